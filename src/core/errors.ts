@@ -1,0 +1,44 @@
+/**
+ * The error catalogue: every failure a user can meet has a stable code, a message for people that says how to fix
+ * it, and an exit code for the CLI. Tests assert codes, users never see a stack trace.
+ */
+
+export const ERROR_CODES = {
+  E_USAGE: { exit: 2, summary: 'The command was not used correctly.' },
+  E_UNKNOWN_COMMAND: { exit: 2, summary: 'No such command.' },
+  E_UNKNOWN_GROUP: { exit: 1, summary: 'No such study group is known.' },
+  E_NOT_FOUND: { exit: 1, summary: 'Nothing matches.' },
+  E_FILE: { exit: 1, summary: 'The file cannot be read.' },
+  E_BAD_DOCUMENT: { exit: 1, summary: 'The document cannot be parsed.' },
+  E_TOO_LARGE: { exit: 1, summary: 'The input is larger than the configured limit.' },
+  E_UNSUPPORTED: { exit: 1, summary: 'This kind of file is not supported.' },
+  E_CONFIG: { exit: 1, summary: 'A setting is missing or wrong.' },
+  E_STORE: { exit: 1, summary: 'The store (Redis) cannot be reached or answered an error.' },
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/**
+ * An error meant for people: `message` says what went wrong and how to fix it.
+ *
+ * @example throw new SgbotError('E_UNKNOWN_GROUP', 'No study group "SG99". Known groups: SG2, SG3, …')
+ */
+export class SgbotError extends Error {
+  readonly code: ErrorCode;
+
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'SgbotError';
+    this.code = code;
+  }
+
+  /** Process exit code for the CLI: 1 for a failure the user can fix, 2 for bad usage. */
+  get exitCode(): number {
+    return ERROR_CODES[this.code].exit;
+  }
+}
+
+/** `true` when `err` is an {@link SgbotError}, optionally of the given code. */
+export function isSgbotError(err: unknown, code?: ErrorCode): err is SgbotError {
+  return err instanceof SgbotError && (code === undefined || err.code === code);
+}

@@ -1,0 +1,73 @@
+/**
+ * ITU-T groups and their canonical names: `SG20`, `TSAG`, regional groups `SG12RG-AFR`; a working party
+ * (`WP2/5`) belongs to its study group (`SG5`).
+ */
+
+/** Study-group numbers that have existed in ITU-T since 1993 (SG21 since 2025; SG9 and SG16 until 2024). */
+const SG_NUMBERS = new Set([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 15, 16, 17, 19, 20, 21]);
+
+/** Regional-group suffixes and the words documents use for the region. */
+export const REGIONS: ReadonlyArray<{ code: string; words: RegExp }> = [
+  { code: 'AFR', words: /\bafric/i },
+  { code: 'ARB', words: /\barab/i },
+  { code: 'LAC', words: /latin america(?:n)? and (?:the )?caribbean/i },
+  { code: 'LATAM', words: /\blatin america/i },
+  { code: 'EECAT', words: /eastern europe|transcaucasia|central asia/i },
+  { code: 'AO', words: /asia and oceania/i },
+  { code: 'AP', words: /asia[- ](?:and the )?pacific/i },
+];
+const REGION_CODES = new Set(REGIONS.map((r) => r.code));
+
+/** `true` for a study-group number that exists or existed. */
+export function isStudyGroupNumber(n: number): boolean {
+  return SG_NUMBERS.has(n);
+}
+
+/**
+ * Canonical name of a group written by a person or a document, or `null` when it is not a group.
+ *
+ * @example canonicalGroup('Study Group 20') === 'SG20'
+ * @example canonicalGroup('sg12rg-afr') === 'SG12RG-AFR'
+ * @example canonicalGroup('WP2/5') === 'SG5'
+ * @example canonicalGroup('SG99') === null
+ */
+export function canonicalGroup(input: string): string | null {
+  const s = input.trim().replace(/^ITU-T\s+/i, '').replace(/\s+/g, ' ');
+  if (/^(?:TSAG|Telecommunication Standardi[sz]ation Advisory Group)$/i.test(s)) return 'TSAG';
+  let m = /^(?:SG|Study Group|Study Groups|COM|CE)\s?0?(\d{1,2})(?:\s?RG[- ]?([A-Z]{2,5}))?$/i.exec(s);
+  if (m) {
+    const n = Number(m[1]);
+    if (!isStudyGroupNumber(n)) return null;
+    if (m[2]) {
+      const region = m[2].toUpperCase();
+      return REGION_CODES.has(region) ? `SG${n}RG-${region}` : null;
+    }
+    return `SG${n}`;
+  }
+  m = /^(?:WP|Working Party)\s?\d{1,2}\s?\/\s?(\d{1,2}|TSAG)$/i.exec(s);
+  if (m?.[1]) return m[1].toUpperCase() === 'TSAG' ? 'TSAG' : canonicalGroup(`SG${m[1]}`);
+  m = /^Q(?:uestion)?\s?\d{1,2}\s?\/\s?(\d{1,2})$/i.exec(s);
+  if (m?.[1]) return canonicalGroup(`SG${m[1]}`);
+  return null;
+}
+
+/**
+ * Canonical Question id (`Q11/20`) from `11/20`, `Q 11/20`, `Question 11/20`; `null` otherwise.
+ */
+export function canonicalQuestion(input: string): string | null {
+  const m = /^(?:Q|Question)?\s?(\d{1,2})\s?\/\s?(\d{1,2})$/i.exec(input.trim());
+  if (!m) return null;
+  const sg = Number(m[2]);
+  return isStudyGroupNumber(sg) ? `Q${Number(m[1])}/${sg}` : null;
+}
+
+/** The study group a Question belongs to: `Q11/20` → `SG20`. */
+export function groupOfQuestion(question: string): string | null {
+  const m = /^Q\d+\/(\d+)$/.exec(question);
+  return m ? `SG${m[1]}` : null;
+}
+
+/** The parent study group of a regional group (`SG12RG-AFR` → `SG12`), or the group itself. */
+export function parentGroup(group: string): string {
+  return group.replace(/RG-[A-Z]+$/, '');
+}

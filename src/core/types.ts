@@ -1,0 +1,145 @@
+/**
+ * Domain types of sgbot: what a parsed ITU-T document says. Pure data, JSON-serialisable, no behaviour.
+ *
+ * The shape of {@link ParsedDocument} is the `sgbot parse --json` contract of DESIGN.md: other tools depend on it,
+ * so fields may be added but never renamed or removed.
+ */
+
+/** Kinds of document the parser recognises. */
+export const DOCUMENT_KINDS = [
+  'collective-letter',
+  'circular',
+  'liaison-statement',
+  'td',
+  'contribution',
+  'report',
+  'other',
+] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+/** Categories of deadline, so that reminders can go to the right people. */
+export const DEADLINE_CATEGORIES = [
+  'contributions',
+  'translated-contributions',
+  'registration',
+  'visa',
+  'fellowship',
+  'captioning',
+  'interpretation',
+  'consultation-reply',
+  'liaison-reply',
+  'other',
+] as const;
+export type DeadlineCategory = (typeof DEADLINE_CATEGORIES)[number];
+
+/**
+ * A deadline stated (or derived from a rule stated) in a document.
+ *
+ * @example
+ * { date: '2026-04-30', time: '23:59', timezone: 'UTC', action: 'Reply to TAP consultation (TSB Circular 106)',
+ *   category: 'consultation-reply', derived: false }
+ */
+export interface Deadline {
+  /** Calendar date, ISO `YYYY-MM-DD`, in {@link Deadline.timezone}. */
+  date: string;
+  /** Local time `HH:mm` in {@link Deadline.timezone}, or `null` when the document gives none (end of day). */
+  time: string | null;
+  /** IANA zone of `date`/`time`: `UTC` when the document says UTC, otherwise Geneva time (`Europe/Zurich`). */
+  timezone: string;
+  /** What must be done, in the document's words (cleaned). */
+  action: string;
+  category: DeadlineCategory;
+  /** `true` when computed from a rule ("12 calendar days before the meeting") rather than stated as a date. */
+  derived: boolean;
+}
+
+/**
+ * A meeting or side event.
+ * `start`/`end` are ISO dates; `startTime`/`endTime` (`HH:mm`) and `timezone` are set when the text gives times.
+ */
+export interface MeetingInfo {
+  /** Canonical group (`SG20`, `TSAG`, `SG12RG-AFR`), or `null` when not a group's meeting (a workshop). */
+  group: string | null;
+  title: string;
+  start: string;
+  end: string;
+  /** `Geneva, Switzerland`, `Abidjan, Côte d'Ivoire`, `virtual`… or `null` when not stated. */
+  place: string | null;
+  startTime?: string | null;
+  endTime?: string | null;
+  timezone?: string | null;
+}
+
+/** A person to contact about a liaison statement. Fields the document does not give are `null`. */
+export interface Contact {
+  name: string;
+  organization: string | null;
+  country: string | null;
+  email: string | null;
+  phone: string | null;
+}
+
+export const LIAISON_PURPOSES = ['action', 'information', 'comment', 'response'] as const;
+export type LiaisonPurpose = (typeof LIAISON_PURPOSES)[number];
+
+/** The header fields of a liaison statement. ITU-T groups are canonical (`SG17`); other bodies as written. */
+export interface LiaisonInfo {
+  from: string | null;
+  /** Addressees of the main purpose (for action / comment, or for information when that is all there is). */
+  to: string[];
+  /** Addressees for information when the liaison also has action or comment addressees. */
+  cc: string[];
+  purpose: LiaisonPurpose | null;
+  /** Reply deadline, ISO date, or `null`. */
+  deadline: string | null;
+  /** Questions concerned, canonical (`Q11/20`). */
+  questions: string[];
+  contacts: Contact[];
+}
+
+/** A lead-study-group statement: `group` is the lead study group on `topic`. */
+export interface LeadRole {
+  group: string;
+  topic: string;
+}
+
+/** A Recommendation named in the text: `Y.4241`, with its provisional name `Y.dt-SComCam` when given. */
+export interface RecommendationRef {
+  id: string;
+  ex: string | null;
+  title: string | null;
+}
+
+/** A Question (`Q11/20`) and its title when the text gives one. */
+export interface QuestionRef {
+  id: string;
+  title: string | null;
+}
+
+/** An e-mail address found in the document, classified. */
+export interface AddressRef {
+  address: string;
+  kind: 'list' | 'secretariat' | 'other';
+  group: string | null;
+  question: string | null;
+}
+
+/** Everything the parser understood of one document. Unknown facts are `null` or empty, never invented. */
+export interface ParsedDocument {
+  kind: DocumentKind;
+  group: string | null;
+  reference: string | null;
+  /** Date of the document, ISO `YYYY-MM-DD`, or `null`. */
+  date: string | null;
+  title: string | null;
+  meeting: MeetingInfo | null;
+  events: MeetingInfo[];
+  deadlines: Deadline[];
+  liaison: LiaisonInfo | null;
+  roles: LeadRole[];
+  recommendations: RecommendationRef[];
+  questions: QuestionRef[];
+  addresses: AddressRef[];
+  /** Revision marker when the document revises an earlier one (`Rev.1`, `Addendum 1`, `Corrigendum 1`). */
+  revision: string | null;
+}

@@ -1,0 +1,176 @@
+/**
+ * Zip bomb guard for .docx files: reads the zip central directory and checks every entry's sizes BEFORE the
+ * archive is handed to mammoth (whose jszip inflates whole entries into memory).
+ */
+
+import { inflateRawSync } from 'node:zlib';
+import { SgbotError } from '../core/errors.ts';
+import { formatBytes } from './formats.ts';
+import type { ExtractLimits } from './types.ts';
+
+/** One file inside a zip archive, as the central directory describes it. */
+export interface ZipEntry {
+  name: string;
+  /** 0 = stored, 8 = deflated. */
+  method: number;
+  encrypted: boolean;
+  compressedSize: number;
+  uncompressedSize: number;
+  localHeaderOffset: number;
+}
+
+/** An entry smaller than this is never refused for its ratio alone (tiny XML parts compress very well). */
+const RATIO_FREE_BYTES = 1024 * 1024;
+
+/**
+ * Refuses a .docx that would expand too much: the total uncompressed size may not exceed
+ * `limits.maxDocxExpansion` times the file size nor 4 × `limits.maxFileBytes`, and no entry over 1 MiB may
+ * expand more than `maxDocxExpansion` times. Each deflated entry is then inflated with a cap at its declared
+ * size, so that an archive lying about its sizes is refused too.
+ *
+ * @throws SgbotError E_TOO_LARGE for a zip bomb, E_BAD_DOCUMENT for a damaged zip or one that is not a Word file.
+ * @example assertSafeDocx(await readFile('letter.docx'), 'letter.docx', DEFAULT_LIMITS)
+ */
+export function assertSafeDocx(buf: Buffer, name: string, limits: ExtractLimits): void {
+  const entries = readCentralDirectory(buf, name);
+  if (!entries.some((e) => e.name.startsWith('word/'))) {
+    throw new SgbotError(
+      'E_BAD_DOCUMENT',
+      `${name} is a zip archive but not a Word document (it may be an Excel or PowerPoint file, or another ` +
+        'archive, saved with a .docx name). Open it in the program that made it and save it as .docx or PDF.',
+    );
+  }
+  const budget = Math.min(buf.length * limits.maxDocxExpansion, 4 * limits.maxFileBytes);
+  let total = 0;
+  for (const entry of entries) {
+    if (entry.encrypted) throw invalidDocx(name, 'it contains encrypted parts');
+    const ratio = entry.uncompressedSize / Math.max(entry.compressedSize, 1);
+    if (entry.uncompressedSize > RATIO_FREE_BYTES && ratio > limits.maxDocxExpansion) {
+      const sizes = `${formatBytes(entry.compressedSize)} to ${formatBytes(entry.uncompressedSize)}`;
+      throw zipBomb(name, `its part ${entry.name} expands from ${sizes} (at most ${limits.maxDocxExpansion} times is allowed)`);
+    }
+    total += entry.uncompressedSize;
+  }
+  if (total > budget) {
+    throw zipBomb(
+      name,
+      `it expands from ${formatBytes(buf.length)} to ${formatBytes(total)}, more than the ${formatBytes(budget)} ` +
+        `allowed (${limits.maxDocxExpansion} times its size, and never more than ${formatBytes(4 * limits.maxFileBytes)})`,
+    );
+  }
+  for (const entry of entries) checkRealSize(buf, name, entry);
+}
+
+/**
+ * Lists the entries of a zip archive from its central directory (zip64 included), without inflating anything.
+ *
+ * @throws SgbotError E_BAD_DOCUMENT when the archive structure is damaged.
+ */
+export function readCentralDirectory(buf: Buffer, name: string): ZipEntry[] {
+  const eocd = findEndOfCentralDirectory(buf);
+  if (eocd < 0) throw invalidDocx(name, 'its zip directory is missing');
+  let count = buf.readUInt16LE(eocd + 10);
+  let offset = buf.readUInt32LE(eocd + 16);
+  const locator = eocd - 20;
+  if ((count === 0xffff || offset === 0xffffffff) && locator >= 0 && buf.readUInt32LE(locator) === 0x07064b50) {
+    const eocd64 = safeNumber(buf.readBigUInt64LE(locator + 8));
+    if (eocd64 + 56 > buf.length || buf.readUInt32LE(eocd64) !== 0x06064b50) throw invalidDocx(name, 'bad zip64');
+    count = safeNumber(buf.readBigUInt64LE(eocd64 + 32));
+    offset = safeNumber(buf.readBigUInt64LE(eocd64 + 48));
+  }
+  const entries: ZipEntry[] = [];
+  for (let i = 0; i < count; i += 1) {
+    if (offset + 46 > buf.length || buf.readUInt32LE(offset) !== 0x02014b50) {
+      throw invalidDocx(name, 'its zip directory is damaged');
+    }
+    const nameLength = buf.readUInt16LE(offset + 28);
+    const extraLength = buf.readUInt16LE(offset + 30);
+    const commentLength = buf.readUInt16LE(offset + 32);
+    const entry: ZipEntry = {
+      name: buf.toString('utf8', offset + 46, offset + 46 + nameLength),
+      method: buf.readUInt16LE(offset + 10),
+      encrypted: (buf.readUInt16LE(offset + 8) & 1) === 1,
+      compressedSize: buf.readUInt32LE(offset + 20),
+      uncompressedSize: buf.readUInt32LE(offset + 24),
+      localHeaderOffset: buf.readUInt32LE(offset + 42),
+    };
+    applyZip64Extra(entry, buf.subarray(offset + 46 + nameLength, offset + 46 + nameLength + extraLength));
+    entries.push(entry);
+    offset += 46 + nameLength + extraLength + commentLength;
+  }
+  return entries;
+}
+
+function findEndOfCentralDirectory(buf: Buffer): number {
+  const lowest = Math.max(0, buf.length - 22 - 0xffff);
+  for (let at = buf.length - 22; at >= lowest; at -= 1) {
+    if (buf.readUInt32LE(at) === 0x06054b50) return at;
+  }
+  return -1;
+}
+
+/** Sizes and offset that do not fit 32 bits are 0xFFFFFFFF in the directory and follow in extra field 0x0001. */
+function applyZip64Extra(entry: ZipEntry, extra: Buffer): void {
+  for (let at = 0; at + 4 <= extra.length; ) {
+    const id = extra.readUInt16LE(at);
+    const size = extra.readUInt16LE(at + 2);
+    if (id === 0x0001) {
+      let field = at + 4;
+      const next = (): number => {
+        if (field + 8 > at + 4 + size || field + 8 > extra.length) return 0xffffffff;
+        const value = safeNumber(extra.readBigUInt64LE(field));
+        field += 8;
+        return value;
+      };
+      if (entry.uncompressedSize === 0xffffffff) entry.uncompressedSize = next();
+      if (entry.compressedSize === 0xffffffff) entry.compressedSize = next();
+      if (entry.localHeaderOffset === 0xffffffff) entry.localHeaderOffset = next();
+      return;
+    }
+    at += 4 + size;
+  }
+}
+
+function checkRealSize(buf: Buffer, name: string, entry: ZipEntry): void {
+  const header = entry.localHeaderOffset;
+  if (header + 30 > buf.length || buf.readUInt32LE(header) !== 0x04034b50) {
+    throw invalidDocx(name, `the part ${entry.name} is missing`);
+  }
+  const start = header + 30 + buf.readUInt16LE(header + 26) + buf.readUInt16LE(header + 28);
+  const data = buf.subarray(start, start + entry.compressedSize);
+  if (data.length !== entry.compressedSize) throw invalidDocx(name, `the part ${entry.name} is cut short`);
+  if (entry.method === 0) return;
+  if (entry.method !== 8) throw invalidDocx(name, `the part ${entry.name} uses an unknown compression`);
+  try {
+    inflateRawSync(data, { maxOutputLength: Math.max(entry.uncompressedSize, 1) });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
+      const declared = formatBytes(entry.uncompressedSize);
+      throw zipBomb(name, `its part ${entry.name} expands to more than the ${declared} its zip directory declares`, err);
+    }
+    throw invalidDocx(name, `the part ${entry.name} is damaged`, err);
+  }
+}
+
+function safeNumber(value: bigint): number {
+  return value > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(value);
+}
+
+function zipBomb(name: string, detail: string, cause?: unknown): SgbotError {
+  return new SgbotError(
+    'E_TOO_LARGE',
+    `${name} looks like a zip bomb: ${detail}. If the document is genuine, save it again from Word or convert it ` +
+      'to PDF; otherwise delete it.',
+    { cause },
+  );
+}
+
+/** E_BAD_DOCUMENT for a file that is not a readable .docx. */
+export function invalidDocx(name: string, detail: string, cause?: unknown): SgbotError {
+  return new SgbotError(
+    'E_BAD_DOCUMENT',
+    `${name} is not a valid .docx (it may be damaged or a different format saved with a .docx name: ${detail}); ` +
+      're-save it from Word.',
+    { cause },
+  );
+}

@@ -1,0 +1,51 @@
+/**
+ * Which kind of document a text is. Signals are looked for in the header (first lines), strongest first: a
+ * "LIAISON STATEMENT" heading or liaison fields beat a TD number (incoming liaisons are posted as TDs), a
+ * collective-letter or circular reference beats anything a letter quotes.
+ */
+import type { DocumentKind } from '../core/types.ts';
+import { findReferences, type ReferenceHit } from './reference.ts';
+
+/** The kind of the document and the reference that decided it, if any. */
+export interface Classification {
+  kind: DocumentKind;
+  reference: ReferenceHit | null;
+}
+
+const LS_HEADING = /^\s*LIAISON\s+STATEMENT\s*$|^\s*(?:For action to|For comment to|For information to)\s*:/im;
+const LS_TITLE = /^\s*Title\s*:\s*(?:LS|Liaison statement)\b|\bLS\/[ior]\b|\bThis liaison statement\b|\bliaison statement (?:from|to)\b/im;
+const REPORT_HEADING = /^\s*(?:REPORT\b|Report of the (?:meeting|.*?meeting of))/im;
+const CONTRIBUTION_HEADING = /^\s*CONTRIBUTION\s*$/im;
+const TD_HEADING = /^\s*TD\s*$|\bThis TD\b|^\s*TEMPORARY DOCUMENT\s*$/im;
+
+/**
+ * Classify a normalised document text.
+ *
+ * @example classify('Ref: TSB Collective letter 3/20\nSubject: Meeting of Study Group 20').kind === 'collective-letter'
+ */
+export function classify(text: string): Classification {
+  const header = text.split('\n').slice(0, 45).join('\n');
+  const refs = findReferences(header);
+  const byKind = (k: ReferenceHit['kind']) => refs.find((r) => r.kind === k) ?? null;
+
+  // A letter or circular names itself near the top ("Ref: TSB Collective letter 3/20", "TSB Circular 106").
+  const letter = byKind('collective-letter');
+  const circular = byKind('circular');
+  const firstOfficial = [letter, circular].filter((r): r is ReferenceHit => r !== null).sort((a, b) => a.index - b.index)[0];
+  if (firstOfficial && firstOfficial.index < 1500) {
+    return { kind: firstOfficial.kind, reference: firstOfficial };
+  }
+  if (LS_HEADING.test(header) || LS_TITLE.test(header)) {
+    return { kind: 'liaison-statement', reference: byKind('liaison-statement') ?? byKind('td') };
+  }
+  const numbered = refs.find((r) => r.kind !== 'collective-letter' && r.kind !== 'circular' && r.index < 1200);
+  if (numbered) return { kind: numbered.kind, reference: numbered };
+  if (REPORT_HEADING.test(header)) return { kind: 'report', reference: null };
+  if (CONTRIBUTION_HEADING.test(header)) return { kind: 'contribution', reference: null };
+  if (TD_HEADING.test(header)) return { kind: 'td', reference: null };
+  if (/^\s*(?:Dear (?:Sir|Madam)|Dear Sir\/Madam)/im.test(text) && /\bTSB\b|Telecommunication Standardization Bureau/i.test(header)) {
+    // A TSB letter whose reference line was lost in conversion.
+    return /\bCircular\b/i.test(header) ? { kind: 'circular', reference: null } : { kind: 'collective-letter', reference: null };
+  }
+  return { kind: 'other', reference: null };
+}

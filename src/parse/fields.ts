@@ -1,0 +1,87 @@
+/**
+ * Labelled fields of ITU-T headers ("Subject:", "Title:", "Source:", "For action to:"…). Converted Word tables put a
+ * label and its value in one line separated by a tab, or on consecutive lines, or glue several label/value pairs
+ * into one line; all three are read.
+ */
+import { squash } from './normalize.ts';
+
+/** Every header label the documents use; a value stops where the next label starts. */
+const LABELS = [
+  'Subject',
+  'Title',
+  'Source',
+  'Question\\(s\\)',
+  'Questions?',
+  'Ref\\.?',
+  'Reference',
+  'Our ref',
+  'For action to',
+  'For comment to',
+  'For information to',
+  'For action',
+  'For comment',
+  'For information',
+  'Purpose',
+  'Approval',
+  'Deadline',
+  'Contact',
+  'Contacts',
+  'Tel\\.?',
+  'Fax\\.?',
+  'E-?mail',
+  'Web',
+  'Abstract',
+  'Summary',
+  'Keywords',
+  'Action',
+  'To',
+  'From',
+  'Cc',
+  'Attention',
+  'Date',
+  'Original',
+  'Meeting',
+];
+
+const ANY_LABEL = new RegExp(`(?:^|\\t|\\s{2,}|\\n)(?:${LABELS.join('|')})\\s*:`, 'i');
+
+/** `true` when a line starts with a known header label. */
+export function isLabelLine(line: string): boolean {
+  return new RegExp(`^\\s*(?:${LABELS.join('|')})\\s*:`, 'i').test(line);
+}
+
+/**
+ * The value of the first field labelled `label` (a regex source, matched case-insensitively at the start of a
+ * line or after a tab), or `null`. When the label stands alone, the value is read from the following lines, up to
+ * a blank line or the next label (at most `maxLines`).
+ *
+ * @example fieldValue('Subject:\tMeeting of Study Group 20; Geneva, 12-21 May 2026', 'Subject')
+ *   === 'Meeting of Study Group 20; Geneva, 12-21 May 2026'
+ */
+export function fieldValue(text: string, label: string, maxLines = 3): string | null {
+  const re = new RegExp(`(?:^|\\n|\\t)[ \\t]*(?:${label})[ \\t]*:[ \\t]*([^\\n]*)`, 'i');
+  const m = re.exec(text);
+  if (!m) return null;
+  let value = (m[1] ?? '').split(ANY_LABEL)[0] ?? '';
+  if (value.trim() === '') {
+    const rest = text.slice(m.index + m[0].length).split('\n');
+    const lines: string[] = [];
+    for (const line of rest.slice(1)) {
+      if (line.trim() === '') {
+        if (lines.length > 0) break;
+        continue;
+      }
+      if (isLabelLine(line) || lines.length >= maxLines) break;
+      lines.push(line.split(ANY_LABEL)[0] ?? '');
+      if (/[.;]\s*$/.test(line)) break;
+    }
+    value = lines.join(' ');
+  }
+  const v = squash(value);
+  return v === '' ? null : v;
+}
+
+/** The first lines of a document, where its header lives. */
+export function headerOf(text: string, lines = 60): string {
+  return text.split('\n').slice(0, lines).join('\n');
+}

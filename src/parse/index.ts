@@ -1,0 +1,156 @@
+/**
+ * `parseDocument`: the text of one ITU-T document in, its facts out. Pure: no I/O, no clock.
+ */
+import { canonicalGroup, parentGroup } from '../core/groups.ts';
+import type { Deadline, DocumentKind, MeetingInfo, ParsedDocument } from '../core/types.ts';
+import { classify } from './classify.ts';
+import { deriveRuleDeadlines, parseProseDeadlines } from './deadline-prose.ts';
+import { findDeadlineSection, parseDeadlineTable } from './deadline-table.ts';
+import { GENEVA_ZONE, findDates } from './dates.ts';
+import { fieldValue, headerOf } from './fields.ts';
+import { dominantGroup, findGroups } from './groups.ts';
+import { parseLiaison } from './liaison.ts';
+import { findEvents, findMeeting, findPlace } from './meeting.ts';
+import { MONTH_PATTERN, normalizeText, squash } from './normalize.ts';
+import { findRevision } from './reference.ts';
+import { findAddresses, findQuestions, findRecommendations } from './refs.ts';
+import { findLeadRoles } from './roles.ts';
+
+export { normalizeText } from './normalize.ts';
+
+const LETTER_KINDS: ReadonlySet<DocumentKind> = new Set(['collective-letter', 'circular']);
+const SINGLE_DATE_LINE = new RegExp(
+  String.raw`^[ \t]*(?:[A-Z][\w'\u00C0-\u024F .-]{1,30},[ \t]*)?(?:[A-Z][a-z]+day,?\s+)?(\d{1,2}\s+${MONTH_PATTERN},?\s+\d{4})[ \t]*$`,
+  'im',
+);
+
+function documentDate(header: string, kind: DocumentKind): string | null {
+  const labelled = fieldValue(header, 'Date');
+  if (labelled) {
+    const d = findDates(labelled)[0];
+    if (d && d.start === d.end) return d.start;
+  }
+  if (LETTER_KINDS.has(kind) || kind === 'other') {
+    const m = SINGLE_DATE_LINE.exec(header);
+    if (m?.[1]) return findDates(m[1])[0]?.start ?? null;
+  }
+  if (kind === 'liaison-statement') {
+    const approval = fieldValue(header, 'Approval');
+    const d = approval ? findDates(approval).at(-1) : undefined;
+    if (d) return d.end;
+  }
+  return null;
+}
+
+function documentGroup(text: string, header: string, kind: DocumentKind, refGroup: string | null, subject: string | null): string | null {
+  const subjectGroup = subject ? (findGroups(subject)[0]?.group ?? null) : null;
+  const initials = /^\s*(?:TSB\s*\/\s*)?(SG\s?\d{1,2}|TSAG)\s*\/\s*[A-Z]{2,4}\s*$/im.exec(header)?.[1];
+  const initialsGroup = initials ? canonicalGroup(initials) : null;
+  switch (kind) {
+    case 'collective-letter':
+      // A regional group's letter carries its parent's number ("1/3"): the subject's regional group is more precise.
+      if (subjectGroup && refGroup && parentGroup(subjectGroup) === refGroup) return subjectGroup;
+      return refGroup ?? subjectGroup ?? initialsGroup ?? dominantGroup(text, 3);
+    case 'circular':
+      return subjectGroup ?? initialsGroup ?? dominantGroup(text, 3);
+    case 'liaison-statement': {
+      const source = fieldValue(header, 'Source|From');
+      return refGroup ?? (source ? (findGroups(source)[0]?.group ?? null) : null) ?? initialsGroup;
+    }
+    case 'td':
+    case 'contribution':
+    case 'report': {
+      const studyGroupLine = /^\s*(?:ITU-T\s+)?(STUDY GROUP \d{1,2}|TSAG|TELECOMMUNICATION STANDARDIZATION ADVISORY GROUP)\s*$/im.exec(header)?.[1];
+      const source = fieldValue(header, 'Source');
+      return (
+        refGroup ??
+        (studyGroupLine ? canonicalGroup(studyGroupLine) : null) ??
+        (source && /\b(?:chair|rapporteur|editor|secretariat|TSB)\b/i.test(source) ? (findGroups(source)[0]?.group ?? null) : null) ??
+        dominantGroup(text, 3)
+      );
+    }
+    default:
+      return dominantGroup(text, 3);
+  }
+}
+
+// TDs, contributions and reports name their meeting in the header: "Geneva, 26-30 January 2026".
+function headerMeeting(header: string, group: string | null): MeetingInfo | null {
+  for (const line of header.split('\n').slice(0, 25)) {
+    const hit = findDates(line)[0];
+    if (!hit || hit.start === hit.end || /\b(?:Approval|Deadline|Date)\b/i.test(line)) continue;
+    const before = squash(line.slice(0, hit.index)).replace(/[,:\s]+$/, '');
+    const place = before.split('\t').at(-1)?.trim().replace(/^.*\s{2,}/, '') ?? '';
+    const cleanPlace = /^[A-Z][\w'\u00C0-\u024F .,-]{2,50}$/.test(place) && !/\d/.test(place) ? place : findPlace(line);
+    return { group, title: group ? `Meeting of ${group}` : 'Meeting', start: hit.start, end: hit.end, place: /^Geneva$/i.test(cleanPlace ?? '') ? 'Geneva, Switzerland' : cleanPlace };
+  }
+  return null;
+}
+
+function mergeDeadlines(...lists: Deadline[][]): Deadline[] {
+  const out: Deadline[] = [];
+  for (const list of lists) {
+    for (const d of list) {
+      const same = out.find((o) => o.date === d.date && o.category === d.category);
+      if (same) {
+        if (same.time === null && d.time !== null) {
+          same.time = d.time;
+          same.timezone = d.timezone;
+        }
+        continue;
+      }
+      out.push({ ...d });
+    }
+  }
+  return out.sort((a, b) => a.date.localeCompare(b.date) || a.category.localeCompare(b.category));
+}
+
+/**
+ * Parse the text of one document.
+ *
+ * @example parseDocument(letterText).deadlines[0]  // { date: '2026-03-13', category: 'captioning', … }
+ */
+export function parseDocument(raw: string): ParsedDocument {
+  const text = normalizeText(raw);
+  const header = headerOf(text);
+  const { kind, reference } = classify(text);
+  const isLetter = LETTER_KINDS.has(kind);
+  const subject = isLetter ? fieldValue(header, 'Subject|Objet') : null;
+  const title = subject ?? fieldValue(header, 'Title') ?? null;
+  const liaisonRaw = kind === 'liaison-statement' ? parseLiaison(text, null) : null;
+  const liaisonGroup = liaisonRaw?.from ? canonicalGroup(liaisonRaw.from) : null;
+  const group = documentGroup(text, header, kind, reference?.group ?? null, subject) ?? liaisonGroup;
+  const date = documentDate(header, kind);
+
+  let meeting: MeetingInfo | null = null;
+  if (isLetter) meeting = findMeeting(text, subject, group);
+  else if (kind === 'td' || kind === 'contribution' || kind === 'report') meeting = headerMeeting(header, group);
+
+  const section = kind === 'liaison-statement' ? null : findDeadlineSection(text);
+  const table = kind === 'liaison-statement' ? [] : parseDeadlineTable(text);
+  const prose = parseProseDeadlines(text, kind, section);
+  const liaison = liaisonRaw ? { ...liaisonRaw, from: liaisonRaw.from ?? group } : null;
+  const lsDeadline: Deadline[] =
+    liaison?.deadline
+      ? [{ date: liaison.deadline, time: null, timezone: GENEVA_ZONE, action: `Reply to the liaison statement${title ? ` "${title}"` : ''}`, category: 'liaison-reply', derived: false }]
+      : [];
+  const explicit = mergeDeadlines(table, lsDeadline, prose);
+  const derived = isLetter && meeting ? deriveRuleDeadlines(text, meeting.start, explicit) : [];
+
+  return {
+    kind,
+    group,
+    reference: reference?.reference ?? null,
+    date,
+    title,
+    meeting,
+    events: isLetter ? findEvents(text, meeting, date, section) : [],
+    deadlines: mergeDeadlines(explicit, derived),
+    liaison,
+    roles: findLeadRoles(text, group),
+    recommendations: findRecommendations(text),
+    questions: findQuestions(text),
+    addresses: findAddresses(text),
+    revision: findRevision(header),
+  };
+}

@@ -1,0 +1,57 @@
+/**
+ * Text clean-up applied before any fact is looked for. Word/PDF converters and mail clients produce non-breaking
+ * spaces, curly quotes, soft hyphens, non-breaking hyphens ("ITU‑T"), glued words ("SubmitITU-T") and missing
+ * spaces after commas ("Geneva,9-18 April 2018"). Line structure and tabs are kept: table layout lives in them.
+ */
+
+const MONTHS =
+  'January|February|March|April|May|June|July|August|September|October|November|December|' +
+  'Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec';
+
+/** Regex source matching an English month name or its usual abbreviation. */
+export const MONTH_PATTERN = `(?:${MONTHS})`;
+
+/**
+ * Normalise converter artefacts; keeps newlines and tabs.
+ *
+ * @example normalizeText('Geneva,9‑18\u00a0April 2018') === 'Geneva, 9-18 April 2018'
+ */
+export function normalizeText(raw: string): string {
+  let t = raw.replace(/^\uFEFF/, '');
+  t = t.replace(/\r\n?/g, '\n');
+  // Invisible characters: zero-width space/joiners, soft hyphen, word joiner, BOMs inside the text.
+  t = t.replace(/[\u200B-\u200D\u2060\u00AD\uFEFF]/g, '');
+  // Spaces of every width (NBSP, narrow NBSP, thin space, ideographic…) become plain spaces.
+  t = t.replace(/[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g, ' ');
+  // Hyphens and dashes: non-breaking hyphen, figure dash, en/em dash, minus sign.
+  t = t.replace(/[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2012]/g, '-');
+  t = t.replace(/[\u2018\u2019\u201A\u201B\u2032]/g, "'").replace(/[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g, '"');
+  t = t.replace(/\u2026/g, '...');
+  // Missing space after a comma before a digit or capital: "Geneva,9-18 April" / "Geneva,Switzerland".
+  t = t.replace(/([A-Za-z\u00C0-\u024F]),(?=[0-9A-Z])/g, '$1, ');
+  // A year or date glued to the next word: "6 September 2017Submit" -> "6 September 2017 Submit".
+  t = t.replace(new RegExp(`(\\b\\d{1,2}\\s+${MONTH_PATTERN}\\s+\\d{4})(?=[A-Za-z])`, 'g'), '$1 ');
+  // Lower-case letter glued to a capitalised word that starts a known action/token: "SubmitITU-T", "requestedSubmit".
+  t = t.replace(/([a-z])(?=(?:ITU-T|ITU|TSB|Submit|Pre-registration|Registration|Request|Deadline)\b)/g, '$1 ');
+  // Digits glued to a month name or a month name glued to a year: "13March 2026", "March2026".
+  t = t.replace(new RegExp(`(\\b\\d{1,2})(?=${MONTH_PATTERN}\\b)`, 'g'), '$1 ');
+  t = t.replace(new RegExp(`(\\b${MONTH_PATTERN})(?=\\d{4}\\b)`, 'g'), '$1 ');
+  // Runs of spaces (not tabs or newlines) collapse.
+  t = t.replace(/ {2,}/g, ' ');
+  return t;
+}
+
+/** Bullet characters seen in converted documents, as a character class body. */
+export const BULLETS = '\\-\\u2022\\u00B7\\u25AA\\u25CF\\u25E6\\u2023\\u2043\\u25A0\\u25A1\\u2219\\u27A2\\u2794\\u00BB*o\\uF0B7\\uF0A7';
+
+/** Strip a leading bullet ("•", "-", "·", "o ", "▪", "1)", "a)") and surrounding whitespace from a line. */
+export function stripBullet(line: string): string {
+  return line
+    .replace(new RegExp(`^\\s*(?:[${BULLETS}](?=\\s)|[\\u2022\\u00B7\\u25AA\\u25CF\\uF0B7\\uF0A7])\\s*`), '')
+    .trim();
+}
+
+/** Collapse all whitespace (tabs, newlines) to single spaces and trim. */
+export function squash(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}

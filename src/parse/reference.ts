@@ -1,0 +1,101 @@
+/**
+ * Document references and revision markers: "TSB Collective letter 3/20", "TSB Circular 106", "SG17-LS45",
+ * "TSAG-TD120", "SG20-TD456/WP1", "COM 13 - C 45 - E", "SG20-C123", "SG5-R12", "TD 123 Rev.1 (WP2/5)".
+ */
+import { canonicalGroup } from '../core/groups.ts';
+import { squash } from './normalize.ts';
+
+/** A document reference and what it says about kind and group. */
+export interface ReferenceHit {
+  reference: string;
+  kind: 'collective-letter' | 'circular' | 'liaison-statement' | 'td' | 'contribution' | 'report';
+  group: string | null;
+  index: number;
+}
+
+const GROUP_PREFIX = String.raw`(TSAG|SG\s?\d{1,2}(?:RG-[A-Z]{2,5})?)`;
+
+const PATTERNS: ReadonlyArray<{ kind: ReferenceHit['kind']; re: RegExp; group?: (m: RegExpExecArray) => string | null }> = [
+  {
+    kind: 'collective-letter',
+    re: /\b(?:TSB\s+)?Collective\s+letter\s+(?:No\.?\s*)?(\d{1,3})\s*\/\s*(TSAG|\d{1,2}|SG\d{1,2}RG-[A-Z]{2,5})\b/i,
+    group: (m) => (/^\d+$/.test(m[2] ?? '') ? canonicalGroup(`SG${m[2]}`) : canonicalGroup(m[2] ?? '')),
+  },
+  { kind: 'circular', re: /\bTSB\s+Circular\s+(?:No\.?\s*)?(\d{1,4})\b/i },
+  {
+    kind: 'liaison-statement',
+    re: new RegExp(String.raw`\b${GROUP_PREFIX}\s?-\s?LS\s?(\d{1,4})(?:\s*(?:Rev\.?\s*\d+|R\d))?\b`, 'i'),
+    group: (m) => canonicalGroup(m[1] ?? ''),
+  },
+  {
+    kind: 'td',
+    re: new RegExp(String.raw`\b${GROUP_PREFIX}\s?-\s?TD\s?(\d{1,4})(?:\s*(?:Rev\.?\s*\d+|R\d))?(?:\s*\/\s*(?:WP\d|PLEN|GEN))?\b`, 'i'),
+    group: (m) => canonicalGroup(m[1] ?? ''),
+  },
+  {
+    kind: 'contribution',
+    re: new RegExp(String.raw`\b${GROUP_PREFIX}\s?-\s?C\s?(\d{1,4})(?:\s*(?:Rev\.?\s*\d+|R\d))?\b`, 'i'),
+    group: (m) => canonicalGroup(m[1] ?? ''),
+  },
+  {
+    kind: 'report',
+    re: new RegExp(String.raw`\b${GROUP_PREFIX}\s?-\s?R\s?(\d{1,4})(?:\s*(?:Rev\.?\s*\d+|R\d))?\b`, 'i'),
+    group: (m) => canonicalGroup(m[1] ?? ''),
+  },
+  { kind: 'contribution', re: /\bCOM\s?(\d{1,2})\s?-\s?C\s?(\d{1,4})(?:\s?-\s?[EFSACR])?\b/, group: (m) => canonicalGroup(`SG${m[1]}`) },
+  { kind: 'report', re: /\bCOM\s?(\d{1,2})\s?-\s?R\s?(\d{1,4})(?:\s?-\s?[EFSACR])?\b/, group: (m) => canonicalGroup(`SG${m[1]}`) },
+  {
+    kind: 'td',
+    re: /\bTD\s?(\d{1,4})(?:\s*Rev\.?\s*\d+)?\s*\((WP\s?\d{1,2}|PLEN|GEN)\s?\/\s?(\d{1,2}|TSAG)\)/i,
+    group: (m) => (m[3] === 'TSAG' ? 'TSAG' : canonicalGroup(`SG${m[3]}`)),
+  },
+];
+
+// A reference the document cites rather than its own number: "This liaison statement answers TSAG-LS4".
+const CITED =
+  /\b(?:answers|answering|reply to|replies to|response to|responds to|in reply|replying to|refers? to|referring to|follow-up (?:to|of)|related to|presented in|contained in|see|cf\.|based on|in|of|with|and|Ref(?:erence)?s?\.?\s*:)\s*(?:the\s+)?(?:documents?\s+)?$/i;
+
+/**
+ * All document references in `text`, in order of appearance.
+ *
+ * @example findReferences('Ref: TSB Collective letter 3/20')[0]
+ *   // { reference: 'TSB Collective letter 3/20', kind: 'collective-letter', group: 'SG20', index: 5 }
+ */
+export function findReferences(text: string): ReferenceHit[] {
+  const hits: ReferenceHit[] = [];
+  for (const p of PATTERNS) {
+    const re = new RegExp(p.re.source, p.re.flags.includes('g') ? p.re.flags : `${p.re.flags}g`);
+    for (const m of text.matchAll(re)) {
+      if (CITED.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
+      hits.push({ reference: squash(m[0]), kind: p.kind, group: p.group ? p.group(m as RegExpExecArray) : null, index: m.index });
+    }
+  }
+  return hits.sort((a, b) => a.index - b.index);
+}
+
+/**
+ * Revision marker of a document from its header: `Rev.1`, `Addendum 1`, `Corrigendum 1`, or `null`.
+ */
+export function findRevision(header: string): string | null {
+  const m =
+    /\b(Addendum|Corrigendum|Erratum)\s*(\d{1,2})?\s+to\s+(?:TSB\s+)?(?:Collective\s+letter|Circular|TD|LS)\b/i.exec(header) ??
+    /\b(?:Collective\s+letter|Circular|-LS|-TD|-C|-R)\s?[\w/]*\s*\(?(Rev(?:ision)?\.?)\s*(\d{1,2})\)?/i.exec(header) ??
+    /^\s*(Revision|Rev\.)\s*(\d{1,2})\s*$/im.exec(header);
+  if (!m) return null;
+  const word = /^rev/i.test(m[1] ?? '') ? 'Rev.' : `${(m[1] ?? '').charAt(0).toUpperCase()}${(m[1] ?? '').slice(1).toLowerCase()} `;
+  return `${word}${m[2] ?? '1'}`.replace('Rev. ', 'Rev.');
+}
+
+/**
+ * Identity of a document across its revisions: kind plus its reference without revision marker, lower-cased and
+ * without spaces (`collective-letter:collectiveletter3/20`); `null` when the document has no reference.
+ */
+export function baseKey(kind: string, reference: string | null): string | null {
+  if (!reference) return null;
+  const base = reference
+    .toLowerCase()
+    .replace(/\b(?:rev(?:ision)?\.?\s*\d+|r\d)\b/g, '')
+    .replace(/\btsb\b|\bno\.?/g, '')
+    .replace(/[\s-]+/g, '');
+  return `${kind}:${base}`;
+}

@@ -1,0 +1,106 @@
+/**
+ * Recommendations ("ITU-T Y.4241 (ex Y.dt-SComCam)"), Questions ("Q11/20" with its title) and e-mail addresses
+ * (mailing lists `t22sg20q1@lists.itu.int`, secretariat `tsbsg20@itu.int`) named in a document.
+ */
+import { canonicalGroup, canonicalQuestion } from '../core/groups.ts';
+import type { AddressRef, QuestionRef, RecommendationRef } from '../core/types.ts';
+import { squash } from './normalize.ts';
+
+const SERIES = 'A-Z';
+const REC = new RegExp(
+  String.raw`(?<![\w./-])(?:(ITU-T|Recommendations?|Rec\.)\s+(?:Recommendations?\s+)?(?:ITU-T\s+)?)?` +
+    String.raw`([${SERIES}]\.(?:\d{1,4}(?:\.\d{1,3})*(?:\/[A-Z]\.\d{1,4})?|[a-z][\w-]*(?:\.[\w-]+)*))` +
+    String.raw`(?:\s*\((?:ex\.?|formerly|previously)\s+([${SERIES}]\.[\w.-]+)\))?`,
+  'g',
+);
+const NOT_REC_BEFORE = /(?:Annex|Appendix|Table|Figure|Clause|Section|Part|Item|§|Supplement to|No|Res|Resolution)\s*$/i;
+
+/**
+ * Recommendations named in the text, final numbers with their provisional names when given (`ex`), and a title
+ * when the text quotes one or lists it after the number (agenda rows).
+ *
+ * @example findRecommendations('ITU-T Y.4241 (ex Y.dt-SComCam) Common requirements of digital twin')
+ *   // [{ id: 'Y.4241', ex: 'Y.dt-SComCam', title: 'Common requirements of digital twin' }]
+ */
+export function findRecommendations(text: string): RecommendationRef[] {
+  const byId = new Map<string, RecommendationRef>();
+  for (const m of text.matchAll(REC)) {
+    const id = m[2] ?? '';
+    const prefixed = Boolean(m[1]);
+    const provisional = /^[A-Z]\.[a-z]/.test(id);
+    // Unprefixed: only Y./G./H./X./E./Q./L./K./M./P./F. series with a number ("Y.4903"), never "A.5 qualifications" noise.
+    if (!prefixed && (provisional || !/^[EFGHIJKLMPQTVXYZ]\.\d{2,4}/.test(id))) continue;
+    if (provisional && !/[A-Z-]/.test(id.slice(2))) continue;
+    if (NOT_REC_BEFORE.test(text.slice(Math.max(0, m.index - 20), m.index))) continue;
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 250);
+    const quoted = /^\s*[:,-]?\s*"([^"\n]{5,200})"/.exec(after)?.[1] ?? null;
+    const listed = /^[ \t]+([A-Z][^\n"]{10,200})$/m.exec(after.split('\n')[0] ?? '')?.[1] ?? null;
+    const title = quoted ?? (listed && !/^(?:and|or|is|are|was|were|which|ITU-T)\b/.test(listed) ? listed : null);
+    const existing = byId.get(id);
+    const ex = m[3] ?? null;
+    if (existing) {
+      existing.ex ??= ex;
+      existing.title ??= title ? squash(title) : null;
+    } else {
+      byId.set(id, { id, ex, title: title ? squash(title).replace(/[.,;]+$/, '') : null });
+    }
+  }
+  // A provisional name recorded as `ex` of a final number is not a Recommendation of its own.
+  const exNames = new Set([...byId.values()].map((r) => r.ex).filter(Boolean));
+  return [...byId.values()].filter((r) => !exNames.has(r.id));
+}
+
+const QUESTION = /\b(?:Q|Question)\s?(\d{1,2})\s?\/\s?(\d{1,2})\b(?:\s*[:-]\s*|\s+)?("([^"\n]{5,200})"|(?<=:\s*)([A-Z][^\n]{5,200}))?/g;
+
+/**
+ * Questions named in the text (`Q11/20`, "Question 4/17"), with a title when quoted or given after a colon.
+ */
+export function findQuestions(text: string): QuestionRef[] {
+  const byId = new Map<string, QuestionRef>();
+  for (const m of text.matchAll(QUESTION)) {
+    const id = canonicalQuestion(`${m[1]}/${m[2]}`);
+    if (!id) continue;
+    const raw = m[4] ?? m[5] ?? null;
+    const title = raw ? squash(raw).replace(/[.,;]+$/, '') : null;
+    const existing = byId.get(id);
+    if (existing) existing.title ??= title;
+    else byId.set(id, { id, title });
+  }
+  return [...byId.values()];
+}
+
+const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/gi;
+
+/**
+ * Classify one address: ITU mailing lists (`t22sg20q1@lists.itu.int` → SG20, Q1/20; `tsg20rgafr@lists.itu.int` →
+ * SG20RG-AFR) and TSB secretariat addresses (`tsbsg20@itu.int` → SG20, `tsbtsag@itu.int` → TSAG).
+ */
+export function classifyAddress(address: string): AddressRef {
+  const a = address.toLowerCase();
+  const [local = '', domain = ''] = a.split('@');
+  const list = /^t(?:\d{2})?(?:sg(\d{1,2})|(tsag))(?:q(\d{1,2})|rg([a-z]{2,5})|wp\d|all|gen|plen)?$/.exec(local);
+  if (domain === 'lists.itu.int' && list) {
+    const group = list[2] ? 'TSAG' : list[4] ? canonicalGroup(`SG${list[1]}RG-${list[4]}`) : canonicalGroup(`SG${list[1]}`);
+    const question = list[3] && list[1] ? canonicalQuestion(`${list[3]}/${list[1]}`) : null;
+    return { address: a, kind: 'list', group, question };
+  }
+  if (domain === 'lists.itu.int') return { address: a, kind: 'list', group: null, question: null };
+  const sec = /^tsb(?:sg(\d{1,2})|(tsag))(?:rg[a-z]+)?$/.exec(local);
+  if (domain === 'itu.int' && sec) {
+    return { address: a, kind: 'secretariat', group: sec[2] ? 'TSAG' : canonicalGroup(`SG${sec[1]}`), question: null };
+  }
+  return { address: a, kind: 'other', group: null, question: null };
+}
+
+/** Every distinct e-mail address in the text, classified. */
+export function findAddresses(text: string): AddressRef[] {
+  const seen = new Set<string>();
+  const out: AddressRef[] = [];
+  for (const m of text.matchAll(EMAIL)) {
+    const a = m[0].toLowerCase().replace(/\.$/, '');
+    if (seen.has(a)) continue;
+    seen.add(a);
+    out.push(classifyAddress(a));
+  }
+  return out;
+}

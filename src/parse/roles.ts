@@ -1,0 +1,42 @@
+/**
+ * Lead-study-group statements: "SG17 is the lead study group on security", "Study Group 20, as lead study group for
+ * IoT identification", or a list of roles introduced by a sentence naming the group:
+ * "SG20 … contributes its experience as:\n· Lead study group on the Internet of things and its applications".
+ * Quotations of the general rule ("A study group may be designated … as the lead study group for ITU-T studies…")
+ * name no particular group and give nothing.
+ */
+import type { LeadRole } from '../core/types.ts';
+import { findGroups } from './groups.ts';
+import { squash } from './normalize.ts';
+
+const ROLE = /\blead\s+study\s+group\s*(?:\(LSG\)\s*)?(?:on|for|in the (?:area|field) of)\s+(?:the\s+)?([^\n;:]+?)(?=\s*(?:[.;:\n]|,\s*(?:which|and (?:is|has)|including the|as well)|\s+and\s+(?:lead|is|has|SG)\b|$))/gi;
+const GENERIC = /^(?:ITU-T studies|a (?:defined|particular|specific)|this (?:topic|area)|the topic|its |their |each |which |specific topics)/i;
+
+/**
+ * Lead roles stated in `text`. The group is the one named in the same sentence before the statement, else the one
+ * named by the sentence introducing the list the statement belongs to, else `docGroup` for a bullet list in a
+ * document of that group. Duplicates are removed.
+ */
+export function findLeadRoles(text: string, docGroup: string | null): LeadRole[] {
+  const out: LeadRole[] = [];
+  for (const m of text.matchAll(ROLE)) {
+    let topic = squash(m[1] ?? '').replace(/[.,]+$/, '');
+    topic = topic.replace(/\s*\((?:LSG)\)\s*/g, ' ').trim();
+    if (topic.length < 3 || topic.length > 200 || GENERIC.test(topic)) continue;
+    const lineStart = text.lastIndexOf('\n', m.index) + 1;
+    const sentenceStart = Math.max(lineStart, text.lastIndexOf('. ', m.index) + 1);
+    const before = text.slice(sentenceStart, m.index);
+    if (/\b(?:a|any|which|each|no|one)\s+(?:study group|SG)\s*(?:may|can|shall|should|is)?\s*(?:be\s+)?(?:designated)?[^.]*$/i.test(before) && findGroups(before).length === 0) continue;
+    let group = findGroups(before).at(-1)?.group ?? null;
+    const isListItem = before.trim() === '' || /^\s*[-\u2022\u00B7\u25AA*o]?\s*$/.test(before);
+    if (!group && isListItem) {
+      // The sentence that introduces the list: the nearest preceding non-item line within 12 lines.
+      const prevLines = text.slice(Math.max(0, lineStart - 2000), lineStart).split('\n').reverse().slice(0, 12);
+      const intro = prevLines.find((l) => l.trim() !== '' && !/lead\s+study\s+group\s+(?:on|for)/i.test(l));
+      group = (intro ? findGroups(intro).at(-1)?.group : null) ?? docGroup;
+    }
+    if (!group) continue;
+    if (!out.some((r) => r.group === group && r.topic.toLowerCase() === topic.toLowerCase())) out.push({ group, topic });
+  }
+  return out;
+}
