@@ -53,7 +53,7 @@ const PATTERNS: ReadonlyArray<{ kind: ReferenceHit['kind']; re: RegExp; group?: 
 
 // A reference the document cites rather than its own number: "This liaison statement answers TSAG-LS4".
 const CITED =
-  /\b(?:answers|answering|reply to|replies to|response to|responds to|in reply|replying to|refers? to|referring to|follow-up (?:to|of)|related to|presented in|contained in|see|cf\.|based on|in|of|with|and|Ref(?:erence)?s?\.?\s*:)\s*(?:the\s+)?(?:documents?\s+)?$/i;
+  /\b(?:answers|answering|reply to|replies to|response to|responds to|in reply|replying to|refers? to|referring to|follow-up (?:to|of)|related to|presented in|contained in|see|cf\.|based on|in|of|with|and)\s*(?:the\s+)?(?:documents?\s+)?$/i;
 
 /**
  * All document references in `text`, in order of appearance.
