@@ -8,7 +8,7 @@ import { SgbotError, isSgbotError } from '../core/errors.ts';
 import { formatFromName, isConvertibleName, unsupportedError } from './formats.ts';
 import { htmlToPlainText } from './html.ts';
 import { checkPartText, normaliseLineEnds } from './text.ts';
-import type { BufferSource, ExtractLimits, Extraction, PartOrigin, SourceFormat, TextPart } from './types.ts';
+import type { BufferSource, ExtractLimits, Extraction, PartOrigin, SourceFormat } from './types.ts';
 
 /** Extracts one attachment; `extractBuffer` in production (passed in to avoid an import cycle). */
 export type AttachmentExtractor = (content: Buffer, source: BufferSource, limits: ExtractLimits) => Promise<Extraction>;
@@ -69,7 +69,9 @@ export async function extractEml(
     const partName = `${name}#${index + 1} (${filename})`;
     const format = attachmentFormat(attachment, filename);
     if (format === null) {
-      if (isConvertibleName(filename)) result.problems.push({ name: partName, error: unsupportedError(partName) });
+      if (isConvertibleName(filename)) {
+        result.problems.push({ name: partName, error: unsupportedError(partName, filename) });
+      }
       continue;
     }
     if (depth > MAX_DEPTH && attachment.contentType === 'message/rfc822') {
@@ -129,7 +131,8 @@ function bodyText(mail: ParsedMail): string {
 function attachmentName(attachment: Attachment, index: number): string {
   if (attachment.filename !== undefined && attachment.filename.trim() !== '') return attachment.filename.trim();
   const format = FORMAT_BY_TYPE[attachment.contentType];
-  return attachment.contentType === 'message/rfc822' ? `forwarded-${index}.eml` : `attachment-${index}.${format ?? 'bin'}`;
+  if (attachment.contentType === 'message/rfc822') return `forwarded-${index}.eml`;
+  return `attachment-${index}.${format ?? 'bin'}`;
 }
 
 function attachmentFormat(attachment: Attachment, filename: string): SourceFormat | null {

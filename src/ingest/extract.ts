@@ -11,7 +11,7 @@ import { fileError } from './file-errors.ts';
 import { foreignFormatError, formatBytes, formatFromName, sniffMagic, unsupportedError } from './formats.ts';
 import { htmlToPlainText } from './html.ts';
 import { extractPdfText } from './pdf.ts';
-import { checkPartText, decodeText, emptyError } from './text.ts';
+import { assertNotBinary, checkPartText, decodeText, emptyError } from './text.ts';
 import {
   DEFAULT_LIMITS,
   type BufferSource,
@@ -39,7 +39,7 @@ export async function extractFile(path: string, limits: ExtractLimits = DEFAULT_
     throw fileError(path, err);
   });
   if (info.isDirectory()) {
-    throw new SgbotError('E_FILE', `${path} is a folder, not a file. Use listInputFiles to read the files it holds.`);
+    throw new SgbotError('E_FILE', `${path} is a folder, not a file. Name a file inside it, or ingest the whole folder.`);
   }
   if (!info.isFile()) throw new SgbotError('E_FILE', `${path} is not a regular file (a device, socket or pipe).`);
   if (formatFromName(name) === null) throw unsupportedError(name);
@@ -65,11 +65,14 @@ export async function extractBuffer(
 ): Promise<Extraction> {
   const name = source.name ?? source.filename;
   const declared = source.format ?? formatFromName(source.filename);
-  if (declared === null) throw unsupportedError(name);
+  if (declared === null) throw unsupportedError(name, source.filename);
   if (buf.length > limits.maxFileBytes) throw tooLargeFile(name, buf.length, limits);
   if (buf.length === 0) throw emptyError(name);
   const format = resolveFormat(buf, declared, name);
-  if (format === 'eml') return extractEml(buf, source, limits, extractBuffer);
+  if (format === 'eml') {
+    assertNotBinary(buf, name);
+    return extractEml(buf, source, limits, extractBuffer);
+  }
 
   const origin: PartOrigin = {
     path: source.origin?.path ?? source.filename,

@@ -62,9 +62,14 @@ export function sniffMagic(buf: Uint8Array): Magic {
   return null;
 }
 
-/** E_UNSUPPORTED for a file whose extension is not read, listing the ones that are. */
-export function unsupportedError(name: string): SgbotError {
-  const ext = extname(name).toLowerCase();
+/**
+ * E_UNSUPPORTED for a file whose extension is not read, listing the ones that are.
+ *
+ * @param name How the file is called in the message ("mail.eml#2 (annex.doc)").
+ * @param filename Its file name, whose extension is meant; `name` by default.
+ */
+export function unsupportedError(name: string, filename: string = name): SgbotError {
+  const ext = extname(filename).toLowerCase();
   const supported = 'plain text (.txt, .text), mail (.eml), Word (.docx), PDF (.pdf) and web pages (.html, .htm)';
   if (CONVERTIBLE.has(ext)) {
     return new SgbotError(
@@ -92,9 +97,10 @@ export function foreignFormatError(name: string, magic: 'ole' | 'rtf'): SgbotErr
 
 const MIB = 1024 * 1024;
 
-/** `1.5 MiB`, `812 bytes`: a size for people. */
+/** `812 bytes`, `1.5 MiB`, `3.0 GiB`: a size for people. */
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} bytes`;
   if (bytes < MIB) return `${(bytes / 1024).toFixed(1)} KiB`;
-  return `${(bytes / MIB).toFixed(1)} MiB`;
+  if (bytes < 1024 * MIB) return `${(bytes / MIB).toFixed(1)} MiB`;
+  return `${(bytes / (1024 * MIB)).toFixed(1)} GiB`;
 }

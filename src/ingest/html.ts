@@ -26,7 +26,8 @@ const OPTIONS = {
  * The text of an HTML document: one line per paragraph or table row, headings kept as written, links and images
  * reduced to their text.
  *
- * @example htmlToPlainText('<p>Dear colleagues,</p><table><tr><td>2 March 2026</td><td>Contributions</td></tr></table>')
+ * @example
+ * htmlToPlainText('<p>Dear colleagues,</p><table><tr><td>2 March 2026</td><td>Contributions</td></tr></table>')
  * // 'Dear colleagues,\n\n2 March 2026   Contributions'
  */
 export function htmlToPlainText(html: string): string {

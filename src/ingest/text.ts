@@ -23,16 +23,37 @@ export function decodeText(buf: Uint8Array, name: string): string {
   } else if (buf[0] === 0xfe && buf[1] === 0xff) {
     text = new TextDecoder('utf-16be').decode(buf.subarray(2));
   } else {
-    if (looksBinary(buf)) {
-      throw new SgbotError(
-        'E_BAD_DOCUMENT',
-        `${name} looks like binary data, not text. Check that it is the right file; if it is a document in ` +
-          'another format, give it its real extension (.docx, .pdf, .eml).',
-      );
-    }
+    assertNotBinary(buf, name);
     text = decodeUtf8OrLegacy(buf);
   }
   return normaliseLineEnds(text);
+}
+
+/**
+ * Refuses bytes that are not text: a NUL byte, or more than 5 % control characters other than tab, line feed,
+ * form feed and carriage return, in the first 64 KiB. Real text (any 8-bit or UTF-8 encoding) has neither.
+ *
+ * @throws SgbotError E_BAD_DOCUMENT "looks like binary data, not text".
+ */
+export function assertNotBinary(buf: Uint8Array, name: string): void {
+  const sample = buf.subarray(0, SAMPLE_BYTES);
+  let control = 0;
+  for (const byte of sample) {
+    if (byte === 0) {
+      control = sample.length;
+      break;
+    }
+    if ((byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0c && byte !== 0x0d) || byte === 0x7f) {
+      control += 1;
+    }
+  }
+  if (control > sample.length * 0.05) {
+    throw new SgbotError(
+      'E_BAD_DOCUMENT',
+      `${name} looks like binary data, not text. Check that it is the right file; if it is a document in ` +
+        'another format, give it its real extension (.docx, .pdf, .eml).',
+    );
+  }
 }
 
 /** CRLF and lone CR become LF. */
@@ -72,27 +93,23 @@ export function emptyError(name: string): SgbotError {
   );
 }
 
-/**
- * `true` when the first 64 KiB hold a NUL byte or more than 5 % control characters other than tab, line feed,
- * form feed and carriage return. Real text (any 8-bit or UTF-8 encoding) has neither.
- */
-function looksBinary(buf: Uint8Array): boolean {
-  const sample = buf.subarray(0, SAMPLE_BYTES);
-  let control = 0;
-  for (const byte of sample) {
-    if (byte === 0) return true;
-    if ((byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0c && byte !== 0x0d) || byte === 0x7f) {
-      control += 1;
-    }
-  }
-  return control > sample.length * 0.05;
-}
-
 function decodeUtf8OrLegacy(buf: Uint8Array): string {
   try {
     // ignoreBOM: false (the default) strips a UTF-8 BOM.
     return new TextDecoder('utf-8', { fatal: true }).decode(buf);
   } catch {
-    return new TextDecoder('windows-1252').decode(buf);
+    return decodeWindows1252(buf);
   }
+}
+
+/**
+ * Windows-1252 bytes 0x80-0x9F (curly quotes, dashes, €). Node 20's TextDecoder('windows-1252') decodes them as
+ * Latin-1 control characters, so they are mapped here; 0x81, 0x8D, 0x8F, 0x90 and 0x9D are unassigned.
+ */
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+function decodeWindows1252(buf: Uint8Array): string {
+  return Buffer.from(buf.buffer, buf.byteOffset, buf.length)
+    .toString('latin1')
+    .replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH.charAt(c.charCodeAt(0) - 0x80));
 }

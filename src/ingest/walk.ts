@@ -91,6 +91,7 @@ async function walkFolder(
     if (entry.isSymbolicLink()) {
       const target = await stat(path).catch(() => null);
       if (target === null) {
+        if (!extensions.has(extname(entry.name).toLowerCase())) continue;
         const error = new SgbotError('E_FILE', `${path} is a symbolic link to nothing. Fix or remove the link.`);
         problems.push({ path, error });
         continue;

@@ -47,15 +47,17 @@ export function assertSafeDocx(buf: Buffer, name: string, limits: ExtractLimits)
     const ratio = entry.uncompressedSize / Math.max(entry.compressedSize, 1);
     if (entry.uncompressedSize > RATIO_FREE_BYTES && ratio > limits.maxDocxExpansion) {
       const sizes = `${formatBytes(entry.compressedSize)} to ${formatBytes(entry.uncompressedSize)}`;
-      throw zipBomb(name, `its part ${entry.name} expands from ${sizes} (at most ${limits.maxDocxExpansion} times is allowed)`);
+      const allowed = `at most ${limits.maxDocxExpansion} times is allowed`;
+      throw zipBomb(name, `its part ${entry.name} expands from ${sizes} (${allowed})`);
     }
     total += entry.uncompressedSize;
   }
   if (total > budget) {
+    const ceiling = formatBytes(4 * limits.maxFileBytes);
     throw zipBomb(
       name,
       `it expands from ${formatBytes(buf.length)} to ${formatBytes(total)}, more than the ${formatBytes(budget)} ` +
-        `allowed (${limits.maxDocxExpansion} times its size, and never more than ${formatBytes(4 * limits.maxFileBytes)})`,
+        `allowed (${limits.maxDocxExpansion} times its size, and never more than ${ceiling})`,
     );
   }
   for (const entry of entries) checkRealSize(buf, name, entry);
@@ -146,7 +148,8 @@ function checkRealSize(buf: Buffer, name: string, entry: ZipEntry): void {
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
       const declared = formatBytes(entry.uncompressedSize);
-      throw zipBomb(name, `its part ${entry.name} expands to more than the ${declared} its zip directory declares`, err);
+      const detail = `its part ${entry.name} expands to more than the ${declared} its zip directory declares`;
+      throw zipBomb(name, detail, err);
     }
     throw invalidDocx(name, `the part ${entry.name} is damaged`, err);
   }

@@ -1,0 +1,37 @@
+/**
+ * The one list of commands. Adding a command means adding its module here; names and aliases must be unique.
+ */
+import type { CommandSpec } from '../src/core/command.ts';
+import deadlines from './deadlines.ts';
+import doc from './doc.ts';
+import { makeHelp } from './help.ts';
+import ls from './ls.ts';
+import lsg from './lsg.ts';
+import meeting from './meeting.ts';
+import search from './search.ts';
+
+/** Commands by name and alias. */
+export interface Registry {
+  list: ReadonlyArray<CommandSpec<never>>;
+  get(name: string): CommandSpec<never> | undefined;
+}
+
+/** Build a registry; throws on a duplicate name or alias. */
+export function createRegistry(specs: ReadonlyArray<CommandSpec<never>>): Registry {
+  const byName = new Map<string, CommandSpec<never>>();
+  for (const spec of specs) {
+    for (const name of [spec.name, ...(spec.aliases ?? [])]) {
+      if (byName.has(name)) throw new Error(`duplicate command name "${name}" (${spec.name} and ${byName.get(name)?.name})`);
+      byName.set(name, spec);
+    }
+  }
+  return { list: specs, get: (name) => byName.get(name.toLowerCase()) };
+}
+
+/** The registry of sgbot's commands. */
+export function defaultRegistry(): Registry {
+  const specs: Array<CommandSpec<never>> = [];
+  const help = makeHelp(() => specs) as unknown as CommandSpec<never>;
+  specs.push(...([deadlines, meeting, lsg, ls, search, doc] as unknown as Array<CommandSpec<never>>), help);
+  return createRegistry(specs);
+}

@@ -1,0 +1,95 @@
+/**
+ * `lsg <topic|group>`: who is the lead study group on a topic ("IoT identification" → SG20), or the lead roles of a
+ * group. Answers come from curated data (data/lead-roles.json, per study period) and from ingested documents, and
+ * say which.
+ */
+import { z } from 'zod';
+import { defineCommand, noAnswer, type Reply, type ReplyItem, type SourceRef } from '../src/core/command.ts';
+import { matchRoles, nearRoles, type RoleCandidate } from '../src/core/lead-match.ts';
+import { byGroup, parseScope, sourceLabel, sourceOf, uniqueSources, unknownGroupReply } from './scope.ts';
+
+/** The study period whose roles count as current. */
+const CURRENT_PERIOD = '2025-2028';
+
+interface Role {
+  group: string;
+  topic: string;
+  period: string | null;
+  source: SourceRef;
+  origin: 'curated' | 'document';
+}
+
+function roleItem(r: Role): ReplyItem {
+  const where = r.origin === 'curated' ? `${r.period} — ${r.source.title}` : `stated in ${sourceLabel(r.source)}${r.source.title ? ` (${r.source.title})` : ''}`;
+  return { text: `${r.group}: lead study group on ${r.topic}`, detail: where, source: r.source };
+}
+
+function rank(r: Role): number {
+  if (r.origin === 'curated' && r.period === CURRENT_PERIOD) return 0;
+  if (r.origin === 'document') return 1;
+  return 2;
+}
+
+export default defineCommand({
+  name: 'lsg',
+  aliases: ['lead', 'who-leads'],
+  summary: 'Which study group leads a topic (lead study group roles), or the lead roles of a group.',
+  usage: 'lsg <topic | group>',
+  examples: ['lsg who leads IoT identification', 'lsg SG20', 'lsg QoE'],
+  args: z.object({ query: z.string().trim().min(1, 'Say which topic or group, for example: lsg IoT identification') }),
+  parseText: (rest) => ({ query: rest.replace(/[?!.]+$/, '').trim() }),
+  intents: [
+    /^(?<arg>(?:who|which (?:study )?group|which sg) (?:is )?(?:the )?(?:leads?|leading|is lead(?:ing)?|lead study group)\b.*)$/i,
+    /^(?<arg>lead study group (?:on|for) .*)$/i,
+  ],
+  async run(ctx, { query }): Promise<Reply> {
+    const fromDocs: Role[] = (await ctx.store.roles()).map((r) => ({ group: r.group, topic: r.topic, period: null, source: sourceOf(r.source), origin: 'document' }));
+    const curated: Role[] = ctx.curated.roles.map((r) => ({
+      group: r.group,
+      topic: r.topic,
+      period: r.period,
+      source: { docId: null, reference: null, title: r.source, kind: 'curated' },
+      origin: 'curated',
+    }));
+    const all = [...curated, ...fromDocs];
+    const scope = parseScope(query.replace(/^(?:roles? of|lead roles? of)\s+/i, ''));
+    if (scope.kind === 'group' || scope.kind === 'question') {
+      const group = scope.kind === 'group' ? scope.group : `SG${scope.question.split('/')[1]}`;
+      const roles = all.filter((r) => r.group === group).sort((a, b) => rank(a) - rank(b));
+      if (roles.length === 0) {
+        const title = ctx.curated.groupTitles[CURRENT_PERIOD]?.[group];
+        return noAnswer('E_NOT_FOUND', `No lead study group roles are known for ${group}.`, [
+          title ? `${group} (${CURRENT_PERIOD}): ${title}.` : `${group} has no curated roles and no stored document states one.`,
+        ], { group, roles: [] });
+      }
+      return { ok: true, title: `Lead study group roles of ${group}`, sections: [{ items: roles.map(roleItem) }], notes: [], sources: uniqueSources(roles.map((r) => r.source)), data: { group, roles } };
+    }
+    if (/^(?:SG|study group)\s*\d+/i.test(query) && scope.kind === 'unknown') return unknownGroupReply(ctx, query);
+
+    const candidates: Array<RoleCandidate<Role>> = all.map((r) => ({
+      topic: r.topic,
+      aliases: r.origin === 'curated' ? (ctx.curated.roles.find((c) => c.group === r.group && c.topic === r.topic)?.aliases ?? []) : [],
+      value: r,
+    }));
+    const matches = matchRoles(query, candidates, ctx.curated.abbreviations);
+    if (matches.length === 0) {
+      const near = nearRoles(query, candidates, ctx.curated.abbreviations);
+      return noAnswer(
+        'E_NOT_FOUND',
+        `Not found: no lead study group is known for "${query.replace(/^(?:who|which \w+) (?:is )?(?:the )?(?:leads?|leading)\s*/i, '')}".`,
+        near.length ? [`Closest known roles (not a match): ${near.map((r) => `${r.group} on ${r.topic}`).join('; ')}.`] : ['Try a shorter topic, for example: lsg IoT, lsg security, lsg QoS.'],
+        { query, found: false, groups: [] },
+      );
+    }
+    const roles = matches.map((m) => m.value).sort((a, b) => rank(a) - rank(b) || byGroup(a.group, b.group));
+    const groups = [...new Set(roles.filter((r) => rank(r) === rank(roles[0] as Role)).map((r) => r.group))];
+    return {
+      ok: true,
+      title: `${groups.join(' and ')} ${groups.length > 1 ? 'lead' : 'leads'} this topic`,
+      sections: [{ items: roles.map(roleItem) }],
+      notes: roles.some((r) => r.period !== CURRENT_PERIOD && r.origin === 'curated') ? [`Current study period: ${CURRENT_PERIOD}; roles of earlier periods are marked with theirs.`] : [],
+      sources: uniqueSources(roles.map((r) => r.source)),
+      data: { query, found: true, groups, roles },
+    };
+  },
+});

@@ -1,0 +1,39 @@
+/** `search <words>`: full-text search over stored documents. */
+import { z } from 'zod';
+import { defineCommand, noAnswer, type Reply } from '../src/core/command.ts';
+import { KIND_LABELS } from '../src/core/labels.ts';
+import type { DocumentKind } from '../src/core/types.ts';
+import { uniqueSources } from './scope.ts';
+
+export default defineCommand({
+  name: 'search',
+  aliases: ['find', 'sgsearch'],
+  summary: 'Search the stored documents for words.',
+  usage: 'search <words>',
+  examples: ['search digital twin campus', 'search TAP consultation'],
+  args: z.object({ words: z.string().trim().min(2, 'Say what to look for, for example: search digital twin') }),
+  parseText: (rest) => ({ words: rest }),
+  intents: [/^(?:search|find|look up|look for)(?: for)? (?<arg>.+)$/i],
+  async run(ctx, { words }): Promise<Reply> {
+    const index = await ctx.search();
+    const hits = index.search(words, 10);
+    if (hits.length === 0) return noAnswer('E_NOT_FOUND', `No stored document mentions "${words}".`, ['Try fewer or other words.'], { words, hits: [] });
+    const sources = hits.map((h) => ({ docId: h.id, reference: h.reference, title: h.title, kind: h.kind }));
+    return {
+      ok: true,
+      title: `Documents matching "${words}"`,
+      sections: [
+        {
+          items: hits.map((h, i) => ({
+            text: `${h.reference ?? KIND_LABELS[h.kind as DocumentKind] ?? 'Document'}${h.title ? `: ${h.title}` : ''}`,
+            detail: `${KIND_LABELS[h.kind as DocumentKind] ?? h.kind}${h.group ? `, ${h.group}` : ''} — doc ${h.id.slice(0, 12)}`,
+            source: sources[i],
+          })),
+        },
+      ],
+      notes: [],
+      sources: uniqueSources(sources),
+      data: { words, hits },
+    };
+  },
+});

@@ -1,0 +1,91 @@
+/**
+ * From what a person typed to a command: "/deadlines SG20", "deadlines SG20", "@sgbot when is the next SG13
+ * meeting", "/sgbot lsg IoT". Slack, Teams and the terminal all go through here.
+ */
+import type { Registry } from '../../commands/index.ts';
+import { noAnswer, type CommandContext, type CommandSpec, type Reply } from '../core/command.ts';
+
+/** A routed request: the command and its validated arguments, or a reply explaining why there is none. */
+export type Routed = { spec: CommandSpec<never>; args: never; text: string } | { reply: Reply };
+
+function distance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) (d[0] as number[])[j] = j;
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++) {
+      const row = d[i] as number[];
+      const prev = d[i - 1] as number[];
+      row[j] = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+  return (d[a.length] as number[])[b.length] as number;
+}
+
+/** The closest command name to `word`, if it is near enough to be a typo. */
+export function suggest(registry: Registry, word: string): string | null {
+  let best: { name: string; d: number } | null = null;
+  for (const spec of registry.list)
+    for (const name of [spec.name, ...(spec.aliases ?? [])]) {
+      const d = distance(word.toLowerCase(), name);
+      if (!best || d < best.d) best = { name: spec.name, d };
+    }
+  return best && best.d <= Math.max(1, Math.floor(word.length / 3)) ? best.name : null;
+}
+
+function validate(spec: CommandSpec<never>, rest: string, text: string): Routed {
+  const parsed = spec.args.safeParse(spec.parseText(rest));
+  if (!parsed.success) {
+    const why = parsed.error.issues.map((i) => i.message).join('; ');
+    return { reply: noAnswer('E_USAGE', `${why}.`, [`Usage: /${spec.usage}`, `Example: /${spec.examples[0] ?? spec.name}`]) };
+  }
+  return { spec, args: parsed.data as never, text };
+}
+
+/**
+ * Route `input` to a command. Unknown commands get a suggestion ("did you mean /deadlines?"); questions no command
+ * understands get a reply that says so and lists what can be asked.
+ */
+export function route(registry: Registry, input: string): Routed {
+  let text = input
+    .replace(/<@[A-Z0-9]+(?:\|[^>]*)?>/g, ' ')
+    .replace(/^\s*@?sgbot\b[:,]?/i, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  text = text.replace(/^\/sgbot\b\s*/i, '');
+  if (text === '' || text === '/') return validate(registry.get('help') as CommandSpec<never>, '', 'help');
+  const slash = text.startsWith('/');
+  const body = slash ? text.slice(1) : text;
+  const [first = '', ...restWords] = body.split(' ');
+  const direct = registry.get(first.toLowerCase());
+  if (direct) return validate(direct, restWords.join(' '), body);
+  if (!slash) {
+    for (const spec of registry.list)
+      for (const re of spec.intents ?? []) {
+        const m = re.exec(body);
+        if (m) return validate(spec, m.groups?.['arg'] ?? '', body);
+      }
+  }
+  const near = suggest(registry, first);
+  if (slash || (near && restWords.length <= 2)) {
+    return {
+      reply: noAnswer(
+        'E_UNKNOWN_COMMAND',
+        `Unknown command "${slash ? '/' : ''}${first}".${near ? ` Did you mean /${near}?` : ''}`,
+        [`Commands: ${registry.list.map((s) => `/${s.name}`).join(', ')}. Try /help.`],
+        { suggestion: near },
+      ),
+    };
+  }
+  return {
+    reply: noAnswer('E_NO_ANSWER', `I can't answer "${body}" yet.`, [
+      'I can tell you deadlines, meetings, lead study groups, liaison statements and search documents.',
+      'Try: "deadlines SG20", "when is the next SG13 meeting", "who leads IoT identification", "ls SG17", "search digital twin".',
+    ]),
+  };
+}
+
+/** Route and run `input`; every failure becomes a reply (the caller's error sink handles only the unexpected). */
+export async function answer(registry: Registry, ctx: CommandContext, input: string): Promise<{ command: string | null; reply: Reply }> {
+  const routed = route(registry, input);
+  if ('reply' in routed) return { command: null, reply: routed.reply };
+  return { command: routed.spec.name, reply: await routed.spec.run(ctx, routed.args) };
+}

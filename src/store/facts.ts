@@ -1,0 +1,146 @@
+/**
+ * The facts a stored document contributes to the answer indexes, each linked to its source document. Pure: turns a
+ * {@link StoredDocument} into index entries; the store writes them.
+ */
+import { DateTime } from 'luxon';
+import { groupOfQuestion, parentGroup } from '../core/groups.ts';
+import { dueAt } from '../core/time.ts';
+import type { Deadline, DocumentKind, LiaisonInfo, MeetingInfo, ParsedDocument } from '../core/types.ts';
+
+/** Where a document came from. */
+export interface SourceInfo {
+  /** Name for people: file name, or "mail.eml (annex.docx)". */
+  name: string;
+  path: string | null;
+  messageId: string | null;
+  format: string;
+  subject: string | null;
+  from: string | null;
+  /** ISO date-time the mail was sent, when known. */
+  sentAt: string | null;
+}
+
+/** A document as stored: what it said, where it came from, and whether a later revision replaced it. */
+export interface StoredDocument {
+  id: string;
+  /** sha256 of the normalised text. */
+  hash: string;
+  seq: number;
+  ingestedAt: string;
+  source: SourceInfo;
+  parsed: ParsedDocument;
+  baseKey: string | null;
+  supersededBy: string | null;
+}
+
+/** Citation of the source document carried by every fact. */
+export interface Cite {
+  docId: string;
+  reference: string | null;
+  title: string | null;
+  kind: DocumentKind;
+  date: string | null;
+}
+
+export interface DeadlineFact extends Deadline {
+  source: Cite;
+  group: string | null;
+  questions: string[];
+  /** Epoch ms when due. */
+  due: number;
+}
+
+export interface MeetingFact extends MeetingInfo {
+  source: Cite;
+  events: MeetingInfo[];
+}
+
+export interface RoleFact {
+  source: Cite;
+  group: string;
+  topic: string;
+}
+
+export interface LiaisonFact {
+  source: Cite;
+  group: string | null;
+  liaison: LiaisonInfo;
+}
+
+/** One entry of the indexes: a fact stored under `member`, listed in sorted sets with scores. */
+export interface IndexEntry {
+  member: string;
+  fact: DeadlineFact | MeetingFact | RoleFact | LiaisonFact;
+  /** [sorted-set name relative to the prefix, score] */
+  sets: Array<[string, number]>;
+}
+
+/** The citation of `doc`. */
+export function citeOf(doc: StoredDocument): Cite {
+  const p = doc.parsed;
+  return { docId: doc.id, reference: p.reference, title: p.title, kind: p.kind, date: p.date };
+}
+
+function startMs(iso: string): number {
+  return DateTime.fromISO(iso, { zone: 'Europe/Zurich' }).toMillis();
+}
+
+/** Groups a deadline concerns: the document's group and, for a regional group, its parent; plus Questions' groups. */
+function deadlineGroups(p: ParsedDocument): string[] {
+  const set = new Set<string>();
+  if (p.group) {
+    set.add(p.group);
+    set.add(parentGroup(p.group));
+  }
+  if (p.kind === 'liaison-statement' && p.liaison) {
+    for (const party of [...p.liaison.to, ...p.liaison.cc]) if (/^(?:SG\d+|TSAG)/.test(party)) set.add(parentGroup(party));
+    for (const q of p.liaison.questions) {
+      const g = groupOfQuestion(q);
+      if (g) set.add(g);
+    }
+  }
+  return [...set];
+}
+
+/**
+ * Index entries of a document: deadlines (by due time, per group and Question), its meeting (by start, per group),
+ * lead roles and the liaison (by date, per party).
+ */
+export function indexEntries(doc: StoredDocument): IndexEntry[] {
+  const p = doc.parsed;
+  const cite = citeOf(doc);
+  const entries: IndexEntry[] = [];
+  const questions = p.liaison?.questions ?? [];
+  const groups = deadlineGroups(p);
+  p.deadlines.forEach((d, n) => {
+    const due = dueAt(d);
+    const fact: DeadlineFact = { ...d, source: cite, group: p.group, questions, due };
+    const sets: Array<[string, number]> = [['dl', due], ...groups.map((g): [string, number] => [`dl:g:${g}`, due])];
+    for (const q of questions) sets.push([`dl:q:${q}`, due]);
+    entries.push({ member: `${doc.id}#d${n}`, fact, sets });
+  });
+  if (p.meeting) {
+    const fact: MeetingFact = { ...p.meeting, source: cite, events: p.events };
+    const g = p.meeting.group ?? p.group;
+    const sets: Array<[string, number]> = [['mt', startMs(p.meeting.start)]];
+    if (g) sets.push([`mt:g:${g}`, startMs(p.meeting.start)]);
+    entries.push({ member: `${doc.id}#m`, fact, sets });
+  }
+  p.roles.forEach((r, n) => {
+    entries.push({ member: `${doc.id}#r${n}`, fact: { source: cite, group: r.group, topic: r.topic }, sets: [['roles', doc.seq]] });
+  });
+  if (p.kind === 'liaison-statement' && p.liaison) {
+    const when = p.date ? startMs(p.date) : Date.parse(doc.ingestedAt);
+    const parties = new Set<string>([p.group, p.liaison.from, ...p.liaison.to, ...p.liaison.cc].filter((x): x is string => Boolean(x)));
+    const sets: Array<[string, number]> = [['ls', when]];
+    for (const party of parties) if (/^(?:SG\d+|TSAG)/.test(party)) sets.push([`ls:g:${parentGroup(party)}`, when]);
+    entries.push({ member: `${doc.id}#ls`, fact: { source: cite, group: p.group, liaison: p.liaison }, sets });
+  }
+  return entries;
+}
+
+/** Rank of a revision marker: none 0, `Rev.N`/`Corrigendum N` N; addenda are overlays and rank 0. */
+export function revisionRank(revision: string | null): number {
+  const m = /^(?:Rev\.|Corrigendum\s)(\d+)/.exec(revision ?? '');
+  return m ? Number(m[1]) : 0;
+}
