@@ -19,19 +19,18 @@ const NOT_A_DEADLINE = /\b(?:will be held|will take place|took place|was held|me
 /** Split a text into sentences, keeping line breaks as sentence ends (list items are sentences too). */
 export function sentences(text: string): Array<{ text: string; index: number }> {
   const out: Array<{ text: string; index: number }> = [];
-  const re = /[^\n.!?]+(?:[.!?](?!\d)(?=\s|$)|[.!?](?=\d)[^\n.!?]*|\n|$)/g;
-  let buf = '';
-  let bufStart = 0;
-  for (const m of text.matchAll(re)) {
-    if (buf === '') bufStart = m.index;
-    buf += m[0];
-    // "Res. 99", "No. 196", "ITU-T Y.4241": a dot followed by a digit or a short abbreviation does not end a sentence.
-    if (/\b(?:No|Res|Rev|Rec|Doc|e\.g|i\.e|Mr|Ms|Dr|Vol|Art|para|cf)\.$/i.test(buf.trimEnd())) continue;
-    out.push({ text: buf, index: bufStart });
-    buf = '';
+  // A sentence ends at ". " before a capital, digit, quote or bullet, or at a line break; "itu.int" or "Y.4241" do not
+  // end one, and neither do abbreviations ("Res. 99", "No. 196", "e.g. SG17").
+  const ends = /(?<=[.!?;])[ \t]+(?=[A-Z0-9("'\u2022\u00B7-])|\n/g;
+  let start = 0;
+  for (const m of text.matchAll(ends)) {
+    const chunk = text.slice(start, m.index);
+    if (m[0] !== '\n' && /\b(?:No|Res|Rev|Rec|Doc|e\.g|i\.e|Mr|Ms|Dr|Vol|Art|para|cf|Ref|Tel|approx)\.$/i.test(chunk)) continue;
+    if (chunk.trim()) out.push({ text: chunk, index: start });
+    start = m.index + m[0].length;
   }
-  if (buf.trim()) out.push({ text: buf, index: bufStart });
-  return out.filter((s) => s.text.trim() !== '');
+  if (text.slice(start).trim()) out.push({ text: text.slice(start), index: start });
+  return out;
 }
 
 // Uppercase labels that head practical-information paragraphs ("VISA SUPPORT:", "FELLOWSHIPS:").
@@ -47,6 +46,9 @@ function categoryIn(kind: DocumentKind, sentence: string, label: string): Deadli
     const fromLabel = categorize(label);
     if (fromLabel !== 'other' && fromLabel !== 'registration') category = fromLabel;
   }
+  if (category === 'other' && kind === 'liaison-statement') return 'liaison-reply';
+  // A circular's deadline is for replies to it (consultation, objection to a deletion, questionnaire).
+  if (category === 'other' && kind === 'circular' && !/\b(?:workshop|forum|event|symposium|seminar)\b/i.test(sentence)) return 'consultation-reply';
   if (category === 'other' && /\b(?:repl|respon|answer|feedback|comments?\b|views)/i.test(sentence)) {
     category = kind === 'liaison-statement' ? 'liaison-reply' : kind === 'circular' ? 'consultation-reply' : 'other';
   }

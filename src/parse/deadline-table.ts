@@ -39,6 +39,9 @@ function isRowDate(section: string, hit: DateHit): boolean {
 
 const ACTION_SPLIT = new RegExp(`\\n|\\t|;\\s*(?=[A-Z\\u2022\\u00B7-])|\\s/\\s|\\s[-\\u2022\\u00B7\\u25AA]\\s|(?:^|\\s)[${BULLETS}](?=\\s)`, 'g');
 
+// A table's header row ("Date | Action", "Action / Date") is not an action.
+const HEADER_ONLY = /^(?:(?:dates?|actions?|deadlines?|description|items?|what|when|to do)\W*)+$/i;
+
 /** Split the text owned by one date into separate actions, re-joining wrapped lines. */
 export function splitActions(owned: string): string[] {
   const raw = owned
@@ -57,7 +60,9 @@ export function splitActions(owned: string): string[] {
       actions.push(part);
     }
   }
-  return actions.map((a) => squash(a).replace(/^[-:.,\s]+|[-:,\s]+$/g, '')).filter((a) => a.length > 2);
+  return actions
+    .map((a) => squash(a).replace(/^[-:.,|\s]+|[-:,|\s]+$/g, ''))
+    .filter((a) => a.length > 2 && !HEADER_ONLY.test(a));
 }
 
 /**
@@ -74,7 +79,8 @@ export function parseDeadlineTable(text: string): Deadline[] {
   const dates = findDates(body).filter((h) => isRowDate(body, h));
   if (dates.length === 0) return [];
   const lead = squash(stripBullet(body.slice(0, dates[0]?.index ?? 0)));
-  const dateLast = /[A-Za-z]{4}/.test(lead.replace(/^(?:date|action|deadline|deadlines|what|when)s?\b\W*/gi, ''));
+  // Text before the first date means rows are "action / date", unless it is only a header row ("Date | Action").
+  const dateLast = /[A-Za-z]{4}/.test(lead.replace(/\b(?:dates?|actions?|deadlines?|what|when|description|items?|activity|activities|to do)\b/gi, ''));
   const out: Deadline[] = [];
   dates.forEach((hit, i) => {
     const next = dates[i + 1];

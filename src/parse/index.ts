@@ -124,6 +124,8 @@ export function parseDocument(raw: string): ParsedDocument {
 
   let meeting: MeetingInfo | null = null;
   if (isLetter) meeting = findMeeting(text, subject, group);
+  // A letter announces meetings ahead; one already over when the letter was written is only mentioned.
+  if (meeting && date && meeting.end < date) meeting = null;
   else if (kind === 'td' || kind === 'contribution' || kind === 'report') meeting = headerMeeting(header, group);
 
   const section = kind === 'liaison-statement' ? null : findDeadlineSection(text);

@@ -33,7 +33,7 @@ function placeBeforeDate(subject: string, hit: DateHit): string | null {
   const groups = findGroups(subject).filter((g) => g.index < hit.index);
   const last = groups.at(-1);
   let head = subject.slice(last ? last.index + last.text.length : 0, hit.index);
-  head = head.replace(/^\s*\([^)]*\)/, '');
+  head = head.replace(/^[\s)\],;:]*\([^)]*\)/, '').replace(/^[\s)\],;:]+/, '');
   const segment = head.split(/;|\bmeeting\b|\bworkshop\b|\bforum\b/i).at(-1) ?? '';
   const place = segment.replace(/\b(?:from|on|in|held|at|to be)\b/gi, ' ').replace(/^[\s,:–-]+|[\s,:–-]+$/g, '').replace(/\s+/g, ' ');
   if (!/[A-Za-z]{3}/.test(place) || NOT_PLACE.test(place)) return null;
@@ -47,7 +47,7 @@ export function findOpeningTime(text: string): string | null {
   return m?.[1] ? (findTime(m[1])?.start ?? null) : null;
 }
 
-const MEETING_SENTENCE = /\b(?:meeting|session|assembly|plenary|e-meeting)\b[^.]*\b(?:held|take place|convene|hosted|place|scheduled)\b|\b(?:invite you to|to attend)\b/i;
+const MEETING_SENTENCE = /\b(?:meeting|session|assembly|plenary|e-meeting|workshop|forum|symposium|seminar|summit)\b[^.]*\b(?:held|take place|convene|hosted|place|scheduled)\b|\b(?:invite you to|to attend)\b/i;
 
 /**
  * The meeting a letter (or circular) announces: from its subject line when it has one, else from the first body
@@ -70,7 +70,9 @@ export function findMeeting(text: string, subject: string | null, docGroup: stri
   if (subject) {
     const hit = findDates(subject)[0];
     if (hit) {
-      const group = findGroups(subject)[0]?.group ?? docGroup;
+      const first = findGroups(subject)[0]?.group ?? null;
+      // A regional group's letter: its subject may name the parent study group before the region.
+      const group = docGroup && first && docGroup !== first && docGroup.startsWith(`${first}RG-`) ? docGroup : (first ?? docGroup);
       const place = placeBeforeDate(subject, hit) ?? findPlace(subject.slice(hit.index)) ?? bodyPlace;
       const better = place === 'Geneva, Switzerland' || !bodyPlace || place?.includes(',') ? place : bodyPlace;
       return build(hit, subject, better, group);

@@ -29,6 +29,9 @@ export function normalizeText(raw: string): string {
   t = t.replace(/\u2026/g, '...');
   // Missing space after a comma before a digit or capital: "Geneva,9-18 April" / "Geneva,Switzerland".
   t = t.replace(/([A-Za-z\u00C0-\u024F]),(?=[0-9A-Z])/g, '$1, ');
+  t = t.replace(/([A-Za-z)\u00C0-\u024F]);(?=[0-9A-Za-z])/g, '$1; ');
+  // A numbered paragraph glued to its first word: "1I have the pleasure" -> "1 I have the pleasure".
+  t = t.replace(/^(\s*\d{1,2}\.?)(?=[A-Z][a-z])/gm, '$1 ');
   // A year or date glued to the next word: "6 September 2017Submit" -> "6 September 2017 Submit".
   t = t.replace(new RegExp(`(\\b\\d{1,2}\\s+${MONTH_PATTERN}\\s+\\d{4})(?=[A-Za-z])`, 'g'), '$1 ');
   // Lower-case letter glued to a capitalised word that starts a known action/token: "SubmitITU-T", "requestedSubmit".

@@ -66,6 +66,20 @@ export function findQuestions(text: string): QuestionRef[] {
     if (existing) existing.title ??= title;
     else byId.set(id, { id, title });
   }
+  // "Questions 2/11 and 15/11", "Questions 6/5, 7/5 and 8/5", "Questions 1/5 to 5/5".
+  for (const m of text.matchAll(/\bQuestions\s+(\d{1,2}\/\d{1,2}(?:\s*(?:,|and|to|&|-)\s*\d{1,2}\/\d{1,2})+)/g)) {
+    const items = [...(m[1] ?? '').matchAll(/(\d{1,2})\/(\d{1,2})/g)].map((x) => [Number(x[1]), Number(x[2])] as const);
+    const ids: string[] = [];
+    items.forEach(([q, sg], i) => {
+      const prev = items[i - 1];
+      if (prev && /to|-/.test((m[1] ?? '').split(/\d{1,2}\/\d{1,2}/)[i] ?? '') && prev[1] === sg) for (let k = prev[0] + 1; k < q; k++) ids.push(`${k}/${sg}`);
+      ids.push(`${q}/${sg}`);
+    });
+    for (const raw of ids) {
+      const id = canonicalQuestion(raw);
+      if (id && !byId.has(id)) byId.set(id, { id, title: null });
+    }
+  }
   return [...byId.values()];
 }
 
