@@ -122,7 +122,8 @@ async function runAsk(text: string, opts: { json?: boolean; now?: string; tz?: s
   try {
     const { command, reply } = await answer(services.registry, services.context(now, tz), text);
     if (opts.json) io.out(JSON.stringify({ command, now: new Date(now).toISOString(), tz, ...reply }, null, 2));
-    else (reply.ok ? io.out : io.err)(renderText(reply));
+    else if (reply.ok) io.out(renderText(reply));
+    else io.err(renderText(reply));
     if (reply.ok) return 0;
     return reply.code && reply.code in ERROR_CODES ? ERROR_CODES[reply.code as keyof typeof ERROR_CODES].exit : 1;
   } finally {

@@ -37,7 +37,7 @@ function validate(spec: CommandSpec<never>, rest: string, text: string): Routed 
     const why = parsed.error.issues.map((i) => i.message).join('; ');
     return { reply: noAnswer('E_USAGE', `${why}.`, [`Usage: /${spec.usage}`, `Example: /${spec.examples[0] ?? spec.name}`]) };
   }
-  return { spec, args: parsed.data as never, text };
+  return { spec, args: parsed.data, text };
 }
 
 /**

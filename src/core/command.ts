@@ -3,6 +3,8 @@
  * {@link CommandSpec}; Slack, Teams and the terminal render the same {@link Reply}.
  */
 import type { z } from 'zod';
+import type { DocumentStore } from '../store/store.ts';
+import type { SearchIndex } from '../store/search.ts';
 import type { ErrorCode } from './errors.ts';
 
 /** A source an answer cites: a stored document, or a curated reference (then `docId` is `null`). */
@@ -49,8 +51,8 @@ export interface CuratedRoles {
  * `now` is epoch ms; `tz` is the reader's IANA zone.
  */
 export interface CommandContext {
-  store: import('../store/store.ts').DocumentStore;
-  search: () => Promise<import('../store/search.ts').SearchIndex>;
+  store: DocumentStore;
+  search: () => Promise<SearchIndex>;
   curated: CuratedRoles;
   now: number;
   tz: string;

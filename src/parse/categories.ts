@@ -11,7 +11,7 @@ const RULES: ReadonlyArray<[DeadlineCategory, RegExp]> = [
   ['fellowship', /\bfellowship/i],
   ['translated-contributions', /\btranslat/i],
   ['liaison-reply', /\b(?:liaison|LS)\b.*\b(?:repl|respon|answer|comment)|\b(?:repl|respon)\w*\b.*\b(?:liaison|LS)\b/i],
-  ['consultation-reply', /\bconsultation|\b(?:TAP|AAP)\b|\bquestionnaire|\bsurvey\b|\breplies\b|\breply\b.*\bcircular|\bform in Annex|\bvote\b|\bvoting\b|\bobjection/i],
+  ['consultation-reply', /\bconsultation|\b(?:TAP|AAP)\b|\bquestionnaire|\bsurvey\b|\breplies\b|\breply\b.*\bcircular|\bform in Annex|\bform\b.*\bcircular|\breturn the form|\bvote\b|\bvoting\b|\bobjection/i],
   ['contributions', /\bcontribution|\bcomments? on the draft|\binputs? to\b|\bproposals?\b.*\bsubmi|\bdocuments? posting/i],
   ['registration', /\bregist/i],
 ];

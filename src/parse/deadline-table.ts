@@ -66,7 +66,7 @@ export function splitActions(owned: string): string[] {
 }
 
 /**
- * Deadlines of the key-deadlines table, one per (date, category); several actions of one category on one date are
+ * Deadlines of the key-deadlines table of a normalised text ({@link normalizeText}), one per (date, category); several actions of one category on one date are
  * joined with "; ".
  *
  * @example parseDeadlineTable('Key deadlines:\n13 March 2026\t- Submit requests for real-time captioning')

@@ -32,10 +32,13 @@ export function normalizeText(raw: string): string {
   t = t.replace(/([A-Za-z)\u00C0-\u024F]);(?=[0-9A-Za-z])/g, '$1; ');
   // A numbered paragraph glued to its first word: "1I have the pleasure" -> "1 I have the pleasure".
   t = t.replace(/^(\s*\d{1,2}\.?)(?=[A-Z][a-z])/gm, '$1 ');
+  // A word glued to the next row's date: "translation4 April 2027".
+  t = t.replace(new RegExp(`([a-z)])(?=\\d{1,2}\\s+${MONTH_PATTERN}\\s+\\d{4})`, 'g'), '$1 ');
   // A year or date glued to the next word: "6 September 2017Submit" -> "6 September 2017 Submit".
   t = t.replace(new RegExp(`(\\b\\d{1,2}\\s+${MONTH_PATTERN}\\s+\\d{4})(?=[A-Za-z])`, 'g'), '$1 ');
   // Lower-case letter glued to a capitalised word that starts a known action/token: "SubmitITU-T", "requestedSubmit".
-  t = t.replace(/([a-z])(?=(?:ITU-T|ITU|TSB|Submit|Pre-registration|Registration|Request|Deadline)\b)/g, '$1 ');
+  t = t.replace(/([a-z])(?=(?:ITU-T|ITU|TSB|Submit|Pre-registration|Registration|Request|Deadline)(?:\b|[A-Z]))/g, '$1 ');
+  t = t.replace(/(Submit|Request|Deadline)(?=(?:ITU|TSB)\b)/g, '$1 ');
   // Digits glued to a month name or a month name glued to a year: "13March 2026", "March2026".
   t = t.replace(new RegExp(`(\\b\\d{1,2})(?=${MONTH_PATTERN}\\b)`, 'g'), '$1 ');
   t = t.replace(new RegExp(`(\\b${MONTH_PATTERN})(?=\\d{4}\\b)`, 'g'), '$1 ');

@@ -67,7 +67,7 @@ export function findReferences(text: string): ReferenceHit[] {
     const re = new RegExp(p.re.source, p.re.flags.includes('g') ? p.re.flags : `${p.re.flags}g`);
     for (const m of text.matchAll(re)) {
       if (CITED.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
-      hits.push({ reference: squash(m[0]), kind: p.kind, group: p.group ? p.group(m as RegExpExecArray) : null, index: m.index });
+      hits.push({ reference: squash(m[0]), kind: p.kind, group: p.group ? p.group(m) : null, index: m.index });
     }
   }
   return hits.sort((a, b) => a.index - b.index);

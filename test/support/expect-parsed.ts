@@ -26,7 +26,7 @@ export function mismatches(got: ParsedDocument, exp: Expected): string[] {
     }
   }
   if ('deadlines' in exp) {
-    const want = (exp['deadlines'] as Array<Record<string, unknown>>).map((d) => `${d['date']}|${d['category']}|${d['time'] ?? null}|${d['timezone'] ?? ''}|${d['derived'] ?? false}`).sort();
+    const want = (exp['deadlines'] as Array<Record<string, string | boolean | null>>).map((d) => `${String(d['date'])}|${String(d['category'])}|${String(d['time'] ?? null)}|${String(d['timezone'] ?? '')}|${String(d['derived'] ?? false)}`).sort();
     const have = got.deadlines.map((d) => `${d.date}|${d.category}|${d.time}|${d.timezone}|${d.derived}`).sort();
     const missing = want.filter((w) => !have.some((h) => h === w || (w.includes('||') && h.startsWith(w.split('||')[0] ?? ''))));
     const extra = have.filter((h) => !want.includes(h));
@@ -46,7 +46,7 @@ export function mismatches(got: ParsedDocument, exp: Expected): string[] {
     } else if (!got.liaison) out.push('liaison: expected, got null');
     else {
       for (const k of ['from', 'to', 'cc', 'purpose', 'deadline', 'questions'] as const) {
-        if (k in el && !eq(k === 'to' || k === 'cc' || k === 'questions' ? [...(got.liaison[k] as string[])].sort() : got.liaison[k], k === 'to' || k === 'cc' || k === 'questions' ? [...(el[k] as string[])].sort() : el[k]))
+        if (k in el && !eq(k === 'to' || k === 'cc' || k === 'questions' ? [...(got.liaison[k])].sort() : got.liaison[k], k === 'to' || k === 'cc' || k === 'questions' ? [...(el[k] as string[])].sort() : el[k]))
           out.push(`liaison.${k}: expected ${JSON.stringify(el[k])}, got ${JSON.stringify(got.liaison[k])}`);
       }
 

@@ -1,0 +1,176 @@
+/**
+ * The store, the search index, the commands and the CLI against a real redis-server (started by
+ * test/setup/global-redis.ts). Each test uses its own key prefix.
+ */
+import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { runCli, type CliIO } from '../../src/cli.ts';
+
+const FIXTURES = join(import.meta.dirname, '../fixtures/docs');
+const redisUrl = inject('redisUrl');
+let dir: string;
+
+/** Run the CLI in-process with its own prefix; capture stdout, stderr and the exit code. */
+async function cli(prefix: string, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: CliIO = { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`), env: { REDIS_URL: redisUrl, SGBOT_PREFIX: prefix }, isTTY: false };
+  const code = await runCli(['node', 'sgbot', ...args], io);
+  return { code, out, err };
+}
+
+function letter(rev: string, deadline: string): string {
+  return [
+    'TELECOMMUNICATION STANDARDIZATION BUREAU',
+    'Geneva, 2 February 2027',
+    `Ref: TSB Collective letter 4/13${rev}`,
+    'Subject: Meeting of Study Group 13; Geneva, 3-12 May 2027',
+    'Dear Sir/Madam,',
+    '1 I invite you to the meeting of Study Group 13 at ITU headquarters from 3 to 12 May 2027.',
+    'Key deadlines:',
+    `${deadline}\tSubmit ITU-T Member contributions`,
+    '',
+    'Yours faithfully,',
+  ].join('\n');
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'sgbot-it-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('ingest and ask', () => {
+  const prefix = `it-ask-${process.pid}`;
+
+  it('ingests the corpus, and a second ingest stores nothing twice', async () => {
+    const first = await cli(prefix, 'ingest', FIXTURES, '--json');
+    expect(first.code).toBe(0);
+    const s1 = JSON.parse(first.out) as { added: number; duplicates: number; problems: unknown[] };
+    expect(s1.added).toBeGreaterThanOrEqual(25);
+    expect(s1.problems).toEqual([]);
+    const second = JSON.parse((await cli(prefix, 'ingest', FIXTURES, '--json')).out) as { added: number; duplicates: number };
+    expect(second).toMatchObject({ added: 0, duplicates: s1.added });
+  });
+
+  it('lists upcoming deadlines only, soonest first, citing the letter', async () => {
+    const early = JSON.parse((await cli(prefix, 'ask', '/deadlines SG5', '--json', '--now', '2026-07-01')).out) as {
+      data: { upcoming: Array<{ date: string; category: string; source: { reference: string } }> };
+    };
+    const dates = early.data.upcoming.map((d) => d.date);
+    expect(dates).toEqual([...dates].sort());
+    expect(early.data.upcoming.map((d) => `${d.date} ${d.category}`)).toContain('2026-09-02 contributions');
+    expect(early.data.upcoming.every((d) => d.date >= '2026-07-01')).toBe(true);
+    expect(early.data.upcoming[0]?.source.reference).toMatch(/Collective letter/i);
+    const late = JSON.parse((await cli(prefix, 'ask', 'deadlines for SG5', '--json', '--now', '2026-08-20')).out) as { data: { upcoming: Array<{ date: string }> } };
+    expect(late.data.upcoming.map((d) => d.date)).toEqual(['2026-09-02']);
+  });
+
+  it('shows times in the asker zone with the original beside them', async () => {
+    const { out } = await cli(prefix, 'ask', '/deadlines SG17', '--now', '2025-09-01', '--tz', 'Asia/Tokyo');
+    expect(out).toMatch(/original: \d+ \w+ 2025, 23:59 UTC/);
+  });
+
+  it('answers the next meeting in natural words and with a slash command alike', async () => {
+    const a = JSON.parse((await cli(prefix, 'ask', 'when is the next SG13 meeting', '--json', '--now', '2017-06-01')).out) as { command: string; data: unknown };
+    const b = JSON.parse((await cli(prefix, 'ask', '/meeting SG13', '--json', '--now', '2017-06-01')).out) as { command: string; data: unknown };
+    expect(a.command).toBe('meeting');
+    expect(a.data).toEqual(b.data);
+    expect(JSON.stringify(a.data)).toContain('"start":"2017-11-06"');
+  });
+
+  it('says who leads a topic, with a source, and "not found" rather than a guess', async () => {
+    const yes = JSON.parse((await cli(prefix, 'ask', '/lsg who leads IoT identification', '--json')).out) as { ok: boolean; data: { groups: string[] }; sources: unknown[] };
+    expect(yes.ok).toBe(true);
+    expect(yes.data.groups).toEqual(['SG20']);
+    expect(yes.sources.length).toBeGreaterThan(0);
+    const no = await cli(prefix, 'ask', '/lsg who leads underwater basket weaving', '--json');
+    expect(no.code).toBe(1);
+    expect(JSON.parse(no.out)).toMatchObject({ ok: false, code: 'E_NOT_FOUND', data: { found: false, groups: [] } });
+  });
+
+  it('finds documents by their words, and the index survives a restart', async () => {
+    // Each CLI call is a new process state: the index comes back from Redis.
+    const r = JSON.parse((await cli(prefix, 'ask', 'search lift monitoring', '--json')).out) as { ok: boolean; data: { hits: unknown[] } };
+    const r2 = JSON.parse((await cli(prefix, 'ask', 'search AI-native networks', '--json')).out) as { ok: boolean; data: { hits: Array<{ kind: string }> } };
+    expect(r.ok || r2.ok).toBe(true);
+    expect(r2.data.hits[0]?.kind).toBe('circular');
+  });
+
+  it('refuses an unknown group, listing the known ones', async () => {
+    const r = await cli(prefix, 'ask', '/deadlines SG99');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('"SG99" is not an ITU-T group');
+    expect(r.err).toMatch(/Known groups: .*SG20/);
+  });
+
+  it('suggests the command for a typo and exits 2', async () => {
+    const r = await cli(prefix, 'ask', '/dedlines SG20');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('Did you mean /deadlines?');
+  });
+});
+
+describe('revisions', () => {
+  const prefix = `it-rev-${process.pid}`;
+  it('a revised letter supersedes the earlier deadlines instead of adding to them', async () => {
+    writeFileSync(join(dir, 'cl.txt'), letter('', '20 April 2027'));
+    writeFileSync(join(dir, 'cl-rev1.txt'), letter(' Rev.1', '22 April 2027'));
+    expect((await cli(prefix, 'ingest', join(dir, 'cl.txt'))).code).toBe(0);
+    const before = JSON.parse((await cli(prefix, 'ask', '/deadlines SG13', '--json', '--now', '2027-03-01')).out) as { data: { upcoming: Array<{ date: string }> } };
+    expect(before.data.upcoming.map((d) => d.date)).toEqual(['2027-04-20']);
+    const ing = JSON.parse((await cli(prefix, 'ingest', join(dir, 'cl-rev1.txt'), '--json')).out) as { revisions: number };
+    expect(ing.revisions).toBe(1);
+    const after = JSON.parse((await cli(prefix, 'ask', '/deadlines SG13', '--json', '--now', '2027-03-01')).out) as { data: { upcoming: Array<{ date: string }> } };
+    expect(after.data.upcoming.map((d) => d.date)).toEqual(['2027-04-22']);
+    // The older revision arriving late changes nothing.
+    writeFileSync(join(dir, 'cl-copy.txt'), `${letter('', '20 April 2027')}\n`);
+    await cli(prefix, 'ingest', join(dir, 'cl-copy.txt'));
+    const still = JSON.parse((await cli(prefix, 'ask', '/deadlines SG13', '--json', '--now', '2027-03-01')).out) as { data: { upcoming: Array<{ date: string }> } };
+    expect(still.data.upcoming.map((d) => d.date)).toEqual(['2027-04-22']);
+  });
+});
+
+describe('bad input', () => {
+  const prefix = `it-bad-${process.pid}`;
+  it('reports unreadable files, goes on with the batch and loses nothing stored', async () => {
+    writeFileSync(join(dir, 'good.txt'), letter('', '20 April 2027'));
+    expect((await cli(prefix, 'ingest', join(dir, 'good.txt'))).code).toBe(0);
+    const bad = join(dir, 'bad');
+    rmSync(bad, { recursive: true, force: true });
+    writeFileSync(join(dir, 'empty.txt'), '');
+    writeFileSync(join(dir, 'junk.txt'), Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)));
+    writeFileSync(join(dir, 'corrupt.docx'), Buffer.from('PK\u0003\u0004 this is not really a zip file at all'));
+    writeFileSync(join(dir, 'huge.txt'), '');
+    truncateSync(join(dir, 'huge.txt'), 51 * 1024 * 1024);
+    writeFileSync(join(dir, 'other.txt'), letter('', '20 April 2027').replace('4/13', '5/12').replace(/Study Group 13/g, 'Study Group 12'));
+    const r = await cli(prefix, 'ingest', join(dir, 'empty.txt'), join(dir, 'junk.txt'), join(dir, 'corrupt.docx'), join(dir, 'huge.txt'), join(dir, 'other.txt'), join(dir, 'missing.pdf'), '--json');
+    expect(r.code).toBe(1);
+    const s = JSON.parse(r.out) as { added: number; problems: Array<{ code: string }> };
+    expect(s.added).toBe(1);
+    expect(s.problems.map((p) => p.code).sort()).toEqual(['E_BAD_DOCUMENT', 'E_BAD_DOCUMENT', 'E_BAD_DOCUMENT', 'E_FILE', 'E_TOO_LARGE']);
+    const all = JSON.parse((await cli(prefix, 'ask', '/deadlines', '--json', '--now', '2027-03-01')).out) as { data: { upcoming: unknown[] } };
+    expect(all.data.upcoming).toHaveLength(2);
+  });
+
+  it('parse gives a clear message and exit 1 for unreadable files, 2 for bad usage', async () => {
+    const empty = await cli(prefix, 'parse', join(dir, 'empty.txt'));
+    expect(empty.code).toBe(1);
+    expect(empty.err).toMatch(/empty/i);
+    const corrupt = await cli(prefix, 'parse', join(dir, 'corrupt.docx'));
+    expect(corrupt.code).toBe(1);
+    expect(corrupt.err).toMatch(/docx/i);
+    expect((await cli(prefix, 'frobnicate')).code).toBe(2);
+    expect((await cli(prefix, 'ask', 'x', '--tz', 'Mars/Olympus')).code).toBe(2);
+  });
+
+  it('parse --json prints the DESIGN.md shape', async () => {
+    const r = await cli(prefix, 'parse', join(dir, 'good.txt'), '--json');
+    expect(r.code).toBe(0);
+    const p = JSON.parse(r.out) as Record<string, unknown>;
+    for (const k of ['kind', 'group', 'reference', 'date', 'title', 'meeting', 'events', 'deadlines', 'liaison', 'roles', 'recommendations', 'questions'])
+      expect(p).toHaveProperty(k);
+    expect(p['deadlines']).toEqual([{ date: '2027-04-20', time: null, timezone: 'Europe/Zurich', action: 'Submit ITU-T Member contributions', category: 'contributions', derived: false }]);
+  });
+});
