@@ -1,8 +1,8 @@
 /** `ls [group]`: recent liaison statements; those awaiting action, with reply deadlines, first. */
+import { groupOfQuestion } from '../src/core/groups.ts';
 import { z } from 'zod';
 import { defineCommand, type Reply, type ReplyItem } from '../src/core/command.ts';
-import { formatDeadline } from '../src/core/time.ts';
-import { dueAt } from '../src/core/time.ts';
+import { dueAt, formatDeadline } from '../src/core/time.ts';
 import type { LiaisonFact } from '../src/store/facts.ts';
 import { parseScope, sourceLabel, sourceOf, uniqueSources, unknownGroupReply, type Scope } from './scope.ts';
 
@@ -28,7 +28,7 @@ export default defineCommand({
   intents: [/^(?:show |list |recent |new )*(?:liaison statements?|liaisons?|LSs?)\b(?<arg>.*)$/i],
   async run(ctx, { scope }): Promise<Reply> {
     if (scope.kind === 'unknown') return unknownGroupReply(ctx, scope.text);
-    const group = scope.kind === 'group' ? scope.group : scope.kind === 'question' ? `SG${scope.question.split('/')[1]}` : null;
+    const group = scope.kind === 'group' ? scope.group : scope.kind === 'question' ? groupOfQuestion(scope.question) : null;
     const all = await ctx.store.liaisons(group, 100);
     const open = (l: LiaisonFact) => l.liaison.purpose === 'action' && l.liaison.deadline !== null && dueAt({ date: l.liaison.deadline, time: null, timezone: 'Europe/Zurich' }) >= ctx.now;
     const action = all.filter(open).sort((a, b) => (a.liaison.deadline ?? '').localeCompare(b.liaison.deadline ?? ''));

@@ -3,6 +3,7 @@
  * group. Answers come from curated data (data/lead-roles.json, per study period) and from ingested documents, and
  * say which.
  */
+import { groupOfQuestion } from '../src/core/groups.ts';
 import { z } from 'zod';
 import { defineCommand, noAnswer, type Reply, type ReplyItem, type SourceRef } from '../src/core/command.ts';
 import { matchRoles, nearRoles, type RoleCandidate } from '../src/core/lead-match.ts';
@@ -54,7 +55,7 @@ export default defineCommand({
     const all = [...curated, ...fromDocs];
     const scope = parseScope(query.replace(/^(?:roles? of|lead roles? of)\s+/i, ''));
     if (scope.kind === 'group' || scope.kind === 'question') {
-      const group = scope.kind === 'group' ? scope.group : `SG${scope.question.split('/')[1]}`;
+      const group = scope.kind === 'group' ? scope.group : (groupOfQuestion(scope.question) ?? scope.question);
       const roles = all.filter((r) => r.group === group).sort((a, b) => rank(a) - rank(b));
       if (roles.length === 0) {
         const title = ctx.curated.groupTitles[CURRENT_PERIOD]?.[group];

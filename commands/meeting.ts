@@ -1,4 +1,5 @@
 /** `meeting [group]`: the next meeting of a group (or all upcoming meetings) with its side events. */
+import { groupOfQuestion } from '../src/core/groups.ts';
 import { defineCommand, type Reply, type ReplyItem } from '../src/core/command.ts';
 import { formatRange } from '../src/core/time.ts';
 import type { MeetingInfo } from '../src/core/types.ts';
@@ -41,7 +42,7 @@ export default defineCommand({
   ],
   async run(ctx, { scope }): Promise<Reply> {
     if (scope.kind === 'unknown') return unknownGroupReply(ctx, scope.text);
-    const group = scope.kind === 'group' ? scope.group : scope.kind === 'question' ? `SG${scope.question.split('/')[1]}` : null;
+    const group = scope.kind === 'group' ? scope.group : scope.kind === 'question' ? groupOfQuestion(scope.question) : null;
     // A meeting under way is still "next": look back 31 days and keep those not yet over.
     const today = new Date(ctx.now).toISOString().slice(0, 10);
     const candidates = (await ctx.store.meetings(group, ctx.now - 31 * DAY, 50)).filter((m) => m.end >= today);

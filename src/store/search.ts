@@ -3,7 +3,7 @@
  * sequence number of the last document it holds, so it survives restarts; a process that loads it adds whatever
  * was stored since, so an index saved by another process is never stale for long.
  */
-import MiniSearch, { type SearchResult } from 'minisearch';
+import MiniSearch, { type Options, type SearchResult } from 'minisearch';
 import type { DocumentStore } from './store.ts';
 
 /** Characters of a document's text that go into the index. */
@@ -18,12 +18,14 @@ interface IndexedDoc {
   text: string;
 }
 
+const OPTIONS: Options<IndexedDoc> = {
+  fields: ['title', 'reference', 'group', 'text'],
+  storeFields: ['title', 'reference', 'group', 'kind'],
+  searchOptions: { boost: { title: 3, reference: 4, group: 2 }, prefix: true, fuzzy: 0.15, combineWith: 'AND' },
+};
+
 function createIndex(): MiniSearch<IndexedDoc> {
-  return new MiniSearch<IndexedDoc>({
-    fields: ['title', 'reference', 'group', 'text'],
-    storeFields: ['title', 'reference', 'group', 'kind'],
-    searchOptions: { boost: { title: 3, reference: 4, group: 2 }, prefix: true, fuzzy: 0.15, combineWith: 'AND' },
-  });
+  return new MiniSearch<IndexedDoc>(OPTIONS);
 }
 
 /** One search hit. */
@@ -50,11 +52,7 @@ export class SearchIndex {
   async load(): Promise<void> {
     const [json, seq] = await this.store.redis.mget(this.store.key('search'), this.store.key('search:seq'));
     if (json) {
-      this.index = MiniSearch.loadJSON<IndexedDoc>(json, {
-        fields: ['title', 'reference', 'group', 'text'],
-        storeFields: ['title', 'reference', 'group', 'kind'],
-        searchOptions: { boost: { title: 3, reference: 4, group: 2 }, prefix: true, fuzzy: 0.15, combineWith: 'AND' },
-      });
+      this.index = MiniSearch.loadJSON<IndexedDoc>(json, OPTIONS);
       this.lastSeq = Number(seq ?? 0);
     }
     await this.catchUp();
