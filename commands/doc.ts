@@ -24,7 +24,8 @@ export default defineCommand({
     const doc = docs[0];
     if (!doc) return noAnswer('E_NOT_FOUND', `No stored document has the reference "${ref}".`, ['Use `search` to find it by its words.'], { ref });
     const p = doc.parsed;
-    const source = { docId: doc.id, reference: p.reference, title: p.title, kind: p.kind };
+    const unverified = doc.source.auth?.verdict === 'fail';
+    const source = { docId: doc.id, reference: p.reference, title: p.title, kind: p.kind, ...(unverified ? { unverified: true } : {}) };
     const facts: ReplyItem[] = [
       { text: `${KIND_LABELS[p.kind]}${p.group ? ` of ${p.group}` : ''}${p.date ? `, dated ${p.date}` : ''}${p.revision ? ` (${p.revision})` : ''}` },
     ];
@@ -40,7 +41,11 @@ export default defineCommand({
       ok: true,
       title: p.reference ?? p.title ?? `Document ${doc.id.slice(0, 12)}`,
       sections: [{ heading: p.title ?? undefined, items: facts }],
-      notes: [`Source: ${doc.source.name}, stored ${doc.ingestedAt}.`],
+      notes: [
+        `Source: ${doc.source.name}, stored ${doc.ingestedAt}.`,
+        ...(doc.source.list?.list ? [`Came through ${doc.source.list.list}.`] : []),
+        ...(doc.source.auth ? [`Sender ${unverified ? 'UNVERIFIED' : 'check'}: ${doc.source.auth.summary}`] : []),
+      ],
       sources: [source],
       data: { document: doc },
     };

@@ -9,6 +9,15 @@ import ls from './ls.ts';
 import lsg from './lsg.ts';
 import meeting from './meeting.ts';
 import search from './search.ts';
+import broadcast from './broadcast.ts';
+import { makeDigestCommand } from './digest.ts';
+import { makeRemindCommand } from './remind.ts';
+import reminders from './reminders.ts';
+import { SgbotError } from '../src/core/errors.ts';
+import type { ReminderDeps } from '../src/reminders/deps.ts';
+import subscribe from './subscribe.ts';
+import subscriptions from './subscriptions.ts';
+import unsubscribe from './unsubscribe.ts';
 
 /** Commands by name and alias. */
 export interface Registry {
@@ -28,10 +37,15 @@ export function createRegistry(specs: ReadonlyArray<CommandSpec<never>>): Regist
   return { list: specs, get: (name) => byName.get(name.toLowerCase()) };
 }
 
-/** The registry of sgbot's commands. */
-export function defaultRegistry(): Registry {
+/** The registry of sgbot's commands; `reminders` gives the reminder services to `remind` and `digest`. */
+export function defaultRegistry(opts: { reminders?: () => ReminderDeps } = {}): Registry {
+  const remindersDeps =
+    opts.reminders ??
+    (() => {
+      throw new SgbotError('E_CONFIG', 'Reminders are not set up in this process.');
+    });
   const specs: Array<CommandSpec<never>> = [];
   const help = makeHelp(() => specs) as unknown as CommandSpec<never>;
-  specs.push(...([deadlines, meeting, lsg, ls, search, doc] as unknown as Array<CommandSpec<never>>), help);
+  specs.push(...([deadlines, meeting, lsg, ls, search, doc, subscribe, unsubscribe, subscriptions, broadcast, reminders, makeRemindCommand(remindersDeps), makeDigestCommand(remindersDeps)] as unknown as Array<CommandSpec<never>>), help);
   return createRegistry(specs);
 }

@@ -61,7 +61,7 @@ export function byGroup(a: string, b: string): number {
 
 /** The source reference of a fact's citation. */
 export function sourceOf(c: Cite): SourceRef {
-  return { docId: c.docId, reference: c.reference, title: c.title, kind: c.kind };
+  return { docId: c.docId, reference: c.reference, title: c.title, kind: c.kind, ...(c.unverified ? { unverified: true } : {}) };
 }
 
 /** Distinct sources, in first-seen order. */

@@ -6,7 +6,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { SingleBar } from 'cli-progress';
 import { answer } from './chat/router.ts';
 import { renderText } from './chat/render-text.ts';
-import { loadConfig } from './config.ts';
+import { loadConfig, slackEnv, teamsEnv } from './config.ts';
 import { ERROR_CODES, isSgbotError, SgbotError } from './core/errors.ts';
 import { CATEGORY_LABELS, KIND_LABELS } from './core/labels.ts';
 import { isValidZone, resolveNow } from './core/time.ts';
@@ -14,22 +14,32 @@ import type { ParsedDocument } from './core/types.ts';
 import { extractFile } from './ingest/extract.ts';
 import { ingestPaths, parsePart } from './ingest/pipeline.ts';
 import { DEFAULT_LIMITS } from './ingest/types.ts';
-import { createServices } from './main.ts';
+import { createServices, type Services } from './main.ts';
+import { type CliIO, defaultIO } from './cli/io.ts';
+import { quarantineCommand } from './cli/quarantine.ts';
+import { statusCommand } from './cli/status.ts';
+import { auditCommand, rosterCommand } from './cli/people.ts';
+import { loadRosterSetting, startWorker } from './worker.ts';
+import { serve } from './cli/serve.ts';
+import { createWebServer } from './web/server.ts';
+import { createSlackApp } from './chat/slack/app.ts';
+import { slackSettingsFrom } from './chat/slack/settings.ts';
+import { createTeamsApp } from './chat/teams/app.ts';
+import { teamsSettingsFrom } from './chat/teams/settings.ts';
 
-/** Where the CLI writes; tests pass their own. */
-export interface CliIO {
-  out(text: string): void;
-  err(text: string): void;
-  env: Record<string, string | undefined>;
-  isTTY: boolean;
+export type { CliIO };
+
+/** Run `fn` with services built from the settings, closing them afterwards. */
+function servicesRunner(io: CliIO) {
+  return async <T>(fn: (services: Services) => Promise<T>): Promise<T> => {
+    const services = await createServices(loadConfig(io.env));
+    try {
+      return await fn(services);
+    } finally {
+      await services.close();
+    }
+  };
 }
-
-const defaultIO: CliIO = {
-  out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
-  err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
-  env: process.env,
-  isTTY: Boolean(process.stderr.isTTY),
-};
 
 function describe(p: ParsedDocument, name: string): string {
   const lines = [`${name}: ${KIND_LABELS[p.kind]}${p.group ? ` of ${p.group}` : ''}`];
@@ -80,23 +90,41 @@ async function runIngest(paths: string[], opts: { json?: boolean; progress?: boo
   const services = await createServices(config);
   try {
     let bar: SingleBar | null = null;
-    const summary = await ingestPaths(paths, services.store, {
-      limits: { ...DEFAULT_LIMITS, maxFileBytes: config.SGBOT_MAX_FILE_MB * 1024 * 1024 },
-      progress: {
-        start: (total) => {
-          if (opts.progress === false || !io.isTTY || total < 2) return;
-          bar = new SingleBar({ format: 'ingest [{bar}] {value}/{total} {file}', hideCursor: true, stream: process.stderr });
-          bar.start(total, 0, { file: '' });
+    const showBar = opts.progress !== false && io.isTTY;
+    const summary = await ingestPaths(
+      paths,
+      { ...services, archive: { ...services, prefix: config.SGBOT_PREFIX, maxRawBytes: config.SGBOT_MAX_MAIL_MB * 1024 * 1024 } },
+      {
+        limits: services.limits,
+        listRules: services.listRules,
+        progress: {
+          start: (total) => {
+            if (!showBar || total < 2) return;
+            bar = new SingleBar({ format: 'ingest [{bar}] {value}/{total} {file}', hideCursor: true, stream: process.stderr });
+            bar.start(total, 0, { file: '' });
+          },
+          tick: (name) => bar?.increment(1, { file: name.slice(-40) }),
+          stop: () => bar?.stop(),
         },
-        tick: (name) => bar?.increment(1, { file: name.slice(-40) }),
-        stop: () => bar?.stop(),
+        archiveProgress: {
+          start: (total, unit, name) => {
+            if (!showBar) return;
+            const format = unit === 'bytes' ? `${name.slice(-30)} [{bar}] {percentage}% {value_mb}/{total_mb} MB, {eta_formatted} left` : `${name.slice(-30)} [{bar}] {value}/{total} messages, {eta_formatted} left`;
+            bar = new SingleBar({ format, hideCursor: true, stream: process.stderr, etaBuffer: 50 });
+            bar.start(total, 0, { value_mb: '0', total_mb: (total / 1048576).toFixed(1) });
+          },
+          update: (done) => (bar)?.update(done, { value_mb: (done / 1048576).toFixed(1) }),
+          stop: () => (bar)?.stop(),
+        },
       },
-    });
+    );
     const index = await services.search();
     await index.catchUp();
     await index.save();
     if (opts.json) io.out(JSON.stringify(summary, null, 2));
     else {
+      for (const a of summary.archives)
+        io.out(`archive        ${a.archive}: ${a.messages} message(s): ${a.ingested} ingested, ${a.duplicates} already there, ${a.partial} partly read, ${a.quarantined} quarantined${a.resumedFrom > 0 ? ` (resumed at byte ${a.resumedFrom})` : ''}`);
       for (const d of summary.documents)
         io.out(`${d.status.padEnd(14)} ${d.name}: ${d.kind}${d.group ? ` ${d.group}` : ''}${d.reference ? ` "${d.reference}"` : ''}, ${d.deadlines} deadline(s)`);
       for (const p of summary.problems) io.err(`problem        ${p.message}`);
@@ -108,7 +136,7 @@ async function runIngest(paths: string[], opts: { json?: boolean; progress?: boo
   }
 }
 
-async function runAsk(text: string, opts: { json?: boolean; now?: string; tz?: string }, io: CliIO): Promise<number> {
+async function runAsk(text: string, opts: { json?: boolean; now?: string; tz?: string; as?: string }, io: CliIO): Promise<number> {
   const config = loadConfig(io.env);
   const tz = opts.tz ?? config.SGBOT_TZ;
   if (!isValidZone(tz)) throw new SgbotError('E_USAGE', `Unknown time zone "${tz}". Use an IANA name such as Europe/Zurich, America/New_York or Asia/Tokyo.`);
@@ -120,7 +148,9 @@ async function runAsk(text: string, opts: { json?: boolean; now?: string; tz?: s
   }
   const services = await createServices(config);
   try {
-    const { command, reply } = await answer(services.registry, services.context(now, tz), text);
+    // The terminal is the operator's: --as names the roster person the command is for (subscriptions, broadcasts).
+    const who = opts.as ? { channel: 'cli' as const, id: opts.as.toLowerCase(), verified: true } : undefined;
+    const { command, reply } = await answer(services.registry, services.context(now, tz, who), text);
     if (opts.json) io.out(JSON.stringify({ command, now: new Date(now).toISOString(), tz, ...reply }, null, 2));
     else if (reply.ok) io.out(renderText(reply));
     else io.err(renderText(reply));
@@ -129,6 +159,42 @@ async function runAsk(text: string, opts: { json?: boolean; now?: string; tz?: s
   } finally {
     await services.close();
   }
+}
+
+function runWorker(io: CliIO): Promise<number> {
+  return serve(io, 'worker', () => null, async (services) => {
+    const roster = await loadRosterSetting(services);
+    const worker = startWorker(services);
+    return { describe: () => [...(roster ? [roster] : []), ...worker.describe()], stop: () => worker.stop() };
+  });
+}
+
+function runSlack(io: CliIO): Promise<number> {
+  return serve(
+    io,
+    'slack',
+    (config) => slackSettingsFrom(slackEnv(config)),
+    async (services, settings) => {
+      const bot = createSlackApp({ settings, deps: { ...services, prefix: services.config.SGBOT_PREFIX } });
+      const { port } = await bot.start();
+      const where = settings.mode === 'http' ? `HTTP on http://${settings.host}:${port ?? settings.port}${settings.path} (signed requests only)` : 'Socket Mode (no public URL needed)';
+      return { describe: () => [`Slack app running over ${where}`], stop: () => bot.stop() };
+    },
+  );
+}
+
+function runTeams(io: CliIO): Promise<number> {
+  return serve(
+    io,
+    'teams',
+    (config) => teamsSettingsFrom(teamsEnv(config)),
+    async (services, settings) => {
+      const bot = createTeamsApp({ settings, deps: { ...services, prefix: services.config.SGBOT_PREFIX } });
+      const { port } = await bot.start();
+      const auth = settings.anonymous ? 'ANONYMOUS (no token checks: local testing only)' : 'JWT-validated requests only';
+      return { describe: () => [`Teams bot listening on http://${settings.host}:${port}${settings.path} (${auth})`], stop: () => bot.stop() };
+    },
+  );
 }
 
 /** Build the commander program; actions store their exit code in `result`. */
@@ -149,11 +215,11 @@ function program(io: CliIO, result: { code: number }): Command {
     });
   cmd
     .command('ingest')
-    .description('Store documents (files or folders of .txt, .eml, .docx, .pdf, .html) in Redis and index them.')
+    .description('Store documents (files or folders of .txt, .eml, .docx, .doc, .pdf, .html; .mbox archives; maildir folders) in Redis and index them.')
     .argument('<paths...>', 'files or folders')
     .option('--json', 'print the summary as JSON')
     .option('--no-progress', 'no progress bar')
-    .addHelpText('after', '\nExit code 1 when some input could not be read (the rest is stored).\nExample:\n  sgbot ingest ./inbox letter.docx')
+    .addHelpText('after', '\nExit code 1 when some input could not be read (the rest is stored; see sgbot quarantine list).\nAn interrupted .mbox import resumes where it stopped when run again.\nExamples:\n  sgbot ingest ./inbox letter.docx\n  sgbot ingest archive.mbox ~/Maildir')
     .action(async (paths: string[], opts: { json?: boolean; progress?: boolean }) => {
       result.code = await runIngest(paths, opts, io);
     });
@@ -164,10 +230,47 @@ function program(io: CliIO, result: { code: number }): Command {
     .option('--json', 'print the answer as JSON')
     .addOption(new Option('--now <iso-date>', 'take this as the current date (for everything time-relative)'))
     .addOption(new Option('--tz <iana-zone>', 'show times in this zone (default SGBOT_TZ or Europe/Zurich)'))
+    .addOption(new Option('--as <person-id>', 'act as this roster person (their email): for subscribe, broadcast…'))
     .addHelpText('after', '\nExamples:\n  sgbot ask "/deadlines SG20" --now 2026-03-01\n  sgbot ask "who leads IoT identification" --json\n  sgbot ask "when is the next SG13 meeting" --tz Asia/Tokyo')
-    .action(async (text: string[], opts: { json?: boolean; now?: string; tz?: string }) => {
+    .action(async (text: string[], opts: { json?: boolean; now?: string; tz?: string; as?: string }) => {
       result.code = await runAsk(text.join(' '), opts, io);
     });
+  cmd
+    .command('worker')
+    .description('Run the background jobs (ingest) and read the IMAP mailboxes of SGBOT_IMAP until stopped.')
+    .addHelpText('after', '\nSeveral workers may share one Redis: each job runs once, each mailbox is read by one worker.\nExample:\n  SGBOT_IMAP=imap://bot:secret@mail.example.org:143/?mailboxes=INBOX sgbot worker')
+    .action(async () => {
+      result.code = await runWorker(io);
+    });
+  cmd
+    .command('slack')
+    .description('Run the Slack app (HTTP with a signing secret, or Socket Mode with an app token) until stopped.')
+    .addHelpText('after', '\nSettings: SLACK_BOT_TOKEN, and SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode); see .env.example.\nInstall the app in one step from slack/manifest.yml (api.slack.com/apps → Create New App → From a manifest).')
+    .action(async () => {
+      result.code = await runSlack(io);
+    });
+  cmd
+    .command('teams')
+    .description('Run the Microsoft Teams bot (Microsoft 365 Agents SDK) on TEAMS_PORT until stopped.')
+    .addHelpText('after', '\nSettings: TEAMS_CLIENT_ID, TEAMS_CLIENT_SECRET, TEAMS_TENANT_ID (Azure portal → Microsoft Entra ID → App registrations); see .env.example.\nThe Azure Bot\'s messaging endpoint is https://YOUR-HOST/api/messages; install the app from teams/manifest.json (see teams/README.md).')
+    .action(async () => {
+      result.code = await runTeams(io);
+    });
+  cmd
+    .command('web')
+    .description('Serve the pages behind reminder links (done, snooze, unsubscribe), document pages and /healthz, /readyz.')
+    .addHelpText('after', '\nSettings: SGBOT_WEB_PORT (8080), SGBOT_WEB_HOST (127.0.0.1), SGBOT_PUBLIC_URL (the address people use).')
+    .action(async () => {
+      result.code = await serve(io, 'web', () => null, async (services) => {
+        const app = createWebServer(services);
+        const address = await app.listen({ port: services.config.SGBOT_WEB_PORT, host: services.config.SGBOT_WEB_HOST });
+        return { describe: () => [`serving ${address} (public address ${services.config.SGBOT_PUBLIC_URL})`], stop: () => app.close() };
+      });
+    });
+  cmd.addCommand(quarantineCommand(io, servicesRunner(io), result));
+  cmd.addCommand(statusCommand(io, servicesRunner(io), result));
+  cmd.addCommand(rosterCommand(io, servicesRunner(io)));
+  cmd.addCommand(auditCommand(io, servicesRunner(io)));
   return cmd;
 }
 

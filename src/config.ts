@@ -5,6 +5,40 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { SgbotError } from './core/errors.ts';
+import { broadcastTargetsTransform } from './broadcast/targets.ts';
+
+/** Settings of the Slack adapter (see src/chat/slack/settings.ts and .env.example). */
+export const SLACK_KEYS = [
+  'SLACK_MODE',
+  'SLACK_BOT_TOKEN',
+  'SLACK_SIGNING_SECRET',
+  'SLACK_APP_TOKEN',
+  'SLACK_PORT',
+  'SLACK_HOST',
+  'SLACK_PATH',
+  'SLACK_API_URL',
+  'SLACK_RATE_LIMIT',
+  'SLACK_RETRIES',
+  'SLACK_LOOKUP_TIMEOUT_MS',
+  'SGBOT_DOC_URL',
+] as const;
+
+/**
+ * Settings of the Microsoft Teams adapter (see src/chat/teams/settings.ts and .env.example). `NODE_ENV` is read so
+ * that anonymous mode (`TEAMS_ANONYMOUS=true`) is refused in production.
+ */
+export const TEAMS_KEYS = [
+  'TEAMS_CLIENT_ID',
+  'TEAMS_CLIENT_SECRET',
+  'TEAMS_TENANT_ID',
+  'TEAMS_ANONYMOUS',
+  'TEAMS_PORT',
+  'TEAMS_HOST',
+  'TEAMS_PATH',
+  'TEAMS_RATE_LIMIT',
+  'TEAMS_RETRIES',
+  'NODE_ENV',
+] as const;
 
 const schema = z.object({
   REDIS_URL: z
@@ -17,11 +51,145 @@ const schema = z.object({
     .default('sgbot'),
   SGBOT_TZ: z.string().default('Europe/Zurich'),
   SGBOT_MAX_FILE_MB: z.coerce.number().positive().max(1024).default(50),
+  SGBOT_MAX_MAIL_MB: z.coerce.number().positive().max(1024).default(100),
+  SGBOT_MAX_DOCX_EXPANSION: z.coerce.number().min(2).max(10_000).default(100),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
+  SGBOT_IMAP: z
+    .string()
+    .default('')
+    .transform((v, ctx) => parseImapUrls(v, ctx)),
+  SGBOT_IMAP_SINCE: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date such as 2026-01-01 (first run reads mail from that day on)')
+    .optional(),
+  SGBOT_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  SGBOT_JOB_LOCK_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must look like smtp://USER:PASSWORD@HOST:587 or smtps://HOST:465')
+    .optional(),
+  SGBOT_MAIL_FROM: z.string().default('sgbot <sgbot@localhost>'),
+  SGBOT_LIST_RULES: z
+    .string()
+    .default('[]')
+    .transform((v, ctx) => parseListRules(v, ctx)),
+  SGBOT_SENDER_AUTH: z.enum(['on', 'off']).default('on'),
+  SGBOT_ROSTER: z.string().optional(),
+  SGBOT_WEB_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  SGBOT_WEB_HOST: z.string().default('127.0.0.1'),
+  SGBOT_PUBLIC_URL: z.string().regex(/^https?:\/\/\S+$/, 'must be the http(s) address people reach sgbot at, such as https://sgbot.example.org').default('http://localhost:8080'),
+  SGBOT_REMINDER_SECRET: z.string().min(16, 'must be at least 16 characters (generate one with: openssl rand -hex 32)').optional(),
+  SGBOT_REMINDER_OFFSETS: z.string().default('14d,7d,1d,0d'),
+  SGBOT_REMINDER_HOUR: z.coerce.number().int().min(0).max(23).default(9),
+  SGBOT_UNSUBSCRIBE_MAILTO: z.string().optional(),
+  SGBOT_BROADCAST_TARGETS: z.string().default('{}').transform(broadcastTargetsTransform),
+  SGBOT_DKIM_DOMAIN: z.string().optional(),
+  SGBOT_DKIM_SELECTOR: z.string().optional(),
+  SGBOT_DKIM_KEY_FILE: z.string().optional(),
+  // Slack: checked in detail (with where to find each value) by slackSettingsFrom when Slack is started.
+  ...Object.fromEntries(SLACK_KEYS.map((k) => [k, z.string().optional()])),
+  // Teams: checked in detail (with where to find each value in Azure) by teamsSettingsFrom when Teams is started.
+  ...Object.fromEntries(TEAMS_KEYS.map((k) => [k, z.string().optional()])),
 });
 
+const listRule = z.object({
+  pattern: z.string().min(1),
+  group: z.string().optional(),
+  role: z.enum(['list', 'secretariat']).optional(),
+  period: z.string().regex(/^\d{4}-\d{4}$/).optional(),
+});
+
+/** `SGBOT_LIST_RULES`: a JSON array of list-naming rules for lists outside the ITU scheme (see src/ingest/lists.ts). */
+function parseListRules(value: string, ctx: z.RefinementCtx): Array<z.infer<typeof listRule>> {
+  let json: unknown;
+  try {
+    json = JSON.parse(value);
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'must be a JSON array such as [{"pattern":"^sg(?<sg>\\d+)@lists\\.example\\.org$"}]' });
+    return [];
+  }
+  const parsed = z.array(listRule).safeParse(json);
+  if (!parsed.success) {
+    ctx.addIssue({ code: 'custom', message: `each rule needs a "pattern" (a regular expression) and may have "group", "role", "period": ${parsed.error.issues[0]?.message ?? ''}` });
+    return [];
+  }
+  for (const r of parsed.data) {
+    try {
+      new RegExp(r.pattern);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: `"${r.pattern}" is not a valid regular expression` });
+    }
+  }
+  return parsed.data;
+}
+
+/** One IMAP account to read, from `SGBOT_IMAP`. */
+export interface ImapAccount {
+  /** Short name for logs and checkpoints: `user@host`. */
+  id: string;
+  host: string;
+  port: number;
+  secure: boolean;
+  user: string;
+  pass: string;
+  mailboxes: string[];
+}
+
+/**
+ * `SGBOT_IMAP`: one or more URLs separated by spaces, `imap://USER:PASSWORD@HOST:PORT/?mailboxes=INBOX,Lists/SG20`
+ * (`imaps://` for TLS; user and password URL-encoded; mailboxes default to INBOX).
+ */
+function parseImapUrls(value: string, ctx: z.RefinementCtx): ImapAccount[] {
+  const accounts: ImapAccount[] = [];
+  for (const item of value.split(/\s+/).filter(Boolean)) {
+    let url: URL;
+    try {
+      url = new URL(item);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: `"${redactUrl(item)}" is not a URL; write imap://USER:PASSWORD@HOST:143/?mailboxes=INBOX` });
+      continue;
+    }
+    if (url.protocol !== 'imap:' && url.protocol !== 'imaps:') {
+      ctx.addIssue({ code: 'custom', message: `"${redactUrl(item)}" must start with imap:// or imaps://` });
+      continue;
+    }
+    if (!url.username || !url.password) {
+      ctx.addIssue({ code: 'custom', message: `"${redactUrl(item)}" needs a user and a password: imap://USER:PASSWORD@HOST (URL-encode @ as %40)` });
+      continue;
+    }
+    const secure = url.protocol === 'imaps:';
+    const user = decodeURIComponent(url.username);
+    const mailboxes = (url.searchParams.get('mailboxes') ?? 'INBOX').split(',').map((m) => m.trim()).filter(Boolean);
+    accounts.push({
+      id: `${user}@${url.hostname}`,
+      host: url.hostname,
+      port: url.port ? Number(url.port) : secure ? 993 : 143,
+      secure,
+      user,
+      pass: decodeURIComponent(url.password),
+      mailboxes,
+    });
+  }
+  return accounts;
+}
+
+/** A URL with its password replaced by `***`, for messages and logs. */
+export function redactUrl(value: string): string {
+  return value.replace(/(\/\/[^:/@\s]*:)[^@\s]*@/, '$1***@');
+}
+
 /** Validated, frozen settings. */
-export type Config = Readonly<z.infer<typeof schema>>;
+export type Config = Readonly<z.infer<typeof schema> & Partial<Record<(typeof SLACK_KEYS)[number] | (typeof TEAMS_KEYS)[number], string>>>;
+
+/** The Slack settings as text, for `slackSettingsFrom`. */
+export function slackEnv(config: Config): Record<string, string | undefined> {
+  return { ...Object.fromEntries(SLACK_KEYS.map((k) => [k, config[k]])), SGBOT_TZ: config.SGBOT_TZ };
+}
+
+/** The Teams settings as text, for `teamsSettingsFrom`. */
+export function teamsEnv(config: Config): Record<string, string | undefined> {
+  return { ...Object.fromEntries(TEAMS_KEYS.map((k) => [k, config[k]])), SGBOT_DOC_URL: config.SGBOT_DOC_URL, SGBOT_TZ: config.SGBOT_TZ };
+}
 
 /** Parse a `.env` file's `KEY=value` lines (values may be quoted); unknown lines are ignored. */
 function readDotEnv(path: string): Record<string, string> {

@@ -2,11 +2,37 @@
  * The one place that builds things: Redis connection, store, search index, curated data, command registry.
  * Entry points (CLI today; Slack, Teams, workers later) call {@link createServices} and close it when done.
  */
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Redis } from 'ioredis';
+import { SgbotError } from './core/errors.ts';
 import { defaultRegistry, type Registry } from '../commands/index.ts';
+import type { JobDeps } from '../jobs/deps.ts';
 import type { CommandContext, CuratedRoles } from './core/command.ts';
 import type { Config } from './config.ts';
+import { DEFAULT_LIMITS, type ExtractLimits } from './ingest/types.ts';
+import type { ListRule } from './ingest/lists.ts';
+import { createLogger, type Logger } from './log.ts';
+import { createMailer, type Mailer } from './mail/index.ts';
+import { JobRuntime } from './queues.ts';
+import { broadcastJob } from '../jobs/broadcast.ts';
+import { reminderSettings, type ReminderDeps } from './reminders/deps.ts';
+import { plansFor, queuePlan } from './reminders/index.ts';
+import type { AddStatus } from './store/store.ts';
+import { createBroadcastServices, createDeliveryDeps } from './broadcast/wiring.ts';
+import { ChatDeliveryError, combineSenders, type ChatSender } from './chat/sender.ts';
+import { slackSender } from './chat/slack/sender.ts';
+import { createTeamsApp } from './chat/teams/app.ts';
+import { teamsSender } from './chat/teams/sender.ts';
+import { teamsSettingsFrom } from './chat/teams/settings.ts';
+import { teamsEnv } from './config.ts';
+import type { SearchIndex as SearchIndexType } from './store/search.ts';
+import { Quarantine } from './store/quarantine.ts';
+import { AuditLog } from './store/audit.ts';
+import type { Identity } from './core/identity.ts';
+import { Roster } from './people/roster.ts';
+import { Subscriptions } from './people/subscriptions.ts';
+import { RawStore } from './store/raw.ts';
 import { SearchIndex } from './store/search.ts';
 import { DocumentStore } from './store/store.ts';
 
@@ -20,20 +46,58 @@ export interface Services {
   config: Config;
   redis: Redis;
   store: DocumentStore;
+  raw: RawStore;
+  quarantine: Quarantine;
+  limits: ExtractLimits;
+  /** Check DKIM/DMARC of ingested mail (`SGBOT_SENDER_AUTH`). */
+  senderAuth: boolean;
+  /** Extra list-naming rules (`SGBOT_LIST_RULES`). */
+  listRules: ListRule[];
+  log: Logger;
   registry: Registry;
   curated: CuratedRoles;
   /** The search index, loaded on first use and caught up with documents stored since. */
   search(): Promise<SearchIndex>;
-  /** A command context for one request. */
-  context(now: number, tz: string): CommandContext;
+  roster: Roster;
+  subscriptions: Subscriptions;
+  audit: AuditLog;
+  /** A command context for one request, for `who` when known. */
+  context(now: number, tz: string, who?: Identity): CommandContext;
+  /** Outgoing mail: SMTP when `SMTP_URL` is set, otherwise a local outbox in Redis (`<prefix>:outbox`). */
+  mailer(): Mailer;
+  /** Posting to Slack and Teams from jobs (reminders, broadcasts): the platforms whose settings are given, or `null`. */
+  chatSender(): ChatSender | null;
+  /** Reminders and digests: what their jobs, commands and buttons use. */
+  reminders: ReminderDeps;
+  /** What ingest calls after storing a document: plans its reminders. */
+  afterStore(docId: string, status: AddStatus): Promise<void>;
+  /** Queues and workers (BullMQ), created on first use and closed with the services. */
+  jobs(): JobRuntime<JobDeps>;
   close(): Promise<void>;
 }
 
 /** Connect to Redis and build the services. Fails fast (E_STORE) when Redis cannot be reached. */
-export async function createServices(config: Config): Promise<Services> {
-  const redis = new Redis(config.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: true, retryStrategy: () => null });
-  redis.on('error', () => undefined); // reported through the failing command instead
+export async function createServices(config: Config, opts: { log?: Logger; longRunning?: boolean } = {}): Promise<Services> {
+  const log = opts.log ?? createLogger(config.LOG_LEVEL);
+  // A command fails fast when Redis is down; a long-running worker waits for it to come back.
+  const redis = opts.longRunning
+    ? new Redis(config.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: null, retryStrategy: (n) => Math.min(200 * 2 ** n, 5000) })
+    : new Redis(config.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: true, retryStrategy: () => null });
+  redis.on('error', (err: Error) => {
+    if (opts.longRunning) log.warn({ err: err.message }, 'redis connection error');
+  });
   const store = new DocumentStore(redis, config.SGBOT_PREFIX);
+  const raw = new RawStore(redis, config.SGBOT_PREFIX);
+  const quarantine = new Quarantine(redis, config.SGBOT_PREFIX);
+  const roster = new Roster(redis, config.SGBOT_PREFIX);
+  const subscriptions = new Subscriptions(redis, config.SGBOT_PREFIX);
+  const audit = new AuditLog(redis, config.SGBOT_PREFIX);
+  const limits: ExtractLimits = {
+    ...DEFAULT_LIMITS,
+    maxFileBytes: config.SGBOT_MAX_FILE_MB * 1024 * 1024,
+    maxMailBytes: config.SGBOT_MAX_MAIL_MB * 1024 * 1024,
+    maxDocxExpansion: config.SGBOT_MAX_DOCX_EXPANSION,
+  };
   try {
     await redis.connect();
   } catch {
@@ -41,7 +105,14 @@ export async function createServices(config: Config): Promise<Services> {
   }
   await store.ping(config.REDIS_URL);
   const curated = loadCuratedRoles();
-  const registry = defaultRegistry();
+  // Reminders are built below; the commands reach them through this getter.
+  let reminders: ReminderDeps | null = null;
+  const registry = defaultRegistry({
+    reminders: () => {
+      if (!reminders) throw new SgbotError('E_CONFIG', 'Reminders are not ready yet.');
+      return reminders;
+    },
+  });
   let index: Promise<SearchIndex> | null = null;
   const search = () => {
     index ??= (async () => {
@@ -51,16 +122,169 @@ export async function createServices(config: Config): Promise<Services> {
     })();
     return index;
   };
+  let mailer: Mailer | null = null;
+  const getMailer = () => (mailer ??= buildMailer(config, redis));
+  let runtime: JobRuntime<JobDeps> | null = null;
+  const ingestOptions = { senderAuth: config.SGBOT_SENDER_AUTH === 'on', listRules: config.SGBOT_LIST_RULES };
+  let chat: ChatSender | null | undefined;
+  const chatSender = () => (chat === undefined ? (chat = buildChatSender(config, redis, log, registry, curated, store)) : chat);
+  const broadcast = createDeliveryDeps({ redis, prefix: config.SGBOT_PREFIX, audit, mailer: getMailer, chat: lazySender(chatSender) });
+  const reminderDeps: ReminderDeps = {
+    store,
+    roster,
+    subscriptions,
+    audit,
+    mailer: getMailer,
+    chat: lazySender(chatSender),
+    queue: (spec) => jobs().queue(spec),
+    settings: reminderSettings({
+      tz: config.SGBOT_TZ,
+      publicUrl: config.SGBOT_PUBLIC_URL,
+      secret: config.SGBOT_REMINDER_SECRET ?? (await instanceSecret(redis, config.SGBOT_PREFIX)),
+      ...(config.SGBOT_DOC_URL ? { docUrl: config.SGBOT_DOC_URL } : {}),
+      offsets: config.SGBOT_REMINDER_OFFSETS.split(',').map((o) => o.trim()).filter(Boolean),
+      hour: config.SGBOT_REMINDER_HOUR,
+      unsubscribeMailto: config.SGBOT_UNSUBSCRIBE_MAILTO ?? null,
+    }),
+    log: log.child({ component: 'reminders' }),
+  };
+  reminders = reminderDeps;
+  // Every stored document that may bring or change deadlines gets its reminders planned (job plan-<docId>).
+  const afterStore = async (docId: string, status: AddStatus) => {
+    if (plansFor(status)) await queuePlan(reminderDeps, docId);
+  };
+  const jobs = (): JobRuntime<JobDeps> =>
+    (runtime ??= new JobRuntime<JobDeps>(config.REDIS_URL, config.SGBOT_PREFIX, { store, raw, quarantine, limits, ...ingestOptions, broadcast, reminders: reminderDeps, afterStore }, log));
+  const broadcasts = createBroadcastServices({
+    redis,
+    prefix: config.SGBOT_PREFIX,
+    targets: config.SGBOT_BROADCAST_TARGETS,
+    enqueue: (p) => jobs().enqueue(broadcastJob, p),
+    docUrl: config.SGBOT_DOC_URL ?? null,
+  });
   return {
     config,
     redis,
     store,
+    raw,
+    quarantine,
+    limits,
+    ...ingestOptions,
+    log,
     registry,
     curated,
     search,
-    context: (now, tz) => ({ store, search, curated, now, tz }),
+    roster,
+    subscriptions,
+    audit,
+    context: (now, tz, who) => ({ store, search, curated, now, tz, who, people: { roster, subscriptions, audit }, broadcasts }),
+    chatSender,
+    reminders: reminderDeps,
+    afterStore,
+    jobs,
+    mailer: getMailer,
     close: async () => {
+      await runtime?.close();
+      await mailer?.close();
       await redis.quit().catch(() => redis.disconnect());
     },
   };
+}
+
+/** DKIM signing of outgoing mail, when `SGBOT_DKIM_DOMAIN`, `SGBOT_DKIM_SELECTOR` and `SGBOT_DKIM_KEY_FILE` are set. */
+function dkimSettings(config: Config): { domainName: string; keySelector: string; privateKey: string } | undefined {
+  const { SGBOT_DKIM_DOMAIN: domainName, SGBOT_DKIM_SELECTOR: keySelector, SGBOT_DKIM_KEY_FILE: keyFile } = config;
+  if (!domainName && !keySelector && !keyFile) return undefined;
+  if (!domainName || !keySelector || !keyFile) {
+    throw new SgbotError('E_CONFIG', 'DKIM signing needs all three of SGBOT_DKIM_DOMAIN, SGBOT_DKIM_SELECTOR and SGBOT_DKIM_KEY_FILE (a PEM private key file); set all or none.');
+  }
+  try {
+    return { domainName, keySelector, privateKey: readFileSync(keyFile, 'utf8') };
+  } catch (err) {
+    throw new SgbotError('E_CONFIG', `SGBOT_DKIM_KEY_FILE: cannot read ${keyFile} (${(err as Error).message}).`, { cause: err });
+  }
+}
+
+/** The mail domain of an address such as `sgbot <sgbot@example.org>` (used in Message-IDs). */
+function domainOf(from: string): string {
+  return /@([A-Za-z0-9.-]+)>?\s*$/.exec(from)?.[1] ?? 'localhost';
+}
+
+/** SMTP from `SMTP_URL`, or a capture outbox kept in Redis (the newest 1000 messages) when there is none. */
+function buildMailer(config: Config, redis: Redis): Mailer {
+  const from = config.SGBOT_MAIL_FROM;
+  const domain = domainOf(from);
+  const dkim = dkimSettings(config);
+  if (config.SMTP_URL) {
+    const url = new URL(config.SMTP_URL);
+    const secure = url.protocol === 'smtps:';
+    return createMailer({
+      from,
+      domain,
+      dkim,
+      transport: {
+        host: url.hostname,
+        port: url.port ? Number(url.port) : secure ? 465 : 587,
+        secure,
+        user: url.username ? decodeURIComponent(url.username) : undefined,
+        pass: url.password ? decodeURIComponent(url.password) : undefined,
+      },
+    });
+  }
+  const key = `${config.SGBOT_PREFIX}:outbox`;
+  return createMailer({
+    from,
+    domain,
+    dkim,
+    transport: {
+      capture: true,
+      keep: 100,
+      onCapture: async (m) => {
+        const entry = { messageId: m.messageId, kind: m.kind, subject: m.subject, to: m.envelope.to, at: m.capturedAt.toISOString(), raw: m.raw.toString('utf8') };
+        await redis.multi().lpush(key, JSON.stringify(entry)).ltrim(key, 0, 999).exec();
+      },
+    },
+  });
+}
+
+/** A sender that is built on first use (so a command that never posts needs no chat settings). */
+function lazySender(get: () => ChatSender | null): ChatSender | null {
+  return {
+    get channels() {
+      return get()?.channels ?? [];
+    },
+    post: (target, reply, opts) => {
+      const sender = get();
+      if (!sender) throw new ChatDeliveryError(`No Slack or Teams connection is configured, so ${target.channel}:${target.id} cannot be reached (see .env.example).`, true);
+      return sender.post(target, reply, opts);
+    },
+  };
+}
+
+/**
+ * Senders for the platforms whose settings are given: Slack with `SLACK_BOT_TOKEN`; Teams with `TEAMS_CLIENT_ID` (or
+ * `TEAMS_ANONYMOUS` outside production), posting through conversation references stored by `sgbot teams`.
+ */
+function buildChatSender(config: Config, redis: Redis, log: Logger, registry: Registry, curated: CuratedRoles, store: DocumentStore): ChatSender | null {
+  const senders: ChatSender[] = [];
+  if (config.SLACK_BOT_TOKEN) senders.push(slackSender({ botToken: config.SLACK_BOT_TOKEN, slackApiUrl: config.SLACK_API_URL, docUrl: config.SGBOT_DOC_URL }));
+  if (config.TEAMS_CLIENT_ID || config.TEAMS_ANONYMOUS) {
+    const settings = teamsSettingsFrom(teamsEnv(config));
+    const search = (): Promise<SearchIndexType> => Promise.reject(new SgbotError('E_USAGE', 'search is not available to proactive posts'));
+    const bot = createTeamsApp({ settings, deps: { registry, context: (now, tz, who) => ({ store, search, curated, now, tz, who }), log, redis, prefix: config.SGBOT_PREFIX } });
+    senders.push(teamsSender(bot));
+  }
+  return senders.length ? combineSenders(senders) : null;
+}
+
+/**
+ * The secret that signs reminder links and buttons when `SGBOT_REMINDER_SECRET` is not set: made once per instance
+ * (prefix) and kept in Redis, so every replica signs and checks alike.
+ */
+async function instanceSecret(redis: Redis, prefix: string): Promise<string> {
+  const key = `${prefix}:secret:reminders`;
+  await redis.set(key, randomBytes(32).toString('hex'), 'NX');
+  const secret = await redis.get(key);
+  if (!secret) throw new SgbotError('E_STORE', 'Cannot keep the reminder secret in Redis.');
+  return secret;
 }

@@ -20,7 +20,7 @@ export function renderText(reply: Reply): string {
   const cited = reply.sources.filter((s) => s.docId || s.title);
   if (cited.length) {
     out.push('', 'Sources:');
-    for (const s of cited) out.push(`  - ${[s.reference, s.title].filter(Boolean).join(' — ')}${s.docId ? ` (doc ${s.docId.slice(0, 12)})` : ''}`);
+    for (const s of cited) out.push(`  - ${[s.reference, s.title].filter(Boolean).join(' — ')}${s.docId ? ` (doc ${s.docId.slice(0, 12)})` : ''}${s.unverified ? ' [unverified sender]' : ''}`);
   }
   return out.join('\n');
 }

@@ -6,6 +6,11 @@ import type { z } from 'zod';
 import type { DocumentStore } from '../store/store.ts';
 import type { SearchIndex } from '../store/search.ts';
 import type { ErrorCode } from './errors.ts';
+import type { Identity } from './identity.ts';
+import type { Roster } from '../people/roster.ts';
+import type { Subscriptions } from '../people/subscriptions.ts';
+import type { AuditLog } from '../store/audit.ts';
+import type { BroadcastServices } from '../broadcast/actions.ts';
 
 /** A source an answer cites: a stored document, or a curated reference (then `docId` is `null`). */
 export interface SourceRef {
@@ -13,6 +18,8 @@ export interface SourceRef {
   reference: string | null;
   title: string | null;
   kind: string | null;
+  /** The mail it came in failed sender authentication: renderers say "unverified sender". */
+  unverified?: boolean;
 }
 
 /** One line of an answer, with the source it comes from. */
@@ -56,6 +63,19 @@ export interface CommandContext {
   curated: CuratedRoles;
   now: number;
   tz: string;
+  /** Who asks, as the channel vouches for it; commands that change things or need a role require it. */
+  who?: Identity;
+  /** The roster, subscriptions and audit log, for commands about people. */
+  people?: PeopleServices;
+  /** Drafts, targets and delivery of broadcasts, for the `broadcast` command. */
+  broadcasts?: BroadcastServices;
+}
+
+/** What commands about people use. */
+export interface PeopleServices {
+  roster: Roster;
+  subscriptions: Subscriptions;
+  audit: AuditLog;
 }
 
 /** A command: name, summary, examples, argument schema, natural phrasings and handler. */

@@ -13,6 +13,9 @@ export const ERROR_CODES = {
   E_TOO_LARGE: { exit: 1, summary: 'The input is larger than the configured limit.' },
   E_UNSUPPORTED: { exit: 1, summary: 'This kind of file is not supported.' },
   E_CONFIG: { exit: 1, summary: 'A setting is missing or wrong.' },
+  E_BUSY: { exit: 1, summary: 'Another worker is doing the same thing; it is retried.' },
+  E_FORBIDDEN: { exit: 1, summary: 'You may not do this.' },
+  E_MAIL_DELIVERY: { exit: 1, summary: 'Mail could not be handed to the SMTP server.' },
   E_STORE: { exit: 1, summary: 'The store (Redis) cannot be reached or answered an error.' },
 } as const;
 
@@ -35,6 +38,14 @@ export class SgbotError extends Error {
   /** Process exit code for the CLI: 1 for a failure the user can fix, 2 for bad usage. */
   get exitCode(): number {
     return ERROR_CODES[this.code].exit;
+  }
+
+  /**
+   * Whether trying the same thing again later may succeed (the store was busy or unreachable). Errors about the
+   * input itself are not: jobs give them up at once instead of retrying.
+   */
+  get retryable(): boolean {
+    return this.code === 'E_BUSY' || this.code === 'E_STORE';
   }
 }
 

@@ -37,13 +37,16 @@ export function isValidZone(zone: string): boolean {
  *
  * @example formatDeadline({ date: '2026-04-30', time: '23:59', timezone: 'UTC' }, 'Asia/Tokyo')
  *   === 'Fri 1 May 2026, 08:59 (Asia/Tokyo) — original: 30 April 2026, 23:59 UTC'
+ * @example formatDeadline({ date: '2026-04-29', time: null, timezone: 'Europe/Zurich' }, 'Asia/Tokyo')
+ *   === 'Thu 30 Apr 2026, 06:59 (Asia/Tokyo) — original: 29 April 2026 Geneva time, end of day'
  */
 export function formatDeadline(d: Pick<Deadline, 'date' | 'time' | 'timezone'>, readerZone: string): string {
   const original = DateTime.fromISO(d.date, { zone: d.timezone });
   const originalText = `${original.toFormat('d LLLL yyyy')}${d.time ? `, ${d.time}` : ''} ${d.timezone === 'UTC' ? 'UTC' : 'Geneva time'}`;
   if (!d.time && readerZone === d.timezone) return `${original.toFormat('ccc d LLL yyyy')} (end of day, Geneva)`;
-  if (!d.time) return `${original.toFormat('ccc d LLL yyyy')} — original: ${originalText} (end of day)`;
   const local = DateTime.fromMillis(dueAt(d), { zone: readerZone });
+  // A date with no time is due at the end of its Geneva (or UTC) day: in another zone that is a time, often the next day.
+  if (!d.time) return `${local.toFormat('ccc d LLL yyyy, HH:mm')} (${readerZone}) — original: ${originalText}, end of day`;
   if (readerZone === d.timezone) return `${local.toFormat('ccc d LLL yyyy, HH:mm')} ${d.timezone === 'UTC' ? 'UTC' : '(Geneva)'}`;
   return `${local.toFormat('ccc d LLL yyyy, HH:mm')} (${readerZone}) — original: ${originalText}`;
 }

@@ -1,36 +1,49 @@
 /**
- * Mail (.eml, RFC 5322) to text parts: the body, and one part per readable attachment (forwarded mails included).
- * One bad attachment never loses the rest of the mail: it becomes a problem next to the parts.
+ * Mail (.eml, RFC 5322) to text parts: the body, and one part per readable attachment, forwarded mail and digest
+ * message. One bad attachment never loses the rest of the mail: it becomes a problem next to the parts.
+ *
+ * The mail is streamed through mailparser (never held twice in memory): attachments over the size limit are
+ * counted and dropped as they arrive. Before mailparser, {@link MimeRepair} fixes what real list mail gets wrong
+ * and mailparser would lose (see there).
  */
 
-import { simpleParser, type Attachment, type ParsedMail } from 'mailparser';
+import { PassThrough, Readable, Transform } from 'node:stream';
+import { MailParser, type AttachmentStream, type HeaderLines, type Headers, type MailParserOptions, type MessageText } from 'mailparser';
 import { SgbotError, isSgbotError } from '../core/errors.ts';
-import { formatFromName, isConvertibleName, unsupportedError } from './formats.ts';
+import { fileError } from './file-errors.ts';
+import { formatBytes, formatFromName, isConvertibleName, unsupportedError } from './formats.ts';
 import { htmlToPlainText } from './html.ts';
-import { checkPartText, normaliseLineEnds } from './text.ts';
-import type { BufferSource, ExtractLimits, Extraction, PartOrigin, SourceFormat } from './types.ts';
+import { deriveList, type ListInfo } from './lists.ts';
+import { FROM_LINE } from './mbox.ts';
+import { HEADER_LINE, MimeRepair, tooLargeMail, type RepairMode, type Sniff } from './mime-repair.ts';
+import { assertNotBinary, checkPartText, decodeCharset, decodeHeaderWords, looksBinary, normaliseLineEnds } from './text.ts';
+import { mailLimit, type BufferSource, type ExtractLimits, type Extraction, type PartOrigin, type SourceFormat } from './types.ts';
 
 /** Extracts one attachment; `extractBuffer` in production (passed in to avoid an import cycle). */
 export type AttachmentExtractor = (content: Buffer, source: BufferSource, limits: ExtractLimits) => Promise<Extraction>;
 
-/** Mails inside mails inside mails… deeper than this are refused. */
-const MAX_DEPTH = 3;
+/** Mails forwarded inside mails: at most this many levels below the outermost mail are read. */
+const MAX_NESTED = 5;
 
 const FORMAT_BY_TYPE: Readonly<Record<string, SourceFormat>> = {
   'application/pdf': 'pdf',
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
+  'application/msword': 'doc',
   'text/plain': 'txt',
   'text/html': 'html',
   'message/rfc822': 'eml',
+  'message/global': 'eml',
 };
 
 /**
- * Splits a mail into text parts: `NAME (body)` for the body (HTML converted to text when there is no plain text),
- * `NAME#N (file)` for the N-th attachment that is .docx, .pdf, .txt, .html or a forwarded mail. Every part keeps
- * the mail's Message-ID, subject, sender and date. Other attachments (pictures, signatures) are skipped, except
- * office files that could be converted (.doc, .pptx…), which are reported as problems.
+ * Splits a mail into text parts: `NAME (body)` for the body (HTML converted to text when there is no plain text;
+ * inline text parts joined to it, so counted once), `NAME#N (file)` for the N-th attachment that is .docx, .doc,
+ * .pdf, .txt, .html or a mail (forwarded, or one message of a digest: it gets its own Message-ID, subject, sender,
+ * date and list). Every other part keeps the mail's fields. Pictures, inline or not, are skipped; office files that
+ * could be converted (.pptx, .rtf…) and attachments over `limits.maxFileBytes` are reported as problems.
  *
- * @throws SgbotError E_BAD_DOCUMENT when the mail has neither a body nor a readable attachment.
+ * @throws SgbotError E_TOO_LARGE for a mail over {@link mailLimit}; E_BAD_DOCUMENT when the mail cannot be parsed
+ *   or has neither a body nor a readable attachment.
  * @example await extractEml(await readFile('mail.eml'), { filename: 'mail.eml' }, DEFAULT_LIMITS, extractBuffer)
  */
 export async function extractEml(
@@ -40,15 +53,64 @@ export async function extractEml(
   extractAttachment: AttachmentExtractor,
 ): Promise<Extraction> {
   const name = source.name ?? source.filename;
-  const mail = await parseMail(buf, name, limits);
+  if (buf.length > mailLimit(limits)) throw tooLargeMail(name, buf.length, mailLimit(limits));
+  return extractEmlStream(() => bufferStream(buf), source, limits, extractAttachment);
+}
+
+/**
+ * Refuses bytes that are not a mail: binary junk ({@link assertNotBinary}), unless they start like a mail (a header
+ * line, or an mbox `From ` line), whose body may hold a few stray control bytes and is still worth reading.
+ *
+ * @throws SgbotError E_BAD_DOCUMENT "looks like binary data, not text".
+ */
+export function assertMailLike(head: Uint8Array, name: string): void {
+  const firstLine = Buffer.from(head.buffer, head.byteOffset, Math.min(head.length, 1000)).toString('latin1').split('\n')[0] ?? '';
+  if (HEADER_LINE.test(firstLine) || FROM_LINE.test(firstLine)) return;
+  assertNotBinary(head, name);
+}
+
+/**
+ * {@link extractEml} on a mail read as a stream (a file), so that its bytes are never all in memory. `open` is
+ * called again when the mail has to be read a second time (a broken multipart boundary, see {@link MimeRepair}).
+ */
+export async function extractEmlStream(
+  open: () => Readable,
+  source: BufferSource,
+  limits: ExtractLimits,
+  extractAttachment: AttachmentExtractor,
+): Promise<Extraction> {
+  const name = source.name ?? source.filename;
+  const first = await readMail(open, name, limits, {});
+  let mail = first.mail;
+  const sniff = first.sniff;
+  if (isEmpty(mail) && sniff.rootType.startsWith('multipart/')) {
+    // Nothing came out of a multipart mail: its boundary is missing or does not match the parts. Read it again
+    // with the delimiter its body really uses, and as plain text when that does not help either.
+    const delimiter = sniff.firstDelimiter;
+    if (delimiter !== null && delimiter !== sniff.rootBoundary) ({ mail } = await readMail(open, name, limits, { boundary: delimiter }));
+    if (isEmpty(mail)) ({ mail } = await readMail(open, name, limits, { asText: true }));
+  }
+  return toParts(mail, name, source, limits, extractAttachment);
+}
+
+async function toParts(
+  mail: MailData,
+  name: string,
+  source: BufferSource,
+  limits: ExtractLimits,
+  extractAttachment: AttachmentExtractor,
+): Promise<Extraction> {
+  const own = deriveList(mail.headers, source.listRules);
+  const list: ListInfo | null = own.role !== null ? own : (source.parentList ?? null);
   const origin: PartOrigin = {
     path: source.origin?.path ?? source.filename,
     format: 'eml',
-    messageId: mail.messageId ?? null,
+    messageId: stringHeader(mail.headers, 'message-id'),
     attachment: source.origin?.attachment ?? null,
-    subject: mail.subject ?? null,
-    from: mail.from?.text ?? null,
-    date: mail.date !== undefined && !Number.isNaN(mail.date.getTime()) ? mail.date.toISOString() : null,
+    subject: rawHeader(mail.headerLines, 'subject'),
+    from: fromHeader(mail),
+    date: dateHeader(mail.headerLines),
+    list,
   };
   const result: Extraction = { parts: [], problems: [] };
 
@@ -56,6 +118,7 @@ export async function extractEml(
   const body = bodyText(mail);
   if (body.trim() !== '') {
     try {
+      if (looksBinary(body)) throw binaryBody(bodyName);
       result.parts.push({ name: bodyName, text: checkPartText(body, bodyName, limits), origin });
     } catch (err) {
       if (!isSgbotError(err)) throw err;
@@ -69,12 +132,14 @@ export async function extractEml(
     const partName = `${name}#${index + 1} (${filename})`;
     const format = attachmentFormat(attachment, filename);
     if (format === null) {
-      if (isConvertibleName(filename)) {
-        result.problems.push({ name: partName, error: unsupportedError(partName, filename) });
-      }
+      if (isConvertibleName(filename)) result.problems.push({ name: partName, error: unsupportedError(partName, filename) });
       continue;
     }
-    if (depth > MAX_DEPTH && attachment.contentType === 'message/rfc822') {
+    if (attachment.content === null) {
+      result.problems.push({ name: partName, error: tooLargeAttachment(partName, attachment.size, limits) });
+      continue;
+    }
+    if (format === 'eml' && depth > MAX_NESTED) {
       result.problems.push({ name: partName, error: tooDeep(partName) });
       continue;
     }
@@ -84,6 +149,8 @@ export async function extractEml(
       name: partName,
       origin: { ...origin, attachment: filename },
       depth,
+      listRules: source.listRules,
+      parentList: list,
     };
     try {
       const nested = await extractAttachment(attachment.content, attachmentSource, limits);
@@ -99,52 +166,243 @@ export async function extractEml(
   return result;
 }
 
-async function parseMail(buf: Buffer, name: string, limits: ExtractLimits): Promise<ParsedMail> {
-  try {
-    return await simpleParser(buf, {
-      // The HTML body is converted by htmlToPlainText (tables kept on one line per row), and nothing is
-      // rendered back to HTML or linkified: skip all of mailparser's own conversions.
-      skipHtmlToText: true,
-      skipTextToHtml: true,
-      skipTextLinks: true,
-      skipImageLinks: true,
-      keepCidLinks: true,
-      maxHtmlLengthToParse: limits.maxPartBytes,
+/** A decoded attachment: `content` is `null` when it was over the size limit and dropped. */
+interface CollectedAttachment {
+  contentType: string;
+  filename: string | undefined;
+  size: number;
+  content: Buffer | null;
+}
+
+interface MailData {
+  headers: Headers;
+  headerLines: HeaderLines;
+  text: string | undefined;
+  html: string | undefined;
+  attachments: CollectedAttachment[];
+}
+
+function isEmpty(mail: MailData): boolean {
+  return (mail.text ?? '').trim() === '' && (mail.html ?? '').trim() === '' && mail.attachments.length === 0;
+}
+
+const PARSER_OPTIONS = {
+  // The HTML body is converted by htmlToPlainText (tables kept on one line per row), and nothing is rendered back
+  // to HTML or linkified: skip all of mailparser's own conversions.
+  skipHtmlToText: true,
+  skipTextToHtml: true,
+  skipTextLinks: true,
+  skipImageLinks: true,
+  // Every message/rfc822 part (a forwarded mail, a digest message) is an attachment of its own, read as a mail
+  // with its own headers, instead of being merged into the body of the mail that carries it.
+  ignoreEmbedded: true,
+  // mailparser calls `new Iconv(charset, 'UTF-8//TRANSLIT//IGNORE')` for every text part whose charset is not
+  // UTF-8 or ASCII (a function, not an arrow, so that `new` works); decodeCharset forgives unknown and wrong labels
+  // where iconv-lite would give U+FFFD.
+  Iconv: function Iconv(charset: string): Transform {
+    return charsetStream(charset);
+  },
+};
+
+/** Streams a mail through {@link MimeRepair} and mailparser, keeping attachments up to `limits.maxFileBytes`. */
+function readMail(
+  open: () => Readable,
+  name: string,
+  limits: ExtractLimits,
+  mode: RepairMode,
+): Promise<{ mail: MailData; sniff: Sniff }> {
+  return new Promise((resolve, reject) => {
+    const mail: MailData = { headers: new Map(), headerLines: [], text: undefined, html: undefined, attachments: [] };
+    const source = open();
+    const repair = new MimeRepair(mode, name, mailLimit(limits));
+    const parser = new MailParser(PARSER_OPTIONS as unknown as MailParserOptions);
+    let settled = false;
+    const fail = (err: unknown): void => {
+      if (settled) return;
+      settled = true;
+      source.destroy();
+      repair.destroy();
+      parser.destroy();
+      reject(err instanceof Error ? err : new Error(String(err)));
+    };
+    source.on('error', (err) => fail(isSgbotError(err) ? err : fileError(name, err)));
+    repair.on('error', fail);
+    parser.on('error', (err: unknown) => fail(isSgbotError(err) ? err : unreadable(name, err)));
+    parser.on('headers', (headers: Headers) => {
+      mail.headers = headers;
     });
-  } catch (err) {
-    throw new SgbotError(
-      'E_BAD_DOCUMENT',
-      `${name} is not a readable mail (${err instanceof Error ? err.message : String(err)}). ` +
-        'Save the message again from the mail program as .eml (the whole message, with its headers).',
-      { cause: err },
-    );
-  }
+    parser.on('headerLines', (lines: HeaderLines) => {
+      mail.headerLines = lines;
+    });
+
+    let reading = false;
+    const read = (): void => {
+      reading = true;
+      const next = (): AttachmentStream | MessageText | null => parser.read() as AttachmentStream | MessageText | null;
+      for (let data = next(); data !== null; data = next()) {
+        if (data.type === 'text') {
+          mail.text = typeof data.text === 'string' ? data.text : mail.text;
+          mail.html = typeof data.html === 'string' ? data.html : mail.html;
+          continue;
+        }
+        collect(data, limits.maxFileBytes, fail, (attachment) => {
+          mail.attachments.push(attachment);
+          read();
+        });
+        // mailparser waits for this attachment to be consumed before it emits the next item.
+        return;
+      }
+      reading = false;
+    };
+    parser.on('readable', () => {
+      if (!reading) read();
+    });
+    parser.on('end', () => {
+      if (settled) return;
+      settled = true;
+      resolve({ mail, sniff: repair.sniff });
+    });
+    source.pipe(repair).pipe(parser);
+  });
 }
 
-/** The plain-text body, or the HTML body as text when the mail has no plain text (many list mails). */
-function bodyText(mail: ParsedMail): string {
-  if (mail.text !== undefined && mail.text.trim() !== '') return normaliseLineEnds(mail.text);
-  if (typeof mail.html === 'string' && mail.html.trim() !== '') return normaliseLineEnds(htmlToPlainText(mail.html));
-  return '';
+/** Reads one attachment stream, keeping its bytes only while they fit `maxBytes`. */
+function collect(
+  data: AttachmentStream,
+  maxBytes: number,
+  fail: (err: unknown) => void,
+  done: (attachment: CollectedAttachment) => void,
+): void {
+  const attachment: CollectedAttachment = { contentType: data.contentType, filename: data.filename, size: 0, content: null };
+  let chunks: Buffer[] | null = [];
+  data.content.on('data', (chunk: Buffer) => {
+    attachment.size += chunk.length;
+    if (chunks !== null && attachment.size > maxBytes) chunks = null;
+    chunks?.push(chunk);
+  });
+  data.content.on('error', fail);
+  data.content.on('end', () => {
+    attachment.content = chunks === null ? null : Buffer.concat(chunks);
+    data.release();
+    done(attachment);
+  });
 }
 
-function attachmentName(attachment: Attachment, index: number): string {
+/** Bytes that mailparser decodes, as an `Iconv` stream: buffered, then decoded at once by {@link decodeCharset}. */
+function charsetStream(charset: string): Transform {
+  const chunks: Buffer[] = [];
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      chunks.push(chunk);
+      callback();
+    },
+    flush(callback) {
+      callback(null, Buffer.from(decodeCharset(Buffer.concat(chunks), charset), 'utf8'));
+    },
+  });
+}
+
+/** A buffer as a stream of 64 KiB views (no copy), so that mailparser never sees one huge chunk. */
+function bufferStream(buf: Buffer): Readable {
+  if (buf.length <= 64 * 1024) return new PassThrough().end(buf);
+  return Readable.from(
+    (function* chunks() {
+      for (let at = 0; at < buf.length; at += 64 * 1024) yield buf.subarray(at, at + 64 * 1024);
+    })(),
+    { objectMode: false },
+  );
+}
+
+/**
+ * The body: the plain text, or the HTML as text when the mail has no plain text (many list mails). When it has
+ * both and they are not two versions of the same text (an HTML body with an inline text part after it, rather
+ * than multipart/alternative), both are kept, HTML first: mailparser joins them, so this is told from the text.
+ */
+function bodyText(mail: MailData): string {
+  const text = mail.text !== undefined && mail.text.trim() !== '' ? normaliseLineEnds(mail.text) : '';
+  const html = mail.html !== undefined && mail.html.trim() !== '' ? normaliseLineEnds(htmlToPlainText(mail.html)) : '';
+  if (html === '') return text;
+  if (text === '') return html;
+  const start = alphanumeric(html).slice(0, 60);
+  return alphanumeric(text).includes(start) ? text : `${html.trimEnd()}\n\n${text.replace(/^(?:[ \t]*\n)+/, '')}`;
+}
+
+function alphanumeric(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+function stringHeader(headers: Headers, key: string): string | null {
+  const value = headers.get(key);
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
+}
+
+/** The value of a raw header line, unfolded and decoded ({@link decodeHeaderWords}); `null` when absent or blank. */
+function rawHeader(lines: HeaderLines, key: string): string | null {
+  const line = lines.find((l) => l.key === key)?.line;
+  if (line === undefined) return null;
+  const value = decodeHeaderWords(line.replace(/^[^:]*:/, '').replace(/\r?\n(?=[ \t])/g, '').trim());
+  return value.trim() === '' ? null : value.trim();
+}
+
+function fromHeader(mail: MailData): string | null {
+  const from = mail.headers.get('from') as { text?: string } | undefined;
+  if (typeof from?.text === 'string' && from.text.trim() !== '') return from.text;
+  return rawHeader(mail.headerLines, 'from');
+}
+
+/** The Date header in ISO 8601 UTC, or `null` when absent or not a date (mailparser would give the current time). */
+function dateHeader(lines: HeaderLines): string | null {
+  const value = rawHeader(lines, 'date');
+  if (value === null) return null;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}
+
+function attachmentName(attachment: CollectedAttachment, index: number): string {
   if (attachment.filename !== undefined && attachment.filename.trim() !== '') return attachment.filename.trim();
   const format = FORMAT_BY_TYPE[attachment.contentType];
-  if (attachment.contentType === 'message/rfc822') return `forwarded-${index}.eml`;
+  if (format === 'eml') return `forwarded-${index}.eml`;
   return `attachment-${index}.${format ?? 'bin'}`;
 }
 
-function attachmentFormat(attachment: Attachment, filename: string): SourceFormat | null {
-  if (attachment.contentType === 'message/rfc822') return 'eml';
+function attachmentFormat(attachment: CollectedAttachment, filename: string): SourceFormat | null {
+  if (FORMAT_BY_TYPE[attachment.contentType] === 'eml') return 'eml';
   if (isConvertibleName(filename)) return null;
-  return formatFromName(filename) ?? FORMAT_BY_TYPE[attachment.contentType] ?? null;
+  const format = formatFromName(filename) ?? FORMAT_BY_TYPE[attachment.contentType] ?? null;
+  // An mbox attached to a mail is not opened: archives are imported on their own.
+  return format === 'mbox' ? null : format;
+}
+
+function tooLargeAttachment(name: string, size: number, limits: ExtractLimits): SgbotError {
+  return new SgbotError(
+    'E_TOO_LARGE',
+    `${name} is ${formatBytes(size)}, more than the limit of ${formatBytes(limits.maxFileBytes)} per attachment, and ` +
+      'was not read. Save it from the mail and ingest it as a file after raising the file size limit, or ask for a ' +
+      'smaller version.',
+  );
+}
+
+function unreadable(name: string, err: unknown): SgbotError {
+  return new SgbotError(
+    'E_BAD_DOCUMENT',
+    `${name} is not a readable mail (${err instanceof Error ? err.message : String(err)}). ` +
+      'Save the message again from the mail program as .eml (the whole message, with its headers).',
+    { cause: err },
+  );
+}
+
+function binaryBody(name: string): SgbotError {
+  return new SgbotError(
+    'E_BAD_DOCUMENT',
+    `${name} looks like binary data, not text (a file pasted into the mail without encoding, or a damaged mail). ` +
+      'Ask the sender to send the document as an attachment.',
+  );
 }
 
 function tooDeep(name: string): SgbotError {
   return new SgbotError(
     'E_BAD_DOCUMENT',
-    `${name} is a mail forwarded inside more than ${MAX_DEPTH} other mails and was not read. ` +
+    `${name} is a mail forwarded inside more than ${MAX_NESTED} other mails and was not read. ` +
       'Save the innermost message on its own as .eml and ingest that file.',
   );
 }

@@ -12,7 +12,9 @@ export const SUPPORTED_EXTENSIONS: readonly string[] = Object.freeze([
   '.txt',
   '.text',
   '.eml',
+  '.mbox',
   '.docx',
+  '.doc',
   '.pdf',
   '.html',
   '.htm',
@@ -22,14 +24,16 @@ const FORMAT_BY_EXTENSION: Readonly<Record<string, SourceFormat>> = {
   '.txt': 'txt',
   '.text': 'txt',
   '.eml': 'eml',
+  '.mbox': 'mbox',
   '.docx': 'docx',
+  '.doc': 'doc',
   '.pdf': 'pdf',
   '.html': 'html',
   '.htm': 'html',
 };
 
 /** Office formats people convert to .docx or PDF: the error says so instead of just "not supported". */
-const CONVERTIBLE = new Set(['.doc', '.rtf', '.odt', '.ppt', '.pptx', '.xls', '.xlsx', '.wpd']);
+const CONVERTIBLE = new Set(['.rtf', '.odt', '.ppt', '.pptx', '.xls', '.xlsx', '.wpd']);
 
 /**
  * The format a file name announces, or `null` for an extension that is not read.
@@ -40,7 +44,7 @@ export function formatFromName(name: string): SourceFormat | null {
   return FORMAT_BY_EXTENSION[extname(name).toLowerCase()] ?? null;
 }
 
-/** `true` for a document-like format that could be read once converted (a .doc, a .pptx…). */
+/** `true` for a document-like format that could be read once converted (an .rtf, a .pptx…). */
 export function isConvertibleName(name: string): boolean {
   return CONVERTIBLE.has(extname(name).toLowerCase());
 }
@@ -50,6 +54,8 @@ export type Magic = 'pdf' | 'zip' | 'ole' | 'rtf' | null;
 
 /**
  * Recognises a file by its first bytes (a `.txt` that is really a PDF, a `.docx` that is really a `.doc`).
+ * `ole` is an OLE compound file: a Word 97-2003 document, or another legacy Office file, or a password-protected
+ * .docx (Office wraps those in OLE).
  *
  * @example sniffMagic(Buffer.from('%PDF-1.7 …')) // 'pdf'
  */
@@ -70,7 +76,8 @@ export function sniffMagic(buf: Uint8Array): Magic {
  */
 export function unsupportedError(name: string, filename: string = name): SgbotError {
   const ext = extname(filename).toLowerCase();
-  const supported = 'plain text (.txt, .text), mail (.eml), Word (.docx), PDF (.pdf) and web pages (.html, .htm)';
+  const supported =
+    'plain text (.txt, .text), mail (.eml, .mbox), Word (.docx, .doc), PDF (.pdf) and web pages (.html, .htm)';
   if (CONVERTIBLE.has(ext)) {
     return new SgbotError(
       'E_UNSUPPORTED',
@@ -85,7 +92,10 @@ export function unsupportedError(name: string, filename: string = name): SgbotEr
   );
 }
 
-/** E_UNSUPPORTED for content that is a legacy or foreign Office format whatever its name says. */
+/**
+ * E_UNSUPPORTED for content that is a foreign format whatever its name says. Only RTF is met in practice: OLE files
+ * are read as .doc (see `doc.ts`); the `ole` message is kept for callers that refuse them outright.
+ */
 export function foreignFormatError(name: string, magic: 'ole' | 'rtf'): SgbotError {
   const message =
     magic === 'ole'

@@ -6,8 +6,11 @@ import { isSgbotError, SgbotError } from '../core/errors.ts';
 import type { ParsedDocument } from '../core/types.ts';
 import { parseDocument } from '../parse/index.ts';
 import type { SourceInfo } from '../store/facts.ts';
+import { fileEntryId, type Quarantine } from '../store/quarantine.ts';
 import type { AddStatus, DocumentStore } from '../store/store.ts';
+import { importMaildir, importMbox, isMaildir, type ArchiveDeps, type ArchiveProgress, type ArchiveSummary } from './archive-import.ts';
 import { extractFile } from './extract.ts';
+import type { ListRule } from './lists.ts';
 import { DEFAULT_LIMITS, type ExtractLimits, type TextPart } from './types.ts';
 import { listInputFiles } from './walk.ts';
 
@@ -30,6 +33,8 @@ export interface IngestSummary {
   duplicates: number;
   revisions: number;
   problems: Array<{ name: string; code: string; message: string }>;
+  /** Mail archives (.mbox files, maildir folders) read message by message. */
+  archives: Array<Omit<ArchiveSummary, 'outcomes'>>;
 }
 
 /** Callbacks for progress display. */
@@ -39,9 +44,10 @@ export interface IngestProgress {
   stop?(): void;
 }
 
-function sourceOf(part: TextPart): SourceInfo {
+/** The source fields a part gives its stored document. */
+export function sourceOf(part: TextPart): SourceInfo {
   const o = part.origin;
-  return { name: part.name, path: o.path, messageId: o.messageId, format: o.format, subject: o.subject, from: o.from, sentAt: o.date };
+  return { name: part.name, path: o.path, messageId: o.messageId, format: o.format, subject: o.subject, from: o.from, sentAt: o.date, list: o.list ?? null };
 }
 
 const EMPTY: Omit<ParsedDocument, 'kind'> = {
@@ -49,10 +55,15 @@ const EMPTY: Omit<ParsedDocument, 'kind'> = {
   roles: [], recommendations: [], questions: [], addresses: [], revision: null,
 };
 
-/** Parse a part; a parser failure keeps the text as an `other` document and reports the problem. */
+/**
+ * Parse a part; a parser failure keeps the text as an `other` document and reports the problem. A mail that came
+ * through a study group's list (or TSB mailbox) belongs to that group when its text names none.
+ */
 export function parsePart(part: TextPart): { parsed: ParsedDocument; error: SgbotError | null } {
   try {
-    return { parsed: parseDocument(part.text), error: null };
+    const parsed = parseDocument(part.text);
+    if (parsed.group === null && part.origin.list?.group) parsed.group = part.origin.list.group;
+    return { parsed, error: null };
   } catch (err) {
     const error = new SgbotError('E_BAD_DOCUMENT', `${part.name}: the text was kept but could not be parsed (${(err as Error).message}).`, { cause: err });
     return { parsed: { kind: 'other', ...EMPTY }, error };
@@ -60,40 +71,74 @@ export function parsePart(part: TextPart): { parsed: ParsedDocument; error: Sgbo
 }
 
 /**
- * Ingest files and folders (.txt, .eml, .docx, .pdf, .html) into `store`.
+ * Ingest files and folders (.txt, .eml, .docx, .pdf, .html, .doc) into `store`. Mail archives — `.mbox` files and
+ * maildir folders (named as such) — are read message by message through the raw store when `deps.archive` is given.
  */
 export async function ingestPaths(
   paths: string[],
-  store: DocumentStore,
-  options: { limits?: ExtractLimits; progress?: IngestProgress; now?: () => Date } = {},
+  deps: { store: DocumentStore; quarantine: Quarantine; archive?: ArchiveDeps; afterStore?: (docId: string, status: AddStatus) => Promise<unknown> },
+  options: { limits?: ExtractLimits; progress?: IngestProgress; archiveProgress?: ArchiveProgress; listRules?: ListRule[]; now?: () => Date } = {},
 ): Promise<IngestSummary> {
   const limits = options.limits ?? DEFAULT_LIMITS;
   const now = options.now ?? (() => new Date());
-  const summary: IngestSummary = { files: 0, documents: [], added: 0, duplicates: 0, revisions: 0, problems: [] };
-  const report = async (name: string, err: unknown) => {
+  const summary: IngestSummary = { files: 0, documents: [], added: 0, duplicates: 0, revisions: 0, problems: [], archives: [] };
+  const { store, quarantine } = deps;
+  // A file that cannot be read (or one of its parts) is quarantined under its path, so it can be retried.
+  const report = async (path: string, name: string, err: unknown, partial = false) => {
     const e = isSgbotError(err) ? err : new SgbotError('E_FILE', `${name}: ${(err as Error).message ?? String(err)}`, { cause: err });
     summary.problems.push({ name, code: e.code, message: e.message });
-    await store.recordProblem(name, e.code, e.message, now());
+    const id = fileEntryId(path);
+    const previous = await quarantine.get(id);
+    const problems = [...(previous?.problems.filter((p) => p.name !== name) ?? []), { name, code: e.code, message: e.message }];
+    await quarantine.put({ id, name: path, partial: partial || (previous?.partial ?? false), problems, at: now().toISOString(), rawId: null, path });
   };
-  const listed = await listInputFiles(paths);
-  for (const p of listed.problems) await report(p.path, p.error);
-  options.progress?.start?.(listed.files.length);
-  for (const file of listed.files) {
+  const maildirs: string[] = [];
+  const others: string[] = [];
+  for (const p of paths) ((await isMaildir(p)) && deps.archive ? maildirs : others).push(p);
+  const listed = await listInputFiles(others);
+  for (const p of listed.problems) await report(p.path, p.path, p.error);
+  const mboxes = deps.archive ? listed.files.filter((f) => f.toLowerCase().endsWith('.mbox')) : [];
+  const files = listed.files.filter((f) => !mboxes.includes(f));
+  for (const archive of [...mboxes, ...maildirs]) {
+    if (!deps.archive) break;
+    try {
+      const one = mboxes.includes(archive)
+        ? await importMbox(archive, deps.archive, options.archiveProgress)
+        : await importMaildir(archive, deps.archive, options.archiveProgress);
+      const { outcomes, ...rest } = one;
+      summary.archives.push(rest);
+      for (const o of outcomes) {
+        for (const d of o.documents) {
+          if (d.status === 'duplicate') summary.duplicates++;
+          else summary.added++;
+          if (d.status === 'revision') summary.revisions++;
+        }
+        for (const pr of o.problems) summary.problems.push(pr);
+      }
+    } catch (err) {
+      options.archiveProgress?.stop?.();
+      await report(archive, archive, err);
+    }
+  }
+  options.progress?.start?.(files.length);
+  for (const file of files) {
     summary.files++;
     options.progress?.tick?.(file);
     let parts: TextPart[];
     try {
-      const extraction = await extractFile(file, limits);
+      const extraction = await extractFile(file, limits, { listRules: options.listRules });
       parts = extraction.parts;
-      for (const pr of extraction.problems) await report(pr.name, pr.error);
+      for (const pr of extraction.problems) await report(file, pr.name, pr.error, true);
+      if (extraction.problems.length === 0) await quarantine.release(fileEntryId(file));
     } catch (err) {
-      await report(file, err);
+      await report(file, file, err);
       continue;
     }
     for (const part of parts) {
       const { parsed, error } = parsePart(part);
-      if (error) await report(part.name, error);
+      if (error) await report(file, part.name, error, true);
       const result = await store.addDocument(part.text, parsed, sourceOf(part), now());
+      await deps.afterStore?.(result.id, result.status);
       if (result.status === 'duplicate') summary.duplicates++;
       else summary.added++;
       if (result.status === 'revision') summary.revisions++;

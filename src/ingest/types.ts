@@ -3,9 +3,13 @@
  */
 
 import type { SgbotError } from '../core/errors.ts';
+import type { ListInfo, ListRule } from './lists.ts';
 
-/** Formats the extractors read. */
-export type SourceFormat = 'txt' | 'eml' | 'docx' | 'pdf' | 'html';
+/**
+ * Formats the extractors read. `mbox` is a container: its messages become parts of format `eml` (or of their
+ * attachments' formats); no part has the format `mbox`.
+ */
+export type SourceFormat = 'txt' | 'eml' | 'docx' | 'doc' | 'pdf' | 'html' | 'mbox';
 
 /**
  * Where a text part comes from. Mail fields are `null` for a part that did not come from a mail.
@@ -27,8 +31,15 @@ export interface PartOrigin {
   subject: string | null;
   /** `From` of the mail as written (`"TSB" <tsb@itu.int>`), or `null`. */
   from: string | null;
-  /** `Date` of the mail, ISO 8601 in UTC, or `null`. */
+  /** `Date` of the mail, ISO 8601 in UTC, or `null` (also when the header is missing or not a date). */
   date: string | null;
+  /**
+   * The ITU list (or TSB mailbox) the mail came through, from its List-Id, X-Original-To, Delivered-To, To and Cc
+   * headers; `null` for a mail that names none; absent for a part that did not come from a mail.
+   *
+   * @example { list: 't22sg20q1@lists.itu.int', group: 'SG20', question: 'Q1/20', period: '2022-2024', role: 'list' }
+   */
+  list?: ListInfo | null;
 }
 
 /** One candidate document: the text of a file, of a mail body or of one attachment. */
@@ -59,20 +70,35 @@ export interface Extraction {
 
 /** Size limits that protect the process from huge or malicious inputs. All sizes in bytes. */
 export interface ExtractLimits {
-  /** Largest file (or attachment) read, checked before it is read. */
+  /** Largest file (or attachment, once decoded) read, checked before it is read. */
   maxFileBytes: number;
   /** Largest text of one part, in UTF-8 bytes. */
   maxPartBytes: number;
   /** Largest uncompressed/compressed size ratio allowed inside a .docx (guard against zip bombs). */
   maxDocxExpansion: number;
+  /**
+   * Largest mail read, all parts and their transfer encoding included (one message of an mbox, a .eml file).
+   * Twice `maxFileBytes` when not set, so that a mail carrying one attachment of the largest size (base64 makes it
+   * a third larger) is read and its other attachments too.
+   */
+  maxMailBytes?: number;
 }
 
-/** 50 MiB per file, 25 MiB of text per part, a .docx may expand 100 times. */
+/** 50 MiB per file, 25 MiB of text per part, a .docx may expand 100 times; mails up to 100 MiB (see {@link mailLimit}). */
 export const DEFAULT_LIMITS: ExtractLimits = Object.freeze({
   maxFileBytes: 50 * 1024 * 1024,
   maxPartBytes: 25 * 1024 * 1024,
   maxDocxExpansion: 100,
 });
+
+/**
+ * The largest mail read under `limits`: `maxMailBytes`, or twice `maxFileBytes` when it is not set.
+ *
+ * @example mailLimit(DEFAULT_LIMITS) // 104857600 (100 MiB)
+ */
+export function mailLimit(limits: ExtractLimits): number {
+  return limits.maxMailBytes ?? 2 * limits.maxFileBytes;
+}
 
 /** What is known about bytes handed to `extractBuffer` (a mail attachment, an upload). */
 export interface BufferSource {
@@ -87,6 +113,16 @@ export interface BufferSource {
    * `path` defaults to `filename`, the others to `null`; `format` is always the format detected.
    */
   origin?: Partial<Omit<PartOrigin, 'format'>>;
-  /** How many mails this buffer is nested in (0 for a file); mails nested deeper than 3 are refused. */
+  /** How many mails this buffer is nested in (0 for a file); mails nested more than 5 deep are refused. */
   depth?: number;
+  /** Extra rules naming lists, tried before the built-in ITU ones (see {@link ListRule}); inherited by nested mails. */
+  listRules?: readonly ListRule[];
+  /** The list of the mail this buffer is attached to: a forwarded mail that names no list of its own inherits it. */
+  parentList?: ListInfo | null;
+}
+
+/** Options of `extractFile` that are not limits. */
+export interface ExtractOptions {
+  /** Extra rules naming lists, tried before the built-in ITU ones. */
+  listRules?: readonly ListRule[];
 }

@@ -7,6 +7,7 @@ import { extname, join } from 'node:path';
 import { SgbotError } from '../core/errors.ts';
 import { fileError } from './file-errors.ts';
 import { SUPPORTED_EXTENSIONS, unsupportedError } from './formats.ts';
+import { isMaildirFile } from './maildir.ts';
 
 /** A path that cannot be read, with the reason. */
 export interface InputProblem {
@@ -28,7 +29,9 @@ export interface ListOptions {
 
 /**
  * Expands paths into files: a file is taken as given; a folder is searched recursively, and its files with a
- * supported extension are taken in path order (code-point order, the same on every machine). Inside folders,
+ * supported extension are taken in path order (code-point order, the same on every machine), and so are the
+ * messages of a maildir (the files of its `cur/` and `new/` folders, which have no extension) when `.eml` files
+ * are taken; its `tmp/` folder (mail being delivered) is skipped. Inside folders,
  * hidden files and folders (".git", ".DS_Store") and other extensions are skipped silently; a file named
  * explicitly with another extension is a problem (E_UNSUPPORTED), and so is a path that does not exist (E_FILE).
  * Each file is listed once even when several paths reach it; symbolic links are followed, loops are not.
@@ -57,7 +60,7 @@ export async function listInputFiles(paths: string[], options: ListOptions = {})
         const found: string[] = [];
         await walkFolder(path, extensions, found, problems, new Set([await realpath(path)]));
         found.sort(compareCodePoints).forEach(take);
-      } else if (extensions.has(extname(path).toLowerCase())) {
+      } else if (extensions.has(extname(path).toLowerCase()) || (extensions.has('.eml') && (await isMaildirFile(path)))) {
         take(path);
       } else {
         problems.push({ path, error: unsupportedError(path) });
@@ -83,8 +86,15 @@ async function walkFolder(
     problems.push({ path: folder, error: fileError(folder, err) });
     return;
   }
+  const names = new Set(entries.filter((e) => e.isDirectory()).map((e) => e.name));
+  const maildir = extensions.has('.eml') && names.has('cur') && names.has('new');
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
+    if (maildir && (entry.name === 'cur' || entry.name === 'new')) {
+      await takeAll(join(folder, entry.name), found, problems);
+      continue;
+    }
+    if (maildir && entry.name === 'tmp') continue;
     const path = join(folder, entry.name);
     let isDirectory = entry.isDirectory();
     let isFile = entry.isFile();
@@ -107,6 +117,17 @@ async function walkFolder(
     } else if (isFile && extensions.has(extname(entry.name).toLowerCase())) {
       found.push(path);
     }
+  }
+}
+
+/** Every regular, visible file of a maildir's cur/ or new/ folder: its messages, whatever their names. */
+async function takeAll(folder: string, found: string[], problems: InputProblem[]): Promise<void> {
+  try {
+    for (const entry of await readdir(folder, { withFileTypes: true })) {
+      if (!entry.name.startsWith('.') && entry.isFile()) found.push(join(folder, entry.name));
+    }
+  } catch (err) {
+    problems.push({ path: folder, error: fileError(folder, err) });
   }
 }
 

@@ -1,20 +1,37 @@
 /**
  * Deadline categories from the words of an action ("Submit requests for visa support letters" → `visa`). The order
  * of the rules matters: a visa request "via the online registration form" is about the visa, not registration.
+ *
+ * Rules are strong (the word names the service: visa, fellowship, captioning…) or weak (words that often come
+ * along with another subject: "the form in Annex 2" of a fellowship request, "registration" of a visa request).
+ * A strong category from a paragraph heading beats a weak one from the sentence.
  */
 import type { DeadlineCategory } from '../core/types.ts';
 
-const RULES: ReadonlyArray<[DeadlineCategory, RegExp]> = [
-  ['captioning', /\bcaption/i],
-  ['interpretation', /\binterpretation\b/i],
-  ['visa', /\bvisa\b/i],
-  ['fellowship', /\bfellowship/i],
-  ['translated-contributions', /\btranslat/i],
-  ['liaison-reply', /\b(?:liaison|LS)\b.*\b(?:repl|respon|answer|comment)|\b(?:repl|respon)\w*\b.*\b(?:liaison|LS)\b/i],
-  ['consultation-reply', /\bconsultation|\b(?:TAP|AAP)\b|\bquestionnaire|\bsurvey\b|\breplies\b|\breply\b.*\bcircular|\bform in Annex|\bform\b.*\bcircular|\breturn the form|\bvote\b|\bvoting\b|\bobjection/i],
-  ['contributions', /\bcontribution|\bcomments? on the draft|\binputs? to\b|\bproposals?\b.*\bsubmi|\bdocuments? posting/i],
-  ['registration', /\bregist/i],
+const RULES: ReadonlyArray<[DeadlineCategory, RegExp, boolean]> = [
+  ['captioning', /\bcaption/i, true],
+  ['interpretation', /\binterpret(?:ation|ing)\b/i, true],
+  ['visa', /\bvisas?\b/i, true],
+  ['fellowship', /\bfellowships?\b|\bbursar(?:y|ies)\b/i, true],
+  ['translated-contributions', /\btranslat/i, true],
+  ['liaison-reply', /\b(?:liaison|LS)\b.*\b(?:repl|respon|answer|comment)|\b(?:repl|respon)\w*\b.*\b(?:liaison|LS)\b/i, true],
+  ['consultation-reply', /\bconsultation|\b(?:TAP|AAP)\b|\bquestionnaire|\bsurvey\b|\bvote\b|\bvoting\b|\bobjection/i, true],
+  ['consultation-reply', /\breplies\b|\breply\b.*\bcircular|\bform in Annex|\bform\b.*\bcircular|\breturn the form/i, false],
+  ['contributions', /\bcontribution|\bcomments? on the draft|\binputs? to\b|\bproposals?\b.*\bsubmi|\bdocuments? posting/i, false],
+  ['registration', /\bregist/i, false],
 ];
+
+/** A category and whether a word naming it outright decided it. */
+export interface CategoryHit {
+  category: DeadlineCategory;
+  strong: boolean;
+}
+
+/** Category of a deadline from the text of its action, with the strength of the rule that decided it. */
+export function categorizeHit(action: string): CategoryHit {
+  for (const [category, re, strong] of RULES) if (re.test(action)) return { category, strong };
+  return { category: 'other', strong: false };
+}
 
 /**
  * Category of a deadline from the text of its action.
@@ -23,6 +40,5 @@ const RULES: ReadonlyArray<[DeadlineCategory, RegExp]> = [
  * @example categorize('Pre-registration (via the online registration form)') === 'registration'
  */
 export function categorize(action: string): DeadlineCategory {
-  for (const [category, re] of RULES) if (re.test(action)) return category;
-  return 'other';
+  return categorizeHit(action).category;
 }

@@ -1,7 +1,8 @@
 /**
  * Dates and times as ITU-T documents write them. chrono-node finds dates and ranges ("12-21 May 2026",
- * "from 6 to 17 November 2017", "30 November - 4 December 2026"); only hits with an explicit day, a month name and
- * a year are kept, so "Q3/20" is never read as 20 March. luxon does the arithmetic.
+ * "from 6 to 17 November 2017", "30 November - 4 December 2026"); only hits with an explicit day, month and year
+ * are kept (a month name, or a full numeric date such as "14.03.2025" or "2025-03-14"), so "Q3/20" is never read
+ * as 20 March. luxon does the arithmetic.
  */
 import * as chrono from 'chrono-node';
 import { DateTime } from 'luxon';
@@ -23,7 +24,21 @@ export interface DateHit {
 }
 
 const MONTH_NAME = new RegExp(`\\b${MONTH_PATTERN}\\b`, 'i');
-const parser = chrono.en.GB;
+// Strict, day-first: formal dates only (no "today", "in two weeks", "March" alone), which is also faster.
+const parser = new chrono.Chrono(chrono.en.configuration.createConfiguration(true, true));
+
+// Numeric dates ITU documents use: "14.03.2025", "14/03/2025" (day first, as in Geneva) and ISO "2025-03-14".
+const NUMERIC_DATE = String.raw`(?:\d{1,2}[./]\d{1,2}[./](?:19|20)\d{2}|(?:19|20)\d{2}-\d{1,2}-\d{1,2})`;
+const NUMERIC = new RegExp(NUMERIC_DATE);
+// Every date kept has an explicit year: text without one has no date (and needs no costly parse).
+const HAS_YEAR = /(?:^|\D)(?:19|20)\d{2}(?!\d)/;
+const WEEKDAY = String.raw`(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day`;
+// Removed before chrono reads the text (it mistakes "from Wednesday 17 to Friday 19 September 2025" for relative
+// days), and relative labels of deadline tables ("D-12 28 February 2027", "J-30") that it would read as a day.
+const NOISE = new RegExp(String.raw`\b${WEEKDAY}\b,?[ \t]*(?=\d|${MONTH_PATTERN}\b)|\b[DJ][ \t]?-[ \t]?\d{1,3}\b[ \t]*(?=[(\d])`, 'gi');
+const WEEKDAY_BEFORE = new RegExp(String.raw`\b${WEEKDAY},?[ \t]*$`, 'i');
+// "on 2 and 3 March 2026" (two consecutive days) and "between 3 and 5 March" are ranges.
+const DAY_AND_DAY = new RegExp(String.raw`\b(between\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:and|&)\s+(?=(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH_PATTERN}\b)`, 'gi');
 
 function iso(c: chrono.ParsedComponents): string | null {
   const y = c.get('year');
@@ -34,16 +49,62 @@ function iso(c: chrono.ParsedComponents): string | null {
   return dt.isValid ? dt.toISODate() : null;
 }
 
-/**
- * All full dates (day, month name, year) and date ranges in `text`, in order.
- *
- * @example findDates('Geneva, 12-21 May 2026')  // [{ start: '2026-05-12', end: '2026-05-21', … }]
- */
-export function findDates(text: string): DateHit[] {
+/** The text chrono reads, and for each of its offsets the offset in the original text. */
+function cleanForChrono(text: string): { clean: string; origin: (i: number) => number } {
+  const edits: Array<{ at: number; len: number; put: string }> = [];
+  for (const m of text.matchAll(NOISE)) edits.push({ at: m.index, len: m[0].length, put: '' });
+  for (const m of text.matchAll(DAY_AND_DAY)) {
+    const [a, b] = [Number(m[2]), Number(m[3])];
+    if (b > a && (b === a + 1 || m[1])) edits.push({ at: m.index + (m[1]?.length ?? 0), len: m[0].length - (m[1]?.length ?? 0), put: `${a}-` });
+  }
+  if (edits.length === 0) return { clean: text, origin: (i) => i };
+  edits.sort((x, y) => x.at - y.at);
+  let clean = '';
+  let from = 0;
+  // Pairs (clean offset, original offset) where a kept stretch of the original text starts.
+  const anchors: Array<[number, number]> = [];
+  for (const e of edits) {
+    if (e.at < from) continue;
+    anchors.push([clean.length, from]);
+    clean += text.slice(from, e.at);
+    anchors.push([clean.length, e.at]);
+    clean += e.put;
+    from = e.at + e.len;
+  }
+  anchors.push([clean.length, from]);
+  clean += text.slice(from);
+  const origin = (i: number): number => {
+    let best: [number, number] = [0, 0];
+    for (const a of anchors) if (a[0] <= i) best = a;
+    return best[1] + (i - best[0]);
+  };
+  return { clean, origin };
+}
+
+const cache = new Map<string, DateHit[]>();
+
+/** Forget memoised dates: {@link parseDocument} starts every document afresh, so memory stays bounded by one document. */
+export function resetDateCache(): void {
+  cache.clear();
+}
+
+function parseDates(text: string): DateHit[] {
+  if (!HAS_YEAR.test(text) || !(MONTH_NAME.test(text) || NUMERIC.test(text))) return [];
   const hits: DateHit[] = [];
+  const { clean, origin } = cleanForChrono(text);
   // A fixed reference date keeps results independent of the clock; only explicit years are accepted anyway.
-  for (const r of parser.parse(text, new Date(Date.UTC(2000, 0, 1)))) {
-    if (!MONTH_NAME.test(r.text)) continue;
+  for (const r of parser.parse(clean, new Date(Date.UTC(2000, 0, 1)))) {
+    // chrono includes a leading "on"/"from" in its text, and a stray number before a date ("12 28 February 2027").
+    const lead = /^(?:(?:on|from|between|the|of)\s+|\d{1,4}\s+(?=\d{1,2}\s))*/i.exec(r.text)?.[0].length ?? 0;
+    const body = r.text.slice(lead);
+    const named = MONTH_NAME.test(body);
+    const numeric = named ? null : NUMERIC.exec(body);
+    if (!named && !numeric) continue;
+    if (numeric) {
+      // A numeric date inside a longer number or name ("Y.1.2.2025", "v2025-01-02") is not a date.
+      const at = r.index + lead + numeric.index;
+      if (/[\w./-]$/.test(clean.slice(Math.max(0, at - 1), at)) || /^(?:[\w/]|[.-]\d)/.test(clean.slice(at + numeric[0].length))) continue;
+    }
     const endComp = r.end ?? null;
     const yearKnown = r.start.isCertain('year') || (endComp?.isCertain('year') ?? false);
     if (!yearKnown || !r.start.isCertain('day') || !r.start.isCertain('month')) continue;
@@ -51,11 +112,42 @@ export function findDates(text: string): DateHit[] {
     if (!start) continue;
     const end = endComp ? iso(endComp) : start;
     if (!end || end < start) continue;
-    // chrono includes a leading "on"/"from" in its text; report the date itself.
-    const lead = /^(?:on|from|between|the|of)\s+/i.exec(r.text)?.[0].length ?? 0;
-    hits.push({ start, end, index: r.index + lead, text: r.text.slice(lead) });
+    let index = origin(r.index + lead);
+    const stop = origin(r.index + r.text.length - 1) + 1;
+    // The weekday written before the date belongs to it ("Friday, 14 March 2025").
+    const weekday = WEEKDAY_BEFORE.exec(text.slice(Math.max(0, index - 12), index));
+    if (weekday) index -= weekday[0].length;
+    hits.push({ start, end, index, text: text.slice(index, stop) });
   }
   return hits;
+}
+
+/**
+ * All full dates (day, month, explicit year) and date ranges in `text`, in order: "12-21 May 2026",
+ * "Friday, 14 March 2025", "March 14, 2025", "14th of March 2025", "on 2 and 3 March 2026", and the numeric forms
+ * "14.03.2025", "14/03/2025" (day first) and "2025-03-14". A number without a year ("Q3/20", "H.264") is never a
+ * date. Results are memoised until {@link resetDateCache}: a document asks about the same lines several times.
+ *
+ * @example findDates('Geneva, 12-21 May 2026')  // [{ start: '2026-05-12', end: '2026-05-21', … }]
+ */
+export function findDates(text: string): DateHit[] {
+  const known = cache.get(text);
+  if (known) return known;
+  const hits = parseDates(text);
+  if (cache.size > 5000) cache.clear();
+  if (text.length < 20000) cache.set(text, hits);
+  return hits;
+}
+
+const SUPERSEDED_BEFORE =
+  /\b(?:instead of|rather than|in place of|replacing|replaces|(?:originally|previously|initially|first)(?:\s+(?:planned|scheduled|announced|foreseen|set))?(?:\s+(?:for|on|as|to be held(?:\s+(?:on|from))?))?|formerly)\s*(?:the\s+)?[(:]?\s*$/i;
+
+/**
+ * `true` when the document gives the date of `hit` only as the one it replaces: "(originally planned for 8-19 March
+ * 2027)", "instead of 8 to 19 March 2027".
+ */
+export function isSuperseded(text: string, hit: DateHit): boolean {
+  return SUPERSEDED_BEFORE.test(text.slice(Math.max(0, hit.index - 50), hit.index));
 }
 
 /** The first single date or range in `text`, or `null`. */

@@ -4,17 +4,32 @@
  * prose, as older letters do ("contributions … at least 12 calendar days before the meeting").
  */
 import type { Deadline, DeadlineCategory, DocumentKind } from '../core/types.ts';
-import { categorize } from './categories.ts';
-import { GENEVA_ZONE, findDates, findTime, findZone, minusPeriod } from './dates.ts';
+import { categorizeHit, type CategoryHit } from './categories.ts';
+import { inSections, type DeadlineSection } from './deadline-table.ts';
+import { GENEVA_ZONE, findDates, findTime, findZone, minusPeriod, type DateHit } from './dates.ts';
 import { MONTH_PATTERN, squash } from './normalize.ts';
 
-const DATE_AHEAD = String.raw`(?:\d{3,4}\s*(?:hours|hrs)?\s*(?:\(?(?:UTC|CET|CEST|Geneva time)\)?)?\s*(?:on\s+)?)?(?:[A-Z][a-z]+day,?\s+)?\d{1,2}\s+${MONTH_PATTERN}`;
+const DATE_AHEAD =
+  String.raw`(?:\d{1,2}[:.h]?\d{2}\s*(?:hours|hrs|h)?\s*(?:\(?(?:UTC|GMT|CET|CEST|Geneva time)\)?)?\s*(?:on\s+)?)?(?:[A-Z][a-z]+day,?\s+)?` +
+  String.raw`(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH_PATTERN}|${MONTH_PATTERN}\.?\s+\d{1,2}\b|\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}-\d{2}-\d{2})`;
 const TRIGGER = new RegExp(
-  String.raw`\bdeadlines?\b|\bno later than\b|\bnot later than\b|\bat the latest\b|\bdue (?:by|on|date)\b|\bclosing date\b|` +
+  String.raw`\bdeadlines?\b|\bno later than\b|\bnot later than\b|\bat the latest\b|\bdue (?:by|on|date)\b|\b(?:is|are) due\b|\bclosing date\b|` +
+    String.raw`\b(?:closes|will close|close on|closing on|cut-off date|last day (?:for|to|of))\b|\b(?:received|submitted|arriving|sent)\s+after\s+${DATE_AHEAD}|` +
     String.raw`\b(?:by|before|until)\s+${DATE_AHEAD}|\bmust (?:be )?(?:received|submitted|sent|reach)|\bshould (?:be )?(?:received|reach|submitted|sent)`,
   'i',
 );
-const NOT_A_DEADLINE = /\b(?:will be held|will take place|took place|was held|meeting of|last meeting|previous meeting|held (?:from|on|in))\b/i;
+// A sentence that withdraws deadlines: "The deadlines given in TSB Collective letter 4/2 … no longer apply."
+const VOIDED = /\bno longer (?:apply|applies|valid|stands?|in force)\b|\b(?:is|are|has been|have been) (?:hereby )?(?:cancelled|canceled|withdrawn|void|annulled|lifted)\b|\b(?:does|do) not apply\b|\bnot applicable\b/i;
+const NOT_A_DEADLINE = /\b(?:will be held|will take place|took place|was held|last meeting|previous meeting|held (?:from|on|in))\b/i;
+// A date by which the secretariat, not the reader, does something: "The draft agenda will be posted by 1 April".
+const SECRETARIAT_ACTS = /\b(?:will|shall) be (?:posted|published|made available|available|sent out|distributed|issued|announced|circulated|uploaded)\b|\b(?:TSB|ITU|the secretariat) will (?:post|publish|send|issue|announce|circulate|inform)\b/i;
+// A date that is being replaced, or one in the past tense: "instead of 3 March 2027", "the deadline was 3 March 2024".
+const OLD_DATE = /\b(?:instead of|rather than|in place of|replacing|replaces|originally|previously|formerly|initially|earlier|(?:was|were|had been)(?: (?:set|due|fixed|announced))?(?: (?:for|on|as|to))?|expired(?: on)?|closed(?: on)?|from)\s*(?:the\s+)?\(?$/i;
+// A sentence that moves a deadline: a range in it ("from 3 March 2027 to 10 March 2027") ends on the new date.
+const CHANGE = /\b(?:extended|changed|moved|postponed|deferred|brought forward|advanced|amended|revised|shifted|rescheduled|replaced)\b/i;
+// A sentence whose subject is only a pronoun or a bare noun is about what the sentence before it said:
+// "Fellowships … may be granted. Applications must reach TSB by 29 August 2011."
+const ANAPHORIC = /^\s*(?:\d{1,2}\.?\s+)?(?:(?:the|these|such|all|completed|any|this)\s+)?(?:applications?|requests?|forms?|nominations?|candidatures?|they|these|such)\b/i;
 
 /** Split a text into sentences, keeping line breaks as sentence ends (list items are sentences too). */
 export function sentences(text: string): Array<{ text: string; index: number }> {
@@ -33,53 +48,97 @@ export function sentences(text: string): Array<{ text: string; index: number }> 
   return out;
 }
 
-// Uppercase labels that head practical-information paragraphs ("VISA SUPPORT:", "FELLOWSHIPS:").
+// Labels that head practical-information paragraphs ("VISA SUPPORT:", "FELLOWSHIPS:", "VISAS\tRequest the…") and
+// numbered section headings on a line of their own ("6   Fellowships"): the nearest one before `index`.
 function paragraphLabel(text: string, index: number): string {
   const before = text.slice(Math.max(0, index - 1500), index);
-  const labels = [...before.matchAll(/(?:^|\n)\s*([A-Z][A-Z ,&/-]{3,60}):/g)];
-  return labels.at(-1)?.[1] ?? '';
+  const labels = [...before.matchAll(/(?:^|\n)[ \t]*(?:([A-Z][A-Z ,&/-]{3,60})(?::|\t)|\d{1,2}\.?[ \t]+([A-Z][A-Za-z ,&/-]{2,40}?)[ \t]*(?=\n))/g)];
+  const last = labels.at(-1);
+  return last?.[1] ?? last?.[2] ?? '';
 }
 
-function categoryIn(kind: DocumentKind, sentence: string, label: string): DeadlineCategory {
-  let category = categorize(sentence);
-  if (category === 'other' || category === 'registration') {
-    const fromLabel = categorize(label);
-    if (fromLabel !== 'other' && fromLabel !== 'registration') category = fromLabel;
+// The sentence just before `i` when both belong to one paragraph (no blank line, no new numbered paragraph between).
+function previousInParagraph(text: string, all: ReadonlyArray<{ text: string; index: number }>, i: number): string | null {
+  const cur = all[i];
+  const prev = all[i - 1];
+  if (!cur || !prev) return null;
+  if (/\n[ \t]*\n/.test(text.slice(prev.index + prev.text.length, cur.index)) || /^\s*\d{1,2}\.?\s/.test(cur.text)) return null;
+  return prev.text;
+}
+
+// The clause of a sentence that holds one of its several dates: "the deadline of 3 March 2027 for contributions
+// and that of 1 March 2027 for pre-registration" gives each date its own words.
+function clauseOf(sentence: string, hit: DateHit): string {
+  let start = 0;
+  for (const m of sentence.matchAll(/[;,]\s*|\s(?:and|while|whereas)\s/g)) {
+    if (m.index >= hit.index + hit.text.length) {
+      const clause = sentence.slice(start, m.index);
+      return categorizeHit(clause).category === 'other' ? sentence : clause;
+    }
+    start = m.index + m[0].length;
+  }
+  const clause = sentence.slice(start);
+  return categorizeHit(clause).category === 'other' ? sentence : clause;
+}
+
+function categoryIn(kind: DocumentKind, words: string, label: string, previous: string | null, sentence = words): DeadlineCategory {
+  const own = categorizeHit(words);
+  const ctx: CategoryHit | null = previous !== null && ANAPHORIC.test(sentence) ? categorizeHit(previous) : null;
+  const fromLabel = categorizeHit(label);
+  let category: DeadlineCategory = own.category;
+  if (!own.strong) {
+    // The sentence before decides only what this one leaves open ("Applications … on the form in Annex 2").
+    if (ctx?.strong && (own.category === 'other' || own.category === 'consultation-reply')) category = ctx.category;
+    else if (fromLabel.strong) category = fromLabel.category;
+    else if (own.category === 'other') category = ctx && ctx.category !== 'other' ? ctx.category : fromLabel.category === 'registration' ? 'other' : fromLabel.category;
   }
   if (category === 'other' && kind === 'liaison-statement') return 'liaison-reply';
-  // A circular's deadline is for replies to it (consultation, objection to a deletion, questionnaire).
-  if (category === 'other' && kind === 'circular' && !/\b(?:workshop|forum|event|symposium|seminar)\b/i.test(sentence)) return 'consultation-reply';
   if (category === 'other' && /\b(?:repl|respon|answer|feedback|comments?\b|views)/i.test(sentence)) {
     category = kind === 'liaison-statement' ? 'liaison-reply' : kind === 'circular' ? 'consultation-reply' : 'other';
   }
   return category;
 }
 
+// The date a deadline sentence sets from one date hit, or `null`: a range counts only when the sentence moves a
+// deadline ("extended from 3 March 2027 to 10 March 2027") or keeps something open until its end.
+function deadlineDate(clean: string, hit: DateHit): string | null {
+  if (hit.start !== hit.end) return CHANGE.test(clean) || /\b(?:until|till)\b/i.test(hit.text) ? hit.end : null;
+  return OLD_DATE.test(clean.slice(Math.max(0, hit.index - 40), hit.index)) ? null : hit.start;
+}
+
 /**
- * Deadlines stated in sentences anywhere in `text` except inside `skip` (the key-deadlines table).
+ * Deadlines stated in sentences anywhere in `text` except inside `skip` (the key-deadlines tables).
  */
-export function parseProseDeadlines(text: string, kind: DocumentKind, skip: { start: number; end: number } | null): Deadline[] {
+export function parseProseDeadlines(text: string, kind: DocumentKind, skip: readonly DeadlineSection[]): Deadline[] {
   const out: Deadline[] = [];
-  for (const s of sentences(text)) {
-    if (skip && s.index >= skip.start && s.index < skip.end) continue;
-    if (!TRIGGER.test(s.text) || NOT_A_DEADLINE.test(s.text)) continue;
+  const all = sentences(text);
+  all.forEach((s, i) => {
+    if (inSections(skip, s.index)) return;
+    if (!TRIGGER.test(s.text) || VOIDED.test(s.text)) return;
     const clean = squash(s.text);
-    for (const hit of findDates(clean)) {
-      if (hit.start !== hit.end) continue;
-      // The trigger must stand near this date (within the 80 characters before it, or "at the latest" after it).
-      const near = clean.slice(Math.max(0, hit.index - 80), hit.index + hit.text.length + 20);
-      if (!TRIGGER.test(near)) continue;
+    const hits = findDates(clean);
+    for (const hit of hits) {
+      // The trigger must stand near this date (within the 80 characters before it, or "at the latest" after it; 160
+      // in a sentence that moves a deadline: "the deadline for … has been extended from … to …"), and no meeting
+      // announcement between them.
+      const reach = CHANGE.test(clean) ? 160 : 80;
+      const near = clean.slice(Math.max(0, hit.index - reach), hit.index + hit.text.length + 20);
+      if (!TRIGGER.test(near) || NOT_A_DEADLINE.test(near)) continue;
+      const date = deadlineDate(clean, hit);
+      if (!date) continue;
+      const category = categoryIn(kind, hits.length > 1 ? clauseOf(clean, hit) : clean, paragraphLabel(text, s.index), previousInParagraph(text, all, i), clean);
+      if (category === 'other' && SECRETARIAT_ACTS.test(clean)) continue;
       const time = findTime(clean.slice(Math.max(0, hit.index - 40), hit.index + hit.text.length + 30));
       out.push({
-        date: hit.start,
+        date,
         time: time?.start ?? null,
         timezone: findZone(clean) ?? GENEVA_ZONE,
         action: clean.length > 240 ? `${clean.slice(0, 237)}...` : clean,
-        category: categoryIn(kind, clean, paragraphLabel(text, s.index)),
+        category,
         derived: false,
       });
     }
-  }
+  });
   return out;
 }
 
@@ -108,7 +167,7 @@ export function deriveRuleDeadlines(text: string, meetingStart: string, explicit
     const m = RULE.exec(s.text);
     if (!m?.[1] || !m[3]) continue;
     const clean = squash(s.text);
-    const category = categoryIn('collective-letter', clean, paragraphLabel(text, s.index));
+    const category = categoryIn('collective-letter', clean, paragraphLabel(text, s.index), null);
     if (category === 'other' || category === 'consultation-reply' || category === 'liaison-reply' || have.has(category)) continue;
     const amount = NUMBER_WORDS[m[1].toLowerCase()] ?? Number(m[1]);
     const unit = m[3].toLowerCase().startsWith('day') ? 'days' : m[3].toLowerCase().startsWith('week') ? 'weeks' : 'months';

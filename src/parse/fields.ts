@@ -23,7 +23,7 @@ const LABELS = [
   'For information',
   'Purpose',
   'Approval',
-  'Deadline',
+  'Deadline(?:\\s+for\\s+(?:replies|reply|responses?|comments|answers?))?',
   'Contact',
   'Contacts',
   'Tel\\.?',
@@ -38,8 +38,9 @@ const LABELS = [
   'From',
   'Cc',
   'Attention',
-  'Date',
+  'Date(?: of (?:document|issue))?',
   'Original',
+  'For',
   'Meeting',
 ];
 
@@ -50,32 +51,44 @@ export function isLabelLine(line: string): boolean {
   return new RegExp(`^\\s*(?:${LABELS.join('|')})\\s*:`, 'i').test(line);
 }
 
+const BODY_START = /^\s*(?:Dear\b|\d{1,2}[.)]?\s+[A-Z][a-z])/;
+// A heading line of the document, not a value: "LIAISON STATEMENT", "TEMPORARY DOCUMENT".
+const HEADING_LINE = /^\s*[A-Z][A-Z-]+(?:\s+[A-Z][A-Z-]+)+\s*$/;
+
 /**
  * The value of the first field labelled `label` (a regex source, matched case-insensitively at the start of a
  * line or after a tab), or `null`. When the label stands alone, the value is read from the following lines, up to
- * a blank line or the next label (at most `maxLines`).
+ * a blank line or the next label (at most `maxLines`). With `continued`, a value that goes on in indented lines
+ * below the label's line is read whole ("Subject:  ITU Workshop on …\n          (Geneva, 2-3 March 2026)").
  *
  * @example fieldValue('Subject:\tMeeting of Study Group 20; Geneva, 12-21 May 2026', 'Subject')
  *   === 'Meeting of Study Group 20; Geneva, 12-21 May 2026'
  */
-export function fieldValue(text: string, label: string, maxLines = 3): string | null {
+export function fieldValue(text: string, label: string, maxLines = 3, continued = false): string | null {
   const re = new RegExp(`(?:^|\\n|\\t)[ \\t]*(?:${label})[ \\t]*:[ \\t]*([^\\n]*)`, 'i');
   const m = re.exec(text);
   if (!m) return null;
   let value = (m[1] ?? '').split(ANY_LABEL)[0] ?? '';
+  const rest = text.slice(m.index + m[0].length).split('\n').slice(1);
   if (value.trim() === '') {
-    const rest = text.slice(m.index + m[0].length).split('\n');
     const lines: string[] = [];
-    for (const line of rest.slice(1)) {
+    for (const line of rest) {
       if (line.trim() === '') {
         if (lines.length > 0) break;
         continue;
       }
-      if (isLabelLine(line) || lines.length >= maxLines) break;
+      // The salutation or the first numbered paragraph ends a value that no blank line ends (PDF text).
+      if (isLabelLine(line) || HEADING_LINE.test(line) || BODY_START.test(line) || lines.length >= maxLines) break;
       lines.push(line.split(ANY_LABEL)[0] ?? '');
       if (/[.;]\s*$/.test(line)) break;
     }
     value = lines.join(' ');
+  } else if (continued && !/[.;]\s*$/.test(value)) {
+    for (const line of rest.slice(0, maxLines - 1)) {
+      // Only an indented line that is not a label, a list item or a heading continues the value.
+      if (!/^[ \t]+\S/.test(line) || isLabelLine(line) || HEADING_LINE.test(line) || BODY_START.test(line) || /^\s*(?:[\u2022\u00B7*]\s|-\s*To\b)/.test(line)) break;
+      value += ` ${line.split(ANY_LABEL)[0] ?? ''}`;
+    }
   }
   const v = squash(value);
   return v === '' ? null : v;

@@ -12,7 +12,7 @@ export interface GroupHit {
 }
 
 const MENTION =
-  /\b(?:(?:ITU-T\s+)?(?:SG|Study\s+Group)\s?(\d{1,2})\s?RG[- ]?([A-Z]{2,5})\b|(?:ITU-T\s+)?Study\s+Group\s+(\d{1,2})\b|(?:ITU-T\s+)?SG\s?(\d{1,2})\b|\bTSAG\b|Telecommunication Standardi[sz]ation Advisory Group|\bWP\s?\d{1,2}\/(\d{1,2}|TSAG)\b|\bCOM\s(\d{1,2})\b)/g;
+  /\b(?:(?:ITU-T\s+)?(?:SG|Study\s+Group)\s?(\d{1,2})\s?RG[- ]?([A-Z]{2,5})\b|(?:ITU-T\s+)?Study\s+Group\s+(\d{1,2})\b|(?:ITU-T\s+)?SG\s?(\d{1,2})\b|\bTSAG\b|Telecommunication Standardi[sz]ation Advisory Group|\b(?:WP\s?|Working\s+Party\s+)\d{1,2}\/(\d{1,2}|TSAG)\b|\bCOM\s(\d{1,2})\b)/g;
 
 // "Regional Group for Africa of Study Group 12" / "Study Group 3 Regional Group for Latin America and the Caribbean".
 const REGIONAL_PROSE =
@@ -42,7 +42,7 @@ export function findGroups(text: string): GroupHit[] {
     else if (m[5]) g = m[5] === 'TSAG' ? 'TSAG' : canonicalGroup(`SG${m[5]}`);
     else g = 'TSAG';
     // A regional prose hit already covers this study-group mention.
-    if (g && !hits.some((h) => m.index >= h.index && m.index < h.index + h.text.length))
+    if (g && !hits.some((h) => m.index < h.index + h.text.length && m.index + m[0].length > h.index))
       hits.push({ group: g, index: m.index, text: m[0] });
   }
   return hits.sort((a, b) => a.index - b.index);

@@ -5,14 +5,14 @@ import { canonicalGroup, parentGroup } from '../core/groups.ts';
 import type { Deadline, DocumentKind, MeetingInfo, ParsedDocument } from '../core/types.ts';
 import { classify } from './classify.ts';
 import { deriveRuleDeadlines, parseProseDeadlines } from './deadline-prose.ts';
-import { findDeadlineSection, parseDeadlineTable } from './deadline-table.ts';
-import { GENEVA_ZONE, findDates } from './dates.ts';
+import { findDeadlineSections, parseDeadlineTable } from './deadline-table.ts';
+import { GENEVA_ZONE, findDates, resetDateCache } from './dates.ts';
 import { fieldValue, headerOf } from './fields.ts';
 import { dominantGroup, findGroups } from './groups.ts';
 import { parseLiaison } from './liaison.ts';
 import { findEvents, findMeeting, findPlace } from './meeting.ts';
 import { MONTH_PATTERN, normalizeText, squash } from './normalize.ts';
-import { findRevision } from './reference.ts';
+import { asWritten, findRevision } from './reference.ts';
 import { findAddresses, findQuestions, findRecommendations } from './refs.ts';
 import { findLeadRoles } from './roles.ts';
 
@@ -24,14 +24,17 @@ const SINGLE_DATE_LINE = new RegExp(
   'im',
 );
 
+// A press release's dateline: "Geneva, 25 May 2026 - Experts meeting at ITU this week …".
+const DATELINE = new RegExp(String.raw`^[ \t]*[A-Z][\w'\u00C0-\u024F .-]{1,30},[ \t]*(?:[A-Z][a-z]+day,?\s+)?(\d{1,2}\s+${MONTH_PATTERN},?\s+\d{4})[ \t]+-[ \t]+\S`, 'm');
+
 function documentDate(header: string, kind: DocumentKind): string | null {
-  const labelled = fieldValue(header, 'Date');
+  const labelled = fieldValue(header, 'Date(?: of (?:document|issue))?');
   if (labelled) {
     const d = findDates(labelled)[0];
     if (d && d.start === d.end) return d.start;
   }
   if (LETTER_KINDS.has(kind) || kind === 'other') {
-    const m = SINGLE_DATE_LINE.exec(header);
+    const m = SINGLE_DATE_LINE.exec(header) ?? DATELINE.exec(header);
     if (m?.[1]) return findDates(m[1])[0]?.start ?? null;
   }
   if (kind === 'liaison-statement') {
@@ -74,12 +77,16 @@ function documentGroup(text: string, header: string, kind: DocumentKind, refGrou
   }
 }
 
-// TDs, contributions and reports name their meeting in the header: "Geneva, 26-30 January 2026".
+// TDs, contributions and reports name their meeting in the header: "Geneva, 26-30 January 2026". The header ends
+// where the text starts (an "Abstract" or "Summary" heading, or a long line): a meeting the text mentions is not
+// the document's.
 function headerMeeting(header: string, group: string | null): MeetingInfo | null {
   for (const line of header.split('\n').slice(0, 25)) {
+    if (/^\s*(?:Abstract|Summary|Introduction|1\s+\w)/i.test(line) || line.trim().length > 140) break;
     const hit = findDates(line)[0];
     if (!hit || hit.start === hit.end || /\b(?:Approval|Deadline|Date)\b/i.test(line)) continue;
     const before = squash(line.slice(0, hit.index)).replace(/[,:\s]+$/, '');
+    if (before.length > 60) continue;
     const place = before.split('\t').at(-1)?.trim().replace(/^.*\s{2,}/, '') ?? '';
     const cleanPlace = /^[A-Z][\w'\u00C0-\u024F .,-]{2,50}$/.test(place) && !/\d/.test(place) ? place : findPlace(line);
     return { group, title: group ? `Meeting of ${group}` : 'Meeting', start: hit.start, end: hit.end, place: /^Geneva$/i.test(cleanPlace ?? '') ? 'Geneva, Switzerland' : cleanPlace };
@@ -111,15 +118,19 @@ function mergeDeadlines(...lists: Deadline[][]): Deadline[] {
  * @example parseDocument(letterText).deadlines[0]  // { date: '2026-03-13', category: 'captioning', … }
  */
 export function parseDocument(raw: string): ParsedDocument {
+  resetDateCache();
   const text = normalizeText(raw);
   const header = headerOf(text);
   const { kind, reference } = classify(text);
   const isLetter = LETTER_KINDS.has(kind);
-  const subject = isLetter ? fieldValue(header, 'Subject|Objet') : null;
-  const title = subject ?? fieldValue(header, 'Title') ?? null;
+  const subject = isLetter ? fieldValue(header, 'Subject|Objet', 3, true) : null;
+  const title = subject ?? fieldValue(header, 'Title', 3, true) ?? null;
   const liaisonRaw = kind === 'liaison-statement' ? parseLiaison(text, null) : null;
   const liaisonGroup = liaisonRaw?.from ? canonicalGroup(liaisonRaw.from) : null;
-  const group = documentGroup(text, header, kind, reference?.group ?? null, subject) ?? liaisonGroup;
+  // An incoming liaison from another body (ISO/IEC JTC 1, IETF…) belongs to the one ITU-T group it is addressed to.
+  const itu = (parties: readonly string[]) => parties.filter((p) => canonicalGroup(p) !== null);
+  const addressee = liaisonRaw && !liaisonGroup && itu(liaisonRaw.to).length === 1 ? (itu(liaisonRaw.to)[0] ?? null) : null;
+  const group = documentGroup(text, header, kind, reference?.group ?? null, subject) ?? liaisonGroup ?? addressee;
   const date = documentDate(header, kind);
 
   let meeting: MeetingInfo | null = null;
@@ -128,25 +139,29 @@ export function parseDocument(raw: string): ParsedDocument {
   if (meeting && date && meeting.end < date) meeting = null;
   else if (kind === 'td' || kind === 'contribution' || kind === 'report') meeting = headerMeeting(header, group);
 
-  const section = kind === 'liaison-statement' ? null : findDeadlineSection(text);
-  const table = kind === 'liaison-statement' ? [] : parseDeadlineTable(text);
-  const prose = parseProseDeadlines(text, kind, section);
-  const liaison = liaisonRaw ? { ...liaisonRaw, from: liaisonRaw.from ?? group } : null;
+  const sections = kind === 'liaison-statement' ? [] : findDeadlineSections(text);
+  const table = parseDeadlineTable(text, sections);
+  const prose = parseProseDeadlines(text, kind, sections);
+  // A reply date asked for in the text stands for a header "Deadline:" that is missing or says no date.
+  const askedReply = prose.filter((d) => d.category === 'liaison-reply' && (!date || d.date >= date)).map((d) => d.date).sort()[0] ?? null;
+  const liaison = liaisonRaw ? { ...liaisonRaw, from: liaisonRaw.from ?? group, deadline: liaisonRaw.deadline ?? askedReply } : null;
   const lsDeadline: Deadline[] =
     liaison?.deadline
       ? [{ date: liaison.deadline, time: null, timezone: GENEVA_ZONE, action: `Reply to the liaison statement${title ? ` "${title}"` : ''}`, category: 'liaison-reply', derived: false }]
       : [];
-  const explicit = mergeDeadlines(table, lsDeadline, prose);
+  // A document sets no deadline before its own date: such a date is a reminder of the past ("contributions to the
+  // previous meeting were due on 3 March 2024").
+  const explicit = mergeDeadlines(table, lsDeadline, prose).filter((d) => !date || d.date >= date);
   const derived = isLetter && meeting ? deriveRuleDeadlines(text, meeting.start, explicit) : [];
 
   return {
     kind,
     group,
-    reference: reference?.reference ?? null,
+    reference: reference ? asWritten(raw, reference.reference) : null,
     date,
     title,
     meeting,
-    events: isLetter ? findEvents(text, meeting, date, section) : [],
+    events: isLetter ? findEvents(text, meeting, date, sections) : [],
     deadlines: mergeDeadlines(explicit, derived),
     liaison,
     roles: findLeadRoles(text, group),

@@ -72,9 +72,12 @@ export function parseContacts(text: string): Contact[] {
     const email = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/.exec(block)?.[0] ?? null;
     const phone = /\bTel\.?\s*:?\s*(\+?[\d ()./-]{6,})/i.exec(block)?.[1]?.trim() ?? null;
     const lines = block
-      .split(/\n|\t/)
+      // A second column of phone and e-mail fields beside the name: "Lena Fischer   Tel: +49 30 0000 0000".
+      .split(/\n|\t|\s+(?=(?:Tel|Fax|E-?mail|Mob(?:ile)?|Phone)\.?\s*:)/i)
       .map((l) => squash(l))
-      .filter((l) => l && !isLabelLine(l) && !/^(?:Tel|Fax|E-?mail|Mob|Mobile|Phone)\b/i.test(l) && !/@/.test(l) && !/^\+?[\d ()./-]{6,}$/.test(l));
+      .filter((l) => l && !isLabelLine(l) && !/^(?:Tel|Fax|E-?mail|Mob|Mobile|Phone)\b/i.test(l) && !/@/.test(l) && !/^\+?[\d ()./-]{6,}$/.test(l))
+      // A line that starts in lower case continues the one above ("TSAG Rapporteur group on working\nmethods").
+      .reduce<string[]>((acc, l) => (acc.length > 0 && /^[a-z(]/.test(l) ? [...acc.slice(0, -1), `${acc.at(-1)} ${l}`] : [...acc, l]), []);
     const name = lines[0]?.replace(/^(?:Mr\.?|Ms\.?|Mrs\.?|Dr\.?|Prof\.?)\s+/, '') ?? null;
     if (!name || name.length > 80) continue;
     contacts.push({ name, organization: lines[1] ?? null, country: lines[2] ?? null, email, phone });
@@ -91,7 +94,9 @@ export function parseLiaison(text: string, docGroup: string | null): LiaisonInfo
   const comment = splitParties(fieldValue(header, 'For comment to|For comment'));
   const info = splitParties(fieldValue(header, 'For information to|For information'));
   const oldTo = splitParties(fieldValue(header, 'To'));
-  const statedPurpose = fieldValue(header, 'Purpose')?.toLowerCase() ?? '';
+  // The older template states the purpose on a line of its own: "For: Action".
+  const statedPurpose = (fieldValue(header, 'Purpose') ?? fieldValue(header, 'For'))?.toLowerCase() ?? '';
+  const oldCc = splitParties(fieldValue(header, 'Cc|Copy'));
 
   let from = fieldValue(header, 'Source|From');
   const abstractFrom = /\b(?:response|reply|answer|communication) (?:of|from) ((?:ITU-T )?(?:Study Group \d{1,2}|SG\s?\d{1,2}|TSAG)|[A-Z][\w/ -]{2,40}?) to ((?:ITU-T )?(?:Study Group \d{1,2}|SG\s?\d{1,2})|TSAG|[A-Z][\w/ -]{2,40}?)\b/i.exec(text);
@@ -101,7 +106,10 @@ export function parseLiaison(text: string, docGroup: string | null): LiaisonInfo
 
   let to = [...action, ...comment];
   let cc = info;
-  if (to.length === 0 && oldTo.length > 0) to = oldTo;
+  if (to.length === 0 && oldTo.length > 0) {
+    to = oldTo;
+    if (cc.length === 0) cc = oldCc;
+  }
   if (to.length === 0) {
     to = info;
     cc = [];
@@ -116,8 +124,10 @@ export function parseLiaison(text: string, docGroup: string | null): LiaisonInfo
   else if (/information/.test(statedPurpose) || info.length > 0 || oldTo.length > 0) purpose = 'information';
   // No purpose fields survived, but the statement says it answers another ("contains the response of SG20 to TSAG").
   else if (abstractFrom?.[0] && /respon|repl|answer/i.test(abstractFrom[0])) purpose = 'response';
+  // 3GPP and other bodies write the request in the text: "2. Actions:\nTo ITU-T SG13.\nACTION: SA5 asks …".
+  if (to.length > 0 && purpose !== 'action' && /^[ \t]*ACTION[ \t]*:|^[ \t]*(?:\d\.[ \t]*)?Actions?[ \t]*:[ \t]*\n[ \t]*To\b/m.test(text)) purpose = 'action';
 
-  const deadlineText = fieldValue(header, 'Deadline');
+  const deadlineText = fieldValue(header, 'Deadline(?:\\s+for\\s+(?:replies|reply|responses?|comments|answers?))?');
   const deadline = deadlineText ? (findDates(deadlineText)[0]?.start ?? null) : null;
   return {
     from: from ? canonicalParty(from) : docGroup,

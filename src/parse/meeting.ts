@@ -4,10 +4,11 @@
  * several events at once.
  */
 import type { MeetingInfo } from '../core/types.ts';
-import { GENEVA_ZONE, findDates, findTime, findZone, type DateHit } from './dates.ts';
+import { GENEVA_ZONE, findDates, findTime, findZone, isSuperseded, type DateHit } from './dates.ts';
 import { findGroups } from './groups.ts';
-import { squash, stripBullet } from './normalize.ts';
+import { MONTH_PATTERN, squash, stripBullet } from './normalize.ts';
 import { sentences } from './deadline-prose.ts';
+import { inSections, type DeadlineSection } from './deadline-table.ts';
 
 const VIRTUAL = /\b(?:fully[- ]virtual|virtually|virtual (?:meeting|session|format|event|e-meeting)s?|e-meetings?|online only|via MyMeetings|remote(?:ly)? only|by remote participation only)\b/i;
 // "in Geneva, Switzerland", "in Abidjan, Côte d'Ivoire", "in New Delhi, India", "in Rio de Janeiro, Brazil".
@@ -18,7 +19,9 @@ const HEADQUARTERS = /\b(?:ITU headquarters|headquarters of the International Te
 
 /** A place named in `text` ("Geneva, Switzerland"), `virtual`, or `null`. */
 export function findPlace(text: string): string | null {
-  for (const m of text.matchAll(IN_PLACE)) {
+  // A quoted title names no place: "Workshop on "Quality of experience in African mobile markets"".
+  const unquoted = text.replace(/"[^"\n]{0,200}"/g, (q) => ' '.repeat(q.length));
+  for (const m of unquoted.matchAll(IN_PLACE)) {
     const place = (m[1] ?? '').replace(/[,.\s]+$/, '');
     if (!place || NOT_PLACE.test(place)) continue;
     return /^Geneva$/i.test(place) ? 'Geneva, Switzerland' : place;
@@ -34,8 +37,9 @@ function placeBeforeDate(subject: string, hit: DateHit): string | null {
   const last = groups.at(-1);
   let head = subject.slice(last ? last.index + last.text.length : 0, hit.index);
   head = head.replace(/^[\s)\],;:]*\([^)]*\)/, '').replace(/^[\s)\],;:]+/, '');
-  const segment = head.split(/;|\bmeeting\b|\bworkshop\b|\bforum\b/i).at(-1) ?? '';
-  const place = segment.replace(/\b(?:from|on|in|held|at|to be)\b/gi, ' ').replace(/^[\s,:–-]+|[\s,:–-]+$/g, '').replace(/\s+/g, ' ');
+  // "…: from research to standards (Geneva, Switzerland, 2-3 March 2026)", "- change of dates: now Geneva, 9-10 March".
+  const segment = head.split(/;|:|\(|\)|\s-\s|\bmeeting\b|\bworkshop\b|\bforum\b/i).at(-1) ?? '';
+  const place = segment.replace(/\b(?:from|on|in|held|at|to be|now|new dates?|(?:re)?scheduled|postponed|moved)\b/gi, ' ').replace(/^[\s,:–-]+|[\s,:–-]+$/g, '').replace(/\s+/g, ' ');
   if (!/[A-Za-z]{3}/.test(place) || NOT_PLACE.test(place)) return null;
   if (VIRTUAL.test(place)) return 'virtual';
   return /^Geneva$/i.test(place) ? 'Geneva, Switzerland' : place;
@@ -46,6 +50,8 @@ export function findOpeningTime(text: string): string | null {
   const m = /\b(?:will|shall)\s+(?:open|start|begin|commence)\s+at\s+([^\n.;]{0,30}?(?:hours|hrs|h\b|\d[:.]\d\d))/i.exec(text);
   return m?.[1] ? (findTime(m[1])?.start ?? null) : null;
 }
+
+const CANCELLED = /\bcancel(?:l)?(?:ed|ation)\b|\bcalled off\b|\bwill not (?:take place|be held)\b/i;
 
 const MEETING_SENTENCE = /\b(?:meeting|session|assembly|plenary|e-meeting|workshop|forum|symposium|seminar|summit)\b[^.]*\b(?:held|take place|convene|hosted|place|scheduled)\b|\b(?:invite you to|to attend)\b/i;
 
@@ -65,10 +71,14 @@ export function findMeeting(text: string, subject: string | null, docGroup: stri
     endTime: null,
     timezone: openingTime && place === 'Geneva, Switzerland' ? GENEVA_ZONE : null,
   });
-  const body = sentences(text).find((s) => MEETING_SENTENCE.test(s.text) && findDates(s.text).length > 0 && !/\b(?:last|previous)\b/i.test(s.text));
+  // A notice that the meeting will not take place announces none.
+  if (subject && CANCELLED.test(subject)) return null;
+  const body = sentences(text).find(
+    (s) => MEETING_SENTENCE.test(s.text) && findDates(s.text).length > 0 && !/\b(?:last|previous)\b/i.test(s.text) && !CANCELLED.test(s.text),
+  );
   const bodyPlace = body ? findPlace(squash(body.text)) : null;
   if (subject) {
-    const hit = findDates(subject)[0];
+    const hit = findDates(subject).find((h) => !isSuperseded(subject, h));
     if (hit) {
       const first = findGroups(subject)[0]?.group ?? null;
       // A regional group's letter: its subject may name the parent study group before the region.
@@ -80,8 +90,10 @@ export function findMeeting(text: string, subject: string | null, docGroup: stri
   }
   if (body) {
     const clean = squash(body.text);
-    const hit = findDates(clean)[0];
-    if (hit) return build(hit, clean.length > 160 ? `${clean.slice(0, 157)}...` : clean, bodyPlace, findGroups(clean)[0]?.group ?? docGroup);
+    const hit = findDates(clean).find((h) => !isSuperseded(clean, h));
+    // The subject names the meeting even when its dates are only in the body (a postponement notice).
+    const title = subject ?? (clean.length > 160 ? `${clean.slice(0, 157)}...` : clean);
+    if (hit) return build(hit, title, bodyPlace, findGroups(clean)[0]?.group ?? docGroup);
   }
   return null;
 }
@@ -89,30 +101,51 @@ export function findMeeting(text: string, subject: string | null, docGroup: stri
 const EVENT_NOUN =
   /\b(?:workshop|forum|session|seminar|symposium|training|day|assembly|meeting|hackathon|summit|webinar|clinic|tutorial|exhibition|conference|briefing|challenge|ceremony|celebration|course)s?\b/i;
 const EVENT_EXCLUDE =
-  /\b(?:deadline|no later than|not later than|at the latest|must be (?:received|submitted)|should reach|last|previous|report of|approval of|was held|took place|highlights)\b/i;
+  /\b(?:deadline|no later than|not later than|at the latest|must be (?:received|submitted)|should reach|last|previous|report of|approval of|was held|took place|highlights|cancel(?:l)?(?:ed|ation)|postponed|instead of|originally)\b/i;
+
+const CAPITAL_EVENT = String.raw`(?:Workshop|Forum|Session|Seminar|Symposium|Training|Day|Assembly|Hackathon|Summit|Webinar|Clinic|Tutorial|Exhibition|Conference|Briefing|Challenge|Ceremony|Celebration|Course)s?`;
+// The name of an event inside a sentence that starts elsewhere: "TSB will run an online Contribution Clinic for SG21
+// delegates on 3 February 2026", "the host will organize an ITU Workshop on "Quality of service …", which …".
+const EVENT_PHRASE = new RegExp(
+  String.raw`\b((?:(?:[A-Z0-9][\w'&.-]*|online|virtual|hybrid|joint|regional|international|global|technical|one-day|half-day|high-level)\s+){0,6}` +
+    String.raw`${CAPITAL_EVENT}\b(?:\s+(?:on|of|for|about)\s+(?:"[^"]{3,150}"|[^,.;:()"]{3,150}?))?)(?=\s+(?:on|at|in|from|will|is|was|which|to be|held|during|before|after|immediately)\b|\s*[,.;:(]|\s*$)`,
+);
+// A lead that is not the event's name: "On the day before the meeting, 11 March 2019, the host …", "In preparation …".
+const ADVERBIAL_LEAD = /^(?:On|In|At|During|After|Before|Following|As|For|From|Prior to|Immediately)\b/;
 
 // "A Bridging … Clinic session, will be held virtually …" -> "Bridging … Clinic session".
 function eventTitle(sentence: string, hit: DateHit): string {
-  const s = stripBullet(sentence);
-  const afterDate = s.slice(hit.index + hit.text.length);
+  // A list marker or paragraph number before the text ("a) the Forum …", "2 In preparation …"), not a date's day.
+  const marker = new RegExp(String.raw`^(?:\(?[a-z]\)|\(?[ivx]{1,4}\)|\d{1,2}[.)]?)\s+(?!${MONTH_PATTERN}\b)`).exec(sentence)?.[0].length ?? 0;
+  const at = hit.index - marker;
+  const s = at >= 0 ? sentence.slice(marker) : sentence;
+  const afterDate = at >= 0 ? s.slice(at + hit.text.length) : '';
   // Date-first form: "2 March 2026, 1200 to 1400 hours (Geneva time): BSG session and Contribution Clinic - …".
-  if (hit.index < 4) {
+  if (at < 4) {
     const m = /:\s*([^:]+?)(?:\s-\s|\.\s|\.$|$)/.exec(afterDate);
     if (m?.[1]) return squash(m[1]);
   }
   const head = s.split(/\s(?:will|is|are|shall|takes?|has been|to be)\s|,\s*(?:on|from|held|will)\b|\s(?:on|from)\s+(?:\w+day,?\s+)?\d/)[0] ?? s;
-  return squash(head.replace(/^(?:\d+\.?\s+)?(?:A|An|The)\s+/, '').replace(/[,:;\s]+$/, ''));
+  if (ADVERBIAL_LEAD.test(head) || findDates(head).length > 0) {
+    const phrase = EVENT_PHRASE.exec(s)?.[1];
+    if (phrase) return squash(phrase.replace(/^(?:A|An|The)\s+/i, ''));
+  }
+  return squash(head.replace(/^(?:A|An|The)\s+/i, '').replace(/[,:;\s]+$/, ''));
 }
+
+// A mention of the announced meeting itself: "the study group meeting", "opening session starts at 0930 hours".
+const MAIN_MEETING_MENTION =
+  /^(?:(?:the|this|its)\s+)?(?:(?:ITU-T\s+)?(?:study group(?:\s+\d+)?|SG\s?\d+(?:RG-[A-Z]+)?|TSAG|working part(?:y|ies)(?:\s+\d\/\d+)?|WP\s?\d\/\d+|group)\s+)?(?:(?:opening|closing)\s+)?(?:meeting|plenary|plenaries|sessions?|opening|closing)\b(?!\s+(?:on|of|for|about)\b)/i;
 
 /**
  * Side events announced in `text`: sentences or list items with a date and an event noun that are not the main
  * meeting, not deadlines and not in the past (before `docDate`). Repeated mentions (body and annex) are merged.
  */
-export function findEvents(text: string, main: MeetingInfo | null, docDate: string | null, skip: { start: number; end: number } | null): MeetingInfo[] {
+export function findEvents(text: string, main: MeetingInfo | null, docDate: string | null, skip: readonly DeadlineSection[]): MeetingInfo[] {
   const globalZone = /\ball times(?: are)?(?: in)? Geneva\b|\(all times Geneva\)/i.test(text) ? GENEVA_ZONE : null;
   const out: MeetingInfo[] = [];
   for (const s of sentences(text)) {
-    if (skip && s.index >= skip.start && s.index < skip.end) continue;
+    if (inSections(skip, s.index)) continue;
     const clean = squash(stripBullet(s.text));
     if (clean.length > 600 || !EVENT_NOUN.test(clean) || EVENT_EXCLUDE.test(clean)) continue;
     const hit = findDates(clean)[0];
@@ -120,6 +153,7 @@ export function findEvents(text: string, main: MeetingInfo | null, docDate: stri
     if (main && hit.start === main.start && hit.end === main.end) continue;
     const title = eventTitle(clean, hit);
     if (title.length < 4 || title.length > 200 || !EVENT_NOUN.test(title)) continue;
+    if (main && hit.start >= main.start && hit.end <= main.end && MAIN_MEETING_MENTION.test(title)) continue;
     const time = findTime(clean.slice(hit.index));
     const place = VIRTUAL.test(clean) ? 'virtual' : findPlace(clean.slice(hit.index)) ?? findPlace(clean);
     const zone = time ? (findZone(clean) ?? globalZone ?? (place === 'Geneva, Switzerland' ? GENEVA_ZONE : null)) : null;

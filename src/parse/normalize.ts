@@ -23,6 +23,14 @@ export function normalizeText(raw: string): string {
   t = t.replace(/[\u200B-\u200D\u2060\u00AD\uFEFF]/g, '');
   // Spaces of every width (NBSP, narrow NBSP, thin space, ideographic…) become plain spaces.
   t = t.replace(/[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g, ' ');
+  // Whitespace that carries no layout goes first, so that no later pattern scans a long run again and again:
+  // trailing blanks, more than two blank lines in a row, more than ten tabs in a row (a converter's filler).
+  t = t
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .join('\n')
+    .replace(/\n{4,}/g, '\n\n\n')
+    .replace(/[ \t]{11,}/g, (run) => (run.includes('\t') ? '\t'.repeat(Math.min(10, run.split('\t').length - 1)) : ' '));
   // Hyphens and dashes: non-breaking hyphen, figure dash, en/em dash, minus sign.
   t = t.replace(/[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2012]/g, '-');
   t = t.replace(/[\u2018\u2019\u201A\u201B\u2032]/g, "'").replace(/[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g, '"');
@@ -31,7 +39,7 @@ export function normalizeText(raw: string): string {
   t = t.replace(/([A-Za-z\u00C0-\u024F]),(?=[0-9A-Z])/g, '$1, ');
   t = t.replace(/([A-Za-z)\u00C0-\u024F]);(?=[0-9A-Za-z])/g, '$1; ');
   // A numbered paragraph glued to its first word: "1I have the pleasure" -> "1 I have the pleasure".
-  t = t.replace(/^(\s*\d{1,2}\.?)(?=[A-Z][a-z])/gm, '$1 ');
+  t = t.replace(/^([ \t]*\d{1,2}\.?)(?=[A-Z][a-z])/gm, '$1 ');
   // A word glued to the next row's date: "translation4 April 2027".
   t = t.replace(new RegExp(`([a-z)])(?=\\d{1,2}\\s+${MONTH_PATTERN}\\s+\\d{4})`, 'g'), '$1 ');
   // A year or date glued to the next word: "6 September 2017Submit" -> "6 September 2017 Submit".
@@ -42,6 +50,14 @@ export function normalizeText(raw: string): string {
   // Digits glued to a month name or a month name glued to a year: "13March 2026", "March2026".
   t = t.replace(new RegExp(`(\\b\\d{1,2})(?=${MONTH_PATTERN}\\b)`, 'g'), '$1 ');
   t = t.replace(new RegExp(`(\\b${MONTH_PATTERN})(?=\\d{4}\\b)`, 'g'), '$1 ');
+  // A range across months written without spaces, "30 April-4 May 2018", reads as one date only if spaced.
+  t = t.replace(new RegExp(`(\\b\\d{1,2}\\s+${MONTH_PATTERN})-(?=\\d{1,2}\\s+${MONTH_PATTERN}\\b)`, 'g'), '$1 - ');
+  // Page furniture of converted PDFs: "- 2 -" or "Page 2 of 5" on its own line, with the running reference below it
+  // ("TSB Collective letter 9/11"); left in place, it would split a table row or a sentence in two.
+  t = t.replace(
+    /^[ \t]*(?:-[ \t]*\d{1,3}[ \t]*-|Page[ \t]+\d{1,3}(?:[ \t]+of[ \t]+\d{1,3})?)[ \t]*\n(?:[ \t]*(?:(?:TSB[ \t]+)?(?:Collective[ \t]+letter|Circular)[ \t]+[\w/-]{1,15}|(?:SG\d{1,2}|TSAG)-(?:LS|TD|C|R)\d{1,4}[\w/]*|TD[ \t]?\d{1,4}[ \t]*\([\w/ ]{3,12}\)|COM[ \t]?\d{1,2}[ \t]*-[ \t]*[CR][ \t]?\d{1,4}[^\n]{0,6})[ \t]*(?:\n|$))?/gim,
+    '',
+  );
   // Runs of spaces (not tabs or newlines) collapse.
   t = t.replace(/ {2,}/g, ' ');
   return t;

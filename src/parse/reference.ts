@@ -53,7 +53,7 @@ const PATTERNS: ReadonlyArray<{ kind: ReferenceHit['kind']; re: RegExp; group?: 
 
 // A reference the document cites rather than its own number: "This liaison statement answers TSAG-LS4".
 const CITED =
-  /\b(?:answers|answering|reply to|replies to|response to|responds to|in reply|replying to|refers? to|referring to|follow-up (?:to|of)|related to|presented in|contained in|see|cf\.|based on|in|of|with|and)\s*(?:the\s+)?(?:documents?\s+)?$/i;
+  /\b(?:answers|answering|reply to|replies to|response to|responds to|in reply|replying to|refers? to|referring to|follow-up (?:to|of)|related to|presented in|contained in|see|cf\.|based on|in|of|with|and)\s*:?\s*(?:the\s+)?(?:(?:documents?|LS|liaison(?: statement)?)\s*\(?\s*)?$/i;
 
 /**
  * All document references in `text`, in order of appearance.
@@ -71,6 +71,20 @@ export function findReferences(text: string): ReferenceHit[] {
     }
   }
   return hits.sort((a, b) => a.index - b.index);
+}
+
+/**
+ * A reference found in normalised text, with the characters the raw document uses ("COM 13 – C 45 – E" keeps its
+ * en dashes), whitespace collapsed; the normalised form when the raw text cannot be matched.
+ *
+ * @example asWritten('COM 13 \u2013 C 45', 'COM 13 - C 45') === 'COM 13 \u2013 C 45'
+ */
+export function asWritten(raw: string, reference: string): string {
+  const source = [...reference]
+    .map((c) => (c === '-' ? '[-\u2010-\u2015\u2212]' : c === ' ' ? '[\\s\u00A0\u2000-\u200A\u202F]*' : c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')))
+    .join('');
+  const m = new RegExp(source, 'i').exec(raw);
+  return m ? squash(m[0].replace(/[\u00A0\u2000-\u200A\u202F]/g, ' ')) : reference;
 }
 
 /**

@@ -24,14 +24,18 @@ const NOT_REC_BEFORE = /(?:Annex|Appendix|Table|Figure|Clause|Section|Part|Item|
  */
 export function findRecommendations(text: string): RecommendationRef[] {
   const byId = new Map<string, RecommendationRef>();
+  let listEnd = -1;
   for (const m of text.matchAll(REC)) {
     const id = m[2] ?? '';
-    const prefixed = Boolean(m[1]);
+    // The rest of a list the prefix governs: "Recommendations ITU-T A.1, A.7 and A.8", "ITU-T D.50 and D.261".
+    const inList = listEnd >= 0 && /^\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+|\s*&\s*)(?:ITU-T\s+)?$/.test(text.slice(listEnd, m.index));
+    const prefixed = Boolean(m[1]) || inList;
     const provisional = /^[A-Z]\.[a-z]/.test(id);
     // Unprefixed: only Y./G./H./X./E./Q./L./K./M./P./F. series with a number ("Y.4903"), never "A.5 qualifications" noise.
     if (!prefixed && (provisional || !/^[EFGHIJKLMPQTVXYZ]\.\d{2,4}/.test(id))) continue;
     if (provisional && !/[A-Z-]/.test(id.slice(2))) continue;
     if (NOT_REC_BEFORE.test(text.slice(Math.max(0, m.index - 20), m.index))) continue;
+    listEnd = m.index + m[0].length;
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 250);
     const quoted = /^\s*[:,-]?\s*"([^"\n]{5,200})"/.exec(after)?.[1] ?? null;
     const listed = /^[ \t]+([A-Z][^\n"]{10,200})$/m.exec(after.split('\n')[0] ?? '')?.[1] ?? null;
@@ -66,6 +70,13 @@ export function findQuestions(text: string): QuestionRef[] {
     if (existing) existing.title ??= title;
     else byId.set(id, { id, title });
   }
+  // A header field lists them without the "Q": "Question(s):  17/13", "Questions: 2/11, 15/11".
+  for (const m of text.matchAll(/(?:^|\n|\t)[ \t]*Questions?(?:\(s\))?[ \t]*:[ \t]*((?:Q?\d{1,2}\s?\/\s?\d{1,2}(?:\s*(?:,|;|and|&)\s*)?)+)/gi)) {
+    for (const q of (m[1] ?? '').matchAll(/(\d{1,2})\s?\/\s?(\d{1,2})/g)) {
+      const id = canonicalQuestion(`${q[1]}/${q[2]}`);
+      if (id && !byId.has(id)) byId.set(id, { id, title: null });
+    }
+  }
   // "Questions 2/11 and 15/11", "Questions 6/5, 7/5 and 8/5", "Questions 1/5 to 5/5".
   for (const m of text.matchAll(/\bQuestions\s+(\d{1,2}\/\d{1,2}(?:\s*(?:,|and|to|&|-)\s*\d{1,2}\/\d{1,2})+)/g)) {
     const items = [...(m[1] ?? '').matchAll(/(\d{1,2})\/(\d{1,2})/g)].map((x) => [Number(x[1]), Number(x[2])] as const);
@@ -83,7 +94,8 @@ export function findQuestions(text: string): QuestionRef[] {
   return [...byId.values()];
 }
 
-const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/gi;
+// Starts only where a run of address characters starts: a long run without "@" is then read once, not once per character.
+const EMAIL = /(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/gi;
 
 /**
  * Classify one address: ITU mailing lists (`t22sg20q1@lists.itu.int` → SG20, Q1/20; `tsg20rgafr@lists.itu.int` →

@@ -6,6 +6,7 @@ import { DateTime } from 'luxon';
 import { groupOfQuestion, parentGroup } from '../core/groups.ts';
 import { dueAt } from '../core/time.ts';
 import type { Deadline, DocumentKind, LiaisonInfo, MeetingInfo, ParsedDocument } from '../core/types.ts';
+import type { ListInfo } from '../ingest/lists.ts';
 
 /** Where a document came from. */
 export interface SourceInfo {
@@ -18,6 +19,12 @@ export interface SourceInfo {
   from: string | null;
   /** ISO date-time the mail was sent, when known. */
   sentAt: string | null;
+  /** The raw message it was read from (mail from IMAP or an archive), kept in the raw store. */
+  rawId?: string | null;
+  /** The list (or TSB mailbox) the mail came through: `t22sg20q1@lists.itu.int` → SG20, Q1/20. */
+  list?: ListInfo | null;
+  /** Sender authenticity of the mail (DKIM, SPF, DMARC), when it was checked. */
+  auth?: { verdict: string; summary: string } | null;
 }
 
 /** A document as stored: what it said, where it came from, and whether a later revision replaced it. */
@@ -40,6 +47,8 @@ export interface Cite {
   title: string | null;
   kind: DocumentKind;
   date: string | null;
+  /** Set when the mail it came in failed sender authentication (DKIM/DMARC): show it, act on nothing from it. */
+  unverified?: true;
 }
 
 export interface DeadlineFact extends Deadline {
@@ -78,7 +87,9 @@ export interface IndexEntry {
 /** The citation of `doc`. */
 export function citeOf(doc: StoredDocument): Cite {
   const p = doc.parsed;
-  return { docId: doc.id, reference: p.reference, title: p.title, kind: p.kind, date: p.date };
+  const cite: Cite = { docId: doc.id, reference: p.reference, title: p.title, kind: p.kind, date: p.date };
+  if (doc.source.auth?.verdict === 'fail') cite.unverified = true;
+  return cite;
 }
 
 function startMs(iso: string): number {

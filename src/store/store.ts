@@ -20,8 +20,15 @@ import {
   type StoredDocument,
 } from './facts.ts';
 
+/** How long a worker may take to write a document before another may try (ms). */
+const CLAIM_LEASE_MS = 10_000;
+
 /** What happened to a document given to {@link DocumentStore.addDocument}. */
-export type AddStatus = 'added' | 'duplicate' | 'revision' | 'older-revision' | 'addendum';
+/**
+ * `held`: a revision or addendum from a mail whose sender check failed, of a document that came from a verified
+ * sender: stored (nothing is lost, `doc` shows it) but not applied, so a forged mail cannot move a real deadline.
+ */
+export type AddStatus = 'added' | 'duplicate' | 'revision' | 'older-revision' | 'addendum' | 'held';
 
 export interface AddResult {
   status: AddStatus;
@@ -62,8 +69,13 @@ export class DocumentStore {
       const byMsg = await r.get(this.key(`msgid:${source.messageId}:${hash.slice(0, 8)}`));
       if (byMsg && (await r.exists(this.key(`doc:${byMsg}`)))) return { status: 'duplicate', id: byMsg, other: null };
     }
-    const claimed = await r.set(this.key(`hash:${hash}`), id, 'NX');
-    if (claimed === null && (await r.exists(this.key(`doc:${id}`)))) return { status: 'duplicate', id, other: null };
+    // The hash is claimed with a lease while the document is written, so two workers given the same text at once
+    // store it once; a worker that dies mid-write frees the claim when the lease ends.
+    const claimed = await r.set(this.key(`hash:${hash}`), id, 'PX', CLAIM_LEASE_MS, 'NX');
+    if (claimed === null) {
+      if (await r.exists(this.key(`doc:${id}`))) return { status: 'duplicate', id, other: null };
+      throw new SgbotError('E_BUSY', `Another worker is storing the same document (${id}) right now; try again in a minute.`);
+    }
 
     const seq = await r.incr(this.key('seq'));
     const base = baseKey(parsed.kind, parsed.reference);
@@ -73,7 +85,11 @@ export class DocumentStore {
     let other: string | null = null;
     const currentId = base ? await r.get(this.key(`base:${base}`)) : null;
     const current = currentId ? await this.getDocument(currentId) : null;
-    if (current && parsed.revision && /^Addendum/.test(parsed.revision)) {
+    if (current && source.auth?.verdict === 'fail' && current.source.auth?.verdict !== 'fail') {
+      status = 'held';
+      other = current.id;
+      doc.supersededBy = current.id;
+    } else if (current && parsed.revision && /^Addendum/.test(parsed.revision)) {
       status = 'addendum';
       other = current.id;
       await this.overlay(current, parsed);
@@ -95,13 +111,14 @@ export class DocumentStore {
 
     const m = r.multi();
     m.set(this.key(`doc:${id}`), JSON.stringify(doc));
+    m.set(this.key(`hash:${hash}`), id);
     m.set(this.key(`text:${id}`), text);
     m.zadd(this.key('docs'), seq, id);
     if (source.messageId) m.set(this.key(`msgid:${source.messageId}:${hash.slice(0, 8)}`), id);
     if (parsed.reference) m.sadd(this.key(`ref:${normRef(parsed.reference)}`), id);
     if (parsed.group) m.zincrby(this.key('groups'), 1, parsed.group);
-    if (base && status !== 'older-revision' && status !== 'addendum') m.set(this.key(`base:${base}`), id);
-    if (status !== 'older-revision') this.queueIndex(m, doc);
+    if (base && status !== 'older-revision' && status !== 'addendum' && status !== 'held') m.set(this.key(`base:${base}`), id);
+    if (status !== 'older-revision' && status !== 'held') this.queueIndex(m, doc);
     await m.exec();
     return { status, id, other };
   }
@@ -209,17 +226,6 @@ export class DocumentStore {
   /** Every lead-role statement found in current documents. */
   async roles(): Promise<RoleFact[]> {
     return this.factsIn<RoleFact>('roles', '-inf', '+inf', 10_000);
-  }
-
-  /** Record an input that could not be read or parsed, so that nothing is silently dropped. */
-  async recordProblem(name: string, code: string, message: string, now = new Date()): Promise<void> {
-    await this.redis.hset(this.key('problems'), name, JSON.stringify({ name, code, message, at: now.toISOString() }));
-  }
-
-  /** Inputs that could not be read or parsed. */
-  async problems(): Promise<Array<{ name: string; code: string; message: string; at: string }>> {
-    const all = await this.redis.hvals(this.key('problems'));
-    return all.map((x) => JSON.parse(x) as { name: string; code: string; message: string; at: string });
   }
 
   /** Check that Redis answers; a clear error when it does not. */

@@ -12,7 +12,7 @@ function eq(a: unknown, b: unknown): boolean {
 
 export function mismatches(got: ParsedDocument, exp: Expected): string[] {
   const out: string[] = [];
-  for (const key of ['kind', 'group', 'date', 'reference', 'revision'] as const) {
+  for (const key of ['kind', 'group', 'date', 'reference', 'revision', 'title'] as const) {
     if (key in exp && !eq(got[key], exp[key])) out.push(`${key}: expected ${JSON.stringify(exp[key])}, got ${JSON.stringify(got[key])}`);
   }
   if ('meeting' in exp) {

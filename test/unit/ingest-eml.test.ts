@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { extractFile } from '../../src/ingest/extract.ts';
+import { makeDoc } from '../support/mail-corpus.ts';
 import { DOCX_TYPE, failure, makeDeadlinesDocx, makeMail, makePdf, useTmpDir } from './ingest-builders.ts';
 
 const MAIL_FIELDS = {
@@ -8,6 +9,8 @@ const MAIL_FIELDS = {
   subject: 'Collective letter 7/20',
   from: '"ITU-T TSB" <tsbsg20@itu.int>',
   date: '2026-03-03T09:15:00.000Z',
+  // makeMail sends to t25sg20@lists.itu.int
+  list: { list: 't25sg20@lists.itu.int', group: 'SG20', question: null, period: '2025-2028', role: 'list' },
 };
 
 describe('extractFile on .eml', () => {
@@ -74,15 +77,24 @@ describe('extractFile on .eml', () => {
     expect(parts[1]?.text).toBe('TSB Circular 106');
   });
 
-  it('reports a .doc attachment as E_UNSUPPORTED with how to convert it', async () => {
+  it('reads a .doc attachment, and reports a damaged one as E_BAD_DOCUMENT saying how to fix it', async () => {
+    const doc = makeDoc(['Annex 2: terms of reference of the focus group.', 'Comments are due by 1 June 2026.']);
     const mail = makeMail({
-      text: 'Old-format annex attached.',
-      attachments: [{ filename: 'annex.doc', contentType: 'application/msword', content: randomBytes(600) }],
+      text: 'Old-format annexes attached.',
+      attachments: [
+        { filename: 'annex2.doc', contentType: 'application/msword', content: doc },
+        { filename: 'annex3.doc', contentType: 'application/msword', content: randomBytes(600) },
+      ],
     });
     const { parts, problems } = await extractFile(await tmp.write('doc.eml', mail));
-    expect(parts).toHaveLength(1);
-    expect(problems.map((p) => [p.name, p.error.code])).toEqual([['doc.eml#1 (annex.doc)', 'E_UNSUPPORTED']]);
-    expect(problems[0]?.error.message).toMatch(/save it as \.docx or PDF/);
+    expect(parts.map((p) => [p.name, p.origin.format])).toEqual([
+      ['doc.eml (body)', 'eml'],
+      ['doc.eml#1 (annex2.doc)', 'doc'],
+    ]);
+    expect(parts[1]?.text).toBe('Annex 2: terms of reference of the focus group.\nComments are due by 1 June 2026.\n');
+    expect(parts[1]?.origin).toMatchObject({ attachment: 'annex2.doc', messageId: '<cl7-20@itu.int>' });
+    expect(problems.map((p) => [p.name, p.error.code])).toEqual([['doc.eml#2 (annex3.doc)', 'E_BAD_DOCUMENT']]);
+    expect(problems[0]?.error.message).toMatch(/is not a valid Word 97-2003 \(\.doc\) document .*save it again as \.docx or PDF/);
   });
 
   it('reads a forwarded mail attached as message/rfc822 with its own Message-ID', async () => {

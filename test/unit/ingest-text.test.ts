@@ -3,6 +3,7 @@ import { mkdir, truncate } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { extractBuffer, extractFile } from '../../src/ingest/extract.ts';
 import { DEFAULT_LIMITS, type ExtractLimits } from '../../src/ingest/types.ts';
+import { makeDoc } from '../support/mail-corpus.ts';
 import { failure, makePdf, useTmpDir } from './ingest-builders.ts';
 
 describe('extractFile on text files', () => {
@@ -57,7 +58,7 @@ describe('extractFile on text files', () => {
     expect(err.code).toBe('E_TOO_LARGE');
     expect(err.message).toBe(
       'huge.txt is 51.0 MiB, more than the limit of 50.0 MiB per file. ' +
-        'Split it into smaller files, or raise the file size limit if such files are expected.',
+        'Split it into smaller files, or raise the limit (SGBOT_MAX_FILE_MB, in MB) if such files are expected.',
     );
   });
 
@@ -80,13 +81,21 @@ describe('extractFile on text files', () => {
   it('refuses an unknown extension with E_UNSUPPORTED listing the supported ones', async () => {
     const err = await failure(extractFile(await tmp.write('agenda.xyz', 'Agenda')));
     expect(err.code).toBe('E_UNSUPPORTED');
-    for (const ext of ['.txt', '.text', '.eml', '.docx', '.pdf', '.html', '.htm']) expect(err.message).toContain(ext);
+    for (const ext of ['.txt', '.text', '.eml', '.mbox', '.docx', '.doc', '.pdf', '.html', '.htm']) {
+      expect(err.message).toContain(ext);
+    }
   });
 
-  it('tells how to convert a .doc file', async () => {
-    const err = await failure(extractFile(await tmp.write('old letter.doc', 'x')));
+  it('tells how to convert a file in an office format that is not read', async () => {
+    const err = await failure(extractFile(await tmp.write('slides.pptx', 'x')));
     expect(err.code).toBe('E_UNSUPPORTED');
-    expect(err.message).toMatch(/old letter\.doc: \.doc files are not read\. Open it and save it as \.docx or PDF/);
+    expect(err.message).toMatch(/slides\.pptx: \.pptx files are not read\. Open it and save it as \.docx or PDF/);
+  });
+
+  it('refuses a .doc that is not an OLE file with E_BAD_DOCUMENT', async () => {
+    const err = await failure(extractFile(await tmp.write('old letter.doc', 'Dear colleagues')));
+    expect(err.code).toBe('E_BAD_DOCUMENT');
+    expect(err.message).toMatch(/^old letter\.doc is not a valid Word 97-2003 \(\.doc\) document \(.*OLE header is missing\)/);
   });
 
   it('refuses a missing path and a folder with E_FILE', async () => {
@@ -106,11 +115,13 @@ describe('extractFile on text files', () => {
     expect(parts[0]?.text).toContain('TSB Circular 106');
   });
 
-  it('refuses a legacy Word (OLE) file saved as .docx with E_UNSUPPORTED', async () => {
+  it('reads an OLE file saved as .docx as a .doc, and refuses a damaged one with E_BAD_DOCUMENT', async () => {
+    const { parts } = await extractFile(await tmp.write('report.docx', makeDoc(['Report of the meeting'])));
+    expect(parts.map((p) => [p.origin.format, p.text])).toEqual([['doc', 'Report of the meeting\n']]);
     const ole = Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), randomBytes(512)]);
-    const err = await failure(extractFile(await tmp.write('report.docx', ole)));
-    expect(err.code).toBe('E_UNSUPPORTED');
-    expect(err.message).toMatch(/Word 97-2003 \(\.doc\) file or a password-protected/);
+    const err = await failure(extractFile(await tmp.write('broken.docx', ole)));
+    expect(err.code).toBe('E_BAD_DOCUMENT');
+    expect(err.message).toMatch(/^broken\.docx is not a valid Word 97-2003 \(\.doc\) document/);
   });
 });
 

@@ -29,6 +29,24 @@ describe('dates and times', () => {
   it('never reads a Question number as a date', () => {
     expect(findDates('work under Q3/20 and Q12/17')).toEqual([]);
   });
+  it('reads the other ways people write one date', () => {
+    const start = (t: string) => findDates(t).map((h) => h.start);
+    for (const t of ['14.03.2025', '14/03/2025', '2025-03-14', 'Friday, 14 March 2025', '14th of March 2025', 'March 14, 2025', '14 Mar. 2025'])
+      expect(start(`due ${t} here`)).toEqual(['2025-03-14']);
+    expect(findDates('Friday, 14 March 2025')[0]).toMatchObject({ index: 0, text: 'Friday, 14 March 2025' });
+  });
+  it('reads ranges written with weekdays, "and", or across months without spaces', () => {
+    const first = (t: string) => findDates(normalizeText(t))[0];
+    expect(first('from Wednesday 17 to Friday 19 September 2025')).toMatchObject({ start: '2025-09-17', end: '2025-09-19' });
+    expect(first('on 2 and 3 March 2026')).toMatchObject({ start: '2026-03-02', end: '2026-03-03' });
+    expect(first('Geneva,30 April-4 May 2018')).toMatchObject({ start: '2018-04-30', end: '2018-05-04' });
+    // Two days far apart are not a range: the later one is read alone.
+    expect(first('on 2 and 9 March 2026')).toMatchObject({ start: '2026-03-09', end: '2026-03-09' });
+  });
+  it('does not read a relative label or a numbered name as a date', () => {
+    expect(findDates('D-12\t28 February 2027')).toMatchObject([{ start: '2027-02-28', text: '28 February 2027' }]);
+    expect(findDates('Y.1.2.2025 and v2025-01-02 and (09/2026)')).toEqual([]);
+  });
   it('reads ITU clock times', () => {
     expect(findTime('from 1200 to 1400 hours')).toEqual({ start: '12:00', end: '14:00' });
     expect(findTime('at 2359 hours UTC')).toEqual({ start: '23:59', end: null });
@@ -83,6 +101,38 @@ describe('key-deadlines tables', () => {
       '2027-05-20 contributions',
     ]);
   });
+  it('reads cells on their own lines across a page break, and "date: action; action" rows', () => {
+    expect(cats('Key deadlines:\nDate\nAction\n5 May 2027\nSubmit fellowship requests (see the\nhomepage)\n- 2 -\nTSB Collective letter 9/11\n9 May 2027\nPre-registration\n\nYours faithfully,')).toEqual([
+      '2027-05-05 fellowship',
+      '2027-05-09 registration',
+    ]);
+    expect(cats('Key deadlines:\n15 August 2027: pre-registration for the meeting; visa support requests\n\nYours faithfully,')).toEqual([
+      '2027-08-15 registration',
+      '2027-08-15 visa',
+    ]);
+  });
+  it('reads a "Key dates" list for its deadlines only, not the event it announces', () => {
+    expect(cats('Key dates:\n16 January 2027 Deadline for abstracts\n20 February 2027 Registration closes\n2 March 2027 Workshop\n3-4 March 2027 Forum\n\nYours faithfully,')).toEqual([
+      '2027-01-16 other',
+      '2027-02-20 registration',
+    ]);
+  });
+  it('ignores relative labels and a header row in a date-first table', () => {
+    expect(cats('Key deadlines:\nDays before\tDate\tAction\nD-60\t6 February 2027\tSubmit contributions needing translation\nD-12\t26 March 2027\tSubmit contributions\n\nYours faithfully,')).toEqual([
+      '2027-02-06 translated-contributions',
+      '2027-03-26 contributions',
+    ]);
+  });
+  it('applies a time, zone or weekday written by the date to its row, without making it an action', () => {
+    const rows = (t: string) => parseDeadlineTable(normalizeText(t)).map((d) => `${d.date} ${d.category} ${d.time} ${d.timezone}`);
+    expect(rows('Key deadlines:\nAction / Date\nReply to the TAP consultation / 24 November 2027, 2359 hours UTC\n\nYours faithfully,')).toEqual([
+      '2027-11-24 consultation-reply 23:59 UTC',
+    ]);
+    expect(rows('Key deadlines:\n17 March 2027 (Wednesday)\tSubmit fellowship requests\n24 March 2027, 23:59 CET\tPre-registration\n\nYours faithfully,')).toEqual([
+      '2027-03-17 fellowship null Europe/Zurich',
+      '2027-03-24 registration 23:59 Europe/Zurich',
+    ]);
+  });
   it('does not take a date inside an action for a row', () => {
     expect(cats('Key deadlines:\n9 June 2027\t- Return the form of TSB Circular 7 (1 May 2027)\n\nYours faithfully,')).toEqual(['2027-06-09 consultation-reply']);
   });
@@ -109,6 +159,29 @@ describe('whole documents', () => {
       ['2009-05-20', 'contributions', true],
     ]);
   });
+  const prose = (body: string) => parseDocument(`Ref: TSB Collective letter 2/17\nGeneva, 1 March 2027\nSubject: Meeting of Study Group 17; Geneva, 5-14 May 2027\nDear Sir/Madam,\n${body}`).deadlines.map((d) => `${d.date} ${d.category}`);
+  it('gives a prose deadline the subject of the sentence before it, or of its heading', () => {
+    expect(prose('5 Fellowships\n\nSome fellowships may be granted. Applications must reach TSB by 2 April 2027.')).toEqual(['2027-04-02 fellowship']);
+    expect(prose('VISAS: Letters are sent to those who ask through the registration form by 9 April 2027.')).toEqual(['2027-04-09 visa']);
+    expect(prose('Send a short abstract by 12 March 2027.')).toEqual(['2027-03-12 other']);
+  });
+  it('keeps the new date of a moved deadline, and none of a withdrawn or past one', () => {
+    expect(prose('The deadline for contributions has been extended from 20 April 2027 to 27 April 2027.')).toEqual(['2027-04-27 contributions']);
+    expect(prose('Contributions must now reach TSB by 27 April 2027 (instead of 20 April 2027).')).toEqual(['2027-04-27 contributions']);
+    expect(prose('The deadlines of the earlier letter, including that of 20 April 2027 for contributions, no longer apply.')).toEqual([]);
+    expect(prose('For the last meeting the deadline for contributions was 3 October 2026.')).toEqual([]);
+  });
+  it('announces no meeting in a cancellation notice, and the new dates of a postponed one', () => {
+    const cancelled = parseDocument('Ref: TSB Collective letter 5/2\nSubject: Cancellation of the meeting of Working Party 1/2, Geneva, 15-19 March 2027\nDear Sir/Madam,\nThe meeting is cancelled.');
+    expect(cancelled.meeting).toBeNull();
+    const postponed = parseDocument('Ref: TSB Collective letter 7/13\nSubject: Postponement of the meeting of Study Group 13 (originally planned for 8-19 March 2027)\nDear Sir/Madam,\n1 The meeting of Study Group 13 will now be held in Geneva from 12 to 23 April 2027, instead of 8 to 19 March 2027.');
+    expect(postponed.meeting).toMatchObject({ group: 'SG13', start: '2027-04-12', end: '2027-04-23' });
+  });
+  it('gives an incoming liaison the ITU-T group it is addressed to, and keeps a reference as written', () => {
+    const ls = parseDocument('Title: Liaison statement from ISO/IEC JTC 1/SC 27 on keys\nSource: ISO/IEC JTC 1/SC 27\nTo: ITU-T Study Group 17\nPurpose: For action\nDeadline for reply: 2027-01-15');
+    expect(ls).toMatchObject({ kind: 'liaison-statement', group: 'SG17', liaison: { from: 'ISO/IEC JTC 1/SC 27', to: ['SG17'], purpose: 'action', deadline: '2027-01-15' } });
+    expect(parseDocument('COM 13 \u2013 C 45 \u2013 E\nSource: Orange\nTitle: Proposal').reference).toBe('COM 13 \u2013 C 45 \u2013 E');
+  });
   it('invents nothing for a letter without date, reference or deadlines', () => {
     const p = parseDocument('Dear colleagues,\nPlease find the photos of the reception attached.\nBest regards');
     expect(p).toMatchObject({ kind: 'other', group: null, date: null, reference: null, meeting: null, deadlines: [], liaison: null });
@@ -120,6 +193,10 @@ describe('whole documents', () => {
   });
   it('keeps both names of a Recommendation', () => {
     expect(findRecommendations('draft ITU-T Y.4999 (ex Y.twin-farm) on farms')).toEqual([{ id: 'Y.4999', ex: 'Y.twin-farm', title: null }]);
+  });
+  it('reads every Recommendation of a list the prefix governs, and no bare A-series number', () => {
+    expect(findRecommendations('Review of Recommendations ITU-T A.1, A.7 and A.8').map((r) => r.id)).toEqual(['A.1', 'A.7', 'A.8']);
+    expect(findRecommendations('see Rec. A.13; clause A.5 of the guide; A.8 applies').map((r) => r.id)).toEqual(['A.13']);
   });
   it('finds lead roles but not the general rule', () => {
     const text = 'Any study group may be designated as the lead study group for ITU-T studies forming a programme.\nITU-T SG17 is the lead study group on security.';

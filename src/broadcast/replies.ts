@@ -1,0 +1,111 @@
+/**
+ * What the secretariat sees: the preview of a draft (every target, the text, how to confirm) and the delivery
+ * status of a broadcast (delivered / pending / failed per target). Pure: no I/O.
+ */
+import type { ChatAction } from '../chat/sender.ts';
+import type { Reply, ReplyItem } from '../core/command.ts';
+import { footer, type Broadcast } from './compose.ts';
+import type { BroadcastState, TargetStatus } from './store.ts';
+import type { BroadcastTarget, TargetKind } from './targets.ts';
+
+/** `action_id` of the Confirm button of a preview (its value is the broadcast id). */
+export const BROADCAST_CONFIRM_ACTION = 'sgbot_broadcast_confirm';
+/** `action_id` of the Cancel button of a preview. */
+export const BROADCAST_CANCEL_ACTION = 'sgbot_broadcast_cancel';
+
+const HEADINGS: Record<TargetKind, string> = { mail: 'Mailing lists', slack: 'Slack channels', teams: 'Teams channels' };
+
+function targetLine(t: BroadcastTarget): string {
+  return t.kind === 'mail' ? t.id : t.kind === 'slack' ? `Slack channel ${t.id}` : `Teams conversation ${t.id}`;
+}
+
+function targetSections(targets: readonly BroadcastTarget[], detail: (t: BroadcastTarget) => string | undefined): Reply['sections'] {
+  return (['mail', 'slack', 'teams'] as const)
+    .map((kind) => {
+      const of = targets.filter((t) => t.kind === kind);
+      return { heading: `${HEADINGS[kind]} (${of.length})`, items: of.map((t): ReplyItem => ({ text: targetLine(t), ...(detail(t) ? { detail: detail(t) } : {}) })) };
+    })
+    .filter((s) => s.items.length > 0);
+}
+
+/** The buttons a preview offers (Slack renders them; other channels show the commands in the notes). */
+export function previewActions(b: Pick<Broadcast, 'id'>): ChatAction[] {
+  return [
+    { id: BROADCAST_CONFIRM_ACTION, label: 'Confirm and send', value: b.id },
+    { id: BROADCAST_CANCEL_ACTION, label: 'Cancel', value: b.id },
+  ];
+}
+
+/** The preview of a draft: the message, every target by kind, and how to send or drop it. */
+export function previewReply(b: Broadcast): Reply {
+  const a = b.announcement;
+  const count = (k: TargetKind) => b.targets.filter((t) => t.kind === k).length;
+  return {
+    ok: true,
+    title: `Broadcast ${b.id} for ${b.group} — preview, not sent yet`,
+    sections: [
+      { heading: `Message: ${a.subject}`, items: [...a.items, { text: footer(b) }] },
+      ...targetSections(b.targets, (t) => (t.via === 'subscription' ? 'subscribed to the group' : undefined)),
+    ],
+    notes: [
+      `It goes to ${count('mail')} mailing list(s), ${count('slack')} Slack channel(s) and ${count('teams')} Teams channel(s), once each.`,
+      `To send it: broadcast confirm ${b.id} (in Slack, the "Confirm and send" button does the same). Any member of the ${b.group} secretariat may confirm.`,
+      `To drop it: broadcast cancel ${b.id}.`,
+    ],
+    sources: a.source ? [a.source] : [],
+    data: {
+      broadcast: { id: b.id, group: b.group, state: 'draft', subject: a.subject, text: a.text, targets: b.targets.map((t) => t.key) },
+      actions: previewActions(b),
+    },
+  };
+}
+
+/** Counts of targets by delivery state. */
+export interface StatusCounts {
+  delivered: number;
+  pending: number;
+  failed: number;
+}
+
+/** Delivery status per target; a target with no record yet is pending. */
+export function statusReply(b: Broadcast, state: BroadcastState, statuses: ReadonlyMap<string, TargetStatus>): Reply {
+  const rows = b.targets.map((t) => ({ target: t, status: statuses.get(t.key) ?? null }));
+  const stateOf = (s: TargetStatus | null) => (state.state !== 'confirmed' ? 'not sent' : (s?.state ?? 'pending'));
+  const counts: StatusCounts = { delivered: 0, pending: 0, failed: 0 };
+  for (const r of rows) {
+    const s = stateOf(r.status);
+    if (s === 'delivered' || s === 'pending' || s === 'failed') counts[s]++;
+  }
+  const detail = (s: TargetStatus | null): string | undefined => {
+    if (!s) return undefined;
+    const round = s.attempt > 0 ? `retry ${s.attempt}, ` : '';
+    if (s.state === 'delivered') return `${round}at ${s.at}`;
+    if (s.state === 'failed') return `${round}${s.tries ? `after ${s.tries} tr${s.tries === 1 ? 'y' : 'ies'}: ` : ''}${s.error ?? 'failed'}`;
+    return s.error ? `${round}last try: ${s.error}` : round ? `${round}queued` : undefined;
+  };
+  const group = (name: 'delivered' | 'pending' | 'failed', heading: string) => {
+    const items = rows.filter((r) => stateOf(r.status) === name).map((r): ReplyItem => ({ text: targetLine(r.target), ...(detail(r.status) ? { detail: detail(r.status) } : {}) }));
+    return { heading: `${heading} (${items.length})`, items };
+  };
+  const title =
+    state.state === 'confirmed'
+      ? `Broadcast ${b.id} to ${b.group}: ${counts.delivered} delivered, ${counts.pending} pending, ${counts.failed} failed`
+      : `Broadcast ${b.id} to ${b.group} is ${state.state === 'draft' ? 'a draft, not confirmed yet' : 'cancelled'}`;
+  const notes = [`"${b.announcement.subject}", drafted by ${b.createdBy.name} at ${b.createdAt}${state.by ? `, ${state.state} by ${state.by} at ${state.at ?? '?'}` : ''}.`];
+  if (counts.failed > 0) notes.push(`Send the failed ones again with: broadcast retry ${b.id} (delivered targets are never sent twice).`);
+  if (state.state === 'draft') notes.push(`To send it: broadcast confirm ${b.id}.`);
+  return {
+    ok: true,
+    title,
+    sections: state.state === 'confirmed' ? [group('failed', 'Failed'), group('pending', 'Pending'), group('delivered', 'Delivered')].filter((s) => s.items.length > 0) : targetSections(b.targets, () => undefined),
+    notes,
+    sources: b.announcement.source ? [b.announcement.source] : [],
+    data: {
+      id: b.id,
+      group: b.group,
+      state: state.state,
+      counts,
+      targets: rows.map((r) => ({ key: r.target.key, state: stateOf(r.status), attempt: r.status?.attempt ?? 0, error: r.status?.error ?? null, messageId: r.status?.messageId ?? null })),
+    },
+  };
+}

@@ -1,0 +1,278 @@
+/**
+ * The Slack adapter: a Bolt app in HTTP mode (signed requests) or Socket Mode (app token), chosen by settings.
+ *
+ * - Slash commands are acknowledged at once, then answered through `response_url`, ephemeral, with a "Share in
+ *   channel" button; mentions and DMs are answered in their thread with chat.postMessage.
+ * - Events are handled once per `event_id` (Slack retries them); replayed HTTP requests get 401 (http-guard.ts).
+ * - Web API calls retry with backoff and honour 429 Retry-After; a reply that cannot be delivered is logged, never
+ *   thrown out of the process.
+ */
+import { acknowledgeReminder, DONE_ACTION, snoozeReminder, SNOOZE_ACTION } from '../../reminders/index.ts';
+import type { ReminderDeps } from '../../reminders/deps.ts';
+import { BROADCAST_ACTION_IDS, broadcastActionBlocks, broadcastActionHandler } from '../../broadcast/slack.ts';
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo, Server } from 'node:net';
+import { App, HTTPReceiver, SocketModeReceiver, webApi, type BlockAction, type ButtonAction } from '@slack/bolt';
+import type { Redis } from 'ioredis';
+import type { Registry } from '../../../commands/index.ts';
+import type { CommandContext, Reply } from '../../core/command.ts';
+import { SgbotError } from '../../core/errors.ts';
+import type { Logger } from '../../log.ts';
+import { ask, commandText, failureReply, type AskDeps, type ChatIdentity } from './ask.ts';
+import { boltLogger } from './bolt-logger.ts';
+import { replyToBlocks, SHARE_ACTION, LIMITS, type BlockOptions } from './blocks.ts';
+import { homeReply, redisFollowedGroups, type FollowedGroups } from './home.ts';
+import { guardReplays } from './http-guard.ts';
+import { responseUrlPoster, SlackDeliveryError, type FetchFn } from './response-url.ts';
+import type { SlackSettings } from './settings.ts';
+import { SlackState } from './state.ts';
+import { userZones } from './zones.ts';
+
+/** What the adapter needs from the services (src/main.ts's `Services` has all of it but `followed`). */
+export interface SlackDeps {
+  registry: Registry;
+  context(now: number, tz: string): CommandContext;
+  log: Logger;
+  redis: Redis;
+  /** Key prefix (`SGBOT_PREFIX`). */
+  prefix: string;
+  /** Groups each user follows, for the Home tab; defaults to the Redis sets `${prefix}:follow:slack:${userId}`. */
+  followed?: FollowedGroups;
+  /** `fetch` for response_url posts. */
+  fetch?: FetchFn;
+  /** Reminders, for the Done and Snooze buttons of reminder messages. */
+  reminders?: ReminderDeps;
+}
+
+/** A running (or startable) Slack adapter. */
+export interface SlackBot {
+  readonly app: App;
+  /** Listen (HTTP) or connect (Socket Mode). `port` is the HTTP port actually bound, `null` in Socket Mode. */
+  start(): Promise<{ port: number | null }>;
+  /** Stop receiving, then wait for answers in progress. */
+  stop(): Promise<void>;
+}
+
+type Post = (message: object) => Promise<void>;
+
+/**
+ * Build the Slack app. Nothing is contacted until {@link SlackBot.start}: no `auth.test` at construction (the
+ * bot's own ids are learned in the background and only used to ignore its own messages).
+ *
+ * @example
+ *   const bot = createSlackApp({ settings: slackSettingsFrom(process.env), deps: { ...services, prefix: services.config.SGBOT_PREFIX } });
+ *   await bot.start();
+ */
+export function createSlackApp(opts: { settings: SlackSettings; deps: SlackDeps; now?: () => number }): SlackBot {
+  const { settings, deps } = opts;
+  const log = deps.log.child({ component: 'slack' });
+  const logger = boltLogger(deps.log);
+  const state = new SlackState(deps.redis, deps.prefix);
+  const followed = deps.followed ?? redisFollowedGroups(deps.redis, deps.prefix);
+  const retryConfig = { retries: settings.retry.retries, factor: 2, minTimeout: settings.retry.minTimeoutMs, maxTimeout: settings.retry.maxTimeoutMs, randomize: true };
+  // Lookups (users.info, auth.test) fail fast: a missing zone must not delay an answer.
+  const lookup = new webApi.WebClient(settings.botToken, { slackApiUrl: settings.slackApiUrl, logger, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: settings.lookupTimeoutMs });
+  const postToResponseUrl = responseUrlPoster({ retry: settings.retry, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
+  const blockOptions: BlockOptions = settings.docUrl ? { docUrl: settings.docUrl } : {};
+
+  let receiver: HTTPReceiver | SocketModeReceiver;
+  if (settings.mode === 'http') {
+    const http = new HTTPReceiver({ signingSecret: settings.signingSecret ?? '', endpoints: settings.path, logger, signatureVerification: true });
+    guardReplays(http, { state, path: settings.path, log });
+    receiver = http;
+  } else {
+    receiver = new SocketModeReceiver({ appToken: settings.appToken ?? '', logger, installerOptions: { clientOptions: { slackApiUrl: settings.slackApiUrl } } });
+  }
+
+  let botIds: { botId?: string; botUserId?: string } = {};
+  let learning: Promise<void> | null = null;
+  const learnBotIds = () => {
+    learning ??= lookup.auth
+      .test()
+      .then((r) => {
+        botIds = { ...(r.bot_id ? { botId: r.bot_id } : {}), ...(r.user_id ? { botUserId: r.user_id } : {}) };
+      })
+      .catch((err: Error) => log.warn({ err: err.message }, 'auth.test failed; will try again on the next request'))
+      .finally(() => {
+        learning = null;
+      });
+    return learning;
+  };
+
+  const app = new App({
+    receiver,
+    authorize: () => {
+      if (!botIds.botUserId) void track(learnBotIds());
+      return Promise.resolve({ botToken: settings.botToken, ...botIds });
+    },
+    logger,
+    clientOptions: { slackApiUrl: settings.slackApiUrl, retryConfig, rejectRateLimitedCalls: false, timeout: 10_000 },
+    convoStore: false,
+  });
+
+  const askDeps: AskDeps = {
+    registry: deps.registry,
+    context: (now, tz) => deps.context(now, tz),
+    state,
+    zoneOf: userZones({ client: lookup, state, fallback: settings.defaultTz, log }),
+    now: opts.now ?? Date.now,
+    rateLimitPerMinute: settings.rateLimitPerMinute,
+  };
+
+  const inflight = new Set<Promise<unknown>>();
+  function track<T>(p: Promise<T>): Promise<T> {
+    inflight.add(p);
+    void p.finally(() => inflight.delete(p)).catch(() => undefined);
+    return p;
+  }
+
+  /** Run one request's work; any failure is logged with a reference and, when possible, told to the user. */
+  async function handle(reqLog: Logger, post: Post | null, work: () => Promise<void>): Promise<void> {
+    try {
+      await track(work());
+    } catch (err) {
+      const ref = randomBytes(4).toString('hex');
+      reqLog.error({ err, ref }, 'Slack request failed');
+      // A reply Slack would not take cannot carry the apology either.
+      const undeliverable = err instanceof SlackDeliveryError || String((err as { code?: unknown }).code).startsWith('slack_');
+      if (post && !undeliverable) await post(replyToBlocks(failureReply(err, ref), blockOptions)).catch((e: Error) => reqLog.error({ err: e.message, ref }, 'could not tell the user either'));
+    }
+  }
+
+  const identity = (userId: string, teamId?: string | null, enterpriseId?: string | null): ChatIdentity => ({ channel: 'slack', userId, teamId: teamId ?? null, enterpriseId: enterpriseId ?? null });
+
+  // Slack retries an event it thinks was not received: handle each event id once.
+  app.use(async ({ body, context, next }) => {
+    const eventId = (body as { event_id?: unknown }).event_id;
+    if (typeof eventId === 'string' && !(await state.claimEvent(eventId))) {
+      log.info({ eventId, retryNum: context.retryNum, retryReason: context.retryReason }, 'duplicate Slack event ignored');
+      return;
+    }
+    await next();
+  });
+
+  app.command(/^\/[\w-]+$/, async ({ command, ack }) => {
+    await ack();
+    const who = identity(command.user_id, command.team_id, command.enterprise_id);
+    const reqLog = log.child({ kind: 'command', user: who.userId, command: command.command, trigger: command.trigger_id });
+    const post: Post = (message) => postToResponseUrl(command.response_url, { response_type: 'ephemeral', ...message });
+    await handle(reqLog, post, async () => {
+      // Channel ids starting with D are direct messages; C and G are channels a subscription can be for.
+      const res = await ask(askDeps, who, commandText(command.command, command.text), { channel: command.channel_id, shared: !command.channel_id.startsWith('D') });
+      if (res.kind === 'limited') {
+        reqLog.info('rate limited');
+        await post(replyToBlocks(res.reply, blockOptions));
+        return;
+      }
+      // A broadcast preview carries Confirm/Cancel buttons instead of Share.
+      const confirmBlocks = broadcastActionBlocks(res.reply);
+      let shareId: string | undefined;
+      if (res.reply.ok && confirmBlocks.length === 0) {
+        shareId = randomBytes(12).toString('base64url');
+        await state.saveShare({ reply: res.reply, askedBy: who.userId }, shareId);
+      }
+      const message = replyToBlocks(res.reply, { ...blockOptions, ...(shareId ? { shareId } : {}) });
+      await post(confirmBlocks.length ? { ...message, blocks: [...message.blocks, ...confirmBlocks] } : message);
+      reqLog.info({ cmd: res.command, ok: res.reply.ok, tz: res.tz }, 'answered');
+    });
+  });
+
+  app.action<BlockAction<ButtonAction>>(BROADCAST_ACTION_IDS, broadcastActionHandler({ context: (now, tz, who) => ({ ...deps.context(now, tz), who }), log }));
+
+  // The Done and Snooze buttons of a reminder: the button's value is the signed token of that reminder.
+  app.action<BlockAction<ButtonAction>>(new RegExp(`^(?:${DONE_ACTION}|${SNOOZE_ACTION})$`), async ({ ack, body, action, respond }) => {
+    await ack();
+    const reqLog = log.child({ kind: 'reminder-button', user: body.user.id, action: action.action_id });
+    let reply: Reply;
+    try {
+      if (!deps.reminders) throw new SgbotError('E_CONFIG', 'Reminders are not set up in this Slack app.');
+      const result = action.action_id === DONE_ACTION ? await acknowledgeReminder(deps.reminders, action.value ?? '', `slack:${body.user.id}`) : await snoozeReminder(deps.reminders, action.value ?? '', `slack:${body.user.id}`);
+      reply = result.reply;
+    } catch (err) {
+      reply = failureReply(err, randomBytes(6).toString('hex'));
+      reqLog.warn({ err: (err as Error).message }, 'reminder button failed');
+    }
+    await respond({ response_type: 'ephemeral', replace_original: false, ...replyToBlocks(reply, blockOptions) }).catch((err: Error) => reqLog.warn({ err: err.message }, 'could not answer the button'));
+  });
+
+  app.action<BlockAction<ButtonAction>>(SHARE_ACTION, async ({ ack, body, action }) => {
+    await ack();
+    const reqLog = log.child({ kind: 'share', user: body.user.id });
+    const post: Post = (message) => postToResponseUrl(body.response_url, message);
+    await handle(reqLog, post, async () => {
+      const shared = await state.loadShare(action.value ?? '');
+      if (!shared) {
+        await post({ response_type: 'ephemeral', replace_original: false, text: 'This answer can no longer be shared (answers are kept for a day). Please ask again.' });
+        return;
+      }
+      await post({ response_type: 'in_channel', replace_original: false, ...replyToBlocks(shared.reply, { ...blockOptions, sharedBy: body.user.id }) });
+      await post({ delete_original: true }).catch((err: Error) => reqLog.debug({ err: err.message }, 'could not remove the ephemeral answer'));
+    });
+  });
+
+  /** Answer a mention or a DM in its thread. */
+  async function answerInThread(client: webApi.WebClient, kind: string, ev: { user?: string; text?: string; channel: string; ts: string; thread_ts?: string }, teamId: string | null) {
+    if (!ev.user) return;
+    const who = identity(ev.user, teamId);
+    const reqLog = log.child({ kind, user: who.userId, channel: ev.channel });
+    const threadTs = ev.thread_ts ?? ev.ts;
+    const post: Post = async (message) => {
+      await client.chat.postMessage({ channel: ev.channel, thread_ts: threadTs, unfurl_links: false, unfurl_media: false, ...(message as { text: string }) });
+    };
+    await handle(reqLog, post, async () => {
+      const res = await ask(askDeps, who, ev.text ?? '', { channel: ev.channel, shared: !ev.channel.startsWith('D') });
+      if (res.kind === 'limited' && !res.notify) return reqLog.info('rate limited (already told)');
+      await post(replyToBlocks(res.reply, blockOptions));
+      if (res.kind === 'answer') reqLog.info({ cmd: res.command, ok: res.reply.ok, tz: res.tz }, 'answered');
+    });
+  }
+
+  app.event('app_mention', async ({ event, client, context }) => {
+    // A mention inside a DM also arrives as a message.im event, answered below.
+    if (event.channel.startsWith('D') || event.bot_id) return;
+    await answerInThread(client, 'mention', event, context.teamId ?? null);
+  });
+
+  app.event('message', async ({ event, client, context }) => {
+    const m = event as { subtype?: string; bot_id?: string; channel_type?: string; user?: string; text?: string; channel: string; ts: string; thread_ts?: string };
+    if (m.channel_type !== 'im' || m.subtype !== undefined || m.bot_id !== undefined) return;
+    await answerInThread(client, 'dm', m, context.teamId ?? null);
+  });
+
+  app.event('app_home_opened', async ({ event, client }) => {
+    if (event.tab !== undefined && event.tab !== 'home') return;
+    const reqLog = log.child({ kind: 'home', user: event.user });
+    await handle(reqLog, null, async () => {
+      const tz = await askDeps.zoneOf(event.user);
+      const reply: Reply = await homeReply(deps.registry, deps.context(askDeps.now(), tz), await followed.get(event.user));
+      const { blocks } = replyToBlocks(reply, { ...blockOptions, maxBlocks: LIMITS.homeBlocks });
+      await client.views.publish({ user_id: event.user, view: { type: 'home', blocks } });
+    });
+  });
+
+  app.error((err) => {
+    log.error({ err, code: err.code }, 'Slack app error');
+    return Promise.resolve();
+  });
+
+  return {
+    app,
+    async start() {
+      void track(learnBotIds());
+      if (settings.mode === 'http') {
+        const server = (await app.start({ port: settings.port, host: settings.host })) as Server;
+        const port = (server.address() as AddressInfo).port;
+        log.info({ port, path: settings.path }, 'Slack adapter listening (HTTP mode)');
+        return { port };
+      }
+      await app.start();
+      log.info('Slack adapter connected (Socket Mode)');
+      return { port: null };
+    },
+    async stop() {
+      if (receiver instanceof SocketModeReceiver) await receiver.client.disconnect();
+      else await app.stop();
+      await Promise.allSettled([...inflight]);
+    },
+  };
+}

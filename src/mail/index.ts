@@ -1,0 +1,18 @@
+/**
+ * Outgoing mail: reminders to rapporteurs, announcements to lists, digests, replies about documents.
+ * See {@link createMailer}.
+ */
+export { composeMail, MAIL_KINDS, type ComposeSettings, type MailKind, type OutgoingMail, type Recipients } from './compose.ts';
+export { classifySmtpError, isMailDeliveryError, isPermanentSmtpCode, MAIL_DELIVERY_ERROR, MailDeliveryError, type RejectedRecipient } from './errors.ts';
+export { escapeHtml, textToHtml } from './html.ts';
+export {
+  createMailer,
+  type CapturedMail,
+  type CaptureTransportOptions,
+  type DkimOptions,
+  type Mailer,
+  type MailerOptions,
+  type SendResult,
+  type SmtpTransportOptions,
+} from './mailer.ts';
+export { messageIdFor, normalizeMessageId } from './message-id.ts';

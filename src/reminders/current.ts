@@ -1,0 +1,91 @@
+/**
+ * The current deadlines of a document family (a base): every deadline of its documents that the store still indexes
+ * (a revision unindexes the letter it replaces; an addendum unindexes the categories it restates), keyed so that the
+ * same deadline keeps its key across revisions. Deadlines that came in a mail whose sender check failed are left
+ * out: nothing acts on the strength of an unverified mail.
+ */
+import { groupOfQuestion, parentGroup } from '../core/groups.ts';
+import type { DeadlineFact, StoredDocument } from '../store/facts.ts';
+import type { DocumentStore } from '../store/store.ts';
+import type { DeadlineRecord, RemKeys } from './keys.ts';
+import { keyDeadlines, type KeyedInput } from './plan.ts';
+
+/** A current deadline with its key and the document it comes from. */
+export interface CurrentDeadline {
+  key: string;
+  fact: DeadlineFact;
+  doc: StoredDocument;
+  record: DeadlineRecord;
+}
+
+/**
+ * The Questions a deadline concerns: those the fact names; for a liaison reply that names none in its header, the
+ * Questions of the addressed groups the liaison's text mentions.
+ */
+export function questionsOf(fact: DeadlineFact, doc: StoredDocument): string[] {
+  if (fact.questions.length > 0 || fact.category !== 'liaison-reply') return fact.questions;
+  const groups = new Set<string>();
+  if (fact.group) groups.add(parentGroup(fact.group));
+  for (const g of doc.parsed.liaison?.to ?? []) groups.add(parentGroup(g));
+  return doc.parsed.questions.map((q) => q.id).filter((q) => groups.has(groupOfQuestion(q) ?? ''));
+}
+
+/** The record the planner keeps of a current deadline. */
+export function recordOf(key: string, base: string, fact: DeadlineFact, doc: StoredDocument): DeadlineRecord {
+  return {
+    key,
+    base,
+    docId: doc.id,
+    due: fact.due,
+    date: fact.date,
+    time: fact.time,
+    timezone: fact.timezone,
+    action: fact.action,
+    category: fact.category,
+    group: fact.group,
+    questions: questionsOf(fact, doc),
+    source: fact.source,
+    messageId: doc.source.messageId,
+  };
+}
+
+/** Ids of the documents of `base` the planner has seen, plus the store's current document of it. */
+async function docIdsOf(store: DocumentStore, keys: RemKeys, base: string): Promise<string[]> {
+  const ids = new Set(await store.redis.smembers(keys.baseDocs(base)));
+  if (base.startsWith('doc:')) ids.add(base.slice(4));
+  else {
+    const current = await store.redis.get(store.key(`base:${base}`));
+    if (current) ids.add(current);
+  }
+  return [...ids];
+}
+
+/** The documents of `base` that no later revision replaced (verified or not). */
+export async function familyDocuments(store: DocumentStore, keys: RemKeys, base: string): Promise<StoredDocument[]> {
+  const docs = await Promise.all((await docIdsOf(store, keys, base)).map((id) => store.getDocument(id)));
+  return docs.filter((d): d is StoredDocument => d !== null && d.supersededBy === null);
+}
+
+/**
+ * The current, verified deadlines of `base`, keyed. Reads the facts the store keeps for the deadlines of the base's
+ * documents (`<docId>#d<n>` in the facts hash): a fact the store unindexed (replaced by a revision or an addendum) is
+ * no longer there.
+ */
+export async function currentDeadlines(store: DocumentStore, keys: RemKeys, base: string): Promise<CurrentDeadline[]> {
+  const docs = (await familyDocuments(store, keys, base)).filter((d) => d.parsed.deadlines.length > 0);
+  if (docs.length === 0) return [];
+  const members = docs.flatMap((doc) => doc.parsed.deadlines.map((_, n) => ({ doc, n, member: `${doc.id}#d${n}` })));
+  const raw = await store.redis.hmget(store.key('facts'), ...members.map((m) => m.member));
+  const inputs: Array<KeyedInput<DeadlineFact & { docId: string }>> = [];
+  members.forEach(({ doc, n }, i) => {
+    const json = raw[i];
+    if (!json) return;
+    const fact = JSON.parse(json) as DeadlineFact;
+    if (!fact.source.unverified) inputs.push({ fact: { ...fact, docId: doc.id }, seq: doc.seq, position: n });
+  });
+  return keyDeadlines(base, inputs).map(({ key, fact }) => {
+    const doc = docs.find((d) => d.id === fact.docId) as StoredDocument;
+    const { docId: _docId, ...plain } = fact;
+    return { key, fact: plain, doc, record: recordOf(key, base, plain, doc) };
+  });
+}

@@ -1,0 +1,207 @@
+/**
+ * Delivering one reminder, escalation or change notice when its job fires. First it checks that it is still wanted:
+ * the deadline is current with the due instant it was planned for, the recipient still is one, and has not said
+ * "done" or snoozed it. Then it sends on each channel (mail, chat DM or channel post) that has not been sent yet:
+ * a Redis marker per job and channel, written right after the server accepted the message, makes a retry after a
+ * crash skip what went out. Mail keeps the job id as its Message-ID key, so a resend (possible only if the process
+ * dies between the server's acceptance and the marker) carries the same Message-ID.
+ *
+ * A permanent failure (SMTP 5xx, a Slack channel that is gone) is recorded as failed and not retried; a temporary one
+ * (SMTP 4xx, Slack 429, a connection lost) is thrown as {@link RetryLaterError} for the queue to retry with backoff,
+ * or at the time the platform asked for.
+ */
+import { ChatDeliveryError } from '../chat/sender.ts';
+import { isSgbotError } from '../core/errors.ts';
+import { isMailDeliveryError } from '../mail/index.ts';
+import { currentDeadlines } from './current.ts';
+import { composeMessage, type MessageLinks } from './compose.ts';
+import { nowOf, type ReminderDeps } from './deps.ts';
+import { markAndAudit } from './audit-tx.ts';
+import { readRecord, remKeys, type DeadlineRecord, type RemKeys } from './keys.ts';
+import type { ReminderPayload } from './payload.ts';
+import { currentRecipient, deliveriesOf, escalationGroups, holdsAudienceRole, resolveRecipient, type Delivery, type Recipient } from './recipients.ts';
+import { signToken } from './tokens.ts';
+
+/** A temporary failure: try again later, after `retryAfterMs` when the platform said so. */
+export class RetryLaterError extends Error {
+  constructor(
+    message: string,
+    readonly retryAfterMs: number | null,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'RetryLaterError';
+  }
+}
+
+/** Per channel: sent now, sent by an earlier attempt, or failed for good. */
+export type ChannelResult = 'ok' | 'already' | 'failed';
+
+export interface DeliveryOutcome {
+  /** `sent` (on at least one channel, now or before), or why nothing was sent. */
+  status: 'sent' | 'failed' | 'stale' | 'past' | 'acknowledged' | 'snoozed' | 'not-recipient' | 'unreachable';
+  channels: Partial<Record<Delivery['channel'], ChannelResult>>;
+}
+
+const DAY_MS = 86_400_000;
+
+/** Whether `err` will fail the same way again. */
+export function isPermanent(err: unknown): boolean {
+  if (isMailDeliveryError(err)) return err.permanent;
+  if (err instanceof ChatDeliveryError) return err.permanent;
+  return isSgbotError(err) && !err.retryable;
+}
+
+function docLink(deps: ReminderDeps, docId: string): string {
+  const t = deps.settings.docUrl;
+  return t ? t.replace('{id}', encodeURIComponent(docId)) : `${deps.settings.publicUrl}/doc/${encodeURIComponent(docId)}`;
+}
+
+/**
+ * Links of a message: the source, signed done/snooze links valid until 30 days after the deadline, and a signed
+ * unsubscribe link valid for a year after it.
+ */
+export function linksFor(deps: ReminderDeps, record: DeadlineRecord, payload: ReminderPayload): MessageLinks {
+  const { secret, publicUrl } = deps.settings;
+  const url = (action: 'done' | 'snooze' | 'unsubscribe', deadlineKey: string, days: number) =>
+    `${publicUrl}/reminders/${action}?token=${signToken({ action, deadlineKey, recipient: payload.recipient, expires: Math.floor((record.due + days * DAY_MS) / 1000) }, secret)}`;
+  const links: MessageLinks = { source: docLink(deps, record.docId) };
+  if (payload.type !== 'change') links.done = url('done', record.key, 30);
+  if (payload.type === 'reminder') links.snooze = url('snooze', record.key, 30);
+  links.unsubscribe = url('unsubscribe', '', 365);
+  return links;
+}
+
+/** Whether a rapporteur (or associate) of the liaison's Questions or groups said "done". */
+async function rapporteurAcknowledged(deps: ReminderDeps, keys: RemKeys, record: DeadlineRecord): Promise<boolean> {
+  const audience = { roleKinds: ['rapporteur', 'associate-rapporteur'] as const, roleGroups: escalationGroups(record), roleQuestions: record.questions, topics: [] };
+  for (const key of await deps.store.redis.hkeys(keys.acks(record.key))) {
+    if (!key.startsWith('person:')) continue;
+    const person = await deps.roster.get(key.slice('person:'.length));
+    if (person && holdsAudienceRole(person, { ...audience, roleKinds: [...audience.roleKinds] })) return true;
+  }
+  return false;
+}
+
+type Check = { record: DeadlineRecord; recipient: Recipient } | { skip: DeliveryOutcome['status'] };
+
+/** Whether the job is still wanted, and for whom. */
+async function check(deps: ReminderDeps, keys: RemKeys, p: ReminderPayload, now: number): Promise<Check> {
+  const redis = deps.store.redis;
+  const cur = (await currentDeadlines(deps.store, keys, p.base)).find((c) => c.key === p.deadlineKey) ?? null;
+  if (p.type === 'change') {
+    // A later plan may have moved it again: that plan queued its own notice.
+    if ((cur?.fact.due ?? null) !== p.newDue) return { skip: 'stale' };
+    const record = cur?.record ?? (await readRecord(redis, keys, p.deadlineKey));
+    const recipient = await resolveRecipient(deps, p.recipient);
+    if (!record) return { skip: 'stale' };
+    return recipient ? { record, recipient } : { skip: 'not-recipient' };
+  }
+  if (!cur || cur.fact.due !== p.due) return { skip: 'stale' };
+  if (cur.fact.due <= now) return { skip: 'past' };
+  if (p.type === 'escalation') {
+    if (await rapporteurAcknowledged(deps, keys, cur.record)) return { skip: 'acknowledged' };
+  } else {
+    if (await redis.hexists(keys.acks(p.deadlineKey), p.recipient)) return { skip: 'acknowledged' };
+    const until = Number((await redis.hget(keys.snoozes(p.deadlineKey), p.recipient)) ?? 0);
+    if (p.offset !== 'snz' && until > now) return { skip: 'snoozed' };
+  }
+  const recipient = await currentRecipient(deps, cur.record, p.recipient, p.type === 'escalation');
+  return recipient ? { record: cur.record, recipient } : { skip: 'not-recipient' };
+}
+
+async function reachable(deps: ReminderDeps, keys: RemKeys, recipient: Recipient): Promise<Delivery[]> {
+  const all = deliveriesOf(recipient, deps.chat?.channels ?? []);
+  if (!all.some((d) => d.channel === 'mail')) return all;
+  const optedOut = (await deps.store.redis.sismember(keys.optOut, recipient.key)) === 1;
+  return optedOut ? all.filter((d) => d.channel !== 'mail') : all;
+}
+
+/**
+ * Send the message of job `jobId` (`payload`) on every channel of its recipient not sent yet.
+ *
+ * @throws RetryLaterError when a channel failed temporarily (the others are sent and marked).
+ */
+export async function deliverReminder(deps: ReminderDeps, payload: ReminderPayload, jobId: string): Promise<DeliveryOutcome> {
+  const keys = remKeys(deps.store.prefix);
+  const redis = deps.store.redis;
+  const now = nowOf(deps);
+  const checked = await check(deps, keys, payload, now);
+  if ('skip' in checked) {
+    deps.log.info({ jobId, skip: checked.skip }, 'reminder not sent');
+    return { status: checked.skip, channels: {} };
+  }
+  const { record, recipient } = checked;
+  const deliveries = await reachable(deps, keys, recipient);
+  const action = payload.type === 'change' ? 'reminder.change' : payload.type === 'escalation' ? 'reminder.escalated' : 'reminder.sent';
+  const details = { jobId, deadlineKey: record.key, due: new Date(record.due).toISOString(), offset: 'offset' in payload ? payload.offset : null, docId: record.docId };
+  if (deliveries.length === 0) {
+    await deps.audit.record({ who: 'system', action, target: recipient.key, result: 'unreachable', details });
+    return { status: 'unreachable', channels: {} };
+  }
+  const links = linksFor(deps, record, payload);
+  const message = composeMessage(record, payload, recipient.tz, links);
+  const channels: DeliveryOutcome['channels'] = {};
+  const temporary: unknown[] = [];
+  for (const d of deliveries) {
+    const marker = keys.sent(jobId, d.channel);
+    const before = await redis.get(marker);
+    if (before) {
+      channels[d.channel] = before === 'ok' ? 'already' : 'failed';
+      continue;
+    }
+    try {
+      let sentId: string | null;
+      if (d.channel === 'mail') {
+        const res = await deps.mailer().send({
+          kind: 'notification',
+          to: d.to,
+          subject: message.subject,
+          text: message.text,
+          idKey: jobId,
+          inReplyTo: record.messageId,
+          unsubscribeUrl: links.unsubscribe ?? null,
+          unsubscribeMailto: deps.settings.unsubscribeMailto ?? null,
+        });
+        sentId = res.messageId;
+      } else {
+        const chat = deps.chat;
+        if (!chat) continue;
+        sentId = (await chat.post(d.target, message.reply, { actions: message.actions })).messageId;
+      }
+      // Written first thing after the server accepted (what a retry after a crash looks at), in one transaction with
+      // the audit entry, so a crash keeps both or neither.
+      await markAndAudit(deps, marker, 'ok', { who: 'system', action, target: recipient.key, result: 'ok', details: { ...details, channel: d.channel, messageId: sentId } });
+      channels[d.channel] = 'ok';
+    } catch (err) {
+      if (!isPermanent(err)) {
+        temporary.push(err);
+        continue;
+      }
+      await markAndAudit(deps, marker, 'failed', { who: 'system', action, target: recipient.key, result: 'failed', details: { ...details, channel: d.channel, error: (err as Error).message } });
+      channels[d.channel] = 'failed';
+      deps.log.warn({ jobId, channel: d.channel, err: (err as Error).message }, 'reminder delivery failed for good');
+    }
+  }
+  const delivered = Object.values(channels).some((r) => r === 'ok' || r === 'already');
+  if (delivered && payload.type !== 'change') await redis.sadd(keys.reminded(record.key), recipient.key);
+  if (temporary.length > 0) {
+    const waits = temporary.map((e) => (e instanceof ChatDeliveryError ? e.retryAfterMs : null)).filter((w): w is number => w !== null);
+    throw new RetryLaterError(temporary.map((e) => (e as Error).message).join(' | '), waits.length ? Math.max(...waits) : null, { cause: temporary[0] });
+  }
+  return { status: delivered ? 'sent' : 'failed', channels };
+}
+
+/** The job was given up (temporary failures until the last attempt): record its unsent channels as failed. */
+export async function giveUpReminder(deps: ReminderDeps, payload: ReminderPayload, jobId: string, error: Error): Promise<void> {
+  const keys = remKeys(deps.store.prefix);
+  const recipient = await resolveRecipient(deps, payload.recipient);
+  const deliveries = recipient ? deliveriesOf(recipient, deps.chat?.channels ?? []) : [];
+  const action = payload.type === 'change' ? 'reminder.change' : payload.type === 'escalation' ? 'reminder.escalated' : 'reminder.sent';
+  for (const d of deliveries) {
+    const marker = keys.sent(jobId, d.channel);
+    if ((await deps.store.redis.exists(marker)) === 0) {
+      await markAndAudit(deps, marker, 'failed', { who: 'system', action, target: payload.recipient, result: 'failed', details: { jobId, deadlineKey: payload.deadlineKey, channel: d.channel, error: error.message, gaveUp: true } });
+    }
+  }
+}

@@ -1,0 +1,156 @@
+/**
+ * Who is reminded of a deadline, by category:
+ * - contributions and translated contributions: rapporteurs and associate rapporteurs of the group's Questions (or of
+ *   the Questions the deadline names), and subscribers of the group, of those Questions and of `GROUP/contributions`;
+ * - liaison reply: rapporteurs of the Questions the liaison names, and subscribers of those Questions (and of
+ *   `GROUP/liaison-reply`); escalation goes to the group's working-party chairs and secretariat;
+ * - registration, visa, fellowship, captioning, interpretation: only subscribers of `GROUP/<category>`;
+ * - consultation reply and other: subscribers of the group.
+ * A person is reached by mail and chat in their own zone; a channel (`slack:C…`, `teams:…`) or a list (`mail:…`)
+ * in the bot's zone.
+ */
+import type { ChatTarget } from '../chat/sender.ts';
+import { groupOfQuestion, parentGroup } from '../core/groups.ts';
+import type { DeadlineCategory } from '../core/types.ts';
+import { roleCovers, type Person, type RoleKind } from '../people/roster.ts';
+import type { ReminderDeps } from './deps.ts';
+
+/** The parts of a deadline that decide its audience. */
+export interface DeadlineView {
+  category: DeadlineCategory;
+  group: string | null;
+  questions: string[];
+}
+
+/** Who may be reminded: people holding `roles` on matching Questions, and subscribers of `topics`. */
+export interface Audience {
+  roleKinds: RoleKind[];
+  /** A role scoped to a Question of one of these groups matches. */
+  roleGroups: string[];
+  /** A role scoped to one of these Questions matches. */
+  roleQuestions: string[];
+  topics: string[];
+}
+
+const SUBSCRIBERS_ONLY: ReadonlySet<DeadlineCategory> = new Set(['registration', 'visa', 'fellowship', 'captioning', 'interpretation']);
+
+/** The audience of reminders for a deadline. Pure. */
+export function audienceOf(d: DeadlineView): Audience {
+  const g = d.group;
+  const qs = d.questions;
+  if (d.category === 'contributions' || d.category === 'translated-contributions') {
+    const topics = g ? [g, ...qs, `${g}/contributions`, ...(d.category === 'translated-contributions' ? [`${g}/${d.category}`] : [])] : [...qs];
+    return { roleKinds: ['rapporteur', 'associate-rapporteur'], roleGroups: g ? [g] : [], roleQuestions: qs, topics };
+  }
+  if (d.category === 'liaison-reply') {
+    return { roleKinds: ['rapporteur'], roleGroups: [], roleQuestions: qs, topics: [...qs, ...(g ? [`${g}/liaison-reply`] : [])] };
+  }
+  if (SUBSCRIBERS_ONLY.has(d.category)) return { roleKinds: [], roleGroups: [], roleQuestions: [], topics: g ? [`${g}/${d.category}`] : [] };
+  return { roleKinds: [], roleGroups: [], roleQuestions: [], topics: g ? [g] : [] };
+}
+
+/** The audience of an escalation: working-party chairs and secretariat of the groups concerned. Pure. */
+export function escalationGroups(d: DeadlineView): string[] {
+  const groups = new Set<string>();
+  if (d.group) groups.add(parentGroup(d.group));
+  for (const q of d.questions) {
+    const g = groupOfQuestion(q);
+    if (g) groups.add(g);
+  }
+  return [...groups];
+}
+
+/** Whether `person` holds a role of the audience. Pure. */
+export function holdsAudienceRole(person: Person, a: Audience): boolean {
+  return person.roles.some((r) => {
+    if (!a.roleKinds.includes(r.kind) || !r.scope) return false;
+    if (a.roleQuestions.includes(r.scope)) return true;
+    const g = groupOfQuestion(r.scope);
+    return g !== null && a.roleGroups.includes(g);
+  });
+}
+
+/** Whether `person` is a working-party chair or the secretariat of one of `groups`. Pure. */
+export function isEscalationContact(person: Person, groups: string[]): boolean {
+  return person.roles.some(
+    (r) =>
+      (r.kind === 'wp-chair' && r.scope !== null && groups.some((g) => new RegExp(`^WP\\d+/${g.replace(/^SG/, '')}$`).test(r.scope ?? ''))) ||
+      (r.kind === 'secretariat' && groups.some((g) => roleCovers(r, g))),
+  );
+}
+
+/** One recipient: a person of the roster, a chat channel or a mailing list. */
+export interface Recipient {
+  /** `person:<id>`, `slack:C…`, `teams:<conversation>`, `mail:<address>`. */
+  key: string;
+  /** Zone their reminders are timed and written in. */
+  tz: string;
+  person: Person | null;
+}
+
+/** Where a recipient is reached. */
+export type Delivery = { channel: 'mail'; to: string } | { channel: 'slack' | 'teams'; target: ChatTarget };
+
+/** The ways to reach `r`: mail when they have an address, and chat (DM or channel) when that platform is configured. */
+export function deliveriesOf(r: Recipient, chatChannels: ReadonlyArray<ChatTarget['channel']>): Delivery[] {
+  const out: Delivery[] = [];
+  if (r.person) {
+    if (r.person.email) out.push({ channel: 'mail', to: r.person.email });
+    if (r.person.slackId && chatChannels.includes('slack')) out.push({ channel: 'slack', target: { channel: 'slack', id: r.person.slackId } });
+    if (r.person.teamsId && chatChannels.includes('teams')) out.push({ channel: 'teams', target: { channel: 'teams', id: r.person.teamsId } });
+    return out;
+  }
+  const m = /^(slack|teams|mail):(.+)$/.exec(r.key);
+  if (!m) return out;
+  const [, kind, id = ''] = m;
+  if (kind === 'mail') out.push({ channel: 'mail', to: id });
+  else if (chatChannels.includes(kind as 'slack' | 'teams')) out.push({ channel: kind as 'slack' | 'teams', target: { channel: kind as 'slack' | 'teams', id } });
+  return out;
+}
+
+type PeopleDeps = Pick<ReminderDeps, 'roster' | 'subscriptions' | 'settings'>;
+
+/** The recipient a subscriber key or person stands for, or `null` when the person left the roster. */
+export async function resolveRecipient(deps: PeopleDeps, key: string): Promise<Recipient | null> {
+  if (key.startsWith('person:')) {
+    const person = await deps.roster.get(key.slice('person:'.length));
+    return person ? { key, tz: person.tz, person } : null;
+  }
+  return /^(slack|teams|mail):./.test(key) ? { key, tz: deps.settings.tz, person: null } : null;
+}
+
+/** Everyone to remind of a deadline, each once, sorted by key. */
+export async function recipientsFor(deps: PeopleDeps, d: DeadlineView): Promise<Recipient[]> {
+  const a = audienceOf(d);
+  const out = new Map<string, Recipient>();
+  if (a.roleKinds.length > 0) {
+    for (const p of await deps.roster.all()) if (holdsAudienceRole(p, a)) out.set(`person:${p.id}`, { key: `person:${p.id}`, tz: p.tz, person: p });
+  }
+  for (const key of await deps.subscriptions.subscribers(a.topics)) {
+    if (out.has(key)) continue;
+    const r = await resolveRecipient(deps, key);
+    if (r) out.set(key, r);
+  }
+  return [...out.values()].sort((x, y) => x.key.localeCompare(y.key));
+}
+
+/** The working-party chairs and secretariat to tell when nobody answered a liaison in time. */
+export async function escalationRecipientsFor(deps: PeopleDeps, d: DeadlineView): Promise<Recipient[]> {
+  const groups = escalationGroups(d);
+  if (groups.length === 0) return [];
+  return (await deps.roster.all()).filter((p) => isEscalationContact(p, groups)).map((p) => ({ key: `person:${p.id}`, tz: p.tz, person: p }));
+}
+
+/**
+ * `key` as a recipient of a deadline's reminders (`escalation`: of its escalation) right now, or `null` when they
+ * no longer are (left the roster, lost the role, unsubscribed). Checked at fire time, for one key, cheaply.
+ */
+export async function currentRecipient(deps: PeopleDeps, d: DeadlineView, key: string, escalation = false): Promise<Recipient | null> {
+  const r = await resolveRecipient(deps, key);
+  if (!r) return null;
+  if (escalation) return r.person && isEscalationContact(r.person, escalationGroups(d)) ? r : null;
+  const a = audienceOf(d);
+  if (r.person && holdsAudienceRole(r.person, a)) return r;
+  const topics = new Set(await deps.subscriptions.of(key));
+  return a.topics.some((t) => topics.has(t)) ? r : null;
+}

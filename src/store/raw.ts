@@ -1,0 +1,113 @@
+/**
+ * Raw messages, kept before anything is parsed: a mail from IMAP or an archive is written here first, then an ingest
+ * job parses it. If parsing fails or the process dies, the bytes are still here, so nothing is ever lost and a retry
+ * can start again from them. Ids are content hashes, so the same bytes stored twice are stored once.
+ */
+import { createHash } from 'node:crypto';
+import type { Redis } from 'ioredis';
+
+/** Where a raw message came from. */
+export type RawOrigin =
+  | { type: 'imap'; account: string; mailbox: string; uid: number; uidValidity: string }
+  | { type: 'mbox'; path: string; offset: number }
+  | { type: 'maildir'; path: string }
+  | { type: 'file'; path: string };
+
+/** What became of a raw message. */
+export type RawState = 'queued' | 'done' | 'partial' | 'quarantined';
+
+/** Everything known about a raw message except its bytes. */
+export interface RawMeta {
+  /** First 24 hex digits of the sha256 of the bytes. */
+  id: string;
+  size: number;
+  /** Whether the whole message is kept (one over the size limit keeps only its origin, and its head if it was cut). */
+  kept: boolean;
+  receivedAt: string;
+  origin: RawOrigin;
+  state: RawState;
+  /** Ids of the documents stored from it. */
+  docs: string[];
+  /** Attempts to parse it so far. */
+  attempts: number;
+}
+
+/** Largest head of a cut message that is kept. */
+const HEAD_LIMIT = 1024 * 1024;
+
+/** sha256-based id of raw bytes. */
+export function rawId(raw: Buffer): string {
+  return createHash('sha256').update(raw).digest('hex').slice(0, 24);
+}
+
+/** Raw message bytes and their metadata, under the store's prefix. */
+export class RawStore {
+  readonly redis: Redis;
+  readonly prefix: string;
+
+  constructor(redis: Redis, prefix: string) {
+    this.redis = redis;
+    this.prefix = prefix;
+  }
+
+  private key(name: string): string {
+    return `${this.prefix}:${name}`;
+  }
+
+  /**
+   * Keep `raw` (unless it is larger than `maxBytes` or was cut by its reader, when only its metadata is kept) and
+   * return its id. Storing the same bytes again changes nothing and returns `fresh: false`.
+   */
+  async put(raw: Buffer, origin: RawOrigin, opts: { maxBytes: number; now?: Date; truncatedFrom?: number }): Promise<{ meta: RawMeta; fresh: boolean }> {
+    const id = rawId(raw);
+    // A reader that cut an oversized message (`truncatedFrom` = its real size) gives only its beginning: never kept.
+    const kept = opts.truncatedFrom === undefined && raw.length <= opts.maxBytes;
+    const meta: RawMeta = {
+      id,
+      size: opts.truncatedFrom ?? raw.length,
+      kept,
+      receivedAt: (opts.now ?? new Date()).toISOString(),
+      origin,
+      state: 'queued',
+      docs: [],
+      attempts: 0,
+    };
+    const claimed = await this.redis.set(this.key(`rawmeta:${id}`), JSON.stringify(meta), 'NX');
+    if (claimed === null) {
+      const existing = await this.meta(id);
+      if (existing) return { meta: existing, fresh: false };
+    }
+    const m = this.redis.multi();
+    // The head of a cut message is kept too (it names the mail in the quarantine); a huge uncut one is not.
+    if (kept || (opts.truncatedFrom !== undefined && raw.length <= HEAD_LIMIT)) m.set(this.key(`raw:${id}`), raw);
+    m.zadd(this.key('raws'), Date.parse(meta.receivedAt), id);
+    await m.exec();
+    return { meta, fresh: true };
+  }
+
+  /** The bytes of a raw message, or `null` when they were not kept. */
+  async bytes(id: string): Promise<Buffer | null> {
+    return this.redis.getBuffer(this.key(`raw:${id}`));
+  }
+
+  /** Metadata of a raw message, or `null`. */
+  async meta(id: string): Promise<RawMeta | null> {
+    const s = await this.redis.get(this.key(`rawmeta:${id}`));
+    return s ? (JSON.parse(s) as RawMeta) : null;
+  }
+
+  /** Record the outcome of a parse attempt. */
+  async settle(id: string, state: RawState, docs: string[]): Promise<void> {
+    const meta = await this.meta(id);
+    if (!meta) return;
+    meta.state = state;
+    meta.docs = [...new Set(docs)];
+    meta.attempts += 1;
+    await this.redis.set(this.key(`rawmeta:${id}`), JSON.stringify(meta));
+  }
+
+  /** Number of raw messages kept (or recorded). */
+  async count(): Promise<number> {
+    return this.redis.zcard(this.key('raws'));
+  }
+}

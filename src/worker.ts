@@ -1,0 +1,103 @@
+/**
+ * The worker process: runs the job queues (ingest today) and reads the configured IMAP mailboxes into them.
+ * `sgbot worker` starts it; several workers may share one Redis (jobs are taken once, mailboxes are locked).
+ */
+import { broadcastJob } from '../jobs/broadcast.ts';
+import { ingestJob } from '../jobs/ingest.ts';
+import { REMINDER_JOBS } from '../jobs/index.ts';
+import { REPLAN_EVERY_MS, replanRemindersJob } from '../jobs/replan-reminders.ts';
+import { startReminderWorkers } from './reminders/worker.ts';
+import { clearHeartbeat, processId, publishHeartbeat } from './health.ts';
+import { ImapSource } from './ingest/imap.ts';
+import { rawSink } from './ingest/raw-sink.ts';
+import { importRoster, readRosterFile } from './people/roster-file.ts';
+import type { Services } from './main.ts';
+import type { WorkerTuning } from './queues.ts';
+
+/** A running worker. */
+export interface RunningWorker {
+  /** What runs, for health output and the start-up message. */
+  describe(): string[];
+  /** Finish in-flight jobs, release mailbox locks, close connections. */
+  stop(): Promise<void>;
+}
+
+/** Import the roster file of `SGBOT_ROSTER` (if set): everyone in it is added or updated, role changes audited. */
+export async function loadRosterSetting(services: Services): Promise<string | null> {
+  const file = services.config.SGBOT_ROSTER;
+  if (!file) return null;
+  const r = await importRoster(services.roster, services.audit, await readRosterFile(file), 'system:roster-file');
+  return `roster ${file}: ${r.added.length} added, ${r.updated.length} updated, ${r.unchanged.length} unchanged`;
+}
+
+/** Start the job workers of this process. */
+export function startWorker(services: Services, tuning: WorkerTuning = {}): RunningWorker {
+  const { config } = services;
+  const jobs = services.jobs();
+  const concurrency = tuning.concurrency ?? config.SGBOT_WORKER_CONCURRENCY;
+  const lock = { lockDurationMs: tuning.lockDurationMs ?? config.SGBOT_JOB_LOCK_MS, stalledIntervalMs: tuning.stalledIntervalMs ?? config.SGBOT_JOB_LOCK_MS };
+  jobs.startWorker(ingestJob, { concurrency, ...lock });
+  jobs.startWorker(broadcastJob, { concurrency, ...lock });
+  const reminderWorkers = startReminderWorkers(REMINDER_JOBS, services.reminders, { concurrency, ...lock });
+  // One scheduler for all replicas (same id): re-plan after people changed, within the minute.
+  void jobs
+    .queue(replanRemindersJob)
+    .upsertJobScheduler('replan-reminders-every-minute', { every: REPLAN_EVERY_MS }, { name: replanRemindersJob.name, data: {} })
+    .catch((err: unknown) => services.log.warn({ err: String(err) }, 'cannot set up the re-plan scheduler'));
+  const chat = services.chatSender();
+  const lines = [
+    `ingest worker: ${concurrency} at a time, queue ${jobs.prefix}:${ingestJob.name}`,
+    `reminder workers: ${REMINDER_JOBS.map((j) => j.name).join(', ')}; offsets ${services.reminders.settings.offsets.join(' ')} at ${services.reminders.settings.hour}:00 local`,
+    `broadcast worker: mail ${config.SMTP_URL ? 'by SMTP' : 'to the local outbox (no SMTP_URL)'}, chat ${chat?.channels.join(' and ') || 'none configured'}`,
+  ];
+  if (config.SGBOT_IMAP.length === 0) lines.push('IMAP: no mailbox configured (set SGBOT_IMAP=imap://USER:PASSWORD@HOST:143/?mailboxes=INBOX)');
+  // Each mail is kept and queued before the IMAP checkpoint moves past it.
+  const sink = rawSink({ raw: services.raw, jobs, maxBytes: config.SGBOT_MAX_MAIL_MB * 1024 * 1024 });
+  const sources = config.SGBOT_IMAP.map(
+    (account) =>
+      new ImapSource({
+        account: { id: account.id, host: account.host, port: account.port, secure: account.secure, user: account.user, pass: account.pass },
+        mailboxes: account.mailboxes,
+        since: config.SGBOT_IMAP_SINCE ? new Date(`${config.SGBOT_IMAP_SINCE}T00:00:00Z`) : undefined,
+        redis: services.redis,
+        prefix: config.SGBOT_PREFIX,
+        logger: services.log.child({ component: 'imap', account: account.id }),
+        maxMessageBytes: config.SGBOT_MAX_MAIL_MB * 1024 * 1024,
+        sink: async (m) => {
+          await sink(m.raw, { type: 'imap', account: m.account, mailbox: m.mailbox, uid: m.uid, uidValidity: m.uidValidity }, m.truncated ? m.size : undefined);
+        },
+      }),
+  );
+  for (const [n, source] of sources.entries()) {
+    source.start();
+    const account = config.SGBOT_IMAP[n];
+    if (account) lines.push(`IMAP: reading ${account.mailboxes.join(', ')} of ${account.id} (${account.secure ? 'TLS' : 'plain/STARTTLS'})`);
+  }
+  const id = processId();
+  const startedAt = new Date().toISOString();
+  const beat = async () => {
+    try {
+      await publishHeartbeat(services.redis, config.SGBOT_PREFIX, { component: 'worker', id, state: { startedAt, queues: [ingestJob.name, broadcastJob.name, ...REMINDER_JOBS.map((j) => j.name)], concurrency } });
+      for (const source of sources) {
+        const state = source.state();
+        await publishHeartbeat(services.redis, config.SGBOT_PREFIX, { component: 'imap', id: `${state.account}@${id}`, state: { ...state } });
+      }
+    } catch (err) {
+      services.log.warn({ err: String(err) }, 'cannot publish the worker heartbeat');
+    }
+  };
+  void beat();
+  const timer = setInterval(() => void beat(), 5000);
+  timer.unref();
+  return {
+    describe: () => lines,
+    stop: async () => {
+      clearInterval(timer);
+      await Promise.all(sources.map((source) => source.stop()));
+      await reminderWorkers.close();
+      await jobs.close();
+      for (const source of sources) await clearHeartbeat(services.redis, config.SGBOT_PREFIX, 'imap', `${source.state().account}@${id}`).catch(() => undefined);
+      await clearHeartbeat(services.redis, config.SGBOT_PREFIX, 'worker', id).catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { dueAt, formatDeadline } from '../../src/core/time.ts';
+
+describe('deadline times', () => {
+  it('is due at the end of the Geneva day, on either side of the summer-time change', () => {
+    expect(new Date(dueAt({ date: '2026-03-28', time: null, timezone: 'Europe/Zurich' })).toISOString()).toBe('2026-03-28T22:59:59.000Z');
+    expect(new Date(dueAt({ date: '2026-03-29', time: null, timezone: 'Europe/Zurich' })).toISOString()).toBe('2026-03-29T21:59:59.000Z');
+    expect(new Date(dueAt({ date: '2026-04-30', time: '23:59', timezone: 'UTC' })).toISOString()).toBe('2026-04-30T23:59:00.000Z');
+  });
+
+  it("shows the reader's own clock with the document's original beside it", () => {
+    expect(formatDeadline({ date: '2026-04-30', time: '23:59', timezone: 'UTC' }, 'Asia/Tokyo')).toBe('Fri 1 May 2026, 08:59 (Asia/Tokyo) — original: 30 April 2026, 23:59 UTC');
+    // A date with no time ends at midnight Geneva: already the next morning in Tokyo, still the afternoon in New York.
+    expect(formatDeadline({ date: '2026-04-29', time: null, timezone: 'Europe/Zurich' }, 'Asia/Tokyo')).toBe('Thu 30 Apr 2026, 06:59 (Asia/Tokyo) — original: 29 April 2026 Geneva time, end of day');
+    expect(formatDeadline({ date: '2026-04-29', time: null, timezone: 'Europe/Zurich' }, 'America/New_York')).toBe('Wed 29 Apr 2026, 17:59 (America/New_York) — original: 29 April 2026 Geneva time, end of day');
+    expect(formatDeadline({ date: '2026-04-29', time: null, timezone: 'Europe/Zurich' }, 'Europe/Zurich')).toBe('Wed 29 Apr 2026 (end of day, Geneva)');
+  });
+});
