@@ -21,9 +21,12 @@ import type { CommandContext, Reply } from '../../core/command.ts';
 import { SgbotError } from '../../core/errors.ts';
 import type { Identity as Asker } from '../../core/identity.ts';
 import type { Logger } from '../../log.ts';
+import { acknowledgeReminder, DONE_ACTION, snoozeReminder, SNOOZE_ACTION } from '../../reminders/index.ts';
+import type { ReminderDeps } from '../../reminders/deps.ts';
+import type { ChatAction } from '../sender.ts';
 import { failureReply } from '../rate-limit.ts';
 import { askTeams, type TeamsAskDeps } from './ask.ts';
-import { replyToCard, type CardOptions } from './cards.ts';
+import { replyToCard, type CardActionData, type CardOptions } from './cards.ts';
 import { TeamsDeliveryError, withRetries } from './deliver.ts';
 import { messagingServer } from './http.ts';
 import { channelOf, conversationKind, identityOf, isAddressedToBot, questionText, tenantOf, zoneOf, type TeamsIdentity } from './incoming.ts';
@@ -39,6 +42,8 @@ export interface TeamsDeps {
   redis: Redis;
   /** Key prefix (`SGBOT_PREFIX`). */
   prefix: string;
+  /** Reminders, for the Done and Snooze buttons of reminder cards. */
+  reminders?: ReminderDeps;
 }
 
 /** A running (or startable) Teams adapter. */
@@ -52,7 +57,7 @@ export interface TeamsBot {
    * Post `reply` as a new message in a conversation sgbot has been reached in (reminders, broadcasts). Rejects with
    * `E_NOT_FOUND` for an unknown conversation and with a `TeamsDeliveryError` when Teams would not take it.
    */
-  sendProactive(conversationId: string, reply: Reply): Promise<void>;
+  sendProactive(conversationId: string, reply: Reply, actions?: ChatAction[]): Promise<void>;
 }
 
 type SdkReference = Parameters<CloudAdapter['continueConversation']>[1];
@@ -96,16 +101,16 @@ export function createTeamsApp(opts: { settings: TeamsSettings; deps: TeamsDeps;
   }
 
   /** `reply` as a message holding its Adaptive Card. */
-  function cardMessage(reply: Reply) {
-    const { card, summary } = replyToCard(reply, cardOptions);
+  function cardMessage(reply: Reply, actions?: ChatAction[]) {
+    const { card, summary } = replyToCard(reply, actions?.length ? { ...cardOptions, actions } : cardOptions);
     const activity = MessageFactory.attachment(CardFactory.adaptiveCard(card));
     activity.summary = summary;
     return activity;
   }
 
   /** Send `reply` as an Adaptive Card in the conversation of `ctx`, with retries. */
-  async function deliver(ctx: TurnContext, reply: Reply, reqLog: Logger): Promise<void> {
-    const activity = cardMessage(reply);
+  async function deliver(ctx: TurnContext, reply: Reply, reqLog: Logger, actions?: ChatAction[]): Promise<void> {
+    const activity = cardMessage(reply, actions);
     await withRetries(() => ctx.sendActivity(activity), {
       policy: settings.retry,
       signal: shutdown.signal,
@@ -174,6 +179,13 @@ export function createTeamsApp(opts: { settings: TeamsSettings; deps: TeamsDeps;
     const who = identityOf(a, !settings.anonymous);
     const reqLog = log.child({ activityId: a.id, conversation: conversationId, kind: conversationKind(a), user: who.userId, tenant: who.tenantId });
     await remember(ctx);
+    // A button of a reminder card (Done, Snooze): Teams sends its data as the value of a message with no text.
+    const pressed = buttonData(a.value);
+    if (pressed) {
+      if (a.id && !(await state.claimActivity(conversationId, a.id))) return reqLog.info('duplicate Teams button press ignored');
+      void track(inConversation(ctx.identity, a.getConversationReference(), (later) => pressButton(later, pressed, `teams:${who.userId}`, reqLog)).catch((err: unknown) => logFailure(reqLog, err, 'button')));
+      return;
+    }
     if (!isAddressedToBot(a)) {
       reqLog.info('Teams message not addressed to sgbot (no @mention); ignored');
       return;
@@ -185,6 +197,22 @@ export function createTeamsApp(opts: { settings: TeamsSettings; deps: TeamsDeps;
     const job = { identity: ctx.identity, reference: a.getConversationReference(), who, text: questionText(a), tz: zoneOf(a, settings.defaultTz), reqLog };
     void track(answerLater(job));
   });
+
+  /** Do what a reminder card's button asks, and answer with the outcome (or why it cannot be done). */
+  async function pressButton(ctx: TurnContext, pressed: CardActionData, who: string, reqLog: Logger): Promise<void> {
+    const ref = randomBytes(4).toString('hex');
+    let reply: Reply;
+    try {
+      if (!deps.reminders) throw new SgbotError('E_CONFIG', 'Reminders are not set up in this Teams bot.');
+      const run = pressed.sgbotAction === DONE_ACTION ? acknowledgeReminder : snoozeReminder;
+      reply = (await run(deps.reminders, pressed.token, who)).reply;
+      reqLog.info({ action: pressed.sgbotAction }, 'reminder button');
+    } catch (err) {
+      reqLog.warn({ err: (err as Error).message, action: pressed.sgbotAction }, 'reminder button failed');
+      reply = failureReply(err, ref);
+    }
+    await deliver(ctx, reply, reqLog).catch((err: unknown) => logFailure(reqLog, err, ref));
+  }
 
   agent.onActivity('conversationUpdate', async (ctx) => {
     const a = ctx.activity;
@@ -234,7 +262,7 @@ export function createTeamsApp(opts: { settings: TeamsSettings; deps: TeamsDeps;
       shutdown.abort();
       await Promise.allSettled([...inflight]);
     },
-    async sendProactive(conversationId, reply) {
+    async sendProactive(conversationId, reply, actions) {
       const stored = await state.loadConversation(conversationId);
       if (!stored) throw new SgbotError('E_NOT_FOUND', `No Teams conversation "${conversationId}" is known: sgbot must have been installed there, or messaged there, first.`);
       const reqLog = log.child({ kind: 'proactive', conversation: conversationId });
@@ -244,10 +272,18 @@ export function createTeamsApp(opts: { settings: TeamsSettings; deps: TeamsDeps;
           // The SDK gives a continuation activity a random id when the reference has none, and would send a reply to
           // it; without an id the post is a new message of the conversation (POST …/activities).
           ctx.activity.id = undefined;
-          return deliver(ctx, reply, reqLog);
+          return deliver(ctx, reply, reqLog, actions);
         }),
       );
       reqLog.info({ ok: reply.ok }, 'posted');
     },
   };
+}
+
+/** The data of an sgbot card button (Done or Snooze of a reminder) in an activity's value, or `null`. */
+function buttonData(value: unknown): CardActionData | null {
+  if (!value || typeof value !== 'object') return null;
+  const { sgbotAction, token } = value as Record<string, unknown>;
+  if ((sgbotAction !== DONE_ACTION && sgbotAction !== SNOOZE_ACTION) || typeof token !== 'string' || !token) return null;
+  return { sgbotAction, token };
 }

@@ -8,6 +8,7 @@
  * "…and N more".
  */
 import type { Reply, ReplyItem, SourceRef } from '../../core/command.ts';
+import type { ChatAction } from '../sender.ts';
 import { escapeTeams, escapeTeamsWithin } from './escape.ts';
 
 /** Sizes, in bytes of card JSON and characters of text. */
@@ -30,6 +31,21 @@ export interface CardOptions {
   docUrl?: string;
   /** Most bytes of card JSON: {@link CARD_LIMITS.cardBytes} by default. */
   maxBytes?: number;
+  /** Buttons (a reminder's Done and Snooze): each submits `{ sgbotAction: id, token: value }` back to the bot. */
+  actions?: ChatAction[];
+}
+
+/** The data an sgbot card button submits (arrives as the `value` of a message activity). */
+export interface CardActionData {
+  sgbotAction: string;
+  token: string;
+}
+
+/** A card button. */
+export interface CardAction {
+  type: 'Action.Submit';
+  title: string;
+  data: CardActionData;
 }
 
 /** One Adaptive Card element (the subset sgbot builds). */
@@ -43,6 +59,7 @@ export interface AdaptiveCard {
   $schema: string;
   version: '1.5';
   body: CardElement[];
+  actions?: CardAction[];
   msteams: { width: 'Full' };
 }
 
@@ -125,6 +142,7 @@ export function replyToCard(reply: Reply, opts: CardOptions = {}): TeamsMessage 
   if (uncited.length) tail.push(small(sourcesLine(uncited, opts.docUrl), { spacing: 'Medium' }));
 
   const card: AdaptiveCard = { type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5', body: [], msteams: { width: 'Full' } };
+  if (opts.actions?.length) card.actions = opts.actions.map((a) => ({ type: 'Action.Submit', title: a.label, data: { sgbotAction: a.id, token: a.value } }));
   const more = (n: number) => small(moreText(n), { spacing: 'Medium' });
   // Room for the card without lines, the "…and N more" line (its count at most the number of lines), then each line.
   let room = maxBytes - bytes({ ...card, body: [...head, ...tail] }) - bytes(more(groups.length)) - 2;

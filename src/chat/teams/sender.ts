@@ -11,9 +11,9 @@ import { TeamsDeliveryError } from './deliver.ts';
 export function teamsSender(bot: Pick<TeamsBot, 'sendProactive'>): ChatSender {
   return {
     channels: ['teams'],
-    async post(target, reply) {
+    async post(target, reply, opts) {
       try {
-        await bot.sendProactive(target.id, reply);
+        await bot.sendProactive(target.id, reply, opts?.actions);
         return { messageId: null };
       } catch (err) {
         if (isSgbotError(err, 'E_NOT_FOUND')) throw new ChatDeliveryError(err.message, true, null, { cause: err });

@@ -1,0 +1,115 @@
+/**
+ * A reminder's Done and Snooze buttons in Teams: the proactive card carries them as Action.Submit buttons, and a
+ * press (a message activity whose value is the button's data, as Teams sends it) acknowledges or snoozes that
+ * reminder for its recipient — through the Agents SDK's real handler, against the fake connector.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createTeamsApp, type TeamsBot } from '../../src/chat/teams/app.ts';
+import { teamsSender } from '../../src/chat/teams/sender.ts';
+import { teamsSettingsFrom } from '../../src/chat/teams/settings.ts';
+import { DONE_ACTION, SNOOZE_ACTION } from '../../src/reminders/index.ts';
+import { remKeys } from '../../src/reminders/keys.ts';
+import { scheduleDocument } from '../../src/reminders/schedule.ts';
+import { signToken } from '../../src/reminders/tokens.ts';
+import { letter, makePerson } from '../support/reminder-builders.ts';
+import { SECRET, startReminderEnv, type ReminderEnv } from '../support/reminder-env.ts';
+import { captureLog, cardOf, cardTexts, personalMessage, postActivity, seededServices, startTeamsFake, uniquePrefix, type TeamsFake } from '../support/teams-fake.ts';
+import type { Services } from '../../src/main.ts';
+
+const redisUrl = inject('redisUrl');
+const prefix = uniquePrefix('teams-buttons');
+
+let fake: TeamsFake;
+let e: ReminderEnv;
+let services: Services;
+let bot: TeamsBot;
+let endpoint: string;
+let deadlineKey: string;
+let logs: ReturnType<typeof captureLog>;
+
+beforeAll(async () => {
+  logs = captureLog();
+  e = startReminderEnv({ redisUrl, prefix, startAt: '2036-03-20T10:00:00Z' });
+  [fake, services] = await Promise.all([startTeamsFake(), seededServices(redisUrl, `${prefix}-cmd`, logs.log)]);
+  await e.deps.roster.put(makePerson('ana@example.org'));
+  await e.deps.subscriptions.add('person:ana@example.org', { kind: 'group', group: 'SG20' });
+  const { doc } = await e.store(letter({ n: 12, sg: 20, rows: [['14 April 2036', 'Submit ITU-T Member contributions']] }));
+  await scheduleDocument(e.deps, doc.id);
+  deadlineKey = (await e.delayed())[0]?.data['deadlineKey'] as string;
+  expect(deadlineKey).toMatch(/\S/);
+  const settings = teamsSettingsFrom({ TEAMS_ANONYMOUS: 'true', NODE_ENV: 'test', TEAMS_PORT: '0', TEAMS_HOST: '127.0.0.1' });
+  bot = createTeamsApp({
+    settings: { ...settings, retry: { retries: 1, minTimeoutMs: 20, maxTimeoutMs: 50 } },
+    deps: { registry: services.registry, context: (now, tz) => services.context(now, tz), log: logs.log, redis: e.redis, prefix, reminders: e.deps },
+  });
+  endpoint = `http://127.0.0.1:${(await bot.start()).port}/api/messages`;
+});
+
+afterAll(async () => {
+  await bot?.stop();
+  await fake?.close();
+  await services?.close();
+  await e?.close();
+});
+
+const token = (action: 'done' | 'snooze', recipient: string) => signToken({ action, deadlineKey, recipient, expires: Math.floor(Date.parse('2036-05-01T00:00:00Z') / 1000) }, SECRET);
+
+/** Press a card button in the personal chat `conversationId`: Teams posts a message with the button's data as its value. */
+async function press(conversationId: string, value: unknown, aadObjectId: string) {
+  const msg = { ...personalMessage({ serviceUrl: fake.serviceUrl, text: '', conversationId, aadObjectId }), value };
+  delete (msg as Record<string, unknown>)['text'];
+  expect((await postActivity(endpoint, msg)).status).toBe(200);
+  return fake.waitFor(() => fake.delivered(conversationId, msg['id'] as string)[0], 10_000, 'the answer to the button').catch((err: unknown) => {
+    throw new Error(`${(err as Error).message}; the bot logged: ${logs.lines.map((l) => String(l.msg)).join(' | ')}`);
+  });
+}
+
+describe('reminder buttons in Teams', () => {
+  it('posts the reminder card with Done and Snooze buttons carrying the signed tokens', async () => {
+    const hello = personalMessage({ serviceUrl: fake.serviceUrl, text: 'help', aadObjectId: '0a0a0a0a-0000-4000-8000-000000000001' });
+    const conv = (hello['conversation'] as { id: string }).id;
+    expect((await postActivity(endpoint, hello)).status).toBe(200);
+    await fake.waitFor(() => fake.delivered(conv, hello['id'] as string)[0], 10_000, 'the help answer');
+
+    const actions = [
+      { id: DONE_ACTION, label: 'Done', value: token('done', `teams:${conv}`) },
+      { id: SNOOZE_ACTION, label: 'Snooze 1 day', value: token('snooze', `teams:${conv}`) },
+    ];
+    const before = fake.delivered(conv).length;
+    await teamsSender(bot).post({ channel: 'teams', id: conv }, { ok: true, title: 'Reminder: contributions for SG20', sections: [], notes: [], sources: [] }, { actions });
+    const posted = fake.delivered(conv).slice(before);
+    expect(posted).toHaveLength(1);
+    const card = cardOf(posted[0]!);
+    expect(card['actions']).toEqual([
+      { type: 'Action.Submit', title: 'Done', data: { sgbotAction: DONE_ACTION, token: actions[0]!.value } },
+      { type: 'Action.Submit', title: 'Snooze 1 day', data: { sgbotAction: SNOOZE_ACTION, token: actions[1]!.value } },
+    ]);
+  });
+
+  it('marks the deadline done for the token’s recipient when Done is pressed, once', async () => {
+    const conv = 'a:1teamsbuttonsdone';
+    const recipient = `teams:${conv}`;
+    const answer = await press(conv, { sgbotAction: DONE_ACTION, token: token('done', recipient) }, '0a0a0a0a-0000-4000-8000-000000000002');
+    expect(cardTexts(cardOf(answer)).join(' ')).toContain('Marked as done');
+    expect(await e.redis.hget(remKeys(prefix).acks(deadlineKey), recipient)).not.toBeNull();
+    const audit = (await e.deps.audit.latest(20, 'reminder.acknowledged')).filter((a) => a.target === recipient);
+    expect(audit.map((a) => [a.who, a.result])).toEqual([['teams:0a0a0a0a-0000-4000-8000-000000000002', 'ok']]);
+  });
+
+  it('snoozes the reminder when Snooze is pressed', async () => {
+    const conv = 'a:1teamsbuttonssnooze';
+    const recipient = `teams:${conv}`;
+    const answer = await press(conv, { sgbotAction: SNOOZE_ACTION, token: token('snooze', recipient) }, '0a0a0a0a-0000-4000-8000-000000000003');
+    expect(cardTexts(cardOf(answer)).join(' ').toLowerCase()).toContain('snooze');
+    expect(Number(await e.redis.hget(remKeys(prefix).snoozes(deadlineKey), recipient))).toBeGreaterThan(Date.parse('2036-03-20T10:00:00Z'));
+  });
+
+  it('refuses a forged token with a clear card and changes nothing', async () => {
+    const conv = 'a:1teamsbuttonsforged';
+    const recipient = `teams:${conv}`;
+    const forged = signToken({ action: 'done', deadlineKey, recipient, expires: Math.floor(Date.parse('2036-05-01T00:00:00Z') / 1000) }, 'another-secret-000000000000000');
+    const answer = await press(conv, { sgbotAction: DONE_ACTION, token: forged }, '0a0a0a0a-0000-4000-8000-000000000004');
+    expect(cardTexts(cardOf(answer))[0]).toMatch(/^⚠️/);
+    expect(await e.redis.hget(remKeys(prefix).acks(deadlineKey), recipient)).toBeNull();
+  });
+});
