@@ -4,7 +4,7 @@
  * when processed; job ids come from the spec, so queuing the same work twice is harmless.
  */
 import { DelayedError, Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
-import { Redis } from 'ioredis';
+import { Redis, type Cluster } from 'ioredis';
 import type { z } from 'zod';
 import { isSgbotError, SgbotError } from './core/errors.ts';
 import type { JobSpec } from './core/job.ts';
@@ -79,44 +79,10 @@ export class JobRuntime<D> {
 
   /** Start a worker for `spec` in this process. */
   startWorker<P extends z.ZodType>(spec: JobSpec<P, D>, tuning: WorkerTuning = {}): Worker {
-    const processor = async (job: Job, token?: string) => {
-      const checked = spec.payload.safeParse(job.data);
-      if (!checked.success) throw new UnrecoverableError(`bad payload: ${checked.error.issues.map((i) => i.message).join('; ')}`);
-      try {
-        const deferUntil = async (untilMs: number): Promise<Error> => {
-          await job.moveToDelayed(untilMs, token);
-          return new DelayedError(`waiting until ${new Date(untilMs).toISOString()}`);
-        };
-        return await spec.process(checked.data, this.deps, { id: job.id ?? '', attemptsMade: job.attemptsMade, deferUntil });
-      } catch (err) {
-        // An SgbotError about the input (or a permanent delivery failure) fails the same way every time: give it up.
-        if (err instanceof DelayedError) throw err;
-        if (isSgbotError(err) && !err.retryable) throw new UnrecoverableError(`${err.code}: ${err.message}`);
-        throw err;
-      }
-    };
     const connection = new Redis(this.redisUrl, { maxRetriesPerRequest: null });
     connection.on('error', (err: Error) => this.log.warn({ err: err.message }, 'worker connection error'));
     this.workerConnections.push(connection);
-    const worker = new Worker(spec.name, processor, {
-      connection,
-      prefix: this.prefix,
-      concurrency: tuning.concurrency ?? 2,
-      lockDuration: tuning.lockDurationMs ?? 30_000,
-      stalledInterval: tuning.stalledIntervalMs ?? 30_000,
-    });
-    worker.on('failed', (job, err) => {
-      if (!job) return;
-      const final = err instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);
-      this.log.warn({ queue: spec.name, jobId: job.id, attempt: job.attemptsMade, final, err: err.message }, 'job failed');
-      if (final && spec.onGiveUp) {
-        const checked = spec.payload.safeParse(job.data);
-        if (checked.success) {
-          spec.onGiveUp(checked.data, this.deps, err).catch((e: unknown) => this.log.error({ queue: spec.name, jobId: job.id, err: String(e) }, 'giving up failed'));
-        }
-      }
-    });
-    worker.on('error', (err) => this.log.warn({ queue: spec.name, err: err.message }, 'worker error'));
+    const worker = startSpecWorker(spec, this.deps, { connection, prefix: this.prefix, log: this.log, tuning });
     this.workers.push(worker);
     return worker;
   }
@@ -146,4 +112,73 @@ export class JobRuntime<D> {
     await Promise.all([...this.queues.values()].map((q) => q.close()));
     for (const c of [this.connection, ...this.workerConnections]) await c.quit().catch(() => c.disconnect());
   }
+}
+
+/** How a worker for one job spec runs. */
+export interface SpecWorkerOptions {
+  /** A connection of its own (BullMQ blocks on it); the caller closes it after the worker. */
+  connection: Redis | Cluster;
+  /** BullMQ key prefix (`<SGBOT_PREFIX>:bull`). */
+  prefix: string;
+  log: Log;
+  tuning?: WorkerTuning;
+  /**
+   * For a failure that says when to come back (Slack's Retry-After): that many ms. The job is then delayed until
+   * then instead of waiting for the exponential backoff — at most {@link MAX_RATE_LIMITED} times beyond its attempts.
+   */
+  retryAfterMs?: (err: unknown) => number | null;
+  /** How many times a job whose worker died is run again (BullMQ's default: 1). */
+  maxStalledCount?: number;
+}
+
+/** A job delayed by Retry-After this many times (beyond its attempts) is retried with backoff instead. */
+export const MAX_RATE_LIMITED = 20;
+
+/**
+ * A BullMQ worker running `spec` with `deps`: the payload is checked again; a non-retryable SgbotError (or a bad
+ * payload) gives the job up at once; `run.deferUntil` parks it in delayed; `spec.onGiveUp` runs after the last
+ * attempt.
+ */
+export function startSpecWorker<P extends z.ZodType, D>(spec: JobSpec<P, D>, deps: D, o: SpecWorkerOptions): Worker {
+  const { log, tuning = {} } = o;
+  const processor = async (job: Job, token?: string) => {
+    const checked = spec.payload.safeParse(job.data);
+    if (!checked.success) throw new UnrecoverableError(`bad payload: ${checked.error.issues.map((i) => i.message).join('; ')}`);
+    try {
+      const deferUntil = async (untilMs: number): Promise<Error> => {
+        await job.moveToDelayed(untilMs, token);
+        return new DelayedError(`waiting until ${new Date(untilMs).toISOString()}`);
+      };
+      return await spec.process(checked.data, deps, { id: job.id ?? '', attemptsMade: job.attemptsMade, deferUntil });
+    } catch (err) {
+      if (err instanceof DelayedError) throw err;
+      const retryAfter = o.retryAfterMs?.(err) ?? null;
+      if (retryAfter !== null && token && job.attemptsStarted <= (job.opts.attempts ?? 1) + MAX_RATE_LIMITED) {
+        log.info({ queue: spec.name, jobId: job.id, retryAfterMs: retryAfter }, 'rate limited: retrying when asked');
+        await job.moveToDelayed(Date.now() + retryAfter, token);
+        throw new DelayedError();
+      }
+      // An SgbotError about the input (or a permanent delivery failure) fails the same way every time: give it up.
+      if (isSgbotError(err) && !err.retryable) throw new UnrecoverableError(`${err.code}: ${err.message}`);
+      throw err;
+    }
+  };
+  const worker = new Worker(spec.name, processor, {
+    connection: o.connection,
+    prefix: o.prefix,
+    concurrency: tuning.concurrency ?? 2,
+    lockDuration: tuning.lockDurationMs ?? 30_000,
+    stalledInterval: tuning.stalledIntervalMs ?? 30_000,
+    ...(o.maxStalledCount !== undefined ? { maxStalledCount: o.maxStalledCount } : {}),
+  });
+  worker.on('failed', (job, err) => {
+    if (!job || err instanceof DelayedError) return;
+    const final = err instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);
+    log.warn({ queue: spec.name, jobId: job.id, attempt: job.attemptsMade, final, err: err.message }, 'job failed');
+    if (!final || !spec.onGiveUp) return;
+    const again = spec.payload.safeParse(job.data);
+    if (again.success) spec.onGiveUp(again.data, deps, err).catch((e: unknown) => log.error({ queue: spec.name, jobId: job.id, err: String(e) }, 'giving up failed'));
+  });
+  worker.on('error', (err) => log.warn({ queue: spec.name, err: err.message }, 'worker error'));
+  return worker;
 }
