@@ -28,7 +28,7 @@ function targetSections(targets: readonly BroadcastTarget[], detail: (t: Broadca
     .filter((s) => s.items.length > 0);
 }
 
-/** The buttons a preview offers (Slack renders them; other channels show the commands in the notes). */
+/** The buttons a preview offers (Slack and Teams render them; the terminal shows the commands in the notes). */
 export function previewActions(b: Pick<Broadcast, 'id'>): ChatAction[] {
   return [
     { id: BROADCAST_CONFIRM_ACTION, label: 'Confirm and send', value: b.id },
@@ -49,7 +49,7 @@ export function previewReply(b: Broadcast): Reply {
     ],
     notes: [
       `It goes to ${count('mail')} mailing list(s), ${count('slack')} Slack channel(s) and ${count('teams')} Teams channel(s), once each.`,
-      `To send it: broadcast confirm ${b.id} (in Slack, the "Confirm and send" button does the same). Any member of the ${b.group} secretariat may confirm.`,
+      `To send it: broadcast confirm ${b.id} (in Slack and Teams, the "Confirm and send" button does the same). Any member of the ${b.group} secretariat may confirm.`,
       `To drop it: broadcast cancel ${b.id}.`,
     ],
     sources: a.source ? [a.source] : [],

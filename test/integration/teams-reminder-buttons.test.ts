@@ -1,12 +1,14 @@
 /**
- * A reminder's Done and Snooze buttons in Teams: the proactive card carries them as Action.Submit buttons, and a
- * press (a message activity whose value is the button's data, as Teams sends it) acknowledges or snoozes that
- * reminder for its recipient — through the Agents SDK's real handler, against the fake connector.
+ * Card buttons in Teams: a reminder's Done and Snooze, a broadcast preview's Confirm. The cards carry them as
+ * Action.Submit buttons, and a press (a message activity whose value is the button's data, as Teams sends it) acts
+ * for the user who pressed it — through the Agents SDK's real handler, against the fake connector.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createTeamsApp, type TeamsBot } from '../../src/chat/teams/app.ts';
 import { teamsSender } from '../../src/chat/teams/sender.ts';
 import { teamsSettingsFrom } from '../../src/chat/teams/settings.ts';
+import { runBroadcast } from '../../src/broadcast/actions.ts';
+import { BROADCAST_CANCEL_ACTION, BROADCAST_CONFIRM_ACTION, previewActions } from '../../src/broadcast/replies.ts';
 import { DONE_ACTION, SNOOZE_ACTION } from '../../src/reminders/index.ts';
 import { remKeys } from '../../src/reminders/keys.ts';
 import { scheduleDocument } from '../../src/reminders/schedule.ts';
@@ -111,5 +113,29 @@ describe('reminder buttons in Teams', () => {
     const answer = await press(conv, { sgbotAction: DONE_ACTION, token: forged }, '0a0a0a0a-0000-4000-8000-000000000004');
     expect(cardTexts(cardOf(answer))[0]).toMatch(/^⚠️/);
     expect(await e.redis.hget(remKeys(prefix).acks(deadlineKey), recipient)).toBeNull();
+  });
+});
+
+describe('broadcast preview buttons in Teams', () => {
+  const SECRETARIAT = '0b0b0b0b-0000-4000-8000-0000000000aa';
+
+  // With TEAMS_ANONYMOUS (as here) nothing vouches for who pressed a button, so even the roster's secretariat is
+  // refused: confirming a broadcast needs a JWT-validated request. (The JWT path cannot be driven locally: the SDK
+  // fetches Microsoft's signing keys and only posts to Microsoft hosts.)
+  it('refuses Confirm from an unverified Teams user, audits it, and leaves the broadcast a draft', async () => {
+    await services.roster.put(makePerson('tsb.sg20@example.org', [{ kind: 'secretariat', scope: 'SG20' }], { name: 'SG20 secretariat', teamsId: SECRETARIAT }));
+    await services.subscriptions.add('teams:19:sg20channel@thread.tacv2', { kind: 'group', group: 'SG20' });
+    const ctx = services.context(Date.now(), 'Europe/Zurich', { channel: 'cli', id: 'tsb.sg20@example.org', verified: true });
+    const preview = await runBroadcast(ctx, { action: 'draft', group: 'SG20', text: 'The Q4/20 session moves to room K on Tuesday' });
+    const id = (preview.data as { broadcast: { id: string } }).broadcast.id;
+    expect(previewActions({ id }).map((a) => a.id)).toEqual([BROADCAST_CONFIRM_ACTION, BROADCAST_CANCEL_ACTION]);
+
+    const conv = 'a:1teamsbroadcastconfirm';
+    const refused = await press(conv, { sgbotAction: BROADCAST_CONFIRM_ACTION, token: id }, SECRETARIAT);
+    expect(cardTexts(cardOf(refused))[0]).toMatch(/^⚠️ Sorry, I could not verify/);
+    const audit = await services.audit.latest(20, 'broadcast.refused');
+    expect(audit.some((a) => a.who === `teams:${SECRETARIAT}` && a.target === id && a.details?.['reason'] === 'unverified')).toBe(true);
+    const status = await runBroadcast(ctx, { action: 'status', id });
+    expect(status.title).toMatch(/draft|not sent/i);
   });
 });

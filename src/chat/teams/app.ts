@@ -22,6 +22,8 @@ import { SgbotError } from '../../core/errors.ts';
 import type { Identity as Asker } from '../../core/identity.ts';
 import type { Logger } from '../../log.ts';
 import { acknowledgeReminder, DONE_ACTION, snoozeReminder, SNOOZE_ACTION } from '../../reminders/index.ts';
+import { runBroadcast } from '../../broadcast/actions.ts';
+import { BROADCAST_CANCEL_ACTION, BROADCAST_CONFIRM_ACTION } from '../../broadcast/replies.ts';
 import type { ReminderDeps } from '../../reminders/deps.ts';
 import type { ChatAction } from '../sender.ts';
 import { failureReply } from '../rate-limit.ts';
@@ -29,7 +31,7 @@ import { askTeams, type TeamsAskDeps } from './ask.ts';
 import { replyToCard, type CardActionData, type CardOptions } from './cards.ts';
 import { TeamsDeliveryError, withRetries } from './deliver.ts';
 import { messagingServer } from './http.ts';
-import { channelOf, conversationKind, identityOf, isAddressedToBot, questionText, tenantOf, zoneOf, type TeamsIdentity } from './incoming.ts';
+import { channelOf, conversationKind, identityOf, isAddressedToBot, questionText, tenantOf, toIdentity, zoneOf, type TeamsIdentity } from './incoming.ts';
 import type { TeamsSettings } from './settings.ts';
 import { TeamsState, type ConversationRef } from './state.ts';
 import { RedisStorage } from './storage.ts';
@@ -145,7 +147,7 @@ export function createTeamsApp(opts: { settings: TeamsSettings; deps: TeamsDeps;
         try {
           const res = await askTeams(askDeps, job.who, job.text, job.tz);
           if (res.kind === 'limited' && !res.notify) return reqLog.info('rate limited (already told)');
-          await deliver(ctx, res.reply, reqLog);
+          await deliver(ctx, res.reply, reqLog, actionsOf(res.reply));
           if (res.kind === 'limited') reqLog.info('rate limited');
           else reqLog.info({ cmd: res.command, ok: res.reply.ok, tz: job.tz }, 'answered');
         } catch (err) {
@@ -183,7 +185,8 @@ export function createTeamsApp(opts: { settings: TeamsSettings; deps: TeamsDeps;
     const pressed = buttonData(a.value);
     if (pressed) {
       if (a.id && !(await state.claimActivity(conversationId, a.id))) return reqLog.info('duplicate Teams button press ignored');
-      void track(inConversation(ctx.identity, a.getConversationReference(), (later) => pressButton(later, pressed, `teams:${who.userId}`, reqLog)).catch((err: unknown) => logFailure(reqLog, err, 'button')));
+      const tz = zoneOf(a, settings.defaultTz);
+      void track(inConversation(ctx.identity, a.getConversationReference(), (later) => pressButton(later, pressed, who, tz, reqLog)).catch((err: unknown) => logFailure(reqLog, err, 'button')));
       return;
     }
     if (!isAddressedToBot(a)) {
@@ -198,17 +201,26 @@ export function createTeamsApp(opts: { settings: TeamsSettings; deps: TeamsDeps;
     void track(answerLater(job));
   });
 
-  /** Do what a reminder card's button asks, and answer with the outcome (or why it cannot be done). */
-  async function pressButton(ctx: TurnContext, pressed: CardActionData, who: string, reqLog: Logger): Promise<void> {
+  /**
+   * Do what a card's button asks — a reminder's Done or Snooze, a broadcast preview's Confirm or Cancel (as the user
+   * who pressed it, so the secretariat check applies to them) — and answer with the outcome or why it cannot be done.
+   */
+  async function pressButton(ctx: TurnContext, pressed: CardActionData, who: TeamsIdentity, tz: string, reqLog: Logger): Promise<void> {
     const ref = randomBytes(4).toString('hex');
     let reply: Reply;
     try {
-      if (!deps.reminders) throw new SgbotError('E_CONFIG', 'Reminders are not set up in this Teams bot.');
-      const run = pressed.sgbotAction === DONE_ACTION ? acknowledgeReminder : snoozeReminder;
-      reply = (await run(deps.reminders, pressed.token, who)).reply;
-      reqLog.info({ action: pressed.sgbotAction }, 'reminder button');
+      if (pressed.sgbotAction === BROADCAST_CONFIRM_ACTION || pressed.sgbotAction === BROADCAST_CANCEL_ACTION) {
+        const identity = toIdentity(who);
+        const id = pressed.token.trim().toLowerCase();
+        reply = await runBroadcast({ ...deps.context(opts.now?.() ?? Date.now(), tz, identity), who: identity }, { action: pressed.sgbotAction === BROADCAST_CONFIRM_ACTION ? 'confirm' : 'cancel', id });
+      } else {
+        if (!deps.reminders) throw new SgbotError('E_CONFIG', 'Reminders are not set up in this Teams bot.');
+        const run = pressed.sgbotAction === DONE_ACTION ? acknowledgeReminder : snoozeReminder;
+        reply = (await run(deps.reminders, pressed.token, `teams:${who.userId}`)).reply;
+      }
+      reqLog.info({ action: pressed.sgbotAction, ok: reply.ok }, 'card button');
     } catch (err) {
-      reqLog.warn({ err: (err as Error).message, action: pressed.sgbotAction }, 'reminder button failed');
+      reqLog.warn({ err: (err as Error).message, action: pressed.sgbotAction }, 'card button failed');
       reply = failureReply(err, ref);
     }
     await deliver(ctx, reply, reqLog).catch((err: unknown) => logFailure(reqLog, err, ref));
@@ -280,10 +292,19 @@ export function createTeamsApp(opts: { settings: TeamsSettings; deps: TeamsDeps;
   };
 }
 
-/** The data of an sgbot card button (Done or Snooze of a reminder) in an activity's value, or `null`. */
+const BUTTONS: ReadonlySet<string> = new Set([DONE_ACTION, SNOOZE_ACTION, BROADCAST_CONFIRM_ACTION, BROADCAST_CANCEL_ACTION]);
+
+/** The data of an sgbot card button in an activity's value, or `null`. */
 function buttonData(value: unknown): CardActionData | null {
   if (!value || typeof value !== 'object') return null;
   const { sgbotAction, token } = value as Record<string, unknown>;
-  if ((sgbotAction !== DONE_ACTION && sgbotAction !== SNOOZE_ACTION) || typeof token !== 'string' || !token) return null;
+  if (typeof sgbotAction !== 'string' || !BUTTONS.has(sgbotAction) || typeof token !== 'string' || !token) return null;
   return { sgbotAction, token };
+}
+
+/** The buttons a reply offers (`data.actions`, as a broadcast preview's Confirm and Cancel), if any. */
+function actionsOf(reply: Reply): ChatAction[] | undefined {
+  const actions = (reply.data as { actions?: unknown } | null | undefined)?.actions;
+  if (!Array.isArray(actions)) return undefined;
+  return actions.filter((a): a is ChatAction => typeof a === 'object' && a !== null && BUTTONS.has(String((a as ChatAction).id)) && typeof (a as ChatAction).value === 'string');
 }
