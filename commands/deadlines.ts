@@ -39,6 +39,8 @@ export default defineCommand({
     const sections = [{ heading: 'Upcoming', items: upcoming.map((d) => item(d, ctx.tz, ctx.now)) }];
     if (all) sections.push({ heading: 'Past', items: past.map((d) => item(d, ctx.tz, ctx.now)) });
     const notes = [`Times are shown in ${ctx.tz}, with the document's original time beside them.`];
+    const calendar = ctx.calendarUrl && scope.kind !== 'all' ? ctx.calendarUrl(label) : null;
+    if (calendar) notes.push(`Subscribe in Outlook or Google Calendar: ${calendar}`);
     if (upcoming.length === 0) {
       const later = all ? [] : await ctx.store.deadlines(target, '-inf', 500);
       notes.unshift(
@@ -53,7 +55,7 @@ export default defineCommand({
       sections,
       notes,
       sources: uniqueSources([...upcoming, ...past].map((d) => sourceOf(d.source))),
-      data: { scope: label, upcoming, past },
+      data: { scope: label, upcoming, past, ...(calendar ? { calendarUrl: calendar } : {}) },
     };
   },
 });

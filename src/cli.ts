@@ -22,6 +22,8 @@ import { auditCommand, rosterCommand } from './cli/people.ts';
 import { loadRosterSetting, startWorker } from './worker.ts';
 import { serve } from './cli/serve.ts';
 import { createWebServer } from './web/server.ts';
+import { hashPassword } from './web/console/auth.ts';
+import { startHeartbeat } from './health.ts';
 import { createSlackApp } from './chat/slack/app.ts';
 import { slackSettingsFrom } from './chat/slack/settings.ts';
 import { createTeamsApp } from './chat/teams/app.ts';
@@ -178,7 +180,14 @@ function runSlack(io: CliIO): Promise<number> {
       const bot = createSlackApp({ settings, deps: { ...services, prefix: services.config.SGBOT_PREFIX } });
       const { port } = await bot.start();
       const where = settings.mode === 'http' ? `HTTP on http://${settings.host}:${port ?? settings.port}${settings.path} (signed requests only)` : 'Socket Mode (no public URL needed)';
-      return { describe: () => [`Slack app running over ${where}`], stop: () => bot.stop() };
+      const hb = startHeartbeat(services.redis, services.config.SGBOT_PREFIX, 'slack', () => ({ mode: settings.mode }), { log: services.log });
+      return {
+        describe: () => [`Slack app running over ${where}`],
+        stop: async () => {
+          await hb.stop();
+          await bot.stop();
+        },
+      };
     },
   );
 }
@@ -192,7 +201,14 @@ function runTeams(io: CliIO): Promise<number> {
       const bot = createTeamsApp({ settings, deps: { ...services, prefix: services.config.SGBOT_PREFIX } });
       const { port } = await bot.start();
       const auth = settings.anonymous ? 'ANONYMOUS (no token checks: local testing only)' : 'JWT-validated requests only';
-      return { describe: () => [`Teams bot listening on http://${settings.host}:${port}${settings.path} (${auth})`], stop: () => bot.stop() };
+      const hb = startHeartbeat(services.redis, services.config.SGBOT_PREFIX, 'teams', () => ({ anonymous: settings.anonymous }), { log: services.log });
+      return {
+        describe: () => [`Teams bot listening on http://${settings.host}:${port}${settings.path} (${auth})`],
+        stop: async () => {
+          await hb.stop();
+          await bot.stop();
+        },
+      };
     },
   );
 }
@@ -256,16 +272,24 @@ function program(io: CliIO, result: { code: number }): Command {
     .action(async () => {
       result.code = await runTeams(io);
     });
-  cmd
+  const web = cmd
     .command('web')
-    .description('Serve the pages behind reminder links (done, snooze, unsubscribe), document pages and /healthz, /readyz.')
-    .addHelpText('after', '\nSettings: SGBOT_WEB_PORT (8080), SGBOT_WEB_HOST (127.0.0.1), SGBOT_PUBLIC_URL (the address people use).')
+    .description('Serve the secretariat console (/console), the pages behind reminder links, document pages, calendar feeds (/ical/SG20.ics), /healthz, /readyz and /metrics.')
+    .addHelpText('after', '\nSettings: SGBOT_WEB_PORT (8080), SGBOT_WEB_HOST (127.0.0.1), SGBOT_PUBLIC_URL (the address people use), SGBOT_WEB_ACCOUNTS (console sign-in: see `sgbot web passwd --help`).')
     .action(async () => {
       result.code = await serve(io, 'web', () => null, async (services) => {
         const app = createWebServer(services);
         const address = await app.listen({ port: services.config.SGBOT_WEB_PORT, host: services.config.SGBOT_WEB_HOST });
         return { describe: () => [`serving ${address} (public address ${services.config.SGBOT_PUBLIC_URL})`], stop: () => app.close() };
       });
+    });
+  web
+    .command('passwd')
+    .description('Make a console account line for SGBOT_WEB_ACCOUNTS: reads the password from standard input and prints "EMAIL:scrypt$…".')
+    .argument('<email>', 'the roster person the account signs in as (their email); broadcasts and corrections need the secretariat role')
+    .addHelpText('after', '\nThe password is never stored: only its scrypt hash is printed. At least 8 characters.\nExamples:\n  sgbot web passwd ana@example.org >> /etc/sgbot/web-accounts        # type the password, then Enter\n  printf %s "$PASSWORD" | sgbot web passwd ana@example.org')
+    .action(async (email: string) => {
+      result.code = await runWebPasswd(email, io);
     });
   cmd.addCommand(quarantineCommand(io, servicesRunner(io), result));
   cmd.addCommand(statusCommand(io, servicesRunner(io), result));
@@ -293,5 +317,43 @@ export async function runCli(argv: string[], io: CliIO = defaultIO): Promise<num
     }
     io.err(`sgbot: unexpected error: ${(err as Error)?.message ?? String(err)}\nThis is a bug; please report it with the command you ran.`);
     return 1;
+  }
+}
+
+/** `sgbot web passwd EMAIL`: the password from stdin (not echoed on a terminal) → an account line. */
+async function runWebPasswd(email: string, io: CliIO): Promise<number> {
+  if (!/^[^\s@:]+@[^\s@:]+$/.test(email)) throw new SgbotError('E_USAGE', `"${email}" is not an email address: give the roster id (email) of the person who signs in.`);
+  const password = await readSecret(process.stdin.isTTY ? 'Password for the sgbot console: ' : null);
+  io.out(`${email.toLowerCase()}:${await hashPassword(password)}`);
+  return 0;
+}
+
+/** One line from stdin; on a terminal, after `prompt` on stderr and without echoing what is typed. */
+async function readSecret(prompt: string | null): Promise<string> {
+  const stdin = process.stdin;
+  if (prompt === null) {
+    let text = '';
+    for await (const chunk of stdin) text += String(chunk);
+    return text.replace(/\r?\n$/, '');
+  }
+  process.stderr.write(prompt);
+  stdin.setRawMode(true);
+  stdin.resume();
+  stdin.setEncoding('utf8');
+  try {
+    return await new Promise<string>((resolve, reject) => {
+      let typed = '';
+      stdin.on('data', (key: string) => {
+        for (const ch of key) {
+          if (ch === '\r' || ch === '\n') return resolve(typed);
+          if (ch === '\u0003') return reject(new SgbotError('E_USAGE', 'Cancelled.'));
+          typed = ch === '\u007f' ? typed.slice(0, -1) : typed + ch;
+        }
+      });
+    });
+  } finally {
+    stdin.setRawMode(false);
+    stdin.pause();
+    process.stderr.write('\n');
   }
 }

@@ -77,6 +77,10 @@ const schema = z.object({
   SGBOT_ROSTER: z.string().optional(),
   SGBOT_WEB_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   SGBOT_WEB_HOST: z.string().default('127.0.0.1'),
+  // Web console sign-in (src/web/console/auth.ts): a file of accounts or inline `person-id:scrypt$…` entries.
+  SGBOT_WEB_ACCOUNTS: z.string().optional(),
+  SGBOT_WEB_SESSION_SECRET: z.string().min(32, 'must be at least 32 characters (generate one with: openssl rand -hex 32)').optional(),
+  SGBOT_WEB_SESSION_HOURS: z.coerce.number().min(0.1).max(24 * 30).default(8),
   SGBOT_PUBLIC_URL: z.string().regex(/^https?:\/\/\S+$/, 'must be the http(s) address people reach sgbot at, such as https://sgbot.example.org').default('http://localhost:8080'),
   SGBOT_REMINDER_SECRET: z.string().min(16, 'must be at least 16 characters (generate one with: openssl rand -hex 32)').optional(),
   SGBOT_REMINDER_OFFSETS: z.string().default('14d,7d,1d,0d'),

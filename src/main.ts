@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Redis } from 'ioredis';
 import { SgbotError } from './core/errors.ts';
+import { calendarPath } from './calendar/ical.ts';
 import { defaultRegistry, type Registry } from '../commands/index.ts';
 import type { JobDeps } from '../jobs/deps.ts';
 import type { CommandContext, CuratedRoles } from './core/command.ts';
@@ -14,6 +15,7 @@ import { DEFAULT_LIMITS, type ExtractLimits } from './ingest/types.ts';
 import type { ListRule } from './ingest/lists.ts';
 import { createLogger, type Logger } from './log.ts';
 import { createMailer, type Mailer } from './mail/index.ts';
+import { createMetrics, type Metrics } from './metrics.ts';
 import { JobRuntime } from './queues.ts';
 import { broadcastJob } from '../jobs/broadcast.ts';
 import { reminderSettings, type ReminderDeps } from './reminders/deps.ts';
@@ -32,6 +34,7 @@ import { AuditLog } from './store/audit.ts';
 import type { Identity } from './core/identity.ts';
 import { Roster } from './people/roster.ts';
 import { Subscriptions } from './people/subscriptions.ts';
+import type { CorrectionDeps } from './store/corrections.ts';
 import { RawStore } from './store/raw.ts';
 import { SearchIndex } from './store/search.ts';
 import { DocumentStore } from './store/store.ts';
@@ -61,6 +64,10 @@ export interface Services {
   roster: Roster;
   subscriptions: Subscriptions;
   audit: AuditLog;
+  /** Prometheus metrics (`/metrics`): counters shared by every process through Redis, gauges read at scrape time. */
+  metrics: Metrics;
+  /** Corrections of wrongly parsed facts (the console's), audited; reminders re-planned after each. */
+  corrections: CorrectionDeps;
   /** A command context for one request, for `who` when known. */
   context(now: number, tz: string, who?: Identity): CommandContext;
   /** Outgoing mail: SMTP when `SMTP_URL` is set, otherwise a local outbox in Redis (`<prefix>:outbox`). */
@@ -114,13 +121,19 @@ export async function createServices(config: Config, opts: { log?: Logger; longR
     },
   });
   let index: Promise<SearchIndex> | null = null;
-  const search = () => {
+  let catching: Promise<unknown> | null = null;
+  // Loaded once, then caught up before each use (documents stored or corrected by other processes since): two
+  // cheap range reads when nothing changed; concurrent callers share one catch-up.
+  const search = async () => {
     index ??= (async () => {
       const s = new SearchIndex(store);
       await s.load();
       return s;
     })();
-    return index;
+    const s = await index;
+    catching ??= s.catchUp().finally(() => (catching = null));
+    await catching;
+    return s;
   };
   let mailer: Mailer | null = null;
   const getMailer = () => (mailer ??= buildMailer(config, redis));
@@ -128,7 +141,18 @@ export async function createServices(config: Config, opts: { log?: Logger; longR
   const ingestOptions = { senderAuth: config.SGBOT_SENDER_AUTH === 'on', listRules: config.SGBOT_LIST_RULES };
   let chat: ChatSender | null | undefined;
   const chatSender = () => (chat === undefined ? (chat = buildChatSender(config, redis, log, registry, curated, store)) : chat);
-  const broadcast = createDeliveryDeps({ redis, prefix: config.SGBOT_PREFIX, audit, mailer: getMailer, chat: lazySender(chatSender) });
+  const metrics = createMetrics({
+    redis,
+    prefix: config.SGBOT_PREFIX,
+    log,
+    queue: (spec) => jobs().queue(spec),
+    expect: {
+      slack: Boolean(config.SLACK_BOT_TOKEN),
+      teams: Boolean(config.TEAMS_CLIENT_ID || config.TEAMS_ANONYMOUS),
+      imap: config.SGBOT_IMAP.map((a) => ({ account: a.id, mailboxes: a.mailboxes })),
+    },
+  });
+  const broadcast = createDeliveryDeps({ redis, prefix: config.SGBOT_PREFIX, audit, mailer: getMailer, chat: lazySender(chatSender), metrics });
   const reminderDeps: ReminderDeps = {
     store,
     roster,
@@ -147,6 +171,7 @@ export async function createServices(config: Config, opts: { log?: Logger; longR
       unsubscribeMailto: config.SGBOT_UNSUBSCRIBE_MAILTO ?? null,
     }),
     log: log.child({ component: 'reminders' }),
+    metrics,
   };
   reminders = reminderDeps;
   // Every stored document that may bring or change deadlines gets its reminders planned (job plan-<docId>).
@@ -154,7 +179,7 @@ export async function createServices(config: Config, opts: { log?: Logger; longR
     if (plansFor(status)) await queuePlan(reminderDeps, docId);
   };
   const jobs = (): JobRuntime<JobDeps> =>
-    (runtime ??= new JobRuntime<JobDeps>(config.REDIS_URL, config.SGBOT_PREFIX, { store, raw, quarantine, limits, ...ingestOptions, broadcast, reminders: reminderDeps, afterStore }, log));
+    (runtime ??= new JobRuntime<JobDeps>(config.REDIS_URL, config.SGBOT_PREFIX, { store, raw, quarantine, limits, ...ingestOptions, broadcast, reminders: reminderDeps, afterStore, metrics }, log));
   const broadcasts = createBroadcastServices({
     redis,
     prefix: config.SGBOT_PREFIX,
@@ -162,6 +187,15 @@ export async function createServices(config: Config, opts: { log?: Logger; longR
     enqueue: (p) => jobs().enqueue(broadcastJob, p),
     docUrl: config.SGBOT_DOC_URL ?? null,
   });
+  // A correction from the console re-plans the document's reminders (a fresh plan job: the first one is kept).
+  const corrections: CorrectionDeps = {
+    store,
+    audit,
+    afterCorrect: async (docId) => {
+      await queuePlan(reminderDeps, docId, Date.now());
+    },
+  };
+  const calendarUrl = (scope: string) => `${config.SGBOT_PUBLIC_URL.replace(/\/+$/, '')}${calendarPath(scope)}`;
   return {
     config,
     redis,
@@ -177,7 +211,9 @@ export async function createServices(config: Config, opts: { log?: Logger; longR
     roster,
     subscriptions,
     audit,
-    context: (now, tz, who) => ({ store, search, curated, now, tz, who, people: { roster, subscriptions, audit }, broadcasts }),
+    corrections,
+    metrics,
+    context: (now, tz, who) => ({ store, search, curated, now, tz, who, people: { roster, subscriptions, audit }, broadcasts, calendarUrl, metrics }),
     chatSender,
     reminders: reminderDeps,
     afterStore,

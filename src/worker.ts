@@ -7,8 +7,9 @@ import { ingestJob } from '../jobs/ingest.ts';
 import { REMINDER_JOBS } from '../jobs/index.ts';
 import { REPLAN_EVERY_MS, replanRemindersJob } from '../jobs/replan-reminders.ts';
 import { startReminderWorkers } from './reminders/worker.ts';
-import { clearHeartbeat, processId, publishHeartbeat } from './health.ts';
+import { processId, startHeartbeat } from './health.ts';
 import { ImapSource } from './ingest/imap.ts';
+import { startImapHeartbeat } from './ingest/imap/heartbeat.ts';
 import { rawSink } from './ingest/raw-sink.ts';
 import { importRoster, readRosterFile } from './people/roster-file.ts';
 import type { Services } from './main.ts';
@@ -73,31 +74,20 @@ export function startWorker(services: Services, tuning: WorkerTuning = {}): Runn
     const account = config.SGBOT_IMAP[n];
     if (account) lines.push(`IMAP: reading ${account.mailboxes.join(', ')} of ${account.id} (${account.secure ? 'TLS' : 'plain/STARTTLS'})`);
   }
+  // Heartbeats: the worker every 5 s; each IMAP source every 5 s and at once when a mailbox's status changes.
   const id = processId();
-  const startedAt = new Date().toISOString();
-  const beat = async () => {
-    try {
-      await publishHeartbeat(services.redis, config.SGBOT_PREFIX, { component: 'worker', id, state: { startedAt, queues: [ingestJob.name, broadcastJob.name, ...REMINDER_JOBS.map((j) => j.name)], concurrency } });
-      for (const source of sources) {
-        const state = source.state();
-        await publishHeartbeat(services.redis, config.SGBOT_PREFIX, { component: 'imap', id: `${state.account}@${id}`, state: { ...state } });
-      }
-    } catch (err) {
-      services.log.warn({ err: String(err) }, 'cannot publish the worker heartbeat');
-    }
-  };
-  void beat();
-  const timer = setInterval(() => void beat(), 5000);
-  timer.unref();
+  const queues = [ingestJob.name, broadcastJob.name, ...REMINDER_JOBS.map((j) => j.name)];
+  const workerBeat = startHeartbeat(services.redis, config.SGBOT_PREFIX, 'worker', () => ({ queues, concurrency }), { id, log: services.log });
+  const imapBeat = startImapHeartbeat({ redis: services.redis, prefix: config.SGBOT_PREFIX, sources, processId: id, log: services.log });
   return {
     describe: () => lines,
     stop: async () => {
-      clearInterval(timer);
+      // The IMAP heartbeats go first: a mailbox stopped on purpose is not a failing one.
+      await imapBeat.stop();
       await Promise.all(sources.map((source) => source.stop()));
       await reminderWorkers.close();
       await jobs.close();
-      for (const source of sources) await clearHeartbeat(services.redis, config.SGBOT_PREFIX, 'imap', `${source.state().account}@${id}`).catch(() => undefined);
-      await clearHeartbeat(services.redis, config.SGBOT_PREFIX, 'worker', id).catch(() => undefined);
+      await workerBeat.stop();
     },
   };
 }

@@ -19,6 +19,7 @@ import { z } from 'zod';
 import { ChatDeliveryError, type ChatSender } from '../chat/sender.ts';
 import type { JobRun } from '../core/job.ts';
 import { isMailDeliveryError, type Mailer } from '../mail/index.ts';
+import type { DeliveryMetrics } from '../metrics.ts';
 import type { AuditLog } from '../store/audit.ts';
 import { broadcastChatReply, broadcastMail, type Broadcast } from './compose.ts';
 import type { ChannelGate } from './gate.ts';
@@ -67,6 +68,8 @@ export interface BroadcastDeliveryDeps {
   chat: ChatSender | null;
   /** Spacing between posts to one channel (ms); defaults {@link DEFAULT_SPACING_MS}. */
   spacingMs?: Partial<Record<'slack' | 'teams', number>>;
+  /** Counts deliveries and failures (`src/metrics.ts`); never throws. */
+  metrics?: DeliveryMetrics;
   now?: () => Date;
 }
 
@@ -87,7 +90,7 @@ function permanentFailure(err: unknown): boolean {
 }
 
 /** Record a target as given up, once, and audit it. */
-export async function recordFailed(deps: Pick<BroadcastDeliveryDeps, 'store' | 'audit' | 'now'>, p: DeliveryPayload, error: Error, tries: number, permanent: boolean): Promise<void> {
+export async function recordFailed(deps: Pick<BroadcastDeliveryDeps, 'store' | 'audit' | 'now' | 'metrics'>, p: DeliveryPayload, error: Error, tries: number, permanent: boolean): Promise<void> {
   if (await deps.store.delivered(p.broadcastId, p.target)) return;
   const current = await deps.store.status(p.broadcastId, p.target);
   if (current && current.attempt > p.attempt) return; // a later round is under way
@@ -95,6 +98,7 @@ export async function recordFailed(deps: Pick<BroadcastDeliveryDeps, 'store' | '
   const at = deps.now?.() ?? new Date();
   await deps.store.setStatus(p.broadcastId, p.target, { state: 'failed', attempt: p.attempt, at: at.toISOString(), tries, error: error.message });
   await deps.audit.record({ who: SYSTEM, action: 'broadcast.failed', target: p.target, result: 'failed', details: { broadcastId: p.broadcastId, attempt: p.attempt, tries, permanent, error: error.message }, at });
+  deps.metrics?.deliveryFailed('broadcast', p.target.slice(0, p.target.indexOf(':')));
 }
 
 /**
@@ -160,6 +164,7 @@ async function sendOnce(deps: BroadcastDeliveryDeps, p: DeliveryPayload, run: Jo
   const fresh = await deps.store.markDelivered(p.broadcastId, p.target, { at: at.toISOString(), attempt: p.attempt, messageId });
   if (fresh) {
     await deps.audit.record({ who: SYSTEM, action: 'broadcast.delivered', target: p.target, result: 'ok', details: { broadcastId: p.broadcastId, attempt: p.attempt, tries: run.attemptsMade + 1, messageId }, at });
+    deps.metrics?.broadcastDelivered(target.kind);
   }
   return { status: 'delivered', messageId };
 }

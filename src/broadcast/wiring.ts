@@ -5,6 +5,7 @@
 import type { Redis } from 'ioredis';
 import type { ChatSender } from '../chat/sender.ts';
 import type { Mailer } from '../mail/index.ts';
+import type { DeliveryMetrics } from '../metrics.ts';
 import type { AuditLog } from '../store/audit.ts';
 import type { BroadcastServices } from './actions.ts';
 import type { BroadcastDeliveryDeps, DeliveryPayload } from './deliver.ts';
@@ -23,6 +24,7 @@ export function createDeliveryDeps(opts: {
   mailer: () => Mailer;
   chat: ChatSender | null;
   spacingMs?: BroadcastDeliveryDeps['spacingMs'];
+  metrics?: DeliveryMetrics;
   now?: () => Date;
 }): BroadcastDeliveryDeps {
   return {
@@ -32,6 +34,7 @@ export function createDeliveryDeps(opts: {
     mailer: opts.mailer,
     chat: opts.chat,
     ...(opts.spacingMs ? { spacingMs: opts.spacingMs } : {}),
+    ...(opts.metrics ? { metrics: opts.metrics } : {}),
     ...(opts.now ? { now: opts.now } : {}),
   };
 }

@@ -4,6 +4,7 @@
  */
 import type { Registry } from '../../commands/index.ts';
 import { noAnswer, type CommandContext, type CommandSpec, type Reply } from '../core/command.ts';
+import type { CommandMetrics } from '../metrics.ts';
 
 /** A routed request: the command and its validated arguments, or a reply explaining why there is none. */
 export type Routed = { spec: CommandSpec<never>; args: never; text: string } | { reply: Reply };
@@ -83,9 +84,24 @@ export function route(registry: Registry, input: string): Routed {
   };
 }
 
-/** Route and run `input`; every failure becomes a reply (the caller's error sink handles only the unexpected). */
-export async function answer(registry: Registry, ctx: CommandContext, input: string): Promise<{ command: string | null; reply: Reply }> {
+/**
+ * Route and run `input`; every failure becomes a reply (the caller's error sink handles only the unexpected). When
+ * the context carries `metrics`, each request is counted by command, channel (`ctx.who.channel`) and outcome, and timed.
+ */
+export async function answer(registry: Registry, ctx: CommandContext & { metrics?: CommandMetrics }, input: string): Promise<{ command: string | null; reply: Reply }> {
+  const started = performance.now();
+  const record = (command: string | null, outcome: string) => ctx.metrics?.commandAnswered(command ?? 'none', ctx.who?.channel ?? 'unknown', outcome, (performance.now() - started) / 1000);
   const routed = route(registry, input);
-  if ('reply' in routed) return { command: null, reply: routed.reply };
-  return { command: routed.spec.name, reply: await routed.spec.run(ctx, routed.args) };
+  if ('reply' in routed) {
+    record(null, routed.reply.code ?? 'error');
+    return { command: null, reply: routed.reply };
+  }
+  try {
+    const reply = await routed.spec.run(ctx, routed.args);
+    record(routed.spec.name, reply.ok ? 'ok' : (reply.code ?? 'error'));
+    return { command: routed.spec.name, reply };
+  } catch (err) {
+    record(routed.spec.name, 'error');
+    throw err;
+  }
 }

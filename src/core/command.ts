@@ -2,6 +2,7 @@
  * The shape of commands and of their channel-neutral replies. Each `commands/<name>.ts` exports a
  * {@link CommandSpec}; Slack, Teams and the terminal render the same {@link Reply}.
  */
+import type { CommandMetrics } from '../metrics.ts';
 import type { z } from 'zod';
 import type { DocumentStore } from '../store/store.ts';
 import type { SearchIndex } from '../store/search.ts';
@@ -69,6 +70,10 @@ export interface CommandContext {
   people?: PeopleServices;
   /** Drafts, targets and delivery of broadcasts, for the `broadcast` command. */
   broadcasts?: BroadcastServices;
+  /** Public address of the iCalendar feed of a group or Question (`SG20`, `Q4/20`); absent when no feed is served. */
+  calendarUrl?: (scope: string) => string;
+  /** Counts each answered command and its latency (`src/metrics.ts`); never throws. */
+  metrics?: CommandMetrics;
 }
 
 /** What commands about people use. */

@@ -7,6 +7,7 @@ import { isSgbotError, SgbotError } from '../core/errors.ts';
 import type { Quarantine, QuarantineProblem } from '../store/quarantine.ts';
 import type { RawMeta, RawStore, RawOrigin } from '../store/raw.ts';
 import type { AddStatus, DocumentStore } from '../store/store.ts';
+import type { IngestMetrics } from '../metrics.ts';
 import { extractBuffer } from './extract.ts';
 import { checkSenderAuth, type SenderAuthOptions } from './sender-auth.ts';
 import type { ListRule } from './lists.ts';
@@ -27,6 +28,8 @@ export interface RawIngestDeps {
   afterStore?: (docId: string, status: AddStatus) => Promise<unknown>;
   /** DNS for the sender check (the system's by default; tests give a local table). */
   authResolver?: SenderAuthOptions['resolver'];
+  /** Counts documents, parse problems and quarantines (`src/metrics.ts`); never throws. */
+  metrics?: IngestMetrics;
   now?: () => Date;
 }
 
@@ -123,5 +126,7 @@ export async function ingestRaw(deps: RawIngestDeps, rawId: string, opts: { forc
     await deps.quarantine.release(rawId);
   }
   await deps.raw.settle(rawId, outcome.state, docs);
+  // Counted once settled, so a retry after a failure above does not count the message twice.
+  deps.metrics?.ingested(outcome);
   return outcome;
 }

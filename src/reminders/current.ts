@@ -5,7 +5,7 @@
  * out: nothing acts on the strength of an unverified mail.
  */
 import { groupOfQuestion, parentGroup } from '../core/groups.ts';
-import type { DeadlineFact, StoredDocument } from '../store/facts.ts';
+import { deadlinePositionOf, type DeadlineFact, type StoredDocument } from '../store/facts.ts';
 import type { DocumentStore } from '../store/store.ts';
 import type { DeadlineRecord, RemKeys } from './keys.ts';
 import { keyDeadlines, type KeyedInput } from './plan.ts';
@@ -72,9 +72,23 @@ export async function familyDocuments(store: DocumentStore, keys: RemKeys, base:
  * no longer there.
  */
 export async function currentDeadlines(store: DocumentStore, keys: RemKeys, base: string): Promise<CurrentDeadline[]> {
-  const docs = (await familyDocuments(store, keys, base)).filter((d) => d.parsed.deadlines.length > 0);
+  return keyedDeadlines(store, base, await familyDocuments(store, keys, base));
+}
+
+/**
+ * {@link currentDeadlines} of `base` among the given documents of that base (for callers that found the family
+ * another way, such as the calendar feeds, which read the store's indexes rather than the planner's records).
+ */
+export async function keyedDeadlines(store: DocumentStore, base: string, family: readonly StoredDocument[]): Promise<CurrentDeadline[]> {
+  const docs = family.filter((d) => d.parsed.deadlines.length > 0);
   if (docs.length === 0) return [];
-  const members = docs.flatMap((doc) => doc.parsed.deadlines.map((_, n) => ({ doc, n, member: `${doc.id}#d${n}` })));
+  // Positions in the parser's list: a deadline the secretariat removed leaves a gap, and the others keep their keys.
+  const members = docs.flatMap((doc) =>
+    doc.parsed.deadlines.map((_, i) => {
+      const n = deadlinePositionOf(doc, i);
+      return { doc, n, member: `${doc.id}#d${n}` };
+    }),
+  );
   const raw = await store.redis.hmget(store.key('facts'), ...members.map((m) => m.member));
   const inputs: Array<KeyedInput<DeadlineFact & { docId: string }>> = [];
   members.forEach(({ doc, n }, i) => {

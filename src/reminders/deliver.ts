@@ -172,6 +172,7 @@ export async function deliverReminder(deps: ReminderDeps, payload: ReminderPaylo
       // Written first thing after the server accepted (what a retry after a crash looks at), in one transaction with
       // the audit entry, so a crash keeps both or neither.
       await markAndAudit(deps, marker, 'ok', { who: 'system', action, target: recipient.key, result: 'ok', details: { ...details, channel: d.channel, messageId: sentId } });
+      deps.metrics?.reminderSent(d.channel, payload.type);
       channels[d.channel] = 'ok';
     } catch (err) {
       if (!isPermanent(err)) {
@@ -180,6 +181,7 @@ export async function deliverReminder(deps: ReminderDeps, payload: ReminderPaylo
       }
       await markAndAudit(deps, marker, 'failed', { who: 'system', action, target: recipient.key, result: 'failed', details: { ...details, channel: d.channel, error: (err as Error).message } });
       channels[d.channel] = 'failed';
+      deps.metrics?.deliveryFailed('reminder', d.channel);
       deps.log.warn({ jobId, channel: d.channel, err: (err as Error).message }, 'reminder delivery failed for good');
     }
   }
@@ -202,6 +204,7 @@ export async function giveUpReminder(deps: ReminderDeps, payload: ReminderPayloa
     const marker = keys.sent(jobId, d.channel);
     if ((await deps.store.redis.exists(marker)) === 0) {
       await markAndAudit(deps, marker, 'failed', { who: 'system', action, target: payload.recipient, result: 'failed', details: { jobId, deadlineKey: payload.deadlineKey, channel: d.channel, error: error.message, gaveUp: true } });
+      deps.metrics?.deliveryFailed('reminder', d.channel);
     }
   }
 }

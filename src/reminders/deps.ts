@@ -11,6 +11,7 @@ import { isValidZone } from '../core/time.ts';
 import type { Mailer } from '../mail/index.ts';
 import type { Roster } from '../people/roster.ts';
 import type { Subscriptions } from '../people/subscriptions.ts';
+import type { DeliveryMetrics } from '../metrics.ts';
 import type { Log } from '../queues.ts';
 import type { AuditLog } from '../store/audit.ts';
 import type { DocumentStore } from '../store/store.ts';
@@ -55,6 +56,8 @@ export interface ReminderDeps {
   queue: (spec: Pick<JobSpec, 'name'>) => Queue;
   settings: ReminderSettings;
   log: Log;
+  /** Counts what was sent and what failed for good (`src/metrics.ts`); never throws. */
+  metrics?: DeliveryMetrics;
   /** Clock; the system clock by default. */
   now?: () => Date;
 }

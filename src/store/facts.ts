@@ -38,6 +38,32 @@ export interface StoredDocument {
   parsed: ParsedDocument;
   baseKey: string | null;
   supersededBy: string | null;
+  /**
+   * Set when the document is read with corrections by the secretariat (`store/corrections.ts`): `parsed` then has
+   * them applied. Never kept in Redis with the document: the store lays the corrections over the parse when it reads
+   * or indexes it.
+   */
+  corrected?: CorrectedFacts;
+}
+
+/** What corrections changed in a document, beside the corrected `parsed`. */
+export interface CorrectedFacts {
+  /** What the parser found, kept for reference. */
+  original: ParsedDocument;
+  /**
+   * Position in `original.deadlines` of each deadline of the corrected `parsed.deadlines` (a removed deadline leaves
+   * a gap): `[0, 2]` when the second of three was removed. Index members (`<id>#d<position>`) use these positions.
+   */
+  positions: number[];
+  /** Deadlines removed as wrongly found, by position in `original.deadlines`, with their other corrections applied. */
+  removed: Array<{ position: number; deadline: Deadline }>;
+  /** Fields whose value a correction set (`title`, `deadline.0.date`). */
+  fields: string[];
+}
+
+/** Position in the parser's list of the `i`-th deadline of `doc.parsed.deadlines` (they differ once one is removed). */
+export function deadlinePositionOf(doc: StoredDocument, i: number): number {
+  return doc.corrected?.positions[i] ?? i;
 }
 
 /** Citation of the source document carried by every fact. */
@@ -123,7 +149,8 @@ export function indexEntries(doc: StoredDocument): IndexEntry[] {
   const entries: IndexEntry[] = [];
   const questions = p.liaison?.questions ?? [];
   const groups = deadlineGroups(p);
-  p.deadlines.forEach((d, n) => {
+  p.deadlines.forEach((d, i) => {
+    const n = deadlinePositionOf(doc, i);
     const due = dueAt(d);
     const fact: DeadlineFact = { ...d, source: cite, group: p.group, questions, due };
     const sets: Array<[string, number]> = [['dl', due], ...groups.map((g): [string, number] => [`dl:g:${g}`, due])];

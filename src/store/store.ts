@@ -2,6 +2,8 @@
  * The Redis store. Every key lives under one prefix (`SGBOT_PREFIX`), so several instances and test runs share a
  * Redis safely. Documents are deduplicated by content hash and Message-ID; each fact is indexed with a link to its
  * document; a later revision of a document (same reference, higher revision or later date) supersedes its facts.
+ * Corrections by the secretariat (`corrections:<id>`, see corrections.ts) are kept apart from the parse and laid over
+ * it whenever a document is read or indexed, so they outlive a second ingest or a new parse of the same text.
  */
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
@@ -9,7 +11,9 @@ import { SgbotError } from '../core/errors.ts';
 import type { ParsedDocument } from '../core/types.ts';
 import { normalizeText } from '../parse/normalize.ts';
 import { baseKey } from '../parse/reference.ts';
+import { withCorrections, withoutCorrections, type Correction } from './correction-fields.ts';
 import {
+  deadlinePositionOf,
   indexEntries,
   revisionRank,
   type DeadlineFact,
@@ -79,7 +83,10 @@ export class DocumentStore {
 
     const seq = await r.incr(this.key('seq'));
     const base = baseKey(parsed.kind, parsed.reference);
-    const doc: StoredDocument = { id, hash, seq, ingestedAt: now.toISOString(), source, parsed, baseKey: base, supersededBy: null };
+    const stored: StoredDocument = { id, hash, seq, ingestedAt: now.toISOString(), source, parsed, baseKey: base, supersededBy: null };
+    // Corrections made to this text before (stored again after its record was lost) still win over this parse.
+    const doc = withCorrections(stored, await this.corrections(id));
+    const facts = doc.parsed;
 
     let status: AddStatus = 'added';
     let other: string | null = null;
@@ -92,17 +99,17 @@ export class DocumentStore {
     } else if (current && parsed.revision && /^Addendum/.test(parsed.revision)) {
       status = 'addendum';
       other = current.id;
-      await this.overlay(current, parsed);
+      await this.overlay(current, facts);
     } else if (current) {
       other = current.id;
       const newer =
         revisionRank(parsed.revision) > revisionRank(current.parsed.revision) ||
-        (revisionRank(parsed.revision) === revisionRank(current.parsed.revision) && (parsed.date ?? '') >= (current.parsed.date ?? ''));
+        (revisionRank(parsed.revision) === revisionRank(current.parsed.revision) && (facts.date ?? '') >= (current.parsed.date ?? ''));
       if (newer) {
         status = 'revision';
         await this.unindex(current.id);
         current.supersededBy = id;
-        await r.set(this.key(`doc:${current.id}`), JSON.stringify(current));
+        await r.set(this.key(`doc:${current.id}`), JSON.stringify(withoutCorrections(current)));
       } else {
         status = 'older-revision';
         doc.supersededBy = current.id;
@@ -110,21 +117,22 @@ export class DocumentStore {
     }
 
     const m = r.multi();
-    m.set(this.key(`doc:${id}`), JSON.stringify(doc));
+    m.set(this.key(`doc:${id}`), JSON.stringify(withoutCorrections(doc)));
     m.set(this.key(`hash:${hash}`), id);
     m.set(this.key(`text:${id}`), text);
     m.zadd(this.key('docs'), seq, id);
     if (source.messageId) m.set(this.key(`msgid:${source.messageId}:${hash.slice(0, 8)}`), id);
-    if (parsed.reference) m.sadd(this.key(`ref:${normRef(parsed.reference)}`), id);
-    if (parsed.group) m.zincrby(this.key('groups'), 1, parsed.group);
+    if (facts.reference) m.sadd(this.key(`ref:${normRef(facts.reference)}`), id);
+    if (facts.group) m.zincrby(this.key('groups'), 1, facts.group);
     if (base && status !== 'older-revision' && status !== 'addendum' && status !== 'held') m.set(this.key(`base:${base}`), id);
     if (status !== 'older-revision' && status !== 'held') this.queueIndex(m, doc);
     await m.exec();
     return { status, id, other };
   }
 
-  private queueIndex(m: ReturnType<Redis['multi']>, doc: StoredDocument): void {
+  private queueIndex(m: ReturnType<Redis['multi']>, doc: StoredDocument, keep: (member: string) => boolean = () => true): void {
     for (const e of indexEntries(doc)) {
+      if (!keep(e.member)) continue;
       m.hset(this.key('facts'), e.member, JSON.stringify(e.fact));
       for (const [set, score] of e.sets) {
         m.zadd(this.key(set), score, e.member);
@@ -151,17 +159,91 @@ export class DocumentStore {
   private async overlay(base: StoredDocument, addendum: ParsedDocument): Promise<void> {
     const categories = new Set(addendum.deadlines.map((d) => d.category));
     const replaced = new Set<string>();
-    base.parsed.deadlines.forEach((d, n) => {
-      if (categories.has(d.category)) replaced.add(`${base.id}#d${n}`);
+    base.parsed.deadlines.forEach((d, i) => {
+      if (categories.has(d.category)) replaced.add(`${base.id}#d${deadlinePositionOf(base, i)}`);
     });
     if (addendum.meeting) replaced.add(`${base.id}#m`);
     await this.unindex(base.id, (member) => replaced.has(member));
   }
 
-  /** A stored document by id, or `null`. */
+  /**
+   * Re-index the facts of a document whose facts changed (a correction, a new parse). `before` and `after` are the
+   * document as read before and after the change. Facts of `before` that were not indexed (an addendum replaced them)
+   * stay out; a superseded document stays unindexed. Its reference and group indexes follow, and the change is
+   * listed for the search index ({@link DocumentStore.changedAfter}).
+   */
+  async reindex(before: StoredDocument, after: StoredDocument): Promise<void> {
+    const id = after.id;
+    const entries = await this.redis.smembers(this.key(`docfacts:${id}`));
+    const indexed = new Set(entries.map((e) => e.split('\u0000')[1] ?? ''));
+    const replaced = new Set(indexEntries(before).map((e) => e.member).filter((member) => !indexed.has(member)));
+    const change = await this.redis.incr(this.key('changes:seq'));
+    const m = this.redis.multi();
+    for (const entry of entries) {
+      const [set = '', member = ''] = entry.split('\u0000');
+      m.zrem(this.key(set), member);
+      m.hdel(this.key('facts'), member);
+      m.srem(this.key(`docfacts:${id}`), entry);
+    }
+    if (after.supersededBy === null) this.queueIndex(m, after, (member) => !replaced.has(member));
+    const [was, is] = [before.parsed, after.parsed];
+    if (was.reference !== is.reference) {
+      if (was.reference) m.srem(this.key(`ref:${normRef(was.reference)}`), id);
+      if (is.reference) m.sadd(this.key(`ref:${normRef(is.reference)}`), id);
+    }
+    if (was.group !== is.group) {
+      if (was.group) m.zincrby(this.key('groups'), -1, was.group);
+      if (is.group) m.zincrby(this.key('groups'), 1, is.group);
+      m.zremrangebyscore(this.key('groups'), '-inf', 0);
+    }
+    m.zadd(this.key('changed'), change, id);
+    await m.exec();
+  }
+
+  /**
+   * Replace the parse of a stored document (a better parser read its text again) and re-index its facts; the
+   * document's corrections still win over the new parse. Returns the document as now read.
+   *
+   * @throws SgbotError E_NOT_FOUND when no such document is stored.
+   */
+  async replaceParse(id: string, parsed: ParsedDocument): Promise<StoredDocument> {
+    const before = await this.getDocument(id);
+    if (!before) throw new SgbotError('E_NOT_FOUND', `No document ${id} is stored.`);
+    const stored: StoredDocument = { ...withoutCorrections(before), parsed };
+    await this.redis.set(this.key(`doc:${id}`), JSON.stringify(stored));
+    const after = withCorrections(stored, await this.corrections(id));
+    await this.reindex(before, after);
+    return after;
+  }
+
+  /** Redis list of the corrections of a document, oldest first (JSON {@link Correction}s). */
+  correctionsKey(id: string): string {
+    return this.key(`corrections:${id}`);
+  }
+
+  /** Corrections of a document, oldest first. */
+  async corrections(id: string): Promise<Correction[]> {
+    return (await this.redis.lrange(this.correctionsKey(id), 0, -1)).map((c) => JSON.parse(c) as Correction);
+  }
+
+  /**
+   * Documents whose facts changed after they were stored (corrected, parsed again), after change number `afterChange`,
+   * with their change numbers, oldest change first.
+   */
+  async changedAfter(afterChange: number, limit = 1000): Promise<Array<{ id: string; change: number }>> {
+    const raw = await this.redis.zrangebyscore(this.key('changed'), `(${afterChange}`, '+inf', 'WITHSCORES', 'LIMIT', 0, limit);
+    const out: Array<{ id: string; change: number }> = [];
+    for (let i = 0; i < raw.length; i += 2) out.push({ id: raw[i] ?? '', change: Number(raw[i + 1]) });
+    return out;
+  }
+
+  /** A stored document by id, as read: with its corrections applied (see {@link StoredDocument.corrected}), or `null`. */
   async getDocument(id: string): Promise<StoredDocument | null> {
-    const raw = await this.redis.get(this.key(`doc:${id}`));
-    return raw ? (JSON.parse(raw) as StoredDocument) : null;
+    const [doc, corrections] = (await this.redis.pipeline().get(this.key(`doc:${id}`)).lrange(this.correctionsKey(id), 0, -1).exec()) ?? [];
+    if (doc?.[0] || corrections?.[0]) throw new SgbotError('E_STORE', `Redis could not read document ${id}.`, { cause: doc?.[0] ?? corrections?.[0] });
+    const raw = doc?.[1] as string | null | undefined;
+    if (!raw) return null;
+    return withCorrections(JSON.parse(raw) as StoredDocument, ((corrections?.[1] ?? []) as string[]).map((c) => JSON.parse(c) as Correction));
   }
 
   /** The stored text of a document. */

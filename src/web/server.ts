@@ -1,16 +1,21 @@
 /**
- * The web side of sgbot, as far as it goes today: the pages behind the links in reminder mails (done, snooze,
- * unsubscribe, RFC 8058 one-click), a page per document (the default target of source links), and health checks.
+ * The web side of sgbot: the pages behind the links in reminder mails (done, snooze, unsubscribe, RFC 8058
+ * one-click), a page per document (the default target of source links), health checks, and the secretariat's
+ * console under /console (src/web/console/: sign-in, CSRF, pages, Bull Board).
  * A link opened with GET only shows what it will do and a button: mail scanners open links, so only a POST acts.
+ * Public without sign-in: /reminders/*, /doc/:id, /healthz, /readyz, /metrics and the calendar feeds /ical/*.
  */
+import fastifyFormbody from '@fastify/formbody';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { isSgbotError } from '../core/errors.ts';
-import { readHeartbeats } from '../health.ts';
 import { KIND_LABELS } from '../core/labels.ts';
 import { formatDeadline } from '../core/time.ts';
 import { escapeHtml } from '../mail/html.ts';
 import type { Services } from '../main.ts';
 import { acknowledgeReminder, snoozeReminder, unsubscribeReminders } from '../reminders/index.ts';
+import { registerConsole, type ConsoleOptions } from './console/index.ts';
+import { registerIcalRoutes } from './ical.ts';
+import { registerOpsRoutes } from './ops.ts';
 
 const ACTIONS = {
   done: { title: 'Mark this deadline as done', button: 'Yes, it is done', run: acknowledgeReminder },
@@ -23,16 +28,46 @@ function page(title: string, body: string, status = 200): { status: number; html
   return {
     status,
     html: `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(title)} · sgbot</title>
-<style>body{font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem}button{font-size:1rem;padding:.5rem 1rem}</style></head>
+<link rel="stylesheet" href="/assets/links.css"></head>
 <body><h1>${escapeHtml(title)}</h1>${body}</body></html>`,
   };
 }
 
-/** Build the server (not listening): routes for reminder links, documents and health. */
-export function createWebServer(services: Services): FastifyInstance {
-  const app = Fastify({ logger: false, bodyLimit: 64 * 1024 });
-  // Forms and one-click unsubscribe post `application/x-www-form-urlencoded`; the token travels in the query.
-  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => done(null, new URLSearchParams(String(body))));
+const LINKS_CSS = 'body{font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem}button{font-size:1rem;padding:.5rem 1rem}pre{white-space:pre-wrap}';
+/** Nothing but this origin: document text can never run as script. */
+const CSP = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+/** Options of {@link createWebServer}. */
+export interface WebServerOptions {
+  /** Console accounts besides those of `SGBOT_WEB_ACCOUNTS`, with password hashes. */
+  accounts?: ConsoleOptions['accounts'];
+  /**
+   * A demo account with its password in clear (made per run by the embedded `npm start`; src/cli/start.ts); its
+   * name is also its roster person id. Hashed when the server starts; `null` for none.
+   */
+  demoAccount?: ConsoleOptions['demoAccount'];
+  /** Leave out the console (only links, documents and health). */
+  console?: boolean;
+  /** The corrections API (tests); by default src/store/corrections.ts. */
+  corrections?: ConsoleOptions['corrections'];
+  /** Clock of time-relative console pages (tests). */
+  now?: ConsoleOptions['now'];
+}
+
+/**
+ * Build the server (not listening): routes for reminder links, documents, health and the console. Plugins load on
+ * `ready()`/`listen()`; more routes (metrics, iCal feeds) may be registered on the result before that.
+ */
+export function createWebServer(services: Services, opts: WebServerOptions = {}): FastifyInstance {
+  const app = Fastify({ logger: false, bodyLimit: 256 * 1024, trustProxy: false });
+  // Forms and one-click unsubscribe post `application/x-www-form-urlencoded`; a reminder token travels in the query.
+  void app.register(fastifyFormbody);
+  app.addHook('onSend', async (req, reply, payload) => {
+    const type = reply.getHeader('content-type');
+    if (typeof type === 'string' && type.startsWith('text/html') && !reply.hasHeader('content-security-policy')) reply.header('content-security-policy', CSP);
+    return payload;
+  });
+  app.get('/assets/links.css', (_req, res) => res.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(LINKS_CSS));
 
   const send = (reply: { status: number; html: string }, res: { code(n: number): { type(t: string): { send(b: string): unknown } } }) => res.code(reply.status).type('text/html; charset=utf-8').send(reply.html);
 
@@ -46,7 +81,8 @@ export function createWebServer(services: Services): FastifyInstance {
 
   app.post<{ Params: { action: string }; Querystring: { token?: string } }>('/reminders/:action', async (req, res) => {
     const action = ACTIONS[req.params.action as ActionName];
-    const token = req.query.token ?? (req.body instanceof URLSearchParams ? req.body.get('token') : null) ?? '';
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const token = req.query.token ?? (typeof body['token'] === 'string' ? body['token'] : '');
     if (!action || !token) return send(page('Not a reminder link', '<p>This link is incomplete. Open it again from the reminder mail.</p>', 404), res);
     try {
       const result = await action.run(services.reminders, token, 'web');
@@ -69,22 +105,17 @@ export function createWebServer(services: Services): FastifyInstance {
       ...(doc.supersededBy ? [`Superseded by a later revision (${doc.supersededBy.slice(0, 12)}).`] : []),
     ];
     const text = (await services.store.getText(doc.id)) ?? '';
-    return send(page(p.reference ?? p.title ?? `Document ${doc.id.slice(0, 12)}`, `<ul>${facts.map((f) => `<li>${escapeHtml(f)}</li>`).join('')}</ul><pre style="white-space:pre-wrap">${escapeHtml(text)}</pre>`), res);
+    return send(page(p.reference ?? p.title ?? `Document ${doc.id.slice(0, 12)}`, `<ul>${facts.map((f) => `<li>${escapeHtml(f)}</li>`).join('')}</ul><pre>${escapeHtml(text)}</pre>`), res);
   });
 
-  app.get('/healthz', () => ({ ok: true }));
-  // Ready when Redis answers and no mailbox a worker reads is failing (from the workers' heartbeats).
-  app.get('/readyz', async (_req, res) => {
-    try {
-      await services.redis.ping();
-    } catch (err) {
-      return res.code(503).send({ ok: false, redis: (err as Error).message });
-    }
-    const beats = await readHeartbeats(services.redis, services.config.SGBOT_PREFIX);
-    const imap = beats.filter((b) => b.component === 'imap').map((b) => ({ id: b.id, status: String(b.state.status), lastError: b.state.lastError ?? null }));
-    const failing = imap.filter((m) => m.status === 'auth-failed' || m.status === 'backoff');
-    const body = { ok: failing.length === 0, redis: 'ok', workers: beats.filter((b) => b.component === 'worker').length, imap };
-    return failing.length ? res.code(503).send(body) : body;
-  });
+  // The address `npm start` prints: the console (its sign-in page when signed out).
+  app.get('/', (_req, res) => res.redirect('/console'));
+  // Public: health and metrics for operators and their monitoring; calendar feeds for delegates' calendar clients.
+  registerOpsRoutes(app, { redis: services.redis, metrics: services.metrics });
+  registerIcalRoutes(app, { store: services.store, publicUrl: services.config.SGBOT_PUBLIC_URL, docUrl: services.config.SGBOT_DOC_URL ?? null });
+  if (opts.console !== false) {
+    const { accounts, demoAccount, corrections, now } = opts;
+    void app.register((scope) => registerConsole(scope, services, { accounts, demoAccount, corrections, now }));
+  }
   return app;
 }

@@ -58,8 +58,8 @@ const token = (action: 'done' | 'snooze', recipient: string) => signToken({ acti
 
 /** Press a card button in the personal chat `conversationId`: Teams posts a message with the button's data as its value. */
 async function press(conversationId: string, value: unknown, aadObjectId: string) {
-  const msg = { ...personalMessage({ serviceUrl: fake.serviceUrl, text: '', conversationId, aadObjectId }), value };
-  delete (msg as Record<string, unknown>)['text'];
+  const msg: Record<string, unknown> = { ...personalMessage({ serviceUrl: fake.serviceUrl, text: '', conversationId, aadObjectId }), value };
+  delete msg['text'];
   expect((await postActivity(endpoint, msg)).status).toBe(200);
   return fake.waitFor(() => fake.delivered(conversationId, msg['id'] as string)[0], 10_000, 'the answer to the button').catch((err: unknown) => {
     throw new Error(`${(err as Error).message}; the bot logged: ${logs.lines.map((l) => String(l.msg)).join(' | ')}`);
@@ -78,7 +78,7 @@ describe('reminder buttons in Teams', () => {
       { id: SNOOZE_ACTION, label: 'Snooze 1 day', value: token('snooze', `teams:${conv}`) },
     ];
     const before = fake.delivered(conv).length;
-    await teamsSender(bot).post({ channel: 'teams', id: conv }, { ok: true, title: 'Reminder: contributions for SG20', sections: [], notes: [], sources: [] }, { actions });
+    await teamsSender(bot).post({ channel: 'teams', id: conv }, { ok: true, title: 'Reminder: contributions for SG20', sections: [], notes: [], sources: [], data: null }, { actions });
     const posted = fake.delivered(conv).slice(before);
     expect(posted).toHaveLength(1);
     const card = cardOf(posted[0]!);

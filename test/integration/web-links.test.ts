@@ -70,12 +70,13 @@ describe('web links', () => {
     expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(page).not.toContain('<script>');
     expect((await fetch(`${base}/doc/0123456789abcdef0123`)).status).toBe(404);
-    expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ ok: true });
-    expect(await (await fetch(`${base}/readyz`)).json()).toEqual({ ok: true, redis: 'ok', workers: 0, imap: [] });
-    // A worker reporting a mailbox whose login is refused makes the instance not ready.
+    expect(await (await fetch(`${base}/healthz`)).json()).toMatchObject({ ok: true, redis: 'up', imap: [] });
+    expect(await (await fetch(`${base}/readyz`)).json()).toEqual({ ok: true, redis: 'up' });
+    // A worker reporting a mailbox whose login is refused makes the instance unhealthy (it stays ready to serve).
     await publishHeartbeat(s.redis, prefix, { component: 'imap', id: 'bot@mail.example.org@host-1', state: { status: 'auth-failed', lastError: 'login refused: check SGBOT_IMAP' } });
-    const notReady = await fetch(`${base}/readyz`);
-    expect(notReady.status).toBe(503);
-    expect(await notReady.json()).toMatchObject({ ok: false, imap: [{ status: 'auth-failed', lastError: 'login refused: check SGBOT_IMAP' }] });
+    const failing = await fetch(`${base}/healthz`);
+    expect(failing.status).toBe(503);
+    expect(await failing.json()).toMatchObject({ ok: false, imap: [{ up: false, status: 'auth-failed', lastError: 'login refused: check SGBOT_IMAP' }] });
+    expect((await fetch(`${base}/readyz`)).status).toBe(200);
   });
 });

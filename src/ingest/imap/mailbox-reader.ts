@@ -35,6 +35,8 @@ export interface MailboxReaderSettings {
   /** Unique per reader: goes into the lock value. */
   token: string;
   settingName: string;
+  /** Called (synchronously) whenever the status changes, so health can be published at once. */
+  onStatus?: () => void;
 }
 
 /**
@@ -46,6 +48,8 @@ export class MailboxReader {
   private lastError: string | null = null;
   private lastSyncAt: Date | null = null;
   private nextRetryAt: Date | null = null;
+  /** When the current run of failures began (first failure after the last good sync), for health grace periods. */
+  private failingSince: Date | null = null;
   private ckpt: Checkpoint | null = null;
   /** Failures in a row (connection or sink), for the backoff; reset by a successful sync. */
   private failures = 0;
@@ -77,7 +81,7 @@ export class MailboxReader {
   start(): void {
     if (this.running) return;
     this.stopping = false;
-    this.status = 'connecting';
+    this.setStatus('connecting');
     this.running = this.run().catch((err: unknown) => {
       // run() handles its errors; reaching here is a bug, but must not crash the process.
       this.lastError = `internal error: ${errorText(err)}`;
@@ -94,8 +98,8 @@ export class MailboxReader {
     await this.running;
     this.running = null;
     await this.lease.release();
-    this.status = 'stopped';
-    this.nextRetryAt = null;
+    this.failingSince = null;
+    this.setStatus('stopped');
   }
 
   /** Health of this mailbox. */
@@ -108,6 +112,7 @@ export class MailboxReader {
       lastError: this.lastError,
       lastSyncAt: this.lastSyncAt?.toISOString() ?? null,
       nextRetryAt: this.nextRetryAt?.toISOString() ?? null,
+      failingSince: this.failingSince?.toISOString() ?? null,
     };
   }
 
@@ -181,6 +186,7 @@ export class MailboxReader {
           this.lastSyncAt = new Date();
           this.failures = 0;
           this.lastError = null;
+          this.failingSince = null;
           this.setStatus('idle');
           continue;
         }
@@ -279,6 +285,7 @@ export class MailboxReader {
           if (this.interrupted()) return false;
           const delay = backoffDelay(attempt, this.s.backoff);
           this.lastError = `The sink failed on UID ${uid} of "${this.s.mailbox}" (${errorText(err)}); the message is retried, not skipped.`;
+          this.failingSince ??= new Date();
           this.setStatus('backoff', new Date(Date.now() + delay));
           this.log.warn({ ...this.ctx, uid, attempt, retryInMs: delay, err: errorText(err) }, 'IMAP sink failed; retrying the same message');
           await this.pause(delay);
@@ -322,6 +329,7 @@ export class MailboxReader {
     this.authFailed = described.auth;
     const delay = described.auth ? authRetryDelay(this.s.backoff) : backoffDelay(this.failures, this.s.backoff);
     this.lastError = described.message;
+    this.failingSince ??= new Date();
     this.setStatus(described.auth ? 'auth-failed' : 'backoff', new Date(Date.now() + delay));
     const fields = { ...this.ctx, host: this.s.account.host, port: this.s.account.port, user: this.s.account.user };
     const logFn = described.auth ? this.log.error.bind(this.log) : this.log.warn.bind(this.log);
@@ -336,8 +344,9 @@ export class MailboxReader {
   }
 
   private setStatus(status: ImapStatus, nextRetryAt: Date | null = null): void {
+    const changed = status !== this.status;
     this.status = status;
     this.nextRetryAt = nextRetryAt;
+    if (changed) this.s.onStatus?.();
   }
-
 }

@@ -36,6 +36,7 @@ export class ImapSource {
   private readonly readers: MailboxReader[];
   private readonly account: string;
   private phase: 'new' | 'started' | 'stopped' = 'new';
+  private readonly listeners = new Set<(state: ImapSourceState) => void>();
 
   constructor(options: ImapSourceOptions) {
     const mailboxes = [...new Set(options.mailboxes ?? ['INBOX'])];
@@ -75,6 +76,7 @@ export class ImapSource {
           instanceId,
           token: `${instanceId}:${randomUUID()}`,
           settingName: options.settingName ?? 'SGBOT_IMAP',
+          onStatus: () => this.notify(),
         }),
     );
   }
@@ -96,6 +98,30 @@ export class ImapSource {
   async stop(): Promise<void> {
     this.phase = 'stopped';
     await Promise.all(this.readers.map((reader) => reader.stop()));
+  }
+
+  /**
+   * Calls `listener` with the new {@link ImapSource.state} each time a mailbox's status changes (connection lost,
+   * login refused, back to idle…), so health can be published at once rather than at the next heartbeat. A listener
+   * that throws is ignored. Returns a function that removes the listener.
+   *
+   * @example const off = source.onStateChange((s) => void publish(s)); // … off();
+   */
+  onStateChange(listener: (state: ImapSourceState) => void): () => void {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
+  }
+
+  private notify(): void {
+    if (this.listeners.size === 0) return;
+    const state = this.state();
+    for (const listener of this.listeners) {
+      try {
+        listener(state);
+      } catch {
+        /* health reporting must never break reading */
+      }
+    }
   }
 
   /** Health of the account and of each mailbox, for health output. Holds no secret. */

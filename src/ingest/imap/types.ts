@@ -111,6 +111,11 @@ export interface ImapMailboxState {
   lastSyncAt: string | null;
   /** ISO time of the next retry (backoff, auth-failed) or lock attempt (standby). */
   nextRetryAt: string | null;
+  /**
+   * ISO time of the first failure (connection, login or sink) since the last completed sync, `null` while all is well:
+   * health readers treat a mailbox that has been failing longer than a grace period as down.
+   */
+  failingSince: string | null;
 }
 
 /** Health of an account, for health output: the most urgent status of its mailboxes, and each mailbox. */

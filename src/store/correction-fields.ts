@@ -1,0 +1,248 @@
+/**
+ * Corrections of wrongly parsed facts, the pure part: which fields may be corrected, how a value is checked, and how
+ * a document's corrections are laid over the parser's result. No I/O; `corrections.ts` stores them and the store
+ * applies them whenever it reads or indexes a document, so a correction wins over any later parse of the same text.
+ */
+import { DateTime } from 'luxon';
+import { canonicalGroup } from '../core/groups.ts';
+import { SgbotError } from '../core/errors.ts';
+import { DEADLINE_CATEGORIES, type Deadline, type DeadlineCategory, type ParsedDocument } from '../core/types.ts';
+import type { CorrectedFacts, StoredDocument } from './facts.ts';
+
+/** A fact that may be corrected: top-level fields, meeting fields, or one deadline (by its index in parsed.deadlines). */
+export type CorrectionField =
+  | 'group'
+  | 'reference'
+  | 'title'
+  | 'date'
+  | 'meeting.start'
+  | 'meeting.end'
+  | 'meeting.place'
+  | `deadline.${number}.date`
+  | `deadline.${number}.time`
+  | `deadline.${number}.category`
+  | `deadline.${number}.action`
+  | `deadline.${number}.removed`;
+
+/**
+ * One correction, as stored and audited. `previous` is the value just before it (the parser's value for the first
+ * correction of a field).
+ *
+ * @example { docId: '3f9a…', field: 'deadline.0.date', value: '2027-04-21', previous: '2027-04-14',
+ *   who: 'web:secretariat@itu.int', at: '2027-02-03T10:00:00.000Z', reason: 'the letter says 21 April' }
+ */
+export interface Correction {
+  docId: string;
+  field: CorrectionField;
+  value: string | null;
+  previous: string | null;
+  who: string;
+  at: string;
+  reason?: string;
+  /**
+   * For a deadline field: category and action of the deadline as the parser gave them, so that the correction still
+   * finds its deadline when a later parse of the same text lists the deadlines in another order.
+   */
+  match?: { category: DeadlineCategory; action: string };
+}
+
+/** Longest free text accepted for a title, reference, place or action. */
+const MAX_TEXT = 500;
+
+const TOP = ['group', 'reference', 'title', 'date'] as const;
+const MEETING = ['start', 'end', 'place'] as const;
+const DEADLINE = ['date', 'time', 'category', 'action', 'removed'] as const;
+
+/** A correction field taken apart. */
+export type FieldPath =
+  | { kind: 'top'; name: (typeof TOP)[number] }
+  | { kind: 'meeting'; name: (typeof MEETING)[number] }
+  | { kind: 'deadline'; n: number; name: (typeof DEADLINE)[number] };
+
+const FIELD_FORMS = `${TOP.join(', ')}, ${MEETING.map((m) => `meeting.${m}`).join(', ')}, or deadline.N.${DEADLINE.join('|')} (N counts the parsed deadlines from 0)`;
+
+/**
+ * Take a field name apart.
+ *
+ * @example fieldPath('deadline.2.date') → { kind: 'deadline', n: 2, name: 'date' }
+ * @throws SgbotError E_USAGE for a name that is not a correctable field.
+ */
+export function fieldPath(field: string): FieldPath {
+  if ((TOP as readonly string[]).includes(field)) return { kind: 'top', name: field as (typeof TOP)[number] };
+  let m = /^meeting\.(start|end|place)$/.exec(field);
+  if (m) return { kind: 'meeting', name: m[1] as (typeof MEETING)[number] };
+  m = /^deadline\.(0|[1-9]\d{0,2})\.(date|time|category|action|removed)$/.exec(field);
+  if (m) return { kind: 'deadline', n: Number(m[1]), name: m[2] as (typeof DEADLINE)[number] };
+  throw new SgbotError('E_USAGE', `"${field}" is not a fact that can be corrected. Correctable fields: ${FIELD_FORMS}.`);
+}
+
+function isoDate(field: string, value: string): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value) && DateTime.fromISO(value).isValid) return value;
+  throw new SgbotError('E_USAGE', `"${value}" is not a date for ${field}: write it as YYYY-MM-DD, for example 2027-04-14.`);
+}
+
+function text(field: string, value: string): string {
+  const t = value.replace(/\s+/g, ' ').trim();
+  if (t.length > MAX_TEXT) throw new SgbotError('E_USAGE', `The value of ${field} is ${t.length} characters long; at most ${MAX_TEXT} are accepted.`);
+  return t;
+}
+
+/**
+ * Check and normalise the value of a correction (trimmed; an empty string counts as no value).
+ *
+ * @example checkValue(fieldPath('deadline.0.time'), '9:30') === '09:30'
+ * @example checkValue(fieldPath('group'), 'Study Group 20') === 'SG20'
+ * @throws SgbotError E_USAGE saying the expected form: dates YYYY-MM-DD, times HH:MM, a known category or group.
+ */
+export function checkValue(path: FieldPath, raw: string | null): string | null {
+  const value = raw === null ? null : raw.trim() || null;
+  const field = path.kind === 'top' ? path.name : path.kind === 'meeting' ? `meeting.${path.name}` : `deadline.${path.n}.${path.name}`;
+  const required = (what: string): string => {
+    if (value === null) throw new SgbotError('E_USAGE', `${field} cannot be empty: give ${what}.`);
+    return value;
+  };
+  if (path.kind === 'top') {
+    if (value === null) return null;
+    if (path.name === 'date') return isoDate(field, value);
+    if (path.name === 'group') {
+      const g = canonicalGroup(value);
+      if (!g) throw new SgbotError('E_USAGE', `"${value}" is not a known study group: write it as SG20, TSAG or SG12RG-AFR, or leave it empty for none.`);
+      return g;
+    }
+    return text(field, value) || null;
+  }
+  if (path.kind === 'meeting') {
+    if (path.name === 'place') return value === null ? null : text(field, value) || null;
+    return isoDate(field, required('a date as YYYY-MM-DD'));
+  }
+  switch (path.name) {
+    case 'date':
+      return isoDate(field, required('a date as YYYY-MM-DD'));
+    case 'time': {
+      if (value === null) return null;
+      const m = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(value);
+      if (!m) throw new SgbotError('E_USAGE', `"${value}" is not a time for ${field}: write it as HH:MM (24-hour, for example 23:59), or leave it empty for the end of the day.`);
+      return `${(m[1] ?? '').padStart(2, '0')}:${m[2] ?? ''}`;
+    }
+    case 'category': {
+      const c = required(`one of ${DEADLINE_CATEGORIES.join(', ')}`);
+      if (!(DEADLINE_CATEGORIES as readonly string[]).includes(c)) {
+        throw new SgbotError('E_USAGE', `"${c}" is not a deadline category. Use one of: ${DEADLINE_CATEGORIES.join(', ')}.`);
+      }
+      return c;
+    }
+    case 'action':
+      return text(field, required('what must be done, in words'));
+    case 'removed': {
+      if (value === null || value === 'false') return 'false';
+      if (value === 'true') return 'true';
+      throw new SgbotError('E_USAGE', `${field} is "true" (the parser found a deadline that is not one) or "false" (keep it), not "${value}".`);
+    }
+  }
+}
+
+/**
+ * The position in `original.deadlines` a deadline correction applies to, or `null` when no deadline there is the one
+ * it was made for (a later parse found other deadlines). Tried in turn: the same position with the same category and
+ * action; the only deadline with that category and action; the same position with the same category.
+ */
+export function deadlinePosition(original: ParsedDocument, n: number, match: Correction['match']): number | null {
+  const at = original.deadlines[n];
+  if (!match) return at ? n : null;
+  if (at && at.category === match.category && at.action === match.action) return n;
+  const same = original.deadlines.flatMap((d, i) => (d.category === match.category && d.action === match.action ? [i] : []));
+  if (same.length === 1) return same[0] ?? null;
+  return at && at.category === match.category ? n : null;
+}
+
+function setTop(p: ParsedDocument, name: FieldPath & { kind: 'top' }, value: string | null): void {
+  if (name.name === 'group') p.group = value;
+  else if (name.name === 'reference') p.reference = value;
+  else if (name.name === 'title') p.title = value;
+  else p.date = value;
+}
+
+function setDeadline(d: Deadline, name: (typeof DEADLINE)[number], value: string | null): void {
+  if (name === 'date' && value) {
+    d.date = value;
+    // A date the secretariat gives is stated, no longer computed from a rule of the letter.
+    d.derived = false;
+  } else if (name === 'time') d.time = value;
+  else if (name === 'category' && value) d.category = value as DeadlineCategory;
+  else if (name === 'action' && value) d.action = value;
+}
+
+/**
+ * A document's parse with its corrections laid over it, oldest first (a later correction of a field wins). Removed
+ * deadlines leave `parsed.deadlines`; {@link CorrectedFacts.positions} keeps where each remaining one was in the
+ * parser's list, so index members and reminder keys stay those of the parse. Corrections that no longer find their
+ * deadline or meeting are skipped.
+ */
+export function applyCorrections(original: ParsedDocument, corrections: readonly Correction[]): { parsed: ParsedDocument; facts: CorrectedFacts } {
+  const parsed: ParsedDocument = structuredClone(original);
+  const removed = new Set<number>();
+  const fields = new Set<string>();
+  for (const c of corrections) {
+    let path: FieldPath;
+    try {
+      path = fieldPath(c.field);
+    } catch {
+      continue;
+    }
+    if (path.kind === 'top') setTop(parsed, path, c.value);
+    else if (path.kind === 'meeting') {
+      if (!parsed.meeting) continue;
+      if (path.name === 'place') parsed.meeting.place = c.value;
+      else if (c.value) parsed.meeting[path.name] = c.value;
+    } else {
+      const n = deadlinePosition(original, path.n, c.match);
+      const d = n === null ? undefined : parsed.deadlines[n];
+      if (n === null || !d) continue;
+      if (path.name === 'removed') {
+        if (c.value === 'true') removed.add(n);
+        else removed.delete(n);
+      } else setDeadline(d, path.name, c.value);
+      fields.add(`deadline.${n}.${path.name}`);
+      continue;
+    }
+    fields.add(c.field);
+  }
+  const all = parsed.deadlines;
+  const positions = all.flatMap((_, i) => (removed.has(i) ? [] : [i]));
+  parsed.deadlines = positions.map((i) => all[i] as Deadline);
+  return {
+    parsed,
+    facts: {
+      original,
+      positions,
+      removed: [...removed].sort((a, b) => a - b).map((position) => ({ position, deadline: all[position] as Deadline })),
+      fields: [...fields],
+    },
+  };
+}
+
+/** `doc` as read: its corrections applied (`corrected` set), or `doc` itself when it has none. */
+export function withCorrections(doc: StoredDocument, corrections: readonly Correction[]): StoredDocument {
+  if (corrections.length === 0) return doc;
+  const { parsed, facts } = applyCorrections(doc.parsed, corrections);
+  return { ...doc, parsed, corrected: facts };
+}
+
+/** `doc` as it is kept in Redis: the parser's result, without the corrections laid over it. */
+export function withoutCorrections(doc: StoredDocument): StoredDocument {
+  if (!doc.corrected) return doc;
+  const { corrected, ...rest } = doc;
+  return { ...rest, parsed: corrected.original };
+}
+
+/** The current value of `path` in a document as read (corrections applied). */
+export function currentValue(doc: StoredDocument, path: FieldPath): string | null {
+  const p = doc.parsed;
+  if (path.kind === 'top') return p[path.name];
+  if (path.kind === 'meeting') return p.meeting ? p.meeting[path.name] : null;
+  const removed = doc.corrected?.removed.find((r) => r.position === path.n);
+  if (path.name === 'removed') return removed ? 'true' : 'false';
+  const i = doc.corrected ? doc.corrected.positions.indexOf(path.n) : path.n;
+  const d = removed?.deadline ?? (i >= 0 ? p.deadlines[i] : undefined);
+  return d ? d[path.name] : null;
+}

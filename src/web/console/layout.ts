@@ -1,0 +1,111 @@
+/**
+ * The frame of every console page: head, navigation, who is signed in, sign-out. Everything that comes from a
+ * document, a mail or a person is escaped with {@link h}; pages build their bodies from the same helpers.
+ */
+import { escapeHtml } from '../../mail/html.ts';
+
+/** Escape text for HTML element content and quoted attributes. */
+export const h = escapeHtml;
+
+/** Who is looking at a page. */
+export interface Viewer {
+  user: string;
+  /** Roster name, or the account name when the person is not (or no longer) in the roster. */
+  name: string;
+  /** Holds a secretariat role somewhere: may broadcast, correct, retry. */
+  secretariat: boolean;
+  /** The zone times are shown in. */
+  tz: string;
+}
+
+/** What the frame needs besides the body. */
+export interface Frame {
+  title: string;
+  viewer: Viewer | null;
+  /** CSRF token for the sign-out form (and the page's forms). */
+  csrf: string;
+  /** Navigation entry to highlight. */
+  active?: string;
+  /** A message shown above the body. */
+  flash?: { kind: 'ok' | 'error'; text: string } | null;
+}
+
+const NAV: Array<[string, string]> = [
+  ['home', '/console'],
+  ['deadlines', '/console/deadlines'],
+  ['documents', '/console/documents'],
+  ['reminders', '/console/reminders'],
+  ['broadcasts', '/console/broadcasts'],
+  ['chat', '/console/chat'],
+  ['quarantine', '/console/quarantine'],
+  ['outbox', '/console/outbox'],
+  ['audit', '/console/audit'],
+  ['queues', '/console/queues'],
+];
+
+/** A hidden form field carrying the CSRF token. */
+export function csrfField(token: string): string {
+  return `<input type="hidden" name="_csrf" value="${h(token)}">`;
+}
+
+/** A one-button POST form. */
+export function postButton(action: string, label: string, csrf: string, extra = '', cls = ''): string {
+  return `<form method="post" action="${h(action)}" class="inline">${csrfField(csrf)}${extra}<button type="submit"${cls ? ` class="${h(cls)}"` : ''}>${h(label)}</button></form>`;
+}
+
+/** A query string from defined values. */
+export function qs(params: Record<string, string | number | null | undefined>): string {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== null && v !== undefined && v !== '') p.set(k, String(v));
+  const s = p.toString();
+  return s ? `?${s}` : '';
+}
+
+/** The full HTML page. */
+export function layout(frame: Frame, body: string): string {
+  const nav = frame.viewer
+    ? `<nav>${NAV.map(([name, href]) => `<a href="${href}"${frame.active === name ? ' aria-current="page"' : ''}>${name}</a>`).join('')}</nav>
+<div class="who">Signed in as <strong>${h(frame.viewer.name)}</strong>${frame.viewer.secretariat ? ' (secretariat)' : ''} · times in ${h(frame.viewer.tz)} ${postButton('/console/logout', 'Sign out', frame.csrf)}</div>`
+    : '';
+  const flash = frame.flash ? `<p class="flash ${frame.flash.kind}" role="status">${h(frame.flash.text)}</p>` : '';
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>${h(frame.title)} · sgbot console</title>
+<link rel="stylesheet" href="/console/assets/console.css">
+<script src="/console/assets/console.js" defer></script>
+</head><body data-tz="${h(frame.viewer?.tz ?? '')}">
+<header><a class="brand" href="/console">sgbot</a>${nav}</header>
+<main><h1>${h(frame.title)}</h1>${flash}${body}</main>
+</body></html>`;
+}
+
+/** The console's stylesheet (served at /console/assets/console.css). */
+export const CONSOLE_CSS = `
+*{box-sizing:border-box}body{font:15px/1.45 system-ui,sans-serif;margin:0;color:#1d2430;background:#f6f7f9}
+header{background:#18324f;color:#fff;padding:.5rem 1rem;display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center}
+header a{color:#dbe7f5;text-decoration:none}header a[aria-current]{color:#fff;font-weight:600;border-bottom:2px solid #fff}
+.brand{font-weight:700;color:#fff;margin-right:1rem}nav{display:flex;flex-wrap:wrap;gap:.8rem}.who{margin-left:auto;font-size:.85rem}
+.who button{font-size:.8rem;padding:.1rem .5rem}
+main{max-width:72rem;margin:0 auto;padding:1rem}h1{font-size:1.4rem}h2{font-size:1.1rem;margin-top:1.5rem}
+table{border-collapse:collapse;width:100%;background:#fff}th,td{border:1px solid #d5dae1;padding:.35rem .5rem;text-align:left;vertical-align:top}
+th{background:#eef1f5}small,.muted{color:#5b6675}
+form.inline{display:inline}label{display:block;margin:.4rem 0 .1rem;font-weight:600}
+input[type=text],input[type=password],input[type=search],textarea,select{font:inherit;padding:.35rem;width:100%;max-width:40rem}
+textarea{min-height:8rem}button{font:inherit;padding:.3rem .9rem;cursor:pointer}
+.flash{padding:.5rem .8rem;border-radius:4px}.flash.ok{background:#e3f4e6}.flash.error{background:#fbe4e4}
+.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(12rem,1fr));gap:.8rem}
+.card{background:#fff;border:1px solid #d5dae1;border-radius:6px;padding:.8rem}.card .n{font-size:1.6rem;font-weight:700}
+.calendar td{height:6.5rem;width:14.28%}.calendar td.out{background:#f1f2f4;color:#9aa3ae}.calendar td.today{outline:2px solid #18324f}
+.calendar .day{font-weight:700;font-size:.85rem}.calendar .entry{display:block;font-size:.8rem;background:#fff4d6;border-left:3px solid #d08a00;margin:.15rem 0;padding:.1rem .25rem}
+.calendar .entry.meeting{background:#e1ecfb;border-color:#2f6fc0}
+pre{white-space:pre-wrap;background:#fff;border:1px solid #d5dae1;padding:.6rem;max-height:40rem;overflow:auto}
+.reply{background:#fff;border:1px solid #d5dae1;border-radius:6px;padding:.8rem}.reply.fail{border-color:#d9534f}
+.state-delivered{color:#1e7b34}.state-failed{color:#b52b27}.state-pending{color:#8a6d00}
+.chat-form{display:flex;gap:.5rem}.chat-form input{flex:1}
+`;
+
+/** Progressive enhancement only: remember the browser's time zone in a cookie, so pages show times in it. */
+export const CONSOLE_JS = `(function(){try{var tz=Intl.DateTimeFormat().resolvedOptions().timeZone;if(!tz)return;
+var has=document.cookie.split('; ').some(function(c){return c==='sgbot_tz='+encodeURIComponent(tz)});
+if(!has){document.cookie='sgbot_tz='+encodeURIComponent(tz)+'; path=/console; SameSite=Lax; max-age=31536000';
+var shown=document.body&&document.body.getAttribute('data-tz');if(shown&&shown!==tz&&!sessionStorage.getItem('sgbot_tz_reload')){sessionStorage.setItem('sgbot_tz_reload','1');location.reload();}}}catch(e){}})();`;

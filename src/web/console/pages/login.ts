@@ -1,0 +1,55 @@
+/**
+ * Sign-in and sign-out. A failed sign-in says only that the name or password is wrong (never which), counts against
+ * the address and account name (five tries per quarter hour), and is audited; a successful one gets a new session id.
+ */
+import type { FastifyInstance } from 'fastify';
+import { checkLogin, type LoginLimiter } from '../auth.ts';
+import { form, query, sendPage, type ConsoleDeps } from '../context.ts';
+import { csrfField, h } from '../layout.ts';
+
+/** Where to go after signing in: a console path only (never another site). */
+export function safeNext(next: string | undefined): string {
+  return next && /^\/console(?:[/?#]|$)/.test(next) && !next.startsWith('//') ? next : '/console';
+}
+
+function loginForm(csrf: string, next: string, user = ''): string {
+  return `<form method="post" action="/console/login" class="login">${csrfField(csrf)}<input type="hidden" name="next" value="${h(next)}">
+<label for="user">Account</label><input type="text" id="user" name="user" value="${h(user)}" autocomplete="username" required autofocus>
+<label for="password">Password</label><input type="password" id="password" name="password" autocomplete="current-password" required>
+<p><button type="submit">Sign in</button></p></form>`;
+}
+
+export function registerLogin(app: FastifyInstance, deps: ConsoleDeps, limiter: LoginLimiter): void {
+  const noAccounts = () =>
+    deps.accounts.size === 0 ? '<p class="flash error">No console account is set up yet. Add one to SGBOT_WEB_ACCOUNTS (make its hash with: sgbot web passwd).</p>' : '';
+
+  app.get('/console/login', (req, reply) => {
+    const next = safeNext(query(req)['next']);
+    if (req.session.user && deps.accounts.has(req.session.user)) return reply.redirect(next);
+    return sendPage(req, reply, { title: 'Sign in to the sgbot console' }, `${noAccounts()}${loginForm(reply.generateCsrf(), next)}`);
+  });
+
+  app.post('/console/login', async (req, reply) => {
+    const f = form(req);
+    const user = (f['user'] ?? '').trim().slice(0, 200);
+    const next = safeNext(f['next']);
+    const refuse = (status: number, text: string) => sendPage(req, reply, { title: 'Sign in to the sgbot console', flash: { kind: 'error', text } }, `${noAccounts()}${loginForm(reply.generateCsrf(), next, user)}`, status);
+    if (!(await limiter.allowed(req.ip, user))) return refuse(429, 'Too many failed sign-ins. Wait a quarter of an hour and try again.');
+    const account = await checkLogin(deps.accounts, user, f['password'] ?? '');
+    if (!account) {
+      await limiter.failed(req.ip, user);
+      await deps.services.audit.record({ who: `web:${user || '?'}`, action: 'web.login.failed', target: 'console', result: 'refused', details: { ip: req.ip } });
+      return refuse(401, 'Wrong account name or password.');
+    }
+    await limiter.succeeded(req.ip, user);
+    await req.session.regenerate();
+    req.session.user = account.user;
+    await deps.services.audit.record({ who: `web:${account.person}`, action: 'web.login', target: 'console', result: 'ok', details: { account: account.user, ip: req.ip } });
+    return reply.code(303).redirect(next);
+  });
+
+  app.post('/console/logout', async (req, reply) => {
+    await req.session.destroy();
+    return reply.code(303).redirect('/console/login');
+  });
+}

@@ -1,0 +1,64 @@
+/**
+ * The capture outbox: mail sgbot would have sent when no SMTP server is configured (`<prefix>:outbox`, newest
+ * first, written by the mailer built in src/main.ts). One mail is shown with its headers and text, never as HTML.
+ */
+import type { FastifyInstance } from 'fastify';
+import { simpleParser } from 'mailparser';
+import { query, sendPage, type ConsoleDeps } from '../context.ts';
+import { h, qs } from '../layout.ts';
+
+/** The Redis list of captured mail. */
+export function outboxKey(prefix: string): string {
+  return `${prefix}:outbox`;
+}
+
+/** One captured mail, as src/main.ts keeps it. */
+export interface CapturedMail {
+  messageId: string;
+  kind: string;
+  subject: string;
+  to: string[];
+  at: string;
+  raw: string;
+}
+
+function parseEntry(raw: string): CapturedMail | null {
+  try {
+    return JSON.parse(raw) as CapturedMail;
+  } catch {
+    return null;
+  }
+}
+
+export function registerOutbox(app: FastifyInstance, deps: ConsoleDeps): void {
+  const key = outboxKey(deps.services.config.SGBOT_PREFIX);
+
+  app.get('/console/outbox', async (req, reply) => {
+    const mails = (await deps.services.redis.lrange(key, 0, 199)).map(parseEntry).filter((m): m is CapturedMail => m !== null);
+    const smtp = deps.services.config.SMTP_URL ? '<p class="muted">Mail goes out by SMTP; this outbox holds only what was captured before.</p>' : '<p class="muted">No SMTP server is configured (SMTP_URL), so outgoing mail is kept here instead of being sent.</p>';
+    const rows = mails.map(
+      (m, n) => `<tr><td>${h(m.at)}</td><td>${h(m.kind)}</td><td>${h((m.to ?? []).join(', '))}</td><td><a href="/console/outbox/view${qs({ id: m.messageId, n })}">${h(m.subject || '(no subject)')}</a></td></tr>`,
+    );
+    const table = rows.length ? `<table class="outbox"><thead><tr><th>Captured</th><th>Kind</th><th>To</th><th>Subject</th></tr></thead><tbody>${rows.join('')}</tbody></table>` : '<p class="muted">The outbox is empty.</p>';
+    return sendPage(req, reply, { title: 'Outbox', active: 'outbox' }, `${smtp}${table}`);
+  });
+
+  app.get('/console/outbox/view', async (req, reply) => {
+    const q = query(req);
+    const mails = (await deps.services.redis.lrange(key, 0, 999)).map(parseEntry).filter((m): m is CapturedMail => m !== null);
+    const mail = mails.find((m) => m.messageId === q['id']) ?? null;
+    if (!mail) return sendPage(req, reply, { title: 'No such mail', active: 'outbox' }, '<p>This mail is no longer in the outbox (it keeps the latest 1000).</p>', 404);
+    const parsed = await simpleParser(mail.raw);
+    const headers = [
+      ['From', parsed.from?.text ?? ''],
+      ['To', (mail.to ?? []).join(', ')],
+      ['Subject', mail.subject],
+      ['Date', parsed.date?.toISOString() ?? mail.at],
+      ['Message-ID', mail.messageId],
+      ['Kind', mail.kind],
+    ];
+    const body = `<table class="facts"><tbody>${headers.map(([k, v]) => `<tr><th scope="row">${h(k ?? '')}</th><td>${h(v ?? '')}</td></tr>`).join('')}</tbody></table>
+<h2>Text</h2><pre>${h(parsed.text ?? '')}</pre><details><summary>Raw message</summary><pre>${h(mail.raw.slice(0, 200_000))}</pre></details><p><a href="/console/outbox">Back to the outbox</a></p>`;
+    return sendPage(req, reply, { title: mail.subject || '(no subject)', active: 'outbox' }, body);
+  });
+}

@@ -1,0 +1,67 @@
+/**
+ * The quarantine (as `sgbot quarantine list|show|retry`): what could not be read and why, and, for the secretariat,
+ * a retry that reads it again from its kept raw bytes (a mail) or its path (a file). Retries are audited.
+ */
+import type { FastifyInstance } from 'fastify';
+import { identityKey } from '../../../core/identity.ts';
+import { ingestRaw } from '../../../ingest/ingest-raw.ts';
+import { ingestPaths } from '../../../ingest/pipeline.ts';
+import type { QuarantineEntry } from '../../../store/quarantine.ts';
+import { me, redirectWith, sendPage, type ConsoleDeps } from '../context.ts';
+import { h, postButton } from '../layout.ts';
+
+export function registerQuarantine(app: FastifyInstance, deps: ConsoleDeps): void {
+  const { services } = deps;
+
+  app.get('/console/quarantine', async (req, reply) => {
+    const entries = await services.quarantine.list(200);
+    const rows = entries.map((e) => {
+      const first = e.problems[0];
+      return `<tr><td><a href="/console/quarantine/${encodeURIComponent(e.id)}">${h(e.id.slice(0, 12))}</a></td><td>${h(e.at)}</td><td>${e.partial ? 'partly stored' : 'rejected'}</td><td>${h(e.name)}</td><td>${first ? `${h(first.code)}: ${h(first.message.slice(0, 200))}` : ''}</td></tr>`;
+    });
+    const table = rows.length ? `<table><thead><tr><th>Id</th><th>When</th><th>Status</th><th>Input</th><th>First problem</th></tr></thead><tbody>${rows.join('')}</tbody></table>` : '<p class="muted">The quarantine is empty: everything ingested was read.</p>';
+    return sendPage(req, reply, { title: 'Quarantine', active: 'quarantine' }, table);
+  });
+
+  app.get<{ Params: { id: string } }>('/console/quarantine/:id', async (req, reply) => {
+    const e = await services.quarantine.get(req.params.id);
+    if (!e) return sendPage(req, reply, { title: 'Not in the quarantine', active: 'quarantine' }, '<p>Nothing in the quarantine has this id (it may have been retried successfully).</p>', 404);
+    const raw = e.rawId ? await services.raw.meta(e.rawId) : null;
+    const facts = [
+      ['Id', e.id],
+      ['When', e.at],
+      ['Status', e.partial ? 'partly stored' : 'nothing stored'],
+      ...(raw ? [['Raw message', `${raw.size} bytes${raw.kept ? ', kept' : ', not kept (over the size limit)'}, ${raw.attempts} attempt(s), from ${JSON.stringify(raw.origin)}`]] : []),
+      ...(e.path ? [['File', e.path]] : []),
+    ];
+    const problems = e.problems.map((p) => `<li><strong>${h(p.name)}</strong><br>${h(p.code)}: ${h(p.message)}</li>`).join('');
+    const retry = me(req).viewer.secretariat && (e.rawId || e.path) ? postButton(`/console/quarantine/${encodeURIComponent(e.id)}/retry`, 'Retry', reply.generateCsrf()) : '';
+    const body = `<table class="facts"><tbody>${facts.map(([k, v]) => `<tr><th scope="row">${h(k ?? '')}</th><td>${h(v ?? '')}</td></tr>`).join('')}</tbody></table><h2>Problems</h2><ul>${problems}</ul><p>${retry}</p>`;
+    return sendPage(req, reply, { title: e.name, active: 'quarantine' }, body);
+  });
+
+  app.post<{ Params: { id: string } }>('/console/quarantine/:id/retry', async (req, reply) => {
+    const s = me(req);
+    const e: QuarantineEntry | null = await services.quarantine.get(req.params.id);
+    if (!e) return sendPage(req, reply, { title: 'Not in the quarantine', active: 'quarantine' }, '<p>Nothing in the quarantine has this id.</p>', 404);
+    if (!s.viewer.secretariat) {
+      await services.audit.record({ who: identityKey(s.who), action: 'quarantine.retry.refused', target: e.id, result: 'refused', details: { reason: 'not-secretariat' } });
+      return sendPage(req, reply, { title: 'Only the secretariat can retry', active: 'quarantine' }, '<p>This attempt has been recorded in the audit log.</p>', 403);
+    }
+    let text: string;
+    let left: boolean;
+    if (e.rawId) {
+      const out = await ingestRaw(services, e.rawId, { force: true });
+      left = out.state === 'done';
+      text = `${out.state}, ${out.documents.length} document(s)${out.problems.length ? `, ${out.problems.length} problem(s) remain` : ''}`;
+    } else if (e.path) {
+      const summary = await ingestPaths([e.path], services, { limits: services.limits, listRules: services.listRules });
+      left = summary.problems.length === 0;
+      text = `${summary.added} stored, ${summary.duplicates} duplicate(s), ${summary.problems.length} problem(s) remain`;
+    } else {
+      return sendPage(req, reply, { title: 'Nothing to retry from', active: 'quarantine' }, '<p>Neither the raw message nor a file path was kept for this entry.</p>', 409);
+    }
+    await services.audit.record({ who: identityKey(s.who), action: 'quarantine.retried', target: e.id, result: left ? 'ok' : 'still-failing', details: { outcome: text } });
+    return redirectWith(req, reply, left ? '/console/quarantine' : `/console/quarantine/${encodeURIComponent(e.id)}`, { kind: left ? 'ok' : 'error', text: `${e.name}: ${text}${left ? ' — it left the quarantine.' : '.'}` });
+  });
+}

@@ -1,0 +1,273 @@
+/**
+ * Corrections of wrongly parsed facts on real Redis: a corrected deadline date moves the deadline in `/deadlines` and
+ * in the reminders (same key, people already reminded are told), outlives a second ingest and a new parse of the
+ * same text, is audited, and bad input is refused with a message saying what to write. A removed deadline is hidden
+ * and can be restored; a corrected title reaches the search index of a running process.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { defaultRegistry } from '../../commands/index.ts';
+import { answer } from '../../src/chat/router.ts';
+import type { CommandContext, CuratedRoles } from '../../src/core/command.ts';
+import { isSgbotError } from '../../src/core/errors.ts';
+import { parseDocument } from '../../src/parse/index.ts';
+import { remKeys } from '../../src/reminders/keys.ts';
+import { deadlineKey } from '../../src/reminders/plan.ts';
+import { scheduleDocument, type PlanResult } from '../../src/reminders/schedule.ts';
+import { correctableFields, correctFact, correctionsOf, type CorrectionDeps } from '../../src/store/corrections.ts';
+import type { DeadlineFact } from '../../src/store/facts.ts';
+import { SearchIndex } from '../../src/store/search.ts';
+import { letter, makePerson } from '../support/reminder-builders.ts';
+import { startReminderEnv, type ReminderEnv } from '../support/reminder-env.ts';
+
+const redisUrl = inject('redisUrl');
+const prefix = `it-corr-${process.pid}`;
+const BASE = 'collective-letter:collectiveletter5/20';
+const CONTRIB = deadlineKey(BASE, 'contributions', 0);
+const REGISTRATION = deadlineKey(BASE, 'registration', 0);
+/** End of a day in Geneva (summer time) as the store computes `due` for a deadline with no time. */
+const endOfDay = (date: string) => Date.parse(`${date}T21:59:59Z`);
+
+const TEXT = letter({
+  n: 5,
+  sg: 20,
+  rows: [
+    ['14 April 2036', 'Submit ITU-T Member contributions'],
+    ['20 April 2036', 'Register for the meeting online'],
+  ],
+});
+
+let e: ReminderEnv;
+let docId = '';
+let plans: PlanResult[] = [];
+let search: SearchIndex;
+const registry = defaultRegistry();
+
+function deps(): CorrectionDeps {
+  return {
+    store: e.deps.store,
+    audit: e.deps.audit,
+    afterCorrect: async (id) => {
+      plans.push(await scheduleDocument(e.deps, id));
+    },
+  };
+}
+
+function context(): CommandContext {
+  return {
+    store: e.deps.store,
+    search: () => Promise.resolve(search),
+    curated: {} as CuratedRoles,
+    now: e.deps.now?.().getTime() ?? Date.now(),
+    tz: 'Europe/Zurich',
+    who: { channel: 'cli', id: 'tester', verified: true },
+  };
+}
+
+/** `/deadlines SG20` through the command registry: "<date> <category>" of each upcoming deadline. */
+async function deadlinesSG20(): Promise<string[]> {
+  const { reply } = await answer(registry, context(), '/deadlines SG20');
+  expect(reply.ok).toBe(true);
+  const upcoming = (reply.data as { upcoming: DeadlineFact[] }).upcoming;
+  return upcoming.map((d) => `${d.date} ${d.category}`);
+}
+
+/** Delayed reminder jobs of one deadline key: "<offset> <ISO instant>". */
+async function plannedFor(dk: string): Promise<string[]> {
+  return (await e.delayed())
+    .filter((j) => j.data['type'] === 'reminder' && j.data['deadlineKey'] === dk)
+    .map((j) => `${String(j.data['offset'])} ${new Date(j.data['at'] as number).toISOString()}`)
+    .sort();
+}
+
+beforeAll(async () => {
+  e = startReminderEnv({ redisUrl, prefix, startAt: '2036-04-01T10:00:00Z' });
+  await e.deps.roster.put(makePerson('dia@example.org'));
+  await e.deps.subscriptions.add('person:dia@example.org', { kind: 'group', group: 'SG20' });
+  await e.deps.subscriptions.add('person:dia@example.org', { kind: 'category', group: 'SG20', category: 'registration' });
+  const stored = await e.store(TEXT, { messageId: '<cl-5-20@itu.int>' });
+  docId = stored.id;
+  await scheduleDocument(e.deps, docId);
+  search = new SearchIndex(e.deps.store);
+  await search.load();
+});
+
+afterAll(async () => {
+  let cursor = '0';
+  do {
+    const [next, keys] = await e.redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+    if (keys.length > 0) await e.redis.del(...keys);
+    cursor = next;
+  } while (cursor !== '0');
+  await e.close();
+});
+
+describe('correcting a deadline date', () => {
+  it('starts from the parsed dates and their reminders', async () => {
+    expect(await deadlinesSG20()).toEqual(['2036-04-14 contributions', '2036-04-20 registration']);
+    expect(await plannedFor(REGISTRATION)).toEqual(['0d 2036-04-20T07:00:00.000Z', '14d 2036-04-06T07:00:00.000Z', '1d 2036-04-19T07:00:00.000Z', '7d 2036-04-13T07:00:00.000Z']);
+    // 14 days before (31 March) is already past on 1 April.
+    expect(await plannedFor(CONTRIB)).toEqual(['0d 2036-04-14T07:00:00.000Z', '1d 2036-04-13T07:00:00.000Z', '7d 2036-04-07T07:00:00.000Z']);
+  });
+
+  it('moves the deadline in /deadlines, keeps the original parse, and audits who changed what', async () => {
+    // Dia was already reminded once of the old date: she, and only she, is told it moved.
+    await e.redis.sadd(remKeys(prefix).reminded(CONTRIB), 'person:dia@example.org');
+    plans = [];
+    const { doc, correction } = await correctFact(deps(), {
+      docId,
+      field: 'deadline.0.date',
+      value: '2036-04-24',
+      who: 'web:secretariat@itu.int',
+      reason: 'The letter was sent with a typo; TSB confirmed 24 April.',
+    });
+
+    expect(correction).toMatchObject({ docId, field: 'deadline.0.date', previous: '2036-04-14', value: '2036-04-24', who: 'web:secretariat@itu.int' });
+    expect(doc.parsed.deadlines[0]).toMatchObject({ date: '2036-04-24', category: 'contributions', derived: false });
+    expect(doc.corrected?.original.deadlines[0]?.date).toBe('2036-04-14');
+
+    const listed = await deadlinesSG20();
+    expect(listed).toEqual(['2036-04-20 registration', '2036-04-24 contributions']);
+    expect(listed.join()).not.toContain('2036-04-14');
+    const facts = await e.deps.store.deadlines({ group: 'SG20' }, '-inf');
+    expect(facts.find((f) => f.category === 'contributions')?.due).toBe(endOfDay('2036-04-24'));
+
+    const [entry] = await e.deps.audit.latest(1, 'fact.');
+    expect(entry).toMatchObject({
+      who: 'web:secretariat@itu.int',
+      action: 'fact.corrected',
+      target: docId,
+      details: { field: 'deadline.0.date', previous: '2036-04-14', value: '2036-04-24', reason: 'The letter was sent with a typo; TSB confirmed 24 April.' },
+    });
+    expect(await correctionsOf(e.deps.store, docId)).toEqual([correction]);
+  });
+
+  it('re-plans the reminders to the corrected date under the same key, telling those already reminded', async () => {
+    expect(plans).toHaveLength(1);
+    const plan = plans[0] as PlanResult;
+    expect(plan.deadlines).toContainEqual({ key: CONTRIB, due: endOfDay('2036-04-24') });
+    expect(await plannedFor(CONTRIB)).toEqual(['0d 2036-04-24T07:00:00.000Z', '14d 2036-04-10T07:00:00.000Z', '1d 2036-04-23T07:00:00.000Z', '7d 2036-04-17T07:00:00.000Z']);
+    expect(plan.notices).toHaveLength(1);
+    const notice = await e.queue.getJob(plan.notices[0] ?? '');
+    expect(notice?.data).toMatchObject({ type: 'change', recipient: 'person:dia@example.org', oldDue: endOfDay('2036-04-14'), newDue: endOfDay('2036-04-24') });
+    // The registration deadline was not touched: its reminders stay as planned.
+    expect(await plannedFor(REGISTRATION)).toEqual(['0d 2036-04-20T07:00:00.000Z', '14d 2036-04-06T07:00:00.000Z', '1d 2036-04-19T07:00:00.000Z', '7d 2036-04-13T07:00:00.000Z']);
+  });
+
+  it('keeps the correction when the same letter is ingested again', async () => {
+    const again = await e.store(TEXT, { messageId: '<cl-5-20-resent@itu.int>' });
+    expect(again).toMatchObject({ status: 'duplicate', id: docId });
+    expect(again.doc.parsed.deadlines[0]?.date).toBe('2036-04-24');
+    expect(await deadlinesSG20()).toEqual(['2036-04-20 registration', '2036-04-24 contributions']);
+  });
+
+  it('keeps the correction over a new parse of the text, even one that lists the deadlines in another order', async () => {
+    const parsed = parseDocument(TEXT);
+    // A parser upgrade that reads the table bottom-up and misreads the contribution date differently.
+    const reparsed = { ...parsed, deadlines: [...parsed.deadlines].reverse().map((d) => (d.category === 'contributions' ? { ...d, date: '2036-04-15' } : d)) };
+    const doc = await e.deps.store.replaceParse(docId, reparsed);
+    expect(doc.parsed.deadlines.map((d) => `${d.date} ${d.category}`)).toEqual(['2036-04-20 registration', '2036-04-24 contributions']);
+    expect(await deadlinesSG20()).toEqual(['2036-04-20 registration', '2036-04-24 contributions']);
+    await e.deps.store.replaceParse(docId, parsed);
+    expect(await deadlinesSG20()).toEqual(['2036-04-20 registration', '2036-04-24 contributions']);
+  });
+
+  it('keeps the correction when the document record is lost and the same text is stored anew', async () => {
+    const store = e.deps.store;
+    const stored = await store.getDocument(docId);
+    await e.redis.del(store.key(`doc:${docId}`), store.key(`hash:${stored?.hash ?? ''}`), store.key('msgid:<cl-5-20@itu.int>:' + (stored?.hash ?? '').slice(0, 8)));
+    const again = await e.store(TEXT);
+    expect(again).toMatchObject({ status: 'added', id: docId });
+    expect(again.doc.parsed.deadlines[0]?.date).toBe('2036-04-24');
+    expect(await deadlinesSG20()).toEqual(['2036-04-20 registration', '2036-04-24 contributions']);
+  });
+});
+
+describe('bad corrections', () => {
+  const cases: Array<[string, { field: string; value: string | null; who?: string; docId?: string }, string, RegExp]> = [
+    ['a date in another form', { field: 'deadline.0.date', value: '24/04/2036' }, 'E_USAGE', /YYYY-MM-DD/],
+    ['an impossible date', { field: 'date', value: '2036-02-30' }, 'E_USAGE', /YYYY-MM-DD/],
+    ['a time past midnight', { field: 'deadline.0.time', value: '24:30' }, 'E_USAGE', /HH:MM/],
+    ['an unknown category', { field: 'deadline.1.category', value: 'deadlines' }, 'E_USAGE', /one of: contributions, translated-contributions, registration/],
+    ['an unknown field', { field: 'deadline.0.colour', value: 'red' }, 'E_USAGE', /not a fact that can be corrected.*deadline\.N\./],
+    ['a deadline the document does not have', { field: 'deadline.5.date', value: '2036-04-24' }, 'E_USAGE', /numbered 0 to 1/],
+    ['an empty deadline date', { field: 'deadline.0.date', value: ' ' }, 'E_USAGE', /cannot be empty/],
+    ['an unknown group', { field: 'group', value: 'SG99' }, 'E_USAGE', /not a known study group/],
+    ['a meeting ending before it starts', { field: 'meeting.end', value: '2036-05-01' }, 'E_USAGE', /end \(2036-05-01\) before it starts \(2036-05-05\)/],
+    ['the value it already has', { field: 'deadline.1.date', value: '2036-04-20' }, 'E_USAGE', /already "2036-04-20"/],
+    ['nobody named', { field: 'title', value: 'Another title', who: '  ' }, 'E_USAGE', /who makes the correction/],
+    ['an unknown document', { field: 'title', value: 'Another title', docId: '0123456789abcdef0123' }, 'E_NOT_FOUND', /No document "0123456789abcdef0123"/],
+  ];
+
+  it.each(cases)('refuses %s, stores and audits nothing', async (_what, input, code, message) => {
+    const before = { corrections: (await correctionsOf(e.deps.store, docId)).length, audit: (await e.deps.audit.latest(100, 'fact.')).length };
+    const err: unknown = await correctFact(deps(), { docId: input.docId ?? docId, field: input.field, value: input.value, who: input.who ?? 'web:secretariat@itu.int' }).then(
+      () => null,
+      (x: unknown) => x,
+    );
+    expect(isSgbotError(err) ? err.code : err).toBe(code);
+    expect((err as Error).message).toMatch(message);
+    expect((await correctionsOf(e.deps.store, docId)).length).toBe(before.corrections);
+    expect((await e.deps.audit.latest(100, 'fact.')).length).toBe(before.audit);
+  });
+});
+
+describe('removing a wrongly found deadline', () => {
+  const REG_PLAN = ['0d 2036-04-20T07:00:00.000Z', '14d 2036-04-06T07:00:00.000Z', '1d 2036-04-19T07:00:00.000Z', '7d 2036-04-13T07:00:00.000Z'];
+  const CONTRIB_PLAN = ['0d 2036-04-24T07:00:00.000Z', '14d 2036-04-10T07:00:00.000Z', '1d 2036-04-23T07:00:00.000Z', '7d 2036-04-17T07:00:00.000Z'];
+
+  it('hides it from /deadlines and withdraws its reminders, leaves the others as they were, and can restore it', async () => {
+    expect(await plannedFor(REGISTRATION)).toEqual(REG_PLAN);
+    plans = [];
+    // The first deadline goes: the second keeps its position, its key and its reminders.
+    const { doc } = await correctFact(deps(), { docId, field: 'deadline.0.removed', value: 'true', who: 'web:secretariat@itu.int' });
+    expect(doc.parsed.deadlines.map((d) => d.category)).toEqual(['registration']);
+    expect(doc.corrected?.removed.map((r) => `${r.position} ${r.deadline.category} ${r.deadline.date}`)).toEqual(['0 contributions 2036-04-24']);
+    expect(doc.corrected?.original.deadlines).toHaveLength(2);
+    const fields = correctableFields(doc);
+    expect(fields).toContainEqual({ field: 'deadline.0.removed', label: expect.stringContaining('Deadline 1') as string, value: 'true' });
+    expect(fields).toContainEqual({ field: 'deadline.0.date', label: expect.stringContaining('Deadline 1') as string, value: '2036-04-24' });
+    expect(fields).toContainEqual({ field: 'deadline.1.date', label: expect.stringContaining('Deadline 2') as string, value: '2036-04-20' });
+    expect(await deadlinesSG20()).toEqual(['2036-04-20 registration']);
+    expect(plans[0]?.deadlines).toEqual([{ key: REGISTRATION, due: endOfDay('2036-04-20') }]);
+    expect(await plannedFor(CONTRIB)).toEqual([]);
+    expect(await plannedFor(REGISTRATION)).toEqual(REG_PLAN);
+
+    await correctFact(deps(), { docId, field: 'deadline.0.removed', value: 'false', who: 'web:secretariat@itu.int' });
+    expect(await deadlinesSG20()).toEqual(['2036-04-20 registration', '2036-04-24 contributions']);
+    expect(await plannedFor(CONTRIB)).toEqual(CONTRIB_PLAN);
+    expect(await plannedFor(REGISTRATION)).toEqual(REG_PLAN);
+  });
+});
+
+describe('a corrected title', () => {
+  it('reaches the search index of a running process and of one that loads the saved index', async () => {
+    await search.save();
+    const { doc } = await correctFact(deps(), { docId, field: 'title', value: 'Meeting of Study Group 20 in Zanzibar', who: 'web:secretariat@itu.int' });
+    expect(doc.parsed.title).toBe('Meeting of Study Group 20 in Zanzibar');
+    expect(search.search('Zanzibar')).toEqual([]);
+    await search.catchUp();
+    expect(search.search('Zanzibar').map((h) => [h.id, h.title])).toEqual([[docId, 'Meeting of Study Group 20 in Zanzibar']]);
+
+    const fresh = new SearchIndex(e.deps.store);
+    await fresh.load(); // the index saved before the correction, caught up
+    expect(fresh.search('Zanzibar').map((h) => h.id)).toEqual([docId]);
+    const { reply } = await answer(registry, context(), '/deadlines SG20');
+    expect(JSON.stringify(reply.sources)).toContain('Zanzibar');
+  });
+});
+
+describe('an addendum that replaced a deadline', () => {
+  it('keeps it replaced when another deadline of the letter is corrected', async () => {
+    const store = e.deps.store;
+    const base = letter({ n: 7, sg: 20, rows: [['10 May 2036', 'Submit ITU-T Member contributions'], ['12 May 2036', 'Register for the meeting online']] });
+    const { id } = await e.store(base);
+    const addendumText = letter({ n: 7, sg: 20, date: '9 February 2036', rows: [['18 May 2036', 'Register for the meeting online']] });
+    const added = await store.addDocument(addendumText, { ...parseDocument(addendumText), revision: 'Addendum 1' }, { name: 'add.eml', path: null, messageId: null, format: 'eml', subject: null, from: null, sentAt: null });
+    expect(added.status).toBe('addendum');
+    const forLetter7 = async () => (await store.deadlines({ group: 'SG20' }, '-inf')).filter((d) => d.source.reference === 'TSB Collective letter 7/20').map((d) => `${d.date} ${d.category} ${d.source.docId === id ? 'letter' : 'addendum'}`);
+    expect(await forLetter7()).toEqual(['2036-05-10 contributions letter', '2036-05-18 registration addendum']);
+
+    await correctFact({ store, audit: e.deps.audit }, { docId: id, field: 'deadline.0.date', value: '2036-05-11', who: 'web:secretariat@itu.int' });
+    expect(await forLetter7()).toEqual(['2036-05-11 contributions letter', '2036-05-18 registration addendum']);
+  });
+});
