@@ -1,0 +1,112 @@
+/**
+ * Slack path: slash commands per second and their p99 (until the ack's HTTP response) through sgbot's Slack adapter
+ * (`createSlackApp`: Bolt's HTTPReceiver, signature check, replay guard, rate limit, then the answer posted to the
+ * response_url) ÷ a bare Bolt app on the same HTTPReceiver whose handler only acks. autocannon, 50 connections,
+ * signed requests, and the fake Slack Web API run in a child process (slack-client.ts). sgbot answers from a store
+ * of 1,000 documents; users' zones come from the fake's users.info. Also reported: answers (response_url posts)
+ * per second until the last one arrived — the work that happens after the ack.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import type { AddressInfo, Server } from 'node:net';
+import { join } from 'node:path';
+import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
+import { defaultRegistry } from '../commands/index.ts';
+import { createSlackApp } from '../src/chat/slack/app.ts';
+import { slackSettingsFrom } from '../src/chat/slack/settings.ts';
+import type { CommandContext } from '../src/core/command.ts';
+import { createLogger } from '../src/log.ts';
+import { loadCuratedRoles } from '../src/main.ts';
+import { BulkStore } from './bulk.ts';
+import type { BenchEnv } from './env.ts';
+import { BOT_TOKEN, type LoadRequest, type LoadResult } from './slack-client.ts';
+import { infoRow, maxRow, ratioRow, round, type FigureResult } from './util.ts';
+
+const SECRET = 'b0e1d2c3b4a5968778695a4b3c2d1e0fbe7c0000';
+const CONNECTIONS = 50;
+const USERS = 500;
+
+class Client {
+  private readonly child: ChildProcess;
+  private waiting: ((m: unknown) => void) | null = null;
+  constructor() {
+    this.child = fork(join(import.meta.dirname, 'slack-client.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    this.child.on('message', (m) => this.waiting?.(m));
+  }
+  next<T>(): Promise<T> {
+    return new Promise((resolve, reject) => {
+      const onExit = (code: number | null) => reject(new Error(`slack bench client exited (${code})`));
+      this.child.once('exit', onExit);
+      this.waiting = (m) => {
+        this.child.off('exit', onExit);
+        this.waiting = null;
+        resolve(m as T);
+      };
+    });
+  }
+  async load(req: Omit<LoadRequest, 'type' | 'secret' | 'connections' | 'users'>): Promise<LoadResult> {
+    const answer = this.next<LoadResult>();
+    this.child.send({ type: 'run', secret: SECRET, connections: CONNECTIONS, users: USERS, ...req } satisfies LoadRequest);
+    return answer;
+  }
+  async stop(): Promise<void> {
+    const exited = new Promise((resolve) => this.child.once('exit', resolve));
+    this.child.send({ type: 'stop' });
+    await exited;
+  }
+}
+
+async function ackOnlyApp(): Promise<{ url: string; stop: () => Promise<void> }> {
+  const receiver = new HTTPReceiver({ signingSecret: SECRET, endpoints: '/slack/events', logLevel: LogLevel.ERROR });
+  const app = new App({ receiver, authorize: () => Promise.resolve({ botToken: BOT_TOKEN, botId: 'B0BOT', botUserId: 'U0BOT' }), logLevel: LogLevel.ERROR });
+  app.command(/^\/[\w-]+$/, async ({ ack }) => {
+    await ack();
+  });
+  const server = (await app.start({ port: 0, host: '127.0.0.1' })) as Server;
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`, stop: () => app.stop().then(() => undefined) };
+}
+
+export async function slackFigure(env: BenchEnv): Promise<FigureResult> {
+  const durationS = env.quick ? 3 : 10;
+  const bulk = new BulkStore(env, 'slack', env.quick ? 100 : 300);
+  await bulk.ensure(env.quick ? 300 : 1000);
+  const client = new Client();
+  const { apiUrl } = await client.next<{ apiUrl: string }>();
+  const curated = loadCuratedRoles();
+  const context = (now: number, tz: string): CommandContext => ({ store: bulk.store, search: () => Promise.resolve(bulk.index), curated, now, tz });
+  const settings = slackSettingsFrom({
+    SLACK_MODE: 'http',
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_PORT: '0',
+    SLACK_HOST: '127.0.0.1',
+    SLACK_API_URL: apiUrl,
+    // Every bench user asks many times a minute: the per-user limit (default 20/min) would answer most with a refusal.
+    SLACK_RATE_LIMIT: '10000',
+  });
+  const redis = env.connect();
+  const bot = createSlackApp({ settings, deps: { registry: defaultRegistry(), context, log: createLogger('silent'), redis, prefix: env.prefix('slack') } });
+  const { port } = await bot.start();
+  const oursUrl = `http://127.0.0.1:${port}${settings.path}`;
+  const bare = await ackOnlyApp();
+  try {
+    env.log(`slack: warming up both apps`);
+    await client.load({ url: bare.url, durationS: 2, expectResponses: false });
+    await client.load({ url: oursUrl, durationS: 2, expectResponses: true });
+    env.log(`slack: ack-only Bolt app, ${durationS} s at ${CONNECTIONS} connections`);
+    const base = await client.load({ url: bare.url, durationS, expectResponses: false });
+    env.log(`slack: sgbot, ${durationS} s at ${CONNECTIONS} connections`);
+    const ours = await client.load({ url: oursUrl, durationS, expectResponses: true });
+    const answered = ours.lastResponseMs > 0 ? (ours.responses * 1000) / ours.lastResponseMs : 0;
+    const errors = (r: LoadResult) => (r.non2xx || r.errors || r.timeouts ? `; ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts` : '');
+    const rows = [
+      ratioRow('slack slash commands', round(ours.reqPerSec, 0), round(base.reqPerSec, 0), 'req/s', 0.8, `${CONNECTIONS} connections, ${durationS} s, signed; acked ${ours.ok}${errors(ours)}; baseline acked ${base.ok}${errors(base)}`),
+      maxRow('slack p99 (ack)', round(ours.p99, 1), 'ms', 50, `p50 ${round(ours.p50, 1)} ms; ack-only Bolt p99 ${round(base.p99, 1)} ms, p50 ${round(base.p50, 1)} ms`),
+      infoRow('slack answers (response_url)', round(answered, 0), 'answers/s', `${ours.responses} of ${ours.ok} acked commands answered, last ${(ours.lastResponseMs / 1000).toFixed(1)} s after the load began (load lasted ${durationS} s)`, round(base.reqPerSec, 0)),
+    ];
+    return { name: 'slack', rows, details: { ours, baseline: base } };
+  } finally {
+    await bare.stop();
+    await bot.stop();
+    await client.stop();
+  }
+}
