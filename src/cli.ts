@@ -21,6 +21,7 @@ import { statusCommand } from './cli/status.ts';
 import { auditCommand, rosterCommand } from './cli/people.ts';
 import { loadRosterSetting, startWorker } from './worker.ts';
 import { serve } from './cli/serve.ts';
+import { startCommand } from './cli/start.ts';
 import { createWebServer } from './web/server.ts';
 import { hashPassword } from './web/console/auth.ts';
 import { startHeartbeat } from './health.ts';
@@ -291,6 +292,7 @@ function program(io: CliIO, result: { code: number }): Command {
     .action(async (email: string) => {
       result.code = await runWebPasswd(email, io);
     });
+  cmd.addCommand(startCommand(io, result));
   cmd.addCommand(quarantineCommand(io, servicesRunner(io), result));
   cmd.addCommand(statusCommand(io, servicesRunner(io), result));
   cmd.addCommand(rosterCommand(io, servicesRunner(io)));

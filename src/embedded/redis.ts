@@ -1,0 +1,269 @@
+/**
+ * The Redis of `sgbot start`: the one at `REDIS_URL` when it answers, otherwise a private `redis-server` started from
+ * PATH on a free loopback port, with its data (append-only file) under the data directory so that the next start
+ * finds it again. The private server is a child process (RECIPES.md: a daemonized one becomes a zombie in containers
+ * without init) in its own process group, so Ctrl-C in the terminal reaches sgbot, which stops it last.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
+import { mkdir, readFile, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { delimiter, join } from 'node:path';
+import { Redis } from 'ioredis';
+import { redactUrl } from '../config.ts';
+import { SgbotError } from '../core/errors.ts';
+import type { Logger } from '../log.ts';
+
+/** The Redis sgbot will use. */
+export interface ResolvedRedis {
+  url: string;
+  /** The private server sgbot started, or `null` when an existing Redis answered. */
+  private: { pid: number; port: number; dir: string; program: string } | null;
+  /** Stop the private server (a no-op for an existing Redis). Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+export interface ResolveRedisOptions {
+  /** `REDIS_URL`, or the default `redis://127.0.0.1:6379`. */
+  url: string;
+  /**
+   * The user chose `url` (REDIS_URL set to anything but the default): if it does not answer, explain rather than
+   * quietly start another Redis whose data they would not find.
+   */
+  explicit?: boolean;
+  /** `private` skips `url` and always starts a private server (`sgbot start --private-redis`). */
+  mode?: 'auto' | 'private';
+  /** The private server keeps its files in `<dataDir>/redis`. */
+  dataDir: string;
+  log?: Logger;
+  /** The PATH to look for `redis-server` in (default: this process's). */
+  pathEnv?: string;
+  /** Also looked in after PATH: Debian puts `redis-server` in /usr/bin, some images in /usr/sbin. */
+  extraDirs?: readonly string[];
+  /** How long `url` may take to answer PING, ms. */
+  pingTimeoutMs?: number;
+  /** How long the private server may take to answer, ms. */
+  startTimeoutMs?: number;
+}
+
+/** The URL sgbot uses when `REDIS_URL` is not set. */
+export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
+
+const DEFAULT_EXTRA_DIRS = ['/usr/local/bin', '/usr/sbin', '/usr/bin', '/opt/homebrew/bin'];
+
+/** Whether `url` is the default address (written any usual way), i.e. the user did not point sgbot anywhere. */
+export function isDefaultRedisUrl(url: string): boolean {
+  try {
+    const u = new URL(url);
+    const host = u.hostname.replace(/^\[|\]$/g, '');
+    const local = host === '127.0.0.1' || host === 'localhost' || host === '::1';
+    return u.protocol === 'redis:' && local && (u.port === '' || u.port === '6379') && !u.username && !u.password && (u.pathname === '' || u.pathname === '/' || u.pathname === '/0');
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Whether a Redis answers PING at `url` within `timeoutMs`; `null` when it does, else why not (for messages).
+ *
+ * @example await redisProblem('redis://127.0.0.1:6379', 1000) // null, or 'connect ECONNREFUSED 127.0.0.1:6379'
+ */
+export async function redisProblem(url: string, timeoutMs = 1000): Promise<string | null> {
+  const client = new Redis(url, { lazyConnect: true, connectTimeout: timeoutMs, maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: () => null });
+  let lastError: string | null = null;
+  client.on('error', (err: Error) => {
+    lastError = err.message;
+  });
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<string>((resolve) => {
+    timer = setTimeout(() => resolve(`no answer within ${timeoutMs} ms`), timeoutMs);
+  });
+  try {
+    const probe = (async () => {
+      await client.connect();
+      await client.ping();
+      return null;
+    })().catch((err: unknown) => lastError ?? (err as Error).message ?? String(err));
+    return await Promise.race([probe, timeout]);
+  } finally {
+    clearTimeout(timer);
+    client.disconnect();
+  }
+}
+
+/** The `redis-server` program: the first executable one in `pathEnv`, then in `extraDirs`; `null` when none. */
+export function findRedisServer(pathEnv = process.env['PATH'] ?? '', extraDirs: readonly string[] = DEFAULT_EXTRA_DIRS): string | null {
+  const dirs = [...pathEnv.split(delimiter).filter(Boolean), ...extraDirs];
+  for (const dir of dirs) {
+    const candidate = join(dir, 'redis-server');
+    try {
+      accessSync(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+      /* not here */
+    }
+  }
+  return null;
+}
+
+/** How to get a Redis, for messages. */
+export const INSTALL_REDIS_HELP = [
+  'Install redis-server and run the command again:',
+  '  Debian/Ubuntu:    sudo apt-get install -y redis-server',
+  '  Fedora/RHEL:      sudo dnf install -y redis',
+  '  macOS (Homebrew): brew install redis',
+  'or set REDIS_URL to a Redis you already run (for example REDIS_URL=redis://HOST:6379).',
+].join('\n');
+
+/**
+ * Choose the Redis to use (see the module comment). The private server is stopped by `stop()` and, whatever
+ * happens, when this process exits; a server left running by an earlier sgbot that was killed outright is stopped
+ * before a new one starts on the same files.
+ *
+ * @throws SgbotError E_STORE when `url` was chosen by the user and does not answer, when no `redis-server` can be
+ *   found (saying how to install one), or when the private server does not start (with its last log lines).
+ */
+export async function resolveRedis(opts: ResolveRedisOptions): Promise<ResolvedRedis> {
+  const mode = opts.mode ?? 'auto';
+  if (mode === 'auto') {
+    const problem = await redisProblem(opts.url, opts.pingTimeoutMs ?? 1000);
+    if (problem === null) {
+      opts.log?.info({ url: redactUrl(opts.url) }, 'using the Redis that answers at REDIS_URL');
+      return { url: opts.url, private: null, stop: () => Promise.resolve() };
+    }
+    if (opts.explicit) {
+      throw new SgbotError(
+        'E_STORE',
+        `REDIS_URL=${redactUrl(opts.url)} does not answer (${problem}). sgbot does not start a Redis of its own in place of the one you named, since its data would not be there.\nTo resolve: start that Redis or correct REDIS_URL; or unset REDIS_URL (or run sgbot start --private-redis) to let sgbot run a private redis-server with its data in ${join(opts.dataDir, 'redis')}.`,
+      );
+    }
+    opts.log?.info({ url: redactUrl(opts.url), problem }, 'no Redis answers at the default address; starting a private redis-server');
+  }
+  const program = findRedisServer(opts.pathEnv, opts.extraDirs);
+  if (!program) {
+    throw new SgbotError('E_STORE', `${mode === 'auto' ? `No Redis answers at ${redactUrl(opts.url)}, and` : 'A private Redis was asked for, but'} no redis-server program was found (looked in PATH and ${[...(opts.extraDirs ?? DEFAULT_EXTRA_DIRS)].join(', ')}).\n${INSTALL_REDIS_HELP}`);
+  }
+  return startPrivateRedis(program, join(opts.dataDir, 'redis'), opts.startTimeoutMs ?? 10_000, opts.log);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A redis-server left by an earlier run that was killed outright (its pid file names it): stop it. */
+async function stopLeftover(dir: string, log?: Logger): Promise<void> {
+  const pidFile = join(dir, 'redis.pid');
+  const pid = Number((await readFile(pidFile, 'utf8').catch(() => '')).trim());
+  if (!Number.isInteger(pid) || pid <= 0 || !alive(pid)) return;
+  // Only a redis-server: the pid may have been reused by something else since.
+  const cmdline = existsSync(`/proc/${pid}/cmdline`) ? readFileSync(`/proc/${pid}/cmdline`, 'utf8') : 'redis-server';
+  if (!cmdline.includes('redis-server')) return;
+  log?.warn({ pid }, 'stopping a private redis-server left running by an earlier sgbot');
+  process.kill(pid, 'SIGTERM');
+  for (let i = 0; i < 100 && alive(pid); i++) await new Promise((r) => setTimeout(r, 50));
+  if (alive(pid)) process.kill(pid, 'SIGKILL');
+  await rm(pidFile, { force: true });
+}
+
+async function startPrivateRedis(program: string, dir: string, timeoutMs: number, log?: Logger): Promise<ResolvedRedis> {
+  await mkdir(dir, { recursive: true });
+  await stopLeftover(dir, log);
+  let lastProblem = '';
+  // The free port may be taken between the probe and redis-server's bind: try a few.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const port = await freePort();
+    const started = await spawnRedis(program, dir, port, timeoutMs);
+    if ('child' in started) {
+      const { child } = started;
+      const pid = child.pid as number;
+      const url = `redis://127.0.0.1:${port}`;
+      log?.info({ pid, port, dir }, 'private redis-server started');
+      const killOnExit = () => {
+        if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      };
+      process.once('exit', killOnExit);
+      let stopping: Promise<void> | null = null;
+      child.once('exit', (code, signal) => {
+        if (!stopping) log?.error({ pid, code, signal, log: join(dir, 'redis.log') }, 'the private redis-server stopped on its own');
+      });
+      const stop = () =>
+        (stopping ??= (async () => {
+          process.removeListener('exit', killOnExit);
+          if (child.exitCode !== null || child.signalCode !== null) return;
+          const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+          child.kill('SIGTERM');
+          // redis-server writes the append-only file and exits; a stuck one is killed.
+          const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+          await exited;
+          clearTimeout(timer);
+          log?.info({ pid }, 'private redis-server stopped');
+        })());
+      return { url, private: { pid, port, dir, program }, stop };
+    }
+    lastProblem = started.problem;
+    if (!/address already in use/i.test(lastProblem)) break;
+  }
+  throw new SgbotError('E_STORE', `The private redis-server (${program}) did not start: ${lastProblem}\nIts files are in ${dir} (see redis.log there). ${INSTALL_REDIS_HELP.replace(/^Install/, 'To use another Redis instead, install')}`);
+}
+
+/** Start redis-server and wait until it answers PING; on failure, why (its last output). */
+async function spawnRedis(program: string, dir: string, port: number, timeoutMs: number): Promise<{ child: ChildProcess } | { problem: string }> {
+  const args = [
+    '--port', String(port),
+    '--bind', '127.0.0.1',
+    '--protected-mode', 'yes',
+    '--dir', dir,
+    '--appendonly', 'yes',
+    '--appendfsync', 'everysec',
+    '--save', '',
+    '--daemonize', 'no',
+    '--pidfile', join(dir, 'redis.pid'),
+    '--logfile', join(dir, 'redis.log'),
+  ];
+  // Its own process group (detached): Ctrl-C reaches sgbot, which stops redis-server after the work in hand.
+  const child = spawn(program, args, { cwd: dir, detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
+  let output = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-2000);
+  });
+  // Neither the child nor its pipe keeps sgbot alive; stop() and the exit hook end it.
+  child.unref();
+  (child.stderr as unknown as { unref?: () => void } | null)?.unref?.();
+  const exited = new Promise<string>((resolve) => {
+    child.once('error', (err) => resolve(err.message));
+    child.once('exit', (code, signal) => resolve(`it exited (${signal ?? `code ${code}`})`));
+  });
+  const url = `redis://127.0.0.1:${port}`;
+  const deadline = Date.now() + timeoutMs;
+  let early: string | null = null;
+  void exited.then((why) => {
+    early = why;
+  });
+  while (Date.now() < deadline && early === null) {
+    if ((await redisProblem(url, 500)) === null) return { child };
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  if (early === null) {
+    child.kill('SIGKILL');
+    early = `no answer within ${timeoutMs} ms`;
+  }
+  const logTail = await readFile(join(dir, 'redis.log'), 'utf8').then((t) => t.split('\n').filter(Boolean).slice(-3).join(' | '), () => '');
+  return { problem: [early, output.trim(), logTail].filter(Boolean).join('; ') };
+}
