@@ -61,7 +61,8 @@ export function createLogger(level: string, destination: NodeJS.WritableStream =
       base: { name: 'sgbot' },
       redact: { paths: HEADER_PATHS, censor: CENSOR },
       // The serialized error is not a plain object: copy it so that its message and stack are redacted too.
-      serializers: { err: (err: Error) => redactValue({ ...stdSerializers.err(err) }) as ReturnType<typeof stdSerializers.err> },
+      // `err` is an Error in some calls and its message (a string) in others: only an Error is serialized as one.
+      serializers: { err: (err: unknown) => (err instanceof Error ? redactValue({ ...stdSerializers.err(err) }) : redactValue(err)) as ReturnType<typeof stdSerializers.err> },
       formatters: { log: (obj) => redactValue(obj) as Record<string, unknown> },
       hooks: {
         logMethod(args: unknown[], method) {

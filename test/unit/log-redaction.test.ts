@@ -57,4 +57,14 @@ describe('log redaction', () => {
     expect(fields).toEqual({ url: 'redis://:hunter2@db:6379', nested: { password: 'hunter2' } });
     expect(redactText('http://localhost:8080/doc/abc and 10:30 at user@example.org')).toBe('http://localhost:8080/doc/abc and 10:30 at user@example.org');
   });
+
+  it('logs an error given as its message as that text, redacted, and an Error with its stack', () => {
+    const { log, json } = capture();
+    log.warn({ err: 'cannot reach redis://:hunter2@db:6379' }, 'job failed');
+    log.warn({ err: new Error('login to imap://bot:s3cr3t-imap@mail.example.org refused') }, 'imap failed');
+    const [asText, asError] = json();
+    expect(asText?.['err']).toBe('cannot reach redis://:***@db:6379');
+    expect((asError?.['err'] as { message: string; stack: string }).message).toBe('login to imap://bot:***@mail.example.org refused');
+    expect((asError?.['err'] as { stack: string }).stack).not.toContain('s3cr3t-imap');
+  });
 });
