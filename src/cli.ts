@@ -254,7 +254,7 @@ function program(io: CliIO, result: { code: number }): Command {
     });
   cmd
     .command('worker')
-    .description('Run the background jobs (ingest) and read the IMAP mailboxes of SGBOT_IMAP until stopped.')
+    .description('Run the background jobs (ingest, reminders, digests, broadcasts) and read the IMAP mailboxes of SGBOT_IMAP until stopped.')
     .addHelpText('after', '\nSeveral workers may share one Redis: each job runs once, each mailbox is read by one worker.\nExample:\n  SGBOT_IMAP=imap://bot:secret@mail.example.org:143/?mailboxes=INBOX sgbot worker')
     .action(async () => {
       result.code = await runWorker(io);
