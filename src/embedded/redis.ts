@@ -4,15 +4,14 @@
  * finds it again. The private server is a child process (RECIPES.md: a daemonized one becomes a zombie in containers
  * without init) in its own process group, so Ctrl-C in the terminal reaches sgbot, which stops it last.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { delimiter, join } from 'node:path';
 import { Redis } from 'ioredis';
 import { redactUrl } from '../config.ts';
 import { SgbotError } from '../core/errors.ts';
 import type { Logger } from '../log.ts';
+import { startRedisServer, type RedisServer } from './redis-server.ts';
 
 /** The Redis sgbot will use. */
 export interface ResolvedRedis {
@@ -146,18 +145,6 @@ export async function resolveRedis(opts: ResolveRedisOptions): Promise<ResolvedR
   return startPrivateRedis(program, join(opts.dataDir, 'redis'), opts.startTimeoutMs ?? 10_000, opts.log);
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -188,82 +175,32 @@ async function startPrivateRedis(program: string, dir: string, timeoutMs: number
   let lastProblem = '';
   // The free port may be taken between the probe and redis-server's bind: try a few.
   for (let attempt = 0; attempt < 3; attempt++) {
-    const port = await freePort();
-    const started = await spawnRedis(program, dir, port, timeoutMs);
-    if ('child' in started) {
-      const { child } = started;
-      const pid = child.pid as number;
-      const url = `redis://127.0.0.1:${port}`;
-      log?.info({ pid, port, dir }, 'private redis-server started');
-      const killOnExit = () => {
-        if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-      };
-      process.once('exit', killOnExit);
-      let stopping: Promise<void> | null = null;
-      child.once('exit', (code, signal) => {
-        if (!stopping) log?.error({ pid, code, signal, log: join(dir, 'redis.log') }, 'the private redis-server stopped on its own');
-      });
-      const stop = () =>
-        (stopping ??= (async () => {
-          process.removeListener('exit', killOnExit);
-          if (child.exitCode !== null || child.signalCode !== null) return;
-          const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-          child.kill('SIGTERM');
-          // redis-server writes the append-only file and exits; a stuck one is killed.
-          const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-          await exited;
-          clearTimeout(timer);
-          log?.info({ pid }, 'private redis-server stopped');
-        })());
-      return { url, private: { pid, port, dir, program }, stop };
+    let server: RedisServer;
+    try {
+      server = await startRedisServer({ program, dir, persistence: 'everysec', files: true, detached: true, timeoutMs });
+    } catch (err) {
+      lastProblem = (err as Error).message;
+      if (/address already in use/i.test(lastProblem)) continue;
+      break;
     }
-    lastProblem = started.problem;
-    if (!/address already in use/i.test(lastProblem)) break;
-  }
-  throw new SgbotError('E_STORE', `The private redis-server (${program}) did not start: ${lastProblem}\nIts files are in ${dir} (see redis.log there). ${INSTALL_REDIS_HELP.replace(/^Install/, 'To use another Redis instead, install')}`);
-}
-
-/** Start redis-server and wait until it answers PING; on failure, why (its last output). */
-async function spawnRedis(program: string, dir: string, port: number, timeoutMs: number): Promise<{ child: ChildProcess } | { problem: string }> {
-  const args = [
-    '--port', String(port),
-    '--bind', '127.0.0.1',
-    '--protected-mode', 'yes',
-    '--dir', dir,
-    '--appendonly', 'yes',
-    '--appendfsync', 'everysec',
-    '--save', '',
-    '--daemonize', 'no',
-    '--pidfile', join(dir, 'redis.pid'),
-    '--logfile', join(dir, 'redis.log'),
-  ];
-  // Its own process group (detached): Ctrl-C reaches sgbot, which stops redis-server after the work in hand.
-  const child = spawn(program, args, { cwd: dir, detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
-  let output = '';
-  child.stderr?.on('data', (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-2000);
-  });
-  // Neither the child nor its pipe keeps sgbot alive; stop() and the exit hook end it.
-  child.unref();
-  (child.stderr as unknown as { unref?: () => void } | null)?.unref?.();
-  const exited = new Promise<string>((resolve) => {
-    child.once('error', (err) => resolve(err.message));
-    child.once('exit', (code, signal) => resolve(`it exited (${signal ?? `code ${code}`})`));
-  });
-  const url = `redis://127.0.0.1:${port}`;
-  const deadline = Date.now() + timeoutMs;
-  let early: string | null = null;
-  void exited.then((why) => {
-    early = why;
-  });
-  while (Date.now() < deadline && early === null) {
-    if ((await redisProblem(url, 500)) === null) return { child };
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  if (early === null) {
-    child.kill('SIGKILL');
-    early = `no answer within ${timeoutMs} ms`;
+    const { child, port, url } = server;
+    const pid = server.pid ?? 0;
+    log?.info({ pid, port, dir }, 'private redis-server started');
+    // It must not outlive sgbot, whatever way sgbot ends.
+    const killOnExit = () => server.child?.kill('SIGTERM');
+    process.once('exit', killOnExit);
+    let stopping: Promise<void> | null = null;
+    child?.once('exit', (code, signal) => {
+      if (!stopping) log?.error({ pid, code, signal, log: join(dir, 'redis.log') }, 'the private redis-server stopped on its own');
+    });
+    const stop = () =>
+      (stopping ??= (async () => {
+        process.removeListener('exit', killOnExit);
+        await server.stop();
+        log?.info({ pid }, 'private redis-server stopped');
+      })());
+    return { url, private: { pid, port, dir, program }, stop };
   }
   const logTail = await readFile(join(dir, 'redis.log'), 'utf8').then((t) => t.split('\n').filter(Boolean).slice(-3).join(' | '), () => '');
-  return { problem: [early, output.trim(), logTail].filter(Boolean).join('; ') };
+  throw new SgbotError('E_STORE', `The private redis-server (${program}) did not start: ${[lastProblem, logTail].filter(Boolean).join('; ')}\nIts files are in ${dir} (see redis.log there). ${INSTALL_REDIS_HELP.replace(/^Install/, 'To use another Redis instead, install')}`);
 }

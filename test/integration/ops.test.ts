@@ -85,7 +85,7 @@ describe('/metrics, /healthz and /readyz with Redis', () => {
     await app?.close();
     await runtime?.close();
     s?.redis.disconnect();
-    await redisServer?.kill();
+    await redisServer?.remove();
   });
 
   it('counts ingested documents, parse failures, commands and jobs across processes', async () => {
@@ -144,7 +144,7 @@ describe('/metrics, /healthz and /readyz with Redis', () => {
   it('reports a frozen and then a killed Redis within seconds, without hanging', async () => {
     await runtime.close();
     // Frozen: the connection stays open but nothing answers, so only the PING timeout can tell.
-    redisServer.child.kill('SIGSTOP');
+    redisServer.child?.kill('SIGSTOP');
     try {
       const down = await poll('/healthz to say Redis is down', () => health(app), (r) => r.status === 503);
       expect(down.json).toMatchObject({ ok: false, redis: 'down' });
@@ -160,7 +160,7 @@ describe('/metrics, /healthz and /readyz with Redis', () => {
       expect(ready.status).toBe(503);
       expect(ready.ms).toBeLessThan(BOUNDED_MS);
     } finally {
-      redisServer.child.kill('SIGCONT');
+      redisServer.child?.kill('SIGCONT');
     }
     await poll('/healthz to see Redis back', () => health(app), (r) => r.status === 200);
 

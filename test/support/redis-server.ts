@@ -1,67 +1,27 @@
 /**
  * A private redis-server for a test that needs to stop, freeze or kill its Redis (the shared one of
- * test/setup/global-redis.ts must stay up): a child process on a free loopback port, no persistence.
+ * test/setup/global-redis.ts must stay up): no persistence unless asked, in a temporary folder removed by `remove()`.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startRedisServer as start, type RedisServer, type RedisServerOptions } from '../../src/embedded/redis-server.ts';
 
-/** A running private redis-server. */
-export interface PrivateRedis {
-  url: string;
-  port: number;
-  child: ChildProcess;
-  /** Kill it (SIGKILL: no goodbye to clients) and wait until it is gone. Safe to call twice. */
-  kill(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
+/** A running private redis-server; `remove()` kills it and deletes its folder. */
+export type PrivateRedis = RedisServer & { remove(): Promise<void> };
 
 /**
- * Start a redis-server and wait until it accepts connections.
+ * Start a redis-server in a new temporary folder and wait until it answers.
  *
- * @example const redis = await startRedisServer(); … await redis.kill();
+ * @example const redis = await startRedisServer(); … await redis.kill(); … await redis.remove();
  */
-export async function startRedisServer(): Promise<PrivateRedis> {
-  const dir = mkdtempSync(join(tmpdir(), 'sgbot-redis-'));
-  const port = await freePort();
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no', '--dir', dir], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('redis-server did not start within 10 s')), 10_000);
-    child.once('error', (err) => {
-      clearTimeout(timer);
-      reject(new Error(`cannot start redis-server (${err.message}); install it: apt-get install -y redis-server`));
-    });
-    child.stdout?.on('data', (chunk: Buffer) => {
-      if (/Ready to accept connections/i.test(chunk.toString())) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  return {
-    url: `redis://127.0.0.1:${port}`,
-    port,
-    child,
-    kill: async () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-      await exited;
+export async function startRedisServer(opts: Omit<RedisServerOptions, 'dir'> & { name?: string } = {}): Promise<PrivateRedis> {
+  const dir = mkdtempSync(join(tmpdir(), `sgbot-redis-${opts.name ?? 'test'}-`));
+  const server = await start({ ...opts, dir });
+  return Object.assign(server, {
+    remove: async () => {
+      await server.kill();
       rmSync(dir, { recursive: true, force: true });
     },
-  };
+  });
 }
