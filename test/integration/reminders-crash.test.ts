@@ -12,7 +12,7 @@ import { messageIdFor } from '../../src/mail/index.ts';
 import { scheduleDocument } from '../../src/reminders/schedule.ts';
 import { letter, makePerson } from '../support/reminder-builders.ts';
 import { MAIL_DOMAIN, startReminderEnv, until, type ReminderEnv } from '../support/reminder-env.ts';
-import { startReminderSmtp, type ReminderSmtp } from '../support/reminder-smtp.ts';
+import { startSmtp, type SmtpSink } from '../support/smtp.ts';
 
 const redisUrl = inject('redisUrl');
 const WORKER = join(import.meta.dirname, '../support/reminder-worker.ts');
@@ -50,12 +50,12 @@ async function stopped(child: ChildProcess): Promise<void> {
 }
 
 describe('a worker killed in the middle of 1,000 reminders', () => {
-  let smtp: ReminderSmtp;
+  let smtp: SmtpSink;
   let e: ReminderEnv;
   const prefix = `it-rem-crash-${process.pid}`;
 
   beforeAll(async () => {
-    smtp = await startReminderSmtp();
+    smtp = await startSmtp();
     e = startReminderEnv({ redisUrl, prefix, smtpPort: smtp.port, startAt: START_AT });
   });
   afterAll(async () => {

@@ -10,16 +10,16 @@ import { scheduleDocument } from '../../src/reminders/schedule.ts';
 import { startReminderWorkers } from '../../src/reminders/worker.ts';
 import { letter, makePerson } from '../support/reminder-builders.ts';
 import { startReminderEnv, until, type ReminderEnv } from '../support/reminder-env.ts';
-import { startReminderSmtp, type ReminderSmtp } from '../support/reminder-smtp.ts';
+import { startSmtp, type SmtpSink } from '../support/smtp.ts';
 import { BOT_TOKEN, startSlackFake, type SlackFake } from '../support/slack-fake.ts';
 
 const redisUrl = inject('redisUrl');
-let smtp: ReminderSmtp;
+let smtp: SmtpSink;
 let slack: SlackFake;
 let n = 0;
 
 beforeAll(async () => {
-  smtp = await startReminderSmtp();
+  smtp = await startSmtp();
   slack = await startSlackFake({ botToken: BOT_TOKEN });
 });
 afterAll(async () => {

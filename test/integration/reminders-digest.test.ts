@@ -16,14 +16,14 @@ import { startReminderWorkers } from '../../src/reminders/worker.ts';
 import type { SearchIndex } from '../../src/store/search.ts';
 import { letter, liaison, makePerson } from '../support/reminder-builders.ts';
 import { startReminderEnv, until, type ReminderEnv } from '../support/reminder-env.ts';
-import { startReminderSmtp, type ReminderSmtp } from '../support/reminder-smtp.ts';
+import { startSmtp, type SmtpSink } from '../support/smtp.ts';
 
 const redisUrl = inject('redisUrl');
-let smtp: ReminderSmtp;
+let smtp: SmtpSink;
 let e: ReminderEnv;
 
 beforeAll(async () => {
-  smtp = await startReminderSmtp();
+  smtp = await startSmtp();
   e = startReminderEnv({ redisUrl, prefix: `it-rem-digest-${process.pid}`, smtpPort: smtp.port, startAt: '2036-04-04T10:00:00Z' });
 });
 afterAll(async () => {

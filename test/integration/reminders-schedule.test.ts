@@ -23,18 +23,18 @@ import { startReminderWorkers, type ReminderWorkers } from '../../src/reminders/
 import type { SearchIndex } from '../../src/store/search.ts';
 import { letter, liaison, makePerson } from '../support/reminder-builders.ts';
 import { MAIL_DOMAIN, SECRET, startReminderEnv, until, type ReminderEnv } from '../support/reminder-env.ts';
-import { startReminderSmtp, type ReminderSmtp } from '../support/reminder-smtp.ts';
+import { startSmtp, type SmtpSink } from '../support/smtp.ts';
 import { blockTexts, BOT_TOKEN, startSlackFake, type SlackFake } from '../support/slack-fake.ts';
 
 const redisUrl = inject('redisUrl');
 const iso = (ms: unknown) => new Date(ms as number).toISOString();
 
-let smtp: ReminderSmtp;
+let smtp: SmtpSink;
 let slack: SlackFake;
 let n = 0;
 
 beforeAll(async () => {
-  smtp = await startReminderSmtp();
+  smtp = await startSmtp();
   slack = await startSlackFake({ botToken: BOT_TOKEN });
 });
 afterAll(async () => {

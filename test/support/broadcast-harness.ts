@@ -21,7 +21,7 @@ import type { Identity } from '../../src/core/identity.ts';
 import { createServices, type Services } from '../../src/main.ts';
 import { makePerson } from '../../src/people/roster.ts';
 import { JobRuntime } from '../../src/queues.ts';
-import { startListSink, type ListSink } from './broadcast-smtp.ts';
+import { startSmtp, type SmtpSink } from './smtp.ts';
 import { BOT_TOKEN, startSlackFake, type SlackFake } from './slack-fake.ts';
 
 /** One post the fake Teams sender took (or refused). */
@@ -89,7 +89,7 @@ export interface BroadcastHarness {
   /** The job spec the worker runs (the real one, with a short backoff). */
   spec: typeof broadcastJob;
   slack: SlackFake;
-  smtp: ListSink;
+  smtp: SmtpSink;
   teams: FakeTeams;
   /** Answer `text` as the command path does for `who` (time `now`, default the real clock). */
   ask(who: Identity | undefined, text: string, now?: number): Promise<Reply>;
@@ -101,7 +101,7 @@ export interface BroadcastHarness {
 
 export async function startBroadcastHarness(opts: { redisUrl: string; name: string; targets: BroadcastTargetSettings; spacingMs?: number }): Promise<BroadcastHarness> {
   const prefix = `it-bc-${opts.name}-${process.pid}-${randomBytes(3).toString('hex')}`;
-  const smtp = await startListSink();
+  const smtp = await startSmtp();
   const slack = await startSlackFake({ botToken: BOT_TOKEN });
   const teams = fakeTeams();
   const services = await createServices(
