@@ -8,14 +8,17 @@
  */
 import nodemailer from 'nodemailer';
 import { reminderJob } from '../jobs/reminder.ts';
+import { loadConfig } from '../src/config.ts';
 import { startReminderWorkers } from '../src/reminders/worker.ts';
 import type { BenchEnv } from './env.ts';
 import { startReminderBench } from './reminder-env.ts';
 import { startSmtpSink, type SmtpSink } from './smtp-sink.ts';
 import { infoRow, ratioRow, round, waitUntil, type FigureResult, type ResultRow } from './util.ts';
 
-/** SGBOT_WORKER_CONCURRENCY's default (src/config.ts). */
-export const DEFAULT_CONCURRENCY = 2;
+/** SGBOT_WORKER_CONCURRENCY's default (src/config.ts): the broadcast worker's. */
+export const DEFAULT_CONCURRENCY = loadConfig({}, '/nonexistent').SGBOT_WORKER_CONCURRENCY;
+/** SGBOT_REMINDER_CONCURRENCY's default: how many reminders one worker sends at once. */
+export const REMINDER_CONCURRENCY = loadConfig({}, '/nonexistent').SGBOT_REMINDER_CONCURRENCY;
 
 async function viaSgbot(env: BenchEnv, sink: SmtpSink, n: number, concurrency: number): Promise<{ ms: number; duplicates: number }> {
   const rb = await startReminderBench(env, { name: `rem-delivery-c${concurrency}`, people: n, smtpPort: sink.port });
@@ -51,8 +54,8 @@ export async function reminderDeliveryFigure(env: BenchEnv): Promise<FigureResul
   const n = env.quick ? 500 : 10_000;
   const sink = await startSmtpSink({ keepRaw: true });
   try {
-    env.log(`reminders: ${n} mails through sgbot (concurrency ${DEFAULT_CONCURRENCY})`);
-    const ours = await viaSgbot(env, sink, n, DEFAULT_CONCURRENCY);
+    env.log(`reminders: ${n} mails through sgbot (concurrency ${REMINDER_CONCURRENCY})`);
+    const ours = await viaSgbot(env, sink, n, REMINDER_CONCURRENCY);
     const raws = sink.received.map((m) => ({ raw: m.raw as Buffer, to: m.to }));
     const avgKb = raws.reduce((a, m) => a + m.raw.length, 0) / raws.length / 1024;
     env.log(`reminders: sgbot ${Math.round((n * 1000) / ours.ms)}/s; ${n} bare nodemailer sends`);
@@ -63,7 +66,7 @@ export async function reminderDeliveryFigure(env: BenchEnv): Promise<FigureResul
     const baseMs = base1;
     const rate = (ms: number, count = n) => round((count * 1000) / ms, 0);
     const rows: ResultRow[] = [
-      ratioRow('reminder delivery', rate(ours.ms), rate(baseMs), 'mails/s', 0.8, `${n} mails (avg ${avgKb.toFixed(1)} KB), worker concurrency ${DEFAULT_CONCURRENCY} (default), pool 5×100; duplicates ${ours.duplicates}`),
+      ratioRow('reminder delivery', rate(ours.ms), rate(baseMs), 'mails/s', 0.8, `${n} mails (avg ${avgKb.toFixed(1)} KB), worker concurrency ${REMINDER_CONCURRENCY} (default), pool 5×100; duplicates ${ours.duplicates}`),
       infoRow('reminder delivery, concurrency 5', rate(ours5.ms, n5), 'mails/s', `${n5} mails, worker concurrency 5 = pool connections; duplicates ${ours5.duplicates}`, rate(baseMs)),
     ];
     return { name: 'reminders', rows, details: { n, avgKb: round(avgKb, 2), oursMs: round(ours.ms, 0), ours5Ms: round(ours5.ms, 0), bareMs: round(base1, 0), n5 } };

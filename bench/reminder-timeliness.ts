@@ -9,7 +9,7 @@ import { reminderJob } from '../jobs/reminder.ts';
 import { startReminderWorkers } from '../src/reminders/worker.ts';
 import { createEnv, type BenchEnv } from './env.ts';
 import { startRedis } from './redis.ts';
-import { DEFAULT_CONCURRENCY } from './reminder-delivery.ts';
+import { REMINDER_CONCURRENCY } from './reminder-delivery.ts';
 import { startReminderBench } from './reminder-env.ts';
 import { startSmtpSink } from './smtp-sink.ts';
 import { infoRow, maxRow, percentile, round, waitUntil, type FigureResult, type ResultRow } from './util.ts';
@@ -25,7 +25,7 @@ interface Lateness {
 async function measure(env: BenchEnv, n: number): Promise<Lateness> {
   const sink = await startSmtpSink();
   const rb = await startReminderBench(env, { name: 'rem-timely', people: n, smtpPort: sink.port });
-  const workers = startReminderWorkers([reminderJob], rb.deps, { concurrency: DEFAULT_CONCURRENCY });
+  const workers = startReminderWorkers([reminderJob], rb.deps, { concurrency: REMINDER_CONCURRENCY });
   await Promise.all(workers.workers.map((w) => w.waitUntilReady()));
   // Warm the pool's connections so that the first reminders do not pay smtp-server's greeting delay.
   await rb.deps.mailer().verify();
@@ -50,7 +50,7 @@ export async function timelinessFigure(env: BenchEnv): Promise<FigureResult> {
   env.log(`timeliness: ${n} reminders due over 3 s, Redis hz ${env.redis.hz}`);
   const main = await measure(env, n);
   const rows: ResultRow[] = [
-    maxRow(`reminder lateness p99 (hz ${main.hz})`, main.p99, 'ms', 100, `p50 ${main.p50} ms, max ${main.max} ms, ${n} reminders due over 3 s, worker concurrency ${DEFAULT_CONCURRENCY}${main.early ? `, ${main.early} early` : ''}`),
+    maxRow(`reminder lateness p99 (hz ${main.hz})`, main.p99, 'ms', 100, `p50 ${main.p50} ms, max ${main.max} ms, ${n} reminders due over 3 s, worker concurrency ${REMINDER_CONCURRENCY}${main.early ? `, ${main.early} early` : ''}`),
   ];
   const details: Record<string, unknown> = { main };
   if (!env.quick && env.redis.hz !== 10) {

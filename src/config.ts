@@ -63,6 +63,11 @@ const schema = z.object({
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date such as 2026-01-01 (first run reads mail from that day on)')
     .optional(),
   SGBOT_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  /**
+   * Reminders one worker sends at a time. Each spends most of its time waiting on Redis and the SMTP server, so it
+   * is well above the mail pool's 5 connections: the pool queues what it cannot send yet.
+   */
+  SGBOT_REMINDER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
   SGBOT_JOB_LOCK_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   SMTP_URL: z
     .string()

@@ -5,6 +5,7 @@
 import { broadcastJob } from '../jobs/broadcast.ts';
 import { ingestJob } from '../jobs/ingest.ts';
 import { REMINDER_JOBS } from '../jobs/index.ts';
+import { reminderJob } from '../jobs/reminder.ts';
 import { REPLAN_EVERY_MS, replanRemindersJob } from '../jobs/replan-reminders.ts';
 import { startReminderWorkers } from './reminders/worker.ts';
 import { processId, startHeartbeat } from './health.ts';
@@ -39,7 +40,8 @@ export function startWorker(services: Services, tuning: WorkerTuning = {}): Runn
   const lock = { lockDurationMs: tuning.lockDurationMs ?? config.SGBOT_JOB_LOCK_MS, stalledIntervalMs: tuning.stalledIntervalMs ?? config.SGBOT_JOB_LOCK_MS };
   jobs.startWorker(ingestJob, { concurrency, ...lock });
   jobs.startWorker(broadcastJob, { concurrency, ...lock });
-  const reminderWorkers = startReminderWorkers(REMINDER_JOBS, services.reminders, { concurrency, ...lock });
+  const reminderConcurrency = config.SGBOT_REMINDER_CONCURRENCY;
+  const reminderWorkers = startReminderWorkers(REMINDER_JOBS, services.reminders, { concurrency, ...lock }, { [reminderJob.name]: { concurrency: reminderConcurrency } });
   // One scheduler for all replicas (same id): re-plan after people changed, within the minute.
   void jobs
     .queue(replanRemindersJob)
@@ -48,7 +50,7 @@ export function startWorker(services: Services, tuning: WorkerTuning = {}): Runn
   const chat = services.chatSender();
   const lines = [
     `ingest worker: ${concurrency} at a time, queue ${jobs.prefix}:${ingestJob.name}`,
-    `reminder workers: ${REMINDER_JOBS.map((j) => j.name).join(', ')}; offsets ${services.reminders.settings.offsets.join(' ')} at ${services.reminders.settings.hour}:00 local`,
+    `reminder workers: ${REMINDER_JOBS.map((j) => j.name).join(', ')} (${reminderConcurrency} deliveries at a time); offsets ${services.reminders.settings.offsets.join(' ')} at ${services.reminders.settings.hour}:00 local`,
     `broadcast worker: mail ${config.SMTP_URL ? 'by SMTP' : 'to the local outbox (no SMTP_URL)'}, chat ${chat?.channels.join(' and ') || 'none configured'}`,
   ];
   if (config.SGBOT_IMAP.length === 0) lines.push('IMAP: no mailbox configured (set SGBOT_IMAP=imap://USER:PASSWORD@HOST:143/?mailboxes=INBOX)');

@@ -4,7 +4,8 @@
  * "done" or snoozed it. Then it sends on each channel (mail, chat DM or channel post) that has not been sent yet:
  * a Redis marker per job and channel, written right after the server accepted the message, makes a retry after a
  * crash skip what went out. Mail keeps the job id as its Message-ID key, so a resend (possible only if the process
- * dies between the server's acceptance and the marker) carries the same Message-ID.
+ * dies between the server's acceptance and the marker) carries the same Message-ID. What a delivery reads (the
+ * deadline, the acknowledgement and snooze, the opt-out, the job's markers) is read at once, before anything is sent.
  *
  * A permanent failure (SMTP 5xx, a Slack channel that is gone) is recorded as failed and not retried; a temporary one
  * (SMTP 4xx, Slack 429, a connection lost) is thrown as {@link RetryLaterError} for the queue to retry with backoff,
@@ -85,35 +86,56 @@ async function rapporteurAcknowledged(deps: ReminderDeps, keys: RemKeys, record:
 
 type Check = { record: DeadlineRecord; recipient: Recipient } | { skip: DeliveryOutcome['status'] };
 
-/** Whether the job is still wanted, and for whom. */
-async function check(deps: ReminderDeps, keys: RemKeys, p: ReminderPayload, now: number): Promise<Check> {
+const CHANNELS: ReadonlyArray<Delivery['channel']> = ['mail', 'slack', 'teams'];
+
+/** What a delivery reads besides the deadline and the recipient, read at once (one round trip, not five). */
+interface Reads {
+  acknowledged: boolean;
+  snoozedUntil: number;
+  optedOut: boolean;
+  /** Each channel's marker (`ok`, `failed:…`) from an earlier attempt of this job, or null. */
+  markers: Map<Delivery['channel'], string | null>;
+}
+
+async function readState(deps: ReminderDeps, keys: RemKeys, p: ReminderPayload, jobId: string): Promise<Reads> {
   const redis = deps.store.redis;
-  const cur = (await currentDeadlines(deps.store, keys, p.base)).find((c) => c.key === p.deadlineKey) ?? null;
+  const [acked, until, optedOut, markers] = await Promise.all([
+    p.type === 'reminder' ? redis.hexists(keys.acks(p.deadlineKey), p.recipient) : Promise.resolve(0),
+    p.type === 'reminder' ? redis.hget(keys.snoozes(p.deadlineKey), p.recipient) : Promise.resolve(null),
+    redis.sismember(keys.optOut, p.recipient),
+    redis.mget(CHANNELS.map((c) => keys.sent(jobId, c))),
+  ]);
+  return { acknowledged: acked === 1, snoozedUntil: Number(until ?? 0), optedOut: optedOut === 1, markers: new Map(CHANNELS.map((c, i) => [c, markers[i] ?? null])) };
+}
+
+/** Whether the job is still wanted, and for whom. */
+async function check(deps: ReminderDeps, keys: RemKeys, p: ReminderPayload, now: number, reads: Promise<Reads>): Promise<Check> {
+  const redis = deps.store.redis;
   if (p.type === 'change') {
+    const [current, stored, recipient] = await Promise.all([currentDeadlines(deps.store, keys, p.base), readRecord(redis, keys, p.deadlineKey), resolveRecipient(deps, p.recipient)]);
+    const cur = current.find((c) => c.key === p.deadlineKey) ?? null;
     // A later plan may have moved it again: that plan queued its own notice.
     if ((cur?.fact.due ?? null) !== p.newDue) return { skip: 'stale' };
-    const record = cur?.record ?? (await readRecord(redis, keys, p.deadlineKey));
-    const recipient = await resolveRecipient(deps, p.recipient);
+    const record = cur?.record ?? stored;
     if (!record) return { skip: 'stale' };
     return recipient ? { record, recipient } : { skip: 'not-recipient' };
   }
+  const [current, r] = await Promise.all([currentDeadlines(deps.store, keys, p.base), reads]);
+  const cur = current.find((c) => c.key === p.deadlineKey) ?? null;
   if (!cur || cur.fact.due !== p.due) return { skip: 'stale' };
   if (cur.fact.due <= now) return { skip: 'past' };
   if (p.type === 'escalation') {
     if (await rapporteurAcknowledged(deps, keys, cur.record)) return { skip: 'acknowledged' };
   } else {
-    if (await redis.hexists(keys.acks(p.deadlineKey), p.recipient)) return { skip: 'acknowledged' };
-    const until = Number((await redis.hget(keys.snoozes(p.deadlineKey), p.recipient)) ?? 0);
-    if (p.offset !== 'snz' && until > now) return { skip: 'snoozed' };
+    if (r.acknowledged) return { skip: 'acknowledged' };
+    if (p.offset !== 'snz' && r.snoozedUntil > now) return { skip: 'snoozed' };
   }
   const recipient = await currentRecipient(deps, cur.record, p.recipient, p.type === 'escalation');
   return recipient ? { record: cur.record, recipient } : { skip: 'not-recipient' };
 }
 
-async function reachable(deps: ReminderDeps, keys: RemKeys, recipient: Recipient): Promise<Delivery[]> {
+function reachable(deps: ReminderDeps, recipient: Recipient, optedOut: boolean): Delivery[] {
   const all = deliveriesOf(recipient, deps.chat?.channels ?? []);
-  if (!all.some((d) => d.channel === 'mail')) return all;
-  const optedOut = (await deps.store.redis.sismember(keys.optOut, recipient.key)) === 1;
   return optedOut ? all.filter((d) => d.channel !== 'mail') : all;
 }
 
@@ -126,13 +148,17 @@ export async function deliverReminder(deps: ReminderDeps, payload: ReminderPaylo
   const keys = remKeys(deps.store.prefix);
   const redis = deps.store.redis;
   const now = nowOf(deps);
-  const checked = await check(deps, keys, payload, now);
+  // Read with the deadline, not after it: acknowledgement, snooze, opt-out and this job's markers.
+  const reads = readState(deps, keys, payload, jobId);
+  reads.catch(() => undefined);
+  const checked = await check(deps, keys, payload, now, reads);
   if ('skip' in checked) {
     deps.log.info({ jobId, skip: checked.skip }, 'reminder not sent');
     return { status: checked.skip, channels: {} };
   }
   const { record, recipient } = checked;
-  const deliveries = await reachable(deps, keys, recipient);
+  const { optedOut, markers } = await reads;
+  const deliveries = reachable(deps, recipient, optedOut);
   const action = payload.type === 'change' ? 'reminder.change' : payload.type === 'escalation' ? 'reminder.escalated' : 'reminder.sent';
   const details = { jobId, deadlineKey: record.key, due: new Date(record.due).toISOString(), offset: 'offset' in payload ? payload.offset : null, docId: record.docId };
   if (deliveries.length === 0) {
@@ -145,7 +171,8 @@ export async function deliverReminder(deps: ReminderDeps, payload: ReminderPaylo
   const temporary: unknown[] = [];
   for (const d of deliveries) {
     const marker = keys.sent(jobId, d.channel);
-    const before = await redis.get(marker);
+    // Read before this attempt sent anything: no other attempt of the job runs meanwhile (BullMQ's lock).
+    const before = markers.get(d.channel) ?? null;
     if (before) {
       channels[d.channel] = before === 'ok' ? 'already' : 'failed';
       continue;

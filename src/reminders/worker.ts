@@ -44,15 +44,16 @@ function startOne(spec: AnySpec, deps: ReminderDeps, tuning: WorkerTuning): { wo
 }
 
 /**
- * Start workers for `specs` (the reminder, plan and digest jobs) with `deps`.
+ * Start workers for `specs` (the reminder, plan and digest jobs) with `deps`; `perQueue` overrides `tuning` for the
+ * queues it names (the deliveries run many at a time, the planners a few).
  *
  * @example
- * const w = startReminderWorkers([reminderJob, planRemindersJob, digestJob], deps, { concurrency: 4 });
+ * const w = startReminderWorkers([reminderJob, planRemindersJob, digestJob], deps, { concurrency: 2 }, { [reminderJob.name]: { concurrency: 16 } });
  * … await w.close(); await runtime.close();
  */
-export function startReminderWorkers(specs: readonly AnySpec[], deps: ReminderDeps, tuning: WorkerTuning = {}): ReminderWorkers {
+export function startReminderWorkers(specs: readonly AnySpec[], deps: ReminderDeps, tuning: WorkerTuning = {}, perQueue: Readonly<Record<string, WorkerTuning>> = {}): ReminderWorkers {
   const started: Array<{ worker: Worker; connection: Redis | Cluster }> = [];
-  for (const spec of specs) started.push(startOne(spec, deps, tuning));
+  for (const spec of specs) started.push(startOne(spec, deps, { ...tuning, ...perQueue[spec.name] }));
   const workers = started.map((s) => s.worker);
   let closing: Promise<void> | null = null;
   return {

@@ -12,6 +12,7 @@ import type { ParsedDocument } from '../core/types.ts';
 import { normalizeText } from '../parse/normalize.ts';
 import { baseKey } from '../parse/reference.ts';
 import { withCorrections, withoutCorrections, type Correction } from './correction-fields.ts';
+import { dedupeRoles, type StatedRole } from './roles.ts';
 import {
   deadlinePositionOf,
   indexEntries,
@@ -50,6 +51,8 @@ export function contentHash(text: string): string {
 export class DocumentStore {
   readonly redis: Redis;
   readonly prefix: string;
+  /** {@link DocumentStore.statedRoles} as of a value of the roles version key (`roles:version`). */
+  private rolesCache: { version: string; roles: Promise<readonly StatedRole[]> } | null = null;
 
   constructor(redis: Redis, prefix: string) {
     this.redis = redis;
@@ -131,27 +134,38 @@ export class DocumentStore {
   }
 
   private queueIndex(m: ReturnType<Redis['multi']>, doc: StoredDocument, keep: (member: string) => boolean = () => true): void {
+    let roles = false;
     for (const e of indexEntries(doc)) {
       if (!keep(e.member)) continue;
       m.hset(this.key('facts'), e.member, JSON.stringify(e.fact));
       for (const [set, score] of e.sets) {
         m.zadd(this.key(set), score, e.member);
         m.sadd(this.key(`docfacts:${doc.id}`), `${set}\u0000${e.member}`);
+        if (set === 'roles') roles = true;
       }
     }
+    if (roles) this.queueRolesChanged(m);
+  }
+
+  /** Role facts change in transaction `m`: processes drop their cached {@link DocumentStore.statedRoles}. */
+  private queueRolesChanged(m: ReturnType<Redis['multi']>): void {
+    m.incr(this.key('roles:version'));
   }
 
   /** Remove every fact of a document from the indexes (the document itself stays, marked superseded). */
   private async unindex(docId: string, only?: (member: string, set: string) => boolean): Promise<void> {
     const entries = await this.redis.smembers(this.key(`docfacts:${docId}`));
     const m = this.redis.multi();
+    let roles = false;
     for (const entry of entries) {
       const [set = '', member = ''] = entry.split('\u0000');
       if (only && !only(member, set)) continue;
       m.zrem(this.key(set), member);
       m.hdel(this.key('facts'), member);
       m.srem(this.key(`docfacts:${docId}`), entry);
+      if (set === 'roles') roles = true;
     }
+    if (roles) this.queueRolesChanged(m);
     await m.exec();
   }
 
@@ -185,6 +199,7 @@ export class DocumentStore {
       m.hdel(this.key('facts'), member);
       m.srem(this.key(`docfacts:${id}`), entry);
     }
+    if (entries.some((e) => e.startsWith('roles\u0000'))) this.queueRolesChanged(m);
     if (after.supersededBy === null) this.queueIndex(m, after, (member) => !replaced.has(member));
     const [was, is] = [before.parsed, after.parsed];
     if (was.reference !== is.reference) {
@@ -305,9 +320,43 @@ export class DocumentStore {
     return this.factsIn<LiaisonFact>(group ? `ls:g:${group}` : 'ls', '-inf', '+inf', limit, true);
   }
 
-  /** Every lead-role statement found in current documents. */
+  /** Every lead-role statement found in current documents (at most 10,000, the earliest stored first). */
   async roles(): Promise<RoleFact[]> {
     return this.factsIn<RoleFact>('roles', '-inf', '+inf', 10_000);
+  }
+
+  /**
+   * The lead roles current documents state, once per (group, topic) with the latest document stating it (see
+   * {@link dedupeRoles}). Kept in memory until role facts change (in any process: each change bumps the
+   * `roles:version` key), so a call costs one GET while nothing changed. Do not modify what it returns.
+   */
+  async statedRoles(): Promise<readonly StatedRole[]> {
+    const version = (await this.redis.get(this.key('roles:version'))) ?? '0';
+    if (this.rolesCache?.version !== version) {
+      // Read after the version: a change made meanwhile bumps it again, and the next call reads once more.
+      const roles = this.readStatedRoles();
+      this.rolesCache = { version, roles };
+      roles.catch(() => {
+        if (this.rolesCache?.roles === roles) this.rolesCache = null;
+      });
+    }
+    return this.rolesCache.roles;
+  }
+
+  private async readStatedRoles(): Promise<readonly StatedRole[]> {
+    const raw = await this.redis.zrange(this.key('roles'), 0, -1, 'WITHSCORES');
+    const members: Array<{ member: string; seq: number }> = [];
+    for (let i = 0; i < raw.length; i += 2) members.push({ member: raw[i] ?? '', seq: Number(raw[i + 1]) });
+    const facts: Array<{ fact: RoleFact; seq: number }> = [];
+    const CHUNK = 5000;
+    for (let i = 0; i < members.length; i += CHUNK) {
+      const chunk = members.slice(i, i + CHUNK);
+      const json = await this.redis.hmget(this.key('facts'), ...chunk.map((m) => m.member));
+      json.forEach((j, n) => {
+        if (j) facts.push({ fact: JSON.parse(j) as RoleFact, seq: chunk[n]?.seq ?? 0 });
+      });
+    }
+    return Object.freeze(dedupeRoles(facts));
   }
 
   /** Check that Redis answers; a clear error when it does not. */

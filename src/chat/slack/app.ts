@@ -15,9 +15,10 @@ import type { AddressInfo, Server } from 'node:net';
 import { App, HTTPReceiver, SocketModeReceiver, webApi, type BlockAction, type ButtonAction } from '@slack/bolt';
 import type { Redis } from 'ioredis';
 import type { Registry } from '../../../commands/index.ts';
-import type { CommandContext, Reply } from '../../core/command.ts';
+import { noAnswer, type CommandContext, type Reply } from '../../core/command.ts';
 import { SgbotError } from '../../core/errors.ts';
 import type { Logger } from '../../log.ts';
+import { answerQueue } from './answer-queue.ts';
 import { ask, commandText, failureReply, type AskDeps, type ChatIdentity } from './ask.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { replyToBlocks, SHARE_ACTION, LIMITS, type BlockOptions } from './blocks.ts';
@@ -55,6 +56,12 @@ export interface SlackBot {
 
 type Post = (message: object) => Promise<void>;
 
+/** What a question gets when too many are waiting to be answered. */
+const BUSY_REPLY = noAnswer('E_BUSY', 'Sorry, sgbot is answering many questions right now.', ['Please ask again in a minute.']);
+
+/** Answers worked on at once, and answers that may wait for a turn (see answer-queue.ts). */
+export const ANSWER_LIMITS = { inFlight: 4, waiting: 2000 } as const;
+
 /**
  * Build the Slack app. Nothing is contacted until {@link SlackBot.start}: no `auth.test` at construction (the
  * bot's own ids are learned in the background and only used to ignore its own messages).
@@ -63,8 +70,9 @@ type Post = (message: object) => Promise<void>;
  *   const bot = createSlackApp({ settings: slackSettingsFrom(process.env), deps: { ...services, prefix: services.config.SGBOT_PREFIX } });
  *   await bot.start();
  */
-export function createSlackApp(opts: { settings: SlackSettings; deps: SlackDeps; now?: () => number }): SlackBot {
+export function createSlackApp(opts: { settings: SlackSettings; deps: SlackDeps; now?: () => number; answerLimits?: { inFlight: number; waiting: number } }): SlackBot {
   const { settings, deps } = opts;
+  const answers = answerQueue(opts.answerLimits ?? ANSWER_LIMITS);
   const log = deps.log.child({ component: 'slack' });
   const logger = boltLogger(deps.log);
   const state = new SlackState(deps.redis, deps.prefix);
@@ -139,6 +147,22 @@ export function createSlackApp(opts: { settings: SlackSettings; deps: SlackDeps;
     }
   }
 
+  /**
+   * {@link handle} an answer when its turn comes ({@link ANSWER_LIMITS}); told to try again when too many wait. The
+   * request is acked before: an answer never delays an ack.
+   */
+  function queued(reqLog: Logger, post: Post, work: () => Promise<void>): Promise<void> {
+    return track(
+      answers.run(
+        () => handle(reqLog, post, work),
+        async () => {
+          reqLog.warn(answers.size, 'too many answers waiting; asked to try again');
+          await post(replyToBlocks(BUSY_REPLY, blockOptions)).catch((err: Error) => reqLog.warn({ err: err.message }, 'could not say so either'));
+        },
+      ),
+    );
+  }
+
   const identity = (userId: string, teamId?: string | null, enterpriseId?: string | null): ChatIdentity => ({ channel: 'slack', userId, teamId: teamId ?? null, enterpriseId: enterpriseId ?? null });
 
   // Slack retries an event it thinks was not received: handle each event id once.
@@ -156,7 +180,7 @@ export function createSlackApp(opts: { settings: SlackSettings; deps: SlackDeps;
     const who = identity(command.user_id, command.team_id, command.enterprise_id);
     const reqLog = log.child({ kind: 'command', user: who.userId, command: command.command, trigger: command.trigger_id });
     const post: Post = (message) => postToResponseUrl(command.response_url, { response_type: 'ephemeral', ...message });
-    await handle(reqLog, post, async () => {
+    await queued(reqLog, post, async () => {
       // Channel ids starting with D are direct messages; C and G are channels a subscription can be for.
       const res = await ask(askDeps, who, commandText(command.command, command.text), { channel: command.channel_id, shared: !command.channel_id.startsWith('D') });
       if (res.kind === 'limited') {
@@ -219,7 +243,7 @@ export function createSlackApp(opts: { settings: SlackSettings; deps: SlackDeps;
     const post: Post = async (message) => {
       await client.chat.postMessage({ channel: ev.channel, thread_ts: threadTs, unfurl_links: false, unfurl_media: false, ...(message as { text: string }) });
     };
-    await handle(reqLog, post, async () => {
+    await queued(reqLog, post, async () => {
       const res = await ask(askDeps, who, ev.text ?? '', { channel: ev.channel, shared: !ev.channel.startsWith('D') });
       if (res.kind === 'limited' && !res.notify) return reqLog.info('rate limited (already told)');
       await post(replyToBlocks(res.reply, blockOptions));
