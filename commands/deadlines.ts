@@ -5,6 +5,9 @@ import { daysUntil, formatDeadline } from '../src/core/time.ts';
 import type { DeadlineFact } from '../src/store/facts.ts';
 import { scopeArgs, scopeFromText, sourceLabel, sourceOf, uniqueSources, unknownGroupReply } from './scope.ts';
 
+/** Upcoming deadlines an answer lists at most. */
+const SHOWN = 50;
+
 function item(d: DeadlineFact, tz: string, now: number) {
   const days = daysUntil(d.due, now);
   const when = days < 0 ? 'past' : days === 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${days} days`;
@@ -33,13 +36,18 @@ export default defineCommand({
     if (scope.kind === 'unknown') return unknownGroupReply(ctx, scope.text);
     const target = scope.kind === 'group' ? { group: scope.group } : scope.kind === 'question' ? { question: scope.question } : {};
     const label = scope.kind === 'group' ? scope.group : scope.kind === 'question' ? scope.question : 'all groups';
-    const facts = await ctx.store.deadlines(target, all ? '-inf' : ctx.now);
+    // The soonest SHOWN: a list longer than that helps nobody in a chat (the calendar feed has them all).
+    const [facts, total] = await Promise.all([ctx.store.deadlines(target, all ? '-inf' : ctx.now, all ? 200 : SHOWN), ctx.store.countDeadlines(target, ctx.now)]);
     const upcoming = facts.filter((d) => d.due >= ctx.now);
     const past = all ? facts.filter((d) => d.due < ctx.now).reverse() : [];
     const sections = [{ heading: 'Upcoming', items: upcoming.map((d) => item(d, ctx.tz, ctx.now)) }];
     if (all) sections.push({ heading: 'Past', items: past.map((d) => item(d, ctx.tz, ctx.now)) });
     const notes = [`Times are shown in ${ctx.tz}, with the document's original time beside them.`];
     const calendar = ctx.calendarUrl && scope.kind !== 'all' ? ctx.calendarUrl(label) : null;
+    if (total > upcoming.length && upcoming.length > 0) {
+      const last = upcoming[upcoming.length - 1] as DeadlineFact;
+      notes.unshift(`${total - upcoming.length} more upcoming after ${formatDeadline(last, ctx.tz)}${scope.kind === 'question' ? '' : ': ask about one Question (deadlines Q4/20) to see fewer at a time'}.`);
+    }
     if (calendar) notes.push(`Subscribe in Outlook or Google Calendar: ${calendar}`);
     if (upcoming.length === 0) {
       const later = all ? [] : await ctx.store.deadlines(target, '-inf', 500);

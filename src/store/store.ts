@@ -305,8 +305,12 @@ export class DocumentStore {
    * soonest first.
    */
   async deadlines(scope: { group?: string; question?: string }, from: number | '-inf', limit = 200): Promise<DeadlineFact[]> {
-    const set = scope.question ? `dl:q:${scope.question}` : scope.group ? `dl:g:${scope.group}` : 'dl';
-    return this.factsIn<DeadlineFact>(set, from, '+inf', limit);
+    return this.factsIn<DeadlineFact>(deadlineSet(scope), from, '+inf', limit);
+  }
+
+  /** How many deadlines of `scope` fall due at or after `from`. */
+  async countDeadlines(scope: { group?: string; question?: string }, from: number): Promise<number> {
+    return this.redis.zcount(this.key(deadlineSet(scope)), from, '+inf');
   }
 
   /** Meetings of a group (or all) starting at or after `from`, soonest first; `reverse` for the latest before. */
@@ -374,6 +378,11 @@ export class DocumentStore {
 }
 
 /** Reference key: lower case, no spaces, no "TSB". */
+/** The sorted set of deadlines of a Question, a group, or all. */
+function deadlineSet(scope: { group?: string; question?: string }): string {
+  return scope.question ? `dl:q:${scope.question}` : scope.group ? `dl:g:${scope.group}` : 'dl';
+}
+
 export function normRef(reference: string): string {
   return reference.toLowerCase().replace(/\btsb\b/g, '').replace(/[\s-]+/g, '');
 }
