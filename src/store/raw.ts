@@ -57,6 +57,10 @@ export class RawStore {
   /**
    * Keep `raw` (unless it is larger than `maxBytes` or was cut by its reader, when only its metadata is kept) and
    * return its id. Storing the same bytes again changes nothing and returns `fresh: false`.
+   *
+   * The bytes and the index entry are written before the record: a process killed in between leaves bytes without a
+   * record, which the next put of the same message completes — never a record that says "kept" without its bytes,
+   * which ingest would take for a message over the size limit (the fault suite lost a mail that way).
    */
   async put(raw: Buffer, origin: RawOrigin, opts: { maxBytes: number; now?: Date; truncatedFrom?: number }): Promise<{ meta: RawMeta; fresh: boolean }> {
     const id = rawId(raw);
@@ -72,16 +76,17 @@ export class RawStore {
       docs: [],
       attempts: 0,
     };
+    const m = this.redis.multi();
+    // The head of a cut message is kept too (it names the mail in the quarantine); a huge uncut one is not. Ids are
+    // content hashes, so writing the same bytes again (a second put, another replica) changes nothing.
+    if (kept || (opts.truncatedFrom !== undefined && raw.length <= HEAD_LIMIT)) m.set(this.key(`raw:${id}`), raw);
+    m.zadd(this.key('raws'), 'NX', Date.parse(meta.receivedAt), id);
+    await m.exec();
     const claimed = await this.redis.set(this.key(`rawmeta:${id}`), JSON.stringify(meta), 'NX');
     if (claimed === null) {
       const existing = await this.meta(id);
       if (existing) return { meta: existing, fresh: false };
     }
-    const m = this.redis.multi();
-    // The head of a cut message is kept too (it names the mail in the quarantine); a huge uncut one is not.
-    if (kept || (opts.truncatedFrom !== undefined && raw.length <= HEAD_LIMIT)) m.set(this.key(`raw:${id}`), raw);
-    m.zadd(this.key('raws'), Date.parse(meta.receivedAt), id);
-    await m.exec();
     return { meta, fresh: true };
   }
 
