@@ -4,6 +4,7 @@
  * collective-letter or circular reference beats anything a letter quotes.
  */
 import type { DocumentKind } from '../core/types.ts';
+import { headerOf } from './fields.ts';
 import { findReferences, type ReferenceHit } from './reference.ts';
 
 /** The kind of the document and the reference that decided it, if any. */
@@ -24,7 +25,7 @@ const TD_HEADING = /^\s*TD\s*$|\bThis TD\b|^\s*TEMPORARY DOCUMENT\s*$/im;
  * @example classify('Ref: TSB Collective letter 3/20\nSubject: Meeting of Study Group 20').kind === 'collective-letter'
  */
 export function classify(text: string): Classification {
-  const header = text.split('\n').slice(0, 45).join('\n');
+  const header = headerOf(text, 45);
   const refs = findReferences(header);
   const byKind = (k: ReferenceHit['kind']) => refs.find((r) => r.kind === k) ?? null;
 

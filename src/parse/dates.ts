@@ -6,6 +6,7 @@
  */
 import * as chrono from 'chrono-node';
 import { DateTime } from 'luxon';
+import { allMatches } from './matches.ts';
 import { MONTH_PATTERN } from './normalize.ts';
 
 /** Geneva, where a date with no stated zone lives. */
@@ -40,20 +41,30 @@ const WEEKDAY_BEFORE = new RegExp(String.raw`\b${WEEKDAY},?[ \t]*$`, 'i');
 // "on 2 and 3 March 2026" (two consecutive days) and "between 3 and 5 March" are ranges.
 const DAY_AND_DAY = new RegExp(String.raw`\b(between\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:and|&)\s+(?=(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH_PATTERN}\b)`, 'gi');
 
+// A document names the same few days again and again: luxon checks each calendar day once.
+const isoDays = new Map<string, string | null>();
+
 function iso(c: chrono.ParsedComponents): string | null {
   const y = c.get('year');
   const m = c.get('month');
   const d = c.get('day');
   if (y === null || m === null || d === null) return null;
-  const dt = DateTime.fromObject({ year: y, month: m, day: d });
-  return dt.isValid ? dt.toISODate() : null;
+  const key = `${y}-${m}-${d}`;
+  let day = isoDays.get(key);
+  if (day === undefined) {
+    const dt = DateTime.fromObject({ year: y, month: m, day: d });
+    day = dt.isValid ? dt.toISODate() : null;
+    if (isoDays.size >= 20000) isoDays.clear();
+    isoDays.set(key, day);
+  }
+  return day;
 }
 
 /** The text chrono reads, and for each of its offsets the offset in the original text. */
 function cleanForChrono(text: string): { clean: string; origin: (i: number) => number } {
   const edits: Array<{ at: number; len: number; put: string }> = [];
-  for (const m of text.matchAll(NOISE)) edits.push({ at: m.index, len: m[0].length, put: '' });
-  for (const m of text.matchAll(DAY_AND_DAY)) {
+  for (const m of allMatches(NOISE, text)) edits.push({ at: m.index, len: m[0].length, put: '' });
+  for (const m of allMatches(DAY_AND_DAY, text)) {
     const [a, b] = [Number(m[2]), Number(m[3])];
     if (b > a && (b === a + 1 || m[1])) edits.push({ at: m.index + (m[1]?.length ?? 0), len: m[0].length - (m[1]?.length ?? 0), put: `${a}-` });
   }

@@ -7,6 +7,7 @@ import type { Deadline, DeadlineCategory, DocumentKind } from '../core/types.ts'
 import { categorizeHit, type CategoryHit } from './categories.ts';
 import { inSections, type DeadlineSection } from './deadline-table.ts';
 import { GENEVA_ZONE, findDates, findTime, findZone, minusPeriod, type DateHit } from './dates.ts';
+import { allMatches } from './matches.ts';
 import { MONTH_PATTERN, squash } from './normalize.ts';
 
 const DATE_AHEAD =
@@ -31,15 +32,35 @@ const CHANGE = /\b(?:extended|changed|moved|postponed|deferred|brought forward|a
 // "Fellowships … may be granted. Applications must reach TSB by 29 August 2011."
 const ANAPHORIC = /^\s*(?:\d{1,2}\.?\s+)?(?:(?:the|these|such|all|completed|any|this)\s+)?(?:applications?|requests?|forms?|nominations?|candidatures?|they|these|such)\b/i;
 
+// A sentence ends at ". " before a capital, digit, quote or bullet, or at a line break; "itu.int" or "Y.4241" do not
+// end one, and neither do abbreviations ("Res. 99", "No. 196", "e.g. SG17").
+const SENTENCE_END = /[.!?;][ \t]+(?=[A-Z0-9("'\u2022\u00B7-])|\n/g;
+
+/** A sentence of a text and its offset in it. */
+export interface Sentence {
+  readonly text: string;
+  readonly index: number;
+}
+
+// parseDocument asks for the sentences of one text four times (prose deadlines, rules, meeting, events).
+let lastText: string | null = null;
+let lastSentences: readonly Sentence[] = [];
+
 /** Split a text into sentences, keeping line breaks as sentence ends (list items are sentences too). */
-export function sentences(text: string): Array<{ text: string; index: number }> {
-  const out: Array<{ text: string; index: number }> = [];
-  // A sentence ends at ". " before a capital, digit, quote or bullet, or at a line break; "itu.int" or "Y.4241" do not
-  // end one, and neither do abbreviations ("Res. 99", "No. 196", "e.g. SG17").
-  const ends = /(?<=[.!?;])[ \t]+(?=[A-Z0-9("'\u2022\u00B7-])|\n/g;
+export function sentences(text: string): readonly Sentence[] {
+  if (text !== lastText) {
+    lastSentences = splitSentences(text);
+    lastText = text;
+  }
+  return lastSentences;
+}
+
+function splitSentences(text: string): Sentence[] {
+  const out: Sentence[] = [];
   let start = 0;
-  for (const m of text.matchAll(ends)) {
-    const chunk = text.slice(start, m.index);
+  for (const m of text.matchAll(SENTENCE_END)) {
+    // The sentence ends before the blanks after its stop, or before the line break.
+    const chunk = text.slice(start, m[0] === '\n' ? m.index : m.index + 1);
     if (m[0] !== '\n' && /\b(?:No|Res|Rev|Rec|Doc|e\.g|i\.e|Mr|Ms|Dr|Vol|Art|para|cf|Ref|Tel|approx)\.$/i.test(chunk)) continue;
     if (chunk.trim()) out.push({ text: chunk, index: start });
     start = m.index + m[0].length;
@@ -50,15 +71,17 @@ export function sentences(text: string): Array<{ text: string; index: number }> 
 
 // Labels that head practical-information paragraphs ("VISA SUPPORT:", "FELLOWSHIPS:", "VISAS\tRequest the…") and
 // numbered section headings on a line of their own ("6   Fellowships"): the nearest one before `index`.
+const PARAGRAPH_LABEL = /(?:^|\n)[ \t]*(?:([A-Z][A-Z ,&/-]{3,60})(?::|\t)|\d{1,2}\.?[ \t]+([A-Z][A-Za-z ,&/-]{2,40}?)[ \t]*(?=\n))/g;
+
 function paragraphLabel(text: string, index: number): string {
   const before = text.slice(Math.max(0, index - 1500), index);
-  const labels = [...before.matchAll(/(?:^|\n)[ \t]*(?:([A-Z][A-Z ,&/-]{3,60})(?::|\t)|\d{1,2}\.?[ \t]+([A-Z][A-Za-z ,&/-]{2,40}?)[ \t]*(?=\n))/g)];
+  const labels = allMatches(PARAGRAPH_LABEL, before);
   const last = labels.at(-1);
   return last?.[1] ?? last?.[2] ?? '';
 }
 
 // The sentence just before `i` when both belong to one paragraph (no blank line, no new numbered paragraph between).
-function previousInParagraph(text: string, all: ReadonlyArray<{ text: string; index: number }>, i: number): string | null {
+function previousInParagraph(text: string, all: readonly Sentence[], i: number): string | null {
   const cur = all[i];
   const prev = all[i - 1];
   if (!cur || !prev) return null;
@@ -68,9 +91,11 @@ function previousInParagraph(text: string, all: ReadonlyArray<{ text: string; in
 
 // The clause of a sentence that holds one of its several dates: "the deadline of 3 March 2027 for contributions
 // and that of 1 March 2027 for pre-registration" gives each date its own words.
+const CLAUSE_END = /[;,]\s*|\s(?:and|while|whereas)\s/g;
+
 function clauseOf(sentence: string, hit: DateHit): string {
   let start = 0;
-  for (const m of sentence.matchAll(/[;,]\s*|\s(?:and|while|whereas)\s/g)) {
+  for (const m of allMatches(CLAUSE_END, sentence)) {
     if (m.index >= hit.index + hit.text.length) {
       const clause = sentence.slice(start, m.index);
       return categorizeHit(clause).category === 'other' ? sentence : clause;
@@ -114,7 +139,8 @@ export function parseProseDeadlines(text: string, kind: DocumentKind, skip: read
   const all = sentences(text);
   all.forEach((s, i) => {
     if (inSections(skip, s.index)) return;
-    if (!TRIGGER.test(s.text) || VOIDED.test(s.text)) return;
+    // Every date has digits (a year at least): a sentence without one sets no deadline.
+    if (!/\d/.test(s.text) || !TRIGGER.test(s.text) || VOIDED.test(s.text)) return;
     const clean = squash(s.text);
     const hits = findDates(clean);
     for (const hit of hits) {
@@ -161,6 +187,8 @@ const RULE = new RegExp(
  *   // [{ date: '2011-09-28', category: 'contributions', derived: true, … }]
  */
 export function deriveRuleDeadlines(text: string, meetingStart: string, explicit: readonly Deadline[]): Deadline[] {
+  // Sentences are pieces of the text cut at blanks: when the text states no rule, no sentence does.
+  if (!/before|prior to|ahead of/i.test(text) || !RULE.test(text)) return [];
   const have = new Set(explicit.map((d) => d.category));
   const out: Deadline[] = [];
   for (const s of sentences(text)) {

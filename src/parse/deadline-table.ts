@@ -43,9 +43,9 @@ function sectionEnd(text: string, start: number): number {
   for (let i = 0; i <= 60 && offset <= text.length; i++) {
     const nl = text.indexOf('\n', offset);
     const line = text.slice(offset, nl < 0 ? text.length : nl);
-    const dated = findDates(line).length > 0;
-    if (i > 0 && seenDate && (END.test(line) || (!dated && isProseLine(line)))) return offset;
-    if (dated) seenDate = true;
+    // Once a date is seen, a line's own dates matter only for a line that reads like prose: most rows need no parse.
+    if (!seenDate) seenDate = findDates(line).length > 0;
+    else if (END.test(line) || (isProseLine(line) && findDates(line).length === 0)) return offset;
     if (nl < 0) return text.length;
     offset = nl + 1;
   }
@@ -54,6 +54,8 @@ function sectionEnd(text: string, start: number): number {
 
 /** Every deadlines table of the text, in order, not overlapping. */
 export function findDeadlineSections(text: string): DeadlineSection[] {
+  // Every heading names deadlines or dates.
+  if (!/deadline|dates/i.test(text)) return [];
   const out: DeadlineSection[] = [];
   let last = 0;
   for (const h of text.matchAll(HEADING)) {

@@ -45,10 +45,24 @@ const LABELS = [
 ];
 
 const ANY_LABEL = new RegExp(`(?:^|\\t|\\s{2,}|\\n)(?:${LABELS.join('|')})\\s*:`, 'i');
+const LABEL_LINE = new RegExp(`^\\s*(?:${LABELS.join('|')})\\s*:`, 'i');
 
 /** `true` when a line starts with a known header label. */
 export function isLabelLine(line: string): boolean {
-  return new RegExp(`^\\s*(?:${LABELS.join('|')})\\s*:`, 'i').test(line);
+  return LABEL_LINE.test(line);
+}
+
+// The callers ask for a dozen labels, over and over: each pattern is built once (the map stays small either way).
+const fieldPatterns = new Map<string, RegExp>();
+
+function fieldPattern(label: string): RegExp {
+  let re = fieldPatterns.get(label);
+  if (!re) {
+    re = new RegExp(`(?:^|\\n|\\t)[ \\t]*(?:${label})[ \\t]*:[ \\t]*([^\\n]*)`, 'i');
+    if (fieldPatterns.size >= 200) fieldPatterns.clear();
+    fieldPatterns.set(label, re);
+  }
+  return re;
 }
 
 const BODY_START = /^\s*(?:Dear\b|\d{1,2}[.)]?\s+[A-Z][a-z])/;
@@ -65,8 +79,7 @@ const HEADING_LINE = /^\s*[A-Z][A-Z-]+(?:\s+[A-Z][A-Z-]+)+\s*$/;
  *   === 'Meeting of Study Group 20; Geneva, 12-21 May 2026'
  */
 export function fieldValue(text: string, label: string, maxLines = 3, continued = false): string | null {
-  const re = new RegExp(`(?:^|\\n|\\t)[ \\t]*(?:${label})[ \\t]*:[ \\t]*([^\\n]*)`, 'i');
-  const m = re.exec(text);
+  const m = fieldPattern(label).exec(text);
   if (!m) return null;
   let value = (m[1] ?? '').split(ANY_LABEL)[0] ?? '';
   const rest = text.slice(m.index + m[0].length).split('\n').slice(1);
@@ -94,7 +107,12 @@ export function fieldValue(text: string, label: string, maxLines = 3, continued 
   return v === '' ? null : v;
 }
 
-/** The first lines of a document, where its header lives. */
+/** The first `lines` lines of a document, where its header lives (found without splitting the whole text). */
 export function headerOf(text: string, lines = 60): string {
-  return text.split('\n').slice(0, lines).join('\n');
+  let end = -1;
+  for (let i = 0; i < lines; i++) {
+    end = text.indexOf('\n', end + 1);
+    if (end < 0) return text;
+  }
+  return text.slice(0, Math.max(0, end));
 }

@@ -3,6 +3,7 @@
  * "Regional Group for Africa of Study Group 12", "WP2/5", "COM 13".
  */
 import { REGIONS, canonicalGroup } from '../core/groups.ts';
+import { allMatches } from './matches.ts';
 
 /** A group mention: canonical name and position. */
 export interface GroupHit {
@@ -29,13 +30,13 @@ function regionCode(words: string): string | null {
  */
 export function findGroups(text: string): GroupHit[] {
   const hits: GroupHit[] = [];
-  for (const m of text.matchAll(REGIONAL_PROSE)) {
+  for (const m of allMatches(REGIONAL_PROSE, text)) {
     const sg = m[1] ?? m[4];
     const region = regionCode(m[2] ?? m[3] ?? '');
     const g = region && sg ? canonicalGroup(`SG${sg}RG-${region}`) : null;
     if (g) hits.push({ group: g, index: m.index, text: m[0] });
   }
-  for (const m of text.matchAll(MENTION)) {
+  for (const m of allMatches(MENTION, text)) {
     let g: string | null = null;
     if (m[1] && m[2]) g = canonicalGroup(`SG${m[1]}RG-${m[2]}`);
     else if (m[3] ?? m[4] ?? m[6]) g = canonicalGroup(`SG${m[3] ?? m[4] ?? m[6]}`);

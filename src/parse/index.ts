@@ -47,26 +47,30 @@ function documentDate(header: string, kind: DocumentKind): string | null {
 
 function documentGroup(text: string, header: string, kind: DocumentKind, refGroup: string | null, subject: string | null): string | null {
   const subjectGroup = subject ? (findGroups(subject)[0]?.group ?? null) : null;
-  const initials = /^\s*(?:TSB\s*\/\s*)?(SG\s?\d{1,2}|TSAG)\s*\/\s*[A-Z]{2,4}\s*$/im.exec(header)?.[1];
-  const initialsGroup = initials ? canonicalGroup(initials) : null;
+  // The secretariat's initials line ("TSB/SG17/AB"), read only when nothing better names the group.
+  const initialsGroup = (): string | null => {
+    const initials = /^\s*(?:TSB\s*\/\s*)?(SG\s?\d{1,2}|TSAG)\s*\/\s*[A-Z]{2,4}\s*$/im.exec(header)?.[1];
+    return initials ? canonicalGroup(initials) : null;
+  };
   switch (kind) {
     case 'collective-letter':
       // A regional group's letter carries its parent's number ("1/3"): the subject's regional group is more precise.
       if (subjectGroup && refGroup && parentGroup(subjectGroup) === refGroup) return subjectGroup;
-      return refGroup ?? subjectGroup ?? initialsGroup ?? dominantGroup(text, 3);
+      return refGroup ?? subjectGroup ?? initialsGroup() ?? dominantGroup(text, 3);
     case 'circular':
-      return subjectGroup ?? initialsGroup ?? dominantGroup(text, 3);
+      return subjectGroup ?? initialsGroup() ?? dominantGroup(text, 3);
     case 'liaison-statement': {
+      if (refGroup !== null) return refGroup;
       const source = fieldValue(header, 'Source|From');
-      return refGroup ?? (source ? (findGroups(source)[0]?.group ?? null) : null) ?? initialsGroup;
+      return (source ? (findGroups(source)[0]?.group ?? null) : null) ?? initialsGroup();
     }
     case 'td':
     case 'contribution':
     case 'report': {
+      if (refGroup !== null) return refGroup;
       const studyGroupLine = /^\s*(?:ITU-T\s+)?(STUDY GROUP \d{1,2}|TSAG|TELECOMMUNICATION STANDARDIZATION ADVISORY GROUP)\s*$/im.exec(header)?.[1];
       const source = fieldValue(header, 'Source');
       return (
-        refGroup ??
         (studyGroupLine ? canonicalGroup(studyGroupLine) : null) ??
         (source && /\b(?:chair|rapporteur|editor|secretariat|TSB)\b/i.test(source) ? (findGroups(source)[0]?.group ?? null) : null) ??
         dominantGroup(text, 3)
@@ -83,8 +87,9 @@ function documentGroup(text: string, header: string, kind: DocumentKind, refGrou
 function headerMeeting(header: string, group: string | null): MeetingInfo | null {
   for (const line of header.split('\n').slice(0, 25)) {
     if (/^\s*(?:Abstract|Summary|Introduction|1\s+\w)/i.test(line) || line.trim().length > 140) break;
+    if (/\b(?:Approval|Deadline|Date)\b/i.test(line)) continue;
     const hit = findDates(line)[0];
-    if (!hit || hit.start === hit.end || /\b(?:Approval|Deadline|Date)\b/i.test(line)) continue;
+    if (!hit || hit.start === hit.end) continue;
     const before = squash(line.slice(0, hit.index)).replace(/[,:\s]+$/, '');
     if (before.length > 60) continue;
     const place = before.split('\t').at(-1)?.trim().replace(/^.*\s{2,}/, '') ?? '';

@@ -7,7 +7,7 @@
 import { canonicalGroup } from '../core/groups.ts';
 import type { Contact, LiaisonInfo, LiaisonPurpose } from '../core/types.ts';
 import { findDates } from './dates.ts';
-import { fieldValue, isLabelLine } from './fields.ts';
+import { fieldValue, headerOf, isLabelLine } from './fields.ts';
 import { findGroups } from './groups.ts';
 import { squash } from './normalize.ts';
 
@@ -85,11 +85,15 @@ export function parseContacts(text: string): Contact[] {
   return contacts;
 }
 
+// "The Ministry of … presents its compliments to the TSB and …": the note verbale of a body outside ITU-T.
+const COMPLIMENTS = /\b(?:The )?(.{2,90}?) presents its compliments to (.{2,60}?)(?:,| and (?:takes|wishes|would|has|is)\b)/i;
+const COMPLIMENTS_PHRASE = / presents its compliments to /i;
+
 /**
  * Liaison fields of a liaison statement; `docGroup` is used as the source when no header names one.
  */
 export function parseLiaison(text: string, docGroup: string | null): LiaisonInfo {
-  const header = text.split('\n').slice(0, 80).join('\n');
+  const header = headerOf(text, 80);
   const action = splitParties(fieldValue(header, 'For action to|For action') ?? fieldValue(header, 'Action to'));
   const comment = splitParties(fieldValue(header, 'For comment to|For comment'));
   const info = splitParties(fieldValue(header, 'For information to|For information'));
@@ -100,7 +104,8 @@ export function parseLiaison(text: string, docGroup: string | null): LiaisonInfo
 
   let from = fieldValue(header, 'Source|From');
   const abstractFrom = /\b(?:response|reply|answer|communication) (?:of|from) ((?:ITU-T )?(?:Study Group \d{1,2}|SG\s?\d{1,2}|TSAG)|[A-Z][\w/ -]{2,40}?) to ((?:ITU-T )?(?:Study Group \d{1,2}|SG\s?\d{1,2})|TSAG|[A-Z][\w/ -]{2,40}?)\b/i.exec(text);
-  const compliments = /\b(?:The )?(.{2,90}?) presents its compliments to (.{2,60}?)(?:,| and (?:takes|wishes|would|has|is)\b)/i.exec(text);
+  // The phrase is looked for first: the pattern itself would try every offset of the text.
+  const compliments = COMPLIMENTS_PHRASE.test(text) ? COMPLIMENTS.exec(text) : null;
   if (!from && abstractFrom?.[1]) from = abstractFrom[1];
   if (!from && compliments?.[1]) from = /\(([A-Z]{3,6})\)/.exec(compliments[1])?.[1] ?? compliments[1];
 

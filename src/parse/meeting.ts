@@ -6,6 +6,7 @@
 import type { MeetingInfo } from '../core/types.ts';
 import { GENEVA_ZONE, findDates, findTime, findZone, isSuperseded, type DateHit } from './dates.ts';
 import { findGroups } from './groups.ts';
+import { allMatches } from './matches.ts';
 import { MONTH_PATTERN, squash, stripBullet } from './normalize.ts';
 import { sentences } from './deadline-prose.ts';
 import { inSections, type DeadlineSection } from './deadline-table.ts';
@@ -21,7 +22,7 @@ const HEADQUARTERS = /\b(?:ITU headquarters|headquarters of the International Te
 export function findPlace(text: string): string | null {
   // A quoted title names no place: "Workshop on "Quality of experience in African mobile markets"".
   const unquoted = text.replace(/"[^"\n]{0,200}"/g, (q) => ' '.repeat(q.length));
-  for (const m of unquoted.matchAll(IN_PLACE)) {
+  for (const m of allMatches(IN_PLACE, unquoted)) {
     const place = (m[1] ?? '').replace(/[,.\s]+$/, '');
     if (!place || NOT_PLACE.test(place)) continue;
     return /^Geneva$/i.test(place) ? 'Geneva, Switzerland' : place;
@@ -73,27 +74,31 @@ export function findMeeting(text: string, subject: string | null, docGroup: stri
   });
   // A notice that the meeting will not take place announces none.
   if (subject && CANCELLED.test(subject)) return null;
-  const body = sentences(text).find(
-    (s) => MEETING_SENTENCE.test(s.text) && findDates(s.text).length > 0 && !/\b(?:last|previous)\b/i.test(s.text) && !CANCELLED.test(s.text),
-  );
-  const bodyPlace = body ? findPlace(squash(body.text)) : null;
+  // The first body sentence that announces a meeting with dates: read only when the subject leaves something open.
+  const announcement = () =>
+    sentences(text).find(
+      (s) => MEETING_SENTENCE.test(s.text) && !/\b(?:last|previous)\b/i.test(s.text) && !CANCELLED.test(s.text) && findDates(s.text).length > 0,
+    );
   if (subject) {
     const hit = findDates(subject).find((h) => !isSuperseded(subject, h));
     if (hit) {
       const first = findGroups(subject)[0]?.group ?? null;
       // A regional group's letter: its subject may name the parent study group before the region.
       const group = docGroup && first && docGroup !== first && docGroup.startsWith(`${first}RG-`) ? docGroup : (first ?? docGroup);
-      const place = placeBeforeDate(subject, hit) ?? findPlace(subject.slice(hit.index)) ?? bodyPlace;
-      const better = place === 'Geneva, Switzerland' || !bodyPlace || place?.includes(',') ? place : bodyPlace;
-      return build(hit, subject, better, group);
+      const own = placeBeforeDate(subject, hit) ?? findPlace(subject.slice(hit.index));
+      // Geneva, or a place with its country, stands; any other place the body may name better.
+      if (own === 'Geneva, Switzerland' || own?.includes(',')) return build(hit, subject, own, group);
+      const body = announcement();
+      return build(hit, subject, (body ? findPlace(squash(body.text)) : null) ?? own, group);
     }
   }
+  const body = announcement();
   if (body) {
     const clean = squash(body.text);
     const hit = findDates(clean).find((h) => !isSuperseded(clean, h));
     // The subject names the meeting even when its dates are only in the body (a postponement notice).
     const title = subject ?? (clean.length > 160 ? `${clean.slice(0, 157)}...` : clean);
-    if (hit) return build(hit, title, bodyPlace, findGroups(clean)[0]?.group ?? docGroup);
+    if (hit) return build(hit, title, findPlace(clean), findGroups(clean)[0]?.group ?? docGroup);
   }
   return null;
 }
@@ -113,10 +118,12 @@ const EVENT_PHRASE = new RegExp(
 // A lead that is not the event's name: "On the day before the meeting, 11 March 2019, the host …", "In preparation …".
 const ADVERBIAL_LEAD = /^(?:On|In|At|During|After|Before|Following|As|For|From|Prior to|Immediately)\b/;
 
+// A list marker or paragraph number before the text ("a) the Forum …", "2 In preparation …"), not a date's day.
+const LIST_MARKER = new RegExp(String.raw`^(?:\(?[a-z]\)|\(?[ivx]{1,4}\)|\d{1,2}[.)]?)\s+(?!${MONTH_PATTERN}\b)`);
+
 // "A Bridging … Clinic session, will be held virtually …" -> "Bridging … Clinic session".
 function eventTitle(sentence: string, hit: DateHit): string {
-  // A list marker or paragraph number before the text ("a) the Forum …", "2 In preparation …"), not a date's day.
-  const marker = new RegExp(String.raw`^(?:\(?[a-z]\)|\(?[ivx]{1,4}\)|\d{1,2}[.)]?)\s+(?!${MONTH_PATTERN}\b)`).exec(sentence)?.[0].length ?? 0;
+  const marker = LIST_MARKER.exec(sentence)?.[0].length ?? 0;
   const at = hit.index - marker;
   const s = at >= 0 ? sentence.slice(marker) : sentence;
   const afterDate = at >= 0 ? s.slice(at + hit.text.length) : '';
@@ -145,9 +152,11 @@ export function findEvents(text: string, main: MeetingInfo | null, docDate: stri
   const globalZone = /\ball times(?: are)?(?: in)? Geneva\b|\(all times Geneva\)/i.test(text) ? GENEVA_ZONE : null;
   const out: MeetingInfo[] = [];
   for (const s of sentences(text)) {
-    if (inSections(skip, s.index)) continue;
+    // An event has a date, so digits; an event noun is a word, which the bullet and spacing that the clean-up
+    // removes cannot make or break.
+    if (inSections(skip, s.index) || !/\d/.test(s.text) || !EVENT_NOUN.test(s.text)) continue;
     const clean = squash(stripBullet(s.text));
-    if (clean.length > 600 || !EVENT_NOUN.test(clean) || EVENT_EXCLUDE.test(clean)) continue;
+    if (clean.length > 600 || EVENT_EXCLUDE.test(clean)) continue;
     const hit = findDates(clean)[0];
     if (!hit || (docDate && hit.start < docDate)) continue;
     if (main && hit.start === main.start && hit.end === main.end) continue;

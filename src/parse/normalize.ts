@@ -11,12 +11,37 @@ const MONTHS =
 /** Regex source matching an English month name or its usual abbreviation. */
 export const MONTH_PATTERN = `(?:${MONTHS})`;
 
+// The repairs below that look ahead at every letter run only when their telltale characters occur: a scan for
+// "[a-z]\d{4}" costs a twentieth of the repair, and most documents need none of them.
+const WORD_DATE = new RegExp(`([a-z)])(?=\\d{1,2}\\s+${MONTH_PATTERN}\\s+\\d{4})`, 'g');
+const DATE_WORD = new RegExp(`(\\b\\d{1,2}\\s+${MONTH_PATTERN}\\s+\\d{4})(?=[A-Za-z])`, 'g');
+const GLUED_TOKEN = /([a-z])(?=(?:ITU-T|ITU|TSB|Submit|Pre-registration|Registration|Request|Deadline)(?:\b|[A-Z]))/g;
+const ACTION_TOKEN = /(Submit|Request|Deadline)(?=(?:ITU|TSB)\b)/g;
+const DAY_MONTH = new RegExp(`(\\b\\d{1,2})(?=${MONTH_PATTERN}\\b)`, 'g');
+const MONTH_YEAR = new RegExp(`(\\b${MONTH_PATTERN})(?=\\d{4}\\b)`, 'g');
+const MONTH_RANGE = new RegExp(`(\\b\\d{1,2}\\s+${MONTH_PATTERN})-(?=\\d{1,2}\\s+${MONTH_PATTERN}\\b)`, 'g');
+const NUMBERED_PARAGRAPH = /^([ \t]*\d{1,2}\.?)(?=[A-Z][a-z])/gm;
+const PAGE_FURNITURE =
+  /^[ \t]*(?:-[ \t]*\d{1,3}[ \t]*-|Page[ \t]+\d{1,3}(?:[ \t]+of[ \t]+\d{1,3})?)[ \t]*\n(?:[ \t]*(?:(?:TSB[ \t]+)?(?:Collective[ \t]+letter|Circular)[ \t]+[\w/-]{1,15}|(?:SG\d{1,2}|TSAG)-(?:LS|TD|C|R)\d{1,4}[\w/]*|TD[ \t]?\d{1,4}[ \t]*\([\w/ ]{3,12}\)|COM[ \t]?\d{1,2}[ \t]*-[ \t]*[CR][ \t]?\d{1,4}[^\n]{0,6})[ \t]*(?:\n|$))?/gim;
+
+// The last text normalised: the ingest pipeline normalises a part to parse it and again to hash it.
+let lastRaw: string | null = null;
+let lastNormalized = '';
+
 /**
  * Normalise converter artefacts; keeps newlines and tabs.
  *
  * @example normalizeText('Geneva,9‑18\u00a0April 2018') === 'Geneva, 9-18 April 2018'
  */
 export function normalizeText(raw: string): string {
+  if (raw !== lastRaw) {
+    lastNormalized = normalize(raw);
+    lastRaw = raw;
+  }
+  return lastNormalized;
+}
+
+function normalize(raw: string): string {
   let t = raw.replace(/^\uFEFF/, '');
   t = t.replace(/\r\n?/g, '\n');
   // Invisible characters: zero-width space/joiners, soft hyphen, word joiner, BOMs inside the text.
@@ -39,25 +64,22 @@ export function normalizeText(raw: string): string {
   t = t.replace(/([A-Za-z\u00C0-\u024F]),(?=[0-9A-Z])/g, '$1, ');
   t = t.replace(/([A-Za-z)\u00C0-\u024F]);(?=[0-9A-Za-z])/g, '$1; ');
   // A numbered paragraph glued to its first word: "1I have the pleasure" -> "1 I have the pleasure".
-  t = t.replace(/^([ \t]*\d{1,2}\.?)(?=[A-Z][a-z])/gm, '$1 ');
+  if (/\d\.?[A-Z][a-z]/.test(t)) t = t.replace(NUMBERED_PARAGRAPH, '$1 ');
   // A word glued to the next row's date: "translation4 April 2027".
-  t = t.replace(new RegExp(`([a-z)])(?=\\d{1,2}\\s+${MONTH_PATTERN}\\s+\\d{4})`, 'g'), '$1 ');
+  if (/[a-z)]\d{1,2}\s+[ADFJMNOS]/.test(t)) t = t.replace(WORD_DATE, '$1 ');
   // A year or date glued to the next word: "6 September 2017Submit" -> "6 September 2017 Submit".
-  t = t.replace(new RegExp(`(\\b\\d{1,2}\\s+${MONTH_PATTERN}\\s+\\d{4})(?=[A-Za-z])`, 'g'), '$1 ');
+  if (/\d{4}[A-Za-z]/.test(t)) t = t.replace(DATE_WORD, '$1 ');
   // Lower-case letter glued to a capitalised word that starts a known action/token: "SubmitITU-T", "requestedSubmit".
-  t = t.replace(/([a-z])(?=(?:ITU-T|ITU|TSB|Submit|Pre-registration|Registration|Request|Deadline)(?:\b|[A-Z]))/g, '$1 ');
-  t = t.replace(/(Submit|Request|Deadline)(?=(?:ITU|TSB)\b)/g, '$1 ');
+  if (/[a-z][DIPRST]/.test(t)) t = t.replace(GLUED_TOKEN, '$1 ');
+  if (/[et](?:ITU|TSB)/.test(t)) t = t.replace(ACTION_TOKEN, '$1 ');
   // Digits glued to a month name or a month name glued to a year: "13March 2026", "March2026".
-  t = t.replace(new RegExp(`(\\b\\d{1,2})(?=${MONTH_PATTERN}\\b)`, 'g'), '$1 ');
-  t = t.replace(new RegExp(`(\\b${MONTH_PATTERN})(?=\\d{4}\\b)`, 'g'), '$1 ');
+  if (/\d[ADFJMNOS][a-z]/.test(t)) t = t.replace(DAY_MONTH, '$1 ');
+  if (/[a-z]\d{4}/.test(t)) t = t.replace(MONTH_YEAR, '$1 ');
   // A range across months written without spaces, "30 April-4 May 2018", reads as one date only if spaced.
-  t = t.replace(new RegExp(`(\\b\\d{1,2}\\s+${MONTH_PATTERN})-(?=\\d{1,2}\\s+${MONTH_PATTERN}\\b)`, 'g'), '$1 - ');
+  if (/[a-z]-\d/.test(t)) t = t.replace(MONTH_RANGE, '$1 - ');
   // Page furniture of converted PDFs: "- 2 -" or "Page 2 of 5" on its own line, with the running reference below it
   // ("TSB Collective letter 9/11"); left in place, it would split a table row or a sentence in two.
-  t = t.replace(
-    /^[ \t]*(?:-[ \t]*\d{1,3}[ \t]*-|Page[ \t]+\d{1,3}(?:[ \t]+of[ \t]+\d{1,3})?)[ \t]*\n(?:[ \t]*(?:(?:TSB[ \t]+)?(?:Collective[ \t]+letter|Circular)[ \t]+[\w/-]{1,15}|(?:SG\d{1,2}|TSAG)-(?:LS|TD|C|R)\d{1,4}[\w/]*|TD[ \t]?\d{1,4}[ \t]*\([\w/ ]{3,12}\)|COM[ \t]?\d{1,2}[ \t]*-[ \t]*[CR][ \t]?\d{1,4}[^\n]{0,6})[ \t]*(?:\n|$))?/gim,
-    '',
-  );
+  if (/-[ \t]*\d{1,3}[ \t]*-[ \t]*\n|Page[ \t]+\d{1,3}(?:[ \t]+of[ \t]+\d{1,3})?[ \t]*\n/i.test(t)) t = t.replace(PAGE_FURNITURE, '');
   // Runs of spaces (not tabs or newlines) collapse.
   t = t.replace(/ {2,}/g, ' ');
   return t;
@@ -66,14 +88,17 @@ export function normalizeText(raw: string): string {
 /** Bullet characters seen in converted documents, as a character class body. */
 export const BULLETS = '\\-\\u2022\\u00B7\\u25AA\\u25CF\\u25E6\\u2023\\u2043\\u25A0\\u25A1\\u2219\\u27A2\\u2794\\u00BB*o\\uF0B7\\uF0A7';
 
+const LEADING_BULLET = new RegExp(`^\\s*(?:[${BULLETS}](?=\\s)|[\\u2022\\u00B7\\u25AA\\u25CF\\uF0B7\\uF0A7])\\s*`);
+
 /** Strip a leading bullet ("•", "-", "·", "o ", "▪", "1)", "a)") and surrounding whitespace from a line. */
 export function stripBullet(line: string): string {
-  return line
-    .replace(new RegExp(`^\\s*(?:[${BULLETS}](?=\\s)|[\\u2022\\u00B7\\u25AA\\u25CF\\uF0B7\\uF0A7])\\s*`), '')
-    .trim();
+  return line.replace(LEADING_BULLET, '').trim();
 }
+
+// Whitespace that squash would change: anything but a single space between words.
+const UNSQUASHED = /[^\S ]| {2}|^ | $/;
 
 /** Collapse all whitespace (tabs, newlines) to single spaces and trim. */
 export function squash(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return UNSQUASHED.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
 }

@@ -3,6 +3,7 @@
  * "TSAG-TD120", "SG20-TD456/WP1", "COM 13 - C 45 - E", "SG20-C123", "SG5-R12", "TD 123 Rev.1 (WP2/5)".
  */
 import { canonicalGroup } from '../core/groups.ts';
+import { allMatches } from './matches.ts';
 import { squash } from './normalize.ts';
 
 /** A document reference and what it says about kind and group. */
@@ -15,7 +16,11 @@ export interface ReferenceHit {
 
 const GROUP_PREFIX = String.raw`(TSAG|SG\s?\d{1,2}(?:RG-[A-Z]{2,5})?)`;
 
-const PATTERNS: ReadonlyArray<{ kind: ReferenceHit['kind']; re: RegExp; group?: (m: RegExpExecArray) => string | null }> = [
+// Every group-numbered reference ("SG17-LS45", "TSAG-TD120", "SG20-C123") holds this: a header without it needs none
+// of the four patterns marked `numbered`.
+const GROUP_NUMBERED = new RegExp(String.raw`${GROUP_PREFIX}\s?-\s?(?:LS|TD|C|R)`, 'i');
+
+const PATTERNS: ReadonlyArray<{ kind: ReferenceHit['kind']; re: RegExp; group?: (m: RegExpExecArray) => string | null; numbered?: boolean }> = [
   {
     kind: 'collective-letter',
     re: /\b(?:TSB\s+)?Collective\s+letter\s+(?:No\.?\s*)?(\d{1,3})\s*\/\s*(TSAG|\d{1,2}|SG\d{1,2}RG-[A-Z]{2,5})\b/i,
@@ -24,21 +29,25 @@ const PATTERNS: ReadonlyArray<{ kind: ReferenceHit['kind']; re: RegExp; group?: 
   { kind: 'circular', re: /\bTSB\s+Circular\s+(?:No\.?\s*)?(\d{1,4})\b/i },
   {
     kind: 'liaison-statement',
+    numbered: true,
     re: new RegExp(String.raw`\b${GROUP_PREFIX}\s?-\s?LS\s?(\d{1,4})(?:\s*(?:Rev\.?\s*\d+|R\d))?\b`, 'i'),
     group: (m) => canonicalGroup(m[1] ?? ''),
   },
   {
     kind: 'td',
+    numbered: true,
     re: new RegExp(String.raw`\b${GROUP_PREFIX}\s?-\s?TD\s?(\d{1,4})(?:\s*(?:Rev\.?\s*\d+|R\d))?(?:\s*\/\s*(?:WP\d|PLEN|GEN))?\b`, 'i'),
     group: (m) => canonicalGroup(m[1] ?? ''),
   },
   {
     kind: 'contribution',
+    numbered: true,
     re: new RegExp(String.raw`\b${GROUP_PREFIX}\s?-\s?C\s?(\d{1,4})(?:\s*(?:Rev\.?\s*\d+|R\d))?\b`, 'i'),
     group: (m) => canonicalGroup(m[1] ?? ''),
   },
   {
     kind: 'report',
+    numbered: true,
     re: new RegExp(String.raw`\b${GROUP_PREFIX}\s?-\s?R\s?(\d{1,4})(?:\s*(?:Rev\.?\s*\d+|R\d))?\b`, 'i'),
     group: (m) => canonicalGroup(m[1] ?? ''),
   },
@@ -50,6 +59,9 @@ const PATTERNS: ReadonlyArray<{ kind: ReferenceHit['kind']; re: RegExp; group?: 
     group: (m) => (m[3] === 'TSAG' ? 'TSAG' : canonicalGroup(`SG${m[3]}`)),
   },
 ];
+
+// The same patterns, global, to find every reference.
+const GLOBAL_PATTERNS = PATTERNS.map((p) => ({ ...p, re: new RegExp(p.re.source, p.re.flags.includes('g') ? p.re.flags : `${p.re.flags}g`) }));
 
 // A reference the document cites rather than its own number: "This liaison statement answers TSAG-LS4".
 const CITED =
@@ -63,9 +75,10 @@ const CITED =
  */
 export function findReferences(text: string): ReferenceHit[] {
   const hits: ReferenceHit[] = [];
-  for (const p of PATTERNS) {
-    const re = new RegExp(p.re.source, p.re.flags.includes('g') ? p.re.flags : `${p.re.flags}g`);
-    for (const m of text.matchAll(re)) {
+  const numbered = GROUP_NUMBERED.test(text);
+  for (const p of GLOBAL_PATTERNS) {
+    if (p.numbered && !numbered) continue;
+    for (const m of allMatches(p.re, text)) {
       if (CITED.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
       hits.push({ reference: squash(m[0]), kind: p.kind, group: p.group ? p.group(m) : null, index: m.index });
     }
@@ -80,9 +93,9 @@ export function findReferences(text: string): ReferenceHit[] {
  * @example asWritten('COM 13 \u2013 C 45', 'COM 13 - C 45') === 'COM 13 \u2013 C 45'
  */
 export function asWritten(raw: string, reference: string): string {
-  const source = [...reference]
-    .map((c) => (c === '-' ? '[-\u2010-\u2015\u2212]' : c === ' ' ? '[\\s\u00A0\u2000-\u200A\u202F]*' : c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')))
-    .join('');
+  const source = reference.replace(/[- .*+?^${}()|[\]\\/]/g, (c) =>
+    c === '-' ? '[-\u2010-\u2015\u2212]' : c === ' ' ? '[\\s\u00A0\u2000-\u200A\u202F]*' : `\\${c}`,
+  );
   const m = new RegExp(source, 'i').exec(raw);
   return m ? squash(m[0].replace(/[\u00A0\u2000-\u200A\u202F]/g, ' ')) : reference;
 }
@@ -91,6 +104,8 @@ export function asWritten(raw: string, reference: string): string {
  * Revision marker of a document from its header: `Rev.1`, `Addendum 1`, `Corrigendum 1`, or `null`.
  */
 export function findRevision(header: string): string | null {
+  // Each marker below names an addendum (corrigendum, erratum) or a revision number: most headers have neither.
+  if (!/\b(?:Addendum|Corrigendum|Erratum)|Rev(?:ision)?\.?\s*\d/i.test(header)) return null;
   const m =
     /\b(Addendum|Corrigendum|Erratum)\s*(\d{1,2})?\s+to\s+(?:TSB\s+)?(?:Collective\s+letter|Circular|TD|LS)\b/i.exec(header) ??
     /\b(?:Collective\s+letter|Circular|-LS|-TD|-C|-R)\s?[\w/]*\s*\(?(Rev(?:ision)?\.?)\s*(\d{1,2})\)?/i.exec(header) ??

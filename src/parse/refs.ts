@@ -95,7 +95,28 @@ export function findQuestions(text: string): QuestionRef[] {
 }
 
 // Starts only where a run of address characters starts: a long run without "@" is then read once, not once per character.
-const EMAIL = /(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/gi;
+const EMAIL = /(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/iy;
+const LOCAL_PART_CHAR = /[\w.+-]/;
+
+/**
+ * The addresses of `text` in order, as `text.matchAll` of the pattern would give them. Every address holds one "@" and
+ * starts where the run of address characters before it starts: the pattern is tried there only, not at every letter.
+ */
+function emailsIn(text: string): string[] {
+  const out: string[] = [];
+  let end = 0;
+  for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+    let start = at;
+    while (start > 0 && LOCAL_PART_CHAR.test(text.charAt(start - 1))) start--;
+    if (start < end) continue;
+    EMAIL.lastIndex = start;
+    const m = EMAIL.exec(text);
+    if (!m) continue;
+    out.push(m[0]);
+    end = start + m[0].length;
+  }
+  return out;
+}
 
 /**
  * Classify one address: ITU mailing lists (`t22sg20q1@lists.itu.int` → SG20, Q1/20; `tsg20rgafr@lists.itu.int` →
@@ -122,8 +143,8 @@ export function classifyAddress(address: string): AddressRef {
 export function findAddresses(text: string): AddressRef[] {
   const seen = new Set<string>();
   const out: AddressRef[] = [];
-  for (const m of text.matchAll(EMAIL)) {
-    const a = m[0].toLowerCase().replace(/\.$/, '');
+  for (const email of emailsIn(text)) {
+    const a = email.toLowerCase().replace(/\.$/, '');
     if (seen.has(a)) continue;
     seen.add(a);
     out.push(classifyAddress(a));
