@@ -1,7 +1,8 @@
 /** Retries of sends to Teams: Retry-After on 429, backoff on 5xx and network failures, no retry where it cannot help. */
 import { HttpError } from '@microsoft/agents-hosting';
 import { describe, expect, it } from 'vitest';
-import { backoffMs, retryAfterS, TeamsDeliveryError, withRetries, type RetryInfo } from '../../src/chat/teams/deliver.ts';
+import { backoffMs, retryAfterS } from '../../src/chat/retry.ts';
+import { TeamsDeliveryError, withRetries, type RetryInfo } from '../../src/chat/teams/deliver.ts';
 
 const policy = { retries: 3, minTimeoutMs: 5, maxTimeoutMs: 20 };
 

@@ -3,7 +3,7 @@
  * 429 from Slack must instead wait for `Retry-After`, and a 5xx or a network failure is retried with backoff.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { SlackRetryPolicy } from './settings.ts';
+import { backoffMs, MAX_RETRY_AFTER_S, retryAfterS, type RetryPolicy } from '../retry.ts';
 
 /** The `fetch` to use (tests and proxies pass their own). */
 export type FetchFn = typeof fetch;
@@ -23,21 +23,13 @@ export class SlackDeliveryError extends Error {
   }
 }
 
-/** Longest Retry-After honoured, s; Slack asks for seconds, a larger value means give up. */
-const MAX_RETRY_AFTER_S = 60;
-
-function backoff(policy: SlackRetryPolicy, attempt: number): number {
-  const base = Math.min(policy.maxTimeoutMs, policy.minTimeoutMs * 2 ** attempt);
-  return Math.round(base * (0.5 + Math.random() / 2));
-}
-
 /**
  * A function that POSTs `message` as JSON to a response_url, retrying per `policy` (429 after `Retry-After`, 5xx
  * and network errors with exponential backoff). Rejects with {@link SlackDeliveryError}.
  *
  * @example await responseUrlPoster({ retry })(command.response_url, { response_type: 'ephemeral', text, blocks })
  */
-export function responseUrlPoster(opts: { retry: SlackRetryPolicy; fetch?: FetchFn; timeoutMs?: number }) {
+export function responseUrlPoster(opts: { retry: RetryPolicy; fetch?: FetchFn; timeoutMs?: number }) {
   const doFetch = opts.fetch ?? fetch;
   const timeoutMs = opts.timeoutMs ?? 10_000;
   return async (url: string, message: object): Promise<void> => {
@@ -53,12 +45,11 @@ export function responseUrlPoster(opts: { retry: SlackRetryPolicy; fetch?: Fetch
         lastStatus = res.status;
         lastError = `${res.status} ${text.slice(0, 200)}`.trim();
         if (res.status === 429) {
-          const header = res.headers.get('retry-after');
-          const after = header === null ? NaN : Number(header);
-          if (after > MAX_RETRY_AFTER_S) throw new SlackDeliveryError(`Slack asks to wait ${after} s before replying again; the reply is dropped.`, 429, attempt + 1);
-          wait = after >= 0 ? after * 1000 : backoff(opts.retry, attempt);
+          const after = retryAfterS(res.headers.get('retry-after'));
+          if (after !== null && after > MAX_RETRY_AFTER_S) throw new SlackDeliveryError(`Slack asks to wait ${after} s before replying again; the reply is dropped.`, 429, attempt + 1);
+          wait = after !== null ? after * 1000 : backoffMs(opts.retry, attempt);
         } else if (res.status >= 500) {
-          wait = backoff(opts.retry, attempt);
+          wait = backoffMs(opts.retry, attempt);
         } else {
           throw new SlackDeliveryError(`Slack refused the reply (${lastError}); retrying will not help.`, res.status, attempt + 1);
         }
@@ -66,7 +57,7 @@ export function responseUrlPoster(opts: { retry: SlackRetryPolicy; fetch?: Fetch
         if (err instanceof SlackDeliveryError) throw err;
         lastStatus = null;
         lastError = (err as Error).message;
-        wait = backoff(opts.retry, attempt);
+        wait = backoffMs(opts.retry, attempt);
       }
       if (attempt < opts.retry.retries) await sleep(wait);
     }

@@ -9,16 +9,10 @@ import { SLACK_KEYS } from '../../config.ts';
 import { settingInt, settingReader } from '../setting-values.ts';
 import { SgbotError } from '../../core/errors.ts';
 import { isValidZone } from '../../core/time.ts';
+import type { RetryPolicy } from '../retry.ts';
 
-/** How the bot talks to Slack's Web API when a call fails (429 honours Retry-After; 5xx and network errors back off). */
-export interface SlackRetryPolicy {
-  /** Retries after the first attempt. */
-  retries: number;
-  /** First backoff, ms; doubles on each retry. */
-  minTimeoutMs: number;
-  /** Longest backoff, ms. */
-  maxTimeoutMs: number;
-}
+/** How a failed post is retried (src/chat/retry.ts). */
+export type SlackRetryPolicy = RetryPolicy;
 
 /** Validated Slack settings. */
 export interface SlackSettings {

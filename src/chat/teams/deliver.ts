@@ -5,7 +5,7 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { HttpError } from '@microsoft/agents-hosting';
-import type { TeamsRetryPolicy } from './settings.ts';
+import { backoffMs, MAX_RETRY_AFTER_S, retryAfterS, type RetryPolicy } from '../retry.ts';
 
 /** A delivery that failed for good: after its retries, or with an answer retrying cannot change (403, 404…). */
 export class TeamsDeliveryError extends Error {
@@ -22,30 +22,12 @@ export class TeamsDeliveryError extends Error {
   }
 }
 
-/** Longest `Retry-After` honoured, s; a longer one means the reply would come too late to help. */
-export const MAX_RETRY_AFTER_S = 60;
-
 /** A retry about to happen (for logs). */
 export interface RetryInfo {
   attempt: number;
   status: number | null;
   waitMs: number;
   reason: string;
-}
-
-/** Exponential backoff with jitter: `min × 2^attempt`, capped, times 0.5–1. */
-export function backoffMs(policy: TeamsRetryPolicy, attempt: number, random: () => number = Math.random): number {
-  const base = Math.min(policy.maxTimeoutMs, policy.minTimeoutMs * 2 ** attempt);
-  return Math.round(base * (0.5 + random() / 2));
-}
-
-/** Seconds of a `Retry-After` header (delta-seconds or an HTTP date); `null` when absent or unreadable. */
-export function retryAfterS(header: string | null, now = Date.now()): number | null {
-  if (header === null || header.trim() === '') return null;
-  const n = Number(header);
-  if (Number.isFinite(n) && n >= 0) return n;
-  const at = Date.parse(header);
-  return Number.isNaN(at) ? null : Math.max(0, (at - now) / 1000);
 }
 
 function statusOf(err: unknown): { status: number | null; retryAfter: string | null; detail: string } {
@@ -60,7 +42,7 @@ function statusOf(err: unknown): { status: number | null; retryAfter: string | n
  *
  * @example await withRetries(() => ctx.sendActivity(activity), { policy: settings.retry })
  */
-export async function withRetries<T>(send: () => Promise<T>, opts: { policy: TeamsRetryPolicy; signal?: AbortSignal; onRetry?: (info: RetryInfo) => void }): Promise<T> {
+export async function withRetries<T>(send: () => Promise<T>, opts: { policy: RetryPolicy; signal?: AbortSignal; onRetry?: (info: RetryInfo) => void }): Promise<T> {
   const { policy } = opts;
   let last = { status: null as number | null, detail: '' };
   for (let attempt = 0; attempt <= policy.retries; attempt++) {

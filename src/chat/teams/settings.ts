@@ -10,16 +10,10 @@ import { TEAMS_KEYS } from '../../config.ts';
 import { settingInt, settingReader } from '../setting-values.ts';
 import { SgbotError } from '../../core/errors.ts';
 import { isValidZone } from '../../core/time.ts';
+import type { RetryPolicy } from '../retry.ts';
 
-/** How replies are retried when Teams answers 429 (after `Retry-After`), 5xx or not at all (backoff with jitter). */
-export interface TeamsRetryPolicy {
-  /** Retries after the first attempt. */
-  retries: number;
-  /** First backoff, ms; doubles on each retry. */
-  minTimeoutMs: number;
-  /** Longest backoff, ms. */
-  maxTimeoutMs: number;
-}
+/** How a failed post is retried (src/chat/retry.ts). */
+export type TeamsRetryPolicy = RetryPolicy;
 
 /** Validated Teams settings. */
 export interface TeamsSettings {
