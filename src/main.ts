@@ -303,7 +303,7 @@ function lazySender(get: () => ChatSender | null): ChatSender | null {
  */
 function buildChatSender(config: Config, redis: Redis, log: Logger, registry: Registry, curated: CuratedRoles, store: DocumentStore): ChatSender | null {
   const senders: ChatSender[] = [];
-  if (config.SLACK_BOT_TOKEN) senders.push(slackSender({ botToken: config.SLACK_BOT_TOKEN, slackApiUrl: config.SLACK_API_URL, docUrl: config.SGBOT_DOC_URL }));
+  if (config.SLACK_BOT_TOKEN) senders.push(slackSender({ botToken: config.SLACK_BOT_TOKEN, slackApiUrl: config.SLACK_API_URL, docUrl: config.SGBOT_DOC_URL, log: log.child({ component: 'slack-sender' }) }));
   if (config.TEAMS_CLIENT_ID || config.TEAMS_ANONYMOUS) {
     const settings = teamsSettingsFrom(teamsEnv(config));
     const search = (): Promise<SearchIndexType> => Promise.reject(new SgbotError('E_USAGE', 'search is not available to proactive posts'));

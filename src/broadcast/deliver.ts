@@ -2,8 +2,15 @@
  * Delivery of a confirmed broadcast to one target — the work of one `broadcast` job. Exactly once per target:
  *
  * - the delivered marker is checked before sending and set after the target accepted the message, so a second
- *   confirmation, a retry, a restart or a second replica sends nothing again (a crash between the send and the
- *   marker can repeat one send; a repeated mail then carries the same Message-ID, so lists and clients see one);
+ *   confirmation, a retry, a restart or a second replica sends nothing again;
+ * - a crash between the send and the marker (a worker killed with its request in flight) leaves the outcome unknown:
+ *   a repeated mail carries the same Message-ID, so lists and clients see one; a chat post is noted as tried before
+ *   it is sent and carries the key `<broadcastId>/<targetKey>`, and the next try asks the platform for a message
+ *   with that key (`ChatSender.post`'s `delivery`) and records it instead of posting again. That answer is final
+ *   because tries of one target never overlap: the next try needs the sending claim, which the earlier one held
+ *   until its send had returned or thrown, or which ran out `SENDING_CLAIM_MS` (2 min) after it was taken, long after
+ *   a killed worker's request was answered or dropped (the Slack sender gives up on a request after 30 s). Teams
+ *   cannot be asked, so a Teams post killed in flight may still repeat;
  * - chat channels are spaced (Slack ~1 message/s per channel) through {@link ChannelGate}; when a channel is not
  *   free yet, or the platform answered 429 with a Retry-After, the job waits in the delayed set without counting an
  *   attempt;
@@ -16,7 +23,7 @@
 import { randomUUID } from 'node:crypto';
 import { UnrecoverableError } from 'bullmq';
 import { z } from 'zod';
-import { ChatDeliveryError, type ChatSender } from '../chat/sender.ts';
+import { ChatDeliveryError, type ChatSender, type EarlierTry } from '../chat/sender.ts';
 import type { JobRun } from '../core/job.ts';
 import { isMailDeliveryError, type Mailer } from '../mail/index.ts';
 import type { DeliveryMetrics } from '../metrics.ts';
@@ -78,10 +85,13 @@ export type DeliveryOutcome = { status: 'delivered'; messageId: string | null } 
 
 const SYSTEM = 'system:broadcast';
 
-async function send(deps: BroadcastDeliveryDeps, b: Broadcast, target: BroadcastTarget): Promise<string | null> {
-  if (target.kind === 'mail') return (await deps.mailer().send(broadcastMail(b, target))).messageId;
+async function send(deps: BroadcastDeliveryDeps, p: DeliveryPayload, b: Broadcast, target: BroadcastTarget): Promise<{ messageId: string | null; earlier?: EarlierTry }> {
+  if (target.kind === 'mail') return { messageId: (await deps.mailer().send(broadcastMail(b, target))).messageId };
   if (!deps.chat) throw new ChatDeliveryError(`No chat platform is configured, so ${target.key} cannot be reached.`, true);
-  return (await deps.chat.post({ channel: target.kind, id: target.id }, broadcastChatReply(b))).messageId;
+  // Noted before posting: it is all a try killed in flight leaves. The platform's clock is compared with it, so it
+  // is the real clock, not `deps.now`.
+  const earlierTryAt = await deps.store.noteTry(p.broadcastId, p.target, Date.now());
+  return deps.chat.post({ channel: target.kind, id: target.id }, broadcastChatReply(b), { delivery: { key: `${p.broadcastId}/${p.target}`, earlierTryAt } });
 }
 
 function permanentFailure(err: unknown): boolean {
@@ -138,8 +148,9 @@ async function sendOnce(deps: BroadcastDeliveryDeps, p: DeliveryPayload, run: Jo
   }
 
   let messageId: string | null;
+  let earlier: EarlierTry | undefined;
   try {
-    messageId = await send(deps, b, target);
+    ({ messageId, earlier } = await send(deps, p, b, target));
   } catch (err) {
     const error = err instanceof Error ? err : new Error(String(err));
     if (spacing > 0) await deps.gate.pushBack(target.key, spacing);
@@ -158,12 +169,12 @@ async function sendOnce(deps: BroadcastDeliveryDeps, p: DeliveryPayload, run: Jo
     await deps.store.setStatus(p.broadcastId, p.target, { state: 'pending', attempt: p.attempt, at: now().toISOString(), tries, error: error.message });
     throw error;
   }
-  if (spacing > 0) await deps.gate.pushBack(target.key, spacing);
+  if (spacing > 0 && earlier !== 'found') await deps.gate.pushBack(target.key, spacing);
 
   const at = now();
   const fresh = await deps.store.markDelivered(p.broadcastId, p.target, { at: at.toISOString(), attempt: p.attempt, messageId });
   if (fresh) {
-    await deps.audit.record({ who: SYSTEM, action: 'broadcast.delivered', target: p.target, result: 'ok', details: { broadcastId: p.broadcastId, attempt: p.attempt, tries: run.attemptsMade + 1, messageId }, at });
+    await deps.audit.record({ who: SYSTEM, action: 'broadcast.delivered', target: p.target, result: 'ok', details: { broadcastId: p.broadcastId, attempt: p.attempt, tries: run.attemptsMade + 1, messageId, ...(earlier ? { earlier } : {}) }, at });
     deps.metrics?.broadcastDelivered(target.kind);
   }
   return { status: 'delivered', messageId };

@@ -3,8 +3,8 @@
  * cancelled, changed atomically), each target's delivery status, and the delivered markers that make delivery
  * idempotent (set once, after a target accepted the message, and checked before every send).
  *
- * Keys: `<prefix>:broadcast:<id>` (JSON), `…:<id>:state` (hash), `…:<id>:targets` and `…:<id>:delivered`
- * (hashes by target key). All expire {@link KEEP_DAYS} days after the draft was made.
+ * Keys: `<prefix>:broadcast:<id>` (JSON), `…:<id>:state` (hash), `…:<id>:targets`, `…:<id>:delivered` and
+ * `…:<id>:tried` (hashes by target key). All expire {@link KEEP_DAYS} days after the draft was made.
  */
 import { randomInt } from 'node:crypto';
 import type { Redis } from 'ioredis';
@@ -169,6 +169,22 @@ export class BroadcastStore {
       .hset(this.key(id, 'targets'), targetKey, JSON.stringify({ state: 'delivered', attempt: mark.attempt, at: mark.at, messageId: mark.messageId } satisfies TargetStatus))
       .exec()) as [[null, number], ...unknown[]];
     return fresh === 1;
+  }
+
+  /**
+   * Note that a chat post to `targetKey` is about to be tried at `atMs` (epoch ms), unless an earlier try was noted:
+   * a try killed in flight leaves no other trace, so the next one knows from this to look for its message.
+   *
+   * @returns when the first try began (epoch ms), or `null` when this is the first
+   */
+  async noteTry(id: string, targetKey: string, atMs: number): Promise<number | null> {
+    const [[, fresh], [, first]] = (await this.redis
+      .multi()
+      .hsetnx(this.key(id, 'tried'), targetKey, String(atMs))
+      .hget(this.key(id, 'tried'), targetKey)
+      .expire(this.key(id, 'tried'), KEEP_DAYS * 86_400)
+      .exec()) as [[null, number], [null, string | null], ...unknown[]];
+    return fresh === 1 ? null : Number(first);
   }
 
   /**

@@ -42,14 +42,40 @@ export class ChatDeliveryError extends Error {
   }
 }
 
+/**
+ * What makes a post findable after a crash. A worker killed while its post is in flight cannot know whether the
+ * platform took it; the next try looks for the message by this key before posting again.
+ */
+export interface DeliveryRef {
+  /** Stable id of the delivery (`<broadcastId>/<targetKey>`, `<jobId>/<channel>`); the message carries it. */
+  key: string;
+  /**
+   * When the first try of this delivery whose outcome is unknown began (epoch ms), or `null` on a first try. Given,
+   * the sender first looks for a message with `key` posted since then, and returns it instead of posting again.
+   */
+  earlierTryAt: number | null;
+}
+
+/**
+ * What a look-up for an earlier try's message gave: `found` (nothing was posted now), `absent` (posted now), or
+ * `unchecked` when the sender cannot look (no history scope, a channel the bot is not in, a platform without a way
+ * to find it: Teams) and posted now as it always did.
+ */
+export type EarlierTry = 'found' | 'absent' | 'unchecked';
+
 /** Posts replies to chat targets. */
 export interface ChatSender {
   /** Which platforms this sender can reach. */
   readonly channels: ReadonlyArray<ChatTarget['channel']>;
   /**
    * Post `reply` to `target`; returns the platform's message id. Throws {@link ChatDeliveryError}.
+   *
+   * With `opts.delivery` the message carries the delivery key, and with `delivery.earlierTryAt` an earlier try's
+   * message is looked for first: when found, its id is returned (`earlier: 'found'`) and nothing is posted. The
+   * look-up is part of `post` (not a method of its own) so that every wrapper that forwards `post` keeps it.
+   * Senders that cannot look (Teams) ignore `delivery` and post: a try killed in flight may then repeat.
    */
-  post(target: ChatTarget, reply: Reply, opts?: { actions?: ChatAction[] }): Promise<{ messageId: string | null }>;
+  post(target: ChatTarget, reply: Reply, opts?: { actions?: ChatAction[]; delivery?: DeliveryRef }): Promise<{ messageId: string | null; earlier?: EarlierTry }>;
 }
 
 /** Several senders as one: each target goes to the sender of its platform. */

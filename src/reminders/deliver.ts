@@ -4,21 +4,27 @@
  * "done" or snoozed it. Then it sends on each channel (mail, chat DM or channel post) that has not been sent yet:
  * a Redis marker per job and channel, written right after the server accepted the message, makes a retry after a
  * crash skip what went out. Mail keeps the job id as its Message-ID key, so a resend (possible only if the process
- * dies between the server's acceptance and the marker) carries the same Message-ID. What a delivery reads (the
- * deadline, the acknowledgement and snooze, the opt-out, the job's markers) is read at once, before anything is sent.
+ * dies between the server's acceptance and the marker) carries the same Message-ID. A chat post has no Message-ID:
+ * a "tried" record (`<sent marker>:tried`, the time of the first try) is written before it, the post carries the key
+ * `<jobId>/<channel>`, and a later attempt that finds the record without a marker asks the platform for a message
+ * with that key (`ChatSender.post`'s `delivery`; Slack only, Teams posts as before) and marks it sent instead of
+ * posting again. Attempts of one job never overlap (BullMQ's lock; a killed worker's job is taken again only after
+ * its lock ran out), so the earlier try's request has been answered or dropped by then. What a delivery reads (the
+ * deadline, the acknowledgement and snooze, the opt-out, the job's markers and tried records) is read at once, before
+ * anything is sent.
  *
  * A permanent failure (SMTP 5xx, a Slack channel that is gone) is recorded as failed and not retried; a temporary one
  * (SMTP 4xx, Slack 429, a connection lost) is thrown as {@link RetryLaterError} for the queue to retry with backoff,
  * or at the time the platform asked for.
  */
-import { ChatDeliveryError } from '../chat/sender.ts';
+import { ChatDeliveryError, type EarlierTry } from '../chat/sender.ts';
 import { isSgbotError } from '../core/errors.ts';
 import { isMailDeliveryError } from '../mail/index.ts';
 import { currentDeadlines } from './current.ts';
 import { composeMessage, type MessageLinks } from './compose.ts';
 import { nowOf, type ReminderDeps } from './deps.ts';
 import { markAndAudit } from './audit-tx.ts';
-import { readRecord, remKeys, type DeadlineRecord, type RemKeys } from './keys.ts';
+import { MARKER_TTL_S, readRecord, remKeys, type DeadlineRecord, type RemKeys } from './keys.ts';
 import type { ReminderPayload } from './payload.ts';
 import { currentRecipient, deliveriesOf, escalationGroups, holdsAudienceRole, resolveRecipient, type Delivery, type Recipient } from './recipients.ts';
 import { signToken } from './tokens.ts';
@@ -95,17 +101,29 @@ interface Reads {
   optedOut: boolean;
   /** Each channel's marker (`ok`, `failed:…`) from an earlier attempt of this job, or null. */
   markers: Map<Delivery['channel'], string | null>;
+  /** When an earlier attempt first tried each chat channel (epoch ms), or null. */
+  tried: Map<Delivery['channel'], number | null>;
 }
+
+/** The "tried" record of a chat post: written before the post, so an attempt killed in flight leaves a trace. */
+const triedKey = (keys: RemKeys, jobId: string, channel: Delivery['channel']) => `${keys.sent(jobId, channel)}:tried`;
 
 async function readState(deps: ReminderDeps, keys: RemKeys, p: ReminderPayload, jobId: string): Promise<Reads> {
   const redis = deps.store.redis;
-  const [acked, until, optedOut, markers] = await Promise.all([
+  const [acked, until, optedOut, markers, tried] = await Promise.all([
     p.type === 'reminder' ? redis.hexists(keys.acks(p.deadlineKey), p.recipient) : Promise.resolve(0),
     p.type === 'reminder' ? redis.hget(keys.snoozes(p.deadlineKey), p.recipient) : Promise.resolve(null),
     redis.sismember(keys.optOut, p.recipient),
     redis.mget(CHANNELS.map((c) => keys.sent(jobId, c))),
+    redis.mget(CHANNELS.map((c) => triedKey(keys, jobId, c))),
   ]);
-  return { acknowledged: acked === 1, snoozedUntil: Number(until ?? 0), optedOut: optedOut === 1, markers: new Map(CHANNELS.map((c, i) => [c, markers[i] ?? null])) };
+  return {
+    acknowledged: acked === 1,
+    snoozedUntil: Number(until ?? 0),
+    optedOut: optedOut === 1,
+    markers: new Map(CHANNELS.map((c, i) => [c, markers[i] ?? null])),
+    tried: new Map(CHANNELS.map((c, i) => [c, tried[i] ? Number(tried[i]) : null])),
+  };
 }
 
 /** Whether the job is still wanted, and for whom. */
@@ -157,7 +175,7 @@ export async function deliverReminder(deps: ReminderDeps, payload: ReminderPaylo
     return { status: checked.skip, channels: {} };
   }
   const { record, recipient } = checked;
-  const { optedOut, markers } = await reads;
+  const { optedOut, markers, tried } = await reads;
   const deliveries = reachable(deps, recipient, optedOut);
   const action = payload.type === 'change' ? 'reminder.change' : payload.type === 'escalation' ? 'reminder.escalated' : 'reminder.sent';
   const details = { jobId, deadlineKey: record.key, due: new Date(record.due).toISOString(), offset: 'offset' in payload ? payload.offset : null, docId: record.docId };
@@ -179,6 +197,7 @@ export async function deliverReminder(deps: ReminderDeps, payload: ReminderPaylo
     }
     try {
       let sentId: string | null;
+      let earlier: EarlierTry | undefined;
       if (d.channel === 'mail') {
         const res = await deps.mailer().send({
           kind: 'notification',
@@ -194,11 +213,14 @@ export async function deliverReminder(deps: ReminderDeps, payload: ReminderPaylo
       } else {
         const chat = deps.chat;
         if (!chat) continue;
-        sentId = (await chat.post(d.target, message.reply, { actions: message.actions })).messageId;
+        const earlierTryAt = tried.get(d.channel) ?? null;
+        // The platform's clock is compared with it: the real clock, not `deps.now`.
+        if (earlierTryAt === null) await redis.set(triedKey(keys, jobId, d.channel), String(Date.now()), 'EX', MARKER_TTL_S, 'NX');
+        ({ messageId: sentId, earlier } = await chat.post(d.target, message.reply, { actions: message.actions, delivery: { key: `${jobId}/${d.channel}`, earlierTryAt } }));
       }
       // Written first thing after the server accepted (what a retry after a crash looks at), in one transaction with
       // the audit entry, so a crash keeps both or neither.
-      await markAndAudit(deps, marker, 'ok', { who: 'system', action, target: recipient.key, result: 'ok', details: { ...details, channel: d.channel, messageId: sentId } });
+      await markAndAudit(deps, marker, 'ok', { who: 'system', action, target: recipient.key, result: 'ok', details: { ...details, channel: d.channel, messageId: sentId, ...(earlier ? { earlier } : {}) } });
       deps.metrics?.reminderSent(d.channel, payload.type);
       channels[d.channel] = 'ok';
     } catch (err) {

@@ -1,12 +1,17 @@
 /**
  * A local fake of Slack's cloud, on 127.0.0.1, speaking its wire formats:
- * - the Web API (`POST /api/<method>`, form-encoded or JSON, `Authorization: Bearer <token>`): chat.postMessage,
- *   views.publish, users.info (a user with a time zone), auth.test, apps.connections.open (a ws:// URL to itself);
+ * - the Web API (`POST /api/<method>`, form-encoded or JSON, `Authorization: Bearer <token>`): chat.postMessage
+ *   (kept per conversation, with its message metadata; a post to a user id lands in the DM `D…`),
+ *   conversations.history (newest first, `oldest`/`latest`/`inclusive`, `limit` and cursor pages, metadata only with
+ *   `include_all_metadata`), conversations.open (a user's DM), views.publish, users.info (a user with a time zone),
+ *   auth.test, apps.connections.open (a ws:// URL to itself);
  * - `response_url`s (`POST /response/<id>`, JSON);
  * - Socket Mode on that websocket: `hello`, then envelopes `{ envelope_id, type, payload, accepts_response_payload }`;
  *   acks `{ envelope_id, payload }` are recorded.
- * It records every call, can fail the next N matching calls (429 with Retry-After, 500), can delay a method, and
- * lets tests await what they expect instead of sleeping. Also here: what Slack does when it calls the app (signed
+ * It records every call, can fail the next N matching calls (429 with Retry-After, 500, or a Slack error such as
+ * `missing_scope`), can delay a method, can carry out a call and then drop the connection without answering (what a
+ * client whose process was killed mid-request leaves behind), and lets tests await what they expect instead of
+ * sleeping. Also here: what Slack does when it calls the app (signed
  * requests, payload builders), and the sgbot side of the Slack tests (seeded store, captured log, the CLI).
  */
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
@@ -27,8 +32,10 @@ export interface RecordedCall {
   name: string;
   body: Record<string, unknown>;
   authorization: string | null;
-  /** Status the fake answered. */
+  /** Status the fake answered (for a dropped call: would have answered, the call was carried out). */
   status: number;
+  /** Carried out, then the connection was closed without an answer ({@link SlackFake.drop}). */
+  dropped?: true;
   /** ms since the epoch when it was received. */
   at: number;
 }
@@ -41,6 +48,21 @@ export interface Failure {
   times: number;
   /** Retry-After header, seconds (429). */
   retryAfterS?: number;
+  /** The `error` of the `{ ok: false }` answer (default `ratelimited` for 429, else `fatal_error`), e.g. `missing_scope` with status 200. */
+  error?: string;
+}
+
+/** A message as conversations.history gives it. */
+export interface FakeMessage {
+  type: 'message';
+  ts: string;
+  text: string;
+  user: string;
+  bot_id?: string;
+  app_id?: string;
+  team: string;
+  blocks?: unknown;
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
 }
 
 export interface SlackFake {
@@ -60,6 +82,12 @@ export interface SlackFake {
   clearFailures(): void;
   /** Answer `method` only after `ms`. */
   delay(method: string, ms: number): void;
+  /** Carry out the next `times` calls to `method`, then close their connections without answering. */
+  drop(method: string, times?: number): void;
+  /** The messages of a conversation (a channel id, or a user id for the DM with that user), oldest first. */
+  messages(conversation: string): readonly FakeMessage[];
+  /** Put a message from someone else in a conversation (other traffic for history pages). */
+  addMessage(conversation: string, text: string, metadata?: FakeMessage['metadata']): FakeMessage;
   /** The zone users.info gives for `userId` (default Asia/Tokyo; `null`: a profile without one). */
   setUserTz(userId: string, tz: string | null): void;
   /** Resolve with the first truthy value of `pick()`, re-checked on every call the fake records and every 20 ms; reject after `timeoutMs`. */
@@ -70,6 +98,9 @@ export interface SlackFake {
   connected(timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
+
+/** A form or JSON field that should be a string; anything else is ''. */
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 function parseBody(raw: string, contentType: string): Record<string, unknown> {
   if (contentType.includes('application/json')) return raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
@@ -87,6 +118,9 @@ export async function startSlackFake(opts: { botToken: string; appToken?: string
   const acks: Array<{ envelope_id: string; payload: unknown }> = [];
   const failures: Failure[] = [];
   const delays = new Map<string, number>();
+  const drops = new Map<string, number>();
+  const conversations = new Map<string, FakeMessage[]>();
+  let lastTs = 0;
   const zones = new Map<string, string | null>();
   const changed = new EventEmitter();
   changed.setMaxListeners(100);
@@ -105,6 +139,47 @@ export async function startSlackFake(opts: { botToken: string; appToken?: string
     return f;
   }
 
+  /** A user's DM (`U0ANA` → `D0ANA`); any other id is a channel. */
+  const conversationId = (id: string): string => (/^[UW][A-Z0-9]+$/.test(id) ? `D${id.slice(1)}` : id);
+
+  function store(conversation: string, m: Omit<FakeMessage, 'ts' | 'type'>): FakeMessage {
+    // Slack's ts is unique per conversation: seconds with 6 decimals.
+    lastTs = Math.max(Date.now() * 1000, lastTs + 1);
+    const message: FakeMessage = { type: 'message', ts: (lastTs / 1e6).toFixed(6), ...m };
+    const list = conversations.get(conversation) ?? [];
+    list.push(message);
+    conversations.set(conversation, list);
+    return message;
+  }
+
+  function history(body: Record<string, unknown>): unknown {
+    const all = conversations.get(String(body['channel'])) ?? [];
+    const flag = (v: unknown) => v === true || v === 'true' || v === '1';
+    const oldest = Number(body['oldest'] ?? 0);
+    const latest = body['latest'] !== undefined ? Number(body['latest']) : Infinity;
+    const inclusive = flag(body['inclusive']);
+    const limit = Math.min(Math.max(Number(body['limit'] ?? 100) || 100, 1), 999);
+    const from = body['cursor'] ? Number(Buffer.from(str(body['cursor']), 'base64').toString('utf8').replace(/^next_ts:/, '')) : Infinity;
+    const inRange = all
+      .filter((m) => {
+        const ts = Number(m.ts);
+        return (inclusive ? ts >= oldest && ts <= latest : ts > oldest && ts < latest) && ts <= from;
+      })
+      .reverse();
+    const page = inRange.slice(0, limit);
+    const next = inRange[limit];
+    const withMetadata = flag(body['include_all_metadata']);
+    return {
+      ok: true,
+      messages: page.map(({ metadata, ...m }) => (withMetadata && metadata ? { ...m, metadata } : m)),
+      has_more: next !== undefined,
+      pin_count: 0,
+      channel_actions_ts: null,
+      channel_actions_count: 0,
+      ...(next ? { response_metadata: { next_cursor: Buffer.from(`next_ts:${next.ts}`).toString('base64') } } : {}),
+    };
+  }
+
   function apiAnswer(method: string, body: Record<string, unknown>, authorization: string | null): { status: number; body: unknown } {
     const token = authorization?.replace(/^Bearer /, '') ?? (body['token'] as string | undefined);
     if (method === 'apps.connections.open') {
@@ -120,8 +195,19 @@ export async function startSlackFake(opts: { botToken: string; appToken?: string
         const tz = zones.has(id) ? zones.get(id) : 'Asia/Tokyo';
         return { status: 200, body: { ok: true, user: { id, name: id.toLowerCase(), ...(tz ? { tz, tz_offset: 0 } : {}) } } };
       }
-      case 'chat.postMessage':
-        return { status: 200, body: { ok: true, channel: body['channel'], ts: `${(Date.now() / 1000).toFixed(6)}`, message: { text: body['text'] } } };
+      case 'chat.postMessage': {
+        const channel = conversationId(String(body['channel']));
+        const metadata = body['metadata'] as FakeMessage['metadata'] | undefined;
+        const m = store(channel, { text: str(body['text']), user: 'U0BOT', bot_id: 'B0BOT', app_id: 'A0FAKE', team: 'T0FAKE', ...(body['blocks'] ? { blocks: body['blocks'] } : {}), ...(metadata ? { metadata } : {}) });
+        return { status: 200, body: { ok: true, channel, ts: m.ts, message: { type: 'message', text: m.text, user: m.user, bot_id: m.bot_id, ts: m.ts } } };
+      }
+      case 'conversations.history':
+        return { status: 200, body: history(body) };
+      case 'conversations.open': {
+        const users = str(body['users']);
+        if (!users) return { status: 200, body: { ok: false, error: 'users_list_not_supplied' } };
+        return { status: 200, body: { ok: true, channel: { id: conversationId(users) } } };
+      }
       case 'views.publish':
         return { status: 200, body: { ok: true, view: { id: `V${calls.length}`, ...(body['view'] as object) } } };
       default:
@@ -142,13 +228,17 @@ export async function startSlackFake(opts: { botToken: string; appToken?: string
       const authorization = req.headers.authorization ?? null;
       const answer = () => {
         const failure = takeFailure(name);
+        const error = failure?.error ?? (failure?.status === 429 ? 'ratelimited' : 'fatal_error');
         const out = failure
-          ? { status: failure.status, body: failure.status === 429 ? { ok: false, error: 'ratelimited' } : { ok: false, error: 'fatal_error' } }
+          ? { status: failure.status, body: { ok: false, error, ...(error === 'missing_scope' ? { needed: 'channels:history', provided: 'chat:write,commands' } : {}) } }
           : api
             ? apiAnswer(name, body, authorization)
             : { status: 200, body: { ok: true } };
-        calls.push({ name, body, authorization, status: out.status, at: Date.now() });
-        reply(res, out.status, out.body, failure?.retryAfterS !== undefined ? { 'retry-after': String(failure.retryAfterS) } : {});
+        const dropping = drops.get(name) ?? 0;
+        if (dropping > 0) drops.set(name, dropping - 1);
+        calls.push({ name, body, authorization, status: out.status, at: Date.now(), ...(dropping > 0 ? { dropped: true as const } : {}) });
+        if (dropping > 0) req.socket.destroy();
+        else reply(res, out.status, out.body, failure?.retryAfterS !== undefined ? { 'retry-after': String(failure.retryAfterS) } : {});
         changed.emit('change');
       };
       const ms = delays.get(name);
@@ -216,6 +306,13 @@ export async function startSlackFake(opts: { botToken: string; appToken?: string
     fail: (f) => failures.push({ ...f }),
     clearFailures: () => failures.splice(0),
     delay: (method, ms) => delays.set(method, ms),
+    drop: (method, times = 1) => drops.set(method, (drops.get(method) ?? 0) + times),
+    messages: (conversation) => conversations.get(conversationId(conversation)) ?? [],
+    addMessage: (conversation, text, metadata) => {
+      const m = store(conversationId(conversation), { text, user: 'U0OTHER01', team: 'T0FAKE', ...(metadata ? { metadata } : {}) });
+      changed.emit('change');
+      return m;
+    },
     setUserTz: (userId, tz) => zones.set(userId, tz),
     waitFor,
     sendEnvelope(type, payload, extra = {}) {

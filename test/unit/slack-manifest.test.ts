@@ -18,7 +18,8 @@ describe('slack/manifest.yml', () => {
   });
 
   it('asks for the bot scopes and events the adapter uses, and enables the Home tab and interactivity', () => {
-    expect(list('bot').sort()).toEqual(['app_mentions:read', 'chat:write', 'commands', 'im:history', 'im:read', 'im:write', 'users:read']);
+    // *:history: conversations.history, to find a post a killed worker had in flight (src/chat/slack/sender.ts).
+    expect(list('bot').sort()).toEqual(['app_mentions:read', 'channels:history', 'chat:write', 'commands', 'groups:history', 'im:history', 'im:read', 'im:write', 'mpim:history', 'users:read']);
     expect(list('bot_events').sort()).toEqual(['app_home_opened', 'app_mention', 'message.im']);
     expect(manifest).toMatch(/home_tab_enabled: true/);
     expect(manifest).toMatch(/interactivity:\n\s+# .*\n\s+is_enabled: true/);
