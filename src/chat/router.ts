@@ -9,27 +9,30 @@ import type { CommandMetrics } from '../metrics.ts';
 /** A routed request: the command and its validated arguments, or a reply explaining why there is none. */
 export type Routed = { spec: CommandSpec<never>; args: never; text: string } | { reply: Reply };
 
+/** Levenshtein distance, two rows at a time: O(|a|·|b|) time, O(|b|) memory. */
 function distance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) (d[0] as number[])[j] = j;
-  for (let i = 1; i <= a.length; i++)
-    for (let j = 1; j <= b.length; j++) {
-      const row = d[i] as number[];
-      const prev = d[i - 1] as number[];
-      row[j] = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-  return (d[a.length] as number[])[b.length] as number;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[b.length] as number;
 }
 
 /** The closest command name to `word`, if it is near enough to be a typo. */
 export function suggest(registry: Registry, word: string): string | null {
+  const limit = Math.max(1, Math.floor(word.length / 3));
+  const lower = word.toLowerCase();
   let best: { name: string; d: number } | null = null;
   for (const spec of registry.list)
     for (const name of [spec.name, ...(spec.aliases ?? [])]) {
-      const d = distance(word.toLowerCase(), name);
+      // The distance is at least the difference in length: a pasted 100 KB "word" is compared with nothing.
+      if (Math.abs(lower.length - name.length) > limit) continue;
+      const d = distance(lower, name);
       if (!best || d < best.d) best = { name: spec.name, d };
     }
-  return best && best.d <= Math.max(1, Math.floor(word.length / 3)) ? best.name : null;
+  return best && best.d <= limit ? best.name : null;
 }
 
 function validate(spec: CommandSpec<never>, rest: string, text: string): Routed {
@@ -47,7 +50,8 @@ function validate(spec: CommandSpec<never>, rest: string, text: string): Routed 
  */
 export function route(registry: Registry, input: string): Routed {
   let text = input
-    .replace(/<@[A-Z0-9]+(?:\|[^>]*)?>/g, ' ')
+    // `[^<>]`, not `[^>]`: on text full of unclosed "<@U|" the latter rescans to the end from each one (quadratic).
+    .replace(/<@[A-Z0-9]+(?:\|[^<>]*)?>/g, ' ')
     .replace(/^\s*@?sgbot\b[:,]?/i, ' ')
     .replace(/\s+/g, ' ')
     .trim();

@@ -132,6 +132,11 @@ export async function extractBuffer(
     date: source.origin?.date ?? null,
   };
   if (source.origin?.list !== undefined) origin.list = source.origin.list;
+  if (format === 'pdf') {
+    // A PDF too long to read whole gives the pages read and a problem saying where it stopped.
+    const { text, stopped } = await extractPdfText(buf, name, limits);
+    return { parts: [{ name, text: checkPartText(text, name, limits), origin }], problems: stopped ? [{ name, error: stopped }] : [] };
+  }
   const text = await extractText(buf, format, name, limits);
   return { parts: [{ name, text: checkPartText(text, name, limits), origin }], problems: [] };
 }
@@ -151,7 +156,7 @@ function resolveFormat(buf: Buffer, declared: SourceFormat, name: string): Sourc
 
 async function extractText(
   buf: Buffer,
-  format: Exclude<SourceFormat, 'eml' | 'mbox'>,
+  format: Exclude<SourceFormat, 'eml' | 'mbox' | 'pdf'>,
   name: string,
   limits: ExtractLimits,
 ): Promise<string> {
@@ -164,8 +169,6 @@ async function extractText(
       return extractDocxText(buf, name, limits);
     case 'doc':
       return extractDocText(buf, name);
-    case 'pdf':
-      return extractPdfText(buf, name);
   }
 }
 

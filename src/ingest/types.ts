@@ -82,7 +82,16 @@ export interface ExtractLimits {
    * a third larger) is read and its other attachments too.
    */
   maxMailBytes?: number;
+  /** Most pages of one PDF read ({@link DEFAULT_PDF_MAX_PAGES} when not set); the rest is reported, not read. */
+  maxPdfPages?: number;
+  /** Most time spent reading one PDF, ms ({@link DEFAULT_PDF_MAX_MS} when not set); the rest is reported, not read. */
+  maxPdfMs?: number;
 }
+
+/** Pages of one PDF read by default: long ITU-T Recommendations run to several hundred pages. */
+export const DEFAULT_PDF_MAX_PAGES = 2000;
+/** Time spent reading one PDF by default, ms: a few thousand ordinary pages. */
+export const DEFAULT_PDF_MAX_MS = 30_000;
 
 /** 50 MiB per file, 25 MiB of text per part, a .docx may expand 100 times; mails up to 100 MiB (see {@link mailLimit}). */
 export const DEFAULT_LIMITS: ExtractLimits = Object.freeze({
