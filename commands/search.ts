@@ -5,6 +5,9 @@ import { KIND_LABELS } from '../src/core/labels.ts';
 import type { DocumentKind } from '../src/core/types.ts';
 import { uniqueSources } from './scope.ts';
 
+/** Most distinct words a search looks for. */
+const MAX_WORDS = 32;
+
 export default defineCommand({
   name: 'search',
   aliases: ['find', 'sgsearch'],
@@ -14,7 +17,9 @@ export default defineCommand({
   args: z.object({ words: z.string().trim().min(2, 'Say what to look for, for example: search digital twin') }),
   parseText: (rest) => ({ words: rest }),
   intents: [/^(?:search|find|look up|look for)(?: for)? (?<arg>.+)$/i],
-  async run(ctx, { words }): Promise<Reply> {
+  async run(ctx, { words: asked }): Promise<Reply> {
+    // A search is a few words: a pasted page would cost a scan per word for nothing. Distinct words, at most 32.
+    const words = [...new Set(asked.split(/\s+/))].slice(0, MAX_WORDS).join(' ');
     const index = await ctx.search();
     const hits = index.search(words, 10);
     if (hits.length === 0) return noAnswer('E_NOT_FOUND', `No stored document mentions "${words}".`, ['Try fewer or other words.'], { words, hits: [] });
