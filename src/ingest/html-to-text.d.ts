@@ -5,4 +5,6 @@
 declare module 'html-to-text' {
   /** Converts HTML to plain text. See https://github.com/html-to-text/node-html-to-text#options */
   export function convert(html: string, options?: Record<string, unknown>): string;
+  /** Compiles `options` once into a converter (what `convert` does on every call). */
+  export function compile(options?: Record<string, unknown>): (html: string) => string;
 }

@@ -72,13 +72,13 @@ export function describeOrigin(origin: RawOrigin): string {
  */
 export async function ingestRaw(deps: RawIngestDeps, rawId: string, opts: { force?: boolean } = {}): Promise<RawOutcome> {
   const now = deps.now ?? (() => new Date());
-  const meta = await deps.raw.meta(rawId);
+  // The bytes come with the record (one round trip): read for nothing only when the message was done before.
+  const { meta, bytes: stored } = await deps.raw.load(rawId);
   if (!meta) throw new SgbotError('E_NOT_FOUND', `No raw message ${rawId} is kept. List the quarantine with: sgbot quarantine list`);
   const outcome: RawOutcome = { rawId, state: meta.state, skipped: false, documents: [], problems: [] };
   if (!opts.force && (meta.state === 'done' || meta.state === 'partial')) return { ...outcome, skipped: true, documents: meta.docs.map((id) => ({ id, status: 'duplicate', name: id })) };
 
   const where = describeOrigin(meta.origin);
-  const stored = await deps.raw.bytes(rawId);
   const bytes = meta.kept ? stored : null;
   let subject: string | null = null;
   if (!bytes) {
@@ -125,7 +125,7 @@ export async function ingestRaw(deps: RawIngestDeps, rawId: string, opts: { forc
   } else {
     await deps.quarantine.release(rawId);
   }
-  await deps.raw.settle(rawId, outcome.state, docs);
+  await deps.raw.settle(rawId, outcome.state, docs, meta);
   // Counted once settled, so a retry after a failure above does not count the message twice.
   deps.metrics?.ingested(outcome);
   return outcome;

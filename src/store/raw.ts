@@ -58,9 +58,9 @@ export class RawStore {
    * Keep `raw` (unless it is larger than `maxBytes` or was cut by its reader, when only its metadata is kept) and
    * return its id. Storing the same bytes again changes nothing and returns `fresh: false`.
    *
-   * The bytes and the index entry are written before the record: a process killed in between leaves bytes without a
-   * record, which the next put of the same message completes — never a record that says "kept" without its bytes,
-   * which ingest would take for a message over the size limit (the fault suite lost a mail that way).
+   * The bytes, the index entry and the record are written in one transaction, the record last and only if there is
+   * none: never a record that says "kept" without its bytes, which ingest would take for a message over the size
+   * limit (the fault suite lost a mail that way).
    */
   async put(raw: Buffer, origin: RawOrigin, opts: { maxBytes: number; now?: Date; truncatedFrom?: number }): Promise<{ meta: RawMeta; fresh: boolean }> {
     const id = rawId(raw);
@@ -81,8 +81,11 @@ export class RawStore {
     // content hashes, so writing the same bytes again (a second put, another replica) changes nothing.
     if (kept || (opts.truncatedFrom !== undefined && raw.length <= HEAD_LIMIT)) m.set(this.key(`raw:${id}`), raw);
     m.zadd(this.key('raws'), 'NX', Date.parse(meta.receivedAt), id);
-    await m.exec();
-    const claimed = await this.redis.set(this.key(`rawmeta:${id}`), JSON.stringify(meta), 'NX');
+    m.set(this.key(`rawmeta:${id}`), JSON.stringify(meta), 'NX');
+    const replies = await m.exec();
+    const failed = replies?.find(([err]) => err !== null)?.[0];
+    if (!replies || failed) throw failed ?? new Error(`Redis did not store raw message ${id}.`);
+    const claimed = replies.at(-1)?.[1] ?? null;
     if (claimed === null) {
       const existing = await this.meta(id);
       if (existing) return { meta: existing, fresh: false };
@@ -95,15 +98,30 @@ export class RawStore {
     return this.redis.getBuffer(this.key(`raw:${id}`));
   }
 
+  /**
+   * Metadata and bytes of a raw message in one round trip: `meta` `null` when there is no such message, `bytes`
+   * `null` when they were not kept.
+   */
+  async load(id: string): Promise<{ meta: RawMeta | null; bytes: Buffer | null }> {
+    const replies = await this.redis.pipeline().get(this.key(`rawmeta:${id}`)).getBuffer(this.key(`raw:${id}`)).exec();
+    const failed = replies?.find(([err]) => err !== null)?.[0];
+    if (!replies || failed) throw failed ?? new Error(`Redis did not read raw message ${id}.`);
+    const meta = replies[0]?.[1] as string | null;
+    return { meta: meta ? (JSON.parse(meta) as RawMeta) : null, bytes: (replies[1]?.[1] as Buffer | null) ?? null };
+  }
+
   /** Metadata of a raw message, or `null`. */
   async meta(id: string): Promise<RawMeta | null> {
     const s = await this.redis.get(this.key(`rawmeta:${id}`));
     return s ? (JSON.parse(s) as RawMeta) : null;
   }
 
-  /** Record the outcome of a parse attempt. */
-  async settle(id: string, state: RawState, docs: string[]): Promise<void> {
-    const meta = await this.meta(id);
+  /**
+   * Record the outcome of a parse attempt. `known` is the record as the caller read it before the attempt (saves
+   * reading it again); without it the record is read first.
+   */
+  async settle(id: string, state: RawState, docs: string[], known?: RawMeta): Promise<void> {
+    const meta = known ? { ...known } : await this.meta(id);
     if (!meta) return;
     meta.state = state;
     meta.docs = [...new Set(docs)];

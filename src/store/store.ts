@@ -28,6 +28,41 @@ import {
 /** How long a worker may take to write a document before another may try (ms). */
 const CLAIM_LEASE_MS = 10_000;
 
+/**
+ * Claims a content hash for one writer, atomically, and reads what {@link DocumentStore.addDocument} needs to decide
+ * what the document is. KEYS: `hash:<hash>`, `seq`, `doc:<id>`, `corrections:<id>`, `msgid:<Message-ID>:<hash8>` (''
+ * when the mail has none), `base:<base key>` ('' when none). ARGV: id, claim lease (ms), key prefix with its colon.
+ * Replies `duplicate <id>` (the same Message-ID and text, or the same text, is stored), `busy <id>` (another writer
+ * holds the claim), or `claimed <seq> <corrections> [<current id> <its JSON> <its corrections> <its docfacts>]` with
+ * the next sequence number and, when the base key names a document, that document.
+ */
+const CLAIM = `
+if KEYS[5] ~= '' then
+  local byMsg = redis.call('GET', KEYS[5])
+  if byMsg and redis.call('EXISTS', ARGV[3] .. 'doc:' .. byMsg) == 1 then return {'duplicate', byMsg} end
+end
+if not redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2], 'NX') then
+  if redis.call('EXISTS', KEYS[3]) == 1 then return {'duplicate', ARGV[1]} end
+  return {'busy', ARGV[1]}
+end
+local seq = redis.call('INCR', KEYS[2])
+local corrections = redis.call('LRANGE', KEYS[4], 0, -1)
+local current = KEYS[6] ~= '' and redis.call('GET', KEYS[6])
+if not current then return {'claimed', seq, corrections} end
+local p = ARGV[3]
+return {'claimed', seq, corrections, current, redis.call('GET', p .. 'doc:' .. current),
+  redis.call('LRANGE', p .. 'corrections:' .. current, 0, -1), redis.call('SMEMBERS', p .. 'docfacts:' .. current)}
+`;
+
+type ClaimReply =
+  | ['duplicate' | 'busy', string]
+  | ['claimed', number, string[], (string | null)?, (string | null)?, string[]?, string[]?];
+
+/** A stored document's JSON with its corrections (JSON {@link Correction}s) laid over it. */
+function readStored(json: string, corrections: readonly string[]): StoredDocument {
+  return withCorrections(JSON.parse(json) as StoredDocument, corrections.map((c) => JSON.parse(c) as Correction));
+}
+
 /** What happened to a document given to {@link DocumentStore.addDocument}. */
 /**
  * `held`: a revision or addendum from a mail whose sender check failed, of a document that came from a verified
@@ -66,35 +101,33 @@ export class DocumentStore {
 
   /**
    * Store a parsed document unless it is already stored, and index its facts. Idempotent: the same content (or the
-   * same Message-ID) gives `duplicate` and changes nothing.
+   * same Message-ID) gives `duplicate` and changes nothing. Two round trips to Redis: one script claims the content
+   * hash and reads what the decision needs ({@link CLAIM}), one transaction writes the document, its facts and what a
+   * revision or addendum changes in the document it replaces.
    */
   async addDocument(text: string, parsed: ParsedDocument, source: SourceInfo, now = new Date()): Promise<AddResult> {
     const hash = contentHash(text);
     const id = hash.slice(0, 20);
     const r = this.redis;
-    if (source.messageId) {
-      const byMsg = await r.get(this.key(`msgid:${source.messageId}:${hash.slice(0, 8)}`));
-      if (byMsg && (await r.exists(this.key(`doc:${byMsg}`)))) return { status: 'duplicate', id: byMsg, other: null };
-    }
-    // The hash is claimed with a lease while the document is written, so two workers given the same text at once
-    // store it once; a worker that dies mid-write frees the claim when the lease ends.
-    const claimed = await r.set(this.key(`hash:${hash}`), id, 'PX', CLAIM_LEASE_MS, 'NX');
-    if (claimed === null) {
-      if (await r.exists(this.key(`doc:${id}`))) return { status: 'duplicate', id, other: null };
+    const base = baseKey(parsed.kind, parsed.reference);
+    const msgKey = source.messageId ? this.key(`msgid:${source.messageId}:${hash.slice(0, 8)}`) : '';
+    const keys = [this.key(`hash:${hash}`), this.key('seq'), this.key(`doc:${id}`), this.correctionsKey(id), msgKey, base ? this.key(`base:${base}`) : ''];
+    const claim = (await r.eval(CLAIM, keys.length, ...keys, id, CLAIM_LEASE_MS, this.key(''))) as ClaimReply;
+    if (claim[0] !== 'claimed') {
+      if (claim[0] === 'duplicate') return { status: 'duplicate', id: claim[1], other: null };
       throw new SgbotError('E_BUSY', `Another worker is storing the same document (${id}) right now; try again in a minute.`);
     }
+    const [, seq, corrections, currentId, currentJson, currentCorrections, currentFacts] = claim;
 
-    const seq = await r.incr(this.key('seq'));
-    const base = baseKey(parsed.kind, parsed.reference);
     const stored: StoredDocument = { id, hash, seq, ingestedAt: now.toISOString(), source, parsed, baseKey: base, supersededBy: null };
     // Corrections made to this text before (stored again after its record was lost) still win over this parse.
-    const doc = withCorrections(stored, await this.corrections(id));
+    const doc = withCorrections(stored, corrections.map((c) => JSON.parse(c) as Correction));
     const facts = doc.parsed;
 
+    const m = r.multi();
     let status: AddStatus = 'added';
     let other: string | null = null;
-    const currentId = base ? await r.get(this.key(`base:${base}`)) : null;
-    const current = currentId ? await this.getDocument(currentId) : null;
+    const current = currentId && currentJson ? readStored(currentJson, currentCorrections ?? []) : null;
     if (current && source.auth?.verdict === 'fail' && current.source.auth?.verdict !== 'fail') {
       status = 'held';
       other = current.id;
@@ -102,7 +135,7 @@ export class DocumentStore {
     } else if (current && parsed.revision && /^Addendum/.test(parsed.revision)) {
       status = 'addendum';
       other = current.id;
-      await this.overlay(current, facts);
+      this.queueOverlay(m, current, currentFacts ?? [], facts);
     } else if (current) {
       other = current.id;
       const newer =
@@ -110,21 +143,20 @@ export class DocumentStore {
         (revisionRank(parsed.revision) === revisionRank(current.parsed.revision) && (facts.date ?? '') >= (current.parsed.date ?? ''));
       if (newer) {
         status = 'revision';
-        await this.unindex(current.id);
+        this.queueUnindex(m, current.id, currentFacts ?? []);
         current.supersededBy = id;
-        await r.set(this.key(`doc:${current.id}`), JSON.stringify(withoutCorrections(current)));
+        m.set(this.key(`doc:${current.id}`), JSON.stringify(withoutCorrections(current)));
       } else {
         status = 'older-revision';
         doc.supersededBy = current.id;
       }
     }
 
-    const m = r.multi();
     m.set(this.key(`doc:${id}`), JSON.stringify(withoutCorrections(doc)));
     m.set(this.key(`hash:${hash}`), id);
     m.set(this.key(`text:${id}`), text);
     m.zadd(this.key('docs'), seq, id);
-    if (source.messageId) m.set(this.key(`msgid:${source.messageId}:${hash.slice(0, 8)}`), id);
+    if (msgKey) m.set(msgKey, id);
     if (facts.reference) m.sadd(this.key(`ref:${normRef(facts.reference)}`), id);
     if (facts.group) m.zincrby(this.key('groups'), 1, facts.group);
     if (base && status !== 'older-revision' && status !== 'addendum' && status !== 'held') m.set(this.key(`base:${base}`), id);
@@ -152,10 +184,11 @@ export class DocumentStore {
     m.incr(this.key('roles:version'));
   }
 
-  /** Remove every fact of a document from the indexes (the document itself stays, marked superseded). */
-  private async unindex(docId: string, only?: (member: string, set: string) => boolean): Promise<void> {
-    const entries = await this.redis.smembers(this.key(`docfacts:${docId}`));
-    const m = this.redis.multi();
+  /**
+   * Remove from the indexes, in transaction `m`, the facts of a document listed in `entries` (its `docfacts` set;
+   * the document itself stays, marked superseded by the caller), or only those `only` accepts.
+   */
+  private queueUnindex(m: ReturnType<Redis['multi']>, docId: string, entries: readonly string[], only?: (member: string, set: string) => boolean): void {
     let roles = false;
     for (const entry of entries) {
       const [set = '', member = ''] = entry.split('\u0000');
@@ -166,18 +199,17 @@ export class DocumentStore {
       if (set === 'roles') roles = true;
     }
     if (roles) this.queueRolesChanged(m);
-    await m.exec();
   }
 
   // An addendum replaces the base document's deadlines of the categories it restates, and its meeting if it gives one.
-  private async overlay(base: StoredDocument, addendum: ParsedDocument): Promise<void> {
+  private queueOverlay(m: ReturnType<Redis['multi']>, base: StoredDocument, baseFacts: readonly string[], addendum: ParsedDocument): void {
     const categories = new Set(addendum.deadlines.map((d) => d.category));
     const replaced = new Set<string>();
     base.parsed.deadlines.forEach((d, i) => {
       if (categories.has(d.category)) replaced.add(`${base.id}#d${deadlinePositionOf(base, i)}`);
     });
     if (addendum.meeting) replaced.add(`${base.id}#m`);
-    await this.unindex(base.id, (member) => replaced.has(member));
+    this.queueUnindex(m, base.id, baseFacts, (member) => replaced.has(member));
   }
 
   /**
@@ -258,7 +290,7 @@ export class DocumentStore {
     if (doc?.[0] || corrections?.[0]) throw new SgbotError('E_STORE', `Redis could not read document ${id}.`, { cause: doc?.[0] ?? corrections?.[0] });
     const raw = doc?.[1] as string | null | undefined;
     if (!raw) return null;
-    return withCorrections(JSON.parse(raw) as StoredDocument, ((corrections?.[1] ?? []) as string[]).map((c) => JSON.parse(c) as Correction));
+    return readStored(raw, (corrections?.[1] ?? []) as string[]);
   }
 
   /** The stored text of a document. */

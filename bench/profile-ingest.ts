@@ -1,0 +1,164 @@
+/**
+ * Ingest profile: where the time of bench/ingest.ts's "ours" path goes. `npx tsx bench/profile-ingest.ts [n]` puts
+ * `n` bench corpus mails of each type (default 150 plain and QP-HTML, a third as many .docx, a sixth as many .pdf)
+ * through the same path as the ingest figure — RawStore.put, ingestRaw, the search index catching up — against a
+ * private redis-server, two at a time, and prints per type: CPU ms per mail (this process's user + system time, steadier
+ * than wall time on a busy machine), the same for bare `simpleParser`, and Redis round trips (socket writes) and
+ * commands per mail.
+ *
+ *   --profile out.cpuprofile   also profile the measured part (node:inspector) and print self time by function
+ *   --summarise x.cpuprofile   only print self time by function of a profile (`node --cpu-prof --import tsx …`)
+ *   --type plain               only this mail type
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { simpleParser } from 'mailparser';
+import type { Redis } from 'ioredis';
+import { ingestRaw, type RawIngestDeps } from '../src/ingest/ingest-raw.ts';
+import { DEFAULT_LIMITS } from '../src/ingest/types.ts';
+import { Quarantine } from '../src/store/quarantine.ts';
+import { RawStore } from '../src/store/raw.ts';
+import { SearchIndex } from '../src/store/search.ts';
+import { DocumentStore } from '../src/store/store.ts';
+import { mailCorpus, type GenMail, type MailType } from './corpus.ts';
+import { startRedis } from './redis.ts';
+import { createEnv } from './env.ts';
+import { mapLimit } from './util.ts';
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+}
+interface CpuProfile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** Self time (ms) by function and by package or source folder, the largest first. */
+function summarise(profile: CpuProfile, top = 30): void {
+  const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
+  const fns = new Map<string, number>();
+  const modules = new Map<string, number>();
+  let total = 0;
+  profile.samples.forEach((id, i) => {
+    const node = byNode.get(id);
+    const ms = (profile.timeDeltas[i] ?? 0) / 1000;
+    if (!node) return;
+    total += ms;
+    const { functionName, url, lineNumber } = node.callFrame;
+    const file = url.replace(/^file:\/\//, '').replace(/^.*\/(node_modules\/)/, '$1').replace(/^.*\/work\/main\//, '');
+    fns.set(`${functionName || '(anonymous)'} ${file}:${lineNumber + 1}`, (fns.get(`${functionName || '(anonymous)'} ${file}:${lineNumber + 1}`) ?? 0) + ms);
+    const mod = /^node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file)?.[1] ?? (/^(src\/[^/]+\/[^/]+|bench\/[^/]+)/.exec(file)?.[1] ?? (file.startsWith('node:') ? 'node:*' : file || functionName));
+    modules.set(mod, (modules.get(mod) ?? 0) + ms);
+  });
+  const print = (title: string, m: Map<string, number>) => {
+    console.log(`\n${title} (of ${total.toFixed(0)} ms sampled)`);
+    for (const [k, ms] of [...m].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`${ms.toFixed(0).padStart(8)} ms ${((100 * ms) / total).toFixed(1).padStart(5)}%  ${k}`);
+  };
+  print('self time by function', fns);
+  print('self time by module', modules);
+}
+
+/** Counts socket writes (each an exchange the caller waits for) and commands sent on `redis`. */
+function countTrips(redis: Redis): { trips: number; commands: number } {
+  const counts = { trips: 0, commands: 0 };
+  const stream = (redis as unknown as { stream: { write: (...args: unknown[]) => boolean } }).stream;
+  const write = stream.write.bind(stream);
+  stream.write = (...args: unknown[]) => {
+    counts.trips++;
+    return write(...args);
+  };
+  const send = redis.sendCommand.bind(redis);
+  redis.sendCommand = ((...args: Parameters<Redis['sendCommand']>) => {
+    const name = (args[0] as { name?: string }).name;
+    // multi() sends MULTI … EXEC around the queued commands: count what was queued.
+    if (name !== 'multi' && name !== 'exec') counts.commands++;
+    return send(...args);
+  });
+  return counts;
+}
+
+function cpuMs(from: NodeJS.CpuUsage): number {
+  const u = process.cpuUsage(from);
+  return (u.user + u.system) / 1000;
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const opt = (name: string) => {
+    const i = argv.indexOf(name);
+    return i >= 0 ? argv.splice(i, 2)[1] : undefined;
+  };
+  const only = opt('--summarise');
+  if (only) return summarise(JSON.parse(readFileSync(only, 'utf8')) as CpuProfile);
+  const profileTo = opt('--profile');
+  const onlyType = opt('--type') as MailType | undefined;
+  const n = Number(argv[0] ?? 150);
+  const counts: Record<MailType, number> = { plain: n, 'qp-html': n, docx: Math.ceil(n / 3), pdf: Math.ceil(n / 6) };
+  const warmCounts: Record<MailType, number> = { plain: 20, 'qp-html': 20, docx: 6, pdf: 4 };
+  const corpus = await mailCorpus(1, counts);
+  const warm = await mailCorpus(2, warmCounts);
+
+  const server = await startRedis({ hz: 100 });
+  const env = createEnv(server, { quick: true, seed: 1, gc: null });
+  const ours = async (mails: readonly GenMail[], name: string) => {
+    const redis = env.connect();
+    await redis.ping();
+    const counted = countTrips(redis);
+    const prefix = env.prefix(`profile-${name}`);
+    const store = new DocumentStore(redis, prefix);
+    const raw = new RawStore(redis, prefix);
+    const deps: RawIngestDeps = { store, raw, quarantine: new Quarantine(redis, prefix), limits: DEFAULT_LIMITS, senderAuth: false };
+    const index = new SearchIndex(store);
+    let docs = 0;
+    const cpu = process.cpuUsage();
+    const t0 = performance.now();
+    await mapLimit(mails, 2, async (m, i) => {
+      const { meta } = await raw.put(m.bytes, { type: 'file', path: `bench/${name}/${i}.eml` }, { maxBytes: 100 * 1024 * 1024 });
+      const outcome = await ingestRaw(deps, meta.id);
+      docs += outcome.documents.length;
+    });
+    await index.catchUp();
+    return { cpu: cpuMs(cpu), wall: performance.now() - t0, docs, ...counted };
+  };
+  const bare = async (mails: readonly GenMail[]) => {
+    const cpu = process.cpuUsage();
+    await mapLimit(mails, 2, async (m) => simpleParser(m.bytes));
+    return cpuMs(cpu);
+  };
+
+  await bare(warm);
+  await ours(warm, 'warm');
+  // Only sgbot's side is profiled: the baseline runs after it, outside the profile.
+  const session = profileTo ? new Session() : null;
+  if (session) {
+    session.connect();
+    await session.post('Profiler.enable');
+    await session.post('Profiler.setSamplingInterval', { interval: 200 });
+    await session.post('Profiler.start');
+  }
+  const types = (['plain', 'qp-html', 'docx', 'pdf'] as const).filter((t) => !onlyType || t === onlyType);
+  const results = [];
+  for (const type of types) results.push({ type, mails: corpus.filter((m) => m.type === type), o: await ours(corpus.filter((m) => m.type === type), type) });
+  if (session && profileTo) {
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(profileTo, JSON.stringify(profile));
+    session.disconnect();
+    summarise(profile as unknown as CpuProfile);
+  }
+  const lines: string[] = [];
+  for (const { type, mails, o } of results) {
+    const b = await bare(mails);
+    const per = (x: number) => (x / mails.length).toFixed(2).padStart(7);
+    lines.push(
+      `${type.padEnd(8)} ${String(mails.length).padStart(4)} mails  ours ${per(o.cpu)} ms CPU (${per(o.wall)} ms wall)  simpleParser ${per(b)} ms CPU  ` +
+        `CPU ratio ${(b / o.cpu).toFixed(2)}  Redis ${per(o.trips)} trips ${per(o.commands)} commands per mail  ${o.docs} docs`,
+    );
+  }
+  console.log(`\n${lines.join('\n')}`);
+  await env.close();
+  await server.stop();
+}
+
+await main();
