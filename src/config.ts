@@ -53,6 +53,8 @@ const schema = z.object({
   SGBOT_MAX_FILE_MB: z.coerce.number().positive().max(1024).default(50),
   SGBOT_MAX_MAIL_MB: z.coerce.number().positive().max(1024).default(100),
   SGBOT_MAX_DOCX_EXPANSION: z.coerce.number().min(2).max(10_000).default(100),
+  SGBOT_MAX_PDF_PAGES: z.coerce.number().int().min(1).max(1_000_000).default(2000),
+  SGBOT_MAX_PDF_SECONDS: z.coerce.number().positive().max(3600).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
   SGBOT_IMAP: z
     .string()

@@ -104,6 +104,8 @@ export async function createServices(config: Config, opts: { log?: Logger; longR
     maxFileBytes: config.SGBOT_MAX_FILE_MB * 1024 * 1024,
     maxMailBytes: config.SGBOT_MAX_MAIL_MB * 1024 * 1024,
     maxDocxExpansion: config.SGBOT_MAX_DOCX_EXPANSION,
+    maxPdfPages: config.SGBOT_MAX_PDF_PAGES,
+    maxPdfMs: config.SGBOT_MAX_PDF_SECONDS * 1000,
   };
   try {
     await redis.connect();

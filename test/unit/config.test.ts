@@ -43,4 +43,11 @@ describe('settings', () => {
     expect(redactUrl('imap://bot:hunter2@mail.example.org:143/')).toBe('imap://bot:***@mail.example.org:143/');
     expect(redactUrl('redis://127.0.0.1:6379')).toBe('redis://127.0.0.1:6379');
   });
+
+  it('reads the PDF page and time budgets, and refuses nonsense', () => {
+    expect(load({})).toMatchObject({ SGBOT_MAX_PDF_PAGES: 2000, SGBOT_MAX_PDF_SECONDS: 30 });
+    expect(load({ SGBOT_MAX_PDF_PAGES: '50', SGBOT_MAX_PDF_SECONDS: '2.5' })).toMatchObject({ SGBOT_MAX_PDF_PAGES: 50, SGBOT_MAX_PDF_SECONDS: 2.5 });
+    expect(configError({ SGBOT_MAX_PDF_PAGES: '0' })).toContain('SGBOT_MAX_PDF_PAGES');
+    expect(configError({ SGBOT_MAX_PDF_SECONDS: 'soon' })).toContain('SGBOT_MAX_PDF_SECONDS');
+  });
 });
