@@ -16,6 +16,7 @@
  */
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
+import { waitForChange } from './wait.ts';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -272,28 +273,7 @@ export async function startSlackFake(opts: { botToken: string; appToken?: string
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   const waitFor = <T>(pick: () => T | null | undefined | false, timeoutMs = 10_000, what = 'the expected call'): Promise<T> =>
-    new Promise<T>((resolve, reject) => {
-      const check = () => {
-        const v = pick();
-        if (v) {
-          cleanup();
-          resolve(v);
-        }
-      };
-      const timer = setTimeout(() => {
-        cleanup();
-        reject(new Error(`fake Slack: ${what} did not arrive within ${timeoutMs} ms; calls: ${calls.map((c) => `${c.name}=${c.status}`).join(', ')}`));
-      }, timeoutMs);
-      // Predicates may also look at things the fake does not see (the app's log): re-check every 20 ms too.
-      const poll = setInterval(check, 20);
-      const cleanup = () => {
-        clearTimeout(timer);
-        clearInterval(poll);
-        changed.off('change', check);
-      };
-      changed.on('change', check);
-      check();
-    });
+    waitForChange(changed, pick, timeoutMs, () => `fake Slack: ${what} did not arrive within ${timeoutMs} ms; calls: ${calls.map((c) => `${c.name}=${c.status}`).join(', ')}`);
 
   return {
     url,

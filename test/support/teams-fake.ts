@@ -8,6 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
+import { waitForChange } from './wait.ts';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -118,28 +119,7 @@ export async function startTeamsFake(): Promise<TeamsFake> {
   const serviceUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
 
   const waitFor = <T>(pick: () => T | null | undefined | false, timeoutMs = 10_000, what = 'the expected activity'): Promise<T> =>
-    new Promise<T>((resolve, reject) => {
-      const check = () => {
-        const v = pick();
-        if (v) {
-          cleanup();
-          resolve(v);
-        }
-      };
-      const timer = setTimeout(() => {
-        cleanup();
-        reject(new Error(`fake connector: ${what} did not arrive within ${timeoutMs} ms; calls: ${calls.map((c) => `${c.conversationId}/${c.replyToId ?? '-'}=${c.status}`).join(', ')}`));
-      }, timeoutMs);
-      // Predicates may also look at things the fake does not see (the bot's log): re-check every 20 ms too.
-      const poll = setInterval(check, 20);
-      const cleanup = () => {
-        clearTimeout(timer);
-        clearInterval(poll);
-        changed.off('change', check);
-      };
-      changed.on('change', check);
-      check();
-    });
+    waitForChange(changed, pick, timeoutMs, () => `fake connector: ${what} did not arrive within ${timeoutMs} ms; calls: ${calls.map((c) => `${c.conversationId}/${c.replyToId ?? '-'}=${c.status}`).join(', ')}`);
 
   return {
     serviceUrl,
