@@ -1,18 +1,48 @@
-/** `ls [group]`: recent liaison statements; those awaiting action, with reply deadlines, first. */
-import { groupOfQuestion } from '../src/core/groups.ts';
+/**
+ * `ls [group|Question]`: liaison statements of a group, seen from that group: those it must answer (reply deadline
+ * ahead, not yet answered) first, then the replies it expects from others, then the rest, newest first.
+ */
+import { groupOfQuestion, parentGroup } from '../src/core/groups.ts';
 import { z } from 'zod';
 import { defineCommand, type Reply, type ReplyItem } from '../src/core/command.ts';
 import { dueAt, formatDeadline } from '../src/core/time.ts';
+import type { LiaisonInfo } from '../src/core/types.ts';
+import { actingAddressees } from '../src/parse/liaison.ts';
 import type { LiaisonFact } from '../src/store/facts.ts';
 import { parseScope, sourceLabel, sourceOf, uniqueSources, unknownGroupReply, type Scope } from './scope.ts';
 
-function line(l: LiaisonFact, tz: string): ReplyItem {
+const GENEVA = 'Europe/Zurich';
+
+/** The acting addressees that are `group` (or, for a Question, that group with that Question or none named). */
+function asksOf(li: LiaisonInfo, group: string | null, question: string | null): boolean {
+  return actingAddressees(li).some(
+    (a) => a.group !== null && (group === null || parentGroup(a.group) === group) && (question === null || a.questions.length === 0 || a.questions.includes(question)),
+  );
+}
+
+function partyList(li: LiaisonInfo): string {
+  const addressees = li.addressees ?? [];
+  if (addressees.length === 0) return `to ${li.to.join(', ') || 'unknown'}${li.cc.length ? ` (cc ${li.cc.join(', ')})` : ''}; for ${li.purpose ?? 'unstated purpose'}`;
+  const by = (purpose: string) =>
+    addressees
+      .filter((a) => a.purpose === purpose)
+      .map((a) => (a.questions.length ? `${a.party} (${a.questions.join(', ')})` : a.party))
+      .join(', ');
+  return (['action', 'comment', 'information'] as const)
+    .map((p) => [p, by(p)] as const)
+    .filter(([, list]) => list !== '')
+    .map(([p, list]) => `for ${p}: ${list}`)
+    .join('; ');
+}
+
+function line(l: LiaisonFact, tz: string, deadlineWords: string | null): ReplyItem {
   const li = l.liaison;
   const source = sourceOf(l.source);
-  const deadline = li.deadline ? ` — reply by ${formatDeadline({ date: li.deadline, time: null, timezone: 'Europe/Zurich' }, tz)}` : '';
+  const due = li.deadline ? formatDeadline({ date: li.deadline, time: null, timezone: GENEVA }, tz) : null;
+  const when = l.answeredBy ? ` — answered by ${l.answeredBy.reference ?? l.answeredBy.title ?? 'a reply'}` : due && deadlineWords ? ` — ${deadlineWords} ${due}` : '';
   return {
-    text: `${l.source.title ?? l.source.reference ?? 'Liaison statement'}${deadline}`,
-    detail: `from ${li.from ?? 'unknown'} to ${li.to.join(', ') || 'unknown'}${li.cc.length ? ` (cc ${li.cc.join(', ')})` : ''}; for ${li.purpose ?? 'unstated purpose'}${li.questions.length ? `; ${li.questions.join(', ')}` : ''} [${sourceLabel(source)}]`,
+    text: `${l.source.title ?? l.source.reference ?? 'Liaison statement'}${when}`,
+    detail: `from ${li.from ?? 'unknown'}; ${partyList(li)} [${sourceLabel(source)}]`,
     source,
   };
 }
@@ -20,30 +50,51 @@ function line(l: LiaisonFact, tz: string): ReplyItem {
 export default defineCommand({
   name: 'ls',
   aliases: ['liaisons', 'liaison'],
-  summary: 'Recent liaison statements of a group; those needing action and their reply deadlines first.',
-  usage: 'ls [SG17|TSAG]',
-  examples: ['ls SG17', 'ls TSAG', 'ls'],
+  summary: 'Liaison statements of a group: those it must answer, with their reply deadlines, first.',
+  usage: 'ls [SG17|Q6/17|TSAG]',
+  examples: ['ls SG17', 'ls Q6/17', 'which liaisons need a reply from SG17', 'ls'],
   args: z.object({ scope: z.custom<Scope>() }),
   parseText: (rest) => ({ scope: parseScope(rest) }),
-  intents: [/^(?:show |list |recent |new )*(?:liaison statements?|liaisons?|LSs?)\b(?<arg>.*)$/i],
+  intents: [
+    /^(?:which|what)\s+(?:liaison statements?|liaisons?|LSs?)\s+(?:need|needs|await|awaits|are awaiting|require|requires|are waiting for|wait for)\s+(?:an?\s+)?(?:reply|replies|response|answer|action)(?:\s+from|\s+by|\s+of)?\b(?<arg>.*)$/i,
+    /^(?:liaison statements?|liaisons?|LSs?)\s+(?:awaiting|needing|to answer for|waiting for)\s+(?:an?\s+)?(?:reply|response|action)?(?:\s+from|\s+by)?\b(?<arg>.*)$/i,
+    /^(?:show |list |recent |new )*(?:liaison statements?|liaisons?|LSs?)\b(?<arg>.*)$/i,
+  ],
   async run(ctx, { scope }): Promise<Reply> {
     if (scope.kind === 'unknown') return unknownGroupReply(ctx, scope.text);
-    const group = scope.kind === 'group' ? scope.group : scope.kind === 'question' ? groupOfQuestion(scope.question) : null;
-    const all = await ctx.store.liaisons(group, 100);
-    const open = (l: LiaisonFact) => l.liaison.purpose === 'action' && l.liaison.deadline !== null && dueAt({ date: l.liaison.deadline, time: null, timezone: 'Europe/Zurich' }) >= ctx.now;
-    const action = all.filter(open).sort((a, b) => (a.liaison.deadline ?? '').localeCompare(b.liaison.deadline ?? ''));
-    const rest = all.filter((l) => !open(l)).slice(0, 20);
+    const question = scope.kind === 'question' ? scope.question : null;
+    const group = scope.kind === 'group' ? parentGroup(scope.group) : question ? groupOfQuestion(question) : null;
+    const all = await ctx.store.liaisons(group, 200);
+    const ahead = (l: LiaisonFact) => l.liaison.deadline !== null && dueAt({ date: l.liaison.deadline, time: null, timezone: GENEVA }) >= ctx.now;
+    const byDeadline = (a: LiaisonFact, b: LiaisonFact) => (a.liaison.deadline ?? '').localeCompare(b.liaison.deadline ?? '');
+    const mustAnswer = all.filter((l) => !l.answeredBy && ahead(l) && asksOf(l.liaison, group, question)).sort(byDeadline);
+    const expected = group
+      ? all.filter((l) => !l.answeredBy && ahead(l) && !mustAnswer.includes(l) && l.liaison.from !== null && parentGroup(l.liaison.from) === group && actingAddressees(l.liaison).length > 0).sort(byDeadline)
+      : [];
+    const shown = new Set([...mustAnswer, ...expected]);
+    const rest = all.filter((l) => !shown.has(l) && (question === null || concerns(l.liaison, question))).slice(0, 20);
+    const who = question ?? group;
     const sections = [
-      { heading: 'Awaiting action (reply deadline ahead)', items: action.map((l) => line(l, ctx.tz)) },
-      { heading: 'Recent', items: rest.map((l) => line(l, ctx.tz)) },
+      { heading: who ? `${who} is asked to reply` : 'Awaiting a reply', items: mustAnswer.map((l) => line(l, ctx.tz, 'reply due by')) },
+      { heading: `Replies ${group ?? ''} expects from others`.replace(/\s+/g, ' '), items: expected.map((l) => line(l, ctx.tz, 'reply expected by')) },
+      { heading: 'Recent', items: rest.map((l) => line(l, ctx.tz, 'reply deadline')) },
     ].filter((s) => s.items.length > 0);
+    const notes: string[] = [];
+    if (all.length === 0) notes.push(`No liaison statements${group ? ` from, to or copied to ${group}` : ''} are stored.`);
+    else if (who && mustAnswer.length === 0) notes.push(`No liaison statement is waiting for a reply from ${who}.`);
+    if (mustAnswer.length + expected.length > 0) notes.push(`Reply dates are shown in ${ctx.tz}; the liaison statements give them as Geneva dates.`);
     return {
       ok: true,
-      title: `Liaison statements${group ? ` of ${group}` : ''}`,
+      title: `Liaison statements${who ? ` of ${who}` : ''}`,
       sections,
-      notes: all.length === 0 ? [`No liaison statements${group ? ` from, to or copied to ${group}` : ''} are stored.`] : [],
-      sources: uniqueSources([...action, ...rest].map((l) => sourceOf(l.source))),
-      data: { group, awaitingAction: action, recent: rest },
+      notes,
+      sources: uniqueSources([...mustAnswer, ...expected, ...rest].map((l) => sourceOf(l.source))),
+      data: { group, question, awaitingAction: mustAnswer, expectedReplies: expected, recent: rest },
     };
   },
 });
+
+/** Whether a liaison names `question` anywhere: as its source's, or as asked to act or informed. */
+function concerns(li: LiaisonInfo, question: string): boolean {
+  return li.questions.includes(question) || (li.addressees ?? []).some((a) => a.questions.includes(question)) || actingAddressees(li).some((a) => a.questions.length === 0 && a.group === groupOfQuestion(question));
+}

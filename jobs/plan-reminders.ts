@@ -6,6 +6,7 @@
 import { defineJob } from '../src/core/job.ts';
 import type { ReminderJobDeps } from '../src/reminders/deps.ts';
 import { PLAN_QUEUE, planJobId, planPayload } from '../src/reminders/payload.ts';
+import { applyReplies } from '../src/reminders/replies.ts';
 import { scheduleDocument } from '../src/reminders/schedule.ts';
 
 export const planRemindersJob = defineJob({
@@ -15,5 +16,9 @@ export const planRemindersJob = defineJob({
   jobId: planJobId,
   attempts: 8,
   backoffMs: 1000,
-  process: (p, deps: ReminderJobDeps) => scheduleDocument(deps.reminders, p.docId),
+  process: async (p, deps: ReminderJobDeps) => {
+    // A reply stored first answers the statements it replies to, so that their reminders stop.
+    await applyReplies(deps.reminders, p.docId);
+    return scheduleDocument(deps.reminders, p.docId);
+  },
 });

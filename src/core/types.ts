@@ -82,6 +82,25 @@ export interface Contact {
 export const LIAISON_PURPOSES = ['action', 'information', 'comment', 'response'] as const;
 export type LiaisonPurpose = (typeof LIAISON_PURPOSES)[number];
 
+/** What an addressee of a liaison statement is asked to do. */
+export type AddresseePurpose = 'action' | 'comment' | 'information';
+
+/**
+ * One addressee of a liaison statement and what it is asked to do.
+ *
+ * @example { party: 'SG13', group: 'SG13', questions: ['Q2/13'], purpose: 'action' }  // "For action to: ITU-T SG13 (Q2/13)"
+ * @example { party: 'IETF CCAMP WG', group: null, questions: [], purpose: 'information' }
+ */
+export interface Addressee {
+  /** Canonical ITU-T group (`SG13`, `TSAG`) or the other body as written (`ISO/IEC JTC 1/SC 41`). */
+  party: string;
+  /** The ITU-T study group (or TSAG) the addressee is, or belongs to (`WP3/11` → `SG11`); `null` outside ITU-T. */
+  group: string | null;
+  /** Questions of that group asked to act, canonical (`Q2/13`): named beside the addressee, or in the text. */
+  questions: string[];
+  purpose: AddresseePurpose;
+}
+
 /** The header fields of a liaison statement. ITU-T groups are canonical (`SG17`); other bodies as written. */
 export interface LiaisonInfo {
   from: string | null;
@@ -92,9 +111,16 @@ export interface LiaisonInfo {
   purpose: LiaisonPurpose | null;
   /** Reply deadline, ISO date, or `null`. */
   deadline: string | null;
-  /** Questions concerned, canonical (`Q11/20`). */
+  /**
+   * Questions of the header's "Question(s)" field, canonical (`Q11/20`). In the ITU-T template these are the
+   * source's own Questions, the ones that wrote the statement; the Questions asked to act are in `addressees`.
+   */
   questions: string[];
   contacts: Contact[];
+  /** Every addressee with its purpose and Questions, in the order the statement lists them (absent in old records). */
+  addressees?: Addressee[];
+  /** The statements this one answers, as written ("TSAG-LS4", "SG11-LS30", "S5-261234"); absent in old records. */
+  repliesTo?: string[];
 }
 
 /** A lead-study-group statement: `group` is the lead study group on `topic`. */

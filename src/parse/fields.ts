@@ -42,6 +42,24 @@ const LABELS = [
   'Original',
   'For',
   'Meeting',
+  // Liaison statements of other bodies: IETF Datatracker, 3GPP/ETSI, ISO/IEC.
+  'From Groups?',
+  'To Groups?',
+  'From Contacts?',
+  'To Contacts?',
+  'Response to',
+  'In response to',
+  'Reply to',
+  'Please reply by',
+  'Send any reply LS to',
+  'Contact Persons?',
+  'Response Contacts?',
+  'Technical Contacts?',
+  'Submission Date',
+  'Release',
+  'Work Items?',
+  'Attachments?',
+  'URL of the IETF Web page',
 ];
 
 const ANY_LABEL = new RegExp(`(?:^|\\t|\\s{2,}|\\n)(?:${LABELS.join('|')})\\s*:`, 'i');

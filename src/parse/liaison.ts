@@ -1,84 +1,195 @@
 /**
- * Liaison-statement header fields: source, addressees by purpose, reply deadline, Questions and contacts, as the
- * ITU-T template lays them out ("For action to:", "For information to:", "Deadline:", "Contact:" blocks), plus the
- * older "From:/To:/Purpose:" form and, when no header survived, what the abstract says ("the response of ITU-T Study
- * Group 20 to TSAG").
+ * Liaison-statement fields: source, addressees with their purpose and Questions, reply deadline, contacts, and the
+ * statements it answers, in the layouts liaison statements reach a study group in:
+ * - the ITU-T template ("For action to:", "For comment to:", "For information to:", "Deadline:", "Contact:" blocks),
+ *   and its older form ("From:", "To:", "Cc:", "For: Action", "Deadline for reply:");
+ * - IETF Datatracker notifications and page copies ("From: … (ITU-T-SG-15)", "From Group:", "Purpose: For action",
+ *   "Please reply by", "Deadline: 2016-06-01 Action Taken", "In response to");
+ * - 3GPP/ETSI ("Response to:", "To:", "Cc:", "2. Actions: To ITU-T SG2 … ACTION: …");
+ * - ISO/IEC JTC 1 and other bodies ("Document type: Liaison Organization Contribution", "Purpose: For action");
+ * and, when no header survived, what the abstract says ("the response of ITU-T Study Group 20 to TSAG").
  */
-import { canonicalGroup } from '../core/groups.ts';
-import type { Contact, LiaisonInfo, LiaisonPurpose } from '../core/types.ts';
+import { canonicalGroup, canonicalQuestion, groupOfQuestion, parentGroup } from '../core/groups.ts';
+import type { Addressee, AddresseePurpose, Contact, LiaisonInfo, LiaisonPurpose } from '../core/types.ts';
 import { findDates } from './dates.ts';
 import { fieldValue, headerOf, isLabelLine } from './fields.ts';
 import { findGroups } from './groups.ts';
 import { squash } from './normalize.ts';
+import { findQuestions } from './refs.ts';
 
 /**
- * Canonical name of an addressee or source: an ITU-T group becomes `SG17`/`TSAG`, other bodies stay as written.
+ * ITU-T group names as other bodies write them, in the form the rest of the parser reads: "ITU-T-SG-15" and
+ * "ITU-T SG 15" (Datatracker) become "ITU-T SG15".
+ */
+export function normalizeGroupSpelling(text: string): string {
+  return text.replace(/\bITU[- ]?T[- ]+SG[- ]?(\d{1,2})\b/gi, 'ITU-T SG$1').replace(/\bITU[- ]?T[- ]+TSAG\b/gi, 'TSAG');
+}
+
+/**
+ * Canonical name of an addressee or source: an ITU-T group becomes `SG17`/`TSAG`, other bodies stay as written,
+ * without the people and addresses Datatracker puts beside them.
  *
  * @example canonicalParty('ITU-T Study Group 17') === 'SG17'
+ * @example canonicalParty('Tom Starr <tom@example.com> (ITU-T-SG-15)') === 'SG15'
  * @example canonicalParty('ISO/IEC JTC 1/SC 41') === 'ISO/IEC JTC 1/SC 41'
  */
 export function canonicalParty(text: string): string {
-  const t = squash(text).replace(/^(?:the|to)\s+/i, '').replace(/[.;,]+$/, '');
+  const t = squash(normalizeGroupSpelling(text))
+    .replace(/^(?:the|to)\s+/i, '')
+    .replace(/[.;,:]+$/, '');
   const stripped = t.replace(/\s*\((?:SG\s?\d+|TSAG)\)$/i, '').replace(/^ITU-T\s+/i, '');
   const direct = canonicalGroup(stripped) ?? canonicalGroup(t);
   if (direct) return direct;
   const hits = findGroups(t);
   // "ITU-T SG17 Working Party 2" or "Rapporteur for Q6/17": the group, when the whole name is about one ITU-T group.
-  if (hits.length === 1 && hits[0] && /^(?:ITU-T\s+)?(?:SG|Study Group|TSAG|WP)/i.test(t) && t.length < 60) return hits[0].group;
-  return t;
+  if (hits.length === 1 && hits[0] && /^(?:ITU-T\s+)?(?:SG|Study Group|TSAG|WP|Working Party)/i.test(t) && t.length < 60) return hits[0].group;
+  // Datatracker: "Tom Starr <tom@example.com> (ITU-T SG15)" or "ccamp (Deborah Brungard <db@example.com>)".
+  const withoutPeople = squash(t.replace(/<[^>]*>/g, ' ').replace(/\([^()]*@[^()]*\)/g, ' ').replace(/"[^"]*"/g, ' ')).replace(/[.;,:]+$/, '');
+  const paren = /^(.*?)\s*\(([^()]{2,60})\)$/.exec(withoutPeople);
+  if (paren) {
+    const inner = paren[2] ?? '';
+    const group = canonicalGroup(inner.replace(/^ITU-T\s+/i, '')) ?? (findGroups(inner).length === 1 ? (findGroups(inner)[0]?.group ?? null) : null);
+    if (group) return group;
+    // A person's name before a body in brackets: the body is the party.
+    if (/^[A-Z][a-z]+(?:\s+[A-Z][\w'-]+){1,3}$/.test(paren[1] ?? '') && /[A-Z]{2,}/.test(inner)) return inner;
+  }
+  return withoutPeople || t;
+}
+
+// "Qs 2, 4/11", "Questions 2 and 4/11", "Q6/17", "Question 6/17": every Question of a list, with the group the list ends in.
+const QUESTION_LIST = /\b(?:Questions?|Qs?\.?)\s*((?:\d{1,2}\s*(?:,|&|and)\s*)*\d{1,2})\s*\/\s*(\d{1,2})\b/gi;
+
+/** Questions named in a short value, canonical: "Qs 2, 4/11" → Q2/11, Q4/11. */
+export function questionsNamed(value: string): string[] {
+  const out: string[] = [];
+  for (const m of value.matchAll(QUESTION_LIST)) {
+    for (const n of (m[1] ?? '').match(/\d{1,2}/g) ?? []) {
+      const id = canonicalQuestion(`${n}/${m[2]}`);
+      if (id && !out.includes(id)) out.push(id);
+    }
+  }
+  return out;
+}
+
+/** Questions of a "Question(s):" field, where the "Q" is often left out: "6/17", "2, 4/11", "Q1/20, Q4/20". */
+function fieldQuestions(value: string | null): string[] {
+  if (!value) return [];
+  const out = questionsNamed(value);
+  for (const m of value.matchAll(/\b(?:Q\s?)?(\d{1,2})\s?\/\s?(\d{1,2})\b/g)) {
+    const id = canonicalQuestion(`${m[1]}/${m[2]}`);
+    if (id && !out.includes(id)) out.push(id);
+  }
+  // "2, 4/11": the numbers before the last "n/g" share its group.
+  const shared = /^\s*((?:\d{1,2}\s*(?:,|&|and)\s*)+)\d{1,2}\s*\/\s*(\d{1,2})\s*$/.exec(value);
+  for (const n of shared?.[1]?.match(/\d{1,2}/g) ?? []) {
+    const id = canonicalQuestion(`${n}/${shared?.[2]}`);
+    if (id && !out.includes(id)) out.push(id);
+  }
+  return out;
+}
+
+/** Split `value` at `separator` where it is not inside brackets. */
+function splitOutsideBrackets(value: string, separator: RegExp): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i];
+    if (c === '(' || c === '[') depth++;
+    else if ((c === ')' || c === ']') && depth > 0) depth--;
+    else if (depth === 0) {
+      separator.lastIndex = i;
+      const m = separator.exec(value);
+      if (m && m.index === i) {
+        out.push(value.slice(start, i));
+        start = i + m[0].length;
+        i = start - 1;
+      }
+    }
+  }
+  out.push(value.slice(start));
+  return out;
+}
+
+const PARTY_SEPARATOR = /\s*[,;\n]\s*|\s+(?:and|&)\s+(?=(?:ITU|SG|ISO|IEC|IETF|ETSI|3GPP|IEEE|TSAG|Study|WP|Working|Q|[A-Z]{2,}))/y;
+const EMPTY_VALUE = /^(?:-|—|N\/?A|none|nil|tbd|\s*)$/i;
+const ROLE_WORDS = /^(?:the\s+)?(?:(?:Associate\s+)?Rapporteurs?|Chair(?:man|men|s)?|Convenors?|Editors?|Vice-chairs?)\s*(?:of|for)?\s*/i;
+
+/**
+ * The addressees of one purpose ("ITU-T SG13 (Q2/13, Q4/13), SG17 and ISO/IEC JTC 1/SC 41"), each with the
+ * Questions named beside it. A Question alone ("Q6/17") stands for its group.
+ */
+export function parseAddressees(value: string | null, purpose: AddresseePurpose): Addressee[] {
+  if (!value || EMPTY_VALUE.test(value.trim())) return [];
+  const v = normalizeGroupSpelling(value).trim();
+  // "ITU-T Study Groups 13 and 17" -> SG13, SG17.
+  const plural = /^(?:ITU-T\s+)?Study Groups\s+([\d,\sand]+)$/i.exec(v);
+  if (plural?.[1]) {
+    return (plural[1].match(/\d+/g) ?? []).flatMap((n) => {
+      const g = canonicalGroup(`SG${n}`);
+      return g ? [{ party: g, group: g, questions: [], purpose }] : [];
+    });
+  }
+  // A Question list's own commas ("Qs 2, 4/11") must not split it: write each Question out first.
+  const expanded = v.replace(QUESTION_LIST, (m) => ` ${questionsNamed(m).join(' ')} `);
+  const out: Addressee[] = [];
+  let lastPrefix = '';
+  for (const raw of splitOutsideBrackets(expanded, PARTY_SEPARATOR)) {
+    const piece = squash(raw);
+    if (piece.length < 2 || EMPTY_VALUE.test(piece)) continue;
+    const questions = questionsNamed(piece);
+    const rest = squash(piece.replace(QUESTION_LIST, ' ').replace(/\(\s*[,;\s]*\)/g, ' ').replace(ROLE_WORDS, '')).replace(/^[,;:\s-]+|[,;:\s-]+$/g, '');
+    let party: string | null = null;
+    // "SG13, 17": a bare number continues the previous prefix.
+    if (/^\d{1,2}$/.test(rest) && lastPrefix) party = canonicalParty(`${lastPrefix}${rest}`);
+    else if (rest.length > 1) party = canonicalParty(rest);
+    else if (questions[0]) party = groupOfQuestion(questions[0]);
+    if (!party) continue;
+    lastPrefix = /^(?:ITU-T\s+)?SG\s?\d/i.test(rest) ? 'SG' : '';
+    const group = canonicalGroup(party);
+    const studyGroup = group ? parentGroup(group) : null;
+    // Questions of another group than the party's stand for their own group ("SG13 and Q6/17" split badly).
+    const own = questions.filter((q) => studyGroup === null || groupOfQuestion(q) === studyGroup);
+    for (const q of questions.filter((x) => !own.includes(x))) addAddressee(out, { party: groupOfQuestion(q) ?? q, group: groupOfQuestion(q), questions: [q], purpose });
+    addAddressee(out, { party, group, questions: studyGroup ? own : [], purpose });
+  }
+  return out;
+}
+
+function addAddressee(list: Addressee[], a: Addressee): void {
+  const same = list.find((x) => x.party === a.party && x.purpose === a.purpose);
+  if (!same) {
+    list.push({ ...a, questions: [...a.questions] });
+    return;
+  }
+  for (const q of a.questions) if (!same.questions.includes(q)) same.questions.push(q);
 }
 
 /** Split an addressee list ("ITU-T SG13, SG17 and ISO/IEC JTC 1/SC 41") into canonical parties. */
 export function splitParties(value: string | null): string[] {
-  if (!value || /^(?:-|—|N\/?A|none|nil|\s*)$/i.test(value.trim())) return [];
-  // "ITU-T Study Groups 13 and 17" -> SG13, SG17.
-  const plural = /^(?:ITU-T\s+)?Study Groups\s+([\d,\sand]+)$/i.exec(value.trim());
-  if (plural?.[1]) return (plural[1].match(/\d+/g) ?? []).map((n) => canonicalGroup(`SG${n}`) ?? `SG${n}`);
-  const parts = value
-    .split(/\s*[,;]\s*|\s+and\s+(?=(?:ITU|SG|ISO|IEC|IETF|ETSI|3GPP|IEEE|TSAG|Study|[A-Z]{2,}))|\n/)
-    .map((p) => p.trim())
-    .filter((p) => p.length > 1 && !/^(?:-|N\/?A|none)$/i.test(p));
-  const out: string[] = [];
-  let lastPrefix = '';
-  for (const p of parts) {
-    // "SG13, 17" or "ITU-T SG13, SG17": a bare number continues the previous prefix.
-    const party = /^\d{1,2}$/.test(p) && lastPrefix ? canonicalParty(`${lastPrefix}${p}`) : canonicalParty(p);
-    lastPrefix = /^(?:ITU-T\s+)?SG\s?\d/i.test(p) ? 'SG' : '';
-    if (!out.includes(party)) out.push(party);
-  }
-  return out;
-}
-
-function questionsOf(value: string | null): string[] {
-  if (!value) return [];
-  const out: string[] = [];
-  for (const m of value.matchAll(/\b(?:Q\s?)?(\d{1,2})\s?\/\s?(\d{1,2})\b/g)) {
-    const id = `Q${Number(m[1])}/${Number(m[2])}`;
-    if (!out.includes(id)) out.push(id);
-  }
-  return out;
+  return parseAddressees(value, 'information').map((a) => a.party);
 }
 
 /** Contact blocks: "Contact:\tName\nOrganization\nCountry\tTel: …\nE-mail: …". */
 export function parseContacts(text: string): Contact[] {
   const contacts: Contact[] = [];
-  const re = /(?:^|\n)[ \t]*Contacts?[ \t]*:[ \t]*/gi;
+  const re = /(?:^|\n)[ \t]*(?:Contacts?|Contact Persons?|Response Contacts?|Technical Contacts?)[ \t]*:[ \t]*/gi;
   const starts = [...text.matchAll(re)].map((m) => m.index + m[0].length);
   for (const [i, start] of starts.entries()) {
     const limit = Math.min(starts[i + 1] ?? text.length, start + 600);
     let block = text.slice(start, limit);
-    const stop = /\n[ \t]*(?:Abstract|Keywords|Summary|Attachment|Purpose|Title|Source|Question|For (?:action|comment|information))\b|\n\s*\n\s*\n/i.exec(block);
+    const stop = /\n[ \t]*(?:Abstract|Keywords|Summary|Attachments?|Purpose|Title|Source|Question|Send any reply|Deadline|Body|For (?:action|comment|information))\b|\n\s*\n\s*\n/i.exec(block);
     if (stop) block = block.slice(0, stop.index);
     const email = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/.exec(block)?.[0] ?? null;
     const phone = /\bTel\.?\s*:?\s*(\+?[\d ()./-]{6,})/i.exec(block)?.[1]?.trim() ?? null;
     const lines = block
       // A second column of phone and e-mail fields beside the name: "Lena Fischer   Tel: +49 30 0000 0000".
       .split(/\n|\t|\s+(?=(?:Tel|Fax|E-?mail|Mob(?:ile)?|Phone)\.?\s*:)/i)
-      .map((l) => squash(l))
+      .map((l) => squash(l.replace(/<[^>]*@[^>]*>/g, ' ')))
       .filter((l) => l && !isLabelLine(l) && !/^(?:Tel|Fax|E-?mail|Mob|Mobile|Phone)\b/i.test(l) && !/@/.test(l) && !/^\+?[\d ()./-]{6,}$/.test(l))
       // A line that starts in lower case continues the one above ("TSAG Rapporteur group on working\nmethods").
       .reduce<string[]>((acc, l) => (acc.length > 0 && /^[a-z(]/.test(l) ? [...acc.slice(0, -1), `${acc.at(-1)} ${l}`] : [...acc, l]), []);
-    const name = lines[0]?.replace(/^(?:Mr\.?|Ms\.?|Mrs\.?|Dr\.?|Prof\.?)\s+/, '') ?? null;
+    const name = lines[0]?.replace(/^(?:Mr\.?|Ms\.?|Mrs\.?|Dr\.?|Prof\.?)\s+/, '').replace(/[,;]+$/, '') ?? null;
     if (!name || name.length > 80) continue;
     contacts.push({ name, organization: lines[1] ?? null, country: lines[2] ?? null, email, phone });
   }
@@ -89,58 +200,159 @@ export function parseContacts(text: string): Contact[] {
 const COMPLIMENTS = /\b(?:The )?(.{2,90}?) presents its compliments to (.{2,60}?)(?:,| and (?:takes|wishes|would|has|is)\b)/i;
 const COMPLIMENTS_PHRASE = / presents its compliments to /i;
 
+// References a reply names: ITU-T LS and TD numbers, 3GPP/ETSI tdoc numbers, ISO/IEC document numbers.
+const LS_REFERENCE =
+  /\b(?:(?:TSAG|SG\s?\d{1,2}(?:RG-[A-Z]{2,5})?)\s?-\s?LS\s?\d{1,4}(?:\s*Rev\.?\s*\d+)?|COM\s?\d{1,2}\s?-\s?LS\s?\d{1,4}|TD\s?\d{1,4}(?:\s*Rev\.?\s*\d+)?\s*\((?:WP\s?\d{1,2}|PLEN|GEN)\s?\/\s?(?:\d{1,2}|TSAG)\)|[SRCGN]P?\d{0,2}-\d{5,7}(?:r\d+)?|(?:ISO\/IEC\s+)?JTC\s?1(?:\/SC\s?\d+)?\s+N\s?\d{3,6}|https?:\/\/datatracker\.ietf\.org\/liaison\/\d+\/?)/gi;
+// The sentence of a reply: "This liaison statement answers TSAG-LS4", "in reply to SG11-LS30", "Response to: LS (S5-xxx)".
+const REPLY_PHRASE = /\b(?:answers|repl(?:y|ies)\s+to|respon(?:ds|se|ses)\s+to|in\s+(?:reply|response)\s+to|follow(?:s|ing)?[- ]up\s+(?:to|on))\b/i;
+
+/** The statements a reply answers: references in its "Response to:"/"In response to:" fields or in its reply sentences. */
+export function findRepliesTo(text: string, header: string): string[] {
+  const out: string[] = [];
+  const add = (s: string) => {
+    const ref = squash(s).replace(/[.,;)]+$/, '');
+    if (ref && !out.some((o) => o.toLowerCase() === ref.toLowerCase())) out.push(ref);
+  };
+  for (const label of ['Response to|In response to|Reply to|Ref(?:erence)? LS']) {
+    const v = fieldValue(header, label);
+    if (v && !EMPTY_VALUE.test(v)) for (const m of v.matchAll(LS_REFERENCE)) add(m[0]);
+  }
+  // Reply sentences come early: the header, the abstract, the first paragraphs.
+  const head = text.slice(0, 6000);
+  for (const sentence of head.split(/(?<=[.!?])\s+|\n/)) {
+    if (sentence.length > 600 || !REPLY_PHRASE.test(sentence)) continue;
+    for (const m of sentence.matchAll(LS_REFERENCE)) add(m[0]);
+  }
+  return out;
+}
+
+// 3GPP puts per-addressee actions in its body: "2. Actions:\nTo ITU-T SG2 group.\nACTION: SA5 asks …", "To CT4: none".
+function actionsSection(text: string): Map<string, boolean> | null {
+  const start = /^[ \t]*(?:\d\.[ \t]*)?Actions?[ \t]*:?[ \t]*$/im.exec(text);
+  if (!start) return null;
+  const body = text.slice(start.index + start[0].length, start.index + start[0].length + 4000);
+  const end = /^[ \t]*(?:\d\.[ \t]*)?(?:Date of Next|Next Meetings?)/im.exec(body);
+  const section = end ? body.slice(0, end.index) : body;
+  const out = new Map<string, boolean>();
+  const blocks = section.split(/^[ \t]*To[ \t]+/im).slice(1);
+  for (const block of blocks) {
+    const firstLine = block.split('\n')[0] ?? '';
+    const partyText = firstLine.replace(/[:.][^:.]*$/, '').replace(/\bgroups?\b/i, '');
+    const asked = /\bACTION\s*:/i.test(block) && !/\bACTION\s*:\s*(?:none|no action|-)\b/i.test(block);
+    for (const p of splitParties(partyText)) out.set(p, (out.get(p) ?? false) || asked);
+  }
+  return out.size > 0 ? out : null;
+}
+
+function deadlineOf(header: string): string | null {
+  const labels = ['Deadline(?:\\s+for\\s+(?:replies|reply|responses?|comments|answers?))?', 'Please reply by', 'Reply by'];
+  for (const label of labels) {
+    const v = fieldValue(header, label);
+    if (!v || EMPTY_VALUE.test(v)) continue;
+    const d = findDates(v)[0];
+    if (d) return d.start;
+  }
+  // Datatracker's notification without a colon: "Please reply by 2016-06-01".
+  const m = /^[ \t]*Please reply by[ \t]+([^\n]{6,40})/im.exec(header);
+  return m?.[1] ? (findDates(m[1])[0]?.start ?? null) : null;
+}
+
+function statedPurposeOf(header: string): string {
+  return (fieldValue(header, 'Purpose') ?? fieldValue(header, 'For'))?.toLowerCase() ?? '';
+}
+
 /**
  * Liaison fields of a liaison statement; `docGroup` is used as the source when no header names one.
  */
 export function parseLiaison(text: string, docGroup: string | null): LiaisonInfo {
-  const header = headerOf(text, 80);
-  const action = splitParties(fieldValue(header, 'For action to|For action') ?? fieldValue(header, 'Action to'));
-  const comment = splitParties(fieldValue(header, 'For comment to|For comment'));
-  const info = splitParties(fieldValue(header, 'For information to|For information'));
-  const oldTo = splitParties(fieldValue(header, 'To'));
-  // The older template states the purpose on a line of its own: "For: Action".
-  const statedPurpose = (fieldValue(header, 'Purpose') ?? fieldValue(header, 'For'))?.toLowerCase() ?? '';
-  const oldCc = splitParties(fieldValue(header, 'Cc|Copy'));
+  const header = normalizeGroupSpelling(headerOf(text, 80));
+  const addressees: Addressee[] = [];
+  const push = (list: Addressee[]) => {
+    for (const a of list) addAddressee(addressees, a);
+  };
+  push(parseAddressees(fieldValue(header, 'For action to|For action') ?? fieldValue(header, 'Action to'), 'action'));
+  push(parseAddressees(fieldValue(header, 'For comment to|For comment'), 'comment'));
+  push(parseAddressees(fieldValue(header, 'For information to|For information'), 'information'));
+  const statedPurpose = statedPurposeOf(header);
 
-  let from = fieldValue(header, 'Source|From');
+  // The older ITU-T form, Datatracker and 3GPP: "To:" with one stated purpose, "Cc:" for information.
+  if (addressees.length === 0) {
+    const stated: AddresseePurpose = /action/.test(statedPurpose) ? 'action' : /comment/.test(statedPurpose) ? 'comment' : 'information';
+    const to = parseAddressees(fieldValue(header, 'To Groups?') ?? fieldValue(header, 'To'), stated);
+    const actions = actionsSection(text);
+    for (const a of to) {
+      // 3GPP's "Actions" section says which addressee is asked to act.
+      if (actions?.has(a.party)) a.purpose = actions.get(a.party) ? 'action' : 'information';
+      else if (actions && /^[ \t]*ACTION[ \t]*:/m.test(text) && stated === 'information' && !statedPurpose) a.purpose = 'action';
+    }
+    push(to);
+    push(parseAddressees(fieldValue(header, 'Cc|Copy(?: to)?'), 'information'));
+  }
+
+  let from = fieldValue(header, 'Source|From Groups?|From');
   const abstractFrom = /\b(?:response|reply|answer|communication) (?:of|from) ((?:ITU-T )?(?:Study Group \d{1,2}|SG\s?\d{1,2}|TSAG)|[A-Z][\w/ -]{2,40}?) to ((?:ITU-T )?(?:Study Group \d{1,2}|SG\s?\d{1,2})|TSAG|[A-Z][\w/ -]{2,40}?)\b/i.exec(text);
   // The phrase is looked for first: the pattern itself would try every offset of the text.
   const compliments = COMPLIMENTS_PHRASE.test(text) ? COMPLIMENTS.exec(text) : null;
   if (!from && abstractFrom?.[1]) from = abstractFrom[1];
   if (!from && compliments?.[1]) from = /\(([A-Z]{3,6})\)/.exec(compliments[1])?.[1] ?? compliments[1];
+  if (addressees.length === 0 && abstractFrom?.[2]) push(parseAddressees(abstractFrom[2], 'information'));
+  if (addressees.length === 0 && compliments?.[2]) push(parseAddressees(compliments[2], 'information'));
 
-  let to = [...action, ...comment];
-  let cc = info;
-  if (to.length === 0 && oldTo.length > 0) {
-    to = oldTo;
-    if (cc.length === 0) cc = oldCc;
+  const source = from ? canonicalParty(from) : docGroup;
+  // The ITU-T template's "Question(s):" field names the source's Questions, not the addressees'.
+  const questions = fieldQuestions(fieldValue(header, 'Question\\(s\\)|Questions?'));
+  const sourceGroup = source ? canonicalGroup(source) : null;
+  // An addressed ITU-T group whose header names no Question: the Questions of that group the text asks or mentions.
+  const mentioned = findQuestions(text.slice(0, 20_000)).map((q) => q.id);
+  for (const a of addressees) {
+    if (a.group && a.questions.length === 0 && a.purpose !== 'information' && parentGroup(a.group) !== sourceGroup) {
+      a.questions = mentioned.filter((q) => groupOfQuestion(q) === parentGroup(a.group ?? ''));
+    }
   }
+
+  const acting = addressees.filter((a) => a.purpose !== 'information');
+  const informed = addressees.filter((a) => a.purpose === 'information');
+  let to = acting.map((a) => a.party);
+  let cc = informed.map((a) => a.party);
   if (to.length === 0) {
-    to = info;
+    to = cc;
     cc = [];
   }
-  if (to.length === 0 && abstractFrom?.[2]) to = [canonicalParty(abstractFrom[2])];
-  if (to.length === 0 && compliments?.[2]) to = splitParties(compliments[2]);
 
   let purpose: LiaisonPurpose | null = null;
-  if (/action/.test(statedPurpose) || action.length > 0) purpose = 'action';
-  else if (/comment/.test(statedPurpose) || comment.length > 0) purpose = 'comment';
+  if (addressees.some((a) => a.purpose === 'action')) purpose = 'action';
+  else if (addressees.some((a) => a.purpose === 'comment')) purpose = 'comment';
   else if (/respon|reply/.test(statedPurpose)) purpose = 'response';
-  else if (/information/.test(statedPurpose) || info.length > 0 || oldTo.length > 0) purpose = 'information';
+  else if (/information/.test(statedPurpose) || addressees.length > 0) purpose = 'information';
   // No purpose fields survived, but the statement says it answers another ("contains the response of SG20 to TSAG").
   else if (abstractFrom?.[0] && /respon|repl|answer/i.test(abstractFrom[0])) purpose = 'response';
-  // 3GPP and other bodies write the request in the text: "2. Actions:\nTo ITU-T SG13.\nACTION: SA5 asks …".
-  if (to.length > 0 && purpose !== 'action' && /^[ \t]*ACTION[ \t]*:|^[ \t]*(?:\d\.[ \t]*)?Actions?[ \t]*:[ \t]*\n[ \t]*To\b/m.test(text)) purpose = 'action';
 
-  const deadlineText = fieldValue(header, 'Deadline(?:\\s+for\\s+(?:replies|reply|responses?|comments|answers?))?');
-  const deadline = deadlineText ? (findDates(deadlineText)[0]?.start ?? null) : null;
   return {
-    from: from ? canonicalParty(from) : docGroup,
-    to,
-    cc,
+    from: source,
+    to: uniq(to),
+    cc: uniq(cc).filter((c) => !to.includes(c)),
     purpose,
-    deadline,
-    questions: questionsOf(fieldValue(header, 'Question\\(s\\)|Questions?')),
+    deadline: deadlineOf(header),
+    questions,
     contacts: parseContacts(header),
+    addressees,
+    repliesTo: findRepliesTo(text, header),
   };
+}
+
+function uniq(list: string[]): string[] {
+  return [...new Set(list)];
+}
+
+/**
+ * Who must act on a liaison statement: its action addressees or, when it has none, its comment addressees (old
+ * records without addressees: the `to` parties, for action or comment).
+ */
+export function actingAddressees(l: LiaisonInfo): Addressee[] {
+  if (l.addressees) {
+    const action = l.addressees.filter((a) => a.purpose === 'action');
+    return action.length > 0 ? action : l.addressees.filter((a) => a.purpose === 'comment');
+  }
+  if (l.purpose !== 'action' && l.purpose !== 'comment') return [];
+  return l.to.map((party) => ({ party, group: canonicalGroup(party), questions: [], purpose: l.purpose === 'comment' ? 'comment' : 'action' }));
 }

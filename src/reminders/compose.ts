@@ -70,7 +70,11 @@ export function composeMessage(record: DeadlineRecord, payload: ReminderPayload,
   const notes: string[] = [];
   const items = [item];
   if (payload.type === 'change') {
-    if (payload.newDue === null) {
+    if (payload.newDue === null && record.answeredBy) {
+      const reply = record.answeredBy.reference ?? record.answeredBy.title ?? 'a reply';
+      subject = `Answered: ${what(record)} — ${reply} replied to it`;
+      items[0] = { text: `Was due ${instant(payload.oldDue, zone)}`, detail: `${record.action} — answered by ${reply}; no more reminders of it.`, source };
+    } else if (payload.newDue === null) {
       subject = `Deadline withdrawn: ${what(record)}, was due ${instant(payload.oldDue, zone)}`;
       items[0] = { text: `Was due ${instant(payload.oldDue, zone)}`, detail: `${record.action} — the latest version of the document no longer gives this deadline.`, source };
     } else {

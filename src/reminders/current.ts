@@ -19,14 +19,12 @@ export interface CurrentDeadline {
 }
 
 /**
- * The Questions a deadline concerns: those the fact names; for a liaison reply that names none in its header, the
- * Questions of the addressed groups the liaison's text mentions.
+ * The Questions a deadline concerns: those the fact names (for a liaison reply, the Questions asked to act); for a
+ * liaison reply that names none, the Questions of the groups asked to act that the liaison's text mentions.
  */
 export function questionsOf(fact: DeadlineFact, doc: StoredDocument): string[] {
   if (fact.questions.length > 0 || fact.category !== 'liaison-reply') return fact.questions;
-  const groups = new Set<string>();
-  if (fact.group) groups.add(parentGroup(fact.group));
-  for (const g of doc.parsed.liaison?.to ?? []) groups.add(parentGroup(g));
+  const groups = new Set((fact.groups ?? (fact.group ? [fact.group] : [])).map(parentGroup));
   return doc.parsed.questions.map((q) => q.id).filter((q) => groups.has(groupOfQuestion(q) ?? ''));
 }
 
@@ -43,6 +41,7 @@ export function recordOf(key: string, base: string, fact: DeadlineFact, doc: Sto
     action: fact.action,
     category: fact.category,
     group: fact.group,
+    ...(fact.groups ? { groups: fact.groups } : {}),
     questions: questionsOf(fact, doc),
     source: fact.source,
     messageId: doc.source.messageId,

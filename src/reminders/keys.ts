@@ -21,13 +21,17 @@ export interface DeadlineRecord {
   action: string;
   category: DeadlineCategory;
   group: string | null;
-  /** Questions the deadline concerns (for a liaison reply: the Questions the liaison names). */
+  /** Every group that must meet it, when more than one is (a liaison for action to several groups). */
+  groups?: string[];
+  /** Questions the deadline concerns (for a liaison reply: the Questions asked to act). */
   questions: string[];
   source: Cite;
   /** Message-ID of the mail the document came in, for threading reminders under it. */
   messageId: string | null;
   /** Set (epoch ms) when the latest version of the document no longer gives this deadline. */
   withdrawn?: number;
+  /** The reply that answered the liaison, when that is why the deadline was withdrawn. */
+  answeredBy?: Cite;
 }
 
 /** Key names for a store prefix. */

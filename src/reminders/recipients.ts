@@ -2,8 +2,9 @@
  * Who is reminded of a deadline, by category:
  * - contributions and translated contributions: rapporteurs and associate rapporteurs of the group's Questions (or of
  *   the Questions the deadline names), and subscribers of the group, of those Questions and of `GROUP/contributions`;
- * - liaison reply: rapporteurs of the Questions the liaison names, and subscribers of those Questions (and of
- *   `GROUP/liaison-reply`); escalation goes to the group's working-party chairs and secretariat;
+ * - liaison reply: rapporteurs of the Questions asked to act, and subscribers of those Questions (and of
+ *   `GROUP/liaison-reply` of each group asked to act); escalation goes to those groups' working-party chairs and
+ *   secretariat. The liaison's source and its information addressees are never reminded of it;
  * - registration, visa, fellowship, captioning, interpretation: only subscribers of `GROUP/<category>`;
  * - consultation reply and other: subscribers of the group.
  * A person is reached by mail and chat in their own zone; a channel (`slack:C…`, `teams:…`) or a list (`mail:…`)
@@ -18,8 +19,16 @@ import type { ReminderDeps } from './deps.ts';
 /** The parts of a deadline that decide its audience. */
 export interface DeadlineView {
   category: DeadlineCategory;
+  /** The group that must meet it (for a liaison reply: the first group asked to act, never the source). */
   group: string | null;
+  /** Every group that must meet it, when there are several. */
+  groups?: string[];
   questions: string[];
+}
+
+/** The groups that must meet a deadline. */
+function groupsOf(d: DeadlineView): string[] {
+  return d.groups ?? (d.group ? [d.group] : []);
 }
 
 /** Who may be reminded: people holding `roles` on matching Questions, and subscribers of `topics`. */
@@ -43,7 +52,7 @@ export function audienceOf(d: DeadlineView): Audience {
     return { roleKinds: ['rapporteur', 'associate-rapporteur'], roleGroups: g ? [g] : [], roleQuestions: qs, topics };
   }
   if (d.category === 'liaison-reply') {
-    return { roleKinds: ['rapporteur'], roleGroups: [], roleQuestions: qs, topics: [...qs, ...(g ? [`${g}/liaison-reply`] : [])] };
+    return { roleKinds: ['rapporteur'], roleGroups: [], roleQuestions: qs, topics: [...qs, ...groupsOf(d).map((x) => `${x}/liaison-reply`)] };
   }
   if (SUBSCRIBERS_ONLY.has(d.category)) return { roleKinds: [], roleGroups: [], roleQuestions: [], topics: g ? [`${g}/${d.category}`] : [] };
   return { roleKinds: [], roleGroups: [], roleQuestions: [], topics: g ? [g] : [] };
@@ -52,7 +61,7 @@ export function audienceOf(d: DeadlineView): Audience {
 /** The audience of an escalation: working-party chairs and secretariat of the groups concerned. Pure. */
 export function escalationGroups(d: DeadlineView): string[] {
   const groups = new Set<string>();
-  if (d.group) groups.add(parentGroup(d.group));
+  for (const g of groupsOf(d)) groups.add(parentGroup(g));
   for (const q of d.questions) {
     const g = groupOfQuestion(q);
     if (g) groups.add(g);

@@ -133,7 +133,8 @@ export async function scheduleBase(deps: ReminderDeps, base: string): Promise<Pl
     const result: PlanResult = { base, added: [], removed: [], notices: [], deadlines: [] };
     // The store lets a revision from an unverified mail replace the letter: planning now would cancel reminders and
     // tell people of a change on its strength. Leave the family as it was planned.
-    const unverified = (await familyDocuments(deps.store, keys, base)).find((d) => citeOf(d).unverified);
+    const family = await familyDocuments(deps.store, keys, base);
+    const unverified = family.find((d) => citeOf(d).unverified);
     if (unverified) {
       deps.log.warn({ base, docId: unverified.id }, 'unverified sender in the document family: reminders left as planned');
       return { ...result, skipped: 'unverified' };
@@ -189,7 +190,9 @@ export async function scheduleBase(deps: ReminderDeps, base: string): Promise<Pl
         result.deadlines.push({ key: dk, due: cur.fact.due });
       } else {
         // Kept (marked withdrawn) so that the change notices can still say what was withdrawn.
-        if (previous) m.set(keys.deadline(dk), JSON.stringify({ ...previous, withdrawn: now }));
+        // A liaison answered by a reply: the notice says so rather than "withdrawn".
+        const answeredBy = family.find((d) => d.id === previous?.docId)?.answeredBy ?? undefined;
+        if (previous) m.set(keys.deadline(dk), JSON.stringify({ ...previous, withdrawn: now, ...(answeredBy ? { answeredBy } : {}) }));
         m.del(keys.jobs(dk));
         m.srem(keys.baseKeys(base), dk);
       }

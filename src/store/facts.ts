@@ -3,10 +3,11 @@
  * {@link StoredDocument} into index entries; the store writes them.
  */
 import { DateTime } from 'luxon';
-import { groupOfQuestion, parentGroup } from '../core/groups.ts';
+import { parentGroup } from '../core/groups.ts';
 import { dueAt } from '../core/time.ts';
 import type { Deadline, DocumentKind, LiaisonInfo, MeetingInfo, ParsedDocument } from '../core/types.ts';
 import type { ListInfo } from '../ingest/lists.ts';
+import { actingAddressees } from '../parse/liaison.ts';
 
 /** Where a document came from. */
 export interface SourceInfo {
@@ -38,6 +39,8 @@ export interface StoredDocument {
   parsed: ParsedDocument;
   baseKey: string | null;
   supersededBy: string | null;
+  /** Set on a liaison statement once a reply to it is stored: its reply deadline is then met and indexed no more. */
+  answeredBy?: Cite | null;
   /**
    * Set when the document is read with corrections by the secretariat (`store/corrections.ts`): `parsed` then has
    * them applied. Never kept in Redis with the document: the store lays the corrections over the parse when it reads
@@ -79,8 +82,15 @@ export interface Cite {
 
 export interface DeadlineFact extends Deadline {
   source: Cite;
+  /**
+   * The group that must meet the deadline: the document's group or, for a liaison reply, the first ITU-T group
+   * asked to act (never the liaison's source).
+   */
   group: string | null;
+  /** Questions that must meet it: for a liaison reply, the Questions asked to act. */
   questions: string[];
+  /** Every group that must meet it, when more than one is (a liaison for action to SG13 and SG17). */
+  groups?: string[];
   /** Epoch ms when due. */
   due: number;
 }
@@ -100,6 +110,8 @@ export interface LiaisonFact {
   source: Cite;
   group: string | null;
   liaison: LiaisonInfo;
+  /** The reply that answered it, once one is stored. */
+  answeredBy?: Cite;
 }
 
 /** One entry of the indexes: a fact stored under `member`, listed in sorted sets with scores. */
@@ -122,21 +134,40 @@ function startMs(iso: string): number {
   return DateTime.fromISO(iso, { zone: 'Europe/Zurich' }).toMillis();
 }
 
-/** Groups a deadline concerns: the document's group and, for a regional group, its parent; plus Questions' groups. */
-function deadlineGroups(p: ParsedDocument): string[] {
-  const set = new Set<string>();
-  if (p.group) {
-    set.add(p.group);
-    set.add(parentGroup(p.group));
-  }
-  if (p.kind === 'liaison-statement' && p.liaison) {
-    for (const party of [...p.liaison.to, ...p.liaison.cc]) if (/^(?:SG\d+|TSAG)/.test(party)) set.add(parentGroup(party));
-    for (const q of p.liaison.questions) {
-      const g = groupOfQuestion(q);
-      if (g) set.add(g);
+/** Who must meet a deadline of a document: groups (with their parents) and Questions; `null` when no ITU-T group must. */
+export interface DeadlineAudience {
+  group: string | null;
+  groups: string[];
+  questions: string[];
+  /** Whether the deadline holds for the whole group, not only the Questions named (a letter's contribution deadline). */
+  groupWide: boolean;
+}
+
+/**
+ * Who must meet deadline `d` of `p`. A letter's deadlines are its group's (and, for a regional group, its parent's).
+ * A liaison's reply deadline belongs to the ITU-T groups asked to act and the Questions named for them: never to
+ * the source, nor to those who got it for information. A liaison whose addressees no ITU-T group is among (SG15 to
+ * IEEE 802.1) gives none: the source's `ls` shows the reply it expects. Pure.
+ */
+export function deadlineAudience(p: ParsedDocument, d: Deadline): DeadlineAudience | null {
+  if (d.category === 'liaison-reply' && p.kind === 'liaison-statement' && p.liaison) {
+    const acting = actingAddressees(p.liaison).filter((a) => a.group !== null);
+    if (acting.length === 0) {
+      // No addressee could be read at all: the document's group, unless that is the source itself.
+      const known = (p.liaison.addressees?.length ?? p.liaison.to.length) > 0;
+      if (known || !p.group || p.group === p.liaison.from) return null;
+      return { group: p.group, groups: [p.group, parentGroup(p.group)].filter(unique), questions: [], groupWide: true };
     }
+    const groups = acting.flatMap((a) => [a.group as string, parentGroup(a.group as string)]).filter(unique);
+    const questions = acting.flatMap((a) => a.questions).filter(unique);
+    return { group: acting[0]?.group ?? null, groups, questions, groupWide: questions.length === 0 };
   }
-  return [...set];
+  const groups = p.group ? [p.group, parentGroup(p.group)].filter(unique) : [];
+  return { group: p.group, groups, questions: [], groupWide: true };
+}
+
+function unique<T>(x: T, i: number, all: readonly T[]): boolean {
+  return all.indexOf(x) === i;
 }
 
 /**
@@ -147,14 +178,19 @@ export function indexEntries(doc: StoredDocument): IndexEntry[] {
   const p = doc.parsed;
   const cite = citeOf(doc);
   const entries: IndexEntry[] = [];
-  const questions = p.liaison?.questions ?? [];
-  const groups = deadlineGroups(p);
   p.deadlines.forEach((d, i) => {
+    // An answered liaison's reply deadline is met: nobody is asked for it any more.
+    if (d.category === 'liaison-reply' && doc.answeredBy) return;
+    const who = deadlineAudience(p, d);
+    if (!who) return;
     const n = deadlinePositionOf(doc, i);
     const due = dueAt(d);
-    const fact: DeadlineFact = { ...d, source: cite, group: p.group, questions, due };
-    const sets: Array<[string, number]> = [['dl', due], ...groups.map((g): [string, number] => [`dl:g:${g}`, due])];
-    for (const q of questions) sets.push([`dl:q:${q}`, due]);
+    const fact: DeadlineFact = { ...d, source: cite, group: who.group, questions: who.questions, due };
+    if (who.groups.length > 1 && d.category === 'liaison-reply') fact.groups = who.groups;
+    const sets: Array<[string, number]> = [['dl', due], ...who.groups.map((g): [string, number] => [`dl:g:${g}`, due])];
+    for (const q of who.questions) sets.push([`dl:q:${q}`, due]);
+    // A Question sees its study group's deadlines that hold for every Question (contributions, registration).
+    if (who.groupWide) for (const g of who.groups) sets.push([`dl:gw:${g}`, due]);
     entries.push({ member: `${doc.id}#d${n}`, fact, sets });
   });
   if (p.meeting) {
@@ -172,7 +208,9 @@ export function indexEntries(doc: StoredDocument): IndexEntry[] {
     const parties = new Set<string>([p.group, p.liaison.from, ...p.liaison.to, ...p.liaison.cc].filter((x): x is string => Boolean(x)));
     const sets: Array<[string, number]> = [['ls', when]];
     for (const party of parties) if (/^(?:SG\d+|TSAG)/.test(party)) sets.push([`ls:g:${parentGroup(party)}`, when]);
-    entries.push({ member: `${doc.id}#ls`, fact: { source: cite, group: p.group, liaison: p.liaison }, sets });
+    const fact: LiaisonFact = { source: cite, group: p.group, liaison: p.liaison };
+    if (doc.answeredBy) fact.answeredBy = doc.answeredBy;
+    entries.push({ member: `${doc.id}#ls`, fact, sets });
   }
   return entries;
 }

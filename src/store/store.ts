@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { SgbotError } from '../core/errors.ts';
+import { groupOfQuestion } from '../core/groups.ts';
 import type { ParsedDocument } from '../core/types.ts';
 import { normalizeText } from '../parse/normalize.ts';
 import { baseKey } from '../parse/reference.ts';
@@ -17,6 +18,7 @@ import {
   deadlinePositionOf,
   indexEntries,
   revisionRank,
+  type Cite,
   type DeadlineFact,
   type LiaisonFact,
   type MeetingFact,
@@ -263,6 +265,19 @@ export class DocumentStore {
     return after;
   }
 
+  /**
+   * Mark a liaison statement answered by a stored reply: its reply deadline leaves the indexes (so it leaves
+   * `deadlines` and the reminder plan) and its liaison fact names the reply. Returns whether anything changed.
+   */
+  async markAnswered(id: string, by: Cite): Promise<boolean> {
+    const before = await this.getDocument(id);
+    if (!before || before.answeredBy?.docId === by.docId || by.docId === id) return false;
+    const stored: StoredDocument = { ...withoutCorrections(before), answeredBy: by };
+    await this.redis.set(this.key(`doc:${id}`), JSON.stringify(stored));
+    await this.reindex(before, withCorrections(stored, await this.corrections(id)));
+    return true;
+  }
+
   /** Redis list of the corrections of a document, oldest first (JSON {@link Correction}s). */
   correctionsKey(id: string): string {
     return this.key(`corrections:${id}`);
@@ -337,12 +352,31 @@ export class DocumentStore {
    * soonest first.
    */
   async deadlines(scope: { group?: string; question?: string }, from: number | '-inf', limit = 200): Promise<DeadlineFact[]> {
-    return this.factsIn<DeadlineFact>(deadlineSet(scope), from, '+inf', limit);
+    const sets = deadlineSets(scope);
+    if (sets.length === 1) return this.factsIn<DeadlineFact>(sets[0] as string, from, '+inf', limit);
+    // A Question: its own deadlines and its group's deadlines for every Question, merged soonest first.
+    const lists = await Promise.all(sets.map((set) => this.membersIn(set, from, limit)));
+    const merged = lists
+      .flat()
+      .sort((a, b) => a.score - b.score || a.member.localeCompare(b.member))
+      .filter((x, i, all) => i === 0 || all[i - 1]?.member !== x.member)
+      .slice(0, limit);
+    if (merged.length === 0) return [];
+    const raw = await this.redis.hmget(this.key('facts'), ...merged.map((x) => x.member));
+    return raw.filter((x): x is string => x !== null).map((x) => JSON.parse(x) as DeadlineFact);
+  }
+
+  private async membersIn(set: string, from: number | '-inf', limit: number): Promise<Array<{ member: string; score: number }>> {
+    const raw = await this.redis.zrangebyscore(this.key(set), from, '+inf', 'WITHSCORES', 'LIMIT', 0, limit);
+    const out: Array<{ member: string; score: number }> = [];
+    for (let i = 0; i < raw.length; i += 2) out.push({ member: raw[i] ?? '', score: Number(raw[i + 1]) });
+    return out;
   }
 
   /** How many deadlines of `scope` fall due at or after `from`. */
   async countDeadlines(scope: { group?: string; question?: string }, from: number): Promise<number> {
-    return this.redis.zcount(this.key(deadlineSet(scope)), from, '+inf');
+    const counts = await Promise.all(deadlineSets(scope).map((set) => this.redis.zcount(this.key(set), from, '+inf')));
+    return counts.reduce((a, b) => a + b, 0);
   }
 
   /** Meetings of a group (or all) starting at or after `from`, soonest first; `reverse` for the latest before. */
@@ -410,9 +444,16 @@ export class DocumentStore {
 }
 
 /** Reference key: lower case, no spaces, no "TSB". */
-/** The sorted set of deadlines of a Question, a group, or all. */
-function deadlineSet(scope: { group?: string; question?: string }): string {
-  return scope.question ? `dl:q:${scope.question}` : scope.group ? `dl:g:${scope.group}` : 'dl';
+/**
+ * The sorted sets of deadlines of a Question (its own, and its study group's that hold for every Question), a group,
+ * or all. A deadline is in at most one of a Question's two sets: one naming Questions is not group-wide.
+ */
+function deadlineSets(scope: { group?: string; question?: string }): string[] {
+  if (scope.question) {
+    const g = groupOfQuestion(scope.question);
+    return g ? [`dl:q:${scope.question}`, `dl:gw:${g}`] : [`dl:q:${scope.question}`];
+  }
+  return [scope.group ? `dl:g:${scope.group}` : 'dl'];
 }
 
 export function normRef(reference: string): string {

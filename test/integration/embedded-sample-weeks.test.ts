@@ -48,7 +48,10 @@ describe('sample inbox across weeks', () => {
     const d2 = sampleDates(week2).dates;
     const sg20 = await store.deadlines({ group: 'SG20' }, '-inf');
     expect(sg20.filter((d) => d.category === 'contributions').map((d) => d.date)).toEqual([d2.sg20Contrib]);
-    expect(sg20.filter((d) => d.category === 'liaison-reply').map((d) => d.date)).toEqual([d2.lsDeadline]);
+    // The liaison SG20-LS88 asks SG17 (Q6/17) to reply: its deadline is SG17's, not its source SG20's.
+    expect(sg20.filter((d) => d.category === 'liaison-reply')).toEqual([]);
+    const q617 = await store.deadlines({ question: 'Q6/17' }, '-inf');
+    expect(q617.filter((d) => d.category === 'liaison-reply').map((d) => d.date)).toEqual([d2.lsDeadline]);
     const meetings = await store.meetings('SG13', 0);
     expect(meetings.map((m) => m.start)).toEqual([d2.sg13Start]);
   });

@@ -49,23 +49,40 @@ function sg20Letter(revision: string, contributions: string): string {
   ].join('\n');
 }
 
-/** A liaison statement of SG20 about Q9/20, asking for a reply by 30 April 2027. */
+/**
+ * A liaison statement of ISO/IEC JTC 1/SC 41 asking Q9/20 for a reply by 30 April 2027, as SG20 receives it (a TD in
+ * the ITU-T template), and one SG20 sent to SC 41: its reply deadline is SC 41's, in no ITU-T calendar.
+ */
+const OUTGOING = [
+  'INTERNATIONAL TELECOMMUNICATION UNION\tSG20-LS32',
+  'TELECOMMUNICATION STANDARDIZATION SECTOR',
+  'STUDY PERIOD 2025-2028\tSTUDY GROUP 20',
+  'Question(s):\t4/20\tGeneva, 18-27 January 2027',
+  'Source:\tITU-T Study Group 20',
+  'Title:\tLS on sensor identifiers in city dashboards',
+  'LIAISON STATEMENT',
+  'For action to:\tISO/IEC JTC 1/SC 41',
+  'Approval:\tITU-T SG20 meeting (Geneva, 27 January 2027)',
+  'Deadline:\t15 May 2027',
+  '',
+  'Study Group 20 asks SC 41 for comments on the attached identifier scheme.',
+].join('\n');
+
 const LIAISON = [
-  'INTERNATIONAL TELECOMMUNICATION UNION\tSG20-LS31',
+  'INTERNATIONAL TELECOMMUNICATION UNION\tSG20-TD310',
   'TELECOMMUNICATION STANDARDIZATION SECTOR',
   'STUDY PERIOD 2025-2028\tSTUDY GROUP 20',
   '\tOriginal: English',
   'Question(s):\t9/20\tGeneva, 18-27 January 2027',
-  'Source:\tITU-T Study Group 20',
+  'Source:\tISO/IEC JTC 1/SC 41',
   'Title:\tLS on data models for city dashboards',
   'LIAISON STATEMENT',
-  'For action to:\tISO/IEC JTC 1/SC 41',
-  'Approval:\tITU-T SG20 meeting (Geneva, 27 January 2027)',
+  'For action to:\tITU-T Study Group 20 (Q9/20)',
+  'Approval:\tSC 41 plenary (Seoul, 20 January 2027)',
   'Deadline:\t30 April 2027',
   'Contact:\tLea Moreau\tE-mail: lea.moreau@example.org',
   '',
-  'Study Group 20 asks for comments on the attached draft data model.',
-].join('\n');
+  'SC 41 asks Question 9/20 for comments on the attached draft data model.',].join('\n');
 
 interface Feed {
   status: number;
@@ -192,10 +209,13 @@ describe('iCalendar feeds', () => {
   });
 
   it('gives a Question its group\'s meetings and general deadlines, and only its own liaison replies', async () => {
-    await add('sg20-ls31.txt', LIAISON, '2027-02-16T10:00:00Z');
+    await add('sg20-ls32.txt', OUTGOING, '2027-02-15T10:00:00Z');
+    await add('sg20-td310.txt', LIAISON, '2027-02-16T10:00:00Z');
     const group = await feed('/ical/SG20.ics');
-    const [reply] = find(group, /^SG20 deadline: Liaison reply$/);
+    const [reply, ...more] = find(group, /^SG20 deadline: Liaison reply$/);
     expect(instant(reply?.startDate)).toBe('2027-04-30T21:59:59.000Z');
+    // SG20's own liaison to SC 41 asks SC 41 for a reply: not a deadline of SG20's.
+    expect(more).toEqual([]);
     expect(group.events).toHaveLength(6);
 
     const q4 = await feed('/ical/Q4-20.ics');
