@@ -84,23 +84,68 @@ function cleanForChrono(text: string): { clean: string; origin: (i: number) => n
   }
   anchors.push([clean.length, from]);
   clean += text.slice(from);
+  // The last anchor at or before `i`, by binary search: a line of thousands of weekdays makes thousands of anchors.
   const origin = (i: number): number => {
-    let best: [number, number] = [0, 0];
-    for (const a of anchors) if (a[0] <= i) best = a;
+    let lo = 0;
+    let hi = anchors.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((anchors[mid]?.[0] ?? 0) <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    const best = anchors[lo] ?? [0, 0];
     return best[1] + (i - best[0]);
   };
   return { clean, origin };
 }
 
-const cache = new Map<string, DateHit[]>();
+/** Dates of one text at most: no line, sentence or table of a real document holds more. */
+export const MAX_DATES = 500;
+/** Texts longer than this are read by chrono a chunk at a time, so that reading stops at {@link MAX_DATES}. */
+const CHUNK = 16 * 1024;
+/** How far past its chunk a date that starts in it is read: longer than any date or range as written. */
+const OVERLAP = 256;
+
+/** Memoised dates of a text; `complete` when they are all its dates (fewer than were asked for). */
+interface Known {
+  hits: DateHit[];
+  complete: boolean;
+}
+
+const cache = new Map<string, Known>();
+// The last long text read: the deadlines table, its lines and its body are often one and the same long line.
+let lastLong: { text: string; known: Known } | null = null;
 
 /** Forget memoised dates: {@link parseDocument} starts every document afresh, so memory stays bounded by one document. */
 export function resetDateCache(): void {
   cache.clear();
+  lastLong = null;
 }
 
-function parseDates(text: string): DateHit[] {
-  if (!HAS_YEAR.test(text) || !(MONTH_NAME.test(text) || NUMERIC.test(text))) return [];
+/**
+ * The first `limit` dates of `text`. A long text is read in chunks of {@link CHUNK} characters (each with
+ * {@link OVERLAP} more, so a date across the cut is read whole in the chunk it starts in); reading stops once
+ * `limit` dates are found, so a line of a million dates costs what its first few hundred do.
+ */
+function parseDates(text: string, limit: number): Known {
+  if (!HAS_YEAR.test(text) || !(MONTH_NAME.test(text) || NUMERIC.test(text))) return { hits: [], complete: true };
+  if (text.length <= CHUNK + OVERLAP) return { hits: parseChunk(text, 0, text.length), complete: true };
+  const hits: DateHit[] = [];
+  for (let at = 0; at < text.length; at += CHUNK) {
+    // A chunk starts at the end of the last date kept when that date runs past the cut.
+    const last = hits.at(-1);
+    const from = Math.max(at, last ? last.index + last.text.length : 0);
+    for (const hit of parseChunk(text.slice(from, Math.min(text.length, at + CHUNK + OVERLAP)), from, at + CHUNK)) {
+      hits.push(hit);
+      if (hits.length >= limit) return { hits, complete: false };
+    }
+  }
+  return { hits, complete: true };
+}
+
+/** The dates of `chunk` (found at `offset` in its text) that start before `stop` (an offset in the text). */
+function parseChunk(chunk: string, offset: number, stop: number): DateHit[] {
+  const text = chunk;
   const hits: DateHit[] = [];
   const { clean, origin } = cleanForChrono(text);
   // A fixed reference date keeps results independent of the clock; only explicit years are accepted anyway.
@@ -124,11 +169,12 @@ function parseDates(text: string): DateHit[] {
     const end = endComp ? iso(endComp) : start;
     if (!end || end < start) continue;
     let index = origin(r.index + lead);
-    const stop = origin(r.index + r.text.length - 1) + 1;
+    const stopAt = origin(r.index + r.text.length - 1) + 1;
     // The weekday written before the date belongs to it ("Friday, 14 March 2025").
     const weekday = WEEKDAY_BEFORE.exec(text.slice(Math.max(0, index - 12), index));
     if (weekday) index -= weekday[0].length;
-    hits.push({ start, end, index, text: text.slice(index, stop) });
+    if (offset + index >= stop) break;
+    hits.push({ start, end, index: offset + index, text: text.slice(index, stopAt) });
   }
   return hits;
 }
@@ -137,17 +183,27 @@ function parseDates(text: string): DateHit[] {
  * All full dates (day, month, explicit year) and date ranges in `text`, in order: "12-21 May 2026",
  * "Friday, 14 March 2025", "March 14, 2025", "14th of March 2025", "on 2 and 3 March 2026", and the numeric forms
  * "14.03.2025", "14/03/2025" (day first) and "2025-03-14". A number without a year ("Q3/20", "H.264") is never a
- * date. Results are memoised until {@link resetDateCache}: a document asks about the same lines several times.
+ * date. At most the first `limit` ({@link MAX_DATES}) are found: reading stops there. Results are memoised until
+ * {@link resetDateCache}: a document asks about the same lines several times.
  *
  * @example findDates('Geneva, 12-21 May 2026')  // [{ start: '2026-05-12', end: '2026-05-21', … }]
  */
-export function findDates(text: string): DateHit[] {
-  const known = cache.get(text);
-  if (known) return known;
-  const hits = parseDates(text);
-  if (cache.size > 5000) cache.clear();
-  if (text.length < 20000) cache.set(text, hits);
-  return hits;
+export function findDates(text: string, limit = MAX_DATES): DateHit[] {
+  const known = text.length < 20000 ? cache.get(text) : lastLong?.text === text ? lastLong.known : undefined;
+  if (known && (known.complete || known.hits.length >= limit)) return known.hits.length > limit ? known.hits.slice(0, limit) : known.hits;
+  const found = parseDates(text, limit);
+  if (text.length < 20000) {
+    if (cache.size > 5000) cache.clear();
+    cache.set(text, found);
+  } else {
+    lastLong = { text, known: found };
+  }
+  return found.hits;
+}
+
+/** `true` when `text` holds a full date: reading stops at the first one. */
+export function hasDate(text: string): boolean {
+  return findDates(text, 1).length > 0;
 }
 
 const SUPERSEDED_BEFORE =

@@ -32,6 +32,12 @@ const CHANGE = /\b(?:extended|changed|moved|postponed|deferred|brought forward|a
 // "Fellowships … may be granted. Applications must reach TSB by 29 August 2011."
 const ANAPHORIC = /^\s*(?:\d{1,2}\.?\s+)?(?:(?:the|these|such|all|completed|any|this)\s+)?(?:applications?|requests?|forms?|nominations?|candidatures?|they|these|such)\b/i;
 
+/** Dates of one sentence looked at, and deadlines one sentence sets: real sentences state a handful. */
+const MAX_SENTENCE_DATES = 100;
+const MAX_SENTENCE_DEADLINES = 20;
+/** Characters of a sentence or clause its category is read from (see {@link head}). */
+const CATEGORY_REACH = 2000;
+
 // A sentence ends at ". " before a capital, digit, quote or bullet, or at a line break; "itu.int" or "Y.4241" do not
 // end one, and neither do abbreviations ("Res. 99", "No. 196", "e.g. SG17").
 const SENTENCE_END = /[.!?;][ \t]+(?=[A-Z0-9("'\u2022\u00B7-])|\n/g;
@@ -93,22 +99,52 @@ function previousInParagraph(text: string, all: readonly Sentence[], i: number):
 // and that of 1 March 2027 for pre-registration" gives each date its own words.
 const CLAUSE_END = /[;,]\s*|\s(?:and|while|whereas)\s/g;
 
-function clauseOf(sentence: string, hit: DateHit): string {
-  let start = 0;
-  for (const m of allMatches(CLAUSE_END, sentence)) {
-    if (m.index >= hit.index + hit.text.length) {
-      const clause = sentence.slice(start, m.index);
-      return categorizeHit(clause).category === 'other' ? sentence : clause;
-    }
-    start = m.index + m[0].length;
+/**
+ * The clauses of one sentence, found once: {@link Clauses.of} gives the clause of each date hit (the sentence itself
+ * when its clause names no category) without reading the sentence again per date.
+ */
+class Clauses {
+  private readonly ends: Array<{ at: number; next: number }>;
+  private readonly named = new Map<number, boolean>();
+
+  constructor(private readonly sentence: string) {
+    this.ends = allMatches(CLAUSE_END, sentence).map((m) => ({ at: m.index, next: m.index + m[0].length }));
   }
-  const clause = sentence.slice(start);
-  return categorizeHit(clause).category === 'other' ? sentence : clause;
+
+  of(hit: DateHit): string {
+    // The first clause end at or after the end of the date (binary search), and the clause before it.
+    const stop = hit.index + hit.text.length;
+    let lo = 0;
+    let hi = this.ends.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.ends[mid]?.at ?? 0) >= stop) hi = mid;
+      else lo = mid + 1;
+    }
+    const start = lo > 0 ? (this.ends[lo - 1]?.next ?? 0) : 0;
+    const end = this.ends[lo]?.at ?? this.sentence.length;
+    let named = this.named.get(start);
+    const clause = this.sentence.slice(start, end);
+    if (named === undefined) {
+      named = categorizeHit(head(clause)).category !== 'other';
+      this.named.set(start, named);
+    }
+    return named ? clause : this.sentence;
+  }
+}
+
+/**
+ * The words a category is read from: at most the first {@link CATEGORY_REACH} characters. The category patterns
+ * look for one word after another ("liaison … reply"), which costs time quadratic in the length of a line full
+ * of the first word; no real sentence needs more to name what it asks for.
+ */
+function head(words: string): string {
+  return words.length > CATEGORY_REACH ? words.slice(0, CATEGORY_REACH) : words;
 }
 
 function categoryIn(kind: DocumentKind, words: string, label: string, previous: string | null, sentence = words): DeadlineCategory {
-  const own = categorizeHit(words);
-  const ctx: CategoryHit | null = previous !== null && ANAPHORIC.test(sentence) ? categorizeHit(previous) : null;
+  const own = categorizeHit(head(words));
+  const ctx: CategoryHit | null = previous !== null && ANAPHORIC.test(sentence) ? categorizeHit(head(previous)) : null;
   const fromLabel = categorizeHit(label);
   let category: DeadlineCategory = own.category;
   if (!own.strong) {
@@ -126,8 +162,8 @@ function categoryIn(kind: DocumentKind, words: string, label: string, previous: 
 
 // The date a deadline sentence sets from one date hit, or `null`: a range counts only when the sentence moves a
 // deadline ("extended from 3 March 2027 to 10 March 2027") or keeps something open until its end.
-function deadlineDate(clean: string, hit: DateHit): string | null {
-  if (hit.start !== hit.end) return CHANGE.test(clean) || /\b(?:until|till)\b/i.test(hit.text) ? hit.end : null;
+function deadlineDate(clean: string, hit: DateHit, changes: boolean): string | null {
+  if (hit.start !== hit.end) return changes || /\b(?:until|till)\b/i.test(hit.text) ? hit.end : null;
   return OLD_DATE.test(clean.slice(Math.max(0, hit.index - 40), hit.index)) ? null : hit.start;
 }
 
@@ -142,27 +178,40 @@ export function parseProseDeadlines(text: string, kind: DocumentKind, skip: read
     // Every date has digits (a year at least): a sentence without one sets no deadline.
     if (!/\d/.test(s.text) || !TRIGGER.test(s.text) || VOIDED.test(s.text)) return;
     const clean = squash(s.text);
-    const hits = findDates(clean);
+    // A sentence states a few dates; the rest of a line of thousands is not read (each costs a look around it).
+    const hits = findDates(clean, MAX_SENTENCE_DATES);
+    // What holds for the whole sentence is read once, not once per date in it.
+    const changes = CHANGE.test(clean);
+    const reach = changes ? 160 : 80;
+    const clauses = hits.length > 1 ? new Clauses(clean) : null;
+    let whole: { label: string; previous: string | null; secretariat: boolean; zone: string } | null = null;
+    let found = 0;
     for (const hit of hits) {
       // The trigger must stand near this date (within the 80 characters before it, or "at the latest" after it; 160
       // in a sentence that moves a deadline: "the deadline for … has been extended from … to …"), and no meeting
       // announcement between them.
-      const reach = CHANGE.test(clean) ? 160 : 80;
       const near = clean.slice(Math.max(0, hit.index - reach), hit.index + hit.text.length + 20);
       if (!TRIGGER.test(near) || NOT_A_DEADLINE.test(near)) continue;
-      const date = deadlineDate(clean, hit);
+      const date = deadlineDate(clean, hit, changes);
       if (!date) continue;
-      const category = categoryIn(kind, hits.length > 1 ? clauseOf(clean, hit) : clean, paragraphLabel(text, s.index), previousInParagraph(text, all, i), clean);
-      if (category === 'other' && SECRETARIAT_ACTS.test(clean)) continue;
+      whole ??= {
+        label: paragraphLabel(text, s.index),
+        previous: previousInParagraph(text, all, i),
+        secretariat: SECRETARIAT_ACTS.test(clean),
+        zone: findZone(clean) ?? GENEVA_ZONE,
+      };
+      const category = categoryIn(kind, clauses ? clauses.of(hit) : clean, whole.label, whole.previous, clean);
+      if (category === 'other' && whole.secretariat) continue;
       const time = findTime(clean.slice(Math.max(0, hit.index - 40), hit.index + hit.text.length + 30));
       out.push({
         date,
         time: time?.start ?? null,
-        timezone: findZone(clean) ?? GENEVA_ZONE,
+        timezone: whole.zone,
         action: clean.length > 240 ? `${clean.slice(0, 237)}...` : clean,
         category,
         derived: false,
       });
+      if (++found >= MAX_SENTENCE_DEADLINES) break;
     }
   });
   return out;

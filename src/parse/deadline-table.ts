@@ -6,8 +6,13 @@
  */
 import type { Deadline } from '../core/types.ts';
 import { categorize } from './categories.ts';
-import { GENEVA_ZONE, findDates, findTime, findZone, type DateHit } from './dates.ts';
+import { GENEVA_ZONE, findDates, findTime, findZone, hasDate, type DateHit } from './dates.ts';
 import { BULLETS, squash, stripBullet } from './normalize.ts';
+
+/** Characters of a row read on either side of its date; a table row is never longer. */
+const ROW_REACH = 1000;
+/** Dates of one deadlines table read as its rows. */
+const MAX_ROW_DATES = 500;
 
 /** Where a deadlines table sits: `[start, end)` offsets of its body; `loose` for a "Key dates" list. */
 export interface DeadlineSection {
@@ -44,8 +49,8 @@ function sectionEnd(text: string, start: number): number {
     const nl = text.indexOf('\n', offset);
     const line = text.slice(offset, nl < 0 ? text.length : nl);
     // Once a date is seen, a line's own dates matter only for a line that reads like prose: most rows need no parse.
-    if (!seenDate) seenDate = findDates(line).length > 0;
-    else if (END.test(line) || (isProseLine(line) && findDates(line).length === 0)) return offset;
+    if (!seenDate) seenDate = hasDate(line);
+    else if (END.test(line) || (isProseLine(line) && !hasDate(line))) return offset;
     if (nl < 0) return text.length;
     offset = nl + 1;
   }
@@ -62,7 +67,7 @@ export function findDeadlineSections(text: string): DeadlineSection[] {
     if (h.index < last) continue;
     const start = h.index + h[0].length;
     const end = sectionEnd(text, start);
-    if (findDates(text.slice(start, end)).length === 0) continue;
+    if (!hasDate(text.slice(start, end))) continue;
     out.push({ start, end, loose: /^dates$/i.test(h[1] ?? '') });
     last = end;
   }
@@ -146,10 +151,15 @@ function isDateLast(body: string, bounds: readonly DateHit[], dates: readonly Da
   let last = 0;
   let first = 0;
   for (const hit of dates) {
-    const lineStart = body.lastIndexOf('\n', hit.index - 1) + 1;
-    const nl = body.indexOf('\n', hit.index + hit.text.length);
+    // The line around the date, at most ROW_REACH characters each side: a row is never longer, and a line of
+    // thousands of dates would otherwise be read again for each of them.
+    const from = Math.max(0, hit.index - ROW_REACH);
+    const lineStart = from + body.slice(from, hit.index).lastIndexOf('\n') + 1;
+    const to = Math.min(body.length, hit.index + hit.text.length + ROW_REACH);
+    const tail = body.slice(hit.index + hit.text.length, to);
+    const nl = tail.indexOf('\n');
     const before = stripBullet(body.slice(lineStart, hit.index)).replace(HEADER_WORDS, ' ');
-    const after = body.slice(hit.index + hit.text.length, nl < 0 ? body.length : nl);
+    const after = nl < 0 ? tail : tail.slice(0, nl);
     if (!blank(before) && blank(after)) last++;
     if (blank(before) && !blank(after)) first++;
   }
@@ -162,14 +172,16 @@ function isDateLast(body: string, bounds: readonly DateHit[], dates: readonly Da
 
 function parseSection(text: string, section: DeadlineSection): Deadline[] {
   const body = text.slice(section.start, section.end);
-  const all = findDates(body);
+  // A table has a few dozen rows: dates past MAX_ROW_DATES (a line of thousands of dates) are no rows of it.
+  const all = findDates(body, MAX_ROW_DATES);
   const bounds = all.filter((h) => isRowBoundary(body, h));
   const dates = bounds.filter((h) => isRowDate(body, h));
   if (dates.length === 0) return [];
   const dateLast = isDateLast(body, bounds, dates);
+  const position = new Map(bounds.map((h, i) => [h, i]));
   const out: Deadline[] = [];
   for (const hit of dates) {
-    const i = bounds.indexOf(hit);
+    const i = position.get(hit) ?? -1;
     const next = bounds[i + 1];
     const prev = bounds[i - 1];
     const owned = dateLast
@@ -177,11 +189,13 @@ function parseSection(text: string, section: DeadlineSection): Deadline[] {
       : body.slice(hit.index + hit.text.length, next ? next.index : body.length);
     const row = splitRow(owned);
     // What qualifies the date applies to every action of its row: "24 November 2025, 2359 hours UTC".
-    const after = dateLast ? (/^[^\n/]*/.exec(body.slice(hit.index + hit.text.length))?.[0] ?? '') : '';
+    const end = hit.index + hit.text.length;
+    const after = dateLast ? (/^[^\n/]*/.exec(body.slice(end, end + ROW_REACH))?.[0] ?? '') : '';
     const stamp = `${hit.text} ${row.stamp} ${STAMP_ONLY.test(after) ? after : ''}`;
     const byCategory = new Map<string, Deadline>();
     for (const action of row.actions) {
-      const category = categorize(action);
+      // Only the start of a runaway action (a line of thousands of dates) names its category: see ROW_REACH.
+      const category = categorize(action.length > ROW_REACH ? action.slice(0, ROW_REACH) : action);
       if (section.loose && category === 'other' && !ASKS.test(action)) continue;
       const time = findTime(action) ?? findTime(stamp);
       const existing = byCategory.get(category);
