@@ -1,9 +1,14 @@
-/** `deadlines [group|Question] [--all]`: upcoming deadlines, soonest first, each with its source. */
+/**
+ * `deadlines [group|Question] [dates] [--all]`: upcoming deadlines, soonest first, each with its source; with dates
+ * ("next week", "in May 2026", "between 1 and 15 March", "before April"), those due in that range.
+ */
+import { z } from 'zod';
 import { CATEGORY_LABELS } from '../src/core/labels.ts';
-import { defineCommand, type Reply } from '../src/core/command.ts';
+import { defineCommand, noAnswer, type CommandContext, type Reply } from '../src/core/command.ts';
 import { daysUntil, formatDeadline } from '../src/core/time.ts';
 import type { DeadlineFact } from '../src/store/facts.ts';
-import { scopeArgs, scopeFromText, sourceLabel, sourceOf, uniqueSources, unknownGroupReply } from './scope.ts';
+import { findScope, leftover, sourceLabel, sourceOf, uniqueSources, unknownGroupReply, type Scope } from './scope.ts';
+import { rangeOf, splitWhen, type Clock, type DateRange } from './when.ts';
 
 /** Upcoming deadlines an answer lists at most. */
 const SHOWN = 50;
@@ -19,23 +24,72 @@ function item(d: DeadlineFact, tz: string, now: number) {
   };
 }
 
+/** Arguments of `deadlines`. */
+export interface DeadlineArgs {
+  scope: Scope;
+  all: boolean;
+  /** The date phrase asked about ("next week"), or `null`. */
+  when: string | null;
+  /** The range `when` means, read when the asking instant was known; else the command reads it. */
+  range: DateRange | null;
+  /** Words neither a group nor a date: the answer says they were not understood. */
+  unread: string | null;
+}
+
+const deadlineArgs = z.object({
+  scope: z.custom<Scope>(),
+  all: z.boolean(),
+  when: z.string().nullable(),
+  range: z.object({ from: z.number().nullable(), to: z.number().nullable(), words: z.string() }).nullable(),
+  unread: z.string().nullable(),
+});
+
+/** Words of a deadline question that are neither a group nor a date: "what's due", "show me", "including past". */
+const QUESTION_WORDS = /(?:^|\s)(?:what(?:'s|’s|s)?|which|when|is|are|there|any(?:thing)?|all|including|past|show|list|tell|give|me|us|key|important|due|fall(?:s|ing)?|do|i|we|have|to|submit|dates?)(?=\s|$)/gi;
+
+/**
+ * Read "SG 20 next week --all" into a scope, a date range and the `--all` flag. With `clock` the range is read
+ * at once (relative to the asking instant, in the reader's zone); without, the command reads it when it runs.
+ */
+export function parseDeadlineText(rest: string, clock?: Clock): DeadlineArgs {
+  const all = /(?:^|\s)--?all\b|\ball\b.*\bpast\b|\bincluding past\b/i.test(rest);
+  const text = rest.replace(/(?:^|\s)--?all\b/gi, ' ');
+  const named = findScope(text);
+  const { when, rest: words } = splitWhen(named.rest);
+  const left = leftover(words, QUESTION_WORDS).replace(QUESTION_WORDS, ' ').trim();
+  const range = when && clock ? rangeOf(when, clock) : null;
+  if (named.scope === null && when === null && left !== '') return { scope: { kind: 'unknown', text: left }, all, when, range, unread: null };
+  return { scope: named.scope ?? { kind: 'all' }, all, when, range, unread: left === '' ? null : left };
+}
+
 export default defineCommand({
   name: 'deadlines',
   aliases: ['deadline', 'dl'],
-  summary: 'Upcoming deadlines of a study group or Question, soonest first (--all for past ones too).',
-  usage: 'deadlines [SG20|Q4/20|TSAG] [--all]',
-  examples: ['deadlines SG20', 'deadlines Q11/20', 'deadlines SG13 --all', 'deadlines'],
-  args: scopeArgs,
-  parseText: scopeFromText,
+  summary: 'Upcoming deadlines of a study group or Question, soonest first, or those in a date range (--all for past ones too).',
+  usage: 'deadlines [SG20|Q4/20|TSAG] [next week|in May 2026|between 1 and 15 March|before April] [--all]',
+  examples: ['deadlines SG20', 'deadlines Q11/20', 'deadlines SG20 next week', 'deadlines Q4/20 between 1 and 15 March', 'deadlines before April', 'deadlines SG13 --all', 'deadlines'],
+  args: deadlineArgs,
+  parseText: parseDeadlineText,
   intents: [
     /^(?:what are |show(?: me)? |list )?(?:the )?(?:upcoming |next |key )?deadlines?\b(?<arg>.*)$/i,
     /^when (?:is|are) (?:the )?(?:next )?(?:deadlines?|contributions? due)\b(?<arg>.*)$/i,
+    // "what's due next week for SG20", "what is due for SG 20 in May 2026", "is anything due before April?"
+    /^(?:so |and )?(?:what(?:'s|’s|s| is| are)?|whats|(?:is |are )?(?:there )?any(?:thing)?) (?:else |that's |that is |coming )?due\b(?<arg>.*)$/i,
     /^(?<arg>.*?)\s+deadlines\??$/i,
+    // "any SG20 deadlines next week?", "which deadlines fall in May 2026 for study group 20" (not about liaisons: ls)
+    /^(?!.*\b(?:liaisons?|LSs?)\b)(?<arg>.*\bdeadlines?\b.*)$/i,
   ],
-  async run(ctx, { scope, all }): Promise<Reply> {
+  async run(ctx, args): Promise<Reply> {
+    const { scope, all } = args;
     if (scope.kind === 'unknown') return unknownGroupReply(ctx, scope.text);
-    const target = scope.kind === 'group' ? { group: scope.group } : scope.kind === 'question' ? { question: scope.question } : {};
-    const label = scope.kind === 'group' ? scope.group : scope.kind === 'question' ? scope.question : 'all groups';
+    if (args.unread) {
+      return noAnswer('E_USAGE', `I understood ${describeAsk(args)} but not "${args.unread}".`, [
+        'Ask for a group or Question and, if you like, dates: deadlines SG20 next week, deadlines Q4/20 between 1 and 15 March, what\'s due for SG 20 in May 2026, deadlines before April.',
+      ]);
+    }
+    const range = args.range ?? (args.when ? rangeOf(args.when, { now: ctx.now, tz: ctx.tz }) : null);
+    if (range) return inRange(ctx, scope, all, range);
+    const { target, label } = targetOf(scope);
     // The soonest SHOWN: a list longer than that helps nobody in a chat (the calendar feed has them all).
     const [facts, total] = await Promise.all([ctx.store.deadlines(target, all ? '-inf' : ctx.now, all ? 200 : SHOWN), ctx.store.countDeadlines(target, ctx.now)]);
     const upcoming = facts.filter((d) => d.due >= ctx.now);
@@ -67,3 +121,56 @@ export default defineCommand({
     };
   },
 });
+
+/** What the store is asked for, and how the answer names it. */
+function targetOf(scope: Scope): { target: { group?: string; question?: string }; label: string } {
+  if (scope.kind === 'group') return { target: { group: scope.group }, label: scope.group };
+  if (scope.kind === 'question') return { target: { question: scope.question }, label: scope.question };
+  return { target: {}, label: 'all groups' };
+}
+
+/** The group and dates understood, for a reply about the rest: "SG20 and next week". */
+function describeAsk(args: DeadlineArgs): string {
+  const parts = [args.scope.kind === 'all' ? null : targetOf(args.scope).label, args.when].filter(Boolean);
+  return parts.length > 0 ? parts.map((p) => `"${p}"`).join(' and ') : 'deadlines';
+}
+
+/** Deadlines fetched at most for a range: the store lists from the start, and the command stops at the end. */
+const RANGE_FETCH = 500;
+
+/** Deadlines due in `range` (open bounds: from now, or from the first with --all; to the last), soonest first. */
+async function inRange(ctx: CommandContext, scope: Scope, all: boolean, range: DateRange): Promise<Reply> {
+  const { target, label } = targetOf(scope);
+  const from = range.from ?? (all ? '-inf' : ctx.now);
+  const fetched = await ctx.store.deadlines(target, from, range.to === null ? SHOWN + 1 : RANGE_FETCH);
+  const due = range.to === null ? fetched : fetched.filter((d) => d.due < (range.to as number));
+  const shown = due.slice(0, SHOWN);
+  const upcoming = shown.filter((d) => d.due >= ctx.now);
+  const past = shown.filter((d) => d.due < ctx.now);
+  const sections = [
+    { heading: 'Upcoming', items: upcoming.map((d) => item(d, ctx.tz, ctx.now)) },
+    { heading: 'Past', items: past.map((d) => item(d, ctx.tz, ctx.now)) },
+  ].filter((s) => s.items.length > 0);
+  const notes = [`Times are shown in ${ctx.tz}, with the document's original time beside them.`];
+  if (scope.kind === 'group' && scope.workingParty) notes.unshift(`Deadlines are kept per study group: these are ${scope.group}'s, ${scope.workingParty} among them.`);
+  const full = due.length > SHOWN || (range.to !== null && fetched.length === RANGE_FETCH);
+  if (full) notes.unshift(`Only the first ${shown.length} are shown: ask about one Question (deadlines Q4/20) or fewer dates to see the rest.`);
+  if (shown.length === 0) {
+    const after = Math.max(range.to ?? ctx.now, ctx.now);
+    const next = (await ctx.store.deadlines(target, after, 1))[0];
+    notes.unshift(
+      `No deadlines for ${label} ${range.from === null || range.to === null ? range.words : `in ${range.words}`} in the stored documents.` +
+        (next ? ` The next one after that is ${formatDeadline(next, ctx.tz)}: ${CATEGORY_LABELS[next.category]} [${sourceLabel(sourceOf(next.source))}].` : ''),
+    );
+  }
+  const calendar = ctx.calendarUrl && scope.kind !== 'all' ? ctx.calendarUrl(label) : null;
+  if (calendar) notes.push(`Subscribe in Outlook or Google Calendar: ${calendar}`);
+  return {
+    ok: true,
+    title: `Deadlines for ${label}, ${range.words}${all && range.from === null ? ' (including past)' : ''}`,
+    sections,
+    notes,
+    sources: uniqueSources(shown.map((d) => sourceOf(d.source))),
+    data: { scope: label, range, upcoming, past, ...(calendar ? { calendarUrl: calendar } : {}) },
+  };
+}

@@ -31,7 +31,10 @@ export function makeHelp(list: () => ReadonlyArray<CommandSpec<never>>): Command
         ok: true,
         title: 'sgbot answers questions about ITU-T study groups from their documents',
         sections: [{ items: specs.map((s) => ({ text: `/${s.usage}`, detail: `${s.summary} Example: /${s.examples[0] ?? s.name}` })) }],
-        notes: ['You can also ask in plain words: "when is the next SG13 meeting", "deadlines for SG20", "who leads IoT identification".'],
+        notes: [
+          'You can also ask in plain words: "what\'s due for SG20 next week", "deadlines for study group 20 in May 2026", "what time does the SG13 meeting open", "where is the next SG13 meeting", "who is the rapporteur of Q4/20", "who leads IoT identification".',
+          'Groups can be written SG20, SG 20, sg20, study group 20 or ITU-T SG20; Questions Q4/20; working parties WP1/20. Dates: next week, this month, in May 2026, between 1 and 15 March, before April.',
+        ],
         sources: [],
         data: { commands: specs.map((s) => ({ name: s.name, usage: s.usage, summary: s.summary })) },
       });

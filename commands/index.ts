@@ -8,6 +8,7 @@ import { makeHelp } from './help.ts';
 import ls from './ls.ts';
 import lsg from './lsg.ts';
 import meeting from './meeting.ts';
+import officers from './officers.ts';
 import search from './search.ts';
 import broadcast from './broadcast.ts';
 import { makeDigestCommand } from './digest.ts';
@@ -46,6 +47,6 @@ export function defaultRegistry(opts: { reminders?: () => ReminderDeps } = {}): 
     });
   const specs: Array<CommandSpec<never>> = [];
   const help = makeHelp(() => specs) as unknown as CommandSpec<never>;
-  specs.push(...([deadlines, meeting, lsg, ls, search, doc, subscribe, unsubscribe, subscriptions, broadcast, reminders, makeRemindCommand(remindersDeps), makeDigestCommand(remindersDeps)] as unknown as Array<CommandSpec<never>>), help);
+  specs.push(...([deadlines, meeting, lsg, ls, officers, search, doc, subscribe, unsubscribe, subscriptions, broadcast, reminders, makeRemindCommand(remindersDeps), makeDigestCommand(remindersDeps)] as unknown as Array<CommandSpec<never>>), help);
   return createRegistry(specs);
 }

@@ -112,7 +112,16 @@ export default defineCommand({
     const abbreviations = ctx.curated.abbreviations;
     const matches = matchRoles(query, mayMatch(query, candidates, abbreviations, false), abbreviations);
     if (matches.length === 0) {
-      const near = nearRoles(query, mayMatch(query, candidates, abbreviations, true), abbreviations);
+      // The same role is often known twice (curated for two study periods, and stated in documents): name it once.
+      const seen = new Set<string>();
+      const near = nearRoles(query, mayMatch(query, candidates, abbreviations, true), abbreviations, 50)
+        .filter((r) => {
+          const key = `${r.group}|${r.topic.toLowerCase().replace(/\s+/g, ' ').trim()}`;
+          if (seen.has(key)) return false;
+          seen.add(key);
+          return true;
+        })
+        .slice(0, 3);
       return noAnswer(
         'E_NOT_FOUND',
         `Not found: no lead study group is known for "${query.replace(/^(?:who|which \w+) (?:is )?(?:the )?(?:leads?|leading)\s*/i, '')}".`,

@@ -1,10 +1,14 @@
-/** `meeting [group]`: the next meeting of a group (or all upcoming meetings) with its side events. */
+/**
+ * `meeting [group]`: the next meeting of a group (or all upcoming meetings) with its side events. Asked "what time
+ * does … open", the answer leads with the opening time in the reader's zone; asked "where is …", with the place.
+ */
+import { z } from 'zod';
 import { groupOfQuestion } from '../src/core/groups.ts';
-import { defineCommand, type Reply, type ReplyItem } from '../src/core/command.ts';
-import { formatRange } from '../src/core/time.ts';
+import { defineCommand, noAnswer, type Reply, type ReplyItem } from '../src/core/command.ts';
+import { formatOpening, formatRange } from '../src/core/time.ts';
 import type { MeetingInfo } from '../src/core/types.ts';
 import type { MeetingFact } from '../src/store/facts.ts';
-import { scopeArgs, scopeFromText, sourceLabel, sourceOf, uniqueSources, unknownGroupReply } from './scope.ts';
+import { findScope, parseScope, sourceLabel, sourceOf, uniqueSources, unknownGroupReply, type Scope } from './scope.ts';
 
 const DAY = 86_400_000;
 
@@ -13,12 +17,12 @@ function when(m: MeetingInfo): string {
   return `${formatRange(m.start, m.end)}${times}`;
 }
 
-function meetingItems(m: MeetingFact): ReplyItem[] {
+function meetingItems(m: MeetingFact, tz: string): ReplyItem[] {
   const source = sourceOf(m.source);
   const items: ReplyItem[] = [
     {
       text: `${m.group ?? 'Meeting'}: ${formatRange(m.start, m.end)}${m.place ? `, ${m.place}` : ''}`,
-      detail: `${m.title}${m.startTime ? ` — opens at ${m.startTime}${m.timezone ? ' Geneva time' : ' local time'}` : ''} [${sourceLabel(source)}]`,
+      detail: `${m.title}${m.startTime ? ` — opens ${formatOpening(m, tz)}` : ''} [${sourceLabel(source)}]`,
       source,
     },
   ];
@@ -26,22 +30,87 @@ function meetingItems(m: MeetingFact): ReplyItem[] {
   return items;
 }
 
+/** What the asker wants to know first: when it opens, where it is, or everything. */
+export type MeetingFocus = 'time' | 'place' | null;
+
+/** Arguments of `meeting`. */
+export interface MeetingArgs {
+  scope: Scope;
+  all: boolean;
+  focus: MeetingFocus;
+  /** A question about a group's meeting that sgbot cannot answer ("how many registered for the SG13 meeting"). */
+  unread: string | null;
+}
+
+const meetingArgs = z.object({ scope: z.custom<Scope>(), all: z.boolean(), focus: z.enum(['time', 'place']).nullable(), unread: z.string().nullable() });
+
+/** Words of a meeting question that are not the group: "what time does the … meeting open", "where will … be held". */
+const QUESTION_WORDS =
+  /(?:^|\s)(?:what|time|when|where|which|is|are|does|do|will|be|being|get|gets|held|take|takes|place|venue|location|open|opens|opening|start|starts|starting|begin|begins|beginning|session|plenary|first|day|meet|it|at|on)(?=\s|$)/gi;
+
+/**
+ * Read "what time does the SG13 meeting open" (the whole question, as the intents pass it) or "SG13" (after
+ * /meeting) into a scope and what to answer first.
+ */
+export function parseMeetingText(rest: string): MeetingArgs {
+  const all = /(?:^|\s)--?all\b/i.test(rest);
+  const text = rest.replace(/(?:^|\s)--?all\b/gi, ' ').replace(/[?!.]+\s*$/, '');
+  const focus: MeetingFocus = /\bwhat time\b|\b(?:open|opens|opening|start|starts|starting|begin|begins)\b/i.test(text)
+    ? 'time'
+    : /^\s*where\b|\b(?:venue|location|place)\b/i.test(text)
+      ? 'place'
+      : null;
+  const words = focus || /^\s*(?:when|where)\b/i.test(text) ? text.replace(QUESTION_WORDS, ' ').replace(QUESTION_WORDS, ' ') : text;
+  const scope = parseScope(words);
+  // A known group among words that are not about when or where: a question about the meeting sgbot cannot answer.
+  const named = scope.kind === 'unknown' ? findScope(words).scope : null;
+  if (named && named.kind !== 'unknown') return { scope: named, all, focus, unread: text.trim() };
+  return { scope, all, focus, unread: null };
+}
+
+/** The answer's first line for a focused question: when the meeting opens, or where it is. */
+function focusItem(m: MeetingFact, focus: Exclude<MeetingFocus, null>, tz: string): ReplyItem {
+  const source = sourceOf(m.source);
+  const name = m.group ?? m.title;
+  if (focus === 'place') {
+    return m.place
+      ? { text: `${name} meets in ${m.place}`, detail: `${formatRange(m.start, m.end)} [${sourceLabel(source)}]`, source }
+      : { text: `${name}: the letter does not say where`, detail: `${formatRange(m.start, m.end)} [${sourceLabel(source)}]`, source };
+  }
+  const opening = formatOpening(m, tz);
+  return opening
+    ? { text: `${name} opens ${opening}`, detail: `${formatRange(m.start, m.end)}${m.place ? `, ${m.place}` : ''} [${sourceLabel(source)}]`, source }
+    : { text: `${name}: the letter gives no opening time`, detail: `${formatRange(m.start, m.end)}${m.place ? `, ${m.place}` : ''}; the meeting opens on ${formatRange(m.start, m.start)} [${sourceLabel(source)}]`, source };
+}
+
 export default defineCommand({
   name: 'meeting',
   aliases: ['meetings', 'next-meeting'],
   summary: 'The next meeting of a group, with its dates, place and side events.',
   usage: 'meeting [SG13|TSAG|SG12RG-AFR]',
-  examples: ['meeting SG13', 'meeting TSAG', 'meeting'],
-  args: scopeArgs,
-  parseText: scopeFromText,
+  examples: ['meeting SG13', 'meeting TSAG', 'meeting', 'what time does the SG13 meeting open', 'where is the next SG13 meeting'],
+  args: meetingArgs,
+  parseText: parseMeetingText,
   intents: [
-    /^(?:when|where) (?:is|does|will) (?:the )?(?:next )?(?<arg>.*?)\s*(?:meeting|meet|plenary)\b.*$/i,
-    /^(?:when|where) (?:is|will) (?:the )?next meeting (?:of )?(?<arg>.*)$/i,
+    // "what time does the SG13 meeting open", "when does TSAG start?", "what time is the opening plenary of SG20"
+    /^(?<arg>(?:what time|when) (?:does|do|will|is|are) .*?\b(?:open|opens|opening|start|starts|starting|begin|begins)\b.*)$/i,
+    // "where is the next SG13 meeting", "where will study group 20 meet", "where is TSAG being held"
+    /^(?<arg>where (?:is|are|does|do|will) .*?\b(?:meeting|meetings|meet|held|plenary|place|hosted|next)\b.*)$/i,
+    /^(?<arg>(?:when) (?:is|does|will) (?:the )?(?:next )?.*?\s*(?:meeting|meet|plenary)\b.*)$/i,
+    /^(?<arg>(?:when|where) (?:is|will) (?:the )?next meeting (?:of )?.*)$/i,
     /^(?:next|upcoming) (?:meeting|meetings)\b(?<arg>.*)$/i,
-    /^(?<arg>.*?)\s+(?:next )?meeting\??$/i,
+    // Not "who is the chair of the SG13 meeting" (officers).
+    /^(?!who\b)(?<arg>.*?\s+(?:next )?meeting)\??$/i,
   ],
-  async run(ctx, { scope }): Promise<Reply> {
+  async run(ctx, { scope, focus, unread }): Promise<Reply> {
     if (scope.kind === 'unknown') return unknownGroupReply(ctx, scope.text);
+    if (unread) {
+      const name = scope.kind === 'group' ? scope.group : scope.kind === 'question' ? groupOfQuestion(scope.question) : null;
+      return noAnswer('E_NO_ANSWER', `I can't answer "${unread.length > 200 ? `${unread.slice(0, 200)}…` : unread}" yet.`, [
+        `The closest I can answer: /meeting ${name ?? ''} — the next meeting's dates, place and opening time ("what time does the ${name ?? ''} meeting open", "where is the next ${name ?? ''} meeting").`.replace(/ {2,}/g, ' '),
+        `Deadlines for it (registration, contributions): /deadlines ${name ?? ''}`.trim(),
+      ], { group: name, unread });
+    }
     const group = scope.kind === 'group' ? scope.group : scope.kind === 'question' ? groupOfQuestion(scope.question) : null;
     // A meeting under way is still "next": look back 31 days and keep those not yet over.
     const today = new Date(ctx.now).toISOString().slice(0, 10);
@@ -54,13 +123,16 @@ export default defineCommand({
         : ['No collective letter announcing a meeting is stored for this group.'];
       return { ok: true, title: `No upcoming meeting known for ${group ?? 'any group'}`, sections: [], notes, sources: last.map((m) => sourceOf(m.source)), data: { group, meetings: [], last: last[0] ?? null } };
     }
+    const first = chosen[0] as MeetingFact;
+    const headline = focus && group ? focusItem(first, focus, ctx.tz).text : null;
     return {
       ok: true,
-      title: group ? `Next meeting of ${group}` : 'Upcoming meetings',
-      sections: chosen.map((m) => ({ items: meetingItems(m) })),
+      title: headline ?? (group ? `Next meeting of ${group}` : focus === 'time' ? 'Upcoming meetings and when they open' : focus === 'place' ? 'Upcoming meetings and where' : 'Upcoming meetings'),
+      // One group: the title answers and the lines give the details. All groups: each meeting's answer, then its side events.
+      sections: chosen.map((m) => ({ items: focus && !group ? [focusItem(m, focus, ctx.tz), ...meetingItems(m, ctx.tz).slice(1)] : meetingItems(m, ctx.tz) })),
       notes: [],
       sources: uniqueSources(chosen.map((m) => sourceOf(m.source))),
-      data: { group, meetings: chosen },
+      data: { group, focus, meetings: chosen, ...(focus ? { answers: chosen.map((m) => ({ group: m.group, start: m.start, place: m.place, opens: formatOpening(m, ctx.tz) })) } : {}) },
     };
   },
 });

@@ -1,30 +1,74 @@
 /**
  * Shared argument handling: a group (`SG20`, `study group 20`, `TSAG`, `SG12RG-AFR`, `WP2/5`) or a Question
- * (`Q4/20`), and the polite refusal for a group that does not exist.
+ * (`Q4/20`) named anywhere in a question, and the polite refusal for a group that does not exist.
  */
 import { z } from 'zod';
 import type { CommandContext, Reply, SourceRef } from '../src/core/command.ts';
 import { noAnswer } from '../src/core/command.ts';
-import { canonicalGroup, canonicalQuestion } from '../src/core/groups.ts';
+import { acceptedStudyGroups, canonicalGroup, canonicalQuestion, canonicalWorkingParty, CURRENT_STUDY_GROUPS, GROUP_MENTION } from '../src/core/groups.ts';
 import type { Cite } from '../src/store/facts.ts';
 
-/** What a scoped command is about: a group, a Question, everything, or something that is not a group. */
-export type Scope = { kind: 'all' } | { kind: 'group'; group: string } | { kind: 'question'; question: string } | { kind: 'unknown'; text: string };
+/**
+ * What a scoped command is about: a group, a Question, everything, or something that is not a group. A working
+ * party is its study group, with `workingParty` saying which (`WP1/20`).
+ */
+export type Scope =
+  | { kind: 'all' }
+  | { kind: 'group'; group: string; workingParty?: string }
+  | { kind: 'question'; question: string }
+  | { kind: 'unknown'; text: string };
 
-/** Read a scope from user text; words such as "for", "of", "the", "meeting" around it are ignored. */
-export function parseScope(text: string): Scope {
-  const t = text
-    .replace(/[?!.]+$/, '')
-    .replace(/\b(?:for|of|the|from|to|about|in|ITU-T|next|upcoming|meetings?|deadlines?|liaisons?|statements?|please|group)\b/gi, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-  if (t === '') return { kind: 'all' };
-  const q = canonicalQuestion(t);
+/** Words around a group that say nothing about which one: "deadlines for the SG20 meeting, please". */
+const FILLER = /\b(?:for|of|the|from|to|about|in|ITU-T|next|upcoming|meetings?|deadlines?|liaisons?|statements?|please|group|study)\b/gi;
+
+/** The scope a single mention of a group, working party or Question stands for; `unknown` for one that does not exist. */
+function scopeOfMention(mention: string): Scope {
+  const t = mention.replace(/\s+/g, ' ').trim();
+  const q = canonicalQuestion(t.replace(/^ITU-T\s+/i, ''));
   if (q) return { kind: 'question', question: q };
   const g = canonicalGroup(t) ?? canonicalGroup(t.replace(/\s+/g, ''));
-  if (g) return { kind: 'group', group: g };
-  return { kind: 'unknown', text: t };
+  if (!g) return { kind: 'unknown', text: t };
+  const wp = canonicalWorkingParty(t);
+  return wp ? { kind: 'group', group: g, workingParty: wp } : { kind: 'group', group: g };
 }
+
+/**
+ * The group, working party or Question named in `text`, and the text without it: "what's due for SG 20 in May" →
+ * SG20 and "what's due for  in May". `scope` is `null` when none is named; `unknown` when the one named does not
+ * exist (`SG99`) or more than one different one is named.
+ */
+export function findScope(text: string): { scope: Scope | null; rest: string } {
+  const mentions = [...text.matchAll(GROUP_MENTION)];
+  if (mentions.length === 0) return { scope: null, rest: text };
+  const scopes = mentions.map((m) => scopeOfMention(m[0]));
+  const keys = new Set(scopes.map((s) => JSON.stringify(s)));
+  const rest = text.replace(GROUP_MENTION, ' ');
+  if (keys.size > 1) return { scope: { kind: 'unknown', text: mentions.map((m) => m[0]).join(' ') }, rest };
+  return { scope: scopes[0] as Scope, rest };
+}
+
+/** `text` without punctuation at its ends, filler words and extra spaces: what is left to understand. */
+export function leftover(text: string, extra?: RegExp): string {
+  let t = text.replace(/^[\s,;:?!.]+|[\s,;:?!.]+$/g, '').replace(/[?!]+/g, ' ');
+  if (extra) t = t.replace(extra, ' ');
+  return t.replace(FILLER, ' ').replace(/(?:^|\s)[,;:.'’]+(?=\s|$)/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Read a scope from user text: "SG20", "SG 20", "sg20", "study group 20", "ITU-T SG20", "Q4/20", "WP1/20", "TSAG",
+ * "SG12RG-AFR"; words such as "for", "of", "the", "meeting" around it are ignored. Anything else left over makes the
+ * scope `unknown` (the refusal then lists the groups there are).
+ */
+export function parseScope(text: string): Scope {
+  const { scope, rest } = findScope(text.length > MAX_SCOPE_TEXT ? text.slice(0, MAX_SCOPE_TEXT) : text);
+  const left = leftover(rest);
+  if (scope?.kind === 'unknown') return scope;
+  if (left === '') return scope ?? { kind: 'all' };
+  return { kind: 'unknown', text: leftover(text.length > MAX_SCOPE_TEXT ? `${text.slice(0, MAX_SCOPE_TEXT)}…` : text) };
+}
+
+/** Longest text read for a scope: a group name is a few words; a pasted page is not one. */
+const MAX_SCOPE_TEXT = 2000;
 
 /** zod schema of a scope argument plus an `--all` flag. */
 export const scopeArgs = z.object({ scope: z.custom<Scope>(), all: z.boolean() });
@@ -35,20 +79,26 @@ export function scopeFromText(rest: string): { scope: Scope; all: boolean } {
   return { scope: parseScope(rest.replace(/(?:^|\s)--?all\b/gi, ' ')), all };
 }
 
-/** The refusal for something that is not a known group, listing the groups there are. */
+/**
+ * The refusal for something that is not a known group, listing the groups sgbot accepts: the study groups of the
+ * current period, TSAG and every group documents are stored for (regional groups among them), then the study groups
+ * of earlier periods, which are accepted too.
+ */
 export async function unknownGroupReply(ctx: CommandContext, text: string): Promise<Reply> {
-  const withDocs = await ctx.store.groupsWithDocuments();
-  const current = Object.keys(ctx.curated.groupTitles['2025-2028'] ?? {});
-  const known = [...new Set([...current, 'TSAG', ...withDocs])].sort(byGroup);
+  const withDocs = [...(await ctx.store.groupsWithDocuments())].sort(byGroup);
+  const curated = Object.keys(ctx.curated.groupTitles['2025-2028'] ?? {});
+  const known = [...new Set([...CURRENT_STUDY_GROUPS, ...curated, 'TSAG', ...withDocs])].sort(byGroup);
+  const earlier = acceptedStudyGroups().filter((g) => !known.includes(g));
   return noAnswer(
     'E_UNKNOWN_GROUP',
     `"${text}" is not an ITU-T group I know.`,
     [
       `Known groups: ${known.join(', ')}.`,
+      ...(earlier.length > 0 ? [`Also accepted, from earlier study periods: ${earlier.join(', ')}.`] : []),
       withDocs.length > 0 ? `Documents are stored for: ${withDocs.join(', ')}.` : 'No documents are stored yet: run `sgbot ingest PATH` first.',
-      'Write a group as SG20, TSAG or SG12RG-AFR, or a Question as Q4/20.',
+      'Write a group as SG20, SG 20 or study group 20, a regional group as SG12RG-AFR, a working party as WP1/20, or a Question as Q4/20.',
     ],
-    { known, withDocuments: withDocs },
+    { known: [...known, ...earlier], withDocuments: withDocs },
   );
 }
 

@@ -35,8 +35,19 @@ export function suggest(registry: Registry, word: string): string | null {
   return best && best.d <= limit ? best.name : null;
 }
 
-function validate(spec: CommandSpec<never>, rest: string, text: string): Routed {
-  const parsed = spec.args.safeParse(spec.parseText(rest));
+/**
+ * The asking instant and the reader's zone: commands whose arguments are dates ("next week") read them against it.
+ * A command's `parseText` gets it as a second argument when the caller knows it.
+ */
+export interface AskClock {
+  now: number;
+  tz: string;
+}
+
+function validate(spec: CommandSpec<never>, rest: string, text: string, clock?: AskClock): Routed {
+  // `parseText` is declared with one parameter; those that read dates take the clock as a second.
+  const parseText: (rest: string, clock?: AskClock) => unknown = spec.parseText;
+  const parsed = spec.args.safeParse(parseText(rest, clock));
   if (!parsed.success) {
     const why = parsed.error.issues.map((i) => i.message).join('; ');
     return { reply: noAnswer('E_USAGE', `${why}.`, [`Usage: /${spec.usage}`, `Example: /${spec.examples[0] ?? spec.name}`]) };
@@ -45,10 +56,46 @@ function validate(spec: CommandSpec<never>, rest: string, text: string): Routed 
 }
 
 /**
+ * Phrasings routed to a command whose own module does not list them yet, tried before command names and the
+ * commands' intents (a command name or a broader pattern would take them and fail to read them). Keyed by command
+ * name; a name missing from the registry is skipped.
+ */
+const ROUTER_INTENTS: ReadonlyArray<readonly [string, RegExp]> = [
+  // "which liaisons need a reply from SG17", "what LSs require action by study group 17?"
+  ['ls', /^(?:which|what) (?:liaisons?|liaison statements?|LSs?) (?:still )?(?:need|needs|require|requires|await|awaits|are awaiting|expect|expects) (?:an? )?(?:reply|replies|response|responses|action|answer) (?:from|by) (?<arg>.+)$/i],
+  // "liaisons awaiting SG17's reply", "LS pending Q4/20's response"
+  ['ls', /^(?:liaisons?|liaison statements?|LSs?) (?:awaiting|needing|pending|requiring|that need) (?<arg>.+?)(?:'s|’s) (?:reply|replies|response|responses|action|answer)\??$/i],
+  // "liaisons awaiting a reply from SG17", "liaison statements needing action by TSAG"
+  ['ls', /^(?:liaisons?|liaison statements?|LSs?) (?:awaiting|needing|pending|requiring|that need) (?:an? )?(?:reply|replies|response|responses|action|answer) (?:from|by) (?<arg>.+)$/i],
+  // "what does SG17 need to reply to?", "what must SG 17 respond to"
+  ['ls', /^what (?:liaisons? )?(?:does|do|must|should) (?<arg>.+?) (?:need to |have to )?(?:reply|respond|answer) to\b.*$/i],
+];
+
+/** The command nearest a question no command reads, by its words, with an example; `null` when none is near. */
+const NEAREST: ReadonlyArray<readonly [RegExp, string, string]> = [
+  [/\b(?:deadlines?|due|submit|submission|registration|register|visa|fellowships?|contributions?|captioning|interpretation)\b/i, 'deadlines', 'deadlines SG20 next week'],
+  [/\b(?:meetings?|meet|opens?|opening|venue|where|plenary|sessions?|held)\b/i, 'meeting', 'what time does the SG13 meeting open'],
+  [/\b(?:liaisons?|LSs?|replies|reply|respond)\b/i, 'ls', 'ls SG17'],
+  [/\b(?:rapporteurs?|chair(?:s|man|men|person)?|vice-chairs?|convenors?|secretariat|counsellors?)\b/i, 'officers', 'who is the rapporteur of Q4/20'],
+  [/\b(?:leads?|leading|lsg)\b/i, 'lsg', 'who leads IoT identification'],
+  [/\b(?:recommendations?|documents?|letters?|circulars?|TDs?)\b/i, 'search', 'search digital twin'],
+];
+
+function nearestCommand(registry: Registry, body: string): string {
+  const probe = body.length > 2000 ? body.slice(0, 2000) : body;
+  for (const [re, name, example] of NEAREST) {
+    const spec = registry.get(name);
+    if (spec && re.test(probe)) return `The closest I can answer: /${spec.name} — ${spec.summary} For example: "${example}".`;
+  }
+  const words = probe.replace(/[^\p{L}\p{N}\s/-]+/gu, ' ').split(/\s+/).filter((w) => w.length > 3).slice(0, 4).join(' ');
+  return words ? `The closest I can do: search the stored documents ("search ${words}").` : 'Try /help for what I can answer.';
+}
+
+/**
  * Route `input` to a command. Unknown commands get a suggestion ("did you mean /deadlines?"); questions no command
  * understands get a reply that says so and lists what can be asked.
  */
-export function route(registry: Registry, input: string): Routed {
+export function route(registry: Registry, input: string, clock?: AskClock): Routed {
   let text = input
     // `[^<>]`, not `[^>]`: on text full of unclosed "<@U|" the latter rescans to the end from each one (quadratic).
     .replace(/<@[A-Z0-9]+(?:\|[^<>]*)?>/g, ' ')
@@ -56,17 +103,24 @@ export function route(registry: Registry, input: string): Routed {
     .replace(/\s+/g, ' ')
     .trim();
   text = text.replace(/^\/sgbot\b\s*/i, '');
-  if (text === '' || text === '/') return validate(registry.get('help') as CommandSpec<never>, '', 'help');
+  if (text === '' || text === '/') return validate(registry.get('help') as CommandSpec<never>, '', 'help', clock);
   const slash = text.startsWith('/');
   const body = slash ? text.slice(1) : text;
   const [first = '', ...restWords] = body.split(' ');
+  // Whole sentences first: "liaisons awaiting SG17's reply" starts with a command name (liaisons) but is a question.
+  if (!slash)
+    for (const [name, re] of ROUTER_INTENTS) {
+      const spec = registry.get(name);
+      const m = spec ? re.exec(body) : null;
+      if (spec && m) return validate(spec, m.groups?.['arg'] ?? '', body, clock);
+    }
   const direct = registry.get(first.toLowerCase());
-  if (direct) return validate(direct, restWords.join(' '), body);
+  if (direct) return validate(direct, restWords.join(' '), body, clock);
   if (!slash) {
     for (const spec of registry.list)
       for (const re of spec.intents ?? []) {
         const m = re.exec(body);
-        if (m) return validate(spec, m.groups?.['arg'] ?? '', body);
+        if (m) return validate(spec, m.groups?.['arg'] ?? '', body, clock);
       }
   }
   const near = suggest(registry, first);
@@ -82,8 +136,9 @@ export function route(registry: Registry, input: string): Routed {
   }
   return {
     reply: noAnswer('E_NO_ANSWER', `I can't answer "${body}" yet.`, [
-      'I can tell you deadlines, meetings, lead study groups, liaison statements and search documents.',
-      'Try: "deadlines SG20", "when is the next SG13 meeting", "who leads IoT identification", "ls SG17", "search digital twin".',
+      nearestCommand(registry, body),
+      'I can tell you deadlines, meetings (when they open, where), lead study groups, rapporteurs and chairs, liaison statements, and search documents.',
+      'Try: "what\'s due for SG20 next week", "where is the next SG13 meeting", "who is the rapporteur of Q4/20", "ls SG17", "search digital twin".',
     ]),
   };
 }
@@ -95,7 +150,7 @@ export function route(registry: Registry, input: string): Routed {
 export async function answer(registry: Registry, ctx: CommandContext & { metrics?: CommandMetrics }, input: string): Promise<{ command: string | null; reply: Reply }> {
   const started = performance.now();
   const record = (command: string | null, outcome: string) => ctx.metrics?.commandAnswered(command ?? 'none', ctx.who?.channel ?? 'unknown', outcome, (performance.now() - started) / 1000);
-  const routed = route(registry, input);
+  const routed = route(registry, input, { now: ctx.now, tz: ctx.tz });
   if ('reply' in routed) {
     record(null, routed.reply.code ?? 'error');
     return { command: null, reply: routed.reply };

@@ -18,6 +18,14 @@ export const REGIONS: ReadonlyArray<{ code: string; words: RegExp }> = [
 ];
 const REGION_CODES = new Set(REGIONS.map((r) => r.code));
 
+/** Study groups of the current study period (2025-2028). */
+export const CURRENT_STUDY_GROUPS: readonly string[] = ['SG2', 'SG3', 'SG5', 'SG11', 'SG12', 'SG13', 'SG15', 'SG17', 'SG20', 'SG21'];
+
+/** Every study group {@link canonicalGroup} accepts, `SG1` to `SG21`, in number order. */
+export function acceptedStudyGroups(): string[] {
+  return [...SG_NUMBERS].sort((a, b) => a - b).map((n) => `SG${n}`);
+}
+
 /** `true` for a study-group number that exists or existed. */
 export function isStudyGroupNumber(n: number): boolean {
   return SG_NUMBERS.has(n);
@@ -70,4 +78,20 @@ export function groupOfQuestion(question: string): string | null {
 /** The parent study group of a regional group (`SG12RG-AFR` → `SG12`), or the group itself. */
 export function parentGroup(group: string): string {
   return group.replace(/RG-[A-Z]+$/, '');
+}
+
+/**
+ * A group, working party or Question as people write it in a sentence: `SG20`, `SG 20`, `sg20`, `study group 20`,
+ * `ITU-T SG20`, `COM 20`, `TSAG`, `SG12RG-AFR`, `WP1/20`, `Working Party 1/20`, `Q4/20`, `Question 4/20`. Matches the
+ * spelling, whether or not the group exists (`SG99` is found, and {@link canonicalGroup} then says it is none).
+ */
+export const GROUP_MENTION =
+  /(?<![\w/])(?:ITU-T\s+)?(?:(?:study\s+groups?|SG|COM)\s?0?\d{1,3}(?:\s?RG[- ]?[A-Z]{2,5}\b)?|TSAG|(?:WP|working\s+party)\s?\d{1,2}\s?\/\s?(?:\d{1,3}|TSAG)|Q(?:uestion)?\s?\d{1,2}\s?\/\s?\d{1,3})(?![\w/])/gi;
+
+/** A working party as written (`wp 1/20`, `Working Party 1/20`) in canonical form (`WP1/20`), or `null`. */
+export function canonicalWorkingParty(input: string): string | null {
+  const m = /^(?:ITU-T\s+)?(?:WP|Working\s+Party)\s?(\d{1,2})\s?\/\s?(\d{1,2}|TSAG)$/i.exec(input.trim());
+  if (!m?.[1] || !m[2]) return null;
+  const group = canonicalGroup(m[2].toUpperCase() === 'TSAG' ? 'TSAG' : `SG${m[2]}`);
+  return group ? `WP${Number(m[1])}/${group === 'TSAG' ? 'TSAG' : group.slice(2)}` : null;
 }

@@ -65,3 +65,48 @@ export function formatRange(start: string, end: string): string {
 export function daysUntil(at: number, now: number): number {
   return Math.floor((at - now) / 86_400_000);
 }
+
+/**
+ * A range of instants for people, in `zone`: `from` inclusive, `to` exclusive, `null` open. Whole days read as
+ * days ("7–13 Dec 2026", "28 Dec 2026 – 3 Jan 2027"), a whole month or year as that ("May 2026", "2027"), an open end
+ * as "until 31 Mar 2027" or "from 11 May 2027"; a bound that is not midnight (the asking instant) as "now".
+ *
+ * @example formatSpan(Date.parse('2026-12-06T15:00Z'), Date.parse('2026-12-13T15:00Z'), 'Asia/Tokyo') === '7–13 Dec 2026'
+ */
+export function formatSpan(from: number | null, to: number | null, zone: string, now?: number): string {
+  const f = from === null ? null : DateTime.fromMillis(from, { zone });
+  const t = to === null ? null : DateTime.fromMillis(to, { zone });
+  const isNow = (d: DateTime) => now !== undefined && d.toMillis() === now;
+  const midnight = (d: DateTime) => d.toMillis() === d.startOf('day').toMillis();
+  // The last day of an exclusive end at midnight is the day before it.
+  const lastDay = (d: DateTime) => (midnight(d) ? d.minus({ days: 1 }) : d);
+  const day = (d: DateTime) => (isNow(d) ? 'now' : d.toFormat(midnight(d) ? 'd LLL yyyy' : 'd LLL yyyy, HH:mm'));
+  if (f && t) {
+    if (+f.startOf('year') === +f && +t === +f.plus({ years: 1 })) return f.toFormat('yyyy');
+    if (+f.startOf('month') === +f && +t === +f.plus({ months: 1 })) return f.toFormat('LLLL yyyy');
+    if (+f.startOf('month') === +f && +t.startOf('month') === +t && f.year === t.minus({ days: 1 }).year) return `${f.toFormat('LLLL')} – ${t.minus({ days: 1 }).toFormat('LLLL yyyy')}`;
+    if (isNow(f)) return `now to ${day(lastDay(t))}`;
+    if (!midnight(f) || !midnight(t)) return `${day(f)} – ${day(lastDay(t))}`;
+    const l = lastDay(t);
+    if (+l === +f) return f.toFormat('ccc d LLL yyyy');
+    if (f.year === l.year && f.month === l.month) return `${f.toFormat('d')}–${l.toFormat('d LLL yyyy')}`;
+    if (f.year === l.year) return `${f.toFormat('d LLL')} – ${l.toFormat('d LLL yyyy')}`;
+    return `${f.toFormat('d LLL yyyy')} – ${l.toFormat('d LLL yyyy')}`;
+  }
+  if (t) return `until ${day(lastDay(t))}`;
+  if (f) return `from ${day(f)}`;
+  return 'any time';
+}
+
+/**
+ * When a meeting opens, for people: in the reader's zone with the letter's time beside it, as for deadlines; a time
+ * the letter gives without a zone is the local time of the place. `null` when the letter gives no time.
+ *
+ * @example formatOpening({ start: '2027-05-10', startTime: '14:30', timezone: 'Europe/Zurich', place: 'Geneva' }, 'Asia/Tokyo')
+ *   === 'Mon 10 May 2027, 21:30 (Asia/Tokyo) — original: 10 May 2027, 14:30 Geneva time'
+ */
+export function formatOpening(m: { start: string; startTime?: string | null; timezone?: string | null; place?: string | null }, readerZone: string): string | null {
+  if (!m.startTime) return null;
+  if (m.timezone) return formatDeadline({ date: m.start, time: m.startTime, timezone: m.timezone }, readerZone);
+  return `${DateTime.fromISO(m.start).toFormat('ccc d LLL yyyy')}, ${m.startTime} local time${m.place ? ` (${m.place})` : ''}`;
+}

@@ -1,0 +1,250 @@
+/**
+ * `officers <group|WP|Question> [role]`: who is the rapporteur, associate rapporteur, chair or secretariat of a
+ * Question, working party or study group. Answers come from the roster (people the secretariat listed, with their
+ * roles) and from stored documents that state a role beside a name ("Contact: Chidi Okafor … Rapporteur, Q11/20"),
+ * and say which.
+ */
+import { z } from 'zod';
+import { defineCommand, noAnswer, type CommandContext, type Reply, type ReplyItem, type SourceRef } from '../src/core/command.ts';
+import { canonicalGroup, canonicalQuestion, canonicalWorkingParty, groupOfQuestion } from '../src/core/groups.ts';
+import type { Person, RoleKind } from '../src/people/roster.ts';
+import { citeOf } from '../src/store/facts.ts';
+import { findScope, leftover, sourceLabel, sourceOf, uniqueSources, unknownGroupReply, type Scope } from './scope.ts';
+
+/** The role asked about; `null` for every role of the scope. */
+export type AskedRole = 'rapporteur' | 'associate-rapporteur' | 'chair' | 'vice-chair' | 'secretariat' | null;
+
+/** Arguments of `officers`. */
+export interface OfficerArgs {
+  role: AskedRole;
+  scope: Scope;
+}
+
+const officerArgs = z.object({
+  role: z.enum(['rapporteur', 'associate-rapporteur', 'chair', 'vice-chair', 'secretariat']).nullable(),
+  scope: z.custom<Scope>(),
+});
+
+/** The role named in a question, most specific first. */
+const ROLE_WORDS: ReadonlyArray<readonly [RegExp, Exclude<AskedRole, null>]> = [
+  [/\bassociate\s+rapporteurs?\b/i, 'associate-rapporteur'],
+  [/\brapporteurs?\b/i, 'rapporteur'],
+  [/\bvice[- ]?chair(?:s|man|men|person|persons|woman)?\b/i, 'vice-chair'],
+  [/\b(?:co-?)?chair(?:s|man|men|person|persons|woman|ing)?\b|\bconvenors?\b/i, 'chair'],
+  [/\b(?:secretariat|secretary|counsellors?|TSB)\b/i, 'secretariat'],
+];
+
+/** Words of a question about people that are neither a role nor a group. */
+const QUESTION_WORDS =
+  /(?:^|\s)(?:who(?:'s|’s)?|whos|is|are|was|the|our|current|new|of|for|at|associate|vice[- ]?|co-?|rapporteurs?|chair(?:s|man|men|person|persons|woman|ing)?|convenors?|convenes|runs|secretariat|secretary|counsellors?|TSB|in|charge|now|currently|please|and|its|it|question)(?=\s|$)/gi;
+
+/** Read "who is the rapporteur of Q4/20" (or, after /officers, "Q4/20 rapporteur") into a role and a scope. */
+export function parseOfficerText(rest: string): OfficerArgs {
+  const text = (rest.length > 2000 ? rest.slice(0, 2000) : rest).replace(/[?!.]+\s*$/, '');
+  const role = ROLE_WORDS.find(([re]) => re.test(text))?.[1] ?? null;
+  const { scope, rest: words } = findScope(text);
+  const left = leftover(words.replace(QUESTION_WORDS, ' ').replace(QUESTION_WORDS, ' '));
+  if (scope === null) return { role, scope: left === '' ? { kind: 'all' } : { kind: 'unknown', text: left } };
+  if (scope.kind !== 'unknown' && left !== '') return { role, scope: { kind: 'unknown', text: leftover(text.replace(QUESTION_WORDS, ' ').replace(QUESTION_WORDS, ' ')) } };
+  return { role, scope };
+}
+
+/** Where a role applies, canonical: `Q4/20`, `WP1/20`, `SG20`. */
+function scopeKey(scope: Scope): string | null {
+  if (scope.kind === 'question') return scope.question;
+  if (scope.kind === 'group') return scope.workingParty ?? scope.group;
+  return null;
+}
+
+/** The study group a canonical scope belongs to: `Q4/20` and `WP1/20` → `SG20`. */
+function groupOf(scope: string): string {
+  const m = /^(?:Q|WP)\d+\/(\d+|TSAG)$/.exec(scope);
+  if (!m?.[1]) return scope;
+  return m[1] === 'TSAG' ? 'TSAG' : `SG${m[1]}`;
+}
+
+/** The role kinds an asked role stands for at a scope: a study group's chair is `sg-chair`, a WP's `wp-chair`. */
+function kindsFor(role: AskedRole, scope: string): RoleKind[] {
+  const chair: RoleKind = /^WP/.test(scope) ? 'wp-chair' : /^Q/.test(scope) ? 'rapporteur' : 'sg-chair';
+  switch (role) {
+    case 'rapporteur':
+      return ['rapporteur', 'associate-rapporteur'];
+    case 'associate-rapporteur':
+      return ['associate-rapporteur'];
+    case 'chair':
+      return [chair];
+    case 'vice-chair':
+      return [];
+    case 'secretariat':
+      return ['secretariat'];
+    default:
+      return ['rapporteur', 'associate-rapporteur', 'wp-chair', 'sg-chair', 'secretariat'];
+  }
+}
+
+/** Whether a held role's scope answers a question about `asked`: a Question's own, or any under an asked group. */
+function covers(held: string | null, asked: string, kind: RoleKind): boolean {
+  if (held === null) return kind === 'secretariat';
+  if (held === asked) return true;
+  // Asked about a study group: its Questions' rapporteurs and its working parties' chairs belong to it.
+  return /^(?:SG|TSAG)/.test(asked) && groupOf(held) === asked && held !== asked;
+}
+
+const KIND_LABELS: Record<string, string> = {
+  rapporteur: 'Rapporteur',
+  'associate-rapporteur': 'Associate rapporteur',
+  'wp-chair': 'Chair',
+  'sg-chair': 'Chair',
+  'vice-chair': 'Vice-chair',
+  secretariat: 'Secretariat',
+};
+
+/** A role held by someone, as an answer lists it. */
+interface Holder {
+  name: string;
+  email: string | null;
+  kind: RoleKind | 'vice-chair';
+  scope: string | null;
+  origin: 'roster' | 'document';
+  source: SourceRef;
+  /** Date of the document stating it (a role stated years ago may have changed hands). */
+  date: string | null;
+}
+
+function holderItem(h: Holder): ReplyItem {
+  return {
+    text: `${KIND_LABELS[h.kind] ?? h.kind} of ${h.scope ?? 'all groups'}: ${h.name}${h.email ? ` <${h.email}>` : ''}`,
+    detail: h.origin === 'roster' ? 'from the roster' : `stated in ${sourceLabel(h.source)}${h.date ? ` of ${h.date}` : ''}${h.source.title ? ` (${h.source.title})` : ''}`,
+    source: h.source,
+  };
+}
+
+const ROSTER_SOURCE: SourceRef = { docId: null, reference: null, title: 'sgbot roster', kind: 'roster' };
+
+function fromRoster(people: Person[], kinds: RoleKind[], asked: string): Holder[] {
+  const out: Holder[] = [];
+  for (const p of people)
+    for (const r of p.roles)
+      if (kinds.includes(r.kind) && covers(r.scope, asked, r.kind)) out.push({ name: p.name, email: p.email, kind: r.kind, scope: r.scope, origin: 'roster', source: ROSTER_SOURCE, date: null });
+  return out;
+}
+
+/** A role and where it applies, as documents write them: "Rapporteur, Q11/20", "Chair, Working Party 1/20". */
+const ROLE_TEXT = String.raw`(Associate\s+Rapporteur|Rapporteur|Vice[- ]?Chair(?:man|person)?|Chair(?:man|person)?)`;
+const SCOPE_TEXT = String.raw`(Q(?:uestion)?\s?\d{1,2}\s?\/\s?\d{1,2}|(?:WP|Working\s+Party)\s?\d{1,2}\s?\/\s?\d{1,2}|(?:ITU-T\s+)?(?:SG|Study\s+Group)\s?\d{1,2}|TSAG)`;
+const NAME = String.raw`(\p{Lu}[\p{L}'’.-]+(?: (?!E-?mail|Tel|Phone|Fax)\p{Lu}[\p{L}'’.-]+){0,3})`;
+/** "Contact: Name<tab>E-mail: x" and, on the next line, "Rapporteur, Q11/20". */
+const CONTACT = new RegExp(String.raw`Contact:[ \t]*${NAME}(?:[^\n]*?E-?mail:[ \t]*([^\s@]+@[^\s,;]+))?[^\n]*\n[ \t]*${ROLE_TEXT}[ \t]*(?:,|of|for)[ \t]*${SCOPE_TEXT}`, 'gu');
+/** "the Rapporteur for Question 6/5, Mr Laurent Girard". */
+const TITLED = new RegExp(String.raw`\b${ROLE_TEXT}[ \t]+(?:of|for)[ \t]+${SCOPE_TEXT},?[ \t]+(?:Mr|Ms|Mrs|Dr|Prof)\.?[ \t]+${NAME}`, 'gu');
+/** "chaired by the Rapporteur, Mr Laurent Girard": the Question is the document's only one. */
+const BARE = new RegExp(String.raw`\bthe[ \t]+(Associate[ \t]+Rapporteur|Rapporteur),[ \t]+(?:Mr|Ms|Mrs|Dr|Prof)\.?[ \t]+${NAME}`, 'gu');
+
+function canonicalRoleScope(text: string): string | null {
+  return canonicalQuestion(text.replace(/^Question\s*/i, '')) ?? canonicalWorkingParty(text) ?? canonicalGroup(text);
+}
+
+function kindOf(role: string, scope: string): RoleKind | 'vice-chair' {
+  if (/^associate/i.test(role)) return 'associate-rapporteur';
+  if (/^rapporteur/i.test(role)) return 'rapporteur';
+  if (/^vice/i.test(role)) return 'vice-chair';
+  return /^WP/.test(scope) ? 'wp-chair' : /^Q/.test(scope) ? 'rapporteur' : 'sg-chair';
+}
+
+/** Names with roles stated in a document's text. */
+export function statedOfficers(text: string, onlyQuestion: string | null): Array<{ name: string; email: string | null; kind: RoleKind | 'vice-chair'; scope: string }> {
+  const out: Array<{ name: string; email: string | null; kind: RoleKind | 'vice-chair'; scope: string }> = [];
+  const add = (name: string | undefined, email: string | null, role: string | undefined, scopeText: string | null) => {
+    const scope = scopeText ? canonicalRoleScope(scopeText.replace(/\s+/g, ' ')) : null;
+    if (!name || !role || !scope) return;
+    const kind = kindOf(role, scope);
+    const clean = name.trim().replace(/[.,]+$/, '');
+    if (!out.some((o) => o.name === clean && o.kind === kind && o.scope === scope)) out.push({ name: clean, email, kind, scope });
+  };
+  for (const m of text.matchAll(CONTACT)) add(m[1], m[2] ?? null, m[3], m[4] ?? null);
+  for (const m of text.matchAll(TITLED)) add(m[3], null, m[1], m[2] ?? null);
+  if (onlyQuestion) for (const m of text.matchAll(BARE)) add(m[2], null, m[1], onlyQuestion);
+  return out;
+}
+
+/** Documents read at most for one question: the best matches of a few searches. */
+const DOCS_READ = 20;
+
+async function fromDocuments(ctx: CommandContext, kinds: Array<RoleKind | 'vice-chair'>, asked: string): Promise<Holder[]> {
+  const index = await ctx.search();
+  const n = /^(?:Q|WP)(\d+)\/(\d+|TSAG)$/.exec(asked);
+  const names = /^Q/.test(asked) ? [asked, `Question ${n?.[1]}/${n?.[2]}`] : /^WP/.test(asked) ? [asked, `Working Party ${n?.[1]}/${n?.[2]}`] : [asked, `Study Group ${asked.slice(2)}`];
+  const words = kinds.some((k) => k.includes('rapporteur')) ? ['rapporteur'] : ['chair'];
+  if (kinds.includes('rapporteur') && kinds.includes('sg-chair')) words.push('chair');
+  const ids = new Set<string>();
+  for (const w of words) for (const name of names) for (const hit of index.search(`${w} ${name}`, DOCS_READ)) if (ids.size < DOCS_READ * 2) ids.add(hit.id);
+  const out: Holder[] = [];
+  for (const id of ids) {
+    const [doc, text] = await Promise.all([ctx.store.getDocument(id), ctx.store.getText(id)]);
+    if (!doc || !text || doc.supersededBy) continue;
+    // "the Rapporteur, Mr X" names the Question of a document about one: the one its title names, else its only one.
+    const inTitle = [...new Set((doc.parsed.title?.match(/\bQ(?:uestion)?\s?\d{1,2}\/\d{1,2}\b/gi) ?? []).map((q) => canonicalQuestion(q.replace(/^Question\s*/i, ''))))];
+    const questions = inTitle.length > 0 ? inTitle : doc.parsed.questions.map((q) => q.id);
+    for (const o of statedOfficers(text, questions.length === 1 ? (questions[0] ?? null) : null)) {
+      if (!kinds.includes(o.kind) || !covers(o.scope, asked, o.kind as RoleKind)) continue;
+      out.push({ name: o.name, email: o.email, kind: o.kind, scope: o.scope, origin: 'document', source: sourceOf(citeOf(doc)), date: doc.parsed.date });
+    }
+  }
+  return out;
+}
+
+/** Order of roles in an answer. */
+const KIND_ORDER = ['sg-chair', 'vice-chair', 'wp-chair', 'rapporteur', 'associate-rapporteur', 'secretariat'];
+
+export default defineCommand({
+  name: 'officers',
+  aliases: ['rapporteurs'],
+  summary: 'Who is the rapporteur, chair or secretariat of a Question, working party or study group (roster and documents).',
+  usage: 'officers <Q4/20|WP1/20|SG20> [rapporteur|chair|secretariat]',
+  examples: ['officers Q11/20', 'officers SG17 chair', 'who is the rapporteur of Q4/20', 'who chairs WP1/20'],
+  args: officerArgs,
+  parseText: parseOfficerText,
+  intents: [
+    // "who is the rapporteur of Q4/20", "who's the chair of study group 17?", "who are the associate rapporteurs for Q11/20"
+    /^(?<arg>(?:who(?:'s|’s| is| are| was)?|whos) (?:the |our )?(?:current |new )?(?:associate |vice[- ]?|co-?)?(?:rapporteurs?|chair(?:s|man|men|person|persons|woman)?|convenors?|secretariat|secretary|counsellors?|TSB counsellors?)\b.*)$/i,
+    // "who chairs WP1/20", "who is chairing SG 20"
+    /^(?<arg>who (?:chairs|is chairing|convenes) .*)$/i,
+    // "rapporteur of Q4/20", "chair for SG17"
+    /^(?<arg>(?:the )?(?:associate |vice[- ]?)?(?:rapporteurs?|chair(?:s|man|person)?) (?:of|for) .*)$/i,
+    // "Q4/20 rapporteur?", "SG17 chair"
+    /^(?<arg>\S+(?: \S+){0,3} (?:rapporteurs?|chair(?:s|man|person)?)\??)$/i,
+  ],
+  async run(ctx, { role, scope }): Promise<Reply> {
+    if (scope.kind === 'unknown') return unknownGroupReply(ctx, scope.text);
+    const asked = scopeKey(scope);
+    if (asked === null) return noAnswer('E_USAGE', 'Say which Question, working party or study group: who is the rapporteur of Q4/20, who chairs WP1/20, officers SG17.');
+    const kinds = kindsFor(role, asked);
+    const roster = ctx.people ? fromRoster(await ctx.people.roster.all(), kinds, asked) : [];
+    const docs = await fromDocuments(ctx, role === 'vice-chair' ? ['vice-chair'] : kinds, asked);
+    // One line per person and role: the roster's, else the latest document stating it.
+    const seen = new Set<string>();
+    const holders = [...roster, ...docs.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''))].filter((h) => {
+      const key = `${h.kind}|${h.scope}|${h.name.toLowerCase()}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+    holders.sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || (a.scope ?? '').localeCompare(b.scope ?? '', 'en', { numeric: true }) || Number(a.origin === 'document') - Number(b.origin === 'document'));
+    const what = role ? (KIND_LABELS[role] ?? role).toLowerCase() : 'officers';
+    if (holders.length === 0) {
+      const group = groupOfQuestion(asked) ?? groupOf(asked);
+      return noAnswer('E_NOT_FOUND', `Not found: no ${what === 'officers' ? 'rapporteur, chair or secretariat' : what} of ${asked} is in the roster or named in a stored document.`, [
+        ctx.people ? 'The secretariat can add people and their roles to the roster (sgbot roster add).' : 'This sgbot has no roster; only documents were searched.',
+        `The closest I can do: search the documents (search rapporteur ${asked}), or the group's liaison statements, which name contacts (ls ${group}).`,
+      ], { scope: asked, role, holders: [] });
+    }
+    return {
+      ok: true,
+      title: `${role ? (KIND_LABELS[role] ?? role) : 'Officers'} of ${asked}`,
+      sections: [{ items: holders.map(holderItem) }],
+      notes: holders.some((h) => h.origin === 'document') ? ['Names from documents are as the document states them; the roster is the secretariat\'s list.'] : [],
+      sources: uniqueSources(holders.map((h) => h.source)),
+      data: { scope: asked, role, holders },
+    };
+  },
+});

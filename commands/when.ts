@@ -1,0 +1,162 @@
+/**
+ * Date ranges in questions: "next week", "this month", "before April", "in May 2026", "between 1 and 15 March",
+ * "until end of June", "in the next 10 days". chrono-node finds and reads the dates (day before month, as ITU-T
+ * writes them); this module only adds what chrono leaves to its caller: the words around a date that make it a
+ * bound ("before", "after", "until"), and the span a date stands for (a day, a week, a month, a year). Everything is
+ * read in the reader's zone, relative to the asking instant.
+ */
+import * as chrono from 'chrono-node';
+import { DateTime } from 'luxon';
+import { GROUP_MENTION } from '../src/core/groups.ts';
+import { formatSpan } from '../src/core/time.ts';
+
+/** A date range: `from` inclusive and `to` exclusive, epoch ms; `null` is open. `words` says it for people. */
+export interface DateRange {
+  from: number | null;
+  to: number | null;
+  words: string;
+}
+
+/** The asking instant and the reader's zone, against which relative dates are read. */
+export interface Clock {
+  now: number;
+  tz: string;
+}
+
+/** Longest text searched for a date: a question is a line, and chrono's work grows with the text. */
+const MAX_DATE_TEXT = 300;
+
+/** Words that make a date a bound or a span; read just before what chrono matched. */
+const LEAD = /\b(before|after|by|until|till|til|through|up to|since|from|between|in|during|on|within|for|over)\s+(?:the\s+)?$/i;
+
+const parser = chrono.en.GB;
+
+/**
+ * `text` as chrono should read it: group names blanked (chrono reads "Q4/20" as 20 April and "study group 20 next
+ * week" as 20:00), and "between A and B" written as the "from A to B" chrono reads as a range. Lengths are kept, so
+ * offsets are the same in both.
+ */
+function forChrono(text: string): string {
+  return text
+    .replace(GROUP_MENTION, (m) => ' '.repeat(m.length))
+    .replace(/\bbetween(\s+\S.*?\s)and(\s)/gi, (_m, a: string, b: string) => `from   ${a}to ${b}`);
+}
+
+/**
+ * The date phrase in `text` and the text without it: "SG20 next week" → `{ when: 'next week', rest: 'SG20 ' }`.
+ * `when` is `null` when there is no date; the first date phrase is taken, later ones stay in `rest`.
+ */
+export function splitWhen(text: string): { when: string | null; rest: string } {
+  if (text.length > MAX_DATE_TEXT) return { when: null, rest: text };
+  const masked = forChrono(text);
+  const found = parser.parse(masked, new Date(Date.UTC(2026, 0, 1)))[0];
+  if (!found) return { when: null, rest: text };
+  const lead = LEAD.exec(masked.slice(0, found.index));
+  const start = lead ? lead.index : found.index;
+  const end = found.index + found.text.length;
+  return { when: masked.slice(start, end).replace(/\s+/g, ' ').trim(), rest: `${text.slice(0, start)} ${text.slice(end)}` };
+}
+
+/** The reader's wall-clock time as a Date in this process's zone: chrono computes "next week" in local time. */
+function localReference(now: number, tz: string): Date {
+  const t = DateTime.fromMillis(now, { zone: tz });
+  return new Date(t.year, t.month - 1, t.day, t.hour, t.minute, t.second);
+}
+
+type Unit = 'instant' | 'day' | 'week' | 'month' | 'year';
+
+/** A date chrono read, as the span it stands for: [start, end) in the reader's zone. */
+interface Span {
+  start: DateTime;
+  end: DateTime;
+  unit: Unit;
+  /** The year was given (or follows from "next week"), not guessed. */
+  yearCertain: boolean;
+}
+
+const COUNT = /\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|couple|few)\s+(?:days?|weeks?|months?|years?)\b/i;
+
+function dayOf(c: chrono.ParsedComponents, tz: string): DateTime {
+  return DateTime.fromObject({ year: c.get('year') ?? undefined, month: c.get('month') ?? undefined, day: c.get('day') ?? undefined }, { zone: tz });
+}
+
+/** Start of the Sunday-first week of `d`: chrono moves "next week" by Sunday-first weeks. */
+function sundayWeek(d: DateTime): DateTime {
+  return d.startOf('day').minus({ days: d.weekday % 7 });
+}
+
+function spanOf(c: chrono.ParsedComponents, text: string, clock: Clock): Span {
+  const today = DateTime.fromMillis(clock.now, { zone: clock.tz }).startOf('day');
+  const day = dayOf(c, clock.tz);
+  const yearCertain = c.isCertain('year');
+  if (c.isCertain('hour')) {
+    const at = day.set({ hour: c.get('hour') ?? 0, minute: c.get('minute') ?? 0 });
+    return { start: at, end: at, unit: 'instant', yearCertain };
+  }
+  if (/\bweeks?\b/i.test(text) && !COUNT.test(text)) {
+    // "this/next/last week": the ISO week (Monday to Sunday) that many weeks from the reader's.
+    const weeks = Math.round(sundayWeek(day).diff(sundayWeek(today), 'weeks').weeks);
+    const start = today.startOf('week').plus({ weeks });
+    return { start, end: start.plus({ weeks: 1 }), unit: 'week', yearCertain: true };
+  }
+  if (/\bmonths?\b/i.test(text) && !COUNT.test(text)) {
+    const start = day.startOf('month');
+    return { start, end: start.plus({ months: 1 }), unit: 'month', yearCertain: true };
+  }
+  if (/\byears?\b/i.test(text) && !COUNT.test(text)) {
+    const start = day.startOf('year');
+    return { start, end: start.plus({ years: 1 }), unit: 'year', yearCertain: true };
+  }
+  if (!c.isCertain('day') && c.isCertain('month')) {
+    const start = day.startOf('month');
+    return { start, end: start.plus({ months: 1 }), unit: 'month', yearCertain };
+  }
+  return { start: day.startOf('day'), end: day.startOf('day').plus({ days: 1 }), unit: 'day', yearCertain };
+}
+
+/**
+ * The range a date phrase means, asked at `clock.now` in `clock.tz`, or `null` when there is no date in it.
+ *
+ * - a day, week, month or year ("15 March", "next week", "this month", "in May 2026", "next year"): all of it;
+ * - "between 1 and 15 March", "from March to May", "now until 15 January": from the start of the first to the end of
+ *   the second;
+ * - "before April": until the start; "by 20 April", "until end of June": until the end; "after 10 May": from the
+ *   end; "since 1 March", "from 1 March": from the start;
+ * - "in the next 10 days", "within two weeks": from now to the end of that day.
+ *
+ * A date without a year ("March") is the next one not wholly past: "in March" asked in December is next March.
+ *
+ * @example rangeOf('next week', { now: <Sun 6 Dec 2026 12:00 in Tokyo>, tz: 'Asia/Tokyo' })
+ *   // { from: <Mon 7 Dec 2026 00:00 Tokyo>, to: <Mon 14 Dec 2026 00:00 Tokyo>, words: '7–13 Dec 2026' }
+ */
+export function rangeOf(phrase: string, clock: Clock): DateRange | null {
+  if (phrase.length > MAX_DATE_TEXT) return null;
+  const masked = forChrono(phrase);
+  const found = parser.parse(masked, localReference(clock.now, clock.tz))[0];
+  if (!found) return null;
+  const lead = (LEAD.exec(masked.slice(0, found.index))?.[1] ?? '').toLowerCase().replace(/\s+/g, ' ');
+  const first = spanOf(found.start, found.text, clock);
+  const now = DateTime.fromMillis(clock.now, { zone: clock.tz });
+  let from: DateTime | null;
+  let to: DateTime | null;
+  let yearCertain = first.yearCertain;
+  if (found.end) {
+    const last = spanOf(found.end, found.text, clock);
+    yearCertain = first.yearCertain || last.yearCertain;
+    from = first.unit === 'instant' ? first.start : first.start;
+    to = last.end < from ? last.end.plus({ years: 1 }) : last.end;
+  } else if (lead === 'before') [from, to] = [null, first.start];
+  else if (['by', 'until', 'till', 'til', 'through', 'up to'].includes(lead)) [from, to] = [null, first.end];
+  else if (lead === 'after') [from, to] = [first.end, null];
+  else if (lead === 'since' || lead === 'from') [from, to] = [first.start, null];
+  else if (COUNT.test(found.text) && first.start > now.startOf('day')) [from, to] = [now, first.end];
+  else [from, to] = [first.start, first.end];
+  // A month or day without a year that is wholly past is next year's.
+  if (!yearCertain && (to ?? from) !== null && ((to ?? from) as DateTime) <= now) {
+    from = from?.plus({ years: 1 }) ?? null;
+    to = to?.plus({ years: 1 }) ?? null;
+  }
+  const fromMs = from?.toMillis() ?? null;
+  const toMs = to?.toMillis() ?? null;
+  return { from: fromMs, to: toMs, words: formatSpan(fromMs, toMs, clock.tz, clock.now) };
+}
