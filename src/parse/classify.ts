@@ -5,6 +5,7 @@
  */
 import type { DocumentKind } from '../core/types.ts';
 import { headerOf } from './fields.ts';
+import { isDatatracker, plainHeader } from './layout.ts';
 import { findReferences, type ReferenceHit } from './reference.ts';
 
 /** The kind of the document and the reference that decided it, if any. */
@@ -13,8 +14,9 @@ export interface Classification {
   reference: ReferenceHit | null;
 }
 
-const LS_HEADING = /^\s*LIAISON\s+STATEMENT\s*$|^\s*(?:For action to|For comment to|For information to)\s*:/im;
-const LS_TITLE = /^\s*Title\s*:\s*(?:LS|Liaison statement)\b|\bLS\/[ior]\b|\bThis liaison statement\b|\bliaison statement (?:from|to)\b/im;
+const LS_HEADING = /^\s*LIAISON\s+STATEMENT\s*$|^\s*(?:For action to|For comment to|For information to)\s*:|^\s*Send any reply LS to\s*:/im;
+const LS_TITLE =
+  /^\s*Title\s*:\s*(?:LS|Liaison statement|Reply LS|LS reply|Response LS)\b|\bLS\/[ior]\b|\bThis liaison statement\b|\bliaison (?:statement|response|reply) (?:from|to)\b|^\s*Liaison (?:statement )?(?:to|from) \S/im;
 const REPORT_HEADING = /^\s*(?:REPORT\b|Report of the (?:meeting|.*?meeting of))/im;
 const CONTRIBUTION_HEADING = /^\s*CONTRIBUTION\s*$/im;
 const TD_HEADING = /^\s*TD\s*$|\bThis TD\b|^\s*TEMPORARY DOCUMENT\s*$/im;
@@ -25,9 +27,12 @@ const TD_HEADING = /^\s*TD\s*$|\bThis TD\b|^\s*TEMPORARY DOCUMENT\s*$/im;
  * @example classify('Ref: TSB Collective letter 3/20\nSubject: Meeting of Study Group 20').kind === 'collective-letter'
  */
 export function classify(text: string): Classification {
-  const header = headerOf(text, 45);
+  const raw = headerOf(text, 45);
+  const header = plainHeader(raw, 45);
   const refs = findReferences(header);
   const byKind = (k: ReferenceHit['kind']) => refs.find((r) => r.kind === k) ?? null;
+  // An IETF Datatracker page or notification is a liaison statement, whatever circular it quotes.
+  if (isDatatracker(text)) return { kind: 'liaison-statement', reference: byKind('liaison-statement') };
 
   // A letter or circular names itself near the top ("Ref: TSB Collective letter 3/20", "TSB Circular 106").
   const letter = byKind('collective-letter');

@@ -146,7 +146,9 @@ export function parseDocument(raw: string): ParsedDocument {
 
   const sections = kind === 'liaison-statement' ? [] : findDeadlineSections(text);
   const table = parseDeadlineTable(text, sections);
-  const prose = parseProseDeadlines(text, kind, sections);
+  // "Deadline: -" or "n/a" says there is none: a date the text mentions does not stand for it.
+  const noDeadline = kind === 'liaison-statement' && /^(?:-|—|N\/?A|none|nil|not applicable)$/i.test(fieldValue(header, 'Deadline') ?? '');
+  const prose = parseProseDeadlines(text, kind, sections).filter((d) => !(noDeadline && d.category === 'liaison-reply'));
   // A reply date asked for in the text stands for a header "Deadline:" that is missing or says no date.
   const askedReply = prose.filter((d) => d.category === 'liaison-reply' && (!date || d.date >= date)).map((d) => d.date).sort()[0] ?? null;
   const liaison = liaisonRaw ? { ...liaisonRaw, from: liaisonRaw.from ?? group, deadline: liaisonRaw.deadline ?? askedReply } : null;

@@ -12,7 +12,8 @@
 import { canonicalGroup, canonicalQuestion, groupOfQuestion, parentGroup } from '../core/groups.ts';
 import type { Addressee, AddresseePurpose, Contact, LiaisonInfo, LiaisonPurpose } from '../core/types.ts';
 import { findDates } from './dates.ts';
-import { fieldValue, headerOf, isLabelLine } from './fields.ts';
+import { fieldValue, isLabelLine } from './fields.ts';
+import { isDatatracker, plainHeader } from './layout.ts';
 import { findGroups } from './groups.ts';
 import { squash } from './normalize.ts';
 import { findQuestions } from './refs.ts';
@@ -44,16 +45,43 @@ export function canonicalParty(text: string): string {
   // "ITU-T SG17 Working Party 2" or "Rapporteur for Q6/17": the group, when the whole name is about one ITU-T group.
   if (hits.length === 1 && hits[0] && /^(?:ITU-T\s+)?(?:SG|Study Group|TSAG|WP|Working Party)/i.test(t) && t.length < 60) return hits[0].group;
   // Datatracker: "Tom Starr <tom@example.com> (ITU-T SG15)" or "ccamp (Deborah Brungard <db@example.com>)".
-  const withoutPeople = squash(t.replace(/<[^>]*>/g, ' ').replace(/\([^()]*@[^()]*\)/g, ' ').replace(/"[^"]*"/g, ' ')).replace(/[.;,:]+$/, '');
-  const paren = /^(.*?)\s*\(([^()]{2,60})\)$/.exec(withoutPeople);
+  const withoutPeople = squash(
+    t
+      .replace(/<[^>]*>/g, ' ')
+      .replace(/\([^()]*@[^()]*\)/g, ' ')
+      .replace(/"[^"]*"/g, ' ')
+      // "Pseudowire Emulation Edge to Edge (," : a bracket the converter left open.
+      .replace(/\s*\([^()]*$/, ''),
+  ).replace(/[.;,:]+$/, '');
+  const paren = /^(.*?)\s*\(([^()]{2,80})\)$/.exec(withoutPeople);
   if (paren) {
-    const inner = paren[2] ?? '';
+    const outer = (paren[1] ?? '').trim();
+    const inner = (paren[2] ?? '').trim();
     const group = canonicalGroup(inner.replace(/^ITU-T\s+/i, '')) ?? (findGroups(inner).length === 1 ? (findGroups(inner)[0]?.group ?? null) : null);
     if (group) return group;
     // A person's name before a body in brackets: the body is the party.
-    if (/^[A-Z][a-z]+(?:\s+[A-Z][\w'-]+){1,3}$/.test(paren[1] ?? '') && /[A-Z]{2,}/.test(inner)) return inner;
+    if (PERSON.test(outer) && /[A-Z]{2,}/.test(inner)) return inner;
+    // A body, then the people or the expansion of its acronym: "IETF CCAMP WG (Colin Ward)", "IMTC (International …)".
+    if (outer && (PERSON.test(inner) || ROLE.test(inner) || /^[A-Z][A-Z0-9-]{1,9}$/.test(outer))) return outer;
   }
   return withoutPeople || t;
+}
+
+// "Colin Ward", "Jan de Vries": a person's name, not a body.
+const PERSON = /^(?:(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+)?[A-Z][a-z'-]+(?:\s+(?:de|van|von|der|da|le|la|[A-Z][\w'-]*\.?)){1,3}$/;
+const ROLE = /\b(?:chairs?|chairman|secretary|secretariat|rapporteurs?|liaison (?:manager|officer|coordinator)|director|editor)\b/i;
+
+/**
+ * An addressee of a Datatracker page or mail in people's words: an IETF group's slug ("ccamp") as "IETF CCAMP".
+ * Names of people and mailing lists copied are not addressees: `null`.
+ */
+function trackerParty(party: string): string | null {
+  if (canonicalGroup(party)) return party;
+  if (/^[a-z][a-z0-9-]{1,11}$/.test(party)) return `IETF ${party.toUpperCase()}`;
+  if (PERSON.test(party) || ROLE.test(party) || /mailing list$/i.test(party)) return null;
+  // An IETF area by its acronym: "RTG" is the IETF's Routing Area.
+  if (/^[A-Z]{2,5}$/.test(party) && !/^(?:IETF|IAB|IESG|IRTF|ISOC|IANA|ICANN|ETSI|IEEE|ISO|IEC)$/.test(party)) return `IETF ${party}`;
+  return party.replace(/^The\s+(?=IETF|IAB|IESG)/, '');
 }
 
 // "Qs 2, 4/11", "Questions 2 and 4/11", "Q6/17", "Question 6/17": every Question of a list, with the group the list ends in.
@@ -121,7 +149,11 @@ const ROLE_WORDS = /^(?:the\s+)?(?:(?:Associate\s+)?Rapporteurs?|Chair(?:man|men
  */
 export function parseAddressees(value: string | null, purpose: AddresseePurpose): Addressee[] {
   if (!value || EMPTY_VALUE.test(value.trim())) return [];
-  const v = normalizeGroupSpelling(value).trim();
+  // Datatracker lists people with their addresses and no commas: "The IAB Chair <a@x> Neil Barker <b@x>".
+  const v = normalizeGroupSpelling(value)
+    .replace(/\s*<[^<>]*@[^<>]*>\s*(?=\S)/g, ', ')
+    .replace(/\s*<[^<>]*@[^<>]*>\s*$/, '')
+    .trim();
   // "ITU-T Study Groups 13 and 17" -> SG13, SG17.
   const plural = /^(?:ITU-T\s+)?Study Groups\s+([\d,\sand]+)$/i.exec(v);
   if (plural?.[1]) {
@@ -138,7 +170,9 @@ export function parseAddressees(value: string | null, purpose: AddresseePurpose)
     const piece = squash(raw);
     if (piece.length < 2 || EMPTY_VALUE.test(piece)) continue;
     const questions = questionsNamed(piece);
-    const rest = squash(piece.replace(QUESTION_LIST, ' ').replace(/\(\s*[,;\s]*\)/g, ' ').replace(ROLE_WORDS, '')).replace(/^[,;:\s-]+|[,;:\s-]+$/g, '');
+    const rest = squash(piece.replace(QUESTION_LIST, ' ').replace(/\(\s*[,;\s]*\)/g, ' ').replace(ROLE_WORDS, ''))
+      .replace(/^[,;:\s-]+|[,;:\s-]+$/g, '')
+      .replace(/^ITU-T$/i, '');
     let party: string | null = null;
     // "SG13, 17": a bare number continues the previous prefix.
     if (/^\d{1,2}$/.test(rest) && lastPrefix) party = canonicalParty(`${lastPrefix}${rest}`);
@@ -200,11 +234,16 @@ export function parseContacts(text: string): Contact[] {
 const COMPLIMENTS = /\b(?:The )?(.{2,90}?) presents its compliments to (.{2,60}?)(?:,| and (?:takes|wishes|would|has|is)\b)/i;
 const COMPLIMENTS_PHRASE = / presents its compliments to /i;
 
+// "Liaison response to ITU-T Q9/15 from IEEE 802.1", "Liaison statement from SG13 to IETF", "Liaison to IETF/ISOC on ENUM".
+const LIAISON_PHRASE =
+  /\bLiaison(?:\s+(?:statement|response|reply))?\s+(?:to\s+(?<to>[A-Z][\w/ .-]{1,50}?)(?:\s+from\s+(?<from>[A-Z][\w/ .-]{1,40}?))?|from\s+(?<from2>[A-Z][\w/ .-]{1,40}?)\s+to\s+(?<to2>[A-Z][\w/ .-]{1,50}?))(?=\s+(?:on|about|regarding|concerning)\b|\s+\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4}|\s*[,;(\n]|\.\s|\s*$)/;
+
 // References a reply names: ITU-T LS and TD numbers, 3GPP/ETSI tdoc numbers, ISO/IEC document numbers.
 const LS_REFERENCE =
-  /\b(?:(?:TSAG|SG\s?\d{1,2}(?:RG-[A-Z]{2,5})?)\s?-\s?LS\s?\d{1,4}(?:\s*Rev\.?\s*\d+)?|COM\s?\d{1,2}\s?-\s?LS\s?\d{1,4}|TD\s?\d{1,4}(?:\s*Rev\.?\s*\d+)?\s*\((?:WP\s?\d{1,2}|PLEN|GEN)\s?\/\s?(?:\d{1,2}|TSAG)\)|[SRCGN]P?\d{0,2}-\d{5,7}(?:r\d+)?|(?:ISO\/IEC\s+)?JTC\s?1(?:\/SC\s?\d+)?\s+N\s?\d{3,6}|https?:\/\/datatracker\.ietf\.org\/liaison\/\d+\/?)/gi;
+  /\b(?:(?:TSAG|SG\s?\d{1,2}(?:RG-[A-Z]{2,5})?)\s?-\s?LS\s?\d{1,4}(?:\s*Rev\.?\s*\d+)?|COM\s?\d{1,2}\s?[-\u2013]\s?LS\s?\d{1,4}(?:\s?[-\u2013]\s?[EFSACR]\b)?|LS-\d{1,4}|(?:(?:TSAG|SG\s?\d{1,2})\s+)?TD\s+(?:GEN|PLEN|WP\s?\d)\s*\/?\s*\d{1,4}|TD\s?\d{1,4}(?:\s*Rev\.?\s*\d+)?\s*\((?:WP\s?\d{1,2}|PLEN|GEN)\s?\/\s?(?:\d{1,2}|TSAG)\)|[SRCGN]P?\d{0,2}-\d{5,7}(?:r\d+)?|(?:ISO\/IEC\s+)?JTC\s?1(?:\/SC\s?\d+)?\s+N\s?\d{3,6}|https?:\/\/datatracker\.ietf\.org\/liaison\/\d+\/?)/gi;
 // The sentence of a reply: "This liaison statement answers TSAG-LS4", "in reply to SG11-LS30", "Response to: LS (S5-xxx)".
-const REPLY_PHRASE = /\b(?:answers|repl(?:y|ies)\s+to|respon(?:ds|se|ses)\s+to|in\s+(?:reply|response)\s+to|follow(?:s|ing)?[- ]up\s+(?:to|on))\b/i;
+const REPLY_PHRASE =
+  /\b(?:answers|repl(?:y|ies)\s+to|respon(?:ds|se|ses)\s+to|in\s+(?:reply|response)\s+to|follow(?:s|ing)?[- ]up\s+(?:to|on)|your\s+liaisons?\b|(?:thanks?|thank\s+you|grateful|appreciates?)\b[^.]{0,80}\bfor\s+(?:its|your|the(?:ir)?)\s+(?:\w+\s+)?liaison)/i;
 
 /** The statements a reply answers: references in its "Response to:"/"In response to:" fields or in its reply sentences. */
 export function findRepliesTo(text: string, header: string): string[] {
@@ -213,15 +252,26 @@ export function findRepliesTo(text: string, header: string): string[] {
     const ref = squash(s).replace(/[.,;)]+$/, '');
     if (ref && !out.some((o) => o.toLowerCase() === ref.toLowerCase())) out.push(ref);
   };
-  for (const label of ['Response to|In response to|Reply to|Ref(?:erence)? LS']) {
-    const v = fieldValue(header, label);
-    if (v && !EMPTY_VALUE.test(v)) for (const m of v.matchAll(LS_REFERENCE)) add(m[0]);
+  const v = fieldValue(header, 'Response to|In response to|Reply to|Ref(?:erence)? LS');
+  if (v && !EMPTY_VALUE.test(v)) {
+    const refs = [...v.matchAll(LS_REFERENCE)];
+    for (const m of refs) add(m[0]);
+    if (refs.length === 0) add(v);
   }
-  // Reply sentences come early: the header, the abstract, the first paragraphs.
-  const head = text.slice(0, 6000);
+  // Datatracker names the statements it answers by title.
+  const referred = fieldValue(header, 'Liaisons referred by this one', 2);
+  if (referred) add(referred);
+  const inResponse = /^[ \t]*In Response to\s+(.{8,200})$/im.exec(header.slice(0, 400));
+  if (inResponse?.[1]) add(inResponse[1]);
+  // Reply sentences come early: the header, the abstract, the first paragraphs (a reference may wrap a line).
+  // Lines are joined except before a blank line or a labelled one ("Body: …"), which start a new sentence.
+  const head = text.slice(0, 6000).replace(/[ \t]*\n(?![ \t]*\n|[ \t]*[A-Z][\w ()-]{0,30}:)[ \t]*/g, ' ');
   for (const sentence of head.split(/(?<=[.!?])\s+|\n/)) {
     if (sentence.length > 600 || !REPLY_PHRASE.test(sentence)) continue;
     for (const m of sentence.matchAll(LS_REFERENCE)) add(m[0]);
+    // "… for the liaison response titled “Cooperative Relationship between ITU-T SG15 and CCAMP”": by its title.
+    const titled = /\b(?:titled|entitled|on)\s+["“]([^"”\n]{8,160})["”]/.exec(sentence);
+    if (titled?.[1]) add(titled[1]);
   }
   return out;
 }
@@ -265,7 +315,7 @@ function statedPurposeOf(header: string): string {
  * Liaison fields of a liaison statement; `docGroup` is used as the source when no header names one.
  */
 export function parseLiaison(text: string, docGroup: string | null): LiaisonInfo {
-  const header = normalizeGroupSpelling(headerOf(text, 80));
+  const header = normalizeGroupSpelling(plainHeader(text, 80));
   const addressees: Addressee[] = [];
   const push = (list: Addressee[]) => {
     for (const a of list) addAddressee(addressees, a);
@@ -283,13 +333,22 @@ export function parseLiaison(text: string, docGroup: string | null): LiaisonInfo
     for (const a of to) {
       // 3GPP's "Actions" section says which addressee is asked to act.
       if (actions?.has(a.party)) a.purpose = actions.get(a.party) ? 'action' : 'information';
-      else if (actions && /^[ \t]*ACTION[ \t]*:/m.test(text) && stated === 'information' && !statedPurpose) a.purpose = 'action';
+      else if (actions) a.purpose = 'information';
     }
     push(to);
     push(parseAddressees(fieldValue(header, 'Cc|Copy(?: to)?'), 'information'));
   }
 
-  let from = fieldValue(header, 'Source|From Groups?|From');
+  // "Liaison response to ITU-T Q9/15 from IEEE 802.1", "Liaison to IETF/ISOC on ENUM": the title says who and whom.
+  const phrase = LIAISON_PHRASE.exec(header.slice(0, 3000));
+  const phraseTo = phrase?.groups?.['to'] ?? phrase?.groups?.['to2'];
+  const phraseFrom = phrase?.groups?.['from'] ?? phrase?.groups?.['from2'] ?? null;
+  if (addressees.length === 0 && phraseTo) push(parseAddressees(phraseTo, 'information'));
+  const copied = addressees.length > 0 ? /\(COPY\s+To\s+([^)]{2,80})\)/i.exec(header.slice(0, 3000)) : null;
+  if (copied?.[1]) push(parseAddressees(copied[1], 'information'));
+
+  let from = fieldValue(header, 'Source|From Groups?|From') ?? phraseFrom;
+  if (from && /^Documents?\s/i.test(from)) from = /^\s*(Working Party \w+|Study Group \w+)\s*$/im.exec(header)?.[1] ?? null;
   const abstractFrom = /\b(?:response|reply|answer|communication) (?:of|from) ((?:ITU-T )?(?:Study Group \d{1,2}|SG\s?\d{1,2}|TSAG)|[A-Z][\w/ -]{2,40}?) to ((?:ITU-T )?(?:Study Group \d{1,2}|SG\s?\d{1,2})|TSAG|[A-Z][\w/ -]{2,40}?)\b/i.exec(text);
   // The phrase is looked for first: the pattern itself would try every offset of the text.
   const compliments = COMPLIMENTS_PHRASE.test(text) ? COMPLIMENTS.exec(text) : null;
@@ -298,7 +357,16 @@ export function parseLiaison(text: string, docGroup: string | null): LiaisonInfo
   if (addressees.length === 0 && abstractFrom?.[2]) push(parseAddressees(abstractFrom[2], 'information'));
   if (addressees.length === 0 && compliments?.[2]) push(parseAddressees(compliments[2], 'information'));
 
-  const source = from ? canonicalParty(from) : docGroup;
+  // Datatracker copies its contacts and lists: bodies are addressees, people and mailing lists are not.
+  if (isDatatracker(text)) {
+    for (let i = addressees.length - 1; i >= 0; i--) {
+      const party = trackerParty((addressees[i] as Addressee).party);
+      if (party === null) addressees.splice(i, 1);
+      else (addressees[i] as Addressee).party = party;
+    }
+  }
+  const fromParty = from ? canonicalParty(from) : null;
+  const source = fromParty ? (isDatatracker(text) ? (trackerParty(fromParty) ?? fromParty) : fromParty) : docGroup;
   // The ITU-T template's "Question(s):" field names the source's Questions, not the addressees'.
   const questions = fieldQuestions(fieldValue(header, 'Question\\(s\\)|Questions?'));
   const sourceGroup = source ? canonicalGroup(source) : null;
@@ -310,6 +378,8 @@ export function parseLiaison(text: string, docGroup: string | null): LiaisonInfo
     }
   }
 
+  // A source that copies itself ("Cc: The IAB" on the IAB's own statement) is not an addressee.
+  for (let i = addressees.length - 1; i >= 0; i--) if (source && (addressees[i] as Addressee).party === source && (addressees[i] as Addressee).purpose === 'information') addressees.splice(i, 1);
   const acting = addressees.filter((a) => a.purpose !== 'information');
   const informed = addressees.filter((a) => a.purpose === 'information');
   let to = acting.map((a) => a.party);
@@ -322,7 +392,7 @@ export function parseLiaison(text: string, docGroup: string | null): LiaisonInfo
   let purpose: LiaisonPurpose | null = null;
   if (addressees.some((a) => a.purpose === 'action')) purpose = 'action';
   else if (addressees.some((a) => a.purpose === 'comment')) purpose = 'comment';
-  else if (/respon|reply/.test(statedPurpose)) purpose = 'response';
+  else if (/respon|reply/.test(statedPurpose) || (phrase && /respon|repl/i.test(phrase[0]) && !statedPurpose)) purpose = 'response';
   else if (/information/.test(statedPurpose) || addressees.length > 0) purpose = 'information';
   // No purpose fields survived, but the statement says it answers another ("contains the response of SG20 to TSAG").
   else if (abstractFrom?.[0] && /respon|repl|answer/i.test(abstractFrom[0])) purpose = 'response';

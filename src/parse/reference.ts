@@ -23,7 +23,7 @@ const GROUP_NUMBERED = new RegExp(String.raw`${GROUP_PREFIX}\s?-\s?(?:LS|TD|C|R)
 const PATTERNS: ReadonlyArray<{ kind: ReferenceHit['kind']; re: RegExp; group?: (m: RegExpExecArray) => string | null; numbered?: boolean }> = [
   {
     kind: 'collective-letter',
-    re: /\b(?:TSB\s+)?Collective\s+letter\s+(?:No\.?\s*)?(\d{1,3})\s*\/\s*(TSAG|\d{1,2}|SG\d{1,2}RG-[A-Z]{2,5})\b/i,
+    re: /\b(?:TSB\s+)?Collective\s+letter\s+(?:No\.?\s*)?(\d{1,3})\s*\/\s*(TSAG\b|\d{1,2}(?![\d/])|SG\d{1,2}RG-[A-Z]{2,5}\b)/i,
     group: (m) => (/^\d+$/.test(m[2] ?? '') ? canonicalGroup(`SG${m[2]}`) : canonicalGroup(m[2] ?? '')),
   },
   { kind: 'circular', re: /\bTSB\s+Circular\s+(?:No\.?\s*)?(\d{1,4})\b/i },

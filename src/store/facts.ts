@@ -8,6 +8,7 @@ import { dueAt } from '../core/time.ts';
 import type { Deadline, DocumentKind, LiaisonInfo, MeetingInfo, ParsedDocument } from '../core/types.ts';
 import type { ListInfo } from '../ingest/lists.ts';
 import { actingAddressees } from '../parse/liaison.ts';
+import { describeDocument } from './titles.ts';
 
 /** Where a document came from. */
 export interface SourceInfo {
@@ -125,7 +126,7 @@ export interface IndexEntry {
 /** The citation of `doc`. */
 export function citeOf(doc: StoredDocument): Cite {
   const p = doc.parsed;
-  const cite: Cite = { docId: doc.id, reference: p.reference, title: p.title, kind: p.kind, date: p.date };
+  const cite: Cite = { docId: doc.id, reference: p.reference, title: p.title ?? describeDocument(p, doc.source), kind: p.kind, date: p.date };
   if (doc.source.auth?.verdict === 'fail') cite.unverified = true;
   return cite;
 }

@@ -14,6 +14,7 @@ import { normalizeText } from '../parse/normalize.ts';
 import { baseKey } from '../parse/reference.ts';
 import { withCorrections, withoutCorrections, type Correction } from './correction-fields.ts';
 import { dedupeRoles, type StatedRole } from './roles.ts';
+import { humanTitle } from './titles.ts';
 import {
   deadlinePositionOf,
   indexEntries,
@@ -107,7 +108,9 @@ export class DocumentStore {
    * hash and reads what the decision needs ({@link CLAIM}), one transaction writes the document, its facts and what a
    * revision or addendum changes in the document it replaces.
    */
-  async addDocument(text: string, parsed: ParsedDocument, source: SourceInfo, now = new Date()): Promise<AddResult> {
+  async addDocument(text: string, given: ParsedDocument, source: SourceInfo, now = new Date()): Promise<AddResult> {
+    // Every stored document has a title people can read: the parser's, or one from the mail or the text.
+    const parsed = given.title ? given : { ...given, title: humanTitle(given, source, text) };
     const hash = contentHash(text);
     const id = hash.slice(0, 20);
     const r = this.redis;

@@ -1,0 +1,79 @@
+/**
+ * Header layouts other tools leave behind, rewritten as "Label: value" lines so that one field reader reads them
+ * all: Markdown emphasis and table pipes ("**Title:**\tReply LS on …", "| Purpose | In response |", "To: |"), and
+ * the IETF Datatracker page, whose labels carry no colon ("From Group ITU-T-SG-15", "Purpose For action",
+ * "Deadline 2006-09-25 Action Taken"). Pure, linear in the header's length.
+ */
+
+// Datatracker page labels, longest first (so "From Group" wins over "From").
+const TRACKER_LABELS = [
+  'Submission date',
+  'Submitted Date',
+  'Posted Date',
+  'From Group',
+  'From Contacts?',
+  'To Groups?',
+  'To Contacts?',
+  'Response Contacts?',
+  'Reponse Contacts?',
+  'Technical Contacts?',
+  'Action Holder Contacts?',
+  'Purpose',
+  'Deadline',
+  'Attachments',
+  'Liaisons referred by this one',
+  'Liaisons referring to this one',
+  'State',
+  'From',
+  'To',
+  'Cc',
+  'Title',
+];
+const TRACKER_LINE = new RegExp(`^(${TRACKER_LABELS.join('|')})(?:[ \\t]+(?=\\S)|(?=[A-Z][a-z]))(?!:)(.*)$`, 'i');
+// A Datatracker page starts with its heading; its notification mail names the web page.
+const TRACKER_PAGE = /^\s*(?:Liaison statement\b|Skip to main content\s*$)/im;
+const TRACKER_DATE = /^(?:Submission date|Submitted Date|Posted Date)[ \t]*:?[ \t]*\d{4}-\d{2}-\d{2}/im;
+
+/** Whether `text` is an IETF Datatracker liaison page or notification. */
+export function isDatatracker(text: string): boolean {
+  const head = text.slice(0, 3000);
+  return (TRACKER_PAGE.test(head) && TRACKER_DATE.test(head)) || /^URL of the IETF Web page\s*:/im.test(head) || /^\|\s*(?:From Group|Submitted Date)\s*\|/im.test(head);
+}
+
+/** One header line without Markdown emphasis and table pipes: "**Title:**\tLS on X" → "Title:\tLS on X". */
+function plainLine(line: string): string {
+  let l = line.replace(/\*\*/g, '');
+  // "| Purpose | In response |" → "Purpose: In response".
+  const cells = /^\s*\|\s*([A-Z][\w ()/-]{1,40}?):?\s*\|\s*(.*?)\s*\|?\s*$/.exec(l);
+  if (cells && !/^[-:| ]*$/.test(l)) return cells[2] ? `${cells[1]}: ${cells[2]}` : `${cells[1]}:`;
+  l = l.replace(/^(?:\s*\|)+\s*$/, '').replace(/(?:\s*\|)+\s*$/, '').replace(/^(?:\s*\|)+\s*/, '');
+  return /^[-:| ]*$/.test(l) && l.includes('-') && l.includes('|') ? '' : l;
+}
+
+/**
+ * The first `lines` lines of `text` in "Label: value" form. Datatracker label lines get their colon; other lines are
+ * kept as they are, so every other layout reads as before.
+ */
+export function plainHeader(text: string, lines = 80): string {
+  // Datatracker labels are read in the block of label lines only: after it, "To be clear, …" is body text.
+  let tracker = isDatatracker(text);
+  let labelled = 0;
+  const out: string[] = [];
+  let start = 0;
+  for (let n = 0; n < lines && start <= text.length; n++) {
+    const end = text.indexOf('\n', start);
+    const raw = text.slice(start, end < 0 ? text.length : end);
+    start = end < 0 ? text.length + 1 : end + 1;
+    let line = plainLine(raw);
+    if (tracker && line.trim() !== '') {
+      const m = TRACKER_LINE.exec(line.trim());
+      if (m && !/^\s*[\w ]+:/.test(line)) line = `${m[1]}: ${m[2]?.trim() ?? ''}`;
+      if (m || /^\s*[\w ]+:/.test(line)) labelled += 1;
+      // The body starts with a sentence: a long line, or one that ends in a full stop.
+      else if (labelled >= 3 && (line.trim().length > 60 || /[.!?]\s*$/.test(line))) tracker = false;
+    }
+    out.push(line);
+    if (end < 0) break;
+  }
+  return out.join('\n');
+}
