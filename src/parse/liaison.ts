@@ -84,16 +84,23 @@ function trackerParty(party: string): string | null {
   return party.replace(/^The\s+(?=IETF|IAB|IESG)/, '');
 }
 
-// "Qs 2, 4/11", "Questions 2 and 4/11", "Q6/17", "Question 6/17": every Question of a list, with the group the list ends in.
-const QUESTION_LIST = /\b(?:Questions?|Qs?\.?)\s*((?:\d{1,2}\s*(?:,|&|and)\s*)*\d{1,2})\s*\/\s*(\d{1,2})\b/gi;
+// "Qs 2, 4/11", "Questions 2 and 4/11", "Questions 2/13 and 4/13", "Q6/17", "Question 6/17": a list of Questions,
+// each number taking the group written after it.
+const QUESTION_LIST = /\b(?:Questions?|Qs?\.?)\s*(?:\d{1,2}(?:\s*\/\s*\d{1,2})?\s*(?:,|&|and)\s*)*\d{1,2}\s*\/\s*\d{1,2}\b/gi;
 
 /** Questions named in a short value, canonical: "Qs 2, 4/11" → Q2/11, Q4/11. */
 export function questionsNamed(value: string): string[] {
   const out: string[] = [];
   for (const m of value.matchAll(QUESTION_LIST)) {
-    for (const n of (m[1] ?? '').match(/\d{1,2}/g) ?? []) {
-      const id = canonicalQuestion(`${n}/${m[2]}`);
-      if (id && !out.includes(id)) out.push(id);
+    let pending: string[] = [];
+    for (const item of m[0].matchAll(/(\d{1,2})(?:\s*\/\s*(\d{1,2}))?/g)) {
+      pending.push(item[1] ?? '');
+      if (!item[2]) continue;
+      for (const n of pending) {
+        const id = canonicalQuestion(`${n}/${item[2]}`);
+        if (id && !out.includes(id)) out.push(id);
+      }
+      pending = [];
     }
   }
   return out;

@@ -1,0 +1,65 @@
+/**
+ * Addressees of liaison statements in the spellings documents use: group names ("ITU-T SG 11", "ITU-T-SG-11",
+ * "Study Group 11", "SG11", "WP3/11", "TSAG"), Question lists ("Question 6/17", "Q6/17", "Qs 2, 4/11", "Questions
+ * 2/13 and 4/13"), people and addresses beside a body (Datatracker), and the reply titles that name what they answer.
+ */
+import { describe, expect, it } from 'vitest';
+import { canonicalParty, parseAddressees, questionsNamed } from '../../src/parse/liaison.ts';
+import { answeredTitle } from '../../src/store/liaison-replies.ts';
+
+describe('group names', () => {
+  it.each([
+    ['ITU-T SG 11', 'SG11'],
+    ['ITU-T-SG-11', 'SG11'],
+    ['Study Group 11', 'SG11'],
+    ['ITU-T Study Group 11', 'SG11'],
+    ['SG11', 'SG11'],
+    ['WP3/11', 'SG11'],
+    ['Working Party 3/11', 'SG11'],
+    ['TSAG', 'TSAG'],
+    ['Paul Martin (ITU-T-SG-15)', 'SG15'],
+    ['Tom Starr <tom@example.org> (ITU-T SG 15)', 'SG15'],
+    ['IETF CCAMP WG (Colin Ward)', 'IETF CCAMP WG'],
+    ['IMTC (International Multimedia Telecommunication Consortium)', 'IMTC'],
+    ['ISO/IEC JTC 1/SC 41', 'ISO/IEC JTC 1/SC 41'],
+  ])('%s → %s', (text, party) => {
+    expect(canonicalParty(text)).toBe(party);
+  });
+});
+
+describe('Questions named beside an addressee', () => {
+  it.each([
+    ['Question 6/17', ['Q6/17']],
+    ['Q6/17', ['Q6/17']],
+    ['Qs 2, 4/11', ['Q2/11', 'Q4/11']],
+    ['Questions 2/13 and 4/13', ['Q2/13', 'Q4/13']],
+    ['Questions 2 and 4/11', ['Q2/11', 'Q4/11']],
+  ])('%s', (text, questions) => {
+    expect(questionsNamed(text)).toEqual(questions);
+  });
+
+  it('keeps each addressee with its own Questions and purpose', () => {
+    expect(parseAddressees('ITU-T SG13 (Q2/13, Q4/13), ITU-T-SG-11 Qs 2, 4/11 and ISO/IEC JTC 1/SC 27', 'action')).toEqual([
+      { party: 'SG13', group: 'SG13', questions: ['Q2/13', 'Q4/13'], purpose: 'action' },
+      { party: 'SG11', group: 'SG11', questions: ['Q2/11', 'Q4/11'], purpose: 'action' },
+      { party: 'ISO/IEC JTC 1/SC 27', group: null, questions: [], purpose: 'action' },
+    ]);
+    expect(parseAddressees('Rapporteur of Q6/17', 'comment')).toEqual([{ party: 'SG17', group: 'SG17', questions: ['Q6/17'], purpose: 'comment' }]);
+    expect(parseAddressees('ITU-T Study Groups 13 and 17', 'information').map((a) => a.party)).toEqual(['SG13', 'SG17']);
+    expect(parseAddressees('SG13, 17', 'information').map((a) => a.party)).toEqual(['SG13', 'SG17']);
+    expect(parseAddressees('-', 'action')).toEqual([]);
+    expect(parseAddressees('N/A', 'action')).toEqual([]);
+  });
+});
+
+describe('titles of replies', () => {
+  it.each([
+    ['Reply LS on trust anchors for IoT device identities', 'ls on trust anchors for iot device identities'],
+    ['Reply LS to SG17 on trust anchors', 'ls on trust anchors'],
+    ['LS reply on quantum-safe migration', 'ls on quantum-safe migration'],
+    ['Response to LS on smart city metrics', 'ls on smart city metrics'],
+    ['LS on trust anchors', null],
+  ])('%s', (title, original) => {
+    expect(answeredTitle(title)).toBe(original);
+  });
+});
