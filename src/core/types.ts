@@ -68,6 +68,12 @@ export interface MeetingInfo {
   startTime?: string | null;
   endTime?: string | null;
   timezone?: string | null;
+  /** When registration opens on the first day (`HH:mm`, same zone), when the letter says. */
+  registrationTime?: string | null;
+  /** `hybrid` when remote participation is offered beside the room, `virtual` when there is no room. */
+  format?: 'in-person' | 'hybrid' | 'virtual' | null;
+  /** Every group meeting together, when a letter announces meetings of several ("Study Groups 4, 11 and 16"). */
+  groups?: string[];
 }
 
 /** A person to contact about a liaison statement. Fields the document does not give are `null`. */

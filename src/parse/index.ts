@@ -99,6 +99,29 @@ function headerMeeting(header: string, group: string | null): MeetingInfo | null
   return null;
 }
 
+// A notice of a meeting that is no TSB letter: a rapporteur's convocation, an invitation of the General Secretariat.
+const MEETING_NOTICE = /\b(?:notice|convocation|invitation|announcement)\b[^\n]{0,80}\bmeeting\b|\bRapporteur(?:'s)?\s+meeting\b|\binterim meeting\b/i;
+
+/**
+ * A letter's subject, read whole: converters leave a "/" cell marker before it ("Subject: / Meeting of Study Group
+ * 17") and put its place and dates on the next line, unindented ("Geneva, 6-15 December 2006").
+ */
+function letterSubject(header: string): string | null {
+  const first = fieldValue(header, 'Subject|Objet', 3, true);
+  if (first === null) return null;
+  let value = first.replace(/^[/|]\s*/, '');
+  if (findDates(value).some((h) => h.start !== h.end || /\d{4}\s*$/.test(value))) return value || null;
+  const at = /(?:^|\n)[ \t]*(?:Subject|Objet)[ \t]*:[^\n]*\n/i.exec(header);
+  if (!at) return value || null;
+  for (const line of header.slice(at.index + at[0].length).split('\n').slice(0, 3)) {
+    const l = line.trim();
+    if (!l || /^(?:Dear|To|Ref|Our ref|Attention|Contact)\b/i.test(l) || /^[A-Z][\w ]{1,30}:/.test(l) || l.length > 160) break;
+    value = `${value} ${l.replace(/^[/|]\s*/, '')}`.trim();
+    if (findDates(l).length > 0) break;
+  }
+  return value || null;
+}
+
 function mergeDeadlines(...lists: Deadline[][]): Deadline[] {
   const out: Deadline[] = [];
   for (const list of lists) {
@@ -128,7 +151,8 @@ export function parseDocument(raw: string): ParsedDocument {
   const header = headerOf(text);
   const { kind, reference } = classify(text);
   const isLetter = LETTER_KINDS.has(kind);
-  const subject = isLetter ? fieldValue(header, 'Subject|Objet', 3, true) : null;
+  const notice = kind === 'other' && MEETING_NOTICE.test(header);
+  const subject = isLetter || notice ? letterSubject(header) : null;
   const title = subject ?? fieldValue(header, 'Title', 3, true) ?? null;
   const liaisonRaw = kind === 'liaison-statement' ? parseLiaison(text, null) : null;
   const liaisonGroup = liaisonRaw?.from ? canonicalGroup(liaisonRaw.from) : null;
@@ -139,7 +163,7 @@ export function parseDocument(raw: string): ParsedDocument {
   const date = documentDate(header, kind);
 
   let meeting: MeetingInfo | null = null;
-  if (isLetter) meeting = findMeeting(text, subject, group);
+  if (isLetter || notice) meeting = findMeeting(text, subject, group);
   // A letter announces meetings ahead; one already over when the letter was written is only mentioned.
   if (meeting && date && meeting.end < date) meeting = null;
   else if (kind === 'td' || kind === 'contribution' || kind === 'report') meeting = headerMeeting(header, group);

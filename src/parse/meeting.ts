@@ -46,15 +46,51 @@ function placeBeforeDate(subject: string, hit: DateHit): string | null {
   return /^Geneva$/i.test(place) ? 'Geneva, Switzerland' : place;
 }
 
+// "will open at 0930 hours", "opens at 1430 hours", "will begin its meeting at 0930 hours", "starts at 1000 hours",
+// "the opening session … starting at 9:00", "meeting will open at 09.30 hours".
+const CLOCK = String.raw`(?:\d{1,2}[:.]?\d\d\s*(?:hours|hrs|h)\b|\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)`;
+const OPENING = new RegExp(
+  String.raw`\b(?:(?:will|shall)\s+(?:open|start|begin|commence)(?:\s+(?:its|the)\s+(?:meeting|work|session))?|opens|starts|begins|commences|(?:opening|first)\s+(?:session|plenary)[^.\n]{0,60}?\b(?:starting|at|from))\s+(?:at\s+|from\s+)?(?:[^\n;]{0,20}?\s)?(${CLOCK})`,
+  'gi',
+);
+// "Participants can register from 0830 hours", "Registration will start at 0800 hours", "registration … from 1330".
+const REGISTRATION = new RegExp(String.raw`\b(?:register(?:ed)?|registration)\b[^.\n]{0,80}?\b(?:from|at|as of|starting)\s+(${CLOCK})`, 'i');
+
+function timeOf(m: RegExpExecArray | null): string | null {
+  return m?.[1] ? (findTime(m[1])?.start ?? null) : null;
+}
+
 /** Opening time "will open at 0930 hours on the first day" as `HH:mm`, or `null`. */
 export function findOpeningTime(text: string): string | null {
-  const m = /\b(?:will|shall)\s+(?:open|start|begin|commence)\s+at\s+([^\n.;]{0,30}?(?:hours|hrs|h\b|\d[:.]\d\d))/i.exec(text);
-  return m?.[1] ? (findTime(m[1])?.start ?? null) : null;
+  for (const m of allMatches(OPENING, text)) {
+    // "Registration will start at 0800 hours" is when registration opens, not the meeting.
+    const before = text.slice(Math.max(0, m.index - 80), m.index);
+    if (/\bregist\w*\b[^.]*$/i.test(before)) continue;
+    return timeOf(m);
+  }
+  return null;
+}
+
+/** When registration opens ("Participants can register from 0830 hours") as `HH:mm`, or `null`. */
+export function findRegistrationTime(text: string): string | null {
+  return timeOf(REGISTRATION.exec(text));
+}
+
+const HYBRID = /\bhybrid\b|\bremote participation (?:will be|is) (?:available|offered|possible)\b|\b(?:in person|physically) (?:and|or) (?:remotely|online|virtually)\b/i;
+
+/** Whether a meeting is virtual, hybrid or in person, as its letter says; `null` when it does not say. */
+export function findFormat(text: string, place: string | null): MeetingInfo['format'] {
+  if (place === 'virtual') return 'virtual';
+  if (HYBRID.test(text)) return 'hybrid';
+  return place ? 'in-person' : null;
 }
 
 const CANCELLED = /\bcancel(?:l)?(?:ed|ation)\b|\bcalled off\b|\bwill not (?:take place|be held)\b/i;
 
-const MEETING_SENTENCE = /\b(?:meeting|session|assembly|plenary|e-meeting|workshop|forum|symposium|seminar|summit)\b[^.]*\b(?:held|take place|convene|hosted|place|scheduled)\b|\b(?:invite you to|to attend)\b/i;
+const MEETING_SENTENCE =
+  /\b(?:meeting|session|assembly|plenary|e-meeting|workshop|forum|symposium|seminar|summit)\b[^.]*\b(?:held|take place|convene|hosted|place|scheduled)\b|\b(?:invite you to|to attend)\b|\bwill\s+(?:meet|convene)\b|\bmeeting\s+from\b/i;
+// Workshops and forums beside the meeting are side events: the first sentence about one is not the meeting.
+const SIDE_EVENT_SENTENCE = /^\W*(?:\d+\s+)?(?:please note\s+)?(?:the\s+|an?\s+)?(?:ITU\s+)?(?:workshop|forum|seminar|symposium|training|tutorial|briefing)\b/i;
 
 /**
  * The meeting a letter (or circular) announces: from its subject line when it has one, else from the first body
@@ -62,27 +98,49 @@ const MEETING_SENTENCE = /\b(?:meeting|session|assembly|plenary|e-meeting|worksh
  */
 export function findMeeting(text: string, subject: string | null, docGroup: string | null): MeetingInfo | null {
   const openingTime = findOpeningTime(text);
-  const build = (hit: DateHit, title: string, place: string | null, group: string | null): MeetingInfo => ({
-    group,
-    title: squash(title),
-    start: hit.start,
-    end: hit.end,
-    place,
-    startTime: openingTime,
-    endTime: null,
-    timezone: openingTime && place === 'Geneva, Switzerland' ? GENEVA_ZONE : null,
-  });
+  const registrationTime = findRegistrationTime(text);
+  const build = (found: DateHit, title: string, place: string | null, group: string | null): MeetingInfo => {
+    const hit = widened(found, group);
+    const groups = subject ? [...new Set(findGroupList(subject))] : [];
+    const info: MeetingInfo = {
+      group,
+      title: squash(title),
+      start: hit.start,
+      end: hit.end,
+      place,
+      startTime: openingTime,
+      endTime: null,
+      timezone: (openingTime || registrationTime) && place === 'Geneva, Switzerland' ? GENEVA_ZONE : null,
+      registrationTime,
+      format: findFormat(text.slice(0, 6000), place),
+    };
+    if (groups.length > 1) info.groups = groups;
+    return info;
+  };
+  // The subject gives the last day only ("… with a view to approving …, Geneva, 6 December 2000") while the text says
+  // "meeting from 27 November to 6 December 2000": the range that ends (or starts) on that day.
+  const widened = (hit: DateHit, group: string | null): DateHit => {
+    if (hit.start !== hit.end) return hit;
+    const body = sentences(text).slice(0, 30).find((s) => MEETING_SENTENCE.test(s.text) && (group === null || findGroups(s.text).some((g) => g.group === group) || /\b(?:this|the) (?:study )?group\b/i.test(s.text)));
+    const range = body ? findDates(squash(body.text)).find((h) => h.start !== h.end && (h.end === hit.start || h.start === hit.start)) : undefined;
+    return range ?? hit;
+  };
   // A notice that the meeting will not take place announces none.
   if (subject && CANCELLED.test(subject)) return null;
   // The first body sentence that announces a meeting with dates: read only when the subject leaves something open.
   const announcement = () =>
     sentences(text).find(
-      (s) => MEETING_SENTENCE.test(s.text) && !/\b(?:last|previous)\b/i.test(s.text) && !CANCELLED.test(s.text) && findDates(s.text).length > 0,
+      (s) =>
+        MEETING_SENTENCE.test(s.text) &&
+        !SIDE_EVENT_SENTENCE.test(squash(s.text)) &&
+        !/\b(?:last|previous)\b/i.test(s.text) &&
+        !CANCELLED.test(s.text) &&
+        findDates(s.text).length > 0,
     );
   if (subject) {
     const hit = findDates(subject).find((h) => !isSuperseded(subject, h));
     if (hit) {
-      const first = findGroups(subject)[0]?.group ?? null;
+      const first = findGroups(subject)[0]?.group ?? findGroupList(subject)[0] ?? null;
       // A regional group's letter: its subject may name the parent study group before the region.
       const group = docGroup && first && docGroup !== first && docGroup.startsWith(`${first}RG-`) ? docGroup : (first ?? docGroup);
       const own = placeBeforeDate(subject, hit) ?? findPlace(subject.slice(hit.index));
@@ -101,6 +159,13 @@ export function findMeeting(text: string, subject: string | null, docGroup: stri
     if (hit) return build(hit, title, findPlace(clean), findGroups(clean)[0]?.group ?? docGroup);
   }
   return null;
+}
+
+/** Study groups a subject names together: "Meetings of Study Groups 4, 11 and 16" → SG4, SG11, SG16. */
+function findGroupList(subject: string): string[] {
+  const plural = /\bStudy Groups\s+((?:\d{1,2}\s*(?:,|and|&)\s*)+\d{1,2})\b/i.exec(subject);
+  if (plural?.[1]) return (plural[1].match(/\d{1,2}/g) ?? []).map((n) => `SG${Number(n)}`);
+  return findGroups(subject).map((g) => g.group);
 }
 
 const EVENT_NOUN =

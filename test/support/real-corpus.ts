@@ -115,18 +115,23 @@ export function scoreDocument(file: string, got: ParsedDocument, exp: ExpectedRe
   if (exp.deadlines) {
     const want = [...new Set(exp.deadlines.map((d) => d.date))].sort();
     const have = [...new Set(got.deadlines.map((d) => d.date))].sort();
+    // A deadline worked out from a rule the letter states ("two months before the meeting") is marked derived.
+    const stated = [...new Set(got.deadlines.filter((d) => !d.derived).map((d) => d.date))].sort();
     add('deadlines.found', want.every((d) => have.includes(d)), want, have);
-    add('deadlines.invented', have.every((d) => want.includes(d) || d === el?.deadline), want, have);
+    add('deadlines.invented', stated.every((d) => want.includes(d) || d === el?.deadline), want, stated);
   } else if (el) {
     // A liaison whose only deadline is its reply deadline.
     const have = [...new Set(got.deadlines.map((d) => d.date))];
     add('deadlines.invented', have.every((d) => d === el.deadline), el.deadline ? [el.deadline] : [], have);
   }
-  if (exp.meetings?.[0]) {
+  // A liaison statement mentions meetings; it announces none (the collective letter does).
+  if (exp.meetings?.[0] && exp.kind !== 'liaison-statement') {
     const m = exp.meetings[0];
     const hit = got.meeting && got.meeting.start === m.start && got.meeting.end === m.end ? got.meeting : null;
     add('meeting.dates', hit !== null, `${m.start}..${m.end}`, got.meeting ? `${got.meeting.start}..${got.meeting.end}` : null);
     if (m.openingTime) add('meeting.opening', got.meeting?.startTime === m.openingTime, m.openingTime, got.meeting?.startTime ?? null);
+    if (m.registrationTime) add('meeting.registration', got.meeting?.registrationTime === m.registrationTime, m.registrationTime, got.meeting?.registrationTime ?? null);
+    if (m.group && canonicalGroup(m.group)) add('meeting.group', got.meeting?.group === canonicalGroup(m.group), m.group, got.meeting?.group ?? null);
   }
   return out;
 }
