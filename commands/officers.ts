@@ -43,7 +43,8 @@ export function parseOfficerText(rest: string): OfficerArgs {
   const text = (rest.length > 2000 ? rest.slice(0, 2000) : rest).replace(/[?!.]+\s*$/, '');
   const role = ROLE_WORDS.find(([re]) => re.test(text))?.[1] ?? null;
   const { scope, rest: words } = findScope(text);
-  const left = leftover(words.replace(QUESTION_WORDS, ' ').replace(QUESTION_WORDS, ' '));
+  const withoutRoles = ROLE_WORDS.reduce((t, [re]) => t.replace(new RegExp(re.source, 'gi'), ' '), words);
+  const left = leftover(withoutRoles.replace(QUESTION_WORDS, ' ').replace(QUESTION_WORDS, ' '));
   if (scope === null) return { role, scope: left === '' ? { kind: 'all' } : { kind: 'unknown', text: left } };
   if (scope.kind !== 'unknown' && left !== '') return { role, scope: { kind: 'unknown', text: leftover(text.replace(QUESTION_WORDS, ' ').replace(QUESTION_WORDS, ' ')) } };
   return { role, scope };

@@ -151,8 +151,8 @@ export function rangeOf(phrase: string, clock: Clock): DateRange | null {
   else if (lead === 'since' || lead === 'from') [from, to] = [first.start, null];
   else if (COUNT.test(found.text) && first.start > now.startOf('day')) [from, to] = [now, first.end];
   else [from, to] = [first.start, first.end];
-  // A month or day without a year that is wholly past is next year's.
-  if (!yearCertain && (to ?? from) !== null && ((to ?? from) as DateTime) <= now) {
+  // A month or day without a year that is wholly past is next year's ("since 1 December" may well be past).
+  if (!yearCertain && to !== null && to <= now) {
     from = from?.plus({ years: 1 }) ?? null;
     to = to?.plus({ years: 1 }) ?? null;
   }

@@ -1,0 +1,277 @@
+/**
+ * Plain-language questions to commands and arguments, through the router as every channel uses it (pure: no store).
+ * Each phrasing is what a delegate types in a chat or the terminal; where one comes from a reported failure, the
+ * test says so. Date ranges are checked in the reader's zone against a fixed asking instant.
+ */
+import { DateTime } from 'luxon';
+import { describe, expect, it } from 'vitest';
+import { defaultRegistry } from '../../commands/index.ts';
+import type { DeadlineArgs } from '../../commands/deadlines.ts';
+import type { MeetingArgs } from '../../commands/meeting.ts';
+import { statedOfficers, type OfficerArgs } from '../../commands/officers.ts';
+import { parseScope, unknownGroupReply } from '../../commands/scope.ts';
+import { rangeOf } from '../../commands/when.ts';
+import { route, type AskClock } from '../../src/chat/router.ts';
+import type { CommandContext } from '../../src/core/command.ts';
+import { canonicalWorkingParty } from '../../src/core/groups.ts';
+import { formatOpening, formatSpan } from '../../src/core/time.ts';
+
+const registry = defaultRegistry();
+const TOKYO = 'Asia/Tokyo';
+/** Sunday 6 December 2026, noon in Tokyo. */
+const SUNDAY_TOKYO: AskClock = { now: DateTime.fromISO('2026-12-06T12:00', { zone: TOKYO }).toMillis(), tz: TOKYO };
+
+const at = (iso: string, tz = TOKYO) => DateTime.fromISO(iso, { zone: tz }).toMillis();
+
+function routed(text: string, clock: AskClock = SUNDAY_TOKYO): { command: string; args: unknown } {
+  const r = route(registry, text, clock);
+  if ('reply' in r) return { command: `reply:${r.reply.code}`, args: r.reply };
+  return { command: r.spec.name, args: r.args };
+}
+
+function deadlines(text: string, clock: AskClock = SUNDAY_TOKYO): DeadlineArgs {
+  const r = routed(text, clock);
+  expect(r.command, text).toBe('deadlines');
+  return r.args as DeadlineArgs;
+}
+
+describe('group spellings', () => {
+  // What delegates write for a group: the document style, the spaced one, lower case, the long form, the ITU-T prefix.
+  it.each(['SG20', 'SG 20', 'sg20', 'Sg 20', 'study group 20', 'Study Group 20', 'ITU-T SG20', 'ITU-T Study Group 20', 'COM 20'])('%s is SG20', (text) => {
+    expect(parseScope(text)).toEqual({ kind: 'group', group: 'SG20' });
+    expect(parseScope(`for the ${text} meeting?`)).toEqual({ kind: 'group', group: 'SG20' });
+  });
+
+  it.each([
+    ['Q4/20', { kind: 'question', question: 'Q4/20' }],
+    ['q4/20', { kind: 'question', question: 'Q4/20' }],
+    ['Question 4/20', { kind: 'question', question: 'Q4/20' }],
+    ['WP1/20', { kind: 'group', group: 'SG20', workingParty: 'WP1/20' }],
+    ['wp 1/20', { kind: 'group', group: 'SG20', workingParty: 'WP1/20' }],
+    ['Working Party 1/20', { kind: 'group', group: 'SG20', workingParty: 'WP1/20' }],
+    ['TSAG', { kind: 'group', group: 'TSAG' }],
+    ['sg12rg-afr', { kind: 'group', group: 'SG12RG-AFR' }],
+    ['SG99', { kind: 'unknown', text: 'SG99' }],
+    ['IoT', { kind: 'unknown', text: 'IoT' }],
+  ])('%s', (text, scope) => {
+    expect(parseScope(text)).toEqual(scope);
+  });
+
+  it('a working party in canonical form', () => {
+    expect(canonicalWorkingParty('Working Party 3/17')).toBe('WP3/17');
+    expect(canonicalWorkingParty('WP1/99')).toBeNull();
+  });
+});
+
+describe('deadlines', () => {
+  // Reported: "deadlines for study group 20" got "I can't answer that yet" (the words "group" and "study" were dropped one by one).
+  it.each(['deadlines for study group 20', 'Deadlines for SG 20', 'deadlines sg20', 'DEADLINES FOR ITU-T SG20?', 'what are the deadlines for Study Group 20', 'SG20 deadlines', 'any SG 20 deadlines?'])(
+    '%s → SG20, no dates',
+    (text) => {
+      expect(deadlines(text)).toMatchObject({ scope: { kind: 'group', group: 'SG20' }, when: null, range: null, unread: null });
+    },
+  );
+
+  // Reported: "what's due next week for a group". Asked on a Sunday in Tokyo: next week is Monday 7 to Sunday 13 December there.
+  it.each(["what's due next week for SG20", "What's due next week for study group 20?", 'whats due for sg20 next week', 'what is due next week for ITU-T SG20', 'deadlines SG20 next week', 'SG 20 deadlines next week'])(
+    '%s → SG20, 7–13 Dec 2026 in Tokyo',
+    (text) => {
+      expect(deadlines(text)).toMatchObject({
+        scope: { kind: 'group', group: 'SG20' },
+        range: { from: at('2026-12-07T00:00'), to: at('2026-12-14T00:00'), words: '7–13 Dec 2026' },
+        unread: null,
+      });
+    },
+  );
+
+  it('"next week" is the reader\'s next week: late Sunday in Geneva is already Monday in Tokyo', () => {
+    const now = Date.parse('2026-12-06T16:00:00Z');
+    expect(deadlines('deadlines SG20 next week', { now, tz: 'Europe/Zurich' }).range).toMatchObject({ from: at('2026-12-07T00:00', 'Europe/Zurich'), to: at('2026-12-14T00:00', 'Europe/Zurich') });
+    expect(deadlines('deadlines SG20 next week', { now, tz: TOKYO }).range).toMatchObject({ from: at('2026-12-14T00:00'), to: at('2026-12-21T00:00'), words: '14–20 Dec 2026' });
+  });
+
+  // A delegate planning a month of submissions.
+  it.each(["what's due for SG 20 in May 2026", 'deadlines SG20 in May 2026', 'What is due for study group 20 in may 2026?'])('%s → May 2026', (text) => {
+    expect(deadlines(text)).toMatchObject({ scope: { kind: 'group', group: 'SG20' }, range: { from: at('2026-05-01T00:00'), to: at('2026-06-01T00:00'), words: 'May 2026' } });
+  });
+
+  it.each(['deadlines this month', "what's due this month", 'Deadlines for TSAG this month'])('%s → December 2026', (text) => {
+    expect(deadlines(text).range).toEqual({ from: at('2026-12-01T00:00'), to: at('2027-01-01T00:00'), words: 'December 2026' });
+  });
+
+  // A Question's contributions for the first half of a month; no year: the next March.
+  it.each(['deadlines Q4/20 between 1 and 15 March', 'deadlines for q4/20 between 1 and 15 March?', 'Deadlines Q4/20 from 1 to 15 March', 'deadlines Q4/20 1-15 March'])('%s → Q4/20, 1–15 Mar 2027', (text) => {
+    expect(deadlines(text)).toMatchObject({ scope: { kind: 'question', question: 'Q4/20' }, range: { from: at('2027-03-01T00:00'), to: at('2027-03-16T00:00'), words: '1–15 Mar 2027' } });
+  });
+
+  it.each(['deadlines before April', 'deadlines before april', 'is anything due before April?', "what's due before April"])('%s → until 31 Mar 2027, all groups', (text) => {
+    expect(deadlines(text)).toMatchObject({ scope: { kind: 'all' }, range: { from: null, to: at('2027-04-01T00:00'), words: 'until 31 Mar 2027' } });
+  });
+
+  it('a working party asks about its study group, and says which', () => {
+    expect(deadlines('deadlines WP1/20 next week')).toMatchObject({ scope: { kind: 'group', group: 'SG20', workingParty: 'WP1/20' }, range: { words: '7–13 Dec 2026' } });
+  });
+
+  it('words that are neither a group nor a date are reported, not guessed', () => {
+    expect(deadlines('deadlines SG20 blah')).toMatchObject({ scope: { kind: 'group', group: 'SG20' }, unread: 'blah' });
+    expect(deadlines('deadlines for foo')).toMatchObject({ scope: { kind: 'unknown', text: 'foo' } });
+    expect(deadlines('/deadlines SG99')).toMatchObject({ scope: { kind: 'unknown', text: 'SG99' } });
+  });
+
+  it('without a clock (a caller that routes only) the date phrase is kept for the command to read', () => {
+    const r = route(registry, 'deadlines SG20 next week');
+    expect('spec' in r && r.args).toMatchObject({ when: 'next week', range: null });
+  });
+});
+
+describe('date ranges', () => {
+  const clock = SUNDAY_TOKYO;
+  it.each([
+    ['this week', '2026-11-30', '2026-12-07', '30 Nov – 6 Dec 2026'],
+    ['last week', '2026-11-23', '2026-11-30', '23–29 Nov 2026'],
+    ['next month', '2027-01-01', '2027-02-01', 'January 2027'],
+    ['tomorrow', '2026-12-07', '2026-12-08', 'Mon 7 Dec 2026'],
+    ['this year', '2026-01-01', '2027-01-01', '2026'],
+    ['in March', '2027-03-01', '2027-04-01', 'March 2027'],
+    ['from March to May', '2027-03-01', '2027-06-01', 'March – May 2027'],
+    ['between March and May', '2027-03-01', '2027-06-01', 'March – May 2027'],
+  ])('%s', (phrase, from, to, words) => {
+    expect(rangeOf(phrase, clock)).toEqual({ from: at(`${from}T00:00`), to: at(`${to}T00:00`), words });
+  });
+
+  it.each([
+    ['by 20 April', null, '2027-04-21', 'until 20 Apr 2027'],
+    ['until end of June', null, '2027-07-01', 'until 30 Jun 2027'],
+    ['after 10 May', '2027-05-11', null, 'from 11 May 2027'],
+    ['since 1 December', '2026-12-01', null, 'from 1 Dec 2026'],
+  ])('%s (one bound)', (phrase, from, to, words) => {
+    expect(rangeOf(phrase, clock)).toEqual({ from: from && at(`${from}T00:00`), to: to && at(`${to}T00:00`), words });
+  });
+
+  it('"in the next 10 days" runs from now', () => {
+    expect(rangeOf('in the next 10 days', clock)).toEqual({ from: clock.now, to: at('2026-12-17T00:00'), words: 'now to 16 Dec 2026' });
+  });
+
+  it('a month without a year that is not over yet is this one; one that is over is next year\'s', () => {
+    expect(rangeOf('in December', clock)?.words).toBe('December 2026');
+    expect(rangeOf('in November', clock)?.words).toBe('November 2027');
+    expect(rangeOf('in November 2026', clock)?.words).toBe('November 2026');
+  });
+
+  it('no date, no range', () => {
+    expect(rangeOf('SG20', clock)).toBeNull();
+    expect(rangeOf('Q4/20', clock)).toBeNull();
+  });
+
+  it('formats spans and opening times for people', () => {
+    expect(formatSpan(at('2026-12-28T00:00'), at('2027-01-04T00:00'), TOKYO)).toBe('28 Dec 2026 – 3 Jan 2027');
+    expect(formatOpening({ start: '2027-05-10', startTime: '14:30', timezone: 'Europe/Zurich' }, TOKYO)).toBe('Mon 10 May 2027, 21:30 (Asia/Tokyo) — original: 10 May 2027, 14:30 Geneva time');
+    expect(formatOpening({ start: '2026-12-09', startTime: '09:00', timezone: null, place: 'Muscat, Oman' }, TOKYO)).toBe('Wed 9 Dec 2026, 09:00 local time (Muscat, Oman)');
+    expect(formatOpening({ start: '2027-04-12', startTime: null, timezone: null }, TOKYO)).toBeNull();
+  });
+});
+
+describe('meeting', () => {
+  const meeting = (text: string): MeetingArgs => {
+    const r = routed(text);
+    expect(r.command, text).toBe('meeting');
+    return r.args as MeetingArgs;
+  };
+
+  // Reported: "what time does the meeting open" got "I can't answer that yet".
+  it.each([
+    ['what time does the meeting open', { kind: 'all' }],
+    ['What time does the SG13 meeting open?', { kind: 'group', group: 'SG13' }],
+    ['what time does the sg 13 meeting start', { kind: 'group', group: 'SG13' }],
+    ['when does study group 13 open', { kind: 'group', group: 'SG13' }],
+    ['When does the ITU-T SG20 meeting begin?', { kind: 'group', group: 'SG20' }],
+    ['what time is the opening plenary of TSAG', { kind: 'group', group: 'TSAG' }],
+  ])('%s → opening time', (text, scope) => {
+    expect(meeting(text)).toMatchObject({ scope, focus: 'time', unread: null });
+  });
+
+  it.each([
+    ['where is the next SG13 meeting', { kind: 'group', group: 'SG13' }],
+    ['Where is the next SG 13 meeting?', { kind: 'group', group: 'SG13' }],
+    ['where will study group 20 meet', { kind: 'group', group: 'SG20' }],
+    ['where is the WP1/20 meeting held', { kind: 'group', group: 'SG20', workingParty: 'WP1/20' }],
+  ])('%s → place', (text, scope) => {
+    expect(meeting(text)).toMatchObject({ scope, focus: 'place' });
+  });
+
+  it.each(['when is the next SG13 meeting', 'sg13 next meeting', '/meeting SG13', 'next meeting of study group 13'])('%s → the whole answer', (text) => {
+    expect(meeting(text)).toMatchObject({ scope: { kind: 'group', group: 'SG13' }, focus: null, unread: null });
+  });
+
+  it('a question about a meeting sgbot cannot answer keeps the group, to point at what it can', () => {
+    expect(meeting('how many delegates registered for the SG13 meeting')).toMatchObject({ scope: { kind: 'group', group: 'SG13' }, unread: 'how many delegates registered for the SG13 meeting' });
+  });
+});
+
+describe('officers', () => {
+  const officers = (text: string): OfficerArgs => {
+    const r = routed(text);
+    expect(r.command, text).toBe('officers');
+    return r.args as OfficerArgs;
+  };
+
+  it.each([
+    ['who is the rapporteur of Q4/20', 'rapporteur', { kind: 'question', question: 'Q4/20' }],
+    ["Who's the rapporteur for Question 4/20?", 'rapporteur', { kind: 'question', question: 'Q4/20' }],
+    ['who are the associate rapporteurs for q11/20', 'associate-rapporteur', { kind: 'question', question: 'Q11/20' }],
+    ['who is the chair of study group 17', 'chair', { kind: 'group', group: 'SG17' }],
+    ['who chairs WP1/20', 'chair', { kind: 'group', group: 'SG20', workingParty: 'WP1/20' }],
+    ['who is the vice-chair of SG 17?', 'vice-chair', { kind: 'group', group: 'SG17' }],
+    ['rapporteur of Q6/5', 'rapporteur', { kind: 'question', question: 'Q6/5' }],
+    ['Q9/5 rapporteur?', 'rapporteur', { kind: 'question', question: 'Q9/5' }],
+    ['who is the chair of the SG13 meeting', 'chair', { kind: 'group', group: 'SG13' }],
+    ['/officers ITU-T SG20', null, { kind: 'group', group: 'SG20' }],
+  ])('%s', (text, role, scope) => {
+    expect(officers(text)).toEqual({ role, scope });
+  });
+
+  it('reads names beside roles in documents', () => {
+    const td = 'Source:\tRapporteur, Question 11/20\nContact:\tChidi Okafor\tE-mail: chidi.okafor@example.ng\n\tRapporteur, Q11/20\n\tNigeria\nContact:\tHui Zhang\tE-mail: zhanghui@example.cn\n\tAssociate Rapporteur, Q11/20\n';
+    expect(statedOfficers(td, null)).toEqual([
+      { name: 'Chidi Okafor', email: 'chidi.okafor@example.ng', kind: 'rapporteur', scope: 'Q11/20' },
+      { name: 'Hui Zhang', email: 'zhanghui@example.cn', kind: 'associate-rapporteur', scope: 'Q11/20' },
+    ]);
+    expect(statedOfficers('The meeting was chaired by the Rapporteur, Mr Laurent Girard (France).', 'Q6/5')).toEqual([{ name: 'Laurent Girard', email: null, kind: 'rapporteur', scope: 'Q6/5' }]);
+    expect(statedOfficers('The meeting was chaired by the Rapporteur, Mr Laurent Girard (France).', null)).toEqual([]);
+    expect(statedOfficers('Opened by the Chair of Working Party 1/20, Ms Ana Silva.', null)).toEqual([{ name: 'Ana Silva', email: null, kind: 'wp-chair', scope: 'WP1/20' }]);
+  });
+});
+
+describe('liaisons awaiting a reply', () => {
+  it.each(['which liaisons need a reply from SG17', 'Which liaison statements need a reply from study group 17?', 'liaisons awaiting SG17\'s reply', 'LSs awaiting a reply from sg 17', 'what does SG17 need to reply to?'])('%s → ls SG17', (text) => {
+    const r = routed(text);
+    expect(r.command).toBe('ls');
+    expect(r.args).toMatchObject({ scope: { kind: 'group', group: 'SG17' } });
+  });
+});
+
+describe('what sgbot cannot answer', () => {
+  it('says so, with the nearest command', () => {
+    const r = route(registry, 'how much does a coffee cost at the Montbrillant building');
+    expect('reply' in r && r.reply).toMatchObject({ ok: false, code: 'E_NO_ANSWER' });
+    if ('reply' in r) expect(r.reply.notes[0]).toMatch(/^The closest I can do: search the stored documents/);
+    const reg = route(registry, 'can I still register for TSAG');
+    if ('reply' in reg) expect(reg.reply.notes[0]).toMatch(/^The closest I can answer: \/deadlines/);
+    else expect.unreachable('"can I still register for TSAG" is not a question sgbot reads');
+  });
+});
+
+describe('the known groups', () => {
+  // Reported: the list omitted groups sgbot accepts (SG3, SG11, SG12, SG15 of this period; earlier ones; regional groups).
+  it('lists every group sgbot accepts', async () => {
+    const ctx = {
+      store: { groupsWithDocuments: () => Promise.resolve(['SG13', 'SG12RG-AFR', 'SG9']) },
+      curated: { groupTitles: { '2025-2028': { SG2: 'x', SG20: 'y' } } },
+    } as unknown as CommandContext;
+    const reply = await unknownGroupReply(ctx, 'SG99');
+    const known = (reply.data as { known: string[] }).known;
+    for (const g of ['SG2', 'SG3', 'SG5', 'SG11', 'SG12', 'SG12RG-AFR', 'SG13', 'SG15', 'SG17', 'SG20', 'SG21', 'TSAG', 'SG9', 'SG16', 'SG1']) expect(known).toContain(g);
+    expect(reply.notes[0]).toBe('Known groups: SG2, SG3, SG5, SG9, SG11, SG12, SG12RG-AFR, SG13, SG15, SG17, SG20, SG21, TSAG.');
+    expect(reply.notes[1]).toMatch(/^Also accepted, from earlier study periods: SG1, SG4, .*SG16, SG19\.$/);
+  });
+});
