@@ -9,7 +9,10 @@ import type { LeadRole } from '../core/types.ts';
 import { findGroups } from './groups.ts';
 import { squash } from './normalize.ts';
 
-const ROLE = /\blead\s+study\s+group\s*(?:\(LSG\)\s*)?(?:on|for|in the (?:area|field) of)\s+(?:the\s+)?([^\n;:]+?)(?=\s*(?:[.;:\n]|,\s*(?:which|and (?:is|has)|including the|as well)|\s+and\s+(?:lead|is|has|SG)\b|$))/gi;
+const ROLE = /\blead\s+study\s+group\s*(?:\(LSG\)\s*)?(?:on|for|in the (?:area|field) of)\s+(?:the\s+)?([^\n;:]+?)(?=\s*(?:[.;:\n)]|,\s*(?:which|who|and (?:is|has)|including the|as well|has|have|had|is|was|will|would|coordinates|leads)\b|\s+and\s+(?:lead|is|has|SG)\b|$))/gi;
+const EXAMPLE = /(?:\be\.\s?g\.|\bfor (?:example|instance)\b|\bsuch as\b)[^;)]*$/i;
+const STATEMENT =
+  /(?:\bSG\s?\d{1,2}|\bStudy Group\s+\d{1,2}|\bTSAG)\b(?:\s*\([^)]{0,60}\))?(?:\s*,)?[^,;()]{0,30}?\b(?:is|was|are|remains|has been|will be|becomes|became|as|designated as|acts as|serves as|continues as)\s+(?:also\s+)?(?:the\s+|a\s+)?$/i;
 const GENERIC = /^(?:ITU-T studies|a (?:defined|particular|specific)|this (?:topic|area)|the topic|its |their |each |which |specific topics)/i;
 
 /**
@@ -27,7 +30,12 @@ export function findLeadRoles(text: string, docGroup: string | null): LeadRole[]
     const sentenceStart = Math.max(lineStart, text.lastIndexOf('. ', m.index) + 1);
     const before = text.slice(sentenceStart, m.index);
     if (/\b(?:a|any|which|each|no|one)\s+(?:study group|SG)\s*(?:may|can|shall|should|is)?\s*(?:be\s+)?(?:designated)?[^.]*$/i.test(before) && findGroups(before).length === 0) continue;
+    // An example names no role: "a lead study group (e.g. SG17 as the lead study group on security)".
+    if (EXAMPLE.test(text.slice(lineStart, m.index))) continue;
     let group = findGroups(before).at(-1)?.group ?? null;
+    // Another group's role named in passing ("in cooperation with SG17, the lead study group on security") is not a
+    // statement: it counts only when the sentence says it of that group ("SG17 is the lead study group on …").
+    if (group && group !== docGroup && !STATEMENT.test(before)) continue;
     const isListItem = before.trim() === '' || /^\s*[-\u2022\u00B7\u25AA*o]?\s*$/.test(before);
     if (!group && isListItem) {
       // The sentence that introduces the list: the nearest preceding non-item line within 12 lines.

@@ -63,3 +63,19 @@ describe('titles of replies', () => {
     expect(answeredTitle(title)).toBe(original);
   });
 });
+
+describe('lead roles', () => {
+  it('come from statements about a group, not from examples or other groups named in passing', async () => {
+    const { findLeadRoles } = await import('../../src/parse/roles.ts');
+    const text = [
+      'SG20 is the lead study group on the Internet of things and its applications.',
+      'Some groups hold several roles (e.g. SG17 as lead study group on security).',
+      'SG20 works in cooperation with SG13, the lead study group on future networks, on digital twins.',
+      'SG11, as lead study group on signalling, has answered.',
+    ].join('\n');
+    expect(findLeadRoles(text, 'SG20')).toEqual([
+      { group: 'SG20', topic: 'Internet of things and its applications' },
+      { group: 'SG11', topic: 'signalling' },
+    ]);
+  });
+});
