@@ -12,12 +12,12 @@ import { MailParser, type AttachmentStream, type HeaderLines, type Headers, type
 import { SgbotError, isSgbotError } from '../core/errors.ts';
 import { fileError } from './file-errors.ts';
 import { formatBytes, formatFromName, isConvertibleName, unsupportedError } from './formats.ts';
-import { htmlToPlainText } from './html.ts';
 import { deriveList, type ListInfo } from './lists.ts';
 import { FROM_LINE } from './mbox.ts';
 import { HEADER_LINE, MimeRepair, tooLargeMail, type RepairMode, type Sniff } from './mime-repair.ts';
+import { inlineReader, nestedTooDeep, type PartReader } from './reader.ts';
 import { assertNotBinary, checkPartText, decodeCharset, decodeHeaderWords, looksBinary, normaliseLineEnds } from './text.ts';
-import { mailLimit, type BufferSource, type ExtractLimits, type Extraction, type PartOrigin, type SourceFormat } from './types.ts';
+import { mailLimit, type BufferSource, type ExtractLimits, type Extraction, type ExtractionProblem, type PartOrigin, type SourceFormat } from './types.ts';
 
 /** Extracts one attachment; `extractBuffer` in production (passed in to avoid an import cycle). */
 export type AttachmentExtractor = (content: Buffer, source: BufferSource, limits: ExtractLimits) => Promise<Extraction>;
@@ -51,10 +51,11 @@ export async function extractEml(
   source: BufferSource,
   limits: ExtractLimits,
   extractAttachment: AttachmentExtractor,
+  reader: PartReader = inlineReader,
 ): Promise<Extraction> {
   const name = source.name ?? source.filename;
   if (buf.length > mailLimit(limits)) throw tooLargeMail(name, buf.length, mailLimit(limits));
-  return extractEmlStream(() => bufferStream(buf), source, limits, extractAttachment);
+  return extractEmlStream(() => bufferStream(buf), source, limits, extractAttachment, reader);
 }
 
 /**
@@ -78,6 +79,7 @@ export async function extractEmlStream(
   source: BufferSource,
   limits: ExtractLimits,
   extractAttachment: AttachmentExtractor,
+  reader: PartReader = inlineReader,
 ): Promise<Extraction> {
   const name = source.name ?? source.filename;
   const first = await readMail(open, name, limits, {});
@@ -90,7 +92,7 @@ export async function extractEmlStream(
     if (delimiter !== null && delimiter !== sniff.rootBoundary) ({ mail } = await readMail(open, name, limits, { boundary: delimiter }));
     if (isEmpty(mail)) ({ mail } = await readMail(open, name, limits, { asText: true }));
   }
-  return toParts(mail, name, source, limits, extractAttachment);
+  return toParts(mail, name, source, limits, extractAttachment, reader);
 }
 
 async function toParts(
@@ -99,6 +101,7 @@ async function toParts(
   source: BufferSource,
   limits: ExtractLimits,
   extractAttachment: AttachmentExtractor,
+  reader: PartReader,
 ): Promise<Extraction> {
   const own = deriveList(mail.headers, source.listRules);
   const list: ListInfo | null = own.role !== null ? own : (source.parentList ?? null);
@@ -115,7 +118,8 @@ async function toParts(
   const result: Extraction = { parts: [], problems: [] };
 
   const bodyName = `${name} (body)`;
-  const body = bodyText(mail);
+  const { text: body, problems } = await bodyText(mail, bodyName, limits, reader);
+  result.problems.push(...problems);
   if (body.trim() !== '') {
     try {
       if (looksBinary(body)) throw binaryBody(bodyName);
@@ -187,7 +191,7 @@ function isEmpty(mail: MailData): boolean {
 }
 
 const PARSER_OPTIONS = {
-  // The HTML body is converted by htmlToPlainText (tables kept on one line per row), and nothing is rendered back
+  // The HTML body is converted by htmlToText (tables kept on one line per row), and nothing is rendered back
   // to HTML or linkified: skip all of mailparser's own conversions.
   skipHtmlToText: true,
   skipTextToHtml: true,
@@ -313,18 +317,66 @@ function bufferStream(buf: Buffer): Readable {
   );
 }
 
+/** HTML read to tell whether it is the plain text's alternative: its first text is enough. */
+const HTML_PROBE = 64 * 1024;
+/** Letters and digits of the HTML's text looked for in the plain text. */
+const PROBE_CHARS = 60;
+
 /**
  * The body: the plain text, or the HTML as text when the mail has no plain text (many list mails). When it has
  * both and they are not two versions of the same text (an HTML body with an inline text part after it, rather
  * than multipart/alternative), both are kept, HTML first: mailparser joins them, so this is told from the text.
+ * The plain text is preferred: only the start of the HTML is read to tell an alternative ({@link HTML_PROBE}), and
+ * HTML that cannot be read (over its budget, nested too deep) leaves the plain text, with a problem saying so.
  */
-function bodyText(mail: MailData): string {
+async function bodyText(mail: MailData, bodyName: string, limits: ExtractLimits, reader: PartReader): Promise<{ text: string; problems: ExtractionProblem[] }> {
   const text = mail.text !== undefined && mail.text.trim() !== '' ? normaliseLineEnds(mail.text) : '';
-  const html = mail.html !== undefined && mail.html.trim() !== '' ? normaliseLineEnds(htmlToPlainText(mail.html)) : '';
-  if (html === '') return text;
-  if (text === '') return html;
-  const start = alphanumeric(html).slice(0, 60);
-  return alphanumeric(text).includes(start) ? text : `${html.trimEnd()}\n\n${text.replace(/^(?:[ \t]*\n)+/, '')}`;
+  const full = mail.html;
+  if (full === undefined || full.trim() === '') return { text, problems: [] };
+  const htmlName = `${bodyName.replace(/\)$/, '')}, HTML)`;
+  // The HTML as text; `null` when it could not be read (`failed` says why); `cut` when read without its deepest tags.
+  let failed: SgbotError | null = null;
+  let cut = false;
+  const readHtml = async (html: string): Promise<string | null> => {
+    try {
+      const out = await reader.html(html, htmlName, limits);
+      cut = out.cut;
+      return normaliseLineEnds(out.text);
+    } catch (err) {
+      if (!isSgbotError(err)) throw err;
+      failed = err;
+      return null;
+    }
+  };
+  const withCut = (t: string) => ({ text: t, problems: cut ? [{ name: htmlName, error: nestedTooDeep(htmlName) }] : [] });
+  if (text === '') {
+    const html = await readHtml(full);
+    return html === null ? { text: '', problems: failed ? [{ name: htmlName, error: failed }] : [] } : withCut(html);
+  }
+  // HTML that cannot be read leaves the plain text, and a problem saying so.
+  const plainOnly = () => ({ text, problems: failed ? [{ name: htmlName, error: plainTextRead(failed) }] : [] });
+  let whole = full.length <= HTML_PROBE;
+  let html = await readHtml(whole ? full : full.slice(0, HTML_PROBE));
+  if (html === null) return plainOnly();
+  let start = alphanumeric(html).slice(0, PROBE_CHARS);
+  if (start.length < PROBE_CHARS && !whole) {
+    // The start of the HTML holds too little text to tell (a long style sheet first): read it whole.
+    html = await readHtml(full);
+    whole = true;
+    if (html === null) return plainOnly();
+    start = alphanumeric(html).slice(0, PROBE_CHARS);
+  }
+  // An alternative of the plain text adds nothing to it.
+  if (alphanumeric(text).includes(start)) return { text, problems: [] };
+  if (!whole) html = await readHtml(full);
+  if (html === null) return plainOnly();
+  const both = withCut(`${html.trimEnd()}\n\n${text.replace(/^(?:[ \t]*\n)+/, '')}`);
+  return both;
+}
+
+/** A problem of a mail's HTML body when its plain-text body was read instead. */
+function plainTextRead(err: SgbotError): SgbotError {
+  return new SgbotError(err.code, `${err.message} The mail's plain-text version was read instead.`, { cause: err });
 }
 
 function alphanumeric(text: string): string {

@@ -6,16 +6,13 @@ import { createReadStream } from 'node:fs';
 import { open, readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { SgbotError } from '../core/errors.ts';
-import { extractDocText } from './doc.ts';
-import { extractDocxText } from './docx.ts';
 import { assertMailLike, extractEml, extractEmlStream } from './eml.ts';
 import { fileError } from './file-errors.ts';
 import { foreignFormatError, formatBytes, formatFromName, sniffMagic, unsupportedError } from './formats.ts';
-import { htmlToPlainText } from './html.ts';
 import { isMaildirFile } from './maildir.ts';
 import { extractMboxBuffer, extractMboxFile } from './mbox.ts';
-import { extractPdfText } from './pdf.ts';
-import { checkPartText, decodeText, emptyError } from './text.ts';
+import { inlineReader, type PartReader } from './reader.ts';
+import { checkPartText, emptyError } from './text.ts';
 import {
   DEFAULT_LIMITS,
   mailLimit,
@@ -60,8 +57,10 @@ export async function extractFile(
   const declared = formatFromName(name) ?? ((await isMaildirFile(path)) ? 'eml' : null);
   if (declared === null) throw unsupportedError(name);
   if (info.size === 0) throw emptyError(name);
+  const reader = options.reader ?? inlineReader;
+  const extractor = withReader(reader);
   // An archive is read message by message: only each message's size is limited.
-  if (declared === 'mbox') return extractMboxFile(path, name, limits, options.listRules, extractBuffer);
+  if (declared === 'mbox') return extractMboxFile(path, name, limits, options.listRules, extractor);
   if (declared === 'eml' && info.size > mailLimit(limits)) throw tooLargeFile(name, info.size, mailLimit(limits), 'mail');
   if (declared !== 'eml' && info.size > limits.maxFileBytes) throw tooLargeFile(name, info.size, limits.maxFileBytes);
   const source: BufferSource = { filename: name, format: declared, origin: { path }, listRules: options.listRules };
@@ -69,13 +68,18 @@ export async function extractFile(
     const head = await readHead(path);
     if (sniffMagic(head) === null) {
       assertMailLike(head, name);
-      return extractEmlStream(() => createReadStream(path, { highWaterMark: HEAD_BYTES }), source, limits, extractBuffer);
+      return extractEmlStream(() => createReadStream(path, { highWaterMark: HEAD_BYTES }), source, limits, extractor, reader);
     }
   }
   const buf = await readFile(path).catch((err: unknown) => {
     throw fileError(path, err);
   });
-  return extractBuffer(buf, source, limits);
+  return extractBuffer(buf, source, limits, reader);
+}
+
+/** {@link extractBuffer} with `reader`, as the extractor of a mail's attachments and an archive's messages. */
+function withReader(reader: PartReader): (buf: Buffer, source: BufferSource, limits: ExtractLimits) => Promise<Extraction> {
+  return (buf, source, limits) => extractBuffer(buf, source, limits, reader);
 }
 
 async function readHead(path: string): Promise<Buffer> {
@@ -94,7 +98,8 @@ async function readHead(path: string): Promise<Buffer> {
 
 /**
  * Extracts the text parts of bytes that are not (or no longer) a file on disk: a mail attachment, an upload.
- * Same formats, sniffing and limits as {@link extractFile}.
+ * Same formats, sniffing and limits as {@link extractFile}. `reader` reads each document part (in worker threads,
+ * within budgets, for a `PartPool`); a part it cannot read is a problem of that part when the bytes are a mail.
  *
  * @example await extractBuffer(content, { filename: 'annex.pdf', name: 'mail.eml#2 (annex.pdf)',
  *   origin: { path: 'mail.eml', messageId: '<abc@itu.int>', attachment: 'annex.pdf' } })
@@ -103,6 +108,7 @@ export async function extractBuffer(
   buf: Buffer,
   source: BufferSource,
   limits: ExtractLimits = DEFAULT_LIMITS,
+  reader: PartReader = inlineReader,
 ): Promise<Extraction> {
   const name = source.name ?? source.filename;
   const declared = source.format ?? formatFromName(source.filename);
@@ -115,11 +121,11 @@ export async function extractBuffer(
   const format = resolveFormat(buf, declared, name);
   if (format === 'eml') {
     assertMailLike(buf.subarray(0, HEAD_BYTES), name);
-    return extractEml(buf, source, limits, extractBuffer);
+    return extractEml(buf, source, limits, withReader(reader), reader);
   }
   if (format === 'mbox') {
     const path = source.origin?.path ?? source.filename;
-    return extractMboxBuffer(buf, path, name, limits, source.listRules, extractBuffer);
+    return extractMboxBuffer(buf, path, name, limits, source.listRules, withReader(reader));
   }
 
   const origin: PartOrigin = {
@@ -132,13 +138,10 @@ export async function extractBuffer(
     date: source.origin?.date ?? null,
   };
   if (source.origin?.list !== undefined) origin.list = source.origin.list;
-  if (format === 'pdf') {
-    // A PDF too long to read whole gives the pages read and a problem saying where it stopped.
-    const { text, stopped } = await extractPdfText(buf, name, limits);
-    return { parts: [{ name, text: checkPartText(text, name, limits), origin }], problems: stopped ? [{ name, error: stopped }] : [] };
-  }
-  const text = await extractText(buf, format, name, limits);
-  return { parts: [{ name, text: checkPartText(text, name, limits), origin }], problems: [] };
+  // A PDF too long to read whole gives the pages read and a problem saying where it stopped; HTML nested too deep,
+  // the text read without the deepest tags and a problem saying so.
+  const { text, stopped } = await reader.document(buf, format, name, limits);
+  return { parts: [{ name, text: checkPartText(text, name, limits), origin }], problems: stopped ? [{ name, error: stopped }] : [] };
 }
 
 /**
@@ -152,24 +155,6 @@ function resolveFormat(buf: Buffer, declared: SourceFormat, name: string): Sourc
   if (magic === 'pdf') return 'pdf';
   if (magic === 'zip') return 'docx';
   return declared;
-}
-
-async function extractText(
-  buf: Buffer,
-  format: Exclude<SourceFormat, 'eml' | 'mbox' | 'pdf'>,
-  name: string,
-  limits: ExtractLimits,
-): Promise<string> {
-  switch (format) {
-    case 'txt':
-      return decodeText(buf, name);
-    case 'html':
-      return htmlToPlainText(decodeText(buf, name));
-    case 'docx':
-      return extractDocxText(buf, name, limits);
-    case 'doc':
-      return extractDocText(buf, name);
-  }
 }
 
 function tooLargeFile(name: string, size: number, limit: number, what: 'file' | 'mail' = 'file'): SgbotError {

@@ -11,7 +11,8 @@ import type { IngestMetrics } from '../metrics.ts';
 import { extractBuffer } from './extract.ts';
 import { checkSenderAuth, type SenderAuthOptions } from './sender-auth.ts';
 import type { ListRule } from './lists.ts';
-import { parsePart, sourceOf } from './pipeline.ts';
+import { parsePartWith, sourceOf } from './pipeline.ts';
+import { inlineReader, type PartReader } from './reader.ts';
 import type { ExtractLimits } from './types.ts';
 
 /** What {@link ingestRaw} needs. */
@@ -30,6 +31,11 @@ export interface RawIngestDeps {
   authResolver?: SenderAuthOptions['resolver'];
   /** Counts documents, parse problems and quarantines (`src/metrics.ts`); never throws. */
   metrics?: IngestMetrics;
+  /**
+   * Reads and parses each part: in this thread by default; the ingest job gives a `PartPool`, so that parts are
+   * read in worker threads within their time and memory budgets.
+   */
+  reader?: PartReader;
   now?: () => Date;
 }
 
@@ -93,11 +99,12 @@ export async function ingestRaw(deps: RawIngestDeps, rawId: string, opts: { forc
   } else {
     const auth = deps.senderAuth === false ? null : await checkSenderAuth(bytes, deps.authResolver ? { resolver: deps.authResolver } : {});
     try {
-      const extraction = await extractBuffer(bytes, { filename: `${rawId}.eml`, format: 'eml', name: where, origin: { path: where }, listRules: deps.listRules }, deps.limits);
+      const reader = deps.reader ?? inlineReader;
+      const extraction = await extractBuffer(bytes, { filename: `${rawId}.eml`, format: 'eml', name: where, origin: { path: where }, listRules: deps.listRules }, deps.limits, reader);
       for (const p of extraction.problems) outcome.problems.push({ name: p.name, code: p.error.code, message: p.error.message });
       for (const part of extraction.parts) {
         subject ??= part.origin.subject;
-        const { parsed, error } = parsePart(part);
+        const { parsed, error } = await parsePartWith(reader, part, deps.limits);
         if (error) outcome.problems.push({ name: part.name, code: error.code, message: error.message });
         const result = await deps.store.addDocument(part.text, parsed, { ...sourceOf(part), rawId, auth: auth && { verdict: auth.verdict, summary: auth.summary } }, now());
         outcome.documents.push({ id: result.id, status: result.status, name: part.name });

@@ -11,6 +11,7 @@ import type { AddStatus, DocumentStore } from '../store/store.ts';
 import { importMaildir, importMbox, isMaildir, type ArchiveDeps, type ArchiveProgress, type ArchiveSummary } from './archive-import.ts';
 import { extractFile } from './extract.ts';
 import type { ListRule } from './lists.ts';
+import { inlineReader, type PartReader } from './reader.ts';
 import { DEFAULT_LIMITS, type ExtractLimits, type TextPart } from './types.ts';
 import { listInputFiles } from './walk.ts';
 
@@ -61,13 +62,34 @@ const EMPTY: Omit<ParsedDocument, 'kind'> = {
  */
 export function parsePart(part: TextPart): { parsed: ParsedDocument; error: SgbotError | null } {
   try {
-    const parsed = parseDocument(part.text);
-    if (parsed.group === null && part.origin.list?.group) parsed.group = part.origin.list.group;
-    return { parsed, error: null };
+    return { parsed: withListGroup(parseDocument(part.text), part), error: null };
   } catch (err) {
-    const error = new SgbotError('E_BAD_DOCUMENT', `${part.name}: the text was kept but could not be parsed (${(err as Error).message}).`, { cause: err });
-    return { parsed: { kind: 'other', ...EMPTY }, error };
+    return unparsed(part, err);
   }
+}
+
+/**
+ * {@link parsePart} by `reader` (in a part pool's thread, within its budget): a part that cannot be parsed in time
+ * or memory is kept as an `other` document with the reason.
+ */
+export async function parsePartWith(reader: PartReader, part: TextPart, limits: ExtractLimits): Promise<{ parsed: ParsedDocument; error: SgbotError | null }> {
+  try {
+    return { parsed: withListGroup(await reader.parse(part.text, part.name, limits), part), error: null };
+  } catch (err) {
+    // Not the part's doing (the pool could not be started): the caller retries.
+    if (!isSgbotError(err)) throw err;
+    return unparsed(part, err);
+  }
+}
+
+function withListGroup(parsed: ParsedDocument, part: TextPart): ParsedDocument {
+  if (parsed.group === null && part.origin.list?.group) parsed.group = part.origin.list.group;
+  return parsed;
+}
+
+function unparsed(part: TextPart, err: unknown): { parsed: ParsedDocument; error: SgbotError } {
+  const error = new SgbotError('E_BAD_DOCUMENT', `${part.name}: the text was kept but could not be parsed (${(err as Error).message}).`, { cause: err });
+  return { parsed: { kind: 'other', ...EMPTY }, error };
 }
 
 /**
@@ -77,9 +99,10 @@ export function parsePart(part: TextPart): { parsed: ParsedDocument; error: Sgbo
 export async function ingestPaths(
   paths: string[],
   deps: { store: DocumentStore; quarantine: Quarantine; archive?: ArchiveDeps; afterStore?: (docId: string, status: AddStatus) => Promise<unknown> },
-  options: { limits?: ExtractLimits; progress?: IngestProgress; archiveProgress?: ArchiveProgress; listRules?: ListRule[]; now?: () => Date } = {},
+  options: { limits?: ExtractLimits; progress?: IngestProgress; archiveProgress?: ArchiveProgress; listRules?: ListRule[]; now?: () => Date; reader?: PartReader } = {},
 ): Promise<IngestSummary> {
   const limits = options.limits ?? DEFAULT_LIMITS;
+  const reader = options.reader ?? inlineReader;
   const now = options.now ?? (() => new Date());
   const summary: IngestSummary = { files: 0, documents: [], added: 0, duplicates: 0, revisions: 0, problems: [], archives: [] };
   const { store, quarantine } = deps;
@@ -126,7 +149,7 @@ export async function ingestPaths(
     options.progress?.tick?.(file);
     let parts: TextPart[];
     try {
-      const extraction = await extractFile(file, limits, { listRules: options.listRules });
+      const extraction = await extractFile(file, limits, { listRules: options.listRules, reader });
       parts = extraction.parts;
       for (const pr of extraction.problems) await report(file, pr.name, pr.error, true);
       if (extraction.problems.length === 0) await quarantine.release(fileEntryId(file));
@@ -135,7 +158,7 @@ export async function ingestPaths(
       continue;
     }
     for (const part of parts) {
-      const { parsed, error } = parsePart(part);
+      const { parsed, error } = await parsePartWith(reader, part, limits);
       if (error) await report(file, part.name, error, true);
       const result = await store.addDocument(part.text, parsed, sourceOf(part), now());
       await deps.afterStore?.(result.id, result.status);

@@ -4,6 +4,7 @@
 
 import type { SgbotError } from '../core/errors.ts';
 import type { ListInfo, ListRule } from './lists.ts';
+import type { PartReader } from './reader.ts';
 
 /**
  * Formats the extractors read. `mbox` is a container: its messages become parts of format `eml` (or of their
@@ -86,12 +87,25 @@ export interface ExtractLimits {
   maxPdfPages?: number;
   /** Most time spent reading one PDF, ms ({@link DEFAULT_PDF_MAX_MS} when not set); the rest is reported, not read. */
   maxPdfMs?: number;
+  /**
+   * Most time reading or parsing one part may take in a part pool, ms ({@link DEFAULT_PART_MS} when not set): the
+   * thread doing it is stopped and the part dropped with the reason. Longer than `maxPdfMs`, so that a long PDF
+   * stops at its own budget and keeps the pages read.
+   */
+  maxPartMs?: number;
+  /** Most memory a part pool's thread may use, MB of V8 heap ({@link DEFAULT_PART_MEMORY_MB} when not set). */
+  maxPartMemoryMb?: number;
 }
 
 /** Pages of one PDF read by default: long ITU-T Recommendations run to several hundred pages. */
 export const DEFAULT_PDF_MAX_PAGES = 2000;
 /** Time spent reading one PDF by default, ms: a few thousand ordinary pages. */
 export const DEFAULT_PDF_MAX_MS = 30_000;
+
+/** Time to read or parse one part by default, ms: twice the PDF budget. */
+export const DEFAULT_PART_MS = 60_000;
+/** Memory of one part pool thread by default, MB: a 50 MB PDF or .docx reads in a few hundred. */
+export const DEFAULT_PART_MEMORY_MB = 1024;
 
 /** 50 MiB per file, 25 MiB of text per part, a .docx may expand 100 times; mails up to 100 MiB (see {@link mailLimit}). */
 export const DEFAULT_LIMITS: ExtractLimits = Object.freeze({
@@ -134,4 +148,6 @@ export interface BufferSource {
 export interface ExtractOptions {
   /** Extra rules naming lists, tried before the built-in ITU ones. */
   listRules?: readonly ListRule[];
+  /** Reads each document part: in this thread by default, in worker threads within budgets with a `PartPool`. */
+  reader?: PartReader;
 }

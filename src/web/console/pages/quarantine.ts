@@ -1,11 +1,11 @@
 /**
  * The quarantine (as `sgbot quarantine list|show|retry`): what could not be read and why, and, for the secretariat,
- * a retry that reads it again from its kept raw bytes (a mail) or its path (a file). Retries are audited.
+ * a retry that queues it to be read again by a worker from its kept raw bytes (a mail) or its path (a file). Retries
+ * are audited.
  */
 import type { FastifyInstance } from 'fastify';
+import { ingestJob } from '../../../../jobs/ingest.ts';
 import { identityKey } from '../../../core/identity.ts';
-import { ingestRaw } from '../../../ingest/ingest-raw.ts';
-import { ingestPaths } from '../../../ingest/pipeline.ts';
 import type { QuarantineEntry } from '../../../store/quarantine.ts';
 import { me, redirectWith, sendPage, type ConsoleDeps } from '../context.ts';
 import { h, postButton } from '../layout.ts';
@@ -48,20 +48,16 @@ export function registerQuarantine(app: FastifyInstance, deps: ConsoleDeps): voi
       await services.audit.record({ who: identityKey(s.who), action: 'quarantine.retry.refused', target: e.id, result: 'refused', details: { reason: 'not-secretariat' } });
       return sendPage(req, reply, { title: 'Only the secretariat can retry', active: 'quarantine' }, '<p>This attempt has been recorded in the audit log.</p>', 403);
     }
-    let text: string;
-    let left: boolean;
-    if (e.rawId) {
-      const out = await ingestRaw(services, e.rawId, { force: true });
-      left = out.state === 'done';
-      text = `${out.state}, ${out.documents.length} document(s)${out.problems.length ? `, ${out.problems.length} problem(s) remain` : ''}`;
-    } else if (e.path) {
-      const summary = await ingestPaths([e.path], services, { limits: services.limits, listRules: services.listRules });
-      left = summary.problems.length === 0;
-      text = `${summary.added} stored, ${summary.duplicates} duplicate(s), ${summary.problems.length} problem(s) remain`;
-    } else {
+    if (!e.rawId && !e.path) {
       return sendPage(req, reply, { title: 'Nothing to retry from', active: 'quarantine' }, '<p>Neither the raw message nor a file path was kept for this entry.</p>', 409);
     }
-    await services.audit.record({ who: identityKey(s.who), action: 'quarantine.retried', target: e.id, result: left ? 'ok' : 'still-failing', details: { outcome: text } });
-    return redirectWith(req, reply, left ? '/console/quarantine' : `/console/quarantine/${encodeURIComponent(e.id)}`, { kind: left ? 'ok' : 'error', text: `${e.name}: ${text}${left ? ' — it left the quarantine.' : '.'}` });
+    // Read again by a worker, through the queue like any mail: never in this process, which serves the console.
+    const retry = Date.now();
+    const jobId = await services.jobs().enqueue(ingestJob, e.rawId ? { rawId: e.rawId, retry } : { path: e.path ?? '', retry });
+    await services.audit.record({ who: identityKey(s.who), action: 'quarantine.retried', target: e.id, result: 'queued', details: { job: jobId } });
+    return redirectWith(req, reply, `/console/quarantine/${encodeURIComponent(e.id)}`, {
+      kind: 'ok',
+      text: `${e.name}: queued to be read again by a worker. It leaves the quarantine if it is read in full; reload this page to see.`,
+    });
   });
 }
