@@ -55,6 +55,9 @@ const schema = z.object({
   SGBOT_MAX_DOCX_EXPANSION: z.coerce.number().min(2).max(10_000).default(100),
   SGBOT_MAX_PDF_PAGES: z.coerce.number().int().min(1).max(1_000_000).default(2000),
   SGBOT_MAX_PDF_SECONDS: z.coerce.number().positive().max(3600).default(30),
+  // Budget of each mail part read or parsed in the part pool (src/ingest/pool.ts); over it, the part is dropped.
+  SGBOT_PART_SECONDS: z.coerce.number().positive().max(3600).default(60),
+  SGBOT_PART_MEMORY_MB: z.coerce.number().int().min(64).max(16_384).default(1024),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
   SGBOT_IMAP: z
     .string()

@@ -106,6 +106,8 @@ export async function createServices(config: Config, opts: { log?: Logger; longR
     maxDocxExpansion: config.SGBOT_MAX_DOCX_EXPANSION,
     maxPdfPages: config.SGBOT_MAX_PDF_PAGES,
     maxPdfMs: config.SGBOT_MAX_PDF_SECONDS * 1000,
+    maxPartMs: config.SGBOT_PART_SECONDS * 1000,
+    maxPartMemoryMb: config.SGBOT_PART_MEMORY_MB,
   };
   try {
     await redis.connect();
