@@ -7,6 +7,7 @@ import { SingleBar } from 'cli-progress';
 import { answer } from './chat/router.ts';
 import { renderText } from './chat/render-text.ts';
 import { loadConfig, slackEnv, teamsEnv } from './config.ts';
+import { redactText } from './log.ts';
 import { ERROR_CODES, isSgbotError, SgbotError } from './core/errors.ts';
 import { CATEGORY_LABELS, KIND_LABELS } from './core/labels.ts';
 import { isValidZone, resolveNow } from './core/time.ts';
@@ -23,7 +24,7 @@ import { loadRosterSetting, startWorker } from './worker.ts';
 import { serve } from './cli/serve.ts';
 import { startCommand } from './cli/start.ts';
 import { createWebServer } from './web/server.ts';
-import { hashPassword } from './web/console/auth.ts';
+import { hashPassword, LoginLimiter, waitText } from './web/console/auth.ts';
 import { startHeartbeat } from './health.ts';
 import { createSlackApp } from './chat/slack/app.ts';
 import { slackSettingsFrom } from './chat/slack/settings.ts';
@@ -292,6 +293,21 @@ function program(io: CliIO, result: { code: number }): Command {
     .action(async (email: string) => {
       result.code = await runWebPasswd(email, io);
     });
+  web
+    .command('unlock')
+    .description('Lift the sign-in limit of a console account (after too many attempts), at once.')
+    .argument('<account>', 'the account name as typed at sign-in (usually an email)')
+    .addHelpText('after', '\nThe console allows 5 sign-in attempts per account in 15 minutes, then refuses even the right password until\nthe time is up or this command is run. Audited as web.login.unlocked.\nExample:\n  sgbot web unlock secretariat@demo.sgbot.example')
+    .action(async (account: string) => {
+      result.code = await servicesRunner(io)(async (s) => {
+        const limiter = new LoginLimiter(s.redis, s.config.SGBOT_PREFIX);
+        const left = await limiter.lockedFor(account);
+        const had = await limiter.unlock(account);
+        await s.audit.record({ who: 'cli:operator', action: 'web.login.unlocked', target: account.trim().toLowerCase(), result: 'ok', details: { wasLocked: left > 0 } });
+        io.out(left > 0 ? `Unlocked ${account}: it may sign in again now (the limit had ${waitText(left)} to go).` : had ? `${account} was not locked; its count of attempts is reset.` : `${account} was not locked.`);
+        return 0;
+      });
+    });
   cmd.addCommand(startCommand(io, result));
   cmd.addCommand(quarantineCommand(io, servicesRunner(io), result));
   cmd.addCommand(statusCommand(io, servicesRunner(io), result));
@@ -314,10 +330,10 @@ export async function runCli(argv: string[], io: CliIO = defaultIO): Promise<num
       return err.exitCode === 0 || err.code === 'commander.helpDisplayed' || err.code === 'commander.version' ? 0 : 2;
     }
     if (isSgbotError(err)) {
-      io.err(`sgbot: ${err.message}`);
+      io.err(`sgbot: ${redactText(err.message)}`);
       return err.exitCode;
     }
-    io.err(`sgbot: unexpected error: ${(err as Error)?.message ?? String(err)}\nThis is a bug; please report it with the command you ran.`);
+    io.err(`sgbot: unexpected error: ${redactText((err as Error)?.message ?? String(err))}\nThis is a bug; please report it with the command you ran.`);
     return 1;
   }
 }

@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { SgbotError } from './core/errors.ts';
 import { broadcastTargetsTransform } from './broadcast/targets.ts';
+import { redactText } from './log.ts';
 
 /** Settings of the Slack adapter (see src/chat/slack/settings.ts and .env.example). */
 export const SLACK_KEYS = [
@@ -89,11 +90,16 @@ const schema = z.object({
   SGBOT_WEB_HOST: z.string().default('127.0.0.1'),
   // Web console sign-in (src/web/console/auth.ts): a file of accounts or inline `person-id:scrypt$…` entries.
   SGBOT_WEB_ACCOUNTS: z.string().optional(),
+  // Console accounts (names or roster ids, separated by commas or spaces) that may change jobs in Bull Board.
+  SGBOT_WEB_OPERATORS: z.string().default(''),
   SGBOT_WEB_SESSION_SECRET: z.string().min(32, 'must be at least 32 characters (generate one with: openssl rand -hex 32)').optional(),
   SGBOT_WEB_SESSION_HOURS: z.coerce.number().min(0.1).max(24 * 30).default(8),
   SGBOT_PUBLIC_URL: z.string().regex(/^https?:\/\/\S+$/, 'must be the http(s) address people reach sgbot at, such as https://sgbot.example.org').default('http://localhost:8080'),
   SGBOT_REMINDER_SECRET: z.string().min(16, 'must be at least 16 characters (generate one with: openssl rand -hex 32)').optional(),
-  SGBOT_REMINDER_OFFSETS: z.string().default('14d,7d,1d,0d'),
+  SGBOT_REMINDER_OFFSETS: z
+    .string()
+    .regex(/^\s*\d{1,3}d\s*(?:,\s*\d{1,3}d\s*)*$/, 'must be days before each deadline, separated by commas, such as 14d,7d,1d,0d')
+    .default('14d,7d,1d,0d'),
   SGBOT_REMINDER_HOUR: z.coerce.number().int().min(0).max(23).default(9),
   SGBOT_UNSUBSCRIBE_MAILTO: z.string().optional(),
   SGBOT_BROADCAST_TARGETS: z.string().default('{}').transform(broadcastTargetsTransform),
@@ -189,7 +195,7 @@ function parseImapUrls(value: string, ctx: z.RefinementCtx): ImapAccount[] {
 
 /** A URL with its password replaced by `***`, for messages and logs. */
 export function redactUrl(value: string): string {
-  return value.replace(/(\/\/[^:/@\s]*:)[^@\s]*@/, '$1***@');
+  return redactText(value);
 }
 
 /** Validated, frozen settings. */
@@ -225,7 +231,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const picked = Object.fromEntries(Object.keys(schema.shape).map((k) => [k, merged[k] === '' ? undefined : merged[k]]));
   const result = schema.safeParse(picked);
   if (!result.success) {
-    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    // A message may quote a malformed value: whatever secret it holds is redacted.
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${redactText(i.message)}`);
     throw new SgbotError('E_CONFIG', `Invalid settings:\n${lines.join('\n')}\nTo resolve, fix these environment variables (or .env).`);
   }
   return Object.freeze(result.data);

@@ -12,10 +12,34 @@ export type { Logger };
 /** Field names whose values are never logged (case-insensitive, at any depth). */
 const SECRET_KEY = /^(?:pass|passwd|.*passw(?:or)?d.*|.*secret|.*token|.*tokens|authorization|proxy-authorization|.*cookie|.*cookies|.*api[-_]?key|.*private[-_]?key|credentials?)$/i;
 
+/** A URL-like token: a scheme, `//`, and what follows up to white space or a quote. */
+const URL_TOKEN = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s"'<>`]+)/gi;
+
+/**
+ * The part of a URL after `scheme://` with its password replaced by `***`, also when the URL is malformed: the
+ * password runs from the first `:` of the user part to the last `@` (`user@host:pw@mail` → `user@host:***@mail`,
+ * `user:p@ss/w@host` → `user:***@host`); with no `@`, a "port" that is not a number is taken for a password
+ * (`user:pw` → `user:***`). A port followed by a path (`host:8080/a@b`) is left as it is.
+ */
+function redactAuthority(rest: string): string {
+  const at = rest.lastIndexOf('@');
+  const colon = rest.indexOf(':');
+  if (at > 0) {
+    if (colon < 0 || colon > at) return rest;
+    const afterColon = rest.slice(colon + 1, at);
+    if (/^\d{1,5}\//.test(afterColon) && !rest.slice(0, colon).includes('/')) return rest;
+    if (rest.slice(0, colon).includes('/')) return rest;
+    return `${rest.slice(0, colon + 1)}***${rest.slice(at)}`;
+  }
+  const end = rest.search(/[/?#]/);
+  const authority = end < 0 ? rest : rest.slice(0, end);
+  const c = authority.indexOf(':');
+  if (c < 0 || /^\d*$/.test(authority.slice(c + 1)) || authority.startsWith('[')) return rest;
+  return `${authority.slice(0, c + 1)}***${end < 0 ? '' : rest.slice(end)}`;
+}
+
 /** Secrets inside text, and what replaces them. */
 const SECRET_TEXT: ReadonlyArray<[RegExp, string]> = [
-  // scheme://user:password@host → scheme://user:***@host
-  [/(\b[a-z][a-z0-9+.-]*:\/\/[^:/@\s]*:)[^@\s/]+@/gi, '$1***@'],
   [/([?&](?:token|access_token|password|pass|secret|api_key|apikey|key|sig|signature)=)[^&\s#"'<>]+/gi, '$1***'],
   [/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{8,}/g, '$1 ***'],
   [/\b(xox[a-z]|xapp)-[A-Za-z0-9-]+/g, '$1-***'],
@@ -29,7 +53,7 @@ const CENSOR = '***';
  * @example redactText('connecting to redis://:hunter2@db:6379') === 'connecting to redis://:***@db:6379'
  */
 export function redactText(text: string): string {
-  let out = text;
+  let out = text.replace(URL_TOKEN, (_m, scheme: string, rest: string) => scheme + redactAuthority(rest));
   for (const [re, by] of SECRET_TEXT) out = out.replace(re, by);
   return out;
 }

@@ -99,6 +99,39 @@ export interface DeadlineFact extends Deadline {
 export interface MeetingFact extends MeetingInfo {
   source: Cite;
   events: MeetingInfo[];
+  /**
+   * `letter` when a collective letter or circular announces it (the authority on a meeting), `mention` when a TD,
+   * report or other document names it.
+   */
+  authority?: 'letter' | 'mention';
+  /** Every document that gives this meeting, the authority first (set when the store merges them). */
+  sources?: Cite[];
+}
+
+/** One meeting from the facts of every document that gives it: the letter's facts, with every source listed. */
+export function mergeMeetings(facts: readonly MeetingFact[]): MeetingFact[] {
+  const out: MeetingFact[] = [];
+  const rank = (m: MeetingFact) => (m.authority === 'letter' ? 2 : m.authority === 'mention' ? 0 : m.source.kind === 'collective-letter' || m.source.kind === 'circular' ? 2 : 1);
+  for (const m of facts) {
+    const same = out.find(
+      (o) => (o.group ?? o.title) === (m.group ?? m.title) && o.start <= m.end && m.start <= o.end && Boolean(o.source.unverified) === Boolean(m.source.unverified),
+    );
+    if (!same) {
+      out.push({ ...m, sources: [m.source] });
+      continue;
+    }
+    const sources = [...(same.sources ?? [same.source]), m.source];
+    if (rank(m) > rank(same)) {
+      // The letter's facts win; what only a mention gives (an opening time) is kept.
+      Object.assign(same, { ...m, startTime: m.startTime ?? same.startTime, place: m.place ?? same.place, events: m.events.length ? m.events : same.events });
+    } else {
+      same.startTime ??= m.startTime;
+      same.place ??= m.place;
+      if (same.events.length === 0) same.events = m.events;
+    }
+    same.sources = [...sources].sort((a, b) => Number(b.kind === 'collective-letter' || b.kind === 'circular') - Number(a.kind === 'collective-letter' || a.kind === 'circular'));
+  }
+  return out;
 }
 
 export interface RoleFact {
@@ -195,10 +228,11 @@ export function indexEntries(doc: StoredDocument): IndexEntry[] {
     entries.push({ member: `${doc.id}#d${n}`, fact, sets });
   });
   if (p.meeting) {
-    const fact: MeetingFact = { ...p.meeting, source: cite, events: p.events };
-    const g = p.meeting.group ?? p.group;
-    const sets: Array<[string, number]> = [['mt', startMs(p.meeting.start)]];
-    if (g) sets.push([`mt:g:${g}`, startMs(p.meeting.start)]);
+    const authority = p.kind === 'collective-letter' || p.kind === 'circular' ? 'letter' : 'mention';
+    const fact: MeetingFact = { ...p.meeting, source: cite, events: p.events, authority };
+    const at = startMs(p.meeting.start);
+    const groups = new Set([...(p.meeting.groups ?? []), ...(p.meeting.group ?? p.group ? [(p.meeting.group ?? p.group) as string] : [])]);
+    const sets: Array<[string, number]> = [['mt', at], ...[...groups].map((g): [string, number] => [`mt:g:${g}`, at])];
     entries.push({ member: `${doc.id}#m`, fact, sets });
   }
   p.roles.forEach((r, n) => {

@@ -18,6 +18,7 @@ import { humanTitle } from './titles.ts';
 import {
   deadlinePositionOf,
   indexEntries,
+  mergeMeetings,
   revisionRank,
   type Cite,
   type DeadlineFact,
@@ -385,7 +386,10 @@ export class DocumentStore {
   /** Meetings of a group (or all) starting at or after `from`, soonest first; `reverse` for the latest before. */
   async meetings(group: string | null, from: number, limit = 20, reverse = false): Promise<MeetingFact[]> {
     const set = group ? `mt:g:${group}` : 'mt';
-    return reverse ? this.factsIn<MeetingFact>(set, '-inf', from, limit, true) : this.factsIn<MeetingFact>(set, from, '+inf', limit);
+    // Letters, TDs and reports that give the same meeting are one meeting, the letter's: read a few more to merge.
+    const read = limit * 4 + 8;
+    const facts = reverse ? await this.factsIn<MeetingFact>(set, '-inf', from, read, true) : await this.factsIn<MeetingFact>(set, from, '+inf', read);
+    return mergeMeetings(facts).slice(0, limit);
   }
 
   /** Liaison statements of a group (from, to or copied) or all, newest first. */

@@ -46,6 +46,8 @@ export interface WebServerOptions {
    * name is also its roster person id. Hashed when the server starts; `null` for none.
    */
   demoAccount?: ConsoleOptions['demoAccount'];
+  /** Console operators besides those of `SGBOT_WEB_OPERATORS`: they may change jobs in Bull Board. */
+  operators?: ConsoleOptions['operators'];
   /** Leave out the console (only links, documents and health). */
   console?: boolean;
   /** The corrections API (tests); by default src/store/corrections.ts. */
@@ -114,8 +116,8 @@ export function createWebServer(services: Services, opts: WebServerOptions = {})
   registerOpsRoutes(app, { redis: services.redis, metrics: services.metrics });
   registerIcalRoutes(app, { store: services.store, publicUrl: services.config.SGBOT_PUBLIC_URL, docUrl: services.config.SGBOT_DOC_URL ?? null });
   if (opts.console !== false) {
-    const { accounts, demoAccount, corrections, now } = opts;
-    void app.register((scope) => registerConsole(scope, services, { accounts, demoAccount, corrections, now }));
+    const { accounts, demoAccount, corrections, now, operators } = opts;
+    void app.register((scope) => registerConsole(scope, services, { accounts, demoAccount, corrections, now, operators }));
   }
   return app;
 }

@@ -158,7 +158,7 @@ describe('web console guard rails', () => {
     expect((await v.get('/console/queues')).statusCode).toBe(403);
   });
 
-  it('shows Bull Board to the secretariat, and takes its changing calls only from the console origin', async () => {
+  it('shows Bull Board read-only to the secretariat, and takes no changing call from another origin', async () => {
     const v = new Visitor(h);
     await v.signIn(PEOPLE.sara.email, PASSWORD.sara);
     const board = await v.get('/console/queues');
@@ -172,9 +172,9 @@ describe('web console guard rails', () => {
     expect((await pause()).statusCode).toBe(403);
     expect((await pause('https://evil.example')).statusCode).toBe(403);
     expect(await h.services.jobs().queue({ name: 'digest' }).isPaused()).toBe(false);
-    expect((await pause('http://console.test')).statusCode).toBeLessThan(300);
-    expect(await h.services.jobs().queue({ name: 'digest' }).isPaused()).toBe(true);
-    await h.services.jobs().queue({ name: 'digest' }).resume();
+    // Read-only for everyone but the operators (test/hostile/console-privileges.test.ts): Bull Board answers 405.
+    expect((await pause('http://console.test')).statusCode).toBe(405);
+    expect(await h.services.jobs().queue({ name: 'digest' }).isPaused()).toBe(false);
   });
 
   it('lets the secretariat correct a deadline: the new date is stored, audited and shown', async () => {

@@ -27,6 +27,8 @@ export type Corrections = Pick<typeof CorrectionsModule, 'correctFact' | 'correc
 export interface ConsoleDeps {
   services: Services;
   accounts: ReadonlyMap<string, WebAccount>;
+  /** Account names and roster ids (lower case) of the operators: they may change jobs in Bull Board. */
+  operators: ReadonlySet<string>;
   corrections: () => Promise<Corrections>;
   /** The instance's clock (tests fix it). */
   now: () => number;
@@ -37,6 +39,8 @@ export interface SignedIn {
   account: WebAccount;
   person: Person | null;
   viewer: Viewer;
+  /** May change jobs in Bull Board (`SGBOT_WEB_OPERATORS`, or the demo account); everyone else sees it read-only. */
+  operator: boolean;
   /** The identity commands and broadcasts see: `{ channel: 'web', id: <roster person id>, verified: true }`. */
   who: Identity;
 }
@@ -48,11 +52,13 @@ export async function signedIn(deps: ConsoleDeps, req: FastifyRequest): Promise<
   if (!account) return null;
   const person = await deps.services.roster.get(account.person);
   const zones = [(req.query as Record<string, unknown> | undefined)?.['tz'], req.cookies['sgbot_tz'], person?.tz, deps.services.config.SGBOT_TZ];
+  const operator = deps.operators.has(account.user) || deps.operators.has(account.person);
   const tz = zones.find((z): z is string => typeof z === 'string' && z !== '' && isValidZone(z)) ?? 'UTC';
   return {
     account,
     person,
-    viewer: { user: account.user, name: person?.name ?? account.user, secretariat: person?.roles.some((r) => r.kind === 'secretariat') ?? false, tz },
+    viewer: { user: account.user, name: person?.name ?? account.user, secretariat: person?.roles.some((r) => r.kind === 'secretariat') ?? false, operator, tz },
+    operator,
     who: { channel: 'web', id: account.person, verified: true },
   };
 }

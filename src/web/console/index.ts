@@ -22,7 +22,8 @@ import { registerHome } from './pages/home.ts';
 import { registerLogin } from './pages/login.ts';
 import { registerOutbox } from './pages/outbox.ts';
 import { registerQuarantine } from './pages/quarantine.ts';
-import { registerQueues } from './pages/queues.ts';
+import { OPERATOR_QUEUES_PATH, QUEUES_PATH, registerQueues } from './pages/queues.ts';
+import { registerCorrectionGuard } from './guards.ts';
 import { registerReminders } from './pages/reminders.ts';
 import { RedisSessionStore, sessionSecret } from './session-store.ts';
 
@@ -32,6 +33,8 @@ export interface ConsoleOptions {
   accounts?: WebAccount[] | undefined;
   /** A demo account with its password in clear (hashed here); its name is also its roster person id. */
   demoAccount?: { user: string; password: string } | null | undefined;
+  /** Operators besides those of `SGBOT_WEB_OPERATORS` (account names or roster ids); the demo account is one. */
+  operators?: string[] | undefined;
   /** The corrections API; by default src/store/corrections.ts. */
   corrections?: Corrections | undefined;
   /** Clock for time-relative pages (tests). */
@@ -44,9 +47,10 @@ function isPublic(req: FastifyRequest): boolean {
   return route === '/console/login' || route.startsWith('/console/assets/');
 }
 
-/** Bull Board's routes (it checks its own calls by origin instead of a form token). */
+/** Bull Board's routes, both boards (it checks its own calls by origin instead of a form token). */
 function isQueues(req: FastifyRequest): boolean {
-  return (req.routeOptions.url ?? '').startsWith('/console/queues');
+  const route = req.routeOptions.url ?? '';
+  return route.startsWith(QUEUES_PATH) || route.startsWith(OPERATOR_QUEUES_PATH);
 }
 
 /** The HTML content security policy: nothing but this origin (Bull Board also needs its inline styles). */
@@ -60,9 +64,13 @@ export async function registerConsole(app: FastifyInstance, services: Services, 
   const demo = opts.demoAccount ? [{ user: opts.demoAccount.user, person: opts.demoAccount.user, hash: await hashPassword(opts.demoAccount.password) }] : [];
   for (const a of [...parseAccounts(config.SGBOT_WEB_ACCOUNTS), ...(opts.accounts ?? []), ...demo]) accounts.set(a.user.toLowerCase(), { ...a, user: a.user.toLowerCase(), person: a.person.toLowerCase() });
   let corrections: Promise<Corrections> | null = opts.corrections ? Promise.resolve(opts.corrections) : null;
+  const operators = new Set(
+    [...config.SGBOT_WEB_OPERATORS.split(/[,\s]+/), ...(opts.operators ?? []), ...(opts.demoAccount ? [opts.demoAccount.user] : [])].map((o) => o.trim().toLowerCase()).filter(Boolean),
+  );
   const deps: ConsoleDeps = {
     services,
     accounts,
+    operators,
     corrections: () => (corrections ??= import('../../store/corrections.ts')),
     now: opts.now ?? Date.now,
   };
@@ -118,6 +126,7 @@ export async function registerConsole(app: FastifyInstance, services: Services, 
   registerLogin(app, deps, new LoginLimiter(services.redis, config.SGBOT_PREFIX));
   registerHome(app, deps);
   registerDeadlines(app, deps);
+  registerCorrectionGuard(app, deps);
   registerDocuments(app, deps);
   registerReminders(app, deps);
   registerBroadcasts(app, deps);

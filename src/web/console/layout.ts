@@ -14,6 +14,8 @@ export interface Viewer {
   name: string;
   /** Holds a secretariat role somewhere: may broadcast, correct, retry. */
   secretariat: boolean;
+  /** May change jobs in Bull Board: the queues link opens the operators' board. */
+  operator?: boolean;
   /** The zone times are shown in. */
   tz: string;
 }
@@ -64,7 +66,7 @@ export function qs(params: Record<string, string | number | null | undefined>): 
 /** The full HTML page. */
 export function layout(frame: Frame, body: string): string {
   const nav = frame.viewer
-    ? `<nav>${NAV.map(([name, href]) => `<a href="${href}"${frame.active === name ? ' aria-current="page"' : ''}>${name}</a>`).join('')}</nav>
+    ? `<nav>${NAV.map(([name, href]) => `<a href="${name === 'queues' && frame.viewer?.operator ? '/console/operator/queues' : href}"${frame.active === name ? ' aria-current="page"' : ''}>${name}</a>`).join('')}</nav>
 <div class="who">Signed in as <strong>${h(frame.viewer.name)}</strong>${frame.viewer.secretariat ? ' (secretariat)' : ''} · times in ${h(frame.viewer.tz)} ${postButton('/console/logout', 'Sign out', frame.csrf)}</div>`
     : '';
   const flash = frame.flash ? `<p class="flash ${frame.flash.kind}" role="status">${h(frame.flash.text)}</p>` : '';

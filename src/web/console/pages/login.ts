@@ -1,9 +1,11 @@
 /**
- * Sign-in and sign-out. A failed sign-in says only that the name or password is wrong (never which), counts against
- * the address and account name (five tries per quarter hour), and is audited; a successful one gets a new session id.
+ * Sign-in and sign-out. Every attempt counts against the account name (five per quarter hour) and the address
+ * before the password is checked; once a limit is reached even the right password is refused, with how long is
+ * left (`sgbot web unlock ACCOUNT` lifts it). A failed sign-in says only that the name or password is wrong (never
+ * which) and is audited; a successful one gets a new session id.
  */
 import type { FastifyInstance } from 'fastify';
-import { checkLogin, type LoginLimiter } from '../auth.ts';
+import { checkLogin, waitText, type LoginLimiter } from '../auth.ts';
 import { form, query, sendPage, type ConsoleDeps } from '../context.ts';
 import { csrfField, h } from '../layout.ts';
 
@@ -34,10 +36,13 @@ export function registerLogin(app: FastifyInstance, deps: ConsoleDeps, limiter: 
     const user = (f['user'] ?? '').trim().slice(0, 200);
     const next = safeNext(f['next']);
     const refuse = (status: number, text: string) => sendPage(req, reply, { title: 'Sign in to the sgbot console', flash: { kind: 'error', text } }, `${noAccounts()}${loginForm(reply.generateCsrf(), next, user)}`, status);
-    if (!(await limiter.allowed(req.ip, user))) return refuse(429, 'Too many failed sign-ins. Wait a quarter of an hour and try again.');
+    const turn = await limiter.reserve(req.ip, user);
+    if (!turn.ok) {
+      reply.header('retry-after', String(turn.retryAfterS));
+      return refuse(429, `Too many sign-in attempts. Try again in ${waitText(turn.retryAfterS)} (an operator can lift this with: sgbot web unlock ACCOUNT).`);
+    }
     const account = await checkLogin(deps.accounts, user, f['password'] ?? '');
     if (!account) {
-      await limiter.failed(req.ip, user);
       await deps.services.audit.record({ who: `web:${user || '?'}`, action: 'web.login.failed', target: 'console', result: 'refused', details: { ip: req.ip } });
       return refuse(401, 'Wrong account name or password.');
     }

@@ -1,10 +1,13 @@
 /**
  * The capture outbox: mail sgbot would have sent when no SMTP server is configured (`<prefix>:outbox`, newest
  * first, written by the mailer built in src/main.ts). One mail is shown with its headers and text, never as HTML.
+ * For the secretariat only: the mails carry their recipients' signed links (done, snooze, unsubscribe), so anyone
+ * else is refused with 403 and the attempt is audited with the person.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { simpleParser } from 'mailparser';
-import { query, sendPage, type ConsoleDeps } from '../context.ts';
+import { identityKey } from '../../../core/identity.ts';
+import { me, query, sendPage, type ConsoleDeps } from '../context.ts';
 import { h, qs } from '../layout.ts';
 
 /** The Redis list of captured mail. */
@@ -30,10 +33,20 @@ function parseEntry(raw: string): CapturedMail | null {
   }
 }
 
+/** `null` when the signed-in person may read the outbox; else the 403 reply sent (and the attempt audited). */
+async function refuseUnlessSecretariat(deps: ConsoleDeps, req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | null> {
+  const s = me(req);
+  if (s.viewer.secretariat) return null;
+  await deps.services.audit.record({ who: identityKey(s.who), action: 'outbox.refused', target: req.url.split('?')[0] ?? '/console/outbox', result: 'refused', details: { reason: s.person ? 'not-secretariat' : 'not-in-roster' } });
+  return sendPage(req, reply, { title: 'The outbox is for the secretariat', active: 'outbox' }, `<p>Sorry, ${h(s.viewer.name)}: mail in the outbox carries other people's personal links, so only the secretariat can read it. This attempt has been recorded in the audit log.</p>`, 403);
+}
+
 export function registerOutbox(app: FastifyInstance, deps: ConsoleDeps): void {
   const key = outboxKey(deps.services.config.SGBOT_PREFIX);
 
   app.get('/console/outbox', async (req, reply) => {
+    const refused = await refuseUnlessSecretariat(deps, req, reply);
+    if (refused) return refused;
     const mails = (await deps.services.redis.lrange(key, 0, 199)).map(parseEntry).filter((m): m is CapturedMail => m !== null);
     const smtp = deps.services.config.SMTP_URL ? '<p class="muted">Mail goes out by SMTP; this outbox holds only what was captured before.</p>' : '<p class="muted">No SMTP server is configured (SMTP_URL), so outgoing mail is kept here instead of being sent.</p>';
     const rows = mails.map(
@@ -44,6 +57,8 @@ export function registerOutbox(app: FastifyInstance, deps: ConsoleDeps): void {
   });
 
   app.get('/console/outbox/view', async (req, reply) => {
+    const refused = await refuseUnlessSecretariat(deps, req, reply);
+    if (refused) return refused;
     const q = query(req);
     const mails = (await deps.services.redis.lrange(key, 0, 999)).map(parseEntry).filter((m): m is CapturedMail => m !== null);
     const mail = mails.find((m) => m.messageId === q['id']) ?? null;

@@ -1,6 +1,9 @@
 /**
- * The BullMQ queues of every job kind (jobs/index.ts JOBS) in Bull Board, under /console/queues, for the secretariat
- * only. Bull Board's own API calls carry no form token: a changing call must come from this origin (the browser's
+ * The BullMQ queues of every job kind (jobs/index.ts JOBS) in Bull Board. Two boards over the same queues:
+ * `/console/queues`, read-only (Bull Board's own `readOnlyMode`: no retry, add, edit, pause, clean or remove), for
+ * the secretariat and the operators; and `/console/operator/queues`, where the operators (`SGBOT_WEB_OPERATORS`)
+ * may act. Every call that changes something is audited with the signed-in person, and so is every refused try.
+ * Bull Board's own API calls carry no form token: a changing call must come from this origin (the browser's
  * `Origin` header), which a page on another site cannot fake.
  */
 import { createBullBoard } from '@bull-board/api';
@@ -9,9 +12,11 @@ import { FastifyAdapter } from '@bull-board/fastify';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { JOBS } from '../../../../jobs/index.ts';
 import { identityKey } from '../../../core/identity.ts';
-import { me, type ConsoleDeps } from '../context.ts';
+import { redactValue } from '../../../log.ts';
+import { me, type ConsoleDeps, type SignedIn } from '../context.ts';
 
 export const QUEUES_PATH = '/console/queues';
+export const OPERATOR_QUEUES_PATH = '/console/operator/queues';
 
 /** `true` when a request that changes something comes from this server's own pages. */
 export function sameOrigin(req: FastifyRequest): boolean {
@@ -24,22 +29,46 @@ export function sameOrigin(req: FastifyRequest): boolean {
   }
 }
 
+const changes = (method: string) => method !== 'GET' && method !== 'HEAD';
+
+/** What an audited Bull Board call did: its path below the board and a short, redacted copy of its body. */
+function callDetails(req: FastifyRequest, base: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  const path = (req.url.split('?')[0] ?? '').slice(base.length) || '/';
+  const body = req.body === undefined || req.body === null ? undefined : JSON.stringify(redactValue(req.body)).slice(0, 2000);
+  return { method: req.method, path, ...(body ? { body } : {}), ...extra };
+}
+
 export async function registerQueues(app: FastifyInstance, deps: ConsoleDeps): Promise<void> {
-  const serverAdapter = new FastifyAdapter();
-  serverAdapter.setBasePath(QUEUES_PATH);
   const jobs = deps.services.jobs();
-  const queues = JOBS.map((spec) => new BullMQAdapter(jobs.queue(spec)));
-  createBullBoard({ queues, serverAdapter, options: { uiConfig: { boardTitle: 'sgbot queues' } } });
-  await app.register(async (board) => {
-    board.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
-      const s = me(req);
-      if (!s.viewer.secretariat) {
-        if (req.method !== 'GET') await deps.services.audit.record({ who: identityKey(s.who), action: 'queues.refused', target: req.url.split('?')[0] ?? '', result: 'refused', details: { method: req.method } });
-        return reply.code(403).type('text/plain; charset=utf-8').send('Only the secretariat can see and change the job queues.');
-      }
-      if (req.method !== 'GET' && req.method !== 'HEAD' && !sameOrigin(req)) return reply.code(403).type('text/plain; charset=utf-8').send('Refused: this request did not come from the console.');
-      return undefined;
+  const audit = (s: SignedIn, action: string, target: string, result: 'ok' | 'refused' | 'failed', details: Record<string, unknown>) =>
+    deps.services.audit.record({ who: identityKey(s.who), action, target, result, details });
+
+  const board = async (base: string, readOnlyMode: boolean, title: string, allowed: (s: SignedIn) => boolean, who: string) => {
+    const serverAdapter = new FastifyAdapter();
+    serverAdapter.setBasePath(base);
+    createBullBoard({ queues: JOBS.map((spec) => new BullMQAdapter(jobs.queue(spec), { readOnlyMode })), serverAdapter, options: { uiConfig: { boardTitle: title } } });
+    await app.register(async (scope) => {
+      scope.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
+        const s = me(req);
+        if (!allowed(s)) {
+          if (changes(req.method)) await audit(s, 'queues.refused', base, 'refused', callDetails(req, base, { reason: readOnlyMode ? 'not-secretariat' : 'not-operator' }));
+          return reply.code(403).type('text/plain; charset=utf-8').send(`Only ${who} can ${readOnlyMode ? 'see' : 'change'} the job queues here.`);
+        }
+        if (changes(req.method) && !sameOrigin(req)) {
+          await audit(s, 'queues.refused', base, 'refused', callDetails(req, base, { reason: 'other-origin' }));
+          return reply.code(403).type('text/plain; charset=utf-8').send('Refused: this request did not come from the console.');
+        }
+        return undefined;
+      });
+      // Every changing call that reached the board, with what it answered (a read-only board answers 405).
+      scope.addHook('onResponse', async (req: FastifyRequest, reply: FastifyReply) => {
+        if (!changes(req.method) || reply.statusCode === 403) return;
+        const s = me(req);
+        await audit(s, 'queues.action', base, reply.statusCode < 400 ? 'ok' : reply.statusCode === 405 ? 'refused' : 'failed', callDetails(req, base, { status: reply.statusCode }));
+      });
+      await scope.register(serverAdapter.registerPlugin(), { prefix: base });
     });
-    await board.register(serverAdapter.registerPlugin(), { prefix: QUEUES_PATH });
-  });
+  };
+  await board(QUEUES_PATH, true, 'sgbot queues (read-only)', (s) => s.viewer.secretariat || s.operator, 'the secretariat and operators');
+  await board(OPERATOR_QUEUES_PATH, false, 'sgbot queues (operator)', (s) => s.operator, 'operators (SGBOT_WEB_OPERATORS)');
 }
