@@ -5,28 +5,26 @@
 import { z } from 'zod';
 import { groupOfQuestion } from '../src/core/groups.ts';
 import { defineCommand, noAnswer, type Reply, type ReplyItem } from '../src/core/command.ts';
-import { formatOpening, formatRange } from '../src/core/time.ts';
-import type { MeetingInfo } from '../src/core/types.ts';
+import { formatEventTime, formatOpening, formatRange } from '../src/core/time.ts';
 import type { MeetingFact } from '../src/store/facts.ts';
 import { findScope, parseScope, sourceLabel, sourceOf, uniqueSources, unknownGroupReply, type Scope } from './scope.ts';
 
 const DAY = 86_400_000;
 
-function when(m: MeetingInfo): string {
-  const times = m.startTime ? `, ${m.startTime}${m.endTime ? `–${m.endTime}` : ''}${m.timezone ? ` ${m.timezone === 'UTC' ? 'UTC' : 'Geneva time'}` : ''}` : '';
-  return `${formatRange(m.start, m.end)}${times}`;
-}
-
 function meetingItems(m: MeetingFact, tz: string): ReplyItem[] {
   const source = sourceOf(m.source);
+  const opens = m.startTime ? ` — opens ${formatOpening(m, tz)}` : '';
+  const registration = m.registrationTime ? `; registration from ${formatOpening({ ...m, startTime: m.registrationTime }, tz)}` : '';
+  const format = m.format === 'hybrid' ? ' (hybrid: remote participation offered)' : m.format === 'virtual' ? ' (virtual)' : '';
+  const others = (m.sources ?? []).filter((s) => s.docId !== m.source.docId).map((s) => sourceLabel(sourceOf(s)));
   const items: ReplyItem[] = [
     {
-      text: `${m.group ?? 'Meeting'}: ${formatRange(m.start, m.end)}${m.place ? `, ${m.place}` : ''}`,
-      detail: `${m.title}${m.startTime ? ` — opens ${formatOpening(m, tz)}` : ''} [${sourceLabel(source)}]`,
+      text: `${m.groups && m.groups.length > 1 ? m.groups.join(', ') : (m.group ?? 'Meeting')}: ${formatRange(m.start, m.end)}${m.place ? `, ${m.place}` : ''}${format}`,
+      detail: `${m.title}${opens}${registration} [${sourceLabel(source)}${others.length ? `; also in ${others.join(', ')}` : ''}]`,
       source,
     },
   ];
-  for (const e of m.events) items.push({ text: `  Side event: ${e.title}`, detail: `${when(e)}${e.place ? `, ${e.place}` : ''}`, source });
+  for (const e of m.events) items.push({ text: `  Side event: ${e.title}`, detail: `${formatEventTime(e, tz)}${e.place ? `, ${e.place}` : ''}`, source });
   return items;
 }
 
@@ -131,7 +129,7 @@ export default defineCommand({
       // One group: the title answers and the lines give the details. All groups: each meeting's answer, then its side events.
       sections: chosen.map((m) => ({ items: focus && !group ? [focusItem(m, focus, ctx.tz), ...meetingItems(m, ctx.tz).slice(1)] : meetingItems(m, ctx.tz) })),
       notes: [],
-      sources: uniqueSources(chosen.map((m) => sourceOf(m.source))),
+      sources: uniqueSources(chosen.flatMap((m) => (m.sources ?? [m.source]).map(sourceOf))),
       data: { group, focus, meetings: chosen, ...(focus ? { answers: chosen.map((m) => ({ group: m.group, start: m.start, place: m.place, opens: formatOpening(m, ctx.tz) })) } : {}) },
     };
   },

@@ -110,3 +110,27 @@ export function formatOpening(m: { start: string; startTime?: string | null; tim
   if (m.timezone) return formatDeadline({ date: m.start, time: m.startTime, timezone: m.timezone }, readerZone);
   return `${DateTime.fromISO(m.start).toFormat('ccc d LLL yyyy')}, ${m.startTime} local time${m.place ? ` (${m.place})` : ''}`;
 }
+
+/**
+ * A side event's or session's time for people: its start and end in the reader's zone, the document's time beside
+ * them; the local time of the place when the document gives no zone; the dates alone when it gives no time.
+ *
+ * @example formatEventTime({ start: '2027-05-03', end: '2027-05-03', startTime: '12:30', endTime: '13:30', timezone: 'Europe/Zurich' }, 'Asia/Tokyo')
+ *   === 'Mon 3 May 2027, 19:30–20:30 (Asia/Tokyo) — original: 3 May 2027, 12:30–13:30 Geneva time'
+ */
+export function formatEventTime(
+  e: { start: string; end: string; startTime?: string | null; endTime?: string | null; timezone?: string | null; place?: string | null },
+  readerZone: string,
+): string {
+  if (!e.startTime) return formatRange(e.start, e.end);
+  const span = `${e.startTime}${e.endTime ? `–${e.endTime}` : ''}`;
+  if (!e.timezone) return `${DateTime.fromISO(e.start).toFormat('ccc d LLL yyyy')}, ${span} local time${e.place && e.place !== 'virtual' ? ` (${e.place})` : ''}`;
+  const zoneName = e.timezone === 'UTC' ? 'UTC' : e.timezone === 'Europe/Zurich' ? 'Geneva time' : e.timezone;
+  const at = (time: string) => DateTime.fromMillis(dueAt({ date: e.start, time, timezone: e.timezone as string }), { zone: readerZone });
+  const start = at(e.startTime);
+  const end = e.endTime ? at(e.endTime) : null;
+  const original = `${DateTime.fromISO(e.start).toFormat('d LLLL yyyy')}, ${span} ${zoneName}`;
+  const local = `${start.toFormat('ccc d LLL yyyy, HH:mm')}${end ? `–${end.hasSame(start, 'day') ? end.toFormat('HH:mm') : end.toFormat('ccc d LLL, HH:mm')}` : ''}`;
+  if (readerZone === e.timezone) return `${local} (${zoneName})`;
+  return `${local} (${readerZone}) — original: ${original}`;
+}
