@@ -36,15 +36,19 @@ export function findGroups(text: string): GroupHit[] {
     const g = region && sg ? canonicalGroup(`SG${sg}RG-${region}`) : null;
     if (g) hits.push({ group: g, index: m.index, text: m[0] });
   }
+  const regional = hits.length;
+  // Regional hits are in order and do not overlap, nor do mentions: one pass over both finds the overlaps.
+  let r = 0;
   for (const m of allMatches(MENTION, text)) {
     let g: string | null = null;
     if (m[1] && m[2]) g = canonicalGroup(`SG${m[1]}RG-${m[2]}`);
     else if (m[3] ?? m[4] ?? m[6]) g = canonicalGroup(`SG${m[3] ?? m[4] ?? m[6]}`);
     else if (m[5]) g = m[5] === 'TSAG' ? 'TSAG' : canonicalGroup(`SG${m[5]}`);
     else g = 'TSAG';
+    for (let h = hits[r]; r < regional && h && h.index + h.text.length <= m.index; h = hits[++r]);
+    const h = r < regional ? hits[r] : undefined;
     // A regional prose hit already covers this study-group mention.
-    if (g && !hits.some((h) => m.index < h.index + h.text.length && m.index + m[0].length > h.index))
-      hits.push({ group: g, index: m.index, text: m[0] });
+    if (g && !(h && h.index < m.index + m[0].length)) hits.push({ group: g, index: m.index, text: m[0] });
   }
   return hits.sort((a, b) => a.index - b.index);
 }
