@@ -2,8 +2,10 @@
 import { z } from 'zod';
 import { defineCommand, noAnswer, type Reply, type ReplyItem } from '../src/core/command.ts';
 import { CATEGORY_LABELS, KIND_LABELS } from '../src/core/labels.ts';
-import { formatDeadline, formatRange } from '../src/core/time.ts';
-import type { StoredDocument } from '../src/store/facts.ts';
+import { DateTime } from 'luxon';
+import { formatDeadline, formatEventTime, formatOpening, formatRange } from '../src/core/time.ts';
+import { citeOf, type StoredDocument } from '../src/store/facts.ts';
+import { describeDocument } from '../src/store/titles.ts';
 
 export default defineCommand({
   name: 'doc',
@@ -24,27 +26,48 @@ export default defineCommand({
     const doc = docs[0];
     if (!doc) return noAnswer('E_NOT_FOUND', `No stored document has the reference "${ref}".`, ['Use `search` to find it by its words.'], { ref });
     const p = doc.parsed;
-    const unverified = doc.source.auth?.verdict === 'fail';
-    const source = { docId: doc.id, reference: p.reference, title: p.title, kind: p.kind, ...(unverified ? { unverified: true } : {}) };
+    const cite = citeOf(doc);
+    const unverified = cite.unverified === true;
+    const source = { docId: doc.id, reference: p.reference, title: cite.title, kind: p.kind, ...(unverified ? { unverified: true } : {}) };
+    const day = (iso: string) => DateTime.fromISO(iso).toFormat('ccc d LLL yyyy');
     const facts: ReplyItem[] = [
-      { text: `${KIND_LABELS[p.kind]}${p.group ? ` of ${p.group}` : ''}${p.date ? `, dated ${p.date}` : ''}${p.revision ? ` (${p.revision})` : ''}` },
+      { text: `${KIND_LABELS[p.kind]}${p.group ? ` of ${p.group}` : ''}${p.date ? `, dated ${day(p.date)}` : ''}${p.revision ? ` (${p.revision})` : ''}` },
     ];
     if (doc.supersededBy) facts.push({ text: `Superseded by a later revision (doc ${doc.supersededBy.slice(0, 12)}).` });
-    if (p.meeting) facts.push({ text: `Meeting: ${formatRange(p.meeting.start, p.meeting.end)}${p.meeting.place ? `, ${p.meeting.place}` : ''}` });
-    for (const e of p.events) facts.push({ text: `Side event: ${e.title}, ${formatRange(e.start, e.end)}${e.startTime ? ` ${e.startTime}` : ''}` });
+    if (p.meeting) {
+      const opens = formatOpening(p.meeting, ctx.tz);
+      facts.push({
+        text: `Meeting: ${formatRange(p.meeting.start, p.meeting.end)}${p.meeting.place ? `, ${p.meeting.place}` : ''}${p.meeting.format === 'hybrid' ? ' (hybrid)' : ''}`,
+        ...(opens ? { detail: `opens ${opens}${p.meeting.registrationTime ? `; registration from ${formatOpening({ ...p.meeting, startTime: p.meeting.registrationTime }, ctx.tz)}` : ''}` } : {}),
+      });
+    }
+    for (const e of p.events) facts.push({ text: `Side event: ${e.title}`, detail: `${formatEventTime(e, ctx.tz)}${e.place ? `, ${e.place}` : ''}` });
     for (const d of p.deadlines) facts.push({ text: `Deadline ${formatDeadline(d, ctx.tz)}: ${CATEGORY_LABELS[d.category]}`, detail: d.action });
-    if (p.liaison) facts.push({ text: `Liaison from ${p.liaison.from ?? '?'} to ${p.liaison.to.join(', ') || '?'} for ${p.liaison.purpose ?? '?'}${p.liaison.deadline ? `, reply by ${p.liaison.deadline}` : ''}` });
+    if (p.liaison) {
+      const li = p.liaison;
+      const by = (purpose: string) => (li.addressees ?? []).filter((a) => a.purpose === purpose).map((a) => (a.questions.length ? `${a.party} (${a.questions.join(', ')})` : a.party));
+      const parts = li.addressees?.length
+        ? (['action', 'comment', 'information'] as const).flatMap((x) => (by(x).length ? [`for ${x}: ${by(x).join(', ')}`] : []))
+        : [`to ${li.to.join(', ') || '?'} for ${li.purpose ?? '?'}`];
+      facts.push({
+        text: `Liaison from ${li.from ?? '?'}${li.questions.length ? ` (${li.questions.join(', ')})` : ''}; ${parts.join('; ')}`,
+        ...(li.deadline ? { detail: `reply by ${formatDeadline({ date: li.deadline, time: null, timezone: 'Europe/Zurich' }, ctx.tz)}` } : {}),
+      });
+      if (li.repliesTo?.length) facts.push({ text: `Answers: ${li.repliesTo.join(', ')}` });
+      if (doc.answeredBy) facts.push({ text: `Answered by ${doc.answeredBy.reference ?? doc.answeredBy.title ?? doc.answeredBy.docId.slice(0, 12)}` });
+    }
     for (const r of p.roles) facts.push({ text: `Lead role: ${r.group} on ${r.topic}` });
     if (p.recommendations.length) facts.push({ text: `Recommendations: ${p.recommendations.map((r) => (r.ex ? `${r.id} (ex ${r.ex})` : r.id)).join(', ')}` });
     if (p.questions.length) facts.push({ text: `Questions: ${p.questions.map((q) => q.id).join(', ')}` });
+    const stored = DateTime.fromISO(doc.ingestedAt, { zone: ctx.tz }).toFormat('ccc d LLL yyyy, HH:mm');
     return {
       ok: true,
-      title: p.reference ?? p.title ?? `Document ${doc.id.slice(0, 12)}`,
-      sections: [{ heading: p.title ?? undefined, items: facts }],
+      title: p.reference ?? cite.title ?? describeDocument(p, doc.source),
+      sections: [{ heading: cite.title ?? undefined, items: facts }],
       notes: [
-        `Source: ${doc.source.name}, stored ${doc.ingestedAt}.`,
+        `Source: ${doc.source.name}, stored ${stored} (${ctx.tz}).`,
         ...(doc.source.list?.list ? [`Came through ${doc.source.list.list}.`] : []),
-        ...(doc.source.auth ? [`Sender ${unverified ? 'UNVERIFIED' : 'check'}: ${doc.source.auth.summary}`] : []),
+        ...(doc.source.auth ? [`Sender ${unverified ? 'UNVERIFIED' : 'check'}: ${doc.source.auth.summary}`] : unverified ? ['Sender UNVERIFIED: this document came with no sender check; nothing is acted on from it.'] : []),
       ],
       sources: [source],
       data: { document: doc },

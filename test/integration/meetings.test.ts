@@ -47,6 +47,9 @@ const LETTER = [
   'The meeting will open at 0930 hours on the first day. Participants can register from 0830 hours at the Montbrillant entrance. Remote participation will be available: the meeting is hybrid.',
   '2 A newcomers\' briefing will be held on 3 May 2027 from 1230 to 1330 hours (Geneva time).',
   '',
+  'Key deadlines:',
+  '20 April 2027\tSubmit ITU-T Member contributions',
+  '',
   'Yours faithfully,',
   'Director, TSB',
 ].join('\n');
@@ -80,5 +83,25 @@ describe('/meeting SG13 with a letter and a TD of the same meeting', () => {
     const parsed = JSON.parse(r.out) as { meeting: Record<string, unknown>; events: Array<Record<string, unknown>> };
     expect(parsed.meeting).toMatchObject({ group: 'SG13', start: '2027-05-03', end: '2027-05-12', startTime: '09:30', registrationTime: '08:30', format: 'hybrid', timezone: 'Europe/Zurich' });
     expect(parsed.events).toEqual([expect.objectContaining({ start: '2027-05-03', startTime: '12:30', endTime: '13:30', timezone: 'Europe/Zurich' })]);
+  });
+});
+
+describe('--tz Asia/Tokyo converts every time', () => {
+  it('in /doc: opening, registration, side event, deadline and when it was stored', async () => {
+    const r = await cli('ask', '/doc TSB Collective letter 4/13', '--now', '2027-03-01', '--tz', 'Asia/Tokyo');
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain('opens Mon 3 May 2027, 16:30 (Asia/Tokyo) — original: 3 May 2027, 09:30 Geneva time');
+    expect(r.out).toContain('registration from Mon 3 May 2027, 15:30 (Asia/Tokyo) — original: 3 May 2027, 08:30 Geneva time');
+    expect(r.out).toContain('Mon 3 May 2027, 19:30–20:30 (Asia/Tokyo) — original: 3 May 2027, 12:30–13:30 Geneva time');
+    expect(r.out).toContain('Wed 21 Apr 2027, 06:59 (Asia/Tokyo) — original: 20 April 2027 Geneva time, end of day');
+    expect(r.out).toMatch(/stored \w{3} \d{1,2} \w{3} \d{4}, \d\d:\d\d \(Asia\/Tokyo\)/);
+    expect(r.out).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:/);
+  });
+
+  it('in /deadlines and /meeting', async () => {
+    const dl = await cli('ask', '/deadlines SG13', '--now', '2027-03-01', '--tz', 'Asia/Tokyo');
+    expect(dl.out).toContain('Wed 21 Apr 2027, 06:59 (Asia/Tokyo) — original: 20 April 2027 Geneva time, end of day');
+    const mt = await cli('ask', '/meeting SG13', '--now', '2027-03-01', '--tz', 'Asia/Tokyo');
+    expect(mt.out).toContain('Mon 3 May 2027, 19:30–20:30 (Asia/Tokyo) — original: 3 May 2027, 12:30–13:30 Geneva time');
   });
 });
