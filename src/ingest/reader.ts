@@ -125,5 +125,5 @@ export function overMemory(name: string, mb: number, what: 'read' | 'parse'): Sg
 }
 
 function formatSeconds(ms: number): string {
-  return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
+  return `${Number((ms / 1000).toFixed(3))} s`;
 }
