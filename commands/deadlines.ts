@@ -65,7 +65,7 @@ export function parseDeadlineText(rest: string, clock?: Clock): DeadlineArgs {
 export default defineCommand({
   name: 'deadlines',
   aliases: ['deadline', 'dl'],
-  summary: 'Upcoming deadlines of a study group or Question, soonest first, or those in a date range (--all for past ones too).',
+  summary: 'Deadlines of a study group or Question, soonest first; in a date range, or --all for past ones too.',
   usage: 'deadlines [SG20|Q4/20|TSAG] [next week|in May 2026|between 1 and 15 March|before April] [--all]',
   examples: ['deadlines SG20', 'deadlines Q11/20', 'deadlines SG20 next week', 'deadlines Q4/20 between 1 and 15 March', 'deadlines before April', 'deadlines SG13 --all', 'deadlines'],
   args: deadlineArgs,

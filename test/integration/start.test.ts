@@ -151,24 +151,34 @@ describe('sgbot start with no settings', () => {
     const [, user = '', password = ''] = /Sign in +(\S+) +password (\S+)/.exec(banner) ?? [];
     const page = await askInBrowser(url, user, password, '/deadlines SG20');
     expect(page).toContain('Deadlines for SG20');
-    for (const label of ['Captioning requests', 'Fellowship requests', 'Consultation reply', 'Liaison reply', 'TSB Collective letter 4/20']) expect(page).toContain(label);
+    for (const label of ['Captioning requests', 'Fellowship requests', 'Consultation reply', 'TSB Collective letter 4/20']) expect(page).toContain(label);
+    // SG20's liaison SG20-LS88 asks SG17 for a reply: that deadline is Q6/17's, not SG20's.
+    expect(page).not.toContain('Liaison reply');
     const pageDays = [...page.matchAll(/\((in (\d+) days|today|tomorrow|past)\)/g)].map((m) => Number(m[2]));
-    expect(pageDays).toHaveLength(8);
+    expect(pageDays).toHaveLength(7);
     for (const n of pageDays) expect(n).toBeGreaterThanOrEqual(10);
 
     run.write('/deadlines SG20\n');
     const answered = await run.waitFor(/sgbot> \/deadlines SG20\n[\s\S]*Sources:[\s\S]*\n(?:sgbot> |$)/);
     const answer = answered.slice(answered.indexOf('sgbot> /deadlines SG20'));
     expect(answer).toContain('Deadlines for SG20');
-    for (const label of ['Captioning requests', 'Contributions needing translation', 'Fellowship requests', 'Registration', 'Visa support letter requests', 'Contributions', 'Consultation reply', 'Liaison reply'])
+    for (const label of ['Captioning requests', 'Contributions needing translation', 'Fellowship requests', 'Registration', 'Visa support letter requests', 'Contributions', 'Consultation reply'])
       expect(answer).toContain(`: ${label}\n`);
     // Every deadline is ahead of now, and they are this week's sample dates.
     const inDays = [...answer.matchAll(/\((in (\d+) days|today|tomorrow|past)\)/g)].map((m) => m[1] as string);
-    expect(inDays).toHaveLength(8);
+    expect(inDays).toHaveLength(7);
     for (const when of inDays) expect(Number(/in (\d+) days/.exec(when)?.[1])).toBeGreaterThanOrEqual(10);
     const d = sampleDates(new Date()).dates;
-    for (const iso of [d.sg20Caption, d.sg20Fellow, d.sg20Reg, d.sg20Contrib, d.circReply, d.lsDeadline]) expect(answer).toContain(shown(iso));
+    for (const iso of [d.sg20Caption, d.sg20Fellow, d.sg20Reg, d.sg20Contrib, d.circReply]) expect(answer).toContain(shown(iso));
     expect(answer).toContain('[TSB Collective letter 4/20]');
+
+    // The reply SG20-LS88 asks for is Q6/17's deadline.
+    run.write('/deadlines Q6/17\n');
+    const q617 = await run.waitFor(/sgbot> \/deadlines Q6\/17\n[\s\S]*Sources:[\s\S]*\n(?:sgbot> |$)/);
+    const q617Answer = q617.slice(q617.indexOf('sgbot> /deadlines Q6/17'));
+    expect(q617Answer).toContain(': Liaison reply\n');
+    expect(q617Answer).toContain(shown(d.lsDeadline));
+    expect(q617Answer).toContain('[SG20-LS88]');
 
     run.write('no such thing at all ))) \u0000\n/nonsense\n');
     await run.waitFor('Unknown command "/nonsense"');
