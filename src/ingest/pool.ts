@@ -48,7 +48,8 @@ export class PartPool implements PartReader {
     this.memoryMb = options.memoryMb ?? DEFAULT_PART_MEMORY_MB;
     this.pool = new Piscina({
       filename: WORKER,
-      minThreads: 1,
+      // Every thread started at once and replaced at once when stopped: a thread takes a second to start.
+      minThreads: this.threads,
       maxThreads: this.threads,
       concurrentTasksPerWorker: 1,
       idleTimeout: 60_000,
