@@ -1,100 +1,243 @@
 /**
- * Full-text search over stored documents with MiniSearch. The index is saved in Redis (`<prefix>:search`) with the
- * sequence number of the last document it holds, so it survives restarts; a process that loads it adds whatever
- * was stored since, so an index saved by another process is never stale for long. Documents whose facts changed after
- * they were stored (a corrected title or reference) are listed by the store with their own change numbers
- * (`<prefix>:changed`); catching up indexes them again.
+ * Full-text search over stored documents: an inverted index kept in Redis, written a batch of documents at a time as
+ * they are stored, read by every process; a search reads a bounded part of it whatever the size of the store.
+ *
+ * Keys (all under `<prefix>:{sidx}:`, one hash tag, so one Redis Cluster slot holds the whole index):
+ * - `p:<word>`: the postings of a word, one 6-byte entry per document holding it, in increasing sequence number
+ *   ({@link Entry}); newest documents are at the end, so "newest first" is a GETRANGE of the last bytes.
+ * - `s:<word>`: every 256th entry's sequence number (from the 256th), so the entries of given documents are found by
+ *   reading the 1.5 KB segments that hold them instead of the whole list.
+ * - `x:<word>`: entries written later than their place in `p:` (a document re-indexed after a correction, or one
+ *   stored out of order); a later entry for the same document wins, and an entry of zeros removes the word.
+ * - `vocab`: every word, in the order first indexed (each process keeps a {@link Vocabulary} from it);
+ * - `meta`: sequence number → the document's id, title, reference, group and kind, as last indexed;
+ * - `done`: a bit per indexed sequence number; `seq`, `change`: how far documents and changes are indexed;
+ *   `stats`: documents indexed (`n`) and words in them (`tokens`), for the ranking.
+ *
+ * A search takes the words of the query (the last may be the start of a word; with typos allowed, words one or two
+ * edits away), reads the rarest word's newest {@link CANDIDATE_BUDGET} entries, looks those documents up in the other
+ * words' postings, and ranks only them (BM25 with boosts for title, reference and group).
  */
-import MiniSearch, { type Options, type SearchOptions, type SearchResult } from 'minisearch';
 import type { StoredDocument } from './facts.ts';
+import { Vocabulary } from './search-vocab.ts';
 import type { DocumentStore } from './store.ts';
 
 /** Characters of a document's text that go into the index. */
 const MAX_INDEXED_CHARS = 30_000;
 
+/** Longest word indexed (longer ones are identifiers or encoded data). */
+const MAX_WORD = 48;
+
 /**
- * Most documents a search scores. A query whose words are in more documents (common words in a large store) is
- * ranked among the most recently stored of them: scoring every match costs about a microsecond per word and
- * document, 100 ms and more for three common words in 100k documents.
+ * Most documents one search considers: the newest that hold the query's rarest word. Each is looked up in the other
+ * words' postings and scored; nothing else is read.
  */
-export const MAX_SCORED = 1000;
+export const CANDIDATE_BUDGET = 1000;
 
-/** Documents read from Redis at a time when catching up. */
-const BATCH = 500;
+/** The same budget, under the name earlier versions exported. */
+export const MAX_SCORED = CANDIDATE_BUDGET;
 
-interface IndexedDoc {
-  id: string;
+/** When fewer than the limit match among the candidates, older windows of the rarest word are read, up to this many. */
+const MAX_WINDOWS = 4;
+
+/** Words a prefix or a typo may stand for, at most. */
+const MAX_VARIANTS = 16;
+
+/** Documents read from Redis (and written to the index) at a time when catching up. */
+const BATCH = 100;
+
+/** Bytes of an entry: sequence number (4, big-endian), occurrences in the text (1), fields and length (1). */
+const ENTRY = 6;
+
+/** Entries per segment of `p:<word>` (a sequence number in `s:<word>` for each). */
+const SEGMENT = 256;
+
+/** A word's postings shorter than this are read whole rather than by segment. */
+const SMALL_BYTES = 16 * 1024;
+
+const TITLE = 1;
+const REFERENCE = 2;
+const GROUP = 4;
+const BOOST = { title: 3, reference: 4, group: 2 };
+const K1 = 1.2;
+const B = 0.7;
+
+/** Weights of a word found by its start or with a typo, as MiniSearch gave them. */
+const PREFIX_WEIGHT = 0.375;
+const FUZZY_WEIGHT = 0.45;
+
+/** Typo tolerance: 1 edit in words of 4 to 7 characters, 2 from 8 ("digtal" finds "digital"). */
+function fuzzyOf(term: string): number {
+  return term.length >= 8 ? 2 : term.length >= 4 ? 1 : 0;
+}
+
+const SPACE_OR_PUNCTUATION = /[\n\r\p{Z}\p{P}]+/u;
+
+/** The words of a text as the index keeps them: split at spaces and punctuation, lower-cased. */
+export function wordsOf(text: string): string[] {
+  const out: string[] = [];
+  for (const t of text.split(SPACE_OR_PUNCTUATION)) {
+    if (t.length === 0 || t.length > MAX_WORD) continue;
+    out.push(t.toLowerCase());
+  }
+  return out;
+}
+
+/** Length bucket of a document of `tokens` words: 2·log2, so about ±20 %. */
+function lengthBucket(tokens: number): number {
+  return Math.min(31, Math.round(2 * Math.log2(tokens + 1)));
+}
+
+function bucketLength(bucket: number): number {
+  return 2 ** (bucket / 2) - 1;
+}
+
+/** One entry of a word's postings: how the document holds the word. 0 means it does not. */
+type Entry = number;
+
+function entryOf(tf: number, flags: number, bucket: number): Entry {
+  return (Math.min(255, tf) << 8) | (bucket << 3) | flags;
+}
+
+function writeEntry(buf: Buffer, offset: number, seq: number, entry: Entry): void {
+  buf.writeUInt32BE(seq, offset);
+  buf.writeUInt16BE(entry, offset + 4);
+}
+
+/** What the index holds of a document. */
+interface Indexed {
+  seq: number;
+  /** JSON [id, title, reference, group, kind], stored in `meta`. */
+  meta: string;
+  tokens: number;
+  /** word → entry. */
+  entries: Map<string, Entry>;
+}
+
+interface Fields {
   title: string;
   reference: string;
   group: string;
-  kind: string;
-  text: string;
-  /** The store's sequence number of the document (absent in an index saved before it was kept). */
-  seq: number;
 }
 
-/** Prefix search for the last word of a query, when it has 3 characters or more ("quant" finds "quantum"). */
-function prefixOf(term: string, i: number, terms: string[]): boolean {
-  return i === terms.length - 1 && term.length >= 3;
-}
-
-/** Typo tolerance: 1 edit in words of 4 to 7 characters, 2 from 8 ("digtal" finds "digital"). */
-function fuzzyOf(term: string): number | false {
-  return term.length >= 8 ? 2 : term.length >= 4 ? 1 : false;
-}
-
-const BOOST = { title: 3, reference: 4, group: 2 };
-
-const OPTIONS: Options<IndexedDoc> = {
-  fields: ['title', 'reference', 'group', 'text'],
-  storeFields: ['title', 'reference', 'group', 'kind', 'seq'],
-  searchOptions: { boost: BOOST, prefix: prefixOf, fuzzy: false, combineWith: 'AND' },
-};
-
-const tokenize = MiniSearch.getDefault('tokenize') as (text: string) => string[];
-const processTerm = MiniSearch.getDefault('processTerm') as (term: string) => string | null | undefined | false;
-
-/** The words of a query as the index sees them. */
-function termsOf(query: string): string[] {
-  return tokenize(query)
-    .map((t) => processTerm(t))
-    .filter((t): t is string => typeof t === 'string' && t.length > 0);
-}
-
-/** The `k`-th largest of `values` (1-based); reorders `values`. */
-function kthLargest(values: Float64Array, k: number): number {
-  let lo = 0;
-  let hi = values.length - 1;
-  const want = k - 1;
-  while (lo < hi) {
-    const pivot = values[(lo + hi) >> 1] as number;
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while ((values[i] as number) > pivot) i++;
-      while ((values[j] as number) < pivot) j--;
-      if (i <= j) {
-        const t = values[i] as number;
-        values[i++] = values[j] as number;
-        values[j--] = t;
-      }
-    }
-    if (want <= j) hi = j;
-    else if (want >= i) lo = i;
-    else return values[want] as number;
-  }
-  return values[want] as number;
-}
-
-function createIndex(): MiniSearch<IndexedDoc> {
-  return new MiniSearch<IndexedDoc>(OPTIONS);
-}
-
-/** What the index holds of a document: its facts as read (corrections applied) and the start of its text. */
-function indexed(doc: StoredDocument, text: string | null): IndexedDoc {
+function fieldsOf(doc: StoredDocument): Fields {
   const p = doc.parsed;
-  return { id: doc.id, title: p.title ?? '', reference: p.reference ?? '', group: p.group ?? '', kind: p.kind, text: (text ?? '').slice(0, MAX_INDEXED_CHARS), seq: doc.seq };
+  return { title: p.title ?? '', reference: p.reference ?? '', group: p.group ?? '' };
 }
+
+/** word → entry for a document's text words (`counts`, `tokens` in all) and fields. */
+function entriesOf(counts: Map<string, number>, tokens: number, fields: Fields): Map<string, Entry> {
+  const flags = new Map<string, number>();
+  const mark = (text: string, flag: number) => {
+    for (const w of wordsOf(text)) flags.set(w, (flags.get(w) ?? 0) | flag);
+  };
+  mark(fields.title, TITLE);
+  mark(fields.reference, REFERENCE);
+  mark(fields.group, GROUP);
+  const bucket = lengthBucket(tokens);
+  const out = new Map<string, Entry>();
+  for (const [w, tf] of counts) out.set(w, entryOf(tf, flags.get(w) ?? 0, bucket));
+  for (const [w, f] of flags) if (!counts.has(w)) out.set(w, entryOf(0, f, bucket));
+  return out;
+}
+
+function countWords(text: string): { counts: Map<string, number>; tokens: number } {
+  const counts = new Map<string, number>();
+  const words = wordsOf(text.slice(0, MAX_INDEXED_CHARS));
+  for (const w of words) counts.set(w, (counts.get(w) ?? 0) + 1);
+  return { counts, tokens: words.length };
+}
+
+function indexedOf(doc: StoredDocument, text: string | null): Indexed {
+  const { counts, tokens } = countWords(text ?? '');
+  const f = fieldsOf(doc);
+  return { seq: doc.seq, meta: JSON.stringify([doc.id, f.title, f.reference, f.group, doc.parsed.kind]), tokens, entries: entriesOf(counts, tokens, f) };
+}
+
+/**
+ * Writes a batch of new documents: skips any already indexed (bit set in `done`), appends each word's entries to its
+ * postings (or to `x:` when they would land before its last entry), a skip point every {@link SEGMENT} entries, new
+ * words to `vocab`. KEYS: done, seq, vocab, meta, stats, then p, s, x per word. ARGV: document count, then seq,
+ * meta, tokens per document, then word, entries per word. Returns the number of documents written.
+ */
+const WRITE = `
+local nd = tonumber(ARGV[1])
+local skip = {}
+local skipping = false
+local a = 2
+local maxseq = 0
+local written = 0
+for i = 1, nd do
+  local seq = tonumber(ARGV[a])
+  if redis.call('SETBIT', KEYS[1], seq, 1) == 1 then
+    skip[seq] = true
+    skipping = true
+  else
+    redis.call('HSET', KEYS[4], ARGV[a], ARGV[a + 1])
+    redis.call('HINCRBY', KEYS[5], 'n', 1)
+    redis.call('HINCRBY', KEYS[5], 'tokens', ARGV[a + 2])
+    written = written + 1
+  end
+  if seq > maxseq then maxseq = seq end
+  a = a + 3
+end
+if maxseq > tonumber(redis.call('GET', KEYS[2]) or '0') then redis.call('SET', KEYS[2], maxseq) end
+if written == 0 then return 0 end
+local k = 6
+while a <= #ARGV do
+  local word = ARGV[a]
+  local entries = ARGV[a + 1]
+  if skipping then
+    local keep = {}
+    for o = 1, #entries, 6 do
+      if not skip[struct.unpack('>I4', entries, o)] then keep[#keep + 1] = string.sub(entries, o, o + 5) end
+    end
+    entries = table.concat(keep)
+  end
+  if #entries > 0 then
+    local len = redis.call('STRLEN', KEYS[k])
+    local inorder = true
+    if len > 0 then
+      inorder = struct.unpack('>I4', entries, 1) > struct.unpack('>I4', redis.call('GETRANGE', KEYS[k], len - 6, len - 1), 1)
+    elseif redis.call('EXISTS', KEYS[k + 2]) == 0 then
+      redis.call('RPUSH', KEYS[3], word)
+    end
+    if inorder then
+      redis.call('APPEND', KEYS[k], entries)
+      local n0 = len / 6
+      local n1 = n0 + #entries / 6
+      local j = math.max(256, math.ceil(n0 / 256) * 256)
+      while j < n1 do
+        local o = (j - n0) * 6 + 1
+        redis.call('APPEND', KEYS[k + 1], string.sub(entries, o, o + 3))
+        j = j + 256
+      end
+    else
+      redis.call('APPEND', KEYS[k + 2], entries)
+    end
+  end
+  a = a + 2
+  k = k + 3
+end
+return written
+`;
+
+/**
+ * Writes what a correction changed in an indexed document: its `meta`, and an entry in `x:` for each word whose entry
+ * changed (zeros for a word it no longer has). KEYS: meta, change, vocab, then p, x per word. ARGV: seq, meta,
+ * change number, then word, entry per word.
+ */
+const REWRITE = `
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+if tonumber(ARGV[3]) > tonumber(redis.call('GET', KEYS[2]) or '0') then redis.call('SET', KEYS[2], ARGV[3]) end
+local k = 4
+for a = 4, #ARGV, 2 do
+  if redis.call('EXISTS', KEYS[k]) == 0 and redis.call('EXISTS', KEYS[k + 1]) == 0 then redis.call('RPUSH', KEYS[3], ARGV[a]) end
+  redis.call('APPEND', KEYS[k + 1], ARGV[a + 1])
+  k = k + 2
+end
+return 1
+`;
 
 /** One search hit. */
 export interface SearchHit {
@@ -104,145 +247,519 @@ export interface SearchHit {
   reference: string | null;
   group: string | null;
   kind: string;
+  /** Indexed words of the document that matched the query (a prefix or a typo resolved), for a snippet. */
+  terms: string[];
+}
+
+/** What the last search read: for tests and the bench (bounded work). */
+export interface SearchWork {
+  /** Documents looked up and scored. */
+  candidates: number;
+  /** Postings bytes read. */
+  bytes: number;
+  /** Redis commands sent. */
+  commands: number;
+  /** Round trips. */
+  roundTrips: number;
+}
+
+/** A word a query word may stand for. */
+interface Variant {
+  word: string;
+  weight: number;
+}
+
+/** What the first round trip tells of a word. */
+interface Head {
+  /** Bytes of `p:<word>`. */
+  len: number;
+  /** Sequence numbers at entries SEGMENT, 2·SEGMENT, …. */
+  skips: Uint32Array;
+  /** Entries of `x:<word>` in order, later ones winning. */
+  extra: Array<[number, Entry]>;
+}
+
+/** Entries of a word read so far: ranges of `p:<word>` (by entry index) and their bytes. */
+interface Loaded {
+  ranges: Array<{ from: number; buf: Buffer }>;
+}
+
+function decodeExtra(buf: Buffer | null): Array<[number, Entry]> {
+  const out: Array<[number, Entry]> = [];
+  if (!buf) return out;
+  for (let o = 0; o + ENTRY <= buf.length; o += ENTRY) out.push([buf.readUInt32BE(o), buf.readUInt16BE(o + 4)]);
+  return out;
+}
+
+function decodeSkips(buf: Buffer | null): Uint32Array {
+  if (!buf) return new Uint32Array(0);
+  const out = new Uint32Array(buf.length >> 2);
+  for (let i = 0; i < out.length; i++) out[i] = buf.readUInt32BE(i * 4);
+  return out;
+}
+
+/** Entry of `seq` in a sorted buffer of entries, or `undefined`. */
+function findIn(buf: Buffer, seq: number): Entry | undefined {
+  let lo = 0;
+  let hi = buf.length / ENTRY - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = buf.readUInt32BE(mid * ENTRY);
+    if (s === seq) return buf.readUInt16BE(mid * ENTRY + 4);
+    if (s < seq) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
 }
 
 /** The document search index of one store. */
 export class SearchIndex {
-  private index: MiniSearch<IndexedDoc> = createIndex();
+  private readonly store: DocumentStore;
+  private readonly budget: number;
+  private readonly vocab = new Vocabulary();
+  private vocabRead = 0;
   private lastSeq = 0;
   private lastChange = 0;
-  private readonly store: DocumentStore;
+  private loaded = false;
+  /** What the last search read. */
+  lastWork: SearchWork = { candidates: 0, bytes: 0, commands: 0, roundTrips: 0 };
 
-  constructor(store: DocumentStore) {
+  constructor(store: DocumentStore, options: { budget?: number } = {}) {
     this.store = store;
+    this.budget = options.budget ?? CANDIDATE_BUDGET;
   }
 
-  /** Load the saved index and add documents stored since it was saved. */
+  private key(name: string): string {
+    return this.store.key(`{sidx}:${name}`);
+  }
+
+  private keyBuf(kind: 'p' | 's' | 'x', word: string): string {
+    return this.key(`${kind}:${word}`);
+  }
+
+  /** Words in the process's vocabulary (for the memory figure). */
+  get vocabularySize(): number {
+    return this.vocab.size;
+  }
+
+  /**
+   * Start from the index in Redis: its vocabulary, and the documents and changes stored since it was written (indexed
+   * now). A whole-index blob an earlier version saved (`<prefix>:search`) is deleted.
+   */
   async load(): Promise<void> {
-    const [json, seq, change] = await this.store.redis.mget(this.store.key('search'), this.store.key('search:seq'), this.store.key('search:change'));
-    if (json) {
-      this.index = MiniSearch.loadJSON<IndexedDoc>(json, OPTIONS);
-      this.lastSeq = Number(seq ?? 0);
-      this.lastChange = Number(change ?? 0);
-    }
+    const [seq, change] = await this.store.redis.mget(this.key('seq'), this.key('change'));
+    this.lastSeq = Number(seq ?? 0);
+    this.lastChange = Number(change ?? 0);
+    await this.store.redis.del(this.store.key('search'), this.store.key('search:seq'), this.store.key('search:change'));
+    this.loaded = true;
     await this.catchUp();
   }
 
   /**
-   * Index documents stored after the last one indexed, and index again those whose facts changed since the last
-   * catch-up (corrections); returns how many were added or indexed again.
+   * Index documents stored after the last one this process saw, unless another process did; index again those whose
+   * facts changed since the last catch-up (corrections); read words other processes added. Returns how many documents
+   * this process wrote.
    */
   async catchUp(): Promise<number> {
+    if (!this.loaded) {
+      this.loaded = true;
+      const [seq, change] = await this.store.redis.mget(this.key('seq'), this.key('change'));
+      this.lastSeq = Number(seq ?? 0);
+      this.lastChange = Number(change ?? 0);
+    }
     let added = 0;
     for (;;) {
-      const batch = await this.store.documentsAfter(this.lastSeq, BATCH);
-      if (batch.length === 0) break;
-      added += await this.put(batch.map((b) => b.id).filter((id) => !this.index.has(id)));
-      this.lastSeq = batch.at(-1)?.seq ?? this.lastSeq;
+      const [batch, changes, words] = await Promise.all([
+        this.store.documentsAfter(this.lastSeq, BATCH),
+        this.store.changedAfter(this.lastChange, BATCH),
+        this.store.redis.lrange(this.key('vocab'), this.vocabRead, this.vocabRead + 9_999),
+      ]);
+      this.vocab.add(words);
+      this.vocabRead += words.length;
+      if (batch.length > 0) {
+        added += await this.write(batch);
+        this.lastSeq = batch.at(-1)?.seq ?? this.lastSeq;
+      }
+      if (changes.length > 0 && batch.length < BATCH) {
+        for (const c of changes) await this.rewrite(c.id, c.change);
+        this.lastChange = changes.at(-1)?.change ?? this.lastChange;
+      }
+      if (batch.length < BATCH && changes.length < BATCH && words.length < 10_000) break;
     }
+    // Words this process itself just added.
     for (;;) {
-      const batch = await this.store.changedAfter(this.lastChange, BATCH);
-      if (batch.length === 0) return added;
-      added += await this.put(batch.map((b) => b.id));
-      this.lastChange = batch.at(-1)?.change ?? this.lastChange;
+      const words = await this.store.redis.lrange(this.key('vocab'), this.vocabRead, this.vocabRead + 9_999);
+      this.vocab.add(words);
+      this.vocabRead += words.length;
+      if (words.length < 10_000) break;
     }
+    return added;
   }
 
-  /**
-   * Index stored documents, replacing what was indexed of them; returns how many are stored. Read together: one MGET
-   * for the texts, and the documents' reads (with their corrections) sent without waiting for each other.
-   */
-  private async put(ids: string[]): Promise<number> {
-    if (ids.length === 0) return 0;
+  /** Index the documents of `batch` no process has indexed yet; returns how many this call wrote. */
+  private async write(batch: Array<{ id: string; seq: number }>): Promise<number> {
+    const bits = (await this.store.redis.call('BITFIELD', this.key('done'), ...batch.flatMap((b) => ['GET', 'u1', String(b.seq)]))) as number[];
+    const todo = batch.filter((_, i) => bits[i] !== 1);
+    if (todo.length === 0) return 0;
+    const ids = todo.map((b) => b.id);
     const [docs, texts] = await Promise.all([Promise.all(ids.map((id) => this.store.getDocument(id))), this.store.redis.mget(ids.map((id) => this.store.key(`text:${id}`)))]);
-    let n = 0;
+    const indexed: Indexed[] = [];
     docs.forEach((doc, i) => {
-      if (!doc) return;
-      if (this.index.has(doc.id)) this.index.discard(doc.id);
-      this.index.add(indexed(doc, texts[i] ?? null));
-      n++;
+      if (doc) indexed.push(indexedOf(doc, texts[i] ?? null));
     });
-    return n;
+    if (indexed.length === 0) return 0;
+    indexed.sort((a, b) => a.seq - b.seq);
+    const perWord = new Map<string, Array<[number, Entry]>>();
+    for (const d of indexed) {
+      for (const [w, e] of d.entries) {
+        let list = perWord.get(w);
+        if (!list) perWord.set(w, (list = []));
+        list.push([d.seq, e]);
+      }
+    }
+    const keys = [this.key('done'), this.key('seq'), this.key('vocab'), this.key('meta'), this.key('stats')];
+    const args: Array<string | Buffer> = [String(indexed.length)];
+    for (const d of indexed) args.push(String(d.seq), d.meta, String(d.tokens));
+    for (const [w, list] of perWord) {
+      keys.push(this.keyBuf('p', w), this.keyBuf('s', w), this.keyBuf('x', w));
+      const buf = Buffer.allocUnsafe(list.length * ENTRY);
+      list.forEach(([seq, e], i) => writeEntry(buf, i * ENTRY, seq, e));
+      args.push(w, buf);
+    }
+    return Number(await this.store.redis.eval(WRITE, keys.length, ...keys, ...args));
   }
 
-  /** Save the index to Redis. */
+  /** Index again the fields of a document whose facts changed; the words of its text stay as indexed. */
+  private async rewrite(id: string, change: number): Promise<void> {
+    const [doc, text] = await Promise.all([this.store.getDocument(id), this.store.getText(id)]);
+    if (!doc) return;
+    const [done, was] = await this.store.redis.pipeline().getbit(this.key('done'), doc.seq).hget(this.key('meta'), String(doc.seq)).exec().then((r) => (r ?? []).map((x) => x[1]));
+    // Not indexed yet: it will be, as it now reads.
+    if (done !== 1 || typeof was !== 'string') return;
+    const [, title = '', reference = '', group = ''] = JSON.parse(was) as string[];
+    const { counts, tokens } = countWords(text ?? '');
+    const before = entriesOf(counts, tokens, { title, reference, group });
+    const now = indexedOf(doc, text);
+    const keys = [this.key('meta'), this.key('change'), this.key('vocab')];
+    const args: Array<string | Buffer> = [String(doc.seq), now.meta, String(change)];
+    for (const w of new Set([...before.keys(), ...now.entries.keys()])) {
+      const e = now.entries.get(w) ?? 0;
+      if ((before.get(w) ?? 0) === e) continue;
+      const buf = Buffer.allocUnsafe(ENTRY);
+      writeEntry(buf, 0, doc.seq, e);
+      keys.push(this.keyBuf('p', w), this.keyBuf('x', w));
+      args.push(w, buf);
+    }
+    await this.store.redis.eval(REWRITE, keys.length, ...keys, ...args);
+  }
+
+  /** Kept for callers: the index is written to Redis as documents are indexed, so there is nothing left to save. */
   async save(): Promise<void> {
-    await this.store.redis.mset(
-      this.store.key('search'),
-      JSON.stringify(this.index),
-      this.store.key('search:seq'),
-      String(this.lastSeq),
-      this.store.key('search:change'),
-      String(this.lastChange),
-    );
+    await Promise.resolve();
   }
 
   /**
    * Documents matching `query`, best first: those holding every word (the last may be the start of a word), then, when
    * fewer than `limit`, allowing a typo per word ({@link fuzzyOf}), then any of the words. At most
-   * {@link MAX_SCORED} documents are scored per search: the most recently stored of those that match.
+   * {@link CANDIDATE_BUDGET} documents are scored per try: the newest holding the rarest word.
    */
-  search(query: string, limit = 10): SearchHit[] {
-    const terms = termsOf(query);
-    if (terms.length === 0) return [];
-    let results = this.run(query, terms, 'AND', false);
+  async search(query: string, limit = 10): Promise<SearchHit[]> {
+    const words = [...new Set(wordsOf(query))];
+    this.lastWork = { candidates: 0, bytes: 0, commands: 0, roundTrips: 0 };
+    if (words.length === 0) return [];
+    const q = new Query(this, words);
+    let results = await q.run(true, false, limit);
     if (results.length < limit) {
-      const typos = this.run(query, terms, 'AND', true);
+      const typos = await q.run(true, true, limit);
       if (typos.length > results.length) results = typos;
     }
-    if (results.length === 0) results = this.run(query, terms, 'OR', true);
-    return results.slice(0, limit).map((r) => ({
-      id: String(r.id),
-      score: r.score,
-      title: (r['title'] as string) || null,
-      reference: (r['reference'] as string) || null,
-      group: (r['group'] as string) || null,
-      kind: String(r['kind']),
-    }));
+    if (results.length === 0) results = await q.run(false, true, limit);
+    const top = results.slice(0, limit);
+    if (top.length === 0) return [];
+    const metas = await this.send((p) => p.hmget(this.key('meta'), ...top.map((r) => String(r.seq))));
+    const hits: SearchHit[] = [];
+    top.forEach((r, i) => {
+      const raw = (metas[0] as Array<string | null>)[i];
+      if (!raw) return;
+      const [id = '', title = '', reference = '', group = '', kind = ''] = JSON.parse(raw) as string[];
+      hits.push({ id, score: r.score, title: title || null, reference: reference || null, group: group || null, kind, terms: r.terms });
+    });
+    return hits;
   }
 
-  private run(query: string, terms: string[], combineWith: 'AND' | 'OR', typos: boolean): SearchResult[] {
-    const options: SearchOptions = { combineWith, prefix: prefixOf, fuzzy: typos ? fuzzyOf : false, maxFuzzy: 2 };
-    if (this.index.documentCount > MAX_SCORED) {
-      const candidates = this.candidates(terms, options);
-      if (candidates.size === 0) return [];
-      options.boostDocument = (id: string) => (candidates.has(id) ? 1 : 0);
+  /** @internal One round trip of commands; counted in {@link SearchIndex.lastWork}. */
+  async send(build: (p: ReturnType<DocumentStore['redis']['pipeline']>) => void): Promise<unknown[]> {
+    const p = this.store.redis.pipeline();
+    build(p);
+    this.lastWork.commands += p.length;
+    this.lastWork.roundTrips++;
+    const res = (await p.exec()) ?? [];
+    return res.map(([err, value]) => {
+      if (err) throw err;
+      return value;
+    });
+  }
+
+  /** @internal */
+  postingsKey(kind: 'p' | 's' | 'x', word: string): string {
+    return this.keyBuf(kind, word);
+  }
+
+  /** @internal */
+  statsKey(): string {
+    return this.key('stats');
+  }
+
+  /** @internal */
+  get candidateBudget(): number {
+    return this.budget;
+  }
+
+  /** @internal */
+  variants(word: string, last: boolean, typos: boolean): Variant[] {
+    const out: Variant[] = [{ word, weight: 1 }];
+    const seen = new Set([word]);
+    if (last && word.length >= 3) {
+      for (const w of this.vocab.withPrefix(word, MAX_VARIANTS)) {
+        if (seen.has(w)) continue;
+        seen.add(w);
+        out.push({ word: w, weight: (PREFIX_WEIGHT * word.length) / (word.length + 0.3 * (w.length - word.length)) });
+      }
     }
-    return this.index.search(query, options);
+    const edits = typos ? fuzzyOf(word) : 0;
+    if (edits > 0) {
+      for (const { word: w, distance } of this.vocab.near(word, edits, MAX_VARIANTS)) {
+        if (seen.has(w)) continue;
+        seen.add(w);
+        out.push({ word: w, weight: (FUZZY_WEIGHT * word.length) / (word.length + distance) });
+      }
+    }
+    return out;
+  }
+}
+
+interface Ranked {
+  seq: number;
+  score: number;
+  terms: string[];
+}
+
+/** One search: the words' heads and postings read once and shared by its tries (exact, typos, any word). */
+class Query {
+  private readonly heads = new Map<string, Head>();
+  private readonly loaded = new Map<string, Loaded>();
+  private n = 1;
+  private avgTokens = 1;
+  private statsRead = false;
+
+  constructor(
+    private readonly index: SearchIndex,
+    private readonly words: string[],
+  ) {}
+
+  /** Read the heads of words not read yet (and the index's counts), in one round trip. */
+  private async readHeads(words: string[]): Promise<void> {
+    const want = [...new Set(words)].filter((w) => !this.heads.has(w));
+    if (want.length === 0 && this.statsRead) return;
+    const ix = this.index;
+    const res = await ix.send((p) => {
+      if (!this.statsRead) p.hmget(ix.statsKey(), 'n', 'tokens');
+      for (const w of want) p.strlen(ix.postingsKey('p', w)).getBuffer(ix.postingsKey('s', w)).getBuffer(ix.postingsKey('x', w));
+    });
+    let i = 0;
+    if (!this.statsRead) {
+      const [n, tokens] = res[i++] as Array<string | null>;
+      this.n = Math.max(1, Number(n ?? 0));
+      this.avgTokens = Math.max(1, Number(tokens ?? 0) / this.n);
+      this.statsRead = true;
+    }
+    for (const w of want) {
+      const len = Number(res[i++]);
+      const skips = decodeSkips(res[i++] as Buffer | null);
+      const extra = decodeExtra(res[i++] as Buffer | null);
+      this.heads.set(w, { len, skips, extra });
+      this.index.lastWork.bytes += skips.length * 4 + extra.length * ENTRY;
+    }
+  }
+
+  private df(word: string): number {
+    const h = this.heads.get(word);
+    return h ? h.len / ENTRY + h.extra.length : 0;
   }
 
   /**
-   * Documents that may match `terms` as `options` say, at most {@link MAX_SCORED}: when more match, the most
-   * recently stored. Cheap: each word's documents are visited (MiniSearch calls `boostDocument` before scoring a
-   * document, and 0 skips it) but none is scored. With AND, a superset of the matches once few enough remain.
+   * Ranked matches: with `all`, documents holding every word (else any), looked for among the newest documents of the
+   * rarest word first.
    */
-  private candidates(terms: string[], options: SearchOptions): Set<string> {
-    const and = options.combineWith === 'AND';
-    let found = new Map<string, number>();
-    for (const [i, term] of terms.entries()) {
-      const prev = found;
-      const next = and && i > 0 ? new Map<string, number>() : prev;
-      this.index.search(term, {
-        ...options,
-        combineWith: 'OR',
-        prefix: () => typeof options.prefix === 'function' && options.prefix(term, i, terms),
-        fuzzy: () => (typeof options.fuzzy === 'function' ? options.fuzzy(term, i, terms) : false),
-        boostDocument: (id: string, _term: string, stored?: Record<string, unknown>) => {
-          if (!and || i === 0 || prev.has(id)) next.set(id, Number(stored?.['seq'] ?? 0));
-          return 0;
-        },
+  async run(all: boolean, typos: boolean, limit: number): Promise<Ranked[]> {
+    const ix = this.index;
+    const perWord = this.words.map((w, i) => ix.variants(w, i === this.words.length - 1, typos));
+    await this.readHeads(perWord.flat().map((v) => v.word));
+    const terms = perWord
+      .map((variants) => variants.filter((v) => this.df(v.word) > 0))
+      .map((variants) => ({ variants, df: variants.reduce((a, v) => a + this.df(v.word), 0) }));
+    if (all && terms.some((t) => t.variants.length === 0)) return [];
+    const present = terms.filter((t) => t.variants.length > 0).sort((a, b) => a.df - b.df);
+    if (present.length === 0) return [];
+    const budget = ix.candidateBudget;
+    const ranked: Ranked[] = [];
+    const rarest = present[0] as (typeof present)[number];
+    const sources = all ? [rarest] : present;
+    for (let window = 0; window < MAX_WINDOWS; window++) {
+      // Newest entries of the rarest word (with AND) or of every word (OR): one window of the budget each.
+      const candidates = await this.window(
+        sources.flatMap((t) => t.variants.map((v) => v.word)),
+        window,
+        budget,
+      );
+      if (candidates.length === 0) break;
+      ix.lastWork.candidates += candidates.length;
+      const scores = new Map<number, { score: number; terms: string[]; words: number }>();
+      for (const seq of candidates) scores.set(seq, { score: 0, terms: [], words: 0 });
+      const found = await this.lookup(
+        present.flatMap((t) => t.variants.map((v) => v.word)),
+        candidates,
+      );
+      for (const t of present) {
+        const holding = new Set<number>();
+        for (const v of t.variants) {
+          const idf = Math.log(1 + (this.n - this.df(v.word) + 0.5) / (this.df(v.word) + 0.5));
+          for (const [seq, e] of found.get(v.word) ?? []) {
+            const s = scores.get(seq);
+            if (!s || e === 0) continue;
+            s.score += v.weight * idf * this.weigh(e);
+            s.terms.push(v.word);
+            holding.add(seq);
+          }
+        }
+        for (const seq of holding) (scores.get(seq) as { words: number }).words++;
+      }
+      for (const [seq, s] of scores) if (s.score > 0 && (!all || s.words === present.length)) ranked.push({ seq, score: s.score, terms: s.terms });
+      if (ranked.length >= limit || !all) break;
+      if (candidates.length < budget) break;
+    }
+    return ranked.sort((a, b) => b.score - a.score || b.seq - a.seq);
+  }
+
+  /** BM25 of the text occurrences, plus the boosts of the fields that hold the word. */
+  private weigh(e: Entry): number {
+    const tf = e >> 8;
+    const flags = e & 7;
+    const len = bucketLength((e >> 3) & 31);
+    const text = tf > 0 ? (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * len) / this.avgTokens)) : 0;
+    return text + (flags & TITLE ? BOOST.title : 0) + (flags & REFERENCE ? BOOST.reference : 0) + (flags & GROUP ? BOOST.group : 0);
+  }
+
+  /**
+   * Sequence numbers of the documents in window `window` (0: the newest `budget` entries of each word, 1: the
+   * `budget` before, …), newest first, at most `budget` in all; entries written out of place (`x:`) join window 0.
+   */
+  private async window(words: string[], window: number, budget: number): Promise<number[]> {
+    const ix = this.index;
+    const reads: Array<{ word: string; from: number; to: number }> = [];
+    for (const w of words) {
+      const total = (this.heads.get(w)?.len ?? 0) / ENTRY;
+      const to = total - window * budget;
+      if (to <= 0) continue;
+      reads.push({ word: w, from: Math.max(0, to - budget), to });
+    }
+    const bufs = reads.length ? await ix.send((p) => reads.forEach((r) => p.getrangeBuffer(ix.postingsKey('p', r.word), r.from * ENTRY, r.to * ENTRY - 1))) : [];
+    const latest = new Map<number, Entry>();
+    reads.forEach((r, i) => {
+      const buf = bufs[i] as Buffer;
+      ix.lastWork.bytes += buf.length;
+      this.remember(r.word, r.from, buf);
+      for (let o = 0; o + ENTRY <= buf.length; o += ENTRY) {
+        const seq = buf.readUInt32BE(o);
+        latest.set(seq, (latest.get(seq) ?? 0) | buf.readUInt16BE(o + 4));
+      }
+    });
+    if (window === 0) {
+      for (const w of words) {
+        const corrected = new Map<number, Entry>();
+        for (const [seq, e] of this.heads.get(w)?.extra ?? []) corrected.set(seq, e);
+        for (const [seq, e] of corrected) {
+          if (e !== 0) latest.set(seq, e);
+        }
+      }
+    }
+    const seqs = [...latest.entries()].filter(([, e]) => e !== 0).map(([seq]) => seq);
+    return seqs.sort((a, b) => b - a).slice(0, budget);
+  }
+
+  private remember(word: string, from: number, buf: Buffer): void {
+    let l = this.loaded.get(word);
+    if (!l) this.loaded.set(word, (l = { ranges: [] }));
+    l.ranges.push({ from, buf });
+  }
+
+  /**
+   * Entries of each of `words` for the documents `seqs` that hold it, in one round trip: read by segment (found from
+   * the skip points), or whole when that is fewer bytes; ranges this query read before are not read again. Entries
+   * written out of place win.
+   */
+  private async lookup(words: string[], seqs: number[]): Promise<Map<string, Map<number, Entry>>> {
+    const ix = this.index;
+    const reads: Array<{ word: string; from: number; to: number }> = [];
+    for (const word of new Set(words)) {
+      const head = this.heads.get(word) as Head;
+      const total = head.len / ENTRY;
+      let l = this.loaded.get(word);
+      if (!l) this.loaded.set(word, (l = { ranges: [] }));
+      const ranges = l.ranges;
+      const has = (entry: number) => ranges.some((r) => entry >= r.from && entry < r.from + r.buf.length / ENTRY);
+      const need = new Set<number>();
+      for (const seq of seqs) {
+        // Segment k holds entries [k·SEGMENT, (k+1)·SEGMENT); skips[k-1] is the first sequence number of segment k.
+        let lo = 0;
+        let hi = head.skips.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if ((head.skips[mid] as number) <= seq) lo = mid + 1;
+          else hi = mid;
+        }
+        const first = lo * SEGMENT;
+        const last = Math.min(total, first + SEGMENT) - 1;
+        if (first < total && !(has(first) && has(last))) need.add(lo);
+      }
+      if (need.size === 0) continue;
+      if (head.len <= SMALL_BYTES || need.size * SEGMENT * ENTRY >= head.len) {
+        reads.push({ word, from: 0, to: total });
+        continue;
+      }
+      let prev: { word: string; from: number; to: number } | null = null;
+      for (const s of [...need].sort((a, b) => a - b)) {
+        const from = s * SEGMENT;
+        const to = Math.min(total, from + SEGMENT);
+        if (prev && prev.to === from) prev.to = to;
+        else reads.push((prev = { word, from, to }));
+      }
+    }
+    if (reads.length > 0) {
+      const bufs = await ix.send((p) => reads.forEach((r) => p.getrangeBuffer(ix.postingsKey('p', r.word), r.from * ENTRY, r.to * ENTRY - 1)));
+      reads.forEach((r, i) => {
+        const buf = bufs[i] as Buffer;
+        ix.lastWork.bytes += buf.length;
+        this.remember(r.word, r.from, buf);
       });
-      found = next;
-      if (and && found.size <= MAX_SCORED) break;
     }
-    if (found.size <= MAX_SCORED) return new Set(found.keys());
-    const threshold = kthLargest(Float64Array.from(found.values()), MAX_SCORED);
-    const newest = new Set<string>();
-    for (const [id, seq] of found) if (seq > threshold) newest.add(id);
-    for (const [id, seq] of found) {
-      if (newest.size >= MAX_SCORED) break;
-      if (seq === threshold) newest.add(id);
+    const wanted = new Set(seqs);
+    const out = new Map<string, Map<number, Entry>>();
+    for (const word of new Set(words)) {
+      const found = new Map<number, Entry>();
+      const ranges = this.loaded.get(word)?.ranges ?? [];
+      for (const seq of seqs) {
+        for (const r of ranges) {
+          const e = findIn(r.buf, seq);
+          if (e !== undefined) {
+            found.set(seq, e);
+            break;
+          }
+        }
+      }
+      for (const [seq, e] of this.heads.get(word)?.extra ?? []) if (wanted.has(seq)) found.set(seq, e);
+      out.set(word, found);
     }
-    return newest;
+    return out;
   }
 }

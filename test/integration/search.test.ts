@@ -47,30 +47,31 @@ describe('search on the fixture corpus', () => {
     await index.load();
   });
 
-  const top = (query: string) => index.search(query)[0]?.id;
+  const top = async (query: string) => (await index.search(query))[0]?.id;
+  const ids_ = async (query: string) => (await index.search(query)).map((h) => h.id);
 
-  it('finds a document by its exact words', () => {
-    expect(top('quantum key establishment')).toBe(ids.get('ls-jtc1-sc27-to-sg17-deadline.txt'));
-    expect(index.search('AI-native networks')[0]?.kind).toBe('circular');
+  it('finds a document by its exact words', async () => {
+    expect(await top('quantum key establishment')).toBe(ids.get('ls-jtc1-sc27-to-sg17-deadline.txt'));
+    expect((await index.search('AI-native networks'))[0]?.kind).toBe('circular');
   });
 
-  it('tolerates a typo in a word', () => {
-    const exact = index.search('quantum').map((h) => h.id);
+  it('tolerates a typo in a word', async () => {
+    const exact = await ids_('quantum');
     expect(exact.length).toBeGreaterThan(0);
-    expect(index.search('quantm').map((h) => h.id)).toEqual(exact);
-    expect(top('quantm key establishment')).toBe(top('quantum key establishment'));
-    expect(top('AI-native netwrks')).toBe(top('AI-native networks'));
+    expect(await ids_('quantm')).toEqual(exact);
+    expect(await top('quantm key establishment')).toBe(await top('quantum key establishment'));
+    expect(await top('AI-native netwrks')).toBe(await top('AI-native networks'));
   });
 
-  it('completes the last word', () => {
-    expect(index.search('quan').map((h) => h.id)).toEqual(index.search('quantum').map((h) => h.id));
-    expect(top('quantum key establ')).toBe(top('quantum key establishment'));
-    expect(top('AI-native netw')).toBe(top('AI-native networks'));
+  it('completes the last word', async () => {
+    expect(await ids_('quan')).toEqual(await ids_('quantum'));
+    expect(await top('quantum key establ')).toBe(await top('quantum key establishment'));
+    expect(await top('AI-native netw')).toBe(await top('AI-native networks'));
   });
 
-  it('falls back to any of the words when no document has all, and finds nothing for nonsense', () => {
-    expect(top('quantum xylophonequartet')).toBe(top('quantum'));
-    expect(index.search('xylophonequartet zzyzx')).toEqual([]);
+  it('falls back to any of the words when no document has all, and finds nothing for nonsense', async () => {
+    expect(await top('quantum xylophonequartet')).toBe(await top('quantum'));
+    expect(await index.search('xylophonequartet zzyzx')).toEqual([]);
   });
 });
 
@@ -93,15 +94,15 @@ describe('search in a store larger than one search scores', () => {
   }, 60_000);
 
   it('ranks a word every document has among the most recently stored', async () => {
-    const hits = index.search('zephyr bulletin');
+    const hits = await index.search('zephyr bulletin');
     expect(hits).toHaveLength(10);
     const seqs = await Promise.all(hits.map(async (h) => (await store.getDocument(h.id))?.seq ?? 0));
     for (const seq of seqs) expect(seq).toBeGreaterThan(total - MAX_SCORED);
   });
 
-  it('still finds a rare word of the oldest document, exactly, with a typo and by its start', () => {
-    expect(index.search('quillwort zephyr').map((h) => h.id)).toEqual([oldest]);
-    expect(index.search('quilwort zephyr').map((h) => h.id)).toEqual([oldest]);
-    expect(index.search('zephyr quillw').map((h) => h.id)).toEqual([oldest]);
+  it('still finds a rare word of the oldest document, exactly, with a typo and by its start', async () => {
+    expect((await index.search('quillwort zephyr')).map((h) => h.id)).toEqual([oldest]);
+    expect((await index.search('quilwort zephyr')).map((h) => h.id)).toEqual([oldest]);
+    expect((await index.search('zephyr quillw')).map((h) => h.id)).toEqual([oldest]);
   });
 });
