@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { SgbotError } from './core/errors.ts';
 import { broadcastTargetsTransform } from './broadcast/targets.ts';
+import { parseDomainList } from './ingest/trust.ts';
 import { redactText } from './log.ts';
 
 /** Settings of the Slack adapter (see src/chat/slack/settings.ts and .env.example). */
@@ -85,6 +86,17 @@ const schema = z.object({
     .default('[]')
     .transform((v, ctx) => parseListRules(v, ctx)),
   SGBOT_SENDER_AUTH: z.enum(['on', 'off']).default('on'),
+  // Sender trust policy (src/ingest/trust.ts): who may speak for the study groups, and what is believed.
+  SGBOT_TRUST_MODE: z.enum(['enforce', 'demo']).default('enforce'),
+  SGBOT_TRUST_AUTHORITIES: domainList('itu.int', true),
+  SGBOT_TRUST_ARC_SEALERS: domainList(''),
+  SGBOT_TRUST_DKIM_DOMAINS: domainList(''),
+  SGBOT_TRUST_RECEIVERS: domainList(''),
+  SGBOT_TRUST_RECHECK_MINUTES: z
+    .string()
+    .regex(/^\s*\d+(?:\s*,\s*\d+)*\s*$|^\s*$/, 'must be minutes separated by commas, such as 5,30,120,720 (empty: no re-check)')
+    .default('5,30,120,720')
+    .transform((v) => v.split(',').map((m) => m.trim()).filter(Boolean).map(Number)),
   SGBOT_ROSTER: z.string().optional(),
   SGBOT_WEB_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   SGBOT_WEB_HOST: z.string().default('127.0.0.1'),
@@ -111,6 +123,18 @@ const schema = z.object({
   // Teams: checked in detail (with where to find each value in Azure) by teamsSettingsFrom when Teams is started.
   ...Object.fromEntries(TEAMS_KEYS.map((k) => [k, z.string().optional()])),
 });
+
+/** A list of domain names separated by commas (`*`, every domain, where `star`). */
+function domainList(fallback: string, star = false) {
+  return z
+    .string()
+    .default(fallback)
+    .transform((v, ctx) => {
+      const list = parseDomainList(v, star);
+      if (list === null) ctx.addIssue({ code: 'custom', message: `must be domain names separated by commas, such as itu.int,lists.itu.int${star ? ' (or *)' : ''}` });
+      return list ?? [];
+    });
+}
 
 const listRule = z.object({
   pattern: z.string().min(1),

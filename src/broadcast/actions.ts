@@ -10,6 +10,7 @@ import type { DeliveryPayload } from './deliver.ts';
 import { previewReply, statusReply } from './replies.ts';
 import { newBroadcastId, type BroadcastStore } from './store.ts';
 import { resolveTargets, type BroadcastTargetSettings } from './targets.ts';
+import { senderVerified } from '../store/trust.ts';
 
 /** What the broadcast command needs besides the people services; `src/main.ts` puts it in the command context. */
 export interface BroadcastServices {
@@ -72,6 +73,12 @@ async function draft(r: Ready, req: Extract<BroadcastRequest, { action: 'draft' 
   if (req.action === 'doc') {
     const doc = (await r.ctx.store.findByReference(req.ref))[0] ?? (/^[0-9a-f]{24,64}$/i.test(req.ref) ? await r.ctx.store.getDocument(req.ref.toLowerCase()) : null);
     if (!doc) return noAnswer('E_NOT_FOUND', `No stored document has the reference "${req.ref}".`, ['Find it with: search <words of its title>, then broadcast it by its reference.']);
+    // A document from an unverified sender is announced to nobody until the secretariat vouches for it.
+    if (!senderVerified(doc.source)) {
+      return noAnswer('E_FORBIDDEN', `"${doc.parsed.reference ?? doc.id.slice(0, 12)}" came in a mail from an unverified sender (${doc.source.auth?.summary ?? 'not checked'}), so it is not broadcast.`, [
+        'If it is genuine, vouch for it in the web console (Documents → the document → Vouch for this document), then broadcast it.',
+      ]);
+    }
     announcement = announcementFromDocument(req.group, doc, { now: r.ctx.now, docUrl: r.services.docUrl ?? null });
   } else {
     announcement = announcementFromText(req.group, req.text);

@@ -7,6 +7,7 @@ import { CATEGORY_LABELS, KIND_LABELS } from '../core/labels.ts';
 import { dueAt, formatDeadline, formatRange } from '../core/time.ts';
 import type { OutgoingMail } from '../mail/compose.ts';
 import type { StoredDocument } from '../store/facts.ts';
+import { senderVerified } from '../store/trust.ts';
 import type { BroadcastTarget } from './targets.ts';
 
 /** Longest announcement text: Slack shows at most 3000 characters in one block, with room for the frame. */
@@ -66,7 +67,7 @@ export function announcementFromText(group: string, text: string): Announcement 
 export function announcementFromDocument(group: string, doc: StoredDocument, opts: { now: number; docUrl?: string | null }): Announcement {
   const p = doc.parsed;
   const name = p.reference ?? p.title ?? `Document ${doc.id.slice(0, 12)}`;
-  const source: SourceRef = { docId: doc.id, reference: p.reference, title: p.title, kind: p.kind, ...(doc.source.auth?.verdict === 'fail' ? { unverified: true } : {}) };
+  const source: SourceRef = { docId: doc.id, reference: p.reference, title: p.title, kind: p.kind, ...(senderVerified(doc.source) ? {} : { unverified: true }) };
   const link = opts.docUrl ? opts.docUrl.replace('{id}', encodeURIComponent(doc.id)) : null;
   const items: ReplyItem[] = [];
   const lines: string[] = [];

@@ -10,6 +10,7 @@ import { remKeys } from '../reminders/keys.ts';
 import { baseOf, shortHash } from '../reminders/plan.ts';
 import type { StoredDocument } from '../store/facts.ts';
 import type { DocumentStore } from '../store/store.ts';
+import { senderVerified } from '../store/trust.ts';
 import type { CalendarScope, FeedItem } from './ical.ts';
 
 /** Most facts of each kind one feed reads. */
@@ -64,7 +65,7 @@ async function meetingItems(store: DocumentStore, scope: CalendarScope, since: n
   const ordered = facts.map((fact, i) => ({ fact, doc: docs[i] })).sort((a, b) => (a.doc?.seq ?? 0) - (b.doc?.seq ?? 0));
   for (const { fact, doc } of ordered) {
     const same = `${fact.group ?? ''}|${fact.start}|${fact.end}`;
-    if (!doc || fact.source.unverified || taken.has(same)) continue;
+    if (!doc || fact.source.unverified || !senderVerified(doc.source) || taken.has(same)) continue;
     taken.add(same);
     const base = shortHash(baseOf(doc));
     const { events, source, ...meeting } = fact;

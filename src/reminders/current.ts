@@ -7,6 +7,7 @@
 import { groupOfQuestion, parentGroup } from '../core/groups.ts';
 import { deadlinePositionOf, type DeadlineFact, type StoredDocument } from '../store/facts.ts';
 import type { DocumentStore } from '../store/store.ts';
+import { senderVerified } from '../store/trust.ts';
 import type { DeadlineRecord, RemKeys } from './keys.ts';
 import { keyDeadlines, type KeyedInput } from './plan.ts';
 
@@ -94,7 +95,8 @@ export async function keyedDeadlines(store: DocumentStore, base: string, family:
     const json = raw[i];
     if (!json) return;
     const fact = JSON.parse(json) as DeadlineFact;
-    if (!fact.source.unverified) inputs.push({ fact: { ...fact, docId: doc.id }, seq: doc.seq, position: n });
+    // The document is asked too: a fact indexed under an older, laxer rule may lack its mark.
+    if (!fact.source.unverified && senderVerified(doc.source)) inputs.push({ fact: { ...fact, docId: doc.id }, seq: doc.seq, position: n });
   });
   return keyDeadlines(base, inputs).map(({ key, fact }) => {
     const doc = docs.find((d) => d.id === fact.docId) as StoredDocument;

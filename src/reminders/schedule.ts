@@ -8,11 +8,12 @@
 import { randomUUID } from 'node:crypto';
 import type { JobsOptions, Queue } from 'bullmq';
 import { SgbotError } from '../core/errors.ts';
+import { recheckIfDue } from '../ingest/trust-recheck.ts';
 import { citeOf } from '../store/facts.ts';
 import { currentDeadlines, familyDocuments, type CurrentDeadline } from './current.ts';
 import { nowOf, type ReminderDeps, type ReminderSettings } from './deps.ts';
 import { remKeys, readRecord, type RemKeys } from './keys.ts';
-import { REMINDER_QUEUE, reminderPayload, reminderPayloadId, type ReminderPayload } from './payload.ts';
+import { PLAN_QUEUE, planJobId, planPayload, REMINDER_QUEUE, reminderPayload, reminderPayloadId, type ReminderPayload } from './payload.ts';
 import { baseOf, reminderInstants } from './plan.ts';
 import { escalationRecipientsFor, recipientsFor } from './recipients.ts';
 
@@ -222,6 +223,10 @@ export async function scheduleDocument(deps: ReminderDeps, docId: string): Promi
   if (!doc) throw new SgbotError('E_NOT_FOUND', `No document ${docId} is stored, so it has no deadlines to remind of.`);
   const base = baseOf(doc);
   if (citeOf(doc).unverified) {
+    // A check that ended in a DNS error is made again on the kept mail when due; this plan job comes back for it.
+    const recheck = await recheckIfDue(deps, doc);
+    if (recheck.outcome === 'verified') return scheduleDocument(deps, docId);
+    if (recheck.nextAt !== undefined) await queueRecheck(deps, docId, recheck.nextAt);
     deps.log.warn({ docId, base, auth: doc.source.auth?.summary ?? null }, 'unverified sender: no reminders planned');
     await deps.audit.record({
       who: 'system',
@@ -235,6 +240,19 @@ export async function scheduleDocument(deps: ReminderDeps, docId: string): Promi
   const keys = remKeys(deps.store.prefix);
   await deps.store.redis.multi().sadd(keys.baseDocs(base), docId).sadd(keys.bases, base).exec();
   return scheduleBase(deps, base);
+}
+
+/** Queue the plan of `docId` again at `at` (epoch ms, system clock), for the re-check of its sender then. */
+async function queueRecheck(deps: ReminderDeps, docId: string, at: number): Promise<void> {
+  const data = planPayload.parse({ docId, replan: at });
+  await deps.queue({ name: PLAN_QUEUE }).add(PLAN_QUEUE, data, {
+    jobId: planJobId(data),
+    delay: Math.max(0, at - Date.now()),
+    attempts: 8,
+    backoff: { type: 'exponential', delay: 1000 },
+    removeOnComplete: { age: 7 * 24 * 3600, count: 50_000 },
+    removeOnFail: { age: 30 * 24 * 3600 },
+  });
 }
 
 /** Re-plan every base ever planned (after a roster import or a change of settings). */

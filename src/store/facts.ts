@@ -9,6 +9,7 @@ import type { Deadline, DocumentKind, LiaisonInfo, MeetingInfo, ParsedDocument }
 import type { ListInfo } from '../ingest/lists.ts';
 import { actingAddressees } from '../parse/liaison.ts';
 import { describeDocument } from './titles.ts';
+import { senderVerified } from './trust.ts';
 
 /** Where a document came from. */
 export interface SourceInfo {
@@ -160,7 +161,8 @@ export interface IndexEntry {
 export function citeOf(doc: StoredDocument): Cite {
   const p = doc.parsed;
   const cite: Cite = { docId: doc.id, reference: p.reference, title: p.title ?? describeDocument(p, doc.source), kind: p.kind, date: p.date };
-  if (doc.source.auth?.verdict === 'fail') cite.unverified = true;
+  // Fail-closed: only a passed sender check or a vouch counts (src/store/trust.ts); files ingested by hand have none.
+  if (!senderVerified(doc.source)) cite.unverified = true;
   return cite;
 }
 

@@ -15,6 +15,7 @@ import { baseKey } from '../parse/reference.ts';
 import { withCorrections, withoutCorrections, type Correction } from './correction-fields.ts';
 import { dedupeRoles, type StatedRole } from './roles.ts';
 import { humanTitle } from './titles.ts';
+import { senderVerified } from './trust.ts';
 import {
   deadlinePositionOf,
   indexEntries,
@@ -69,8 +70,8 @@ function readStored(json: string, corrections: readonly string[]): StoredDocumen
 
 /** What happened to a document given to {@link DocumentStore.addDocument}. */
 /**
- * `held`: a revision or addendum from a mail whose sender check failed, of a document that came from a verified
- * sender: stored (nothing is lost, `doc` shows it) but not applied, so a forged mail cannot move a real deadline.
+ * `held`: a revision or addendum from a mail whose sender is not verified, of a document from a verified sender:
+ * stored (nothing is lost, `doc` shows it) but not applied, so a forged mail cannot move or hide a real deadline.
  */
 export type AddStatus = 'added' | 'duplicate' | 'revision' | 'older-revision' | 'addendum' | 'held';
 
@@ -134,7 +135,10 @@ export class DocumentStore {
     let status: AddStatus = 'added';
     let other: string | null = null;
     const current = currentId && currentJson ? readStored(currentJson, currentCorrections ?? []) : null;
-    if (current && source.auth?.verdict === 'fail' && current.source.auth?.verdict !== 'fail') {
+    // Sender trust decides before revision numbers (src/store/trust.ts): an unverified mail never replaces or
+    // overlays a verified document, whatever revision it claims; a verified one always replaces an unverified one.
+    const verified = senderVerified(source);
+    if (current && !verified && senderVerified(current.source)) {
       status = 'held';
       other = current.id;
       doc.supersededBy = current.id;
@@ -145,6 +149,7 @@ export class DocumentStore {
     } else if (current) {
       other = current.id;
       const newer =
+        (verified && !senderVerified(current.source)) ||
         revisionRank(parsed.revision) > revisionRank(current.parsed.revision) ||
         (revisionRank(parsed.revision) === revisionRank(current.parsed.revision) && (facts.date ?? '') >= (current.parsed.date ?? ''));
       if (newer) {

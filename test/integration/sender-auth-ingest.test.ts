@@ -9,6 +9,7 @@ import { answer } from '../../src/chat/router.ts';
 import { renderText } from '../../src/chat/render-text.ts';
 import { loadConfig } from '../../src/config.ts';
 import { ingestRaw } from '../../src/ingest/ingest-raw.ts';
+import { configureTrust, DEFAULT_TRUST_POLICY } from '../../src/ingest/trust.ts';
 import { createServices, type Services } from '../../src/main.ts';
 import { letterText } from '../support/letters.ts';
 
@@ -47,6 +48,8 @@ describe('sender authenticity on stored facts', () => {
       const hit = records[`${type} ${name.toLowerCase()}`];
       return hit ? Promise.resolve(hit) : Promise.reject(Object.assign(new Error(`ENOTFOUND ${name}`), { code: 'ENOTFOUND' }));
     };
+    // The letters come from itu.example: the authority of this test.
+    configureTrust({ ...DEFAULT_TRUST_POLICY, authorities: ['itu.example'] });
     sign = async (raw) => Buffer.concat([Buffer.from((await dkimSign(raw, { signatureData: [key] } as unknown as DKIMSignOptions)).signatures), raw]);
   });
   afterAll(async () => {

@@ -2,6 +2,8 @@
  * Documents: search (the same index as the `search` command) or the latest stored; one document with every fact
  * the parser extracted, the corrections made to them, and, for the secretariat, a form per fact to correct it.
  * A correction wins over re-parsing, is audited (src/store/corrections.ts) and re-plans the document's reminders.
+ * The sender check says why a document is or is not verified; the group's secretariat can vouch for an unverified
+ * one (audited with who vouched; its reminders are then planned).
  */
 import type { FastifyInstance } from 'fastify';
 import { identityKey } from '../../../core/identity.ts';
@@ -9,6 +11,8 @@ import { CATEGORY_LABELS, KIND_LABELS } from '../../../core/labels.ts';
 import { formatDeadline, formatRange } from '../../../core/time.ts';
 import { isSecretariat } from '../../../people/roster.ts';
 import type { StoredDocument } from '../../../store/facts.ts';
+import { authRecordOf, senderVerified, vouchDocument } from '../../../store/trust.ts';
+import { queuePlan } from '../../../reminders/index.ts';
 import { form, me, query, redirectWith, sendPage, type ConsoleDeps, type Corrections } from '../context.ts';
 import { csrfField, h, qs } from '../layout.ts';
 
@@ -38,7 +42,7 @@ function factsTable(doc: StoredDocument, tz: string): string {
       ? [row('Liaison', `from ${p.liaison.from ?? '?'} to ${p.liaison.to.join(', ') || '?'}${p.liaison.cc.length ? `, cc ${p.liaison.cc.join(', ')}` : ''}; for ${p.liaison.purpose ?? '?'}${p.liaison.deadline ? `; reply by ${p.liaison.deadline}` : ''}${p.liaison.questions.length ? `; ${p.liaison.questions.join(', ')}` : ''}`)]
       : []),
     ...p.roles.map((r) => row('Lead study group', `${r.group} on ${r.topic}`)),
-    row('Source', [doc.source.name, doc.source.from ? `from ${doc.source.from}` : null, doc.source.sentAt ? `sent ${doc.source.sentAt}` : null, doc.source.auth ? `sender check: ${doc.source.auth.summary}` : null].filter(Boolean).join(', ')),
+    row('Source', [doc.source.name, doc.source.from ? `from ${doc.source.from}` : null, doc.source.sentAt ? `sent ${doc.source.sentAt}` : null].filter(Boolean).join(', ')),
     row('Stored', doc.ingestedAt),
     ...(doc.supersededBy ? [`<tr><th scope="row">Superseded by</th><td><a href="/console/documents/${h(doc.supersededBy)}">${h(doc.supersededBy.slice(0, 12))}</a></td></tr>`] : []),
   ];
@@ -59,6 +63,28 @@ function correctionForms(doc: StoredDocument, fields: ReturnType<Corrections['co
 <input type="text" id="${id}" name="value" value="${h(f.value ?? '')}" aria-label="New value of ${h(f.label)}"> <input type="text" name="reason" placeholder="why (optional)" aria-label="Reason"> <button type="submit">Correct</button></form></td></tr>`;
   });
   return `<table class="corrections-form"><thead><tr><th>Fact</th><th>Now</th><th>Correct to (empty clears it)</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+/**
+ * The sender check of a document, and why it is or is not verified; for the group's secretariat, a form to vouch for
+ * an unverified one.
+ */
+function senderSection(doc: StoredDocument, canVouch: boolean, csrf: string): string {
+  const auth = authRecordOf(doc);
+  if (!auth) {
+    return '<h2>Sender</h2><p class="sender-check" data-verdict="not-checked">Not checked: not read from mail (a file an operator ingested, or the demo inbox), or read with sender checks off. It counts as verified: the operator who ingested it vouches for it.</p>';
+  }
+  if (senderVerified(doc.source)) {
+    const label = auth.verdict === 'vouched' ? 'Vouched for' : 'Verified';
+    return `<h2>Sender</h2><p class="sender-check" data-verdict="${h(auth.verdict)}"><strong>${label}</strong>: ${h(auth.summary)}</p>`;
+  }
+  const why = `<p class="sender-check" data-verdict="${h(auth.verdict)}"><strong>Unverified sender</strong> (${h(auth.verdict)}): ${h(auth.summary)}${auth.tries ? ` <small>(checked again ${auth.tries} time${auth.tries === 1 ? '' : 's'}${auth.checkedAt ? `, last ${h(auth.checkedAt)}` : ''})</small>` : ''}</p>
+<p class="muted">Its facts are shown marked, and set off no reminder, calendar entry or broadcast; a revision it claims does not replace a verified document.</p>`;
+  const form = canVouch
+    ? `<form method="post" action="/console/documents/${h(doc.id)}/vouch" class="vouch">${csrfField(csrf)}<label for="vouch-reason">Why you know it is genuine</label> <input type="text" id="vouch-reason" name="reason" placeholder="for example: confirmed with TSB by phone" aria-label="Reason"> <button type="submit">Vouch for this document</button></form>
+<p class="muted">Vouching makes it verified: its deadlines get reminders and calendar entries, and the vouch is recorded in the audit log with your name.</p>`
+    : '<p class="muted">Only the secretariat of its group can vouch for it.</p>';
+  return `<h2>Sender</h2>${why}${form}`;
 }
 
 export function registerDocuments(app: FastifyInstance, deps: ConsoleDeps): void {
@@ -105,7 +131,8 @@ export function registerDocuments(app: FastifyInstance, deps: ConsoleDeps): void
       fixes = '<h2>Corrections</h2><p class="muted">Corrections are not available in this installation.</p>';
     }
     const text = (await services.store.getText(doc.id)) ?? '';
-    const body = `${factsTable(doc, s.viewer.tz)}${fixes}<h2>Text</h2><pre>${h(text.slice(0, MAX_TEXT_SHOWN))}${text.length > MAX_TEXT_SHOWN ? '\n…' : ''}</pre>
+    const canVouch = doc.parsed.group ? isSecretariat(s.person, doc.parsed.group) : s.viewer.secretariat;
+    const body = `${factsTable(doc, s.viewer.tz)}${senderSection(doc, canVouch, reply.generateCsrf())}${fixes}<h2>Text</h2><pre>${h(text.slice(0, MAX_TEXT_SHOWN))}${text.length > MAX_TEXT_SHOWN ? '\n…' : ''}</pre>
 <p class="muted"><a href="/console/documents${qs({ q: doc.parsed.reference ?? '' })}">Other documents with this reference</a></p>`;
     return sendPage(req, reply, { title: docLabel(doc), active: 'documents' }, body);
   });
@@ -130,5 +157,24 @@ export function registerDocuments(app: FastifyInstance, deps: ConsoleDeps): void
       docId: doc.id, field, value: value === '' ? null : value, who: identityKey(s.who), ...(reason ? { reason } : {}) },
     );
     return redirectWith(req, reply, `/console/documents/${doc.id}`, { kind: 'ok', text: `Corrected ${correction.field}: was ${correction.previous ?? '(none)'}, now ${correction.value ?? '(none)'}.` });
+  });
+
+  app.post<{ Params: { id: string } }>('/console/documents/:id/vouch', async (req, reply) => {
+    const doc = DOC_ID.test(req.params.id) ? await services.store.getDocument(req.params.id) : null;
+    if (!doc) return sendPage(req, reply, { title: 'No such document', active: 'documents' }, '<p>This document is not stored (or the link is wrong).</p>', 404);
+    const s = me(req);
+    const group = doc.parsed.group;
+    const allowed = group ? isSecretariat(s.person, group) : s.viewer.secretariat;
+    if (!allowed) {
+      await services.audit.record({ who: identityKey(s.who), action: 'document.vouch.refused', target: doc.id, result: 'refused', details: { group, reason: s.person ? 'not-secretariat' : 'not-in-roster' } });
+      return sendPage(req, reply, { title: 'Only the secretariat can vouch for a document', active: 'documents' }, `<p>Sorry, ${h(s.viewer.name)}: only the ${h(group ?? '')} secretariat may vouch for this document. This attempt has been recorded in the audit log.</p>`, 403);
+    }
+    const reason = (form(req)['reason'] ?? '').trim().slice(0, 500);
+    const { vouched, change } = await vouchDocument({ store: services.store, audit: services.audit }, doc.id, identityKey(s.who), reason ? { reason } : {});
+    if (!vouched) return redirectWith(req, reply, `/console/documents/${doc.id}`, { kind: 'ok', text: 'This document was verified already: nothing changed.' });
+    // Its deadlines now count: plan their reminders (a fresh plan job, the first one was skipped).
+    await queuePlan(services.reminders, doc.id, Date.now());
+    const applied = change === 'current' ? ' It is now the current version of its document.' : change === 'addendum' ? ' Its addendum now applies.' : '';
+    return redirectWith(req, reply, `/console/documents/${doc.id}`, { kind: 'ok', text: `Vouched for: this document now counts as verified, and its reminders are being planned.${applied}` });
   });
 }
