@@ -96,7 +96,7 @@ export function registerDocuments(app: FastifyInstance, deps: ConsoleDeps): void
     if (q) {
       const index = await services.search();
       await index.catchUp();
-      rows = index.search(q, 50).map((hit) => ({ id: hit.id, label: hit.reference ?? hit.title ?? hit.id.slice(0, 12), group: hit.group, kind: hit.kind, extra: hit.title ?? '' }));
+      rows = (await index.search(q, 50)).map((hit) => ({ id: hit.id, label: hit.reference ?? hit.title ?? hit.id.slice(0, 12), group: hit.group, kind: hit.kind, extra: hit.title ?? '' }));
     } else {
       const ids = await services.redis.zrevrange(services.store.key('docs'), 0, 49);
       const docs = (await Promise.all(ids.map((id) => services.store.getDocument(id)))).filter((d): d is StoredDocument => d !== null);
