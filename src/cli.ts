@@ -2,6 +2,7 @@
  * The `sgbot` command line: `parse`, `ingest`, `ask`. One error sink: known failures print a message that says how
  * to fix them and exit 1 (or 2 for bad usage); nothing prints a stack trace.
  */
+import { existsSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { SingleBar } from 'cli-progress';
 import { answer } from './chat/router.ts';
@@ -91,6 +92,9 @@ async function runParse(file: string, opts: { json?: boolean }, io: CliIO): Prom
 
 async function runIngest(paths: string[], opts: { json?: boolean; progress?: boolean }, io: CliIO): Promise<number> {
   const config = loadConfig(io.env);
+  // A mistyped path is the user's to fix, not a document that could not be read: nothing is stored or quarantined.
+  const missing = paths.filter((p) => !existsSync(p));
+  if (missing.length) throw new SgbotError('E_NOT_FOUND', `No such file or folder: ${missing.join(', ')}. Nothing was ingested; check the path${missing.length > 1 ? 's' : ''} and run the command again.`);
   const services = await createServices(config);
   try {
     let bar: SingleBar | null = null;
@@ -179,7 +183,7 @@ function runSlack(io: CliIO): Promise<number> {
     'slack',
     (config) => slackSettingsFrom(slackEnv(config)),
     async (services, settings) => {
-      const bot = createSlackApp({ settings, deps: { ...services, prefix: services.config.SGBOT_PREFIX } });
+      const bot = createSlackApp({ settings, deps: { ...services, prefix: services.config.SGBOT_PREFIX, publicUrl: services.config.SGBOT_PUBLIC_URL } });
       const { port } = await bot.start();
       const where = settings.mode === 'http' ? `HTTP on http://${settings.host}:${port ?? settings.port}${settings.path} (signed requests only)` : 'Socket Mode (no public URL needed)';
       const hb = startHeartbeat(services.redis, services.config.SGBOT_PREFIX, 'slack', () => ({ mode: settings.mode }), { log: services.log });

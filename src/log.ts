@@ -70,6 +70,9 @@ export function redactValue(value: unknown, depth = 0): unknown {
   return out;
 }
 
+/** How long an identical warning is not written again, ms. */
+const REPEAT_WINDOW_MS = 60_000;
+
 /** Paths pino redacts after serializers ran (request and response headers of HTTP serializers). */
 const HEADER_PATHS = ['req.headers.authorization', 'req.headers.cookie', 'req.headers["proxy-authorization"]', 'res.headers["set-cookie"]', '*.headers.authorization', '*.headers.cookie'];
 
@@ -79,6 +82,24 @@ const HEADER_PATHS = ['req.headers.authorization', 'req.headers.cookie', 'req.he
  * @example createLogger('info').child({ jobId: 'raw-…' }).info({ docs: 2 }, 'ingested')
  */
 export function createLogger(level: string, destination: NodeJS.WritableStream = process.stderr): Logger {
+  // A warning or error said again in the same words within a minute (each connection retrying while Redis is down)
+  // is written once; the next one after the minute carries how many were left out.
+  const seen = new Map<string, { at: number; skipped: number }>();
+  const repeated = (args: unknown[]): boolean => {
+    const fields = typeof args[0] === 'object' && args[0] !== null ? (args[0] as Record<string, unknown>) : {};
+    const err = fields['err'];
+    const key = `${args.find((a) => typeof a === 'string') ?? ''}\u0000${err instanceof Error ? err.message : typeof err === 'string' ? err : ''}`;
+    const now = Date.now();
+    const last = seen.get(key);
+    if (last && now - last.at < REPEAT_WINDOW_MS) {
+      last.skipped++;
+      return true;
+    }
+    if (seen.size > 500) seen.clear();
+    seen.set(key, { at: now, skipped: 0 });
+    if (last?.skipped && typeof args[0] === 'object' && args[0] !== null && !(args[0] instanceof Error)) args[0] = { ...fields, repeated: last.skipped };
+    return false;
+  };
   const logger = pino(
     {
       level,
@@ -89,7 +110,8 @@ export function createLogger(level: string, destination: NodeJS.WritableStream =
       serializers: { err: (err: unknown) => (err instanceof Error ? redactValue({ ...stdSerializers.err(err) }) : redactValue(err)) as ReturnType<typeof stdSerializers.err> },
       formatters: { log: (obj) => redactValue(obj) as Record<string, unknown> },
       hooks: {
-        logMethod(args: unknown[], method) {
+        logMethod(args: unknown[], method, level: number) {
+          if (level >= 40 && repeated(args)) return;
           // The message (and printf-style arguments) may carry secrets too.
           const clean = args.map((a) => (typeof a === 'string' ? redactText(a) : a)) as Parameters<typeof method>;
           method.apply(this, clean);

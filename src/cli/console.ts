@@ -23,6 +23,10 @@ export interface ConsoleDeps {
   /** Who is asking (a roster person for subscribe and broadcast), if anyone. */
   who?: Identity;
   now?: () => number;
+  /** Why answers cannot be had right now (Redis lost), or `null`: a line is then answered with that at once. */
+  problem?: () => string | null;
+  /** How long an answer may take before the console gives up on it, ms (default 20 000). */
+  answerTimeoutMs?: number;
 }
 
 /** Where the console reads and writes. */
@@ -35,6 +39,8 @@ export interface ConsoleIO {
   historyFile?: string;
   /** Ends the console (as `exit` would) when aborted: SIGTERM, the web console stopping sgbot… */
   signal?: AbortSignal;
+  /** Ctrl-C on an empty line (or while an answer is awaited): besides ending the console, stop sgbot as SIGINT would. */
+  onInterrupt?: () => void;
 }
 
 export const PROMPT = 'sgbot> ';
@@ -51,13 +57,30 @@ export function localZone(fallback: string): string {
  * The console's answer to one line, as text; never throws. An error an answer can explain (Redis went away, a
  * wrong argument) is shown as such; anything else is reported as a bug without a stack trace.
  */
-export async function answerLine(deps: ConsoleDeps, line: string): Promise<string> {
+export async function answerLine(deps: ConsoleDeps, line: string, signal?: AbortSignal): Promise<string> {
+  const unavailable = (why: string) => `Sorry: sgbot cannot answer right now: its Redis is not reachable (${why}). It keeps retrying; ask again in a moment.`;
+  const problem = deps.problem?.();
+  if (problem) return unavailable(problem);
+  let timer: NodeJS.Timeout | undefined;
+  let onAbort: (() => void) | undefined;
   try {
-    const { reply } = await answer(deps.registry, deps.context(deps.now?.() ?? Date.now(), deps.tz, deps.who), line);
-    return renderText(reply);
+    const giveUp = new Promise<string>((resolve) => {
+      timer = setTimeout(() => resolve(deps.problem?.() ? unavailable(deps.problem() ?? '') : 'Sorry: no answer came in time (sgbot or its Redis is overloaded). Try again in a moment.'), deps.answerTimeoutMs ?? 20_000);
+      onAbort = () => resolve('(stopped)');
+      if (signal?.aborted) onAbort();
+      else signal?.addEventListener('abort', onAbort, { once: true });
+    });
+    const answered = answer(deps.registry, deps.context(deps.now?.() ?? Date.now(), deps.tz, deps.who), line).then(({ reply }) => renderText(reply));
+    // An answer that fails after the console gave up on it is not a crash.
+    answered.catch(() => undefined);
+    return await Promise.race([answered, giveUp]);
   } catch (err) {
+    if (deps.problem?.()) return unavailable(deps.problem() ?? '');
     if (isSgbotError(err)) return `Sorry: ${err.message}`;
     return `Sorry, that failed unexpectedly (${(err as Error)?.message ?? String(err)}). This is a bug; please report it with what you typed.`;
+  } finally {
+    clearTimeout(timer);
+    if (onAbort) signal?.removeEventListener('abort', onAbort);
   }
 }
 
@@ -85,18 +108,25 @@ export async function runConsole(deps: ConsoleDeps, io: ConsoleIO): Promise<void
   const history = io.terminal ? await readHistory(io.historyFile) : [];
   const rl = createInterface({ input: io.input, output: io.output, terminal: io.terminal, prompt: PROMPT, history, historySize: HISTORY_KEEP, removeHistoryDuplicates: true });
   const typed: string[] = [];
+  let answering = false;
   // Ctrl-C on a terminal arrives here (readline holds the keyboard): an unfinished line is dropped, an empty one ends.
+  const pending = new AbortController();
   rl.on('SIGINT', () => {
-    if (rl.line.length > 0) {
+    if (rl.line.length > 0 && !answering) {
       io.output.write('^C\n');
       rl.write(null, { ctrl: true, name: 'u' });
       rl.prompt();
     } else {
       io.output.write('\n');
+      pending.abort();
       rl.close();
+      io.onInterrupt?.();
     }
   });
-  const onAbort = () => rl.close();
+  const onAbort = () => {
+    pending.abort();
+    rl.close();
+  };
   if (io.signal?.aborted) rl.close();
   else io.signal?.addEventListener('abort', onAbort, { once: true });
   if (io.terminal) rl.prompt();
@@ -112,7 +142,13 @@ export async function runConsole(deps: ConsoleDeps, io: ConsoleIO): Promise<void
       if (EXIT_WORDS.has(word)) break;
       if (word === 'history') write(typed.slice(0, -1).slice(-20).map((t, i) => `${String(i + 1).padStart(3)}  ${t}`).join('\n') || '(nothing typed yet)');
       else if (word === '?' || word === 'console help') write(CONSOLE_HELP);
-      else if (line !== '') write(`${await answerLine(deps, line)}\n\n`);
+      else if (line !== '') {
+        answering = true;
+        const text = await answerLine(deps, line, pending.signal);
+        answering = false;
+        if (pending.signal.aborted) break;
+        write(`${text}\n\n`);
+      }
       if (io.terminal) rl.prompt();
     }
   } finally {

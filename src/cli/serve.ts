@@ -5,6 +5,7 @@
 import { loadConfig, type Config } from '../config.ts';
 import { createServices, type Services } from '../main.ts';
 import type { CliIO } from './io.ts';
+import { watchRedis } from './redis-watch.ts';
 
 /** Something started by a long-running command. */
 export interface Running {
@@ -27,6 +28,7 @@ export async function serve<T>(
   const config = loadConfig(io.env);
   const checked = check(config);
   const services = await createServices(config, { longRunning: true });
+  const watch = watchRedis(services, (line) => io.err(line));
   let running: Running;
   try {
     running = await start(services, checked);
@@ -41,7 +43,8 @@ export async function serve<T>(
     process.once('SIGTERM', resolve);
     signal?.addEventListener('abort', () => resolve(), { once: true });
   });
-  io.err(`sgbot ${name}: stopping…`);
+  io.err(`sgbot ${name}: stopping… (Ctrl-C again exits at once)`);
+  watch.stop();
   await running.stop();
   await services.close();
   return 0;

@@ -27,6 +27,7 @@ import { createWebServer } from '../web/server.ts';
 import { loadRosterSetting, startWorker } from '../worker.ts';
 import { localZone, runConsole } from './console.ts';
 import type { CliIO } from './io.ts';
+import { watchRedis, type RedisWatch } from './redis-watch.ts';
 
 /** The secretariat account of the demo: its password is made at each start and printed in the banner. */
 export interface DemoAccount {
@@ -74,6 +75,8 @@ export interface StartedBot {
   demoAccount: DemoAccount | null;
   /** Who the terminal console acts as: the demo secretariat person in the demo, the operator otherwise. */
   consoleIdentity: Identity | undefined;
+  /** Whether Redis answers (a lost Redis is said once on the terminal). */
+  redisWatch: RedisWatch;
   /** Lines for the banner. */
   describe(): string[];
   /** Stop everything, in order: chat apps, web, worker (finishing jobs in hand), connections, private Redis. */
@@ -184,6 +187,8 @@ export async function startBot(io: CliIO, opts: StartOptions = {}): Promise<Star
     const config = loadConfig({ ...io.env, REDIS_URL: redis.url, SGBOT_WEB_PORT: String(port), SGBOT_PUBLIC_URL: publicUrl, ...demoTargets });
     const services = await createServices(config, { longRunning: true, log });
     stops.push(() => services.close());
+    const redisWatch = watchRedis(services, (line) => io.err(line));
+    stops.push(() => Promise.resolve(redisWatch.stop()));
     lines.push(
       redis.private
         ? `Redis        private redis-server (pid ${redis.private.pid}) at ${redis.url}, data kept in ${shortPath(redis.private.dir)}`
@@ -197,7 +202,7 @@ export async function startBot(io: CliIO, opts: StartOptions = {}): Promise<Star
         stops.push(refreshSampleWeekly(services, dataDir, opts.today, log));
       }
       const r = await importRoster(services.roster, services.audit, await readRosterFile(DEMO_ROSTER), 'system:sample');
-      lines.push(`Demo roster  ${r.added.length + r.updated.length + r.unchanged.length} people (${shortPath(DEMO_ROSTER)}): a secretariat member and the rapporteur of Q6/20`);
+      lines.push(`Demo roster  ${r.added.length + r.updated.length + r.unchanged.length} people (${shortPath(DEMO_ROSTER)}): a secretariat member and the rapporteurs of Q6/20 and Q6/17`);
       demoAccount = { user: DEMO_SECRETARIAT, password: randomBytes(12).toString('base64url') };
       if (demoTargets.SGBOT_BROADCAST_TARGETS) lines.push(`Broadcasts   to demo lists of ${Object.keys(DEMO_BROADCAST_TARGETS).join(', ')} (kept in the outbox)`);
     }
@@ -231,7 +236,7 @@ export async function startBot(io: CliIO, opts: StartOptions = {}): Promise<Star
 
     if (chatSettings.slack) {
       const settings = chatSettings.slack;
-      const bot = createSlackApp({ settings, deps: { ...services, prefix: config.SGBOT_PREFIX } });
+      const bot = createSlackApp({ settings, deps: { ...services, prefix: config.SGBOT_PREFIX, publicUrl: config.SGBOT_PUBLIC_URL } });
       stops.push(() => bot.stop());
       const { port: slackPort } = await bot.start();
       lines.push(`Slack        app running over ${settings.mode === 'http' ? `HTTP on http://${settings.host}:${slackPort ?? settings.port}${settings.path}` : 'Socket Mode'}`);
@@ -252,6 +257,7 @@ export async function startBot(io: CliIO, opts: StartOptions = {}): Promise<Star
       webUrl,
       demoAccount,
       consoleIdentity: demo ? { channel: 'cli', id: DEMO_SECRETARIAT, verified: true } : undefined,
+      redisWatch,
       describe: () => [demo ? 'sgbot is running on this machine as a demo (no IMAP, SMTP, Slack or Teams settings).' : `sgbot is running with ${external.join(', ')}.`, ...lines.map((l) => `  ${l}`)],
       stop: stopAll,
     };
@@ -305,8 +311,8 @@ export async function runStart(io: CliIO, opts: StartOptions = {}): Promise<numb
         const terminal = Boolean(input.isTTY);
         io.out(`\nType /deadlines SG20 (or help; exit or Ctrl-D stops sgbot)${bot.consoleIdentity ? `, acting as ${bot.consoleIdentity.id}` : ''}.\n`);
         await runConsole(
-          { registry: bot.services.registry, context: (now, tz, who) => bot.services.context(now, tz, who), tz: localZone(bot.services.config.SGBOT_TZ), who: bot.consoleIdentity },
-          { input, output: opts.output ?? process.stdout, terminal, historyFile: terminal ? join(resolve(opts.dataDir ?? '.sgbot'), 'console_history') : undefined, signal: stopRequested.signal },
+          { registry: bot.services.registry, context: (now, tz, who) => bot.services.context(now, tz, who), tz: localZone(bot.services.config.SGBOT_TZ), who: bot.consoleIdentity, problem: () => bot.redisWatch.problem() },
+          { input, output: opts.output ?? process.stdout, terminal, historyFile: terminal ? join(resolve(opts.dataDir ?? '.sgbot'), 'console_history') : undefined, signal: stopRequested.signal, onInterrupt: onSignal },
         );
       } else {
         io.out('\nRunning; Ctrl-C (SIGINT) or SIGTERM stops sgbot after the work in hand.');
@@ -317,7 +323,15 @@ export async function runStart(io: CliIO, opts: StartOptions = {}): Promise<numb
       }
       io.err('sgbot: stopping…');
     } finally {
-      await bot.stop();
+      // Stopping waits for the work in hand; without Redis that could be forever: a second Ctrl-C, or this, ends it.
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<'late'>((done) => {
+        timer = setTimeout(() => done('late'), STOP_TIMEOUT_MS);
+        timer.unref();
+      });
+      const how = await Promise.race([bot.stop().then(() => 'stopped' as const), late]);
+      clearTimeout(timer);
+      if (how === 'late') io.err(`sgbot: not everything stopped within ${STOP_TIMEOUT_MS / 1000} s${bot.redisWatch.problem() ? ' (Redis is not reachable)' : ''}; exiting anyway.`);
     }
     io.err('sgbot: stopped.');
     return 0;
@@ -325,6 +339,9 @@ export async function runStart(io: CliIO, opts: StartOptions = {}): Promise<numb
     for (const s of signalNames) process.removeListener(s, onSignal);
   }
 }
+
+/** How long stopping may take before sgbot exits anyway, ms. */
+const STOP_TIMEOUT_MS = 15_000;
 
 /** The `start` command for the CLI (`npm start`). */
 export function startCommand(io: CliIO, result: { code: number }): Command {

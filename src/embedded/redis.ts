@@ -3,9 +3,14 @@
  * PATH on a free loopback port, with its data (append-only file) under the data directory so that the next start
  * finds it again. The private server is a child process (RECIPES.md: a daemonized one becomes a zombie in containers
  * without init) in its own process group, so Ctrl-C in the terminal reaches sgbot, which stops it last.
+ *
+ * A private server belongs to the sgbot that started it: `<dataDir>/redis/owner.lock` holds that sgbot's pid (made
+ * with O_EXCL, so two starts cannot both take it). A second sgbot on the same data directory is refused while the
+ * owner lives, and never stops its server; a lock whose sgbot is gone is taken over, and only then is a server left
+ * running by it stopped.
  */
-import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { accessSync, constants, existsSync, readFileSync, unlinkSync } from 'node:fs';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
 import { Redis } from 'ioredis';
 import { redactUrl } from '../config.ts';
@@ -154,6 +159,56 @@ function alive(pid: number): boolean {
   }
 }
 
+/** The lock file of a private Redis's folder. */
+export function ownerLockPath(dir: string): string {
+  return join(dir, 'owner.lock');
+}
+
+/** The command line of process `pid` ('' when it cannot be read). */
+function commandLine(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * Take the folder's lock for this process, or throw if a live sgbot holds it. A lock whose process is gone (or is
+ * no longer a node process: the pid was reused) is stale and taken over. Returns the release function.
+ *
+ * @throws SgbotError E_STORE naming the sgbot that holds the folder.
+ */
+export async function takeOwnerLock(dir: string): Promise<() => void> {
+  const path = ownerLockPath(dir);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      await writeFile(path, `${process.pid}\n`, { flag: 'wx' });
+      const release = () => {
+        try {
+          if (readFileSync(path, 'utf8').trim() === String(process.pid)) unlinkSync(path);
+        } catch {
+          /* already gone */
+        }
+      };
+      return release;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+    const owner = Number((await readFile(path, 'utf8').catch(() => '')).trim());
+    const cmd = Number.isInteger(owner) && owner > 0 && owner !== process.pid && alive(owner) ? commandLine(owner) : '';
+    if (owner === process.pid) return () => undefined;
+    if (owner > 0 && alive(owner) && (cmd === '' || /node|sgbot|tsx/.test(cmd))) {
+      throw new SgbotError(
+        'E_STORE',
+        `Another sgbot (pid ${owner}) is running with its private Redis in ${dir}. sgbot does not share or stop another instance's Redis.\nTo resolve: stop that sgbot first, or give this one another --data-dir.`,
+      );
+    }
+    await rm(path, { force: true });
+  }
+  throw new SgbotError('E_STORE', `Cannot take the lock ${path}: another sgbot keeps taking it.`);
+}
+
 /** A redis-server left by an earlier run that was killed outright (its pid file names it): stop it. */
 async function stopLeftover(dir: string, log?: Logger): Promise<void> {
   const pidFile = join(dir, 'redis.pid');
@@ -171,6 +226,19 @@ async function stopLeftover(dir: string, log?: Logger): Promise<void> {
 
 async function startPrivateRedis(program: string, dir: string, timeoutMs: number, log?: Logger): Promise<ResolvedRedis> {
   await mkdir(dir, { recursive: true });
+  // Ours from here on: a server still running in this folder was left by an sgbot that is gone.
+  const releaseLock = await takeOwnerLock(dir);
+  process.once('exit', releaseLock);
+  try {
+    return await startOwnedRedis(program, dir, timeoutMs, releaseLock, log);
+  } catch (err) {
+    process.removeListener('exit', releaseLock);
+    releaseLock();
+    throw err;
+  }
+}
+
+async function startOwnedRedis(program: string, dir: string, timeoutMs: number, releaseLock: () => void, log?: Logger): Promise<ResolvedRedis> {
   await stopLeftover(dir, log);
   let lastProblem = '';
   // The free port may be taken between the probe and redis-server's bind: try a few.
@@ -197,6 +265,8 @@ async function startPrivateRedis(program: string, dir: string, timeoutMs: number
       (stopping ??= (async () => {
         process.removeListener('exit', killOnExit);
         await server.stop();
+        process.removeListener('exit', releaseLock);
+        releaseLock();
         log?.info({ pid }, 'private redis-server stopped');
       })());
     return { url, private: { pid, port, dir, program }, stop };

@@ -18,6 +18,7 @@ import type { Registry } from '../../../commands/index.ts';
 import { noAnswer, type CommandContext, type Reply } from '../../core/command.ts';
 import { SgbotError } from '../../core/errors.ts';
 import type { Logger } from '../../log.ts';
+import { fitSlackMessage, SLACK_LIMITS } from '../limits.ts';
 import { answerQueue } from './answer-queue.ts';
 import { ask, commandText, failureReply, type AskDeps, type ChatIdentity } from './ask.ts';
 import { boltLogger } from './bolt-logger.ts';
@@ -43,6 +44,8 @@ export interface SlackDeps {
   fetch?: FetchFn;
   /** Reminders, for the Done and Snooze buttons of reminder messages. */
   reminders?: ReminderDeps;
+  /** The web address (`SGBOT_PUBLIC_URL`): a message too long for Slack links to the console for the rest. */
+  publicUrl?: string;
 }
 
 /** A running (or startable) Slack adapter. */
@@ -82,6 +85,13 @@ export function createSlackApp(opts: { settings: SlackSettings; deps: SlackDeps;
   const lookup = new webApi.WebClient(settings.botToken, { slackApiUrl: settings.slackApiUrl, logger, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: settings.lookupTimeoutMs });
   const postToResponseUrl = responseUrlPoster({ retry: settings.retry, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
   const blockOptions: BlockOptions = settings.docUrl ? { docUrl: settings.docUrl } : {};
+  const publicUrl = deps.publicUrl?.replace(/\/+$/, '');
+  /** Where the whole of a shortened reply can be seen: a broadcast's console page, or the console. */
+  const consoleUrlOf = (reply: Reply): string | undefined => {
+    if (!publicUrl) return undefined;
+    const id = (reply.data as { broadcast?: { id?: unknown } } | null | undefined)?.broadcast?.id;
+    return typeof id === 'string' && /^[a-z0-9]{1,40}$/.test(id) ? `${publicUrl}/console/broadcasts/${id}` : `${publicUrl}/console`;
+  };
 
   let receiver: HTTPReceiver | SocketModeReceiver;
   if (settings.mode === 'http') {
@@ -195,8 +205,10 @@ export function createSlackApp(opts: { settings: SlackSettings; deps: SlackDeps;
         shareId = randomBytes(12).toString('base64url');
         await state.saveShare({ reply: res.reply, askedBy: who.userId }, shareId);
       }
-      const message = replyToBlocks(res.reply, { ...blockOptions, ...(shareId ? { shareId } : {}) });
-      await post(confirmBlocks.length ? { ...message, blocks: [...message.blocks, ...confirmBlocks] } : message);
+      // The buttons come out of the same 50 blocks: the lines make room for them, never the other way round.
+      const consoleUrl = consoleUrlOf(res.reply);
+      const message = replyToBlocks(res.reply, { ...blockOptions, maxBlocks: SLACK_LIMITS.messageBlocks - confirmBlocks.length, ...(consoleUrl ? { consoleUrl } : {}), ...(shareId ? { shareId } : {}) });
+      await post(fitSlackMessage(confirmBlocks.length ? { ...message, blocks: [...message.blocks, ...confirmBlocks] } : message, consoleUrl ? { consoleUrl } : {}));
       reqLog.info({ cmd: res.command, ok: res.reply.ok, tz: res.tz }, 'answered');
     });
   });
@@ -229,7 +241,7 @@ export function createSlackApp(opts: { settings: SlackSettings; deps: SlackDeps;
         await post({ response_type: 'ephemeral', replace_original: false, text: 'This answer can no longer be shared (answers are kept for a day). Please ask again.' });
         return;
       }
-      await post({ response_type: 'in_channel', replace_original: false, ...replyToBlocks(shared.reply, { ...blockOptions, sharedBy: body.user.id }) });
+      await post({ response_type: 'in_channel', replace_original: false, ...fitSlackMessage(replyToBlocks(shared.reply, { ...blockOptions, sharedBy: body.user.id }), { consoleUrl: consoleUrlOf(shared.reply) }) });
       await post({ delete_original: true }).catch((err: Error) => reqLog.debug({ err: err.message }, 'could not remove the ephemeral answer'));
     });
   });
@@ -246,7 +258,10 @@ export function createSlackApp(opts: { settings: SlackSettings; deps: SlackDeps;
     await queued(reqLog, post, async () => {
       const res = await ask(askDeps, who, ev.text ?? '', { channel: ev.channel, shared: !ev.channel.startsWith('D') });
       if (res.kind === 'limited' && !res.notify) return reqLog.info('rate limited (already told)');
-      await post(replyToBlocks(res.reply, blockOptions));
+      const confirmBlocks = res.kind === 'answer' ? broadcastActionBlocks(res.reply) : [];
+      const consoleUrl = consoleUrlOf(res.reply);
+      const message = replyToBlocks(res.reply, { ...blockOptions, maxBlocks: SLACK_LIMITS.messageBlocks - confirmBlocks.length, ...(consoleUrl ? { consoleUrl } : {}) });
+      await post(fitSlackMessage({ ...message, blocks: [...message.blocks, ...confirmBlocks] }, consoleUrl ? { consoleUrl } : {}));
       if (res.kind === 'answer') reqLog.info({ cmd: res.command, ok: res.reply.ok, tz: res.tz }, 'answered');
     });
   }
@@ -269,7 +284,7 @@ export function createSlackApp(opts: { settings: SlackSettings; deps: SlackDeps;
     await handle(reqLog, null, async () => {
       const tz = await askDeps.zoneOf(event.user);
       const reply: Reply = await homeReply(deps.registry, deps.context(askDeps.now(), tz), await followed.get(event.user));
-      const { blocks } = replyToBlocks(reply, { ...blockOptions, maxBlocks: LIMITS.homeBlocks });
+      const { blocks } = fitSlackMessage(replyToBlocks(reply, { ...blockOptions, maxBlocks: LIMITS.homeBlocks }), { maxBlocks: SLACK_LIMITS.homeBlocks, consoleUrl: consoleUrlOf(reply) });
       await client.views.publish({ user_id: event.user, view: { type: 'home', blocks } });
     });
   });

@@ -28,6 +28,8 @@ export interface BlockOptions {
   shareId?: string;
   /** The Slack user id of who shared the answer in channel. */
   sharedBy?: string;
+  /** Where the whole answer can be seen when it is shortened (the web console). */
+  consoleUrl?: string;
 }
 
 /** A message ready for chat.postMessage, response_url or views.publish. */
@@ -121,7 +123,10 @@ export function replyToBlocks(reply: Reply, opts: BlockOptions = {}): SlackMessa
     room -= g.length;
     shown++;
   }
-  if (shown < itemCount) body.push(contextOf([`…and ${itemCount - shown} more. Ask about one group or Question to see fewer at a time.`]));
+  if (shown < itemCount) {
+    const where = opts.consoleUrl && /^https?:\/\/[^\s<>|]+$/.test(opts.consoleUrl) ? ` See all of it in the <${opts.consoleUrl}|web console>.` : ' Ask about one group or Question to see fewer at a time.';
+    body.push(contextOf([`…and ${itemCount - shown} more.${where}`]));
+  }
 
   return { text: escapeSlackWithin(reply.title, 300), blocks: [...head, ...body, ...tail] };
 }

@@ -13,6 +13,7 @@ import { ErrorCode, WebClient, type WebAPIPlatformError, type WebAPIRateLimitedE
 import type { Logger } from '../../log.ts';
 import { ChatDeliveryError, type ChatAction, type ChatSender, type ChatTarget, type DeliveryRef } from '../sender.ts';
 import { replyToBlocks } from './blocks.ts';
+import { fitSlackMessage, SLACK_LIMITS } from '../limits.ts';
 
 /** Slack errors that retrying cannot fix. */
 const PERMANENT = new Set(['channel_not_found', 'not_in_channel', 'is_archived', 'user_not_found', 'account_inactive', 'invalid_auth', 'not_authed', 'token_revoked', 'missing_scope', 'restricted_action', 'cannot_dm_bot']);
@@ -62,7 +63,7 @@ function deliveryError(err: unknown, words: CallWords): ChatDeliveryError {
  * A sender over Slack's Web API (`slackApiUrl` points tests at a local fake). `log` gets one warning per reason
  * when an earlier try cannot be looked for.
  */
-export function slackSender(opts: { botToken: string; slackApiUrl?: string; docUrl?: string; log?: Pick<Logger, 'warn'> }): ChatSender {
+export function slackSender(opts: { botToken: string; slackApiUrl?: string; docUrl?: string; publicUrl?: string; log?: Pick<Logger, 'warn'> }): ChatSender {
   // No retries here: the queue retries with backoff and honours Retry-After, so one job never blocks a worker.
   const client = new WebClient(opts.botToken, { slackApiUrl: opts.slackApiUrl, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: REQUEST_TIMEOUT_MS });
   const warned = new Set<string>();
@@ -118,9 +119,11 @@ export function slackSender(opts: { botToken: string; slackApiUrl?: string; docU
           }
         }
       }
-      const message = replyToBlocks(reply, { docUrl: opts.docUrl });
-      const blocks = [...message.blocks];
-      if (actions?.length) blocks.push({ type: 'actions', elements: actions.map((a: ChatAction) => ({ type: 'button', action_id: a.id, text: { type: 'plain_text', text: a.label }, value: a.value })) });
+      // The buttons come out of the same budget as the lines, and always survive it.
+      const message = replyToBlocks(reply, { docUrl: opts.docUrl, maxBlocks: SLACK_LIMITS.messageBlocks - (actions?.length ? 1 : 0) });
+      const withButtons = [...message.blocks];
+      if (actions?.length) withButtons.push({ type: 'actions', elements: actions.slice(0, 25).map((a: ChatAction) => ({ type: 'button', action_id: a.id, text: { type: 'plain_text', text: a.label.slice(0, 75) }, value: a.value })) });
+      const { blocks } = fitSlackMessage({ text: message.text, blocks: withButtons }, opts.publicUrl ? { consoleUrl: `${opts.publicUrl.replace(/\/+$/, '')}/console` } : {});
       const metadata = delivery ? { metadata: { event_type: DELIVERY_EVENT, event_payload: { key: delivery.key } } } : {};
       try {
         const res = await client.chat.postMessage({ channel: target.id, text: message.text, blocks, unfurl_links: false, unfurl_media: false, ...metadata });
