@@ -1,64 +1,31 @@
 /**
- * Memory: resident set size of the bench process with 10k and 100k documents stored and indexed. The documents,
- * their facts and indexes live in Redis (`used_memory`, reported beside); the process holds the MiniSearch index
- * (`SearchIndex`) and nothing else that grows with the store. RSS is taken after a forced GC, and its growth over
- * the RSS measured before the first document was stored is what the index costs (the rest of the process — Bolt,
- * BullMQ, the earlier figures' leftovers — is in the absolute number).
+ * Memory per document, from the answers figure's fresh processes (answers-child.ts) and the bench Redis:
+ * - process heap per document: what a process's heap grew by (after a forced GC) from before it loaded the search
+ *   index to after it answered every command at that size, ÷ documents. Everything a store-size-dependent cache or
+ *   index keeps in the process is in it; the goal is ≤ 1.5 KB at 100k.
+ * - Redis bytes per document: `used_memory` with the store filled and indexed, minus before the first document,
+ *   ÷ documents: documents, texts, facts and the search index's postings.
+ * Resident set sizes are not used: they move with the allocator, not with the store.
  */
-import type { BenchEnv } from './env.ts';
-import { label } from './answers.ts';
-import { infoRow, round, settledRss, type FigureResult, type ResultRow } from './util.ts';
+import { label, type SizeSample } from './answers.ts';
+import { infoRow, round, type FigureResult, type ResultRow } from './util.ts';
 
-export interface MemorySample {
-  size: number;
-  rssMb: number;
-  heapMb: number;
-  redisMb: number;
-}
-
+const KB = 1024;
 const MB = 1024 * 1024;
 
-/** Samples memory at chosen store sizes; {@link MemoryProbe.figure} turns them into rows. */
-export class MemoryProbe {
-  private readonly samples: MemorySample[] = [];
-  private base: MemorySample | null = null;
-
-  constructor(
-    private readonly env: BenchEnv,
-    private readonly at: readonly number[],
-  ) {}
-
-  /** Before anything is stored. */
-  async start(): Promise<void> {
-    this.base = await this.take(0);
+export function memoryFigure(sizes: SizeSample[]): FigureResult {
+  const rows: ResultRow[] = [];
+  const large = sizes.at(-1) as SizeSample;
+  for (const s of sizes) {
+    const grown = s.child.heapAfter - s.child.heapBefore;
+    const perDoc = grown / s.size / KB;
+    const note = `heap ${round(s.child.heapAfter / MB, 1)} MB after GC, +${round(grown / MB, 1)} MB from loading the index and answering (${s.child.vocabulary} words in the vocabulary)`;
+    rows.push(
+      s === large
+        ? { figure: `process heap per doc @${label(s.size)}`, ours: round(perDoc, 3), baseline: null, unit: 'KB', ratio: null, goal: '≤ 1.5 KB', pass: perDoc <= 1.5, note }
+        : infoRow(`process heap per doc @${label(s.size)}`, round(perDoc, 3), 'KB', note),
+    );
   }
-
-  /** Called at every size the store reaches; samples only the chosen ones. */
-  async sample(size: number): Promise<void> {
-    if (!this.at.includes(size)) return;
-    const s = await this.take(size);
-    this.samples.push(s);
-    this.env.log(`memory @${size}: rss ${s.rssMb} MB, heap ${s.heapMb} MB, redis ${s.redisMb} MB`);
-  }
-
-  private async take(size: number): Promise<MemorySample> {
-    const { rss, heapUsed } = await settledRss(this.env.gc);
-    return { size, rssMb: round(rss / MB, 0), heapMb: round(heapUsed / MB, 0), redisMb: round((await this.env.redis.usedMemory()) / MB, 0) };
-  }
-
-  figure(): FigureResult {
-    const rows: ResultRow[] = [];
-    const base = this.base;
-    for (const s of this.samples) {
-      const grown = base ? s.rssMb - base.rssMb : null;
-      rows.push(infoRow(`memory RSS @${label(s.size)} docs`, s.rssMb, 'MB', `${grown !== null ? `+${grown} MB over ${base?.rssMb} MB before loading; ` : ''}heap ${s.heapMb} MB; Redis used_memory ${s.redisMb} MB (documents, texts, facts; the search index is in the process)${this.env.gc ? '' : '; no forced GC'}`));
-    }
-    const [a, b] = this.samples;
-    if (a && b && base) {
-      const perDocA = ((a.rssMb - base.rssMb) * 1024) / a.size;
-      const perDocB = ((b.rssMb - base.rssMb) * 1024) / b.size;
-      rows.push(infoRow('memory RSS per doc', round(perDocB, 1), 'KB', `${round(perDocA, 1)} KB/doc @${label(a.size)}, ${round(perDocB, 1)} KB/doc @${label(b.size)}`));
-    }
-    return { name: 'memory', rows, details: { before: base, samples: this.samples } };
-  }
+  for (const s of sizes) rows.push(infoRow(`Redis bytes per doc @${label(s.size)}`, round(s.redisBytes / s.size, 0), 'B', `used_memory +${round(s.redisBytes / MB, 0)} MB: documents, texts, facts, search postings`));
+  return { name: 'memory', rows, details: { sizes: sizes.map((s) => ({ size: s.size, heapBefore: s.child.heapBefore, heapAfter: s.child.heapAfter, redisBytes: s.redisBytes, vocabulary: s.child.vocabulary })) } };
 }

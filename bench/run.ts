@@ -12,12 +12,12 @@ import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { answersFigure, answerSizes } from './answers.ts';
+import { answersFigure, measureSizes } from './answers.ts';
 import { broadcastFigure } from './broadcast.ts';
 import { BulkStore } from './bulk.ts';
 import { createEnv, type BenchEnv } from './env.ts';
 import { ingestFigure } from './ingest.ts';
-import { MemoryProbe } from './memory.ts';
+import { memoryFigure } from './memory.ts';
 import { startRedis } from './redis.ts';
 import { reminderDeliveryFigure } from './reminder-delivery.ts';
 import { timelinessFigure } from './reminder-timeliness.ts';
@@ -99,17 +99,17 @@ async function main(): Promise<void> {
     if (want('reminders')) results.push(await timed(env, 'reminder delivery', () => reminderDeliveryFigure(env)));
     if (want('timeliness')) results.push(await timed(env, 'reminder timeliness', () => timelinessFigure(env)));
     if (want('broadcast')) results.push(await timed(env, 'broadcast', () => broadcastFigure(env)));
-    // Last: they leave a 100k-document index in the heap.
+    // Last: the store grows to 100k documents; each size is measured in a fresh process.
     if (want('answers') || want('memory')) {
-      const sizes = answerSizes(args.quick);
-      const probe = new MemoryProbe(env, sizes.slice(1));
       const bulk = new BulkStore(env, 'answers', args.quick ? 150 : 600);
-      await probe.start();
-      const answers = await timed(env, want('answers') ? 'answers' : 'memory (store growth)', () =>
-        answersFigure(env, bulk, { latency: want('answers'), ...(want('memory') ? { onSize: (s: number) => probe.sample(s) } : {}) }),
-      );
-      if (want('answers')) results.push(answers);
-      if (want('memory')) results.push(probe.figure());
+      const samples = args.quick ? 300 : 1000;
+      const t0 = Date.now();
+      env.log('── answers and memory');
+      const sizes = await measureSizes(env, bulk, samples);
+      const ms = Date.now() - t0;
+      env.log(`── answers and memory done in ${(ms / 1000).toFixed(1)} s`);
+      if (want('answers')) results.push({ ...answersFigure(env, bulk, sizes), ms });
+      if (want('memory')) results.push(memoryFigure(sizes));
     }
   } finally {
     await env.close();
