@@ -11,7 +11,7 @@ import { allMatches } from './matches.ts';
 import { MONTH_PATTERN, squash } from './normalize.ts';
 
 const DATE_AHEAD =
-  String.raw`(?:\d{1,2}[:.h]?\d{2}\s*(?:hours|hrs|h)?\s*(?:\(?(?:UTC|GMT|CET|CEST|Geneva time)\)?)?\s*(?:on\s+)?)?(?:[A-Z][a-z]+day,?\s+)?` +
+  String.raw`(?:\d{1,3}[:.h]?\d{2}\s*(?:hours|hrs|h)?\s*(?:\(?(?:UTC|GMT|CET|CEST|Geneva time)\)?)?\s*(?:on\s+)?)?(?:[A-Z][a-z]+day,?\s+)?` +
   String.raw`(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH_PATTERN}|${MONTH_PATTERN}\.?\s+\d{1,2}\b|\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}-\d{2}-\d{2})`;
 const TRIGGER = new RegExp(
   String.raw`\bdeadlines?\b|\bno later than\b|\bnot later than\b|\bat the latest\b|\bdue (?:by|on|date)\b|\b(?:is|are) due\b|\bclosing date\b|` +
@@ -173,13 +173,16 @@ function deadlineDate(clean: string, hit: DateHit, changes: boolean): string | n
 export function parseProseDeadlines(text: string, kind: DocumentKind, skip: readonly DeadlineSection[]): Deadline[] {
   const out: Deadline[] = [];
   const all = sentences(text);
+  let yearFrom: string | null | undefined;
   all.forEach((s, i) => {
     if (inSections(skip, s.index)) return;
     // Every date has digits (a year at least): a sentence without one sets no deadline.
     if (!/\d/.test(s.text) || !TRIGGER.test(s.text) || VOIDED.test(s.text)) return;
     const clean = squash(s.text);
     // A sentence states a few dates; the rest of a line of thousands is not read (each costs a look around it).
-    const hits = findDates(clean, MAX_SENTENCE_DATES);
+    let hits = findDates(clean, MAX_SENTENCE_DATES);
+    // "by 23:59 UTC, 30 October": a date without its year, in a text whose other dates give it.
+    if (hits.length === 0) hits = yearlessDates(clean, yearFrom ??= firstFullDate(text));
     // What holds for the whole sentence is read once, not once per date in it.
     const changes = CHANGE.test(clean);
     const reach = changes ? 160 : 80;
@@ -214,6 +217,36 @@ export function parseProseDeadlines(text: string, kind: DocumentKind, skip: read
       if (++found >= MAX_SENTENCE_DEADLINES) break;
     }
   });
+  return out;
+}
+
+/** The first full date of `text` (ISO), read once per document and only when a date without a year needs it. */
+function firstFullDate(text: string): string | null {
+  return findDates(text.slice(0, 20_000), 1)[0]?.start ?? null;
+}
+
+const YEARLESS = new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s+(${MONTH_PATTERN})\b(?!\s*,?\s*\d{4})|\b(${MONTH_PATTERN})\.?\s+(\d{1,2})\b(?!\s*,?\s*\d{4})`, 'gi');
+const MONTH_NUMBER: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
+
+/**
+ * Dates written without a year in `sentence` ("30 October", "November 2"), each given the year that puts it on or
+ * after `after` (the text's first full date) and nearest to it; none when the text has no full date to go by.
+ */
+function yearlessDates(sentence: string, after: string | null): DateHit[] {
+  if (!after) return [];
+  const out: DateHit[] = [];
+  for (const m of allMatches(YEARLESS, sentence)) {
+    const day = Number(m[1] ?? m[4]);
+    const month = MONTH_NUMBER[(m[2] ?? m[3] ?? '').slice(0, 3).toLowerCase()];
+    if (!month || day < 1 || day > 31) continue;
+    let year = Number(after.slice(0, 4));
+    const iso = (y: number) => `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    if (iso(year) < after) year += 1;
+    const date = iso(year);
+    if (Number.isNaN(Date.parse(date))) continue;
+    out.push({ start: date, end: date, index: m.index, text: m[0] });
+    if (out.length >= 10) break;
+  }
   return out;
 }
 

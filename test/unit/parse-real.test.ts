@@ -23,7 +23,6 @@ const KNOWN_MISSES = new Set([
   'meeting-3gpp-sa1-63-zagreb-agenda-header.txt meeting.opening',
   'meeting-bdt-circular-2016-itu-d-rgm-and-budapest.txt kind',
   'meeting-bdt-circular-2016-itu-d-rgm-and-budapest.txt meeting.dates',
-  'meeting-circular-6-2000-sg2-approval-24000-hours-typo.txt deadlines.found',
   'meeting-cl-7-17-2011-sg17-chinese.txt kind',
   'meeting-cl-7-17-2011-sg17-chinese.txt deadlines.found',
   'meeting-cl-7-17-2011-sg17-chinese.txt meeting.dates',
