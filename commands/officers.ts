@@ -178,7 +178,7 @@ async function fromDocuments(ctx: CommandContext, kinds: Array<RoleKind | 'vice-
   const words = kinds.some((k) => k.includes('rapporteur')) ? ['rapporteur'] : ['chair'];
   if (kinds.includes('rapporteur') && kinds.includes('sg-chair')) words.push('chair');
   const ids = new Set<string>();
-  for (const w of words) for (const name of names) for (const hit of index.search(`${w} ${name}`, DOCS_READ)) if (ids.size < DOCS_READ * 2) ids.add(hit.id);
+  for (const w of words) for (const name of names) for (const hit of await index.search(`${w} ${name}`, DOCS_READ)) if (ids.size < DOCS_READ * 2) ids.add(hit.id);
   const out: Holder[] = [];
   for (const id of ids) {
     const [doc, text] = await Promise.all([ctx.store.getDocument(id), ctx.store.getText(id)]);

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { defineCommand, noAnswer, type Reply } from '../src/core/command.ts';
 import { KIND_LABELS } from '../src/core/labels.ts';
 import type { DocumentKind } from '../src/core/types.ts';
+import { snippet } from '../src/store/snippet.ts';
 import { uniqueSources } from './scope.ts';
 
 /** Most distinct words a search looks for. */
@@ -21,9 +22,12 @@ export default defineCommand({
     // A search is a few words: a pasted page would cost a scan per word for nothing. Distinct words, at most 32.
     const words = [...new Set(asked.split(/\s+/))].slice(0, MAX_WORDS).join(' ');
     const index = await ctx.search();
-    const hits = index.search(words, 10);
+    const hits = await index.search(words, 10);
     if (hits.length === 0) return noAnswer('E_NOT_FOUND', `No stored document mentions "${words}".`, ['Try fewer or other words.'], { words, hits: [] });
     const sources = hits.map((h) => ({ docId: h.id, reference: h.reference, title: h.title, kind: h.kind }));
+    // Where the words stand in each document: one read of the hits' texts.
+    const texts = await Promise.all(hits.map((h) => ctx.store.getText(h.id)));
+    const snippets = hits.map((h, i) => snippet(texts[i] ?? '', h.terms.length ? h.terms : words.split(' ')));
     return {
       ok: true,
       title: `Documents matching "${words}"`,
@@ -31,14 +35,14 @@ export default defineCommand({
         {
           items: hits.map((h, i) => ({
             text: `${h.reference ?? KIND_LABELS[h.kind as DocumentKind] ?? 'Document'}${h.title ? `: ${h.title}` : ''}`,
-            detail: `${KIND_LABELS[h.kind as DocumentKind] ?? h.kind}${h.group ? `, ${h.group}` : ''} — doc ${h.id.slice(0, 12)}`,
+            detail: `${snippets[i] ? `${snippets[i]} — ` : ''}${KIND_LABELS[h.kind as DocumentKind] ?? h.kind}${h.group ? `, ${h.group}` : ''}, doc ${h.id.slice(0, 12)}`,
             source: sources[i],
           })),
         },
       ],
       notes: [],
       sources: uniqueSources(sources),
-      data: { words, hits },
+      data: { words, hits: hits.map((h, i) => ({ ...h, snippet: snippets[i] })) },
     };
   },
 });

@@ -244,13 +244,13 @@ describe('a corrected title', () => {
     await search.save();
     const { doc } = await correctFact(deps(), { docId, field: 'title', value: 'Meeting of Study Group 20 in Zanzibar', who: 'web:secretariat@itu.int' });
     expect(doc.parsed.title).toBe('Meeting of Study Group 20 in Zanzibar');
-    expect(search.search('Zanzibar')).toEqual([]);
+    expect(await search.search('Zanzibar')).toEqual([]);
     await search.catchUp();
-    expect(search.search('Zanzibar').map((h) => [h.id, h.title])).toEqual([[docId, 'Meeting of Study Group 20 in Zanzibar']]);
+    expect((await search.search('Zanzibar')).map((h) => [h.id, h.title])).toEqual([[docId, 'Meeting of Study Group 20 in Zanzibar']]);
 
     const fresh = new SearchIndex(e.deps.store);
     await fresh.load(); // the index saved before the correction, caught up
-    expect(fresh.search('Zanzibar').map((h) => h.id)).toEqual([docId]);
+    expect((await fresh.search('Zanzibar')).map((h) => h.id)).toEqual([docId]);
     const { reply } = await answer(registry, context(), '/deadlines SG20');
     expect(JSON.stringify(reply.sources)).toContain('Zanzibar');
   });

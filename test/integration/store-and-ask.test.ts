@@ -145,11 +145,15 @@ describe('bad input', () => {
     writeFileSync(join(dir, 'huge.txt'), '');
     truncateSync(join(dir, 'huge.txt'), 51 * 1024 * 1024);
     writeFileSync(join(dir, 'other.txt'), letter('', '20 April 2027').replace('4/13', '5/12').replace(/Study Group 13/g, 'Study Group 12'));
-    const r = await cli(prefix, 'ingest', join(dir, 'empty.txt'), join(dir, 'junk.txt'), join(dir, 'corrupt.docx'), join(dir, 'huge.txt'), join(dir, 'other.txt'), join(dir, 'missing.pdf'), '--json');
+    const r = await cli(prefix, 'ingest', join(dir, 'empty.txt'), join(dir, 'junk.txt'), join(dir, 'corrupt.docx'), join(dir, 'huge.txt'), join(dir, 'other.txt'), '--json');
     expect(r.code).toBe(1);
     const s = JSON.parse(r.out) as { added: number; problems: Array<{ code: string }> };
     expect(s.added).toBe(1);
-    expect(s.problems.map((p) => p.code).sort()).toEqual(['E_BAD_DOCUMENT', 'E_BAD_DOCUMENT', 'E_BAD_DOCUMENT', 'E_FILE', 'E_TOO_LARGE']);
+    expect(s.problems.map((p) => p.code).sort()).toEqual(['E_BAD_DOCUMENT', 'E_BAD_DOCUMENT', 'E_BAD_DOCUMENT', 'E_TOO_LARGE']);
+    // A path that does not exist is a mistake to fix, not a document to keep: exit 1, nothing stored.
+    const missing = await cli(prefix, 'ingest', join(dir, 'missing.pdf'));
+    expect(missing.code).toBe(1);
+    expect(missing.err).toMatch(/missing\.pdf/);
     const all = JSON.parse((await cli(prefix, 'ask', '/deadlines', '--json', '--now', '2027-03-01')).out) as { data: { upcoming: unknown[] } };
     expect(all.data.upcoming).toHaveLength(2);
   });
