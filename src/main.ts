@@ -1,6 +1,6 @@
 /**
  * The one place that builds things: Redis connection, store, search index, curated data, command registry.
- * Entry points (CLI today; Slack, Teams, workers later) call {@link createServices} and close it when done.
+ * Entry points (the CLI, the worker, the web server, Slack and Teams) call {@link createServices} and close it when done.
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -24,6 +24,7 @@ import type { AddStatus } from './store/store.ts';
 import { createBroadcastServices, createDeliveryDeps } from './broadcast/wiring.ts';
 import { ChatDeliveryError, combineSenders, type ChatSender } from './chat/sender.ts';
 import { slackSender } from './chat/slack/sender.ts';
+import { configureTrust, trustPolicyOf } from './ingest/trust.ts';
 import { createTeamsApp } from './chat/teams/app.ts';
 import { teamsSender } from './chat/teams/sender.ts';
 import { teamsSettingsFrom } from './chat/teams/settings.ts';
@@ -86,6 +87,8 @@ export interface Services {
 /** Connect to Redis and build the services. Fails fast (E_STORE) when Redis cannot be reached. */
 export async function createServices(config: Config, opts: { log?: Logger; longRunning?: boolean } = {}): Promise<Services> {
   const log = opts.log ?? createLogger(config.LOG_LEVEL);
+  // Which senders are authorities, from these settings (not from the process environment).
+  configureTrust(trustPolicyOf(config));
   // A command fails fast when Redis is down; a long-running worker waits for it to come back.
   const redis = opts.longRunning
     ? new Redis(config.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: null, retryStrategy: (n) => Math.min(200 * 2 ** n, 5000) })
@@ -307,7 +310,7 @@ function lazySender(get: () => ChatSender | null): ChatSender | null {
  */
 function buildChatSender(config: Config, redis: Redis, log: Logger, registry: Registry, curated: CuratedRoles, store: DocumentStore): ChatSender | null {
   const senders: ChatSender[] = [];
-  if (config.SLACK_BOT_TOKEN) senders.push(slackSender({ botToken: config.SLACK_BOT_TOKEN, slackApiUrl: config.SLACK_API_URL, docUrl: config.SGBOT_DOC_URL, log: log.child({ component: 'slack-sender' }) }));
+  if (config.SLACK_BOT_TOKEN) senders.push(slackSender({ botToken: config.SLACK_BOT_TOKEN, slackApiUrl: config.SLACK_API_URL, docUrl: config.SGBOT_DOC_URL, publicUrl: config.SGBOT_PUBLIC_URL, log: log.child({ component: 'slack-sender' }) }));
   if (config.TEAMS_CLIENT_ID || config.TEAMS_ANONYMOUS) {
     const settings = teamsSettingsFrom(teamsEnv(config));
     const search = (): Promise<SearchIndexType> => Promise.reject(new SgbotError('E_USAGE', 'search is not available to proactive posts'));

@@ -77,7 +77,8 @@ let fromSettings: Promise<TrustPolicy> | null = null;
  * process that never calls it reads the settings on first use.
  */
 export function configureTrust(policy: TrustPolicy, opts: { resolver?: DNSResolver } = {}): void {
-  configured = { policy, ...(opts.resolver ? { resolver: opts.resolver } : {}) };
+  const resolver = opts.resolver ?? configured?.resolver;
+  configured = { policy, ...(resolver ? { resolver } : {}) };
 }
 
 /** The policy of this process: the configured one, else the one the settings give, else {@link DEFAULT_TRUST_POLICY}. */

@@ -19,7 +19,9 @@ export { startReminderWorkers, type ReminderWorkers } from './worker.ts';
 
 /** Whether a document stored with `status` may bring new or changed deadlines. */
 export function plansFor(status: AddStatus): boolean {
-  return status === 'added' || status === 'revision' || status === 'addendum';
+  // A held revision plans nothing while its sender is unverified, but its plan job re-checks the sender when a DNS
+  // error left the check open.
+  return status === 'added' || status === 'revision' || status === 'addendum' || status === 'held';
 }
 
 /**
