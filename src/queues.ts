@@ -50,6 +50,8 @@ export class JobRuntime<D> {
     let q = this.queues.get(spec.name);
     if (!q) {
       q = new Queue(spec.name, { connection: this.connection, prefix: this.prefix });
+      // A queue whose Redis is away emits errors; unheard, Node would print each one as a stack trace.
+      q.on('error', (err: Error) => this.log.warn({ err: err.message, queue: spec.name }, 'queue connection error'));
       this.queues.set(spec.name, q);
     }
     return q;
