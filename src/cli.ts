@@ -22,6 +22,8 @@ import { quarantineCommand } from './cli/quarantine.ts';
 import { statusCommand } from './cli/status.ts';
 import { auditCommand, rosterCommand } from './cli/people.ts';
 import { loadRosterSetting, startWorker } from './worker.ts';
+import { queuePlan } from './reminders/index.ts';
+import { reparseStored } from './store/reparse.ts';
 import { serve } from './cli/serve.ts';
 import { startCommand } from './cli/start.ts';
 import { createWebServer } from './web/server.ts';
@@ -88,6 +90,36 @@ async function runParse(file: string, opts: { json?: boolean }, io: CliIO): Prom
     io.out(parsed.map((p) => describe(p.parsed, p.part.name)).join('\n\n'));
   }
   return 0;
+}
+
+/**
+ * `sgbot reparse`: read every stored document again with this version's parser, replace the facts that changed and
+ * plan their reminders again. Resumable with --after (the sequence number it printed last).
+ */
+async function runReparse(opts: { json?: boolean; progress?: boolean; after?: string }, io: CliIO): Promise<number> {
+  const config = loadConfig(io.env);
+  const afterSeq = opts.after === undefined ? 0 : Number(opts.after);
+  if (!Number.isInteger(afterSeq) || afterSeq < 0) throw new SgbotError('E_USAGE', `--after takes the sequence number a run printed (a whole number), not "${opts.after}".`);
+  const services = await createServices(config);
+  try {
+    const total = await services.store.count();
+    const showBar = opts.progress !== false && io.isTTY && total > 1;
+    const bar = showBar ? new SingleBar({ format: 'reparse [{bar}] {value}/{total} documents, {changed} changed', hideCursor: true, stream: process.stderr }) : null;
+    bar?.start(total, 0, { changed: 0 });
+    const result = await reparseStored(services.store, { afterSeq, progress: (read, changed) => bar?.update(read, { changed }) });
+    bar?.stop();
+    for (const id of result.changed) await queuePlan(services.reminders, id, Date.now());
+    await services.audit.record({ who: 'cli:operator', action: 'documents.reparsed', target: 'all', result: 'ok', details: { read: result.read, changed: result.changed.length, afterSeq } });
+    if (opts.json) io.out(JSON.stringify(result));
+    else {
+      io.out(`Read ${result.read} stored document${result.read === 1 ? '' : 's'} again: ${result.changed.length} changed, their reminders planned again.`);
+      if (result.missingText) io.out(`${result.missingText} had no stored text and were left as they were.`);
+      io.out(`Last sequence number read: ${result.lastSeq} (sgbot reparse --after ${result.lastSeq} goes on from there).`);
+    }
+    return 0;
+  } finally {
+    await services.close();
+  }
 }
 
 async function runIngest(paths: string[], opts: { json?: boolean; progress?: boolean }, io: CliIO): Promise<number> {
@@ -244,6 +276,16 @@ function program(io: CliIO, result: { code: number }): Command {
     .addHelpText('after', '\nExit code 1 when some input could not be read (the rest is stored; see sgbot quarantine list).\nAn interrupted .mbox import resumes where it stopped when run again.\nExamples:\n  sgbot ingest ./inbox letter.docx\n  sgbot ingest archive.mbox ~/Maildir')
     .action(async (paths: string[], opts: { json?: boolean; progress?: boolean }) => {
       result.code = await runIngest(paths, opts, io);
+    });
+  cmd
+    .command('reparse')
+    .description("Read every stored document again with this version's parser; facts that changed are replaced (corrections still win) and their reminders planned again.")
+    .option('--after <seq>', 'go on after this sequence number (a run prints the last one it read)')
+    .option('--json', 'print the result as JSON')
+    .option('--no-progress', 'no progress bar')
+    .addHelpText('after', '\nRun it after upgrading sgbot, so documents stored before read as the new version reads them.\nExample:\n  sgbot reparse')
+    .action(async (opts: { json?: boolean; progress?: boolean; after?: string }) => {
+      result.code = await runReparse(opts, io);
     });
   cmd
     .command('ask')

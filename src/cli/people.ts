@@ -51,7 +51,7 @@ export function rosterCommand(io: CliIO, withServices: WithServices): Command {
     .option('--slack <id>', 'Slack user id (U0123ABCD)')
     .option('--teams <id>', 'Teams (Entra ID) object id')
     .option('--tz <zone>', 'IANA time zone', 'Europe/Zurich')
-    .option('--role <kind[:scope]...>', 'roles: delegate, rapporteur:Q4/20, associate-rapporteur:Q4/20, wp-chair:WP1/20, sg-chair:SG20, secretariat[:SG20]')
+    .option('--role <role...>', 'roles, each kind or kind:scope: delegate, rapporteur:Q4/20, associate-rapporteur:Q4/20, wp-chair:WP1/20, sg-chair:SG20, secretariat[:SG20]')
     .addHelpText('after', '\nExample:\n  sgbot roster add --name "Ana Silva" --email ana@example.org --slack U0123ABCD --tz America/Sao_Paulo --role rapporteur:Q4/20')
     .action((opts: { name: string; email?: string; slack?: string; teams?: string; tz: string; role?: string[] }) =>
       withServices(async (s) => {

@@ -63,6 +63,13 @@ describe('people', () => {
     expect(bad.out).toContain('Mars/Olympus');
   });
 
+  it('adds a person with the roles its --help shows, one --role or several', async () => {
+    const one = await cli('roster', 'add', '--name', 'Lea Roth', '--email', 'lea@example.org', '--tz', 'America/Sao_Paulo', '--role', 'rapporteur:Q4/20');
+    expect(one).toMatchObject({ code: 0, out: expect.stringContaining('Added Lea Roth (lea@example.org): rapporteur Q4/20.') as string });
+    const two = await cli('roster', 'add', '--name', 'Lea Roth', '--email', 'lea@example.org', '--role', 'rapporteur:Q4/20', 'secretariat:SG20');
+    expect(two.out).toContain('rapporteur Q4/20, secretariat SG20');
+  });
+
   it('subscribes from the terminal with --as, lists and unsubscribes, and says how when it cannot', async () => {
     const sub = await cli('ask', 'subscribe registration SG13', '--as', 'ana@example.org', '--json');
     expect(sub.code).toBe(0);

@@ -50,3 +50,20 @@ describe('reparseStored', () => {
     expect((await reparseStored(store)).changed).toEqual([]);
   });
 });
+
+describe('sgbot reparse', () => {
+  it('reads every stored document, says how many changed and where to go on from', async () => {
+    const { runCli } = await import('../../src/cli.ts');
+    const prefix = `it-reparse-cli-${process.pid}`;
+    let out = '';
+    let err = '';
+    const io = { out: (t: string) => (out += `${t}\n`), err: (t: string) => (err += `${t}\n`), env: { REDIS_URL: redisUrl, SGBOT_PREFIX: prefix }, isTTY: false };
+    const other = new DocumentStore(redis, prefix);
+    await other.addDocument(LS, parseDocument(LS), { name: 'ls.txt', path: null, messageId: null, format: 'txt', subject: null, from: null, sentAt: null });
+    expect(await runCli(['node', 'sgbot', 'reparse'], io), err).toBe(0);
+    expect(out).toContain('Read 1 stored document again: 0 changed');
+    expect(out).toMatch(/sgbot reparse --after \d+ goes on from there/);
+    out = '';
+    expect(await runCli(['node', 'sgbot', 'reparse', '--after', 'x'], io)).toBe(2);
+  });
+});
