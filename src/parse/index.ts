@@ -92,12 +92,16 @@ function headerMeeting(header: string, group: string | null): MeetingInfo | null
     if (!hit || hit.start === hit.end) continue;
     const before = squash(line.slice(0, hit.index)).replace(/[,:\s]+$/, '');
     if (before.length > 60) continue;
-    const place = before.split('\t').at(-1)?.trim().replace(/^.*\s{2,}/, '') ?? '';
+    // The place is the cell just before the dates: "Question(s):\t6/17\tGeneva, 3-12 March 2036" (tabs, or wide spaces).
+    const place = line.slice(0, hit.index).split(/\t|\s{2,}/).map((c) => c.trim().replace(/[,:\s]+$/, '')).filter(Boolean).at(-1) ?? '';
     const cleanPlace = /^[A-Z][\w'\u00C0-\u024F .,-]{2,50}$/.test(place) && !/\d/.test(place) ? place : findPlace(line);
     return { group, title: group ? `Meeting of ${group}` : 'Meeting', start: hit.start, end: hit.end, place: /^Geneva$/i.test(cleanPlace ?? '') ? 'Geneva, Switzerland' : cleanPlace };
   }
   return null;
 }
+
+// What a TD or report announces beside its own meeting: an ad hoc group, a rapporteur or drafting session.
+const AD_HOC = /\b(?:ad[- ]hoc|rapporteur|drafting|correspondence group|joint (?:session|meeting)|session|meeting|briefing|workshop)\b/i;
 
 // A notice of a meeting that is no TSB letter: a rapporteur's convocation, an invitation of the General Secretariat.
 const MEETING_NOTICE = /\b(?:notice|convocation|invitation|announcement)\b[^\n]{0,80}\bmeeting\b|\bRapporteur(?:'s)?\s+meeting\b|\binterim meeting\b/i;
@@ -192,7 +196,8 @@ export function parseDocument(raw: string): ParsedDocument {
     date,
     title,
     meeting,
-    events: isLetter ? findEvents(text, meeting, date, sections) : [],
+    // Letters announce side events; TDs and reports announce ad hoc and rapporteur meetings held during a meeting.
+    events: isLetter || notice ? findEvents(text, meeting, date, sections) : kind === 'td' || kind === 'report' ? findEvents(text, meeting, date, sections).filter((e) => AD_HOC.test(e.title)) : [],
     deadlines: mergeDeadlines(explicit, derived),
     liaison,
     roles: findLeadRoles(text, group),

@@ -169,7 +169,7 @@ function findGroupList(subject: string): string[] {
 }
 
 const EVENT_NOUN =
-  /\b(?:workshop|forum|session|seminar|symposium|training|day|assembly|meeting|hackathon|summit|webinar|clinic|tutorial|exhibition|conference|briefing|challenge|ceremony|celebration|course)s?\b/i;
+  /\bad[- ]hoc\s+(?:group|meeting|session)s?\b|\b(?:workshop|forum|session|seminar|symposium|training|day|assembly|meeting|hackathon|summit|webinar|clinic|tutorial|exhibition|conference|briefing|challenge|ceremony|celebration|course)s?\b/i;
 const EVENT_EXCLUDE =
   /\b(?:deadline|no later than|not later than|at the latest|must be (?:received|submitted)|should reach|last|previous|report of|approval of|was held|took place|highlights|cancel(?:l)?(?:ed|ation)|postponed|instead of|originally)\b/i;
 
@@ -230,7 +230,9 @@ export function findEvents(text: string, main: MeetingInfo | null, docDate: stri
     if (main && hit.start >= main.start && hit.end <= main.end && MAIN_MEETING_MENTION.test(title)) continue;
     const time = findTime(clean.slice(hit.index));
     const place = VIRTUAL.test(clean) ? 'virtual' : findPlace(clean.slice(hit.index)) ?? findPlace(clean);
-    const zone = time ? (findZone(clean) ?? globalZone ?? (place === 'Geneva, Switzerland' ? GENEVA_ZONE : null)) : null;
+    // A session during a meeting in Geneva, with no place of its own, keeps Geneva time.
+    const inMain = main !== null && hit.start >= main.start && hit.end <= main.end;
+    const zone = time ? (findZone(clean) ?? globalZone ?? (place === 'Geneva, Switzerland' || (place === null && inMain && main.place === 'Geneva, Switzerland') ? GENEVA_ZONE : null)) : null;
     const event: MeetingInfo = {
       group: findGroups(title)[0]?.group ?? null,
       title,

@@ -122,13 +122,17 @@ export function mergeMeetings(facts: readonly MeetingFact[]): MeetingFact[] {
       continue;
     }
     const sources = [...(same.sources ?? [same.source]), m.source];
+    // Side events of every source: the letter's, and the ad hoc sessions TDs announce during the meeting.
+    const events = [...same.events];
+    for (const e of m.events) if (!events.some((x) => x.start === e.start && x.title.toLowerCase() === e.title.toLowerCase())) events.push(e);
+    events.sort((a, b) => a.start.localeCompare(b.start) || (a.startTime ?? '').localeCompare(b.startTime ?? ''));
     if (rank(m) > rank(same)) {
       // The letter's facts win; what only a mention gives (an opening time) is kept.
-      Object.assign(same, { ...m, startTime: m.startTime ?? same.startTime, place: m.place ?? same.place, events: m.events.length ? m.events : same.events });
+      Object.assign(same, { ...m, startTime: m.startTime ?? same.startTime, place: m.place ?? same.place, events });
     } else {
       same.startTime ??= m.startTime;
       same.place ??= m.place;
-      if (same.events.length === 0) same.events = m.events;
+      same.events = events;
     }
     same.sources = [...sources].sort((a, b) => Number(b.kind === 'collective-letter' || b.kind === 'circular') - Number(a.kind === 'collective-letter' || a.kind === 'circular'));
   }

@@ -33,6 +33,9 @@ const TD = [
   'Title:\tDraft agenda of the Q2/13 sessions',
   '',
   'Abstract: This TD gives the draft agenda of the Question 2/13 sessions during the study group meeting.',
+  '',
+  '1 An ad hoc group on network slicing will meet on 5 May 2027 from 1400 to 1530 hours (Geneva time).',
+  '2 The previous ad hoc meeting was held on 12 January 2027.',
 ].join('\n');
 
 const LETTER = [
@@ -74,6 +77,10 @@ describe('/meeting SG13 with a letter and a TD of the same meeting', () => {
     const text = (await cli('ask', '/meeting SG13', '--now', '2027-03-01', '--tz', 'Asia/Tokyo')).out;
     expect(text.match(/3–12 May 2027|3-12 May 2027/g)?.length ?? 0).toBeGreaterThanOrEqual(1);
     expect(text).toContain('SG13-TD88');
+    // The ad hoc meeting the TD announces is listed with the letter's briefing, in the reader's zone.
+    expect(text).toContain('Side event: ad hoc group on network slicing');
+    expect(text).toContain('Wed 5 May 2027, 21:00–22:30 (Asia/Tokyo) — original: 5 May 2027, 14:00–15:30 Geneva time');
+    expect(text).not.toContain('12 January 2027');
     // 09:30 in Geneva (summer time, UTC+2) is 16:30 in Tokyo.
     expect(text).toMatch(/Mon 3 May 2027, 16:30 \(Asia\/Tokyo\) — original: 3 May 2027, 09:30 Geneva time/);
   });
