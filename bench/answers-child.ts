@@ -6,6 +6,7 @@
  *
  * IPC: receives `{ type: 'run', ... }` ({@link ChildRequest}), answers {@link ChildResult}, exits.
  */
+import { loadavg } from 'node:os';
 import { Redis } from 'ioredis';
 import { defaultRegistry } from '../commands/index.ts';
 import { answer } from '../src/chat/router.ts';
@@ -47,6 +48,8 @@ export interface ChildResult {
   heapAfter: number;
   /** Words in the process's vocabulary. */
   vocabulary: number;
+  /** The machine's 1-minute load average when the samples were taken (other work on it shows in the p99). */
+  load: number;
 }
 
 function gc(): void {
@@ -92,7 +95,7 @@ async function run(req: ChildRequest): Promise<ChildResult> {
   gc();
   const heapAfter = process.memoryUsage().heapUsed;
   redis.disconnect();
-  return { type: 'result', size: req.size, startMs, loadMs, latencies, heapBefore, heapAfter, vocabulary: index.vocabularySize };
+  return { type: 'result', size: req.size, startMs, loadMs, latencies, heapBefore, heapAfter, vocabulary: index.vocabularySize, load: loadavg()[0] ?? 0 };
 }
 
 process.on('disconnect', () => process.exit(0));

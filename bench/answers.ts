@@ -30,6 +30,8 @@ export interface SizeSample {
   child: ChildResult;
   /** Redis `used_memory` with this many documents stored and indexed, bytes. */
   redisBytes: number;
+  /** Of which the search index (growth of `used_memory` while it was written). */
+  indexBytes: number;
 }
 
 export function answerSizes(quick: boolean): number[] {
@@ -55,7 +57,7 @@ export async function measureSizes(env: BenchEnv, bulk: BulkStore, samples: numb
     await bulk.ensure(size);
     const redisBytes = (await env.redis.usedMemory()) - redisBefore;
     const child = await measureInChild({ type: 'run', redisUrl: env.redis.url, prefix: bulk.store.prefix, size, samples, warmup: Math.min(200, samples), queries: QUERIES, now: NOW });
-    out.push({ size, child, redisBytes });
+    out.push({ size, child, redisBytes, indexBytes: bulk.totals.indexBytes });
     env.log(
       `answers @${size}: start ${child.startMs.toFixed(0)} ms (index load ${child.loadMs.toFixed(0)} ms); ${child.latencies.map((x) => `${x.command} p50 ${x.p50.toFixed(2)} p99 ${x.p99.toFixed(2)} ms`).join('; ')}; heap +${((child.heapAfter - child.heapBefore) / 1024 / 1024).toFixed(1)} MB; redis +${(redisBytes / 1024 / 1024).toFixed(0)} MB`,
     );
@@ -72,7 +74,7 @@ export function answersFigure(env: BenchEnv, bulk: BulkStore, sizes: SizeSample[
     const at = (s: SizeSample) => s.child.latencies.find((x) => x.command === command) as ChildSample;
     for (const s of sizes) {
       const x = at(s);
-      const note = `p50 ${round(x.p50, 3)} ms, max ${round(x.max, 1)} ms, ${x.samples} samples in a fresh process, ${x.items} items in the answer`;
+      const note = `p50 ${round(x.p50, 3)} ms, max ${round(x.max, 1)} ms, ${x.samples} samples in a fresh process, ${x.items} items in the answer; load average ${round(s.child.load, 1)}`;
       rows.push(s === large ? maxRow(`${command} p99 @${label(s.size)}`, round(x.p99, 3), 'ms', 5, note) : infoRow(`${command} p99 @${label(s.size)}`, round(x.p99, 3), 'ms', note));
     }
     const growth = at(large).p99 / at(small).p99;

@@ -35,8 +35,8 @@ export class BulkStore {
   private readonly templates: Template[] = [];
   private readonly rng: Rng;
   private count = 0;
-  /** Totals so far: ms spent storing and indexing, and characters of text stored. */
-  readonly totals = { loadMs: 0, indexMs: 0, chars: 0 };
+  /** Totals so far: ms spent storing and indexing, characters of text stored, Redis bytes the search index took. */
+  readonly totals = { loadMs: 0, indexMs: 0, chars: 0, indexBytes: 0 };
 
   constructor(
     private readonly env: BenchEnv,
@@ -81,9 +81,11 @@ export class BulkStore {
       await this.store.addDocument(text, parsed, { name: `bulk-${n}.eml`, path: null, messageId: `<bulk-${n}@bench.sgbot.example>`, format: 'eml', subject: t.doc.subject, from: null, sentAt: null, list: null }, now);
     });
     const loadMs = nowMs() - t0;
+    const memBefore = await this.env.redis.usedMemory();
     const t1 = nowMs();
     await this.index.catchUp();
     const indexMs = nowMs() - t1;
+    this.totals.indexBytes += (await this.env.redis.usedMemory()) - memBefore;
     this.count = target;
     this.totals.loadMs += loadMs;
     this.totals.indexMs += indexMs;
