@@ -2,7 +2,7 @@
  * A broadcast preview with 60 targets is one message each platform takes: in Slack (the slash command through Bolt's
  * HTTP receiver with a signed request, answered on the fake's response_url) at most 50 blocks, every text within
  * 3,000 characters, "… and N more" with a console link, and the Confirm button; in Teams an Adaptive Card under
- * 40 KB with its Confirm action.
+ * 40 KB with its Confirm action, posted through the Agents SDK app to a local fake of the Bot Framework connector.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createRegistry } from '../../commands/index.ts';
@@ -12,6 +12,10 @@ import { fitSlackMessage, jsonBytes, SLACK_LIMITS, TEAMS_LIMITS } from '../../sr
 import { createSlackApp, type SlackBot } from '../../src/chat/slack/app.ts';
 import { slackSettingsFrom } from '../../src/chat/slack/settings.ts';
 import { replyToCard } from '../../src/chat/teams/cards.ts';
+import { createTeamsApp } from '../../src/chat/teams/app.ts';
+import { teamsSender } from '../../src/chat/teams/sender.ts';
+import { teamsSettingsFrom } from '../../src/chat/teams/settings.ts';
+import { cardOf, personalMessage, postActivity, startTeamsFake } from '../support/teams-fake.ts';
 import type { CommandSpec } from '../../src/core/command.ts';
 import { startBroadcastHarness, WHO, type BroadcastHarness } from '../support/broadcast-harness.ts';
 import { postSigned, SIGNING_SECRET, BOT_TOKEN, slashCommand } from '../support/slack-fake.ts';
@@ -63,6 +67,26 @@ describe('a broadcast preview to 60 targets', () => {
     const { card } = replyToCard(preview, { actions });
     expect(jsonBytes(card)).toBeLessThanOrEqual(TEAMS_LIMITS.maxCardBytes);
     expect((card.actions ?? []).map((a) => (a as { data: { sgbotAction: string } }).data.sgbotAction)).toContain(BROADCAST_CONFIRM_ACTION);
+
+    // Posted through the Teams app, as the preview reaches the secretariat member's chat.
+    const fake = await startTeamsFake();
+    const settings = teamsSettingsFrom({ TEAMS_ANONYMOUS: 'true', NODE_ENV: 'test', TEAMS_PORT: '0', TEAMS_HOST: '127.0.0.1' });
+    const teams = createTeamsApp({ settings, deps: { registry: createRegistry([broadcastCommand as unknown as CommandSpec<never>]), context: (now) => h.context(undefined, now), log: h.services.log, redis: h.services.redis, prefix: h.prefix } });
+    try {
+      const { port } = await teams.start();
+      const hello = personalMessage({ serviceUrl: fake.serviceUrl, text: 'help' });
+      expect((await postActivity(`http://127.0.0.1:${port}/api/messages`, hello)).status).toBe(200);
+      const conversation = (hello['conversation'] as { id: string }).id;
+      await fake.waitFor(() => fake.delivered(conversation)[0], 10_000, 'the answer to help');
+      await teamsSender(teams).post({ channel: 'teams', id: conversation }, preview, { actions });
+      const posted = await fake.waitFor(() => fake.delivered(conversation).find((c) => c.replyToId === null), 10_000, 'the preview card');
+      const sent = cardOf(posted) as { actions?: Array<{ data?: { sgbotAction?: string } }> };
+      expect(jsonBytes(sent)).toBeLessThanOrEqual(TEAMS_LIMITS.maxCardBytes);
+      expect((sent.actions ?? []).map((a) => a.data?.sgbotAction)).toContain(BROADCAST_CONFIRM_ACTION);
+    } finally {
+      await teams.stop();
+      await fake.close();
+    }
   });
 
   it('keeps the buttons of any Slack message over the limits, and counts what it left out', () => {
