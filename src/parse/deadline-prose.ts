@@ -11,7 +11,7 @@ import { allMatches } from './matches.ts';
 import { MONTH_PATTERN, squash } from './normalize.ts';
 
 const DATE_AHEAD =
-  String.raw`(?:\d{1,3}[:.h]?\d{2}\s*(?:hours|hrs|h)?\s*(?:\(?(?:UTC|GMT|CET|CEST|Geneva time)\)?)?\s*(?:on\s+)?)?(?:[A-Z][a-z]+day,?\s+)?` +
+  String.raw`(?:\d{1,3}[:.h]?\d{2}\s*(?:hours|hrs|h)?\s*(?:\(?(?:UTC|GMT|CET|CEST|Geneva time)\)?)?,?\s*(?:on\s+)?)?(?:[A-Z][a-z]+day,?\s+)?` +
   String.raw`(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH_PATTERN}|${MONTH_PATTERN}\.?\s+\d{1,2}\b|\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}-\d{2}-\d{2})`;
 const TRIGGER = new RegExp(
   String.raw`\bdeadlines?\b|\bno later than\b|\bnot later than\b|\bat the latest\b|\bdue (?:by|on|date)\b|\b(?:is|are) due\b|\bclosing date\b|` +

@@ -50,7 +50,7 @@ function placeBeforeDate(subject: string, hit: DateHit): string | null {
 // "the opening session … starting at 9:00", "meeting will open at 09.30 hours".
 const CLOCK = String.raw`(?:\d{1,2}[:.]?\d\d\s*(?:hours|hrs|h)\b|\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)`;
 const OPENING = new RegExp(
-  String.raw`\b(?:(?:will|shall)\s+(?:open|start|begin|commence)(?:\s+(?:its|the)\s+(?:meeting|work|session))?|opens|starts|begins|commences|(?:opening|first)\s+(?:session|plenary)[^.\n]{0,60}?\b(?:starting|at|from))\s+(?:at\s+|from\s+)?(?:[^\n;]{0,20}?\s)?(${CLOCK})`,
+  String.raw`\b(?:(?:will|shall)\s+(?:open|start|begin|commence)(?:\s+(?:its|the)\s+(?:meeting|work|session))?|opens|starts|begins|commences|(?:opening|first)\s+(?:session|plenary)[^.\n]{0,60}?\b(?:starting|at|from))\s+(?:at\s+|from\s+)?(?:[^\n;.]{0,20}?\s)??(${CLOCK})`,
   'gi',
 );
 // "Participants can register from 0830 hours", "Registration will start at 0800 hours", "registration … from 1330".

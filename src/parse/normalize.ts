@@ -4,6 +4,8 @@
  * spaces after commas ("Geneva,9-18 April 2018"). Line structure and tabs are kept: table layout lives in them.
  */
 
+import { fromChinese } from './cjk.ts';
+
 const MONTHS =
   'January|February|March|April|May|June|July|August|September|October|November|December|' +
   'Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec';
@@ -42,7 +44,7 @@ export function normalizeText(raw: string): string {
 }
 
 function normalize(raw: string): string {
-  let t = raw.replace(/^\uFEFF/, '');
+  let t = fromChinese(raw.replace(/^\uFEFF/, ''));
   t = t.replace(/\r\n?/g, '\n');
   // Invisible characters: zero-width space/joiners, soft hyphen, word joiner, BOMs inside the text.
   t = t.replace(/[\u200B-\u200D\u2060\u00AD\uFEFF]/g, '');

@@ -79,3 +79,15 @@ describe('lead roles', () => {
     ]);
   });
 });
+
+describe('letters in Chinese', () => {
+  it('read their dates and fixed phrases as an English letter says them', async () => {
+    const { fromChinese } = await import('../../src/parse/cjk.ts');
+    const t = fromChinese('文号: 电信标准化局第 7/17号集体函\n事由: 第 17研究组的会议2012年 2月 20日-3月 2日,日内瓦\n会议首日于 09:30开幕。应不晚于 2012年 2月 7日(23:59 中部欧洲时间)送达。');
+    expect(t).toContain('Ref:  TSB Collective letter 7/17');
+    expect(t).toContain('20 February - 2 March 2012');
+    expect(t).toContain('will open at 09:30');
+    expect(t).toContain('no later than   7 February 2012');
+    expect(fromChinese('Meeting of Study Group 17')).toBe('Meeting of Study Group 17');
+  });
+});
