@@ -43,7 +43,11 @@ export interface OutgoingMail {
    * characters) is left out, and the send result's `inReplyTo` is `null`.
    */
   inReplyTo?: string | null;
-  /** One-click unsubscribe URL (RFC 8058); https gets `List-Unsubscribe-Post: List-Unsubscribe=One-Click`. */
+  /**
+   * One-click unsubscribe URL (RFC 8058): a POST to it, with no other step, unsubscribes. The message gets
+   * `List-Unsubscribe: <url>` and `List-Unsubscribe-Post: List-Unsubscribe=One-Click`, over https or http alike (a
+   * test or intranet install serves plain http; mail clients then decide whether to offer the button).
+   */
   unsubscribeUrl?: string | null;
   /** Address (or `mailto:` URL) that unsubscribes whoever writes to it. */
   unsubscribeMailto?: string | null;
@@ -89,8 +93,8 @@ function unsubscribeTargets(mail: OutgoingMail): { list: string[]; oneClick: boo
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') throw invalid(`unsubscribeUrl "${mail.unsubscribeUrl}" must be an http(s) URL.`);
     list.push(url.href);
-    // RFC 8058 §3.1: one-click unsubscription is only defined for HTTPS URIs.
-    oneClick = url.protocol === 'https:';
+    // The URL is one-click by contract (see OutgoingMail.unsubscribeUrl), so the header that says so goes with it.
+    oneClick = true;
   }
   if (mail.unsubscribeMailto) {
     const target = mail.unsubscribeMailto.replace(/^mailto:/i, '');

@@ -1,6 +1,6 @@
 /**
  * Outgoing mail: reminders to rapporteurs, announcements to lists, digests, replies about documents.
- * See {@link createMailer}.
+ * See {@link createMailer}; rapporteur mail is laid out by {@link renderMail} (the MJML template of templates/).
  */
 export { composeMail, MAIL_KINDS, type ComposeSettings, type MailKind, type OutgoingMail, type Recipients } from './compose.ts';
 export { classifySmtpError, isMailDeliveryError, isPermanentSmtpCode, MAIL_DELIVERY_ERROR, MailDeliveryError, type RejectedRecipient } from './errors.ts';
@@ -16,3 +16,4 @@ export {
   type SmtpTransportOptions,
 } from './mailer.ts';
 export { messageIdFor, normalizeMessageId } from './message-id.ts';
+export { html, renderMail, renderMailHtml, renderMailText, SafeHtml, type MailBlock, type MailFact, type MailListItem, type MailView } from './render.ts';

@@ -60,13 +60,14 @@ describe('composeMail', () => {
     expect(composeMail(reminder({ subject: ' Meeting of SG13\r\nBcc: victim@example.com ' }), SETTINGS, NOW).subject).toBe('Meeting of SG13 Bcc: victim@example.com');
   });
 
-  it('puts URL and mailto in one List-Unsubscribe header, one-click only for https', () => {
+  it('puts URL and mailto in one List-Unsubscribe header, one-click whenever there is a URL (https or http)', () => {
     const both = composeMail(reminder({ unsubscribeUrl: 'https://sgbot.example.org/u/tok', unsubscribeMailto: 'unsubscribe@example.org' }), SETTINGS, NOW);
     expect(both.list).toEqual({ unsubscribe: [['https://sgbot.example.org/u/tok', 'mailto:unsubscribe@example.org']] });
     expect(both.headers).toMatchObject({ 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' });
     const http = composeMail(reminder({ unsubscribeUrl: 'http://localhost:8080/u/tok' }), SETTINGS, NOW);
     expect(http.list).toEqual({ unsubscribe: [['http://localhost:8080/u/tok']] });
-    expect(http.headers).not.toHaveProperty('List-Unsubscribe-Post');
+    // The unsubscribe URL is a one-click POST target whatever its scheme (an intranet install serves http).
+    expect(http.headers).toMatchObject({ 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' });
     const mailto = composeMail(reminder({ unsubscribeMailto: 'mailto:leave-sg20@example.org?subject=unsubscribe' }), SETTINGS, NOW);
     expect(mailto.list).toEqual({ unsubscribe: [['mailto:leave-sg20@example.org?subject=unsubscribe']] });
     expect(mailto.headers).not.toHaveProperty('List-Unsubscribe-Post');
