@@ -1,9 +1,10 @@
 /**
  * What a reminder, an escalation or a change notice says, in the recipient's zone: a channel-neutral reply (chat)
- * and a plain-text mail with links to the source, to "done", to "snooze 1 day" and to unsubscribe. Pure.
+ * and a mail (HTML from the mail template, and its plain-text alternative) with the deadline in the reader's zone
+ * and as the document gives it, and links to the source, to "done", to "snooze 1 day" and to unsubscribe. Pure.
  */
 import { DateTime } from 'luxon';
-import { renderText } from '../chat/render-text.ts';
+import { renderMail, type MailBlock, type MailFact, type MailView } from '../mail/render.ts';
 import type { ChatAction } from '../chat/sender.ts';
 import type { Reply, SourceRef } from '../core/command.ts';
 import { CATEGORY_LABELS } from '../core/labels.ts';
@@ -24,6 +25,8 @@ export interface ComposedMessage {
   subject: string;
   /** Mail body (plain text). */
   text: string;
+  /** Mail body (HTML), saying the same as `text`. */
+  html: string;
   /** The same for chat. */
   reply: Reply;
   /** Chat buttons (values are signed tokens). */
@@ -52,7 +55,8 @@ function what(r: DeadlineRecord): string {
   return scope ? `${label} (${scope})` : label;
 }
 
-function instant(ms: number, zone: string): string {
+/** An instant in the reader's zone: "Tue 15 Apr 2036, 06:59 (Asia/Tokyo)". */
+export function instant(ms: number, zone: string): string {
   return `${DateTime.fromMillis(ms, { zone }).toFormat('ccc d LLL yyyy, HH:mm')} (${zone})`;
 }
 
@@ -88,16 +92,83 @@ export function composeMessage(record: DeadlineRecord, payload: ReminderPayload,
   } else {
     subject = `Reminder: ${what(record)} due ${whenText(record.due, payload.at, zone)}`;
   }
-  if (record.source.unverified) notes.push('The mail this deadline came in failed the sender check.');
+  if (record.source.unverified) notes.push(UNVERIFIED);
   const reply: Reply = { ok: true, title: subject, sections: [{ items }], notes, sources: [source], data: { deadlineKey: record.key, due: record.due, type: payload.type } };
   const actions: ChatAction[] = [];
   if (links.done) actions.push({ id: DONE_ACTION, label: 'Done', value: tokenOf(links.done) });
   if (links.snooze) actions.push({ id: SNOOZE_ACTION, label: 'Snooze 1 day', value: tokenOf(links.snooze) });
-  const lines = [renderText(reply), '', `Source: ${links.source}`];
-  if (links.done) lines.push(`Mark as done: ${links.done}`);
-  if (links.snooze) lines.push(`Snooze 1 day: ${links.snooze}`);
-  if (links.unsubscribe) lines.push('', `Stop reminder mail: ${links.unsubscribe}`);
-  return { subject, text: lines.join('\n'), reply, actions };
+  const mail = renderMail(mailView(record, payload, zone, links, subject));
+  return { subject, text: mail.text, html: mail.html, reply, actions };
+}
+
+const UNVERIFIED = 'The mail this deadline came in failed the sender check.';
+
+/** The deadline as the document gives it: "Mon 14 Apr 2036 (end of day, Geneva)", "Mon 14 Apr 2036, 12:00 UTC". */
+export function asGiven(record: Pick<DeadlineRecord, 'date' | 'time' | 'timezone'>): string {
+  return formatDeadline(record, record.timezone);
+}
+
+function documentFact(record: DeadlineRecord, links: MessageLinks): MailFact {
+  const { reference, title } = record.source;
+  return { label: 'Document', value: reference ?? title ?? 'The source document', ...(reference && title ? { note: title } : {}), href: links.source };
+}
+
+/** What the mail of `payload` says: the same facts as the chat reply, laid out for the mail template. */
+function mailView(record: DeadlineRecord, payload: ReminderPayload, zone: string, links: MessageLinks, subject: string): MailView {
+  const local = instant(record.due, zone);
+  const task: MailBlock = { kind: 'paragraph', text: record.action, strong: true };
+  const due: MailFact[] = [
+    { label: payload.type === 'change' ? 'Now due' : 'Due', value: local, strong: true },
+    { label: 'Original', value: asGiven(record) },
+  ];
+  const blocks: MailBlock[] = [];
+  let kicker: string;
+  let title: string;
+  let preheader: string;
+  const notes: string[] = [];
+  if (payload.type === 'change') {
+    const was = instant(payload.oldDue, zone);
+    if (payload.newDue === null && record.answeredBy) {
+      const by = record.answeredBy.reference ?? record.answeredBy.title ?? 'a reply';
+      kicker = 'Answered';
+      title = `${what(record)}: ${by} replied to it`;
+      preheader = `${by} answered it; no more reminders of it.`;
+      blocks.push(task, { kind: 'facts', rows: [{ label: 'Was due', value: was, struck: true, textLine: `Was due ${was}` }, { label: 'Answered by', value: by }, documentFact(record, links)] });
+      notes.push('No more reminders of it.');
+    } else if (payload.newDue === null) {
+      kicker = 'Deadline withdrawn';
+      title = `${what(record)}, was due ${was}`;
+      preheader = 'The latest version of the document no longer gives this deadline.';
+      blocks.push(task, { kind: 'facts', rows: [{ label: 'Was due', value: was, struck: true, textLine: `Was due ${was}` }, documentFact(record, links)] });
+      notes.push('The latest version of the document no longer gives this deadline; no more reminders of it.');
+    } else {
+      kicker = 'Deadline moved';
+      title = `${what(record)} now due ${formatDeadline(record, zone)}`;
+      preheader = `Now due ${local} (was ${was}) — ${record.action}`;
+      blocks.push(task, { kind: 'facts', rows: [...due, { label: 'Was due', value: was, struck: true, textLine: `Was due ${was} — earlier reminders gave this date.` }, documentFact(record, links)] });
+    }
+    notes.push('You are told because you were reminded of this deadline before.');
+  } else {
+    kicker = payload.type === 'escalation' ? 'No reply yet' : 'Reminder';
+    title = `${what(record)} due ${whenText(record.due, payload.at, zone)}`;
+    preheader = `Due ${local} — ${record.action}`;
+    blocks.push(task, { kind: 'facts', rows: [...due, documentFact(record, links)] });
+    if (payload.type === 'escalation') notes.push('No rapporteur has marked this liaison reply as done. You are told as working-party chair or secretariat of the group.');
+  }
+  if (record.source.unverified) blocks.push({ kind: 'note', tone: 'warning', text: `${UNVERIFIED} Check the date in the document before acting on it.` });
+  blocks.push(...notes.map((text): MailBlock => ({ kind: 'note', text })));
+  return {
+    subject,
+    preheader,
+    kicker,
+    title,
+    blocks,
+    actions: { ...(links.done ? { done: links.done } : {}), ...(links.done && links.snooze ? { snooze: links.snooze } : {}) },
+    footer: {
+      lines: [`sgbot reminds rapporteurs of ITU-T study group deadlines. Times are in your time zone, ${zone}.`],
+      ...(links.unsubscribe ? { unsubscribe: { label: 'Stop reminder mail (chat reminders stay)', href: links.unsubscribe } } : {}),
+    },
+  };
 }
 
 function tokenOf(link: string): string {

@@ -204,6 +204,7 @@ export async function deliverReminder(deps: ReminderDeps, payload: ReminderPaylo
           to: d.to,
           subject: message.subject,
           text: message.text,
+          html: message.html,
           idKey: jobId,
           inReplyTo: record.messageId,
           unsubscribeUrl: links.unsubscribe ?? null,

@@ -1,9 +1,13 @@
 /**
  * What a weekly digest says: new documents of the subscriber's topics, upcoming deadlines, liaisons awaiting a reply
- * — or nothing at all when all three are empty (an empty digest is not sent). Pure.
+ * — or nothing at all when all three are empty (an empty digest is not sent). A chat reply, and a mail from the
+ * rapporteur mail template (HTML and plain text) with a link to each document. Pure.
  */
 import { parentGroup } from '../core/groups.ts';
 import type { Reply, ReplyItem, SourceRef } from '../core/command.ts';
+import { DateTime } from 'luxon';
+import { renderMail, type MailBlock, type MailListItem } from '../mail/render.ts';
+import { asGiven, instant } from './compose.ts';
 import { KIND_LABELS } from '../core/labels.ts';
 import { formatDeadline } from '../core/time.ts';
 import type { Cite, DeadlineFact, LiaisonFact, StoredDocument } from '../store/facts.ts';
@@ -38,6 +42,18 @@ export interface DigestInput {
   liaisons: LiaisonFact[];
   /** Epoch ms. */
   now: number;
+  /** The address of a document's page (`SGBOT_PUBLIC_URL/doc/<id>`); without it the mail has no document links. */
+  docUrl?: (docId: string) => string;
+}
+
+/** A composed digest: the chat reply, and the mail's subject and parts. */
+export interface ComposedDigest {
+  subject: string;
+  reply: Reply;
+  /** Mail body (plain text). */
+  text: string;
+  /** Mail body (HTML), saying the same as `text`. */
+  html: string;
 }
 
 function ref(c: Cite): SourceRef {
@@ -49,7 +65,7 @@ function ref(c: Cite): SourceRef {
  *
  * @example composeDigest({ …, documents: [], deadlines: [], liaisons: [] }) === null
  */
-export function composeDigest(input: DigestInput): { subject: string; reply: Reply } | null {
+export function composeDigest(input: DigestInput): ComposedDigest | null {
   const { documents, deadlines, liaisons, zone } = input;
   if (documents.length + deadlines.length + liaisons.length === 0) return null;
   const sources = new Map<string, SourceRef>();
@@ -66,7 +82,7 @@ export function composeDigest(input: DigestInput): { subject: string; reply: Rep
   const dlItems: ReplyItem[] = deadlines.map((d) => ({ text: formatDeadline(d, zone), detail: d.action, source: cite(d.source) }));
   const lsItems: ReplyItem[] = liaisons.map((l) => ({
     text: `${l.liaison.from ?? 'Liaison'} → ${l.liaison.to.join(', ') || l.group || '?'}: ${l.source.title ?? l.source.reference ?? 'liaison statement'}`,
-    detail: `Reply due ${l.liaison.deadline ?? '(no date given)'}${l.liaison.questions.length ? ` · ${l.liaison.questions.join(', ')}` : ''}`,
+    detail: `Reply due ${l.liaison.deadline ? DateTime.fromISO(l.liaison.deadline).toFormat('ccc d LLL yyyy') : '(no date given)'}${l.liaison.questions.length ? ` · ${l.liaison.questions.join(', ')}` : ''}`,
     source: cite(l.source),
   }));
   const sections = [
@@ -80,8 +96,19 @@ export function composeDigest(input: DigestInput): { subject: string; reply: Rep
     liaisons.length ? `${liaisons.length} liaison${liaisons.length === 1 ? '' : 's'} awaiting reply` : null,
   ].filter(Boolean);
   const subject = `Weekly digest for ${input.topics.join(', ')}: ${counts.join(', ')}`;
+  const mail = renderMail({
+    subject,
+    preheader: `${counts.join(', ')}.`,
+    kicker: 'Weekly digest',
+    title: `${input.topics.join(', ')}: ${counts.join(', ')}`,
+    blocks: digestBlocks(input),
+    actions: {},
+    footer: { lines: [`Times in ${zone}.`, 'Change or stop it by telling sgbot: digest on monday 08:00 / digest off'] },
+  });
   return {
     subject,
+    text: mail.text,
+    html: mail.html,
     reply: {
       ok: true,
       title: subject,
@@ -91,4 +118,39 @@ export function composeDigest(input: DigestInput): { subject: string; reply: Rep
       data: { topics: input.topics, documents: documents.map((d) => d.id), deadlines: deadlines.length, liaisons: liaisons.length },
     },
   };
+}
+
+/** "TSB Collective letter 5/20" as is, "Liaison statement SG20-LS12" for a reference that does not say its kind. */
+function docTitle(kind: StoredDocument['parsed']['kind'], reference: string | null): string {
+  const label = KIND_LABELS[kind];
+  if (!reference) return label;
+  return reference.toLowerCase().includes(label.toLowerCase()) ? reference : `${label} ${reference}`;
+}
+
+function docLabel(c: Pick<Cite, 'reference' | 'title' | 'kind'>): string {
+  return c.reference ?? c.title ?? KIND_LABELS[c.kind];
+}
+
+const UNVERIFIED = ' (sender check failed)';
+
+/** The digest's sections as mail blocks, each entry linked to its document when `input.docUrl` is given. */
+function digestBlocks(input: DigestInput): MailBlock[] {
+  const href = (docId: string) => (input.docUrl ? { href: input.docUrl(docId) } : {});
+  const source = (c: Cite) => (input.docUrl ? { source: { label: `${docLabel(c)}${c.unverified ? UNVERIFIED : ''}`, href: input.docUrl(c.docId) } } : {});
+  const documents: MailListItem[] = input.documents.map((d) => ({
+    title: `${docTitle(d.parsed.kind, d.parsed.reference)}${d.parsed.group ? ` (${d.parsed.group})` : ''}`,
+    ...href(d.id),
+    ...(d.parsed.title || d.source.auth?.verdict === 'fail' ? { detail: `${d.parsed.title ?? ''}${d.source.auth?.verdict === 'fail' ? UNVERIFIED : ''}`.trim() } : {}),
+  }));
+  const deadlines: MailListItem[] = input.deadlines.map((d) => ({ title: instant(d.due, input.zone), detail: d.action, meta: `Original: ${asGiven(d)}`, ...source(d.source) }));
+  const liaisons: MailListItem[] = input.liaisons.map((l) => ({
+    title: `${l.liaison.from ?? 'Liaison'} → ${l.liaison.to.join(', ') || l.group || '?'}: ${l.source.title ?? l.source.reference ?? 'liaison statement'}`,
+    ...href(l.source.docId),
+    detail: `Reply due ${l.liaison.deadline ? DateTime.fromISO(l.liaison.deadline).toFormat('ccc d LLL yyyy') : '(no date given)'}${l.liaison.questions.length ? ` · ${l.liaison.questions.join(', ')}` : ''}${l.source.unverified ? UNVERIFIED : ''}`,
+  }));
+  return [
+    { kind: 'list' as const, heading: 'New documents', items: documents },
+    { kind: 'list' as const, heading: 'Upcoming deadlines', items: deadlines },
+    { kind: 'list' as const, heading: 'Liaisons awaiting reply', items: liaisons },
+  ].filter((b) => b.items.length > 0);
 }

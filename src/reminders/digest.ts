@@ -3,7 +3,6 @@
  * runs the digest job then. The job gathers what is new for their topics since the last digest, the deadlines ahead
  * and the liaisons awaiting a reply, and sends it once per channel — or sends nothing when there is nothing to say.
  */
-import { renderText } from '../chat/render-text.ts';
 import { SgbotError } from '../core/errors.ts';
 import { groupOfQuestion } from '../core/groups.ts';
 import { isValidZone } from '../core/time.ts';
@@ -28,6 +27,11 @@ export interface DigestPref {
 }
 
 const DAY_MS = 86_400_000;
+
+/** The address of a document's page, as in reminder mail (`SGBOT_DOC_URL` with `{id}`, or `<public URL>/doc/<id>`). */
+function docUrlOf(settings: ReminderDeps['settings']): (docId: string) => string {
+  return (docId) => (settings.docUrl ? settings.docUrl.replace('{id}', encodeURIComponent(docId)) : `${settings.publicUrl}/doc/${encodeURIComponent(docId)}`);
+}
 
 /** Id of a subscriber's job scheduler. */
 export function digestSchedulerId(subscriber: string): string {
@@ -54,7 +58,20 @@ export async function setDigest(deps: ScheduleDeps, subscriber: string, pref: Di
     { name: DIGEST_QUEUE, data: { subscriber }, opts: { attempts: deps.settings.attempts, backoff: { type: 'exponential', delay: deps.settings.backoffMs }, removeOnComplete: { age: 30 * 24 * 3600 }, removeOnFail: { age: 90 * 24 * 3600 } } },
   );
   await deps.audit.record({ who, action: 'digest.on', target: subscriber, result: 'ok', details: { ...pref, pattern } });
-  return { next: job ? job.timestamp + job.delay : null };
+  return { next: await nextRun(deps, subscriber, job) };
+}
+
+/**
+ * When the scheduler runs next (epoch ms): the instant its cron pattern gives, as the scheduler keeps it. Not the
+ * job's `timestamp + delay`: BullMQ takes the timestamp in this process and the delay from a later clock reading in
+ * Redis, so their sum falls a few milliseconds before the run, and 16:30 would be announced as 16:29.
+ */
+async function nextRun(deps: ScheduleDeps, subscriber: string, job: { timestamp: number; delay: number; opts?: { prevMillis?: number } } | undefined): Promise<number | null> {
+  const scheduler = await deps.queue({ name: DIGEST_QUEUE }).getJobScheduler(digestSchedulerId(subscriber));
+  if (typeof scheduler?.next === 'number') return scheduler.next;
+  // The job of a scheduler carries the instant it was made for as `prevMillis`.
+  if (typeof job?.opts?.prevMillis === 'number') return job.opts.prevMillis;
+  return job ? Math.round((job.timestamp + job.delay) / 60_000) * 60_000 : null;
 }
 
 /** Turn off a subscriber's digest; `false` when it was not on. */
@@ -156,6 +173,7 @@ export async function runDigest(deps: ReminderDeps, subscriber: string, runId: s
     deadlines: await upcoming(deps, topics, now),
     liaisons: await awaitingReply(deps, topics, now),
     now,
+    docUrl: docUrlOf(deps.settings),
   });
   if (!digest) {
     await redis.hset(keys.digestLast, subscriber, String(lastSeq));
@@ -176,7 +194,7 @@ export async function runDigest(deps: ReminderDeps, subscriber: string, runId: s
     }
     try {
       if (d.channel === 'mail') {
-        await deps.mailer().send({ kind: 'digest', to: d.to, subject: digest.subject, text: renderText(digest.reply), idKey: `digest:${subscriber}:${runId}` });
+        await deps.mailer().send({ kind: 'digest', to: d.to, subject: digest.subject, text: digest.text, html: digest.html, idKey: `digest:${subscriber}:${runId}` });
       } else if (deps.chat) {
         await deps.chat.post(d.target, digest.reply);
       }

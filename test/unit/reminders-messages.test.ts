@@ -58,8 +58,13 @@ describe('reminder messages', () => {
       { id: SNOOZE_ACTION, label: 'Snooze 1 day', value: 'S.2' },
     ]);
     expect(m.text).toContain('Mark as done: https://sgbot.example.org/reminders/done?token=D.1');
-    expect(m.text).toContain('Source: https://sgbot.example.org/doc/aaaa');
-    expect(m.text).toContain('TSB Collective letter 5/20');
+    expect(m.text).toContain('Snooze 1 day: https://sgbot.example.org/reminders/snooze?token=S.2');
+    expect(m.text).toContain('Due: Tue 15 Apr 2036, 06:59 (Asia/Tokyo)\nOriginal: Mon 14 Apr 2036 (end of day, Geneva)');
+    expect(m.text).toContain('Document: TSB Collective letter 5/20 — Meeting of Study Group 20\n          https://sgbot.example.org/doc/aaaa');
+    expect(m.text).toContain('Stop reminder mail (chat reminders stay): https://sgbot.example.org/reminders/unsubscribe?token=U.3');
+    // The HTML part says the same, with the same links.
+    for (const link of Object.values(links)) expect(m.html).toContain(`href="${link}"`);
+    expect(m.html).toContain('Tue 15 Apr 2036, 06:59 (Asia/Tokyo)');
   });
 
   it('tells of a move with both dates, and of a withdrawal', () => {
