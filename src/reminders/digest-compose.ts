@@ -11,6 +11,7 @@ import { asGiven, instant } from './compose.ts';
 import { KIND_LABELS } from '../core/labels.ts';
 import { formatDeadline } from '../core/time.ts';
 import type { Cite, DeadlineFact, LiaisonFact, StoredDocument } from '../store/facts.ts';
+import { senderVerified } from '../store/trust.ts';
 
 /** A subscription topic as stored: `SG20`, `Q4/20`, `SG20/registration`. */
 export type TopicKey = string;
@@ -77,7 +78,7 @@ export function composeDigest(input: DigestInput): ComposedDigest | null {
   const docItems: ReplyItem[] = documents.map((d) => ({
     text: `${KIND_LABELS[d.parsed.kind]}${d.parsed.reference ? ` ${d.parsed.reference}` : ''}${d.parsed.group ? ` (${d.parsed.group})` : ''}`,
     ...(d.parsed.title ? { detail: d.parsed.title } : {}),
-    source: cite({ docId: d.id, reference: d.parsed.reference, title: d.parsed.title, kind: d.parsed.kind, date: d.parsed.date, ...(d.source.auth?.verdict === 'fail' ? { unverified: true as const } : {}) }),
+    source: cite({ docId: d.id, reference: d.parsed.reference, title: d.parsed.title, kind: d.parsed.kind, date: d.parsed.date, ...(senderVerified(d.source) ? {} : { unverified: true as const }) }),
   }));
   const dlItems: ReplyItem[] = deadlines.map((d) => ({ text: formatDeadline(d, zone), detail: d.action, source: cite(d.source) }));
   const lsItems: ReplyItem[] = liaisons.map((l) => ({
@@ -140,7 +141,7 @@ function digestBlocks(input: DigestInput): MailBlock[] {
   const documents: MailListItem[] = input.documents.map((d) => ({
     title: `${docTitle(d.parsed.kind, d.parsed.reference)}${d.parsed.group ? ` (${d.parsed.group})` : ''}`,
     ...href(d.id),
-    ...(d.parsed.title || d.source.auth?.verdict === 'fail' ? { detail: `${d.parsed.title ?? ''}${d.source.auth?.verdict === 'fail' ? UNVERIFIED : ''}`.trim() } : {}),
+    ...(d.parsed.title || !senderVerified(d.source) ? { detail: `${d.parsed.title ?? ''}${senderVerified(d.source) ? '' : UNVERIFIED}`.trim() } : {}),
   }));
   const deadlines: MailListItem[] = input.deadlines.map((d) => ({ title: instant(d.due, input.zone), detail: d.action, meta: `Original: ${asGiven(d)}`, ...source(d.source) }));
   const liaisons: MailListItem[] = input.liaisons.map((l) => ({
