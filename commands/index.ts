@@ -1,7 +1,7 @@
 /**
  * The one list of commands. Adding a command means adding its module here; names and aliases must be unique.
  */
-import type { CommandSpec } from '../src/core/command.ts';
+import type { CommandSpec, Registry } from '../src/core/command.ts';
 import deadlines from './deadlines.ts';
 import doc from './doc.ts';
 import { makeHelp } from './help.ts';
@@ -20,11 +20,7 @@ import subscribe from './subscribe.ts';
 import subscriptions from './subscriptions.ts';
 import unsubscribe from './unsubscribe.ts';
 
-/** Commands by name and alias. */
-export interface Registry {
-  list: ReadonlyArray<CommandSpec<never>>;
-  get(name: string): CommandSpec<never> | undefined;
-}
+export type { Registry } from '../src/core/command.ts';
 
 /** Build a registry; throws on a duplicate name or alias. */
 export function createRegistry(specs: ReadonlyArray<CommandSpec<never>>): Registry {

@@ -5,8 +5,10 @@
 import { z } from 'zod';
 import type { CommandContext, Reply, SourceRef } from '../src/core/command.ts';
 import { noAnswer } from '../src/core/command.ts';
-import { acceptedStudyGroups, canonicalGroup, canonicalQuestion, canonicalWorkingParty, CURRENT_STUDY_GROUPS, GROUP_MENTION } from '../src/core/groups.ts';
+import { acceptedStudyGroups, byGroup, canonicalGroup, canonicalQuestion, canonicalWorkingParty, CURRENT_STUDY_GROUPS, GROUP_MENTION } from '../src/core/groups.ts';
 import type { Cite } from '../src/store/facts.ts';
+
+export { byGroup } from '../src/core/groups.ts';
 
 /**
  * What a scoped command is about: a group, a Question, everything, or something that is not a group. A working
@@ -100,13 +102,6 @@ export async function unknownGroupReply(ctx: CommandContext, text: string): Prom
     ],
     { known: [...known, ...earlier], withDocuments: withDocs },
   );
-}
-
-/** Sort groups SG2 < SG13 < SG20 < TSAG. */
-export function byGroup(a: string, b: string): number {
-  const na = Number(/^SG(\d+)/.exec(a)?.[1] ?? 999);
-  const nb = Number(/^SG(\d+)/.exec(b)?.[1] ?? 999);
-  return na - nb || a.localeCompare(b);
 }
 
 /** The source reference of a fact's citation. */

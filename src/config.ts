@@ -6,7 +6,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { SgbotError } from './core/errors.ts';
 import { broadcastTargetsTransform } from './broadcast/targets.ts';
-import { parseDomainList } from './ingest/trust.ts';
 import { redactText } from './log.ts';
 
 /** Settings of the Slack adapter (see src/chat/slack/settings.ts and .env.example). */
@@ -123,6 +122,13 @@ const schema = z.object({
   // Teams: checked in detail (with where to find each value in Azure) by teamsSettingsFrom when Teams is started.
   ...Object.fromEntries(TEAMS_KEYS.map((k) => [k, z.string().optional()])),
 });
+
+/** `itu.int, Lists.ITU.int` → `['itu.int', 'lists.itu.int']`; `null` when an entry is not a domain name (or `*`). */
+export function parseDomainList(value: string, allowStar = false): string[] | null {
+  const items = value.split(/[\s,]+/).map((d) => d.trim().toLowerCase().replace(/\.$/, '')).filter(Boolean);
+  const ok = items.every((d) => (allowStar && d === '*') || /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(d));
+  return ok ? [...new Set(items)] : null;
+}
 
 /** A list of domain names separated by commas (`*`, every domain, where `star`). */
 function domainList(fallback: string, star = false) {

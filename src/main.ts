@@ -5,11 +5,14 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Redis } from 'ioredis';
+import type { z } from 'zod';
 import { SgbotError } from './core/errors.ts';
 import { calendarPath } from './calendar/ical.ts';
 import { defaultRegistry, type Registry } from '../commands/index.ts';
 import type { JobDeps } from '../jobs/deps.ts';
-import type { CommandContext, CuratedRoles } from './core/command.ts';
+import { JOB_KINDS, type JobKinds } from '../jobs/index.ts';
+import type { CuratedRoles } from './core/command.ts';
+import type { BroadcastContext } from './broadcast/actions.ts';
 import type { Config } from './config.ts';
 import { DEFAULT_LIMITS, type ExtractLimits } from './ingest/types.ts';
 import type { ListRule } from './ingest/lists.ts';
@@ -17,7 +20,6 @@ import { createLogger, type Logger } from './log.ts';
 import { createMailer, type Mailer } from './mail/index.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import { JobRuntime } from './queues.ts';
-import { broadcastJob } from '../jobs/broadcast.ts';
 import { reminderSettings, type ReminderDeps } from './reminders/deps.ts';
 import { plansFor, queuePlan } from './reminders/index.ts';
 import type { AddStatus } from './store/store.ts';
@@ -69,8 +71,8 @@ export interface Services {
   metrics: Metrics;
   /** Corrections of wrongly parsed facts (the console's), audited; reminders re-planned after each. */
   corrections: CorrectionDeps;
-  /** A command context for one request, for `who` when known. */
-  context(now: number, tz: string, who?: Identity): CommandContext;
+  /** A command context for one request, for `who` when known (with the broadcast services). */
+  context(now: number, tz: string, who?: Identity): BroadcastContext;
   /** Outgoing mail: SMTP when `SMTP_URL` is set, otherwise a local outbox in Redis (`<prefix>:outbox`). */
   mailer(): Mailer;
   /** Posting to Slack and Teams from jobs (reminders, broadcasts): the platforms whose settings are given, or `null`. */
@@ -81,6 +83,10 @@ export interface Services {
   afterStore(docId: string, status: AddStatus): Promise<void>;
   /** Queues and workers (BullMQ), created on first use and closed with the services. */
   jobs(): JobRuntime<JobDeps>;
+  /** The job kinds of `jobs/` (the worker starts them, the console and `sgbot status` show their queues). */
+  jobKinds: JobKinds;
+  /** Queue the ingest of a kept raw message (or of a quarantined file, again); returns the job id. */
+  queueIngest: (payload: z.infer<JobKinds['ingest']['payload']>) => Promise<string>;
   close(): Promise<void>;
 }
 
@@ -153,6 +159,7 @@ export async function createServices(config: Config, opts: { log?: Logger; longR
     prefix: config.SGBOT_PREFIX,
     log,
     queue: (spec) => jobs().queue(spec),
+    queueNames: JOB_KINDS.all.map((j) => j.name),
     expect: {
       slack: Boolean(config.SLACK_BOT_TOKEN),
       teams: Boolean(config.TEAMS_CLIENT_ID || config.TEAMS_ANONYMOUS),
@@ -191,7 +198,7 @@ export async function createServices(config: Config, opts: { log?: Logger; longR
     redis,
     prefix: config.SGBOT_PREFIX,
     targets: config.SGBOT_BROADCAST_TARGETS,
-    enqueue: (p) => jobs().enqueue(broadcastJob, p),
+    enqueue: (p) => jobs().enqueue(JOB_KINDS.broadcast, p),
     docUrl: config.SGBOT_DOC_URL ?? null,
   });
   // A correction from the console re-plans the document's reminders (a fresh plan job: the first one is kept).
@@ -225,6 +232,8 @@ export async function createServices(config: Config, opts: { log?: Logger; longR
     reminders: reminderDeps,
     afterStore,
     jobs,
+    jobKinds: JOB_KINDS,
+    queueIngest: (payload) => jobs().enqueue(JOB_KINDS.ingest, payload),
     mailer: getMailer,
     close: async () => {
       await runtime?.close();

@@ -10,7 +10,7 @@
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import { JOBS } from '../jobs/index.ts';
+import type { CommandMetrics } from './core/command.ts';
 import { DEFAULT_PROBE_TIMEOUT_MS, healthReport, withTimeout, type HealthReport } from './health-report.ts';
 
 /** What ingest records: the outcome of one raw message (documents by store status, problems by code). */
@@ -26,10 +26,7 @@ export interface DeliveryMetrics {
   deliveryFailed(kind: 'reminder' | 'broadcast', channel: string): void;
 }
 
-/** What the command router records. `outcome` is `ok`, the reply's error code, or `error` when it threw. */
-export interface CommandMetrics {
-  commandAnswered(command: string, channel: string, outcome: string, seconds: number): void;
-}
+export type { CommandMetrics } from './core/command.ts';
 
 /** A counter kept in Redis. */
 interface RedisCounterDef {
@@ -58,7 +55,7 @@ export interface MetricsOptions {
   prefix: string;
   /** The queue of a job kind (`(spec) => services.jobs().queue(spec)`); without it there are no job gauges. */
   queue?: (spec: { name: string }) => Pick<Queue, 'getJobCounts'>;
-  /** Queues to report (default: every job kind of `jobs/index.ts`). */
+  /** Queues to report (src/main.ts gives every job kind's); none when not given. */
   queueNames?: readonly string[];
   /**
    * What the settings say should run: Slack / Teams are reported as components even before any heartbeat was seen;
@@ -223,7 +220,7 @@ export class Metrics implements IngestMetrics, DeliveryMetrics, CommandMetrics {
   private async readJobs(timeoutMs: number): Promise<void> {
     const queue = this.opts.queue;
     if (!queue) return;
-    const names = this.opts.queueNames ?? JOBS.map((j) => j.name);
+    const names = this.opts.queueNames ?? [];
     const counts = await Promise.all(
       names.map((name) =>
         withTimeout(queue({ name }).getJobCounts(...JOB_STATES), timeoutMs, `counting the jobs of ${name}`).catch((err: unknown) => {

@@ -1,12 +1,8 @@
 /**
- * The worker process: runs the job queues (ingest today) and reads the configured IMAP mailboxes into them.
+ * The worker process: runs the job queues (ingest, broadcasts, reminders and digests) and reads the configured IMAP
+ * mailboxes into the ingest queue.
  * `sgbot worker` starts it; several workers may share one Redis (jobs are taken once, mailboxes are locked).
  */
-import { broadcastJob } from '../jobs/broadcast.ts';
-import { ingestJob } from '../jobs/ingest.ts';
-import { REMINDER_JOBS } from '../jobs/index.ts';
-import { reminderJob } from '../jobs/reminder.ts';
-import { REPLAN_EVERY_MS, replanRemindersJob } from '../jobs/replan-reminders.ts';
 import { startReminderWorkers } from './reminders/worker.ts';
 import { processId, startHeartbeat } from './health.ts';
 import { ImapSource } from './ingest/imap.ts';
@@ -36,6 +32,7 @@ export async function loadRosterSetting(services: Services): Promise<string | nu
 export function startWorker(services: Services, tuning: WorkerTuning = {}): RunningWorker {
   const { config } = services;
   const jobs = services.jobs();
+  const { ingest: ingestJob, broadcast: broadcastJob, reminder: reminderJob, reminderJobs: REMINDER_JOBS, replanReminders: replanRemindersJob, replanEveryMs: REPLAN_EVERY_MS } = services.jobKinds;
   const concurrency = tuning.concurrency ?? config.SGBOT_WORKER_CONCURRENCY;
   const lock = { lockDurationMs: tuning.lockDurationMs ?? config.SGBOT_JOB_LOCK_MS, stalledIntervalMs: tuning.stalledIntervalMs ?? config.SGBOT_JOB_LOCK_MS };
   jobs.startWorker(ingestJob, { concurrency, ...lock });
@@ -55,7 +52,7 @@ export function startWorker(services: Services, tuning: WorkerTuning = {}): Runn
   ];
   if (config.SGBOT_IMAP.length === 0) lines.push('IMAP: no mailbox configured (set SGBOT_IMAP=imap://USER:PASSWORD@HOST:143/?mailboxes=INBOX)');
   // Each mail is kept and queued before the IMAP checkpoint moves past it.
-  const sink = rawSink({ raw: services.raw, jobs, maxBytes: config.SGBOT_MAX_MAIL_MB * 1024 * 1024 });
+  const sink = rawSink({ raw: services.raw, queueIngest: services.queueIngest, maxBytes: config.SGBOT_MAX_MAIL_MB * 1024 * 1024 });
   const sources = config.SGBOT_IMAP.map(
     (account) =>
       new ImapSource({

@@ -2,8 +2,7 @@
  * From what a person typed to a command: "/deadlines SG20", "deadlines SG20", "@sgbot when is the next SG13
  * meeting", "/sgbot lsg IoT". Slack, Teams and the terminal all go through here.
  */
-import type { Registry } from '../../commands/index.ts';
-import { noAnswer, type CommandContext, type CommandSpec, type Reply } from '../core/command.ts';
+import { noAnswer, type CommandContext, type CommandSpec, type Registry, type Reply } from '../core/command.ts';
 import type { CommandMetrics } from '../metrics.ts';
 
 /** A routed request: the command and its validated arguments, or a reply explaining why there is none. */

@@ -6,10 +6,9 @@
  */
 import { appendFile, readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
-import type { Registry } from '../../commands/index.ts';
 import { answer } from '../chat/router.ts';
 import { renderText } from '../chat/render-text.ts';
-import type { CommandContext } from '../core/command.ts';
+import type { CommandContext, Registry } from '../core/command.ts';
 import { isSgbotError } from '../core/errors.ts';
 import type { Identity } from '../core/identity.ts';
 import { isValidZone } from '../core/time.ts';

@@ -5,7 +5,6 @@
  * every retry); and what asks whether Redis is there gets the reason it is not, so a question is answered with an
  * error at once instead of waiting.
  */
-import { JOBS } from '../../jobs/index.ts';
 import { redactText } from '../log.ts';
 import type { Services } from '../main.ts';
 
@@ -20,7 +19,7 @@ export interface RedisWatch {
  *
  * @example const watch = watchRedis(services, (line) => io.err(line)); … watch.problem() // 'connect ECONNREFUSED …'
  */
-export function watchRedis(services: Pick<Services, 'redis' | 'jobs' | 'log' | 'config'>, say: (line: string) => void): RedisWatch {
+export function watchRedis(services: Pick<Services, 'redis' | 'jobs' | 'jobKinds' | 'log' | 'config'>, say: (line: string) => void): RedisWatch {
   const { redis } = services;
   const where = redactText(services.config.REDIS_URL);
   let down: string | null = redis.status === 'ready' || redis.status === 'connecting' || redis.status === 'wait' ? null : `Redis is ${redis.status}`;
@@ -43,7 +42,7 @@ export function watchRedis(services: Pick<Services, 'redis' | 'jobs' | 'log' | '
   redis.on('ready', onReady);
   // The queues report the same loss once per connection and retry: the line above says it once.
   const quiet = (err: Error) => services.log.debug({ err: err.message }, 'queue error');
-  const queues = JOBS.map((spec) => services.jobs().queue(spec));
+  const queues = services.jobKinds.all.map((spec) => services.jobs().queue(spec));
   for (const q of queues) q.on('error', quiet);
   return {
     problem: () => down,

@@ -3,7 +3,6 @@
  * state of each IMAP mailbox they read (from the heartbeats workers publish in Redis).
  */
 import { Command } from 'commander';
-import { JOBS } from '../../jobs/index.ts';
 import { redactUrl } from '../config.ts';
 import { readHeartbeats } from '../health.ts';
 import type { Services } from '../main.ts';
@@ -14,7 +13,7 @@ type WithServices = <T>(fn: (services: Services) => Promise<T>) => Promise<T>;
 /** Everything `sgbot status` reports, as JSON. */
 export async function statusReport(s: Services) {
   const queues: Record<string, Record<string, number>> = {};
-  for (const spec of JOBS) queues[spec.name] = await s.jobs().queue(spec).getJobCounts('wait', 'active', 'delayed', 'failed', 'completed');
+  for (const spec of s.jobKinds.all) queues[spec.name] = await s.jobs().queue(spec).getJobCounts('wait', 'active', 'delayed', 'failed', 'completed');
   const beats = await readHeartbeats(s.redis, s.config.SGBOT_PREFIX);
   return {
     redis: { url: redactUrl(s.config.REDIS_URL), prefix: s.config.SGBOT_PREFIX, ok: true },

@@ -2,16 +2,12 @@
  * The shape of commands and of their channel-neutral replies. Each `commands/<name>.ts` exports a
  * {@link CommandSpec}; Slack, Teams and the terminal render the same {@link Reply}.
  */
-import type { CommandMetrics } from '../metrics.ts';
+import type { Redis } from 'ioredis';
 import type { z } from 'zod';
-import type { DocumentStore } from '../store/store.ts';
-import type { SearchIndex } from '../store/search.ts';
 import type { ErrorCode } from './errors.ts';
+import type { DeadlineFact, LiaisonFact, MeetingFact, RoleFact, StatedRole, StoredDocument } from './facts.ts';
 import type { Identity } from './identity.ts';
-import type { Roster } from '../people/roster.ts';
-import type { Subscriptions } from '../people/subscriptions.ts';
-import type { AuditLog } from '../store/audit.ts';
-import type { BroadcastServices } from '../broadcast/actions.ts';
+import type { AuditEntry, Person, Topic } from './people.ts';
 
 /** A source an answer cites: a stored document, or a curated reference (then `docId` is `null`). */
 export interface SourceRef {
@@ -55,12 +51,64 @@ export interface CuratedRoles {
 }
 
 /**
+ * The documents and facts commands read. `src/store/store.ts` (`DocumentStore`) implements it; tests may pass less.
+ * A group is canonical (`SG20`); times are epoch ms.
+ */
+export interface DocumentReader {
+  getDocument(id: string): Promise<StoredDocument | null>;
+  /** The text a document was parsed from. */
+  getText(id: string): Promise<string | null>;
+  /** Documents whose reference is `reference` (spacing and case ignored), every revision. */
+  findByReference(reference: string): Promise<StoredDocument[]>;
+  count(): Promise<number>;
+  /** Ids of documents stored after sequence number `afterSeq`, oldest first. */
+  documentsAfter(afterSeq: number, limit?: number): Promise<Array<{ id: string; seq: number }>>;
+  groupsWithDocuments(): Promise<string[]>;
+  /** Deadlines of a group or Question due from `from` on, soonest first. */
+  deadlines(scope: { group?: string; question?: string }, from: number | '-inf', limit?: number): Promise<DeadlineFact[]>;
+  countDeadlines(scope: { group?: string; question?: string }, from: number): Promise<number>;
+  /** Meetings of a group (any group when `null`) ending from `from` on. */
+  meetings(group: string | null, from: number, limit?: number, reverse?: boolean): Promise<MeetingFact[]>;
+  liaisons(group: string | null, limit?: number): Promise<LiaisonFact[]>;
+  roles(): Promise<RoleFact[]>;
+  /** Lead roles stated by current documents, once each. */
+  statedRoles(): Promise<readonly StatedRole[]>;
+  /** The Redis connection and key prefix the store lives under: reminders and subscriptions keep their keys beside. */
+  readonly redis: Redis;
+  readonly prefix: string;
+}
+
+/** One full-text search hit: a stored document and the indexed words of it that matched. */
+export interface SearchHit {
+  id: string;
+  score: number;
+  title: string | null;
+  reference: string | null;
+  group: string | null;
+  kind: string;
+  /** Indexed words of the document that matched the query (a prefix or a typo resolved), for a snippet. */
+  terms: string[];
+}
+
+/** Full-text search of the stored documents (`src/store/search.ts` implements it). */
+export interface DocumentSearch {
+  /** The best `limit` documents for `query`, best first. */
+  search(query: string, limit?: number): Promise<SearchHit[]>;
+}
+
+/** What the command router records. `outcome` is `ok`, the reply's error code, or `error` when it threw. */
+export interface CommandMetrics {
+  commandAnswered(command: string, channel: string, outcome: string, seconds: number): void;
+}
+
+/**
  * What a command handler may use. Built by the caller (CLI, Slack, Teams); tests pass their own.
- * `now` is epoch ms; `tz` is the reader's IANA zone.
+ * `now` is epoch ms; `tz` is the reader's IANA zone. A caller may add services a feature declares for itself (the
+ * broadcast command reads `broadcasts`, see `BroadcastContext` in src/broadcast/actions.ts).
  */
 export interface CommandContext {
-  store: DocumentStore;
-  search: () => Promise<SearchIndex>;
+  store: DocumentReader;
+  search: () => Promise<DocumentSearch>;
   curated: CuratedRoles;
   now: number;
   tz: string;
@@ -68,19 +116,45 @@ export interface CommandContext {
   who?: Identity;
   /** The roster, subscriptions and audit log, for commands about people. */
   people?: PeopleServices;
-  /** Drafts, targets and delivery of broadcasts, for the `broadcast` command. */
-  broadcasts?: BroadcastServices;
   /** Public address of the iCalendar feed of a group or Question (`SG20`, `Q4/20`); absent when no feed is served. */
   calendarUrl?: (scope: string) => string;
-  /** Counts each answered command and its latency (`src/metrics.ts`); never throws. */
+  /** Counts each answered command and its latency (src/metrics.ts); never throws. */
   metrics?: CommandMetrics;
+}
+
+/** Who is who (`src/people/roster.ts` implements it). */
+export interface RosterBook {
+  /** The person an identity belongs to (a Slack user, a Teams user, a mail sender), or `null`. */
+  byIdentity(who: Pick<Identity, 'channel' | 'id'>): Promise<Person | null>;
+  get(id: string): Promise<Person | null>;
+  all(): Promise<Person[]>;
+  /** Add or replace a person; returns the previous record. */
+  put(person: Person): Promise<Person | null>;
+}
+
+/** Who follows what (`src/people/subscriptions.ts` implements it). A subscriber is `person:<id>` or a channel. */
+export interface SubscriptionBook {
+  /** Subscribe; `false` when it already was. */
+  add(subscriber: string, topic: Topic): Promise<boolean>;
+  /** Unsubscribe; `false` when it was not subscribed. */
+  remove(subscriber: string, topic: Topic): Promise<boolean>;
+  /** Topic keys a subscriber follows, sorted. */
+  of(subscriber: string): Promise<string[]>;
+  /** Subscribers of any of the topic keys given. */
+  subscribers(topicKeys: string[]): Promise<string[]>;
+}
+
+/** Where actions are recorded (`src/store/audit.ts` implements it). */
+export interface AuditRecorder {
+  /** Record an entry; returns its id. */
+  record(entry: Omit<AuditEntry, 'id' | 'at'> & { at?: Date }): Promise<string>;
 }
 
 /** What commands about people use. */
 export interface PeopleServices {
-  roster: Roster;
-  subscriptions: Subscriptions;
-  audit: AuditLog;
+  roster: RosterBook;
+  subscriptions: SubscriptionBook;
+  audit: AuditRecorder;
 }
 
 /** A command: name, summary, examples, argument schema, natural phrasings and handler. */
@@ -97,6 +171,12 @@ export interface CommandSpec<A = unknown> {
   /** Natural phrasings that reach this command; the named group `arg` (if any) is the argument text. */
   intents?: readonly RegExp[];
   run: (ctx: CommandContext, args: A) => Promise<Reply>;
+}
+
+/** Commands by name and alias (built by `createRegistry` in commands/index.ts). */
+export interface Registry {
+  list: ReadonlyArray<CommandSpec<never>>;
+  get(name: string): CommandSpec<never> | undefined;
 }
 
 /** Declare a command with its argument type inferred from its schema. */

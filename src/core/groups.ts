@@ -95,3 +95,10 @@ export function canonicalWorkingParty(input: string): string | null {
   const group = canonicalGroup(m[2].toUpperCase() === 'TSAG' ? 'TSAG' : `SG${m[2]}`);
   return group ? `WP${Number(m[1])}/${group === 'TSAG' ? 'TSAG' : group.slice(2)}` : null;
 }
+
+/** Sort groups SG2 < SG13 < SG20 < TSAG. */
+export function byGroup(a: string, b: string): number {
+  const na = Number(/^SG(\d+)/.exec(a)?.[1] ?? 999);
+  const nb = Number(/^SG(\d+)/.exec(b)?.[1] ?? 999);
+  return na - nb || a.localeCompare(b);
+}

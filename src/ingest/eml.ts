@@ -17,10 +17,9 @@ import { FROM_LINE } from './mbox.ts';
 import { HEADER_LINE, MimeRepair, tooLargeMail, type RepairMode, type Sniff } from './mime-repair.ts';
 import { inlineReader, nestedTooDeep, type PartReader } from './reader.ts';
 import { assertNotBinary, checkPartText, decodeCharset, decodeHeaderWords, looksBinary, normaliseLineEnds } from './text.ts';
-import { mailLimit, type BufferSource, type ExtractLimits, type Extraction, type ExtractionProblem, type PartOrigin, type SourceFormat } from './types.ts';
+import { mailLimit, type AttachmentExtractor, type BufferSource, type ExtractLimits, type Extraction, type ExtractionProblem, type PartOrigin, type SourceFormat } from './types.ts';
 
-/** Extracts one attachment; `extractBuffer` in production (passed in to avoid an import cycle). */
-export type AttachmentExtractor = (content: Buffer, source: BufferSource, limits: ExtractLimits) => Promise<Extraction>;
+export type { AttachmentExtractor } from './types.ts';
 
 /** Mails forwarded inside mails: at most this many levels below the outermost mail are read. */
 const MAX_NESTED = 5;

@@ -11,7 +11,7 @@ import type { IngestMetrics } from '../metrics.ts';
 import { extractBuffer } from './extract.ts';
 import { checkSenderAuth, type SenderAuthOptions } from './sender-auth.ts';
 import type { ListRule } from './lists.ts';
-import { parsePartWith, sourceOf } from './pipeline.ts';
+import { parsePartWith, sourceOf } from './parse-part.ts';
 import { inlineReader, type PartReader } from './reader.ts';
 import type { ExtractLimits } from './types.ts';
 

@@ -9,6 +9,7 @@
  */
 
 import { SgbotError } from '../core/errors.ts';
+import type { ListInfo } from '../core/facts.ts';
 import { canonicalGroup, canonicalQuestion } from '../core/groups.ts';
 
 /** Study periods by list prefix (`t22` → `2022-2024`). */
@@ -21,19 +22,7 @@ export const STUDY_PERIODS: Readonly<Record<string, string>> = Object.freeze({
   '25': '2025-2028',
 });
 
-/** What the addresses of a mail say about the list it came through. All fields `null` when nothing is known. */
-export interface ListInfo {
-  /** The address that told (lower case): the list, or the TSB mailbox for the secretariat. */
-  list: string | null;
-  /** Canonical group: `SG20`, `TSAG`, `SG12RG-AFR`. */
-  group: string | null;
-  /** Canonical Question (`Q1/20`) for a Question's list. */
-  question: string | null;
-  /** Study period of the list (`2022-2024`), from its `tNN` prefix. */
-  period: string | null;
-  /** `list` for a mailing list, `secretariat` for a TSB mailbox (`tsbsg20@itu.int`). */
-  role: 'list' | 'secretariat' | null;
-}
+export type { ListInfo } from '../core/facts.ts';
 
 /**
  * An extra naming rule, for lists that do not follow the ITU scheme. `pattern` is a regular expression (source

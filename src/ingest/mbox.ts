@@ -8,9 +8,8 @@ import { createReadStream } from 'node:fs';
 import { SgbotError, isSgbotError } from '../core/errors.ts';
 import { fileError } from './file-errors.ts';
 import { formatBytes } from './formats.ts';
-import type { AttachmentExtractor } from './eml.ts';
 import type { ListRule } from './lists.ts';
-import { mailLimit, type ExtractLimits, type Extraction } from './types.ts';
+import { mailLimit, type AttachmentExtractor, type ExtractLimits, type Extraction } from './types.ts';
 
 /** One message of an mbox. */
 export interface MboxMessage {

@@ -3,14 +3,12 @@
  * A file or part that cannot be read is reported and recorded; the rest of the batch goes on.
  */
 import { isSgbotError, SgbotError } from '../core/errors.ts';
-import type { ParsedDocument } from '../core/types.ts';
-import { parseDocument } from '../parse/index.ts';
-import type { SourceInfo } from '../store/facts.ts';
 import { fileEntryId, type Quarantine } from '../store/quarantine.ts';
 import type { AddStatus, DocumentStore } from '../store/store.ts';
 import { importMaildir, importMbox, isMaildir, type ArchiveDeps, type ArchiveProgress, type ArchiveSummary } from './archive-import.ts';
 import { extractFile } from './extract.ts';
 import type { ListRule } from './lists.ts';
+import { parsePartWith, sourceOf } from './parse-part.ts';
 import { inlineReader, type PartReader } from './reader.ts';
 import { DEFAULT_LIMITS, type ExtractLimits, type TextPart } from './types.ts';
 import { listInputFiles } from './walk.ts';
@@ -45,52 +43,7 @@ export interface IngestProgress {
   stop?(): void;
 }
 
-/** The source fields a part gives its stored document. */
-export function sourceOf(part: TextPart): SourceInfo {
-  const o = part.origin;
-  return { name: part.name, path: o.path, messageId: o.messageId, format: o.format, subject: o.subject, from: o.from, sentAt: o.date, list: o.list ?? null };
-}
-
-const EMPTY: Omit<ParsedDocument, 'kind'> = {
-  group: null, reference: null, date: null, title: null, meeting: null, events: [], deadlines: [], liaison: null,
-  roles: [], recommendations: [], questions: [], addresses: [], revision: null,
-};
-
-/**
- * Parse a part; a parser failure keeps the text as an `other` document and reports the problem. A mail that came
- * through a study group's list (or TSB mailbox) belongs to that group when its text names none.
- */
-export function parsePart(part: TextPart): { parsed: ParsedDocument; error: SgbotError | null } {
-  try {
-    return { parsed: withListGroup(parseDocument(part.text), part), error: null };
-  } catch (err) {
-    return unparsed(part, err);
-  }
-}
-
-/**
- * {@link parsePart} by `reader` (in a part pool's thread, within its budget): a part that cannot be parsed in time
- * or memory is kept as an `other` document with the reason.
- */
-export async function parsePartWith(reader: PartReader, part: TextPart, limits: ExtractLimits): Promise<{ parsed: ParsedDocument; error: SgbotError | null }> {
-  try {
-    return { parsed: withListGroup(await reader.parse(part.text, part.name, limits), part), error: null };
-  } catch (err) {
-    // Not the part's doing (the pool could not be started): the caller retries.
-    if (!isSgbotError(err)) throw err;
-    return unparsed(part, err);
-  }
-}
-
-function withListGroup(parsed: ParsedDocument, part: TextPart): ParsedDocument {
-  if (parsed.group === null && part.origin.list?.group) parsed.group = part.origin.list.group;
-  return parsed;
-}
-
-function unparsed(part: TextPart, err: unknown): { parsed: ParsedDocument; error: SgbotError } {
-  const error = new SgbotError('E_BAD_DOCUMENT', `${part.name}: the text was kept but could not be parsed (${(err as Error).message}).`, { cause: err });
-  return { parsed: { kind: 'other', ...EMPTY }, error };
-}
+export { parsePart, parsePartWith, sourceOf } from './parse-part.ts';
 
 /**
  * Ingest files and folders (.txt, .eml, .docx, .pdf, .html, .doc) into `store`. Mail archives — `.mbox` files and

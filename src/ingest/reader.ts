@@ -8,33 +8,15 @@
  */
 
 import { SgbotError, isSgbotError } from '../core/errors.ts';
-import type { ParsedDocument } from '../core/types.ts';
 import { parseDocument } from '../parse/index.ts';
 import { extractDocText } from './doc.ts';
 import { extractDocxText } from './docx.ts';
-import { htmlToText, MAX_DEPTH, type HtmlText } from './html.ts';
+import { htmlToText, MAX_DEPTH } from './html.ts';
 import { extractPdfText } from './pdf.ts';
 import { decodeText } from './text.ts';
-import type { ExtractLimits, SourceFormat } from './types.ts';
+import type { DocumentFormat, DocumentText, ExtractLimits, PartReader } from './types.ts';
 
-/** Formats of a single document (not a mail or an archive of mails). */
-export type DocumentFormat = Exclude<SourceFormat, 'eml' | 'mbox'>;
-
-/** The text of a document, and why reading stopped early (a PDF over its page or time budget), or `null`. */
-export interface DocumentText {
-  text: string;
-  stopped: SgbotError | null;
-}
-
-/** Reads and parses parts. Every method throws {@link SgbotError} only (`E_STORE`-like errors aside: none here). */
-export interface PartReader {
-  /** The text of a document's bytes. */
-  document(bytes: Buffer, format: DocumentFormat, name: string, limits: ExtractLimits): Promise<DocumentText>;
-  /** The text of an HTML mail body. */
-  html(html: string, name: string, limits: ExtractLimits): Promise<HtmlText>;
-  /** The facts of a part's text. */
-  parse(text: string, name: string, limits: ExtractLimits): Promise<ParsedDocument>;
-}
+export type { DocumentFormat, DocumentText, PartReader } from './types.ts';
 
 /** The text of a document's bytes, in this thread. */
 export async function readDocument(bytes: Buffer, format: DocumentFormat, name: string, limits: ExtractLimits): Promise<DocumentText> {

@@ -62,13 +62,6 @@ export function trustPolicyOf(settings: TrustSettings): TrustPolicy {
   };
 }
 
-/** `itu.int, Lists.ITU.int` → `['itu.int', 'lists.itu.int']`; `null` when an entry is not a domain name (or `*`). */
-export function parseDomainList(value: string, allowStar = false): string[] | null {
-  const items = value.split(/[\s,]+/).map((d) => d.trim().toLowerCase().replace(/\.$/, '')).filter(Boolean);
-  const ok = items.every((d) => (allowStar && d === '*') || /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(d));
-  return ok ? [...new Set(items)] : null;
-}
-
 let configured: { policy: TrustPolicy; resolver?: DNSResolver } | null = null;
 let fromSettings: Promise<TrustPolicy> | null = null;
 

@@ -3,8 +3,9 @@
  */
 
 import type { SgbotError } from '../core/errors.ts';
+import type { ParsedDocument } from '../core/types.ts';
+import type { HtmlText } from './html.ts';
 import type { ListInfo, ListRule } from './lists.ts';
-import type { PartReader } from './reader.ts';
 
 /**
  * Formats the extractors read. `mbox` is a container: its messages become parts of format `eml` (or of their
@@ -151,3 +152,25 @@ export interface ExtractOptions {
   /** Reads each document part: in this thread by default, in worker threads within budgets with a `PartPool`. */
   reader?: PartReader;
 }
+
+/** Formats of a single document (not a mail or an archive of mails). */
+export type DocumentFormat = Exclude<SourceFormat, 'eml' | 'mbox'>;
+
+/** The text of a document, and why reading stopped early (a PDF over its page or time budget), or `null`. */
+export interface DocumentText {
+  text: string;
+  stopped: SgbotError | null;
+}
+
+/** Reads and parses parts. Every method throws {@link SgbotError} only (`E_STORE`-like errors aside: none here). */
+export interface PartReader {
+  /** The text of a document's bytes. */
+  document(bytes: Buffer, format: DocumentFormat, name: string, limits: ExtractLimits): Promise<DocumentText>;
+  /** The text of an HTML mail body. */
+  html(html: string, name: string, limits: ExtractLimits): Promise<HtmlText>;
+  /** The facts of a part's text. */
+  parse(text: string, name: string, limits: ExtractLimits): Promise<ParsedDocument>;
+}
+
+/** Extracts one attachment; `extractBuffer` in production (passed in to avoid an import cycle). */
+export type AttachmentExtractor = (content: Buffer, source: BufferSource, limits: ExtractLimits) => Promise<Extraction>;

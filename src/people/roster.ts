@@ -8,29 +8,10 @@ import { z } from 'zod';
 import { canonicalGroup, canonicalQuestion } from '../core/groups.ts';
 import { SgbotError } from '../core/errors.ts';
 import { identityKey, type Identity } from '../core/identity.ts';
+import { ROLE_KINDS, type Person, type Role, type RoleKind } from '../core/people.ts';
 import { isValidZone } from '../core/time.ts';
 
-export const ROLE_KINDS = ['delegate', 'rapporteur', 'associate-rapporteur', 'wp-chair', 'sg-chair', 'secretariat'] as const;
-export type RoleKind = (typeof ROLE_KINDS)[number];
-
-/** A role and where it applies: a Question for rapporteurs (`Q4/20`), a working party (`WP1/20`) or group (`SG20`). */
-export interface Role {
-  kind: RoleKind;
-  /** `Q4/20`, `WP1/20`, `SG20`, or `null` for everywhere (the secretariat of all groups). */
-  scope: string | null;
-}
-
-export interface Person {
-  /** Stable id: the email address when known, else `slack:U…` / `teams:…`. */
-  id: string;
-  name: string;
-  email: string | null;
-  slackId: string | null;
-  teamsId: string | null;
-  /** IANA zone for reminders and answers. */
-  tz: string;
-  roles: Role[];
-}
+export { ROLE_KINDS, type Person, type Role, type RoleKind } from '../core/people.ts';
 
 /** Canonical scope: `q4/20` → `Q4/20`, `sg 20` → `SG20`, `WP1/20` stays; `null` for none. */
 export function canonicalScope(scope: string | null | undefined): string | null {

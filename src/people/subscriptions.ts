@@ -6,10 +6,10 @@
 import type { Redis } from 'ioredis';
 import { SgbotError } from '../core/errors.ts';
 import { canonicalGroup, canonicalQuestion } from '../core/groups.ts';
+import type { Topic } from '../core/people.ts';
 import { DEADLINE_CATEGORIES, type DeadlineCategory } from '../core/types.ts';
 
-/** A subscription topic, parsed. */
-export type Topic = { kind: 'group'; group: string } | { kind: 'question'; question: string } | { kind: 'category'; group: string; category: DeadlineCategory };
+export type { Topic } from '../core/people.ts';
 
 /** The string form of a topic: `SG20`, `Q4/20`, `SG20/registration`. */
 export function topicKey(t: Topic): string {

@@ -3,22 +3,9 @@
  * with what result — in a Redis stream under the prefix, newest last. Read with `sgbot audit` and the web console.
  */
 import type { Redis } from 'ioredis';
+import type { AuditEntry } from '../core/people.ts';
 
-/** One audited action. */
-export interface AuditEntry {
-  /** Stream id (`1700000000000-0`), set when read. */
-  id?: string;
-  at: string;
-  /** Who did it: `slack:U0123`, `cli:operator`, `system` for jobs. */
-  who: string;
-  /** `broadcast.sent`, `broadcast.refused`, `reminder.sent`, `subscription.added`, `role.changed`… */
-  action: string;
-  /** What or whom it concerned: a recipient, a topic, a person id, a broadcast id. */
-  target: string;
-  /** `ok`, `refused`, `failed`, or a short outcome. */
-  result: string;
-  details?: Record<string, unknown>;
-}
+export type { AuditEntry } from '../core/people.ts';
 
 /** The audit stream; it keeps about the latest `maxEntries` entries. */
 export class AuditLog {

@@ -7,7 +7,7 @@ import { DateTime } from 'luxon';
 import { canonicalGroup } from '../core/groups.ts';
 import { SgbotError } from '../core/errors.ts';
 import { DEADLINE_CATEGORIES, type Deadline, type DeadlineCategory, type ParsedDocument } from '../core/types.ts';
-import type { CorrectedFacts, StoredDocument } from './facts.ts';
+import type { CorrectedFacts, StoredDocument } from '../core/facts.ts';
 
 /** A fact that may be corrected: top-level fields, meeting fields, or one deadline (by its index in parsed.deadlines). */
 export type CorrectionField =

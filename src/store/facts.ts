@@ -5,108 +5,16 @@
 import { DateTime } from 'luxon';
 import { parentGroup } from '../core/groups.ts';
 import { dueAt } from '../core/time.ts';
-import type { Deadline, DocumentKind, LiaisonInfo, MeetingInfo, ParsedDocument } from '../core/types.ts';
-import type { ListInfo } from '../ingest/lists.ts';
+import { senderVerified, type Cite, type DeadlineFact, type LiaisonFact, type MeetingFact, type RoleFact, type StoredDocument } from '../core/facts.ts';
+import type { Deadline, ParsedDocument } from '../core/types.ts';
 import { actingAddressees } from '../parse/liaison.ts';
 import { describeDocument } from './titles.ts';
-import { senderVerified } from './trust.ts';
 
-/** Where a document came from. */
-export interface SourceInfo {
-  /** Name for people: file name, or "mail.eml (annex.docx)". */
-  name: string;
-  path: string | null;
-  messageId: string | null;
-  format: string;
-  subject: string | null;
-  from: string | null;
-  /** ISO date-time the mail was sent, when known. */
-  sentAt: string | null;
-  /** The raw message it was read from (mail from IMAP or an archive), kept in the raw store. */
-  rawId?: string | null;
-  /** The list (or TSB mailbox) the mail came through: `t22sg20q1@lists.itu.int` → SG20, Q1/20. */
-  list?: ListInfo | null;
-  /** Sender authenticity of the mail (DKIM, SPF, DMARC), when it was checked. */
-  auth?: { verdict: string; summary: string } | null;
-}
-
-/** A document as stored: what it said, where it came from, and whether a later revision replaced it. */
-export interface StoredDocument {
-  id: string;
-  /** sha256 of the normalised text. */
-  hash: string;
-  seq: number;
-  ingestedAt: string;
-  source: SourceInfo;
-  parsed: ParsedDocument;
-  baseKey: string | null;
-  supersededBy: string | null;
-  /** Set on a liaison statement once a reply to it is stored: its reply deadline is then met and indexed no more. */
-  answeredBy?: Cite | null;
-  /**
-   * Set when the document is read with corrections by the secretariat (`store/corrections.ts`): `parsed` then has
-   * them applied. Never kept in Redis with the document: the store lays the corrections over the parse when it reads
-   * or indexes it.
-   */
-  corrected?: CorrectedFacts;
-}
-
-/** What corrections changed in a document, beside the corrected `parsed`. */
-export interface CorrectedFacts {
-  /** What the parser found, kept for reference. */
-  original: ParsedDocument;
-  /**
-   * Position in `original.deadlines` of each deadline of the corrected `parsed.deadlines` (a removed deadline leaves
-   * a gap): `[0, 2]` when the second of three was removed. Index members (`<id>#d<position>`) use these positions.
-   */
-  positions: number[];
-  /** Deadlines removed as wrongly found, by position in `original.deadlines`, with their other corrections applied. */
-  removed: Array<{ position: number; deadline: Deadline }>;
-  /** Fields whose value a correction set (`title`, `deadline.0.date`). */
-  fields: string[];
-}
+export type { Cite, CorrectedFacts, DeadlineFact, LiaisonFact, MeetingFact, RoleFact, SourceInfo, StoredDocument } from '../core/facts.ts';
 
 /** Position in the parser's list of the `i`-th deadline of `doc.parsed.deadlines` (they differ once one is removed). */
 export function deadlinePositionOf(doc: StoredDocument, i: number): number {
   return doc.corrected?.positions[i] ?? i;
-}
-
-/** Citation of the source document carried by every fact. */
-export interface Cite {
-  docId: string;
-  reference: string | null;
-  title: string | null;
-  kind: DocumentKind;
-  date: string | null;
-  /** Set when the mail it came in failed sender authentication (DKIM/DMARC): show it, act on nothing from it. */
-  unverified?: true;
-}
-
-export interface DeadlineFact extends Deadline {
-  source: Cite;
-  /**
-   * The group that must meet the deadline: the document's group or, for a liaison reply, the first ITU-T group
-   * asked to act (never the liaison's source).
-   */
-  group: string | null;
-  /** Questions that must meet it: for a liaison reply, the Questions asked to act. */
-  questions: string[];
-  /** Every group that must meet it, when more than one is (a liaison for action to SG13 and SG17). */
-  groups?: string[];
-  /** Epoch ms when due. */
-  due: number;
-}
-
-export interface MeetingFact extends MeetingInfo {
-  source: Cite;
-  events: MeetingInfo[];
-  /**
-   * `letter` when a collective letter or circular announces it (the authority on a meeting), `mention` when a TD,
-   * report or other document names it.
-   */
-  authority?: 'letter' | 'mention';
-  /** Every document that gives this meeting, the authority first (set when the store merges them). */
-  sources?: Cite[];
 }
 
 /** One meeting from the facts of every document that gives it: the letter's facts, with every source listed. */
@@ -137,20 +45,6 @@ export function mergeMeetings(facts: readonly MeetingFact[]): MeetingFact[] {
     same.sources = [...sources].sort((a, b) => Number(b.kind === 'collective-letter' || b.kind === 'circular') - Number(a.kind === 'collective-letter' || a.kind === 'circular'));
   }
   return out;
-}
-
-export interface RoleFact {
-  source: Cite;
-  group: string;
-  topic: string;
-}
-
-export interface LiaisonFact {
-  source: Cite;
-  group: string | null;
-  liaison: LiaisonInfo;
-  /** The reply that answered it, once one is stored. */
-  answeredBy?: Cite;
 }
 
 /** One entry of the indexes: a fact stored under `member`, listed in sorted sets with scores. */

@@ -2,17 +2,9 @@
  * Lead roles as documents state them, once per role: many documents repeat "SG20 is the lead study group on IoT
  * identification", and an answer lists that role once, citing the latest document that says it. Pure.
  */
-import type { Cite, RoleFact } from './facts.ts';
+import type { RoleFact, StatedRole } from '../core/facts.ts';
 
-/** A lead role stated by current documents. */
-export interface StatedRole {
-  group: string;
-  topic: string;
-  /** The latest document stating it; a verified one when any verified document states it. */
-  source: Cite;
-  /** How many current documents state it (1 or more). */
-  documents: number;
-}
+export type { StatedRole } from '../core/facts.ts';
 
 /** Key of a role: group and topic, topic case and spacing ignored. */
 function roleKey(group: string, topic: string): string {

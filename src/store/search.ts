@@ -18,6 +18,7 @@
  * edits away), reads the rarest word's newest {@link CANDIDATE_BUDGET} entries, looks those documents up in the other
  * words' postings, and ranks only them (BM25 with boosts for title, reference and group).
  */
+import type { SearchHit } from '../core/command.ts';
 import type { StoredDocument } from './facts.ts';
 import { Vocabulary } from './search-vocab.ts';
 import type { DocumentStore } from './store.ts';
@@ -240,17 +241,7 @@ end
 return 1
 `;
 
-/** One search hit. */
-export interface SearchHit {
-  id: string;
-  score: number;
-  title: string | null;
-  reference: string | null;
-  group: string | null;
-  kind: string;
-  /** Indexed words of the document that matched the query (a prefix or a typo resolved), for a snippet. */
-  terms: string[];
-}
+export type { SearchHit } from '../core/command.ts';
 
 /** What the last search read: for tests and the bench (bounded work). */
 export interface SearchWork {

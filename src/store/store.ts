@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { SgbotError } from '../core/errors.ts';
+import { senderVerified } from '../core/facts.ts';
 import { groupOfQuestion } from '../core/groups.ts';
 import type { ParsedDocument } from '../core/types.ts';
 import { normalizeText } from '../parse/normalize.ts';
@@ -15,7 +16,6 @@ import { baseKey } from '../parse/reference.ts';
 import { withCorrections, withoutCorrections, type Correction } from './correction-fields.ts';
 import { dedupeRoles, type StatedRole } from './roles.ts';
 import { humanTitle } from './titles.ts';
-import { senderVerified } from './trust.ts';
 import {
   deadlinePositionOf,
   indexEntries,

@@ -5,9 +5,10 @@
  * (or the demo's sample inbox), or mail read with `SGBOT_SENDER_AUTH=off`; the operator who chose it vouches for it.
  */
 import { SgbotError } from '../core/errors.ts';
+import { senderVerified } from '../core/facts.ts';
 import type { AuditLog } from './audit.ts';
 import { withCorrections, withoutCorrections } from './correction-fields.ts';
-import { deadlinePositionOf, indexEntries, revisionRank, type SourceInfo, type StoredDocument } from './facts.ts';
+import { deadlinePositionOf, indexEntries, revisionRank, type StoredDocument } from './facts.ts';
 import type { DocumentStore } from './store.ts';
 
 /** The sender check kept with a document (`source.auth`), with what a re-check or a vouch adds. */
@@ -26,12 +27,7 @@ export interface AuthRecord {
   was?: { verdict: string; summary: string };
 }
 
-/** Whether the sender of a document is verified (see the module comment). */
-export function senderVerified(source: Pick<SourceInfo, 'auth'>): boolean {
-  const auth = source.auth;
-  if (auth === undefined || auth === null) return true;
-  return auth.verdict === 'pass' || auth.verdict === 'vouched';
-}
+export { senderVerified } from '../core/facts.ts';
 
 /** The sender check of a document, with the fields a re-check or a vouch adds. */
 export function authRecordOf(doc: StoredDocument): AuthRecord | null {

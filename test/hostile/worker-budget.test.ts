@@ -39,7 +39,7 @@ describe('hostile mail through the worker, with the part pool', () => {
   });
 
   it('keeps /healthz at 200, files the good letter first, and reads what can be read of each hostile mail', async () => {
-    const sink = rawSink({ raw: s.raw, jobs: s.jobs(), maxBytes: 100 * 1024 * 1024 });
+    const sink = rawSink({ raw: s.raw, queueIngest: s.queueIngest, maxBytes: 100 * 1024 * 1024 });
     const para = '<p>Dear colleagues, contributions to Study Group 20 are due on 1 March 2026 at the latest.</p>\n';
     const mails = {
       'eight MB of HTML': htmlOnlyMail(para.repeat(Math.round((8 * 1024 * 1024) / para.length)), 'Eight MB'),

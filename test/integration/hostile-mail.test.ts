@@ -53,7 +53,7 @@ describe('hostile mail through the worker', () => {
       { name: 'a digest of three messages', raw: digestOfThree(), expect: ['done'] },
       { name: '51 MB attachment', raw: readFileSync(hugePath), expect: ['partial', 'quarantined'] },
     ];
-    const sink = rawSink({ raw: s.raw, jobs: s.jobs(), maxBytes: 100 * 1024 * 1024 });
+    const sink = rawSink({ raw: s.raw, queueIngest: s.queueIngest, maxBytes: 100 * 1024 * 1024 });
     const ids: string[] = [];
     for (const c of cases) ids.push((await sink(c.raw, { type: 'file', path: c.name })).rawId);
     const good = await sink(listMail({ n: 3, sg: 16 }), { type: 'file', path: 'good.eml' });

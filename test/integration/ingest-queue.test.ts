@@ -52,7 +52,7 @@ describe('ingest queue', () => {
   });
 
   it('keeps the raw message, files the letter, quarantines junk and keeps it for a retry', async () => {
-    const sink = rawSink({ raw: s.raw, jobs: s.jobs(), maxBytes: 10_000_000 });
+    const sink = rawSink({ raw: s.raw, queueIngest: s.queueIngest, maxBytes: 10_000_000 });
     const good = await sink(listMail({ n: 1, sg: 13 }), { type: 'file', path: 'good.eml' });
     const again = await sink(listMail({ n: 1, sg: 13 }), { type: 'file', path: 'good.eml' });
     expect(again).toEqual({ rawId: good.rawId, fresh: false });
@@ -88,7 +88,7 @@ describe('ingest queue', () => {
     const p = `${prefix}-kill`;
     const t = await services(p);
     try {
-      const sink = rawSink({ raw: t.raw, jobs: t.jobs(), maxBytes: 10_000_000 });
+      const sink = rawSink({ raw: t.raw, queueIngest: t.queueIngest, maxBytes: 10_000_000 });
       const N = 500;
       for (let n = 1; n <= N; n++) await sink(listMail({ n, sg: 2 + (n % 20) }), { type: 'file', path: `m${n}.eml` });
       // The same messages queued again (a second IMAP reader, a resync) add nothing.

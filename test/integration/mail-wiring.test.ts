@@ -33,7 +33,7 @@ describe('mail out, wired from settings', () => {
 
   it('sends a reminder that threads under the collective letter it is about', async () => {
     const s = withSmtp;
-    const { rawId } = await rawSink({ raw: s.raw, jobs: s.jobs(), maxBytes: 1e7 })(listMail({ n: 9, sg: 17, messageId: '<cl9-17@lists.example.org>' }), { type: 'file', path: 'cl.eml' });
+    const { rawId } = await rawSink({ raw: s.raw, queueIngest: s.queueIngest, maxBytes: 1e7 })(listMail({ n: 9, sg: 17, messageId: '<cl9-17@lists.example.org>' }), { type: 'file', path: 'cl.eml' });
     await ingestRaw(s, rawId);
     const doc = (await s.store.findByReference('TSB Collective letter 9/17'))[0];
     expect(doc?.source.messageId).toBe('<cl9-17@lists.example.org>');

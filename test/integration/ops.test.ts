@@ -8,6 +8,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { JobDeps } from '../../jobs/deps.ts';
+import { JOBS } from '../../jobs/index.ts';
 import { ingestJob } from '../../jobs/ingest.ts';
 import { answer } from '../../src/chat/router.ts';
 import { loadConfig } from '../../src/config.ts';
@@ -76,7 +77,7 @@ describe('/metrics, /healthz and /readyz with Redis', () => {
     // The worker and chat side record; the web side (another Metrics, as in another process) serves the routes.
     recorder = createMetrics({ redis: s.redis, prefix, processMetrics: false });
     runtime = new JobRuntime<JobDeps>(redisServer.url, prefix, { store: s.store, raw: s.raw, quarantine: s.quarantine, limits: s.limits, senderAuth: false, metrics: recorder }, s.log);
-    web = createMetrics({ redis: s.redis, prefix, queue: (spec) => runtime.queue(spec) });
+    web = createMetrics({ redis: s.redis, prefix, queue: (spec) => runtime.queue(spec), queueNames: JOBS.map((j) => j.name) });
     app = Fastify();
     registerOpsRoutes(app, { redis: s.redis, metrics: web });
   });
@@ -90,7 +91,7 @@ describe('/metrics, /healthz and /readyz with Redis', () => {
 
   it('counts ingested documents, parse failures, commands and jobs across processes', async () => {
     runtime.startWorker(ingestJob, { concurrency: 2 });
-    const sink = rawSink({ raw: s.raw, jobs: runtime, maxBytes: 10_000_000 });
+    const sink = rawSink({ raw: s.raw, queueIngest: (p) => runtime.enqueue(ingestJob, p), maxBytes: 10_000_000 });
     await sink(listMail({ n: 4, sg: 13 }), { type: 'file', path: 'letter.eml' });
     const junk = Buffer.from([0, 1, 2, 3, 255, 254, 0, 0, 7, 8, 9].concat(Array.from({ length: 4000 }, (_, i) => (i * 37) % 256)));
     await sink(junk, { type: 'file', path: 'junk.eml' });

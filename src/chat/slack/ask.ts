@@ -3,8 +3,7 @@
  * limit, find their time zone, and answer through the one command path (src/chat/router.ts) with the Slack user
  * as the identity. Transport (ack, respond, postMessage) is app.ts's business.
  */
-import type { Registry } from '../../../commands/index.ts';
-import type { CommandContext, Reply } from '../../core/command.ts';
+import type { CommandContext, Registry, Reply } from '../../core/command.ts';
 import { answer } from '../router.ts';
 import type { SlackState } from './state.ts';
 import { failureReply, rateLimitedReply } from '../rate-limit.ts';

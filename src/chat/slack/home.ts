@@ -6,10 +6,8 @@
 import { Roster } from '../../people/roster.ts';
 import { Subscriptions } from '../../people/subscriptions.ts';
 import type { Redis } from 'ioredis';
-import type { Registry } from '../../../commands/index.ts';
-import { byGroup } from '../../../commands/scope.ts';
-import type { CommandContext, Reply, ReplyItem, SourceRef } from '../../core/command.ts';
-import { canonicalGroup, canonicalQuestion } from '../../core/groups.ts';
+import type { CommandContext, Registry, Reply, ReplyItem, SourceRef } from '../../core/command.ts';
+import { byGroup, canonicalGroup, canonicalQuestion } from '../../core/groups.ts';
 import { answer } from '../router.ts';
 
 /** The groups (or Questions) a chat user follows. */

@@ -3,8 +3,7 @@
  * user's rate limit and answer through the one command path (src/chat/router.ts) with the Teams user as the
  * identity, in their time zone. Transport (Adaptive Cards, retries) is app.ts's business.
  */
-import type { Registry } from '../../../commands/index.ts';
-import type { CommandContext, Reply } from '../../core/command.ts';
+import type { CommandContext, Registry, Reply } from '../../core/command.ts';
 import type { Identity } from '../../core/identity.ts';
 import { answer } from '../router.ts';
 import { rateLimitedReply } from '../rate-limit.ts';

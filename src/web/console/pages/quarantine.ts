@@ -4,7 +4,6 @@
  * are audited.
  */
 import type { FastifyInstance } from 'fastify';
-import { ingestJob } from '../../../../jobs/ingest.ts';
 import { identityKey } from '../../../core/identity.ts';
 import type { QuarantineEntry } from '../../../store/quarantine.ts';
 import { me, redirectWith, sendPage, type ConsoleDeps } from '../context.ts';
@@ -53,7 +52,7 @@ export function registerQuarantine(app: FastifyInstance, deps: ConsoleDeps): voi
     }
     // Read again by a worker, through the queue like any mail: never in this process, which serves the console.
     const retry = Date.now();
-    const jobId = await services.jobs().enqueue(ingestJob, e.rawId ? { rawId: e.rawId, retry } : { path: e.path ?? '', retry });
+    const jobId = await services.queueIngest(e.rawId ? { rawId: e.rawId, retry } : { path: e.path ?? '', retry });
     await services.audit.record({ who: identityKey(s.who), action: 'quarantine.retried', target: e.id, result: 'queued', details: { job: jobId } });
     return redirectWith(req, reply, `/console/quarantine/${encodeURIComponent(e.id)}`, {
       kind: 'ok',

@@ -1,5 +1,5 @@
 /**
- * The BullMQ queues of every job kind (jobs/index.ts JOBS) in Bull Board. Two boards over the same queues:
+ * The BullMQ queues of every job kind (`services.jobKinds`) in Bull Board. Two boards over the same queues:
  * `/console/queues`, read-only (Bull Board's own `readOnlyMode`: no retry, add, edit, pause, clean or remove), for
  * the secretariat and the operators; and `/console/operator/queues`, where the operators (`SGBOT_WEB_OPERATORS`)
  * may act. Every call that changes something is audited with the signed-in person, and so is every refused try.
@@ -10,7 +10,6 @@ import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter } from '@bull-board/fastify';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { JOBS } from '../../../../jobs/index.ts';
 import { identityKey } from '../../../core/identity.ts';
 import { redactValue } from '../../../log.ts';
 import { me, type ConsoleDeps, type SignedIn } from '../context.ts';
@@ -46,7 +45,7 @@ export async function registerQueues(app: FastifyInstance, deps: ConsoleDeps): P
   const board = async (base: string, readOnlyMode: boolean, title: string, allowed: (s: SignedIn) => boolean, who: string) => {
     const serverAdapter = new FastifyAdapter();
     serverAdapter.setBasePath(base);
-    createBullBoard({ queues: JOBS.map((spec) => new BullMQAdapter(jobs.queue(spec), { readOnlyMode })), serverAdapter, options: { uiConfig: { boardTitle: title } } });
+    createBullBoard({ queues: deps.services.jobKinds.all.map((spec) => new BullMQAdapter(jobs.queue(spec), { readOnlyMode })), serverAdapter, options: { uiConfig: { boardTitle: title } } });
     await app.register(async (scope) => {
       scope.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
         const s = me(req);

@@ -1,0 +1,56 @@
+/**
+ * A text part becomes a parsed document: parsed here or by a {@link PartReader} (a part pool's thread), a parser
+ * failure kept as an `other` document with the reason, and the source information the store keeps with it.
+ */
+import { isSgbotError, SgbotError } from '../core/errors.ts';
+import type { SourceInfo } from '../core/facts.ts';
+import type { ParsedDocument } from '../core/types.ts';
+import { parseDocument } from '../parse/index.ts';
+import type { ExtractLimits, PartReader, TextPart } from './types.ts';
+
+/** The source fields a part gives its stored document. */
+export function sourceOf(part: TextPart): SourceInfo {
+  const o = part.origin;
+  return { name: part.name, path: o.path, messageId: o.messageId, format: o.format, subject: o.subject, from: o.from, sentAt: o.date, list: o.list ?? null };
+}
+
+const EMPTY: Omit<ParsedDocument, 'kind'> = {
+  group: null, reference: null, date: null, title: null, meeting: null, events: [], deadlines: [], liaison: null,
+  roles: [], recommendations: [], questions: [], addresses: [], revision: null,
+};
+
+/**
+ * Parse a part; a parser failure keeps the text as an `other` document and reports the problem. A mail that came
+ * through a study group's list (or TSB mailbox) belongs to that group when its text names none.
+ */
+export function parsePart(part: TextPart): { parsed: ParsedDocument; error: SgbotError | null } {
+  try {
+    return { parsed: withListGroup(parseDocument(part.text), part), error: null };
+  } catch (err) {
+    return unparsed(part, err);
+  }
+}
+
+/**
+ * {@link parsePart} by `reader` (in a part pool's thread, within its budget): a part that cannot be parsed in time
+ * or memory is kept as an `other` document with the reason.
+ */
+export async function parsePartWith(reader: PartReader, part: TextPart, limits: ExtractLimits): Promise<{ parsed: ParsedDocument; error: SgbotError | null }> {
+  try {
+    return { parsed: withListGroup(await reader.parse(part.text, part.name, limits), part), error: null };
+  } catch (err) {
+    // Not the part's doing (the pool could not be started): the caller retries.
+    if (!isSgbotError(err)) throw err;
+    return unparsed(part, err);
+  }
+}
+
+function withListGroup(parsed: ParsedDocument, part: TextPart): ParsedDocument {
+  if (parsed.group === null && part.origin.list?.group) parsed.group = part.origin.list.group;
+  return parsed;
+}
+
+function unparsed(part: TextPart, err: unknown): { parsed: ParsedDocument; error: SgbotError } {
+  const error = new SgbotError('E_BAD_DOCUMENT', `${part.name}: the text was kept but could not be parsed (${(err as Error).message}).`, { cause: err });
+  return { parsed: { kind: 'other', ...EMPTY }, error };
+}
