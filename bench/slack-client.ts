@@ -34,6 +34,9 @@ export interface LoadResult {
   /** response_url posts received for this load, and when the last one came (ms after the load started). */
   responses: number;
   lastResponseMs: number;
+  /** From a request sent to its answer posted to its response_url, ms (each request has its own response_url). */
+  answerP50: number;
+  answerP99: number;
 }
 
 export const BOT_TOKEN = 'xoxb-000000000-bench-bot-token';
@@ -58,7 +61,7 @@ async function main(): Promise<void> {
       return;
     }
     const id = `load${++run}`;
-    const responseUrl = fake.responseUrl(id);
+    const sentAt = new Map<number, number>();
     let n = 0;
     const started = Date.now();
     const instance = autocannon({
@@ -70,6 +73,8 @@ async function main(): Promise<void> {
           method: 'POST',
           setupRequest: (req) => {
             n++;
+            const responseUrl = fake.responseUrl(`${id}-${n}`);
+            sentAt.set(n, Date.now());
             const [command, text] = COMMANDS[n % COMMANDS.length] as [string, string];
             const body = new URLSearchParams({ ...slashCommand({ command, text, userId: `U0B${String(n % msg.users).padStart(6, '0')}`, responseUrl }), trigger_id: `${started}.${n}` }).toString();
             const ts = Math.floor(Date.now() / 1000);
@@ -81,10 +86,13 @@ async function main(): Promise<void> {
     void (async () => {
       const r = await instance;
       const ok = r['2xx'];
-      const responses = () => fake.responses(id).length;
-      if (msg.expectResponses) await fake.waitFor(() => responses() >= ok, 120_000, `${ok} answers`).catch(() => undefined);
-      const posts = fake.responses(id);
+      const mine = `response:${id}-`;
+      const answers = () => fake.calls.filter((c) => c.name.startsWith(mine));
+      if (msg.expectResponses) await fake.waitFor(() => answers().length >= ok, 120_000, `${ok} answers`).catch(() => undefined);
+      const posts = answers();
       const last = posts.length ? Math.max(...posts.map((c) => c.at)) - started : 0;
+      const waits = posts.map((c) => c.at - (sentAt.get(Number(c.name.slice(mine.length))) ?? c.at)).sort((a, b) => a - b);
+      const pct = (p: number) => (waits.length ? (waits[Math.min(waits.length - 1, Math.ceil(p * waits.length) - 1)] as number) : 0);
       const result: LoadResult = {
         type: 'result',
         requests: r.requests.total,
@@ -98,6 +106,8 @@ async function main(): Promise<void> {
         durationMs: r.duration * 1000,
         responses: posts.length,
         lastResponseMs: last,
+        answerP50: pct(0.5),
+        answerP99: pct(0.99),
       };
       send(result);
     })();
