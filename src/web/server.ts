@@ -6,34 +6,16 @@
  * Public without sign-in: /reminders/*, /doc/:id, /healthz, /readyz, /metrics and the calendar feeds /ical/*.
  */
 import fastifyFormbody from '@fastify/formbody';
-import Fastify, { type FastifyInstance } from 'fastify';
-import { isSgbotError } from '../core/errors.ts';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { KIND_LABELS } from '../core/labels.ts';
 import { formatDeadline } from '../core/time.ts';
 import { escapeHtml } from '../mail/html.ts';
 import type { Services } from '../main.ts';
-import { acknowledgeReminder, snoozeReminder, unsubscribeReminders } from '../reminders/index.ts';
 import { registerConsole, type ConsoleOptions } from './console/index.ts';
 import { registerIcalRoutes } from './ical.ts';
+import { linkPage, registerLinkPages } from './links.ts';
 import { registerOpsRoutes } from './ops.ts';
 
-const ACTIONS = {
-  done: { title: 'Mark this deadline as done', button: 'Yes, it is done', run: acknowledgeReminder },
-  snooze: { title: 'Remind me again tomorrow', button: 'Snooze for a day', run: snoozeReminder },
-  unsubscribe: { title: 'Stop reminder mail', button: 'Stop reminder mail', run: unsubscribeReminders },
-} as const;
-type ActionName = keyof typeof ACTIONS;
-
-function page(title: string, body: string, status = 200): { status: number; html: string } {
-  return {
-    status,
-    html: `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(title)} · sgbot</title>
-<link rel="stylesheet" href="/assets/links.css"></head>
-<body><h1>${escapeHtml(title)}</h1>${body}</body></html>`,
-  };
-}
-
-const LINKS_CSS = 'body{font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem}button{font-size:1rem;padding:.5rem 1rem}pre{white-space:pre-wrap}';
 /** Nothing but this origin: document text can never run as script. */
 const CSP = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
@@ -69,36 +51,12 @@ export function createWebServer(services: Services, opts: WebServerOptions = {})
     if (typeof type === 'string' && type.startsWith('text/html') && !reply.hasHeader('content-security-policy')) reply.header('content-security-policy', CSP);
     return payload;
   });
-  app.get('/assets/links.css', (_req, res) => res.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(LINKS_CSS));
-
-  const send = (reply: { status: number; html: string }, res: { code(n: number): { type(t: string): { send(b: string): unknown } } }) => res.code(reply.status).type('text/html; charset=utf-8').send(reply.html);
-
-  app.get<{ Params: { action: string }; Querystring: { token?: string } }>('/reminders/:action', (req, res) => {
-    const action = ACTIONS[req.params.action as ActionName];
-    const token = req.query.token ?? '';
-    if (!action || !token) return send(page('Not a reminder link', '<p>This link is incomplete. Open it again from the reminder mail.</p>', 404), res);
-    const form = `<form method="post" action="/reminders/${escapeHtml(req.params.action)}?token=${encodeURIComponent(token)}"><button type="submit">${escapeHtml(action.button)}</button></form>`;
-    return send(page(action.title, `<p>Press the button to confirm.</p>${form}`), res);
-  });
-
-  app.post<{ Params: { action: string }; Querystring: { token?: string } }>('/reminders/:action', async (req, res) => {
-    const action = ACTIONS[req.params.action as ActionName];
-    const body = (req.body ?? {}) as Record<string, unknown>;
-    const token = req.query.token ?? (typeof body['token'] === 'string' ? body['token'] : '');
-    if (!action || !token) return send(page('Not a reminder link', '<p>This link is incomplete. Open it again from the reminder mail.</p>', 404), res);
-    try {
-      const result = await action.run(services.reminders, token, 'web');
-      const items = result.reply.sections.flatMap((s) => s.items).map((i) => `<li>${escapeHtml(i.text)}${i.detail ? `<br><small>${escapeHtml(i.detail)}</small>` : ''}</li>`);
-      return send(page(result.reply.title, items.length ? `<ul>${items.join('')}</ul>` : ''), res);
-    } catch (err) {
-      if (!isSgbotError(err)) throw err;
-      return send(page('This link cannot be used', `<p>${escapeHtml(err.message)}</p>`, err.code === 'E_NOT_FOUND' ? 404 : 400), res);
-    }
-  });
+  const send = (status: number, html: string, res: FastifyReply) => res.code(status).type('text/html; charset=utf-8').send(html);
+  registerLinkPages(app, services);
 
   app.get<{ Params: { id: string } }>('/doc/:id', async (req, res) => {
     const doc = /^[0-9a-f]{8,40}$/.test(req.params.id) ? await services.store.getDocument(req.params.id) : null;
-    if (!doc) return send(page('No such document', '<p>This document is not stored (or the link is wrong).</p>', 404), res);
+    if (!doc) return send(404, linkPage('No such document', '<p>This document is not stored (or the link is wrong).</p>'), res);
     const p = doc.parsed;
     const facts = [
       `${KIND_LABELS[p.kind]}${p.group ? ` of ${p.group}` : ''}${p.date ? `, dated ${p.date}` : ''}`,
@@ -107,7 +65,7 @@ export function createWebServer(services: Services, opts: WebServerOptions = {})
       ...(doc.supersededBy ? [`Superseded by a later revision (${doc.supersededBy.slice(0, 12)}).`] : []),
     ];
     const text = (await services.store.getText(doc.id)) ?? '';
-    return send(page(p.reference ?? p.title ?? `Document ${doc.id.slice(0, 12)}`, `<ul>${facts.map((f) => `<li>${escapeHtml(f)}</li>`).join('')}</ul><pre>${escapeHtml(text)}</pre>`), res);
+    return send(200, linkPage(p.reference ?? p.title ?? `Document ${doc.id.slice(0, 12)}`, `<ul>${facts.map((f) => `<li>${escapeHtml(f)}</li>`).join('')}</ul><pre>${escapeHtml(text)}</pre>`), res);
   });
 
   // The address `npm start` prints: the console (its sign-in page when signed out).

@@ -35,8 +35,12 @@ export function registerCorrectionGuard(app: FastifyInstance, deps: ConsoleDeps)
     if (!doc) return undefined; // the route answers 404
     const s = me(req);
     const f = form(req);
-    const field = (f['field'] ?? '').trim();
-    const refusal = correctionRefusal(s.person, s.viewer.secretariat, doc.parsed.group, field, f['value'] ?? '');
+    // One field (`field`, `value`), or a fact group's form (`f:<field>` inputs): there the group is what may move it.
+    const grouped = (f['field'] ?? '').trim() === '' && 'f:group' in f;
+    const movesGroup = grouped && (f['f:group'] ?? '').trim() !== (doc.parsed.group ?? '');
+    const field = grouped ? (movesGroup ? 'group' : (Object.keys(f).find((k) => k.startsWith('f:'))?.slice(2) ?? '')) : (f['field'] ?? '').trim();
+    const value = grouped ? (movesGroup ? (f['f:group'] ?? '') : '') : (f['value'] ?? '');
+    const refusal = correctionRefusal(s.person, s.viewer.secretariat, doc.parsed.group, field, value);
     if (!refusal) return undefined;
     await deps.services.audit.record({
       who: identityKey(s.who),

@@ -6,10 +6,11 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { BroadcastContext } from '../../../broadcast/actions.ts';
-import { MAX_TEXT } from '../../../broadcast/compose.ts';
+import { footer, MAX_TEXT } from '../../../broadcast/compose.ts';
 import { isBroadcastId } from '../../../broadcast/store.ts';
 import type { Reply } from '../../../core/command.ts';
 import { form, me, redirectWith, sendPage, type ConsoleDeps } from '../context.ts';
+import { dataTable, timeHtml } from '../format.ts';
 import { csrfField, h, postButton } from '../layout.ts';
 import { renderReplyHtml } from '../render-reply.ts';
 
@@ -19,6 +20,13 @@ type Request = { action: 'draft'; group: string; text: string } | { action: 'doc
 function statusOf(reply: Reply): number {
   if (reply.ok) return 200;
   return reply.code === 'E_FORBIDDEN' ? 403 : reply.code === 'E_NOT_FOUND' ? 404 : reply.code === 'E_USAGE' ? 400 : 409;
+}
+
+/** The broadcast as a list member reads it: subject, who it goes to, the text with its signature line. */
+export function mailPreview(b: { id: string; group: string; subject: string; text: string }, targets: readonly string[]): string {
+  const to = targets.length ? `${h(targets.slice(0, 3).join(', '))}${targets.length > 3 ? ` and ${targets.length - 3} more` : ''} <small>(each its own copy)</small>` : '<span class="muted">no target</span>';
+  return `<p>This is what each target receives:</p><article class="mail-preview" aria-label="The message as recipients see it"><dl><dt>Subject</dt><dd><strong>${h(b.subject)}</strong></dd><dt>To</dt><dd>${to}</dd></dl>
+<div class="body">${h(b.text)}</div><div class="sig">-- \n${h(footer(b))}</div></article><h3>Targets</h3>`;
 }
 
 export function registerBroadcasts(app: FastifyInstance, deps: ConsoleDeps): void {
@@ -31,7 +39,7 @@ export function registerBroadcasts(app: FastifyInstance, deps: ConsoleDeps): voi
     const parsed = spec.args.safeParse(raw);
     if (!parsed.success) return { ok: false, code: 'E_USAGE', title: `${parsed.error.issues.map((i) => i.message).join('; ')}.`, sections: [], notes: [], sources: [], data: null };
     const s = me(req);
-    const ctx = services.context(deps.now(), s.viewer.tz, s.who) as BroadcastContext;
+    const ctx: BroadcastContext = services.context(deps.now(), s.viewer.tz, s.who);
     return spec.run(ctx, parsed.data);
   };
 
@@ -45,7 +53,7 @@ export function registerBroadcasts(app: FastifyInstance, deps: ConsoleDeps): voi
 <p><button type="submit">Preview</button> <span class="muted">Nothing is sent before you confirm the preview.</span></p></form>`;
   };
 
-  const recent = async () => {
+  const recent = async (tz: string) => {
     const entries = await services.audit.latest(200, 'broadcast.');
     const seen = new Map<string, { at: string; group: string; subject: string; action: string }>();
     for (const e of entries) {
@@ -56,17 +64,19 @@ export function registerBroadcasts(app: FastifyInstance, deps: ConsoleDeps): voi
       else if (!prev.subject && typeof d['subject'] === 'string') prev.subject = d['subject'];
     }
     if (seen.size === 0) return '<p class="muted">No broadcasts yet.</p>';
-    return `<table><thead><tr><th>Broadcast</th><th>Group</th><th>Subject</th><th>Last step</th><th>At</th></tr></thead><tbody>${[...seen.entries()]
-      .slice(0, 30)
-      .map(([id, b]) => `<tr><td><a href="/console/broadcasts/${h(id)}">${h(id)}</a></td><td>${h(b.group)}</td><td>${h(b.subject)}</td><td>${h(b.action)}</td><td>${h(b.at)}</td></tr>`)
-      .join('')}</tbody></table>`;
+    return dataTable(
+      'broadcasts',
+      [{ label: 'Broadcast' }, { label: 'Group' }, { label: 'Subject', cls: 'wide' }, { label: 'Last step' }, { label: `When (${tz})`, cls: 'when' }],
+      [...seen.entries()].slice(0, 30).map(([id, b]) => [`<a href="/console/broadcasts/${h(id)}">${h(id)}</a>`, h(b.group), h(b.subject), h(b.action), timeHtml(b.at, tz, deps.now())]),
+    );
   };
 
-  const showReply = (req: FastifyRequest, res: FastifyReply, title: string, reply: Reply, extra = '') => sendPage(req, res, { title, active: 'broadcasts' }, `${renderReplyHtml(reply)}${extra}`, statusOf(reply));
+  const showReply = (req: FastifyRequest, res: FastifyReply, title: string, reply: Reply, extra = '', lead = '') =>
+    sendPage(req, res, { title, active: 'broadcasts' }, `${renderReplyHtml(reply, { lead, dropCommandNotes: true, tz: me(req).viewer.tz })}${extra}`, statusOf(reply));
 
   app.get('/console/broadcasts', async (req, reply) => {
     const note = me(req).viewer.secretariat ? '' : '<p class="muted">Only the secretariat may send broadcasts; an attempt by anyone else is refused and recorded.</p>';
-    return sendPage(req, reply, { title: 'Broadcasts', active: 'broadcasts' }, `${note}<h2>Compose</h2>${await composeForm(reply.generateCsrf())}<h2>Recent</h2>${await recent()}`);
+    return sendPage(req, reply, { title: 'Broadcasts', active: 'broadcasts' }, `${note}<h2>Compose</h2>${await composeForm(reply.generateCsrf())}<h2>Recent</h2>${await recent(me(req).viewer.tz)}`);
   });
 
   app.post('/console/broadcasts', async (req, reply) => {
@@ -76,12 +86,16 @@ export function registerBroadcasts(app: FastifyInstance, deps: ConsoleDeps): voi
     const ref = (f['ref'] ?? '').trim();
     const result = await run(req, ref && !text ? { action: 'doc', group, ref } : { action: 'draft', group, text });
     if (!result.ok) {
-      return sendPage(req, reply, { title: 'Broadcasts', active: 'broadcasts' }, `${renderReplyHtml(result)}<h2>Compose</h2>${await composeForm(reply.generateCsrf(), { group, text, ref })}`, statusOf(result));
+      return sendPage(req, reply, { title: 'Broadcasts', active: 'broadcasts' }, `${renderReplyHtml(result, { tz: me(req).viewer.tz })}<h2>Compose</h2>${await composeForm(reply.generateCsrf(), { group, text, ref })}`, statusOf(result));
     }
-    const id = (result.data as { broadcast?: { id?: string } } | null)?.broadcast?.id ?? '';
+    const draft = (result.data as { broadcast?: { id?: string; group?: string; subject?: string; text?: string } } | null)?.broadcast ?? {};
+    const id = draft.id ?? '';
     const csrf = reply.generateCsrf();
     const buttons = `<p class="actions">${postButton(`/console/broadcasts/${id}/confirm`, 'Confirm and send', csrf, '', 'primary')} ${postButton(`/console/broadcasts/${id}/cancel`, 'Cancel', csrf)}</p>`;
-    return showReply(req, reply, `Preview of broadcast ${id}`, result, buttons);
+    // The message as each list receives it; the targets follow (the reply's own copy of the message is left out).
+    const targets = { ...result, sections: result.sections.filter((s) => !s.heading?.startsWith('Message:')) };
+    const lists = result.sections.filter((s) => !s.heading?.startsWith('Message:')).flatMap((s) => s.items.map((i) => i.text));
+    return showReply(req, reply, `Preview of broadcast ${id}`, targets, buttons, mailPreview({ id, group: draft.group ?? group, subject: draft.subject ?? '', text: draft.text ?? '' }, lists));
   });
 
   app.get<{ Params: { id: string } }>('/console/broadcasts/:id', async (req, reply) => {

@@ -1,30 +1,85 @@
 /**
  * The chat console: type what you would type in Slack, Teams or the terminal (`/deadlines SG20`, `who leads IoT
- * identification`), get the same answer, through the same router and commands, as the signed-in person.
+ * identification`), get the same answer, through the same router and commands, as the signed-in person. The
+ * conversation is kept in the session (the latest {@link KEPT} exchanges, oldest first), so earlier answers stay on
+ * the page until signing out or "Clear".
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { answer } from '../../../chat/router.ts';
-import { form, me, sendPage, type ConsoleDeps } from '../context.ts';
-import { csrfField, h } from '../layout.ts';
+import type { Reply } from '../../../core/command.ts';
+import { form, me, redirectWith, sendPage, type ConsoleDeps } from '../context.ts';
+import { timeHtml } from '../format.ts';
+import { csrfField, h, postButton } from '../layout.ts';
 import { renderReplyHtml } from '../render-reply.ts';
 
 const EXAMPLES = ['/deadlines SG20', '/meeting SG13', 'who leads IoT identification', '/ls SG17', '/search digital twin', '/help'];
+/** Exchanges kept per session. */
+export const KEPT = 12;
+/** Largest answer kept in the session (characters of JSON); a longer one is kept cut to its first items. */
+const MAX_KEPT_CHARS = 24_000;
 
-function chatForm(csrf: string, text = ''): string {
-  return `<form method="post" action="/console/chat" class="chat-form">${csrfField(csrf)}<input type="text" name="q" value="${h(text)}" placeholder="/deadlines SG20" aria-label="Command or question" autofocus required maxlength="2000"> <button type="submit">Ask</button></form>
+/** One question and its answer, as kept in the session. */
+export interface ChatExchange {
+  q: string;
+  at: number;
+  reply: Omit<Reply, 'data'>;
+}
+
+declare module 'fastify' {
+  interface Session {
+    /** The browser chat's conversation, oldest first. */
+    chat?: ChatExchange[];
+  }
+}
+
+/** `reply` without its machine data, and cut when it is too long to keep in a session. */
+export function keepable(reply: Reply): Omit<Reply, 'data'> {
+  const { data: _data, ...rest } = reply;
+  let kept: Omit<Reply, 'data'> = rest;
+  let items = 40;
+  while (JSON.stringify(kept).length > MAX_KEPT_CHARS && items > 1) {
+    const n = items;
+    kept = { ...rest, sections: rest.sections.map((s) => ({ ...s, items: s.items.slice(0, n) })), notes: [...rest.notes.slice(0, 3), 'Cut short here; ask again to see it all.'] };
+    items = Math.floor(items / 2);
+  }
+  return kept;
+}
+
+function chatForm(csrf: string): string {
+  return `<form method="post" action="/console/chat" class="chat-form">${csrfField(csrf)}<input type="text" name="q" placeholder="/deadlines SG20" aria-label="Command or question" autofocus required maxlength="2000"> <button type="submit" class="primary">Ask</button></form>
 <p class="muted">Try: ${EXAMPLES.map((e) => `<code>${h(e)}</code>`).join(' · ')}</p>`;
 }
 
 export function registerChat(app: FastifyInstance, deps: ConsoleDeps): void {
-  app.get('/console/chat', (req, reply) => sendPage(req, reply, { title: 'Ask sgbot', active: 'chat' }, chatForm(reply.generateCsrf())));
+  const page = (req: FastifyRequest, reply: FastifyReply) => {
+    const tz = me(req).viewer.tz;
+    const log = req.session.chat ?? [];
+    const csrf = reply.generateCsrf();
+    const exchanges = log.map(
+      (x, i) =>
+        `<div class="exchange"${i === log.length - 1 ? ' id="latest"' : ''}><p class="asked"><small>${timeHtml(x.at, tz, Date.now())}</small> <code>${h(x.q)}</code></p>${renderReplyHtml({ ...x.reply, data: null }, { tz })}</div>`,
+    );
+    const history = log.length
+      ? `<div class="chat-log">${exchanges.join('')}</div><p class="actions">${postButton('/console/chat/clear', 'Clear the conversation', csrf)}</p>`
+      : '<p class="muted">Ask as in Slack or Teams; the answers stay on this page while you are signed in.</p>';
+    return sendPage(req, reply, { title: 'Ask sgbot', active: 'chat' }, `${history}${chatForm(csrf)}`);
+  };
+
+  app.get('/console/chat', page);
 
   app.post('/console/chat', async (req, reply) => {
     const text = (form(req)['q'] ?? '').trim().slice(0, 2000);
+    if (!text) return redirectWith(req, reply, '/console/chat');
     const s = me(req);
     const started = Date.now();
     const { command, reply: answerReply } = await answer(deps.services.registry, deps.services.context(deps.now(), s.viewer.tz, s.who), text);
     deps.services.log.info({ cmd: command, channel: 'web', ms: Date.now() - started, ok: answerReply.ok }, 'console command');
-    const body = `${chatForm(reply.generateCsrf(), text)}<div class="exchange"><p class="asked"><strong>You:</strong> <code>${h(text)}</code></p>${renderReplyHtml(answerReply)}</div>`;
-    return sendPage(req, reply, { title: 'Ask sgbot', active: 'chat' }, body);
+    req.session.chat = [...(req.session.chat ?? []), { q: text, at: Date.now(), reply: keepable(answerReply) }].slice(-KEPT);
+    return page(req, reply);
+  });
+
+  app.post('/console/chat/clear', (req, reply) => {
+    req.session.chat = [];
+    return redirectWith(req, reply, '/console/chat', { kind: 'ok', text: 'The conversation is cleared.' });
   });
 }

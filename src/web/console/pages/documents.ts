@@ -6,7 +6,9 @@
  * one (audited with who vouched; its reminders are then planned).
  */
 import type { FastifyInstance } from 'fastify';
+import { isSgbotError } from '../../../core/errors.ts';
 import { identityKey } from '../../../core/identity.ts';
+import { DEADLINE_CATEGORIES, type DeadlineCategory } from '../../../core/types.ts';
 import { CATEGORY_LABELS, KIND_LABELS } from '../../../core/labels.ts';
 import { formatDeadline, formatRange } from '../../../core/time.ts';
 import { isSecretariat } from '../../../people/roster.ts';
@@ -14,6 +16,7 @@ import type { StoredDocument } from '../../../store/facts.ts';
 import { authRecordOf, senderVerified, vouchDocument } from '../../../store/trust.ts';
 import { queuePlan } from '../../../reminders/index.ts';
 import { form, me, query, redirectWith, sendPage, type ConsoleDeps, type Corrections } from '../context.ts';
+import { dataTable, humanDate, humanTime, People, timeHtml } from '../format.ts';
 import { csrfField, h, qs } from '../layout.ts';
 
 const DOC_ID = /^[0-9a-f]{8,64}$/;
@@ -29,40 +32,142 @@ function row(label: string, value: string | null | undefined): string {
 
 /** The facts of a document as a table. */
 function factsTable(doc: StoredDocument, tz: string): string {
+  const when = (iso: string | null | undefined) => (iso ? `${humanTime(iso, tz)} (${tz})` : null);
   const p = doc.parsed;
   const rows = [
     row('Kind', KIND_LABELS[p.kind]),
     row('Group', p.group),
     row('Reference', p.reference),
     row('Title', p.title),
-    row('Date', p.date),
+    row('Date', p.date ? humanDate(p.date) : null),
     row('Meeting', p.meeting ? `${p.meeting.title}: ${formatRange(p.meeting.start, p.meeting.end)}${p.meeting.place ? `, ${p.meeting.place}` : ''}` : null),
     ...p.events.map((e) => row('Side event', `${e.title}: ${formatRange(e.start, e.end)}${e.place ? `, ${e.place}` : ''}`)),
     ...(p.liaison
       ? [row('Liaison', `from ${p.liaison.from ?? '?'} to ${p.liaison.to.join(', ') || '?'}${p.liaison.cc.length ? `, cc ${p.liaison.cc.join(', ')}` : ''}; for ${p.liaison.purpose ?? '?'}${p.liaison.deadline ? `; reply by ${p.liaison.deadline}` : ''}${p.liaison.questions.length ? `; ${p.liaison.questions.join(', ')}` : ''}`)]
       : []),
     ...p.roles.map((r) => row('Lead study group', `${r.group} on ${r.topic}`)),
-    row('Source', [doc.source.name, doc.source.from ? `from ${doc.source.from}` : null, doc.source.sentAt ? `sent ${doc.source.sentAt}` : null].filter(Boolean).join(', ')),
-    row('Stored', doc.ingestedAt),
+    row('Source', [doc.source.name, doc.source.from ? `from ${doc.source.from}` : null, doc.source.sentAt ? `sent ${when(doc.source.sentAt)}` : null].filter(Boolean).join(', ')),
+    row('Stored', when(doc.ingestedAt)),
     ...(doc.supersededBy ? [`<tr><th scope="row">Superseded by</th><td><a href="/console/documents/${h(doc.supersededBy)}">${h(doc.supersededBy.slice(0, 12))}</a></td></tr>`] : []),
   ];
   const deadlines = p.deadlines.length
     ? `<table class="doc-deadlines"><thead><tr><th>#</th><th>Due (${h(tz)})</th><th>Kind</th><th>What</th></tr></thead><tbody>${p.deadlines
-        .map((d, n) => `<tr data-deadline="${n}"><td>${n}</td><td>${h(formatDeadline(d, tz))}${d.derived ? ' <small>(derived)</small>' : ''}</td><td>${h(CATEGORY_LABELS[d.category])}</td><td>${h(d.action)}</td></tr>`)
+        .map((d, n) => `<tr data-deadline="${n}"><td>${(doc.corrected?.positions[n] ?? n) + 1}</td><td>${h(formatDeadline(d, tz))}${d.derived ? ' <small>(derived)</small>' : ''}</td><td>${h(CATEGORY_LABELS[d.category])}</td><td>${h(d.action)}</td></tr>`)
         .join('')}</tbody></table>`
     : '<p class="muted">No deadlines.</p>';
   return `<table class="facts"><tbody>${rows.join('')}</tbody></table><h2>Deadlines</h2>${deadlines}`;
 }
 
-/** One small form per correctable fact. */
-function correctionForms(doc: StoredDocument, fields: ReturnType<Corrections['correctableFields']>, csrf: string): string {
-  const rows = fields.map((f) => {
-    const id = `fix-${f.field.replace(/[^a-z0-9]+/gi, '-')}`;
-    return `<tr data-field="${h(f.field)}"><th scope="row"><label for="${id}">${h(f.label)}</label></th><td>${f.value === null ? '<span class="muted">—</span>' : h(f.value)}</td>
-<td><form method="post" action="/console/documents/${h(doc.id)}/correct">${csrfField(csrf)}<input type="hidden" name="field" value="${h(f.field)}">
-<input type="text" id="${id}" name="value" value="${h(f.value ?? '')}" aria-label="New value of ${h(f.label)}"> <input type="text" name="reason" placeholder="why (optional)" aria-label="Reason"> <button type="submit">Correct</button></form></td></tr>`;
+type Field = ReturnType<Corrections['correctableFields']>[number];
+
+/** The `f:<field>` inputs of a fact group's form; for a field sent twice (a check box over its hidden "false"), the last. */
+export function formFields(body: unknown): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [k, v] of Object.entries((body ?? {}) as Record<string, unknown>)) {
+    if (!k.startsWith('f:')) continue;
+    const value: unknown = Array.isArray(v) ? (v as unknown[])[v.length - 1] : v;
+    if (typeof value === 'string') out.set(k.slice(2), value.trim());
+  }
+  return out;
+}
+
+/**
+ * The fields whose posted value differs from the current one, in an order that can be applied one by one: a meeting
+ * moved later gets its end first, so that it never ends before it starts on the way.
+ */
+export function changedFields(fields: readonly Field[], posted: ReadonlyMap<string, string>): Array<{ field: string; value: string }> {
+  const changed = fields.flatMap((f) => {
+    const v = posted.get(f.field);
+    if (v === undefined) return [];
+    const now = f.field.endsWith('.removed') ? (f.value ?? 'false') : (f.value ?? '');
+    return v === now ? [] : [{ field: f.field, value: v }];
   });
-  return `<table class="corrections-form"><thead><tr><th>Fact</th><th>Now</th><th>Correct to (empty clears it)</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  const start = changed.find((c) => c.field === 'meeting.start');
+  const oldEnd = fields.find((f) => f.field === 'meeting.end')?.value ?? '';
+  if (start && start.value > oldEnd) changed.sort((a, b) => (a.field === 'meeting.end' ? -1 : b.field === 'meeting.end' ? 1 : 0));
+  return changed;
+}
+
+/** A correction field's label as people read it: "Deadline 2: date", "Meeting start", "Title". */
+export function fieldLabel(field: string): string {
+  const m = /^deadline\.(\d+)\.(\w+)$/.exec(field);
+  if (m) return `Deadline ${Number(m[1]) + 1}: ${DEADLINE_FIELD_LABELS[m[2] ?? ''] ?? m[2]}`;
+  return FIELD_LABELS[field] ?? field;
+}
+
+const FIELD_LABELS: Record<string, string> = { group: 'Study group', reference: 'Reference', title: 'Title', date: 'Date of the document', 'meeting.start': 'Meeting start', 'meeting.end': 'Meeting end', 'meeting.place': 'Meeting place' };
+const DEADLINE_FIELD_LABELS: Record<string, string> = { date: 'date', time: 'time', category: 'kind', action: 'what to do', removed: 'not a deadline' };
+
+/** A correction value as people read it (a date with its weekday, "yes"/"no" for a removal). */
+function valueText(field: string, value: string | null): string {
+  if (value === null || value === '') return '(none)';
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return humanDate(value);
+  if (field.endsWith('.removed')) return value === 'true' ? 'removed' : 'kept';
+  if (field.endsWith('.category')) return CATEGORY_LABELS[value as DeadlineCategory] ?? value;
+  return value;
+}
+
+/** One input of a fact group, labelled, with the value it has now. */
+function input(f: Field, kind: 'text' | 'date' | 'time' | 'group' | 'category' | 'removed', groups: readonly string[], label: string, span = false): string {
+  const id = `fix-${f.field.replace(/[^a-z0-9]+/gi, '-')}`;
+  const name = `f:${f.field}`;
+  const v = f.value ?? '';
+  let control: string;
+  if (kind === 'group') {
+    const options = [...new Set([...groups, ...(v ? [v] : [])])].sort();
+    control = `<select id="${id}" name="${h(name)}"><option value=""${v ? '' : ' selected'}>(none)</option>${options.map((g) => `<option${g === v ? ' selected' : ''}>${h(g)}</option>`).join('')}</select>`;
+  } else if (kind === 'category') {
+    control = `<select id="${id}" name="${h(name)}">${DEADLINE_CATEGORIES.map((c) => `<option value="${h(c)}"${c === v ? ' selected' : ''}>${h(CATEGORY_LABELS[c])}</option>`).join('')}</select>`;
+  } else if (kind === 'removed') {
+    return `<div class="span" data-field="${h(f.field)}"><input type="hidden" name="${h(name)}" value="false"><label class="check" for="${id}"><input type="checkbox" id="${id}" name="${h(name)}" value="true"${v === 'true' ? ' checked' : ''}> ${h(label)}</label></div>`;
+  } else {
+    control = `<input type="${kind}" id="${id}" name="${h(name)}" value="${h(v)}"${kind === 'text' ? ' maxlength="500"' : ''}>`;
+  }
+  return `<div${span ? ' class="span"' : ''} data-field="${h(f.field)}"><label for="${id}">${h(label)}</label>${control}</div>`;
+}
+
+/**
+ * The correction forms: one per group of facts (the document, its meeting, each deadline), each with the input that
+ * fits the fact (date and time pickers, a select of groups or kinds, a check box to remove a deadline that is not
+ * one) and one Save button. Deadlines are numbered from 1, as in the deadlines table.
+ */
+function correctionForms(doc: StoredDocument, fields: readonly Field[], groups: readonly string[], csrf: string): string {
+  const by = new Map(fields.map((f) => [f.field, f]));
+  const get = (name: string): Field | undefined => by.get(name as Field['field']);
+  const fieldset = (key: string, legend: string, inner: string, note = '') =>
+    `<form method="post" action="/console/documents/${h(doc.id)}/correct" class="fact-group" data-group="${h(key)}">${csrfField(csrf)}<fieldset><legend>${h(legend)}</legend>${note}<div class="grid">${inner}
+<div class="span"><label for="why-${h(key)}">Why <span class="now">(optional, kept in the audit log)</span></label><input type="text" id="why-${h(key)}" name="reason" maxlength="500" placeholder="for example: Corrigendum 1 moved it"></div></div>
+<p class="actions"><button type="submit" class="primary">Save ${h(legend.toLowerCase())}</button></p></fieldset></form>`;
+  const out: string[] = [];
+  const top = [
+    get('group') && input(get('group') as Field, 'group', groups, 'Study group'),
+    get('reference') && input(get('reference') as Field, 'text', groups, 'Reference'),
+    get('date') && input(get('date') as Field, 'date', groups, 'Date of the document'),
+    get('title') && input(get('title') as Field, 'text', groups, 'Title', true),
+  ].filter(Boolean);
+  out.push(fieldset('document', 'Document', top.join('')));
+  if (get('meeting.start')) {
+    out.push(
+      fieldset(
+        'meeting',
+        'Meeting',
+        [input(get('meeting.start') as Field, 'date', groups, 'Starts'), input(get('meeting.end') as Field, 'date', groups, 'Ends'), input(get('meeting.place') as Field, 'text', groups, 'Place', true)].join(''),
+      ),
+    );
+  }
+  for (let n = 0; get(`deadline.${n}.date`); n++) {
+    const f = (name: string) => get(`deadline.${n}.${name}`) as Field;
+    const removed = f('removed').value === 'true';
+    out.push(
+      fieldset(
+        `deadline-${n}`,
+        `Deadline ${n + 1}`,
+        [input(f('date'), 'date', groups, 'Date'), input(f('time'), 'time', groups, 'Time (empty: end of the day)'), input(f('category'), 'category', groups, 'Kind'), input(f('action'), 'text', groups, 'What to do', true), input(f('removed'), 'removed', groups, 'Not a deadline: remove it (reminders stop)')].join(''),
+        removed ? '<p class="muted">Removed: it sets off no reminder. Untick and save to restore it.</p>' : '',
+      ),
+    );
+  }
+  return out.join('');
 }
 
 /**
@@ -119,13 +224,29 @@ export function registerDocuments(app: FastifyInstance, deps: ConsoleDeps): void
     try {
       const corrections = await deps.corrections();
       const history = await corrections.correctionsOf(services.store, doc.id);
+      const people = new People(services.roster);
       const done = history.length
-        ? `<table class="correction-history"><thead><tr><th>When</th><th>Who</th><th>Fact</th><th>Was</th><th>Now</th><th>Why</th></tr></thead><tbody>${history
-            .map((c) => `<tr><td>${h(c.at)}</td><td>${h(c.who)}</td><td>${h(c.field)}</td><td>${h(c.previous ?? '—')}</td><td>${h(c.value ?? '—')}</td><td>${h(c.reason ?? '')}</td></tr>`)
-            .join('')}</tbody></table>`
+        ? dataTable(
+            'correction-history',
+            [{ label: `When (${s.viewer.tz})`, cls: 'when' }, { label: 'Who' }, { label: 'Fact' }, { label: 'Change', cls: 'wide' }, { label: 'Why' }],
+            await Promise.all(
+              history.map(async (c) => [
+                timeHtml(c.at, s.viewer.tz, deps.now()),
+                await people.html(c.who),
+                h(fieldLabel(c.field)),
+                `<del>${h(valueText(c.field, c.previous))}</del> → <ins>${h(valueText(c.field, c.value))}</ins>`,
+                h(c.reason ?? ''),
+              ]),
+            ),
+          )
         : '<p class="muted">No corrections.</p>';
       const canFix = doc.parsed.group ? isSecretariat(s.person, doc.parsed.group) : s.viewer.secretariat;
-      fixes = `<h2>Corrections</h2>${done}${canFix ? `<h2>Correct a fact</h2><p class="muted">A correction wins over what the parser reads from this document, also when it is parsed again, and is recorded in the audit log.</p>${correctionForms(doc, corrections.correctableFields(doc), reply.generateCsrf())}` : '<p class="muted">Only the secretariat can correct facts.</p>'}`;
+      const groups = canFix ? [...new Set([...(await services.store.groupsWithDocuments()), ...Object.keys(services.config.SGBOT_BROADCAST_TARGETS)])] : [];
+      fixes = `<h2>Corrections</h2>${done}${
+        canFix
+          ? `<h2>Correct the facts</h2><p class="muted">A correction wins over what the parser reads from this document, also when it is parsed again; it is recorded in the audit log and the document's reminders are planned again. Change what is wrong and save that group.</p>${correctionForms(doc, corrections.correctableFields(doc), groups, reply.generateCsrf())}`
+          : '<p class="muted">Only the secretariat can correct facts.</p>'
+      }`;
     } catch (err) {
       services.log.warn({ err: (err as Error).message }, 'corrections are not available');
       fixes = '<h2>Corrections</h2><p class="muted">Corrections are not available in this installation.</p>';
@@ -150,13 +271,29 @@ export function registerDocuments(app: FastifyInstance, deps: ConsoleDeps): void
       return sendPage(req, reply, { title: 'Only the secretariat can correct facts', active: 'documents' }, `<p>Sorry, ${h(s.viewer.name)}: only the ${h(group ?? '')} secretariat may correct the facts of this document. This attempt has been recorded in the audit log.</p>`, 403);
     }
     const corrections = await deps.corrections();
-    const value = (f['value'] ?? '').trim();
     const reason = (f['reason'] ?? '').trim().slice(0, 500);
-    // services.corrections re-plans the document's reminders after the correction (a fresh plan job).
-    const { correction } = await corrections.correctFact(services.corrections, {
-      docId: doc.id, field, value: value === '' ? null : value, who: identityKey(s.who), ...(reason ? { reason } : {}) },
-    );
-    return redirectWith(req, reply, `/console/documents/${doc.id}`, { kind: 'ok', text: `Corrected ${correction.field}: was ${correction.previous ?? '(none)'}, now ${correction.value ?? '(none)'}.` });
+    const who = identityKey(s.who);
+    // services.corrections re-plans the document's reminders after each correction (a fresh plan job).
+    const apply = (name: string, value: string) =>
+      corrections.correctFact(services.corrections, { docId: doc.id, field: name, value: value === '' ? null : value, who, ...(reason ? { reason } : {}) });
+    if (field) {
+      const { correction } = await apply(field, (f['value'] ?? '').trim());
+      return redirectWith(req, reply, `/console/documents/${doc.id}`, { kind: 'ok', text: `Corrected ${correction.field}: was ${correction.previous ?? '(none)'}, now ${correction.value ?? '(none)'}.` });
+    }
+    // A fact group's form: every field it carries, of which only the changed ones are corrected.
+    const changes = changedFields(corrections.correctableFields(doc), formFields(req.body));
+    if (changes.length === 0) return redirectWith(req, reply, `/console/documents/${doc.id}`, { kind: 'ok', text: 'Nothing was changed, so nothing was corrected.' });
+    const done: string[] = [];
+    for (const c of changes) {
+      try {
+        const { correction } = await apply(c.field, c.value);
+        done.push(`${fieldLabel(correction.field)}: was ${valueText(correction.field, correction.previous)}, now ${valueText(correction.field, correction.value)}.`);
+      } catch (err) {
+        if (!isSgbotError(err) || done.length === 0) throw err;
+        return redirectWith(req, reply, `/console/documents/${doc.id}`, { kind: 'error', text: `Corrected ${done.join(' ')} But not ${fieldLabel(c.field)}: ${err.message}` });
+      }
+    }
+    return redirectWith(req, reply, `/console/documents/${doc.id}`, { kind: 'ok', text: `Corrected ${done.join(' ')}` });
   });
 
   app.post<{ Params: { id: string } }>('/console/documents/:id/vouch', async (req, reply) => {

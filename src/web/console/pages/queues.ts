@@ -28,6 +28,10 @@ export function sameOrigin(req: FastifyRequest): boolean {
   }
 }
 
+/** The link back to the console, fixed at the bottom left of Bull Board's page. */
+export const BACK_LINK =
+  '<a id="sgbot-console-link" href="/console" style="position:fixed;left:12px;bottom:40px;z-index:1000;background:#18324f;color:#fff;padding:6px 12px;border-radius:4px;font:600 14px system-ui,sans-serif;text-decoration:none">← sgbot console</a>';
+
 const changes = (method: string) => method !== 'GET' && method !== 'HEAD';
 
 /** What an audited Bull Board call did: its path below the board and a short, redacted copy of its body. */
@@ -45,7 +49,7 @@ export async function registerQueues(app: FastifyInstance, deps: ConsoleDeps): P
   const board = async (base: string, readOnlyMode: boolean, title: string, allowed: (s: SignedIn) => boolean, who: string) => {
     const serverAdapter = new FastifyAdapter();
     serverAdapter.setBasePath(base);
-    createBullBoard({ queues: deps.services.jobKinds.all.map((spec) => new BullMQAdapter(jobs.queue(spec), { readOnlyMode })), serverAdapter, options: { uiConfig: { boardTitle: title } } });
+    createBullBoard({ queues: deps.services.jobKinds.all.map((spec) => new BullMQAdapter(jobs.queue(spec), { readOnlyMode })), serverAdapter, options: { uiConfig: { boardTitle: title, hideDocsLink: true, miscLinks: [{ text: '← Back to the sgbot console', url: '/console' }, { text: 'Scheduled reminders', url: '/console/reminders' }, { text: 'Audit log', url: '/console/audit' }] } } });
     await app.register(async (scope) => {
       scope.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
         const s = me(req);
@@ -58,6 +62,12 @@ export async function registerQueues(app: FastifyInstance, deps: ConsoleDeps): P
           return reply.code(403).type('text/plain; charset=utf-8').send('Refused: this request did not come from the console.');
         }
         return undefined;
+      });
+      // Bull Board's page has no way back: a link to the console is added to its HTML (inline styles are allowed here).
+      scope.addHook('onSend', async (_req: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+        const type = reply.getHeader('content-type');
+        if (typeof payload !== 'string' || typeof type !== 'string' || !type.startsWith('text/html') || !payload.includes('</body>')) return payload;
+        return payload.replace('</body>', `${BACK_LINK}</body>`);
       });
       // Every changing call that reached the board, with what it answered (a read-only board answers 405).
       scope.addHook('onResponse', async (req: FastifyRequest, reply: FastifyReply) => {

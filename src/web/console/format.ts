@@ -1,0 +1,130 @@
+/**
+ * How the console writes times, people and tables: every instant in the viewer's zone as a person reads it
+ * ("Thu 10 Dec 2026, 04:30", with "in 3 days" when it is near), a recipient key as the person's name, and tables that
+ * wrap inside 1280 px and stack into labelled cards on a phone. Pure, apart from the roster look-ups of {@link People}.
+ */
+import { DateTime } from 'luxon';
+import { h } from './layout.ts';
+
+/** An instant: epoch ms, an ISO date-time, or a `Date`. */
+export type Instant = number | string | Date;
+
+function toDateTime(at: Instant, tz: string): DateTime | null {
+  const dt = typeof at === 'number' ? DateTime.fromMillis(at) : at instanceof Date ? DateTime.fromJSDate(at) : DateTime.fromISO(at, { setZone: true });
+  return dt.isValid ? dt.setZone(tz) : null;
+}
+
+/** "Thu 10 Dec 2026, 04:30" in `tz` (with the year left out only by {@link shortTime}). */
+export function humanTime(at: Instant, tz: string): string {
+  const dt = toDateTime(at, tz);
+  return dt ? dt.toFormat('ccc d LLL yyyy, HH:mm') : String(at);
+}
+
+/**
+ * "in 3 days", "2 hours ago", "just now": how far `at` is from `now`, in the largest unit that fits; `null` when it is
+ * more than `withinDays` days away (an absolute date says more then).
+ *
+ * @example relativeTime(Date.parse('2027-03-04T09:00Z'), Date.parse('2027-03-01T09:00Z')) === 'in 3 days'
+ */
+export function relativeTime(at: Instant, now: number, withinDays = 14): string | null {
+  const dt = toDateTime(at, 'UTC');
+  if (!dt) return null;
+  const diff = dt.toMillis() - now;
+  const abs = Math.abs(diff);
+  if (abs > withinDays * 86_400_000) return null;
+  if (abs < 60_000) return 'just now';
+  const units: Array<[number, string]> = [
+    [86_400_000, 'day'],
+    [3_600_000, 'hour'],
+    [60_000, 'minute'],
+  ];
+  const [size, unit] = units.find(([ms]) => abs >= ms) ?? [60_000, 'minute'];
+  const n = Math.round(abs / size);
+  const span = `${n} ${unit}${n === 1 ? '' : 's'}`;
+  return diff > 0 ? `in ${span}` : `${span} ago`;
+}
+
+/**
+ * A `<time>` element: the instant in the viewer's zone, the relative distance when it is near, and the exact time
+ * with its zone on hover.
+ */
+export function timeHtml(at: Instant | null | undefined, tz: string, now: number, opts: { relative?: boolean } = {}): string {
+  if (at === null || at === undefined || at === '') return '<span class="muted">—</span>';
+  const dt = toDateTime(at, tz);
+  if (!dt) return h(String(at));
+  const rel = opts.relative === false ? null : relativeTime(dt.toMillis(), now);
+  return `<time datetime="${h(dt.toUTC().toISO() ?? '')}" title="${h(dt.toFormat("cccc d LLLL yyyy, HH:mm:ss ZZZZ"))}">${h(dt.toFormat('ccc d LLL yyyy, HH:mm'))}</time>${rel ? ` <small class="rel">${h(rel)}</small>` : ''}`;
+}
+
+/** "Thu 10 Dec 2026" for a calendar date (`YYYY-MM-DD`), which has no zone. */
+export function humanDate(date: string | null | undefined): string {
+  if (!date) return '—';
+  const dt = DateTime.fromISO(date, { zone: 'UTC' });
+  return dt.isValid ? dt.toFormat('ccc d LLL yyyy') : date;
+}
+
+/** What a table column shows and its heading (used as the label of the cell when the table stacks on a phone). */
+export interface Column {
+  label: string;
+  /** A class for the column's cells (`num`, `nowrap`, `wide`). */
+  cls?: string;
+}
+
+/**
+ * A table that fits: cells wrap long words, and below 40rem each row becomes a card whose cells carry their column's
+ * label. Cells are HTML (escape what goes in).
+ */
+export function dataTable(cls: string, columns: readonly Column[], rows: ReadonlyArray<readonly string[]>, attrs: ReadonlyArray<string> = []): string {
+  const head = columns.map((c) => `<th scope="col"${c.cls ? ` class="${h(c.cls)}"` : ''}>${h(c.label)}</th>`).join('');
+  const body = rows
+    .map((cells, i) => `<tr${attrs[i] ? ` ${attrs[i]}` : ''}>${cells.map((cell, j) => `<td data-label="${h(columns[j]?.label ?? '')}"${columns[j]?.cls ? ` class="${h(columns[j]?.cls ?? '')}"` : ''}>${cell}</td>`).join('')}</tr>`)
+    .join('');
+  return `<div class="table-wrap"><table class="stack ${h(cls)}"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
+}
+
+/** Someone the console names: a roster person's name, else what is known. */
+export interface Named {
+  name: string;
+  /** The address or account behind the name, shown small. */
+  detail: string | null;
+}
+
+/** Roster look-ups for one page (each person read once). */
+export class People {
+  private readonly cache = new Map<string, Promise<{ name: string } | null>>();
+  constructor(private readonly roster: { get(id: string): Promise<{ name: string } | null> }) {}
+
+  private person(id: string): Promise<{ name: string } | null> {
+    let p = this.cache.get(id);
+    if (!p) {
+      p = this.roster.get(id).catch(() => null);
+      this.cache.set(id, p);
+    }
+    return p;
+  }
+
+  /**
+   * A recipient or actor key as a person reads it: `person:ana@x` and `web:ana@x` → Ana's roster name with her
+   * address; `system` → sgbot; `slack:C0123` → "Slack C0123"; `mail:list@x` → the address.
+   */
+  async name(key: string): Promise<Named> {
+    const m = /^(person|web|mail|slack|teams|system|cli|terminal)(?::(.*))?$/.exec(key);
+    if (!m) {
+      const person = key.includes('@') ? await this.person(key.toLowerCase()) : null;
+      return person ? { name: person.name, detail: key } : { name: key, detail: null };
+    }
+    const [, kind = '', rest = ''] = m;
+    if (kind === 'system') return { name: 'sgbot', detail: rest ? `automatic (${rest})` : 'automatic' };
+    if (kind === 'slack' || kind === 'teams') return { name: `${kind === 'slack' ? 'Slack' : 'Teams'} ${rest}`, detail: null };
+    if (kind === 'mail') return { name: rest, detail: 'mail' };
+    if (kind === 'cli' || kind === 'terminal') return { name: rest || 'terminal', detail: 'terminal' };
+    const person = rest ? await this.person(rest.toLowerCase()) : null;
+    return person ? { name: person.name, detail: rest } : { name: rest || key, detail: kind === 'web' ? 'console account' : null };
+  }
+
+  /** {@link name} as HTML: the name, and the address small beneath it. */
+  async html(key: string): Promise<string> {
+    const n = await this.name(key);
+    return `${h(n.name)}${n.detail ? `<br><small>${h(n.detail)}</small>` : ''}`;
+  }
+}
