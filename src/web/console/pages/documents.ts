@@ -174,7 +174,7 @@ function correctionForms(doc: StoredDocument, fields: readonly Field[], groups: 
  * The sender check of a document, and why it is or is not verified; for the group's secretariat, a form to vouch for
  * an unverified one.
  */
-function senderSection(doc: StoredDocument, canVouch: boolean, csrf: string): string {
+function senderSection(doc: StoredDocument, canVouch: boolean, csrf: string, tz: string): string {
   const auth = authRecordOf(doc);
   if (!auth) {
     return '<h2>Sender</h2><p class="sender-check" data-verdict="not-checked">Not checked: not read from mail (a file an operator ingested, or the demo inbox), or read with sender checks off. It counts as verified: the operator who ingested it vouches for it.</p>';
@@ -183,7 +183,7 @@ function senderSection(doc: StoredDocument, canVouch: boolean, csrf: string): st
     const label = auth.verdict === 'vouched' ? 'Vouched for' : 'Verified';
     return `<h2>Sender</h2><p class="sender-check" data-verdict="${h(auth.verdict)}"><strong>${label}</strong>: ${h(auth.summary)}</p>`;
   }
-  const why = `<p class="sender-check" data-verdict="${h(auth.verdict)}"><strong>Unverified sender</strong> (${h(auth.verdict)}): ${h(auth.summary)}${auth.tries ? ` <small>(checked again ${auth.tries} time${auth.tries === 1 ? '' : 's'}${auth.checkedAt ? `, last ${h(auth.checkedAt)}` : ''})</small>` : ''}</p>
+  const why = `<p class="sender-check" data-verdict="${h(auth.verdict)}"><strong>Unverified sender</strong> (${h(auth.verdict)}): ${h(auth.summary)}${auth.tries ? ` <small>(checked again ${auth.tries} time${auth.tries === 1 ? '' : 's'}${auth.checkedAt ? `, last ${h(humanTime(auth.checkedAt, tz))}` : ''})</small>` : ''}</p>
 <p class="muted">Its facts are shown marked, and set off no reminder, calendar entry or broadcast; a revision it claims does not replace a verified document.</p>`;
   const form = canVouch
     ? `<form method="post" action="/console/documents/${h(doc.id)}/vouch" class="vouch">${csrfField(csrf)}<label for="vouch-reason">Why you know it is genuine</label> <input type="text" id="vouch-reason" name="reason" placeholder="for example: confirmed with TSB by phone" aria-label="Reason"> <button type="submit">Vouch for this document</button></form>
@@ -253,7 +253,7 @@ export function registerDocuments(app: FastifyInstance, deps: ConsoleDeps): void
     }
     const text = (await services.store.getText(doc.id)) ?? '';
     const canVouch = doc.parsed.group ? isSecretariat(s.person, doc.parsed.group) : s.viewer.secretariat;
-    const body = `${factsTable(doc, s.viewer.tz)}${senderSection(doc, canVouch, reply.generateCsrf())}${fixes}<h2>Text</h2><pre>${h(text.slice(0, MAX_TEXT_SHOWN))}${text.length > MAX_TEXT_SHOWN ? '\n…' : ''}</pre>
+    const body = `${factsTable(doc, s.viewer.tz)}${senderSection(doc, canVouch, reply.generateCsrf(), s.viewer.tz)}${fixes}<h2>Text</h2><pre>${h(text.slice(0, MAX_TEXT_SHOWN))}${text.length > MAX_TEXT_SHOWN ? '\n…' : ''}</pre>
 <p class="muted"><a href="/console/documents${qs({ q: doc.parsed.reference ?? '' })}">Other documents with this reference</a></p>`;
     return sendPage(req, reply, { title: docLabel(doc), active: 'documents' }, body);
   });

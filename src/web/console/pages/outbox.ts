@@ -8,6 +8,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { simpleParser } from 'mailparser';
 import { identityKey } from '../../../core/identity.ts';
 import { me, query, sendPage, type ConsoleDeps } from '../context.ts';
+import { dataTable, humanTime, timeHtml } from '../format.ts';
 import { h, qs } from '../layout.ts';
 
 /** The Redis list of captured mail. */
@@ -49,10 +50,14 @@ export function registerOutbox(app: FastifyInstance, deps: ConsoleDeps): void {
     if (refused) return refused;
     const mails = (await deps.services.redis.lrange(key, 0, 199)).map(parseEntry).filter((m): m is CapturedMail => m !== null);
     const smtp = deps.services.config.SMTP_URL ? '<p class="muted">Mail goes out by SMTP; this outbox holds only what was captured before.</p>' : '<p class="muted">No SMTP server is configured (SMTP_URL), so outgoing mail is kept here instead of being sent.</p>';
-    const rows = mails.map(
-      (m, n) => `<tr><td>${h(m.at)}</td><td>${h(m.kind)}</td><td>${h((m.to ?? []).join(', '))}</td><td><a href="/console/outbox/view${qs({ id: m.messageId, n })}">${h(m.subject || '(no subject)')}</a></td></tr>`,
-    );
-    const table = rows.length ? `<table class="outbox"><thead><tr><th>Captured</th><th>Kind</th><th>To</th><th>Subject</th></tr></thead><tbody>${rows.join('')}</tbody></table>` : '<p class="muted">The outbox is empty.</p>';
+    const tz = me(req).viewer.tz;
+    const rows = mails.map((m, n) => [
+      timeHtml(m.at, tz, deps.now()),
+      h(m.kind),
+      h((m.to ?? []).join(', ')),
+      `<a href="/console/outbox/view${h(qs({ id: m.messageId, n }))}">${h(m.subject || '(no subject)')}</a>`,
+    ]);
+    const table = rows.length ? dataTable('outbox', [{ label: `Captured (${tz})`, cls: 'when' }, { label: 'Kind' }, { label: 'To' }, { label: 'Subject', cls: 'wide' }], rows) : '<p class="muted">The outbox is empty.</p>';
     return sendPage(req, reply, { title: 'Outbox', active: 'outbox' }, `${smtp}${table}`);
   });
 
@@ -68,7 +73,7 @@ export function registerOutbox(app: FastifyInstance, deps: ConsoleDeps): void {
       ['From', parsed.from?.text ?? ''],
       ['To', (mail.to ?? []).join(', ')],
       ['Subject', mail.subject],
-      ['Date', parsed.date?.toISOString() ?? mail.at],
+      ['Date', `${humanTime(parsed.date ?? mail.at, me(req).viewer.tz)} (${me(req).viewer.tz})`],
       ['Message-ID', mail.messageId],
       ['Kind', mail.kind],
     ];

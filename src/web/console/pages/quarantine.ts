@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { identityKey } from '../../../core/identity.ts';
 import type { QuarantineEntry } from '../../../store/quarantine.ts';
 import { me, redirectWith, sendPage, type ConsoleDeps } from '../context.ts';
+import { dataTable, humanTime, timeHtml } from '../format.ts';
 import { h, postButton } from '../layout.ts';
 
 export function registerQuarantine(app: FastifyInstance, deps: ConsoleDeps): void {
@@ -14,11 +15,20 @@ export function registerQuarantine(app: FastifyInstance, deps: ConsoleDeps): voi
 
   app.get('/console/quarantine', async (req, reply) => {
     const entries = await services.quarantine.list(200);
+    const tz = me(req).viewer.tz;
     const rows = entries.map((e) => {
       const first = e.problems[0];
-      return `<tr><td><a href="/console/quarantine/${encodeURIComponent(e.id)}">${h(e.id.slice(0, 12))}</a></td><td>${h(e.at)}</td><td>${e.partial ? 'partly stored' : 'rejected'}</td><td>${h(e.name)}</td><td>${first ? `${h(first.code)}: ${h(first.message.slice(0, 200))}` : ''}</td></tr>`;
+      return [
+        `<a href="/console/quarantine/${h(encodeURIComponent(e.id))}">${h(e.id.slice(0, 12))}</a>`,
+        timeHtml(e.at, tz, deps.now()),
+        e.partial ? 'partly stored' : 'rejected',
+        h(e.name),
+        first ? `${h(first.code)}: ${h(first.message.slice(0, 200))}` : '',
+      ];
     });
-    const table = rows.length ? `<table><thead><tr><th>Id</th><th>When</th><th>Status</th><th>Input</th><th>First problem</th></tr></thead><tbody>${rows.join('')}</tbody></table>` : '<p class="muted">The quarantine is empty: everything ingested was read.</p>';
+    const table = rows.length
+      ? dataTable('quarantine', [{ label: 'Id' }, { label: `When (${tz})`, cls: 'when' }, { label: 'Status' }, { label: 'Input' }, { label: 'First problem', cls: 'wide' }], rows)
+      : '<p class="muted">The quarantine is empty: everything ingested was read.</p>';
     return sendPage(req, reply, { title: 'Quarantine', active: 'quarantine' }, table);
   });
 
@@ -28,7 +38,7 @@ export function registerQuarantine(app: FastifyInstance, deps: ConsoleDeps): voi
     const raw = e.rawId ? await services.raw.meta(e.rawId) : null;
     const facts = [
       ['Id', e.id],
-      ['When', e.at],
+      ['When', `${humanTime(e.at, me(req).viewer.tz)} (${me(req).viewer.tz})`],
       ['Status', e.partial ? 'partly stored' : 'nothing stored'],
       ...(raw ? [['Raw message', `${raw.size} bytes${raw.kept ? ', kept' : ', not kept (over the size limit)'}, ${raw.attempts} attempt(s), from ${JSON.stringify(raw.origin)}`]] : []),
       ...(e.path ? [['File', e.path]] : []),
