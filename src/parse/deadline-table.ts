@@ -35,10 +35,11 @@ const HEADING = new RegExp(
 const END =
   /^\s*(?:I (?:wish|look forward|hope)|Yours (?:faithfully|sincerely)|\(signed\)|Annex(?:es)?\s*[:A-Z1-9]?\s*$|ANNEX\b|Attachments?\s*:|Enclosures?\s*:|Please note\b|\d{1,2}\s*[.)]?\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)[A-Z][a-z]+\s+\S+\s+\S+\s+\S+)/;
 
-// A sentence of the letter after the table: long, ends with a full stop, and is not itself an action.
+// A sentence of the letter after the table: long, ends with a full stop (or a full stop ends a sentence inside it:
+// a hard-wrapped paragraph), and is not itself an action.
 function isProseLine(line: string): boolean {
   const t = line.trim();
-  return /^[A-Z][^\t]*\.$/.test(t) && t.split(/\s+/).length >= 10 && !/^(?:Submit|Send|Register|Request|Pre-?registration|Deadline|Return|Reply|Apply)\b/i.test(t);
+  return /^[A-Z][^\t]*(?:\.$|\.\s+[A-Z])/.test(t) && t.split(/\s+/).length >= 10 && !/^(?:Submit|Send|Register|Request|Pre-?registration|Deadline|Return|Reply|Apply)\b/i.test(t);
 }
 
 function sectionEnd(text: string, start: number): number {

@@ -38,6 +38,9 @@ function documentDate(header: string, kind: DocumentKind): string | null {
     if (m?.[1]) return findDates(m[1])[0]?.start ?? null;
   }
   if (kind === 'liaison-statement') {
+    // Datatracker: "Submitted Date 2026-01-30", "Posted Date 2012-12-14", "Submission Date: 2011-10-06".
+    const posted = /^[ \t]*(?:Submission date|Submitted Date|Posted Date)[ \t]*:?[ \t]*(\d{4}-\d{2}-\d{2})/im.exec(header)?.[1];
+    if (posted) return posted;
     const approval = fieldValue(header, 'Approval');
     const d = approval ? findDates(approval).at(-1) : undefined;
     if (d) return d.end;
@@ -103,6 +106,20 @@ function headerMeeting(header: string, group: string | null): MeetingInfo | null
 // What a TD or report announces beside its own meeting: an ad hoc group, a rapporteur or drafting session.
 const AD_HOC = /\b(?:ad[- ]hoc|rapporteur|drafting|correspondence group|joint (?:session|meeting)|session|meeting|briefing|workshop)\b/i;
 
+/**
+ * The title of an IETF Datatracker page: the line after its "Liaison statement" heading ("Liaison statement\nLS on
+ * X"), or after "Liaison Statement:" on the same line; page furniture ("Skip to main content") is passed over.
+ */
+function trackerTitle(text: string): string | null {
+  const lines = text.slice(0, 4000).split('\n').map((l) => l.trim());
+  const at = lines.findIndex((l) => /^Liaison statement\b/i.test(l));
+  if (at < 0) return null;
+  const same = /^Liaison statement\s*:\s*(.{4,200})$/i.exec(lines[at] ?? '')?.[1];
+  if (same) return same;
+  const next = lines.slice(at + 1, at + 4).find((l) => l !== '' && !/^(?:Skip to main content|State\b|Submi|Posted)/i.test(l));
+  return next && next.length <= 200 ? next : null;
+}
+
 // A notice of a meeting that is no TSB letter: a rapporteur's convocation, an invitation of the General Secretariat.
 const MEETING_NOTICE = /\b(?:notice|convocation|invitation|announcement)\b[^\n]{0,80}\bmeeting\b|\bRapporteur(?:'s)?\s+meeting\b|\binterim meeting\b/i;
 
@@ -157,7 +174,7 @@ export function parseDocument(raw: string): ParsedDocument {
   const isLetter = LETTER_KINDS.has(kind);
   const notice = kind === 'other' && MEETING_NOTICE.test(header);
   const subject = isLetter || notice ? letterSubject(header) : null;
-  const title = subject ?? fieldValue(header, 'Title', 3, true) ?? null;
+  const title = subject ?? fieldValue(header, 'Title', 3, true) ?? (kind === 'liaison-statement' ? trackerTitle(text) : null) ?? null;
   const liaisonRaw = kind === 'liaison-statement' ? parseLiaison(text, null) : null;
   const liaisonGroup = liaisonRaw?.from ? canonicalGroup(liaisonRaw.from) : null;
   // An incoming liaison from another body (ISO/IEC JTC 1, IETF…) belongs to the one ITU-T group it is addressed to.
@@ -176,7 +193,10 @@ export function parseDocument(raw: string): ParsedDocument {
   const table = parseDeadlineTable(text, sections);
   // "Deadline: -" or "n/a" says there is none: a date the text mentions does not stand for it.
   const noDeadline = kind === 'liaison-statement' && /^(?:-|—|N\/?A|none|nil|not applicable)$/i.test(fieldValue(header, 'Deadline') ?? '');
-  const prose = parseProseDeadlines(text, kind, sections).filter((d) => !(noDeadline && d.category === 'liaison-reply'));
+  // A liaison's header "Deadline:" is its reply date: another date the text gives for a reply (an approval meeting's)
+  // does not add a second one.
+  const headerDeadline = liaisonRaw?.deadline ?? null;
+  const prose = parseProseDeadlines(text, kind, sections).filter((d) => !(d.category === 'liaison-reply' && (noDeadline || (headerDeadline !== null && d.date !== headerDeadline))));
   // A reply date asked for in the text stands for a header "Deadline:" that is missing or says no date.
   const askedReply = prose.filter((d) => d.category === 'liaison-reply' && (!date || d.date >= date)).map((d) => d.date).sort()[0] ?? null;
   const liaison = liaisonRaw ? { ...liaisonRaw, from: liaisonRaw.from ?? group, deadline: liaisonRaw.deadline ?? askedReply } : null;

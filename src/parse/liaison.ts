@@ -38,6 +38,8 @@ export function canonicalParty(text: string): string {
   const t = squash(normalizeGroupSpelling(text))
     .replace(/^(?:the|to)\s+/i, '')
     .replace(/[.;,:]+$/, '');
+  // A group of the other sectors keeps its name: "ITU-R WP 1/4" is no ITU-T study group.
+  if (/^ITU-[RD]\b/i.test(t)) return t;
   const stripped = t.replace(/\s*\((?:SG\s?\d+|TSAG)\)$/i, '').replace(/^ITU-T\s+/i, '');
   const direct = canonicalGroup(stripped) ?? canonicalGroup(t);
   if (direct) return direct;
@@ -321,8 +323,15 @@ function statedPurposeOf(header: string): string {
 /**
  * Liaison fields of a liaison statement; `docGroup` is used as the source when no header names one.
  */
+// The template's labels, when a converter ran the header's cells into one line: "For action to: WFD For comment to:
+// - For information to: JCA-AHF Approval: … Deadline: 15 October 2013".
+const RUN_TOGETHER = / (?=(?:For (?:action|comment|information) to|Approval|Deadline|Contact|Source|Title|Purpose|Question\(s\))\s*:)/g;
+
 export function parseLiaison(text: string, docGroup: string | null): LiaisonInfo {
-  const header = normalizeGroupSpelling(plainHeader(text, 80));
+  const header = normalizeGroupSpelling(plainHeader(text, 80))
+    .split('\n')
+    .map((line) => (line.length > 120 && /For (?:action|information) to\s*:/.test(line) ? line.replace(RUN_TOGETHER, '\n') : line))
+    .join('\n');
   const addressees: Addressee[] = [];
   const push = (list: Addressee[]) => {
     for (const a of list) addAddressee(addressees, a);
@@ -331,6 +340,15 @@ export function parseLiaison(text: string, docGroup: string | null): LiaisonInfo
   push(parseAddressees(fieldValue(header, 'For comment to|For comment'), 'comment'));
   push(parseAddressees(fieldValue(header, 'For information to|For information'), 'information'));
   const statedPurpose = statedPurposeOf(header);
+
+  // "FOR : ITU-R WP 1/4 for action; others for information": the addressees and their purposes in one field.
+  const forField = fieldValue(header, 'For');
+  if (addressees.length === 0 && forField && /\bfor (?:action|comment|information)\b/i.test(forField)) {
+    for (const part of forField.split(/\s*;\s*/)) {
+      const m = /^(.+?)\s+for\s+(action|comment|information)\b/i.exec(part);
+      if (m?.[1] && !/^(?:others?|all others|the rest)$/i.test(m[1].trim())) push(parseAddressees(m[1], (m[2] ?? 'information').toLowerCase() as AddresseePurpose));
+    }
+  }
 
   // The older ITU-T form, Datatracker and 3GPP: "To:" with one stated purpose, "Cc:" for information.
   if (addressees.length === 0) {
@@ -385,6 +403,11 @@ export function parseLiaison(text: string, docGroup: string | null): LiaisonInfo
     }
   }
 
+  // An addressee asked to act is not also one informed ("To: IAB, IESG" and "Cc: IESG").
+  for (let i = addressees.length - 1; i >= 0; i--) {
+    const a = addressees[i] as Addressee;
+    if (a.purpose === 'information' && addressees.some((b) => b.party === a.party && b.purpose !== 'information')) addressees.splice(i, 1);
+  }
   // A source that copies itself ("Cc: The IAB" on the IAB's own statement) is not an addressee.
   for (let i = addressees.length - 1; i >= 0; i--) if (source && (addressees[i] as Addressee).party === source && (addressees[i] as Addressee).purpose === 'information') addressees.splice(i, 1);
   const acting = addressees.filter((a) => a.purpose !== 'information');

@@ -23,10 +23,12 @@ const GROUP_NUMBERED = new RegExp(String.raw`${GROUP_PREFIX}\s?-\s?(?:LS|TD|C|R)
 const PATTERNS: ReadonlyArray<{ kind: ReferenceHit['kind']; re: RegExp; group?: (m: RegExpExecArray) => string | null; numbered?: boolean }> = [
   {
     kind: 'collective-letter',
-    re: /\b(?:TSB\s+)?Collective\s+letter\s+(?:No\.?\s*)?(\d{1,3})\s*\/\s*(TSAG\b|\d{1,2}(?![\d/])|SG\d{1,2}RG-[A-Z]{2,5}\b)/i,
+    re: /\b(?:TSB\s+)?Collective[\s-]+letter\s+(?:No\.?\s*)?(\d{1,3})\s*\/\s*(TSAG\b|\d{1,2}(?![\d/])|SG\d{1,2}RG-[A-Z]{2,5}\b)/i,
     group: (m) => (/^\d+$/.test(m[2] ?? '') ? canonicalGroup(`SG${m[2]}`) : canonicalGroup(m[2] ?? '')),
   },
   { kind: 'circular', re: /\bTSB\s+Circular\s+(?:No\.?\s*)?(\d{1,4})\b/i },
+  // ITU-R and ITU-D circular letters: "Administrative Circular CACE/123", "Circular Letter 6/LCCE/23", "Circular BDT/IP/CSTG-8".
+  { kind: 'circular', re: /\b(?:Circular\s+Letter\s+(\d{1,3}\/[A-Z]{2,6}\/\d{1,4})|Circular\s+(BDT\/[\w/-]{2,30}|CA[A-Z]{2}\/\d{1,4}))\b/ },
   {
     kind: 'liaison-statement',
     numbered: true,
@@ -51,6 +53,7 @@ const PATTERNS: ReadonlyArray<{ kind: ReferenceHit['kind']; re: RegExp; group?: 
     re: new RegExp(String.raw`\b${GROUP_PREFIX}\s?-\s?R\s?(\d{1,4})(?:\s*(?:Rev\.?\s*\d+|R\d))?\b`, 'i'),
     group: (m) => canonicalGroup(m[1] ?? ''),
   },
+  { kind: 'liaison-statement', re: /\bCOM\s?(\d{1,2})\s?-\s?LS\s?(\d{1,4})(?:\/\d{1,2})?(?:\s?-\s?[EFSACR])?\b/, group: (m) => canonicalGroup(`SG${m[1]}`) },
   { kind: 'contribution', re: /\bCOM\s?(\d{1,2})\s?-\s?C\s?(\d{1,4})(?:\s?-\s?[EFSACR])?\b/, group: (m) => canonicalGroup(`SG${m[1]}`) },
   { kind: 'report', re: /\bCOM\s?(\d{1,2})\s?-\s?R\s?(\d{1,4})(?:\s?-\s?[EFSACR])?\b/, group: (m) => canonicalGroup(`SG${m[1]}`) },
   {

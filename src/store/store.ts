@@ -469,5 +469,5 @@ function deadlineSets(scope: { group?: string; question?: string }): string[] {
 }
 
 export function normRef(reference: string): string {
-  return reference.toLowerCase().replace(/\btsb\b/g, '').replace(/[\s-]+/g, '');
+  return reference.toLowerCase().replace(/\btsb\b/g, '').replace(/[\s\u2010-\u2015\u2212-]+/g, '');
 }
