@@ -20,7 +20,12 @@ export async function replanIfMarked(deps: ReminderDeps): Promise<number> {
   const marked = await redis.getdel(markKey(deps.store.prefix));
   if (marked === null) return 0;
   try {
-    return (await scheduleAll(deps)).length;
+    // A family another worker plans right now (at start-up, the plan of a letter just stored) is no failure: the
+    // mark is set again and the next run, a minute later, plans it with the others.
+    const busy: string[] = [];
+    const planned = (await scheduleAll(deps, { skipBusy: true, busy })).length;
+    if (busy.length > 0) await markReplan(redis, deps.store.prefix);
+    return planned;
   } catch (err) {
     await markReplan(redis, deps.store.prefix); // not done: the next run tries again
     throw err;

@@ -255,10 +255,20 @@ async function queueRecheck(deps: ReminderDeps, docId: string, at: number): Prom
   });
 }
 
-/** Re-plan every base ever planned (after a roster import or a change of settings). */
-export async function scheduleAll(deps: ReminderDeps): Promise<PlanResult[]> {
+/**
+ * Re-plan every base ever planned (after a roster import or a change of settings). A base another worker is
+ * planning right now is passed over and listed in `busy` (with `skipBusy`), so the caller can come back for it.
+ */
+export async function scheduleAll(deps: ReminderDeps, opts: { skipBusy?: boolean; busy?: string[] } = {}): Promise<PlanResult[]> {
   const keys = remKeys(deps.store.prefix);
   const out: PlanResult[] = [];
-  for (const base of await deps.store.redis.smembers(keys.bases)) out.push(await scheduleBase(deps, base));
+  for (const base of await deps.store.redis.smembers(keys.bases)) {
+    try {
+      out.push(await scheduleBase(deps, base));
+    } catch (err) {
+      if (!opts.skipBusy || !(err instanceof SgbotError && err.code === 'E_BUSY')) throw err;
+      opts.busy?.push(base);
+    }
+  }
   return out;
 }
