@@ -245,7 +245,7 @@ const COMPLIMENTS_PHRASE = / presents its compliments to /i;
 
 // "Liaison response to ITU-T Q9/15 from IEEE 802.1", "Liaison statement from SG13 to IETF", "Liaison to IETF/ISOC on ENUM".
 const LIAISON_PHRASE =
-  /\bLiaison(?:\s+(?:statement|response|reply))?\s+(?:to\s+(?<to>[A-Z][\w/ .-]{1,50}?)(?:\s+from\s+(?<from>[A-Z][\w/ .-]{1,40}?))?|from\s+(?<from2>[A-Z][\w/ .-]{1,40}?)\s+to\s+(?<to2>[A-Z][\w/ .-]{1,50}?))(?=\s+(?:on|about|regarding|concerning)\b|\s+\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4}|\s*[,;(\n]|\.\s|\s*$)/;
+  /\bLiaison(?:\s+(?:[Ss]tatement|[Rr]esponse|[Rr]eply))?\s+(?:to\s+(?<to>[A-Z][\w/ .-]{1,50}?)(?:\s+from\s+(?<from>[A-Z][\w/ .-]{1,40}?))?|from\s+(?<from2>[A-Z][\w/ .-]{1,40}?)\s+to\s+(?<to2>[A-Z][\w/ .-]{1,50}?))(?=\s+(?:[Oo]n|[Aa]bout|[Rr]egarding|[Cc]oncerning)\b|\s+\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4}|\s*[,;(\n]|\.\s|\s*$)/;
 
 // References a reply names: ITU-T LS and TD numbers, 3GPP/ETSI tdoc numbers, ISO/IEC document numbers.
 const LS_REFERENCE =
@@ -364,11 +364,20 @@ export function parseLiaison(text: string, docGroup: string | null): LiaisonInfo
     push(parseAddressees(fieldValue(header, 'Cc|Copy(?: to)?'), 'information'));
   }
 
+  // Datatracker copies its contacts and lists: bodies are addressees, people and mailing lists are not.
+  if (isDatatracker(text)) {
+    for (let i = addressees.length - 1; i >= 0; i--) {
+      const party = trackerParty((addressees[i] as Addressee).party);
+      if (party === null) addressees.splice(i, 1);
+      else (addressees[i] as Addressee).party = party;
+    }
+  }
   // "Liaison response to ITU-T Q9/15 from IEEE 802.1", "Liaison to IETF/ISOC on ENUM": the title says who and whom.
   const phrase = LIAISON_PHRASE.exec(header.slice(0, 3000));
   const phraseTo = phrase?.groups?.['to'] ?? phrase?.groups?.['to2'];
   const phraseFrom = phrase?.groups?.['from'] ?? phrase?.groups?.['from2'] ?? null;
-  if (addressees.length === 0 && phraseTo) push(parseAddressees(phraseTo, 'information'));
+  const phrasePurpose: AddresseePurpose = /action/.test(statedPurpose) ? 'action' : /comment/.test(statedPurpose) ? 'comment' : 'information';
+  if (addressees.length === 0 && phraseTo) push(parseAddressees(phraseTo, phrasePurpose));
   const copied = addressees.length > 0 ? /\(COPY\s+To\s+([^)]{2,80})\)/i.exec(header.slice(0, 3000)) : null;
   if (copied?.[1]) push(parseAddressees(copied[1], 'information'));
 
@@ -382,14 +391,6 @@ export function parseLiaison(text: string, docGroup: string | null): LiaisonInfo
   if (addressees.length === 0 && abstractFrom?.[2]) push(parseAddressees(abstractFrom[2], 'information'));
   if (addressees.length === 0 && compliments?.[2]) push(parseAddressees(compliments[2], 'information'));
 
-  // Datatracker copies its contacts and lists: bodies are addressees, people and mailing lists are not.
-  if (isDatatracker(text)) {
-    for (let i = addressees.length - 1; i >= 0; i--) {
-      const party = trackerParty((addressees[i] as Addressee).party);
-      if (party === null) addressees.splice(i, 1);
-      else (addressees[i] as Addressee).party = party;
-    }
-  }
   const fromParty = from ? canonicalParty(from) : null;
   const source = fromParty ? (isDatatracker(text) ? (trackerParty(fromParty) ?? fromParty) : fromParty) : docGroup;
   // The ITU-T template's "Question(s):" field names the source's Questions, not the addressees'.

@@ -153,10 +153,14 @@ export function findMeeting(text: string, subject: string | null, docGroup: stri
   const body = announcement();
   if (body) {
     const clean = squash(body.text);
-    const hit = findDates(clean).find((h) => !isSuperseded(clean, h));
+    // The dates that follow "will meet" / "will be held": a sentence run together with the letter's own date line
+    // ("Geneva, 26 November 1999 Ref: … is to meet in Kyoto from 28 February to 10 March 2000") gives both.
+    const verbAt = MEETING_SENTENCE.exec(clean)?.index ?? 0;
+    const dates = findDates(clean).filter((h) => !isSuperseded(clean, h));
+    const hit = dates.find((h) => h.index >= verbAt) ?? dates[0];
     // The subject names the meeting even when its dates are only in the body (a postponement notice).
     const title = subject ?? (clean.length > 160 ? `${clean.slice(0, 157)}...` : clean);
-    if (hit) return build(hit, title, findPlace(clean), findGroups(clean)[0]?.group ?? docGroup);
+    if (hit) return build(hit, title, findPlace(clean.slice(Math.max(0, verbAt - 20))) ?? findPlace(clean), findGroups(clean.slice(verbAt))[0]?.group ?? findGroups(clean)[0]?.group ?? docGroup);
   }
   return null;
 }

@@ -50,6 +50,7 @@ export interface FieldResult {
 export function partyKey(party: string): string {
   const g = canonicalGroup(party);
   if (g) return g;
+  if (/^ITU-[TRD]$/i.test(party.trim())) return party.trim().toLowerCase();
   return party
     .toLowerCase()
     .replace(/\bitu-[tr]\b|\bwg\b|\bworking group\b|\bthe\b|[()"'.,]/g, ' ')

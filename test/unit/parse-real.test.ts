@@ -12,8 +12,6 @@ const KNOWN_MISSES = new Set([
   '3gpp-ran-reply-ls-6rx-release-independence.txt purpose',
   'ietf-datatracker-1103-ls332-g8113-2-consent.txt to',
   'ietf-datatracker-1126-ls368-mpls-tp-recommendations.txt cc',
-  'ietf-datatracker-1220-ietf-to-jtc1-sc6-tisec.txt to',
-  'ietf-datatracker-1220-ietf-to-jtc1-sc6-tisec.txt purpose',
   'ietf-datatracker-318-ccamp-to-sg15-cooperation.txt repliesTo',
   'ietf-datatracker-339-sg15-ccamp-cooperation.txt cc',
   'ietf-datatracker-339-sg15-ccamp-cooperation.txt repliesTo',
