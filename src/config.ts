@@ -1,45 +1,19 @@
 /**
  * All settings, read once from the environment (and an optional `.env`), validated by one zod schema, then frozen.
- * Nothing else in sgbot reads `process.env`.
+ * Nothing else in sgbot reads `process.env`. The Slack and Teams variables are in the schema too, each checked on its
+ * own (their rules live beside their adapters); what depends on the others (which tokens a Slack mode needs, Teams
+ * credentials or anonymous mode) is checked, again by zod, when that platform is started (`slackSettingsFrom`,
+ * `teamsSettingsFrom`).
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { parseEnv } from 'node:util';
 import { z } from 'zod';
 import { SgbotError } from './core/errors.ts';
 import { broadcastTargetsTransform } from './broadcast/targets.ts';
+import { SLACK_FIELDS, SLACK_KEYS } from './chat/slack/settings.ts';
+import { TEAMS_FIELDS, TEAMS_KEYS } from './chat/teams/settings.ts';
+import { docUrlCheck, textSetting, zoneCheck } from './setting-rules.ts';
 import { redactText } from './log.ts';
-
-/** Settings of the Slack adapter (see src/chat/slack/settings.ts and .env.example). */
-export const SLACK_KEYS = [
-  'SLACK_MODE',
-  'SLACK_BOT_TOKEN',
-  'SLACK_SIGNING_SECRET',
-  'SLACK_APP_TOKEN',
-  'SLACK_PORT',
-  'SLACK_HOST',
-  'SLACK_PATH',
-  'SLACK_API_URL',
-  'SLACK_RATE_LIMIT',
-  'SLACK_RETRIES',
-  'SLACK_LOOKUP_TIMEOUT_MS',
-  'SGBOT_DOC_URL',
-] as const;
-
-/**
- * Settings of the Microsoft Teams adapter (see src/chat/teams/settings.ts and .env.example). `NODE_ENV` is read so
- * that anonymous mode (`TEAMS_ANONYMOUS=true`) is refused in production.
- */
-export const TEAMS_KEYS = [
-  'TEAMS_CLIENT_ID',
-  'TEAMS_CLIENT_SECRET',
-  'TEAMS_TENANT_ID',
-  'TEAMS_ANONYMOUS',
-  'TEAMS_PORT',
-  'TEAMS_HOST',
-  'TEAMS_PATH',
-  'TEAMS_RATE_LIMIT',
-  'TEAMS_RETRIES',
-  'NODE_ENV',
-] as const;
 
 const schema = z.object({
   REDIS_URL: z
@@ -50,7 +24,10 @@ const schema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'may hold only letters, digits and _ . : - (at most 64 characters)')
     .default('sgbot'),
-  SGBOT_TZ: z.string().default('Europe/Zurich'),
+  SGBOT_TZ: z
+    .string()
+    .default('Europe/Zurich')
+    .superRefine((v, ctx) => zoneCheck(v, (message) => ctx.addIssue({ code: 'custom', message }))),
   SGBOT_MAX_FILE_MB: z.coerce.number().positive().max(1024).default(50),
   SGBOT_MAX_MAIL_MB: z.coerce.number().positive().max(1024).default(100),
   SGBOT_MAX_DOCX_EXPANSION: z.coerce.number().min(2).max(10_000).default(100),
@@ -117,10 +94,19 @@ const schema = z.object({
   SGBOT_DKIM_DOMAIN: z.string().optional(),
   SGBOT_DKIM_SELECTOR: z.string().optional(),
   SGBOT_DKIM_KEY_FILE: z.string().optional(),
-  // Slack: checked in detail (with where to find each value) by slackSettingsFrom when Slack is started.
-  ...Object.fromEntries(SLACK_KEYS.map((k) => [k, z.string().optional()])),
-  // Teams: checked in detail (with where to find each value in Azure) by teamsSettingsFrom when Teams is started.
-  ...Object.fromEntries(TEAMS_KEYS.map((k) => [k, z.string().optional()])),
+  // Link to a stored document in chat answers, `{id}` for its id.
+  SGBOT_DOC_URL: textSetting(docUrlCheck),
+  // Slack (src/chat/slack/settings.ts) and Teams (src/chat/teams/settings.ts), with where to find each value.
+  ...SLACK_FIELDS,
+  ...TEAMS_FIELDS,
+});
+
+/** The settings that depend on one another. */
+const checked = schema.superRefine((c, ctx) => {
+  const dkim = [c.SGBOT_DKIM_DOMAIN, c.SGBOT_DKIM_SELECTOR, c.SGBOT_DKIM_KEY_FILE].filter(Boolean).length;
+  if (dkim > 0 && dkim < 3) {
+    ctx.addIssue({ code: 'custom', path: ['SGBOT_DKIM_KEY_FILE'], message: 'DKIM signing needs all three of SGBOT_DKIM_DOMAIN, SGBOT_DKIM_SELECTOR and SGBOT_DKIM_KEY_FILE (a PEM private key file); set all or none.' });
+  }
 });
 
 /** `itu.int, Lists.ITU.int` → `['itu.int', 'lists.itu.int']`; `null` when an entry is not a domain name (or `*`). */
@@ -229,11 +215,11 @@ export function redactUrl(value: string): string {
 }
 
 /** Validated, frozen settings. */
-export type Config = Readonly<z.infer<typeof schema> & Partial<Record<(typeof SLACK_KEYS)[number] | (typeof TEAMS_KEYS)[number], string>>>;
+export type Config = Readonly<z.infer<typeof schema>>;
 
 /** The Slack settings as text, for `slackSettingsFrom`. */
 export function slackEnv(config: Config): Record<string, string | undefined> {
-  return { ...Object.fromEntries(SLACK_KEYS.map((k) => [k, config[k]])), SGBOT_TZ: config.SGBOT_TZ };
+  return { ...Object.fromEntries(SLACK_KEYS.map((k) => [k, config[k]])), SGBOT_DOC_URL: config.SGBOT_DOC_URL, SGBOT_TZ: config.SGBOT_TZ };
 }
 
 /** The Teams settings as text, for `teamsSettingsFrom`. */
@@ -241,15 +227,10 @@ export function teamsEnv(config: Config): Record<string, string | undefined> {
   return { ...Object.fromEntries(TEAMS_KEYS.map((k) => [k, config[k]])), SGBOT_DOC_URL: config.SGBOT_DOC_URL, SGBOT_TZ: config.SGBOT_TZ };
 }
 
-/** Parse a `.env` file's `KEY=value` lines (values may be quoted); unknown lines are ignored. */
-function readDotEnv(path: string): Record<string, string> {
+/** The variables of a `.env` file (Node's own dotenv parser: quotes, comments, `export`), or none without one. */
+function readDotEnv(path: string): Record<string, string | undefined> {
   if (!existsSync(path)) return {};
-  const out: Record<string, string> = {};
-  for (const line of readFileSync(path, 'utf8').split('\n')) {
-    const m = /^\s*([A-Z0-9_]+)\s*=\s*(.*?)\s*$/.exec(line);
-    if (m?.[1]) out[m[1]] = (m[2] ?? '').replace(/^(['"])(.*)\1$/, '$2');
-  }
-  return out;
+  return parseEnv(readFileSync(path, 'utf8'));
 }
 
 /**
@@ -259,10 +240,13 @@ function readDotEnv(path: string): Record<string, string> {
 export function loadConfig(env: Record<string, string | undefined> = process.env, dotEnvPath = '.env'): Config {
   const merged = { ...readDotEnv(dotEnvPath), ...env };
   const picked = Object.fromEntries(Object.keys(schema.shape).map((k) => [k, merged[k] === '' ? undefined : merged[k]]));
-  const result = schema.safeParse(picked);
+  const result = checked.safeParse(picked);
   if (!result.success) {
     // A message may quote a malformed value: whatever secret it holds is redacted.
-    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${redactText(i.message)}`);
+    const lines = result.error.issues.map((i) => {
+      const key = i.path.join('.');
+      return `  ${i.message.startsWith(key) ? '' : `${key}: `}${redactText(i.message)}`;
+    });
     throw new SgbotError('E_CONFIG', `Invalid settings:\n${lines.join('\n')}\nTo resolve, fix these environment variables (or .env).`);
   }
   return Object.freeze(result.data);

@@ -246,10 +246,8 @@ export async function createServices(config: Config, opts: { log?: Logger; longR
 /** DKIM signing of outgoing mail, when `SGBOT_DKIM_DOMAIN`, `SGBOT_DKIM_SELECTOR` and `SGBOT_DKIM_KEY_FILE` are set. */
 function dkimSettings(config: Config): { domainName: string; keySelector: string; privateKey: string } | undefined {
   const { SGBOT_DKIM_DOMAIN: domainName, SGBOT_DKIM_SELECTOR: keySelector, SGBOT_DKIM_KEY_FILE: keyFile } = config;
-  if (!domainName && !keySelector && !keyFile) return undefined;
-  if (!domainName || !keySelector || !keyFile) {
-    throw new SgbotError('E_CONFIG', 'DKIM signing needs all three of SGBOT_DKIM_DOMAIN, SGBOT_DKIM_SELECTOR and SGBOT_DKIM_KEY_FILE (a PEM private key file); set all or none.');
-  }
+  // The settings schema has checked that all three or none are set.
+  if (!domainName || !keySelector || !keyFile) return undefined;
   try {
     return { domainName, keySelector, privateKey: readFileSync(keyFile, 'utf8') };
   } catch (err) {

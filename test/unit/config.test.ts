@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig, redactUrl } from '../../src/config.ts';
 import { isSgbotError } from '../../src/core/errors.ts';
@@ -49,5 +52,29 @@ describe('settings', () => {
     expect(load({ SGBOT_MAX_PDF_PAGES: '50', SGBOT_MAX_PDF_SECONDS: '2.5' })).toMatchObject({ SGBOT_MAX_PDF_PAGES: 50, SGBOT_MAX_PDF_SECONDS: 2.5 });
     expect(configError({ SGBOT_MAX_PDF_PAGES: '0' })).toContain('SGBOT_MAX_PDF_PAGES');
     expect(configError({ SGBOT_MAX_PDF_SECONDS: 'soon' })).toContain('SGBOT_MAX_PDF_SECONDS');
+  });
+
+  it('checks the Slack and Teams variables in the same schema, saying where to find the right value', () => {
+    const message = configError({ SLACK_BOT_TOKEN: 'xapp-1-A1-2-abc', SLACK_PORT: 'eighty', TEAMS_ANONYMOUS: 'yes', SGBOT_TZ: 'Mars/Olympus', SGBOT_DOC_URL: 'https://x.example/doc' });
+    expect(message).toContain('SLACK_BOT_TOKEN holds an app-level token (xapp-…); put that in SLACK_APP_TOKEN and copy the bot token from api.slack.com/apps');
+    expect(message).toContain('SLACK_PORT must be a whole number from 0 to 65535, not "eighty".');
+    expect(message).toContain('TEAMS_ANONYMOUS must be "true" (local tests only) or "false"');
+    expect(message).toContain('SGBOT_TZ must be an IANA time zone');
+    expect(message).toContain('SGBOT_DOC_URL must be an http(s) URL containing {id}');
+    expect(message).not.toContain('xapp-1-A1-2-abc');
+    expect(load({ SLACK_BOT_TOKEN: 'xoxb-1-2-abc', SLACK_PORT: '3000' })).toMatchObject({ SLACK_BOT_TOKEN: 'xoxb-1-2-abc', SLACK_PORT: '3000' });
+  });
+
+  it('asks for all three DKIM settings or none', () => {
+    expect(configError({ SGBOT_DKIM_DOMAIN: 'example.org' })).toContain('DKIM signing needs all three of SGBOT_DKIM_DOMAIN, SGBOT_DKIM_SELECTOR and SGBOT_DKIM_KEY_FILE');
+    expect(load({ SGBOT_DKIM_DOMAIN: 'example.org', SGBOT_DKIM_SELECTOR: 's1', SGBOT_DKIM_KEY_FILE: '/etc/dkim.pem' }).SGBOT_DKIM_SELECTOR).toBe('s1');
+  });
+
+  it('reads .env as dotenv does (quotes, comments, export), the environment winning', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sgbot-env-'));
+    const path = join(dir, '.env');
+    writeFileSync(path, '# settings\nexport SGBOT_PREFIX=from-file\nSGBOT_MAIL_FROM="sgbot <bot@example.org>" # the sender\nSGBOT_TZ=\'Asia/Tokyo\'\n');
+    const c = loadConfig({ SGBOT_TZ: 'Europe/Paris' }, path);
+    expect(c).toMatchObject({ SGBOT_PREFIX: 'from-file', SGBOT_MAIL_FROM: 'sgbot <bot@example.org>', SGBOT_TZ: 'Europe/Paris' });
   });
 });

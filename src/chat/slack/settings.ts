@@ -1,14 +1,11 @@
 /**
- * Settings of the Slack adapter, read from environment-like records. Every wrong setting is reported at once, with
- * where to find the right value in the Slack app's configuration (api.slack.com/apps).
- *
- * Kept free of zod on purpose: src/config.ts will fold these variables into its one schema and call
- * {@link slackSettingsFrom} (or reuse its checks) from there.
+ * Settings of the Slack adapter, as zod rules. {@link SLACK_FIELDS} checks each variable on its own and is part of the
+ * one settings schema (src/config.ts), so a malformed value stops sgbot when it starts; {@link slackSettingsFrom}
+ * adds what depends on the others (which tokens the mode needs) when Slack is started. Every wrong setting is reported
+ * at once, with where to find the right value in the Slack app's configuration (api.slack.com/apps).
  */
-import { SLACK_KEYS } from '../../config.ts';
-import { settingInt, settingReader } from '../setting-values.ts';
-import { SgbotError } from '../../core/errors.ts';
-import { isValidZone } from '../../core/time.ts';
+import { z } from 'zod';
+import { checkSetting, docUrlCheck, numberOr, parseSettings, settingValue, textSetting, wholeNumber, zoneCheck, type SettingCheck } from '../../setting-rules.ts';
 import type { RetryPolicy } from '../retry.ts';
 
 /** How a failed post is retried (src/chat/retry.ts). */
@@ -43,14 +40,95 @@ export interface SlackSettings {
   docUrl?: string;
 }
 
-/** Environment variables read by {@link slackSettingsFrom}. */
-export const SLACK_ENV = [...SLACK_KEYS, 'SGBOT_TZ'] as const;
-
 const WHERE = {
   bot: 'api.slack.com/apps → your app → OAuth & Permissions → Bot User OAuth Token (starts with xoxb-; install the app to your workspace first)',
   secret: 'api.slack.com/apps → your app → Basic Information → App Credentials → Signing Secret (not the Client Secret, not the Verification Token)',
   app: 'api.slack.com/apps → your app → Basic Information → App-Level Tokens → Generate a token with the connections:write scope (starts with xapp-)',
 };
+
+/** Checks of the Slack variables that stand on their own. */
+const CHECKS = {
+  SLACK_MODE: (v, say) => {
+    if (v !== 'http' && v !== 'socket') say(`SLACK_MODE must be "http" (Slack calls a public URL) or "socket" (Socket Mode, no public URL), not "${v}".`);
+  },
+  SLACK_BOT_TOKEN: (v, say) => {
+    if (v.startsWith('xapp-')) say(`SLACK_BOT_TOKEN holds an app-level token (xapp-…); put that in SLACK_APP_TOKEN and copy the bot token from ${WHERE.bot}.`);
+    else if (!v.startsWith('xoxb-')) say(`SLACK_BOT_TOKEN must start with xoxb-: copy the Bot User OAuth Token from ${WHERE.bot}.`);
+  },
+  SLACK_SIGNING_SECRET: undefined,
+  SLACK_APP_TOKEN: undefined,
+  SLACK_PORT: wholeNumber('SLACK_PORT', 0, 65535),
+  SLACK_HOST: undefined,
+  SLACK_PATH: (v, say) => {
+    if (!v.startsWith('/')) say(`SLACK_PATH must start with /, such as /slack/events; use the same path in the app's Request URLs.`);
+  },
+  SLACK_API_URL: (v, say) => {
+    if (!/^https?:\/\/[^\s]+\/$/.test(v)) say(`SLACK_API_URL must be a URL ending in /, such as https://slack.com/api/ (the default), not "${v}".`);
+  },
+  SLACK_RATE_LIMIT: wholeNumber('SLACK_RATE_LIMIT', 1, 10_000),
+  SLACK_RETRIES: wholeNumber('SLACK_RETRIES', 1, 20),
+  SLACK_LOOKUP_TIMEOUT_MS: wholeNumber('SLACK_LOOKUP_TIMEOUT_MS', 100, 60_000),
+} satisfies Record<string, SettingCheck | undefined>;
+
+/** The Slack variables. */
+export const SLACK_KEYS = Object.keys(CHECKS) as Array<keyof typeof CHECKS>;
+
+/** The Slack variables' rules, each on its own (src/config.ts puts them in its schema). */
+export const SLACK_FIELDS = Object.fromEntries(SLACK_KEYS.map((k) => [k, textSetting(CHECKS[k])])) as Record<keyof typeof CHECKS, ReturnType<typeof textSetting>>;
+
+/** Environment variables read by {@link slackSettingsFrom}. */
+export const SLACK_ENV = [...SLACK_KEYS, 'SGBOT_DOC_URL', 'SGBOT_TZ'] as const;
+
+/** Every Slack variable, then what the mode needs, then the settings. */
+const slackSchema = z
+  .object(Object.fromEntries(SLACK_ENV.map((k) => [k, z.string().optional()])) as Record<(typeof SLACK_ENV)[number], z.ZodOptional<z.ZodString>>)
+  .superRefine((env, ctx) => {
+    const say = (message: string) => ctx.addIssue({ code: 'custom', message });
+    for (const k of SLACK_KEYS) {
+      const check = CHECKS[k];
+      if (check) checkSetting(env, k, check, ctx);
+    }
+    const mode = modeOf(env);
+    if (!settingValue(env.SLACK_BOT_TOKEN)) say(`SLACK_BOT_TOKEN is missing: copy it from ${WHERE.bot}.`);
+    const signingSecret = settingValue(env.SLACK_SIGNING_SECRET);
+    const appToken = settingValue(env.SLACK_APP_TOKEN);
+    if (mode === 'http') {
+      if (!signingSecret) say(`SLACK_SIGNING_SECRET is missing (needed in HTTP mode): copy it from ${WHERE.secret}.`);
+      else if (!/^[0-9a-f]{32,}$/i.test(signingSecret)) say(`SLACK_SIGNING_SECRET does not look like a signing secret (32 or more hex digits): copy it from ${WHERE.secret}.`);
+    }
+    if (mode === 'socket') {
+      if (!appToken) say(`SLACK_APP_TOKEN is missing (needed in Socket Mode): create it at ${WHERE.app}; or set SLACK_MODE=http.`);
+      else if (!appToken.startsWith('xapp-')) say(`SLACK_APP_TOKEN must start with xapp-: create one at ${WHERE.app}.`);
+    }
+    checkSetting(env, 'SGBOT_TZ', zoneCheck, ctx);
+    checkSetting(env, 'SGBOT_DOC_URL', docUrlCheck, ctx);
+  })
+  .transform((env): SlackSettings => {
+    const signingSecret = settingValue(env.SLACK_SIGNING_SECRET);
+    const appToken = settingValue(env.SLACK_APP_TOKEN);
+    const docUrl = settingValue(env.SGBOT_DOC_URL);
+    return Object.freeze({
+      mode: modeOf(env),
+      botToken: settingValue(env.SLACK_BOT_TOKEN) ?? '',
+      ...(signingSecret ? { signingSecret } : {}),
+      ...(appToken ? { appToken } : {}),
+      port: numberOr(env.SLACK_PORT, 3000),
+      host: settingValue(env.SLACK_HOST) ?? '0.0.0.0',
+      path: settingValue(env.SLACK_PATH) ?? '/slack/events',
+      slackApiUrl: settingValue(env.SLACK_API_URL) ?? 'https://slack.com/api/',
+      defaultTz: settingValue(env.SGBOT_TZ) ?? 'Europe/Zurich',
+      rateLimitPerMinute: numberOr(env.SLACK_RATE_LIMIT, 20),
+      retry: Object.freeze({ retries: numberOr(env.SLACK_RETRIES, 5), minTimeoutMs: 1000, maxTimeoutMs: 30_000 }),
+      lookupTimeoutMs: numberOr(env.SLACK_LOOKUP_TIMEOUT_MS, 2000),
+      ...(docUrl ? { docUrl } : {}),
+    });
+  });
+
+/** The mode asked for; without SLACK_MODE, Socket Mode when only an app token is given. A wrong mode counts as http. */
+function modeOf(env: Partial<Record<string, string>>): SlackSettings['mode'] {
+  const text = settingValue(env.SLACK_MODE) ?? (settingValue(env.SLACK_APP_TOKEN) && !settingValue(env.SLACK_SIGNING_SECRET) ? 'socket' : 'http');
+  return text === 'socket' ? 'socket' : 'http';
+}
 
 /**
  * Build the Slack settings from `env` (empty values count as unset). Throws one `E_CONFIG` error listing every
@@ -59,60 +137,5 @@ const WHERE = {
  * @example slackSettingsFrom({ SLACK_MODE: 'socket', SLACK_BOT_TOKEN: 'xoxb-…', SLACK_APP_TOKEN: 'xapp-…' }).mode === 'socket'
  */
 export function slackSettingsFrom(env: Record<string, string | undefined>): SlackSettings {
-  const get = settingReader<(typeof SLACK_ENV)[number]>(env);
-  const problems: string[] = [];
-  const botToken = get('SLACK_BOT_TOKEN');
-  const signingSecret = get('SLACK_SIGNING_SECRET');
-  const appToken = get('SLACK_APP_TOKEN');
-  const modeText = get('SLACK_MODE') ?? (appToken && !signingSecret ? 'socket' : 'http');
-
-  let mode: SlackSettings['mode'] = 'http';
-  if (modeText === 'http' || modeText === 'socket') mode = modeText;
-  else problems.push(`SLACK_MODE must be "http" (Slack calls a public URL) or "socket" (Socket Mode, no public URL), not "${modeText}".`);
-
-  if (!botToken) problems.push(`SLACK_BOT_TOKEN is missing: copy it from ${WHERE.bot}.`);
-  else if (botToken.startsWith('xapp-')) problems.push(`SLACK_BOT_TOKEN holds an app-level token (xapp-…); put that in SLACK_APP_TOKEN and copy the bot token from ${WHERE.bot}.`);
-  else if (!botToken.startsWith('xoxb-')) problems.push(`SLACK_BOT_TOKEN must start with xoxb-: copy the Bot User OAuth Token from ${WHERE.bot}.`);
-
-  if (mode === 'http') {
-    if (!signingSecret) problems.push(`SLACK_SIGNING_SECRET is missing (needed in HTTP mode): copy it from ${WHERE.secret}.`);
-    else if (!/^[0-9a-f]{32,}$/i.test(signingSecret)) problems.push(`SLACK_SIGNING_SECRET does not look like a signing secret (32 or more hex digits): copy it from ${WHERE.secret}.`);
-  }
-  if (mode === 'socket') {
-    if (!appToken) problems.push(`SLACK_APP_TOKEN is missing (needed in Socket Mode): create it at ${WHERE.app}; or set SLACK_MODE=http.`);
-    else if (!appToken.startsWith('xapp-')) problems.push(`SLACK_APP_TOKEN must start with xapp-: create one at ${WHERE.app}.`);
-  }
-
-  const slackApiUrl = get('SLACK_API_URL') ?? 'https://slack.com/api/';
-  if (!/^https?:\/\/[^\s]+\/$/.test(slackApiUrl)) problems.push(`SLACK_API_URL must be a URL ending in /, such as https://slack.com/api/ (the default), not "${slackApiUrl}".`);
-  const path = get('SLACK_PATH') ?? '/slack/events';
-  if (!path.startsWith('/')) problems.push(`SLACK_PATH must start with /, such as /slack/events; use the same path in the app's Request URLs.`);
-  const defaultTz = get('SGBOT_TZ') ?? 'Europe/Zurich';
-  if (!isValidZone(defaultTz)) problems.push(`SGBOT_TZ must be an IANA time zone such as Europe/Zurich, not "${defaultTz}".`);
-  const docUrl = get('SGBOT_DOC_URL');
-  if (docUrl !== undefined && !/^https?:\/\/\S*\{id\}\S*$/.test(docUrl)) problems.push(`SGBOT_DOC_URL must be an http(s) URL containing {id}, such as https://sgbot.example.org/doc/{id}.`);
-
-  const port = settingInt(get('SLACK_PORT'), 3000, 'SLACK_PORT', 0, 65535, problems);
-  const rateLimitPerMinute = settingInt(get('SLACK_RATE_LIMIT'), 20, 'SLACK_RATE_LIMIT', 1, 10_000, problems);
-  const retries = settingInt(get('SLACK_RETRIES'), 5, 'SLACK_RETRIES', 1, 20, problems);
-  const lookupTimeoutMs = settingInt(get('SLACK_LOOKUP_TIMEOUT_MS'), 2000, 'SLACK_LOOKUP_TIMEOUT_MS', 100, 60_000, problems);
-
-  if (problems.length > 0) {
-    throw new SgbotError('E_CONFIG', `Invalid Slack settings:\n${problems.map((p) => `  ${p}`).join('\n')}\nTo resolve, fix these environment variables (or .env).`);
-  }
-  return Object.freeze({
-    mode,
-    botToken: botToken as string,
-    ...(signingSecret ? { signingSecret } : {}),
-    ...(appToken ? { appToken } : {}),
-    port,
-    host: get('SLACK_HOST') ?? '0.0.0.0',
-    path,
-    slackApiUrl,
-    defaultTz,
-    rateLimitPerMinute,
-    retry: Object.freeze({ retries, minTimeoutMs: 1000, maxTimeoutMs: 30_000 }),
-    lookupTimeoutMs,
-    ...(docUrl ? { docUrl } : {}),
-  });
+  return parseSettings(slackSchema, env, 'Slack');
 }
