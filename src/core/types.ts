@@ -1,8 +1,8 @@
 /**
  * Domain types of sgbot: what a parsed ITU-T document says. Pure data, JSON-serialisable, no behaviour.
  *
- * The shape of {@link ParsedDocument} is the `sgbot parse --json` contract of DESIGN.md: other tools depend on it,
- * so fields may be added but never renamed or removed.
+ * The shape of {@link ParsedDocument} is the `sgbot parse --json` contract (docs/architecture.md): other tools depend
+ * on it, so fields may be added but never renamed or removed.
  */
 
 /** Kinds of document the parser recognises. */

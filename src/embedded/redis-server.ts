@@ -1,7 +1,7 @@
 /**
  * A `redis-server` child process on a loopback port: what `sgbot start` runs when no Redis answers, and what the
- * tests, the benchmark and the fault suite run privately. Never daemonized (RECIPES.md: a daemonized server becomes
- * a zombie in containers without init); ready once it answers PING.
+ * tests, the benchmark and the fault suite run privately. Never daemonized (a daemonized server becomes a zombie in
+ * containers without init); ready once it answers PING.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';

@@ -1,8 +1,8 @@
 /**
  * The Redis of `sgbot start`: the one at `REDIS_URL` when it answers, otherwise a private `redis-server` started from
  * PATH on a free loopback port, with its data (append-only file) under the data directory so that the next start
- * finds it again. The private server is a child process (RECIPES.md: a daemonized one becomes a zombie in containers
- * without init) in its own process group, so Ctrl-C in the terminal reaches sgbot, which stops it last.
+ * finds it again. The private server is a child process (not daemonized: a daemonized one becomes a zombie in
+ * containers without init) in its own process group, so Ctrl-C in the terminal reaches sgbot, which stops it last.
  *
  * A private server belongs to the sgbot that started it: `<dataDir>/redis/owner.lock` holds that sgbot's pid (made
  * with O_EXCL, so two starts cannot both take it). A second sgbot on the same data directory is refused while the

@@ -1,5 +1,5 @@
 /**
- * Reminders and digests: what `src/main.ts` wires. See DESIGN.md "Act" and issue 5.
+ * Reminders and digests: what `src/main.ts` wires (docs/architecture.md follows a deadline from a mail to its reminder).
  *
  * - {@link ReminderDeps} / {@link reminderSettings}: what the jobs need (`JobDeps.reminders`).
  * - jobs `reminderJob`, `planRemindersJob`, `digestJob` (in `jobs/`), run by {@link startReminderWorkers}.

@@ -1,5 +1,5 @@
 /**
- * The web console in headless Chromium (playwright-core with the Debian chromium, RECIPES.md) against the server
+ * The web console in headless Chromium (playwright-core with the Debian chromium) against the server
  * listening on loopback: sign in; the SG20 deadline on its day cell of the calendar; correct that deadline with its
  * fact group's form (date picker, select, check box) and find it on its new day; the audit log readable (names,
  * before → after, no epoch milliseconds); scheduled reminders with names, a test reminder sent into the outbox, and

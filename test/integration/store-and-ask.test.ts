@@ -169,7 +169,7 @@ describe('bad input', () => {
     expect((await cli(prefix, 'ask', 'x', '--tz', 'Mars/Olympus')).code).toBe(2);
   });
 
-  it('parse --json prints the DESIGN.md shape', async () => {
+  it('parse --json prints the documented shape (docs/architecture.md)', async () => {
     const r = await cli(prefix, 'parse', join(dir, 'good.txt'), '--json');
     expect(r.code).toBe(0);
     const p = JSON.parse(r.out) as Record<string, unknown>;

@@ -1,6 +1,6 @@
 /**
- * Starts a private redis-server on a free loopback port for the whole test run (RECIPES.md: a child process, no
- * persistence), and hands its URL to tests through `inject('redisUrl')`. Each test file uses its own key prefix.
+ * Starts a private redis-server on a free loopback port for the whole test run (a child process, never daemonized,
+ * no persistence), and hands its URL to tests through `inject('redisUrl')`. Each test file uses its own key prefix.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,7 +1,7 @@
 /**
  * A private Dovecot (IMAP + LMTP) for integration tests: `dovecot -F` as a child process (never daemonized), on
  * free 127.0.0.1 ports, in a temporary folder with its own passwd-file of users. Works as root (mail is owned by
- * a dedicated uid) and as an ordinary user (every service runs as that user). See RECIPES.md, "Dovecot IMAP".
+ * a dedicated uid) and as an ordinary user (every service runs as that user).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';

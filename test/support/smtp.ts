@@ -2,7 +2,7 @@
  * A real SMTP server (`smtp-server`) on a free loopback port for integration tests: it records every message it
  * accepts (with the headers tests look at), counts connections, and can refuse recipients with a chosen reply code
  * (for the next N tries or until told otherwise), defer everyone for a while, answer slowly, drop connections after a
- * number of messages, or require a login. Settings follow ../shared/RECIPES.md (no TLS; AUTH only when asked for).
+ * number of messages, or require a login. No TLS; AUTH only when asked for.
  *
  * @example
  * const smtp = await startSmtp();

@@ -1,8 +1,7 @@
 /**
  * A private redis-server for one fault scenario (test/support/redis-server.ts), that can be killed (SIGKILL: no
  * shutdown save) and started again on the same port and folder. With `aof: true` it runs `--appendonly yes
- * --appendfsync always`, so every write Redis acknowledged is on disk before the reply and survives the kill
- * (RECIPES.md: Redis).
+ * --appendfsync always`, so every write Redis acknowledged is on disk before the reply and survives the kill.
  */
 import { startRedisServer } from '../../support/redis-server.ts';
 
