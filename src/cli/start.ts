@@ -233,6 +233,8 @@ export async function startBot(io: CliIO, opts: StartOptions = {}): Promise<Star
         ? `Mail         sent by SMTP (${redactUrl(config.SMTP_URL)})`
         : `Outbox       no SMTP_URL, so reminders and broadcasts are kept in a local outbox (web console → Outbox; Redis list ${config.SGBOT_PREFIX}:outbox)`,
     );
+    // Reminders fall due weeks ahead: the console sends one now, so a newcomer sees the mail a rapporteur gets.
+    if (demoAccount) lines.push(`See a reminder ${webUrl}console/reminders → "Send a test reminder now", then ${webUrl}console/outbox`);
 
     if (chatSettings.slack) {
       const settings = chatSettings.slack;

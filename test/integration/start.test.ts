@@ -141,6 +141,8 @@ describe('sgbot start with no settings', () => {
     expect(banner).toMatch(/Sample inbox 5 documents for the week \d{4}-W\d{2} .*: 5 new, 0 replacing last week's, 0 already there/);
     expect(banner).toMatch(/Sign in +secretariat@demo\.sgbot\.example +password \S{12,}/);
     expect(banner).toContain('Outbox');
+    // How to see a reminder in the demo without waiting weeks for one.
+    expect(banner).toMatch(/See a reminder http:\/\/\S+\/console\/reminders → "Send a test reminder now"/);
 
     const url = /Web console +(http:\/\/\S+)/.exec(banner)?.[1] as string;
     const health = await fetch(new URL('/healthz', url));
