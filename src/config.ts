@@ -52,6 +52,8 @@ const schema = z.object({
    */
   SGBOT_REMINDER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
   SGBOT_JOB_LOCK_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
+  // How long a broadcast delivery holds its target before another worker may send to it: longer than any send.
+  SGBOT_BROADCAST_CLAIM_MS: z.coerce.number().int().min(5000).max(3_600_000).default(120_000),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, 'must look like smtp://USER:PASSWORD@HOST:587 or smtps://HOST:465')

@@ -166,7 +166,7 @@ export async function createServices(config: Config, opts: { log?: Logger; longR
       imap: config.SGBOT_IMAP.map((a) => ({ account: a.id, mailboxes: a.mailboxes })),
     },
   });
-  const broadcast = createDeliveryDeps({ redis, prefix: config.SGBOT_PREFIX, audit, mailer: getMailer, chat: lazySender(chatSender), metrics });
+  const broadcast = createDeliveryDeps({ redis, prefix: config.SGBOT_PREFIX, audit, mailer: getMailer, chat: lazySender(chatSender), sendingClaimMs: config.SGBOT_BROADCAST_CLAIM_MS, metrics });
   const reminderDeps: ReminderDeps = {
     store,
     roster,

@@ -75,6 +75,8 @@ export interface BroadcastDeliveryDeps {
   chat: ChatSender | null;
   /** Spacing between posts to one channel (ms); defaults {@link DEFAULT_SPACING_MS}. */
   spacingMs?: Partial<Record<'slack' | 'teams', number>>;
+  /** How long a delivery may hold its target before another job may try (ms); defaults {@link SENDING_CLAIM_MS}. */
+  sendingClaimMs?: number;
   /** Counts deliveries and failures (`src/metrics.ts`); never throws. */
   metrics?: DeliveryMetrics;
   now?: () => Date;
@@ -130,7 +132,7 @@ export async function deliverToTarget(deps: BroadcastDeliveryDeps, p: DeliveryPa
   // One sender per target at a time (the same job taken again after a stall is another holder); the marker is
   // checked again once the claim is ours.
   const holder = `${run.id}/${randomUUID()}`;
-  if (!(await deps.store.claimSending(p.broadcastId, p.target, holder, SENDING_CLAIM_MS))) throw await run.deferUntil(Date.now() + BUSY_WAIT_MS);
+  if (!(await deps.store.claimSending(p.broadcastId, p.target, holder, deps.sendingClaimMs ?? SENDING_CLAIM_MS))) throw await run.deferUntil(Date.now() + BUSY_WAIT_MS);
   try {
     if (await deps.store.delivered(p.broadcastId, p.target)) return { status: 'already-delivered' };
     return await sendOnce(deps, p, run, b, target);

@@ -24,6 +24,7 @@ export function createDeliveryDeps(opts: {
   mailer: () => Mailer;
   chat: ChatSender | null;
   spacingMs?: BroadcastDeliveryDeps['spacingMs'];
+  sendingClaimMs?: number;
   metrics?: DeliveryMetrics;
   now?: () => Date;
 }): BroadcastDeliveryDeps {
@@ -34,6 +35,7 @@ export function createDeliveryDeps(opts: {
     mailer: opts.mailer,
     chat: opts.chat,
     ...(opts.spacingMs ? { spacingMs: opts.spacingMs } : {}),
+    ...(opts.sendingClaimMs ? { sendingClaimMs: opts.sendingClaimMs } : {}),
     ...(opts.metrics ? { metrics: opts.metrics } : {}),
     ...(opts.now ? { now: opts.now } : {}),
   };
