@@ -1,5 +1,5 @@
 /**
- * `npm run bench` (`tsx bench/run.ts`): every figure of issue 7 measured side by side with its baseline, in one run,
+ * `npm run bench` (`tsx bench/run.ts`): every performance figure measured side by side with its baseline, in one run,
  * against a private redis-server. Prints a table on stdout (progress goes to stderr) and writes
  * bench/results/latest.json. A missed goal is printed, never an exit code; only errors fail the run.
  *

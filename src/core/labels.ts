@@ -21,5 +21,6 @@ export const KIND_LABELS: Record<DocumentKind, string> = {
   td: 'TD',
   contribution: 'Contribution',
   report: 'Report',
+  presentation: 'Presentation',
   other: 'Document',
 };

@@ -13,6 +13,7 @@ export const DOCUMENT_KINDS = [
   'td',
   'contribution',
   'report',
+  'presentation',
   'other',
 ] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];

@@ -53,5 +53,18 @@ export function classify(text: string): Classification {
     // A TSB letter whose reference line was lost in conversion.
     return /\bCircular\b/i.test(header) ? { kind: 'circular', reference: null } : { kind: 'collective-letter', reference: null };
   }
+  if (isSlideDeck(text)) return { kind: 'presentation', reference: null };
   return { kind: 'other', reference: null };
+}
+
+/**
+ * A slide deck converted to text: nearly every line is a short heading or bullet, few end a sentence, and no
+ * salutation or liaison field says it is a letter.
+ */
+function isSlideDeck(text: string): boolean {
+  const lines = text.slice(0, 20_000).split('\n').map((l) => l.trim()).filter((l) => l.length > 0).slice(0, 200);
+  if (lines.length < 20 || /^\s*Dear\b/im.test(text.slice(0, 20_000))) return false;
+  const short = lines.filter((l) => l.length < 70).length;
+  const sentences = lines.filter((l) => /[.;]$/.test(l) && l.split(/\s+/).length >= 8).length;
+  return short / lines.length >= 0.75 && sentences / lines.length < 0.1;
 }

@@ -15,6 +15,7 @@ import { MONTH_PATTERN, normalizeText, squash } from './normalize.ts';
 import { asWritten, findRevision } from './reference.ts';
 import { findAddresses, findQuestions, findRecommendations } from './refs.ts';
 import { findLeadRoles } from './roles.ts';
+import { titleFromText } from './titles.ts';
 
 export { normalizeText } from './normalize.ts';
 
@@ -174,7 +175,7 @@ export function parseDocument(raw: string): ParsedDocument {
   const isLetter = LETTER_KINDS.has(kind);
   const notice = kind === 'other' && MEETING_NOTICE.test(header);
   const subject = isLetter || notice ? letterSubject(header) : null;
-  const title = subject ?? fieldValue(header, 'Title', 3, true) ?? (kind === 'liaison-statement' ? trackerTitle(text) : null) ?? null;
+  const title = subject ?? fieldValue(header, 'Title', 3, true) ?? (kind === 'liaison-statement' ? trackerTitle(text) : null) ?? titleFromText(text);
   const liaisonRaw = kind === 'liaison-statement' ? parseLiaison(text, null) : null;
   const liaisonGroup = liaisonRaw?.from ? canonicalGroup(liaisonRaw.from) : null;
   // An incoming liaison from another body (ISO/IEC JTC 1, IETF…) belongs to the one ITU-T group it is addressed to.

@@ -6,6 +6,7 @@
  * name no particular group and give nothing.
  */
 import type { LeadRole } from '../core/types.ts';
+import { canonicalGroup } from '../core/groups.ts';
 import { findGroups } from './groups.ts';
 import { squash } from './normalize.ts';
 
@@ -13,6 +14,7 @@ const ROLE = /\blead\s+study\s+group\s*(?:\(LSG\)\s*)?(?:on|for|in the (?:area|f
 const EXAMPLE = /(?:\be\.\s?g\.|\bfor (?:example|instance)\b|\bsuch as\b)[^;)]*$/i;
 const STATEMENT =
   /(?:\bSG\s?\d{1,2}|\bStudy Group\s+\d{1,2}|\bTSAG)\b(?:\s*\([^)]{0,60}\))?(?:\s*,)?[^,;()]{0,30}?\b(?:is|was|are|remains|has been|will be|becomes|became|as|designated as|acts as|serves as|continues as)\s+(?:also\s+)?(?:the\s+|a\s+)?$/i;
+const ROLES_SLIDE = /^[ \t]*Lead Study Group\s+(?:(\d{1,2})\s+)?Roles?(?:\s+of\s+(?:ITU-T\s+)?(?:SG\s?|Study Group\s+)(\d{1,2}))?[ \t]*$/gim;
 const GENERIC = /^(?:ITU-T studies|a (?:defined|particular|specific)|this (?:topic|area)|the topic|its |their |each |which |specific topics)/i;
 
 /**
@@ -22,6 +24,21 @@ const GENERIC = /^(?:ITU-T studies|a (?:defined|particular|specific)|this (?:top
  */
 export function findLeadRoles(text: string, docGroup: string | null): LeadRole[] {
   const out: LeadRole[] = [];
+  // A slide titled "Lead Study Group 20 Roles" (or "Lead study group roles of SG20"), its topics one per line below.
+  for (const m of text.matchAll(ROLES_SLIDE)) {
+    const group = canonicalGroup(`SG${m[1] ?? m[2] ?? ''}`) ?? docGroup;
+    if (!group) continue;
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 1500).split('\n').map((l) => squash(l));
+    let seen = 0;
+    for (const line of after) {
+      if (line === '') continue;
+      // The next slide starts: a page header, a label, or a sentence.
+      if (seen >= 12 || line.length > 100 || /:|\bStudy Group\b|^ITU-T\b|International Telecommunication Union|[.;]$/.test(line) || findGroups(line).length > 0) break;
+      seen += 1;
+      const topic = line.replace(/^[-\u2022\u00B7*o]\s+/, '');
+      if (topic.length >= 3 && !out.some((r) => r.group === group && r.topic.toLowerCase() === topic.toLowerCase())) out.push({ group, topic });
+    }
+  }
   for (const m of text.matchAll(ROLE)) {
     let topic = squash(m[1] ?? '').replace(/[.,]+$/, '');
     topic = topic.replace(/\s*\((?:LSG)\)\s*/g, ' ').trim();

@@ -91,3 +91,28 @@ describe('letters in Chinese', () => {
     expect(fromChinese('Meeting of Study Group 17')).toBe('Meeting of Study Group 17');
   });
 });
+
+describe('slides', () => {
+  it('a converted slide deck is a presentation, and its "Lead Study Group N Roles" slide gives the roles', async () => {
+    const { parseDocument } = await import('../../src/parse/index.ts');
+    const slides = [
+      'ITU-T Study Group 20 at a glance',
+      ...Array.from({ length: 12 }, (_, i) => [`Slide heading ${i + 1}`, '', `A short bullet ${i + 1}`, '']).flat(),
+      'Lead Study Group 20 Roles',
+      '',
+      'Internet of things and its applications',
+      '',
+      'IoT identification',
+      '',
+      'ITU-T SG20 - Management Team',
+      '',
+      'Chair',
+    ].join('\n');
+    const p = parseDocument(slides);
+    expect(p.kind).toBe('presentation');
+    expect(p.roles).toEqual([
+      { group: 'SG20', topic: 'Internet of things and its applications' },
+      { group: 'SG20', topic: 'IoT identification' },
+    ]);
+  });
+});

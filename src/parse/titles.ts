@@ -1,0 +1,44 @@
+/**
+ * A title read from a document's text when no "Subject:" or "Title:" field gives one: the topic its abstract or
+ * summary states, else its first heading (a short line that is no boilerplate, label or sentence). Pure.
+ */
+
+/** Longest title kept: a subject line, not a paragraph. */
+export const MAX_TITLE = 160;
+
+// Lines every ITU-T document starts with, which name no document.
+const BOILERPLATE =
+  /^(?:INTERNATIONAL TELECOMMUNICATION UNION|TELECOMMUNICATION STANDARDI[SZ]ATION (?:SECTOR|BUREAU|ADVISORY GROUP)|STUDY PERIOD\b.*|STUDY GROUP \d+.*|TSAG|Original\s*:.*|English only|(?:LIAISON STATEMENT|TEMPORARY DOCUMENT|CONTRIBUTION|REPORT|COLLECTIVE LETTER|Liaison statement|Attention\b.*)|(?:Geneva|Place|Date)\b.*\d{4}.*|Page \d+.*|-\s*\d+\s*-|Skip to main content)$/i;
+
+export function clip(text: string): string {
+  const t = text.replace(/\s+/g, ' ').trim().replace(/[.;:,]+$/, '');
+  if (t.length <= MAX_TITLE) return t;
+  const cut = t.slice(0, MAX_TITLE);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 60))}…`;
+}
+
+/** The topic an abstract or summary gives: "Abstract: This liaison statement contains the response of …". */
+function abstractTopic(text: string): string | null {
+  const m = /(?:^|\n)[ \t]*(?:Abstract|Summary)[ \t]*:?[ \t]*\n?[ \t]*([^\n]{12,400})/i.exec(text.slice(0, 8000));
+  const sentence = m?.[1]?.split(/(?<=[.!?])\s/)[0];
+  return sentence ? clip(sentence) : null;
+}
+
+/** The first line of the first 40 that reads as a heading: a few words, not boilerplate, not a label or a sentence. */
+function firstHeading(text: string): string | null {
+  const lines = text.slice(0, 6000).split('\n').slice(0, 40);
+  for (const raw of lines) {
+    const line = raw.replace(/\t.*$/, '').trim();
+    if (line.length < 8 || line.length > MAX_TITLE || BOILERPLATE.test(line)) continue;
+    if (/^[\w ()/.-]{1,30}:/.test(line) || /^(?:Dear|To|From|Ref)\b/i.test(line) || /[.;,]$/.test(line)) continue;
+    const words = line.split(/\s+/).length;
+    if (words < 2 || words > 20 || !/[A-Za-z]{3}/.test(line)) continue;
+    return clip(line);
+  }
+  return null;
+}
+
+/** The abstract's topic or the first heading of `text`, or `null`. */
+export function titleFromText(text: string): string | null {
+  return abstractTopic(text) ?? firstHeading(text);
+}
