@@ -6,6 +6,7 @@ import { DateTime } from 'luxon';
 import { formatDeadline, formatEventTime, formatOpening, formatRange } from '../src/core/time.ts';
 import { citeOf, type StoredDocument } from '../src/store/facts.ts';
 import { describeDocument } from '../src/store/titles.ts';
+import { addresseeList } from './scope.ts';
 
 export default defineCommand({
   name: 'doc',
@@ -45,12 +46,9 @@ export default defineCommand({
     for (const d of p.deadlines) facts.push({ text: `Deadline ${formatDeadline(d, ctx.tz)}: ${CATEGORY_LABELS[d.category]}`, detail: d.action });
     if (p.liaison) {
       const li = p.liaison;
-      const by = (purpose: string) => (li.addressees ?? []).filter((a) => a.purpose === purpose).map((a) => (a.questions.length ? `${a.party} (${a.questions.join(', ')})` : a.party));
-      const parts = li.addressees?.length
-        ? (['action', 'comment', 'information'] as const).flatMap((x) => (by(x).length ? [`for ${x}: ${by(x).join(', ')}`] : []))
-        : [`to ${li.to.join(', ') || '?'} for ${li.purpose ?? '?'}`];
+      const parts = addresseeList(li) ?? `to ${li.to.join(', ') || '?'} for ${li.purpose ?? '?'}`;
       facts.push({
-        text: `Liaison from ${li.from ?? '?'}${li.questions.length ? ` (${li.questions.join(', ')})` : ''}; ${parts.join('; ')}`,
+        text: `Liaison from ${li.from ?? '?'}${li.questions.length ? ` (${li.questions.join(', ')})` : ''}; ${parts}`,
         ...(li.deadline ? { detail: `reply by ${formatDeadline({ date: li.deadline, time: null, timezone: 'Europe/Zurich' }, ctx.tz)}` } : {}),
       });
       if (li.repliesTo?.length) facts.push({ text: `Answers: ${li.repliesTo.join(', ')}` });

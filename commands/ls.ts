@@ -9,7 +9,7 @@ import { dueAt, formatDeadline } from '../src/core/time.ts';
 import type { LiaisonInfo } from '../src/core/types.ts';
 import { actingAddressees } from '../src/parse/liaison.ts';
 import type { LiaisonFact } from '../src/store/facts.ts';
-import { parseScope, sourceLabel, sourceOf, uniqueSources, unknownGroupReply, type Scope } from './scope.ts';
+import { addresseeList, parseScope, sourceLabel, sourceOf, uniqueSources, unknownGroupReply, type Scope } from './scope.ts';
 
 const GENEVA = 'Europe/Zurich';
 
@@ -21,18 +21,7 @@ function asksOf(li: LiaisonInfo, group: string | null, question: string | null):
 }
 
 function partyList(li: LiaisonInfo): string {
-  const addressees = li.addressees ?? [];
-  if (addressees.length === 0) return `to ${li.to.join(', ') || 'unknown'}${li.cc.length ? ` (cc ${li.cc.join(', ')})` : ''}; for ${li.purpose ?? 'unstated purpose'}`;
-  const by = (purpose: string) =>
-    addressees
-      .filter((a) => a.purpose === purpose)
-      .map((a) => (a.questions.length ? `${a.party} (${a.questions.join(', ')})` : a.party))
-      .join(', ');
-  return (['action', 'comment', 'information'] as const)
-    .map((p) => [p, by(p)] as const)
-    .filter(([, list]) => list !== '')
-    .map(([p, list]) => `for ${p}: ${list}`)
-    .join('; ');
+  return addresseeList(li) ?? `to ${li.to.join(', ') || 'unknown'}${li.cc.length ? ` (cc ${li.cc.join(', ')})` : ''}; for ${li.purpose ?? 'unstated purpose'}`;
 }
 
 function line(l: LiaisonFact, tz: string, deadlineWords: string | null): ReplyItem {

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { CommandContext, Reply, SourceRef } from '../src/core/command.ts';
 import { noAnswer } from '../src/core/command.ts';
 import { acceptedStudyGroups, byGroup, canonicalGroup, canonicalQuestion, canonicalWorkingParty, CURRENT_STUDY_GROUPS, GROUP_MENTION } from '../src/core/groups.ts';
+import type { LiaisonInfo } from '../src/core/types.ts';
 import type { Cite } from '../src/store/facts.ts';
 
 export { byGroup } from '../src/core/groups.ts';
@@ -123,4 +124,18 @@ export function uniqueSources(sources: SourceRef[]): SourceRef[] {
 /** Short label of a source for people: its reference, else its title. */
 export function sourceLabel(s: SourceRef): string {
   return s.reference ?? s.title ?? (s.docId ? `document ${s.docId.slice(0, 8)}` : 'unknown source');
+}
+
+/**
+ * A liaison's addressees by purpose, each with its Questions: "for action: SG17 (Q6/17); for information: SG13";
+ * `null` for a record stored before addressees were read.
+ */
+export function addresseeList(li: LiaisonInfo): string | null {
+  const addressees = li.addressees ?? [];
+  if (addressees.length === 0) return null;
+  return (['action', 'comment', 'information'] as const)
+    .map((purpose) => [purpose, addressees.filter((a) => a.purpose === purpose).map((a) => (a.questions.length ? `${a.party} (${a.questions.join(', ')})` : a.party))] as const)
+    .filter(([, parties]) => parties.length > 0)
+    .map(([purpose, parties]) => `for ${purpose}: ${parties.join(', ')}`)
+    .join('; ');
 }

@@ -8,7 +8,7 @@ import type { ParsedDocument } from '../core/types.ts';
 import { parseDocument } from '../parse/index.ts';
 import { withoutCorrections } from './correction-fields.ts';
 import type { DocumentStore } from './store.ts';
-import { humanTitle } from './titles.ts';
+import { withTitle } from './titles.ts';
 
 /** What a re-read did. */
 export interface ReparseResult {
@@ -26,8 +26,7 @@ export interface ReparseResult {
 export function parseStored(text: string, source: { name: string; sentAt: string | null; subject?: string | null; list?: { group: string | null } | null }): ParsedDocument {
   const parsed = parseDocument(text);
   if (parsed.group === null && source.list?.group) parsed.group = source.list.group;
-  if (!parsed.title) parsed.title = humanTitle(parsed, source, text);
-  return parsed;
+  return withTitle(parsed, source, text);
 }
 
 /**

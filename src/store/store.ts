@@ -15,7 +15,7 @@ import { normalizeText } from '../parse/normalize.ts';
 import { baseKey } from '../parse/reference.ts';
 import { withCorrections, withoutCorrections, type Correction } from './correction-fields.ts';
 import { dedupeRoles, type StatedRole } from './roles.ts';
-import { humanTitle } from './titles.ts';
+import { withTitle } from './titles.ts';
 import {
   deadlinePositionOf,
   indexEntries,
@@ -112,7 +112,7 @@ export class DocumentStore {
    */
   async addDocument(text: string, given: ParsedDocument, source: SourceInfo, now = new Date()): Promise<AddResult> {
     // Every stored document has a title people can read: the parser's, or one from the mail or the text.
-    const parsed = given.title ? given : { ...given, title: humanTitle(given, source, text) };
+    const parsed = withTitle(given, source, text);
     const hash = contentHash(text);
     const id = hash.slice(0, 20);
     const r = this.redis;

@@ -46,3 +46,8 @@ export function describeDocument(p: ParsedDocument, source: TitleSource): string
 export function humanTitle(p: ParsedDocument, source: TitleSource, text: string): string {
   return (p.title && p.title.trim() ? clip(p.title) : null) ?? cleanSubject(source.subject) ?? titleFromText(text) ?? describeDocument(p, source);
 }
+
+/** `p` with a title: its own, or {@link humanTitle}'s. */
+export function withTitle(p: ParsedDocument, source: TitleSource, text: string): ParsedDocument {
+  return p.title ? p : { ...p, title: humanTitle(p, source, text) };
+}
