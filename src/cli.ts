@@ -21,6 +21,7 @@ import { type CliIO, defaultIO } from './cli/io.ts';
 import { quarantineCommand } from './cli/quarantine.ts';
 import { statusCommand } from './cli/status.ts';
 import { auditCommand, rosterCommand } from './cli/people.ts';
+import { remindersCommand } from './cli/reminders.ts';
 import { loadRosterSetting, startWorker } from './worker.ts';
 import { queuePlan } from './reminders/index.ts';
 import { reparseStored } from './store/reparse.ts';
@@ -359,6 +360,15 @@ function program(io: CliIO, result: { code: number }): Command {
   cmd.addCommand(statusCommand(io, servicesRunner(io), result));
   cmd.addCommand(rosterCommand(io, servicesRunner(io)));
   cmd.addCommand(auditCommand(io, servicesRunner(io)));
+  cmd.addCommand(remindersCommand(io, servicesRunner(io)));
+  // Commands built apart and added (not made with .command()) do not inherit these: set them on every one.
+  const inherit = (c: Command): void => {
+    for (const sub of c.commands) {
+      sub.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+      inherit(sub);
+    }
+  };
+  inherit(cmd);
   return cmd;
 }
 
