@@ -50,12 +50,13 @@ export function registerLinkPages(app: FastifyInstance, services: Services): voi
   const send = (res: FastifyReply, status: number, title: string, body: string) => res.code(status).type('text/html; charset=utf-8').send(linkPage(title, body));
   const docUrl = (docId: string) => (services.config.SGBOT_DOC_URL ? services.config.SGBOT_DOC_URL.replace('{id}', encodeURIComponent(docId)) : `/doc/${encodeURIComponent(docId)}`);
   const incomplete = (res: FastifyReply) => send(res, 404, 'Not a reminder link', '<p>This link is incomplete. Open it again from the reminder mail.</p>');
-  const zoneOf = async (recipient: string): Promise<string> => {
+  /** The recipient as they read themselves (roster name and address) and the zone their times are shown in. */
+  const reader = async (recipient: string): Promise<{ who: string; zone: string }> => {
     const m = /^person:(.+)$/.exec(recipient);
     const person = m?.[1] ? await services.roster.get(m[1]).catch(() => null) : null;
-    return person?.tz ?? services.config.SGBOT_TZ;
+    const address = recipient.replace(/^(person|mail):/, '');
+    return { who: person ? `${person.name} (${address})` : address, zone: person?.tz ?? services.config.SGBOT_TZ };
   };
-  const who = (recipient: string) => recipient.replace(/^(person|mail):/, '');
 
   app.get('/assets/links.css', (_req, res) => res.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(LINKS_CSS));
 
@@ -73,11 +74,11 @@ export function registerLinkPages(app: FastifyInstance, services: Services): voi
       return send(res, 400, 'This link cannot be used', `<p>${h(err.message)}</p>`);
     }
     const record = t.deadlineKey ? await readRecord(services.redis, remKeys(services.config.SGBOT_PREFIX), t.deadlineKey) : null;
-    const zone = await zoneOf(t.recipient);
+    const { who, zone } = await reader(t.recipient);
     const about = record
-      ? `<p>For <strong>${h(who(t.recipient))}</strong>, about this deadline:</p>${deadlineCard(record, zone, docUrl(record.docId))}`
+      ? `<p>For <strong>${h(who)}</strong>, about this deadline:</p>${deadlineCard(record, zone, docUrl(record.docId))}`
       : name === 'unsubscribe'
-        ? `<p>For <strong>${h(who(t.recipient))}</strong>.</p>`
+        ? `<p>For <strong>${h(who)}</strong>.</p>`
         : '<p class="flash error">This deadline is no longer known (its document was replaced); the button may say there is nothing to do.</p>';
     const form = `<form method="post" action="/reminders/${h(name)}?token=${h(encodeURIComponent(token))}"><p class="actions"><button type="submit" class="primary">${h(action.button)}</button></p></form>`;
     return send(res, 200, action.title, `${about}<p>${h(action.explain)}</p>${form}<p class="muted">Nothing changes until you press the button.</p>`);
@@ -96,7 +97,7 @@ export function registerLinkPages(app: FastifyInstance, services: Services): voi
       if (!isSgbotError(err)) throw err;
       return send(res, err.code === 'E_NOT_FOUND' ? 404 : 400, 'This link cannot be used', `<p>${h(err.message)}</p>`);
     }
-    const zone = await zoneOf(result.recipient);
+    const { zone } = await reader(result.recipient);
     const card = result.record ? deadlineCard(result.record, zone, docUrl(result.record.docId)) : '';
     const back = result.until ? `<p>The reminder comes back on <strong>${h(humanTime(result.until, zone))}</strong> (${h(zone)}).</p>` : '';
     const notes = result.reply.notes.map((n) => `<p class="muted">${h(n)}</p>`).join('');

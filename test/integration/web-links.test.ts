@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { parseDocument } from '../../src/parse/index.ts';
 import { createServices, type Services } from '../../src/main.ts';
+import { makePerson } from '../../src/people/roster.ts';
 import { remKeys } from '../../src/reminders/keys.ts';
 import { signToken } from '../../src/reminders/tokens.ts';
 import { createWebServer } from '../../src/web/server.ts';
@@ -40,7 +41,10 @@ describe('web links', () => {
     const link = `${base}/reminders/unsubscribe?token=${encodeURIComponent(token('person:ana@example.org'))}`;
     const opened = await fetch(link);
     expect(opened.status).toBe(200);
-    expect(await opened.text()).toContain('<form method="post"');
+    const page = await opened.text();
+    expect(page).toContain('<form method="post"');
+    // Someone not in the roster is named by address.
+    expect(page).toContain('For <strong>ana@example.org</strong>');
     expect(await optedOut()).toEqual([]);
 
     const pressed = await fetch(link, { method: 'POST' });
@@ -51,6 +55,12 @@ describe('web links', () => {
     const forged = await fetch(`${base}/reminders/unsubscribe?token=${encodeURIComponent(forge(token('person:tom@example.org')))}`, { method: 'POST' });
     expect(forged.status).toBe(400);
     expect(await optedOut()).toEqual(['person:ana@example.org']);
+  });
+
+  it('names a roster person by name and address', async () => {
+    await s.roster.put(makePerson({ name: 'Chen Wei', email: 'chen@example.org', tz: 'Asia/Shanghai', roles: [{ kind: 'delegate' }] }));
+    const opened = await fetch(`${base}/reminders/unsubscribe?token=${encodeURIComponent(token('person:chen@example.org'))}`);
+    expect(await opened.text()).toContain('For <strong>Chen Wei (chen@example.org)</strong>');
   });
 
   it('takes an RFC 8058 one-click unsubscribe POST', async () => {
