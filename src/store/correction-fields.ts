@@ -4,9 +4,11 @@
  * applies them whenever it reads or indexes a document, so a correction wins over any later parse of the same text.
  */
 import { DateTime } from 'luxon';
+import { z } from 'zod';
 import { canonicalGroup } from '../core/groups.ts';
 import { SgbotError } from '../core/errors.ts';
-import { DEADLINE_CATEGORIES, type Deadline, type DeadlineCategory, type ParsedDocument } from '../core/types.ts';
+import { isValidZone } from '../core/time.ts';
+import { DEADLINE_CATEGORIES, type Deadline, type DeadlineCategory, type MeetingInfo, type ParsedDocument } from '../core/types.ts';
 import type { CorrectedFacts, StoredDocument } from '../core/facts.ts';
 
 /** A fact that may be corrected: top-level fields, meeting fields, or one deadline (by its index in parsed.deadlines). */
@@ -22,7 +24,28 @@ export type CorrectionField =
   | `deadline.${number}.time`
   | `deadline.${number}.category`
   | `deadline.${number}.action`
-  | `deadline.${number}.removed`;
+  | `deadline.${number}.removed`
+  | AddedField;
+
+/** The field of a correction that adds a missing fact (its `added` says what). */
+export type AddedField = `added.${AddedFact['kind']}`;
+
+/**
+ * A fact the parser missed, added by the secretariat: a deadline (kept after the parsed ones, at `slot`, 1000 or
+ * more, so that its index member `<id>#d<slot>` never meets a parsed deadline's position), the meeting, a side event
+ * of the meeting, or the meeting's opening time.
+ */
+export type AddedFact =
+  | { kind: 'deadline'; slot: number; deadline: Deadline }
+  | { kind: 'meeting'; meeting: MeetingInfo }
+  | { kind: 'event'; event: MeetingInfo }
+  | { kind: 'opening'; time: string; timezone: string };
+
+/** An added fact as stored: its stable id (`a` and 10 hex digits) and the fact. */
+export type AddedFactRecord = AddedFact & { id: string };
+
+/** Positions of added deadlines start here; parsed deadlines are numbered 0 to 999 at most (see {@link fieldPath}). */
+export const FIRST_ADDED_SLOT = 1000;
 
 /**
  * One correction, as stored and audited. `previous` is the value just before it (the parser's value for the first
@@ -44,6 +67,8 @@ export interface Correction {
    * finds its deadline when a later parse of the same text lists the deadlines in another order.
    */
   match?: { category: DeadlineCategory; action: string };
+  /** For a correction that adds a missing fact (`added.*` fields): the fact. */
+  added?: AddedFactRecord;
 }
 
 /** Longest free text accepted for a title, reference, place or action. */
@@ -141,6 +166,163 @@ export function checkValue(path: FieldPath, raw: string | null): string | null {
   }
 }
 
+const DATE_FORM = /^\d{4}-\d{2}-\d{2}$/;
+const TIME_FORM = /^([01]\d|2[0-3]):[0-5]\d$/;
+const FORMATS = ['in-person', 'hybrid', 'virtual'] as const;
+
+const dateIn = (what: string) =>
+  z
+    .string({ error: `Give ${what} as YYYY-MM-DD.` })
+    .trim()
+    .refine((v) => DATE_FORM.test(v) && DateTime.fromISO(v).isValid, { error: (i) => `"${String(i.input)}" is not a date for ${what}: give it as YYYY-MM-DD, for example 2027-04-14.` });
+const timeIn = (what: string) =>
+  z
+    .string()
+    .trim()
+    .refine((v) => TIME_FORM.test(v), { error: (i) => `"${String(i.input)}" is not a time for ${what}: give it as HH:MM, 24-hour, for example 09:30.` });
+/** An optional time: empty or absent is none. */
+const optionalTime = (what: string) => z.union([z.literal(''), timeIn(what)]).optional().transform((v) => v || null);
+const zoneIn = z
+  .string({ error: 'Choose a time zone.' })
+  .trim()
+  .refine(isValidZone, { error: (i) => `"${String(i.input)}" is not a time zone: choose one from the list (for example Europe/Zurich or UTC).` });
+const textIn = (what: string, required: boolean) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v ?? '').replace(/\s+/g, ' ').trim())
+    .refine((v) => !required || v !== '', { error: `Say ${what}.` })
+    .refine((v) => v.length <= MAX_TEXT, { error: `${what[0]?.toUpperCase() ?? ''}${what.slice(1)} is longer than ${MAX_TEXT} characters.` });
+const groupIn = z
+  .string({ error: 'Choose the study group.' })
+  .trim()
+  .transform((v, ctx) => {
+    const g = canonicalGroup(v);
+    if (!g) ctx.addIssue({ code: 'custom', message: `"${v}" is not a known study group: write it as SG20, TSAG or SG12RG-AFR.` });
+    return g ?? '';
+  });
+
+/**
+ * What a form posts to add a missing fact, checked (every field a string; unknown fields are ignored). The console's
+ * route parses the form with it and {@link addFact} checks again, so both refuse the same input with the same words.
+ *
+ * @example addedFactInput.parse({ kind: 'deadline', date: '2027-05-02', time: '', timezone: 'Europe/Zurich',
+ *   category: 'contributions', action: 'Submit contributions' })
+ */
+export const addedFactInput = z
+  .discriminatedUnion(
+    'kind',
+    [
+      z.object({
+        kind: z.literal('deadline'),
+        date: dateIn('the date of the deadline'),
+        time: optionalTime('the deadline'),
+        timezone: zoneIn,
+        category: z.enum(DEADLINE_CATEGORIES, { error: `Choose the kind of deadline: one of ${DEADLINE_CATEGORIES.join(', ')}.` }),
+        action: textIn('what is due', true),
+      }),
+      z.object({
+        kind: z.literal('meeting'),
+        group: groupIn,
+        title: textIn('the title of the meeting', false),
+        start: dateIn('the first day of the meeting'),
+        end: dateIn('the last day of the meeting'),
+        place: textIn('the place', false),
+        startTime: optionalTime('the opening'),
+        timezone: zoneIn,
+        format: z.enum(FORMATS, { error: 'Say whether the meeting is in person, hybrid or virtual.' }).optional(),
+      }),
+      z.object({
+        kind: z.literal('event'),
+        title: textIn('what the side event or briefing is', true),
+        start: dateIn('the day of the side event'),
+        end: z.union([z.literal(''), dateIn('the last day of the side event')]).optional().transform((v) => v || null),
+        startTime: optionalTime('the start of the side event'),
+        endTime: optionalTime('the end of the side event'),
+        timezone: zoneIn,
+        place: textIn('the place', false),
+      }),
+      z.object({ kind: z.literal('opening'), time: timeIn('the opening'), timezone: zoneIn }),
+    ],
+    { error: 'Say which fact to add: a deadline, a meeting, a side event or an opening time.' },
+  )
+  .superRefine((v, ctx) => {
+    const end = v.kind === 'meeting' ? v.end : v.kind === 'event' ? v.end : null;
+    if ((v.kind === 'meeting' || v.kind === 'event') && end && end < v.start) {
+      ctx.addIssue({ code: 'custom', path: ['end'], message: `The ${v.kind === 'meeting' ? 'meeting' : 'side event'} would end (${end}) before it starts (${v.start}).` });
+    }
+  });
+
+/** A checked form, as {@link addedFactInput} gives it. */
+export type AddedFactInput = z.infer<typeof addedFactInput>;
+
+/**
+ * Check what a form posts to add a fact: the input, or the first problem in words.
+ *
+ * @example checkAddedFact({ kind: 'opening', time: '25:00', timezone: 'UTC' }) → { error: '"25:00" is not a time…' }
+ */
+export function checkAddedFact(raw: unknown): { input: AddedFactInput; error?: never } | { input?: never; error: string } {
+  const r = addedFactInput.safeParse(raw);
+  if (r.success) return { input: r.data };
+  return { error: r.error.issues[0]?.message ?? 'The form is not complete.' };
+}
+
+/**
+ * The fact `input` adds to `doc`'s parse (`parsed`: corrections applied): a deadline at `slot`; a meeting titled
+ * "<group> meeting" when no title is given; a side event of the document's meeting group.
+ */
+export function addedFact(parsed: ParsedDocument, input: AddedFactInput, slot: number): AddedFact {
+  switch (input.kind) {
+    case 'deadline':
+      return { kind: 'deadline', slot, deadline: { date: input.date, time: input.time, timezone: input.timezone, action: input.action, category: input.category, derived: false } };
+    case 'meeting': {
+      const meeting: MeetingInfo = { group: input.group, title: input.title || `${input.group} meeting`, start: input.start, end: input.end, place: input.place || null, startTime: input.startTime, timezone: input.timezone };
+      if (input.format) meeting.format = input.format;
+      return { kind: 'meeting', meeting };
+    }
+    case 'event':
+      return {
+        kind: 'event',
+        event: { group: parsed.meeting?.group ?? parsed.group, title: input.title, start: input.start, end: input.end ?? input.start, place: input.place || null, startTime: input.startTime, endTime: input.endTime, timezone: input.timezone },
+      };
+    case 'opening':
+      return { kind: 'opening', time: input.time, timezone: input.timezone };
+  }
+}
+
+/** An added fact in words, for the audit log and the corrections list: "2027-05-02 23:59 Europe/Zurich, contributions: Submit …". */
+export function describeAdded(f: AddedFact): string {
+  const at = (date: string, time: string | null | undefined, zone: string | null | undefined) => `${date}${time ? ` ${time}` : ''}${zone ? ` ${zone}` : ''}`;
+  switch (f.kind) {
+    case 'deadline':
+      return `${at(f.deadline.date, f.deadline.time, f.deadline.timezone)}, ${f.deadline.category}: ${f.deadline.action}`;
+    case 'meeting':
+      return `${f.meeting.title}, ${f.meeting.start} to ${f.meeting.end}${f.meeting.startTime ? `, opening ${f.meeting.startTime} ${f.meeting.timezone ?? ''}`.trimEnd() : ''}${f.meeting.place ? `, ${f.meeting.place}` : ''}${f.meeting.format ? ` (${f.meeting.format})` : ''}`;
+    case 'event':
+      return `${f.event.title}, ${at(f.event.start, f.event.startTime, f.event.startTime ? f.event.timezone : null)}${f.event.end !== f.event.start ? ` to ${f.event.end}` : ''}${f.event.place ? `, ${f.event.place}` : ''}`;
+    case 'opening':
+      return `opening at ${f.time} ${f.timezone}`;
+  }
+}
+
+/**
+ * Lay one added fact over `parsed` (corrections so far applied). Added deadlines are returned, to go after the
+ * parsed ones; an added meeting takes the meeting's place (the secretariat's word wins over a later parse that finds
+ * one); a side event goes after the parsed ones; an opening time is set on the meeting, and skipped when there is
+ * none. Returns whether it applied.
+ */
+function applyAdded(parsed: ParsedDocument, f: AddedFact, deadlines: Array<{ slot: number; deadline: Deadline }>): boolean {
+  if (f.kind === 'deadline') deadlines.push({ slot: f.slot, deadline: structuredClone(f.deadline) });
+  else if (f.kind === 'meeting') parsed.meeting = structuredClone(f.meeting);
+  else if (f.kind === 'event') parsed.events.push(structuredClone(f.event));
+  else {
+    if (!parsed.meeting) return false;
+    parsed.meeting.startTime = f.time;
+    parsed.meeting.timezone = f.timezone;
+  }
+  return true;
+}
+
 /**
  * The position in `original.deadlines` a deadline correction applies to, or `null` when no deadline there is the one
  * it was made for (a later parse found other deadlines). Tried in turn: the same position with the same category and
@@ -182,7 +364,12 @@ export function applyCorrections(original: ParsedDocument, corrections: readonly
   const parsed: ParsedDocument = structuredClone(original);
   const removed = new Set<number>();
   const fields = new Set<string>();
+  const added: Array<{ slot: number; deadline: Deadline }> = [];
   for (const c of corrections) {
+    if (c.added) {
+      if (applyAdded(parsed, c.added, added)) fields.add(`added.${c.added.id}`);
+      continue;
+    }
     let path: FieldPath;
     try {
       path = fieldPath(c.field);
@@ -208,8 +395,10 @@ export function applyCorrections(original: ParsedDocument, corrections: readonly
     fields.add(c.field);
   }
   const all = parsed.deadlines;
-  const positions = all.flatMap((_, i) => (removed.has(i) ? [] : [i]));
-  parsed.deadlines = positions.map((i) => all[i] as Deadline);
+  const kept = all.flatMap((_, i) => (removed.has(i) ? [] : [i]));
+  // Added deadlines come after the parsed ones, at their own slots.
+  const positions = [...kept, ...added.map((a) => a.slot)];
+  parsed.deadlines = [...kept.map((i) => all[i] as Deadline), ...added.map((a) => a.deadline)];
   return {
     parsed,
     facts: {

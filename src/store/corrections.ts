@@ -12,11 +12,25 @@ import { randomUUID } from 'node:crypto';
 import { CATEGORY_LABELS } from '../core/labels.ts';
 import { SgbotError } from '../core/errors.ts';
 import type { AuditLog } from './audit.ts';
-import { checkValue, currentValue, deadlinePosition, fieldPath, type Correction, type CorrectionField, type FieldPath } from './correction-fields.ts';
+import {
+  addedFact,
+  checkAddedFact,
+  checkValue,
+  currentValue,
+  deadlinePosition,
+  describeAdded,
+  fieldPath,
+  FIRST_ADDED_SLOT,
+  type AddedFactRecord,
+  type Correction,
+  type CorrectionField,
+  type FieldPath,
+} from './correction-fields.ts';
 import type { StoredDocument } from './facts.ts';
 import type { DocumentStore } from './store.ts';
 
-export type { Correction, CorrectionField } from './correction-fields.ts';
+export type { AddedFact, AddedFactInput, AddedFactRecord, Correction, CorrectionField } from './correction-fields.ts';
+export { addedFactInput, checkAddedFact, describeAdded } from './correction-fields.ts';
 
 export interface CorrectionDeps {
   store: DocumentStore;
@@ -91,10 +105,7 @@ export async function correctFact(
   input: { docId: string; field: CorrectionField | string; value: string | null; who: string; reason?: string },
 ): Promise<{ doc: StoredDocument; correction: Correction }> {
   const { store, audit } = deps;
-  const who = input.who.trim();
-  if (!who) throw new SgbotError('E_USAGE', 'Say who makes the correction (the signed-in account).');
-  const reason = input.reason?.trim() || undefined;
-  if (reason && reason.length > MAX_REASON) throw new SgbotError('E_USAGE', `The reason is ${reason.length} characters long; at most ${MAX_REASON} are accepted.`);
+  const { who, reason } = whoAndWhy(input);
   const path = fieldPath(input.field);
   const field = input.field as CorrectionField;
   const value = checkValue(path, input.value);
@@ -126,6 +137,102 @@ export async function correctFact(
   });
   if (deps.afterCorrect) await deps.afterCorrect(doc.id);
   return { doc, correction };
+}
+
+/** Who and why, checked as for a correction. */
+function whoAndWhy(input: { who: string; reason?: string | undefined }): { who: string; reason: string | undefined } {
+  const who = input.who.trim();
+  if (!who) throw new SgbotError('E_USAGE', 'Say who makes the correction (the signed-in account).');
+  const reason = input.reason?.trim() || undefined;
+  if (reason && reason.length > MAX_REASON) throw new SgbotError('E_USAGE', `The reason is ${reason.length} characters long; at most ${MAX_REASON} are accepted.`);
+  return { who, reason };
+}
+
+/**
+ * Add a fact the parser missed (a deadline, the meeting, a side event, the opening time), as a correction of the
+ * document: it outlives a second ingest and a new parse, is laid over the parse by the same path as the other
+ * corrections (after the parsed facts), is indexed at once (an added deadline is in `/deadlines` of the document's
+ * group), audited (`fact.added`), and the document's reminders are planned again (`afterCorrect`). `fact` is what a
+ * form posts ({@link checkAddedFact}). Returns the document as now read and the added fact with its stable id.
+ *
+ * @example await addFact(deps, { docId, fact: { kind: 'deadline', date: '2027-05-02', time: '12:00',
+ *   timezone: 'Europe/Zurich', category: 'contributions', action: 'Submit contributions' }, who: 'web:ana@itu.int' })
+ * @throws SgbotError E_NOT_FOUND for an unknown document; E_USAGE for input of the wrong form (the message says
+ *   what to write), a meeting added where there is one, an event or opening time where there is no meeting, an
+ *   opening time where there is one; E_BUSY when the same document is being corrected at that moment.
+ */
+export async function addFact(deps: CorrectionDeps, input: { docId: string; fact: unknown; who: string; reason?: string }): Promise<{ doc: StoredDocument; added: AddedFactRecord }> {
+  const { store, audit } = deps;
+  const { who, reason } = whoAndWhy(input);
+  const checked = checkAddedFact(input.fact);
+  if (checked.error !== undefined) throw new SgbotError('E_USAGE', checked.error);
+  const fact = checked.input;
+  await documentOf(store, input.docId);
+
+  const { doc, added } = await withDocumentLock(store, input.docId, async () => {
+    const before = await documentOf(store, input.docId);
+    const meeting = before.parsed.meeting;
+    if (fact.kind === 'meeting' && meeting) throw new SgbotError('E_USAGE', `This document already gives a meeting (${meeting.title}); correct its dates or place instead.`);
+    if ((fact.kind === 'event' || fact.kind === 'opening') && !meeting) throw new SgbotError('E_USAGE', `This document gives no meeting: add the meeting first, then its ${fact.kind === 'event' ? 'side events' : 'opening time'}.`);
+    if (fact.kind === 'opening' && meeting?.startTime) throw new SgbotError('E_USAGE', `The meeting already opens at ${meeting.startTime}; there is no opening time to add.`);
+    const existing = await store.corrections(before.id);
+    const slots = existing.flatMap((c) => (c.added?.kind === 'deadline' ? [c.added.slot] : []));
+    const slot = Math.max(FIRST_ADDED_SLOT - 1, ...slots) + 1;
+    if (slot > 9999) throw new SgbotError('E_USAGE', 'This document has too many added deadlines already.');
+    const record: AddedFactRecord = { ...addedFact(before.parsed, fact, slot), id: `a${randomUUID().replace(/-/g, '').slice(0, 10)}` };
+    const correction: Correction = { docId: before.id, field: `added.${record.kind}`, value: describeAdded(record), previous: null, who, at: new Date().toISOString(), added: record, ...(reason ? { reason } : {}) };
+    await store.redis.rpush(store.correctionsKey(before.id), JSON.stringify(correction));
+    const after = await documentOf(store, before.id);
+    await store.reindex(before, after);
+    return { doc: after, added: record };
+  });
+
+  await audit.record({
+    who,
+    action: 'fact.added',
+    target: doc.id,
+    result: 'ok',
+    details: { kind: added.kind, id: added.id, fact: describeAdded(added), ...(reason ? { reason } : {}), reference: doc.parsed.reference },
+  });
+  if (deps.afterCorrect) await deps.afterCorrect(doc.id);
+  return { doc, added };
+}
+
+/**
+ * Take back a fact added with {@link addFact}: its correction is removed, the document re-indexed, the removal
+ * audited (`fact.added.removed`, with what it was), and the reminders planned again (an added deadline's reminders
+ * stop). Returns the document as now read and the fact removed.
+ *
+ * @throws SgbotError E_NOT_FOUND for an unknown document or an id that names no fact added to it; E_BUSY.
+ */
+export async function removeAddedFact(deps: CorrectionDeps, input: { docId: string; id: string; who: string; reason?: string }): Promise<{ doc: StoredDocument; removed: AddedFactRecord }> {
+  const { store, audit } = deps;
+  const { who, reason } = whoAndWhy(input);
+  await documentOf(store, input.docId);
+  const { doc, removed } = await withDocumentLock(store, input.docId, async () => {
+    const before = await documentOf(store, input.docId);
+    const key = store.correctionsKey(before.id);
+    const raw = (await store.redis.lrange(key, 0, -1)).find((r) => (JSON.parse(r) as Correction).added?.id === input.id);
+    if (!raw) throw new SgbotError('E_NOT_FOUND', `No fact "${input.id}" was added to this document (it may have been removed already).`);
+    await store.redis.lrem(key, 1, raw);
+    const after = await documentOf(store, before.id);
+    await store.reindex(before, after);
+    return { doc: after, removed: (JSON.parse(raw) as Correction).added as AddedFactRecord };
+  });
+  await audit.record({
+    who,
+    action: 'fact.added.removed',
+    target: doc.id,
+    result: 'ok',
+    details: { kind: removed.kind, id: removed.id, fact: describeAdded(removed), ...(reason ? { reason } : {}), reference: doc.parsed.reference },
+  });
+  if (deps.afterCorrect) await deps.afterCorrect(doc.id);
+  return { doc, removed };
+}
+
+/** The facts added to a document and still there, oldest first, with who added them and when. */
+export async function addedFactsOf(store: DocumentStore, docId: string): Promise<Array<{ fact: AddedFactRecord; who: string; at: string; reason?: string }>> {
+  return (await store.corrections(docId)).flatMap((c) => (c.added ? [{ fact: c.added, who: c.who, at: c.at, ...(c.reason ? { reason: c.reason } : {}) }] : []));
 }
 
 /**

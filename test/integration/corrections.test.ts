@@ -2,7 +2,9 @@
  * Corrections of wrongly parsed facts on real Redis: a corrected deadline date moves the deadline in `/deadlines` and
  * in the reminders (same key, people already reminded are told), outlives a second ingest and a new parse of the
  * same text, is audited, and bad input is refused with a message saying what to write. A removed deadline is hidden
- * and can be restored; a corrected title reaches the search index of a running process.
+ * and can be restored; a corrected title reaches the search index of a running process. A missing fact (a deadline,
+ * the meeting, a side event, the opening time) can be added: it is in `/deadlines` and the reminders, outlives a
+ * second ingest and a new parse, is audited, and can be taken back.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { defaultRegistry } from '../../commands/index.ts';
@@ -13,10 +15,11 @@ import { parseDocument } from '../../src/parse/index.ts';
 import { remKeys } from '../../src/reminders/keys.ts';
 import { deadlineKey } from '../../src/reminders/plan.ts';
 import { scheduleDocument, type PlanResult } from '../../src/reminders/schedule.ts';
-import { correctableFields, correctFact, correctionsOf, type CorrectionDeps } from '../../src/store/corrections.ts';
+import { addedFactsOf, addFact, correctableFields, correctFact, correctionsOf, removeAddedFact, type CorrectionDeps } from '../../src/store/corrections.ts';
 import type { DeadlineFact } from '../../src/store/facts.ts';
+import { reparseStored } from '../../src/store/reparse.ts';
 import { SearchIndex } from '../../src/store/search.ts';
-import { letter, makePerson } from '../support/reminder-builders.ts';
+import { letter, liaison, makePerson } from '../support/reminder-builders.ts';
 import { startReminderEnv, type ReminderEnv } from '../support/reminder-env.ts';
 
 const redisUrl = inject('redisUrl');
@@ -269,5 +272,150 @@ describe('an addendum that replaced a deadline', () => {
 
     await correctFact({ store, audit: e.deps.audit }, { docId: id, field: 'deadline.0.date', value: '2036-05-11', who: 'web:secretariat@itu.int' });
     expect(await forLetter7()).toEqual(['2036-05-11 contributions letter', '2036-05-18 registration addendum']);
+  });
+});
+
+describe('adding a missing fact', () => {
+  const TEXT9 = letter({ n: 9, sg: 20, rows: [['12 April 2036', 'Submit ITU-T Member contributions']] });
+  const REG9 = deadlineKey('collective-letter:collectiveletter9/20', 'registration', 0);
+  const WHO = 'web:secretariat@itu.int';
+  const REG_FORM = { kind: 'deadline', date: '2036-04-28', time: '12:00', timezone: 'Europe/Zurich', category: 'registration', action: '  Register  for the   meeting ' };
+  let id9 = '';
+  let addedId = '';
+
+  /** `<command>` through the registry: "<date> <category>" of letter 9's upcoming deadlines. */
+  const letter9 = async (command: string) => {
+    const { reply } = await answer(registry, context(), command);
+    expect(reply.ok).toBe(true);
+    return (reply.data as { upcoming: DeadlineFact[] }).upcoming.filter((d) => d.source.docId === id9).map((d) => `${d.date}${d.time ? ` ${d.time}` : ''} ${d.category}`);
+  };
+
+  beforeAll(async () => {
+    id9 = (await e.store(TEXT9, { messageId: '<cl-9-20@itu.int>' })).id;
+    await scheduleDocument(e.deps, id9);
+  });
+
+  it('adds a deadline after the parsed ones: in /deadlines of the group and its Questions, audited, reminders planned', async () => {
+    expect(await letter9('/deadlines SG20')).toEqual(['2036-04-12 contributions']);
+    expect(await plannedFor(REG9)).toEqual([]);
+    plans = [];
+    const { doc, added } = await addFact(deps(), { docId: id9, fact: REG_FORM, who: WHO, reason: 'announced at the opening plenary' });
+
+    expect(added).toMatchObject({ kind: 'deadline', slot: 1000, deadline: { date: '2036-04-28', time: '12:00', timezone: 'Europe/Zurich', category: 'registration', action: 'Register for the meeting', derived: false } });
+    expect(added.id).toMatch(/^a[0-9a-f]{10}$/);
+    addedId = added.id;
+    expect(doc.parsed.deadlines.map((d) => d.category)).toEqual(['contributions', 'registration']);
+    expect(doc.corrected?.positions).toEqual([0, 1000]);
+    expect(doc.corrected?.original.deadlines).toHaveLength(1);
+
+    expect(await letter9('/deadlines SG20')).toEqual(['2036-04-12 contributions', '2036-04-28 12:00 registration']);
+    expect(await letter9('/deadlines Q4/20')).toEqual(['2036-04-12 contributions', '2036-04-28 12:00 registration']);
+
+    const [entry] = await e.deps.audit.latest(1, 'fact.');
+    expect(entry).toMatchObject({
+      who: WHO,
+      action: 'fact.added',
+      target: id9,
+      result: 'ok',
+      details: { kind: 'deadline', id: added.id, fact: '2036-04-28 12:00 Europe/Zurich, registration: Register for the meeting', reason: 'announced at the opening plenary', reference: 'TSB Collective letter 9/20' },
+    });
+
+    // Planned again through afterCorrect, like any correction: Dia (subscribed to SG20 registration) is reminded at 09:00 Geneva.
+    expect(plans).toHaveLength(1);
+    expect(plans[0]?.deadlines).toContainEqual({ key: REG9, due: Date.parse('2036-04-28T10:00:00Z') });
+    expect(await plannedFor(REG9)).toEqual(['0d 2036-04-28T07:00:00.000Z', '14d 2036-04-14T07:00:00.000Z', '1d 2036-04-27T07:00:00.000Z', '7d 2036-04-21T07:00:00.000Z']);
+    expect((await addedFactsOf(e.deps.store, id9)).map((a) => [a.fact.id, a.who])).toEqual([[added.id, WHO]]);
+  });
+
+  it('keeps the added deadline when the letter is ingested again, parsed again, or parsed differently', async () => {
+    const again = await e.store(TEXT9, { messageId: '<cl-9-20-resent@itu.int>' });
+    expect(again).toMatchObject({ status: 'duplicate', id: id9 });
+    expect(again.doc.parsed.deadlines.map((d) => d.category)).toEqual(['contributions', 'registration']);
+
+    // A new parser finding a second deadline: the added one still comes after the parsed ones, at its own slot.
+    const parsed = parseDocument(TEXT9);
+    const more = { ...parsed, deadlines: [...parsed.deadlines, { date: '2036-04-20', time: null, timezone: 'Europe/Zurich', action: 'Ask for a visa', category: 'visa' as const, derived: false }] };
+    const doc = await e.deps.store.replaceParse(id9, more);
+    expect(doc.parsed.deadlines.map((d) => d.category)).toEqual(['contributions', 'visa', 'registration']);
+    expect(doc.corrected?.positions).toEqual([0, 1, 1000]);
+    expect(await letter9('/deadlines SG20')).toEqual(['2036-04-12 contributions', '2036-04-20 visa', '2036-04-28 12:00 registration']);
+
+    // `sgbot reparse` puts this version's parse back; the added deadline stays.
+    await reparseStored(e.deps.store);
+    expect(await letter9('/deadlines SG20')).toEqual(['2036-04-12 contributions', '2036-04-28 12:00 registration']);
+  });
+
+  it('adds the opening time and a side event to the meeting, and refuses a second meeting', async () => {
+    const before = (await e.deps.store.getDocument(id9))?.parsed.meeting;
+    expect(before?.startTime ?? null).toBeNull();
+    const { doc } = await addFact(deps(), { docId: id9, fact: { kind: 'opening', time: '09:30', timezone: 'Europe/Zurich' }, who: WHO });
+    expect(doc.parsed.meeting).toMatchObject({ start: '2036-05-05', startTime: '09:30', timezone: 'Europe/Zurich' });
+    const { doc: withEvent } = await addFact(deps(), {
+      docId: id9,
+      fact: { kind: 'event', title: 'Newcomers briefing', start: '2036-05-05', end: '', startTime: '08:30', endTime: '09:15', timezone: 'Europe/Zurich', place: 'Room K' },
+      who: WHO,
+    });
+    expect(withEvent.parsed.events.at(-1)).toMatchObject({ title: 'Newcomers briefing', start: '2036-05-05', end: '2036-05-05', startTime: '08:30', place: 'Room K', group: 'SG20' });
+    const meetings = (await e.deps.store.meetings('SG20', 0, 50)).filter((m) => m.source.docId === id9);
+    expect(meetings.map((m) => [m.startTime, m.events.map((ev) => ev.title)])).toEqual([['09:30', ['Newcomers briefing']]]);
+
+    const second = await addFact(deps(), { docId: id9, fact: { kind: 'meeting', group: 'SG20', start: '2036-06-01', end: '2036-06-02', timezone: 'Europe/Zurich' }, who: WHO }).catch((x: unknown) => x);
+    expect((second as Error).message).toMatch(/already gives a meeting/);
+    const opening = await addFact(deps(), { docId: id9, fact: { kind: 'opening', time: '10:00', timezone: 'Europe/Zurich' }, who: WHO }).catch((x: unknown) => x);
+    expect((opening as Error).message).toMatch(/already opens at 09:30/);
+  });
+
+  it('adds a whole meeting to a document that gives none, then its side event', async () => {
+    const { id } = await e.store(liaison({ sg: 20, questions: ['Q4/20'], deadline: '30 April 2036' }));
+    expect((await e.deps.store.getDocument(id))?.parsed.meeting).toBeNull();
+    const noMeeting = await addFact(deps(), { docId: id, fact: { kind: 'event', title: 'Briefing', start: '2036-06-01', timezone: 'UTC' }, who: WHO }).catch((x: unknown) => x);
+    expect((noMeeting as Error).message).toMatch(/gives no meeting: add the meeting first/);
+    const { doc } = await addFact(deps(), {
+      docId: id,
+      fact: { kind: 'meeting', group: 'Study Group 20', start: '2036-06-01', end: '2036-06-03', place: 'Geneva', startTime: '14:00', timezone: 'Europe/Zurich', format: 'hybrid' },
+      who: WHO,
+    });
+    expect(doc.parsed.meeting).toEqual({ group: 'SG20', title: 'SG20 meeting', start: '2036-06-01', end: '2036-06-03', place: 'Geneva', startTime: '14:00', timezone: 'Europe/Zurich', format: 'hybrid' });
+    expect((await e.deps.store.meetings('SG20', 0, 50)).some((m) => m.source.docId === id && m.start === '2036-06-01')).toBe(true);
+    // Its dates can then be corrected like a parsed meeting's.
+    const { doc: moved } = await correctFact(deps(), { docId: id, field: 'meeting.place', value: 'Online', who: WHO });
+    expect(moved.parsed.meeting?.place).toBe('Online');
+  });
+
+  const bad: Array<[string, Record<string, unknown>, RegExp]> = [
+    ['a date in another form', { ...REG_FORM, date: '28/04/2036' }, /not a date for the date of the deadline: give it as YYYY-MM-DD/],
+    ['an impossible date', { ...REG_FORM, date: '2036-02-30' }, /YYYY-MM-DD/],
+    ['a time past midnight', { ...REG_FORM, time: '24:30' }, /not a time for the deadline: give it as HH:MM/],
+    ['an unknown zone', { ...REG_FORM, timezone: 'Mars/Olympus' }, /not a time zone/],
+    ['an unknown kind of deadline', { ...REG_FORM, category: 'deadlines' }, /kind of deadline: one of contributions/],
+    ['nothing said of what is due', { ...REG_FORM, action: '   ' }, /Say what is due/],
+    ['a meeting ending before it starts', { kind: 'meeting', group: 'SG20', start: '2036-06-03', end: '2036-06-01', timezone: 'UTC' }, /would end \(2036-06-01\) before it starts \(2036-06-03\)/],
+    ['an unknown group', { kind: 'meeting', group: 'SG99', start: '2036-06-01', end: '2036-06-01', timezone: 'UTC' }, /"SG99" is not a known study group/],
+    ['an unknown fact', { kind: 'party' }, /Say which fact to add/],
+  ];
+
+  it.each(bad)('refuses %s, stores and audits nothing', async (_what, fact, message) => {
+    const before = { corrections: (await correctionsOf(e.deps.store, id9)).length, audit: (await e.deps.audit.latest(100, 'fact.')).length };
+    const err: unknown = await addFact(deps(), { docId: id9, fact, who: WHO }).catch((x: unknown) => x);
+    expect(isSgbotError(err) ? err.code : err).toBe('E_USAGE');
+    expect((err as Error).message).toMatch(message);
+    expect((await correctionsOf(e.deps.store, id9)).length).toBe(before.corrections);
+    expect((await e.deps.audit.latest(100, 'fact.')).length).toBe(before.audit);
+  });
+
+  it('takes an added deadline back: gone from /deadlines, reminders withdrawn, audited', async () => {
+    plans = [];
+    const { doc, removed } = await removeAddedFact(deps(), { docId: id9, id: addedId, who: WHO, reason: 'it was for SG21' });
+    expect(removed).toMatchObject({ id: addedId, kind: 'deadline' });
+    expect(doc.parsed.deadlines.map((d) => d.category)).toEqual(['contributions']);
+    expect(await letter9('/deadlines SG20')).toEqual(['2036-04-12 contributions']);
+    expect(await plannedFor(REG9)).toEqual([]);
+    expect(plans).toHaveLength(1);
+    const [entry] = await e.deps.audit.latest(1, 'fact.');
+    expect(entry).toMatchObject({ who: WHO, action: 'fact.added.removed', target: id9, details: { kind: 'deadline', id: addedId, reason: 'it was for SG21' } });
+    const again = await removeAddedFact(deps(), { docId: id9, id: addedId, who: WHO }).catch((x: unknown) => x);
+    expect(isSgbotError(again) ? again.code : again).toBe('E_NOT_FOUND');
+    // The other added facts stay.
+    expect((await addedFactsOf(e.deps.store, id9)).map((a) => a.fact.kind)).toEqual(['opening', 'event']);
   });
 });
