@@ -19,8 +19,9 @@ export function requirePeople(ctx: CommandContext): { people: PeopleServices; wh
 /** The asker's roster entry; a chat user not in the roster yet is added as a delegate. */
 export async function personFor(people: PeopleServices, who: Identity, tz: string): Promise<Person | null> {
   const known = await people.roster.byIdentity(who);
-  if (known || (who.channel !== 'slack' && who.channel !== 'teams')) return known;
-  const person = makePerson({ name: `${who.channel} user ${who.id}`, tz, ...(who.channel === 'slack' ? { slackId: who.id } : { teamsId: who.id }), roles: [{ kind: 'delegate' }] });
+  // Only a chat platform's users join by asking: the terminal, the web console and mail are not chat identities.
+  if (known || who.channel === 'cli' || who.channel === 'web' || who.channel === 'mail') return known;
+  const person = makePerson({ name: `${who.channel} user ${who.id}`, tz, chat: { [who.channel]: who.id }, roles: [{ kind: 'delegate' }] });
   await people.roster.put(person);
   await people.audit.record({ who: `${who.channel}:${who.id}`, action: 'roster.joined', target: person.id, result: 'ok', details: { roles: person.roles } });
   return person;

@@ -40,7 +40,7 @@ export function rosterCommand(io: CliIO, withServices: WithServices): Command {
       withServices(async (s) => {
         const all = await s.roster.all();
         if (opts.json) return io.out(JSON.stringify(all, null, 2));
-        io.out(all.length ? all.map((p) => `${p.name} <${p.email ?? '-'}> slack ${p.slackId ?? '-'} teams ${p.teamsId ?? '-'} ${p.tz}: ${roles(p)}`).join('\n') : 'The roster is empty. Import one with: sgbot roster import roster.json');
+        io.out(all.length ? all.map((p) => `${p.name} <${p.email ?? '-'}> ${Object.entries(p.chat).map(([platform, id]) => `${platform} ${id}`).join(' ') || 'no chat'} ${p.tz}: ${roles(p)}`).join('\n') : 'The roster is empty. Import one with: sgbot roster import roster.json');
       }),
     );
   cmd

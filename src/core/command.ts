@@ -27,6 +27,21 @@ export interface ReplyItem {
   source?: SourceRef;
 }
 
+/**
+ * A button a reply offers, channel-neutral: pressing it runs the action `id` (an {@link ActionSpec} of
+ * src/core/actions.ts) with `value`, as the person who pressed it. Slack renders it as a Block Kit button
+ * (`action_id`, `value`), Teams as an Adaptive Card action (`{ sgbotAction, token }`), the webhook platform as JSON.
+ */
+export interface ReplyAction {
+  id: string;
+  label: string;
+  value: string;
+  /** Emphasis where the platform has it (Slack's `primary`/`danger`). */
+  style?: 'primary' | 'danger';
+  /** Asked before the press counts, where the platform can ask (Slack's confirm dialog). */
+  confirm?: { title: string; text: string; ok: string; deny: string };
+}
+
 /** A channel-neutral answer. */
 export interface Reply {
   ok: boolean;
@@ -40,6 +55,8 @@ export interface Reply {
   sources: SourceRef[];
   /** Structured answer for `--json` and for renderers. */
   data: unknown;
+  /** Buttons offered with the answer (a broadcast preview's Confirm and Cancel); every platform renders them. */
+  actions?: ReplyAction[];
 }
 
 /** Curated lead-study-group knowledge (data/lead-roles.json). */

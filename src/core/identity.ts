@@ -4,12 +4,15 @@
  * a mail sender (verified only when DKIM/DMARC passed). Roles are looked up in the roster by this identity.
  */
 
-/** The channels an identity can come from. */
-export type IdentityChannel = 'slack' | 'teams' | 'cli' | 'web' | 'mail';
+/**
+ * The channels an identity can come from: a chat platform's id (`slack`, `teams`, `webhook`: data, see
+ * src/core/platform.ts), or `cli`, `web`, `mail`.
+ */
+export type IdentityChannel = 'cli' | 'web' | 'mail' | (string & {});
 
 export interface Identity {
   channel: IdentityChannel;
-  /** Slack user id (`U0123ABCD`), Teams AAD object id, web account name, mail address; `operator` on the CLI. */
+  /** The platform's user id (Slack `U0123ABCD`, a Teams AAD object id), web account name, mail address; `operator` on the CLI. */
   id: string;
   /** `false` when the channel could not prove it (a mail whose sender check failed). */
   verified: boolean;

@@ -16,12 +16,15 @@ export interface Role {
 }
 
 export interface Person {
-  /** Stable id: the email address when known, else `slack:U…` / `teams:…`. */
+  /** Stable id: the email address when known, else `<platform>:<id>` (`slack:U…`, `teams:…`). */
   id: string;
   name: string;
   email: string | null;
-  slackId: string | null;
-  teamsId: string | null;
+  /**
+   * Who they are on each chat platform, by platform id: `{ slack: 'U0123ABCD', teams: '<AAD object id>', webhook:
+   * 'ana' }`. Older rosters' `slackId` and `teamsId` are read into it (src/people/roster.ts).
+   */
+  chat: Record<string, string>;
   /** IANA zone for reminders and answers. */
   tz: string;
   roles: Role[];

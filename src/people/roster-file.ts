@@ -1,6 +1,7 @@
 /**
- * The roster settings file (`SGBOT_ROSTER`, JSON): `{ "people": [{ "name", "email", "slackId", "teamsId", "tz",
- * "roles": [{ "kind": "rapporteur", "scope": "Q4/20" }] }] }`. Importing it adds or updates each person and audits
+ * The roster settings file (`SGBOT_ROSTER`, JSON): `{ "people": [{ "name", "email", "chat": { "slack": "U0123ABCD",
+ * "webhook": "ana" }, "tz", "roles": [{ "kind": "rapporteur", "scope": "Q4/20" }] }] }` (older files' `slackId` and
+ * `teamsId` are read as `chat.slack` and `chat.teams`). Importing it adds or updates each person and audits
  * every role change; people not in the file are left alone (they may have joined from chat).
  */
 import { readFile } from 'node:fs/promises';

@@ -1,6 +1,6 @@
 /**
  * The roster: who is who in the study groups — delegates, rapporteurs and associate rapporteurs per Question,
- * working-party and study-group chairs, the secretariat — with how to reach them (email, Slack, Teams) and their time
+ * working-party and study-group chairs, the secretariat — with how to reach them (email, each chat platform) and their time
  * zone. Kept in Redis; loaded from a settings file and changed by commands. Roles decide what each person may do.
  */
 import type { Redis } from 'ioredis';
@@ -31,11 +31,34 @@ const personSchema = z.object({
   id: z.string().optional(),
   name: z.string().min(1),
   email: z.string().email().nullable().optional(),
+  /** `{ "<platform id>": "<their id there>" }`: `{ "slack": "U0123ABCD", "webhook": "ana" }`. */
+  chat: z.record(z.string().regex(/^[a-z][a-z0-9-]{1,30}$/, 'a platform id such as slack, teams or webhook'), z.string().trim().min(2, 'an id on that platform').max(200)).default({}),
+  // The fields of older roster files, read into `chat`.
   slackId: z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'a Slack user id such as U0123ABCD').nullable().optional(),
   teamsId: z.string().min(3).nullable().optional(),
   tz: z.string().default('Europe/Zurich'),
   roles: z.array(roleSchema).default([]),
 });
+
+/** The fields older rosters gave chat identities in, and the platform each is for. */
+const LEGACY_CHAT_FIELDS = { slackId: 'slack', teamsId: 'teams' } as const;
+
+/** `chat` of a stored or given person, with the older fields (`slackId`, `teamsId`) read into it. */
+function chatOf(p: { chat?: Record<string, string> | null } & Partial<Record<keyof typeof LEGACY_CHAT_FIELDS, string | null | undefined>>): Record<string, string> {
+  const chat: Record<string, string> = {};
+  for (const [field, platform] of Object.entries(LEGACY_CHAT_FIELDS)) {
+    const id = p[field as keyof typeof LEGACY_CHAT_FIELDS];
+    if (id) chat[platform] = id;
+  }
+  return { ...chat, ...(p.chat ?? {}) };
+}
+
+/** A person as kept in Redis, whatever version of sgbot wrote it. */
+function storedPerson(raw: string): Person {
+  const p = JSON.parse(raw) as Person & Partial<Record<keyof typeof LEGACY_CHAT_FIELDS, string | null>>;
+  const { slackId: _s, teamsId: _t, ...rest } = p;
+  return { ...rest, chat: chatOf(p) };
+}
 
 /** A person from loose input (a roster file, a command), checked and made canonical. */
 export function makePerson(input: unknown): Person {
@@ -44,9 +67,11 @@ export function makePerson(input: unknown): Person {
   const p = parsed.data;
   if (!isValidZone(p.tz)) throw new SgbotError('E_USAGE', `Bad roster entry for ${p.name}: "${p.tz}" is not a time zone (use an IANA name such as Europe/Zurich).`);
   const email = p.email?.toLowerCase() ?? null;
-  const id = p.id ?? email ?? (p.slackId ? `slack:${p.slackId}` : p.teamsId ? `teams:${p.teamsId}` : null);
-  if (!id) throw new SgbotError('E_USAGE', `Roster entry ${p.name} needs an email, a Slack id or a Teams id.`);
-  return { id, name: p.name, email, slackId: p.slackId ?? null, teamsId: p.teamsId ?? null, tz: p.tz, roles: p.roles.map((r) => ({ kind: r.kind, scope: canonicalScope(r.scope) })) };
+  const chat = chatOf(p);
+  const first = Object.entries(chat)[0];
+  const id = p.id ?? email ?? (first ? `${first[0]}:${first[1]}` : null);
+  if (!id) throw new SgbotError('E_USAGE', `Roster entry ${p.name} needs an email or a chat id (for example "chat": { "slack": "U0123ABCD" }).`);
+  return { id, name: p.name, email, chat, tz: p.tz, roles: p.roles.map((r) => ({ kind: r.kind, scope: canonicalScope(r.scope) })) };
 }
 
 /** Whether `role` covers `scope`: a role for SG20 covers Q4/20 and WP1/20; an unscoped role covers everything. */
@@ -61,7 +86,7 @@ export function roleCovers(role: Role, scope: string | null): boolean {
   return /^SG/.test(role.scope) && groupOf(scope) === role.scope;
 }
 
-/** People in Redis, indexed by email, Slack id and Teams id. */
+/** People in Redis, indexed by email and by their id on each chat platform. */
 export class Roster {
   constructor(
     readonly redis: Redis,
@@ -75,8 +100,7 @@ export class Roster {
   private identityKeys(p: Person): string[] {
     const keys: string[] = [];
     if (p.email) keys.push(identityKey({ channel: 'mail', id: p.email }));
-    if (p.slackId) keys.push(identityKey({ channel: 'slack', id: p.slackId }));
-    if (p.teamsId) keys.push(identityKey({ channel: 'teams', id: p.teamsId }));
+    for (const [platform, id] of Object.entries(chatOf(p))) keys.push(identityKey({ channel: platform, id }));
     return keys;
   }
 
@@ -103,10 +127,10 @@ export class Roster {
 
   async get(id: string): Promise<Person | null> {
     const raw = await this.redis.hget(this.key('people'), id);
-    return raw ? (JSON.parse(raw) as Person) : null;
+    return raw ? storedPerson(raw) : null;
   }
 
-  /** The person an identity belongs to (a Slack user, a Teams user, a mail sender), or `null`. */
+  /** The person an identity belongs to (a user of a chat platform, a mail sender), or `null`. */
   async byIdentity(who: Pick<Identity, 'channel' | 'id'>): Promise<Person | null> {
     if (who.channel === 'cli' || who.channel === 'web') return this.get(who.id);
     const id = await this.redis.hget(this.key('people:by'), identityKey(who));
@@ -114,7 +138,7 @@ export class Roster {
   }
 
   async all(): Promise<Person[]> {
-    return (await this.redis.hvals(this.key('people'))).map((x) => JSON.parse(x) as Person).sort((a, b) => a.name.localeCompare(b.name));
+    return (await this.redis.hvals(this.key('people'))).map(storedPerson).sort((a, b) => a.name.localeCompare(b.name));
   }
 
   /** People holding a role of `kind` that covers `scope` (`Q4/20`…). */

@@ -92,7 +92,8 @@ async function rapporteurAcknowledged(deps: ReminderDeps, keys: RemKeys, record:
 
 type Check = { record: DeadlineRecord; recipient: Recipient } | { skip: DeliveryOutcome['status'] };
 
-const CHANNELS: ReadonlyArray<Delivery['channel']> = ['mail', 'slack', 'teams'];
+/** Mail and every chat platform a sender is configured for: the channels a delivery can have markers on. */
+const channelsOf = (deps: ReminderDeps): string[] => ['mail', ...(deps.chat?.channels ?? [])];
 
 /** What a delivery reads besides the deadline and the recipient, read at once (one round trip, not five). */
 interface Reads {
@@ -110,6 +111,7 @@ const triedKey = (keys: RemKeys, jobId: string, channel: Delivery['channel']) =>
 
 async function readState(deps: ReminderDeps, keys: RemKeys, p: ReminderPayload, jobId: string): Promise<Reads> {
   const redis = deps.store.redis;
+  const CHANNELS = channelsOf(deps);
   const [acked, until, optedOut, markers, tried] = await Promise.all([
     p.type === 'reminder' ? redis.hexists(keys.acks(p.deadlineKey), p.recipient) : Promise.resolve(0),
     p.type === 'reminder' ? redis.hget(keys.snoozes(p.deadlineKey), p.recipient) : Promise.resolve(null),
@@ -198,7 +200,7 @@ export async function deliverReminder(deps: ReminderDeps, payload: ReminderPaylo
     try {
       let sentId: string | null;
       let earlier: EarlierTry | undefined;
-      if (d.channel === 'mail') {
+      if (d.kind === 'mail') {
         const res = await deps.mailer().send({
           kind: 'notification',
           to: d.to,

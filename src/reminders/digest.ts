@@ -181,7 +181,7 @@ export async function runDigest(deps: ReminderDeps, subscriber: string, runId: s
   }
   // A person gets it by mail when they have an address, otherwise as a chat message.
   const all = deliveriesOf(recipient, deps.chat?.channels ?? []);
-  const deliveries = all.some((d) => d.channel === 'mail') ? all.filter((d) => d.channel === 'mail') : all.slice(0, 1);
+  const deliveries = all.some((d) => d.kind === 'mail') ? all.filter((d) => d.kind === 'mail') : all.slice(0, 1);
   if (deliveries.length === 0) return { status: 'unreachable', channels: {} };
   const channels: DigestOutcome['channels'] = {};
   const temporary: Error[] = [];
@@ -193,7 +193,7 @@ export async function runDigest(deps: ReminderDeps, subscriber: string, runId: s
       continue;
     }
     try {
-      if (d.channel === 'mail') {
+      if (d.kind === 'mail') {
         await deps.mailer().send({ kind: 'digest', to: d.to, subject: digest.subject, text: digest.text, html: digest.html, idKey: `digest:${subscriber}:${runId}` });
       } else if (deps.chat) {
         await deps.chat.post(d.target, digest.reply);

@@ -9,7 +9,8 @@ export const REMINDER_QUEUE = 'reminder';
 export const PLAN_QUEUE = 'plan-reminders';
 export const DIGEST_QUEUE = 'digest';
 
-const recipient = z.string().regex(/^(?:person|slack|teams|mail):./, 'a recipient such as person:ana@example.org or slack:C0123');
+/** `person:<id>`, `mail:<address>` or a chat channel `<platform>:<id>` (`slack:C0123`, `webhook:ops`). */
+const recipient = z.string().regex(/^[a-z][a-z0-9-]{1,30}:./, 'a recipient such as person:ana@example.org or slack:C0123');
 const deadlineKey = z.string().regex(/^[0-9a-f]{12}-[a-z-]+-\d+$/, 'a deadline key');
 const epochMs = z.number().int().nonnegative();
 

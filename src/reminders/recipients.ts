@@ -7,8 +7,8 @@
  *   secretariat. The liaison's source and its information addressees are never reminded of it;
  * - registration, visa, fellowship, captioning, interpretation: only subscribers of `GROUP/<category>`;
  * - consultation reply and other: subscribers of the group.
- * A person is reached by mail and chat in their own zone; a channel (`slack:C…`, `teams:…`) or a list (`mail:…`)
- * in the bot's zone.
+ * A person is reached by mail and on each chat platform they have an id on (`person.chat`), in their own zone; a
+ * channel (`<platform>:<id>`: `slack:C…`, `teams:…`, `webhook:ops`) or a list (`mail:…`) in the bot's zone.
  */
 import type { ChatTarget } from '../chat/sender.ts';
 import { groupOfQuestion, parentGroup } from '../core/groups.ts';
@@ -90,30 +90,33 @@ export function isEscalationContact(person: Person, groups: string[]): boolean {
 
 /** One recipient: a person of the roster, a chat channel or a mailing list. */
 export interface Recipient {
-  /** `person:<id>`, `slack:C…`, `teams:<conversation>`, `mail:<address>`. */
+  /** `person:<id>`, `<platform>:<channel>` (`slack:C…`, `teams:<conversation>`), `mail:<address>`. */
   key: string;
   /** Zone their reminders are timed and written in. */
   tz: string;
   person: Person | null;
 }
 
-/** Where a recipient is reached. */
-export type Delivery = { channel: 'mail'; to: string } | { channel: 'slack' | 'teams'; target: ChatTarget };
+/** Where a recipient is reached: by mail, or on a chat platform (`channel` is the platform id). */
+export type Delivery = { kind: 'mail'; channel: 'mail'; to: string } | { kind: 'chat'; channel: string; target: ChatTarget };
 
-/** The ways to reach `r`: mail when they have an address, and chat (DM or channel) when that platform is configured. */
-export function deliveriesOf(r: Recipient, chatChannels: ReadonlyArray<ChatTarget['channel']>): Delivery[] {
+/**
+ * The ways to reach `r`: mail when they have an address, and each chat platform (DM or channel) of `chatChannels`
+ * (the platforms a sender is configured for) they have an id on.
+ */
+export function deliveriesOf(r: Recipient, chatChannels: readonly string[]): Delivery[] {
   const out: Delivery[] = [];
   if (r.person) {
-    if (r.person.email) out.push({ channel: 'mail', to: r.person.email });
-    if (r.person.slackId && chatChannels.includes('slack')) out.push({ channel: 'slack', target: { channel: 'slack', id: r.person.slackId } });
-    if (r.person.teamsId && chatChannels.includes('teams')) out.push({ channel: 'teams', target: { channel: 'teams', id: r.person.teamsId } });
+    if (r.person.email) out.push({ kind: 'mail', channel: 'mail', to: r.person.email });
+    for (const [platform, id] of Object.entries(r.person.chat ?? {})) if (chatChannels.includes(platform)) out.push({ kind: 'chat', channel: platform, target: { channel: platform, id } });
     return out;
   }
-  const m = /^(slack|teams|mail):(.+)$/.exec(r.key);
-  if (!m) return out;
-  const [, kind, id = ''] = m;
-  if (kind === 'mail') out.push({ channel: 'mail', to: id });
-  else if (chatChannels.includes(kind as 'slack' | 'teams')) out.push({ channel: kind as 'slack' | 'teams', target: { channel: kind as 'slack' | 'teams', id } });
+  const i = r.key.indexOf(':');
+  const kind = r.key.slice(0, i);
+  const id = r.key.slice(i + 1);
+  if (i <= 0 || !id) return out;
+  if (kind === 'mail') out.push({ kind: 'mail', channel: 'mail', to: id });
+  else if (chatChannels.includes(kind)) out.push({ kind: 'chat', channel: kind, target: { channel: kind, id } });
   return out;
 }
 
@@ -125,7 +128,8 @@ export async function resolveRecipient(deps: PeopleDeps, key: string): Promise<R
     const person = await deps.roster.get(key.slice('person:'.length));
     return person ? { key, tz: person.tz, person } : null;
   }
-  return /^(slack|teams|mail):./.test(key) ? { key, tz: deps.settings.tz, person: null } : null;
+  // A channel of any platform (`slack:C…`, `webhook:ops`) or a list; whether its platform is configured is the sender's business.
+  return /^[a-z][a-z0-9-]{1,30}:./.test(key) ? { key, tz: deps.settings.tz, person: null } : null;
 }
 
 /** Everyone to remind of a deadline, each once, sorted by key. */

@@ -179,7 +179,7 @@ describe('who asks', () => {
     const aad = '0a1b2c3d-0000-4000-8000-0000000000a5';
     const mine = await ask(personalMessage({ serviceUrl: fake.serviceUrl, text: 'subscribe SG20', aadObjectId: aad }));
     expect(unescapeMarkdown(cardTexts(cardOf(mine))[0] ?? '')).toBe('Subscribed you to SG20');
-    expect(await services.roster.byIdentity({ channel: 'teams', id: aad })).toMatchObject({ teamsId: aad });
+    expect(await services.roster.byIdentity({ channel: 'teams', id: aad })).toMatchObject({ chat: { teams: aad } });
 
     const channel = `19:0c0ffee0c0ffee0c0ffee0c0ffee0c0f@thread.tacv2`;
     const msg = channelMessage({ serviceUrl: fake.serviceUrl, text: '<at>sgbot</at> subscribe SG17 here', mentionBot: true, aadObjectId: aad, conversationId: `${channel};messageid=1751000000001` });

@@ -61,8 +61,10 @@ export function makeStored(overrides: Partial<Omit<StoredDocument, 'parsed'>> & 
   };
 }
 
-export function makePerson(id: string, roles: Role[] = [], overrides: Partial<Person> = {}): Person {
-  return { id, name: id.split('@')[0] ?? id, email: id.includes('@') ? id : null, slackId: null, teamsId: null, tz: 'Europe/Zurich', roles, ...overrides };
+/** A person; `slackId` and `teamsId` (as older rosters wrote them) go into `chat`. */
+export function makePerson(id: string, roles: Role[] = [], overrides: Partial<Person> & { slackId?: string | null; teamsId?: string | null } = {}): Person {
+  const { slackId, teamsId, chat, ...rest } = overrides;
+  return { id, name: id.split('@')[0] ?? id, email: id.includes('@') ? id : null, chat: { ...(slackId ? { slack: slackId } : {}), ...(teamsId ? { teams: teamsId } : {}), ...chat }, tz: 'Europe/Zurich', roles, ...rest };
 }
 
 /** A collective letter of SG`sg` with key deadlines `rows` (`['14 April 2036', 'Submit ITU-T Member contributions']`). */

@@ -49,12 +49,12 @@ describe('audience', () => {
 describe('deliveriesOf', () => {
   it('reaches a person by mail and by Slack DM when Slack is configured, a channel by a post, a list by mail', () => {
     expect(deliveriesOf({ key: 'person:ana@example.org', tz: ana.tz, person: ana }, ['slack'])).toEqual([
-      { channel: 'mail', to: 'ana@example.org' },
-      { channel: 'slack', target: { channel: 'slack', id: 'U0ANA0001' } },
+      { kind: 'mail', channel: 'mail', to: 'ana@example.org' },
+      { kind: 'chat', channel: 'slack', target: { channel: 'slack', id: 'U0ANA0001' } },
     ]);
-    expect(deliveriesOf({ key: 'person:ana@example.org', tz: ana.tz, person: ana }, [])).toEqual([{ channel: 'mail', to: 'ana@example.org' }]);
-    expect(deliveriesOf({ key: 'slack:C0SG20', tz: 'Europe/Zurich', person: null }, ['slack'])).toEqual([{ channel: 'slack', target: { channel: 'slack', id: 'C0SG20' } }]);
+    expect(deliveriesOf({ key: 'person:ana@example.org', tz: ana.tz, person: ana }, [])).toEqual([{ kind: 'mail', channel: 'mail', to: 'ana@example.org' }]);
+    expect(deliveriesOf({ key: 'slack:C0SG20', tz: 'Europe/Zurich', person: null }, ['slack'])).toEqual([{ kind: 'chat', channel: 'slack', target: { channel: 'slack', id: 'C0SG20' } }]);
     expect(deliveriesOf({ key: 'teams:19:abc@thread', tz: 'Europe/Zurich', person: null }, ['slack'])).toEqual([]);
-    expect(deliveriesOf({ key: 'mail:sg20@lists.example.org', tz: 'Europe/Zurich', person: null }, [])).toEqual([{ channel: 'mail', to: 'sg20@lists.example.org' }]);
+    expect(deliveriesOf({ key: 'mail:sg20@lists.example.org', tz: 'Europe/Zurich', person: null }, [])).toEqual([{ kind: 'mail', channel: 'mail', to: 'sg20@lists.example.org' }]);
   });
 });
