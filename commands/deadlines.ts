@@ -13,12 +13,30 @@ import { rangeOf, splitWhen, type Clock, type DateRange } from './when.ts';
 /** Upcoming deadlines an answer lists at most. */
 const SHOWN = 50;
 
+/**
+ * {@link formatDeadline} remembered per deadline and reader's zone: it depends on nothing else, and luxon's zone
+ * arithmetic behind it is most of an answer's time. Bounded: cleared when full.
+ */
+const formatted = new Map<string, string>();
+const FORMATTED_MAX = 20_000;
+
+function formatCached(d: Pick<DeadlineFact, 'date' | 'time' | 'timezone'>, tz: string): string {
+  const key = `${d.date}\u0000${d.time ?? ''}\u0000${d.timezone}\u0000${tz}`;
+  let text = formatted.get(key);
+  if (text === undefined) {
+    if (formatted.size >= FORMATTED_MAX) formatted.clear();
+    text = formatDeadline(d, tz);
+    formatted.set(key, text);
+  }
+  return text;
+}
+
 function item(d: DeadlineFact, tz: string, now: number) {
   const days = daysUntil(d.due, now);
   const when = days < 0 ? 'past' : days === 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${days} days`;
   const source = sourceOf(d.source);
   return {
-    text: `${formatDeadline(d, tz)} (${when}): ${CATEGORY_LABELS[d.category]}${d.derived ? ' (derived from a rule in the letter)' : ''}`,
+    text: `${formatCached(d, tz)} (${when}): ${CATEGORY_LABELS[d.category]}${d.derived ? ' (derived from a rule in the letter)' : ''}`,
     detail: `${d.action} [${sourceLabel(source)}]`,
     source,
   };
@@ -100,7 +118,7 @@ export default defineCommand({
     const calendar = ctx.calendarUrl && scope.kind !== 'all' ? ctx.calendarUrl(label) : null;
     if (total > upcoming.length && upcoming.length > 0) {
       const last = upcoming[upcoming.length - 1] as DeadlineFact;
-      notes.unshift(`${total - upcoming.length} more upcoming after ${formatDeadline(last, ctx.tz)}${scope.kind === 'question' ? '' : ': ask about one Question (deadlines Q4/20) to see fewer at a time'}.`);
+      notes.unshift(`${total - upcoming.length} more upcoming after ${formatCached(last, ctx.tz)}${scope.kind === 'question' ? '' : ': ask about one Question (deadlines Q4/20) to see fewer at a time'}.`);
     }
     if (calendar) notes.push(`Subscribe in Outlook or Google Calendar: ${calendar}`);
     if (upcoming.length === 0) {
@@ -160,7 +178,7 @@ async function inRange(ctx: CommandContext, scope: Scope, all: boolean, range: D
     const next = (await ctx.store.deadlines(target, after, 1))[0];
     notes.unshift(
       `No deadlines for ${label} ${range.from === null || range.to === null ? range.words : `in ${range.words}`} in the stored documents.` +
-        (next ? ` The next one after that is ${formatDeadline(next, ctx.tz)}: ${CATEGORY_LABELS[next.category]} [${sourceLabel(sourceOf(next.source))}].` : ''),
+        (next ? ` The next one after that is ${formatCached(next, ctx.tz)}: ${CATEGORY_LABELS[next.category]} [${sourceLabel(sourceOf(next.source))}].` : ''),
     );
   }
   const calendar = ctx.calendarUrl && scope.kind !== 'all' ? ctx.calendarUrl(label) : null;

@@ -59,6 +59,41 @@ return {'claimed', seq, corrections, current, redis.call('GET', p .. 'doc:' .. c
   redis.call('LRANGE', p .. 'corrections:' .. current, 0, -1), redis.call('SMEMBERS', p .. 'docfacts:' .. current)}
 `;
 
+/**
+ * Facts in sorted sets, read in one round trip: the members of each set in a score range (its first ARGV[3], soonest
+ * first, or latest first when ARGV[4] is '1'), each member once, and their facts. KEYS: the facts hash, then the
+ * sorted sets. ARGV: min, max, limit, reverse. Replies `{members and scores, facts}` in the order read (set by set);
+ * an empty reply when no member is in range. HMGET goes in chunks: Lua's unpack takes a few thousand values at most.
+ */
+const FACTS_IN = `
+local out = {}
+local members = {}
+local seen = {}
+for i = 2, #KEYS do
+  local r
+  if ARGV[4] == '1' then r = redis.call('ZREVRANGEBYSCORE', KEYS[i], ARGV[2], ARGV[1], 'WITHSCORES', 'LIMIT', 0, ARGV[3])
+  else r = redis.call('ZRANGEBYSCORE', KEYS[i], ARGV[1], ARGV[2], 'WITHSCORES', 'LIMIT', 0, ARGV[3]) end
+  for j = 1, #r, 2 do
+    if not seen[r[j]] then
+      seen[r[j]] = true
+      out[#out + 1] = r[j]
+      out[#out + 1] = r[j + 1]
+      members[#members + 1] = r[j]
+    end
+  end
+end
+if #members == 0 then return {} end
+local facts = {}
+for i = 1, #members, 1000 do
+  local chunk = redis.call('HMGET', KEYS[1], unpack(members, i, math.min(i + 999, #members)))
+  for j = 1, #chunk do facts[#facts + 1] = chunk[j] end
+end
+return {out, facts}
+`;
+
+/** sha1 of a script, for EVALSHA. */
+const FACTS_IN_SHA = createHash('sha1').update(FACTS_IN).digest('hex');
+
 type ClaimReply =
   | ['duplicate' | 'busy', string]
   | ['claimed', number, string[], (string | null)?, (string | null)?, string[]?, string[]?];
@@ -347,13 +382,32 @@ export class DocumentStore {
     return this.redis.zrevrange(this.key('groups'), 0, -1);
   }
 
+  /**
+   * Members of `sets` (each member once) in a score range, with their scores and facts, in one round trip
+   * ({@link FACTS_IN}): each set's first `limit`, in the order read.
+   */
+  private async readFacts(sets: readonly string[], min: number | string, max: number | string, limit: number, reverse: boolean): Promise<Array<{ member: string; score: number; json: string | null }>> {
+    const keys = [this.key('facts'), ...sets.map((s) => this.key(s))];
+    const args = [...keys, String(min), String(max), String(limit), reverse ? '1' : '0'];
+    let reply: [string[], Array<string | null>] | [];
+    try {
+      reply = (await this.redis.evalsha(FACTS_IN_SHA, keys.length, ...args)) as typeof reply;
+    } catch (err) {
+      if (!String((err as Error).message).includes('NOSCRIPT')) throw err;
+      reply = (await this.redis.eval(FACTS_IN, keys.length, ...args)) as typeof reply;
+    }
+    if (reply.length === 0) return [];
+    const [pairs, facts] = reply;
+    const out: Array<{ member: string; score: number; json: string | null }> = [];
+    for (let i = 0; i < pairs.length; i += 2) out.push({ member: pairs[i] ?? '', score: Number(pairs[i + 1]), json: facts[i / 2] ?? null });
+    return out;
+  }
+
   private async factsIn<T>(set: string, min: number | string, max: number | string, limit: number, reverse = false): Promise<T[]> {
-    const members = reverse
-      ? await this.redis.zrevrangebyscore(this.key(set), max, min, 'LIMIT', 0, limit)
-      : await this.redis.zrangebyscore(this.key(set), min, max, 'LIMIT', 0, limit);
-    if (members.length === 0) return [];
-    const raw = await this.redis.hmget(this.key('facts'), ...members);
-    return raw.filter((x): x is string => x !== null).map((x) => JSON.parse(x) as T);
+    const read = await this.readFacts([set], min, max, limit, reverse);
+    const out: T[] = [];
+    for (const x of read) if (x.json !== null) out.push(JSON.parse(x.json) as T);
+    return out;
   }
 
   /**
@@ -364,21 +418,9 @@ export class DocumentStore {
     const sets = deadlineSets(scope);
     if (sets.length === 1) return this.factsIn<DeadlineFact>(sets[0] as string, from, '+inf', limit);
     // A Question: its own deadlines and its group's deadlines for every Question, merged soonest first.
-    const lists = await Promise.all(sets.map((set) => this.membersIn(set, from, limit)));
-    const merged = lists
-      .flat()
-      .sort((a, b) => a.score - b.score || a.member.localeCompare(b.member))
-      .filter((x, i, all) => i === 0 || all[i - 1]?.member !== x.member)
-      .slice(0, limit);
-    if (merged.length === 0) return [];
-    const raw = await this.redis.hmget(this.key('facts'), ...merged.map((x) => x.member));
-    return raw.filter((x): x is string => x !== null).map((x) => JSON.parse(x) as DeadlineFact);
-  }
-
-  private async membersIn(set: string, from: number | '-inf', limit: number): Promise<Array<{ member: string; score: number }>> {
-    const raw = await this.redis.zrangebyscore(this.key(set), from, '+inf', 'WITHSCORES', 'LIMIT', 0, limit);
-    const out: Array<{ member: string; score: number }> = [];
-    for (let i = 0; i < raw.length; i += 2) out.push({ member: raw[i] ?? '', score: Number(raw[i + 1]) });
+    const merged = (await this.readFacts(sets, from, '+inf', limit, false)).sort((a, b) => a.score - b.score || a.member.localeCompare(b.member)).slice(0, limit);
+    const out: DeadlineFact[] = [];
+    for (const x of merged) if (x.json !== null) out.push(JSON.parse(x.json) as DeadlineFact);
     return out;
   }
 
