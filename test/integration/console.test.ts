@@ -2,11 +2,13 @@
  * The web console's guard rails, through fastify's inject against real Redis: nothing under /console without
  * sign-in (GET → sign-in page, POST → 403), a wrong password refused and rate limited, every form POST checked for
  * its session's CSRF token, actions checked against the roster role (a delegate can neither broadcast nor correct,
- * and the attempt is audited), document text escaped on every page, sessions kept in Redis under the prefix.
+ * and the attempt is audited), document text escaped on every page, sessions kept in Redis under the prefix; the
+ * secretariat adds a missing deadline (a refused form comes back with the message, escaped) and takes it back.
  */
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { hashPassword, parseAccounts, verifyPassword } from '../../src/web/console/auth.ts';
+import { PLAN_QUEUE } from '../../src/reminders/payload.ts';
 import { createWebServer } from '../../src/web/server.ts';
 import { HOSTILE_TITLE, LISTS, PASSWORD, PEOPLE, startConsoleHarness, type ConsoleHarness } from '../support/console-harness.ts';
 
@@ -194,6 +196,69 @@ describe('web console guard rails', () => {
     expect(calendar.body).not.toMatch(/<td data-date="2027-04-14"[^>]*><div class="day">14<\/div><a/);
     const bad = await v.post(`/console/documents/${h.letterId}/correct`, { _csrf: await v.token(`/console/documents/${h.letterId}`), field: 'deadline.0.date', value: '21/04/2027' });
     expect(bad.statusCode).toBe(400);
+  });
+
+  it('lets the secretariat add a missing deadline: stored, audited, re-planned, in /deadlines, and taken back', async () => {
+    const v = new Visitor(h);
+    await v.signIn(PEOPLE.sara.email, PASSWORD.sara);
+    const url = `/console/documents/${h.letterId}`;
+    const page = await v.get(url);
+    for (const kind of ['deadline', 'event', 'opening']) expect(page.body).toContain(`data-add="${kind}"`);
+    // The letter gives its meeting: no form to add another.
+    expect(page.body).not.toContain('data-add="meeting"');
+    const form = { kind: 'deadline', date: '2027-04-29', time: '16:00', timezone: 'Europe/Zurich', category: 'interpretation', action: 'Ask for interpretation <b>"onmouseover=alert(1)', reason: 'said at the opening' };
+
+    // Refused input: the page again with the message and what was posted (escaped), nothing stored or audited.
+    const before = (await h.services.audit.latest(100, 'fact.')).length;
+    const bad = await v.post(`${url}/add`, { _csrf: await v.token(url), ...form, date: '29/04/2027' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('role="alert" id="add-deadline-problem">&quot;29/04/2027&quot; is not a date for the date of the deadline: give it as YYYY-MM-DD');
+    expect(bad.body).toContain('value="Ask for interpretation &lt;b&gt;&quot;onmouseover=alert(1)"');
+    expect(bad.body).not.toContain('<b>"onmouseover');
+    expect(await h.services.store.corrections(h.letterId)).toEqual(expect.not.arrayContaining([expect.objectContaining({ field: 'added.deadline' })]));
+    expect((await h.services.audit.latest(100, 'fact.')).length).toBe(before);
+
+    const plans = h.services.jobs().queue({ name: PLAN_QUEUE });
+    const plannedBefore = (await plans.getJobs(['waiting', 'delayed', 'active', 'completed'])).filter((j) => j.data?.docId === h.letterId).length;
+    const res = await v.post(`${url}/add`, { _csrf: await v.token(url), ...form });
+    expect(res.statusCode).toBe(303);
+    const after = await v.get(url);
+    expect(after.body).toContain('Added deadline: 2027-04-29 16:00 Europe/Zurich, interpretation: Ask for interpretation &lt;b&gt;&quot;onmouseover=alert(1).');
+    expect(after.body).toMatch(/<table class="stack added-facts">.*Ask for interpretation &lt;b&gt;/s);
+    expect(after.body).not.toContain('<b>"onmouseover');
+    const [entry] = await h.services.audit.latest(1, 'fact.added');
+    expect(entry).toMatchObject({ who: `web:${PEOPLE.sara.email}`, action: 'fact.added', target: h.letterId, result: 'ok', details: { kind: 'deadline', reason: 'said at the opening' } });
+    const id = String(entry?.details?.['id']);
+    // Planned again, as after a correction: a fresh plan job of this document.
+    expect((await plans.getJobs(['waiting', 'delayed', 'active', 'completed'])).filter((j) => j.data?.docId === h.letterId).length).toBe(plannedBefore + 1);
+    // In /deadlines of the group (and the console's calendar), as if the letter gave it.
+    const chat = await v.post('/console/chat', { _csrf: await v.token(), q: '/deadlines SG20' });
+    expect(chat.body).toContain('Ask for interpretation &lt;b&gt;');
+    const calendar = await v.get('/console/deadlines?group=SG20&month=2027-04');
+    expect(calendar.body).toMatch(/<td data-date="2027-04-29"[^>]*>.*?Ask for interpretation/s);
+
+    // A delegate sees the added fact but no form and no Remove button, and may neither add nor take back: 403, audited.
+    const d = new Visitor(h);
+    await d.signIn('dan', PASSWORD.dan);
+    const seen = await d.get(url);
+    expect(seen.body).toContain('Ask for interpretation');
+    expect(seen.body).not.toContain('data-add=');
+    expect(seen.body).not.toContain(`/added/${id}/remove`);
+    const add = await d.post(`${url}/add`, { _csrf: await d.token(url), ...form, date: '2027-04-30' });
+    expect(add.statusCode).toBe(403);
+    expect((await h.services.audit.latest(1, 'fact.add.refused'))[0]).toMatchObject({ who: `web:${PEOPLE.dan.email}`, target: h.letterId, result: 'refused', details: { kind: 'deadline', reason: 'not-secretariat' } });
+    const take = await d.post(`${url}/added/${id}/remove`, { _csrf: await d.token(url) });
+    expect(take.statusCode).toBe(403);
+    expect((await h.services.audit.latest(1, 'fact.added.removed.refused'))[0]).toMatchObject({ who: `web:${PEOPLE.dan.email}`, details: { id } });
+    expect((await h.services.store.getDocument(h.letterId))?.parsed.deadlines.filter((x) => x.action.startsWith('Ask for interpretation'))).toHaveLength(1);
+
+    // Taken back by the secretariat: gone, audited.
+    const removed = await v.post(`${url}/added/${id}/remove`, { _csrf: await v.token(url) });
+    expect(removed.statusCode).toBe(303);
+    expect((await v.get(url)).body).toContain('Removed the added deadline: 2027-04-29 16:00 Europe/Zurich');
+    expect((await h.services.store.getDocument(h.letterId))?.parsed.deadlines.filter((x) => x.action.startsWith('Ask for interpretation'))).toHaveLength(0);
+    expect((await h.services.audit.latest(1, 'fact.added.removed'))[0]).toMatchObject({ who: `web:${PEOPLE.sara.email}`, target: h.letterId, details: { id, kind: 'deadline' } });
+    expect((await v.get('/console/deadlines?group=SG20&month=2027-04')).body).not.toContain('onmouseover');
   });
 
   it('escapes document text on every page: a <script> in a title stays inert', async () => {

@@ -21,7 +21,7 @@ declare module 'fastify' {
 }
 
 /** The corrections API of src/store/corrections.ts (loaded on first use; tests may pass their own). */
-export type Corrections = Pick<typeof CorrectionsModule, 'correctFact' | 'correctionsOf' | 'correctableFields'>;
+export type Corrections = Pick<typeof CorrectionsModule, 'correctFact' | 'correctionsOf' | 'correctableFields' | 'addFact' | 'removeAddedFact' | 'addedFactsOf' | 'checkAddedFact' | 'describeAdded'>;
 
 /** What the console's routes share. */
 export interface ConsoleDeps {

@@ -5,19 +5,22 @@
  * The sender check says why a document is or is not verified; the group's secretariat can vouch for an unverified
  * one (audited with who vouched; its reminders are then planned).
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isSgbotError } from '../../../core/errors.ts';
+import { canonicalGroup } from '../../../core/groups.ts';
 import { identityKey } from '../../../core/identity.ts';
 import { DEADLINE_CATEGORIES, type DeadlineCategory } from '../../../core/types.ts';
 import { CATEGORY_LABELS, KIND_LABELS } from '../../../core/labels.ts';
 import { formatDeadline, formatRange } from '../../../core/time.ts';
 import { isSecretariat } from '../../../people/roster.ts';
+import { FIRST_ADDED_SLOT } from '../../../store/correction-fields.ts';
 import type { StoredDocument } from '../../../store/facts.ts';
 import { authRecordOf, senderVerified, vouchDocument } from '../../../store/trust.ts';
 import { queuePlan } from '../../../reminders/index.ts';
 import { form, me, query, redirectWith, sendPage, type ConsoleDeps, type Corrections } from '../context.ts';
 import { dataTable, humanDate, humanTime, People, timeHtml } from '../format.ts';
-import { csrfField, h, qs } from '../layout.ts';
+import { csrfField, h, postButton, qs } from '../layout.ts';
+import { ADD_KINDS, ADDED_KIND_LABELS, addFactForms, type AddKind, type AddProblem } from '../add-facts.ts';
 
 const DOC_ID = /^[0-9a-f]{8,64}$/;
 const MAX_TEXT_SHOWN = 60_000;
@@ -28,6 +31,12 @@ function docLabel(d: Pick<StoredDocument, 'id'> & { parsed: { reference: string 
 
 function row(label: string, value: string | null | undefined): string {
   return `<tr><th scope="row">${h(label)}</th><td>${value ? h(value) : '<span class="muted">—</span>'}</td></tr>`;
+}
+
+/** The number of the `n`-th deadline shown, as in the correction forms (from 1), or "added" for one the secretariat added. */
+function deadlineNumber(doc: StoredDocument, n: number): string {
+  const position = doc.corrected?.positions[n] ?? n;
+  return position >= FIRST_ADDED_SLOT ? '<small>added</small>' : String(position + 1);
 }
 
 /** The facts of a document as a table. */
@@ -52,7 +61,7 @@ function factsTable(doc: StoredDocument, tz: string): string {
   ];
   const deadlines = p.deadlines.length
     ? `<table class="doc-deadlines"><thead><tr><th>#</th><th>Due (${h(tz)})</th><th>Kind</th><th>What</th></tr></thead><tbody>${p.deadlines
-        .map((d, n) => `<tr data-deadline="${n}"><td>${(doc.corrected?.positions[n] ?? n) + 1}</td><td>${h(formatDeadline(d, tz))}${d.derived ? ' <small>(derived)</small>' : ''}</td><td>${h(CATEGORY_LABELS[d.category])}</td><td>${h(d.action)}</td></tr>`)
+        .map((d, n) => `<tr data-deadline="${n}"><td>${deadlineNumber(doc, n)}</td><td>${h(formatDeadline(d, tz))}${d.derived ? ' <small>(derived)</small>' : ''}</td><td>${h(CATEGORY_LABELS[d.category])}</td><td>${h(d.action)}</td></tr>`)
         .join('')}</tbody></table>`
     : '<p class="muted">No deadlines.</p>';
   return `<table class="facts"><tbody>${rows.join('')}</tbody></table><h2>Deadlines</h2>${deadlines}`;
@@ -90,6 +99,8 @@ export function changedFields(fields: readonly Field[], posted: ReadonlyMap<stri
 
 /** A correction field's label as people read it: "Deadline 2: date", "Meeting start", "Title". */
 export function fieldLabel(field: string): string {
+  const added = /^added\.(\w+)$/.exec(field);
+  if (added) return `Added ${(ADDED_KIND_LABELS[added[1] as AddKind] ?? added[1] ?? '').toLowerCase()}`;
   const m = /^deadline\.(\d+)\.(\w+)$/.exec(field);
   if (m) return `Deadline ${Number(m[1]) + 1}: ${DEADLINE_FIELD_LABELS[m[2] ?? ''] ?? m[2]}`;
   return FIELD_LABELS[field] ?? field;
@@ -216,9 +227,8 @@ export function registerDocuments(app: FastifyInstance, deps: ConsoleDeps): void
     return sendPage(req, reply, { title: 'Documents', active: 'documents' }, `${searchForm}<h2>${q ? `Matches for “${h(q)}”` : 'Latest stored'}</h2>${table}`);
   });
 
-  app.get<{ Params: { id: string } }>('/console/documents/:id', async (req, reply) => {
-    const doc = DOC_ID.test(req.params.id) ? await services.store.getDocument(req.params.id) : null;
-    if (!doc) return sendPage(req, reply, { title: 'No such document', active: 'documents' }, '<p>This document is not stored (or the link is wrong).</p>', 404);
+  /** The document page; `problem` is a refused add form, shown again with what was posted (status 400). */
+  const showDocument = async (req: FastifyRequest, reply: FastifyReply, doc: StoredDocument, problem: AddProblem | null = null) => {
     const s = me(req);
     let fixes = '';
     try {
@@ -242,10 +252,28 @@ export function registerDocuments(app: FastifyInstance, deps: ConsoleDeps): void
         : '<p class="muted">No corrections.</p>';
       const canFix = doc.parsed.group ? isSecretariat(s.person, doc.parsed.group) : s.viewer.secretariat;
       const groups = canFix ? [...new Set([...(await services.store.groupsWithDocuments()), ...Object.keys(services.config.SGBOT_BROADCAST_TARGETS)])] : [];
-      fixes = `<h2>Corrections</h2>${done}${
+      const added = await corrections.addedFactsOf(services.store, doc.id);
+      const addedList = added.length
+        ? dataTable(
+            'added-facts',
+            [{ label: 'Added fact' }, { label: 'What', cls: 'wide' }, { label: 'Who' }, { label: `When (${s.viewer.tz})`, cls: 'when' }, ...(canFix ? [{ label: 'Take back' }] : [])],
+            await Promise.all(
+              added.map(async (a) => [
+                h(ADDED_KIND_LABELS[a.fact.kind]),
+                h(corrections.describeAdded(a.fact)),
+                await people.html(a.who),
+                timeHtml(a.at, s.viewer.tz, deps.now()),
+                ...(canFix ? [postButton(`/console/documents/${doc.id}/added/${a.fact.id}/remove`, 'Remove', reply.generateCsrf(), '', 'danger')] : []),
+              ]),
+            ),
+            added.map((a) => `data-added="${h(a.fact.id)}"`),
+          )
+        : '';
+      fixes = `<h2>Corrections</h2>${done}${added.length ? `<h2>Added facts</h2>${addedList}` : ''}${
         canFix
-          ? `<h2>Correct the facts</h2><p class="muted">A correction wins over what the parser reads from this document, also when it is parsed again; it is recorded in the audit log and the document's reminders are planned again. Change what is wrong and save that group.</p>${correctionForms(doc, corrections.correctableFields(doc), groups, reply.generateCsrf())}`
-          : '<p class="muted">Only the secretariat can correct facts.</p>'
+          ? `<h2>Correct the facts</h2><p class="muted">A correction wins over what the parser reads from this document, also when it is parsed again; it is recorded in the audit log and the document's reminders are planned again. Change what is wrong and save that group.</p>${correctionForms(doc, corrections.correctableFields(doc), groups, reply.generateCsrf())}
+<h2>Add a missing fact</h2><p class="muted">A fact added here counts as if the document gave it, also when it is parsed again; it is recorded in the audit log, the document's reminders are planned again, and it can be taken back.</p>${addFactForms(doc, { csrf: reply.generateCsrf(), groups, viewerTz: s.viewer.tz, problem })}`
+          : '<p class="muted">Only the secretariat can correct facts or add missing ones.</p>'
       }`;
     } catch (err) {
       services.log.warn({ err: (err as Error).message }, 'corrections are not available');
@@ -255,7 +283,65 @@ export function registerDocuments(app: FastifyInstance, deps: ConsoleDeps): void
     const canVouch = doc.parsed.group ? isSecretariat(s.person, doc.parsed.group) : s.viewer.secretariat;
     const body = `${factsTable(doc, s.viewer.tz)}${senderSection(doc, canVouch, reply.generateCsrf(), s.viewer.tz)}${fixes}<h2>Text</h2><pre>${h(text.slice(0, MAX_TEXT_SHOWN))}${text.length > MAX_TEXT_SHOWN ? '\n…' : ''}</pre>
 <p class="muted"><a href="/console/documents${qs({ q: doc.parsed.reference ?? '' })}">Other documents with this reference</a></p>`;
-    return sendPage(req, reply, { title: docLabel(doc), active: 'documents' }, body);
+    return sendPage(req, reply, { title: docLabel(doc), active: 'documents', ...(problem ? { flash: { kind: 'error' as const, text: `Not added: ${problem.message}` } } : {}) }, body, problem ? 400 : 200);
+  };
+
+  app.get<{ Params: { id: string } }>('/console/documents/:id', async (req, reply) => {
+    const doc = DOC_ID.test(req.params.id) ? await services.store.getDocument(req.params.id) : null;
+    if (!doc) return sendPage(req, reply, { title: 'No such document', active: 'documents' }, '<p>This document is not stored (or the link is wrong).</p>', 404);
+    return showDocument(req, reply, doc);
+  });
+
+  /**
+   * Whether the signed-in person may add facts to (or take them back from) `doc`: the secretariat of its group, and
+   * for a meeting of another group, of that group too. A refusal is audited and answered with a 403 page, and
+   * `true` returned (never the reply itself: a FastifyReply is a thenable, awaiting it would wait for the send).
+   */
+  const refuseAdd = async (req: FastifyRequest, reply: FastifyReply, doc: StoredDocument, action: 'fact.add.refused' | 'fact.added.removed.refused', details: Record<string, unknown>, otherGroup?: string | null) => {
+    const s = me(req);
+    const group = doc.parsed.group;
+    const allowed = group ? isSecretariat(s.person, group) : s.viewer.secretariat;
+    const allowedOther = !otherGroup || otherGroup === group || isSecretariat(s.person, otherGroup);
+    if (allowed && allowedOther) return false;
+    const reason = !allowed ? (s.person ? 'not-secretariat' : 'not-in-roster') : 'no-rights-on-meeting-group';
+    await services.audit.record({ who: identityKey(s.who), action, target: doc.id, result: 'refused', details: { ...details, group, ...(allowed ? { meetingGroup: otherGroup } : {}), reason } });
+    const text = !allowed ? `only the ${group ?? ''} secretariat may add facts to this document or take them back` : `you hold no secretariat role for ${otherGroup ?? ''}, so you cannot add its meeting`;
+    sendPage(req, reply, { title: 'Only the secretariat can add facts', active: 'documents' }, `<p>Sorry, ${h(s.viewer.name)}: ${h(text)}. This attempt has been recorded in the audit log.</p>`, 403);
+    return true;
+  };
+
+  app.post<{ Params: { id: string } }>('/console/documents/:id/add', async (req, reply) => {
+    const doc = DOC_ID.test(req.params.id) ? await services.store.getDocument(req.params.id) : null;
+    if (!doc) return sendPage(req, reply, { title: 'No such document', active: 'documents' }, '<p>This document is not stored (or the link is wrong).</p>', 404);
+    const f = form(req);
+    const kind = (ADD_KINDS as readonly string[]).includes(f['kind'] ?? '') ? (f['kind'] as AddKind) : null;
+    const refused = await refuseAdd(req, reply, doc, 'fact.add.refused', { kind: f['kind'] ?? '' }, kind === 'meeting' ? canonicalGroup(f['group'] ?? '') : null);
+    if (refused) return reply;
+    if (!kind) return redirectWith(req, reply, `/console/documents/${doc.id}`, { kind: 'error', text: 'Say which fact to add: use one of the forms under "Add a missing fact".' });
+    const corrections = await deps.corrections();
+    // The route's schema: the same zod schema the store checks with; a refused form comes back with what was posted.
+    const checked = corrections.checkAddedFact(f);
+    const values = Object.fromEntries(Object.entries(f).filter(([k]) => k !== '_csrf').map(([k, v]) => [k, v.slice(0, 500)]));
+    if (checked.error !== undefined) return showDocument(req, reply, doc, { kind, values, message: checked.error });
+    const reason = (f['reason'] ?? '').trim().slice(0, 500);
+    try {
+      // services.corrections re-plans the document's reminders after the fact is added, as after a correction.
+      const { added } = await corrections.addFact(services.corrections, { docId: doc.id, fact: checked.input, who: identityKey(me(req).who), ...(reason ? { reason } : {}) });
+      return redirectWith(req, reply, `/console/documents/${doc.id}`, { kind: 'ok', text: `Added ${ADDED_KIND_LABELS[added.kind].toLowerCase()}: ${corrections.describeAdded(added)}.` });
+    } catch (err) {
+      if (!isSgbotError(err) || err.code !== 'E_USAGE') throw err;
+      return showDocument(req, reply, doc, { kind, values, message: err.message });
+    }
+  });
+
+  app.post<{ Params: { id: string; fact: string } }>('/console/documents/:id/added/:fact/remove', async (req, reply) => {
+    const doc = DOC_ID.test(req.params.id) ? await services.store.getDocument(req.params.id) : null;
+    if (!doc) return sendPage(req, reply, { title: 'No such document', active: 'documents' }, '<p>This document is not stored (or the link is wrong).</p>', 404);
+    const refused = await refuseAdd(req, reply, doc, 'fact.added.removed.refused', { id: req.params.fact });
+    if (refused) return reply;
+    const corrections = await deps.corrections();
+    const { removed } = await corrections.removeAddedFact(services.corrections, { docId: doc.id, id: req.params.fact, who: identityKey(me(req).who) });
+    return redirectWith(req, reply, `/console/documents/${doc.id}`, { kind: 'ok', text: `Removed the added ${ADDED_KIND_LABELS[removed.kind].toLowerCase()}: ${corrections.describeAdded(removed)}.` });
   });
 
   app.post<{ Params: { id: string } }>('/console/documents/:id/correct', async (req, reply) => {
