@@ -6,7 +6,7 @@
 import { groupOfQuestion } from '../src/core/groups.ts';
 import { z } from 'zod';
 import { defineCommand, noAnswer, type Reply, type ReplyItem, type SourceRef } from '../src/core/command.ts';
-import { matchRoles, nearRoles, topicWords, type RoleCandidate } from '../src/core/lead-match.ts';
+import { nearRoles, topicWords, type RoleCandidate, type RoleMatch } from '../src/core/lead-match.ts';
 import { byGroup, parseScope, sourceLabel, sourceOf, uniqueSources, unknownGroupReply } from './scope.ts';
 
 /** The study period whose roles count as current. */
@@ -48,13 +48,49 @@ function wordsOf(phrase: string, abbreviations: Record<string, string>): Readonl
   return words;
 }
 
+/** {@link topicWords} of a query, remembered as {@link wordsOf} does (the same query comes back often). */
+const queryMemo = new WeakMap<Record<string, string>, Map<string, readonly string[]>>();
+
+function queryWords(query: string, abbreviations: Record<string, string>): readonly string[] {
+  let memo = queryMemo.get(abbreviations);
+  if (!memo) queryMemo.set(abbreviations, (memo = new Map<string, readonly string[]>()));
+  let words = memo.get(query);
+  if (!words) {
+    if (memo.size >= WORDS_MEMO_MAX) memo.clear();
+    words = topicWords(query, abbreviations);
+    memo.set(query, words);
+  }
+  return words;
+}
+
+/**
+ * {@link matchRoles} of src/core/lead-match.ts with the words of each topic and alias remembered ({@link wordsOf}):
+ * the same rule (every content word of the query in the topic or one alias; specificity the share of the phrase's
+ * words the query used, most specific first), without expanding every abbreviation of every role on every question.
+ */
+function matchRoles<T>(query: string, candidates: ReadonlyArray<RoleCandidate<T>>, abbreviations: Record<string, string>): Array<RoleMatch<T>> {
+  const q = queryWords(query, abbreviations);
+  if (q.length === 0) return [];
+  const out: Array<RoleMatch<T>> = [];
+  for (const c of candidates) {
+    let best = 0;
+    for (const phrase of [c.topic, ...c.aliases]) {
+      const words = wordsOf(phrase, abbreviations);
+      if (words.size === 0 || !q.every((w) => words.has(w))) continue;
+      best = Math.max(best, q.length / words.size);
+    }
+    if (best > 0) out.push({ value: c.value, specificity: Math.min(1, best) });
+  }
+  return out.sort((a, b) => b.specificity - a.specificity);
+}
+
 /**
  * The candidates {@link matchRoles} (`near` false) or {@link nearRoles} (`near` true) could return for `query`, in
  * their order: those with a topic or alias holding every content word of the query, or (near) any of them. Passing
  * only these gives the same answer as passing all, for a fraction of the work.
  */
 function mayMatch<T>(query: string, candidates: ReadonlyArray<RoleCandidate<T>>, abbreviations: Record<string, string>, near: boolean): Array<RoleCandidate<T>> {
-  const q = topicWords(query, abbreviations);
+  const q = queryWords(query, abbreviations);
   if (q.length === 0) return [];
   return candidates.filter((c) => {
     const phrases = [c.topic, ...c.aliases].map((p) => wordsOf(p, abbreviations));
