@@ -219,7 +219,7 @@ describe('web console guard rails', () => {
     expect((await h.services.audit.latest(100, 'fact.')).length).toBe(before);
 
     const plans = h.services.jobs().queue({ name: PLAN_QUEUE });
-    const plannedBefore = (await plans.getJobs(['waiting', 'delayed', 'active', 'completed'])).filter((j) => j.data?.docId === h.letterId).length;
+    const plannedBefore = (await plans.getJobs(['waiting', 'delayed', 'active', 'completed'])).filter((j) => (j.data as { docId?: string } | undefined)?.docId === h.letterId).length;
     const res = await v.post(`${url}/add`, { _csrf: await v.token(url), ...form });
     expect(res.statusCode).toBe(303);
     const after = await v.get(url);
@@ -230,7 +230,7 @@ describe('web console guard rails', () => {
     expect(entry).toMatchObject({ who: `web:${PEOPLE.sara.email}`, action: 'fact.added', target: h.letterId, result: 'ok', details: { kind: 'deadline', reason: 'said at the opening' } });
     const id = String(entry?.details?.['id']);
     // Planned again, as after a correction: a fresh plan job of this document.
-    expect((await plans.getJobs(['waiting', 'delayed', 'active', 'completed'])).filter((j) => j.data?.docId === h.letterId).length).toBe(plannedBefore + 1);
+    expect((await plans.getJobs(['waiting', 'delayed', 'active', 'completed'])).filter((j) => (j.data as { docId?: string } | undefined)?.docId === h.letterId).length).toBe(plannedBefore + 1);
     // In /deadlines of the group (and the console's calendar), as if the letter gave it.
     const chat = await v.post('/console/chat', { _csrf: await v.token(), q: '/deadlines SG20' });
     expect(chat.body).toContain('Ask for interpretation &lt;b&gt;');
