@@ -15,6 +15,8 @@ export interface Classification {
 }
 
 const LS_HEADING = /^\s*LIAISON\s+STATEMENT\s*$|^\s*(?:For action to|For comment to|For information to)\s*:|^\s*Send any reply LS to\s*:/im;
+// A flattened header whose heading ends a line of letterhead: "… STUDY PERIOD 2009-2012 LIAISON STATEMENT".
+const LS_RUN_ON_HEADING = /(?:^|\s)LIAISON\s+STATEMENT[ \t]*$/m;
 const LS_TITLE =
   /^\s*Title\s*:\s*(?:LS|Liaison statement|Reply LS|LS reply|Response LS)\b|\bLS\/[ior]\b|\bThis liaison statement\b|\bliaison (?:statement|response|reply) (?:from|to)\b|^\s*Liaison (?:statement )?(?:to|from) \S/im;
 const REPORT_HEADING = /^\s*(?:REPORT\b|Report of the (?:meeting|.*?meeting of))/im;
@@ -41,7 +43,7 @@ export function classify(text: string): Classification {
   if (firstOfficial && firstOfficial.index < 1500) {
     return { kind: firstOfficial.kind, reference: firstOfficial };
   }
-  if (LS_HEADING.test(header) || LS_TITLE.test(header)) {
+  if (LS_HEADING.test(header) || LS_TITLE.test(header) || LS_RUN_ON_HEADING.test(header)) {
     return { kind: 'liaison-statement', reference: byKind('liaison-statement') ?? byKind('td') };
   }
   const numbered = refs.find((r) => r.kind !== 'collective-letter' && r.kind !== 'circular' && r.index < 1200);

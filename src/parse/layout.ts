@@ -37,14 +37,32 @@ const TRACKER_DATE = /^(?:Submission date|Submitted Date|Posted Date)[ \t]*:?[ \
 /** Whether `text` is an IETF Datatracker liaison page or notification. */
 export function isDatatracker(text: string): boolean {
   const head = text.slice(0, 3000);
-  return (TRACKER_PAGE.test(head) && TRACKER_DATE.test(head)) || /^URL of the IETF Web page\s*:/im.test(head) || /^\|\s*(?:From Group|Submitted Date)\s*\|/im.test(head);
+  return (TRACKER_PAGE.test(head) && TRACKER_DATE.test(head)) || /^URL of the IETF Web page\s*:/im.test(head) || /^\|?\s*(?:From Group|Submitted Date)\s*\|/im.test(head);
+}
+
+// Labels a flattened header runs together on one line: "LIAISON STATEMENT To: TSAG, All ITU-T SGs From: SG2 For:
+// Information Deadline: …", "Subject: Notice of … Date: 11-14 September 2007". Longest first.
+const RUN_ON_LABEL =
+  /(?<=\S)[ \t]+(?=(?:For (?:action|comment|information) to|Send any reply LS to|Response to|Question\(s\)|Questions?|Source|Status|Title|Subject|Purpose|Approval|Deadline|Contact|Reference|Attention|Copy|From|To|Cc|CC|For|(?<!Submission |Submitted |Posted |Meeting |Reply )Date)[ \t]*:)|(?<=\S)[ \t]+(?=Dear (?:Sir|Madam|Colleagues?|Experts?|Members?|All)\b|(?:Mr|Ms|Mrs|Dr)\.?[ \t]+[A-Z][\w'-]+,[ \t])/g;
+const RUN_ON_COUNT = /(?:^|\s)(?:For (?:action|comment|information) to|Source|Title|Subject|Purpose|Approval|Deadline|Contact|Reference|Copy|From|To|Cc|CC|For|Date)[ \t]*:/g;
+
+/**
+ * A header whose fields a converter ran into one long line, one field a line again. Only long lines that carry at
+ * least two such labels are split, so a sentence that happens to say "To:" stays whole.
+ */
+export function unrunHeader(header: string): string {
+  if (!/[^\n]{121}/.test(header)) return header;
+  return header
+    .split('\n')
+    .map((line) => (line.length > 120 && (line.match(RUN_ON_COUNT)?.length ?? 0) >= 2 ? line.replace(RUN_ON_LABEL, '\n') : line))
+    .join('\n');
 }
 
 /** One header line without Markdown emphasis and table pipes: "**Title:**\tLS on X" → "Title:\tLS on X". */
 function plainLine(line: string): string {
   let l = line.replace(/\*\*/g, '');
-  // "| Purpose | In response |" → "Purpose: In response".
-  const cells = /^\s*\|\s*([A-Z][\w ()/-]{1,40}?):?\s*\|\s*(.*?)\s*\|?\s*$/.exec(l);
+  // "| Purpose | In response |" → "Purpose: In response"; a copy may lose the first pipe: "From Group | ITU-T-SG-12 |".
+  const cells = /^\s*\|\s*([A-Z][\w ()/-]{1,40}?):?\s*\|\s*(.*?)\s*\|?\s*$/.exec(l) ?? /^\s*([A-Z][\w ()/-]{1,40}?):?\s*\|\s*(.*?)\s*\|\s*$/.exec(l);
   if (cells && !/^[-:| ]*$/.test(l)) return cells[2] ? `${cells[1]}: ${cells[2]}` : `${cells[1]}:`;
   l = l.replace(/^(?:\s*\|)+\s*$/, '').replace(/(?:\s*\|)+\s*$/, '').replace(/^(?:\s*\|)+\s*/, '');
   return /^[-:| ]*$/.test(l) && l.includes('-') && l.includes('|') ? '' : l;
@@ -58,6 +76,8 @@ export function plainHeader(text: string, lines = 80): string {
   // Datatracker labels are read in the block of label lines only: after it, "To be clear, …" is body text.
   let tracker = isDatatracker(text);
   let labelled = 0;
+  // The list field the last label line opened ("Cc Jane Doe <>" with one more name on each line below).
+  let list: number | null = null;
   const out: string[] = [];
   let start = 0;
   for (let n = 0; n < lines && start <= text.length; n++) {
@@ -68,12 +88,26 @@ export function plainHeader(text: string, lines = 80): string {
     if (tracker && line.trim() !== '') {
       const m = TRACKER_LINE.exec(line.trim());
       if (m && !/^\s*[\w ]+:/.test(line)) line = `${m[1]}: ${m[2]?.trim() ?? ''}`;
-      if (m || /^\s*[\w ]+:/.test(line)) labelled += 1;
-      // The body starts with a sentence: a long line, or one that ends in a full stop.
-      else if (labelled >= 3 && (line.trim().length > 60 || /[.!?]\s*$/.test(line))) tracker = false;
+      if (m || /^\s*[\w ]+:/.test(line)) {
+        labelled += 1;
+        list = TRACKER_LIST.test(line) ? out.length : null;
+      } else if (labelled >= 3 && (line.trim().length > 60 || /[.!?]\s*$/.test(line))) {
+        // The body starts with a sentence: a long line, or one that ends in a full stop.
+        tracker = false;
+      } else if (list !== null && TRACKER_ENTRY.test(line)) {
+        // One more entry of the list above: "Cc ITU-T Study Group 15 <>\nMPLS Working Group <>".
+        const above = out[list] ?? '';
+        out[list] = /:\s*$/.test(above) ? `${above} ${line.trim()}` : `${above}, ${line.trim()}`;
+        continue;
+      } else list = null;
     }
     out.push(line);
     if (end < 0) break;
   }
-  return out.join('\n');
+  return unrunHeader(out.join('\n'));
 }
+
+// Datatracker list fields whose entries go on one per line, and what such an entry looks like: a name with its
+// (often emptied) address, "Jane Doe <>", "MPLS Working Group <mpls@ietf.org>", or a bare address.
+const TRACKER_LIST = /^\s*(?:Cc|To Contacts?|Response Contacts?|Technical Contacts?|Action Holder Contacts?)\s*:/i;
+const TRACKER_ENTRY = /^\s*(?:[^<>\n]{2,80}<[^<>\n]*>|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)\s*$/;

@@ -23,8 +23,26 @@ import { findQuestions } from './refs.ts';
  * "ITU-T SG 15" (Datatracker) become "ITU-T SG15".
  */
 export function normalizeGroupSpelling(text: string): string {
-  return text.replace(/\bITU[- ]?T[- ]+SG[- ]?(\d{1,2})\b/gi, 'ITU-T SG$1').replace(/\bITU[- ]?T[- ]+TSAG\b/gi, 'TSAG');
+  return text
+    .replace(/\bITU[- ]?T[- ]+SG[- ]?(\d{1,2})\b/gi, 'ITU-T SG$1')
+    .replace(/\bITU[- ]?T[- ]+TSAG\b/gi, 'TSAG')
+    // Older Datatracker pages: "To ITU-T/Study Group 11 (Tian Xu)".
+    .replace(/\bITU-T\s*\/\s*(?=Study Group|SG\s?\d)/gi, 'ITU-T ');
 }
+
+// The secretariat mailbox of an ITU-T group stands for the group: "tsbsg12@itu.int" is SG12's, "tsbtsag@itu.int" TSAG's.
+const ROLE_ADDRESS = /\btsb(sg\s?\d{1,2}|tsag)@itu\.int\b/i;
+
+/** The ITU-T group whose secretariat address `text` gives, or `null`. */
+export function groupOfAddress(text: string): string | null {
+  const m = ROLE_ADDRESS.exec(text);
+  return m?.[1] ? canonicalGroup(m[1].toUpperCase()) : null;
+}
+
+// A mail address standing alone in a list: "itu-t-liaison@iab.org Sean Mansour <…>".
+const BARE_ADDRESS = /(?<![\w.+<-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?![\w>])/g;
+// Who runs a group, before the group: "Secretariat of ITU-T SG12", "Chairman of SG2".
+const OFFICE_OF = /^(?:the\s+)?(?:secretariat|secretary|chair(?:man|woman|person)?|counsellor|convenor|TSB secretariat)\s+(?:of|for)\s+(?=(?:the\s+)?(?:ITU|SG|Study Group|TSAG|WP|Working Party))/i;
 
 /**
  * Canonical name of an addressee or source: an ITU-T group becomes `SG17`/`TSAG`, other bodies stay as written,
@@ -35,8 +53,11 @@ export function normalizeGroupSpelling(text: string): string {
  * @example canonicalParty('ISO/IEC JTC 1/SC 41') === 'ISO/IEC JTC 1/SC 41'
  */
 export function canonicalParty(text: string): string {
-  const t = squash(normalizeGroupSpelling(text))
+  const t = squash(normalizeGroupSpelling(text).replace(/\s*<\s*>/g, ' '))
+    // "ISO/IEC JTC1/SC22/WG15" as JTC 1 writes itself: "ISO/IEC JTC 1/SC 22/WG 15".
+    .replace(/\b(JTC|SC|WG)\s?(?=\d)(?<!\bITU-T\s\w*)/g, '$1 ')
     .replace(/^(?:the|to)\s+/i, '')
+    .replace(OFFICE_OF, '')
     .replace(/[.;,:]+$/, '');
   // A group of the other sectors keeps its name: "ITU-R WP 1/4" is no ITU-T study group.
   if (/^ITU-[RD]\b/i.test(t)) return t;
@@ -80,7 +101,13 @@ const ROLE = /\b(?:chairs?|chairman|secretary|secretariat|rapporteurs?|liaison (
 function trackerParty(party: string): string | null {
   if (canonicalGroup(party)) return party;
   if (/^[a-z][a-z0-9-]{1,11}$/.test(party)) return `IETF ${party.toUpperCase()}`;
-  if (PERSON.test(party) || ROLE.test(party) || /mailing list$/i.test(party)) return null;
+  // People, mailing lists and mailboxes copied ("IP Performance Measurement Discussion List", "Liaisons at BBF").
+  if (PERSON.test(party) || ROLE.test(party) || /\b(?:mailing|discussion) list$/i.test(party) || /^(?:Liaisons|Statements)\s+at\s/i.test(party)) return null;
+  // An IETF working group copied by its list's name: "MPLS Working Group <mpls@ietf.org>".
+  const wg = /^([A-Z][A-Za-z0-9-]{1,11}) Working Group$/.exec(party);
+  if (wg?.[1]) return `IETF ${wg[1]} WG`;
+  // A Datatracker group slug of another body: "BROADBAND-FORUM" is the Broadband Forum.
+  if (/^[A-Z]{2,}(?:-[A-Z]{2,})+$/.test(party)) return party.split('-').map((w) => (w.length >= 5 ? `${w[0]}${w.slice(1).toLowerCase()}` : w)).join(' ');
   // An IETF area by its acronym: "RTG" is the IETF's Routing Area.
   if (/^[A-Z]{2,5}$/.test(party) && !/^(?:IETF|IAB|IESG|IRTF|ISOC|IANA|ICANN|ETSI|IEEE|ISO|IEC)$/.test(party)) return `IETF ${party}`;
   return party.replace(/^The\s+(?=IETF|IAB|IESG)/, '');
@@ -162,6 +189,12 @@ export function parseAddressees(value: string | null, purpose: AddresseePurpose)
   const v = normalizeGroupSpelling(value)
     .replace(/\s*<[^<>]*@[^<>]*>\s*(?=\S)/g, ', ')
     .replace(/\s*<[^<>]*@[^<>]*>\s*$/, '')
+    // A Datatracker address emptied to "<>" ends an entry too: "ITU-T Study Group 15 <> Yuki Matsuda <>".
+    .replace(/\s*<\s*>\s*(?=\S)/g, ', ')
+    .replace(/\s*<\s*>\s*$/, '')
+    // A bare address is no party, except a group's secretariat mailbox.
+    .replace(BARE_ADDRESS, (a) => `, ${groupOfAddress(a) ?? ''}, `)
+    .replace(/^[\s,]+|[\s,]+$/g, '')
     .trim();
   // "ITU-T Study Groups 13 and 17" -> SG13, SG17.
   const plural = /^(?:ITU-T\s+)?Study Groups\s+([\d,\sand]+)$/i.exec(v);
@@ -196,6 +229,8 @@ export function parseAddressees(value: string | null, purpose: AddresseePurpose)
     for (const q of questions.filter((x) => !own.includes(x))) addAddressee(out, { party: groupOfQuestion(q) ?? q, group: groupOfQuestion(q), questions: [q], purpose });
     addAddressee(out, { party, group, questions: studyGroup ? own : [], purpose });
   }
+  // A person named beside a body is its contact, not another addressee: "To: Oscar Hadid, Chair Q9/15".
+  if (out.some((a) => a.group !== null)) return out.filter((a) => a.group !== null || !PERSON.test(a.party));
   return out;
 }
 
@@ -361,7 +396,9 @@ export function parseLiaison(text: string, docGroup: string | null): LiaisonInfo
       else if (actions) a.purpose = 'information';
     }
     push(to);
-    push(parseAddressees(fieldValue(header, 'Cc|Copy(?: to)?'), 'information'));
+    // The role mailboxes Datatracker copies on its own ("The IETF Chair <>", "The IESG <>") are no addressees.
+    const cc = fieldValue(header, 'Cc|Copy(?: to)?');
+    push(parseAddressees(cc && isDatatracker(text) ? cc.replace(/(?:^|,\s*)The\s+(?:IETF Chair|IESG|IAB|IETF)\s*<[^<>]*>/g, '') : cc, 'information'));
   }
 
   // Datatracker copies its contacts and lists: bodies are addressees, people and mailing lists are not.
@@ -376,12 +413,27 @@ export function parseLiaison(text: string, docGroup: string | null): LiaisonInfo
   const phrase = LIAISON_PHRASE.exec(header.slice(0, 3000));
   const phraseTo = phrase?.groups?.['to'] ?? phrase?.groups?.['to2'];
   const phraseFrom = phrase?.groups?.['from'] ?? phrase?.groups?.['from2'] ?? null;
-  const phrasePurpose: AddresseePurpose = /action/.test(statedPurpose) ? 'action' : /comment/.test(statedPurpose) ? 'comment' : 'information';
+  // A mail that forwards a statement says what it is sent for: "a liaison statement from SG15 to CCAMP, sent for action".
+  const proseFor = phrase && !statedPurpose ? (/^[^.\n]{0,120}?\bfor\s+(?:your\s+)?(action|comment|information)\b/i.exec(header.slice(phrase.index + phrase[0].length, phrase.index + phrase[0].length + 200))?.[1]?.toLowerCase() ?? '') : '';
+  const phrasePurpose: AddresseePurpose = /action/.test(statedPurpose || proseFor) ? 'action' : /comment/.test(statedPurpose || proseFor) ? 'comment' : 'information';
   if (addressees.length === 0 && phraseTo) push(parseAddressees(phraseTo, phrasePurpose));
   const copied = addressees.length > 0 ? /\(COPY\s+To\s+([^)]{2,80})\)/i.exec(header.slice(0, 3000)) : null;
   if (copied?.[1]) push(parseAddressees(copied[1], 'information'));
 
   let from = fieldValue(header, 'Source|From Groups?|From') ?? phraseFrom;
+  // A liaison forwarded in a plain mail: "From: Hiro Oda <tsbsg15@itu.int>" names who sent the mail, not the body
+  // whose statement it is; the prose says that ("Please find attached a liaison statement from ITU-T SG15 to IETF
+  // CCAMP"), else the sender's secretariat address does.
+  if (from && /@/.test(from) && !/^[^<@]*\b(?:ITU|SG\s?\d|Study Group|TSAG|IETF|IEEE|ETSI|3GPP|ISO|Forum)\b/i.test(from)) from = phraseFrom ?? groupOfAddress(from);
+  // A Datatracker page without "From Group": the "From Contact" when it is a body ("Liaisons at BBF", "Broadband
+  // Forum"), else the sending body's liaison mailbox copied ("Liaisons at Broadband Forum <>").
+  if (!from && isDatatracker(text)) {
+    const contact = fieldValue(header, 'From Contacts?')?.replace(/\s*<[^>]*>\s*/g, ' ').trim() ?? '';
+    const mailbox = (s: string) => /^(?:Liaisons|Statements)\s+at\s+(.{2,60}?)\s*$/i.exec(s)?.[1] ?? null;
+    const atBody = mailbox(contact) ?? (contact && !PERSON.test(contact) && !/@/.test(contact) && !ROLE.test(contact) ? contact : null);
+    const copiedBox = [...header.matchAll(/\bLiaisons\s+at\s+([A-Z][\w &.-]{1,60}?)\s*(?:<|,|\n|$)/gm)].map((m) => m[1] ?? '').find((b) => !/^(?:the\s+)?IETF\b/i.test(b));
+    from = atBody ?? copiedBox ?? null;
+  }
   if (from && /^Documents?\s/i.test(from)) from = /^\s*(Working Party \w+|Study Group \w+)\s*$/im.exec(header)?.[1] ?? null;
   const abstractFrom = /\b(?:response|reply|answer|communication) (?:of|from) ((?:ITU-T )?(?:Study Group \d{1,2}|SG\s?\d{1,2}|TSAG)|[A-Z][\w/ -]{2,40}?) to ((?:ITU-T )?(?:Study Group \d{1,2}|SG\s?\d{1,2})|TSAG|[A-Z][\w/ -]{2,40}?)\b/i.exec(text);
   // The phrase is looked for first: the pattern itself would try every offset of the text.

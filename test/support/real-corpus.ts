@@ -23,6 +23,7 @@ export interface ExpectedReal {
   kind: string;
   group?: string;
   title?: string;
+  date?: string;
   liaison?: {
     from: string | null;
     action: ExpectedParty[];
@@ -53,6 +54,8 @@ export function partyKey(party: string): string {
   if (/^ITU-[TRD]$/i.test(party.trim())) return party.trim().toLowerCase();
   return party
     .toLowerCase()
+    // "JTC1/SC6" and "JTC 1/SC 6" are one body.
+    .replace(/\b(jtc|sc|wg)\s+(?=\d)/g, '$1')
     .replace(/\bitu-[tr]\b|\bwg\b|\bworking group\b|\bthe\b|[()"'.,]/g, ' ')
     .replace(/\bworking party\s*/g, 'wp ')
     .replace(/\bwp\s+(?=\d)/g, 'wp')
@@ -72,6 +75,20 @@ function sameSet(a: readonly string[], b: readonly string[]): boolean {
   const x = [...new Set(a)];
   const y = [...new Set(b)];
   return x.length === y.length && x.every((p) => y.some((q) => sameParty(p, q))) && y.every((q) => x.some((p) => sameParty(p, q)));
+}
+
+/** Titles compared loosely: case, spacing, quotes and dashes do not matter, and one may end where the other goes on. */
+export function sameTitle(got: string | null, want: string): boolean {
+  const key = (t: string) => t.toLowerCase().replace(/[\s"'\u201c\u201d\u2018\u2019\u2013\u2014_-]+/g, ' ').replace(/[.;:,…]+$/, '').trim();
+  const g = key(got ?? '');
+  const w = key(want);
+  return g.length >= 8 && (g === w || w.startsWith(g) || g.startsWith(w));
+}
+
+/** Places compared by the town read: "Geneva, Switzerland" is right for "ITU headquarters, Geneva". */
+export function samePlace(got: string | null, want: string): boolean {
+  const town = got?.toLowerCase().split(/[,(]/)[0]?.trim() ?? '';
+  return town.length >= 3 && want.toLowerCase().includes(town);
 }
 
 function refKey(ref: string): string {
@@ -94,6 +111,8 @@ export function scoreDocument(file: string, got: ParsedDocument, exp: ExpectedRe
   const out: FieldResult[] = [];
   const add = (field: string, ok: boolean, expected: unknown, value: unknown) => out.push({ file, field, ok, expected, got: value });
   add('kind', got.kind === exp.kind, exp.kind, got.kind);
+  if (exp.title) add('title', sameTitle(got.title, exp.title), exp.title, got.title);
+  if (exp.date) add('date', got.date === exp.date, exp.date, got.date);
   const el = exp.liaison;
   if (el) {
     const li = got.liaison;
@@ -132,6 +151,7 @@ export function scoreDocument(file: string, got: ParsedDocument, exp: ExpectedRe
     add('meeting.dates', hit !== null, `${m.start}..${m.end}`, got.meeting ? `${got.meeting.start}..${got.meeting.end}` : null);
     if (m.openingTime) add('meeting.opening', got.meeting?.startTime === m.openingTime, m.openingTime, got.meeting?.startTime ?? null);
     if (m.registrationTime) add('meeting.registration', got.meeting?.registrationTime === m.registrationTime, m.registrationTime, got.meeting?.registrationTime ?? null);
+    if (m.place) add('meeting.place', samePlace(got.meeting?.place ?? null, m.place), m.place, got.meeting?.place ?? null);
     if (m.group && canonicalGroup(m.group)) add('meeting.group', got.meeting?.group === canonicalGroup(m.group), m.group, got.meeting?.group ?? null);
   }
   return out;
