@@ -4,6 +4,7 @@
  * same deadline keeps its key across revisions. Deadlines that came in a mail whose sender check failed are left
  * out: nothing acts on the strength of an unverified mail.
  */
+import { deadlineFactSchema, readStoredOrNull } from '../core/records.ts';
 import { groupOfQuestion, parentGroup } from '../core/groups.ts';
 import { deadlinePositionOf, type DeadlineFact, type StoredDocument } from '../store/facts.ts';
 import type { DocumentStore } from '../store/store.ts';
@@ -94,7 +95,8 @@ export async function keyedDeadlines(store: DocumentStore, base: string, family:
   members.forEach(({ doc, n }, i) => {
     const json = raw[i];
     if (!json) return;
-    const fact = JSON.parse(json) as DeadlineFact;
+    const fact = readStoredOrNull(deadlineFactSchema, json, `deadline fact ${doc.id}#d${n}`);
+    if (!fact) return;
     // The document is asked too: a fact indexed under an older, laxer rule may lack its mark.
     if (!fact.source.unverified && senderVerified(doc.source)) inputs.push({ fact: { ...fact, docId: doc.id }, seq: doc.seq, position: n });
   });

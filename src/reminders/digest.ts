@@ -3,6 +3,8 @@
  * runs the digest job then. The job gathers what is new for their topics since the last digest, the deadlines ahead
  * and the liaisons awaiting a reply, and sends it once per channel — or sends nothing when there is nothing to say.
  */
+import { z } from 'zod';
+import { readStored } from '../core/records.ts';
 import { SgbotError } from '../core/errors.ts';
 import { groupOfQuestion } from '../core/groups.ts';
 import { isValidZone } from '../core/time.ts';
@@ -25,6 +27,8 @@ export interface DigestPref {
   time: string;
   tz: string;
 }
+
+const digestPrefSchema: z.ZodType<DigestPref> = z.looseObject({ weekday: z.number().int().min(1).max(7), time: z.string().regex(/^\d\d:\d\d$/), tz: z.string() });
 
 const DAY_MS = 86_400_000;
 
@@ -85,7 +89,7 @@ export async function stopDigest(deps: ScheduleDeps, subscriber: string, who: st
 /** A subscriber's digest preference, or `null`. */
 export async function digestPref(deps: Pick<ReminderDeps, 'store'>, subscriber: string): Promise<DigestPref | null> {
   const raw = await deps.store.redis.hget(remKeys(deps.store.prefix).digestPrefs, subscriber);
-  return raw ? (JSON.parse(raw) as DigestPref) : null;
+  return raw ? readStored(digestPrefSchema, raw, `digest preference of ${subscriber}`) : null;
 }
 
 async function newDocuments(deps: ReminderDeps, subscriber: string, topics: string[], now: number): Promise<{ docs: StoredDocument[]; lastSeq: number }> {

@@ -3,7 +3,9 @@
  * per deadline. One place, so the planner, the delivery job, the actions and the commands agree.
  */
 import type { Redis } from 'ioredis';
-import type { DeadlineCategory } from '../core/types.ts';
+import { z } from 'zod';
+import { citeSchema, readStored } from '../core/records.ts';
+import { DEADLINE_CATEGORIES, type DeadlineCategory } from '../core/types.ts';
 import type { Cite } from '../store/facts.ts';
 import { shortHash } from './plan.ts';
 
@@ -33,6 +35,25 @@ export interface DeadlineRecord {
   /** The reply that answered the liaison, when that is why the deadline was withdrawn. */
   answeredBy?: Cite;
 }
+
+const deadlineRecordSchema: z.ZodType<DeadlineRecord> = z.looseObject({
+  key: z.string(),
+  base: z.string(),
+  docId: z.string(),
+  due: z.number(),
+  date: z.string(),
+  time: z.string().nullable(),
+  timezone: z.string(),
+  action: z.string(),
+  category: z.enum(DEADLINE_CATEGORIES),
+  group: z.string().nullable(),
+  groups: z.array(z.string()).optional(),
+  questions: z.array(z.string()),
+  source: citeSchema,
+  messageId: z.string().nullable(),
+  withdrawn: z.number().optional(),
+  answeredBy: citeSchema.optional(),
+});
 
 /** Key names for a store prefix. */
 export function remKeys(prefix: string) {
@@ -79,5 +100,5 @@ export const MARKER_TTL_S = 90 * 24 * 3600;
 /** The deadline record of `dk`, or `null`. */
 export async function readRecord(redis: Redis, keys: RemKeys, dk: string): Promise<DeadlineRecord | null> {
   const raw = await redis.get(keys.deadline(dk));
-  return raw ? (JSON.parse(raw) as DeadlineRecord) : null;
+  return raw ? readStored(deadlineRecordSchema, raw, `reminder record of deadline ${dk}`) : null;
 }

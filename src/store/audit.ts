@@ -2,6 +2,7 @@
  * The audit log: every broadcast, reminder sent, subscription change and role change — who, what, when, to whom,
  * with what result — in a Redis stream under the prefix, newest last. Read with `sgbot audit` and the web console.
  */
+import { jsonObjectSchema, readStoredOrNull } from '../core/records.ts';
 import type { Redis } from 'ioredis';
 import type { AuditEntry } from '../core/people.ts';
 
@@ -36,7 +37,7 @@ export class AuditLog {
       for (const [id, kv] of batch) {
         const f: Record<string, string> = {};
         for (let i = 0; i < kv.length; i += 2) f[kv[i] ?? ''] = kv[i + 1] ?? '';
-        const e: AuditEntry = { id, at: f.at ?? '', who: f.who ?? '', action: f.action ?? '', target: f.target ?? '', result: f.result ?? '', details: JSON.parse(f.details ?? '{}') as Record<string, unknown> };
+        const e: AuditEntry = { id, at: f.at ?? '', who: f.who ?? '', action: f.action ?? '', target: f.target ?? '', result: f.result ?? '', details: readStoredOrNull(jsonObjectSchema, f.details ?? '{}', `details of audit entry ${id}`) ?? { unreadable: f.details ?? '' } };
         if (!actionPrefix || e.action.startsWith(actionPrefix)) out.push(e);
         if (out.length >= limit) break;
       }

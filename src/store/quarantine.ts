@@ -3,6 +3,8 @@
  * secretariat can look at it and retry it. Nothing is silently dropped: a mail lands here with its raw bytes kept in
  * the {@link RawStore}, a file with its path.
  */
+import { z } from 'zod';
+import { readStored, readStoredOrNull } from '../core/records.ts';
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 
@@ -31,6 +33,16 @@ export interface QuarantineEntry {
   /** The file to retry from, or `null` for a mail. */
   path: string | null;
 }
+
+const quarantineEntrySchema: z.ZodType<QuarantineEntry> = z.looseObject({
+  id: z.string(),
+  name: z.string(),
+  partial: z.boolean(),
+  problems: z.array(z.looseObject({ name: z.string(), code: z.string(), message: z.string() })),
+  at: z.string(),
+  rawId: z.string().nullable(),
+  path: z.string().nullable(),
+});
 
 /** Stable quarantine id of a file path. */
 export function fileEntryId(path: string): string {
@@ -68,7 +80,7 @@ export class Quarantine {
   /** One entry by id or by a unique id prefix, or `null`. */
   async get(idOrPrefix: string): Promise<QuarantineEntry | null> {
     const exact = await this.redis.hget(this.key('quarantine'), idOrPrefix);
-    if (exact) return JSON.parse(exact) as QuarantineEntry;
+    if (exact) return readStored(quarantineEntrySchema, exact, `quarantine entry ${idOrPrefix}`);
     if (idOrPrefix.length < 4) return null;
     const ids = (await this.redis.hkeys(this.key('quarantine'))).filter((id) => id.startsWith(idOrPrefix));
     if (ids.length !== 1 || !ids[0]) return null;
@@ -80,7 +92,10 @@ export class Quarantine {
     const ids = await this.redis.zrevrange(this.key('quarantine:at'), 0, limit - 1);
     if (ids.length === 0) return [];
     const raw = await this.redis.hmget(this.key('quarantine'), ...ids);
-    return raw.filter((x): x is string => x !== null).map((x) => JSON.parse(x) as QuarantineEntry);
+    return raw.flatMap((x, i) => {
+      const entry = x === null ? null : readStoredOrNull(quarantineEntrySchema, x, `quarantine entry ${ids[i] ?? ''}`);
+      return entry ? [entry] : [];
+    });
   }
 
   /** Number of entries. */

@@ -3,6 +3,8 @@
  * job parses it. If parsing fails or the process dies, the bytes are still here, so nothing is ever lost and a retry
  * can start again from them. Ids are content hashes, so the same bytes stored twice are stored once.
  */
+import { z } from 'zod';
+import { readStored } from '../core/records.ts';
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 
@@ -31,6 +33,22 @@ export interface RawMeta {
   /** Attempts to parse it so far. */
   attempts: number;
 }
+
+const rawMetaSchema: z.ZodType<RawMeta> = z.looseObject({
+  id: z.string(),
+  size: z.number(),
+  kept: z.boolean(),
+  receivedAt: z.string(),
+  origin: z.discriminatedUnion('type', [
+    z.looseObject({ type: z.literal('imap'), account: z.string(), mailbox: z.string(), uid: z.number(), uidValidity: z.string() }),
+    z.looseObject({ type: z.literal('mbox'), path: z.string(), offset: z.number() }),
+    z.looseObject({ type: z.literal('maildir'), path: z.string() }),
+    z.looseObject({ type: z.literal('file'), path: z.string() }),
+  ]),
+  state: z.enum(['queued', 'done', 'partial', 'quarantined']),
+  docs: z.array(z.string()),
+  attempts: z.number(),
+});
 
 /** Largest head of a cut message that is kept. */
 const HEAD_LIMIT = 1024 * 1024;
@@ -107,13 +125,13 @@ export class RawStore {
     const failed = replies?.find(([err]) => err !== null)?.[0];
     if (!replies || failed) throw failed ?? new Error(`Redis did not read raw message ${id}.`);
     const meta = replies[0]?.[1] as string | null;
-    return { meta: meta ? (JSON.parse(meta) as RawMeta) : null, bytes: (replies[1]?.[1] as Buffer | null) ?? null };
+    return { meta: meta ? readStored(rawMetaSchema, meta, `raw message record ${id}`) : null, bytes: (replies[1]?.[1] as Buffer | null) ?? null };
   }
 
   /** Metadata of a raw message, or `null`. */
   async meta(id: string): Promise<RawMeta | null> {
     const s = await this.redis.get(this.key(`rawmeta:${id}`));
-    return s ? (JSON.parse(s) as RawMeta) : null;
+    return s ? readStored(rawMetaSchema, s, `raw message record ${id}`) : null;
   }
 
   /**
