@@ -1,7 +1,8 @@
 /**
  * The web console in headless Chromium (playwright-core with the Debian chromium) against the server
  * listening on loopback: sign in; the SG20 deadline on its day cell of the calendar; correct that deadline with its
- * fact group's form (date picker, select, check box) and find it on its new day; the audit log readable (names,
+ * fact group's form (date picker, select, check box) and find it on its new day; add a missing deadline with its form,
+ * find it listed, and take it back; the audit log readable (names,
  * before → after, no epoch milliseconds); scheduled reminders with names, a test reminder sent into the outbox, and
  * the done/snooze/unsubscribe pages naming the deadline (a reminder marked done leaves the list); a broadcast
  * previewed as its recipients see it (no chat instructions), confirmed and delivered; the chat keeping every answer
@@ -133,7 +134,7 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
     await expect(form.locator('input[name="f:deadline.0.time"]').getAttribute('type')).resolves.toBe('time');
     await expect(form.locator('select[name="f:deadline.0.category"] option').count()).resolves.toBeGreaterThan(5);
     await expect(form.locator('input[type=checkbox][name="f:deadline.0.removed"]').count()).resolves.toBe(1);
-    await expect(page.locator('form.fact-group').count()).resolves.toBeLessThan(6);
+    await expect(page.locator('form.fact-group:not(.add-fact)').count()).resolves.toBeLessThan(6);
     await check('document');
 
     await form.locator('input[name="f:deadline.0.date"]').fill('2027-04-21');
@@ -287,9 +288,48 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
     await page.waitForURL(`${base}/console`);
   });
 
+  it('adds a missing deadline with its form (date and time pickers, a zone), lists it, and can take it back', async () => {
+    await page.goto(`${base}/console/documents/${h.letterId}`);
+    const form = page.locator('form[data-add="deadline"]');
+    await expect(form.locator('legend').textContent()).resolves.toBe('Add a deadline');
+    await expect(form.locator('input[name=date]').getAttribute('type')).resolves.toBe('date');
+    await expect(form.locator('input[name=time]').getAttribute('type')).resolves.toBe('time');
+    // The document's zone is chosen unless another is.
+    await expect(form.locator('select[name=timezone]').inputValue()).resolves.toBe('Europe/Zurich');
+    await check('document-add-forms');
+
+    await form.locator('input[name=date]').fill('2027-04-27');
+    await form.locator('input[name=time]').fill('10:00');
+    await form.locator('select[name=timezone]').selectOption('UTC');
+    await form.locator('select[name=category]').selectOption('registration');
+    await form.locator('input[name=action]').fill('Register for the <b>newcomers</b> session');
+    await form.locator('input[name=reason]').fill('announced at the opening plenary');
+    await form.locator('button[type=submit]').click();
+    await expect(page.locator('.flash.ok').textContent()).resolves.toContain('Added deadline: 2027-04-27 10:00 UTC, registration: Register for the <b>newcomers</b> session.');
+    const row = page.locator('table.doc-deadlines tr', { hasText: 'newcomers' });
+    await expect(row.locator('td:first-child').textContent()).resolves.toBe('added');
+    await expect(row.textContent()).resolves.toContain('Tue 27 Apr 2027');
+    const added = page.locator('table.added-facts tbody tr');
+    await expect(added.count()).resolves.toBe(1);
+    await expect(added.textContent()).resolves.toContain('Sara Secretariat');
+    await check('document-added');
+
+    // Listed in the group's calendar on its day.
+    await page.goto(`${base}/console/deadlines?group=SG20&month=2027-04`);
+    await expect(page.locator('table.calendar td[data-date="2027-04-27"]').textContent()).resolves.toContain('newcomers');
+
+    // Taken back from the document page: gone from the page and the calendar.
+    await page.goto(`${base}/console/documents/${h.letterId}`);
+    await page.locator('table.added-facts button', { hasText: 'Remove' }).click();
+    await expect(page.locator('.flash.ok').textContent()).resolves.toContain('Removed the added deadline');
+    await expect(page.locator('table.added-facts').count()).resolves.toBe(0);
+    await expect(page.locator('table.doc-deadlines').textContent()).resolves.not.toContain('newcomers');
+    expect((await h.services.audit.latest(5, 'fact.added')).map((e) => e.action)).toEqual(['fact.added.removed', 'fact.added']);
+  });
+
   it('checked every console page with axe-core', () => {
     expect(checked).toEqual(
-      expect.arrayContaining(['login', 'home', 'calendar', 'documents', 'document', 'audit', 'reminders', 'link-done', 'link-snooze', 'link-unsubscribe', 'broadcasts', 'broadcast-preview', 'broadcast-status', 'outbox', 'outbox-mail', 'chat', 'quarantine']),
+      expect.arrayContaining(['login', 'home', 'calendar', 'documents', 'document', 'audit', 'reminders', 'link-done', 'link-snooze', 'link-unsubscribe', 'broadcasts', 'broadcast-preview', 'broadcast-status', 'outbox', 'outbox-mail', 'chat', 'quarantine', 'document-add-forms', 'document-added']),
     );
   });
 });
