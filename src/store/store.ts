@@ -211,17 +211,26 @@ export class DocumentStore {
     return { status, id, other };
   }
 
+  /** Index the facts of `doc` (those `keep` accepts) in transaction `m`: one command per key written, not per fact. */
   private queueIndex(m: ReturnType<Redis['multi']>, doc: StoredDocument, keep: (member: string) => boolean = () => true): void {
     let roles = false;
+    const facts: string[] = [];
+    const docfacts: string[] = [];
+    const sets = new Map<string, Array<number | string>>();
     for (const e of indexEntries(doc)) {
       if (!keep(e.member)) continue;
-      m.hset(this.key('facts'), e.member, JSON.stringify(e.fact));
+      facts.push(e.member, JSON.stringify(e.fact));
       for (const [set, score] of e.sets) {
-        m.zadd(this.key(set), score, e.member);
-        m.sadd(this.key(`docfacts:${doc.id}`), `${set}\u0000${e.member}`);
+        const members = sets.get(set);
+        if (members) members.push(score, e.member);
+        else sets.set(set, [score, e.member]);
+        docfacts.push(`${set}\u0000${e.member}`);
         if (set === 'roles') roles = true;
       }
     }
+    if (facts.length > 0) m.hset(this.key('facts'), ...facts);
+    for (const [set, members] of sets) m.zadd(this.key(set), ...members);
+    if (docfacts.length > 0) m.sadd(this.key(`docfacts:${doc.id}`), ...docfacts);
     if (roles) this.queueRolesChanged(m);
   }
 
@@ -236,14 +245,22 @@ export class DocumentStore {
    */
   private queueUnindex(m: ReturnType<Redis['multi']>, docId: string, entries: readonly string[], only?: (member: string, set: string) => boolean): void {
     let roles = false;
+    const members: string[] = [];
+    const removed: string[] = [];
+    const sets = new Map<string, string[]>();
     for (const entry of entries) {
       const [set = '', member = ''] = entry.split('\u0000');
       if (only && !only(member, set)) continue;
-      m.zrem(this.key(set), member);
-      m.hdel(this.key('facts'), member);
-      m.srem(this.key(`docfacts:${docId}`), entry);
+      const inSet = sets.get(set);
+      if (inSet) inSet.push(member);
+      else sets.set(set, [member]);
+      members.push(member);
+      removed.push(entry);
       if (set === 'roles') roles = true;
     }
+    for (const [set, inSet] of sets) m.zrem(this.key(set), ...inSet);
+    if (members.length > 0) m.hdel(this.key('facts'), ...members);
+    if (removed.length > 0) m.srem(this.key(`docfacts:${docId}`), ...removed);
     if (roles) this.queueRolesChanged(m);
   }
 
@@ -271,13 +288,7 @@ export class DocumentStore {
     const replaced = new Set(indexEntries(before).map((e) => e.member).filter((member) => !indexed.has(member)));
     const change = await this.redis.incr(this.key('changes:seq'));
     const m = this.redis.multi();
-    for (const entry of entries) {
-      const [set = '', member = ''] = entry.split('\u0000');
-      m.zrem(this.key(set), member);
-      m.hdel(this.key('facts'), member);
-      m.srem(this.key(`docfacts:${id}`), entry);
-    }
-    if (entries.some((e) => e.startsWith('roles\u0000'))) this.queueRolesChanged(m);
+    this.queueUnindex(m, id, entries);
     if (after.supersededBy === null) this.queueIndex(m, after, (member) => !replaced.has(member));
     const [was, is] = [before.parsed, after.parsed];
     if (was.reference !== is.reference) {
