@@ -58,7 +58,12 @@ const schema = z.object({
     .string()
     .regex(/^smtps?:\/\//, 'must look like smtp://USER:PASSWORD@HOST:587 or smtps://HOST:465')
     .optional(),
-  SGBOT_MAIL_FROM: z.string().default('sgbot <sgbot@localhost>'),
+  // The From of every mail sgbot sends; its domain names the Message-IDs and the DKIM signature.
+  SGBOT_MAIL_FROM: z
+    .string()
+    .trim()
+    .default('sgbot <sgbot@localhost>')
+    .refine((v) => /^(?:[^<>@\r\n]*<[^\s<>@]+@[A-Za-z0-9.-]+>|[^\s<>@]+@[A-Za-z0-9.-]+)$/.test(v), 'must be an address such as sgbot@sg.example.org or "sgbot <sgbot@sg.example.org>"'),
   SGBOT_LIST_RULES: z
     .string()
     .default('[]')

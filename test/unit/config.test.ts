@@ -65,6 +65,13 @@ describe('settings', () => {
     expect(load({ SLACK_BOT_TOKEN: 'xoxb-1-2-abc', SLACK_PORT: '3000' })).toMatchObject({ SLACK_BOT_TOKEN: 'xoxb-1-2-abc', SLACK_PORT: '3000' });
   });
 
+  it('takes the mail sender as an address with or without a name, and refuses anything else', () => {
+    expect(load({ SGBOT_MAIL_FROM: 'bot@sg.example.org' }).SGBOT_MAIL_FROM).toBe('bot@sg.example.org');
+    expect(load({ SGBOT_MAIL_FROM: ' ITU-T SG20 bot <bot@sg.example.org> ' }).SGBOT_MAIL_FROM).toBe('ITU-T SG20 bot <bot@sg.example.org>');
+    expect(configError({ SGBOT_MAIL_FROM: 'sgbot' })).toMatch(/SGBOT_MAIL_FROM.*sgbot@sg\.example\.org/);
+    expect(configError({ SGBOT_MAIL_FROM: 'a <b@c> d' })).toContain('SGBOT_MAIL_FROM');
+  });
+
   it('asks for all three DKIM settings or none', () => {
     expect(configError({ SGBOT_DKIM_DOMAIN: 'example.org' })).toContain('DKIM signing needs all three of SGBOT_DKIM_DOMAIN, SGBOT_DKIM_SELECTOR and SGBOT_DKIM_KEY_FILE');
     expect(load({ SGBOT_DKIM_DOMAIN: 'example.org', SGBOT_DKIM_SELECTOR: 's1', SGBOT_DKIM_KEY_FILE: '/etc/dkim.pem' }).SGBOT_DKIM_SELECTOR).toBe('s1');
