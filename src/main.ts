@@ -11,6 +11,7 @@ import { calendarPath } from './calendar/ical.ts';
 import { defaultRegistry, type Registry } from '../commands/index.ts';
 import type { JobDeps } from '../jobs/deps.ts';
 import { JOB_KINDS, type JobKinds } from '../jobs/index.ts';
+import { createActionRegistry, type ActionRegistry } from './core/actions.ts';
 import type { CuratedRoles } from './core/command.ts';
 import type { BroadcastContext } from './broadcast/actions.ts';
 import type { Config } from './config.ts';
@@ -21,7 +22,8 @@ import { createMailer, type Mailer } from './mail/index.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import { JobRuntime } from './queues.ts';
 import { reminderSettings, type ReminderDeps } from './reminders/deps.ts';
-import { plansFor, queuePlan } from './reminders/index.ts';
+import { plansFor, queuePlan, reminderActions } from './reminders/index.ts';
+import { BROADCAST_ACTIONS } from './broadcast/actions.ts';
 import type { AddStatus } from './store/store.ts';
 import { createBroadcastServices, createDeliveryDeps } from './broadcast/wiring.ts';
 import { ChatDeliveryError, combineSenders, type ChatSender } from './chat/sender.ts';
@@ -47,6 +49,14 @@ export function loadCuratedRoles(path = new URL('../data/lead-roles.json', impor
   return JSON.parse(readFileSync(path, 'utf8')) as CuratedRoles;
 }
 
+/**
+ * Every button sgbot offers, one list (as commands/index.ts lists the commands): a new button is one `defineAction`
+ * beside its feature and one entry here; Slack, Teams and the webhook platform dispatch it by id.
+ */
+export function defaultActions(deps: { reminders: () => ReminderDeps }): ActionRegistry {
+  return createActionRegistry([...reminderActions(deps.reminders), ...BROADCAST_ACTIONS]);
+}
+
 /** Everything a command or job needs, built once per process. */
 export interface Services {
   config: Config;
@@ -61,6 +71,8 @@ export interface Services {
   listRules: ListRule[];
   log: Logger;
   registry: Registry;
+  /** The buttons replies and reminders carry, by id (`defaultActions`). */
+  actions: ActionRegistry;
   curated: CuratedRoles;
   /** The search index, loaded on first use and caught up with documents stored since. */
   search(): Promise<SearchIndex>;
@@ -128,6 +140,12 @@ export async function createServices(config: Config, opts: { log?: Logger; longR
   // Reminders are built below; the commands reach them through this getter.
   let reminders: ReminderDeps | null = null;
   const registry = defaultRegistry({
+    reminders: () => {
+      if (!reminders) throw new SgbotError('E_CONFIG', 'Reminders are not ready yet.');
+      return reminders;
+    },
+  });
+  const actions = defaultActions({
     reminders: () => {
       if (!reminders) throw new SgbotError('E_CONFIG', 'Reminders are not ready yet.');
       return reminders;
@@ -220,6 +238,7 @@ export async function createServices(config: Config, opts: { log?: Logger; longR
     ...ingestOptions,
     log,
     registry,
+    actions,
     curated,
     search,
     roster,

@@ -3,12 +3,13 @@
  * target), confirm (one delivery job per target), status, retry of the failed targets, cancel. Authorisation comes
  * first in every step: only the group's secretariat, by the identity the channel vouches for.
  */
+import { defineAction, type ActionSpec } from '../core/actions.ts';
 import { noAnswer, type CommandContext, type PeopleServices, type Reply } from '../core/command.ts';
 import { announcementFromDocument, announcementFromText, type Announcement, type Broadcast } from './compose.ts';
 import { authorizeSecretariat, type Authorization } from './authorize.ts';
 import type { DeliveryPayload } from './deliver.ts';
-import { previewReply, statusReply } from './replies.ts';
-import { newBroadcastId, type BroadcastStore } from './store.ts';
+import { BROADCAST_CANCEL_ACTION, BROADCAST_CONFIRM_ACTION, previewReply, statusReply } from './replies.ts';
+import { isBroadcastId, newBroadcastId, type BroadcastStore } from './store.ts';
 import { resolveTargets, type BroadcastTargetSettings } from './targets.ts';
 import { senderVerified } from '../store/trust.ts';
 
@@ -157,3 +158,23 @@ async function cancel(r: Ready, auth: Extract<Authorization, { ok: true }>, b: B
   if (moved === true) await r.people.audit.record({ who: auth.whoKey, action: 'broadcast.cancelled', target: b.id, result: 'ok', details: { group: b.group }, at: r.at });
   return { ok: true, title: `Broadcast ${b.id} is cancelled: nothing was sent`, sections: [], notes: [], sources: [], data: { id: b.id, cancelled: true } };
 }
+
+/** A preview's button: confirm or cancel the broadcast its value names, as the person who pressed it. */
+function broadcastButton(id: string, action: 'confirm' | 'cancel', summary: string): ActionSpec {
+  return defineAction({
+    id,
+    summary,
+    run: async (ctx, value) => {
+      const broadcastId = value.trim().toLowerCase();
+      if (!isBroadcastId(broadcastId)) return noAnswer('E_USAGE', 'This button does not name a broadcast; please use the command: broadcast confirm ID.');
+      // The secretariat check applies to whoever pressed, not to whoever drafted it.
+      return runBroadcast(ctx, { action, id: broadcastId });
+    },
+  });
+}
+
+/** The Confirm and Cancel buttons of a broadcast preview (`previewActions`). */
+export const BROADCAST_ACTIONS: readonly ActionSpec[] = [
+  broadcastButton(BROADCAST_CONFIRM_ACTION, 'confirm', "A broadcast preview's Confirm and send: queue one delivery per target."),
+  broadcastButton(BROADCAST_CANCEL_ACTION, 'cancel', "A broadcast preview's Cancel: drop the draft."),
+];

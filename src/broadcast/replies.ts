@@ -2,8 +2,7 @@
  * What the secretariat sees: the preview of a draft (every target, the text, how to confirm) and the delivery
  * status of a broadcast (delivered / pending / failed per target). Pure: no I/O.
  */
-import type { ChatAction } from '../chat/sender.ts';
-import type { Reply, ReplyItem } from '../core/command.ts';
+import type { Reply, ReplyAction, ReplyItem } from '../core/command.ts';
 import { footer, type Broadcast } from './compose.ts';
 import type { BroadcastState, TargetStatus } from './store.ts';
 import type { BroadcastTarget, TargetKind } from './targets.ts';
@@ -28,10 +27,17 @@ function targetSections(targets: readonly BroadcastTarget[], detail: (t: Broadca
     .filter((s) => s.items.length > 0);
 }
 
-/** The buttons a preview offers (Slack and Teams render them; the terminal shows the commands in the notes). */
-export function previewActions(b: Pick<Broadcast, 'id'>): ChatAction[] {
+/** The buttons a preview offers (every chat platform renders them; the terminal shows the commands in the notes). */
+export function previewActions(b: Pick<Broadcast, 'id'> & Partial<Pick<Broadcast, 'group' | 'targets'>>): ReplyAction[] {
+  const n = b.targets?.length ?? 0;
   return [
-    { id: BROADCAST_CONFIRM_ACTION, label: 'Confirm and send', value: b.id },
+    {
+      id: BROADCAST_CONFIRM_ACTION,
+      label: 'Confirm and send',
+      value: b.id,
+      style: 'primary',
+      confirm: { title: 'Send this broadcast?', text: `It goes to ${n} list(s) and channel(s) of ${String(b.group ?? 'the group')} at once.`, ok: 'Send', deny: 'Not yet' },
+    },
     { id: BROADCAST_CANCEL_ACTION, label: 'Cancel', value: b.id },
   ];
 }
@@ -57,6 +63,7 @@ export function previewReply(b: Broadcast): Reply {
       broadcast: { id: b.id, group: b.group, state: 'draft', subject: a.subject, text: a.text, targets: b.targets.map((t) => t.key) },
       actions: previewActions(b),
     },
+    actions: previewActions(b),
   };
 }
 

@@ -3,12 +3,15 @@
  * Teams button (value), a web link (`/reminders/done?token=…`) or the terminal (`remind done TOKEN`). Each is
  * audited; each answers with a channel-neutral reply.
  */
+import { defineAction, type ActionSpec } from '../core/actions.ts';
 import type { Reply } from '../core/command.ts';
+import { identityKey } from '../core/identity.ts';
 import { SgbotError } from '../core/errors.ts';
 import { CATEGORY_LABELS } from '../core/labels.ts';
 import { formatDeadline } from '../core/time.ts';
 import { nowOf, type ReminderDeps } from './deps.ts';
 import { readRecord, remKeys, type DeadlineRecord } from './keys.ts';
+import { DONE_ACTION, SNOOZE_ACTION } from './compose.ts';
 import { reminderPayloadId } from './payload.ts';
 import { addReminderJobs } from './schedule.ts';
 import { verifyToken, type TokenAction } from './tokens.ts';
@@ -89,4 +92,23 @@ export async function unsubscribeReminders(deps: ReminderDeps, token: string, wh
   const added = (await deps.store.redis.sadd(remKeys(deps.store.prefix).optOut, recipient)) === 1;
   await deps.audit.record({ who: who ?? recipient, action: 'reminder.unsubscribed', target: recipient, result: added ? 'ok' : 'unchanged' });
   return { action: 'unsubscribe', recipient, record: null, reply: reply('No more reminder mail will be sent to you. Chat reminders and subscriptions are unchanged.', null, zone) };
+}
+
+/**
+ * The Done and Snooze buttons of reminder messages, as actions every platform dispatches (src/core/actions.ts): the
+ * button's value is the signed token; who pressed it is audited (`slack:U0123`, `webhook:ana`).
+ */
+export function reminderActions(deps: () => ReminderDeps): ActionSpec[] {
+  return [
+    defineAction({
+      id: DONE_ACTION,
+      summary: "A reminder's Done: no more reminders of that deadline for its recipient.",
+      run: async (ctx, token) => (await acknowledgeReminder(deps(), token, identityKey(ctx.who))).reply,
+    }),
+    defineAction({
+      id: SNOOZE_ACTION,
+      summary: "A reminder's Snooze 1 day: the reminder comes back tomorrow.",
+      run: async (ctx, token) => (await snoozeReminder(deps(), token, identityKey(ctx.who))).reply,
+    }),
+  ];
 }

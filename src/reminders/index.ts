@@ -10,7 +10,7 @@ import type { AddStatus } from '../store/store.ts';
 import type { ReminderDeps } from './deps.ts';
 import { PLAN_QUEUE, planJobId, planPayload } from './payload.ts';
 
-export { acknowledgeReminder, snoozeReminder, unsubscribeReminders, type ActionResult } from './actions.ts';
+export { acknowledgeReminder, reminderActions, snoozeReminder, unsubscribeReminders, type ActionResult } from './actions.ts';
 export { DONE_ACTION, SNOOZE_ACTION } from './compose.ts';
 export { reminderSettings, type ReminderDeps, type ReminderJobDeps, type ReminderSettings } from './deps.ts';
 export { digestPref, setDigest, stopDigest, type DigestPref } from './digest.ts';

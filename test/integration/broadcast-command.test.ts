@@ -1,16 +1,21 @@
 /**
  * The broadcast command beyond plain text: a broadcast composed from an ingested collective letter (title, reference,
- * key deadlines, link, threaded under the letter), the Slack "Confirm and send" button through Bolt's real HTTP
- * receiver with signed requests (the clicker is checked, not the drafter), and the answers to wrong use.
+ * key deadlines, link, threaded under the letter), the Slack "Confirm and send" button (a registered action,
+ * dispatched by the generic Slack handler) through Bolt's real HTTP receiver with signed requests (the clicker is checked, not the drafter), and the answers to wrong use.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressInfo, Server } from 'node:net';
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { broadcastActionBlocks, broadcastActionHandler, BROADCAST_ACTION_IDS } from '../../src/broadcast/slack.ts';
+import { BROADCAST_ACTIONS } from '../../src/broadcast/actions.ts';
+import { pressAction } from '../../src/chat/inbound.ts';
+import { actionBlocks, actionIdPattern, slackActionHandler } from '../../src/chat/slack/actions.ts';
+import { createActionRegistry } from '../../src/core/actions.ts';
+import { createRegistry } from '../../commands/index.ts';
 import { BROADCAST_CONFIRM_ACTION } from '../../src/broadcast/replies.ts';
 import type { Reply } from '../../src/core/command.ts';
+import type { Identity } from '../../src/core/identity.ts';
 import { parseDocument } from '../../src/parse/index.ts';
 import { startBroadcastHarness, WHO, type BroadcastHarness } from '../support/broadcast-harness.ts';
 import { BOT_TOKEN, buttonClick, FIXTURES, postSigned, SIGNING_SECRET } from '../support/slack-fake.ts';
@@ -31,7 +36,9 @@ beforeAll(async () => {
     clientOptions: { slackApiUrl: h.slack.apiUrl },
     logLevel: LogLevel.ERROR,
   });
-  app.action(BROADCAST_ACTION_IDS, broadcastActionHandler({ context: (now, _tz, who) => h.context(who, now) }));
+  const actions = createActionRegistry(BROADCAST_ACTIONS);
+  const inbound = { registry: createRegistry([]), actions, context: (now: number, _tz: string, who?: Identity) => h.context(who, now), now: Date.now, rateLimitPerMinute: 100, countCommand: () => Promise.reject(new Error('no commands here')) };
+  app.action(actionIdPattern(actions), slackActionHandler({ press: async (who, id, value) => (await pressAction(inbound, who, id, value, 'Europe/Zurich')).reply }));
   const server = (await app.start({ port: 0, host: '127.0.0.1' })) as Server;
   endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
 });
@@ -80,9 +87,9 @@ describe('broadcast command', () => {
   it('confirms from the Slack button only for the secretariat, checking who clicked', async () => {
     const preview = await h.ask(WHO.saraSlack, 'broadcast SG20 Room K is closed on Tuesday; the Q4/20 session moves to room L.');
     const id = idOf(preview);
-    const [actions] = broadcastActionBlocks(preview);
+    const [actions] = actionBlocks(preview.actions);
     expect(actions).toMatchObject({ type: 'actions', elements: [{ action_id: BROADCAST_CONFIRM_ACTION, value: id, style: 'primary' }, { action_id: 'sgbot_broadcast_cancel', value: id }] });
-    expect(broadcastActionBlocks(await h.ask(WHO.saraSlack, `broadcast status ${id}`))).toEqual([]);
+    expect(actionBlocks((await h.ask(WHO.saraSlack, `broadcast status ${id}`)).actions)).toEqual([]);
 
     const refused = await click('U0DAN0001', BROADCAST_CONFIRM_ACTION, id, 'dan-click');
     expect(refused).toMatchObject({ response_type: 'ephemeral', replace_original: false });

@@ -16,7 +16,7 @@ import { signToken } from '../../src/reminders/tokens.ts';
 import { letter, makePerson } from '../support/reminder-builders.ts';
 import { SECRET, startReminderEnv, type ReminderEnv } from '../support/reminder-env.ts';
 import { captureLog, cardOf, cardTexts, personalMessage, postActivity, seededServices, startTeamsFake, uniquePrefix, type TeamsFake } from '../support/teams-fake.ts';
-import type { Services } from '../../src/main.ts';
+import { defaultActions, type Services } from '../../src/main.ts';
 
 const redisUrl = inject('redisUrl');
 const prefix = uniquePrefix('teams-buttons');
@@ -42,7 +42,7 @@ beforeAll(async () => {
   const settings = teamsSettingsFrom({ TEAMS_ANONYMOUS: 'true', NODE_ENV: 'test', TEAMS_PORT: '0', TEAMS_HOST: '127.0.0.1' });
   bot = createTeamsApp({
     settings: { ...settings, retry: { retries: 1, minTimeoutMs: 20, maxTimeoutMs: 50 } },
-    deps: { registry: services.registry, context: (now, tz) => services.context(now, tz), log: logs.log, redis: e.redis, prefix, reminders: e.deps },
+    deps: { registry: services.registry, context: (now, tz, who) => services.context(now, tz, who), log: logs.log, redis: e.redis, prefix, actions: defaultActions({ reminders: () => e.deps }) },
   });
   endpoint = `http://127.0.0.1:${(await bot.start()).port}/api/messages`;
 });

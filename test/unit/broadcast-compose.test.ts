@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { announcementFromDocument, announcementFromText, broadcastChatReply, broadcastMail, type Broadcast } from '../../src/broadcast/compose.ts';
 import { previewReply, statusReply } from '../../src/broadcast/replies.ts';
-import { broadcastActionBlocks } from '../../src/broadcast/slack.ts';
+import { actionBlocks } from '../../src/chat/slack/actions.ts';
 import type { TargetStatus } from '../../src/broadcast/store.ts';
 import { resolveTargets } from '../../src/broadcast/targets.ts';
 import type { Deadline, ParsedDocument } from '../../src/core/types.ts';
@@ -117,9 +117,9 @@ describe('preview and status', () => {
     ]);
     expect(r.notes.join('\n')).toContain('broadcast confirm k3x9m2pq');
     expect(r.notes.join('\n')).toContain('broadcast cancel k3x9m2pq');
-    const [block] = broadcastActionBlocks(r);
+    const [block] = actionBlocks(r.actions);
     expect(JSON.stringify(block)).toContain('"value":"k3x9m2pq"');
-    expect(broadcastActionBlocks({ ...r, ok: false })).toEqual([]);
+    expect(r.actions?.map((a) => a.id)).toEqual(['sgbot_broadcast_confirm', 'sgbot_broadcast_cancel']);
   });
 
   it('counts delivered, pending and failed targets and offers a retry only when something failed', () => {

@@ -7,19 +7,19 @@
  * - Web API calls retry with backoff and honour 429 Retry-After; a reply that cannot be delivered is logged, never
  *   thrown out of the process.
  */
-import { acknowledgeReminder, DONE_ACTION, snoozeReminder, SNOOZE_ACTION } from '../../reminders/index.ts';
-import type { ReminderDeps } from '../../reminders/deps.ts';
-import { BROADCAST_ACTION_IDS, broadcastActionBlocks, broadcastActionHandler } from '../../broadcast/slack.ts';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo, Server } from 'node:net';
 import { App, HTTPReceiver, SocketModeReceiver, webApi, type BlockAction, type ButtonAction } from '@slack/bolt';
 import type { Redis } from 'ioredis';
-import { noAnswer, type CommandContext, type Registry, type Reply } from '../../core/command.ts';
-import { SgbotError } from '../../core/errors.ts';
+import type { ActionRegistry } from '../../core/actions.ts';
+import { noAnswer, type CommandContext, type CommandMetrics, type Registry, type Reply } from '../../core/command.ts';
+import type { Identity } from '../../core/identity.ts';
 import type { Logger } from '../../log.ts';
+import { pressAction, requestSink, type InboundDeps } from '../inbound.ts';
+import { actionBlocks, actionIdPattern, slackActionHandler } from './actions.ts';
 import { fitSlackMessage, SLACK_LIMITS } from '../limits.ts';
 import { answerQueue } from './answer-queue.ts';
-import { ask, commandText, failureReply, type AskDeps, type ChatIdentity } from './ask.ts';
+import { ask, commandText, type AskDeps, type ChatIdentity } from './ask.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { replyToBlocks, SHARE_ACTION, LIMITS, type BlockOptions } from './blocks.ts';
 import { homeReply, redisFollowedGroups, type FollowedGroups } from './home.ts';
@@ -32,7 +32,7 @@ import { userZones } from './zones.ts';
 /** What the adapter needs from the services (src/main.ts's `Services` has all of it but `followed`). */
 export interface SlackDeps {
   registry: Registry;
-  context(now: number, tz: string): CommandContext;
+  context(now: number, tz: string, who?: Identity): CommandContext;
   log: Logger;
   redis: Redis;
   /** Key prefix (`SGBOT_PREFIX`). */
@@ -41,8 +41,9 @@ export interface SlackDeps {
   followed?: FollowedGroups;
   /** `fetch` for response_url posts. */
   fetch?: FetchFn;
-  /** Reminders, for the Done and Snooze buttons of reminder messages. */
-  reminders?: ReminderDeps;
+  /** The buttons replies and reminders carry (reminder Done/Snooze, broadcast Confirm/Cancel…), dispatched by id. */
+  actions?: ActionRegistry;
+  metrics?: CommandMetrics;
   /** The web address (`SGBOT_PUBLIC_URL`): a message too long for Slack links to the console for the rest. */
   publicUrl?: string;
 }
@@ -129,31 +130,21 @@ export function createSlackApp(opts: { settings: SlackSettings; deps: SlackDeps;
 
   const askDeps: AskDeps = {
     registry: deps.registry,
-    context: (now, tz) => deps.context(now, tz),
+    context: (now, tz, who) => deps.context(now, tz, who),
     state,
     zoneOf: userZones({ client: lookup, state, fallback: settings.defaultTz, log }),
     now: opts.now ?? Date.now,
     rateLimitPerMinute: settings.rateLimitPerMinute,
   };
+  const inbound: InboundDeps = { ...askDeps, ...(deps.actions ? { actions: deps.actions } : {}), ...(deps.metrics ? { metrics: deps.metrics } : {}), countCommand: (user, perMinute) => state.countCommand(user, perMinute) };
 
-  const inflight = new Set<Promise<unknown>>();
-  function track<T>(p: Promise<T>): Promise<T> {
-    inflight.add(p);
-    void p.finally(() => inflight.delete(p)).catch(() => undefined);
-    return p;
-  }
+  // A reply Slack would not take cannot carry the apology either.
+  const sink = requestSink<Logger>({ what: 'Slack request', undeliverable: (err) => err instanceof SlackDeliveryError || String((err as { code?: unknown }).code).startsWith('slack_') });
+  const track = sink.track;
 
   /** Run one request's work; any failure is logged with a reference and, when possible, told to the user. */
-  async function handle(reqLog: Logger, post: Post | null, work: () => Promise<void>): Promise<void> {
-    try {
-      await track(work());
-    } catch (err) {
-      const ref = randomBytes(4).toString('hex');
-      reqLog.error({ err, ref }, 'Slack request failed');
-      // A reply Slack would not take cannot carry the apology either.
-      const undeliverable = err instanceof SlackDeliveryError || String((err as { code?: unknown }).code).startsWith('slack_');
-      if (post && !undeliverable) await post(replyToBlocks(failureReply(err, ref), blockOptions)).catch((e: Error) => reqLog.error({ err: e.message, ref }, 'could not tell the user either'));
-    }
+  function handle(reqLog: Logger, post: Post | null, work: () => Promise<void>): Promise<void> {
+    return sink.handle(reqLog, post ? (reply) => post(replyToBlocks(reply, blockOptions)) : null, work);
   }
 
   /**
@@ -197,8 +188,8 @@ export function createSlackApp(opts: { settings: SlackSettings; deps: SlackDeps;
         await post(replyToBlocks(res.reply, blockOptions));
         return;
       }
-      // A broadcast preview carries Confirm/Cancel buttons instead of Share.
-      const confirmBlocks = broadcastActionBlocks(res.reply);
+      // A reply with buttons of its own (a broadcast preview's Confirm/Cancel) carries them instead of Share.
+      const confirmBlocks = actionBlocks(res.reply.actions);
       let shareId: string | undefined;
       if (res.reply.ok && confirmBlocks.length === 0) {
         shareId = randomBytes(12).toString('base64url');
@@ -212,23 +203,21 @@ export function createSlackApp(opts: { settings: SlackSettings; deps: SlackDeps;
     });
   });
 
-  app.action<BlockAction<ButtonAction>>(BROADCAST_ACTION_IDS, broadcastActionHandler({ context: (now, tz, who) => ({ ...deps.context(now, tz), who }), log }));
-
-  // The Done and Snooze buttons of a reminder: the button's value is the signed token of that reminder.
-  app.action<BlockAction<ButtonAction>>(new RegExp(`^(?:${DONE_ACTION}|${SNOOZE_ACTION})$`), async ({ ack, body, action, respond }) => {
-    await ack();
-    const reqLog = log.child({ kind: 'reminder-button', user: body.user.id, action: action.action_id });
-    let reply: Reply;
-    try {
-      if (!deps.reminders) throw new SgbotError('E_CONFIG', 'Reminders are not set up in this Slack app.');
-      const result = action.action_id === DONE_ACTION ? await acknowledgeReminder(deps.reminders, action.value ?? '', `slack:${body.user.id}`) : await snoozeReminder(deps.reminders, action.value ?? '', `slack:${body.user.id}`);
-      reply = result.reply;
-    } catch (err) {
-      reply = failureReply(err, randomBytes(6).toString('hex'));
-      reqLog.warn({ err: (err as Error).message }, 'reminder button failed');
-    }
-    await respond({ response_type: 'ephemeral', replace_original: false, ...replyToBlocks(reply, blockOptions) }).catch((err: Error) => reqLog.warn({ err: err.message }, 'could not answer the button'));
-  });
+  // Every registered button (a reminder's Done and Snooze, a broadcast preview's Confirm and Cancel…), one way.
+  app.action<BlockAction<ButtonAction>>(
+    actionIdPattern(deps.actions),
+    slackActionHandler({
+      press: async (who, id, value) => {
+        const pressed = await track(pressAction(inbound, who, id, value, settings.defaultTz));
+        const reqLog = log.child({ kind: 'button', user: who.id, action: id });
+        if (pressed.failure) reqLog.error({ err: pressed.failure.err, ref: pressed.failure.ref }, 'Slack button failed');
+        else reqLog.info({ ok: pressed.reply.ok }, 'button');
+        return pressed.reply;
+      },
+      blockOptions,
+      log,
+    }),
+  );
 
   app.action<BlockAction<ButtonAction>>(SHARE_ACTION, async ({ ack, body, action }) => {
     await ack();
@@ -257,7 +246,7 @@ export function createSlackApp(opts: { settings: SlackSettings; deps: SlackDeps;
     await queued(reqLog, post, async () => {
       const res = await ask(askDeps, who, ev.text ?? '', { channel: ev.channel, shared: !ev.channel.startsWith('D') });
       if (res.kind === 'limited' && !res.notify) return reqLog.info('rate limited (already told)');
-      const confirmBlocks = res.kind === 'answer' ? broadcastActionBlocks(res.reply) : [];
+      const confirmBlocks = res.kind === 'answer' ? actionBlocks(res.reply.actions) : [];
       const consoleUrl = consoleUrlOf(res.reply);
       const message = replyToBlocks(res.reply, { ...blockOptions, maxBlocks: SLACK_LIMITS.messageBlocks - confirmBlocks.length, ...(consoleUrl ? { consoleUrl } : {}) });
       await post(fitSlackMessage({ ...message, blocks: [...message.blocks, ...confirmBlocks] }, consoleUrl ? { consoleUrl } : {}));
@@ -310,7 +299,7 @@ export function createSlackApp(opts: { settings: SlackSettings; deps: SlackDeps;
     async stop() {
       if (receiver instanceof SocketModeReceiver) await receiver.client.disconnect();
       else await app.stop();
-      await Promise.allSettled([...inflight]);
+      await sink.settle();
     },
   };
 }

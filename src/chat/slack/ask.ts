@@ -1,14 +1,15 @@
 /**
- * One question from Slack, whatever the surface (slash command, mention, DM): count it against the user's rate
- * limit, find their time zone, and answer through the one command path (src/chat/router.ts) with the Slack user
- * as the identity. Transport (ack, respond, postMessage) is app.ts's business.
+ * One question from Slack, whatever the surface (slash command, mention, DM): the Slack user as the identity, their
+ * profile's zone, then the one inbound pipeline (src/chat/inbound.ts: rate limit, route, answer). Transport (ack,
+ * respond, postMessage) is app.ts's business.
  */
-import type { CommandContext, Registry, Reply } from '../../core/command.ts';
-import { answer } from '../router.ts';
+import type { CommandContext, Registry } from '../../core/command.ts';
+import type { Identity } from '../../core/identity.ts';
+import { askCommand, type AskResult } from '../inbound.ts';
 import type { SlackState } from './state.ts';
 import { failureReply, rateLimitedReply } from '../rate-limit.ts';
 
-export { failureReply, rateLimitedReply };
+export { failureReply, rateLimitedReply, type AskResult };
 
 /**
  * Who asks. Later issues check roles against it (Slack user id; Teams will bring the AAD object id).
@@ -25,17 +26,12 @@ export type IdentifiedContext = CommandContext & { identity: ChatIdentity };
 
 export interface AskDeps {
   registry: Registry;
-  context(now: number, tz: string): CommandContext;
+  context(now: number, tz: string, who?: Identity): CommandContext;
   state: SlackState;
   zoneOf(userId: string): Promise<string>;
   now(): number;
   rateLimitPerMinute: number;
 }
-
-export type AskResult =
-  | { kind: 'answer'; command: string | null; reply: Reply; tz: string }
-  /** Over the limit: `notify` is true once per window, so that chatty users get one notice, not one per message. */
-  | { kind: 'limited'; reply: Reply; notify: boolean };
 
 /** Slash commands and the command text each stands for; `/sgbot` takes any text (and means help when empty). */
 const SLASH: Readonly<Record<string, string>> = { '/deadlines': 'deadlines', '/meeting': 'meeting', '/lsg': 'lsg', '/ls': 'ls', '/sgsearch': 'search' };
@@ -56,12 +52,13 @@ export function commandText(command: string, text: string): string {
   return `/${name}${rest ? ` ${rest}` : ''}`;
 }
 
+/** The identity a Slack user has in sgbot (Slack signed the request), with the conversation it came from. */
+export function slackIdentity(userId: string, where?: { channel: string; shared: boolean }): Identity {
+  return { channel: 'slack', id: userId, verified: true, ...(where ? { conversation: `slack:${where.channel}`, shared: where.shared } : {}) };
+}
+
 /** Answer `text` for `who`. */
-export async function ask(deps: AskDeps, who: ChatIdentity, text: string, where?: { channel: string; shared: boolean }): Promise<AskResult> {
-  const count = await deps.state.countCommand(who.userId, deps.rateLimitPerMinute);
-  if (!count.allowed) return { kind: 'limited', reply: rateLimitedReply(count, deps.rateLimitPerMinute), notify: count.firstRefusal };
-  const tz = await deps.zoneOf(who.userId);
-  const ctx: IdentifiedContext = { ...deps.context(deps.now(), tz), who: { channel: 'slack', id: who.userId, verified: true, ...(where ? { conversation: `slack:${where.channel}`, shared: where.shared } : {}) }, identity: who };
-  const { command, reply } = await answer(deps.registry, ctx, text);
-  return { kind: 'answer', command, reply, tz };
+export function ask(deps: AskDeps, who: ChatIdentity, text: string, where?: { channel: string; shared: boolean }): Promise<AskResult> {
+  const inbound = { ...deps, countCommand: (user: string, perMinute: number) => deps.state.countCommand(user, perMinute) };
+  return askCommand(inbound, slackIdentity(who.userId, where), text, () => deps.zoneOf(who.userId), { identity: who });
 }

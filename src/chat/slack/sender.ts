@@ -11,7 +11,8 @@
  */
 import { ErrorCode, WebClient, type WebAPIPlatformError, type WebAPIRateLimitedError } from '@slack/web-api';
 import type { Logger } from '../../log.ts';
-import { ChatDeliveryError, type ChatAction, type ChatSender, type ChatTarget, type DeliveryRef } from '../sender.ts';
+import { ChatDeliveryError, type ChatSender, type ChatTarget, type DeliveryRef } from '../sender.ts';
+import { actionBlocks } from './actions.ts';
 import { replyToBlocks } from './blocks.ts';
 import { fitSlackMessage, SLACK_LIMITS } from '../limits.ts';
 
@@ -105,7 +106,7 @@ export function slackSender(opts: { botToken: string; slackApiUrl?: string; docU
 
   return {
     channels: ['slack'],
-    async post(target, reply, { actions, delivery } = {}) {
+    async post(target, reply, { actions = reply.actions, delivery } = {}) {
       let earlier: 'absent' | 'unchecked' | undefined;
       if (delivery && delivery.earlierTryAt !== null) {
         const found = await findEarlier(target, { ...delivery, earlierTryAt: delivery.earlierTryAt });
@@ -122,7 +123,7 @@ export function slackSender(opts: { botToken: string; slackApiUrl?: string; docU
       // The buttons come out of the same budget as the lines, and always survive it.
       const message = replyToBlocks(reply, { docUrl: opts.docUrl, maxBlocks: SLACK_LIMITS.messageBlocks - (actions?.length ? 1 : 0) });
       const withButtons = [...message.blocks];
-      if (actions?.length) withButtons.push({ type: 'actions', elements: actions.slice(0, 25).map((a: ChatAction) => ({ type: 'button', action_id: a.id, text: { type: 'plain_text', text: a.label.slice(0, 75) }, value: a.value })) });
+      withButtons.push(...actionBlocks(actions));
       const { blocks } = fitSlackMessage({ text: message.text, blocks: withButtons }, opts.publicUrl ? { consoleUrl: `${opts.publicUrl.replace(/\/+$/, '')}/console` } : {});
       const metadata = delivery ? { metadata: { event_type: DELIVERY_EVENT, event_payload: { key: delivery.key } } } : {};
       try {

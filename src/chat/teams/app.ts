@@ -16,15 +16,12 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { AgentApplication, CardFactory, CloudAdapter, createOutboundHostValidator, MessageFactory, type AuthConfiguration, type TurnContext, type TurnState } from '@microsoft/agents-hosting';
 import { createAgentRequestHandler } from '@microsoft/agents-hosting-express';
 import type { Redis } from 'ioredis';
-import type { CommandContext, Registry, Reply } from '../../core/command.ts';
+import type { ActionRegistry } from '../../core/actions.ts';
+import type { CommandContext, CommandMetrics, Registry, Reply, ReplyAction } from '../../core/command.ts';
 import { SgbotError } from '../../core/errors.ts';
 import type { Identity as Asker } from '../../core/identity.ts';
 import type { Logger } from '../../log.ts';
-import { acknowledgeReminder, DONE_ACTION, snoozeReminder, SNOOZE_ACTION } from '../../reminders/index.ts';
-import { runBroadcast } from '../../broadcast/actions.ts';
-import { BROADCAST_CANCEL_ACTION, BROADCAST_CONFIRM_ACTION } from '../../broadcast/replies.ts';
-import type { ReminderDeps } from '../../reminders/deps.ts';
-import type { ChatAction } from '../sender.ts';
+import { newRef, pressAction, requestSink, type InboundDeps } from '../inbound.ts';
 import { failureReply } from '../rate-limit.ts';
 import { askTeams, type TeamsAskDeps } from './ask.ts';
 import { replyToCard, type CardActionData, type CardOptions } from './cards.ts';
@@ -43,8 +40,9 @@ export interface TeamsDeps {
   redis: Redis;
   /** Key prefix (`SGBOT_PREFIX`). */
   prefix: string;
-  /** Reminders, for the Done and Snooze buttons of reminder cards. */
-  reminders?: ReminderDeps;
+  /** The buttons cards carry (reminder Done/Snooze, broadcast Confirm/Cancel…), dispatched by id. */
+  actions?: ActionRegistry;
+  metrics?: CommandMetrics;
 }
 
 /** A running (or startable) Teams adapter. */
@@ -58,7 +56,7 @@ export interface TeamsBot {
    * Post `reply` as a new message in a conversation sgbot has been reached in (reminders, broadcasts). Rejects with
    * `E_NOT_FOUND` for an unknown conversation and with a `TeamsDeliveryError` when Teams would not take it.
    */
-  sendProactive(conversationId: string, reply: Reply, actions?: ChatAction[]): Promise<void>;
+  sendProactive(conversationId: string, reply: Reply, actions?: ReplyAction[]): Promise<void>;
 }
 
 type SdkReference = Parameters<CloudAdapter['continueConversation']>[1];
@@ -94,15 +92,12 @@ export function createTeamsApp(opts: { settings: TeamsSettings; deps: TeamsDeps;
     rateLimitPerMinute: settings.rateLimitPerMinute,
   };
 
-  const inflight = new Set<Promise<unknown>>();
-  function track<T>(p: Promise<T>): Promise<T> {
-    inflight.add(p);
-    void p.finally(() => inflight.delete(p)).catch(() => undefined);
-    return p;
-  }
+  const inbound: InboundDeps = { ...askDeps, ...(deps.actions ? { actions: deps.actions } : {}), ...(deps.metrics ? { metrics: deps.metrics } : {}), countCommand: (user, perMinute) => state.countCommand(user, perMinute) };
+  const sink = requestSink<Logger>({ what: 'Teams request', undeliverable: (err) => err instanceof TeamsDeliveryError, logFailure: (reqLog, err, ref) => logFailure(reqLog, err, ref) });
+  const track = sink.track;
 
   /** `reply` as a message holding its Adaptive Card. */
-  function cardMessage(reply: Reply, actions?: ChatAction[]) {
+  function cardMessage(reply: Reply, actions?: ReplyAction[]) {
     const { card, summary } = replyToCard(reply, actions?.length ? { ...cardOptions, actions } : cardOptions);
     const activity = MessageFactory.attachment(CardFactory.adaptiveCard(card));
     activity.summary = summary;
@@ -110,7 +105,7 @@ export function createTeamsApp(opts: { settings: TeamsSettings; deps: TeamsDeps;
   }
 
   /** Send `reply` as an Adaptive Card in the conversation of `ctx`, with retries. */
-  async function deliver(ctx: TurnContext, reply: Reply, reqLog: Logger, actions?: ChatAction[]): Promise<void> {
+  async function deliver(ctx: TurnContext, reply: Reply, reqLog: Logger, actions?: ReplyAction[]): Promise<void> {
     const activity = cardMessage(reply, actions);
     await withRetries(() => ctx.sendActivity(activity), {
       policy: settings.retry,
@@ -140,23 +135,19 @@ export function createTeamsApp(opts: { settings: TeamsSettings; deps: TeamsDeps;
   /** Answer one question after the request has been acknowledged. */
   async function answerLater(job: { identity: Identity; reference: SdkReference; who: TeamsIdentity; text: string; tz: string; reqLog: Logger }): Promise<void> {
     const { reqLog } = job;
-    const ref = randomBytes(4).toString('hex');
     try {
-      await inConversation(job.identity, job.reference, async (ctx) => {
-        try {
+      await inConversation(job.identity, job.reference, (ctx) =>
+        // The one error sink: logged with a reference; told to the user unless Teams would not take a reply.
+        sink.handle(reqLog, (reply) => deliver(ctx, reply, reqLog), async () => {
           const res = await askTeams(askDeps, job.who, job.text, job.tz);
           if (res.kind === 'limited' && !res.notify) return reqLog.info('rate limited (already told)');
           await deliver(ctx, res.reply, reqLog, actionsOf(res.reply));
           if (res.kind === 'limited') reqLog.info('rate limited');
           else reqLog.info({ cmd: res.command, ok: res.reply.ok, tz: job.tz }, 'answered');
-        } catch (err) {
-          logFailure(reqLog, err, ref);
-          // A reply Teams would not take cannot carry the apology either.
-          if (!(err instanceof TeamsDeliveryError)) await deliver(ctx, failureReply(err, ref), reqLog).catch((e: Error) => reqLog.error({ err: e.message, ref }, 'could not tell the user either'));
-        }
-      });
+        }),
+      );
     } catch (err) {
-      logFailure(reqLog, err, ref);
+      logFailure(reqLog, err, newRef());
     }
   }
 
@@ -180,8 +171,8 @@ export function createTeamsApp(opts: { settings: TeamsSettings; deps: TeamsDeps;
     const who = identityOf(a, !settings.anonymous);
     const reqLog = log.child({ activityId: a.id, conversation: conversationId, kind: conversationKind(a), user: who.userId, tenant: who.tenantId });
     await remember(ctx);
-    // A button of a reminder card (Done, Snooze): Teams sends its data as the value of a message with no text.
-    const pressed = buttonData(a.value);
+    // A card's button (a reminder's Done, a preview's Confirm…): Teams sends its data as the value of a message with no text.
+    const pressed = buttonData(a.value, deps.actions);
     if (pressed) {
       if (a.id && !(await state.claimActivity(conversationId, a.id))) return reqLog.info('duplicate Teams button press ignored');
       const tz = zoneOf(a, settings.defaultTz);
@@ -201,28 +192,14 @@ export function createTeamsApp(opts: { settings: TeamsSettings; deps: TeamsDeps;
   });
 
   /**
-   * Do what a card's button asks — a reminder's Done or Snooze, a broadcast preview's Confirm or Cancel (as the user
-   * who pressed it, so the secretariat check applies to them) — and answer with the outcome or why it cannot be done.
+   * Do what a card's button asks, as the user who pressed it (so that, say, the secretariat check of a broadcast's
+   * Confirm applies to them), through the one inbound pipeline, and answer with the outcome or why it cannot be done.
    */
   async function pressButton(ctx: TurnContext, pressed: CardActionData, who: TeamsIdentity, tz: string, reqLog: Logger): Promise<void> {
-    const ref = randomBytes(4).toString('hex');
-    let reply: Reply;
-    try {
-      if (pressed.sgbotAction === BROADCAST_CONFIRM_ACTION || pressed.sgbotAction === BROADCAST_CANCEL_ACTION) {
-        const identity = toIdentity(who);
-        const id = pressed.token.trim().toLowerCase();
-        reply = await runBroadcast({ ...deps.context(opts.now?.() ?? Date.now(), tz, identity), who: identity }, { action: pressed.sgbotAction === BROADCAST_CONFIRM_ACTION ? 'confirm' : 'cancel', id });
-      } else {
-        if (!deps.reminders) throw new SgbotError('E_CONFIG', 'Reminders are not set up in this Teams bot.');
-        const run = pressed.sgbotAction === DONE_ACTION ? acknowledgeReminder : snoozeReminder;
-        reply = (await run(deps.reminders, pressed.token, `teams:${who.userId}`)).reply;
-      }
-      reqLog.info({ action: pressed.sgbotAction, ok: reply.ok }, 'card button');
-    } catch (err) {
-      reqLog.warn({ err: (err as Error).message, action: pressed.sgbotAction }, 'card button failed');
-      reply = failureReply(err, ref);
-    }
-    await deliver(ctx, reply, reqLog).catch((err: unknown) => logFailure(reqLog, err, ref));
+    const { reply, failure } = await pressAction(inbound, toIdentity(who), pressed.sgbotAction, pressed.token, tz);
+    if (failure) reqLog.error({ err: failure.err, ref: failure.ref, action: pressed.sgbotAction }, 'card button failed');
+    else reqLog.info({ action: pressed.sgbotAction, ok: reply.ok }, 'card button');
+    await deliver(ctx, reply, reqLog).catch((err: unknown) => logFailure(reqLog, err, failure?.ref ?? 'button'));
   }
 
   agent.onActivity('conversationUpdate', async (ctx) => {
@@ -268,10 +245,10 @@ export function createTeamsApp(opts: { settings: TeamsSettings; deps: TeamsDeps;
         server.closeAllConnections();
       });
       const grace = new AbortController();
-      await Promise.race([Promise.allSettled([...inflight]), sleep(graceMs, undefined, { signal: grace.signal, ref: false }).catch(() => undefined)]);
+      await Promise.race([sink.settle(), sleep(graceMs, undefined, { signal: grace.signal, ref: false }).catch(() => undefined)]);
       grace.abort();
       shutdown.abort();
-      await Promise.allSettled([...inflight]);
+      await sink.settle();
     },
     async sendProactive(conversationId, reply, actions) {
       const stored = await state.loadConversation(conversationId);
@@ -291,19 +268,15 @@ export function createTeamsApp(opts: { settings: TeamsSettings; deps: TeamsDeps;
   };
 }
 
-const BUTTONS: ReadonlySet<string> = new Set([DONE_ACTION, SNOOZE_ACTION, BROADCAST_CONFIRM_ACTION, BROADCAST_CANCEL_ACTION]);
-
-/** The data of an sgbot card button in an activity's value, or `null`. */
-function buttonData(value: unknown): CardActionData | null {
+/** The data of a registered action's card button in an activity's value, or `null`. */
+function buttonData(value: unknown, actions: ActionRegistry | undefined): CardActionData | null {
   if (!value || typeof value !== 'object') return null;
   const { sgbotAction, token } = value as Record<string, unknown>;
-  if (typeof sgbotAction !== 'string' || !BUTTONS.has(sgbotAction) || typeof token !== 'string' || !token) return null;
+  if (typeof sgbotAction !== 'string' || !actions?.get(sgbotAction) || typeof token !== 'string' || !token) return null;
   return { sgbotAction, token };
 }
 
-/** The buttons a reply offers (`data.actions`, as a broadcast preview's Confirm and Cancel), if any. */
-function actionsOf(reply: Reply): ChatAction[] | undefined {
-  const actions = (reply.data as { actions?: unknown } | null | undefined)?.actions;
-  if (!Array.isArray(actions)) return undefined;
-  return actions.filter((a): a is ChatAction => typeof a === 'object' && a !== null && BUTTONS.has(String((a as ChatAction).id)) && typeof (a as ChatAction).value === 'string');
+/** The buttons a reply offers (a broadcast preview's Confirm and Cancel), if any. */
+function actionsOf(reply: Reply): ReplyAction[] | undefined {
+  return reply.actions?.length ? reply.actions : undefined;
 }

@@ -1,12 +1,11 @@
 /**
- * One question from Teams, whatever the conversation (personal chat, group chat, channel): count it against the
- * user's rate limit and answer through the one command path (src/chat/router.ts) with the Teams user as the
- * identity, in their time zone. Transport (Adaptive Cards, retries) is app.ts's business.
+ * One question from Teams, whatever the conversation (personal chat, group chat, channel): the Teams user as the
+ * identity, in their client's zone, through the one inbound pipeline (src/chat/inbound.ts: rate limit, route,
+ * answer). Transport (Adaptive Cards, retries) is app.ts's business.
  */
 import type { CommandContext, Registry, Reply } from '../../core/command.ts';
 import type { Identity } from '../../core/identity.ts';
-import { answer } from '../router.ts';
-import { rateLimitedReply } from '../rate-limit.ts';
+import { askCommand } from '../inbound.ts';
 import { toIdentity, type TeamsIdentity } from './incoming.ts';
 import type { TeamsState } from './state.ts';
 
@@ -32,10 +31,7 @@ export type TeamsAskResult =
  * @example await askTeams(deps, identityOf(activity), questionText(activity), zoneOf(activity, 'Europe/Zurich'))
  */
 export async function askTeams(deps: TeamsAskDeps, who: TeamsIdentity, text: string, tz: string): Promise<TeamsAskResult> {
-  const count = await deps.state.countCommand(who.userId, deps.rateLimitPerMinute);
-  if (!count.allowed) return { kind: 'limited', reply: rateLimitedReply(count, deps.rateLimitPerMinute), notify: count.firstRefusal };
-  const identity = toIdentity(who);
-  const ctx: TeamsContext = { ...deps.context(deps.now(), tz, identity), who: identity, identity: who };
-  const { command, reply } = await answer(deps.registry, ctx, text);
-  return { kind: 'answer', command, reply };
+  const inbound = { ...deps, countCommand: (user: string, perMinute: number) => deps.state.countCommand(user, perMinute) };
+  const res = await askCommand(inbound, toIdentity(who), text, tz, { identity: who } satisfies Partial<TeamsContext>);
+  return res.kind === 'answer' ? { kind: 'answer', command: res.command, reply: res.reply } : res;
 }

@@ -13,7 +13,7 @@ export function teamsSender(bot: Pick<TeamsBot, 'sendProactive'>): ChatSender {
     channels: ['teams'],
     async post(target, reply, opts) {
       try {
-        await bot.sendProactive(target.id, reply, opts?.actions);
+        await bot.sendProactive(target.id, reply, opts?.actions ?? reply.actions);
         return { messageId: null };
       } catch (err) {
         if (isSgbotError(err, 'E_NOT_FOUND')) throw new ChatDeliveryError(err.message, true, null, { cause: err });
