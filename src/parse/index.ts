@@ -8,6 +8,7 @@ import { deriveRuleDeadlines, parseProseDeadlines } from './deadline-prose.ts';
 import { findDeadlineSections, parseDeadlineTable } from './deadline-table.ts';
 import { GENEVA_ZONE, findDates, resetDateCache } from './dates.ts';
 import { fieldValue, headerOf } from './fields.ts';
+import { plainHeader, unrunHeader } from './layout.ts';
 import { dominantGroup, findGroups } from './groups.ts';
 import { parseLiaison } from './liaison.ts';
 import { findEvents, findMeeting, findPlace } from './meeting.ts';
@@ -15,7 +16,7 @@ import { MONTH_PATTERN, normalizeText, squash } from './normalize.ts';
 import { asWritten, findRevision } from './reference.ts';
 import { findAddresses, findQuestions, findRecommendations } from './refs.ts';
 import { findLeadRoles } from './roles.ts';
-import { titleFromText } from './titles.ts';
+import { MAX_TITLE, clip, titleFromText } from './titles.ts';
 
 export { normalizeText } from './normalize.ts';
 
@@ -37,6 +38,7 @@ function documentDate(header: string, kind: DocumentKind): string | null {
   if (LETTER_KINDS.has(kind) || kind === 'other') {
     const m = SINGLE_DATE_LINE.exec(header) ?? DATELINE.exec(header);
     if (m?.[1]) return findDates(m[1])[0]?.start ?? null;
+    if (LETTER_KINDS.has(kind)) return runTogetherDate(header);
   }
   if (kind === 'liaison-statement') {
     // Datatracker: "Submitted Date 2026-01-30", "Posted Date 2012-12-14", "Submission Date: 2011-10-06".
@@ -47,6 +49,37 @@ function documentDate(header: string, kind: DocumentKind): string | null {
     if (d) return d.end;
   }
   return null;
+}
+
+// Words before a date that make it another date than the letter's own: "circular 203 of 3 August 1999", "meeting on …".
+const NOT_LETTER_DATE = /\b(?:of|on|from|to|until|by|before|after|since|meeting|held|dated|deadline|due)\W*$/i;
+
+/**
+ * A flattened letter's own date, run into the cells around it: "Ref: Geneva, 25 October 2001 TSB Circular 68 …",
+ * "Circular Letter 4/LCCE/71* 6/LCCE/15* 23 November 2001 To Member States …". It is the first single date of the
+ * letterhead, before the subject or the salutation.
+ */
+function runTogetherDate(header: string): string | null {
+  const end = header.search(/\b(?:Subject|Objet)\s*:|\bDear\b/i);
+  const head = header.slice(0, Math.min(end < 0 ? 1200 : end, 1200));
+  for (const hit of findDates(head)) {
+    if (hit.start !== hit.end) continue;
+    if (NOT_LETTER_DATE.test(head.slice(Math.max(0, hit.index - 30), hit.index))) continue;
+    return hit.start;
+  }
+  return null;
+}
+
+/** A mail's subject as a title: list tags, "Re:"/"Fwd:" and a leading "Liaison Statement:" go. */
+function mailSubject(header: string): string | null {
+  const v = fieldValue(header, 'Subject');
+  if (!v) return null;
+  const t = v
+    .replace(/^(?:\s*(?:\[[^\]\n]{1,40}\]|(?:Re|Fwd?|AW|TR|WG)\s*:))+\s*/i, '')
+    .replace(/^(?:New\s+)?Liaison\s+Statement\s*[:,]\s*(?=\S)/i, '')
+    .replace(/^"(.+)"$/, '$1')
+    .trim();
+  return t.length >= 4 ? t : null;
 }
 
 function documentGroup(text: string, header: string, kind: DocumentKind, refGroup: string | null, subject: string | null): string | null {
@@ -131,7 +164,8 @@ const MEETING_NOTICE = /\b(?:notice|convocation|invitation|announcement)\b[^\n]{
 function letterSubject(header: string): string | null {
   const first = fieldValue(header, 'Subject|Objet', 3, true);
   if (first === null) return null;
-  let value = first.replace(/^[/|]\s*/, '');
+  // A flattened letter runs its subject into the body: a subject line, not a paragraph, is kept.
+  let value = first.length > 2 * MAX_TITLE ? clip(first.replace(/^[/|]\s*/, '')) : first.replace(/^[/|]\s*/, '');
   if (findDates(value).some((h) => h.start !== h.end || /\d{4}\s*$/.test(value))) return value || null;
   const at = /(?:^|\n)[ \t]*(?:Subject|Objet)[ \t]*:[^\n]*\n/i.exec(header);
   if (!at) return value || null;
@@ -170,12 +204,17 @@ function mergeDeadlines(...lists: Deadline[][]): Deadline[] {
 export function parseDocument(raw: string): ParsedDocument {
   resetDateCache();
   const text = normalizeText(raw);
-  const header = headerOf(text);
+  // A flattened header's fields, one a line again ("Subject: … Date: 11-14 September 2007 -----").
+  const header = unrunHeader(headerOf(text));
   const { kind, reference } = classify(text);
   const isLetter = LETTER_KINDS.has(kind);
   const notice = kind === 'other' && MEETING_NOTICE.test(header);
   const subject = isLetter || notice ? letterSubject(header) : null;
-  const title = subject ?? fieldValue(header, 'Title', 3, true) ?? (kind === 'liaison-statement' ? trackerTitle(text) : null) ?? titleFromText(text);
+  // Markdown and table copies hide the "Title:" label ("**Title:** Reply LS on …", "| Title: | LS on … |").
+  const cell = (v: string | null) => (v && !/^[|/\s-]*$/.test(v) ? v : null);
+  const titleField = cell(fieldValue(header, 'Title', 3, true)) ?? cell(fieldValue(plainHeader(text, 60), 'Title', 3, true));
+  const lsTitle = kind === 'liaison-statement' ? (trackerTitle(text) ?? mailSubject(header)) : null;
+  const title = subject ?? titleField ?? lsTitle ?? titleFromText(text);
   const liaisonRaw = kind === 'liaison-statement' ? parseLiaison(text, null) : null;
   const liaisonGroup = liaisonRaw?.from ? canonicalGroup(liaisonRaw.from) : null;
   // An incoming liaison from another body (ISO/IEC JTC 1, IETF…) belongs to the one ITU-T group it is addressed to.
@@ -185,7 +224,8 @@ export function parseDocument(raw: string): ParsedDocument {
   const date = documentDate(header, kind);
 
   let meeting: MeetingInfo | null = null;
-  if (isLetter || notice) meeting = findMeeting(text, subject, group);
+  // A flattened letter's fields are read one a line ("Subject: Notice of … in Geneva, Switzerland Date: 11-14 …").
+  if (isLetter || notice) meeting = findMeeting(unrunHeader(text), subject, group);
   // A letter announces meetings ahead; one already over when the letter was written is only mentioned.
   if (meeting && date && meeting.end < date) meeting = null;
   else if (kind === 'td' || kind === 'contribution' || kind === 'report') meeting = headerMeeting(header, group);

@@ -54,7 +54,8 @@ export function unrunHeader(header: string): string {
   if (!/[^\n]{121}/.test(header)) return header;
   return header
     .split('\n')
-    .map((line) => (line.length > 120 && (line.match(RUN_ON_COUNT)?.length ?? 0) >= 2 ? line.replace(RUN_ON_LABEL, '\n') : line))
+    // A whole letter flattened into one paragraph may carry its subject as its only label.
+    .map((line) => (line.length > 120 && ((line.match(RUN_ON_COUNT)?.length ?? 0) >= 2 || (line.length > 300 && / (?:Subject|Objet)\s*:/.test(line))) ? line.replace(RUN_ON_LABEL, '\n') : line))
     .join('\n');
 }
 

@@ -23,7 +23,8 @@ export function findPlace(text: string): string | null {
   // A quoted title names no place: "Workshop on "Quality of experience in African mobile markets"".
   const unquoted = text.replace(/"[^"\n]{0,200}"/g, (q) => ' '.repeat(q.length));
   for (const m of allMatches(IN_PLACE, unquoted)) {
-    const place = (m[1] ?? '').replace(/[,.\s]+$/, '');
+    // A converter may run the next field's label on: "in Geneva, Switzerland Date: …".
+    const place = (m[1] ?? '').replace(/[,.\s]+$/, '').replace(/\s+(?:Date|Time|Ref|Tel|Fax|Subject|Dear)$/, '');
     if (!place || NOT_PLACE.test(place)) continue;
     return /^Geneva$/i.test(place) ? 'Geneva, Switzerland' : place;
   }
@@ -43,6 +44,17 @@ function placeBeforeDate(subject: string, hit: DateHit): string | null {
   const place = segment.replace(/\b(?:from|on|in|held|at|to be|now|new dates?|(?:re)?scheduled|postponed|moved)\b/gi, ' ').replace(/^[\s,:–-]+|[\s,:–-]+$/g, '').replace(/\s+/g, ' ');
   if (!/[A-Za-z]{3}/.test(place) || NOT_PLACE.test(place)) return null;
   if (VIRTUAL.test(place)) return 'virtual';
+  // More than a place: "of the Council Working Group on the … Regulations, Geneva": the named places at its end.
+  if (/^[a-z]/.test(place) || place.split(' ').length > 4) {
+    const tail: string[] = [];
+    for (const seg of place.split(/\s*,\s*/).reverse()) {
+      if (!/^[A-Z][\w'\u00C0-\u024F.-]*(?: [A-Z][\w'\u00C0-\u024F.-]*){0,2}$/.test(seg) || NOT_PLACE.test(seg)) break;
+      tail.unshift(seg);
+    }
+    if (tail.length === 0 || tail.length === place.split(/\s*,\s*/).length) return null;
+    const named = tail.join(', ');
+    return /^Geneva$/i.test(named) ? 'Geneva, Switzerland' : named;
+  }
   return /^Geneva$/i.test(place) ? 'Geneva, Switzerland' : place;
 }
 
@@ -50,7 +62,7 @@ function placeBeforeDate(subject: string, hit: DateHit): string | null {
 // "the opening session … starting at 9:00", "meeting will open at 09.30 hours".
 const CLOCK = String.raw`(?:\d{1,2}[:.]?\d\d\s*(?:hours|hrs|h)\b|\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)`;
 const OPENING = new RegExp(
-  String.raw`\b(?:(?:will|shall)\s+(?:open|start|begin|commence)(?:\s+(?:its|the)\s+(?:meeting|work|session))?|opens|starts|begins|commences|(?:opening|first)\s+(?:session|plenary)[^.\n]{0,60}?\b(?:starting|at|from))\s+(?:at\s*|from\s+)?(?:[^\n;.]{0,20}?\s)??(${CLOCK})`,
+  String.raw`\b(?:(?:will|shall)\s+(?:open|start|begin|commence)(?:\s+(?:its|the)\s+(?:meeting|work|session))?|opens|starts|begins|commences|(?:opening|first)\s+(?:session|plenary)[^.\n]{0,60}?\b(?:starting|at|from)|starting)\s+(?:at\s*|from\s+)?(?:[^\n;.]{0,20}?\s)??(${CLOCK})`,
   'gi',
 );
 // "Participants can register from 0830 hours", "Registration will start at 0800 hours", "registration … from 1330".
@@ -101,6 +113,8 @@ export function findMeeting(text: string, subject: string | null, docGroup: stri
   const registrationTime = findRegistrationTime(text);
   const build = (found: DateHit, title: string, place: string | null, group: string | null): MeetingInfo => {
     const hit = widened(found, group);
+    // "The meeting will be held at ITU Headquarters, Geneva.": the place may be in a sentence of its own.
+    place ??= placeFromBody(text);
     const groups = subject ? [...new Set(findGroupList(subject))] : [];
     const info: MeetingInfo = {
       group,
@@ -143,11 +157,25 @@ export function findMeeting(text: string, subject: string | null, docGroup: stri
       const first = findGroups(subject)[0]?.group ?? findGroupList(subject)[0] ?? null;
       // A regional group's letter: its subject may name the parent study group before the region.
       const group = docGroup && first && docGroup !== first && docGroup.startsWith(`${first}RG-`) ? docGroup : (first ?? docGroup);
-      const own = placeBeforeDate(subject, hit) ?? findPlace(subject.slice(hit.index));
+      // "Study Group 17 的会议 20 February - 2 March 2012, Geneva": the place may follow the dates.
+      const after = /^\s*,\s*([A-Z][\w'\u00C0-\u024F.-]+(?:[ -][A-Z][\w'\u00C0-\u024F.-]+){0,2})\s*$/.exec(subject.slice(hit.index + hit.text.length))?.[1];
+      const own = placeBeforeDate(subject, hit) ?? findPlace(subject.slice(hit.index)) ?? (after && !NOT_PLACE.test(after) ? (/^Geneva$/i.test(after) ? 'Geneva, Switzerland' : after) : null);
       // Geneva, or a place with its country, stands; any other place the body may name better.
       if (own === 'Geneva, Switzerland' || own?.includes(',')) return build(hit, subject, own, group);
       const body = announcement();
       return build(hit, subject, (body ? findPlace(squash(body.text)) : null) ?? own, group);
+    }
+  }
+  // A notice whose subject has no dates gives them under a "Date" heading: "Date: 11-14 September 2007",
+  // "1. Date ^^^^^^^ 9 (Thursday) - 10 (Friday) November 2000 starting at 9:00".
+  if (subject) {
+    for (const heading of allMatches(DATE_HEADING, text.slice(0, 20_000))) {
+      const at = heading.index + heading[0].length;
+      // The notice's own date ("Date: 6 October 2000") is a single day; the meeting's is a range.
+      const range = findDates(text.slice(at, at + 80))[0];
+      if (!range || range.start === range.end || range.index >= 20) continue;
+      const group = findGroups(subject)[0]?.group ?? docGroup;
+      return build(range, subject, findPlace(subject) ?? placeBeforeDate(`${subject} ${range.text}`, { ...range, index: subject.length + 1 }), group);
     }
   }
   const body = announcement();
@@ -158,9 +186,29 @@ export function findMeeting(text: string, subject: string | null, docGroup: stri
     const verbAt = MEETING_SENTENCE.exec(clean)?.index ?? 0;
     const dates = findDates(clean).filter((h) => !isSuperseded(clean, h));
     const hit = dates.find((h) => h.index >= verbAt) ?? dates[0];
-    // The subject names the meeting even when its dates are only in the body (a postponement notice).
-    const title = subject ?? (clean.length > 160 ? `${clean.slice(0, 157)}...` : clean);
-    if (hit) return build(hit, title, findPlace(clean.slice(Math.max(0, verbAt - 20))) ?? findPlace(clean), findGroups(clean.slice(verbAt))[0]?.group ?? findGroups(clean)[0]?.group ?? docGroup);
+    // The subject names the meeting even when its dates are only in the body (a postponement notice); else the
+    // event's own name ("the Workshop on …"), else the group's meeting, never the sentence itself.
+    const group = findGroups(clean.slice(verbAt))[0]?.group ?? findGroups(clean)[0]?.group ?? docGroup;
+    const named = EVENT_PHRASE.exec(clean)?.[1];
+    const title = subject ?? (named && !MAIN_MEETING_MENTION.test(named) ? squash(named.replace(/^(?:A|An|The)\s+/i, '')) : group ? `Meeting of ${group}` : 'Meeting');
+    if (hit) return build(hit, title, findPlace(clean.slice(Math.max(0, verbAt - 20))) ?? findPlace(clean), group);
+  }
+  return null;
+}
+
+// The heading of a notice's dates: "Date:", "Dates:", "1. Date" underlined with carets or dashes.
+const DATE_HEADING = /(?:^|\n|\s)(?:\d\.?\s*)?Dates?\s*(?::|\^{3,}|-{3,}|\n)\s*/g;
+
+// A sentence that says where the meeting is: "The meeting will be held at ITU Headquarters, Geneva.", "Study Group
+// 13 is to meet in Kyoto, Japan".
+const WHERE_SENTENCE = /\b(?:meeting|session|group)\b[^.]{0,80}\b(?:held|take place|takes place|convene|hosted|located)\b|\b(?:is|are|will) to meet\b|\bwill meet\b/i;
+
+/** The place named by the first sentences of `text` that say where the meeting is held, or `null`. */
+function placeFromBody(text: string): string | null {
+  for (const s of sentences(text).slice(0, 60)) {
+    if (!WHERE_SENTENCE.test(s.text) || SIDE_EVENT_SENTENCE.test(squash(s.text)) || /\b(?:last|previous|was held|took place)\b/i.test(s.text)) continue;
+    const place = findPlace(squash(s.text));
+    if (place && place !== 'virtual') return place;
   }
   return null;
 }

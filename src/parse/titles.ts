@@ -8,7 +8,7 @@ export const MAX_TITLE = 160;
 
 // Lines every ITU-T document starts with, which name no document.
 const BOILERPLATE =
-  /^(?:INTERNATIONAL TELECOMMUNICATION UNION|TELECOMMUNICATION STANDARDI[SZ]ATION (?:SECTOR|BUREAU|ADVISORY GROUP)|STUDY PERIOD\b.*|STUDY GROUP \d+.*|TSAG|Original\s*:.*|English only|(?:LIAISON STATEMENT|TEMPORARY DOCUMENT|CONTRIBUTION|REPORT|COLLECTIVE LETTER|Liaison statement|Attention\b.*)|(?:Geneva|Place|Date)\b.*\d{4}.*|Page \d+.*|-\s*\d+\s*-|Skip to main content)$/i;
+  /^(?:INTERNATIONAL TELECOMMUNICATION UNION|General Secretariat|Radiocommunication Bureau|Telecommunication Development Bureau|Place des Nations\b.*|TELECOMMUNICATION STANDARDI[SZ]ATION (?:SECTOR|BUREAU|ADVISORY GROUP)|STUDY PERIOD\b.*|STUDY GROUP \d+.*|TSAG|Original\s*:.*|English only|(?:LIAISON STATEMENT|TEMPORARY DOCUMENT|CONTRIBUTION|REPORT|COLLECTIVE LETTER|Liaison statement|Attention\b.*)|(?:Geneva|Place|Date)\b.*\d{4}.*|Page \d+.*|-\s*\d+\s*-|Skip to main content)$/i;
 
 export function clip(text: string): string {
   const t = text.replace(/\s+/g, ' ').trim().replace(/[.;:,]+$/, '');
@@ -29,7 +29,8 @@ function firstHeading(text: string): string | null {
   const lines = text.slice(0, 6000).split('\n').slice(0, 40);
   for (const raw of lines) {
     const line = raw.replace(/\t.*$/, '').trim();
-    if (line.length < 8 || line.length > MAX_TITLE || BOILERPLATE.test(line)) continue;
+    // An editor's note in brackets ("[... body trimmed ...]") names nothing.
+    if (line.length < 8 || line.length > MAX_TITLE || BOILERPLATE.test(line) || /^\[.*\]$/.test(line)) continue;
     if (/^[\w ()/.-]{1,30}:/.test(line) || /^(?:Dear|To|From|Ref)\b/i.test(line) || /[.;,]$/.test(line)) continue;
     const words = line.split(/\s+/).length;
     if (words < 2 || words > 20 || !/[A-Za-z]{3}/.test(line)) continue;
