@@ -24,7 +24,7 @@ import {
 const str = z.string();
 const nstr = z.string().nullable();
 
-export const deadlineSchema: z.ZodType<Deadline> = z.looseObject({
+const deadlineObject = z.looseObject({
   date: str,
   time: nstr,
   timezone: str,
@@ -32,8 +32,9 @@ export const deadlineSchema: z.ZodType<Deadline> = z.looseObject({
   category: z.enum(DEADLINE_CATEGORIES),
   derived: z.boolean(),
 });
+export const deadlineSchema: z.ZodType<Deadline> = deadlineObject;
 
-export const meetingInfoSchema: z.ZodType<MeetingInfo> = z.looseObject({
+const meetingInfoObject = z.looseObject({
   group: nstr,
   title: str,
   start: str,
@@ -46,6 +47,7 @@ export const meetingInfoSchema: z.ZodType<MeetingInfo> = z.looseObject({
   format: z.enum(['in-person', 'hybrid', 'virtual']).nullable().optional(),
   groups: z.array(str).optional(),
 });
+export const meetingInfoSchema: z.ZodType<MeetingInfo> = meetingInfoObject;
 
 const contactSchema: z.ZodType<Contact> = z.looseObject({ name: str, organization: nstr, country: nstr, email: nstr, phone: nstr });
 
@@ -130,13 +132,7 @@ export const storedDocumentSchema: z.ZodType<StoredDocument> = z.looseObject({
   answeredBy: citeSchema.nullable().optional(),
 });
 
-export const deadlineFactSchema: z.ZodType<DeadlineFact> = z.looseObject({
-  date: str,
-  time: nstr,
-  timezone: str,
-  action: str,
-  category: z.enum(DEADLINE_CATEGORIES),
-  derived: z.boolean(),
+export const deadlineFactSchema: z.ZodType<DeadlineFact> = deadlineObject.extend({
   source: citeSchema,
   group: nstr,
   questions: z.array(str),
@@ -144,18 +140,7 @@ export const deadlineFactSchema: z.ZodType<DeadlineFact> = z.looseObject({
   due: z.number(),
 });
 
-export const meetingFactSchema: z.ZodType<MeetingFact> = z.looseObject({
-  group: nstr,
-  title: str,
-  start: str,
-  end: str,
-  place: nstr,
-  startTime: nstr.optional(),
-  endTime: nstr.optional(),
-  timezone: nstr.optional(),
-  registrationTime: nstr.optional(),
-  format: z.enum(['in-person', 'hybrid', 'virtual']).nullable().optional(),
-  groups: z.array(str).optional(),
+export const meetingFactSchema: z.ZodType<MeetingFact> = meetingInfoObject.extend({
   source: citeSchema,
   events: z.array(meetingInfoSchema),
   authority: z.enum(['letter', 'mention']).optional(),
