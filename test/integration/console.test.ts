@@ -9,6 +9,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { hashPassword, parseAccounts, verifyPassword } from '../../src/web/console/auth.ts';
 import { PLAN_QUEUE } from '../../src/reminders/payload.ts';
+import { loadViews } from '../../src/web/console/views.ts';
 import { createWebServer } from '../../src/web/server.ts';
 import { HOSTILE_TITLE, LISTS, PASSWORD, PEOPLE, startConsoleHarness, type ConsoleHarness } from '../support/console-harness.ts';
 
@@ -274,6 +275,20 @@ describe('web console guard rails', () => {
     const chat = await v.post('/console/chat', { _csrf: await v.token(), q: '/meeting SG20' });
     expect(chat.body).not.toContain(HOSTILE_TITLE);
     expect(chat.body).toContain('&lt;script&gt;');
+  });
+
+  it('renders pages from templates that escape every value unless told not to', () => {
+    const views = loadViews();
+    expect(views.names).toEqual(expect.arrayContaining(['layout', 'post-button', 'csrf-field']));
+    const hostile = '<script>alert(1)</script>"onmouseover=alert(2) \'x';
+    const html = views.render('layout', { title: hostile, viewer: { user: 'u', name: hostile, secretariat: true, tz: hostile }, csrf: hostile, nav: [['home', '/console']], active: 'home', flash: { kind: 'ok', text: hostile }, body: '<p id="body">HTML</p>' });
+    expect(html).not.toContain('<script>alert');
+    expect(html).not.toContain('"onmouseover');
+    expect(html).toContain('<title>&lt;script&gt;alert(1)&lt;/script&gt;&quot;onmouseover=alert(2) &#39;x · sgbot console</title>');
+    expect(html).toContain('value="&lt;script&gt;alert(1)&lt;/script&gt;&quot;onmouseover=alert(2) &#39;x"');
+    expect(html).toContain('data-tz="&lt;script&gt;');
+    // Only what the template writes raw (a body of HTML built by another template) is kept as it is.
+    expect(html).toContain('<p id="body">HTML</p></main>');
   });
 
   it('drafts a broadcast for the secretariat, previews every target, confirms once, and shows status per target', async () => {

@@ -10,6 +10,7 @@ import type { Person } from '../../people/roster.ts';
 import type * as CorrectionsModule from '../../store/corrections.ts';
 import type { WebAccount } from './auth.ts';
 import { layout, type Frame, type Viewer } from './layout.ts';
+import type { Views } from './views.ts';
 
 declare module 'fastify' {
   interface Session {
@@ -17,6 +18,10 @@ declare module 'fastify' {
     user?: string;
     /** A message for the next page (after a redirect). */
     flash?: { kind: 'ok' | 'error'; text: string };
+  }
+  interface FastifyReply {
+    /** The console's templates (set on every console request). */
+    consoleViews: Views | null;
   }
 }
 
@@ -32,6 +37,8 @@ export interface ConsoleDeps {
   corrections: () => Promise<Corrections>;
   /** The instance's clock (tests fix it). */
   now: () => number;
+  /** The console's templates, read once at start. */
+  views: Views;
 }
 
 /** The signed-in person of a request. */
@@ -75,7 +82,8 @@ export function sendPage(req: FastifyRequest, reply: FastifyReply, frame: Omit<F
   const s = (req as FastifyRequest & { signedIn?: SignedIn }).signedIn ?? null;
   const flash = frame.flash ?? req.session.flash ?? null;
   if (req.session.flash) delete req.session.flash;
-  const html = layout({ ...frame, viewer: s?.viewer ?? null, csrf: reply.generateCsrf(), flash }, body);
+  if (!reply.consoleViews) throw new Error('console page sent without the console templates');
+  const html = layout(reply.consoleViews, { ...frame, viewer: s?.viewer ?? null, csrf: reply.generateCsrf(), flash }, body);
   return reply.code(status).type('text/html; charset=utf-8').send(html);
 }
 

@@ -13,6 +13,7 @@ import type { Services } from '../../main.ts';
 import { hashPassword, LoginLimiter, parseAccounts, type WebAccount } from './auth.ts';
 import { signedIn, sendPage, type ConsoleDeps, type Corrections, type SignedIn } from './context.ts';
 import { CONSOLE_CSS, CONSOLE_JS, h } from './layout.ts';
+import { loadViews } from './views.ts';
 import { registerAudit } from './pages/audit.ts';
 import { registerBroadcasts } from './pages/broadcasts.ts';
 import { registerChat } from './pages/chat.ts';
@@ -73,6 +74,7 @@ export async function registerConsole(app: FastifyInstance, services: Services, 
     operators,
     corrections: () => (corrections ??= import('../../store/corrections.ts')),
     now: opts.now ?? Date.now,
+    views: loadViews(),
   };
   const ttlS = config.SGBOT_WEB_SESSION_HOURS * 3600;
   const secure = config.SGBOT_PUBLIC_URL.startsWith('https:');
@@ -88,7 +90,9 @@ export async function registerConsole(app: FastifyInstance, services: Services, 
   await app.register(fastifyCsrf, { sessionPlugin: '@fastify/session' });
 
   app.decorateRequest('signedIn', null);
+  app.decorateReply('consoleViews', null);
   app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
+    reply.consoleViews = deps.views;
     reply.header('content-security-policy', isQueues(req) ? CSP_QUEUES : CSP);
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'same-origin');

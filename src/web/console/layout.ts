@@ -1,8 +1,10 @@
 /**
- * The frame of every console page: head, navigation, who is signed in, sign-out. Everything that comes from a
- * document, a mail or a person is escaped with {@link h}; pages build their bodies from the same helpers.
+ * The frame of every console page (template `templates/layout.eta`): head, navigation, who is signed in, sign-out.
+ * Templates escape every value they print; the pages not yet moved to templates build their bodies with {@link h}
+ * and the helpers here (`csrfField` and `postButton` are the templates `csrf-field` and `post-button`).
  */
 import { escapeHtml } from '../../mail/html.ts';
+import type { Views } from './views.ts';
 
 /** Escape text for HTML element content and quoted attributes. */
 export const h = escapeHtml;
@@ -63,23 +65,9 @@ export function qs(params: Record<string, string | number | null | undefined>): 
   return s ? `?${s}` : '';
 }
 
-/** The full HTML page. */
-export function layout(frame: Frame, body: string): string {
-  const nav = frame.viewer
-    ? `<nav aria-label="Console">${NAV.map(([name, href]) => `<a href="${name === 'queues' && frame.viewer?.operator ? '/console/operator/queues' : href}"${frame.active === name ? ' aria-current="page"' : ''}>${name}</a>`).join('')}</nav>
-<div class="who">Signed in as <strong>${h(frame.viewer.name)}</strong>${frame.viewer.secretariat ? ' (secretariat)' : ''} · times in ${h(frame.viewer.tz)} ${postButton('/console/logout', 'Sign out', frame.csrf)}</div>`
-    : '';
-  const flash = frame.flash ? `<p class="flash ${frame.flash.kind}" role="status">${h(frame.flash.text)}</p>` : '';
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${h(frame.title)} · sgbot console</title>
-<link rel="stylesheet" href="/console/assets/console.css">
-<script src="/console/assets/console.js" defer></script>
-</head><body data-tz="${h(frame.viewer?.tz ?? '')}">
-<a class="skip" href="#main">Skip to the content</a>
-<header><a class="brand" href="/console">sgbot</a>${nav}</header>
-<main id="main"><h1>${h(frame.title)}</h1>${flash}${body}</main>
-</body></html>`;
+/** The full HTML page: `body` (HTML) in the frame. */
+export function layout(views: Views, frame: Frame, body: string): string {
+  return views.render('layout', { ...frame, nav: NAV, body });
 }
 
 /** The console's stylesheet (served at /console/assets/console.css). */
