@@ -75,8 +75,7 @@ function mailSubject(header: string): string | null {
   const v = fieldValue(header, 'Subject');
   if (!v) return null;
   const t = v
-    .replace(/^(?:\s*(?:\[[^\]\n]{1,40}\]|(?:Re|Fwd?|AW|TR|WG)\s*:))+\s*/i, '')
-    .replace(/^(?:New\s+)?Liaison\s+Statement\s*[:,]\s*(?=\S)/i, '')
+    .replace(/^(?:\s*(?:\[[^\]\n]{1,40}\]|(?:Re|Fwd?|AW|TR|WG)\s*:|(?:New\s+)?Liaison\s+Statement\s*[:,](?=\s*\S)))+\s*/i, '')
     .replace(/^"(.+)"$/, '$1')
     .trim();
   return t.length >= 4 ? t : null;
@@ -255,7 +254,8 @@ export function parseDocument(raw: string): ParsedDocument {
     group,
     reference: reference ? asWritten(raw, reference.reference) : null,
     date,
-    title,
+    // A letter that lost its subject is named by the meeting it announces.
+    title: title ?? meeting?.title ?? null,
     meeting,
     // Letters announce side events; TDs and reports announce ad hoc and rapporteur meetings held during a meeting.
     events: isLetter || notice ? findEvents(text, meeting, date, sections) : kind === 'td' || kind === 'report' ? findEvents(text, meeting, date, sections).filter((e) => AD_HOC.test(e.title)) : [],

@@ -43,8 +43,8 @@ export function isDatatracker(text: string): boolean {
 // Labels a flattened header runs together on one line: "LIAISON STATEMENT To: TSAG, All ITU-T SGs From: SG2 For:
 // Information Deadline: …", "Subject: Notice of … Date: 11-14 September 2007". Longest first.
 const RUN_ON_LABEL =
-  /(?<=\S)[ \t]+(?=(?:For (?:action|comment|information) to|Send any reply LS to|Response to|Question\(s\)|Questions?|Source|Status|Title|Subject|Purpose|Approval|Deadline|Contact|Reference|Attention|Copy|From|To|Cc|CC|For|(?<!Submission |Submitted |Posted |Meeting |Reply )Date)[ \t]*:)|(?<=\S)[ \t]+(?=Dear (?:Sir|Madam|Colleagues?|Experts?|Members?|All)\b|(?:Mr|Ms|Mrs|Dr)\.?[ \t]+[A-Z][\w'-]+,[ \t])/g;
-const RUN_ON_COUNT = /(?:^|\s)(?:For (?:action|comment|information) to|Source|Title|Subject|Purpose|Approval|Deadline|Contact|Reference|Copy|From|To|Cc|CC|For|Date)[ \t]*:/g;
+  /(?<=\S)[ \t]+(?=(?:For (?:action|comment|information) to|Send any reply LS to|Response to|Question\(s\)|Questions?|Source|Status|Title|Subject|Purpose|Approval|Deadline|Contact|Reference|Ref|Our ref|Attention|Copy|From|To|Cc|CC|For|(?<!Submission |Submitted |Posted |Meeting |Reply )Date)[ \t]*:)|(?<=\S)[ \t]+(?=Dear (?:Sir|Madam|Colleagues?|Experts?|Members?|All)\b|(?:Mr|Ms|Mrs|Dr)\.?[ \t]+[A-Z][\w'-]+,[ \t])/g;
+const RUN_ON_COUNT = /(?:^|\s)(?:For (?:action|comment|information) to|Source|Title|Subject|Purpose|Approval|Deadline|Contact|Reference|Ref|Copy|From|To|Cc|CC|For|Date)[ \t]*:/g;
 
 /**
  * A header whose fields a converter ran into one long line, one field a line again. Only long lines that carry at
@@ -55,7 +55,7 @@ export function unrunHeader(header: string): string {
   return header
     .split('\n')
     // A whole letter flattened into one paragraph may carry its subject as its only label.
-    .map((line) => (line.length > 120 && ((line.match(RUN_ON_COUNT)?.length ?? 0) >= 2 || (line.length > 300 && / (?:Subject|Objet)\s*:/.test(line))) ? line.replace(RUN_ON_LABEL, '\n') : line))
+    .map((line) => (line.length > 120 && ((line.match(RUN_ON_COUNT)?.length ?? 0) >= 2 || (line.length > 200 && / (?:Subject|Objet)\s*:/.test(line))) ? line.replace(RUN_ON_LABEL, '\n') : line))
     .join('\n');
 }
 

@@ -39,6 +39,13 @@ export function groupOfAddress(text: string): string | null {
   return m?.[1] ? canonicalGroup(m[1].toUpperCase()) : null;
 }
 
+/** The IETF working group whose list an address is: "mpls@ietf.org" is the IETF MPLS WG's list. */
+function listOfAddress(address: string): string | null {
+  const slug = /^([a-z][a-z0-9-]{1,15})@ietf\.org$/i.exec(address)?.[1]?.toLowerCase();
+  if (!slug || /^(?:statements|liaison|liaisons|iesg|iab|chair|ietf|secretariat|ietf-announce|noreply|rfc-editor)$/.test(slug) || slug.includes('-chairs') || slug.endsWith('-ads')) return null;
+  return `IETF ${slug.toUpperCase()}`;
+}
+
 // A mail address standing alone in a list: "itu-t-liaison@iab.org Sean Mansour <…>".
 const BARE_ADDRESS = /(?<![\w.+<-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?![\w>])/g;
 // Who runs a group, before the group: "Secretariat of ITU-T SG12", "Chairman of SG2".
@@ -193,7 +200,7 @@ export function parseAddressees(value: string | null, purpose: AddresseePurpose)
     .replace(/\s*<\s*>\s*(?=\S)/g, ', ')
     .replace(/\s*<\s*>\s*$/, '')
     // A bare address is no party, except a group's secretariat mailbox.
-    .replace(BARE_ADDRESS, (a) => `, ${groupOfAddress(a) ?? ''}, `)
+    .replace(BARE_ADDRESS, (a) => `, ${groupOfAddress(a) ?? listOfAddress(a) ?? ''}, `)
     .replace(/^[\s,]+|[\s,]+$/g, '')
     .trim();
   // "ITU-T Study Groups 13 and 17" -> SG13, SG17.
@@ -230,7 +237,7 @@ export function parseAddressees(value: string | null, purpose: AddresseePurpose)
     addAddressee(out, { party, group, questions: studyGroup ? own : [], purpose });
   }
   // A person named beside a body is its contact, not another addressee: "To: Oscar Hadid, Chair Q9/15".
-  if (out.some((a) => a.group !== null)) return out.filter((a) => a.group !== null || !PERSON.test(a.party));
+  if (out.some((a) => a.group !== null)) return out.filter((a) => a.group !== null || !PERSON.test(a.party) || /\b[A-Z]{2,}/.test(a.party));
   return out;
 }
 
@@ -280,7 +287,16 @@ const COMPLIMENTS_PHRASE = / presents its compliments to /i;
 
 // "Liaison response to ITU-T Q9/15 from IEEE 802.1", "Liaison statement from SG13 to IETF", "Liaison to IETF/ISOC on ENUM".
 const LIAISON_PHRASE =
-  /\bLiaison(?:\s+(?:[Ss]tatement|[Rr]esponse|[Rr]eply))?\s+(?:to\s+(?<to>[A-Z][\w/ .-]{1,50}?)(?:\s+from\s+(?<from>[A-Z][\w/ .-]{1,40}?))?|from\s+(?<from2>[A-Z][\w/ .-]{1,40}?)\s+to\s+(?<to2>[A-Z][\w/ .-]{1,50}?))(?=\s+(?:[Oo]n|[Aa]bout|[Rr]egarding|[Cc]oncerning)\b|\s+\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4}|\s*[,;(\n]|\.\s|\s*$)/;
+  /\bLiaison(?:\s+(?:[Ss]tatement|[Rr]esponse|[Rr]eply))?\s+(?:to\s+(?:the\s+)?(?<to>[A-Z][\w/ .-]{1,50}?)(?:\s+from\s+(?:the\s+)?(?<from>[A-Z][\w/ .-]{1,40}?))?|from\s+(?:the\s+)?(?<from2>[A-Z][\w/ .-]{1,40}?)\s+to\s+(?:the\s+)?(?<to2>[A-Z][\w/ .-]{1,50}?))(?=\s+(?:[Oo]n|[Aa]bout|[Rr]egarding|[Cc]oncerning)\b|\s+\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4}|\s*[,;(\n]|\.\s|\s*$)/;
+
+// A mail that forwards a statement: "Please find attached a liaison statement from ITU-T SG15 to the IETF MPLS WG",
+// "I am forwarding the liaison from SG2 to IETF ENUM".
+const FORWARD_PHRASE =
+  /\b(?:attached|enclosed|find|forward(?:ed|ing)?|send(?:ing)?(?: you)?|transmit(?:ting)?|following)\b[^.\n]{0,40}?\bliaison(?:\s+statement)?\s+from\s+(?:the\s+)?(?<from2>[A-Z][\w/ .-]{1,40}?)\s+to\s+(?:the\s+)?(?<to2>[A-Z][\w/ .-]{1,50}?)(?=\s+(?:on|about|regarding|concerning)\b|\s*[,;(\n]|\.\s|\s*$)/i;
+
+// Who had a secretariat send the statement: "Q.1 of SG2 has asked me to send you the following liaison".
+const ASKED_BY =
+  /\b((?:(?:Q(?:uestion)?\.?\s?\d{1,2}(?:\s?\/\s?\d{1,2})?|WP\s?\d{1,2}(?:\/\d{1,2})?|Working Party \d{1,2})\s+(?:of\s+)?)?(?:ITU-T\s+)?(?:SG\s?\d{1,2}|Study Group \d{1,2}|TSAG))\s+(?:has|have)\s+asked\s+me\s+to\s+(?:send|forward|transmit|pass on|circulate)\b/i;
 
 // References a reply names: ITU-T LS and TD numbers, 3GPP/ETSI tdoc numbers, ISO/IEC document numbers.
 const LS_REFERENCE =
@@ -374,7 +390,16 @@ export function parseLiaison(text: string, docGroup: string | null): LiaisonInfo
   push(parseAddressees(fieldValue(header, 'For action to|For action') ?? fieldValue(header, 'Action to'), 'action'));
   push(parseAddressees(fieldValue(header, 'For comment to|For comment'), 'comment'));
   push(parseAddressees(fieldValue(header, 'For information to|For information'), 'information'));
-  const statedPurpose = statedPurposeOf(header);
+  // "Liaison response to ITU-T Q9/15 from IEEE 802.1", "Liaison to IETF/ISOC on ENUM": the title says who and whom.
+  const phrase = LIAISON_PHRASE.exec(header.slice(0, 3000)) ?? FORWARD_PHRASE.exec(header.slice(0, 3000));
+  const phraseTo = phrase?.groups?.['to'] ?? phrase?.groups?.['to2'];
+  const phraseFrom = phrase?.groups?.['from'] ?? phrase?.groups?.['from2'] ?? null;
+  // A mail that forwards a statement says what it is sent for: "a liaison statement from SG15 to CCAMP, sent for action".
+  const proseFor =
+    phrase && !statedPurposeOf(header)
+      ? (/^[^.\n]{0,120}?\bfor\s+(?:your\s+)?(action|comment|information)\b/i.exec(header.slice(phrase.index + phrase[0].length, phrase.index + phrase[0].length + 200))?.[1]?.toLowerCase() ?? '')
+      : '';
+  const statedPurpose = statedPurposeOf(header) || proseFor;
 
   // "FOR : ITU-R WP 1/4 for action; others for information": the addressees and their purposes in one field.
   const forField = fieldValue(header, 'For');
@@ -409,13 +434,7 @@ export function parseLiaison(text: string, docGroup: string | null): LiaisonInfo
       else (addressees[i] as Addressee).party = party;
     }
   }
-  // "Liaison response to ITU-T Q9/15 from IEEE 802.1", "Liaison to IETF/ISOC on ENUM": the title says who and whom.
-  const phrase = LIAISON_PHRASE.exec(header.slice(0, 3000));
-  const phraseTo = phrase?.groups?.['to'] ?? phrase?.groups?.['to2'];
-  const phraseFrom = phrase?.groups?.['from'] ?? phrase?.groups?.['from2'] ?? null;
-  // A mail that forwards a statement says what it is sent for: "a liaison statement from SG15 to CCAMP, sent for action".
-  const proseFor = phrase && !statedPurpose ? (/^[^.\n]{0,120}?\bfor\s+(?:your\s+)?(action|comment|information)\b/i.exec(header.slice(phrase.index + phrase[0].length, phrase.index + phrase[0].length + 200))?.[1]?.toLowerCase() ?? '') : '';
-  const phrasePurpose: AddresseePurpose = /action/.test(statedPurpose || proseFor) ? 'action' : /comment/.test(statedPurpose || proseFor) ? 'comment' : 'information';
+  const phrasePurpose: AddresseePurpose = /action/.test(statedPurpose) ? 'action' : /comment/.test(statedPurpose) ? 'comment' : 'information';
   if (addressees.length === 0 && phraseTo) push(parseAddressees(phraseTo, phrasePurpose));
   const copied = addressees.length > 0 ? /\(COPY\s+To\s+([^)]{2,80})\)/i.exec(header.slice(0, 3000)) : null;
   if (copied?.[1]) push(parseAddressees(copied[1], 'information'));
@@ -424,15 +443,21 @@ export function parseLiaison(text: string, docGroup: string | null): LiaisonInfo
   // A liaison forwarded in a plain mail: "From: Hiro Oda <tsbsg15@itu.int>" names who sent the mail, not the body
   // whose statement it is; the prose says that ("Please find attached a liaison statement from ITU-T SG15 to IETF
   // CCAMP"), else the sender's secretariat address does.
-  if (from && /@/.test(from) && !/^[^<@]*\b(?:ITU|SG\s?\d|Study Group|TSAG|IETF|IEEE|ETSI|3GPP|ISO|Forum)\b/i.test(from)) from = phraseFrom ?? groupOfAddress(from);
+  if (from && /@/.test(from) && !/^[^<@]*\b(?:ITU|SG\s?\d|Study Group|TSAG|IETF|IEEE|ETSI|3GPP|ISO|Forum)\b/i.test(from)) {
+    const asked = ASKED_BY.exec(text.slice(0, 6000))?.[1];
+    from = phraseFrom ?? (asked ? (findGroups(asked)[0]?.group ?? null) : null) ?? groupOfAddress(from);
+  }
   // A Datatracker page without "From Group": the "From Contact" when it is a body ("Liaisons at BBF", "Broadband
   // Forum"), else the sending body's liaison mailbox copied ("Liaisons at Broadband Forum <>").
+  // A body named in words ("Liaisons at BBF") is no Datatracker slug to spell out ("RTG" is the IETF's Routing Area).
+  let bodyNamed = false;
   if (!from && isDatatracker(text)) {
     const contact = fieldValue(header, 'From Contacts?')?.replace(/\s*<[^>]*>\s*/g, ' ').trim() ?? '';
     const mailbox = (s: string) => /^(?:Liaisons|Statements)\s+at\s+(.{2,60}?)\s*$/i.exec(s)?.[1] ?? null;
     const atBody = mailbox(contact) ?? (contact && !PERSON.test(contact) && !/@/.test(contact) && !ROLE.test(contact) ? contact : null);
     const copiedBox = [...header.matchAll(/\bLiaisons\s+at\s+([A-Z][\w &.-]{1,60}?)\s*(?:<|,|\n|$)/gm)].map((m) => m[1] ?? '').find((b) => !/^(?:the\s+)?IETF\b/i.test(b));
     from = atBody ?? copiedBox ?? null;
+    bodyNamed = from !== null;
   }
   if (from && /^Documents?\s/i.test(from)) from = /^\s*(Working Party \w+|Study Group \w+)\s*$/im.exec(header)?.[1] ?? null;
   const abstractFrom = /\b(?:response|reply|answer|communication) (?:of|from) ((?:ITU-T )?(?:Study Group \d{1,2}|SG\s?\d{1,2}|TSAG)|[A-Z][\w/ -]{2,40}?) to ((?:ITU-T )?(?:Study Group \d{1,2}|SG\s?\d{1,2})|TSAG|[A-Z][\w/ -]{2,40}?)\b/i.exec(text);
@@ -444,7 +469,7 @@ export function parseLiaison(text: string, docGroup: string | null): LiaisonInfo
   if (addressees.length === 0 && compliments?.[2]) push(parseAddressees(compliments[2], 'information'));
 
   const fromParty = from ? canonicalParty(from) : null;
-  const source = fromParty ? (isDatatracker(text) ? (trackerParty(fromParty) ?? fromParty) : fromParty) : docGroup;
+  const source = fromParty ? (isDatatracker(text) && !bodyNamed ? (trackerParty(fromParty) ?? fromParty) : fromParty) : docGroup;
   // The ITU-T template's "Question(s):" field names the source's Questions, not the addressees'.
   const questions = fieldQuestions(fieldValue(header, 'Question\\(s\\)|Questions?'));
   const sourceGroup = source ? canonicalGroup(source) : null;

@@ -102,6 +102,7 @@ const CANCELLED = /\bcancel(?:l)?(?:ed|ation)\b|\bcalled off\b|\bwill not (?:tak
 const MEETING_SENTENCE =
   /\b(?:meeting|session|assembly|plenary|e-meeting|workshop|forum|symposium|seminar|summit)\b[^.]*\b(?:held|take place|convene|hosted|place|scheduled)\b|\b(?:invite you to|to attend)\b|\b(?:will|is to|are to|shall)\s+(?:meet|convene)\b|\bmeeting\s+from\b/i;
 // Workshops and forums beside the meeting are side events: the first sentence about one is not the meeting.
+const SIDE_EVENT_NAME = /\b(?:workshop|forum|seminar|symposium|training|tutorial|briefing)\b/i;
 const SIDE_EVENT_SENTENCE = /^\W*(?:\d+\s+)?(?:please note\s+)?(?:the\s+|an?\s+)?(?:ITU\s+)?(?:workshop|forum|seminar|symposium|training|tutorial|briefing)\b/i;
 
 /**
@@ -146,7 +147,8 @@ export function findMeeting(text: string, subject: string | null, docGroup: stri
     sentences(text).find(
       (s) =>
         MEETING_SENTENCE.test(s.text) &&
-        !SIDE_EVENT_SENTENCE.test(squash(s.text)) &&
+        // A letter about a workshop announces the workshop: its sentence is no side event then.
+        (!SIDE_EVENT_SENTENCE.test(squash(s.text)) || (subject !== null && SIDE_EVENT_NAME.test(subject))) &&
         !/\b(?:last|previous)\b/i.test(s.text) &&
         !CANCELLED.test(s.text) &&
         findDates(s.text).length > 0,
