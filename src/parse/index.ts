@@ -41,8 +41,8 @@ function documentDate(header: string, kind: DocumentKind): string | null {
     if (LETTER_KINDS.has(kind)) return runTogetherDate(header);
   }
   if (kind === 'liaison-statement') {
-    // Datatracker: "Submitted Date 2026-01-30", "Posted Date 2012-12-14", "Submission Date: 2011-10-06".
-    const posted = /^[ \t]*(?:Submission date|Submitted Date|Posted Date)[ \t]*:?[ \t]*(\d{4}-\d{2}-\d{2})/im.exec(header)?.[1];
+    // Datatracker: "Submitted Date 2026-01-30", "Posted Date 2012-12-14", "Submission Date: 2011-10-06", "Submitted Date | 2016-02-02 |".
+    const posted = /^[ \t|]*(?:Submission date|Submitted Date|Posted Date)[ \t]*[:|]?[ \t]*(\d{4}-\d{2}-\d{2})/im.exec(header)?.[1];
     if (posted) return posted;
     const approval = fieldValue(header, 'Approval');
     const d = approval ? findDates(approval).at(-1) : undefined;

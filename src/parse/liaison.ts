@@ -97,6 +97,32 @@ export function canonicalParty(text: string): string {
   return withoutPeople || t;
 }
 
+// IETF working groups that exchange liaisons with ITU-T, by the full names Datatracker gives them.
+const IETF_WG_NAMES: Readonly<Record<string, string>> = {
+  'multiprotocol label switching': 'MPLS',
+  'pseudowire emulation edge to edge': 'PWE3',
+  'common control and measurement plane': 'CCAMP',
+  'path computation element': 'PCE',
+  'bidirectional forwarding detection': 'BFD',
+  'deterministic networking': 'DETNET',
+  'traffic engineering architecture and signaling': 'TEAS',
+  'ip performance metrics': 'IPPM',
+  'ip performance measurement': 'IPPM',
+  'network modeling': 'NETMOD',
+  'network configuration': 'NETCONF',
+  'benchmarking methodology': 'BMWG',
+  'telephone number mapping': 'ENUM',
+  'operations and management area working group': 'OPSAWG',
+  'routing area working group': 'RTGWG',
+  'inter-domain routing': 'IDR',
+  'link state routing': 'LSR',
+  'source packet routing in networking': 'SPRING',
+  'layer 2 virtual private networks': 'L2VPN',
+  'layer 3 virtual private networks': 'L3VPN',
+  'congestion and pre-congestion notification': 'PCN',
+  'session initiation protocol core': 'SIPCORE',
+};
+
 // "Colin Ward", "Jan de Vries": a person's name, not a body.
 const PERSON = /^(?:(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+)?[A-Z][a-z'-]+(?:\s+(?:de|van|von|der|da|le|la|[A-Z][\w'-]*\.?)){1,3}$/;
 const ROLE = /\b(?:chairs?|chairman|secretary|secretariat|rapporteurs?|liaison (?:manager|officer|coordinator)|director|editor)\b/i;
@@ -107,6 +133,9 @@ const ROLE = /\b(?:chairs?|chairman|secretary|secretariat|rapporteurs?|liaison (
  */
 function trackerParty(party: string): string | null {
   if (canonicalGroup(party)) return party;
+  // Older pages name an IETF working group by its full name: "To: Multiprotocol Label Switching (,,".
+  const acronym = IETF_WG_NAMES[party.toLowerCase().replace(/\s+(?:working group|wg)$/, '')];
+  if (acronym) return `IETF ${acronym} WG`;
   if (/^[a-z][a-z0-9-]{1,11}$/.test(party)) return `IETF ${party.toUpperCase()}`;
   // People, mailing lists and mailboxes copied ("IP Performance Measurement Discussion List", "Liaisons at BBF").
   if (PERSON.test(party) || ROLE.test(party) || /\b(?:mailing|discussion) list$/i.test(party) || /^(?:Liaisons|Statements)\s+at\s/i.test(party)) return null;
@@ -300,10 +329,10 @@ const ASKED_BY =
 
 // References a reply names: ITU-T LS and TD numbers, 3GPP/ETSI tdoc numbers, ISO/IEC document numbers.
 const LS_REFERENCE =
-  /\b(?:(?:TSAG|SG\s?\d{1,2}(?:RG-[A-Z]{2,5})?)\s?-\s?LS\s?\d{1,4}(?:\s*Rev\.?\s*\d+)?|COM\s?\d{1,2}\s?[-\u2013]\s?LS\s?\d{1,4}(?:\s?[-\u2013]\s?[EFSACR]\b)?|LS-\d{1,4}|(?:(?:TSAG|SG\s?\d{1,2})\s+)?TD\s+(?:GEN|PLEN|WP\s?\d)\s*\/?\s*\d{1,4}|TD\s?\d{1,4}(?:\s*Rev\.?\s*\d+)?\s*\((?:WP\s?\d{1,2}|PLEN|GEN)\s?\/\s?(?:\d{1,2}|TSAG)\)|[SRCGN]P?\d{0,2}-\d{5,7}(?:r\d+)?|(?:ISO\/IEC\s+)?JTC\s?1(?:\/SC\s?\d+)?\s+N\s?\d{3,6}|https?:\/\/datatracker\.ietf\.org\/liaison\/\d+\/?)/gi;
+  /\b(?:(?:TSAG|SG\s?\d{1,2}(?:RG-[A-Z]{2,5})?)\s?-\s?LS\s?\d{1,4}(?:\s*Rev\.?\s*\d+)?|COM\s?\d{1,2}\s?[-\u2013]\s?LS\s?\d{1,4}(?:\s?[-\u2013]\s?[EFSACR]\b)?|LS-\d{1,4}|(?:(?:TSAG|SG\s?\d{1,2})\s+)?TD\s+(?:GEN|PLEN|WP\s?\d)\s*\/?\s*\d{1,4}|TD\s?\d{1,4}(?:\s*Rev\.?\s*\d+|R\d{1,2})?\s*\((?:WP\s?\d{1,2}|PLEN|GEN)\s?\/\s?(?:\d{1,2}|TSAG)\)|(?:IETF|3GPP|ETSI|IEEE|BBF)(?:\s+[A-Z][\w-]*){0,3}\s+-\s+LS\s?\d{1,4}\b|[SRCGN]P?\d{0,2}-\d{5,7}(?:r\d+)?|(?:ISO\/IEC\s+)?JTC\s?1(?:\/SC\s?\d+)?\s+N\s?\d{3,6}|https?:\/\/datatracker\.ietf\.org\/liaison\/\d+\/?)/gi;
 // The sentence of a reply: "This liaison statement answers TSAG-LS4", "in reply to SG11-LS30", "Response to: LS (S5-xxx)".
 const REPLY_PHRASE =
-  /\b(?:answers|repl(?:y|ies)\s+to|respon(?:ds|se|ses)\s+to|in\s+(?:reply|response)\s+to|follow(?:s|ing)?[- ]up\s+(?:to|on)|your\s+liaisons?\b|(?:thanks?|thank\s+you|grateful|appreciates?)\b[^.]{0,80}\bfor\s+(?:its|your|the(?:ir)?)\s+(?:\w+\s+)?liaison)/i;
+  /\bLS\/r\b|\b(?:answers|repl(?:y|ies)\s+to|respon(?:ds|se|ses)\s+to|in\s+(?:reply|response)\s+to|follow(?:s|ing)?[- ]up\s+(?:to|on)|your\s+liaisons?\b|(?:thanks?|thank\s+you|grateful|appreciates?)\b[^.]{0,80}\bfor\s+(?:its|your|the(?:ir)?)\s+(?:\w+\s+)?liaison)/i;
 
 /** The statements a reply answers: references in its "Response to:"/"In response to:" fields or in its reply sentences. */
 export function findRepliesTo(text: string, header: string): string[] {
@@ -312,7 +341,7 @@ export function findRepliesTo(text: string, header: string): string[] {
     const ref = squash(s).replace(/[.,;)]+$/, '');
     if (ref && !out.some((o) => o.toLowerCase() === ref.toLowerCase())) out.push(ref);
   };
-  const v = fieldValue(header, 'Response to|In response to|Reply to|Ref(?:erence)? LS');
+  const v = fieldValue(header, 'Response to|In response to|Reply to|Ref(?:erence)? LS') ?? (/\bLIAISON STATEMENT\b/.test(header) ? fieldValue(header, 'Reference') : null);
   if (v && !EMPTY_VALUE.test(v)) {
     const refs = [...v.matchAll(LS_REFERENCE)];
     for (const m of refs) add(m[0]);
