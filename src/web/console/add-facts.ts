@@ -2,13 +2,13 @@
  * The secretariat's forms to add a fact the parser missed to a document: a deadline, the meeting (when it gives
  * none), a side event or briefing of its meeting, the meeting's opening time (when it gives none); and the list of
  * facts added so far, each with a button to take it back. The facts are stored as corrections
- * (src/store/corrections.ts, `addFact`), so they outlive a new ingest or parse of the document.
+ * (src/store/corrections.ts, `addFact`), so they outlive a new ingest or parse of the document. This module gives
+ * what the forms show; template `add-fact-forms` draws them.
  */
 import { DEADLINE_CATEGORIES } from '../../core/types.ts';
 import { CATEGORY_LABELS } from '../../core/labels.ts';
 import type { StoredDocument } from '../../core/facts.ts';
 import type { AddedFactRecord } from '../../store/correction-fields.ts';
-import { csrfField, h } from './layout.ts';
 
 /** The kinds of fact a form adds, in the order the forms are shown. */
 export const ADD_KINDS = ['deadline', 'meeting', 'event', 'opening'] as const;
@@ -33,51 +33,66 @@ export const ADDED_KIND_LABELS: Record<AddedFactRecord['kind'], string> = { dead
 
 interface FormCtx {
   doc: StoredDocument;
-  csrf: string;
   problem: AddProblem | null;
-  groups: readonly string[];
   zones: readonly string[];
+}
+
+/** One control of an add form, as template `add-fact-forms` shows it (`id` is `add-<kind>-<name>`). */
+export interface AddControl {
+  name: string;
+  id: string;
+  label: string;
+  hint: string | null;
+  span: boolean;
+  required: boolean;
+  type: 'text' | 'date' | 'time' | 'select';
+  value: string;
+  options: Array<readonly [string, string]>;
+}
+
+/** One add form, as template `add-fact-forms` shows it. */
+export interface AddForm {
+  kind: AddKind;
+  legend: string;
+  note: string | null;
+  /** Why the form was refused, when it comes back. */
+  problem: string | null;
+  reason: string;
+  controls: AddControl[];
 }
 
 function valueOf(ctx: FormCtx, kind: AddKind, name: string, fallback = ''): string {
   return ctx.problem?.kind === kind ? (ctx.problem.values[name] ?? '') : fallback;
 }
 
-/** One labelled control of an add form (`id` is `add-<kind>-<name>`). */
-function control(ctx: FormCtx, kind: AddKind, name: string, label: string, type: 'text' | 'date' | 'time', opts: { required?: boolean; span?: boolean; fallback?: string; hint?: string } = {}): string {
-  const id = `add-${kind}-${name}`;
-  const hint = opts.hint ? ` <span class="now">(${h(opts.hint)})</span>` : '';
-  return `<div${opts.span ? ' class="span"' : ''}><label for="${id}">${h(label)}${hint}</label><input type="${type}" id="${id}" name="${name}" value="${h(valueOf(ctx, kind, name, opts.fallback))}"${opts.required ? ' required' : ''}${type === 'text' ? ' maxlength="500"' : ''}></div>`;
+function control(ctx: FormCtx, kind: AddKind, name: string, label: string, type: 'text' | 'date' | 'time', opts: { required?: boolean; span?: boolean; fallback?: string; hint?: string } = {}): AddControl {
+  return { name, id: `add-${kind}-${name}`, label, hint: opts.hint ?? null, span: opts.span ?? false, required: opts.required ?? false, type, value: valueOf(ctx, kind, name, opts.fallback), options: [] };
 }
 
-function select(ctx: FormCtx, kind: AddKind, name: string, label: string, options: ReadonlyArray<readonly [string, string]>, fallback: string): string {
-  const id = `add-${kind}-${name}`;
-  const v = valueOf(ctx, kind, name, fallback);
-  return `<div><label for="${id}">${h(label)}</label><select id="${id}" name="${name}">${options.map(([value, text]) => `<option value="${h(value)}"${value === v ? ' selected' : ''}>${h(text)}</option>`).join('')}</select></div>`;
+function select(ctx: FormCtx, kind: AddKind, name: string, label: string, options: Array<readonly [string, string]>, fallback: string): AddControl {
+  return { name, id: `add-${kind}-${name}`, label, hint: null, span: false, required: false, type: 'select', value: valueOf(ctx, kind, name, fallback), options };
 }
 
-function zoneSelect(ctx: FormCtx, kind: AddKind): string {
+function zoneSelect(ctx: FormCtx, kind: AddKind): AddControl {
   const docZone = documentZone(ctx.doc);
   return select(ctx, kind, 'timezone', 'Time zone', ctx.zones.map((z) => [z, z === docZone ? `${z} (the document's)` : z] as const), docZone);
 }
 
-function addForm(ctx: FormCtx, kind: AddKind, inner: string, note: string): string {
-  const problem = ctx.problem?.kind === kind ? `<p class="flash error" role="alert" id="add-${kind}-problem">${h(ctx.problem.message)} Nothing was added.</p>` : '';
-  return `<form method="post" action="/console/documents/${h(ctx.doc.id)}/add" class="fact-group add-fact" data-add="${kind}" id="add-${kind}">${csrfField(ctx.csrf)}<input type="hidden" name="kind" value="${kind}"><fieldset><legend>${h(LEGENDS[kind])}</legend>${problem}${note ? `<p class="muted">${note}</p>` : ''}<div class="grid">${inner}
-<div class="span"><label for="add-${kind}-reason">Why <span class="now">(optional, kept in the audit log)</span></label><input type="text" id="add-${kind}-reason" name="reason" maxlength="500" value="${h(valueOf(ctx, kind, 'reason'))}" placeholder="for example: announced at the opening plenary"></div></div>
-<p class="actions"><button type="submit" class="primary">${h(LEGENDS[kind])}</button></p></fieldset></form>`;
+function addForm(ctx: FormCtx, kind: AddKind, controls: AddControl[], note: string | null): AddForm {
+  return { kind, legend: LEGENDS[kind], note, problem: ctx.problem?.kind === kind ? ctx.problem.message : null, reason: valueOf(ctx, kind, 'reason'), controls };
 }
 
 /**
- * The add forms that fit the document: a deadline always; a meeting when it gives none; a side event and (when the
- * meeting has none) the opening time when it gives one. A refused form comes back with what was posted and why.
+ * The add forms that fit the document, for template `add-fact-forms`: a deadline always; a meeting when it gives
+ * none; a side event and (when the meeting has none) the opening time when it gives one. A refused form comes back
+ * with what was posted and why.
  */
-export function addFactForms(doc: StoredDocument, opts: { csrf: string; groups: readonly string[]; viewerTz: string; problem: AddProblem | null }): string {
+export function addFactForms(doc: StoredDocument, opts: { groups: readonly string[]; viewerTz: string; problem: AddProblem | null }): AddForm[] {
   const zones = [...new Set([documentZone(doc), 'Europe/Zurich', 'UTC', opts.viewerTz, ...(opts.problem?.values['timezone'] ? [opts.problem.values['timezone']] : [])])];
-  const ctx: FormCtx = { doc, csrf: opts.csrf, problem: opts.problem, groups: opts.groups, zones };
+  const ctx: FormCtx = { doc, problem: opts.problem, zones };
   const group = doc.parsed.group;
   const meeting = doc.parsed.meeting;
-  const out: string[] = [];
+  const out: AddForm[] = [];
   const categories = DEADLINE_CATEGORIES.map((c) => [c, CATEGORY_LABELS[c]] as const);
   out.push(
     addForm(
@@ -89,12 +104,10 @@ export function addFactForms(doc: StoredDocument, opts: { csrf: string; groups: 
         zoneSelect(ctx, 'deadline'),
         select(ctx, 'deadline', 'category', 'Kind', categories, 'contributions'),
         control(ctx, 'deadline', 'action', 'What is due', 'text', { required: true, span: true }),
-      ].join(''),
-      h(
-        group
-          ? `Who is reminded: as for this document's other deadlines of that kind (${group} and its Questions; registration, visa and similar kinds only those who subscribed to them).`
-          : 'This document has no study group: the deadline is listed, but nobody is reminded of it until its group is corrected.',
-      ),
+      ],
+      group
+        ? `Who is reminded: as for this document's other deadlines of that kind (${group} and its Questions; registration, visa and similar kinds only those who subscribed to them).`
+        : 'This document has no study group: the deadline is listed, but nobody is reminded of it until its group is corrected.',
     ),
   );
   if (!meeting) {
@@ -112,7 +125,7 @@ export function addFactForms(doc: StoredDocument, opts: { csrf: string; groups: 
           zoneSelect(ctx, 'meeting'),
           select(ctx, 'meeting', 'format', 'Format', [['in-person', 'In person'], ['hybrid', 'Hybrid (remote participation offered)'], ['virtual', 'Virtual only']], 'in-person'),
           control(ctx, 'meeting', 'place', 'Place', 'text', { span: true }),
-        ].join(''),
+        ],
         'This document gives no meeting. A meeting added here is listed in /meetings and the calendar.',
       ),
     );
@@ -129,13 +142,13 @@ export function addFactForms(doc: StoredDocument, opts: { csrf: string; groups: 
           control(ctx, 'event', 'endTime', 'Ends', 'time'),
           zoneSelect(ctx, 'event'),
           control(ctx, 'event', 'place', 'Place', 'text'),
-        ].join(''),
-        h(`A side event or briefing of ${meeting.title}.`),
+        ],
+        `A side event or briefing of ${meeting.title}.`,
       ),
     );
     if (!meeting.startTime) {
-      out.push(addForm(ctx, 'opening', [control(ctx, 'opening', 'time', 'Opens at', 'time', { required: true }), zoneSelect(ctx, 'opening')].join(''), h(`${meeting.title} gives no opening time.`)));
+      out.push(addForm(ctx, 'opening', [control(ctx, 'opening', 'time', 'Opens at', 'time', { required: true }), zoneSelect(ctx, 'opening')], `${meeting.title} gives no opening time.`));
     }
   }
-  return out.join('');
+  return out;
 }

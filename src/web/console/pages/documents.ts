@@ -18,8 +18,8 @@ import type { StoredDocument } from '../../../store/facts.ts';
 import { authRecordOf, senderVerified, vouchDocument } from '../../../store/trust.ts';
 import { queuePlan } from '../../../reminders/index.ts';
 import { form, me, query, redirectWith, sendPage, type ConsoleDeps, type Corrections } from '../context.ts';
-import { dataTable, humanDate, humanTime, People, timeHtml } from '../format.ts';
-import { csrfField, h, postButton, qs } from '../layout.ts';
+import { humanDate, humanTime, People, timeHtml } from '../format.ts';
+import { h, qs } from '../layout.ts';
 import { ADD_KINDS, ADDED_KIND_LABELS, addFactForms, type AddKind, type AddProblem } from '../add-facts.ts';
 
 const DOC_ID = /^[0-9a-f]{8,64}$/;
@@ -29,20 +29,17 @@ function docLabel(d: Pick<StoredDocument, 'id'> & { parsed: { reference: string 
   return d.parsed.reference ?? d.parsed.title ?? `Document ${d.id.slice(0, 12)}`;
 }
 
-function row(label: string, value: string | null | undefined): string {
-  return `<tr><th scope="row">${h(label)}</th><td>${value ? h(value) : '<span class="muted">—</span>'}</td></tr>`;
-}
-
-/** The number of the `n`-th deadline shown, as in the correction forms (from 1), or "added" for one the secretariat added. */
-function deadlineNumber(doc: StoredDocument, n: number): string {
+/** The number of the `n`-th deadline shown, as in the correction forms (from 1), or `null` for one the secretariat added. */
+function deadlineNumber(doc: StoredDocument, n: number): number | null {
   const position = doc.corrected?.positions[n] ?? n;
-  return position >= FIRST_ADDED_SLOT ? '<small>added</small>' : String(position + 1);
+  return position >= FIRST_ADDED_SLOT ? null : position + 1;
 }
 
-/** The facts of a document as a table. */
-function factsTable(doc: StoredDocument, tz: string): string {
+/** The facts of a document, for template `document-facts`. */
+function factsModel(doc: StoredDocument, tz: string) {
   const when = (iso: string | null | undefined) => (iso ? `${humanTime(iso, tz)} (${tz})` : null);
   const p = doc.parsed;
+  const row = (label: string, value: string | null | undefined) => ({ label, value: value ?? null });
   const rows = [
     row('Kind', KIND_LABELS[p.kind]),
     row('Group', p.group),
@@ -57,14 +54,9 @@ function factsTable(doc: StoredDocument, tz: string): string {
     ...p.roles.map((r) => row('Lead study group', `${r.group} on ${r.topic}`)),
     row('Source', [doc.source.name, doc.source.from ? `from ${doc.source.from}` : null, doc.source.sentAt ? `sent ${when(doc.source.sentAt)}` : null].filter(Boolean).join(', ')),
     row('Stored', when(doc.ingestedAt)),
-    ...(doc.supersededBy ? [`<tr><th scope="row">Superseded by</th><td><a href="/console/documents/${h(doc.supersededBy)}">${h(doc.supersededBy.slice(0, 12))}</a></td></tr>`] : []),
   ];
-  const deadlines = p.deadlines.length
-    ? `<table class="doc-deadlines"><thead><tr><th>#</th><th>Due (${h(tz)})</th><th>Kind</th><th>What</th></tr></thead><tbody>${p.deadlines
-        .map((d, n) => `<tr data-deadline="${n}"><td>${deadlineNumber(doc, n)}</td><td>${h(formatDeadline(d, tz))}${d.derived ? ' <small>(derived)</small>' : ''}</td><td>${h(CATEGORY_LABELS[d.category])}</td><td>${h(d.action)}</td></tr>`)
-        .join('')}</tbody></table>`
-    : '<p class="muted">No deadlines.</p>';
-  return `<table class="facts"><tbody>${rows.join('')}</tbody></table><h2>Deadlines</h2>${deadlines}`;
+  const deadlines = p.deadlines.map((d, n) => ({ number: deadlineNumber(doc, n), due: formatDeadline(d, tz), derived: d.derived, kind: CATEGORY_LABELS[d.category], action: d.action }));
+  return { rows, supersededBy: doc.supersededBy, tz, deadlines };
 }
 
 type Field = ReturnType<Corrections['correctableFields']>[number];
@@ -118,89 +110,66 @@ function valueText(field: string, value: string | null): string {
   return value;
 }
 
-/** One input of a fact group, labelled, with the value it has now. */
-function input(f: Field, kind: 'text' | 'date' | 'time' | 'group' | 'category' | 'removed', groups: readonly string[], label: string, span = false): string {
-  const id = `fix-${f.field.replace(/[^a-z0-9]+/gi, '-')}`;
-  const name = `f:${f.field}`;
+/** One input of a fact group, labelled, with the value it has now, for template `correction-input`. */
+function input(f: Field, kind: 'text' | 'date' | 'time' | 'group' | 'category' | 'removed', groups: readonly string[], label: string, span = false) {
   const v = f.value ?? '';
-  let control: string;
-  if (kind === 'group') {
-    const options = [...new Set([...groups, ...(v ? [v] : [])])].sort();
-    control = `<select id="${id}" name="${h(name)}"><option value=""${v ? '' : ' selected'}>(none)</option>${options.map((g) => `<option${g === v ? ' selected' : ''}>${h(g)}</option>`).join('')}</select>`;
-  } else if (kind === 'category') {
-    control = `<select id="${id}" name="${h(name)}">${DEADLINE_CATEGORIES.map((c) => `<option value="${h(c)}"${c === v ? ' selected' : ''}>${h(CATEGORY_LABELS[c])}</option>`).join('')}</select>`;
-  } else if (kind === 'removed') {
-    return `<div class="span" data-field="${h(f.field)}"><input type="hidden" name="${h(name)}" value="false"><label class="check" for="${id}"><input type="checkbox" id="${id}" name="${h(name)}" value="true"${v === 'true' ? ' checked' : ''}> ${h(label)}</label></div>`;
-  } else {
-    control = `<input type="${kind}" id="${id}" name="${h(name)}" value="${h(v)}"${kind === 'text' ? ' maxlength="500"' : ''}>`;
-  }
-  return `<div${span ? ' class="span"' : ''} data-field="${h(f.field)}"><label for="${id}">${h(label)}</label>${control}</div>`;
+  const options: Array<readonly [string, string]> =
+    kind === 'group' ? [...new Set([...groups, ...(v ? [v] : [])])].sort().map((g) => [g, g] as const) : kind === 'category' ? DEADLINE_CATEGORIES.map((c) => [c, CATEGORY_LABELS[c]] as const) : [];
+  return { field: f.field, id: `fix-${f.field.replace(/[^a-z0-9]+/gi, '-')}`, kind, label, span, value: v, options };
 }
 
 /**
- * The correction forms: one per group of facts (the document, its meeting, each deadline), each with the input that
- * fits the fact (date and time pickers, a select of groups or kinds, a check box to remove a deadline that is not
- * one) and one Save button. Deadlines are numbered from 1, as in the deadlines table.
+ * The correction forms, for template `correction-forms`: one per group of facts (the document, its meeting, each
+ * deadline), each with the input that fits the fact (date and time pickers, a select of groups or kinds, a check
+ * box to remove a deadline that is not one) and one Save button. Deadlines are numbered from 1, as in the deadlines
+ * table.
  */
-function correctionForms(doc: StoredDocument, fields: readonly Field[], groups: readonly string[], csrf: string): string {
+function correctionGroups(fields: readonly Field[], groups: readonly string[]) {
   const by = new Map(fields.map((f) => [f.field, f]));
   const get = (name: string): Field | undefined => by.get(name as Field['field']);
-  const fieldset = (key: string, legend: string, inner: string, note = '') =>
-    `<form method="post" action="/console/documents/${h(doc.id)}/correct" class="fact-group" data-group="${h(key)}">${csrfField(csrf)}<fieldset><legend>${h(legend)}</legend>${note}<div class="grid">${inner}
-<div class="span"><label for="why-${h(key)}">Why <span class="now">(optional, kept in the audit log)</span></label><input type="text" id="why-${h(key)}" name="reason" maxlength="500" placeholder="for example: Corrigendum 1 moved it"></div></div>
-<p class="actions"><button type="submit" class="primary">Save ${h(legend.toLowerCase())}</button></p></fieldset></form>`;
-  const out: string[] = [];
+  const out: Array<{ key: string; legend: string; removed: boolean; inputs: Array<ReturnType<typeof input>> }> = [];
   const top = [
     get('group') && input(get('group') as Field, 'group', groups, 'Study group'),
     get('reference') && input(get('reference') as Field, 'text', groups, 'Reference'),
     get('date') && input(get('date') as Field, 'date', groups, 'Date of the document'),
     get('title') && input(get('title') as Field, 'text', groups, 'Title', true),
-  ].filter(Boolean);
-  out.push(fieldset('document', 'Document', top.join('')));
+  ].filter((x) => x !== undefined);
+  out.push({ key: 'document', legend: 'Document', removed: false, inputs: top });
   if (get('meeting.start')) {
-    out.push(
-      fieldset(
-        'meeting',
-        'Meeting',
-        [input(get('meeting.start') as Field, 'date', groups, 'Starts'), input(get('meeting.end') as Field, 'date', groups, 'Ends'), input(get('meeting.place') as Field, 'text', groups, 'Place', true)].join(''),
-      ),
-    );
+    out.push({
+      key: 'meeting',
+      legend: 'Meeting',
+      removed: false,
+      inputs: [input(get('meeting.start') as Field, 'date', groups, 'Starts'), input(get('meeting.end') as Field, 'date', groups, 'Ends'), input(get('meeting.place') as Field, 'text', groups, 'Place', true)],
+    });
   }
   for (let n = 0; get(`deadline.${n}.date`); n++) {
     const f = (name: string) => get(`deadline.${n}.${name}`) as Field;
-    const removed = f('removed').value === 'true';
-    out.push(
-      fieldset(
-        `deadline-${n}`,
-        `Deadline ${n + 1}`,
-        [input(f('date'), 'date', groups, 'Date'), input(f('time'), 'time', groups, 'Time (empty: end of the day)'), input(f('category'), 'category', groups, 'Kind'), input(f('action'), 'text', groups, 'What to do', true), input(f('removed'), 'removed', groups, 'Not a deadline: remove it (reminders stop)')].join(''),
-        removed ? '<p class="muted">Removed: it sets off no reminder. Untick and save to restore it.</p>' : '',
-      ),
-    );
+    out.push({
+      key: `deadline-${n}`,
+      legend: `Deadline ${n + 1}`,
+      removed: f('removed').value === 'true',
+      inputs: [input(f('date'), 'date', groups, 'Date'), input(f('time'), 'time', groups, 'Time (empty: end of the day)'), input(f('category'), 'category', groups, 'Kind'), input(f('action'), 'text', groups, 'What to do', true), input(f('removed'), 'removed', groups, 'Not a deadline: remove it (reminders stop)')],
+    });
   }
-  return out.join('');
+  return out;
 }
 
 /**
- * The sender check of a document, and why it is or is not verified; for the group's secretariat, a form to vouch for
- * an unverified one.
+ * The sender check of a document, and why it is or is not verified, for template `document-sender`; for the group's
+ * secretariat, a form to vouch for an unverified one.
  */
-function senderSection(doc: StoredDocument, canVouch: boolean, csrf: string, tz: string): string {
+function senderModel(doc: StoredDocument, canVouch: boolean, csrf: string, tz: string) {
   const auth = authRecordOf(doc);
-  if (!auth) {
-    return '<h2>Sender</h2><p class="sender-check" data-verdict="not-checked">Not checked: not read from mail (a file an operator ingested, or the demo inbox), or read with sender checks off. It counts as verified: the operator who ingested it vouches for it.</p>';
-  }
-  if (senderVerified(doc.source)) {
-    const label = auth.verdict === 'vouched' ? 'Vouched for' : 'Verified';
-    return `<h2>Sender</h2><p class="sender-check" data-verdict="${h(auth.verdict)}"><strong>${label}</strong>: ${h(auth.summary)}</p>`;
-  }
-  const why = `<p class="sender-check" data-verdict="${h(auth.verdict)}"><strong>Unverified sender</strong> (${h(auth.verdict)}): ${h(auth.summary)}${auth.tries ? ` <small>(checked again ${auth.tries} time${auth.tries === 1 ? '' : 's'}${auth.checkedAt ? `, last ${h(humanTime(auth.checkedAt, tz))}` : ''})</small>` : ''}</p>
-<p class="muted">Its facts are shown marked, and set off no reminder, calendar entry or broadcast; a revision it claims does not replace a verified document.</p>`;
-  const form = canVouch
-    ? `<form method="post" action="/console/documents/${h(doc.id)}/vouch" class="vouch">${csrfField(csrf)}<label for="vouch-reason">Why you know it is genuine</label> <input type="text" id="vouch-reason" name="reason" placeholder="for example: confirmed with TSB by phone" aria-label="Reason"> <button type="submit">Vouch for this document</button></form>
-<p class="muted">Vouching makes it verified: its deadlines get reminders and calendar entries, and the vouch is recorded in the audit log with your name.</p>`
-    : '<p class="muted">Only the secretariat of its group can vouch for it.</p>';
-  return `<h2>Sender</h2>${why}${form}`;
+  const verified = senderVerified(doc.source);
+  return {
+    docId: doc.id,
+    csrf,
+    canVouch,
+    verified,
+    label: auth?.verdict === 'vouched' ? 'Vouched for' : 'Verified',
+    auth: auth ? { verdict: auth.verdict, summary: auth.summary, tries: auth.tries ?? 0, checkedAt: auth.checkedAt ? humanTime(auth.checkedAt, tz) : null } : null,
+  };
 }
 
 export function registerDocuments(app: FastifyInstance, deps: ConsoleDeps): void {
@@ -230,59 +199,63 @@ export function registerDocuments(app: FastifyInstance, deps: ConsoleDeps): void
   /** The document page; `problem` is a refused add form, shown again with what was posted (status 400). */
   const showDocument = async (req: FastifyRequest, reply: FastifyReply, doc: StoredDocument, problem: AddProblem | null = null) => {
     const s = me(req);
-    let fixes = '';
+    const csrf = reply.generateCsrf();
+    const tz = s.viewer.tz;
+    let fixes: object | null = null;
     try {
       const corrections = await deps.corrections();
       const history = await corrections.correctionsOf(services.store, doc.id);
       const people = new People(services.roster);
-      const done = history.length
-        ? dataTable(
-            'correction-history',
-            [{ label: `When (${s.viewer.tz})`, cls: 'when' }, { label: 'Who' }, { label: 'Fact' }, { label: 'Change', cls: 'wide' }, { label: 'Why' }],
-            await Promise.all(
-              history.map(async (c) => [
-                timeHtml(c.at, s.viewer.tz, deps.now()),
-                await people.html(c.who),
-                h(fieldLabel(c.field)),
-                `<del>${h(valueText(c.field, c.previous))}</del> → <ins>${h(valueText(c.field, c.value))}</ins>`,
-                h(c.reason ?? ''),
-              ]),
-            ),
-          )
-        : '<p class="muted">No corrections.</p>';
       const canFix = doc.parsed.group ? isSecretariat(s.person, doc.parsed.group) : s.viewer.secretariat;
       const groups = canFix ? [...new Set([...(await services.store.groupsWithDocuments()), ...Object.keys(services.config.SGBOT_BROADCAST_TARGETS)])] : [];
       const added = await corrections.addedFactsOf(services.store, doc.id);
-      const addedList = added.length
-        ? dataTable(
-            'added-facts',
-            [{ label: 'Added fact' }, { label: 'What', cls: 'wide' }, { label: 'Who' }, { label: `When (${s.viewer.tz})`, cls: 'when' }, ...(canFix ? [{ label: 'Take back' }] : [])],
-            await Promise.all(
-              added.map(async (a) => [
-                h(ADDED_KIND_LABELS[a.fact.kind]),
-                h(corrections.describeAdded(a.fact)),
-                await people.html(a.who),
-                timeHtml(a.at, s.viewer.tz, deps.now()),
-                ...(canFix ? [postButton(`/console/documents/${doc.id}/added/${a.fact.id}/remove`, 'Remove', reply.generateCsrf(), '', 'danger')] : []),
-              ]),
-            ),
-            added.map((a) => `data-added="${h(a.fact.id)}"`),
-          )
-        : '';
-      fixes = `<h2>Corrections</h2>${done}${added.length ? `<h2>Added facts</h2>${addedList}` : ''}${
-        canFix
-          ? `<h2>Correct the facts</h2><p class="muted">A correction wins over what the parser reads from this document, also when it is parsed again; it is recorded in the audit log and the document's reminders are planned again. Change what is wrong and save that group.</p>${correctionForms(doc, corrections.correctableFields(doc), groups, reply.generateCsrf())}
-<h2>Add a missing fact</h2><p class="muted">A fact added here counts as if the document gave it, also when it is parsed again; it is recorded in the audit log, the document's reminders are planned again, and it can be taken back.</p>${addFactForms(doc, { csrf: reply.generateCsrf(), groups, viewerTz: s.viewer.tz, problem })}`
-          : '<p class="muted">Only the secretariat can correct facts or add missing ones.</p>'
-      }`;
+      fixes = {
+        history: history.length
+          ? {
+              cls: 'correction-history',
+              columns: [{ label: `When (${tz})`, cls: 'when' }, { label: 'Who' }, { label: 'Fact' }, { label: 'Change', cls: 'wide' }, { label: 'Why' }],
+              rows: await Promise.all(
+                history.map(async (c) => ({
+                  cells: [{ html: timeHtml(c.at, tz, deps.now()) }, { html: await people.html(c.who) }, fieldLabel(c.field), { del: valueText(c.field, c.previous), ins: valueText(c.field, c.value) }, c.reason ?? ''],
+                })),
+              ),
+            }
+          : null,
+        added: added.length
+          ? {
+              cls: 'added-facts',
+              columns: [{ label: 'Added fact' }, { label: 'What', cls: 'wide' }, { label: 'Who' }, { label: `When (${tz})`, cls: 'when' }, ...(canFix ? [{ label: 'Take back' }] : [])],
+              rows: await Promise.all(
+                added.map(async (a) => ({
+                  attrs: { 'data-added': a.fact.id },
+                  cells: [
+                    ADDED_KIND_LABELS[a.fact.kind],
+                    corrections.describeAdded(a.fact),
+                    { html: await people.html(a.who) },
+                    { html: timeHtml(a.at, tz, deps.now()) },
+                    ...(canFix ? [{ html: deps.views.render('post-button', { action: `/console/documents/${doc.id}/added/${a.fact.id}/remove`, label: 'Remove', csrf, cls: 'danger' }) }] : []),
+                  ],
+                })),
+              ),
+            }
+          : null,
+        canFix,
+        corrections: { docId: doc.id, csrf, groups: canFix ? correctionGroups(corrections.correctableFields(doc), groups) : [] },
+        additions: { docId: doc.id, csrf, forms: canFix ? addFactForms(doc, { groups, viewerTz: tz, problem }) : [] },
+      };
     } catch (err) {
       services.log.warn({ err: (err as Error).message }, 'corrections are not available');
-      fixes = '<h2>Corrections</h2><p class="muted">Corrections are not available in this installation.</p>';
     }
     const text = (await services.store.getText(doc.id)) ?? '';
     const canVouch = doc.parsed.group ? isSecretariat(s.person, doc.parsed.group) : s.viewer.secretariat;
-    const body = `${factsTable(doc, s.viewer.tz)}${senderSection(doc, canVouch, reply.generateCsrf(), s.viewer.tz)}${fixes}<h2>Text</h2><pre>${h(text.slice(0, MAX_TEXT_SHOWN))}${text.length > MAX_TEXT_SHOWN ? '\n…' : ''}</pre>
-<p class="muted"><a href="/console/documents${qs({ q: doc.parsed.reference ?? '' })}">Other documents with this reference</a></p>`;
+    const body = deps.views.render('document', {
+      facts: factsModel(doc, tz),
+      sender: senderModel(doc, canVouch, csrf, tz),
+      fixes,
+      text: text.slice(0, MAX_TEXT_SHOWN),
+      more: text.length > MAX_TEXT_SHOWN,
+      otherQs: qs({ q: doc.parsed.reference ?? '' }),
+    });
     return sendPage(req, reply, { title: docLabel(doc), active: 'documents', ...(problem ? { flash: { kind: 'error' as const, text: `Not added: ${problem.message}` } } : {}) }, body, problem ? 400 : 200);
   };
 
