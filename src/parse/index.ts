@@ -30,6 +30,9 @@ const SINGLE_DATE_LINE = new RegExp(
 const DATELINE = new RegExp(String.raw`^[ \t]*[A-Z][\w'\u00C0-\u024F .-]{1,30},[ \t]*(?:[A-Z][a-z]+day,?\s+)?(\d{1,2}\s+${MONTH_PATTERN},?\s+\d{4})[ \t]+-[ \t]+\S`, 'm');
 
 function documentDate(header: string, kind: DocumentKind): string | null {
+  // A Datatracker page's own date comes first: its body may quote a mail with a "Date:" line of its own.
+  const tracked = kind === 'liaison-statement' ? /^[ \t|]*(?:Submission date|Submitted Date|Posted Date)[ \t]*[:|]?[ \t]*(\d{4}-\d{2}-\d{2})/im.exec(header)?.[1] : undefined;
+  if (tracked) return tracked;
   const labelled = fieldValue(header, 'Date(?: of (?:document|issue))?');
   if (labelled) {
     const d = findDates(labelled)[0];

@@ -29,7 +29,8 @@ const TRACKER_LABELS = [
   'Cc',
   'Title',
 ];
-const TRACKER_LINE = new RegExp(`^(${TRACKER_LABELS.join('|')})(?:[ \\t]+(?=\\S)|(?=[A-Z][a-z]))(?!:)(.*)$`, 'i');
+// A label, then its value after a space, glued to it ("CcColin Ward", checked case-sensitively below), or nothing.
+const TRACKER_LINE = new RegExp(`^(${TRACKER_LABELS.join('|')})([ \\t]+(?=\\S)|(?=[A-Z][a-z])|[ \\t]*$)(?!:)(.*)$`, 'i');
 // A Datatracker page starts with its heading; its notification mail names the web page.
 const TRACKER_PAGE = /^\s*(?:Liaison statement\b|Skip to main content\s*$)/im;
 const TRACKER_DATE = /^(?:Submission date|Submitted Date|Posted Date)[ \t]*:?[ \t]*\d{4}-\d{2}-\d{2}/im;
@@ -87,9 +88,11 @@ export function plainHeader(text: string, lines = 80): string {
     start = end < 0 ? text.length + 1 : end + 1;
     let line = plainLine(raw);
     if (tracker && line.trim() !== '') {
-      const m = TRACKER_LINE.exec(line.trim());
-      if (m && !/^\s*[\w ]+:/.test(line)) line = `${m[1]}: ${m[2]?.trim() ?? ''}`;
-      if (m || /^\s*[\w ]+:/.test(line)) {
+      let m = TRACKER_LINE.exec(line.trim());
+      // "Tomas Paulsen <>" is no "To" label: a glued value starts with a capital and a small letter.
+      if (m && m[2] === '' && m[3] !== '' && !/^[A-Z][a-z]/.test(m[3] ?? '')) m = null;
+      if (m && !/^\s*[\w ]{1,30}:/.test(line)) line = `${m[1]}: ${m[3]?.trim() ?? ''}`;
+      if (m || /^\s*[\w ]{1,30}:/.test(line)) {
         labelled += 1;
         list = TRACKER_LIST.test(line) ? out.length : null;
       } else if (labelled >= 3 && (line.trim().length > 60 || /[.!?]\s*$/.test(line))) {
@@ -111,4 +114,4 @@ export function plainHeader(text: string, lines = 80): string {
 // Datatracker list fields whose entries go on one per line, and what such an entry looks like: a name with its
 // (often emptied) address, "Jane Doe <>", "MPLS Working Group <mpls@ietf.org>", or a bare address.
 const TRACKER_LIST = /^\s*(?:Cc|To Contacts?|Response Contacts?|Technical Contacts?|Action Holder Contacts?)\s*:/i;
-const TRACKER_ENTRY = /^\s*(?:[^<>\n]{2,80}<[^<>\n]*>|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)\s*$/;
+const TRACKER_ENTRY = /^\s*(?:[^<>\n]{2,80}<[^<>\n]*>(?:\s*<[^<>\n]*>)*|<\s*>|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)\s*$/;

@@ -261,8 +261,11 @@ export function parseAddressees(value: string | null, purpose: AddresseePurpose)
     const group = canonicalGroup(party);
     const studyGroup = group ? parentGroup(group) : null;
     // Questions of another group than the party's stand for their own group ("SG13 and Q6/17" split badly).
-    const own = questions.filter((q) => studyGroup === null || groupOfQuestion(q) === studyGroup);
-    for (const q of questions.filter((x) => !own.includes(x))) addAddressee(out, { party: groupOfQuestion(q) ?? q, group: groupOfQuestion(q), questions: [q], purpose });
+    // "ITU-T SG15 Question 6": the number alone belongs to the group named with it.
+    const bare = studyGroup ? /\bQuestions?\s+(\d{1,2})\b(?!\s*\/)/i.exec(piece)?.[1] : undefined;
+    const withBare = bare && studyGroup ? [...questions, canonicalQuestion(`${bare}/${studyGroup.replace(/^SG/, '')}`)].filter((q): q is string => q !== null) : questions;
+    const own = withBare.filter((q) => studyGroup === null || groupOfQuestion(q) === studyGroup);
+    for (const q of withBare.filter((x) => !own.includes(x))) addAddressee(out, { party: groupOfQuestion(q) ?? q, group: groupOfQuestion(q), questions: [q], purpose });
     addAddressee(out, { party, group, questions: studyGroup ? own : [], purpose });
   }
   // A person named beside a body is its contact, not another addressee: "To: Oscar Hadid, Chair Q9/15".
