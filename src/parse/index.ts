@@ -11,7 +11,7 @@ import { fieldValue, headerOf } from './fields.ts';
 import { plainHeader, unrunHeader } from './layout.ts';
 import { dominantGroup, findGroups } from './groups.ts';
 import { parseLiaison } from './liaison.ts';
-import { findEvents, findMeeting, findPlace } from './meeting.ts';
+import { findEvents, findMeeting, findPlace, meetingOf } from './meeting.ts';
 import { MONTH_PATTERN, normalizeText, squash } from './normalize.ts';
 import { asWritten, findRevision } from './reference.ts';
 import { findAddresses, findQuestions, findRecommendations } from './refs.ts';
@@ -134,7 +134,7 @@ function headerMeeting(header: string, group: string | null): MeetingInfo | null
     // The place is the cell just before the dates: "Question(s):\t6/17\tGeneva, 3-12 March 2036" (tabs, or wide spaces).
     const place = line.slice(0, hit.index).split(/\t|\s{2,}/).map((c) => c.trim().replace(/[,:\s]+$/, '')).filter(Boolean).at(-1) ?? '';
     const cleanPlace = /^[A-Z][\w'\u00C0-\u024F .,-]{2,50}$/.test(place) && !/\d/.test(place) ? place : findPlace(line);
-    return { group, title: group ? `Meeting of ${group}` : 'Meeting', start: hit.start, end: hit.end, place: /^Geneva$/i.test(cleanPlace ?? '') ? 'Geneva, Switzerland' : cleanPlace };
+    return { group, title: meetingOf(group), start: hit.start, end: hit.end, place: /^Geneva$/i.test(cleanPlace ?? '') ? 'Geneva, Switzerland' : cleanPlace };
   }
   return null;
 }
@@ -254,7 +254,8 @@ export function parseDocument(raw: string): ParsedDocument {
 
   return {
     kind,
-    group,
+    // A circular that names its group only in the meeting it announces belongs to that group.
+    group: group ?? (isLetter ? (meeting?.group ?? null) : null),
     reference: reference ? asWritten(raw, reference.reference) : null,
     date,
     // A letter that lost its subject is named by the meeting it announces.

@@ -192,7 +192,7 @@ export function findMeeting(text: string, subject: string | null, docGroup: stri
     // event's own name ("the Workshop on …"), else the group's meeting, never the sentence itself.
     const group = findGroups(clean.slice(verbAt))[0]?.group ?? findGroups(clean)[0]?.group ?? docGroup;
     const named = EVENT_PHRASE.exec(clean)?.[1];
-    const title = subject ?? (named && !MAIN_MEETING_MENTION.test(named) ? squash(named.replace(/^(?:A|An|The)\s+/i, '')) : group ? `Meeting of ${group}` : 'Meeting');
+    const title = subject ?? (named && !MAIN_MEETING_MENTION.test(named) ? squash(named.replace(/^(?:A|An|The)\s+/i, '')) : meetingOf(group));
     if (hit) return build(hit, title, findPlace(clean.slice(Math.max(0, verbAt - 20))) ?? findPlace(clean), group);
   }
   return null;
@@ -213,6 +213,13 @@ function placeFromBody(text: string): string | null {
     if (place && place !== 'virtual') return place;
   }
   return null;
+}
+
+/** A meeting named after its group as letters name it: "Meeting of Study Group 12", "Meeting of TSAG". */
+export function meetingOf(group: string | null): string {
+  if (!group) return 'Meeting';
+  const sg = /^SG(\d{1,2})$/.exec(group);
+  return `Meeting of ${sg ? `Study Group ${sg[1]}` : group}`;
 }
 
 /** Study groups a subject names together: "Meetings of Study Groups 4, 11 and 16" → SG4, SG11, SG16. */

@@ -136,8 +136,8 @@ describe('a flattened circular', () => {
     );
     expect(doc.date).toBe('2030-03-03');
     expect(doc.meeting).toMatchObject({ start: '2030-12-11', end: '2030-12-15', place: 'Geneva, Switzerland' });
-    expect(doc.meeting?.title).toBe('Meeting of SG12');
-    expect(doc.title).toBe('Meeting of SG12');
+    expect(doc.meeting?.title).toBe('Meeting of Study Group 12');
+    expect(doc.title).toBe('Meeting of Study Group 12');
   });
 
   it('reads a notice\'s "Date:" range beside its subject as the meeting\'s dates', () => {
