@@ -1,15 +1,17 @@
 /**
  * All settings, read once from the environment (and an optional `.env`), validated by one zod schema, then frozen.
- * Nothing else in sgbot reads `process.env`. The Slack and Teams variables are in the schema too, each checked on its
- * own (their rules live beside their adapters); what depends on the others (which tokens a Slack mode needs, Teams
- * credentials or anonymous mode) is checked, again by zod, when that platform is started (`slackSettingsFrom`,
- * `teamsSettingsFrom`).
+ * Nothing else in sgbot reads `process.env`. Every chat platform's variables (src/chat/platforms.ts: each platform's
+ * `settings.fields`, declared beside it) are checked too, each on its own; what depends on the others (which tokens a
+ * Slack mode needs, Teams credentials or anonymous mode, the webhook secret) is checked, again by zod, when that
+ * platform is started (its `settings.parse`, given {@link platformEnv}).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
 import { SgbotError } from './core/errors.ts';
 import { broadcastTargetsTransform } from './broadcast/targets.ts';
+import { CHANNEL_RULES, PLATFORM_FIELDS } from './chat/platforms.ts';
+import type { SettingsEnv } from './core/platform.ts';
 import { SLACK_FIELDS, SLACK_KEYS } from './chat/slack/settings.ts';
 import { TEAMS_FIELDS, TEAMS_KEYS } from './chat/teams/settings.ts';
 import { docUrlCheck, textSetting, zoneCheck } from './setting-rules.ts';
@@ -97,7 +99,7 @@ const schema = z.object({
     .default('14d,7d,1d,0d'),
   SGBOT_REMINDER_HOUR: z.coerce.number().int().min(0).max(23).default(9),
   SGBOT_UNSUBSCRIBE_MAILTO: z.string().optional(),
-  SGBOT_BROADCAST_TARGETS: z.string().default('{}').transform(broadcastTargetsTransform),
+  SGBOT_BROADCAST_TARGETS: z.string().default('{}').transform(broadcastTargetsTransform(CHANNEL_RULES)),
   SGBOT_DKIM_DOMAIN: z.string().optional(),
   SGBOT_DKIM_SELECTOR: z.string().optional(),
   SGBOT_DKIM_KEY_FILE: z.string().optional(),
@@ -221,8 +223,24 @@ export function redactUrl(value: string): string {
   return redactText(value);
 }
 
-/** Validated, frozen settings. */
-export type Config = Readonly<z.infer<typeof schema>>;
+/**
+ * The variables of platforms that are not in the schema above (Slack's and Teams' are, for the code that names them):
+ * a platform added to src/chat/platforms.ts brings its own, checked here without a change to this file.
+ */
+const platformOnly = z.object(Object.fromEntries(Object.entries(PLATFORM_FIELDS).filter(([k]) => !(k in schema.shape))));
+
+/** Validated, frozen settings; `platformEnv` holds every chat platform's variables as text (see {@link platformEnv}). */
+export type Config = Readonly<z.infer<typeof schema> & { platformEnv?: SettingsEnv }>;
+
+/** What a platform's `settings.parse` reads: every platform variable, and the shared `SGBOT_TZ`, `SGBOT_DOC_URL`. */
+export function platformEnv(config: Config): SettingsEnv {
+  const known = config as unknown as Record<string, unknown>;
+  const fromSchema = Object.fromEntries(Object.keys(PLATFORM_FIELDS).map((k) => {
+    const v = known[k];
+    return [k, typeof v === 'string' ? v : undefined];
+  }));
+  return { ...fromSchema, ...config.platformEnv, SGBOT_DOC_URL: config.SGBOT_DOC_URL, SGBOT_TZ: config.SGBOT_TZ };
+}
 
 /** The Slack settings as text, for `slackSettingsFrom`. */
 export function slackEnv(config: Config): Record<string, string | undefined> {
@@ -246,15 +264,17 @@ function readDotEnv(path: string): Record<string, string | undefined> {
  */
 export function loadConfig(env: Record<string, string | undefined> = process.env, dotEnvPath = '.env'): Config {
   const merged = { ...readDotEnv(dotEnvPath), ...env };
-  const picked = Object.fromEntries(Object.keys(schema.shape).map((k) => [k, merged[k] === '' ? undefined : merged[k]]));
-  const result = checked.safeParse(picked);
-  if (!result.success) {
+  const pick = (keys: string[]) => Object.fromEntries(keys.map((k) => [k, merged[k] === '' ? undefined : merged[k]]));
+  const result = checked.safeParse(pick(Object.keys(schema.shape)));
+  const platforms = platformOnly.safeParse(pick(Object.keys(platformOnly.shape)));
+  if (!result.success || !platforms.success) {
+    const issues = [...(result.error?.issues ?? []), ...(platforms.error?.issues ?? [])];
     // A message may quote a malformed value: whatever secret it holds is redacted.
-    const lines = result.error.issues.map((i) => {
+    const lines = issues.map((i) => {
       const key = i.path.join('.');
       return `  ${i.message.startsWith(key) ? '' : `${key}: `}${redactText(i.message)}`;
     });
     throw new SgbotError('E_CONFIG', `Invalid settings:\n${lines.join('\n')}\nTo resolve, fix these environment variables (or .env).`);
   }
-  return Object.freeze(result.data);
+  return Object.freeze({ ...result.data, platformEnv: Object.freeze(platforms.data) });
 }

@@ -26,13 +26,11 @@ import { plansFor, queuePlan, reminderActions } from './reminders/index.ts';
 import { BROADCAST_ACTIONS } from './broadcast/actions.ts';
 import type { AddStatus } from './store/store.ts';
 import { createBroadcastServices, createDeliveryDeps } from './broadcast/wiring.ts';
+import { CHANNEL_RULES, PLATFORMS } from './chat/platforms.ts';
 import { ChatDeliveryError, combineSenders, type ChatSender } from './chat/sender.ts';
-import { slackSender } from './chat/slack/sender.ts';
 import { configureTrust, trustPolicyOf } from './ingest/trust.ts';
-import { createTeamsApp } from './chat/teams/app.ts';
-import { teamsSender } from './chat/teams/sender.ts';
-import { teamsSettingsFrom } from './chat/teams/settings.ts';
-import { teamsEnv } from './config.ts';
+import { platformEnv } from './config.ts';
+import type { PlatformContext } from './core/platform.ts';
 import type { SearchIndex as SearchIndexType } from './store/search.ts';
 import { Quarantine } from './store/quarantine.ts';
 import { AuditLog } from './store/audit.ts';
@@ -171,7 +169,7 @@ export async function createServices(config: Config, opts: { log?: Logger; longR
   let runtime: JobRuntime<JobDeps> | null = null;
   const ingestOptions = { senderAuth: config.SGBOT_SENDER_AUTH === 'on', listRules: config.SGBOT_LIST_RULES };
   let chat: ChatSender | null | undefined;
-  const chatSender = () => (chat === undefined ? (chat = buildChatSender(config, redis, log, registry, curated, store)) : chat);
+  const chatSender = () => (chat === undefined ? (chat = buildChatSender(config, { registry, actions, context: (now, tz, who) => ({ store, search: rejectSearch, curated, now, tz, who }), log, redis, prefix: config.SGBOT_PREFIX, publicUrl: config.SGBOT_PUBLIC_URL, defaultTz: config.SGBOT_TZ })) : chat);
   const metrics = createMetrics({
     redis,
     prefix: config.SGBOT_PREFIX,
@@ -216,6 +214,7 @@ export async function createServices(config: Config, opts: { log?: Logger; longR
     redis,
     prefix: config.SGBOT_PREFIX,
     targets: config.SGBOT_BROADCAST_TARGETS,
+    channelRules: CHANNEL_RULES,
     enqueue: (p) => jobs().enqueue(JOB_KINDS.broadcast, p),
     docUrl: config.SGBOT_DOC_URL ?? null,
   });
@@ -316,6 +315,18 @@ function buildMailer(config: Config, redis: Redis): Mailer {
   });
 }
 
+/** Proactive posts (reminders, broadcasts) run no command that searches. */
+const rejectSearch = (): Promise<SearchIndexType> => Promise.reject(new SgbotError('E_USAGE', 'search is not available to proactive posts'));
+
+/**
+ * The context a platform is started with (`sgbot start`, `sgbot slack`…): the services' registry, actions and command
+ * context, and where it is.
+ */
+export function platformContext(services: Services): PlatformContext {
+  const { config } = services;
+  return { registry: services.registry, actions: services.actions, context: (now, tz, who) => services.context(now, tz, who), log: services.log, redis: services.redis, prefix: config.SGBOT_PREFIX, publicUrl: config.SGBOT_PUBLIC_URL, defaultTz: config.SGBOT_TZ, metrics: services.metrics };
+}
+
 /** A sender that is built on first use (so a command that never posts needs no chat settings). */
 function lazySender(get: () => ChatSender | null): ChatSender | null {
   return {
@@ -324,25 +335,20 @@ function lazySender(get: () => ChatSender | null): ChatSender | null {
     },
     post: (target, reply, opts) => {
       const sender = get();
-      if (!sender) throw new ChatDeliveryError(`No Slack or Teams connection is configured, so ${target.channel}:${target.id} cannot be reached (see .env.example).`, true);
+      if (!sender) throw new ChatDeliveryError(`No chat platform is configured, so ${target.channel}:${target.id} cannot be reached (see .env.example).`, true);
       return sender.post(target, reply, opts);
     },
   };
 }
 
 /**
- * Senders for the platforms whose settings are given: Slack with `SLACK_BOT_TOKEN`; Teams with `TEAMS_CLIENT_ID` (or
- * `TEAMS_ANONYMOUS` outside production), posting through conversation references stored by `sgbot teams`.
+ * Senders for the platforms whose settings are given (src/chat/platforms.ts: Slack with `SLACK_BOT_TOKEN`, Teams with
+ * `TEAMS_CLIENT_ID` or `TEAMS_ANONYMOUS`, posting through conversation references stored by `sgbot teams`, the
+ * webhook with `SGBOT_WEBHOOK_SECRET`…), each loaded on its first post.
  */
-function buildChatSender(config: Config, redis: Redis, log: Logger, registry: Registry, curated: CuratedRoles, store: DocumentStore): ChatSender | null {
-  const senders: ChatSender[] = [];
-  if (config.SLACK_BOT_TOKEN) senders.push(slackSender({ botToken: config.SLACK_BOT_TOKEN, slackApiUrl: config.SLACK_API_URL, docUrl: config.SGBOT_DOC_URL, publicUrl: config.SGBOT_PUBLIC_URL, log: log.child({ component: 'slack-sender' }) }));
-  if (config.TEAMS_CLIENT_ID || config.TEAMS_ANONYMOUS) {
-    const settings = teamsSettingsFrom(teamsEnv(config));
-    const search = (): Promise<SearchIndexType> => Promise.reject(new SgbotError('E_USAGE', 'search is not available to proactive posts'));
-    const bot = createTeamsApp({ settings, deps: { registry, context: (now, tz, who) => ({ store, search, curated, now, tz, who }), log, redis, prefix: config.SGBOT_PREFIX } });
-    senders.push(teamsSender(bot));
-  }
+function buildChatSender(config: Config, ctx: PlatformContext): ChatSender | null {
+  const env = platformEnv(config);
+  const senders = PLATFORMS.list.map((p) => p.sender(env, ctx)).filter((s): s is ChatSender => s !== null);
   return senders.length ? combineSenders(senders) : null;
 }
 

@@ -10,7 +10,7 @@ import { authorizeSecretariat, type Authorization } from './authorize.ts';
 import type { DeliveryPayload } from './deliver.ts';
 import { BROADCAST_CANCEL_ACTION, BROADCAST_CONFIRM_ACTION, previewReply, statusReply } from './replies.ts';
 import { isBroadcastId, newBroadcastId, type BroadcastStore } from './store.ts';
-import { resolveTargets, type BroadcastTargetSettings } from './targets.ts';
+import { resolveTargets, type BroadcastTargetSettings, type ChannelRules } from './targets.ts';
 import { senderVerified } from '../store/trust.ts';
 
 /** What the broadcast command needs besides the people services; `src/main.ts` puts it in the command context. */
@@ -18,6 +18,8 @@ export interface BroadcastServices {
   store: BroadcastStore;
   /** `SGBOT_BROADCAST_TARGETS`, parsed. */
   targets: BroadcastTargetSettings;
+  /** How each chat platform writes a channel: which subscribers are channels a broadcast reaches. */
+  channelRules: ChannelRules;
   /** Queue one delivery (`jobs.enqueue(broadcastJob, payload)`); returns the job id. */
   enqueue(payload: DeliveryPayload): Promise<string>;
   /** URL template of a document page, `{id}` replaced by the document id. */
@@ -84,7 +86,7 @@ async function draft(r: Ready, req: Extract<BroadcastRequest, { action: 'draft' 
   } else {
     announcement = announcementFromText(req.group, req.text);
   }
-  const targets = resolveTargets(req.group, r.services.targets, await r.people.subscriptions.subscribers([req.group]));
+  const targets = resolveTargets(req.group, r.services.targets, await r.people.subscriptions.subscribers([req.group]), r.services.channelRules);
   if (targets.length === 0) {
     return noAnswer('E_NOT_FOUND', `${req.group} has nowhere to broadcast to yet: no mailing list or channel is configured or subscribed.`, [
       `Add its lists and channels to SGBOT_BROADCAST_TARGETS, or subscribe a channel with "subscribe ${req.group} here".`,

@@ -42,7 +42,8 @@ export const BROADCAST_ATTEMPTS = 8;
 /** One target of one broadcast, in one round (0 from the confirmation, n from the n-th `broadcast retry`). */
 export const deliveryPayload = z.object({
   broadcastId: z.string().refine(isBroadcastId, 'a broadcast id (8 letters and digits)'),
-  target: z.string().regex(/^(mail|slack|teams):.+$/, 'a target key such as slack:C0123ABCD'),
+  // A list or a platform's channel: never a person (a broadcast goes to channels).
+  target: z.string().regex(/^(?!person:)[a-z][a-z0-9-]{1,30}:.+$/, 'a target key such as slack:C0123ABCD'),
   attempt: z.number().int().nonnegative(),
 });
 export type DeliveryPayload = z.infer<typeof deliveryPayload>;
@@ -62,8 +63,8 @@ const SENDING_CLAIM_MS = 120_000;
 /** How long a job waits when another job is sending to the same target (ms). */
 const BUSY_WAIT_MS = 2000;
 
-/** Default spacing between two posts to one channel (ms). */
-export const DEFAULT_SPACING_MS = { slack: 1000, teams: 1000 } as const;
+/** Default spacing between two posts to one chat channel (ms), whatever its platform. */
+export const DEFAULT_SPACING_MS = 1000;
 
 /** What a delivery needs; `src/main.ts` builds it with {@link createDeliveryDeps}. */
 export interface BroadcastDeliveryDeps {
@@ -71,10 +72,10 @@ export interface BroadcastDeliveryDeps {
   gate: ChannelGate;
   audit: AuditLog;
   mailer(): Mailer;
-  /** Slack and Teams senders (`combineSenders`); `null` when no chat platform is configured. */
+  /** The configured platforms' senders (`combineSenders`); `null` when no chat platform is configured. */
   chat: ChatSender | null;
-  /** Spacing between posts to one channel (ms); defaults {@link DEFAULT_SPACING_MS}. */
-  spacingMs?: Partial<Record<'slack' | 'teams', number>>;
+  /** Spacing between posts to one channel (ms), by platform id; defaults {@link DEFAULT_SPACING_MS}. */
+  spacingMs?: Partial<Record<string, number>>;
   /** How long a delivery may hold its target before another job may try (ms); defaults {@link SENDING_CLAIM_MS}. */
   sendingClaimMs?: number;
   /** Counts deliveries and failures (`src/metrics.ts`); never throws. */
@@ -143,7 +144,7 @@ export async function deliverToTarget(deps: BroadcastDeliveryDeps, p: DeliveryPa
 
 async function sendOnce(deps: BroadcastDeliveryDeps, p: DeliveryPayload, run: JobRun, b: Broadcast, target: BroadcastTarget): Promise<DeliveryOutcome> {
   const now = () => deps.now?.() ?? new Date();
-  const spacing = target.kind === 'mail' ? 0 : (deps.spacingMs?.[target.kind] ?? DEFAULT_SPACING_MS[target.kind]);
+  const spacing = target.kind === 'mail' ? 0 : (deps.spacingMs?.[target.kind] ?? DEFAULT_SPACING_MS);
   if (spacing > 0) {
     const wait = await deps.gate.claim(target.key, spacing);
     if (wait > 0) throw await run.deferUntil(Date.now() + wait);

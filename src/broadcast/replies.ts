@@ -12,17 +12,30 @@ export const BROADCAST_CONFIRM_ACTION = 'sgbot_broadcast_confirm';
 /** `action_id` of the Cancel button of a preview. */
 export const BROADCAST_CANCEL_ACTION = 'sgbot_broadcast_cancel';
 
-const HEADINGS: Record<TargetKind, string> = { mail: 'Mailing lists', slack: 'Slack channels', teams: 'Teams channels' };
+/** How a platform's channels are named in a preview: Slack's as channels, Teams' as conversations. */
+const NOUNS: Readonly<Record<string, string>> = { teams: 'conversation' };
+
+/** `slack` → `Slack`, `webhook` → `Webhook`. */
+const labelOf = (kind: TargetKind) => (kind === 'teams' ? 'Teams' : kind.charAt(0).toUpperCase() + kind.slice(1));
+
+function heading(kind: TargetKind): string {
+  return kind === 'mail' ? 'Mailing lists' : `${labelOf(kind)} channels`;
+}
 
 function targetLine(t: BroadcastTarget): string {
-  return t.kind === 'mail' ? t.id : t.kind === 'slack' ? `Slack channel ${t.id}` : `Teams conversation ${t.id}`;
+  return t.kind === 'mail' ? t.id : `${labelOf(t.kind)} ${NOUNS[t.kind] ?? 'channel'} ${t.id}`;
+}
+
+/** The kinds of `targets`: mail first, then the platforms in the order the targets list them (already sorted). */
+function kindsOf(targets: readonly BroadcastTarget[]): TargetKind[] {
+  return ['mail', ...new Set(targets.map((t) => t.kind).filter((k) => k !== 'mail'))];
 }
 
 function targetSections(targets: readonly BroadcastTarget[], detail: (t: BroadcastTarget) => string | undefined): Reply['sections'] {
-  return (['mail', 'slack', 'teams'] as const)
+  return kindsOf(targets)
     .map((kind) => {
       const of = targets.filter((t) => t.kind === kind);
-      return { heading: `${HEADINGS[kind]} (${of.length})`, items: of.map((t): ReplyItem => ({ text: targetLine(t), ...(detail(t) ? { detail: detail(t) } : {}) })) };
+      return { heading: `${heading(kind)} (${of.length})`, items: of.map((t): ReplyItem => ({ text: targetLine(t), ...(detail(t) ? { detail: detail(t) } : {}) })) };
     })
     .filter((s) => s.items.length > 0);
 }
@@ -54,8 +67,8 @@ export function previewReply(b: Broadcast): Reply {
       ...targetSections(b.targets, (t) => (t.via === 'subscription' ? 'subscribed to the group' : undefined)),
     ],
     notes: [
-      `It goes to ${count('mail')} mailing list(s), ${count('slack')} Slack channel(s) and ${count('teams')} Teams channel(s), once each.`,
-      `To send it: broadcast confirm ${b.id} (in Slack and Teams, the "Confirm and send" button does the same). Any member of the ${b.group} secretariat may confirm.`,
+      `It goes to ${[`${count('mail')} mailing list(s)`, ...[...new Set(['slack', 'teams', ...kindsOf(b.targets).slice(1)])].map((k) => `${count(k)} ${labelOf(k)} channel(s)`)].join(', ').replace(/, ([^,]*)$/, ' and $1')}, once each.`,
+      `To send it: broadcast confirm ${b.id} (in chat, the "Confirm and send" button does the same). Any member of the ${b.group} secretariat may confirm.`,
       `To drop it: broadcast cancel ${b.id}.`,
     ],
     sources: a.source ? [a.source] : [],

@@ -3,6 +3,7 @@
  * prefix, audit log, mailer, chat senders and job runtime. Nothing here starts anything.
  */
 import type { Redis } from 'ioredis';
+import { CHANNEL_RULES } from '../chat/platforms.ts';
 import type { ChatSender } from '../chat/sender.ts';
 import type { Mailer } from '../mail/index.ts';
 import type { DeliveryMetrics } from '../metrics.ts';
@@ -11,7 +12,7 @@ import type { BroadcastServices } from './actions.ts';
 import type { BroadcastDeliveryDeps, DeliveryPayload } from './deliver.ts';
 import { ChannelGate } from './gate.ts';
 import { BroadcastStore } from './store.ts';
-import type { BroadcastTargetSettings } from './targets.ts';
+import type { BroadcastTargetSettings, ChannelRules } from './targets.ts';
 
 /**
  * The `broadcast` field of the job dependencies.
@@ -46,8 +47,10 @@ export function createBroadcastServices(opts: {
   redis: Redis;
   prefix: string;
   targets: BroadcastTargetSettings;
+  /** How each platform writes a channel; default: the platforms of src/chat/platforms.ts. */
+  channelRules?: ChannelRules;
   enqueue: (payload: DeliveryPayload) => Promise<string>;
   docUrl?: string | null;
 }): BroadcastServices {
-  return { store: new BroadcastStore(opts.redis, opts.prefix), targets: opts.targets, enqueue: opts.enqueue, docUrl: opts.docUrl ?? null };
+  return { store: new BroadcastStore(opts.redis, opts.prefix), targets: opts.targets, channelRules: opts.channelRules ?? CHANNEL_RULES, enqueue: opts.enqueue, docUrl: opts.docUrl ?? null };
 }

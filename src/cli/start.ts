@@ -11,18 +11,15 @@ import { createServer } from 'node:net';
 import { join, relative, resolve } from 'node:path';
 import { Command } from 'commander';
 import type { FastifyInstance } from 'fastify';
-import { loadConfig, redactUrl, slackEnv, teamsEnv, type Config } from '../config.ts';
+import { loadConfig, platformEnv, redactUrl, type Config } from '../config.ts';
+import { configuredPlatforms, PLATFORMS } from '../chat/platforms.ts';
 import type { Identity } from '../core/identity.ts';
 import { writeSampleInbox, sampleDates, SAMPLE_DIR } from '../embedded/sample.ts';
 import { DEFAULT_REDIS_URL, isDefaultRedisUrl, resolveRedis, type ResolvedRedis } from '../embedded/redis.ts';
 import { ingestPaths, type IngestSummary } from '../ingest/pipeline.ts';
 import { createLogger } from '../log.ts';
-import { createServices, type Services } from '../main.ts';
+import { createServices, platformContext, type Services } from '../main.ts';
 import { importRoster, readRosterFile } from '../people/roster-file.ts';
-import { createSlackApp } from '../chat/slack/app.ts';
-import { slackSettingsFrom } from '../chat/slack/settings.ts';
-import { createTeamsApp } from '../chat/teams/app.ts';
-import { teamsSettingsFrom } from '../chat/teams/settings.ts';
 import { createWebServer } from '../web/server.ts';
 import { loadRosterSetting, startWorker } from '../worker.ts';
 import { localZone, runConsole } from './console.ts';
@@ -106,8 +103,10 @@ export function externalSettings(config: Config): string[] {
   const found: string[] = [];
   if (config.SGBOT_IMAP.length > 0) found.push('IMAP (SGBOT_IMAP)');
   if (config.SMTP_URL) found.push('SMTP (SMTP_URL)');
-  if (config.SLACK_BOT_TOKEN || config.SLACK_SIGNING_SECRET || config.SLACK_APP_TOKEN) found.push('Slack (SLACK_*)');
-  if (config.TEAMS_CLIENT_ID || config.TEAMS_ANONYMOUS === 'true') found.push('Teams (TEAMS_*)');
+  const env = platformEnv(config);
+  // `Slack (SLACK_*)`, `Webhook (SGBOT_WEBHOOK_*)`: the prefix of the platform's variables.
+  const prefixOf = (key: string) => `${key.split('_').slice(0, key.startsWith('SGBOT_') ? 2 : 1).join('_')}_*`;
+  for (const p of PLATFORMS.list) if (p.settings.configured(env)) found.push(`${p.label} (${prefixOf(Object.keys(p.settings.fields)[0] ?? p.id)})`);
   return found;
 }
 
@@ -147,10 +146,8 @@ export async function startBot(io: CliIO, opts: StartOptions = {}): Promise<Star
   const external = externalSettings(first);
   const demo = external.length === 0;
   // Chat settings are checked before anything starts, so a wrong one fails at once with its message.
-  const chatSettings = {
-    slack: !demo && (first.SLACK_BOT_TOKEN || first.SLACK_SIGNING_SECRET || first.SLACK_APP_TOKEN) ? slackSettingsFrom(slackEnv(first)) : null,
-    teams: !demo && (first.TEAMS_CLIENT_ID || first.TEAMS_ANONYMOUS === 'true') ? teamsSettingsFrom(teamsEnv(first)) : null,
-  };
+  const env = platformEnv(first);
+  const chatPlatforms = demo ? [] : configuredPlatforms(env).map((platform) => ({ platform, settings: platform.settings.parse(env) }));
   const dataDir = resolve(opts.dataDir ?? '.sgbot');
   await mkdir(dataDir, { recursive: true });
   // The demo answers piped input too (how scripts and tests drive it); with settings, only a terminal gets a console,
@@ -236,19 +233,11 @@ export async function startBot(io: CliIO, opts: StartOptions = {}): Promise<Star
     // Reminders fall due weeks ahead: the console sends one now, so a newcomer sees the mail a rapporteur gets.
     if (demoAccount) lines.push(`See a reminder ${webUrl}console/reminders → "Send a test reminder now", then ${webUrl}console/outbox`);
 
-    if (chatSettings.slack) {
-      const settings = chatSettings.slack;
-      const bot = createSlackApp({ settings, deps: { ...services, prefix: config.SGBOT_PREFIX, publicUrl: config.SGBOT_PUBLIC_URL } });
-      stops.push(() => bot.stop());
-      const { port: slackPort } = await bot.start();
-      lines.push(`Slack        app running over ${settings.mode === 'http' ? `HTTP on http://${settings.host}:${slackPort ?? settings.port}${settings.path}` : 'Socket Mode'}`);
-    }
-    if (chatSettings.teams) {
-      const settings = chatSettings.teams;
-      const bot = createTeamsApp({ settings, deps: { ...services, prefix: config.SGBOT_PREFIX } });
-      stops.push(() => bot.stop());
-      const { port: teamsPort } = await bot.start();
-      lines.push(`Teams        bot listening on http://${settings.host}:${teamsPort}${settings.path}${settings.anonymous ? ' (ANONYMOUS: local testing only)' : ''}`);
+    // Every chat platform whose settings are given (src/chat/platforms.ts), the same way.
+    for (const { platform, settings } of chatPlatforms) {
+      const running = await platform.start(settings, platformContext(services));
+      stops.push(() => running.stop());
+      lines.push(running.describe);
     }
 
     return {

@@ -87,20 +87,32 @@ export interface PlatformLogger {
 export interface PlatformIdentity {
   /** A person's id there (`U0123ABCD`), and an example for messages. */
   user: { pattern: RegExp; example: string };
-  /** A channel a broadcast or a subscription can post to (`C0123ABCD`), and an example. */
-  channel: { pattern: RegExp; example: string };
+  /**
+   * A channel a broadcast or a subscription can post to (`C0123ABCD`), an example, what the platform calls it
+   * (`channel`, `conversation`) and, for a wrong one, where to find the right id.
+   */
+  channel: { pattern: RegExp; example: string; noun: string; hint?: string };
   /** The roster field older roster files give this id in (`slackId`), read into `chat: { <platform>: id }`. */
   legacyRosterField?: string;
 }
 
-/** A platform's settings: its variables as zod fields (part of the one settings schema) and how to read them. */
+/** Settings as text, by variable name (the environment, `.env`). */
+export type SettingsEnv = Readonly<Record<string, string | undefined>>;
+
+/**
+ * A platform's settings: its variables as zod fields, each checked on its own with a message that says where to find
+ * its value (composed into the one settings schema when sgbot loads its settings), and how to read them together.
+ */
 export interface PlatformSettings<S> {
-  /** Each variable's own check, with where to find its value; spread into src/config.ts's schema. */
+  /** The platform's own variables and their checks. */
   fields: Record<string, z.ZodType<string | undefined>>;
-  /** Whether the settings ask for this platform at all (its token or URL is given). */
-  configured(env: Readonly<Record<string, unknown>>): boolean;
-  /** The platform's settings from the (already checked) variables; checks what depends on several of them. */
-  parse(env: Readonly<Record<string, unknown>>): S;
+  /** Whether the settings ask for this platform at all (its token, secret or URL is given). */
+  configured(env: SettingsEnv): boolean;
+  /**
+   * The platform's settings from the variables (its own, and the shared `SGBOT_TZ`, `SGBOT_DOC_URL`…); checks what
+   * depends on several of them. Throws an `E_CONFIG` `SgbotError` listing every problem.
+   */
+  parse(env: SettingsEnv): S;
 }
 
 /** What a started platform is given (src/main.ts's services have all of it). */
@@ -139,8 +151,11 @@ export interface ChatPlatform<S = unknown> {
   identity: PlatformIdentity;
   /** Receive requests (commands, button presses) and answer them. */
   start(settings: S, ctx: PlatformContext): Promise<RunningPlatform>;
-  /** A sender that posts to this platform from any process (a worker's reminder or broadcast job). */
-  sender(settings: S, ctx: PlatformContext): ChatSender;
+  /**
+   * A sender that posts to this platform from any process (a worker's reminder or broadcast job), when `env` has what
+   * posting needs (it may need less than receiving: Slack posts with its bot token alone); `null` otherwise.
+   */
+  sender(env: SettingsEnv, ctx: PlatformContext): ChatSender | null;
 }
 
 /** Declare a platform with its settings type inferred. */
@@ -148,10 +163,13 @@ export function definePlatform<S>(platform: ChatPlatform<S>): ChatPlatform<S> {
   return platform;
 }
 
+/** How each platform writes a channel (its identity's `channel`, with its `label`), by platform id. */
+export type ChannelRules = Readonly<Record<string, PlatformIdentity['channel'] & { label: string }>>;
+
 /** The platforms sgbot knows, by id. */
 export interface PlatformRegistry {
-  readonly list: ReadonlyArray<ChatPlatform<never>>;
-  get(id: string): ChatPlatform<never> | undefined;
+  readonly list: ReadonlyArray<ChatPlatform<unknown>>;
+  get(id: string): ChatPlatform<unknown> | undefined;
   readonly ids: readonly string[];
 }
 
@@ -163,8 +181,8 @@ const RESERVED = new Set(['person', 'mail', 'cli', 'web', 'system', 'lists']);
  *
  * @throws Error for an id that is malformed, reserved or given twice (a programming error).
  */
-export function createPlatformRegistry(platforms: ReadonlyArray<ChatPlatform<never>>): PlatformRegistry {
-  const byId = new Map<string, ChatPlatform<never>>();
+export function createPlatformRegistry(platforms: ReadonlyArray<ChatPlatform<unknown>>): PlatformRegistry {
+  const byId = new Map<string, ChatPlatform<unknown>>();
   for (const p of platforms) {
     if (!/^[a-z][a-z0-9-]{1,30}$/.test(p.id) || RESERVED.has(p.id)) throw new Error(`Platform id "${p.id}" must be lower-case letters, digits and -, and not one of ${[...RESERVED].join(', ')}.`);
     if (byId.has(p.id)) throw new Error(`Platform "${p.id}" is registered twice.`);

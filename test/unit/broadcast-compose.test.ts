@@ -5,6 +5,7 @@ import { previewReply, statusReply } from '../../src/broadcast/replies.ts';
 import { actionBlocks } from '../../src/chat/slack/actions.ts';
 import type { TargetStatus } from '../../src/broadcast/store.ts';
 import { resolveTargets } from '../../src/broadcast/targets.ts';
+import { CHANNEL_RULES } from '../../src/chat/platforms.ts';
 import type { Deadline, ParsedDocument } from '../../src/core/types.ts';
 import type { StoredDocument } from '../../src/store/facts.ts';
 
@@ -42,7 +43,7 @@ function makeDocument(parsed: Partial<ParsedDocument> = {}, messageId: string | 
 }
 
 const NOW = Date.parse('2027-03-20T00:00:00Z');
-const targets = resolveTargets('SG20', { SG20: { lists: ['t25sg20@lists.itu.int'], slack: ['C0AAA'], teams: ['19:t1@thread.tacv2'] } }, ['slack:C0SUB']);
+const targets = resolveTargets('SG20', { SG20: { lists: ['t25sg20@lists.itu.int'], slack: ['C0AAA'], teams: ['19:t1@thread.tacv2'] } }, ['slack:C0SUB'], CHANNEL_RULES);
 
 function broadcast(over: Partial<Broadcast> = {}): Broadcast {
   return { id: 'k3x9m2pq', group: 'SG20', announcement: announcementFromText('SG20', 'Room K is closed on Tuesday. The Q4/20 session moves to room L.'), targets, createdBy: { who: 'cli:sara@tsb.example.org', person: 'sara@tsb.example.org', name: 'Sara' }, createdAt: '2027-03-20T08:00:00.000Z', ...over };

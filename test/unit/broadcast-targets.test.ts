@@ -2,15 +2,21 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { deliveryJobId, deliveryPayload } from '../../src/broadcast/deliver.ts';
-import { broadcastTargetsTransform, parseBroadcastTargets, resolveTargets, targetHash } from '../../src/broadcast/targets.ts';
+import { broadcastTargetsTransform as transformFor, parseBroadcastTargets as parseWith, resolveTargets as resolveWith, targetHash, type BroadcastTargetSettings } from '../../src/broadcast/targets.ts';
+import { CHANNEL_RULES } from '../../src/chat/platforms.ts';
 import { SgbotError } from '../../src/core/errors.ts';
+
+// The rules of the registered platforms (Slack, Teams, the webhook), as src/config.ts uses them.
+const parseBroadcastTargets = (value: string | undefined) => parseWith(value, CHANNEL_RULES);
+const resolveTargets = (group: string, settings: BroadcastTargetSettings, subscribers: readonly string[]) => resolveWith(group, settings, subscribers, CHANNEL_RULES);
+const broadcastTargetsTransform = transformFor(CHANNEL_RULES);
 
 describe('SGBOT_BROADCAST_TARGETS', () => {
   it('reads groups in any spelling, lower-cases list addresses and drops repeats', () => {
     const s = parseBroadcastTargets(
       JSON.stringify({ sg20: { lists: ['T25SG20@Lists.ITU.int', 't25sg20@lists.itu.int'], slack: ['C0123ABCD'], teams: ['19:abc@thread.tacv2'] }, 'Study Group 13': { slack: ['G0PRIVATE1'] } }),
     );
-    expect(s).toEqual({ SG20: { lists: ['t25sg20@lists.itu.int'], slack: ['C0123ABCD'], teams: ['19:abc@thread.tacv2'] }, SG13: { lists: [], slack: ['G0PRIVATE1'], teams: [] } });
+    expect(s).toEqual({ SG20: { lists: ['t25sg20@lists.itu.int'], slack: ['C0123ABCD'], teams: ['19:abc@thread.tacv2'], webhook: [] }, SG13: { lists: [], slack: ['G0PRIVATE1'], teams: [], webhook: [] } });
     expect(parseBroadcastTargets(undefined)).toEqual({});
     expect(parseBroadcastTargets('  ')).toEqual({});
   });
