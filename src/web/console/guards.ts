@@ -8,7 +8,6 @@ import { canonicalGroup } from '../../core/groups.ts';
 import { identityKey } from '../../core/identity.ts';
 import { isSecretariat } from '../../people/roster.ts';
 import { form, me, sendPage, type ConsoleDeps } from './context.ts';
-import { h } from './layout.ts';
 
 const CORRECT_ROUTE = '/console/documents/:id/correct';
 const DOC_ID = /^[0-9a-f]{8,64}$/;
@@ -49,6 +48,6 @@ export function registerCorrectionGuard(app: FastifyInstance, deps: ConsoleDeps)
       result: 'refused',
       details: { field, group: doc.parsed.group, ...(refusal.newGroup ? { newGroup: refusal.newGroup } : {}), reason: refusal.reason },
     });
-    return sendPage(req, reply, { title: 'Only the secretariat of the group can correct facts', active: 'documents' }, `<p>Sorry, ${h(s.viewer.name)}: ${h(refusal.text)}. This attempt has been recorded in the audit log.</p>`, 403);
+    return sendPage(req, reply, { title: 'Only the secretariat of the group can correct facts', active: 'documents' }, deps.views.render('refused', { name: s.viewer.name, text: refusal.text }), 403);
   });
 }

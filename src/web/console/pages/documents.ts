@@ -19,7 +19,7 @@ import { authRecordOf, senderVerified, vouchDocument } from '../../../store/trus
 import { queuePlan } from '../../../reminders/index.ts';
 import { form, me, query, redirectWith, sendPage, type ConsoleDeps, type Corrections } from '../context.ts';
 import { humanDate, humanTime, People, timeHtml } from '../format.ts';
-import { h, qs } from '../layout.ts';
+import { qs } from '../layout.ts';
 import { ADD_KINDS, ADDED_KIND_LABELS, addFactForms, type AddKind, type AddProblem } from '../add-facts.ts';
 
 const DOC_ID = /^[0-9a-f]{8,64}$/;
@@ -174,6 +174,8 @@ function senderModel(doc: StoredDocument, canVouch: boolean, csrf: string, tz: s
 
 export function registerDocuments(app: FastifyInstance, deps: ConsoleDeps): void {
   const { services } = deps;
+  const noDocument = deps.views.render('message', { text: 'This document is not stored (or the link is wrong).' });
+  const refusedPage = (name: string, text: string) => deps.views.render('refused', { name, text });
 
   app.get('/console/documents', async (req, reply) => {
     const q = (query(req)['q'] ?? '').trim().slice(0, 200);
@@ -187,13 +189,8 @@ export function registerDocuments(app: FastifyInstance, deps: ConsoleDeps): void
       const docs = (await Promise.all(ids.map((id) => services.store.getDocument(id)))).filter((d): d is StoredDocument => d !== null);
       rows = docs.map((d) => ({ id: d.id, label: docLabel(d), group: d.parsed.group, kind: d.parsed.kind, extra: `${d.parsed.title ?? ''}${d.supersededBy ? ' (superseded)' : ''}` }));
     }
-    const searchForm = `<form method="get" action="/console/documents"><label for="q">Search documents</label><input type="search" id="q" name="q" value="${h(q)}" placeholder="words of the title or text, a reference"> <button type="submit">Search</button></form>`;
-    const table = rows.length
-      ? `<table><thead><tr><th>Document</th><th>Group</th><th>Kind</th><th>Title</th></tr></thead><tbody>${rows
-          .map((r) => `<tr><td><a href="/console/documents/${h(r.id)}">${h(r.label)}</a></td><td>${h(r.group ?? '—')}</td><td>${h(KIND_LABELS[r.kind as keyof typeof KIND_LABELS] ?? r.kind)}</td><td>${h(r.extra)}</td></tr>`)
-          .join('')}</tbody></table>`
-      : `<p class="muted">${q ? 'No document matches.' : 'No documents stored yet.'}</p>`;
-    return sendPage(req, reply, { title: 'Documents', active: 'documents' }, `${searchForm}<h2>${q ? `Matches for “${h(q)}”` : 'Latest stored'}</h2>${table}`);
+    const shown = rows.map((r) => ({ ...r, kind: KIND_LABELS[r.kind as keyof typeof KIND_LABELS] ?? r.kind }));
+    return sendPage(req, reply, { title: 'Documents', active: 'documents' }, deps.views.render('documents', { q, rows: shown }));
   });
 
   /** The document page; `problem` is a refused add form, shown again with what was posted (status 400). */
@@ -261,7 +258,7 @@ export function registerDocuments(app: FastifyInstance, deps: ConsoleDeps): void
 
   app.get<{ Params: { id: string } }>('/console/documents/:id', async (req, reply) => {
     const doc = DOC_ID.test(req.params.id) ? await services.store.getDocument(req.params.id) : null;
-    if (!doc) return sendPage(req, reply, { title: 'No such document', active: 'documents' }, '<p>This document is not stored (or the link is wrong).</p>', 404);
+    if (!doc) return sendPage(req, reply, { title: 'No such document', active: 'documents' }, noDocument, 404);
     return showDocument(req, reply, doc);
   });
 
@@ -279,13 +276,13 @@ export function registerDocuments(app: FastifyInstance, deps: ConsoleDeps): void
     const reason = !allowed ? (s.person ? 'not-secretariat' : 'not-in-roster') : 'no-rights-on-meeting-group';
     await services.audit.record({ who: identityKey(s.who), action, target: doc.id, result: 'refused', details: { ...details, group, ...(allowed ? { meetingGroup: otherGroup } : {}), reason } });
     const text = !allowed ? `only the ${group ?? ''} secretariat may add facts to this document or take them back` : `you hold no secretariat role for ${otherGroup ?? ''}, so you cannot add its meeting`;
-    sendPage(req, reply, { title: 'Only the secretariat can add facts', active: 'documents' }, `<p>Sorry, ${h(s.viewer.name)}: ${h(text)}. This attempt has been recorded in the audit log.</p>`, 403);
+    sendPage(req, reply, { title: 'Only the secretariat can add facts', active: 'documents' }, refusedPage(s.viewer.name, text), 403);
     return true;
   };
 
   app.post<{ Params: { id: string } }>('/console/documents/:id/add', async (req, reply) => {
     const doc = DOC_ID.test(req.params.id) ? await services.store.getDocument(req.params.id) : null;
-    if (!doc) return sendPage(req, reply, { title: 'No such document', active: 'documents' }, '<p>This document is not stored (or the link is wrong).</p>', 404);
+    if (!doc) return sendPage(req, reply, { title: 'No such document', active: 'documents' }, noDocument, 404);
     const f = form(req);
     const kind = (ADD_KINDS as readonly string[]).includes(f['kind'] ?? '') ? (f['kind'] as AddKind) : null;
     const refused = await refuseAdd(req, reply, doc, 'fact.add.refused', { kind: f['kind'] ?? '' }, kind === 'meeting' ? canonicalGroup(f['group'] ?? '') : null);
@@ -309,7 +306,7 @@ export function registerDocuments(app: FastifyInstance, deps: ConsoleDeps): void
 
   app.post<{ Params: { id: string; fact: string } }>('/console/documents/:id/added/:fact/remove', async (req, reply) => {
     const doc = DOC_ID.test(req.params.id) ? await services.store.getDocument(req.params.id) : null;
-    if (!doc) return sendPage(req, reply, { title: 'No such document', active: 'documents' }, '<p>This document is not stored (or the link is wrong).</p>', 404);
+    if (!doc) return sendPage(req, reply, { title: 'No such document', active: 'documents' }, noDocument, 404);
     const refused = await refuseAdd(req, reply, doc, 'fact.added.removed.refused', { id: req.params.fact });
     if (refused) return reply;
     const corrections = await deps.corrections();
@@ -319,7 +316,7 @@ export function registerDocuments(app: FastifyInstance, deps: ConsoleDeps): void
 
   app.post<{ Params: { id: string } }>('/console/documents/:id/correct', async (req, reply) => {
     const doc = DOC_ID.test(req.params.id) ? await services.store.getDocument(req.params.id) : null;
-    if (!doc) return sendPage(req, reply, { title: 'No such document', active: 'documents' }, '<p>This document is not stored (or the link is wrong).</p>', 404);
+    if (!doc) return sendPage(req, reply, { title: 'No such document', active: 'documents' }, noDocument, 404);
     const s = me(req);
     const f = form(req);
     const field = (f['field'] ?? '').trim();
@@ -327,7 +324,7 @@ export function registerDocuments(app: FastifyInstance, deps: ConsoleDeps): void
     const allowed = group ? isSecretariat(s.person, group) : s.viewer.secretariat;
     if (!allowed) {
       await services.audit.record({ who: identityKey(s.who), action: 'fact.correction.refused', target: doc.id, result: 'refused', details: { field, group, reason: s.person ? 'not-secretariat' : 'not-in-roster' } });
-      return sendPage(req, reply, { title: 'Only the secretariat can correct facts', active: 'documents' }, `<p>Sorry, ${h(s.viewer.name)}: only the ${h(group ?? '')} secretariat may correct the facts of this document. This attempt has been recorded in the audit log.</p>`, 403);
+      return sendPage(req, reply, { title: 'Only the secretariat can correct facts', active: 'documents' }, refusedPage(s.viewer.name, `only the ${group ?? ''} secretariat may correct the facts of this document`), 403);
     }
     const corrections = await deps.corrections();
     const reason = (f['reason'] ?? '').trim().slice(0, 500);
@@ -357,13 +354,13 @@ export function registerDocuments(app: FastifyInstance, deps: ConsoleDeps): void
 
   app.post<{ Params: { id: string } }>('/console/documents/:id/vouch', async (req, reply) => {
     const doc = DOC_ID.test(req.params.id) ? await services.store.getDocument(req.params.id) : null;
-    if (!doc) return sendPage(req, reply, { title: 'No such document', active: 'documents' }, '<p>This document is not stored (or the link is wrong).</p>', 404);
+    if (!doc) return sendPage(req, reply, { title: 'No such document', active: 'documents' }, noDocument, 404);
     const s = me(req);
     const group = doc.parsed.group;
     const allowed = group ? isSecretariat(s.person, group) : s.viewer.secretariat;
     if (!allowed) {
       await services.audit.record({ who: identityKey(s.who), action: 'document.vouch.refused', target: doc.id, result: 'refused', details: { group, reason: s.person ? 'not-secretariat' : 'not-in-roster' } });
-      return sendPage(req, reply, { title: 'Only the secretariat can vouch for a document', active: 'documents' }, `<p>Sorry, ${h(s.viewer.name)}: only the ${h(group ?? '')} secretariat may vouch for this document. This attempt has been recorded in the audit log.</p>`, 403);
+      return sendPage(req, reply, { title: 'Only the secretariat can vouch for a document', active: 'documents' }, refusedPage(s.viewer.name, `only the ${group ?? ''} secretariat may vouch for this document`), 403);
     }
     const reason = (form(req)['reason'] ?? '').trim().slice(0, 500);
     const { vouched, change } = await vouchDocument({ store: services.store, audit: services.audit }, doc.id, identityKey(s.who), reason ? { reason } : {});

@@ -2,7 +2,6 @@
 import type { FastifyInstance } from 'fastify';
 import { REMINDER_QUEUE } from '../../../reminders/payload.ts';
 import { me, sendPage, type ConsoleDeps } from '../context.ts';
-import { h } from '../layout.ts';
 import { outboxKey } from './outbox.ts';
 
 export function registerHome(app: FastifyInstance, deps: ConsoleDeps): void {
@@ -17,18 +16,14 @@ export function registerHome(app: FastifyInstance, deps: ConsoleDeps): void {
       store.groupsWithDocuments(),
       services.jobs().queue({ name: REMINDER_QUEUE }).getDelayedCount(),
     ]);
-    const card = (n: number, label: string, href: string) => `<a class="card" href="${href}"><div class="n">${n}</div>${h(label)}</a>`;
-    const body = `<div class="cards">
-${card(upcoming, 'upcoming deadlines', '/console/deadlines')}
-${card(docs, 'documents stored', '/console/documents')}
-${card(reminders, 'reminders scheduled', '/console/reminders')}
-${card(quarantined, 'inputs in quarantine', '/console/quarantine')}
-${card(outbox, 'mails in the outbox', '/console/outbox')}
-</div>
-<h2>Groups</h2><p>${groups.length ? groups.map((g) => `<a href="/console/deadlines?group=${encodeURIComponent(g)}">${h(g)}</a>`).join(' · ') : '<span class="muted">No documents yet.</span>'}</p>
-<h2>Do</h2><ul><li><a href="/console/chat">Ask sgbot</a> as in Slack or Teams (<code>/deadlines SG20</code>)</li>
-<li><a href="/console/broadcasts">Send a broadcast</a> (preview first)</li><li><a href="/console/queues">Job queues</a> (Bull Board)</li></ul>
-${me(req).viewer.secretariat ? '' : '<p class="muted">Your roster entry has no secretariat role: you can look, but not broadcast, correct or retry.</p>'}`;
+    const cards = [
+      { n: upcoming, label: 'upcoming deadlines', href: '/console/deadlines' },
+      { n: docs, label: 'documents stored', href: '/console/documents' },
+      { n: reminders, label: 'reminders scheduled', href: '/console/reminders' },
+      { n: quarantined, label: 'inputs in quarantine', href: '/console/quarantine' },
+      { n: outbox, label: 'mails in the outbox', href: '/console/outbox' },
+    ];
+    const body = deps.views.render('home', { cards, groups, secretariat: me(req).viewer.secretariat });
     return sendPage(req, reply, { title: 'sgbot console', active: 'home' }, body);
   });
 }

@@ -7,35 +7,26 @@
 import type { FastifyInstance } from 'fastify';
 import { checkLogin, waitText, type LoginLimiter } from '../auth.ts';
 import { form, query, sendPage, type ConsoleDeps } from '../context.ts';
-import { csrfField, h } from '../layout.ts';
 
 /** Where to go after signing in: a console path only (never another site). */
 export function safeNext(next: string | undefined): string {
   return next && /^\/console(?:[/?#]|$)/.test(next) && !next.startsWith('//') ? next : '/console';
 }
 
-function loginForm(csrf: string, next: string, user = ''): string {
-  return `<form method="post" action="/console/login" class="login">${csrfField(csrf)}<input type="hidden" name="next" value="${h(next)}">
-<label for="user">Account</label><input type="text" id="user" name="user" value="${h(user)}" autocomplete="username" required autofocus>
-<label for="password">Password</label><input type="password" id="password" name="password" autocomplete="current-password" required>
-<p><button type="submit">Sign in</button></p></form>`;
-}
-
 export function registerLogin(app: FastifyInstance, deps: ConsoleDeps, limiter: LoginLimiter): void {
-  const noAccounts = () =>
-    deps.accounts.size === 0 ? '<p class="flash error">No console account is set up yet. Add one to SGBOT_WEB_ACCOUNTS (make its hash with: sgbot web passwd).</p>' : '';
+  const loginForm = (csrf: string, next: string, user = '') => deps.views.render('login', { csrf, next, user, noAccounts: deps.accounts.size === 0 });
 
   app.get('/console/login', (req, reply) => {
     const next = safeNext(query(req)['next']);
     if (req.session.user && deps.accounts.has(req.session.user)) return reply.redirect(next);
-    return sendPage(req, reply, { title: 'Sign in to the sgbot console' }, `${noAccounts()}${loginForm(reply.generateCsrf(), next)}`);
+    return sendPage(req, reply, { title: 'Sign in to the sgbot console' }, loginForm(reply.generateCsrf(), next));
   });
 
   app.post('/console/login', async (req, reply) => {
     const f = form(req);
     const user = (f['user'] ?? '').trim().slice(0, 200);
     const next = safeNext(f['next']);
-    const refuse = (status: number, text: string) => sendPage(req, reply, { title: 'Sign in to the sgbot console', flash: { kind: 'error', text } }, `${noAccounts()}${loginForm(reply.generateCsrf(), next, user)}`, status);
+    const refuse = (status: number, text: string) => sendPage(req, reply, { title: 'Sign in to the sgbot console', flash: { kind: 'error', text } }, loginForm(reply.generateCsrf(), next, user), status);
     const turn = await limiter.reserve(req.ip, user);
     if (!turn.ok) {
       reply.header('retry-after', String(turn.retryAfterS));
