@@ -324,11 +324,15 @@ const LIAISON_PHRASE =
 // A mail that forwards a statement: "Please find attached a liaison statement from ITU-T SG15 to the IETF MPLS WG",
 // "I am forwarding the liaison from SG2 to IETF ENUM".
 const FORWARD_PHRASE =
-  /\b(?:attached|enclosed|find|forward(?:ed|ing)?|send(?:ing)?(?: you)?|transmit(?:ting)?|following)\b[^.\n]{0,40}?\bliaison(?:\s+statement)?\s+from\s+(?:the\s+)?(?<from2>[A-Z][\w/ .-]{1,40}?)\s+to\s+(?:the\s+)?(?<to2>[A-Z][\w/ .-]{1,50}?)(?=\s+(?:on|about|regarding|concerning)\b|\s*[,;(\n]|\.\s|\s*$)/i;
+  /\b(?:attached|enclosed|find|forward(?:ed|ing)?|send(?:ing)?(?: you)?|transmit(?:ting)?|following)\b[^.\n]{0,40}?\bliaison(?:\s+statement)?\s+from\s+(?:the\s+)?(?<from2>[A-Z][\w/ .-]{1,40}?)\s+to\s+(?:the\s+)?(?<to2>[A-Z][\w/ .-]{1,50}?)(?=\s+(?:on|about|regarding|concerning)\b|\s+for\s+(?:your\s+)?(?:action|comment|information|review)\b|\s*[,;(\n]|\.\s|\s*$)/i;
 
 // Who had a secretariat send the statement: "Q.1 of SG2 has asked me to send you the following liaison".
 const ASKED_BY =
   /\b((?:(?:Q(?:uestion)?\.?\s?\d{1,2}(?:\s?\/\s?\d{1,2})?|WP\s?\d{1,2}(?:\/\d{1,2})?|Working Party \d{1,2})\s+(?:of\s+)?)?(?:ITU-T\s+)?(?:SG\s?\d{1,2}|Study Group \d{1,2}|TSAG))\s+(?:has|have)\s+asked\s+me\s+to\s+(?:send|forward|transmit|pass on|circulate)\b/i;
+
+// Whose statement a list post passes on: "The ITU-T SG15 reply is attached", "SG2's liaison statement is enclosed".
+const SENT_BY =
+  /\b((?:ITU-T\s+)?(?:SG\s?\d{1,2}|Study Group \d{1,2}|TSAG))(?:'s)?\s+(?:reply|response|liaison(?:\s+statement)?|LS)\s+(?:is|was|has been)\s+(?:attached|enclosed|forwarded|below)\b/i;
 
 // References a reply names: ITU-T LS and TD numbers, 3GPP/ETSI tdoc numbers, ISO/IEC document numbers.
 const LS_REFERENCE =
@@ -476,7 +480,7 @@ export function parseLiaison(text: string, docGroup: string | null): LiaisonInfo
   // whose statement it is; the prose says that ("Please find attached a liaison statement from ITU-T SG15 to IETF
   // CCAMP"), else the sender's secretariat address does.
   if (from && /@/.test(from) && !/^[^<@]*\b(?:ITU|SG\s?\d|Study Group|TSAG|IETF|IEEE|ETSI|3GPP|ISO|Forum)\b/i.test(from)) {
-    const asked = ASKED_BY.exec(text.slice(0, 6000))?.[1];
+    const asked = ASKED_BY.exec(text.slice(0, 6000))?.[1] ?? SENT_BY.exec(text.slice(0, 6000))?.[1];
     from = phraseFrom ?? (asked ? (findGroups(asked)[0]?.group ?? null) : null) ?? groupOfAddress(from);
   }
   // A Datatracker page without "From Group": the "From Contact" when it is a body ("Liaisons at BBF", "Broadband

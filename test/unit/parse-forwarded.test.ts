@@ -50,6 +50,26 @@ describe('a liaison forwarded in a plain mail', () => {
     expect(doc.liaison?.purpose).toBe('information');
   });
 
+  it('reads a list post whose Subject says "Liaison Statement:" and whose prose names the sender', () => {
+    const doc = parseDocument(
+      ['From: Lou Bergen <lou@example.org>', 'To: mpls@ietf.org', 'Subject: [mpls] Liaison Statement: Re: LS205 on MPLS-TP', '', 'Hi all,', '', 'The ITU-T SG15 reply is attached.', '', 'Lou'].join('\n'),
+    );
+    expect(doc.kind).toBe('liaison-statement');
+    expect(doc.title).toBe('LS205 on MPLS-TP');
+    expect(doc.liaison?.from).toBe('SG15');
+    expect(parties(doc, 'information')).toEqual(['IETF MPLS']);
+    expect(doc.deadlines).toEqual([]);
+  });
+
+  it('ends an addressee before "for information"', () => {
+    const doc = parseDocument(
+      'Dear colleagues,\n\nI have been asked by the Rapporteur of Question 17/12 to forward the attached liaison statement from ITU-T SG12 to ETSI STQ for information.\n\nBest regards,\nTSB\n',
+    );
+    expect(doc.kind).toBe('liaison-statement');
+    expect(doc.liaison?.from).toBe('SG12');
+    expect(parties(doc, 'information')).toEqual(['ETSI STQ']);
+  });
+
   it('takes a group from its secretariat address: "ITU-T SG12 <tsbsg12@itu.int>"', () => {
     const doc = parseDocument(
       ['Title: LS on QoE of video services', 'Source: ITU-T Study Group 13', 'To: IETF BMWG', 'Cc: ITU-T SG12 <tsbsg12@itu.int>, Secretariat of ITU-T SG16 <>', 'Purpose: Information', 'Deadline: -', '', 'SG13 informs the IETF BMWG of its new work.'].join('\n'),
