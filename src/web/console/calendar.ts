@@ -1,9 +1,8 @@
 /**
- * A month calendar as an HTML table (weeks start on Monday), with entries placed on their day cells. Pure: the
+ * A month calendar (weeks start on Monday, template `calendar`), with entries placed on their day cells. Pure: the
  * entries come with their day already in the viewer's zone.
  */
 import { DateTime } from 'luxon';
-import { h } from './layout.ts';
 
 /** Something shown on a day. */
 export interface CalendarEntry {
@@ -28,28 +27,34 @@ export function parseMonth(month: string | undefined, zone: string): DateTime | 
   return dt.isValid ? dt : null;
 }
 
-/** The HTML table of the month starting at `first`, with `entries` in their cells; `today` (`YYYY-MM-DD`) is outlined. */
-export function monthGrid(first: DateTime, entries: readonly CalendarEntry[], today: string): string {
+/** One day cell of the month calendar. */
+export interface CalendarDay {
+  iso: string;
+  /** `out` for a day of another month, `today`. */
+  cls: string;
+  day: number;
+  entries: CalendarEntry[];
+}
+
+/**
+ * The month starting at `first` as weeks of day cells (weeks start on Monday), with `entries` on their days, for
+ * template `calendar`; `today` (`YYYY-MM-DD`) is outlined.
+ */
+export function monthGrid(first: DateTime, entries: readonly CalendarEntry[], today: string): { label: string; weeks: CalendarDay[][] } {
   const byDay = new Map<string, CalendarEntry[]>();
   for (const e of entries) byDay.set(e.day, [...(byDay.get(e.day) ?? []), e]);
   const start = first.startOf('month').minus({ days: first.startOf('month').weekday - 1 });
   const end = first.endOf('month');
-  const rows: string[] = [];
+  const weeks: CalendarDay[][] = [];
   for (let week = start; week <= end; week = week.plus({ weeks: 1 })) {
-    const cells: string[] = [];
+    const cells: CalendarDay[] = [];
     for (let i = 0; i < 7; i++) {
       const day = week.plus({ days: i });
       const iso = day.toISODate() ?? '';
       const inMonth = day.month === first.month;
-      const cls = [inMonth ? '' : 'out', iso === today ? 'today' : ''].filter(Boolean).join(' ');
-      const items = (byDay.get(iso) ?? []).map((e) => {
-        const inner = `<span class="entry ${e.kind}" title="${h(e.title)}">${h(e.text)}</span>`;
-        return e.href ? `<a href="${h(e.href)}">${inner}</a>` : inner;
-      });
-      cells.push(`<td data-date="${iso}"${cls ? ` class="${cls}"` : ''}><div class="day">${day.day}</div>${items.join('')}</td>`);
+      cells.push({ iso, cls: [inMonth ? '' : 'out', iso === today ? 'today' : ''].filter(Boolean).join(' '), day: day.day, entries: byDay.get(iso) ?? [] });
     }
-    rows.push(`<tr>${cells.join('')}</tr>`);
+    weeks.push(cells);
   }
-  const head = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].map((d) => `<th scope="col">${d}</th>`).join('');
-  return `<table class="calendar" aria-label="${h(first.toFormat('LLLL yyyy'))}"><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return { label: first.toFormat('LLLL yyyy'), weeks };
 }

@@ -10,14 +10,10 @@ import { formatDeadline } from '../../../core/time.ts';
 import type { DeadlineFact, MeetingFact } from '../../../store/facts.ts';
 import { monthGrid, parseMonth, type CalendarEntry } from '../calendar.ts';
 import { me, query, sendPage, type ConsoleDeps } from '../context.ts';
-import { h, qs } from '../layout.ts';
+import { qs } from '../layout.ts';
 
 function clip(s: string, n: number): string {
   return s.length <= n ? s : `${s.slice(0, n - 1)}…`;
-}
-
-function sourceLink(d: DeadlineFact | MeetingFact): string {
-  return `<a href="/console/documents/${h(d.source.docId)}">${h(d.source.reference ?? d.source.title ?? d.source.docId.slice(0, 12))}</a>`;
 }
 
 /** The calendar entries of deadlines and meetings, on their days in `tz`. */
@@ -62,19 +58,27 @@ export function registerDeadlines(app: FastifyInstance, deps: ConsoleDeps): void
     const monthMeetings = meetings.filter((m) => m.start <= (last.toISODate() ?? '') && m.end >= (first.toISODate() ?? ''));
     const entries = calendarEntries(monthDeadlines, monthMeetings, tz);
     const link = (params: Record<string, string | null>) => `/console/deadlines${qs({ group, month: first.toFormat('yyyy-MM'), ...(q['tz'] ? { tz: q['tz'] } : {}), ...params })}`;
-    const picker = `<form method="get" action="/console/deadlines" class="inline"><label for="group">Group</label>
-<select id="group" name="group"><option value="">All groups</option>${groups.map((g) => `<option${g === group ? ' selected' : ''}>${h(g)}</option>`).join('')}</select>
-<input type="hidden" name="month" value="${first.toFormat('yyyy-MM')}"> <button type="submit">Show</button></form>`;
-    const nav = `<p><a href="${h(link({ month: first.minus({ months: 1 }).toFormat('yyyy-MM') }))}" rel="prev">← ${h(first.minus({ months: 1 }).toFormat('LLLL'))}</a> · <strong>${h(first.toFormat('LLLL yyyy'))}</strong> · <a href="${h(link({ month: first.plus({ months: 1 }).toFormat('yyyy-MM') }))}" rel="next">${h(first.plus({ months: 1 }).toFormat('LLLL'))} →</a> · <a href="${h(link({ month: nowLocal.toFormat('yyyy-MM') }))}">this month</a></p>`;
-    const rows = upcoming.map(
-      (d) => `<tr><td>${h(formatDeadline(d, tz))}${d.derived ? ' <small>(derived from a rule)</small>' : ''}</td><td>${h(d.group ?? '—')}</td><td>${h(CATEGORY_LABELS[d.category])}</td><td>${h(d.action)}</td><td>${sourceLink(d)}</td></tr>`,
-    );
-    const list = rows.length
-      ? `<table class="deadlines"><thead><tr><th>Due (${h(tz)})</th><th>Group</th><th>Kind</th><th>What</th><th>Source</th></tr></thead><tbody>${rows.join('')}</tbody></table>`
-      : '<p class="muted">No upcoming deadlines.</p>';
-    const feed = group ? `<p class="muted">Public calendar feed: <a href="/ical/${encodeURIComponent(group)}.ics">/ical/${h(group)}.ics</a></p>` : '';
-    const body = `${picker}${feed}<h2>Calendar${group ? ` of ${h(group)}` : ''}</h2>${nav}${monthGrid(first, entries, nowLocal.toISODate() ?? '')}
-<h2>Upcoming deadlines${group ? ` of ${h(group)}` : ''}</h2>${list}`;
+    const month = (m: DateTime) => ({ href: link({ month: m.toFormat('yyyy-MM') }), label: m.toFormat('LLLL') });
+    const body = deps.views.render('deadlines', {
+      groups,
+      group,
+      month: first.toFormat('yyyy-MM'),
+      prev: month(first.minus({ months: 1 })),
+      next: month(first.plus({ months: 1 })),
+      monthLabel: first.toFormat('LLLL yyyy'),
+      thisMonth: link({ month: nowLocal.toFormat('yyyy-MM') }),
+      calendar: monthGrid(first, entries, nowLocal.toISODate() ?? ''),
+      tz,
+      upcoming: upcoming.map((d) => ({
+        due: formatDeadline(d, tz),
+        derived: d.derived,
+        group: d.group,
+        kind: CATEGORY_LABELS[d.category],
+        action: d.action,
+        docId: d.source.docId,
+        source: d.source.reference ?? d.source.title ?? d.source.docId.slice(0, 12),
+      })),
+    });
     return sendPage(req, reply, { title: group ? `Deadlines of ${group}` : 'Deadlines', active: 'deadlines' }, body);
   });
 }
