@@ -148,7 +148,8 @@ const AD_HOC = /\b(?:ad[- ]hoc|rapporteur|drafting|correspondence group|joint (?
  */
 function trackerTitle(text: string): string | null {
   const lines = text.slice(0, 4000).split('\n').map((l) => l.trim());
-  const at = lines.findIndex((l) => /^Liaison statement\b/i.test(l));
+  // The page's heading stands alone (or carries the title after a colon): "Liaison Statement to IETF …" is a title itself.
+  const at = lines.findIndex((l) => /^Liaison statement\s*(?::|$)/i.test(l));
   if (at < 0) return null;
   const same = /^Liaison statement\s*:\s*(.{4,200})$/i.exec(lines[at] ?? '')?.[1];
   if (same) return same;

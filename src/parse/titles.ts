@@ -8,7 +8,7 @@ export const MAX_TITLE = 160;
 
 // Lines every ITU-T document starts with, which name no document.
 const BOILERPLATE =
-  /^(?:INTERNATIONAL TELECOMMUNICATION UNION|General Secretariat|Radiocommunication Bureau|Telecommunication Development Bureau|Place des Nations\b.*|TELECOMMUNICATION STANDARDI[SZ]ATION (?:SECTOR|BUREAU|ADVISORY GROUP)|STUDY PERIOD\b.*|STUDY GROUP \d+.*|TSAG|Original\s*:.*|English only|(?:LIAISON STATEMENT|TEMPORARY DOCUMENT|CONTRIBUTION|REPORT|COLLECTIVE LETTER|Liaison statement|Attention\b.*)|(?:Geneva|Place|Date)\b.*\d{4}.*|Page \d+.*|-\s*\d+\s*-|Skip to main content)$/i;
+  /^(?:INTERNATIONAL TELECOMMUNICATION UNION|General Secretariat|Radiocommunication Bureau|Telecommunication Development Bureau|Place des Nations\b.*|TELECOMMUNICATION STANDARDI[SZ]ATION (?:SECTOR|BUREAU|ADVISORY GROUP)|STUDY PERIOD\b.*|STUDY GROUPS?\b.*|Working Party \w+|Documents? \S+|TSAG|Original\s*:.*|English only|(?:LIAISON STATEMENT|TEMPORARY DOCUMENT|CONTRIBUTION|REPORT|COLLECTIVE LETTER|Liaison statement|Attention\b.*)|(?:Geneva|Place|Date)\b.*\d{4}.*|Page \d+.*|-\s*\d+\s*-|Skip to main content)$/i;
 
 export function clip(text: string): string {
   const t = text.replace(/\s+/g, ' ').trim().replace(/[.;:,]+$/, '');
@@ -28,10 +28,14 @@ function abstractTopic(text: string): string | null {
 function firstHeading(text: string): string | null {
   const lines = text.slice(0, 6000).split('\n').slice(0, 40);
   for (const raw of lines) {
-    const line = raw.replace(/\t.*$/, '').trim();
+    // Table copies leave cell pipes at the ends of lines: "Meeting, date: |".
+    const line = raw.replace(/\t.*$/, '').replace(/^[|\s]+|[|\s]+$/g, '').trim();
     // An editor's note in brackets ("[... body trimmed ...]") names nothing.
     if (line.length < 8 || line.length > MAX_TITLE || BOILERPLATE.test(line) || /^\[.*\]$/.test(line)) continue;
-    if (/^[\w ()/.-]{1,30}:/.test(line) || /^(?:Dear|To|From|Ref)\b/i.test(line) || /[.;,]$/.test(line)) continue;
+    // A bracketed aside ("(COPY To WP4B, WP8D and WP8F)") is no heading either.
+    // A date alone ("27 October 2006") dates the document and names nothing.
+    if (/^(?:\d{1,2}\s+)?[A-Z][a-z]+\.?\s+\d{4}$|^\d{4}-\d{2}-\d{2}$/.test(line)) continue;
+    if (/^[\w ,()/.-]{1,30}:/.test(line) || /^(?:Dear|To|From|Ref)\b/i.test(line) || /[.;,]$/.test(line) || /^\(.*\)$/.test(line)) continue;
     const words = line.split(/\s+/).length;
     if (words < 2 || words > 20 || !/[A-Za-z]{3}/.test(line)) continue;
     return clip(line);
