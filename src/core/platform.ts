@@ -137,6 +137,8 @@ export interface PlatformContext {
 export interface RunningPlatform {
   /** One line for the start banner: where it listens. */
   describe: string;
+  /** The port it listens on, `null` when it does not listen (Slack's Socket Mode). */
+  port: number | null;
   /** Stop receiving and let answers in progress finish. */
   stop(): Promise<void>;
 }

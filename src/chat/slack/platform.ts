@@ -29,6 +29,7 @@ export const slackPlatform = definePlatform<SlackSettings>({
     const { port } = await bot.start();
     return {
       describe: `Slack        app running over ${settings.mode === 'http' ? `HTTP on http://${settings.host}:${port ?? settings.port}${settings.path}` : 'Socket Mode'}`,
+      port,
       stop: () => bot.stop(),
     };
   },

@@ -29,6 +29,7 @@ export const teamsPlatform = definePlatform<TeamsSettings>({
     const { port } = await bot.start();
     return {
       describe: `Teams        bot listening on http://${settings.host}:${port}${settings.path}${settings.anonymous ? ' (ANONYMOUS: local testing only)' : ''}`,
+      port,
       stop: () => bot.stop(),
     };
   },

@@ -5,7 +5,8 @@
  * - A command: `{ "user": "ana", "text": "/deadlines SG20", "channel"?: "#sg20", "tz"?: "Asia/Tokyo" }`.
  * - A button press: `{ "user": "ana", "action": "reminder_done", "value": "<the button's value>" }`.
  *
- * Both answer `200 { ok, title, text, actions, reply }` (`text` is the reply as plain text, `actions` its buttons).
+ * Either may carry an `id` of its own (the same signed bytes twice are a replay and refused, so two presses of one
+ * button in the same second need two ids). Both answer `200 { ok, title, text, actions, reply }` (`text` is the reply as plain text, `actions` its buttons).
  * A request whose signature (signature.ts) is missing, wrong, too old or already used gets 401 and nothing runs; a
  * body that is not one of the two shapes gets 400. Everything else goes through the inbound pipeline (inbound.ts).
  */
@@ -26,7 +27,13 @@ import { checkSignature, SIGNATURE_HEADER, TIMESTAMP_HEADER } from './signature.
 
 const MAX_BODY = 64 * 1024;
 
-const common = { user: z.string().regex(WEBHOOK_USER, 'user: an id such as ana'), channel: z.string().regex(WEBHOOK_CHANNEL, 'channel: a channel such as #sg20').optional(), tz: z.string().optional() };
+const common = {
+  user: z.string().regex(WEBHOOK_USER, 'user: an id such as ana'),
+  channel: z.string().regex(WEBHOOK_CHANNEL, 'channel: a channel such as #sg20').optional(),
+  tz: z.string().optional(),
+  // A request's own id: the same bytes signed in the same second are a replay, so two real presses need two ids.
+  id: z.string().max(100).optional(),
+};
 const request = z.union([
   z.object({ ...common, text: z.string().max(4000) }).strict(),
   z.object({ ...common, action: z.string().min(1).max(64), value: z.string().max(4000) }).strict(),

@@ -25,7 +25,7 @@ export const webhookPlatform = definePlatform<WebhookSettings>({
     const { createWebhookApp } = await import('./app.ts');
     const bot = createWebhookApp({ settings, ctx });
     const { port } = await bot.start();
-    return { describe: `Webhook      listening on http://${settings.host}:${port}${settings.path}${settings.url ? `, posting to ${new URL(settings.url).origin}` : ' (answers only: no SGBOT_WEBHOOK_URL)'}`, stop: () => bot.stop() };
+    return { describe: `Webhook      listening on http://${settings.host}:${port}${settings.path}${settings.url ? `, posting to ${new URL(settings.url).origin}` : ' (answers only: no SGBOT_WEBHOOK_URL)'}`, port, stop: () => bot.stop() };
   },
   sender(env) {
     if (!env['SGBOT_WEBHOOK_SECRET']?.trim() || !env['SGBOT_WEBHOOK_URL']?.trim()) return null;
