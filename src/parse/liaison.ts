@@ -123,6 +123,9 @@ const IETF_WG_NAMES: Readonly<Record<string, string>> = {
   'session initiation protocol core': 'SIPCORE',
 };
 
+// Words that make a name a body's: "Broadband Forum", "Metro Ethernet Forum", "Open Mobile Alliance".
+const BODY_WORD = /\b(?:Forum|Alliance|Consortium|Group|Association|Institute|Committee|Council|Union|Organi[sz]ation|Project|Partnership|Society|Board|Agency|Bureau|Secretariat|Task Force|Initiative|Federation)\b/;
+
 // "Colin Ward", "Jan de Vries": a person's name, not a body.
 const PERSON = /^(?:(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+)?[A-Z][a-z'-]+(?:\s+(?:de|van|von|der|da|le|la|[A-Z][\w'-]*\.?)){1,3}$/;
 const ROLE = /\b(?:chairs?|chairman|secretary|secretariat|rapporteurs?|liaison (?:manager|officer|coordinator)|director|editor)\b/i;
@@ -489,10 +492,13 @@ export function parseLiaison(text: string, docGroup: string | null): LiaisonInfo
   let bodyNamed = false;
   if (!from && isDatatracker(text)) {
     const contact = fieldValue(header, 'From Contacts?')?.replace(/\s*<[^>]*>\s*/g, ' ').trim() ?? '';
-    const mailbox = (s: string) => /^(?:Liaisons|Statements)\s+at\s+(.{2,60}?)\s*$/i.exec(s)?.[1] ?? null;
-    const atBody = mailbox(contact) ?? (contact && !PERSON.test(contact) && !/@/.test(contact) && !ROLE.test(contact) ? contact : null);
+    const mailbox = (s: string) => /\bLiaisons\s+at\s+(.{2,60}?)\s*$/i.exec(s)?.[1] ?? null;
+    const person = (s: string) => PERSON.test(s) && !BODY_WORD.test(s);
+    const atBody = mailbox(contact) ?? (contact && !person(contact) && !/@/.test(contact) && !ROLE.test(contact) ? contact : null);
+    // The title may name the sender: "LS/r to ITU-T SG11 on … [from ITU-T SG12]".
+    const titled = /\[from\s+([^\]\n]{2,60})\]/i.exec(header.slice(0, 1500))?.[1] ?? null;
     const copiedBox = [...header.matchAll(/\bLiaisons\s+at\s+([A-Z][\w &.-]{1,60}?)\s*(?:<|,|\n|$)/gm)].map((m) => m[1] ?? '').find((b) => !/^(?:the\s+)?IETF\b/i.test(b));
-    from = atBody ?? copiedBox ?? null;
+    from = atBody ?? titled ?? copiedBox ?? null;
     bodyNamed = from !== null;
   }
   if (from && /^Documents?\s/i.test(from)) from = /^\s*(Working Party \w+|Study Group \w+)\s*$/im.exec(header)?.[1] ?? null;

@@ -119,6 +119,14 @@ describe('a Datatracker page without "From Group"', () => {
     expect(parties(doc, 'information')).toEqual(['IETF IPPM']);
   });
 
+  it('names the sender from a "From Contact" that is a body, or from "[from …]" in the title', () => {
+    const page = (title: string, contact: string) =>
+      parseDocument(['Liaison statement', title, '', 'State Posted', 'Submitted Date 2030-04-02', `From Contact ${contact}`, 'To Groups mpls', 'Purpose For information', 'Attachments (None)', 'The sender would like to share its updated work programme with the IETF MPLS working group.'].join('\n'));
+    expect(page('Work programme update', 'Broadband Forum').liaison?.from).toBe('Broadband Forum');
+    expect(page('Work programme update [from Metro Ethernet Forum]', 'Jane Arlen').liaison?.from).toBe('Metro Ethernet Forum');
+    expect(page('Work programme update', 'Jane Arlen').liaison?.from).toBeNull();
+  });
+
   it('reads a Datatracker group slug of another body as its name', () => {
     const doc = parseDocument(
       ['Liaison statement', 'Published work', '', 'State Posted', 'Submitted Date 2031-12-03', 'From Group BROADBAND-FORUM', 'From Contact someone@example.org', 'To Groups ippm, netmod', 'Purpose For information', 'Attachments (None)', 'The Broadband Forum is glad to share the work it has just published with these working groups.'].join('\n'),
