@@ -56,6 +56,18 @@ export function timeHtml(at: Instant | null | undefined, tz: string, now: number
   return `<time datetime="${h(dt.toUTC().toISO() ?? '')}" title="${h(dt.toFormat("cccc d LLLL yyyy, HH:mm:ss ZZZZ"))}">${h(dt.toFormat('ccc d LLL yyyy, HH:mm'))}</time>${rel ? ` <small class="rel">${h(rel)}</small>` : ''}`;
 }
 
+/** An instant as template `time` shows it: `null` for none, `{ text }` for what is not a time. */
+export type TimeView = null | { text: string; iso?: never } | { iso: string; title: string; text: string; rel: string | null };
+
+/** {@link timeHtml} as data for template `time` (a `{ time }` cell of template `data-table`). */
+export function timeView(at: Instant | null | undefined, tz: string, now: number, opts: { relative?: boolean } = {}): TimeView {
+  if (at === null || at === undefined || at === '') return null;
+  const dt = toDateTime(at, tz);
+  if (!dt) return { text: String(at) };
+  const rel = opts.relative === false ? null : relativeTime(dt.toMillis(), now);
+  return { iso: dt.toUTC().toISO() ?? '', title: dt.toFormat('cccc d LLLL yyyy, HH:mm:ss ZZZZ'), text: dt.toFormat('ccc d LLL yyyy, HH:mm'), rel };
+}
+
 /** "Thu 10 Dec 2026" for a calendar date (`YYYY-MM-DD`), which has no zone. */
 export function humanDate(date: string | null | undefined): string {
   if (!date) return '—';

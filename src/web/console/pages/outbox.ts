@@ -8,8 +8,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { simpleParser } from 'mailparser';
 import { identityKey } from '../../../core/identity.ts';
 import { me, query, sendPage, type ConsoleDeps } from '../context.ts';
-import { dataTable, humanTime, timeHtml } from '../format.ts';
-import { h, qs } from '../layout.ts';
+import { humanTime, timeView } from '../format.ts';
+import { qs } from '../layout.ts';
 
 /** The Redis list of captured mail. */
 export function outboxKey(prefix: string): string {
@@ -34,40 +34,38 @@ function parseEntry(raw: string): CapturedMail | null {
   }
 }
 
-/** `null` when the signed-in person may read the outbox; else the 403 reply sent (and the attempt audited). */
-async function refuseUnlessSecretariat(deps: ConsoleDeps, req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | null> {
+/**
+ * `false` when the signed-in person may read the outbox; else `true`, the 403 page sent and the attempt audited. (Not
+ * the reply itself: a FastifyReply is a thenable, so awaiting it would wait for the send and give `undefined`.)
+ */
+async function refuseUnlessSecretariat(deps: ConsoleDeps, req: FastifyRequest, reply: FastifyReply): Promise<boolean> {
   const s = me(req);
-  if (s.viewer.secretariat) return null;
+  if (s.viewer.secretariat) return false;
   await deps.services.audit.record({ who: identityKey(s.who), action: 'outbox.refused', target: req.url.split('?')[0] ?? '/console/outbox', result: 'refused', details: { reason: s.person ? 'not-secretariat' : 'not-in-roster' } });
-  return sendPage(req, reply, { title: 'The outbox is for the secretariat', active: 'outbox' }, `<p>Sorry, ${h(s.viewer.name)}: mail in the outbox carries other people's personal links, so only the secretariat can read it. This attempt has been recorded in the audit log.</p>`, 403);
+  sendPage(req, reply, { title: 'The outbox is for the secretariat', active: 'outbox' }, deps.views.render('refused', { name: s.viewer.name, text: "mail in the outbox carries other people's personal links, so only the secretariat can read it" }), 403);
+  return true;
 }
 
 export function registerOutbox(app: FastifyInstance, deps: ConsoleDeps): void {
   const key = outboxKey(deps.services.config.SGBOT_PREFIX);
 
   app.get('/console/outbox', async (req, reply) => {
-    const refused = await refuseUnlessSecretariat(deps, req, reply);
-    if (refused) return refused;
+    if (await refuseUnlessSecretariat(deps, req, reply)) return reply;
     const mails = (await deps.services.redis.lrange(key, 0, 199)).map(parseEntry).filter((m): m is CapturedMail => m !== null);
-    const smtp = deps.services.config.SMTP_URL ? '<p class="muted">Mail goes out by SMTP; this outbox holds only what was captured before.</p>' : '<p class="muted">No SMTP server is configured (SMTP_URL), so outgoing mail is kept here instead of being sent.</p>';
     const tz = me(req).viewer.tz;
-    const rows = mails.map((m, n) => [
-      timeHtml(m.at, tz, deps.now()),
-      h(m.kind),
-      h((m.to ?? []).join(', ')),
-      `<a href="/console/outbox/view${h(qs({ id: m.messageId, n }))}">${h(m.subject || '(no subject)')}</a>`,
-    ]);
-    const table = rows.length ? dataTable('outbox', [{ label: `Captured (${tz})`, cls: 'when' }, { label: 'Kind' }, { label: 'To' }, { label: 'Subject', cls: 'wide' }], rows) : '<p class="muted">The outbox is empty.</p>';
-    return sendPage(req, reply, { title: 'Outbox', active: 'outbox' }, `${smtp}${table}`);
+    const rows = mails.map((m, n) => ({
+      cells: [{ time: timeView(m.at, tz, deps.now()) }, m.kind, (m.to ?? []).join(', '), { link: { href: `/console/outbox/view${qs({ id: m.messageId, n })}`, text: m.subject || '(no subject)' } }],
+    }));
+    const table = rows.length ? { cls: 'outbox', columns: [{ label: `Captured (${tz})`, cls: 'when' }, { label: 'Kind' }, { label: 'To' }, { label: 'Subject', cls: 'wide' }], rows } : null;
+    return sendPage(req, reply, { title: 'Outbox', active: 'outbox' }, deps.views.render('outbox', { smtp: Boolean(deps.services.config.SMTP_URL), table }));
   });
 
   app.get('/console/outbox/view', async (req, reply) => {
-    const refused = await refuseUnlessSecretariat(deps, req, reply);
-    if (refused) return refused;
+    if (await refuseUnlessSecretariat(deps, req, reply)) return reply;
     const q = query(req);
     const mails = (await deps.services.redis.lrange(key, 0, 999)).map(parseEntry).filter((m): m is CapturedMail => m !== null);
     const mail = mails.find((m) => m.messageId === q['id']) ?? null;
-    if (!mail) return sendPage(req, reply, { title: 'No such mail', active: 'outbox' }, '<p>This mail is no longer in the outbox (it keeps the latest 1000).</p>', 404);
+    if (!mail) return sendPage(req, reply, { title: 'No such mail', active: 'outbox' }, deps.views.render('message', { text: 'This mail is no longer in the outbox (it keeps the latest 1000).' }), 404);
     const parsed = await simpleParser(mail.raw);
     const headers = [
       ['From', parsed.from?.text ?? ''],
@@ -77,8 +75,7 @@ export function registerOutbox(app: FastifyInstance, deps: ConsoleDeps): void {
       ['Message-ID', mail.messageId],
       ['Kind', mail.kind],
     ];
-    const body = `<table class="facts"><tbody>${headers.map(([k, v]) => `<tr><th scope="row">${h(k ?? '')}</th><td>${h(v ?? '')}</td></tr>`).join('')}</tbody></table>
-<h2>Text</h2><pre>${h(parsed.text ?? '')}</pre><details><summary>Raw message</summary><pre>${h(mail.raw.slice(0, 200_000))}</pre></details><p><a href="/console/outbox">Back to the outbox</a></p>`;
+    const body = deps.views.render('outbox-mail', { headers, text: parsed.text ?? '', raw: mail.raw.slice(0, 200_000) });
     return sendPage(req, reply, { title: mail.subject || '(no subject)', active: 'outbox' }, body);
   });
 }

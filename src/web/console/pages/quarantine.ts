@@ -7,8 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { identityKey } from '../../../core/identity.ts';
 import type { QuarantineEntry } from '../../../store/quarantine.ts';
 import { me, redirectWith, sendPage, type ConsoleDeps } from '../context.ts';
-import { dataTable, humanTime, timeHtml } from '../format.ts';
-import { h, postButton } from '../layout.ts';
+import { humanTime, timeView } from '../format.ts';
 
 export function registerQuarantine(app: FastifyInstance, deps: ConsoleDeps): void {
   const { services } = deps;
@@ -18,23 +17,23 @@ export function registerQuarantine(app: FastifyInstance, deps: ConsoleDeps): voi
     const tz = me(req).viewer.tz;
     const rows = entries.map((e) => {
       const first = e.problems[0];
-      return [
-        `<a href="/console/quarantine/${h(encodeURIComponent(e.id))}">${h(e.id.slice(0, 12))}</a>`,
-        timeHtml(e.at, tz, deps.now()),
-        e.partial ? 'partly stored' : 'rejected',
-        h(e.name),
-        first ? `${h(first.code)}: ${h(first.message.slice(0, 200))}` : '',
-      ];
+      return {
+        cells: [
+          { link: { href: `/console/quarantine/${encodeURIComponent(e.id)}`, text: e.id.slice(0, 12) } },
+          { time: timeView(e.at, tz, deps.now()) },
+          e.partial ? 'partly stored' : 'rejected',
+          e.name,
+          first ? `${first.code}: ${first.message.slice(0, 200)}` : '',
+        ],
+      };
     });
-    const table = rows.length
-      ? dataTable('quarantine', [{ label: 'Id' }, { label: `When (${tz})`, cls: 'when' }, { label: 'Status' }, { label: 'Input' }, { label: 'First problem', cls: 'wide' }], rows)
-      : '<p class="muted">The quarantine is empty: everything ingested was read.</p>';
-    return sendPage(req, reply, { title: 'Quarantine', active: 'quarantine' }, table);
+    const table = rows.length ? { cls: 'quarantine', columns: [{ label: 'Id' }, { label: `When (${tz})`, cls: 'when' }, { label: 'Status' }, { label: 'Input' }, { label: 'First problem', cls: 'wide' }], rows } : null;
+    return sendPage(req, reply, { title: 'Quarantine', active: 'quarantine' }, deps.views.render('quarantine', { table }));
   });
 
   app.get<{ Params: { id: string } }>('/console/quarantine/:id', async (req, reply) => {
     const e = await services.quarantine.get(req.params.id);
-    if (!e) return sendPage(req, reply, { title: 'Not in the quarantine', active: 'quarantine' }, '<p>Nothing in the quarantine has this id (it may have been retried successfully).</p>', 404);
+    if (!e) return sendPage(req, reply, { title: 'Not in the quarantine', active: 'quarantine' }, deps.views.render('message', { text: 'Nothing in the quarantine has this id (it may have been retried successfully).' }), 404);
     const raw = e.rawId ? await services.raw.meta(e.rawId) : null;
     const facts = [
       ['Id', e.id],
@@ -43,22 +42,21 @@ export function registerQuarantine(app: FastifyInstance, deps: ConsoleDeps): voi
       ...(raw ? [['Raw message', `${raw.size} bytes${raw.kept ? ', kept' : ', not kept (over the size limit)'}, ${raw.attempts} attempt(s), from ${JSON.stringify(raw.origin)}`]] : []),
       ...(e.path ? [['File', e.path]] : []),
     ];
-    const problems = e.problems.map((p) => `<li><strong>${h(p.name)}</strong><br>${h(p.code)}: ${h(p.message)}</li>`).join('');
-    const retry = me(req).viewer.secretariat && (e.rawId || e.path) ? postButton(`/console/quarantine/${encodeURIComponent(e.id)}/retry`, 'Retry', reply.generateCsrf()) : '';
-    const body = `<table class="facts"><tbody>${facts.map(([k, v]) => `<tr><th scope="row">${h(k ?? '')}</th><td>${h(v ?? '')}</td></tr>`).join('')}</tbody></table><h2>Problems</h2><ul>${problems}</ul><p>${retry}</p>`;
+    const retry = me(req).viewer.secretariat && (e.rawId || e.path) ? { action: `/console/quarantine/${encodeURIComponent(e.id)}/retry`, label: 'Retry', csrf: reply.generateCsrf() } : null;
+    const body = deps.views.render('quarantine-entry', { facts, problems: e.problems, retry });
     return sendPage(req, reply, { title: e.name, active: 'quarantine' }, body);
   });
 
   app.post<{ Params: { id: string } }>('/console/quarantine/:id/retry', async (req, reply) => {
     const s = me(req);
     const e: QuarantineEntry | null = await services.quarantine.get(req.params.id);
-    if (!e) return sendPage(req, reply, { title: 'Not in the quarantine', active: 'quarantine' }, '<p>Nothing in the quarantine has this id.</p>', 404);
+    if (!e) return sendPage(req, reply, { title: 'Not in the quarantine', active: 'quarantine' }, deps.views.render('message', { text: 'Nothing in the quarantine has this id.' }), 404);
     if (!s.viewer.secretariat) {
       await services.audit.record({ who: identityKey(s.who), action: 'quarantine.retry.refused', target: e.id, result: 'refused', details: { reason: 'not-secretariat' } });
-      return sendPage(req, reply, { title: 'Only the secretariat can retry', active: 'quarantine' }, '<p>This attempt has been recorded in the audit log.</p>', 403);
+      return sendPage(req, reply, { title: 'Only the secretariat can retry', active: 'quarantine' }, deps.views.render('message', { text: 'This attempt has been recorded in the audit log.' }), 403);
     }
     if (!e.rawId && !e.path) {
-      return sendPage(req, reply, { title: 'Nothing to retry from', active: 'quarantine' }, '<p>Neither the raw message nor a file path was kept for this entry.</p>', 409);
+      return sendPage(req, reply, { title: 'Nothing to retry from', active: 'quarantine' }, deps.views.render('message', { text: 'Neither the raw message nor a file path was kept for this entry.' }), 409);
     }
     // Read again by a worker, through the queue like any mail: never in this process, which serves the console.
     const retry = Date.now();
