@@ -255,8 +255,8 @@ export function parseDocument(raw: string): ParsedDocument {
 
   return {
     kind,
-    // A circular that names its group only in the meeting it announces belongs to that group.
-    group: group ?? (isLetter ? (meeting?.group ?? null) : null),
+    // A circular or notice that names its group only in the meeting it announces belongs to that group.
+    group: group ?? (isLetter || notice ? (meeting?.group ?? null) : null),
     reference: reference ? asWritten(raw, reference.reference) : null,
     date,
     // A letter that lost its subject is named by the meeting it announces.

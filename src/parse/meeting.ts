@@ -3,6 +3,7 @@
  * forums with their times). Meetings outside Geneva and virtual meetings are common; so are letters that announce
  * several events at once.
  */
+import { groupOfQuestion } from '../core/groups.ts';
 import type { MeetingInfo } from '../core/types.ts';
 import { GENEVA_ZONE, findDates, findTime, findZone, isSuperseded, type DateHit } from './dates.ts';
 import { findGroups } from './groups.ts';
@@ -100,7 +101,7 @@ export function findFormat(text: string, place: string | null): MeetingInfo['for
 const CANCELLED = /\bcancel(?:l)?(?:ed|ation)\b|\bcalled off\b|\bwill not (?:take place|be held)\b/i;
 
 const MEETING_SENTENCE =
-  /\b(?:meeting|session|assembly|plenary|e-meeting|workshop|forum|symposium|seminar|summit)\b[^.]*\b(?:held|take place|convene|hosted|place|scheduled)\b|\b(?:invite you to|to attend)\b|\b(?:will|is to|are to|shall)\s+(?:meet|convene)\b|\bmeeting\s+from\b/i;
+  /\b(?:meeting|session|assembly|plenary|e-meeting|workshop|forum|symposium|seminar|summit)\b[^.]*\b(?:held|take place|convene|hosted|place|scheduled)\b|\b(?:invite you to|to attend)\b|\b(?:will|is to|are to|shall)\s+(?:meet|convene)\b|\bmeeting\s+from\b|\b(?:will|is to|shall)\s+hold\s+(?:its|a|the)\b[^.]{0,40}\bmeeting\b/i;
 // Workshops and forums beside the meeting are side events: the first sentence about one is not the meeting.
 const SIDE_EVENT_NAME = /\b(?:workshop|forum|seminar|symposium|training|tutorial|briefing)\b/i;
 const SIDE_EVENT_SENTENCE = /^\W*(?:\d+\s+)?(?:please note\s+)?(?:the\s+|an?\s+)?(?:ITU\s+)?(?:workshop|forum|seminar|symposium|training|tutorial|briefing)\b/i;
@@ -156,7 +157,8 @@ export function findMeeting(text: string, subject: string | null, docGroup: stri
   if (subject) {
     const hit = findDates(subject).find((h) => !isSuperseded(subject, h));
     if (hit) {
-      const first = findGroups(subject)[0]?.group ?? findGroupList(subject)[0] ?? null;
+      // A rapporteur meeting's subject names its Questions only: "Q12/16 Rapporteur meeting, Geneva, …".
+      const first = findGroups(subject)[0]?.group ?? findGroupList(subject)[0] ?? questionGroup(subject);
       // A regional group's letter: its subject may name the parent study group before the region.
       const group = docGroup && first && docGroup !== first && docGroup.startsWith(`${first}RG-`) ? docGroup : (first ?? docGroup);
       // "Study Group 17 的会议 20 February - 2 March 2012, Geneva": the place may follow the dates.
@@ -213,6 +215,12 @@ function placeFromBody(text: string): string | null {
     if (place && place !== 'virtual') return place;
   }
   return null;
+}
+
+/** The study group of the first Question `text` names ("Q12/16" → SG16), or `null`. */
+function questionGroup(text: string): string | null {
+  const q = /\bQ(?:uestions?)?\.?\s?(\d{1,2})\s?\/\s?(\d{1,2})\b/i.exec(text);
+  return q ? groupOfQuestion(`Q${q[1]}/${q[2]}`) : null;
 }
 
 /** A meeting named after its group as letters name it: "Meeting of Study Group 12", "Meeting of TSAG". */

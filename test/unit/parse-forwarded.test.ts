@@ -168,6 +168,21 @@ describe('a flattened circular', () => {
     expect(doc.title).toBe('Meeting of Study Group 12');
   });
 
+  it('reads "will hold its meeting in Rio de Janeiro, Brazil, from 11 December - 15 December"', () => {
+    const doc = parseDocument(
+      'TSB Collective letter 3/5\n\nSubject: Meeting of Study Group 5\n\nDear Sir/Madam,\n\nAt the kind invitation of the Administration of Brazil, Study Group 5 will hold its meeting in Rio de Janeiro, Brazil, from 11 December - 15 December 2030.\n',
+    );
+    expect(doc.meeting).toMatchObject({ group: 'SG5', title: 'Meeting of Study Group 5', start: '2030-12-11', end: '2030-12-15', place: 'Rio de Janeiro, Brazil' });
+  });
+
+  it('gives a rapporteur meeting the group of its Questions', () => {
+    const doc = parseDocument(
+      'To: sg16-avd@example.org\nSubject: Q12/16 Rapporteur meeting, Geneva, 9-10 November 2030\n\nDear experts,\n\nThe Q12/16 Rapporteur meeting will take place at ITU headquarters, Geneva, on 9 and 10 November 2030, starting at 09:00 on the first day.\n',
+    );
+    expect(doc.group).toBe('SG16');
+    expect(doc.meeting).toMatchObject({ group: 'SG16', start: '2030-11-09', end: '2030-11-10', place: 'Geneva, Switzerland', startTime: '09:00' });
+  });
+
   it('reads a notice\'s "Date:" range beside its subject as the meeting\'s dates', () => {
     const doc = parseDocument(
       'To Experts of ITU-T SG16 Questions 12 and 13/16 Cc Mr P Barnes, Chairman of SG16 ------- Subject: Notice of Joint Rapporteur Meeting in Geneva, Switzerland Date: 11-14 September 2031 ------- Dear Experts, 1. Date ^^^^^^^ 11(Tuesday) - 14(Friday) September 2031 Meeting will start at 16:15 on the first day',
