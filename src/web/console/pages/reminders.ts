@@ -14,8 +14,7 @@ import { readRecord, remKeys, type DeadlineRecord } from '../../../reminders/key
 import { DIGEST_QUEUE, PLAN_QUEUE, REMINDER_QUEUE, reminderPayload, type ReminderPayload } from '../../../reminders/payload.ts';
 import { addReminderJobs } from '../../../reminders/schedule.ts';
 import { me, redirectWith, sendPage, type ConsoleDeps } from '../context.ts';
-import { dataTable, People, timeHtml } from '../format.ts';
-import { h, postButton } from '../layout.ts';
+import { People, timeView } from '../format.ts';
 
 const SHOWN = 300;
 
@@ -78,34 +77,29 @@ export function registerReminders(app: FastifyInstance, deps: ConsoleDeps): void
     ]);
     const people = new People(services.roster);
     const rows = await Promise.all(
-      pending.map(async ({ at, payload: p, record: rec }) => [
-        timeHtml(at, tz, now),
-        await people.html(p.recipient),
-        h(kindText(p)),
-        rec
-          ? `${h(`${rec.group ? `${rec.group}: ` : ''}${CATEGORY_LABELS[rec.category]}`)}<br>${h(rec.action)}<br><small>due ${h(formatDeadline(rec, tz))}</small>`
-          : `<span class="muted">a deadline no longer known</span>`,
-        rec ? `<a href="/console/documents/${h(rec.docId)}">${h(rec.source.reference ?? rec.source.title ?? rec.docId.slice(0, 12))}</a>` : '',
-      ]),
+      pending.map(async ({ at, payload: p, record: rec }) => ({
+        cells: [
+          { time: timeView(at, tz, now) },
+          { person: await people.name(p.recipient) },
+          kindText(p),
+          rec ? { lines: [`${rec.group ? `${rec.group}: ` : ''}${CATEGORY_LABELS[rec.category]}`, rec.action], small: `due ${formatDeadline(rec, tz)}` } : { muted: 'a deadline no longer known' },
+          rec ? { link: { href: `/console/documents/${rec.docId}`, text: rec.source.reference ?? rec.source.title ?? rec.docId.slice(0, 12) } } : '',
+        ],
+      })),
     );
-    const table = rows.length
-      ? dataTable('reminders', [{ label: `Goes out (${tz})`, cls: 'when' }, { label: 'To' }, { label: 'Kind' }, { label: 'Deadline', cls: 'wide' }, { label: 'Source' }], rows)
-      : '<p class="muted">No reminder is scheduled.</p>';
-    const more = total > SHOWN ? `<p class="muted">Showing the first ${SHOWN} of ${total}; see all in the <a href="/console/queues">job queues</a>.</p>` : '';
+    const table = rows.length ? { cls: 'reminders', columns: [{ label: `Goes out (${tz})`, cls: 'when' }, { label: 'To' }, { label: 'Kind' }, { label: 'Deadline', cls: 'wide' }, { label: 'Source' }], rows } : null;
     const left = acknowledged ? ` · ${acknowledged} left out: their recipient marked the deadline as done` : '';
-    const counts = `<p class="muted">${pending.length} reminder${pending.length === 1 ? '' : 's'} to go out${left} · plans: ${plans['wait'] ?? 0} waiting, ${plans['active'] ?? 0} running, ${plans['failed'] ?? 0} failed · digests: ${digests['delayed'] ?? 0} scheduled, ${digests['failed'] ?? 0} failed</p>`;
-    const test =
-      s.viewer.secretariat && pending.some((p) => p.payload.type === 'reminder')
-        ? `<div class="panel"><h2>See a reminder as its recipient does</h2><p>Queue a copy of the next reminder to go out now: it reaches its recipient (with no SMTP server configured, the <a href="/console/outbox">outbox</a>) within seconds. The scheduled reminder still goes at its time.</p><p class="actions">${postButton('/console/reminders/test', 'Send a test reminder now', reply.generateCsrf(), '', 'primary')}</p></div>`
-        : '';
-    return sendPage(req, reply, { title: 'Scheduled reminders', active: 'reminders' }, `${counts}${test}${table}${more}`);
+    const counts = `${pending.length} reminder${pending.length === 1 ? '' : 's'} to go out${left} · plans: ${plans['wait'] ?? 0} waiting, ${plans['active'] ?? 0} running, ${plans['failed'] ?? 0} failed · digests: ${digests['delayed'] ?? 0} scheduled, ${digests['failed'] ?? 0} failed`;
+    const test = s.viewer.secretariat && pending.some((p) => p.payload.type === 'reminder') ? { action: '/console/reminders/test', label: 'Send a test reminder now', csrf: reply.generateCsrf(), cls: 'primary' } : null;
+    const body = deps.views.render('reminders', { counts, test, table, more: total > SHOWN ? { shown: SHOWN, total } : null });
+    return sendPage(req, reply, { title: 'Scheduled reminders', active: 'reminders' }, body);
   });
 
   app.post('/console/reminders/test', async (req, reply) => {
     const s = me(req);
     if (!s.viewer.secretariat) {
       await services.audit.record({ who: identityKey(s.who), action: 'reminder.test', target: 'reminders', result: 'refused', details: { reason: s.person ? 'not-secretariat' : 'not-in-roster' } });
-      return sendPage(req, reply, { title: 'Only the secretariat can send a test reminder', active: 'reminders' }, '<p>This attempt has been recorded in the audit log.</p>', 403);
+      return sendPage(req, reply, { title: 'Only the secretariat can send a test reminder', active: 'reminders' }, deps.views.render('message', { text: 'This attempt has been recorded in the audit log.' }), 403);
     }
     const { pending } = await pendingReminders(deps, 50);
     const next = pending.find((p) => p.payload.type === 'reminder' && p.record && p.record.withdrawn === undefined);
