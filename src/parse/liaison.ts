@@ -62,7 +62,7 @@ const OFFICE_OF = /^(?:the\s+)?(?:secretariat|secretary|chair(?:man|woman|person
 export function canonicalParty(text: string): string {
   const t = squash(normalizeGroupSpelling(text).replace(/\s*<\s*>/g, ' '))
     // "ISO/IEC JTC1/SC22/WG15" as JTC 1 writes itself: "ISO/IEC JTC 1/SC 22/WG 15".
-    .replace(/\b(JTC|SC|WG)\s?(?=\d)(?<!\bITU-T\s\w*)/g, '$1 ')
+    .replace(/\b(JTC|SC|WG)\s?(?=\d)/g, '$1 ')
     .replace(/^(?:the|to)\s+/i, '')
     .replace(OFFICE_OF, '')
     .replace(/[.;,:]+$/, '');
