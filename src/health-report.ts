@@ -42,6 +42,9 @@ export interface MailboxHealth {
 export interface HealthSummary {
   imap: MailboxHealth[];
   worker: ComponentHealth;
+  /** Every chat platform's receiver (`sgbot start`, `sgbot slack`…), by platform id: `slack`, `teams`, `webhook`. */
+  chat: Record<string, ComponentHealth>;
+  /** `chat.slack` and `chat.teams`, where earlier versions reported them. */
   slack: ComponentHealth;
   teams: ComponentHealth;
 }
@@ -60,6 +63,8 @@ export interface HealthOptions {
   imapGraceMs?: number;
   /** The mailboxes the settings say are read (`SGBOT_IMAP`): one no worker reports is down (no worker reads it). */
   expectImap?: ReadonlyArray<{ account: string; mailboxes: readonly string[] }>;
+  /** The chat platforms' ids (src/chat/platforms.ts), reported in `chat`; default Slack and Teams. */
+  platforms?: readonly string[];
 }
 
 interface MailboxBeat {
@@ -143,11 +148,13 @@ export function summarizeHealth(beats: Heartbeat[], opts: HealthOptions): Health
     }
   }
   imap.sort((a, b) => a.account.localeCompare(b.account) || a.mailbox.localeCompare(b.mailbox));
+  const chat = Object.fromEntries([...new Set(['slack', 'teams', ...(opts.platforms ?? [])])].map((id) => [id, component(beats, id, now, staleAfterMs)]));
   return {
     imap,
     worker: component(beats, 'worker', now, staleAfterMs),
-    slack: component(beats, 'slack', now, staleAfterMs),
-    teams: component(beats, 'teams', now, staleAfterMs),
+    chat,
+    slack: chat['slack'] as ComponentHealth,
+    teams: chat['teams'] as ComponentHealth,
   };
 }
 
@@ -179,7 +186,8 @@ export async function probeRedis(redis: Redis, timeoutMs = DEFAULT_PROBE_TIMEOUT
 export async function healthReport(redis: Redis, prefix: string, opts: Partial<HealthOptions> & { probeTimeoutMs?: number } = {}): Promise<HealthReport> {
   const timeoutMs = opts.probeTimeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS;
   const empty: ComponentHealth = { state: 'absent', instances: 0, lastSeen: null };
-  const down = (error: string): HealthReport => ({ ok: false, redis: 'down', redisError: error, imap: [], worker: empty, slack: empty, teams: empty });
+  const chat = Object.fromEntries([...new Set(['slack', 'teams', ...(opts.platforms ?? [])])].map((id) => [id, empty]));
+  const down = (error: string): HealthReport => ({ ok: false, redis: 'down', redisError: error, imap: [], worker: empty, chat, slack: empty, teams: empty });
   const probe = await probeRedis(redis, timeoutMs);
   if (!probe.up) return down(probe.error ?? 'no answer');
   let beats: Heartbeat[];

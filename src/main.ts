@@ -176,9 +176,9 @@ export async function createServices(config: Config, opts: { log?: Logger; longR
     log,
     queue: (spec) => jobs().queue(spec),
     queueNames: JOB_KINDS.all.map((j) => j.name),
+    platforms: PLATFORMS.ids,
     expect: {
-      slack: Boolean(config.SLACK_BOT_TOKEN),
-      teams: Boolean(config.TEAMS_CLIENT_ID || config.TEAMS_ANONYMOUS),
+      chat: PLATFORMS.list.filter((p) => p.settings.configured(platformEnv(config))).map((p) => p.id),
       imap: config.SGBOT_IMAP.map((a) => ({ account: a.id, mailboxes: a.mailboxes })),
     },
   });

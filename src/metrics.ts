@@ -18,7 +18,7 @@ export interface IngestMetrics {
   ingested(outcome: { state: string; documents: ReadonlyArray<{ status: string }>; problems: ReadonlyArray<{ code: string }> }): void;
 }
 
-/** What reminder and broadcast delivery record. `channel` is `mail`, `slack` or `teams`. */
+/** What reminder and broadcast delivery record. `channel` is `mail` or a chat platform's id (`slack`, `webhook`). */
 export interface DeliveryMetrics {
   reminderSent(channel: string, type: string): void;
   broadcastDelivered(channel: string): void;
@@ -58,10 +58,13 @@ export interface MetricsOptions {
   /** Queues to report (src/main.ts gives every job kind's); none when not given. */
   queueNames?: readonly string[];
   /**
-   * What the settings say should run: Slack / Teams are reported as components even before any heartbeat was seen;
-   * each IMAP mailbox (`SGBOT_IMAP`) is reported down while no worker reports it.
+   * What the settings say should run: the chat platforms given (`chat`, by platform id; `slack` and `teams` as
+   * earlier) are reported as components even before any heartbeat was seen; each IMAP mailbox (`SGBOT_IMAP`) is
+   * reported down while no worker reports it.
    */
-  expect?: { slack?: boolean; teams?: boolean; imap?: ReadonlyArray<{ account: string; mailboxes: readonly string[] }> };
+  expect?: { chat?: readonly string[]; slack?: boolean; teams?: boolean; imap?: ReadonlyArray<{ account: string; mailboxes: readonly string[] }> };
+  /** Every chat platform's id (src/chat/platforms.ts), for the component gauges; default Slack and Teams. */
+  platforms?: readonly string[];
   /** Failures to count or to read are logged here at debug. */
   log?: { debug(obj: object, msg?: string): void };
   /** Longest a scrape waits for Redis, ms (default 1 800): a scrape never hangs on a stopped Redis. */
@@ -108,7 +111,7 @@ export class Metrics implements IngestMetrics, DeliveryMetrics, CommandMetrics {
     });
     this.redisUp = new Gauge({ name: 'sgbot_redis_up', help: 'Whether Redis answered a PING at this scrape (1) or not (0).', registers });
     this.imapUp = new Gauge({ name: 'sgbot_imap_up', help: 'Whether an IMAP mailbox is being read (1) or failing (0), from the workers\' heartbeats.', labelNames: ['account', 'mailbox'], registers });
-    this.componentUp = new Gauge({ name: 'sgbot_component_up', help: 'Whether a process of this component (worker, slack, teams) sent a heartbeat in the last 15 s.', labelNames: ['component'], registers });
+    this.componentUp = new Gauge({ name: 'sgbot_component_up', help: 'Whether a process of this component (worker, or a chat platform: slack, teams, webhook) sent a heartbeat in the last 15 s.', labelNames: ['component'], registers });
     this.jobs = new Gauge({ name: 'sgbot_jobs', help: 'BullMQ jobs by queue and state.', labelNames: ['queue', 'state'], registers });
   }
 
@@ -180,6 +183,7 @@ export class Metrics implements IngestMetrics, DeliveryMetrics, CommandMetrics {
       ...(imapGraceMs !== undefined ? { imapGraceMs } : {}),
       ...(staleAfterMs !== undefined ? { staleAfterMs } : {}),
       ...(expect?.imap ? { expectImap: expect.imap } : {}),
+      ...(this.opts.platforms ? { platforms: this.opts.platforms } : {}),
     };
   }
 
@@ -188,8 +192,9 @@ export class Metrics implements IngestMetrics, DeliveryMetrics, CommandMetrics {
     for (const m of health.imap) this.imapUp.set({ account: m.account, mailbox: m.mailbox }, m.up ? 1 : 0);
     this.componentUp.reset();
     this.componentUp.set({ component: 'worker' }, health.worker.state === 'up' ? 1 : 0);
-    for (const name of ['slack', 'teams'] as const) {
-      if (this.opts.expect?.[name] || health[name].state !== 'absent') this.componentUp.set({ component: name }, health[name].state === 'up' ? 1 : 0);
+    const expected = (id: string) => Boolean(this.opts.expect?.chat?.includes(id) || (id === 'slack' && this.opts.expect?.slack) || (id === 'teams' && this.opts.expect?.teams));
+    for (const [id, c] of Object.entries(health.chat)) {
+      if (expected(id) || c.state !== 'absent') this.componentUp.set({ component: id }, c.state === 'up' ? 1 : 0);
     }
   }
 
