@@ -8,8 +8,7 @@ import { isBroadcastId } from '../../../broadcast/store.ts';
 import type { StoredDocument } from '../../../store/facts.ts';
 import type { AuditEntry } from '../../../store/audit.ts';
 import { me, query, sendPage, type ConsoleDeps } from '../context.ts';
-import { dataTable, humanTime, People } from '../format.ts';
-import { h } from '../layout.ts';
+import { humanTime, People } from '../format.ts';
 
 /** Actions in words (the rest read as their name with spaces). */
 const ACTIONS: Record<string, string> = {
@@ -107,25 +106,28 @@ function objectLine(o: Record<string, unknown>, tz: string): string {
     .join(', ');
 }
 
-/** The details of an entry as HTML: a correction as field: before → after; the rest as labelled values. */
-export function detailsHtml(e: Pick<AuditEntry, 'action' | 'details'>, tz: string): string {
+/** One part of the details of an entry, for template `audit-details`: a change (before → after) or a labelled value. */
+export type DetailPart = { field?: string; del: string; ins: string } | { key: string; value: string };
+
+/** The details of an entry, for template `audit-details`: a correction as field: before → after; the rest as labelled values. */
+export function detailParts(e: Pick<AuditEntry, 'action' | 'details'>, tz: string): DetailPart[] {
   const d = { ...(e.details ?? {}) };
-  const parts: string[] = [];
+  const parts: DetailPart[] = [];
   if ('field' in d && ('previous' in d || 'value' in d)) {
-    parts.push(`<span class="change"><strong>${h(String(d['field']))}</strong>: <del>${h(detailValue('', d['previous'], tz))}</del> → <ins>${h(detailValue('', d['value'], tz))}</ins></span>`);
+    parts.push({ field: String(d['field']), del: detailValue('', d['previous'], tz), ins: detailValue('', d['value'], tz) });
     delete d['field'];
     delete d['previous'];
     delete d['value'];
   }
   if ('from' in d && 'to' in d) {
-    parts.push(`<span class="change"><del>${h(detailValue('', d['from'], tz) || '—')}</del> → <ins>${h(detailValue('', d['to'], tz))}</ins></span>`);
+    parts.push({ del: detailValue('', d['from'], tz) || '—', ins: detailValue('', d['to'], tz) });
     delete d['from'];
     delete d['to'];
   }
   // The document is named in the target column already.
   delete d['reference'];
-  for (const [k, v] of Object.entries(d)) parts.push(`<span class="kv"><span class="k">${h(KEYS[k] ?? k)}</span> ${h(detailValue(k, v, tz))}</span>`);
-  return parts.join('<br>');
+  for (const [k, v] of Object.entries(d)) parts.push({ key: KEYS[k] ?? k, value: detailValue(k, v, tz) });
+  return parts;
 }
 
 /** The action of an entry in words. */
@@ -146,15 +148,16 @@ export function registerAudit(app: FastifyInstance, deps: ConsoleDeps): void {
       if (!p) docs.set(id, (p = services.store.getDocument(id).catch(() => null)));
       return p;
     };
-    const targetHtml = async (e: AuditEntry): Promise<string> => {
+    /** The target of an entry as a cell of template `data-table`. */
+    const targetCell = async (e: AuditEntry) => {
       const t = e.target;
       if (DOC_ID.test(t)) {
         const doc = await docOf(t);
         const label = doc?.parsed.reference ?? doc?.parsed.title ?? (typeof e.details?.['reference'] === 'string' ? e.details['reference'] : `document ${t.slice(0, 12)}`);
-        return `<a href="/console/documents/${h(t)}">${h(label)}</a>`;
+        return { link: { href: `/console/documents/${t}`, text: label } };
       }
-      if (isBroadcastId(t) && e.action.startsWith('broadcast.')) return `<a href="/console/broadcasts/${h(t)}">broadcast ${h(t)}</a>`;
-      if (/^(person|web|slack|teams|mail):/.test(t) || /^[^\s@:]+@[^\s@]+$/.test(t)) return people.html(t);
+      if (isBroadcastId(t) && e.action.startsWith('broadcast.')) return { link: { href: `/console/broadcasts/${t}`, text: `broadcast ${t}` } };
+      if (/^(person|web|slack|teams|mail):/.test(t) || /^[^\s@:]+@[^\s@]+$/.test(t)) return { person: await people.name(t) };
       const base = /^([a-z-]+):(.+)$/.exec(t);
       if (base && base[1] !== 'doc') {
         // A reminder base (`collective-letter:collectiveletter4/20`) as "Collective letter 4/20".
@@ -162,23 +165,22 @@ export function registerAudit(app: FastifyInstance, deps: ConsoleDeps): void {
         const squashed = kind.replace(/ /g, '');
         const rest = base[2] ?? '';
         const ref = rest.startsWith(squashed) ? rest.slice(squashed.length) : rest.toUpperCase();
-        return h(`${kind.charAt(0).toUpperCase()}${kind.slice(1)} ${ref}`);
+        return `${kind.charAt(0).toUpperCase()}${kind.slice(1)} ${ref}`;
       }
-      return h(t);
+      return t;
     };
     const rows = await Promise.all(
-      entries.map(async (e) => [
-        h(humanTime(e.at, tz)),
-        await people.html(e.who),
-        `${h(actionText(e.action))}${e.result !== 'ok' ? ` <span class="result result-${h(e.result)}">${h(e.result)}</span>` : ''}<br><small class="code">${h(e.action)}</small>`,
-        await targetHtml(e),
-        detailsHtml(e, tz),
-      ]),
+      entries.map(async (e) => ({
+        cells: [
+          humanTime(e.at, tz),
+          { person: await people.name(e.who) },
+          { html: deps.views.render('audit-did', { text: actionText(e.action), result: e.result, action: e.action }) },
+          await targetCell(e),
+          { html: deps.views.render('audit-details', { parts: detailParts(e, tz) }) },
+        ],
+      })),
     );
-    const filter = `<form method="get" action="/console/audit" class="filter"><label for="action">Actions starting with</label><input type="text" id="action" name="action" value="${h(action)}" placeholder="broadcast. / fact. / reminder. / web."> <button type="submit">Filter</button></form>`;
-    const table = rows.length
-      ? dataTable('audit', [{ label: `When (${tz})`, cls: 'when' }, { label: 'Who' }, { label: 'Did' }, { label: 'To what' }, { label: 'Details', cls: 'wide' }], rows)
-      : '<p class="muted">Nothing recorded.</p>';
-    return sendPage(req, reply, { title: 'Audit log', active: 'audit' }, `${filter}${table}`);
+    const table = rows.length ? { cls: 'audit', columns: [{ label: `When (${tz})`, cls: 'when' }, { label: 'Who' }, { label: 'Did' }, { label: 'To what' }, { label: 'Details', cls: 'wide' }], rows } : null;
+    return sendPage(req, reply, { title: 'Audit log', active: 'audit' }, deps.views.render('audit', { action, table }));
   });
 }
