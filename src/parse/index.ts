@@ -172,9 +172,17 @@ function letterSubject(header: string): string | null {
   if (findDates(value).some((h) => h.start !== h.end || /\d{4}\s*$/.test(value))) return value || null;
   const at = /(?:^|\n)[ \t]*(?:Subject|Objet)[ \t]*:[^\n]*\n/i.exec(header);
   if (!at) return value || null;
-  for (const line of header.slice(at.index + at[0].length).split('\n').slice(0, 3)) {
+  let blank = false;
+  for (const line of header.slice(at.index + at[0].length).split('\n').slice(0, 5)) {
     const l = line.trim();
-    if (!l || /^(?:Dear|To|Ref|Our ref|Attention|Contact)\b/i.test(l) || /^[A-Z][\w ]{1,30}:/.test(l) || l.length > 160) break;
+    // A PDF copy may leave blank lines before the subject's place and dates ("Subject: Meeting of Study Group
+    // 17\n\n\nGeneva, 7-18 April 2008"): past a blank line, only such a short dated line still belongs to it.
+    if (!l) {
+      blank = true;
+      continue;
+    }
+    if (/^(?:Dear|To|Ref|Our ref|Attention|Contact)\b/i.test(l) || /^[A-Z][\w ]{1,30}:/.test(l) || l.length > 160) break;
+    if (blank && (l.length > 80 || !findDates(l).some((h) => h.start !== h.end))) break;
     value = `${value} ${l.replace(/^[/|]\s*/, '')}`.trim();
     if (findDates(l).length > 0) break;
   }
