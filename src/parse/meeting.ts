@@ -205,7 +205,7 @@ const DATE_HEADING = /(?:^|\n|\s)(?:\d\.?\s*)?Dates?\s*(?::|\^{3,}|-{3,}|\n)\s*/
 
 // A sentence that says where the meeting is: "The meeting will be held at ITU Headquarters, Geneva.", "Study Group
 // 13 is to meet in Kyoto, Japan".
-const WHERE_SENTENCE = /\b(?:meeting|session|group)\b[^.]{0,80}\b(?:held|take place|takes place|convene|hosted|located)\b|\b(?:is|are|will) to meet\b|\bwill meet\b/i;
+const WHERE_SENTENCE = /\b(?:meeting|session|group)\b[^.]{0,80}\b(?:held|take place|takes place|convene|host|hosted|located)\b|\b(?:is|are|will) to meet\b|\bwill meet\b/i;
 
 /** The place named by the first sentences of `text` that say where the meeting is held, or `null`. */
 function placeFromBody(text: string): string | null {

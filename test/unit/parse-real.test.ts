@@ -23,7 +23,6 @@ const KNOWN_MISSES = new Set([
   'meeting-3gpp-sa1-63-zagreb-agenda-header.txt meeting.dates',
   'meeting-3gpp-sa1-63-zagreb-agenda-header.txt meeting.opening',
   'meeting-3gpp-sa1-63-zagreb-agenda-header.txt meeting.place',
-  'meeting-bdt-circular-2016-itu-d-rgm-and-budapest.txt meeting.place',
   'meeting-jtc1-sc6-n13487-wrapping-cl-9-17-2008.txt meeting.dates',
   'older-com2-ls42-sg2-enum-interim-procedures.txt to',
   'older-imtc-ls-to-sg16-a5-status.txt title',
