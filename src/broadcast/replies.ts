@@ -12,18 +12,17 @@ export const BROADCAST_CONFIRM_ACTION = 'sgbot_broadcast_confirm';
 /** `action_id` of the Cancel button of a preview. */
 export const BROADCAST_CANCEL_ACTION = 'sgbot_broadcast_cancel';
 
-/** How a platform's channels are named in a preview: Slack's as channels, Teams' as conversations. */
-const NOUNS: Readonly<Record<string, string>> = { teams: 'conversation' };
+/** A platform's name as the targets give it (their `place`, from the platform's rule), else its id. */
+function labelOf(targets: readonly BroadcastTarget[], kind: TargetKind): string {
+  return targets.find((t) => t.kind === kind && t.place)?.place?.label ?? kind;
+}
 
-/** `slack` → `Slack`, `webhook` → `Webhook`. */
-const labelOf = (kind: TargetKind) => (kind === 'teams' ? 'Teams' : kind.charAt(0).toUpperCase() + kind.slice(1));
-
-function heading(kind: TargetKind): string {
-  return kind === 'mail' ? 'Mailing lists' : `${labelOf(kind)} channels`;
+function heading(targets: readonly BroadcastTarget[], kind: TargetKind): string {
+  return kind === 'mail' ? 'Mailing lists' : `${labelOf(targets, kind)} channels`;
 }
 
 function targetLine(t: BroadcastTarget): string {
-  return t.kind === 'mail' ? t.id : `${labelOf(t.kind)} ${NOUNS[t.kind] ?? 'channel'} ${t.id}`;
+  return t.kind === 'mail' ? t.id : `${t.place?.label ?? t.kind} ${t.place?.noun ?? 'channel'} ${t.id}`;
 }
 
 /** The kinds of `targets`: mail first, then the platforms in the order the targets list them (already sorted). */
@@ -35,7 +34,7 @@ function targetSections(targets: readonly BroadcastTarget[], detail: (t: Broadca
   return kindsOf(targets)
     .map((kind) => {
       const of = targets.filter((t) => t.kind === kind);
-      return { heading: `${heading(kind)} (${of.length})`, items: of.map((t): ReplyItem => ({ text: targetLine(t), ...(detail(t) ? { detail: detail(t) } : {}) })) };
+      return { heading: `${heading(targets, kind)} (${of.length})`, items: of.map((t): ReplyItem => ({ text: targetLine(t), ...(detail(t) ? { detail: detail(t) } : {}) })) };
     })
     .filter((s) => s.items.length > 0);
 }
@@ -67,7 +66,7 @@ export function previewReply(b: Broadcast): Reply {
       ...targetSections(b.targets, (t) => (t.via === 'subscription' ? 'subscribed to the group' : undefined)),
     ],
     notes: [
-      `It goes to ${[`${count('mail')} mailing list(s)`, ...[...new Set(['slack', 'teams', ...kindsOf(b.targets).slice(1)])].map((k) => `${count(k)} ${labelOf(k)} channel(s)`)].join(', ').replace(/, ([^,]*)$/, ' and $1')}, once each.`,
+      `It goes to ${[`${count('mail')} mailing list(s)`, ...kindsOf(b.targets).slice(1).map((k) => `${count(k)} ${labelOf(b.targets, k)} channel(s)`)].join(', ').replace(/, ([^,]*)$/, ' and $1')}, once each.`,
       `To send it: broadcast confirm ${b.id} (in chat, the "Confirm and send" button does the same). Any member of the ${b.group} secretariat may confirm.`,
       `To drop it: broadcast cancel ${b.id}.`,
     ],

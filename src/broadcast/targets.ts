@@ -26,6 +26,8 @@ export interface BroadcastTarget {
   key: string;
   /** Named in the settings, or a channel subscribed to the group. */
   via: 'settings' | 'subscription';
+  /** For a channel: its platform's name and what it calls a channel (`Teams`, `conversation`), for previews. */
+  place?: { label: string; noun: string };
 }
 
 /** The configured targets of one group: `lists`, and the channels of each platform by platform id. */
@@ -65,8 +67,9 @@ export function parseTargetKey(key: string, rules: ChannelRules, via: BroadcastT
   if (i <= 0) return null;
   const kind = key.slice(0, i);
   const id = key.slice(i + 1);
-  const ok = kind === 'mail' ? LIST.test(id) : (rules[kind]?.pattern.test(id) ?? false);
-  return ok ? { kind, id: kind === 'mail' ? id.toLowerCase() : id, key: targetKey(kind, id), via } : null;
+  const rule = rules[kind];
+  const ok = kind === 'mail' ? LIST.test(id) : (rule?.pattern.test(id) ?? false);
+  return ok ? { kind, id: kind === 'mail' ? id.toLowerCase() : id, key: targetKey(kind, id), via, ...(rule ? { place: { label: rule.label, noun: rule.noun } } : {}) } : null;
 }
 
 function example(rules: ChannelRules): string {
@@ -182,7 +185,10 @@ export function resolveTargets(group: string, settings: BroadcastTargetSettings,
   const kinds = ['mail', ...Object.keys(rules)];
   const fromSettings = Object.entries(configured).flatMap(([field, ids]) => (ids ?? []).map((id) => ({ kind: field === 'lists' ? 'mail' : field, id, via: 'settings' as const })));
   const all: BroadcastTarget[] = [
-    ...fromSettings.map((t) => ({ ...t, key: targetKey(t.kind, t.id) })),
+    ...fromSettings.map((t) => {
+      const rule = rules[t.kind];
+      return { ...t, key: targetKey(t.kind, t.id), ...(rule ? { place: { label: rule.label, noun: rule.noun } } : {}) };
+    }),
     ...subscribers.map((s) => parseTargetKey(s, rules)).filter((t): t is BroadcastTarget => t !== null),
   ];
   const seen = new Set<string>();
