@@ -72,6 +72,8 @@ export function canonicalParty(text: string): string {
   const direct = canonicalGroup(stripped) ?? canonicalGroup(t);
   if (direct) return direct;
   const hits = findGroups(t);
+  // A group's office after its name: "TSB SG12 secretariat", "ITU-T SG15 Chairman".
+  if (hits.length === 1 && hits[0] && /^(?:TSB\s+)?(?:ITU-T\s+)?(?:SG\s?\d{1,2}|Study Group \d{1,2}|TSAG)\s+(?:secretariat|chair(?:man|woman|person)?|management(?: team)?|counsellor)$/i.test(t)) return hits[0].group;
   // "ITU-T SG17 Working Party 2" or "Rapporteur for Q6/17": the group, when the whole name is about one ITU-T group.
   if (hits.length === 1 && hits[0] && /^(?:ITU-T\s+)?(?:SG|Study Group|TSAG|WP|Working Party)/i.test(t) && t.length < 60) return hits[0].group;
   // Datatracker: "Tom Starr <tom@example.com> (ITU-T SG15)" or "ccamp (Deborah Brungard <db@example.com>)".
@@ -327,7 +329,7 @@ const LIAISON_PHRASE =
 // A mail that forwards a statement: "Please find attached a liaison statement from ITU-T SG15 to the IETF MPLS WG",
 // "I am forwarding the liaison from SG2 to IETF ENUM".
 const FORWARD_PHRASE =
-  /\b(?:attached|enclosed|find|forward(?:ed|ing)?|send(?:ing)?(?: you)?|transmit(?:ting)?|following)\b[^.\n]{0,40}?\bliaison(?:\s+statement)?\s+from\s+(?:the\s+)?(?<from2>[A-Z][\w/ .-]{1,40}?)\s+to\s+(?:the\s+)?(?<to2>[A-Z][\w/ .-]{1,50}?)(?=\s+(?:on|about|regarding|concerning)\b|\s+for\s+(?:your\s+)?(?:action|comment|information|review)\b|\s*[,;(\n]|\.\s|\s*$)/i;
+  /\b(?:attached|enclosed|find|forward(?:ed|ing)?|send(?:ing)?(?: you)?|transmit(?:ting)?|following)\b[^.\n]{0,40}?\b(?:reply\s+)?liaison(?:\s+statement)?\s+(?:from|of|by)\s+(?:the\s+)?(?<from2>[A-Z][\w/ .-]{1,40}?)(?:\s*\([^()\n]{1,40}\))?,?\s+(?:addressed\s+|sent\s+)?to\s+(?:the\s+)?(?<to2>[A-Z][\w/ .-]{1,50}?)(?=\s+(?:on|about|regarding|concerning)\b|\s+for\s+(?:your\s+)?(?:action|comment|information|review)\b|\s*[,;(\n]|\.\s|\s*$)/i;
 
 // Who had a secretariat send the statement: "Q.1 of SG2 has asked me to send you the following liaison".
 const ASKED_BY =

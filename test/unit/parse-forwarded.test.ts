@@ -61,6 +61,22 @@ describe('a liaison forwarded in a plain mail', () => {
     expect(doc.deadlines).toEqual([]);
   });
 
+  it('reads "from ITU-T SG12 (Q17/12) addressed to the IETF IPPM WG for comment" and a secretariat sender', () => {
+    const doc = parseDocument(
+      ['From: TSB SG12 secretariat <sg12.office@example.org>', 'To: ippm@ietf.org', 'Subject: LS on measurement of Internet speed', '', 'Dear colleagues,', '', 'Please find attached a liaison statement from ITU-T SG12 (Q17/12) addressed to the IETF IPPM WG for comment.'].join('\n'),
+    );
+    expect(doc.title).toBe('LS on measurement of Internet speed');
+    expect(doc.liaison?.from).toBe('SG12');
+    expect(parties(doc, 'comment')).toEqual(['IETF IPPM']);
+  });
+
+  it('reads "the reply liaison statement of SG15 to CCAMP"', () => {
+    const doc = parseDocument('Dear CCAMP chairs,\n\nPlease find attached the reply liaison statement of SG15 to CCAMP on the flexible grid, for information.\n');
+    expect(doc.kind).toBe('liaison-statement');
+    expect(doc.liaison?.from).toBe('SG15');
+    expect(parties(doc, 'information')).toEqual(['CCAMP']);
+  });
+
   it('ends an addressee before "for information"', () => {
     const doc = parseDocument(
       'Dear colleagues,\n\nI have been asked by the Rapporteur of Question 17/12 to forward the attached liaison statement from ITU-T SG12 to ETSI STQ for information.\n\nBest regards,\nTSB\n',
