@@ -72,7 +72,7 @@ export function registerBroadcasts(app: FastifyInstance, deps: ConsoleDeps): voi
   };
 
   const showReply = (req: FastifyRequest, res: FastifyReply, title: string, reply: Reply, extra = '', lead = '') =>
-    sendPage(req, res, { title, active: 'broadcasts' }, `${renderReplyHtml(reply, { lead, dropCommandNotes: true, tz: me(req).viewer.tz })}${extra}`, statusOf(reply));
+    sendPage(req, res, { title, active: 'broadcasts' }, `${renderReplyHtml(deps.views, reply, { lead, dropCommandNotes: true, tz: me(req).viewer.tz })}${extra}`, statusOf(reply));
 
   app.get('/console/broadcasts', async (req, reply) => {
     const note = me(req).viewer.secretariat ? '' : '<p class="muted">Only the secretariat may send broadcasts; an attempt by anyone else is refused and recorded.</p>';
@@ -86,7 +86,7 @@ export function registerBroadcasts(app: FastifyInstance, deps: ConsoleDeps): voi
     const ref = (f['ref'] ?? '').trim();
     const result = await run(req, ref && !text ? { action: 'doc', group, ref } : { action: 'draft', group, text });
     if (!result.ok) {
-      return sendPage(req, reply, { title: 'Broadcasts', active: 'broadcasts' }, `${renderReplyHtml(result, { tz: me(req).viewer.tz })}<h2>Compose</h2>${await composeForm(reply.generateCsrf(), { group, text, ref })}`, statusOf(result));
+      return sendPage(req, reply, { title: 'Broadcasts', active: 'broadcasts' }, `${renderReplyHtml(deps.views, result, { tz: me(req).viewer.tz })}<h2>Compose</h2>${await composeForm(reply.generateCsrf(), { group, text, ref })}`, statusOf(result));
     }
     const draft = (result.data as { broadcast?: { id?: string; group?: string; subject?: string; text?: string } } | null)?.broadcast ?? {};
     const id = draft.id ?? '';

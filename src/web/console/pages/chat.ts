@@ -8,8 +8,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { answer } from '../../../chat/router.ts';
 import type { Reply } from '../../../core/command.ts';
 import { form, me, redirectWith, sendPage, type ConsoleDeps } from '../context.ts';
-import { timeHtml } from '../format.ts';
-import { csrfField, h, postButton } from '../layout.ts';
+import { timeView } from '../format.ts';
 import { renderReplyHtml } from '../render-reply.ts';
 
 const EXAMPLES = ['/deadlines SG20', '/meeting SG13', 'who leads IoT identification', '/ls SG17', '/search digital twin', '/help'];
@@ -45,24 +44,13 @@ export function keepable(reply: Reply): Omit<Reply, 'data'> {
   return kept;
 }
 
-function chatForm(csrf: string): string {
-  return `<form method="post" action="/console/chat" class="chat-form">${csrfField(csrf)}<input type="text" name="q" placeholder="/deadlines SG20" aria-label="Command or question" autofocus required maxlength="2000"> <button type="submit" class="primary">Ask</button></form>
-<p class="muted">Try: ${EXAMPLES.map((e) => `<code>${h(e)}</code>`).join(' · ')}</p>`;
-}
-
 export function registerChat(app: FastifyInstance, deps: ConsoleDeps): void {
   const page = (req: FastifyRequest, reply: FastifyReply) => {
     const tz = me(req).viewer.tz;
     const log = req.session.chat ?? [];
     const csrf = reply.generateCsrf();
-    const exchanges = log.map(
-      (x, i) =>
-        `<div class="exchange"${i === log.length - 1 ? ' id="latest"' : ''}><p class="asked"><small>${timeHtml(x.at, tz, Date.now())}</small> <code>${h(x.q)}</code></p>${renderReplyHtml({ ...x.reply, data: null }, { tz })}</div>`,
-    );
-    const history = log.length
-      ? `<div class="chat-log">${exchanges.join('')}</div><p class="actions">${postButton('/console/chat/clear', 'Clear the conversation', csrf)}</p>`
-      : '<p class="muted">Ask as in Slack or Teams; the answers stay on this page while you are signed in.</p>';
-    return sendPage(req, reply, { title: 'Ask sgbot', active: 'chat' }, `${history}${chatForm(csrf)}`);
+    const exchanges = log.map((x) => ({ time: timeView(x.at, tz, Date.now()), q: x.q, reply: renderReplyHtml(deps.views, { ...x.reply, data: null }, { tz }) }));
+    return sendPage(req, reply, { title: 'Ask sgbot', active: 'chat' }, deps.views.render('chat', { csrf, exchanges, examples: EXAMPLES }));
   };
 
   app.get('/console/chat', page);
