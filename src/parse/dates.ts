@@ -6,6 +6,7 @@
  */
 import * as chrono from 'chrono-node';
 import { DateTime } from 'luxon';
+import { fastDates } from './fast-dates.ts';
 import { allMatches } from './matches.ts';
 import { MONTH_PATTERN } from './normalize.ts';
 
@@ -131,7 +132,7 @@ export function resetDateCache(): void {
  */
 function parseDates(text: string, limit: number): Known {
   if (!HAS_YEAR.test(text) || !(MONTH_NAME.test(text) || NUMERIC.test(text))) return { hits: [], complete: true };
-  if (text.length <= CHUNK + OVERLAP) return { hits: parseChunk(text, 0, text.length), complete: true };
+  if (text.length <= CHUNK + OVERLAP) return { hits: fastDates(text) ?? parseChunk(text, 0, text.length), complete: true };
   const hits: DateHit[] = [];
   for (let at = 0; at < text.length; at += CHUNK) {
     // A chunk starts at the end of the last date kept when that date runs past the cut.

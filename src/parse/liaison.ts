@@ -484,10 +484,13 @@ export function parseLiaison(text: string, docGroup: string | null): LiaisonInfo
   // A liaison forwarded in a plain mail: "From: Hiro Oda <tsbsg15@itu.int>" names who sent the mail, not the body
   // whose statement it is; the prose says that ("Please find attached a liaison statement from ITU-T SG15 to IETF
   // CCAMP"), else the sender's secretariat address does.
-  if (from && /@/.test(from) && !/^[^<@]*\b(?:ITU|SG\s?\d|Study Group|TSAG|IETF|IEEE|ETSI|3GPP|ISO|Forum)\b/i.test(from)) {
+  const askedBy = () => {
     const asked = ASKED_BY.exec(text.slice(0, 6000))?.[1] ?? SENT_BY.exec(text.slice(0, 6000))?.[1];
-    from = phraseFrom ?? (asked ? (findGroups(asked)[0]?.group ?? null) : null) ?? groupOfAddress(from);
-  }
+    return asked ? (findGroups(asked)[0]?.group ?? null) : null;
+  };
+  if (from && /@/.test(from) && !/^[^<@]*\b(?:ITU|SG\s?\d|Study Group|TSAG|IETF|IEEE|ETSI|3GPP|ISO|Forum)\b/i.test(from)) from = phraseFrom ?? askedBy() ?? groupOfAddress(from);
+  // The body of such a mail alone (its headers kept apart): "Q.1 of SG2 has asked me to send you the following liaison".
+  from ??= askedBy();
   // A Datatracker page without "From Group": the "From Contact" when it is a body ("Liaisons at BBF", "Broadband
   // Forum"), else the sending body's liaison mailbox copied ("Liaisons at Broadband Forum <>").
   // A body named in words ("Liaisons at BBF") is no Datatracker slug to spell out ("RTG" is the IETF's Routing Area).

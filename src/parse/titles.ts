@@ -33,6 +33,8 @@ function firstHeading(text: string): string | null {
     // An editor's note in brackets ("[... body trimmed ...]") names nothing.
     if (line.length < 8 || line.length > MAX_TITLE || BOILERPLATE.test(line) || /^\[.*\]$/.test(line)) continue;
     // A bracketed aside ("(COPY To WP4B, WP8D and WP8F)") is no heading either.
+    // Past the salutation comes the letter's body and signature ("Dear colleagues, … Kind regards, Anna Berg").
+    if (/^Dear\b/i.test(line)) break;
     // A date alone ("27 October 2006") dates the document and names nothing.
     if (/^(?:\d{1,2}\s+)?[A-Z][a-z]+\.?\s+\d{4}$|^\d{4}-\d{2}-\d{2}$/.test(line)) continue;
     if (/^[\w ,()/.-]{1,30}:/.test(line) || /^(?:Dear|To|From|Ref)\b/i.test(line) || /[.;,]$/.test(line) || /^\(.*\)$/.test(line)) continue;

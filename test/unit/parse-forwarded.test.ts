@@ -86,6 +86,14 @@ describe('a liaison forwarded in a plain mail', () => {
     expect(parties(doc, 'information')).toEqual(['ETSI STQ']);
   });
 
+  it('reads the mail body alone, as the mail reader hands it over (headers kept apart)', () => {
+    const doc = parseDocument('Dear colleagues,\n\nQ.1 of SG2 has asked me to send you the following liaison statement, for your information.\n\nKind regards,\nAnna Berg\n');
+    expect(doc.kind).toBe('liaison-statement');
+    expect(doc.liaison?.from).toBe('SG2');
+    // The signature is no title: the store names the document after the mail's subject.
+    expect(doc.title).toBeNull();
+  });
+
   it('takes a group from its secretariat address: "ITU-T SG12 <tsbsg12@itu.int>"', () => {
     const doc = parseDocument(
       ['Title: LS on QoE of video services', 'Source: ITU-T Study Group 13', 'To: IETF BMWG', 'Cc: ITU-T SG12 <tsbsg12@itu.int>, Secretariat of ITU-T SG16 <>', 'Purpose: Information', 'Deadline: -', '', 'SG13 informs the IETF BMWG of its new work.'].join('\n'),
