@@ -10,8 +10,7 @@ import { footer, MAX_TEXT } from '../../../broadcast/compose.ts';
 import { isBroadcastId } from '../../../broadcast/store.ts';
 import type { Reply } from '../../../core/command.ts';
 import { form, me, redirectWith, sendPage, type ConsoleDeps } from '../context.ts';
-import { dataTable, timeHtml } from '../format.ts';
-import { csrfField, h, postButton } from '../layout.ts';
+import { timeView } from '../format.ts';
 import { renderReplyHtml } from '../render-reply.ts';
 
 type Request = { action: 'draft'; group: string; text: string } | { action: 'doc'; group: string; ref: string } | { action: 'confirm' | 'status' | 'retry' | 'cancel'; id: string };
@@ -22,11 +21,9 @@ function statusOf(reply: Reply): number {
   return reply.code === 'E_FORBIDDEN' ? 403 : reply.code === 'E_NOT_FOUND' ? 404 : reply.code === 'E_USAGE' ? 400 : 409;
 }
 
-/** The broadcast as a list member reads it: subject, who it goes to, the text with its signature line. */
-export function mailPreview(b: { id: string; group: string; subject: string; text: string }, targets: readonly string[]): string {
-  const to = targets.length ? `${h(targets.slice(0, 3).join(', '))}${targets.length > 3 ? ` and ${targets.length - 3} more` : ''} <small>(each its own copy)</small>` : '<span class="muted">no target</span>';
-  return `<p>This is what each target receives:</p><article class="mail-preview" aria-label="The message as recipients see it"><dl><dt>Subject</dt><dd><strong>${h(b.subject)}</strong></dd><dt>To</dt><dd>${to}</dd></dl>
-<div class="body">${h(b.text)}</div><div class="sig">-- \n${h(footer(b))}</div></article><h3>Targets</h3>`;
+/** The broadcast as a list member reads it (template `broadcast-preview`): subject, who it goes to, the text with its signature line. */
+export function mailPreview(b: { id: string; group: string; subject: string; text: string }, targets: readonly string[]) {
+  return { subject: b.subject, targets: targets.slice(0, 3), more: Math.max(0, targets.length - 3), text: b.text, footer: footer(b) };
 }
 
 export function registerBroadcasts(app: FastifyInstance, deps: ConsoleDeps): void {
@@ -43,14 +40,9 @@ export function registerBroadcasts(app: FastifyInstance, deps: ConsoleDeps): voi
     return spec.run(ctx, parsed.data);
   };
 
-  const composeForm = async (csrf: string, values: { group?: string; text?: string; ref?: string } = {}) => {
+  const compose = async (csrf: string, values: { group?: string; text?: string; ref?: string } = {}) => {
     const groups = [...new Set([...Object.keys(services.config.SGBOT_BROADCAST_TARGETS), ...(await services.store.groupsWithDocuments())])].sort();
-    return `<form method="post" action="/console/broadcasts" class="compose">${csrfField(csrf)}
-<label for="group">Group</label><input type="text" id="group" name="group" list="groups" value="${h(values.group ?? '')}" placeholder="SG20" required>
-<datalist id="groups">${groups.map((g) => `<option value="${h(g)}">`).join('')}</datalist>
-<label for="text">Announcement</label><textarea id="text" name="text" maxlength="${MAX_TEXT}" placeholder="What to announce (the first sentence becomes the subject)">${h(values.text ?? '')}</textarea>
-<label for="ref">…or a stored document (reference or id)</label><input type="text" id="ref" name="ref" value="${h(values.ref ?? '')}" placeholder="TSB Collective letter 5/20">
-<p><button type="submit">Preview</button> <span class="muted">Nothing is sent before you confirm the preview.</span></p></form>`;
+    return { csrf, groups, group: values.group ?? '', text: values.text ?? '', ref: values.ref ?? '', maxText: MAX_TEXT };
   };
 
   const recent = async (tz: string) => {
@@ -63,20 +55,23 @@ export function registerBroadcasts(app: FastifyInstance, deps: ConsoleDeps): voi
       if (!prev) seen.set(e.target, { at: e.at, group: typeof d['group'] === 'string' ? d['group'] : '', subject: typeof d['subject'] === 'string' ? d['subject'] : '', action: e.action.replace('broadcast.', '') });
       else if (!prev.subject && typeof d['subject'] === 'string') prev.subject = d['subject'];
     }
-    if (seen.size === 0) return '<p class="muted">No broadcasts yet.</p>';
-    return dataTable(
-      'broadcasts',
-      [{ label: 'Broadcast' }, { label: 'Group' }, { label: 'Subject', cls: 'wide' }, { label: 'Last step' }, { label: `When (${tz})`, cls: 'when' }],
-      [...seen.entries()].slice(0, 30).map(([id, b]) => [`<a href="/console/broadcasts/${h(id)}">${h(id)}</a>`, h(b.group), h(b.subject), h(b.action), timeHtml(b.at, tz, deps.now())]),
-    );
+    if (seen.size === 0) return { table: null };
+    return {
+      table: {
+        cls: 'broadcasts',
+        columns: [{ label: 'Broadcast' }, { label: 'Group' }, { label: 'Subject', cls: 'wide' }, { label: 'Last step' }, { label: `When (${tz})`, cls: 'when' }],
+        rows: [...seen.entries()].slice(0, 30).map(([id, b]) => ({ cells: [{ link: { href: `/console/broadcasts/${id}`, text: id } }, b.group, b.subject, b.action, { time: timeView(b.at, tz, deps.now()) }] })),
+      },
+    };
   };
 
+  /** A broadcast reply as a page; `extra` (HTML of a template) follows it, `lead` (idem) goes under its title. */
   const showReply = (req: FastifyRequest, res: FastifyReply, title: string, reply: Reply, extra = '', lead = '') =>
     sendPage(req, res, { title, active: 'broadcasts' }, `${renderReplyHtml(deps.views, reply, { lead, dropCommandNotes: true, tz: me(req).viewer.tz })}${extra}`, statusOf(reply));
 
   app.get('/console/broadcasts', async (req, reply) => {
-    const note = me(req).viewer.secretariat ? '' : '<p class="muted">Only the secretariat may send broadcasts; an attempt by anyone else is refused and recorded.</p>';
-    return sendPage(req, reply, { title: 'Broadcasts', active: 'broadcasts' }, `${note}<h2>Compose</h2>${await composeForm(reply.generateCsrf())}<h2>Recent</h2>${await recent(me(req).viewer.tz)}`);
+    const body = deps.views.render('broadcasts', { answer: null, notSecretariat: !me(req).viewer.secretariat, compose: await compose(reply.generateCsrf()), recent: await recent(me(req).viewer.tz) });
+    return sendPage(req, reply, { title: 'Broadcasts', active: 'broadcasts' }, body);
   });
 
   app.post('/console/broadcasts', async (req, reply) => {
@@ -86,29 +81,26 @@ export function registerBroadcasts(app: FastifyInstance, deps: ConsoleDeps): voi
     const ref = (f['ref'] ?? '').trim();
     const result = await run(req, ref && !text ? { action: 'doc', group, ref } : { action: 'draft', group, text });
     if (!result.ok) {
-      return sendPage(req, reply, { title: 'Broadcasts', active: 'broadcasts' }, `${renderReplyHtml(deps.views, result, { tz: me(req).viewer.tz })}<h2>Compose</h2>${await composeForm(reply.generateCsrf(), { group, text, ref })}`, statusOf(result));
+      const answerHtml = renderReplyHtml(deps.views, result, { tz: me(req).viewer.tz });
+      const body = deps.views.render('broadcasts', { answer: answerHtml, notSecretariat: false, compose: await compose(reply.generateCsrf(), { group, text, ref }), recent: null });
+      return sendPage(req, reply, { title: 'Broadcasts', active: 'broadcasts' }, body, statusOf(result));
     }
     const draft = (result.data as { broadcast?: { id?: string; group?: string; subject?: string; text?: string } } | null)?.broadcast ?? {};
     const id = draft.id ?? '';
-    const csrf = reply.generateCsrf();
-    const buttons = `<p class="actions">${postButton(`/console/broadcasts/${id}/confirm`, 'Confirm and send', csrf, '', 'primary')} ${postButton(`/console/broadcasts/${id}/cancel`, 'Cancel', csrf)}</p>`;
+    const buttons = deps.views.render('broadcast-actions', { csrf: reply.generateCsrf(), id, confirm: true, primary: true });
     // The message as each list receives it; the targets follow (the reply's own copy of the message is left out).
     const targets = { ...result, sections: result.sections.filter((s) => !s.heading?.startsWith('Message:')) };
     const lists = result.sections.filter((s) => !s.heading?.startsWith('Message:')).flatMap((s) => s.items.map((i) => i.text));
-    return showReply(req, reply, `Preview of broadcast ${id}`, targets, buttons, mailPreview({ id, group: draft.group ?? group, subject: draft.subject ?? '', text: draft.text ?? '' }, lists));
+    const preview = deps.views.render('broadcast-preview', mailPreview({ id, group: draft.group ?? group, subject: draft.subject ?? '', text: draft.text ?? '' }, lists));
+    return showReply(req, reply, `Preview of broadcast ${id}`, targets, buttons, preview);
   });
 
   app.get<{ Params: { id: string } }>('/console/broadcasts/:id', async (req, reply) => {
     const id = req.params.id.toLowerCase();
     const result = await run(req, { action: 'status', id });
     const data = result.data as { state?: string; counts?: { failed?: number } } | null;
-    const csrf = reply.generateCsrf();
-    const buttons = [
-      data?.state === 'draft' ? `${postButton(`/console/broadcasts/${id}/confirm`, 'Confirm and send', csrf)} ${postButton(`/console/broadcasts/${id}/cancel`, 'Cancel', csrf)}` : '',
-      (data?.counts?.failed ?? 0) > 0 ? postButton(`/console/broadcasts/${id}/retry`, 'Retry the failed targets', csrf) : '',
-      result.ok ? `<a href="/console/broadcasts/${h(id)}">Refresh</a>` : '',
-    ].filter(Boolean);
-    return showReply(req, reply, `Broadcast ${id}`, result, `<p class="actions">${buttons.join(' ')}</p><p><a href="/console/broadcasts">All broadcasts</a></p>`);
+    const buttons = deps.views.render('broadcast-actions', { csrf: reply.generateCsrf(), id, confirm: data?.state === 'draft', primary: false, retry: (data?.counts?.failed ?? 0) > 0, refresh: result.ok, all: true });
+    return showReply(req, reply, `Broadcast ${id}`, result, buttons);
   });
 
   for (const action of ['confirm', 'cancel', 'retry'] as const) {
