@@ -46,6 +46,25 @@ export default {
       to: { path: '^', pathNot: ['^src/(core|parse|store)/', 'node_modules'], dependencyTypesNot: ['core'] },
     },
     {
+      name: 'platforms-not-to-features',
+      severity: 'error',
+      comment:
+        'A chat platform (src/chat) reaches the features only through the command registry, the action registry and the ' +
+        'command context it is given (src/core/platform.ts): never by importing reminders or broadcasts, so that a new ' +
+        'button or feature needs no change to any platform.',
+      from: { path: '^src/chat/' },
+      to: { path: '^src/(reminders|broadcast)/' },
+    },
+    {
+      name: 'features-not-to-a-platform',
+      severity: 'error',
+      comment:
+        'Features post through ChatSender and check channels with the platform list (src/chat/sender.ts, ' +
+        'src/chat/platforms.ts), never through one platform\'s folder: a platform is added or removed by one line.',
+      from: { path: '^src/(reminders|broadcast|people|store|mail|ingest)/' },
+      to: { path: '^src/chat/[^/]+/' },
+    },
+    {
       name: 'not-to-unresolvable',
       severity: 'error',
       comment: 'An import that does not resolve to a file or a package.',
