@@ -18,8 +18,8 @@ export interface FastDateHit {
 const FULL_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const MONTH_NUMBER = new Map(FULL_MONTHS.map((m, i) => [m, i + 1]));
 
-/** "12 May 2026", not inside a longer word or number ("v12 May", "12 May 2026/27", "12 May 2026-05"). */
-const SIMPLE = /(?<![\w./:-])(\d{1,2}) (January|February|March|April|May|June|July|August|September|October|November|December) ((?:19|20)\d{2})(?![\w./:-])/g;
+/** "12 May 2026", not inside a longer word or number ("v12 May", "12 May 2026/27", "12 May 2026-05", "12 May 2026.1"). */
+const SIMPLE = /(?<![\w./:-])(\d{1,2}) (January|February|March|April|May|June|July|August|September|October|November|December) ((?:19|20)\d{2})(?![\w/:-]|\.\w)/g;
 /** Every month name or abbreviation, as dates.ts recognises them. */
 const ANY_MONTH = new RegExp(`\\b${MONTH_PATTERN}\\b`, 'gi');
 /** Weekdays, full or short, in any case: chrono reads them with a date. */
