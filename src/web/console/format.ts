@@ -1,10 +1,9 @@
 /**
- * How the console writes times, people and tables: every instant in the viewer's zone as a person reads it
- * ("Thu 10 Dec 2026, 04:30", with "in 3 days" when it is near), a recipient key as the person's name, and tables that
- * wrap inside 1280 px and stack into labelled cards on a phone. Pure, apart from the roster look-ups of {@link People}.
+ * How the console writes times and people: every instant in the viewer's zone as a person reads it ("Thu 10 Dec
+ * 2026, 04:30", with "in 3 days" when it is near) and a recipient key as the person's name, as data for the
+ * templates `time` and `person` (tables: template `data-table`). Pure, apart from the roster look-ups of {@link People}.
  */
 import { DateTime } from 'luxon';
-import { h } from './layout.ts';
 
 /** An instant: epoch ms, an ISO date-time, or a `Date`. */
 export type Instant = number | string | Date;
@@ -44,22 +43,13 @@ export function relativeTime(at: Instant, now: number, withinDays = 14): string 
   return diff > 0 ? `in ${span}` : `${span} ago`;
 }
 
-/**
- * A `<time>` element: the instant in the viewer's zone, the relative distance when it is near, and the exact time
- * with its zone on hover.
- */
-export function timeHtml(at: Instant | null | undefined, tz: string, now: number, opts: { relative?: boolean } = {}): string {
-  if (at === null || at === undefined || at === '') return '<span class="muted">—</span>';
-  const dt = toDateTime(at, tz);
-  if (!dt) return h(String(at));
-  const rel = opts.relative === false ? null : relativeTime(dt.toMillis(), now);
-  return `<time datetime="${h(dt.toUTC().toISO() ?? '')}" title="${h(dt.toFormat("cccc d LLLL yyyy, HH:mm:ss ZZZZ"))}">${h(dt.toFormat('ccc d LLL yyyy, HH:mm'))}</time>${rel ? ` <small class="rel">${h(rel)}</small>` : ''}`;
-}
-
 /** An instant as template `time` shows it: `null` for none, `{ text }` for what is not a time. */
 export type TimeView = null | { text: string; iso?: never } | { iso: string; title: string; text: string; rel: string | null };
 
-/** {@link timeHtml} as data for template `time` (a `{ time }` cell of template `data-table`). */
+/**
+ * An instant for template `time` (a `{ time }` cell of template `data-table`): in the viewer's zone, the relative
+ * distance when it is near, and the exact time with its zone on hover.
+ */
 export function timeView(at: Instant | null | undefined, tz: string, now: number, opts: { relative?: boolean } = {}): TimeView {
   if (at === null || at === undefined || at === '') return null;
   const dt = toDateTime(at, tz);
@@ -73,25 +63,6 @@ export function humanDate(date: string | null | undefined): string {
   if (!date) return '—';
   const dt = DateTime.fromISO(date, { zone: 'UTC' });
   return dt.isValid ? dt.toFormat('ccc d LLL yyyy') : date;
-}
-
-/** What a table column shows and its heading (used as the label of the cell when the table stacks on a phone). */
-export interface Column {
-  label: string;
-  /** A class for the column's cells (`num`, `nowrap`, `wide`). */
-  cls?: string;
-}
-
-/**
- * A table that fits: cells wrap long words, and below 40rem each row becomes a card whose cells carry their column's
- * label. Cells are HTML (escape what goes in).
- */
-export function dataTable(cls: string, columns: readonly Column[], rows: ReadonlyArray<readonly string[]>, attrs: ReadonlyArray<string> = []): string {
-  const head = columns.map((c) => `<th scope="col"${c.cls ? ` class="${h(c.cls)}"` : ''}>${h(c.label)}</th>`).join('');
-  const body = rows
-    .map((cells, i) => `<tr${attrs[i] ? ` ${attrs[i]}` : ''}>${cells.map((cell, j) => `<td data-label="${h(columns[j]?.label ?? '')}"${columns[j]?.cls ? ` class="${h(columns[j]?.cls ?? '')}"` : ''}>${cell}</td>`).join('')}</tr>`)
-    .join('');
-  return `<div class="table-wrap"><table class="stack ${h(cls)}"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
 }
 
 /** Someone the console names: a roster person's name, else what is known. */
@@ -132,11 +103,5 @@ export class People {
     if (kind === 'cli' || kind === 'terminal') return { name: rest || 'terminal', detail: 'terminal' };
     const person = rest ? await this.person(rest.toLowerCase()) : null;
     return person ? { name: person.name, detail: rest } : { name: rest || key, detail: kind === 'web' ? 'console account' : null };
-  }
-
-  /** {@link name} as HTML: the name, and the address small beneath it. */
-  async html(key: string): Promise<string> {
-    const n = await this.name(key);
-    return `${h(n.name)}${n.detail ? `<br><small>${h(n.detail)}</small>` : ''}`;
   }
 }

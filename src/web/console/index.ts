@@ -12,7 +12,7 @@ import { isSgbotError } from '../../core/errors.ts';
 import type { Services } from '../../main.ts';
 import { hashPassword, LoginLimiter, parseAccounts, type WebAccount } from './auth.ts';
 import { signedIn, sendPage, type ConsoleDeps, type Corrections, type SignedIn } from './context.ts';
-import { CONSOLE_CSS, CONSOLE_JS, h } from './layout.ts';
+import { CONSOLE_CSS, CONSOLE_JS } from './layout.ts';
 import { loadViews } from './views.ts';
 import { registerAudit } from './pages/audit.ts';
 import { registerBroadcasts } from './pages/broadcasts.ts';
@@ -113,11 +113,11 @@ export async function registerConsole(app: FastifyInstance, services: Services, 
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err.code === 'FST_CSRF_MISSING_SECRET' || err.code === 'FST_CSRF_INVALID_TOKEN') {
-      return sendPage(req, reply, { title: 'This form has expired' }, '<p>The form did not carry a valid security token (it is older than your session, or it did not come from this console). Go back, reload the page and try again.</p>', 403);
+      return sendPage(req, reply, { title: 'This form has expired' }, deps.views.render('message', { text: 'The form did not carry a valid security token (it is older than your session, or it did not come from this console). Go back, reload the page and try again.' }), 403);
     }
     if (isSgbotError(err)) {
       const status = err.code === 'E_NOT_FOUND' ? 404 : err.code === 'E_FORBIDDEN' ? 403 : err.code === 'E_USAGE' ? 400 : err.code === 'E_BUSY' ? 409 : 500;
-      return sendPage(req, reply, { title: 'That did not work' }, `<p>${h(err.message)}</p>`, status);
+      return sendPage(req, reply, { title: 'That did not work' }, deps.views.render('message', { text: err.message }), status);
     }
     if (typeof err.statusCode === 'number' && err.statusCode < 500) return reply.code(err.statusCode).type('text/plain; charset=utf-8').send(err.message);
     services.log.error({ err: err.message, url: req.url.split('?')[0], method: req.method }, 'console error');

@@ -1,13 +1,9 @@
 /**
- * The frame of every console page (template `templates/layout.eta`): head, navigation, who is signed in, sign-out.
- * Templates escape every value they print; the pages not yet moved to templates build their bodies with {@link h}
- * and the helpers here (`csrfField` and `postButton` are the templates `csrf-field` and `post-button`).
+ * The frame of every console page (template `templates/layout.eta`): head, navigation, who is signed in, sign-out;
+ * and the console's stylesheet and script. Every page body is drawn by a template too (src/web/console/views.ts),
+ * which escapes every value it prints.
  */
-import { escapeHtml } from '../../mail/html.ts';
 import type { Views } from './views.ts';
-
-/** Escape text for HTML element content and quoted attributes. */
-export const h = escapeHtml;
 
 /** Who is looking at a page. */
 export interface Viewer {
@@ -46,16 +42,6 @@ const NAV: Array<[string, string]> = [
   ['audit', '/console/audit'],
   ['queues', '/console/queues'],
 ];
-
-/** A hidden form field carrying the CSRF token. */
-export function csrfField(token: string): string {
-  return `<input type="hidden" name="_csrf" value="${h(token)}">`;
-}
-
-/** A one-button POST form. */
-export function postButton(action: string, label: string, csrf: string, extra = '', cls = ''): string {
-  return `<form method="post" action="${h(action)}" class="inline">${csrfField(csrf)}${extra}<button type="submit"${cls ? ` class="${h(cls)}"` : ''}>${h(label)}</button></form>`;
-}
 
 /** A query string from defined values. */
 export function qs(params: Record<string, string | number | null | undefined>): string {

@@ -18,7 +18,7 @@ import type { StoredDocument } from '../../../store/facts.ts';
 import { authRecordOf, senderVerified, vouchDocument } from '../../../store/trust.ts';
 import { queuePlan } from '../../../reminders/index.ts';
 import { form, me, query, redirectWith, sendPage, type ConsoleDeps, type Corrections } from '../context.ts';
-import { humanDate, humanTime, People, timeHtml } from '../format.ts';
+import { humanDate, humanTime, People, timeView } from '../format.ts';
 import { qs } from '../layout.ts';
 import { ADD_KINDS, ADDED_KIND_LABELS, addFactForms, type AddKind, type AddProblem } from '../add-facts.ts';
 
@@ -213,7 +213,7 @@ export function registerDocuments(app: FastifyInstance, deps: ConsoleDeps): void
               columns: [{ label: `When (${tz})`, cls: 'when' }, { label: 'Who' }, { label: 'Fact' }, { label: 'Change', cls: 'wide' }, { label: 'Why' }],
               rows: await Promise.all(
                 history.map(async (c) => ({
-                  cells: [{ html: timeHtml(c.at, tz, deps.now()) }, { html: await people.html(c.who) }, fieldLabel(c.field), { del: valueText(c.field, c.previous), ins: valueText(c.field, c.value) }, c.reason ?? ''],
+                  cells: [{ time: timeView(c.at, tz, deps.now()) }, { person: await people.name(c.who) }, fieldLabel(c.field), { del: valueText(c.field, c.previous), ins: valueText(c.field, c.value) }, c.reason ?? ''],
                 })),
               ),
             }
@@ -228,8 +228,8 @@ export function registerDocuments(app: FastifyInstance, deps: ConsoleDeps): void
                   cells: [
                     ADDED_KIND_LABELS[a.fact.kind],
                     corrections.describeAdded(a.fact),
-                    { html: await people.html(a.who) },
-                    { html: timeHtml(a.at, tz, deps.now()) },
+                    { person: await people.name(a.who) },
+                    { time: timeView(a.at, tz, deps.now()) },
                     ...(canFix ? [{ html: deps.views.render('post-button', { action: `/console/documents/${doc.id}/added/${a.fact.id}/remove`, label: 'Remove', csrf, cls: 'danger' }) }] : []),
                   ],
                 })),
