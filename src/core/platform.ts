@@ -83,7 +83,11 @@ export interface PlatformLogger {
   child(bindings: Record<string, unknown>): PlatformLogger;
 }
 
-/** How a platform's people and channels are written, so that rosters, subscriptions and broadcasts can check them. */
+/**
+ * How a platform's people and channels are written. A platform user maps to a roster person by `person.chat[<platform
+ * id>]` (the roster indexes it as the identity key `<platform id>:<user id>`, src/core/identity.ts); channels are
+ * checked by `channel` when they are broadcast targets or subscribers.
+ */
 export interface PlatformIdentity {
   /** A person's id there (`U0123ABCD`), and an example for messages. */
   user: { pattern: RegExp; example: string };
@@ -92,8 +96,6 @@ export interface PlatformIdentity {
    * (`channel`, `conversation`) and, for a wrong one, where to find the right id.
    */
   channel: { pattern: RegExp; example: string; noun: string; hint?: string };
-  /** The roster field older roster files give this id in (`slackId`), read into `chat: { <platform>: id }`. */
-  legacyRosterField?: string;
 }
 
 /** Settings as text, by variable name (the environment, `.env`). */

@@ -21,7 +21,6 @@ export const slackPlatform = definePlatform<SlackSettings>({
     user: { pattern: /^[UW][A-Z0-9]{2,}$/, example: 'U0123ABCD' },
     // Public (`C…`) and private (`G…`) channels; a DM (`D…`) is not a place to broadcast to.
     channel: { pattern: /^[CG][A-Z0-9]{2,}$/, example: 'C0123ABCD', noun: 'channel', hint: "copy it from the channel's details; a name like #sg20 will not do" },
-    legacyRosterField: 'slackId',
   },
   async start(settings, ctx) {
     const { createSlackApp } = await import('./app.ts');

@@ -21,7 +21,6 @@ export const teamsPlatform = definePlatform<TeamsSettings>({
   identity: {
     user: { pattern: /^[^\s]{3,}$/, example: '00000000-0000-0000-0000-000000000000 (an Entra ID object id)' },
     channel: { pattern: /^[^\s]{3,}$/, example: '19:abc@thread.tacv2', noun: 'conversation' },
-    legacyRosterField: 'teamsId',
   },
   async start(settings, ctx) {
     const { createTeamsApp } = await import('./app.ts');
