@@ -20,12 +20,25 @@ const EMPTY: Omit<ParsedDocument, 'kind'> = {
 };
 
 /**
+ * The text the parser reads for a part. A mail body is read with its mail's Subject as a first line when the body
+ * gives none of its own: a liaison forwarded in a plain mail often says only in the Subject that it is one
+ * ("Liaison Statement: Reply to LS on …") and what it is called. Attachments and files are read as they are.
+ */
+export function parserText(part: TextPart): string {
+  const o = part.origin;
+  if (o.attachment !== null || !o.subject?.trim()) return part.text;
+  const head = part.text.split('\n', 60).join('\n');
+  if (/^[ \t>*|]*Subject\s*:/im.test(head)) return part.text;
+  return `Subject: ${o.subject.replace(/\s+/g, ' ').trim()}\n${part.text}`;
+}
+
+/**
  * Parse a part; a parser failure keeps the text as an `other` document and reports the problem. A mail that came
  * through a study group's list (or TSB mailbox) belongs to that group when its text names none.
  */
 export function parsePart(part: TextPart): { parsed: ParsedDocument; error: SgbotError | null } {
   try {
-    return { parsed: withListGroup(parseDocument(part.text), part), error: null };
+    return { parsed: withListGroup(parseDocument(parserText(part)), part), error: null };
   } catch (err) {
     return unparsed(part, err);
   }
@@ -37,7 +50,7 @@ export function parsePart(part: TextPart): { parsed: ParsedDocument; error: Sgbo
  */
 export async function parsePartWith(reader: PartReader, part: TextPart, limits: ExtractLimits): Promise<{ parsed: ParsedDocument; error: SgbotError | null }> {
   try {
-    return { parsed: withListGroup(await reader.parse(part.text, part.name, limits), part), error: null };
+    return { parsed: withListGroup(await reader.parse(parserText(part), part.name, limits), part), error: null };
   } catch (err) {
     // Not the part's doing (the pool could not be started): the caller retries.
     if (!isSgbotError(err)) throw err;

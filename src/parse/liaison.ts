@@ -434,7 +434,9 @@ export function parseLiaison(text: string, docGroup: string | null): LiaisonInfo
   // "Liaison response to ITU-T Q9/15 from IEEE 802.1", "Liaison to IETF/ISOC on ENUM": the title says who and whom.
   const phrase = LIAISON_PHRASE.exec(header.slice(0, 3000)) ?? FORWARD_PHRASE.exec(header.slice(0, 3000));
   const phraseTo = phrase?.groups?.['to'] ?? phrase?.groups?.['to2'];
-  const phraseFrom = phrase?.groups?.['from'] ?? phrase?.groups?.['from2'] ?? null;
+  // A forwarding mail's Subject may name the statement without its sender ("Liaison Statement to IETF CCAMP on …"):
+  // the body's "a liaison statement from ITU-T SG15 to IETF CCAMP" still says whose it is.
+  const phraseFrom = phrase?.groups?.['from'] ?? phrase?.groups?.['from2'] ?? FORWARD_PHRASE.exec(header.slice(0, 3000))?.groups?.['from2'] ?? null;
   // A mail that forwards a statement says what it is sent for: "a liaison statement from SG15 to CCAMP, sent for action".
   const proseFor =
     phrase && !statedPurposeOf(header)

@@ -1,0 +1,54 @@
+/**
+ * A mail body is read with its mail's Subject when the body gives none: a liaison statement forwarded in a plain
+ * list mail says only in the Subject that it is one and what it is called. The mail below is modelled on the SG15
+ * liaison to IETF CCAMP on the DWDM framework as it was posted to the CCAMP list (facts from
+ * https://datatracker.ietf.org/liaison/1606/; text written for this test). A body with a Subject line of its own (a
+ * letter pasted into the mail) keeps it; an attachment is read as it is.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractFile } from '../../src/ingest/extract.ts';
+import { parsePart, parserText } from '../../src/ingest/parse-part.ts';
+import { makeMail, useTmpDir } from './ingest-builders.ts';
+
+const FORWARDED = [
+  'Dear CCAMP colleagues,',
+  '',
+  'Please find attached a liaison statement from ITU-T SG15 to IETF CCAMP, sent for information.',
+  '',
+  'SG15 thanks CCAMP for asking for comments on the DWDM interface management framework draft. The',
+  'comments are sent in the hope that they still help, although they come after the date you asked for.',
+  '',
+  'Best regards,',
+  'Hiro Oda',
+  'Counsellor, ITU-T SG15',
+].join('\n');
+
+describe('a mail body read with its Subject', () => {
+  const tmp = useTmpDir();
+
+  it('makes a liaison forwarded in a plain mail a liaison statement titled by its Subject', async () => {
+    const subject = '[CCAMP] Liaison Statement: Liaison Statement to IETF CCAMP on DWDM framework';
+    const path = await tmp.write('ls.eml', makeMail({ subject, messageId: '<ls-1606@ietf.org>', text: FORWARDED }));
+    const { parts } = await extractFile(path);
+    const body = parts[0];
+    if (!body) throw new Error('no body part');
+    expect(parserText(body).split('\n')[0]).toBe(`Subject: ${subject}`);
+    const { parsed } = parsePart(body);
+    expect(parsed.kind).toBe('liaison-statement');
+    expect(parsed.title).toBe('Liaison Statement to IETF CCAMP on DWDM framework');
+    expect(parsed.liaison).toMatchObject({ from: 'SG15', purpose: 'information' });
+  });
+
+  it("keeps a body's own Subject line, and reads attachments and files as they are", async () => {
+    const letter = 'INTERNATIONAL TELECOMMUNICATION UNION\nSubject: Meeting of Study Group 20\n\nDear Sir/Madam,\n';
+    const path = await tmp.write('cl.eml', makeMail({ subject: 'Fwd: letter', text: letter }));
+    const { parts } = await extractFile(path);
+    const body = parts[0];
+    if (!body) throw new Error('no body part');
+    expect(parserText(body)).toBe(body.text);
+    const file = { name: 'note.txt', text: 'Hello', origin: { path: '/x/note.txt', format: 'txt' as const, messageId: null, attachment: null, subject: null, from: null, date: null } };
+    expect(parserText(file)).toBe('Hello');
+    const annex = { ...file, origin: { ...file.origin, attachment: 'a.txt', subject: 'Liaison Statement: X' } };
+    expect(parserText(annex)).toBe('Hello');
+  });
+});
