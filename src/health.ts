@@ -6,6 +6,8 @@
  */
 import { hostname } from 'node:os';
 import type { Redis } from 'ioredis';
+import { z } from 'zod';
+import { readStoredOrNull } from './core/records.ts';
 
 /** A heartbeat: one component of one process, and what it reports. */
 export interface Heartbeat {
@@ -16,6 +18,8 @@ export interface Heartbeat {
   at: string;
   state: Record<string, unknown>;
 }
+
+const heartbeatSchema: z.ZodType<Heartbeat> = z.looseObject({ component: z.string(), id: z.string(), at: z.string(), state: z.record(z.string(), z.unknown()) });
 
 /** How often processes publish their heartbeats, ms. */
 export const HEARTBEAT_EVERY_MS = 5_000;
@@ -57,8 +61,8 @@ export async function readHeartbeats(redis: Redis, prefix: string, now = Date.no
   if (keys.length === 0) return [];
   const values = await redis.mget(...keys);
   return values
-    .filter((v): v is string => v !== null)
-    .map((v) => JSON.parse(v) as Heartbeat)
+    .flatMap((v, i) => (v === null ? [] : [readStoredOrNull(heartbeatSchema, v, `heartbeat ${keys[i] ?? ''}`)]))
+    .filter((h): h is Heartbeat => h !== null)
     .sort((a, b) => a.component.localeCompare(b.component) || a.id.localeCompare(b.id));
 }
 

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Redis } from 'ioredis';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { SgbotError } from './core/errors.ts';
 import { calendarPath } from './calendar/ical.ts';
 import { defaultRegistry, type Registry } from '../commands/index.ts';
@@ -42,9 +42,27 @@ import { RawStore } from './store/raw.ts';
 import { SearchIndex } from './store/search.ts';
 import { DocumentStore } from './store/store.ts';
 
-/** Curated lead-study-group data shipped with sgbot. */
+const curatedRolesSchema: z.ZodType<CuratedRoles> = z.object({
+  periods: z.record(z.string(), z.object({ source: z.string(), groups: z.array(z.string()) })),
+  roles: z.array(z.object({ group: z.string(), topic: z.string().min(1), period: z.string(), source: z.string(), aliases: z.array(z.string()).optional() })),
+  groupTitles: z.record(z.string(), z.record(z.string(), z.string())),
+  abbreviations: z.record(z.string(), z.string()),
+});
+
+/**
+ * Curated lead-study-group data shipped with sgbot, checked when read: an edit that breaks its shape stops start-up
+ * with the place of the mistake.
+ */
 export function loadCuratedRoles(path = new URL('../data/lead-roles.json', import.meta.url)): CuratedRoles {
-  return JSON.parse(readFileSync(path, 'utf8')) as CuratedRoles;
+  const parsed = curatedRolesSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new SgbotError('E_CONFIG', `${String(path)} is not curated lead-role data: ${issue?.message ?? 'unknown problem'} at ${issue?.path.join('.') ?? '?'}.`);
+  }
+  for (const r of parsed.data.roles) {
+    if (!parsed.data.periods[r.period]) throw new SgbotError('E_CONFIG', `${String(path)}: the role "${r.topic}" of ${r.group} names the study period ${r.period}, which "periods" does not list.`);
+  }
+  return parsed.data;
 }
 
 /**

@@ -9,6 +9,9 @@
 import { randomInt } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Broadcast } from './compose.ts';
+import { z } from 'zod';
+import { readStored, readStoredOrNull } from '../core/records.ts';
+import type { ReplyItem, SourceRef } from '../core/command.ts';
 
 /** How long a broadcast and its delivery record are kept. */
 export const KEEP_DAYS = 90;
@@ -44,6 +47,34 @@ export interface DeliveredMark {
   attempt: number;
   messageId: string | null;
 }
+
+const objectOf = <T>() => z.custom<T>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), 'an object');
+const broadcastSchema: z.ZodType<Broadcast> = z.looseObject({
+  id: z.string(),
+  group: z.string(),
+  announcement: z.looseObject({
+    subject: z.string(),
+    text: z.string(),
+    items: z.array(objectOf<ReplyItem>()),
+    source: objectOf<SourceRef>().nullable(),
+    inReplyTo: z.string().nullable(),
+    link: z.string().nullable(),
+  }),
+  targets: z.array(
+    z.looseObject({ kind: z.string(), id: z.string(), key: z.string(), via: z.enum(['settings', 'subscription']), place: z.looseObject({ label: z.string(), noun: z.string() }).optional() }),
+  ),
+  createdBy: z.looseObject({ who: z.string(), person: z.string(), name: z.string() }),
+  createdAt: z.string(),
+});
+const targetStatusSchema: z.ZodType<TargetStatus> = z.looseObject({
+  state: z.enum(['pending', 'delivered', 'failed']),
+  attempt: z.number(),
+  at: z.string(),
+  tries: z.number().optional(),
+  error: z.string().optional(),
+  messageId: z.string().nullable().optional(),
+});
+const deliveredMarkSchema: z.ZodType<DeliveredMark> = z.looseObject({ at: z.string(), attempt: z.number(), messageId: z.string().nullable() });
 
 /** Letters and digits people cannot confuse (no 0/o, 1/l/i). */
 const ID_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
@@ -105,7 +136,7 @@ export class BroadcastStore {
 
   async get(id: string): Promise<Broadcast | null> {
     const raw = await this.redis.get(this.key(id));
-    return raw ? (JSON.parse(raw) as Broadcast) : null;
+    return raw ? readStored(broadcastSchema, raw, `broadcast ${id}`) : null;
   }
 
   async state(id: string): Promise<BroadcastState | null> {
@@ -141,9 +172,14 @@ export class BroadcastStore {
   async statuses(id: string): Promise<Map<string, TargetStatus>> {
     const [targets, delivered] = await Promise.all([this.redis.hgetall(this.key(id, 'targets')), this.redis.hgetall(this.key(id, 'delivered'))]);
     const out = new Map<string, TargetStatus>();
-    for (const [k, raw] of Object.entries(targets)) out.set(k, JSON.parse(raw) as TargetStatus);
+    // One unreadable status hides only its own target's.
+    for (const [k, raw] of Object.entries(targets)) {
+      const status = readStoredOrNull(targetStatusSchema, raw, `status of ${k} in broadcast ${id}`);
+      if (status) out.set(k, status);
+    }
     for (const [k, raw] of Object.entries(delivered)) {
-      const mark = JSON.parse(raw) as DeliveredMark;
+      const mark = readStoredOrNull(deliveredMarkSchema, raw, `delivered marker of ${k} in broadcast ${id}`);
+      if (!mark) continue;
       out.set(k, { state: 'delivered', attempt: mark.attempt, at: mark.at, messageId: mark.messageId });
     }
     return out;
@@ -151,13 +187,13 @@ export class BroadcastStore {
 
   async status(id: string, targetKey: string): Promise<TargetStatus | null> {
     const raw = await this.redis.hget(this.key(id, 'targets'), targetKey);
-    return raw ? (JSON.parse(raw) as TargetStatus) : null;
+    return raw ? readStored(targetStatusSchema, raw, `status of ${targetKey} in broadcast ${id}`) : null;
   }
 
   /** The delivered marker of a target, or `null` when it has not been delivered. */
   async delivered(id: string, targetKey: string): Promise<DeliveredMark | null> {
     const raw = await this.redis.hget(this.key(id, 'delivered'), targetKey);
-    return raw ? (JSON.parse(raw) as DeliveredMark) : null;
+    return raw ? readStored(deliveredMarkSchema, raw, `delivered marker of ${targetKey} in broadcast ${id}`) : null;
   }
 
   /** Set the delivered marker (once); `false` when it was already set. Also records the status. */

@@ -10,6 +10,7 @@ import { SgbotError } from '../core/errors.ts';
 import { identityKey, type Identity } from '../core/identity.ts';
 import { ROLE_KINDS, type Person, type Role, type RoleKind } from '../core/people.ts';
 import { isValidZone } from '../core/time.ts';
+import { readStored } from '../core/records.ts';
 
 export { ROLE_KINDS, type Person, type Role, type RoleKind } from '../core/people.ts';
 
@@ -53,9 +54,20 @@ function chatOf(p: { chat?: Record<string, string> | null } & Partial<Record<key
   return { ...chat, ...(p.chat ?? {}) };
 }
 
+const storedPersonSchema = z.looseObject({
+  id: z.string(),
+  name: z.string(),
+  email: z.string().nullable(),
+  chat: z.record(z.string(), z.string()).optional(),
+  slackId: z.string().nullable().optional(),
+  teamsId: z.string().nullable().optional(),
+  tz: z.string(),
+  roles: z.array(z.object({ kind: z.enum(ROLE_KINDS), scope: z.string().nullable() })),
+});
+
 /** A person as kept in Redis, whatever version of sgbot wrote it. */
 function storedPerson(raw: string): Person {
-  const p = JSON.parse(raw) as Person & Partial<Record<keyof typeof LEGACY_CHAT_FIELDS, string | null>>;
+  const p = readStored(storedPersonSchema, raw, 'roster entry');
   const { slackId: _s, teamsId: _t, ...rest } = p;
   return { ...rest, chat: chatOf(p) };
 }

@@ -11,6 +11,13 @@ import { readRecord, remKeys } from '../../src/reminders/keys.ts';
 import { AuditLog } from '../../src/store/audit.ts';
 import { Quarantine, type QuarantineEntry } from '../../src/store/quarantine.ts';
 import { RawStore } from '../../src/store/raw.ts';
+import { BroadcastStore } from '../../src/broadcast/store.ts';
+import { loadCuratedRoles } from '../../src/main.ts';
+import { makePerson, Roster } from '../../src/people/roster.ts';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const prefix = `it-records-${process.pid}`;
 
@@ -54,6 +61,33 @@ describe('stored records', () => {
     await redis.xadd(`${prefix}:audit`, '*', 'at', '2026-12-06T10:00:00Z', 'who', 'cli:operator', 'action', 'x.test', 'target', 't', 'result', 'ok', 'details', '{broken');
     const [e] = await new AuditLog(redis, prefix).latest(1);
     expect(e).toMatchObject({ action: 'x.test', details: { unreadable: '{broken' } });
+  });
+
+  it('reads an older roster entry (slackId) into chat ids, and refuses a damaged one with E_STORE', async () => {
+    const roster = new Roster(redis, prefix);
+    await redis.hset(`${prefix}:people`, 'old@example.org', JSON.stringify({ id: 'old@example.org', name: 'Old Entry', email: 'old@example.org', slackId: 'U0OLD', teamsId: null, tz: 'Europe/Zurich', roles: [{ kind: 'delegate', scope: null }] }));
+    expect(await roster.get('old@example.org')).toMatchObject({ name: 'Old Entry', chat: { slack: 'U0OLD' } });
+    await roster.put(makePerson({ name: 'Ana Silva', email: 'ana@example.org' }));
+    await redis.hset(`${prefix}:people`, 'ana@example.org', JSON.stringify({ id: 'ana@example.org', roles: 'all' }));
+    await expect(roster.get('ana@example.org')).rejects.toMatchObject({ code: 'E_STORE' });
+  });
+
+  it('leaves a broadcast target whose status is damaged out of the statuses, and shows the others', async () => {
+    const store = new BroadcastStore(redis, prefix);
+    await store.initTargets('b1', ['mail:a@lists.example.org', 'mail:b@lists.example.org'], new Date('2026-12-06T10:00:00Z'));
+    await redis.hset(`${prefix}:broadcast:b1:targets`, 'mail:b@lists.example.org', '{"state":"sent?"}');
+    const statuses = await store.statuses('b1');
+    expect([...statuses.keys()]).toEqual(['mail:a@lists.example.org']);
+  });
+
+  it('refuses curated lead-role data of the wrong shape at start-up, naming the place', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sgbot-curated-'));
+    const file = join(dir, 'lead-roles.json');
+    writeFileSync(file, JSON.stringify({ periods: {}, roles: [{ group: 'SG20', topic: 'IoT', period: '2025-2028', source: 'x' }], groupTitles: {}, abbreviations: {} }));
+    expect(() => loadCuratedRoles(pathToFileURL(file))).toThrow(/study period 2025-2028/);
+    writeFileSync(file, JSON.stringify({ periods: {}, roles: [{ group: 'SG20' }], groupTitles: {}, abbreviations: {} }));
+    expect(() => loadCuratedRoles(pathToFileURL(file))).toThrow(/roles\.0\.topic/);
+    expect(loadCuratedRoles().roles.length).toBeGreaterThan(0);
   });
 
   it('keeps fields a schema does not name', () => {

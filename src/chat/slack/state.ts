@@ -7,6 +7,8 @@ import { countPerMinute, type RateCount } from '../rate-limit.ts';
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Reply } from '../../core/command.ts';
+import { z } from 'zod';
+import { readStoredOrNull } from '../../core/records.ts';
 
 /** Seconds an event id is remembered: Slack retries for about 5 minutes (immediately, after 1 and 5 minutes). */
 export const EVENT_TTL_S = 3600;
@@ -22,6 +24,11 @@ export interface SharedAnswer {
   askedBy: string;
 }
 
+
+const sharedAnswerSchema: z.ZodType<SharedAnswer> = z.looseObject({
+  reply: z.custom<Reply>((v) => typeof (v as { title?: unknown } | null)?.title === 'string' && Array.isArray((v as { sections?: unknown }).sections), 'a reply with a title and sections'),
+  askedBy: z.string(),
+});
 
 /** The adapter's Redis state for one key prefix. */
 export class SlackState {
@@ -77,6 +84,6 @@ export class SlackState {
   async loadShare(id: string): Promise<SharedAnswer | null> {
     if (!/^[A-Za-z0-9_-]{8,64}$/.test(id)) return null;
     const raw = await this.redis.get(this.key('share', id));
-    return raw ? (JSON.parse(raw) as SharedAnswer) : null;
+    return raw ? readStoredOrNull(sharedAnswerSchema, raw, `shared answer ${id}`) : null;
   }
 }

@@ -5,6 +5,8 @@
  */
 import type { Redis } from 'ioredis';
 import { countPerMinute, type RateCount } from '../rate-limit.ts';
+import { z } from 'zod';
+import { readStored } from '../../core/records.ts';
 
 /** Seconds an activity id is remembered (Teams redelivers within minutes). */
 export const ACTIVITY_TTL_S = 3600;
@@ -29,6 +31,13 @@ export interface StoredConversation {
   /** ISO time of the last activity that refreshed it. */
   updatedAt: string;
 }
+
+const storedConversationSchema: z.ZodType<StoredConversation> = z.looseObject({
+  reference: z.custom<ConversationRef>((v) => typeof (v as { conversation?: { id?: unknown } } | null)?.conversation?.id === 'string', 'a conversation reference with a conversation id'),
+  tenantId: z.string().nullable(),
+  kind: z.enum(['personal', 'groupChat', 'channel']),
+  updatedAt: z.string(),
+});
 
 /** The adapter's Redis state for one key prefix. */
 export class TeamsState {
@@ -65,7 +74,7 @@ export class TeamsState {
   /** The stored conversation `conversationId`, or `null` when the bot was never reached there (or was removed). */
   async loadConversation(conversationId: string): Promise<StoredConversation | null> {
     const raw = await this.redis.get(this.key('conv', conversationId));
-    return raw ? (JSON.parse(raw) as StoredConversation) : null;
+    return raw ? readStored(storedConversationSchema, raw, `Teams conversation ${conversationId}`) : null;
   }
 
   /** Forget a conversation (the app was removed from it). */
