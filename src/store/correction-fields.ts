@@ -7,6 +7,7 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { canonicalGroup } from '../core/groups.ts';
 import { SgbotError } from '../core/errors.ts';
+import { deadlineSchema, meetingInfoSchema } from '../core/records.ts';
 import { isValidZone } from '../core/time.ts';
 import { DEADLINE_CATEGORIES, type Deadline, type DeadlineCategory, type MeetingInfo, type ParsedDocument } from '../core/types.ts';
 import type { CorrectedFacts, StoredDocument } from '../core/facts.ts';
@@ -70,6 +71,26 @@ export interface Correction {
   /** For a correction that adds a missing fact (`added.*` fields): the fact. */
   added?: AddedFactRecord;
 }
+
+const addedFactRecordSchema: z.ZodType<AddedFactRecord> = z.discriminatedUnion('kind', [
+  z.looseObject({ id: z.string(), kind: z.literal('deadline'), slot: z.number().int(), deadline: deadlineSchema }),
+  z.looseObject({ id: z.string(), kind: z.literal('meeting'), meeting: meetingInfoSchema }),
+  z.looseObject({ id: z.string(), kind: z.literal('event'), event: meetingInfoSchema }),
+  z.looseObject({ id: z.string(), kind: z.literal('opening'), time: z.string(), timezone: z.string() }),
+]);
+
+/** A correction as kept in Redis, checked when read back. */
+export const correctionSchema: z.ZodType<Correction> = z.looseObject({
+  docId: z.string(),
+  field: z.custom<CorrectionField>((v) => typeof v === 'string' && v.length > 0, 'a field name'),
+  value: z.string().nullable(),
+  previous: z.string().nullable(),
+  who: z.string(),
+  at: z.string(),
+  reason: z.string().optional(),
+  match: z.looseObject({ category: z.enum(DEADLINE_CATEGORIES), action: z.string() }).optional(),
+  added: addedFactRecordSchema.optional(),
+});
 
 /** Longest free text accepted for a title, reference, place or action. */
 const MAX_TEXT = 500;

@@ -11,11 +11,13 @@
 import { randomUUID } from 'node:crypto';
 import { CATEGORY_LABELS } from '../core/labels.ts';
 import { SgbotError } from '../core/errors.ts';
+import { readStoredOrNull } from '../core/records.ts';
 import type { AuditLog } from './audit.ts';
 import {
   addedFact,
   checkAddedFact,
   checkValue,
+  correctionSchema,
   currentValue,
   deadlinePosition,
   describeAdded,
@@ -212,12 +214,15 @@ export async function removeAddedFact(deps: CorrectionDeps, input: { docId: stri
   const { doc, removed } = await withDocumentLock(store, input.docId, async () => {
     const before = await documentOf(store, input.docId);
     const key = store.correctionsKey(before.id);
-    const raw = (await store.redis.lrange(key, 0, -1)).find((r) => (JSON.parse(r) as Correction).added?.id === input.id);
-    if (!raw) throw new SgbotError('E_NOT_FOUND', `No fact "${input.id}" was added to this document (it may have been removed already).`);
+    const stored = (await store.redis.lrange(key, 0, -1)).map((raw) => ({ raw, c: readStoredOrNull(correctionSchema, raw, `correction of document ${before.id}`) }));
+    const found = stored.find(({ c }) => c?.added?.id === input.id);
+    const raw = found?.raw;
+    const removedFact = found?.c?.added;
+    if (!raw || !removedFact) throw new SgbotError('E_NOT_FOUND', `No fact "${input.id}" was added to this document (it may have been removed already).`);
     await store.redis.lrem(key, 1, raw);
     const after = await documentOf(store, before.id);
     await store.reindex(before, after);
-    return { doc: after, removed: (JSON.parse(raw) as Correction).added as AddedFactRecord };
+    return { doc: after, removed: removedFact };
   });
   await audit.record({
     who,

@@ -6,6 +6,10 @@ import { randomBytes } from 'node:crypto';
 import type { Session } from 'fastify';
 import type { Redis } from 'ioredis';
 import { SgbotError } from '../../core/errors.ts';
+import { z } from 'zod';
+import { readStoredOrNull } from '../../core/records.ts';
+
+const sessionSchema = z.custom<Session>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), 'a session object');
 
 type Callback = (err?: unknown) => void;
 
@@ -32,7 +36,8 @@ export class RedisSessionStore {
   get(id: string, callback: (err: unknown, result?: Session | null) => void): void {
     // Each use renews the expiry: a session ends after the configured time without use.
     this.redis.getex(this.key(id), 'EX', Math.max(1, Math.ceil(this.ttlS))).then(
-      (raw) => callback(null, raw ? (JSON.parse(raw) as Session) : null),
+      // A session that does not read (damaged, or from another program) is no session: its holder signs in again.
+      (raw) => callback(null, raw ? readStoredOrNull(sessionSchema, raw, `console session ${id}`) : null),
       (err: unknown) => callback(err),
     );
   }

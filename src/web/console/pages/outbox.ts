@@ -10,6 +10,8 @@ import { identityKey } from '../../../core/identity.ts';
 import { me, query, sendPage, type ConsoleDeps } from '../context.ts';
 import { humanTime, timeView } from '../format.ts';
 import { qs } from '../layout.ts';
+import { z } from 'zod';
+import { readStoredOrNull } from '../../../core/records.ts';
 
 /** The Redis list of captured mail. */
 export function outboxKey(prefix: string): string {
@@ -26,12 +28,11 @@ export interface CapturedMail {
   raw: string;
 }
 
+const capturedMailSchema: z.ZodType<CapturedMail> = z.looseObject({ messageId: z.string(), kind: z.string(), subject: z.string(), to: z.array(z.string()), at: z.string(), raw: z.string() });
+
+/** An outbox entry, or `null` for one that is damaged (the page lists the others). */
 function parseEntry(raw: string): CapturedMail | null {
-  try {
-    return JSON.parse(raw) as CapturedMail;
-  } catch {
-    return null;
-  }
+  return readStoredOrNull(capturedMailSchema, raw, 'outbox mail');
 }
 
 /**
