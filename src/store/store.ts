@@ -33,13 +33,84 @@ import {
 /** How long a worker may take to write a document before another may try (ms). */
 const CLAIM_LEASE_MS = 10_000;
 
+/** Tokens of {@link CLAIM}'s writes: the sequence number, and two tokens joined by it. */
+const SEQ = '\u0001seq';
+const SPLICE = '\u0001splice';
+/** The sequence number a document is built with before it has one: never a real one, nor a due instant. */
+const SEQ_SENTINEL = -4242424242.5;
+/** A command with more tokens than this is not passed to the script (Lua's unpack takes a few thousand at most). */
+const MAX_TOKENS = 4000;
+
+/** The write commands of an index or store method, as the subset of a MULTI they use. */
+interface Writes {
+  set(key: string, value: string): unknown;
+  hset(key: string, ...fieldValues: string[]): unknown;
+  zadd(key: string, ...scoreMembers: Array<string | number>): unknown;
+  sadd(key: string, ...members: string[]): unknown;
+  zincrby(key: string, increment: number, member: string): unknown;
+  incr(key: string): unknown;
+}
+
+/**
+ * Records writes as {@link CLAIM}'s tokens: a score or argument equal to {@link SEQ_SENTINEL} becomes {@link SEQ}, and a
+ * value holding `"seq":SEQ_SENTINEL` (the document's JSON) becomes {@link SPLICE} around it.
+ */
+class Recorder implements Writes {
+  readonly commands: string[][] = [];
+  /** `false` once a command is too long for the script. */
+  fits = true;
+  private add(cmd: string, args: Array<string | number>): this {
+    const tokens = [cmd];
+    const seqJson = `"seq":${SEQ_SENTINEL}`;
+    for (const a of args) {
+      if (a === SEQ_SENTINEL || a === String(SEQ_SENTINEL)) tokens.push(SEQ);
+      else if (typeof a === 'string' && a.startsWith('{') && a.includes(seqJson)) {
+        const at = a.indexOf(seqJson);
+        tokens.push(SPLICE, `${a.slice(0, at)}"seq":`, a.slice(at + seqJson.length));
+      } else tokens.push(String(a));
+    }
+    if (tokens.length > MAX_TOKENS) this.fits = false;
+    this.commands.push(tokens);
+    return this;
+  }
+  set(key: string, value: string) {
+    return this.add('SET', [key, value]);
+  }
+  hset(key: string, ...fieldValues: string[]) {
+    return this.add('HSET', [key, ...fieldValues]);
+  }
+  zadd(key: string, ...scoreMembers: Array<string | number>) {
+    return this.add('ZADD', [key, ...scoreMembers]);
+  }
+  sadd(key: string, ...members: string[]) {
+    return this.add('SADD', [key, ...members]);
+  }
+  zincrby(key: string, increment: number, member: string) {
+    return this.add('ZINCRBY', [key, increment, member]);
+  }
+  incr(key: string) {
+    return this.add('INCR', [key]);
+  }
+  /** The script's ARGV after its first three. */
+  argv(): string[] {
+    const out = [String(this.commands.length)];
+    for (const c of this.commands) out.push(String(c.length), ...c);
+    return out;
+  }
+}
+
 /**
  * Claims a content hash for one writer, atomically, and reads what {@link DocumentStore.addDocument} needs to decide
  * what the document is. KEYS: `hash:<hash>`, `seq`, `doc:<id>`, `corrections:<id>`, `msgid:<Message-ID>:<hash8>` (''
- * when the mail has none), `base:<base key>` ('' when none). ARGV: id, claim lease (ms), key prefix with its colon.
- * Replies `duplicate <id>` (the same Message-ID and text, or the same text, is stored), `busy <id>` (another writer
- * holds the claim), or `claimed <seq> <corrections> [<current id> <its JSON> <its corrections> <its docfacts>]` with
- * the next sequence number and, when the base key names a document, that document.
+ * when the mail has none), `base:<base key>` ('' when none). ARGV: id, claim lease (ms), key prefix with its colon,
+ * then the writes that store the document as new ({@link Recorder}; none to only claim). Replies `duplicate <id>`
+ * (the same Message-ID and text, or the same text, is stored), `busy <id>` (another writer holds the claim),
+ * `stored <seq>` (a new document, no corrections and no document under its base key: the writes were applied, so one
+ * round trip stored it), or `claimed <seq> <corrections> [<current id> <its JSON> <its corrections> <its docfacts>]`
+ * with the next sequence number and, when the base key names a document, that document: the caller decides and writes.
+ *
+ * Writes: a count, then per command its number of tokens and the tokens; the token SEQ stands for the sequence number,
+ * and SPLICE for the next two tokens joined by it (the document's JSON around its `seq`).
  */
 const CLAIM = `
 if KEYS[5] ~= '' then
@@ -53,11 +124,39 @@ end
 local seq = redis.call('INCR', KEYS[2])
 local corrections = redis.call('LRANGE', KEYS[4], 0, -1)
 local current = KEYS[6] ~= '' and redis.call('GET', KEYS[6])
+if #corrections == 0 and not current and #ARGV > 3 then
+  local SEQ = string.char(1) .. 'seq'
+  local SPLICE = string.char(1) .. 'splice'
+  local i = 5
+  for c = 1, tonumber(ARGV[4]) do
+    local k = tonumber(ARGV[i])
+    local args = {}
+    local j = i + 1
+    while j <= i + k do
+      local a = ARGV[j]
+      if a == SEQ then
+        args[#args + 1] = seq
+        j = j + 1
+      elseif a == SPLICE then
+        args[#args + 1] = ARGV[j + 1] .. seq .. ARGV[j + 2]
+        j = j + 3
+      else
+        args[#args + 1] = a
+        j = j + 1
+      end
+    end
+    redis.call(unpack(args))
+    i = i + k + 1
+  end
+  return {'stored', seq}
+end
 if not current then return {'claimed', seq, corrections} end
 local p = ARGV[3]
 return {'claimed', seq, corrections, current, redis.call('GET', p .. 'doc:' .. current),
   redis.call('LRANGE', p .. 'corrections:' .. current, 0, -1), redis.call('SMEMBERS', p .. 'docfacts:' .. current)}
 `;
+
+const CLAIM_SHA = createHash('sha1').update(CLAIM).digest('hex');
 
 /**
  * Facts in sorted sets, read in one round trip: the members of each set in a score range (its first ARGV[3], soonest
@@ -96,6 +195,7 @@ const FACTS_IN_SHA = createHash('sha1').update(FACTS_IN).digest('hex');
 
 type ClaimReply =
   | ['duplicate' | 'busy', string]
+  | ['stored', number]
   | ['claimed', number, string[], (string | null)?, (string | null)?, string[]?, string[]?];
 
 /** A stored document's JSON with its corrections (JSON {@link Correction}s) laid over it. */
@@ -162,7 +262,20 @@ export class DocumentStore {
     const base = baseKey(parsed.kind, parsed.reference);
     const msgKey = source.messageId ? this.key(`msgid:${source.messageId}:${hash.slice(0, 8)}`) : '';
     const keys = [this.key(`hash:${hash}`), this.key('seq'), this.key(`doc:${id}`), this.correctionsKey(id), msgKey, base ? this.key(`base:${base}`) : ''];
-    const claim = (await r.eval(CLAIM, keys.length, ...keys, id, CLAIM_LEASE_MS, this.key(''))) as ClaimReply;
+    // Written at once by the claim when the document turns out new, with no corrections and nothing under its base
+    // key (most documents): then one round trip stores it.
+    const asNew = new Recorder();
+    const draft: StoredDocument = { id, hash, seq: SEQ_SENTINEL, ingestedAt: now.toISOString(), source, parsed, baseKey: base, supersededBy: null };
+    this.queueStore(asNew, draft, text, 'added', msgKey);
+    const args = [...keys, id, CLAIM_LEASE_MS, this.key(''), ...(asNew.fits ? asNew.argv() : [])];
+    let claim: ClaimReply;
+    try {
+      claim = (await r.evalsha(CLAIM_SHA, keys.length, ...args)) as ClaimReply;
+    } catch (err) {
+      if (!String((err as Error).message).includes('NOSCRIPT')) throw err;
+      claim = (await r.eval(CLAIM, keys.length, ...args)) as ClaimReply;
+    }
+    if (claim[0] === 'stored') return { status: 'added', id, other: null };
     if (claim[0] !== 'claimed') {
       if (claim[0] === 'duplicate') return { status: 'duplicate', id: claim[1], other: null };
       throw new SgbotError('E_BUSY', `Another worker is storing the same document (${id}) right now; try again in a minute.`);
@@ -206,6 +319,15 @@ export class DocumentStore {
       }
     }
 
+    this.queueStore(m, doc, text, status, msgKey);
+    await m.exec();
+    return { status, id, other };
+  }
+
+  /** The writes that store `doc` (its text, keys and indexes) once its status is known. */
+  private queueStore(m: Writes, doc: StoredDocument, text: string, status: AddStatus, msgKey: string): void {
+    const { id, hash, seq, baseKey: base } = doc;
+    const facts = doc.parsed;
     m.set(this.key(`doc:${id}`), JSON.stringify(withoutCorrections(doc)));
     m.set(this.key(`hash:${hash}`), id);
     m.set(this.key(`text:${id}`), text);
@@ -215,12 +337,10 @@ export class DocumentStore {
     if (facts.group) m.zincrby(this.key('groups'), 1, facts.group);
     if (base && status !== 'older-revision' && status !== 'addendum' && status !== 'held') m.set(this.key(`base:${base}`), id);
     if (status !== 'older-revision' && status !== 'held') this.queueIndex(m, doc);
-    await m.exec();
-    return { status, id, other };
   }
 
   /** Index the facts of `doc` (those `keep` accepts) in transaction `m`: one command per key written, not per fact. */
-  private queueIndex(m: ReturnType<Redis['multi']>, doc: StoredDocument, keep: (member: string) => boolean = () => true): void {
+  private queueIndex(m: Writes, doc: StoredDocument, keep: (member: string) => boolean = () => true): void {
     let roles = false;
     const facts: string[] = [];
     const docfacts: string[] = [];
@@ -243,7 +363,7 @@ export class DocumentStore {
   }
 
   /** Role facts change in transaction `m`: processes drop their cached {@link DocumentStore.statedRoles}. */
-  private queueRolesChanged(m: ReturnType<Redis['multi']>): void {
+  private queueRolesChanged(m: Writes): void {
     m.incr(this.key('roles:version'));
   }
 
