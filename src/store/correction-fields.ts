@@ -201,8 +201,8 @@ const timeIn = (what: string) =>
     .string()
     .trim()
     .refine((v) => TIME_FORM.test(v), { error: (i) => `"${String(i.input)}" is not a time for ${what}: give it as HH:MM, 24-hour, for example 09:30.` });
-/** An optional time: empty or absent is none. */
-const optionalTime = (what: string) => z.union([z.literal(''), timeIn(what)]).optional().transform((v) => v || null);
+/** An optional time: empty, absent or `null` (a form checked once already) is none. */
+const optionalTime = (what: string) => z.union([z.literal(''), z.null(), timeIn(what)]).optional().transform((v) => v || null);
 const zoneIn = z
   .string({ error: 'Choose a time zone.' })
   .trim()
@@ -225,7 +225,8 @@ const groupIn = z
 
 /**
  * What a form posts to add a missing fact, checked (every field a string; unknown fields are ignored). The console's
- * route parses the form with it and {@link addFact} checks again, so both refuse the same input with the same words.
+ * route parses the form with it and {@link addFact} checks again, so both refuse the same input with the same words;
+ * what it gives reads again as itself (an empty optional field becomes `null`, and `null` is taken).
  *
  * @example addedFactInput.parse({ kind: 'deadline', date: '2027-05-02', time: '', timezone: 'Europe/Zurich',
  *   category: 'contributions', action: 'Submit contributions' })
@@ -257,7 +258,7 @@ export const addedFactInput = z
         kind: z.literal('event'),
         title: textIn('what the side event or briefing is', true),
         start: dateIn('the day of the side event'),
-        end: z.union([z.literal(''), dateIn('the last day of the side event')]).optional().transform((v) => v || null),
+        end: z.union([z.literal(''), z.null(), dateIn('the last day of the side event')]).optional().transform((v) => v || null),
         startTime: optionalTime('the start of the side event'),
         endTime: optionalTime('the end of the side event'),
         timezone: zoneIn,

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { isSgbotError } from '../../src/core/errors.ts';
 import type { Deadline } from '../../src/core/types.ts';
-import { applyCorrections, checkValue, fieldPath, withCorrections, withoutCorrections, type Correction } from '../../src/store/correction-fields.ts';
+import { addedFactInput, applyCorrections, checkValue, fieldPath, withCorrections, withoutCorrections, type Correction } from '../../src/store/correction-fields.ts';
 import { indexEntries, type DeadlineFact } from '../../src/store/facts.ts';
 import { makeParsed, makeStored } from '../support/reminder-builders.ts';
 
@@ -79,5 +79,22 @@ describe('applyCorrections', () => {
     expect(applyCorrections(reordered, [correction('deadline.0.date', '2036-04-24', { match })]).parsed.deadlines.map((d) => d.date)).toEqual(['2036-04-20', '2036-04-24']);
     const without = makeParsed({ deadlines: [registration] });
     expect(applyCorrections(without, [correction('deadline.0.date', '2036-04-24', { match })]).parsed.deadlines).toEqual([registration]);
+  });
+});
+
+describe('addedFactInput', () => {
+  // The console checks a form, then the store checks what the console passes on: both must take it.
+  it('reads what it gave again as the same, with optional fields left empty', () => {
+    const forms = [
+      { kind: 'deadline', date: '2027-01-20', time: '', timezone: 'Europe/Zurich', category: 'contributions', action: 'Send the Q6/20 draft text' },
+      { kind: 'event', title: 'Newcomers briefing', start: '2027-02-18', end: '', startTime: '13:00', endTime: '14:00', timezone: 'Europe/Zurich', place: '' },
+      { kind: 'meeting', group: 'sg20', title: '', start: '2027-02-23', end: '2027-03-04', place: 'Geneva', startTime: '', timezone: 'Europe/Zurich' },
+    ];
+    for (const form of forms) {
+      const once = addedFactInput.parse(form);
+      expect(addedFactInput.parse(once)).toEqual(once);
+    }
+    expect(addedFactInput.parse(forms[0])).toMatchObject({ time: null });
+    expect(addedFactInput.parse(forms[1])).toMatchObject({ end: null });
   });
 });
