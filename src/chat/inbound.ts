@@ -63,7 +63,7 @@ export interface Pressed {
  * Run the action `id` with `value` for `who`, in `tz`. An unknown id or a failure becomes a reply (an `SgbotError`
  * in its own words, anything else with a reference); a press is counted like a command named `action:<id>`.
  */
-export async function pressAction(deps: InboundDeps, who: Identity, id: string, value: string, tz: string): Promise<Pressed> {
+export async function pressAction(deps: Pick<InboundDeps, 'actions' | 'context' | 'now' | 'metrics'>, who: Identity, id: string, value: string, tz: string): Promise<Pressed> {
   const started = performance.now();
   const ctx = deps.context(deps.now(), tz, who);
   const metrics = ctx.metrics ?? deps.metrics;

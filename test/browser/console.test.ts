@@ -271,6 +271,19 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
     await check('chat');
   });
 
+  it("shows an answer's buttons in the chat console and runs the one pressed", async () => {
+    await page.goto(`${base}/console/chat`);
+    await page.fill('input[name=q]', 'broadcast SG20 The Q4/20 session moves to room L.');
+    await page.click('button:has-text("Ask")');
+    await expect(page.locator('.exchange#latest form button').allTextContents()).resolves.toEqual(['Confirm and send', 'Cancel']);
+    await check('chat-buttons');
+    await page.click('.exchange#latest button:has-text("Cancel")');
+    await expect(page.locator('.exchange#latest .asked').textContent()).resolves.toContain('pressed Cancel');
+    expect((await page.locator('.exchange#latest .reply').textContent()) ?? '').toMatch(/cancel/i);
+    // The preview's buttons are gone once one was pressed.
+    await expect(page.locator('.chat-log form[action="/console/chat/action"]').count()).resolves.toBe(0);
+  });
+
   it('checks the quarantine page', async () => {
     await page.goto(`${base}/console/quarantine`);
     await check('quarantine');

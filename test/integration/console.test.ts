@@ -310,6 +310,34 @@ describe('web console guard rails', () => {
     const list = await v.get('/console/broadcasts');
     expect(list.body).toContain(`/console/broadcasts/${id}`);
   });
+
+  it('offers the buttons of a chat answer as forms and runs the one pressed as the signed-in person, once', async () => {
+    const v = new Visitor(h);
+    await v.signIn(PEOPLE.sara.email, PASSWORD.sara);
+    const preview = await v.post('/console/chat', { _csrf: await v.token(), q: 'broadcast SG20 The Q4/20 meeting moves to room L.' });
+    expect(preview.statusCode).toBe(200);
+    const buttons = [...preview.body.matchAll(/<form method="post" action="\/console\/chat\/action"[^>]*>.*?name="x" value="(\d+)".*?name="id" value="([a-z_]+)".*?name="value" value="([^"]+)".*?<button[^>]*>([^<]+)<\/button><\/form>/g)].map((m) => ({ x: m[1] ?? '', id: m[2] ?? '', value: m[3] ?? '', label: m[4] ?? '' }));
+    expect(buttons.map((b) => b.label)).toEqual(['Confirm and send', 'Cancel']);
+    const confirm = buttons[0];
+    if (!confirm) throw new Error('no confirm button');
+
+    // A button that is not on the page (another value) runs nothing.
+    const forged = await v.post('/console/chat/action', { _csrf: await v.token(), x: confirm.x, id: confirm.id, value: 'zzzzzzzz' });
+    expect(forged.statusCode).toBe(303);
+    expect(await h.services.audit.latest(5, 'broadcast.confirmed')).toHaveLength(1);
+
+    const pressed = await v.post('/console/chat/action', { _csrf: await v.token(), ...confirm });
+    expect(pressed.statusCode).toBe(200);
+    expect(pressed.body).toContain('pressed <strong>Confirm and send</strong>');
+    const confirmed = await h.services.audit.latest(5, 'broadcast.confirmed');
+    expect(confirmed).toHaveLength(2);
+    expect(confirmed[0]).toMatchObject({ who: `web:${PEOPLE.sara.email}`, target: confirm.value });
+    // The answer the button was pressed on has no buttons any more: pressing it again is refused before it runs.
+    expect(pressed.body).not.toContain('name="id" value="sgbot_broadcast_confirm"');
+    const again = await v.post('/console/chat/action', { _csrf: await v.token(), ...confirm });
+    expect(again.statusCode).toBe(303);
+    expect(await h.services.audit.latest(5, 'broadcast.confirmed')).toHaveLength(2);
+  });
 });
 
 describe('the demo account of npm start', () => {
