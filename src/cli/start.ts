@@ -300,9 +300,12 @@ export async function runStart(io: CliIO, opts: StartOptions = {}): Promise<numb
       const input = opts.input ?? process.stdin;
       if (bot.console) {
         const terminal = Boolean(input.isTTY);
-        io.out(`\nType /deadlines SG20 (or help; exit or Ctrl-D stops sgbot)${bot.consoleIdentity ? `, acting as ${bot.consoleIdentity.id}` : ''}.\n`);
+        // Answers in the zone of the roster person the console acts as (the machine's zone says little about them).
+        const person = bot.consoleIdentity ? await bot.services.roster.byIdentity(bot.consoleIdentity).catch(() => null) : null;
+        const tz = person?.tz ?? localZone(bot.services.config.SGBOT_TZ);
+        io.out(`\nType /deadlines SG20 (or help; exit or Ctrl-D stops sgbot)${bot.consoleIdentity ? `, acting as ${person ? `${person.name} (${bot.consoleIdentity.id})` : bot.consoleIdentity.id}` : ''}; times in ${tz}.\n`);
         await runConsole(
-          { registry: bot.services.registry, context: (now, tz, who) => bot.services.context(now, tz, who), tz: localZone(bot.services.config.SGBOT_TZ), who: bot.consoleIdentity, problem: () => bot.redisWatch.problem() },
+          { registry: bot.services.registry, context: (now, zone, who) => bot.services.context(now, zone, who), tz, who: bot.consoleIdentity, problem: () => bot.redisWatch.problem() },
           { input, output: opts.output ?? process.stdout, terminal, historyFile: terminal ? join(resolve(opts.dataDir ?? '.sgbot'), 'console_history') : undefined, signal: stopRequested.signal, onInterrupt: onSignal },
         );
       } else {

@@ -143,6 +143,8 @@ describe('sgbot start with no settings', () => {
     expect(banner).toContain('Outbox');
     // How to see a reminder in the demo without waiting weeks for one.
     expect(banner).toMatch(/See a reminder http:\/\/\S+\/console\/reminders → "Send a test reminder now"/);
+    // The terminal answers in the zone of the roster person it acts as, not the machine's (TZ=UTC here).
+    expect(banner).toMatch(/acting as .+ \(secretariat@demo\.sgbot\.example\); times in Europe\/Zurich\./);
 
     const url = /Web console +(http:\/\/\S+)/.exec(banner)?.[1] as string;
     const health = await fetch(new URL('/healthz', url));
@@ -164,6 +166,8 @@ describe('sgbot start with no settings', () => {
     const answered = await run.waitFor(/sgbot> \/deadlines SG20\n[\s\S]*Sources:[\s\S]*\n(?:sgbot> |$)/);
     const answer = answered.slice(answered.indexOf('sgbot> /deadlines SG20'));
     expect(answer).toContain('Deadlines for SG20');
+    expect(answer).toContain('(end of day, Geneva)');
+    expect(answer).not.toContain('(UTC)');
     for (const label of ['Captioning requests', 'Contributions needing translation', 'Fellowship requests', 'Registration', 'Visa support letter requests', 'Contributions', 'Consultation reply'])
       expect(answer).toContain(`: ${label}\n`);
     // Every deadline is ahead of now, and they are this week's sample dates.
@@ -171,7 +175,10 @@ describe('sgbot start with no settings', () => {
     expect(inDays).toHaveLength(7);
     for (const when of inDays) expect(Number(/in (\d+) days/.exec(when)?.[1])).toBeGreaterThanOrEqual(10);
     const d = sampleDates(new Date()).dates;
-    for (const iso of [d.sg20Caption, d.sg20Fellow, d.sg20Reg, d.sg20Contrib, d.circReply]) expect(answer).toContain(shown(iso));
+    for (const iso of [d.sg20Caption, d.sg20Fellow, d.sg20Reg, d.sg20Contrib]) expect(answer).toContain(shown(iso));
+    // The circular's reply deadline is 23:59 UTC: in Geneva that is the next day, with the circular's own time beside.
+    const long = new Date(`${d.circReply}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    expect(answer).toContain(`(Europe/Zurich) — original: ${long}, 23:59 UTC`);
     expect(answer).toContain('[TSB Collective letter 4/20]');
 
     // The reply SG20-LS88 asks for is Q6/17's deadline.
