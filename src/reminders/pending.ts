@@ -5,7 +5,6 @@
  * `sgbot reminders --send-now` do, so a demo shows a reminder mail without waiting for its day.
  */
 import { DateTime } from 'luxon';
-import { formatDeadline } from '../core/time.ts';
 import type { ReminderDeps } from './deps.ts';
 import { readRecord, remKeys, type DeadlineRecord } from './keys.ts';
 import { REMINDER_QUEUE, reminderPayload, type ReminderPayload } from './payload.ts';
@@ -79,10 +78,13 @@ export function reminderKindText(p: ReminderPayload): string {
   return days === undefined ? `reminder (${p.offset})` : days === '0' ? 'reminder on the day' : `reminder ${days} day${days === '1' ? '' : 's'} before`;
 }
 
-/** An instant in the reader's zone with UTC beside it: "Mon 7 Dec 2026, 18:00 (Asia/Tokyo) — original: 7 December 2026, 09:00 UTC". */
+/** When a reminder goes out, in the reader's zone with UTC beside it: "Thu 10 Dec 2026, 04:30 (Europe/Zurich) · 03:30 UTC". */
 export function formatSendTime(at: number, zone: string): string {
+  const local = DateTime.fromMillis(at, { zone });
   const utc = DateTime.fromMillis(at, { zone: 'UTC' });
-  return formatDeadline({ date: utc.toISODate() ?? '', time: utc.toFormat('HH:mm'), timezone: 'UTC' }, zone);
+  const text = `${local.toFormat('ccc d LLL yyyy, HH:mm')} (${zone})`;
+  if (zone === 'UTC') return text;
+  return `${text} · ${utc.toFormat(utc.hasSame(local, 'day') ? 'HH:mm' : 'd LLL, HH:mm')} UTC`;
 }
 
 /**
