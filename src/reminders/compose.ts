@@ -89,6 +89,10 @@ export function composeMessage(record: DeadlineRecord, payload: ReminderPayload,
   } else if (payload.type === 'escalation') {
     subject = `No reply yet: ${what(record)} due ${whenText(record.due, payload.at, zone)}`;
     notes.push('No rapporteur has marked this liaison reply as done. You are told as working-party chair or secretariat of the group.');
+  } else if (payload.offset === 'test') {
+    // A copy sent now by the secretariat to see what recipients get: said so, so nobody takes it for a new reminder.
+    subject = `[Test] Reminder: ${what(record)} due ${whenText(record.due, payload.at, zone)}`;
+    notes.push('This is a test copy of a scheduled reminder, sent now by the secretariat. Marking it as done marks the deadline done for you: its scheduled reminders then stop.');
   } else {
     subject = `Reminder: ${what(record)} due ${whenText(record.due, payload.at, zone)}`;
   }

@@ -91,6 +91,7 @@ describe('sgbot reminders', () => {
     const mails = (await s.redis.lrange(`${prefix}:outbox`, 0, -1)).map((x) => JSON.parse(x) as { to: string[]; subject: string });
     expect(mails).toHaveLength(1);
     expect(mails[0]?.to).toEqual(['ana@example.org']);
+    expect(mails[0]?.subject).toMatch(/^\[Test\] Reminder: /);
     expect((await s.jobs().queue({ name: 'reminder' }).getDelayed()).length).toBe(before);
     expect((await s.audit.latest(5, 'reminder.test'))[0]).toMatchObject({ who: 'cli:operator', target: 'person:ana@example.org', result: 'queued' });
   });
