@@ -68,7 +68,7 @@ header a:hover,header a:focus-visible{text-decoration:underline}
 .skip{position:absolute;left:-999px;top:0;background:#fff;color:#18324f;padding:.4rem .8rem;z-index:10}.skip:focus{left:.5rem}
 main{max-width:80rem;margin:0 auto;padding:1rem}h1{font-size:1.4rem;overflow-wrap:anywhere}h2{font-size:1.1rem;margin-top:1.5rem}h3{font-size:1rem}
 .table-wrap{max-width:100%;overflow-x:auto}
-table{border-collapse:collapse;width:100%;background:#fff}th,td{border:1px solid #d5dae1;padding:.35rem .5rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}
+table{border-collapse:collapse;width:100%;background:#fff}th,td{border:1px solid #d5dae1;padding:.35rem .5rem;text-align:left;vertical-align:top;overflow-wrap:break-word}
 th{background:#eef1f5}small,.muted{color:#4f5a69}td.when,th.when{white-space:nowrap;overflow-wrap:normal}td.wide{min-width:16rem}
 small.rel{display:block;color:#4f5a69}small.code{color:#4f5a69;font-family:ui-monospace,monospace;font-size:.75rem}
 del{color:#8b1f1b;background:#fbe4e4;text-decoration:line-through}ins{color:#17602a;background:#e3f4e6;text-decoration:none}
@@ -94,12 +94,12 @@ pre{white-space:pre-wrap;overflow-wrap:anywhere;background:#fff;border:1px solid
 .mail-preview dt{color:#4f5a69}.mail-preview dd{margin:0;overflow-wrap:anywhere}.mail-preview .body{padding:1rem;white-space:pre-wrap;overflow-wrap:anywhere;font-family:inherit}
 .mail-preview .sig{padding:0 1rem 1rem;color:#4f5a69;white-space:pre-wrap}
 .actions{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center}
-table.audit{table-layout:fixed}table.audit th:nth-child(1){width:10.5rem}table.audit th:nth-child(2){width:13rem}table.audit th:nth-child(3){width:11rem}table.audit th:nth-child(4){width:13rem}
+table.audit{table-layout:fixed}table.audit th:nth-child(1){width:12.5rem}table.audit th:nth-child(2){width:13rem}table.audit th:nth-child(3){width:11rem}table.audit th:nth-child(4){width:13rem}
 .fact-group{background:#fff;border:1px solid #d5dae1;border-radius:6px;padding:.6rem 1rem 1rem;margin:.8rem 0}
 .fact-group fieldset{border:0;margin:0;padding:0;min-width:0}.fact-group legend{font-weight:700;font-size:1.05rem;padding:0}.fact-group .grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(13rem,1fr));gap:.2rem 1rem}
 .fact-group .grid .span{grid-column:1/-1}.fact-group label.check{display:flex;gap:.4rem;align-items:center;font-weight:600}
 .fact-group .now{font-weight:400;color:#4f5a69;font-size:.85rem}
-@media (max-width:40rem){
+@media (max-width:40rem){th,td{overflow-wrap:anywhere}
  header{padding:.5rem}.who{margin-left:0}main{padding:.6rem}
  table.stack,table.stack tbody,table.stack tr,table.stack td{display:block;width:100%}
  table.stack thead{position:absolute;left:-9999px}
