@@ -9,6 +9,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { hashPassword, parseAccounts, verifyPassword } from '../../src/web/console/auth.ts';
 import { PLAN_QUEUE } from '../../src/reminders/payload.ts';
+import { addReminderJobs } from '../../src/reminders/schedule.ts';
 import { loadViews } from '../../src/web/console/views.ts';
 import { createWebServer } from '../../src/web/server.ts';
 import { HOSTILE_TITLE, LISTS, PASSWORD, PEOPLE, startConsoleHarness, type ConsoleHarness } from '../support/console-harness.ts';
@@ -159,6 +160,31 @@ describe('web console guard rails', () => {
 
     // Bull Board is for the secretariat too.
     expect((await v.get('/console/queues')).statusCode).toBe(403);
+  });
+
+  it("keeps the audit log and other people's reminders from a delegate, and offers neither", async () => {
+    const at = Date.now() + 86_400_000;
+    const reminder = (who: string) => ({ type: 'reminder' as const, deadlineKey: 'abcdefabcdef-contributions-0', base: 'doc:x', recipient: `person:${who}`, offset: '1d', at, due: at + 86_400_000 });
+    await addReminderJobs(h.services.reminders, [{ payload: reminder(PEOPLE.sara.email), at }, { payload: reminder(PEOPLE.dan.email), at }]);
+    const v = new Visitor(h);
+    await v.signIn('dan', PASSWORD.dan);
+    const audit = await v.get('/console/audit');
+    expect(audit.statusCode).toBe(403);
+    expect(audit.body).toContain('only the secretariat can read it');
+    expect((await h.services.audit.latest(5, 'audit.refused'))[0]).toMatchObject({ who: `web:${PEOPLE.dan.email}`, result: 'refused' });
+    const mine = await v.get('/console/reminders');
+    expect(mine.body).toContain('Your scheduled reminders');
+    expect(mine.body).toContain(PEOPLE.dan.email);
+    expect(mine.body).not.toContain(PEOPLE.sara.email);
+    const home = await v.get('/console');
+    for (const href of ['/console/audit', '/console/outbox', '/console/broadcasts"']) expect(home.body).not.toContain(`href="${href}`);
+
+    const sara = new Visitor(h);
+    await sara.signIn(PEOPLE.sara.email, PASSWORD.sara);
+    const all = await sara.get('/console/reminders');
+    expect(all.body).toContain(PEOPLE.dan.email);
+    expect(all.body).toContain('href="/console/audit"');
+    expect((await sara.get('/console/audit')).statusCode).toBe(200);
   });
 
   it('shows Bull Board read-only to the secretariat, and takes no changing call from another origin', async () => {

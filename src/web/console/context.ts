@@ -3,7 +3,7 @@
  * helpers to answer with a framed HTML page. Roles are read from the roster at every request, never from the session.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Identity } from '../../core/identity.ts';
+import { identityKey, type Identity } from '../../core/identity.ts';
 import { isValidZone } from '../../core/time.ts';
 import type { Services } from '../../main.ts';
 import type { Person } from '../../people/roster.ts';
@@ -107,4 +107,26 @@ export function query(req: FastifyRequest): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(q)) if (typeof v === 'string') out[k] = v;
   return out;
+}
+
+/** A page only the secretariat may read: what it is called, and why others may not. */
+export interface SecretariatOnly {
+  /** Audit action of a refusal (`outbox.refused`). */
+  action: string;
+  title: string;
+  /** Why, completing "Sorry, <name>: …". */
+  why: string;
+  active: string;
+}
+
+/**
+ * `false` when the signed-in person holds a secretariat role; else `true`, with the 403 page sent and the attempt
+ * audited. (Not the reply itself: a FastifyReply is a thenable, so awaiting it would wait for the send.)
+ */
+export async function refuseUnlessSecretariat(deps: ConsoleDeps, req: FastifyRequest, reply: FastifyReply, page: SecretariatOnly): Promise<boolean> {
+  const s = me(req);
+  if (s.viewer.secretariat) return false;
+  await deps.services.audit.record({ who: identityKey(s.who), action: page.action, target: req.url.split('?')[0] ?? req.url, result: 'refused', details: { reason: s.person ? 'not-secretariat' : 'not-in-roster' } });
+  sendPage(req, reply, { title: page.title, active: page.active }, deps.views.render('refused', { name: s.viewer.name, text: page.why }), 403);
+  return true;
 }

@@ -43,6 +43,9 @@ const NAV: Array<[string, string]> = [
   ['queues', '/console/queues'],
 ];
 
+/** Navigation entries of pages only the secretariat may open or act on. */
+const SECRETARIAT_PAGES = new Set(['broadcasts', 'outbox', 'audit']);
+
 /** A query string from defined values. */
 export function qs(params: Record<string, string | number | null | undefined>): string {
   const p = new URLSearchParams();
@@ -53,7 +56,9 @@ export function qs(params: Record<string, string | number | null | undefined>): 
 
 /** The full HTML page: `body` (HTML) in the frame. */
 export function layout(views: Views, frame: Frame, body: string): string {
-  return views.render('layout', { ...frame, nav: NAV, body });
+  // Pages only the secretariat may open are not offered to others.
+  const nav = frame.viewer?.secretariat === false ? NAV.filter(([name]) => !SECRETARIAT_PAGES.has(name)) : NAV;
+  return views.render('layout', { ...frame, nav, body });
 }
 
 /** The console's stylesheet (served at /console/assets/console.css). */

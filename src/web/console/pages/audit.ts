@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { isBroadcastId } from '../../../broadcast/store.ts';
 import type { StoredDocument } from '../../../store/facts.ts';
 import type { AuditEntry } from '../../../store/audit.ts';
-import { me, query, sendPage, type ConsoleDeps } from '../context.ts';
+import { me, query, refuseUnlessSecretariat, sendPage, type ConsoleDeps } from '../context.ts';
 import { humanTime, People } from '../format.ts';
 
 /** Actions in words (the rest read as their name with spaces). */
@@ -135,8 +135,16 @@ export function actionText(action: string): string {
   return ACTIONS[action] ?? action.replace(/[._]/g, ' ');
 }
 
+const AUDIT_ONLY = {
+  action: 'audit.refused',
+  title: 'The audit log is for the secretariat',
+  why: 'it records who signed in from where and what each person did, so only the secretariat can read it',
+  active: 'audit',
+};
+
 export function registerAudit(app: FastifyInstance, deps: ConsoleDeps): void {
   app.get('/console/audit', async (req, reply) => {
+    if (await refuseUnlessSecretariat(deps, req, reply, AUDIT_ONLY)) return reply;
     const { services } = deps;
     const tz = me(req).viewer.tz;
     const action = (query(req)['action'] ?? '').trim().slice(0, 60);

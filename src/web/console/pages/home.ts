@@ -21,7 +21,8 @@ export function registerHome(app: FastifyInstance, deps: ConsoleDeps): void {
       { n: docs, label: 'documents stored', href: '/console/documents' },
       { n: reminders, label: 'reminders scheduled', href: '/console/reminders' },
       { n: quarantined, label: 'inputs in quarantine', href: '/console/quarantine' },
-      { n: outbox, label: 'mails in the outbox', href: '/console/outbox' },
+      // The outbox holds other people's personal links: only the secretariat may open it.
+      ...(me(req).viewer.secretariat ? [{ n: outbox, label: 'mails in the outbox', href: '/console/outbox' }] : []),
     ];
     const body = deps.views.render('home', { cards, groups, secretariat: me(req).viewer.secretariat });
     return sendPage(req, reply, { title: 'sgbot console', active: 'home' }, body);

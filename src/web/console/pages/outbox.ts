@@ -4,10 +4,9 @@
  * For the secretariat only: the mails carry their recipients' signed links (done, snooze, unsubscribe), so anyone
  * else is refused with 403 and the attempt is audited with the person.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { simpleParser } from 'mailparser';
-import { identityKey } from '../../../core/identity.ts';
-import { me, query, sendPage, type ConsoleDeps } from '../context.ts';
+import { me, query, refuseUnlessSecretariat, sendPage, type ConsoleDeps } from '../context.ts';
 import { humanTime, timeView } from '../format.ts';
 import { qs } from '../layout.ts';
 import { z } from 'zod';
@@ -35,23 +34,18 @@ function parseEntry(raw: string): CapturedMail | null {
   return readStoredOrNull(capturedMailSchema, raw, 'outbox mail');
 }
 
-/**
- * `false` when the signed-in person may read the outbox; else `true`, the 403 page sent and the attempt audited. (Not
- * the reply itself: a FastifyReply is a thenable, so awaiting it would wait for the send and give `undefined`.)
- */
-async function refuseUnlessSecretariat(deps: ConsoleDeps, req: FastifyRequest, reply: FastifyReply): Promise<boolean> {
-  const s = me(req);
-  if (s.viewer.secretariat) return false;
-  await deps.services.audit.record({ who: identityKey(s.who), action: 'outbox.refused', target: req.url.split('?')[0] ?? '/console/outbox', result: 'refused', details: { reason: s.person ? 'not-secretariat' : 'not-in-roster' } });
-  sendPage(req, reply, { title: 'The outbox is for the secretariat', active: 'outbox' }, deps.views.render('refused', { name: s.viewer.name, text: "mail in the outbox carries other people's personal links, so only the secretariat can read it" }), 403);
-  return true;
-}
+const OUTBOX_ONLY = {
+  action: 'outbox.refused',
+  title: 'The outbox is for the secretariat',
+  why: "mail in the outbox carries other people's personal links, so only the secretariat can read it",
+  active: 'outbox',
+};
 
 export function registerOutbox(app: FastifyInstance, deps: ConsoleDeps): void {
   const key = outboxKey(deps.services.config.SGBOT_PREFIX);
 
   app.get('/console/outbox', async (req, reply) => {
-    if (await refuseUnlessSecretariat(deps, req, reply)) return reply;
+    if (await refuseUnlessSecretariat(deps, req, reply, OUTBOX_ONLY)) return reply;
     const mails = (await deps.services.redis.lrange(key, 0, 199)).map(parseEntry).filter((m): m is CapturedMail => m !== null);
     const tz = me(req).viewer.tz;
     const rows = mails.map((m, n) => ({
@@ -62,7 +56,7 @@ export function registerOutbox(app: FastifyInstance, deps: ConsoleDeps): void {
   });
 
   app.get('/console/outbox/view', async (req, reply) => {
-    if (await refuseUnlessSecretariat(deps, req, reply)) return reply;
+    if (await refuseUnlessSecretariat(deps, req, reply, OUTBOX_ONLY)) return reply;
     const q = query(req);
     const mails = (await deps.services.redis.lrange(key, 0, 999)).map(parseEntry).filter((m): m is CapturedMail => m !== null);
     const mail = mails.find((m) => m.messageId === q['id']) ?? null;
