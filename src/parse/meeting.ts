@@ -271,8 +271,17 @@ function eventTitle(sentence: string, hit: DateHit): string {
     const phrase = EVENT_PHRASE.exec(s)?.[1];
     if (phrase) return squash(phrase.replace(/^(?:A|An|The)\s+/i, ''));
   }
+  // The event named in lower case after the sentence's subject: "Delegates … are welcome at an online newcomers'
+  // briefing on 18 February 2027".
+  if (!EVENT_NOUN.test(head)) {
+    const named = NAMED_EVENT.exec(s)?.[1];
+    if (named) return squash(`${named[0]?.toUpperCase() ?? ''}${named.slice(1)}`);
+  }
   return squash(head.replace(/^(?:A|An|The)\s+/i, '').replace(/[,:;\s]+$/, ''));
 }
+
+const NAMED_EVENT =
+  /\b(?:an?|the)\s+((?:[\w'’-]+\s+){0,4}?(?:workshop|forum|seminar|symposium|training|tutorial|briefing|webinar|clinic|hackathon)s?)\s+(?:on|at|in|from)\s/i;
 
 // A mention of the announced meeting itself: "the study group meeting", "opening session starts at 0930 hours".
 const MAIN_MEETING_MENTION =

@@ -203,3 +203,19 @@ describe('whole documents', () => {
     expect(findLeadRoles(text, null)).toEqual([{ group: 'SG17', topic: 'security' }]);
   });
 });
+
+describe('side events named in lower case', () => {
+  // As in the demo's SG20 letter (written for this project, on the pattern of TSB collective letters).
+  it('reads "welcome at an online newcomers\' briefing on <date>, from 1300 to 1400 hours Geneva time" as an event', () => {
+    const text = [
+      'TSB Collective letter 4/20',
+      'Geneva, 27 November 2026',
+      'Subject: Meeting of Study Group 20; Geneva, 23 February - 4 March 2027',
+      '1 You are invited to the next meeting of Study Group 20, which will take place in Geneva, Switzerland, from 23 February 2027 to 4 March 2027 inclusive.',
+      "5 Delegates joining for the first time are welcome at an online newcomers' briefing on 18 February 2027, from 1300 to 1400 hours Geneva time.",
+    ].join('\n\n');
+    expect(parseDocument(text).events).toEqual([
+      expect.objectContaining({ title: "Online newcomers' briefing", start: '2027-02-18', end: '2027-02-18', startTime: '13:00', endTime: '14:00', timezone: 'Europe/Zurich' }),
+    ]);
+  });
+});
