@@ -119,6 +119,12 @@ export class MimeRepair extends Transform {
 
   /** Handles one line (with its line end): `null` to pass it on unchanged, else what to write instead. */
   private line(line: Buffer): Buffer[] | null {
+    // Most of a well-formed mail: a body line that is neither a delimiter ("--") nor a Content-Type ("c"), outside any
+    // held header, passes unchanged without being read as text.
+    if (this.state === 'body' && this.pending === null && this.digestPart === null) {
+      const first = line[0];
+      if (first !== 0x2d && first !== 0x63 && first !== 0x43) return null;
+    }
     const text = line.length > MAX_LINE ? null : line.toString('latin1').replace(/\r?\n$/, '');
     if (text === null) return this.pending !== null || this.digestPart !== null ? [...this.flushHeld(), line] : null;
     const eol = line.subarray(text.length);
