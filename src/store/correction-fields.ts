@@ -21,6 +21,7 @@ export type CorrectionField =
   | 'meeting.start'
   | 'meeting.end'
   | 'meeting.place'
+  | 'meeting.startTime'
   | `deadline.${number}.date`
   | `deadline.${number}.time`
   | `deadline.${number}.category`
@@ -96,7 +97,7 @@ export const correctionSchema: z.ZodType<Correction> = z.looseObject({
 const MAX_TEXT = 500;
 
 const TOP = ['group', 'reference', 'title', 'date'] as const;
-const MEETING = ['start', 'end', 'place'] as const;
+const MEETING = ['start', 'end', 'place', 'startTime'] as const;
 const DEADLINE = ['date', 'time', 'category', 'action', 'removed'] as const;
 
 /** A correction field taken apart. */
@@ -115,7 +116,7 @@ const FIELD_FORMS = `${TOP.join(', ')}, ${MEETING.map((m) => `meeting.${m}`).joi
  */
 export function fieldPath(field: string): FieldPath {
   if ((TOP as readonly string[]).includes(field)) return { kind: 'top', name: field as (typeof TOP)[number] };
-  let m = /^meeting\.(start|end|place)$/.exec(field);
+  let m = /^meeting\.(start|end|place|startTime)$/.exec(field);
   if (m) return { kind: 'meeting', name: m[1] as (typeof MEETING)[number] };
   m = /^deadline\.(0|[1-9]\d{0,2})\.(date|time|category|action|removed)$/.exec(field);
   if (m) return { kind: 'deadline', n: Number(m[1]), name: m[2] as (typeof DEADLINE)[number] };
@@ -140,6 +141,13 @@ function text(field: string, value: string): string {
  * @example checkValue(fieldPath('group'), 'Study Group 20') === 'SG20'
  * @throws SgbotError E_USAGE saying the expected form: dates YYYY-MM-DD, times HH:MM, a known category or group.
  */
+/** `9:30` or `09:30` as `09:30`; anything else is refused, saying how to write it. */
+function hhmm(field: string, value: string, orElse: string): string {
+  const m = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(value);
+  if (!m) throw new SgbotError('E_USAGE', `"${value}" is not a time for ${field}: write it as HH:MM (24-hour, for example 09:30), ${orElse}.`);
+  return `${(m[1] ?? '').padStart(2, '0')}:${m[2] ?? ''}`;
+}
+
 export function checkValue(path: FieldPath, raw: string | null): string | null {
   const value = raw === null ? null : raw.trim() || null;
   const field = path.kind === 'top' ? path.name : path.kind === 'meeting' ? `meeting.${path.name}` : `deadline.${path.n}.${path.name}`;
@@ -159,17 +167,14 @@ export function checkValue(path: FieldPath, raw: string | null): string | null {
   }
   if (path.kind === 'meeting') {
     if (path.name === 'place') return value === null ? null : text(field, value) || null;
+    if (path.name === 'startTime') return value === null ? null : hhmm(field, value, 'or leave it empty when the letter gives none');
     return isoDate(field, required('a date as YYYY-MM-DD'));
   }
   switch (path.name) {
     case 'date':
       return isoDate(field, required('a date as YYYY-MM-DD'));
-    case 'time': {
-      if (value === null) return null;
-      const m = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(value);
-      if (!m) throw new SgbotError('E_USAGE', `"${value}" is not a time for ${field}: write it as HH:MM (24-hour, for example 23:59), or leave it empty for the end of the day.`);
-      return `${(m[1] ?? '').padStart(2, '0')}:${m[2] ?? ''}`;
-    }
+    case 'time':
+      return value === null ? null : hhmm(field, value, 'or leave it empty for the end of the day');
     case 'category': {
       const c = required(`one of ${DEADLINE_CATEGORIES.join(', ')}`);
       if (!(DEADLINE_CATEGORIES as readonly string[]).includes(c)) {
@@ -401,7 +406,7 @@ export function applyCorrections(original: ParsedDocument, corrections: readonly
     if (path.kind === 'top') setTop(parsed, path, c.value);
     else if (path.kind === 'meeting') {
       if (!parsed.meeting) continue;
-      if (path.name === 'place') parsed.meeting.place = c.value;
+      if (path.name === 'place' || path.name === 'startTime') parsed.meeting[path.name] = c.value;
       else if (c.value) parsed.meeting[path.name] = c.value;
     } else {
       const n = deadlinePosition(original, path.n, c.match);
@@ -450,7 +455,7 @@ export function withoutCorrections(doc: StoredDocument): StoredDocument {
 export function currentValue(doc: StoredDocument, path: FieldPath): string | null {
   const p = doc.parsed;
   if (path.kind === 'top') return p[path.name];
-  if (path.kind === 'meeting') return p.meeting ? p.meeting[path.name] : null;
+  if (path.kind === 'meeting') return p.meeting ? (p.meeting[path.name] ?? null) : null;
   const removed = doc.corrected?.removed.find((r) => r.position === path.n);
   if (path.name === 'removed') return removed ? 'true' : 'false';
   const i = doc.corrected ? doc.corrected.positions.indexOf(path.n) : path.n;

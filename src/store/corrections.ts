@@ -176,7 +176,7 @@ export async function addFact(deps: CorrectionDeps, input: { docId: string; fact
     const meeting = before.parsed.meeting;
     if (fact.kind === 'meeting' && meeting) throw new SgbotError('E_USAGE', `This document already gives a meeting (${meeting.title}); correct its dates or place instead.`);
     if ((fact.kind === 'event' || fact.kind === 'opening') && !meeting) throw new SgbotError('E_USAGE', `This document gives no meeting: add the meeting first, then its ${fact.kind === 'event' ? 'side events' : 'opening time'}.`);
-    if (fact.kind === 'opening' && meeting?.startTime) throw new SgbotError('E_USAGE', `The meeting already opens at ${meeting.startTime}; there is no opening time to add.`);
+    if (fact.kind === 'opening' && meeting?.startTime) throw new SgbotError('E_USAGE', `The meeting already opens at ${meeting.startTime}; change it in the Meeting correction form (meeting.startTime) instead.`);
     const existing = await store.corrections(before.id);
     const slots = existing.flatMap((c) => (c.added?.kind === 'deadline' ? [c.added.slot] : []));
     const slot = Math.max(FIRST_ADDED_SLOT - 1, ...slots) + 1;
@@ -275,6 +275,7 @@ export function correctableFields(doc: StoredDocument): Array<{ field: Correctio
     out.push({ field: 'meeting.start', label: 'Meeting start (YYYY-MM-DD)', value: doc.parsed.meeting.start });
     out.push({ field: 'meeting.end', label: 'Meeting end (YYYY-MM-DD)', value: doc.parsed.meeting.end });
     out.push({ field: 'meeting.place', label: 'Meeting place', value: doc.parsed.meeting.place });
+    out.push({ field: 'meeting.startTime', label: 'Meeting opens at (HH:MM)', value: doc.parsed.meeting.startTime ?? null });
   }
   const count = (doc.corrected?.original ?? doc.parsed).deadlines.length;
   for (let n = 0; n < count; n++) {

@@ -380,6 +380,12 @@ describe('adding a missing fact', () => {
     // Its dates can then be corrected like a parsed meeting's.
     const { doc: moved } = await correctFact(deps(), { docId: id, field: 'meeting.place', value: 'Online', who: WHO });
     expect(moved.parsed.meeting?.place).toBe('Online');
+    // And its opening time, which cannot be added twice.
+    const { doc: later } = await correctFact(deps(), { docId: id, field: 'meeting.startTime', value: '9:30', who: WHO });
+    expect(later.parsed.meeting?.startTime).toBe('09:30');
+    const { doc: none } = await correctFact(deps(), { docId: id, field: 'meeting.startTime', value: '', who: WHO });
+    expect(none.parsed.meeting?.startTime).toBeNull();
+    await expect(correctFact(deps(), { docId: id, field: 'meeting.startTime', value: '9h30', who: WHO })).rejects.toThrow(/not a time for meeting\.startTime: write it as HH:MM/);
   });
 
   const bad: Array<[string, Record<string, unknown>, RegExp]> = [

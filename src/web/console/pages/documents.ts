@@ -98,7 +98,7 @@ export function fieldLabel(field: string): string {
   return FIELD_LABELS[field] ?? field;
 }
 
-const FIELD_LABELS: Record<string, string> = { group: 'Study group', reference: 'Reference', title: 'Title', date: 'Date of the document', 'meeting.start': 'Meeting start', 'meeting.end': 'Meeting end', 'meeting.place': 'Meeting place' };
+const FIELD_LABELS: Record<string, string> = { group: 'Study group', reference: 'Reference', title: 'Title', date: 'Date of the document', 'meeting.start': 'Meeting start', 'meeting.end': 'Meeting end', 'meeting.place': 'Meeting place', 'meeting.startTime': 'Meeting opening time' };
 const DEADLINE_FIELD_LABELS: Record<string, string> = { date: 'date', time: 'time', category: 'kind', action: 'what to do', removed: 'not a deadline' };
 
 /** A correction value as people read it (a date with its weekday, "yes"/"no" for a removal). */
@@ -140,7 +140,12 @@ function correctionGroups(fields: readonly Field[], groups: readonly string[]) {
       key: 'meeting',
       legend: 'Meeting',
       removed: false,
-      inputs: [input(get('meeting.start') as Field, 'date', groups, 'Starts'), input(get('meeting.end') as Field, 'date', groups, 'Ends'), input(get('meeting.place') as Field, 'text', groups, 'Place', true)],
+      inputs: [
+        input(get('meeting.start') as Field, 'date', groups, 'Starts'),
+        input(get('meeting.end') as Field, 'date', groups, 'Ends'),
+        input(get('meeting.startTime') as Field, 'time', groups, 'Opens at (empty: not given)'),
+        input(get('meeting.place') as Field, 'text', groups, 'Place', true),
+      ],
     });
   }
   for (let n = 0; get(`deadline.${n}.date`); n++) {
