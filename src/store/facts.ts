@@ -82,12 +82,42 @@ function remembered(key: string, compute: () => number): number {
 }
 
 function startMs(iso: string): number {
-  return remembered(iso, () => DateTime.fromISO(iso, { zone: 'Europe/Zurich' }).toMillis());
+  return remembered(iso, () => quickDueAt({ date: iso, time: '00:00', timezone: 'Europe/Zurich' }) ?? DateTime.fromISO(iso, { zone: 'Europe/Zurich' }).toMillis());
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const HH_MM = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+/** Day of the month of the last Sunday of `month` (1–12) of `year`. */
+function lastSunday(year: number, month: number): number {
+  const last = new Date(Date.UTC(year, month, 0));
+  return last.getUTCDate() - last.getUTCDay();
+}
+
+/**
+ * {@link dueAt} without luxon for the zones deadlines are written in: UTC, and Geneva (Europe/Zurich: UTC+1, UTC+2
+ * from the last Sunday of March to the last Sunday of October, as since 1996). `null` for anything else — another
+ * zone, a year before 1996, a day when the clocks change, a date or time not written plainly — which luxon reads.
+ */
+export function quickDueAt(d: Pick<Deadline, 'date' | 'time' | 'timezone'>): number | null {
+  if (d.timezone !== 'UTC' && d.timezone !== 'Europe/Zurich') return null;
+  const date = ISO_DATE.exec(d.date);
+  const time = d.time === null ? null : HH_MM.exec(d.time);
+  if (!date || (d.time !== null && !time)) return null;
+  const [year, month, day] = [Number(date[1]), Number(date[2]), Number(date[3])];
+  if (year < 1996 || year > 2200 || month < 1 || month > 12 || day < 1 || day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return null;
+  const local = Date.UTC(year, month - 1, day, time ? Number(time[1]) : 23, time ? Number(time[2]) : 59, time ? 0 : 59);
+  if (d.timezone === 'UTC') return local;
+  const march = lastSunday(year, 3);
+  const october = lastSunday(year, 10);
+  if ((month === 3 && day === march) || (month === 10 && day === october)) return null;
+  const summer = (month > 3 && month < 10) || (month === 3 && day > march) || (month === 10 && day < october);
+  return local - (summer ? 2 : 1) * 3_600_000;
 }
 
 /** {@link dueAt}, remembered per date, time and zone. */
 function dueMs(d: Deadline): number {
-  return remembered(`${d.date}\u0000${d.time ?? ''}\u0000${d.timezone}`, () => dueAt(d));
+  return remembered(`${d.date}\u0000${d.time ?? ''}\u0000${d.timezone}`, () => quickDueAt(d) ?? dueAt(d));
 }
 
 /** Who must meet a deadline of a document: groups (with their parents) and Questions; `null` when no ITU-T group must. */
