@@ -16,6 +16,7 @@ import { SLACK_FIELDS, SLACK_KEYS } from './chat/slack/settings.ts';
 import { TEAMS_FIELDS, TEAMS_KEYS } from './chat/teams/settings.ts';
 import { docUrlCheck, textSetting, zoneCheck } from './setting-rules.ts';
 import { redactText } from './log.ts';
+import { parseAccounts } from './core/accounts.ts';
 
 const schema = z.object({
   REDIS_URL: z
@@ -85,8 +86,18 @@ const schema = z.object({
   SGBOT_ROSTER: z.string().optional(),
   SGBOT_WEB_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   SGBOT_WEB_HOST: z.string().default('127.0.0.1'),
-  // Web console sign-in (src/web/console/auth.ts): a file of accounts or inline `person-id:scrypt$…` entries.
-  SGBOT_WEB_ACCOUNTS: z.string().optional(),
+  // Web console sign-in: a file of accounts or inline `person-id:scrypt$…` entries, read and checked here.
+  SGBOT_WEB_ACCOUNTS: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      try {
+        return parseAccounts(v);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: (err as Error).message.replace(/^SGBOT_WEB_ACCOUNTS:?\s*/, '') });
+        return [];
+      }
+    }),
   // Console accounts (names or roster ids, separated by commas or spaces) that may change jobs in Bull Board.
   SGBOT_WEB_OPERATORS: z.string().default(''),
   SGBOT_WEB_SESSION_SECRET: z.string().min(32, 'must be at least 32 characters (generate one with: openssl rand -hex 32)').optional(),

@@ -86,12 +86,13 @@ describe('a process that never hangs', () => {
     expect(bad.err()).toContain('SGBOT_REMINDER_OFFSETS: must be days before each deadline');
     expect(bad.out()).not.toContain('private redis-server');
 
-    // A setting found wrong only after the private Redis started: still an exit, not a hang.
+    // A file setting that names no file: refused with the other settings, before anything starts.
     const late = run(['start', '--private-redis', '--no-console', '--no-sample', '--data-dir', dataDir], { HOME: dataDir, REDIS_URL: 'redis://127.0.0.1:1', SGBOT_WEB_ACCOUNTS: join(dataDir, 'no-such-accounts-file') });
     const second = await late.exited;
     expect(second.code, late.err()).toBe(1);
     expect(second.ms).toBeLessThan(30_000);
     expect(late.err()).toContain('SGBOT_WEB_ACCOUNTS: no file');
+    expect(late.out()).not.toContain('private redis-server');
   }, 60_000);
 
   it('never stops the private Redis of a running sgbot from a second start on the same data directory', async () => {

@@ -72,6 +72,13 @@ describe('settings', () => {
     expect(configError({ SGBOT_MAIL_FROM: 'a <b@c> d' })).toContain('SGBOT_MAIL_FROM');
   });
 
+  it('reads console accounts in the schema, and names every bad entry', () => {
+    const hash = `scrypt$16384$8$1$${'a'.repeat(22)}$${'b'.repeat(43)}`;
+    expect(load({ SGBOT_WEB_ACCOUNTS: `Ana@Example.org:${hash}` }).SGBOT_WEB_ACCOUNTS).toEqual([{ user: 'ana@example.org', person: 'ana@example.org', hash }]);
+    expect(load({}).SGBOT_WEB_ACCOUNTS).toEqual([]);
+    expect(configError({ SGBOT_WEB_ACCOUNTS: `ana@example.org:${hash} bo@example.org:scrypt$x` })).toMatch(/SGBOT_WEB_ACCOUNTS: has 1 bad entry[\s\S]*bo@example\.org:scrypt\$x[\s\S]*sgbot web passwd/);
+  });
+
   it('asks for all three DKIM settings or none', () => {
     expect(configError({ SGBOT_DKIM_DOMAIN: 'example.org' })).toContain('DKIM signing needs all three of SGBOT_DKIM_DOMAIN, SGBOT_DKIM_SELECTOR and SGBOT_DKIM_KEY_FILE');
     expect(load({ SGBOT_DKIM_DOMAIN: 'example.org', SGBOT_DKIM_SELECTOR: 's1', SGBOT_DKIM_KEY_FILE: '/etc/dkim.pem' }).SGBOT_DKIM_SELECTOR).toBe('s1');

@@ -4,18 +4,11 @@
  * limit per address and account kept in Redis, so that several web replicas count together.
  */
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
 import type { Redis } from 'ioredis';
+import { HASH, type WebAccount } from '../../core/accounts.ts';
 import { SgbotError } from '../../core/errors.ts';
 
-/** One console account: the name typed at sign-in, the roster person it acts as, and its password hash. */
-export interface WebAccount {
-  user: string;
-  /** Roster person id (the email address); roles are looked up there at every action. */
-  person: string;
-  /** `scrypt$N$r$p$salt$hash`, made by {@link hashPassword}. */
-  hash: string;
-}
+export { isPasswordHash, parseAccounts, type WebAccount } from '../../core/accounts.ts';
 
 const DEFAULTS = { N: 16384, r: 8, p: 1 } as const;
 const KEY_LENGTH = 32;
@@ -34,13 +27,6 @@ export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
   const key = await derive(password, salt, DEFAULTS, KEY_LENGTH);
   return `scrypt$${DEFAULTS.N}$${DEFAULTS.r}$${DEFAULTS.p}$${salt.toString('base64url')}$${key.toString('base64url')}`;
-}
-
-const HASH = /^scrypt\$(\d{1,7})\$(\d{1,3})\$(\d{1,3})\$([A-Za-z0-9_-]{8,})\$([A-Za-z0-9_-]{16,})$/;
-
-/** `true` when `hash` is shaped like a hash of {@link hashPassword}. */
-export function isPasswordHash(hash: string): boolean {
-  return HASH.test(hash);
 }
 
 /** Whether `password` matches `hash` (compared in constant time); `false` for a malformed hash. */
@@ -64,44 +50,6 @@ export async function checkLogin(accounts: ReadonlyMap<string, WebAccount>, user
     return null;
   }
   return (await verifyPassword(password, account.hash)) ? account : null;
-}
-
-/**
- * Accounts from `SGBOT_WEB_ACCOUNTS`: the path of a file, or the entries themselves. Entries are separated by new
- * lines, commas or spaces; each is `person-id:hash` (the account name is the roster person id, an email) or
- * `name:person-id:hash`. Lines starting with `#` are comments.
- *
- * @example parseAccounts('ana@example.org:scrypt$16384$8$1$…$…') // [{ user: 'ana@example.org', person: 'ana@example.org', hash }]
- * @throws SgbotError E_CONFIG naming every bad entry and how to make one.
- */
-export function parseAccounts(setting: string | undefined): WebAccount[] {
-  if (!setting || setting.trim() === '') return [];
-  const looksLikeFile = !/scrypt\$/.test(setting);
-  let text = setting;
-  if (looksLikeFile) {
-    if (!existsSync(setting.trim())) throw new SgbotError('E_CONFIG', `SGBOT_WEB_ACCOUNTS: no file ${setting.trim()} (give a file of "email:hash" lines, or the entries themselves; make a hash with: sgbot web passwd).`);
-    text = readFileSync(setting.trim(), 'utf8');
-  }
-  const problems: string[] = [];
-  const accounts: WebAccount[] = [];
-  const entries = text
-    .split('\n')
-    .filter((l) => !l.trim().startsWith('#'))
-    .flatMap((l) => l.split(/[,\s]+/))
-    .filter(Boolean);
-  for (const entry of entries) {
-    const at = entry.indexOf(':scrypt$');
-    const names = at > 0 ? entry.slice(0, at).split(':') : [];
-    const hash = at > 0 ? entry.slice(at + 1) : '';
-    const [user, person = user] = names;
-    if (!user || names.length > 2 || !person || !isPasswordHash(hash)) {
-      problems.push(`"${entry.slice(0, 40)}${entry.length > 40 ? '…' : ''}" is not "email:scrypt$…" or "name:email:scrypt$…"`);
-      continue;
-    }
-    accounts.push({ user: user.toLowerCase(), person: person.toLowerCase(), hash });
-  }
-  if (problems.length) throw new SgbotError('E_CONFIG', `SGBOT_WEB_ACCOUNTS has ${problems.length} bad entr${problems.length === 1 ? 'y' : 'ies'}:\n- ${problems.join('\n- ')}\nMake a hash with: sgbot web passwd`);
-  return accounts;
 }
 
 /** Sign-in attempts allowed per account name within {@link LOGIN_WINDOW_S}. */

@@ -10,7 +10,7 @@ import fastifySession from '@fastify/session';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isSgbotError } from '../../core/errors.ts';
 import type { Services } from '../../main.ts';
-import { hashPassword, LoginLimiter, parseAccounts, type WebAccount } from './auth.ts';
+import { hashPassword, LoginLimiter, type WebAccount } from './auth.ts';
 import { signedIn, sendPage, type ConsoleDeps, type Corrections, type SignedIn } from './context.ts';
 import { CONSOLE_CSS, CONSOLE_JS } from './layout.ts';
 import { loadViews } from './views.ts';
@@ -63,7 +63,7 @@ export async function registerConsole(app: FastifyInstance, services: Services, 
   const { config } = services;
   const accounts = new Map<string, WebAccount>();
   const demo = opts.demoAccount ? [{ user: opts.demoAccount.user, person: opts.demoAccount.user, hash: await hashPassword(opts.demoAccount.password) }] : [];
-  for (const a of [...parseAccounts(config.SGBOT_WEB_ACCOUNTS), ...(opts.accounts ?? []), ...demo]) accounts.set(a.user.toLowerCase(), { ...a, user: a.user.toLowerCase(), person: a.person.toLowerCase() });
+  for (const a of [...config.SGBOT_WEB_ACCOUNTS, ...(opts.accounts ?? []), ...demo]) accounts.set(a.user.toLowerCase(), { ...a, user: a.user.toLowerCase(), person: a.person.toLowerCase() });
   let corrections: Promise<Corrections> | null = opts.corrections ? Promise.resolve(opts.corrections) : null;
   const operators = new Set(
     [...config.SGBOT_WEB_OPERATORS.split(/[,\s]+/), ...(opts.operators ?? []), ...(opts.demoAccount ? [opts.demoAccount.user] : [])].map((o) => o.trim().toLowerCase()).filter(Boolean),
