@@ -39,6 +39,11 @@ function targetSections(targets: readonly BroadcastTarget[], detail: (t: Broadca
     .filter((s) => s.items.length > 0);
 }
 
+/** "1 mailing list", "2 mailing lists". */
+function counted(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 /** The buttons a preview offers (every chat platform renders them; the terminal shows the commands in the notes). */
 export function previewActions(b: Pick<Broadcast, 'id'> & Partial<Pick<Broadcast, 'group' | 'targets'>>): ReplyAction[] {
   const n = b.targets?.length ?? 0;
@@ -48,7 +53,7 @@ export function previewActions(b: Pick<Broadcast, 'id'> & Partial<Pick<Broadcast
       label: 'Confirm and send',
       value: b.id,
       style: 'primary',
-      confirm: { title: 'Send this broadcast?', text: `It goes to ${n} list(s) and channel(s) of ${String(b.group ?? 'the group')} at once.`, ok: 'Send', deny: 'Not yet' },
+      confirm: { title: 'Send this broadcast?', text: `It goes to ${counted(n, 'mailing list or channel', 'mailing lists and channels')} of ${String(b.group ?? 'the group')} at once.`, ok: 'Send', deny: 'Not yet' },
     },
     { id: BROADCAST_CANCEL_ACTION, label: 'Cancel', value: b.id },
   ];
@@ -66,7 +71,7 @@ export function previewReply(b: Broadcast): Reply {
       ...targetSections(b.targets, (t) => (t.via === 'subscription' ? 'subscribed to the group' : undefined)),
     ],
     notes: [
-      `It goes to ${[`${count('mail')} mailing list(s)`, ...kindsOf(b.targets).slice(1).map((k) => `${count(k)} ${labelOf(b.targets, k)} channel(s)`)].join(', ').replace(/, ([^,]*)$/, ' and $1')}, once each.`,
+      `It goes to ${[counted(count('mail'), 'mailing list'), ...kindsOf(b.targets).slice(1).map((k) => counted(count(k), `${labelOf(b.targets, k)} channel`))].join(', ').replace(/, ([^,]*)$/, ' and $1')}, once each.`,
       `To send it: broadcast confirm ${b.id} (in chat, the "Confirm and send" button does the same). Any member of the ${b.group} secretariat may confirm.`,
       `To drop it: broadcast cancel ${b.id}.`,
     ],

@@ -344,6 +344,8 @@ describe('web console guard rails', () => {
     expect(preview.statusCode).toBe(200);
     const buttons = [...preview.body.matchAll(/<form method="post" action="\/console\/chat\/action"[^>]*>.*?name="x" value="(\d+)".*?name="id" value="([a-z_]+)".*?name="value" value="([^"]+)".*?<button[^>]*>([^<]+)<\/button><\/form>/g)].map((m) => ({ x: m[1] ?? '', id: m[2] ?? '', value: m[3] ?? '', label: m[4] ?? '' }));
     expect(buttons.map((b) => b.label)).toEqual(['Confirm and send', 'Cancel']);
+    expect(preview.body).toContain('It goes to 2 mailing lists, once each.');
+    expect(preview.body).toContain('It goes to 2 mailing lists and channels of SG20 at once.');
     const confirm = buttons[0];
     if (!confirm) throw new Error('no confirm button');
 
