@@ -80,6 +80,9 @@ async function runParse(file: string, opts: { json?: boolean }, io: CliIO): Prom
   for (const p of problems) io.err(`warning: ${p.error.message}`);
   const parsed = parts.map((part) => ({ part, ...parsePart(part) }));
   for (const p of parsed) if (p.error) io.err(`warning: ${p.error.message}`);
+  if (parts.some((p) => /\{\{(?:d|range):[A-Za-z.]+\}\}/.test(p.text))) {
+    io.err(`warning: ${file} has {{…}} placeholders where its dates go: it is a template of the demo inbox. sgbot start fills it in with this week's dates in .sgbot/sample-inbox/; parse that copy instead.`);
+  }
   // A mail: the part that says most (an attached letter rather than the covering note).
   const rank = (p: ParsedDocument) => (p.kind === 'other' ? 0 : 10) + p.deadlines.length + (p.meeting ? 2 : 0) + (p.liaison ? 2 : 0);
   const best = [...parsed].sort((a, b) => rank(b.parsed) - rank(a.parsed))[0];
@@ -261,7 +264,7 @@ function program(io: CliIO, result: { code: number }): Command {
     .showSuggestionAfterError(true);
   cmd
     .command('parse')
-    .description('Parse one document (.txt, .eml, .docx, .pdf, .html) without any server and print what was understood.')
+    .description('Parse one document (.txt, .eml, .docx, .doc, .pdf, .html) without any server and print what was understood.')
     .argument('<file>', 'the document')
     .option('--json', 'print one JSON object on stdout')
     .addHelpText('after', '\nExample:\n  sgbot parse letter.docx --json')

@@ -167,6 +167,11 @@ describe('bad input', () => {
     expect(corrupt.err).toMatch(/docx/i);
     expect((await cli(prefix, 'frobnicate')).code).toBe(2);
     expect((await cli(prefix, 'ask', 'x', '--tz', 'Mars/Olympus')).code).toBe(2);
+    // The demo inbox's template, parsed as it is in the clone: said to be one, and where the filled-in copy is.
+    const template = await cli(prefix, 'parse', new URL('../../sample/inbox/01-sg20-collective-letter.eml', import.meta.url).pathname);
+    expect(template.code).toBe(0);
+    expect(template.err).toContain('it is a template of the demo inbox');
+    expect(template.err).toContain('.sgbot/sample-inbox/');
   });
 
   it('parse --json prints the documented shape (docs/architecture.md)', async () => {
