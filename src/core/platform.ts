@@ -11,6 +11,7 @@ import type { z } from 'zod';
 import type { ActionRegistry, ReplyAction } from './actions.ts';
 import type { CommandContext, CommandMetrics, Registry, Reply } from './command.ts';
 import type { Identity } from './identity.ts';
+import { SgbotError } from './errors.ts';
 
 /** Where to post: a platform and an id there (a Slack user or channel id, a Teams conversation, a webhook channel). */
 export interface ChatTarget {
@@ -25,15 +26,20 @@ export function chatTargetKey(t: ChatTarget): string {
 }
 
 /** A failed post: `retryAfterMs` when the platform asked to slow down; `permanent` when retrying cannot help. */
-export class ChatDeliveryError extends Error {
+export class ChatDeliveryError extends SgbotError {
   constructor(
     message: string,
     readonly permanent: boolean,
-    readonly retryAfterMs: number | null = null,
+    retryAfterMs: number | null = null,
     options?: { cause?: unknown },
   ) {
-    super(message, options);
+    super('E_CHAT_DELIVERY', message, { ...options, retryAfterMs });
     this.name = 'ChatDeliveryError';
+  }
+
+  /** A refusal for good (an unknown channel, a 403) will not change; anything else may. */
+  override get retryable(): boolean {
+    return !this.permanent;
   }
 }
 

@@ -18,8 +18,7 @@
  * or at the time the platform asked for.
  */
 import { ChatDeliveryError, type EarlierTry } from '../chat/sender.ts';
-import { isSgbotError } from '../core/errors.ts';
-import { isMailDeliveryError } from '../mail/index.ts';
+import { isSgbotError, SgbotError } from '../core/errors.ts';
 import { currentDeadlines } from './current.ts';
 import { composeMessage, type MessageLinks } from './compose.ts';
 import { nowOf, type ReminderDeps } from './deps.ts';
@@ -30,13 +29,9 @@ import { currentRecipient, deliveriesOf, escalationGroups, holdsAudienceRole, re
 import { signToken } from './tokens.ts';
 
 /** A temporary failure: try again later, after `retryAfterMs` when the platform said so. */
-export class RetryLaterError extends Error {
-  constructor(
-    message: string,
-    readonly retryAfterMs: number | null,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
+export class RetryLaterError extends SgbotError {
+  constructor(message: string, retryAfterMs: number | null, options?: { cause?: unknown }) {
+    super('E_RETRY_LATER', message, { ...options, retryAfterMs });
     this.name = 'RetryLaterError';
   }
 }
@@ -54,8 +49,6 @@ const DAY_MS = 86_400_000;
 
 /** Whether `err` will fail the same way again. */
 export function isPermanent(err: unknown): boolean {
-  if (isMailDeliveryError(err)) return err.permanent;
-  if (err instanceof ChatDeliveryError) return err.permanent;
   return isSgbotError(err) && !err.retryable;
 }
 
