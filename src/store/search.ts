@@ -18,10 +18,15 @@
  * edits away), reads the rarest word's newest {@link CANDIDATE_BUDGET} entries, looks those documents up in the other
  * words' postings, and ranks only them (BM25 with boosts for title, reference and group).
  */
+import { z } from 'zod';
 import type { SearchHit } from '../core/command.ts';
+import { readStoredOrNull } from '../core/records.ts';
 import type { StoredDocument } from './facts.ts';
 import { Vocabulary } from './search-vocab.ts';
 import type { DocumentStore } from './store.ts';
+
+/** A document's entry as the index keeps it: `[id, title, reference, group, kind]`. */
+const META = z.array(z.string());
 
 /** Characters of a document's text that go into the index. */
 const MAX_INDEXED_CHARS = 30_000;
@@ -428,7 +433,7 @@ export class SearchIndex {
     const [done, was] = await this.store.redis.pipeline().getbit(this.key('done'), doc.seq).hget(this.key('meta'), String(doc.seq)).exec().then((r) => (r ?? []).map((x) => x[1]));
     // Not indexed yet: it will be, as it now reads.
     if (done !== 1 || typeof was !== 'string') return;
-    const [, title = '', reference = '', group = ''] = JSON.parse(was) as string[];
+    const [, title = '', reference = '', group = ''] = readStoredOrNull(META, was, `search entry ${doc.seq}`) ?? [];
     const { counts, tokens } = countWords(text ?? '');
     const before = entriesOf(counts, tokens, { title, reference, group });
     const now = indexedOf(doc, text);
@@ -472,8 +477,9 @@ export class SearchIndex {
     const hits: SearchHit[] = [];
     top.forEach((r, i) => {
       const raw = (metas[0] as Array<string | null>)[i];
-      if (!raw) return;
-      const [id = '', title = '', reference = '', group = '', kind = ''] = JSON.parse(raw) as string[];
+      const meta = raw ? readStoredOrNull(META, raw, `search entry ${r.seq}`) : null;
+      if (!meta) return;
+      const [id = '', title = '', reference = '', group = '', kind = ''] = meta;
       hits.push({ id, score: r.score, title: title || null, reference: reference || null, group: group || null, kind, terms: r.terms });
     });
     return hits;

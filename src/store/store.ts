@@ -7,13 +7,15 @@
  */
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import type { z } from 'zod';
 import { SgbotError } from '../core/errors.ts';
+import { deadlineFactSchema, liaisonFactSchema, meetingFactSchema, readStored as readRecord, readStoredOrNull, roleFactSchema, storedDocumentSchema } from '../core/records.ts';
 import { senderVerified } from '../core/facts.ts';
 import { groupOfQuestion } from '../core/groups.ts';
 import type { ParsedDocument } from '../core/types.ts';
 import { normalizeText } from '../parse/normalize.ts';
 import { baseKey } from '../parse/reference.ts';
-import { withCorrections, withoutCorrections, type Correction } from './correction-fields.ts';
+import { correctionSchema, withCorrections, withoutCorrections, type Correction } from './correction-fields.ts';
 import { dedupeRoles, type StatedRole } from './roles.ts';
 import { withTitle } from './titles.ts';
 import {
@@ -198,9 +200,15 @@ type ClaimReply =
   | ['stored', number]
   | ['claimed', number, string[], (string | null)?, (string | null)?, string[]?, string[]?];
 
-/** A stored document's JSON with its corrections (JSON {@link Correction}s) laid over it. */
-function readStored(json: string, corrections: readonly string[]): StoredDocument {
-  return withCorrections(JSON.parse(json) as StoredDocument, corrections.map((c) => JSON.parse(c) as Correction));
+/** Corrections as kept (JSON), checked; one that does not read is left out (and the parse stands for its field). */
+function readCorrections(corrections: readonly string[], docId: string): Correction[] {
+  return corrections.flatMap((c) => readStoredOrNull(correctionSchema, c, `correction of document ${docId}`) ?? []);
+}
+
+/** A stored document's JSON, checked, with its corrections (JSON {@link Correction}s) laid over it. */
+function readStoredDocument(json: string, corrections: readonly string[]): StoredDocument {
+  const doc = readRecord(storedDocumentSchema, json, 'stored document');
+  return withCorrections(doc, readCorrections(corrections, doc.id));
 }
 
 /** What happened to a document given to {@link DocumentStore.addDocument}. */
@@ -284,13 +292,13 @@ export class DocumentStore {
 
     const stored: StoredDocument = { id, hash, seq, ingestedAt: now.toISOString(), source, parsed, baseKey: base, supersededBy: null };
     // Corrections made to this text before (stored again after its record was lost) still win over this parse.
-    const doc = withCorrections(stored, corrections.map((c) => JSON.parse(c) as Correction));
+    const doc = withCorrections(stored, readCorrections(corrections, id));
     const facts = doc.parsed;
 
     const m = r.multi();
     let status: AddStatus = 'added';
     let other: string | null = null;
-    const current = currentId && currentJson ? readStored(currentJson, currentCorrections ?? []) : null;
+    const current = currentId && currentJson ? readStoredDocument(currentJson, currentCorrections ?? []) : null;
     // Sender trust decides before revision numbers (src/store/trust.ts): an unverified mail never replaces or
     // overlays a verified document, whatever revision it claims; a verified one always replaces an unverified one.
     const verified = senderVerified(source);
@@ -468,7 +476,7 @@ export class DocumentStore {
 
   /** Corrections of a document, oldest first. */
   async corrections(id: string): Promise<Correction[]> {
-    return (await this.redis.lrange(this.correctionsKey(id), 0, -1)).map((c) => JSON.parse(c) as Correction);
+    return readCorrections(await this.redis.lrange(this.correctionsKey(id), 0, -1), id);
   }
 
   /**
@@ -488,7 +496,7 @@ export class DocumentStore {
     if (doc?.[0] || corrections?.[0]) throw new SgbotError('E_STORE', `Redis could not read document ${id}.`, { cause: doc?.[0] ?? corrections?.[0] });
     const raw = doc?.[1] as string | null | undefined;
     if (!raw) return null;
-    return readStored(raw, (corrections?.[1] ?? []) as string[]);
+    return readStoredDocument(raw, (corrections?.[1] ?? []) as string[]);
   }
 
   /**
@@ -559,10 +567,14 @@ export class DocumentStore {
     return out;
   }
 
-  private async factsIn<T>(set: string, min: number | string, max: number | string, limit: number, reverse = false): Promise<T[]> {
+  /** The facts of one index set, checked against `schema`; a fact that does not read is left out (`sgbot reparse` writes the index again). */
+  private async factsIn<T>(schema: z.ZodType<T>, set: string, min: number | string, max: number | string, limit: number, reverse = false): Promise<T[]> {
     const read = await this.readFacts([set], min, max, limit, reverse);
     const out: T[] = [];
-    for (const x of read) if (x.json !== null) out.push(JSON.parse(x.json) as T);
+    for (const x of read) {
+      const fact = x.json === null ? null : readStoredOrNull(schema, x.json, `fact ${x.member}`);
+      if (fact) out.push(fact);
+    }
     return out;
   }
 
@@ -572,11 +584,14 @@ export class DocumentStore {
    */
   async deadlines(scope: { group?: string; question?: string }, from: number | '-inf', limit = 200): Promise<DeadlineFact[]> {
     const sets = deadlineSets(scope);
-    if (sets.length === 1) return this.factsIn<DeadlineFact>(sets[0] as string, from, '+inf', limit);
+    if (sets.length === 1) return this.factsIn(deadlineFactSchema, sets[0] as string, from, '+inf', limit);
     // A Question: its own deadlines and its group's deadlines for every Question, merged soonest first.
     const merged = (await this.readFacts(sets, from, '+inf', limit, false)).sort((a, b) => a.score - b.score || a.member.localeCompare(b.member)).slice(0, limit);
     const out: DeadlineFact[] = [];
-    for (const x of merged) if (x.json !== null) out.push(JSON.parse(x.json) as DeadlineFact);
+    for (const x of merged) {
+      const fact = x.json === null ? null : readStoredOrNull(deadlineFactSchema, x.json, `fact ${x.member}`);
+      if (fact) out.push(fact);
+    }
     return out;
   }
 
@@ -591,18 +606,18 @@ export class DocumentStore {
     const set = group ? `mt:g:${group}` : 'mt';
     // Letters, TDs and reports that give the same meeting are one meeting, the letter's: read a few more to merge.
     const read = limit * 4 + 8;
-    const facts = reverse ? await this.factsIn<MeetingFact>(set, '-inf', from, read, true) : await this.factsIn<MeetingFact>(set, from, '+inf', read);
+    const facts = reverse ? await this.factsIn(meetingFactSchema, set, '-inf', from, read, true) : await this.factsIn(meetingFactSchema, set, from, '+inf', read);
     return mergeMeetings(facts).slice(0, limit);
   }
 
   /** Liaison statements of a group (from, to or copied) or all, newest first. */
   async liaisons(group: string | null, limit = 50): Promise<LiaisonFact[]> {
-    return this.factsIn<LiaisonFact>(group ? `ls:g:${group}` : 'ls', '-inf', '+inf', limit, true);
+    return this.factsIn(liaisonFactSchema, group ? `ls:g:${group}` : 'ls', '-inf', '+inf', limit, true);
   }
 
   /** Every lead-role statement found in current documents (at most 10,000, the earliest stored first). */
   async roles(): Promise<RoleFact[]> {
-    return this.factsIn<RoleFact>('roles', '-inf', '+inf', 10_000);
+    return this.factsIn(roleFactSchema, 'roles', '-inf', '+inf', 10_000);
   }
 
   /**
@@ -633,7 +648,8 @@ export class DocumentStore {
       const chunk = members.slice(i, i + CHUNK);
       const json = await this.redis.hmget(this.key('facts'), ...chunk.map((m) => m.member));
       json.forEach((j, n) => {
-        if (j) facts.push({ fact: JSON.parse(j) as RoleFact, seq: chunk[n]?.seq ?? 0 });
+        const fact = j ? readStoredOrNull(roleFactSchema, j, `fact ${chunk[n]?.member ?? ''}`) : null;
+        if (fact) facts.push({ fact, seq: chunk[n]?.seq ?? 0 });
       });
     }
     return Object.freeze(dedupeRoles(facts));

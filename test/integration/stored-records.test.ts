@@ -11,6 +11,9 @@ import { readRecord, remKeys } from '../../src/reminders/keys.ts';
 import { AuditLog } from '../../src/store/audit.ts';
 import { Quarantine, type QuarantineEntry } from '../../src/store/quarantine.ts';
 import { RawStore } from '../../src/store/raw.ts';
+import { DocumentStore } from '../../src/store/store.ts';
+import { parseDocument } from '../../src/parse/index.ts';
+import { letterText } from '../support/letters.ts';
 import { BroadcastStore } from '../../src/broadcast/store.ts';
 import { loadCuratedRoles } from '../../src/main.ts';
 import { makePerson, Roster } from '../../src/people/roster.ts';
@@ -88,6 +91,20 @@ describe('stored records', () => {
     writeFileSync(file, JSON.stringify({ periods: {}, roles: [{ group: 'SG20' }], groupTitles: {}, abbreviations: {} }));
     expect(() => loadCuratedRoles(pathToFileURL(file))).toThrow(/roles\.0\.topic/);
     expect(loadCuratedRoles().roles.length).toBeGreaterThan(0);
+  });
+
+  it('leaves a damaged fact out of the deadlines and refuses a damaged document with E_STORE', async () => {
+    const store = new DocumentStore(redis, `${prefix}:store`);
+    const source = { name: 'x.txt', path: null, messageId: null, format: 'txt', subject: null, from: null, sentAt: null };
+    const a = letterText(3, 20, '14 April 2027');
+    const b = letterText(4, 20, '21 April 2027');
+    const { id: first } = await store.addDocument(a, parseDocument(a), source);
+    await store.addDocument(b, parseDocument(b), { ...source, name: 'y.txt' });
+    expect((await store.deadlines({ group: 'SG20' }, '-inf')).map((d) => d.date)).toEqual(['2027-04-14', '2027-04-21']);
+    await redis.hset(`${prefix}:store:facts`, `${first}#d0`, '{"date":14}');
+    expect((await store.deadlines({ group: 'SG20' }, '-inf')).map((d) => d.date)).toEqual(['2027-04-21']);
+    await redis.set(`${prefix}:store:doc:${first}`, '{"id":"x"}');
+    await expect(store.getDocument(first)).rejects.toMatchObject({ code: 'E_STORE' });
   });
 
   it('keeps fields a schema does not name', () => {
