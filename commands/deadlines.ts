@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { CATEGORY_LABELS } from '../src/core/labels.ts';
 import { defineCommand, noAnswer, type CommandContext, type Reply } from '../src/core/command.ts';
-import { daysUntil, formatDeadline } from '../src/core/time.ts';
+import { formatDeadline, whenWords } from '../src/core/time.ts';
 import type { DeadlineFact } from '../src/store/facts.ts';
 import { findScope, leftover, sourceLabel, sourceOf, uniqueSources, unknownGroupReply, type Scope } from './scope.ts';
 import { rangeOf, splitWhen, type Clock, type DateRange } from './when.ts';
@@ -32,8 +32,7 @@ function formatCached(d: Pick<DeadlineFact, 'date' | 'time' | 'timezone'>, tz: s
 }
 
 function item(d: DeadlineFact, tz: string, now: number) {
-  const days = daysUntil(d.due, now);
-  const when = days < 0 ? 'past' : days === 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${days} days`;
+  const when = whenWords(d.due, now, tz);
   const source = sourceOf(d.source);
   return {
     text: `${formatCached(d, tz)} (${when}): ${CATEGORY_LABELS[d.category]}${d.derived ? ' (derived from a rule in the letter)' : ''}`,

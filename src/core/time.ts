@@ -61,9 +61,27 @@ export function formatRange(start: string, end: string): string {
   return `${s.toFormat('d LLLL yyyy')} – ${e.toFormat('d LLLL yyyy')}`;
 }
 
-/** Whole days from `now` (ms) until `at` (ms), rounded down; negative when past. */
-export function daysUntil(at: number, now: number): number {
-  return Math.floor((at - now) / 86_400_000);
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The calendar day of `ms` in `zone`, as days since 1970-01-01. */
+function localDay(ms: number, zone: string): number {
+  let format = dayFormats.get(zone);
+  if (!format) dayFormats.set(zone, (format = new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: 'numeric', day: 'numeric' })));
+  const parts = format.formatToParts(ms);
+  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  return Date.UTC(part('year'), part('month') - 1, part('day')) / 86_400_000;
+}
+
+/**
+ * How far off `at` is for a reader in `zone`, as people count it: by calendar days between today and that day there
+ * ("today", "tomorrow", "in 18 days"), or "past". The same words in answers, reminder subjects and pages.
+ *
+ * @example whenWords(Date.parse('2026-12-23T22:59Z'), Date.parse('2026-12-06T09:00Z'), 'Asia/Tokyo') === 'in 18 days'
+ */
+export function whenWords(at: number, now: number, zone: string): string {
+  if (at < now) return 'past';
+  const days = localDay(at, zone) - localDay(now, zone);
+  return days <= 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${days} days`;
 }
 
 /**

@@ -8,7 +8,7 @@ import { renderMail, type MailBlock, type MailFact, type MailView } from '../mai
 import type { ChatAction } from '../chat/sender.ts';
 import type { Reply, SourceRef } from '../core/command.ts';
 import { CATEGORY_LABELS } from '../core/labels.ts';
-import { formatDeadline } from '../core/time.ts';
+import { formatDeadline, whenWords } from '../core/time.ts';
 import type { DeadlineRecord } from './keys.ts';
 import type { ReminderPayload } from './payload.ts';
 
@@ -43,10 +43,8 @@ function sourceRef(r: DeadlineRecord): SourceRef {
 
 /** "today", "tomorrow", "in 7 days": from the local date of `at` to the local date of `due`, in `zone`. */
 export function whenText(due: number, at: number, zone: string): string {
-  const days = Math.round(DateTime.fromMillis(due, { zone }).startOf('day').diff(DateTime.fromMillis(at, { zone }).startOf('day'), 'days').days);
-  if (days <= 0) return 'today';
-  if (days === 1) return 'tomorrow';
-  return `in ${days} days`;
+  // A reminder is never sent after its deadline: one sent the same day says "today".
+  return due < at ? 'today' : whenWords(due, at, zone);
 }
 
 function what(r: DeadlineRecord): string {

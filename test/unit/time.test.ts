@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dueAt, formatDeadline } from '../../src/core/time.ts';
+import { dueAt, formatDeadline, whenWords } from '../../src/core/time.ts';
 
 describe('deadline times', () => {
   it('is due at the end of the Geneva day, on either side of the summer-time change', () => {
@@ -14,5 +14,20 @@ describe('deadline times', () => {
     expect(formatDeadline({ date: '2026-04-29', time: null, timezone: 'Europe/Zurich' }, 'Asia/Tokyo')).toBe('Thu 30 Apr 2026, 06:59 (Asia/Tokyo) — original: 29 April 2026 Geneva time, end of day');
     expect(formatDeadline({ date: '2026-04-29', time: null, timezone: 'Europe/Zurich' }, 'America/New_York')).toBe('Wed 29 Apr 2026, 17:59 (America/New_York) — original: 29 April 2026 Geneva time, end of day');
     expect(formatDeadline({ date: '2026-04-29', time: null, timezone: 'Europe/Zurich' }, 'Europe/Zurich')).toBe('Wed 29 Apr 2026 (end of day, Geneva)');
+  });
+});
+
+describe('whenWords', () => {
+  // The same deadline (end of 23 Dec in Geneva) read on 6 Dec: 17 calendar days on in Geneva, 18 in Tokyo where it
+  // falls on 24 Dec; answers and reminder subjects must say the same.
+  const due = dueAt({ date: '2026-12-23', time: null, timezone: 'Europe/Zurich' });
+  const now = Date.parse('2026-12-06T09:00:00Z');
+  it('counts calendar days in the reader zone', () => {
+    expect(whenWords(due, now, 'Europe/Zurich')).toBe('in 17 days');
+    expect(whenWords(due, now, 'Asia/Tokyo')).toBe('in 18 days');
+    expect(whenWords(due, Date.parse('2026-12-23T08:00:00Z'), 'Europe/Zurich')).toBe('today');
+    expect(whenWords(due, Date.parse('2026-12-22T23:30:00Z'), 'Europe/Zurich')).toBe('today');
+    expect(whenWords(due, Date.parse('2026-12-22T08:00:00Z'), 'Europe/Zurich')).toBe('tomorrow');
+    expect(whenWords(due, due + 1, 'Europe/Zurich')).toBe('past');
   });
 });
