@@ -9,12 +9,13 @@ import { ingestPaths } from '../ingest/pipeline.ts';
 import type { Services } from '../main.ts';
 import type { QuarantineEntry } from '../store/quarantine.ts';
 import type { CliIO } from './io.ts';
+import { formatInstant } from '../core/time.ts';
 
 type WithServices = <T>(fn: (services: Services) => Promise<T>) => Promise<T>;
 
-function line(e: QuarantineEntry): string {
+function line(e: QuarantineEntry, zone: string): string {
   const first = e.problems[0];
-  return `${e.id.slice(0, 12)}  ${e.at.slice(0, 16).replace('T', ' ')}  ${e.partial ? 'partial ' : 'rejected'}  ${e.name.slice(0, 60)}${first ? `\n      ${first.code}: ${first.message.slice(0, 160)}` : ''}`;
+  return `${e.id.slice(0, 12)}  ${formatInstant(e.at, zone)}  ${e.partial ? 'partial ' : 'rejected'}  ${e.name.slice(0, 60)}${first ? `\n      ${first.code}: ${first.message.slice(0, 160)}` : ''}`;
 }
 
 async function find(services: Services, id: string): Promise<QuarantineEntry> {
@@ -51,7 +52,7 @@ export function quarantineCommand(io: CliIO, withServices: WithServices, result:
         const entries = await s.quarantine.list(Math.max(1, Number(opts.limit) || 50));
         if (opts.json) io.out(JSON.stringify(entries, null, 2));
         else if (entries.length === 0) io.out('The quarantine is empty: everything ingested was read.');
-        else io.out(`${entries.map(line).join('\n')}\n\n${await s.quarantine.count()} in quarantine. Details: sgbot quarantine show ID`);
+        else io.out(`${entries.map((e) => line(e, s.config.SGBOT_TZ)).join('\n')}\n\n${await s.quarantine.count()} in quarantine. Details: sgbot quarantine show ID`);
       }),
     );
   cmd
@@ -64,7 +65,7 @@ export function quarantineCommand(io: CliIO, withServices: WithServices, result:
         const e = await find(s, id);
         const raw = e.rawId ? await s.raw.meta(e.rawId) : null;
         if (opts.json) return io.out(JSON.stringify({ ...e, raw }, null, 2));
-        io.out(`${e.name}\n  id        ${e.id}\n  at        ${e.at}\n  status    ${e.partial ? 'partly stored' : 'nothing stored'}`);
+        io.out(`${e.name}\n  id        ${e.id}\n  at        ${formatInstant(e.at, s.config.SGBOT_TZ)}\n  status    ${e.partial ? 'partly stored' : 'nothing stored'}`);
         if (raw) io.out(`  raw       ${raw.size} bytes${raw.kept ? ', kept' : ', not kept (over the size limit)'}, from ${JSON.stringify(raw.origin)}`);
         if (e.path) io.out(`  file      ${e.path}`);
         for (const p of e.problems) io.out(`  - ${p.name}\n    ${p.code}: ${p.message}`);

@@ -41,7 +41,7 @@ export function statusCommand(io: CliIO, withServices: WithServices, result: { c
           `Redis       ok, ${r.redis.url}, prefix ${r.redis.prefix}`,
           `Store       ${r.documents} document(s) from ${r.rawMessages} raw message(s); ${r.quarantine} in quarantine${r.quarantine ? ' (sgbot quarantine list)' : ''}`,
           ...Object.entries(r.queues).map(([name, c]) => `Queue       ${name}: ${c.wait ?? 0} waiting, ${c.active ?? 0} active, ${c.delayed ?? 0} delayed, ${c.failed ?? 0} failed`),
-          r.workers.length === 0 ? 'Workers     none running (start one with: sgbot worker)' : `Workers     ${r.workers.map((w) => `${w.id} (seen ${w.at})`).join(', ')}`,
+          r.workers.length === 0 ? 'Workers     none running (start one with: sgbot worker)' : `Workers     ${r.workers.map((w) => `${w.id} (seen ${Math.max(0, Math.round((Date.now() - Date.parse(w.at)) / 1000))} s ago)`).join(', ')}`,
           ...(r.imap.length === 0 ? ['IMAP        no mailbox is being read'] : r.imap.map((b) => `IMAP        ${b.id}: ${String(b.state.status)}${typeof b.state.lastError === 'string' ? ` — ${b.state.lastError}` : ''}`)),
         ];
         io.out(lines.join('\n'));

@@ -51,6 +51,12 @@ export function formatDeadline(d: Pick<Deadline, 'date' | 'time' | 'timezone'>, 
   return `${local.toFormat('ccc d LLL yyyy, HH:mm')} (${readerZone}) — original: ${originalText}`;
 }
 
+/** An instant for people, in `zone`: "Sun 6 Dec 2026, 05:37 (Europe/Zurich)". */
+export function formatInstant(at: number | string, zone: string): string {
+  const ms = typeof at === 'number' ? at : Date.parse(at);
+  return `${DateTime.fromMillis(ms, { zone }).toFormat('ccc d LLL yyyy, HH:mm')} (${zone})`;
+}
+
 /** A date range for people: "12–21 May 2026". */
 export function formatRange(start: string, end: string): string {
   const s = DateTime.fromISO(start);

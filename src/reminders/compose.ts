@@ -3,12 +3,11 @@
  * and a mail (HTML from the mail template, and its plain-text alternative) with the deadline in the reader's zone
  * and as the document gives it, and links to the source, to "done", to "snooze 1 day" and to unsubscribe. Pure.
  */
-import { DateTime } from 'luxon';
 import { renderMail, type MailBlock, type MailFact, type MailView } from '../mail/render.ts';
 import type { ChatAction } from '../chat/sender.ts';
 import type { Reply, SourceRef } from '../core/command.ts';
 import { CATEGORY_LABELS } from '../core/labels.ts';
-import { formatDeadline, whenWords } from '../core/time.ts';
+import { formatDeadline, formatInstant, whenWords } from '../core/time.ts';
 import type { DeadlineRecord } from './keys.ts';
 import type { ReminderPayload } from './payload.ts';
 
@@ -55,7 +54,7 @@ function what(r: DeadlineRecord): string {
 
 /** An instant in the reader's zone: "Tue 15 Apr 2036, 06:59 (Asia/Tokyo)". */
 export function instant(ms: number, zone: string): string {
-  return `${DateTime.fromMillis(ms, { zone }).toFormat('ccc d LLL yyyy, HH:mm')} (${zone})`;
+  return formatInstant(ms, zone);
 }
 
 /**

@@ -78,6 +78,8 @@ describe('ingest queue', () => {
     const listed: string[] = [];
     expect(await runCli(['node', 'sgbot', 'quarantine', 'list'], io(listed))).toBe(0);
     expect(listed.join('\n')).toContain(junk.rawId.slice(0, 12));
+    // When, in the operator's zone (SGBOT_TZ), not an ISO timestamp.
+    expect(listed.join('\n')).toMatch(/\w{3} \d{1,2} \w{3} \d{4}, \d\d:\d\d \(Europe\/Zurich\)/);
     const retried: string[] = [];
     expect(await runCli(['node', 'sgbot', 'quarantine', 'retry', junk.rawId.slice(0, 8)], io(retried))).toBe(1);
     expect(retried.join('\n')).toContain('0 of 1 left the quarantine');
