@@ -112,6 +112,12 @@ describe('web console guard rails', () => {
     expect(home.statusCode).toBe(200);
     expect(home.body).toContain('Sara Secretariat');
     expect(home.headers['content-security-policy']).toContain("default-src 'self'");
+    // The security headers of every page, the public ones too.
+    for (const res of [home, await v.get('/console/login'), await h.app.inject({ method: 'GET', url: '/healthz' })]) {
+      expect(res.headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'referrer-policy': 'same-origin', 'x-frame-options': 'SAMEORIGIN' });
+      expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+      expect(res.headers['strict-transport-security']).toBeUndefined();
+    }
     const sessions = await h.services.redis.keys(`${h.prefix}:web:session:*`);
     expect(sessions.length).toBeGreaterThan(0);
     for (const k of sessions) expect(await h.services.redis.ttl(k)).toBeGreaterThan(0);

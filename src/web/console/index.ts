@@ -54,8 +54,7 @@ function isQueues(req: FastifyRequest): boolean {
   return route.startsWith(QUEUES_PATH) || route.startsWith(OPERATOR_QUEUES_PATH);
 }
 
-/** The HTML content security policy: nothing but this origin (Bull Board also needs its inline styles). */
-const CSP = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+/** Bull Board's pages need inline styles and data: fonts beside the console's policy (the server's, via helmet). */
 const CSP_QUEUES = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; font-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
 
 /** Register the console's routes on `app` (an encapsulated plugin: its session and hooks stay under /console). */
@@ -93,9 +92,8 @@ export async function registerConsole(app: FastifyInstance, services: Services, 
   app.decorateReply('consoleViews', null);
   app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
     reply.consoleViews = deps.views;
-    reply.header('content-security-policy', isQueues(req) ? CSP_QUEUES : CSP);
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'same-origin');
+    // The other security headers come from the server's helmet; Bull Board's pages need a policy of their own.
+    if (isQueues(req)) reply.header('content-security-policy', CSP_QUEUES);
     reply.header('cache-control', 'no-store');
     if (isPublic(req)) return;
     const s: SignedIn | null = await signedIn(deps, req);
