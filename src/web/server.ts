@@ -9,9 +9,10 @@ import fastifyFormbody from '@fastify/formbody';
 import fastifyHelmet from '@fastify/helmet';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { KIND_LABELS } from '../core/labels.ts';
-import { formatDeadline } from '../core/time.ts';
+import { formatDeadline, formatRange } from '../core/time.ts';
 import { escapeHtml } from '../mail/html.ts';
 import type { Services } from '../main.ts';
+import { describeDocument } from '../store/titles.ts';
 import { registerConsole, type ConsoleOptions } from './console/index.ts';
 import { registerIcalRoutes } from './ical.ts';
 import { linkPage, registerLinkPages } from './links.ts';
@@ -69,13 +70,13 @@ export function createWebServer(services: Services, opts: WebServerOptions = {})
     if (!doc) return send(404, linkPage('No such document', '<p>This document is not stored (or the link is wrong).</p>'), res);
     const p = doc.parsed;
     const facts = [
-      `${KIND_LABELS[p.kind]}${p.group ? ` of ${p.group}` : ''}${p.date ? `, dated ${p.date}` : ''}`,
-      ...(p.meeting ? [`Meeting ${p.meeting.start} to ${p.meeting.end}${p.meeting.place ? `, ${p.meeting.place}` : ''}`] : []),
+      `${KIND_LABELS[p.kind]}${p.group ? ` of ${p.group}` : ''}${p.date ? `, dated ${formatRange(p.date, p.date)}` : ''}`,
+      ...(p.meeting ? [`Meeting ${formatRange(p.meeting.start, p.meeting.end)}${p.meeting.place ? `, ${p.meeting.place}` : ''}`] : []),
       ...p.deadlines.map((d) => `Deadline ${formatDeadline(d, services.config.SGBOT_TZ)}: ${d.action}`),
       ...(doc.supersededBy ? [`Superseded by a later revision (${doc.supersededBy.slice(0, 12)}).`] : []),
     ];
     const text = (await services.store.getText(doc.id)) ?? '';
-    return send(200, linkPage(p.reference ?? p.title ?? `Document ${doc.id.slice(0, 12)}`, `<ul>${facts.map((f) => `<li>${escapeHtml(f)}</li>`).join('')}</ul><pre>${escapeHtml(text)}</pre>`), res);
+    return send(200, linkPage(p.reference ?? p.title ?? describeDocument(p, doc.source), `<ul>${facts.map((f) => `<li>${escapeHtml(f)}</li>`).join('')}</ul><pre>${escapeHtml(text)}</pre>`), res);
   });
 
   // The address `npm start` prints: the console (its sign-in page when signed out).

@@ -79,6 +79,8 @@ describe('web links', () => {
     const page = await (await fetch(`${base}/doc/${id}`)).text();
     expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(page).not.toContain('<script>');
+    // Its deadline in the zone of the instance with the letter's time beside, never an ISO date alone.
+    expect(page).toContain('Deadline Fri 15 Jan 2027 (end of day, Geneva)');
     expect((await fetch(`${base}/doc/0123456789abcdef0123`)).status).toBe(404);
     expect(await (await fetch(`${base}/healthz`)).json()).toMatchObject({ ok: true, redis: 'up', imap: [] });
     expect(await (await fetch(`${base}/readyz`)).json()).toEqual({ ok: true, redis: 'up' });
