@@ -60,8 +60,12 @@ export async function runBroadcast(ctx: BroadcastContext, req: BroadcastRequest)
   switch (req.action) {
     case 'confirm':
       return confirm(r, auth, b);
-    case 'status':
-      return statusReply(b, state, await r.services.store.statuses(b.id));
+    case 'status': {
+      // Who confirmed or cancelled it, by their roster name (the state keeps their identity key).
+      const [channel = '', ...rest] = (state.by ?? '').split(':');
+      const by = state.by ? ((await r.people.roster.byIdentity({ channel, id: rest.join(':') }).catch(() => null))?.name ?? state.by) : null;
+      return statusReply(b, state, await r.services.store.statuses(b.id), { tz: ctx.tz, by });
+    }
     case 'retry':
       return retry(r, auth, b);
     case 'cancel':

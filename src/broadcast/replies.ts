@@ -3,6 +3,7 @@
  * status of a broadcast (delivered / pending / failed per target). Pure: no I/O.
  */
 import type { Reply, ReplyAction, ReplyItem } from '../core/command.ts';
+import { formatInstant } from '../core/time.ts';
 import { footer, type Broadcast } from './compose.ts';
 import type { BroadcastState, TargetStatus } from './store.ts';
 import type { BroadcastTarget, TargetKind } from './targets.ts';
@@ -92,7 +93,8 @@ export interface StatusCounts {
 }
 
 /** Delivery status per target; a target with no record yet is pending. */
-export function statusReply(b: Broadcast, state: BroadcastState, statuses: ReadonlyMap<string, TargetStatus>): Reply {
+export function statusReply(b: Broadcast, state: BroadcastState, statuses: ReadonlyMap<string, TargetStatus>, reader: { tz: string; by?: string | null } = { tz: 'UTC' }): Reply {
+  const when = (iso: string) => (Number.isNaN(Date.parse(iso)) ? iso : formatInstant(iso, reader.tz));
   const rows = b.targets.map((t) => ({ target: t, status: statuses.get(t.key) ?? null }));
   const stateOf = (s: TargetStatus | null) => (state.state !== 'confirmed' ? 'not sent' : (s?.state ?? 'pending'));
   const counts: StatusCounts = { delivered: 0, pending: 0, failed: 0 };
@@ -103,7 +105,7 @@ export function statusReply(b: Broadcast, state: BroadcastState, statuses: Reado
   const detail = (s: TargetStatus | null): string | undefined => {
     if (!s) return undefined;
     const round = s.attempt > 0 ? `retry ${s.attempt}, ` : '';
-    if (s.state === 'delivered') return `${round}at ${s.at}`;
+    if (s.state === 'delivered') return `${round}at ${when(s.at)}`;
     if (s.state === 'failed') return `${round}${s.tries ? `after ${s.tries} tr${s.tries === 1 ? 'y' : 'ies'}: ` : ''}${s.error ?? 'failed'}`;
     return s.error ? `${round}last try: ${s.error}` : round ? `${round}queued` : undefined;
   };
@@ -115,7 +117,7 @@ export function statusReply(b: Broadcast, state: BroadcastState, statuses: Reado
     state.state === 'confirmed'
       ? `Broadcast ${b.id} to ${b.group}: ${counts.delivered} delivered, ${counts.pending} pending, ${counts.failed} failed`
       : `Broadcast ${b.id} to ${b.group} is ${state.state === 'draft' ? 'a draft, not confirmed yet' : 'cancelled'}`;
-  const notes = [`"${b.announcement.subject}", drafted by ${b.createdBy.name} at ${b.createdAt}${state.by ? `, ${state.state} by ${state.by} at ${state.at ?? '?'}` : ''}.`];
+  const notes = [`"${b.announcement.subject}", drafted by ${b.createdBy.name} on ${when(b.createdAt)}${state.by ? `, ${state.state} by ${reader.by ?? state.by}${state.at ? ` on ${when(state.at)}` : ''}` : ''}.`];
   if (counts.failed > 0) notes.push(`Send the failed ones again with: broadcast retry ${b.id} (delivered targets are never sent twice).`);
   if (state.state === 'draft') notes.push(`To send it: broadcast confirm ${b.id}.`);
   return {

@@ -365,6 +365,9 @@ describe('web console guard rails', () => {
     expect(pressed.body).toContain('pressed <strong>Confirm and send</strong>');
     const confirmed = await h.services.audit.latest(5, 'broadcast.confirmed');
     expect(confirmed).toHaveLength(2);
+    // Its status names who confirmed it, with times in the reader's zone.
+    const status = await v.post('/console/chat', { _csrf: await v.token(), q: `broadcast status ${confirm.value}` });
+    expect(status.body).toMatch(/confirmed by Sara Secretariat on \w{3} \d{1,2} \w{3} \d{4}, \d\d:\d\d \(Europe\/Zurich\)/);
     expect(confirmed[0]).toMatchObject({ who: `web:${PEOPLE.sara.email}`, target: confirm.value });
     // The answer the button was pressed on has no buttons any more: pressing it again is refused before it runs.
     expect(pressed.body).not.toContain('name="id" value="sgbot_broadcast_confirm"');

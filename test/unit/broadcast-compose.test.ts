@@ -131,13 +131,14 @@ describe('preview and status', () => {
       ['slack:C0AAA', { state: 'delivered', attempt: 0, at: '2027-03-20T08:01:02.000Z', messageId: '1.2' }],
       ['slack:C0SUB', { state: 'pending', attempt: 0, at: 'x', tries: 2, error: 'Slack 500' }],
     ]);
-    const r = statusReply(b, confirmed, statuses);
+    const r = statusReply(b, confirmed, statuses, { tz: 'Asia/Tokyo', by: 'Sara Secretariat' });
     expect(r.title).toBe('Broadcast k3x9m2pq to SG20: 1 delivered, 2 pending, 1 failed');
     expect(r.sections.map((s) => [s.heading, s.items.map((i) => `${i.text} | ${i.detail ?? ''}`)])).toEqual([
       ['Failed (1)', ['t25sg20@lists.itu.int | retry 1, after 8 tries: 451 busy']],
       ['Pending (2)', ['Slack channel C0SUB | last try: Slack 500', 'Teams conversation 19:t1@thread.tacv2 | ']],
-      ['Delivered (1)', ['Slack channel C0AAA | at 2027-03-20T08:01:02.000Z']],
+      ['Delivered (1)', ['Slack channel C0AAA | at Sat 20 Mar 2027, 17:01 (Asia/Tokyo)']],
     ]);
+    expect(r.notes[0]).toContain('confirmed by Sara Secretariat on Sat 20 Mar 2027, 17:01 (Asia/Tokyo)');
     expect(r.notes.join('\n')).toContain('broadcast retry k3x9m2pq');
     const done = statusReply(b, confirmed, new Map(targets.map((t) => [t.key, { state: 'delivered', attempt: 0, at: 'x' }])));
     expect(done.data).toMatchObject({ counts: { delivered: 4, pending: 0, failed: 0 } });
