@@ -66,6 +66,11 @@ export function classify(text: string): Classification {
 function isSlideDeck(text: string): boolean {
   const lines = text.slice(0, 20_000).split('\n').map((l) => l.trim()).filter((l) => l.length > 0).slice(0, 200);
   if (lines.length < 20 || /^\s*Dear\b/im.test(text.slice(0, 20_000))) return false;
+  // A meeting timetable ("Draft Timetable - ITU-T Study Group 2 Meeting, …") is a grid of short cells, not slides.
+  if (lines.slice(0, 10).some((l) => /\bTime[- ]?table\b/i.test(l))) return false;
+  // A cover form of labelled fields ("TITLE:", "DUE DATE:", "DOCUMENT TYPE:" each on its own line, as on a JTC 1
+  // N-document) is a form, not slides.
+  if (lines.slice(0, 60).filter((l) => /^[A-Z][A-Z ]{2,30}:$/.test(l)).length >= 4) return false;
   const short = lines.filter((l) => l.length < 70).length;
   const sentences = lines.filter((l) => /[.;]$/.test(l) && l.split(/\s+/).length >= 8).length;
   return short / lines.length >= 0.75 && sentences / lines.length < 0.1;

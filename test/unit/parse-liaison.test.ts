@@ -115,4 +115,13 @@ describe('slides', () => {
       { group: 'SG20', topic: 'IoT identification' },
     ]);
   });
+
+  it('a meeting timetable grid or a labelled cover form (TITLE:, DUE DATE:) of short lines is not a presentation', async () => {
+    const { parseDocument } = await import('../../src/parse/index.ts');
+    const cells = Array.from({ length: 12 }, (_, i) => [`Mon ${i + 1}/09`, 'am', 'pm', `Q.${i + 1}/2`]).flat();
+    expect(parseDocument(['Draft Timetable - ITU-T Study Group 2 Meeting, Geneva, 17-26 September 2013', ...cells].join('\n')).kind).toBe('other');
+    const form = ['ISO/IEC JTC 1/SC22 N3329', '', 'TITLE:', 'Letter Ballot on a liaison', 'SOURCE:', 'SC 22 Secretariat', 'DOCUMENT TYPE:', 'Other document',
+      'ACTION IDENTIFIER:', 'LB', 'DUE DATE:', '2002-01-07', 'DISTRIBUTION:', 'Text', ...Array.from({ length: 10 }, (_, i) => `Field ${i}`)];
+    expect(parseDocument(form.join('\n')).kind).toBe('other');
+  });
 });
