@@ -326,6 +326,11 @@ describe('web console guard rails', () => {
   it('drafts a broadcast for the secretariat, previews every target, confirms once, and shows status per target', async () => {
     const v = new Visitor(h);
     await v.signIn(PEOPLE.sara.email, PASSWORD.sara);
+    // An empty form says what the form lacks, in the form's words.
+    const empty = await v.post('/console/broadcasts', { _csrf: await v.token('/console/broadcasts'), group: 'SG20', text: '' });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.body).toContain('Write the announcement, or give the reference of a stored document to announce.');
+    expect(empty.body).not.toContain('broadcast SG20 &lt;text&gt;');
     const preview = await v.post('/console/broadcasts', { _csrf: await v.token('/console/broadcasts'), group: 'sg20', text: 'The Q4/20 meeting moves to room K. Bring your badge.' });
     expect(preview.statusCode).toBe(200);
     for (const list of LISTS) expect(preview.body).toContain(list);

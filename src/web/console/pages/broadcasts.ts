@@ -79,6 +79,12 @@ export function registerBroadcasts(app: FastifyInstance, deps: ConsoleDeps): voi
     const group = (f['group'] ?? '').trim();
     const text = (f['text'] ?? '').trim();
     const ref = (f['ref'] ?? '').trim();
+    // The form's own words for what is missing (the command's would give chat syntax).
+    const missing = !group ? 'Choose the group to broadcast to.' : !text && !ref ? 'Write the announcement, or give the reference of a stored document to announce.' : null;
+    if (missing) {
+      const body = deps.views.render('broadcasts', { answer: null, notSecretariat: false, compose: await compose(reply.generateCsrf(), { group, text, ref }), recent: null });
+      return sendPage(req, reply, { title: 'Broadcasts', active: 'broadcasts', flash: { kind: 'error', text: missing } }, body, 400);
+    }
     const result = await run(req, ref && !text ? { action: 'doc', group, ref } : { action: 'draft', group, text });
     if (!result.ok) {
       const answerHtml = renderReplyHtml(deps.views, result, { tz: me(req).viewer.tz });
