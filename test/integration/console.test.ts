@@ -151,6 +151,7 @@ describe('web console guard rails', () => {
     const v = new Visitor(h);
     await v.signIn('dan', PASSWORD.dan);
     expect((await v.get('/console/deadlines?group=SG20&month=2027-04')).statusCode).toBe(200);
+    expect((await v.get('/console/deadlines?group=SG99')).body).toContain('&quot;SG99&quot; is not a study group sgbot knows');
 
     const draft = await v.post('/console/broadcasts', { _csrf: await v.token('/console/broadcasts'), group: 'SG20', text: 'The Q4/20 meeting moves to room K.' });
     expect(draft.statusCode).toBe(403);

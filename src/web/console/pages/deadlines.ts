@@ -79,6 +79,8 @@ export function registerDeadlines(app: FastifyInstance, deps: ConsoleDeps): void
         source: d.source.reference ?? d.source.title ?? d.source.docId.slice(0, 12),
       })),
     });
-    return sendPage(req, reply, { title: group ? `Deadlines of ${group}` : 'Deadlines', active: 'deadlines' }, body);
+    // A group that names none sgbot knows is said so, rather than silently showing every group's.
+    const unknown = q['group'] && !group ? { kind: 'error' as const, text: `"${q['group']}" is not a study group sgbot knows (write it as SG20, TSAG or SG12RG-AFR); showing every group. Groups with documents: ${groups.join(', ') || 'none yet'}.` } : null;
+    return sendPage(req, reply, { title: group ? `Deadlines of ${group}` : 'Deadlines', active: 'deadlines', ...(unknown ? { flash: unknown } : {}) }, body);
   });
 }
