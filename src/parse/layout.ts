@@ -95,14 +95,15 @@ export function plainHeader(text: string, lines = 80): string {
       if (m || /^\s*[\w ]{1,30}:/.test(line)) {
         labelled += 1;
         list = TRACKER_LIST.test(line) ? out.length : null;
-      } else if (labelled >= 3 && (line.trim().length > 60 || /[.!?]\s*$/.test(line))) {
-        // The body starts with a sentence: a long line, or one that ends in a full stop.
-        tracker = false;
       } else if (list !== null && TRACKER_ENTRY.test(line)) {
-        // One more entry of the list above: "Cc ITU-T Study Group 15 <>\nMPLS Working Group <>".
+        // One more entry of the list above: "Cc ITU-T Study Group 15 <>\nMPLS Working Group <>", however long
+        // ("Traffic Engineering Architecture and Signaling Discussion List <teas@ietf.org>" is no body sentence).
         const above = out[list] ?? '';
         out[list] = /:\s*$/.test(above) ? `${above} ${line.trim()}` : `${above}, ${line.trim()}`;
         continue;
+      } else if (labelled >= 3 && (line.trim().length > 60 || /[.!?]\s*$/.test(line))) {
+        // The body starts with a sentence: a long line, or one that ends in a full stop.
+        tracker = false;
       } else list = null;
     }
     out.push(line);

@@ -128,8 +128,8 @@ const IETF_WG_NAMES: Readonly<Record<string, string>> = {
 // Words that make a name a body's: "Broadband Forum", "Metro Ethernet Forum", "Open Mobile Alliance".
 const BODY_WORD = /\b(?:Forum|Alliance|Consortium|Group|Association|Institute|Committee|Council|Union|Organi[sz]ation|Project|Partnership|Society|Board|Agency|Bureau|Secretariat|Task Force|Initiative|Federation)\b/;
 
-// "Colin Ward", "Jan de Vries": a person's name, not a body.
-const PERSON = /^(?:(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+)?[A-Z][a-z'-]+(?:\s+(?:de|van|von|der|da|le|la|[A-Z][\w'-]*\.?)){1,3}$/;
+// "Colin Ward", "Jan de Vries", "János Farkas": a person's name, not a body.
+const PERSON = /^(?:(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+)?\p{Lu}[\p{Ll}'-]+(?:\s+(?:de|del|della|den|di|du|dos|das|van|von|der|da|le|la|ten|ter|\p{Lu}[\p{L}\p{N}_'-]*\.?)){1,3}$/u;
 const ROLE = /\b(?:chairs?|chairman|secretary|secretariat|rapporteurs?|liaison (?:manager|officer|coordinator)|director|editor)\b/i;
 
 /**

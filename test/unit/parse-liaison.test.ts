@@ -125,3 +125,24 @@ describe('slides', () => {
     expect(parseDocument(form.join('\n')).kind).toBe('other');
   });
 });
+
+describe('Datatracker contact lists', () => {
+  const page = (cc: string[], response: string[], purpose: string) =>
+    ['Liaison statement', 'A title', '', 'State Posted', 'Submitted Date 2021-11-23', 'From Group detnet', 'From Contact Rowan Ashby', 'To Group ITU-T-SG-13', 'To Contacts',
+      `Cc ${cc[0] ?? ''}`, ...cc.slice(1), `Response Contact ${response[0] ?? ''}`, ...response.slice(1), `Purpose ${purpose}`, 'Attachments (None)',
+      'Liaisons referred by this one LS on “Work items of SG13”', 'Dear Colleagues,', '', 'We write to tell you about our work.'].join('\n');
+
+  it('people with accented names or name particles ("Zoltán Keresztély", "Marta del Rio") are not addressees', async () => {
+    const { parseDocument } = await import('../../src/parse/index.ts');
+    const p = parseDocument(page(['Milo Hartley <>', 'Marta del Rio <>', 'Pieter Van den Berg <>', 'Zoltán Keresztély <>'], ['Milo Hartley <>', 'Zoltán Keresztély <>'], 'For information'));
+    expect(p.liaison?.to).toEqual(['SG13']);
+    expect(p.liaison?.cc).toEqual([]);
+  });
+
+  it('a list entry longer than a body line does not end the header: "Purpose In response" and the referred LS are read', async () => {
+    const { parseDocument } = await import('../../src/parse/index.ts');
+    const p = parseDocument(page(['Milo Hartley <>', 'Traffic Engineering Architecture and Signaling Discussion List <teas@ietf.org>'], ['Milo Hartley <>'], 'In response'));
+    expect(p.liaison?.purpose).toBe('response');
+    expect(p.liaison?.repliesTo).toEqual(['LS on "Work items of SG13"']);
+  });
+});
