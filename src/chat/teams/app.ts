@@ -26,7 +26,7 @@ import { failureReply } from '../rate-limit.ts';
 import { askTeams, type TeamsAskDeps } from './ask.ts';
 import { replyToCard, type CardActionData, type CardOptions } from './cards.ts';
 import { TeamsDeliveryError, withRetries } from './deliver.ts';
-import { messagingServer } from './http.ts';
+import { messagingApp } from './http.ts';
 import { channelOf, conversationKind, identityOf, isAddressedToBot, questionText, tenantOf, toIdentity, zoneOf, type TeamsIdentity } from './incoming.ts';
 import type { TeamsSettings } from './settings.ts';
 import { TeamsState, type ConversationRef } from './state.ts';
@@ -223,27 +223,22 @@ export function createTeamsApp(opts: { settings: TeamsSettings; deps: TeamsDeps;
     await ctx.sendActivity(cardMessage(failureReply(err, ref))).catch((e: Error) => log.error({ err: e.message, ref }, 'could not tell the user either'));
   };
 
-  const server = messagingServer(createAgentRequestHandler(agent, authConfig), settings.path, log);
+  const http = messagingApp(createAgentRequestHandler(agent, authConfig), settings.path, log);
 
   return {
     agent,
     async start() {
-      await new Promise<void>((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(settings.port, settings.host, () => {
-          server.off('error', reject);
-          resolve();
-        });
-      });
-      const port = (server.address() as AddressInfo).port;
+      await http.listen({ port: settings.port, host: settings.host });
+      const port = (http.server.address() as AddressInfo).port;
       log.info({ port, path: settings.path, auth: settings.anonymous ? 'anonymous (development/test only)' : 'JWT' }, 'Teams adapter listening');
       return { port };
     },
     async stop(graceMs = 10_000) {
-      if (server.listening) await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      if (http.server.listening) {
+        const closed = http.close();
+        http.server.closeAllConnections();
+        await closed;
+      }
       const grace = new AbortController();
       await Promise.race([sink.settle(), sleep(graceMs, undefined, { signal: grace.signal, ref: false }).catch(() => undefined)]);
       grace.abort();
