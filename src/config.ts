@@ -287,5 +287,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     });
     throw new SgbotError('E_CONFIG', `Invalid settings:\n${lines.join('\n')}\nTo resolve, fix these environment variables (or .env).`);
   }
-  return Object.freeze({ ...result.data, platformEnv: Object.freeze(platforms.data) });
+  // Unset, the public address is this machine's web port (not a fixed 8080 when SGBOT_WEB_PORT says otherwise).
+  const port = result.data.SGBOT_WEB_PORT;
+  const publicUrl = merged['SGBOT_PUBLIC_URL'] ? result.data.SGBOT_PUBLIC_URL : port === 0 ? result.data.SGBOT_PUBLIC_URL : `http://localhost:${port}`;
+  return Object.freeze({ ...result.data, SGBOT_PUBLIC_URL: publicUrl, platformEnv: Object.freeze(platforms.data) });
 }

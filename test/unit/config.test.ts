@@ -79,6 +79,12 @@ describe('settings', () => {
     expect(configError({ SGBOT_WEB_ACCOUNTS: `ana@example.org:${hash} bo@example.org:scrypt$x` })).toMatch(/SGBOT_WEB_ACCOUNTS: has 1 bad entry[\s\S]*bo@example\.org:scrypt\$x[\s\S]*sgbot web passwd/);
   });
 
+  it('takes the public address from the web port when it is not set', () => {
+    expect(load({}).SGBOT_PUBLIC_URL).toBe('http://localhost:8080');
+    expect(load({ SGBOT_WEB_PORT: '8097' }).SGBOT_PUBLIC_URL).toBe('http://localhost:8097');
+    expect(load({ SGBOT_WEB_PORT: '8097', SGBOT_PUBLIC_URL: 'https://sgbot.example.org' }).SGBOT_PUBLIC_URL).toBe('https://sgbot.example.org');
+  });
+
   it('asks for all three DKIM settings or none', () => {
     expect(configError({ SGBOT_DKIM_DOMAIN: 'example.org' })).toContain('DKIM signing needs all three of SGBOT_DKIM_DOMAIN, SGBOT_DKIM_SELECTOR and SGBOT_DKIM_KEY_FILE');
     expect(load({ SGBOT_DKIM_DOMAIN: 'example.org', SGBOT_DKIM_SELECTOR: 's1', SGBOT_DKIM_KEY_FILE: '/etc/dkim.pem' }).SGBOT_DKIM_SELECTOR).toBe('s1');
