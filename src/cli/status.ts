@@ -27,6 +27,9 @@ export async function statusReport(s: Services) {
 }
 
 /** The `status` command. */
+/** "1 document", "5 documents". */
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 export function statusCommand(io: CliIO, withServices: WithServices, result: { code: number }): Command {
   return new Command('status')
     .description('Show what is stored, the queues, the running workers and the state of each IMAP mailbox.')
@@ -39,7 +42,7 @@ export function statusCommand(io: CliIO, withServices: WithServices, result: { c
         if (opts.json) return io.out(JSON.stringify(r, null, 2));
         const lines = [
           `Redis       ok, ${r.redis.url}, prefix ${r.redis.prefix}`,
-          `Store       ${r.documents} document(s) from ${r.rawMessages} raw message(s); ${r.quarantine} in quarantine${r.quarantine ? ' (sgbot quarantine list)' : ''}`,
+          `Store       ${plural(r.documents, 'document')}; ${plural(r.rawMessages, 'mail')} kept as received; ${r.quarantine} in quarantine${r.quarantine ? ' (sgbot quarantine list)' : ''}`,
           ...Object.entries(r.queues).map(([name, c]) => `Queue       ${name}: ${c.wait ?? 0} waiting, ${c.active ?? 0} active, ${c.delayed ?? 0} delayed, ${c.failed ?? 0} failed`),
           r.workers.length === 0 ? 'Workers     none running (start one with: sgbot worker)' : `Workers     ${r.workers.map((w) => `${w.id} (seen ${Math.max(0, Math.round((Date.now() - Date.parse(w.at)) / 1000))} s ago)`).join(', ')}`,
           ...(r.imap.length === 0 ? ['IMAP        no mailbox is being read'] : r.imap.map((b) => `IMAP        ${b.id}: ${String(b.state.status)}${typeof b.state.lastError === 'string' ? ` — ${b.state.lastError}` : ''}`)),

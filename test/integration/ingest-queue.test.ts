@@ -80,6 +80,9 @@ describe('ingest queue', () => {
     expect(listed.join('\n')).toContain(junk.rawId.slice(0, 12));
     // When, in the operator's zone (SGBOT_TZ), not an ISO timestamp.
     expect(listed.join('\n')).toMatch(/\w{3} \d{1,2} \w{3} \d{4}, \d\d:\d\d \(Europe\/Zurich\)/);
+    const status: string[] = [];
+    await runCli(['node', 'sgbot', 'status'], io(status));
+    expect(status.join('\n')).toMatch(/Store {7}\d+ documents?; \d+ mails? kept as received; 1 in quarantine \(sgbot quarantine list\)/);
     const retried: string[] = [];
     expect(await runCli(['node', 'sgbot', 'quarantine', 'retry', junk.rawId.slice(0, 8)], io(retried))).toBe(1);
     expect(retried.join('\n')).toContain('0 of 1 left the quarantine');
