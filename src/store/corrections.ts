@@ -164,7 +164,7 @@ function whoAndWhy(input: { who: string; reason?: string | undefined }): { who: 
  *   opening time where there is one; E_BUSY when the same document is being corrected at that moment.
  */
 export async function addFact(deps: CorrectionDeps, input: { docId: string; fact: unknown; who: string; reason?: string }): Promise<{ doc: StoredDocument; added: AddedFactRecord }> {
-  const { store, audit } = deps;
+  const { store } = deps;
   const { who, reason } = whoAndWhy(input);
   const checked = checkAddedFact(input.fact);
   if (checked.error !== undefined) throw new SgbotError('E_USAGE', checked.error);
@@ -189,15 +189,20 @@ export async function addFact(deps: CorrectionDeps, input: { docId: string; fact
     return { doc: after, added: record };
   });
 
-  await audit.record({
+  await afterAddedChange(deps, 'fact.added', doc, added, who, reason);
+  return { doc, added };
+}
+
+/** Audit an added fact's coming or going (`action`), with what it was, and plan the document's reminders again. */
+async function afterAddedChange(deps: CorrectionDeps, action: string, doc: StoredDocument, fact: AddedFactRecord, who: string, reason: string | undefined): Promise<void> {
+  await deps.audit.record({
     who,
-    action: 'fact.added',
+    action,
     target: doc.id,
     result: 'ok',
-    details: { kind: added.kind, id: added.id, fact: describeAdded(added), ...(reason ? { reason } : {}), reference: doc.parsed.reference },
+    details: { kind: fact.kind, id: fact.id, fact: describeAdded(fact), ...(reason ? { reason } : {}), reference: doc.parsed.reference },
   });
   if (deps.afterCorrect) await deps.afterCorrect(doc.id);
-  return { doc, added };
 }
 
 /**
@@ -208,7 +213,7 @@ export async function addFact(deps: CorrectionDeps, input: { docId: string; fact
  * @throws SgbotError E_NOT_FOUND for an unknown document or an id that names no fact added to it; E_BUSY.
  */
 export async function removeAddedFact(deps: CorrectionDeps, input: { docId: string; id: string; who: string; reason?: string }): Promise<{ doc: StoredDocument; removed: AddedFactRecord }> {
-  const { store, audit } = deps;
+  const { store } = deps;
   const { who, reason } = whoAndWhy(input);
   await documentOf(store, input.docId);
   const { doc, removed } = await withDocumentLock(store, input.docId, async () => {
@@ -224,14 +229,7 @@ export async function removeAddedFact(deps: CorrectionDeps, input: { docId: stri
     await store.reindex(before, after);
     return { doc: after, removed: removedFact };
   });
-  await audit.record({
-    who,
-    action: 'fact.added.removed',
-    target: doc.id,
-    result: 'ok',
-    details: { kind: removed.kind, id: removed.id, fact: describeAdded(removed), ...(reason ? { reason } : {}), reference: doc.parsed.reference },
-  });
-  if (deps.afterCorrect) await deps.afterCorrect(doc.id);
+  await afterAddedChange(deps, 'fact.added.removed', doc, removed, who, reason);
   return { doc, removed };
 }
 
