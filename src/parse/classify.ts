@@ -5,7 +5,7 @@
  */
 import type { DocumentKind } from '../core/types.ts';
 import { headerOf } from './fields.ts';
-import { isDatatracker, plainHeader } from './layout.ts';
+import { isDatatracker, isFlatMemo, plainHeader } from './layout.ts';
 import { findReferences, type ReferenceHit } from './reference.ts';
 
 /** The kind of the document and the reference that decided it, if any. */
@@ -19,6 +19,8 @@ const LS_HEADING = /^\s*LIAISON\s+STATEMENT\s*$|^\s*(?:For action to|For comment
 const LS_RUN_ON_HEADING = /(?:^|\s)LIAISON\s+STATEMENT[ \t]*$/m;
 const LS_TITLE =
   /^\s*Subject\s*:\s*(?:\[[^\]\n]{1,40}\]\s*)*(?:(?:Re|Fwd?|AW|TR)\s*:\s*)*(?:New\s+)?Liaison\s+Statement\b|\b(?:send|forward|pass on|transmit)\s+you\s+the\s+(?:following|attached)\s+liaison\b|\bplease find (?:attached|enclosed|below) (?:a|the|our) (?:reply |response )?liaison\b|^\s*Title\s*:\s*(?:LS|Liaison statement|Reply LS|LS reply|Response LS)\b|\bLS\/[ior]\b|\bThis liaison statement\b|\bliaison (?:statement|response|reply) (?:from|to)\b|^\s*Liaison (?:statement )?(?:to|from) \S/im;
+// A liaison written as a letter to a group: "Dear ITU-T SG 16, We are writing in response to the liaison statement".
+const LS_LETTER = /^\s*Dear (?:ITU-T\s+)?(?:SG\s?\d{1,2}|Study Group \d{1,2}|TSAG|[A-Z][A-Za-z0-9-]{1,12}(?: WG| Working Group)?)\s*,\s*(?:\n\s*)*(?:We|I)\b[^.]{0,80}\b(?:in (?:response|reply) to|respond(?:ing)? to|reply(?:ing)? to)\s+(?:the|your)\s+liaison\b/im;
 const REPORT_HEADING = /^\s*(?:REPORT\b|Report of the (?:meeting|.*?meeting of))/im;
 const CONTRIBUTION_HEADING = /^\s*CONTRIBUTION\s*$/im;
 const TD_HEADING = /^\s*TD\s*$|\bThis TD\b|^\s*TEMPORARY DOCUMENT\s*$/im;
@@ -43,7 +45,7 @@ export function classify(text: string): Classification {
   if (firstOfficial && firstOfficial.index < 1500) {
     return { kind: firstOfficial.kind, reference: firstOfficial };
   }
-  if (LS_HEADING.test(header) || LS_TITLE.test(header) || LS_RUN_ON_HEADING.test(header)) {
+  if (LS_HEADING.test(header) || LS_TITLE.test(header) || LS_RUN_ON_HEADING.test(header) || isFlatMemo(text) || LS_LETTER.test(text.slice(0, 1500))) {
     return { kind: 'liaison-statement', reference: byKind('liaison-statement') ?? byKind('td') };
   }
   const numbered = refs.find((r) => r.kind !== 'collective-letter' && r.kind !== 'circular' && r.index < 1200);

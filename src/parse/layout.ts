@@ -55,9 +55,35 @@ export function unrunHeader(header: string): string {
   if (!/[^\n]{121}/.test(header)) return header;
   return header
     .split('\n')
+    .map(unrunMemo)
+    .join('\n')
+    .split('\n')
     // A whole letter flattened into one paragraph may carry its subject as its only label.
     .map((line) => (line.length > 120 && ((line.match(RUN_ON_COUNT)?.length ?? 0) >= 2 || (line.length > 200 && / (?:Subject|Objet)\s*:/.test(line))) ? line.replace(RUN_ON_LABEL, '\n') : line))
     .join('\n');
+}
+
+// An old liaison memo flattened into one line, its labels with or without colons: "To Brian Moore care of … From
+// Loa Hale … CC: David Ward … For Action Subject: Definition of …", "To: tsbsg13@itu.int … CC: … For Action: As a
+// direct result …". The addressing part (up to its "For Action") is split into "To:", "From:", "Cc:", "For:" lines.
+const MEMO_LINE = /^(\s*To\b:?[ \t]+\S[^\n]{0,1500}?[ \t](?:CC|Cc)[ \t]*:[^\n]{0,1500}?)[ \t]For[ \t]+(Action|Comment|Information)\b[ \t]*:?[ \t]*/;
+
+/** Whether `text` opens with an old liaison memo flattened into one line (see `unrunMemo`). */
+export function isFlatMemo(text: string): boolean {
+  const first = /^\s*([^\n]*)/.exec(text.slice(0, 20_000))?.[1] ?? '';
+  return first.length > 120 && MEMO_LINE.test(first);
+}
+
+function unrunMemo(line: string): string {
+  const m = line.length > 120 ? MEMO_LINE.exec(line) : null;
+  if (!m?.[1]) return line;
+  const addressing = m[1]
+    .replace(/^\s*To\b:?[ \t]*/, 'To: ')
+    .replace(/[ \t]+(?:From\b:?|(?<=\S[ \t]+)From:)[ \t]*/, '\nFrom: ')
+    .replace(/[ \t]+(?:CC|Cc)[ \t]*:[ \t]*/, '\nCc: ');
+  // Its subject runs on into the body: it ends where a sentence starts ("… Label 14 Our review of …").
+  const rest = line.slice(m[0].length).replace(/^(Subject[ \t]*:[ \t]*(?:\S+[ \t]+){2,20}?)(?=(?:Our|We|Having|This|Following|Please|As|At|With|Dear)[ \t])/, '$1\n');
+  return `${addressing}\nFor: ${m[2] ?? ''}\n${rest}`;
 }
 
 /** One header line without Markdown emphasis and table pipes: "**Title:**\tLS on X" → "Title:\tLS on X". */

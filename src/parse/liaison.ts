@@ -13,7 +13,7 @@ import { canonicalGroup, canonicalQuestion, groupOfQuestion, parentGroup } from 
 import type { Addressee, AddresseePurpose, Contact, LiaisonInfo, LiaisonPurpose } from '../core/types.ts';
 import { findDates } from './dates.ts';
 import { fieldValue, isLabelLine } from './fields.ts';
-import { isDatatracker, plainHeader } from './layout.ts';
+import { isDatatracker, isFlatMemo, plainHeader } from './layout.ts';
 import { findGroups } from './groups.ts';
 import { squash } from './normalize.ts';
 import { findQuestions } from './refs.ts';
@@ -477,6 +477,12 @@ export function parseLiaison(text: string, docGroup: string | null): LiaisonInfo
       else (addressees[i] as Addressee).party = party;
     }
   }
+  // An old liaison memo ("To: … Cc: … For: Action", see `plainHeader`) lists people and bodies in one run.
+  const memo = isFlatMemo(text);
+  if (memo) tidyMemoAddressees(addressees, fieldValue(header, 'To') ?? '', text.slice(0, 3000));
+  // A liaison written as a letter to a group: "Dear ITU-T SG 16, We are writing in response to the liaison …".
+  const letter = LETTER_TO.exec(text.slice(0, 1500));
+  if (addressees.length === 0 && letter?.[1]) push(parseAddressees(letter[1], 'information'));
   const phrasePurpose: AddresseePurpose = /action/.test(statedPurpose) ? 'action' : /comment/.test(statedPurpose) ? 'comment' : 'information';
   if (addressees.length === 0 && phraseTo) push(parseAddressees(phraseTo, phrasePurpose));
   const copied = addressees.length > 0 ? /\(COPY\s+To\s+([^)]{2,80})\)/i.exec(header.slice(0, 3000)) : null;
@@ -508,6 +514,12 @@ export function parseLiaison(text: string, docGroup: string | null): LiaisonInfo
     from = atBody ?? titled ?? copiedBox ?? null;
     bodyNamed = from !== null;
   }
+  // A memo's "From:" that names only people: the body they sign for ("Hal Ortiz (Co-chair IETF MPLS WG)").
+  if (memo && (!from || !/\b[A-Z]{2,}/.test(from))) from = SIGNED_FOR.exec(text)?.[1] ?? (from && /\b[A-Z]{2,}/.test(from) ? from : null);
+  // A memo with no sender that copies the IETF's liaison archive (statements@ietf.org) is the IETF's.
+  if (memo && !from && /\bstatements@ietf\.org\b/i.test(header)) from = 'IETF';
+  // A letter signed "on behalf of the IESG".
+  if (!from && letter) from = ON_BEHALF.exec(text.slice(-3000))?.[1] ?? null;
   if (from && /^Documents?\s/i.test(from)) from = /^\s*(Working Party \w+|Study Group \w+)\s*$/im.exec(header)?.[1] ?? null;
   const abstractFrom = /\b(?:response|reply|answer|communication) (?:of|from) ((?:ITU-T )?(?:Study Group \d{1,2}|SG\s?\d{1,2}|TSAG)|[A-Z][\w/ -]{2,40}?) to ((?:ITU-T )?(?:Study Group \d{1,2}|SG\s?\d{1,2})|TSAG|[A-Z][\w/ -]{2,40}?)\b/i.exec(text);
   // The phrase is looked for first: the pattern itself would try every offset of the text.
@@ -549,7 +561,7 @@ export function parseLiaison(text: string, docGroup: string | null): LiaisonInfo
   let purpose: LiaisonPurpose | null = null;
   if (addressees.some((a) => a.purpose === 'action')) purpose = 'action';
   else if (addressees.some((a) => a.purpose === 'comment')) purpose = 'comment';
-  else if (/respon|reply/.test(statedPurpose) || (phrase && /respon|repl/i.test(phrase[0]) && !statedPurpose)) purpose = 'response';
+  else if (/respon|reply/.test(statedPurpose) || (phrase && /respon|repl/i.test(phrase[0]) && !statedPurpose) || (letter?.[0] && !statedPurpose)) purpose = 'response';
   else if (/information/.test(statedPurpose) || addressees.length > 0) purpose = 'information';
   // No purpose fields survived, but the statement says it answers another ("contains the response of SG20 to TSAG").
   else if (abstractFrom?.[0] && /respon|repl|answer/i.test(abstractFrom[0])) purpose = 'response';
@@ -565,6 +577,35 @@ export function parseLiaison(text: string, docGroup: string | null): LiaisonInfo
     addressees,
     repliesTo: findRepliesTo(text, header),
   };
+}
+
+// "Dear ITU-T SG 16, We are writing in response to the liaison statement …": the group the letter answers.
+const LETTER_TO =
+  /^\s*Dear ((?:ITU-T\s+)?(?:SG\s?\d{1,2}|Study Group \d{1,2}|TSAG)|[A-Z][A-Za-z0-9-]{1,12}(?: WG| Working Group)?)\s*,\s*(?:\n\s*)*(?:We|I)\b[^.]{0,80}\b(?:in (?:response|reply) to|respond(?:ing)? to|reply(?:ing)? to)\s+(?:the|your)\s+liaison\b/im;
+// A signature for a body: "Hal Ortiz (Co-chair IETF MPLS WG)", "(Chair of the IETF PWE3 WG)".
+const SIGNED_FOR = /\((?:Co-?)?chair(?:man|person)?,?\s+(?:of\s+)?(?:the\s+)?([A-Z][\w/ -]{1,40}?)\)/i;
+const ON_BEHALF = /\bon behalf of (?:the\s+)?([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,4})/;
+const MEMO_GROUP = /(?:ITU-T\s+)?(?:SG\s?\d{1,2}|Study Group \d{1,2}|TSAG)(?:\s+Questions?\s+\d{1,2}(?:\/\d{1,2})?)?/g;
+
+/**
+ * A flattened memo's addressees: a run of people with a group among them ("Georges Sebek ITU-T SG13 Question 5 Huub
+ * van Helvoort") stands for that group, the bodies in a run of people ("Russ Housley IESG IAB Mark Townsley") for
+ * themselves, and a run of people alone for no one. With no party left, people at itu.int, or people sent a memo
+ * about ITU-T's work ("Our review of ITU-T Recommendation Y.1372"), stand for ITU-T.
+ */
+function tidyMemoAddressees(addressees: Addressee[], to: string, body: string): void {
+  const kept: Addressee[] = [];
+  for (const a of addressees) {
+    if (canonicalGroup(a.party) || (a.party.split(/\s+/).length <= 2 && !PERSON.test(a.party))) {
+      addAddressee(kept, a);
+      continue;
+    }
+    const groups = [...a.party.matchAll(MEMO_GROUP)].flatMap((m) => parseAddressees(m[0], a.purpose));
+    if (groups.length > 0) for (const g of groups) addAddressee(kept, g);
+    else for (const body of a.party.match(/\b[A-Z]{2,}[A-Z0-9]*\b/g) ?? []) addAddressee(kept, { party: canonicalParty(body), group: canonicalGroup(body), questions: [], purpose: a.purpose });
+  }
+  if (!kept.some((a) => a.purpose !== 'information') && (/@itu\.int\b/i.test(to) || /\bITU-T\b/.test(body))) kept.unshift({ party: 'ITU-T', group: null, questions: [], purpose: addressees.find((a) => a.purpose !== 'information')?.purpose ?? 'action' });
+  addressees.splice(0, addressees.length, ...kept);
 }
 
 function uniq(list: string[]): string[] {

@@ -146,3 +146,28 @@ describe('Datatracker contact lists', () => {
     expect(p.liaison?.repliesTo).toEqual(['LS on "Work items of SG13"']);
   });
 });
+
+describe('old liaison memos', () => {
+  it('a memo flattened into one line ("To … From … CC: … For Action Subject: …") is a liaison for action', async () => {
+    const { parseDocument } = await import('../../src/parse/index.ts');
+    const body = 'Our review of ITU-T Recommendation G.8113 finds a change to the use of label 14. '.repeat(3);
+    const p = parseDocument(`To Ann Brook care of Ben Carr Cy Dunn From Dee Ellis Fay Gray CC: Gus Hale For Action Subject: Use of Label 14 ${body}Dee Ellis (Co-chair IETF MPLS WG)`);
+    expect(p.kind).toBe('liaison-statement');
+    expect(p.title).toBe('Use of Label 14');
+    expect(p.liaison).toMatchObject({ from: 'IETF MPLS WG', to: ['ITU-T'], cc: [], purpose: 'action' });
+  });
+
+  it('a group among the people of a flattened To stands for itself, bodies among the people of a CC for themselves', async () => {
+    const { parseDocument } = await import('../../src/parse/index.ts');
+    const p = parseDocument(`To: tsbsg13@itu.int Gil Sevrin ITU-T SG13 Question 5 Hal Moore CC: Ross Hale IESG IAB Mark Town statements@ietf.org For Action: ${'We send you our list of issues on the draft. '.repeat(4)}`);
+    expect(p.liaison).toMatchObject({ from: 'IETF', to: ['SG13'], cc: ['IESG', 'IAB'], purpose: 'action' });
+    expect(p.liaison?.addressees?.[0]?.questions).toEqual(['Q5/13']);
+  });
+
+  it('a letter to a group "in response to the liaison statement", signed "on behalf of the IESG", is a response', async () => {
+    const { parseDocument } = await import('../../src/parse/index.ts');
+    const p = parseDocument('Dear ITU-T SG 16,\n\nWe are writing in response to the liaison statement received from ITU-T SG 16 on our charter.\n\nRegards,\nAlma Kerr, area director\non behalf of the IESG\n');
+    expect(p.kind).toBe('liaison-statement');
+    expect(p.liaison).toMatchObject({ from: 'IESG', to: ['SG16'], purpose: 'response' });
+  });
+});
