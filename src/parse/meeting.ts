@@ -75,13 +75,20 @@ function timeOf(m: RegExpExecArray | null): string | null {
 
 /** Opening time "will open at 0930 hours on the first day" as `HH:mm`, or `null`. */
 export function findOpeningTime(text: string): string | null {
+  let sideEvent: string | null = null;
   for (const m of allMatches(OPENING, text)) {
     // "Registration will start at 0800 hours" is when registration opens, not the meeting.
     const before = text.slice(Math.max(0, m.index - 80), m.index);
     if (/\bregist\w*\b[^.]*$/i.test(before)) continue;
+    // "The BDT Seminar will start at 0930 hours on Monday 8 April. The meeting of the SG3RG-AO will start at 1400
+    // hours …": a side event's start is the meeting's only when the text gives no other.
+    if (SIDE_EVENT_NAME.test(/[^.\n]*$/.exec(before)?.[0] ?? '')) {
+      sideEvent ??= timeOf(m);
+      continue;
+    }
     return timeOf(m);
   }
-  return null;
+  return sideEvent;
 }
 
 /** When registration opens ("Participants can register from 0830 hours") as `HH:mm`, or `null`. */

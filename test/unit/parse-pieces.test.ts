@@ -219,3 +219,12 @@ describe('side events named in lower case', () => {
     ]);
   });
 });
+
+describe('opening time beside a side event', () => {
+  it('a seminar that starts first does not give the meeting its opening time', async () => {
+    const { findOpeningTime } = await import('../../src/parse/meeting.ts');
+    expect(findOpeningTime('The BDT Seminar will start at 0930 hours on Monday 8 April. The meeting of the SG3RG-AO will start at 1400 hours on Tuesday 9 April.')).toBe('14:00');
+    // With no other start time given, the side event's is all there is.
+    expect(findOpeningTime('The workshop will start at 0930 hours on Monday.')).toBe('09:30');
+  });
+});
