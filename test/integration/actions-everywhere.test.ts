@@ -1,8 +1,9 @@
 /**
  * A new button is one `defineAction`: registered in an action registry, the same action is dispatched by Slack (a
  * signed block_actions request through Bolt's HTTP receiver, answered on the response_url), Teams (a card press
- * through the Agents SDK's handler, answered on the fake connector) and the webhook platform (a signed POST), as the
- * user who pressed it on each. No adapter names it.
+ * through the Agents SDK's handler, answered on the fake connector), the webhook platform (a signed POST) and the
+ * console's browser chat (a form posted by a signed-in account), as the user who pressed it on each. No adapter names
+ * it.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PLATFORMS } from '../../src/chat/platforms.ts';
@@ -14,7 +15,12 @@ import { replyToCard } from '../../src/chat/teams/cards.ts';
 import { teamsSettingsFrom } from '../../src/chat/teams/settings.ts';
 import { loadConfig, platformEnv } from '../../src/config.ts';
 import { createActionRegistry, defineAction } from '../../src/core/actions.ts';
-import type { Reply } from '../../src/core/command.ts';
+import { defineCommand, type Reply } from '../../src/core/command.ts';
+import { createRegistry } from '../../commands/index.ts';
+import { makePerson } from '../../src/people/roster.ts';
+import { hashPassword } from '../../src/web/console/auth.ts';
+import { createWebServer } from '../../src/web/server.ts';
+import { z } from 'zod';
 import type { RunningPlatform } from '../../src/core/platform.ts';
 import { createServices, platformContext, type Services } from '../../src/main.ts';
 import { BOT_TOKEN, buttonClick, captureLog, postSigned, SIGNING_SECRET, startSlackFake, uniquePrefix, type SlackFake } from '../support/slack-fake.ts';
@@ -97,6 +103,41 @@ describe('one defineAction, every platform', () => {
     const res = await postToSgbot(webhookEndpoint, SECRET, { user: 'ana', action: button.id, value: button.value });
     expect(res.status).toBe(200);
     expect(res.json['title']).toBe('Echo hello for webhook:ana');
+  });
+
+  it('runs when pressed in the browser chat, as the signed-in person', async () => {
+    // A command that offers the button, so that an answer in the chat carries it.
+    const offer = defineCommand({
+      name: 'echo-offer',
+      summary: 'Offers the echo button.',
+      usage: 'echo-offer',
+      examples: ['echo-offer'],
+      args: z.object({}),
+      parseText: () => ({}),
+      run: (): Promise<Reply> => Promise.resolve({ ok: true, title: 'Press it', sections: [], notes: [], sources: [], data: null, actions: [button] }),
+    });
+    await services.roster.put(makePerson({ name: 'Ana Silva', email: 'ana@example.org', roles: [{ kind: 'delegate' }] }));
+    const app = createWebServer({ ...services, registry: createRegistry([...services.registry.list, offer as never]), actions }, { accounts: [{ user: 'ana@example.org', person: 'ana@example.org', hash: await hashPassword('ana-password-1') }] });
+    await app.ready();
+    try {
+      const cookies = new Map<string, string>();
+      const cookie = () => [...cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+      const go = async (method: 'GET' | 'POST', url: string, form?: Record<string, string>) => {
+        const res = await app.inject({ method, url, headers: { cookie: cookie(), ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) }, ...(form ? { payload: new URLSearchParams(form).toString() } : {}) });
+        for (const c of res.cookies as Array<{ name: string; value: string }>) cookies.set(c.name, c.value);
+        return res;
+      };
+      const csrf = async (url: string) => /name="_csrf" value="([^"]+)"/.exec((await go('GET', url)).body)?.[1] ?? '';
+      expect((await go('POST', '/console/login', { _csrf: await csrf('/console/login'), user: 'ana@example.org', password: 'ana-password-1', next: '/console' })).statusCode).toBe(303);
+      const offered = await go('POST', '/console/chat', { _csrf: await csrf('/console/chat'), q: 'echo-offer' });
+      const form = /name="x" value="(\d+)".*?name="id" value="test_echo".*?name="value" value="hello"/.exec(offered.body);
+      expect(form?.[1]).toBeDefined();
+      const pressed = await go('POST', '/console/chat/action', { _csrf: await csrf('/console/chat'), x: form?.[1] ?? '', id: 'test_echo', value: 'hello' });
+      expect(pressed.statusCode).toBe(200);
+      expect(pressed.body).toContain('Echo hello for web:ana@example.org');
+    } finally {
+      await app.close();
+    }
   });
 
   it('answers a button no action is registered for without running anything', async () => {
