@@ -199,7 +199,10 @@ export function findMeeting(text: string, subject: string | null, docGroup: stri
     const hit = dates.find((h) => h.index >= verbAt) ?? dates[0];
     // The subject names the meeting even when its dates are only in the body (a postponement notice); else the
     // event's own name ("the Workshop on …"), else the group's meeting, never the sentence itself.
-    const group = findGroups(clean.slice(verbAt))[0]?.group ?? findGroups(clean)[0]?.group ?? docGroup;
+    // "Study Group 1 Rapporteur Groups will meet from 9 to 18 January and Study Group 2 from 18 to 27 January": the
+    // group named last before the dates read is theirs.
+    const before = hit ? findGroups(clean.slice(0, hit.index)).at(-1)?.group : undefined;
+    const group = before ?? findGroups(clean.slice(verbAt))[0]?.group ?? findGroups(clean)[0]?.group ?? docGroup;
     const named = EVENT_PHRASE.exec(clean)?.[1];
     const title = subject ?? (named && !MAIN_MEETING_MENTION.test(named) ? squash(named.replace(/^(?:A|An|The)\s+/i, '')) : meetingOf(group));
     if (hit) return build(hit, title, findPlace(clean.slice(Math.max(0, verbAt - 20))) ?? findPlace(clean), group);
@@ -212,7 +215,7 @@ const DATE_HEADING = /(?:^|\n|\s)(?:\d\.?\s*)?Dates?\s*(?::|\^{3,}|-{3,}|\n)\s*/
 
 // A sentence that says where the meeting is: "The meeting will be held at ITU Headquarters, Geneva.", "Study Group
 // 13 is to meet in Kyoto, Japan".
-const WHERE_SENTENCE = /\b(?:meeting|session|group)\b[^.]{0,80}\b(?:held|take place|takes place|convene|host|hosted|located)\b|\b(?:is|are|will) to meet\b|\bwill meet\b/i;
+const WHERE_SENTENCE = /\b(?:meetings?|sessions?|groups?)\b[^.]{0,80}\b(?:held|take place|takes place|convene|host|hosted|located)\b|\b(?:is|are|will) to meet\b|\bwill meet\b/i;
 
 /** The place named by the first sentences of `text` that say where the meeting is held, or `null`. */
 function placeFromBody(text: string): string | null {

@@ -29,6 +29,8 @@ const PATTERNS: ReadonlyArray<{ kind: ReferenceHit['kind']; re: RegExp; group?: 
   { kind: 'circular', re: /\bTSB\s+Circular\s+(?:No\.?\s*)?(\d{1,4})\b/i },
   // ITU-R and ITU-D circular letters: "Administrative Circular CACE/123", "Circular Letter 6/LCCE/23", "Circular BDT/IP/CSTG-8".
   { kind: 'circular', re: /\b(?:Circular\s+Letter\s+(\d{1,3}\/[A-Z]{2,6}\/\d{1,4})|Circular\s+(BDT\/[\w/-]{2,30}|CA[A-Z]{2}\/\d{1,4}))\b/ },
+  // A BDT letter's reference without the word "Circular": "Ref.: / BDT/IP/CSTG-13 / Geneva, 21 October 2016".
+  { kind: 'circular', re: /(?<=\bRef\.?[ \t]*:?[ \t]*\/?[ \t]*)(BDT\/[A-Z]{2,6}\/[\w-]{2,30})\b/ },
   // The General Secretariat's numbered letters: "Circular-Letter No. 58", "Circular letter No 12".
   { kind: 'circular', re: /\bCircular[-\s]Letter\s+No\.?\s*(\d{1,4})\b/i },
   {

@@ -228,3 +228,14 @@ describe('opening time beside a side event', () => {
     expect(findOpeningTime('The workshop will start at 0930 hours on Monday.')).toBe('09:30');
   });
 });
+
+describe('a BDT circular without the word "Circular"', () => {
+  it('"Ref.: / BDT/IP/CSTG-13" makes a circular; the group named before the dates read is the meeting\'s', () => {
+    const p = parseDocument(
+      'Telecommunication\nDevelopment Bureau (BDT)\nRef.: / BDT/IP/CSTG-13 / Geneva, 21 October 2016\nSubject: / 2017 Rapporteur Group Meetings\nDear Sir/Madam,\nThese meetings will take place at ITU Headquarters in Geneva.\nStudy Group 1 Rapporteur Groups will meet from 9 to 18 January 2017 and Study Group 2 from 18 to 27 January 2017.\n',
+    );
+    expect(p.kind).toBe('circular');
+    expect(p.reference).toBe('BDT/IP/CSTG-13');
+    expect(p.meeting).toMatchObject({ group: 'SG1', start: '2017-01-09', end: '2017-01-18', place: 'Geneva, Switzerland' });
+  });
+});
