@@ -4,6 +4,7 @@
  * templates `time` and `person` (tables: template `data-table`). Pure, apart from the roster look-ups of {@link People}.
  */
 import { DateTime } from 'luxon';
+import { CHANNEL_RULES } from '../../chat/platforms.ts';
 
 /** An instant: epoch ms, an ISO date-time, or a `Date`. */
 export type Instant = number | string | Date;
@@ -72,10 +73,16 @@ export interface Named {
   detail: string | null;
 }
 
+/** What a page reads of the roster: people by id and, for chat identities, by who they are there. */
+interface RosterLookup {
+  get(id: string): Promise<{ name: string } | null>;
+  byIdentity?(who: { channel: string; id: string }): Promise<{ name: string } | null>;
+}
+
 /** Roster look-ups for one page (each person read once). */
 export class People {
   private readonly cache = new Map<string, Promise<{ name: string } | null>>();
-  constructor(private readonly roster: { get(id: string): Promise<{ name: string } | null> }) {}
+  constructor(private readonly roster: RosterLookup) {}
 
   private person(id: string): Promise<{ name: string } | null> {
     let p = this.cache.get(id);
@@ -86,19 +93,34 @@ export class People {
     return p;
   }
 
+  private chatPerson(channel: string, id: string): Promise<{ name: string } | null> {
+    const key = `\u0000${channel}:${id}`;
+    let p = this.cache.get(key);
+    if (!p) {
+      p = this.roster.byIdentity ? this.roster.byIdentity({ channel, id }).catch(() => null) : Promise.resolve(null);
+      this.cache.set(key, p);
+    }
+    return p;
+  }
+
   /**
    * A recipient or actor key as a person reads it: `person:ana@x` and `web:ana@x` → Ana's roster name with her
-   * address; `system` → sgbot; `slack:C0123` → "Slack C0123"; `mail:list@x` → the address.
+   * address; `system` → sgbot; a chat identity of any platform (`slack:U0123`, `webhook:ana`) → the roster person it
+   * belongs to, with the platform and id, else "Slack C0123"; `mail:list@x` → the address.
    */
   async name(key: string): Promise<Named> {
-    const m = /^(person|web|mail|slack|teams|system|cli|terminal)(?::(.*))?$/.exec(key);
-    if (!m) {
+    const m = /^([a-z][a-z0-9-]*)(?::(.*))?$/.exec(key);
+    const [, kind = '', rest = ''] = m ?? [];
+    if (!m || !(kind in CHANNEL_RULES || ['person', 'web', 'mail', 'system', 'cli', 'terminal'].includes(kind))) {
       const person = key.includes('@') ? await this.person(key.toLowerCase()) : null;
       return person ? { name: person.name, detail: key } : { name: key, detail: null };
     }
-    const [, kind = '', rest = ''] = m;
     if (kind === 'system') return { name: 'sgbot', detail: rest ? `automatic (${rest})` : 'automatic' };
-    if (kind === 'slack' || kind === 'teams') return { name: `${kind === 'slack' ? 'Slack' : 'Teams'} ${rest}`, detail: null };
+    const platform = CHANNEL_RULES[kind];
+    if (platform) {
+      const person = rest ? await this.chatPerson(kind, rest) : null;
+      return person ? { name: person.name, detail: `${platform.label} ${rest}` } : { name: `${platform.label} ${rest}`, detail: null };
+    }
     if (kind === 'mail') return { name: rest, detail: 'mail' };
     if (kind === 'cli' || kind === 'terminal') return { name: rest || 'terminal', detail: 'terminal' };
     const person = rest ? await this.person(rest.toLowerCase()) : null;
