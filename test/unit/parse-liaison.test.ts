@@ -171,3 +171,24 @@ describe('old liaison memos', () => {
     expect(p.liaison).toMatchObject({ from: 'IESG', to: ['SG16'], purpose: 'response' });
   });
 });
+
+describe('letters in Spanish and French', () => {
+  it('reads a Spanish collective letter: reference, subject, dates, place, opening and registration times', async () => {
+    const { parseDocument } = await import('../../src/parse/index.ts');
+    const p = parseDocument(
+      'Ginebra, 24 de junio de 2011\nRef.: Carta Colectiva TSB 8/5\nAsunto: Reunión de la Comisión de Estudio 5Seúl, República de Corea20-28 de septiembre de 2011\nMuy Señor mío/Muy Señora mía:\n1 La Comisión de Estudio 5 se reunirá en Seúl (República de Corea), del 20 al 28 de septiembre de 2011. La reunión comenzará a las 09.30 horas del primer día. La inscripción de los participantes comenzará a las 08.30 horas.\n',
+    );
+    expect(p.kind).toBe('collective-letter');
+    expect(p.date).toBe('2011-06-24');
+    expect(p.meeting).toMatchObject({ group: 'SG5', start: '2011-09-20', end: '2011-09-28', place: 'Seoul, Republic of Korea', startTime: '09:30', registrationTime: '08:30' });
+  });
+
+  it('reads a French collective letter the same way', async () => {
+    const { parseDocument } = await import('../../src/parse/index.ts');
+    const p = parseDocument(
+      'Genève, le 24 juin 2011\nRéf.: Lettre collective TSB 8/5\nObjet: Réunion de la Commission d\'études 5, Séoul, 20-28 septembre 2011\nMadame, Monsieur,\n1 La Commission d\'études 5 se réunira à Séoul, du 20 au 28 septembre 2011. La réunion s\'ouvrira à 9h30 le premier jour.\n',
+    );
+    expect(p.kind).toBe('collective-letter');
+    expect(p.meeting).toMatchObject({ group: 'SG5', start: '2011-09-20', end: '2011-09-28', startTime: '09:30' });
+  });
+});
