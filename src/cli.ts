@@ -7,7 +7,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { SingleBar } from 'cli-progress';
 import { answer } from './chat/router.ts';
 import { renderText } from './chat/render-text.ts';
-import { loadConfig, slackEnv, teamsEnv } from './config.ts';
+import { loadConfig, platformEnv } from './config.ts';
 import { redactText } from './log.ts';
 import { ERROR_CODES, isSgbotError, SgbotError } from './core/errors.ts';
 import { CATEGORY_LABELS, KIND_LABELS } from './core/labels.ts';
@@ -16,7 +16,7 @@ import type { ParsedDocument } from './core/types.ts';
 import { extractFile } from './ingest/extract.ts';
 import { ingestPaths, parsePart } from './ingest/pipeline.ts';
 import { DEFAULT_LIMITS } from './ingest/types.ts';
-import { createServices, type Services } from './main.ts';
+import { createServices, platformContext, type Services } from './main.ts';
 import { type CliIO, defaultIO } from './cli/io.ts';
 import { quarantineCommand } from './cli/quarantine.ts';
 import { statusCommand } from './cli/status.ts';
@@ -30,10 +30,8 @@ import { startCommand } from './cli/start.ts';
 import { createWebServer } from './web/server.ts';
 import { hashPassword, LoginLimiter, waitText } from './web/console/auth.ts';
 import { startHeartbeat } from './health.ts';
-import { createSlackApp } from './chat/slack/app.ts';
-import { slackSettingsFrom } from './chat/slack/settings.ts';
-import { createTeamsApp } from './chat/teams/app.ts';
-import { teamsSettingsFrom } from './chat/teams/settings.ts';
+import { PLATFORMS } from './chat/platforms.ts';
+import type { ChatPlatform } from './core/platform.ts';
 
 export type { CliIO };
 
@@ -213,42 +211,20 @@ function runWorker(io: CliIO): Promise<number> {
   });
 }
 
-function runSlack(io: CliIO): Promise<number> {
+/** `sgbot <platform>`: one chat platform of the list alone, with its heartbeat, until stopped. */
+function runPlatform(io: CliIO, platform: ChatPlatform): Promise<number> {
   return serve(
     io,
-    'slack',
-    (config) => slackSettingsFrom(slackEnv(config)),
+    platform.id,
+    (config) => platform.settings.parse(platformEnv(config)),
     async (services, settings) => {
-      const bot = createSlackApp({ settings, deps: { ...services, prefix: services.config.SGBOT_PREFIX, publicUrl: services.config.SGBOT_PUBLIC_URL } });
-      const { port } = await bot.start();
-      const where = settings.mode === 'http' ? `HTTP on http://${settings.host}:${port ?? settings.port}${settings.path} (signed requests only)` : 'Socket Mode (no public URL needed)';
-      const hb = startHeartbeat(services.redis, services.config.SGBOT_PREFIX, 'slack', () => ({ mode: settings.mode }), { log: services.log });
+      const running = await platform.start(settings, platformContext(services));
+      const hb = startHeartbeat(services.redis, services.config.SGBOT_PREFIX, platform.id, () => ({ port: running.port }), { log: services.log });
       return {
-        describe: () => [`Slack app running over ${where}`],
+        describe: () => [running.describe.replace(/\s{2,}/, ' ')],
         stop: async () => {
           await hb.stop();
-          await bot.stop();
-        },
-      };
-    },
-  );
-}
-
-function runTeams(io: CliIO): Promise<number> {
-  return serve(
-    io,
-    'teams',
-    (config) => teamsSettingsFrom(teamsEnv(config)),
-    async (services, settings) => {
-      const bot = createTeamsApp({ settings, deps: { ...services, prefix: services.config.SGBOT_PREFIX } });
-      const { port } = await bot.start();
-      const auth = settings.anonymous ? 'ANONYMOUS (no token checks: local testing only)' : 'JWT-validated requests only';
-      const hb = startHeartbeat(services.redis, services.config.SGBOT_PREFIX, 'teams', () => ({ anonymous: settings.anonymous }), { log: services.log });
-      return {
-        describe: () => [`Teams bot listening on http://${settings.host}:${port}${settings.path} (${auth})`],
-        stop: async () => {
-          await hb.stop();
-          await bot.stop();
+          await running.stop();
         },
       };
     },
@@ -310,20 +286,16 @@ function program(io: CliIO, result: { code: number }): Command {
     .action(async () => {
       result.code = await runWorker(io);
     });
-  cmd
-    .command('slack')
-    .description('Run the Slack app (HTTP with a signing secret, or Socket Mode with an app token) until stopped.')
-    .addHelpText('after', '\nSettings: SLACK_BOT_TOKEN, and SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode); see .env.example.\nInstall the app in one step from slack/manifest.yml (api.slack.com/apps → Create New App → From a manifest).')
-    .action(async () => {
-      result.code = await runSlack(io);
-    });
-  cmd
-    .command('teams')
-    .description('Run the Microsoft Teams bot (Microsoft 365 Agents SDK) on TEAMS_PORT until stopped.')
-    .addHelpText('after', '\nSettings: TEAMS_CLIENT_ID, TEAMS_CLIENT_SECRET, TEAMS_TENANT_ID (Azure portal → Microsoft Entra ID → App registrations); see .env.example.\nThe Azure Bot\'s messaging endpoint is https://YOUR-HOST/api/messages; install the app from teams/manifest.json (see teams/README.md).')
-    .action(async () => {
-      result.code = await runTeams(io);
-    });
+  // One command per chat platform of the list (src/chat/platforms.ts): `sgbot slack`, `sgbot teams`, `sgbot webhook`.
+  for (const platform of PLATFORMS.list) {
+    cmd
+      .command(platform.id)
+      .description(platform.help?.description ?? `Run the ${platform.label} platform until stopped (sgbot start runs every configured one).`)
+      .addHelpText('after', `\nSettings: ${platform.help?.settings ?? `${Object.keys(platform.settings.fields).join(', ')}; see .env.example.`}`)
+      .action(async () => {
+        result.code = await runPlatform(io, platform);
+      });
+  }
   const web = cmd
     .command('web')
     .description('Serve the secretariat console (/console), the pages behind reminder links, document pages, calendar feeds (/ical/SG20.ics), /healthz, /readyz and /metrics.')

@@ -157,6 +157,8 @@ export interface ChatPlatform<S = unknown> {
   id: string;
   /** Its name in messages (`Slack`). */
   label: string;
+  /** What `sgbot <id>` runs, and where its settings come from: the help of that command. */
+  help?: { description: string; settings: string };
   settings: PlatformSettings<S>;
   identity: PlatformIdentity;
   /** Receive requests (commands, button presses) and answer them. */

@@ -11,10 +11,21 @@ import { noAnswer } from '../../src/core/command.ts';
 import { createPlatformRegistry, parseChatTarget } from '../../src/core/platform.ts';
 import { makePerson } from '../../src/people/roster.ts';
 import { loadConfig, platformEnv } from '../../src/config.ts';
+import { runCli } from '../../src/cli.ts';
 
 const nothing = defineAction({ id: 'nothing_here', summary: 'does nothing', run: () => Promise.resolve(noAnswer('E_NO_ANSWER', 'nothing')) });
 
 describe('platform registry', () => {
+  it('gives every platform of the list its own sgbot command, with its settings in the help', async () => {
+    let help = '';
+    const io = { out: (t: string) => (help += t), err: (t: string) => (help += t), env: {}, isTTY: false };
+    await runCli(['node', 'sgbot', '--help'], io);
+    for (const p of PLATFORMS.list) expect(help).toMatch(new RegExp(`^  ${p.id} `, 'm'));
+    let webhook = '';
+    await runCli(['node', 'sgbot', 'webhook', '--help'], { ...io, out: (t: string) => (webhook += t) });
+    expect(webhook).toContain('Settings: SGBOT_WEBHOOK_SECRET');
+  });
+
   it('lists Slack, Teams and the webhook, with their settings and channel rules', () => {
     expect(PLATFORMS.ids).toEqual(['slack', 'teams', 'webhook']);
     expect(Object.keys(PLATFORM_FIELDS)).toEqual(expect.arrayContaining(['SLACK_BOT_TOKEN', 'TEAMS_CLIENT_ID', 'SGBOT_WEBHOOK_SECRET', 'SGBOT_WEBHOOK_URL']));

@@ -12,6 +12,10 @@ const pick = (env: SettingsEnv, keys: readonly string[]) => Object.fromEntries(k
 export const slackPlatform = definePlatform<SlackSettings>({
   id: 'slack',
   label: 'Slack',
+  help: {
+    description: 'Run the Slack app (HTTP with a signing secret, or Socket Mode with an app token) until stopped.',
+    settings: 'SLACK_BOT_TOKEN, and SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode); see .env.example.\nInstall the app in one step from slack/manifest.yml (api.slack.com/apps → Create New App → From a manifest).',
+  },
   settings: {
     fields: SLACK_FIELDS,
     configured: (env) => Boolean(env['SLACK_BOT_TOKEN'] || env['SLACK_SIGNING_SECRET'] || env['SLACK_APP_TOKEN']),

@@ -13,6 +13,10 @@ const pick = (env: SettingsEnv, keys: readonly string[]) => Object.fromEntries(k
 export const teamsPlatform = definePlatform<TeamsSettings>({
   id: 'teams',
   label: 'Teams',
+  help: {
+    description: 'Run the Microsoft Teams bot (Microsoft 365 Agents SDK) on TEAMS_PORT until stopped.',
+    settings: "TEAMS_CLIENT_ID, TEAMS_CLIENT_SECRET, TEAMS_TENANT_ID (Azure portal → Microsoft Entra ID → App registrations); see .env.example.\nThe Azure Bot's messaging endpoint is https://YOUR-HOST/api/messages; install the app from teams/manifest.json (see teams/README.md).",
+  },
   settings: {
     fields: TEAMS_FIELDS,
     configured: (env) => Boolean(env['TEAMS_CLIENT_ID'] || env['TEAMS_ANONYMOUS']?.toLowerCase() === 'true'),
