@@ -99,7 +99,10 @@ const schema = z.object({
       }
     }),
   // Console accounts (names or roster ids, separated by commas or spaces) that may change jobs in Bull Board.
-  SGBOT_WEB_OPERATORS: z.string().default(''),
+  SGBOT_WEB_OPERATORS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(/[,\s]+/).map((o) => o.trim().toLowerCase()).filter(Boolean)),
   SGBOT_WEB_SESSION_SECRET: z.string().min(32, 'must be at least 32 characters (generate one with: openssl rand -hex 32)').optional(),
   SGBOT_WEB_SESSION_HOURS: z.coerce.number().min(0.1).max(24 * 30).default(8),
   SGBOT_PUBLIC_URL: z.string().regex(/^https?:\/\/\S+$/, 'must be the http(s) address people reach sgbot at, such as https://sgbot.example.org').default('http://localhost:8080'),
@@ -107,7 +110,8 @@ const schema = z.object({
   SGBOT_REMINDER_OFFSETS: z
     .string()
     .regex(/^\s*\d{1,3}d\s*(?:,\s*\d{1,3}d\s*)*$/, 'must be days before each deadline, separated by commas, such as 14d,7d,1d,0d')
-    .default('14d,7d,1d,0d'),
+    .default('14d,7d,1d,0d')
+    .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean)),
   SGBOT_REMINDER_HOUR: z.coerce.number().int().min(0).max(23).default(9),
   SGBOT_UNSUBSCRIBE_MAILTO: z.string().optional(),
   SGBOT_BROADCAST_TARGETS: z.string().default('{}').transform(broadcastTargetsTransform(CHANNEL_RULES)),

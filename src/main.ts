@@ -214,7 +214,7 @@ export async function createServices(config: Config, opts: { log?: Logger; longR
       publicUrl: config.SGBOT_PUBLIC_URL,
       secret: config.SGBOT_REMINDER_SECRET ?? (await instanceSecret(redis, config.SGBOT_PREFIX)),
       ...(config.SGBOT_DOC_URL ? { docUrl: config.SGBOT_DOC_URL } : {}),
-      offsets: config.SGBOT_REMINDER_OFFSETS.split(',').map((o) => o.trim()).filter(Boolean),
+      offsets: config.SGBOT_REMINDER_OFFSETS,
       hour: config.SGBOT_REMINDER_HOUR,
       unsubscribeMailto: config.SGBOT_UNSUBSCRIBE_MAILTO ?? null,
     }),

@@ -79,6 +79,12 @@ describe('settings', () => {
     expect(configError({ SGBOT_WEB_ACCOUNTS: `ana@example.org:${hash} bo@example.org:scrypt$x` })).toMatch(/SGBOT_WEB_ACCOUNTS: has 1 bad entry[\s\S]*bo@example\.org:scrypt\$x[\s\S]*sgbot web passwd/);
   });
 
+  it('reads reminder offsets and console operators as lists', () => {
+    expect(load({ SGBOT_REMINDER_OFFSETS: ' 10d, 2d ,0d' }).SGBOT_REMINDER_OFFSETS).toEqual(['10d', '2d', '0d']);
+    expect(load({}).SGBOT_REMINDER_OFFSETS).toEqual(['14d', '7d', '1d', '0d']);
+    expect(load({ SGBOT_WEB_OPERATORS: 'Ops@Example.org, tsb  ' }).SGBOT_WEB_OPERATORS).toEqual(['ops@example.org', 'tsb']);
+  });
+
   it('takes the public address from the web port when it is not set', () => {
     expect(load({}).SGBOT_PUBLIC_URL).toBe('http://localhost:8080');
     expect(load({ SGBOT_WEB_PORT: '8097' }).SGBOT_PUBLIC_URL).toBe('http://localhost:8097');

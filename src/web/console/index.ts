@@ -65,7 +65,7 @@ export async function registerConsole(app: FastifyInstance, services: Services, 
   for (const a of [...config.SGBOT_WEB_ACCOUNTS, ...(opts.accounts ?? []), ...demo]) accounts.set(a.user.toLowerCase(), { ...a, user: a.user.toLowerCase(), person: a.person.toLowerCase() });
   let corrections: Promise<Corrections> | null = opts.corrections ? Promise.resolve(opts.corrections) : null;
   const operators = new Set(
-    [...config.SGBOT_WEB_OPERATORS.split(/[,\s]+/), ...(opts.operators ?? []), ...(opts.demoAccount ? [opts.demoAccount.user] : [])].map((o) => o.trim().toLowerCase()).filter(Boolean),
+    [...config.SGBOT_WEB_OPERATORS, ...(opts.operators ?? []), ...(opts.demoAccount ? [opts.demoAccount.user] : [])].map((o) => o.trim().toLowerCase()).filter(Boolean),
   );
   const deps: ConsoleDeps = {
     services,
