@@ -234,7 +234,7 @@ export interface TimeRange {
 const HHMM = String.raw`(\d{1,2})[:.h]?(\d{2})`;
 const RANGE = new RegExp(String.raw`\b${HHMM}\s*(?:hours|hrs|h)?\s*(?:-|to|until|and)\s*${HHMM}\s*(?:hours|hrs|h)\b`, 'i');
 const RANGE_COLON = new RegExp(String.raw`\b(\d{1,2})[:.](\d{2})\s*(?:-|to|until)\s*(\d{1,2})[:.](\d{2})\b`, 'i');
-const SINGLE = new RegExp(String.raw`\b${HHMM}\s*(?:hours|hrs)\b|\b(\d{1,2}):(\d{2})\b(?!\s*(?:-|to)\s*\d)`, 'i');
+const SINGLE = new RegExp(String.raw`\b${HHMM}\s*(?:hours|hrs|h)\b|\b(\d{1,2}):(\d{2})\b(?!\s*(?:-|to)\s*\d)`, 'i');
 
 function hhmm(h: string | undefined, m: string | undefined): string | null {
   const hh = Number(h);

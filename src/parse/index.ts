@@ -158,6 +158,7 @@ function trackerTitle(text: string): string | null {
 }
 
 // A notice of a meeting that is no TSB letter: a rapporteur's convocation, an invitation of the General Secretariat.
+const TIMETABLE_HEADING = /^[ \t]*((?:Draft\s+)?Time[- ]?table\b[^\n]{0,40}\bmeeting\b[^\n]{0,60}\d{4})[ \t]*$/im;
 const MEETING_NOTICE = /\b(?:notice|convocation|invitation|announcement)\b[^\n]{0,80}\bmeeting\b|\bRapporteur(?:'s)?\s+meeting\b|\binterim meeting\b/i;
 
 /**
@@ -219,8 +220,10 @@ export function parseDocument(raw: string): ParsedDocument {
   const header = unrunHeader(headerOf(text));
   const { kind, reference } = classify(text);
   const isLetter = LETTER_KINDS.has(kind);
-  const notice = kind === 'other' && MEETING_NOTICE.test(header);
-  const subject = isLetter || notice ? letterSubject(header) : null;
+  // A meeting's timetable names it in its heading: "Draft Timetable - ITU-T Study Group 2 Meeting, Geneva, 17-26 September 2013".
+  const timetable = kind === 'other' ? (TIMETABLE_HEADING.exec(header)?.[1]?.trim() ?? null) : null;
+  const notice = kind === 'other' && (MEETING_NOTICE.test(header) || timetable !== null);
+  const subject = isLetter || notice ? (letterSubject(header) ?? timetable) : null;
   // Markdown and table copies hide the "Title:" label ("**Title:** Reply LS on …", "| Title: | LS on … |").
   const cell = (v: string | null) => (v && !/^[|/\s-]*$/.test(v) ? v : null);
   const titleField = cell(fieldValue(header, 'Title', 3, true)) ?? cell(fieldValue(plainHeader(text, 60), 'Title', 3, true));

@@ -239,3 +239,13 @@ describe('a BDT circular without the word "Circular"', () => {
     expect(p.meeting).toMatchObject({ group: 'SG1', start: '2017-01-09', end: '2017-01-18', place: 'Geneva, Switzerland' });
   });
 });
+
+describe('a meeting timetable', () => {
+  it('names its meeting in its heading; "0930h" is a time', () => {
+    const cells = Array.from({ length: 12 }, (_, i) => [`Mon ${i + 1}/09`, 'am', 'pm']).flat();
+    const p = parseDocument(['Draft Timetable - ITU-T Study Group 2 Meeting, Geneva, 17-26 September 2013', ...cells, 'Opening plenaries: The opening plenary will start at 0930h on', 'Tuesday, 17 September.'].join('\n'));
+    expect(p.kind).toBe('other');
+    expect(p.meeting).toMatchObject({ group: 'SG2', start: '2013-09-17', end: '2013-09-26', place: 'Geneva, Switzerland', startTime: '09:30' });
+    expect(findTime('at 0930h on Tuesday')).toEqual({ start: '09:30', end: null });
+  });
+});
