@@ -284,9 +284,34 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
     await expect(page.locator('.chat-log form[action="/console/chat/action"]').count()).resolves.toBe(0);
   });
 
-  it('checks the quarantine page', async () => {
+  it('checks the quarantine list and an entry, and the notice for a group sgbot does not know', async () => {
+    await h.services.quarantine.put({ id: 'file-0123456789abcdef', name: 'broken-letter.docx', partial: false, problems: [{ name: 'broken-letter.docx', code: 'E_FILE', message: 'The .docx file is damaged: its zip directory cannot be read.' }], at: new Date().toISOString(), rawId: null, path: '/inbox/broken-letter.docx' });
     await page.goto(`${base}/console/quarantine`);
+    await expect(page.locator('main').textContent()).resolves.toContain('broken-letter.docx');
     await check('quarantine');
+    await page.goto(`${base}/console/quarantine/file-0123456789abcdef`);
+    await expect(page.locator('main').textContent()).resolves.toContain('zip directory cannot be read');
+    await check('quarantine-entry');
+    await page.goto(`${base}/console/deadlines?group=SG99`);
+    await expect(page.locator('.flash.error').textContent()).resolves.toContain('is not a study group sgbot knows');
+    await check('deadlines-unknown-group');
+  });
+
+  it("shows a delegate the refusal of a secretariat's page, and only their own reminders", async () => {
+    const delegate = await browser.newContext();
+    const p = await delegate.newPage();
+    await p.goto(`${base}/console/login`);
+    await p.fill('#user', 'dan');
+    await p.fill('#password', PASSWORD.dan);
+    await p.click('button[type=submit]');
+    await p.waitForURL(`${base}/console`);
+    const refused = await p.goto(`${base}/console/audit`);
+    expect(refused?.status()).toBe(403);
+    await check('refused', p);
+    await p.goto(`${base}/console/reminders`);
+    await expect(p.locator('h1').textContent()).resolves.toContain('Your scheduled reminders');
+    await check('reminders-own', p);
+    await delegate.close();
   });
 
   it('shows the job queues in Bull Board (its scripts run under the console CSP), with a link back to the console', async () => {
@@ -342,7 +367,7 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
 
   it('checked every console page with axe-core', () => {
     expect(checked).toEqual(
-      expect.arrayContaining(['login', 'home', 'calendar', 'documents', 'document', 'audit', 'reminders', 'link-done', 'link-snooze', 'link-unsubscribe', 'broadcasts', 'broadcast-preview', 'broadcast-status', 'outbox', 'outbox-mail', 'chat', 'quarantine', 'document-add-forms', 'document-added']),
+      expect.arrayContaining(['login', 'home', 'calendar', 'documents', 'document', 'audit', 'reminders', 'link-done', 'link-snooze', 'link-unsubscribe', 'broadcasts', 'broadcast-preview', 'broadcast-status', 'outbox', 'outbox-mail', 'chat', 'quarantine', 'quarantine-entry', 'deadlines-unknown-group', 'refused', 'reminders-own', 'document-add-forms', 'document-added']),
     );
   });
 });
