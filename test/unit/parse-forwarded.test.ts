@@ -1,5 +1,5 @@
 /**
- * Layouts a secretariat officer reads without thinking and a parser must be taught (issue 11): liaison statements
+ * Layouts a secretariat officer reads without thinking and a parser must be taught: liaison statements
  * forwarded in plain mails and list posts, Datatracker pages without "From Group", LS headers run into one line,
  * "For:"/"Purpose:" lines, Cc entries that are a group's mailbox, and flattened letters whose date, subject and
  * meeting range and place sit in one paragraph. The texts are written for this test.
