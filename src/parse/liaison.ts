@@ -136,21 +136,26 @@ const ROLE = /\b(?:chairs?|chairman|secretary|secretariat|rapporteurs?|liaison (
  * An addressee of a Datatracker page or mail in people's words: an IETF group's slug ("ccamp") as "IETF CCAMP".
  * Names of people and mailing lists copied are not addressees: `null`.
  */
+/** The IETF's areas, which Datatracker names by acronym as senders and addressees. */
+const IETF_AREAS = new Set(['APP', 'ART', 'GEN', 'INT', 'OPS', 'RAI', 'RTG', 'SEC', 'TSV', 'WIT']);
+
 function trackerParty(party: string): string | null {
   if (canonicalGroup(party)) return party;
   // Older pages name an IETF working group by its full name: "To: Multiprotocol Label Switching (,,".
   const acronym = IETF_WG_NAMES[party.toLowerCase().replace(/\s+(?:working group|wg)$/, '')];
   if (acronym) return `IETF ${acronym} WG`;
-  if (/^[a-z][a-z0-9-]{1,11}$/.test(party)) return `IETF ${party.toUpperCase()}`;
+  if (/^(?=[a-z0-9-]*[a-z])[a-z0-9][a-z0-9-]{1,11}$/.test(party)) return `IETF ${party.toUpperCase()}`;
   // People, mailing lists and mailboxes copied ("IP Performance Measurement Discussion List", "Liaisons at BBF").
   if (PERSON.test(party) || ROLE.test(party) || /\b(?:mailing|discussion) list$/i.test(party) || /^(?:Liaisons|Statements)\s+at\s/i.test(party)) return null;
   // An IETF working group copied by its list's name: "MPLS Working Group <mpls@ietf.org>".
   const wg = /^([A-Z][A-Za-z0-9-]{1,11}) Working Group$/.exec(party);
   if (wg?.[1]) return `IETF ${wg[1]} WG`;
-  // A Datatracker group slug of another body: "BROADBAND-FORUM" is the Broadband Forum.
+  // A Datatracker group slug of another body: "BROADBAND-FORUM" is the Broadband Forum, "IEEE-802-1" IEEE 802.1.
+  const numbered = /^([A-Z]{2,})-(\d+)-(\d+)$/.exec(party);
+  if (numbered) return `${numbered[1]} ${numbered[2]}.${numbered[3]}`;
   if (/^[A-Z]{2,}(?:-[A-Z]{2,})+$/.test(party)) return party.split('-').map((w) => (w.length >= 5 ? `${w[0]}${w.slice(1).toLowerCase()}` : w)).join(' ');
-  // An IETF area by its acronym: "RTG" is the IETF's Routing Area.
-  if (/^[A-Z]{2,5}$/.test(party) && !/^(?:IETF|IAB|IESG|IRTF|ISOC|IANA|ICANN|ETSI|IEEE|ISO|IEC)$/.test(party)) return `IETF ${party}`;
+  // An IETF area by its acronym: "RTG" is the IETF's Routing Area. Any other short name is another body's (MEF, BBF).
+  if (IETF_AREAS.has(party)) return `IETF ${party}`;
   return party.replace(/^The\s+(?=IETF|IAB|IESG)/, '');
 }
 

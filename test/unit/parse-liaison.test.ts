@@ -192,3 +192,16 @@ describe('letters in Spanish and French', () => {
     expect(p.meeting).toMatchObject({ group: 'SG5', start: '2011-09-20', end: '2011-09-28', startTime: '09:30' });
   });
 });
+
+describe('Datatracker group names of other bodies', () => {
+  // Page layout as Datatracker shows it (written for this test); senders as liaison pages from MEF and IEEE 802.1 give them.
+  const page = (from: string, to: string) =>
+    ['Liaison statement', 'Work on service YANG models', '', 'State Posted', 'Submitted Date 2018-03-02', `From Group ${from}`, 'From Contact Nadia Pereira <nadia@example.org>', `To Groups ${to}`, 'To Contacts ops-ads@example.org', 'Purpose For information', '', 'Dear colleagues,', 'We share our progress.'].join('\n');
+
+  it('keeps a short name of another body as it is, and reads a numbered slug as the body (not as an IETF area)', async () => {
+    const { parseDocument } = await import('../../src/parse/index.ts');
+    expect(parseDocument(page('MEF', 'ccamp')).liaison).toMatchObject({ from: 'MEF', to: ['IETF CCAMP'] });
+    expect(parseDocument(page('IEEE-802-1', 'OPS')).liaison).toMatchObject({ from: 'IEEE 802.1', to: ['IETF OPS'] });
+    expect(parseDocument(page('RTG', '6man, bfd')).liaison).toMatchObject({ from: 'IETF RTG', to: ['IETF 6MAN', 'IETF BFD'] });
+  });
+});
