@@ -68,14 +68,23 @@ export function formatRange(start: string, end: string): string {
 }
 
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
+/** Calendar days already worked out, by zone and minute (zone offsets are whole minutes): answers list the same instants again and again. */
+const days = new Map<string, number>();
+const DAYS_MAX = 50_000;
 
 /** The calendar day of `ms` in `zone`, as days since 1970-01-01. */
 function localDay(ms: number, zone: string): number {
+  const key = `${zone}\u0000${Math.floor(ms / 60_000)}`;
+  const known = days.get(key);
+  if (known !== undefined) return known;
   let format = dayFormats.get(zone);
   if (!format) dayFormats.set(zone, (format = new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: 'numeric', day: 'numeric' })));
   const parts = format.formatToParts(ms);
   const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  return Date.UTC(part('year'), part('month') - 1, part('day')) / 86_400_000;
+  const day = Date.UTC(part('year'), part('month') - 1, part('day')) / 86_400_000;
+  if (days.size >= DAYS_MAX) days.clear();
+  days.set(key, day);
+  return day;
 }
 
 /**
