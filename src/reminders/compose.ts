@@ -52,11 +52,6 @@ function what(r: DeadlineRecord): string {
   return scope ? `${label} (${scope})` : label;
 }
 
-/** An instant in the reader's zone: "Tue 15 Apr 2036, 06:59 (Asia/Tokyo)". */
-export function instant(ms: number, zone: string): string {
-  return formatInstant(ms, zone);
-}
-
 /**
  * The message for `payload` about `record` (its current state), for a reader in `zone`.
  *
@@ -74,13 +69,13 @@ export function composeMessage(record: DeadlineRecord, payload: ReminderPayload,
     if (payload.newDue === null && record.answeredBy) {
       const reply = record.answeredBy.reference ?? record.answeredBy.title ?? 'a reply';
       subject = `Answered: ${what(record)} — ${reply} replied to it`;
-      items[0] = { text: `Was due ${instant(payload.oldDue, zone)}`, detail: `${record.action} — answered by ${reply}; no more reminders of it.`, source };
+      items[0] = { text: `Was due ${formatInstant(payload.oldDue, zone)}`, detail: `${record.action} — answered by ${reply}; no more reminders of it.`, source };
     } else if (payload.newDue === null) {
-      subject = `Deadline withdrawn: ${what(record)}, was due ${instant(payload.oldDue, zone)}`;
-      items[0] = { text: `Was due ${instant(payload.oldDue, zone)}`, detail: `${record.action} — the latest version of the document no longer gives this deadline.`, source };
+      subject = `Deadline withdrawn: ${what(record)}, was due ${formatInstant(payload.oldDue, zone)}`;
+      items[0] = { text: `Was due ${formatInstant(payload.oldDue, zone)}`, detail: `${record.action} — the latest version of the document no longer gives this deadline.`, source };
     } else {
       subject = `Deadline moved: ${what(record)} now due ${due}`;
-      items.push({ text: `Was due ${instant(payload.oldDue, zone)}`, detail: 'Earlier reminders gave this date.', source });
+      items.push({ text: `Was due ${formatInstant(payload.oldDue, zone)}`, detail: 'Earlier reminders gave this date.', source });
     }
     notes.push('You are told because you were reminded of this deadline before.');
   } else if (payload.type === 'escalation') {
@@ -116,7 +111,7 @@ function documentFact(record: DeadlineRecord, links: MessageLinks): MailFact {
 
 /** What the mail of `payload` says: the same facts as the chat reply, laid out for the mail template. */
 function mailView(record: DeadlineRecord, payload: ReminderPayload, zone: string, links: MessageLinks, subject: string): MailView {
-  const local = instant(record.due, zone);
+  const local = formatInstant(record.due, zone);
   const task: MailBlock = { kind: 'paragraph', text: record.action, strong: true };
   const due: MailFact[] = [
     { label: payload.type === 'change' ? 'Now due' : 'Due', value: local, strong: true },
@@ -128,7 +123,7 @@ function mailView(record: DeadlineRecord, payload: ReminderPayload, zone: string
   let preheader: string;
   const notes: string[] = [];
   if (payload.type === 'change') {
-    const was = instant(payload.oldDue, zone);
+    const was = formatInstant(payload.oldDue, zone);
     if (payload.newDue === null && record.answeredBy) {
       const by = record.answeredBy.reference ?? record.answeredBy.title ?? 'a reply';
       kicker = 'Answered';

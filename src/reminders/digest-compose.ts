@@ -7,7 +7,8 @@ import { parentGroup } from '../core/groups.ts';
 import type { Reply, ReplyItem, SourceRef } from '../core/command.ts';
 import { DateTime } from 'luxon';
 import { renderMail, type MailBlock, type MailListItem } from '../mail/render.ts';
-import { asGiven, instant } from './compose.ts';
+import { formatInstant } from '../core/time.ts';
+import { asGiven } from './compose.ts';
 import { KIND_LABELS } from '../core/labels.ts';
 import { formatDeadline } from '../core/time.ts';
 import type { Cite, DeadlineFact, LiaisonFact, StoredDocument } from '../store/facts.ts';
@@ -143,7 +144,7 @@ function digestBlocks(input: DigestInput): MailBlock[] {
     ...href(d.id),
     ...(d.parsed.title || !senderVerified(d.source) ? { detail: `${d.parsed.title ?? ''}${senderVerified(d.source) ? '' : UNVERIFIED}`.trim() } : {}),
   }));
-  const deadlines: MailListItem[] = input.deadlines.map((d) => ({ title: instant(d.due, input.zone), detail: d.action, meta: `Original: ${asGiven(d)}`, ...source(d.source) }));
+  const deadlines: MailListItem[] = input.deadlines.map((d) => ({ title: formatInstant(d.due, input.zone), detail: d.action, meta: `Original: ${asGiven(d)}`, ...source(d.source) }));
   const liaisons: MailListItem[] = input.liaisons.map((l) => ({
     title: `${l.liaison.from ?? 'Liaison'} → ${l.liaison.to.join(', ') || l.group || '?'}: ${l.source.title ?? l.source.reference ?? 'liaison statement'}`,
     ...href(l.source.docId),
