@@ -38,7 +38,40 @@ const TRACKER_DATE = /^(?:Submission date|Submitted Date|Posted Date)[ \t]*:?[ \
 /** Whether `text` is an IETF Datatracker liaison page or notification. */
 export function isDatatracker(text: string): boolean {
   const head = text.slice(0, 3000);
-  return (TRACKER_PAGE.test(head) && TRACKER_DATE.test(head)) || /^URL of the IETF Web page\s*:/im.test(head) || /^\|?\s*(?:From Group|Submitted Date)\s*\|/im.test(head);
+  return remembered(trackerSeen, head, () => (TRACKER_PAGE.test(head) && TRACKER_DATE.test(head)) || /^URL of the IETF Web page\s*:/im.test(head) || /^\|?\s*(?:From Group|Submitted Date)\s*\|/im.test(head));
+}
+
+/**
+ * The last few inputs of a pure function and what it gave: one document's parse asks the same question of the same
+ * text several times (its classifier, its title, its liaison and meeting readers).
+ */
+type Seen<T> = Array<{ input: string; output: T }>;
+const SEEN = 4;
+const trackerSeen: Seen<boolean> = [];
+const unrunSeen: Seen<string> = [];
+
+function remembered<T>(seen: Seen<T>, input: string, compute: () => T): T {
+  for (const s of seen) if (s.input === input) return s.output;
+  const output = compute();
+  if (seen.length >= SEEN) seen.pop();
+  seen.unshift({ input, output });
+  return output;
+}
+
+/** Whether a line of `text` is longer than `max` characters (a linear scan, where `[^\n]{121}` retries at every character). */
+function hasLineOver(text: string, max: number): boolean {
+  for (let start = 0; ; ) {
+    const end = text.indexOf('\n', start);
+    if ((end < 0 ? text.length : end) - start > max) return true;
+    if (end < 0) return false;
+    start = end + 1;
+  }
+}
+
+/** Whether `line` holds `:` twice: each label {@link RUN_ON_COUNT} counts ends with its own colon. */
+function twoColons(line: string): boolean {
+  const first = line.indexOf(':');
+  return first >= 0 && line.indexOf(':', first + 1) >= 0;
 }
 
 // Labels a flattened header runs together on one line: "LIAISON STATEMENT To: TSAG, All ITU-T SGs From: SG2 For:
@@ -52,15 +85,21 @@ const RUN_ON_COUNT = /(?:^|\s)(?:For (?:action|comment|information) to|Source|Ti
  * least two such labels are split, so a sentence that happens to say "To:" stays whole.
  */
 export function unrunHeader(header: string): string {
-  if (!/[^\n]{121}/.test(header)) return header;
-  return header
-    .split('\n')
-    .map(unrunMemo)
-    .join('\n')
-    .split('\n')
-    // A whole letter flattened into one paragraph may carry its subject as its only label.
-    .map((line) => (line.length > 120 && ((line.match(RUN_ON_COUNT)?.length ?? 0) >= 2 || (line.length > 200 && / (?:Subject|Objet)\s*:/.test(line))) ? line.replace(RUN_ON_LABEL, '\n') : line))
-    .join('\n');
+  if (!hasLineOver(header, 120)) return header;
+  return remembered(unrunSeen, header, () =>
+    header
+      .split('\n')
+      .map(unrunMemo)
+      .join('\n')
+      .split('\n')
+      // A whole letter flattened into one paragraph may carry its subject as its only label.
+      .map((line) =>
+        line.length > 120 && ((twoColons(line) && (line.match(RUN_ON_COUNT)?.length ?? 0) >= 2) || (line.length > 200 && / (?:Subject|Objet)\s*:/.test(line)))
+          ? line.replace(RUN_ON_LABEL, '\n')
+          : line,
+      )
+      .join('\n'),
+  );
 }
 
 // An old liaison memo flattened into one line, its labels with or without colons: "To Brian Moore care of … From
@@ -88,6 +127,8 @@ function unrunMemo(line: string): string {
 
 /** One header line without Markdown emphasis and table pipes: "**Title:**\tLS on X" → "Title:\tLS on X". */
 function plainLine(line: string): string {
+  // Without a pipe only the emphasis goes: every pattern below needs one.
+  if (!line.includes('|')) return line.includes('**') ? line.replace(/\*\*/g, '') : line;
   let l = line.replace(/\*\*/g, '');
   // "| Purpose | In response |" → "Purpose: In response"; a copy may lose the first pipe: "From Group | ITU-T-SG-12 |".
   const cells = /^\s*\|\s*([A-Z][\w ()/-]{1,40}?):?\s*\|\s*(.*?)\s*\|?\s*$/.exec(l) ?? /^\s*([A-Z][\w ()/-]{1,40}?):?\s*\|\s*(.*?)\s*\|\s*$/.exec(l);

@@ -53,12 +53,15 @@ function normalize(raw: string): string {
   t = t.replace(/[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g, ' ');
   // Whitespace that carries no layout goes first, so that no later pattern scans a long run again and again:
   // trailing blanks, more than two blank lines in a row, more than ten tabs in a row (a converter's filler).
-  t = t
-    .split('\n')
-    .map((line) => line.trimEnd())
-    .join('\n')
-    .replace(/\n{4,}/g, '\n\n\n')
-    .replace(/[ \t]{11,}/g, (run) => (run.includes('\t') ? '\t'.repeat(Math.min(10, run.split('\t').length - 1)) : ' '));
+  // (Each step is skipped when a scan finds nothing for it to do.)
+  if (/[^\S\n](?:\n|$)/.test(t)) {
+    t = t
+      .split('\n')
+      .map((line) => line.trimEnd())
+      .join('\n');
+  }
+  if (t.includes('\n\n\n\n')) t = t.replace(/\n{4,}/g, '\n\n\n');
+  if (hasBlankRun(t, 11)) t = t.replace(/[ \t]{11,}/g, (run) => (run.includes('\t') ? '\t'.repeat(Math.min(10, run.split('\t').length - 1)) : ' '));
   // Hyphens and dashes: non-breaking hyphen, figure dash, en/em dash, minus sign.
   t = t.replace(/[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2012]/g, '-');
   t = t.replace(/[\u2018\u2019\u201A\u201B\u2032]/g, "'").replace(/[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g, '"');
@@ -86,6 +89,18 @@ function normalize(raw: string): string {
   // Runs of spaces (not tabs or newlines) collapse.
   t = t.replace(/ {2,}/g, ' ');
   return t;
+}
+
+/** Whether `t` holds `min` or more spaces and tabs in a row (a linear scan; the pattern retries inside every run). */
+function hasBlankRun(t: string, min: number): boolean {
+  let run = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 32 || c === 9) {
+      if (++run >= min) return true;
+    } else run = 0;
+  }
+  return false;
 }
 
 /** Bullet characters seen in converted documents, as a character class body. */
