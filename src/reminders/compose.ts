@@ -3,6 +3,7 @@
  * and a mail (HTML from the mail template, and its plain-text alternative) with the deadline in the reader's zone
  * and as the document gives it, and links to the source, to "done", to "snooze 1 day" and to unsubscribe. Pure.
  */
+import { randomBytes } from 'node:crypto';
 import { renderMail, type MailBlock, type MailFact, type MailView } from '../mail/render.ts';
 import type { ChatAction } from '../chat/sender.ts';
 import type { Reply, SourceRef } from '../core/command.ts';
@@ -169,4 +170,69 @@ function mailView(record: DeadlineRecord, payload: ReminderPayload, zone: string
 
 function tokenOf(link: string): string {
   return new URL(link).searchParams.get('token') ?? '';
+}
+
+/** The signed tokens of a message's done, snooze and unsubscribe links (each only where the message has that link). */
+export interface MessageTokens {
+  done?: string;
+  snooze?: string;
+  unsubscribe?: string;
+}
+
+/**
+ * Builds each message once per (zone, deadline record, kind of message, day) and gives every recipient a copy with
+ * their own tokens: {@link composeMessage} is run with stand-in tokens, and a copy swaps them for the recipient's.
+ * A token is base64url and `.`, which neither HTML escaping nor a URL changes, so the copy is exactly what
+ * {@link composeMessage} gives for the recipient's links. Keeps the latest `max` templates.
+ */
+export class MessageTemplates {
+  private readonly templates = new Map<string, ComposedMessage>();
+  /** Stand-in tokens, unique to this process so that no document text can hold one. */
+  private readonly stand: Required<MessageTokens>;
+
+  constructor(private readonly max = 500) {
+    const nonce = randomBytes(9).toString('base64url');
+    this.stand = { done: `SGBOTd${nonce}`, snooze: `SGBOTs${nonce}`, unsubscribe: `SGBOTu${nonce}` };
+  }
+
+  /**
+   * The message of `payload` about `record` for a reader in `zone`, its links being `url(action, token)` with the
+   * recipient's `tokens`; `source` is the source document's link.
+   */
+  compose(
+    record: DeadlineRecord,
+    payload: ReminderPayload,
+    zone: string,
+    source: string,
+    url: (action: keyof MessageTokens, token: string) => string,
+    tokens: MessageTokens,
+  ): ComposedMessage {
+    const when = payload.type === 'change' ? `${payload.oldDue}/${payload.newDue ?? ''}` : `${payload.offset}/${whenText(record.due, payload.at, zone)}`;
+    const key = `${zone}\u0000${payload.type}\u0000${when}\u0000${source}\u0000${Object.keys(tokens).sort().join(',')}\u0000${JSON.stringify(record)}`;
+    let template = this.templates.get(key);
+    if (template) {
+      this.templates.delete(key);
+    } else {
+      const links: MessageLinks = { source };
+      for (const action of ['done', 'snooze', 'unsubscribe'] as const) if (tokens[action] !== undefined) links[action] = url(action, this.stand[action]);
+      template = composeMessage(record, payload, zone, links);
+      if (this.templates.size >= this.max) this.templates.delete(this.templates.keys().next().value as string);
+    }
+    this.templates.set(key, template);
+    const swap = (text: string) => {
+      let out = text;
+      for (const action of ['done', 'snooze', 'unsubscribe'] as const) {
+        const token = tokens[action];
+        if (token !== undefined) out = out.split(this.stand[action]).join(token);
+      }
+      return out;
+    };
+    return {
+      subject: template.subject,
+      text: swap(template.text),
+      html: swap(template.html),
+      reply: template.reply,
+      actions: template.actions.map((a) => ({ ...a, value: swap(a.value) })),
+    };
+  }
 }

@@ -9,9 +9,15 @@
  * `<jobId>/<channel>`, and a later attempt that finds the record without a marker asks the platform for a message
  * with that key (`ChatSender.post`'s `delivery`; Slack only, Teams posts as before) and marks it sent instead of
  * posting again. Attempts of one job never overlap (BullMQ's lock; a killed worker's job is taken again only after
- * its lock ran out), so the earlier try's request has been answered or dropped by then. What a delivery reads (the
- * deadline, the acknowledgement and snooze, the opt-out, the job's markers and tried records) is read at once, before
- * anything is sent.
+ * its lock ran out), so the earlier try's request has been answered or dropped by then.
+ *
+ * A delivery runs in two steps, so that a reminder taken early (src/reminders/worker.ts) has its slow part done before
+ * its instant: {@link prepareReminder} checks the deadline and the recipient and composes the message (built once per
+ * zone and kind of message, each recipient's tokens swapped in: {@link MessageTemplates}); at the instant,
+ * {@link sendPrepared} reads the acknowledgement, snooze, opt-out and the job's markers and tried records in one round
+ * trip, sends, and writes each channel's marker with its audit entry (and the "reminded" mark) in one atomic script.
+ * The reads and writes of deliveries running at the same time go to Redis together, one pipeline per tick; the
+ * current deadlines of a document family are read once for the reminders checked within {@link CHECK_SHARE_MS}.
  *
  * A permanent failure (SMTP 5xx, a Slack channel that is gone) is recorded as failed and not retried; a temporary one
  * (SMTP 4xx, Slack 429, a connection lost) is thrown as {@link RetryLaterError} for the queue to retry with backoff,
@@ -19,14 +25,16 @@
  */
 import { ChatDeliveryError, type EarlierTry } from '../chat/sender.ts';
 import { isSgbotError, SgbotError } from '../core/errors.ts';
-import { currentDeadlines } from './current.ts';
-import { composeMessage, type MessageLinks } from './compose.ts';
-import { nowOf, type ReminderDeps } from './deps.ts';
-import { markAndAudit } from './audit-tx.ts';
+import type { AuditEntry } from '../store/audit.ts';
+import { currentDeadlines, type CurrentDeadline } from './current.ts';
+import { MessageTemplates, type ComposedMessage, type MessageLinks, type MessageTokens } from './compose.ts';
+import { nowOf, type ReminderDeps, type ReminderSettings } from './deps.ts';
+import { auditFields, markAndAudit, MARK_AND_AUDIT } from './audit-tx.ts';
 import { MARKER_TTL_S, readRecord, remKeys, type DeadlineRecord, type RemKeys } from './keys.ts';
 import type { ReminderPayload } from './payload.ts';
 import { currentRecipient, deliveriesOf, escalationGroups, holdsAudienceRole, resolveRecipient, type Delivery, type Recipient } from './recipients.ts';
 import { signToken } from './tokens.ts';
+import { tickBatch } from './tick-batch.ts';
 
 /** A temporary failure: try again later, after `retryAfterMs` when the platform said so. */
 export class RetryLaterError extends SgbotError {
@@ -57,19 +65,64 @@ function docLink(deps: ReminderDeps, docId: string): string {
   return t ? t.replace('{id}', encodeURIComponent(docId)) : `${deps.settings.publicUrl}/doc/${encodeURIComponent(docId)}`;
 }
 
+/** The signed tokens of a message's links: done/snooze valid until 30 days after the deadline, unsubscribe a year. */
+function tokensFor(deps: ReminderDeps, record: DeadlineRecord, payload: ReminderPayload): MessageTokens {
+  const { secret } = deps.settings;
+  const sign = (action: 'done' | 'snooze' | 'unsubscribe', deadlineKey: string, days: number) =>
+    signToken({ action, deadlineKey, recipient: payload.recipient, expires: Math.floor((record.due + days * DAY_MS) / 1000) }, secret);
+  const tokens: MessageTokens = {};
+  if (payload.type !== 'change') tokens.done = sign('done', record.key, 30);
+  if (payload.type === 'reminder') tokens.snooze = sign('snooze', record.key, 30);
+  tokens.unsubscribe = sign('unsubscribe', '', 365);
+  return tokens;
+}
+
+const actionUrl = (deps: ReminderDeps) => (action: keyof MessageTokens, token: string) => `${deps.settings.publicUrl}/reminders/${action}?token=${token}`;
+
 /**
  * Links of a message: the source, signed done/snooze links valid until 30 days after the deadline, and a signed
  * unsubscribe link valid for a year after it.
  */
 export function linksFor(deps: ReminderDeps, record: DeadlineRecord, payload: ReminderPayload): MessageLinks {
-  const { secret, publicUrl } = deps.settings;
-  const url = (action: 'done' | 'snooze' | 'unsubscribe', deadlineKey: string, days: number) =>
-    `${publicUrl}/reminders/${action}?token=${signToken({ action, deadlineKey, recipient: payload.recipient, expires: Math.floor((record.due + days * DAY_MS) / 1000) }, secret)}`;
+  const url = actionUrl(deps);
   const links: MessageLinks = { source: docLink(deps, record.docId) };
-  if (payload.type !== 'change') links.done = url('done', record.key, 30);
-  if (payload.type === 'reminder') links.snooze = url('snooze', record.key, 30);
-  links.unsubscribe = url('unsubscribe', '', 365);
+  for (const [action, token] of Object.entries(tokensFor(deps, record, payload)) as Array<[keyof MessageTokens, string]>) links[action] = url(action, token);
   return links;
+}
+
+/** Message templates per settings (the links' base URL is part of a template). */
+const templates = new WeakMap<ReminderSettings, MessageTemplates>();
+
+function templatesOf(deps: ReminderDeps): MessageTemplates {
+  let t = templates.get(deps.settings);
+  if (!t) templates.set(deps.settings, (t = new MessageTemplates()));
+  return t;
+}
+
+/**
+ * How long (ms) one read of a family's current deadlines serves the reminders of that family checked after it: the
+ * reminders due at the same hour share it instead of reading the documents again each.
+ */
+export const CHECK_SHARE_MS = 100;
+
+type SharedCheck = { at: number; value: Promise<CurrentDeadline[]> };
+const checks = new WeakMap<object, Map<string, SharedCheck>>();
+
+/** The current deadlines of `base`, read at most {@link CHECK_SHARE_MS} ago (or being read). */
+function sharedDeadlines(deps: ReminderDeps, keys: RemKeys, base: string): Promise<CurrentDeadline[]> {
+  let byBase = checks.get(deps.store);
+  if (!byBase) checks.set(deps.store, (byBase = new Map<string, SharedCheck>()));
+  const now = Date.now();
+  const hit = byBase.get(base);
+  if (hit && now - hit.at <= CHECK_SHARE_MS) return hit.value;
+  const value = currentDeadlines(deps.store, keys, base);
+  const entry = { at: now, value };
+  byBase.set(base, entry);
+  value.catch(() => {
+    if (byBase.get(base) === entry) byBase.delete(base);
+  });
+  if (byBase.size > 1000) for (const [b, e] of byBase) if (now - e.at > CHECK_SHARE_MS) byBase.delete(b);
+  return value;
 }
 
 /** Whether a rapporteur (or associate) of the liaison's Questions or groups said "done". */
@@ -83,12 +136,10 @@ async function rapporteurAcknowledged(deps: ReminderDeps, keys: RemKeys, record:
   return false;
 }
 
-type Check = { record: DeadlineRecord; recipient: Recipient } | { skip: DeliveryOutcome['status'] };
-
 /** Mail and every chat platform a sender is configured for: the channels a delivery can have markers on. */
 const channelsOf = (deps: ReminderDeps): string[] => ['mail', ...(deps.chat?.channels ?? [])];
 
-/** What a delivery reads besides the deadline and the recipient, read at once (one round trip, not five). */
+/** What a delivery reads at its instant, in one round trip. */
 interface Reads {
   acknowledged: boolean;
   snoozedUntil: number;
@@ -103,15 +154,16 @@ interface Reads {
 const triedKey = (keys: RemKeys, jobId: string, channel: Delivery['channel']) => `${keys.sent(jobId, channel)}:tried`;
 
 async function readState(deps: ReminderDeps, keys: RemKeys, p: ReminderPayload, jobId: string): Promise<Reads> {
-  const redis = deps.store.redis;
   const CHANNELS = channelsOf(deps);
-  const [acked, until, optedOut, markers, tried] = await Promise.all([
-    p.type === 'reminder' ? redis.hexists(keys.acks(p.deadlineKey), p.recipient) : Promise.resolve(0),
-    p.type === 'reminder' ? redis.hget(keys.snoozes(p.deadlineKey), p.recipient) : Promise.resolve(null),
-    redis.sismember(keys.optOut, p.recipient),
-    redis.mget(CHANNELS.map((c) => keys.sent(jobId, c))),
-    redis.mget(CHANNELS.map((c) => triedKey(keys, jobId, c))),
-  ]);
+  const timed = p.type !== 'change';
+  const replies = await tickBatch(deps.store.redis, (b) => {
+    if (timed) b.hexists(keys.acks(p.deadlineKey), p.recipient).hget(keys.snoozes(p.deadlineKey), p.recipient);
+    b.sismember(keys.optOut, p.recipient)
+      .mget(CHANNELS.map((c) => keys.sent(jobId, c)))
+      .mget(CHANNELS.map((c) => triedKey(keys, jobId, c)));
+    return timed ? 5 : 3;
+  });
+  const [acked, until, optedOut, markers, tried] = (timed ? replies : [0, null, ...replies]) as [number, string | null, number, Array<string | null>, Array<string | null>];
   return {
     acknowledged: acked === 1,
     snoozedUntil: Number(until ?? 0),
@@ -121,30 +173,56 @@ async function readState(deps: ReminderDeps, keys: RemKeys, p: ReminderPayload, 
   };
 }
 
-/** Whether the job is still wanted, and for whom. */
-async function check(deps: ReminderDeps, keys: RemKeys, p: ReminderPayload, now: number, reads: Promise<Reads>): Promise<Check> {
-  const redis = deps.store.redis;
+/**
+ * Set a delivery marker and append its audit entry (and, for a message sent, mark the recipient as reminded of the
+ * deadline) in one atomic script, sent with the other deliveries' writes of the tick.
+ */
+async function mark(deps: ReminderDeps, marker: string, value: string, entry: Omit<AuditEntry, 'id' | 'at'>, reminded: { key: string; member: string } | null): Promise<void> {
+  const { audit } = deps;
+  await tickBatch(audit.redis, (b) => {
+    b.eval(MARK_AND_AUDIT, 3, marker, `${audit.prefix}:audit`, reminded?.key ?? marker, value, String(MARKER_TTL_S), String(audit.maxEntries), reminded?.member ?? '', ...auditFields(entry));
+    return 1;
+  });
+}
+
+/** What {@link prepareReminder} found: why nothing is to be sent, or the message and whom it is for. */
+export type PreparedReminder =
+  | { skip: DeliveryOutcome['status'] }
+  | { record: DeadlineRecord; recipient: null }
+  | { record: DeadlineRecord; recipient: Recipient; message: ComposedMessage; unsubscribeUrl: string | null };
+
+/**
+ * The slow part of a delivery, done before its instant: whether the deadline still stands as planned, whether the
+ * recipient still is one, and the message with the recipient's links.
+ */
+export async function prepareReminder(deps: ReminderDeps, p: ReminderPayload): Promise<PreparedReminder> {
+  const keys = remKeys(deps.store.prefix);
+  const now = nowOf(deps);
+  let record: DeadlineRecord;
+  let recipient: Recipient | null;
   if (p.type === 'change') {
-    const [current, stored, recipient] = await Promise.all([currentDeadlines(deps.store, keys, p.base), readRecord(redis, keys, p.deadlineKey), resolveRecipient(deps, p.recipient)]);
+    const [current, stored, r] = await Promise.all([currentDeadlines(deps.store, keys, p.base), readRecord(deps.store.redis, keys, p.deadlineKey), resolveRecipient(deps, p.recipient)]);
     const cur = current.find((c) => c.key === p.deadlineKey) ?? null;
     // A later plan may have moved it again: that plan queued its own notice.
     if ((cur?.fact.due ?? null) !== p.newDue) return { skip: 'stale' };
-    const record = cur?.record ?? stored;
-    if (!record) return { skip: 'stale' };
-    return recipient ? { record, recipient } : { skip: 'not-recipient' };
-  }
-  const [current, r] = await Promise.all([currentDeadlines(deps.store, keys, p.base), reads]);
-  const cur = current.find((c) => c.key === p.deadlineKey) ?? null;
-  if (!cur || cur.fact.due !== p.due) return { skip: 'stale' };
-  if (cur.fact.due <= now) return { skip: 'past' };
-  if (p.type === 'escalation') {
-    if (await rapporteurAcknowledged(deps, keys, cur.record)) return { skip: 'acknowledged' };
+    const found = cur?.record ?? stored;
+    if (!found) return { skip: 'stale' };
+    if (!r) return { skip: 'not-recipient' };
+    record = found;
+    recipient = r;
   } else {
-    if (r.acknowledged) return { skip: 'acknowledged' };
-    if (p.offset !== 'snz' && r.snoozedUntil > now) return { skip: 'snoozed' };
+    const current = await sharedDeadlines(deps, keys, p.base);
+    const cur = current.find((c) => c.key === p.deadlineKey) ?? null;
+    if (!cur || cur.fact.due !== p.due) return { skip: 'stale' };
+    if (cur.fact.due <= now) return { skip: 'past' };
+    record = cur.record;
+    // Whether they still are one is told after the acknowledgement (read at the instant), as it always was.
+    recipient = await currentRecipient(deps, record, p.recipient, p.type === 'escalation');
   }
-  const recipient = await currentRecipient(deps, cur.record, p.recipient, p.type === 'escalation');
-  return recipient ? { record: cur.record, recipient } : { skip: 'not-recipient' };
+  if (!recipient) return { record, recipient };
+  const tokens = tokensFor(deps, record, p);
+  const message = templatesOf(deps).compose(record, p, recipient.tz, docLink(deps, record.docId), actionUrl(deps), tokens);
+  return { record, recipient, message, unsubscribeUrl: tokens.unsubscribe !== undefined ? actionUrl(deps)('unsubscribe', tokens.unsubscribe) : null };
 }
 
 function reachable(deps: ReminderDeps, recipient: Recipient, optedOut: boolean): Delivery[] {
@@ -158,19 +236,34 @@ function reachable(deps: ReminderDeps, recipient: Recipient, optedOut: boolean):
  * @throws RetryLaterError when a channel failed temporarily (the others are sent and marked).
  */
 export async function deliverReminder(deps: ReminderDeps, payload: ReminderPayload, jobId: string): Promise<DeliveryOutcome> {
+  return sendPrepared(deps, payload, jobId, await prepareReminder(deps, payload));
+}
+
+/**
+ * The part of a delivery done at its instant, after {@link prepareReminder}: the acknowledgement, snooze and opt-out
+ * and this job's markers are read, then each channel not sent yet is sent and marked.
+ *
+ * @throws RetryLaterError when a channel failed temporarily (the others are sent and marked).
+ */
+export async function sendPrepared(deps: ReminderDeps, payload: ReminderPayload, jobId: string, prepared: PreparedReminder): Promise<DeliveryOutcome> {
   const keys = remKeys(deps.store.prefix);
   const redis = deps.store.redis;
   const now = nowOf(deps);
-  // Read with the deadline, not after it: acknowledgement, snooze, opt-out and this job's markers.
-  const reads = readState(deps, keys, payload, jobId);
-  reads.catch(() => undefined);
-  const checked = await check(deps, keys, payload, now, reads);
-  if ('skip' in checked) {
-    deps.log.info({ jobId, skip: checked.skip }, 'reminder not sent');
-    return { status: checked.skip, channels: {} };
+  const skip = (status: DeliveryOutcome['status']): DeliveryOutcome => {
+    deps.log.info({ jobId, skip: status }, 'reminder not sent');
+    return { status, channels: {} };
+  };
+  if ('skip' in prepared) return skip(prepared.skip);
+  const { record } = prepared;
+  const { acknowledged, snoozedUntil, optedOut, markers, tried } = await readState(deps, keys, payload, jobId);
+  if (payload.type === 'escalation') {
+    if (await rapporteurAcknowledged(deps, keys, record)) return skip('acknowledged');
+  } else if (payload.type === 'reminder') {
+    if (acknowledged) return skip('acknowledged');
+    if (payload.offset !== 'snz' && snoozedUntil > now) return skip('snoozed');
   }
-  const { record, recipient } = checked;
-  const { optedOut, markers, tried } = await reads;
+  if (prepared.recipient === null) return skip('not-recipient');
+  const { recipient, message } = prepared;
   const deliveries = reachable(deps, recipient, optedOut);
   const action = payload.type === 'change' ? 'reminder.change' : payload.type === 'escalation' ? 'reminder.escalated' : 'reminder.sent';
   const details = { jobId, deadlineKey: record.key, due: new Date(record.due).toISOString(), offset: 'offset' in payload ? payload.offset : null, docId: record.docId };
@@ -178,60 +271,64 @@ export async function deliverReminder(deps: ReminderDeps, payload: ReminderPaylo
     await deps.audit.record({ who: 'system', action, target: recipient.key, result: 'unreachable', details });
     return { status: 'unreachable', channels: {} };
   }
-  const links = linksFor(deps, record, payload);
-  const message = composeMessage(record, payload, recipient.tz, links);
+  // Sent now on a channel: the recipient is marked as reminded of the deadline with the channel's marker.
+  const reminded = payload.type !== 'change' ? { key: keys.reminded(record.key), member: recipient.key } : null;
   const channels: DeliveryOutcome['channels'] = {};
   const temporary: unknown[] = [];
   for (const d of deliveries) {
-    const marker = keys.sent(jobId, d.channel);
-    // Read before this attempt sent anything: no other attempt of the job runs meanwhile (BullMQ's lock).
-    const before = markers.get(d.channel) ?? null;
-    if (before) {
-      channels[d.channel] = before === 'ok' ? 'already' : 'failed';
-      continue;
-    }
-    try {
-      let sentId: string | null;
-      let earlier: EarlierTry | undefined;
-      if (d.kind === 'mail') {
-        const res = await deps.mailer().send({
-          kind: 'notification',
-          to: d.to,
-          subject: message.subject,
-          text: message.text,
-          html: message.html,
-          idKey: jobId,
-          inReplyTo: record.messageId,
-          unsubscribeUrl: links.unsubscribe ?? null,
-          unsubscribeMailto: deps.settings.unsubscribeMailto ?? null,
-        });
-        sentId = res.messageId;
-      } else {
-        const chat = deps.chat;
-        if (!chat) continue;
-        const earlierTryAt = tried.get(d.channel) ?? null;
-        // The platform's clock is compared with it: the real clock, not `deps.now`.
-        if (earlierTryAt === null) await redis.set(triedKey(keys, jobId, d.channel), String(Date.now()), 'EX', MARKER_TTL_S, 'NX');
-        ({ messageId: sentId, earlier } = await chat.post(d.target, message.reply, { actions: message.actions, delivery: { key: `${jobId}/${d.channel}`, earlierTryAt } }));
-      }
-      // Written first thing after the server accepted (what a retry after a crash looks at), in one transaction with
-      // the audit entry, so a crash keeps both or neither.
-      await markAndAudit(deps, marker, 'ok', { who: 'system', action, target: recipient.key, result: 'ok', details: { ...details, channel: d.channel, messageId: sentId, ...(earlier ? { earlier } : {}) } });
-      deps.metrics?.reminderSent(d.channel, payload.type);
-      channels[d.channel] = 'ok';
-    } catch (err) {
-      if (!isPermanent(err)) {
-        temporary.push(err);
+    {
+      const marker = keys.sent(jobId, d.channel);
+      // Read before this attempt sent anything: no other attempt of the job runs meanwhile (BullMQ's lock).
+      const before = markers.get(d.channel) ?? null;
+      if (before) {
+        channels[d.channel] = before === 'ok' ? 'already' : 'failed';
         continue;
       }
-      await markAndAudit(deps, marker, 'failed', { who: 'system', action, target: recipient.key, result: 'failed', details: { ...details, channel: d.channel, error: (err as Error).message } });
-      channels[d.channel] = 'failed';
-      deps.metrics?.deliveryFailed('reminder', d.channel);
-      deps.log.warn({ jobId, channel: d.channel, err: (err as Error).message }, 'reminder delivery failed for good');
+      try {
+        let sentId: string | null;
+        let earlier: EarlierTry | undefined;
+        if (d.kind === 'mail') {
+          const res = await deps.mailer().send({
+            kind: 'notification',
+            to: d.to,
+            subject: message.subject,
+            text: message.text,
+            html: message.html,
+            idKey: jobId,
+            inReplyTo: record.messageId,
+            unsubscribeUrl: prepared.unsubscribeUrl,
+            unsubscribeMailto: deps.settings.unsubscribeMailto ?? null,
+          });
+          sentId = res.messageId;
+        } else {
+          const chat = deps.chat;
+          if (!chat) continue;
+          const earlierTryAt = tried.get(d.channel) ?? null;
+          // The platform's clock is compared with it: the real clock, not `deps.now`.
+          if (earlierTryAt === null) await redis.set(triedKey(keys, jobId, d.channel), String(Date.now()), 'EX', MARKER_TTL_S, 'NX');
+          ({ messageId: sentId, earlier } = await chat.post(d.target, structuredClone(message.reply), { actions: message.actions, delivery: { key: `${jobId}/${d.channel}`, earlierTryAt } }));
+        }
+        // Written first thing after the server accepted (what a retry after a crash looks at), atomically with the
+        // audit entry, so a crash keeps both or neither.
+        await mark(deps, marker, 'ok', { who: 'system', action, target: recipient.key, result: 'ok', details: { ...details, channel: d.channel, messageId: sentId, ...(earlier ? { earlier } : {}) } }, reminded);
+        deps.metrics?.reminderSent(d.channel, payload.type);
+        channels[d.channel] = 'ok';
+      } catch (err) {
+        if (!isPermanent(err)) {
+          temporary.push(err);
+          continue;
+        }
+        await mark(deps, marker, 'failed', { who: 'system', action, target: recipient.key, result: 'failed', details: { ...details, channel: d.channel, error: (err as Error).message } }, null);
+        channels[d.channel] = 'failed';
+        deps.metrics?.deliveryFailed('reminder', d.channel);
+        deps.log.warn({ jobId, channel: d.channel, err: (err as Error).message }, 'reminder delivery failed for good');
+      }
     }
   }
-  const delivered = Object.values(channels).some((r) => r === 'ok' || r === 'already');
-  if (delivered && payload.type !== 'change') await redis.sadd(keys.reminded(record.key), recipient.key);
+  const results = Object.values(channels);
+  const delivered = results.some((r) => r === 'ok' || r === 'already');
+  // Sent by an earlier attempt only (killed before it marked the recipient): mark them now.
+  if (reminded && !results.includes('ok') && results.includes('already')) await redis.sadd(reminded.key, reminded.member);
   if (temporary.length > 0) {
     const waits = temporary.map((e) => (e instanceof ChatDeliveryError ? e.retryAfterMs : null)).filter((w): w is number => w !== null);
     throw new RetryLaterError(temporary.map((e) => (e as Error).message).join(' | '), waits.length ? Math.max(...waits) : null, { cause: temporary[0] });

@@ -159,11 +159,12 @@ export async function escalationRecipientsFor(deps: PeopleDeps, d: DeadlineView)
  * no longer are (left the roster, lost the role, unsubscribed). Checked at fire time, for one key, cheaply.
  */
 export async function currentRecipient(deps: PeopleDeps, d: DeadlineView, key: string, escalation = false): Promise<Recipient | null> {
-  const r = await resolveRecipient(deps, key);
+  // The subscriptions are read alongside the person (one wait, not two in a row), though a role may make them moot.
+  const [r, subscribed] = await Promise.all([resolveRecipient(deps, key), escalation ? Promise.resolve([]) : deps.subscriptions.of(key)]);
   if (!r) return null;
   if (escalation) return r.person && isEscalationContact(r.person, escalationGroups(d)) ? r : null;
   const a = audienceOf(d);
   if (r.person && holdsAudienceRole(r.person, a)) return r;
-  const topics = new Set(await deps.subscriptions.of(key));
+  const topics = new Set(subscribed);
   return a.topics.some((t) => topics.has(t)) ? r : null;
 }

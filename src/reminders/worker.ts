@@ -11,7 +11,7 @@
  * job waits on a local timer until its instant ({@link untilDue}) before it checks and sends. Retries, deferrals and
  * Retry-After waits (jobs started before) are never taken early.
  */
-import { Job, type Queue, type Worker } from 'bullmq';
+import type { Queue, Worker } from 'bullmq';
 import { Redis, type Cluster, type RedisOptions } from 'ioredis';
 import type { z } from 'zod';
 import type { JobSpec } from '../core/job.ts';
@@ -50,12 +50,18 @@ function startPrefetch(queue: Queue, log: ReminderDeps['log']): () => Promise<vo
     const client = (await queue.getBackend().client) as unknown as Redis;
     const max = (Date.now() + PREFETCH_MS + 1) * DELAYED_SCORE_UNIT - 1;
     const ids = await client.zrangebyscore(queue.keys.delayed ?? queue.toKey('delayed'), '-inf', max, 'LIMIT', 0, PREFETCH_BATCH);
+    if (ids.length === 0) return;
+    // How often each was started (BullMQ's `ats` field), all in one round trip: only jobs never started are taken.
+    const pipeline = client.pipeline();
+    for (const id of ids) pipeline.hget(queue.toKey(id), 'ats');
+    const started = (await pipeline.exec()) ?? [];
+    const backend = queue.getBackend();
     await Promise.all(
-      ids.map(async (id) => {
-        const job = await Job.fromId(queue, id);
-        if (!job || job.attemptsStarted > 0) return;
+      ids.map(async (id, i) => {
+        const [err, ats] = started[i] ?? [null, null];
+        if (err || Number(ats ?? 0) > 0) return;
         // Taken by BullMQ meanwhile, or removed: nothing to do.
-        await job.promote().catch(() => undefined);
+        await backend.promote(id).catch(() => undefined);
       }),
     );
   };
