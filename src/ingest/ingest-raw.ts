@@ -3,6 +3,7 @@
  * maildir): the bytes are in the {@link RawStore} before this runs, so a failure here loses nothing. What cannot be
  * read goes to the {@link Quarantine} with its reasons; what can be read is stored even when some parts fail.
  */
+import type { ChainableCommander } from 'ioredis';
 import { isSgbotError, SgbotError } from '../core/errors.ts';
 import type { Quarantine, QuarantineProblem } from '../store/quarantine.ts';
 import type { RawMeta, RawStore, RawOrigin } from '../store/raw.ts';
@@ -119,20 +120,19 @@ export async function ingestRaw(deps: RawIngestDeps, rawId: string, opts: { forc
 
   const docs = outcome.documents.map((d) => d.id);
   outcome.state = outcome.problems.length === 0 ? 'done' : docs.length > 0 ? 'partial' : 'quarantined';
-  if (outcome.problems.length > 0) {
-    await deps.quarantine.put({
-      id: rawId,
-      name: subject ?? where,
-      partial: docs.length > 0,
-      problems: outcome.problems,
-      at: now().toISOString(),
-      rawId,
-      path: null,
-    });
+  // The quarantine entry and the raw record change in one transaction (one round trip) when both stores share a
+  // connection, as they do in the worker; else one after the other, the quarantine first.
+  const entry =
+    outcome.problems.length > 0
+      ? { id: rawId, name: subject ?? where, partial: docs.length > 0, problems: outcome.problems, at: now().toISOString(), rawId, path: null }
+      : null;
+  const quarantine = (m: ChainableCommander) => (entry ? deps.quarantine.queuePut(m, entry) : deps.quarantine.queueRelease(m, rawId));
+  if (deps.quarantine.redis === deps.raw.redis) {
+    await deps.raw.settle(rawId, outcome.state, docs, meta, quarantine);
   } else {
-    await deps.quarantine.release(rawId);
+    await quarantine(deps.quarantine.redis.multi()).exec();
+    await deps.raw.settle(rawId, outcome.state, docs, meta);
   }
-  await deps.raw.settle(rawId, outcome.state, docs, meta);
   // Counted once settled, so a retry after a failure above does not count the message twice.
   deps.metrics?.ingested(outcome);
   return outcome;

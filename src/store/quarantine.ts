@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { readStored, readStoredOrNull } from '../core/records.ts';
 import { createHash } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { ChainableCommander, Redis } from 'ioredis';
 
 /** One reason an input (or one of its parts) could not be used. */
 export interface QuarantineProblem {
@@ -65,16 +65,22 @@ export class Quarantine {
 
   /** Put (or replace) an entry. */
   async put(entry: QuarantineEntry): Promise<void> {
-    await this.redis
-      .multi()
-      .hset(this.key('quarantine'), entry.id, JSON.stringify(entry))
-      .zadd(this.key('quarantine:at'), Date.parse(entry.at), entry.id)
-      .exec();
+    await this.queuePut(this.redis.multi(), entry).exec();
   }
 
   /** Take an entry out (after a successful retry). */
   async release(id: string): Promise<void> {
-    await this.redis.multi().hdel(this.key('quarantine'), id).zrem(this.key('quarantine:at'), id).exec();
+    await this.queueRelease(this.redis.multi(), id).exec();
+  }
+
+  /** {@link Quarantine.put}'s writes, added to transaction `m` (on this quarantine's connection). */
+  queuePut(m: ChainableCommander, entry: QuarantineEntry): ChainableCommander {
+    return m.hset(this.key('quarantine'), entry.id, JSON.stringify(entry)).zadd(this.key('quarantine:at'), Date.parse(entry.at), entry.id);
+  }
+
+  /** {@link Quarantine.release}'s writes, added to transaction `m` (on this quarantine's connection). */
+  queueRelease(m: ChainableCommander, id: string): ChainableCommander {
+    return m.hdel(this.key('quarantine'), id).zrem(this.key('quarantine:at'), id);
   }
 
   /** One entry by id or by a unique id prefix, or `null`. */

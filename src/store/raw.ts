@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { readStored } from '../core/records.ts';
 import { createHash } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { ChainableCommander, Redis } from 'ioredis';
 
 /** Where a raw message came from. */
 export type RawOrigin =
@@ -136,19 +136,38 @@ export class RawStore {
 
   /**
    * Record the outcome of a parse attempt. `known` is the record as the caller read it before the attempt (saves
-   * reading it again); without it the record is read first.
+   * reading it again); without it the record is read first. `also` adds writes (on this store's connection) that
+   * are made in the same transaction, so in the same round trip: the quarantine entry of the message.
    */
-  async settle(id: string, state: RawState, docs: string[], known?: RawMeta): Promise<void> {
+  async settle(id: string, state: RawState, docs: string[], known?: RawMeta, also?: (m: ChainableCommander) => void): Promise<void> {
     const meta = known ? { ...known } : await this.meta(id);
-    if (!meta) return;
+    if (!meta) {
+      if (also) await execAll(this.redis.multi(), also, id);
+      return;
+    }
     meta.state = state;
     meta.docs = [...new Set(docs)];
     meta.attempts += 1;
-    await this.redis.set(this.key(`rawmeta:${id}`), JSON.stringify(meta));
+    if (!also) {
+      await this.redis.set(this.key(`rawmeta:${id}`), JSON.stringify(meta));
+      return;
+    }
+    await execAll(this.redis.multi(), (m) => {
+      also(m);
+      m.set(this.key(`rawmeta:${id}`), JSON.stringify(meta));
+    }, id);
   }
 
   /** Number of raw messages kept (or recorded). */
   async count(): Promise<number> {
     return this.redis.zcard(this.key('raws'));
   }
+}
+
+/** Runs the writes `build` adds to transaction `m`; throws the first command's error. */
+async function execAll(m: ChainableCommander, build: (m: ChainableCommander) => void, id: string): Promise<void> {
+  build(m);
+  const replies = await m.exec();
+  const failed = replies?.find(([err]) => err !== null)?.[0];
+  if (!replies || failed) throw failed ?? new Error(`Redis did not record the outcome of raw message ${id}.`);
 }

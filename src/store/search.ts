@@ -398,12 +398,8 @@ export class SearchIndex {
     const bits = (await this.store.redis.call('BITFIELD', this.key('done'), ...batch.flatMap((b) => ['GET', 'u1', String(b.seq)]))) as number[];
     const todo = batch.filter((_, i) => bits[i] !== 1);
     if (todo.length === 0) return 0;
-    const ids = todo.map((b) => b.id);
-    const [docs, texts] = await Promise.all([Promise.all(ids.map((id) => this.store.getDocument(id))), this.store.redis.mget(ids.map((id) => this.store.key(`text:${id}`)))]);
     const indexed: Indexed[] = [];
-    docs.forEach((doc, i) => {
-      if (doc) indexed.push(indexedOf(doc, texts[i] ?? null));
-    });
+    for (const { doc, text } of await this.store.documentsWithText(todo.map((b) => b.id))) if (doc) indexed.push(indexedOf(doc, text));
     if (indexed.length === 0) return 0;
     indexed.sort((a, b) => a.seq - b.seq);
     const perWord = new Map<string, Array<[number, Entry]>>();

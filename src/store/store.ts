@@ -500,6 +500,24 @@ export class DocumentStore {
   }
 
   /**
+   * Documents by id as {@link DocumentStore.getDocument} reads each (`null` when not stored), with their stored texts,
+   * in one round trip.
+   */
+  async documentsWithText(ids: readonly string[]): Promise<Array<{ doc: StoredDocument | null; text: string | null }>> {
+    if (ids.length === 0) return [];
+    const p = this.redis.pipeline();
+    for (const id of ids) p.get(this.key(`doc:${id}`)).lrange(this.correctionsKey(id), 0, -1).get(this.key(`text:${id}`));
+    const replies = (await p.exec()) ?? [];
+    return ids.map((id, i) => {
+      const [doc, corrections, text] = [replies[3 * i], replies[3 * i + 1], replies[3 * i + 2]];
+      const failed = doc?.[0] ?? corrections?.[0] ?? text?.[0];
+      if (failed || !doc || !corrections || !text) throw new SgbotError('E_STORE', `Redis could not read document ${id}.`, { cause: failed });
+      const raw = doc[1] as string | null;
+      return { doc: raw ? readStoredDocument(raw, corrections[1] as string[]) : null, text: (text[1] as string | null) ?? null };
+    });
+  }
+
+  /**
    * The stored text of a document. Texts asked for in the same tick (the snippets of an answer) are read with one
    * MGET: one write to the socket and one reply instead of one per text.
    */
