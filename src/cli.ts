@@ -54,7 +54,8 @@ function describe(p: ParsedDocument, name: string): string {
   add('Revision', p.revision);
   add('Date', p.date);
   add('Title', p.title);
-  if (p.meeting) add('Meeting', `${p.meeting.start} to ${p.meeting.end}${p.meeting.place ? `, ${p.meeting.place}` : ''}${p.meeting.startTime ? `, opens ${p.meeting.startTime}` : ''}`);
+  for (const m of p.meeting ? [p.meeting, ...(p.moreMeetings ?? [])] : [])
+    add('Meeting', `${m.start} to ${m.end}${m.place ? `, ${m.place}` : ''}${m.startTime ? `, opens ${m.startTime}` : ''}${p.moreMeetings?.length ? `: ${m.title}` : ''}`);
   for (const e of p.events) add('Event', `${e.start}${e.end !== e.start ? ` to ${e.end}` : ''}${e.startTime ? ` ${e.startTime}${e.endTime ? `-${e.endTime}` : ''}${e.timezone ? ` ${e.timezone}` : ''}` : ''}: ${e.title}${e.place ? ` (${e.place})` : ''}`);
   for (const d of p.deadlines)
     add('Deadline', `${d.date}${d.time ? ` ${d.time}` : ''} ${d.timezone}: ${CATEGORY_LABELS[d.category]}${d.derived ? ' (derived)' : ''} — ${d.action.slice(0, 100)}`);

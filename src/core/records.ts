@@ -84,6 +84,7 @@ export const parsedDocumentSchema: z.ZodType<ParsedDocument> = z.looseObject({
   date: nstr,
   title: nstr,
   meeting: meetingInfoSchema.nullable(),
+  moreMeetings: z.array(meetingInfoSchema).optional(),
   events: z.array(meetingInfoSchema),
   deadlines: z.array(deadlineSchema),
   liaison: liaisonInfoSchema.nullable(),

@@ -166,6 +166,9 @@ export interface ParsedDocument {
   date: string | null;
   title: string | null;
   meeting: MeetingInfo | null;
+  /** Further meetings the document announces beside `meeting`, each of its own group (a circular for the rapporteur
+   * groups of two study groups); absent when there are none. */
+  moreMeetings?: MeetingInfo[];
   events: MeetingInfo[];
   deadlines: Deadline[];
   liaison: LiaisonInfo | null;

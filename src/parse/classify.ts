@@ -21,6 +21,7 @@ const LS_TITLE =
   /^\s*Subject\s*:\s*(?:\[[^\]\n]{1,40}\]\s*)*(?:(?:Re|Fwd?|AW|TR)\s*:\s*)*(?:New\s+)?Liaison\s+Statement\b|\b(?:send|forward|pass on|transmit)\s+you\s+the\s+(?:following|attached)\s+liaison\b|\bplease find (?:attached|enclosed|below) (?:a|the|our) (?:reply |response )?liaison\b|^\s*Title\s*:\s*(?:LS|Liaison statement|Reply LS|LS reply|Response LS)\b|\bLS\/[ior]\b|\bThis liaison statement\b|\bliaison (?:statement|response|reply) (?:from|to)\b|^\s*Liaison (?:statement )?(?:to|from) \S/im;
 // A liaison written as a letter to a group: "Dear ITU-T SG 16, We are writing in response to the liaison statement".
 const LS_LETTER = /^\s*Dear (?:ITU-T\s+)?(?:SG\s?\d{1,2}|Study Group \d{1,2}|TSAG|[A-Z][A-Za-z0-9-]{1,12}(?: WG| Working Group)?)\s*,\s*(?:\n\s*)*(?:We|I)\b[^.]{0,80}\b(?:in (?:response|reply) to|respond(?:ing)? to|reply(?:ing)? to)\s+(?:the|your)\s+liaison\b/im;
+const BUREAU = /\b(?:TSB|BDT)\b|Telecommunication (?:Standardi[sz]ation|Development) Bureau|Radiocommunication Bureau/i;
 const REPORT_HEADING = /^\s*(?:REPORT\b|Report of the (?:meeting|.*?meeting of))/im;
 const CONTRIBUTION_HEADING = /^\s*CONTRIBUTION\s*$/im;
 const TD_HEADING = /^\s*TD\s*$|\bThis TD\b|^\s*TEMPORARY DOCUMENT\s*$/im;
@@ -53,8 +54,9 @@ export function classify(text: string): Classification {
   if (REPORT_HEADING.test(header)) return { kind: 'report', reference: null };
   if (CONTRIBUTION_HEADING.test(header)) return { kind: 'contribution', reference: null };
   if (TD_HEADING.test(header)) return { kind: 'td', reference: null };
-  if (/^\s*(?:Dear (?:Sir|Madam)|Dear Sir\/Madam)/im.test(text) && /\bTSB\b|Telecommunication Standardization Bureau/i.test(header)) {
-    // A TSB letter whose reference line was lost in conversion.
+  if (/^\s*(?:Dear (?:Sir|Madam)|Dear Sir\/Madam)/im.test(text) && BUREAU.test(header)) {
+    // A letter of a Bureau (TSB, or BDT's and BR's administrative circulars) whose reference line was lost in
+    // conversion or is of a form of its own ("Administrative Circular CA/99").
     return /\bCircular\b/i.test(header) ? { kind: 'circular', reference: null } : { kind: 'collective-letter', reference: null };
   }
   if (isSlideDeck(text)) return { kind: 'presentation', reference: null };

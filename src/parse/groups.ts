@@ -19,6 +19,8 @@ const MENTION =
 const REGIONAL_PROSE =
   /(?:Study\s+Group\s+(\d{1,2})\s+Regional\s+Group\s+for\s+(?:the\s+)?([A-Za-z ,-]{3,70}?)(?=[()\n;.]|$|\s(?:will|meeting|is|on|in)\b))|(?:Regional\s+Group\s+(?:of\s+ITU-T\s+)?for\s+(?:the\s+)?([A-Za-z ,-]{3,70}?)\s+(?:of|for)\s+(?:ITU-T\s+)?Study\s+Group\s+(\d{1,2}))/gi;
 
+const OTHER_SECTOR_BEFORE = /\bITU-?[DR]\s*$/i;
+
 function regionCode(words: string): string | null {
   return REGIONS.find((r) => r.words.test(words))?.code ?? null;
 }
@@ -40,6 +42,8 @@ export function findGroups(text: string): GroupHit[] {
   // Regional hits are in order and do not overlap, nor do mentions: one pass over both finds the overlaps.
   let r = 0;
   for (const m of allMatches(MENTION, text)) {
+    // "ITU-D Study Group 1", "ITU-R SG 5": another Sector's group shares the number of an ITU-T one, not its work.
+    if (OTHER_SECTOR_BEFORE.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
     let g: string | null = null;
     if (m[1] && m[2]) g = canonicalGroup(`SG${m[1]}RG-${m[2]}`);
     else if (m[3] ?? m[4] ?? m[6]) g = canonicalGroup(`SG${m[3] ?? m[4] ?? m[6]}`);

@@ -11,7 +11,7 @@ import { fieldValue, headerOf } from './fields.ts';
 import { plainHeader, unrunHeader } from './layout.ts';
 import { dominantGroup, findGroups } from './groups.ts';
 import { parseLiaison } from './liaison.ts';
-import { findEvents, findMeeting, findPlace, meetingOf } from './meeting.ts';
+import { findEvents, findMeeting, findOpeningTime, findPlace, meetingOf, splitMeetings } from './meeting.ts';
 import { MONTH_PATTERN, normalizeText, squash } from './normalize.ts';
 import { asWritten, findRevision } from './reference.ts';
 import { findAddresses, findQuestions, findRecommendations } from './refs.ts';
@@ -139,6 +139,64 @@ function headerMeeting(header: string, group: string | null): MeetingInfo | null
   return null;
 }
 
+// Another Sector's own documents: BDT's and BR's letters, TDAG's and RAG's, which name no ITU-T body in their header.
+const OTHER_SECTOR = /\b(?:ITU-D|ITU-R|BDT|TDAG|RAG)\b|Telecommunication Development (?:Bureau|Advisory Group)|Radiocommunication (?:Bureau|Advisory Group)/;
+const ITU_T = /\bITU-T\b|\bTSB\b|\bTSAG\b|Telecommunication Standardi[sz]ation/;
+
+/** `ITU-D` or `ITU-R` for another Sector's document, `null` for ITU-T's (or when the header does not say). */
+function otherSector(header: string): 'ITU-D' | 'ITU-R' | null {
+  const head = header.slice(0, 3000);
+  const other = OTHER_SECTOR.exec(head)?.[0];
+  if (!other || ITU_T.test(head)) return null;
+  return /ITU-R|RAG|Radiocommunication/.test(other) ? 'ITU-R' : 'ITU-D';
+}
+
+/** Another Sector's meeting: no ITU-T group, and a title that does not pass it off as one. */
+function otherSectorMeeting(m: MeetingInfo, sector: string): MeetingInfo {
+  const { groups: _groups, ...rest } = m;
+  const title = m.group && /^Meeting of (?:Study Group|SG)/.test(m.title) ? m.title.replace(/^Meeting of /, `Meeting of ${sector} `) : m.title;
+  return { ...rest, group: null, title };
+}
+
+// The meeting a document of no known kind names in its first lines: an agenda's "14th Meeting, Geneva, 28 - 30
+// January 2009", a 3GPP document's "3GPP TSG-SA WG1 Meeting #63" over "Zagreb, Croatia, 19th – 23rd August 2013".
+const MEETING_LINE = /\bmeeting\b/i;
+
+function namedMeeting(header: string): MeetingInfo | null {
+  const lines = header.split('\n').map((l) => l.trim()).slice(0, 15);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    if (!MEETING_LINE.test(line) || line.length > 160) continue;
+    // The dates on the line itself, or on the next line that has any (a 3GPP header puts them under the name).
+    const next = lines.slice(i + 1, i + 4).find((l) => l !== '') ?? '';
+    for (const candidate of [line, next]) {
+      const hit = findDates(candidate)[0];
+      if (!hit || hit.start === hit.end) continue;
+      const before = candidate.slice(0, hit.index).split(/\t|\s{3,}/).map((c) => c.trim().replace(/[,:\s]+$/, '')).filter(Boolean);
+      const placeCell = candidate === line ? (before.at(-1) ?? '').replace(/^.*\bmeeting\b[^,]*,\s*/i, '') : (before.at(-1) ?? '');
+      const place = /^[A-Z][\w'\u00C0-\u024F .,-]{2,50}$/.test(placeCell) && !/\d/.test(placeCell) && !MEETING_LINE.test(placeCell) ? placeCell : null;
+      // The meeting's name: the line up to its place ("14th Meeting, Geneva, 28 - …" → "14th Meeting"), of the body
+      // the masthead names when the name alone names none ("14th Meeting of the Telecommunication Development …").
+      let name = squash((candidate === line ? line.slice(0, hit.index) : line).split(/\t|\s{3,}/)[0] ?? '').replace(/[,:\s]+$/, '');
+      // A 3GPP header puts the document's number at the end of the line: "3GPP TSG-SA WG1 Meeting #63 S1-134002".
+      name = name.replace(/\s+[A-Z][A-Z0-9]{0,3}-\d{4,}\w*$/, '');
+      if (place && name.endsWith(place)) name = name.slice(0, -place.length).replace(/[,:\s]+$/, '');
+      const masthead = lines.slice(0, i).find((l) => /^[A-Z][A-Z ,-]{8,80}$/.test(l) && /\b(?:GROUP|COUNCIL|ASSEMBLY|CONFERENCE|COMMITTEE|SECTOR)\b/.test(l));
+      if (/^(?:\d{1,3}(?:st|nd|rd|th)\s+)?meeting$/i.test(name) && masthead) name = `${name} of the ${masthead.toLowerCase().replace(/\b[a-z]/g, (c) => c.toUpperCase())}`;
+      const opening = findOpeningTime(header);
+      return {
+        group: null,
+        title: name || 'Meeting',
+        start: hit.start,
+        end: hit.end,
+        place: /^Geneva$/i.test(place ?? '') ? 'Geneva, Switzerland' : place,
+        ...(opening ? { startTime: opening, timezone: null } : {}),
+      };
+    }
+  }
+  return null;
+}
+
 // What a TD or report announces beside its own meeting: an ad hoc group, a rapporteur or drafting session.
 const AD_HOC = /\b(?:ad[- ]hoc|rapporteur|drafting|correspondence group|joint (?:session|meeting)|session|meeting|briefing|workshop)\b/i;
 
@@ -234,15 +292,29 @@ export function parseDocument(raw: string): ParsedDocument {
   // An incoming liaison from another body (ISO/IEC JTC 1, IETF…) belongs to the one ITU-T group it is addressed to.
   const itu = (parties: readonly string[]) => parties.filter((p) => canonicalGroup(p) !== null);
   const addressee = liaisonRaw && !liaisonGroup && itu(liaisonRaw.to).length === 1 ? (itu(liaisonRaw.to)[0] ?? null) : null;
-  const group = documentGroup(text, header, kind, reference?.group ?? null, subject) ?? liaisonGroup ?? addressee;
+  // Another Sector's document (a BDT circular, a TDAG report) numbers its groups as ITU-T does: its "Study Group 2" is
+  // no ITU-T group.
+  const foreign = kind === 'liaison-statement' ? null : otherSector(header);
+  const ituGroup = foreign ? null : (documentGroup(text, header, kind, reference?.group ?? null, subject) ?? liaisonGroup ?? addressee);
+  const group = ituGroup;
   const date = documentDate(header, kind);
 
   let meeting: MeetingInfo | null = null;
+  let moreMeetings: MeetingInfo[] = [];
   // A flattened letter's fields are read one a line ("Subject: Notice of … in Geneva, Switzerland Date: 11-14 …").
-  if (isLetter || notice) meeting = findMeeting(unrunHeader(text), subject, group);
+  if (isLetter || notice) meeting = findMeeting(unrunHeader(text), subject, ituGroup);
   // A letter announces meetings ahead; one already over when the letter was written is only mentioned.
   if (meeting && date && meeting.end < date) meeting = null;
-  else if (kind === 'td' || kind === 'contribution' || kind === 'report') meeting = headerMeeting(header, group);
+  else if (kind === 'td' || kind === 'contribution' || kind === 'report') meeting = headerMeeting(header, ituGroup);
+  else if (kind === 'other' && !notice) meeting = namedMeeting(header);
+  if (meeting && isLetter) {
+    const split = splitMeetings(unrunHeader(text), meeting, foreign ?? 'ITU-T');
+    if (split) {
+      meeting = split.main;
+      moreMeetings = split.more.filter((m) => !date || m.end >= date);
+    }
+  }
+  if (meeting && foreign) meeting = otherSectorMeeting(meeting, foreign);
 
   const sections = kind === 'liaison-statement' ? [] : findDeadlineSections(text);
   const table = parseDeadlineTable(text, sections);
@@ -273,8 +345,9 @@ export function parseDocument(raw: string): ParsedDocument {
     // A letter that lost its subject is named by the meeting it announces.
     title: title ?? meeting?.title ?? null,
     meeting,
+    ...(moreMeetings.length > 0 ? { moreMeetings } : {}),
     // Letters announce side events; TDs and reports announce ad hoc and rapporteur meetings held during a meeting.
-    events: isLetter || notice ? findEvents(text, meeting, date, sections) : kind === 'td' || kind === 'report' ? findEvents(text, meeting, date, sections).filter((e) => AD_HOC.test(e.title)) : [],
+    events: isLetter || notice ? findEvents(text, meeting, date, sections).filter((e) => !moreMeetings.some((m) => m.start === e.start && m.end === e.end)).map((e) => (foreign ? { ...e, group: null } : e)) : kind === 'td' || kind === 'report' ? findEvents(text, meeting, date, sections).filter((e) => AD_HOC.test(e.title)) : [],
     deadlines: mergeDeadlines(explicit, derived),
     liaison,
     roles: findLeadRoles(text, group),

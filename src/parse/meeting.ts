@@ -3,7 +3,7 @@
  * forums with their times). Meetings outside Geneva and virtual meetings are common; so are letters that announce
  * several events at once.
  */
-import { groupOfQuestion } from '../core/groups.ts';
+import { canonicalGroup, groupOfQuestion } from '../core/groups.ts';
 import type { MeetingInfo } from '../core/types.ts';
 import { GENEVA_ZONE, findDates, findTime, findZone, isSuperseded, type DateHit } from './dates.ts';
 import { findGroups } from './groups.ts';
@@ -63,7 +63,7 @@ function placeBeforeDate(subject: string, hit: DateHit): string | null {
 // "the opening session … starting at 9:00", "meeting will open at 09.30 hours".
 const CLOCK = String.raw`(?:\d{1,2}[:.]?\d\d\s*(?:hours|hrs|h)\b|\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)`;
 const OPENING = new RegExp(
-  String.raw`\b(?:(?:will|shall)\s+(?:open|start|begin|commence)(?:\s+(?:its|the)\s+(?:meeting|work|session))?|opens|starts|begins|commences|(?:opening|first)\s+(?:session|plenary)[^.\n]{0,60}?\b(?:starting|at|from)|starting)\s+(?:at\s*|from\s+)?(?:[^\n;.]{0,20}?\s)??(${CLOCK})`,
+  String.raw`\b(?:(?:will|shall)\s+(?:open|start|begin|commence)(?:\s+(?:its|the)\s+(?:meeting|work|session))?|opens|starts|begins|commences|(?:proceedings|meetings?|sessions?)\s+(?:open|start|begin|commence)|(?:opening|first)\s+(?:session|plenary)[^.\n]{0,60}?\b(?:starting|at|from)|starting)\s+(?:at\s*|from\s+)?(?:[^\n;.]{0,20}?\s)??(${CLOCK})`,
   'gi',
 );
 // "Participants can register from 0830 hours", "Registration will start at 0800 hours", "registration … from 1330".
@@ -108,7 +108,7 @@ export function findFormat(text: string, place: string | null): MeetingInfo['for
 const CANCELLED = /\bcancel(?:l)?(?:ed|ation)\b|\bcalled off\b|\bwill not (?:take place|be held)\b/i;
 
 const MEETING_SENTENCE =
-  /\b(?:meeting|session|assembly|plenary|e-meeting|workshop|forum|symposium|seminar|summit)\b[^.]*\b(?:held|take place|convene|hosted|place|scheduled)\b|\b(?:invite you to|to attend)\b|\b(?:will|is to|are to|shall)\s+(?:meet|convene)\b|\bmeeting\s+from\b|\b(?:will|is to|shall)\s+hold\s+(?:its|a|the)\b[^.]{0,40}\bmeeting\b/i;
+  /\b(?:meeting|session|assembly|plenary|e-meeting|workshop|forum|symposium|seminar|summit)s?\b[^.]*\b(?:held|take place|convene|hosted|place|scheduled)\b|\b(?:invite you to|to attend)\b|\b(?:will|is to|are to|shall)\s+(?:meet|convene)\b|\bmeeting\s+from\b|\b(?:will|is to|shall)\s+hold\s+(?:its|a|the)\b[^.]{0,40}\bmeeting\b/i;
 // Workshops and forums beside the meeting are side events: the first sentence about one is not the meeting.
 const SIDE_EVENT_NAME = /\b(?:workshop|forum|seminar|symposium|training|tutorial|briefing)\b/i;
 const SIDE_EVENT_SENTENCE = /^\W*(?:\d+\s+)?(?:please note\s+)?(?:the\s+|an?\s+)?(?:ITU\s+)?(?:workshop|forum|seminar|symposium|training|tutorial|briefing)\b/i;
@@ -242,13 +242,13 @@ export function meetingOf(group: string | null): string {
 
 /** Study groups a subject names together: "Meetings of Study Groups 4, 11 and 16" → SG4, SG11, SG16. */
 function findGroupList(subject: string): string[] {
-  const plural = /\bStudy Groups\s+((?:\d{1,2}\s*(?:,|and|&)\s*)+\d{1,2})\b/i.exec(subject);
+  const plural = /(?<!ITU-?[DR]\s*)\bStudy Groups\s+((?:\d{1,2}\s*(?:,|and|&)\s*)+\d{1,2})\b/i.exec(subject);
   if (plural?.[1]) return (plural[1].match(/\d{1,2}/g) ?? []).map((n) => `SG${Number(n)}`);
   return findGroups(subject).map((g) => g.group);
 }
 
 const EVENT_NOUN =
-  /\bad[- ]hoc\s+(?:group|meeting|session)s?\b|\b(?:workshop|forum|session|seminar|symposium|training|day|assembly|meeting|hackathon|summit|webinar|clinic|tutorial|exhibition|conference|briefing|challenge|ceremony|celebration|course)s?\b/i;
+  /\bad[- ]hoc\s+(?:group|meeting|session)s?\b|\b(?:opening|closing)\s+plenary\b|\b(?:workshop|forum|session|seminar|symposium|training|day|assembly|meeting|hackathon|summit|webinar|clinic|tutorial|exhibition|conference|briefing|challenge|ceremony|celebration|course)s?\b/i;
 const EVENT_EXCLUDE =
   /\b(?:deadline|no later than|not later than|at the latest|must be (?:received|submitted)|should reach|last|previous|report of|approval of|was held|took place|highlights|cancel(?:l)?(?:ed|ation)|postponed|instead of|originally)\b/i;
 
@@ -268,8 +268,10 @@ const LIST_MARKER = new RegExp(String.raw`^(?:\(?[a-z]\)|\(?[ivx]{1,4}\)|\d{1,2}
 // "A Bridging … Clinic session, will be held virtually …" -> "Bridging … Clinic session".
 function eventTitle(sentence: string, hit: DateHit): string {
   const marker = LIST_MARKER.exec(sentence)?.[0].length ?? 0;
-  const at = hit.index - marker;
-  const s = at >= 0 ? sentence.slice(marker) : sentence;
+  // "Please note that the opening plenary will …": the event is what follows the lead-in.
+  const lead = marker + (/^(?:please\s+)?note\s+that\s+/i.exec(sentence.slice(marker))?.[0].length ?? 0);
+  const at = hit.index - lead;
+  const s = at >= 0 ? sentence.slice(lead) : sentence;
   const afterDate = at >= 0 ? s.slice(at + hit.text.length) : '';
   // Date-first form: "2 March 2026, 1200 to 1400 hours (Geneva time): BSG session and Contribution Clinic - …".
   if (at < 4) {
@@ -290,12 +292,21 @@ function eventTitle(sentence: string, hit: DateHit): string {
   return squash(head.replace(/^(?:A|An|The)\s+/i, '').replace(/[,:;\s]+$/, ''));
 }
 
+// A place written in brackets before the dates: "the meeting of IP experts of SG 13 (Geneva, 30 August - …)".
+const BRACKETED_PLACE = /\(\s*([A-Z][\w'\u00C0-\u024F.-]+(?:[ -][A-Z][\w'\u00C0-\u024F.-]+){0,2}(?:,\s*[A-Z][\w'\u00C0-\u024F.-]+(?:[ -][A-Z][\w'\u00C0-\u024F.-]+){0,2})?),\s*$/;
+
+function placeInBrackets(before: string): string | null {
+  const place = BRACKETED_PLACE.exec(before)?.[1];
+  if (!place || NOT_PLACE.test(place)) return null;
+  return /^Geneva$/i.test(place) ? 'Geneva, Switzerland' : place;
+}
+
 const NAMED_EVENT =
   /\b(?:an?|the)\s+((?:[\w'’-]+\s+){0,4}?(?:workshop|forum|seminar|symposium|training|tutorial|briefing|webinar|clinic|hackathon)s?)\s+(?:on|at|in|from)\s/i;
 
 // A mention of the announced meeting itself: "the study group meeting", "opening session starts at 0930 hours".
 const MAIN_MEETING_MENTION =
-  /^(?:(?:the|this|its)\s+)?(?:(?:ITU-T\s+)?(?:study group(?:\s+\d+)?|SG\s?\d+(?:RG-[A-Z]+)?|TSAG|working part(?:y|ies)(?:\s+\d\/\d+)?|WP\s?\d\/\d+|group)\s+)?(?:(?:opening|closing)\s+)?(?:meeting|plenary|plenaries|sessions?|opening|closing)\b(?!\s+(?:on|of|for|about)\b)/i;
+  /^(?:(?:the|this|its)\s+)?(?:(?:ITU-T\s+)?(?:study group(?:\s+\d+)?|SG\s?\d+(?:RG-[A-Z]+)?|TSAG|working part(?:y|ies)(?:\s+\d\/\d+)?|WP\s?\d\/\d+|group|Question)\s+)?(?:(?:opening|closing)\s+)?(?:meetings?|plenary|plenaries|sessions?|opening|closing)\b(?!\s+(?:on|of|for|about)\b)/i;
 
 /**
  * Side events announced in `text`: sentences or list items with a date and an event noun that are not the main
@@ -315,9 +326,11 @@ export function findEvents(text: string, main: MeetingInfo | null, docDate: stri
     if (main && hit.start === main.start && hit.end === main.end) continue;
     const title = eventTitle(clean, hit);
     if (title.length < 4 || title.length > 200 || !EVENT_NOUN.test(title)) continue;
-    if (main && hit.start >= main.start && hit.end <= main.end && MAIN_MEETING_MENTION.test(title)) continue;
+    // The meeting's own sessions are part of it, except an opening or closing plenary on a day of its own ("Question
+    // meetings start on 6 February; the opening plenary will take place on the morning of 13 February").
+    if (main && hit.start >= main.start && hit.end <= main.end && MAIN_MEETING_MENTION.test(title) && !(hit.start !== main.start && /\b(?:opening|closing) (?:plenary|session)\b/i.test(title))) continue;
     const time = findTime(clean.slice(hit.index));
-    const place = VIRTUAL.test(clean) ? 'virtual' : findPlace(clean.slice(hit.index)) ?? findPlace(clean);
+    const place = VIRTUAL.test(clean) ? 'virtual' : (findPlace(clean.slice(hit.index)) ?? placeInBrackets(clean.slice(0, hit.index)) ?? findPlace(clean));
     // A session during a meeting in Geneva, with no place of its own, keeps Geneva time.
     const inMain = main !== null && hit.start >= main.start && hit.end <= main.end;
     const zone = time ? (findZone(clean) ?? globalZone ?? (place === 'Geneva, Switzerland' || (place === null && inMain && main.place === 'Geneva, Switzerland') ? GENEVA_ZONE : null)) : null;
@@ -342,4 +355,75 @@ export function findEvents(text: string, main: MeetingInfo | null, docDate: stri
     out.push(event);
   }
   return out;
+}
+
+// A group as a sentence names it before its dates, in any Sector: "ITU-D Study Group 1", "those of Study Group 2",
+// "SG 13", "Working Party 3/12", "TSAG".
+const GROUP_LABEL = /\b(?:(ITU-?[TDR])\s+)?(Study\s+Group\s+\d{1,2}|SG\s?\d{1,2}|Working\s+Party\s+\d{1,2}\/\d{1,2}|WP\s?\d{1,2}\/\d{1,2}|TSAG|TDAG|RAG)\b/gi;
+const RAPPORTEUR_GROUPS = /\brapporteur groups?\b/i;
+
+/**
+ * The meetings a letter announces in the sentence that gives its main meeting, each for a group of its own: "the
+ * Rapporteur Group meetings of ITU-D Study Group 1 will take place from 2 to 11 June 2014, and those of Study Group 2
+ * from 12 to 20 June 2014". Each range is the meeting of the group named last before it. `docSector` (`ITU-T`,
+ * `ITU-D`, `ITU-R`) is the Sector of groups the text names without one: only ITU-T's get a canonical group; another
+ * Sector's are named in the title only. The main meeting comes back retitled for its own group, with the others;
+ * `null` when the letter announces one meeting.
+ */
+export function splitMeetings(text: string, main: MeetingInfo, docSector: string): { main: MeetingInfo; more: MeetingInfo[] } | null {
+  const listed = listedMeetings(text, main, docSector === 'ITU-T');
+  if (listed) return listed;
+  for (const s of sentences(text).slice(0, 80)) {
+    if (!MEETING_SENTENCE.test(s.text) || CANCELLED.test(s.text)) continue;
+    const clean = squash(s.text);
+    const ranges = findDates(clean).filter((h) => h.start !== h.end && !isSuperseded(clean, h));
+    if (ranges.length < 2 || !ranges.some((h) => h.start === main.start && h.end === main.end)) continue;
+    const lead = RAPPORTEUR_GROUPS.test(clean) ? 'Rapporteur Group meetings of' : 'Meeting of';
+    let sector = docSector;
+    let from = 0;
+    const found: Array<{ hit: DateHit; label: string; sector: string }> = [];
+    for (const hit of ranges) {
+      const labels = allMatches(GROUP_LABEL, clean.slice(from, hit.index));
+      from = hit.index + hit.text.length;
+      for (const l of labels) if (l[1]) sector = l[1].toUpperCase().replace(/^ITU(?=[TDR])/, 'ITU-');
+      const label = labels.at(-1)?.[2];
+      if (!label) return null;
+      found.push({ hit, label: squash(label), sector });
+    }
+    // One group with two ranges is one meeting told twice, or a meeting and its preparation: not several meetings.
+    if (new Set(found.map((f) => f.label.toLowerCase())).size < found.length) return null;
+    const place = placeFromBody(text) ?? main.place;
+    const each = found.map((f): MeetingInfo => {
+      const named = f.sector !== 'ITU-T' ? `${f.sector} ${f.label}` : f.label;
+      const group = f.sector === 'ITU-T' ? canonicalGroup(f.label) : null;
+      const { groups: _all, ...rest } = main;
+      return { ...rest, group, title: `${lead} ${named}`, start: f.hit.start, end: f.hit.end, place: main.place ?? place };
+    });
+    const own = each.find((m) => m.start === main.start && m.end === main.end);
+    if (!own) return null;
+    return { main: own, more: each.filter((m) => m !== own) };
+  }
+  return null;
+}
+
+// A list of meetings, each named on a line (often a bullet) with its dates under it: "· ITU-D Study Group 1
+// Rapporteur Group meetings for all Questions under study\nDate : 4–15 April 2016".
+const LISTED_DATE = /^[ \t]*Dates?[ \t]*:[ \t]*([^\n]{6,60})$/gim;
+
+function listedMeetings(text: string, main: MeetingInfo, itu: boolean): { main: MeetingInfo; more: MeetingInfo[] } | null {
+  const head = text.slice(0, 20_000);
+  const each: MeetingInfo[] = [];
+  for (const m of allMatches(LISTED_DATE, head)) {
+    const hit = findDates(m[1] ?? '')[0];
+    if (!hit || hit.start === hit.end) continue;
+    const name = head.slice(0, m.index).split('\n').map((l) => squash(stripBullet(l))).filter((l) => l !== '').at(-1) ?? '';
+    if (name.length < 8 || name.length > 200 || !/\b(?:meetings?|group|session|workshop|forum|plenary)\b/i.test(name)) continue;
+    const group = itu ? (findGroups(name)[0]?.group ?? null) : null;
+    const { groups: _all, ...rest } = main;
+    each.push({ ...rest, group, title: name.replace(/[:,;\s]+$/, ''), start: hit.start, end: hit.end });
+  }
+  if (each.length < 2) return null;
+  const own = each.find((m) => m.start === main.start && m.end === main.end);
+  if (!own) return null;
+  return { main: own, more: each.filter((m) => m !== own) };
 }

@@ -8,7 +8,7 @@ export const MAX_TITLE = 160;
 
 // Lines every ITU-T document starts with, which name no document.
 const BOILERPLATE =
-  /^(?:INTERNATIONAL TELECOMMUNICATION UNION|General Secretariat|Radiocommunication Bureau|Telecommunication Development Bureau|Place des Nations\b.*|TELECOMMUNICATION STANDARDI[SZ]ATION (?:SECTOR|BUREAU|ADVISORY GROUP)|STUDY PERIOD\b.*|STUDY GROUPS?\b.*|Working Party \w+|Documents? \S+|TSAG|Original\s*:.*|English only|(?:LIAISON STATEMENT|TEMPORARY DOCUMENT|CONTRIBUTION|REPORT|COLLECTIVE LETTER|Liaison statement|Attention\b.*)|(?:Geneva|Place|Date)\b.*\d{4}.*|Page \d+.*|-\s*\d+\s*-|Skip to main content)$/i;
+  /^(?:INTERNATIONAL TELECOMMUNICATION UNION|General Secretariat|Radiocommunication Bureau|Telecommunication Development Bureau|Place des Nations\b.*|(?:TELECOMMUNICATION (?:STANDARDI[SZ]ATION|DEVELOPMENT)|RADIOCOMMUNICATION) (?:SECTOR|BUREAU|ADVISORY GROUP)|STUDY PERIOD\b.*|STUDY GROUPS?\b.*|Working Party \w+|Documents? \S+|TSAG|Original\s*:.*|English only|(?:LIAISON STATEMENT|TEMPORARY DOCUMENT|CONTRIBUTION|REPORT|COLLECTIVE LETTER|Liaison statement|Attention\b.*)|(?:Geneva|Place|Date)\b.*\d{4}.*|Page \d+.*|-\s*\d+\s*-|Skip to main content)$/i;
 
 export function clip(text: string): string {
   const t = text.replace(/\s+/g, ' ').trim().replace(/[.;:,]+$/, '');
@@ -37,6 +37,10 @@ function firstHeading(text: string): string | null {
     if (/^Dear\b/i.test(line)) break;
     // A date alone ("27 October 2006") dates the document and names nothing.
     if (/^(?:\d{1,2}\s+)?[A-Z][a-z]+\.?\s+\d{4}$|^\d{4}-\d{2}-\d{2}$/.test(line)) continue;
+    // A meeting's line ("14th Meeting, Geneva, 28 - 30 January 2009") says where the document belongs, and a source
+    // line ("Director, Telecommunication Development Bureau") who wrote it: neither is its title.
+    if (/\bmeeting\b/i.test(line) && /\b(?:19|20)\d{2}\b/.test(line)) continue;
+    if (/^(?:Director|Chair(?:man|person)?|Vice-Chair\w*|Secretary|Rapporteur|Editor)\b,/i.test(line)) continue;
     if (/^[\w ,()/.-]{1,30}:/.test(line) || /^(?:Dear|To|From|Ref)\b/i.test(line) || /[.;,]$/.test(line) || /^\(.*\)$/.test(line)) continue;
     const words = line.split(/\s+/).length;
     if (words < 2 || words > 20 || !/[A-Za-z]{3}/.test(line)) continue;

@@ -181,11 +181,17 @@ export function indexEntries(doc: StoredDocument): IndexEntry[] {
   });
   if (p.meeting) {
     const authority = p.kind === 'collective-letter' || p.kind === 'circular' ? 'letter' : 'mention';
-    const fact: MeetingFact = { ...p.meeting, source: cite, events: p.events, authority };
-    const at = startMs(p.meeting.start);
-    const groups = new Set([...(p.meeting.groups ?? []), ...(p.meeting.group ?? p.group ? [(p.meeting.group ?? p.group) as string] : [])]);
-    const sets: Array<[string, number]> = [['mt', at], ...[...groups].map((g): [string, number] => [`mt:g:${g}`, at])];
-    entries.push({ member: `${doc.id}#m`, fact, sets });
+    // The main meeting carries the side events; a further meeting of the same letter (another group's) is its own
+    // entry, filed under its own group only.
+    const meetings = [p.meeting, ...(p.moreMeetings ?? [])];
+    meetings.forEach((m, n) => {
+      const fact: MeetingFact = { ...m, source: cite, events: n === 0 ? p.events : [], authority };
+      const at = startMs(m.start);
+      const own = n === 0 ? (m.group ?? p.group) : m.group;
+      const groups = new Set([...(m.groups ?? []), ...(own ? [own] : [])]);
+      const sets: Array<[string, number]> = [['mt', at], ...[...groups].map((g): [string, number] => [`mt:g:${g}`, at])];
+      entries.push({ member: n === 0 ? `${doc.id}#m` : `${doc.id}#m${n}`, fact, sets });
+    });
   }
   p.roles.forEach((r, n) => {
     entries.push({ member: `${doc.id}#r${n}`, fact: { source: cite, group: r.group, topic: r.topic }, sets: [['roles', doc.seq]] });

@@ -145,14 +145,26 @@ export function scoreDocument(file: string, got: ParsedDocument, exp: ExpectedRe
     add('deadlines.invented', have.every((d) => d === el.deadline), el.deadline ? [el.deadline] : [], have);
   }
   // A liaison statement mentions meetings; it announces none (the collective letter does).
-  if (exp.meetings?.[0] && exp.kind !== 'liaison-statement') {
-    const m = exp.meetings[0];
-    const hit = got.meeting && got.meeting.start === m.start && got.meeting.end === m.end ? got.meeting : null;
-    add('meeting.dates', hit !== null, `${m.start}..${m.end}`, got.meeting ? `${got.meeting.start}..${got.meeting.end}` : null);
-    if (m.openingTime) add('meeting.opening', got.meeting?.startTime === m.openingTime, m.openingTime, got.meeting?.startTime ?? null);
-    if (m.registrationTime) add('meeting.registration', got.meeting?.registrationTime === m.registrationTime, m.registrationTime, got.meeting?.registrationTime ?? null);
-    if (m.place) add('meeting.place', samePlace(got.meeting?.place ?? null, m.place), m.place, got.meeting?.place ?? null);
-    if (m.group && canonicalGroup(m.group)) add('meeting.group', got.meeting?.group === canonicalGroup(m.group), m.group, got.meeting?.group ?? null);
+  // Every meeting the document announces is scored: the first is its main meeting; the others may be further
+  // meetings (a letter for two groups) or side events (a workshop the day before).
+  if (exp.meetings && exp.kind !== 'liaison-statement') {
+    const main = got.meeting ? [got.meeting] : [];
+    const all = [...main, ...(got.moreMeetings ?? []), ...got.events];
+    exp.meetings.forEach((m, i) => {
+      if (!m.start || !m.end) return;
+      const announced = i === 0 ? main : all;
+      const hit = announced.find((a) => a.start === m.start && a.end === m.end) ?? null;
+      const seen = hit ?? (i === 0 ? (main[0] ?? null) : null);
+      add('meeting.dates', hit !== null, `${m.start}..${m.end}`, announced.length > 0 ? announced.map((a) => `${a.start}..${a.end}`).join(', ') : null);
+      if (m.openingTime) add('meeting.opening', seen?.startTime === m.openingTime, m.openingTime, seen?.startTime ?? null);
+      if (m.registrationTime) add('meeting.registration', seen?.registrationTime === m.registrationTime, m.registrationTime, seen?.registrationTime ?? null);
+      // A side event with no place of its own is held where its meeting is (as /meeting shows it).
+      const place = seen?.place ?? (seen && main[0] && seen.start >= main[0].start && seen.end <= main[0].end ? main[0].place : null);
+      if (m.place) add('meeting.place', samePlace(place, m.place), m.place, place);
+      // A letter for several groups meeting together lists them all in `groups`.
+      const group = canonicalGroup(m.group ?? '');
+      if (group) add('meeting.group', seen?.group === group || (seen?.groups ?? []).includes(group), m.group, seen?.groups ?? seen?.group ?? null);
+    });
   }
   return out;
 }

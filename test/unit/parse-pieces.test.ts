@@ -39,6 +39,9 @@ describe('dates and times', () => {
     const first = (t: string) => findDates(normalizeText(t))[0];
     expect(first('from Wednesday 17 to Friday 19 September 2025')).toMatchObject({ start: '2025-09-17', end: '2025-09-19' });
     expect(first('on 2 and 3 March 2026')).toMatchObject({ start: '2026-03-02', end: '2026-03-03' });
+    // A BDT circular's wording: each end of the range with its weekday and month, the year once.
+    expect(first('will take place from Monday 2 June to Wednesday 11 June 2014, and')).toMatchObject({ start: '2014-06-02', end: '2014-06-11' });
+    expect(first('from 2 June until 11 June 2014')).toMatchObject({ start: '2014-06-02', end: '2014-06-11' });
     expect(first('Geneva,30 April-4 May 2018')).toMatchObject({ start: '2018-04-30', end: '2018-05-04' });
     // Two days far apart are not a range: the later one is read alone.
     expect(first('on 2 and 9 March 2026')).toMatchObject({ start: '2026-03-09', end: '2026-03-09' });
@@ -230,13 +233,30 @@ describe('opening time beside a side event', () => {
 });
 
 describe('a BDT circular without the word "Circular"', () => {
-  it('"Ref.: / BDT/IP/CSTG-13" makes a circular; the group named before the dates read is the meeting\'s', () => {
+  it('"Ref.: / BDT/IP/CSTG-13" makes a circular; each range is the meeting of the ITU-D group named before it', () => {
     const p = parseDocument(
       'Telecommunication\nDevelopment Bureau (BDT)\nRef.: / BDT/IP/CSTG-13 / Geneva, 21 October 2016\nSubject: / 2017 Rapporteur Group Meetings\nDear Sir/Madam,\nThese meetings will take place at ITU Headquarters in Geneva.\nStudy Group 1 Rapporteur Groups will meet from 9 to 18 January 2017 and Study Group 2 from 18 to 27 January 2017.\n',
     );
     expect(p.kind).toBe('circular');
     expect(p.reference).toBe('BDT/IP/CSTG-13');
-    expect(p.meeting).toMatchObject({ group: 'SG1', start: '2017-01-09', end: '2017-01-18', place: 'Geneva, Switzerland' });
+    // ITU-D's Study Group 1 is not ITU-T's: no ITU-T group, and a title that names the Sector.
+    expect(p.group).toBeNull();
+    expect(p.meeting).toMatchObject({ group: null, title: 'Rapporteur Group meetings of ITU-D Study Group 1', start: '2017-01-09', end: '2017-01-18', place: 'Geneva, Switzerland' });
+    expect(p.moreMeetings).toEqual([expect.objectContaining({ group: null, title: 'Rapporteur Group meetings of ITU-D Study Group 2', start: '2017-01-18', end: '2017-01-27', place: 'Geneva, Switzerland' })]);
+  });
+  it('reads each meeting of an ITU-T letter for several groups with its own group and dates', () => {
+    const p = parseDocument(
+      'Ref: TSB Collective letter 4/16\nSubject: Meetings of Working Parties 1/16 and 2/16\nDear Sir/Madam,\n1 Working Party 1/16 will meet in Geneva from 3 to 5 June 2026, and Working Party 2/16 from 8 to 10 June 2026.\n',
+    );
+    expect(p.meeting).toMatchObject({ group: 'SG16', title: 'Meeting of Working Party 1/16', start: '2026-06-03', end: '2026-06-05' });
+    expect(p.moreMeetings).toEqual([expect.objectContaining({ group: 'SG16', title: 'Meeting of Working Party 2/16', start: '2026-06-08', end: '2026-06-10', place: 'Geneva, Switzerland' })]);
+  });
+  it('reads a list of meetings, each under its name with a "Date :" line (a BDT circular, 2016)', () => {
+    const p = parseDocument(
+      'Telecommunication\nDevelopment Bureau (BDT)\nRef. / Circular BDT/IP/CSTG-9 / Geneva, 1 December 2025\nSubject: / 2026 ITU-D Study Group 1 and 2 Rapporteur Group Meetings\nDear Sir/Madam,\nI invite you to the 2026 Rapporteur Group meetings, which ITU Headquarters in Geneva will host as follows:\n·  ITU-D Study Group 1 Rapporteur Group meetings\nDate : 13–24 April 2026\n·  ITU-D Study Group 2 Rapporteur Group meetings and Working Party 1/2\nDate : 27 April – 8 May 2026\n',
+    );
+    expect(p.meeting).toMatchObject({ group: null, title: 'ITU-D Study Group 1 Rapporteur Group meetings', start: '2026-04-13', end: '2026-04-24' });
+    expect(p.moreMeetings).toEqual([expect.objectContaining({ group: null, title: 'ITU-D Study Group 2 Rapporteur Group meetings and Working Party 1/2', start: '2026-04-27', end: '2026-05-08' })]);
   });
 });
 
