@@ -54,7 +54,23 @@ export async function extractEml(
 ): Promise<Extraction> {
   const name = source.name ?? source.filename;
   if (buf.length > mailLimit(limits)) throw tooLargeMail(name, buf.length, mailLimit(limits));
-  return extractEmlStream(() => bufferStream(buf), source, limits, extractAttachment, reader);
+  return readAndSplit(() => bufferStream(buf), source, limits, extractAttachment, reader, passesUnrepaired(buf));
+}
+
+/** The longest first line looked at by {@link passesUnrepaired} (a header line is much shorter). */
+const FIRST_LINE_LOOKED_AT = 998;
+
+/**
+ * Whether {@link MimeRepair} would pass these bytes on unchanged, so that mailparser can read them directly: the
+ * first line is a header line (or empty), not an mbox `From ` line, and no part is a `multipart/digest`. (Its size
+ * was checked by the caller.)
+ */
+function passesUnrepaired(buf: Buffer): boolean {
+  const end = buf.indexOf(10);
+  if (end < 0 || end >= FIRST_LINE_LOOKED_AT) return false;
+  const first = buf.toString('latin1', 0, end).replace(/\r$/, '');
+  if (FROM_LINE.test(first) || (first !== '' && !HEADER_LINE.test(first))) return false;
+  return !/multipart\/digest/i.test(buf.toString('latin1'));
 }
 
 /**
@@ -80,11 +96,28 @@ export async function extractEmlStream(
   extractAttachment: AttachmentExtractor,
   reader: PartReader = inlineReader,
 ): Promise<Extraction> {
+  return readAndSplit(open, source, limits, extractAttachment, reader, false);
+}
+
+/**
+ * {@link extractEmlStream}; with `direct`, the mail is first read without {@link MimeRepair} (which would pass it on
+ * unchanged, see {@link passesUnrepaired}), and read again through it only when nothing came out.
+ */
+async function readAndSplit(
+  open: () => Readable,
+  source: BufferSource,
+  limits: ExtractLimits,
+  extractAttachment: AttachmentExtractor,
+  reader: PartReader,
+  direct: boolean,
+): Promise<Extraction> {
   const name = source.name ?? source.filename;
-  const first = await readMail(open, name, limits, {});
+  const first = await readMail(open, name, limits, direct ? null : {});
   let mail = first.mail;
-  const sniff = first.sniff;
-  if (isEmpty(mail) && sniff.rootType.startsWith('multipart/')) {
+  let sniff = first.sniff;
+  // What the repair notices is needed only when nothing came out: then the mail is read as before.
+  if (isEmpty(mail) && sniff === null) ({ mail, sniff } = await readMail(open, name, limits, {}));
+  if (isEmpty(mail) && sniff !== null && sniff.rootType.startsWith('multipart/')) {
     // Nothing came out of a multipart mail: its boundary is missing or does not match the parts. Read it again
     // with the delimiter its body really uses, and as plain text when that does not help either.
     const delimiter = sniff.firstDelimiter;
@@ -207,29 +240,32 @@ const PARSER_OPTIONS = {
   },
 };
 
-/** Streams a mail through {@link MimeRepair} and mailparser, keeping attachments up to `limits.maxFileBytes`. */
+/**
+ * Streams a mail through {@link MimeRepair} (unless `mode` is `null`: then `sniff` is `null`) and mailparser, keeping
+ * attachments up to `limits.maxFileBytes`.
+ */
 function readMail(
   open: () => Readable,
   name: string,
   limits: ExtractLimits,
-  mode: RepairMode,
-): Promise<{ mail: MailData; sniff: Sniff }> {
+  mode: RepairMode | null,
+): Promise<{ mail: MailData; sniff: Sniff | null }> {
   return new Promise((resolve, reject) => {
     const mail: MailData = { headers: new Map(), headerLines: [], text: undefined, html: undefined, attachments: [] };
     const source = open();
-    const repair = new MimeRepair(mode, name, mailLimit(limits));
+    const repair = mode === null ? null : new MimeRepair(mode, name, mailLimit(limits));
     const parser = new MailParser(PARSER_OPTIONS as unknown as MailParserOptions);
     let settled = false;
     const fail = (err: unknown): void => {
       if (settled) return;
       settled = true;
       source.destroy();
-      repair.destroy();
+      repair?.destroy();
       parser.destroy();
       reject(err instanceof Error ? err : new Error(String(err)));
     };
     source.on('error', (err) => fail(isSgbotError(err) ? err : fileError(name, err)));
-    repair.on('error', fail);
+    repair?.on('error', fail);
     parser.on('error', (err: unknown) => fail(isSgbotError(err) ? err : unreadable(name, err)));
     parser.on('headers', (headers: Headers) => {
       mail.headers = headers;
@@ -263,9 +299,10 @@ function readMail(
     parser.on('end', () => {
       if (settled) return;
       settled = true;
-      resolve({ mail, sniff: repair.sniff });
+      resolve({ mail, sniff: repair?.sniff ?? null });
     });
-    source.pipe(repair).pipe(parser);
+    if (repair) source.pipe(repair).pipe(parser);
+    else source.pipe(parser);
   });
 }
 
