@@ -7,9 +7,10 @@
  * Reminders are taken early and sent on time: BullMQ wakes for a delayed job only when Redis times out a blocking
  * call (every 1/hz s at best) and then moves it through its scripts, so a reminder fetched at its due instant goes
  * out late, and later still when many fall due together. The reminder queue's workers therefore move each reminder
- * job that was never tried to the waiting list {@link PREFETCH_MS} before it is due ({@link startPrefetch}), and the
- * job waits on a local timer until its instant ({@link untilDue}) before it checks and sends. Retries, deferrals and
- * Retry-After waits (jobs started before) are never taken early.
+ * job that was never tried to the waiting list {@link PREFETCH_MS} before it is due ({@link startPrefetch}); the job
+ * checks the deadline and the recipient and composes its message at once, then waits on a local timer until its
+ * instant ({@link untilDue}) to read the acknowledgement and its markers and send. Retries, deferrals and Retry-After
+ * waits (jobs started before) are never taken early. The started count of the due jobs is read in one pipeline.
  */
 import type { Queue, Worker } from 'bullmq';
 import { Redis, type Cluster, type RedisOptions } from 'ioredis';
@@ -31,7 +32,7 @@ const DELAYED_SCORE_UNIT = 0x1000;
 
 /**
  * Wait on a local timer until `at` (epoch ms on the deps' clock): what a reminder taken early by {@link startPrefetch}
- * does before it is checked and sent. Only a job due within {@link PREFETCH_MS} (and a little more) waits: one due
+ * does, once checked and composed, before it is sent. Only a job due within {@link PREFETCH_MS} (and a little more) waits: one due
  * later was promoted on purpose (run now, or a test's clock set back) and goes at once.
  */
 export async function untilDue(deps: Pick<ReminderDeps, 'now'>, at: number): Promise<void> {
