@@ -22,6 +22,8 @@ const LS_TITLE =
 // A liaison written as a letter to a group: "Dear ITU-T SG 16, We are writing in response to the liaison statement".
 const LS_LETTER = /^\s*Dear (?:ITU-T\s+)?(?:SG\s?\d{1,2}|Study Group \d{1,2}|TSAG|[A-Z][A-Za-z0-9-]{1,12}(?: WG| Working Group)?)\s*,\s*(?:\n\s*)*(?:We|I)\b[^.]{0,80}\b(?:in (?:response|reply) to|respond(?:ing)? to|reply(?:ing)? to)\s+(?:the|your)\s+liaison\b/im;
 const BUREAU = /\b(?:TSB|BDT)\b|Telecommunication (?:Standardi[sz]ation|Development) Bureau|Radiocommunication Bureau/i;
+const BUREAU_CIRCULAR = /\b(?:Administrative\s+Circular|Circular\s+Letter)\s*(?:[A-Z]{1,4}\/\d|\d{1,2}\/[A-Z]{2,6}\/\d)/;
+const SALUTATION_IN_LINE = /\S[ \t]+Dear (?:Sir|Madam)\s*(?:\/\s*Madam\s*)?,/;
 const REPORT_HEADING = /^\s*(?:REPORT\b|Report of the (?:meeting|.*?meeting of))/im;
 const CONTRIBUTION_HEADING = /^\s*CONTRIBUTION\s*$/im;
 const TD_HEADING = /^\s*TD\s*$|\bThis TD\b|^\s*TEMPORARY DOCUMENT\s*$/im;
@@ -54,10 +56,16 @@ export function classify(text: string): Classification {
   if (REPORT_HEADING.test(header)) return { kind: 'report', reference: null };
   if (CONTRIBUTION_HEADING.test(header)) return { kind: 'contribution', reference: null };
   if (TD_HEADING.test(header)) return { kind: 'td', reference: null };
-  if (/^\s*(?:Dear (?:Sir|Madam)|Dear Sir\/Madam)/im.test(text) && BUREAU.test(header)) {
+  // A Bureau's circular names itself in a form of its own: "Administrative Circular CA/3", "Circular Letter 7/LCCE/79"
+  // (run into the Bureau's name when flattened: "Radiocommunication Bureau (BR)Circular Letter7/LCCE/79").
+  if (BUREAU.test(header) && BUREAU_CIRCULAR.test(header.slice(0, 1500))) return { kind: 'circular', reference: null };
+  // The salutation starts a line, or, in a letter flattened into one paragraph, follows its subject.
+  if ((/^\s*Dear (?:Sir|Madam)/im.test(text) || SALUTATION_IN_LINE.test(text.slice(0, 6000))) && BUREAU.test(header)) {
     // A letter of a Bureau (TSB, or BDT's and BR's administrative circulars) whose reference line was lost in
     // conversion or is of a form of its own ("Administrative Circular CA/99").
-    return /\bCircular\b/i.test(header) ? { kind: 'circular', reference: null } : { kind: 'collective-letter', reference: null };
+    // Only TSB writes collective letters: BDT's and BR's letters to the membership are circulars.
+    const tsb = /\bTSB\b|Telecommunication Standardi[sz]ation Bureau/i.test(header);
+    return /\bCircular\b/i.test(header) || !tsb ? { kind: 'circular', reference: null } : { kind: 'collective-letter', reference: null };
   }
   if (isSlideDeck(text)) return { kind: 'presentation', reference: null };
   return { kind: 'other', reference: null };

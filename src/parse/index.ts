@@ -11,7 +11,7 @@ import { fieldValue, headerOf } from './fields.ts';
 import { plainHeader, unrunHeader } from './layout.ts';
 import { dominantGroup, findGroups } from './groups.ts';
 import { parseLiaison } from './liaison.ts';
-import { findEvents, findMeeting, findOpeningTime, findPlace, meetingOf, splitMeetings } from './meeting.ts';
+import { findEvents, findMeeting, findOpeningTime, findPlace, meetingOf, splitMeetings, subjectMeetings } from './meeting.ts';
 import { MONTH_PATTERN, normalizeText, squash } from './normalize.ts';
 import { asWritten, findRevision } from './reference.ts';
 import { findAddresses, findQuestions, findRecommendations } from './refs.ts';
@@ -217,6 +217,7 @@ function trackerTitle(text: string): string | null {
 
 // A notice of a meeting that is no TSB letter: a rapporteur's convocation, an invitation of the General Secretariat.
 const TIMETABLE_HEADING = /^[ \t]*((?:Draft\s+)?Time[- ]?table\b[^\n]{0,40}\bmeeting\b[^\n]{0,60}\d{4})[ \t]*$/im;
+const SUBJECT_MEETING = /^[ \t]*Subject[ \t]*:[^\n]*\bmeeting\b/im;
 const MEETING_NOTICE = /\b(?:notice|convocation|invitation|announcement)\b[^\n]{0,80}\bmeeting\b|\bRapporteur(?:'s)?\s+meeting\b|\binterim meeting\b/i;
 
 /**
@@ -227,7 +228,12 @@ function letterSubject(header: string): string | null {
   const first = fieldValue(header, 'Subject|Objet', 3, true);
   if (first === null) return null;
   // A flattened letter runs its subject into the body: a subject line, not a paragraph, is kept.
-  let value = first.length > 2 * MAX_TITLE ? clip(first.replace(/^[/|]\s*/, '')) : first.replace(/^[/|]\s*/, '');
+  // Converters leave cell markers and list dashes before it: "Subject: / Meeting …", "Subject: - - 18th meeting …".
+  const bare = first.replace(/^(?:[/|]\s*|[-–]\s+)+/, '');
+  // A flattened letter's subject runs on into the body: "… in the study period 1994-1995 The Radiocommunication
+  // Assembly, in November, 1993, approved …": it ends where a sentence starts.
+  const body = bare.length > MAX_TITLE ? /^(.{40,}?[\d)"a-z])\s+(?=(?:The|This|I|We|In|As|Following|Further to|With reference to)\s+[A-Za-z]+\b[^.]{10,}\.)/.exec(bare)?.[1] : undefined;
+  let value = body ?? (bare.length > 2 * MAX_TITLE ? clip(bare) : bare);
   if (findDates(value).some((h) => h.start !== h.end || /\d{4}\s*$/.test(value))) return value || null;
   const at = /(?:^|\n)[ \t]*(?:Subject|Objet)[ \t]*:[^\n]*\n/i.exec(header);
   if (!at) return value || null;
@@ -240,7 +246,9 @@ function letterSubject(header: string): string | null {
       blank = true;
       continue;
     }
-    if (/^(?:Dear|To|Ref|Our ref|Attention|Contact)\b/i.test(l) || /^[A-Z][\w ]{1,30}:/.test(l) || l.length > 160) break;
+    // Past the subject come the addressees, fields, a list of what it covers ("–Working Party 7A: Time signals …")
+    // or the first numbered heading ("1 Introduction").
+    if (/^(?:Dear|To|Ref|Our ref|Attention|Contact)\b/i.test(l) || /^[A-Z][\w ]{1,30}:/.test(l) || /^(?:[-–•·*]|\d{1,2}\.?\s+[A-Z])/.test(l) || l.length > 160) break;
     if (blank && (l.length > 80 || !findDates(l).some((h) => h.start !== h.end))) break;
     value = `${value} ${l.replace(/^[/|]\s*/, '')}`.trim();
     if (findDates(l).length > 0) break;
@@ -280,7 +288,8 @@ export function parseDocument(raw: string): ParsedDocument {
   const isLetter = LETTER_KINDS.has(kind);
   // A meeting's timetable names it in its heading: "Draft Timetable - ITU-T Study Group 2 Meeting, Geneva, 17-26 September 2013".
   const timetable = kind === 'other' ? (TIMETABLE_HEADING.exec(header)?.[1]?.trim() ?? null) : null;
-  const notice = kind === 'other' && (MEETING_NOTICE.test(header) || timetable !== null);
+  // A letter with no Bureau letterhead left ("Subject: Fourteenth Meeting of …" then "Dear Sir,") is a meeting notice.
+  const notice = kind === 'other' && (MEETING_NOTICE.test(header) || timetable !== null || (SUBJECT_MEETING.test(header) && /^\s*Dear\b/im.test(text.slice(0, 8000))));
   const subject = isLetter || notice ? (letterSubject(header) ?? timetable) : null;
   // Markdown and table copies hide the "Title:" label ("**Title:** Reply LS on …", "| Title: | LS on … |").
   const cell = (v: string | null) => (v && !/^[|/\s-]*$/.test(v) ? v : null);
@@ -313,6 +322,16 @@ export function parseDocument(raw: string): ParsedDocument {
       meeting = split.main;
       moreMeetings = split.more.filter((m) => !date || m.end >= date);
     }
+  }
+  // A subject naming several meetings, each with its dates: the first is the letter's meeting, the others further ones.
+  const named = meeting && subject && moreMeetings.length === 0 ? subjectMeetings(subject) : [];
+  if (meeting && named[0]?.start === meeting.start && named[0].end === meeting.end) {
+    const main: MeetingInfo = meeting;
+    main.title = named[0].title;
+    moreMeetings = named.slice(1).filter((m) => !date || m.end >= date).map((m) => {
+      const { groups: _groups, ...rest } = main;
+      return { ...rest, group: foreign ? null : (findGroups(m.title)[0]?.group ?? null), title: m.title, start: m.start, end: m.end, startTime: null, registrationTime: null, timezone: null };
+    });
   }
   if (meeting && foreign) meeting = otherSectorMeeting(meeting, foreign);
 

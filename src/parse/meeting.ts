@@ -427,3 +427,25 @@ function listedMeetings(text: string, main: MeetingInfo, itu: boolean): { main: 
   if (!own) return null;
   return { main: own, more: each.filter((m) => m !== own) };
 }
+
+/**
+ * The meetings a subject line names each with dates of its own: "18th meeting of the Telecommunication Development
+ * Advisory Group, 11-13 December 2013 - - Meetings of the TDAG Correspondence Groups …, 10 December 2013". Empty
+ * when it gives one date, or a date that names no event of its own ("… (workshop on 30 April 2026)").
+ */
+export function subjectMeetings(subject: string): Array<{ title: string; start: string; end: string }> {
+  const hits = findDates(subject).filter((h) => !isSuperseded(subject, h));
+  if (hits.length < 2) return [];
+  const out: Array<{ title: string; start: string; end: string }> = [];
+  let from = 0;
+  for (const hit of hits) {
+    const name = squash(subject.slice(from, hit.index)).replace(/^[\s,;:()–-]+|[\s,;:(–-]+$/g, '');
+    if (name.length < 8 || !EVENT_NOUN.test(name) || /\b(?:on|from|of|at|to|until|by)$/i.test(name)) return [];
+    // What follows the first is a further meeting of a group, not a forum or workshop around it ("…, preceded by the
+    // Regional Economic and Regulatory Forum for Africa (15 September 2025)"): those are side events.
+    if (out.length > 0 && (!/\bmeetings?\b/i.test(name) || SIDE_EVENT_NAME.test(name) || /\b(?:preceded|followed|back-to-back|alongside|prior to|after)\b/i.test(name))) return [];
+    out.push({ title: `${name}, ${hit.text}`.replace(/\s*\(\s*(?=[^)]*$)/, ' ').trim(), start: hit.start, end: hit.end });
+    from = hit.index + hit.text.length;
+  }
+  return out;
+}

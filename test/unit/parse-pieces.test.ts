@@ -260,6 +260,46 @@ describe('a BDT circular without the word "Circular"', () => {
   });
 });
 
+describe('letters of the other Bureaux, as converters leave them', () => {
+  // Layout of BDT/CIRCULAR/017 (18th TDAG, 2013; studylib.net/doc/12898135): the whole letter is one paragraph, and
+  // its subject names two meetings, each with its dates.
+  it('reads a circular flattened into one paragraph, with one meeting for each dated part of its subject', () => {
+    const p = parseDocument(
+      'Telecommunication Development Bureau (BDT) Ref. BDT/CIRCULAR/044 Geneva, 2 October 2026 To Administrations of ITU Member States, ITU-D Sector Members Subject: - - 35th meeting of the Telecommunication Development Advisory Group, 8-10 December 2026 - - Meetings of the TDAG Working Group on Resolutions, 7 December 2026 Dear Sir/Madam, I am pleased to invite you to the meetings of TDAG and its working group, to be held at ITU Headquarters in Geneva. The TDAG will meet from 8 to 10 December 2026. Yours faithfully, Director',
+    );
+    expect(p.kind).toBe('circular');
+    expect(p.date).toBe('2026-10-02');
+    expect(p.title).toMatch(/^35th meeting of the Telecommunication Development Advisory Group, 8-10 December 2026/);
+    expect(p.meeting).toMatchObject({ group: null, title: '35th meeting of the Telecommunication Development Advisory Group, 8-10 December 2026', start: '2026-12-08', end: '2026-12-10', place: 'Geneva, Switzerland' });
+    expect(p.moreMeetings).toEqual([expect.objectContaining({ title: 'Meetings of the TDAG Working Group on Resolutions, 7 December 2026', start: '2026-12-07', end: '2026-12-07' })]);
+  });
+  // Layout of ITU-R Administrative Circular CA/3 (1994; itu.int/dms_pub/itu-r/md/00/ca/cir/R00-CA-CIR-0003): no
+  // salutation, its subject runs on into the body.
+  it('takes an "Administrative Circular CA/n" for a circular and ends its subject where the body starts', () => {
+    const p = parseDocument(
+      'INTERNATIONAL TELECOMMUNICATION UNION RADIOCOMMUNICATION BUREAU Administrative Circular CA/77 12 January 2026 TO ADMINISTRATIONS OF MEMBER STATES Subject: Invitation to take part in the work of the Radiocommunication Study Groups in the study period 2026-2029 The Radiocommunication Assembly, in October 2025, approved the structure of the Study Groups for the period. This Circular invites participation in their work.',
+    );
+    expect(p.kind).toBe('circular');
+    expect(p.title).toBe('Invitation to take part in the work of the Radiocommunication Study Groups in the study period 2026-2029');
+  });
+  // Layout of the BDT letter on the 14th TDAG (2008; studylib.net/doc/12897602): the letterhead was a logo, so
+  // only "Subject:" and "Dear Sir," say it is a letter.
+  it('reads a letter that lost its letterhead as a meeting notice', () => {
+    const p = parseDocument(
+      'I\nT\nU\n20 November 2026\nFor your reply:\nA. Martin, Head, Events Division\nSubject: Thirty-sixth Meeting of the Telecommunication Development Advisory Group (TDAG), Geneva,\n27-29 January 2027\nDear Sir,\nI have pleasure in inviting you to the meeting of TDAG, to be held at ITU Headquarters in Geneva.\n',
+    );
+    expect(p.title).toBe('Thirty-sixth Meeting of the Telecommunication Development Advisory Group (TDAG), Geneva, 27-29 January 2027');
+    expect(p.meeting).toMatchObject({ start: '2027-01-27', end: '2027-01-29', place: 'Geneva, Switzerland' });
+  });
+  it('keeps side events a subject names as side events, not further meetings', () => {
+    const p = parseDocument(
+      'Ref: TSB Collective letter 2/3\nSubject: Meeting of the ITU-T Study Group 3 Regional Group for Africa (SG3RG-AFR), Kampala, Uganda, 14-16 September 2026, preceded by a Workshop on roaming (13 September 2026)\nDear Sir/Madam,\n',
+    );
+    expect(p.moreMeetings).toBeUndefined();
+    expect(p.meeting).toMatchObject({ start: '2026-09-14', end: '2026-09-16' });
+  });
+});
+
 describe('a meeting timetable', () => {
   it('names its meeting in its heading; "0930h" is a time', () => {
     const cells = Array.from({ length: 12 }, (_, i) => [`Mon ${i + 1}/09`, 'am', 'pm']).flat();
