@@ -7,25 +7,27 @@
  * - Web API calls retry with backoff and honour 429 Retry-After; a reply that cannot be delivered is logged, never
  *   thrown out of the process.
  */
-import { randomBytes } from 'node:crypto';
 import type { AddressInfo, Server } from 'node:net';
+import { availableParallelism } from 'node:os';
 import { App, HTTPReceiver, SocketModeReceiver, webApi, type BlockAction, type ButtonAction } from '@slack/bolt';
 import type { Redis } from 'ioredis';
 import type { ActionRegistry } from '../../core/actions.ts';
-import { noAnswer, type CommandContext, type CommandMetrics, type Registry, type Reply } from '../../core/command.ts';
+import type { CommandContext, CommandMetrics, Registry, Reply } from '../../core/command.ts';
 import type { Identity } from '../../core/identity.ts';
 import type { Logger } from '../../log.ts';
 import { pressAction, requestSink, type InboundDeps } from '../inbound.ts';
 import { actionBlocks, actionIdPattern, slackActionHandler } from './actions.ts';
 import { fitSlackMessage, SLACK_LIMITS } from '../limits.ts';
-import { answerQueue } from './answer-queue.ts';
-import { ask, commandText, type AskDeps, type ChatIdentity } from './ask.ts';
+import { answerQueue, type AnswerQueue } from './answer-queue.ts';
+import { replayLogs, startAnswerThreads, type AnswerThreads, type AnswerThreadsSpec } from './answer-threads.ts';
+import { ask, type AskDeps } from './ask.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { replyToBlocks, SHARE_ACTION, LIMITS, type BlockOptions } from './blocks.ts';
 import { homeReply, redisFollowedGroups, type FollowedGroups } from './home.ts';
 import { guardReplays } from './http-guard.ts';
 import { responseUrlPoster, SlackDeliveryError, type FetchFn } from './response-url.ts';
 import type { SlackSettings } from './settings.ts';
+import { answerSlashCommand, BUSY_REPLY, chatIdentity, consoleLinker, slashPost, type AnswerLog, type SlashAnswerer, type SlashCommandJob } from './slash-answer.ts';
 import { SlackState } from './state.ts';
 import { userZones } from './zones.ts';
 
@@ -46,6 +48,11 @@ export interface SlackDeps {
   metrics?: CommandMetrics;
   /** The web address (`SGBOT_PUBLIC_URL`): a message too long for Slack links to the console for the rest. */
   publicUrl?: string;
+  /**
+   * Compute slash-command answers in worker threads (answer-threads.ts), each building its services with this entry
+   * module; without it, or when they cannot start, answers are computed on the app's own event loop.
+   */
+  answerThreads?: AnswerThreadsSpec;
 }
 
 /** A running (or startable) Slack adapter. */
@@ -59,11 +66,16 @@ export interface SlackBot {
 
 type Post = (message: object) => Promise<void>;
 
-/** What a question gets when too many are waiting to be answered. */
-const BUSY_REPLY = noAnswer('E_BUSY', 'Sorry, sgbot is answering many questions right now.', ['Please ask again in a minute.']);
-
 /** Answers worked on at once, and answers that may wait for a turn (see answer-queue.ts). */
 export const ANSWER_LIMITS = { inFlight: 4, waiting: 2000 } as const;
+
+/** Answers handed to each answer thread at once (the thread's loop waits on Redis and Slack for most of each). */
+export const ANSWERS_PER_THREAD = 32;
+
+/** Answer threads to start by default: one per core beyond the one that acks, one at least, four at most. */
+export function defaultAnswerThreads(): number {
+  return Math.min(4, Math.max(1, availableParallelism() - 1));
+}
 
 /**
  * Build the Slack app. Nothing is contacted until {@link SlackBot.start}: no `auth.test` at construction (the
@@ -85,13 +97,11 @@ export function createSlackApp(opts: { settings: SlackSettings; deps: SlackDeps;
   const lookup = new webApi.WebClient(settings.botToken, { slackApiUrl: settings.slackApiUrl, logger, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: settings.lookupTimeoutMs });
   const postToResponseUrl = responseUrlPoster({ retry: settings.retry, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
   const blockOptions: BlockOptions = settings.docUrl ? { docUrl: settings.docUrl } : {};
-  const publicUrl = deps.publicUrl?.replace(/\/+$/, '');
   /** Where the whole of a shortened reply can be seen: a broadcast's console page, or the console. */
-  const consoleUrlOf = (reply: Reply): string | undefined => {
-    if (!publicUrl) return undefined;
-    const id = (reply.data as { broadcast?: { id?: unknown } } | null | undefined)?.broadcast?.id;
-    return typeof id === 'string' && /^[a-z0-9]{1,40}$/.test(id) ? `${publicUrl}/console/broadcasts/${id}` : `${publicUrl}/console`;
-  };
+  const consoleUrlOf = consoleLinker(deps.publicUrl);
+  /** Answer threads, once started (and when they could be). */
+  let threads: AnswerThreads | null = null;
+  const threadAnswers = answerQueue({ inFlight: ANSWERS_PER_THREAD * Math.max(1, deps.answerThreads?.threads ?? 1), waiting: (opts.answerLimits ?? ANSWER_LIMITS).waiting });
 
   let receiver: HTTPReceiver | SocketModeReceiver;
   if (settings.mode === 'http') {
@@ -139,11 +149,12 @@ export function createSlackApp(opts: { settings: SlackSettings; deps: SlackDeps;
   const inbound: InboundDeps = { ...askDeps, ...(deps.actions ? { actions: deps.actions } : {}), ...(deps.metrics ? { metrics: deps.metrics } : {}), countCommand: (user, perMinute) => state.countCommand(user, perMinute) };
 
   // A reply Slack would not take cannot carry the apology either.
-  const sink = requestSink<Logger>({ what: 'Slack request', undeliverable: (err) => err instanceof SlackDeliveryError || String((err as { code?: unknown }).code).startsWith('slack_') });
+  const sink = requestSink<AnswerLog>({ what: 'Slack request', undeliverable: (err) => err instanceof SlackDeliveryError || String((err as { code?: unknown }).code).startsWith('slack_') });
   const track = sink.track;
+  const answerer: SlashAnswerer = { askDeps, state, blockOptions, postToResponseUrl, sink, consoleUrlOf };
 
   /** Run one request's work; any failure is logged with a reference and, when possible, told to the user. */
-  function handle(reqLog: Logger, post: Post | null, work: () => Promise<void>): Promise<void> {
+  function handle(reqLog: AnswerLog, post: Post | null, work: () => Promise<void>): Promise<void> {
     return sink.handle(reqLog, post ? (reply) => post(replyToBlocks(reply, blockOptions)) : null, work);
   }
 
@@ -152,18 +163,31 @@ export function createSlackApp(opts: { settings: SlackSettings; deps: SlackDeps;
    * request is acked before: an answer never delays an ack.
    */
   function queued(reqLog: Logger, post: Post, work: () => Promise<void>): Promise<void> {
-    return track(
-      answers.run(
-        () => handle(reqLog, post, work),
-        async () => {
-          reqLog.warn(answers.size, 'too many answers waiting; asked to try again');
-          await post(replyToBlocks(BUSY_REPLY, blockOptions)).catch((err: Error) => reqLog.warn({ err: err.message }, 'could not say so either'));
-        },
-      ),
-    );
+    return track(answers.run(() => handle(reqLog, post, work), refuse(reqLog, post, answers)));
   }
 
-  const identity = (userId: string, teamId?: string | null, enterpriseId?: string | null): ChatIdentity => ({ channel: 'slack', userId, teamId: teamId ?? null, enterpriseId: enterpriseId ?? null });
+  const identity = chatIdentity;
+
+  /** Tell the asker that too many answers are waiting. */
+  const refuse = (reqLog: AnswerLog, post: Post, queue: AnswerQueue) => async () => {
+    reqLog.warn(queue.size, 'too many answers waiting; asked to try again');
+    await post(replyToBlocks(BUSY_REPLY, blockOptions)).catch((err: Error) => reqLog.warn({ err: err.message }, 'could not say so either'));
+  };
+
+  /** Hand `job` to an answer thread when its turn comes; what the thread logged is logged here, under the request. */
+  function answerInThreads(t: AnswerThreads, reqLog: AnswerLog, job: SlashCommandJob): Promise<void> {
+    const post = slashPost(answerer, job.responseUrl);
+    return track(
+      threadAnswers.run(async () => {
+        try {
+          replayLogs(reqLog, await t.answer(job));
+        } catch (err) {
+          // The thread died with the answer: whether it was posted is unknown, the failure is told.
+          await sink.fail(reqLog, err, (reply) => post(replyToBlocks(reply, blockOptions)));
+        }
+      }, refuse(reqLog, post, threadAnswers)),
+    );
+  }
 
   // Slack retries an event it thinks was not received: handle each event id once.
   app.use(async ({ body, context, next }) => {
@@ -177,30 +201,19 @@ export function createSlackApp(opts: { settings: SlackSettings; deps: SlackDeps;
 
   app.command(/^\/[\w-]+$/, async ({ command, ack }) => {
     await ack();
-    const who = identity(command.user_id, command.team_id, command.enterprise_id);
-    const reqLog = log.child({ kind: 'command', user: who.userId, command: command.command, trigger: command.trigger_id });
-    const post: Post = (message) => postToResponseUrl(command.response_url, { response_type: 'ephemeral', ...message });
-    await queued(reqLog, post, async () => {
-      // Channel ids starting with D are direct messages; C and G are channels a subscription can be for.
-      const res = await ask(askDeps, who, commandText(command.command, command.text), { channel: command.channel_id, shared: !command.channel_id.startsWith('D') });
-      if (res.kind === 'limited') {
-        reqLog.info('rate limited');
-        await post(replyToBlocks(res.reply, blockOptions));
-        return;
-      }
-      // A reply with buttons of its own (a broadcast preview's Confirm/Cancel) carries them instead of Share.
-      const confirmBlocks = actionBlocks(res.reply.actions);
-      let shareId: string | undefined;
-      if (res.reply.ok && confirmBlocks.length === 0) {
-        shareId = randomBytes(12).toString('base64url');
-        await state.saveShare({ reply: res.reply, askedBy: who.userId }, shareId);
-      }
-      // The buttons come out of the same 50 blocks: the lines make room for them, never the other way round.
-      const consoleUrl = consoleUrlOf(res.reply);
-      const message = replyToBlocks(res.reply, { ...blockOptions, maxBlocks: SLACK_LIMITS.messageBlocks - confirmBlocks.length, ...(consoleUrl ? { consoleUrl } : {}), ...(shareId ? { shareId } : {}) });
-      await post(fitSlackMessage(confirmBlocks.length ? { ...message, blocks: [...message.blocks, ...confirmBlocks] } : message, consoleUrl ? { consoleUrl } : {}));
-      reqLog.info({ cmd: res.command, ok: res.reply.ok, tz: res.tz }, 'answered');
-    });
+    const reqLog = log.child({ kind: 'command', user: command.user_id, command: command.command, trigger: command.trigger_id });
+    const job: SlashCommandJob = {
+      command: command.command,
+      text: command.text,
+      userId: command.user_id,
+      teamId: command.team_id ?? null,
+      enterpriseId: command.enterprise_id ?? null,
+      channelId: command.channel_id,
+      responseUrl: command.response_url,
+      now: askDeps.now(),
+    };
+    if (threads && threads.threads > 0) return answerInThreads(threads, reqLog, job);
+    await track(answers.run(() => answerSlashCommand(answerer, job, reqLog), refuse(reqLog, slashPost(answerer, job.responseUrl), answers)));
   });
 
   // Every registered button (a reminder's Done and Snooze, a broadcast preview's Confirm and Cancel…), one way.
@@ -286,13 +299,20 @@ export function createSlackApp(opts: { settings: SlackSettings; deps: SlackDeps;
     app,
     async start() {
       void track(learnBotIds());
+      // The answer threads build their services while the app starts listening.
+      const o = deps.redis.options;
+      const starting =
+        deps.answerThreads && !threads
+          ? startAnswerThreads(deps.answerThreads, { settings, prefix: deps.prefix, ...(deps.publicUrl ? { publicUrl: deps.publicUrl } : {}), redis: { host: o.host ?? '127.0.0.1', port: o.port ?? 6379, db: o.db ?? 0 } }, log)
+          : Promise.resolve(threads);
       if (settings.mode === 'http') {
-        const server = (await app.start({ port: settings.port, host: settings.host })) as Server;
+        const [server, started] = await Promise.all([app.start({ port: settings.port, host: settings.host }) as Promise<Server>, starting]);
+        threads = started;
         const port = (server.address() as AddressInfo).port;
         log.info({ port, path: settings.path }, 'Slack adapter listening (HTTP mode)');
         return { port };
       }
-      await app.start();
+      [, threads] = await Promise.all([app.start(), starting]);
       log.info('Slack adapter connected (Socket Mode)');
       return { port: null };
     },
@@ -300,6 +320,9 @@ export function createSlackApp(opts: { settings: SlackSettings; deps: SlackDeps;
       if (receiver instanceof SocketModeReceiver) await receiver.client.disconnect();
       else await app.stop();
       await sink.settle();
+      await threads?.stop();
+      threads = null;
+      postToResponseUrl.close();
     },
   };
 }

@@ -27,8 +27,10 @@ export const slackPlatform = definePlatform<SlackSettings>({
     channel: { pattern: /^[CG][A-Z0-9]{2,}$/, example: 'C0123ABCD', noun: 'channel', hint: "copy it from the channel's details; a name like #sg20 will not do" },
   },
   async start(settings, ctx) {
-    const { createSlackApp } = await import('./app.ts');
-    const bot = createSlackApp({ settings, deps: { ...ctx, log: ctx.log as Logger }, ...(ctx.now ? { now: ctx.now } : {}) });
+    const { createSlackApp, defaultAnswerThreads } = await import('./app.ts');
+    // Slash-command answers in worker threads built like this process (answer-services.ts), unless they cannot start.
+    const answerThreads = { entry: new URL('./answer-services.ts', import.meta.url), threads: defaultAnswerThreads() };
+    const bot = createSlackApp({ settings, deps: { ...ctx, log: ctx.log as Logger, answerThreads }, ...(ctx.now ? { now: ctx.now } : {}) });
     const { port } = await bot.start();
     return {
       describe: `Slack        app running over ${settings.mode === 'http' ? `HTTP on http://${settings.host}:${port ?? settings.port}${settings.path}` : 'Socket Mode'}`,
