@@ -38,9 +38,18 @@ async function main(): Promise<void> {
     const start = spread === 0 ? Date.now() : Date.now() + 1000;
     const due = new Map<string, number>();
     rb.people.forEach((email, i) => due.set(email, start + (i * spread) / n));
+    const redisCpu = async () => {
+      const info = await rb.redis.info('cpu');
+      const num = (k: string) => Number(new RegExp(`${k}:([\\d.]+)`).exec(info)?.[1] ?? 0);
+      return (num('used_cpu_user') + num('used_cpu_sys')) * 1000;
+    };
+    const cpu0 = process.cpuUsage();
+    const redis0 = await redisCpu();
     const t0 = Date.now();
     await rb.queue((i) => start + (i * spread) / n);
     await waitUntil(`${n} reminders`, () => sink.received.length >= n, 240_000, 20);
+    const cpu = process.cpuUsage(cpu0);
+    const redisMs = (await redisCpu()) - redis0;
     const last = Math.max(...sink.received.map((m) => m.at));
     const late = sink.received.map((m) => m.at - (due.get(m.to) ?? Number.NaN));
     const ids = new Set(sink.received.map((m) => m.messageId));
@@ -54,6 +63,9 @@ async function main(): Promise<void> {
         p99: round(percentile(late, 99), 1),
         max: round(Math.max(...late), 1),
         duplicates: sink.received.length - ids.size,
+        // CPU per reminder (ms): this process (worker, mailer and sink) and Redis; less sensitive to other load than rates.
+        cpuMsPerReminder: round((cpu.user + cpu.system) / 1000 / n, 3),
+        redisCpuMsPerReminder: round(redisMs / n, 3),
       }),
     );
   } finally {
