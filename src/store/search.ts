@@ -78,15 +78,37 @@ function fuzzyOf(term: string): number {
   return term.length >= 8 ? 2 : term.length >= 4 ? 1 : 0;
 }
 
-const SPACE_OR_PUNCTUATION = /[\n\r\p{Z}\p{P}]+/u;
+const SPACE_OR_PUNCTUATION = /^[\n\r\p{Z}\p{P}]$/u;
 
-/** The words of a text as the index keeps them: split at spaces and punctuation, lower-cased. */
+/** Per UTF-16 code unit below 0x10000: 0 not looked at yet, 1 a space or punctuation ({@link SPACE_OR_PUNCTUATION}), 2 not. */
+const SEPARATOR = new Uint8Array(0x10000);
+
+/** Whether code point `c` separates words: looked up once per character, then read from {@link SEPARATOR}. */
+function separates(c: number): boolean {
+  if (c > 0xffff) return SPACE_OR_PUNCTUATION.test(String.fromCodePoint(c));
+  let known = SEPARATOR[c] as number;
+  if (known === 0) SEPARATOR[c] = known = SPACE_OR_PUNCTUATION.test(String.fromCharCode(c)) ? 1 : 2;
+  return known === 1;
+}
+
+/**
+ * The words of a text as the index keeps them: split at spaces and punctuation (`\n`, `\r`, Unicode Z and P), at
+ * most {@link MAX_WORD} UTF-16 units long, lower-cased. One pass over the code points.
+ */
 export function wordsOf(text: string): string[] {
   const out: string[] = [];
-  for (const t of text.split(SPACE_OR_PUNCTUATION)) {
-    if (t.length === 0 || t.length > MAX_WORD) continue;
-    out.push(t.toLowerCase());
+  let start = -1;
+  const end = (at: number) => {
+    if (start >= 0 && at - start <= MAX_WORD) out.push(text.slice(start, at).toLowerCase());
+    start = -1;
+  };
+  for (let i = 0; i < text.length; ) {
+    const c = text.codePointAt(i) as number;
+    if (separates(c)) end(i);
+    else if (start < 0) start = i;
+    i += c > 0xffff ? 2 : 1;
   }
+  end(text.length);
   return out;
 }
 
