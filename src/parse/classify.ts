@@ -24,6 +24,9 @@ const LS_LETTER = /^\s*Dear (?:ITU-T\s+)?(?:SG\s?\d{1,2}|Study Group \d{1,2}|TSA
 const BUREAU = /\b(?:TSB|BDT)\b|Telecommunication (?:Standardi[sz]ation|Development) Bureau|Radiocommunication Bureau/i;
 const BUREAU_CIRCULAR = /\b(?:Administrative\s+Circular|Circular\s+Letter)\s*(?:[A-Z]{1,4}\/\d|\d{1,2}\/[A-Z]{2,6}\/\d)/;
 const SALUTATION_IN_LINE = /\S[ \t]+Dear (?:Sir|Madam)\s*(?:\/\s*Madam\s*)?,/;
+// "Executive summary of the SG11 meeting (Geneva, …)", "Executive Summary of the Meeting", "SG16 results (Online, …)",
+// "Meeting results (2017-10-16~27)".
+const SUMMARY_HEADING = /^[ \t]*(?:Executive summary\b|Meeting results\b|SG\s?\d{1,2} results\b)/im;
 const REPORT_HEADING = /^\s*(?:REPORT\b|Report of the (?:meeting|.*?meeting of))/im;
 const CONTRIBUTION_HEADING = /^\s*CONTRIBUTION\s*$/im;
 const TD_HEADING = /^\s*TD\s*$|\bThis TD\b|^\s*TEMPORARY DOCUMENT\s*$/im;
@@ -41,6 +44,8 @@ export function classify(text: string): Classification {
   // An IETF Datatracker page or notification is a liaison statement, whatever circular it quotes.
   if (isDatatracker(text)) return { kind: 'liaison-statement', reference: byKind('liaison-statement') };
 
+  // A meeting's executive summary or results page opens with its heading; the TDs and letters it cites are not it.
+  if (SUMMARY_HEADING.test(text.split('\n').filter((l) => l.trim() !== '').slice(0, 8).join('\n'))) return { kind: 'report', reference: null };
   // A letter or circular names itself near the top ("Ref: TSB Collective letter 3/20", "TSB Circular 106").
   const letter = byKind('collective-letter');
   const circular = byKind('circular');

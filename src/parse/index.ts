@@ -11,7 +11,7 @@ import { fieldValue, headerOf } from './fields.ts';
 import { plainHeader, unrunHeader } from './layout.ts';
 import { dominantGroup, findGroups } from './groups.ts';
 import { parseLiaison } from './liaison.ts';
-import { findEvents, findMeeting, findOpeningTime, findPlace, meetingOf, splitMeetings, subjectMeetings } from './meeting.ts';
+import { findEvents, findMeeting, findOpeningTime, findPlace, meetingOf, placeInBrackets, splitMeetings, subjectMeetings } from './meeting.ts';
 import { MONTH_PATTERN, normalizeText, squash } from './normalize.ts';
 import { asWritten, findRevision } from './reference.ts';
 import { findAddresses, findQuestions, findRecommendations } from './refs.ts';
@@ -133,8 +133,10 @@ function headerMeeting(header: string, group: string | null): MeetingInfo | null
     if (before.length > 60) continue;
     // The place is the cell just before the dates: "Question(s):\t6/17\tGeneva, 3-12 March 2036" (tabs, or wide spaces).
     const place = line.slice(0, hit.index).split(/\t|\s{2,}/).map((c) => c.trim().replace(/[,:\s]+$/, '')).filter(Boolean).at(-1) ?? '';
-    const cleanPlace = /^[A-Z][\w'\u00C0-\u024F .,-]{2,50}$/.test(place) && !/\d/.test(place) ? place : findPlace(line);
-    return { group, title: meetingOf(group), start: hit.start, end: hit.end, place: /^Geneva$/i.test(cleanPlace ?? '') ? 'Geneva, Switzerland' : cleanPlace };
+    // "Executive summary of the SG11 meeting (Geneva, 16-25 October 2019)": the place in brackets before the dates.
+    const cleanPlace = /^[A-Z][\w'\u00C0-\u024F .,-]{2,50}$/.test(place) && !/\d/.test(place) ? place : (placeInBrackets(line.slice(0, hit.index)) ?? findPlace(line));
+    const named = /^Geneva$/i.test(cleanPlace ?? '') ? 'Geneva, Switzerland' : /^(?:online|virtual|e-meeting|fully virtual)$/i.test(cleanPlace ?? '') ? 'virtual' : cleanPlace;
+    return { group, title: meetingOf(group), start: hit.start, end: hit.end, place: named };
   }
   return null;
 }
@@ -256,6 +258,21 @@ function letterSubject(header: string): string | null {
   return value || null;
 }
 
+/**
+ * The heading of a meeting's executive summary or results page, with the bracketed place and dates of the line
+ * under it: "Executive Summary of the ITU-T Study Group 16 Meeting (Macao, China, 16-27 October 2017)".
+ */
+function summaryHeading(text: string): string | null {
+  const lines = text.slice(0, 6000).split('\n').map((l) => l.trim()).filter((l) => l !== '').slice(0, 30);
+  const at = lines.findIndex((l) => /^(?:Executive summary\b|SG\s?\d{1,2} results\b)/i.test(l) && l.length <= MAX_TITLE);
+  if (at < 0) return null;
+  const heading = (lines[at] ?? '').replace(/:$/, '');
+  const next = lines[at + 1] ?? '';
+  // "Executive summary:" over "Meeting of ITU-T Study Group 2" over "Virtual/Geneva, 4-13 February 2026".
+  if (/^\(.*\)$/.test(next) || (/:$/.test(lines[at] ?? '') && next.length <= 100)) return clip(`${heading}${/^\(/.test(next) ? ' ' : ': '}${next}`);
+  return heading;
+}
+
 function mergeDeadlines(...lists: Deadline[][]): Deadline[] {
   const out: Deadline[] = [];
   for (const list of lists) {
@@ -295,7 +312,7 @@ export function parseDocument(raw: string): ParsedDocument {
   const cell = (v: string | null) => (v && !/^[|/\s-]*$/.test(v) ? v : null);
   const titleField = cell(fieldValue(header, 'Title', 3, true)) ?? cell(fieldValue(plainHeader(text, 60), 'Title', 3, true));
   const lsTitle = kind === 'liaison-statement' ? (trackerTitle(text) ?? mailSubject(header)) : null;
-  const title = subject ?? titleField ?? lsTitle ?? titleFromText(text);
+  const title = subject ?? titleField ?? lsTitle ?? (kind === 'report' ? summaryHeading(text) : null) ?? titleFromText(text);
   const liaisonRaw = kind === 'liaison-statement' ? parseLiaison(text, null) : null;
   const liaisonGroup = liaisonRaw?.from ? canonicalGroup(liaisonRaw.from) : null;
   // An incoming liaison from another body (ISO/IEC JTC 1, IETF…) belongs to the one ITU-T group it is addressed to.
@@ -304,7 +321,9 @@ export function parseDocument(raw: string): ParsedDocument {
   // Another Sector's document (a BDT circular, a TDAG report) numbers its groups as ITU-T does: its "Study Group 2" is
   // no ITU-T group.
   const foreign = kind === 'liaison-statement' ? null : otherSector(header);
-  const ituGroup = foreign ? null : (documentGroup(text, header, kind, reference?.group ?? null, subject) ?? liaisonGroup ?? addressee);
+  // A report too short to name its group often names it in its heading ("SG16 results (Online, …)").
+  const headingGroup = kind === 'report' && title ? (findGroups(title)[0]?.group ?? null) : null;
+  const ituGroup = foreign ? null : (documentGroup(text, header, kind, reference?.group ?? null, subject) ?? liaisonGroup ?? addressee ?? headingGroup);
   const group = ituGroup;
   const date = documentDate(header, kind);
 

@@ -295,7 +295,8 @@ function eventTitle(sentence: string, hit: DateHit): string {
 // A place written in brackets before the dates: "the meeting of IP experts of SG 13 (Geneva, 30 August - …)".
 const BRACKETED_PLACE = /\(\s*([A-Z][\w'\u00C0-\u024F.-]+(?:[ -][A-Z][\w'\u00C0-\u024F.-]+){0,2}(?:,\s*[A-Z][\w'\u00C0-\u024F.-]+(?:[ -][A-Z][\w'\u00C0-\u024F.-]+){0,2})?),\s*$/;
 
-function placeInBrackets(before: string): string | null {
+/** The place written in brackets just before a date (`before` is the text up to the date), or `null`. */
+export function placeInBrackets(before: string): string | null {
   const place = BRACKETED_PLACE.exec(before)?.[1];
   if (!place || NOT_PLACE.test(place)) return null;
   return /^Geneva$/i.test(place) ? 'Geneva, Switzerland' : place;

@@ -19,7 +19,8 @@ export function clip(text: string): string {
 
 /** The topic an abstract or summary gives: "Abstract: This liaison statement contains the response of …". */
 function abstractTopic(text: string): string | null {
-  const m = /(?:^|\n)[ \t]*(?:Abstract|Summary)[ \t]*:?[ \t]*\n?[ \t]*([^\n]{12,400})/i.exec(text.slice(0, 8000));
+  // The label ends its line or takes a colon: "Summary of Questions' Results" is a heading, not an abstract.
+  const m = /(?:^|\n)[ \t]*(?:Abstract|Summary)[ \t]*(?::[ \t]*\n?|\n)[ \t]*([^\n]{12,400})/i.exec(text.slice(0, 8000));
   const sentence = m?.[1]?.split(/(?<=[.!?])\s/)[0];
   return sentence ? clip(sentence) : null;
 }

@@ -300,6 +300,23 @@ describe('letters of the other Bureaux, as converters leave them', () => {
   });
 });
 
+describe("a meeting's executive summary", () => {
+  // Layouts of the SG11 executive summary (October 2019) and the SG16 results page (January 2022) on itu.int: the
+  // heading names the meeting, and a TD or collective letter it cites does not make it one.
+  it('is a report of the meeting its heading names, titled by that heading', () => {
+    const p = parseDocument(
+      'Executive summary of the SG11 meeting (Geneva, 12-21 October 2026)\nITU-T Study Group 11 met in Geneva from 12 to 21 October 2026; the meeting was called by Collective letter 4/11 and adopted its agenda (SG11-TD100/GEN).\n',
+    );
+    expect(p.kind).toBe('report');
+    expect(p.title).toBe('Executive summary of the SG11 meeting (Geneva, 12-21 October 2026)');
+    expect(p.meeting).toMatchObject({ group: 'SG11', start: '2026-10-12', end: '2026-10-21', place: 'Geneva, Switzerland' });
+    const online = parseDocument('SG16 results (Online, 18-29 January 2027)\n\nExecutive Summary of the ITU-T Study Group 16 Meeting\n\nSummary of Questions\' Results\nQ1: TD571/Plen\n');
+    expect(online.kind).toBe('report');
+    expect(online.title).toBe('SG16 results (Online, 18-29 January 2027)');
+    expect(online.meeting).toMatchObject({ group: 'SG16', start: '2027-01-18', end: '2027-01-29', place: 'virtual' });
+  });
+});
+
 describe('a meeting timetable', () => {
   it('names its meeting in its heading; "0930h" is a time', () => {
     const cells = Array.from({ length: 12 }, (_, i) => [`Mon ${i + 1}/09`, 'am', 'pm']).flat();
