@@ -186,13 +186,17 @@ export interface MessageTokens {
  * {@link composeMessage} gives for the recipient's links. Keeps the latest `max` templates.
  */
 export class MessageTemplates {
-  private readonly templates = new Map<string, ComposedMessage>();
+  private readonly templates = new Map<string, Template>();
   /** Stand-in tokens, unique to this process so that no document text can hold one. */
   private readonly stand: Required<MessageTokens>;
+  /** Any stand-in, captured: splitting a text by it leaves the stand-ins at the odd places. */
+  private readonly standIn: RegExp;
 
   constructor(private readonly max = 500) {
     const nonce = randomBytes(9).toString('base64url');
     this.stand = { done: `SGBOTd${nonce}`, snooze: `SGBOTs${nonce}`, unsubscribe: `SGBOTu${nonce}` };
+    // base64url has no character a pattern treats specially outside brackets.
+    this.standIn = new RegExp(`(SGBOT[dsu]${nonce})`);
   }
 
   /**
@@ -215,24 +219,30 @@ export class MessageTemplates {
     } else {
       const links: MessageLinks = { source };
       for (const action of ['done', 'snooze', 'unsubscribe'] as const) if (tokens[action] !== undefined) links[action] = url(action, this.stand[action]);
-      template = composeMessage(record, payload, zone, links);
+      const m = composeMessage(record, payload, zone, links);
+      const split = (text: string) => text.split(this.standIn);
+      template = { subject: m.subject, reply: m.reply, text: split(m.text), html: split(m.html), actions: m.actions.map((a) => ({ action: a, value: split(a.value) })) };
       if (this.templates.size >= this.max) this.templates.delete(this.templates.keys().next().value as string);
     }
     this.templates.set(key, template);
-    const swap = (text: string) => {
-      let out = text;
-      for (const action of ['done', 'snooze', 'unsubscribe'] as const) {
-        const token = tokens[action];
-        if (token !== undefined) out = out.split(this.stand[action]).join(token);
-      }
-      return out;
-    };
+    const byCode: Record<string, string | undefined> = { d: tokens.done, s: tokens.snooze, u: tokens.unsubscribe };
+    // Odd places hold stand-ins (`SGBOT` and the action's letter first): each becomes the recipient's token.
+    const fill = (parts: readonly string[]) => parts.map((part, i) => (i % 2 === 1 ? (byCode[part.charAt(5)] ?? part) : part)).join('');
     return {
       subject: template.subject,
-      text: swap(template.text),
-      html: swap(template.html),
+      text: fill(template.text),
+      html: fill(template.html),
       reply: template.reply,
-      actions: template.actions.map((a) => ({ ...a, value: swap(a.value) })),
+      actions: template.actions.map((a) => ({ ...a.action, value: fill(a.value) })),
     };
   }
+}
+
+/** A message with stand-in tokens, its texts split around them. */
+interface Template {
+  subject: string;
+  reply: Reply;
+  text: string[];
+  html: string[];
+  actions: Array<{ action: ChatAction; value: string[] }>;
 }
