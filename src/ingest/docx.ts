@@ -1,11 +1,11 @@
 /**
- * Word (.docx) to text with mammoth, after the zip bomb guard.
+ * Word (.docx) to text with mammoth, after the zip bomb guard (which hands on the parts it inflated).
  */
 
 import { createRequire } from 'node:module';
 import { isMainThread, Worker } from 'node:worker_threads';
 import mammoth from 'mammoth';
-import { assertSafeDocx, invalidDocx } from './zip-guard.ts';
+import { invalidDocx, unpackSafeDocx } from './zip-guard.ts';
 import { normaliseLineEnds } from './text.ts';
 import type { ExtractLimits } from './types.ts';
 
@@ -17,14 +17,15 @@ import type { ExtractLimits } from './types.ts';
  * @example await extractDocxText(await readFile('letter.docx'), 'letter.docx', DEFAULT_LIMITS)
  */
 export async function extractDocxText(buf: Buffer, name: string, limits: ExtractLimits): Promise<string> {
-  assertSafeDocx(buf, name, limits);
+  // The guard inflates every part to check it: mammoth reads those inflated parts, never inflating them again.
+  const unpacked = unpackSafeDocx(buf, name, limits);
   let value: string;
   try {
-    ({ value } = await mammoth.extractRawText({ buffer: buf }));
+    ({ value } = await mammoth.extractRawText({ buffer: unpacked }));
   } catch (err) {
     if (!(err instanceof RangeError) || !isMainThread) throw invalidDocx(name, describeMammothError(err), err);
     try {
-      value = await extractInBiggerStack(buf);
+      value = await extractInBiggerStack(unpacked);
     } catch (again) {
       throw invalidDocx(name, describeMammothError(again), again);
     }

@@ -1,6 +1,8 @@
 /**
  * Zip bomb guard for .docx files: reads the zip central directory and checks every entry's sizes BEFORE the
- * archive is handed to mammoth (whose jszip inflates whole entries into memory).
+ * archive is handed to mammoth (whose jszip inflates whole entries into memory). The guard inflates every entry to
+ * check its real size, so it hands on what it inflated ({@link unpackSafeDocx}): mammoth reads it without inflating
+ * anything a second time.
  */
 
 import { inflateRawSync } from 'node:zlib';
@@ -17,6 +19,12 @@ export interface ZipEntry {
   compressedSize: number;
   uncompressedSize: number;
   localHeaderOffset: number;
+  /** CRC-32 of the entry's bytes, as the directory gives it. */
+  crc32: number;
+  /** General purpose flags (bit 11: the name is UTF-8). */
+  flags: number;
+  /** The name as written in the directory. */
+  nameBytes: Buffer;
 }
 
 /** An entry smaller than this is never refused for its ratio alone (tiny XML parts compress very well). */
@@ -32,6 +40,16 @@ const RATIO_FREE_BYTES = 1024 * 1024;
  * @example assertSafeDocx(await readFile('letter.docx'), 'letter.docx', DEFAULT_LIMITS)
  */
 export function assertSafeDocx(buf: Buffer, name: string, limits: ExtractLimits): void {
+  unpackSafeDocx(buf, name, limits);
+}
+
+/**
+ * {@link assertSafeDocx}, then the same archive with every entry stored as inflated by the check (no compression),
+ * for mammoth to read without inflating it again. The original bytes when such an archive would need zip64.
+ *
+ * @throws SgbotError as {@link assertSafeDocx}.
+ */
+export function unpackSafeDocx(buf: Buffer, name: string, limits: ExtractLimits): Buffer {
   const entries = readCentralDirectory(buf, name);
   if (!entries.some((e) => e.name.startsWith('word/'))) {
     throw new SgbotError(
@@ -60,7 +78,68 @@ export function assertSafeDocx(buf: Buffer, name: string, limits: ExtractLimits)
         `allowed (${limits.maxDocxExpansion} times its size, and never more than ${ceiling})`,
     );
   }
-  for (const entry of entries) checkRealSize(buf, name, entry);
+  return storeInflated(buf, name, entries);
+}
+
+/**
+ * Checks the real size of every entry ({@link checkRealSize}) and writes what it inflated into a zip of the same
+ * entries stored uncompressed — names, flags (bar the data descriptor bit) and CRCs as in the original — one entry
+ * at a time into one buffer of the declared sizes (an entry cannot inflate past its declared size). Returns `buf`
+ * itself when that zip would need zip64 (over 4 GiB or 65,535 entries), which the guard's budgets rule out.
+ */
+function storeInflated(buf: Buffer, name: string, entries: readonly ZipEntry[]): Buffer {
+  let bound = 22;
+  for (const e of entries) bound += 30 + 46 + 2 * e.nameBytes.length + (e.method === 0 ? e.compressedSize : Math.max(e.uncompressedSize, 1));
+  if (bound > 0xffffffff || entries.length >= 0xffff) {
+    for (const entry of entries) checkRealSize(buf, name, entry);
+    return buf;
+  }
+  const out = Buffer.allocUnsafe(bound);
+  const stored: Array<{ entry: ZipEntry; offset: number; size: number }> = [];
+  let at = 0;
+  for (const e of entries) {
+    const data = checkRealSize(buf, name, e);
+    stored.push({ entry: e, offset: at, size: data.length });
+    localHeader(out, at, e, data.length);
+    at += 30 + e.nameBytes.length;
+    data.copy(out, at);
+    at += data.length;
+  }
+  const directory = at;
+  for (const { entry: e, offset, size } of stored) {
+    out.fill(0, at, at + 46);
+    out.writeUInt32LE(0x02014b50, at);
+    out.writeUInt16LE(20, at + 4);
+    out.writeUInt16LE(10, at + 6);
+    out.writeUInt16LE(e.flags & 0x0800, at + 8);
+    out.writeUInt32LE(e.crc32, at + 16);
+    out.writeUInt32LE(size, at + 20);
+    out.writeUInt32LE(size, at + 24);
+    out.writeUInt16LE(e.nameBytes.length, at + 28);
+    out.writeUInt32LE(offset, at + 42);
+    e.nameBytes.copy(out, at + 46);
+    at += 46 + e.nameBytes.length;
+  }
+  out.fill(0, at, at + 22);
+  out.writeUInt32LE(0x06054b50, at);
+  out.writeUInt16LE(entries.length, at + 8);
+  out.writeUInt16LE(entries.length, at + 10);
+  out.writeUInt32LE(at - directory, at + 12);
+  out.writeUInt32LE(directory, at + 16);
+  return out.subarray(0, at + 22);
+}
+
+/** The local header of a stored entry of `size` bytes at `at`. */
+function localHeader(out: Buffer, at: number, e: ZipEntry, size: number): void {
+  out.fill(0, at, at + 30);
+  out.writeUInt32LE(0x04034b50, at);
+  out.writeUInt16LE(10, at + 4);
+  out.writeUInt16LE(e.flags & 0x0800, at + 6);
+  out.writeUInt32LE(e.crc32, at + 14);
+  out.writeUInt32LE(size, at + 18);
+  out.writeUInt32LE(size, at + 22);
+  out.writeUInt16LE(e.nameBytes.length, at + 26);
+  e.nameBytes.copy(out, at + 30);
 }
 
 /**
@@ -95,6 +174,9 @@ export function readCentralDirectory(buf: Buffer, name: string): ZipEntry[] {
       compressedSize: buf.readUInt32LE(offset + 20),
       uncompressedSize: buf.readUInt32LE(offset + 24),
       localHeaderOffset: buf.readUInt32LE(offset + 42),
+      crc32: buf.readUInt32LE(offset + 16),
+      flags: buf.readUInt16LE(offset + 8),
+      nameBytes: buf.subarray(offset + 46, offset + 46 + nameLength),
     };
     applyZip64Extra(entry, buf.subarray(offset + 46 + nameLength, offset + 46 + nameLength + extraLength));
     entries.push(entry);
@@ -133,7 +215,8 @@ function applyZip64Extra(entry: ZipEntry, extra: Buffer): void {
   }
 }
 
-function checkRealSize(buf: Buffer, name: string, entry: ZipEntry): void {
+/** The bytes of `entry`, inflated within its declared size. */
+function checkRealSize(buf: Buffer, name: string, entry: ZipEntry): Buffer {
   const header = entry.localHeaderOffset;
   if (header + 30 > buf.length || buf.readUInt32LE(header) !== 0x04034b50) {
     throw invalidDocx(name, `the part ${entry.name} is missing`);
@@ -141,10 +224,10 @@ function checkRealSize(buf: Buffer, name: string, entry: ZipEntry): void {
   const start = header + 30 + buf.readUInt16LE(header + 26) + buf.readUInt16LE(header + 28);
   const data = buf.subarray(start, start + entry.compressedSize);
   if (data.length !== entry.compressedSize) throw invalidDocx(name, `the part ${entry.name} is cut short`);
-  if (entry.method === 0) return;
+  if (entry.method === 0) return data;
   if (entry.method !== 8) throw invalidDocx(name, `the part ${entry.name} uses an unknown compression`);
   try {
-    inflateRawSync(data, { maxOutputLength: Math.max(entry.uncompressedSize, 1) });
+    return inflateRawSync(data, { maxOutputLength: Math.max(entry.uncompressedSize, 1) });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
       const declared = formatBytes(entry.uncompressedSize);
