@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createSlackApp, type SlackBot } from '../../src/chat/slack/app.ts';
 import { slackSettingsFrom, type SlackSettings } from '../../src/chat/slack/settings.ts';
 import type { Services } from '../../src/main.ts';
-import { BOT_TOKEN, blockTexts, captureLog, postSigned, seededServices, SIGNING_SECRET, slashCommand, startSlackFake, uniquePrefix, type CapturedLog, type SlackFake } from '../support/slack-fake.ts';
+import { BOT_TOKEN, blockTexts, captureLog, eventCallback, postSigned, seededServices, SIGNING_SECRET, slashCommand, startSlackFake, uniquePrefix, type CapturedLog, type SlackFake } from '../support/slack-fake.ts';
 import type { TestAnswerData } from '../support/slack-answer-entry.ts';
 
 const redisUrl = inject('redisUrl');
@@ -85,6 +85,11 @@ describe('answers in worker threads', () => {
       } finally {
         await local.stop();
       }
+      // A mention is answered by the thread too, in its thread, once.
+      const mentioned = await postSigned(endpoint, SIGNING_SECRET, JSON.stringify(eventCallback({ type: 'app_mention', user: 'U0MENT', text: '<@U0BOT> deadlines SG5', channel: 'C0GENERAL', ts: '1700000000.000100' })), { contentType: 'application/json' });
+      expect(mentioned.status).toBe(200);
+      const inThread = await fake.waitFor(() => fake.api('chat.postMessage', true).find((c) => c.body['thread_ts'] === '1700000000.000100'), 10_000, 'the answer to the mention');
+      expect(blockTexts(inThread.body['blocks'])).toBe(blockTexts(quick.body['blocks']).replace(/\nShare in channel$/, ''));
       // What the thread logged is logged under the request.
       expect(logs.find(30, /^answered$/).some((l) => (l as { user?: string; cmd?: string }).user === 'U0QUICK' && (l as { cmd?: string }).cmd === 'deadlines')).toBe(true);
     } finally {
@@ -93,6 +98,7 @@ describe('answers in worker threads', () => {
     // Everything settled: each answer was posted exactly once.
     expect(fake.responses('slow')).toHaveLength(1);
     expect(fake.responses('quick')).toHaveLength(1);
+    expect(fake.api('chat.postMessage').filter((c) => c.body['thread_ts'] === '1700000000.000100')).toHaveLength(1);
   });
 
   it('answers on its own loop when the threads cannot start (services on another key prefix)', async () => {

@@ -1,7 +1,7 @@
 /**
  * The inside of a Slack answer thread (answer-threads.ts starts them): builds its own services through the entry's
- * `build`, then answers each slash command it is handed exactly as the app would on its own loop (slash-answer.ts),
- * posting to the response_url over its own kept-alive connections. What it logs about an answer goes back with the
+ * `build`, then answers each slash command, mention or DM it is handed exactly as the app would on its own loop
+ * (slash-answer.ts), posting to the response_url over its own kept-alive connections, or in the message's thread. What it logs about an answer goes back with the
  * answer's end; on `stop` it closes its services and says so.
  */
 import { parentPort, workerData } from 'node:worker_threads';
@@ -14,7 +14,7 @@ import { requestSink } from '../inbound.ts';
 import type { AnswerThreadInit, FromThread, LogRecord, ToThread } from './answer-threads.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { responseUrlPoster } from './response-url.ts';
-import { answerSlashCommand, consoleLinker, type AnswerLog, type SlashAnswerer } from './slash-answer.ts';
+import { answerMessage, answerSlashCommand, consoleLinker, type AnswerLog, type PostMessage, type SlashAnswerer } from './slash-answer.ts';
 import { SlackDeliveryError } from './response-url.ts';
 import { SlackState } from './state.ts';
 import { userZones } from './zones.ts';
@@ -84,6 +84,10 @@ export function serveSlackAnswers(build: (data: unknown, app: { prefix: string }
     // As app.ts: lookups fail fast, a missing zone must not delay an answer.
     const lookup = new webApi.WebClient(settings.botToken, { slackApiUrl: settings.slackApiUrl, logger: boltLogger(services.log ?? createLogger('silent')), retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: settings.lookupTimeoutMs });
     const postToResponseUrl = responseUrlPoster({ retry: settings.retry });
+    // As Bolt's own client in app.ts: posts retry with backoff and wait out 429s.
+    const retryConfig = { retries: settings.retry.retries, factor: 2, minTimeout: settings.retry.minTimeoutMs, maxTimeout: settings.retry.maxTimeoutMs, randomize: true };
+    const web = new webApi.WebClient(settings.botToken, { slackApiUrl: settings.slackApiUrl, logger: boltLogger(services.log ?? createLogger('silent')), retryConfig, rejectRateLimitedCalls: false, timeout: 10_000 });
+    const postMessage: PostMessage = (args) => web.chat.postMessage(args);
     const answerer: SlashAnswerer = {
       askDeps: {
         registry: services.registry,
@@ -102,7 +106,8 @@ export function serveSlackAnswers(build: (data: unknown, app: { prefix: string }
     port.on('message', (m: ToThread) => {
       if (m.type === 'answer') {
         const rec = recorder();
-        void answerSlashCommand(answerer, m.job, rec).then(() => {
+        const { job } = m;
+        void (job.surface === 'slash' ? answerSlashCommand(answerer, job, rec) : answerMessage(answerer, postMessage, job, rec)).then(() => {
           try {
             send({ type: 'done', id: m.id, logs: rec.records });
           } catch {

@@ -1,9 +1,10 @@
 /**
- * Slash-command answers computed off the event loop that acks Slack's requests: a few worker threads, each with its
+ * Answers (slash commands, mentions and DMs) computed off the event loop that acks Slack's requests: a few worker threads, each with its
  * own services (Redis connection, store, command registry and context, built by an entry module the way the
  * process builds its own) and its own kept-alive connections to the response_urls. The loop that acks does only
  * the signature check, the replay check, the ack and the hand-over of `{ command, text, user, response_url… }`;
- * the thread rate-limits, finds the user's zone, answers, keeps the answer for "Share in channel" and posts it.
+ * the thread rate-limits, finds the user's zone, answers, keeps the answer for "Share in channel" and posts it
+ * (to the response_url, or in the message's thread with chat.postMessage and the bot token).
  * What a thread logs about an answer comes back with its end and is logged by the acking side, under the request.
  *
  * A thread that cannot start (the entry fails, or builds services on another Redis or key prefix than the app's)
@@ -12,7 +13,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Logger } from '../../log.ts';
 import type { SlackSettings } from './settings.ts';
-import type { AnswerLog, SlashCommandJob } from './slash-answer.ts';
+import type { AnswerJob, AnswerLog } from './slash-answer.ts';
 
 /** How to start the answer threads. */
 export interface AnswerThreadsSpec {
@@ -42,7 +43,7 @@ export interface LogRecord {
   msg?: string;
 }
 
-export type ToThread = { type: 'answer'; id: number; job: SlashCommandJob } | { type: 'stop' };
+export type ToThread = { type: 'answer'; id: number; job: AnswerJob } | { type: 'stop' };
 export type FromThread = { type: 'ready' } | { type: 'failed'; message: string } | { type: 'done'; id: number; logs: LogRecord[] } | { type: 'stopped' };
 
 /** Running answer threads. */
@@ -51,7 +52,7 @@ export interface AnswerThreads {
   /** Answers handed over and not yet finished. */
   readonly pending: number;
   /** Answer `job` in a thread; resolves with what the thread logged about it, rejects when the thread died. */
-  answer(job: SlashCommandJob): Promise<LogRecord[]>;
+  answer(job: AnswerJob): Promise<LogRecord[]>;
   /** Close each thread's services and end it (answers in progress are awaited by the caller first). */
   stop(): Promise<void>;
 }

@@ -3,6 +3,8 @@
  *
  * - Slash commands are acknowledged at once, then answered through `response_url`, ephemeral, with a "Share in
  *   channel" button; mentions and DMs are answered in their thread with chat.postMessage.
+ * - Answers are computed in worker threads when the app is given an entry to build them with (answer-threads.ts),
+ *   so that the loop acking Slack's requests only checks, acks and hands over; on its own loop otherwise.
  * - Events are handled once per `event_id` (Slack retries them); replayed HTTP requests get 401 (http-guard.ts).
  * - Web API calls retry with backoff and honour 429 Retry-After; a reply that cannot be delivered is logged, never
  *   thrown out of the process.
@@ -16,18 +18,18 @@ import type { CommandContext, CommandMetrics, Registry, Reply } from '../../core
 import type { Identity } from '../../core/identity.ts';
 import type { Logger } from '../../log.ts';
 import { pressAction, requestSink, type InboundDeps } from '../inbound.ts';
-import { actionBlocks, actionIdPattern, slackActionHandler } from './actions.ts';
+import { actionIdPattern, slackActionHandler } from './actions.ts';
 import { fitSlackMessage, SLACK_LIMITS } from '../limits.ts';
 import { answerQueue, type AnswerQueue } from './answer-queue.ts';
 import { replayLogs, startAnswerThreads, type AnswerThreads, type AnswerThreadsSpec } from './answer-threads.ts';
-import { ask, type AskDeps } from './ask.ts';
+import type { AskDeps } from './ask.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { replyToBlocks, SHARE_ACTION, LIMITS, type BlockOptions } from './blocks.ts';
 import { homeReply, redisFollowedGroups, type FollowedGroups } from './home.ts';
 import { guardReplays } from './http-guard.ts';
 import { responseUrlPoster, SlackDeliveryError, type FetchFn } from './response-url.ts';
 import type { SlackSettings } from './settings.ts';
-import { answerSlashCommand, BUSY_REPLY, chatIdentity, consoleLinker, slashPost, type AnswerLog, type SlashAnswerer, type SlashCommandJob } from './slash-answer.ts';
+import { answerMessage, answerSlashCommand, BUSY_REPLY, consoleLinker, slashPost, threadPost, type AnswerJob, type AnswerLog, type MessageJob, type PostMessage, type SlashAnswerer, type SlashCommandJob } from './slash-answer.ts';
 import { SlackState } from './state.ts';
 import { userZones } from './zones.ts';
 
@@ -49,8 +51,8 @@ export interface SlackDeps {
   /** The web address (`SGBOT_PUBLIC_URL`): a message too long for Slack links to the console for the rest. */
   publicUrl?: string;
   /**
-   * Compute slash-command answers in worker threads (answer-threads.ts), each building its services with this entry
-   * module; without it, or when they cannot start, answers are computed on the app's own event loop.
+   * Compute answers (slash commands, mentions, DMs) in worker threads (answer-threads.ts), each building its services
+   * with this entry module; without it, or when they cannot start, answers are computed on the app's own event loop.
    */
   answerThreads?: AnswerThreadsSpec;
 }
@@ -70,7 +72,7 @@ type Post = (message: object) => Promise<void>;
 export const ANSWER_LIMITS = { inFlight: 4, waiting: 2000 } as const;
 
 /** Answers handed to each answer thread at once (the thread's loop waits on Redis and Slack for most of each). */
-export const ANSWERS_PER_THREAD = 32;
+export const ANSWERS_PER_THREAD = 128;
 
 /** Answer threads to start by default: one per core beyond the one that acks, one at least, four at most. */
 export function defaultAnswerThreads(): number {
@@ -158,15 +160,6 @@ export function createSlackApp(opts: { settings: SlackSettings; deps: SlackDeps;
     return sink.handle(reqLog, post ? (reply) => post(replyToBlocks(reply, blockOptions)) : null, work);
   }
 
-  /**
-   * {@link handle} an answer when its turn comes ({@link ANSWER_LIMITS}); told to try again when too many wait. The
-   * request is acked before: an answer never delays an ack.
-   */
-  function queued(reqLog: Logger, post: Post, work: () => Promise<void>): Promise<void> {
-    return track(answers.run(() => handle(reqLog, post, work), refuse(reqLog, post, answers)));
-  }
-
-  const identity = chatIdentity;
 
   /** Tell the asker that too many answers are waiting. */
   const refuse = (reqLog: AnswerLog, post: Post, queue: AnswerQueue) => async () => {
@@ -175,8 +168,7 @@ export function createSlackApp(opts: { settings: SlackSettings; deps: SlackDeps;
   };
 
   /** Hand `job` to an answer thread when its turn comes; what the thread logged is logged here, under the request. */
-  function answerInThreads(t: AnswerThreads, reqLog: AnswerLog, job: SlashCommandJob): Promise<void> {
-    const post = slashPost(answerer, job.responseUrl);
+  function answerInThreads(t: AnswerThreads, reqLog: AnswerLog, job: AnswerJob, post: Post): Promise<void> {
     return track(
       threadAnswers.run(async () => {
         try {
@@ -212,7 +204,7 @@ export function createSlackApp(opts: { settings: SlackSettings; deps: SlackDeps;
       responseUrl: command.response_url,
       now: askDeps.now(),
     };
-    if (threads && threads.threads > 0) return answerInThreads(threads, reqLog, job);
+    if (threads && threads.threads > 0) return answerInThreads(threads, reqLog, { surface: 'slash', ...job }, slashPost(answerer, job.responseUrl));
     await track(answers.run(() => answerSlashCommand(answerer, job, reqLog), refuse(reqLog, slashPost(answerer, job.responseUrl), answers)));
   });
 
@@ -250,21 +242,12 @@ export function createSlackApp(opts: { settings: SlackSettings; deps: SlackDeps;
   /** Answer a mention or a DM in its thread. */
   async function answerInThread(client: webApi.WebClient, kind: string, ev: { user?: string; text?: string; channel: string; ts: string; thread_ts?: string }, teamId: string | null) {
     if (!ev.user) return;
-    const who = identity(ev.user, teamId);
-    const reqLog = log.child({ kind, user: who.userId, channel: ev.channel });
-    const threadTs = ev.thread_ts ?? ev.ts;
-    const post: Post = async (message) => {
-      await client.chat.postMessage({ channel: ev.channel, thread_ts: threadTs, unfurl_links: false, unfurl_media: false, ...(message as { text: string }) });
-    };
-    await queued(reqLog, post, async () => {
-      const res = await ask(askDeps, who, ev.text ?? '', { channel: ev.channel, shared: !ev.channel.startsWith('D') });
-      if (res.kind === 'limited' && !res.notify) return reqLog.info('rate limited (already told)');
-      const confirmBlocks = res.kind === 'answer' ? actionBlocks(res.reply.actions) : [];
-      const consoleUrl = consoleUrlOf(res.reply);
-      const message = replyToBlocks(res.reply, { ...blockOptions, maxBlocks: SLACK_LIMITS.messageBlocks - confirmBlocks.length, ...(consoleUrl ? { consoleUrl } : {}) });
-      await post(fitSlackMessage({ ...message, blocks: [...message.blocks, ...confirmBlocks] }, consoleUrl ? { consoleUrl } : {}));
-      if (res.kind === 'answer') reqLog.info({ cmd: res.command, ok: res.reply.ok, tz: res.tz }, 'answered');
-    });
+    const reqLog = log.child({ kind, user: ev.user, channel: ev.channel });
+    const job: MessageJob = { kind, userId: ev.user, teamId, text: ev.text ?? '', channel: ev.channel, threadTs: ev.thread_ts ?? ev.ts, now: askDeps.now() };
+    const postMessage: PostMessage = (args) => client.chat.postMessage(args);
+    const post = threadPost(postMessage, job);
+    if (threads && threads.threads > 0) return answerInThreads(threads, reqLog, { surface: 'message', ...job }, post);
+    await track(answers.run(() => answerMessage(answerer, postMessage, job, reqLog), refuse(reqLog, post, answers)));
   }
 
   app.event('app_mention', async ({ event, client, context }) => {

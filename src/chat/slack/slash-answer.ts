@@ -27,6 +27,22 @@ export interface SlashCommandJob {
   now: number;
 }
 
+/** A mention or a direct message, answered in its thread with chat.postMessage (plain data, as above). */
+export interface MessageJob {
+  /** `mention` or `dm`. */
+  kind: string;
+  userId: string;
+  teamId: string | null;
+  text: string;
+  channel: string;
+  /** The thread the answer goes to (the message's own ts when it started none). */
+  threadTs: string;
+  now: number;
+}
+
+/** An answer to compute: a slash command's, or a message's. */
+export type AnswerJob = ({ surface: 'slash' } & SlashCommandJob) | ({ surface: 'message' } & MessageJob);
+
 /** The logging an answer does. */
 export interface AnswerLog {
   debug(obj: object, msg?: string): void;
@@ -71,6 +87,31 @@ export function slashPost(a: SlashAnswerer, responseUrl: string): (message: obje
 /** The identity of the Slack user who asked. */
 export function chatIdentity(userId: string, teamId?: string | null, enterpriseId?: string | null): ChatIdentity {
   return { channel: 'slack', userId, teamId: teamId ?? null, enterpriseId: enterpriseId ?? null };
+}
+
+/** What posts in a conversation's thread: chat.postMessage with the bot token (Bolt's client, or a thread's own). */
+export type PostMessage = (args: { channel: string; thread_ts: string; unfurl_links: boolean; unfurl_media: boolean; text: string; blocks?: unknown[] }) => Promise<unknown>;
+
+/** The poster of one message's thread. */
+export function threadPost(postMessage: PostMessage, job: Pick<MessageJob, 'channel' | 'threadTs'>): (message: object) => Promise<void> {
+  return async (message) => {
+    await postMessage({ channel: job.channel, thread_ts: job.threadTs, unfurl_links: false, unfurl_media: false, ...(message as { text: string }) });
+  };
+}
+
+/** Answer a mention or a DM in its thread (a user over the limit is told once per window); never rejects. */
+export function answerMessage(a: SlashAnswerer, postMessage: PostMessage, job: MessageJob, reqLog: AnswerLog): Promise<void> {
+  const post = threadPost(postMessage, job);
+  return a.sink.handle(reqLog, (reply) => post(replyToBlocks(reply, a.blockOptions)), async () => {
+    const askDeps: AskDeps = { ...a.askDeps, now: () => job.now };
+    const res = await ask(askDeps, chatIdentity(job.userId, job.teamId), job.text, { channel: job.channel, shared: !job.channel.startsWith('D') });
+    if (res.kind === 'limited' && !res.notify) return reqLog.info('rate limited (already told)');
+    const confirmBlocks = res.kind === 'answer' ? actionBlocks(res.reply.actions) : [];
+    const consoleUrl = a.consoleUrlOf(res.reply);
+    const message = replyToBlocks(res.reply, { ...a.blockOptions, maxBlocks: SLACK_LIMITS.messageBlocks - confirmBlocks.length, ...(consoleUrl ? { consoleUrl } : {}) });
+    await post(fitSlackMessage({ ...message, blocks: [...message.blocks, ...confirmBlocks] }, consoleUrl ? { consoleUrl } : {}));
+    if (res.kind === 'answer') reqLog.info({ cmd: res.command, ok: res.reply.ok, tz: res.tz }, 'answered');
+  });
 }
 
 /** Answer `job` and post the answer (or the apology for a failure); never rejects. */
