@@ -183,7 +183,8 @@ export interface MessageTokens {
  * Builds each message once per (zone, deadline record, kind of message, day) and gives every recipient a copy with
  * their own tokens: {@link composeMessage} is run with stand-in tokens, and a copy swaps them for the recipient's.
  * A token is base64url and `.`, which neither HTML escaping nor a URL changes, so the copy is exactly what
- * {@link composeMessage} gives for the recipient's links. Keeps the latest `max` templates.
+ * {@link composeMessage} gives for the recipient's links. Keeps the latest `max` templates (a reminder mail is some
+ * 30 KB of text).
  */
 export class MessageTemplates {
   private readonly templates = new Map<string, Template>();
@@ -192,7 +193,7 @@ export class MessageTemplates {
   /** Any stand-in, captured: splitting a text by it leaves the stand-ins at the odd places. */
   private readonly standIn: RegExp;
 
-  constructor(private readonly max = 500) {
+  constructor(private readonly max = 100) {
     const nonce = randomBytes(9).toString('base64url');
     this.stand = { done: `SGBOTd${nonce}`, snooze: `SGBOTs${nonce}`, unsubscribe: `SGBOTu${nonce}` };
     // base64url has no character a pattern treats specially outside brackets.
