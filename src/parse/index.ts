@@ -12,6 +12,7 @@ import { plainHeader, unrunHeader } from './layout.ts';
 import { dominantGroup, findGroups } from './groups.ts';
 import { parseLiaison } from './liaison.ts';
 import { findEvents, findMeeting, findOpeningTime, findPlace, meetingOf, placeInBrackets, splitMeetings, subjectMeetings } from './meeting.ts';
+import { meetingRows } from './meeting-table.ts';
 import { MONTH_PATTERN, normalizeText, squash } from './normalize.ts';
 import { asWritten, findRevision } from './reference.ts';
 import { findAddresses, findQuestions, findRecommendations } from './refs.ts';
@@ -251,6 +252,8 @@ function letterSubject(header: string): string | null {
     // Past the subject come the addressees, fields, a list of what it covers ("–Working Party 7A: Time signals …")
     // or the first numbered heading ("1 Introduction").
     if (/^(?:Dear|To|Ref|Our ref|Attention|Contact)\b/i.test(l) || /^[A-Z][\w ]{1,30}:/.test(l) || /^(?:[-–•·*]|\d{1,2}\.?\s+[A-Z])/.test(l) || l.length > 160) break;
+    // "WP 9A / Performance and availability …": the groups the letter is about, listed under its subject.
+    if (/^(?:WP|Working Party|SG|Study Group)\s?\d{1,2}[A-Z]?\s*[/:]/.test(l)) break;
     if (blank && (l.length > 80 || !findDates(l).some((h) => h.start !== h.end))) break;
     value = `${value} ${l.replace(/^[/|]\s*/, '')}`.trim();
     if (findDates(l).length > 0) break;
@@ -342,8 +345,21 @@ export function parseDocument(raw: string): ParsedDocument {
       moreMeetings = split.more.filter((m) => !date || m.end >= date);
     }
   }
+  // A table of meetings, one row a group ("Working Party 9A / 23-30 November 2005 / …"): one meeting a row, held where
+  // the letter says, and each row's contribution deadline.
+  const rows = isLetter || notice ? meetingRows(unrunHeader(text), foreign ?? 'ITU-T') : null;
+  if (rows && (meeting || isLetter)) {
+    // A letter whose meetings are only in its table ("… convened fully electronically on the dates in the table below").
+    const place = findPlace(text.slice(0, 6000));
+    const main: MeetingInfo = meeting ?? { group: null, title: '', start: '', end: '', place: place === 'virtual' ? place : null, format: place === 'virtual' ? 'virtual' : null };
+    const [first, ...others] = rows.meetings.map((r) => ({ ...r, place: main.place, format: main.format ?? null, registrationTime: main.registrationTime ?? null }));
+    if (first) {
+      meeting = first;
+      moreMeetings = others.filter((m) => !date || m.end >= date);
+    }
+  }
   // A subject naming several meetings, each with its dates: the first is the letter's meeting, the others further ones.
-  const named = meeting && subject && moreMeetings.length === 0 ? subjectMeetings(subject) : [];
+  const named = meeting && subject && moreMeetings.length === 0 && !rows ? subjectMeetings(subject) : [];
   if (meeting && named[0]?.start === meeting.start && named[0].end === meeting.end) {
     const main: MeetingInfo = meeting;
     main.title = named[0].title;
@@ -371,7 +387,7 @@ export function parseDocument(raw: string): ParsedDocument {
       : [];
   // A document sets no deadline before its own date: such a date is a reminder of the past ("contributions to the
   // previous meeting were due on 3 March 2024").
-  const explicit = mergeDeadlines(table, lsDeadline, prose).filter((d) => !date || d.date >= date);
+  const explicit = mergeDeadlines(rows?.deadlines ?? [], table, lsDeadline, prose).filter((d) => !date || d.date >= date);
   const derived = isLetter && meeting ? deriveRuleDeadlines(text, meeting.start, explicit) : [];
 
   return {

@@ -250,7 +250,7 @@ function findGroupList(subject: string): string[] {
 const EVENT_NOUN =
   /\bad[- ]hoc\s+(?:group|meeting|session)s?\b|\b(?:opening|closing)\s+plenary\b|\b(?:workshop|forum|session|seminar|symposium|training|day|assembly|meeting|hackathon|summit|webinar|clinic|tutorial|exhibition|conference|briefing|challenge|ceremony|celebration|course)s?\b/i;
 const EVENT_EXCLUDE =
-  /\b(?:deadline|no later than|not later than|at the latest|must be (?:received|submitted)|should reach|last|previous|report of|approval of|was held|took place|highlights|cancel(?:l)?(?:ed|ation)|postponed|instead of|originally)\b/i;
+  /\b(?:deadline|no later than|not later than|at the latest|must be (?:received|submitted)|should reach|last|previous|report of|approval of|was held|took place|highlights|cancel(?:l)?(?:ed|ation)|postponed|instead of|originally|called (?:up )?by|convened by)\b/i;
 
 const CAPITAL_EVENT = String.raw`(?:Workshop|Forum|Session|Seminar|Symposium|Training|Day|Assembly|Hackathon|Summit|Webinar|Clinic|Tutorial|Exhibition|Conference|Briefing|Challenge|Ceremony|Celebration|Course)s?`;
 // The name of an event inside a sentence that starts elsewhere: "TSB will run an online Contribution Clinic for SG21
@@ -321,7 +321,11 @@ export function findEvents(text: string, main: MeetingInfo | null, docDate: stri
     // removes cannot make or break.
     if (inSections(skip, s.index) || !/\d/.test(s.text) || !EVENT_NOUN.test(s.text)) continue;
     const clean = squash(stripBullet(s.text));
-    if (clean.length > 600 || EVENT_EXCLUDE.test(clean)) continue;
+    // The subject line announces the letter's meetings, not a side event.
+    if (clean.length > 600 || EVENT_EXCLUDE.test(clean) || /^(?:Subject|Objet)\s*:/i.test(clean)) continue;
+    // "… Administrative Circular CA/3 18 January 1994 TO ADMINISTRATIONS … Subject: …": a flattened letterhead's date
+    // is the letter's, whatever event noun the body after it has.
+    if (docDate && /\b(?:Subject|Objet)\s*:/.test(clean) && findDates(clean)[0]?.start === docDate) continue;
     const hit = findDates(clean)[0];
     if (!hit || (docDate && hit.start < docDate)) continue;
     if (main && hit.start === main.start && hit.end === main.end) continue;

@@ -300,6 +300,59 @@ describe('letters of the other Bureaux, as converters leave them', () => {
   });
 });
 
+describe('a table of meetings, one row a group', () => {
+  // Layout of ITU-R Circular Letter 9/LCCE/89 (2005): "group / dates / contributions deadline / opening" rows.
+  it('gives one meeting a row, with its opening time and the deadline for contributions to it', () => {
+    const p = parseDocument(
+      [
+        'Radiocommunication Bureau (BR)',
+        'Circular Letter 4/LCCE/12',
+        '3 March 2027',
+        'To Administrations of Member States of the ITU',
+        'Subject: Meetings of Working Parties 4A and 4C and of Study Group 4',
+        'WP 4A / Efficient orbit and spectrum use',
+        'Dear Sir/Madam,',
+        'The meetings will take place at ITU Headquarters in Geneva from 10 to 21 May 2027 (see the table below). Registration opens at 0830 hours.',
+        'Group / Dates / Deadline for contributions / Opening',
+        'Working Party 4A / 10-18 May 2027 / 3rd May 2027 at 16:00 hours UTC / 09:30 hours on 10th May',
+        'Working Party 4C / 12-19 May 2027 / 5th May 2027 at 16:00 hours UTC / 14:00 hours on 12th May',
+        'Study Group 4 / 20-21 May 2027 / - / 09:30 hours on 20th May 2027',
+      ].join('\n'),
+    );
+    expect(p.kind).toBe('circular');
+    expect(p.title).toBe('Meetings of Working Parties 4A and 4C and of Study Group 4');
+    expect(p.meeting).toMatchObject({ group: null, title: 'Meeting of ITU-R Working Party 4A', start: '2027-05-10', end: '2027-05-18', startTime: '09:30', place: 'Geneva, Switzerland' });
+    expect(p.moreMeetings?.map((m) => [m.title, m.start, m.end, m.startTime])).toEqual([
+      ['Meeting of ITU-R Working Party 4C', '2027-05-12', '2027-05-19', '14:00'],
+      ['Meeting of ITU-R Study Group 4', '2027-05-20', '2027-05-21', '09:30'],
+    ]);
+    expect(p.deadlines.map((d) => [d.date, d.time, d.timezone, d.category])).toEqual([
+      ['2027-05-03', '16:00', 'UTC', 'contributions'],
+      ['2027-05-05', '16:00', 'UTC', 'contributions'],
+    ]);
+  });
+  // Layout of ITU-R Circular Letter 7/LCCE/79 (2020) as a converter leaves it: the cells run together, and the
+  // meetings are only in the table.
+  it('reads the rows of a table whose cells a converter ran together', () => {
+    const p = parseDocument(
+      'Radiocommunication Bureau (BR)Circular Letter6/LCCE/3010 January 2027To Administrations of Member States\nSubject:Meetings of Working Parties 6A and 6B\nBy this Circular Letter I announce that the meetings will be convened fully electronically (virtual meeting) on the dates in the table below:\nGroupsMeeting datesDeadline for contributions1600 hours UTCOpening session(Geneva time)Working Party 6A19 - 23 April 2027Monday, 12 April 2027Monday, 19 April 2027at 1200 hoursWorking Party 6B6 - 14 April 2027Tuesday, 30 March 2027Tuesday, 6 April 2027at 1300 hours\n',
+    );
+    expect(p.meeting).toMatchObject({ title: 'Meeting of ITU-R Working Party 6A', start: '2027-04-19', end: '2027-04-23', startTime: '12:00', place: 'virtual' });
+    expect(p.moreMeetings?.map((m) => [m.start, m.end, m.startTime])).toEqual([['2027-04-06', '2027-04-14', '13:00']]);
+    expect(p.deadlines.map((d) => [d.date, d.time, d.timezone])).toEqual([
+      ['2027-03-30', '16:00', 'UTC'],
+      ['2027-04-12', '16:00', 'UTC'],
+    ]);
+  });
+  it('files the rows of a TSB letter under their ITU-T study group', () => {
+    const p = parseDocument(
+      'Ref: TSB Collective letter 5/13\nSubject: Meetings of Working Parties 1/13 and 2/13, Geneva, 3-7 May 2027\nDear Sir/Madam,\nThe meetings will be held at ITU headquarters, Geneva, as follows:\nWorking Party 1/13 | 3-4 May 2027 | 09:30 hours\nWorking Party 2/13 | 5-7 May 2027 | 14:30 hours\n',
+    );
+    expect(p.meeting).toMatchObject({ group: 'SG13', title: 'Meeting of Working Party 1/13', start: '2027-05-03', end: '2027-05-04', startTime: '09:30' });
+    expect(p.moreMeetings).toEqual([expect.objectContaining({ group: 'SG13', title: 'Meeting of Working Party 2/13', start: '2027-05-05', end: '2027-05-07', startTime: '14:30', place: 'Geneva, Switzerland' })]);
+  });
+});
+
 describe("a meeting's executive summary", () => {
   // Layouts of the SG11 executive summary (October 2019) and the SG16 results page (January 2022) on itu.int: the
   // heading names the meeting, and a TD or collective letter it cites does not make it one.
