@@ -130,6 +130,27 @@ describe('revisions', () => {
     const still = JSON.parse((await cli(prefix, 'ask', '/deadlines SG13', '--json', '--now', '2027-03-01')).out) as { data: { upcoming: Array<{ date: string }> } };
     expect(still.data.upcoming.map((d) => d.date)).toEqual(['2027-04-22']);
   });
+
+  it('answers /meeting for each group of a letter announcing meetings of several, citing the letter', async () => {
+    writeFileSync(
+      join(dir, 'cl-wp.txt'),
+      [
+        'TELECOMMUNICATION STANDARDIZATION BUREAU',
+        'Geneva, 1 February 2027',
+        'Ref: TSB Collective letter 6/16',
+        'Subject: Meetings of Working Party 2/16 and of Study Group 17',
+        'Dear Sir/Madam,',
+        '1 Working Party 2/16 will meet at ITU headquarters in Geneva from 7 to 9 June 2027, and Study Group 17 from 14 to 23 June 2027.',
+        'Yours faithfully,',
+      ].join('\n'),
+    );
+    expect((await cli(prefix, 'ingest', join(dir, 'cl-wp.txt'))).code).toBe(0);
+    type Answer = { data: { meetings: Array<{ title: string; start: string; end: string; place: string | null; source: { reference: string } }> } };
+    const sg16 = JSON.parse((await cli(prefix, 'ask', '/meeting SG16', '--json', '--now', '2027-03-01')).out) as Answer;
+    expect(sg16.data.meetings.map((m) => [m.title, m.start, m.end, m.place, m.source.reference])).toEqual([['Meeting of Working Party 2/16', '2027-06-07', '2027-06-09', 'Geneva, Switzerland', 'TSB Collective letter 6/16']]);
+    const sg17 = JSON.parse((await cli(prefix, 'ask', '/meeting SG17', '--json', '--now', '2027-03-01')).out) as Answer;
+    expect(sg17.data.meetings.map((m) => [m.title, m.start, m.end, m.source.reference])).toEqual([['Meeting of Study Group 17', '2027-06-14', '2027-06-23', 'TSB Collective letter 6/16']]);
+  });
 });
 
 describe('bad input', () => {
