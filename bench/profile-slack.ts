@@ -118,7 +118,8 @@ async function main(): Promise<void> {
     writeFileSync(out, JSON.stringify(profile));
     const answered = r.lastResponseMs > 0 ? ((r.responses - r.busy) * 1000) / r.lastResponseMs : 0;
     console.log(`acks ${r.reqPerSec.toFixed(0)}/s p50 ${r.p50} ms p99 ${r.p99} ms; answers ${answered.toFixed(0)}/s (${r.responses - r.busy} answered, ${r.busy} busy of ${r.ok}), answer p50 ${r.answerP50} ms p99 ${r.answerP99} ms`);
-    console.log(`wall ${wall} ms: this process ${((cpu.user + cpu.system) / 1000 / wall).toFixed(2)} cores, load generator and fake Slack ${(childMs / wall).toFixed(2)} cores`);
+    const cpuMs = (cpu.user + cpu.system) / 1000;
+    console.log(`wall ${wall} ms: this process ${(cpuMs / wall).toFixed(2)} cores (${(cpuMs / Math.max(1, r.ok)).toFixed(2)} ms of CPU per acked request, all its threads), load generator and fake Slack ${(childMs / wall).toFixed(2)} cores`);
     console.log(summarize(profile, top));
     console.log(`\nprofile: ${out}`);
     await bare?.stop();
