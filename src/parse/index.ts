@@ -254,7 +254,8 @@ function letterSubject(header: string): string | null {
     if (/^(?:Dear|To|Ref|Our ref|Attention|Contact)\b/i.test(l) || /^[A-Z][\w ]{1,30}:/.test(l) || /^(?:[-–•·*]|\d{1,2}\.?\s+[A-Z])/.test(l) || l.length > 160) break;
     // "WP 9A / Performance and availability …": the groups the letter is about, listed under its subject.
     if (/^(?:WP|Working Party|SG|Study Group)\s?\d{1,2}[A-Z]?\s*[/:]/.test(l)) break;
-    if (blank && (l.length > 80 || !findDates(l).some((h) => h.start !== h.end))) break;
+    // A table copy puts the place and date in the next row: "| |Montreal, Canada, 13 July 2007 |".
+    if (blank && (l.length > 80 || !(findDates(l).some((h) => h.start !== h.end) || (/^[A-Z][\w'\u00C0-\u024F .-]+,/.test(l) && findDates(l).length > 0)))) break;
     value = `${value} ${l.replace(/^[/|]\s*/, '')}`.trim();
     if (findDates(l).length > 0) break;
   }
@@ -310,7 +311,7 @@ export function parseDocument(raw: string): ParsedDocument {
   const timetable = kind === 'other' ? (TIMETABLE_HEADING.exec(header)?.[1]?.trim() ?? null) : null;
   // A letter with no Bureau letterhead left ("Subject: Fourteenth Meeting of …" then "Dear Sir,") is a meeting notice.
   const notice = kind === 'other' && (MEETING_NOTICE.test(header) || timetable !== null || (SUBJECT_MEETING.test(header) && /^\s*Dear\b/im.test(text.slice(0, 8000))));
-  const subject = isLetter || notice ? (letterSubject(header) ?? timetable) : null;
+  const subject = isLetter || notice ? (letterSubject(header) ?? letterSubject(plainHeader(text, 60)) ?? timetable) : null;
   // Markdown and table copies hide the "Title:" label ("**Title:** Reply LS on …", "| Title: | LS on … |").
   const cell = (v: string | null) => (v && !/^[|/\s-]*$/.test(v) ? v : null);
   const titleField = cell(fieldValue(header, 'Title', 3, true)) ?? cell(fieldValue(plainHeader(text, 60), 'Title', 3, true));

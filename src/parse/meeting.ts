@@ -40,6 +40,8 @@ function placeBeforeDate(subject: string, hit: DateHit): string | null {
   const last = groups.at(-1);
   let head = subject.slice(last ? last.index + last.text.length : 0, hit.index);
   head = head.replace(/^[\s)\],;:]*\([^)]*\)/, '').replace(/^[\s)\],;:]+/, '');
+  // A quoted name is the event's, not a place: 'ITU-T Workshop "Satellites in NGN?" Montreal, Canada, 13 July 2007'.
+  head = head.replace(/"[^"]{0,200}"|“[^”]{0,200}”/g, ';');
   // "…: from research to standards (Geneva, Switzerland, 2-3 March 2026)", "- change of dates: now Geneva, 9-10 March".
   const segment = head.split(/;|:|\(|\)|\s-\s|\bmeeting\b|\bworkshop\b|\bforum\b/i).at(-1) ?? '';
   const place = segment.replace(/\b(?:from|on|in|held|at|to be|now|new dates?|(?:re)?scheduled|postponed|moved)\b/gi, ' ').replace(/^[\s,:–-]+|[\s,:–-]+$/g, '').replace(/\s+/g, ' ');

@@ -353,6 +353,31 @@ describe('a table of meetings, one row a group', () => {
   });
 });
 
+describe('a circular copied as a table', () => {
+  // Layout of TSB Circular 148 (2007 workshop in Montreal) as a Word-to-text converter leaves it: every field a cell,
+  // the subject's place and date in the next row.
+  it('reads the subject from its cells, with its place and date, and keeps the quoted name out of the place', () => {
+    const p = parseDocument(
+      [
+        'INTERNATIONAL TELECOMMUNICATION UNION',
+        'Telecommunication',
+        'Standardization Bureau |[pic] | | Geneva, 3 March 2027',
+        '|Ref: |TSB Circular 412 |- To Administrations of Member States of |',
+        '|Tel: |+41 22 730 0000 |- To ITU-T Sector Members; |',
+        '|Subject: |ITU-T Workshop "Quantum for networks?" |',
+        '',
+        '| |Lisbon, Portugal, 14 June 2027 |',
+        '',
+        'Dear Sir/Madam,',
+        '1 An ITU-T Workshop entitled "Quantum for networks?" will take place at the Grand Hotel in Lisbon on 14 June 2027. It will open at 1030 hours.',
+      ].join('\n'),
+    );
+    expect(p.kind).toBe('circular');
+    expect(p.title).toBe('ITU-T Workshop "Quantum for networks?" Lisbon, Portugal, 14 June 2027');
+    expect(p.meeting).toMatchObject({ start: '2027-06-14', end: '2027-06-14', place: 'Lisbon, Portugal', startTime: '10:30' });
+  });
+});
+
 describe("a meeting's executive summary", () => {
   // Layouts of the SG11 executive summary (October 2019) and the SG16 results page (January 2022) on itu.int: the
   // heading names the meeting, and a TD or collective letter it cites does not make it one.
