@@ -50,6 +50,16 @@ const IMPLIES_CLOSE = new Map<string, ReadonlySet<string>>([
 ]);
 const FOREIGN = new Set(['svg', 'math']);
 
+/** Whether `html` holds more than `max` tag starts: "<" and an ASCII letter, as htmlparser2's tokenizer starts a tag. */
+function moreTagStarts(html: string, max: number): boolean {
+  let n = 0;
+  for (let at = html.indexOf('<'); at >= 0; at = html.indexOf('<', at + 1)) {
+    const c = html.charCodeAt(at + 1) | 0x20;
+    if (c >= 0x61 && c <= 0x7a && ++n > max) return true;
+  }
+  return false;
+}
+
 /**
  * `html` with every start tag that would open an element more than `maxDepth` deep left out (its text and end tag
  * stay: an end tag matching no open element is ignored by the parser), in one pass of htmlparser2's tokenizer.
@@ -58,6 +68,9 @@ const FOREIGN = new Set(['svg', 'math']);
  * @example limitNesting('<div><div><div>x</div></div></div>', 2) // { html: '<div><div>x</div></div></div>', cut: true }
  */
 export function limitNesting(html: string, maxDepth = MAX_DEPTH): { html: string; cut: boolean } {
+  // A tag is left out only when `maxDepth` elements are open before it: HTML with no more tag starts than that (most
+  // mail) is returned as it is, without the tokenizer's pass.
+  if (!moreTagStarts(html, maxDepth)) return { html, cut: false };
   const stack: string[] = [];
   let foreign = 0;
   const out: string[] = [];
