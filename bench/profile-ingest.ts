@@ -35,18 +35,31 @@ interface CpuProfile {
   timeDeltas: number[];
 }
 
-/** Self time (ms) by function and by package or source folder, the largest first. */
+/**
+ * Self time (ms) by function and by package or source folder, the largest first. Idle time and the profiler's own
+ * work (stopping and serialising the profile: `post` in node:inspector) are left out of the total and shown apart.
+ */
 function summarise(profile: CpuProfile, top = 30): void {
   const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
   const fns = new Map<string, number>();
   const modules = new Map<string, number>();
   let total = 0;
+  let idle = 0;
+  let profiler = 0;
   profile.samples.forEach((id, i) => {
     const node = byNode.get(id);
     const ms = (profile.timeDeltas[i] ?? 0) / 1000;
     if (!node) return;
-    total += ms;
     const { functionName, url, lineNumber } = node.callFrame;
+    if (functionName === '(idle)') {
+      idle += ms;
+      return;
+    }
+    if (url === 'node:inspector') {
+      profiler += ms;
+      return;
+    }
+    total += ms;
     const file = url.replace(/^file:\/\//, '').replace(/^.*\/(node_modules\/)/, '$1').replace(/^.*\/work\/main\//, '');
     fns.set(`${functionName || '(anonymous)'} ${file}:${lineNumber + 1}`, (fns.get(`${functionName || '(anonymous)'} ${file}:${lineNumber + 1}`) ?? 0) + ms);
     const mod = /^node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file)?.[1] ?? (/^(src\/[^/]+\/[^/]+|bench\/[^/]+)/.exec(file)?.[1] ?? (file.startsWith('node:') ? 'node:*' : file || functionName));
@@ -58,6 +71,7 @@ function summarise(profile: CpuProfile, top = 30): void {
   };
   print('self time by function', fns);
   print('self time by module', modules);
+  console.log(`\nleft out: ${idle.toFixed(0)} ms idle, ${profiler.toFixed(0)} ms in the profiler itself`);
 }
 
 /** Counts socket writes (each an exchange the caller waits for) and commands sent on `redis`. */
