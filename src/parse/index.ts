@@ -51,6 +51,9 @@ function documentDate(header: string, kind: DocumentKind): string | null {
     const approval = fieldValue(header, 'Approval');
     const d = approval ? findDates(approval).at(-1) : undefined;
     if (d) return d.end;
+    // An ITU-R statement dates itself on a line of its own under its source: "12 November 2010".
+    const line = SINGLE_DATE_LINE.exec(header.split('\n').slice(0, 12).join('\n'))?.[1];
+    if (line) return findDates(line)[0]?.start ?? null;
   }
   return null;
 }
@@ -263,6 +266,20 @@ function letterSubject(header: string): string | null {
 }
 
 /**
+ * A liaison statement's title on a line of its own under the header, as ITU-R writes it: "liaison statement on
+ * IMT-Advanced Development", "Liaison Statement to External Organizations on the work plan … FOR" continued on the
+ * next line.
+ */
+function headingTitle(header: string): string | null {
+  const lines = header.split('\n').map((l) => l.trim()).slice(0, 20);
+  const at = lines.findIndex((l) => /^(?:liaison statement|reply liaison statement|LS)\b\s+(?:on|to|from|in|about|regarding)\b.{6,}/i.test(l));
+  if (at < 0) return null;
+  const next = lines[at + 1] ?? '';
+  const line = lines[at] ?? '';
+  return clip(!/[.:;]$/.test(line) && /^[a-z(]/.test(next) ? `${line} ${next}` : line);
+}
+
+/**
  * The heading of a meeting's executive summary or results page, with the bracketed place and dates of the line
  * under it: "Executive Summary of the ITU-T Study Group 16 Meeting (Macao, China, 16-27 October 2017)".
  */
@@ -315,7 +332,7 @@ export function parseDocument(raw: string): ParsedDocument {
   // Markdown and table copies hide the "Title:" label ("**Title:** Reply LS on …", "| Title: | LS on … |").
   const cell = (v: string | null) => (v && !/^[|/\s-]*$/.test(v) ? v : null);
   const titleField = cell(fieldValue(header, 'Title', 3, true)) ?? cell(fieldValue(plainHeader(text, 60), 'Title', 3, true));
-  const lsTitle = kind === 'liaison-statement' ? (trackerTitle(text) ?? mailSubject(header)) : null;
+  const lsTitle = kind === 'liaison-statement' ? (trackerTitle(text) ?? mailSubject(header) ?? headingTitle(header)) : null;
   const title = subject ?? titleField ?? lsTitle ?? (kind === 'report' ? summaryHeading(text) : null) ?? titleFromText(text);
   const liaisonRaw = kind === 'liaison-statement' ? parseLiaison(text, null) : null;
   const liaisonGroup = liaisonRaw?.from ? canonicalGroup(liaisonRaw.from) : null;

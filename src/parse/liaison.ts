@@ -525,7 +525,12 @@ export function parseLiaison(text: string, docGroup: string | null): LiaisonInfo
   if (memo && !from && /\bstatements@ietf\.org\b/i.test(header)) from = 'IETF';
   // A letter signed "on behalf of the IESG".
   if (!from && letter) from = ON_BEHALF.exec(text.slice(-3000))?.[1] ?? null;
-  if (from && /^Documents?\s/i.test(from)) from = /^\s*(Working Party \w+|Study Group \w+)\s*$/im.exec(header)?.[1] ?? null;
+  // "Source: Revision 1 to Document 5D/TEMP/413" names a document, not a body: the group line under the header does.
+  if (from && /^\(?(?:(?:Revision|Addendum|Corrigendum) \d+ to |Attachment [\d.]+ to )?Documents?\s/i.test(from)) from = ituRGroup(header) ?? /^\s*(Working Party \w+|Study Group \w+)\s*$/im.exec(header)?.[1] ?? null;
+  from ??= ituRGroup(header);
+  // "This liaison statement informs RIT/SRIT Proponents and Independent Evaluation Groups regarding …".
+  const informs = addressees.length === 0 ? INFORMS.exec(text.slice(0, 4000)) : null;
+  if (informs?.[1]) for (const party of informs[1].split(/\s*,\s*|\s+and\s+/)) push(parseAddressees(party, 'information'));
   const abstractFrom = /\b(?:response|reply|answer|communication) (?:of|from) ((?:ITU-T )?(?:Study Group \d{1,2}|SG\s?\d{1,2}|TSAG)|[A-Z][\w/ -]{2,40}?) to ((?:ITU-T )?(?:Study Group \d{1,2}|SG\s?\d{1,2})|TSAG|[A-Z][\w/ -]{2,40}?)\b/i.exec(text);
   // The phrase is looked for first: the pattern itself would try every offset of the text.
   const compliments = COMPLIMENTS_PHRASE.test(text) ? COMPLIMENTS.exec(text) : null;
@@ -583,6 +588,22 @@ export function parseLiaison(text: string, docGroup: string | null): LiaisonInfo
     repliesTo: findRepliesTo(text, header),
   };
 }
+
+// An ITU-R document's header: "Radiocommunication Study Groups", its meeting, "Source: Document 5D/TEMP/413", its
+// date, "English only", then the group that sends it on a line of its own ("Working Party 5D") over the title.
+const ITU_R_MASTHEAD = /^\s*Radiocommunication Study Groups\b/i;
+const ITU_R_GROUP_LINE = /^\s*(Working Party|Study Group|Task Group)\s+(\d{1,2}[A-Z]?(?:\/\d{1,2})?)\s*$/im;
+
+/** The ITU-R group an ITU-R document's header names on a line of its own ("ITU-R WP 5D"), or `null`. */
+export function ituRGroup(header: string): string | null {
+  if (!ITU_R_MASTHEAD.test(header)) return null;
+  const m = ITU_R_GROUP_LINE.exec(header.slice(0, 1500));
+  if (!m?.[1] || !m[2]) return null;
+  const kind = m[1] === 'Working Party' ? 'WP' : m[1] === 'Study Group' ? 'SG' : 'TG';
+  return `ITU-R ${kind} ${m[2]}`;
+}
+
+const INFORMS = /\bThis liaison statement (?:informs|is (?:sent|addressed) to)\s+([A-Z][^.;:]{2,150}?)\s+(?:regarding|about|of|on|that)\b/;
 
 // "Dear ITU-T SG 16, We are writing in response to the liaison statement …": the group the letter answers.
 const LETTER_TO =
