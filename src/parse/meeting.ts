@@ -12,9 +12,9 @@ import { MONTH_PATTERN, squash, stripBullet } from './normalize.ts';
 import { sentences } from './deadline-prose.ts';
 import { inSections, type DeadlineSection } from './deadline-table.ts';
 
-const VIRTUAL = /\b(?:fully[- ]virtual|virtually|virtual (?:meeting|session|format|event|e-meeting)s?|e-meetings?|online only|via MyMeetings|remote(?:ly)? only|by remote participation only)\b/i;
+const VIRTUAL = /\b(?:fully[- ]virtual|fully electronic(?:ally)?|\(virtual\)\s+meeting|virtually|virtual (?:meeting|session|format|event|e-meeting)s?|e-meetings?|online only|via MyMeetings|remote(?:ly)? only|by remote participation only)\b/i;
 // "in Geneva, Switzerland", "in Abidjan, Côte d'Ivoire", "in New Delhi, India", "in Rio de Janeiro, Brazil".
-const NAME = String.raw`[A-Z\u00C0-\u00DE][\w'\u00C0-\u024F.-]+(?:\s(?:(?:de|da|du|del|d'|al|el|es|of|and)\s)?[A-Z\u00C0-\u00DE][\w'\u00C0-\u024F.-]+){0,3}`;
+const NAME = String.raw`[A-Z\u00C0-\u00DE][\w'\u00C0-\u024F.-]+(?:\s(?:(?:de|des|da|du|del|di|do|dos|la|le|d'|al|el|es|of|and)\s)?[A-Z\u00C0-\u00DE][\w'\u00C0-\u024F.-]+){0,3}`;
 const IN_PLACE = new RegExp(String.raw`\b(?:in|at)\s+(?:the\s+)?(${NAME}(?:,\s*${NAME})?)`, 'g');
 const NOT_PLACE = /^(?:ITU|ITU-T|TSB|Annex|Geneva time|the|This|Room|Study|Working|Question|Rec|Recommendation|January|February|March|April|May|June|July|August|September|October|November|December|English|Resolution|WTSA|TSAG|SG\d+)\b/;
 const HEADQUARTERS = /\b(?:ITU headquarters|headquarters of the International Telecommunication Union|ITU HQ|CICG)\b/i;
@@ -23,12 +23,19 @@ const HEADQUARTERS = /\b(?:ITU headquarters|headquarters of the International Te
 export function findPlace(text: string): string | null {
   // A quoted title names no place: "Workshop on "Quality of experience in African mobile markets"".
   const unquoted = text.replace(/"[^"\n]{0,200}"/g, (q) => ' '.repeat(q.length));
+  let venue: string | null = null;
   for (const m of allMatches(IN_PLACE, unquoted)) {
     // A converter may run the next field's label on: "in Geneva, Switzerland Date: …".
     const place = (m[1] ?? '').replace(/[,.\s]+$/, '').replace(/\s+(?:Date|Time|Ref|Tel|Fax|Subject|Dear)$/, '');
     if (!place || NOT_PLACE.test(place)) continue;
+    // "at the Delta Centre-Ville hotel in Montreal, Canada": the building is a venue; the town after it is the place.
+    if (/^at\s+the\s/i.test(m[0]) && /^\s*(?:hotel|centre|center|conference|building|premises|campus)?\s*,?\s*in\s+[A-Z]/i.test(unquoted.slice(m.index + m[0].length, m.index + m[0].length + 40))) {
+      venue ??= place;
+      continue;
+    }
     return /^Geneva$/i.test(place) ? 'Geneva, Switzerland' : place;
   }
+  if (venue) return venue;
   if (HEADQUARTERS.test(text)) return 'Geneva, Switzerland';
   if (VIRTUAL.test(text)) return 'virtual';
   return null;
@@ -126,6 +133,8 @@ export function findMeeting(text: string, subject: string | null, docGroup: stri
     const hit = widened(found, group);
     // "The meeting will be held at ITU Headquarters, Geneva.": the place may be in a sentence of its own.
     place ??= placeFromBody(text);
+    // "Conversion for Working Party 5D Meeting #35 to fully virtual meeting": the subject may say it has no room.
+    if (place === null && subject && VIRTUAL.test(subject)) place = 'virtual';
     const groups = subject ? [...new Set(findGroupList(subject))] : [];
     const info: MeetingInfo = {
       group,

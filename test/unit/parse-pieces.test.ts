@@ -5,6 +5,7 @@ import { categorize } from '../../src/parse/categories.ts';
 import { findDates, findTime } from '../../src/parse/dates.ts';
 import { parseDeadlineTable } from '../../src/parse/deadline-table.ts';
 import { parseDocument } from '../../src/parse/index.ts';
+import { findPlace } from '../../src/parse/meeting.ts';
 import { normalizeText } from '../../src/parse/normalize.ts';
 import { classifyAddress, findRecommendations } from '../../src/parse/refs.ts';
 import { findLeadRoles } from '../../src/parse/roles.ts';
@@ -375,6 +376,18 @@ describe('a circular copied as a table', () => {
     expect(p.kind).toBe('circular');
     expect(p.title).toBe('ITU-T Workshop "Quantum for networks?" Lisbon, Portugal, 14 June 2027');
     expect(p.meeting).toMatchObject({ start: '2027-06-14', end: '2027-06-14', place: 'Lisbon, Portugal', startTime: '10:30' });
+  });
+});
+
+describe('where a meeting is', () => {
+  it('takes the town after a venue ("at the … hotel in Montreal, Canada")', () => {
+    expect(findPlace('The workshop will take place at the Delta Centre-Ville hotel in Montreal, Canada, on 13 July 2027.')).toBe('Montreal, Canada');
+    expect(findPlace('The meeting will take place at the Palais des Congrès, Lyon.')).toBe('Palais des Congrès, Lyon');
+  });
+  it('reads a meeting converted to a virtual one as virtual', () => {
+    expect(findPlace('The meeting has been converted to a fully electronic (virtual) meeting.')).toBe('virtual');
+    const p = parseDocument('Radiocommunication Bureau (BR)\nAdministrative Circular CA/90\nSubject: Conversion of the Working Party 5D meeting #50 to a fully virtual meeting\nDear Sir/Madam,\nThe meeting will be held from 7 to 14 June 2027 with remote participation only.\n');
+    expect(p.meeting).toMatchObject({ start: '2027-06-07', end: '2027-06-14', place: 'virtual', format: 'virtual' });
   });
 });
 
