@@ -7,7 +7,7 @@
  * with backoff (or when Slack says).
  */
 import { defineJob } from '../src/core/job.ts';
-import { giveUpReminder, prepareReminder, sendPrepared } from '../src/reminders/deliver.ts';
+import { deliverReminder, giveUpReminder } from '../src/reminders/deliver.ts';
 import type { ReminderJobDeps } from '../src/reminders/deps.ts';
 import { REMINDER_QUEUE, reminderPayload, reminderPayloadId } from '../src/reminders/payload.ts';
 import { untilDue } from '../src/reminders/worker.ts';
@@ -20,11 +20,7 @@ export const reminderJob = defineJob({
   attempts: 10,
   backoffMs: 60_000,
   // The id is the payload's: markers and the Message-ID key stay the same across retries. A job taken early (see
-  // src/reminders/worker.ts) is checked and composed at once and waits for its instant here before it sends.
-  process: async (p, deps: ReminderJobDeps) => {
-    const prepared = await prepareReminder(deps.reminders, p);
-    if (p.type !== 'change' && !('skip' in prepared)) await untilDue(deps.reminders, p.at);
-    return sendPrepared(deps.reminders, p, reminderPayloadId(p), prepared);
-  },
+  // src/reminders/worker.ts) is checked and composed at once and waits for its instant before it sends.
+  process: (p, deps: ReminderJobDeps) => deliverReminder(deps.reminders, p, reminderPayloadId(p), p.type === 'change' ? undefined : () => untilDue(deps.reminders, p.at)),
   onGiveUp: (p, deps, error) => giveUpReminder(deps.reminders, p, reminderPayloadId(p), error),
 });

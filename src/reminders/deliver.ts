@@ -16,6 +16,7 @@
  * zone and kind of message, each recipient's tokens swapped in: {@link MessageTemplates}); at the instant,
  * {@link sendPrepared} reads the acknowledgement, snooze, opt-out and the job's markers and tried records in one round
  * trip, sends, and writes each channel's marker with its audit entry (and the "reminded" mark) in one atomic script.
+ * A reminder already due when its job starts reads all that alongside the check ({@link deliverReminder}).
  * The reads and writes of deliveries running at the same time go to Redis together, one pipeline per tick; the
  * current deadlines of a document family are read once for the reminders checked within {@link CHECK_SHARE_MS}.
  *
@@ -231,21 +232,29 @@ function reachable(deps: ReminderDeps, recipient: Recipient, optedOut: boolean):
 }
 
 /**
- * Send the message of job `jobId` (`payload`) on every channel of its recipient not sent yet.
+ * Send the message of job `jobId` (`payload`) on every channel of its recipient not sent yet. With `untilDue`, a
+ * reminder not due yet is checked and composed first, then `untilDue` is awaited before the rest.
  *
  * @throws RetryLaterError when a channel failed temporarily (the others are sent and marked).
  */
-export async function deliverReminder(deps: ReminderDeps, payload: ReminderPayload, jobId: string): Promise<DeliveryOutcome> {
-  return sendPrepared(deps, payload, jobId, await prepareReminder(deps, payload));
+export async function deliverReminder(deps: ReminderDeps, payload: ReminderPayload, jobId: string, untilDue?: () => Promise<void>): Promise<DeliveryOutcome> {
+  // Not due yet (taken early): checked and composed now, the rest read at the instant. Due: all read at once.
+  const early = untilDue !== undefined && payload.type !== 'change' && payload.at > nowOf(deps);
+  const reads = early ? undefined : readState(deps, remKeys(deps.store.prefix), payload, jobId);
+  reads?.catch(() => undefined);
+  const prepared = await prepareReminder(deps, payload);
+  if (early && !('skip' in prepared)) await untilDue();
+  return sendPrepared(deps, payload, jobId, prepared, reads);
 }
 
 /**
  * The part of a delivery done at its instant, after {@link prepareReminder}: the acknowledgement, snooze and opt-out
- * and this job's markers are read, then each channel not sent yet is sent and marked.
+ * and this job's markers are read (unless `reads` were started already), then each channel not sent yet is sent and
+ * marked.
  *
  * @throws RetryLaterError when a channel failed temporarily (the others are sent and marked).
  */
-export async function sendPrepared(deps: ReminderDeps, payload: ReminderPayload, jobId: string, prepared: PreparedReminder): Promise<DeliveryOutcome> {
+export async function sendPrepared(deps: ReminderDeps, payload: ReminderPayload, jobId: string, prepared: PreparedReminder, reads?: Promise<Reads>): Promise<DeliveryOutcome> {
   const keys = remKeys(deps.store.prefix);
   const redis = deps.store.redis;
   const now = nowOf(deps);
@@ -255,7 +264,7 @@ export async function sendPrepared(deps: ReminderDeps, payload: ReminderPayload,
   };
   if ('skip' in prepared) return skip(prepared.skip);
   const { record } = prepared;
-  const { acknowledged, snoozedUntil, optedOut, markers, tried } = await readState(deps, keys, payload, jobId);
+  const { acknowledged, snoozedUntil, optedOut, markers, tried } = await (reads ?? readState(deps, keys, payload, jobId));
   if (payload.type === 'escalation') {
     if (await rapporteurAcknowledged(deps, keys, record)) return skip('acknowledged');
   } else if (payload.type === 'reminder') {
