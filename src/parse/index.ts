@@ -238,7 +238,8 @@ function letterSubject(header: string): string | null {
   const bare = first.replace(/^(?:[/|]\s*|[-–]\s+)+/, '');
   // A flattened letter's subject runs on into the body: "… in the study period 1994-1995 The Radiocommunication
   // Assembly, in November, 1993, approved …": it ends where a sentence starts.
-  const body = bare.length > MAX_TITLE ? /^(.{40,}?[\d)"a-z])\s+(?=(?:The|This|I|We|In|As|Following|Further to|With reference to)\s+[A-Za-z]+\b[^.]{10,}\.)/.exec(bare)?.[1] : undefined;
+  // Read in the first few hundred characters only: a subject is never longer, and the look-ahead is not linear.
+  const body = bare.length > MAX_TITLE ? /^(.{40,}?[\d)"a-z])\s+(?=(?:The|This|I|We|In|As|Following|Further to|With reference to)\s+[A-Za-z]+\b[^.]{10,300}\.)/.exec(bare.slice(0, 2 * MAX_TITLE + 400))?.[1] : undefined;
   let value = body ?? (bare.length > 2 * MAX_TITLE ? clip(bare) : bare);
   if (findDates(value).some((h) => h.start !== h.end || /\d{4}\s*$/.test(value))) return value || null;
   const at = /(?:^|\n)[ \t]*(?:Subject|Objet)[ \t]*:[^\n]*\n/i.exec(header);
@@ -415,7 +416,7 @@ export function parseDocument(raw: string): ParsedDocument {
     reference: reference ? asWritten(raw, reference.reference) : null,
     date,
     // A letter that lost its subject is named by the meeting it announces.
-    title: title ?? meeting?.title ?? null,
+    title: title?.trim() || meeting?.title || null,
     meeting,
     ...(moreMeetings.length > 0 ? { moreMeetings } : {}),
     // Letters announce side events; TDs and reports announce ad hoc and rapporteur meetings held during a meeting.

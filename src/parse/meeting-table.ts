@@ -27,10 +27,13 @@ const HOUR = /(?<!\d)(\d{1,2}[:.]?\d{2})\s*(?:hours|hrs|h)\b(?:\s*\(?(UTC|Geneva
 const DUE_HOUR = /\bat\s+(\d{1,2}[:.]?\d{2})\s*(?:hours|hrs|h)\b(?:\s*\(?(UTC|Geneva time|CET|CEST)\)?)?/i;
 const CLOCK_HOURS = /(\d{1,2}[:.]?\d{2})\s*(?:hours|hrs|h)\b/i;
 
+const MAX_LABELS = 120;
+
 /** The rows of the first table of meetings in `text` (two rows at least), or `null`. `sector` names groups without one. */
 export function meetingRows(text: string, sector: string): MeetingRows | null {
   const head = text.slice(0, 20_000);
-  const labels = allMatches(ROW_GROUP, head);
+  // A table has a few dozen rows at most: the first labels are enough, and each costs a date read.
+  const labels = allMatches(ROW_GROUP, head).slice(0, MAX_LABELS);
   const meetings: MeetingInfo[] = [];
   const deadlines: Deadline[] = [];
   let tableStart = -1;
