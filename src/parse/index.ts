@@ -39,6 +39,12 @@ function documentDate(header: string, kind: DocumentKind): string | null {
     const d = findDates(labelled)[0];
     if (d && d.start === d.end) return d.start;
   }
+  // A mail printed from Outlook: "Sent: Wednesday, May 13, 2020 10:15 AM", "Sent: 13-May-20 10:15 AM".
+  const sent = fieldValue(header, 'Sent');
+  if (sent) {
+    const d = findDates(sent)[0] ?? findDates(sent.replace(/^(\d{1,2})-([A-Za-z]{3})-(\d{2})\b/, '$1 $2 20$3'))[0];
+    if (d && d.start === d.end) return d.start;
+  }
   if (LETTER_KINDS.has(kind) || kind === 'other') {
     const m = SINGLE_DATE_LINE.exec(header) ?? DATELINE.exec(header);
     if (m?.[1]) return findDates(m[1])[0]?.start ?? null;

@@ -29,7 +29,7 @@ const CLOCK_HOURS = /(\d{1,2}[:.]?\d{2})\s*(?:hours|hrs|h)\b/i;
 
 const MAX_LABELS = 120;
 
-/** The rows of the first table of meetings in `text` (two rows at least), or `null`. `sector` names groups without one. */
+/** The rows of the first table of meetings in `text` (two rows, or one under a deadline heading), or `null`. `sector` names groups without one. */
 export function meetingRows(text: string, sector: string): MeetingRows | null {
   const head = text.slice(0, 20_000);
   // A table has a few dozen rows at most: the first labels are enough, and each costs a date read.
@@ -77,5 +77,7 @@ export function meetingRows(text: string, sector: string): MeetingRows | null {
       deadlines.push({ date: due.start, time, timezone: zone, action: `Contributions to ${label}`, category: 'contributions', derived: false });
     }
   });
-  return meetings.length >= 2 ? { meetings, deadlines } : null;
+  // One row is a table too when it sits under a "Deadline for contributions" heading and gives one.
+  const headed = tableStart >= 0 && /\bdeadline\b/i.test(head.slice(Math.max(0, tableStart - 300), tableStart));
+  return meetings.length >= 2 || (meetings.length === 1 && deadlines.length === 1 && headed) ? { meetings, deadlines } : null;
 }

@@ -345,6 +345,16 @@ describe('a table of meetings, one row a group', () => {
       ['2027-04-12', '16:00', 'UTC'],
     ]);
   });
+  // Layout of a mail forwarding the conversion of an ITU-R WP 5D meeting (2020), printed from Outlook: the table's
+  // cells one a line, its single row under a "Deadline for contributions" heading.
+  it('reads one row under a deadline heading, and a mail dated by its "Sent:" line', () => {
+    const p = parseDocument(
+      'From: Secretariat <>\nSent: 14-May-27 10:15 AM\nTo: Proponents\nSubject: Conversion of Working Party 5D Meeting #52 to a fully virtual meeting\n\nDear All,\n\nThe meeting will now take place from 22 June 2027 to 8 July 2027.\n\nMeeting dates\n\nDeadline for contributions\n16:00 hours UTC\n\nWorking Party 5D\n\n22 June – 8 July 2027\n\nTuesday – Thursday\n\nTuesday, 15 June 2027\n',
+    );
+    expect(p.date).toBe('2027-05-14');
+    expect(p.meeting).toMatchObject({ start: '2027-06-22', end: '2027-07-08', place: 'virtual' });
+    expect(p.deadlines.map((d) => [d.date, d.time, d.timezone, d.category])).toEqual([['2027-06-15', '16:00', 'UTC', 'contributions']]);
+  });
   it('files the rows of a TSB letter under their ITU-T study group', () => {
     const p = parseDocument(
       'Ref: TSB Collective letter 5/13\nSubject: Meetings of Working Parties 1/13 and 2/13, Geneva, 3-7 May 2027\nDear Sir/Madam,\nThe meetings will be held at ITU headquarters, Geneva, as follows:\nWorking Party 1/13 | 3-4 May 2027 | 09:30 hours\nWorking Party 2/13 | 5-7 May 2027 | 14:30 hours\n',
