@@ -25,6 +25,13 @@ describe('slackSettingsFrom', () => {
     expect(Object.isFrozen(s)).toBe(true);
   });
 
+  it('takes the number of answer threads, 0 answering on the acking loop, and leaves it to the cores when unset', () => {
+    expect(slackSettingsFrom({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET }).answerThreads).toBeUndefined();
+    expect(slackSettingsFrom({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET, SLACK_ANSWER_THREADS: '0' }).answerThreads).toBe(0);
+    expect(slackSettingsFrom({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET, SLACK_ANSWER_THREADS: '3' }).answerThreads).toBe(3);
+    expect(problems({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET, SLACK_ANSWER_THREADS: 'many' })).toContain('SLACK_ANSWER_THREADS must be a whole number');
+  });
+
   it('chooses Socket Mode when only an app token is given, or when told', () => {
     expect(slackSettingsFrom({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP }).mode).toBe('socket');
     expect(slackSettingsFrom({ SLACK_MODE: 'socket', SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, SLACK_SIGNING_SECRET: SECRET }).mode).toBe('socket');

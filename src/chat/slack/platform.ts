@@ -29,7 +29,7 @@ export const slackPlatform = definePlatform<SlackSettings>({
   async start(settings, ctx) {
     const { createSlackApp, defaultAnswerThreads } = await import('./app.ts');
     // Slash-command answers in worker threads built like this process (answer-services.ts), unless they cannot start.
-    const answerThreads = { entry: new URL('./answer-services.ts', import.meta.url), threads: defaultAnswerThreads() };
+    const answerThreads = { entry: new URL('./answer-services.ts', import.meta.url), threads: settings.answerThreads ?? defaultAnswerThreads() };
     const bot = createSlackApp({ settings, deps: { ...ctx, log: ctx.log as Logger, answerThreads }, ...(ctx.now ? { now: ctx.now } : {}) });
     const { port } = await bot.start();
     return {

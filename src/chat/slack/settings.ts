@@ -38,6 +38,8 @@ export interface SlackSettings {
   lookupTimeoutMs: number;
   /** Link to a stored document, with `{id}` for its id (e.g. `https://sgbot.example.org/doc/{id}`); none if unset. */
   docUrl?: string;
+  /** Worker threads that compute answers off the acking event loop; 0 answers on it; unset: one per spare core (1 to 4). */
+  answerThreads?: number;
 }
 
 const WHERE = {
@@ -68,6 +70,7 @@ const CHECKS = {
   SLACK_RATE_LIMIT: wholeNumber('SLACK_RATE_LIMIT', 1, 10_000),
   SLACK_RETRIES: wholeNumber('SLACK_RETRIES', 1, 20),
   SLACK_LOOKUP_TIMEOUT_MS: wholeNumber('SLACK_LOOKUP_TIMEOUT_MS', 100, 60_000),
+  SLACK_ANSWER_THREADS: wholeNumber('SLACK_ANSWER_THREADS', 0, 16),
 } satisfies Record<string, SettingCheck | undefined>;
 
 /** The Slack variables. */
@@ -121,6 +124,7 @@ const slackSchema = z
       retry: Object.freeze({ retries: numberOr(env.SLACK_RETRIES, 5), minTimeoutMs: 1000, maxTimeoutMs: 30_000 }),
       lookupTimeoutMs: numberOr(env.SLACK_LOOKUP_TIMEOUT_MS, 2000),
       ...(docUrl ? { docUrl } : {}),
+      ...(settingValue(env.SLACK_ANSWER_THREADS) ? { answerThreads: numberOr(env.SLACK_ANSWER_THREADS, 1) } : {}),
     });
   });
 
