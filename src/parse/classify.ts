@@ -53,7 +53,7 @@ export function classify(text: string): Classification {
   if (firstOfficial && firstOfficial.index < 1500) {
     return { kind: firstOfficial.kind, reference: firstOfficial };
   }
-  if (LS_HEADING.test(header) || LS_TITLE.test(header) || LS_RUN_ON_HEADING.test(header) || isFlatMemo(text) || LS_LETTER.test(text.slice(0, 1500))) {
+  if (LS_HEADING.test(header) || (LS_TITLE.test(header) && !isDiscussion(header, text)) || LS_RUN_ON_HEADING.test(header) || isFlatMemo(text) || LS_LETTER.test(text.slice(0, 1500))) {
     return { kind: 'liaison-statement', reference: byKind('liaison-statement') ?? byKind('td') };
   }
   const numbered = refs.find((r) => r.kind !== 'collective-letter' && r.kind !== 'circular' && r.index < 1200);
@@ -74,6 +74,23 @@ export function classify(text: string): Classification {
   }
   if (isSlideDeck(text)) return { kind: 'presentation', reference: null };
   return { kind: 'other', reference: null };
+}
+
+// A reply on a mailing list: "Subject: Re: [t17sg17q6] Liaison Statement from IETF on …".
+const REPLY_SUBJECT = /^\s*Subject\s*:\s*(?:\[[^\]\n]{1,40}\]\s*)*(?:Re|RE|AW|SV|Antw)\s*:/m;
+const SUBJECT_LINE = /^\s*Subject\s*:[^\n]*$/gim;
+const FORWARDED = /\b(?:send|forward|pass on|transmit)\s+you\s+the\s+(?:following|attached)\s+liaison\b|\bplease find (?:attached|enclosed|below) (?:a|the|our) (?:reply |response )?liaison\b|^\s*-+\s*(?:Original|Forwarded) message/im;
+// What a liaison statement itself carries, quoted or forwarded: its fields, its heading, its number.
+const LS_BODY = /^\s*(?:For (?:action|comment|information)(?: to)?|Purpose|Deadline|Approval|Response to)\s*:|^\s*LIAISON STATEMENT\s*$|\bLS\/[ior]\b/im;
+
+/**
+ * A reply on a list that talks about a liaison statement ("Re: Liaison Statement from IETF on …", "we should prepare
+ * a reply"): only its subject names one, and it carries none of a statement's fields.
+ */
+function isDiscussion(header: string, text: string): boolean {
+  if (!REPLY_SUBJECT.test(header)) return false;
+  const body = text.slice(0, 6000).replace(SUBJECT_LINE, '');
+  return !LS_BODY.test(body) && !FORWARDED.test(body);
 }
 
 /**

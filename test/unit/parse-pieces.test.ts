@@ -389,6 +389,17 @@ describe('a circular copied as a table', () => {
   });
 });
 
+describe('a list reply about a liaison statement', () => {
+  it('is a discussion, not the statement; a forward of it still is one', () => {
+    const reply = parseDocument('Subject: Re: [t17sg17q6] Liaison Statement from IETF on token binding\nDear colleagues,\nI agree with Ana: we should reply to this liaison statement at the next Q6/17 meeting.\nBest regards,\nBen\n');
+    expect(reply.kind).toBe('other');
+    expect(reply.liaison).toBeNull();
+    const forward = parseDocument('Subject: Re: [t17sg17q6] Liaison Statement from IETF on token binding\nDear colleagues,\nPlease find below the liaison statement, for action by Q6/17.\n\nFor action to: ITU-T SG17\nDeadline: 1 June 2027\n');
+    expect(forward.kind).toBe('liaison-statement');
+    expect(forward.liaison?.deadline).toBe('2027-06-01');
+  });
+});
+
 describe('where a meeting is', () => {
   it('takes the town after a venue ("at the … hotel in Montreal, Canada")', () => {
     expect(findPlace('The workshop will take place at the Delta Centre-Ville hotel in Montreal, Canada, on 13 July 2027.')).toBe('Montreal, Canada');
