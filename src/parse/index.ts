@@ -134,22 +134,36 @@ function documentGroup(text: string, header: string, kind: DocumentKind, refGrou
 // where the text starts (an "Abstract" or "Summary" heading, or a long line): a meeting the text mentions is not
 // the document's.
 function headerMeeting(header: string, group: string | null): MeetingInfo | null {
-  for (const line of header.split('\n').slice(0, 25)) {
+  const lines = header.split('\n').slice(0, 25);
+  for (const [i, line] of lines.entries()) {
     if (/^\s*(?:Abstract|Summary|Introduction|1\s+\w)/i.test(line) || line.trim().length > 140) break;
     if (/\b(?:Approval|Deadline|Date)\b/i.test(line)) continue;
     const hit = findDates(line)[0];
     if (!hit || hit.start === hit.end) continue;
     const before = squash(line.slice(0, hit.index)).replace(/[,:\s]+$/, '');
     if (before.length > 60) continue;
-    // The place is the cell just before the dates: "Question(s):\t6/17\tGeneva, 3-12 March 2036" (tabs, or wide spaces).
-    const place = line.slice(0, hit.index).split(/\t|\s{2,}/).map((c) => c.trim().replace(/[,:\s]+$/, '')).filter(Boolean).at(-1) ?? '';
-    // "Executive summary of the SG11 meeting (Geneva, 16-25 October 2019)": the place in brackets before the dates.
-    const cleanPlace = /^[A-Z][\w'\u00C0-\u024F .,-]{2,50}$/.test(place) && !/\d/.test(place) ? place : (placeInBrackets(line.slice(0, hit.index)) ?? findPlace(line));
+    // The place is the cell just before the dates: "Question(s):\t6/17\tGeneva, 3-12 March 2036" (tabs, wide spaces,
+    // or the " / " a converter leaves between cells: "Question(s): / All/17 / Geneva, 29 August - 6 September 2017").
+    const place = line.slice(0, hit.index).split(/\t|\s{2,}|\s\/\s/).map((c) => c.trim().replace(/[,:\s]+$/, '')).filter(Boolean).at(-1) ?? '';
+    // "Executive summary of the SG11 meeting (Geneva, 16-25 October 2019)": the place in brackets before the dates;
+    // "13 – 24 March 2023, Geneva, Switzerland": after them; "Question(s): N/A Geneva, 12-16 December 2022": the
+    // name just before them, the cells run together.
+    // A narrow column puts the place on the next line: "3-14 March 2025," / "Geneva, Switzerland".
+    const wrapped = /,\s*$/.test(line) ? ` ${(lines[i + 1] ?? '').trim()}` : '';
+    const after = /^\s*,\s*([A-Z][\w'\u00C0-\u024F.-]+(?:[ -][A-Z][\w'\u00C0-\u024F.-]+){0,2}(?:,\s*[A-Z][\w'\u00C0-\u024F.-]+(?:[ -][A-Z][\w'\u00C0-\u024F.-]+){0,2})?)\s*[.)]?\s*$/.exec(`${line.slice(hit.index + hit.text.length)}${wrapped}`)?.[1];
+    const last = /(?:^|\s)([A-Z][a-z\u00C0-\u024F'.-]+(?:[ -][A-Z][a-z\u00C0-\u024F'.-]+){0,2})\s*,?\s*$/.exec(line.slice(0, hit.index))?.[1];
+    const cleanPlace =
+      /^[A-Z][\w'\u00C0-\u024F .,-]{2,50}$/.test(place) && !/\d/.test(place)
+        ? place
+        : (placeInBrackets(line.slice(0, hit.index)) ?? findPlace(line) ?? (after && !NOT_A_PLACE.test(after) ? after : null) ?? (last && !NOT_A_PLACE.test(last) ? last : null));
     const named = /^Geneva$/i.test(cleanPlace ?? '') ? 'Geneva, Switzerland' : /^(?:online|virtual|e-meeting|fully virtual)$/i.test(cleanPlace ?? '') ? 'virtual' : cleanPlace;
     return { group, title: meetingOf(group), start: hit.start, end: hit.end, place: named };
   }
   return null;
 }
+
+// Words that end a header cell and name no place.
+const NOT_A_PLACE = /^(?:Question|Questions|Source|Title|Meeting|Plenary|Study|Group|Working|Party|Original|English|Geneva time|Online)$|^(?:TD|SG|WP|Q)\b/;
 
 // Another Sector's own documents: BDT's and BR's letters, TDAG's and RAG's, which name no ITU-T body in their header.
 const OTHER_SECTOR = /\b(?:ITU-D|ITU-R|BDT|TDAG|RAG)\b|Telecommunication Development (?:Bureau|Advisory Group)|Radiocommunication (?:Bureau|Advisory Group)/;
@@ -294,8 +308,11 @@ function summaryHeading(text: string): string | null {
   const lines = text.slice(0, 6000).split('\n').map((l) => l.trim()).filter((l) => l !== '').slice(0, 30);
   const at = lines.findIndex((l) => /^(?:Executive summary\b|SG\s?\d{1,2} results\b)/i.test(l) && l.length <= MAX_TITLE);
   if (at < 0) return null;
-  const heading = (lines[at] ?? '').replace(/:$/, '');
-  const next = lines[at + 1] ?? '';
+  let heading = (lines[at] ?? '').replace(/:$/, '');
+  let rest = at + 1;
+  // A narrow column breaks the heading after a word that cannot end it: "Executive summary of" / "the SG13 meeting".
+  while (/\b(?:of|the|and|for|on|in|at)$/i.test(heading) && rest < lines.length && (lines[rest] ?? '').length <= 80) heading = `${heading} ${lines[rest++] ?? ''}`;
+  const next = lines[rest] ?? '';
   // "Executive summary:" over "Meeting of ITU-T Study Group 2" over "Virtual/Geneva, 4-13 February 2026".
   if (/^\(.*\)$/.test(next) || (/:$/.test(lines[at] ?? '') && next.length <= 100)) return clip(`${heading}${/^\(/.test(next) ? ' ' : ': '}${next}`);
   return heading;
@@ -337,7 +354,8 @@ export function parseDocument(raw: string): ParsedDocument {
   const notice = kind === 'other' && (MEETING_NOTICE.test(header) || timetable !== null || (SUBJECT_MEETING.test(header) && /^\s*Dear\b/im.test(text.slice(0, 8000))));
   const subject = isLetter || notice ? (letterSubject(header) ?? letterSubject(plainHeader(text, 60)) ?? timetable) : null;
   // Markdown and table copies hide the "Title:" label ("**Title:** Reply LS on …", "| Title: | LS on … |").
-  const cell = (v: string | null) => (v && !/^[|/\s-]*$/.test(v) ? v : null);
+  // A converter's cell marker may open the value: "Title: / Template for Question meeting agenda".
+  const cell = (v: string | null) => (v && !/^[|/\s-]*$/.test(v) ? v.replace(/^[|/]\s+/, '') : null);
   const titleField = cell(fieldValue(header, 'Title', 3, true)) ?? cell(fieldValue(plainHeader(text, 60), 'Title', 3, true));
   const lsTitle = kind === 'liaison-statement' ? (trackerTitle(text) ?? mailSubject(header) ?? headingTitle(header)) : null;
   const title = subject ?? titleField ?? lsTitle ?? (kind === 'report' ? summaryHeading(text) : null) ?? titleFromText(text);

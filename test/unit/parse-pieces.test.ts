@@ -389,6 +389,20 @@ describe('a circular copied as a table', () => {
   });
 });
 
+describe("a TD's or report's own meeting, as converters leave its header", () => {
+  // Header layouts of SG17-TD580 (2017), TSAG-TD011 (2022) and the SG13 executive summary of March 2025.
+  it('finds the place between " / " cells, run into the cell before, after the dates, or on the next line', () => {
+    const td = parseDocument('STUDY PERIOD 2025-2028 / SG17-TD900\nSTUDY GROUP 17\nQuestion(s): / All/17 / Geneva, 1-10 September 2027\nTitle: / Template for Question meeting agendas\n');
+    expect(td.meeting).toMatchObject({ group: 'SG17', start: '2027-09-01', end: '2027-09-10', place: 'Geneva, Switzerland' });
+    expect(td.title).toBe('Template for Question meeting agendas');
+    const report = parseDocument('TSAG-TD100\nSTUDY PERIOD 2025-2028 Original: English\nQuestion(s): N/A Geneva, 13-17 December 2027\nSource: WP2/TSAG\nTitle: Report of the meeting of WP2/TSAG\n');
+    expect(report.meeting).toMatchObject({ start: '2027-12-13', end: '2027-12-17', place: 'Geneva, Switzerland' });
+    const summary = parseDocument('SG13: Future networks\nExecutive summary of\nthe SG13 meeting\n1-12 March 2027,\nBangkok, Thailand\nThe meeting was convened by Collective-letter 1/13.\n');
+    expect(summary.title).toBe('Executive summary of the SG13 meeting');
+    expect(summary.meeting).toMatchObject({ group: 'SG13', start: '2027-03-01', end: '2027-03-12', place: 'Bangkok, Thailand' });
+  });
+});
+
 describe('a list reply about a liaison statement', () => {
   it('is a discussion, not the statement; a forward of it still is one', () => {
     const reply = parseDocument('Subject: Re: [t17sg17q6] Liaison Statement from IETF on token binding\nDear colleagues,\nI agree with Ana: we should reply to this liaison statement at the next Q6/17 meeting.\nBest regards,\nBen\n');
