@@ -50,7 +50,8 @@ export function classify(text: string): Classification {
   const letter = byKind('collective-letter');
   const circular = byKind('circular');
   const firstOfficial = [letter, circular].filter((r): r is ReferenceHit => r !== null).sort((a, b) => a.index - b.index)[0];
-  if (firstOfficial && firstOfficial.index < 1500) {
+  // A mail archive's page quotes the letters it talks about ("The meeting notice is TSB Collective letter 9/16").
+  if (firstOfficial && firstOfficial.index < 1500 && !isMailArchive(text)) {
     return { kind: firstOfficial.kind, reference: firstOfficial };
   }
   if (LS_HEADING.test(header) || (LS_TITLE.test(header) && !isDiscussion(header, text)) || LS_RUN_ON_HEADING.test(header) || isFlatMemo(text) || LS_LETTER.test(text.slice(0, 1500))) {
@@ -82,6 +83,15 @@ const SUBJECT_LINE = /^\s*Subject\s*:[^\n]*$/gim;
 const FORWARDED = /\b(?:send|forward|pass on|transmit)\s+you\s+the\s+(?:following|attached)\s+liaison\b|\bplease find (?:attached|enclosed|below) (?:a|the|our) (?:reply |response )?liaison\b|^\s*-+\s*(?:Original|Forwarded) message/im;
 // What a liaison statement itself carries, quoted or forwarded: its fields, its heading, its number.
 const LS_BODY = /^\s*(?:For (?:action|comment|information)(?: to)?|Purpose|Deadline|Approval|Response to)\s*:|^\s*LIAISON STATEMENT\s*$|\bLS\/[ior]\b/im;
+
+// A mailing-list archive's page (pipermail): the subject, the sender as "Name user at example.org", then the date as
+// "Thu Mar 27 02:50:28 EDT 2008".
+const ARCHIVE_SENDER = /^[^\n]{2,80}\s\S+ at [\w-]+(?:\.[\w-]+)+\s*\n\s*(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) [A-Z][a-z]{2} +\d{1,2} \d\d:\d\d:\d\d [A-Z]{2,5} (?:19|20)\d\d\s*$/m;
+
+/** Whether `text` is a mailing-list archive's page of one mail. */
+export function isMailArchive(text: string): boolean {
+  return ARCHIVE_SENDER.test(text.slice(0, 800));
+}
 
 /**
  * A reply on a list that talks about a liaison statement ("Re: Liaison Statement from IETF on …", "we should prepare

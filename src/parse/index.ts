@@ -39,6 +39,9 @@ function documentDate(header: string, kind: DocumentKind): string | null {
     const d = findDates(labelled)[0];
     if (d && d.start === d.end) return d.start;
   }
+  // A mail archive's date line: "Thu Mar 27 02:50:28 EDT 2008".
+  const archived = /^\s*(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ([A-Z][a-z]{2}) +(\d{1,2}) \d\d:\d\d:\d\d [A-Z]{2,5} ((?:19|20)\d\d)\s*$/m.exec(header.split('\n').slice(0, 8).join('\n'));
+  if (archived) return findDates(`${archived[2] ?? ''} ${archived[1] ?? ''} ${archived[3] ?? ''}`)[0]?.start ?? null;
   // A mail printed from Outlook: "Sent: Wednesday, May 13, 2020 10:15 AM", "Sent: 13-May-20 10:15 AM".
   const sent = fieldValue(header, 'Sent');
   if (sent) {

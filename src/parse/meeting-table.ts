@@ -43,8 +43,12 @@ export function meetingRows(text: string, sector: string): MeetingRows | null {
     const row = head.slice(from, Math.min(next ? next.index : head.length, from + 300));
     const dates = findDates(row);
     const range = dates[0];
-    // The row's own dates come right after its group ("/ 23-30 November 2005", "5A28 April - 11 May 2021").
-    if (!range || range.index > 6 || /[A-Za-z]/.test(row.slice(0, range.index))) return;
+    // The row's own dates come right after its group, in a cell of their own ("/ 23-30 November 2005", "| 14 July
+    // 2027", the next line) or run on ("5A28 April - 11 May 2021"); in prose ("SG13 1 January 2001 …") only a range
+    // of days, never a single one, follows a group's name.
+    if (!range || range.index > 6) return;
+    const gap = row.slice(0, range.index);
+    if (!/^(?:\s*[/|\t\n]\s*|)$/.test(gap) && !(range.start !== range.end && /^[ ]+$/.test(gap))) return;
     if (tableStart < 0) tableStart = m.index;
     const label = squash(`${m[1] ?? ''} ${m[2] ?? ''}`);
     const group = sector === 'ITU-T' ? canonicalGroup(label) : null;

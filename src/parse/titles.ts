@@ -8,7 +8,7 @@ export const MAX_TITLE = 160;
 
 // Lines every ITU-T document starts with, which name no document.
 const BOILERPLATE =
-  /^(?:INTERNATIONAL TELECOMMUNICATION UNION|General Secretariat|Radiocommunication Bureau|Telecommunication Development Bureau|Place des Nations\b.*|(?:TELECOMMUNICATION (?:STANDARDI[SZ]ATION|DEVELOPMENT)|RADIOCOMMUNICATION) (?:SECTOR|BUREAU|ADVISORY GROUP)|STUDY PERIOD\b.*|STUDY GROUPS?\b.*|Working Party \w+|Documents? \S+|TSAG|Original\s*:.*|English only|(?:LIAISON STATEMENT|TEMPORARY DOCUMENT|CONTRIBUTION|REPORT|COLLECTIVE LETTER|Liaison statement|Attention\b.*)|(?:Geneva|Place|Date)\b.*\d{4}.*|Page \d+.*|-\s*\d+\s*-|Skip to main content)$/i;
+  /^(?:INTERNATIONAL TELECOMMUNICATION UNION(?:\s+ITU)?|Committed to connecting the world|General Secretariat|Radiocommunication Bureau|Telecommunication Development Bureau|Place des Nations\b.*|(?:TELECOMMUNICATION (?:STANDARDI[SZ]ATION|DEVELOPMENT)|RADIOCOMMUNICATION) (?:SECTOR|BUREAU|ADVISORY GROUP)|STUDY PERIOD\b.*|STUDY GROUPS?\b.*|Working Party \w+|Documents? \S+|TSAG|Original\s*:.*|English only|(?:LIAISON STATEMENT|TEMPORARY DOCUMENT|CONTRIBUTION|REPORT|COLLECTIVE LETTER|Liaison statement|Attention\b.*)|(?:Geneva|Place|Date)\b.*\d{4}.*|Page \d+.*|-\s*\d+\s*-|Skip to main content)$/i;
 
 export function clip(text: string): string {
   const t = text.replace(/\s+/g, ' ').trim().replace(/[.;:,]+$/, '');
@@ -30,7 +30,8 @@ function firstHeading(text: string): string | null {
   const lines = text.slice(0, 6000).split('\n').slice(0, 40);
   for (const raw of lines) {
     // Table copies leave cell pipes at the ends of lines: "Meeting, date: |".
-    const line = raw.replace(/\t.*$/, '').replace(/^[|\s]+|[|\s]+$/g, '').trim();
+    // A list's tag before a mail archive's subject: "[itu-sg16] Report of the joint … meeting".
+    const line = raw.replace(/\t.*$/, '').replace(/^[|\s]+|[|\s]+$/g, '').replace(/^\[[\w.-]{2,40}\]\s+/, '').trim();
     // An editor's note in brackets ("[... body trimmed ...]") names nothing.
     if (line.length < 8 || line.length > MAX_TITLE || BOILERPLATE.test(line) || /^\[.*\]$/.test(line)) continue;
     // A bracketed aside ("(COPY To WP4B, WP8D and WP8F)") is no heading either.
@@ -40,7 +41,9 @@ function firstHeading(text: string): string | null {
     if (/^(?:\d{1,2}\s+)?[A-Z][a-z]+\.?\s+\d{4}$|^\d{4}-\d{2}-\d{2}$/.test(line)) continue;
     // A meeting's line ("14th Meeting, Geneva, 28 - 30 January 2009") says where the document belongs, and a source
     // line ("Director, Telecommunication Development Bureau") who wrote it: neither is its title.
-    if (/\bmeeting\b/i.test(line) && /\b(?:19|20)\d{2}\b/.test(line)) continue;
+    if (/^(?:\d{1,3}(?:st|nd|rd|th)\s+)?meeting\b/i.test(line) && /\b(?:19|20)\d{2}\b/.test(line)) continue;
+    // A mail archive's sender line: "OKUBO Sakae okubo at mxz.mesh.ne.jp".
+    if (/\s\S+ at [\w-]+(?:\.[\w-]+)+$/.test(line)) continue;
     if (/^(?:Director|Chair(?:man|person)?|Vice-Chair\w*|Secretary|Rapporteur|Editor)\b,/i.test(line)) continue;
     if (/^[\w ,()/.-]{1,30}:/.test(line) || /^(?:Dear|To|From|Ref)\b/i.test(line) || /[.;,]$/.test(line) || /^\(.*\)$/.test(line)) continue;
     const words = line.split(/\s+/).length;

@@ -403,6 +403,16 @@ describe("a TD's or report's own meeting, as converters leave its header", () =>
   });
 });
 
+describe('a mailing-list archive page', () => {
+  // Layout of a pipermail page of the sg16-avd list (2008): subject with the list's tag, sender, date.
+  it('is titled by its subject, dated by its date line, and the letters it quotes do not make it one', () => {
+    const p = parseDocument('[itu-sg16] Report of the joint Q4/9 and Q13/16 Rapporteur meeting in Geneva (2-3 March 2027)\n\nANA Lopes ana.lopes at example.org\nThu Mar 25 02:50:28 EDT 2027\n\nDear experts,\n\n1/ The meeting notice was TSB Collective letter 9/16.\n');
+    expect(p.kind).toBe('other');
+    expect(p.title).toBe('Report of the joint Q4/9 and Q13/16 Rapporteur meeting in Geneva (2-3 March 2027)');
+    expect(p.date).toBe('2027-03-25');
+  });
+});
+
 describe('a list reply about a liaison statement', () => {
   it('is a discussion, not the statement; a forward of it still is one', () => {
     const reply = parseDocument('Subject: Re: [t17sg17q6] Liaison Statement from IETF on token binding\nDear colleagues,\nI agree with Ana: we should reply to this liaison statement at the next Q6/17 meeting.\nBest regards,\nBen\n');
