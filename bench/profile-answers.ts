@@ -16,6 +16,7 @@ import { DocumentStore } from '../src/store/store.ts';
 import { QUERIES } from './answers.ts';
 import { BulkStore } from './bulk.ts';
 import type { BenchEnv } from './env.ts';
+import { runScript } from './util.ts';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(name);
@@ -66,10 +67,4 @@ async function main(): Promise<void> {
   redis.disconnect();
 }
 
-main().then(
-  () => process.exit(0),
-  (err: unknown) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+runScript(main);

@@ -12,6 +12,7 @@ import { QUERIES } from './answers.ts';
 import { BulkStore } from './bulk.ts';
 import { createEnv } from './env.ts';
 import { startRedis } from './redis.ts';
+import { runScript } from './util.ts';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(name);
@@ -51,10 +52,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (err: unknown) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+runScript(main);

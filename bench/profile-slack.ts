@@ -24,6 +24,7 @@ import { createEnv } from './env.ts';
 import { startRedis } from './redis.ts';
 import { BOT_TOKEN, type LoadRequest, type LoadResult } from './slack-client.ts';
 import { bareApp } from './slack.ts';
+import { runScript } from './util.ts';
 
 const SECRET = 'b0e1d2c3b4a5968778695a4b3c2d1e0fbe7c0000';
 
@@ -133,10 +134,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (err: unknown) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+runScript(main);

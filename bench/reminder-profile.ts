@@ -14,7 +14,7 @@ import { startRedis } from './redis.ts';
 import { REMINDER_CONCURRENCY } from './reminder-delivery.ts';
 import { MAIL_DOMAIN, startReminderBench } from './reminder-env.ts';
 import { startSmtpSink } from './smtp-sink.ts';
-import { percentile, round, waitUntil } from './util.ts';
+import { percentile, round, runScript, waitUntil } from './util.ts';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(name);
@@ -77,10 +77,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (err: unknown) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+runScript(main);

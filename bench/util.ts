@@ -147,3 +147,14 @@ export async function settledRss(gc: (() => void) | null): Promise<{ rss: number
   const m = process.memoryUsage();
   return { rss: m.rss, heapUsed: m.heapUsed };
 }
+
+/** Run a bench script's `main` and exit: 0 when it resolves, 1 (after printing the error) when it fails. */
+export function runScript(main: () => Promise<void>): void {
+  main().then(
+    () => process.exit(0),
+    (err: unknown) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+}
