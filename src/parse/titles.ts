@@ -30,8 +30,9 @@ function firstHeading(text: string): string | null {
   const lines = text.slice(0, 6000).split('\n').slice(0, 40);
   for (const raw of lines) {
     // Table copies leave cell pipes at the ends of lines: "Meeting, date: |".
-    // A list's tag before a mail archive's subject: "[itu-sg16] Report of the joint … meeting".
-    const line = raw.replace(/\t.*$/, '').replace(/^[|\s]+|[|\s]+$/g, '').replace(/^\[[\w.-]{2,40}\]\s+/, '').trim();
+    // A list's tag (and a reply's or forward's mark) before a mail archive's subject: "[itu-sg16] Report of the joint
+    // … meeting", "[802SEC] FW: Handbook on …".
+    const line = raw.replace(/\t.*$/, '').replace(/^[|\s]+|[|\s]+$/g, '').replace(/^\[[\w.-]{2,40}\]\s+(?:(?:Re|RE|Fwd?|FW|AW|TR)\s*:\s*)*/, '').trim();
     // An editor's note in brackets ("[... body trimmed ...]") names nothing.
     if (line.length < 8 || line.length > MAX_TITLE || BOILERPLATE.test(line) || /^\[.*\]$/.test(line)) continue;
     // A bracketed aside ("(COPY To WP4B, WP8D and WP8F)") is no heading either.
