@@ -27,6 +27,7 @@ const SALUTATION_IN_LINE = /\S[ \t]+Dear (?:Sir|Madam)\s*(?:\/\s*Madam\s*)?,/;
 // "Executive summary of the SG11 meeting (Geneva, …)", "Executive Summary of the Meeting", "SG16 results (Online, …)",
 // "Meeting results (2017-10-16~27)".
 const SUMMARY_HEADING = /^[ \t]*(?:Executive summary\b|Meeting results\b|SG\s?\d{1,2} results\b)/im;
+const SECTOR_DOCUMENT = /\bDocument\s+(?:TDAG|RAG|CWG|WTDC|RA|WRC)[\w-]*\/\d{1,4}(?:\(Rev\.\d+\))?-[EFSCAR](?![a-z])/;
 const REPORT_HEADING = /^\s*(?:REPORT\b|Report of the (?:meeting|.*?meeting of))/im;
 const CONTRIBUTION_HEADING = /^\s*CONTRIBUTION\s*$/im;
 const TD_HEADING = /^\s*TD\s*$|\bThis TD\b|^\s*TEMPORARY DOCUMENT\s*$/im;
@@ -60,6 +61,8 @@ export function classify(text: string): Classification {
   const numbered = refs.find((r) => r.kind !== 'collective-letter' && r.kind !== 'circular' && r.index < 1200);
   if (numbered) return { kind: numbered.kind, reference: numbered };
   if (REPORT_HEADING.test(header)) return { kind: 'report', reference: null };
+  // ITU-D's and ITU-R's input documents are numbered per meeting: "Document RAG95/9-E", "Document TDAG17-22/13-E".
+  if (SECTOR_DOCUMENT.test(header.slice(0, 1500))) return { kind: 'contribution', reference: null };
   if (CONTRIBUTION_HEADING.test(header)) return { kind: 'contribution', reference: null };
   if (TD_HEADING.test(header)) return { kind: 'td', reference: null };
   // A Bureau's circular names itself in a form of its own: "Administrative Circular CA/3", "Circular Letter 7/LCCE/79"

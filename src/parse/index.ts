@@ -48,6 +48,11 @@ function documentDate(header: string, kind: DocumentKind): string | null {
     const d = findDates(sent)[0] ?? findDates(sent.replace(/^(\d{1,2})-([A-Za-z]{3})-(\d{2})\b/, '$1 $2 20$3'))[0];
     if (d && d.start === d.end) return d.start;
   }
+  // An input document of ITU-D or ITU-R dates itself on a line of its own under its number.
+  if (kind === 'contribution') {
+    const line = SINGLE_DATE_LINE.exec(header.split('\n').slice(0, 10).join('\n'))?.[1];
+    if (line) return findDates(line)[0]?.start ?? null;
+  }
   if (LETTER_KINDS.has(kind) || kind === 'other') {
     const m = SINGLE_DATE_LINE.exec(header) ?? DATELINE.exec(header);
     if (m?.[1]) return findDates(m[1])[0]?.start ?? null;
@@ -382,7 +387,12 @@ export function parseDocument(raw: string): ParsedDocument {
   if (isLetter || notice) meeting = findMeeting(unrunHeader(text), subject, ituGroup);
   // A letter announces meetings ahead; one already over when the letter was written is only mentioned.
   if (meeting && date && meeting.end < date) meeting = null;
-  else if (kind === 'td' || kind === 'contribution' || kind === 'report') meeting = headerMeeting(header, ituGroup);
+  else if (kind === 'td' || kind === 'contribution' || kind === 'report') {
+    meeting = headerMeeting(header, ituGroup);
+    // A meeting of no ITU-T group is named as its document names it: "14th Meeting of the Telecommunication …".
+    const named = meeting && !meeting.group ? namedMeeting(header) : null;
+    if (meeting && named?.start === meeting.start && named.end === meeting.end) meeting.title = named.title;
+  }
   else if (kind === 'other' && !notice) meeting = namedMeeting(header);
   if (meeting && isLetter) {
     const split = splitMeetings(unrunHeader(text), meeting, foreign ?? 'ITU-T');

@@ -413,6 +413,14 @@ describe('a mailing-list archive page', () => {
   });
 });
 
+describe("another Sector's input document", () => {
+  // Headers of RAG document RAG95/9 (1994) and TDAG document TDAG17-22/13 (2017), the second run together.
+  it('is a contribution', () => {
+    expect(parseDocument('RADIOCOMMUNICATION ADVISORY GROUP\nDocument RAG27/9-E\n9 December 2026\nOriginal: English\nLIAISON BETWEEN STUDY GROUPS\n').kind).toBe('contribution');
+    expect(parseDocument('Telecommunication DevelopmentAdvisory Group (TDAG)\n\n32nd Meeting, Geneva, 9-12 May 2027\n\nDocument TDAG27-32/13-E4 May 2027Original: English\n').kind).toBe('contribution');
+  });
+});
+
 describe('a list reply about a liaison statement', () => {
   it('is a discussion, not the statement; a forward of it still is one', () => {
     const reply = parseDocument('Subject: Re: [t17sg17q6] Liaison Statement from IETF on token binding\nDear colleagues,\nI agree with Ana: we should reply to this liaison statement at the next Q6/17 meeting.\nBest regards,\nBen\n');
