@@ -11,7 +11,7 @@ import { fieldValue, headerOf } from './fields.ts';
 import { plainHeader, unrunHeader } from './layout.ts';
 import { dominantGroup, findGroups } from './groups.ts';
 import { parseLiaison } from './liaison.ts';
-import { findEvents, findMeeting, findOpeningTime, findPlace, meetingOf, placeInBrackets, splitMeetings, subjectMeetings } from './meeting.ts';
+import { findEvents, findMeeting, findOpeningTime, findPlace, meetingOf, placeInBrackets, placeName, splitMeetings, subjectMeetings } from './meeting.ts';
 import { meetingRows } from './meeting-table.ts';
 import { MONTH_PATTERN, normalizeText, squash } from './normalize.ts';
 import { asWritten, findRevision } from './reference.ts';
@@ -164,7 +164,7 @@ function headerMeeting(header: string, group: string | null): MeetingInfo | null
       /^[A-Z][\w'\u00C0-\u024F .,-]{2,50}$/.test(place) && !/\d/.test(place)
         ? place
         : (placeInBrackets(line.slice(0, hit.index)) ?? findPlace(line) ?? (after && !NOT_A_PLACE.test(after) ? after : null) ?? (last && !NOT_A_PLACE.test(last) ? last : null));
-    const named = /^Geneva$/i.test(cleanPlace ?? '') ? 'Geneva, Switzerland' : /^(?:online|virtual|e-meeting|fully virtual)$/i.test(cleanPlace ?? '') ? 'virtual' : cleanPlace;
+    const named = cleanPlace === null ? null : /^(?:online|virtual|e-meeting|fully virtual)$/i.test(cleanPlace) ? 'virtual' : placeName(cleanPlace);
     return { group, title: meetingOf(group), start: hit.start, end: hit.end, place: named };
   }
   return null;
@@ -223,7 +223,7 @@ function namedMeeting(header: string): MeetingInfo | null {
         title: name || 'Meeting',
         start: hit.start,
         end: hit.end,
-        place: /^Geneva$/i.test(place ?? '') ? 'Geneva, Switzerland' : place,
+        place: place === null ? null : placeName(place),
         ...(opening ? { startTime: opening, timezone: null } : {}),
       };
     }
@@ -383,8 +383,10 @@ export function parseDocument(raw: string): ParsedDocument {
 
   let meeting: MeetingInfo | null = null;
   let moreMeetings: MeetingInfo[] = [];
-  // A flattened letter's fields are read one a line ("Subject: Notice of … in Geneva, Switzerland Date: 11-14 …").
-  if (isLetter || notice) meeting = findMeeting(unrunHeader(text), subject, ituGroup);
+  // A flattened letter's fields are read one a line ("Subject: Notice of … in Geneva, Switzerland Date: 11-14 …"),
+  // for its meeting, the meetings beside it and their table.
+  const flat = isLetter || notice ? unrunHeader(text) : text;
+  if (isLetter || notice) meeting = findMeeting(flat, subject, ituGroup);
   // A letter announces meetings ahead; one already over when the letter was written is only mentioned.
   if (meeting && date && meeting.end < date) meeting = null;
   else if (kind === 'td' || kind === 'contribution' || kind === 'report') {
@@ -395,7 +397,7 @@ export function parseDocument(raw: string): ParsedDocument {
   }
   else if (kind === 'other' && !notice) meeting = namedMeeting(header);
   if (meeting && isLetter) {
-    const split = splitMeetings(unrunHeader(text), meeting, foreign ?? 'ITU-T');
+    const split = splitMeetings(flat, meeting, foreign ?? 'ITU-T');
     if (split) {
       meeting = split.main;
       moreMeetings = split.more.filter((m) => !date || m.end >= date);
@@ -403,7 +405,7 @@ export function parseDocument(raw: string): ParsedDocument {
   }
   // A table of meetings, one row a group ("Working Party 9A / 23-30 November 2005 / …"): one meeting a row, held where
   // the letter says, and each row's contribution deadline.
-  const rows = isLetter || notice ? meetingRows(unrunHeader(text), foreign ?? 'ITU-T') : null;
+  const rows = isLetter || notice ? meetingRows(flat, foreign ?? 'ITU-T') : null;
   if (rows && (meeting || isLetter)) {
     // A letter whose meetings are only in its table ("… convened fully electronically on the dates in the table below").
     const place = findPlace(text.slice(0, 6000));

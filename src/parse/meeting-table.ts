@@ -28,6 +28,7 @@ const DUE_HOUR = /\bat\s+(\d{1,2}[:.]?\d{2})\s*(?:hours|hrs|h)\b(?:\s*\(?(UTC|Ge
 const CLOCK_HOURS = /(\d{1,2}[:.]?\d{2})\s*(?:hours|hrs|h)\b/i;
 
 const MAX_LABELS = 120;
+const ROW_START = /^[\s/|]{0,6}(?:\d|[A-Z][a-z])/;
 
 /** The rows of the first table of meetings in `text` (two rows, or one under a deadline heading), or `null`. `sector` names groups without one. */
 export function meetingRows(text: string, sector: string): MeetingRows | null {
@@ -41,6 +42,8 @@ export function meetingRows(text: string, sector: string): MeetingRows | null {
     const from = m.index + m[0].length;
     const next = labels[i + 1];
     const row = head.slice(from, Math.min(next ? next.index : head.length, from + 300));
+    // Dates are read only where a row's could start: a day or a name (weekday, month) after at most a cell mark.
+    if (!ROW_START.test(row)) return;
     const dates = findDates(row);
     const range = dates[0];
     // The row's own dates come right after its group, in a cell of their own ("/ 23-30 November 2005", "| 14 July

@@ -19,6 +19,11 @@ const IN_PLACE = new RegExp(String.raw`\b(?:in|at)\s+(?:the\s+)?(${NAME}(?:,\s*$
 const NOT_PLACE = /^(?:ITU|ITU-T|TSB|Annex|Geneva time|the|This|Room|Study|Working|Question|Rec|Recommendation|January|February|March|April|May|June|July|August|September|October|November|December|English|Resolution|WTSA|TSAG|SG\d+)\b/;
 const HEADQUARTERS = /\b(?:ITU headquarters|headquarters of the International Telecommunication Union|ITU HQ|CICG)\b/i;
 
+/** A place as answers give it: "Geneva" alone is ITU's Geneva, "Geneva, Switzerland"; any other as written. */
+export function placeName(place: string): string {
+  return /^Geneva$/i.test(place) ? 'Geneva, Switzerland' : place;
+}
+
 /** A place named in `text` ("Geneva, Switzerland"), `virtual`, or `null`. */
 export function findPlace(text: string): string | null {
   // A quoted title names no place: "Workshop on "Quality of experience in African mobile markets"".
@@ -33,7 +38,7 @@ export function findPlace(text: string): string | null {
       venue ??= place;
       continue;
     }
-    return /^Geneva$/i.test(place) ? 'Geneva, Switzerland' : place;
+    return placeName(place);
   }
   if (venue) return venue;
   if (HEADQUARTERS.test(text)) return 'Geneva, Switzerland';
@@ -63,9 +68,9 @@ function placeBeforeDate(subject: string, hit: DateHit): string | null {
     }
     if (tail.length === 0 || tail.length === place.split(/\s*,\s*/).length) return null;
     const named = tail.join(', ');
-    return /^Geneva$/i.test(named) ? 'Geneva, Switzerland' : named;
+    return placeName(named);
   }
-  return /^Geneva$/i.test(place) ? 'Geneva, Switzerland' : place;
+  return placeName(place);
 }
 
 // "will open at 0930 hours", "opens at 1430 hours", "will begin its meeting at 0930 hours", "starts at 1000 hours",
@@ -181,7 +186,7 @@ export function findMeeting(text: string, subject: string | null, docGroup: stri
       const group = docGroup && first && docGroup !== first && docGroup.startsWith(`${first}RG-`) ? docGroup : (first ?? docGroup);
       // "Study Group 17 的会议 20 February - 2 March 2012, Geneva": the place may follow the dates.
       const after = /^\s*,\s*([A-Z][\w'\u00C0-\u024F.-]+(?:[ -][A-Z][\w'\u00C0-\u024F.-]+){0,2})\s*$/.exec(subject.slice(hit.index + hit.text.length))?.[1];
-      const own = placeBeforeDate(subject, hit) ?? findPlace(subject.slice(hit.index)) ?? (after && !NOT_PLACE.test(after) ? (/^Geneva$/i.test(after) ? 'Geneva, Switzerland' : after) : null);
+      const own = placeBeforeDate(subject, hit) ?? findPlace(subject.slice(hit.index)) ?? (after && !NOT_PLACE.test(after) ? placeName(after) : null);
       // Geneva, or a place with its country, stands; any other place the body may name better.
       if (own === 'Geneva, Switzerland' || own?.includes(',')) return build(hit, subject, own, group);
       const body = announcement();
@@ -310,7 +315,7 @@ const BRACKETED_PLACE = /\(\s*([A-Z][\w'\u00C0-\u024F.-]+(?:[ -][A-Z][\w'\u00C0-
 export function placeInBrackets(before: string): string | null {
   const place = BRACKETED_PLACE.exec(before)?.[1];
   if (!place || NOT_PLACE.test(place)) return null;
-  return /^Geneva$/i.test(place) ? 'Geneva, Switzerland' : place;
+  return placeName(place);
 }
 
 const NAMED_EVENT =
