@@ -92,7 +92,7 @@ const LS_BODY = /^\s*(?:For (?:action|comment|information)(?: to)?|Purpose|Deadl
 const ARCHIVE_SENDER = /^[^\n]{2,80}\s\S+ at [\w-]+(?:\.[\w-]+)+\s*\n\s*(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) [A-Z][a-z]{2} +\d{1,2} \d\d:\d\d:\d\d [A-Z]{2,5} (?:19|20)\d\d\s*$/m;
 
 /** Whether `text` is a mailing-list archive's page of one mail. */
-export function isMailArchive(text: string): boolean {
+function isMailArchive(text: string): boolean {
   return ARCHIVE_SENDER.test(text.slice(0, 800));
 }
 

@@ -400,7 +400,7 @@ export function parseDocument(raw: string): ParsedDocument {
     const split = splitMeetings(flat, meeting, foreign ?? 'ITU-T');
     if (split) {
       meeting = split.main;
-      moreMeetings = split.more.filter((m) => !date || m.end >= date);
+      moreMeetings = split.more;
     }
   }
   // A table of meetings, one row a group ("Working Party 9A / 23-30 November 2005 / …"): one meeting a row, held where
@@ -413,7 +413,7 @@ export function parseDocument(raw: string): ParsedDocument {
     const [first, ...others] = rows.meetings.map((r) => ({ ...r, place: main.place, format: main.format ?? null, registrationTime: main.registrationTime ?? null }));
     if (first) {
       meeting = first;
-      moreMeetings = others.filter((m) => !date || m.end >= date);
+      moreMeetings = others;
     }
   }
   // A subject naming several meetings, each with its dates: the first is the letter's meeting, the others further ones.
@@ -421,11 +421,13 @@ export function parseDocument(raw: string): ParsedDocument {
   if (meeting && named[0]?.start === meeting.start && named[0].end === meeting.end) {
     const main: MeetingInfo = meeting;
     main.title = named[0].title;
-    moreMeetings = named.slice(1).filter((m) => !date || m.end >= date).map((m) => {
+    moreMeetings = named.slice(1).map((m) => {
       const { groups: _groups, ...rest } = main;
       return { ...rest, group: foreign ? null : (findGroups(m.title)[0]?.group ?? null), title: m.title, start: m.start, end: m.end, startTime: null, registrationTime: null, timezone: null };
     });
   }
+  // Further meetings already over when the letter was written are only mentioned, as the main one would be.
+  moreMeetings = moreMeetings.filter((m) => !date || m.end >= date);
   if (meeting && foreign) meeting = otherSectorMeeting(meeting, foreign);
 
   const sections = kind === 'liaison-statement' ? [] : findDeadlineSections(text);

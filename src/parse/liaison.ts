@@ -595,7 +595,7 @@ const ITU_R_MASTHEAD = /^\s*Radiocommunication Study Groups\b/i;
 const ITU_R_GROUP_LINE = /^\s*(Working Party|Study Group|Task Group)\s+(\d{1,2}[A-Z]?(?:\/\d{1,2})?)\s*$/im;
 
 /** The ITU-R group an ITU-R document's header names on a line of its own ("ITU-R WP 5D"), or `null`. */
-export function ituRGroup(header: string): string | null {
+function ituRGroup(header: string): string | null {
   if (!ITU_R_MASTHEAD.test(header)) return null;
   const m = ITU_R_GROUP_LINE.exec(header.slice(0, 1500));
   if (!m?.[1] || !m[2]) return null;
