@@ -19,14 +19,22 @@ export function compiledPath(variant: LayoutVariant): string {
 export async function compileLayout(variant: LayoutVariant): Promise<string> {
   const result = await mjml2html(layoutMjml(variant), { validationLevel: 'strict', keepComments: true });
   if (result.errors.length > 0) throw new Error(`MJML layout "${variant}": ${result.errors.map((e) => e.formattedMessage).join('; ')}`);
-  // MJML indents generously: drop trailing spaces and blank lines, which only make the message bigger.
-  return (
-    result.html
-      .split('\n')
-      .map((line) => line.trimEnd())
-      .filter((line) => line.length > 0)
-      .join('\n') + '\n'
-  );
+  return lean(result.html);
+}
+
+/**
+ * `html` without the whitespace MJML lays its output out with, which only makes every message bigger: each line's
+ * indentation and trailing spaces, blank lines, and the line breaks inside a tag spread over lines (`<div\n  class=…\n>`
+ * becomes `<div class=…>`). A line break stays wherever one was between tags or text, so the page has whitespace in the
+ * same places and renders the same (the layout has no preformatted text).
+ */
+export function lean(html: string): string {
+  const lines = html
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0)
+    .join('\n');
+  return `${lines.replace(/<[a-zA-Z][^<>]*>/g, (tag) => tag.replace(/\s*\n\s*(?=>)/g, '').replace(/\s*\n\s*/g, ' ').replace(/^(<[a-zA-Z0-9]+) {2,}/, '$1 '))}\n`;
 }
 
 async function main(check: boolean): Promise<number> {

@@ -32,28 +32,30 @@ const FONT = '-apple-system, BlinkMacSystemFont, Segoe UI, Helvetica, Arial, san
 
 function darkStyles(): string {
   const d = PALETTE.dark;
-  // Classes the layout and the body HTML of render.ts put on elements; every rule overrides an inline colour.
-  const rules = (scope: string) =>
+  // Classes the layout and the body HTML of render.ts put on elements; every rule overrides an inline colour. Each
+  // selector is written once per scope: `&` stands for the scope (`body`, or Outlook.com's attributes).
+  const rules = (scopes: readonly string[]) =>
     [
       // `sg-page` is the body itself (mj-body's class), and its first div repeats the background.
-      `${scope}.sg-page, ${scope}.sg-page > div, ${scope} .sg-page > div { background-color: ${d.page} !important; }`,
-      `${scope} .sg-card, ${scope} .sg-card > table, ${scope} .sg-card td { background-color: ${d.card} !important; border-color: ${d.border} !important; }`,
-      `${scope} .sg-text, ${scope} .sg-text div, ${scope} .sg-text td, ${scope} .sg-text p, ${scope} .sg-text span, ${scope} .sg-text strong, ${scope} .sg-text h1, ${scope} .sg-text h2 { color: ${d.text} !important; }`,
+      ['&.sg-page, &.sg-page > div, & .sg-page > div', `background-color: ${d.page} !important;`],
+      ['& .sg-card, & .sg-card > table, & .sg-card td', `background-color: ${d.card} !important; border-color: ${d.border} !important;`],
+      ['& .sg-text, & .sg-text div, & .sg-text td, & .sg-text p, & .sg-text span, & .sg-text strong, & .sg-text h1, & .sg-text h2', `color: ${d.text} !important;`],
       // More specific than the rule above: a muted label inside the body stays muted.
-      `${scope} .sg-muted, ${scope} .sg-text .sg-muted, ${scope} .sg-muted div, ${scope} .sg-muted td, ${scope} .sg-muted p { color: ${d.muted} !important; }`,
-      `${scope} .sg-kicker div { color: ${d.accent} !important; }`,
-      `${scope} .sg-link, ${scope} a.sg-link { color: ${d.accent} !important; }`,
-      `${scope} .sg-rule { border-color: ${d.border} !important; }`,
-      `${scope} .sg-warn, ${scope} td.sg-warn { background-color: ${d.warnBg} !important; border-color: ${d.warnBorder} !important; color: ${d.text} !important; }`,
-      `${scope} .sg-primary td, ${scope} .sg-primary a { background-color: ${d.button} !important; color: ${d.buttonText} !important; border-color: ${d.button} !important; }`,
-      `${scope} .sg-secondary td, ${scope} .sg-secondary a { background-color: ${d.card} !important; color: ${d.accent} !important; border-color: ${d.accent} !important; }`,
-    ].join('\n');
+      ['& .sg-muted, & .sg-text .sg-muted, & .sg-muted div, & .sg-muted td, & .sg-muted p', `color: ${d.muted} !important;`],
+      ['& .sg-kicker div', `color: ${d.accent} !important;`],
+      ['& .sg-link, & a.sg-link', `color: ${d.accent} !important;`],
+      ['& .sg-rule', `border-color: ${d.border} !important;`],
+      ['& .sg-warn, & td.sg-warn', `background-color: ${d.warnBg} !important; border-color: ${d.warnBorder} !important; color: ${d.text} !important;`],
+      ['& .sg-primary td, & .sg-primary a', `background-color: ${d.button} !important; color: ${d.buttonText} !important; border-color: ${d.button} !important;`],
+      ['& .sg-secondary td, & .sg-secondary a', `background-color: ${d.card} !important; color: ${d.accent} !important; border-color: ${d.accent} !important;`],
+    ]
+      .map(([selectors = '', declarations = '']) => `${scopes.flatMap((scope) => selectors.split(', ').map((s) => s.replace('&', scope))).join(',')}{${declarations}}`)
+      .join('\n');
   return [
     ':root { color-scheme: light dark; supported-color-schemes: light dark; }',
-    `@media (prefers-color-scheme: dark) {\n${rules('body')}\n}`,
+    `@media (prefers-color-scheme: dark) {\n${rules(['body'])}\n}`,
     // Outlook.com marks its dark mode with these attributes instead of the media query.
-    rules('[data-ogsc]'),
-    rules('[data-ogsb]'),
+    rules(['[data-ogsc]', '[data-ogsb]']),
   ].join('\n');
 }
 
