@@ -33,6 +33,11 @@ export interface OutgoingMail {
   /** The HTML part; by default {@link textToHtml} of `text` (escaped). A caller-made HTML part is sent as is. */
   html?: string;
   /**
+   * Both parts already encoded, each a whole MIME part (headers and body, as `EncodedPart.fill` gives them),
+   * saying exactly what `text` and `html` say: sent as they are instead of being encoded again.
+   */
+  encoded?: { text: string; html: string } | null;
+  /**
    * Stable key the Message-ID is derived from: the same key gives the same Message-ID, so a retry is recognisable
    * as the same message. Example: `reminder:SG20:Q1/20:2027-03-01:7d`.
    */
@@ -132,8 +137,8 @@ export function composeMail(mail: OutgoingMail, settings: ComposeSettings, now: 
     cc: mail.cc,
     bcc: mail.bcc,
     subject,
-    text: mail.text,
-    html: mail.html ?? textToHtml(mail.text, subject),
+    text: mail.encoded ? { raw: mail.encoded.text } : mail.text,
+    html: mail.encoded ? { raw: mail.encoded.html } : (mail.html ?? textToHtml(mail.text, subject)),
     messageId: messageIdFor(mail.idKey, settings.domain),
     date: now,
     headers,

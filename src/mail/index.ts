@@ -3,6 +3,7 @@
  * See {@link createMailer}; rapporteur mail is laid out by {@link renderMail} (the MJML template of templates/).
  */
 export { composeMail, MAIL_KINDS, type ComposeSettings, type MailKind, type OutgoingMail, type Recipients } from './compose.ts';
+export { EncodedPart } from './encoded-part.ts';
 export { classifySmtpError, isMailDeliveryError, isPermanentSmtpCode, MAIL_DELIVERY_ERROR, MailDeliveryError, type RejectedRecipient } from './errors.ts';
 export { escapeHtml, textToHtml } from './html.ts';
 export {

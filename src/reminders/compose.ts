@@ -4,6 +4,7 @@
  * and as the document gives it, and links to the source, to "done", to "snooze 1 day" and to unsubscribe. Pure.
  */
 import { randomBytes } from 'node:crypto';
+import { EncodedPart } from '../mail/encoded-part.ts';
 import { renderMail, type MailBlock, type MailFact, type MailView } from '../mail/render.ts';
 import type { ChatAction } from '../chat/sender.ts';
 import type { Reply, SourceRef } from '../core/command.ts';
@@ -31,6 +32,11 @@ export interface ComposedMessage {
   reply: Reply;
   /** Chat buttons (values are signed tokens). */
   actions: ChatAction[];
+  /**
+   * `text` and `html` as encoded MIME parts, ready to send (see {@link MessageTemplates}); absent when the message
+   * was composed on its own.
+   */
+  mime?: { text: string; html: string } | null;
 }
 
 /** Action ids of the chat buttons, for the Slack/Teams handlers. */
@@ -183,8 +189,9 @@ export interface MessageTokens {
  * Builds each message once per (zone, deadline record, kind of message, day) and gives every recipient a copy with
  * their own tokens: {@link composeMessage} is run with stand-in tokens, and a copy swaps them for the recipient's.
  * A token is base64url and `.`, which neither HTML escaping nor a URL changes, so the copy is exactly what
- * {@link composeMessage} gives for the recipient's links. Keeps the latest `max` templates (a reminder mail is some
- * 30 KB of text).
+ * {@link composeMessage} gives for the recipient's links. The mail's two parts are also encoded once per template
+ * ({@link EncodedPart}, the stand-ins as its slots), so a copy's MIME parts are only joined, not encoded again. Keeps
+ * the latest `max` templates.
  */
 export class MessageTemplates {
   private readonly templates = new Map<string, Template>();
@@ -222,19 +229,32 @@ export class MessageTemplates {
       for (const action of ['done', 'snooze', 'unsubscribe'] as const) if (tokens[action] !== undefined) links[action] = url(action, this.stand[action]);
       const m = composeMessage(record, payload, zone, links);
       const split = (text: string) => text.split(this.standIn);
-      template = { subject: m.subject, reply: m.reply, text: split(m.text), html: split(m.html), actions: m.actions.map((a) => ({ action: a, value: split(a.value) })) };
+      const text = split(m.text);
+      const html = split(m.html);
+      template = {
+        subject: m.subject,
+        reply: m.reply,
+        text,
+        html,
+        actions: m.actions.map((a) => ({ action: a, value: split(a.value) })),
+        mime: { text: new EncodedPart('text/plain; charset=utf-8', text), html: new EncodedPart('text/html; charset=utf-8', html) },
+      };
       if (this.templates.size >= this.max) this.templates.delete(this.templates.keys().next().value as string);
     }
     this.templates.set(key, template);
     const byCode: Record<string, string | undefined> = { d: tokens.done, s: tokens.snooze, u: tokens.unsubscribe };
     // Odd places hold stand-ins (`SGBOT` and the action's letter first): each becomes the recipient's token.
-    const fill = (parts: readonly string[]) => parts.map((part, i) => (i % 2 === 1 ? (byCode[part.charAt(5)] ?? part) : part)).join('');
+    const valueOf = (standIn: string) => byCode[standIn.charAt(5)] ?? standIn;
+    const fill = (parts: readonly string[]) => parts.map((part, i) => (i % 2 === 1 ? valueOf(part) : part)).join('');
+    const mimeText = template.mime.text.fill(valueOf);
+    const mimeHtml = template.mime.html.fill(valueOf);
     return {
       subject: template.subject,
       text: fill(template.text),
       html: fill(template.html),
       reply: template.reply,
       actions: template.actions.map((a) => ({ ...a.action, value: fill(a.value) })),
+      mime: mimeText !== null && mimeHtml !== null ? { text: mimeText, html: mimeHtml } : null,
     };
   }
 }
@@ -246,4 +266,6 @@ interface Template {
   text: string[];
   html: string[];
   actions: Array<{ action: ChatAction; value: string[] }>;
+  /** The mail's parts, encoded, with the stand-ins as slots. */
+  mime: { text: EncodedPart; html: EncodedPart };
 }
