@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { CATEGORY_LABELS } from '../src/core/labels.ts';
+import { DEADLINE_CATEGORIES, type DeadlineCategory } from '../src/core/types.ts';
 import { defineCommand, noAnswer, type CommandContext, type Reply } from '../src/core/command.ts';
 import { formatDeadline, whenWords } from '../src/core/time.ts';
 import type { DeadlineFact } from '../src/store/facts.ts';
@@ -49,8 +50,37 @@ export interface DeadlineArgs {
   when: string | null;
   /** The range `when` means, read when the asking instant was known; else the command reads it. */
   range: DateRange | null;
+  /** Kinds of deadline asked about ("the registration deadline"), or `null` for every kind. */
+  categories: DeadlineCategory[] | null;
   /** Words neither a group nor a date: the answer says they were not understood. */
   unread: string | null;
+}
+
+/** Words that ask about one kind of deadline, and the kinds they mean. */
+const CATEGORY_WORDS: ReadonlyArray<[RegExp, DeadlineCategory[]]> = [
+  [/\b(?:contributions?|documents?)\b(?:\s+(?:needing|requiring|for)\s+translation)?/gi, ['contributions', 'translated-contributions']],
+  [/\btranslat(?:ion|ed|e)\b/gi, ['translated-contributions']],
+  [/\b(?:pre-?)?regist(?:ration|ering|er)\b/gi, ['registration']],
+  [/\bvisas?(?:\s+(?:support|letters?|requests?))*\b/gi, ['visa']],
+  [/\bfellowships?(?:\s+(?:requests?|applications?|forms?))?\b/gi, ['fellowship']],
+  [/\bcaptioning(?:\s+requests?)?\b/gi, ['captioning']],
+  [/\binterpretation(?:\s+requests?)?\b/gi, ['interpretation']],
+  [/\b(?:consultation|TAP)\b/gi, ['consultation-reply']],
+  [/\b(?:liaison\s+)?repl(?:y|ies)\b/gi, ['liaison-reply']],
+];
+
+/** The kinds of deadline `text` asks about, and the text without their words. */
+function splitCategories(text: string): { categories: DeadlineCategory[] | null; rest: string } {
+  const found = new Set<DeadlineCategory>();
+  let rest = text;
+  for (const [re, cats] of CATEGORY_WORDS) {
+    if (rest.search(re) < 0) continue;
+    // Contributions "needing translation" are one kind: the words for translation alone do not add to it.
+    if (!(cats[0] === 'translated-contributions' && found.has('translated-contributions'))) for (const c of cats) found.add(c);
+    rest = rest.replace(re, ' ');
+  }
+  if (found.has('translated-contributions') && !found.has('contributions') && /\bcontributions?\b/i.test(text)) found.add('contributions');
+  return { categories: found.size > 0 ? [...found] : null, rest };
 }
 
 const deadlineArgs = z.object({
@@ -58,6 +88,7 @@ const deadlineArgs = z.object({
   all: z.boolean(),
   when: z.string().nullable(),
   range: z.object({ from: z.number().nullable(), to: z.number().nullable(), words: z.string() }).nullable(),
+  categories: z.array(z.enum(DEADLINE_CATEGORIES)).nullable(),
   unread: z.string().nullable(),
 });
 
@@ -72,11 +103,12 @@ export function parseDeadlineText(rest: string, clock?: Clock): DeadlineArgs {
   const all = /(?:^|\s)--?all\b|\ball\b.*\bpast\b|\bincluding past\b/i.test(rest);
   const text = rest.replace(/(?:^|\s)--?all\b/gi, ' ');
   const named = findScope(text);
-  const { when, rest: words } = splitWhen(named.rest);
+  const { when, rest: dateless } = splitWhen(named.rest);
+  const { categories, rest: words } = splitCategories(dateless);
   const left = leftover(words, QUESTION_WORDS).replace(QUESTION_WORDS, ' ').trim();
   const range = when && clock ? rangeOf(when, clock) : null;
-  if (named.scope === null && when === null && left !== '') return { scope: { kind: 'unknown', text: left }, all, when, range, unread: null };
-  return { scope: named.scope ?? { kind: 'all' }, all, when, range, unread: left === '' ? null : left };
+  if (named.scope === null && when === null && categories === null && left !== '') return { scope: { kind: 'unknown', text: left }, all, when, range, categories, unread: null };
+  return { scope: named.scope ?? { kind: 'all' }, all, when, range, categories, unread: left === '' ? null : left };
 }
 
 export default defineCommand({
@@ -105,23 +137,31 @@ export default defineCommand({
       ]);
     }
     const range = args.range ?? (args.when ? rangeOf(args.when, { now: ctx.now, tz: ctx.tz }) : null);
-    if (range) return inRange(ctx, scope, all, range);
-    const { target, label } = targetOf(scope);
-    // The soonest SHOWN: a list longer than that helps nobody in a chat (the calendar feed has them all).
-    const [facts, total] = await Promise.all([ctx.store.deadlines(target, all ? '-inf' : ctx.now, all ? 200 : SHOWN), ctx.store.countDeadlines(target, ctx.now)]);
+    const kinds = args.categories ? new Set(args.categories) : null;
+    if (range) return inRange(ctx, scope, all, range, kinds);
+    const { target, label: scopeLabel } = targetOf(scope);
+    const label = kinds ? `${scopeLabel} (${kindWords(kinds)})` : scopeLabel;
+    // The soonest SHOWN: a list longer than that helps nobody in a chat (the calendar feed has them all). Of one kind,
+    // the soonest SHOWN of that kind among the first RANGE_FETCH.
+    const [fetched, count] = await Promise.all([
+      ctx.store.deadlines(target, all ? '-inf' : ctx.now, kinds ? RANGE_FETCH : all ? 200 : SHOWN),
+      kinds ? Promise.resolve(0) : ctx.store.countDeadlines(target, ctx.now),
+    ]);
+    const facts = kinds ? fetched.filter((d) => kinds.has(d.category)).slice(0, all ? 200 : SHOWN) : fetched;
+    const total = kinds ? facts.filter((d) => d.due >= ctx.now).length : count;
     const upcoming = facts.filter((d) => d.due >= ctx.now);
     const past = all ? facts.filter((d) => d.due < ctx.now).reverse() : [];
     const sections = [{ heading: 'Upcoming', items: upcoming.map((d) => item(d, ctx.tz, ctx.now)) }];
     if (all) sections.push({ heading: 'Past', items: past.map((d) => item(d, ctx.tz, ctx.now)) });
     const notes = [`Times are shown in ${ctx.tz}, with the document's original time beside them.`];
-    const calendar = ctx.calendarUrl && scope.kind !== 'all' ? ctx.calendarUrl(label) : null;
+    const calendar = ctx.calendarUrl && scope.kind !== 'all' ? ctx.calendarUrl(scopeLabel) : null;
     if (total > upcoming.length && upcoming.length > 0) {
       const last = upcoming[upcoming.length - 1] as DeadlineFact;
       notes.unshift(`${total - upcoming.length} more upcoming after ${formatCached(last, ctx.tz)}${scope.kind === 'question' ? '' : ': ask about one Question (deadlines Q4/20) to see fewer at a time'}.`);
     }
     if (calendar) notes.push(`Subscribe in Outlook or Google Calendar: ${calendar}`);
     if (upcoming.length === 0) {
-      const later = all ? [] : await ctx.store.deadlines(target, '-inf', 500);
+      const later = all ? [] : (await ctx.store.deadlines(target, '-inf', 500)).filter((d) => !kinds || kinds.has(d.category));
       notes.unshift(
         later.length > 0
           ? `No upcoming deadlines for ${label}; ${later.length} past deadline(s) are stored (add --all to see them).`
@@ -134,7 +174,7 @@ export default defineCommand({
       sections,
       notes,
       sources: uniqueSources([...upcoming, ...past].map((d) => sourceOf(d.source))),
-      data: { scope: label, upcoming, past, ...(calendar ? { calendarUrl: calendar } : {}) },
+      data: { scope: scopeLabel, upcoming, past, ...(calendar ? { calendarUrl: calendar } : {}) },
     };
   },
 });
@@ -148,19 +188,25 @@ function targetOf(scope: Scope): { target: { group?: string; question?: string }
 
 /** The group and dates understood, for a reply about the rest: "SG20 and next week". */
 function describeAsk(args: DeadlineArgs): string {
-  const parts = [args.scope.kind === 'all' ? null : targetOf(args.scope).label, args.when].filter(Boolean);
+  const parts = [args.scope.kind === 'all' ? null : targetOf(args.scope).label, args.categories ? kindWords(new Set(args.categories)) : null, args.when].filter(Boolean);
   return parts.length > 0 ? parts.map((p) => `"${p}"`).join(' and ') : 'deadlines';
 }
 
 /** Deadlines fetched at most for a range: the store lists from the start, and the command stops at the end. */
 const RANGE_FETCH = 500;
 
+/** "registration", "contributions or contributions needing translation": the kinds asked about, in words. */
+function kindWords(kinds: ReadonlySet<DeadlineCategory>): string {
+  return [...kinds].map((k) => CATEGORY_LABELS[k].toLowerCase()).join(' or ');
+}
+
 /** Deadlines due in `range` (open bounds: from now, or from the first with --all; to the last), soonest first. */
-async function inRange(ctx: CommandContext, scope: Scope, all: boolean, range: DateRange): Promise<Reply> {
-  const { target, label } = targetOf(scope);
+async function inRange(ctx: CommandContext, scope: Scope, all: boolean, range: DateRange, kinds: ReadonlySet<DeadlineCategory> | null): Promise<Reply> {
+  const { target, label: scopeLabel } = targetOf(scope);
+  const label = kinds ? `${scopeLabel} (${kindWords(kinds)})` : scopeLabel;
   const from = range.from ?? (all ? '-inf' : ctx.now);
-  const fetched = await ctx.store.deadlines(target, from, range.to === null ? SHOWN + 1 : RANGE_FETCH);
-  const due = range.to === null ? fetched : fetched.filter((d) => d.due < (range.to as number));
+  const fetched = await ctx.store.deadlines(target, from, range.to === null && !kinds ? SHOWN + 1 : RANGE_FETCH);
+  const due = fetched.filter((d) => (range.to === null || d.due < range.to) && (!kinds || kinds.has(d.category)));
   const shown = due.slice(0, SHOWN);
   const upcoming = shown.filter((d) => d.due >= ctx.now);
   const past = shown.filter((d) => d.due < ctx.now);
@@ -170,17 +216,17 @@ async function inRange(ctx: CommandContext, scope: Scope, all: boolean, range: D
   ].filter((s) => s.items.length > 0);
   const notes = [`Times are shown in ${ctx.tz}, with the document's original time beside them.`];
   if (scope.kind === 'group' && scope.workingParty) notes.unshift(`Deadlines are kept per study group: these are ${scope.group}'s, ${scope.workingParty} among them.`);
-  const full = due.length > SHOWN || (range.to !== null && fetched.length === RANGE_FETCH);
+  const full = due.length > SHOWN || ((range.to !== null || kinds !== null) && fetched.length === RANGE_FETCH);
   if (full) notes.unshift(`Only the first ${shown.length} are shown: ask about one Question (deadlines Q4/20) or fewer dates to see the rest.`);
   if (shown.length === 0) {
     const after = Math.max(range.to ?? ctx.now, ctx.now);
-    const next = (await ctx.store.deadlines(target, after, 1))[0];
+    const next = (await ctx.store.deadlines(target, after, kinds ? RANGE_FETCH : 1)).find((d) => !kinds || kinds.has(d.category));
     notes.unshift(
       `No deadlines for ${label} ${range.from === null || range.to === null ? range.words : `in ${range.words}`} in the stored documents.` +
         (next ? ` The next one after that is ${formatCached(next, ctx.tz)}: ${CATEGORY_LABELS[next.category]} [${sourceLabel(sourceOf(next.source))}].` : ''),
     );
   }
-  const calendar = ctx.calendarUrl && scope.kind !== 'all' ? ctx.calendarUrl(label) : null;
+  const calendar = ctx.calendarUrl && scope.kind !== 'all' ? ctx.calendarUrl(scopeLabel) : null;
   if (calendar) notes.push(`Subscribe in Outlook or Google Calendar: ${calendar}`);
   return {
     ok: true,
@@ -188,6 +234,6 @@ async function inRange(ctx: CommandContext, scope: Scope, all: boolean, range: D
     sections,
     notes,
     sources: uniqueSources(shown.map((d) => sourceOf(d.source))),
-    data: { scope: label, range, upcoming, past, ...(calendar ? { calendarUrl: calendar } : {}) },
+    data: { scope: scopeLabel, range, upcoming, past, ...(calendar ? { calendarUrl: calendar } : {}) },
   };
 }

@@ -138,6 +138,16 @@ const NAME = String.raw`(\p{Lu}[\p{L}'’.-]+(?: (?!E-?mail|Tel|Phone|Fax)\p{Lu}
 const CONTACT = new RegExp(String.raw`Contact:[ \t]*${NAME}(?:[^\n]*?E-?mail:[ \t]*([^\s@]+@[^\s,;]+))?[^\n]*\n[ \t]*${ROLE_TEXT}[ \t]*(?:,|of|for)[ \t]*${SCOPE_TEXT}`, 'gu');
 /** "the Rapporteur for Question 6/5, Mr Laurent Girard". */
 const TITLED = new RegExp(String.raw`\b${ROLE_TEXT}[ \t]+(?:of|for)[ \t]+${SCOPE_TEXT},?[ \t]+(?:Mr|Ms|Mrs|Dr|Prof)\.?[ \t]+${NAME}`, 'gu');
+const HONORIFIC = String.raw`(?:Mr|Ms|Mrs|Dr|Prof)\.?`;
+/** "Mr Hyoung Jun Kim (Republic of Korea), Chair, SG20", "Mr Lukas Brenner, Chairman of Study Group 13", "Oscar Hadid, Chair Q9/15". */
+const FOLLOWED = new RegExp(
+  String.raw`(?:${HONORIFIC}[ \t]*)?${NAME}[ \t]*(?:\([^()\n]{2,40}\))?,[ \t]*${ROLE_TEXT}(?:[ \t]*,|[ \t]+(?:of|for))?[ \t]+(?:the[ \t]+)?${SCOPE_TEXT}\b`,
+  'gu',
+);
+/** "Mr Hyoung Jun Kim (Chair, ITU-T SG20)". */
+const BRACKETED = new RegExp(String.raw`${HONORIFIC}[ \t]*${NAME}[ \t]*\([ \t]*${ROLE_TEXT}(?:[ \t]*,|[ \t]+of)?[ \t]+(?:the[ \t]+)?${SCOPE_TEXT}[ \t]*\)`, 'gu');
+/** "drawn up with the Chairman of the study group, Mr Jin-Ho Kang": the study group is the document's. */
+const OWN_GROUP = new RegExp(String.raw`\b(Vice[- ]?Chair(?:man|person)?|Chair(?:man|person)?)[ \t]+of[ \t]+the[ \t]+study[ \t]+group,?[ \t]+${HONORIFIC}[ \t]*${NAME}`, 'gu');
 /** "chaired by the Rapporteur, Mr Laurent Girard": the Question is the document's only one. */
 const BARE = new RegExp(String.raw`\bthe[ \t]+(Associate[ \t]+Rapporteur|Rapporteur),[ \t]+(?:Mr|Ms|Mrs|Dr|Prof)\.?[ \t]+${NAME}`, 'gu');
 
@@ -153,18 +163,27 @@ function kindOf(role: string, scope: string): RoleKind | 'vice-chair' {
 }
 
 /** Names with roles stated in a document's text. */
-export function statedOfficers(text: string, onlyQuestion: string | null): Array<{ name: string; email: string | null; kind: RoleKind | 'vice-chair'; scope: string }> {
+export function statedOfficers(
+  text: string,
+  onlyQuestion: string | null,
+  ownGroup: string | null = null,
+): Array<{ name: string; email: string | null; kind: RoleKind | 'vice-chair'; scope: string }> {
   const out: Array<{ name: string; email: string | null; kind: RoleKind | 'vice-chair'; scope: string }> = [];
   const add = (name: string | undefined, email: string | null, role: string | undefined, scopeText: string | null) => {
     const scope = scopeText ? canonicalRoleScope(scopeText.replace(/\s+/g, ' ')) : null;
     if (!name || !role || !scope) return;
     const kind = kindOf(role, scope);
-    const clean = name.trim().replace(/[.,]+$/, '');
+    const clean = name.trim().replace(/[.,]+$/, '').replace(/^(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+/, '');
+    if (!clean || /^(?:Mr|Ms|Mrs|Dr|Prof)\.?$/.test(clean)) return;
     if (!out.some((o) => o.name === clean && o.kind === kind && o.scope === scope)) out.push({ name: clean, email, kind, scope });
   };
   for (const m of text.matchAll(CONTACT)) add(m[1], m[2] ?? null, m[3], m[4] ?? null);
   for (const m of text.matchAll(TITLED)) add(m[3], null, m[1], m[2] ?? null);
+  // Without "Mr"/"Ms" a name has two words at least: "Geneva, Switzerland, Chair, TSAG" names no one.
+  for (const m of text.matchAll(FOLLOWED)) if (/^(?:Mr|Ms|Mrs|Dr|Prof)\b|\s/.test(m[1] ?? '')) add(m[1], null, m[2], m[3] ?? null);
+  for (const m of text.matchAll(BRACKETED)) add(m[1], null, m[2], m[3] ?? null);
   if (onlyQuestion) for (const m of text.matchAll(BARE)) add(m[2], null, m[1], onlyQuestion);
+  if (ownGroup) for (const m of text.matchAll(OWN_GROUP)) add(m[2], null, m[1], ownGroup);
   return out;
 }
 
@@ -175,7 +194,7 @@ async function fromDocuments(ctx: CommandContext, kinds: Array<RoleKind | 'vice-
   const index = await ctx.search();
   const n = /^(?:Q|WP)(\d+)\/(\d+|TSAG)$/.exec(asked);
   const names = /^Q/.test(asked) ? [asked, `Question ${n?.[1]}/${n?.[2]}`] : /^WP/.test(asked) ? [asked, `Working Party ${n?.[1]}/${n?.[2]}`] : [asked, `Study Group ${asked.slice(2)}`];
-  const words = kinds.some((k) => k.includes('rapporteur')) ? ['rapporteur'] : ['chair'];
+  const words = kinds.some((k) => k.includes('rapporteur')) ? ['rapporteur'] : ['chair', 'chairman'];
   if (kinds.includes('rapporteur') && kinds.includes('sg-chair')) words.push('chair');
   const ids = new Set<string>();
   for (const w of words) for (const name of names) for (const hit of await index.search(`${w} ${name}`, DOCS_READ)) if (ids.size < DOCS_READ * 2) ids.add(hit.id);
@@ -186,7 +205,7 @@ async function fromDocuments(ctx: CommandContext, kinds: Array<RoleKind | 'vice-
     // "the Rapporteur, Mr X" names the Question of a document about one: the one its title names, else its only one.
     const inTitle = [...new Set((doc.parsed.title?.match(/\bQ(?:uestion)?\s?\d{1,2}\/\d{1,2}\b/gi) ?? []).map((q) => canonicalQuestion(q.replace(/^Question\s*/i, ''))))];
     const questions = inTitle.length > 0 ? inTitle : doc.parsed.questions.map((q) => q.id);
-    for (const o of statedOfficers(text, questions.length === 1 ? (questions[0] ?? null) : null)) {
+    for (const o of statedOfficers(text, questions.length === 1 ? (questions[0] ?? null) : null, doc.parsed.group)) {
       if (!kinds.includes(o.kind) || !covers(o.scope, asked, o.kind as RoleKind)) continue;
       out.push({ name: o.name, email: o.email, kind: o.kind, scope: o.scope, origin: 'document', source: sourceOf(citeOf(doc)), date: doc.parsed.date });
     }

@@ -21,6 +21,20 @@ const REGION_CODES = new Set(REGIONS.map((r) => r.code));
 /** Study groups of the current study period (2025-2028). */
 export const CURRENT_STUDY_GROUPS: readonly string[] = ['SG2', 'SG3', 'SG5', 'SG11', 'SG12', 'SG13', 'SG15', 'SG17', 'SG20', 'SG21'];
 
+/** An addressee that names every ITU-T group at once: "All ITU-T groups (SGs, FGs, JCAs, etc.)", "all study groups". */
+export const ALL_GROUPS_PARTY = /^\s*(?:to\s+)?all\s+(?:(?:of\s+)?the\s+)?(?:ITU-T\s+)?(?:study\s+groups|SGs|groups)\b/i;
+
+/**
+ * The study groups and TSAG that existed on `isoDate` (the date of a document addressed to all ITU-T groups):
+ * SG9 and SG16 until 2024, SG20 from June 2015, SG21 from 2025. Today's groups when the date is unknown.
+ */
+export function groupsOn(isoDate: string | null): string[] {
+  if (!isoDate || isoDate >= '2025') return [...CURRENT_STUDY_GROUPS, 'TSAG'];
+  const period = ['SG2', 'SG3', 'SG5', 'SG9', 'SG11', 'SG12', 'SG13', 'SG15', 'SG16', 'SG17'];
+  if (isoDate >= '2015-06') period.push('SG20');
+  return [...period, 'TSAG'];
+}
+
 /** Every study group {@link canonicalGroup} accepts, `SG1` to `SG21`, in number order. */
 export function acceptedStudyGroups(): string[] {
   return [...SG_NUMBERS].sort((a, b) => a - b).map((n) => `SG${n}`);
@@ -40,9 +54,9 @@ export function isStudyGroupNumber(n: number): boolean {
  * @example canonicalGroup('SG99') === null
  */
 export function canonicalGroup(input: string): string | null {
-  const s = input.trim().replace(/^ITU-T\s+/i, '').replace(/\s+/g, ' ');
+  const s = input.trim().replace(/^ITU-T[\s-]+/i, '').replace(/\s+/g, ' ');
   if (/^(?:TSAG|Telecommunication Standardi[sz]ation Advisory Group)$/i.test(s)) return 'TSAG';
-  let m = /^(?:SG|Study Group|Study Groups|COM|CE)\s?0?(\d{1,2})(?:\s?RG[- ]?([A-Z]{2,5}))?$/i.exec(s);
+  let m = /^(?:SG|Study Group|Study Groups|COM|CE)[\s-]?0?(\d{1,2})(?:\s?RG[- ]?([A-Z]{2,5}))?$/i.exec(s);
   if (m) {
     const n = Number(m[1]);
     if (!isStudyGroupNumber(n)) return null;
@@ -86,7 +100,7 @@ export function parentGroup(group: string): string {
  * spelling, whether or not the group exists (`SG99` is found, and {@link canonicalGroup} then says it is none).
  */
 export const GROUP_MENTION =
-  /(?<![\w/])(?:ITU-T\s+)?(?:(?:study\s+groups?|SG|COM)\s?0?\d{1,3}(?:\s?RG[- ]?[A-Z]{2,5}\b)?|TSAG|(?:WP|working\s+party)\s?\d{1,2}\s?\/\s?(?:\d{1,3}|TSAG)|Q(?:uestion)?\s?\d{1,2}\s?\/\s?\d{1,3})(?![\w/])/gi;
+  /(?<![\w/])(?:ITU-T[\s-]+)?(?:(?:study\s+groups?|SG|COM)[\s-]?0?\d{1,3}(?:\s?RG[- ]?[A-Z]{2,5}\b)?|TSAG|(?:WP|working\s+party)\s?\d{1,2}\s?\/\s?(?:\d{1,3}|TSAG)|Q(?:uestion)?\s?\d{1,2}\s?\/\s?\d{1,3})(?![\w/])/gi;
 
 /** A working party as written (`wp 1/20`, `Working Party 1/20`) in canonical form (`WP1/20`), or `null`. */
 export function canonicalWorkingParty(input: string): string | null {

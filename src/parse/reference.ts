@@ -74,6 +74,17 @@ const GLOBAL_PATTERNS = PATTERNS.map((p) => ({ ...p, re: new RegExp(p.re.source,
 const CITED =
   /\b(?:answers|answering|reply to|replies to|response to|responds to|in reply|replying to|refers? to|referring to|follow-up (?:to|of)|related to|presented in|contained in|see|cf\.|based on|in|of|with|and)\s*:?\s*(?:the\s+)?(?:(?:documents?|LS|liaison(?: statement)?)\s*\(?\s*)?$/i;
 
+// A header line that names the documents answered: "Response to: LS (C4-110519, COM 16 – LS 203 – E) on …".
+const RESPONSE_LINE = /^[ \t]*(?:in )?(?:response to|reply to|replies to|answers?(?: to)?|related (?:to|LS)|ref(?:erence)?s? to)\b/i;
+
+/** The text of the line of `index` before it, at most 200 characters. */
+function lineBefore(text: string, index: number): string {
+  const from = Math.max(0, index - 200);
+  const before = text.slice(from, index);
+  const nl = before.lastIndexOf('\n');
+  return nl >= 0 ? before.slice(nl + 1) : from === 0 ? before : '';
+}
+
 /**
  * All document references in `text`, in order of appearance.
  *
@@ -86,7 +97,7 @@ export function findReferences(text: string): ReferenceHit[] {
   for (const p of GLOBAL_PATTERNS) {
     if (p.numbered && !numbered) continue;
     for (const m of allMatches(p.re, text)) {
-      if (CITED.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
+      if (CITED.test(text.slice(Math.max(0, m.index - 40), m.index)) || RESPONSE_LINE.test(lineBefore(text, m.index))) continue;
       hits.push({ reference: squash(m[0]), kind: p.kind, group: p.group ? p.group(m) : null, index: m.index });
     }
   }

@@ -3,7 +3,7 @@
  * {@link StoredDocument} into index entries; the store writes them.
  */
 import { DateTime } from 'luxon';
-import { parentGroup } from '../core/groups.ts';
+import { ALL_GROUPS_PARTY, groupsOn, parentGroup } from '../core/groups.ts';
 import { dueAt } from '../core/time.ts';
 import { senderVerified, type Cite, type DeadlineFact, type LiaisonFact, type MeetingFact, type RoleFact, type StoredDocument } from '../core/facts.ts';
 import type { Deadline, ParsedDocument } from '../core/types.ts';
@@ -137,6 +137,13 @@ export interface DeadlineAudience {
  */
 export function deadlineAudience(p: ParsedDocument, d: Deadline): DeadlineAudience | null {
   if (d.category === 'liaison-reply' && p.kind === 'liaison-statement' && p.liaison) {
+    const toAll = actingAddressees(p.liaison).some((a) => a.group === null && ALL_GROUPS_PARTY.test(a.party));
+    if (toAll) {
+      // "For action to: all ITU-T groups": every group of the time but those it went to only for information.
+      const informed = new Set((p.liaison.addressees ?? []).filter((a) => a.purpose === 'information' && a.group).map((a) => a.group));
+      const groups = groupsOn(p.date ?? d.date).filter((g) => !informed.has(g) && g !== p.liaison?.from);
+      return { group: null, groups, questions: [], groupWide: true };
+    }
     const acting = actingAddressees(p.liaison).filter((a) => a.group !== null);
     if (acting.length === 0) {
       // No addressee could be read at all: the document's group, unless that is the source itself.
@@ -200,6 +207,8 @@ export function indexEntries(doc: StoredDocument): IndexEntry[] {
     const when = p.date ? startMs(p.date) : Date.parse(doc.ingestedAt);
     const parties = new Set<string>([p.group, p.liaison.from, ...p.liaison.to, ...p.liaison.cc].filter((x): x is string => Boolean(x)));
     const sets: Array<[string, number]> = [['ls', when]];
+    // A liaison to all ITU-T groups is listed for each of them.
+    if ([...p.liaison.to, ...p.liaison.cc].some((x) => ALL_GROUPS_PARTY.test(x))) for (const g of groupsOn(p.date ?? p.liaison.deadline)) parties.add(g);
     for (const party of parties) if (/^(?:SG\d+|TSAG)/.test(party)) sets.push([`ls:g:${parentGroup(party)}`, when]);
     const fact: LiaisonFact = { source: cite, group: p.group, liaison: p.liaison };
     if (doc.answeredBy) fact.answeredBy = doc.answeredBy;

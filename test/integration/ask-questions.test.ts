@@ -113,6 +113,21 @@ describe('deadlines in plain words', () => {
     expect((geneva.data['upcoming'] as Due[]).map((d) => `${d.date} ${d.group}`)).toContain('2027-03-31 SG13');
   });
 
+  // Reported as refused: "when is the contribution deadline for SG20" ("I understood SG20 but not contribution").
+  it('when is the contribution deadline for SG20: only contribution deadlines, all of them', async () => {
+    const every = ((await ask('deadlines SG20')).data['upcoming'] as Due[]).filter((d) => d.category === 'contributions' || d.category === 'translated-contributions');
+    expect(every.length).toBeGreaterThan(0);
+    const a = await ask('when is the contribution deadline for SG20');
+    expect(a).toMatchObject({ ok: true, command: 'deadlines', title: 'Deadlines for SG20 (contributions or contributions needing translation)' });
+    expect((a.data['upcoming'] as Due[]).map((d) => `${d.date} ${d.category}`)).toEqual(every.map((d) => `${d.date} ${d.category}`));
+  });
+
+  it('captioning deadlines for TSAG: that kind only', async () => {
+    const a = await ask('captioning deadlines for TSAG');
+    expect(a).toMatchObject({ ok: true, command: 'deadlines', title: 'Deadlines for TSAG (captioning requests)' });
+    expect((a.data['upcoming'] as Due[]).map((d) => `${d.date} ${d.category}`)).toEqual(['2026-12-28 captioning']);
+  });
+
   it('words it does not understand are named, with examples', async () => {
     const a = await ask('deadlines SG20 whenever convenient');
     expect(a).toMatchObject({ ok: false, code: 'E_USAGE', title: 'I understood "SG20" but not "whenever convenient".' });

@@ -37,7 +37,7 @@ function deadlines(text: string, clock: AskClock = SUNDAY_TOKYO): DeadlineArgs {
 
 describe('group spellings', () => {
   // What delegates write for a group: the document style, the spaced one, lower case, the long form, the ITU-T prefix.
-  it.each(['SG20', 'SG 20', 'sg20', 'Sg 20', 'study group 20', 'Study Group 20', 'ITU-T SG20', 'ITU-T Study Group 20', 'COM 20'])('%s is SG20', (text) => {
+  it.each(['SG20', 'SG 20', 'sg20', 'Sg 20', 'SG-20', 'study group 20', 'Study Group 20', 'ITU-T SG20', 'ITU-T-SG-20', 'ITU-T Study Group 20', 'COM 20'])('%s is SG20', (text) => {
     expect(parseScope(text)).toEqual({ kind: 'group', group: 'SG20' });
     expect(parseScope(`for the ${text} meeting?`)).toEqual({ kind: 'group', group: 'SG20' });
   });
@@ -116,6 +116,23 @@ describe('deadlines', () => {
     expect(deadlines('deadlines SG20 blah')).toMatchObject({ scope: { kind: 'group', group: 'SG20' }, unread: 'blah' });
     expect(deadlines('deadlines for foo')).toMatchObject({ scope: { kind: 'unknown', text: 'foo' } });
     expect(deadlines('/deadlines SG99')).toMatchObject({ scope: { kind: 'unknown', text: 'SG99' } });
+  });
+
+  // Reported: "when is the contribution deadline for SG20" was refused ("I understood SG20 but not contribution").
+  it.each([
+    ['when is the contribution deadline for SG20', { kind: 'group', group: 'SG20' }, ['contributions', 'translated-contributions']],
+    ['when is the registration deadline for the SG13 meeting', { kind: 'group', group: 'SG13' }, ['registration']],
+    ['visa deadlines SG17', { kind: 'group', group: 'SG17' }, ['visa']],
+    ['deadline for fellowship requests for study group 20', { kind: 'group', group: 'SG20' }, ['fellowship']],
+    ['deadlines for contributions needing translation SG20', { kind: 'group', group: 'SG20' }, ['contributions', 'translated-contributions']],
+    ['reply deadlines for Q6/17', { kind: 'question', question: 'Q6/17' }, ['liaison-reply']],
+  ])('%s → one kind of deadline', (text, scope, categories) => {
+    expect(deadlines(text)).toMatchObject({ scope, categories, unread: null });
+  });
+
+  it('with no kind named, every kind', () => {
+    expect(deadlines('deadlines SG20').categories).toBeNull();
+    expect(deadlines('deadlines SG-20 in January 2027')).toMatchObject({ scope: { kind: 'group', group: 'SG20' }, categories: null, range: { words: 'January 2027' }, unread: null });
   });
 
   it('without a clock (a caller that routes only) the date phrase is kept for the command to read', () => {
@@ -239,6 +256,23 @@ describe('officers', () => {
     expect(statedOfficers('The meeting was chaired by the Rapporteur, Mr Laurent Girard (France).', 'Q6/5')).toEqual([{ name: 'Laurent Girard', email: null, kind: 'rapporteur', scope: 'Q6/5' }]);
     expect(statedOfficers('The meeting was chaired by the Rapporteur, Mr Laurent Girard (France).', null)).toEqual([]);
     expect(statedOfficers('Opened by the Chair of Working Party 1/20, Ms Ana Silva.', null)).toEqual([{ name: 'Ana Silva', email: null, kind: 'wp-chair', scope: 'WP1/20' }]);
+  });
+
+  // Phrasings of real collective letters and slides (SG20's CL 3/20 and overview in the shared seeds; SG13's and
+  // SG17's letters of 2016–2017 in test/fixtures/real) and of an IEEE 802.1 liaison's "To:" line.
+  it.each([
+    ['A draft agenda, prepared by Mr Hyoung Jun Kim (Republic of Korea), Chair, SG20, will be posted.', null, { name: 'Hyoung Jun Kim', kind: 'sg-chair', scope: 'SG20' }],
+    ['Mr Hyoung Jun Kim (Chair, ITU-T SG20) opened the session.', null, { name: 'Hyoung Jun Kim', kind: 'sg-chair', scope: 'SG20' }],
+    ['drawn up in agreement with Mr Lukas Brenner, Chairman of Study Group 13, and issued', null, { name: 'Lukas Brenner', kind: 'sg-chair', scope: 'SG13' }],
+    ['drawn up with the Chairman of the study group, Mr Jin-Ho Kang (Republic of Korea)', 'SG17', { name: 'Jin-Ho Kang', kind: 'sg-chair', scope: 'SG17' }],
+    ['To: Oscar Hadid, Chair Q9/15 (oscar.hadid@example.org)', null, { name: 'Oscar Hadid', kind: 'rapporteur', scope: 'Q9/15' }],
+  ])('finds the officer in "%s"', (text, group, want) => {
+    expect(statedOfficers(text, null, group)).toEqual([{ ...want, email: null }]);
+  });
+
+  it('names nobody where a place stands before a role', () => {
+    expect(statedOfficers('Geneva, Switzerland, Chair, TSAG', null)).toEqual([]);
+    expect(statedOfficers('drawn up with the Chairman of the study group, Mr Jin-Ho Kang', null)).toEqual([]);
   });
 });
 
