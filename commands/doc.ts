@@ -1,7 +1,7 @@
 /** `doc <reference|id>`: one document and what was understood of it. */
 import { z } from 'zod';
 import { defineCommand, noAnswer, type Reply, type ReplyItem } from '../src/core/command.ts';
-import { CATEGORY_LABELS, KIND_LABELS } from '../src/core/labels.ts';
+import { CATEGORY_LABELS, KIND_LABELS, eventLabel } from '../src/core/labels.ts';
 import { DateTime } from 'luxon';
 import { formatDeadline, formatEventTime, formatOpening, formatRange } from '../src/core/time.ts';
 import { citeOf, type StoredDocument } from '../src/store/facts.ts';
@@ -42,7 +42,7 @@ export default defineCommand({
         ...(opens ? { detail: `opens ${opens}${p.meeting.registrationTime ? `; registration from ${formatOpening({ ...p.meeting, startTime: p.meeting.registrationTime }, ctx.tz)}` : ''}` } : {}),
       });
     }
-    for (const e of p.events) facts.push({ text: `Side event: ${e.title}`, detail: `${formatEventTime(e, ctx.tz)}${e.place ? `, ${e.place}` : ''}` });
+    for (const e of p.events) facts.push({ text: `${eventLabel(e.title)}: ${e.title}`, detail: `${formatEventTime(e, ctx.tz)}${e.place ? `, ${e.place}` : ''}` });
     for (const d of p.deadlines) facts.push({ text: `Deadline ${formatDeadline(d, ctx.tz)}: ${CATEGORY_LABELS[d.category]}`, detail: d.action });
     if (p.liaison) {
       const li = p.liaison;

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { groupOfQuestion } from '../src/core/groups.ts';
 import { defineCommand, noAnswer, type Reply, type ReplyItem } from '../src/core/command.ts';
+import { eventLabel } from '../src/core/labels.ts';
 import { formatEventTime, formatOpening, formatRange } from '../src/core/time.ts';
 import type { MeetingFact } from '../src/store/facts.ts';
 import { findScope, parseScope, sourceLabel, sourceOf, uniqueSources, unknownGroupReply, type Scope } from './scope.ts';
@@ -24,7 +25,7 @@ function meetingItems(m: MeetingFact, tz: string): ReplyItem[] {
       source,
     },
   ];
-  for (const e of m.events) items.push({ text: `  Side event: ${e.title}`, detail: `${formatEventTime(e, tz)}${e.place ? `, ${e.place}` : ''}`, source });
+  for (const e of m.events) items.push({ text: `  ${eventLabel(e.title)}: ${e.title}`, detail: `${formatEventTime(e, tz)}${e.place ? `, ${e.place}` : ''}`, source });
   return items;
 }
 

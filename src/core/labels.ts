@@ -24,3 +24,11 @@ export const KIND_LABELS: Record<DocumentKind, string> = {
   presentation: 'Presentation',
   other: 'Document',
 };
+
+/**
+ * What an event of a meeting is called in answers: "Session" for the meeting's own opening or closing plenary (held
+ * on a day of its own), "Side event" for the rest (workshops, briefings, trainings).
+ */
+export function eventLabel(title: string): 'Session' | 'Side event' {
+  return /^(?:the\s+)?(?:opening|closing)\s+(?:plenary|session)s?\b/i.test(title) ? 'Session' : 'Side event';
+}

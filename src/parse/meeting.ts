@@ -272,11 +272,11 @@ const CAPITAL_EVENT = String.raw`(?:Workshop|Forum|Session|Seminar|Symposium|Tra
 // The name of an event inside a sentence that starts elsewhere: "TSB will run an online Contribution Clinic for SG21
 // delegates on 3 February 2026", "the host will organize an ITU Workshop on "Quality of service …", which …".
 const EVENT_PHRASE = new RegExp(
-  String.raw`\b((?:(?:[A-Z0-9][\w'&.-]*|online|virtual|hybrid|joint|regional|international|global|technical|one-day|half-day|high-level)\s+){0,6}` +
+  String.raw`\b((?:(?:[A-Z0-9][\w'&.-]*|\([A-Z][\w&-]{1,10}\)|online|virtual|hybrid|joint|regional|international|global|technical|one-day|half-day|high-level)\s+(?:(?:the|of|and|for)\s+)?){0,8}` +
     String.raw`${CAPITAL_EVENT}\b(?:\s+(?:on|of|for|about)\s+(?:"[^"]{3,150}"|[^,.;:()"]{3,150}?))?)(?=\s+(?:on|at|in|from|will|is|was|which|to be|held|during|before|after|immediately)\b|\s*[,.;:(]|\s*$)`,
 );
 // A lead that is not the event's name: "On the day before the meeting, 11 March 2019, the host …", "In preparation …".
-const ADVERBIAL_LEAD = /^(?:On|In|At|During|After|Before|Following|As|For|From|Prior to|Immediately)\b/;
+const ADVERBIAL_LEAD = /^(?:(?:Just|Shortly|Right|Directly)\s+)?(?:On|In|At|During|After|Before|Following|As|For|From|Prior to|Immediately)\b/i;
 
 // A list marker or paragraph number before the text ("a) the Forum …", "2 In preparation …"), not a date's day.
 const LIST_MARKER = new RegExp(String.raw`^(?:\(?[a-z]\)|\(?[ivx]{1,4}\)|\d{1,2}[.)]?)\s+(?!${MONTH_PATTERN}\b)`);
@@ -296,14 +296,14 @@ function eventTitle(sentence: string, hit: DateHit): string {
   }
   const head = s.split(/\s(?:will|is|are|shall|takes?|has been|to be)\s|,\s*(?:on|from|held|will)\b|\s(?:on|from)\s+(?:\w+day,?\s+)?\d/)[0] ?? s;
   if (ADVERBIAL_LEAD.test(head) || findDates(head).length > 0) {
-    const phrase = EVENT_PHRASE.exec(s)?.[1];
-    if (phrase) return squash(phrase.replace(/^(?:A|An|The)\s+/i, ''));
+    const phrase = EVENT_PHRASE.exec(s)?.[1] ?? NAMED_EVENT.exec(s)?.[1];
+    if (phrase) return capitalised(squash(phrase.replace(/^(?:A|An|The)\s+/i, '').replace(/^(?:one|half|two|three)-day\s+/i, '')));
   }
   // The event named in lower case after the sentence's subject: "Delegates … are welcome at an online newcomers'
   // briefing on 18 February 2027".
   if (!EVENT_NOUN.test(head)) {
     const named = NAMED_EVENT.exec(s)?.[1];
-    if (named) return squash(`${named[0]?.toUpperCase() ?? ''}${named.slice(1)}`);
+    if (named) return capitalised(squash(named.replace(/^(?:one|half|two|three)-day\s+/i, '')));
   }
   return squash(head.replace(/^(?:A|An|The)\s+/i, '').replace(/[,:;\s]+$/, ''));
 }
@@ -318,8 +318,19 @@ export function placeInBrackets(before: string): string | null {
   return placeName(place);
 }
 
-const NAMED_EVENT =
-  /\b(?:an?|the)\s+((?:[\w'’-]+\s+){0,4}?(?:workshop|forum|seminar|symposium|training|tutorial|briefing|webinar|clinic|hackathon)s?)\s+(?:on|at|in|from)\s/i;
+// An event named in lower case, with its topic when it has one: "a one-day workshop on security aspects of ITS will
+// take place", "an online newcomers' briefing on 18 February 2027" (a date is no topic).
+const NAMED_EVENT = new RegExp(
+  String.raw`\b(?:an?|the)\s+((?:[\w'’-]+\s+){0,4}?(?:workshop|forum|seminar|symposium|training|tutorial|briefing|webinar|clinic|hackathon)s?` +
+    String.raw`(?:\s+(?:on|of|for|about)\s+(?!\d|(?:${MONTH_PATTERN}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b)(?:"[^"]{3,150}"|[^,.;:()"]{3,150}?))?)` +
+    String.raw`(?=\s+(?:on|at|in|from|will|is|was|which|to be|held|during|before|after)\b|will take place|\s*[,.;:(]|\s*$)`,
+  'i',
+);
+
+/** `text` with its first letter in capitals: an event named mid-sentence is a title on its own. */
+function capitalised(text: string): string {
+  return `${text[0]?.toUpperCase() ?? ''}${text.slice(1)}`;
+}
 
 // A mention of the announced meeting itself: "the study group meeting", "opening session starts at 0930 hours".
 const MAIN_MEETING_MENTION =

@@ -10,7 +10,10 @@ import { canonicalGroup } from '../core/groups.ts';
 import { findGroups } from './groups.ts';
 import { squash } from './normalize.ts';
 
-const ROLE = /\blead\s+study\s+group\s*(?:\(LSG\)\s*)?(?:on|for|in the (?:area|field) of)\s+(?:the\s+)?([^\n;:]+?)(?=\s*(?:[.;:\n)]|,\s*(?:which|who|and (?:is|has)|including the|as well|has|have|had|is|was|will|would|coordinates|leads)\b|\s+and\s+(?:lead|is|has|SG)\b|$))/gi;
+const ROLE = /\blead\s+study\s+group\s*(?:\(LSG\)\s*)?(?:on|for|in the (?:area|field) of)\s+(?:the\s+)?([^\n;:]+?)(?=\s*(?:[.;:\n)]|,\s*(?:which|who|and (?:is|has)|including the|as well|has|have|had|is|was|will|would|coordinates|leads)\b|\s+and\s+(?:lead|is|has|SG)\b|\s+(?:within|while|whereas|in order to|so that)\b|,\s*(?:and\s+)?(?:SG\s?\d|Study Group\s+\d|TSAG)|,\s*(?:invites|asks|requests|welcomes|notes|informs|thanks|agreed|decided|approved|wishes|would)\b|$))/gi;
+// A role wished for, proposed or planned is not held: "the strategy is meant to make SG17 the lead study group for …",
+// "proposes that SG20 be designated as lead study group on …".
+const WISHED = /\b(?:make|making|become|becoming|aims?|aiming|seeks?|seeking|propos(?:e|es|ed|ing|al)|suggest(?:s|ed|ing)?|could|should|would|might|candidate|intends?|plans?|wish(?:es)?|request(?:s|ed)?|be designated|to be)\b[^.]*$/i;
 const EXAMPLE = /(?:\be\.\s?g\.|\bfor (?:example|instance)\b|\bsuch as\b)[^;)]*$/i;
 const STATEMENT =
   /(?:\bSG\s?\d{1,2}|\bStudy Group\s+\d{1,2}|\bTSAG)\b(?:\s*\([^)]{0,60}\))?(?:\s*,)?[^,;()]{0,30}?\b(?:is|was|are|remains|has been|will be|becomes|became|as|designated as|acts as|serves as|continues as)\s+(?:also\s+)?(?:the\s+|a\s+)?$/i;
@@ -48,7 +51,7 @@ export function findLeadRoles(text: string, docGroup: string | null): LeadRole[]
     const before = text.slice(sentenceStart, m.index);
     if (/\b(?:a|any|which|each|no|one)\s+(?:study group|SG)\s*(?:may|can|shall|should|is)?\s*(?:be\s+)?(?:designated)?[^.]*$/i.test(before) && findGroups(before).length === 0) continue;
     // An example names no role: "a lead study group (e.g. SG17 as the lead study group on security)".
-    if (EXAMPLE.test(text.slice(lineStart, m.index))) continue;
+    if (EXAMPLE.test(text.slice(lineStart, m.index)) || WISHED.test(before)) continue;
     let group = findGroups(before).at(-1)?.group ?? null;
     // Another group's role named in passing ("in cooperation with SG17, the lead study group on security") is not a
     // statement: it counts only when the sentence says it of that group ("SG17 is the lead study group on …").

@@ -1,6 +1,9 @@
-/** Unit tests of the parser's pieces on short texts written for these tests. */
+/** Unit tests of the parser's pieces, on short texts written for these tests and on a few real letters (test/fixtures/real). */
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { canonicalGroup, canonicalQuestion } from '../../src/core/groups.ts';
+import { eventLabel } from '../../src/core/labels.ts';
 import { categorize } from '../../src/parse/categories.ts';
 import { findDates, findTime } from '../../src/parse/dates.ts';
 import { parseDeadlineTable } from '../../src/parse/deadline-table.ts';
@@ -9,6 +12,7 @@ import { findPlace } from '../../src/parse/meeting.ts';
 import { normalizeText } from '../../src/parse/normalize.ts';
 import { classifyAddress, findRecommendations } from '../../src/parse/refs.ts';
 import { findLeadRoles } from '../../src/parse/roles.ts';
+import { REAL_DIR } from '../support/real-corpus.ts';
 
 describe('normalizeText', () => {
   it('repairs converter artefacts', () => {
@@ -205,6 +209,18 @@ describe('whole documents', () => {
   it('finds lead roles but not the general rule', () => {
     const text = 'Any study group may be designated as the lead study group for ITU-T studies forming a programme.\nITU-T SG17 is the lead study group on security.';
     expect(findLeadRoles(text, null)).toEqual([{ group: 'SG17', topic: 'security' }]);
+  });
+  // Reported: an SG17 liaison on IETF's datatracker (2106, in test/fixtures/real) states a goal, and /lsg answered it
+  // as a role held, its topic running on to "while keeping its coordination with other".
+  it('reads no role from a goal or a proposal, and ends a topic where the sentence moves on', () => {
+    expect(findLeadRoles('The strategy is meant to make SG17 the lead Study Group for AI security within ITU-T while keeping its coordination effective.', 'SG17')).toEqual([]);
+    expect(findLeadRoles('TSAG proposes that SG20 be designated as lead study group on digital twins.', null)).toEqual([]);
+    expect(findLeadRoles('Study Group 20, as lead study group for IoT identification, invites comments.', null)).toEqual([{ group: 'SG20', topic: 'IoT identification' }]);
+    expect(findLeadRoles('SG13 is the lead study group for future networks, and SG20 is the lead study group on smart cities.', null)).toEqual([
+      { group: 'SG13', topic: 'future networks' },
+      { group: 'SG20', topic: 'smart cities' },
+    ]);
+    expect(findLeadRoles('SG 17 will be the lead study group on security within ITU-T.', null)).toEqual([{ group: 'SG17', topic: 'security' }]);
   });
 });
 
@@ -468,5 +484,21 @@ describe('a meeting timetable', () => {
     expect(p.kind).toBe('other');
     expect(p.meeting).toMatchObject({ group: 'SG2', start: '2013-09-17', end: '2013-09-26', place: 'Geneva, Switzerland', startTime: '09:30' });
     expect(findTime('at 0930h on Tuesday')).toEqual({ start: '09:30', end: null });
+  });
+});
+
+describe('side events named in the middle of a sentence (real collective letters)', () => {
+  // Collective letters 2/17 (2017) and 1/13 (2016), rewritten in test/fixtures/real; sources in its SOURCES.md.
+  const events = (file: string) => parseDocument(readFileSync(join(REAL_DIR, file), 'utf8')).events.map((e) => `${eventLabel(e.title)}: ${e.title} ${e.start}`);
+
+  it('"Just before the meeting, on 28 August 2017, a one-day workshop on … will take place" is that workshop', () => {
+    expect(events('meeting-cl-2-17-2017-sg17-with-workshop.txt')).toEqual(['Side event: Workshop on Security Aspects of Intelligent Transport System 2017-08-28']);
+  });
+
+  it('a training named with its programme and acronym keeps its whole name; the opening plenary is a session, not a side event', () => {
+    expect(events('meeting-cl-1-13-2016-sg13-plenary-later-bsg-training.txt')).toEqual([
+      'Session: opening plenary 2017-02-13',
+      'Side event: Bridging the Standardization Gap (BSG) Hands-on Training Session 2017-02-07',
+    ]);
   });
 });

@@ -10,7 +10,7 @@ import { isSgbotError } from '../../../core/errors.ts';
 import { canonicalGroup } from '../../../core/groups.ts';
 import { identityKey } from '../../../core/identity.ts';
 import { DEADLINE_CATEGORIES, type DeadlineCategory } from '../../../core/types.ts';
-import { CATEGORY_LABELS, KIND_LABELS } from '../../../core/labels.ts';
+import { CATEGORY_LABELS, KIND_LABELS, eventLabel } from '../../../core/labels.ts';
 import { formatDeadline, formatRange } from '../../../core/time.ts';
 import { isSecretariat } from '../../../people/roster.ts';
 import { FIRST_ADDED_SLOT } from '../../../store/correction-fields.ts';
@@ -48,7 +48,7 @@ function factsModel(doc: StoredDocument, tz: string) {
     row('Date', p.date ? humanDate(p.date) : null),
     row('Meeting', p.meeting ? `${p.meeting.title}: ${formatRange(p.meeting.start, p.meeting.end)}${p.meeting.place ? `, ${p.meeting.place}` : ''}` : null),
     ...(p.moreMeetings ?? []).map((m) => row('Meeting', `${m.title}: ${formatRange(m.start, m.end)}${m.place ? `, ${m.place}` : ''}`)),
-    ...p.events.map((e) => row('Side event', `${e.title}: ${formatRange(e.start, e.end)}${e.place ? `, ${e.place}` : ''}`)),
+    ...p.events.map((e) => row(eventLabel(e.title), `${e.title}: ${formatRange(e.start, e.end)}${e.place ? `, ${e.place}` : ''}`)),
     ...(p.liaison
       ? [row('Liaison', `from ${p.liaison.from ?? '?'} to ${p.liaison.to.join(', ') || '?'}${p.liaison.cc.length ? `, cc ${p.liaison.cc.join(', ')}` : ''}; for ${p.liaison.purpose ?? '?'}${p.liaison.deadline ? `; reply by ${p.liaison.deadline}` : ''}${p.liaison.questions.length ? `; ${p.liaison.questions.join(', ')}` : ''}`)]
       : []),
