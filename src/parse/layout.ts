@@ -10,7 +10,7 @@ const TRACKER_LABELS = [
   'Submission date',
   'Submitted Date',
   'Posted Date',
-  'From Group',
+  'From Groups?',
   'From Contacts?',
   'To Groups?',
   'To Contacts?',

@@ -147,6 +147,11 @@ function trackerParty(party: string): string | null {
   if (/^(?=[a-z0-9-]*[a-z])[a-z0-9][a-z0-9-]{1,11}$/.test(party)) return `IETF ${party.toUpperCase()}`;
   // People, mailing lists and mailboxes copied ("IP Performance Measurement Discussion List", "Liaisons at BBF").
   if (PERSON.test(party) || ROLE.test(party) || /\b(?:mailing|discussion) list$/i.test(party) || /^(?:Liaisons|Statements)\s+at\s/i.test(party)) return null;
+  // A mailbox's display name in lower case: "itu-t liaison <itu-t-liaison@iab.org>".
+  if (/^[a-z][a-z0-9 -]*\bliaisons?$/.test(party)) return null;
+  // Several IETF groups sending together ("From Groups 6man, bmwg, INT, OPS, opsawg, RTG"): the IETF.
+  const slugs = party.split(/\s*,\s*/);
+  if (slugs.length > 1 && slugs.every((x) => /^(?=[a-z0-9-]*[a-z])[a-z0-9][a-z0-9-]{1,11}$/.test(x) || IETF_AREAS.has(x))) return 'IETF';
   // An IETF working group copied by its list's name: "MPLS Working Group <mpls@ietf.org>".
   const wg = /^([A-Z][A-Za-z0-9-]{1,11}) Working Group$/.exec(party);
   if (wg?.[1]) return `IETF ${wg[1]} WG`;
@@ -346,10 +351,10 @@ const SENT_BY =
 
 // References a reply names: ITU-T LS and TD numbers, 3GPP/ETSI tdoc numbers, ISO/IEC document numbers.
 const LS_REFERENCE =
-  /\b(?:(?:TSAG|SG\s?\d{1,2}(?:RG-[A-Z]{2,5})?)\s?-\s?LS\s?\d{1,4}(?:\s*Rev\.?\s*\d+)?|COM\s?\d{1,2}\s?[-\u2013]\s?LS\s?\d{1,4}(?:\s?[-\u2013]\s?[EFSACR]\b)?|LS-\d{1,4}|(?:(?:TSAG|SG\s?\d{1,2})\s+)?TD\s+(?:GEN|PLEN|WP\s?\d)\s*\/?\s*\d{1,4}|TD\s?\d{1,4}(?:\s*Rev\.?\s*\d+|R\d{1,2})?\s*\((?:WP\s?\d{1,2}|PLEN|GEN)\s?\/\s?(?:\d{1,2}|TSAG)\)|(?:IETF|3GPP|ETSI|IEEE|BBF)(?:\s+[A-Z][\w-]*){0,3}\s+-\s+LS\s?\d{1,4}\b|[SRCGN]P?\d{0,2}-\d{5,7}(?:r\d+)?|(?:ISO\/IEC\s+)?JTC\s?1(?:\/SC\s?\d+)?\s+N\s?\d{3,6}|https?:\/\/datatracker\.ietf\.org\/liaison\/\d+\/?)/gi;
+  /\b(?:(?:TSAG|SG\s?\d{1,2}(?:RG-[A-Z]{2,5})?)\s?-\s?LS\s?\d{1,4}(?:\s*Rev\.?\s*\d+)?|COM\s?\d{1,2}\s?[-\u2013]\s?LS\s?\d{1,4}(?:\s?[-\u2013]\s?[EFSACR]\b)?|LS-\d{1,4}|(?:(?:TSAG|SG\s?\d{1,2})\s+)?TD\s+(?:GEN|PLEN|WP\s?\d)\s*\/?\s*\d{1,4}|TD\s?\d{1,4}(?:\s*Rev\.?\s*\d+|R\d{1,2})?\s*\((?:WP\s?\d{1,2}|PLEN|GEN)\s?\/\s?(?:\d{1,2}|TSAG)\)|(?:IETF|3GPP|ETSI|IEEE|BBF)(?:\s+[A-Z0-9][\w.-]*){0,3}\s+[-\u2013]\s+LS\s?\d{1,4}\b|[SRCGN]P?\d{0,2}-\d{5,7}(?:r\d+)?|(?:ISO\/IEC\s+)?JTC\s?1(?:\/SC\s?\d+)?\s+N\s?\d{3,6}|https?:\/\/datatracker\.ietf\.org\/liaison\/\d+\/?)/gi;
 // The sentence of a reply: "This liaison statement answers TSAG-LS4", "in reply to SG11-LS30", "Response to: LS (S5-xxx)".
 const REPLY_PHRASE =
-  /\bLS\/r\b|\b(?:answers|repl(?:y|ies)\s+to|respon(?:ds|se|ses)\s+to|in\s+(?:reply|response)\s+to|follow(?:s|ing)?[- ]up\s+(?:to|on)|your\s+liaisons?\b|(?:thanks?|thank\s+you|grateful|appreciates?)\b[^.]{0,80}\bfor\s+(?:its|your|the(?:ir)?)\s+(?:\w+\s+)?liaison)/i;
+  /\bLS\/r\b|\b(?:answers|repl(?:y|ies)\s+to|respon(?:ds|se|ses)\s+to|in\s+(?:reply|response)\s+to|follow(?:s|ing)?[- ]up\s+(?:to|on)|your\s+liaisons?\b|(?:thanks?|thank\s+you|grateful|appreciates?)\b[^.]{0,80}\bfor\s+(?:its|your|the(?:ir)?)\s+(?:\w+\s+){0,3}liaison)/i;
 
 /** The statements a reply answers: references in its "Response to:"/"In response to:" fields or in its reply sentences. */
 export function findRepliesTo(text: string, header: string): string[] {
@@ -372,8 +377,13 @@ export function findRepliesTo(text: string, header: string): string[] {
   // Reply sentences come early: the header, the abstract, the first paragraphs (a reference may wrap a line).
   // Lines are joined except before a blank line or a labelled one ("Body: …"), which start a new sentence.
   const head = text.slice(0, 6000).replace(/[ \t]*\n(?![ \t]*\n|[ \t]*[A-Z][\w ()-]{0,30}:)[ \t]*/g, ' ');
-  for (const sentence of head.split(/(?<=[.!?])\s+|\n/)) {
-    if (sentence.length > 600 || !REPLY_PHRASE.test(sentence)) continue;
+  for (const whole of head.split(/(?<=[.!?])\s+|\n/)) {
+    // A page's header lines run into its first sentence when none ends with a stop: there, the words after the
+    // reply phrase are read.
+    const at = whole.length > 600 ? whole.search(REPLY_PHRASE) : 0;
+    if (at < 0) continue;
+    const sentence = whole.length > 600 ? whole.slice(at, at + 400) : whole;
+    if (!REPLY_PHRASE.test(sentence)) continue;
     for (const m of sentence.matchAll(LS_REFERENCE)) add(m[0]);
     // "… for the liaison response titled “Cooperative Relationship between ITU-T SG15 and CCAMP”": by its title.
     const titled = /\b(?:titled|entitled|on)\s+["“]([^"”\n]{8,160})["”]/.exec(sentence);
@@ -539,7 +549,9 @@ export function parseLiaison(text: string, docGroup: string | null): LiaisonInfo
   if (addressees.length === 0 && abstractFrom?.[2]) push(parseAddressees(abstractFrom[2], 'information'));
   if (addressees.length === 0 && compliments?.[2]) push(parseAddressees(compliments[2], 'information'));
 
-  const fromParty = from ? canonicalParty(from) : null;
+  let fromParty = from ? canonicalParty(from) : null;
+  // "From Group ITU-T" with "Attachments SG15-LS103": the statement's own number names the group.
+  if (fromParty && /^ITU-T$/i.test(fromParty)) fromParty = canonicalGroup(/\b(SG\s?\d{1,2}|TSAG)-LS\d{1,4}\b/.exec(header.slice(0, 6000))?.[1] ?? '') ?? fromParty;
   const source = fromParty ? (isDatatracker(text) && !bodyNamed ? (trackerParty(fromParty) ?? fromParty) : fromParty) : docGroup;
   // The ITU-T template's "Question(s):" field names the source's Questions, not the addressees'.
   const questions = fieldQuestions(fieldValue(header, 'Question\\(s\\)|Questions?'));
