@@ -2,6 +2,7 @@
  * `deadlines [group|Question] [dates] [--all]`: upcoming deadlines, soonest first, each with its source; with dates
  * ("next week", "in May 2026", "between 1 and 15 March", "before April"), those due in that range.
  */
+import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { CATEGORY_LABELS } from '../src/core/labels.ts';
 import { DEADLINE_CATEGORIES, type DeadlineCategory } from '../src/core/types.ts';
@@ -195,6 +196,14 @@ function describeAsk(args: DeadlineArgs): string {
 /** Deadlines fetched at most for a range: the store lists from the start, and the command stops at the end. */
 const RANGE_FETCH = 500;
 
+/** A day and more: the most a deadline's date, where it was written, is from its date where the reader is. */
+const DAY_MS = 26 * 3_600_000;
+
+/** The calendar day of `ms` in zone `tz`, ISO. */
+function isoDay(ms: number, tz: string): string {
+  return DateTime.fromMillis(ms, { zone: tz }).toISODate() ?? '';
+}
+
 /** "registration", "contributions or contributions needing translation": the kinds asked about, in words. */
 function kindWords(kinds: ReadonlySet<DeadlineCategory>): string {
   return [...kinds].map((k) => CATEGORY_LABELS[k].toLowerCase()).join(' or ');
@@ -204,9 +213,14 @@ function kindWords(kinds: ReadonlySet<DeadlineCategory>): string {
 async function inRange(ctx: CommandContext, scope: Scope, all: boolean, range: DateRange, kinds: ReadonlySet<DeadlineCategory> | null): Promise<Reply> {
   const { target, label: scopeLabel } = targetOf(scope);
   const label = kinds ? `${scopeLabel} (${kindWords(kinds)})` : scopeLabel;
-  const from = range.from ?? (all ? '-inf' : ctx.now);
+  // A deadline is in the range when its instant is, in the reader's zone, or when the date the document wrote is
+  // one of the range's days: "30 April, 23:59 UTC" is asked for as April's even where it is already 1 May.
+  const days = { from: range.from === null ? null : isoDay(range.from, ctx.tz), to: range.to === null ? null : isoDay(range.to, ctx.tz) };
+  const inDays = (d: DeadlineFact) => (days.from === null || d.date >= days.from) && (days.to === null || d.date < days.to);
+  const inRangeOf = (d: DeadlineFact) => ((range.from === null || d.due >= range.from) && (range.to === null || d.due < range.to)) || inDays(d);
+  const from = range.from === null ? (all ? '-inf' : ctx.now) : range.from - DAY_MS;
   const fetched = await ctx.store.deadlines(target, from, range.to === null && !kinds ? SHOWN + 1 : RANGE_FETCH);
-  const due = fetched.filter((d) => (range.to === null || d.due < range.to) && (!kinds || kinds.has(d.category)));
+  const due = fetched.filter((d) => inRangeOf(d) && (!kinds || kinds.has(d.category)));
   const shown = due.slice(0, SHOWN);
   const upcoming = shown.filter((d) => d.due >= ctx.now);
   const past = shown.filter((d) => d.due < ctx.now);
