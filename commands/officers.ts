@@ -115,7 +115,7 @@ interface Holder {
 function holderItem(h: Holder): ReplyItem {
   return {
     text: `${KIND_LABELS[h.kind] ?? h.kind} of ${h.scope ?? 'all groups'}: ${h.name}${h.email ? ` <${h.email}>` : ''}`,
-    detail: h.origin === 'roster' ? 'from the roster' : `stated in ${sourceLabel(h.source)}${h.date ? ` of ${h.date}` : ''}${h.source.title ? ` (${h.source.title})` : ''}`,
+    detail: h.origin === 'roster' ? 'from the roster' : `stated in ${sourceLabel(h.source)}${h.date ? ` of ${h.date}` : ''}${h.source.title && h.source.title !== sourceLabel(h.source) ? ` (${h.source.title})` : ''}`,
     source: h.source,
   };
 }

@@ -17,7 +17,7 @@ import { MONTH_PATTERN, normalizeText, squash } from './normalize.ts';
 import { asWritten, findRevision } from './reference.ts';
 import { findAddresses, findQuestions, findRecommendations } from './refs.ts';
 import { findLeadRoles } from './roles.ts';
-import { MAX_TITLE, clip, titleFromText } from './titles.ts';
+import { MAX_TITLE, clip, groupHeading, titleFromText } from './titles.ts';
 
 export { normalizeText } from './normalize.ts';
 
@@ -366,7 +366,7 @@ export function parseDocument(raw: string): ParsedDocument {
   const cell = (v: string | null) => (v && !/^[|/\s-]*$/.test(v) ? v.replace(/^[|/]\s+/, '') : null);
   const titleField = cell(fieldValue(header, 'Title', 3, true)) ?? cell(fieldValue(plainHeader(text, 60), 'Title', 3, true));
   const lsTitle = kind === 'liaison-statement' ? (trackerTitle(text) ?? mailSubject(header) ?? headingTitle(header)) : null;
-  const title = subject ?? titleField ?? lsTitle ?? (kind === 'report' ? summaryHeading(text) : null) ?? titleFromText(text);
+  const title = subject ?? titleField ?? lsTitle ?? (kind === 'report' ? summaryHeading(text) : kind === 'presentation' ? groupHeading(text) : null) ?? titleFromText(text);
   const liaisonRaw = kind === 'liaison-statement' ? parseLiaison(text, null) : null;
   const liaisonGroup = liaisonRaw?.from ? canonicalGroup(liaisonRaw.from) : null;
   // An incoming liaison from another body (ISO/IEC JTC 1, IETF…) belongs to the one ITU-T group it is addressed to.

@@ -502,3 +502,26 @@ describe('side events named in the middle of a sentence (real collective letters
     ]);
   });
 });
+
+describe('titles past page furniture', () => {
+  // Layouts of real pages and decks (an ITU-T study group overview deck, a mail archive page of the MHonArc kind, an
+  // old itu.int page, a standards body's news page); the texts are written for this test.
+  it.each([
+    [
+      'a deck whose every slide opens with the banner',
+      [
+        'International Telecommunication Union (ITU)', 'OUR MEMBERS', '193 Member States', 'Over 900 companies', 'Academia',
+        'International Telecommunication Union (ITU)', 'THREE SECTORS', 'Standardization', 'Development', 'Radiocommunication',
+        'ITU-T Study Group 20:', 'Mandate', 'Structure', 'Management team', 'Working parties',
+        'ITU-T Study Group 20: IoT and Smart Cities & Communities', 'Questions', 'Recommendations', 'Lead Study Group 20 Roles',
+        'Internet of things', 'Smart cities and communities', 'IoT identification',
+      ].join('\n\n'),
+      'ITU-T Study Group 20: IoT and Smart Cities & Communities',
+    ],
+    ['a mail archive page', 'Thread Links Date Links\nThread Prev Thread Next Thread Index Date Prev Date Next Date Index\n\n[EFM] Liaison from ITU-T Q4/15\n\nDear members of the task force:\n', 'Liaison from ITU-T Q4/15'],
+    ['an old web page', 'ITU Home Page International Telecommunication Union Français | Español\nPrint Version\nITU Home Page\nHome : Office of the Secretary-General : CSD\nITU ENUM Workshop\n', 'ITU ENUM Workshop'],
+    ['a news page', 'Search Icon White\nITU-T Invites Comments on Work for Smart Cities\n\nThe first meeting of the new study group will take place soon.\n', 'ITU-T Invites Comments on Work for Smart Cities'],
+  ])('%s', (_what, text, title) => {
+    expect(parseDocument(text).title).toBe(title);
+  });
+});
