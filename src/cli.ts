@@ -2,7 +2,8 @@
  * The `sgbot` command line: `parse`, `ingest`, `ask`. One error sink: known failures print a message that says how
  * to fix them and exit 1 (or 2 for bad usage); nothing prints a stack trace.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { SingleBar } from 'cli-progress';
 import { answer } from './chat/router.ts';
@@ -125,11 +126,33 @@ async function runReparse(opts: { json?: boolean; progress?: boolean; after?: st
   }
 }
 
+/** Files among `paths` (files, and the files of folders, one level down) that are the demo inbox's templates. */
+function demoTemplates(paths: string[]): string[] {
+  const files = paths.flatMap((p) => (statSync(p).isDirectory() ? readdirSync(p).map((f) => join(p, f)) : [p]));
+  const isTemplate = (f: string) => {
+    try {
+      return /\.(?:eml|txt)$/i.test(f) && statSync(f).isFile() && statSync(f).size < 1_000_000 && /\{\{(?:d|range|rfc):[A-Za-z.]+/.test(readFileSync(f, 'utf8'));
+    } catch {
+      // A file that cannot be read is the pipeline's to report.
+      return false;
+    }
+  };
+  return files.filter(isTemplate);
+}
+
 async function runIngest(paths: string[], opts: { json?: boolean; progress?: boolean }, io: CliIO): Promise<number> {
   const config = loadConfig(io.env);
   // A mistyped path is the user's to fix, not a document that could not be read: nothing is stored or quarantined.
   const missing = paths.filter((p) => !existsSync(p));
   if (missing.length) throw new SgbotError('E_NOT_FOUND', `No such file or folder: ${missing.join(', ')}. Nothing was ingested; check the path${missing.length > 1 ? 's' : ''} and run the command again.`);
+  const templates = demoTemplates(paths);
+  if (templates.length > 0) {
+    throw new SgbotError(
+      'E_USAGE',
+      `${templates.join(', ')} ${templates.length > 1 ? 'are templates' : 'is a template'} of the demo inbox: {{…}} placeholders stand where the dates go. ` +
+        'Nothing was ingested. sgbot start fills them in with this week\'s dates in .sgbot/sample-inbox/ and ingests that copy; ingest .sgbot/sample-inbox instead.',
+    );
+  }
   const services = await createServices(config);
   try {
     let bar: SingleBar | null = null;

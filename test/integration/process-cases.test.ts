@@ -157,4 +157,19 @@ describe('a process that never hangs', () => {
       client.disconnect();
     }
   }, 30_000);
+
+  it('refuses the demo inbox templates, whose dates are placeholders, and says which copy to ingest', async () => {
+    const prefix = `it-proc-templates-${process.pid}`;
+    const r = run(['ingest', join(ROOT, 'sample/inbox')], { REDIS_URL: redisUrl, SGBOT_PREFIX: prefix });
+    const { code } = await r.exited;
+    expect(code).toBe(2);
+    expect(r.err()).toContain('01-sg20-collective-letter.eml');
+    expect(r.err()).toContain('ingest .sgbot/sample-inbox instead');
+    const client = new Redis(redisUrl);
+    try {
+      expect(await client.keys(`${prefix}:*`)).toEqual([]);
+    } finally {
+      client.disconnect();
+    }
+  }, 30_000);
 });
