@@ -51,6 +51,12 @@ describe('dates and times', () => {
     // Two days far apart are not a range: the later one is read alone.
     expect(first('on 2 and 9 March 2026')).toMatchObject({ start: '2026-03-09', end: '2026-03-09' });
   });
+  // As a 3GPP SA4 meeting's guidelines write it.
+  it('reads a range whose ends each carry a time in brackets', () => {
+    const text = 'The meeting runs from Monday 9th February 2026 (09:00 local time) to Friday 13th February 2026 (16:00 local time).';
+    expect(findDates(text).map((d) => [d.start, d.end])).toEqual([['2026-02-09', '2026-02-13']]);
+    expect(findTime(text)?.start).toBe('09:00');
+  });
   it('does not read a relative label or a numbered name as a date', () => {
     expect(findDates('D-12\t28 February 2027')).toMatchObject([{ start: '2027-02-28', text: '28 February 2027' }]);
     expect(findDates('Y.1.2.2025 and v2025-01-02 and (09/2026)')).toEqual([]);
