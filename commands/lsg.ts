@@ -48,6 +48,14 @@ function wordsOf(phrase: string, abbreviations: Record<string, string>): Readonl
   return words;
 }
 
+/** The topic of a question about who leads it: "which group leads on quantum computing?" → "quantum computing". */
+export function topicAsked(query: string): string {
+  return query
+    .replace(/^(?:who|which(?: \w+){0,2})\s+(?:is\s+)?(?:the\s+)?(?:lead study group|leads?|leading)\s*(?:(?:on|for|in)\s+)?(?:the\s+)?/i, '')
+    .replace(/^(?:who|which(?: \w+){0,2})\s+is\s+the\s+lead\s+(?:on|for|in)\s+/i, '')
+    .trim();
+}
+
 /** {@link topicWords} of a query, remembered as {@link wordsOf} does (the same query comes back often). */
 const queryMemo = new WeakMap<Record<string, string>, Map<string, readonly string[]>>();
 
@@ -160,7 +168,7 @@ export default defineCommand({
         .slice(0, 3);
       return noAnswer(
         'E_NOT_FOUND',
-        `Not found: no lead study group is known for "${query.replace(/^(?:who|which \w+) (?:is )?(?:the )?(?:leads?|leading)\s*/i, '')}".`,
+        `Not found: no lead study group is known for "${topicAsked(query)}".`,
         near.length ? [`Closest known roles (not a match): ${near.map((r) => `${r.group} on ${r.topic}`).join('; ')}.`] : ['Try a shorter topic, for example: lsg IoT, lsg security, lsg QoS.'],
         { query, found: false, groups: [] },
       );

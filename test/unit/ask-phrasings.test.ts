@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultRegistry } from '../../commands/index.ts';
 import type { DeadlineArgs } from '../../commands/deadlines.ts';
 import type { MeetingArgs } from '../../commands/meeting.ts';
+import { topicAsked } from '../../commands/lsg.ts';
 import { statedOfficers, type OfficerArgs } from '../../commands/officers.ts';
 import { parseScope, unknownGroupReply } from '../../commands/scope.ts';
 import { rangeOf } from '../../commands/when.ts';
@@ -273,6 +274,19 @@ describe('officers', () => {
   it('names nobody where a place stands before a role', () => {
     expect(statedOfficers('Geneva, Switzerland, Chair, TSAG', null)).toEqual([]);
     expect(statedOfficers('drawn up with the Chairman of the study group, Mr Jin-Ho Kang', null)).toEqual([]);
+  });
+});
+
+describe('lsg', () => {
+  // Reported: "which group leads on quantum computing" was answered 'Not found … for "which group leads on quantum computing"'.
+  it.each([
+    ['which group leads on quantum computing', 'quantum computing'],
+    ['who leads IoT identification', 'IoT identification'],
+    ['which study group is the lead on smart cities', 'smart cities'],
+    ['who is the lead study group for security', 'security'],
+    ['digital twins', 'digital twins'],
+  ])('%s is about %s', (query, topic) => {
+    expect(topicAsked(query)).toBe(topic);
   });
 });
 
