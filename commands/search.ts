@@ -28,9 +28,10 @@ export default defineCommand({
     // Where the words stand in each document: one read of the hits' texts.
     const texts = await Promise.all(hits.map((h) => ctx.store.getText(h.id)));
     const snippets = hits.map((h, i) => snippet(texts[i] ?? '', h.terms.length ? h.terms : words.split(' ')));
+    const partial = hits.some((h) => h.partial);
     return {
       ok: true,
-      title: `Documents matching "${words}"`,
+      title: partial ? `Documents with some of the words "${words}"` : `Documents matching "${words}"`,
       sections: [
         {
           items: hits.map((h, i) => ({
@@ -40,7 +41,7 @@ export default defineCommand({
           })),
         },
       ],
-      notes: [],
+      notes: partial ? ['No stored document has all of these words: these have some of them (the words found are in each snippet).'] : [],
       sources: uniqueSources(sources),
       data: { words, hits: hits.map((h, i) => ({ ...h, snippet: snippets[i] })) },
     };

@@ -105,6 +105,8 @@ export interface SearchHit {
   kind: string;
   /** Indexed words of the document that matched the query (a prefix or a typo resolved), for a snippet. */
   terms: string[];
+  /** Set when no document holds every word of the query and this one holds some of them. */
+  partial?: boolean;
 }
 
 /** Full-text search of the stored documents (`src/store/search.ts` implements it). */

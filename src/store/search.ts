@@ -488,7 +488,8 @@ export class SearchIndex {
       const typos = await q.run(true, true, limit);
       if (typos.length > results.length) results = typos;
     }
-    if (results.length === 0) results = await q.run(false, true, limit);
+    const partial = results.length === 0;
+    if (partial) results = await q.run(false, true, limit);
     const top = results.slice(0, limit);
     if (top.length === 0) return [];
     const metas = await this.send((p) => p.hmget(this.key('meta'), ...top.map((r) => String(r.seq))));
@@ -498,7 +499,9 @@ export class SearchIndex {
       const meta = raw ? readStoredOrNull(META, raw, `search entry ${r.seq}`) : null;
       if (!meta) return;
       const [id = '', title = '', reference = '', group = '', kind = ''] = meta;
-      hits.push({ id, score: r.score, title: title || null, reference: reference || null, group: group || null, kind, terms: r.terms });
+      const hit: SearchHit = { id, score: r.score, title: title || null, reference: reference || null, group: group || null, kind, terms: r.terms };
+      if (partial && words.length > 1) hit.partial = true;
+      hits.push(hit);
     });
     return hits;
   }
