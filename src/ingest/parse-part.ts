@@ -5,6 +5,7 @@
 import { isSgbotError, SgbotError } from '../core/errors.ts';
 import type { SourceInfo } from '../core/facts.ts';
 import type { ParsedDocument } from '../core/types.ts';
+import { GENEVA_ZONE, findDates } from '../parse/dates.ts';
 import { parseDocument } from '../parse/index.ts';
 import type { ExtractLimits, PartReader, TextPart } from './types.ts';
 
@@ -22,14 +23,27 @@ const EMPTY: Omit<ParsedDocument, 'kind'> = {
 /**
  * The text the parser reads for a part. A mail body is read with its mail's Subject as a first line when the body
  * gives none of its own: a liaison forwarded in a plain mail often says only in the Subject that it is one
- * ("Liaison Statement: Reply to LS on …") and what it is called. Attachments and files are read as they are.
+ * ("Liaison Statement: Reply to LS on …") and what it is called; and with the day the mail was sent when the body
+ * writes no full date. Attachments and files are read as they are.
  */
 export function parserText(part: TextPart): string {
   const o = part.origin;
-  if (o.attachment !== null || !o.subject?.trim()) return part.text;
+  if (o.attachment !== null) return part.text;
   const head = part.text.split('\n', 60).join('\n');
-  if (/^[ \t>*|]*Subject\s*:/im.test(head)) return part.text;
-  return `Subject: ${o.subject.replace(/\s+/g, ' ').trim()}\n${part.text}`;
+  const lines: string[] = [];
+  if (o.subject?.trim() && !/^[ \t>*|]*Subject\s*:/im.test(head)) lines.push(`Subject: ${o.subject.replace(/\s+/g, ' ').trim()}`);
+  // A body that writes no full date ("please reply by 18 June") is dated by its mail: the day it was sent gives
+  // the document its date and a date written without a year its year.
+  const sent = o.date ? sentDay(o.date) : null;
+  if (sent && findDates(part.text.slice(0, 20_000), 1).length === 0) lines.push(`Sent: ${sent}`);
+  return lines.length > 0 ? `${lines.join('\n')}\n${part.text}` : part.text;
+}
+
+/** The day an ISO instant falls on in Geneva, written as letters write it: "24 March 2007". */
+function sentDay(iso: string): string | null {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return null;
+  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: GENEVA_ZONE }).format(d);
 }
 
 /**

@@ -155,6 +155,8 @@ export interface MailAttachment {
 
 /** Parts of a hand-written MIME mail. */
 export interface MailInput {
+  /** The mail's Date header (default Tue, 03 Mar 2026 10:15:00 +0100). */
+  date?: string;
   messageId?: string;
   subject?: string;
   /** `text/plain` body (sent as UTF-8 8bit), or none. */
@@ -171,7 +173,7 @@ export function makeMail(input: MailInput): Buffer {
     'From: "ITU-T TSB" <tsbsg20@itu.int>',
     'To: t25sg20@lists.itu.int',
     `Subject: ${input.subject ?? 'Collective letter 7/20'}`,
-    'Date: Tue, 03 Mar 2026 10:15:00 +0100',
+    `Date: ${input.date ?? 'Tue, 03 Mar 2026 10:15:00 +0100'}`,
     `Message-ID: ${input.messageId ?? '<cl7-20@itu.int>'}`,
     'MIME-Version: 1.0',
     `Content-Type: multipart/mixed; boundary="${boundary}"`,

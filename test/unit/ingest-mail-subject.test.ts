@@ -40,7 +40,7 @@ describe('a mail body read with its Subject', () => {
   });
 
   it("keeps a body's own Subject line, and reads attachments and files as they are", async () => {
-    const letter = 'INTERNATIONAL TELECOMMUNICATION UNION\nSubject: Meeting of Study Group 20\n\nDear Sir/Madam,\n';
+    const letter = 'INTERNATIONAL TELECOMMUNICATION UNION\nGeneva, 3 March 2026\nSubject: Meeting of Study Group 20\n\nDear Sir/Madam,\n';
     const path = await tmp.write('cl.eml', makeMail({ subject: 'Fwd: letter', text: letter }));
     const { parts } = await extractFile(path);
     const body = parts[0];
@@ -50,5 +50,36 @@ describe('a mail body read with its Subject', () => {
     expect(parserText(file)).toBe('Hello');
     const annex = { ...file, origin: { ...file.origin, attachment: 'a.txt', subject: 'Liaison Statement: X' } };
     expect(parserText(annex)).toBe('Hello');
+  });
+});
+
+describe('a mail body that writes no full date', () => {
+  const tmp = useTmpDir();
+  // Modelled on a 2007 IEEE 802 executive-committee list mail about liaisons from ITU-R WP8F (the 802SEC archive);
+  // the text is written for this test. Its dates have no year: the mail's Date header gives it.
+  const BODY = [
+    'Dear EC members,',
+    '',
+    'Two liaison statements reached us in June from ITU-R WP8F, for consideration at their 25-26 June meeting in',
+    'Geneva. The liaison statements ask for a response from IEEE by 18 June. ITU-R staff have said that a response',
+    'by 21 June will still be considered.',
+  ].join('\n');
+
+  it('is dated by its mail, and its deadlines written without a year take the year of the mail', async () => {
+    const path = await tmp.write('ec.eml', makeMail({ subject: '[802SEC] Expected EC motion on ITU-R liaison statement', text: BODY, date: 'Thu, 07 Jun 2007 09:12:00 -0400' }));
+    const { parts } = await extractFile(path);
+    const body = parts[0];
+    if (!body) throw new Error('no body part');
+    const { parsed } = parsePart(body);
+    expect(parsed.date).toBe('2007-06-07');
+    expect(parsed.deadlines.map((d) => d.date)).toEqual(expect.arrayContaining(['2007-06-18', '2007-06-21']));
+  });
+
+  it('keeps the date it writes when it writes one', async () => {
+    const path = await tmp.write('cl.eml', makeMail({ subject: 'Meeting', text: 'The meeting takes place on 12 May 2027. Register by 1 May 2027.', date: 'Thu, 07 Jun 2007 09:12:00 -0400' }));
+    const { parts } = await extractFile(path);
+    const body = parts[0];
+    if (!body) throw new Error('no body part');
+    expect(parserText(body)).not.toContain('Sent:');
   });
 });
