@@ -11,7 +11,7 @@ import type { DeadlineCategory } from '../core/types.ts';
 const RULES: ReadonlyArray<[DeadlineCategory, RegExp, boolean]> = [
   ['captioning', /\bcaption/i, true],
   ['interpretation', /\binterpret(?:ation|ing)\b/i, true],
-  ['visa', /\bvisas?\b/i, true],
+  ['visa', /\bvisas?(?:\b|(?=support))/i, true],
   ['fellowship', /\bfellowships?\b|\bbursar(?:y|ies)\b/i, true],
   ['translated-contributions', /\btranslat/i, true],
   ['liaison-reply', /\b(?:liaison|LS)\b.*\b(?:repl|respon|answer|comment)|\b(?:repl|respon)\w*\b.*\b(?:liaison|LS)\b/i, true],

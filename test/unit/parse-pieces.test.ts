@@ -89,6 +89,9 @@ describe('groups and Questions', () => {
 describe('deadline categories', () => {
   it.each([
     ['Send your request for a visa support letter via the registration form', 'visa'],
+    // A converter that lost the space, as in SG17's collective letter 2/17 (test/fixtures/real).
+    ['Submit requests for visasupport letters', 'visa'],
+    ['It is advisable to register early', 'registration'],
     ['Apply for a fellowship (registration needed first)', 'fellowship'],
     ['Member contributions needing translation', 'translated-contributions'],
     ['Ask for real-time captioning', 'captioning'],
