@@ -155,6 +155,7 @@ export default defineCommand({
     const sections = [{ heading: 'Upcoming', items: upcoming.map((d) => item(d, ctx.tz, ctx.now)) }];
     if (all) sections.push({ heading: 'Past', items: past.map((d) => item(d, ctx.tz, ctx.now)) });
     const notes = [`Times are shown in ${ctx.tz}, with the document's original time beside them.`];
+    if (scope.kind === 'group' && scope.workingParty) notes.unshift(`Deadlines are kept per study group: these are ${scope.group}'s, ${scope.workingParty} among them.`);
     const calendar = ctx.calendarUrl && scope.kind !== 'all' ? ctx.calendarUrl(scopeLabel) : null;
     if (total > upcoming.length && upcoming.length > 0) {
       const last = upcoming[upcoming.length - 1] as DeadlineFact;

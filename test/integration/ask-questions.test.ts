@@ -125,6 +125,12 @@ describe('deadlines in plain words', () => {
     expect((a.data['upcoming'] as Due[]).map((d) => `${d.date} ${d.category}`)).toEqual(every.map((d) => `${d.date} ${d.category}`));
   });
 
+  it('deadlines of a working party are its study group\'s, and the answer says so', async () => {
+    const a = await ask('deadlines WP1/20');
+    expect(a).toMatchObject({ ok: true, title: 'Deadlines for SG20' });
+    expect(a.notes[0]).toBe("Deadlines are kept per study group: these are SG20's, WP1/20 among them.");
+  });
+
   it('captioning deadlines for TSAG: that kind only', async () => {
     const a = await ask('captioning deadlines for TSAG');
     expect(a).toMatchObject({ ok: true, command: 'deadlines', title: 'Deadlines for TSAG (captioning requests)' });
