@@ -271,6 +271,18 @@ describe.skipIf(!hasChromium)('web console in Chromium', () => {
     await check('chat');
   });
 
+  it('answers plain questions in the chat console as in the terminal', async () => {
+    await page.goto(`${base}/console/chat`);
+    await page.fill('input[name=q]', 'when is the contribution deadline for study group 20');
+    await page.click('button:has-text("Ask")');
+    const deadline = (await page.locator('.exchange#latest .reply').textContent()) ?? '';
+    expect(deadline).toContain('Deadlines for SG20 (contributions or contributions needing translation)');
+    expect(deadline).toContain('Submit ITU-T Member contributions');
+    await page.fill('input[name=q]', 'where is the next SG20 meeting');
+    await page.click('button:has-text("Ask")');
+    expect((await page.locator('.exchange#latest .reply').textContent()) ?? '').toMatch(/SG20[^]*Geneva/);
+  });
+
   it("shows an answer's buttons in the chat console and runs the one pressed", async () => {
     await page.goto(`${base}/console/chat`);
     await page.fill('input[name=q]', 'broadcast SG20 The Q4/20 session moves to room L.');

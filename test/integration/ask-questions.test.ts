@@ -246,7 +246,18 @@ describe('the same questions in Slack and Teams', () => {
   }
 
   // A delegate in Slack (via /sgbot or a mention) and one in Teams ask the same things as in the terminal.
-  it.each(["what's due next week for TSAG", 'what time does the SG20 meeting open', 'who is the rapporteur of Q11/20'])('%s', async (q) => {
+  it.each([
+    "what's due next week for TSAG",
+    'deadlines for study group 20',
+    "what's due for SG 20 in April 2027",
+    'deadlines for SG 11 between 1 and 15 March',
+    'when is the contribution deadline for SG20',
+    'what time does the SG20 meeting open',
+    'where is the next SG13 meeting',
+    'who is the rapporteur of Q11/20',
+    'who is the chair of study group 17',
+    'which liaisons need a reply from SG17',
+  ])('%s', async (q) => {
     const terminal = await ask(q);
     const [s, t] = [await slack(q), await teams(q)];
     expect(s.title).toBe(terminal.title);
