@@ -2,9 +2,12 @@
  * Text parts encoded once with slots (EncodedPart): decoded, a filled part is exactly the text with the values in its
  * slots, whatever the text holds (long lines, non-ASCII, `=`, spaces before a slot or a line end, dots at line
  * starts), and its lines stay within quoted-printable's 76 characters. A reminder mail sent with its parts encoded
- * that way has every header the mail encoded by nodemailer has, and mailparser reads the same text and HTML from it.
+ * that way has every header the mail encoded by nodemailer has, mailparser reads the same text and HTML from it, and
+ * its DKIM signature verifies.
  */
+import { generateKeyPairSync } from 'node:crypto';
 import fc from 'fast-check';
+import { dkimVerify } from 'mailauth';
 import { simpleParser } from 'mailparser';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EncodedPart } from '../../src/mail/encoded-part.ts';
@@ -115,5 +118,23 @@ describe('a reminder mail sent with its parts encoded once', () => {
       expect(decoded(textPart, 'text/plain; charset=utf-8')).toBe(m.text);
       expect(decoded(htmlPart, 'text/html; charset=utf-8')).toBe(m.html);
     }
+  });
+
+  it('is signed with DKIM like any other mail, and the signature verifies', async () => {
+    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const record = `v=DKIM1; k=rsa; p=${publicKey.export({ type: 'spki', format: 'der' }).toString('base64')}`;
+    const resolver = (name: string, rrtype: string): Promise<string[][]> =>
+      name === 's1._domainkey.example.org' && rrtype === 'TXT' ? Promise.resolve([[record]]) : Promise.reject(Object.assign(new Error(`no ${rrtype} record for ${name}`), { code: 'ENOTFOUND' }));
+    const privatePem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    const mailer = createMailer({ from: 'sgbot <sgbot@example.org>', domain: 'example.org', transport: { capture: true }, dkim: { domainName: 'example.org', keySelector: 's1', privateKey: privatePem } });
+    open.push(mailer);
+    const deadline = makeRecord();
+    const url = (action: keyof MessageTokens, t: string) => `https://sgbot.example.org/reminders/${action}?token=${t}`;
+    const tokens: MessageTokens = { done: 'abc.DEF_-1', unsubscribe: 'xyz.123' };
+    const p: ReminderPayload = { type: 'escalation', deadlineKey: deadline.key, base: deadline.base, recipient: 'person:ana@example.org', offset: 'esc2d', at: Date.parse('2036-04-08T07:00:00Z'), due: deadline.due };
+    const m = new MessageTemplates().compose(deadline, p, 'Europe/Zurich', 'https://sgbot.example.org/doc/aaaa', url, tokens);
+    await mailer.send({ kind: 'notification', to: 'ana@example.org', subject: m.subject, text: m.text, html: m.html, encoded: m.mime ?? null, idKey: 'esc:ana' });
+    const verdict = await dkimVerify((mailer.outbox[0] as { raw: Buffer }).raw, { resolver });
+    expect(verdict.results.map((r) => r.status.result)).toEqual(['pass']);
   });
 });
