@@ -305,7 +305,7 @@ export function splitParties(value: string | null): string[] {
 /** Contact blocks: "Contact:\tName\nOrganization\nCountry\tTel: …\nE-mail: …". */
 export function parseContacts(text: string): Contact[] {
   const contacts: Contact[] = [];
-  const re = /(?:^|\n)[ \t]*(?:Contacts?|Contact Persons?|Response Contacts?|Technical Contacts?)[ \t]*:[ \t]*/gi;
+  const re = /(?:^|\n)[ \t|]*(?:Contacts?|Contact Persons?|Response Contacts?|Technical Contacts?)[ \t]*:[ \t|]*/gi;
   const starts = [...text.matchAll(re)].map((m) => m.index + m[0].length);
   for (const [i, start] of starts.entries()) {
     const limit = Math.min(starts[i + 1] ?? text.length, start + 600);
@@ -317,12 +317,21 @@ export function parseContacts(text: string): Contact[] {
     const lines = block
       // A second column of phone and e-mail fields beside the name: "Lena Fischer   Tel: +49 30 0000 0000".
       .split(/\n|\t|\s+(?=(?:Tel|Fax|E-?mail|Mob(?:ile)?|Phone)\.?\s*:)/i)
-      .map((l) => squash(l.replace(/<[^>]*@[^>]*>/g, ' ')))
+      // Table copies keep cell pipes: "|Contact: |Hideo Mori |Email: |", "| |RevCom Chair | |".
+      .map((l) => squash(l.replace(/<[^>]*@[^>]*>|<\s*>/g, ' ').replace(/\|?\s*(?:Tel|Fax|E-?mail|Mob(?:ile)?|Phone)\.?\s*:\s*\|?\s*$/i, '').replace(/^[\s|]+|[\s|]+$/g, '')))
       .filter((l) => l && !isLabelLine(l) && !/^(?:Tel|Fax|E-?mail|Mob|Mobile|Phone)\b/i.test(l) && !/@/.test(l) && !/^\+?[\d ()./-]{6,}$/.test(l))
       // A line that starts in lower case continues the one above ("TSAG Rapporteur group on working\nmethods").
       .reduce<string[]>((acc, l) => (acc.length > 0 && /^[a-z(]/.test(l) ? [...acc.slice(0, -1), `${acc.at(-1)} ${l}`] : [...acc, l]), []);
     const name = lines[0]?.replace(/^(?:Mr\.?|Ms\.?|Mrs\.?|Dr\.?|Prof\.?)\s+/, '').replace(/[,;]+$/, '') ?? null;
     if (!name || name.length > 80) continue;
+    // Datatracker lists several people on one line: "Colin Ward, Diane Mercer".
+    const people = name.split(/\s*,\s*/);
+    if (people.length > 1 && people.every((p) => /^\p{Lu}[\p{L}'’.-]+(?: \p{Lu}[\p{L}'’.-]+){1,3}$/u.test(p))) {
+      for (const person of people) if (!contacts.some((c) => c.name === person)) contacts.push({ name: person, organization: null, country: null, email: null, phone: null });
+      continue;
+    }
+    // A contact block copied twice (a TD's cover and the statement it carries) is one contact.
+    if (contacts.some((c) => c.name === name && (c.email === email || !email))) continue;
     contacts.push({ name, organization: lines[1] ?? null, country: lines[2] ?? null, email, phone });
   }
   return contacts;

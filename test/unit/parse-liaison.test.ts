@@ -4,7 +4,7 @@
  * 2/13 and 4/13"), people and addresses beside a body (Datatracker), and the reply titles that name what they answer.
  */
 import { describe, expect, it } from 'vitest';
-import { canonicalParty, parseAddressees, questionsNamed } from '../../src/parse/liaison.ts';
+import { canonicalParty, parseAddressees, parseContacts, questionsNamed } from '../../src/parse/liaison.ts';
 import { answeredTitle } from '../../src/store/liaison-replies.ts';
 
 describe('group names', () => {
@@ -203,5 +203,18 @@ describe('Datatracker group names of other bodies', () => {
     expect(parseDocument(page('MEF', 'ccamp')).liaison).toMatchObject({ from: 'MEF', to: ['IETF CCAMP'] });
     expect(parseDocument(page('IEEE-802-1', 'OPS')).liaison).toMatchObject({ from: 'IEEE 802.1', to: ['IETF OPS'] });
     expect(parseDocument(page('RTG', '6man, bfd')).liaison).toMatchObject({ from: 'IETF RTG', to: ['IETF 6MAN', 'IETF BFD'] });
+  });
+});
+
+describe('contacts', () => {
+  // The contact rows of an ITU-T liaison copied as a table (the Review Committee's LS of 2016 in test/fixtures/real),
+  // and a Datatracker page's contact line naming two people with empty address brackets.
+  it('reads a contact from table cells, once though the block is copied twice', () => {
+    const block = '|Contact: |Ana Moreau |Email: |\n\n| |RevCom Chair | |\n\n| |France | |\n';
+    expect(parseContacts(`${block}\n\n\n${block}`)).toEqual([{ name: 'Ana Moreau', organization: 'RevCom Chair', country: 'France', email: null, phone: null }]);
+  });
+
+  it('reads each person of a line that lists several', () => {
+    expect(parseContacts('Technical Contact: Colin Ward <>, Diane Mercer <>\n').map((c) => c.name)).toEqual(['Colin Ward', 'Diane Mercer']);
   });
 });
