@@ -144,18 +144,23 @@ describe('a process that never hangs', () => {
     expect(ms).toBeLessThan(120_000);
   }, 120_000);
 
+  /** Keys stored under `prefix`: none when a refused command stored nothing. */
+  async function storedKeys(prefix: string): Promise<string[]> {
+    const client = new Redis(redisUrl);
+    try {
+      return await client.keys(`${prefix}:*`);
+    } finally {
+      client.disconnect();
+    }
+  }
+
   it('refuses a mistyped ingest path with an error and quarantines nothing', async () => {
     const prefix = `it-proc-ingest-${process.pid}`;
     const r = run(['ingest', '/no/such/inbox', join(ROOT, 'package.json')], { REDIS_URL: redisUrl, SGBOT_PREFIX: prefix });
     const { code } = await r.exited;
     expect(code).toBe(1);
     expect(r.err()).toContain('No such file or folder: /no/such/inbox. Nothing was ingested');
-    const client = new Redis(redisUrl);
-    try {
-      expect(await client.keys(`${prefix}:*`)).toEqual([]);
-    } finally {
-      client.disconnect();
-    }
+    expect(await storedKeys(prefix)).toEqual([]);
   }, 30_000);
 
   it('refuses the demo inbox templates, whose dates are placeholders, and says which copy to ingest', async () => {
@@ -165,11 +170,6 @@ describe('a process that never hangs', () => {
     expect(code).toBe(2);
     expect(r.err()).toContain('01-sg20-collective-letter.eml');
     expect(r.err()).toContain('ingest .sgbot/sample-inbox instead');
-    const client = new Redis(redisUrl);
-    try {
-      expect(await client.keys(`${prefix}:*`)).toEqual([]);
-    } finally {
-      client.disconnect();
-    }
+    expect(await storedKeys(prefix)).toEqual([]);
   }, 30_000);
 });
