@@ -195,6 +195,9 @@ return {out, facts}
 /** sha1 of a script, for EVALSHA. */
 const FACTS_IN_SHA = createHash('sha1').update(FACTS_IN).digest('hex');
 
+/** Parsed deadlines a store keeps for answers that read them again ({@link DocumentStore.readFact}); cleared when full. */
+const FACT_CACHE_MAX = 5000;
+
 type ClaimReply =
   | ['duplicate' | 'busy', string]
   | ['stored', number]
@@ -244,6 +247,8 @@ export class DocumentStore {
   private textBatch: TextBatch | null = null;
   /** {@link DocumentStore.statedRoles} as of a value of the roles version key (`roles:version`). */
   private rolesCache: { version: string; roles: Promise<readonly StatedRole[]> } | null = null;
+  /** Deadline facts as last parsed, by member, with the bytes they were parsed from ({@link DocumentStore.readFact}). */
+  private readonly deadlineCache = new Map<string, { raw: Buffer; fact: DeadlineFact }>();
 
   constructor(redis: Redis, prefix: string) {
     this.redis = redis;
@@ -568,29 +573,49 @@ export class DocumentStore {
    * Members of `sets` (each member once) in a score range, with their scores and facts, in one round trip
    * ({@link FACTS_IN}): each set's first `limit`, in the order read.
    */
-  private async readFacts(sets: readonly string[], min: number | string, max: number | string, limit: number, reverse: boolean): Promise<Array<{ member: string; score: number; json: string | null }>> {
+  private async readFacts(sets: readonly string[], min: number | string, max: number | string, limit: number, reverse: boolean): Promise<Array<{ member: string; score: number; raw: Buffer | null }>> {
     const keys = [this.key('facts'), ...sets.map((s) => this.key(s))];
     const args = [...keys, String(min), String(max), String(limit), reverse ? '1' : '0'];
-    let reply: [string[], Array<string | null>] | [];
+    // Read as Buffers: a fact becomes a string only when it is parsed (or not at all, see {@link DocumentStore.readFact}).
+    let reply: [Buffer[], Array<Buffer | null>] | [];
     try {
-      reply = (await this.redis.evalsha(FACTS_IN_SHA, keys.length, ...args)) as typeof reply;
+      reply = (await this.redis.callBuffer('EVALSHA', FACTS_IN_SHA, keys.length, ...args)) as typeof reply;
     } catch (err) {
       if (!String((err as Error).message).includes('NOSCRIPT')) throw err;
-      reply = (await this.redis.eval(FACTS_IN, keys.length, ...args)) as typeof reply;
+      reply = (await this.redis.callBuffer('EVAL', FACTS_IN, keys.length, ...args)) as typeof reply;
     }
     if (reply.length === 0) return [];
     const [pairs, facts] = reply;
-    const out: Array<{ member: string; score: number; json: string | null }> = [];
-    for (let i = 0; i < pairs.length; i += 2) out.push({ member: pairs[i] ?? '', score: Number(pairs[i + 1]), json: facts[i / 2] ?? null });
+    const out: Array<{ member: string; score: number; raw: Buffer | null }> = [];
+    for (let i = 0; i < pairs.length; i += 2) out.push({ member: pairs[i]?.toString() ?? '', score: Number(pairs[i + 1]?.toString()), raw: facts[i / 2] ?? null });
     return out;
   }
 
+  /**
+   * A fact as stored (`raw`, its JSON), checked against `schema`; `null` when it does not read. With `cache`, a fact
+   * read before with the very same bytes is the object read then: no JSON.parse and no schema check, and nothing
+   * allocated. Keyed by member and compared byte for byte, it can never give a fact that changed (a correction, a new
+   * parse or revision writes other bytes, and a removed fact is not in the index to be asked for).
+   */
+  private readFact<T>(schema: z.ZodType<T>, member: string, raw: Buffer | null, cache?: Map<string, { raw: Buffer; fact: T }>): T | null {
+    if (raw === null) return null;
+    const known = cache?.get(member);
+    if (known && known.raw.equals(raw)) return known.fact;
+    const fact = readStoredOrNull(schema, raw.toString(), `fact ${member}`);
+    if (cache && fact) {
+      if (cache.size >= FACT_CACHE_MAX) cache.clear();
+      // A copy: the reply's Buffer is a view on the socket's read chunk, which it would keep alive.
+      cache.set(member, { raw: Buffer.from(raw), fact });
+    }
+    return fact;
+  }
+
   /** The facts of one index set, checked against `schema`; a fact that does not read is left out (`sgbot reparse` writes the index again). */
-  private async factsIn<T>(schema: z.ZodType<T>, set: string, min: number | string, max: number | string, limit: number, reverse = false): Promise<T[]> {
+  private async factsIn<T>(schema: z.ZodType<T>, set: string, min: number | string, max: number | string, limit: number, reverse = false, cache?: Map<string, { raw: Buffer; fact: T }>): Promise<T[]> {
     const read = await this.readFacts([set], min, max, limit, reverse);
     const out: T[] = [];
     for (const x of read) {
-      const fact = x.json === null ? null : readStoredOrNull(schema, x.json, `fact ${x.member}`);
+      const fact = this.readFact(schema, x.member, x.raw, cache);
       if (fact) out.push(fact);
     }
     return out;
@@ -598,16 +623,17 @@ export class DocumentStore {
 
   /**
    * Deadlines of a group (`SG20`), a Question (`Q4/20`) or all, due at or after `from` (epoch ms; `-inf` for all),
-   * soonest first.
+   * soonest first. A deadline read before with the same stored bytes is the same object as then: do not modify what
+   * it returns.
    */
   async deadlines(scope: { group?: string; question?: string }, from: number | '-inf', limit = 200): Promise<DeadlineFact[]> {
     const sets = deadlineSets(scope);
-    if (sets.length === 1) return this.factsIn(deadlineFactSchema, sets[0] as string, from, '+inf', limit);
+    if (sets.length === 1) return this.factsIn(deadlineFactSchema, sets[0] as string, from, '+inf', limit, false, this.deadlineCache);
     // A Question: its own deadlines and its group's deadlines for every Question, merged soonest first.
     const merged = (await this.readFacts(sets, from, '+inf', limit, false)).sort((a, b) => a.score - b.score || a.member.localeCompare(b.member)).slice(0, limit);
     const out: DeadlineFact[] = [];
     for (const x of merged) {
-      const fact = x.json === null ? null : readStoredOrNull(deadlineFactSchema, x.json, `fact ${x.member}`);
+      const fact = this.readFact(deadlineFactSchema, x.member, x.raw, this.deadlineCache);
       if (fact) out.push(fact);
     }
     return out;
