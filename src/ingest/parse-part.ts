@@ -35,8 +35,8 @@ export function parserText(part: TextPart): string {
   if (o.subject?.trim() && !/^[ \t>*|]*Subject\s*:/im.test(head)) lines.push(`Subject: ${o.subject.replace(/\s+/g, ' ').trim()}`);
   // A body that writes no full date ("please reply by 18 June") is dated by its mail: the day it was sent gives
   // the document its date and a date written without a year its year.
-  const sent = o.date ? sentDay(o.date) : null;
-  if (sent && !FULL_DATE.test(part.text.slice(0, 20_000))) lines.push(`Sent: ${sent}`);
+  const sent = o.date && !writesFullDate(part.text.slice(0, 20_000)) ? sentDay(o.date) : null;
+  if (sent) lines.push(`Sent: ${sent}`);
   return lines.length > 0 ? `${lines.join('\n')}\n${part.text}` : part.text;
 }
 
@@ -49,12 +49,26 @@ const FULL_DATE = new RegExp(
   'i',
 );
 
+const YEAR = /(?<!\d)(?:19|20)\d{2}(?!\d)/g;
+
+/** Whether `text` writes a {@link FULL_DATE}: looked for only around its years (few), not at every word. */
+function writesFullDate(text: string): boolean {
+  let seen = 0;
+  for (const m of text.matchAll(YEAR)) {
+    if (FULL_DATE.test(text.slice(Math.max(0, m.index - 32), m.index + 16))) return true;
+    if (++seen >= 50) return false;
+  }
+  return false;
+}
+
 /** The day an ISO instant falls on in Geneva, written as letters write it: "24 March 2007". */
 function sentDay(iso: string): string | null {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return null;
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: GENEVA_ZONE }).format(d);
+  return DAY_IN_GENEVA.format(d);
 }
+
+const DAY_IN_GENEVA = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: GENEVA_ZONE });
 
 /**
  * Parse a part; a parser failure keeps the text as an `other` document and reports the problem. A mail that came
