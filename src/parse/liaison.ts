@@ -297,6 +297,11 @@ function addAddressee(list: Addressee[], a: Addressee): void {
   for (const q of a.questions) if (!same.questions.includes(q)) same.questions.push(q);
 }
 
+/** A party's words for comparing two spellings: "ITU-R WP 1/4" and "WP 1/4" end alike. */
+function partyWords(party: string): string {
+  return party.toLowerCase().replace(/\s+/g, '');
+}
+
 /** Split an addressee list ("ITU-T SG13, SG17 and ISO/IEC JTC 1/SC 41") into canonical parties. */
 export function splitParties(value: string | null): string[] {
   return parseAddressees(value, 'information').map((a) => a.party);
@@ -471,9 +476,22 @@ export function parseLiaison(text: string, docGroup: string | null): LiaisonInfo
   // "FOR : ITU-R WP 1/4 for action; others for information": the addressees and their purposes in one field.
   const forField = fieldValue(header, 'For');
   if (addressees.length === 0 && forField && /\bfor (?:action|comment|information)\b/i.test(forField)) {
+    let others: AddresseePurpose | null = null;
     for (const part of forField.split(/\s*;\s*/)) {
       const m = /^(.+?)\s+for\s+(action|comment|information)\b/i.exec(part);
-      if (m?.[1] && !/^(?:others?|all others|the rest)$/i.test(m[1].trim())) push(parseAddressees(m[1], (m[2] ?? 'information').toLowerCase() as AddresseePurpose));
+      const purpose = (m?.[2] ?? 'information').toLowerCase() as AddresseePurpose;
+      if (m?.[1] && /^(?:(?:all\s+)?others?|the rest)$/i.test(m[1].trim())) others = purpose;
+      else if (m?.[1]) push(parseAddressees(m[1], purpose));
+    }
+    // "others": the parties of the "TO" field not named for a purpose of their own ("TO : ITU-T, ITU-R, WP 1/4, etc.").
+    if (others && addressees.length > 0) {
+      const named = addressees.map((a) => partyWords(a.party));
+      for (const item of (fieldValue(header, 'To') ?? '').split(/\s*[,;]\s*|\s+and\s+/)) {
+        const words = partyWords(item);
+        if (!words || /^etc\.?$/.test(words) || named.some((n) => n.endsWith(words))) continue;
+        // A Sector named alone ("ITU-T") is a party here, though a group list would read it as a prefix.
+        push(/^ITU-[TRD]$/i.test(item.trim()) ? [{ party: item.trim().toUpperCase(), group: null, questions: [], purpose: others }] : parseAddressees(item, others));
+      }
     }
   }
 

@@ -186,8 +186,36 @@ export function summary(results: readonly FieldResult[]): Record<string, { right
   return out;
 }
 
+/**
+ * The layout key of each file from SOURCES.md's table ("L1" ITU-T template … "L6" meeting announcements; see there),
+ * by file name without extension.
+ */
+export function layouts(): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const line of readFileSync(join(REAL_DIR, 'SOURCES.md'), 'utf8').split('\n')) {
+    const m = /^\|\s*([\w.-]+)\s*\|\s*(L\d+m?)\b/.exec(line);
+    if (m?.[1] && m[2]) out.set(m[1], m[2]);
+  }
+  return out;
+}
+
+/** {@link summary}'s liaison fields (from, to, cc, purpose, deadline) per layout of {@link layouts}. */
+export function liaisonByLayout(results: readonly FieldResult[]): Record<string, { right: number; total: number }> {
+  const keys = layouts();
+  const out: Record<string, { right: number; total: number }> = {};
+  for (const r of results) {
+    if (!['from', 'to', 'cc', 'purpose', 'deadline'].includes(r.field)) continue;
+    const s = (out[keys.get(r.file.replace(/\.txt$/, '')) ?? 'unlisted'] ??= { right: 0, total: 0 });
+    s.total += 1;
+    if (r.ok) s.right += 1;
+  }
+  return out;
+}
+
 if (process.argv[1] && import.meta.filename === process.argv[1]) {
   const results = scoreAll();
   for (const [field, s] of Object.entries(summary(results))) console.log(`${field.padEnd(45)} ${s.right}/${s.total} (${((100 * s.right) / s.total).toFixed(1)}%)`);
+  const byLayout = Object.entries(liaisonByLayout(results)).sort(([a], [b]) => a.localeCompare(b));
+  for (const [layout, s] of byLayout) console.log(`${`liaison fields, layout ${layout}`.padEnd(45)} ${s.right}/${s.total} (${((100 * s.right) / s.total).toFixed(1)}%)`);
   if (process.argv.includes('--misses')) for (const r of results.filter((x) => !x.ok)) console.log(`${r.file} ${r.field}: expected ${JSON.stringify(r.expected)}, got ${JSON.stringify(r.got)}`);
 }

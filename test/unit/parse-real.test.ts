@@ -27,7 +27,6 @@ const KNOWN_MISSES = new Set([
   'meeting-rapporteur-q12-14-16-notice-2000-flattened.txt meeting.place',
   'older-com2-ls42-sg2-enum-interim-procedures.txt to',
   'older-imtc-ls-to-sg16-a5-status.txt title',
-  'older-itu-d-ls-template-example-q11-2.txt cc',
   'older-itu-d-ls-template-example-q11-2.txt repliesTo',
   'older-itu-r-wp8a-ls-to-eos-and-itu-t-sg13-sg19.txt cc',
   'older-rfc3026-wp1-2-liaison-to-ietf-enum.txt title',
