@@ -173,7 +173,7 @@ function deadlineDate(clean: string, hit: DateHit, changes: boolean): string | n
 export function parseProseDeadlines(text: string, kind: DocumentKind, skip: readonly DeadlineSection[]): Deadline[] {
   const out: Deadline[] = [];
   const all = sentences(text);
-  let yearFrom: string | null | undefined;
+  let years: Years | undefined;
   all.forEach((s, i) => {
     if (inSections(skip, s.index)) return;
     // Every date has digits (a year at least): a sentence without one sets no deadline.
@@ -182,7 +182,7 @@ export function parseProseDeadlines(text: string, kind: DocumentKind, skip: read
     // A sentence states a few dates; the rest of a line of thousands is not read (each costs a look around it).
     let hits = findDates(clean, MAX_SENTENCE_DATES);
     // "by 23:59 UTC, 30 October": a date without its year, in a text whose other dates give it.
-    if (hits.length === 0) hits = yearlessDates(clean, yearFrom ??= firstFullDate(text));
+    if (hits.length === 0) hits = yearlessDates(clean, (years ??= yearsOf(text)));
     // What holds for the whole sentence is read once, not once per date in it.
     const changes = CHANGE.test(clean);
     const reach = changes ? 160 : 80;
@@ -220,19 +220,43 @@ export function parseProseDeadlines(text: string, kind: DocumentKind, skip: read
   return out;
 }
 
-/** The first full date of `text` (ISO), read once per document and only when a date without a year needs it. */
-function firstFullDate(text: string): string | null {
-  return findDates(text.slice(0, 20_000), 1)[0]?.start ?? null;
+/** What a text says of the years of its dates, read once per document and only when a date without a year needs it. */
+const MONTH_BEFORE = new RegExp(String.raw`\b${MONTH_PATTERN}\.?,?\s*$`, 'i');
+
+interface Years {
+  /** The first full date (ISO), or the 1st of January of the one year the text names when it has no full date. */
+  after: string | null;
+  /** The years the text writes each day with ("6 July 2015" → `07-06` → 2015), for a day it also writes without. */
+  byDay: Map<string, Set<string>>;
+}
+
+function yearsOf(text: string): Years {
+  const head = text.slice(0, 20_000);
+  const full = findDates(head, MAX_SENTENCE_DATES);
+  const byDay = new Map<string, Set<string>>();
+  for (const d of full) {
+    const day = d.start.slice(5);
+    const set = byDay.get(day) ?? new Set<string>();
+    set.add(d.start.slice(0, 4));
+    byDay.set(day, set);
+  }
+  if (full[0]) return { after: full[0].start, byDay };
+  // No full date: "Kaleidoscope 2022 … The deadline for submissions is 20 June" is 2022's when that is its only year.
+  // A year with its month ("at the November, 2006 plenary") names a time of its own, not the text's year.
+  const named = new Set([...head.matchAll(/(?<![\d./-])(?:19|20)\d{2}(?![\d./-])/g)].filter((m) => !MONTH_BEFORE.test(head.slice(Math.max(0, m.index - 16), m.index))).map((m) => m[0]));
+  return { after: named.size === 1 ? `${[...named][0]}-01-01` : null, byDay };
 }
 
 const YEARLESS = new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s+(${MONTH_PATTERN})\b(?!\s*,?\s*\d{4})|\b(${MONTH_PATTERN})\.?\s+(\d{1,2})\b(?!\s*,?\s*\d{4})`, 'gi');
 const MONTH_NUMBER: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
 
 /**
- * Dates written without a year in `sentence` ("30 October", "November 2"), each given the year that puts it on or
- * after `after` (the text's first full date) and nearest to it; none when the text has no full date to go by.
+ * Dates written without a year in `sentence` ("30 October", "November 2"), each given the year the text writes the
+ * same day with elsewhere ("Submit by July 6" and "Deadline: 6 July 2015"), else the year that puts it on or after
+ * the text's first full date and nearest to it; none when the text has no year to go by.
  */
-function yearlessDates(sentence: string, after: string | null): DateHit[] {
+function yearlessDates(sentence: string, years: Years): DateHit[] {
+  const after = years.after;
   if (!after) return [];
   const out: DateHit[] = [];
   for (const m of allMatches(YEARLESS, sentence)) {
@@ -241,7 +265,9 @@ function yearlessDates(sentence: string, after: string | null): DateHit[] {
     if (!month || day < 1 || day > 31) continue;
     let year = Number(after.slice(0, 4));
     const iso = (y: number) => `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-    if (iso(year) < after) year += 1;
+    const written = years.byDay.get(iso(year).slice(5));
+    if (written?.size === 1) year = Number([...written][0]);
+    else if (iso(year) < after) year += 1;
     const date = iso(year);
     if (Number.isNaN(Date.parse(date))) continue;
     out.push({ start: date, end: date, index: m.index, text: m[0] });

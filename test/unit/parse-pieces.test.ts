@@ -534,3 +534,21 @@ describe('titles past page furniture', () => {
     expect(parseDocument(text).title).toBe(title);
   });
 });
+
+describe('deadlines written without a year', () => {
+  // Layouts of real calls for papers (ITU Kaleidoscope 2015 and 2022, as news sites and ITU News posted them) and of a
+  // 2007 list mail; the texts are written for these tests.
+  const dates = (text: string) => parseDocument(text).deadlines.map((d) => d.date);
+
+  it('take the year the text writes the same day with, not the year after its first date', () => {
+    expect(dates('Call for papers: Kaleidoscope 2015 [9-11 December 2015, Barcelona]; submit by July 6\n\nCall for Papers, second issue. Deadline: 6 July 2015\n')).toEqual(['2015-07-06']);
+  });
+
+  it('take the only year a text names when it writes no full date', () => {
+    expect(dates('Kaleidoscope 2022 takes place in Accra, Ghana, from 7 to 9 December.\n\nThe deadline for submissions is 20 June.\n')).toEqual(['2022-06-20']);
+  });
+
+  it('take no year from a month named with its year', () => {
+    expect(dates('At the November, 2006 plenary we agreed to comment.\n\nThe liaison statements ask for a response by 18 June.\n')).toEqual([]);
+  });
+});
