@@ -28,6 +28,9 @@ const SALUTATION_IN_LINE = /\S[ \t]+Dear (?:Sir|Madam)\s*(?:\/\s*Madam\s*)?,/;
 // "Meeting results (2017-10-16~27)".
 const SUMMARY_HEADING = /^[ \t]*(?:Executive summary\b|Meeting results\b|SG\s?\d{1,2} results\b)/im;
 const SECTOR_DOCUMENT = /\bDocument\s+(?:TDAG|RAG|CWG|WTDC|RA|WRC)[\w-]*\/\d{1,4}(?:\(Rev\.\d+\))?-[EFSCAR](?![a-z])/;
+// An assembly's or conference's input document: "PLENARY MEETING Addendum 30 to Document 46-E" (WTSA-16), "Document C24/12-E".
+const ASSEMBLY_DOCUMENT = /\b(?:(?:Addendum|Corrigendum|Revision)\s+\d{1,3}\s+to\s+)?Document\s+(?:C\d{2}\/)?\d{1,4}(?:\(Rev\.\d+\))?-[EFSCAR](?![a-z])/;
+const ASSEMBLY = /\b(?:Assembly|Conference|Council|WTSA|WTDC|PP-\d{2})\b/;
 const REPORT_HEADING = /^\s*(?:REPORT\b|Report of the (?:meeting|.*?meeting of))/im;
 const CONTRIBUTION_HEADING = /^\s*CONTRIBUTION\s*$/im;
 const TD_HEADING = /^\s*TD\s*$|\bThis TD\b|^\s*TEMPORARY DOCUMENT\s*$/im;
@@ -62,7 +65,7 @@ export function classify(text: string): Classification {
   if (numbered) return { kind: numbered.kind, reference: numbered };
   if (REPORT_HEADING.test(header)) return { kind: 'report', reference: null };
   // ITU-D's and ITU-R's input documents are numbered per meeting: "Document RAG95/9-E", "Document TDAG17-22/13-E".
-  if (SECTOR_DOCUMENT.test(header.slice(0, 1500))) return { kind: 'contribution', reference: null };
+  if (SECTOR_DOCUMENT.test(header.slice(0, 1500)) || (ASSEMBLY_DOCUMENT.test(header.slice(0, 1500)) && ASSEMBLY.test(header.slice(0, 1500)))) return { kind: 'contribution', reference: null };
   if (CONTRIBUTION_HEADING.test(header)) return { kind: 'contribution', reference: null };
   if (TD_HEADING.test(header)) return { kind: 'td', reference: null };
   // A Bureau's circular names itself in a form of its own: "Administrative Circular CA/3", "Circular Letter 7/LCCE/79"

@@ -52,6 +52,9 @@ function documentDate(header: string, kind: DocumentKind): string | null {
   if (kind === 'contribution') {
     const line = SINGLE_DATE_LINE.exec(header.split('\n').slice(0, 10).join('\n'))?.[1];
     if (line) return findDates(line)[0]?.start ?? null;
+    // A header flattened into one line: "Addendum 30 to Document 46-E 23 September 2016 Original: English".
+    const numbered = /\bDocument\s+[\w/().-]{1,30}-[EFSCAR]\s+(\d{1,2}\s+[A-Z][a-z]+\s+(?:19|20)\d{2})\b/.exec(header.slice(0, 1500))?.[1];
+    if (numbered) return findDates(numbered)[0]?.start ?? null;
   }
   if (LETTER_KINDS.has(kind) || kind === 'other') {
     const m = SINGLE_DATE_LINE.exec(header) ?? DATELINE.exec(header);
@@ -314,7 +317,8 @@ function headingTitle(header: string): string | null {
  */
 function summaryHeading(text: string): string | null {
   const lines = text.slice(0, 6000).split('\n').map((l) => l.trim()).filter((l) => l !== '').slice(0, 30);
-  const at = lines.findIndex((l) => /^(?:Executive summary\b|SG\s?\d{1,2} results\b)/i.test(l) && l.length <= MAX_TITLE);
+  // A table of contents' line ("EXECUTIVE SUMMARY……ii") is not the heading.
+  const at = lines.findIndex((l) => /^(?:Executive summary\b|SG\s?\d{1,2} results\b)/i.test(l) && l.length <= MAX_TITLE && !/\.{4,}|…{2,}/.test(l));
   if (at < 0) return null;
   let heading = (lines[at] ?? '').replace(/:$/, '');
   let rest = at + 1;

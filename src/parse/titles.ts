@@ -35,6 +35,11 @@ function firstHeading(text: string): string | null {
     const line = raw.replace(/\t.*$/, '').replace(/^[|\s]+|[|\s]+$/g, '').replace(/^\[[\w.-]{2,40}\]\s+(?:(?:Re|RE|Fwd?|FW|AW|TR)\s*:\s*)*/, '').trim();
     // An editor's note in brackets ("[... body trimmed ...]") names nothing.
     if (line.length < 8 || line.length > MAX_TITLE || BOILERPLATE.test(line) || /^\[.*\]$/.test(line)) continue;
+    // A page's language bar ("عربي | 中文 | Español | Français | Русский"), a table of contents' line ("EXECUTIVE
+    // SUMMARY……ii"), a hosting site's post line ("Post on 09-Jun-2018").
+    if (/^(?:[^|]{1,14}\|){3,}[^|]{1,14}$/.test(line) || /\.{4,}|…{2,}/.test(line) || /^Post(?:ed)? on \d/i.test(line)) continue;
+    // A web page's navigation and counters: "Advanced Search Site Map Contact us Print Version", "212 views".
+    if (/\b(?:Advanced Search|Site ?Map|Contact us|Print Version|Log ?in|Sign ?in|Share this|\d+ (?:views?|downloads?))\b/i.test(line) && line.split(/\s+/).length < 12) continue;
     // A bracketed aside ("(COPY To WP4B, WP8D and WP8F)") is no heading either.
     // Past the salutation comes the letter's body and signature ("Dear colleagues, … Kind regards, Anna Berg").
     if (/^Dear\b/i.test(line)) break;

@@ -530,6 +530,8 @@ describe('titles past page furniture', () => {
     ['a mail archive page', 'Thread Links Date Links\nThread Prev Thread Next Thread Index Date Prev Date Next Date Index\n\n[EFM] Liaison from ITU-T Q4/15\n\nDear members of the task force:\n', 'Liaison from ITU-T Q4/15'],
     ['an old web page', 'ITU Home Page International Telecommunication Union Français | Español\nPrint Version\nITU Home Page\nHome : Office of the Secretary-General : CSD\nITU ENUM Workshop\n', 'ITU ENUM Workshop'],
     ['a news page', 'Search Icon White\nITU-T Invites Comments on Work for Smart Cities\n\nThe first meeting of the new study group will take place soon.\n', 'ITU-T Invites Comments on Work for Smart Cities'],
+    ['an itu.int page with its language bar', 'عربي | 中文 | Español | Français | Русский\nAdvanced Search Site Map Contact us Print Version\nRegistration and fellowship requests for the 14th TDAG meeting\n', 'Registration and fellowship requests for the 14th TDAG meeting'],
+    ['a report with its table of contents first', 'EXECUTIVE SUMMARY……ii\nIntroduction.........1\nReport of the second academic conference on digital inclusion\n', 'Report of the second academic conference on digital inclusion'],
   ])('%s', (_what, text, title) => {
     expect(parseDocument(text).title).toBe(title);
   });
@@ -550,5 +552,14 @@ describe('deadlines written without a year', () => {
 
   it('take no year from a month named with its year', () => {
     expect(dates('At the November, 2006 plenary we agreed to comment.\n\nThe liaison statements ask for a response by 18 June.\n')).toEqual([]);
+  });
+});
+
+describe('input documents of an assembly', () => {
+  // The masthead of WTSA-16 input documents as document sites flatten them into one line; the text after it is ours.
+  it('is a contribution dated by the date after its number', () => {
+    const p = parseDocument('World Telecommunication Standardization Assembly (WTSA-16) Hammamet, 25 October - 3 November 2016 PLENARY MEETING Addendum 30 to Document 46-E 23 September 2016 Original: English Member States of a regional organization PROPOSED CHANGES TO THE WORKING METHODS Abstract: The members propose clearer rules for work items.\n');
+    expect(p.kind).toBe('contribution');
+    expect(p.date).toBe('2016-09-23');
   });
 });
