@@ -6,6 +6,7 @@
 
 import { fromChinese } from './cjk.ts';
 import { fromSpanishOrFrench } from './romance.ts';
+import { fromRussian } from './russian.ts';
 
 const MONTHS =
   'January|February|March|April|May|June|July|August|September|October|November|December|' +
@@ -45,7 +46,7 @@ export function normalizeText(raw: string): string {
 }
 
 function normalize(raw: string): string {
-  let t = fromSpanishOrFrench(fromChinese(raw.replace(/^\uFEFF/, '')));
+  let t = fromRussian(fromSpanishOrFrench(fromChinese(raw.replace(/^\uFEFF/, ''))));
   t = t.replace(/\r\n?/g, '\n');
   // Invisible characters: zero-width space/joiners, soft hyphen, word joiner, BOMs inside the text.
   t = t.replace(/[\u200B-\u200D\u2060\u00AD\uFEFF]/g, '');

@@ -563,3 +563,29 @@ describe('input documents of an assembly', () => {
     expect(p.date).toBe('2016-09-23');
   });
 });
+
+describe('TSB letters in Russian', () => {
+  // The layout of TSB Circular 185 (2011) in its Russian edition; the text is written for this test.
+  const text = [
+    'Бюро стандартизации электросвязи',
+    '',
+    'Женева, 14 апреля 2011 года',
+    'Циркуляр 185 БСЭ',
+    '– Администрациям Государств – Членов Союза',
+    'Предмет:',
+    'Семинар-практикум по преодолению разрыва в стандартизации (6–7 июня 2011 г.)',
+    '',
+    'Уважаемая госпожа, уважаемый господин,',
+    'Семинар-практикум пройдёт с 6 по 7 июня 2011 года.',
+  ].join('\n');
+
+  it('is a circular with its reference, date and meeting read as in English', () => {
+    const p = parseDocument(text);
+    expect(p).toMatchObject({ kind: 'circular', reference: 'TSB Circular 185', date: '2011-04-14' });
+    expect([p.meeting?.start, p.meeting?.end]).toEqual(['2011-06-06', '2011-06-07']);
+  });
+
+  it('leaves a text in Russian that is no TSB letter as it is', () => {
+    expect(parseDocument('Отчёт о встрече 14 апреля 2011 года').date).toBeNull();
+  });
+});
