@@ -315,6 +315,12 @@ function headingTitle(header: string): string | null {
  * The heading of a meeting's executive summary or results page, with the bracketed place and dates of the line
  * under it: "Executive Summary of the ITU-T Study Group 16 Meeting (Macao, China, 16-27 October 2017)".
  */
+/** A report's own heading line: "Report of the 2009 ITU-T Kaleidoscope Academic Conference". */
+function reportHeading(text: string): string | null {
+  const m = /^[ \t]*(Report of the\b[^\n]{10,200}?)[ \t]*$/im.exec(text.slice(0, 6000));
+  return m?.[1] ? clip(m[1]) : null;
+}
+
 function summaryHeading(text: string): string | null {
   const lines = text.slice(0, 6000).split('\n').map((l) => l.trim()).filter((l) => l !== '').slice(0, 30);
   // A table of contents' line ("EXECUTIVE SUMMARY……ii") is not the heading.
@@ -370,7 +376,7 @@ export function parseDocument(raw: string): ParsedDocument {
   const cell = (v: string | null) => (v && !/^[|/\s-]*$/.test(v) ? v.replace(/^[|/]\s+/, '') : null);
   const titleField = cell(fieldValue(header, 'Title', 3, true)) ?? cell(fieldValue(plainHeader(text, 60), 'Title', 3, true));
   const lsTitle = kind === 'liaison-statement' ? (trackerTitle(text) ?? mailSubject(header) ?? headingTitle(header)) : null;
-  const title = subject ?? titleField ?? lsTitle ?? (kind === 'report' ? summaryHeading(text) : kind === 'presentation' ? groupHeading(text) : null) ?? titleFromText(text);
+  const title = subject ?? titleField ?? lsTitle ?? (kind === 'report' ? (summaryHeading(text) ?? reportHeading(text)) : kind === 'presentation' ? groupHeading(text) : null) ?? titleFromText(text);
   const liaisonRaw = kind === 'liaison-statement' ? parseLiaison(text, null) : null;
   const liaisonGroup = liaisonRaw?.from ? canonicalGroup(liaisonRaw.from) : null;
   // An incoming liaison from another body (ISO/IEC JTC 1, IETF…) belongs to the one ITU-T group it is addressed to.
