@@ -66,10 +66,17 @@ function iso(c: chrono.ParsedComponents): string | null {
   return day;
 }
 
+// A reference run into the date after it by a converter: "Circular Letter7/LCCE/7916 December 2020" is letter 79 of
+// 16 December 2020. The day is what a date can start with; the reference keeps the rest.
+const GLUED_TO_REFERENCE = new RegExp(String.raw`\/(\d{1,4}?)(\d{1,2})(?=\s+${MONTH_PATTERN}\.?\s+(?:19|20)\d{2}(?!\d))`, 'gi');
+
 /** The text chrono reads, and for each of its offsets the offset in the original text. */
 function cleanForChrono(text: string): { clean: string; origin: (i: number) => number } {
   const edits: Array<{ at: number; len: number; put: string }> = [];
   for (const m of allMatches(NOISE, text)) edits.push({ at: m.index, len: m[0].length, put: '' });
+  for (const m of allMatches(GLUED_TO_REFERENCE, text)) {
+    if (Number(m[2]) >= 1 && Number(m[2]) <= 31) edits.push({ at: m.index + 1 + (m[1]?.length ?? 0), len: 0, put: ' ' });
+  }
   for (const m of allMatches(DAY_AND_DAY, text)) {
     const [a, b] = [Number(m[2]), Number(m[3])];
     if (b > a && (b === a + 1 || m[1])) edits.push({ at: m.index + (m[1]?.length ?? 0), len: m[0].length - (m[1]?.length ?? 0), put: `${a}-` });

@@ -51,6 +51,10 @@ describe('dates and times', () => {
     // Two days far apart are not a range: the later one is read alone.
     expect(first('on 2 and 9 March 2026')).toMatchObject({ start: '2026-03-09', end: '2026-03-09' });
   });
+  // As a flattened BR circular letter runs its reference into its date (Circular Letter 7/LCCE/79 of 2020).
+  it('reads a date run into the reference before it', () => {
+    expect(findDates('Radiocommunication Bureau (BR)Circular Letter7/LCCE/7916 December 2020To Administrations').map((d) => [d.start, d.text])).toEqual([['2020-12-16', '16 December 2020']]);
+  });
   // As a 3GPP SA4 meeting's guidelines write it.
   it('reads a range whose ends each carry a time in brackets', () => {
     const text = 'The meeting runs from Monday 9th February 2026 (09:00 local time) to Friday 13th February 2026 (16:00 local time).';
