@@ -593,3 +593,13 @@ describe('TSB letters in Russian', () => {
     expect(parseDocument('Отчёт о встрече 14 апреля 2011 года').date).toBeNull();
   });
 });
+
+describe('web pages of short lines', () => {
+  // The layout of itu.int's registration page for Council-22 (a schedule of short lines); the text is ours.
+  it('are no slide decks', () => {
+    const lines = ['Online registration for Council meetings', '21-31 March 2022: Council-22', 'Registration is open to Member States: click here!'];
+    for (const day of ['Friday, 18 March', 'Sunday, 20 March', 'Monday, 21 March', 'Tuesday, 22 March', 'Wednesday, 23 March', 'Thursday, 24 March', 'Friday, 25 March', 'Saturday, 26 March']) lines.push(day, '0830-1200 and 1330-1700 hours');
+    lines.push('Badges', 'Room Popov', 'Montbrillant building');
+    expect(parseDocument(lines.join('\n\n')).kind).toBe('other');
+  });
+});
