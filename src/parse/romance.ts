@@ -44,6 +44,8 @@ export function fromSpanishOrFrench(text: string): string {
   let t = text
     // "del 20 al 28 de septiembre de 2011", "du 20 au 28 septembre 2011".
     .replace(new RegExp(String.raw`\b(?:del|du)\s+(\d{1,2})\s+(?:al|au)\s+(\d{1,2})${de}\s+(${m})(?:${de}\s+(\d{4}))?`, 'gi'), (_x, d1: string, d2: string, mo: string, y?: string) => `from ${d1} to ${d2} ${monthOf(mo, names)}${y ? ` ${y}` : ''}`)
+    // "8 a 17 de diciembre de 2010" (a subject's range without "del").
+    .replace(new RegExp(String.raw`(?<![\d\p{L}])(\d{1,2})\s+a\s+(\d{1,2})${de}\s+(${m})(?:${de}\s+(\d{4}))?`, 'giu'), (_x, d1: string, d2: string, mo: string, y?: string) => `${d1}-${d2} ${monthOf(mo, names)}${y ? ` ${y}` : ''}`)
     // "24 de junio de 2011", "20-28 de septiembre de 2011", "24 juin 2011".
     // A converter may glue the date to the word before: "República de Corea20-28 de septiembre de 2011".
     .replace(new RegExp(String.raw`(?<!\d)(\d{1,2}(?:\s*[-–]\s*\d{1,2})?)${de}\s+(${m})\b(?:${de}\s+(\d{4}))?`, 'gi'), (_x, d: string, mo: string, y?: string) => ` ${d} ${monthOf(mo, names)}${y ? ` ${y}` : ''}`);

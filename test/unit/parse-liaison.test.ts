@@ -183,6 +183,13 @@ describe('letters in Spanish and French', () => {
     expect(p.meeting).toMatchObject({ group: 'SG5', start: '2011-09-20', end: '2011-09-28', place: 'Seoul, Republic of Korea', startTime: '09:30', registrationTime: '08:30' });
   });
 
+  // As TSB Collective letter 4/17 (2010) writes its subject in the Spanish edition.
+  it('reads a Spanish range written with "a" in a subject', async () => {
+    const { parseDocument } = await import('../../src/parse/index.ts');
+    const p = parseDocument('Ginebra, 8 de octubre de 2010\nRef.: Carta Colectiva TSB 4/17\nAsunto: Reunión de la Comisión de Estudio 17, Ginebra, 8 a 17 de diciembre de 2010\nMuy Señor mío/Muy Señora mía:\n');
+    expect(p.meeting).toMatchObject({ group: 'SG17', start: '2010-12-08', end: '2010-12-17', place: 'Geneva, Switzerland' });
+  });
+
   it('reads a French collective letter the same way', async () => {
     const { parseDocument } = await import('../../src/parse/index.ts');
     const p = parseDocument(
