@@ -8,7 +8,12 @@
  *
  * --detail: per query of the rotation its p50/p99, and of the slowest 2% of samples how many overlapped a GC pause and
  * how much of their wall time this process spent on the CPU (the rest: waiting for Redis, or for a core).
+ *
+ * --alloc all|kept: where each command allocates (V8's sampling heap profiler over the timed samples), bytes per
+ * answer by function: `all`, everything allocated; `kept`, only what outlived the scavenges (promoted or still live at
+ * the end: what makes a scavenge slow).
  */
+import { Session } from 'node:inspector/promises';
 import { PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
 import { loadavg } from 'node:os';
 import { Redis } from 'ioredis';
@@ -40,6 +45,7 @@ async function main(): Promise<void> {
   const samples = Number(arg('--samples', '1000'));
   const only = arg('--only', '');
   const detail = process.argv.includes('--detail');
+  const alloc = arg('--alloc', '');
   const redis = new Redis(url, { maxRetriesPerRequest: 3 });
   if (fill > 0) {
     const env: BenchEnv = {
@@ -68,6 +74,11 @@ async function main(): Promise<void> {
     if (only && !only.split(',').includes(command)) continue;
     for (let i = 0; i < 200; i++) await answer(registry, ctx, queries[i % queries.length] as string);
     const samplesOf: Array<{ query: string; start: number; ms: number; cpuMs: number }> = [];
+    const session = alloc ? new Session() : null;
+    if (session) {
+      session.connect();
+      await session.post('HeapProfiler.startSampling', { samplingInterval: 1024, includeObjectsCollectedByMinorGC: alloc === 'all', includeObjectsCollectedByMajorGC: true });
+    }
     for (let i = 0; i < samples; i++) {
       const query = queries[i % queries.length] as string;
       const cpu = detail ? process.cpuUsage() : null;
@@ -76,6 +87,11 @@ async function main(): Promise<void> {
       const ms = performance.now() - t;
       const used = cpu ? process.cpuUsage(cpu) : null;
       samplesOf.push({ query, start: t, ms, cpuMs: used ? (used.user + used.system) / 1000 : 0 });
+    }
+    if (session) {
+      const { profile } = await session.post('HeapProfiler.stopSampling');
+      session.disconnect();
+      printAllocations(profile.head, samples);
     }
     const times = samplesOf.map((x) => x.ms).sort((a, b) => a - b);
     const p = (x: number) => (times[Math.min(times.length - 1, Math.ceil(x * times.length) - 1)] as number).toFixed(2);
@@ -106,6 +122,32 @@ async function main(): Promise<void> {
   }
   observer.disconnect();
   redis.disconnect();
+}
+
+interface ProfileNode {
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  selfSize: number;
+  children: ProfileNode[];
+}
+
+/** The heaviest allocating functions of a sampling heap profile, bytes per answer, with their callers' chain. */
+function printAllocations(head: ProfileNode, answers: number): void {
+  const bySite = new Map<string, number>();
+  let total = 0;
+  const walk = (node: ProfileNode, stack: string[]) => {
+    const f = node.callFrame;
+    const name = `${f.functionName || '(anonymous)'} ${f.url.replace(/^.*\/(?=[^/]+\/[^/]+$)/, '')}:${f.lineNumber + 1}`;
+    const chain = [...stack, name];
+    if (node.selfSize > 0) {
+      const site = chain.slice(-3).join(' < ');
+      bySite.set(site, (bySite.get(site) ?? 0) + node.selfSize);
+      total += node.selfSize;
+    }
+    for (const c of node.children) walk(c, chain);
+  };
+  walk(head, []);
+  console.log(`  allocated ${(total / answers / 1024).toFixed(1)} KB per answer (sampled)`);
+  for (const [site, bytes] of [...bySite].sort((a, b) => b[1] - a[1]).slice(0, 14)) console.log(`    ${(bytes / answers / 1024).toFixed(1).padStart(7)} KB  ${site.split(' < ').reverse().join(' < ')}`);
 }
 
 runScript(main);

@@ -23,7 +23,7 @@ import type { SearchHit } from '../core/command.ts';
 import { readStoredOrNull } from '../core/records.ts';
 import type { StoredDocument } from './facts.ts';
 import { Vocabulary } from './search-vocab.ts';
-import type { DocumentStore } from './store.ts';
+import { sendTogether, type DocumentStore } from './store.ts';
 
 /** A document's entry as the index keeps it: `[id, title, reference, group, kind]`. */
 const META = z.array(z.string());
@@ -331,6 +331,43 @@ function findIn(buf: Buffer, seq: number): Entry | undefined {
   return undefined;
 }
 
+/** Whether one of `ranges` holds entry `entry`. */
+function covers(ranges: ReadonlyArray<{ from: number; buf: Buffer }>, entry: number): boolean {
+  for (let k = 0; k < ranges.length; k++) {
+    const r = ranges[k] as { from: number; buf: Buffer };
+    if (entry >= r.from && entry < r.from + r.buf.length / ENTRY) return true;
+  }
+  return false;
+}
+
+/** Whether `ranges` hold a word's whole postings (`len` bytes). */
+function readWhole(ranges: ReadonlyArray<{ from: number; buf: Buffer }>, len: number): boolean {
+  for (const r of ranges) if (r.from === 0 && r.buf.length === len) return true;
+  return false;
+}
+
+/** Place of `seq` in `seqs` (decreasing), or -1. */
+function placeOf(seqs: Uint32Array, seq: number): number {
+  let lo = 0;
+  let hi = seqs.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = seqs[mid] as number;
+    if (s === seq) return mid;
+    if (s > seq) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** Room for the entries one window sorts, reused by every search (filled and read with no await in between). */
+let packedEntries = new Float64Array(4096);
+
+function scratch(n: number): Float64Array {
+  if (packedEntries.length < n) packedEntries = new Float64Array(Math.max(n, packedEntries.length * 2));
+  return packedEntries.subarray(0, n);
+}
+
 /** The document search index of one store. */
 export class SearchIndex {
   private readonly store: DocumentStore;
@@ -448,7 +485,8 @@ export class SearchIndex {
   private async rewrite(id: string, change: number): Promise<void> {
     const [doc, text] = await Promise.all([this.store.getDocument(id), this.store.getText(id)]);
     if (!doc) return;
-    const [done, was] = await this.store.redis.pipeline().getbit(this.key('done'), doc.seq).hget(this.key('meta'), String(doc.seq)).exec().then((r) => (r ?? []).map((x) => x[1]));
+    const redis = this.store.redis;
+    const [done, was] = await sendTogether(redis, () => [redis.getbit(this.key('done'), doc.seq), redis.hget(this.key('meta'), String(doc.seq))] as const);
     // Not indexed yet: it will be, as it now reads.
     if (done !== 1 || typeof was !== 'string') return;
     const [, title = '', reference = '', group = ''] = readStoredOrNull(META, was, `search entry ${doc.seq}`) ?? [];
@@ -484,15 +522,15 @@ export class SearchIndex {
     if (words.length === 0) return [];
     const q = new Query(this, words);
     let results = await q.run(true, false, limit);
-    if (results.length < limit) {
+    if (results.matched < limit) {
       const typos = await q.run(true, true, limit);
-      if (typos.length > results.length) results = typos;
+      if (typos.matched > results.matched) results = typos;
     }
-    const partial = results.length === 0;
+    const partial = results.matched === 0;
     if (partial) results = await q.run(false, true, limit);
-    const top = results.slice(0, limit);
+    const top = results.top;
     if (top.length === 0) return [];
-    const metas = await this.send((p) => p.hmget(this.key('meta'), ...top.map((r) => String(r.seq))));
+    const metas = await this.send((r) => [r.hmget(this.key('meta'), ...top.map((x) => String(x.seq)))]);
     const hits: SearchHit[] = [];
     top.forEach((r, i) => {
       const raw = (metas[0] as Array<string | null>)[i];
@@ -506,17 +544,21 @@ export class SearchIndex {
     return hits;
   }
 
-  /** @internal One round trip of commands; counted in {@link SearchIndex.lastWork}. */
-  async send(build: (p: ReturnType<DocumentStore['redis']['pipeline']>) => void): Promise<unknown[]> {
-    const p = this.store.redis.pipeline();
-    build(p);
-    this.lastWork.commands += p.length;
-    this.lastWork.roundTrips++;
-    const res = (await p.exec()) ?? [];
-    return res.map(([err, value]) => {
-      if (err) throw err;
-      return value;
+  /**
+   * @internal One round trip of commands ({@link sendTogether}), issued by `build` on the connection it is given;
+   * counted in {@link SearchIndex.lastWork}.
+   */
+  async send(build: (r: DocumentStore['redis']) => Array<Promise<unknown>>): Promise<unknown[]> {
+    const redis = this.store.redis;
+    let issued = 0;
+    const replies = await sendTogether<unknown[]>(redis, () => {
+      const sent = build(redis);
+      issued = sent.length;
+      return sent;
     });
+    this.lastWork.commands += issued;
+    this.lastWork.roundTrips++;
+    return replies;
   }
 
   /** @internal */
@@ -563,6 +605,59 @@ interface Ranked {
   terms: string[];
 }
 
+/** The words a candidate (at place `i` of a window) holds, in the order the terms and their variants are scored. */
+function termsAt(present: ReadonlyArray<{ variants: Variant[] }>, found: Map<string, Uint16Array>, i: number): string[] {
+  const out: string[] = [];
+  for (let k = 0; k < present.length; k++) {
+    const variants = (present[k] as { variants: Variant[] }).variants;
+    for (let j = 0; j < variants.length; j++) {
+      const word = (variants[j] as Variant).word;
+      if ((found.get(word) as Uint16Array)[i] !== 0) out.push(word);
+    }
+  }
+  return out;
+}
+
+/**
+ * The best `limit` matches offered, by score then newest: what sorting all of them and keeping the first `limit`
+ * gives (a document offered twice, from two windows, is the same match twice).
+ */
+class Top {
+  private readonly seqs: number[] = [];
+  private readonly scores: number[] = [];
+  /** Where each was found: its window's entries and its place there (to tell its words). */
+  private readonly founds: Array<Map<string, Uint16Array>> = [];
+  private readonly places: number[] = [];
+
+  constructor(private readonly limit: number) {}
+
+  offer(seq: number, score: number, found: Map<string, Uint16Array>, place: number): void {
+    const n = this.seqs.length;
+    if (this.limit <= 0 || (n === this.limit && !Top.before(score, seq, this.scores[n - 1] as number, this.seqs[n - 1] as number))) return;
+    // After every one it does not come before (stable, as a sort is).
+    let at = n;
+    while (at > 0 && Top.before(score, seq, this.scores[at - 1] as number, this.seqs[at - 1] as number)) at--;
+    this.seqs.splice(at, 0, seq);
+    this.scores.splice(at, 0, score);
+    this.founds.splice(at, 0, found);
+    this.places.splice(at, 0, place);
+    if (this.seqs.length > this.limit) {
+      this.seqs.pop();
+      this.scores.pop();
+      this.founds.pop();
+      this.places.pop();
+    }
+  }
+
+  private static before(score: number, seq: number, otherScore: number, otherSeq: number): boolean {
+    return score > otherScore || (score === otherScore && seq > otherSeq);
+  }
+
+  ranked(present: ReadonlyArray<{ variants: Variant[] }>): Ranked[] {
+    return this.seqs.map((seq, i) => ({ seq, score: this.scores[i] as number, terms: termsAt(present, this.founds[i] as Map<string, Uint16Array>, this.places[i] as number) }));
+  }
+}
+
 /** One search: the words' heads and postings read once and shared by its tries (exact, typos, any word). */
 class Query {
   private readonly heads = new Map<string, Head>();
@@ -581,9 +676,11 @@ class Query {
     const want = [...new Set(words)].filter((w) => !this.heads.has(w));
     if (want.length === 0 && this.statsRead) return;
     const ix = this.index;
-    const res = await ix.send((p) => {
-      if (!this.statsRead) p.hmget(ix.statsKey(), 'n', 'tokens');
-      for (const w of want) p.strlen(ix.postingsKey('p', w)).getBuffer(ix.postingsKey('s', w)).getBuffer(ix.postingsKey('x', w));
+    const res = await ix.send((r) => {
+      const sent: Array<Promise<unknown>> = [];
+      if (!this.statsRead) sent.push(r.hmget(ix.statsKey(), 'n', 'tokens'));
+      for (const w of want) sent.push(r.strlen(ix.postingsKey('p', w)), r.getBuffer(ix.postingsKey('s', w)), r.getBuffer(ix.postingsKey('x', w)));
+      return sent;
     });
     let i = 0;
     if (!this.statsRead) {
@@ -608,20 +705,22 @@ class Query {
 
   /**
    * Ranked matches: with `all`, documents holding every word (else any), looked for among the newest documents of the
-   * rarest word first.
+   * rarest word first. The best `limit` of them, best first, and how many matched (a document found in two windows
+   * counts twice).
    */
-  async run(all: boolean, typos: boolean, limit: number): Promise<Ranked[]> {
+  async run(all: boolean, typos: boolean, limit: number): Promise<{ top: Ranked[]; matched: number }> {
     const ix = this.index;
     const perWord = this.words.map((w, i) => ix.variants(w, i === this.words.length - 1, typos));
     await this.readHeads(perWord.flat().map((v) => v.word));
     const terms = perWord
       .map((variants) => variants.filter((v) => this.df(v.word) > 0))
       .map((variants) => ({ variants, df: variants.reduce((a, v) => a + this.df(v.word), 0) }));
-    if (all && terms.some((t) => t.variants.length === 0)) return [];
+    if (all && terms.some((t) => t.variants.length === 0)) return { top: [], matched: 0 };
     const present = terms.filter((t) => t.variants.length > 0).sort((a, b) => a.df - b.df);
-    if (present.length === 0) return [];
+    if (present.length === 0) return { top: [], matched: 0 };
     const budget = ix.candidateBudget;
-    const ranked: Ranked[] = [];
+    const top = new Top(limit);
+    let matched = 0;
     const rarest = present[0] as (typeof present)[number];
     const sources = all ? [rarest] : present;
     for (let window = 0; window < MAX_WINDOWS; window++) {
@@ -633,31 +732,41 @@ class Query {
       );
       if (candidates.length === 0) break;
       ix.lastWork.candidates += candidates.length;
-      const scores = new Map<number, { score: number; terms: string[]; words: number }>();
-      for (const seq of candidates) scores.set(seq, { score: 0, terms: [], words: 0 });
       const found = await this.lookup(
         present.flatMap((t) => t.variants.map((v) => v.word)),
         candidates,
       );
-      for (const t of present) {
-        const holding = new Set<number>();
+      // Per candidate (by its place in `candidates`): its score, and how many of the query's words it holds.
+      const n = candidates.length;
+      const score = new Float64Array(n);
+      const words = new Uint16Array(n);
+      const lastTerm = new Int32Array(n).fill(-1);
+      present.forEach((t, k) => {
         for (const v of t.variants) {
           const idf = Math.log(1 + (this.n - this.df(v.word) + 0.5) / (this.df(v.word) + 0.5));
-          for (const [seq, e] of found.get(v.word) ?? []) {
-            const s = scores.get(seq);
-            if (!s || e === 0) continue;
-            s.score += v.weight * idf * this.weigh(e);
-            s.terms.push(v.word);
-            holding.add(seq);
+          const entries = found.get(v.word) as Uint16Array;
+          for (let i = 0; i < n; i++) {
+            const e = entries[i] as Entry;
+            if (e === 0) continue;
+            score[i] = (score[i] as number) + v.weight * idf * this.weigh(e);
+            if (lastTerm[i] !== k) {
+              lastTerm[i] = k;
+              words[i] = (words[i] as number) + 1;
+            }
           }
         }
-        for (const seq of holding) (scores.get(seq) as { words: number }).words++;
+      });
+      for (let i = 0; i < n; i++) {
+        const x = score[i] as number;
+        if (x > 0 && (!all || words[i] === present.length)) {
+          matched++;
+          top.offer(candidates[i] as number, x, found, i);
+        }
       }
-      for (const [seq, s] of scores) if (s.score > 0 && (!all || s.words === present.length)) ranked.push({ seq, score: s.score, terms: s.terms });
-      if (ranked.length >= limit || !all) break;
+      if (matched >= limit || !all) break;
       if (candidates.length < budget) break;
     }
-    return ranked.sort((a, b) => b.score - a.score || b.seq - a.seq);
+    return { top: top.ranked(present), matched };
   }
 
   /** BM25 of the text occurrences, plus the boosts of the fields that hold the word. */
@@ -673,7 +782,7 @@ class Query {
    * Sequence numbers of the documents in window `window` (0: the newest `budget` entries of each word, 1: the
    * `budget` before, …), newest first, at most `budget` in all; entries written out of place (`x:`) join window 0.
    */
-  private async window(words: string[], window: number, budget: number): Promise<number[]> {
+  private async window(words: string[], window: number, budget: number): Promise<Uint32Array> {
     const ix = this.index;
     const reads: Array<{ word: string; from: number; to: number }> = [];
     for (const w of words) {
@@ -682,28 +791,41 @@ class Query {
       if (to <= 0) continue;
       reads.push({ word: w, from: Math.max(0, to - budget), to });
     }
-    const bufs = reads.length ? await ix.send((p) => reads.forEach((r) => p.getrangeBuffer(ix.postingsKey('p', r.word), r.from * ENTRY, r.to * ENTRY - 1))) : [];
-    const latest = new Map<number, Entry>();
+    const bufs = reads.length ? await ix.send((r) => reads.map((x) => r.getrangeBuffer(ix.postingsKey('p', x.word), x.from * ENTRY, x.to * ENTRY - 1))) : [];
+    // Every entry read, and in window 0 each word's latest out-of-place entry of a document when it holds the word,
+    // packed as seq·2¹⁶ + entry: sorted, a document's entries are together, newest document last.
+    let count = 0;
+    for (const buf of bufs) count += Math.floor((buf as Buffer).length / ENTRY);
+    const corrections: Array<[number, Entry]> = [];
+    if (window === 0) {
+      for (const w of words) {
+        const extra = this.heads.get(w)?.extra ?? [];
+        if (extra.length === 0) continue;
+        const corrected = new Map<number, Entry>();
+        for (const [seq, e] of extra) corrected.set(seq, e);
+        for (const [seq, e] of corrected) if (e !== 0) corrections.push([seq, e]);
+      }
+    }
+    const packed = scratch(count + corrections.length);
+    let at = 0;
     reads.forEach((r, i) => {
       const buf = bufs[i] as Buffer;
       ix.lastWork.bytes += buf.length;
       this.remember(r.word, r.from, buf);
-      for (let o = 0; o + ENTRY <= buf.length; o += ENTRY) {
-        const seq = buf.readUInt32BE(o);
-        latest.set(seq, (latest.get(seq) ?? 0) | buf.readUInt16BE(o + 4));
-      }
+      for (let o = 0; o + ENTRY <= buf.length; o += ENTRY) packed[at++] = buf.readUInt32BE(o) * 0x10000 + buf.readUInt16BE(o + 4);
     });
-    if (window === 0) {
-      for (const w of words) {
-        const corrected = new Map<number, Entry>();
-        for (const [seq, e] of this.heads.get(w)?.extra ?? []) corrected.set(seq, e);
-        for (const [seq, e] of corrected) {
-          if (e !== 0) latest.set(seq, e);
-        }
-      }
+    for (const [seq, e] of corrections) packed[at++] = seq * 0x10000 + e;
+    packed.sort();
+    // Newest first: each document once, when any of its entries is not zero.
+    const out = new Uint32Array(Math.min(budget, at));
+    let kept = 0;
+    for (let i = at - 1; i >= 0 && kept < out.length; ) {
+      const seq = Math.floor((packed[i] as number) / 0x10000);
+      let held = 0;
+      for (; i >= 0 && Math.floor((packed[i] as number) / 0x10000) === seq; i--) held |= (packed[i] as number) % 0x10000;
+      if (held !== 0) out[kept++] = seq;
     }
-    const seqs = [...latest.entries()].filter(([, e]) => e !== 0).map(([seq]) => seq);
-    return seqs.sort((a, b) => b - a).slice(0, budget);
+    return kept === out.length ? out : out.subarray(0, kept);
   }
 
   private remember(word: string, from: number, buf: Buffer): void {
@@ -717,7 +839,7 @@ class Query {
    * the skip points), or whole when that is fewer bytes; ranges this query read before are not read again. Entries
    * written out of place win.
    */
-  private async lookup(words: string[], seqs: number[]): Promise<Map<string, Map<number, Entry>>> {
+  private async lookup(words: string[], seqs: Uint32Array): Promise<Map<string, Uint16Array>> {
     const ix = this.index;
     const reads: Array<{ word: string; from: number; to: number }> = [];
     for (const word of new Set(words)) {
@@ -725,12 +847,12 @@ class Query {
       const total = head.len / ENTRY;
       let l = this.loaded.get(word);
       if (!l) this.loaded.set(word, (l = { ranges: [] }));
-      const whole = l.ranges.some((r) => r.from === 0 && r.buf.length === head.len);
-      if (whole) continue;
+      if (readWhole(l.ranges, head.len)) continue;
       const ranges = l.ranges;
-      const has = (entry: number) => ranges.some((r) => entry >= r.from && entry < r.from + r.buf.length / ENTRY);
-      const need = new Set<number>();
-      for (const seq of seqs) {
+      // Segments to read, in decreasing order (as `seqs` is), each once.
+      const need: number[] = [];
+      for (let i = 0; i < seqs.length; i++) {
+        const seq = seqs[i] as number;
         // Segment k holds entries [k·SEGMENT, (k+1)·SEGMENT); skips[k-1] is the first sequence number of segment k.
         let lo = 0;
         let hi = head.skips.length;
@@ -741,44 +863,48 @@ class Query {
         }
         const first = lo * SEGMENT;
         const last = Math.min(total, first + SEGMENT) - 1;
-        if (first < total && !(has(first) && has(last))) need.add(lo);
+        if (first < total && !(covers(ranges, first) && covers(ranges, last)) && need[need.length - 1] !== lo) need.push(lo);
       }
-      if (need.size === 0) continue;
-      if (head.len <= SMALL_BYTES || need.size * SEGMENT * ENTRY >= head.len) {
+      if (need.length === 0) continue;
+      if (head.len <= SMALL_BYTES || need.length * SEGMENT * ENTRY >= head.len) {
         reads.push({ word, from: 0, to: total });
         continue;
       }
       let prev: { word: string; from: number; to: number } | null = null;
-      for (const s of [...need].sort((a, b) => a - b)) {
-        const from = s * SEGMENT;
+      for (let k = need.length - 1; k >= 0; k--) {
+        const from = (need[k] as number) * SEGMENT;
         const to = Math.min(total, from + SEGMENT);
         if (prev && prev.to === from) prev.to = to;
         else reads.push((prev = { word, from, to }));
       }
     }
     if (reads.length > 0) {
-      const bufs = await ix.send((p) => reads.forEach((r) => p.getrangeBuffer(ix.postingsKey('p', r.word), r.from * ENTRY, r.to * ENTRY - 1)));
+      const bufs = await ix.send((r) => reads.map((x) => r.getrangeBuffer(ix.postingsKey('p', x.word), x.from * ENTRY, x.to * ENTRY - 1)));
       reads.forEach((r, i) => {
         const buf = bufs[i] as Buffer;
         ix.lastWork.bytes += buf.length;
         this.remember(r.word, r.from, buf);
       });
     }
-    const wanted = new Set(seqs);
-    const out = new Map<string, Map<number, Entry>>();
+    // Per word, the entry of each of `seqs` (by its place; 0 where the word's postings do not hold it).
+    const out = new Map<string, Uint16Array>();
     for (const word of new Set(words)) {
-      const found = new Map<number, Entry>();
+      const found = new Uint16Array(seqs.length);
       const ranges = this.loaded.get(word)?.ranges ?? [];
-      for (const seq of seqs) {
-        for (const r of ranges) {
-          const e = findIn(r.buf, seq);
+      for (let i = 0; i < seqs.length; i++) {
+        const seq = seqs[i] as number;
+        for (let k = 0; k < ranges.length; k++) {
+          const e = findIn((ranges[k] as { buf: Buffer }).buf, seq);
           if (e !== undefined) {
-            found.set(seq, e);
+            found[i] = e;
             break;
           }
         }
       }
-      for (const [seq, e] of this.heads.get(word)?.extra ?? []) if (wanted.has(seq)) found.set(seq, e);
+      for (const [seq, e] of this.heads.get(word)?.extra ?? []) {
+        const i = placeOf(seqs, seq);
+        if (i >= 0) found[i] = e;
+      }
       out.set(word, found);
     }
     return out;

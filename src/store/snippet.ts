@@ -6,6 +6,23 @@
 /** Longest text read for a snippet. */
 const MAX_READ = 200_000;
 
+/** The pattern of each set of terms asked for lately (cleared when it holds {@link MAX_PATTERNS}). */
+const patterns = new Map<string, RegExp>();
+const MAX_PATTERNS = 500;
+
+/** Where one of `words` starts a word: one pattern per set of words, made once. */
+function patternOf(words: readonly string[]): RegExp {
+  const key = words.map((w) => `${w.length}:${w}`).join('');
+  let re = patterns.get(key);
+  if (!re) {
+    if (patterns.size >= MAX_PATTERNS) patterns.clear();
+    const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})`, 'gu');
+    patterns.set(key, re);
+  }
+  return re;
+}
+
 /**
  * A passage of about `width` characters of `text` around the first place where most of `terms` stand close
  * together, on word boundaries, with "…" where it was cut; `null` when no term is found.
@@ -17,17 +34,28 @@ export function snippet(text: string, terms: readonly string[], width = 180): st
   const words = [...new Set(terms.map((t) => t.toLowerCase()).filter((t) => t.length >= 2))].slice(0, 16);
   if (words.length === 0) return null;
   const lower = body.toLowerCase();
-  const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})`, 'gu');
+  const re = patternOf(words);
+  // The matches within one window ending at the last (from `head` on), and how many distinct terms they hold.
+  const place: number[] = [];
+  const term: number[] = [];
+  const inWindow = new Int32Array(words.length);
+  let head = 0;
+  let distinct = 0;
   let best: { at: number; score: number } | null = null;
-  const seen: Array<{ at: number; word: string }> = [];
-  for (const m of lower.matchAll(re)) {
-    seen.push({ at: m.index, word: m[0] });
-    // The distinct terms within one window ending here.
-    while (seen.length > 0 && (seen[0]?.at ?? 0) < m.index - width) seen.shift();
-    const score = new Set(seen.map((s) => s.word)).size;
-    if (!best || score > best.score) best = { at: seen[0]?.at ?? m.index, score };
-    if (score === words.length) break;
+  re.lastIndex = 0;
+  for (let m = re.exec(lower); m !== null; m = re.exec(lower)) {
+    // A match is one of the words (the pattern is only their alternation).
+    const t = words.indexOf(m[0]);
+    place.push(m.index);
+    term.push(t);
+    if ((inWindow[t] = (inWindow[t] as number) + 1) === 1) distinct++;
+    while (head < place.length && (place[head] as number) < m.index - width) {
+      const gone = term[head] as number;
+      if ((inWindow[gone] = (inWindow[gone] as number) - 1) === 0) distinct--;
+      head++;
+    }
+    if (!best || distinct > best.score) best = { at: head < place.length ? (place[head] as number) : m.index, score: distinct };
+    if (distinct === words.length) break;
   }
   if (!best) return null;
   let start = Math.max(0, best.at - Math.floor(width / 4));
