@@ -94,14 +94,14 @@ const deadlineArgs = z.object({
 });
 
 /** Words of a deadline question that are neither a group nor a date: "what's due", "show me", "including past". */
-const QUESTION_WORDS = /(?:^|\s)(?:what(?:'s|’s|s)?|which|when|is|are|there|any(?:thing)?|all|including|past|show|list|tell|give|me|us|key|important|due|fall(?:s|ing)?|do|i|we|have|to|submit|dates?)(?=\s|$)/gi;
+const QUESTION_WORDS = /(?:^|\s)(?:what(?:'s|’s|s)?|which|when|is|are|there|any(?:thing)?|all|including|past|show|list|tell|give|me|us|key|important|due|fall(?:s|ing)?|do|did|i|we|have|to|submit|dates?|miss(?:ed)?)(?=\s|$)/gi;
 
 /**
  * Read "SG 20 next week --all" into a scope, a date range and the `--all` flag. With `clock` the range is read
  * at once (relative to the asking instant, in the reader's zone); without, the command reads it when it runs.
  */
 export function parseDeadlineText(rest: string, clock?: Clock): DeadlineArgs {
-  const all = /(?:^|\s)--?all\b|\ball\b.*\bpast\b|\bincluding past\b/i.test(rest);
+  const all = /(?:^|\s)--?all\b|\ball\b.*\bpast\b|\bincluding past\b|^\s*past\b|\b(?:did|have)\s+(?:I|we)\s+miss(?:ed)?\b/i.test(rest);
   const text = rest.replace(/(?:^|\s)--?all\b/gi, ' ');
   const named = findScope(text);
   const { when, rest: dateless } = splitWhen(named.rest);

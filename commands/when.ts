@@ -29,7 +29,41 @@ const MAX_DATE_TEXT = 300;
 /** Words that make a date a bound or a span; read just before what chrono matched. */
 const LEAD = /\b(before|after|by|until|till|til|through|up to|since|from|between|in|during|on|within|for|over)\s+(?:the\s+)?$/i;
 
-const parser = chrono.en.GB;
+/** Day, month and year of `date` (a wall-clock Date, as chrono's reference is). */
+function ymd(date: Date): { year: number; month: number; day: number } {
+  return { year: date.getFullYear(), month: date.getMonth() + 1, day: date.getDate() };
+}
+
+const QUARTER_WORDS: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, last: 4 };
+
+/**
+ * chrono's British English reader, with the phrases a delegate uses that it does not know: "the week after next"
+ * (the week two weeks from this one), "Q1 2027" and "the first quarter of 2027", and "Christmas".
+ */
+const parser = chrono.en.GB.clone();
+parser.parsers.push(
+  {
+    pattern: () => /(?<![\w])(?:the\s+)?week\s+after\s+next(?![\w])/i,
+    extract: (context) => {
+      const d = new Date(context.refDate.getTime());
+      d.setDate(d.getDate() + 14);
+      return ymd(d);
+    },
+  },
+  {
+    pattern: () => /(?<![\w/])(?:Q([1-4])|(?:the\s+)?(first|1st|second|2nd|third|3rd|fourth|4th|last)\s+quarter(?:\s+of)?)\s+((?:19|20)\d{2})(?!\d)/i,
+    extract: (context, match) => {
+      const q = match[1] ? Number(match[1]) : (QUARTER_WORDS[(match[2] ?? '').toLowerCase()] ?? 1);
+      const year = Number(match[3]);
+      const last = new Date(year, 3 * q, 0);
+      return context.createParsingResult(match.index ?? 0, match[0], { year, month: 3 * q - 2, day: 1 }, { year, month: 3 * q, day: last.getDate() });
+    },
+  },
+  {
+    pattern: () => /(?<![\w])Christmas(?:\s+(Eve|Day))?(?![\w])/i,
+    extract: (context, match) => context.createParsingComponents({ month: 12, day: /eve/i.test(match[1] ?? '') ? 24 : 25 }).imply('year', context.refDate.getFullYear()),
+  },
+);
 
 /**
  * `text` as chrono should read it: group names blanked (chrono reads "Q4/20" as 20 April and "study group 20 next
@@ -39,7 +73,9 @@ const parser = chrono.en.GB;
 function forChrono(text: string): string {
   return text
     .replace(GROUP_MENTION, (m) => ' '.repeat(m.length))
-    .replace(/\bbetween(\s+\S.*?\s)and(\s)/gi, (_m, a: string, b: string) => `from   ${a}to ${b}`);
+    .replace(/\bbetween(\s+\S.*?\s)and(\s)/gi, (_m, a: string, b: string) => `from   ${a}to ${b}`)
+    // chrono reads "from 1" of "from 1 Jan to 15 Feb" as one o'clock; without the "from" it reads the range.
+    .replace(/\bfrom(?=\s+\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?(?:\s+\d{4})?\s+to\s)/gi, '    ');
 }
 
 /**
@@ -51,7 +87,8 @@ export function splitWhen(text: string): { when: string | null; rest: string } {
   const masked = forChrono(text);
   const found = parser.parse(masked, new Date(Date.UTC(2026, 0, 1)))[0];
   if (!found) return { when: null, rest: text };
-  const lead = LEAD.exec(masked.slice(0, found.index));
+  // The lead as written: "between"/"from" before a range chrono reads without it.
+  const lead = LEAD.exec(masked.slice(0, found.index)) ?? LEAD.exec(text.slice(0, found.index));
   const start = lead ? lead.index : found.index;
   const end = found.index + found.text.length;
   return { when: masked.slice(start, end).replace(/\s+/g, ' ').trim(), rest: `${text.slice(0, start)} ${text.slice(end)}` };

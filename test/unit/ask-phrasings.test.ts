@@ -109,6 +109,26 @@ describe('deadlines', () => {
     expect(deadlines(text)).toMatchObject({ scope: { kind: 'all' }, range: { from: null, to: at('2027-04-01T00:00'), words: 'until 31 Mar 2027' } });
   });
 
+  // Reported as misread or refused: "the week after next" (read as next week), quarters, Christmas, abbreviated months.
+  it.each([
+    ['what deadlines are there the week after next', at('2026-12-14T00:00'), at('2026-12-21T00:00'), '14–20 Dec 2026'],
+    ['deadlines in Q1 2027', at('2027-01-01T00:00'), at('2027-04-01T00:00'), 'January – March 2027'],
+    ['SG20 deadlines in the first quarter of 2027', at('2027-01-01T00:00'), at('2027-04-01T00:00'), 'January – March 2027'],
+    ['deadlines between 1 Jan and 15 Feb 2027', at('2027-01-01T00:00'), at('2027-02-16T00:00'), '1 Jan – 15 Feb 2027'],
+    ['deadlines from 10 Jan to 20 Jan', at('2027-01-10T00:00'), at('2027-01-21T00:00'), '10–20 Jan 2027'],
+  ])('%s', (text, from, to, words) => {
+    expect(deadlines(text)).toMatchObject({ range: { from, to, words }, unread: null });
+  });
+
+  it('anything due before Christmas? ends on Christmas Eve', () => {
+    expect(deadlines('anything due before Christmas?')).toMatchObject({ scope: { kind: 'all' }, range: { from: null, to: at('2026-12-25T00:00') }, unread: null });
+  });
+
+  it('past deadlines and the ones I missed include the past', () => {
+    expect(deadlines('past deadlines SG20')).toMatchObject({ scope: { kind: 'group', group: 'SG20' }, all: true, unread: null });
+    expect(deadlines('what deadlines did I miss for SG20')).toMatchObject({ scope: { kind: 'group', group: 'SG20' }, all: true, unread: null });
+  });
+
   it('a working party asks about its study group, and says which', () => {
     expect(deadlines('deadlines WP1/20 next week')).toMatchObject({ scope: { kind: 'group', group: 'SG20', workingParty: 'WP1/20' }, range: { words: '7–13 Dec 2026' } });
   });
