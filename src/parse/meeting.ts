@@ -285,7 +285,7 @@ const LIST_MARKER = new RegExp(String.raw`^(?:\(?[a-z]\)|\(?[ivx]{1,4}\)|\d{1,2}
 function eventTitle(sentence: string, hit: DateHit): string {
   const marker = LIST_MARKER.exec(sentence)?.[0].length ?? 0;
   // "Please note that the opening plenary will …": the event is what follows the lead-in.
-  const lead = marker + (/^(?:please\s+)?note\s+that\s+/i.exec(sentence.slice(marker))?.[0].length ?? 0);
+  const lead = marker + (/^(?:please\s+)?note\s+(?:that\s+)?/i.exec(sentence.slice(marker))?.[0].length ?? 0);
   const at = hit.index - lead;
   const s = at >= 0 ? sentence.slice(lead) : sentence;
   const afterDate = at >= 0 ? s.slice(at + hit.text.length) : '';

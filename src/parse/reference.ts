@@ -98,6 +98,8 @@ export function findReferences(text: string): ReferenceHit[] {
     if (p.numbered && !numbered) continue;
     for (const m of allMatches(p.re, text)) {
       if (CITED.test(text.slice(Math.max(0, m.index - 40), m.index)) || RESPONSE_LINE.test(lineBefore(text, m.index))) continue;
+      // Inside a file name ("liaison-response-itu-t-SG13-LS217-determcommunics-1121-v01"): the file it names.
+      if (/[\w-]$/.test(text.slice(Math.max(0, m.index - 1), m.index)) && /^-[a-z]/i.test(text.slice(m.index + m[0].length))) continue;
       hits.push({ reference: squash(m[0]), kind: p.kind, group: p.group ? p.group(m) : null, index: m.index });
     }
   }

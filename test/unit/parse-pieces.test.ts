@@ -508,6 +508,10 @@ describe('side events named in the middle of a sentence (real collective letters
     expect(events('meeting-cl-2-17-2017-sg17-with-workshop.txt')).toEqual(['Side event: Workshop on Security Aspects of Intelligent Transport System 2017-08-28']);
   });
 
+  it('"Please note the workshop … to be held on 5 December 2006" is that workshop (collective letter 5/17 of 2006)', () => {
+    expect(events('meeting-cl-5-17-2006-sg17-geneva-workshop.txt')).toEqual(['Side event: workshop "Digital Identity for NGN" 2006-12-05']);
+  });
+
   it('a training named with its programme and acronym keeps its whole name; the opening plenary is a session, not a side event', () => {
     expect(events('meeting-cl-1-13-2016-sg13-plenary-later-bsg-training.txt')).toEqual([
       'Session: opening plenary 2017-02-13',
