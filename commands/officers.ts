@@ -147,7 +147,14 @@ const FOLLOWED = new RegExp(
 /** "Mr Hyoung Jun Kim (Chair, ITU-T SG20)". */
 const BRACKETED = new RegExp(String.raw`${HONORIFIC}[ \t]*${NAME}[ \t]*\([ \t]*${ROLE_TEXT}(?:[ \t]*,|[ \t]+of)?[ \t]+(?:the[ \t]+)?${SCOPE_TEXT}[ \t]*\)`, 'gu');
 /** "drawn up with the Chairman of the study group, Mr Jin-Ho Kang": the study group is the document's. */
-const OWN_GROUP = new RegExp(String.raw`\b(Vice[- ]?Chair(?:man|person)?|Chair(?:man|person)?)[ \t]+of[ \t]+the[ \t]+study[ \t]+group,?[ \t]+${HONORIFIC}[ \t]*${NAME}`, 'gu');
+// "the Chairman of the Study Group 15, Dr Walter Brandt", "the Chairman of the Study Group (Mr Arnold Weber, USA)":
+// the group named, else the document's.
+const OWN_GROUP = new RegExp(
+  String.raw`\b(Vice[- ]?Chair(?:man|person)?|Chair(?:man|person)?)[ \t]+of[ \t]+the[ \t]+study[ \t]+group(?:[ \t]+(\d{1,2}))?,?[ \t]*\(?[ \t]*${HONORIFIC}[ \t]*${NAME}`,
+  'giu',
+);
+/** A slide's "SG20RG-LATAM Chairman: Juan Pablo Martín", "WP1/20 Chair: Ana Silva". */
+const LABELLED = new RegExp(String.raw`(?:^|\n)[ \t]*((?:ITU-T\s+)?(?:SG\s?\d{1,2}(?:RG-[A-Z]{2,5})?|WP\s?\d{1,2}\/\d{1,2}|Q\d{1,2}\/\d{1,2}|TSAG))[ \t]+${ROLE_TEXT}[ \t]*:[ \t]*${NAME}`, 'gu');
 /** "chaired by the Rapporteur, Mr Laurent Girard": the Question is the document's only one. */
 const BARE = new RegExp(String.raw`\bthe[ \t]+(Associate[ \t]+Rapporteur|Rapporteur),[ \t]+(?:Mr|Ms|Mrs|Dr|Prof)\.?[ \t]+${NAME}`, 'gu');
 
@@ -183,7 +190,11 @@ export function statedOfficers(
   for (const m of text.matchAll(FOLLOWED)) if (/^(?:Mr|Ms|Mrs|Dr|Prof)\b|\s/.test(m[1] ?? '')) add(m[1], null, m[2], m[3] ?? null);
   for (const m of text.matchAll(BRACKETED)) add(m[1], null, m[2], m[3] ?? null);
   if (onlyQuestion) for (const m of text.matchAll(BARE)) add(m[2], null, m[1], onlyQuestion);
-  if (ownGroup) for (const m of text.matchAll(OWN_GROUP)) add(m[2], null, m[1], ownGroup);
+  for (const m of text.matchAll(OWN_GROUP)) {
+    const group = m[2] ? `SG${m[2]}` : ownGroup;
+    if (group) add(m[3], null, m[1], group);
+  }
+  for (const m of text.matchAll(LABELLED)) add(m[3], null, m[2], m[1] ?? null);
   return out;
 }
 

@@ -287,6 +287,9 @@ describe('officers', () => {
     ['drawn up in agreement with Mr Lukas Brenner, Chairman of Study Group 13, and issued', null, { name: 'Lukas Brenner', kind: 'sg-chair', scope: 'SG13' }],
     ['drawn up with the Chairman of the study group, Mr Jin-Ho Kang (Republic of Korea)', 'SG17', { name: 'Jin-Ho Kang', kind: 'sg-chair', scope: 'SG17' }],
     ['To: Oscar Hadid, Chair Q9/15 (oscar.hadid@example.org)', null, { name: 'Oscar Hadid', kind: 'rapporteur', scope: 'Q9/15' }],
+    ['a time plan, drawn up by the Chairman of the Study Group 15, Dr Walter Brandt(USA), are in Annexes B and C', null, { name: 'Walter Brandt', kind: 'sg-chair', scope: 'SG15' }],
+    ['drawn up with the Chairman of the Study Group (Mr Arnold Weber, USA) and its management team', 'SG9', { name: 'Arnold Weber', kind: 'sg-chair', scope: 'SG9' }],
+    ['SG20RG-LATAM Chairman: Juan Pablo Martín\n', null, { name: 'Juan Pablo Martín', kind: 'sg-chair', scope: 'SG20RG-LATAM' }],
   ])('finds the officer in "%s"', (text, group, want) => {
     expect(statedOfficers(text, null, group)).toEqual([{ ...want, email: null }]);
   });
