@@ -18,6 +18,11 @@ export default defineCommand({
   parseText: (rest) => ({ ref: rest }),
   async run(ctx, { ref }): Promise<Reply> {
     let docs: StoredDocument[] = await ctx.store.findByReference(ref);
+    // The short forms people write: "CL 7/13", "TSB CL 4/20" for collective letters.
+    const cl = /^(?:TSB\s+)?CL\s*(\d{1,3}\s*\/\s*(?:\d{1,2}|TSAG))$/i.exec(ref);
+    if (docs.length === 0 && cl?.[1]) {
+      for (const name of [`TSB Collective letter ${cl[1]}`, `Collective letter ${cl[1]}`]) if (docs.length === 0) docs = await ctx.store.findByReference(name);
+    }
     if (docs.length === 0 && /^[0-9a-f]{8,20}$/i.test(ref)) {
       const all = await ctx.store.documentsAfter(0, 100_000);
       const id = all.find((d) => d.id.startsWith(ref.toLowerCase()))?.id;

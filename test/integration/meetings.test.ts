@@ -105,6 +105,12 @@ describe('--tz Asia/Tokyo converts every time', () => {
     expect(r.out).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:/);
   });
 
+  it('finds a collective letter by its short form, CL 4/13', async () => {
+    const r = await cli('ask', '/doc CL 4/13', '--now', '2027-03-01', '--tz', 'Asia/Tokyo');
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain('TSB Collective letter 4/13');
+  });
+
   it('in /deadlines and /meeting', async () => {
     const dl = await cli('ask', '/deadlines SG13', '--now', '2027-03-01', '--tz', 'Asia/Tokyo');
     expect(dl.out).toContain('Wed 21 Apr 2027, 06:59 (Asia/Tokyo) — original: 20 April 2027 Geneva time, end of day');
