@@ -123,6 +123,8 @@ export default defineCommand({
   intents: [
     /^(?:what are |show(?: me)? |list )?(?:the )?(?:upcoming |next |key )?deadlines?\b(?<arg>.*)$/i,
     /^when (?:is|are) (?:the )?(?:next )?(?:deadlines?|contributions? due)\b(?<arg>.*)$/i,
+    // "what's coming up for Question 2/13", "anything coming up for SG20 next week?"
+    /^(?:what(?:'s|’s| is)?|(?:is )?any(?:thing)?)\s+(?:coming up|upcoming)\b(?<arg>.*)$/i,
     // "what's due next week for SG20", "what is due for SG 20 in May 2026", "is anything due before April?"
     /^(?:so |and )?(?:what(?:'s|’s|s| is| are)?|whats|(?:is |are )?(?:there )?any(?:thing)?) (?:else |that's |that is |coming )?due\b(?<arg>.*)$/i,
     /^(?<arg>.*?)\s+deadlines\??$/i,

@@ -300,6 +300,19 @@ describe('officers', () => {
   });
 });
 
+describe('more phrasings', () => {
+  // Reported as refused: liaisons asked about in other words, and "what's coming up".
+  it.each([
+    ['any liaisons for SG13 to answer', 'ls', { scope: { kind: 'group', group: 'SG13' } }],
+    ['which liaisons did SG17 send', 'ls', { scope: { kind: 'group', group: 'SG17' } }],
+    ["what's coming up for Question 2/13", 'deadlines', { scope: { kind: 'question', question: 'Q2/13' }, unread: null }],
+  ])('%s → %s', (text, command, args) => {
+    const r = routed(text);
+    expect(r.command).toBe(command);
+    expect(r.args).toMatchObject(args);
+  });
+});
+
 describe('lsg', () => {
   // Reported: "which group leads on quantum computing" was answered 'Not found … for "which group leads on quantum computing"'.
   it.each([
