@@ -45,7 +45,9 @@ const meetingArgs = z.object({ scope: z.custom<Scope>(), all: z.boolean(), focus
 
 /** Words of a meeting question that are not the group: "what time does the … meeting open", "where will … be held". */
 const QUESTION_WORDS =
-  /(?:^|\s)(?:what|time|when|where|which|is|are|does|do|will|be|being|get|gets|held|take|takes|place|venue|location|open|opens|opening|start|starts|starting|begin|begins|beginning|session|plenary|first|day|meet|it|at|on)(?=\s|$)/gi;
+  /(?:^|\s)(?:what|time|when|where|which|is|are|does|do|will|be|being|get|gets|held|take|takes|place|venue|location|open|opens|opening|start|starts|starting|begin|begins|beginning|session|plenary|first|day|meet|it|at|on|and)(?=\s|$)/gi;
+// "in April 2018", "in 2018": when the meeting asked about is; the answer gives the next one and its dates.
+const MONTH_YEAR = /\b(?:in|of|for)\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d{2}\b/gi;
 
 /**
  * Read "what time does the SG13 meeting open" (the whole question, as the intents pass it) or "SG13" (after
@@ -53,13 +55,13 @@ const QUESTION_WORDS =
  */
 export function parseMeetingText(rest: string): MeetingArgs {
   const all = /(?:^|\s)--?all\b/i.test(rest);
-  const text = rest.replace(/(?:^|\s)--?all\b/gi, ' ').replace(/[?!.]+\s*$/, '');
+  const text = rest.replace(/(?:^|\s)--?all\b/gi, ' ').replace(/[?!.]+\s*$/, '').replace(MONTH_YEAR, ' ');
   const focus: MeetingFocus = /\bwhat time\b|\b(?:open|opens|opening|start|starts|starting|begin|begins)\b/i.test(text)
     ? 'time'
-    : /^\s*where\b|\b(?:venue|location|place)\b/i.test(text)
+    : /^\s*where\b|\band where\b|\b(?:venue|location|place)\b/i.test(text)
       ? 'place'
       : null;
-  const words = focus || /^\s*(?:when|where)\b/i.test(text) ? text.replace(QUESTION_WORDS, ' ').replace(QUESTION_WORDS, ' ') : text;
+  const words = focus || /^\s*(?:when|where|what(?:'s|’s| is) (?:the )?next)\b/i.test(text) ? text.replace(/^\s*what(?:'s|’s)/i, ' ').replace(QUESTION_WORDS, ' ').replace(QUESTION_WORDS, ' ') : text;
   const scope = parseScope(words);
   // A known group among words that are not about when or where: a question about the meeting sgbot cannot answer.
   const named = scope.kind === 'unknown' ? findScope(words).scope : null;
@@ -98,6 +100,8 @@ export default defineCommand({
     /^(?<arg>(?:when) (?:is|does|will) (?:the )?(?:next )?.*?\s*(?:meeting|meet|plenary)\b.*)$/i,
     /^(?<arg>(?:when|where) (?:is|will) (?:the )?next meeting (?:of )?.*)$/i,
     /^(?:next|upcoming) (?:meeting|meetings)\b(?<arg>.*)$/i,
+    // "what's the next meeting of TSAG (and where)", "what is the next SG13 meeting"
+    /^(?<arg>what(?:'s|’s| is) (?:the )?next\b.*?\bmeeting\b.*)$/i,
     // Not "who is the chair of the SG13 meeting" (officers).
     /^(?!who\b)(?<arg>.*?\s+(?:next )?meeting)\??$/i,
   ],

@@ -306,6 +306,9 @@ describe('more phrasings', () => {
     ['any liaisons for SG13 to answer', 'ls', { scope: { kind: 'group', group: 'SG13' } }],
     ['which liaisons did SG17 send', 'ls', { scope: { kind: 'group', group: 'SG17' } }],
     ["what's coming up for Question 2/13", 'deadlines', { scope: { kind: 'question', question: 'Q2/13' }, unread: null }],
+    ["what's the next meeting of TSAG and where", 'meeting', { scope: { kind: 'group', group: 'TSAG' }, focus: 'place', unread: null }],
+    ['when does SG9 meet and where', 'meeting', { scope: { kind: 'group', group: 'SG9' }, focus: 'place', unread: null }],
+    ['where is the SG3 meeting in April 2018', 'meeting', { scope: { kind: 'group', group: 'SG3' }, focus: 'place', unread: null }],
   ])('%s → %s', (text, command, args) => {
     const r = routed(text);
     expect(r.command).toBe(command);
