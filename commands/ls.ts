@@ -3,6 +3,7 @@
  * ahead, not yet answered) first, then the replies it expects from others, then the rest, newest first.
  */
 import { groupOfQuestion, parentGroup } from '../src/core/groups.ts';
+import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { defineCommand, type Reply, type ReplyItem } from '../src/core/command.ts';
 import { dueAt, formatDeadline } from '../src/core/time.ts';
@@ -62,17 +63,24 @@ export default defineCommand({
     const expected = group
       ? all.filter((l) => !l.answeredBy && ahead(l) && !mustAnswer.includes(l) && l.liaison.from !== null && parentGroup(l.liaison.from) === group && actingAddressees(l.liaison).length > 0).sort(byDeadline)
       : [];
-    const shown = new Set([...mustAnswer, ...expected]);
-    const rest = all.filter((l) => !shown.has(l) && (question === null || concerns(l.liaison, question))).slice(0, 20);
     const who = question ?? group;
+    // Asked to act with no date given, in the last year (or undated): a reply is expected all the same.
+    const yearAgo = DateTime.fromMillis(ctx.now, { zone: GENEVA }).minus({ years: 1 }).toISODate() ?? '';
+    const undated = who
+      ? all.filter((l) => !l.answeredBy && l.liaison.deadline === null && (l.source.date === null || (l.source.date >= yearAgo && l.source.date <= new Date(ctx.now).toISOString().slice(0, 10))) && asksOf(l.liaison, group, question))
+      : [];
+    const shown = new Set([...mustAnswer, ...expected, ...undated]);
+    const rest = all.filter((l) => !shown.has(l) && (question === null || concerns(l.liaison, question))).slice(0, 20);
     const sections = [
       { heading: who ? `${who} is asked to reply` : 'Awaiting a reply', items: mustAnswer.map((l) => line(l, ctx.tz, 'reply due by')) },
+      { heading: `${who ?? ''} is asked to act (no reply date given)`.trim(), items: undated.map((l) => line(l, ctx.tz, null)) },
       { heading: `Replies ${group ?? ''} expects from others`.replace(/\s+/g, ' '), items: expected.map((l) => line(l, ctx.tz, 'reply expected by')) },
       { heading: 'Recent', items: rest.map((l) => line(l, ctx.tz, 'reply deadline')) },
     ].filter((s) => s.items.length > 0);
     const notes: string[] = [];
     if (all.length === 0) notes.push(`No liaison statements${group ? ` from, to or copied to ${group}` : ''} are stored.`);
-    else if (who && mustAnswer.length === 0) notes.push(`No liaison statement is waiting for a reply from ${who}.`);
+    else if (who && mustAnswer.length === 0 && undated.length === 0) notes.push(`No liaison statement is waiting for a reply from ${who}.`);
+    else if (who && mustAnswer.length === 0) notes.push(`No reply date is set for ${who}; ${undated.length} liaison statement${undated.length > 1 ? 's ask' : ' asks'} it to act without one.`);
     if (mustAnswer.length + expected.length > 0) notes.push(`Reply dates are shown in ${ctx.tz}; the liaison statements give them as Geneva dates.`);
     return {
       ok: true,
@@ -80,7 +88,7 @@ export default defineCommand({
       sections,
       notes,
       sources: uniqueSources([...mustAnswer, ...expected, ...rest].map((l) => sourceOf(l.source))),
-      data: { group, question, awaitingAction: mustAnswer, expectedReplies: expected, recent: rest },
+      data: { group, question, awaitingAction: mustAnswer, askedWithoutDate: undated, expectedReplies: expected, recent: rest },
     };
   },
 });

@@ -157,3 +157,38 @@ describe("a Question's deadlines", () => {
     expect(q4.map((d) => `${d.date} ${d.category}`)).toEqual(['2036-04-10 contributions']);
   });
 });
+
+describe('a liaison asking a group to act without a reply date', () => {
+  // Laid out as a 3GPP LS (as 3GPP TSG CT4's reply on ECN to Q3/16 was, in test/fixtures/real): no deadline, and
+  // an "Actions" section asking one addressee to act. Facts made up.
+  const LS_3GPP = [
+    '3GPP TSG CT4 Meeting #99\tC4-360101',
+    'Sophia Antipolis, France, 10th - 14th March 2036',
+    '',
+    'Title:\tLS on congestion marking for real-time media',
+    'Response to:\t-',
+    'Release:\tRel-30',
+    'Source:\t3GPP TSG CT4',
+    'To:\tITU-T Q3/16',
+    '',
+    'Contact Person:\tNoor Haddad',
+    '',
+    '1. Overall Description:',
+    'CT4 studies congestion marking for real-time media and would like to align with ITU-T Q3/16.',
+    '',
+    '2. Actions:',
+    'To ITU-T Q3/16.',
+    'ACTION: CT4 asks ITU-T Q3/16 whether its Recommendations can carry the marking described above.',
+    '',
+    '3. Date of Next TSG CT4 Meetings:',
+    'CT4#100\t12th - 16th May 2036\tBerlin, Germany',
+  ].join('\n');
+
+  it('is listed for the group as asked to act, not as nothing waiting', async () => {
+    await e.store(LS_3GPP, { messageId: '<c4-360101@3gpp.org>' });
+    const sg16 = (await answer(registry, ctx(), '/ls SG16')).reply;
+    expect(sg16.sections?.[0]?.heading).toBe('SG16 is asked to act (no reply date given)');
+    expect(sg16.sections?.[0]?.items.map((i) => i.text)).toEqual(['LS on congestion marking for real-time media']);
+    expect(sg16.notes[0]).toBe('No reply date is set for SG16; 1 liaison statement asks it to act without one.');
+  });
+});
