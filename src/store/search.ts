@@ -50,6 +50,9 @@ const MAX_WINDOWS = 4;
 /** Words a prefix or a typo may stand for, at most. */
 const MAX_VARIANTS = 8;
 
+/** Entries of `meta` a process keeps parsed for the hits it answers again ({@link SearchIndex.readMeta}); cleared when full. */
+const META_CACHE_MAX = 5000;
+
 /** Documents read from Redis (and written to the index) at a time when catching up. */
 const BATCH = 100;
 
@@ -377,6 +380,8 @@ export class SearchIndex {
   private lastSeq = 0;
   private lastChange = 0;
   private loaded = false;
+  /** Entries of `meta` as last read, by sequence number, with the bytes they were read from ({@link SearchIndex.readMeta}). */
+  private readonly metaCache = new Map<number, { raw: Buffer; meta: readonly string[] }>();
   /** What the last search read. */
   lastWork: SearchWork = { candidates: 0, bytes: 0, commands: 0, roundTrips: 0 };
 
@@ -530,11 +535,10 @@ export class SearchIndex {
     if (partial) results = await q.run(false, true, limit);
     const top = results.top;
     if (top.length === 0) return [];
-    const metas = await this.send((r) => [r.hmget(this.key('meta'), ...top.map((x) => String(x.seq)))]);
+    const metas = await this.send((r) => [r.hmgetBuffer(this.key('meta'), ...top.map((x) => String(x.seq)))]);
     const hits: SearchHit[] = [];
     top.forEach((r, i) => {
-      const raw = (metas[0] as Array<string | null>)[i];
-      const meta = raw ? readStoredOrNull(META, raw, `search entry ${r.seq}`) : null;
+      const meta = this.readMeta(r.seq, (metas[0] as Array<Buffer | null>)[i] ?? null);
       if (!meta) return;
       const [id = '', title = '', reference = '', group = '', kind = ''] = meta;
       const hit: SearchHit = { id, score: r.score, title: title || null, reference: reference || null, group: group || null, kind, terms: r.terms };
@@ -542,6 +546,24 @@ export class SearchIndex {
       hits.push(hit);
     });
     return hits;
+  }
+
+  /**
+   * A document's entry in `meta` as stored (`raw`), checked; `null` when it does not read. An entry read before with
+   * the very same bytes is the array read then (no JSON.parse, no schema check): a correction writes other bytes, so
+   * it is read anew.
+   */
+  private readMeta(seq: number, raw: Buffer | null): readonly string[] | null {
+    if (!raw || raw.length === 0) return null;
+    const known = this.metaCache.get(seq);
+    if (known && known.raw.equals(raw)) return known.meta;
+    const meta = readStoredOrNull(META, raw.toString(), `search entry ${seq}`);
+    if (meta) {
+      if (this.metaCache.size >= META_CACHE_MAX) this.metaCache.clear();
+      // A copy: the reply's Buffer is a view on the socket's read chunk, which it would keep alive.
+      this.metaCache.set(seq, { raw: Buffer.from(raw), meta });
+    }
+    return meta;
   }
 
   /**
