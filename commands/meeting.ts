@@ -45,7 +45,7 @@ const meetingArgs = z.object({ scope: z.custom<Scope>(), all: z.boolean(), focus
 
 /** Words of a meeting question that are not the group: "what time does the … meeting open", "where will … be held". */
 const QUESTION_WORDS =
-  /(?:^|\s)(?:what|time|when|where|which|is|are|does|do|will|be|being|get|gets|held|take|takes|place|venue|location|open|opens|opening|start|starts|starting|begin|begins|beginning|session|plenary|first|day|meet|it|at|on|and)(?=\s|$)/gi;
+  /(?:^|\s)(?:what|time|when|where|which|is|are|does|do|will|be|being|get|gets|held|take|takes|place|venue|location|open|opens|opening|start|starts|starting|begin|begins|beginning|session|plenary|first|day|meet|it|at|on|and|there|a|an|any|newcomers?'?|briefings?|workshops?|trainings?|hackathons?|forums?|side|events?)(?=\s|$)/gi;
 // "in April 2018", "in 2018": when the meeting asked about is; the answer gives the next one and its dates.
 const MONTH_YEAR = /\b(?:in|of|for)\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d{2}\b/gi;
 
@@ -61,7 +61,7 @@ export function parseMeetingText(rest: string): MeetingArgs {
     : /^\s*where\b|\band where\b|\b(?:venue|location|place)\b/i.test(text)
       ? 'place'
       : null;
-  const words = focus || /^\s*(?:when|where|what(?:'s|’s| is) (?:the )?next)\b/i.test(text) ? text.replace(/^\s*what(?:'s|’s)/i, ' ').replace(QUESTION_WORDS, ' ').replace(QUESTION_WORDS, ' ') : text;
+  const words = focus || /^\s*(?:when|where|what(?:'s|’s| is) (?:the )?next|(?:is|are) there)\b/i.test(text) ? text.replace(/^\s*what(?:'s|’s)/i, ' ').replace(QUESTION_WORDS, ' ').replace(QUESTION_WORDS, ' ') : text;
   const scope = parseScope(words);
   // A known group among words that are not about when or where: a question about the meeting sgbot cannot answer.
   const named = scope.kind === 'unknown' ? findScope(words).scope : null;
@@ -100,6 +100,8 @@ export default defineCommand({
     /^(?<arg>(?:when) (?:is|does|will) (?:the )?(?:next )?.*?\s*(?:meeting|meet|plenary)\b.*)$/i,
     /^(?<arg>(?:when|where) (?:is|will) (?:the )?next meeting (?:of )?.*)$/i,
     /^(?:next|upcoming) (?:meeting|meetings)\b(?<arg>.*)$/i,
+    // Side events the meeting answer lists: "when is the newcomers briefing for SG20", "is there a workshop at the next SG17 meeting".
+    /^(?<arg>(?:(?:when|where) (?:is|are|will)|(?:is|are) there) (?:the |a |an |any )?.*?\b(?:briefings?|workshops?|trainings?|hackathons?|side events?)\b.*)$/i,
     // "what's the next meeting of TSAG (and where)", "what is the next SG13 meeting"
     /^(?<arg>what(?:'s|’s| is) (?:the )?next\b.*?\bmeeting\b.*)$/i,
     // Not "who is the chair of the SG13 meeting" (officers).

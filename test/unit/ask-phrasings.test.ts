@@ -309,6 +309,8 @@ describe('more phrasings', () => {
     ["what's the next meeting of TSAG and where", 'meeting', { scope: { kind: 'group', group: 'TSAG' }, focus: 'place', unread: null }],
     ['when does SG9 meet and where', 'meeting', { scope: { kind: 'group', group: 'SG9' }, focus: 'place', unread: null }],
     ['where is the SG3 meeting in April 2018', 'meeting', { scope: { kind: 'group', group: 'SG3' }, focus: 'place', unread: null }],
+    ['when is the newcomers briefing for SG20', 'meeting', { scope: { kind: 'group', group: 'SG20' }, unread: null }],
+    ['is there a workshop at the next SG17 meeting', 'meeting', { scope: { kind: 'group', group: 'SG17' }, unread: null }],
   ])('%s → %s', (text, command, args) => {
     const r = routed(text);
     expect(r.command).toBe(command);
