@@ -94,7 +94,7 @@ const deadlineArgs = z.object({
 });
 
 /** Words of a deadline question that are neither a group nor a date: "what's due", "show me", "including past". */
-const QUESTION_WORDS = /(?:^|\s)(?:what(?:'s|’s|s)?|which|when|is|are|there|any(?:thing)?|all|including|past|show|list|tell|give|me|us|key|important|due|fall(?:s|ing)?|do|did|i|we|have|to|submit|dates?|miss(?:ed)?)(?=\s|$)/gi;
+const QUESTION_WORDS = /(?:^|\s)(?:what(?:'s|’s|s)?|which|when|is|are|there|any(?:thing)?|all|including|past|show|list|tell|give|me|us|key|important|due|fall(?:s|ing)?|do|does|did|i|we|have|has|must|should|to|submit|dates?|miss(?:ed)?)(?=\s|$)/gi;
 
 /**
  * Read "SG 20 next week --all" into a scope, a date range and the `--all` flag. With `clock` the range is read
@@ -123,6 +123,8 @@ export default defineCommand({
   intents: [
     /^(?:what are |show(?: me)? |list )?(?:the )?(?:upcoming |next |key )?deadlines?\b(?<arg>.*)$/i,
     /^when (?:is|are) (?:the )?(?:next )?(?:deadlines?|contributions? due)\b(?<arg>.*)$/i,
+    // "when is the TAP reply due for SG20", "when do we have to reply to the consultation", "when must I register"
+    /^(?<arg>when (?:is|are|do|does|must|should) (?!.*\bmeeting\b).*\b(?:due|reply|replies|register|submit)\b.*)$/i,
     // "what's coming up for Question 2/13", "anything coming up for SG20 next week?"
     /^(?:what(?:'s|’s| is)?|(?:is )?any(?:thing)?)\s+(?:coming up|upcoming)\b(?<arg>.*)$/i,
     // "what's due next week for SG20", "what is due for SG 20 in May 2026", "is anything due before April?"
