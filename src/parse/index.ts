@@ -311,16 +311,16 @@ function headingTitle(header: string): string | null {
   return clip(!/[.:;]$/.test(line) && /^[a-z(]/.test(next) ? `${line} ${next}` : line);
 }
 
-/**
- * The heading of a meeting's executive summary or results page, with the bracketed place and dates of the line
- * under it: "Executive Summary of the ITU-T Study Group 16 Meeting (Macao, China, 16-27 October 2017)".
- */
 /** A report's own heading line: "Report of the 2009 ITU-T Kaleidoscope Academic Conference". */
 function reportHeading(text: string): string | null {
   const m = /^[ \t]*(Report of the\b[^\n]{10,200}?)[ \t]*$/im.exec(text.slice(0, 6000));
   return m?.[1] ? clip(m[1]) : null;
 }
 
+/**
+ * The heading of a meeting's executive summary or results page, with the bracketed place and dates of the line
+ * under it: "Executive Summary of the ITU-T Study Group 16 Meeting (Macao, China, 16-27 October 2017)".
+ */
 function summaryHeading(text: string): string | null {
   const lines = text.slice(0, 6000).split('\n').map((l) => l.trim()).filter((l) => l !== '').slice(0, 30);
   // A table of contents' line ("EXECUTIVE SUMMARY……ii") is not the heading.

@@ -22,7 +22,11 @@ function abstractTopic(text: string): string | null {
   // The label ends its line or takes a colon: "Summary of Questions' Results" is a heading, not an abstract.
   const m = /(?:^|\n)[ \t]*(?:Abstract|Summary)[ \t]*(?::[ \t]*\n?|\n)[ \t]*([^\n]{12,400})/i.exec(text.slice(0, 8000));
   const sentence = m?.[1]?.split(/(?<=[.!?])\s/)[0];
-  return sentence ? clip(sentence) : null;
+  if (!sentence) return null;
+  // "This liaison statement contains the response of SG20 to TSAG on …" is titled by what it contains: "Response of
+  // SG20 to TSAG on …".
+  const topic = sentence.replace(/^This (?:liaison statement|LS|document|TD|contribution|report|paper)\s+(?:contains|provides|presents|describes|proposes|gives|reports|includes|is)\s+(?:(?:the|a|an)\s+)?/i, '');
+  return clip(topic === sentence ? sentence : `${topic[0]?.toUpperCase() ?? ''}${topic.slice(1)}`);
 }
 
 /** The first line of the first 40 that reads as a heading: a few words, not boilerplate, not a label or a sentence. */

@@ -539,6 +539,7 @@ describe('titles past page furniture', () => {
     ['an old web page', 'ITU Home Page International Telecommunication Union Français | Español\nPrint Version\nITU Home Page\nHome : Office of the Secretary-General : CSD\nITU ENUM Workshop\n', 'ITU ENUM Workshop'],
     ['a news page', 'Search Icon White\nITU-T Invites Comments on Work for Smart Cities\n\nThe first meeting of the new study group will take place soon.\n', 'ITU-T Invites Comments on Work for Smart Cities'],
     ['an itu.int page with its language bar', 'عربي | 中文 | Español | Français | Русский\nAdvanced Search Site Map Contact us Print Version\nRegistration and fellowship requests for the 14th TDAG meeting\n', 'Registration and fellowship requests for the 14th TDAG meeting'],
+    ['a liaison statement with only an abstract (as SG20\'s reply to TSAG on lead study groups in shared/seeds)', ' \tAbstract:\n\tThis liaison statement contains the response of SG20 to TSAG on the lead study group concept.\n\nThis liaison statement answers TSAG-LS4.\nSG20 thanks TSAG for its liaison statement.\n', 'Response of SG20 to TSAG on the lead study group concept'],
     ['a report with its table of contents first', 'EXECUTIVE SUMMARY……ii\nIntroduction.........1\nReport of the second academic conference on digital inclusion\n', 'Report of the second academic conference on digital inclusion'],
   ])('%s', (_what, text, title) => {
     expect(parseDocument(text).title).toBe(title);
