@@ -282,7 +282,7 @@ const NUMBER_WORDS: Record<string, number> = {
 };
 
 const RULE = new RegExp(
-  String.raw`\b(\d{1,3}|${Object.keys(NUMBER_WORDS).join('|')})\s*(?:\(\d{1,3}\)\s*)?(calendar\s+)?(days?|weeks?|months?)\s+` +
+  String.raw`\b(\d{1,3}|${Object.keys(NUMBER_WORDS).join('|')})\s*(?:\((?:\d{1,3}|[a-z-]{3,12})\)\s*)?(calendar\s+)?(days?|weeks?|months?)\s+` +
     String.raw`(?:before|prior to|ahead of)\s+(?:the\s+)?(?:(?:start|beginning|opening|first day)(?:\s+date)?\s+of\s+(?:the\s+)?)?(?:meeting|event|session)`,
   'i',
 );

@@ -608,3 +608,11 @@ describe('web pages of short lines', () => {
     expect(parseDocument(lines.join('\n\n')).kind).toBe('other');
   });
 });
+
+describe('deadlines derived from a rule in a letter', () => {
+  // Collective letter 1/13 of 2016 (test/fixtures/real) writes the rule with its number spelled out in brackets.
+  it('"Contributions are due 12 (twelve) calendar days before the meeting" gives the date, marked derived', () => {
+    const p = parseDocument(readFileSync(join(REAL_DIR, 'meeting-cl-1-13-2016-sg13-plenary-later-bsg-training.txt'), 'utf8'));
+    expect(p.deadlines.map((d) => [d.date, d.category, d.derived])).toEqual([['2017-01-25', 'contributions', true]]);
+  });
+});
