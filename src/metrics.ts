@@ -11,6 +11,7 @@ import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { CommandMetrics } from './core/command.ts';
+import { sendTogether } from './core/send-together.ts';
 import { DEFAULT_PROBE_TIMEOUT_MS, healthReport, withTimeout, type HealthReport } from './health-report.ts';
 
 /** What ingest records: the outcome of one raw message (documents by store status, problems by code). */
@@ -146,7 +147,9 @@ export class Metrics implements IngestMetrics, DeliveryMetrics, CommandMetrics {
       this.opts.log?.debug({ err: String(err) }, 'cannot observe a command duration');
     }
     const field = JSON.stringify(labels);
-    this.send(() => this.opts.redis.multi().hincrby(this.key('commands'), field, 1).hincrbyfloat(this.key('commandSeconds'), field, seconds).exec());
+    // Two counters in one write, without a pipeline object (which outlives minor GCs): an answer path runs this.
+    const redis = this.opts.redis;
+    this.send(() => sendTogether(redis, () => [redis.hincrby(this.key('commands'), field, 1), redis.hincrbyfloat(this.key('commandSeconds'), field, seconds)] as const));
   }
 
   /** Health as `/healthz` reports it (bounded by the probe timeout). */

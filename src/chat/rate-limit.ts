@@ -1,8 +1,9 @@
 /**
  * Per-user rate limits shared by the chat adapters: a one-minute window per user that starts at their first
- * command (SET NX EX + INCR, atomic), and the polite replies a channel gives when a user is over the limit or
+ * command (SET NX EX + INCR, atomic, in one script), and the polite replies a channel gives when a user is over the limit or
  * something failed.
  */
+import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { noAnswer, type Reply } from '../core/command.ts';
 import { isSgbotError } from '../core/errors.ts';
@@ -17,15 +18,28 @@ export interface RateCount {
   retryAfterS: number;
 }
 
+// The window's counter, atomically: started at the first command of a minute, counted, and its time left. A script
+// rather than MULTI: every chat message runs it, and ioredis's pipeline objects outlive minor GCs.
+const COUNT = `redis.call('SET', KEYS[1], '0', 'EX', 60, 'NX')
+local n = redis.call('INCR', KEYS[1])
+return {n, redis.call('PTTL', KEYS[1])}`;
+const COUNT_SHA = createHash('sha1').update(COUNT).digest('hex');
+
 /**
  * Count one command under `key` (one key per user) against `perMinute`.
  *
  * @example (await countPerMinute(redis, 'sgbot:slack:rate:U1', 20)).allowed
  */
 export async function countPerMinute(redis: Redis, key: string, perMinute: number): Promise<RateCount> {
-  const res = await redis.multi().set(key, '0', 'EX', 60, 'NX').incr(key).pttl(key).exec();
-  const count = Number(res?.[1]?.[1] ?? 0);
-  const pttl = Number(res?.[2]?.[1] ?? 60_000);
+  let res: [number, number];
+  try {
+    res = (await redis.evalsha(COUNT_SHA, 1, key)) as [number, number];
+  } catch (err) {
+    if (!String((err as Error).message).includes('NOSCRIPT')) throw err;
+    res = (await redis.eval(COUNT, 1, key)) as [number, number];
+  }
+  const count = Number(res[0] ?? 0);
+  const pttl = Number(res[1] ?? 60_000);
   return { allowed: count <= perMinute, count, firstRefusal: count === perMinute + 1, retryAfterS: Math.max(1, Math.ceil(pttl / 1000)) };
 }
 

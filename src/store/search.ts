@@ -23,7 +23,8 @@ import type { SearchHit } from '../core/command.ts';
 import { readStoredOrNull } from '../core/records.ts';
 import type { StoredDocument } from './facts.ts';
 import { Vocabulary } from './search-vocab.ts';
-import { sendTogether, type DocumentStore } from './store.ts';
+import { sendTogether } from '../core/send-together.ts';
+import type { DocumentStore } from './store.ts';
 
 /** A document's entry as the index keeps it: `[id, title, reference, group, kind]`. */
 const META = z.array(z.string());

@@ -12,6 +12,7 @@ import { SgbotError } from '../core/errors.ts';
 import { deadlineFactSchema, liaisonFactSchema, meetingFactSchema, readStored as readRecord, readStoredOrNull, roleFactSchema, storedDocumentSchema } from '../core/records.ts';
 import { senderVerified } from '../core/facts.ts';
 import { groupOfQuestion } from '../core/groups.ts';
+import { sendTogether } from '../core/send-together.ts';
 import type { ParsedDocument } from '../core/types.ts';
 import { normalizeText } from '../parse/normalize.ts';
 import { baseKey } from '../parse/reference.ts';
@@ -226,24 +227,6 @@ export interface AddResult {
   id: string;
   /** The document this one superseded (status `revision`) or was superseded by (`older-revision`). */
   other: string | null;
-}
-
-/**
- * Commands sent together, as a pipeline would send them: in one write (the connection's socket is corked while
- * `issue` queues them) and answered in order; the replies, or the first command's error. Reads on the answer paths go
- * this way rather than through `redis.pipeline()`: ioredis gives each Pipeline object its own `length` accessor,
- * which keeps the pipeline, its commands and their replies alive through every minor GC until the next full one, so
- * each scavenge copied and promoted megabytes of answers already given (6–30 ms pauses).
- */
-export function sendTogether<T extends readonly unknown[]>(redis: Redis, issue: () => { [K in keyof T]: Promise<T[K]> }): Promise<T> {
-  const stream = redis.stream as Redis['stream'] | undefined;
-  const cork = stream?.writable === true;
-  if (cork) stream.cork();
-  try {
-    return Promise.all(issue());
-  } finally {
-    if (cork) stream.uncork();
-  }
 }
 
 /** sha256 of the normalised text: the same letter converted twice hashes the same. */
