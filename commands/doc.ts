@@ -23,6 +23,10 @@ export default defineCommand({
     if (docs.length === 0 && cl?.[1]) {
       for (const name of [`TSB Collective letter ${cl[1]}`, `Collective letter ${cl[1]}`]) if (docs.length === 0) docs = await ctx.store.findByReference(name);
     }
+    // A TD asked for without the part of the meeting it belongs to: "SG20-TD215" for "SG20-TD215/WP1".
+    if (docs.length === 0 && /^(?:SG\s?\d{1,2}|TSAG)-TD\s?\d{1,4}$/i.test(ref)) {
+      for (const part of ['PLEN', 'GEN', 'WP1', 'WP2', 'WP3', 'WP4', 'WP5', 'WP6']) if (docs.length === 0) docs = await ctx.store.findByReference(`${ref}/${part}`);
+    }
     if (docs.length === 0 && /^[0-9a-f]{8,20}$/i.test(ref)) {
       const all = await ctx.store.documentsAfter(0, 100_000);
       const id = all.find((d) => d.id.startsWith(ref.toLowerCase()))?.id;

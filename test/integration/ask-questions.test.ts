@@ -226,6 +226,13 @@ describe('liaisons and the rest', () => {
   });
 });
 
+describe('documents by a short reference', () => {
+  it('finds a TD asked for without its meeting part (SG20-TD870 for SG20-TD870/WP1)', async () => {
+    const a = await ask('/doc SG20-TD870');
+    expect(a).toMatchObject({ ok: true, command: 'doc', title: 'SG20-TD870/WP1' });
+  });
+});
+
 describe('the same questions in Slack and Teams', () => {
   const now = resolveNow(NOW, TZ);
   const allowed = { countCommand: () => Promise.resolve({ allowed: true, count: 1, firstRefusal: false, retryAfterS: 60 }) };
