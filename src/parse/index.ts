@@ -266,7 +266,9 @@ function letterSubject(header: string): string | null {
   if (first === null) return null;
   // A flattened letter runs its subject into the body: a subject line, not a paragraph, is kept.
   // Converters leave cell markers and list dashes before it: "Subject: / Meeting …", "Subject: - - 18th meeting …".
-  const bare = first.replace(/^(?:[/|]\s*|[-–]\s+)+/, '');
+  // A BR letter's subject lists what it covers after it, run on when flattened: "Meetings of Working Parties 7A and
+  // 7B–Working Party 7A: Time signals …".
+  const bare = first.replace(/^(?:[/|]\s*|[-–]\s+)+/, '').replace(/\s*[-–]\s*(?=Working Party \w{1,4}\s*:).*$/, '');
   // A flattened letter's subject runs on into the body: "… in the study period 1994-1995 The Radiocommunication
   // Assembly, in November, 1993, approved …": it ends where a sentence starts.
   // Read in the first few hundred characters only: a subject is never longer, and the look-ahead is not linear.

@@ -78,6 +78,7 @@ function twoColons(line: string): boolean {
 // Information Deadline: …", "Subject: Notice of … Date: 11-14 September 2007". Longest first.
 const RUN_ON_LABEL =
   /(?<=\S)[ \t]+(?=(?:For (?:action|comment|information) to|Send any reply LS to|Response to|Question\(s\)|Questions?|Source|Status|Title|Subject|Purpose|Approval|Deadline|Contact|Reference|Ref|Our ref|Attention|Copy|From|To|Cc|CC|For|(?<!Submission |Submitted |Posted |Meeting |Reply )Date)[ \t]*:)|(?<=\S)[ \t]+(?=Dear (?:Sir|Madam|Colleagues?|Experts?|Members?|All)\b|(?:Mr|Ms|Mrs|Dr)\.?[ \t]+[A-Z][\w'-]+,[ \t])/g;
+const GLUED_SUBJECT = /(?<=[a-z0-9.)?])(?=(?:Subject|Objet)\s*:|Dear (?:Sir|Madam)\b)/g;
 const RUN_ON_COUNT = /(?:^|\s)(?:For (?:action|comment|information) to|Source|Title|Subject|Purpose|Approval|Deadline|Contact|Reference|Ref|Copy|From|To|Cc|CC|For|Date)[ \t]*:/g;
 
 /**
@@ -92,7 +93,9 @@ export function unrunHeader(header: string): string {
       .map(unrunMemo)
       .join('\n')
       .split('\n')
-      // A whole letter flattened into one paragraph may carry its subject as its only label.
+      // A whole letter flattened into one paragraph may carry its subject as its only label, the converter having
+      // lost even the space before it and before the salutation: "…itu.intSubject:Meetings of … 2021)Dear Sir,".
+      .map((line) => (line.length > 200 ? line.replace(GLUED_SUBJECT, ' ') : line))
       .map((line) =>
         line.length > 120 && ((twoColons(line) && (line.match(RUN_ON_COUNT)?.length ?? 0) >= 2) || (line.length > 200 && / (?:Subject|Objet)\s*:/.test(line)))
           ? line.replace(RUN_ON_LABEL, '\n')

@@ -616,3 +616,16 @@ describe('deadlines derived from a rule in a letter', () => {
     expect(p.deadlines.map((d) => [d.date, d.category, d.derived])).toEqual([['2017-01-25', 'contributions', true]]);
   });
 });
+
+describe('a BR letter flattened into one paragraph', () => {
+  // The layout of BR Circular Letters 7/LCCE/79 (2020) and 5/LCCE/91 (2021) as document sites flatten them: every
+  // space around the subject lost. The words are ours.
+  it('is titled by its subject, which ends before the list of what it covers and before the salutation', () => {
+    const text =
+      'Radiocommunication Bureau (BR)Circular Letter5/LCCE/9129 January 2021To Administrations of Member States of the ITU and Radiocommunication Sector MembersSubject:Meetings of Working Parties 5A, 5B and 5C (e-Meetings, 28 April - 21 May 2021)–Working Party 5A: Land mobile service–Working Party 5B: Maritime mobile serviceDear Sir/Madam,1 IntroductionThis letter announces the meetings of the working parties named above.';
+    const p = parseDocument(text);
+    expect(p.kind).toBe('circular');
+    expect(p.date).toBe('2021-01-29');
+    expect(p.title).toBe('Meetings of Working Parties 5A, 5B and 5C (e-Meetings, 28 April - 21 May 2021)');
+  });
+});
