@@ -23,6 +23,7 @@ import type { SearchHit } from '../core/command.ts';
 import { readStoredOrNull } from '../core/records.ts';
 import type { StoredDocument } from './facts.ts';
 import { Vocabulary } from './search-vocab.ts';
+import { BytesMemo } from '../core/bytes-memo.ts';
 import { sendTogether } from '../core/send-together.ts';
 import type { DocumentStore } from './store.ts';
 
@@ -382,7 +383,7 @@ export class SearchIndex {
   private lastChange = 0;
   private loaded = false;
   /** Entries of `meta` as last read, by sequence number, with the bytes they were read from ({@link SearchIndex.readMeta}). */
-  private readonly metaCache = new Map<number, { raw: Buffer; meta: readonly string[] }>();
+  private readonly metaCache = new BytesMemo<number, readonly string[]>(META_CACHE_MAX);
   /** What the last search read. */
   lastWork: SearchWork = { candidates: 0, bytes: 0, commands: 0, roundTrips: 0 };
 
@@ -556,15 +557,7 @@ export class SearchIndex {
    */
   private readMeta(seq: number, raw: Buffer | null): readonly string[] | null {
     if (!raw || raw.length === 0) return null;
-    const known = this.metaCache.get(seq);
-    if (known && known.raw.equals(raw)) return known.meta;
-    const meta = readStoredOrNull(META, raw.toString(), `search entry ${seq}`);
-    if (meta) {
-      if (this.metaCache.size >= META_CACHE_MAX) this.metaCache.clear();
-      // A copy: the reply's Buffer is a view on the socket's read chunk, which it would keep alive.
-      this.metaCache.set(seq, { raw: Buffer.from(raw), meta });
-    }
-    return meta;
+    return this.metaCache.read(seq, raw, (text) => readStoredOrNull(META, text, `search entry ${seq}`));
   }
 
   /**

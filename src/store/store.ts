@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { z } from 'zod';
+import { BytesMemo } from '../core/bytes-memo.ts';
 import { SgbotError } from '../core/errors.ts';
 import { deadlineFactSchema, liaisonFactSchema, meetingFactSchema, readStored as readRecord, readStoredOrNull, roleFactSchema, storedDocumentSchema } from '../core/records.ts';
 import { senderVerified } from '../core/facts.ts';
@@ -248,8 +249,8 @@ export class DocumentStore {
   private textBatch: TextBatch | null = null;
   /** {@link DocumentStore.statedRoles} as of a value of the roles version key (`roles:version`). */
   private rolesCache: { version: string; roles: Promise<readonly StatedRole[]> } | null = null;
-  /** Deadline facts as last parsed, by member, with the bytes they were parsed from ({@link DocumentStore.readFact}). */
-  private readonly deadlineCache = new Map<string, { raw: Buffer; fact: DeadlineFact }>();
+  /** Deadline facts as last parsed, by member ({@link DocumentStore.readFact}). */
+  private readonly deadlineCache = new BytesMemo<string, DeadlineFact>(FACT_CACHE_MAX);
 
   constructor(redis: Redis, prefix: string) {
     this.redis = redis;
@@ -596,25 +597,16 @@ export class DocumentStore {
 
   /**
    * A fact as stored (`raw`, its JSON), checked against `schema`; `null` when it does not read. With `cache`, a fact
-   * read before with the very same bytes is the object read then: no JSON.parse and no schema check, and nothing
-   * allocated. Keyed by member and compared byte for byte, it can never give a fact that changed (a correction, a new
-   * parse or revision writes other bytes, and a removed fact is not in the index to be asked for).
+   * read before with the very same bytes is the object read then ({@link BytesMemo}).
    */
-  private readFact<T>(schema: z.ZodType<T>, member: string, raw: Buffer | null, cache?: Map<string, { raw: Buffer; fact: T }>): T | null {
+  private readFact<T>(schema: z.ZodType<T>, member: string, raw: Buffer | null, cache?: BytesMemo<string, T>): T | null {
     if (raw === null) return null;
-    const known = cache?.get(member);
-    if (known && known.raw.equals(raw)) return known.fact;
-    const fact = readStoredOrNull(schema, raw.toString(), `fact ${member}`);
-    if (cache && fact) {
-      if (cache.size >= FACT_CACHE_MAX) cache.clear();
-      // A copy: the reply's Buffer is a view on the socket's read chunk, which it would keep alive.
-      cache.set(member, { raw: Buffer.from(raw), fact });
-    }
-    return fact;
+    const parse = (text: string) => readStoredOrNull(schema, text, `fact ${member}`);
+    return cache ? cache.read(member, raw, parse) : parse(raw.toString());
   }
 
   /** The facts of one index set, checked against `schema`; a fact that does not read is left out (`sgbot reparse` writes the index again). */
-  private async factsIn<T>(schema: z.ZodType<T>, set: string, min: number | string, max: number | string, limit: number, reverse = false, cache?: Map<string, { raw: Buffer; fact: T }>): Promise<T[]> {
+  private async factsIn<T>(schema: z.ZodType<T>, set: string, min: number | string, max: number | string, limit: number, reverse = false, cache?: BytesMemo<string, T>): Promise<T[]> {
     const read = await this.readFacts([set], min, max, limit, reverse);
     const out: T[] = [];
     for (const x of read) {
