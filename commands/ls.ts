@@ -65,10 +65,10 @@ export default defineCommand({
       : [];
     const who = question ?? group;
     // Asked to act with no date given, in the last year (or undated): a reply is expected all the same.
-    const yearAgo = DateTime.fromMillis(ctx.now, { zone: GENEVA }).minus({ years: 1 }).toISODate() ?? '';
-    const undated = who
-      ? all.filter((l) => !l.answeredBy && l.liaison.deadline === null && (l.source.date === null || (l.source.date >= yearAgo && l.source.date <= new Date(ctx.now).toISOString().slice(0, 10))) && asksOf(l.liaison, group, question))
-      : [];
+    const today = DateTime.fromMillis(ctx.now, { zone: GENEVA });
+    const [yearAgo, todayIso] = [today.minus({ years: 1 }).toISODate() ?? '', today.toISODate() ?? ''];
+    const recent = (date: string | null) => date === null || (date >= yearAgo && date <= todayIso);
+    const undated = who ? all.filter((l) => !l.answeredBy && l.liaison.deadline === null && recent(l.source.date) && asksOf(l.liaison, group, question)) : [];
     const shown = new Set([...mustAnswer, ...expected, ...undated]);
     const rest = all.filter((l) => !shown.has(l) && (question === null || concerns(l.liaison, question))).slice(0, 20);
     const sections = [

@@ -7,6 +7,7 @@ import { groupOfQuestion } from '../src/core/groups.ts';
 import { defineCommand, noAnswer, type Reply, type ReplyItem } from '../src/core/command.ts';
 import { eventLabel } from '../src/core/labels.ts';
 import { formatEventTime, formatOpening, formatRange } from '../src/core/time.ts';
+import { MONTH_PATTERN } from '../src/parse/normalize.ts';
 import type { MeetingFact } from '../src/store/facts.ts';
 import { findScope, parseScope, sourceLabel, sourceOf, uniqueSources, unknownGroupReply, type Scope } from './scope.ts';
 
@@ -47,7 +48,7 @@ const meetingArgs = z.object({ scope: z.custom<Scope>(), all: z.boolean(), focus
 const QUESTION_WORDS =
   /(?:^|\s)(?:what|time|when|where|which|is|are|does|do|will|be|being|get|gets|held|take|takes|place|venue|location|open|opens|opening|start|starts|starting|begin|begins|beginning|session|plenary|first|day|meet|it|at|on|and|there|a|an|any|newcomers?'?|briefings?|workshops?|trainings?|hackathons?|forums?|side|events?)(?=\s|$)/gi;
 // "in April 2018", "in 2018": when the meeting asked about is; the answer gives the next one and its dates.
-const MONTH_YEAR = /\b(?:in|of|for)\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d{2}\b/gi;
+const MONTH_YEAR = new RegExp(String.raw`\b(?:in|of|for)\s+(?:${MONTH_PATTERN}\.?\s+)?(?:19|20)\d{2}\b`, 'gi');
 
 /**
  * Read "what time does the SG13 meeting open" (the whole question, as the intents pass it) or "SG13" (after

@@ -139,6 +139,8 @@ const CONTACT = new RegExp(String.raw`Contact:[ \t]*${NAME}(?:[^\n]*?E-?mail:[ \
 /** "the Rapporteur for Question 6/5, Mr Laurent Girard". */
 const TITLED = new RegExp(String.raw`\b${ROLE_TEXT}[ \t]+(?:of|for)[ \t]+${SCOPE_TEXT},?[ \t]+(?:Mr|Ms|Mrs|Dr|Prof)\.?[ \t]+${NAME}`, 'gu');
 const HONORIFIC = String.raw`(?:Mr|Ms|Mrs|Dr|Prof)\.?`;
+/** A name that starts with its honorific ("Mr X"), or the honorific alone. */
+const HONORIFIC_FIRST = new RegExp(String.raw`^${HONORIFIC}(?:\s+|$)`);
 /** "Mr Hyoung Jun Kim (Republic of Korea), Chair, SG20", "Mr Lukas Brenner, Chairman of Study Group 13", "Oscar Hadid, Chair Q9/15". */
 const FOLLOWED = new RegExp(
   String.raw`(?:${HONORIFIC}[ \t]*)?${NAME}[ \t]*(?:\([^()\n]{2,40}\))?,[ \t]*${ROLE_TEXT}(?:[ \t]*,|[ \t]+(?:of|for))?[ \t]+(?:the[ \t]+)?${SCOPE_TEXT}\b`,
@@ -146,9 +148,10 @@ const FOLLOWED = new RegExp(
 );
 /** "Mr Hyoung Jun Kim (Chair, ITU-T SG20)". */
 const BRACKETED = new RegExp(String.raw`${HONORIFIC}[ \t]*${NAME}[ \t]*\([ \t]*${ROLE_TEXT}(?:[ \t]*,|[ \t]+of)?[ \t]+(?:the[ \t]+)?${SCOPE_TEXT}[ \t]*\)`, 'gu');
-/** "drawn up with the Chairman of the study group, Mr Jin-Ho Kang": the study group is the document's. */
-// "the Chairman of the Study Group 15, Dr Walter Brandt", "the Chairman of the Study Group (Mr Arnold Weber, USA)":
-// the group named, else the document's.
+/**
+ * "the Chairman of the Study Group 15, Dr Walter Brandt", "the Chairman of the Study Group (Mr Arnold Weber, USA)",
+ * "the Chairman of the study group, Mr Jin-Ho Kang": the group named, else the document's.
+ */
 const OWN_GROUP = new RegExp(
   String.raw`\b(Vice[- ]?Chair(?:man|person)?|Chair(?:man|person)?)[ \t]+of[ \t]+the[ \t]+study[ \t]+group(?:[ \t]+(\d{1,2}))?,?[ \t]*\(?[ \t]*${HONORIFIC}[ \t]*${NAME}`,
   'giu',
@@ -180,14 +183,14 @@ export function statedOfficers(
     const scope = scopeText ? canonicalRoleScope(scopeText.replace(/\s+/g, ' ')) : null;
     if (!name || !role || !scope) return;
     const kind = kindOf(role, scope);
-    const clean = name.trim().replace(/[.,]+$/, '').replace(/^(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+/, '');
-    if (!clean || /^(?:Mr|Ms|Mrs|Dr|Prof)\.?$/.test(clean)) return;
+    const clean = name.trim().replace(/[.,]+$/, '').replace(HONORIFIC_FIRST, '');
+    if (!clean || HONORIFIC_FIRST.test(clean)) return;
     if (!out.some((o) => o.name === clean && o.kind === kind && o.scope === scope)) out.push({ name: clean, email, kind, scope });
   };
   for (const m of text.matchAll(CONTACT)) add(m[1], m[2] ?? null, m[3], m[4] ?? null);
   for (const m of text.matchAll(TITLED)) add(m[3], null, m[1], m[2] ?? null);
   // Without "Mr"/"Ms" a name has two words at least: "Geneva, Switzerland, Chair, TSAG" names no one.
-  for (const m of text.matchAll(FOLLOWED)) if (/^(?:Mr|Ms|Mrs|Dr|Prof)\b|\s/.test(m[1] ?? '')) add(m[1], null, m[2], m[3] ?? null);
+  for (const m of text.matchAll(FOLLOWED)) if (HONORIFIC_FIRST.test(m[1] ?? '') || /\s/.test(m[1] ?? '')) add(m[1], null, m[2], m[3] ?? null);
   for (const m of text.matchAll(BRACKETED)) add(m[1], null, m[2], m[3] ?? null);
   if (onlyQuestion) for (const m of text.matchAll(BARE)) add(m[2], null, m[1], onlyQuestion);
   for (const m of text.matchAll(OWN_GROUP)) {

@@ -80,7 +80,7 @@ async function runParse(file: string, opts: { json?: boolean }, io: CliIO): Prom
   for (const p of problems) io.err(`warning: ${p.error.message}`);
   const parsed = parts.map((part) => ({ part, ...parsePart(part) }));
   for (const p of parsed) if (p.error) io.err(`warning: ${p.error.message}`);
-  if (parts.some((p) => /\{\{(?:d|range):[A-Za-z.]+\}\}/.test(p.text))) {
+  if (parts.some((p) => DEMO_PLACEHOLDER.test(p.text))) {
     io.err(`warning: ${file} has {{…}} placeholders where its dates go: it is a template of the demo inbox. sgbot start fills it in with this week's dates in .sgbot/sample-inbox/; parse that copy instead.`);
   }
   // A mail: the part that says most (an attached letter rather than the covering note).
@@ -126,12 +126,17 @@ async function runReparse(opts: { json?: boolean; progress?: boolean; after?: st
   }
 }
 
+/** Where the demo inbox's templates have a date still to fill in: `{{d:…}}`, `{{range:…}}`, `{{rfc:…}}`. */
+const DEMO_PLACEHOLDER = /\{\{(?:d|range|rfc):[A-Za-z.]+/;
+
 /** Files among `paths` (files, and the files of folders, one level down) that are the demo inbox's templates. */
 function demoTemplates(paths: string[]): string[] {
   const files = paths.flatMap((p) => (statSync(p).isDirectory() ? readdirSync(p).map((f) => join(p, f)) : [p]));
   const isTemplate = (f: string) => {
+    if (!/\.(?:eml|txt)$/i.test(f)) return false;
     try {
-      return /\.(?:eml|txt)$/i.test(f) && statSync(f).isFile() && statSync(f).size < 1_000_000 && /\{\{(?:d|range|rfc):[A-Za-z.]+/.test(readFileSync(f, 'utf8'));
+      const stat = statSync(f);
+      return stat.isFile() && stat.size < 1_000_000 && DEMO_PLACEHOLDER.test(readFileSync(f, 'utf8'));
     } catch {
       // A file that cannot be read is the pipeline's to report.
       return false;

@@ -220,9 +220,10 @@ export function parseProseDeadlines(text: string, kind: DocumentKind, skip: read
   return out;
 }
 
-/** What a text says of the years of its dates, read once per document and only when a date without a year needs it. */
+// A month written just before a year: "at the November, 2006 plenary".
 const MONTH_BEFORE = new RegExp(String.raw`\b${MONTH_PATTERN}\.?,?\s*$`, 'i');
 
+/** What a text says of the years of its dates, read once per document and only when a date without a year needs it. */
 interface Years {
   /** The first full date (ISO), or the 1st of January of the one year the text names when it has no full date. */
   after: string | null;

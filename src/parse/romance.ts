@@ -17,7 +17,8 @@ function monthPattern(names: readonly string[]): string {
   return names.join('|');
 }
 
-function monthOf(word: string, names: readonly string[]): string {
+/** The English month of `word`, one of `names` (patterns in calendar order); `word` itself when none matches. */
+export function monthOf(word: string, names: readonly string[]): string {
   const i = names.findIndex((n) => new RegExp(`^(?:${n})$`, 'i').test(word));
   return MONTHS[i] ?? word;
 }

@@ -4,19 +4,14 @@
  * TSB letter (reference, subject, study group, salutation, Geneva) are written the English way before anything else
  * reads the text, as `romance.ts` does for Spanish and French. Pure.
  */
+import { monthOf } from './romance.ts';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 // Month names as dates write them (genitive), with the nominative for "апрель 2011".
 const RUSSIAN_MONTHS = ['январ[яь]', 'феврал[яь]', 'марта?', 'апрел[яь]', 'ма[яй]', 'июн[яь]', 'июл[яь]', 'августа?', 'сентябр[яь]', 'октябр[яь]', 'ноябр[яь]', 'декабр[яь]'];
 const MONTH = RUSSIAN_MONTHS.join('|');
 
 // A TSB letter in Russian names its Bureau, or itself, in words no other letter uses.
 const RUSSIAN = /Бюро стандартизации электросвязи|Циркуляр\s+\d{1,4}\s+БСЭ|Коллективное письмо/;
-
-function monthOf(word: string): string {
-  const i = RUSSIAN_MONTHS.findIndex((n) => new RegExp(`^(?:${n})$`, 'i').test(word));
-  return MONTHS[i] ?? word;
-}
 
 const PHRASES: ReadonlyArray<[RegExp, string]> = [
   [/Циркуляр\s+(\d{1,4})\s+БСЭ/g, 'TSB Circular $1'],
@@ -33,9 +28,9 @@ export function fromRussian(text: string): string {
   if (!RUSSIAN.test(text.slice(0, 6000))) return text;
   let t = text
     // "с 6 по 7 июня 2011 года": a range.
-    .replace(new RegExp(String.raw`(?<![\p{L}\d])с\s+(\d{1,2})\s+по\s+(\d{1,2})\s+(${MONTH})(?:\s+(\d{4})(?:\s+(?:года|г\.))?)?`, 'giu'), (_x, d1: string, d2: string, mo: string, y?: string) => `from ${d1} to ${d2} ${monthOf(mo)}${y ? ` ${y}` : ''}`)
+    .replace(new RegExp(String.raw`(?<![\p{L}\d])с\s+(\d{1,2})\s+по\s+(\d{1,2})\s+(${MONTH})(?:\s+(\d{4})(?:\s+(?:года|г\.))?)?`, 'giu'), (_x, d1: string, d2: string, mo: string, y?: string) => `from ${d1} to ${d2} ${monthOf(mo, RUSSIAN_MONTHS)}${y ? ` ${y}` : ''}`)
     // "14 апреля 2011 года", "6–7 июня 2011 г.".
-    .replace(new RegExp(String.raw`(?<!\d)(\d{1,2}(?:\s*[-–]\s*\d{1,2})?)\s+(${MONTH})(?![\p{L}])(?:\s+(\d{4})(?:\s+(?:года|г\.))?)?`, 'giu'), (_x, d: string, mo: string, y?: string) => `${d} ${monthOf(mo)}${y ? ` ${y}` : ''}`);
+    .replace(new RegExp(String.raw`(?<!\d)(\d{1,2}(?:\s*[-–]\s*\d{1,2})?)\s+(${MONTH})(?![\p{L}])(?:\s+(\d{4})(?:\s+(?:года|г\.))?)?`, 'giu'), (_x, d: string, mo: string, y?: string) => `${d} ${monthOf(mo, RUSSIAN_MONTHS)}${y ? ` ${y}` : ''}`);
   for (const [re, to] of PHRASES) t = t.replace(re, to);
   return t;
 }
