@@ -2,7 +2,7 @@
  * The `sgbot` command line: `parse`, `ingest`, `ask`. One error sink: known failures print a message that says how
  * to fix them and exit 1 (or 2 for bad usage); nothing prints a stack trace.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { SingleBar } from 'cli-progress';
@@ -129,17 +129,29 @@ async function runReparse(opts: { json?: boolean; progress?: boolean; after?: st
 /** Where the demo inbox's templates have a date still to fill in: `{{d:…}}`, `{{range:…}}`, `{{rfc:…}}`. */
 const DEMO_PLACEHOLDER = /\{\{(?:d|range|rfc):[A-Za-z.]+/;
 
-/** Files among `paths` (files, and the files of folders, one level down) that are the demo inbox's templates. */
+/** Bytes of a file read to tell a demo template: its placeholders start in the mail's headers. */
+const TEMPLATE_HEAD = 8 * 1024;
+
+/**
+ * Files among `paths` (files, and the files of folders, one level down) that are the demo inbox's templates. Only
+ * the head of each .eml/.txt is read: the ingest that follows reads the files whole.
+ */
 function demoTemplates(paths: string[]): string[] {
   const files = paths.flatMap((p) => (statSync(p).isDirectory() ? readdirSync(p).map((f) => join(p, f)) : [p]));
+  const head = Buffer.alloc(TEMPLATE_HEAD);
   const isTemplate = (f: string) => {
     if (!/\.(?:eml|txt)$/i.test(f)) return false;
+    let fd: number | null = null;
     try {
-      const stat = statSync(f);
-      return stat.isFile() && stat.size < 1_000_000 && DEMO_PLACEHOLDER.test(readFileSync(f, 'utf8'));
+      if (!statSync(f).isFile()) return false;
+      fd = openSync(f, 'r');
+      const n = readSync(fd, head, 0, TEMPLATE_HEAD, 0);
+      return DEMO_PLACEHOLDER.test(head.toString('utf8', 0, n));
     } catch {
       // A file that cannot be read is the pipeline's to report.
       return false;
+    } finally {
+      if (fd !== null) closeSync(fd);
     }
   };
   return files.filter(isTemplate);
