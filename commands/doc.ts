@@ -5,8 +5,23 @@ import { CATEGORY_LABELS, KIND_LABELS, eventLabel } from '../src/core/labels.ts'
 import { DateTime } from 'luxon';
 import { formatDeadline, formatEventTime, formatOpening, formatRange } from '../src/core/time.ts';
 import { citeOf, type StoredDocument } from '../src/store/facts.ts';
+import type { Contact } from '../src/core/types.ts';
 import { describeDocument } from '../src/store/titles.ts';
 import { addresseeList } from './scope.ts';
+
+/**
+ * A document reference as people write one in a question: an LS, TD or contribution number of an ITU group
+ * ("SG15-LS103", "TSAG-LS11", "SG20-TD870/WP1"), a collective letter or circular ("TSB Collective letter 3/20",
+ * "CL 7/13", "TSB Circular 106"), a COM contribution ("COM 17-C 123").
+ */
+const REF =
+  String.raw`(?:(?:SG\s?\d{1,2}|TSAG|TDAG|RAG)-(?:LS|TD|C)\s?\d{1,4}(?:\/[A-Z0-9]{2,5})?(?:-?R\d{1,2})?|(?:TSB\s+)?(?:Collective\s+letter|CL|Circular)\s*\d{1,4}(?:\s*\/\s*(?:\d{1,2}|TSAG))?|COM\s?\d{1,2}-[CR]\s?\d{1,4}(?:-[EFSACR])?)`;
+
+/** "Jane Doe (ITU), jane.doe@example.org, +41 22 730 5111": a liaison contact in one line. */
+function contactLine(c: Contact): string {
+  const who = [c.organization, c.country].filter(Boolean).join(', ');
+  return [`${c.name}${who ? ` (${who})` : ''}`, c.email, c.phone].filter(Boolean).join(', ');
+}
 
 export default defineCommand({
   name: 'doc',
@@ -16,6 +31,22 @@ export default defineCommand({
   examples: ['doc TSB Collective letter 3/20', 'doc SG17-LS45'],
   args: z.object({ ref: z.string().trim().min(2, 'Say which document, for example: doc TSB Circular 106') }),
   parseText: (rest) => ({ ref: rest }),
+  intents: [
+    // "what is SG15-LS103 about?", "tell me about TSAG-LS11", "show me TSB Circular 106", "details of CL 7/13"
+    new RegExp(
+      String.raw`^(?:so |and )?(?:what(?:'s|’s| is| was)|tell me (?:more )?about|show(?: me)?|open|describe|summari[sz]e|(?:more )?details? (?:of|on|for|about)|info(?:rmation)? (?:on|about)|explain)\s+(?:the\s+)?(?:document\s+|liaison(?: statement)?\s+|LS\s+)?(?<arg>${REF})(?:\s+(?:about|for|on))?\s*[?.!]*$`,
+      'i',
+    ),
+    // "what does SG20-LS88 ask?", "what did TSAG-LS11 say"
+    new RegExp(String.raw`^what (?:does|did) (?:the\s+)?(?<arg>${REF}) (?:say|ask|want|propose|request|cover|contain|need)\b.*$`, 'i'),
+    // "who is the contact for SG15-LS54", "who sent SG20-LS88?", "who do I contact about TSAG-LS11"
+    new RegExp(
+      String.raw`^(?:who (?:is|are) (?:the )?contacts?(?: person| people| persons)? (?:for|of|on|about)|who (?:sent|wrote|issued)|who (?:do|should|can) (?:I|we) (?:contact|ask|write to) (?:about|for|on)|contacts? (?:for|of|on))\s+(?:the\s+)?(?<arg>${REF})\s*[?.!]*$`,
+      'i',
+    ),
+    // The reference alone: "SG15-LS103?"
+    new RegExp(String.raw`^(?<arg>${REF})\s*[?.!]*$`, 'i'),
+  ],
   async run(ctx, { ref }): Promise<Reply> {
     let docs: StoredDocument[] = await ctx.store.findByReference(ref);
     // The short forms people write: "CL 7/13", "TSB CL 4/20" for collective letters.
@@ -61,6 +92,7 @@ export default defineCommand({
         ...(li.deadline ? { detail: `reply by ${formatDeadline({ date: li.deadline, time: null, timezone: 'Europe/Zurich' }, ctx.tz)}` } : {}),
       });
       if (li.repliesTo?.length) facts.push({ text: `Answers: ${li.repliesTo.join(', ')}` });
+      for (const c of li.contacts) facts.push({ text: `Contact: ${contactLine(c)}` });
       if (doc.answeredBy) facts.push({ text: `Answered by ${doc.answeredBy.reference ?? doc.answeredBy.title ?? doc.answeredBy.docId.slice(0, 12)}` });
     }
     for (const r of p.roles) facts.push({ text: `Lead role: ${r.group} on ${r.topic}` });

@@ -56,7 +56,12 @@ const MONTH_YEAR = new RegExp(String.raw`\b(?:in|of|for)\s+(?:${MONTH_PATTERN}\.
  */
 export function parseMeetingText(rest: string): MeetingArgs {
   const all = /(?:^|\s)--?all\b/i.test(rest);
-  const text = rest.replace(/(?:^|\s)--?all\b/gi, ' ').replace(/[?!.]+\s*$/, '').replace(MONTH_YEAR, ' ');
+  const text = rest
+    .replace(/(?:^|\s)--?all\b/gi, ' ')
+    .replace(/[?!.]+\s*$/, '')
+    .replace(MONTH_YEAR, ' ')
+    // "find the next SG13 meeting", "please show me SG20's meetings": the request words around the question.
+    .replace(/^\s*(?:please\s+)?(?:find|show|give|tell|list|get)(?:\s+(?:me|us))?\s+/i, ' ');
   const focus: MeetingFocus = /\bwhat time\b|\b(?:open|opens|opening|start|starts|starting|begin|begins)\b/i.test(text)
     ? 'time'
     : /^\s*where\b|\band where\b|\b(?:venue|location|place)\b/i.test(text)
@@ -106,7 +111,7 @@ export default defineCommand({
     // "what's the next meeting of TSAG (and where)", "what is the next SG13 meeting"
     /^(?<arg>what(?:'s|’s| is) (?:the )?next\b.*?\bmeeting\b.*)$/i,
     // Not "who is the chair of the SG13 meeting" (officers).
-    /^(?!who\b)(?<arg>.*?\s+(?:next )?meeting)\??$/i,
+    /^(?!who\b)(?<arg>.*?\s+(?:next )?meetings?)\??$/i,
   ],
   async run(ctx, { scope, focus, unread }): Promise<Reply> {
     if (scope.kind === 'unknown') return unknownGroupReply(ctx, scope.text);

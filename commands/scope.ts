@@ -35,17 +35,23 @@ function scopeOfMention(mention: string): Scope {
   return wp ? { kind: 'group', group: g, workingParty: wp } : { kind: 'group', group: g };
 }
 
+/** "one" … "twenty-one": a study group's number written as a word ("Study Group Thirteen"). */
+const NUMBER_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'twenty-one'];
+const SPELLED_GROUP = new RegExp(String.raw`\b(study\s+groups?)\s+(twenty[\s-]one|${NUMBER_WORDS.slice(0, 20).join('|')})\b`, 'gi');
+
 /**
  * The group, working party or Question named in `text`, and the text without it: "what's due for SG 20 in May" →
  * SG20 and "what's due for  in May". `scope` is `null` when none is named; `unknown` when the one named does not
  * exist (`SG99`) or more than one different one is named.
  */
-export function findScope(text: string): { scope: Scope | null; rest: string } {
+export function findScope(input: string): { scope: Scope | null; rest: string } {
+  const text = input.replace(SPELLED_GROUP, (_, words: string, n: string) => `${words} ${NUMBER_WORDS.indexOf(n.toLowerCase().replace(/[\s-]+/, '-')) + 1}`);
   const mentions = [...text.matchAll(GROUP_MENTION)];
   if (mentions.length === 0) return { scope: null, rest: text };
   const scopes = mentions.map((m) => scopeOfMention(m[0]));
   const keys = new Set(scopes.map((s) => JSON.stringify(s)));
-  const rest = text.replace(GROUP_MENTION, ' ');
+  // "SG20's deadlines": the possessive goes with the group.
+  const rest = text.replace(GROUP_MENTION, ' ').replace(/(?<=\s|^)['’]s\b/g, ' ');
   if (keys.size > 1) return { scope: { kind: 'unknown', text: mentions.map((m) => m[0]).join(' ') }, rest };
   return { scope: scopes[0] as Scope, rest };
 }

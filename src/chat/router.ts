@@ -101,7 +101,11 @@ export function route(registry: Registry, input: string, clock?: AskClock): Rout
     .replace(/^\s*@?sgbot\b[:,]?/i, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  text = text.replace(/^\/sgbot\b\s*/i, '');
+  text = text
+    .replace(/^\/sgbot\b\s*/i, '')
+    // "hi, could you please tell me …", "… please?": courtesy around the question.
+    .replace(/^(?:(?:hi|hello|hey|dear)(?:\s+(?:there|all|team))?[,!.]?\s+)?(?:(?:please|pls|kindly|can you|could you|would you|will you)[,]?\s+)+/i, '')
+    .replace(/[,\s]+please([?!.]*)$/i, '$1');
   if (text === '' || text === '/') return validate(registry.get('help') as CommandSpec<never>, '', 'help', clock);
   const slash = text.startsWith('/');
   const body = slash ? text.slice(1) : text;
@@ -114,7 +118,10 @@ export function route(registry: Registry, input: string, clock?: AskClock): Rout
       if (spec && m) return validate(spec, m.groups?.['arg'] ?? '', body, clock);
     }
   const direct = registry.get(first.toLowerCase());
-  if (direct) return validate(direct, restWords.join(' '), body, clock);
+  // A command word that starts a sentence ("show me the deadlines for SG20", "find the next SG13 meeting"): the
+  // sentence's meaning, when a command's intent reads it, comes before the word.
+  const sentence = !slash && /^(?:me|us|the|all|my|our|any|every|what|which|when|where|who)$/i.test(restWords[0] ?? '');
+  if (direct && !sentence) return validate(direct, restWords.join(' '), body, clock);
   if (!slash) {
     for (const spec of registry.list)
       for (const re of spec.intents ?? []) {
@@ -122,6 +129,7 @@ export function route(registry: Registry, input: string, clock?: AskClock): Rout
         if (m) return validate(spec, m.groups?.['arg'] ?? '', body, clock);
       }
   }
+  if (direct) return validate(direct, restWords.join(' '), body, clock);
   const near = suggest(registry, first);
   if (slash || (near && restWords.length <= 2)) {
     return {

@@ -38,7 +38,9 @@ const TRACKER_DATE = /^(?:Submission date|Submitted Date|Posted Date)[ \t]*:?[ \
 /** Whether `text` is an IETF Datatracker liaison page or notification. */
 export function isDatatracker(text: string): boolean {
   const head = text.slice(0, 3000);
-  return remembered(trackerSeen, head, () => (TRACKER_PAGE.test(head) && TRACKER_DATE.test(head)) || /^URL of the IETF Web page\s*:/im.test(head) || /^\|?\s*(?:From Group|Submitted Date)\s*\|/im.test(head));
+  // A copy that lost the page's heading still has the page's colon-free labels: "Posted Date 2016-01-04" and
+  // "From Group ITU-T-SG-11".
+  return remembered(trackerSeen, head, () => ((TRACKER_PAGE.test(head) || /^From Groups?[ \t]+\S/im.test(head)) && TRACKER_DATE.test(head)) || /^URL of the IETF Web page\s*:/im.test(head) || /^\|?\s*(?:From Group|Submitted Date)\s*\|/im.test(head));
 }
 
 /**

@@ -128,6 +128,16 @@ const IETF_WG_NAMES: Readonly<Record<string, string>> = {
 // Words that make a name a body's: "Broadband Forum", "Metro Ethernet Forum", "Open Mobile Alliance".
 const BODY_WORD = /\b(?:Forum|Alliance|Consortium|Group|Association|Institute|Committee|Council|Union|Organi[sz]ation|Project|Partnership|Society|Board|Agency|Bureau|Secretariat|Task Force|Initiative|Federation)\b/;
 
+// "Hill, Richard", "'Scott Bradner'": how a mail header writes a person (surname first, or quoted).
+const MAIL_PERSON = /^(?:\p{Lu}[\p{Ll}'-]+,\s*\p{Lu}[\p{Ll}'-]+(?:\s+\p{Lu}\.?)?|['"‘“][^'"’”@<>,;]{3,60}['"’”])$/u;
+
+/** Whether a header's party is a person as a mail header writes one, and names no body. */
+function mailPerson(party: string): boolean {
+  const p = party.trim();
+  if (BODY_WORD.test(p) || /\b(?:ITU|IETF|IEEE|ETSI|3GPP|ISO|IEC|JTC|SG\s?\d|TSAG)\b/.test(p)) return false;
+  return MAIL_PERSON.test(p) || (/^['"‘“]/.test(p) && PERSON.test(p.replace(/^['"‘“]\s*|\s*['"’”]$/g, '').replace(/\s+/g, ' ')));
+}
+
 // "Colin Ward", "Jan de Vries", "János Farkas": a person's name, not a body.
 const PERSON = /^(?:(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+)?\p{Lu}[\p{Ll}'-]+(?:\s+(?:de|del|della|den|di|du|dos|das|van|von|der|da|le|la|ten|ter|\p{Lu}[\p{L}\p{N}_'-]*\.?)){1,3}$/u;
 const ROLE = /\b(?:chairs?|chairman|secretary|secretariat|rapporteurs?|liaison (?:manager|officer|coordinator)|director|editor)\b/i;
@@ -357,11 +367,19 @@ const FORWARD_PHRASE =
 
 // Who had a secretariat send the statement: "Q.1 of SG2 has asked me to send you the following liaison".
 const ASKED_BY =
-  /\b((?:(?:Q(?:uestion)?\.?\s?\d{1,2}(?:\s?\/\s?\d{1,2})?|WP\s?\d{1,2}(?:\/\d{1,2})?|Working Party \d{1,2})\s+(?:of\s+)?)?(?:ITU-T\s+)?(?:SG\s?\d{1,2}|Study Group \d{1,2}|TSAG))\s+(?:has|have)\s+asked\s+me\s+to\s+(?:send|forward|transmit|pass on|circulate)\b/i;
+  /\b((?:(?:Q(?:uestion)?\.?\s?\d{1,2}(?:\s?\/\s?\d{1,2})?|WP\s?\d{1,2}(?:\/\d{1,2})?|Working Party \d{1,2})(?:\s*\([^()\n]{1,12}\))?\s+(?:of\s+)?)?(?:ITU-T\s+)?(?:SG\s?\d{1,2}|Study Group \d{1,2}|TSAG))(?:\s*\([^()\n]{1,12}\))?\s+(?:has|have)\s+asked\s+me\s+to\s+(?:send|forward|transmit|pass on|circulate)\b/i;
 
 // Whose statement a list post passes on: "The ITU-T SG15 reply is attached", "SG2's liaison statement is enclosed".
 const SENT_BY =
   /\b((?:ITU-T\s+)?(?:SG\s?\d{1,2}|Study Group \d{1,2}|TSAG))(?:'s)?\s+(?:reply|response|liaison(?:\s+statement)?|LS)\s+(?:is|was|has been)\s+(?:attached|enclosed|forwarded|below)\b/i;
+
+// A statement passed on as issued: "the subject liaison statement from TSAG has now been issued as TD 342/Gen".
+const ISSUED_BY =
+  /\bliaison(?:\s+statement)?\s+from\s+((?:ITU-T\s+)?(?:SG\s?\d{1,2}|Study Group \d{1,2}|TSAG))\s+(?:has\s+(?:now\s+)?been|was|is)\s+(?:issued|attached|posted|published|enclosed|forwarded|circulated)\b/i;
+
+// Its "Action requested" section asking every study group: "Study group management teams are requested to …".
+const ALL_GROUPS_ASKED =
+  /^[ \t]*Actions?\s+requested[ \t]*:?[ \t]*\n\s*(?:All\s+)?(?:ITU-T\s+)?(?:study\s+groups?|SGs)(?:\s+(?:management\s+teams?|chairs?|chairmen|leadership))?\s+(?:are|is)\s+(?:kindly\s+)?(?:requested|invited|asked|encouraged)\b/im;
 
 // References a reply names: ITU-T LS and TD numbers, 3GPP/ETSI tdoc numbers, ISO/IEC document numbers.
 const LS_REFERENCE =
@@ -396,7 +414,8 @@ export function findRepliesTo(text: string, header: string): string[] {
     // reply phrase are read.
     const at = whole.length > 600 ? whole.search(REPLY_PHRASE) : 0;
     if (at < 0) continue;
-    const sentence = whole.length > 600 ? whole.slice(at, at + 400) : whole;
+    // "(see also our liaison response to the ITU-T TSAG at <…/liaison/1677/>)": another statement, pointed to.
+    const sentence = (whole.length > 600 ? whole.slice(at, at + 400) : whole).replace(/\((?:see(?: also)?|cf\.?)\s[^()]*\)/gi, ' ');
     if (!REPLY_PHRASE.test(sentence)) continue;
     for (const m of sentence.matchAll(LS_REFERENCE)) add(m[0]);
     // "… for the liaison response titled “Cooperative Relationship between ITU-T SG15 and CCAMP”": by its title.
@@ -535,10 +554,12 @@ export function parseLiaison(text: string, docGroup: string | null): LiaisonInfo
   // whose statement it is; the prose says that ("Please find attached a liaison statement from ITU-T SG15 to IETF
   // CCAMP"), else the sender's secretariat address does.
   const askedBy = () => {
-    const asked = ASKED_BY.exec(text.slice(0, 6000))?.[1] ?? SENT_BY.exec(text.slice(0, 6000))?.[1];
+    const asked = ASKED_BY.exec(text.slice(0, 6000))?.[1] ?? SENT_BY.exec(text.slice(0, 6000))?.[1] ?? ISSUED_BY.exec(text.slice(0, 6000))?.[1];
     return asked ? (findGroups(asked)[0]?.group ?? null) : null;
   };
   if (from && /@/.test(from) && !/^[^<@]*\b(?:ITU|SG\s?\d|Study Group|TSAG|IETF|IEEE|ETSI|3GPP|ISO|Forum)\b/i.test(from)) from = phraseFrom ?? askedBy() ?? groupOfAddress(from);
+  // An Outlook header copied into the text ("From: Hill, Richard"): the person who sent the mail, not the body.
+  if (from && mailPerson(from)) from = phraseFrom ?? askedBy();
   // The body of such a mail alone (its headers kept apart): "Q.1 of SG2 has asked me to send you the following liaison".
   from ??= askedBy();
   // A Datatracker page without "From Group": the "From Contact" when it is a body ("Liaisons at BBF", "Broadband
@@ -565,6 +586,7 @@ export function parseLiaison(text: string, docGroup: string | null): LiaisonInfo
   // "Source: Revision 1 to Document 5D/TEMP/413" names a document, not a body: the group line under the header does.
   if (from && /^\(?(?:(?:Revision|Addendum|Corrigendum) \d+ to |Attachment [\d.]+ to )?Documents?\s/i.test(from)) from = ituRGroup(header) ?? /^\s*(Working Party \w+|Study Group \w+)\s*$/im.exec(header)?.[1] ?? null;
   from ??= ituRGroup(header);
+  if (addressees.length === 0 && ALL_GROUPS_ASKED.test(text.slice(0, 20_000))) push([{ party: 'All ITU-T Study Groups', group: null, questions: [], purpose: 'action' }]);
   // "This liaison statement informs RIT/SRIT Proponents and Independent Evaluation Groups regarding …".
   const informs = addressees.length === 0 ? INFORMS.exec(text.slice(0, 4000)) : null;
   if (informs?.[1]) for (const party of informs[1].split(/\s*,\s*|\s+and\s+/)) push(parseAddressees(party, 'information'));
@@ -591,6 +613,8 @@ export function parseLiaison(text: string, docGroup: string | null): LiaisonInfo
     }
   }
 
+  // The people an Outlook header copied into the text addresses ("To: 'Scott Bradner'", "Cc: Klensin, John").
+  if (!memo) for (let i = addressees.length - 1; i >= 0; i--) if (mailPerson((addressees[i] as Addressee).party)) addressees.splice(i, 1);
   // An addressee asked to act is not also one informed ("To: IAB, IESG" and "Cc: IESG").
   for (let i = addressees.length - 1; i >= 0; i--) {
     const a = addressees[i] as Addressee;

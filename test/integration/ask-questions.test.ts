@@ -231,6 +231,15 @@ describe('documents by a short reference', () => {
     const a = await ask('/doc SG20-TD870');
     expect(a).toMatchObject({ ok: true, command: 'doc', title: 'SG20-TD870/WP1' });
   });
+
+  it('answers "who is the contact for" a liaison with its contacts', async () => {
+    const a = await ask('who is the contact for SG20-LS112?');
+    expect(a).toMatchObject({ ok: true, command: 'doc', title: 'SG20-LS112' });
+    const lines = a.sections[0]?.items.map((i) => i.text) ?? [];
+    expect(lines).toContain('Contact: Min-jun Park (Electronics and Telecommunications Research Institute (ETRI), Korea (Republic of)), mjpark@example.kr, +82 42 000 0000');
+    expect(lines).toContain('Contact: Lucía Fernández (Universidad Politécnica de Madrid, Spain), lucia.fernandez@example.es');
+    expect(lines).toContain('Answers: SG13-LS96');
+  });
 });
 
 describe('the same questions in Slack and Teams', () => {

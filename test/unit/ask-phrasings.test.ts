@@ -320,6 +320,39 @@ describe('more phrasings', () => {
   });
 });
 
+describe('one document, asked about in words', () => {
+  it.each([
+    ['what is SG15-LS103 about?', 'SG15-LS103'],
+    ['tell me about TSAG-LS11', 'TSAG-LS11'],
+    ['what does SG20-LS88 ask?', 'SG20-LS88'],
+    ['who is the contact for SG20-LS112', 'SG20-LS112'],
+    ['who sent SG17-LS45?', 'SG17-LS45'],
+    ['show me TSB Circular 106', 'TSB Circular 106'],
+    ["what's TSB Collective letter 3/20 about?", 'TSB Collective letter 3/20'],
+    ['details of CL 7/13', 'CL 7/13'],
+    ['SG20-TD870/WP1?', 'SG20-TD870/WP1'],
+    ['hi, could you please tell me about SG15-LS103?', 'SG15-LS103'],
+  ])('%s → doc %s', (text, ref) => {
+    expect(routed(text)).toEqual({ command: 'doc', args: { ref } });
+  });
+
+  // "show" and "find" are command words too; a sentence that starts with one is read as the sentence it is.
+  it.each([
+    ['show me the liaisons of SG17', 'ls', { scope: { kind: 'group', group: 'SG17' } }],
+    ['show me the deadlines for SG20', 'deadlines', { scope: { kind: 'group', group: 'SG20' }, unread: null }],
+    ['find the next SG13 meeting', 'meeting', { scope: { kind: 'group', group: 'SG13' }, unread: null }],
+    ["please show me SG20's meetings", 'meeting', { scope: { kind: 'group', group: 'SG20' }, unread: null }],
+    ["what are SG20's deadlines", 'deadlines', { scope: { kind: 'group', group: 'SG20' }, unread: null }],
+    ['next meeting of Study Group Thirteen', 'meeting', { scope: { kind: 'group', group: 'SG13' }, unread: null }],
+    ['deadlines for study group twenty-one please', 'deadlines', { scope: { kind: 'group', group: 'SG21' }, unread: null }],
+    ['show SG15-LS103', 'doc', { ref: 'SG15-LS103' }],
+  ])('%s → %s', (text, command, args) => {
+    const r = routed(text);
+    expect(r.command).toBe(command);
+    expect(r.args).toMatchObject(args);
+  });
+});
+
 describe('lsg', () => {
   // Reported: "which group leads on quantum computing" was answered 'Not found … for "which group leads on quantum computing"'.
   it.each([
