@@ -106,7 +106,7 @@ export function parseDeadlineText(rest: string, clock?: Clock): DeadlineArgs {
   const named = findScope(text);
   const { when, rest: dateless } = splitWhen(named.rest);
   const { categories, rest: words } = splitCategories(dateless);
-  const left = leftover(words, QUESTION_WORDS).replace(QUESTION_WORDS, ' ').trim();
+  const left = leftover(words, QUESTION_WORDS).replace(QUESTION_WORDS, ' ').replace(/\s+/g, ' ').trim();
   const range = when && clock ? rangeOf(when, clock) : null;
   if (named.scope === null && when === null && categories === null && left !== '') return { scope: { kind: 'unknown', text: left }, all, when, range, categories, unread: null };
   return { scope: named.scope ?? { kind: 'all' }, all, when, range, categories, unread: left === '' ? null : left };
@@ -125,8 +125,9 @@ export default defineCommand({
     /^when (?:is|are) (?:the )?(?:next )?(?:deadlines?|contributions? due)\b(?<arg>.*)$/i,
     // "when is the TAP reply due for SG20", "when do we have to reply to the consultation", "when must I register"
     /^(?<arg>when (?:is|are|do|does|must|should) (?!.*\bmeeting\b).*\b(?:due|reply|replies|register|submit)\b.*)$/i,
-    // "what's coming up for Question 2/13", "anything coming up for SG20 next week?"
+    // "what's coming up for Question 2/13", "anything coming up for SG20 next week?", "what's on in Q1"
     /^(?:what(?:'s|’s| is)?|(?:is )?any(?:thing)?)\s+(?:coming up|upcoming)\b(?<arg>.*)$/i,
+    /^what(?:'s|’s| is) on\b(?!.*\bmeetings?\b)(?<arg>.*)$/i,
     // "what's due next week for SG20", "what is due for SG 20 in May 2026", "is anything due before April?"
     /^(?:so |and )?(?:what(?:'s|’s|s| is| are)?|whats|(?:is |are )?(?:there )?any(?:thing)?) (?:else |that's |that is |coming )?due\b(?<arg>.*)$/i,
     /^(?<arg>.*?)\s+deadlines\??$/i,
@@ -136,13 +137,19 @@ export default defineCommand({
   async run(ctx, args): Promise<Reply> {
     const { scope, all } = args;
     if (scope.kind === 'unknown') return unknownGroupReply(ctx, scope.text);
-    if (args.unread) {
-      return noAnswer('E_USAGE', `I understood ${describeAsk(args)} but not "${args.unread}".`, [
-        'Ask for a group or Question and, if you like, dates: deadlines SG20 next week, deadlines Q4/20 between 1 and 15 March, what\'s due for SG 20 in May 2026, deadlines before April.',
-      ]);
-    }
     const range = args.range ?? (args.when ? rangeOf(args.when, { now: ctx.now, tz: ctx.tz }) : null);
     const kinds = args.categories ? new Set(args.categories) : null;
+    // Words left over ("on Y.4250" of "when do I have to reply to the TAP consultation on Y.4250") are what the
+    // deadline is about; a clause joined on ("… and what's the contribution deadline") leaves only joining words.
+    const topic = args.unread ? topicWords(args.unread) : [];
+    if (topic.length > 0) {
+      const reply = await inRange(ctx, scope, all, range ?? { from: all ? null : ctx.now, to: null, words: all ? 'at any date' : 'from now on' }, kinds, topic);
+      if (reply.ok && reply.sections.length > 0) return reply;
+      return noAnswer('E_USAGE', `I understood ${describeAsk(args)} but not "${args.unread}": no deadline${range ? ` in ${range.words}` : ''} mentions it.`, [
+        'Ask for a group or Question and, if you like, dates: deadlines SG20 next week, deadlines Q4/20 between 1 and 15 March, what\'s due for SG 20 in May 2026, deadlines before April.',
+        `To find documents about it: search ${topic.join(' ')}`,
+      ]);
+    }
     if (range) return inRange(ctx, scope, all, range, kinds);
     const { target, label: scopeLabel } = targetOf(scope);
     const label = kinds ? `${scopeLabel} (${kindWords(kinds)})` : scopeLabel;
@@ -215,17 +222,35 @@ function kindWords(kinds: ReadonlySet<DeadlineCategory>): string {
 }
 
 /** Deadlines due in `range` (open bounds: from now, or from the first with --all; to the last), soonest first. */
-async function inRange(ctx: CommandContext, scope: Scope, all: boolean, range: DateRange, kinds: ReadonlySet<DeadlineCategory> | null): Promise<Reply> {
+/** Words that join or lead a topic and say nothing of it: "and", "on", "about", "the". */
+const JOINING_WORDS = new Set(['and', 'or', 'also', 'then', 'on', 'about', 'for', 'the', 'of', 'a', 'an', 'in', 'at', 'by', 'with', 'regarding', 'concerning', 're', 'reply', 'respond', 'answer', 'deadline', 'deadlines', 'it', 'its', 'this', 'that', 'these', 'those', 'please', 'thanks', 'meeting', 'next', 'so', 'our', 'my', 'where', 'how', 'time', 'well']);
+
+/** The words of a leftover that name a topic: "on Y.4250" → ["Y.4250"], "and" → []. */
+export function topicWords(text: string): string[] {
+  return text
+    .split(/\s+/)
+    .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
+    .filter((w) => w.length > 1 && !JOINING_WORDS.has(w.toLowerCase()))
+    .slice(0, 8);
+}
+
+/** Whether every topic word is in the deadline's action, its document's title or its reference. */
+function about(d: DeadlineFact, topic: readonly string[]): boolean {
+  const text = `${d.action} ${d.source.title ?? ''} ${d.source.reference ?? ''}`.toLowerCase();
+  return topic.every((w) => text.includes(w.toLowerCase()));
+}
+
+async function inRange(ctx: CommandContext, scope: Scope, all: boolean, range: DateRange, kinds: ReadonlySet<DeadlineCategory> | null, topic: readonly string[] = []): Promise<Reply> {
   const { target, label: scopeLabel } = targetOf(scope);
-  const label = kinds ? `${scopeLabel} (${kindWords(kinds)})` : scopeLabel;
+  const label = `${kinds ? `${scopeLabel} (${kindWords(kinds)})` : scopeLabel}${topic.length > 0 ? ` about "${topic.join(' ')}"` : ''}`;
   // A deadline is in the range when its instant is, in the reader's zone, or when the date the document wrote is
   // one of the range's days: "30 April, 23:59 UTC" is asked for as April's even where it is already 1 May.
   const days = { from: range.from === null ? null : isoDay(range.from, ctx.tz), to: range.to === null ? null : isoDay(range.to, ctx.tz) };
   const inDays = (d: DeadlineFact) => (days.from === null || d.date >= days.from) && (days.to === null || d.date < days.to);
   const inRangeOf = (d: DeadlineFact) => ((range.from === null || d.due >= range.from) && (range.to === null || d.due < range.to)) || inDays(d);
   const from = range.from === null ? (all ? '-inf' : ctx.now) : range.from - DAY_MS;
-  const fetched = await ctx.store.deadlines(target, from, range.to === null && !kinds ? SHOWN + 1 : RANGE_FETCH);
-  const due = fetched.filter((d) => inRangeOf(d) && (!kinds || kinds.has(d.category)));
+  const fetched = await ctx.store.deadlines(target, from, range.to === null && !kinds && topic.length === 0 ? SHOWN + 1 : RANGE_FETCH);
+  const due = fetched.filter((d) => inRangeOf(d) && (!kinds || kinds.has(d.category)) && (topic.length === 0 || about(d, topic)));
   const shown = due.slice(0, SHOWN);
   const upcoming = shown.filter((d) => d.due >= ctx.now);
   const past = shown.filter((d) => d.due < ctx.now);

@@ -2,7 +2,7 @@
  * `ls [group|Question]`: liaison statements of a group, seen from that group: those it must answer (reply deadline
  * ahead, not yet answered) first, then the replies it expects from others, then the rest, newest first.
  */
-import { groupOfQuestion, parentGroup } from '../src/core/groups.ts';
+import { canonicalGroup, groupOfQuestion, parentGroup } from '../src/core/groups.ts';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { defineCommand, type Reply, type ReplyItem } from '../src/core/command.ts';
@@ -43,8 +43,8 @@ export default defineCommand({
   summary: 'Liaison statements of a group: those it must answer, with their reply deadlines, first.',
   usage: 'ls [SG17|Q6/17|TSAG]',
   examples: ['ls SG17', 'ls Q6/17', 'which liaisons need a reply from SG17', 'ls'],
-  args: z.object({ scope: z.custom<Scope>() }),
-  parseText: (rest) => ({ scope: parseScope(rest) }),
+  args: z.object({ scope: z.custom<Scope>(), from: z.string().nullable().default(null) }),
+  parseText: parseLsText,
   intents: [
     /^(?:which|what)\s+(?:liaison statements?|liaisons?|LSs?)\s+(?:need|needs|await|awaits|are awaiting|require|requires|are waiting for|wait for)\s+(?:an?\s+)?(?:reply|replies|response|answer|action)(?:\s+from|\s+by|\s+of)?\b(?<arg>.*)$/i,
     /^(?:liaison statements?|liaisons?|LSs?)\s+(?:awaiting|needing|to answer for|waiting for)\s+(?:an?\s+)?(?:reply|response|action)?(?:\s+from|\s+by)?\b(?<arg>.*)$/i,
@@ -53,11 +53,11 @@ export default defineCommand({
     // "any liaisons for SG13 to answer", "which liaisons did SG17 send", "what liaisons has SG20 received".
     /^(?:are there |is there )?(?:any|which|what)\s+(?:liaison statements?|liaisons?|LSs?)\s+(?:for|did|has|have|from|to)\s+(?<arg>.+?)(?:\s+(?:to answer|to reply to|send|sent|receive|received|get|got))?\s*\??$/i,
   ],
-  async run(ctx, { scope }): Promise<Reply> {
+  async run(ctx, { scope, from }): Promise<Reply> {
     if (scope.kind === 'unknown') return unknownGroupReply(ctx, scope.text);
     const question = scope.kind === 'question' ? scope.question : null;
     const group = scope.kind === 'group' ? parentGroup(scope.group) : question ? groupOfQuestion(question) : null;
-    const all = await ctx.store.liaisons(group, 200);
+    const all = (await ctx.store.liaisons(group, 200)).filter((l) => from === null || sentBy(l.liaison, from));
     const ahead = (l: LiaisonFact) => l.liaison.deadline !== null && dueAt({ date: l.liaison.deadline, time: null, timezone: GENEVA }) >= ctx.now;
     const byDeadline = (a: LiaisonFact, b: LiaisonFact) => (a.liaison.deadline ?? '').localeCompare(b.liaison.deadline ?? '');
     const mustAnswer = all.filter((l) => !l.answeredBy && ahead(l) && asksOf(l.liaison, group, question)).sort(byDeadline);
@@ -79,13 +79,13 @@ export default defineCommand({
       { heading: 'Recent', items: rest.map((l) => line(l, ctx.tz, 'reply deadline')) },
     ].filter((s) => s.items.length > 0);
     const notes: string[] = [];
-    if (all.length === 0) notes.push(`No liaison statements${group ? ` from, to or copied to ${group}` : ''} are stored.`);
+    if (all.length === 0) notes.push(`No liaison statements${from ? ` from ${from}` : ''}${group ? `${from ? ' to or copied to' : ' from, to or copied to'} ${group}` : ''} are stored.`);
     else if (who && mustAnswer.length === 0 && undated.length === 0) notes.push(`No liaison statement is waiting for a reply from ${who}.`);
     else if (who && mustAnswer.length === 0) notes.push(`No reply date is set for ${who}; ${undated.length} liaison statement${undated.length > 1 ? 's ask' : ' asks'} it to act without one.`);
     if (mustAnswer.length + expected.length > 0) notes.push(`Reply dates are shown in ${ctx.tz}; the liaison statements give them as Geneva dates.`);
     return {
       ok: true,
-      title: `Liaison statements${who ? ` of ${who}` : ''}`,
+      title: `Liaison statements${who ? ` of ${who}` : ''}${from ? ` from ${from}` : ''}`,
       sections,
       notes,
       sources: uniqueSources([...mustAnswer, ...expected, ...rest].map((l) => sourceOf(l.source))),
@@ -93,6 +93,22 @@ export default defineCommand({
     };
   },
 });
+
+/** "SG15 from IETF" (as the router passes "did IETF send anything to SG15"): a scope and, after "from", a sender. */
+export function parseLsText(rest: string): { scope: Scope; from: string | null } {
+  const m = /^(.*?)\s*\bfrom\s+(?:the\s+)?(\S.{0,60}?)[\s?!.]*$/i.exec(rest);
+  if (!m?.[2]) return { scope: parseScope(rest), from: null };
+  return { scope: parseScope(m[1] ?? ''), from: canonicalGroup(m[2]) ?? m[2] };
+}
+
+/** Whether `sender` wrote the liaison: the same ITU-T group, or a body whose name holds the words ("IETF" for "IETF CCAMP"). */
+function sentBy(li: LiaisonInfo, sender: string): boolean {
+  if (li.from === null) return false;
+  const group = canonicalGroup(sender);
+  if (group) return parentGroup(li.from) === parentGroup(group);
+  const squash = (t: string) => t.toLowerCase().replace(/[\s_-]+/g, '');
+  return squash(li.from).includes(squash(sender));
+}
 
 /** Whether a liaison names `question` anywhere: as its source's, or as asked to act or informed. */
 function concerns(li: LiaisonInfo, question: string): boolean {

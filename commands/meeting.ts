@@ -46,9 +46,9 @@ const meetingArgs = z.object({ scope: z.custom<Scope>(), all: z.boolean(), focus
 
 /** Words of a meeting question that are not the group: "what time does the … meeting open", "where will … be held". */
 const QUESTION_WORDS =
-  /(?:^|\s)(?:what|time|when|where|which|is|are|does|do|will|be|being|get|gets|held|take|takes|place|venue|location|open|opens|opening|start|starts|starting|begin|begins|beginning|session|plenary|first|day|meet|it|at|on|and|there|a|an|any|newcomers?'?|briefings?|workshops?|trainings?|hackathons?|forums?|side|events?)(?=\s|$)/gi;
+  /(?:^|\s)(?:what|time|when|where|which|is|are|does|do|will|be|being|get|gets|held|take|takes|place|venue|location|open|opens|opening|start|starts|starting|begin|begins|beginning|session|plenary|first|day|meet|it|at|on|and|there|a|an|any|newcomers?'?|briefings?|workshops?|trainings?|hackathons?|forums?|side|events?|dates?|days?|around|still|happening|happen|going|ahead|scheduled|planned|confirmed|cancell?ed|postponed|-|–)(?=\s|$)/gi;
 // "in April 2018", "in 2018": when the meeting asked about is; the answer gives the next one and its dates.
-const MONTH_YEAR = new RegExp(String.raw`\b(?:in|of|for)\s+(?:${MONTH_PATTERN}\.?\s+)?(?:19|20)\d{2}\b`, 'gi');
+const MONTH_YEAR = new RegExp(String.raw`\b(?:in|of|for)\s+(?:${MONTH_PATTERN}\.?\s+)?(?:19|20)\d{2}\b|\b(?:in|during)\s+${MONTH_PATTERN}\b`, 'gi');
 
 /**
  * Read "what time does the SG13 meeting open" (the whole question, as the intents pass it) or "SG13" (after
@@ -64,10 +64,10 @@ export function parseMeetingText(rest: string): MeetingArgs {
     .replace(/^\s*(?:please\s+)?(?:find|show|give|tell|list|get)(?:\s+(?:me|us))?\s+/i, ' ');
   const focus: MeetingFocus = /\bwhat time\b|\b(?:open|opens|opening|start|starts|starting|begin|begins)\b/i.test(text)
     ? 'time'
-    : /^\s*where\b|\band where\b|\b(?:venue|location|place)\b/i.test(text)
+    : /\bwhere\b|\b(?:venue|location|place)\b/i.test(text)
       ? 'place'
       : null;
-  const words = focus || /^\s*(?:when|where|what(?:'s|’s| is) (?:the )?next|(?:is|are) there)\b/i.test(text) ? text.replace(/^\s*what(?:'s|’s)/i, ' ').replace(QUESTION_WORDS, ' ').replace(QUESTION_WORDS, ' ') : text;
+  const words = text.replace(/^\s*what(?:'s|’s)/i, ' ').replace(QUESTION_WORDS, ' ').replace(QUESTION_WORDS, ' ');
   const scope = parseScope(words);
   // A known group among words that are not about when or where: a question about the meeting sgbot cannot answer.
   const named = scope.kind === 'unknown' ? findScope(words).scope : null;
@@ -112,6 +112,10 @@ export default defineCommand({
     /^(?<arg>what(?:'s|’s| is) (?:the )?next\b.*?\bmeeting\b.*)$/i,
     // Not "who is the chair of the SG13 meeting" (officers).
     /^(?!who\b)(?<arg>.*?\s+(?:next )?meetings?)\??$/i,
+    // Any other question about a group's meeting: "sg11 meeting dates and opening time", "ITU-T SG17 meeting -
+    // where?", "is SG21 meeting in september?", "any side events around the SG20 meeting?" (what it cannot read, it
+    // says so, with the group named).
+    /^(?!.*\b(?:who|whom|liaisons?|LSs?|deadlines?|due|leads?|lsg|rapporteurs?|chairs?|search|reminders?|remind|subscribe|broadcast)\b)(?=.*\bmeetings?\b)(?<arg>.+)$/i,
   ],
   async run(ctx, { scope, focus, unread }): Promise<Reply> {
     if (scope.kind === 'unknown') return unknownGroupReply(ctx, scope.text);

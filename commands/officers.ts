@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { defineCommand, noAnswer, type CommandContext, type Reply, type ReplyItem, type SourceRef } from '../src/core/command.ts';
 import { canonicalGroup, canonicalQuestion, canonicalWorkingParty, groupOfQuestion } from '../src/core/groups.ts';
 import type { Person, RoleKind } from '../src/people/roster.ts';
+import { groupOfAddress } from '../src/parse/liaison.ts';
 import { citeOf } from '../src/store/facts.ts';
 import { findScope, leftover, sourceLabel, sourceOf, uniqueSources, unknownGroupReply, type Scope } from './scope.ts';
 
@@ -36,7 +37,7 @@ const ROLE_WORDS: ReadonlyArray<readonly [RegExp, Exclude<AskedRole, null>]> = [
 
 /** Words of a question about people that are neither a role nor a group. */
 const QUESTION_WORDS =
-  /(?:^|\s)(?:who(?:'s|’s)?|whos|is|are|was|the|our|current|new|of|for|at|associate|vice[- ]?|co-?|rapporteurs?|chair(?:s|man|men|person|persons|woman|ing)?|convenors?|convenes|runs|secretariat|secretary|counsellors?|TSB|in|charge|now|currently|please|and|its|it|question)(?=\s|$)/gi;
+  /(?:^|\s)(?:who(?:'s|’s)?|whos|is|are|was|the|our|current|new|of|for|at|associate|vice[- ]?|co-?|rapporteurs?|chair(?:s|man|men|person|persons|woman|ing)?|convenors?|convenes|runs|secretariat|secretary|counsellors?|TSB|in|charge|now|currently|please|and|its|it|question|contacts?|person|people|responsible|names?|e-?mail|address)(?=\s|$)/gi;
 
 /** Read "who is the rapporteur of Q4/20" (or, after /officers, "Q4/20 rapporteur") into a role and a scope. */
 export function parseOfficerText(rest: string): OfficerArgs {
@@ -158,6 +159,11 @@ const OWN_GROUP = new RegExp(
 );
 /** A slide's "SG20RG-LATAM Chairman: Juan Pablo Martín", "WP1/20 Chair: Ana Silva". */
 const LABELLED = new RegExp(String.raw`(?:^|\n)[ \t]*((?:ITU-T\s+)?(?:SG\s?\d{1,2}(?:RG-[A-Z]{2,5})?|WP\s?\d{1,2}\/\d{1,2}|Q\d{1,2}\/\d{1,2}|TSAG))[ \t]+${ROLE_TEXT}[ \t]*:[ \t]*${NAME}`, 'gu');
+/**
+ * A TSB letter's contact block: "Contact: Kenji Watanabe / Tel: … / E-mail: tsbsg17@itu.int" names the counsellor of
+ * the study group whose mailbox it gives.
+ */
+const SECRETARIAT_CONTACT = new RegExp(String.raw`(?:^|\n)[ \t]*Contact[ \t]*:[ \t]*${NAME}[^\n]*(?:\n[^\n]*){0,3}?\bE-?mail[ \t]*:[ \t]*(tsb(?:sg\d{1,2}|tsag)@itu\.int)\b`, 'giu');
 /** "chaired by the Rapporteur, Mr Laurent Girard": the Question is the document's only one. */
 const BARE = new RegExp(String.raw`\bthe[ \t]+(Associate[ \t]+Rapporteur|Rapporteur),[ \t]+(?:Mr|Ms|Mrs|Dr|Prof)\.?[ \t]+${NAME}`, 'gu');
 
@@ -198,6 +204,11 @@ export function statedOfficers(
     if (group) add(m[3], null, m[1], group);
   }
   for (const m of text.matchAll(LABELLED)) add(m[3], null, m[2], m[1] ?? null);
+  for (const m of text.matchAll(SECRETARIAT_CONTACT)) {
+    const group = groupOfAddress(m[2] ?? '');
+    const name = m[1]?.trim().replace(/[.,]+$/, '').replace(HONORIFIC_FIRST, '');
+    if (group && name && !out.some((o) => o.name === name && o.kind === 'secretariat' && o.scope === group)) out.push({ name, email: m[2] ?? null, kind: 'secretariat', scope: group });
+  }
   return out;
 }
 
@@ -208,7 +219,8 @@ async function fromDocuments(ctx: CommandContext, kinds: Array<RoleKind | 'vice-
   const index = await ctx.search();
   const n = /^(?:Q|WP)(\d+)\/(\d+|TSAG)$/.exec(asked);
   const names = /^Q/.test(asked) ? [asked, `Question ${n?.[1]}/${n?.[2]}`] : /^WP/.test(asked) ? [asked, `Working Party ${n?.[1]}/${n?.[2]}`] : [asked, `Study Group ${asked.slice(2)}`];
-  const words = kinds.some((k) => k.includes('rapporteur')) ? ['rapporteur'] : ['chair', 'chairman'];
+  const words = kinds.some((k) => k.includes('rapporteur')) ? ['rapporteur'] : kinds.length === 1 && kinds[0] === 'secretariat' ? [] : ['chair', 'chairman'];
+  if (kinds.includes('secretariat')) words.push('contact');
   if (kinds.includes('rapporteur') && kinds.includes('sg-chair')) words.push('chair');
   const ids = new Set<string>();
   for (const w of words) for (const name of names) for (const hit of await index.search(`${w} ${name}`, DOCS_READ)) if (ids.size < DOCS_READ * 2) ids.add(hit.id);
@@ -243,8 +255,8 @@ export default defineCommand({
     /^(?<arg>(?:who(?:'s|’s| is| are| was)?|whos) (?:the |our )?(?:current |new )?(?:associate |vice[- ]?|co-?)?(?:rapporteurs?|chair(?:s|man|men|person|persons|woman)?|convenors?|secretariat|secretary|counsellors?|TSB counsellors?)\b.*)$/i,
     // "who chairs WP1/20", "who is chairing SG 20"
     /^(?<arg>who (?:chairs|is chairing|convenes) .*)$/i,
-    // "rapporteur of Q4/20", "chair for SG17"
-    /^(?<arg>(?:the )?(?:associate |vice[- ]?)?(?:rapporteurs?|chair(?:s|man|person)?) (?:of|for) .*)$/i,
+    // "rapporteur of Q4/20", "chair for SG17", "rapporteur q11/20", "secretariat contact for SG17"
+    /^(?<arg>(?:the )?(?:associate |vice[- ]?)?(?:rapporteurs?|chair(?:s|man|person)?|secretariat|counsellors?|convenors?)(?: contacts?)? (?:(?:of|for) )?(?:Q\d|SG\s?\d|WP\s?\d|TSAG|study group|question|working party).*)$/i,
     // "Q4/20 rapporteur?", "SG17 chair"
     /^(?<arg>\S+(?: \S+){0,3} (?:rapporteurs?|chair(?:s|man|person)?)\??)$/i,
   ],

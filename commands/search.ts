@@ -9,6 +9,15 @@ import { uniqueSources } from './scope.ts';
 /** Most distinct words a search looks for. */
 const MAX_WORDS = 32;
 
+/** What to look for in "documents about quantum", "for anything mentioning Y.4250?": the words after the request's. */
+export function wordsAsked(rest: string): string {
+  const words = rest
+    .replace(/^(?:for\s+)?(?:me\s+)?(?:(?:any|all|the)\s+)?(?:(?:docs?|documents?|papers?|anything|something|texts?|letters?)\s+(?:about|on|mentioning|that mention|regarding|concerning|containing|referring to|with)\s+)?/i, '')
+    .replace(/[?!.]+$/, '')
+    .trim();
+  return words || rest.trim();
+}
+
 export default defineCommand({
   name: 'search',
   aliases: ['find', 'sgsearch'],
@@ -16,8 +25,12 @@ export default defineCommand({
   usage: 'search <words>',
   examples: ['search digital twin campus', 'search TAP consultation'],
   args: z.object({ words: z.string().trim().min(2, 'Say what to look for, for example: search digital twin') }),
-  parseText: (rest) => ({ words: rest }),
-  intents: [/^(?:search|find|look up|look for)(?: for)? (?<arg>.+)$/i],
+  parseText: (rest) => ({ words: wordsAsked(rest) }),
+  intents: [
+    /^(?:search|find|look up|look for)(?: for)? (?<arg>.+)$/i,
+    // "docs mentioning Y.4250", "anything about MPLS-TP?", "any documents on quantum"
+    /^(?:are there |is there )?(?:any |all )?(?:docs?|documents?|papers?|anything|something|texts?|letters?)\s+(?:about|on|mentioning|that mention|regarding|concerning|containing|referring to|with)\s+(?<arg>\S.*)$/i,
+  ],
   async run(ctx, { words: asked }): Promise<Reply> {
     // A search is a few words: a pasted page would cost a scan per word for nothing. Distinct words, at most 32.
     const words = [...new Set(asked.split(/\s+/))].slice(0, MAX_WORDS).join(' ');

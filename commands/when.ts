@@ -38,7 +38,7 @@ const QUARTER_WORDS: Record<string, number> = { first: 1, '1st': 1, second: 2, '
 
 /**
  * chrono's British English reader, with the phrases a delegate uses that it does not know: "the week after next"
- * (the week two weeks from this one), "Q1 2027" and "the first quarter of 2027", and "Christmas".
+ * (the week two weeks from this one), "Q1 2027" and "the first quarter of 2027", "Q1" alone, and "Christmas".
  */
 const parser = chrono.en.GB.clone();
 parser.parsers.push(
@@ -55,6 +55,17 @@ parser.parsers.push(
     extract: (context, match) => {
       const q = match[1] ? Number(match[1]) : (QUARTER_WORDS[(match[2] ?? '').toLowerCase()] ?? 1);
       const year = Number(match[3]);
+      const last = new Date(year, 3 * q, 0);
+      return context.createParsingResult(match.index ?? 0, match[0], { year, month: 3 * q - 2, day: 1 }, { year, month: 3 * q, day: last.getDate() });
+    },
+  },
+  {
+    // "Q1" with no year: the next first quarter not wholly past (this year's while it lasts).
+    pattern: () => /(?<![\w/])(?:Q([1-4])|(?:the\s+)?(first|1st|second|2nd|third|3rd|fourth|4th|last)\s+quarter)(?!\s*(?:of\s+)?(?:19|20)\d{2})(?![\w/])/i,
+    extract: (context, match) => {
+      const q = match[1] ? Number(match[1]) : (QUARTER_WORDS[(match[2] ?? '').toLowerCase()] ?? 1);
+      const ref = context.refDate;
+      const year = ref.getMonth() + 1 > 3 * q ? ref.getFullYear() + 1 : ref.getFullYear();
       const last = new Date(year, 3 * q, 0);
       return context.createParsingResult(match.index ?? 0, match[0], { year, month: 3 * q - 2, day: 1 }, { year, month: 3 * q, day: last.getDate() });
     },
@@ -182,7 +193,9 @@ export function rangeOf(phrase: string, clock: Clock): DateRange | null {
     yearCertain = first.yearCertain || last.yearCertain;
     from = first.unit === 'instant' ? first.start : first.start;
     to = last.end < from ? last.end.plus({ years: 1 }) : last.end;
-  } else if (lead === 'before') [from, to] = [null, first.start];
+  } else if (lead === 'before' && !/\bend\s+of\b/i.test(found.text)) [from, to] = [null, first.start];
+  // "before the end of March" is "by the end of March": the 31st is still before the end.
+  else if (lead === 'before') [from, to] = [null, first.end];
   else if (['by', 'until', 'till', 'til', 'through', 'up to'].includes(lead)) [from, to] = [null, first.end];
   else if (lead === 'after') [from, to] = [first.end, null];
   else if (lead === 'since' || lead === 'from') [from, to] = [first.start, null];

@@ -68,6 +68,14 @@ const ROUTER_INTENTS: ReadonlyArray<readonly [string, RegExp]> = [
   ['ls', /^(?:liaisons?|liaison statements?|LSs?) (?:awaiting|needing|pending|requiring|that need) (?:an? )?(?:reply|replies|response|responses|action|answer) (?:from|by) (?<arg>.+)$/i],
   // "what does SG17 need to reply to?", "what must SG 17 respond to"
   ['ls', /^what (?:liaisons? )?(?:does|do|must|should) (?<arg>.+?) (?:need to |have to )?(?:reply|respond|answer) to\b.*$/i],
+  // "did IETF send anything to SG15", "has JTC 1/SC 27 sent any liaisons to SG17?" (a sender to filter by)
+  ['ls', /^(?:did|has|have) (?<sender>.{2,60}?) (?:send|sent|written|write) (?:anything|any(?:thing| liaisons?| LSs?| liaison statements?)?|an? (?:LS|liaison(?: statement)?)|liaisons?) (?:to|for) (?<arg>.+?)[?!.]*$/i],
+  // "what did JTC 1/SC 27 ask SG17", "what has IETF asked of SG15?"
+  ['ls', /^what (?:did|does|has|have) (?<sender>.{2,60}?) (?:ask|asked|want|wanted|send|sent|tell|told) (?:of |from |to )?(?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d|study group|TSAG|Q\d|question|WP\d|working party)[^?!.]*)[?!.]*$/i],
+  // "sg17 liaisons", "SG 17's liaison statements."
+  ['ls', /^(?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG|Q\d{1,2}\/\d{1,2}|WP\d{1,2}\/\d{1,2})(?:['’]s)?) (?:liaisons?|liaison statements?|LSs?)[?!.]*$/i],
+  // "what are SG17's lead roles", "SG17 lead study group roles"
+  ['lsg', /^(?:what are |list |show(?: me)? )?(?:the )?(?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG))(?:['’]s)? lead(?:ing)?(?: study group)? (?:roles?|topics?|areas?)[?!.]*$/i],
 ];
 
 /** The command nearest a question no command reads, by its words, with an example; `null` when none is near. */
@@ -103,6 +111,8 @@ export function route(registry: Registry, input: string, clock?: AskClock): Rout
     .trim();
   text = text
     .replace(/^\/sgbot\b\s*/i, '')
+    // "when's", "where's", "who's": the words the patterns read.
+    .replace(/\b(when|where|who|how)['’]s\b/gi, '$1 is')
     // "hi, could you please tell me …", "… please?": courtesy around the question.
     .replace(/^(?:(?:hi|hello|hey|dear)(?:\s+(?:there|all|team))?[,!.]?\s+)?(?:(?:please|pls|kindly|can you|could you|would you|will you)[,]?\s+)+/i, '')
     .replace(/[,\s]+please([?!.]*)$/i, '$1');
@@ -115,7 +125,7 @@ export function route(registry: Registry, input: string, clock?: AskClock): Rout
     for (const [name, re] of ROUTER_INTENTS) {
       const spec = registry.get(name);
       const m = spec ? re.exec(body) : null;
-      if (spec && m) return validate(spec, m.groups?.['arg'] ?? '', body, clock);
+      if (spec && m) return validate(spec, `${m.groups?.['arg'] ?? ''}${m.groups?.['sender'] ? ` from ${m.groups['sender']}` : ''}`, body, clock);
     }
   const direct = registry.get(first.toLowerCase());
   // A command word that starts a sentence ("show me the deadlines for SG20", "find the next SG13 meeting"): the

@@ -139,7 +139,25 @@ describe('deadlines in plain words', () => {
 
   it('words it does not understand are named, with examples', async () => {
     const a = await ask('deadlines SG20 whenever convenient');
-    expect(a).toMatchObject({ ok: false, code: 'E_USAGE', title: 'I understood "SG20" but not "whenever convenient".' });
+    expect(a).toMatchObject({ ok: false, code: 'E_USAGE', title: 'I understood "SG20" but not "whenever convenient": no deadline mentions it.' });
+  });
+
+  // Reported as refused ("not 'on G.9806.1'"): the words after the kind of deadline say which one.
+  it('words left over narrow the deadlines to those about them', async () => {
+    const a = await ask('when do I have to reply to the TAP consultation on G.9806.1?');
+    expect(a).toMatchObject({ ok: true, command: 'deadlines' });
+    expect(a.title).toMatch(/^Deadlines for all groups \(consultation reply or liaison reply\) about "G\.9806\.1"/);
+    const items = a.sections.flatMap((s) => s.items.map((i) => i.detail ?? ''));
+    expect(items.length).toBeGreaterThan(0);
+    for (const detail of items) expect(detail).toMatch(/TSB Circular 241/);
+  });
+
+  // Reported: "before the end of March" stopped at 30 March.
+  it('"before the end of March" includes 31 March', async () => {
+    const a = await ask('sg13 deadlines before the end of March', 'Europe/Zurich');
+    expect(a).toMatchObject({ ok: true, command: 'deadlines' });
+    expect(a.title).toMatch(/until 31 Mar 2027/);
+    expect(a.sections.flatMap((s) => s.items.map((i) => i.text))).toContainEqual(expect.stringMatching(/^Wed 31 Mar 2027\b.*Contributions/));
   });
 });
 

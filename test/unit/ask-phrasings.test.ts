@@ -6,7 +6,7 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { defaultRegistry } from '../../commands/index.ts';
-import type { DeadlineArgs } from '../../commands/deadlines.ts';
+import { topicWords, type DeadlineArgs } from '../../commands/deadlines.ts';
 import type { MeetingArgs } from '../../commands/meeting.ts';
 import { topicAsked } from '../../commands/lsg.ts';
 import { statedOfficers, type OfficerArgs } from '../../commands/officers.ts';
@@ -350,6 +350,53 @@ describe('one document, asked about in words', () => {
     const r = routed(text);
     expect(r.command).toBe(command);
     expect(r.args).toMatchObject(args);
+  });
+});
+
+describe('phrasings reported refused in the third round', () => {
+  it.each([
+    ["when's the registration deadline for SG13?", 'deadlines', { scope: { kind: 'group', group: 'SG13' }, categories: ['registration'], unread: null }],
+    ["where's the SG13 arab regional group meeting", 'meeting', { scope: { kind: 'group', group: 'SG13RG-ARB' }, focus: 'place', unread: null }],
+    ['meeting of the African regional group of SG12', 'meeting', { scope: { kind: 'group', group: 'SG12RG-AFR' }, unread: null }],
+    ["who's lead study group for security", 'lsg', {}],
+    ['rapporteur q11/20', 'officers', { role: 'rapporteur', scope: { kind: 'question', question: 'Q11/20' } }],
+    ['who is the secretariat contact for SG17', 'officers', { role: 'secretariat', scope: { kind: 'group', group: 'SG17' } }],
+    ['did IETF send anything to SG15', 'ls', { scope: { kind: 'group', group: 'SG15' }, from: 'IETF' }],
+    ['what did JTC 1/SC 27 ask SG17', 'ls', { scope: { kind: 'group', group: 'SG17' }, from: 'JTC 1/SC 27' }],
+    ['sg17 liaisons.', 'ls', { scope: { kind: 'group', group: 'SG17' }, from: null }],
+    ["what are SG17's lead roles", 'lsg', { query: 'SG17' }],
+    ['find documents about quantum', 'search', { words: 'quantum' }],
+    ['docs mentioning Y.4250', 'search', { words: 'Y.4250' }],
+    ['anything about MPLS-TP?', 'search', { words: 'MPLS-TP' }],
+    ['sg11 meeting dates and opening time', 'meeting', { scope: { kind: 'group', group: 'SG11' }, focus: 'time', unread: null }],
+    ['any side events around the SG20 meeting?', 'meeting', { scope: { kind: 'group', group: 'SG20' }, unread: null }],
+    ['is SG21 meeting in september?', 'meeting', { scope: { kind: 'group', group: 'SG21' }, unread: null }],
+    ['ITU-T SG17 meeting - where?', 'meeting', { scope: { kind: 'group', group: 'SG17' }, focus: 'place', unread: null }],
+    ["what's due in Q1?", 'deadlines', { scope: { kind: 'all' }, when: 'in Q1', unread: null }],
+    ["what's on in Q1", 'deadlines', { scope: { kind: 'all' }, when: 'in Q1', unread: null }],
+    ["when is the SG20 meeting and what's the contribution deadline?", 'deadlines', { scope: { kind: 'group', group: 'SG20' }, categories: ['contributions', 'translated-contributions'] }],
+  ])('%s → %s', (text, command, args) => {
+    const r = routed(text);
+    expect(r.command).toBe(command);
+    expect(r.args).toMatchObject(args);
+  });
+
+  it('still says what it cannot read about a meeting', () => {
+    expect(routed('is interpretation provided at the SG20 meeting')).toMatchObject({ command: 'meeting', args: { scope: { kind: 'group', group: 'SG20' }, unread: 'is interpretation provided at the SG20 meeting' } });
+  });
+
+  it('"Q1" with no year is the next first quarter; "before the end of March" includes the 31st', () => {
+    // Asked on Sunday 6 December 2026 in Tokyo.
+    expect(rangeOf('in Q1', SUNDAY_TOKYO)).toMatchObject({ from: at('2027-01-01T00:00'), to: at('2027-04-01T00:00') });
+    expect(rangeOf('in Q4', SUNDAY_TOKYO)).toMatchObject({ from: at('2026-10-01T00:00'), to: at('2027-01-01T00:00') });
+    expect(rangeOf('before the end of March', SUNDAY_TOKYO)).toMatchObject({ from: null, to: at('2027-04-01T00:00') });
+    expect(rangeOf('before March', SUNDAY_TOKYO)).toMatchObject({ from: null, to: at('2027-03-01T00:00') });
+  });
+
+  it('leftover words name a topic, joining words do not', () => {
+    expect(topicWords('on Y.4250')).toEqual(['Y.4250']);
+    expect(topicWords('and')).toEqual([]);
+    expect(topicWords('whenever convenient')).toEqual(['whenever', 'convenient']);
   });
 });
 
