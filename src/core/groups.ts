@@ -35,6 +35,20 @@ export function groupsOn(isoDate: string | null): string[] {
   return [...period, 'TSAG'];
 }
 
+/**
+ * The last days of the World Telecommunication Standardization Assemblies that opened each study period (WTSA-2000 to
+ * WTSA-24): documents are numbered afresh in each period (TSB Collective letter 3/13, SG15-LS103, TD 12).
+ */
+const PERIOD_STARTS = ['2000-10-06', '2004-10-14', '2008-10-30', '2012-11-29', '2016-11-03', '2022-03-09', '2024-10-24'];
+
+/** The study period `isoDate` falls in, named by the year its assembly ended ("2016" for 2017-2020); `null` undated. */
+export function studyPeriodOf(isoDate: string | null): string | null {
+  if (!isoDate) return null;
+  let period = 'before-2000';
+  for (const start of PERIOD_STARTS) if (isoDate > start) period = start.slice(0, 4);
+  return period;
+}
+
 /** Every study group {@link canonicalGroup} accepts, `SG1` to `SG21`, in number order. */
 export function acceptedStudyGroups(): string[] {
   return [...SG_NUMBERS].sort((a, b) => a - b).map((n) => `SG${n}`);

@@ -32,6 +32,13 @@ export function isValidZone(zone: string): boolean {
   return DateTime.now().setZone(zone).isValid;
 }
 
+/** How a document's zone is named beside its time: "UTC", "Geneva time", "local time (UTC+4)". */
+export function zoneLabel(zone: string): string {
+  if (zone === 'UTC') return 'UTC';
+  if (zone === 'Europe/Zurich') return 'Geneva time';
+  return /^UTC[+-]/.test(zone) ? `local time (${zone})` : zone;
+}
+
 /**
  * A deadline as people read it: in the reader's zone, with the document's original beside it when they differ.
  *
@@ -42,12 +49,12 @@ export function isValidZone(zone: string): boolean {
  */
 export function formatDeadline(d: Pick<Deadline, 'date' | 'time' | 'timezone'>, readerZone: string): string {
   const original = DateTime.fromISO(d.date, { zone: d.timezone });
-  const originalText = `${original.toFormat('d LLLL yyyy')}${d.time ? `, ${d.time}` : ''} ${d.timezone === 'UTC' ? 'UTC' : 'Geneva time'}`;
+  const originalText = `${original.toFormat('d LLLL yyyy')}${d.time ? `, ${d.time}` : ''} ${zoneLabel(d.timezone)}`;
   if (!d.time && readerZone === d.timezone) return `${original.toFormat('ccc d LLL yyyy')} (end of day, Geneva)`;
   const local = DateTime.fromMillis(dueAt(d), { zone: readerZone });
   // A date with no time is due at the end of its Geneva (or UTC) day: in another zone that is a time, often the next day.
   if (!d.time) return `${local.toFormat('ccc d LLL yyyy, HH:mm')} (${readerZone}) — original: ${originalText}, end of day`;
-  if (readerZone === d.timezone) return `${local.toFormat('ccc d LLL yyyy, HH:mm')} ${d.timezone === 'UTC' ? 'UTC' : '(Geneva)'}`;
+  if (readerZone === d.timezone) return `${local.toFormat('ccc d LLL yyyy, HH:mm')} ${d.timezone === 'Europe/Zurich' ? '(Geneva)' : zoneLabel(d.timezone)}`;
   return `${local.toFormat('ccc d LLL yyyy, HH:mm')} (${readerZone}) — original: ${originalText}`;
 }
 
@@ -158,7 +165,7 @@ export function formatEventTime(
   if (!e.startTime) return formatRange(e.start, e.end);
   const span = `${e.startTime}${e.endTime ? `–${e.endTime}` : ''}`;
   if (!e.timezone) return `${DateTime.fromISO(e.start).toFormat('ccc d LLL yyyy')}, ${span} local time${e.place && e.place !== 'virtual' ? ` (${e.place})` : ''}`;
-  const zoneName = e.timezone === 'UTC' ? 'UTC' : e.timezone === 'Europe/Zurich' ? 'Geneva time' : e.timezone;
+  const zoneName = zoneLabel(e.timezone);
   const at = (time: string) => DateTime.fromMillis(dueAt({ date: e.start, time, timezone: e.timezone as string }), { zone: readerZone });
   const start = at(e.startTime);
   const end = e.endTime ? at(e.endTime) : null;

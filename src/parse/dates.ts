@@ -277,10 +277,23 @@ export function findTime(text: string): TimeRange | null {
  * The time zone a text states for its times: `UTC` for UTC/GMT, Geneva for "Geneva time", CET/CEST; `null` if none.
  */
 export function findZone(text: string): string | null {
+  const offset = utcOffsetZone(text);
+  if (offset) return offset;
   if (/\b(?:UTC|GMT|Z(?:ulu)? time)\b/.test(text)) return 'UTC';
   if (/\b(?:CET|CEST|Geneva time|Swiss time|Geneva local time)\b|\ball times (?:are )?(?:in )?Geneva\b|\btimes? Geneva\b/i.test(text))
     return GENEVA_ZONE;
   return null;
+}
+
+/**
+ * A fixed offset from UTC as a zone luxon reads: "local time (UTC+4)" → `UTC+4`, "GMT+05:30" → `UTC+5:30`; `null`
+ * when the text gives none (a bare "UTC" is {@link findZone}'s).
+ */
+export function utcOffsetZone(text: string): string | null {
+  const m = /\b(?:UTC|GMT)\s?([+\-\u2212\u2013])\s?(\d{1,2})(?:[:.]?(\d{2}))?(?!\d)/.exec(text);
+  if (!m?.[2] || Number(m[2]) > 14) return null;
+  const minutes = m[3] && m[3] !== '00' ? `:${m[3]}` : '';
+  return `UTC${m[1] === '+' ? '+' : '-'}${Number(m[2])}${minutes}`;
 }
 
 /** `iso` minus an amount of days, weeks or months, as an ISO date (calendar arithmetic by luxon). */

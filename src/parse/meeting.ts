@@ -5,7 +5,7 @@
  */
 import { canonicalGroup, groupOfQuestion } from '../core/groups.ts';
 import type { MeetingInfo } from '../core/types.ts';
-import { GENEVA_ZONE, findDates, findTime, findZone, isSuperseded, type DateHit } from './dates.ts';
+import { GENEVA_ZONE, findDates, findTime, findZone, isSuperseded, utcOffsetZone, type DateHit } from './dates.ts';
 import { findGroups } from './groups.ts';
 import { allMatches } from './matches.ts';
 import { MONTH_PATTERN, squash, stripBullet } from './normalize.ts';
@@ -89,7 +89,17 @@ function timeOf(m: RegExpExecArray | null): string | null {
 
 /** Opening time "will open at 0930 hours on the first day" as `HH:mm`, or `null`. */
 export function findOpeningTime(text: string): string | null {
-  let sideEvent: string | null = null;
+  return timeOf(openingMatch(text));
+}
+
+/** The zone the opening time is stated in, when its sentence gives an offset: "at 0900 hours local time (UTC+4)". */
+export function findOpeningZone(text: string): string | null {
+  const m = openingMatch(text);
+  return m ? utcOffsetZone(/^[^.\n]{0,120}/.exec(text.slice(m.index))?.[0] ?? '') : null;
+}
+
+function openingMatch(text: string): RegExpExecArray | null {
+  let sideEvent: RegExpExecArray | null = null;
   for (const m of allMatches(OPENING, text)) {
     // "Registration will start at 0800 hours" is when registration opens, not the meeting.
     const before = text.slice(Math.max(0, m.index - 80), m.index);
@@ -97,10 +107,10 @@ export function findOpeningTime(text: string): string | null {
     // "The BDT Seminar will start at 0930 hours on Monday 8 April. The meeting of the SG3RG-AO will start at 1400
     // hours …": a side event's start is the meeting's only when the text gives no other.
     if (SIDE_EVENT_NAME.test(/[^.\n]*$/.exec(before)?.[0] ?? '')) {
-      sideEvent ??= timeOf(m);
+      sideEvent ??= m;
       continue;
     }
-    return timeOf(m);
+    return m;
   }
   return sideEvent;
 }
@@ -149,7 +159,7 @@ export function findMeeting(text: string, subject: string | null, docGroup: stri
       place,
       startTime: openingTime,
       endTime: null,
-      timezone: (openingTime || registrationTime) && place === 'Geneva, Switzerland' ? GENEVA_ZONE : null,
+      timezone: openingTime || registrationTime ? (findOpeningZone(text) ?? (place === 'Geneva, Switzerland' ? GENEVA_ZONE : null)) : null,
       registrationTime,
       format: findFormat(text.slice(0, 6000), place),
     };

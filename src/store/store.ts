@@ -12,7 +12,7 @@ import { BytesMemo } from '../core/bytes-memo.ts';
 import { SgbotError } from '../core/errors.ts';
 import { deadlineFactSchema, liaisonFactSchema, meetingFactSchema, readStored as readRecord, readStoredOrNull, roleFactSchema, storedDocumentSchema } from '../core/records.ts';
 import { senderVerified } from '../core/facts.ts';
-import { groupOfQuestion } from '../core/groups.ts';
+import { groupOfQuestion, studyPeriodOf } from '../core/groups.ts';
 import { sendTogether } from '../core/send-together.ts';
 import type { ParsedDocument } from '../core/types.ts';
 import { normalizeText } from '../parse/normalize.ts';
@@ -221,6 +221,16 @@ function readStoredDocument(json: string, corrections: readonly string[]): Store
  * `held`: a revision or addendum from a mail whose sender is not verified, of a document from a verified sender:
  * stored (nothing is lost, `doc` shows it) but not applied, so a forged mail cannot move or hide a real deadline.
  */
+/**
+ * Whether two documents with the same reference are one document in two versions: not when their dates fall in
+ * different study periods or they name different groups.
+ */
+function sameDocument(a: ParsedDocument, b: ParsedDocument): boolean {
+  const [pa, pb] = [studyPeriodOf(a.date), studyPeriodOf(b.date)];
+  if (pa !== null && pb !== null && pa !== pb) return false;
+  return a.group === null || b.group === null || a.group === b.group;
+}
+
 export type AddStatus = 'added' | 'duplicate' | 'revision' | 'older-revision' | 'addendum' | 'held';
 
 export interface AddResult {
@@ -305,7 +315,11 @@ export class DocumentStore {
     const m = r.multi();
     let status: AddStatus = 'added';
     let other: string | null = null;
-    const current = currentId && currentJson ? readStoredDocument(currentJson, currentCorrections ?? []) : null;
+    const found = currentId && currentJson ? readStoredDocument(currentJson, currentCorrections ?? []) : null;
+    // The same number in another study period or of another group (TSB Collective letter 3/13 of 2017 and of 2026)
+    // is another document; of the two, the later one is what a revision to come would revise.
+    const current = found && sameDocument(found.parsed, facts) ? found : null;
+    if (found && !current && (facts.date ?? '') < (found.parsed.date ?? '')) doc.baseKey = null;
     // Sender trust decides before revision numbers (src/store/trust.ts): an unverified mail never replaces or
     // overlays a verified document, whatever revision it claims; a verified one always replaces an unverified one.
     const verified = senderVerified(source);

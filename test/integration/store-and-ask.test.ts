@@ -131,6 +131,25 @@ describe('revisions', () => {
     expect(still.data.upcoming.map((d) => d.date)).toEqual(['2027-04-22']);
   });
 
+  // Reported: a 2026 letter of SG13's Arab regional group, numbered 3/13 in its study period, was stored as a revision
+  // of SG13's letter 3/13 of 2017 and hid it. Letters are numbered afresh each study period.
+  it('the same letter number in another study period or of another group is another document', async () => {
+    const p = `${prefix}-periods`;
+    const cl = (date: string, group: string, meeting: string) =>
+      ['TELECOMMUNICATION STANDARDIZATION BUREAU', `Geneva, ${date}`, 'Ref: TSB Collective letter 3/13', `Subject: Meeting of ${group}; ${meeting}`, 'Dear Sir/Madam,', `1 I invite you to the meeting of ${group}, ${meeting}.`, '', 'Yours faithfully,'].join('\n');
+    writeFileSync(join(dir, 'cl-2017.txt'), cl('14 February 2017', 'Study Group 13', 'Geneva, 17-28 April 2017'));
+    writeFileSync(join(dir, 'cl-2026.txt'), cl('2 October 2026', 'the Regional Group of Study Group 13 for the Arab Region (SG13RG-ARB)', 'Muscat, Oman, 9-10 December 2026'));
+    expect((await cli(p, 'ingest', join(dir, 'cl-2017.txt'))).code).toBe(0);
+    const ing = JSON.parse((await cli(p, 'ingest', join(dir, 'cl-2026.txt'), '--json')).out) as { added: number; revisions: number };
+    expect(ing).toMatchObject({ added: 1, revisions: 0 });
+    // Asked in March 2017, the 2017 letter's meeting is still the next one: the 2026 letter did not supersede it.
+    const old = JSON.parse((await cli(p, 'ask', '/meeting SG13', '--json', '--now', '2017-03-01')).out) as { ok: boolean; data: Record<string, unknown> };
+    expect(old.ok).toBe(true);
+    expect(JSON.stringify(old.data)).toContain('2017-04-17');
+    const found = JSON.parse((await cli(p, 'ask', '/doc TSB Collective letter 3/13', '--json')).out) as { data: { document: { parsed: { date: string }; supersededBy: string | null } } };
+    expect(found.data.document).toMatchObject({ parsed: { date: '2026-10-02' }, supersededBy: null });
+  });
+
   it('answers /meeting for each group of a letter announcing meetings of several, citing the letter', async () => {
     writeFileSync(
       join(dir, 'cl-wp.txt'),

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { dueAt, formatDeadline, whenWords } from '../../src/core/time.ts';
+import { dueAt, formatDeadline, formatOpening, whenWords, zoneLabel } from '../../src/core/time.ts';
+import { utcOffsetZone } from '../../src/parse/dates.ts';
+import { findOpeningZone } from '../../src/parse/meeting.ts';
 
 describe('deadline times', () => {
   it('is due at the end of the Geneva day, on either side of the summer-time change', () => {
@@ -29,5 +31,24 @@ describe('whenWords', () => {
     expect(whenWords(due, Date.parse('2026-12-22T23:30:00Z'), 'Europe/Zurich')).toBe('today');
     expect(whenWords(due, Date.parse('2026-12-22T08:00:00Z'), 'Europe/Zurich')).toBe('tomorrow');
     expect(whenWords(due, due + 1, 'Europe/Zurich')).toBe('past');
+  });
+});
+
+describe('a meeting opening in a zone given as an offset', () => {
+  // A regional group's letter: "The meeting will open at 0900 hours local time (UTC+4)" (Muscat).
+  it('reads the offset from the opening sentence, and converts it for the reader with the original beside it', () => {
+    const text = 'The meeting will be held in Muscat, Oman. The meeting will open at 0900 hours local time (UTC+4). Registration …';
+    expect(findOpeningZone(text)).toBe('UTC+4');
+    const m = { start: '2026-12-09', startTime: '09:00', timezone: 'UTC+4', place: 'Muscat, Oman' };
+    expect(formatOpening(m, 'Asia/Tokyo')).toBe('Wed 9 Dec 2026, 14:00 (Asia/Tokyo) — original: 9 December 2026, 09:00 local time (UTC+4)');
+    expect(formatOpening(m, 'UTC+4')).toBe('Wed 9 Dec 2026, 09:00 local time (UTC+4)');
+  });
+
+  it('reads offsets as documents write them, and no offset where there is none', () => {
+    expect(utcOffsetZone('at 1000 hours (GMT+05:30)')).toBe('UTC+5:30');
+    expect(utcOffsetZone('starting 14:00 UTC − 3')).toBe('UTC-3');
+    expect(utcOffsetZone('at 2359 hours UTC on 2 February')).toBeNull();
+    expect(findOpeningZone('The meeting will open at 0930 hours. All deadlines are 2359 hours UTC+1.')).toBeNull();
+    expect(zoneLabel('Europe/Zurich')).toBe('Geneva time');
   });
 });
