@@ -2,8 +2,7 @@
  * The `sgbot` command line: `parse`, `ingest`, `ask`. One error sink: known failures print a message that says how
  * to fix them and exit 1 (or 2 for bad usage); nothing prints a stack trace.
  */
-import { closeSync, existsSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { SingleBar } from 'cli-progress';
 import { answer } from './chat/router.ts';
@@ -17,6 +16,7 @@ import type { ParsedDocument } from './core/types.ts';
 import { extractFile } from './ingest/extract.ts';
 import { ingestPaths, parsePart } from './ingest/pipeline.ts';
 import { DEFAULT_LIMITS } from './ingest/types.ts';
+import { listInputFiles } from './ingest/walk.ts';
 import { createServices, platformContext, type Services } from './main.ts';
 import { type CliIO, defaultIO } from './cli/io.ts';
 import { quarantineCommand } from './cli/quarantine.ts';
@@ -133,11 +133,11 @@ const DEMO_PLACEHOLDER = /\{\{(?:d|range|rfc):[A-Za-z.]+/;
 const TEMPLATE_HEAD = 8 * 1024;
 
 /**
- * Files among `paths` (files, and the files of folders, one level down) that are the demo inbox's templates. Only
- * the head of each .eml/.txt is read: the ingest that follows reads the files whole.
+ * Files among `paths` (files, and the .eml/.txt files of folders at any depth, as the ingest lists them) that are
+ * the demo inbox's templates. Only the head of each is read: the ingest that follows reads the files whole.
  */
-function demoTemplates(paths: string[]): string[] {
-  const files = paths.flatMap((p) => (statSync(p).isDirectory() ? readdirSync(p).map((f) => join(p, f)) : [p]));
+async function demoTemplates(paths: string[]): Promise<string[]> {
+  const { files } = await listInputFiles(paths, { extensions: ['.eml', '.txt'] });
   const head = Buffer.alloc(TEMPLATE_HEAD);
   const isTemplate = (f: string) => {
     if (!/\.(?:eml|txt)$/i.test(f)) return false;
@@ -162,7 +162,7 @@ async function runIngest(paths: string[], opts: { json?: boolean; progress?: boo
   // A mistyped path is the user's to fix, not a document that could not be read: nothing is stored or quarantined.
   const missing = paths.filter((p) => !existsSync(p));
   if (missing.length) throw new SgbotError('E_NOT_FOUND', `No such file or folder: ${missing.join(', ')}. Nothing was ingested; check the path${missing.length > 1 ? 's' : ''} and run the command again.`);
-  const templates = demoTemplates(paths);
+  const templates = await demoTemplates(paths);
   if (templates.length > 0) {
     throw new SgbotError(
       'E_USAGE',
