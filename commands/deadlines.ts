@@ -55,6 +55,8 @@ export interface DeadlineArgs {
   categories: DeadlineCategory[] | null;
   /** Words neither a group nor a date: the answer says they were not understood. */
   unread: string | null;
+  /** Further groups or Questions asked about at once ("SG 13 or SG 11"): each answered as `scope` is. */
+  more?: Scope[];
 }
 
 /** Words that ask about one kind of deadline, and the kinds they mean. */
@@ -91,6 +93,7 @@ const deadlineArgs = z.object({
   range: z.object({ from: z.number().nullable(), to: z.number().nullable(), words: z.string() }).nullable(),
   categories: z.array(z.enum(DEADLINE_CATEGORIES)).nullable(),
   unread: z.string().nullable(),
+  more: z.array(z.custom<Scope>()).optional(),
 });
 
 /** Words of a deadline question that are neither a group nor a date: "what's due", "show me", "including past". */
@@ -103,16 +106,21 @@ const QUESTION_WORDS = /(?:^|\s)(?:what(?:'s|’s|s)?|which|when|is|are|there|an
 export function parseDeadlineText(rest: string, clock?: Clock): DeadlineArgs {
   const all = /(?:^|\s)--?all\b|\ball\b.*\bpast\b|\bincluding past\b|^\s*past\b|\b(?:did|have)\s+(?:I|we)\s+miss(?:ed)?\b/i.test(rest);
   const text = rest.replace(/(?:^|\s)--?all\b/gi, ' ');
-  const named = findScope(text);
+  const found = findScope(text);
+  // "SG 13 or SG 11", "SG13 and Q4/20": several known groups, each answered in turn.
+  const several = found.several?.every((x) => x.kind === 'group' || x.kind === 'question') ? found.several : null;
+  const named = several ? { scope: several[0] ?? null, rest: found.rest } : found;
   const { when, rest: dateless } = splitWhen(named.rest);
   const { categories, rest: words } = splitCategories(dateless);
   const left = leftover(words, QUESTION_WORDS).replace(QUESTION_WORDS, ' ').replace(/\s+/g, ' ').trim();
   const range = when && clock ? rangeOf(when, clock) : null;
   if (named.scope === null && when === null && categories === null && left !== '') return { scope: { kind: 'unknown', text: left }, all, when, range, categories, unread: null };
+  const joined = left.replace(/(?:^|\s)(?:or|and|&|,)(?=\s|$)/gi, ' ').trim();
+  if (several) return { scope: named.scope ?? { kind: 'all' }, all, when, range, categories, unread: joined === '' ? null : joined, more: several.slice(1) };
   return { scope: named.scope ?? { kind: 'all' }, all, when, range, categories, unread: left === '' ? null : left };
 }
 
-export default defineCommand({
+const deadlinesCommand = defineCommand({
   name: 'deadlines',
   aliases: ['deadline', 'dl'],
   summary: 'Deadlines of a study group or Question, soonest first; in a date range, or --all for past ones too.',
@@ -135,6 +143,7 @@ export default defineCommand({
     /^(?!.*\b(?:liaisons?|LSs?)\b)(?<arg>.*\bdeadlines?\b.*)$/i,
   ],
   async run(ctx, args): Promise<Reply> {
+    if (args.more?.length) return several(ctx, args, [args.scope, ...args.more]);
     const { scope, all } = args;
     if (scope.kind === 'unknown') return unknownGroupReply(ctx, scope.text);
     const range = args.range ?? (args.when ? rangeOf(args.when, { now: ctx.now, tz: ctx.tz }) : null);
@@ -191,6 +200,27 @@ export default defineCommand({
     };
   },
 });
+export default deadlinesCommand;
+
+/** One answer for several groups asked at once: each group's answer in turn, its sections headed by the group. */
+async function several(ctx: CommandContext, args: DeadlineArgs, scopes: Scope[]): Promise<Reply> {
+  const replies = await Promise.all(scopes.map((scope) => deadlinesCommand.run(ctx, { ...args, scope, more: [] })));
+  const failed = replies.find((r) => !r.ok);
+  if (failed) return failed;
+  const labels = scopes.map((s) => targetOf(s).label);
+  return {
+    ok: true,
+    title: `Deadlines for ${labels.join(' and ')}${args.range ?? args.when ? `, ${args.range?.words ?? args.when}` : ''}`,
+    sections: replies.flatMap((r, i) => {
+      const own = r.sections.filter((x) => x.items.length > 0).map((x) => ({ ...x, heading: `${labels[i]}: ${x.heading ?? 'Deadlines'}` }));
+      // A group with nothing in the range says so in its own section, from its answer's first note.
+      return own.length > 0 ? own : [{ heading: `${labels[i]}`, items: [{ text: r.notes[0] ?? `No deadlines for ${labels[i]}.` }] }];
+    }),
+    notes: [...new Set(replies.flatMap((r) => r.notes.filter((n) => !/^No (?:upcoming )?deadlines for/.test(n))))],
+    sources: uniqueSources(replies.flatMap((r) => r.sources)),
+    data: { parts: replies.map((r, i) => ({ scope: labels[i], ...(r.data ?? {}) })) },
+  };
+}
 
 /** What the store is asked for, and how the answer names it. */
 function targetOf(scope: Scope): { target: { group?: string; question?: string }; label: string } {

@@ -59,9 +59,9 @@ function regionalGroup(group: string, region: string): string {
 /**
  * The group, working party or Question named in `text`, and the text without it: "what's due for SG 20 in May" →
  * SG20 and "what's due for  in May". `scope` is `null` when none is named; `unknown` when the one named does not
- * exist (`SG99`) or more than one different one is named.
+ * exist (`SG99`) or more than one different one is named, those then in `several` ("SG 13 or SG 11").
  */
-export function findScope(input: string): { scope: Scope | null; rest: string } {
+export function findScope(input: string): { scope: Scope | null; rest: string; several?: Scope[] } {
   const text = input
     .replace(SPELLED_GROUP, (_, words: string, n: string) => `${words} ${NUMBER_WORDS.indexOf(n.toLowerCase().replace(/[\s-]+/, '-')) + 1}`)
     .replace(REGIONAL_GROUP, (_, group: string, region: string) => regionalGroup(group, region))
@@ -72,7 +72,7 @@ export function findScope(input: string): { scope: Scope | null; rest: string } 
   const keys = new Set(scopes.map((s) => JSON.stringify(s)));
   // "SG20's deadlines": the possessive goes with the group.
   const rest = text.replace(GROUP_MENTION, ' ').replace(/(?<=\s|^)['’]s\b/g, ' ');
-  if (keys.size > 1) return { scope: { kind: 'unknown', text: mentions.map((m) => m[0]).join(' ') }, rest };
+  if (keys.size > 1) return { scope: { kind: 'unknown', text: mentions.map((m) => m[0]).join(' ') }, rest, several: [...keys].map((k) => JSON.parse(k) as Scope) };
   return { scope: scopes[0] as Scope, rest };
 }
 

@@ -152,6 +152,16 @@ describe('deadlines in plain words', () => {
     for (const detail of items) expect(detail).toMatch(/TSB Circular 241/);
   });
 
+  // Reported: "SG 13 or SG 11" was refused as one unknown group.
+  it('answers for several groups asked at once, each under its own heading', async () => {
+    const a = await ask('Is there anything due for SG 13 or SG 11 before March???', 'Europe/Zurich');
+    expect(a).toMatchObject({ ok: true, command: 'deadlines', title: 'Deadlines for SG13 and SG11, until 28 Feb 2027' });
+    const headings = a.sections.map((s) => s.heading ?? '');
+    expect(headings.some((h) => h.startsWith('SG13'))).toBe(true);
+    expect(headings.some((h) => h.startsWith('SG11'))).toBe(true);
+    expect(a.sections.find((s) => s.heading?.startsWith('SG11'))?.items.map((i) => i.detail).join(' ')).toMatch(/TSB Collective letter 9\/11/);
+  });
+
   // Reported: "before the end of March" stopped at 30 March.
   it('"before the end of March" includes 31 March', async () => {
     const a = await ask('sg13 deadlines before the end of March', 'Europe/Zurich');
@@ -173,7 +183,8 @@ describe('meetings', () => {
     expect(a.title).toBe('Upcoming meetings and when they open');
     const lines = a.sections.map((s) => s.items[0]?.text);
     expect(lines).toContain('TSAG opens Mon 25 Jan 2027, 17:30 (Asia/Tokyo) — original: 25 January 2027, 09:30 Geneva time');
-    expect(lines).toContain('SG13RG-ARB opens Wed 9 Dec 2026, 09:00 local time (Muscat, Oman)');
+    // The letter gives its zone as an offset: "0900 hours local time (UTC+4)".
+    expect(lines).toContain('SG13RG-ARB opens Wed 9 Dec 2026, 14:00 (Asia/Tokyo) — original: 9 December 2026, 09:00 local time (UTC+4)');
   });
 
   it('a letter without an opening time is said to have none', async () => {

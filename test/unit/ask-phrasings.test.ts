@@ -381,6 +381,12 @@ describe('phrasings reported refused in the third round', () => {
     expect(r.args).toMatchObject(args);
   });
 
+  it('several groups at once are each answered', () => {
+    expect(deadlines('Is there anything due for SG 13 or SG 11 before March???')).toMatchObject({ scope: { kind: 'group', group: 'SG13' }, more: [{ kind: 'group', group: 'SG11' }], when: 'before March', unread: null });
+    expect(deadlines('deadlines SG20 and Q6/17')).toMatchObject({ scope: { kind: 'group', group: 'SG20' }, more: [{ kind: 'question', question: 'Q6/17' }], unread: null });
+    expect(deadlines('deadlines SG20 and SG99')).toMatchObject({ scope: { kind: 'unknown' } });
+  });
+
   it('still says what it cannot read about a meeting', () => {
     expect(routed('is interpretation provided at the SG20 meeting')).toMatchObject({ command: 'meeting', args: { scope: { kind: 'group', group: 'SG20' }, unread: 'is interpretation provided at the SG20 meeting' } });
   });
