@@ -33,11 +33,18 @@ function formatCached(d: Pick<DeadlineFact, 'date' | 'time' | 'timezone'>, tz: s
   return text;
 }
 
-function item(d: DeadlineFact, tz: string, now: number) {
+/** Whose deadline it is, for a list of every group's: "SG17 (Q11/17)", "SG13, SG20". */
+function whose(d: DeadlineFact): string {
+  const groups = (d.groups ?? (d.group ? [d.group] : [])).join(', ');
+  return d.questions.length > 0 ? `${groups ? `${groups} ` : ''}(${d.questions.join(', ')})` : groups;
+}
+
+function item(d: DeadlineFact, tz: string, now: number, everyGroup = false) {
   const when = whenWords(d.due, now, tz);
   const source = sourceOf(d.source);
+  const who = everyGroup ? whose(d) : '';
   return {
-    text: `${formatCached(d, tz)} (${when}): ${CATEGORY_LABELS[d.category]}${d.derived ? ' (derived from a rule in the letter)' : ''}`,
+    text: `${formatCached(d, tz)} (${when}): ${CATEGORY_LABELS[d.category]}${who ? ` — ${who}` : ''}${d.derived ? ' (derived from a rule in the letter)' : ''}`,
     detail: `${d.action} [${sourceLabel(source)}]`,
     source,
   };
@@ -172,8 +179,8 @@ const deadlinesCommand = defineCommand({
     const total = kinds ? facts.filter((d) => d.due >= ctx.now).length : count;
     const upcoming = facts.filter((d) => d.due >= ctx.now);
     const past = all ? facts.filter((d) => d.due < ctx.now).reverse() : [];
-    const sections = [{ heading: 'Upcoming', items: upcoming.map((d) => item(d, ctx.tz, ctx.now)) }];
-    if (all) sections.push({ heading: 'Past', items: past.map((d) => item(d, ctx.tz, ctx.now)) });
+    const sections = [{ heading: 'Upcoming', items: upcoming.map((d) => item(d, ctx.tz, ctx.now, scope.kind === 'all')) }];
+    if (all) sections.push({ heading: 'Past', items: past.map((d) => item(d, ctx.tz, ctx.now, scope.kind === 'all')) });
     const notes = [`Times are shown in ${ctx.tz}, with the document's original time beside them.`];
     if (scope.kind === 'group' && scope.workingParty) notes.unshift(`Deadlines are kept per study group: these are ${scope.group}'s, ${scope.workingParty} among them.`);
     const calendar = ctx.calendarUrl && scope.kind !== 'all' ? ctx.calendarUrl(scopeLabel) : null;
@@ -285,8 +292,8 @@ async function inRange(ctx: CommandContext, scope: Scope, all: boolean, range: D
   const upcoming = shown.filter((d) => d.due >= ctx.now);
   const past = shown.filter((d) => d.due < ctx.now);
   const sections = [
-    { heading: 'Upcoming', items: upcoming.map((d) => item(d, ctx.tz, ctx.now)) },
-    { heading: 'Past', items: past.map((d) => item(d, ctx.tz, ctx.now)) },
+    { heading: 'Upcoming', items: upcoming.map((d) => item(d, ctx.tz, ctx.now, scope.kind === 'all')) },
+    { heading: 'Past', items: past.map((d) => item(d, ctx.tz, ctx.now, scope.kind === 'all')) },
   ].filter((s) => s.items.length > 0);
   const notes = [`Times are shown in ${ctx.tz}, with the document's original time beside them.`];
   if (scope.kind === 'group' && scope.workingParty) notes.unshift(`Deadlines are kept per study group: these are ${scope.group}'s, ${scope.workingParty} among them.`);

@@ -57,7 +57,7 @@ export default defineCommand({
     if (scope.kind === 'unknown') return unknownGroupReply(ctx, scope.text);
     const question = scope.kind === 'question' ? scope.question : null;
     const group = scope.kind === 'group' ? parentGroup(scope.group) : question ? groupOfQuestion(question) : null;
-    const all = (await ctx.store.liaisons(group, 200)).filter((l) => from === null || sentBy(l.liaison, from));
+    const all = onceEach((await ctx.store.liaisons(group, 200)).filter((l) => from === null || sentBy(l.liaison, from)));
     const ahead = (l: LiaisonFact) => l.liaison.deadline !== null && dueAt({ date: l.liaison.deadline, time: null, timezone: GENEVA }) >= ctx.now;
     const byDeadline = (a: LiaisonFact, b: LiaisonFact) => (a.liaison.deadline ?? '').localeCompare(b.liaison.deadline ?? '');
     const mustAnswer = all.filter((l) => !l.answeredBy && ahead(l) && asksOf(l.liaison, group, question)).sort(byDeadline);
@@ -93,6 +93,20 @@ export default defineCommand({
     };
   },
 });
+
+/**
+ * Each statement once: the same liaison received as a Datatracker page, its notification mail and the sender's own
+ * copy is one statement (same sender, title and reply date, and sender check); the newest copy, listed first, is kept.
+ */
+function onceEach(liaisons: LiaisonFact[]): LiaisonFact[] {
+  const seen = new Set<string>();
+  return liaisons.filter((l) => {
+    const key = `${l.liaison.from ?? ''}\u0000${(l.source.title ?? l.source.reference ?? l.source.docId).toLowerCase().replace(/\W+/g, ' ').trim()}\u0000${l.liaison.deadline ?? ''}\u0000${l.source.unverified ? 'unverified' : ''}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
 
 /** "SG15 from IETF" (as the router passes "did IETF send anything to SG15"): a scope and, after "from", a sender. */
 export function parseLsText(rest: string): { scope: Scope; from: string | null } {

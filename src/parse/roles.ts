@@ -45,6 +45,8 @@ export function findLeadRoles(text: string, docGroup: string | null): LeadRole[]
   for (const m of text.matchAll(ROLE)) {
     let topic = squash(m[1] ?? '').replace(/[.,]+$/, '');
     topic = topic.replace(/\s*\((?:LSG)\)\s*/g, ' ').trim();
+    // "identity management (IdM)": the bracket the topic opened is its own, not the end of an aside.
+    if (text.charAt(m.index + m[0].length) === ')' && (topic.match(/\(/g)?.length ?? 0) > (topic.match(/\)/g)?.length ?? 0)) topic += ')';
     if (topic.length < 3 || topic.length > 200 || GENERIC.test(topic)) continue;
     const lineStart = text.lastIndexOf('\n', m.index) + 1;
     const sentenceStart = Math.max(lineStart, text.lastIndexOf('. ', m.index) + 1);

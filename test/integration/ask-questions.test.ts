@@ -152,6 +152,14 @@ describe('deadlines in plain words', () => {
     for (const detail of items) expect(detail).toMatch(/TSB Circular 241/);
   });
 
+  // Reported: a list of every group's deadlines did not say whose each one is.
+  it('names the group of each deadline when asked for every group', async () => {
+    const a = await ask('/deadlines', 'Europe/Zurich');
+    const lines = a.sections.flatMap((s) => s.items.map((i) => i.text));
+    expect(lines.length).toBeGreaterThan(3);
+    for (const line of lines) expect(line).toMatch(/ — (?:SG\d{1,2}|TSAG)/);
+  });
+
   // Reported: "SG 13 or SG 11" was refused as one unknown group.
   it('answers for several groups asked at once, each under its own heading', async () => {
     const a = await ask('Is there anything due for SG 13 or SG 11 before March???', 'Europe/Zurich');

@@ -150,6 +150,19 @@ describe('revisions', () => {
     expect(found.data.document).toMatchObject({ parsed: { date: '2026-10-02' }, supersededBy: null });
   });
 
+  // Reported: /ls listed one liaison three times, received as a Datatracker page, its notification mail and the
+  // sender's own copy (three texts, so three documents).
+  it('lists a liaison received in several copies once', async () => {
+    const p = `${prefix}-copies`;
+    const real = join(import.meta.dirname, '../fixtures/real');
+    const copies = ['ietf-datatracker-509-sg13-response-to-iab.txt', 'ietf-mail-509-sg13-response-to-iab-notification.txt'].map((f) => join(real, f));
+    const ing = JSON.parse((await cli(p, 'ingest', ...copies, '--json')).out) as { added: number };
+    expect(ing.added).toBe(2);
+    const a = JSON.parse((await cli(p, 'ask', '/ls SG13', '--json', '--now', '2009-06-01')).out) as { data: { awaitingAction: unknown[]; expectedReplies: Array<{ source: { title: string } }>; recent: Array<{ source: { title: string } }> } };
+    const listed = [...a.data.expectedReplies, ...a.data.recent].map((l) => l.source.title);
+    expect(listed).toEqual(['Response to IETF IAB liaison']);
+  });
+
   it('answers /meeting for each group of a letter announcing meetings of several, citing the letter', async () => {
     writeFileSync(
       join(dir, 'cl-wp.txt'),

@@ -234,6 +234,9 @@ describe('whole documents', () => {
       { group: 'SG20', topic: 'smart cities' },
     ]);
     expect(findLeadRoles('SG 17 will be the lead study group on security within ITU-T.', null)).toEqual([{ group: 'SG17', topic: 'security' }]);
+    // Reported: the topic lost the bracket it closes ("identity management (IdM").
+    expect(findLeadRoles('In addition, SG17 is the lead study group on identity management (IdM). SG20 coordinates IoT work.', null)).toEqual([{ group: 'SG17', topic: 'identity management (IdM)' }]);
+    expect(findLeadRoles('Work continues (SG17 is the lead study group on security) in every group.', null)).toEqual([{ group: 'SG17', topic: 'security' }]);
   });
 });
 
