@@ -26,7 +26,10 @@ const BUREAU_CIRCULAR = /\b(?:Administrative\s+Circular|Circular\s+Letter)\s*(?:
 const SALUTATION_IN_LINE = /\S[ \t]+Dear (?:Sir|Madam)\s*(?:\/\s*Madam\s*)?,/;
 // "Executive summary of the SG11 meeting (Geneva, …)", "Executive Summary of the Meeting", "SG16 results (Online, …)",
 // "Meeting results (2017-10-16~27)".
-const SUMMARY_HEADING = /^[ \t]*(?:Executive summary\b|Meeting results\b|SG\s?\d{1,2} results\b)/im;
+const SUMMARY_HEADING = /^[ \t]*(?:(?:Meeting\s+)?Executive summary\b|Meeting results\b|SG\s?\d{1,2} results\b|(?:DRAFT\s+)?Meeting Report (?:of|for)\b)/im;
+// A report's heading a converter ran into the line before it: "Third Generation Partnership Project (3GPP™) DRAFT
+// Meeting Report for TSG CT WG3 meeting: 61".
+const REPORT_IN_LINE = /\bDRAFT\s+Meeting\s+Report\s+(?:of|for)\b|\bMeeting\s+Report\s+(?:of|for)\s+(?:the\s+)?(?:3GPP|TSG|ETSI|IEEE)\b/;
 const SECTOR_DOCUMENT = /\bDocument\s+(?:TDAG|RAG|CWG|WTDC|RA|WRC)[\w-]*\/\d{1,4}(?:\(Rev\.\d+\))?-[EFSCAR](?![a-z])/;
 // An assembly's or conference's input document: "PLENARY MEETING Addendum 30 to Document 46-E" (WTSA-16), "Document C24/12-E".
 const ASSEMBLY_DOCUMENT = /\b(?:(?:Addendum|Corrigendum|Revision)\s+\d{1,3}\s+to\s+)?Document\s+(?:C\d{2}\/)?\d{1,4}(?:\(Rev\.\d+\))?-[EFSCAR](?![a-z])/;
@@ -49,7 +52,7 @@ export function classify(text: string): Classification {
   if (isDatatracker(text)) return { kind: 'liaison-statement', reference: byKind('liaison-statement') };
 
   // A meeting's executive summary or results page opens with its heading; the TDs and letters it cites are not it.
-  if (SUMMARY_HEADING.test(text.split('\n').filter((l) => l.trim() !== '').slice(0, 8).join('\n'))) return { kind: 'report', reference: null };
+  if (SUMMARY_HEADING.test(text.split('\n').filter((l) => l.trim() !== '').slice(0, 8).join('\n')) || REPORT_IN_LINE.test(text.slice(0, 400))) return { kind: 'report', reference: null };
   // A letter or circular names itself near the top ("Ref: TSB Collective letter 3/20", "TSB Circular 106").
   const letter = byKind('collective-letter');
   const circular = byKind('circular');
@@ -78,6 +81,11 @@ export function classify(text: string): Classification {
     // Only TSB writes collective letters: BDT's and BR's letters to the membership are circulars.
     const tsb = /\bTSB\b|Telecommunication Standardi[sz]ation Bureau/i.test(header);
     return /\bCircular\b/i.test(header) || !tsb ? { kind: 'circular', reference: null } : { kind: 'collective-letter', reference: null };
+  }
+  // A TSB letter whose header was lost (the text starts at its subject): its salutation, its "Key deadlines" and its
+  // signature by the Director of TSB.
+  if (/^\s*Dear (?:Sir|Madam)/im.test(text.slice(0, 6000)) && /^\s*Key deadlines\b/im.test(text) && /\bDirector,?\s+(?:of\s+the\s+)?Telecommunication\s+Standardi[sz]ation\s+Bureau\b/i.test(text)) {
+    return { kind: 'collective-letter', reference: null };
   }
   if (isSlideDeck(text)) return { kind: 'presentation', reference: null };
   return { kind: 'other', reference: null };
@@ -116,6 +124,9 @@ function isDiscussion(header: string, text: string): boolean {
 function isSlideDeck(text: string): boolean {
   const lines = text.slice(0, 20_000).split('\n').map((l) => l.trim()).filter((l) => l.length > 0).slice(0, 200);
   if (lines.length < 20 || /^\s*Dear\b/im.test(text.slice(0, 20_000))) return false;
+  // A memo: "To:" and "From:" lines, then its subject ("Subj:", "Subject:").
+  const head = lines.slice(0, 40).join('\n');
+  if (/^To\s*:/m.test(head) && /^From\s*:/m.test(head) && /^(?:Subj|Subject|Re)\s*:/m.test(head)) return false;
   // A meeting timetable ("Draft Timetable - ITU-T Study Group 2 Meeting, …") is a grid of short cells, not slides.
   if (lines.slice(0, 10).some((l) => /\bTime[- ]?table\b/i.test(l))) return false;
   // A cover form of labelled fields ("TITLE:", "DUE DATE:", "DOCUMENT TYPE:" each on its own line, as on a JTC 1

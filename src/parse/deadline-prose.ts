@@ -42,6 +42,9 @@ const CATEGORY_REACH = 2000;
 // end one, and neither do abbreviations ("Res. 99", "No. 196", "e.g. SG17").
 const SENTENCE_END = /[.!?;][ \t]+(?=[A-Z0-9("'\u2022\u00B7-])|\n/g;
 
+// What a wrapped line's continuation starts with: a word or a number, not a blank line, a tab, a bullet or a dash.
+const WRAPPED_ON = /^[ ]?[\p{L}\d("'“]/u;
+
 /** A sentence of a text and its offset in it. */
 export interface Sentence {
   readonly text: string;
@@ -64,7 +67,15 @@ export function sentences(text: string): readonly Sentence[] {
 function splitSentences(text: string): Sentence[] {
   const out: Sentence[] = [];
   let start = 0;
+  let lineStart = 0;
   for (const m of text.matchAll(SENTENCE_END)) {
+    if (m[0] === '\n') {
+      const line = text.slice(lineStart, m.index);
+      lineStart = m.index + 1;
+      // A mail wrapped at 72 columns goes on with its sentence on the next line: a long line that ends without a
+      // stop, followed by text that is no list item or table row.
+      if (line.trim().length >= 60 && !/[.!?:;]\s*$/.test(line) && WRAPPED_ON.test(text.slice(m.index + 1, m.index + 3))) continue;
+    }
     // The sentence ends before the blanks after its stop, or before the line break.
     const chunk = text.slice(start, m[0] === '\n' ? m.index : m.index + 1);
     if (m[0] !== '\n' && /\b(?:No|Res|Rev|Rec|Doc|e\.g|i\.e|Mr|Ms|Dr|Vol|Art|para|cf|Ref|Tel|approx)\.$/i.test(chunk)) continue;
@@ -160,6 +171,9 @@ function categoryIn(kind: DocumentKind, words: string, label: string, previous: 
   return category;
 }
 
+// Words that make the date after them a start: "opens 12:59 PM ET Wednesday September 6th", "registration opens on".
+const OPENS = /\b(?:opens|will open|opening(?: on)?|starts|will start|begins|will begin|commences)\b[^.;]{0,40}$/i;
+
 // The date a deadline sentence sets from one date hit, or `null`: a range counts only when the sentence moves a
 // deadline ("extended from 3 March 2027 to 10 March 2027") or keeps something open until its end.
 function deadlineDate(clean: string, hit: DateHit, changes: boolean): string | null {
@@ -195,6 +209,10 @@ export function parseProseDeadlines(text: string, kind: DocumentKind, skip: read
       // announcement between them.
       const near = clean.slice(Math.max(0, hit.index - reach), hit.index + hit.text.length + 20);
       if (!TRIGGER.test(near) || NOT_A_DEADLINE.test(near)) continue;
+      // "This ballot opens 12:59 PM ET Wednesday September 6th, 2006 and closes … no later than …": when it opens is
+      // no deadline, though the word for its close follows.
+      const lead = clean.slice(Math.max(0, hit.index - 50), hit.index);
+      if (OPENS.test(lead) && !TRIGGER.test(lead)) continue;
       const date = deadlineDate(clean, hit, changes);
       if (!date) continue;
       whole ??= {

@@ -96,7 +96,7 @@ function runTogetherDate(header: string): string | null {
 
 /** A mail's subject as a title: list tags, "Re:"/"Fwd:" and a leading "Liaison Statement:" go. */
 function mailSubject(header: string): string | null {
-  const v = fieldValue(header, 'Subject');
+  const v = fieldValue(header, 'Subject|Subj');
   if (!v) return null;
   const t = v
     .replace(/^(?:\s*(?:\[[^\]\n]{1,40}\]|(?:Re|Fwd?|AW|TR|WG)\s*:|(?:New\s+)?Liaison\s+Statement\s*[:,](?=\s*\S)))+\s*/i, '')
@@ -262,7 +262,7 @@ const MEETING_NOTICE = /\b(?:notice|convocation|invitation|announcement)\b[^\n]{
  * 17") and put its place and dates on the next line, unindented ("Geneva, 6-15 December 2006").
  */
 function letterSubject(header: string): string | null {
-  const first = fieldValue(header, 'Subject|Objet', 3, true);
+  const first = fieldValue(header, 'Subject|Objet|Subj', 3, true);
   if (first === null) return null;
   // A flattened letter runs its subject into the body: a subject line, not a paragraph, is kept.
   // Converters leave cell markers and list dashes before it: "Subject: / Meeting …", "Subject: - - 18th meeting …".
@@ -308,8 +308,19 @@ function headingTitle(header: string): string | null {
   const lines = header.split('\n').map((l) => l.trim()).slice(0, 20);
   const at = lines.findIndex((l) => /^(?:liaison statement|reply liaison statement|LS)\b\s+(?:on|to|from|in|about|regarding)\b.{6,}/i.test(l));
   if (at < 0) return null;
+  // A footnote's mark glued to the last word: "TO MGWS EXTERNAL ORGANIZATIONS1".
+  const unmarked = (l: string) => l.replace(/(?<=[A-Z]{3})\d$/, '');
+  const line = unmarked(lines[at] ?? '');
   const next = lines[at + 1] ?? '';
-  const line = lines[at] ?? '';
+  // A heading in capitals goes on in capitals: "… ORGANIZATIONS1 / ON THE WORK FOR REVISION OF RECOMMENDATION …".
+  if (!/[a-z]/.test(line)) {
+    const more: string[] = [];
+    for (const l of lines.slice(at + 1, at + 4)) {
+      if (!l || /[a-z]{2}/.test(l.replace(/\b(?:ITU-[RTD]|[A-Z]\.\d[\w.-]*)\b/g, '')) || l.length > 100) break;
+      more.push(unmarked(l));
+    }
+    return clip([line, ...more].join(' '));
+  }
   return clip(!/[.:;]$/.test(line) && /^[a-z(]/.test(next) ? `${line} ${next}` : line);
 }
 
@@ -378,7 +389,9 @@ export function parseDocument(raw: string): ParsedDocument {
   const cell = (v: string | null) => (v && !/^[|/\s-]*$/.test(v) ? v.replace(/^[|/]\s+/, '') : null);
   const titleField = cell(fieldValue(header, 'Title', 3, true)) ?? cell(fieldValue(plainHeader(text, 60), 'Title', 3, true));
   const lsTitle = kind === 'liaison-statement' ? (trackerTitle(text) ?? mailSubject(header) ?? headingTitle(header)) : null;
-  const title = subject ?? titleField ?? lsTitle ?? (kind === 'report' ? (summaryHeading(text) ?? reportHeading(text)) : kind === 'presentation' ? groupHeading(text) : null) ?? titleFromText(text);
+  // A memo or mail of any other kind: its "Subject:" ("Subj:") under its "To:"/"From:" lines.
+  const memoSubject = kind === 'other' && /^[ \t]*(?:To|From)[ \t]*:/im.test(header) ? mailSubject(header) : null;
+  const title = subject ?? titleField ?? lsTitle ?? (kind === 'report' ? (summaryHeading(text) ?? reportHeading(text)) : kind === 'presentation' ? groupHeading(text) : null) ?? memoSubject ?? titleFromText(text);
   const liaisonRaw = kind === 'liaison-statement' ? parseLiaison(text, null) : null;
   const liaisonGroup = liaisonRaw?.from ? canonicalGroup(liaisonRaw.from) : null;
   // An incoming liaison from another body (ISO/IEC JTC 1, IETF…) belongs to the one ITU-T group it is addressed to.

@@ -80,6 +80,7 @@ function twoColons(line: string): boolean {
 // Information Deadline: …", "Subject: Notice of … Date: 11-14 September 2007". Longest first.
 const RUN_ON_LABEL =
   /(?<=\S)[ \t]+(?=(?:For (?:action|comment|information) to|Send any reply LS to|Response to|Question\(s\)|Questions?|Source|Status|Title|Subject|Purpose|Approval|Deadline|Contact|Reference|Ref|Our ref|Attention|Copy|From|To|Cc|CC|For|(?<!Submission |Submitted |Posted |Meeting |Reply )Date)[ \t]*:)|(?<=\S)[ \t]+(?=Dear (?:Sir|Madam|Colleagues?|Experts?|Members?|All)\b|(?:Mr|Ms|Mrs|Dr)\.?[ \t]+[A-Z][\w'-]+,[ \t])/g;
+const FORM_LABEL = /(?<=\s|^)(?:(?<!DUE )DATE|REPLACES|DOC TYPE|TITLE|SOURCE|PROJECT|STATUS|ACTION ID|DUE DATE|DISTRIBUTION|MEDIUM|NO\. OF PAGES)(?=:)/g;
 const GLUED_SUBJECT = /(?<=[a-z0-9.)?])(?=(?:Subject|Objet)\s*:|Dear (?:Sir|Madam)\b)/g;
 const RUN_ON_COUNT = /(?:^|\s)(?:For (?:action|comment|information) to|Source|Title|Subject|Purpose|Approval|Deadline|Contact|Reference|Ref|Copy|From|To|Cc|CC|For|Date)[ \t]*:/g;
 
@@ -98,6 +99,9 @@ export function unrunHeader(header: string): string {
       // A whole letter flattened into one paragraph may carry its subject as its only label, the converter having
       // lost even the space before it and before the salutation: "…itu.intSubject:Meetings of … 2021)Dear Sir,".
       .map((line) => (line.length > 200 ? line.replace(GLUED_SUBJECT, ' ') : line))
+      // A JTC 1 N-document's cover form, its capitalised labels run together: "ISO/IEC JTC 1 N 5892 DATE: 1999-09-29
+      // REPLACES DOC TYPE: Other document (Defined) TITLE: JTC 1/SC 22 Response to … SOURCE: SC 22 Secretariat …".
+      .map((line) => (line.length > 120 && (line.match(FORM_LABEL)?.length ?? 0) >= 3 ? line.replace(FORM_LABEL, '\n$&').replace(/^\n/, '') : line))
       .map((line) =>
         line.length > 120 && ((twoColons(line) && (line.match(RUN_ON_COUNT)?.length ?? 0) >= 2) || (line.length > 200 && / (?:Subject|Objet)\s*:/.test(line)))
           ? line.replace(RUN_ON_LABEL, '\n')

@@ -457,7 +457,9 @@ function deadlineOf(header: string): string | null {
 }
 
 function statedPurposeOf(header: string): string {
-  return (fieldValue(header, 'Purpose') ?? fieldValue(header, 'For'))?.toLowerCase() ?? '';
+  // ITU-R's "Status: For action", the value on the label's line or the next.
+  const status = /^[ \t]*Status[ \t]*:[ \t]*\n?[ \t]*(For (?:action|comment|information))\b/im.exec(header)?.[1];
+  return (fieldValue(header, 'Purpose') ?? fieldValue(header, 'For') ?? status)?.toLowerCase() ?? '';
 }
 
 /**
@@ -587,6 +589,9 @@ export function parseLiaison(text: string, docGroup: string | null): LiaisonInfo
   if (from && /^\(?(?:(?:Revision|Addendum|Corrigendum) \d+ to |Attachment [\d.]+ to )?Documents?\s/i.test(from)) from = ituRGroup(header) ?? /^\s*(Working Party \w+|Study Group \w+)\s*$/im.exec(header)?.[1] ?? null;
   from ??= ituRGroup(header);
   if (addressees.length === 0 && ALL_GROUPS_ASKED.test(text.slice(0, 20_000))) push([{ party: 'All ITU-T Study Groups', group: null, questions: [], purpose: 'action' }]);
+  // ITU-R's heading names the addressees: "LIAISON STATEMENT TO MGWS EXTERNAL ORGANIZATIONS1" (a footnote lists them).
+  const headed = addressees.length === 0 ? /^[ \t]*(?:REPLY\s+)?LIAISON STATEMENT TO\s+([A-Z][A-Z0-9 ,&/-]{2,80}?)\d?[ \t]*$/m.exec(header.slice(0, 3000)) : null;
+  if (headed?.[1]) push(parseAddressees(headed[1], /action/.test(statedPurpose) ? 'action' : /comment/.test(statedPurpose) ? 'comment' : 'information'));
   // "This liaison statement informs RIT/SRIT Proponents and Independent Evaluation Groups regarding …".
   const informs = addressees.length === 0 ? INFORMS.exec(text.slice(0, 4000)) : null;
   if (informs?.[1]) for (const party of informs[1].split(/\s*,\s*|\s+and\s+/)) push(parseAddressees(party, 'information'));
@@ -654,7 +659,7 @@ export function parseLiaison(text: string, docGroup: string | null): LiaisonInfo
 
 // An ITU-R document's header: "Radiocommunication Study Groups", its meeting, "Source: Document 5D/TEMP/413", its
 // date, "English only", then the group that sends it on a line of its own ("Working Party 5D") over the title.
-const ITU_R_MASTHEAD = /^\s*Radiocommunication Study Groups\b/i;
+const ITU_R_MASTHEAD = /^\s*Radiocommunication Study Groups\b/im;
 const ITU_R_GROUP_LINE = /^\s*(Working Party|Study Group|Task Group)\s+(\d{1,2}[A-Z]?(?:\/\d{1,2})?)\s*$/im;
 
 /** The ITU-R group an ITU-R document's header names on a line of its own ("ITU-R WP 5D"), or `null`. */

@@ -8,7 +8,7 @@ export const MAX_TITLE = 160;
 
 // Lines every ITU-T document starts with, which name no document.
 const BOILERPLATE =
-  /^(?:INTERNATIONAL TELECOMMUNICATION UNION(?:\s+\(?ITU\)?)?|Search Icon(?: White)?|ITU's \d+(?:th)? anniversary|ICTs for a Sustainable World\b.*|Thread Links(?: Date Links)?|(?:(?:Thread|Date) (?:Prev|Next|Index)\s*)+|Print Version|Home\s*:.*|ITU Home Page\b.*|Committed to connecting the world|General Secretariat|Radiocommunication Bureau|Telecommunication Development Bureau|Place des Nations\b.*|(?:TELECOMMUNICATION (?:STANDARDI[SZ]ATION|DEVELOPMENT)|RADIOCOMMUNICATION) (?:SECTOR|BUREAU|ADVISORY GROUP)|STUDY PERIOD\b.*|STUDY GROUPS?\b.*|Working Party \w+|Documents? \S+|TSAG|Original\s*:.*|English only|(?:LIAISON STATEMENT|TEMPORARY DOCUMENT|CONTRIBUTION|REPORT|COLLECTIVE LETTER|Liaison statement|Attention\b.*)|(?:Geneva|Place|Date)\b.*\d{4}.*|Page \d+.*|-\s*\d+\s*-|Skip to main content)$/i;
+  /^(?:INTERNATIONAL TELECOMMUNICATION UNION(?:\s+\(?ITU\)?)?|Search Icon(?: White)?|ITU's \d+(?:th)? anniversary|ICTs for a Sustainable World\b.*|Thread Links(?: Date Links)?|(?:(?:Thread|Date) (?:Prev|Next|Index)\s*)+|Print Version|Home\s*:.*|ITU Home Page\b.*|Committed to connecting the world|General Secretariat|Radiocommunication Bureau|Telecommunication Development Bureau|Place des Nations\b.*|(?:(?:TELECOMMUNICATION (?:STANDARDI[SZ]ATION|DEVELOPMENT)|RADIOCOMMUNICATION) )?(?:SECTOR|BUREAU|ADVISORY GROUP)|RADIOCOMMUNICATION|advertisement|STUDY PERIOD\b.*|STUDY GROUPS?\b.*|Working Party \w+|Documents? \S+|TSAG|Original\s*:.*|English only|(?:LIAISON STATEMENT|TEMPORARY DOCUMENT|CONTRIBUTION|REPORT|COLLECTIVE LETTER|Liaison statement|Attention\b.*)|(?:Geneva|Place|Date)\b.*\d{4}.*|Page \d+.*|-\s*\d+\s*-|Skip to main content)$/i;
 
 export function clip(text: string): string {
   const t = text.replace(/\s+/g, ' ').trim().replace(/[.;:,]+$/, '');
@@ -72,7 +72,21 @@ export function groupHeading(text: string): string | null {
   return m?.[1] ? clip(m[1]) : null;
 }
 
+/**
+ * The heading of a document flattened into one long line, in capitals before its abstract or first section:
+ * "… Original: English United States of America PROPOSED MODIFICATION OF WTSA-12 RESOLUTION 1 Abstract: …",
+ * "… Vice-Chairmen LIAISON BETWEEN STUDY GROUPS, TASK GROUPS AND WORKING PARTIES 1 Introduction The pace …".
+ */
+function flatHeading(text: string): string | null {
+  // The long line comes first, or after a few short ones (a page's header, a search result's snippet).
+  const first = text.slice(0, 20_000).split('\n').slice(0, 6).find((l) => l.length >= 300) ?? '';
+  if (!first) return null;
+  const m = /((?:\b[A-Z][A-Z0-9,'’&/.()-]*\s+){2,24}[A-Z][A-Z0-9'’&/.()-]*(?:\s+\d{1,3})?)\s+(?=(?:Abstract|Summary)\s*:|1\.?\s+Introduction\b)/.exec(first.slice(0, 3000));
+  const heading = m?.[1]?.replace(/\s+1$/, (one) => (/\b(?:RESOLUTION|RECOMMENDATION|ARTICLE|ANNEX|QUESTION|OPINION|DECISION)$/.test(m[1]?.replace(/\s+1$/, '') ?? '') ? one : ''));
+  return heading ? clip(heading) : null;
+}
+
 /** The abstract's topic or the first heading of `text`, or `null`. */
 export function titleFromText(text: string): string | null {
-  return abstractTopic(text) ?? firstHeading(text);
+  return flatHeading(text) ?? abstractTopic(text) ?? firstHeading(text);
 }
