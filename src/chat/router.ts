@@ -6,7 +6,10 @@ import { noAnswer, type CommandContext, type CommandSpec, type Registry, type Re
 import type { CommandMetrics } from '../metrics.ts';
 
 /** A routed request: the command and its validated arguments, or a reply explaining why there is none. */
-export type Routed = { spec: CommandSpec<never>; args: never; text: string } | { reply: Reply };
+export type Routed = { spec: CommandSpec<never>; args: never; text: string; readAs?: string } | { reply: Reply };
+
+/** Commands that only read: a plain question whose first word is a typo of one of them is answered as that command. */
+const READ_ONLY = new Set(['deadlines', 'meeting', 'lsg', 'ls', 'officers', 'search', 'doc']);
 
 /** Levenshtein distance, two rows at a time: O(|a|·|b|) time, O(|b|) memory. */
 function distance(a: string, b: string): number {
@@ -141,6 +144,11 @@ export function route(registry: Registry, input: string, clock?: AskClock): Rout
   }
   if (direct) return validate(direct, restWords.join(' '), body, clock);
   const near = suggest(registry, first);
+  // "deadlnes sg20": a plain question whose first word is a typo of a command that only reads is answered as that
+  // command, the answer saying how it was read. A slash command with a typo is asked about instead.
+  // Short words are too near too many ("is" is one letter from "ls"): only a word of five letters or more is read so.
+  const corrected = !slash && near && first.length >= 5 && READ_ONLY.has(near) && restWords.length > 0 ? validate(registry.get(near) as CommandSpec<never>, restWords.join(' '), body, clock) : null;
+  if (corrected && !('reply' in corrected)) return { ...corrected, readAs: `I read "${first}" as /${near}.` };
   if (slash || (near && restWords.length <= 2)) {
     return {
       reply: noAnswer(
@@ -173,7 +181,8 @@ export async function answer(registry: Registry, ctx: CommandContext & { metrics
     return { command: null, reply: routed.reply };
   }
   try {
-    const reply = await routed.spec.run(ctx, routed.args);
+    const ran = await routed.spec.run(ctx, routed.args);
+    const reply = routed.readAs ? { ...ran, notes: [routed.readAs, ...ran.notes] } : ran;
     record(routed.spec.name, reply.ok ? 'ok' : (reply.code ?? 'error'));
     return { command: routed.spec.name, reply };
   } catch (err) {

@@ -387,6 +387,15 @@ describe('phrasings reported refused in the third round', () => {
     expect(deadlines('deadlines SG20 and SG99')).toMatchObject({ scope: { kind: 'unknown' } });
   });
 
+  it('a plain question starting with a typo of a command that only reads is answered as that command', () => {
+    const r = route(registry, 'deadlnes sg20', SUNDAY_TOKYO);
+    expect('spec' in r && { command: r.spec.name, readAs: r.readAs }).toEqual({ command: 'deadlines', readAs: 'I read "deadlnes" as /deadlines.' });
+    // A slash command with a typo is asked about; a command that acts is never run from a typo; short words are left.
+    expect(routed('/deadlnes sg20').command).toBe('reply:E_UNKNOWN_COMMAND');
+    expect(routed('broadcst hello everyone').command).toBe('reply:E_UNKNOWN_COMMAND');
+    expect(routed('is there anything new').command).not.toBe('ls');
+  });
+
   it('still says what it cannot read about a meeting', () => {
     expect(routed('is interpretation provided at the SG20 meeting')).toMatchObject({ command: 'meeting', args: { scope: { kind: 'group', group: 'SG20' }, unread: 'is interpretation provided at the SG20 meeting' } });
   });
