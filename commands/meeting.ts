@@ -129,14 +129,34 @@ export default defineCommand({
     const group = scope.kind === 'group' ? scope.group : scope.kind === 'question' ? groupOfQuestion(scope.question) : null;
     // A meeting under way is still "next": look back 31 days and keep those not yet over.
     const today = new Date(ctx.now).toISOString().slice(0, 10);
-    const candidates = (await ctx.store.meetings(group, ctx.now - 31 * DAY, 50)).filter((m) => m.end >= today);
+    const ahead = (await ctx.store.meetings(group, ctx.now - 31 * DAY, 50)).filter((m) => m.end >= today);
+    // A cancelled meeting is no next meeting; the answer says it was cancelled, and by which letter.
+    // A cancellation from an unverified sender is shown as a claim, and the meeting stays.
+    const called = ahead.filter((m) => m.cancelledBy);
+    const candidates = ahead.filter((m) => !m.cancelledBy);
     const chosen = group ? candidates.slice(0, 1) : candidates;
+    const named = (m: MeetingFact) => m.title.replace(/^Cancell?ation of (?:the )?/i, '').replace(/^./, (c) => c.toUpperCase());
+    const cancelledNotes = called.map((m) =>
+      m.cancelledBy?.unverified
+        ? `A mail from an unverified sender says this is cancelled: ${named(m)} [${sourceLabel(sourceOf(m.cancelledBy))}]. Nothing is acted on from it.`
+        : `Cancelled: ${named(m)} [${sourceLabel(sourceOf(m.cancelledBy as MeetingFact['source']))}].`,
+    );
     if (chosen.length === 0) {
-      const last = await ctx.store.meetings(group, ctx.now, 1, true);
-      const notes = last[0]
-        ? [`The last meeting I know of was ${formatRange(last[0].start, last[0].end)}${last[0].place ? ` in ${last[0].place}` : ''} [${sourceLabel(sourceOf(last[0].source))}].`]
-        : ['No collective letter announcing a meeting is stored for this group.'];
-      return { ok: true, title: `No upcoming meeting known for ${group ?? 'any group'}`, sections: [], notes, sources: last.map((m) => sourceOf(m.source)), data: { group, meetings: [], last: last[0] ?? null } };
+      const last = (await ctx.store.meetings(group, ctx.now, 4, true)).filter((m) => !m.cancelledBy).slice(0, 1);
+      const notes = [
+        ...cancelledNotes,
+        last[0]
+          ? `The last meeting I know of was ${formatRange(last[0].start, last[0].end)}${last[0].place ? ` in ${last[0].place}` : ''} [${sourceLabel(sourceOf(last[0].source))}].`
+          : 'No collective letter announcing a meeting is stored for this group.',
+      ];
+      return {
+        ok: true,
+        title: `No upcoming meeting known for ${group ?? 'any group'}`,
+        sections: [],
+        notes,
+        sources: uniqueSources([...called.map((m) => sourceOf(m.cancelledBy as MeetingFact['source'])), ...last.map((m) => sourceOf(m.source))]),
+        data: { group, meetings: [], cancelled: called, last: last[0] ?? null },
+      };
     }
     const first = chosen[0] as MeetingFact;
     const headline = focus && group ? focusItem(first, focus, ctx.tz).text : null;
@@ -145,9 +165,9 @@ export default defineCommand({
       title: headline ?? (group ? `Next meeting of ${group}` : focus === 'time' ? 'Upcoming meetings and when they open' : focus === 'place' ? 'Upcoming meetings and where' : 'Upcoming meetings'),
       // One group: the title answers and the lines give the details. All groups: each meeting's answer, then its side events.
       sections: chosen.map((m) => ({ items: focus && !group ? [focusItem(m, focus, ctx.tz), ...meetingItems(m, ctx.tz).slice(1)] : meetingItems(m, ctx.tz) })),
-      notes: [],
-      sources: uniqueSources(chosen.flatMap((m) => (m.sources ?? [m.source]).map(sourceOf))),
-      data: { group, focus, meetings: chosen, ...(focus ? { answers: chosen.map((m) => ({ group: m.group, start: m.start, place: m.place, opens: formatOpening(m, ctx.tz) })) } : {}) },
+      notes: cancelledNotes,
+      sources: uniqueSources([...chosen.flatMap((m) => (m.sources ?? [m.source]).map(sourceOf)), ...called.map((m) => sourceOf(m.cancelledBy as MeetingFact['source']))]),
+      data: { group, focus, meetings: chosen, cancelled: called, ...(focus ? { answers: chosen.map((m) => ({ group: m.group, start: m.start, place: m.place, opens: formatOpening(m, ctx.tz) })) } : {}) },
     };
   },
 });

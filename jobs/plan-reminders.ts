@@ -6,6 +6,7 @@
 import { defineJob } from '../src/core/job.ts';
 import type { ReminderJobDeps } from '../src/reminders/deps.ts';
 import { PLAN_QUEUE, planJobId, planPayload } from '../src/reminders/payload.ts';
+import { applyCancellations } from '../src/reminders/cancellations.ts';
 import { applyReplies } from '../src/reminders/replies.ts';
 import { scheduleDocument } from '../src/reminders/schedule.ts';
 
@@ -19,6 +20,8 @@ export const planRemindersJob = defineJob({
   process: async (p, deps: ReminderJobDeps) => {
     // A reply stored first answers the statements it replies to, so that their reminders stop.
     await applyReplies(deps.reminders, p.docId);
+    // A cancellation stored first cancels the letter whose meeting it calls off, so that its reminders stop too.
+    await applyCancellations(deps.reminders, p.docId);
     return scheduleDocument(deps.reminders, p.docId);
   },
 });

@@ -7,7 +7,7 @@
  * the document version an event was read from, so a revised letter makes clients update the event, and the same
  * store gives the same bytes (which the web route turns into an ETag).
  */
-import ical, { ICalEventTransparency, type ICalCalendar } from 'ical-generator';
+import ical, { ICalEventStatus, ICalEventTransparency, type ICalCalendar } from 'ical-generator';
 import { DateTime } from 'luxon';
 import { canonicalGroup, canonicalQuestion, groupOfQuestion } from '../core/groups.ts';
 import { CATEGORY_LABELS, KIND_LABELS } from '../core/labels.ts';
@@ -76,7 +76,7 @@ interface ItemBase {
 /** One event of a feed. */
 export type FeedItem =
   | (ItemBase & { kind: 'deadline'; deadline: DeadlineFact })
-  | (ItemBase & { kind: 'meeting'; meeting: MeetingInfo })
+  | (ItemBase & { kind: 'meeting'; meeting: MeetingInfo & { cancelledBy?: Cite } })
   | (ItemBase & { kind: 'side-event'; meeting: MeetingInfo; partOf: string });
 
 /** Links a feed's events carry. */
@@ -124,6 +124,7 @@ export function meetingTiming(m: MeetingInfo): Timing | null {
 function meetingDescription(item: Extract<FeedItem, { meeting: MeetingInfo }>, links: FeedLinks): string {
   const m = item.meeting;
   const lines: string[] = [];
+  if (item.kind === 'meeting' && item.meeting.cancelledBy) lines.push(`Cancelled by ${item.meeting.cancelledBy.reference ?? item.meeting.cancelledBy.title ?? 'a later letter'}.`);
   if (item.kind === 'side-event') lines.push(`Side event of: ${item.partOf}`);
   if (m.startTime && !m.timezone) lines.push(`Starts at ${m.startTime}${m.endTime ? `, ends at ${m.endTime}` : ''} local time (time zone not stated).`);
   else if (m.startTime && m.timezone) lines.push(`Opens at ${m.startTime} (${m.timezone}).`);
@@ -169,10 +170,13 @@ export function buildCalendar(scope: CalendarScope, items: readonly FeedItem[], 
     }
     const timing = meetingTiming(item.meeting);
     if (!timing) continue;
+    // A cancelled meeting stays in the feed as cancelled: calendars that had it mark it so instead of keeping it.
+    const cancelledBy = item.kind === 'meeting' ? item.meeting.cancelledBy : undefined;
     cal.createEvent({
       ...common,
       ...timing,
-      summary: clean(item.meeting.title),
+      ...(cancelledBy ? { status: ICalEventStatus.CANCELLED } : {}),
+      summary: clean(`${cancelledBy ? 'CANCELLED: ' : ''}${item.meeting.title}`),
       ...(item.meeting.place ? { location: clean(item.meeting.place) } : {}),
       description: clean(meetingDescription(item, links)),
     });

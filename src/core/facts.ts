@@ -64,6 +64,8 @@ export interface StoredDocument {
   supersededBy: string | null;
   /** Set on a liaison statement once a reply to it is stored: its reply deadline is then met and indexed no more. */
   answeredBy?: Cite | null;
+  /** The letter that cancelled the meeting this document announced: its meeting and deadlines no longer hold. */
+  cancelledBy?: Cite | null;
   /**
    * Set when the document is read with corrections by the secretariat (src/store/corrections.ts): `parsed` then has
    * them applied. Never kept in Redis with the document: the store lays the corrections over the parse when it reads
@@ -123,6 +125,8 @@ export interface MeetingFact extends MeetingInfo {
   authority?: 'letter' | 'mention';
   /** Every document that gives this meeting, the authority first (set when the store merges them). */
   sources?: Cite[];
+  /** The letter that cancelled it. */
+  cancelledBy?: Cite;
 }
 
 export interface RoleFact {

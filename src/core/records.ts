@@ -93,6 +93,7 @@ export const parsedDocumentSchema: z.ZodType<ParsedDocument> = z.looseObject({
   questions: z.array(z.looseObject({ id: str, title: nstr })),
   addresses: z.array(addressRefSchema),
   revision: nstr,
+  cancels: z.looseObject({ meeting: meetingInfoSchema, announcedIn: nstr }).optional(),
 });
 
 export const citeSchema: z.ZodType<Cite> = z.looseObject({
@@ -131,6 +132,7 @@ export const storedDocumentSchema: z.ZodType<StoredDocument> = z.looseObject({
   baseKey: nstr,
   supersededBy: nstr,
   answeredBy: citeSchema.nullable().optional(),
+  cancelledBy: citeSchema.nullable().optional(),
 });
 
 export const deadlineFactSchema: z.ZodType<DeadlineFact> = deadlineObject.extend({
@@ -146,6 +148,7 @@ export const meetingFactSchema: z.ZodType<MeetingFact> = meetingInfoObject.exten
   events: z.array(meetingInfoSchema),
   authority: z.enum(['letter', 'mention']).optional(),
   sources: z.array(citeSchema).optional(),
+  cancelledBy: citeSchema.optional(),
 });
 
 export const roleFactSchema: z.ZodType<RoleFact> = z.looseObject({ source: citeSchema, group: str, topic: str });

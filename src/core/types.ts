@@ -178,4 +178,9 @@ export interface ParsedDocument {
   addresses: AddressRef[];
   /** Revision marker when the document revises an earlier one (`Rev.1`, `Addendum 1`, `Corrigendum 1`). */
   revision: string | null;
+  /**
+   * The meeting a letter cancels ("Cancellation of the meeting of Working Party 1/2, Geneva, 15-19 March 2027") and
+   * the letter that announced it, as written ("TSB Collective letter 4/2"), when it names one; absent otherwise.
+   */
+  cancels?: { meeting: MeetingInfo; announcedIn: string | null };
 }

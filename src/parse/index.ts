@@ -11,7 +11,7 @@ import { fieldValue, headerOf } from './fields.ts';
 import { plainHeader, unrunHeader } from './layout.ts';
 import { dominantGroup, findGroups } from './groups.ts';
 import { parseLiaison } from './liaison.ts';
-import { findEvents, findMeeting, findOpeningTime, findPlace, meetingOf, placeInBrackets, placeName, splitMeetings, subjectMeetings } from './meeting.ts';
+import { findCancelledMeeting, findEvents, findMeeting, findOpeningTime, findPlace, meetingOf, placeInBrackets, placeName, splitMeetings, subjectMeetings } from './meeting.ts';
 import { meetingRows } from './meeting-table.ts';
 import { MONTH_PATTERN, normalizeText, squash } from './normalize.ts';
 import { asWritten, findRevision } from './reference.ts';
@@ -412,6 +412,7 @@ export function parseDocument(raw: string): ParsedDocument {
   // for its meeting, the meetings beside it and their table.
   const flat = isLetter || notice ? unrunHeader(text) : text;
   if (isLetter || notice) meeting = findMeeting(flat, subject, ituGroup);
+  const cancels = isLetter || notice ? findCancelledMeeting(flat, subject, ituGroup) : null;
   // A letter announces meetings ahead; one already over when the letter was written is only mentioned.
   if (meeting && date && meeting.end < date) meeting = null;
   else if (kind === 'td' || kind === 'contribution' || kind === 'report') {
@@ -494,5 +495,6 @@ export function parseDocument(raw: string): ParsedDocument {
     questions: findQuestions(text),
     addresses: findAddresses(text),
     revision: findRevision(header),
+    ...(cancels ? { cancels } : {}),
   };
 }

@@ -131,6 +131,31 @@ export function findFormat(text: string, place: string | null): MeetingInfo['for
 
 const CANCELLED = /\bcancel(?:l)?(?:ed|ation)\b|\bcalled off\b|\bwill not (?:take place|be held)\b/i;
 
+// The letter that had announced a meeting now cancelled: "announced in TSB Collective letter 4/2 of 2 November 2026".
+const ANNOUNCED_IN = /\b(?:announced|convened|called)\s+(?:in|by)\s+((?:TSB\s+)?(?:Collective\s+letter|Circular)\s+\d{1,4}(?:\s*\/\s*(?:\d{1,2}|TSAG))?)/i;
+
+/**
+ * The meeting a letter cancels, from its subject ("Cancellation of the meeting of Working Party 1/2, Geneva, 15-19
+ * March 2027"), and the letter that announced it when the text names one; `null` when the letter cancels nothing.
+ */
+export function findCancelledMeeting(text: string, subject: string | null, docGroup: string | null): { meeting: MeetingInfo; announcedIn: string | null } | null {
+  if (!subject || !CANCELLED.test(subject)) return null;
+  const hit = findDates(subject)[0];
+  if (!hit) return null;
+  const group = findGroups(subject)[0]?.group ?? docGroup;
+  const meeting: MeetingInfo = {
+    group,
+    title: squash(subject),
+    start: hit.start,
+    end: hit.end,
+    place: placeBeforeDate(subject, hit) ?? findPlace(subject),
+    startTime: null,
+    endTime: null,
+    timezone: null,
+  };
+  return { meeting, announcedIn: ANNOUNCED_IN.exec(text.slice(0, 20_000))?.[1]?.replace(/\s+/g, ' ') ?? null };
+}
+
 const MEETING_SENTENCE =
   /\b(?:meeting|session|assembly|plenary|e-meeting|workshop|forum|symposium|seminar|summit)s?\b[^.]*\b(?:held|take place|convene|hosted|place|scheduled)\b|\b(?:invite you to|to attend)\b|\b(?:will|is to|are to|shall)\s+(?:meet|convene)\b|\bmeeting\s+from\b|\b(?:will|is to|shall)\s+hold\s+(?:its|a|the)\b[^.]{0,40}\bmeeting\b/i;
 // Workshops and forums beside the meeting are side events: the first sentence about one is not the meeting.

@@ -34,9 +34,11 @@ export function mergeMeetings(facts: readonly MeetingFact[]): MeetingFact[] {
     const events = [...same.events];
     for (const e of m.events) if (!events.some((x) => x.start === e.start && x.title.toLowerCase() === e.title.toLowerCase())) events.push(e);
     events.sort((a, b) => a.start.localeCompare(b.start) || (a.startTime ?? '').localeCompare(b.startTime ?? ''));
+    // A letter cancelling the meeting is one of its sources: the meeting stays listed, marked cancelled.
+    same.cancelledBy ??= m.cancelledBy;
     if (rank(m) > rank(same)) {
       // The letter's facts win; what only a mention gives (an opening time) is kept.
-      Object.assign(same, { ...m, startTime: m.startTime ?? same.startTime, place: m.place ?? same.place, events });
+      Object.assign(same, { ...m, startTime: m.startTime ?? same.startTime, place: m.place ?? same.place, events, cancelledBy: same.cancelledBy ?? m.cancelledBy });
     } else {
       same.startTime ??= m.startTime;
       same.place ??= m.place;
@@ -174,6 +176,8 @@ export function indexEntries(doc: StoredDocument): IndexEntry[] {
   p.deadlines.forEach((d, i) => {
     // An answered liaison's reply deadline is met: nobody is asked for it any more.
     if (d.category === 'liaison-reply' && doc.answeredBy) return;
+    // The deadlines of a meeting since cancelled no longer apply.
+    if (doc.cancelledBy) return;
     const who = deadlineAudience(p, d);
     if (!who) return;
     const n = deadlinePositionOf(doc, i);
@@ -193,12 +197,22 @@ export function indexEntries(doc: StoredDocument): IndexEntry[] {
     const meetings = [p.meeting, ...(p.moreMeetings ?? [])];
     meetings.forEach((m, n) => {
       const fact: MeetingFact = { ...m, source: cite, events: n === 0 ? p.events : [], authority };
+      if (doc.cancelledBy) fact.cancelledBy = doc.cancelledBy;
       const at = startMs(m.start);
       const own = n === 0 ? (m.group ?? p.group) : m.group;
       const groups = new Set([...(m.groups ?? []), ...(own ? [own] : [])]);
       const sets: Array<[string, number]> = [['mt', at], ...[...groups].map((g): [string, number] => [`mt:g:${g}`, at])];
       entries.push({ member: n === 0 ? `${doc.id}#m` : `${doc.id}#m${n}`, fact, sets });
     });
+  }
+  // A cancellation letter gives the meeting it cancels, marked so: merged with the letter that announced it, or
+  // alone when that letter is not stored.
+  if (p.cancels) {
+    const m = p.cancels.meeting;
+    const at = startMs(m.start);
+    const fact: MeetingFact = { ...m, source: cite, events: [], authority: 'letter', cancelledBy: cite };
+    const sets: Array<[string, number]> = [['mt', at], ...(m.group ? [[`mt:g:${m.group}`, at] as [string, number]] : [])];
+    entries.push({ member: `${doc.id}#c`, fact, sets });
   }
   p.roles.forEach((r, n) => {
     entries.push({ member: `${doc.id}#r${n}`, fact: { source: cite, group: r.group, topic: r.topic }, sets: [['roles', doc.seq]] });

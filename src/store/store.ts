@@ -490,6 +490,19 @@ export class DocumentStore {
     return true;
   }
 
+  /**
+   * Mark a letter's meeting cancelled by a stored cancellation letter: its deadlines leave the indexes (so they leave
+   * `deadlines` and the reminder plan) and its meeting is listed as cancelled. Returns whether anything changed.
+   */
+  async markCancelled(id: string, by: Cite): Promise<boolean> {
+    const before = await this.getDocument(id);
+    if (!before || before.cancelledBy?.docId === by.docId || by.docId === id) return false;
+    const stored: StoredDocument = { ...withoutCorrections(before), cancelledBy: by };
+    await this.redis.set(this.key(`doc:${id}`), JSON.stringify(stored));
+    await this.reindex(before, withCorrections(stored, await this.corrections(id)));
+    return true;
+  }
+
   /** Redis list of the corrections of a document, oldest first (JSON {@link Correction}s). */
   correctionsKey(id: string): string {
     return this.key(`corrections:${id}`);

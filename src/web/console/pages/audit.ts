@@ -51,6 +51,7 @@ const ACTIONS: Record<string, string> = {
   'queues.action': 'changed a job queue',
   'queues.refused': 'was refused a job queue change',
   'liaison.answered': 'answered a liaison',
+  'meeting.cancelled': 'cancelled a meeting',
 };
 
 /** Detail keys in words. */
