@@ -135,6 +135,11 @@ const deadlinesCommand = defineCommand({
   examples: ['deadlines SG20', 'deadlines Q11/20', 'deadlines SG20 next week', 'deadlines Q4/20 between 1 and 15 March', 'deadlines before April', 'deadlines SG13 --all', 'deadlines'],
   args: deadlineArgs,
   parseText: parseDeadlineText,
+  // A short question that names a group and something due or a time: "TSAG due this week", "sg17 anything this
+  // month?", "what do i need to submit for SG11 over the next 3 weeks", "when does tsag registration close".
+  fallbacks: [
+    /^(?!.*\b(?:LSs?|liaisons?|liaison statements?|rapporteurs?|chairs?|leads?)\b)(?=.*(?:\bSG[\s-]?\d|\bstudy group \d|\bTSAG\b|\bQ\d{1,2}\/\d|\bWP\d))(?=.*\b(?:due|deadlines?|submit|submission|close[sd]?|closing|register|registration|contributions?|fellowships?|visas?|captioning|today|tomorrow|tonight|this (?:week|month|quarter|year)|next (?:week|month|quarter|\d+ (?:days|weeks))|(?:before|by|until|in|during) (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|in Q[1-4])\b).+$/i,
+  ],
   intents: [
     /^(?:what are |show(?: me)? |list )?(?:the )?(?:upcoming |next |key )?deadlines?\b(?<arg>.*)$/i,
     /^when (?:is|are) (?:the )?(?:next )?(?:deadlines?|contributions? due)\b(?<arg>.*)$/i,
@@ -146,6 +151,8 @@ const deadlinesCommand = defineCommand({
     // "what's due next week for SG20", "what is due for SG 20 in May 2026", "is anything due before April?"
     /^(?:so |and )?(?:what(?:'s|’s|s| is| are)?|whats|(?:is |are )?(?:there )?any(?:thing)?) (?:else |that's |that is |coming )?due\b(?<arg>.*)$/i,
     /^(?<arg>.*?)\s+deadlines\??$/i,
+    // "when do contributions close for SG21 sept meeting", "sg12 registration cut-off?"
+    /^(?=[^\n]{0,300}$)(?<arg>.*\b(?:contributions?|(?:pre-?)?registration|visas?|fellowships?|captioning|interpretation requests?)\b.*\b(?:close[sd]?|closing|due|cut-?off|deadline)\b.*)$/i,
     // "any SG20 deadlines next week?", "which deadlines fall in May 2026 for study group 20" (not about liaisons: ls)
     /^(?!.*\b(?:liaisons?|LSs?)\b)(?<arg>.*\bdeadlines?\b.*)$/i,
   ],
@@ -260,7 +267,7 @@ function kindWords(kinds: ReadonlySet<DeadlineCategory>): string {
 
 /** Deadlines due in `range` (open bounds: from now, or from the first with --all; to the last), soonest first. */
 /** Words that join or lead a topic and say nothing of it: "and", "on", "about", "the". */
-const JOINING_WORDS = new Set(['and', 'or', 'also', 'then', 'on', 'about', 'for', 'the', 'of', 'a', 'an', 'in', 'at', 'by', 'with', 'regarding', 'concerning', 're', 'reply', 'respond', 'answer', 'deadline', 'deadlines', 'it', 'its', 'this', 'that', 'these', 'those', 'please', 'thanks', 'meeting', 'next', 'so', 'our', 'my', 'where', 'how', 'time', 'well']);
+const JOINING_WORDS = new Set(['stuff', 'things', 'anything', 'something', 'need', 'needs', 'over', 'close', 'closes', 'closing', 'open', 'opens', 'owe', 'coming', 'up', 'left', 'still', 'pending', 'can', 'when', 'what', 'any', 'all', 'i', 'we', 'us', 'me', 'do', 'does', 'is', 'are', 'and', 'or', 'also', 'then', 'on', 'about', 'for', 'the', 'of', 'a', 'an', 'in', 'at', 'by', 'with', 'regarding', 'concerning', 're', 'reply', 'respond', 'answer', 'deadline', 'deadlines', 'it', 'its', 'this', 'that', 'these', 'those', 'please', 'thanks', 'meeting', 'next', 'so', 'our', 'my', 'where', 'how', 'time', 'well']);
 
 /** The words of a leftover that name a topic: "on Y.4250" → ["Y.4250"], "and" → []. */
 export function topicWords(text: string): string[] {

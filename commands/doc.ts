@@ -15,7 +15,7 @@ import { addresseeList } from './scope.ts';
  * "CL 7/13", "TSB Circular 106"), a COM contribution ("COM 17-C 123").
  */
 const REF =
-  String.raw`(?:(?:SG\s?\d{1,2}|TSAG|TDAG|RAG)-(?:LS|TD|C)\s?\d{1,4}(?:\/[A-Z0-9]{2,5})?(?:-?R\d{1,2})?|(?:TSB\s+)?(?:Collective\s+letter|CL|Circular)\s*\d{1,4}(?:\s*\/\s*(?:\d{1,2}|TSAG))?|COM\s?\d{1,2}-[CR]\s?\d{1,4}(?:-[EFSACR])?)`;
+  String.raw`(?:(?:SG\s?\d{1,2}|TSAG|TDAG|RAG)-(?:LS|TD|C)\s?\d{1,4}(?:\/[A-Z0-9]{2,5})?(?:-?R\d{1,2})?|(?:TSB\s+)?(?:Collective\s+letter|CL|Circular|circ\.?)\s*\d{1,4}(?:\s*\/\s*(?:\d{1,2}|TSAG))?|COM\s?\d{1,2}-[CR]\s?\d{1,4}(?:-[EFSACR])?)`;
 
 /** "Jane Doe (ITU), jane.doe@example.org, +41 22 730 5111": a liaison contact in one line. */
 function contactLine(c: Contact): string {
@@ -46,8 +46,13 @@ export default defineCommand({
     ),
     // The reference alone: "SG15-LS103?"
     new RegExp(String.raw`^(?<arg>${REF})\s*[?.!]*$`, 'i'),
+    // Any short question about a document named by its reference: "SG20-LS88 reply date?", "tsb circular 241
+    // deadline", "what does circ 412 ask member states", "what did sg20 reply to SG13-LS96".
+    new RegExp(String.raw`^(?=[^\n]{0,150}$)(?!search\b|find\b|ls\b|liaisons?\b).*?\b(?<arg>${REF})(?![\w/-]).*$`, 'i'),
   ],
-  async run(ctx, { ref }): Promise<Reply> {
+  async run(ctx, { ref: asked }): Promise<Reply> {
+    // "circ 412" is TSB Circular 412.
+    const ref = asked.replace(/^(?:TSB\s+)?circ\.?\s*(?=\d)/i, 'TSB Circular ');
     let docs: StoredDocument[] = await ctx.store.findByReference(ref);
     // The short forms people write: "CL 7/13", "TSB CL 4/20" for collective letters.
     const cl = /^(?:TSB\s+)?CL\s*(\d{1,3}\s*\/\s*(?:\d{1,2}|TSAG))$/i.exec(ref);

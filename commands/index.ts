@@ -43,6 +43,7 @@ export function defaultRegistry(opts: { reminders?: () => ReminderDeps } = {}): 
     });
   const specs: Array<CommandSpec<never>> = [];
   const help = makeHelp(() => specs) as unknown as CommandSpec<never>;
-  specs.push(...([deadlines, meeting, lsg, ls, officers, search, doc, subscribe, unsubscribe, subscriptions, broadcast, reminders, makeRemindCommand(remindersDeps), makeDigestCommand(remindersDeps)] as unknown as Array<CommandSpec<never>>), help);
+  // A document named by its reference is asked about first: "SG20-LS88 deadline" is that liaison's, not SG20's.
+  specs.push(...([doc, deadlines, meeting, lsg, ls, officers, search, subscribe, unsubscribe, subscriptions, broadcast, reminders, makeRemindCommand(remindersDeps), makeDigestCommand(remindersDeps)] as unknown as Array<CommandSpec<never>>), help);
   return createRegistry(specs);
 }

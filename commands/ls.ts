@@ -43,8 +43,11 @@ export default defineCommand({
   summary: 'Liaison statements of a group: those it must answer, with their reply deadlines, first.',
   usage: 'ls [SG17|Q6/17|TSAG]',
   examples: ['ls SG17', 'ls Q6/17', 'which liaisons need a reply from SG17', 'ls'],
-  args: z.object({ scope: z.custom<Scope>(), from: z.string().nullable().default(null) }),
+  args: z.object({ scope: z.custom<Scope>(), from: z.string().nullable().default(null), to: z.string().nullable().default(null) }),
   parseText: parseLsText,
+  // Any short question about liaisons, replies or LSs that names a group: "does sg20 owe anyone an LS reply", "what
+  // replies is SG15 waiting for", "which LS does SG17 have to answer in january".
+  fallbacks: [/^(?=.*\b(?:LSs?|liaisons?|liaison statements?|repl(?:y|ies)|respon(?:se|ses|d)|answer)\b).*?(?<![\w/])(?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}(?:RG-[A-Z]{2,5})?|study group \d{1,2}|TSAG|Q\d{1,2}\/\d{1,2}))(?![\w/]).*$/i],
   intents: [
     /^(?:which|what)\s+(?:liaison statements?|liaisons?|LSs?)\s+(?:need|needs|await|awaits|are awaiting|require|requires|are waiting for|wait for)\s+(?:an?\s+)?(?:reply|replies|response|answer|action)(?:\s+from|\s+by|\s+of)?\b(?<arg>.*)$/i,
     /^(?:liaison statements?|liaisons?|LSs?)\s+(?:awaiting|needing|to answer for|waiting for)\s+(?:an?\s+)?(?:reply|response|action)?(?:\s+from|\s+by)?\b(?<arg>.*)$/i,
@@ -53,11 +56,11 @@ export default defineCommand({
     // "any liaisons for SG13 to answer", "which liaisons did SG17 send", "what liaisons has SG20 received".
     /^(?:are there |is there )?(?:any|which|what)\s+(?:liaison statements?|liaisons?|LSs?)\s+(?:for|did|has|have|from|to)\s+(?<arg>.+?)(?:\s+(?:to answer|to reply to|send|sent|receive|received|get|got))?\s*\??$/i,
   ],
-  async run(ctx, { scope, from }): Promise<Reply> {
+  async run(ctx, { scope, from, to }): Promise<Reply> {
     if (scope.kind === 'unknown') return unknownGroupReply(ctx, scope.text);
     const question = scope.kind === 'question' ? scope.question : null;
     const group = scope.kind === 'group' ? parentGroup(scope.group) : question ? groupOfQuestion(question) : null;
-    const all = onceEach((await ctx.store.liaisons(group, 200)).filter((l) => from === null || sentBy(l.liaison, from)));
+    const all = onceEach((await ctx.store.liaisons(group, 200)).filter((l) => (from === null || sentBy(l.liaison, from)) && (to === null || sentTo(l.liaison, to))));
     const ahead = (l: LiaisonFact) => l.liaison.deadline !== null && dueAt({ date: l.liaison.deadline, time: null, timezone: GENEVA }) >= ctx.now;
     const byDeadline = (a: LiaisonFact, b: LiaisonFact) => (a.liaison.deadline ?? '').localeCompare(b.liaison.deadline ?? '');
     const mustAnswer = all.filter((l) => !l.answeredBy && ahead(l) && asksOf(l.liaison, group, question)).sort(byDeadline);
@@ -79,13 +82,13 @@ export default defineCommand({
       { heading: 'Recent', items: rest.map((l) => line(l, ctx.tz, 'reply deadline')) },
     ].filter((s) => s.items.length > 0);
     const notes: string[] = [];
-    if (all.length === 0) notes.push(`No liaison statements${from ? ` from ${from}` : ''}${group ? `${from ? ' to or copied to' : ' from, to or copied to'} ${group}` : ''} are stored.`);
+    if (all.length === 0) notes.push(`No liaison statements${from ? ` from ${from}` : ''}${to ? ` to ${to}` : ''}${group && !to ? `${from ? ' to or copied to' : ' from, to or copied to'} ${group}` : ''} are stored.`);
     else if (who && mustAnswer.length === 0 && undated.length === 0) notes.push(`No liaison statement is waiting for a reply from ${who}.`);
     else if (who && mustAnswer.length === 0) notes.push(`No reply date is set for ${who}; ${undated.length} liaison statement${undated.length > 1 ? 's ask' : ' asks'} it to act without one.`);
     if (mustAnswer.length + expected.length > 0) notes.push(`Reply dates are shown in ${ctx.tz}; the liaison statements give them as Geneva dates.`);
     return {
       ok: true,
-      title: `Liaison statements${who ? ` of ${who}` : ''}${from ? ` from ${from}` : ''}`,
+      title: `Liaison statements${who ? ` of ${who}` : ''}${from && from !== who ? ` from ${from}` : ''}${to ? ` to ${to}` : ''}`,
       sections,
       notes,
       sources: uniqueSources([...mustAnswer, ...expected, ...rest].map((l) => sourceOf(l.source))),
@@ -109,10 +112,33 @@ function onceEach(liaisons: LiaisonFact[]): LiaisonFact[] {
 }
 
 /** "SG15 from IETF" (as the router passes "did IETF send anything to SG15"): a scope and, after "from", a sender. */
-export function parseLsText(rest: string): { scope: Scope; from: string | null } {
-  const m = /^(.*?)\s*\bfrom\s+(?:the\s+)?(\S.{0,60}?)[\s?!.]*$/i.exec(rest);
-  if (!m?.[2]) return { scope: parseScope(rest), from: null };
-  return { scope: parseScope(m[1] ?? ''), from: canonicalGroup(m[2]) ?? m[2] };
+export function parseLsText(rest: string): { scope: Scope; from: string | null; to: string | null } {
+  // What follows a dash or the question's own words is no name: "from jtc1 sc27 - whats the deadline".
+  let text = rest.replace(/\s+[-–]\s+.*$/, '').replace(/[?!.]+\s*$/, '');
+  const party = (t: string | undefined) => {
+    const name = (t ?? '').replace(/\s+\b(?:what(?:'s|s| is)?|whats|when|the deadline|deadline|reply|replies|due|date|about|on)\b.*$/i, '').trim();
+    return name ? (canonicalGroup(name) ?? name) : null;
+  };
+  const f = /\b(?:sent\s+)?(?:from|by)\s+(?:the\s+)?(\S.{0,60}?)(?=\s+(?:sent\s+)?(?:to|for)\s|$)/i.exec(text);
+  const from = party(f?.[1]);
+  if (f) text = `${text.slice(0, f.index)} ${text.slice(f.index + f[0].length)}`;
+  const t = /\b(?:sent\s+)?(?:to|for)\s+(?:the\s+)?(\S.{0,60}?)(?=\s+(?:sent\s+)?(?:from|by)\s|$)/i.exec(text);
+  const to = party(t?.[1]);
+  if (t) text = `${text.slice(0, t.index)} ${text.slice(t.index + t[0].length)}`;
+  text = text.replace(/\bsent\b/gi, ' ');
+  if (!f && !t) return { scope: parseScope(rest), from: null, to: null };
+  // The group asked about: the one named apart, else the ITU-T group the statements went to, else the one that sent them.
+  const named = parseScope(text);
+  const itu = (x: string | null) => (x && canonicalGroup(x) ? ({ kind: 'group', group: canonicalGroup(x) as string } as Scope) : null);
+  const scope = named.kind !== 'all' ? named : (itu(to) ?? itu(from) ?? named);
+  return { scope, from, to: scope.kind === 'group' && to !== null && canonicalGroup(to) === scope.group ? null : to };
+}
+
+/** Whether the liaison went to `party` (for action or information): an ITU-T group, or a body named in words. */
+function sentTo(li: LiaisonInfo, party: string): boolean {
+  const group = canonicalGroup(party);
+  const squash = (t: string) => t.toLowerCase().replace(/[\s_/-]+/g, '');
+  return [...li.to, ...li.cc].some((x) => (group ? canonicalGroup(x) !== null && parentGroup(canonicalGroup(x) as string) === parentGroup(group) : squash(x).includes(squash(party))));
 }
 
 /** Whether `sender` wrote the liaison: the same ITU-T group, or a body whose name holds the words ("IETF" for "IETF CCAMP"). */
@@ -120,7 +146,7 @@ function sentBy(li: LiaisonInfo, sender: string): boolean {
   if (li.from === null) return false;
   const group = canonicalGroup(sender);
   if (group) return parentGroup(li.from) === parentGroup(group);
-  const squash = (t: string) => t.toLowerCase().replace(/[\s_-]+/g, '');
+  const squash = (t: string) => t.toLowerCase().replace(/[\s_/-]+/g, '');
   return squash(li.from).includes(squash(sender));
 }
 

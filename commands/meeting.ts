@@ -46,9 +46,9 @@ const meetingArgs = z.object({ scope: z.custom<Scope>(), all: z.boolean(), focus
 
 /** Words of a meeting question that are not the group: "what time does the … meeting open", "where will … be held". */
 const QUESTION_WORDS =
-  /(?:^|\s)(?:what|time|when|where|which|is|are|does|do|will|be|being|get|gets|held|take|takes|place|venue|location|open|opens|opening|start|starts|starting|begin|begins|beginning|session|plenary|first|day|meet|it|at|on|and|there|a|an|any|newcomers?'?|briefings?|workshops?|trainings?|hackathons?|forums?|side|events?|dates?|days?|around|still|happening|happen|going|ahead|scheduled|planned|confirmed|cancell?ed|postponed|-|–)(?=\s|$)/gi;
+  /(?:^|\s)(?:what|time|when|where|which|is|are|does|do|will|be|being|get|gets|held|take|takes|place|venue|location|open|opens|opening|start|starts|starting|begin|begins|beginning|session|plenary|first|day|meet|it|at|on|and|there|a|an|any|newcomers?'?|briefings?|workshops?|trainings?|hackathons?|forums?|side|events?|dates?|days?|around|still|happening|happen|going|ahead|scheduled|planned|confirmed|cancell?ed|postponed|-|–|&|or|and|in|person|in-person|hybrid|virtual|virtually|online|remote|remotely|format|can|i|we|join|attend|participate|registration|what|on|geneva|headquarters|hq)(?=\s|$)/gi;
 // "in April 2018", "in 2018": when the meeting asked about is; the answer gives the next one and its dates.
-const MONTH_YEAR = new RegExp(String.raw`\b(?:in|of|for)\s+(?:${MONTH_PATTERN}\.?\s+)?(?:19|20)\d{2}\b|\b(?:in|during)\s+${MONTH_PATTERN}\b`, 'gi');
+const MONTH_YEAR = new RegExp(String.raw`\b(?:(?:in|of|for|during)\s+)?(?:${MONTH_PATTERN}\.?\s+)?(?:19|20)\d{2}\b|\b(?:(?:in|during)\s+)?${MONTH_PATTERN}\b\.?`, 'gi');
 
 /**
  * Read "what time does the SG13 meeting open" (the whole question, as the intents pass it) or "SG13" (after
@@ -59,10 +59,16 @@ export function parseMeetingText(rest: string): MeetingArgs {
   const text = rest
     .replace(/(?:^|\s)--?all\b/gi, ' ')
     .replace(/[?!.]+\s*$/, '')
+    .replace(/[?!]+/g, ' ')
     .replace(MONTH_YEAR, ' ')
     // "find the next SG13 meeting", "please show me SG20's meetings": the request words around the question.
     .replace(/^\s*(?:please\s+)?(?:find|show|give|tell|list|get)(?:\s+(?:me|us))?\s+/i, ' ');
-  const focus: MeetingFocus = /\bwhat time\b|\b(?:open|opens|opening|start|starts|starting|begin|begins)\b/i.test(text)
+  // A question about a side event ("newcomers briefing sg20 what time") is answered with the meeting and its side
+  // events, the meeting's own opening not put first.
+  const sideEvent = /\b(?:briefings?|workshops?|hackathons?|side events?|trainings?|forums?|seminars?)\b/i.test(text);
+  const focus: MeetingFocus = sideEvent
+    ? null
+    : /\bwhat time\b|\b(?:open|opens|opening|start|starts|starting|begin|begins)\b/i.test(text)
     ? 'time'
     : /\bwhere\b|\b(?:venue|location|place)\b/i.test(text)
       ? 'place'
@@ -98,6 +104,11 @@ export default defineCommand({
   examples: ['meeting SG13', 'meeting TSAG', 'meeting', 'what time does the SG13 meeting open', 'where is the next SG13 meeting'],
   args: meetingArgs,
   parseText: parseMeetingText,
+  // A short question that names a group and a part of its meeting: "newcomers briefing sg20 what time", "sg20
+  // workshop venue", "is sg9 virtual".
+  fallbacks: [
+    /^(?=.*(?:\bSG[\s-]?\d|\bstudy group \d|\bTSAG\b|\bQ\d{1,2}\/\d|\bWP\d))(?=.*\b(?:briefings?|workshops?|hackathons?|side events?|trainings?|forums?|venue|hybrid|virtual|remote(?:ly)?|in person|opening|plenary|newcomers?)\b)(?<arg>.+)$/i,
+  ],
   intents: [
     // "what time does the SG13 meeting open", "when does TSAG start?", "what time is the opening plenary of SG20"
     /^(?<arg>(?:what time|when) (?:does|do|will|is|are) .*?\b(?:open|opens|opening|start|starts|starting|begin|begins)\b.*)$/i,
@@ -115,7 +126,7 @@ export default defineCommand({
     // Any other question about a group's meeting: "sg11 meeting dates and opening time", "ITU-T SG17 meeting -
     // where?", "is SG21 meeting in september?", "any side events around the SG20 meeting?" (what it cannot read, it
     // says so, with the group named).
-    /^(?!.*\b(?:who|whom|liaisons?|LSs?|deadlines?|due|leads?|lsg|rapporteurs?|chairs?|search|reminders?|remind|subscribe|broadcast)\b)(?=.*\bmeetings?\b)(?<arg>.+)$/i,
+    /^(?!.*\b(?:who|whom|liaisons?|LSs?|deadlines?|due|leads?|lsg|rapporteurs?|chairs?|search|reminders?|remind|subscribe|broadcast|close[sd]?|closing|contributions?|submit|submission|register|registration|fellowships?|visas?|captioning)\b)(?=.*\bmeetings?\b)(?<arg>.+)$/i,
   ],
   async run(ctx, { scope, focus, unread }): Promise<Reply> {
     if (scope.kind === 'unknown') return unknownGroupReply(ctx, scope.text);

@@ -257,11 +257,16 @@ export default defineCommand({
     /^(?<arg>who (?:chairs|is chairing|convenes) .*)$/i,
     // "rapporteur of Q4/20", "chair for SG17", "rapporteur q11/20", "secretariat contact for SG17"
     /^(?<arg>(?:the )?(?:associate |vice[- ]?)?(?:rapporteurs?|chair(?:s|man|person)?|secretariat|counsellors?|convenors?)(?: contacts?)? (?:(?:of|for) )?(?:Q\d|SG\s?\d|WP\s?\d|TSAG|study group|question|working party).*)$/i,
-    // "Q4/20 rapporteur?", "SG17 chair"
-    /^(?<arg>\S+(?: \S+){0,3} (?:rapporteurs?|chair(?:s|man|person)?)\??)$/i,
+    // "Q4/20 rapporteur?", "SG17 chair", "sg21 counsellor?", "tsag secretariat"
+    /^(?<arg>\S+(?: \S+){0,3} (?:rapporteurs?|chair(?:s|man|person)?|secretariat|secretary|counsellors?|convenors?)\??)$/i,
   ],
   async run(ctx, { role, scope }): Promise<Reply> {
-    if (scope.kind === 'unknown') return unknownGroupReply(ctx, scope.text);
+    if (scope.kind === 'unknown') {
+      // "who convenes the SG17 CG on quantum-safe migration": a correspondence group or focus group is no study group;
+      // the documents that set it up name who runs it.
+      const refused = await unknownGroupReply(ctx, scope.text);
+      return { ...refused, notes: [`To find who runs "${scope.text}": search ${scope.text.replace(/[^\p{L}\p{N}\s/.-]+/gu, ' ').replace(/\s+/g, ' ').trim()}`, ...refused.notes] };
+    }
     const asked = scopeKey(scope);
     if (asked === null) return noAnswer('E_USAGE', 'Say which Question, working party or study group: who is the rapporteur of Q4/20, who chairs WP1/20, officers SG17.');
     const kinds = kindsFor(role, asked);

@@ -65,7 +65,9 @@ export function findScope(input: string): { scope: Scope | null; rest: string; s
   const text = input
     .replace(SPELLED_GROUP, (_, words: string, n: string) => `${words} ${NUMBER_WORDS.indexOf(n.toLowerCase().replace(/[\s-]+/, '-')) + 1}`)
     .replace(REGIONAL_GROUP, (_, group: string, region: string) => regionalGroup(group, region))
-    .replace(REGIONAL_GROUP_OF, (_, region: string, group: string) => regionalGroup(group, region));
+    .replace(REGIONAL_GROUP_OF, (_, region: string, group: string) => regionalGroup(group, region))
+    // "sg2 wp1", "SG17 WP3": a working party named after its study group.
+    .replace(/\bSG\s?(\d{1,2})\s+(?:WP|working party)\s?(\d{1,2})(?![\w/])/gi, (_, sg: string, wp: string) => `WP${wp}/${sg}`);
   const mentions = [...text.matchAll(GROUP_MENTION)];
   if (mentions.length === 0) return { scope: null, rest: text };
   const scopes = mentions.map((m) => scopeOfMention(m[0]));

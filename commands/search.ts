@@ -26,6 +26,9 @@ export default defineCommand({
   examples: ['search digital twin campus', 'search TAP consultation'],
   args: z.object({ words: z.string().trim().min(2, 'Say what to look for, for example: search digital twin') }),
   parseText: (rest) => ({ words: wordsAsked(rest) }),
+  // A short question about a Recommendation or draft by its number: "whats X.1286", "which contribution proposed
+  // Y.DA-water", "what is the A.1 revision in TSAG about".
+  fallbacks: [/^.*?(?<![\w.])(?<arg>[A-Z]\.(?:\d{1,4}(?:\.\d{1,3})*|[A-Za-z][\w-]{1,30}))(?![\w])(?!\.\w).*$/],
   intents: [
     /^(?:search|find|look up|look for)(?: for)? (?<arg>.+)$/i,
     // "docs mentioning Y.4250", "anything about MPLS-TP?", "any documents on quantum"

@@ -9,6 +9,7 @@ import * as chrono from 'chrono-node';
 import { DateTime } from 'luxon';
 import { GROUP_MENTION } from '../src/core/groups.ts';
 import { formatSpan } from '../src/core/time.ts';
+import { MONTH_PATTERN } from '../src/parse/normalize.ts';
 
 /** A date range: `from` inclusive and `to` exclusive, epoch ms; `null` is open. `words` says it for people. */
 export interface DateRange {
@@ -34,6 +35,18 @@ function ymd(date: Date): { year: number; month: number; day: number } {
   return { year: date.getFullYear(), month: date.getMonth() + 1, day: date.getDate() };
 }
 
+/** Month number (1-12) of an English month name or abbreviation. */
+function monthNumber(name: string): number {
+  return ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].indexOf(name.slice(0, 3).toLowerCase()) + 1;
+}
+
+/** The year of a month named without one: this year's while it lasts, else next year's. */
+function yearOfMonth(ref: Date, month: number): number {
+  return ref.getMonth() + 1 > month ? ref.getFullYear() + 1 : ref.getFullYear();
+}
+
+const WEEK_OF: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, last: 5 };
+
 const QUARTER_WORDS: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, last: 4 };
 
 /**
@@ -41,7 +54,7 @@ const QUARTER_WORDS: Record<string, number> = { first: 1, '1st': 1, second: 2, '
  * (the week two weeks from this one), "Q1 2027" and "the first quarter of 2027", "Q1" alone, and "Christmas".
  */
 const parser = chrono.en.GB.clone();
-parser.parsers.push(
+parser.parsers.unshift(
   {
     pattern: () => /(?<![\w])(?:the\s+)?week\s+after\s+next(?![\w])/i,
     extract: (context) => {
@@ -71,7 +84,44 @@ parser.parsers.push(
     },
   },
   {
-    pattern: () => /(?<![\w])Christmas(?:\s+(Eve|Day))?(?![\w])/i,
+    // "early March", "mid-Feb", "late May 2027": the first, middle or last ten days or so of the month.
+    pattern: () => new RegExp(String.raw`(?<![\w])(early|mid|middle of|late)[- ]?(${MONTH_PATTERN})\.?(?:\s+((?:19|20)\d{2}))?(?![\w])`, 'i'),
+    extract: (context, match) => {
+      const month = monthNumber(match[2] ?? '');
+      const year = match[3] ? Number(match[3]) : yearOfMonth(context.refDate, month);
+      const last = new Date(year, month, 0).getDate();
+      const part = (match[1] ?? '').toLowerCase();
+      const [from, to] = part === 'early' ? [1, 10] : part === 'late' ? [21, last] : [11, 20];
+      return context.createParsingResult(match.index ?? 0, match[0], { year, month, day: from }, { year, month, day: to });
+    },
+  },
+  {
+    // "the 1st week of jan", "second week of March": days 1-7, 8-14 … of the month; the last week its last seven.
+    pattern: () => new RegExp(String.raw`(?<![\w])(?:the\s+)?(first|1st|second|2nd|third|3rd|fourth|4th|last)\s+week\s+(?:of|in)\s+(${MONTH_PATTERN})\.?(?:\s+((?:19|20)\d{2}))?(?![\w])`, 'i'),
+    extract: (context, match) => {
+      const month = monthNumber(match[2] ?? '');
+      const year = match[3] ? Number(match[3]) : yearOfMonth(context.refDate, month);
+      const last = new Date(year, month, 0).getDate();
+      const n = WEEK_OF[(match[1] ?? '').toLowerCase()] ?? 1;
+      const [from, to] = n === 5 ? [last - 6, last] : [7 * n - 6, 7 * n];
+      return context.createParsingResult(match.index ?? 0, match[0], { year, month, day: from }, { year, month, day: to });
+    },
+  },
+  {
+    // "this quarter", "next quarter", "last quarter": the calendar quarter.
+    pattern: () => /(?<![\w])(this|next|last|previous)\s+quarter(?![\w])/i,
+    extract: (context, match) => {
+      const ref = context.refDate;
+      const shift = /next/i.test(match[1] ?? '') ? 1 : /this/i.test(match[1] ?? '') ? 0 : -1;
+      const q0 = Math.floor(ref.getMonth() / 3) + shift;
+      const year = ref.getFullYear() + Math.floor(q0 / 4);
+      const q = ((q0 % 4) + 4) % 4;
+      const last = new Date(year, 3 * q + 3, 0).getDate();
+      return context.createParsingResult(match.index ?? 0, match[0], { year, month: 3 * q + 1, day: 1 }, { year, month: 3 * q + 3, day: last });
+    },
+  },
+  {
+    pattern: () => /(?<![\w])(?:Christmas|x-?mas)(?:\s+(Eve|Day))?(?![\w])/i,
     extract: (context, match) => context.createParsingComponents({ month: 12, day: /eve/i.test(match[1] ?? '') ? 24 : 25 }).imply('year', context.refDate.getFullYear()),
   },
 );
@@ -84,6 +134,10 @@ parser.parsers.push(
 function forChrono(text: string): string {
   return text
     .replace(GROUP_MENTION, (m) => ' '.repeat(m.length))
+    // "Jan 10": chrono's British reader takes the number for a year ('10); the day first, same length, it reads a day.
+    .replace(new RegExp(String.raw`\b(${MONTH_PATTERN})(\.?)\s+(\d{1,2})(st|nd|rd|th)?\b(?!\s*[:.]\d)`, 'gi'), (_m, month: string, dot: string, day: string, ord = '') => `${day}${ord} ${month}${dot}`)
+    // "may/june": a range of months.
+    .replace(new RegExp(String.raw`\b(${MONTH_PATTERN})\/(${MONTH_PATTERN})\b`, 'gi'), (_m, a: string, b: string) => `${a}-${b}`)
     .replace(/\bbetween(\s+\S.*?\s)and(\s)/gi, (_m, a: string, b: string) => `from   ${a}to ${b}`)
     // chrono reads "from 1" of "from 1 Jan to 15 Feb" as one o'clock; without the "from" it reads the range.
     .replace(/\bfrom(?=\s+\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?(?:\s+\d{4})?\s+to\s)/gi, '    ');
@@ -141,7 +195,7 @@ function spanOf(c: chrono.ParsedComponents, text: string, clock: Clock): Span {
     const at = day.set({ hour: c.get('hour') ?? 0, minute: c.get('minute') ?? 0 });
     return { start: at, end: at, unit: 'instant', yearCertain };
   }
-  if (/\bweeks?\b/i.test(text) && !COUNT.test(text)) {
+  if (/\bweeks?\b/i.test(text) && !COUNT.test(text) && !/\bweek\s+(?:of|in)\s/i.test(text)) {
     // "this/next/last week": the ISO week (Monday to Sunday) that many weeks from the reader's.
     const weeks = Math.round(sundayWeek(day).diff(sundayWeek(today), 'weeks').weeks);
     const start = today.startOf('week').plus({ weeks });
@@ -193,6 +247,11 @@ export function rangeOf(phrase: string, clock: Clock): DateRange | null {
     yearCertain = first.yearCertain || last.yearCertain;
     from = first.unit === 'instant' ? first.start : first.start;
     to = last.end < from ? last.end.plus({ years: 1 }) : last.end;
+    // A span read as one ("mid-Feb", "this quarter") bounded by the word before it: "before mid-Feb" ends where it
+    // starts, "by mid-Feb" where it ends, "after" starts at its end.
+    if (lead === 'before') [from, to] = [null, from];
+    else if (['by', 'until', 'till', 'til', 'through', 'up to'].includes(lead)) from = null;
+    else if (lead === 'after') [from, to] = [to, null];
   } else if (lead === 'before' && !/\bend\s+of\b/i.test(found.text)) [from, to] = [null, first.start];
   // "before the end of March" is "by the end of March": the 31st is still before the end.
   else if (lead === 'before') [from, to] = [null, first.end];
@@ -200,6 +259,11 @@ export function rangeOf(phrase: string, clock: Clock): DateRange | null {
   else if (lead === 'after') [from, to] = [first.end, null];
   else if (lead === 'since' || lead === 'from') [from, to] = [first.start, null];
   else if (COUNT.test(found.text) && first.start > now.startOf('day')) [from, to] = [now, first.end];
+  // "within the next month", "over the next week": from now for that long, not the calendar month after this one.
+  else if ((lead === 'within' || lead === 'over') && /\bnext\s+(?:week|month|year)\b/i.test(found.text)) {
+    const unit = /week/i.test(found.text) ? 'weeks' : /month/i.test(found.text) ? 'months' : 'years';
+    [from, to] = [now, now.plus({ [unit]: 1 })];
+  }
   else [from, to] = [first.start, first.end];
   // A month or day without a year that is wholly past is next year's ("since 1 December" may well be past).
   if (!yearCertain && to !== null && to <= now) {

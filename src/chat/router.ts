@@ -81,6 +81,9 @@ const ROUTER_INTENTS: ReadonlyArray<readonly [string, RegExp]> = [
   ['lsg', /^(?:what are |list |show(?: me)? )?(?:the )?(?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG))(?:['’]s)? lead(?:ing)?(?: study group)? (?:roles?|topics?|areas?)[?!.]*$/i],
 ];
 
+/** Longest question the looser phrasings are tried on: a chat question, not a pasted page. */
+const MAX_FALLBACK_TEXT = 300;
+
 /** The command nearest a question no command reads, by its words, with an example; `null` when none is near. */
 const NEAREST: ReadonlyArray<readonly [RegExp, string, string]> = [
   [/\b(?:deadlines?|due|submit|submission|registration|register|visa|fellowships?|contributions?|captioning|interpretation)\b/i, 'deadlines', 'deadlines SG20 next week'],
@@ -97,7 +100,14 @@ function nearestCommand(registry: Registry, body: string): string {
     const spec = registry.get(name);
     if (spec && re.test(probe)) return `The closest I can answer: /${spec.name} — ${spec.summary} For example: "${example}".`;
   }
-  const words = probe.replace(/[^\p{L}\p{N}\s/-]+/gu, ' ').split(/\s+/).filter((w) => w.length > 3).slice(0, 4).join(' ');
+  // Words of four letters and more, and Recommendation numbers ("X.1286", "A.1") whatever their length.
+  const words = probe
+    .replace(/[^\p{L}\p{N}\s/.-]+/gu, ' ')
+    .split(/\s+/)
+    .map((w) => w.replace(/^[.-]+|[.-]+$/g, ''))
+    .filter((w) => w.length > 3 || /^[A-Z]\.\d/.test(w))
+    .slice(0, 4)
+    .join(' ');
   return words ? `The closest I can do: search the stored documents ("search ${words}").` : 'Try /help for what I can answer.';
 }
 
@@ -116,6 +126,12 @@ export function route(registry: Registry, input: string, clock?: AskClock): Rout
     .replace(/^\/sgbot\b\s*/i, '')
     // "when's", "where's", "who's": the words the patterns read.
     .replace(/\b(when|where|who|how)['’]s\b/gi, '$1 is')
+    // Chat shorthand: "b4 the march mtg", "assoc rapporteur", "contribs", "tmrw".
+    .replace(/\bb4\b/gi, 'before')
+    .replace(/\bmtgs?\b/gi, (m) => (m.length > 3 ? 'meetings' : 'meeting'))
+    .replace(/\bassoc\.?(?=\s+rapporteur)/gi, 'associate')
+    .replace(/\bcontribs\b/gi, 'contributions')
+    .replace(/\btmrw\b/gi, 'tomorrow')
     // "hi, could you please tell me …", "… please?": courtesy around the question.
     .replace(/^(?:(?:hi|hello|hey|dear)(?:\s+(?:there|all|team))?[,!.]?\s+)?(?:(?:please|pls|kindly|can you|could you|would you|will you)[,]?\s+)+/i, '')
     .replace(/[,\s]+please([?!.]*)$/i, '$1');
@@ -143,6 +159,13 @@ export function route(registry: Registry, input: string, clock?: AskClock): Rout
       }
   }
   if (direct) return validate(direct, restWords.join(' '), body, clock);
+  if (!slash && body.length <= MAX_FALLBACK_TEXT) {
+    for (const spec of registry.list)
+      for (const re of spec.fallbacks ?? []) {
+        const m = re.exec(body);
+        if (m) return validate(spec, m.groups?.['arg'] ?? body, body, clock);
+      }
+  }
   const near = suggest(registry, first);
   // "deadlnes sg20": a plain question whose first word is a typo of a command that only reads is answered as that
   // command, the answer saying how it was read. A slash command with a typo is asked about instead.

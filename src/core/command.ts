@@ -189,6 +189,11 @@ export interface CommandSpec<A = unknown> {
   parseText: (rest: string) => unknown;
   /** Natural phrasings that reach this command; the named group `arg` (if any) is the argument text. */
   intents?: readonly RegExp[];
+  /**
+   * Looser phrasings, tried only when no command's {@link CommandSpec.intents} read the question: a question that
+   * names a group and words of this command's subject ("TSAG due this week", "does sg20 owe anyone an LS reply").
+   */
+  fallbacks?: readonly RegExp[];
   run: (ctx: CommandContext, args: A) => Promise<Reply>;
 }
 

@@ -415,6 +415,68 @@ describe('phrasings reported refused in the third round', () => {
   });
 });
 
+describe('phrasings reported refused or misread in the fourth round', () => {
+  it.each([
+    // A document named by its reference, whatever is asked of it.
+    ['SG20-LS88 reply date?', 'doc', { ref: 'SG20-LS88' }],
+    ['what does circ 412 ask member states', 'doc', { ref: 'circ 412' }],
+    ['tsb circular 241 deadline', 'doc', { ref: 'tsb circular 241' }],
+    ['what did sg20 reply to SG13-LS96', 'doc', { ref: 'SG13-LS96' }],
+    // Liaisons asked about in other words, with their sender or addressee.
+    ['does sg20 owe anyone an LS reply', 'ls', { scope: { kind: 'group', group: 'SG20' } }],
+    ['what replies is SG15 waiting for', 'ls', { scope: { kind: 'group', group: 'SG15' } }],
+    ['which LS does SG17 have to answer in january', 'ls', { scope: { kind: 'group', group: 'SG17' } }],
+    ['ls from jtc1 sc27 - whats the deadline', 'ls', { scope: { kind: 'all' }, from: 'jtc1 sc27', to: null }],
+    ['ls from TSAG on stale work items - deadline?', 'ls', { scope: { kind: 'group', group: 'TSAG' }, from: 'TSAG' }],
+    ['LS sent by SG13 to SC42?', 'ls', { scope: { kind: 'group', group: 'SG13' }, from: 'SG13', to: 'SC42' }],
+    ['ls to IEEE 802.1 from sg15 reply due?', 'ls', { scope: { kind: 'group', group: 'SG15' }, from: 'SG15', to: 'IEEE 802.1' }],
+    // Deadlines without the word.
+    ['TSAG due this week', 'deadlines', { scope: { kind: 'group', group: 'TSAG' }, when: 'this week' }],
+    ['tsag stuff due this quarter', 'deadlines', { scope: { kind: 'group', group: 'TSAG' }, when: 'this quarter' }],
+    ['sg17 anything this month?', 'deadlines', { scope: { kind: 'group', group: 'SG17' }, when: 'this month' }],
+    ['what do i need to submit for SG11 over the next 3 weeks', 'deadlines', { scope: { kind: 'group', group: 'SG11' } }],
+    ['when does tsag registration close', 'deadlines', { scope: { kind: 'group', group: 'TSAG' }, categories: ['registration'] }],
+    ['when do contribs close for SG21 sept meeting', 'deadlines', { scope: { kind: 'group', group: 'SG21' }, categories: ['contributions', 'translated-contributions'] }],
+    ['sg 13 in Q1 2027', 'deadlines', { scope: { kind: 'group', group: 'SG13' }, when: 'in Q1 2027' }],
+    // Meetings asked about by a detail the answer gives.
+    ['is the SG13 RG-ARB meeting hybrid or in person', 'meeting', { scope: { kind: 'group', group: 'SG13RG-ARB' }, unread: null }],
+    ['SG17 WP3 meeting - can I join remotely?', 'meeting', { scope: { kind: 'group', group: 'SG17', workingParty: 'WP3/17' }, unread: null }],
+    ['sg2 wp1 meeting in march cancelled?', 'meeting', { scope: { kind: 'group', group: 'SG2', workingParty: 'WP1/2' }, unread: null }],
+    ['sg3 meeting where & when', 'meeting', { scope: { kind: 'group', group: 'SG3' }, focus: 'place', unread: null }],
+    ['sg21 meeting sept 2027 dates?', 'meeting', { scope: { kind: 'group', group: 'SG21' }, unread: null }],
+    ['newcomers briefing sg20 what time', 'meeting', { scope: { kind: 'group', group: 'SG20' }, focus: null, unread: null }],
+    ['is the sg9 meeting virtual?', 'meeting', { scope: { kind: 'group', group: 'SG9' }, unread: null }],
+    // Officers and numbers.
+    ['who is assoc rapporteur of Q11/20', 'officers', { role: 'associate-rapporteur', scope: { kind: 'question', question: 'Q11/20' } }],
+    ['sg21 counsellor?', 'officers', { role: 'secretariat', scope: { kind: 'group', group: 'SG21' } }],
+    ['tsag secretariat', 'officers', { role: 'secretariat', scope: { kind: 'group', group: 'TSAG' } }],
+    ['whats X.1286', 'search', { words: 'X.1286' }],
+    ['which contribution proposed Y.DA-water', 'search', { words: 'Y.DA-water' }],
+  ])('%s → %s', (text, command, args) => {
+    const r = routed(text);
+    expect(r.command).toBe(command);
+    expect(r.args).toMatchObject(args);
+  });
+
+  it('still says what it cannot read: interpretation at a meeting, a question about nothing sgbot keeps', () => {
+    expect(routed('will there be interpretation at the TSAG meeting')).toMatchObject({ command: 'meeting', args: { unread: 'will there be interpretation at the TSAG meeting' } });
+    expect(routed('whats the wifi password at CICG').command).toBe('reply:E_NO_ANSWER');
+  });
+
+  it('reads the dates delegates write', () => {
+    // Asked on Sunday 6 December 2026 in Tokyo.
+    const range = (phrase: string) => rangeOf(phrase, SUNDAY_TOKYO);
+    expect(range('from Jan 10 to Feb 5')).toMatchObject({ from: at('2027-01-10T00:00'), to: at('2027-02-06T00:00') });
+    expect(range('before xmas')).toMatchObject({ from: null, to: at('2026-12-25T00:00') });
+    expect(range('by mid-Feb')).toMatchObject({ from: null, to: at('2027-02-21T00:00') });
+    expect(range('early march')).toMatchObject({ from: at('2027-03-01T00:00'), to: at('2027-03-11T00:00') });
+    expect(range('1st week of jan')).toMatchObject({ from: at('2027-01-01T00:00'), to: at('2027-01-08T00:00') });
+    expect(range('this quarter')).toMatchObject({ from: at('2026-10-01T00:00'), to: at('2027-01-01T00:00') });
+    expect(range('within the next month')).toMatchObject({ from: SUNDAY_TOKYO.now, to: at('2027-01-06T12:00') });
+    expect(range('in may/june')).toMatchObject({ from: at('2027-05-01T00:00'), to: at('2027-07-01T00:00') });
+  });
+});
+
 describe('lsg', () => {
   // Reported: "which group leads on quantum computing" was answered 'Not found … for "which group leads on quantum computing"'.
   it.each([
@@ -441,9 +503,10 @@ describe('what sgbot cannot answer', () => {
     const r = route(registry, 'how much does a coffee cost at the Montbrillant building');
     expect('reply' in r && r.reply).toMatchObject({ ok: false, code: 'E_NO_ANSWER' });
     if ('reply' in r) expect(r.reply.notes[0]).toMatch(/^The closest I can do: search the stored documents/);
-    const reg = route(registry, 'can I still register for TSAG');
-    if ('reply' in reg) expect(reg.reply.notes[0]).toMatch(/^The closest I can answer: \/deadlines/);
-    else expect.unreachable('"can I still register for TSAG" is not a question sgbot reads');
+    // A group and something due is a deadlines question: "can I still register for TSAG" is TSAG's registration deadline.
+    expect(routed('can I still register for TSAG')).toMatchObject({ command: 'deadlines', args: { scope: { kind: 'group', group: 'TSAG' }, categories: ['registration'] } });
+    const reg = route(registry, 'can I still register for the next TSAG');
+    if ('reply' in reg) expect.unreachable('a registration question about TSAG is read');
   });
 });
 
