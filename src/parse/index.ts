@@ -48,6 +48,11 @@ function documentDate(header: string, kind: DocumentKind): string | null {
     const d = findDates(sent)[0] ?? findDates(sent.replace(/^(\d{1,2})-([A-Za-z]{3})-(\d{2})\b/, '$1 $2 20$3'))[0];
     if (d && d.start === d.end) return d.start;
   }
+  // A report dates itself on a line of its own under its number or heading ("Document 5A/650-E / 12 December 2017").
+  if (kind === 'report') {
+    const line = SINGLE_DATE_LINE.exec(header.split('\n').slice(0, 10).join('\n'))?.[1];
+    if (line) return findDates(line)[0]?.start ?? null;
+  }
   // An input document of ITU-D or ITU-R dates itself on a line of its own under its number.
   if (kind === 'contribution') {
     const line = SINGLE_DATE_LINE.exec(header.split('\n').slice(0, 10).join('\n'))?.[1];

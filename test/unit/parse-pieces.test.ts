@@ -160,6 +160,12 @@ describe('key-deadlines tables', () => {
 });
 
 describe('whole documents', () => {
+  // An ITU-R working party's report (found in the fourth unseen round): its date on a line of its own under its number.
+  it('dates a report by the date line under its number', () => {
+    const p = parseDocument('Radiocommunication Study Groups\nDocument 5A/650-E\n12 December 2017\nEnglish only\nChairman, Working Party 5A\nREPORT ON THE NINETEENTH MEETING OF WORKING PARTY 5A\n(Geneva, 6-16 November 2017)\n1 Introduction\nThe meeting was held in Geneva.');
+    expect(p).toMatchObject({ kind: 'report', date: '2017-12-12' });
+  });
+
   const letter = [
     'TELECOMMUNICATION STANDARDIZATION BUREAU',
     'Geneva, 3 April 2009',
