@@ -482,12 +482,7 @@ export class DocumentStore {
    * `deadlines` and the reminder plan) and its liaison fact names the reply. Returns whether anything changed.
    */
   async markAnswered(id: string, by: Cite): Promise<boolean> {
-    const before = await this.getDocument(id);
-    if (!before || before.answeredBy?.docId === by.docId || by.docId === id) return false;
-    const stored: StoredDocument = { ...withoutCorrections(before), answeredBy: by };
-    await this.redis.set(this.key(`doc:${id}`), JSON.stringify(stored));
-    await this.reindex(before, withCorrections(stored, await this.corrections(id)));
-    return true;
+    return this.markBy(id, 'answeredBy', by);
   }
 
   /**
@@ -495,9 +490,14 @@ export class DocumentStore {
    * `deadlines` and the reminder plan) and its meeting is listed as cancelled. Returns whether anything changed.
    */
   async markCancelled(id: string, by: Cite): Promise<boolean> {
+    return this.markBy(id, 'cancelledBy', by);
+  }
+
+  /** Record on document `id` that another document (`by`) answers or cancels it, and index it again. */
+  private async markBy(id: string, field: 'answeredBy' | 'cancelledBy', by: Cite): Promise<boolean> {
     const before = await this.getDocument(id);
-    if (!before || before.cancelledBy?.docId === by.docId || by.docId === id) return false;
-    const stored: StoredDocument = { ...withoutCorrections(before), cancelledBy: by };
+    if (!before || before[field]?.docId === by.docId || by.docId === id) return false;
+    const stored: StoredDocument = { ...withoutCorrections(before), [field]: by };
     await this.redis.set(this.key(`doc:${id}`), JSON.stringify(stored));
     await this.reindex(before, withCorrections(stored, await this.corrections(id)));
     return true;
