@@ -6,7 +6,7 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { CATEGORY_LABELS } from '../src/core/labels.ts';
 import { DEADLINE_CATEGORIES, type DeadlineCategory } from '../src/core/types.ts';
-import { defineCommand, noAnswer, type CommandContext, type Reply } from '../src/core/command.ts';
+import { defineCommand, type CommandContext, type Reply } from '../src/core/command.ts';
 import { formatDeadline, whenWords } from '../src/core/time.ts';
 import type { DeadlineFact } from '../src/store/facts.ts';
 import { findScope, leftover, sourceLabel, sourceOf, uniqueSources, unknownGroupReply, type Scope } from './scope.ts';
@@ -168,10 +168,13 @@ const deadlinesCommand = defineCommand({
     if (topic.length > 0) {
       const reply = await inRange(ctx, scope, all, range ?? { from: all ? null : ctx.now, to: null, words: all ? 'at any date' : 'from now on' }, kinds, topic);
       if (reply.ok && reply.sections.length > 0) return reply;
-      return noAnswer('E_USAGE', `I understood ${describeAsk(args)} but not "${args.unread}": no deadline${range ? ` in ${range.words}` : ''} mentions it.`, [
-        'Ask for a group or Question and, if you like, dates: deadlines SG20 next week, deadlines Q4/20 between 1 and 15 March, what\'s due for SG 20 in May 2026, deadlines before April.',
-        `To find documents about it: search ${topic.join(' ')}`,
-      ]);
+      // No deadline is about those words ("sg3 fellowship deadln", "deadlines SG20 whenever convenient"): what was
+      // understood is answered, saying which words were not.
+      const understood = await deadlinesCommand.run(ctx, { ...args, unread: null });
+      return {
+        ...understood,
+        notes: [`I read ${describeAsk(args)} and not "${args.unread}": no deadline mentions it, so all of them are listed. To find documents about it: search ${topic.join(' ')}`, ...understood.notes],
+      };
     }
     if (range) return inRange(ctx, scope, all, range, kinds);
     const { target, label: scopeLabel } = targetOf(scope);

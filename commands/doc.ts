@@ -15,7 +15,7 @@ import { addresseeList } from './scope.ts';
  * "CL 7/13", "TSB Circular 106"), a COM contribution ("COM 17-C 123").
  */
 const REF =
-  String.raw`(?:(?:SG\s?\d{1,2}|TSAG|TDAG|RAG)-(?:LS|TD|C)\s?\d{1,4}(?:\/[A-Z0-9]{2,5})?(?:-?R\d{1,2})?|(?:TSB\s+)?(?:Collective\s+letter|CL|Circular|circ\.?)\s*\d{1,4}(?:\s*\/\s*(?:\d{1,2}|TSAG))?|COM\s?\d{1,2}-[CR]\s?\d{1,4}(?:-[EFSACR])?)`;
+  String.raw`(?:(?:SG\s?\d{1,2}|TSAG|TDAG|RAG)-(?:LS|TD|C)\s?\d{1,4}(?:\/[A-Z0-9]{2,5})?(?:-?R\d{1,2})?|(?:TSB\s+)?(?:Collective\s+letter|CL|Circular|circ\.?)\s*\d{1,4}(?:\s*\/\s*(?:\d{1,2}|TSAG))?|COM\s?\d{1,2}\s*[-–]\s*[CR]\s?\d{1,4}(?:\s*[-–]\s*[EFSACR])?)`;
 
 /** "Jane Doe (ITU), jane.doe@example.org, +41 22 730 5111": a liaison contact in one line. */
 function contactLine(c: Contact): string {
@@ -58,6 +58,10 @@ export default defineCommand({
     const cl = /^(?:TSB\s+)?CL\s*(\d{1,3}\s*\/\s*(?:\d{1,2}|TSAG))$/i.exec(ref);
     if (docs.length === 0 && cl?.[1]) {
       for (const name of [`TSB Collective letter ${cl[1]}`, `Collective letter ${cl[1]}`]) if (docs.length === 0) docs = await ctx.store.findByReference(name);
+    }
+    // A contribution asked for without its language: "COM 13-C45" for "COM 13 – C 45 – E".
+    if (docs.length === 0 && /^COM\s?\d{1,2}\s*[-–]\s*[CR]\s?\d{1,4}$/i.test(ref)) {
+      for (const lang of ['E', 'F', 'S']) if (docs.length === 0) docs = await ctx.store.findByReference(`${ref}-${lang}`);
     }
     // A TD asked for without the part of the meeting it belongs to: "SG20-TD215" for "SG20-TD215/WP1".
     if (docs.length === 0 && /^(?:SG\s?\d{1,2}|TSAG)-TD\s?\d{1,4}$/i.test(ref)) {

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { groupOfQuestion } from '../src/core/groups.ts';
-import { defineCommand, noAnswer, type Reply, type ReplyItem } from '../src/core/command.ts';
+import { defineCommand, type Reply, type ReplyItem } from '../src/core/command.ts';
 import { eventLabel } from '../src/core/labels.ts';
 import { formatEventTime, formatOpening, formatRange } from '../src/core/time.ts';
 import { MONTH_PATTERN } from '../src/parse/normalize.ts';
@@ -96,7 +96,7 @@ function focusItem(m: MeetingFact, focus: Exclude<MeetingFocus, null>, tz: strin
     : { text: `${name}: the letter gives no opening time`, detail: `${formatRange(m.start, m.end)}${m.place ? `, ${m.place}` : ''}; the meeting opens on ${formatRange(m.start, m.start)} [${sourceLabel(source)}]`, source };
 }
 
-export default defineCommand({
+const meetingCommand = defineCommand({
   name: 'meeting',
   aliases: ['meetings', 'next-meeting'],
   summary: 'The next meeting of a group, with its dates, place and side events.',
@@ -128,15 +128,23 @@ export default defineCommand({
     // says so, with the group named).
     /^(?!.*\b(?:who|whom|liaisons?|LSs?|deadlines?|due|leads?|lsg|rapporteurs?|chairs?|search|reminders?|remind|subscribe|broadcast|close[sd]?|closing|contributions?|submit|submission|register|registration|fellowships?|visas?|captioning)\b)(?=.*\bmeetings?\b)(?<arg>.+)$/i,
   ],
-  async run(ctx, { scope, focus, unread }): Promise<Reply> {
+  async run(ctx, args): Promise<Reply> {
+    const { scope, unread } = args;
     if (scope.kind === 'unknown') return unknownGroupReply(ctx, scope.text);
     if (unread) {
+      // A question about the meeting sgbot does not read ("is interpretation provided", "when can I get my badge"):
+      // the meeting it knows, saying so, and the letter that has the rest.
       const name = scope.kind === 'group' ? scope.group : scope.kind === 'question' ? groupOfQuestion(scope.question) : null;
-      return noAnswer('E_NO_ANSWER', `I can't answer "${unread.length > 200 ? `${unread.slice(0, 200)}…` : unread}" yet.`, [
-        `The closest I can answer: /meeting ${name ?? ''} — the next meeting's dates, place and opening time ("what time does the ${name ?? ''} meeting open", "where is the next ${name ?? ''} meeting").`.replace(/ {2,}/g, ' '),
-        `Deadlines for it (registration, contributions): /deadlines ${name ?? ''}`.trim(),
-      ], { group: name, unread });
+      const known = await meetingCommand.run(ctx, { ...args, unread: null });
+      const asked = unread.length > 200 ? `${unread.slice(0, 200)}…` : unread;
+      const letter = known.sources[0] ? ` The letter has the rest: ${sourceLabel(known.sources[0])}.` : '';
+      return {
+        ...known,
+        notes: [`I can't answer all of "${asked}": this is what I know of the next ${name ?? ''} meeting.${letter}`.replace(/ {2,}/g, ' '), `Deadlines for it (registration, contributions): /deadlines ${name ?? ''}`.trim(), ...known.notes],
+        data: { ...(known.data ?? {}), unread },
+      };
     }
+    const { focus } = args;
     const group = scope.kind === 'group' ? scope.group : scope.kind === 'question' ? groupOfQuestion(scope.question) : null;
     // A meeting under way is still "next": look back 31 days and keep those not yet over.
     const today = new Date(ctx.now).toISOString().slice(0, 10);
@@ -182,3 +190,4 @@ export default defineCommand({
     };
   },
 });
+export default meetingCommand;

@@ -35,7 +35,8 @@ const SECTOR_DOCUMENT = /\bDocument\s+(?:TDAG|RAG|CWG|WTDC|RA|WRC)[\w-]*\/\d{1,4
 const ASSEMBLY_DOCUMENT = /\b(?:(?:Addendum|Corrigendum|Revision)\s+\d{1,3}\s+to\s+)?Document\s+(?:C\d{2}\/)?\d{1,4}(?:\(Rev\.\d+\))?-[EFSCAR](?![a-z])/;
 const ASSEMBLY = /\b(?:Assembly|Conference|Council|WTSA|WTDC|PP-\d{2})\b/;
 const REPORT_HEADING = /^\s*(?:REPORT\b|Report of the (?:meeting|.*?meeting of))/im;
-const CONTRIBUTION_HEADING = /^\s*CONTRIBUTION\s*$/im;
+// "CONTRIBUTION" on a line of its own; a focus group's "INPUT DOCUMENT", on its own or run into a flattened header.
+const CONTRIBUTION_HEADING = /^\s*CONTRIBUTION\s*$|^\s*INPUT DOCUMENT\s*$|\bQuestion\(s\):[^\n]{0,200}\bINPUT DOCUMENT\s+Source:/im;
 const TD_HEADING = /^\s*TD\s*$|\bThis TD\b|^\s*TEMPORARY DOCUMENT\s*$/im;
 
 /**

@@ -383,7 +383,7 @@ const ALL_GROUPS_ASKED =
 
 // References a reply names: ITU-T LS and TD numbers, 3GPP/ETSI tdoc numbers, ISO/IEC document numbers.
 const LS_REFERENCE =
-  /\b(?:(?:TSAG|SG\s?\d{1,2}(?:RG-[A-Z]{2,5})?)\s?-\s?LS\s?\d{1,4}(?:\s*Rev\.?\s*\d+)?|COM\s?\d{1,2}\s?[-\u2013]\s?LS\s?\d{1,4}(?:\s?[-\u2013]\s?[EFSACR]\b)?|LS-\d{1,4}|(?:(?:TSAG|SG\s?\d{1,2})\s+)?TD\s+(?:GEN|PLEN|WP\s?\d)\s*\/?\s*\d{1,4}|TD\s?\d{1,4}(?:\s*Rev\.?\s*\d+|R\d{1,2})?\s*\((?:WP\s?\d{1,2}|PLEN|GEN)\s?\/\s?(?:\d{1,2}|TSAG)\)|(?:IETF|3GPP|ETSI|IEEE|BBF)(?:\s+[A-Z0-9][\w.-]*){0,3}\s+[-\u2013]\s+LS\s?\d{1,4}\b|[SRCGN]P?\d{0,2}-\d{5,7}(?:r\d+)?|(?:ISO\/IEC\s+)?JTC\s?1(?:\/SC\s?\d+)?\s+N\s?\d{3,6}|https?:\/\/datatracker\.ietf\.org\/liaison\/\d+\/?)/gi;
+  /\b(?:(?:TSAG|SG\s?\d{1,2}(?:RG-[A-Z]{2,5})?)\s?-\s?LS\s?\d{1,4}(?:\s*Rev\.?\s*\d+)?|COM\s?\d{1,2}\s?[-\u2013]\s?LS\s?\d{1,4}(?:\s?[-\u2013]\s?[EFSACR]\b)?|LS-\d{1,4}|(?:(?:TSAG|SG\s?\d{1,2})\s+)?TD\s+(?:GEN|PLEN|WP\s?\d)\s*\/?\s*\d{1,4}|TD\s?\d{1,4}(?:\s*Rev\.?\s*\d+|R\d{1,2})?\s*\((?:WP\s?\d{1,2}|PLEN|GEN)\s?\/\s?(?:\d{1,2}|TSAG)\)|(?:IETF|3GPP|ETSI|IEEE|BBF)(?:\s+[A-Z0-9][\w.-]*){0,3}\s+[-\u2013]\s+LS\s?\d{1,4}\b|(?<![\w-])(?!SG\d|TSAG|COM\d)[A-Z][A-Za-z]{2,20}-LS\d{1,4}\b|[SRCGN]P?\d{0,2}-\d{5,7}(?:r\d+)?|(?:ISO\/IEC\s+)?JTC\s?1(?:\/SC\s?\d+)?\s+N\s?\d{3,6}|https?:\/\/datatracker\.ietf\.org\/liaison\/\d+\/?)/gi;
 // The sentence of a reply: "This liaison statement answers TSAG-LS4", "in reply to SG11-LS30", "Response to: LS (S5-xxx)".
 const REPLY_PHRASE =
   /\bLS\/r\b|\b(?:answers|repl(?:y|ies)\s+to|respon(?:ds|se|ses)\s+to|in\s+(?:reply|response)\s+to|follow(?:s|ing)?[- ]up\s+(?:to|on)|your\s+liaisons?\b|(?:thanks?|thank\s+you|grateful|appreciates?)\b[^.]{0,80}\bfor\s+(?:its|your|the(?:ir)?)\s+(?:\w+\s+){0,3}liaison)/i;

@@ -458,6 +458,19 @@ describe('phrasings reported refused or misread in the fourth round', () => {
     expect(r.args).toMatchObject(args);
   });
 
+  it.each([
+    ['who handles sg11 at tsb', 'officers', { role: 'secretariat', scope: { kind: 'group', group: 'SG11' } }],
+    ['which LSs did sg17 send out', 'ls', { scope: { kind: 'group', group: 'SG17' } }],
+    ['what does SG11-LS58 ask SG13 and by when', 'doc', { ref: 'SG11-LS58' }],
+    ['COM 13-C45 who submitted it and what about', 'doc', { ref: 'COM 13-C45' }],
+    ['sg3 mtg opening time pls', 'meeting', { scope: { kind: 'group', group: 'SG3' }, focus: 'time', unread: null }],
+    ['sg11 mtg venue + opening time', 'meeting', { scope: { kind: 'group', group: 'SG11' }, unread: null }],
+  ])('fifth round: %s → %s', (text, command, args) => {
+    const r = routed(text);
+    expect(r.command).toBe(command);
+    expect(r.args).toMatchObject(args);
+  });
+
   it('still says what it cannot read: interpretation at a meeting, a question about nothing sgbot keeps', () => {
     expect(routed('will there be interpretation at the TSAG meeting')).toMatchObject({ command: 'meeting', args: { unread: 'will there be interpretation at the TSAG meeting' } });
     expect(routed('whats the wifi password at CICG').command).toBe('reply:E_NO_ANSWER');

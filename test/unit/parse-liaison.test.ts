@@ -4,7 +4,7 @@
  * 2/13 and 4/13"), people and addresses beside a body (Datatracker), and the reply titles that name what they answer.
  */
 import { describe, expect, it } from 'vitest';
-import { canonicalParty, parseAddressees, parseContacts, questionsNamed } from '../../src/parse/liaison.ts';
+import { canonicalParty, findRepliesTo, parseAddressees, parseContacts, questionsNamed } from '../../src/parse/liaison.ts';
 import { answeredTitle } from '../../src/store/liaison-replies.ts';
 
 describe('group names', () => {
@@ -223,5 +223,12 @@ describe('contacts', () => {
 
   it('reads each person of a line that lists several', () => {
     expect(parseContacts('Technical Contact: Colin Ward <>, Diane Mercer <>\n').map((c) => c.name)).toEqual(['Colin Ward', 'Diane Mercer']);
+  });
+});
+
+describe('the statement a reply names in its title', () => {
+  // Datatracker page of an SG5 reply to the IETF GREEN working group (2025, found in the fifth unseen round).
+  it('is read by its reference of any body: "(reply to IETFGreen-LS1)"', () => {
+    expect(findRepliesTo('LS/r on energy efficiency management (reply to IETFGreen-LS1)\nThe liaison answers your statement.', '')).toContain('IETFGreen-LS1');
   });
 });

@@ -451,6 +451,13 @@ describe('a mailing-list archive page', () => {
   });
 });
 
+describe('a focus group input document flattened into one line', () => {
+  // Layout of FG ML5G input document ML5G-I-117-R3 (2019, found in the fifth unseen round).
+  it('is a contribution', () => {
+    expect(parseDocument('INTERNATIONAL TELECOMMUNICATION UNION FOCUS GROUP ON MACHINE LEARNING FOR FUTURE NETWORKS INCLUDING 5G ML5G-I-117-R3 TELECOMMUNICATION STANDARDIZATION SECTOR STUDY PERIOD 2017-2020 Original: English Question(s): N/A Shenzhen, China, 5, 7-8 March 2019 INPUT DOCUMENT Source: Editor Title: Unified architecture for machine learning in 5G and future networks\n').kind).toBe('contribution');
+  });
+});
+
 describe("another Sector's input document", () => {
   // Headers of RAG document RAG95/9 (1994) and TDAG document TDAG17-22/13 (2017), the second run together.
   it('is a contribution', () => {
