@@ -2,6 +2,7 @@
  * `meeting [group]`: the next meeting of a group (or all upcoming meetings) with its side events. Asked "what time
  * does … open", the answer leads with the opening time in the reader's zone; asked "where is …", with the place.
  */
+import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { groupOfQuestion } from '../src/core/groups.ts';
 import { defineCommand, type Reply, type ReplyItem } from '../src/core/command.ts';
@@ -40,9 +41,34 @@ export interface MeetingArgs {
   focus: MeetingFocus;
   /** A question about a group's meeting that sgbot cannot answer ("how many registered for the SG13 meeting"). */
   unread: string | null;
+  /** The month asked about ("the SG20 May meeting", "in September 2027"): month 1-12, and its year when written. */
+  month?: { month: number; year: number | null } | null;
 }
 
-const meetingArgs = z.object({ scope: z.custom<Scope>(), all: z.boolean(), focus: z.enum(['time', 'place']).nullable(), unread: z.string().nullable() });
+const meetingArgs = z.object({
+  scope: z.custom<Scope>(),
+  all: z.boolean(),
+  focus: z.enum(['time', 'place']).nullable(),
+  unread: z.string().nullable(),
+  month: z.object({ month: z.number(), year: z.number().nullable() }).nullable().optional(),
+});
+
+// A month named in a meeting question: "May" only written so, or before a year or "meeting" ("may I …" is no month).
+const ASKED_MONTH = new RegExp(
+  String.raw`\b(?:(January|February|March|April|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)|(may)(?=\s+(?:(?:19|20)\d{2}|meetings?|mtg)\b)|(May))\b\.?(?:\s+((?:19|20)\d{2}))?`,
+  'i',
+);
+
+/** The month a meeting question names, or `null`. */
+function askedMonth(text: string): { month: number; year: number | null } | null {
+  const m = ASKED_MONTH.exec(text);
+  if (!m) return null;
+  // "May" alone counts only as written with its capital; "may" before a year or "meeting" in any case.
+  if (m[3] && m[3] !== 'May') return null;
+  const name = (m[1] ?? m[2] ?? m[3] ?? '').toLowerCase();
+  const month = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].indexOf(name.slice(0, 3)) + 1;
+  return month > 0 ? { month, year: m[4] ? Number(m[4]) : null } : null;
+}
 
 /** Words of a meeting question that are not the group: "what time does the … meeting open", "where will … be held". */
 const QUESTION_WORDS =
@@ -56,6 +82,7 @@ const MONTH_YEAR = new RegExp(String.raw`\b(?:(?:in|of|for|during)\s+)?(?:${MONT
  */
 export function parseMeetingText(rest: string): MeetingArgs {
   const all = /(?:^|\s)--?all\b/i.test(rest);
+  const month = askedMonth(rest.length > 300 ? rest.slice(0, 300) : rest);
   const text = rest
     .replace(/(?:^|\s)--?all\b/gi, ' ')
     .replace(/[?!.]+\s*$/, '')
@@ -77,8 +104,16 @@ export function parseMeetingText(rest: string): MeetingArgs {
   const scope = parseScope(words);
   // A known group among words that are not about when or where: a question about the meeting sgbot cannot answer.
   const named = scope.kind === 'unknown' ? findScope(words).scope : null;
-  if (named && named.kind !== 'unknown') return { scope: named, all, focus, unread: text.trim() };
-  return { scope, all, focus, unread: null };
+  if (named && named.kind !== 'unknown') return { scope: named, all, focus, unread: text.trim(), month };
+  return { scope, all, focus, unread: null, month };
+}
+
+/** The days of a month asked about: the year written, else the next such month not wholly past. */
+function monthWindow(asked: { month: number; year: number | null }, now: number): { from: string; to: string; words: string } {
+  const today = DateTime.fromMillis(now, { zone: 'UTC' });
+  let start = DateTime.fromObject({ year: asked.year ?? today.year, month: asked.month, day: 1 }, { zone: 'UTC' });
+  if (asked.year === null && start.endOf('month') < today) start = start.plus({ years: 1 });
+  return { from: start.toISODate() ?? '', to: start.endOf('month').toISODate() ?? '', words: start.toFormat('LLLL yyyy') };
 }
 
 /** The answer's first line for a focused question: when the meeting opens, or where it is. */
@@ -152,7 +187,11 @@ const meetingCommand = defineCommand({
     // A cancelled meeting is no next meeting; the answer says it was cancelled, and by which letter.
     // A cancellation from an unverified sender is shown as a claim, and the meeting stays.
     const called = ahead.filter((m) => m.cancelledBy);
-    const candidates = ahead.filter((m) => !m.cancelledBy);
+    // The meeting of the month asked about ("the SG20 May meeting"), when one is known; otherwise the next, saying so.
+    const window = args.month ? monthWindow(args.month, ctx.now) : null;
+    const inMonth = window && group ? (await ctx.store.meetings(group, Date.parse(`${window.from}T00:00:00Z`) - 31 * DAY, 20)).filter((m) => !m.cancelledBy && m.start <= window.to && m.end >= window.from) : [];
+    const monthNote = window && group && inMonth.length === 0 ? [`No ${group} meeting is known in ${window.words}; this is the next one.`] : [];
+    const candidates = inMonth.length > 0 ? inMonth : ahead.filter((m) => !m.cancelledBy);
     const chosen = group ? candidates.slice(0, 1) : candidates;
     const named = (m: MeetingFact) => m.title.replace(/^Cancell?ation of (?:the )?/i, '').replace(/^./, (c) => c.toUpperCase());
     const cancelledNotes = called.map((m) =>
@@ -181,10 +220,10 @@ const meetingCommand = defineCommand({
     const headline = focus && group ? focusItem(first, focus, ctx.tz).text : null;
     return {
       ok: true,
-      title: headline ?? (group ? `Next meeting of ${group}` : focus === 'time' ? 'Upcoming meetings and when they open' : focus === 'place' ? 'Upcoming meetings and where' : 'Upcoming meetings'),
+      title: headline ?? (group ? (inMonth.length > 0 && window ? `Meeting of ${group} in ${window.words}` : `Next meeting of ${group}`) : focus === 'time' ? 'Upcoming meetings and when they open' : focus === 'place' ? 'Upcoming meetings and where' : 'Upcoming meetings'),
       // One group: the title answers and the lines give the details. All groups: each meeting's answer, then its side events.
       sections: chosen.map((m) => ({ items: focus && !group ? [focusItem(m, focus, ctx.tz), ...meetingItems(m, ctx.tz).slice(1)] : meetingItems(m, ctx.tz) })),
-      notes: cancelledNotes,
+      notes: [...monthNote, ...cancelledNotes],
       sources: uniqueSources([...chosen.flatMap((m) => (m.sources ?? [m.source]).map(sourceOf)), ...called.map((m) => sourceOf(m.cancelledBy as MeetingFact['source']))]),
       data: { group, focus, meetings: chosen, cancelled: called, ...(focus ? { answers: chosen.map((m) => ({ group: m.group, start: m.start, place: m.place, opens: formatOpening(m, ctx.tz) })) } : {}) },
     };

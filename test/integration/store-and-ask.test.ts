@@ -163,6 +163,24 @@ describe('revisions', () => {
     expect(listed).toEqual(['Response to IETF IAB liaison']);
   });
 
+  // Reported: "sg20 may meeting opening time" was answered with the March meeting.
+  it('answers about the meeting of the month asked, and says when none is known then', async () => {
+    const p = `${prefix}-months`;
+    const cl = (n: number, date: string, meeting: string, opens: string) =>
+      ['TELECOMMUNICATION STANDARDIZATION BUREAU', `Geneva, ${date}`, `Ref: TSB Collective letter ${n}/13`, `Subject: Meeting of Study Group 13; Geneva, ${meeting}`, 'Dear Sir/Madam,', `1 I invite you to the meeting of Study Group 13, Geneva, ${meeting}. The meeting will open at ${opens} hours on the first day.`, '', 'Yours faithfully,'].join('\n');
+    writeFileSync(join(dir, 'cl-march.txt'), cl(8, '10 December 2026', '8-19 March 2027', '0930'));
+    writeFileSync(join(dir, 'cl-may.txt'), cl(9, '11 January 2027', '3-12 May 2027', '1430'));
+    expect((await cli(p, 'ingest', join(dir, 'cl-march.txt'), join(dir, 'cl-may.txt'))).code).toBe(0);
+    const ask = async (q: string) => JSON.parse((await cli(p, 'ask', q, '--json', '--now', '2027-01-20', '--tz', 'Europe/Zurich')).out) as { title: string; notes: string[] };
+    expect((await ask('/meeting SG13')).title).toBe('Next meeting of SG13');
+    expect((await ask('what time does the SG13 meeting open')).title).toMatch(/^SG13 opens Mon 8 Mar 2027, 09:30/);
+    expect((await ask('sg13 may meeting opening time')).title).toMatch(/^SG13 opens Mon 3 May 2027, 14:30/);
+    expect((await ask('where is the SG13 meeting in May 2027')).title).toBe('SG13 meets in Geneva, Switzerland');
+    const august = await ask('SG13 meeting in August');
+    expect(august.title).toBe('Next meeting of SG13');
+    expect(august.notes[0]).toBe('No SG13 meeting is known in August 2027; this is the next one.');
+  });
+
   it('answers /meeting for each group of a letter announcing meetings of several, citing the letter', async () => {
     writeFileSync(
       join(dir, 'cl-wp.txt'),
