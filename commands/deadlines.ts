@@ -151,6 +151,8 @@ const deadlinesCommand = defineCommand({
     // "what's due next week for SG20", "what is due for SG 20 in May 2026", "is anything due before April?"
     /^(?:so |and )?(?:what(?:'s|’s|s| is| are)?|whats|(?:is |are )?(?:there )?any(?:thing)?) (?:else |that's |that is |coming )?due\b(?<arg>.*)$/i,
     /^(?<arg>.*?)\s+deadlines\??$/i,
+    // "when may I register for the SG20 meeting", "when can we submit contributions to SG13"
+    /^(?<arg>when (?:\w+ ){0,3}(?:register|pre-?register|submit|send in|apply)\b.*)$/i,
     // "when do contributions close for SG21 sept meeting", "sg12 registration cut-off?"
     /^(?=[^\n]{0,300}$)(?<arg>.*\b(?:contributions?|(?:pre-?)?registration|visas?|fellowships?|captioning|interpretation requests?)\b.*\b(?:close[sd]?|closing|due|cut-?off|deadline)\b.*)$/i,
     // "any SG20 deadlines next week?", "which deadlines fall in May 2026 for study group 20" (not about liaisons: ls)

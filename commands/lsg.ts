@@ -123,6 +123,8 @@ export default defineCommand({
   intents: [
     /^(?<arg>(?:who|which (?:study )?group|which sg) (?:is )?(?:the )?(?:leads?|leading|is lead(?:ing)?|lead study group)\b.*)$/i,
     /^(?<arg>lead study group (?:on|for) .*)$/i,
+    // "is sg17 the lead sg for AI security": who leads that topic (the answer names the group that does).
+    /^(?:is|isn't|is not) (?:ITU-T )?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG) (?:the |a )?lead(?:ing)? (?:sg|study group|group) (?:for|on|in) (?<arg>.+?)\??$/i,
   ],
   async run(ctx, { query }): Promise<Reply> {
     const fromDocs: Role[] = (await ctx.store.statedRoles()).map((r) => ({ group: r.group, topic: r.topic, period: null, source: sourceOf(r.source), origin: 'document', documents: r.documents }));

@@ -72,7 +72,7 @@ function askedMonth(text: string): { month: number; year: number | null } | null
 
 /** Words of a meeting question that are not the group: "what time does the … meeting open", "where will … be held". */
 const QUESTION_WORDS =
-  /(?:^|\s)(?:what|time|when|where|which|is|are|does|do|will|be|being|get|gets|held|take|takes|place|venue|location|open|opens|opening|start|starts|starting|begin|begins|beginning|session|plenary|first|day|meet|it|at|on|and|there|a|an|any|newcomers?'?|briefings?|workshops?|trainings?|hackathons?|forums?|side|events?|dates?|days?|around|still|happening|happen|going|ahead|scheduled|planned|confirmed|cancell?ed|postponed|-|–|&|or|and|in|person|in-person|hybrid|virtual|virtually|online|remote|remotely|format|can|i|we|join|attend|participate|registration|what|on|geneva|headquarters|hq)(?=\s|$)/gi;
+  /(?:^|\s)(?:what|time|when|where|which|is|are|does|do|will|be|being|get|gets|held|take|takes|place|venue|location|open|opens|opening|start|starts|starting|begin|begins|beginning|session|plenary|first|day|meet|it|at|on|and|there|a|an|any|newcomers?'?|briefings?|workshops?|trainings?|hackathons?|forums?|side|events?|dates?|days?|around|still|happening|happen|going|ahead|scheduled|planned|confirmed|cancell?ed|postponed|called|off|moved|rescheduled|why|was|were|-|–|&|or|and|in|person|in-person|hybrid|virtual|virtually|online|remote|remotely|format|can|i|we|join|attend|participate|registration|what|on|geneva|headquarters|hq)(?=\s|$)/gi;
 // "in April 2018", "in 2018": when the meeting asked about is; the answer gives the next one and its dates.
 const MONTH_YEAR = new RegExp(String.raw`\b(?:(?:in|of|for|during)\s+)?(?:${MONTH_PATTERN}\.?\s+)?(?:19|20)\d{2}\b|\b(?:(?:in|during)\s+)?${MONTH_PATTERN}\b\.?`, 'gi');
 
@@ -142,7 +142,7 @@ const meetingCommand = defineCommand({
   // A short question that names a group and a part of its meeting: "newcomers briefing sg20 what time", "sg20
   // workshop venue", "is sg9 virtual".
   fallbacks: [
-    /^(?=.*(?:\bSG[\s-]?\d|\bstudy group \d|\bTSAG\b|\bQ\d{1,2}\/\d|\bWP\d))(?=.*\b(?:briefings?|workshops?|hackathons?|side events?|trainings?|forums?|venue|hybrid|virtual|remote(?:ly)?|in person|opening|plenary|newcomers?)\b)(?<arg>.+)$/i,
+    /^(?=.*(?:\bSG[\s-]?\d|\bstudy group \d|\bTSAG\b|\bQ\d{1,2}\/\d|\bWP\d))(?=.*\b(?:briefings?|workshops?|hackathons?|side events?|trainings?|forums?|venue|hybrid|virtual|remote(?:ly)?|in person|opening|plenary|newcomers?|postponed|called off|cancell?ed|moved|rescheduled)\b)(?<arg>.+)$/i,
   ],
   intents: [
     // "what time does the SG13 meeting open", "when does TSAG start?", "what time is the opening plenary of SG20"

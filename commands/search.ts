@@ -28,7 +28,11 @@ export default defineCommand({
   parseText: (rest) => ({ words: wordsAsked(rest) }),
   // A short question about a Recommendation or draft by its number: "whats X.1286", "which contribution proposed
   // Y.DA-water", "what is the A.1 revision in TSAG about".
-  fallbacks: [/^.*?(?<![\w.])(?<arg>[A-Z]\.(?:\d{1,4}(?:\.\d{1,3})*|[A-Za-z][\w-]{1,30}))(?![\w])(?!\.\w).*$/],
+  fallbacks: [
+    /^.*?(?<![\w.])(?<arg>[A-Z]\.(?:\d{1,4}(?:\.\d{1,3})*|[A-Za-z][\w-]{1,30}))(?![\w])(?!\.\w).*$/,
+    // "srv6 stuff?", "anything on quantum safe?": a topic and a word for documents.
+    /^(?:anything on |any )?(?<arg>[\p{L}\p{N}][\p{L}\p{N} ./-]{1,40}?) (?:stuff|things|docs?|documents?|papers?)\??$/iu,
+  ],
   intents: [
     /^(?:search|find|look up|look for)(?: for)? (?<arg>.+)$/i,
     // "docs mentioning Y.4250", "anything about MPLS-TP?", "any documents on quantum"

@@ -465,6 +465,13 @@ describe('phrasings reported refused or misread in the fourth round', () => {
     ['COM 13-C45 who submitted it and what about', 'doc', { ref: 'COM 13-C45' }],
     ['sg3 mtg opening time pls', 'meeting', { scope: { kind: 'group', group: 'SG3' }, focus: 'time', unread: null }],
     ['sg11 mtg venue + opening time', 'meeting', { scope: { kind: 'group', group: 'SG11' }, unread: null }],
+    ['is sg17 the lead sg for AI security', 'lsg', { query: 'AI security' }],
+    ['srv6 stuff?', 'search', { words: 'srv6' }],
+    ['why was sg13 postponed', 'meeting', { scope: { kind: 'group', group: 'SG13' }, unread: null }],
+    ['why was the WP1/2 meeting called off', 'meeting', { scope: { kind: 'group', group: 'SG2', workingParty: 'WP1/2' }, unread: null }],
+    ['sg 20 may 2027 meeting opens when', 'meeting', { scope: { kind: 'group', group: 'SG20' }, focus: 'time', month: { month: 5, year: 2027 } }],
+    ['sg20 may meeting opening time', 'meeting', { scope: { kind: 'group', group: 'SG20' }, month: { month: 5, year: null } }],
+    ['when may I register for the SG20 meeting', 'deadlines', { scope: { kind: 'group', group: 'SG20' } }],
   ])('fifth round: %s → %s', (text, command, args) => {
     const r = routed(text);
     expect(r.command).toBe(command);
