@@ -252,7 +252,7 @@ export default defineCommand({
   parseText: parseOfficerText,
   intents: [
     // "who is the rapporteur of Q4/20", "who's the chair of study group 17?", "who are the associate rapporteurs for Q11/20"
-    /^(?<arg>(?:who(?:'s|’s| is| are| was)?|whos) (?:the |our )?(?:current |new )?(?:associate |vice[- ]?|co-?)?(?:rapporteurs?|chair(?:s|man|men|person|persons|woman)?|convenors?|secretariat|secretary|counsellors?|TSB counsellors?)\b.*)$/i,
+    /^(?<arg>(?:who(?:'s|’s| is| are| was)?|whos) (?:the |our )?(?:current |new )?(?:associate |vice[- ]?|co-?)?(?:rapporteurs?|chair(?:s|man|men|person|persons|woman)?|convenors?|secretariat|secretary|counsellors?|TSB counsellors?|(?:TSB|secretariat) contacts?)\b.*)$/i,
     // "who chairs WP1/20", "who is chairing SG 20"
     /^(?<arg>who (?:chairs|is chairing|convenes) .*)$/i,
     // "who handles sg11 at tsb", "who looks after TSAG in the secretariat": the group's counsellor.

@@ -3,6 +3,7 @@
  * meeting", "/sgbot lsg IoT". Slack, Teams and the terminal all go through here.
  */
 import { noAnswer, type CommandContext, type CommandSpec, type Registry, type Reply } from '../core/command.ts';
+import { GROUP_MENTION } from '../core/groups.ts';
 import type { CommandMetrics } from '../metrics.ts';
 
 /** A routed request: the command and its validated arguments, or a reply explaining why there is none. */
@@ -200,7 +201,20 @@ export function route(registry: Registry, input: string, clock?: AskClock): Rout
 export async function answer(registry: Registry, ctx: CommandContext & { metrics?: CommandMetrics }, input: string): Promise<{ command: string | null; reply: Reply }> {
   const started = performance.now();
   const record = (command: string | null, outcome: string) => ctx.metrics?.commandAnswered(command ?? 'none', ctx.who?.channel ?? 'unknown', outcome, (performance.now() - started) / 1000);
-  const routed = route(registry, input, { now: ctx.now, tz: ctx.tz });
+  const clock = { now: ctx.now, tz: ctx.tz };
+  const routed = route(registry, input, clock);
+  // A question of several parts that no command reads whole ("sg12 meeting dates + contribution deadline + who's the
+  // counsellor"): each part answered, when every part can be.
+  if ('reply' in routed || leftOver(routed.args)) {
+    const parts = partsOf(input).map((part) => route(registry, part, clock));
+    if (parts.length > 1 && parts.every((p) => !('reply' in p) && !leftOver(p.args))) {
+      const answered = [];
+      for (const p of parts as Array<Exclude<Routed, { reply: Reply }>>) answered.push({ name: p.spec.name, reply: await p.spec.run(ctx, p.args) });
+      const reply = combined(answered.map((a) => a.reply));
+      record(answered.map((a) => a.name).join('+'), reply.ok ? 'ok' : (reply.code ?? 'error'));
+      return { command: answered[0]?.name ?? null, reply };
+    }
+  }
   if ('reply' in routed) {
     record(null, routed.reply.code ?? 'error');
     return { command: null, reply: routed.reply };
@@ -214,4 +228,41 @@ export async function answer(registry: Registry, ctx: CommandContext & { metrics
     record(routed.spec.name, 'error');
     throw err;
   }
+}
+
+/** Whether routed arguments left words unread or named no known group. */
+function leftOver(args: unknown): boolean {
+  const a = args as { unread?: unknown; scope?: { kind?: unknown } } | null;
+  return Boolean(a && typeof a === 'object' && (a.unread || a.scope?.kind === 'unknown'));
+}
+
+/**
+ * The parts of a question asking several things: split at a question mark inside it, a "+", a ";", or an "and" before
+ * a question word; a part that names no group gets the first part's ("… + who's the counsellor" of SG12). At most four.
+ */
+export function partsOf(input: string): string[] {
+  const text = input.trim();
+  if (text.length > MAX_FALLBACK_TEXT || text.startsWith('/')) return [];
+  const parts = text
+    .split(/\s*\?\s+(?=\S)|\s+\+\s+|\s*;\s*|,?\s+and\s+(?=(?:what|who|whos|who['’]s|when|when['’]s|where|where['’]s|which|how|is|are|does|do|did)\b)/i)
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0);
+  if (parts.length < 2 || parts.length > 4) return [];
+  const named = new RegExp(GROUP_MENTION.source, 'i').exec(parts[0] ?? '')?.[0];
+  return parts.map((p, i) => (i > 0 && named && !new RegExp(GROUP_MENTION.source, 'i').test(p) ? `${p.replace(/[?!.]+$/, '')} for ${named}` : p));
+}
+
+/** The answers to the parts of one question, as one reply: each part's title heads its lines. */
+function combined(replies: readonly Reply[]): Reply {
+  return {
+    ok: replies.some((r) => r.ok),
+    title: replies.map((r) => r.title).join(' · '),
+    sections: replies.flatMap((r) => {
+      const items = r.sections.flatMap((x) => x.items);
+      return [{ heading: r.title, items: items.length > 0 ? items : r.notes.slice(0, 1).map((text) => ({ text })) }];
+    }),
+    notes: [...new Set(replies.flatMap((r) => r.notes))],
+    sources: replies.flatMap((r) => r.sources).filter((s, i, all) => all.findIndex((o) => o.docId === s.docId && o.title === s.title) === i),
+    data: { parts: replies.map((r) => ({ title: r.title, ok: r.ok, data: r.data ?? null })) },
+  };
 }

@@ -161,6 +161,14 @@ describe('deadlines in plain words', () => {
     for (const line of lines) expect(line).toMatch(/ — (?:SG\d{1,2}|TSAG)/);
   });
 
+  // Reported: a question of several parts got "I can't answer"; each part is answered when every part can be.
+  it('answers each part of a question asking several things', async () => {
+    const a = await ask("sg12 meeting dates + contribution deadline + who's the counsellor", 'Europe/Zurich');
+    expect(a.ok).toBe(true);
+    expect(a.sections.map((s) => s.heading)).toEqual(['Next meeting of SG12', 'Deadlines for SG12 (contributions or contributions needing translation)', 'Secretariat of SG12']);
+    expect(a.sections[0]?.items[0]?.text).toMatch(/^SG12: 25 May – 3 June 2027/);
+  });
+
   // Reported: "SG 13 or SG 11" was refused as one unknown group.
   it('answers for several groups asked at once, each under its own heading', async () => {
     const a = await ask('Is there anything due for SG 13 or SG 11 before March???', 'Europe/Zurich');

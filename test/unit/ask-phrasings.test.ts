@@ -12,7 +12,7 @@ import { topicAsked } from '../../commands/lsg.ts';
 import { statedOfficers, type OfficerArgs } from '../../commands/officers.ts';
 import { parseScope, unknownGroupReply } from '../../commands/scope.ts';
 import { rangeOf } from '../../commands/when.ts';
-import { route, type AskClock } from '../../src/chat/router.ts';
+import { partsOf, route, type AskClock } from '../../src/chat/router.ts';
 import type { CommandContext } from '../../src/core/command.ts';
 import { canonicalWorkingParty } from '../../src/core/groups.ts';
 import { formatOpening, formatSpan } from '../../src/core/time.ts';
@@ -494,6 +494,17 @@ describe('phrasings reported refused or misread in the fourth round', () => {
     expect(range('this quarter')).toMatchObject({ from: at('2026-10-01T00:00'), to: at('2027-01-01T00:00') });
     expect(range('within the next month')).toMatchObject({ from: SUNDAY_TOKYO.now, to: at('2027-01-06T12:00') });
     expect(range('in may/june')).toMatchObject({ from: at('2027-05-01T00:00'), to: at('2027-07-01T00:00') });
+  });
+});
+
+describe('a question of several parts', () => {
+  it('is split where a new question starts, each part keeping the group the first names', () => {
+    expect(partsOf("sg12 meeting dates + contribution deadline + who's the counsellor")).toEqual(['sg12 meeting dates', 'contribution deadline for sg12', "who's the counsellor for sg12"]);
+    expect(partsOf("where's the tsag meeting and who's the tsb contact")).toEqual(["where's the tsag meeting", "who's the tsb contact for tsag"]);
+    expect(partsOf('is the tsag jan meeting in person? when can i get my badge')).toEqual(['is the tsag jan meeting in person', 'when can i get my badge for tsag']);
+    // One question, even with "and" in it; a slash command is never split.
+    expect(partsOf('deadlines for SG13 and SG11')).toEqual([]);
+    expect(partsOf('/deadlines SG20; SG13')).toEqual([]);
   });
 });
 
