@@ -13,7 +13,7 @@ import { citeOf } from '../src/store/facts.ts';
 import { findScope, leftover, sourceLabel, sourceOf, uniqueSources, unknownGroupReply, type Scope } from './scope.ts';
 
 /** The role asked about; `null` for every role of the scope. */
-export type AskedRole = 'rapporteur' | 'associate-rapporteur' | 'chair' | 'vice-chair' | 'secretariat' | null;
+export type AskedRole = 'rapporteur' | 'associate-rapporteur' | 'chair' | 'vice-chair' | 'secretariat' | 'director' | null;
 
 /** Arguments of `officers`. */
 export interface OfficerArgs {
@@ -22,12 +22,13 @@ export interface OfficerArgs {
 }
 
 const officerArgs = z.object({
-  role: z.enum(['rapporteur', 'associate-rapporteur', 'chair', 'vice-chair', 'secretariat']).nullable(),
+  role: z.enum(['rapporteur', 'associate-rapporteur', 'chair', 'vice-chair', 'secretariat', 'director']).nullable(),
   scope: z.custom<Scope>(),
 });
 
 /** The role named in a question, most specific first. */
 const ROLE_WORDS: ReadonlyArray<readonly [RegExp, Exclude<AskedRole, null>]> = [
+  [/\b(?:TSB|bureau)(?:'s)?\s+director\b|\bdirector\s+of\s+(?:the\s+)?(?:TSB|Telecommunication\s+Standardi[sz]ation\s+Bureau)\b/i, 'director'],
   [/\bassociate\s+rapporteurs?\b/i, 'associate-rapporteur'],
   [/\brapporteurs?\b/i, 'rapporteur'],
   [/\bvice[- ]?chair(?:s|man|men|person|persons|woman)?\b/i, 'vice-chair'],
@@ -212,6 +213,36 @@ export function statedOfficers(
   return out;
 }
 
+/** The signature of a TSB letter: the Director's name on the line above the title (after "(signed)", if any). */
+const DIRECTOR_SIGNATURE = /(?:^|\n)[ \t]*(\p{Lu}[\p{L}'’.-]+(?:[ \t]+\p{Lu}[\p{L}'’.-]+){1,3})[ \t]*\n[ \t]*Director,?[ \t]+(?:of[ \t]+the[ \t]+)?Telecommunication\s+Standardi[sz]ation\s+Bureau/u;
+
+/** Who the Director of TSB is: the name that signs the latest stored TSB letters. */
+async function directorReply(ctx: CommandContext): Promise<Reply> {
+  const index = await ctx.search();
+  const hits = await index.search('Director Telecommunication Standardization Bureau', DOCS_READ);
+  const signed: Array<{ name: string; doc: NonNullable<Awaited<ReturnType<CommandContext['store']['getDocument']>>> }> = [];
+  for (const hit of hits) {
+    const [doc, text] = await Promise.all([ctx.store.getDocument(hit.id), ctx.store.getText(hit.id)]);
+    if (!doc || !text || citeOf(doc).unverified) continue;
+    const name = DIRECTOR_SIGNATURE.exec(text.slice(-4000))?.[1];
+    if (name && !/^(?:Yours|Kind|Best|Faithfully|Signed)\b/i.test(name)) signed.push({ name, doc });
+  }
+  signed.sort((a, b) => (b.doc.parsed.date ?? '').localeCompare(a.doc.parsed.date ?? ''));
+  const latest = signed[0];
+  if (!latest) {
+    return noAnswer('E_NOT_FOUND', 'Not found: no stored TSB letter is signed by the Director of TSB.', ['The Director signs collective letters and circulars: search Director Telecommunication Standardization Bureau'], { role: 'director', holders: [] });
+  }
+  const source = sourceOf(citeOf(latest.doc));
+  return {
+    ok: true,
+    title: `Director of TSB: ${latest.name}`,
+    sections: [{ items: [{ text: `${latest.name}, Director of the Telecommunication Standardization Bureau`, detail: `signs ${sourceLabel(source)}${latest.doc.parsed.date ? ` of ${latest.doc.parsed.date}` : ''}`, source }] }],
+    notes: ['As the latest stored letter signed by the Director gives it.'],
+    sources: [source],
+    data: { role: 'director', holders: [{ name: latest.name, kind: 'director', scope: 'TSB', origin: 'document', date: latest.doc.parsed.date }] },
+  };
+}
+
 /** Documents read at most for one question: the best matches of a few searches. */
 const DOCS_READ = 20;
 
@@ -252,7 +283,7 @@ export default defineCommand({
   parseText: parseOfficerText,
   intents: [
     // "who is the rapporteur of Q4/20", "who's the chair of study group 17?", "who are the associate rapporteurs for Q11/20"
-    /^(?<arg>(?:who(?:'s|’s| is| are| was)?|whos) (?:the |our )?(?:current |new )?(?:associate |vice[- ]?|co-?)?(?:rapporteurs?|chair(?:s|man|men|person|persons|woman)?|convenors?|secretariat|secretary|counsellors?|TSB counsellors?|(?:TSB|secretariat) contacts?)\b.*)$/i,
+    /^(?<arg>(?:who(?:'s|’s| is| are| was)?|whos) (?:the |our )?(?:current |new )?(?:associate |vice[- ]?|co-?)?(?:rapporteurs?|chair(?:s|man|men|person|persons|woman)?|convenors?|secretariat|secretary|counsellors?|TSB counsellors?|(?:TSB|secretariat) contacts?|(?:TSB |bureau )?director)\b.*)$/i,
     // "who chairs WP1/20", "who is chairing SG 20"
     /^(?<arg>who (?:chairs|is chairing|convenes) .*)$/i,
     // "who handles sg11 at tsb", "who looks after TSAG in the secretariat": the group's counsellor.
@@ -260,9 +291,10 @@ export default defineCommand({
     // "rapporteur of Q4/20", "chair for SG17", "rapporteur q11/20", "secretariat contact for SG17"
     /^(?<arg>(?:the )?(?:associate |vice[- ]?)?(?:rapporteurs?|chair(?:s|man|person)?|secretariat|counsellors?|convenors?)(?: contacts?)? (?:(?:of|for) )?(?:Q\d|SG\s?\d|WP\s?\d|TSAG|study group|question|working party).*)$/i,
     // "Q4/20 rapporteur?", "SG17 chair", "sg21 counsellor?", "tsag secretariat"
-    /^(?<arg>\S+(?: \S+){0,3} (?:rapporteurs?|chair(?:s|man|person)?|secretariat|secretary|counsellors?|convenors?)\??)$/i,
+    /^(?<arg>\S+(?: \S+){0,3} (?:rapporteurs?|chair(?:s|man|person)?|secretariat|secretary|counsellors?|convenors?|director)\??)$/i,
   ],
   async run(ctx, { role, scope }): Promise<Reply> {
+    if (role === 'director') return directorReply(ctx);
     if (scope.kind === 'unknown') {
       // "who convenes the SG17 CG on quantum-safe migration": a correspondence group or focus group is no study group;
       // the documents that set it up name who runs it.

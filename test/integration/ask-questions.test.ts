@@ -225,6 +225,13 @@ describe('meetings', () => {
 });
 
 describe('rapporteurs and chairs', () => {
+  // Reported as refused twice: the Director of TSB is the name that signs the letters.
+  it('who is the TSB director (the signatory of the latest stored TSB letter)', async () => {
+    const a = await ask('who is the TSB director');
+    expect(a).toMatchObject({ ok: true, command: 'officers', title: 'Director of TSB: Seizo Onoe' });
+    expect(a.sections[0]?.items[0]?.detail).toMatch(/^signs TSB Collective letter \S+ of \d{4}-\d{2}-\d{2}$/);
+  });
+
   it('who is the rapporteur of Q11/20 (from a TD\'s contact block)', async () => {
     const a = await ask('who is the rapporteur of Q11/20');
     expect(a).toMatchObject({ ok: true, command: 'officers', title: 'Rapporteur of Q11/20' });

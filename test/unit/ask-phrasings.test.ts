@@ -472,6 +472,8 @@ describe('phrasings reported refused or misread in the fourth round', () => {
     ['sg 20 may 2027 meeting opens when', 'meeting', { scope: { kind: 'group', group: 'SG20' }, focus: 'time', month: { month: 5, year: 2027 } }],
     ['sg20 may meeting opening time', 'meeting', { scope: { kind: 'group', group: 'SG20' }, month: { month: 5, year: null } }],
     ['when may I register for the SG20 meeting', 'deadlines', { scope: { kind: 'group', group: 'SG20' } }],
+    ['who is the TSB director', 'officers', { role: 'director' }],
+    ['tsb director?', 'officers', { role: 'director' }],
   ])('fifth round: %s → %s', (text, command, args) => {
     const r = routed(text);
     expect(r.command).toBe(command);
