@@ -270,9 +270,11 @@ function kindWords(kinds: ReadonlySet<DeadlineCategory>): string {
   return [...kinds].map((k) => CATEGORY_LABELS[k].toLowerCase()).join(' or ');
 }
 
-/** Deadlines due in `range` (open bounds: from now, or from the first with --all; to the last), soonest first. */
-/** Words that join or lead a topic and say nothing of it: "and", "on", "about", "the". */
-const JOINING_WORDS = new Set(['stuff', 'things', 'anything', 'something', 'need', 'needs', 'over', 'close', 'closes', 'closing', 'open', 'opens', 'owe', 'coming', 'up', 'left', 'still', 'pending', 'can', 'when', 'what', 'any', 'all', 'i', 'we', 'us', 'me', 'do', 'does', 'is', 'are', 'and', 'or', 'also', 'then', 'on', 'about', 'for', 'the', 'of', 'a', 'an', 'in', 'at', 'by', 'with', 'regarding', 'concerning', 're', 'reply', 'respond', 'answer', 'deadline', 'deadlines', 'it', 'its', 'this', 'that', 'these', 'those', 'please', 'thanks', 'meeting', 'next', 'so', 'our', 'my', 'where', 'how', 'time', 'well']);
+/**
+ * Words that join or lead a topic and say nothing of it: "and", "on", "about", "the". Read after QUESTION_WORDS are
+ * gone ("what", "is", "any", "do", "me" … are none of these).
+ */
+const JOINING_WORDS = new Set(['stuff', 'things', 'something', 'need', 'needs', 'over', 'close', 'closes', 'closing', 'open', 'opens', 'owe', 'coming', 'up', 'left', 'still', 'pending', 'can', 'and', 'or', 'also', 'then', 'on', 'about', 'for', 'the', 'of', 'a', 'an', 'in', 'at', 'by', 'with', 'regarding', 'concerning', 're', 'reply', 'respond', 'answer', 'deadline', 'deadlines', 'it', 'its', 'this', 'that', 'these', 'those', 'please', 'thanks', 'meeting', 'next', 'so', 'our', 'my', 'where', 'how', 'time', 'well']);
 
 /** The words of a leftover that name a topic: "on Y.4250" → ["Y.4250"], "and" → []. */
 export function topicWords(text: string): string[] {
@@ -289,6 +291,7 @@ function about(d: DeadlineFact, topic: readonly string[]): boolean {
   return topic.every((w) => text.includes(w.toLowerCase()));
 }
 
+/** Deadlines due in `range` (open bounds: from now, or from the first with --all; to the last), soonest first. */
 async function inRange(ctx: CommandContext, scope: Scope, all: boolean, range: DateRange, kinds: ReadonlySet<DeadlineCategory> | null, topic: readonly string[] = []): Promise<Reply> {
   const { target, label: scopeLabel } = targetOf(scope);
   const label = `${kinds ? `${scopeLabel} (${kindWords(kinds)})` : scopeLabel}${topic.length > 0 ? ` about "${topic.join(' ')}"` : ''}`;

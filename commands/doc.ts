@@ -17,6 +17,19 @@ import { addresseeList } from './scope.ts';
 const REF =
   String.raw`(?:(?:SG\s?\d{1,2}|TSAG|TDAG|RAG)-(?:LS|TD|C)\s?\d{1,4}(?:\/[A-Z0-9]{2,5})?(?:-?R\d{1,2})?|(?:TSB\s+)?(?:Collective\s+letter|CL|Circular|circ\.?)\s*\d{1,4}(?:\s*\/\s*(?:\d{1,2}|TSAG))?|COM\s?\d{1,2}\s*[-–]\s*[CR]\s?\d{1,4}(?:\s*[-–]\s*[EFSACR])?)`;
 
+/**
+ * The references a document asked for by `ref` may be stored under, the asked one first, then its full forms: "CL 7/13"
+ * → "TSB Collective letter 7/13" (`circ 412` is read as TSB Circular 412 before), "COM 13-C45" → "COM 13-C45-E" (the
+ * language), "SG20-TD215" → "SG20-TD215/WP1" (the part of the meeting).
+ */
+function referenceForms(ref: string): string[] {
+  const cl = /^(?:TSB\s+)?CL\s*(\d{1,3}\s*\/\s*(?:\d{1,2}|TSAG))$/i.exec(ref)?.[1];
+  if (cl) return [ref, `TSB Collective letter ${cl}`, `Collective letter ${cl}`];
+  if (/^COM\s?\d{1,2}\s*[-–]\s*[CR]\s?\d{1,4}$/i.test(ref)) return [ref, ...['E', 'F', 'S'].map((lang) => `${ref}-${lang}`)];
+  if (/^(?:SG\s?\d{1,2}|TSAG)-TD\s?\d{1,4}$/i.test(ref)) return [ref, ...['PLEN', 'GEN', 'WP1', 'WP2', 'WP3', 'WP4', 'WP5', 'WP6'].map((part) => `${ref}/${part}`)];
+  return [ref];
+}
+
 /** "Jane Doe (ITU), jane.doe@example.org, +41 22 730 5111": a liaison contact in one line. */
 function contactLine(c: Contact): string {
   const who = [c.organization, c.country].filter(Boolean).join(', ');
@@ -51,21 +64,11 @@ export default defineCommand({
     new RegExp(String.raw`^(?=[^\n]{0,150}$)(?!search\b|find\b|ls\b|liaisons?\b).*?\b(?<arg>${REF})(?![\w/-]).*$`, 'i'),
   ],
   async run(ctx, { ref: asked }): Promise<Reply> {
-    // "circ 412" is TSB Circular 412.
     const ref = asked.replace(/^(?:TSB\s+)?circ\.?\s*(?=\d)/i, 'TSB Circular ');
-    let docs: StoredDocument[] = await ctx.store.findByReference(ref);
-    // The short forms people write: "CL 7/13", "TSB CL 4/20" for collective letters.
-    const cl = /^(?:TSB\s+)?CL\s*(\d{1,3}\s*\/\s*(?:\d{1,2}|TSAG))$/i.exec(ref);
-    if (docs.length === 0 && cl?.[1]) {
-      for (const name of [`TSB Collective letter ${cl[1]}`, `Collective letter ${cl[1]}`]) if (docs.length === 0) docs = await ctx.store.findByReference(name);
-    }
-    // A contribution asked for without its language: "COM 13-C45" for "COM 13 – C 45 – E".
-    if (docs.length === 0 && /^COM\s?\d{1,2}\s*[-–]\s*[CR]\s?\d{1,4}$/i.test(ref)) {
-      for (const lang of ['E', 'F', 'S']) if (docs.length === 0) docs = await ctx.store.findByReference(`${ref}-${lang}`);
-    }
-    // A TD asked for without the part of the meeting it belongs to: "SG20-TD215" for "SG20-TD215/WP1".
-    if (docs.length === 0 && /^(?:SG\s?\d{1,2}|TSAG)-TD\s?\d{1,4}$/i.test(ref)) {
-      for (const part of ['PLEN', 'GEN', 'WP1', 'WP2', 'WP3', 'WP4', 'WP5', 'WP6']) if (docs.length === 0) docs = await ctx.store.findByReference(`${ref}/${part}`);
+    let docs: StoredDocument[] = [];
+    for (const form of referenceForms(ref)) {
+      docs = await ctx.store.findByReference(form);
+      if (docs.length > 0) break;
     }
     if (docs.length === 0 && /^[0-9a-f]{8,20}$/i.test(ref)) {
       const all = await ctx.store.documentsAfter(0, 100_000);

@@ -134,10 +134,14 @@ export function parseLsText(rest: string): { scope: Scope; from: string | null; 
   return { scope, from, to: scope.kind === 'group' && to !== null && canonicalGroup(to) === scope.group ? null : to };
 }
 
+/** A party's name for comparing: lower case, without spaces, dashes, slashes ("JTC 1/SC 27" → "jtc1sc27"). */
+function squash(name: string): string {
+  return name.toLowerCase().replace(/[\s_/-]+/g, '');
+}
+
 /** Whether the liaison went to `party` (for action or information): an ITU-T group, or a body named in words. */
 function sentTo(li: LiaisonInfo, party: string): boolean {
   const group = canonicalGroup(party);
-  const squash = (t: string) => t.toLowerCase().replace(/[\s_/-]+/g, '');
   return [...li.to, ...li.cc].some((x) => (group ? canonicalGroup(x) !== null && parentGroup(canonicalGroup(x) as string) === parentGroup(group) : squash(x).includes(squash(party))));
 }
 
@@ -146,7 +150,6 @@ function sentBy(li: LiaisonInfo, sender: string): boolean {
   if (li.from === null) return false;
   const group = canonicalGroup(sender);
   if (group) return parentGroup(li.from) === parentGroup(group);
-  const squash = (t: string) => t.toLowerCase().replace(/[\s_/-]+/g, '');
   return squash(li.from).includes(squash(sender));
 }
 

@@ -10,6 +10,7 @@ import { eventLabel } from '../src/core/labels.ts';
 import { formatEventTime, formatOpening, formatRange } from '../src/core/time.ts';
 import { MONTH_PATTERN } from '../src/parse/normalize.ts';
 import type { MeetingFact } from '../src/store/facts.ts';
+import { monthNumber } from './when.ts';
 import { findScope, parseScope, sourceLabel, sourceOf, uniqueSources, unknownGroupReply, type Scope } from './scope.ts';
 
 const DAY = 86_400_000;
@@ -65,14 +66,13 @@ function askedMonth(text: string): { month: number; year: number | null } | null
   if (!m) return null;
   // "May" alone counts only as written with its capital; "may" before a year or "meeting" in any case.
   if (m[3] && m[3] !== 'May') return null;
-  const name = (m[1] ?? m[2] ?? m[3] ?? '').toLowerCase();
-  const month = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].indexOf(name.slice(0, 3)) + 1;
+  const month = monthNumber(m[1] ?? m[2] ?? m[3] ?? '');
   return month > 0 ? { month, year: m[4] ? Number(m[4]) : null } : null;
 }
 
 /** Words of a meeting question that are not the group: "what time does the … meeting open", "where will … be held". */
 const QUESTION_WORDS =
-  /(?:^|\s)(?:what|time|when|where|which|is|are|does|do|will|be|being|get|gets|held|take|takes|place|venue|location|open|opens|opening|start|starts|starting|begin|begins|beginning|session|plenary|first|day|meet|it|at|on|and|there|a|an|any|newcomers?'?|briefings?|workshops?|trainings?|hackathons?|forums?|side|events?|dates?|days?|around|still|happening|happen|going|ahead|scheduled|planned|confirmed|cancell?ed|postponed|called|off|moved|rescheduled|why|was|were|-|–|&|or|and|in|person|in-person|hybrid|virtual|virtually|online|remote|remotely|format|can|i|we|join|attend|participate|registration|what|on|geneva|headquarters|hq)(?=\s|$)/gi;
+  /(?:^|\s)(?:what|time|when|where|which|is|are|does|do|will|be|being|get|gets|held|take|takes|place|venue|location|open|opens|opening|start|starts|starting|begin|begins|beginning|session|plenary|first|day|meet|it|at|on|and|there|a|an|any|newcomers?'?|briefings?|workshops?|trainings?|hackathons?|forums?|side|events?|dates?|days?|around|still|happening|happen|going|ahead|scheduled|planned|confirmed|cancell?ed|postponed|called|off|moved|rescheduled|why|was|were|-|–|&|or|in|person|in-person|hybrid|virtual|virtually|online|remote|remotely|format|can|i|we|join|attend|participate|registration|geneva|headquarters|hq)(?=\s|$)/gi;
 // "in April 2018", "in 2018": when the meeting asked about is; the answer gives the next one and its dates.
 const MONTH_YEAR = new RegExp(String.raw`\b(?:(?:in|of|for|during)\s+)?(?:${MONTH_PATTERN}\.?\s+)?(?:19|20)\d{2}\b|\b(?:(?:in|during)\s+)?${MONTH_PATTERN}\b\.?`, 'gi');
 

@@ -9,7 +9,7 @@ import { defineCommand, noAnswer, type CommandContext, type Reply, type ReplyIte
 import { canonicalGroup, canonicalQuestion, canonicalWorkingParty, groupOfQuestion } from '../src/core/groups.ts';
 import type { Person, RoleKind } from '../src/people/roster.ts';
 import { groupOfAddress } from '../src/parse/liaison.ts';
-import { citeOf } from '../src/store/facts.ts';
+import { citeOf, type StoredDocument } from '../src/store/facts.ts';
 import { findScope, leftover, sourceLabel, sourceOf, uniqueSources, unknownGroupReply, type Scope } from './scope.ts';
 
 /** The role asked about; `null` for every role of the scope. */
@@ -220,7 +220,7 @@ const DIRECTOR_SIGNATURE = /(?:^|\n)[ \t]*(\p{Lu}[\p{L}'’.-]+(?:[ \t]+\p{Lu}[\
 async function directorReply(ctx: CommandContext): Promise<Reply> {
   const index = await ctx.search();
   const hits = await index.search('Director Telecommunication Standardization Bureau', DOCS_READ);
-  const signed: Array<{ name: string; doc: NonNullable<Awaited<ReturnType<CommandContext['store']['getDocument']>>> }> = [];
+  const signed: Array<{ name: string; doc: StoredDocument }> = [];
   for (const hit of hits) {
     const [doc, text] = await Promise.all([ctx.store.getDocument(hit.id), ctx.store.getText(hit.id)]);
     if (!doc || !text || citeOf(doc).unverified) continue;

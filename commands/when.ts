@@ -35,8 +35,8 @@ function ymd(date: Date): { year: number; month: number; day: number } {
   return { year: date.getFullYear(), month: date.getMonth() + 1, day: date.getDate() };
 }
 
-/** Month number (1-12) of an English month name or abbreviation. */
-function monthNumber(name: string): number {
+/** Month number (1-12) of an English month name or abbreviation, 0 for none. */
+export function monthNumber(name: string): number {
   return ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].indexOf(name.slice(0, 3).toLowerCase()) + 1;
 }
 

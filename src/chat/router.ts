@@ -236,6 +236,9 @@ function leftOver(args: unknown): boolean {
   return Boolean(a && typeof a === 'object' && (a.unread || a.scope?.kind === 'unknown'));
 }
 
+/** {@link GROUP_MENTION} without its global flag: the first mention of a text, read with no state between calls. */
+const ONE_GROUP_MENTION = new RegExp(GROUP_MENTION.source, 'i');
+
 /**
  * The parts of a question asking several things: split at a question mark inside it, a "+", a ";", or an "and" before
  * a question word; a part that names no group gets the first part's ("… + who's the counsellor" of SG12). At most four.
@@ -248,8 +251,8 @@ export function partsOf(input: string): string[] {
     .map((p) => p.trim())
     .filter((p) => p.length > 0);
   if (parts.length < 2 || parts.length > 4) return [];
-  const named = new RegExp(GROUP_MENTION.source, 'i').exec(parts[0] ?? '')?.[0];
-  return parts.map((p, i) => (i > 0 && named && !new RegExp(GROUP_MENTION.source, 'i').test(p) ? `${p.replace(/[?!.]+$/, '')} for ${named}` : p));
+  const named = ONE_GROUP_MENTION.exec(parts[0] ?? '')?.[0];
+  return parts.map((p, i) => (i > 0 && named && !ONE_GROUP_MENTION.test(p) ? `${p.replace(/[?!.]+$/, '')} for ${named}` : p));
 }
 
 /** The answers to the parts of one question, as one reply: each part's title heads its lines. */

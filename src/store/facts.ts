@@ -38,7 +38,7 @@ export function mergeMeetings(facts: readonly MeetingFact[]): MeetingFact[] {
     same.cancelledBy ??= m.cancelledBy;
     if (rank(m) > rank(same)) {
       // The letter's facts win; what only a mention gives (an opening time) is kept.
-      Object.assign(same, { ...m, startTime: m.startTime ?? same.startTime, place: m.place ?? same.place, events, cancelledBy: same.cancelledBy ?? m.cancelledBy });
+      Object.assign(same, { ...m, startTime: m.startTime ?? same.startTime, place: m.place ?? same.place, events, cancelledBy: same.cancelledBy });
     } else {
       same.startTime ??= m.startTime;
       same.place ??= m.place;
