@@ -11,6 +11,7 @@ import { formatEventTime, formatOpening, formatRange } from '../src/core/time.ts
 import { MONTH_PATTERN } from '../src/parse/normalize.ts';
 import type { MeetingFact } from '../src/store/facts.ts';
 import { monthNumber } from './when.ts';
+import { topicReply } from './topic.ts';
 import { findScope, parseScope, sourceLabel, sourceOf, uniqueSources, unknownGroupReply, type Scope } from './scope.ts';
 
 const DAY = 86_400_000;
@@ -165,7 +166,7 @@ const meetingCommand = defineCommand({
   ],
   async run(ctx, args): Promise<Reply> {
     const { scope, unread } = args;
-    if (scope.kind === 'unknown') return unknownGroupReply(ctx, scope.text);
+    if (scope.kind === 'unknown') return (await topicReply(ctx, scope.text, { events: true, asked: 'when or where it is' })) ?? unknownGroupReply(ctx, scope.text);
     if (unread) {
       // A question about the meeting sgbot does not read ("is interpretation provided", "when can I get my badge"):
       // the meeting it knows, saying so, and the letter that has the rest.

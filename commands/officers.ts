@@ -10,6 +10,7 @@ import { canonicalGroup, canonicalQuestion, canonicalWorkingParty, groupOfQuesti
 import type { Person, RoleKind } from '../src/people/roster.ts';
 import { groupOfAddress } from '../src/parse/liaison.ts';
 import { citeOf, type StoredDocument } from '../src/store/facts.ts';
+import { topicReply } from './topic.ts';
 import { findScope, leftover, sourceLabel, sourceOf, uniqueSources, unknownGroupReply, type Scope } from './scope.ts';
 
 /** The role asked about; `null` for every role of the scope. */
@@ -298,6 +299,8 @@ export default defineCommand({
     if (scope.kind === 'unknown') {
       // "who convenes the SG17 CG on quantum-safe migration": a correspondence group or focus group is no study group;
       // the documents that set it up name who runs it.
+      const topic = await topicReply(ctx, scope.text, { events: false, asked: 'who runs it' });
+      if (topic) return topic;
       const refused = await unknownGroupReply(ctx, scope.text);
       return { ...refused, notes: [`To find who runs "${scope.text}": search ${scope.text.replace(/[^\p{L}\p{N}\s/.-]+/gu, ' ').replace(/\s+/g, ' ').trim()}`, ...refused.notes] };
     }

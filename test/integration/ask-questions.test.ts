@@ -274,6 +274,25 @@ describe('liaisons and the rest', () => {
     expect(a.notes[1]).toBe('Also accepted, from earlier study periods: SG1, SG4, SG6, SG7, SG8, SG10, SG19.');
   });
 
+  // Reported: a workshop or a correspondence group named by its topic was refused as "not an ITU-T group I know".
+  it('a workshop named by its topic is found among the announced events', async () => {
+    const a = await ask('when is the AI-native networks workshop', TZ, '2026-02-01T12:00');
+    expect(a).toMatchObject({ ok: true, command: 'meeting', title: 'Meetings and side events named "ai-native networks"' });
+    expect(a.sections[0]?.items[0]?.text).toMatch(/^ITU Workshop on AI-native networks.*: 9–10 March 2026, Geneva/);
+    expect(a.notes[0]).toMatch(/is no group/);
+  });
+
+  it('who convenes a correspondence group named by its topic: the documents that mention it', async () => {
+    const a = await ask('who is the convenor of the correspondence group on quantum-safe migration');
+    expect(a).toMatchObject({ ok: true, command: 'officers', title: 'Documents about "quantum-safe migration"' });
+    expect(a.sections[0]?.items.map((i) => i.text)).toContain('TSB Collective letter 6/17: Establishment of the SG17 Correspondence Group on quantum-safe migration (CG-QSM)');
+  });
+
+  it('a group-like name that is no group is still refused with the groups listed', async () => {
+    const a = await ask('when is the SG 99 meeting');
+    expect(a).toMatchObject({ ok: false, code: 'E_UNKNOWN_GROUP' });
+  });
+
   it('what is outside sgbot\'s knowledge gets "I can\'t answer" and the nearest command', async () => {
     const a = await ask('can I bring my dog to the Montbrillant building');
     expect(a).toMatchObject({ ok: false, code: 'E_NO_ANSWER', title: 'I can\'t answer "can I bring my dog to the Montbrillant building" yet.' });
