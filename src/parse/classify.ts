@@ -18,7 +18,23 @@ const LS_HEADING = /^\s*LIAISON\s+STATEMENT\s*$|^\s*(?:For action to|For comment
 // A flattened header whose heading ends a line of letterhead: "… STUDY PERIOD 2009-2012 LIAISON STATEMENT".
 const LS_RUN_ON_HEADING = /(?:^|\s)LIAISON\s+STATEMENT[ \t]*$/m;
 const LS_TITLE =
-  /^\s*Subject\s*:\s*(?:\[[^\]\n]{1,40}\]\s*)*(?:(?:Re|Fwd?|AW|TR)\s*:\s*)*(?:New\s+)?Liaison\s+Statement\b|\b(?:send|forward|pass on|transmit)\s+you\s+the\s+(?:following|attached)\s+liaison\b|\bplease find (?:attached|enclosed|below) (?:a|the|our) (?:reply |response )?liaison\b|^\s*Title\s*:\s*(?:LS|Liaison statement|Reply LS|LS reply|Response LS)\b|\bLS\/[ior]\b|\bThis liaison statement\b|(?<!\b(?:a|an|the|two|three|our|their|its|these|those|that|ballot on a|approve a)\s)\bliaison (?:statement|response|reply) (?:from|to)\b|^\s*Liaison (?:statement )?(?:to|from) \S/im;
+  /^\s*Subject\s*:\s*(?:\[[^\]\n]{1,40}\]\s*)*(?:(?:Re|Fwd?|AW|TR)\s*:\s*)*(?:New\s+)?Liaison\s+Statement\b|\b(?:send|forward|pass on|transmit)\s+you\s+the\s+(?:following|attached)\s+liaison\b|\bplease find (?:attached|enclosed|below) (?:a|the|our) (?:reply |response )?liaison\b|^\s*Title\s*:\s*(?:LS|Liaison statement|Reply LS|LS reply|Response LS)\b|\bThis liaison statement\b|(?<!\b(?:a|an|the|two|three|our|their|its|these|those|that|ballot on a|approve a)\s)\bliaison (?:statement|response|reply) (?:from|to)\b|^\s*Liaison (?:statement )?(?:to|from) \S/im;
+// "LS/i", "LS/o", "LS/r" name the statement a document is, in its title or its first lines; further down, a report
+// mentions the ones it drafted ("Draft LS/o on hot topics to all ITU-T SGs (in TD268)").
+const LS_SLASH = /^[^\n]*(?<!\bDraft\s)\bLS\/[ior]\b/im;
+const TITLE_LINE = /^[ \t]*(?:Title|Subject)[ \t]*:[^\n]*/im;
+// A 3GPP tdoc's first line: the meeting and the tdoc number ("3GPP TSG-SA WG2 Meeting #129bis  S2-1812368",
+// "SA WG2 Meeting #129BIS\tS2-1812372").
+const TDOC_FIRST_LINE = /^[^\n]{0,60}\b(?:TSG|(?:SA|RAN|CT)\s?WG\s?\d|SA|RAN|CT)\b[^\n]{0,30}\bMeeting\s*#[^\n]{0,40}?\b[SRC]P?\d?-\s?\d{5,7}\b/;
+// What a company's tdoc carries below it: the change-request form, or "Document for:" and "Agenda Item:".
+const TDOC_CONTRIBUTION = /^\s*CHANGE REQUEST\s*$|^\s*Document for\s*:[\s\S]{0,300}^\s*Agenda Item\s*:/im;
+
+/** Whether the statement names itself "LS/i", "LS/o" or "LS/r" in its title or first lines. */
+function namesItselfLs(header: string): boolean {
+  const title = TITLE_LINE.exec(header)?.[0] ?? '';
+  return LS_SLASH.test(title) || LS_SLASH.test(header.slice(0, 600));
+}
+
 // A liaison written as a letter to a group: "Dear ITU-T SG 16, We are writing in response to the liaison statement".
 const LS_LETTER = /^\s*Dear (?:ITU-T\s+)?(?:SG\s?\d{1,2}|Study Group \d{1,2}|TSAG|[A-Z][A-Za-z0-9-]{1,12}(?: WG| Working Group)?)\s*,\s*(?:\n\s*)*(?:We|I)\b[^.]{0,80}\b(?:in (?:response|reply) to|respond(?:ing)? to|reply(?:ing)? to)\s+(?:the|your)\s+liaison\b/im;
 const BUREAU = /\b(?:TSB|BDT)\b|Telecommunication (?:Standardi[sz]ation|Development) Bureau|Radiocommunication Bureau/i;
@@ -62,9 +78,11 @@ export function classify(text: string): Classification {
   if (firstOfficial && firstOfficial.index < 1500 && !isMailArchive(text)) {
     return { kind: firstOfficial.kind, reference: firstOfficial };
   }
-  if (LS_HEADING.test(header) || (LS_TITLE.test(header) && !isDiscussion(header, text)) || LS_RUN_ON_HEADING.test(header) || isFlatMemo(text) || LS_LETTER.test(text.slice(0, 1500))) {
+  if (LS_HEADING.test(header) || ((LS_TITLE.test(header) || namesItselfLs(header)) && !isDiscussion(header, text)) || LS_RUN_ON_HEADING.test(header) || isFlatMemo(text) || LS_LETTER.test(text.slice(0, 1500))) {
     return { kind: 'liaison-statement', reference: byKind('liaison-statement') ?? byKind('td') };
   }
+  // A company's 3GPP tdoc (a change request, a discussion paper, a work item description) is a contribution.
+  if (TDOC_FIRST_LINE.test(text.trimStart().slice(0, 200)) && TDOC_CONTRIBUTION.test(header)) return { kind: 'contribution', reference: null };
   const numbered = refs.find((r) => r.kind !== 'collective-letter' && r.kind !== 'circular' && r.index < 1200);
   if (numbered) return { kind: numbered.kind, reference: numbered };
   if (REPORT_HEADING.test(header)) return { kind: 'report', reference: null };

@@ -425,6 +425,12 @@ export function findRepliesTo(text: string, header: string): string[] {
   return out;
 }
 
+/** Whether two names are one body: "SA5" and "3GPP SA5", "TSG RAN WG2" and "RAN WG2". */
+function sameBody(a: string, b: string): boolean {
+  const bare = (p: string) => p.toLowerCase().replace(/^(?:(?:3gpp|etsi|tsg)\s*)+/, '').replace(/[\s-]+/g, '');
+  return bare(a) === bare(b);
+}
+
 // 3GPP puts per-addressee actions in its body: "2. Actions:\nTo ITU-T SG2 group.\nACTION: SA5 asks …", "To CT4: none".
 function actionsSection(text: string): Map<string, boolean> | null {
   const start = /^[ \t]*(?:\d\.[ \t]*)?Actions?[ \t]*:?[ \t]*$/im.exec(text);
@@ -437,7 +443,9 @@ function actionsSection(text: string): Map<string, boolean> | null {
   for (const block of blocks) {
     const firstLine = block.split('\n')[0] ?? '';
     const partyText = firstLine.replace(/[:.][^:.]*$/, '').replace(/\bgroups?\b/i, '');
-    const asked = /\bACTION\s*:/i.test(block) && !/\bACTION\s*:\s*(?:none|no action|-)\b/i.test(block);
+    // "To SA4:\nRAN2 would like to ask SA4 to …" asks as much as "ACTION: …"; "To CT4: none" asks nothing.
+    const said = block.slice(firstLine.length).trim();
+    const asked = /\bACTION\s*:/i.test(block) ? !/\bACTION\s*:\s*(?:none|no action|-)(?:\W|$)/i.test(block) : said !== '' && !/^(?:none|no action|n\/a|-)\.?$/i.test(said) && !/:\s*(?:none|no action|-)\.?\s*$/i.test(firstLine);
     for (const p of splitParties(partyText)) out.set(p, (out.get(p) ?? false) || asked);
   }
   return out.size > 0 ? out : null;
@@ -478,6 +486,8 @@ export function parseLiaison(text: string, docGroup: string | null): LiaisonInfo
   const push = (list: Addressee[]) => {
     for (const a of list) addAddressee(addressees, a);
   };
+  // The parties a "Cc:" or "(COPY To …)" names: still copied, not addressed, when nobody is asked to act.
+  const copied = new Set<string>();
   push(parseAddressees(fieldValue(header, 'For action to|For action') ?? fieldValue(header, 'Action to'), 'action'));
   push(parseAddressees(fieldValue(header, 'For comment to|For comment'), 'comment'));
   push(parseAddressees(fieldValue(header, 'For information to|For information'), 'information'));
@@ -522,14 +532,17 @@ export function parseLiaison(text: string, docGroup: string | null): LiaisonInfo
     const to = parseAddressees(fieldValue(header, 'To Groups?') ?? fieldValue(header, 'To'), stated);
     const actions = actionsSection(text);
     for (const a of to) {
-      // 3GPP's "Actions" section says which addressee is asked to act.
-      if (actions?.has(a.party)) a.purpose = actions.get(a.party) ? 'action' : 'information';
+      // 3GPP's "Actions" section says which addressee is asked to act ("To SA5:" for the "To: 3GPP SA5" party).
+      const asked = actions ? [...actions].find(([party]) => sameBody(party, a.party)) : undefined;
+      if (asked) a.purpose = asked[1] ? 'action' : 'information';
       else if (actions) a.purpose = 'information';
     }
     push(to);
     // The role mailboxes Datatracker copies on its own ("The IETF Chair <>", "The IESG <>") are no addressees.
     const cc = fieldValue(header, 'Cc|Copy(?: to)?');
-    push(parseAddressees(cc && isDatatracker(text) ? cc.replace(/(?:^|,\s*)The\s+(?:IETF Chair|IESG|IAB|IETF)\s*<[^<>]*>/g, '') : cc, 'information'));
+    const ccd = parseAddressees(cc && isDatatracker(text) ? cc.replace(/(?:^|,\s*)The\s+(?:IETF Chair|IESG|IAB|IETF)\s*<[^<>]*>/g, '') : cc, 'information');
+    for (const a of ccd) copied.add(a.party);
+    push(ccd);
   }
 
   // Datatracker copies its contacts and lists: bodies are addressees, people and mailing lists are not.
@@ -537,7 +550,10 @@ export function parseLiaison(text: string, docGroup: string | null): LiaisonInfo
     for (let i = addressees.length - 1; i >= 0; i--) {
       const party = trackerParty((addressees[i] as Addressee).party);
       if (party === null) addressees.splice(i, 1);
-      else (addressees[i] as Addressee).party = party;
+      else {
+        if (copied.has((addressees[i] as Addressee).party)) copied.add(party);
+        (addressees[i] as Addressee).party = party;
+      }
     }
   }
   // An old liaison memo ("To: … Cc: … For: Action", see `plainHeader`) lists people and bodies in one run.
@@ -548,8 +564,12 @@ export function parseLiaison(text: string, docGroup: string | null): LiaisonInfo
   if (addressees.length === 0 && letter?.[1]) push(parseAddressees(letter[1], 'information'));
   const phrasePurpose: AddresseePurpose = /action/.test(statedPurpose) ? 'action' : /comment/.test(statedPurpose) ? 'comment' : 'information';
   if (addressees.length === 0 && phraseTo) push(parseAddressees(phraseTo, phrasePurpose));
-  const copied = addressees.length > 0 ? /\(COPY\s+To\s+([^)]{2,80})\)/i.exec(header.slice(0, 3000)) : null;
-  if (copied?.[1]) push(parseAddressees(copied[1], 'information'));
+  const copyTo = addressees.length > 0 ? /\(COPY\s+To\s+([^)]{2,80})\)/i.exec(header.slice(0, 3000)) : null;
+  if (copyTo?.[1]) {
+    const list = parseAddressees(copyTo[1], 'information');
+    for (const a of list) copied.add(a.party);
+    push(list);
+  }
 
   let from = fieldValue(header, 'Source|From Groups?|From') ?? phraseFrom;
   // A liaison forwarded in a plain mail: "From: Hiro Oda <tsbsg15@itu.int>" names who sent the mail, not the body
@@ -631,9 +651,11 @@ export function parseLiaison(text: string, docGroup: string | null): LiaisonInfo
   const informed = addressees.filter((a) => a.purpose === 'information');
   let to = acting.map((a) => a.party);
   let cc = informed.map((a) => a.party);
+  // A statement sent for information only: those it is addressed to are its "to", those copied its "cc".
   if (to.length === 0) {
-    to = cc;
-    cc = [];
+    to = cc.filter((p) => !copied.has(p));
+    cc = to.length > 0 ? cc.filter((p) => copied.has(p)) : [];
+    if (to.length === 0) to = informed.map((a) => a.party);
   }
 
   let purpose: LiaisonPurpose | null = null;
