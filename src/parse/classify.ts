@@ -152,7 +152,8 @@ function isSlideDeck(text: string): boolean {
   // N-document) is a form, not slides.
   if (lines.slice(0, 60).filter((l) => /^[A-Z][A-Z ]{2,30}:$/.test(l)).length >= 4) return false;
   // A web page's short lines (schedules, menus) are no slides: it says where to click and what to browse.
-  if (/\bclick here\b|\bSkip to (?:main )?content\b|\bSite ?Map\b|\bPrint Version\b|\bContact us\b/i.test(text.slice(0, 20_000))) return false;
+  // Nor is a mail archive's page (MHonArc's "[Date Prev][Date Next][Thread Prev]…" above each mail).
+  if (/\bclick here\b|\bSkip to (?:main )?content\b|\bSite ?Map\b|\bPrint Version\b|\bContact us\b|\[(?:Date|Thread) (?:Prev|Next|Index)\]/i.test(text.slice(0, 20_000))) return false;
   const short = lines.filter((l) => l.length < 70).length;
   const sentences = lines.filter((l) => /[.;]$/.test(l) && l.split(/\s+/).length >= 8).length;
   return short / lines.length >= 0.75 && sentences / lines.length < 0.1;

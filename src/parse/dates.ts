@@ -246,6 +246,8 @@ const RANGE = new RegExp(String.raw`\b${HHMM}\s*(?:hours|hrs|h)?\s*(?:-|to|until
 const RANGE_COLON = new RegExp(String.raw`\b(\d{1,2})[:.](\d{2})\s*(?:-|to|until)\s*(\d{1,2})[:.](\d{2})\b`, 'i');
 const SINGLE = new RegExp(String.raw`\b${HHMM}\s*(?:hours|hrs|h)\b|\b(\d{1,2}):(\d{2})\b(?!\s*(?:-|to)\s*\d)`, 'i');
 
+const TWELVE_HOUR = /\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b\.?/i;
+
 function hhmm(h: string | undefined, m: string | undefined): string | null {
   const hh = Number(h);
   const mm = Number(m);
@@ -265,6 +267,13 @@ export function findTime(text: string): TimeRange | null {
     const end = hhmm(r[3], r[4]);
     if (start && end) return { start, end };
   }
+  // "4:00PM", "1:00 pm", "9 a.m.": a 12-hour time (only a single one: a range is written in 24-hour form above).
+  const twelve = TWELVE_HOUR.exec(text);
+  if (twelve) {
+    const hour = Number(twelve[1]) % 12 + (/p/i.test(twelve[3] ?? '') ? 12 : 0);
+    const start = Number(twelve[1]) <= 12 ? hhmm(String(hour), twelve[2] ?? '00') : null;
+    if (start) return { start, end: null };
+  }
   const s = SINGLE.exec(text);
   if (s) {
     const start = hhmm(s[1] ?? s[3], s[2] ?? s[4]);
@@ -276,10 +285,16 @@ export function findTime(text: string): TimeRange | null {
 /**
  * The time zone a text states for its times: `UTC` for UTC/GMT, Geneva for "Geneva time", CET/CEST; `null` if none.
  */
+// CST is left out: it is also China's.
+const AMERICAN_ZONES: Record<string, string> = { P: 'America/Los_Angeles', M: 'America/Denver', C: 'America/Chicago', E: 'America/New_York' };
+
 export function findZone(text: string): string | null {
   const offset = utcOffsetZone(text);
   if (offset) return offset;
   if (/\b(?:UTC|GMT|Z(?:ulu)? time)\b/.test(text)) return 'UTC';
+  // North American zones written by their abbreviations (IEEE and IETF mails): "4:00PM PDT", "noon EST".
+  const american = /\b(P|M|E)[SD]T\b|\bC[D]T\b/.exec(text);
+  if (american) return AMERICAN_ZONES[american[1] ?? 'C'] ?? null;
   if (/\b(?:CET|CEST|Geneva time|Swiss time|Geneva local time)\b|\ball times (?:are )?(?:in )?Geneva\b|\btimes? Geneva\b/i.test(text))
     return GENEVA_ZONE;
   return null;

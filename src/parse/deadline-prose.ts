@@ -11,8 +11,8 @@ import { allMatches } from './matches.ts';
 import { MONTH_PATTERN, squash } from './normalize.ts';
 
 const DATE_AHEAD =
-  String.raw`(?:\d{1,3}[:.h]?\d{2}\s*(?:hours|hrs|h)?\s*(?:\(?(?:UTC|GMT|CET|CEST|Geneva time)\)?)?,?\s*(?:on\s+)?)?(?:[A-Z][a-z]+day,?\s+)?` +
-  String.raw`(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH_PATTERN}|${MONTH_PATTERN}\.?\s+\d{1,2}\b|\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}-\d{2}-\d{2})`;
+  String.raw`(?:(?:(?:\d{1,3}[:.h]?\d{2})\s*(?:[ap]\.?\s?m\.?|hours|hrs|h)?|\d{1,2}\s*[ap]\.?\s?m\.?)\s*(?:\(?(?:UTC|GMT|CET|CEST|[ECMP][SD]T|Geneva time)\)?)?,?\s*(?:on\s+)?)?(?:[A-Z][a-z]+day,?\s+)?` +
+  String.raw`(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH_PATTERN}|${MONTH_PATTERN}\.?\s+\d{1,2}(?:st|nd|rd|th)?\b|\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}-\d{2}-\d{2})`;
 const TRIGGER = new RegExp(
   String.raw`\bdeadlines?\b|\bno later than\b|\bnot later than\b|\bat the latest\b|\bdue (?:by|on|date)\b|\b(?:is|are) due\b|\bclosing date\b|` +
     String.raw`\b(?:closes|will close|close on|closing on|cut-off date|last day (?:for|to|of))\b|\b(?:received|submitted|arriving|sent)\s+after\s+${DATE_AHEAD}|` +
@@ -266,7 +266,12 @@ function yearsOf(text: string): Years {
   return { after: named.size === 1 ? `${[...named][0]}-01-01` : null, byDay };
 }
 
-const YEARLESS = new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s+(${MONTH_PATTERN})\b(?!\s*,?\s*\d{4})|\b(${MONTH_PATTERN})\.?\s+(\d{1,2})\b(?!\s*,?\s*\d{4})`, 'gi');
+const YEARLESS = new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s+(${MONTH_PATTERN})\b(?!\s*,?\s*\d{4})|\b(${MONTH_PATTERN})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*,?\s*\d{4})`, 'gi');
+const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+// "Friday, 26 February", "Fri 26 Feb", "Tuesday 7th April": the weekday just before the day.
+const WEEKDAY_BEFORE = /\b(Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s*(?:the\s+)?$/i;
+// "26 February (Friday)": the weekday just after it.
+const WEEKDAY_AFTER = /^[^()]{3,20}\(\s*(Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\s*\)/i;
 const MONTH_NUMBER: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
 
 /**
@@ -282,11 +287,22 @@ function yearlessDates(sentence: string, years: Years): DateHit[] {
     const day = Number(m[1] ?? m[4]);
     const month = MONTH_NUMBER[(m[2] ?? m[3] ?? '').slice(0, 3).toLowerCase()];
     if (!month || day < 1 || day > 31) continue;
-    let year = Number(after.slice(0, 4));
+    const base = Number(after.slice(0, 4));
     const iso = (y: number) => `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-    const written = years.byDay.get(iso(year).slice(5));
+    const written = years.byDay.get(iso(base).slice(5));
+    // The weekday written with it ("Friday, 26 February") keeps only the years where the day falls so.
+    const weekday = WEEKDAY_BEFORE.exec(sentence.slice(Math.max(0, m.index - 12), m.index))?.[1] ?? WEEKDAY_AFTER.exec(sentence.slice(m.index, m.index + m[0].length + 14))?.[1];
+    const want = weekday ? WEEKDAYS.indexOf(weekday.slice(0, 3).toLowerCase()) : -1;
+    const fits = (y: number) => !Number.isNaN(Date.parse(iso(y))) && (want < 0 || new Date(`${iso(y)}T12:00:00Z`).getUTCDay() === want);
+    let year: number | null = null;
     if (written?.size === 1) year = Number([...written][0]);
-    else if (iso(year) < after) year += 1;
+    else {
+      // The year that puts the day nearest the text's first full date, before or after it: a deadline ahead of the
+      // meeting a letter announces is the meeting's year, not the next.
+      const distance = (y: number) => Math.abs(Date.parse(iso(y)) - Date.parse(after));
+      year = [base - 1, base, base + 1].filter(fits).sort((a, b) => distance(a) - distance(b))[0] ?? null;
+    }
+    if (year === null) continue;
     const date = iso(year);
     if (Number.isNaN(Date.parse(date))) continue;
     out.push({ start: date, end: date, index: m.index, text: m[0] });

@@ -331,8 +331,11 @@ function headingTitle(header: string): string | null {
 
 /** A report's own heading line: "Report of the 2009 ITU-T Kaleidoscope Academic Conference". */
 function reportHeading(text: string): string | null {
-  const m = /^[ \t]*(Report of the\b[^\n]{10,200}?)[ \t]*$/im.exec(text.slice(0, 6000));
-  return m?.[1] ? clip(m[1]) : null;
+  const m = /^[ \t]*(Report (?:of|on) the\b[^\n]{10,200}?)[ \t]*$/im.exec(text.slice(0, 6000));
+  if (!m?.[1]) return null;
+  // "report on the nineteenth meeting of working party 5a" over "(Geneva, 6-16 November 2017)".
+  const under = /^\n[ \t]*(\([^()\n]{6,80}\))[ \t]*$/m.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 100));
+  return clip(under?.index === 0 ? `${m[1]} ${under[1]}` : m[1]);
 }
 
 /**
@@ -351,6 +354,8 @@ function summaryHeading(text: string): string | null {
   const next = lines[rest] ?? '';
   // "Executive summary:" over "Meeting of ITU-T Study Group 2" over "Virtual/Geneva, 4-13 February 2026".
   if (/^\(.*\)$/.test(next) || (/:$/.test(lines[at] ?? '') && next.length <= 100)) return clip(`${heading}${/^\(/.test(next) ? ' ' : ': '}${next}`);
+  // A page headed "Executive Summary" alone, over the meeting's name: "ITU-T SG17 'Security' Content Week (Geneva, …)".
+  if (/^Executive summary$/i.test(heading) && next.length >= 8 && next.length <= 120 && !/[.;:,]$/.test(next)) return clip(`${heading}: ${next}`);
   return heading;
 }
 
@@ -382,7 +387,7 @@ export function parseDocument(raw: string): ParsedDocument {
   const text = normalizeText(raw);
   // A flattened header's fields, one a line again ("Subject: … Date: 11-14 September 2007 -----").
   const header = unrunHeader(headerOf(text));
-  const { kind, reference } = classify(text);
+  const { kind, reference: classified } = classify(text);
   const isLetter = LETTER_KINDS.has(kind);
   // A meeting's timetable names it in its heading: "Draft Timetable - ITU-T Study Group 2 Meeting, Geneva, 17-26 September 2013".
   const timetable = kind === 'other' ? (TIMETABLE_HEADING.exec(header)?.[1]?.trim() ?? null) : null;
@@ -397,8 +402,13 @@ export function parseDocument(raw: string): ParsedDocument {
   // A memo or mail of any other kind: its "Subject:" ("Subj:") under its "To:"/"From:" lines.
   const memoSubject = kind === 'other' && /^[ \t]*(?:To|From)[ \t]*:/im.test(header) ? mailSubject(header) : null;
   const title = subject ?? titleField ?? lsTitle ?? (kind === 'report' ? (summaryHeading(text) ?? reportHeading(text)) : kind === 'presentation' ? groupHeading(text) : null) ?? memoSubject ?? titleFromText(text);
-  const liaisonRaw = kind === 'liaison-statement' ? parseLiaison(text, null) : null;
-  const liaisonGroup = liaisonRaw?.from ? canonicalGroup(liaisonRaw.from) : null;
+  const parsedLiaison = kind === 'liaison-statement' ? parseLiaison(text, null) : null;
+  const liaisonGroup = parsedLiaison?.from ? canonicalGroup(parsedLiaison.from) : null;
+  // ITU-T numbers only its own statements: its number on another body's statement ("Attachments
+  // liaison-response-ITU-T-SG15-LS43" on IEEE 802.1's page) is that of the statement answered.
+  const answered = classified?.kind === 'liaison-statement' && parsedLiaison?.from && !liaisonGroup && !/^ITU\b/i.test(parsedLiaison.from) ? classified : null;
+  const reference = answered ? null : classified;
+  const liaisonRaw = parsedLiaison && answered && !(parsedLiaison.repliesTo ?? []).some((r) => squash(r).toLowerCase() === squash(answered.reference).toLowerCase()) ? { ...parsedLiaison, repliesTo: [...(parsedLiaison.repliesTo ?? []), asWritten(raw, answered.reference)] } : parsedLiaison;
   // An incoming liaison from another body (ISO/IEC JTC 1, IETF…) belongs to the one ITU-T group it is addressed to.
   const itu = (parties: readonly string[]) => parties.filter((p) => canonicalGroup(p) !== null);
   const addressee = liaisonRaw && !liaisonGroup && itu(liaisonRaw.to).length === 1 ? (itu(liaisonRaw.to)[0] ?? null) : null;

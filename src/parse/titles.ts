@@ -8,7 +8,7 @@ export const MAX_TITLE = 160;
 
 // Lines every ITU-T document starts with, which name no document.
 const BOILERPLATE =
-  /^(?:INTERNATIONAL TELECOMMUNICATION UNION(?:\s+\(?ITU\)?)?|Search Icon(?: White)?|ITU's \d+(?:th)? anniversary|ICTs for a Sustainable World\b.*|Thread Links(?: Date Links)?|(?:(?:Thread|Date) (?:Prev|Next|Index)\s*)+|Print Version|Home\s*:.*|ITU Home Page\b.*|Committed to connecting the world|General Secretariat|Radiocommunication Bureau|Telecommunication Development Bureau|Place des Nations\b.*|(?:(?:TELECOMMUNICATION (?:STANDARDI[SZ]ATION|DEVELOPMENT)|RADIOCOMMUNICATION) )?(?:SECTOR|BUREAU|ADVISORY GROUP)|RADIOCOMMUNICATION|advertisement|STUDY PERIOD\b.*|STUDY GROUPS?\b.*|Working Party \w+|Documents? \S+|TSAG|Original\s*:.*|English only|(?:LIAISON STATEMENT|TEMPORARY DOCUMENT|CONTRIBUTION|REPORT|COLLECTIVE LETTER|Liaison statement|Attention\b.*)|(?:Geneva|Place|Date)\b.*\d{4}.*|Page \d+.*|-\s*\d+\s*-|Skip to main content)$/i;
+  /^(?:INTERNATIONAL TELECOMMUNICATION UNION(?:\s+\(?ITU\)?)?|Search Icon(?: White)?|ITU's \d+(?:th)? anniversary|ICTs for a Sustainable World\b.*|Thread Links(?: Date Links)?|(?:(?:Thread|Date) (?:Prev|Next|Index)\s*)+|Print Version|Home\s*:.*|ITU Home Page\b.*|Committed to connecting the world|General Secretariat|Radiocommunication Bureau|Telecommunication Development Bureau|Place des Nations\b.*|(?:(?:TELECOMMUNICATION (?:STANDARDI[SZ]ATION|DEVELOPMENT)|RADIOCOMMUNICATION) )?(?:SECTOR|BUREAU|ADVISORY GROUP)|RADIOCOMMUNICATION|advertisement|STUDY PERIOD\b.*|STUDY GROUPS?\b.*|Working Party \w+|Documents? \S+|TSAG|Original\s*:.*|English only|(?:LIAISON STATEMENT|TEMPORARY DOCUMENT|CONTRIBUTION|REPORT|COLLECTIVE LETTER|Liaison statement|Attention\b.*)|(?:Geneva|Place|Date)\b.*\d{4}.*|Page \d+.*|-\s*\d+\s*-|Skip to main content|Connecting the world and beyond|Radiocommunication Study Groups\b.*|ISO\/IEC\s+JTC\s?1(?:\s*\/\s*SC\s?\d+)?(?:\s+N\s?\d+)?|Information Technology|JTC\s?1 Secretariat|Request for Comments)$/i;
 
 export function clip(text: string): string {
   const t = text.replace(/\s+/g, ' ').trim().replace(/[.;:,]+$/, '');
@@ -36,7 +36,7 @@ function firstHeading(text: string): string | null {
     // Table copies leave cell pipes at the ends of lines: "Meeting, date: |".
     // A list's tag (and a reply's or forward's mark) before a mail archive's subject: "[itu-sg16] Report of the joint
     // … meeting", "[802SEC] FW: Handbook on …".
-    const line = raw.replace(/\t.*$/, '').replace(/^[|\s]+|[|\s]+$/g, '').replace(/^\[[\w.-]{2,40}\]\s+(?:(?:Re|RE|Fwd?|FW|AW|TR)\s*:\s*)*/, '').trim();
+    const line = raw.replace(/\t.*$/, '').replace(/^[|\s]+|[|\s]+$/g, '').replace(/^\[[\w.-]{2,40}\]\s+(?:(?:Re|RE|Fwd?|FW|AW|TR|Resend)\s*:\s*)*/i, '').trim();
     // An editor's note in brackets ("[... body trimmed ...]") names nothing.
     if (line.length < 8 || line.length > MAX_TITLE || BOILERPLATE.test(line) || /^\[.*\]$/.test(line)) continue;
     // A page's language bar ("عربي | 中文 | Español | Français | Русский"), a table of contents' line ("EXECUTIVE

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { canonicalParty, findRepliesTo, parseAddressees, parseContacts, questionsNamed } from '../../src/parse/liaison.ts';
+import { parseDocument } from '../../src/parse/index.ts';
 import { answeredTitle } from '../../src/store/liaison-replies.ts';
 
 describe('group names', () => {
@@ -230,5 +231,34 @@ describe('the statement a reply names in its title', () => {
   // Datatracker page of an SG5 reply to the IETF GREEN working group (2025, found in the fifth unseen round).
   it('is read by its reference of any body: "(reply to IETFGreen-LS1)"', () => {
     expect(findRepliesTo('LS/r on energy efficiency management (reply to IETFGreen-LS1)\nThe liaison answers your statement.', '')).toContain('IETFGreen-LS1');
+  });
+});
+
+describe('an ITU-T number on another body\'s statement', () => {
+  // The layout of Datatracker liaison 1543 (IEEE 802.1 to IETF OPS, 2017: its attachment named after SG15-LS43, its
+  // first sentence naming SG15-TD29R1/PLEN); the text is written for this test.
+  const page = [
+    'Liaison statement',
+    'Liaison response to ITU - T SG15 on coordination of OAM information and data models',
+    '',
+    'State Posted',
+    'Submitted Date 2017-09-18',
+    'From Group IEEE-802-1',
+    'From Contact Ana Example',
+    'To Group OPS',
+    'To Contacts Bo Example <>',
+    'Purpose For information',
+    'Attachments liaison-response-ITU-T-SG15-LS43-0717-v01',
+    'Dear Colleagues,',
+    '',
+    'Thank you for your liaison response, in reference to SG15-TD29R1/PLEN Annex I.',
+    'IEEE 802.1 approved a new project on a YANG model for fault management.',
+  ].join('\n');
+
+  it('is the statement it answers, not its own number, and gives it no ITU-T group', () => {
+    const p = parseDocument(page);
+    expect(p).toMatchObject({ kind: 'liaison-statement', reference: null, group: null });
+    expect(p.liaison?.from).toBe('IEEE 802.1');
+    expect(p.liaison?.repliesTo).toEqual(['SG15-TD29R1/PLEN', 'SG15-LS43']);
   });
 });

@@ -557,6 +557,13 @@ describe('titles past page furniture', () => {
     ['an itu.int page with its language bar', 'عربي | 中文 | Español | Français | Русский\nAdvanced Search Site Map Contact us Print Version\nRegistration and fellowship requests for the 14th TDAG meeting\n', 'Registration and fellowship requests for the 14th TDAG meeting'],
     ['a liaison statement with only an abstract (as SG20\'s reply to TSAG on lead study groups in shared/seeds)', ' \tAbstract:\n\tThis liaison statement contains the response of SG20 to TSAG on the lead study group concept.\n\nThis liaison statement answers TSAG-LS4.\nSG20 thanks TSAG for its liaison statement.\n', 'Response of SG20 to TSAG on the lead study group concept'],
     ['a report with its table of contents first', 'EXECUTIVE SUMMARY……ii\nIntroduction.........1\nReport of the second academic conference on digital inclusion\n', 'Report of the second academic conference on digital inclusion'],
+    // The layouts of four more pages (tester round 14): an itu.int summary page (SG17, April 2026), an ITU-R working
+    // party chairman's report (Document 5A/650, 2017), a JTC 1 N-document cover (N 6207, 2000) and an IEEE 802.3az
+    // list mail re-sent (2009).
+    ['an itu.int page headed "Executive Summary" over the meeting', 'Connecting the world and beyond\n\nApr26-summary\n\nExecutive Summary\n\nITU-T SG17 \'Security\' Content Week (Geneva, 30 March - 2 April 2026)\n\nThe week brought together experts.\n', "Executive Summary: ITU-T SG17 'Security' Content Week (Geneva, 30 March - 2 April 2026)"],
+    ['an ITU-R chairman\'s report', '- 1 -\nRadiocommunication Study Groups /Document 5A/650-E\n12 December 2017\nEnglish only\nChairman, Working Party 5A\nreport on the NINETeenth meeting of working party 5a\n(Geneva, 6-16 November 2017)\n1Introduction...... 4\n', 'report on the NINETeenth meeting of working party 5a (Geneva, 6-16 November 2017)'],
+    ['a JTC 1 N-document cover', 'ISO/IEC JTC 1\nInformation Technology\n\nISO/IEC  JTC 1 N 6207\n\nDATE:  2000-06-26\n\nRequest for Comments\n\nRequest for Input on Participation in JTC 1 Development Activities\n\nJTC 1 Secretariat\n', 'Request for Input on Participation in JTC 1 Development Activities'],
+    ['a list mail sent again', '[802.3AZ] Resend: Wake shrinkage Ad Hoc call Wednesday 8th April at 5:00PM CEST\nSent again with the right time zones, sorry for the duplicate.\nAll,\n', 'Wake shrinkage Ad Hoc call Wednesday 8th April at 5:00PM CEST'],
   ])('%s', (_what, text, title) => {
     expect(parseDocument(text).title).toBe(title);
   });
@@ -573,6 +580,19 @@ describe('deadlines written without a year', () => {
 
   it('take the only year a text names when it writes no full date', () => {
     expect(dates('Kaleidoscope 2022 takes place in Accra, Ghana, from 7 to 9 December.\n\nThe deadline for submissions is 20 June.\n')).toEqual(['2022-06-20']);
+  });
+
+  // Reported on a rapporteur-meeting mail: the deadline before the meeting got the year after it.
+  it('take the year nearest the first full date, before it when the meeting comes later', () => {
+    expect(dates('The Q4/20 rapporteur meeting will take place on 12-15 March 2027 in Seoul.\n\nThe deadline for contributions is 26 February.\n')).toEqual(['2027-02-26']);
+    expect(dates('Dated 1 December 2026.\n\nPlease send contributions by 15 January.\n')).toEqual(['2027-01-15']);
+  });
+
+  // The weekday of IEEE 802 meeting mails ("Friday, June 28th") and of list mails ("by 4:00PM PDT Tuesday 7th April").
+  it('take the year the written weekday falls in', () => {
+    // 28 June is a Friday in 2024 and in 2019, and not in 2025: the year that fits is the one before.
+    expect(dates('The next meeting is on 8 July 2025.\n\nThe deadline for presentation materials will be Friday, June 28th.\n')).toEqual(['2024-06-28']);
+    expect(dates('Ad hoc call on 8 April 2009.\n\nIf you have a presentation, please send it to me by 4:00PM PDT Tuesday 7th April.\n')).toEqual(['2009-04-07']);
   });
 
   it('take no year from a month named with its year', () => {
@@ -643,5 +663,20 @@ describe('a BR letter flattened into one paragraph', () => {
     expect(p.kind).toBe('circular');
     expect(p.date).toBe('2021-01-29');
     expect(p.title).toBe('Meetings of Working Parties 5A, 5B and 5C (e-Meetings, 28 April - 21 May 2021)');
+  });
+});
+
+describe('mail archive pages and 12-hour times', () => {
+  // The layout of an IETF working group's interim-meeting notice on a MHonArc list archive (multi6, 2004); the text
+  // is written for this test.
+  it('a notice of short lines under the archive navigation is no slide deck', () => {
+    const lines = ['[Date Prev][Date Next][Thread Prev][Thread Next][Date Index][Thread Index]', 'Interim meeting - June 14, Santa Monica', 'Announcement and draft agenda for the WG interim meeting', '======', 'Time: 09:00 - 17:00', 'Place: a beach hotel, Santa Monica, CA, USA'];
+    for (let i = 1; i <= 20; i++) lines.push(`${i}. Agenda item ${i} (chairs, 10 min)`);
+    expect(parseDocument(lines.join('\n')).kind).toBe('other');
+  });
+
+  it('a deadline at "4:00PM PDT" is at 16:00 Pacific time', () => {
+    const [d] = parseDocument('Ad hoc call on 8 April 2009.\n\nPlease send presentations by 4:00PM PDT Tuesday 7th April.\n').deadlines;
+    expect(d).toMatchObject({ date: '2009-04-07', time: '16:00', timezone: 'America/Los_Angeles' });
   });
 });
