@@ -299,7 +299,7 @@ export default defineCommand({
     if (scope.kind === 'unknown') {
       // "who convenes the SG17 CG on quantum-safe migration": a correspondence group or focus group is no study group;
       // the documents that set it up name who runs it.
-      const topic = await topicReply(ctx, scope.text, { events: false, asked: 'who runs it' });
+      const topic = await topicReply(ctx, scope.text, { events: false, people: true, asked: 'who runs it' });
       if (topic) return topic;
       const refused = await unknownGroupReply(ctx, scope.text);
       return { ...refused, notes: [`To find who runs "${scope.text}": search ${scope.text.replace(/[^\p{L}\p{N}\s/.-]+/gu, ' ').replace(/\s+/g, ' ').trim()}`, ...refused.notes] };

@@ -8,7 +8,7 @@ import type { CommandContext, Reply, ReplyItem } from '../src/core/command.ts';
 import type { MeetingFact } from '../src/core/facts.ts';
 import type { MeetingInfo } from '../src/core/types.ts';
 import { eventLabel } from '../src/core/labels.ts';
-import { formatEventTime, formatRange } from '../src/core/time.ts';
+import { formatEventTime, formatOpening, formatRange } from '../src/core/time.ts';
 import searchCommand from './search.ts';
 import { sourceLabel, sourceOf, uniqueSources } from './scope.ts';
 
@@ -16,13 +16,13 @@ const DAY = 86_400_000;
 
 /** Words that say what kind of thing is asked about, not which one. */
 const KIND_WORDS = new Set(
-  'the a an of on for about in at to and or with this that next upcoming coming meeting meetings event events side workshop workshops forum forums seminar seminars webinar webinars symposium hackathon hackathons training trainings briefing briefings session sessions tutorial group groups correspondence cg cgs focus fg fgs ad hoc itu itu-t convenor convenors convener chair chairs rapporteur who is are when where what does do will'.split(
+  'the a an of on for about in at to and or with this that next upcoming coming meeting meetings event events side workshop workshops forum forums seminar seminars webinar webinars symposium hackathon hackathons training trainings briefing briefings session sessions tutorial group groups correspondence cg cgs focus fg fgs ad hoc itu itu-t convenor convenors convener chair chairs rapporteur who is are when where what does do will me my i we us our time start starts open opens'.split(
     ' ',
   ),
 );
 
-/** A name that reads as a group (SG 99, Q9/99, WP 4): those get the refusal that lists the groups. */
-const GROUP_LIKE = /\b(?:SG|study group|WP|working party|Q|question)\s*\d|\bTSAG\b/i;
+/** A name that reads as a group (SG 99, Q9/99, WP 4): alone, it gets the refusal that lists the groups. */
+const GROUP_LIKE = /\b(?:(?:ITU-T\s+)?(?:SG|study group|WP|working party)\s*\d{1,2}(?:\/\d{1,2})?|Q(?:uestion)?\s*\d{1,2}\/\d{1,2}|TSAG)\b/gi;
 
 /** The words of `text` that name the topic: letters or digits, at least 2 characters, no kind words. */
 export function topicWords(text: string): string[] {
@@ -43,22 +43,30 @@ function mentionsAll(title: string, words: string[]): boolean {
   return words.every((w) => t.includes(` ${w.replace(/-/g, ' ')}`));
 }
 
-/** Upcoming meetings and side events whose title names every topic word. */
-async function namedEvents(ctx: CommandContext, words: string[]): Promise<{ meeting: MeetingFact; event: MeetingInfo | null }[]> {
+/**
+ * Upcoming meetings and side events whose title (or a meeting's place) names every topic word; else, when none does,
+ * the meetings whose place is one of the words ("the muscat meeting"), with `partly` set.
+ */
+async function namedEvents(ctx: CommandContext, words: string[]): Promise<{ found: { meeting: MeetingFact; event: MeetingInfo | null }[]; partly: boolean }> {
   const today = new Date(ctx.now).toISOString().slice(0, 10);
   const meetings = (await ctx.store.meetings(null, ctx.now - 31 * DAY, 200)).filter((m) => m.end >= today && !m.cancelledBy);
   const found: { meeting: MeetingFact; event: MeetingInfo | null }[] = [];
   for (const m of meetings) {
-    if (mentionsAll(m.title, words)) found.push({ meeting: m, event: null });
+    if (mentionsAll(`${m.title} ${m.place ?? ''}`, words)) found.push({ meeting: m, event: null });
     for (const e of m.events) if (mentionsAll(e.title, words)) found.push({ meeting: m, event: e });
   }
-  return found.slice(0, 10);
+  if (found.length > 0) return { found: found.slice(0, 10), partly: false };
+  const placed = meetings.filter((m) => m.place && words.some((w) => w.length >= 4 && mentionsAll(m.place ?? '', [w])));
+  return { found: placed.slice(0, 10).map((meeting) => ({ meeting, event: null })), partly: true };
 }
 
 function eventItem({ meeting, event }: { meeting: MeetingFact; event: MeetingInfo | null }, tz: string): ReplyItem {
   const source = sourceOf(meeting.source);
   const where = (i: MeetingInfo) => (i.place ? `, ${i.place}` : '');
-  if (!event) return { text: `${meeting.title}: ${formatRange(meeting.start, meeting.end)}${where(meeting)}`, detail: `[${sourceLabel(source)}]`, source };
+  if (!event) {
+    const opens = meeting.startTime ? `opens ${formatOpening(meeting, tz)} ` : '';
+    return { text: `${meeting.title}: ${formatRange(meeting.start, meeting.end)}${where(meeting)}`, detail: `${opens}[${sourceLabel(source)}]`, source };
+  }
   return {
     text: `${eventLabel(event.title)}: ${event.title}`,
     detail: `${formatEventTime(event, tz)}${where(event)}; at the ${meeting.group ?? ''} meeting of ${formatRange(meeting.start, meeting.end)}${where(meeting)} [${sourceLabel(source)}]`.replace(/ {2,}/g, ' '),
@@ -69,21 +77,27 @@ function eventItem({ meeting, event }: { meeting: MeetingFact; event: MeetingInf
 /**
  * The answer to a question naming `text`, which is no group: the upcoming meetings or side events so named (when
  * `events`), else the stored documents that mention it; `null` when `text` reads as a group name or nothing matches.
- * `asked` names what the question wanted ("who convenes it", "when it is") for the note.
+ * `asked` names what the question wanted ("who convenes it", "when it is") for the note. With `people`, the sentence of
+ * the document named after the topic that says who convenes, chairs or leads it is the answer.
  */
-export async function topicReply(ctx: CommandContext, text: string, opts: { events: boolean; asked: string }): Promise<Reply | null> {
-  if (GROUP_LIKE.test(text)) return null;
-  const words = topicWords(text);
+export async function topicReply(ctx: CommandContext, text: string, opts: { events: boolean; people?: boolean; asked: string }): Promise<Reply | null> {
+  // A group named beside a topic ("the sg17 correspondence group on quantum-safe migration") narrows nothing the
+  // documents' words do not: the topic is looked for. A group-like name alone ("SG 99") is refused.
+  const words = topicWords(text.replace(GROUP_LIKE, ' '));
   if (words.length === 0) return null;
   const named = words.join(' ');
   if (opts.events) {
-    const events = await namedEvents(ctx, words);
+    const { found: events, partly } = await namedEvents(ctx, words);
     if (events.length > 0) {
       return {
         ok: true,
-        title: `Meetings and side events named "${named}"`,
+        title: partly ? `Meetings in ${[...new Set(events.map((e) => e.meeting.place))].join(', ')}` : `Meetings and side events named "${named}"`,
         sections: [{ items: events.map((e) => eventItem(e, ctx.tz)) }],
-        notes: [`"${text}" is no group; these are the upcoming meetings and side events whose titles name it.`],
+        notes: [
+          partly
+            ? `"${named}" is no group, and I can't answer all of it: these are the upcoming meetings held where it says.`
+            : `"${named}" is no group; these are the upcoming meetings and side events whose titles name it.`,
+        ],
         sources: uniqueSources(events.map((e) => sourceOf(e.meeting.source))),
         data: { topic: named, events: events.map((e) => ({ group: e.meeting.group, meeting: e.meeting.start, title: (e.event ?? e.meeting).title })) },
       };
@@ -91,10 +105,44 @@ export async function topicReply(ctx: CommandContext, text: string, opts: { even
   }
   const found = await searchCommand.run(ctx, { words: named });
   if (!found.ok) return null;
+  if (opts.people) {
+    const stated = await whoRunsIt(ctx, found, words);
+    if (stated) return stated;
+  }
   return {
     ...found,
     title: `Documents about "${named}"`,
     notes: [`"${text}" is no group I know, so I can't say ${opts.asked} directly: these stored documents mention it (the document that set it up usually says).`, ...found.notes],
     data: { ...(found.data ?? {}), topic: named },
   };
+}
+
+// "The Correspondence Group is convened by Ms Ana Ribeiro (Brazil) and Mr Lukas Meyer (Switzerland)."
+const RUN_BY = /\b(?:convened|chaired|co-?chaired|led|coordinated|co-?ordinated)\s+by\s+(?:Mr|Ms|Mrs|Dr|Prof)\.?\s|\b(?:convenors?|conveners?|co-?convenors?|chair(?:man|person|woman)?s?|co-?chairs?)\s+(?:is|are|will be)\s+(?:Mr|Ms|Mrs|Dr|Prof)\.?\s/i;
+
+/**
+ * Who runs a group named by its topic: the sentence saying who convenes, chairs or leads it, in the first stored
+ * document whose title names the topic (the letter or report that set it up).
+ */
+async function whoRunsIt(ctx: CommandContext, found: Reply, words: string[]): Promise<Reply | null> {
+  for (const source of found.sources.slice(0, 5)) {
+    if (!source.docId || !mentionsAll(source.title ?? '', words)) continue;
+    const text = (await ctx.store.getText(source.docId)) ?? '';
+    const sentence = text
+      .slice(0, 40_000)
+      .replace(/\s*\n\s*/g, ' ')
+      .split(/(?<=[.!?])\s+(?=[A-Z0-9])/)
+      .find((s) => RUN_BY.test(s));
+    if (!sentence) continue;
+    const said = sentence.replace(/^\d{1,2}(?:\.\d{1,2})?\s+/, '').trim();
+    return {
+      ok: true,
+      title: `Who runs it: ${source.title ?? source.reference ?? 'the document'}`,
+      sections: [{ items: [{ text: said.length > 300 ? `${said.slice(0, 297)}…` : said, detail: `[${sourceLabel(source)}]`, source }] }],
+      notes: ['As the document states it; the roster (officers) lists only study groups, working parties and Questions.'],
+      sources: [source],
+      data: { topic: words.join(' '), sentence: said },
+    };
+  }
+  return null;
 }

@@ -106,7 +106,7 @@ function nearestCommand(registry: Registry, body: string): string {
     .replace(/[^\p{L}\p{N}\s/.-]+/gu, ' ')
     .split(/\s+/)
     .map((w) => w.replace(/^[.-]+|[.-]+$/g, ''))
-    .filter((w) => w.length > 3 || /^[A-Z]\.\d/.test(w))
+    .filter((w) => (w.length > 3 && !ASKING_WORDS.has(w.toLowerCase())) || /^[A-Z]\.\d/.test(w))
     .slice(0, 4)
     .join(' ');
   return words ? `The closest I can do: search the stored documents ("search ${words}").` : 'Try /help for what I can answer.';
@@ -216,6 +216,13 @@ export async function answer(registry: Registry, ctx: CommandContext & { metrics
     }
   }
   if ('reply' in routed) {
+    // A few words no command reads ("what do we have on MPLS-TP", "e164.arpa", "who is working on digital twin
+    // terminology"): the documents that hold every one of them, when some do, rather than a refusal.
+    const searched = routed.reply.code === 'E_NO_ANSWER' ? await searchInstead(registry, ctx, input) : null;
+    if (searched) {
+      record('search', 'ok');
+      return { command: 'search', reply: searched };
+    }
     record(null, routed.reply.code ?? 'error');
     return { command: null, reply: routed.reply };
   }
@@ -228,6 +235,36 @@ export async function answer(registry: Registry, ctx: CommandContext & { metrics
     record(routed.spec.name, 'error');
     throw err;
   }
+}
+
+/** Words of a question that ask, not name what is asked about. */
+const ASKING_WORDS = new Set(
+  'what whats which who whom whose where when how why is are was were be been do does did have has had we you i me my our us they it its this that these those the a an any anything something some of on in at to for from by with about regarding concerning there here can could would should will shall may might must please tell show give find know info information status update updates latest news doing working work works done happening going new'.split(' '),
+);
+
+/** Most words read as a search when no command reads a question: a topic, not a sentence. */
+const MAX_SEARCH_WORDS = 5;
+
+/**
+ * The search answer for a question no command reads, when it is short and every word left after the asking ones is
+ * in some stored document; `null` otherwise (the refusal stands).
+ */
+async function searchInstead(registry: Registry, ctx: CommandContext, input: string): Promise<Reply | null> {
+  const spec = registry.get('search');
+  if (!spec || input.length > MAX_FALLBACK_TEXT) return null;
+  const words = input
+    .replace(/<@[A-Z0-9]+(?:\|[^<>]*)?>/g, ' ')
+    .replace(/^\s*\/?@?sgbot\b[:,]?/i, ' ')
+    .split(/[^\p{L}\p{N}./-]+/u)
+    .map((w) => w.replace(/^[./-]+|[./-]+$/g, ''))
+    .filter((w) => w.length >= 2 && !ASKING_WORDS.has(w.toLowerCase()));
+  if (words.length === 0 || words.length > MAX_SEARCH_WORDS) return null;
+  const parsed = spec.args.safeParse(spec.parseText(words.join(' ')));
+  if (!parsed.success) return null;
+  const reply = await spec.run(ctx, parsed.data);
+  const hits = (reply.data as { hits?: Array<{ partial?: boolean }> } | undefined)?.hits ?? [];
+  if (!reply.ok || hits.length === 0 || hits.some((h) => h.partial)) return null;
+  return { ...reply, notes: [`I read this as a search for "${words.join(' ')}".`, ...reply.notes] };
 }
 
 /** Whether routed arguments left words unread or named no known group. */

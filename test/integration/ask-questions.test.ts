@@ -30,6 +30,7 @@ interface Answer {
   title: string;
   notes: string[];
   sections: Array<{ heading?: string; items: Array<{ text: string; detail?: string }> }>;
+  sources: Array<{ reference?: string; title?: string }>;
   data: Record<string, unknown>;
 }
 
@@ -282,10 +283,49 @@ describe('liaisons and the rest', () => {
     expect(a.notes[0]).toMatch(/is no group/);
   });
 
-  it('who convenes a correspondence group named by its topic: the documents that mention it', async () => {
+  it('who convenes a correspondence group named by its topic: the sentence of the letter that set it up', async () => {
     const a = await ask('who is the convenor of the correspondence group on quantum-safe migration');
-    expect(a).toMatchObject({ ok: true, command: 'officers', title: 'Documents about "quantum-safe migration"' });
-    expect(a.sections[0]?.items.map((i) => i.text)).toContain('TSB Collective letter 6/17: Establishment of the SG17 Correspondence Group on quantum-safe migration (CG-QSM)');
+    expect(a).toMatchObject({ ok: true, command: 'officers', title: 'Who runs it: Establishment of the SG17 Correspondence Group on quantum-safe migration (CG-QSM)' });
+    expect(a.sources[0]).toMatchObject({ reference: 'TSB Collective letter 6/17' });
+  });
+
+  it('a topic with no document saying who runs it: the documents that mention it', async () => {
+    const a = await ask('who is the convenor of the correspondence group on digital twins');
+    expect(a).toMatchObject({ ok: true, command: 'officers', title: 'Documents about "digital twins"' });
+    expect(a.notes[0]).toMatch(/so I can't say who runs it directly/);
+  });
+
+  it('who convenes a correspondence group named with its study group: the sentence of the letter that set it up', async () => {
+    const a = await ask('who convenes the sg17 correspondence group on quantum-safe migration');
+    expect(a).toMatchObject({ ok: true, command: 'officers' });
+    expect(a.sections[0]?.items[0]?.text).toBe('The Correspondence Group is convened by Ms Ana Ribeiro (Brazil) and Mr Lukas Meyer (Switzerland).');
+  });
+
+  // Reported in the sixth question round: a meeting named by its host city was read as a group.
+  it('a meeting named by its city, opening in the reader\'s zone', async () => {
+    const a = await ask('what time does the muscat meeting start for me', 'Europe/London', '2026-11-01T12:00');
+    expect(a).toMatchObject({ ok: true, command: 'meeting' });
+    expect(a.sections[0]?.items[0]?.detail).toMatch(/^opens Wed 9 Dec 2026, 05:00 \(Europe\/London\) — original: 9 December 2026, 09:00 local time \(UTC\+4\)/);
+    const fee = await ask('registration fee for the muscat meeting?', 'Europe/London', '2026-11-01T12:00');
+    expect(fee).toMatchObject({ ok: true, command: 'meeting', title: 'Meetings in Muscat, Oman' });
+    expect(fee.notes[0]).toMatch(/I can't answer all of it/);
+  });
+
+  // Reported in the sixth question round: a topic asked without "search" was refused.
+  it.each([
+    ['what do we have on quantum-safe migration', 'quantum-safe migration'],
+    ['machine learning terminology', 'machine learning terminology'],
+    ['who is working on digital twin terminology', 'digital twin terminology'],
+  ])('"%s" is a search for %s', async (q, words) => {
+    const a = await ask(q);
+    expect(a).toMatchObject({ ok: true, command: 'search', title: `Documents matching "${words}"` });
+    expect(a.notes[0]).toBe(`I read this as a search for "${words}".`);
+  });
+
+  it('a question whose words no document holds is still refused', async () => {
+    const a = await ask('whats the wifi password at CICG');
+    expect(a).toMatchObject({ ok: false, code: 'E_NO_ANSWER' });
+    expect(a.notes[0]).toBe('The closest I can do: search the stored documents ("search wifi password CICG").');
   });
 
   it('a group-like name that is no group is still refused with the groups listed', async () => {
