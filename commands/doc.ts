@@ -7,7 +7,7 @@ import { formatDeadline, formatEventTime, formatOpening, formatRange } from '../
 import { citeOf, type StoredDocument } from '../src/store/facts.ts';
 import type { Contact } from '../src/core/types.ts';
 import { describeDocument } from '../src/store/titles.ts';
-import { addresseeList } from './scope.ts';
+import { addresseeList, sourceLabel, sourceOf, uniqueSources } from './scope.ts';
 
 /**
  * A document reference as people write one in a question: an LS, TD or contribution number of an ITU group
@@ -15,7 +15,7 @@ import { addresseeList } from './scope.ts';
  * "CL 7/13", "TSB Circular 106"), a COM contribution ("COM 17-C 123").
  */
 const REF =
-  String.raw`(?:(?:SG\s?\d{1,2}|TSAG|TDAG|RAG)-(?:LS|TD|C)\s?\d{1,4}(?:\/[A-Z0-9]{2,5})?(?:-?R\d{1,2})?|(?:TSB\s+)?(?:Collective\s+letter|CL|Circular|circ\.?)\s*\d{1,4}(?:\s*\/\s*(?:\d{1,2}|TSAG))?|COM\s?\d{1,2}\s*[-–]\s*[CR]\s?\d{1,4}(?:\s*[-–]\s*[EFSACR])?)`;
+  String.raw`(?:(?:SG\s?\d{1,2}|TSAG|TDAG|RAG)-(?:LS|TD|C|R)\s?\d{1,4}(?:\/[A-Z0-9]{2,5})?(?:-?R\d{1,2})?|TD\s?\d{1,4}(?:\/[A-Z0-9]{2,5})?|(?:TSB\s+)?(?:Collective\s+letter|CL|Circular|circ\.?)\s*\d{1,4}(?:\s*\/\s*(?:\d{1,2}|TSAG))?|COM\s?\d{1,2}\s*[-–]\s*[CR]\s?\d{1,4}(?:\s*[-–]\s*[EFSACR])?)`;
 
 /**
  * The references a document asked for by `ref` may be stored under, the asked one first, then its full forms: "CL 7/13"
@@ -70,14 +70,41 @@ export default defineCommand({
       docs = await ctx.store.findByReference(form);
       if (docs.length > 0) break;
     }
+    // "TD870" without its group: the stored TD of that number, whichever group's ("SG20-TD870/WP1").
+    const bareTd = /^TD\s?(\d{1,4})(?:\/([A-Z0-9]{2,5}))?$/i.exec(ref);
+    if (docs.length === 0 && bareTd) {
+      const number = new RegExp(String.raw`-TD\s?${bareTd[1]}(?!\d)${bareTd[2] ? String.raw`\/${bareTd[2]}` : ''}`, 'i');
+      const hits = (await (await ctx.search()).search(`TD${bareTd[1]}`, 10)).filter((h) => h.reference && number.test(h.reference));
+      docs = (await Promise.all(hits.slice(0, 3).map((h) => ctx.store.getDocument(h.id)))).filter((d) => d !== null);
+    }
     if (docs.length === 0 && /^[0-9a-f]{8,20}$/i.test(ref)) {
       const all = await ctx.store.documentsAfter(0, 100_000);
       const id = all.find((d) => d.id.startsWith(ref.toLowerCase()))?.id;
       const doc = id ? await ctx.store.getDocument(id) : null;
       docs = doc ? [doc] : [];
     }
+    // A reference used again (a letter number of another study period, a TD number of another group): the newest
+    // first, the others named.
+    docs = [...docs].sort((a, b) => (b.parsed.date ?? '').localeCompare(a.parsed.date ?? ''));
     const doc = docs[0];
-    if (!doc) return noAnswer('E_NOT_FOUND', `No stored document has the reference "${ref}".`, ['Use `search` to find it by its words.'], { ref });
+    const others = docs.slice(1, 4).map((d) => `${citeOf(d).title ?? d.parsed.reference ?? 'a document'}${d.parsed.date ? `, dated ${d.parsed.date}` : ''} (doc ${d.id.slice(0, 12)})`);
+    if (!doc) {
+      // Not stored, but answered by a statement that is: "did anyone reply to SG13-LS96".
+      const key = ref.toLowerCase().replace(/\s+/g, '');
+      const replies = (await ctx.store.liaisons(null, 500)).filter((l) => (l.liaison.repliesTo ?? []).some((r) => r.toLowerCase().replace(/\s+/g, '') === key));
+      if (replies.length > 0) {
+        const sources = uniqueSources(replies.map((l) => sourceOf(l.source)));
+        return {
+          ok: true,
+          title: `${ref} is not stored; stored statements answer it`,
+          sections: [{ items: replies.slice(0, 10).map((l) => ({ text: `${l.source.reference ?? l.source.title ?? 'Liaison statement'}${l.source.title && l.source.reference ? `: ${l.source.title}` : ''}`, detail: `from ${l.liaison.from ?? 'unknown'}${l.source.date ? `, dated ${l.source.date}` : ''} [${sourceLabel(sourceOf(l.source))}]`, source: sourceOf(l.source) })) }],
+          notes: [`${ref} itself is not among the stored documents; these statements say they answer it.`],
+          sources,
+          data: { ref, answeredBy: replies.map((l) => l.source) },
+        };
+      }
+      return noAnswer('E_NOT_FOUND', `No stored document has the reference "${ref}".`, ['Use `search` to find it by its words.'], { ref });
+    }
     const p = doc.parsed;
     const cite = citeOf(doc);
     const unverified = cite.unverified === true;
@@ -116,6 +143,7 @@ export default defineCommand({
       title: p.reference ?? cite.title ?? describeDocument(p, doc.source),
       sections: [{ heading: cite.title ?? undefined, items: facts }],
       notes: [
+        ...(others.length > 0 ? [`${others.length === 1 ? 'Another stored document has' : `${others.length} other stored documents have`} this reference: ${others.join('; ')}. Ask for one by its doc id.`] : []),
         `Source: ${doc.source.name}, stored ${stored} (${ctx.tz}).`,
         ...(doc.source.list?.list ? [`Came through ${doc.source.list.list}.`] : []),
         ...(doc.source.auth ? [`Sender ${unverified ? 'UNVERIFIED' : 'check'}: ${doc.source.auth.summary}`] : unverified ? ['Sender UNVERIFIED: this document came with no sender check; nothing is acted on from it.'] : []),

@@ -43,11 +43,12 @@ export default defineCommand({
   summary: 'Liaison statements of a group: those it must answer, with their reply deadlines, first.',
   usage: 'ls [SG17|Q6/17|TSAG]',
   examples: ['ls SG17', 'ls Q6/17', 'which liaisons need a reply from SG17', 'ls'],
-  args: z.object({ scope: z.custom<Scope>(), from: z.string().nullable().default(null), to: z.string().nullable().default(null) }),
+  args: z.object({ scope: z.custom<Scope>(), from: z.string().nullable().default(null), to: z.string().nullable().default(null), topic: z.string().nullable().default(null) }),
   parseText: parseLsText,
   // Any short question about liaisons, replies or LSs that names a group: "does sg20 owe anyone an LS reply", "what
   // replies is SG15 waiting for", "which LS does SG17 have to answer in january".
-  fallbacks: [/^(?=.*\b(?:LSs?|liaisons?|liaison statements?|repl(?:y|ies)|respon(?:se|ses|d)|answer)\b).*?(?<![\w/])(?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}(?:RG-[A-Z]{2,5})?|study group \d{1,2}|TSAG|Q\d{1,2}\/\d{1,2}))(?![\w/]).*$/i],
+  // The topic a statement is on, when the question names one, is read too ("SG17 LS on CG-AISEC-STRAT - deadline?").
+  fallbacks: [/^(?=.*\b(?:LSs?|liaisons?|liaison statements?|repl(?:y|ies)|respon(?:se|ses|d)|answer)\b)(?=(?:.*?\s(?:about|regarding|concerning|on)\s+(?<topic>(?!the\s+(?:list|agenda)\b)[^\s?!.]+(?:\s(?![-–]|who\b|what\b|when\b|and\b|by\b|from\b|to\b)[^\s?!.]+){0,4}))?).*?(?<![\w/])(?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}(?:RG-[A-Z]{2,5})?|study group \d{1,2}|TSAG|Q\d{1,2}\/\d{1,2}))(?![\w/]).*$/i],
   intents: [
     /^(?:which|what)\s+(?:liaison statements?|liaisons?|LSs?)\s+(?:need|needs|await|awaits|are awaiting|require|requires|are waiting for|wait for)\s+(?:an?\s+)?(?:reply|replies|response|answer|action)(?:\s+from|\s+by|\s+of)?\b(?<arg>.*)$/i,
     /^(?:liaison statements?|liaisons?|LSs?)\s+(?:awaiting|needing|to answer for|waiting for)\s+(?:an?\s+)?(?:reply|response|action)?(?:\s+from|\s+by)?\b(?<arg>.*)$/i,
@@ -56,11 +57,15 @@ export default defineCommand({
     // "any liaisons for SG13 to answer", "which liaisons did SG17 send", "what liaisons has SG20 received".
     /^(?:are there |is there )?(?:any|which|what)\s+(?:liaison statements?|liaisons?|LSs?)\s+(?:for|did|has|have|from|to)\s+(?<arg>.+?)(?:\s+(?:to answer|to reply to|send(?: out)?|sent(?: out)?|receive|received|get|got))?\s*\??$/i,
   ],
-  async run(ctx, { scope, from, to }): Promise<Reply> {
+  async run(ctx, { scope, from, to, topic }): Promise<Reply> {
     if (scope.kind === 'unknown') return unknownGroupReply(ctx, scope.text);
     const question = scope.kind === 'question' ? scope.question : null;
     const group = scope.kind === 'group' ? parentGroup(scope.group) : question ? groupOfQuestion(question) : null;
-    const all = onceEach((await ctx.store.liaisons(group, 200)).filter((l) => (from === null || sentBy(l.liaison, from)) && (to === null || sentTo(l.liaison, to))));
+    const listed = onceEach((await ctx.store.liaisons(group, 200)).filter((l) => (from === null || sentBy(l.liaison, from)) && (to === null || sentTo(l.liaison, to))));
+    // A topic narrows the list to the statements whose titles name it; when none does, the whole list, saying so.
+    const onTopic = topic ? listed.filter((l) => namesTopic(l, topic)) : listed;
+    const all = onTopic.length > 0 ? onTopic : listed;
+    const topicNote = topic && onTopic.length === 0 && listed.length > 0 ? [`None of these is titled on "${topic}": all are listed.`] : [];
     const ahead = (l: LiaisonFact) => l.liaison.deadline !== null && dueAt({ date: l.liaison.deadline, time: null, timezone: GENEVA }) >= ctx.now;
     const byDeadline = (a: LiaisonFact, b: LiaisonFact) => (a.liaison.deadline ?? '').localeCompare(b.liaison.deadline ?? '');
     const mustAnswer = all.filter((l) => !l.answeredBy && ahead(l) && asksOf(l.liaison, group, question)).sort(byDeadline);
@@ -81,14 +86,14 @@ export default defineCommand({
       { heading: `Replies ${group ?? ''} expects from others`.replace(/\s+/g, ' '), items: expected.map((l) => line(l, ctx.tz, 'reply expected by')) },
       { heading: 'Recent', items: rest.map((l) => line(l, ctx.tz, 'reply deadline')) },
     ].filter((s) => s.items.length > 0);
-    const notes: string[] = [];
+    const notes: string[] = [...topicNote];
     if (all.length === 0) notes.push(`No liaison statements${from ? ` from ${from}` : ''}${to ? ` to ${to}` : ''}${group && !to ? `${from ? ' to or copied to' : ' from, to or copied to'} ${group}` : ''} are stored.`);
     else if (who && mustAnswer.length === 0 && undated.length === 0) notes.push(`No liaison statement is waiting for a reply from ${who}.`);
     else if (who && mustAnswer.length === 0) notes.push(`No reply date is set for ${who}; ${undated.length} liaison statement${undated.length > 1 ? 's ask' : ' asks'} it to act without one.`);
     if (mustAnswer.length + expected.length > 0) notes.push(`Reply dates are shown in ${ctx.tz}; the liaison statements give them as Geneva dates.`);
     return {
       ok: true,
-      title: `Liaison statements${who ? ` of ${who}` : ''}${from && from !== who ? ` from ${from}` : ''}${to ? ` to ${to}` : ''}`,
+      title: `Liaison statements${who ? ` of ${who}` : ''}${from && from !== who ? ` from ${from}` : ''}${to ? ` to ${to}` : ''}${topic && onTopic.length > 0 ? ` on ${topic}` : ''}`,
       sections,
       notes,
       sources: uniqueSources([...mustAnswer, ...expected, ...rest].map((l) => sourceOf(l.source))),
@@ -112,9 +117,17 @@ function onceEach(liaisons: LiaisonFact[]): LiaisonFact[] {
 }
 
 /** "SG15 from IETF" (as the router passes "did IETF send anything to SG15"): a scope and, after "from", a sender. */
-export function parseLsText(rest: string): { scope: Scope; from: string | null; to: string | null } {
+export function parseLsText(rest: string): { scope: Scope; from: string | null; to: string | null; topic: string | null } {
   // What follows a dash or the question's own words is no name: "from jtc1 sc27 - whats the deadline".
   let text = rest.replace(/\s+[-–]\s+.*$/, '').replace(/[?!.]+\s*$/, '');
+  // "SG11 about SRv6", "SG17 on CG-AISEC-STRAT": the statements' topic, read apart from the parties.
+  const about = /\s+(?:about|regarding|concerning|on the subject of|on)\s+(\S.{1,80}?)(?=\s+(?:sent\s+)?(?:from|by|to)\s|$)/i.exec(text);
+  const topic = about?.[1] && !/^(?:(?:ITU-T[\s-]+)?(?:SG[\s-]?\d|study group|TSAG|Q\d)|the\s+(?:list|mailing))/i.test(about[1]) ? about[1].trim() : null;
+  if (topic && about) text = `${text.slice(0, about.index)} ${text.slice(about.index + about[0].length)}`.trim();
+  return { ...partiesOf(text, rest, topic !== null), topic };
+}
+
+function partiesOf(text: string, rest: string, cut: boolean): { scope: Scope; from: string | null; to: string | null } {
   const party = (t: string | undefined) => {
     const name = (t ?? '').replace(/\s+\b(?:what(?:'s|s| is)?|whats|when|the deadline|deadline|reply|replies|due|date|about|on)\b.*$/i, '').trim();
     return name ? (canonicalGroup(name) ?? name) : null;
@@ -126,12 +139,19 @@ export function parseLsText(rest: string): { scope: Scope; from: string | null; 
   const to = party(t?.[1]);
   if (t) text = `${text.slice(0, t.index)} ${text.slice(t.index + t[0].length)}`;
   text = text.replace(/\bsent\b/gi, ' ');
-  if (!f && !t) return { scope: parseScope(rest), from: null, to: null };
+  if (!f && !t) return { scope: parseScope(cut ? text : rest), from: null, to: null };
   // The group asked about: the one named apart, else the ITU-T group the statements went to, else the one that sent them.
   const named = parseScope(text);
   const itu = (x: string | null) => (x && canonicalGroup(x) ? ({ kind: 'group', group: canonicalGroup(x) as string } as Scope) : null);
   const scope = named.kind !== 'all' ? named : (itu(to) ?? itu(from) ?? named);
   return { scope, from, to: scope.kind === 'group' && to !== null && canonicalGroup(to) === scope.group ? null : to };
+}
+
+/** Whether a statement's title (or reference) holds every word of `topic` ("SRv6", "CG-AISEC-STRAT"). */
+function namesTopic(l: LiaisonFact, topic: string): boolean {
+  const title = ` ${`${l.source.title ?? ''} ${l.source.reference ?? ''}`.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+  const words = topic.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 2 && !/^(?:the|a|an|of|and|for|to|in|ls|liaison|statements?)$/.test(w));
+  return words.length > 0 && words.every((w) => title.includes(` ${w}`));
 }
 
 /** A party's name for comparing: lower case, without spaces, dashes, slashes ("JTC 1/SC 27" → "jtc1sc27"). */
@@ -141,6 +161,11 @@ function squash(name: string): string {
 
 /** Whether the liaison went to `party` (for action or information): an ITU-T group, or a body named in words. */
 function sentTo(li: LiaisonInfo, party: string): boolean {
+  // "to all study groups": a statement to every study group, named as such or listed one by one.
+  if (/^all\s+(?:(?:ITU-T|the)\s+)*(?:study groups|SGs)$/i.test(party.trim())) {
+    const parties = [...li.to, ...li.cc];
+    return parties.some((x) => /\ball\b.*\b(?:study groups|SGs)\b/i.test(x)) || parties.filter((x) => /^SG\d{1,2}$/.test(canonicalGroup(x) ?? '')).length >= 5;
+  }
   const group = canonicalGroup(party);
   return [...li.to, ...li.cc].some((x) => (group ? canonicalGroup(x) !== null && parentGroup(canonicalGroup(x) as string) === parentGroup(group) : squash(x).includes(squash(party))));
 }

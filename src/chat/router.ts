@@ -76,6 +76,8 @@ const ROUTER_INTENTS: ReadonlyArray<readonly [string, RegExp]> = [
   ['ls', /^(?:did|has|have) (?<sender>.{2,60}?) (?:send|sent|written|write) (?:anything|any(?:thing| liaisons?| LSs?| liaison statements?)?|an? (?:LS|liaison(?: statement)?)|liaisons?) (?:to|for) (?<arg>.+?)[?!.]*$/i],
   // "what did JTC 1/SC 27 ask SG17", "what has IETF asked of SG15?"
   ['ls', /^what (?:did|does|has|have) (?<sender>(?!\S*-(?:LS|TD|C)\s?\d).{2,60}?) (?:ask|asked|want|wanted|send|sent|tell|told) (?:of |from |to )?(?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d|study group|TSAG|Q\d|question|WP\d|working party)[^?!.]*)[?!.]*$/i],
+  // "which liaisons did sg5 send", "what LSs has SG17 sent out?": the group's own statements.
+  ['ls', /^(?:which|what) (?:liaisons?|liaison statements?|LSs?) (?:did|has|have) (?=(?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG|Q\d{1,2}\/\d{1,2})) )(?<sender>\S.{1,40}?) (?:send|sent|write|written|issue|issued)(?: out)?(?: (?:this|last|recently).*)?[?!.]*$/i],
   // "sg17 liaisons", "SG 17's liaison statements."
   ['ls', /^(?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG|Q\d{1,2}\/\d{1,2}|WP\d{1,2}\/\d{1,2})(?:['’]s)?) (?:liaisons?|liaison statements?|LSs?)[?!.]*$/i],
   // "what are SG17's lead roles", "SG17 lead study group roles"
@@ -166,7 +168,8 @@ export function route(registry: Registry, input: string, clock?: AskClock): Rout
     for (const spec of registry.list)
       for (const re of spec.fallbacks ?? []) {
         const m = re.exec(body);
-        if (m) return validate(spec, m.groups?.['arg'] ?? body, body, clock);
+        // A looser phrasing may name what the request is about apart from its argument ("… on CG-AISEC-STRAT").
+        if (m) return validate(spec, `${m.groups?.['arg'] ?? body}${m.groups?.['topic'] ? ` about ${m.groups['topic']}` : ''}`, body, clock);
       }
   }
   const near = suggest(registry, first);

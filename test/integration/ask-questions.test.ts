@@ -14,7 +14,7 @@ import { replyToCard } from '../../src/chat/teams/cards.ts';
 import type { Reply } from '../../src/core/command.ts';
 import { resolveNow } from '../../src/core/time.ts';
 import type { Services } from '../../src/main.ts';
-import { captureLog, cli, seededServices, uniquePrefix } from '../support/teams-fake.ts';
+import { FIXTURES, captureLog, cli, seededServices, uniquePrefix } from '../support/teams-fake.ts';
 
 const redisUrl = inject('redisUrl');
 const prefix = uniquePrefix('ask-questions');
@@ -340,7 +340,50 @@ describe('liaisons and the rest', () => {
   });
 });
 
+describe('liaisons asked about in the sixth round', () => {
+  it('which liaisons did a group send: only its own', async () => {
+    const a = await ask('which liaisons did sg5 send', TZ, '2026-10-01T12:00');
+    expect(a).toMatchObject({ ok: true, command: 'ls', title: 'Liaison statements of SG5' });
+    const refs = a.sections.flatMap((s) => s.items.map((i) => i.detail ?? ''));
+    expect(refs.length).toBeGreaterThan(0);
+    expect(refs.every((d) => d.startsWith('from SG5;'))).toBe(true);
+  });
+
+  it('a liaison named by its topic beside its group: that one', async () => {
+    const a = await ask('SG17 LS on IoT security - who is it addressed to and deadline', TZ, '2026-02-15T12:00');
+    expect(a).toMatchObject({ ok: true, command: 'ls', title: 'Liaison statements of SG17 on IoT security' });
+    expect(a.sections.flatMap((s) => s.items)).toHaveLength(1);
+    expect(a.sections[0]?.items[0]?.detail).toMatch(/^from SG17; for action: SG20 \(Q6\/20\)/);
+  });
+
+  it('statements to all study groups: named so or listed one by one', async () => {
+    const a = await ask('LS from TSAG to all study groups - what do they want and by when', TZ, '2026-03-01T12:00');
+    expect(a).toMatchObject({ ok: true, command: 'ls', title: 'Liaison statements of TSAG to all study groups' });
+    expect(a.sections.flatMap((s) => s.items.map((i) => i.text)).some((t) => t.startsWith('LS on the review of study group work programmes'))).toBe(true);
+  });
+
+  it('a reply to a statement that is not stored is found by what it answers', async () => {
+    const a = await ask('did anyone reply to SG13-LS96');
+    expect(a).toMatchObject({ ok: true, command: 'doc', title: 'SG13-LS96 is not stored; stored statements answer it' });
+    expect(a.sections[0]?.items[0]?.text).toMatch(/^SG20-LS112: /);
+  });
+});
+
 describe('documents by a short reference', () => {
+  it('a report by its reference, and a TD by its number alone', async () => {
+    expect(await ask("what's in SG2-R3")).toMatchObject({ ok: true, command: 'doc', title: 'SG2-R3' });
+    expect(await ask('what is TD870 about')).toMatchObject({ ok: true, command: 'doc', title: 'SG20-TD870/WP1' });
+  });
+
+  it('a letter number used in two study periods: the newest, the other named', async () => {
+    // The 2011 letter of the same number, in its Chinese edition (test/fixtures/real).
+    const added = await cli(redisUrl, prefix, 'ingest', join(FIXTURES, '../real/meeting-cl-7-17-2011-sg17-chinese.txt'), '--no-progress');
+    expect(added.code).toBe(0);
+    const a = await ask('collective letter 7/17?');
+    expect(a).toMatchObject({ ok: true, command: 'doc', title: 'TSB Collective letter 7/17', sections: [{ heading: 'Meeting of Working Party 3/17 (Application and service security) - Geneva, 19-23 April 2027' }] });
+    expect(a.notes[0]).toMatch(/^Another stored document has this reference: .*dated 2011-11-04/);
+  });
+
   it('finds a TD asked for without its meeting part (SG20-TD870 for SG20-TD870/WP1)', async () => {
     const a = await ask('/doc SG20-TD870');
     expect(a).toMatchObject({ ok: true, command: 'doc', title: 'SG20-TD870/WP1' });
