@@ -110,6 +110,8 @@ const QUESTION_WORDS = /(?:^|\s)(?:what(?:'s|’s|s)?|which|when|is|are|there|an
  * Read "SG 20 next week --all" into a scope, a date range and the `--all` flag. With `clock` the range is read
  * at once (relative to the asking instant, in the reader's zone); without, the command reads it when it runs.
  */
+const MEETING_MONTH = /\b(meeting|session|plenary)\s+(?:in|of)\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?/gi;
+
 export function parseDeadlineText(rest: string, clock?: Clock): DeadlineArgs {
   const all = /(?:^|\s)--?all\b|\ball\b.*\bpast\b|\bincluding past\b|^\s*past\b|\b(?:did|have)\s+(?:I|we)\s+miss(?:ed)?\b/i.test(rest);
   const text = rest.replace(/(?:^|\s)--?all\b/gi, ' ');
@@ -117,7 +119,8 @@ export function parseDeadlineText(rest: string, clock?: Clock): DeadlineArgs {
   // "SG 13 or SG 11", "SG13 and Q4/20": several known groups, each answered in turn.
   const several = found.several?.every((x) => x.kind === 'group' || x.kind === 'question') ? found.several : null;
   const named = several ? { scope: several[0] ?? null, rest: found.rest } : found;
-  const { when, rest: dateless } = splitWhen(named.rest);
+  // "for the SG 12 meeting in may": the month says which meeting, not when its deadlines fall.
+  const { when, rest: dateless } = splitWhen(named.rest.replace(MEETING_MONTH, '$1'));
   const { categories, rest: words } = splitCategories(dateless);
   const left = leftover(words, QUESTION_WORDS).replace(QUESTION_WORDS, ' ').replace(/\s+/g, ' ').trim();
   const range = when && clock ? rangeOf(when, clock) : null;

@@ -93,7 +93,7 @@ export function parseMeetingText(rest: string): MeetingArgs {
     .replace(/^\s*(?:please\s+)?(?:find|show|give|tell|list|get)(?:\s+(?:me|us))?\s+/i, ' ');
   // A question about a side event ("newcomers briefing sg20 what time") is answered with the meeting and its side
   // events, the meeting's own opening not put first.
-  const sideEvent = /\b(?:briefings?|workshops?|hackathons?|side events?|trainings?|forums?|seminars?)\b/i.test(text);
+  const sideEvent = /\b(?:briefings?|workshops?|hackathons?|side events?|trainings?|forums?|seminars?|clinics?|webinars?|tutorials?|receptions?)\b/i.test(text);
   const focus: MeetingFocus = sideEvent
     ? null
     : /\bwhat time\b|\b(?:open|opens|opening|start|starts|starting|begin|begins)\b/i.test(text)
@@ -107,6 +107,18 @@ export function parseMeetingText(rest: string): MeetingArgs {
   const named = scope.kind === 'unknown' ? findScope(words).scope : null;
   if (named && named.kind !== 'unknown') return { scope: named, all, focus, unread: text.trim(), month };
   return { scope, all, focus, unread: null, month };
+}
+
+/** Words of a side-event question that name no event: "what time is the sg21 contribution clinic". */
+const NOT_EVENT_WORDS = /^(?:what|when|where|time|is|are|the|a|an|of|for|at|does|do|will|start|starts|open|opens|begin|begins|held|how|long|sg\d{1,2}|tsag|study|group|\d{1,2}|next|meeting|today|tomorrow)$/i;
+
+/** The side event of `m` whose title holds every word `question` names it by (two at least), if one does. */
+function namedEvent(m: MeetingFact | undefined, question: string): MeetingFact['events'][number] | null {
+  if (!m) return null;
+  const words = question.toLowerCase().split(/[^\p{L}\p{N}-]+/u).filter((w) => w.length >= 3 && !NOT_EVENT_WORDS.test(w));
+  if (words.length < 2) return null;
+  const stem = (w: string) => w.replace(/s$/, '');
+  return m.events.find((e) => words.every((w) => e.title.toLowerCase().includes(stem(w)))) ?? null;
 }
 
 /** The days of a month asked about: the year written, else the next such month not wholly past. */
@@ -154,7 +166,9 @@ const meetingCommand = defineCommand({
     /^(?<arg>(?:when|where) (?:is|will) (?:the )?next meeting (?:of )?.*)$/i,
     /^(?:next|upcoming) (?:meeting|meetings)\b(?<arg>.*)$/i,
     // Side events the meeting answer lists: "when is the newcomers briefing for SG20", "is there a workshop at the next SG17 meeting".
-    /^(?<arg>(?:(?:when|where) (?:is|are|will)|(?:is|are) there) (?:the |a |an |any )?.*?\b(?:briefings?|workshops?|trainings?|hackathons?|side events?)\b.*)$/i,
+    /^(?<arg>(?:(?:what time|when|where) (?:is|are|will|does|do)|(?:is|are) there) (?:the |a |an |any )?.*?\b(?:briefings?|workshops?|trainings?|hackathons?|side events?|clinics?|webinars?|tutorials?|receptions?)\b(?!.*\b(?:due|deadlines?|register|registration|close[sd]?)\b).*)$/i,
+    // "is there a plenary of sg17 in april 2027?", "will there be a TSAG meeting in May"
+    /^(?<arg>(?:is|are|will) there (?:be )?(?:a |an |any )?(?:\w+ )?(?:plenar(?:y|ies)|meetings?)\b.*)$/i,
     // "what's the next meeting of TSAG (and where)", "what is the next SG13 meeting"
     /^(?<arg>what(?:'s|’s| is) (?:the )?next\b.*?\bmeeting\b.*)$/i,
     // Not "who is the chair of the SG13 meeting" (officers).
@@ -172,6 +186,10 @@ const meetingCommand = defineCommand({
       // the meeting it knows, saying so, and the letter that has the rest.
       const name = scope.kind === 'group' ? scope.group : scope.kind === 'question' ? groupOfQuestion(scope.question) : null;
       const known = await meetingCommand.run(ctx, { ...args, unread: null });
+      // A side event of that meeting named by its words ("the sg21 contribution clinic"): the answer, not a question
+      // half read.
+      const event = namedEvent((known.data as { meetings?: MeetingFact[] } | undefined)?.meetings?.[0], unread);
+      if (event) return { ...known, title: `${event.title}: ${formatEventTime(event, ctx.tz)}${event.place ? `, ${event.place}` : ''}` };
       const asked = unread.length > 200 ? `${unread.slice(0, 200)}…` : unread;
       const letter = known.sources[0] ? ` The letter has the rest: ${sourceLabel(known.sources[0])}.` : '';
       return {

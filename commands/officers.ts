@@ -39,7 +39,7 @@ const ROLE_WORDS: ReadonlyArray<readonly [RegExp, Exclude<AskedRole, null>]> = [
 
 /** Words of a question about people that are neither a role nor a group. */
 const QUESTION_WORDS =
-  /(?:^|\s)(?:who(?:'s|’s)?|whos|is|are|was|the|our|current|new|of|for|at|associate|vice[- ]?|co-?|rapporteurs?|chair(?:s|man|men|person|persons|woman|ing)?|convenors?|convenes|runs|secretariat|secretary|counsellors?|TSB|in|charge|now|currently|please|and|its|it|question|contacts?|person|people|responsible|names?|e-?mail|address)(?=\s|$)/gi;
+  /(?:^|\s)(?:who(?:'s|’s)?|whos|is|are|was|the|our|current|new|of|for|at|associate|vice[- ]?|co-?|rapporteurs?|chair(?:s|man|men|person|persons|woman|ing)?|convenors?|convenes|runs|secretariat|secretary|counsellors?|TSB|in|charge|now|currently|please|and|its|it|question|contacts?|person|people|responsible|names?|e-?mail|address|about|regarding|ITU|bureau)(?=\s|$)/gi;
 
 /** Read "who is the rapporteur of Q4/20" (or, after /officers, "Q4/20 rapporteur") into a role and a scope. */
 export function parseOfficerText(rest: string): OfficerArgs {
@@ -287,6 +287,8 @@ export default defineCommand({
     /^(?<arg>(?:who(?:'s|’s| is| are| was)?|whos) (?:the |our )?(?:current |new )?(?:associate |vice[- ]?|co-?)?(?:rapporteurs?|chair(?:s|man|men|person|persons|woman)?|convenors?|secretariat|secretary|counsellors?|TSB counsellors?|(?:TSB|secretariat) contacts?|(?:TSB |bureau )?director)\b.*)$/i,
     // "who chairs WP1/20", "who is chairing SG 20"
     /^(?<arg>who (?:chairs|is chairing|convenes) .*)$/i,
+    // "who should I contact at TSB about TSAG", "who do we ask in the secretariat about SG11"
+    /^who (?:should|do|can|shall|could) (?:I|we) (?:contact|ask|write to|e-?mail|talk to)(?<arg>(?: (?:at|in) (?:the )?(?:TSB|ITU|secretariat|bureau))? (?:about|for|regarding|on|in) (?!.*-(?:LS|TD|C)\s?\d).+)$/i,
     // "who handles sg11 at tsb", "who looks after TSAG in the secretariat": the group's counsellor.
     /^who (?:handles|looks after|covers|deals with|is responsible for|supports) (?<arg>.+)$/i,
     // "rapporteur of Q4/20", "chair for SG17", "rapporteur q11/20", "secretariat contact for SG17"

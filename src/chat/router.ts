@@ -139,7 +139,10 @@ export function route(registry: Registry, input: string, clock?: AskClock): Rout
     .replace(/^(?:(?:hi|hello|hey|dear)(?:\s+(?:there|all|team))?[,!.]?\s+)?(?:(?:please|pls|kindly|can you|could you|would you|will you)[,]?\s+)+/i, '')
     .replace(/[,\s]+(?:please|pls|plz|thx|thanks)([?!.]*)$/i, '$1')
     // "venue + opening time": a plus joins two things asked.
-    .replace(/\s\+\s/g, ' and ');
+    .replace(/\s\+\s/g, ' and ')
+    // "…, I'm in Tokyo", "… in my time zone": where the asker is; times are shown in their zone anyway.
+    .replace(/[,;]?\s*(?:I['’]?m|I am|we['’]?re|we are) (?:in|based in|located in|at) [\p{L} .'’-]{2,30}?([?!.]*)$/iu, '$1')
+    .replace(/\s+(?:in|for) my (?:local )?time(?: ?zone)?([?!.]*)$/i, '$1');
   if (text === '' || text === '/') return validate(registry.get('help') as CommandSpec<never>, '', 'help', clock);
   const slash = text.startsWith('/');
   const body = slash ? text.slice(1) : text;

@@ -340,6 +340,26 @@ describe('liaisons and the rest', () => {
   });
 });
 
+describe('meetings asked about in the sixth round', () => {
+  it('a side event named by its words: its time in the reader\'s zone first', async () => {
+    const a = await ask('what time is the sg21 contribution clinic', 'Asia/Kolkata', '2026-01-20T12:00');
+    expect(a).toMatchObject({ ok: true, command: 'meeting', title: 'Online Contribution Clinic for SG21 delegates: Tue 3 Feb 2026, 16:30–18:30 (Asia/Kolkata) — original: 3 February 2026, 12:00–14:00 Geneva time' });
+    expect(a.notes.join(' ')).not.toMatch(/can't answer/);
+  });
+
+  it('is there a plenary in a month: the meeting of that month', async () => {
+    const a = await ask('is there a plenary of sg17 in april 2027?', TZ, '2027-03-01T12:00');
+    expect(a).toMatchObject({ ok: true, command: 'meeting', title: 'Meeting of SG17 in April 2027' });
+    expect(a.sections[0]?.items[0]?.detail).toMatch(/^Meeting of Working Party 3\/17/);
+  });
+
+  it('the month of the meeting a deadline is for is no window for the deadline', async () => {
+    const a = await ask('fellowship deadline for the SG 12 meeting in may', TZ, '2027-02-10T12:00');
+    expect(a).toMatchObject({ ok: true, command: 'deadlines' });
+    expect((a.data['upcoming'] as Due[]).map((d) => `${d.date} ${d.category}`)).toEqual(['2027-04-09 fellowship']);
+  });
+});
+
 describe('liaisons asked about in the sixth round', () => {
   it('which liaisons did a group send: only its own', async () => {
     const a = await ask('which liaisons did sg5 send', TZ, '2026-10-01T12:00');

@@ -480,6 +480,25 @@ describe('phrasings reported refused or misread in the fourth round', () => {
     expect(r.args).toMatchObject(args);
   });
 
+  it.each([
+    ['which liaisons did sg5 send', 'ls', { scope: { kind: 'group', group: 'SG5' }, from: 'SG5' }],
+    ['what did the IETF ask SG11 about SRv6', 'ls', { scope: { kind: 'group', group: 'SG11' }, from: 'IETF', topic: 'SRv6' }],
+    ['SG17 LS on CG-AISEC-STRAT - who is it addressed to and deadline', 'ls', { scope: { kind: 'group', group: 'SG17' }, topic: 'CG-AISEC-STRAT' }],
+    ['LS from TSAG to all study groups - what do they want and by when', 'ls', { from: 'TSAG', to: 'all study groups' }],
+    ['is there a plenary of sg17 in april 2027?', 'meeting', { scope: { kind: 'group', group: 'SG17' }, month: { month: 4, year: 2027 } }],
+    ['what time is the sg21 contribution clinic', 'meeting', { scope: { kind: 'group', group: 'SG21' }, focus: null }],
+    ['fellowship deadline for the SG 12 meeting in may', 'deadlines', { scope: { kind: 'group', group: 'SG12' }, when: null, categories: ['fellowship'] }],
+    ['who should I contact at TSB about TSAG', 'officers', { role: 'secretariat', scope: { kind: 'group', group: 'TSAG' } }],
+    ["what time does the sg20 meeting open, I'm in Tokyo", 'meeting', { scope: { kind: 'group', group: 'SG20' }, focus: 'time', unread: null }],
+    ['what is TD870 about', 'doc', { ref: 'TD870' }],
+    ["what's in SG2-R3", 'doc', { ref: 'SG2-R3' }],
+    ['did anyone reply to SG13-LS96', 'doc', { ref: 'SG13-LS96' }],
+  ])('sixth round: %s → %s', (text, command, args) => {
+    const r = routed(text);
+    expect(r.command).toBe(command);
+    expect(r.args).toMatchObject(args);
+  });
+
   it('still says what it cannot read: interpretation at a meeting, a question about nothing sgbot keeps', () => {
     expect(routed('will there be interpretation at the TSAG meeting')).toMatchObject({ command: 'meeting', args: { unread: 'will there be interpretation at the TSAG meeting' } });
     expect(routed('whats the wifi password at CICG').command).toBe('reply:E_NO_ANSWER');
