@@ -6,6 +6,7 @@ import { DateTime } from 'luxon';
 import { formatDeadline, formatEventTime, formatOpening, formatRange } from '../src/core/time.ts';
 import { citeOf, type StoredDocument } from '../src/store/facts.ts';
 import type { Contact } from '../src/core/types.ts';
+import { requestsOf } from '../src/parse/liaison.ts';
 import { describeDocument } from '../src/store/titles.ts';
 import { addresseeList, sourceLabel, sourceOf, uniqueSources } from './scope.ts';
 
@@ -131,6 +132,8 @@ export default defineCommand({
         ...(li.deadline ? { detail: `reply by ${formatDeadline({ date: li.deadline, time: null, timezone: 'Europe/Zurich' }, ctx.tz)}` } : {}),
       });
       if (li.repliesTo?.length) facts.push({ text: `Answers: ${li.repliesTo.join(', ')}` });
+      // What it asks, in its own words.
+      for (const asked of requestsOf((await ctx.store.getText(doc.id)) ?? '')) facts.push({ text: `Asks: ${asked}` });
       for (const c of li.contacts) facts.push({ text: `Contact: ${contactLine(c)}` });
       if (doc.answeredBy) facts.push({ text: `Answered by ${doc.answeredBy.reference ?? doc.answeredBy.title ?? doc.answeredBy.docId.slice(0, 12)}` });
     }

@@ -740,3 +740,50 @@ export function actingAddressees(l: LiaisonInfo): Addressee[] {
   if (l.purpose !== 'action' && l.purpose !== 'comment') return [];
   return l.to.map((party) => ({ party, group: canonicalGroup(party), questions: [], purpose: l.purpose === 'comment' ? 'comment' : 'action' }));
 }
+
+// A sentence asking the addressees for something: "SG13 is invited to …", "SG11 would appreciate SG13's reply",
+// "kindly asks SA5 to take …", "two points on which SG13's view is needed:".
+const REQUEST =
+  /\b(?:(?:is|are)\s+(?:kindly\s+)?(?:invited|requested|asked|encouraged)\s+to|(?<!\b(?:the|a|this|that|your|our|its)\s)(?:kindly\s+)?(?:asks?|requests?)\s+(?:(?:ITU-T\s+)?(?:SG\s?\d{1,2}|TSAG|Q\d{1,2}\/\d{1,2}|you|your|the|that|[A-Z][\w-]{1,12}))\b[^.]{0,80}?\bto\b|would\s+(?:like\s+to\s+ask|appreciate|welcome|be\s+grateful)|(?:views?|comments?|input|feedback|guidance|advice)\s+(?:is|are)\s+(?:needed|requested|sought|welcome)|please\s+(?:provide|consider|send|review|comment|inform|advise)|ACTION\s*:)/i;
+
+/**
+ * What a liaison statement asks of those it addresses, in its own words: the sentences that request something (at
+ * most `max`), each with the list items that follow it when it ends with a colon. Wrapped lines are joined into their
+ * paragraph first; header fields and a flattened page's run-on text are not read. Pure.
+ */
+export function requestsOf(text: string, max = 4): string[] {
+  const out: string[] = [];
+  // Lines of a paragraph, joined; a list item ("1) …", "a) …", "- …") starts a line of its own.
+  const lines: string[] = [];
+  for (const raw of text.slice(0, 30_000).split('\n')) {
+    const line = raw.trim();
+    const last = lines.length - 1;
+    if (line === '' || last < 0 || lines[last] === '' || LIST_ITEM.test(line) || /^[A-Z][\w ()/-]{1,30}:\s/.test(line)) lines.push(line);
+    else lines[last] = `${lines[last] ?? ''} ${line}`;
+  }
+  for (let i = 0; i < lines.length && out.length < max; i++) {
+    const line = lines[i] ?? '';
+    // Header fields and the abstract's label are not the statement's words; "ACTION: none" asks nothing.
+    if (line === '' || (/^[A-Z][\w ()/-]{1,30}:\s/.test(line) && !/^ACTION\s*:/i.test(line)) || /^ACTION\s*:\s*(?:none|no action|for information|-)\b/i.test(line)) continue;
+    for (const sentence of line.split(/(?<=[.!?])\s+(?=[A-Z0-9])/)) {
+      if (out.length >= max || sentence.length < 20 || sentence.length > 600 || !REQUEST.test(sentence)) continue;
+      let said = sentence.replace(/^(?:\d\.\s*)?Actions?\s*:\s*(?:To\s[^:]{1,40}:\s*)?/i, '').replace(/^ACTION\s*:\s*/i, '');
+      // "… two points on which SG13's view is needed:" followed by "1) …", "2) …".
+      if (/:\s*$/.test(sentence)) {
+        const points: string[] = [];
+        for (let j = i + 1; j < lines.length && points.length < 4; j++) {
+          const next = lines[j] ?? '';
+          if (next === '') continue;
+          if (!LIST_ITEM.test(next)) break;
+          points.push(next);
+        }
+        if (points.length > 0) said = `${said} ${points.join(' ')}`;
+      }
+      said = said.replace(/\s+/g, ' ').trim();
+      if (!out.includes(said)) out.push(said.length > 400 ? `${said.slice(0, 397)}…` : said);
+    }
+  }
+  return out;
+}
+
+const LIST_ITEM = /^(?:\d{1,2}[.)]|[a-z][.)]|[-\u2022*])\s*\S/;

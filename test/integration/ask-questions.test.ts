@@ -390,6 +390,14 @@ describe('liaisons asked about in the sixth round', () => {
 });
 
 describe('documents by a short reference', () => {
+  it('what a liaison asks, in its own words', async () => {
+    const a = await ask('what does SG11-LS58 ask SG13');
+    expect(a).toMatchObject({ ok: true, command: 'doc', title: 'SG11-LS58' });
+    const lines = a.sections[0]?.items.map((i) => i.text) ?? [];
+    expect(lines).toContain("Asks: SG11 would appreciate SG13's reply by 31 March 2026, before the next Question 3/11 interim meeting.");
+    expect(lines.some((l) => l.startsWith("Asks: SG11 has identified two points on which SG13's view is needed: 1) whether the location retrieval function"))).toBe(true);
+  });
+
   it('a report by its reference, and a TD by its number alone', async () => {
     expect(await ask("what's in SG2-R3")).toMatchObject({ ok: true, command: 'doc', title: 'SG2-R3' });
     expect(await ask('what is TD870 about')).toMatchObject({ ok: true, command: 'doc', title: 'SG20-TD870/WP1' });

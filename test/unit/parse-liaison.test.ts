@@ -4,7 +4,7 @@
  * 2/13 and 4/13"), people and addresses beside a body (Datatracker), and the reply titles that name what they answer.
  */
 import { describe, expect, it } from 'vitest';
-import { canonicalParty, findRepliesTo, parseAddressees, parseContacts, questionsNamed } from '../../src/parse/liaison.ts';
+import { canonicalParty, findRepliesTo, parseAddressees, parseContacts, questionsNamed, requestsOf } from '../../src/parse/liaison.ts';
 import { parseDocument } from '../../src/parse/index.ts';
 import { answeredTitle } from '../../src/store/liaison-replies.ts';
 
@@ -260,5 +260,23 @@ describe('an ITU-T number on another body\'s statement', () => {
     expect(p).toMatchObject({ kind: 'liaison-statement', reference: null, group: null });
     expect(p.liaison?.from).toBe('IEEE 802.1');
     expect(p.liaison?.repliesTo).toEqual(['SG15-TD29R1/PLEN', 'SG15-LS43']);
+  });
+});
+
+describe('what a liaison statement asks', () => {
+  // The request sentences of SG11-LS58 (test/fixtures/docs), a 3GPP Actions section and a Datatracker page's wrapped
+  // body (liaison 579, CCAMP to Q6/15, in test/fixtures/real).
+  it('is each sentence that asks, with the points listed under it', () => {
+    const text = 'Title: LS on emergency calls\n\nSG11 has identified two points on which SG13\'s view is needed:\n1) where the location function goes;\n2) whether Y.2205 will be updated.\n\nSG11 would appreciate SG13\'s reply by 31 March 2026.\n';
+    expect(requestsOf(text)).toEqual(["SG11 has identified two points on which SG13's view is needed: 1) where the location function goes; 2) whether Y.2205 will be updated.", "SG11 would appreciate SG13's reply by 31 March 2026."]);
+  });
+
+  it('reads a sentence wrapped over lines, and a 3GPP action without its label', () => {
+    expect(requestsOf('We would like to ask you to review the CCAMP\ndocument on lambda labels and to tell us\nwhether the encoding is right.\n')).toEqual(['We would like to ask you to review the CCAMP document on lambda labels and to tell us whether the encoding is right.']);
+    expect(requestsOf('2. Actions:\nTo SA5:\nACTION:\tSA2 kindly asks SA5 to take the information above into account.\n\nTo CT4:\nACTION:\tnone\n')).toEqual(['SA2 kindly asks SA5 to take the information above into account.']);
+  });
+
+  it('takes no sentence that only mentions a request', () => {
+    expect(requestsOf('We understand that the request comes from the work to publish TUE in JTC 1.\n')).toEqual([]);
   });
 });
