@@ -90,6 +90,8 @@ function splitCategories(text: string): { categories: DeadlineCategory[] | null;
     rest = rest.replace(re, ' ');
   }
   if (found.has('translated-contributions') && !found.has('contributions') && /\bcontributions?\b/i.test(text)) found.add('contributions');
+  // "reply to the TAP consultation": the reply is the consultation's, not a liaison's.
+  if (found.has('consultation-reply') && found.has('liaison-reply') && !/\b(?:liaisons?|LSs?)\b/i.test(text)) found.delete('liaison-reply');
   return { categories: found.size > 0 ? [...found] : null, rest };
 }
 
@@ -104,14 +106,15 @@ const deadlineArgs = z.object({
 });
 
 /** Words of a deadline question that are neither a group nor a date: "what's due", "show me", "including past". */
-const QUESTION_WORDS = /(?:^|\s)(?:what(?:'s|’s|s)?|which|when|is|are|there|any(?:thing)?|all|including|past|show|list|tell|give|me|us|key|important|due|fall(?:s|ing)?|do|does|did|i|we|have|has|must|should|to|submit|dates?|miss(?:ed)?)(?=\s|$)/gi;
+const QUESTION_WORDS = /(?:^|\s)(?:what(?:'s|’s|s)?|which|when|is|are|there|any(?:thing)?|all|including|past|show|list|tell|give|me|us|key|important|due|fall(?:s|ing)?|do|does|did|i|we|you|they|have|has|must|should|to|submit|dates?|miss(?:ed)?|member states?|administrations?|delegates?|members?|sector members?)(?=\s|$)/gi;
+
+// "the SG 12 meeting in may": a month naming the meeting.
+const MEETING_MONTH = /\b(meeting|session|plenary)\s+(?:in|of)\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?/gi;
 
 /**
  * Read "SG 20 next week --all" into a scope, a date range and the `--all` flag. With `clock` the range is read
  * at once (relative to the asking instant, in the reader's zone); without, the command reads it when it runs.
  */
-const MEETING_MONTH = /\b(meeting|session|plenary)\s+(?:in|of)\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?/gi;
-
 export function parseDeadlineText(rest: string, clock?: Clock): DeadlineArgs {
   const all = /(?:^|\s)--?all\b|\ball\b.*\bpast\b|\bincluding past\b|^\s*past\b|\b(?:did|have)\s+(?:I|we)\s+miss(?:ed)?\b/i.test(rest);
   const text = rest.replace(/(?:^|\s)--?all\b/gi, ' ');

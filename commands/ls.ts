@@ -166,6 +166,9 @@ function sentTo(li: LiaisonInfo, party: string): boolean {
     const parties = [...li.to, ...li.cc];
     return parties.some((x) => /\ball\b.*\b(?:study groups|SGs)\b/i.test(x)) || parties.filter((x) => /^SG\d{1,2}$/.test(canonicalGroup(x) ?? '')).length >= 5;
   }
+  // "IEEE 802.1 and MEF": any of them.
+  const several = party.split(/\s*(?:,|\band\b|&)\s*/).filter((p) => p.length > 1);
+  if (several.length > 1) return several.some((p) => sentTo(li, p));
   const group = canonicalGroup(party);
   return [...li.to, ...li.cc].some((x) => (group ? canonicalGroup(x) !== null && parentGroup(canonicalGroup(x) as string) === parentGroup(group) : squash(x).includes(squash(party))));
 }

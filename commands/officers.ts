@@ -191,12 +191,15 @@ export function statedOfficers(
     const scope = scopeText ? canonicalRoleScope(scopeText.replace(/\s+/g, ' ')) : null;
     if (!name || !role || !scope) return;
     const kind = kindOf(role, scope);
-    const clean = name.trim().replace(/[.,]+$/, '').replace(HONORIFIC_FIRST, '');
+    // A flattened mail header runs its label into the first name: "Cc Mr. P-L. Brunner, Chairman of SG16".
+    const clean = name.trim().replace(/[.,]+$/, '').replace(/^(?:Cc|Bcc|To|From|Attn|Attention)\.?\s+/, '').replace(HONORIFIC_FIRST, '');
     if (!clean || HONORIFIC_FIRST.test(clean)) return;
     if (!out.some((o) => o.name === clean && o.kind === kind && o.scope === scope)) out.push({ name: clean, email, kind, scope });
   };
   for (const m of text.matchAll(CONTACT)) add(m[1], m[2] ?? null, m[3], m[4] ?? null);
-  for (const m of text.matchAll(TITLED)) add(m[3], null, m[1], m[2] ?? null);
+  // In a list of "Name, Role" entries ("Mr. P-L. Brunner, Chairman of SG16 Mr. H. Visser, Vice-Chairman of SG16"), a
+  // role after a comma belongs to the name before it, not to the one after.
+  for (const m of text.matchAll(TITLED)) if (!/,[ \t]*$/.test(text.slice(Math.max(0, m.index - 3), m.index))) add(m[3], null, m[1], m[2] ?? null);
   // Without "Mr"/"Ms" a name has two words at least: "Geneva, Switzerland, Chair, TSAG" names no one.
   for (const m of text.matchAll(FOLLOWED)) if (HONORIFIC_FIRST.test(m[1] ?? '') || /\s/.test(m[1] ?? '')) add(m[1], null, m[2], m[3] ?? null);
   for (const m of text.matchAll(BRACKETED)) add(m[1], null, m[2], m[3] ?? null);
@@ -330,7 +333,7 @@ export default defineCommand({
     }
     return {
       ok: true,
-      title: `${role ? (KIND_LABELS[role] ?? role) : 'Officers'} of ${asked}`,
+      title: `${role ? (KIND_LABELS[role] ?? role).replace(/^./, (c) => c.toUpperCase()) : 'Officers'} of ${asked}`,
       sections: [{ items: holders.map(holderItem) }],
       notes: holders.some((h) => h.origin === 'document') ? ['Names from documents are as the document states them; the roster is the secretariat\'s list.'] : [],
       sources: uniqueSources(holders.map((h) => h.source)),

@@ -78,6 +78,8 @@ const ROUTER_INTENTS: ReadonlyArray<readonly [string, RegExp]> = [
   ['ls', /^what (?:did|does|has|have) (?<sender>(?!\S*-(?:LS|TD|C)\s?\d).{2,60}?) (?:ask|asked|want|wanted|send|sent|tell|told) (?:of |from |to )?(?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d|study group|TSAG|Q\d|question|WP\d|working party)[^?!.]*)[?!.]*$/i],
   // "which liaisons did sg5 send", "what LSs has SG17 sent out?": the group's own statements.
   ['ls', /^(?:which|what) (?:liaisons?|liaison statements?|LSs?) (?:did|has|have) (?=(?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG|Q\d{1,2}\/\d{1,2})) )(?<sender>\S.{1,40}?) (?:send|sent|write|written|issue|issued)(?: out)?(?: (?:this|last|recently).*)?[?!.]*$/i],
+  // "when are IEEE 802.1 and MEF supposed to reply to sg15 on fronthaul timing": the replies a group expects.
+  ['ls', /^when (?:are|is|must|should|do|does|will) (?<to>(?!(?:we|I|you)\b)\S.{1,60}?) (?:supposed|expected|due|required|meant|asked|going) to (?:reply|respond|answer) to (?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG|Q\d{1,2}\/\d{1,2}))(?: (?:on|about|regarding) (?<topic>[^?!.]{2,60}?))?[?!.]*$/i],
   // "sg17 liaisons", "SG 17's liaison statements."
   ['ls', /^(?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG|Q\d{1,2}\/\d{1,2}|WP\d{1,2}\/\d{1,2})(?:['’]s)?) (?:liaisons?|liaison statements?|LSs?)[?!.]*$/i],
   // "what are SG17's lead roles", "SG17 lead study group roles"
@@ -152,7 +154,10 @@ export function route(registry: Registry, input: string, clock?: AskClock): Rout
     for (const [name, re] of ROUTER_INTENTS) {
       const spec = registry.get(name);
       const m = spec ? re.exec(body) : null;
-      if (spec && m) return validate(spec, `${m.groups?.['arg'] ?? ''}${m.groups?.['sender'] ? ` from ${m.groups['sender']}` : ''}`, body, clock);
+      if (spec && m) {
+        const g = m.groups ?? {};
+        return validate(spec, `${g['arg'] ?? ''}${g['sender'] ? ` from ${g['sender']}` : ''}${g['to'] ? ` to ${g['to']}` : ''}${g['topic'] ? ` about ${g['topic']}` : ''}`, body, clock);
+      }
     }
   const direct = registry.get(first.toLowerCase());
   // A command word that starts a sentence ("show me the deadlines for SG20", "find the next SG13 meeting"): the

@@ -382,6 +382,19 @@ describe('liaisons asked about in the sixth round', () => {
     expect(a.sections.flatMap((s) => s.items.map((i) => i.text)).some((t) => t.startsWith('LS on the review of study group work programmes'))).toBe(true);
   });
 
+  it('when others are to reply to a group on a topic: the replies it expects', async () => {
+    const a = await ask('when are IEEE 802.1 and MEF supposed to reply to sg15 on fronthaul timing', TZ, '2026-12-15T12:00');
+    expect(a).toMatchObject({ ok: true, command: 'ls', title: 'Liaison statements of SG15 to IEEE 802.1 and MEF on fronthaul timing' });
+    expect(a.sections[0]?.items[0]?.text).toMatch(/^LS on timing requirements for time-sensitive mobile fronthaul — reply expected by Mon 1 Mar 2027, 07:59 \(Asia\/Tokyo\)/);
+  });
+
+  it('a reply to a consultation is no liaison reply, and "member states" is who asks', async () => {
+    const a = await ask('when do member states have to reply to the sg15 TAP consultation', TZ, '2027-01-05T12:00');
+    expect(a).toMatchObject({ ok: true, command: 'deadlines', title: 'Deadlines for SG15 (consultation reply)' });
+    expect((a.data['upcoming'] as Due[]).map((d) => `${d.date} ${d.category}`)).toEqual(['2027-03-15 consultation-reply']);
+    expect(a.notes.join(' ')).not.toMatch(/member states/);
+  });
+
   it('a reply to a statement that is not stored is found by what it answers', async () => {
     const a = await ask('did anyone reply to SG13-LS96');
     expect(a).toMatchObject({ ok: true, command: 'doc', title: 'SG13-LS96 is not stored; stored statements answer it' });

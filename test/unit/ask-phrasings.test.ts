@@ -281,6 +281,12 @@ describe('officers', () => {
     expect(statedOfficers('Opened by the Chair of Working Party 1/20, Ms Ana Silva.', null)).toEqual([{ name: 'Ana Silva', email: null, kind: 'wp-chair', scope: 'WP1/20' }]);
   });
 
+  // The copy line of a flattened 2000 rapporteur-meeting notice (test/fixtures/real): "Name, Role" entries run together.
+  it('reads a run-together "Name, Role" list without giving a role to the name after it', () => {
+    const line = 'To Experts of ITU-T SG16 Q.12/16 Cc Mr. P-L. Brunner, Chairman of SG16 Mr. H. Visser, Vice-Chairman of SG16 Mr. G. Rossi, Chairman of WP2/16 Mr. M. Conti, ITU-TSB';
+    expect(statedOfficers(line, null).map((o) => `${o.kind} ${o.scope} ${o.name}`).sort()).toEqual(['sg-chair SG16 P-L. Brunner', 'vice-chair SG16 H. Visser', 'wp-chair WP2/16 G. Rossi']);
+  });
+
   // Phrasings of real collective letters and slides (SG20's CL 3/20 and overview in the shared seeds; SG13's and
   // SG17's letters of 2016–2017 in test/fixtures/real) and of an IEEE 802.1 liaison's "To:" line.
   it.each([
