@@ -148,7 +148,7 @@ describe('deadlines in plain words', () => {
   it('words left over narrow the deadlines to those about them', async () => {
     const a = await ask('when do I have to reply to the TAP consultation on G.9806.1?');
     expect(a).toMatchObject({ ok: true, command: 'deadlines' });
-    expect(a.title).toMatch(/^Deadlines for all groups \(consultation reply or liaison reply\) about "G\.9806\.1"/);
+    expect(a.title).toMatch(/^Deadlines for all groups \(consultation reply\) about "G\.9806\.1"/);
     const items = a.sections.flatMap((s) => s.items.map((i) => i.detail ?? ''));
     expect(items.length).toBeGreaterThan(0);
     for (const detail of items) expect(detail).toMatch(/TSB Circular 241/);

@@ -147,7 +147,7 @@ describe('deadlines', () => {
     ['deadline for fellowship requests for study group 20', { kind: 'group', group: 'SG20' }, ['fellowship']],
     ['deadlines for contributions needing translation SG20', { kind: 'group', group: 'SG20' }, ['contributions', 'translated-contributions']],
     ['reply deadlines for Q6/17', { kind: 'question', question: 'Q6/17' }, ['liaison-reply']],
-    ['when is the TAP reply due for SG20', { kind: 'group', group: 'SG20' }, ['consultation-reply', 'liaison-reply']],
+    ['when is the TAP reply due for SG20', { kind: 'group', group: 'SG20' }, ['consultation-reply']],
     ['when do we have to register for SG13', { kind: 'group', group: 'SG13' }, ['registration']],
   ])('%s → one kind of deadline', (text, scope, categories) => {
     expect(deadlines(text)).toMatchObject({ scope, categories, unread: null });
