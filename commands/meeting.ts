@@ -109,6 +109,52 @@ export function parseMeetingText(rest: string): MeetingArgs {
   return { scope, all, focus, unread: null, month };
 }
 
+/** Words of a question about a meeting that say nothing of what is asked. */
+const PLAIN_WORDS = new Set(
+  'what when where which who whom how why is are was were be been do does did can could would should will shall may might must have has had there here this that these those the a an of on in at to for from by with about and or not any some my our your their me us you we they i it its meeting meetings next upcoming study group sg tsag session sessions plenary please tell know need want get geneva time day days date dates'.split(' '),
+);
+
+const HOW = /\b(?:online|via|through|form|homepage|web ?site|web page|page|https?:\/\/|e-?mail|contact)\b/i;
+
+/** A word's stem for finding it in a letter: "registration" and "register" are one ("regist"), "badges" and "badge". */
+function stemOf(word: string): string {
+  const w = word.toLowerCase();
+  return w.length >= 8 ? w.slice(0, 6) : w.replace(/(?:es|s|ing|ed)$/, '');
+}
+
+/**
+ * The sentences of a letter that name the words a question asks about (at most three, those naming the most first),
+ * each as the letter writes it.
+ */
+function letterSays(text: string, question: string): string[] {
+  // A count ("how many delegates registered") is not in the letter.
+  if (/^\s*how (?:many|much)\b/i.test(question)) return [];
+  const stems = [...new Set(question.toLowerCase().split(/[^\p{L}\p{N}-]+/u).filter((w) => w.length >= 4 && !PLAIN_WORDS.has(w) && !/^(?:sg|q|wp)?\d/.test(w)).map(stemOf))];
+  if (stems.length === 0) return [];
+  // Wrapped lines are joined into their sentence; a table's row (cells split by tabs) stays a line of its own.
+  const sentences = text
+    .slice(0, 60_000)
+    .replace(/([^\t\n])[ ]*\n(?![ \t]*\n)(?![^\n]*\t)[ \t]*/g, '$1 ')
+    .split(/\n|(?<=[.!?])\s+(?=[A-Z0-9])/)
+    .map((s) => s.replace(/\s+/g, ' ').trim())
+    .filter((s) => s.length >= 30 && s.length <= 300);
+  const scored = sentences
+    .map((s, i) => ({ s, i, hits: stems.filter((st) => new RegExp(String.raw`\b${st.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'i').test(s)).length }))
+    .filter((x) => x.hits > 0);
+  // A sentence about the thing asked names it early ("Pre-registration (online, SG5 homepage)"); for "how do I …",
+  // one that says where or through what comes first.
+  const how = /^\s*how\b/i.test(question);
+  const early = (x: { s: string }) => stems.some((st) => x.s.slice(0, 40).toLowerCase().includes(st));
+  const score = (x: { s: string; hits: number }) => x.hits * 4 + (early(x) ? 2 : 0) + (how && HOW.test(x.s) ? 1 : 0);
+  scored.sort((a, b) => score(b) - score(a) || a.i - b.i);
+  // Every word asked, of one or two; two thirds of more.
+  const need = stems.length <= 2 ? stems.length : Math.ceil((stems.length * 2) / 3);
+  return scored
+    .filter((x) => x.hits >= need)
+    .slice(0, 3)
+    .map((x) => x.s);
+}
+
 /** Words of a side-event question that name no event: "what time is the sg21 contribution clinic". */
 const NOT_EVENT_WORDS = /^(?:what|when|where|time|is|are|the|a|an|of|for|at|does|do|will|start|starts|open|opens|begin|begins|held|how|long|sg\d{1,2}|tsag|study|group|\d{1,2}|next|meeting|today|tomorrow)$/i;
 
@@ -192,6 +238,19 @@ const meetingCommand = defineCommand({
       if (event) return { ...known, title: `${event.title}: ${formatEventTime(event, ctx.tz)}${event.place ? `, ${event.place}` : ''}` };
       const asked = unread.length > 200 ? `${unread.slice(0, 200)}…` : unread;
       const letter = known.sources[0] ? ` The letter has the rest: ${sourceLabel(known.sources[0])}.` : '';
+      // What the letter itself says of it ("how do I register", "where do I pick up my badge"): its sentences that
+      // name the question's words, as it writes them.
+      const first = known.sources[0];
+      const said = first?.docId ? letterSays((await ctx.store.getText(first.docId)) ?? '', unread) : [];
+      if (first && said.length > 0) {
+        return {
+          ...known,
+          title: `What ${sourceLabel(first)} says`,
+          sections: [{ heading: `On "${asked}"`, items: said.map((text) => ({ text, source: first })) }, ...known.sections],
+          notes: [`In the letter's own words; the meeting it announces is below.`, ...known.notes],
+          data: { ...(known.data ?? {}), unread, said },
+        };
+      }
       return {
         ...known,
         notes: [`I can't answer all of "${asked}": this is what I know of the next ${name ?? ''} meeting.${letter}`.replace(/ {2,}/g, ' '), `Deadlines for it (registration, contributions): /deadlines ${name ?? ''}`.trim(), ...known.notes],

@@ -120,7 +120,7 @@ export function findRegistrationTime(text: string): string | null {
   return timeOf(REGISTRATION.exec(text));
 }
 
-const HYBRID = /\bhybrid\b|\bremote participation (?:will be|is) (?:available|offered|possible)\b|\b(?:in person|physically) (?:and|or) (?:remotely|online|virtually)\b/i;
+const HYBRID = /\bhybrid\b|\bremote participation (?:will be |is )?(?:available|offered|possible|provided)\b|\bremote participation is provided for\b|\b(?:in person|physically) (?:and|or) (?:remotely|online|virtually)\b/i;
 
 /** Whether a meeting is virtual, hybrid or in person, as its letter says; `null` when it does not say. */
 export function findFormat(text: string, place: string | null): MeetingInfo['format'] {

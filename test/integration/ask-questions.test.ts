@@ -347,6 +347,19 @@ describe('meetings asked about in the sixth round', () => {
     expect(a.notes.join(' ')).not.toMatch(/can't answer/);
   });
 
+  it('what the letter says of what is asked, in its words', async () => {
+    const a = await ask('how do i register for the SG5 meeting', TZ, '2026-07-01T12:00');
+    expect(a).toMatchObject({ ok: true, command: 'meeting', title: 'What TSB Collective letter 4/5 says' });
+    expect(a.sections[0]?.items[0]?.text).toBe('14 August 2026 Pre-registration (online, SG5 homepage)');
+    const b = await ask('will there be interpretation at the TSAG meeting', TZ, '2026-12-01T12:00');
+    expect(b.sections[0]?.items.map((i) => i.text)).toEqual(['3 Interpretation into the six official languages of the Union will be provided for the opening and closing plenaries if Member States ask for it in time.']);
+  });
+
+  it('a letter saying remote participation is provided makes the meeting hybrid', async () => {
+    const a = await ask('Is the SG21 meeting in april hybrid', TZ, '2026-03-01T12:00');
+    expect(a.sections[0]?.items[0]?.text).toBe('SG21: 20–29 April 2026, Geneva, Switzerland (hybrid: remote participation offered)');
+  });
+
   it('is there a plenary in a month: the meeting of that month', async () => {
     const a = await ask('is there a plenary of sg17 in april 2027?', TZ, '2027-03-01T12:00');
     expect(a).toMatchObject({ ok: true, command: 'meeting', title: 'Meeting of SG17 in April 2027' });
