@@ -6,7 +6,6 @@ import { isSgbotError, SgbotError } from '../core/errors.ts';
 import type { SourceInfo } from '../core/facts.ts';
 import type { ParsedDocument } from '../core/types.ts';
 import { GENEVA_ZONE } from '../parse/dates.ts';
-import { MONTH_PATTERN } from '../parse/normalize.ts';
 import { parseDocument } from '../parse/index.ts';
 import type { ExtractLimits, PartReader, TextPart } from './types.ts';
 
@@ -33,32 +32,11 @@ export function parserText(part: TextPart): string {
   const head = part.text.split('\n', 60).join('\n');
   const lines: string[] = [];
   if (o.subject?.trim() && !/^[ \t>*|]*Subject\s*:/im.test(head)) lines.push(`Subject: ${o.subject.replace(/\s+/g, ' ').trim()}`);
-  // A body that writes no full date ("please reply by 18 June") is dated by its mail: the day it was sent gives
-  // the document its date and a date written without a year its year.
-  const sent = o.date && !writesFullDate(part.text.slice(0, 20_000)) ? sentDay(o.date) : null;
+  // A mail body is dated by its mail: the day it was sent gives the document its date (unless a letter in the body
+  // dates itself) and a date written without a year its year.
+  const sent = o.date ? sentDay(o.date) : null;
   if (sent) lines.push(`Sent: ${sent}`);
   return lines.length > 0 ? `${lines.join('\n')}\n${part.text}` : part.text;
-}
-
-/**
- * A date with its day, month and year as a body may write it ("21 May 2026", "May 21, 2026", "21.05.2026",
- * "2026-05-21"): one regular expression, where the parser's date reader would read the whole body twice.
- */
-const FULL_DATE = new RegExp(
-  String.raw`\b\d{1,2}(?:st|nd|rd|th)?[\s.-]+(?:of\s+)?${MONTH_PATTERN}\.?[\s.,-]+(?:19|20)\d{2}\b|\b${MONTH_PATTERN}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}\b|\b\d{1,2}[./]\d{1,2}[./](?:19|20)\d{2}\b|\b(?:19|20)\d{2}-\d{1,2}-\d{1,2}\b`,
-  'i',
-);
-
-const YEAR = /(?<!\d)(?:19|20)\d{2}(?!\d)/g;
-
-/** Whether `text` writes a {@link FULL_DATE}: looked for only around its years (few), not at every word. */
-function writesFullDate(text: string): boolean {
-  let seen = 0;
-  for (const m of text.matchAll(YEAR)) {
-    if (FULL_DATE.test(text.slice(Math.max(0, m.index - 32), m.index + 16))) return true;
-    if (++seen >= 50) return false;
-  }
-  return false;
 }
 
 /** The day an ISO instant falls on in Geneva, written as letters write it: "24 March 2007". */

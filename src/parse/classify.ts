@@ -50,7 +50,11 @@ const SECTOR_DOCUMENT = /\bDocument\s+(?:TDAG|RAG|CWG|WTDC|RA|WRC)[\w-]*\/\d{1,4
 // An assembly's or conference's input document: "PLENARY MEETING Addendum 30 to Document 46-E" (WTSA-16), "Document C24/12-E".
 const ASSEMBLY_DOCUMENT = /\b(?:(?:Addendum|Corrigendum|Revision)\s+\d{1,3}\s+to\s+)?Document\s+(?:C\d{2}\/)?\d{1,4}(?:\(Rev\.\d+\))?-[EFSCAR](?![a-z])/;
 const ASSEMBLY = /\b(?:Assembly|Conference|Council|WTSA|WTDC|PP-\d{2})\b/;
-const REPORT_HEADING = /^\s*(?:REPORT\b|Report of the (?:meeting|.*?meeting of))/im;
+const REPORT_HEADING = /^\s*(?:REPORT\b|Report of the (?:meeting|.*?meeting of))|^[ \t]*Title[ \t]*:[ \t/]*(?:Draft[ \t]+)?Report of\b|^[^\n]{0,60}\bMeeting\s*#[^\n]{0,30}\bDRAFT REPORT\b/im;
+// The words before a reference that only mention it: "… is available as", "see", "(TSB Circular 9 of …)".
+// … unless it is the document's own reference line: "Ref: Addendum 1 to TSB Collective letter 4/21".
+const OWN_REFERENCE_BEFORE = /\b(?:Ref(?:erence)?\.?\s*[:/]|(?:Addendum|Corrigendum|Revision)\s+\d+\s+to\b)/i;
+const MENTIONED_BEFORE = /(?:\b(?:as|see|in|of|by|to|per|under|with|from|and|the|is|was|are|were|cf\.?)|[a-z]{3,}\s*\()\s*$/i;
 // "CONTRIBUTION" on a line of its own; a focus group's "INPUT DOCUMENT", on its own or run into a flattened header.
 const CONTRIBUTION_HEADING = /^\s*CONTRIBUTION\s*$|^\s*INPUT DOCUMENT\s*$|\bQuestion\(s\):[^\n]{0,200}\bINPUT DOCUMENT\s+Source:/im;
 const TD_HEADING = /^\s*TD\s*$|\bThis TD\b|^\s*TEMPORARY DOCUMENT\s*$/im;
@@ -71,9 +75,13 @@ export function classify(text: string): Classification {
   // A meeting's executive summary or results page opens with its heading; the TDs and letters it cites are not it.
   if (SUMMARY_HEADING.test(text.split('\n').filter((l) => l.trim() !== '').slice(0, 8).join('\n')) || REPORT_IN_LINE.test(text.slice(0, 400))) return { kind: 'report', reference: null };
   // A letter or circular names itself near the top ("Ref: TSB Collective letter 3/20", "TSB Circular 106").
-  const letter = byKind('collective-letter');
-  const circular = byKind('circular');
-  const firstOfficial = [letter, circular].filter((r): r is ReferenceHit => r !== null).sort((a, b) => a.index - b.index)[0];
+  // A letter or circular named in passing ("available as TSB Collective letter 9/16", "(TSB Circular 9 of …)") is
+  // another document, not this one.
+  const own = (r: ReferenceHit) => {
+    const before = header.slice(Math.max(0, r.index - 40), r.index);
+    return OWN_REFERENCE_BEFORE.test(before) || !MENTIONED_BEFORE.test(before);
+  };
+  const firstOfficial = refs.filter((r) => (r.kind === 'collective-letter' || r.kind === 'circular') && own(r)).sort((a, b) => a.index - b.index)[0];
   // A mail archive's page quotes the letters it talks about ("The meeting notice is TSB Collective letter 9/16").
   if (firstOfficial && firstOfficial.index < 1500 && !isMailArchive(text)) {
     return { kind: firstOfficial.kind, reference: firstOfficial };

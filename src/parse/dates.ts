@@ -140,8 +140,19 @@ export function resetDateCache(): void {
  * {@link OVERLAP} more, so a date across the cut is read whole in the chunk it starts in); reading stops once
  * `limit` dates are found, so a line of a million dates costs what its first few hundred do.
  */
-function parseDates(text: string, limit: number): Known {
-  if (!HAS_YEAR.test(text) || !(MONTH_NAME.test(text) || NUMERIC.test(text))) return { hits: [], complete: true };
+const MIDNIGHT_END = /(?<![\d:.])24[:.]00(?![\d:])/g;
+
+function parseDates(raw: string, limit: number): Known {
+  if (!HAS_YEAR.test(raw) || !(MONTH_NAME.test(raw) || NUMERIC.test(raw))) return { hits: [], complete: true };
+  // "08 Nov 2019, 24:00 UTC": the end of the day, which the date reader takes for no time at all (and drops the date
+  // with it). "23:59" has as many characters, so every index still points into the text as written.
+  const text = raw.includes('24') ? raw.replace(MIDNIGHT_END, '23:59') : raw;
+  if (text === raw) return parseRead(text, limit);
+  const read = parseRead(text, limit);
+  return { ...read, hits: read.hits.map((h) => ({ ...h, text: raw.slice(h.index, h.index + h.text.length) })) };
+}
+
+function parseRead(text: string, limit: number): Known {
   if (text.length <= CHUNK + OVERLAP) return { hits: fastDates(text) ?? parseChunk(text, 0, text.length), complete: true };
   const hits: DateHit[] = [];
   for (let at = 0; at < text.length; at += CHUNK) {

@@ -21,7 +21,7 @@ const TRIGGER = new RegExp(
 );
 // A sentence that withdraws deadlines: "The deadlines given in TSB Collective letter 4/2 … no longer apply."
 const VOIDED = /\bno longer (?:apply|applies|valid|stands?|in force)\b|\b(?:is|are|has been|have been) (?:hereby )?(?:cancelled|canceled|withdrawn|void|annulled|lifted)\b|\b(?:does|do) not apply\b|\bnot applicable\b/i;
-const NOT_A_DEADLINE = /\b(?:will be held|will take place|took place|was held|last meeting|previous meeting|held (?:from|on|in))\b/i;
+const NOT_A_DEADLINE = /\b(?:will be held|will take place|took place|was held|last meeting|previous meeting|held (?:from|on|in)|information received by)\b/i;
 // A date by which the secretariat, not the reader, does something: "The draft agenda will be posted by 1 April".
 const SECRETARIAT_ACTS = /\b(?:will|shall) be (?:posted|published|made available|available|sent out|distributed|issued|announced|circulated|uploaded)\b|\b(?:TSB|ITU|the secretariat) will (?:post|publish|send|issue|announce|circulate|inform)\b/i;
 // A date that is being replaced, or one in the past tense: "instead of 3 March 2027", "the deadline was 3 March 2024".

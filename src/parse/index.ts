@@ -42,11 +42,17 @@ function documentDate(header: string, kind: DocumentKind): string | null {
   // A mail archive's date line: "Thu Mar 27 02:50:28 EDT 2008".
   const archived = /^\s*(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ([A-Z][a-z]{2}) +(\d{1,2}) \d\d:\d\d:\d\d [A-Z]{2,5} ((?:19|20)\d\d)\s*$/m.exec(header.split('\n').slice(0, 8).join('\n'));
   if (archived) return findDates(`${archived[2] ?? ''} ${archived[1] ?? ''} ${archived[3] ?? ''}`)[0]?.start ?? null;
-  // A mail printed from Outlook: "Sent: Wednesday, May 13, 2020 10:15 AM", "Sent: 13-May-20 10:15 AM".
+  // A mail printed from Outlook: "Sent: Wednesday, May 13, 2020 10:15 AM", "Sent: 13-May-20 10:15 AM"; a mail's own
+  // day (the line the ingest puts above its body). A letter in the body dates itself first.
   const sent = fieldValue(header, 'Sent');
-  if (sent) {
+  const sentDay = () => {
+    if (!sent) return null;
     const d = findDates(sent)[0] ?? findDates(sent.replace(/^(\d{1,2})-([A-Za-z]{3})-(\d{2})\b/, '$1 $2 20$3'))[0];
-    if (d && d.start === d.end) return d.start;
+    return d && d.start === d.end ? d.start : null;
+  };
+  if (!LETTER_KINDS.has(kind)) {
+    const day = sentDay();
+    if (day) return day;
   }
   // A report dates itself on a line of its own under its number or heading ("Document 5A/650-E / 12 December 2017").
   if (kind === 'report') {
@@ -64,7 +70,7 @@ function documentDate(header: string, kind: DocumentKind): string | null {
   if (LETTER_KINDS.has(kind) || kind === 'other') {
     const m = SINGLE_DATE_LINE.exec(header) ?? DATELINE.exec(header);
     if (m?.[1]) return findDates(m[1])[0]?.start ?? null;
-    if (LETTER_KINDS.has(kind)) return runTogetherDate(header);
+    if (LETTER_KINDS.has(kind)) return runTogetherDate(header) ?? sentDay();
   }
   if (kind === 'liaison-statement') {
     // Datatracker: "Submitted Date 2026-01-30", "Posted Date 2012-12-14", "Submission Date: 2011-10-06", "Submitted Date | 2016-02-02 |".

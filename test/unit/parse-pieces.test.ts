@@ -680,3 +680,27 @@ describe('mail archive pages and 12-hour times', () => {
     expect(d).toMatchObject({ date: '2009-04-07', time: '16:00', timezone: 'America/Los_Angeles' });
   });
 });
+
+describe('the fifteenth unseen round', () => {
+  // Layouts of a 3GPP SA2 meeting agenda (.docx, 2019) and draft report (.doc, 2019) from telekom/3gpp-meeting-tools,
+  // a 2008 sg16-avd list mail, and ITU Operational Bulletin No. 830 (2005); the texts are written for these tests.
+  it('a deadline at "24:00 UTC" is the end of that day', () => {
+    const [d] = parseDocument('2. Meeting Deadlines\n\nDeadline for submitting tdocs:  Friday, 08 Nov 2019, 24:00 UTC\n').deadlines;
+    expect(d).toMatchObject({ date: '2019-11-08', time: '23:59', timezone: 'UTC', category: 'contributions' });
+  });
+
+  it('a 3GPP draft report is a report', () => {
+    expect(parseDocument("SA WG2 Meeting #132\tDRAFT REPORT\n08 - 12 April, 2019, Xi'an, China\n\nSource:\tSecretary of SA WG2\nTitle:\tDraft Report of SA WG2 meeting #132\nDocument for:\tInformation\n").kind).toBe('report');
+  });
+
+  it('a letter named in passing is not the document', () => {
+    expect(parseDocument('Dear WP2/16 experts,\n\n1/ The meeting notice is available as TSB Collective letter 9/16. Please follow it.\n').kind).toBe('other');
+    const bulletin = parseDocument('ITU Operational Bulletin\nNo.830 / 15.II.2005 / (Information received by 8 February 2005)\n\nNote from TSB: Reporting of possible misuse of numbering resources (TSB Circular 9 of 20 December 2004) 4\n');
+    expect(bulletin.kind).toBe('other');
+    expect(bulletin.deadlines).toEqual([]);
+  });
+
+  it('a letter\'s own reference line still names it: "Ref: Addendum 1 to TSB Collective letter 4/21"', () => {
+    expect(parseDocument('Geneva, 9 August 2027\n\nRef:      Addendum 1 to\n          TSB Collective letter 4/21\n\nDear Sir/Madam,\n')).toMatchObject({ kind: 'collective-letter', reference: 'TSB Collective letter 4/21' });
+  });
+});
