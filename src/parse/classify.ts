@@ -14,7 +14,7 @@ export interface Classification {
   reference: ReferenceHit | null;
 }
 
-const LS_HEADING = /^\s*LIAISON\s+STATEMENT\s*$|^\s*(?:For action to|For comment to|For information to)\s*:|^\s*Send any reply LS to\s*:/im;
+const LS_HEADING = /^\s*LIAISON\s+STATEMENT\s*$|^[ \t]*(?:STATUS|DOCUMENT TYPE)[ \t]*:[ \t|]*Liaison (?:statement|report)\b|^\s*(?:For action to|For comment to|For information to)\s*:|^\s*Send any reply LS to\s*:/im;
 // A flattened header whose heading ends a line of letterhead: "… STUDY PERIOD 2009-2012 LIAISON STATEMENT".
 const LS_RUN_ON_HEADING = /(?:^|\s)LIAISON\s+STATEMENT[ \t]*$/m;
 const LS_TITLE =

@@ -30,6 +30,8 @@ const SINGLE_DATE_LINE = new RegExp(
 // A press release's dateline: "Geneva, 25 May 2026 - Experts meeting at ITU this week …".
 const DATELINE = new RegExp(String.raw`^[ \t]*[A-Z][\w'\u00C0-\u024F .-]{1,30},[ \t]*(?:[A-Z][a-z]+day,?\s+)?(\d{1,2}\s+${MONTH_PATTERN},?\s+\d{4})[ \t]+-[ \t]+\S`, 'm');
 
+const REF_LINE_DATE = new RegExp(String.raw`^[ \t]*Ref\.?[ \t]*[:/][^\n]{2,80}?[ \t/,]+(\d{1,2}\s+${MONTH_PATTERN},?\s+\d{4})[ \t/]*$`, 'im');
+
 function documentDate(header: string, kind: DocumentKind): string | null {
   // A Datatracker page's own date comes first: its body may quote a mail with a "Date:" line of its own.
   const tracked = kind === 'liaison-statement' ? /^[ \t|]*(?:Submission date|Submitted Date|Posted Date)[ \t]*[:|]?[ \t]*(\d{4}-\d{2}-\d{2})/im.exec(header)?.[1] : undefined;
@@ -68,6 +70,9 @@ function documentDate(header: string, kind: DocumentKind): string | null {
     if (numbered) return findDates(numbered)[0]?.start ?? null;
   }
   if (LETTER_KINDS.has(kind) || kind === 'other') {
+    // A Bureau letter's reference line ending in its date: "Ref. / Administrative Circular CA/STG/36 / 28 November 2008".
+    const refLine = LETTER_KINDS.has(kind) ? REF_LINE_DATE.exec(header)?.[1] : undefined;
+    if (refLine) return findDates(refLine)[0]?.start ?? null;
     const m = SINGLE_DATE_LINE.exec(header) ?? DATELINE.exec(header);
     if (m?.[1]) return findDates(m[1])[0]?.start ?? null;
     if (LETTER_KINDS.has(kind)) return runTogetherDate(header) ?? sentDay();
@@ -402,7 +407,7 @@ export function parseDocument(raw: string): ParsedDocument {
   const subject = isLetter || notice ? (letterSubject(header) ?? letterSubject(plainHeader(text, 60)) ?? timetable) : null;
   // Markdown and table copies hide the "Title:" label ("**Title:** Reply LS on …", "| Title: | LS on … |").
   // A converter's cell marker may open the value: "Title: / Template for Question meeting agenda".
-  const cell = (v: string | null) => (v && !/^[|/\s-]*$/.test(v) ? v.replace(/^[|/]\s+/, '') : null);
+  const cell = (v: string | null) => (v && !/^[|/\s-]*$/.test(v) ? v.replace(/^[|/]\s+/, '').replace(/\s+\|$/, '') : null);
   const titleField = cell(fieldValue(header, 'Title', 3, true)) ?? cell(fieldValue(plainHeader(text, 60), 'Title', 3, true));
   const lsTitle = kind === 'liaison-statement' ? (trackerTitle(text) ?? mailSubject(header) ?? headingTitle(header)) : null;
   // A memo or mail of any other kind: its "Subject:" ("Subj:") under its "To:"/"From:" lines.

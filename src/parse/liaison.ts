@@ -582,6 +582,10 @@ export function parseLiaison(text: string, docGroup: string | null): LiaisonInfo
   if (from && /@/.test(from) && !/^[^<@]*\b(?:ITU|SG\s?\d|Study Group|TSAG|IETF|IEEE|ETSI|3GPP|ISO|Forum)\b/i.test(from)) from = phraseFrom ?? askedBy() ?? groupOfAddress(from);
   // An Outlook header copied into the text ("From: Hill, Richard"): the person who sent the mail, not the body.
   if (from && mailPerson(from)) from = phraseFrom ?? askedBy();
+  // A JTC 1 cover whose "SOURCE:" is a person, titled "SC34 Liaison Report to SWG Directives": the body in the title.
+  const titled = /^[ \t]*TITLE[ \t]*:[ \t|]*([A-Z][\w/ .-]{1,30}?)\s+Liaison\s+(?:Report|Statement|Response)\s+to\s+(?:the\s+)?([A-Z][\w/ .-]{1,40}?)[ \t|]*$/im.exec(header.slice(0, 1500));
+  if (titled?.[1] && (!from || PERSON.test(from.replace(/[\s|]+$/, '')))) from = titled[1];
+  if (titled?.[2] && addressees.length === 0) push(parseAddressees(titled[2], /action/.test(statedPurpose) ? 'action' : 'information'));
   // The body of such a mail alone (its headers kept apart): "Q.1 of SG2 has asked me to send you the following liaison".
   from ??= askedBy();
   // A Datatracker page without "From Group": the "From Contact" when it is a body ("Liaisons at BBF", "Broadband

@@ -102,8 +102,10 @@ function openingMatch(text: string): RegExpExecArray | null {
   let sideEvent: RegExpExecArray | null = null;
   for (const m of allMatches(OPENING, text)) {
     // "Registration will start at 0800 hours" is when registration opens, not the meeting.
+    // Only its own clause counts: "Registration will commence at 08:30 hours … and the meeting will start at 14:00".
     const before = text.slice(Math.max(0, m.index - 80), m.index);
-    if (/\bregist\w*\b[^.]*$/i.test(before)) continue;
+    const clause = before.split(/\band\b|;|,\s+(?=the\b)/i).pop() ?? before;
+    if (/\bregist\w*\b[^.]*$/i.test(clause)) continue;
     // "The BDT Seminar will start at 0930 hours on Monday 8 April. The meeting of the SG3RG-AO will start at 1400
     // hours …": a side event's start is the meeting's only when the text gives no other.
     if (SIDE_EVENT_NAME.test(/[^.\n]*$/.exec(before)?.[0] ?? '')) {

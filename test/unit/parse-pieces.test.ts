@@ -700,6 +700,23 @@ describe('the fifteenth unseen round', () => {
     expect(bulletin.deadlines).toEqual([]);
   });
 
+  // An ITU-R circular letter of 2002 (6/LCCE/23), an ITU-D administrative circular of 2008 (CA/STG/36) and a JTC 1/SC 34
+  // liaison cover of 2006 (N0749), as document sites flatten them; the texts are written for these tests.
+  it('the meeting opens when it starts, though registration commences earlier in the same sentence', () => {
+    const p = parseDocument('Radiocommunication Bureau\nCircular Letter 6/LCCE/23\n14 June 2002\nSubject: Third meeting of Task Group 6/8\n\nThe meeting will take place in Geneva from 9 to 13 December 2002. Registration will commence at 08:30 hours on 9 December 2002 and the meeting will start at 14:00 hours.\n');
+    expect(p.meeting).toMatchObject({ start: '2002-12-09', startTime: '14:00', registrationTime: '08:30' });
+  });
+
+  it('a circular is dated by its reference line', () => {
+    expect(parseDocument('Telecommunication Development Bureau\nRef. / Administrative Circular CA/STG/36 / 28 November 2008\nAdministrations of ITU Member States\n\nDear Sir/Madam,\n\nThe report of 17 November 2008 is attached.\n').date).toBe('2008-11-28');
+  });
+
+  it('a JTC 1 cover whose status is "Liaison statement" is one, from the body its title names', () => {
+    const p = parseDocument('TITLE: | SC34 Liaison Report to SWG Directives |\nSOURCE: | Mr. Keld Example |\nSTATUS: | Liaison statement |\nDATE: | 2006-05-31 |\n\nThe SWG is asked to consider this.\n');
+    expect(p).toMatchObject({ kind: 'liaison-statement', title: 'SC34 Liaison Report to SWG Directives' });
+    expect(p.liaison).toMatchObject({ from: 'SC 34', to: ['SWG Directives'] });
+  });
+
   it('a letter\'s own reference line still names it: "Ref: Addendum 1 to TSB Collective letter 4/21"', () => {
     expect(parseDocument('Geneva, 9 August 2027\n\nRef:      Addendum 1 to\n          TSB Collective letter 4/21\n\nDear Sir/Madam,\n')).toMatchObject({ kind: 'collective-letter', reference: 'TSB Collective letter 4/21' });
   });
