@@ -189,10 +189,10 @@ const deadlinesCommand = defineCommand({
     const label = kinds ? `${scopeLabel} (${kindWords(kinds)})` : scopeLabel;
     // The soonest SHOWN: a list longer than that helps nobody in a chat (the calendar feed has them all). Of one kind,
     // the soonest SHOWN of that kind among the first RANGE_FETCH.
-    const [fetched, count] = await Promise.all([
-      ctx.store.deadlines(target, all ? '-inf' : ctx.now, kinds ? RANGE_FETCH : all ? 200 : SHOWN),
-      kinds ? Promise.resolve(0) : ctx.store.countDeadlines(target, ctx.now),
-    ]);
+    // The soonest and how many are upcoming in all, in one read (counted from now even with --all).
+    const { facts: fetched, count } = all
+      ? { facts: await ctx.store.deadlines(target, '-inf', 200), count: kinds ? 0 : await ctx.store.countDeadlines(target, ctx.now) }
+      : await ctx.store.deadlinesCounted(target, ctx.now, kinds ? RANGE_FETCH : SHOWN, !kinds);
     const facts = kinds ? fetched.filter((d) => kinds.has(d.category)).slice(0, all ? 200 : SHOWN) : fetched;
     const total = kinds ? facts.filter((d) => d.due >= ctx.now).length : count;
     const upcoming = facts.filter((d) => d.due >= ctx.now);

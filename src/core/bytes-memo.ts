@@ -9,6 +9,12 @@ export class BytesMemo<K, T> {
 
   constructor(private readonly max: number) {}
 
+  /** The value parsed before from the very bytes `raw` under `key`, or `undefined` when there is none. */
+  peek(key: K, raw: Buffer): T | undefined {
+    const known = this.known.get(key);
+    return known && known.raw.equals(raw) ? known.value : undefined;
+  }
+
   /** The value of `raw` stored under `key`: the one parsed before from the same bytes, else `parse`'s (kept unless `null`). */
   read(key: K, raw: Buffer, parse: (text: string) => T | null): T | null {
     const known = this.known.get(key);

@@ -84,6 +84,8 @@ export interface DocumentReader {
   /** Deadlines of a group or Question due from `from` on, soonest first. */
   deadlines(scope: { group?: string; question?: string }, from: number | '-inf', limit?: number): Promise<DeadlineFact[]>;
   countDeadlines(scope: { group?: string; question?: string }, from: number): Promise<number>;
+  /** The first `limit` deadlines due from `from` on and (with `count`) how many there are in all, in one read. */
+  deadlinesCounted(scope: { group?: string; question?: string }, from: number | '-inf', limit: number, count?: boolean): Promise<{ facts: DeadlineFact[]; count: number }>;
   /** Meetings of a group (any group when `null`) ending from `from` on. */
   meetings(group: string | null, from: number, limit?: number, reverse?: boolean): Promise<MeetingFact[]>;
   liaisons(group: string | null, limit?: number): Promise<LiaisonFact[]>;

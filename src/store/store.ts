@@ -185,13 +185,17 @@ for i = 2, #KEYS do
     end
   end
 end
-if #members == 0 then return {} end
+local count = 0
+if ARGV[5] == '1' then
+  for i = 2, #KEYS do count = count + redis.call('ZCOUNT', KEYS[i], ARGV[1], ARGV[2]) end
+end
+if #members == 0 then return {{}, {}, count} end
 local facts = {}
 for i = 1, #members, 1000 do
   local chunk = redis.call('HMGET', KEYS[1], unpack(members, i, math.min(i + 999, #members)))
   for j = 1, #chunk do facts[#facts + 1] = chunk[j] end
 end
-return {out, facts}
+return {out, facts, count}
 `;
 
 /** sha1 of a script, for EVALSHA. */
@@ -605,21 +609,28 @@ export class DocumentStore {
    * ({@link FACTS_IN}): each set's first `limit`, in the order read.
    */
   private async readFacts(sets: readonly string[], min: number | string, max: number | string, limit: number, reverse: boolean): Promise<Array<{ member: string; score: number; raw: Buffer | null }>> {
+    return (await this.readCounted(sets, min, max, limit, reverse, false)).read;
+  }
+
+  /**
+   * {@link readFacts}, and with `count` how many members the sets hold in the score range in all (summed over the
+   * sets), in the same round trip.
+   */
+  private async readCounted(sets: readonly string[], min: number | string, max: number | string, limit: number, reverse: boolean, count: boolean): Promise<{ read: Array<{ member: string; score: number; raw: Buffer | null }>; count: number }> {
     const keys = [this.key('facts'), ...sets.map((s) => this.key(s))];
-    const args = [...keys, String(min), String(max), String(limit), reverse ? '1' : '0'];
+    const args = [...keys, String(min), String(max), String(limit), reverse ? '1' : '0', count ? '1' : '0'];
     // Read as Buffers: a fact becomes a string only when it is parsed (or not at all, see {@link DocumentStore.readFact}).
-    let reply: [Buffer[], Array<Buffer | null>] | [];
+    let reply: [Buffer[], Array<Buffer | null>, number];
     try {
       reply = (await this.redis.callBuffer('EVALSHA', FACTS_IN_SHA, keys.length, ...args)) as typeof reply;
     } catch (err) {
       if (!String((err as Error).message).includes('NOSCRIPT')) throw err;
       reply = (await this.redis.callBuffer('EVAL', FACTS_IN, keys.length, ...args)) as typeof reply;
     }
-    if (reply.length === 0) return [];
-    const [pairs, facts] = reply;
-    const out: Array<{ member: string; score: number; raw: Buffer | null }> = [];
-    for (let i = 0; i < pairs.length; i += 2) out.push({ member: pairs[i]?.toString() ?? '', score: Number(pairs[i + 1]?.toString()), raw: facts[i / 2] ?? null });
-    return out;
+    const [pairs, facts, total] = reply;
+    const read: Array<{ member: string; score: number; raw: Buffer | null }> = [];
+    for (let i = 0; i < pairs.length; i += 2) read.push({ member: pairs[i]?.toString() ?? '', score: Number(pairs[i + 1]?.toString()), raw: facts[i / 2] ?? null });
+    return { read, count: Number(total) };
   }
 
   /**
@@ -628,6 +639,9 @@ export class DocumentStore {
    */
   private readFact<T>(schema: z.ZodType<T>, member: string, raw: Buffer | null, cache?: BytesMemo<string, T>): T | null {
     if (raw === null) return null;
+    // Most reads of an answer are facts read before: no closure, no string for those.
+    const known = cache?.peek(member, raw);
+    if (known !== undefined) return known;
     const parse = (text: string) => readStoredOrNull(schema, text, `fact ${member}`);
     return cache ? cache.read(member, raw, parse) : parse(raw.toString());
   }
@@ -649,16 +663,24 @@ export class DocumentStore {
    * it returns.
    */
   async deadlines(scope: { group?: string; question?: string }, from: number | '-inf', limit = 200): Promise<DeadlineFact[]> {
+    return (await this.deadlinesCounted(scope, from, limit, false)).facts;
+  }
+
+  /**
+   * The first `limit` deadlines of `scope` due at or after `from`, and (with `count`) how many there are in all, as
+   * {@link countDeadlines} counts them: one round trip.
+   */
+  async deadlinesCounted(scope: { group?: string; question?: string }, from: number | '-inf', limit: number, count = true): Promise<{ facts: DeadlineFact[]; count: number }> {
     const sets = deadlineSets(scope);
-    if (sets.length === 1) return this.factsIn(deadlineFactSchema, sets[0] as string, from, '+inf', limit, false, this.deadlineCache);
+    const { read, count: total } = await this.readCounted(sets, from, '+inf', limit, false, count);
     // A Question: its own deadlines and its group's deadlines for every Question, merged soonest first.
-    const merged = (await this.readFacts(sets, from, '+inf', limit, false)).sort((a, b) => a.score - b.score || a.member.localeCompare(b.member)).slice(0, limit);
-    const out: DeadlineFact[] = [];
+    const merged = sets.length === 1 ? read : read.sort((a, b) => a.score - b.score || a.member.localeCompare(b.member)).slice(0, limit);
+    const facts: DeadlineFact[] = [];
     for (const x of merged) {
       const fact = this.readFact(deadlineFactSchema, x.member, x.raw, this.deadlineCache);
-      if (fact) out.push(fact);
+      if (fact) facts.push(fact);
     }
-    return out;
+    return { facts, count: total };
   }
 
   /** How many deadlines of `scope` fall due at or after `from`. */
