@@ -7,9 +7,10 @@ import { z } from 'zod';
 import { CATEGORY_LABELS } from '../src/core/labels.ts';
 import { DEADLINE_CATEGORIES, type DeadlineCategory } from '../src/core/types.ts';
 import { defineCommand, type CommandContext, type Reply } from '../src/core/command.ts';
-import { formatDeadline, whenWords } from '../src/core/time.ts';
-import type { DeadlineFact } from '../src/store/facts.ts';
+import { formatDeadline, whenWords, formatRange } from '../src/core/time.ts';
+import type { DeadlineFact, MeetingFact } from '../src/store/facts.ts';
 import { findScope, leftover, sourceLabel, sourceOf, uniqueSources, unknownGroupReply, type Scope } from './scope.ts';
+import { meetingsNamed } from './topic.ts';
 import { rangeOf, splitWhen, type Clock, type DateRange } from './when.ts';
 
 /** Upcoming deadlines an answer lists at most. */
@@ -109,7 +110,7 @@ const deadlineArgs = z.object({
 const QUESTION_WORDS = /(?:^|\s)(?:what(?:'s|’s|s)?|which|when|is|are|there|any(?:thing)?|all|including|past|show|list|tell|give|me|us|key|important|due|fall(?:s|ing)?|do|does|did|i|we|you|they|have|has|must|should|to|submit|dates?|miss(?:ed)?|member states?|administrations?|delegates?|members?|sector members?)(?=\s|$)/gi;
 
 // "the SG 12 meeting in may": a month naming the meeting.
-const MEETING_MONTH = /\b(meeting|session|plenary)\s+(?:in|of)\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?/gi;
+const MEETING_MONTH = /\b(meeting|session|plenary)\s+(?:in|of)\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?\s+(meeting|session|plenary)\b/gi;
 
 /**
  * Read "SG 20 next week --all" into a scope, a date range and the `--all` flag. With `clock` the range is read
@@ -123,7 +124,7 @@ export function parseDeadlineText(rest: string, clock?: Clock): DeadlineArgs {
   const several = found.several?.every((x) => x.kind === 'group' || x.kind === 'question') ? found.several : null;
   const named = several ? { scope: several[0] ?? null, rest: found.rest } : found;
   // "for the SG 12 meeting in may": the month says which meeting, not when its deadlines fall.
-  const { when, rest: dateless } = splitWhen(named.rest.replace(MEETING_MONTH, '$1'));
+  const { when, rest: dateless } = splitWhen(named.rest.replace(MEETING_MONTH, (_, a?: string, b?: string) => a ?? b ?? ''));
   const { categories, rest: words } = splitCategories(dateless);
   const left = leftover(words, QUESTION_WORDS).replace(QUESTION_WORDS, ' ').replace(/\s+/g, ' ').trim();
   const range = when && clock ? rangeOf(when, clock) : null;
@@ -144,7 +145,7 @@ const deadlinesCommand = defineCommand({
   // A short question that names a group and something due or a time: "TSAG due this week", "sg17 anything this
   // month?", "what do i need to submit for SG11 over the next 3 weeks", "when does tsag registration close".
   fallbacks: [
-    /^(?!.*\b(?:LSs?|liaisons?|liaison statements?|rapporteurs?|chairs?|leads?)\b)(?=.*(?:\bSG[\s-]?\d|\bstudy group \d|\bTSAG\b|\bQ\d{1,2}\/\d|\bWP\d))(?=.*\b(?:due|deadlines?|submit|submission|close[sd]?|closing|register|registration|contributions?|fellowships?|visas?|captioning|today|tomorrow|tonight|this (?:week|month|quarter|year)|next (?:week|month|quarter|\d+ (?:days|weeks))|(?:before|by|until|in|during) (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|in Q[1-4])\b).+$/i,
+    /^(?!.*\b(?:LSs?|liaisons?|liaison statements?|rapporteurs?|chairs?|leads?)\b)(?!(?=.*\b(?:remote(?:ly)?|hybrid|virtual|in person|venue|plenary|interpretation|badges?)\b)(?!.*\b(?:due|deadlines?|submit|submission|register|registration|fellowships?|visas?|contributions?|close[sd]?|closing)\b))(?=.*(?:\bSG[\s-]?\d|\bstudy group \d|\bTSAG\b|\bQ\d{1,2}\/\d|\bWP\d))(?=.*\b(?:due|deadlines?|submit|submission|close[sd]?|closing|register|registration|contributions?|fellowships?|visas?|captioning|today|tomorrow|tonight|this (?:week|month|quarter|year)|next (?:week|month|quarter|\d+ (?:days|weeks))|(?:before|by|until|in|during) (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|in Q[1-4])\b).+$/i,
   ],
   intents: [
     /^(?:what are |show(?: me)? |list )?(?:the )?(?:upcoming |next |key )?deadlines?\b(?<arg>.*)$/i,
@@ -157,6 +158,8 @@ const deadlinesCommand = defineCommand({
     // "what's due next week for SG20", "what is due for SG 20 in May 2026", "is anything due before April?"
     /^(?:so |and )?(?:what(?:'s|’s|s| is| are)?|whats|(?:is |are )?(?:there )?any(?:thing)?) (?:else |that's |that is |coming )?due\b(?<arg>.*)$/i,
     /^(?<arg>.*?)\s+deadlines\??$/i,
+    // "last day to ask for a fellowship for the sg11 march meeting", "final date for visa requests SG13"
+    /^(?:the )?(?:last|final|closing) (?:day|date) (?:to|for)\b(?<arg>.*)$/i,
     // "when may I register for the SG20 meeting", "when can we submit contributions to SG13"
     /^(?<arg>when (?:\w+ ){0,3}(?:register|pre-?register|submit|send in|apply)\b.*)$/i,
     // "when do contributions close for SG21 sept meeting", "sg12 registration cut-off?"
@@ -167,7 +170,7 @@ const deadlinesCommand = defineCommand({
   async run(ctx, args): Promise<Reply> {
     if (args.more?.length) return several(ctx, args, [args.scope, ...args.more]);
     const { scope, all } = args;
-    if (scope.kind === 'unknown') return unknownGroupReply(ctx, scope.text);
+    if (scope.kind === 'unknown') return (await namedMeetingDeadlines(ctx, scope.text)) ?? unknownGroupReply(ctx, scope.text);
     const range = args.range ?? (args.when ? rangeOf(args.when, { now: ctx.now, tz: ctx.tz }) : null);
     const kinds = args.categories ? new Set(args.categories) : null;
     // Words left over ("on Y.4250" of "when do I have to reply to the TAP consultation on Y.4250") are what the
@@ -248,6 +251,26 @@ async function several(ctx: CommandContext, args: DeadlineArgs, scopes: Scope[])
 }
 
 /** What the store is asked for, and how the answer names it. */
+/**
+ * The deadlines of a meeting or workshop named by its topic ("deadlines for the ai-native networks workshop"): those
+ * the letters announcing it set, upcoming; `null` when no upcoming meeting is so named.
+ */
+async function namedMeetingDeadlines(ctx: CommandContext, text: string): Promise<Reply | null> {
+  const meetings = await meetingsNamed(ctx, text);
+  if (meetings.length === 0) return null;
+  const ids = new Set(meetings.flatMap((m) => (m.sources ?? [m.source]).map((x) => x.docId)));
+  const its = (await ctx.store.deadlines({}, ctx.now, RANGE_FETCH)).filter((d) => ids.has(d.source.docId)).slice(0, SHOWN);
+  const named = meetings.map((m) => `${m.title} (${formatRange(m.start, m.end)})`).join('; ');
+  return {
+    ok: true,
+    title: `Deadlines for ${meetings.length === 1 ? (meetings[0] as MeetingFact).title : 'the meetings named'}`,
+    sections: its.length > 0 ? [{ heading: 'Upcoming', items: its.map((d) => item(d, ctx.tz, ctx.now, false)) }] : [],
+    notes: [its.length > 0 ? `"${text}" is no group: these are the upcoming deadlines the letters announcing ${named} set.` : `"${text}" is no group; the letters announcing ${named} set no upcoming deadline.`, `Times are shown in ${ctx.tz}, with the document's original time beside them.`],
+    sources: uniqueSources([...its.map((d) => sourceOf(d.source)), ...meetings.map((m) => sourceOf(m.source))]),
+    data: { meetings: meetings.map((m) => ({ group: m.group, title: m.title, start: m.start })), upcoming: its },
+  };
+}
+
 function targetOf(scope: Scope): { target: { group?: string; question?: string }; label: string } {
   if (scope.kind === 'group') return { target: { group: scope.group }, label: scope.group };
   if (scope.kind === 'question') return { target: { question: scope.question }, label: scope.question };
@@ -320,6 +343,25 @@ async function inRange(ctx: CommandContext, scope: Scope, all: boolean, range: D
   if (scope.kind === 'group' && scope.workingParty) notes.unshift(`Deadlines are kept per study group: these are ${scope.group}'s, ${scope.workingParty} among them.`);
   const full = due.length > SHOWN || ((range.to !== null || kinds !== null) && fetched.length === RANGE_FETCH);
   if (full) notes.unshift(`Only the first ${shown.length} are shown: ask about one Question (deadlines Q4/20) or fewer dates to see the rest.`);
+  // Nothing due then, but the group meets then ("pre-register for SG3 in april"): that meeting's deadlines.
+  if (shown.length === 0 && scope.kind === 'group' && days.from !== null && days.to !== null) {
+    const [fromDay, toDay] = [days.from, days.to];
+    const meeting = (await ctx.store.meetings(scope.group, (range.from ?? ctx.now) - 31 * DAY_MS, 10)).find((m) => !m.cancelledBy && m.start < toDay && m.end >= fromDay);
+    if (meeting) {
+      const ids = new Set((meeting.sources ?? [meeting.source]).map((x) => x.docId));
+      const its = (await ctx.store.deadlines(target, ctx.now, RANGE_FETCH)).filter((d) => ids.has(d.source.docId) && (!kinds || kinds.has(d.category)) && (topic.length === 0 || about(d, topic))).slice(0, SHOWN);
+      if (its.length > 0) {
+        return {
+          ok: true,
+          title: `Deadlines for ${label}, for its meeting of ${formatRange(meeting.start, meeting.end)}`,
+          sections: [{ heading: 'Upcoming', items: its.map((d) => item(d, ctx.tz, ctx.now, false)) }],
+          notes: [`None falls in ${range.words}, when ${scope.group} meets: these are that meeting's.`, ...notes],
+          sources: uniqueSources([...its.map((d) => sourceOf(d.source)), sourceOf(meeting.source)]),
+          data: { scope: scopeLabel, range, upcoming: its, past: [], meeting: { start: meeting.start, end: meeting.end } },
+        };
+      }
+    }
+  }
   if (shown.length === 0) {
     const after = Math.max(range.to ?? ctx.now, ctx.now);
     const next = (await ctx.store.deadlines(target, after, kinds ? RANGE_FETCH : 1)).find((d) => !kinds || kinds.has(d.category));

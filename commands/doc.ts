@@ -16,7 +16,7 @@ import { addresseeList, sourceLabel, sourceOf, uniqueSources } from './scope.ts'
  * "CL 7/13", "TSB Circular 106"), a COM contribution ("COM 17-C 123").
  */
 const REF =
-  String.raw`(?:(?:SG\s?\d{1,2}|TSAG|TDAG|RAG)-(?:LS|TD|C|R)\s?\d{1,4}(?:\/[A-Z0-9]{2,5})?(?:-?R\d{1,2})?|TD\s?\d{1,4}(?:\/[A-Z0-9]{2,5})?|(?:TSB\s+)?(?:Collective\s+letter|CL|Circular|circ\.?)\s*\d{1,4}(?:\s*\/\s*(?:\d{1,2}|TSAG))?|COM\s?\d{1,2}\s*[-–]\s*[CR]\s?\d{1,4}(?:\s*[-–]\s*[EFSACR])?)`;
+  String.raw`(?:(?:SG\s?\d{1,2}|TSAG|TDAG|RAG)-(?:LS|TD|C|R)\s?\d{1,4}(?:\/[A-Z0-9]{2,5})?(?:-?R\d{1,2})?|TD\s?\d{1,4}(?:\/[A-Z0-9]{2,5}|\s*\((?:WP\s?\d{1,2}|PLEN|GEN)\s?\/\s?(?:\d{1,2}|TSAG)\))?|(?:TSB\s+)?(?:Collective\s+letter|CL|Circular|circ\.?)\s*\d{1,4}(?:\s*\/\s*(?:\d{1,2}|TSAG))?|COM\s?\d{1,2}\s*[-–]\s*[CR]\s?\d{1,4}(?:\s*[-–]\s*[EFSACR])?)`;
 
 /**
  * The references a document asked for by `ref` may be stored under, the asked one first, then its full forms: "CL 7/13"
@@ -72,10 +72,15 @@ export default defineCommand({
       if (docs.length > 0) break;
     }
     // "TD870" without its group: the stored TD of that number, whichever group's ("SG20-TD870/WP1").
-    const bareTd = /^TD\s?(\d{1,4})(?:\/([A-Z0-9]{2,5}))?$/i.exec(ref);
+    const bareTd = /^TD\s?(\d{1,4})(?:\/([A-Z0-9]{2,5})|\s*\(([^()]{2,12})\))?$/i.exec(ref);
     if (docs.length === 0 && bareTd) {
-      const number = new RegExp(String.raw`-TD\s?${bareTd[1]}(?!\d)${bareTd[2] ? String.raw`\/${bareTd[2]}` : ''}`, 'i');
-      const hits = (await (await ctx.search()).search(`TD${bareTd[1]}`, 10)).filter((h) => h.reference && number.test(h.reference));
+      // "SG20-TD870/WP1" for "TD870", "TD 455 (WP2/5)" for "TD 455 (WP2/5)" or "TD 455".
+      const part = bareTd[2] ? String.raw`\/${bareTd[2]}` : bareTd[3] ? String.raw`\s*\(${bareTd[3].replace(/\s+/g, '').split('').map((c) => c.replace(/[/]/, '\\/')).join('\\s?')}\)` : '';
+      const number = new RegExp(String.raw`(?:^|-)TD\s?${bareTd[1]}(?!\d)${part}`, 'i');
+      const index = await ctx.search();
+      const byNumber = async (words: string) => (await index.search(words, 10)).filter((h) => h.reference && number.test(h.reference));
+      const joined = await byNumber(`TD${bareTd[1]}`);
+      const hits = joined.length > 0 ? joined : await byNumber(`TD ${bareTd[1]}`);
       docs = (await Promise.all(hits.slice(0, 3).map((h) => ctx.store.getDocument(h.id)))).filter((d) => d !== null);
     }
     if (docs.length === 0 && /^[0-9a-f]{8,20}$/i.test(ref)) {
@@ -138,6 +143,8 @@ export default defineCommand({
       if (doc.answeredBy) facts.push({ text: `Answered by ${doc.answeredBy.reference ?? doc.answeredBy.title ?? doc.answeredBy.docId.slice(0, 12)}` });
     }
     for (const r of p.roles) facts.push({ text: `Lead role: ${r.group} on ${r.topic}` });
+    // What a TD or contribution asks the meeting to do ("WP1/20 is invited to endorse …"), in its own words.
+    if (!p.liaison && (p.kind === 'td' || p.kind === 'contribution')) for (const asked of requestsOf((await ctx.store.getText(doc.id)) ?? '', 3)) facts.push({ text: `Asks: ${asked}` });
     if (p.recommendations.length) facts.push({ text: `Recommendations: ${p.recommendations.map((r) => (r.ex ? `${r.id} (ex ${r.ex})` : r.id)).join(', ')}` });
     if (p.questions.length) facts.push({ text: `Questions: ${p.questions.map((q) => q.id).join(', ')}` });
     const stored = DateTime.fromISO(doc.ingestedAt, { zone: ctx.tz }).toFormat('ccc d LLL yyyy, HH:mm');

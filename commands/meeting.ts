@@ -73,7 +73,7 @@ function askedMonth(text: string): { month: number; year: number | null } | null
 
 /** Words of a meeting question that are not the group: "what time does the … meeting open", "where will … be held". */
 const QUESTION_WORDS =
-  /(?:^|\s)(?:what|time|when|where|which|is|are|does|do|will|be|being|get|gets|held|take|takes|place|venue|location|open|opens|opening|start|starts|starting|begin|begins|beginning|session|plenary|first|day|meet|it|at|on|and|there|a|an|any|newcomers?'?|briefings?|workshops?|trainings?|hackathons?|forums?|side|events?|dates?|days?|around|still|happening|happen|going|ahead|scheduled|planned|confirmed|cancell?ed|postponed|called|off|moved|rescheduled|why|was|were|-|–|&|or|in|person|in-person|hybrid|virtual|virtually|online|remote|remotely|format|can|i|we|join|attend|participate|registration|geneva|headquarters|hq)(?=\s|$)/gi;
+  /(?:^|\s)(?:what|time|when|where|which|is|are|does|do|will|be|being|get|gets|held|take|takes|place|venue|location|open|opens|opening|start|starts|starting|begin|begins|beginning|session|plenary|first|day|meet|it|at|on|and|there|a|an|any|newcomers?'?|briefings?|workshops?|trainings?|hackathons?|forums?|side|events?|dates?|days?|around|still|happening|happen|going|ahead|scheduled|planned|confirmed|cancell?ed|postponed|called|off|moved|rescheduled|why|was|were|-|–|&|or|in|person|in-person|hybrid|virtual|virtually|online|remote|remotely|format|can|i|we|join|attend|participate|registration|geneva|headquarters|hq|coming|up|upcoming|soon|participation)(?=\s|$)/gi;
 // "in April 2018", "in 2018": when the meeting asked about is; the answer gives the next one and its dates.
 const MONTH_YEAR = new RegExp(String.raw`\b(?:(?:in|of|for|during)\s+)?(?:${MONTH_PATTERN}\.?\s+)?(?:19|20)\d{2}\b|\b(?:(?:in|during)\s+)?${MONTH_PATTERN}\b\.?`, 'gi');
 
@@ -147,8 +147,8 @@ function letterSays(text: string, question: string): string[] {
   const early = (x: { s: string }) => stems.some((st) => x.s.slice(0, 40).toLowerCase().includes(st));
   const score = (x: { s: string; hits: number }) => x.hits * 4 + (early(x) ? 2 : 0) + (how && HOW.test(x.s) ? 1 : 0);
   scored.sort((a, b) => score(b) - score(a) || a.i - b.i);
-  // Every word asked, of one or two; two thirds of more.
-  const need = stems.length <= 2 ? stems.length : Math.ceil((stems.length * 2) / 3);
+  // One of one or two words asked, two thirds of more; the sentences naming the most come first.
+  const need = stems.length <= 2 ? 1 : Math.ceil((stems.length * 2) / 3);
   return scored
     .filter((x) => x.hits >= need)
     .slice(0, 3)
@@ -269,7 +269,9 @@ const meetingCommand = defineCommand({
     const window = args.month ? monthWindow(args.month, ctx.now) : null;
     const inMonth = window && group ? (await ctx.store.meetings(group, Date.parse(`${window.from}T00:00:00Z`) - 31 * DAY, 20)).filter((m) => !m.cancelledBy && m.start <= window.to && m.end >= window.from) : [];
     const monthNote = window && group && inMonth.length === 0 ? [`No ${group} meeting is known in ${window.words}; this is the next one.`] : [];
-    const candidates = inMonth.length > 0 ? inMonth : ahead.filter((m) => !m.cancelledBy);
+    // Every group's meetings in the month asked ("what meetings are coming up in april 2027").
+    const monthOfAll = window && !group ? (await ctx.store.meetings(null, Date.parse(`${window.from}T00:00:00Z`) - 31 * DAY, 50)).filter((m) => !m.cancelledBy && m.start <= window.to && m.end >= window.from) : [];
+    const candidates = inMonth.length > 0 ? inMonth : monthOfAll.length > 0 ? monthOfAll : ahead.filter((m) => !m.cancelledBy);
     const chosen = group ? candidates.slice(0, 1) : candidates;
     const named = (m: MeetingFact) => m.title.replace(/^Cancell?ation of (?:the )?/i, '').replace(/^./, (c) => c.toUpperCase());
     const cancelledNotes = called.map((m) =>
@@ -298,7 +300,7 @@ const meetingCommand = defineCommand({
     const headline = focus && group ? focusItem(first, focus, ctx.tz).text : null;
     return {
       ok: true,
-      title: headline ?? (group ? (inMonth.length > 0 && window ? `Meeting of ${group} in ${window.words}` : `Next meeting of ${group}`) : focus === 'time' ? 'Upcoming meetings and when they open' : focus === 'place' ? 'Upcoming meetings and where' : 'Upcoming meetings'),
+      title: headline ?? (group ? (inMonth.length > 0 && window ? `Meeting of ${group} in ${window.words}` : `Next meeting of ${group}`) : monthOfAll.length > 0 && window ? `Meetings in ${window.words}` : focus === 'time' ? 'Upcoming meetings and when they open' : focus === 'place' ? 'Upcoming meetings and where' : 'Upcoming meetings'),
       // One group: the title answers and the lines give the details. All groups: each meeting's answer, then its side events.
       sections: chosen.map((m) => ({ items: focus && !group ? [focusItem(m, focus, ctx.tz), ...meetingItems(m, ctx.tz).slice(1)] : meetingItems(m, ctx.tz) })),
       notes: [...monthNote, ...cancelledNotes],

@@ -39,7 +39,7 @@ const ROLE_WORDS: ReadonlyArray<readonly [RegExp, Exclude<AskedRole, null>]> = [
 
 /** Words of a question about people that are neither a role nor a group. */
 const QUESTION_WORDS =
-  /(?:^|\s)(?:who(?:'s|’s)?|whos|is|are|was|the|our|current|new|of|for|at|associate|vice[- ]?|co-?|rapporteurs?|chair(?:s|man|men|person|persons|woman|ing)?|convenors?|convenes|runs|secretariat|secretary|counsellors?|TSB|in|charge|now|currently|please|and|its|it|question|contacts?|person|people|responsible|names?|e-?mail|address|about|regarding|ITU|bureau)(?=\s|$)/gi;
+  /(?:^|\s)(?:who(?:'s|’s)?|whos|is|are|was|the|our|current|new|of|for|at|associate|vice[- ]?|co-?|rapporteurs?|chair(?:s|man|men|person|persons|woman|ing)?|convenors?|convenes|runs|secretariat|secretary|counsellors?|TSB|in|charge|now|currently|please|and|its|it|question|contacts?|person|people|responsible|names?|e-?mail|address|about|regarding|ITU|bureau|joining|join|attend|attending|participate|participating|meetings?|talk|to|do|I|should|can)(?=\s|$)/gi;
 
 /** Read "who is the rapporteur of Q4/20" (or, after /officers, "Q4/20 rapporteur") into a role and a scope. */
 export function parseOfficerText(rest: string): OfficerArgs {
@@ -166,6 +166,8 @@ const LABELLED = new RegExp(String.raw`(?:^|\n)[ \t]*((?:ITU-T\s+)?(?:SG\s?\d{1,
  * the study group whose mailbox it gives.
  */
 const SECRETARIAT_CONTACT = new RegExp(String.raw`(?:^|\n)[ \t]*Contact[ \t]*:[ \t]*${NAME}[^\n]*(?:\n[^\n]*){0,3}?\bE-?mail[ \t]*:[ \t]*(tsb(?:sg\d{1,2}|tsag)@itu\.int)\b`, 'giu');
+/** A signature: "Hiro Oda" over "Counsellor, ITU-T SG15". */
+const SIGNED_COUNSELLOR = new RegExp(String.raw`(?:^|\n)[ \t]*${NAME}[ \t]*\n[ \t]*Counsellor,?[ \t]+(?:of[ \t]+)?(?:ITU-T[ \t]+)?(SG\s?\d{1,2}|Study\s+Group\s+\d{1,2}|TSAG)\b`, 'gu');
 /** "chaired by the Rapporteur, Mr Laurent Girard": the Question is the document's only one. */
 const BARE = new RegExp(String.raw`\bthe[ \t]+(Associate[ \t]+Rapporteur|Rapporteur),[ \t]+(?:Mr|Ms|Mrs|Dr|Prof)\.?[ \t]+${NAME}`, 'gu');
 
@@ -209,6 +211,11 @@ export function statedOfficers(
     if (group) add(m[3], null, m[1], group);
   }
   for (const m of text.matchAll(LABELLED)) add(m[3], null, m[2], m[1] ?? null);
+  for (const m of text.matchAll(SIGNED_COUNSELLOR)) {
+    const group = canonicalGroup((m[2] ?? '').replace(/^Study\s+Group\s+/i, 'SG'));
+    const name = m[1]?.trim();
+    if (group && name && !out.some((o) => o.name === name && o.kind === 'secretariat' && o.scope === group)) out.push({ name, email: null, kind: 'secretariat', scope: group });
+  }
   for (const m of text.matchAll(SECRETARIAT_CONTACT)) {
     const group = groupOfAddress(m[2] ?? '');
     const name = m[1]?.trim().replace(/[.,]+$/, '').replace(HONORIFIC_FIRST, '');
@@ -255,7 +262,7 @@ async function fromDocuments(ctx: CommandContext, kinds: Array<RoleKind | 'vice-
   const n = /^(?:Q|WP)(\d+)\/(\d+|TSAG)$/.exec(asked);
   const names = /^Q/.test(asked) ? [asked, `Question ${n?.[1]}/${n?.[2]}`] : /^WP/.test(asked) ? [asked, `Working Party ${n?.[1]}/${n?.[2]}`] : [asked, `Study Group ${asked.slice(2)}`];
   const words = kinds.some((k) => k.includes('rapporteur')) ? ['rapporteur'] : kinds.length === 1 && kinds[0] === 'secretariat' ? [] : ['chair', 'chairman'];
-  if (kinds.includes('secretariat')) words.push('contact');
+  if (kinds.includes('secretariat')) words.push('contact', 'counsellor');
   if (kinds.includes('rapporteur') && kinds.includes('sg-chair')) words.push('chair');
   const ids = new Set<string>();
   for (const w of words) for (const name of names) for (const hit of await index.search(`${w} ${name}`, DOCS_READ)) if (ids.size < DOCS_READ * 2) ids.add(hit.id);
@@ -290,6 +297,8 @@ export default defineCommand({
     /^(?<arg>(?:who(?:'s|’s| is| are| was)?|whos) (?:the |our )?(?:current |new )?(?:associate |vice[- ]?|co-?)?(?:rapporteurs?|chair(?:s|man|men|person|persons|woman)?|convenors?|secretariat|secretary|counsellors?|TSB counsellors?|(?:TSB|secretariat) contacts?|(?:TSB |bureau )?director)\b.*)$/i,
     // "who chairs WP1/20", "who is chairing SG 20"
     /^(?<arg>who (?:chairs|is chairing|convenes) .*)$/i,
+    // "who is the tsag contact at tsb", "sg11 contact in the secretariat?"
+    /^(?=.*\b(?:contacts?|counsellors?|secretary)\b)(?=.*\b(?:TSB|ITU|secretariat|bureau)\b)(?=.*(?:\bSG[\s-]?\d|\bstudy group \d|\bTSAG\b|\bQ\d{1,2}\/\d|\bWP\d))(?!.*-(?:LS|TD|C)\s?\d)(?<arg>.+)$/i,
     // "who should I contact at TSB about TSAG", "who do we ask in the secretariat about SG11"
     /^who (?:should|do|can|shall|could) (?:I|we) (?:contact|ask|write to|e-?mail|talk to)(?<arg>(?: (?:at|in) (?:the )?(?:TSB|ITU|secretariat|bureau))? (?:about|for|regarding|on|in) (?!.*-(?:LS|TD|C)\s?\d).+)$/i,
     // "who handles sg11 at tsb", "who looks after TSAG in the secretariat": the group's counsellor.
@@ -328,7 +337,7 @@ export default defineCommand({
       const group = groupOfQuestion(asked) ?? groupOf(asked);
       return noAnswer('E_NOT_FOUND', `Not found: no ${what === 'officers' ? 'rapporteur, chair or secretariat' : what} of ${asked} is in the roster or named in a stored document.`, [
         ctx.people ? 'The secretariat can add people and their roles to the roster (sgbot roster add).' : 'This sgbot has no roster; only documents were searched.',
-        `The closest I can do: search the documents (search rapporteur ${asked}), or the group's liaison statements, which name contacts (ls ${group}).`,
+        `The closest I can do: search the documents (search ${role === 'secretariat' ? 'counsellor' : role === 'chair' || role === 'vice-chair' ? 'chairman' : 'rapporteur'} ${asked}), or the group's liaison statements, which name contacts (ls ${group}).`,
       ], { scope: asked, role, holders: [] });
     }
     return {

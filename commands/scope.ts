@@ -50,6 +50,8 @@ const REGION = String.raw`(arab|africa|african|asia[- ]oceania|asia[- ]pacific|l
 const GROUP_WORDS = String.raw`(SG\s?\d{1,2}|study\s+group\s+\d{1,2})`;
 const REGIONAL_GROUP = new RegExp(String.raw`\b${GROUP_WORDS}(?:['’]s)?\s+(?:the\s+)?${REGION}\s+regional\s+group\b`, 'gi');
 const REGIONAL_GROUP_OF = new RegExp(String.raw`\b(?:the\s+)?${REGION}\s+regional\s+group\s+(?:of|for)\s+(?:ITU-T\s+)?${GROUP_WORDS}`, 'gi');
+// "sg3 regional group for africa", "SG13 regional group for the Arab region"
+const GROUP_REGIONAL_FOR = new RegExp(String.raw`\b${GROUP_WORDS}(?:['’]s)?\s+regional\s+group\s+(?:of|for|in)\s+(?:the\s+)?${REGION}(?:\s+region)?\b`, 'gi');
 
 /** "SG13RG-ARB" for the study group and region words of a regional group. */
 function regionalGroup(group: string, region: string): string {
@@ -66,6 +68,7 @@ export function findScope(input: string): { scope: Scope | null; rest: string; s
     .replace(SPELLED_GROUP, (_, words: string, n: string) => `${words} ${NUMBER_WORDS.indexOf(n.toLowerCase().replace(/[\s-]+/, '-')) + 1}`)
     .replace(REGIONAL_GROUP, (_, group: string, region: string) => regionalGroup(group, region))
     .replace(REGIONAL_GROUP_OF, (_, region: string, group: string) => regionalGroup(group, region))
+    .replace(GROUP_REGIONAL_FOR, (_, group: string, region: string) => regionalGroup(group, region))
     // "sg2 wp1", "SG17 WP3": a working party named after its study group.
     .replace(/\bSG\s?(\d{1,2})\s+(?:WP|working party)\s?(\d{1,2})(?![\w/])/gi, (_, sg: string, wp: string) => `WP${wp}/${sg}`);
   const mentions = [...text.matchAll(GROUP_MENTION)];

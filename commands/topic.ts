@@ -44,6 +44,17 @@ function mentionsAll(title: string, words: string[]): boolean {
 }
 
 /**
+ * The upcoming meetings whose titles (or side events' titles) name every word of `text` that names a topic ("the
+ * ai-native networks workshop"); none for a group-like name or words that name nothing.
+ */
+export async function meetingsNamed(ctx: CommandContext, text: string): Promise<MeetingFact[]> {
+  const words = topicWords(text.replace(GROUP_LIKE, ' '));
+  if (words.length === 0) return [];
+  const { found, partly } = await namedEvents(ctx, words);
+  return partly ? [] : [...new Set(found.map((f) => f.meeting))];
+}
+
+/**
  * Upcoming meetings and side events whose title (or a meeting's place) names every topic word; else, when none does,
  * the meetings whose place is one of the words ("the muscat meeting"), with `partly` set.
  */

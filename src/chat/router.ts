@@ -63,7 +63,7 @@ function validate(spec: CommandSpec<never>, rest: string, text: string, clock?: 
  * commands' intents (a command name or a broader pattern would take them and fail to read them). Keyed by command
  * name; a name missing from the registry is skipped.
  */
-const ROUTER_INTENTS: ReadonlyArray<readonly [string, RegExp]> = [
+const ROUTER_INTENTS: ReadonlyArray<readonly [string, RegExp] | readonly [string, RegExp, (arg: string) => string]> = [
   // "which liaisons need a reply from SG17", "what LSs require action by study group 17?"
   ['ls', /^(?:which|what) (?:liaisons?|liaison statements?|LSs?) (?:still )?(?:need|needs|require|requires|await|awaits|are awaiting|expect|expects) (?:an? )?(?:reply|replies|response|responses|action|answer) (?:from|by) (?<arg>.+)$/i],
   // "liaisons awaiting SG17's reply", "LS pending Q4/20's response"
@@ -80,6 +80,16 @@ const ROUTER_INTENTS: ReadonlyArray<readonly [string, RegExp]> = [
   ['ls', /^(?:which|what) (?:liaisons?|liaison statements?|LSs?) (?:did|has|have) (?=(?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG|Q\d{1,2}\/\d{1,2})) )(?<sender>\S.{1,40}?) (?:send|sent|write|written|issue|issued)(?: out)?(?: (?:this|last|recently).*)?[?!.]*$/i],
   // "when are IEEE 802.1 and MEF supposed to reply to sg15 on fronthaul timing": the replies a group expects.
   ['ls', /^when (?:are|is|must|should|do|does|will) (?<to>(?!(?:we|I|you)\b)\S.{1,60}?) (?:supposed|expected|due|required|meant|asked|going) to (?:reply|respond|answer) to (?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG|Q\d{1,2}\/\d{1,2}))(?: (?:on|about|regarding) (?<topic>[^?!.]{2,60}?))?[?!.]*$/i],
+  // "when is the reply to the sg17 iot security LS due": a reply the group expects, by its topic.
+  ['ls', /^when (?:is|are) (?:the )?(?:reply|replies|response|answer) to (?:the )?(?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG))(?:['’]s)? (?<topic>[^?!.]{2,60}?) (?:LS|liaison(?: statement)?)s? due[?!.]*$/i],
+  // "has SG2 received anything from the IAB about e164.arpa", "did sg11 get an LS from IETF on SRv6"
+  ['ls', /^(?:has|have|did) (?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG|Q\d{1,2}\/\d{1,2})) (?:receive|received|get|got) (?:anything|any(?:thing)?|any (?:liaisons?|LSs?|liaison statements?)|an? (?:LS|liaison(?: statement)?)|liaisons?) from (?:the )?(?<sender>\S.{1,40}?)(?: (?:about|on|regarding|concerning) (?<topic>[^?!.]{2,60}?))?[?!.]*$/i],
+  // "what did the IETF say about the SRv6 conformance work in SG11"
+  ['ls', /^what (?:did|does|has|have) (?:the )?(?<sender>(?!\S*-(?:LS|TD|C)\s?\d)\S.{1,30}?) (?:say|said|write|written|tell|told|reply|replied|answer|answered) (?:about|on|regarding|concerning) (?:the )?(?<topic>[^?!.]{2,60}?) (?:in|to|for|of|from) (?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG|Q\d{1,2}\/\d{1,2}))[?!.]*$/i],
+  // "which liaisons went to JTC 1 SC 42", "what LSs were sent to the IETF"
+  ['ls', /^(?:which|what) (?:liaisons?|LSs?|liaison statements?) (?:went|were sent|was sent|have gone|have been sent|got sent) to (?:the )?(?<to>\S.{1,40}?)[?!.]*$/i],
+  // "any liaison with a reply deadline in april 2026": liaison reply deadlines in that time.
+  ['deadlines', /^(?:are there |is there )?(?:any|which|what) (?:liaisons?|LSs?|liaison statements?) (?:with|having|that have|that has) (?:an? )?(?:reply |response )?(?:deadlines?|due dates?) (?<arg>(?:in|before|by|until|this|next|between|within|during)\b.+?)[?!.]*$/i, (arg) => `liaison replies ${arg}`],
   // "sg17 liaisons", "SG 17's liaison statements."
   ['ls', /^(?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG|Q\d{1,2}\/\d{1,2}|WP\d{1,2}\/\d{1,2})(?:['’]s)?) (?:liaisons?|liaison statements?|LSs?)[?!.]*$/i],
   // "what are SG17's lead roles", "SG17 lead study group roles"
@@ -151,12 +161,13 @@ export function route(registry: Registry, input: string, clock?: AskClock): Rout
   const [first = '', ...restWords] = body.split(' ');
   // Whole sentences first: "liaisons awaiting SG17's reply" starts with a command name (liaisons) but is a question.
   if (!slash)
-    for (const [name, re] of ROUTER_INTENTS) {
+    for (const [name, re, build] of ROUTER_INTENTS) {
       const spec = registry.get(name);
       const m = spec ? re.exec(body) : null;
       if (spec && m) {
         const g = m.groups ?? {};
-        return validate(spec, `${g['arg'] ?? ''}${g['sender'] ? ` from ${g['sender']}` : ''}${g['to'] ? ` to ${g['to']}` : ''}${g['topic'] ? ` about ${g['topic']}` : ''}`, body, clock);
+        const arg = `${g['arg'] ?? ''}${g['sender'] ? ` from ${g['sender']}` : ''}${g['to'] ? ` to ${g['to']}` : ''}${g['topic'] ? ` about ${g['topic']}` : ''}`;
+        return validate(spec, build ? build(arg) : arg, body, clock);
       }
     }
   const direct = registry.get(first.toLowerCase());
@@ -295,7 +306,7 @@ export function partsOf(input: string): string[] {
   const text = input.trim();
   if (text.length > MAX_FALLBACK_TEXT || text.startsWith('/')) return [];
   const parts = text
-    .split(/\s*\?\s+(?=\S)|\s+\+\s+|\s*;\s*|,?\s+and\s+(?=(?:what|who|whos|who['’]s|when|when['’]s|where|where['’]s|which|how|is|are|does|do|did)\b)/i)
+    .split(/\s*\?\s+(?=\S)|\s+\+\s+|\s*;\s*|,?\s+and\s+(?=(?:what|who|whos|who['’]s|when|when['’]s|where|where['’]s|which|how|is|are|does|do|did|will|can|could|should|was|were)\b)/i)
     .map((p) => p.trim())
     .filter((p) => p.length > 0);
   if (parts.length < 2 || parts.length > 4) return [];

@@ -251,6 +251,8 @@ function namedMeeting(header: string): MeetingInfo | null {
 }
 
 // What a TD or report announces beside its own meeting: an ad hoc group, a rapporteur or drafting session.
+// A report's "7.1 The next meeting of Study Group 2 …" is the group's next meeting, not an event held during this one.
+const NEXT_MEETING = /^(?:[\d.]+\s+)?(?:the\s+)?next\s+(?:meeting|session)\b/i;
 const AD_HOC = /\b(?:ad[- ]hoc|rapporteur|drafting|correspondence group|joint (?:session|meeting)|session|meeting|briefing|workshop)\b/i;
 
 /**
@@ -513,7 +515,7 @@ export function parseDocument(raw: string): ParsedDocument {
     meeting,
     ...(moreMeetings.length > 0 ? { moreMeetings } : {}),
     // Letters announce side events; TDs and reports announce ad hoc and rapporteur meetings held during a meeting.
-    events: isLetter || notice ? findEvents(text, meeting, date, sections).filter((e) => !moreMeetings.some((m) => m.start === e.start && m.end === e.end)).map((e) => (foreign ? { ...e, group: null } : e)) : kind === 'td' || kind === 'report' ? findEvents(text, meeting, date, sections).filter((e) => AD_HOC.test(e.title)) : [],
+    events: isLetter || notice ? findEvents(text, meeting, date, sections).filter((e) => !moreMeetings.some((m) => m.start === e.start && m.end === e.end)).map((e) => (foreign ? { ...e, group: null } : e)) : kind === 'td' || kind === 'report' ? findEvents(text, meeting, date, sections).filter((e) => AD_HOC.test(e.title) && !NEXT_MEETING.test(e.title)) : [],
     deadlines: mergeDeadlines(explicit, derived),
     liaison,
     roles: findLeadRoles(text, group),

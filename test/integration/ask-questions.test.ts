@@ -249,7 +249,7 @@ describe('rapporteurs and chairs', () => {
     expect((await ask('who is the chair of study group 17')).sections[0]?.items[0]?.text).toBe('Chair of SG17: Kenji Sato <kenji.sato@example.org>');
     const none = await ask('who chairs WP1/20');
     expect(none).toMatchObject({ ok: false, code: 'E_NOT_FOUND', exit: 1 });
-    expect(none.notes.join(' ')).toContain('search rapporteur WP1/20');
+    expect(none.notes.join(' ')).toContain('search chairman WP1/20');
   });
 });
 
@@ -370,6 +370,55 @@ describe('meetings asked about in the sixth round', () => {
     const a = await ask('fellowship deadline for the SG 12 meeting in may', TZ, '2027-02-10T12:00');
     expect(a).toMatchObject({ ok: true, command: 'deadlines' });
     expect((a.data['upcoming'] as Due[]).map((d) => `${d.date} ${d.category}`)).toEqual(['2027-04-09 fellowship']);
+  });
+});
+
+describe('the seventh round', () => {
+  it('a deadline asked for the month its meeting is in: that meeting\'s deadlines', async () => {
+    const a = await ask('when do i have to pre-register for SG3 in april', TZ, '2027-01-15T12:00');
+    expect(a).toMatchObject({ ok: true, command: 'deadlines', title: 'Deadlines for SG3 (registration), for its meeting of 7–16 April 2027' });
+    expect((a.data['upcoming'] as Due[]).map((d) => `${d.date} ${d.category}`)).toEqual(['2027-03-08 registration']);
+  });
+
+  it('the deadlines of a workshop named by its topic', async () => {
+    const a = await ask('deadlines for the ai-native networks workshop', TZ, '2026-01-05T12:00');
+    expect(a).toMatchObject({ ok: true, command: 'deadlines' });
+    expect((a.data['upcoming'] as Due[]).map((d) => `${d.date} ${d.category}`)).toEqual(['2026-01-16 other', '2026-01-26 fellowship', '2026-02-09 visa', '2026-02-27 registration']);
+  });
+
+  it('every group\'s meetings in a month', async () => {
+    const a = await ask('what meetings are coming up in april 2027', TZ, '2027-03-15T12:00');
+    expect(a).toMatchObject({ ok: true, command: 'meeting', title: 'Meetings in April 2027' });
+    expect(a.sections.map((s) => s.items[0]?.text.split(':')[0])).toEqual(['SG3', 'SG13', 'SG17']);
+  });
+
+  it('remote participation in a month is a meeting question', async () => {
+    const a = await ask('is there remote participation for ITU-T SG17 in december', TZ, '2025-11-01T12:00');
+    expect(a).toMatchObject({ ok: true, command: 'meeting', title: 'Meeting of SG17 in December 2025' });
+    expect(a.sections[0]?.items[0]?.text).toMatch(/\(hybrid: remote participation offered\)$/);
+  });
+
+  it('the TSB contact of a group asked as "the tsag contact at tsb"', async () => {
+    const a = await ask('who is the tsag contact at tsb', TZ, '2026-10-01T12:00');
+    expect(a).toMatchObject({ ok: true, command: 'officers', title: 'Secretariat of TSAG' });
+    expect(a.sections[0]?.items[0]?.text).toBe('Secretariat of TSAG: Rania Mansour <tsbtsag@itu.int>');
+  });
+
+  it('liaisons by what was asked of them', async () => {
+    const due = await ask('when is the reply to the sg17 iot security LS due', TZ, '2026-03-01T12:00');
+    expect(due).toMatchObject({ ok: true, command: 'ls', title: 'Liaison statements of SG17 on iot security' });
+    const april = await ask('any liaison with a reply deadline in april 2026', 'Europe/Zurich', '2026-03-01T12:00');
+    expect(april).toMatchObject({ ok: true, command: 'deadlines' });
+    expect((april.data['upcoming'] as Due[]).map((d) => `${d.date} ${d.category}`)).toEqual(['2026-04-30 liaison-reply']);
+    const went = await ask('which liaisons went to JTC 1 SC 42', TZ, '2025-07-01T12:00');
+    expect(went).toMatchObject({ ok: true, command: 'ls', title: 'Liaison statements to JTC 1 SC 42' });
+    expect(went.sections.flatMap((s) => s.items.map((i) => i.text))).toEqual([expect.stringMatching(/^LS on terminology for machine learning in future networks/)]);
+  });
+
+  it('a TD by its old-style number, and what a TD asks', async () => {
+    expect(await ask('what is TD 455 (WP2/5)')).toMatchObject({ ok: true, command: 'doc', title: 'TD 455 (WP2/5)' });
+    const td = await ask('what is WP1/20 asked to do in SG20-TD870/WP1');
+    expect(td.sections[0]?.items.map((i) => i.text)).toContain('Asks: Working Party 1/20 is invited to endorse the work programme above and to forward Y.4245 and Y.4246 to the SG20 closing plenary for consent.');
   });
 });
 

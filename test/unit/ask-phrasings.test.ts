@@ -281,6 +281,11 @@ describe('officers', () => {
     expect(statedOfficers('Opened by the Chair of Working Party 1/20, Ms Ana Silva.', null)).toEqual([{ name: 'Ana Silva', email: null, kind: 'wp-chair', scope: 'WP1/20' }]);
   });
 
+  // The signature of a counsellor forwarding an SG15 liaison to the CCAMP list (test/fixtures/real).
+  it('reads a counsellor from a signature', () => {
+    expect(statedOfficers('Best regards,\nHiro Oda\nCounsellor, ITU-T SG15\n', null)).toEqual([{ name: 'Hiro Oda', email: null, kind: 'secretariat', scope: 'SG15' }]);
+  });
+
   // The copy line of a flattened 2000 rapporteur-meeting notice (test/fixtures/real): "Name, Role" entries run together.
   it('reads a run-together "Name, Role" list without giving a role to the name after it', () => {
     const line = 'To Experts of ITU-T SG16 Q.12/16 Cc Mr. P-L. Brunner, Chairman of SG16 Mr. H. Visser, Vice-Chairman of SG16 Mr. G. Rossi, Chairman of WP2/16 Mr. M. Conti, ITU-TSB';
@@ -499,6 +504,11 @@ describe('phrasings reported refused or misread in the fourth round', () => {
     ['what is TD870 about', 'doc', { ref: 'TD870' }],
     ["what's in SG2-R3", 'doc', { ref: 'SG2-R3' }],
     ['did anyone reply to SG13-LS96', 'doc', { ref: 'SG13-LS96' }],
+    ['where is the sg3 regional group for africa meeting', 'meeting', { scope: { kind: 'group', group: 'SG3RG-AFR' } }],
+    ['visa letter deadline SG 15 june meeting', 'deadlines', { scope: { kind: 'group', group: 'SG15' }, when: null, categories: ['visa'] }],
+    ['last day to ask for a fellowship for the sg11 march meeting', 'deadlines', { scope: { kind: 'group', group: 'SG11' }, when: null, categories: ['fellowship'] }],
+    ['has SG2 received anything from the IAB about e164.arpa', 'ls', { scope: { kind: 'group', group: 'SG2' }, from: 'IAB', topic: 'e164.arpa' }],
+    ['what did the IETF say about the SRv6 conformance work in SG11', 'ls', { scope: { kind: 'group', group: 'SG11' }, from: 'IETF', topic: 'SRv6 conformance work' }],
   ])('sixth round: %s → %s', (text, command, args) => {
     const r = routed(text);
     expect(r.command).toBe(command);
@@ -526,6 +536,7 @@ describe('phrasings reported refused or misread in the fourth round', () => {
 
 describe('a question of several parts', () => {
   it('is split where a new question starts, each part keeping the group the first names', () => {
+    expect(partsOf('when is the wp3/17 meeting and will there be an sg17 plenary?')).toEqual(['when is the wp3/17 meeting', 'will there be an sg17 plenary?']);
     expect(partsOf("sg12 meeting dates + contribution deadline + who's the counsellor")).toEqual(['sg12 meeting dates', 'contribution deadline for sg12', "who's the counsellor for sg12"]);
     expect(partsOf("where's the tsag meeting and who's the tsb contact")).toEqual(["where's the tsag meeting", "who's the tsb contact for tsag"]);
     expect(partsOf('is the tsag jan meeting in person? when can i get my badge')).toEqual(['is the tsag jan meeting in person', 'when can i get my badge for tsag']);
