@@ -4,10 +4,11 @@
  */
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { groupOfQuestion } from '../src/core/groups.ts';
 import { CATEGORY_LABELS } from '../src/core/labels.ts';
 import { DEADLINE_CATEGORIES, type DeadlineCategory } from '../src/core/types.ts';
 import { defineCommand, type CommandContext, type Reply } from '../src/core/command.ts';
-import { formatDeadline, whenWords, formatRange } from '../src/core/time.ts';
+import { formatDeadline, formatRange, whenWords } from '../src/core/time.ts';
 import type { DeadlineFact, MeetingFact } from '../src/store/facts.ts';
 import { findScope, leftover, sourceLabel, sourceOf, uniqueSources, unknownGroupReply, type Scope } from './scope.ts';
 import { meetingsNamed } from './topic.ts';
@@ -217,6 +218,10 @@ const deadlinesCommand = defineCommand({
           ? `No upcoming deadlines for ${label}; ${later.length} past deadline(s) are stored (add --all to see them).`
           : `No deadlines for ${label} in the stored documents.`,
       );
+      // A meeting called off takes its deadlines with it: say so, with the letter.
+      const group = scope.kind === 'group' ? scope.group : scope.kind === 'question' ? groupOfQuestion(scope.question) : null;
+      const called = group ? (await ctx.store.meetings(group, ctx.now - 31 * DAY_MS, 10)).filter((m) => m.cancelledBy && !m.cancelledBy.unverified) : [];
+      for (const m of called.slice(0, 2)) notes.splice(1, 0, `The ${group} meeting of ${formatRange(m.start, m.end)} was cancelled [${sourceLabel(sourceOf(m.cancelledBy as MeetingFact['source']))}]: its deadlines no longer apply.`);
     }
     return {
       ok: true,

@@ -415,6 +415,18 @@ describe('the seventh round', () => {
     expect(went.sections.flatMap((s) => s.items.map((i) => i.text))).toEqual([expect.stringMatching(/^LS on terminology for machine learning in future networks/)]);
   });
 
+  it('a cancelled meeting\'s deadlines are said to no longer apply', async () => {
+    const a = await ask('whats the contribution deadline for the WP1/2 meeting in march', 'Europe/Zurich', '2027-02-20T12:00');
+    expect(a).toMatchObject({ ok: true, command: 'deadlines' });
+    expect(a.notes).toContain('The SG2 meeting of 15–19 March 2027 was cancelled [TSB Collective letter 5/2]: its deadlines no longer apply.');
+  });
+
+  it('a session named by its words, at its time in the reader\'s zone', async () => {
+    const a = await ask('sg2 bsg session time', 'America/Los_Angeles', '2025-06-01T12:00');
+    expect(a).toMatchObject({ ok: true, command: 'meeting' });
+    expect(a.title).toMatch(/^Bridging the Standardization Gap \(BSG\) session for SG2 delegates.*: Mon 16 Jun 2025, 03:00–05:00 \(America\/Los_Angeles\) — original: 16 June 2025, 12:00–14:00 Geneva time/);
+  });
+
   it('a TD by its old-style number, and what a TD asks', async () => {
     expect(await ask('what is TD 455 (WP2/5)')).toMatchObject({ ok: true, command: 'doc', title: 'TD 455 (WP2/5)' });
     const td = await ask('what is WP1/20 asked to do in SG20-TD870/WP1');
