@@ -75,16 +75,17 @@ function placeBeforeDate(subject: string, hit: DateHit): string | null {
 
 // "will open at 0930 hours", "opens at 1430 hours", "will begin its meeting at 0930 hours", "starts at 1000 hours",
 // "the opening session … starting at 9:00", "meeting will open at 09.30 hours".
-const CLOCK = String.raw`(?:\d{1,2}[:.]?\d\d\s*(?:hours|hrs|h)\b|\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)`;
+const CLOCK = String.raw`(?:\d{1,2}[:.]?\d\d(?=\s*(?:to|-|–|until)\s*\d{1,2}[:.]?\d\d\s*(?:hours|hrs|h)\b)|\d{1,2}[:.]?\d\d\s*(?:hours|hrs|h)\b|\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)`;
 const OPENING = new RegExp(
-  String.raw`\b(?:(?:will|shall)\s+(?:open|start|begin|commence)(?:\s+(?:its|the)\s+(?:meeting|work|session))?|opens|starts|begins|commences|(?:proceedings|meetings?|sessions?)\s+(?:open|start|begin|commence)|(?:opening|first)\s+(?:session|plenary)[^.\n]{0,60}?\b(?:starting|at|from)|starting)\s+(?:at\s*|from\s+)?(?:[^\n;.]{0,20}?\s)??(${CLOCK})`,
+  String.raw`\b(?:(?:will|shall)\s+(?:open|start|begin|commence)(?:\s+(?:its|the)\s+(?:meeting|work|session))?|(?:will|shall)\s+run\s+from|runs\s+from|opens|starts|begins|commences|(?:proceedings|meetings?|sessions?)\s+(?:open|start|begin|commence)|(?:opening|first)\s+(?:session|plenary)[^.\n]{0,60}?\b(?:starting|at|from)|starting)\s+(?:at\s*|from\s+)?(?:[^\n;.]{0,20}?\s)??(${CLOCK})`,
   'gi',
 );
 // "Participants can register from 0830 hours", "Registration will start at 0800 hours", "registration … from 1330".
 const REGISTRATION = new RegExp(String.raw`\b(?:register(?:ed)?|registration)\b[^.\n]{0,80}?\b(?:from|at|as of|starting)\s+(${CLOCK})`, 'i');
 
 function timeOf(m: RegExpExecArray | null): string | null {
-  return m?.[1] ? (findTime(m[1])?.start ?? null) : null;
+  // "from 0930 to 1730 hours": the first time of a range reads with the range's "hours".
+  return m?.[1] ? (findTime(m[1]) ?? findTime(`${m[1]} hours`))?.start ?? null : null;
 }
 
 /** Opening time "will open at 0930 hours on the first day" as `HH:mm`, or `null`. */

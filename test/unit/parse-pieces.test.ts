@@ -721,3 +721,11 @@ describe('the fifteenth unseen round', () => {
     expect(parseDocument('Geneva, 9 August 2027\n\nRef:      Addendum 1 to\n          TSB Collective letter 4/21\n\nDear Sir/Madam,\n')).toMatchObject({ kind: 'collective-letter', reference: 'TSB Collective letter 4/21' });
   });
 });
+
+describe('opening hours written as a range', () => {
+  // TSB Circular 92's wording (test/fixtures/docs): "will run from 0930 to 1730 hours on the first day".
+  it('the first time of "from 0930 to 1730 hours" is the opening', () => {
+    const p = parseDocument('TSB Circular 92\nSubject: ITU Workshop on AI-native networks (Geneva, 2-3 March 2026)\n\nDear Sir/Madam,\n\n1 The workshop will be held at ITU headquarters in Geneva on 2 and 3 March 2026. The workshop will run from 0930 to 1730 hours on the first day and from 0900 to 1230 hours on the second day (Geneva time).\n');
+    expect(p.meeting).toMatchObject({ start: '2026-03-02', startTime: '09:30' });
+  });
+});
