@@ -119,7 +119,8 @@ export default defineCommand({
   usage: 'lsg <topic | group>',
   examples: ['lsg who leads IoT identification', 'lsg SG20', 'lsg QoE'],
   args: z.object({ query: z.string().trim().min(1, 'Say which topic or group, for example: lsg IoT identification') }),
-  parseText: (rest) => ({ query: rest.replace(/[?!.]+$/, '').trim() }),
+  // "lead sg for iot?", "/lead study group on quantum": the topic after the words for a group.
+  parseText: (rest) => ({ query: rest.replace(/[?!.]+$/, '').replace(/^\s*(?:the\s+)?(?:lead(?:ing)?\s+)?(?:sg|study\s+group|group)\s+(?:for|on|in|of)\s+(?=\S)/i, '').trim() }),
   intents: [
     /^(?<arg>(?:who|which (?:study )?group|which sg) (?:is )?(?:the )?(?:leads?|leading|is lead(?:ing)?|lead study group)\b.*)$/i,
     /^(?<arg>lead study group (?:on|for) .*)$/i,

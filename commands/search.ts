@@ -31,7 +31,7 @@ export default defineCommand({
   fallbacks: [
     /^.*?(?<![\w.])(?<arg>[A-Z]\.(?:\d{1,4}(?:\.\d{1,3})*|[A-Za-z][\w-]{1,30}))(?![\w])(?!\.\w).*$/,
     // "srv6 stuff?", "anything on quantum safe?": a topic and a word for documents.
-    /^(?:anything on |any )?(?<arg>[\p{L}\p{N}][\p{L}\p{N} ./-]{1,40}?) (?:stuff|things|docs?|documents?|papers?)\??$/iu,
+    /^(?:anything on |any )?(?<arg>[\p{L}\p{N}][\p{L}\p{N} ./-]{1,40}?) (?:stuff|things|docs?|documents?|papers?)(?: (?:in|for|from|of|at) (?:ITU-T )?(?:SG\s?\d{1,2}|study group \d{1,2}|TSAG))?\??$/iu,
   ],
   intents: [
     /^(?:search|find|look up|look for)(?: for)? (?<arg>.+)$/i,

@@ -86,6 +86,8 @@ const ROUTER_INTENTS: ReadonlyArray<readonly [string, RegExp] | readonly [string
   ['ls', /^(?:has|have|did) (?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG|Q\d{1,2}\/\d{1,2})) (?:receive|received|get|got) (?:anything|any(?:thing)?|any (?:liaisons?|LSs?|liaison statements?)|an? (?:LS|liaison(?: statement)?)|liaisons?) from (?:the )?(?<sender>\S.{1,40}?)(?: (?:about|on|regarding|concerning) (?<topic>[^?!.]{2,60}?))?[?!.]*$/i],
   // "what did the IETF say about the SRv6 conformance work in SG11"
   ['ls', /^what (?:did|does|has|have) (?:the )?(?<sender>(?!\S*-(?:LS|TD|C)\s?\d)\S.{1,30}?) (?:say|said|write|written|tell|told|reply|replied|answer|answered) (?:about|on|regarding|concerning) (?:the )?(?<topic>[^?!.]{2,60}?) (?:in|to|for|of|from) (?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG|Q\d{1,2}\/\d{1,2}))[?!.]*$/i],
+  // "what did sg13 send to sc42": a group's statements to a body.
+  ['ls', /^what (?:did|has|have) (?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG|Q\d{1,2}\/\d{1,2})) (?:send|sent|write|written) to (?:the )?(?<to>\S.{1,40}?)[?!.]*$/i],
   // "which liaisons went to JTC 1 SC 42", "what LSs were sent to the IETF"
   ['ls', /^(?:which|what) (?:liaisons?|LSs?|liaison statements?) (?:went|were sent|was sent|have gone|have been sent|got sent) to (?:the )?(?<to>\S.{1,40}?)[?!.]*$/i],
   // "any liaison with a reply deadline in april 2026": liaison reply deadlines in that time.
@@ -145,7 +147,7 @@ export function route(registry: Registry, input: string, clock?: AskClock): Rout
     .replace(/\bb4\b/gi, 'before')
     .replace(/\bmtgs?\b/gi, (m) => (m.length > 3 ? 'meetings' : 'meeting'))
     .replace(/\bassoc\.?(?=\s+rapporteur)/gi, 'associate')
-    .replace(/\bcontribs\b/gi, 'contributions')
+    .replace(/\bcontribs?\b/gi, 'contributions')
     .replace(/\btmrw\b/gi, 'tomorrow')
     // "hi, could you please tell me …", "… please?": courtesy around the question.
     .replace(/^(?:(?:hi|hello|hey|dear)(?:\s+(?:there|all|team))?[,!.]?\s+)?(?:(?:please|pls|kindly|can you|could you|would you|will you)[,]?\s+)+/i, '')

@@ -10,12 +10,18 @@ const STOP = new Set(
   ),
 );
 
+/** Abbreviations that are also words when written in lower case. */
+const PLAIN_WORDS = new Set(['its', 'ant', 'tap', 'fn']);
+
 /** Lower-case content words of `text`, with abbreviations expanded and plurals folded. */
 export function topicWords(text: string, abbreviations: Record<string, string>): string[] {
   let t = ` ${text} `;
   for (const [abbr, full] of Object.entries(abbreviations)) {
     const esc = abbr.replace(/[.*+?^${}()|[\]\\&/]/g, '\\$&');
-    t = t.replace(new RegExp(`(?<![\\w&/-])${esc}(?![\\w&/-])`, 'g'), ` ${full} `);
+    // People type "iot", "qos", "ict": an abbreviation is read in any case unless, lower-cased, it is a word of its
+    // own ("its", "ant") or has two letters ("it").
+    const anyCase = /[a-z]/.test(abbr) || (abbr.length >= 3 && !PLAIN_WORDS.has(abbr.toLowerCase()));
+    t = t.replace(new RegExp(`(?<![\\w&/-])${esc}(?![\\w&/-])`, anyCase ? 'gi' : 'g'), ` ${full} `);
   }
   return t
     .toLowerCase()

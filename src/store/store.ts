@@ -198,6 +198,30 @@ end
 return {out, facts, count}
 `;
 
+/**
+ * A revision's meeting with what it leaves unsaid taken from the document it revises: a corrigendum that moves a
+ * workshop ("the venue and the daily hours are unchanged") keeps its opening time, zone, registration, place and
+ * format. Only fields the revision does not state are filled, never its dates; another group's meeting is left alone.
+ */
+export function inheritMeeting(revision: ParsedDocument, revised: ParsedDocument): ParsedDocument {
+  const now = revision.meeting;
+  const was = revised.meeting;
+  if (!now || !was || now.group !== was.group) return revision;
+  const time = now.startTime || !was.startTime ? {} : { startTime: was.startTime, endTime: was.endTime, timezone: was.timezone };
+  const unsaid = (['registrationTime', 'place', 'format'] as const).some((k) => (now[k] ?? null) === null && (was[k] ?? null) !== null);
+  if (Object.keys(time).length === 0 && !unsaid) return revision;
+  return {
+    ...revision,
+    meeting: {
+      ...now,
+      ...time,
+      registrationTime: now.registrationTime ?? was.registrationTime,
+      place: now.place ?? was.place,
+      format: now.format ?? was.format,
+    },
+  };
+}
+
 /** sha1 of a script, for EVALSHA. */
 const FACTS_IN_SHA = createHash('sha1').update(FACTS_IN).digest('hex');
 
@@ -343,12 +367,22 @@ export class DocumentStore {
         (revisionRank(parsed.revision) === revisionRank(current.parsed.revision) && (facts.date ?? '') >= (current.parsed.date ?? ''));
       if (newer) {
         status = 'revision';
+        doc.parsed = inheritMeeting(doc.parsed, current.parsed);
         this.queueUnindex(m, current.id, currentFacts ?? []);
         current.supersededBy = id;
         m.set(this.key(`doc:${current.id}`), JSON.stringify(withoutCorrections(current)));
       } else {
         status = 'older-revision';
         doc.supersededBy = current.id;
+        // The current revision keeps what it leaves unsaid of its meeting from this older one, read after it.
+        const fuller = inheritMeeting(current.parsed, doc.parsed);
+        if (fuller !== current.parsed && current.supersededBy === null) {
+          const meetingOf = (member: string) => member === `${current.id}#m`;
+          const updated = { ...current, parsed: fuller };
+          this.queueUnindex(m, current.id, currentFacts ?? [], meetingOf);
+          this.queueIndex(m, updated, meetingOf);
+          m.set(this.key(`doc:${current.id}`), JSON.stringify(withoutCorrections(updated)));
+        }
       }
     }
 

@@ -427,6 +427,20 @@ describe('the seventh round', () => {
     expect(a.title).toMatch(/^Bridging the Standardization Gap \(BSG\) session for SG2 delegates.*: Mon 16 Jun 2025, 03:00–05:00 \(America\/Los_Angeles\) — original: 16 June 2025, 12:00–14:00 Geneva time/);
   });
 
+  // Reported in the eighth round: "iot" in lower case was no abbreviation of Internet of things.
+  it('a topic abbreviation in any case', async () => {
+    const a = await ask('who leads iot');
+    expect(a).toMatchObject({ ok: true, command: 'lsg', title: 'SG20 leads this topic' });
+  });
+
+  // The corrigendum moving the AI-native networks workshop keeps the circular's daily hours ("unchanged"), whichever
+  // of the two was read first (the store reads the corrigendum first: its file name sorts before the circular's).
+  it('a workshop moved by a corrigendum opens at the hour the circular gave', async () => {
+    const a = await ask('AI-native workshop start time', 'America/Chicago', '2026-02-01T12:00');
+    expect(a).toMatchObject({ ok: true, command: 'meeting' });
+    expect(a.sections[0]?.items[0]?.detail).toMatch(/^opens Mon 9 Mar 2026, 03:30 \(America\/Chicago\) — original: 9 March 2026, 09:30 Geneva time/);
+  });
+
   it('a TD by its old-style number, and what a TD asks', async () => {
     expect(await ask('what is TD 455 (WP2/5)')).toMatchObject({ ok: true, command: 'doc', title: 'TD 455 (WP2/5)' });
     const td = await ask('what is WP1/20 asked to do in SG20-TD870/WP1');

@@ -509,6 +509,14 @@ describe('phrasings reported refused or misread in the fourth round', () => {
     ['last day to ask for a fellowship for the sg11 march meeting', 'deadlines', { scope: { kind: 'group', group: 'SG11' }, when: null, categories: ['fellowship'] }],
     ['has SG2 received anything from the IAB about e164.arpa', 'ls', { scope: { kind: 'group', group: 'SG2' }, from: 'IAB', topic: 'e164.arpa' }],
     ['what did the IETF say about the SRv6 conformance work in SG11', 'ls', { scope: { kind: 'group', group: 'SG11' }, from: 'IETF', topic: 'SRv6 conformance work' }],
+    ['sg21 contribution clinic', 'meeting', { scope: { kind: 'group', group: 'SG21' } }],
+    ['wp3/17 start time', 'meeting', { scope: { kind: 'group', group: 'SG17', workingParty: 'WP3/17' } }],
+    ['AI-native workshop start time', 'meeting', { scope: { kind: 'unknown' } }],
+    ['what did sg13 send to sc42', 'ls', { scope: { kind: 'group', group: 'SG13' }, to: 'sc42' }],
+    ['when do i have to get my contrib in for sg3', 'deadlines', { scope: { kind: 'group', group: 'SG3' }, categories: ['contributions', 'translated-contributions'] }],
+    ['lead sg for iot?', 'lsg', { query: 'iot' }],
+    ['post quantum stuff in sg17?', 'search', { words: 'post quantum' }],
+    ['is sg13 still in march?', 'meeting', { scope: { kind: 'group', group: 'SG13' } }],
   ])('sixth round: %s → %s', (text, command, args) => {
     const r = routed(text);
     expect(r.command).toBe(command);

@@ -8,6 +8,7 @@ import { categorize } from '../../src/parse/categories.ts';
 import { findDates, findTime } from '../../src/parse/dates.ts';
 import { parseDeadlineTable } from '../../src/parse/deadline-table.ts';
 import { parseDocument } from '../../src/parse/index.ts';
+import { inheritMeeting } from '../../src/store/store.ts';
 import { findPlace } from '../../src/parse/meeting.ts';
 import { normalizeText } from '../../src/parse/normalize.ts';
 import { classifyAddress, findRecommendations } from '../../src/parse/refs.ts';
@@ -727,5 +728,17 @@ describe('opening hours written as a range', () => {
   it('the first time of "from 0930 to 1730 hours" is the opening', () => {
     const p = parseDocument('TSB Circular 92\nSubject: ITU Workshop on AI-native networks (Geneva, 2-3 March 2026)\n\nDear Sir/Madam,\n\n1 The workshop will be held at ITU headquarters in Geneva on 2 and 3 March 2026. The workshop will run from 0930 to 1730 hours on the first day and from 0900 to 1230 hours on the second day (Geneva time).\n');
     expect(p.meeting).toMatchObject({ start: '2026-03-02', startTime: '09:30' });
+  });
+});
+
+describe('a revision of a meeting letter', () => {
+  // A corrigendum that moves a workshop and says "the venue and the daily hours are unchanged" (TSB Circular 92 and
+  // its Corrigendum 1, test/fixtures/docs).
+  it('keeps what it leaves unsaid from the document it revises, never the dates', () => {
+    const circular = parseDocument('TSB Circular 92\nSubject: ITU Workshop on AI-native networks (Geneva, 2-3 March 2026)\n\nDear Sir/Madam,\n\n1 The workshop will be held at ITU headquarters in Geneva on 2 and 3 March 2026. The workshop will run from 0930 to 1730 hours on the first day.\n');
+    const corrigendum = parseDocument('Corrigendum 1 to TSB Circular 92\nSubject: ITU Workshop on AI-native networks - change of dates: now Geneva, 9-10 March 2026\n\nDear Sir/Madam,\n\n1 The workshop will take place on 9 and 10 March 2026. The venue and the daily hours are unchanged.\n');
+    const merged = inheritMeeting(corrigendum, circular);
+    expect(merged.meeting).toMatchObject({ start: '2026-03-09', end: '2026-03-10', startTime: '09:30', timezone: 'Europe/Zurich' });
+    expect(inheritMeeting(circular, circular)).toBe(circular);
   });
 });
