@@ -7,7 +7,7 @@
 import type { ParsedDocument } from '../core/types.ts';
 import { parseDocument } from '../parse/index.ts';
 import { withoutCorrections } from './correction-fields.ts';
-import type { DocumentStore } from './store.ts';
+import { inheritMeeting, type DocumentStore } from './store.ts';
 import { withTitle } from './titles.ts';
 
 /** What a re-read did. */
@@ -50,7 +50,11 @@ export async function reparseStored(store: DocumentStore, opts: { afterSeq?: num
         result.missingText += 1;
         continue;
       }
-      const parsed = parseStored(text, doc.source);
+      let parsed = parseStored(text, doc.source);
+      // A revision keeps what it leaves unsaid of its meeting from the documents it superseded, as when it was stored.
+      if (parsed.meeting && doc.parsed.reference) {
+        for (const older of await store.findByReference(doc.parsed.reference)) if (older.supersededBy === id) parsed = inheritMeeting(parsed, older.parsed);
+      }
       if (JSON.stringify(parsed) === JSON.stringify(withoutCorrections(doc).parsed)) continue;
       await store.replaceParse(id, parsed);
       result.changed.push(id);
