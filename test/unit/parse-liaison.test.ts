@@ -276,6 +276,11 @@ describe('what a liaison statement asks', () => {
     expect(requestsOf('2. Actions:\nTo SA5:\nACTION:\tSA2 kindly asks SA5 to take the information above into account.\n\nTo CT4:\nACTION:\tnone\n')).toEqual(['SA2 kindly asks SA5 to take the information above into account.']);
   });
 
+  // TSAG-LS12's request (test/fixtures/docs): "2. TSAG therefore invites each study group to:" and lettered points.
+  it('reads "invites each study group to:" with its lettered points, without the paragraph number', () => {
+    expect(requestsOf('2. TSAG therefore invites each study group to:\n   a) review its work items;\n   b) report the outcome by 15 June 2026.\n')).toEqual(['TSAG therefore invites each study group to: a) review its work items; b) report the outcome by 15 June 2026.']);
+  });
+
   it('takes no sentence that only mentions a request', () => {
     expect(requestsOf('We understand that the request comes from the work to publish TUE in JTC 1.\n')).toEqual([]);
   });
