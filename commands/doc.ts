@@ -5,10 +5,9 @@ import { CATEGORY_LABELS, KIND_LABELS, eventLabel } from '../src/core/labels.ts'
 import { DateTime } from 'luxon';
 import { formatDeadline, formatEventTime, formatOpening, formatRange } from '../src/core/time.ts';
 import { citeOf, type StoredDocument } from '../src/store/facts.ts';
-import type { Contact } from '../src/core/types.ts';
 import { requestsOf } from '../src/parse/liaison.ts';
 import { describeDocument } from '../src/store/titles.ts';
-import { addresseeList, sourceLabel, sourceOf, uniqueSources } from './scope.ts';
+import { addresseeList, contactLine, sourceLabel, sourceOf, uniqueSources } from './scope.ts';
 
 /**
  * A document reference as people write one in a question: an LS, TD or contribution number of an ITU group
@@ -29,12 +28,6 @@ function referenceForms(ref: string): string[] {
   if (/^COM\s?\d{1,2}\s*[-–]\s*[CR]\s?\d{1,4}$/i.test(ref)) return [ref, ...['E', 'F', 'S'].map((lang) => `${ref}-${lang}`)];
   if (/^(?:SG\s?\d{1,2}|TSAG)-TD\s?\d{1,4}$/i.test(ref)) return [ref, ...['PLEN', 'GEN', 'WP1', 'WP2', 'WP3', 'WP4', 'WP5', 'WP6'].map((part) => `${ref}/${part}`)];
   return [ref];
-}
-
-/** "Jane Doe (ITU), jane.doe@example.org, +41 22 730 5111": a liaison contact in one line. */
-function contactLine(c: Contact): string {
-  const who = [c.organization, c.country].filter(Boolean).join(', ');
-  return [`${c.name}${who ? ` (${who})` : ''}`, c.email, c.phone].filter(Boolean).join(', ');
 }
 
 export default defineCommand({

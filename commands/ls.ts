@@ -10,7 +10,7 @@ import { dueAt, formatDeadline } from '../src/core/time.ts';
 import type { LiaisonInfo } from '../src/core/types.ts';
 import { actingAddressees } from '../src/parse/liaison.ts';
 import type { LiaisonFact } from '../src/store/facts.ts';
-import { addresseeList, parseScope, sourceLabel, sourceOf, uniqueSources, unknownGroupReply, type Scope } from './scope.ts';
+import { addresseeList, contactLine, parseScope, sourceLabel, sourceOf, uniqueSources, unknownGroupReply, type Scope } from './scope.ts';
 
 const GENEVA = 'Europe/Zurich';
 
@@ -25,14 +25,14 @@ function partyList(li: LiaisonInfo): string {
   return addresseeList(li) ?? `to ${li.to.join(', ') || 'unknown'}${li.cc.length ? ` (cc ${li.cc.join(', ')})` : ''}; for ${li.purpose ?? 'unstated purpose'}`;
 }
 
-function line(l: LiaisonFact, tz: string, deadlineWords: string | null): ReplyItem {
+function line(l: LiaisonFact, tz: string, deadlineWords: string | null, contacts = false): ReplyItem {
   const li = l.liaison;
   const source = sourceOf(l.source);
   const due = li.deadline ? formatDeadline({ date: li.deadline, time: null, timezone: GENEVA }, tz) : null;
   const when = l.answeredBy ? ` — answered by ${l.answeredBy.reference ?? l.answeredBy.title ?? 'a reply'}` : due && deadlineWords ? ` — ${deadlineWords} ${due}` : '';
   return {
     text: `${l.source.title ?? l.source.reference ?? 'Liaison statement'}${when}`,
-    detail: `from ${li.from ?? 'unknown'}; ${partyList(li)} [${sourceLabel(source)}]`,
+    detail: `from ${li.from ?? 'unknown'}; ${partyList(li)}${contacts && li.contacts.length > 0 ? `; contacts: ${li.contacts.map(contactLine).join('; ')}` : ''} [${sourceLabel(source)}]`,
     source,
   };
 }
@@ -66,6 +66,8 @@ export default defineCommand({
     const onTopic = topic ? listed.filter((l) => namesTopic(l, topic)) : listed;
     const all = onTopic.length > 0 ? onTopic : listed;
     const topicNote = topic && onTopic.length === 0 && listed.length > 0 ? [`None of these is titled on "${topic}": all are listed.`] : [];
+    // A statement or two picked out by their topic: who to ask about them comes with them.
+    const narrowed = topic !== null && onTopic.length > 0 && onTopic.length <= 2;
     const ahead = (l: LiaisonFact) => l.liaison.deadline !== null && dueAt({ date: l.liaison.deadline, time: null, timezone: GENEVA }) >= ctx.now;
     const byDeadline = (a: LiaisonFact, b: LiaisonFact) => (a.liaison.deadline ?? '').localeCompare(b.liaison.deadline ?? '');
     const mustAnswer = all.filter((l) => !l.answeredBy && ahead(l) && asksOf(l.liaison, group, question)).sort(byDeadline);
@@ -81,10 +83,10 @@ export default defineCommand({
     const shown = new Set([...mustAnswer, ...expected, ...undated]);
     const rest = all.filter((l) => !shown.has(l) && (question === null || concerns(l.liaison, question))).slice(0, 20);
     const sections = [
-      { heading: who ? `${who} is asked to reply` : 'Awaiting a reply', items: mustAnswer.map((l) => line(l, ctx.tz, 'reply due by')) },
-      { heading: `${who ?? ''} is asked to act (no reply date given)`.trim(), items: undated.map((l) => line(l, ctx.tz, null)) },
-      { heading: `Replies ${group ?? ''} expects from others`.replace(/\s+/g, ' '), items: expected.map((l) => line(l, ctx.tz, 'reply expected by')) },
-      { heading: 'Recent', items: rest.map((l) => line(l, ctx.tz, 'reply deadline')) },
+      { heading: who ? `${who} is asked to reply` : 'Awaiting a reply', items: mustAnswer.map((l) => line(l, ctx.tz, 'reply due by', narrowed)) },
+      { heading: `${who ?? ''} is asked to act (no reply date given)`.trim(), items: undated.map((l) => line(l, ctx.tz, null, narrowed)) },
+      { heading: `Replies ${group ?? ''} expects from others`.replace(/\s+/g, ' '), items: expected.map((l) => line(l, ctx.tz, 'reply expected by', narrowed)) },
+      { heading: 'Recent', items: rest.map((l) => line(l, ctx.tz, 'reply deadline', narrowed)) },
     ].filter((s) => s.items.length > 0);
     const notes: string[] = [...topicNote];
     if (all.length === 0) notes.push(`No liaison statements${from ? ` from ${from}` : ''}${to ? ` to ${to}` : ''}${group && !to ? `${from ? ' to or copied to' : ' from, to or copied to'} ${group}` : ''} are stored.`);

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { CommandContext, Reply, SourceRef } from '../src/core/command.ts';
 import { noAnswer } from '../src/core/command.ts';
 import { acceptedStudyGroups, byGroup, canonicalGroup, canonicalQuestion, canonicalWorkingParty, CURRENT_STUDY_GROUPS, GROUP_MENTION } from '../src/core/groups.ts';
-import type { LiaisonInfo } from '../src/core/types.ts';
+import type { Contact, LiaisonInfo } from '../src/core/types.ts';
 import type { Cite } from '../src/store/facts.ts';
 
 export { byGroup } from '../src/core/groups.ts';
@@ -134,6 +134,12 @@ export async function unknownGroupReply(ctx: CommandContext, text: string): Prom
     ],
     { known: [...known, ...earlier], withDocuments: withDocs },
   );
+}
+
+/** "Jane Doe (ITU), jane.doe@example.org, +41 22 730 5111": a liaison contact in one line. */
+export function contactLine(c: Contact): string {
+  const who = [c.organization, c.country].filter(Boolean).join(', ');
+  return [`${c.name}${who ? ` (${who})` : ''}`, c.email, c.phone].filter(Boolean).join(', ');
 }
 
 /** The source reference of a fact's citation. */

@@ -483,6 +483,13 @@ describe('liaisons asked about in the sixth round', () => {
     expect(a.notes.join(' ')).not.toMatch(/member states/);
   });
 
+  // Reported in the eighth round: the contacts of a liaison picked out by its topic were not shown.
+  it('a liaison picked out by its topic comes with its contacts', async () => {
+    const a = await ask('contact person for the sg17 ls to sg20 on iot security', TZ, '2026-01-10T12:00');
+    expect(a).toMatchObject({ ok: true, command: 'ls' });
+    expect(a.sections[0]?.items[0]?.detail).toMatch(/; contacts: Anna Schmidt \(.*\).*; Wei Li \(/);
+  });
+
   it('a reply to a statement that is not stored is found by what it answers', async () => {
     const a = await ask('did anyone reply to SG13-LS96');
     expect(a).toMatchObject({ ok: true, command: 'doc', title: 'SG13-LS96 is not stored; stored statements answer it' });
