@@ -256,6 +256,12 @@ async function several(ctx: CommandContext, args: DeadlineArgs, scopes: Scope[])
 }
 
 /** What the store is asked for, and how the answer names it. */
+/** The upcoming deadlines of `target` that the letters announcing `meetings` set and `keep` accepts, the soonest shown. */
+async function meetingDeadlines(ctx: CommandContext, target: { group?: string; question?: string }, meetings: readonly MeetingFact[], keep: (d: DeadlineFact) => boolean): Promise<DeadlineFact[]> {
+  const letters = new Set(meetings.flatMap((m) => (m.sources ?? [m.source]).map((x) => x.docId)));
+  return (await ctx.store.deadlines(target, ctx.now, RANGE_FETCH)).filter((d) => letters.has(d.source.docId) && keep(d)).slice(0, SHOWN);
+}
+
 /**
  * The deadlines of a meeting or workshop named by its topic ("deadlines for the ai-native networks workshop"): those
  * the letters announcing it set, upcoming; `null` when no upcoming meeting is so named.
@@ -263,8 +269,7 @@ async function several(ctx: CommandContext, args: DeadlineArgs, scopes: Scope[])
 async function namedMeetingDeadlines(ctx: CommandContext, text: string): Promise<Reply | null> {
   const meetings = await meetingsNamed(ctx, text);
   if (meetings.length === 0) return null;
-  const ids = new Set(meetings.flatMap((m) => (m.sources ?? [m.source]).map((x) => x.docId)));
-  const its = (await ctx.store.deadlines({}, ctx.now, RANGE_FETCH)).filter((d) => ids.has(d.source.docId)).slice(0, SHOWN);
+  const its = await meetingDeadlines(ctx, {}, meetings, () => true);
   const named = meetings.map((m) => `${m.title} (${formatRange(m.start, m.end)})`).join('; ');
   return {
     ok: true,
@@ -353,8 +358,7 @@ async function inRange(ctx: CommandContext, scope: Scope, all: boolean, range: D
     const [fromDay, toDay] = [days.from, days.to];
     const meeting = (await ctx.store.meetings(scope.group, (range.from ?? ctx.now) - 31 * DAY_MS, 10)).find((m) => !m.cancelledBy && m.start < toDay && m.end >= fromDay);
     if (meeting) {
-      const ids = new Set((meeting.sources ?? [meeting.source]).map((x) => x.docId));
-      const its = (await ctx.store.deadlines(target, ctx.now, RANGE_FETCH)).filter((d) => ids.has(d.source.docId) && (!kinds || kinds.has(d.category)) && (topic.length === 0 || about(d, topic))).slice(0, SHOWN);
+      const its = await meetingDeadlines(ctx, target, [meeting], (d) => (!kinds || kinds.has(d.category)) && (topic.length === 0 || about(d, topic)));
       if (its.length > 0) {
         return {
           ok: true,

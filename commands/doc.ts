@@ -67,11 +67,16 @@ export default defineCommand({
     // "TD870" without its group: the stored TD of that number, whichever group's ("SG20-TD870/WP1").
     const bareTd = /^TD\s?(\d{1,4})(?:\/([A-Z0-9]{2,5})|\s*\(([^()]{2,12})\))?$/i.exec(ref);
     if (docs.length === 0 && bareTd) {
-      // "SG20-TD870/WP1" for "TD870", "TD 455 (WP2/5)" for "TD 455 (WP2/5)" or "TD 455".
-      const part = bareTd[2] ? String.raw`\/${bareTd[2]}` : bareTd[3] ? String.raw`\s*\(${bareTd[3].replace(/\s+/g, '').split('').map((c) => c.replace(/[/]/, '\\/')).join('\\s?')}\)` : '';
-      const number = new RegExp(String.raw`(?:^|-)TD\s?${bareTd[1]}(?!\d)${part}`, 'i');
+      // "SG20-TD870/WP1" for "TD870", "TD 455 (WP2/5)" for "TD 455 (WP2/5)" or "TD 455": the reference without its
+      // group and spaces starts with what was asked, and no digit follows.
+      const squashed = (r: string) => r.toLowerCase().replace(/\s+/g, '');
+      const wanted = squashed(ref);
+      const sameTd = (reference: string) => {
+        const own = squashed(reference).replace(/^[^-]*-(?=td)/, '');
+        return own.startsWith(wanted) && !/^\d/.test(own.slice(wanted.length));
+      };
       const index = await ctx.search();
-      const byNumber = async (words: string) => (await index.search(words, 10)).filter((h) => h.reference && number.test(h.reference));
+      const byNumber = async (words: string) => (await index.search(words, 10)).filter((h) => h.reference && sameTd(h.reference));
       const joined = await byNumber(`TD${bareTd[1]}`);
       const hits = joined.length > 0 ? joined : await byNumber(`TD ${bareTd[1]}`);
       docs = (await Promise.all(hits.slice(0, 3).map((h) => ctx.store.getDocument(h.id)))).filter((d) => d !== null);

@@ -211,16 +211,11 @@ export function statedOfficers(
     if (group) add(m[3], null, m[1], group);
   }
   for (const m of text.matchAll(LABELLED)) add(m[3], null, m[2], m[1] ?? null);
-  for (const m of text.matchAll(SIGNED_COUNSELLOR)) {
-    const group = canonicalGroup((m[2] ?? '').replace(/^Study\s+Group\s+/i, 'SG'));
-    const name = m[1]?.trim();
-    if (group && name && !out.some((o) => o.name === name && o.kind === 'secretariat' && o.scope === group)) out.push({ name, email: null, kind: 'secretariat', scope: group });
-  }
-  for (const m of text.matchAll(SECRETARIAT_CONTACT)) {
-    const group = groupOfAddress(m[2] ?? '');
-    const name = m[1]?.trim().replace(/[.,]+$/, '').replace(HONORIFIC_FIRST, '');
-    if (group && name && !out.some((o) => o.name === name && o.kind === 'secretariat' && o.scope === group)) out.push({ name, email: m[2] ?? null, kind: 'secretariat', scope: group });
-  }
+  const addSecretariat = (name: string | undefined, email: string | null, group: string | null) => {
+    if (group && name && !out.some((o) => o.name === name && o.kind === 'secretariat' && o.scope === group)) out.push({ name, email, kind: 'secretariat', scope: group });
+  };
+  for (const m of text.matchAll(SIGNED_COUNSELLOR)) addSecretariat(m[1]?.trim(), null, canonicalGroup((m[2] ?? '').replace(/^Study\s+Group\s+/i, 'SG')));
+  for (const m of text.matchAll(SECRETARIAT_CONTACT)) addSecretariat(m[1]?.trim().replace(/[.,]+$/, '').replace(HONORIFIC_FIRST, ''), m[2] ?? null, groupOfAddress(m[2] ?? ''));
   return out;
 }
 

@@ -24,8 +24,8 @@ const KIND_WORDS = new Set(
 /** A name that reads as a group (SG 99, Q9/99, WP 4): alone, it gets the refusal that lists the groups. */
 const GROUP_LIKE = /\b(?:(?:ITU-T\s+)?(?:SG|study group|WP|working party)\s*\d{1,2}(?:\/\d{1,2})?|Q(?:uestion)?\s*\d{1,2}\/\d{1,2}|TSAG)\b/gi;
 
-/** The words of `text` that name the topic: letters or digits, at least 2 characters, no kind words. */
-export function topicWords(text: string): string[] {
+/** The words of `text` that name the topic: lower case, letters or digits, at least 2 characters, no kind words. */
+function namingWords(text: string): string[] {
   return [
     ...new Set(
       text
@@ -48,7 +48,7 @@ function mentionsAll(title: string, words: string[]): boolean {
  * ai-native networks workshop"); none for a group-like name or words that name nothing.
  */
 export async function meetingsNamed(ctx: CommandContext, text: string): Promise<MeetingFact[]> {
-  const words = topicWords(text.replace(GROUP_LIKE, ' '));
+  const words = namingWords(text.replace(GROUP_LIKE, ' '));
   if (words.length === 0) return [];
   const { found, partly } = await namedEvents(ctx, words);
   return partly ? [] : [...new Set(found.map((f) => f.meeting))];
@@ -94,7 +94,7 @@ function eventItem({ meeting, event }: { meeting: MeetingFact; event: MeetingInf
 export async function topicReply(ctx: CommandContext, text: string, opts: { events: boolean; people?: boolean; asked: string }): Promise<Reply | null> {
   // A group named beside a topic ("the sg17 correspondence group on quantum-safe migration") narrows nothing the
   // documents' words do not: the topic is looked for. A group-like name alone ("SG 99") is refused.
-  const words = topicWords(text.replace(GROUP_LIKE, ' '));
+  const words = namingWords(text.replace(GROUP_LIKE, ' '));
   if (words.length === 0) return null;
   const named = words.join(' ');
   if (opts.events) {

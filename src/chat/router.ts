@@ -128,19 +128,25 @@ function nearestCommand(registry: Registry, body: string): string {
   return words ? `The closest I can do: search the stored documents ("search ${words}").` : 'Try /help for what I can answer.';
 }
 
+/** What a person typed without the ways of addressing sgbot: mentions, "@sgbot:" and "/sgbot" before the question. */
+function addressed(input: string): string {
+  return (
+    input
+      // `[^<>]`, not `[^>]`: on text full of unclosed "<@U|" the latter rescans to the end from each one (quadratic).
+      .replace(/<@[A-Z0-9]+(?:\|[^<>]*)?>/g, ' ')
+      .replace(/^\s*@?sgbot\b[:,]?/i, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .replace(/^\/sgbot\b\s*/i, '')
+  );
+}
+
 /**
  * Route `input` to a command. Unknown commands get a suggestion ("did you mean /deadlines?"); questions no command
  * understands get a reply that says so and lists what can be asked.
  */
 export function route(registry: Registry, input: string, clock?: AskClock): Routed {
-  let text = input
-    // `[^<>]`, not `[^>]`: on text full of unclosed "<@U|" the latter rescans to the end from each one (quadratic).
-    .replace(/<@[A-Z0-9]+(?:\|[^<>]*)?>/g, ' ')
-    .replace(/^\s*@?sgbot\b[:,]?/i, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-  text = text
-    .replace(/^\/sgbot\b\s*/i, '')
+  const text = addressed(input)
     // "when's", "where's", "who's": the words the patterns read.
     .replace(/\b(when|where|who|how)['’]s\b/gi, '$1 is')
     // Chat shorthand: "b4 the march mtg", "assoc rapporteur", "contribs", "tmrw".
@@ -276,9 +282,7 @@ const MAX_SEARCH_WORDS = 5;
 async function searchInstead(registry: Registry, ctx: CommandContext, input: string): Promise<Reply | null> {
   const spec = registry.get('search');
   if (!spec || input.length > MAX_FALLBACK_TEXT) return null;
-  const words = input
-    .replace(/<@[A-Z0-9]+(?:\|[^<>]*)?>/g, ' ')
-    .replace(/^\s*\/?@?sgbot\b[:,]?/i, ' ')
+  const words = addressed(input)
     .split(/[^\p{L}\p{N}./-]+/u)
     .map((w) => w.replace(/^[./-]+|[./-]+$/g, ''))
     .filter((w) => w.length >= 2 && !ASKING_WORDS.has(w.toLowerCase()));

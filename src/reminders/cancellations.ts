@@ -7,6 +7,7 @@ import { cancellationOf, cancelledBy } from '../store/cancellations.ts';
 import { citeOf, type StoredDocument } from '../store/facts.ts';
 import type { ReminderDeps } from './deps.ts';
 import { scheduleDocument, type PlanResult } from './schedule.ts';
+import { markSettled } from './settled.ts';
 
 /**
  * Mark what the letter `docId` cancels and re-plan those letters' reminders, or, for a letter announcing a meeting a
@@ -28,14 +29,7 @@ export async function applyCancellations(deps: ReminderDeps, docId: string): Pro
 }
 
 /** Mark `original` cancelled by `letter`, audited; whether it changed. */
-async function cancel(deps: ReminderDeps, original: StoredDocument, letter: StoredDocument): Promise<boolean> {
-  if (!(await deps.store.markCancelled(original.id, citeOf(letter)))) return false;
-  await deps.audit.record({
-    who: 'system',
-    action: 'meeting.cancelled',
-    target: original.id,
-    result: 'ok',
-    details: { letter: original.parsed.reference ?? original.parsed.title, cancelledBy: letter.parsed.reference ?? letter.parsed.title, cancellationId: letter.id },
-  });
-  return true;
+function cancel(deps: ReminderDeps, original: StoredDocument, letter: StoredDocument): Promise<boolean> {
+  const details = { letter: original.parsed.reference ?? original.parsed.title, cancelledBy: letter.parsed.reference ?? letter.parsed.title, cancellationId: letter.id };
+  return markSettled(deps, original, (id, by) => deps.store.markCancelled(id, by), citeOf(letter), 'meeting.cancelled', details);
 }

@@ -7,6 +7,7 @@ import { citeOf } from '../store/facts.ts';
 import { answeredBy } from '../store/liaison-replies.ts';
 import type { ReminderDeps } from './deps.ts';
 import { scheduleDocument, type PlanResult } from './schedule.ts';
+import { markSettled } from './settled.ts';
 
 /** Mark what the document `docId` answers and re-plan those statements' reminders; the plans made. */
 export async function applyReplies(deps: ReminderDeps, docId: string): Promise<PlanResult[]> {
@@ -14,15 +15,8 @@ export async function applyReplies(deps: ReminderDeps, docId: string): Promise<P
   if (!reply) return [];
   const plans: PlanResult[] = [];
   for (const original of await answeredBy(deps.store, reply)) {
-    if (!(await deps.store.markAnswered(original.id, citeOf(reply)))) continue;
-    await deps.audit.record({
-      who: 'system',
-      action: 'liaison.answered',
-      target: original.id,
-      result: 'ok',
-      details: { original: original.parsed.reference ?? original.parsed.title, reply: reply.parsed.reference ?? reply.parsed.title, replyId: reply.id },
-    });
-    plans.push(await scheduleDocument(deps, original.id));
+    const details = { original: original.parsed.reference ?? original.parsed.title, reply: reply.parsed.reference ?? reply.parsed.title, replyId: reply.id };
+    if (await markSettled(deps, original, (id, by) => deps.store.markAnswered(id, by), citeOf(reply), 'liaison.answered', details)) plans.push(await scheduleDocument(deps, original.id));
   }
   return plans;
 }

@@ -441,6 +441,11 @@ describe('the seventh round', () => {
     expect(a.sections[0]?.items[0]?.detail).toMatch(/^opens Mon 9 Mar 2026, 03:30 \(America\/Chicago\) — original: 9 March 2026, 09:30 Geneva time/);
   });
 
+  it('a TD number asked with odd characters in its part is not found, and nothing breaks', async () => {
+    expect(await ask('/doc TD 455 (++)')).toMatchObject({ ok: false, code: 'E_NOT_FOUND' });
+    expect(await ask('/doc TD45')).toMatchObject({ ok: false, code: 'E_NOT_FOUND' });
+  });
+
   it('a TD by its old-style number, and what a TD asks', async () => {
     expect(await ask('what is TD 455 (WP2/5)')).toMatchObject({ ok: true, command: 'doc', title: 'TD 455 (WP2/5)' });
     const td = await ask('what is WP1/20 asked to do in SG20-TD870/WP1');
