@@ -5,7 +5,7 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { groupOfQuestion } from '../src/core/groups.ts';
-import { defineCommand, type Reply, type ReplyItem } from '../src/core/command.ts';
+import { defineCommand, type CommandContext, type Reply, type ReplyItem } from '../src/core/command.ts';
 import { eventLabel } from '../src/core/labels.ts';
 import { formatEventTime, formatOpening, formatRange } from '../src/core/time.ts';
 import { MONTH_PATTERN } from '../src/parse/normalize.ts';
@@ -155,6 +155,72 @@ function letterSays(text: string, question: string): string[] {
     .map((x) => x.s);
 }
 
+/** A question about what a past meeting did: "what happened at the SG2 July meeting", "outcome of the last SG13 meeting". */
+const OUTCOME = /\b(?:what happened|happened at|outcomes?|results?|what (?:was|were|did (?:it|they|the \w+)) (?:decided?|agreed?|approved?|consented?|adopted?|achieved?)|decisions?|came out of|how did .{1,60}? go|report (?:of|from|on) (?:the |that )?(?:last |previous |latest )?(?:\w+ )?meeting|minutes)\b/i;
+
+/** A report's heading that starts what the meeting did. */
+const RESULTS_HEADING = /^\s*(?:\d{1,2}\.?\s+)?(?:(?:main |summary of )?results?(?: of the meeting)?|outcomes?(?: of the meeting)?|conclusions?|decisions?|summary)\s*$/im;
+
+/**
+ * What a meeting report says the meeting did, in its own sentences (at most four): the paragraphs under its "Results"
+ * (or "Conclusions", "Summary") heading, else its sentences that say what was consented, approved or agreed.
+ */
+export function reportResults(text: string): string[] {
+  const body = text.slice(0, 200_000);
+  const sentencesOf = (part: string) =>
+    part
+      .replace(/([^\n])[ ]*\n(?![ \t]*\n)[ \t]*/g, '$1 ')
+      .split(/\n+/)
+      .map((s) => s.replace(/\s+/g, ' ').replace(/^\d+(?:\.\d+)+\s+/, '').trim())
+      .filter((s) => s.length >= 30)
+      .map((s) => (s.length > 320 ? `${s.slice(0, 317).replace(/\s+\S*$/, '')}…` : s));
+  // The heading as a line of its own after the contents list: the last such line that has text after it.
+  const headings = [...body.matchAll(new RegExp(RESULTS_HEADING.source, 'gim'))];
+  for (const h of headings.reverse()) {
+    const after = body.slice((h.index ?? 0) + h[0].length);
+    const next = /\n\s*\d{1,2}\.?\s+[A-Z][^\n]{2,80}\n|\n\s*Annex\b/.exec(after);
+    const found = sentencesOf(next ? after.slice(0, next.index) : after.slice(0, 4000));
+    if (found.length > 0) return found.slice(0, 4);
+  }
+  return sentencesOf(body)
+    .filter((s) => /\b(?:consented|approved|agreed|adopted|determined|decided)\b/i.test(s))
+    .slice(0, 4);
+}
+
+/**
+ * The answer to what a past meeting of `group` did (the latest, or the latest in the month asked): its report's
+ * results when a report of it is stored, else the meeting and that no report is stored. `null` when no past meeting
+ * of the group is known.
+ */
+async function outcomeReply(ctx: CommandContext, group: string, month: MeetingArgs['month']): Promise<Reply | null> {
+  const past = (await ctx.store.meetings(group, ctx.now, 12, true)).filter((m) => !m.cancelledBy);
+  const meeting = month ? past.find((m) => Number(m.start.slice(5, 7)) === month.month && (month.year === null || Number(m.start.slice(0, 4)) === month.year)) : past[0];
+  if (!meeting) return null;
+  const when = `${formatRange(meeting.start, meeting.end)}${meeting.place ? `, ${meeting.place}` : ''}`;
+  const cites = meeting.sources ?? [meeting.source];
+  const report = cites.find((c) => c.kind === 'report');
+  const said = report ? reportResults((await ctx.store.getText(report.docId)) ?? '') : [];
+  if (!report || said.length === 0) {
+    return {
+      ok: true,
+      title: `The ${group} meeting of ${when}`,
+      sections: [{ items: meetingItems(meeting, ctx.tz) }],
+      notes: [report ? `Its report is stored but says no results I can quote: /doc ${report.reference ?? report.docId}` : `No report of this meeting is stored, so I can't say what it decided; the meeting is below.`],
+      sources: uniqueSources(cites.map(sourceOf)),
+      data: { group, meeting, report: report ?? null, results: [] },
+    };
+  }
+  const source = sourceOf(report);
+  return {
+    ok: true,
+    title: `What the ${group} meeting of ${when} did, as its report says`,
+    sections: [{ heading: sourceLabel(source), items: said.map((text) => ({ text, source })) }],
+    notes: [`In the report's own words. The whole report and its facts: /doc ${report.reference ?? report.docId}`],
+    sources: uniqueSources([source, ...cites.map(sourceOf)]),
+    data: { group, meeting, report, results: said },
+  };
+}
+
 /** Words of a side-event question that name no event: "what time is the sg21 contribution clinic". */
 const NOT_EVENT_WORDS = /^(?:what|when|where|time|is|are|the|a|an|of|for|at|does|do|will|start|starts|open|opens|begin|begins|held|how|long|sg\d{1,2}|tsag|study|group|\d{1,2}|next|meeting|today|tomorrow)$/i;
 
@@ -233,6 +299,11 @@ const meetingCommand = defineCommand({
       // A question about the meeting sgbot does not read ("is interpretation provided", "when can I get my badge"):
       // the meeting it knows, saying so, and the letter that has the rest.
       const name = scope.kind === 'group' ? scope.group : scope.kind === 'question' ? groupOfQuestion(scope.question) : null;
+      // What a past meeting did: its report.
+      if (name && OUTCOME.test(unread)) {
+        const outcome = await outcomeReply(ctx, name, args.month);
+        if (outcome) return outcome;
+      }
       const known = await meetingCommand.run(ctx, { ...args, unread: null });
       // A side event of that meeting named by its words ("the sg21 contribution clinic"): the answer, not a question
       // half read.

@@ -18,6 +18,21 @@ export function wordsAsked(rest: string): string {
   return words || rest.trim();
 }
 
+/**
+ * The terms of a search written with a hyphen or dot between letters or digits ("WTSA-28", "e164.arpa"), each as a
+ * pattern that finds it in a text with any dash, a dot or a space between its parts, in any case.
+ */
+function compoundsOf(words: string): RegExp[] {
+  return words
+    .split(/\s+/)
+    .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
+    .filter((w) => /[\p{L}\p{N}][.\-‐–][\p{L}\p{N}]/u.test(w) && w.length <= 60)
+    .map((w) => {
+      const parts = w.split(/[.\-‐–]+/).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+      return new RegExp(String.raw`(?<![\p{L}\p{N}])${parts.join(String.raw`[.\-‐–\s]?`)}(?![\p{L}\p{N}])`, 'iu');
+    });
+}
+
 export default defineCommand({
   name: 'search',
   aliases: ['find', 'sgsearch'],
@@ -42,11 +57,20 @@ export default defineCommand({
     // A search is a few words: a pasted page would cost a scan per word for nothing. Distinct words, at most 32.
     const words = [...new Set(asked.split(/\s+/))].slice(0, MAX_WORDS).join(' ');
     const index = await ctx.search();
-    const hits = await index.search(words, 10);
-    if (hits.length === 0) return noAnswer('E_NOT_FOUND', `No stored document mentions "${words}".`, ['Try fewer or other words.'], { words, hits: [] });
-    const sources = hits.map((h) => ({ docId: h.id, reference: h.reference, title: h.title, kind: h.kind }));
+    // A term written with a hyphen or dot ("WTSA-28", "MPLS-TP", "e164.arpa") is one thing: the index holds its parts
+    // as words of their own, so a document holding both parts apart ("WTSA" here, "28 May" there) is no match.
+    const compounds = compoundsOf(words);
+    const found = await index.search(words, compounds.length > 0 ? 30 : 10);
     // Where the words stand in each document: one read of the hits' texts.
-    const texts = await Promise.all(hits.map((h) => ctx.store.getText(h.id)));
+    const read = await Promise.all(found.map((h) => ctx.store.getText(h.id)));
+    const kept = found.map((h, i) => ({ h, text: read[i] ?? '' })).filter(({ text }) => compounds.every((c) => c.test(text))).slice(0, 10);
+    if (kept.length === 0) {
+      const near = found.some((h) => !h.partial) ? [`Some documents have its parts apart; to see them: search ${words.split(/[\s.\-‐–]+/).join(' ')}`] : [];
+      return noAnswer('E_NOT_FOUND', `No stored document mentions "${words}".`, [...near, 'Try fewer or other words.'], { words, hits: [] });
+    }
+    const hits = kept.map((k) => k.h);
+    const texts = kept.map((k) => k.text);
+    const sources = hits.map((h) => ({ docId: h.id, reference: h.reference, title: h.title, kind: h.kind }));
     const snippets = hits.map((h, i) => snippet(texts[i] ?? '', h.terms.length ? h.terms : words.split(' ')));
     const partial = hits.some((h) => h.partial);
     return {

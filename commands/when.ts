@@ -45,6 +45,21 @@ function yearOfMonth(ref: Date, month: number): number {
   return ref.getMonth() + 1 > month ? ref.getFullYear() + 1 : ref.getFullYear();
 }
 
+/** One end (`n`: 1 or 2) of a month range: a day or a part of the month ("mid", "end of"), the month, perhaps its year. */
+function monthEnd(n: number): string {
+  return String.raw`(?:(?<d${n}>\d{1,2})(?:st|nd|rd|th)?\s+|(?<p${n}>early|mid|middle of|late|(?:the\s+)?end of|(?:the\s+)?beginning of|(?:the\s+)?start of)[- ]?\s*)?(?<m${n}>${MONTH_PATTERN})\.?(?:\s+(?<y${n}>(?:19|20)\d{2}))?`;
+}
+
+/** The day a part of a month ("mid", "late", none) starts (`from`) or ends (`to`) on; `last` is the month's last day. */
+function partOfMonth(part: string | undefined, side: 'from' | 'to', last: number): number {
+  const p = (part ?? '').toLowerCase();
+  if (/early|beginning|start/.test(p)) return side === 'from' ? 1 : 10;
+  if (/mid/.test(p)) return side === 'from' ? 11 : 20;
+  if (/late/.test(p)) return side === 'from' ? 21 : last;
+  if (/end/.test(p)) return side === 'from' ? Math.max(1, last - 6) : last;
+  return side === 'from' ? 1 : last;
+}
+
 const WEEK_OF: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, last: 5 };
 
 const QUARTER_WORDS: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, last: 4 };
@@ -81,6 +96,24 @@ parser.parsers.unshift(
       const year = ref.getMonth() + 1 > 3 * q ? ref.getFullYear() + 1 : ref.getFullYear();
       const last = new Date(year, 3 * q, 0);
       return context.createParsingResult(match.index ?? 0, match[0], { year, month: 3 * q - 2, day: 1 }, { year, month: 3 * q, day: last.getDate() });
+    },
+  },
+  {
+    // "feb to mid march", "mid feb to end of march 2027", "1 feb to 10 mar": a range whose ends are months or parts
+    // of months. chrono does not join two ranges ("mid feb" is one) into one, nor read "feb" alone as a month.
+    pattern: () => new RegExp(String.raw`(?<![\w])${monthEnd(1)}\s+(?:to|until|till|through|[-–])\s+${monthEnd(2)}(?![\w])`, 'i'),
+    extract: (context, match) => {
+      const g = match.groups ?? {};
+      const m1 = monthNumber(g.m1 ?? '');
+      const m2 = monthNumber(g.m2 ?? '');
+      const y1Given = g.y1 ? Number(g.y1) : null;
+      const y2Given = g.y2 ? Number(g.y2) : null;
+      const y1 = y1Given ?? (y2Given !== null ? (m2 < m1 ? y2Given - 1 : y2Given) : yearOfMonth(context.refDate, m1));
+      const y2 = y2Given ?? (m2 < m1 ? y1 + 1 : y1);
+      const last = new Date(y2, m2, 0).getDate();
+      const from = g.d1 ? Number(g.d1) : partOfMonth(g.p1, 'from', 31);
+      const to = g.d2 ? Number(g.d2) : partOfMonth(g.p2, 'to', last);
+      return context.createParsingResult(match.index ?? 0, match[0], { year: y1, month: m1, day: from }, { year: y2, month: m2, day: to });
     },
   },
   {

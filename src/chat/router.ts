@@ -249,11 +249,16 @@ export async function answer(registry: Registry, ctx: CommandContext & { metrics
     // A few words no command reads ("what do we have on MPLS-TP", "e164.arpa", "who is working on digital twin
     // terminology"): the documents that hold every one of them, when some do, rather than a refusal.
     const searched = routed.reply.code === 'E_NO_ANSWER' ? await searchInstead(registry, ctx, input) : null;
-    if (searched) {
+    if (searched && 'reply' in searched) {
       record('search', 'ok');
-      return { command: 'search', reply: searched };
+      return { command: 'search', reply: searched.reply };
     }
     record(null, routed.reply.code ?? 'error');
+    // Searched and found in no document: the refusal says so rather than offering that search.
+    if (searched) {
+      const said = `No stored document mentions "${searched.missing}".`;
+      return { command: null, reply: { ...routed.reply, notes: [said, ...routed.reply.notes.filter((n) => !/^The closest I can do: search\b/.test(n))] } };
+    }
     return { command: null, reply: routed.reply };
   }
   try {
@@ -277,9 +282,9 @@ const MAX_SEARCH_WORDS = 5;
 
 /**
  * The search answer for a question no command reads, when it is short and every word left after the asking ones is
- * in some stored document; `null` otherwise (the refusal stands).
+ * in some stored document; the words when no document holds them; `null` otherwise (the refusal stands as it is).
  */
-async function searchInstead(registry: Registry, ctx: CommandContext, input: string): Promise<Reply | null> {
+async function searchInstead(registry: Registry, ctx: CommandContext, input: string): Promise<{ reply: Reply } | { missing: string } | null> {
   const spec = registry.get('search');
   if (!spec || input.length > MAX_FALLBACK_TEXT) return null;
   const words = addressed(input)
@@ -291,8 +296,9 @@ async function searchInstead(registry: Registry, ctx: CommandContext, input: str
   if (!parsed.success) return null;
   const reply = await spec.run(ctx, parsed.data);
   const hits = (reply.data as { hits?: Array<{ partial?: boolean }> } | undefined)?.hits ?? [];
+  if (reply.code === 'E_NOT_FOUND') return { missing: words.join(' ') };
   if (!reply.ok || hits.length === 0 || hits.some((h) => h.partial)) return null;
-  return { ...reply, notes: [`I read this as a search for "${words.join(' ')}".`, ...reply.notes] };
+  return { reply: { ...reply, notes: [`I read this as a search for "${words.join(' ')}".`, ...reply.notes] } };
 }
 
 /** Whether routed arguments left words unread or named no known group. */

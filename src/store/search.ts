@@ -531,7 +531,11 @@ export class SearchIndex {
     let results = await q.run(true, false, limit);
     if (results.matched < limit) {
       const typos = await q.run(true, true, limit);
-      if (typos.matched > results.matched) results = typos;
+      // Every document holding the words as written comes before those found through a typo of one of them.
+      if (typos.matched > results.matched) {
+        const exact = new Set(results.top.map((r) => r.seq));
+        results = { ...typos, top: [...results.top, ...typos.top.filter((r) => !exact.has(r.seq))].slice(0, limit) };
+      }
     }
     const partial = results.matched === 0;
     if (partial) results = await q.run(false, true, limit);

@@ -325,7 +325,18 @@ describe('liaisons and the rest', () => {
   it('a question whose words no document holds is still refused', async () => {
     const a = await ask('whats the wifi password at CICG');
     expect(a).toMatchObject({ ok: false, code: 'E_NO_ANSWER' });
-    expect(a.notes[0]).toBe('The closest I can do: search the stored documents ("search wifi password CICG").');
+    expect(a.notes[0]).toBe('No stored document mentions "wifi password CICG".');
+    expect(a.notes.join('\n')).not.toMatch(/closest I can do: search/);
+  });
+
+  // A term with a hyphen is one thing: "WTSA-28" is not found in a document that has "WTSA" and, elsewhere, "28".
+  it('a hyphenated name is looked for as written', async () => {
+    const a = await ask('when is wtsa-28');
+    expect(a).toMatchObject({ ok: false, code: 'E_NO_ANSWER' });
+    expect(a.notes[0]).toBe('No stored document mentions "wtsa-28".');
+    const b = await ask('/search wtsa-24');
+    expect(b).toMatchObject({ ok: true, command: 'search' });
+    expect(b.sources.map((s) => s.reference)).toEqual(['SG17-LS45', 'TSAG-TD345']);
   });
 
   it('a group-like name that is no group is still refused with the groups listed', async () => {
@@ -439,6 +450,26 @@ describe('the seventh round', () => {
     const a = await ask('AI-native workshop start time', 'America/Chicago', '2026-02-01T12:00');
     expect(a).toMatchObject({ ok: true, command: 'meeting' });
     expect(a.sections[0]?.items[0]?.detail).toMatch(/^opens Mon 9 Mar 2026, 03:30 \(America\/Chicago\) — original: 9 March 2026, 09:30 Geneva time/);
+  });
+
+  it('what a past meeting did: its report\'s results, in its words; a meeting with no report says so', async () => {
+    const a = await ask('what happened at the SG2 July meeting', 'Europe/Zurich', '2026-01-15T12:00');
+    expect(a).toMatchObject({ ok: true, command: 'meeting', title: 'What the SG2 meeting of 1–10 July 2025, Geneva, Switzerland did, as its report says' });
+    const said = a.sections[0]?.items.map((i) => i.text) ?? [];
+    expect(said).toHaveLength(4);
+    expect(said[0]).toMatch(/^Question 1\/2 .* consented draft revised Recommendation ITU-T E\.212/);
+    expect(a.sources[0]).toMatchObject({ reference: 'SG2-R3' });
+    const none = await ask('what was decided at the last sg13 meeting', 'Europe/Zurich', '2026-01-15T12:00');
+    expect(none).toMatchObject({ ok: true, command: 'meeting' });
+    expect(none.notes[0]).toMatch(/^No report of this meeting is stored/);
+  });
+
+  it('deadlines between a month and part of a month', async () => {
+    const a = await ask('deadlines between feb and mid march', 'Europe/Zurich', '2026-01-15T12:00');
+    expect(a).toMatchObject({ ok: true, command: 'deadlines', title: 'Deadlines for all groups, 1 Feb – 20 Mar 2026' });
+    const dates = (a.data['upcoming'] as Due[]).map((d) => d.date);
+    expect(dates.length).toBeGreaterThan(2);
+    expect(dates.every((d) => d >= '2026-02-01' && d <= '2026-03-20')).toBe(true);
   });
 
   it('a TD number asked with odd characters in its part is not found, and nothing breaks', async () => {

@@ -85,6 +85,16 @@ describe('matching', () => {
     expect(await ids('optikal transport network')).toContain(id.optical);
   });
 
+  it('puts every document holding the words as written before those found through a typo', async () => {
+    const store2 = new DocumentStore(redis, `${prefix}:typo-order`);
+    // "WTSC" many times scores higher than "WTSA" once would, were the typo match ranked with the exact one.
+    const typo = await add(store2, 'wtsc.txt', 'WTSC resolutions of 2024\nThe WTSC, the WTSC and the WTSC again in 24 places.');
+    const exact = await add(store2, 'wtsa.txt', 'A liaison on lead roles\nAs WTSA-24 recalled, the groups coordinate.');
+    const index2 = new SearchIndex(store2);
+    await index2.load();
+    expect((await index2.search('wtsa 24')).map((h) => h.id)).toEqual([exact, typo]);
+  });
+
   it('finds nothing for words no document holds', async () => {
     expect(await index.search('xylophone zzyzx')).toEqual([]);
     expect(await index.search('  ,, ')).toEqual([]);

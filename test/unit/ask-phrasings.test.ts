@@ -11,7 +11,7 @@ import type { MeetingArgs } from '../../commands/meeting.ts';
 import { topicAsked } from '../../commands/lsg.ts';
 import { statedOfficers, type OfficerArgs } from '../../commands/officers.ts';
 import { parseScope, unknownGroupReply } from '../../commands/scope.ts';
-import { rangeOf } from '../../commands/when.ts';
+import { rangeOf, splitWhen } from '../../commands/when.ts';
 import { partsOf, route, type AskClock } from '../../src/chat/router.ts';
 import type { CommandContext } from '../../src/core/command.ts';
 import { canonicalWorkingParty } from '../../src/core/groups.ts';
@@ -539,6 +539,12 @@ describe('phrasings reported refused or misread in the fourth round', () => {
     expect(range('this quarter')).toMatchObject({ from: at('2026-10-01T00:00'), to: at('2027-01-01T00:00') });
     expect(range('within the next month')).toMatchObject({ from: SUNDAY_TOKYO.now, to: at('2027-01-06T12:00') });
     expect(range('in may/june')).toMatchObject({ from: at('2027-05-01T00:00'), to: at('2027-07-01T00:00') });
+    // Ranges whose ends are months or parts of months: chrono reads neither "feb" alone nor two spans as one range.
+    expect(range('between feb and mid march')).toMatchObject({ from: at('2027-02-01T00:00'), to: at('2027-03-21T00:00') });
+    expect(range('from mid-feb to end of march')).toMatchObject({ from: at('2027-02-11T00:00'), to: at('2027-04-01T00:00') });
+    expect(range('from early march to late april 2027')).toMatchObject({ from: at('2027-03-01T00:00'), to: at('2027-05-01T00:00') });
+    expect(range('between 20 dec and mid jan')).toMatchObject({ from: at('2026-12-20T00:00'), to: at('2027-01-21T00:00') });
+    expect(splitWhen('sg20 deadlines between feb and mid march')).toMatchObject({ when: 'from feb to mid march' });
   });
 });
 
