@@ -6,7 +6,7 @@ import { canonicalGroup, groupOfQuestion, parentGroup } from '../src/core/groups
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { defineCommand, type Reply, type ReplyItem } from '../src/core/command.ts';
-import { dueAt, formatDeadline } from '../src/core/time.ts';
+import { dueAt, formatDeadline, formatRange } from '../src/core/time.ts';
 import type { LiaisonInfo } from '../src/core/types.ts';
 import { actingAddressees } from '../src/parse/liaison.ts';
 import type { LiaisonFact } from '../src/store/facts.ts';
@@ -32,7 +32,7 @@ function line(l: LiaisonFact, tz: string, deadlineWords: string | null, contacts
   const when = l.answeredBy ? ` — answered by ${l.answeredBy.reference ?? l.answeredBy.title ?? 'a reply'}` : due && deadlineWords ? ` — ${deadlineWords} ${due}` : '';
   return {
     text: `${l.source.title ?? l.source.reference ?? 'Liaison statement'}${when}`,
-    detail: `from ${li.from ?? 'unknown'}; ${partyList(li)}${contacts && li.contacts.length > 0 ? `; contacts: ${li.contacts.map(contactLine).join('; ')}` : ''} [${sourceLabel(source)}]`,
+    detail: `from ${li.from ?? 'unknown'}; ${partyList(li)}${contacts && li.contacts.length > 0 ? `; contacts: ${li.contacts.map(contactLine).join('; ')}` : ''}${l.source.date ? `; dated ${formatRange(l.source.date, l.source.date)}` : ''} [${sourceLabel(source)}]`,
     source,
   };
 }
@@ -86,7 +86,7 @@ export default defineCommand({
       { heading: who ? `${who} is asked to reply` : 'Awaiting a reply', items: mustAnswer.map((l) => line(l, ctx.tz, 'reply due by', narrowed)) },
       { heading: `${who ?? ''} is asked to act (no reply date given)`.trim(), items: undated.map((l) => line(l, ctx.tz, null, narrowed)) },
       { heading: `Replies ${group ?? ''} expects from others`.replace(/\s+/g, ' '), items: expected.map((l) => line(l, ctx.tz, 'reply expected by', narrowed)) },
-      { heading: 'Recent', items: rest.map((l) => line(l, ctx.tz, 'reply deadline', narrowed)) },
+      { heading: 'Others, newest first', items: rest.map((l) => line(l, ctx.tz, 'reply deadline', narrowed)) },
     ].filter((s) => s.items.length > 0);
     const notes: string[] = [...topicNote];
     if (all.length === 0) notes.push(`No liaison statements${from ? ` from ${from}` : ''}${to ? ` to ${to}` : ''}${group && !to ? `${from ? ' to or copied to' : ' from, to or copied to'} ${group}` : ''} are stored.`);

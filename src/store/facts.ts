@@ -218,7 +218,9 @@ export function indexEntries(doc: StoredDocument): IndexEntry[] {
     entries.push({ member: `${doc.id}#r${n}`, fact: { source: cite, group: r.group, topic: r.topic }, sets: [['roles', doc.seq]] });
   });
   if (p.kind === 'liaison-statement' && p.liaison) {
-    const when = p.date ? startMs(p.date) : Date.parse(doc.ingestedAt);
+    // Listed newest first: by its date; an undated statement with a reply date a little before that date (a statement
+    // gives a few weeks to reply); with neither, when it was stored.
+    const when = p.date ? startMs(p.date) : p.liaison.deadline ? startMs(p.liaison.deadline) - 45 * 86_400_000 : Date.parse(doc.ingestedAt);
     const parties = new Set<string>([p.group, p.liaison.from, ...p.liaison.to, ...p.liaison.cc].filter((x): x is string => Boolean(x)));
     const sets: Array<[string, number]> = [['ls', when]];
     // A liaison to all ITU-T groups is listed for each of them.

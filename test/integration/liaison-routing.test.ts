@@ -125,7 +125,7 @@ describe('a liaison for action to Q2/13 from SG17, for information to SG20', () 
     expect(sg17.sections?.map((s) => s.heading)).toEqual(['Replies SG17 expects from others']);
     expect(sg17.notes).toContain('No liaison statement is waiting for a reply from SG17.');
     const sg20 = (await answer(registry, ctx(), '/ls SG20')).reply;
-    expect(sg20.sections?.map((s) => s.heading)).toEqual(['Recent']);
+    expect(sg20.sections?.map((s) => s.heading)).toEqual(['Others, newest first']);
   });
 
   it('plans reminders for the rapporteur of Q2/13 and escalation to SG13, never for SG17 or SG20 people', async () => {
