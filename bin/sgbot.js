@@ -26,4 +26,9 @@ if (major < 24) {
 const { register } = await import('tsx/esm/api');
 register();
 const { runCli } = await import('../src/cli.ts');
-process.exit(await runCli(process.argv));
+const code = await runCli(process.argv);
+// Output to a pipe is written asynchronously: exiting at once would cut an answer longer than the pipe's buffer
+// (64 KB) short. A write of nothing calls back once everything written before it is out.
+const flushed = (stream) => new Promise((resolve) => (stream.writableLength === 0 ? resolve() : stream.write('', resolve)));
+await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+process.exit(code);

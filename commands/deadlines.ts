@@ -74,10 +74,10 @@ const CATEGORY_WORDS: ReadonlyArray<[RegExp, DeadlineCategory[]]> = [
   [/\btranslat(?:ion|ed|e)\b/gi, ['translated-contributions']],
   [/\b(?:pre-?)?regist(?:ration|ering|er)\b/gi, ['registration']],
   [/\bvisas?(?:\s+(?:support|letters?|requests?))*\b/gi, ['visa']],
-  [/\bfellowships?(?:\s+(?:requests?|applications?|forms?))?\b/gi, ['fellowship']],
+  [/\b(?:fellowships?|bursar(?:y|ies))(?:\s+(?:requests?|applications?|forms?))?\b/gi, ['fellowship']],
   [/\bcaptioning(?:\s+requests?)?\b/gi, ['captioning']],
   [/\binterpretation(?:\s+requests?)?\b/gi, ['interpretation']],
-  [/\b(?:consultation|TAP)\b/gi, ['consultation-reply']],
+  [/\b(?:consultation|TAP|objections?|opposition)\b/gi, ['consultation-reply']],
   [/\b(?:liaison\s+)?repl(?:y|ies)\b/gi, ['liaison-reply']],
 ];
 
@@ -118,7 +118,8 @@ const MEETING_MONTH = /\b(meeting|session|plenary)\s+(?:in|of)\s+(?:jan|feb|mar|
  * at once (relative to the asking instant, in the reader's zone); without, the command reads it when it runs.
  */
 export function parseDeadlineText(rest: string, clock?: Clock): DeadlineArgs {
-  const all = /(?:^|\s)--?all\b|\ball\b.*\bpast\b|\bincluding past\b|^\s*past\b|\b(?:did|have)\s+(?:I|we)\s+miss(?:ed)?\b/i.test(rest);
+  // Past ones too when asked so, or asked in the past tense: "when were replies due", "when did registration close".
+  const all = /(?:^|\s)--?all\b|\ball\b.*\bpast\b|\bincluding past\b|^\s*past\b|\b(?:did|have)\s+(?:I|we)\s+miss(?:ed)?\b|^\s*when\s+(?:were|was|did)\b|\b(?:were|was)\s+(?:\w+\s+)?due\b|\b(?:closed|expired|ended)\b/i.test(rest);
   const text = rest.replace(/(?:^|\s)--?all\b/gi, ' ');
   const found = findScope(text);
   // "SG 13 or SG 11", "SG13 and Q4/20": several known groups, each answered in turn.
@@ -163,6 +164,8 @@ const deadlinesCommand = defineCommand({
     /^(?:the )?(?:last|final|closing) (?:day|date) (?:to|for)\b(?<arg>.*)$/i,
     // "when may I register for the SG20 meeting", "when can we submit contributions to SG13"
     /^(?<arg>when (?:\w+ ){0,3}(?:register|pre-?register|submit|send in|apply)\b.*)$/i,
+    // "when do member states have to ask for interpretation for sg5", "when must I apply for a bursary"
+    /^(?<arg>when (?:\w+ ){0,5}(?:ask|apply|request)s? for (?:an? )?(?:interpretation|captioning|fellowships?|visas?|bursar(?:y|ies)|registration)\b.*)$/i,
     // "when do contributions close for SG21 sept meeting", "sg12 registration cut-off?"
     /^(?=[^\n]{0,300}$)(?<arg>.*\b(?:contributions?|(?:pre-?)?registration|visas?|fellowships?|captioning|interpretation requests?)\b.*\b(?:close[sd]?|closing|due|cut-?off|deadline)\b.*)$/i,
     // "any SG20 deadlines next week?", "which deadlines fall in May 2026 for study group 20" (not about liaisons: ls)
@@ -313,7 +316,7 @@ function kindWords(kinds: ReadonlySet<DeadlineCategory>): string {
  * Words that join or lead a topic and say nothing of it: "and", "on", "about", "the". Read after QUESTION_WORDS are
  * gone ("what", "is", "any", "do", "me" … are none of these).
  */
-const JOINING_WORDS = new Set(['stuff', 'things', 'something', 'need', 'needs', 'over', 'close', 'closes', 'closing', 'open', 'opens', 'owe', 'coming', 'up', 'left', 'still', 'pending', 'can', 'and', 'or', 'also', 'then', 'on', 'about', 'for', 'the', 'of', 'a', 'an', 'in', 'at', 'by', 'with', 'regarding', 'concerning', 're', 'reply', 'respond', 'answer', 'deadline', 'deadlines', 'it', 'its', 'this', 'that', 'these', 'those', 'please', 'thanks', 'meeting', 'next', 'so', 'our', 'my', 'where', 'how', 'time', 'well']);
+const JOINING_WORDS = new Set(['stuff', 'things', 'something', 'need', 'needs', 'over', 'close', 'closes', 'closing', 'open', 'opens', 'owe', 'coming', 'up', 'left', 'still', 'pending', 'can', 'and', 'or', 'also', 'then', 'on', 'about', 'for', 'the', 'of', 'a', 'an', 'in', 'at', 'by', 'with', 'regarding', 'concerning', 're', 'reply', 'respond', 'answer', 'deadline', 'deadlines', 'it', 'its', 'this', 'that', 'these', 'those', 'please', 'thanks', 'meeting', 'next', 'so', 'our', 'my', 'where', 'how', 'time', 'well', 'ask', 'apply', 'request', 'close', 'closed', 'expire', 'expired', 'were', 'was', 'end', 'ended']);
 
 /** The words of a leftover that name a topic: "on Y.4250" → ["Y.4250"], "and" → []. */
 export function topicWords(text: string): string[] {
@@ -324,10 +327,16 @@ export function topicWords(text: string): string[] {
     .slice(0, 8);
 }
 
-/** Whether every topic word is in the deadline's action, its document's title or its reference. */
+/** A topic word as looked for: "deleting" is found in "deletion", "workshops" in "workshop". */
+function topicStem(word: string): string {
+  const w = word.toLowerCase();
+  return w.length >= 8 ? w.slice(0, 6) : w.length >= 5 ? w.replace(/(?:es|s|ing|ed)$/, '') : w;
+}
+
+/** Whether every topic word (or its stem) is in the deadline's action, its document's title or its reference. */
 function about(d: DeadlineFact, topic: readonly string[]): boolean {
   const text = `${d.action} ${d.source.title ?? ''} ${d.source.reference ?? ''}`.toLowerCase();
-  return topic.every((w) => text.includes(w.toLowerCase()));
+  return topic.every((w) => text.includes(topicStem(w)));
 }
 
 /** Deadlines due in `range` (open bounds: from now, or from the first with --all; to the last), soonest first. */

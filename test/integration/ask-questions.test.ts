@@ -464,6 +464,22 @@ describe('the seventh round', () => {
     expect(none.notes[0]).toMatch(/^No report of this meeting is stored/);
   });
 
+  it('deadlines asked in the past tense, by a workshop\'s name, by what the consultation is on, with a synonym', async () => {
+    const now = '2026-03-02T09:00';
+    const tap = await ask('when were replies due for the sg13 tap consultation on y.3188', 'America/New_York', now);
+    expect(tap).toMatchObject({ ok: true, command: 'deadlines' });
+    expect((tap.data['past'] as Due[]).map((d) => `${d.date} ${d.category}`)).toEqual(['2025-09-22 consultation-reply']);
+    const closed = await ask('when did registration close for the ai-native networks workshop', 'Europe/Zurich', now);
+    expect((closed.data['past'] as Due[]).map((d) => `${d.date} ${d.category}`)).toEqual(['2026-02-27 registration']);
+    const bursary = await ask('bursary deadline ai native workshop', 'Europe/Zurich', '2026-01-10T09:00');
+    expect(bursary).toMatchObject({ ok: true, command: 'deadlines' });
+    expect((bursary.data['upcoming'] as Due[]).map((d) => `${d.date} ${d.category}`)).toEqual(['2026-01-26 fellowship']);
+    const objections = await ask('deadline for objections to deleting q.3945', 'Africa/Nairobi', '2023-08-01T09:00');
+    expect((objections.data['upcoming'] as Due[]).map((d) => `${d.date} ${d.category}`)).toEqual(['2023-09-15 consultation-reply']);
+    const interpretation = await ask('when do member states have to ask for interpretation for sg5', 'Europe/Zurich', now);
+    expect((interpretation.data['upcoming'] as Due[]).map((d) => `${d.date} ${d.category}`)).toEqual(['2026-06-16 interpretation']);
+  });
+
   it('deadlines between a month and part of a month', async () => {
     const a = await ask('deadlines between feb and mid march', 'Europe/Zurich', '2026-01-15T12:00');
     expect(a).toMatchObject({ ok: true, command: 'deadlines', title: 'Deadlines for all groups, 1 Feb – 20 Mar 2026' });

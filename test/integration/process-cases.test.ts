@@ -5,7 +5,7 @@
  * ingest path is an error, not a quarantine entry.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
@@ -74,6 +74,34 @@ function run(args: string[], env: Record<string, string>): Run {
     },
   };
 }
+
+describe('output through a pipe', () => {
+  // The reader takes its time (a pager, `| jq` under load): an answer longer than the pipe's 64 KB buffer must still
+  // arrive whole before the process exits.
+  it('writes a long answer whole to a slow reader', async () => {
+    const file = join(tempDir(), 'many-deadlines.txt');
+    const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+    // Each a deadline of its own day: 1,000 deadlines, some 200 KB of JSON.
+    const lines = Array.from({ length: 1000 }, (_, i) => `Contributions on item ${i} must be received by ${1 + (i % 28)} ${months[Math.floor(i / 28) % 12]} ${2027 + Math.floor(i / 336)}.`);
+    writeFileSync(file, `TSB Collective letter 9/20\n\n${lines.join('\n')}\n`);
+    const child = spawn(process.execPath, [BIN, 'parse', file, '--json'], { cwd: ROOT, env: { PATH: process.env['PATH'] ?? '', TZ: 'UTC' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    children.push(child);
+    const stdout = child.stdout;
+    stdout.pause();
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    const closed = new Promise((resolve) => stdout.once('close', resolve));
+    // Nothing is read until the process has had time to write all it can and (with the fault) exit.
+    await new Promise((r) => setTimeout(r, 3000));
+    let out = '';
+    stdout.on('data', (c: Buffer) => (out += c.toString()));
+    stdout.resume();
+    expect(await exited).toBe(0);
+    await closed;
+    expect(out.length).toBeGreaterThan(65_536);
+    const parsed = JSON.parse(out) as { deadlines: unknown[] };
+    expect(parsed.deadlines).toHaveLength(1000);
+  }, 60_000);
+});
 
 describe('a process that never hangs', () => {
   it('exits non-zero at once on a bad setting, naming it, and leaves no Redis behind', async () => {
