@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { defineCommand, type Reply, type ReplyItem } from '../src/core/command.ts';
 import { dueAt, formatDeadline, formatRange } from '../src/core/time.ts';
 import type { LiaisonInfo } from '../src/core/types.ts';
-import { actingAddressees } from '../src/parse/liaison.ts';
+import { actingAddressees, requestsOf } from '../src/parse/liaison.ts';
 import type { LiaisonFact } from '../src/store/facts.ts';
 import { addresseeList, contactLine, parseScope, sourceLabel, sourceOf, uniqueSources, unknownGroupReply, type Scope } from './scope.ts';
 
@@ -67,7 +67,15 @@ export default defineCommand({
     const all = onTopic.length > 0 ? onTopic : listed;
     const topicNote = topic && onTopic.length === 0 && listed.length > 0 ? [`None of these is titled on "${topic}": all are listed.`] : [];
     // A statement or two picked out by their topic: who to ask about them comes with them.
-    const narrowed = topic !== null && onTopic.length > 0 && onTopic.length <= 2;
+    // Or by who sent them to whom ("what did SG17 ask SG20"): what each asks comes too, in its own words.
+    const narrowed = (topic !== null && onTopic.length > 0 && onTopic.length <= 2) || ((from !== null || to !== null) && all.length > 0 && all.length <= 3);
+    const asks = new Map<LiaisonFact, string[]>();
+    if (narrowed) {
+      const shownHere = topic !== null && onTopic.length > 0 ? onTopic : all;
+      const texts = await Promise.all(shownHere.map((l) => ctx.store.getText(l.source.docId)));
+      shownHere.forEach((l, i) => asks.set(l, requestsOf(texts[i] ?? '', 3)));
+    }
+    const withAsks = (l: LiaisonFact, item: ReplyItem): ReplyItem[] => [item, ...(asks.get(l) ?? []).map((a) => ({ text: `Asks: ${a}`, source: item.source }))];
     const ahead = (l: LiaisonFact) => l.liaison.deadline !== null && dueAt({ date: l.liaison.deadline, time: null, timezone: GENEVA }) >= ctx.now;
     const byDeadline = (a: LiaisonFact, b: LiaisonFact) => (a.liaison.deadline ?? '').localeCompare(b.liaison.deadline ?? '');
     const mustAnswer = all.filter((l) => !l.answeredBy && ahead(l) && asksOf(l.liaison, group, question)).sort(byDeadline);
@@ -83,10 +91,10 @@ export default defineCommand({
     const shown = new Set([...mustAnswer, ...expected, ...undated]);
     const rest = all.filter((l) => !shown.has(l) && (question === null || concerns(l.liaison, question))).slice(0, 20);
     const sections = [
-      { heading: who ? `${who} is asked to reply` : 'Awaiting a reply', items: mustAnswer.map((l) => line(l, ctx.tz, 'reply due by', narrowed)) },
-      { heading: `${who ?? ''} is asked to act (no reply date given)`.trim(), items: undated.map((l) => line(l, ctx.tz, null, narrowed)) },
-      { heading: `Replies ${group ?? ''} expects from others`.replace(/\s+/g, ' '), items: expected.map((l) => line(l, ctx.tz, 'reply expected by', narrowed)) },
-      { heading: 'Others, newest first', items: rest.map((l) => line(l, ctx.tz, 'reply deadline', narrowed)) },
+      { heading: who ? `${who} is asked to reply` : 'Awaiting a reply', items: mustAnswer.flatMap((l) => withAsks(l, line(l, ctx.tz, 'reply due by', narrowed))) },
+      { heading: `${who ?? ''} is asked to act (no reply date given)`.trim(), items: undated.flatMap((l) => withAsks(l, line(l, ctx.tz, null, narrowed))) },
+      { heading: `Replies ${group ?? ''} expects from others`.replace(/\s+/g, ' '), items: expected.flatMap((l) => withAsks(l, line(l, ctx.tz, 'reply expected by', narrowed))) },
+      { heading: 'Others, newest first', items: rest.flatMap((l) => withAsks(l, line(l, ctx.tz, 'reply deadline', narrowed))) },
     ].filter((s) => s.items.length > 0);
     const notes: string[] = [...topicNote];
     if (all.length === 0) notes.push(`No liaison statements${from ? ` from ${from}` : ''}${to ? ` to ${to}` : ''}${group && !to ? `${from ? ' to or copied to' : ' from, to or copied to'} ${group}` : ''} are stored.`);
@@ -164,7 +172,7 @@ function squash(name: string): string {
 /** Whether the liaison went to `party` (for action or information): an ITU-T group, or a body named in words. */
 function sentTo(li: LiaisonInfo, party: string): boolean {
   // "to all study groups": a statement to every study group, named as such or listed one by one.
-  if (/^all\s+(?:(?:ITU-T|the)\s+)*(?:study groups|SGs)$/i.test(party.trim())) {
+  if (/^(?:all\s+)?(?:(?:ITU-T|the)\s+)*(?:study groups|SGs)$/i.test(party.trim())) {
     const parties = [...li.to, ...li.cc];
     return parties.some((x) => /\ball\b.*\b(?:study groups|SGs)\b/i.test(x)) || parties.filter((x) => /^SG\d{1,2}$/.test(canonicalGroup(x) ?? '')).length >= 5;
   }

@@ -76,6 +76,8 @@ const ROUTER_INTENTS: ReadonlyArray<readonly [string, RegExp] | readonly [string
   ['ls', /^(?:did|has|have) (?<sender>.{2,60}?) (?:send|sent|written|write) (?:anything|any(?:thing| liaisons?| LSs?| liaison statements?)?|an? (?:LS|liaison(?: statement)?)|liaisons?) (?:to|for) (?<arg>.+?)[?!.]*$/i],
   // "what did JTC 1/SC 27 ask SG17", "what has IETF asked of SG15?"
   ['ls', /^what (?:did|does|has|have) (?<sender>(?!\S*-(?:LS|TD|C)\s?\d).{2,60}?) (?:ask|asked|want|wanted|send|sent|tell|told) (?:of |from |to )?(?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d|study group|TSAG|Q\d|question|WP\d|working party)[^?!.]*)[?!.]*$/i],
+  // "what did sg13 ask jtc1 sc42", "what does tsag want from the study groups": a group's statements to a body.
+  ['ls', /^what (?:did|does|has|have) (?<sender>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG)) (?:ask|asked|want|wanted|tell|told|request|requested|need|needed) (?:of |from )?(?:the )?(?<to>(?!(?:me|us|you|them)\b)\S.{1,40}?)(?: to do)?[?!.]*$/i],
   // "which liaisons did sg5 send", "what LSs has SG17 sent out?": the group's own statements.
   ['ls', /^(?:which|what) (?:liaisons?|liaison statements?|LSs?) (?:did|has|have) (?=(?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG|Q\d{1,2}\/\d{1,2})) )(?<sender>\S.{1,40}?) (?:send|sent|write|written|issue|issued)(?: out)?(?: (?:this|last|recently).*)?[?!.]*$/i],
   // "when are IEEE 802.1 and MEF supposed to reply to sg15 on fronthaul timing": the replies a group expects.

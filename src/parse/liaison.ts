@@ -748,7 +748,7 @@ export function actingAddressees(l: LiaisonInfo): Addressee[] {
 // A sentence asking the addressees for something: "SG13 is invited to …", "SG11 would appreciate SG13's reply",
 // "kindly asks SA5 to take …", "two points on which SG13's view is needed:".
 const REQUEST =
-  /\b(?:(?:is|are)\s+(?:kindly\s+)?(?:invited|requested|asked|encouraged)\s+to|(?<!\b(?:the|a|this|that|your|our|its)\s)(?:kindly\s+)?(?:asks?|requests?|invites?)\s+(?:(?:each|all|every)\s+)?(?:(?:ITU-T\s+)?(?:SG\s?\d{1,2}|TSAG|Q\d{1,2}\/\d{1,2}|you|your|the|that|[A-Z][\w-]{1,12}))\b[^.]{0,80}?\bto\b|would\s+(?:like\s+to\s+ask|appreciate|welcome|be\s+grateful)|(?:views?|comments?|input|feedback|guidance|advice)\s+(?:is|are)\s+(?:needed|requested|sought|welcome)|please\s+(?:provide|consider|send|review|comment|inform|advise)|ACTION\s*:)/i;
+  /\b(?:(?:is|are)\s+(?:kindly\s+)?(?:invited|requested|asked|encouraged)\s+to|(?<!\b(?:the|a|this|that|your|our|its)\s)(?:kindly\s+)?(?:asks?|requests?|invites?)\s+(?:(?:each|all|every)\s+)?(?:(?:ITU-T\s+)?(?:SG\s?\d{1,2}|TSAG|Q\d{1,2}\/\d{1,2}|you|your|the|that|[A-Z][\w-]{1,12}))\b[^.]{0,80}?\bto\b|(?<!\b(?:the|a|this|that|your|our|its)\s)(?:kindly\s+)?(?:asks?|requests?|invites?)\s+(?:(?:each|all|every)\s+)?(?:ITU-T\s+)?(?:SG\s?\d{1,2}|TSAG|Q\d{1,2}\/\d{1,2}|you|[A-Z][\w-]{1,12})(?:\s+(?:study\s+groups?|to))?\s*:\s*$|would\s+(?:like\s+to\s+ask|appreciate|welcome|be\s+grateful)|(?:views?|comments?|input|feedback|guidance|advice)\s+(?:is|are)\s+(?:needed|requested|sought|welcome)|please\s+(?:provide|consider|send|review|comment|inform|advise)|ACTION\s*:)/i;
 
 /**
  * What a liaison statement asks of those it addresses, in its own words: the sentences that request something (at

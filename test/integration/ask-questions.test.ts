@@ -423,7 +423,7 @@ describe('the seventh round', () => {
     expect((april.data['upcoming'] as Due[]).map((d) => `${d.date} ${d.category}`)).toEqual(['2026-04-30 liaison-reply']);
     const went = await ask('which liaisons went to JTC 1 SC 42', TZ, '2025-07-01T12:00');
     expect(went).toMatchObject({ ok: true, command: 'ls', title: 'Liaison statements to JTC 1 SC 42' });
-    expect(went.sections.flatMap((s) => s.items.map((i) => i.text))).toEqual([expect.stringMatching(/^LS on terminology for machine learning in future networks/)]);
+    expect(went.sections.flatMap((s) => s.items.map((i) => i.text))).toEqual([expect.stringMatching(/^LS on terminology for machine learning in future networks/), expect.stringMatching(/^Asks: SG13 would appreciate/)]);
   });
 
   it('a cancelled meeting\'s deadlines are said to no longer apply', async () => {
@@ -504,7 +504,7 @@ describe('liaisons asked about in the sixth round', () => {
   it('which liaisons did a group send: only its own', async () => {
     const a = await ask('which liaisons did sg5 send', TZ, '2026-10-01T12:00');
     expect(a).toMatchObject({ ok: true, command: 'ls', title: 'Liaison statements of SG5' });
-    const refs = a.sections.flatMap((s) => s.items.map((i) => i.detail ?? ''));
+    const refs = a.sections.flatMap((s) => s.items.filter((i) => !i.text.startsWith('Asks: ')).map((i) => i.detail ?? ''));
     expect(refs.length).toBeGreaterThan(0);
     expect(refs.every((d) => d.startsWith('from SG5;'))).toBe(true);
   });
@@ -512,7 +512,7 @@ describe('liaisons asked about in the sixth round', () => {
   it('a liaison named by its topic beside its group: that one', async () => {
     const a = await ask('SG17 LS on IoT security - who is it addressed to and deadline', TZ, '2026-02-15T12:00');
     expect(a).toMatchObject({ ok: true, command: 'ls', title: 'Liaison statements of SG17 on IoT security' });
-    expect(a.sections.flatMap((s) => s.items)).toHaveLength(1);
+    expect(a.sections.flatMap((s) => s.items).map((i) => i.text)).toEqual([expect.stringMatching(/^LS on coordination of IoT security work/), expect.stringMatching(/^Asks: SG17 kindly asks SG20:/)]);
     expect(a.sections[0]?.items[0]?.detail).toMatch(/^from SG17; for action: SG20 \(Q6\/20\)/);
   });
 
@@ -540,6 +540,18 @@ describe('liaisons asked about in the sixth round', () => {
     const a = await ask('contact person for the sg17 ls to sg20 on iot security', TZ, '2026-01-10T12:00');
     expect(a).toMatchObject({ ok: true, command: 'ls' });
     expect(a.sections[0]?.items[0]?.detail).toMatch(/; contacts: Anna Schmidt \(.*\).*; Wei Li \(/);
+  });
+
+  it('what one group asked another: the statements, each with what it asks in its own words', async () => {
+    const now = '2026-03-02T09:00';
+    const sg17 = await ask('what did sg17 ask sg20', 'Europe/Zurich', now);
+    expect(sg17).toMatchObject({ ok: true, command: 'ls' });
+    expect(sg17.sections.flatMap((s) => s.items.map((i) => i.text))).toContain('Asks: SG17 kindly asks SG20: - to review the table and send its comments by 30 April 2026, so that SG17 can take them into account at its next meeting; - to nominate a contact person for a small joint correspondence group.');
+    const sc42 = await ask('what did sg13 ask jtc1 sc42', 'Europe/Zurich', now);
+    expect(sc42).toMatchObject({ ok: true, command: 'ls' });
+    expect(sc42.sections.flatMap((s) => s.items.map((i) => i.text)).filter((t) => t.startsWith('Asks:'))).toEqual([expect.stringMatching(/^Asks: SG13 would appreciate it if ISO\/IEC JTC 1\/SC 42: a\) could review the attached list/)]);
+    const tsag = await ask('what does tsag want from the study groups', 'Europe/Zurich', now);
+    expect(tsag.sections[0]?.items.map((i) => i.text)).toEqual([expect.stringMatching(/^LS on the review of study group work programmes/), expect.stringMatching(/^Asks: TSAG therefore invites each study group to: a\) review the list/)]);
   });
 
   it('a reply to a statement that is not stored is found by what it answers', async () => {

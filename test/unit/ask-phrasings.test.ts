@@ -513,6 +513,8 @@ describe('phrasings reported refused or misread in the fourth round', () => {
     ['wp3/17 start time', 'meeting', { scope: { kind: 'group', group: 'SG17', workingParty: 'WP3/17' } }],
     ['AI-native workshop start time', 'meeting', { scope: { kind: 'unknown' } }],
     ['what did sg13 send to sc42', 'ls', { scope: { kind: 'group', group: 'SG13' }, to: 'sc42' }],
+    ['what did sg13 ask jtc1 sc42', 'ls', { scope: { kind: 'group', group: 'SG13' }, from: 'SG13', to: 'jtc1 sc42' }],
+    ['what does tsag want from the study groups', 'ls', { scope: { kind: 'group', group: 'TSAG' }, from: 'TSAG', to: 'study groups' }],
     ['when do i have to get my contrib in for sg3', 'deadlines', { scope: { kind: 'group', group: 'SG3' }, categories: ['contributions', 'translated-contributions'] }],
     ['lead sg for iot?', 'lsg', { query: 'iot' }],
     ['post quantum stuff in sg17?', 'search', { words: 'post quantum' }],

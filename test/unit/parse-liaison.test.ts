@@ -281,6 +281,11 @@ describe('what a liaison statement asks', () => {
     expect(requestsOf('2. TSAG therefore invites each study group to:\n   a) review its work items;\n   b) report the outcome by 15 June 2026.\n')).toEqual(['TSAG therefore invites each study group to: a) review its work items; b) report the outcome by 15 June 2026.']);
   });
 
+  // SG17-LS45 (test/fixtures/docs): "SG17 kindly asks SG20:" with dashed points, each starting with "to".
+  it('reads "asks SG20:" with the points that say what to do', () => {
+    expect(requestsOf('SG17 has prepared a draft table (attached). SG17 kindly asks SG20:\n- to review the table by 30 April 2026;\n- to nominate a contact person.\n')).toEqual(['SG17 kindly asks SG20: - to review the table by 30 April 2026; - to nominate a contact person.']);
+  });
+
   it('takes no sentence that only mentions a request', () => {
     expect(requestsOf('We understand that the request comes from the work to publish TUE in JTC 1.\n')).toEqual([]);
   });
