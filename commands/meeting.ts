@@ -45,6 +45,8 @@ export interface MeetingArgs {
   unread: string | null;
   /** The month asked about ("the SG20 May meeting", "in September 2027"): month 1-12, and its year when written. */
   month?: { month: number; year: number | null } | null;
+  /** A year asked about without a month ("where was the SG12 meeting in 2019"). */
+  year?: number | null;
 }
 
 const meetingArgs = z.object({
@@ -53,6 +55,7 @@ const meetingArgs = z.object({
   focus: z.enum(['time', 'place']).nullable(),
   unread: z.string().nullable(),
   month: z.object({ month: z.number(), year: z.number().nullable() }).nullable().optional(),
+  year: z.number().nullable().optional(),
 });
 
 // A month named in a meeting question: "May" only written so, or before a year or "meeting" ("may I …" is no month).
@@ -84,6 +87,9 @@ const MONTH_YEAR = new RegExp(String.raw`\b(?:(?:in|of|for|during)\s+)?(?:${MONT
 export function parseMeetingText(rest: string): MeetingArgs {
   const all = /(?:^|\s)--?all\b/i.test(rest);
   const month = askedMonth(rest.length > 300 ? rest.slice(0, 300) : rest);
+  // "in 2019" with no month: that year's meetings.
+  const yearOnly = month === null ? /\b(?:in|of|during)\s+((?:19|20)\d{2})\b/i.exec(rest.slice(0, 300)) : null;
+  const year = yearOnly ? Number(yearOnly[1]) : null;
   const text = rest
     .replace(/(?:^|\s)--?all\b/gi, ' ')
     .replace(/[?!.]+\s*$/, '')
@@ -105,8 +111,9 @@ export function parseMeetingText(rest: string): MeetingArgs {
   const scope = parseScope(words);
   // A known group among words that are not about when or where: a question about the meeting sgbot cannot answer.
   const named = scope.kind === 'unknown' ? findScope(words).scope : null;
-  if (named && named.kind !== 'unknown') return { scope: named, all, focus, unread: text.trim(), month };
-  return { scope, all, focus, unread: null, month };
+  const asked = year === null ? { month } : { month, year };
+  if (named && named.kind !== 'unknown') return { scope: named, all, focus, unread: text.trim(), ...asked };
+  return { scope, all, focus, unread: null, ...asked };
 }
 
 /** Words of a question about a meeting that say nothing of what is asked. */
@@ -339,13 +346,14 @@ const meetingCommand = defineCommand({
     // A cancellation from an unverified sender is shown as a claim, and the meeting stays.
     const called = ahead.filter((m) => m.cancelledBy);
     // The meeting of the month asked about ("the SG20 May meeting"), when one is known; otherwise the next, saying so.
-    const window = args.month ? monthWindow(args.month, ctx.now) : null;
+    const window = args.month ? monthWindow(args.month, ctx.now) : args.year ? { from: `${args.year}-01-01`, to: `${args.year}-12-31`, words: String(args.year) } : null;
     const inMonth = window && group ? (await ctx.store.meetings(group, Date.parse(`${window.from}T00:00:00Z`) - 31 * DAY, 20)).filter((m) => !m.cancelledBy && m.start <= window.to && m.end >= window.from) : [];
     const monthNote = window && group && inMonth.length === 0 ? [`No ${group} meeting is known in ${window.words}; this is the next one.`] : [];
     // Every group's meetings in the month asked ("what meetings are coming up in april 2027").
     const monthOfAll = window && !group ? (await ctx.store.meetings(null, Date.parse(`${window.from}T00:00:00Z`) - 31 * DAY, 50)).filter((m) => !m.cancelledBy && m.start <= window.to && m.end >= window.from) : [];
     const candidates = inMonth.length > 0 ? inMonth : monthOfAll.length > 0 ? monthOfAll : ahead.filter((m) => !m.cancelledBy);
-    const chosen = group ? candidates.slice(0, 1) : candidates;
+    // A year asked: each of the group's meetings that year.
+    const chosen = group ? candidates.slice(0, args.year && !args.month && inMonth.length > 0 ? 6 : 1) : candidates;
     const named = (m: MeetingFact) => m.title.replace(/^Cancell?ation of (?:the )?/i, '').replace(/^./, (c) => c.toUpperCase());
     const cancelledNotes = called.map((m) =>
       m.cancelledBy?.unverified
@@ -373,7 +381,7 @@ const meetingCommand = defineCommand({
     const headline = focus && group ? focusItem(first, focus, ctx.tz).text : null;
     return {
       ok: true,
-      title: headline ?? (group ? (inMonth.length > 0 && window ? `Meeting of ${group} in ${window.words}` : `Next meeting of ${group}`) : monthOfAll.length > 0 && window ? `Meetings in ${window.words}` : focus === 'time' ? 'Upcoming meetings and when they open' : focus === 'place' ? 'Upcoming meetings and where' : 'Upcoming meetings'),
+      title: headline ?? (group ? (inMonth.length > 0 && window ? `${chosen.length > 1 ? 'Meetings' : 'Meeting'} of ${group} in ${window.words}` : `Next meeting of ${group}`) : monthOfAll.length > 0 && window ? `Meetings in ${window.words}` : focus === 'time' ? 'Upcoming meetings and when they open' : focus === 'place' ? 'Upcoming meetings and where' : 'Upcoming meetings'),
       // One group: the title answers and the lines give the details. All groups: each meeting's answer, then its side events.
       sections: chosen.map((m) => ({ items: focus && !group ? [focusItem(m, focus, ctx.tz), ...meetingItems(m, ctx.tz).slice(1)] : meetingItems(m, ctx.tz) })),
       notes: [...monthNote, ...cancelledNotes],

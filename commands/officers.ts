@@ -20,11 +20,14 @@ export type AskedRole = 'rapporteur' | 'associate-rapporteur' | 'chair' | 'vice-
 export interface OfficerArgs {
   role: AskedRole;
   scope: Scope;
+  /** The year asked about ("who chaired SG17 in 2017"): the documents of that year name who held the role then. */
+  year?: number | null;
 }
 
 const officerArgs = z.object({
   role: z.enum(['rapporteur', 'associate-rapporteur', 'chair', 'vice-chair', 'secretariat', 'director']).nullable(),
   scope: z.custom<Scope>(),
+  year: z.number().nullable().optional(),
 });
 
 /** The role named in a question, most specific first. */
@@ -33,17 +36,26 @@ const ROLE_WORDS: ReadonlyArray<readonly [RegExp, Exclude<AskedRole, null>]> = [
   [/\bassociate\s+rapporteurs?\b/i, 'associate-rapporteur'],
   [/\brapporteurs?\b/i, 'rapporteur'],
   [/\bvice[- ]?chair(?:s|man|men|person|persons|woman)?\b/i, 'vice-chair'],
-  [/\b(?:co-?)?chair(?:s|man|men|person|persons|woman|ing)?\b|\bconvenors?\b/i, 'chair'],
+  [/\b(?:co-?)?chair(?:s|ed|man|men|person|persons|woman|ing)?\b|\bconvenors?\b/i, 'chair'],
   [/\b(?:secretariat|secretary|counsellors?|TSB)\b/i, 'secretariat'],
 ];
 
 /** Words of a question about people that are neither a role nor a group. */
 const QUESTION_WORDS =
-  /(?:^|\s)(?:who(?:'s|’s)?|whos|is|are|was|the|our|current|new|of|for|at|associate|vice[- ]?|co-?|rapporteurs?|chair(?:s|man|men|person|persons|woman|ing)?|convenors?|convenes|runs|secretariat|secretary|counsellors?|TSB|in|charge|now|currently|please|and|its|it|question|contacts?|person|people|responsible|names?|e-?mail|address|about|regarding|ITU|bureau|joining|join|attend|attending|participate|participating|meetings?|talk|to|do|I|should|can)(?=\s|$)/gi;
+  /(?:^|\s)(?:who(?:'s|’s)?|whos|is|are|was|the|our|current|new|of|for|at|associate|vice[- ]?|co-?|rapporteurs?|chair(?:s|ed|man|men|person|persons|woman|ing)?|convenors?|convenes|convened|runs|were|back|then|secretariat|secretary|counsellors?|TSB|in|charge|now|currently|please|and|its|it|question|contacts?|person|people|responsible|names?|e-?mail|address|about|regarding|ITU|bureau|joining|join|attend|attending|participate|participating|meetings?|talk|to|do|I|should|can)(?=\s|$)/gi;
 
 /** Read "who is the rapporteur of Q4/20" (or, after /officers, "Q4/20 rapporteur") into a role and a scope. */
 export function parseOfficerText(rest: string): OfficerArgs {
-  const text = (rest.length > 2000 ? rest.slice(0, 2000) : rest).replace(/[?!.]+\s*$/, '');
+  const asked = (rest.length > 2000 ? rest.slice(0, 2000) : rest).replace(/[?!.]+\s*$/, '');
+  // "in 2017": who held the role then.
+  const yearWritten = /\b(?:in|during)\s+((?:19|20)\d{2})\b/i.exec(asked);
+  const year = yearWritten ? Number(yearWritten[1]) : null;
+  const text = yearWritten ? asked.replace(yearWritten[0], ' ') : asked;
+  const parsed = parseRoleAndScope(text);
+  return year === null ? parsed : { ...parsed, year };
+}
+
+function parseRoleAndScope(text: string): OfficerArgs {
   const role = ROLE_WORDS.find(([re]) => re.test(text))?.[1] ?? null;
   const { scope, rest: words } = findScope(text);
   const withoutRoles = ROLE_WORDS.reduce((t, [re]) => t.replace(new RegExp(re.source, 'gi'), ' '), words);
@@ -182,6 +194,15 @@ function kindOf(role: string, scope: string): RoleKind | 'vice-chair' {
   return /^WP/.test(scope) ? 'wp-chair' : /^Q/.test(scope) ? 'rapporteur' : 'sg-chair';
 }
 
+/**
+ * A name whose spaces a flattened page lost ("Jin-HoKang"), with them again ("Jin-Ho Kang"): a name of one word only,
+ * split where a capital follows a small letter, except after a prefix written so ("McDonald", "DeMarco", "LeBlanc").
+ */
+export function unglued(name: string): string {
+  if (/\s/.test(name)) return name;
+  return name.replace(/(?<=(\p{Lu}[\p{Ll}'’.-]*))(?<=\p{Ll})(?=\p{Lu})/gu, (_m, before: string) => (/^(?:Mc|Mac|De|Di|Da|Le|La|Van|Von|O')$/.test(before) ? '' : ' '));
+}
+
 /** Names with roles stated in a document's text. */
 export function statedOfficers(
   text: string,
@@ -194,7 +215,7 @@ export function statedOfficers(
     if (!name || !role || !scope) return;
     const kind = kindOf(role, scope);
     // A flattened mail header runs its label into the first name: "Cc Mr. P-L. Brunner, Chairman of SG16".
-    const clean = name.trim().replace(/[.,]+$/, '').replace(/^(?:Cc|Bcc|To|From|Attn|Attention)\.?\s+/, '').replace(HONORIFIC_FIRST, '');
+    const clean = unglued(name.trim().replace(/[.,]+$/, '').replace(/^(?:Cc|Bcc|To|From|Attn|Attention)\.?\s+/, '').replace(HONORIFIC_FIRST, ''));
     if (!clean || HONORIFIC_FIRST.test(clean)) return;
     if (!out.some((o) => o.name === clean && o.kind === kind && o.scope === scope)) out.push({ name: clean, email, kind, scope });
   };
@@ -290,8 +311,8 @@ export default defineCommand({
   intents: [
     // "who is the rapporteur of Q4/20", "who's the chair of study group 17?", "who are the associate rapporteurs for Q11/20"
     /^(?<arg>(?:who(?:'s|’s| is| are| was)?|whos) (?:the |our )?(?:current |new )?(?:associate |vice[- ]?|co-?)?(?:rapporteurs?|chair(?:s|man|men|person|persons|woman)?|convenors?|secretariat|secretary|counsellors?|TSB counsellors?|(?:TSB|secretariat) contacts?|(?:TSB |bureau )?director)\b.*)$/i,
-    // "who chairs WP1/20", "who is chairing SG 20"
-    /^(?<arg>who (?:chairs|is chairing|convenes) .*)$/i,
+    // "who chairs WP1/20", "who is chairing SG 20", "who chaired sg17 in 2017"
+    /^(?<arg>who (?:chairs|is chairing|chaired|convenes|convened) .*)$/i,
     // "who is the tsag contact at tsb", "sg11 contact in the secretariat?"
     /^(?=.*\b(?:contacts?|counsellors?|secretary)\b)(?=.*\b(?:TSB|ITU|secretariat|bureau)\b)(?=.*(?:\bSG[\s-]?\d|\bstudy group \d|\bTSAG\b|\bQ\d{1,2}\/\d|\bWP\d))(?!.*-(?:LS|TD|C)\s?\d)(?<arg>.+)$/i,
     // "who should I contact at TSB about TSAG", "who do we ask in the secretariat about SG11"
@@ -303,7 +324,7 @@ export default defineCommand({
     // "Q4/20 rapporteur?", "SG17 chair", "sg21 counsellor?", "tsag secretariat"
     /^(?<arg>\S+(?: \S+){0,3} (?:rapporteurs?|chair(?:s|man|person)?|secretariat|secretary|counsellors?|convenors?|director)\??)$/i,
   ],
-  async run(ctx, { role, scope }): Promise<Reply> {
+  async run(ctx, { role, scope, year = null }): Promise<Reply> {
     if (role === 'director') return directorReply(ctx);
     if (scope.kind === 'unknown') {
       // "who convenes the SG17 CG on quantum-safe migration": a correspondence group or focus group is no study group;
@@ -320,7 +341,11 @@ export default defineCommand({
     const docs = await fromDocuments(ctx, role === 'vice-chair' ? ['vice-chair'] : kinds, asked);
     // One line per person and role: the roster's, else the latest document stating it.
     const seen = new Set<string>();
-    const holders = [...roster, ...docs.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''))].filter((h) => {
+    // A year asked: the documents of that year, when any names the role; else all, saying so.
+    const ofYear = year === null ? [] : docs.filter((h) => h.date?.startsWith(String(year)));
+    const yearNote = year === null ? [] : ofYear.length > 0 ? [`As the documents of ${year} name them.`] : [`No stored document of ${year} names this role; these are who the roster and other documents name.`];
+    const candidates = ofYear.length > 0 ? ofYear : [...roster, ...docs];
+    const holders = candidates.sort((a, b) => Number(a.origin === 'document') - Number(b.origin === 'document') || (b.date ?? '').localeCompare(a.date ?? '')).filter((h) => {
       const key = `${h.kind}|${h.scope}|${h.name.toLowerCase()}`;
       if (seen.has(key)) return false;
       seen.add(key);
@@ -339,7 +364,7 @@ export default defineCommand({
       ok: true,
       title: `${role ? (KIND_LABELS[role] ?? role).replace(/^./, (c) => c.toUpperCase()) : 'Officers'} of ${asked}`,
       sections: [{ items: holders.map(holderItem) }],
-      notes: holders.some((h) => h.origin === 'document') ? ['Names from documents are as the document states them; the roster is the secretariat\'s list.'] : [],
+      notes: [...yearNote, ...(holders.some((h) => h.origin === 'document') ? ['Names from documents are as the document states them; the roster is the secretariat\'s list.'] : [])],
       sources: uniqueSources(holders.map((h) => h.source)),
       data: { scope: asked, role, holders },
     };

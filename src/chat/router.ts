@@ -276,7 +276,7 @@ export async function answer(registry: Registry, ctx: CommandContext & { metrics
 
 /** Words of a question that ask, not name what is asked about. */
 const ASKING_WORDS = new Set(
-  'what whats which who whom whose where when how why is are was were be been do does did have has had we you i me my our us they it its this that these those the a an any anything something some of on in at to for from by with about regarding concerning there here can could would should will shall may might must please tell show give find know info information status update updates latest news doing working work works done happening going new'.split(' '),
+  'what whats which who whom whose where when how why is are was were be been do does did have has had we you i me my our us they it its this that these those the a an any anything something some of on in at to for from by with about regarding concerning there here can could would should will shall may might must please tell show give find know info information status update updates latest news doing working work works done happening going new need needs needed require requires required'.split(' '),
 );
 
 /** Most words read as a search when no command reads a question: a topic, not a sentence. */

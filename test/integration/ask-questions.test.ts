@@ -480,6 +480,27 @@ describe('the seventh round', () => {
     expect((interpretation.data['upcoming'] as Due[]).map((d) => `${d.date} ${d.category}`)).toEqual(['2026-06-16 interpretation']);
   });
 
+  it('who held a role in a year: no document of that year names one, so the roster\'s, saying so', async () => {
+    const a = await ask('who chaired sg17 in 2017', 'Europe/Zurich', '2026-03-02T09:00');
+    expect(a).toMatchObject({ ok: true, command: 'officers', title: 'Chair of SG17' });
+    expect(a.sections[0]?.items.map((i) => i.text)).toEqual(['Chair of SG17: Kenji Sato <kenji.sato@example.org>']);
+    expect(a.notes[0]).toBe('No stored document of 2017 names this role; these are who the roster and other documents name.');
+  });
+
+  it('meetings of a year named without a month: each of them, past ones too', async () => {
+    const a = await ask('where was the sg12 meeting in 2019', 'Europe/Zurich', '2026-03-02T09:00');
+    expect(a).toMatchObject({ ok: true, command: 'meeting', title: 'SG12 meets in Tunis, Tunisia' });
+    const b = await ask('sg13 meetings in 2017', 'Europe/Zurich', '2026-03-02T09:00');
+    expect(b).toMatchObject({ ok: true, command: 'meeting', title: 'Meeting of SG13 in 2017' });
+    expect((b.data['meetings'] as Array<{ start: string }>).map((m) => m.start)).toEqual(['2017-11-06']);
+  });
+
+  it('a short question with "need" in it is a search when the rest is in a document', async () => {
+    const a = await ask('do i need a yellow fever certificate for kampala', 'Europe/Zurich', '2026-03-02T09:00');
+    expect(a).toMatchObject({ ok: true, command: 'search' });
+    expect(a.sources[0]).toMatchObject({ reference: 'TSB Collective letter 1/SG3RG-AFR' });
+  });
+
   it('deadlines between a month and part of a month', async () => {
     const a = await ask('deadlines between feb and mid march', 'Europe/Zurich', '2026-01-15T12:00');
     expect(a).toMatchObject({ ok: true, command: 'deadlines', title: 'Deadlines for all groups, 1 Feb – 20 Mar 2026' });

@@ -9,7 +9,7 @@ import { defaultRegistry } from '../../commands/index.ts';
 import { topicWords, type DeadlineArgs } from '../../commands/deadlines.ts';
 import type { MeetingArgs } from '../../commands/meeting.ts';
 import { topicAsked } from '../../commands/lsg.ts';
-import { statedOfficers, type OfficerArgs } from '../../commands/officers.ts';
+import { statedOfficers, unglued, type OfficerArgs } from '../../commands/officers.ts';
 import { parseScope, unknownGroupReply } from '../../commands/scope.ts';
 import { rangeOf, splitWhen } from '../../commands/when.ts';
 import { partsOf, route, type AskClock } from '../../src/chat/router.ts';
@@ -277,6 +277,9 @@ describe('officers', () => {
       { name: 'Hui Zhang', email: 'zhanghui@example.cn', kind: 'associate-rapporteur', scope: 'Q11/20' },
     ]);
     expect(statedOfficers('The meeting was chaired by the Rapporteur, Mr Laurent Girard (France).', 'Q6/5')).toEqual([{ name: 'Laurent Girard', email: null, kind: 'rapporteur', scope: 'Q6/5' }]);
+    // A flattened PDF (test/fixtures/real/meeting-cl-2-17-2017-sg17-with-workshop.txt) runs the words of a name together.
+    expect(statedOfficers('drawn up with the Chairman of the study group MrJin-HoKang (Republic of Korea),isin AnnexB.', null, 'SG17')).toEqual([{ name: 'Jin-Ho Kang', email: null, kind: 'sg-chair', scope: 'SG17' }]);
+    expect(['McDonald', 'DeMarco', 'MacArthurSmith', 'Arnold Weber'].map(unglued)).toEqual(['McDonald', 'DeMarco', 'MacArthur Smith', 'Arnold Weber']);
     expect(statedOfficers('The meeting was chaired by the Rapporteur, Mr Laurent Girard (France).', null)).toEqual([]);
     expect(statedOfficers('Opened by the Chair of Working Party 1/20, Ms Ana Silva.', null)).toEqual([{ name: 'Ana Silva', email: null, kind: 'wp-chair', scope: 'WP1/20' }]);
   });
@@ -513,6 +516,8 @@ describe('phrasings reported refused or misread in the fourth round', () => {
     ['wp3/17 start time', 'meeting', { scope: { kind: 'group', group: 'SG17', workingParty: 'WP3/17' } }],
     ['AI-native workshop start time', 'meeting', { scope: { kind: 'unknown' } }],
     ['what did sg13 send to sc42', 'ls', { scope: { kind: 'group', group: 'SG13' }, to: 'sc42' }],
+    ['who chaired sg17 in 2017', 'officers', { role: 'chair', scope: { kind: 'group', group: 'SG17' }, year: 2017 }],
+    ['where was the sg12 meeting in 2019', 'meeting', { scope: { kind: 'group', group: 'SG12' }, year: 2019, month: null }],
     ['what did sg13 ask jtc1 sc42', 'ls', { scope: { kind: 'group', group: 'SG13' }, from: 'SG13', to: 'jtc1 sc42' }],
     ['what does tsag want from the study groups', 'ls', { scope: { kind: 'group', group: 'TSAG' }, from: 'TSAG', to: 'study groups' }],
     ['when do i have to get my contrib in for sg3', 'deadlines', { scope: { kind: 'group', group: 'SG3' }, categories: ['contributions', 'translated-contributions'] }],
