@@ -118,7 +118,7 @@ export function parseMeetingText(rest: string): MeetingArgs {
 
 /** Words of a question about a meeting that say nothing of what is asked. */
 const PLAIN_WORDS = new Set(
-  'what when where which who whom how why is are was were be been do does did can could would should will shall may might must have has had there here this that these those the a an of on in at to for from by with about and or not any some my our your their me us you we they i it its meeting meetings next upcoming study group sg tsag session sessions plenary please tell know need want get geneva time day days date dates'.split(' '),
+  'what when where which who whom how why is are was were be been do does did can could would should will shall may might must have has had there here this that these those the a an of on in at to for from by with about and or not any some my our your their me us you we they i it its meeting meetings next upcoming study group sg tsag session sessions plenary please tell know need want get geneva time day days date dates many much number people'.split(' '),
 );
 
 const HOW = /\b(?:online|via|through|form|homepage|web ?site|web page|page|https?:\/\/|e-?mail|contact)\b/i;
@@ -133,9 +133,9 @@ function stemOf(word: string): string {
  * The sentences of a letter that name the words a question asks about (at most three, those naming the most first),
  * each as the letter writes it.
  */
-function letterSays(text: string, question: string): string[] {
-  // A count ("how many delegates registered") is not in the letter.
-  if (/^\s*how (?:many|much)\b/i.test(question)) return [];
+function letterSays(text: string, question: string, counts = false): string[] {
+  // A count ("how many delegates registered") is not in a letter announcing a meeting; a report gives some.
+  if (!counts && /^\s*how (?:many|much)\b/i.test(question)) return [];
   const stems = [...new Set(question.toLowerCase().split(/[^\p{L}\p{N}-]+/u).filter((w) => w.length >= 4 && !PLAIN_WORDS.has(w) && !/^(?:sg|q|wp)?\d/.test(w)).map(stemOf))];
   if (stems.length === 0) return [];
   // Wrapped lines are joined into their sentence; a table's row (cells split by tabs) stays a line of its own.
@@ -143,8 +143,9 @@ function letterSays(text: string, question: string): string[] {
     .slice(0, 60_000)
     .replace(/([^\t\n])[ ]*\n(?![ \t]*\n)(?![^\n]*\t)[ \t]*/g, '$1 ')
     .split(/\n|(?<=[.!?])\s+(?=[A-Z0-9])/)
-    .map((s) => s.replace(/\s+/g, ' ').trim())
-    .filter((s) => s.length >= 30 && s.length <= 300);
+    .map((s) => s.replace(/\s+/g, ' ').trim().replace(/^\d{1,2}(?:\.\d{1,2})+\s+(?=\p{Lu})/u, ''))
+    // Not a contents list ("Contents 1 Opening of the meeting 2 Attendance …"), whose headings name everything.
+    .filter((s) => s.length >= 30 && s.length <= 300 && !/^(?:table of )?contents\b/i.test(s));
   const scored = sentences
     .map((s, i) => ({ s, i, hits: stems.filter((st) => new RegExp(String.raw`\b${st.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'i').test(s)).length }))
     .filter((x) => x.hits > 0);
@@ -164,6 +165,9 @@ function letterSays(text: string, question: string): string[] {
 
 /** A question about what a past meeting did: "what happened at the SG2 July meeting", "outcome of the last SG13 meeting". */
 const OUTCOME = /\b(?:what happened|happened at|outcomes?|results?|what (?:was|were|did (?:it|they|the \w+)) (?:decided?|agreed?|approved?|consented?|adopted?|achieved?)|decisions?|came out of|how did .{1,60}? go|report (?:of|from|on) (?:the |that )?(?:last |previous |latest )?(?:\w+ )?meeting|minutes)\b/i;
+
+/** A question about a meeting that is over. */
+const PAST_TENSE = /\b(?:was|were|did|attended|happened|took part|participated)\b/i;
 
 /** A report's heading that starts what the meeting did. */
 const RESULTS_HEADING = /^\s*(?:\d{1,2}\.?\s+)?(?:(?:main |summary of )?results?(?: of the meeting)?|outcomes?(?: of the meeting)?|conclusions?|decisions?|summary)\s*$/im;
@@ -199,14 +203,29 @@ export function reportResults(text: string): string[] {
  * results when a report of it is stored, else the meeting and that no report is stored. `null` when no past meeting
  * of the group is known.
  */
-async function outcomeReply(ctx: CommandContext, group: string, month: MeetingArgs['month']): Promise<Reply | null> {
+async function outcomeReply(ctx: CommandContext, group: string, month: MeetingArgs['month'], question: string | null = null): Promise<Reply | null> {
   const past = (await ctx.store.meetings(group, ctx.now, 12, true)).filter((m) => !m.cancelledBy);
   const meeting = month ? past.find((m) => Number(m.start.slice(5, 7)) === month.month && (month.year === null || Number(m.start.slice(0, 4)) === month.year)) : past[0];
   if (!meeting) return null;
   const when = `${formatRange(meeting.start, meeting.end)}${meeting.place ? `, ${meeting.place}` : ''}`;
   const cites = meeting.sources ?? [meeting.source];
   const report = cites.find((c) => c.kind === 'report');
-  const said = report ? reportResults((await ctx.store.getText(report.docId)) ?? '') : [];
+  const reportText = report ? ((await ctx.store.getText(report.docId)) ?? '') : '';
+  // Something else asked of a past meeting ("how many attended"): the report's sentences that name it, if any.
+  if (question !== null) {
+    const said = report ? letterSays(reportText, question, true) : [];
+    if (!report || said.length === 0) return null;
+    const source = sourceOf(report);
+    return {
+      ok: true,
+      title: `What ${sourceLabel(source)} says`,
+      sections: [{ heading: `On "${question.length > 200 ? `${question.slice(0, 200)}…` : question.replace(/\s+/g, ' ')}"`, items: said.map((text) => ({ text, source })) }],
+      notes: [`In the report's own words, of the ${group} meeting of ${when}. The whole report: /doc ${report.reference ?? report.docId}`],
+      sources: uniqueSources([source, ...cites.map(sourceOf)]),
+      data: { group, meeting, report, said },
+    };
+  }
+  const said = report ? reportResults(reportText) : [];
   if (!report || said.length === 0) {
     return {
       ok: true,
@@ -310,6 +329,11 @@ const meetingCommand = defineCommand({
       if (name && OUTCOME.test(unread)) {
         const outcome = await outcomeReply(ctx, name, args.month);
         if (outcome) return outcome;
+      }
+      // Anything else asked of a past meeting ("how many people attended the SG2 July 2025 meeting"): its report.
+      if (name && PAST_TENSE.test(unread)) {
+        const fromReport = await outcomeReply(ctx, name, args.month, unread);
+        if (fromReport) return fromReport;
       }
       const known = await meetingCommand.run(ctx, { ...args, unread: null });
       // A side event of that meeting named by its words ("the sg21 contribution clinic"): the answer, not a question

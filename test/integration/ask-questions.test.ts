@@ -501,6 +501,12 @@ describe('the seventh round', () => {
     expect(a.sources[0]).toMatchObject({ reference: 'TSB Collective letter 1/SG3RG-AFR' });
   });
 
+  it('a count asked of a past meeting comes from its report', async () => {
+    const a = await ask('how many people attended the sg2 july 2025 meeting', 'Europe/Zurich', '2026-03-02T09:00');
+    expect(a).toMatchObject({ ok: true, command: 'meeting', title: 'What SG2-R3 says' });
+    expect(a.sections[0]?.items.map((i) => i.text)).toEqual(['The meeting was attended by 148 participants from 52 Member States, 19 Sector Members, 3 Associates and 2 Academia institutions; 61 delegates participated remotely.']);
+  });
+
   it('deadlines between a month and part of a month', async () => {
     const a = await ask('deadlines between feb and mid march', 'Europe/Zurich', '2026-01-15T12:00');
     expect(a).toMatchObject({ ok: true, command: 'deadlines', title: 'Deadlines for all groups, 1 Feb – 20 Mar 2026' });
