@@ -29,6 +29,10 @@ function meetingItems(m: MeetingFact, tz: string): ReplyItem[] {
       source,
     },
   ];
+  // Known only from a report or TD that plans it: the letter convening it will say more, and may change it.
+  if (m.authority === 'mention' && !(m.sources ?? []).some((s) => s.kind === 'collective-letter' || s.kind === 'circular')) {
+    items.push({ text: `  Known from ${sourceLabel(source)} only: no collective letter announcing it is stored.`, source });
+  }
   for (const e of m.events) items.push({ text: `  ${eventLabel(e.title)}: ${e.title}`, detail: `${formatEventTime(e, tz)}${e.place ? `, ${e.place}` : ''}`, source });
   return items;
 }

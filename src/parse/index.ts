@@ -480,11 +480,20 @@ export function parseDocument(raw: string): ParsedDocument {
       return { ...rest, group: foreign ? null : (findGroups(m.title)[0]?.group ?? null), title: m.title, start: m.start, end: m.end, startTime: null, registrationTime: null, timezone: null };
     });
   }
+  // A report's or TD's "The next meeting of Study Group 2 is planned … in Geneva from 24 February to 5 March 2026": the
+  // group's next meeting, mentioned (the letter announcing it, once stored, is its authority).
+  const sections = kind === 'liaison-statement' ? [] : findDeadlineSections(text);
+  const found = kind === 'td' || kind === 'report' ? findEvents(text, meeting, date, sections) : [];
+  if (kind === 'td' || kind === 'report') {
+    for (const e of found.filter((x) => NEXT_MEETING.test(x.title) && x.start > (meeting?.end ?? ''))) {
+      const of = e.group ?? ituGroup;
+      if (of && !moreMeetings.some((m) => m.start === e.start)) moreMeetings.push({ group: of, title: meetingOf(of), start: e.start, end: e.end, place: e.place });
+    }
+  }
   // Further meetings already over when the letter was written are only mentioned, as the main one would be.
   moreMeetings = moreMeetings.filter((m) => !date || m.end >= date);
   if (meeting && foreign) meeting = otherSectorMeeting(meeting, foreign);
 
-  const sections = kind === 'liaison-statement' ? [] : findDeadlineSections(text);
   const table = parseDeadlineTable(text, sections);
   // "Deadline: -" or "n/a" says there is none: a date the text mentions does not stand for it.
   const noDeadline = kind === 'liaison-statement' && /^(?:-|—|N\/?A|none|nil|not applicable)$/i.test(fieldValue(header, 'Deadline') ?? '');
@@ -515,7 +524,7 @@ export function parseDocument(raw: string): ParsedDocument {
     meeting,
     ...(moreMeetings.length > 0 ? { moreMeetings } : {}),
     // Letters announce side events; TDs and reports announce ad hoc and rapporteur meetings held during a meeting.
-    events: isLetter || notice ? findEvents(text, meeting, date, sections).filter((e) => !moreMeetings.some((m) => m.start === e.start && m.end === e.end)).map((e) => (foreign ? { ...e, group: null } : e)) : kind === 'td' || kind === 'report' ? findEvents(text, meeting, date, sections).filter((e) => AD_HOC.test(e.title) && !NEXT_MEETING.test(e.title)) : [],
+    events: isLetter || notice ? findEvents(text, meeting, date, sections).filter((e) => !moreMeetings.some((m) => m.start === e.start && m.end === e.end)).map((e) => (foreign ? { ...e, group: null } : e)) : kind === 'td' || kind === 'report' ? found.filter((e) => AD_HOC.test(e.title) && !NEXT_MEETING.test(e.title)) : [],
     deadlines: mergeDeadlines(explicit, derived),
     liaison,
     roles: findLeadRoles(text, group),

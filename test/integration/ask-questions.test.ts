@@ -501,6 +501,12 @@ describe('the seventh round', () => {
     expect(a.sources[0]).toMatchObject({ reference: 'TSB Collective letter 1/SG3RG-AFR' });
   });
 
+  it('the next meeting a report plans, when no letter announces it yet, marked so', async () => {
+    const a = await ask('sg2 meeting dates', 'Europe/Zurich', '2026-01-15T09:00');
+    expect(a).toMatchObject({ ok: true, command: 'meeting', title: 'Next meeting of SG2' });
+    expect(a.sections[0]?.items.map((i) => i.text)).toEqual(['SG2: 24 February – 5 March 2026, Geneva, Switzerland', '  Known from SG2-R3 only: no collective letter announcing it is stored.']);
+  });
+
   it('a count asked of a past meeting comes from its report', async () => {
     const a = await ask('how many people attended the sg2 july 2025 meeting', 'Europe/Zurich', '2026-03-02T09:00');
     expect(a).toMatchObject({ ok: true, command: 'meeting', title: 'What SG2-R3 says' });

@@ -247,6 +247,17 @@ describe('whole documents', () => {
   });
 });
 
+describe('the next meeting a report plans', () => {
+  it('is a further meeting of the report\'s group, not an event of the meeting reported on', () => {
+    const text = 'INTERNATIONAL TELECOMMUNICATION UNION                 SG2-R3\nSTUDY GROUP 2\nGeneva, 1-10 July 2025\n                REPORT\nSource:  Study Group 2\nTitle:   Report of the Study Group 2 meeting (Geneva, 1-10 July 2025)\n\n7 Future meetings\n\n7.1 The next meeting of Study Group 2 is planned to take place in Geneva from 24 February to 5 March 2026.\n';
+    const p = parseDocument(text);
+    expect(p.kind).toBe('report');
+    expect(p.meeting).toMatchObject({ start: '2025-07-01', end: '2025-07-10' });
+    expect(p.moreMeetings).toEqual([{ group: 'SG2', title: 'Meeting of Study Group 2', start: '2026-02-24', end: '2026-03-05', place: 'Geneva, Switzerland' }]);
+    expect(p.events).toEqual([]);
+  });
+});
+
 describe('side events named in lower case', () => {
   // As in the demo's SG20 letter (written for this project, on the pattern of TSB collective letters).
   it('reads "welcome at an online newcomers\' briefing on <date>, from 1300 to 1400 hours Geneva time" as an event', () => {
