@@ -25,7 +25,8 @@ const LS_SLASH = /^[^\n]*(?<!\bDraft\s)\bLS\/[ior]\b/im;
 const TITLE_LINE = /^[ \t]*(?:Title|Subject)[ \t]*:[^\n]*/im;
 // A 3GPP tdoc's first line: the meeting and the tdoc number ("3GPP TSG-SA WG2 Meeting #129bis  S2-1812368",
 // "SA WG2 Meeting #129BIS\tS2-1812372").
-const TDOC_FIRST_LINE = /^[^\n]{0,60}\b(?:TSG|(?:SA|RAN|CT)\s?WG\s?\d|SA|RAN|CT)\b[^\n]{0,30}\bMeeting\s*#[^\n]{0,40}?\b[SRC]P?\d?-\s?\d{5,7}\b/;
+// The number may stand far to the right, past a page's width of spaces.
+const TDOC_FIRST_LINE = /^[^\n]{0,60}\b(?:TSG|(?:SA|RAN|CT)\s?WG\s?\d|SA|RAN|CT)\b[^\n]{0,30}\bMeeting\s*#[^\n]{0,300}?\b[SRC]P?\d?-\s?\d{5,7}\b/;
 // What a company's tdoc carries below it: the change-request form, or "Document for:" and "Agenda Item:".
 const TDOC_CONTRIBUTION = /^\s*CHANGE REQUEST\s*$|^\s*Document for\s*:[\s\S]{0,300}^\s*Agenda Item\s*:/im;
 
@@ -50,7 +51,7 @@ const SECTOR_DOCUMENT = /\bDocument\s+(?:TDAG|RAG|CWG|WTDC|RA|WRC)[\w-]*\/\d{1,4
 // An assembly's or conference's input document: "PLENARY MEETING Addendum 30 to Document 46-E" (WTSA-16), "Document C24/12-E".
 const ASSEMBLY_DOCUMENT = /\b(?:(?:Addendum|Corrigendum|Revision)\s+\d{1,3}\s+to\s+)?Document\s+(?:C\d{2}\/)?\d{1,4}(?:\(Rev\.\d+\))?-[EFSCAR](?![a-z])/;
 const ASSEMBLY = /\b(?:Assembly|Conference|Council|WTSA|WTDC|PP-\d{2})\b/;
-const REPORT_HEADING = /^\s*(?:REPORT\b|Report of the (?:meeting|.*?meeting of))|^[ \t]*Title[ \t]*:[ \t/]*(?:Draft[ \t]+)?Report of\b|^[^\n]{0,60}\bMeeting\s*#[^\n]{0,30}\bDRAFT REPORT\b/im;
+const REPORT_HEADING = /^\s*(?:REPORT\b|Report of the (?:meeting|.*?meeting of))|^\s*Draft\s+Report\s+of\s+the\s+[^\n]{0,60}\bmeeting\b|^[ \t]*Title[ \t]*:[ \t/]*(?:Draft[ \t]+)?Report of\b|^[^\n]{0,60}\bMeeting\s*#[^\n]{0,30}\bDRAFT REPORT\b/im;
 // The words before a reference that only mention it: "… is available as", "see", "(TSB Circular 9 of …)".
 // … unless it is the document's own reference line: "Ref: Addendum 1 to TSB Collective letter 4/21".
 const OWN_REFERENCE_BEFORE = /\b(?:Ref(?:erence)?\.?\s*[:/]|(?:Addendum|Corrigendum|Revision)\s+\d+\s+to\b)/i;
@@ -90,10 +91,13 @@ export function classify(text: string): Classification {
     return { kind: 'liaison-statement', reference: byKind('liaison-statement') ?? byKind('td') };
   }
   // A company's 3GPP tdoc (a change request, a discussion paper, a work item description) is a contribution.
-  if (TDOC_FIRST_LINE.test(text.trimStart().slice(0, 200)) && TDOC_CONTRIBUTION.test(header)) return { kind: 'contribution', reference: null };
+  const tdoc = TDOC_FIRST_LINE.test(text.trimStart().slice(0, 500));
+  if (tdoc && TDOC_CONTRIBUTION.test(header)) return { kind: 'contribution', reference: null };
   const numbered = refs.find((r) => r.kind !== 'collective-letter' && r.kind !== 'circular' && r.index < 1200);
   if (numbered) return { kind: numbered.kind, reference: numbered };
   if (REPORT_HEADING.test(header)) return { kind: 'report', reference: null };
+  // Any other 3GPP tdoc (a chair's agenda, a schedule, a status list) is a meeting document: a TD.
+  if (tdoc) return { kind: 'td', reference: null };
   // ITU-D's and ITU-R's input documents are numbered per meeting: "Document RAG95/9-E", "Document TDAG17-22/13-E".
   if (SECTOR_DOCUMENT.test(header.slice(0, 1500)) || (ASSEMBLY_DOCUMENT.test(header.slice(0, 1500)) && ASSEMBLY.test(header.slice(0, 1500)))) return { kind: 'contribution', reference: null };
   if (CONTRIBUTION_HEADING.test(header)) return { kind: 'contribution', reference: null };

@@ -16,9 +16,17 @@ const DATE_AHEAD =
 const TRIGGER = new RegExp(
   String.raw`\bdeadlines?\b|\bno later than\b|\bnot later than\b|\bat the latest\b|\bdue (?:by|on|date)\b|\b(?:is|are) due\b|\bclosing date\b|` +
     String.raw`\b(?:closes|will close|close on|closing on|cut-off date|last day (?:for|to|of))\b|\b(?:received|submitted|arriving|sent)\s+after\s+${DATE_AHEAD}|` +
-    String.raw`\b(?:by|before|until)\s+${DATE_AHEAD}|\bmust (?:be )?(?:received|submitted|sent|reach)|\bshould (?:be )?(?:received|reach|submitted|sent)`,
+    String.raw`\b(?:by|before|until)\s+(?:the\s+)?${DATE_AHEAD}|\bmust (?:be )?(?:received|submitted|sent|reach)|\bshould (?:be )?(?:received|reach|submitted|sent)|` +
+    // "by 5 pm on Tuesday of the Plenary Week (7 March)": the date in brackets after the words of a time or day
+    // ("preceded by the Forum for Africa (15 September 2025)" names no time: no deadline).
+    String.raw`\b(?:by|before|until)\s+(?=[^.;()]{0,60}(?:\b\d{1,2}(?::\d{2})?\s*[ap]\.?\s?m\b|\b\d{1,2}:\d{2}\b|\bnoon\b|\bmidnight\b|\bclose of business\b|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b))[^.;()]{3,60}\(\s*${DATE_AHEAD}(?:,?\s+\d{4})?\s*\)`,
   'i',
 );
+// A date named a deadline by the words after it: "the 20 October 2008 NesCom submittal deadline".
+const DEADLINE_AFTER = /^\s*(?:[\w-]+\s+){0,3}?(?:deadline|cut-?off|closing date)\b/i;
+// A meeting on the day: "at the 10 December 2008 IEEE-SA Standards Board meeting".
+const AT_MEETING_BEFORE = /\b(?:at|during)\s+the\s*$/i;
+const MEETING_AFTER = /^\s*(?:[\w-]+\s+){0,5}?(?:meeting|plenary|session|conference)\b/i;
 // A sentence that withdraws deadlines: "The deadlines given in TSB Collective letter 4/2 … no longer apply."
 const VOIDED = /\bno longer (?:apply|applies|valid|stands?|in force)\b|\b(?:is|are|has been|have been) (?:hereby )?(?:cancelled|canceled|withdrawn|void|annulled|lifted)\b|\b(?:does|do) not apply\b|\bnot applicable\b/i;
 const NOT_A_DEADLINE = /\b(?:will be held|will take place|took place|was held|last meeting|previous meeting|held (?:from|on|in)|information received by)\b/i;
@@ -208,7 +216,11 @@ export function parseProseDeadlines(text: string, kind: DocumentKind, skip: read
       // in a sentence that moves a deadline: "the deadline for … has been extended from … to …"), and no meeting
       // announcement between them.
       const near = clean.slice(Math.max(0, hit.index - reach), hit.index + hit.text.length + 20);
-      if (!TRIGGER.test(near) || NOT_A_DEADLINE.test(near)) continue;
+      // "by the 20 October 2008 NesCom submittal deadline": the word after the date, a few words on.
+      const namedAfter = DEADLINE_AFTER.test(clean.slice(hit.index + hit.text.length, hit.index + hit.text.length + 50));
+      if ((!TRIGGER.test(near) && !namedAfter) || NOT_A_DEADLINE.test(near)) continue;
+      // "… at the 10 December 2008 IEEE-SA Standards Board meeting": a meeting's day, whatever deadline precedes it.
+      if (AT_MEETING_BEFORE.test(clean.slice(Math.max(0, hit.index - 12), hit.index)) && MEETING_AFTER.test(clean.slice(hit.index + hit.text.length, hit.index + hit.text.length + 60))) continue;
       // "This ballot opens 12:59 PM ET Wednesday September 6th, 2006 and closes … no later than …": when it opens is
       // no deadline, though the word for its close follows.
       const lead = clean.slice(Math.max(0, hit.index - 50), hit.index);

@@ -23,7 +23,7 @@ export { normalizeText } from './normalize.ts';
 
 const LETTER_KINDS: ReadonlySet<DocumentKind> = new Set(['collective-letter', 'circular']);
 const SINGLE_DATE_LINE = new RegExp(
-  String.raw`^[ \t]*(?:[A-Z][\w'\u00C0-\u024F .-]{1,30},[ \t]*)?(?:[A-Z][a-z]+day,?\s+)?(\d{1,2}\s+${MONTH_PATTERN},?\s+\d{4})[ \t]*$`,
+  String.raw`^[ \t]*(?:[A-Z][\w'\u00C0-\u024F .-]{1,30},[ \t]*)?(?:[A-Z][a-z]+day,?\s+)?(\d{1,2}\s+${MONTH_PATTERN},?\s+\d{4})\.?[ \t]*$`,
   'im',
 );
 
@@ -41,6 +41,9 @@ function documentDate(header: string, kind: DocumentKind): string | null {
     const d = findDates(labelled)[0];
     if (d && d.start === d.end) return d.start;
   }
+  // An ISO/IEC JTC 1 document's cover: "DATE ASSIGNED: 2001-10-05" (in a flattened cover, anywhere in its run).
+  const assigned = /\bDATE ASSIGNED[ \t]*:[ \t]*((?:19|20)\d{2}-\d{2}-\d{2})\b/i.exec(header.slice(0, 3000))?.[1];
+  if (assigned) return assigned;
   // A mail archive's date line: "Thu Mar 27 02:50:28 EDT 2008".
   const archived = /^\s*(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ([A-Z][a-z]{2}) +(\d{1,2}) \d\d:\d\d:\d\d [A-Z]{2,5} ((?:19|20)\d\d)\s*$/m.exec(header.split('\n').slice(0, 8).join('\n'));
   if (archived) return findDates(`${archived[2] ?? ''} ${archived[1] ?? ''} ${archived[3] ?? ''}`)[0]?.start ?? null;
@@ -58,7 +61,8 @@ function documentDate(header: string, kind: DocumentKind): string | null {
   }
   // A report dates itself on a line of its own under its number or heading ("Document 5A/650-E / 12 December 2017").
   if (kind === 'report') {
-    const line = SINGLE_DATE_LINE.exec(header.split('\n').slice(0, 10).join('\n'))?.[1];
+    // Below a 3GPP report's heading and its secretary's contact block ("15 September 2000.").
+    const line = SINGLE_DATE_LINE.exec(header.split('\n').slice(0, 16).join('\n'))?.[1];
     if (line) return findDates(line)[0]?.start ?? null;
   }
   // An input document of ITU-D or ITU-R dates itself on a line of its own under its number.
@@ -304,6 +308,12 @@ function letterSubject(header: string): string | null {
       blank = true;
       continue;
     }
+    // A subject ending in a dash goes on: "… Rapporteur Group Meetings -" / "Study Group 1: 9-18 January 2017 and …".
+    if (!blank && /\s[-–]$/.test(value) && l.length <= 160 && !/^(?:Dear|Ref)\b/i.test(l)) {
+      value = `${value} ${l}`;
+      if (findDates(l).length > 0) break;
+      continue;
+    }
     // Past the subject come the addressees, fields, a list of what it covers ("–Working Party 7A: Time signals …")
     // or the first numbered heading ("1 Introduction").
     if (/^(?:Dear|To|Ref|Our ref|Attention|Contact)\b/i.test(l) || /^[A-Z][\w ]{1,30}:/.test(l) || /^(?:[-–•·*]|\d{1,2}\.?\s+[A-Z])/.test(l) || l.length > 160) break;
@@ -344,11 +354,17 @@ function headingTitle(header: string): string | null {
 
 /** A report's own heading line: "Report of the 2009 ITU-T Kaleidoscope Academic Conference". */
 function reportHeading(text: string): string | null {
-  const m = /^[ \t]*(Report (?:of|on) the\b[^\n]{10,200}?)[ \t]*$/im.exec(text.slice(0, 6000));
+  const m = /^[ \t]*((?:Draft\s+)?Report (?:of|on) the\b[^\n]{10,200}?)[ \t]*$/im.exec(text.slice(0, 6000));
   if (!m?.[1]) return null;
   // "report on the nineteenth meeting of working party 5a" over "(Geneva, 6-16 November 2017)".
   const under = /^\n[ \t]*(\([^()\n]{6,80}\))[ \t]*$/m.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 100));
   return clip(under?.index === 0 ? `${m[1]} ${under[1]}` : m[1]);
+}
+
+/** A draft report's heading in its first lines ("Draft Report of the 15th TSG-RAN WG2 meeting"), before a summary's. */
+function draftReportHeading(text: string): string | null {
+  const head = text.slice(0, 1200);
+  return /^[ \t]*Draft\s+Report\s+of\s+the\b/im.test(head) ? reportHeading(head) : null;
 }
 
 /**
@@ -411,10 +427,11 @@ export function parseDocument(raw: string): ParsedDocument {
   // A converter's cell marker may open the value: "Title: / Template for Question meeting agenda".
   const cell = (v: string | null) => (v && !/^[|/\s-]*$/.test(v) ? v.replace(/^[|/]\s+/, '').replace(/\s+\|$/, '') : null);
   const titleField = cell(fieldValue(header, 'Title', 3, true)) ?? cell(fieldValue(plainHeader(text, 60), 'Title', 3, true));
-  const lsTitle = kind === 'liaison-statement' ? (trackerTitle(text) ?? mailSubject(header) ?? headingTitle(header)) : null;
+  // An ITU-R heading's "(COPY To WP4B, WP8D and WP8F)" is whom it is copied to, not part of its title.
+  const lsTitle = kind === 'liaison-statement' ? ((trackerTitle(text) ?? mailSubject(header) ?? headingTitle(header))?.replace(/\s*\(COPY\s+To\s+[^()]{2,80}\)\s*$/i, '') ?? null) : null;
   // A memo or mail of any other kind: its "Subject:" ("Subj:") under its "To:"/"From:" lines.
-  const memoSubject = kind === 'other' && /^[ \t]*(?:To|From)[ \t]*:/im.test(header) ? mailSubject(header) : null;
-  const title = subject ?? titleField ?? lsTitle ?? (kind === 'report' ? (summaryHeading(text) ?? reportHeading(text)) : kind === 'presentation' ? groupHeading(text) : null) ?? memoSubject ?? titleFromText(text);
+  const memoSubject = kind === 'other' && /^[ \t]*(?:To|From|Date|Sent)[ \t]*:/im.test(header) ? mailSubject(header) : null;
+  const title = subject ?? titleField ?? lsTitle ?? (kind === 'report' ? (draftReportHeading(text) ?? summaryHeading(text) ?? reportHeading(text)) : kind === 'presentation' ? groupHeading(text) : null) ?? memoSubject ?? titleFromText(text);
   const parsedLiaison = kind === 'liaison-statement' ? parseLiaison(text, null) : null;
   const liaisonGroup = parsedLiaison?.from ? canonicalGroup(parsedLiaison.from) : null;
   // ITU-T numbers only its own statements: its number on another body's statement ("Attachments
@@ -447,7 +464,11 @@ export function parseDocument(raw: string): ParsedDocument {
     meeting = headerMeeting(header, ituGroup);
     // A meeting of no ITU-T group is named as its document names it: "14th Meeting of the Telecommunication …".
     const named = meeting && !meeting.group ? namedMeeting(header) : null;
-    if (meeting && named?.start === meeting.start && named.end === meeting.end) meeting.title = named.title;
+    if (meeting && named?.start === meeting.start && named.end === meeting.end) {
+      meeting.title = named.title;
+      // A 3GPP agenda's "The meeting will start at 09:00 local time on Monday".
+      if (!meeting.startTime && named.startTime) Object.assign(meeting, { startTime: named.startTime, timezone: named.timezone ?? null });
+    }
   }
   else if (kind === 'other' && !notice) meeting = namedMeeting(header);
   if (meeting && isLetter) {

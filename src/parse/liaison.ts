@@ -15,7 +15,7 @@ import { findDates } from './dates.ts';
 import { fieldValue, isLabelLine } from './fields.ts';
 import { isDatatracker, isFlatMemo, plainHeader } from './layout.ts';
 import { findGroups } from './groups.ts';
-import { squash } from './normalize.ts';
+import { MONTH_PATTERN, squash } from './normalize.ts';
 import { findQuestions } from './refs.ts';
 
 /**
@@ -236,7 +236,7 @@ function splitOutsideBrackets(value: string, separator: RegExp): string[] {
   return out;
 }
 
-const PARTY_SEPARATOR = /\s*[,;\n]\s*|\s+(?:and|&)\s+(?=(?:ITU|SG|ISO|IEC|IETF|ETSI|3GPP|IEEE|TSAG|Study|WP|Working|Q|[A-Z]{2,}))/y;
+const PARTY_SEPARATOR = /\s*[,;\n]\s*|\s+(?:and|AND|&)\s+(?=(?:ITU|SG|ISO|IEC|IETF|ETSI|3GPP|IEEE|TSAG|Study|WP|Working|Q|[A-Z]{2,}|[A-Z][\w-]*\s+(?:Organi[sz]ations?|Bodies|Groups?)\b))/y;
 const EMPTY_VALUE = /^(?:-|—|N\/?A|none|nil|tbd|\s*)$/i;
 const ROLE_WORDS = /^(?:the\s+)?(?:(?:Associate\s+)?Rapporteurs?|Chair(?:man|men|s)?|Convenors?|Editors?|Vice-chairs?)\s*(?:of|for)?\s*/i;
 
@@ -259,6 +259,11 @@ export function parseAddressees(value: string | null, purpose: AddresseePurpose)
     .trim();
   // "ITU-T Study Groups 13 and 17" -> SG13, SG17.
   const plural = /^(?:ITU-T\s+)?Study Groups\s+([\d,\sand]+)$/i.exec(v);
+  // Such a list among other parties: "Relevant External Organizations AND ITU-T Study Groups 13 AND 19".
+  if (!plural && /\bStudy Groups\s+\d/i.test(v)) {
+    const spelled = v.replace(/(?:ITU-T\s+)?Study Groups\s+(\d{1,2}(?:\s*(?:,|\band\b|&)\s*\d{1,2}\b)+)/gi, (_m, list: string) => (list.match(/\d+/g) ?? []).map((n) => `SG${n}`).join(', '));
+    if (spelled !== v) return parseAddressees(spelled, purpose);
+  }
   if (plural?.[1]) {
     return (plural[1].match(/\d+/g) ?? []).flatMap((n) => {
       const g = canonicalGroup(`SG${n}`);
@@ -358,12 +363,15 @@ const COMPLIMENTS_PHRASE = / presents its compliments to /i;
 
 // "Liaison response to ITU-T Q9/15 from IEEE 802.1", "Liaison statement from SG13 to IETF", "Liaison to IETF/ISOC on ENUM".
 const LIAISON_PHRASE =
-  /\bLiaison(?:\s+(?:[Ss]tatement|[Rr]esponse|[Rr]eply))?\s+(?:to\s+(?:the\s+)?(?<to>[A-Z][\w/ .-]{1,50}?)(?:\s+from\s+(?:the\s+)?(?<from>[A-Z][\w/ .-]{1,40}?))?|from\s+(?:the\s+)?(?<from2>[A-Z][\w/ .-]{1,40}?)\s+to\s+(?:the\s+)?(?<to2>[A-Z][\w/ .-]{1,50}?))(?=\s+(?:[Oo]n|[Aa]bout|[Rr]egarding|[Cc]oncerning)\b|\s+\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4}|\s*[,;(\n]|\.\s|\s*$)/;
+  /\bLiaison(?:\s+(?:[Ss]tatement|[Rr]esponse|[Rr]eply))?\s+(?:to\s+(?:the\s+)?(?<to>[A-Z][\w/ .-]{1,80}?)(?:\s+from\s+(?:the\s+)?(?<from>[A-Z][\w/ .-]{1,40}?))?|from\s+(?:the\s+)?(?<from2>[A-Z][\w/ .-]{1,40}?)\s+to\s+(?:the\s+)?(?<to2>[A-Z][\w/ .-]{1,50}?))(?=\s+(?:[Oo]n|[Aa]bout|[Rr]egarding|[Cc]oncerning)\b|\s+\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4}|\s*[,;(\n]|\.\s|\s*$)/;
 
 // A mail that forwards a statement: "Please find attached a liaison statement from ITU-T SG15 to the IETF MPLS WG",
 // "I am forwarding the liaison from SG2 to IETF ENUM".
 const FORWARD_PHRASE =
   /\b(?:attached|enclosed|find|forward(?:ed|ing)?|send(?:ing)?(?: you)?|transmit(?:ting)?|following)\b[^.\n]{0,40}?\b(?:reply\s+)?liaison(?:\s+statement)?\s+(?:from|of|by)\s+(?:the\s+)?(?<from2>[A-Z][\w/ .-]{1,40}?)(?:\s*\([^()\n]{1,40}\))?,?\s+(?:addressed\s+|sent\s+)?to\s+(?:the\s+)?(?<to2>[A-Z][\w/ .-]{1,50}?)(?=\s+(?:on|about|regarding|concerning)\b|\s+for\s+(?:your\s+)?(?:action|comment|information|review)\b|\s*[,;(\n]|\.\s|\s*$)/i;
+
+// A mail that sends a statement says what for, anywhere in its first lines: "… to IETF CCAMP, sent for information."
+const SENT_FOR = /\b(?:sent|forwarded|transmitted|submitted)\s+(?:to you\s+)?for\s+(?:your\s+)?(action|comment|information)\b/i;
 
 // Who had a secretariat send the statement: "Q.1 of SG2 has asked me to send you the following liaison".
 const ASKED_BY =
@@ -415,12 +423,16 @@ export function findRepliesTo(text: string, header: string): string[] {
     const at = whole.length > 600 ? whole.search(REPLY_PHRASE) : 0;
     if (at < 0) continue;
     // "(see also our liaison response to the ITU-T TSAG at <…/liaison/1677/>)": another statement, pointed to.
-    const sentence = (whole.length > 600 ? whole.slice(at, at + 400) : whole).replace(/\((?:see(?: also)?|cf\.?)\s[^()]*\)/gi, ' ');
+    // A Datatracker page's "Attachments SP-170579" run into the title is the statement's own tdoc, not one it answers.
+    const sentence = (whole.length > 600 ? whole.slice(at, at + 400) : whole).replace(/\((?:see(?: also)?|cf\.?)\s[^()]*\)/gi, ' ').replace(/\bAttachments?\s*:?\s+[A-Z]{1,3}\d?-\d{5,7}\b/g, ' ');
     if (!REPLY_PHRASE.test(sentence)) continue;
     for (const m of sentence.matchAll(LS_REFERENCE)) add(m[0]);
     // "… for the liaison response titled “Cooperative Relationship between ITU-T SG15 and CCAMP”": by its title.
     const titled = /\b(?:titled|entitled|on)\s+["“]([^"”\n]{8,160})["”]/.exec(sentence);
     if (titled?.[1]) add(titled[1]);
+    // "Reply to liaison statement from ITU-R/ITU-T WP 1/4" with no number: the statement by its sender.
+    const fromWhom = /\b(?:reply|response)\s+to\s+(?:the\s+|a\s+)?(liaison statement (?:from|of)\s+[A-Z][^\n,;()]{1,60}?)\s*(?:$|[,;(]|\s+(?:on|about|concerning|regarding|dated)\b)/i.exec(sentence);
+    if (fromWhom?.[1] && ![...sentence.matchAll(LS_REFERENCE)].length) add(fromWhom[1]);
   }
   return out;
 }
@@ -458,6 +470,15 @@ function deadlineOf(header: string): string | null {
     if (!v || EMPTY_VALUE.test(v)) continue;
     const d = findDates(v)[0];
     if (d) return d.start;
+    // "Reply by mid-May 2007", "end of June 2026": the middle or the last day of that month.
+    const part = new RegExp(String.raw`\b(mid|middle of|end of|the end of|late)[- ]?(${MONTH_PATTERN})\.?,?\s+((?:19|20)\d{2})\b`, 'i').exec(v);
+    if (part) {
+      const month = findDates(`1 ${part[2] ?? ''} ${part[3] ?? ''}`)[0]?.start;
+      if (month) {
+        const last = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate();
+        return `${month.slice(0, 8)}${/mid/i.test(part[1] ?? '') ? '15' : String(last)}`;
+      }
+    }
   }
   // Datatracker's notification without a colon: "Please reply by 2016-06-01".
   const m = /^[ \t]*Please reply by[ \t]+([^\n]{6,40})/im.exec(header);
@@ -563,6 +584,9 @@ export function parseLiaison(text: string, docGroup: string | null): LiaisonInfo
   const letter = LETTER_TO.exec(text.slice(0, 1500));
   if (addressees.length === 0 && letter?.[1]) push(parseAddressees(letter[1], 'information'));
   const phrasePurpose: AddresseePurpose = /action/.test(statedPurpose) ? 'action' : /comment/.test(statedPurpose) ? 'comment' : 'information';
+  // Addressees only the heading names ("Liaison Statement to … Study Groups 13 AND 19"), with no purpose stated: the
+  // statement's purpose stays unsaid.
+  const headingOnly = addressees.length === 0 && phraseTo !== undefined && !statedPurpose;
   if (addressees.length === 0 && phraseTo) push(parseAddressees(phraseTo, phrasePurpose));
   const copyTo = addressees.length > 0 ? /\(COPY\s+To\s+([^)]{2,80})\)/i.exec(header.slice(0, 3000)) : null;
   if (copyTo?.[1]) {
@@ -666,7 +690,7 @@ export function parseLiaison(text: string, docGroup: string | null): LiaisonInfo
   if (addressees.some((a) => a.purpose === 'action')) purpose = 'action';
   else if (addressees.some((a) => a.purpose === 'comment')) purpose = 'comment';
   else if (/respon|reply/.test(statedPurpose) || (phrase && /respon|repl/i.test(phrase[0]) && !statedPurpose) || (letter?.[0] && !statedPurpose)) purpose = 'response';
-  else if (/information/.test(statedPurpose) || addressees.length > 0) purpose = 'information';
+  else if (/information/.test(statedPurpose) || (addressees.length > 0 && !headingOnly) || (headingOnly && SENT_FOR.exec(text.slice(0, 3000))?.[1]?.toLowerCase() === 'information')) purpose = 'information';
   // No purpose fields survived, but the statement says it answers another ("contains the response of SG20 to TSAG").
   else if (abstractFrom?.[0] && /respon|repl|answer/i.test(abstractFrom[0])) purpose = 'response';
 

@@ -753,3 +753,65 @@ describe('a revision of a meeting letter', () => {
     expect(inheritMeeting(circular, circular)).toBe(circular);
   });
 });
+
+describe('the sixteenth unseen round', () => {
+  // Layouts of an IEEE 802 executive committee mail (2008) and an 802.16 mail (2006) from the ieee802.org archives, a
+  // 3GPP SA1 agenda tdoc (S1-134002, 2013) and RAN2 draft report (R2-001875, 2000), a JTC 1/SC 22 letter-ballot cover
+  // (N3329, 2001), a Datatracker page (liaison 1528, 2017), an ISO/IEC JTC 1/SGFS liaison (N755, 1992), an ITU-R WP 8A
+  // liaison (2006) and the ITU-D liaison template's example (2006); the texts are written for these tests.
+  it('"by the 20 October 2008 NesCom submittal deadline" is a deadline; "at the 10 December 2008 … meeting" is not', () => {
+    const p = parseDocument('Date: February 11, 2008 02:56:54 PM MST\nSubject: [802SEC] Action Required: PARs due to expire December 2008\n\nDear EC members,\nIf there is no response to this notice by the 20 October 2008 NesCom submittal deadline, the PAR will be proposed for withdrawal at the 10 December 2008 Standards Board meeting.\n');
+    expect(p.deadlines.map((d) => d.date)).toEqual(['2008-10-20']);
+    expect(p.title).toBe('Action Required: PARs due to expire December 2008');
+  });
+
+  it('a date in brackets after "by … on Tuesday" is the deadline', () => {
+    const p = parseDocument('Subject: P802.16k PAR\nSent: Monday, February 13, 2006 9:00 AM\n\nWe ask that comments reach us by 5 pm on Tuesday of the Plenary Week (7 March 2006).\n');
+    expect(p.deadlines.map((d) => `${d.date} ${d.time}`)).toEqual(['2006-03-07 17:00']);
+  });
+
+  it('a 3GPP chair\'s agenda tdoc is a TD, and its meeting opens when it says', () => {
+    const p = parseDocument(`3GPP TSG-SA WG1 Meeting #63${' '.repeat(150)}S1-134002\n\nZagreb, Croatia, 19th – 23rd August 2013\n\nTitle:          Draft agenda and schedule for SA1#63\nAg. Item:       1.1\nSource:         SA1 Chairman\n\nThe meeting will start at 09:00 local time on Monday.\n`);
+    expect(p).toMatchObject({ kind: 'td', title: 'Draft agenda and schedule for SA1#63' });
+    expect(p.meeting).toMatchObject({ start: '2013-08-19', end: '2013-08-23', place: 'Zagreb, Croatia', startTime: '09:00' });
+  });
+
+  it('a 3GPP draft report is titled by its heading and dated by its own line', () => {
+    const p = parseDocument('TSG-RAN WG2 meeting #16\nBeijing, China, 9 - 13 October 2000\n Draft Report of the 15th TSG-RAN WG2 meeting\n (Sophia Antipolis, France, 21 - 25 August 2000)\nDocument for:\n Comment\n3GPP support team\nETSI Mobile Competence Centre\n15 September 2000.\nExecutive summary\nNo summary was written.\n');
+    expect(p).toMatchObject({ kind: 'report', title: 'Draft Report of the 15th TSG-RAN WG2 meeting (Sophia Antipolis, France, 21 - 25 August 2000)', date: '2000-09-15' });
+  });
+
+  it('a JTC 1 cover is dated by "DATE ASSIGNED", run into a flattened page', () => {
+    expect(parseDocument('SC 22 N 3329 TITLE: Letter Ballot on a liaison with IETF DATE ASSIGNED: 2001-10-05 SOURCE: SC 22 Secretariat DUE DATE: 2002-01-07').date).toBe('2001-10-05');
+  });
+
+  it('a Datatracker page\'s own tdoc under "Attachments" is not the statement it answers', () => {
+    const p = parseDocument('Liaison statement\nReply LS to liaison statement on next generation protocols\n\nState Posted\nPosted Date 2017-06-15\nFrom Group 3GPP-TSG-SA\nTo Group IETF\nPurpose For information\nAttachments SP-170579\n3GPP TSG SA thanks ETSI ISG NGP for their liaison statement.\n');
+    expect(p.liaison?.repliesTo).toEqual([]);
+  });
+
+  it('"Liaison Statement to X and S-Liaison Organizations": two addressees', () => {
+    const p = parseDocument('Subject: Issues relating to national profiles\nSource: ISO/IEC JTC1/SGFS\nStatus: Liaison Statement to ISO/IEC JTC1/SC22/WG15 and S-Liaison Organizations\n\nThe issues raised here apply widely.\n');
+    expect(p.liaison?.to).toEqual(['ISO/IEC JTC 1/SC 22/WG 15', 'S-Liaison Organizations']);
+  });
+
+  it('"to … ITU-T Study Groups 13 AND 19 (COPY To WP4B …)": the groups, those copied, the title without the copy list', () => {
+    const p = parseDocument('27 October 2006\nSource: Documents 8A/TEMP/223\nWorking Party 8A\nLiaison Statement to Relevant External Organizations AND ITU-T Study Groups 13 AND 19\n(COPY To WP4B, WP8D and WP8F)\nOn a report on IP access technologies\nWorking Parties 8A and 8F thank the external organizations.\n');
+    expect(p.title).toBe('Liaison Statement to Relevant External Organizations AND ITU-T Study Groups 13 AND 19');
+    expect(p.liaison).toMatchObject({ to: ['SG13', 'SG19'], cc: ['WP4B', 'WP8D', 'WP8F'], purpose: null });
+  });
+
+  it('a subject ending in a dash goes on to the next line, though it reads like a field', () => {
+    const p = parseDocument('Telecommunication\nDevelopment Bureau (BDT)\nRef.: / BDT/IP/CSTG-13 / Geneva, 21 October 2016\nSubject: / 2017 ITU-D Study Group 1 and 2 Rapporteur Group Meetings -\nStudy Group 1: 9-18 January 2017 and Study Group 2: 18-27 January 2017\nDear Sir/Madam,\nStudy Group 1 Rapporteur Groups will meet from 9 to 18 January 2017 and Study Group 2 from 18 to 27 January 2017.\n');
+    expect(p.title).toBe('2017 ITU-D Study Group 1 and 2 Rapporteur Group Meetings - Study Group 1: 9-18 January 2017 and Study Group 2: 18-27 January 2017');
+  });
+
+  it('"preceded by the Forum (15 September 2025)" names no deadline', () => {
+    expect(parseDocument('Subject: Meeting of SG3RG-AFR, Kampala, 17-19 September 2025, preceded by the Regional Forum for Africa (15 September 2025)\n').deadlines).toEqual([]);
+  });
+
+  it('"Reply by mid-May 2007" is due on the 15th, and "Reply to liaison statement from …" names what it answers', () => {
+    const p = parseDocument("LIAISON STATEMENT\nSOURCE : ITU-D Rapporteur's group for Question 11/2\nSUBJECT : Request for comments - Reply to liaison statement from ITU-R/ITU-T WP 1/4\nTO : ITU-R WP 1/4\nFOR : ITU-R WP 1/4 for action\nDEADLINE : Reply by mid-May 2007\n\nThe group thanks WP 1/4.\n");
+    expect(p.liaison).toMatchObject({ deadline: '2007-05-15', repliesTo: ['liaison statement from ITU-R/ITU-T WP 1/4'] });
+  });
+});

@@ -27,13 +27,10 @@ const KNOWN_MISSES = new Set([
   'meeting-rapporteur-q12-14-16-notice-2000-flattened.txt meeting.place',
   'older-com2-ls42-sg2-enum-interim-procedures.txt to',
   'older-imtc-ls-to-sg16-a5-status.txt title',
-  'older-itu-d-ls-template-example-q11-2.txt repliesTo',
   'older-itu-r-wp8a-ls-to-eos-and-itu-t-sg13-sg19.txt cc',
   'older-rfc3026-wp1-2-liaison-to-ietf-enum.txt title',
   'older-rfc3026-wp1-2-liaison-to-ietf-enum.txt from',
-  'older-rfc3026-wp1-2-liaison-to-ietf-enum.txt purpose',
   'sdo-ieee8021-response-to-q9-15-flattened.txt title',
-  'sdo-jtc1-sgfs-n755-liaison-to-sc22-wg15.txt cc',
   'sdo-jtc1-sgfs-n755-liaison-to-sc22-wg15.txt purpose',
   'sdo-jtc1-sgfs-n755-liaison-to-sc22-wg15.txt repliesTo',
 ]);
