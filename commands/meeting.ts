@@ -51,6 +51,8 @@ export interface MeetingArgs {
   month?: { month: number; year: number | null } | null;
   /** A year asked about without a month ("where was the SG12 meeting in 2019"). */
   year?: number | null;
+  /** Asked whether one can take part remotely, or whether it is held in person or online. */
+  format?: boolean;
 }
 
 const meetingArgs = z.object({
@@ -60,6 +62,7 @@ const meetingArgs = z.object({
   unread: z.string().nullable(),
   month: z.object({ month: z.number(), year: z.number().nullable() }).nullable().optional(),
   year: z.number().nullable().optional(),
+  format: z.boolean().optional(),
 });
 
 // A month named in a meeting question: "May" only written so, or before a year or "meeting" ("may I …" is no month).
@@ -115,7 +118,8 @@ export function parseMeetingText(rest: string): MeetingArgs {
   const scope = parseScope(words);
   // A known group among words that are not about when or where: a question about the meeting sgbot cannot answer.
   const named = scope.kind === 'unknown' ? findScope(words).scope : null;
-  const asked = year === null ? { month } : { month, year };
+  const asksFormat = /\b(?:remote(?:ly)?|hybrid|virtual(?:ly)?|online|in[- ]person|e-?meeting|physical(?:ly)?|face[- ]to[- ]face)\b/i.test(rest.slice(0, 300));
+  const asked = { month, ...(year === null ? {} : { year }), ...(asksFormat ? { format: true } : {}) };
   if (named && named.kind !== 'unknown') return { scope: named, all, focus, unread: text.trim(), ...asked };
   return { scope, all, focus, unread: null, ...asked };
 }
@@ -126,6 +130,15 @@ const PLAIN_WORDS = new Set(
 );
 
 const HOW = /\b(?:online|via|through|form|homepage|web ?site|web page|page|https?:\/\/|e-?mail|contact)\b/i;
+
+/** How a letter words what a question asks with another word: the question's stem, and what else says it. */
+const SAID_AS: ReadonlyArray<readonly [RegExp, RegExp]> = [
+  [/^interp/, /\b(?:English only|languages?|translat)/],
+  [/^(?:free|cost|fee|pay|paid|price|charg)/, /\b(?:free of charge|fees?|no charge|charges?|costs?)\b/],
+  [/^(?:remote|online|virtual|hybrid|zoom|webex)/, /\b(?:remote(?:ly)?|online|virtual(?:ly)?|hybrid|e-?meeting|MyMeetings)\b/],
+  [/^(?:lunch|food|meal|coffee|catering)/, /\b(?:lunch|catering|coffee|meals?|refreshments?)\b/],
+  [/^(?:badge|pass)/, /\b(?:badges?|passes|registration desk)\b/],
+];
 
 /** A word's stem for finding it in a letter: "registration" and "register" are one ("regist"), "badges" and "badge". */
 function stemOf(word: string): string {
@@ -147,11 +160,13 @@ function letterSays(text: string, question: string, counts = false): string[] {
     .slice(0, 60_000)
     .replace(/([^\t\n])[ ]*\n(?![ \t]*\n)(?![^\n]*\t)[ \t]*/g, '$1 ')
     .split(/\n|(?<=[.!?])\s+(?=[A-Z0-9])/)
-    .map((s) => s.replace(/\s+/g, ' ').trim().replace(/^\d{1,2}(?:\.\d{1,2})+\s+(?=\p{Lu})/u, ''))
+    .map((s) => s.replace(/\s+/g, ' ').trim().replace(new RegExp(String.raw`^\d{1,2}(?:\.\d{1,2})*\.?\s+(?!${MONTH_PATTERN}\b)(?=\p{Lu})`, 'u'), ''))
     // Not a contents list ("Contents 1 Opening of the meeting 2 Attendance …"), whose headings name everything.
     .filter((s) => s.length >= 30 && s.length <= 300 && !/^(?:table of )?contents\b/i.test(s));
+  // A word asked is found as the letter words it too: "interpreted" in "held in English only", "free" in "free of charge".
+  const patterns = stems.map((st) => new RegExp([String.raw`\b${st.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, ...SAID_AS.filter(([re]) => re.test(st)).map(([, alt]) => alt.source)].join('|'), 'i'));
   const scored = sentences
-    .map((s, i) => ({ s, i, hits: stems.filter((st) => new RegExp(String.raw`\b${st.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'i').test(s)).length }))
+    .map((s, i) => ({ s, i, hits: patterns.filter((re) => re.test(s)).length }))
     .filter((x) => x.hits > 0);
   // A sentence about the thing asked names it early ("Pre-registration (online, SG5 homepage)"); for "how do I …",
   // one that says where or through what comes first.
@@ -271,6 +286,15 @@ function monthWindow(asked: { month: number; year: number | null }, now: number)
   return { from: start.toISODate() ?? '', to: start.endOf('month').toISODate() ?? '', words: start.toFormat('LLLL yyyy') };
 }
 
+/** Whether one can take part from afar, as the letter says it: the answer's first line when that is asked. */
+function formatHeadline(m: MeetingFact, group: string): string {
+  const letter = sourceLabel(sourceOf(m.source));
+  if (m.format === 'hybrid') return `${group}: remote participation is offered (a hybrid meeting)`;
+  if (m.format === 'virtual') return `${group} meets online only (a virtual meeting)`;
+  if (m.format === 'in-person') return `${group} meets in person${m.place ? ` in ${m.place}` : ''}; ${letter} does not say remote participation is offered`;
+  return `${group}: ${letter} does not say whether remote participation is offered`;
+}
+
 /** The answer's first line for a focused question: when the meeting opens, or where it is. */
 function focusItem(m: MeetingFact, focus: Exclude<MeetingFocus, null>, tz: string): ReplyItem {
   const source = sourceOf(m.source);
@@ -344,7 +368,7 @@ const meetingCommand = defineCommand({
       // half read.
       const event = namedEvent((known.data as { meetings?: MeetingFact[] } | undefined)?.meetings?.[0], unread);
       if (event) return { ...known, title: `${event.title}: ${formatEventTime(event, ctx.tz)}${event.place ? `, ${event.place}` : ''}` };
-      const asked = unread.length > 200 ? `${unread.slice(0, 200)}…` : unread;
+      const asked = (unread.length > 200 ? `${unread.slice(0, 200)}…` : unread).replace(/\s+/g, ' ');
       const letter = known.sources[0] ? ` The letter has the rest: ${sourceLabel(known.sources[0])}.` : '';
       // What the letter itself says of it ("how do I register", "where do I pick up my badge"): its sentences that
       // name the question's words, as it writes them.
@@ -406,7 +430,7 @@ const meetingCommand = defineCommand({
       };
     }
     const first = chosen[0] as MeetingFact;
-    const headline = focus && group ? focusItem(first, focus, ctx.tz).text : null;
+    const headline = focus && group ? focusItem(first, focus, ctx.tz).text : args.format && group ? formatHeadline(first, group) : null;
     return {
       ok: true,
       title: headline ?? (group ? (inMonth.length > 0 && window ? `${chosen.length > 1 ? 'Meetings' : 'Meeting'} of ${group} in ${window.words}` : `Next meeting of ${group}`) : monthOfAll.length > 0 && window ? `Meetings in ${window.words}` : focus === 'time' ? 'Upcoming meetings and when they open' : focus === 'place' ? 'Upcoming meetings and where' : 'Upcoming meetings'),
