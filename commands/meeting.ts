@@ -16,6 +16,11 @@ import { findScope, parseScope, sourceLabel, sourceOf, uniqueSources, unknownGro
 
 const DAY = 86_400_000;
 
+/** A meeting known only from a report or TD that mentions it, no letter announcing it being stored. */
+function plannedOnly(m: MeetingFact): boolean {
+  return m.authority === 'mention' && !(m.sources ?? [m.source]).some((s) => s.kind === 'collective-letter' || s.kind === 'circular');
+}
+
 function meetingItems(m: MeetingFact, tz: string): ReplyItem[] {
   const source = sourceOf(m.source);
   const opens = m.startTime ? ` — opens ${formatOpening(m, tz)}` : '';
@@ -30,7 +35,7 @@ function meetingItems(m: MeetingFact, tz: string): ReplyItem[] {
     },
   ];
   // Known only from a report or TD that plans it: the letter convening it will say more, and may change it.
-  if (m.authority === 'mention' && !(m.sources ?? []).some((s) => s.kind === 'collective-letter' || s.kind === 'circular')) {
+  if (plannedOnly(m)) {
     items.push({ text: `  Known from ${sourceLabel(source)} only: no collective letter announcing it is stored.`, source });
   }
   for (const e of m.events) items.push({ text: `  ${eventLabel(e.title)}: ${e.title}`, detail: `${formatEventTime(e, tz)}${e.place ? `, ${e.place}` : ''}`, source });
@@ -53,6 +58,8 @@ export interface MeetingArgs {
   year?: number | null;
   /** Asked whether one can take part remotely, or whether it is held in person or online. */
   format?: boolean;
+  /** Asked of a meeting that is over ("when did SG17 last meet", "what time did TSAG open in January"). */
+  past?: boolean;
 }
 
 const meetingArgs = z.object({
@@ -63,6 +70,7 @@ const meetingArgs = z.object({
   month: z.object({ month: z.number(), year: z.number().nullable() }).nullable().optional(),
   year: z.number().nullable().optional(),
   format: z.boolean().optional(),
+  past: z.boolean().optional(),
 });
 
 // A month named in a meeting question: "May" only written so, or before a year or "meeting" ("may I …" is no month).
@@ -83,7 +91,7 @@ function askedMonth(text: string): { month: number; year: number | null } | null
 
 /** Words of a meeting question that are not the group: "what time does the … meeting open", "where will … be held". */
 const QUESTION_WORDS =
-  /(?:^|\s)(?:what|time|when|where|which|is|are|does|do|will|be|being|get|gets|held|take|takes|place|venue|location|open|opens|opening|start|starts|starting|begin|begins|beginning|session|plenary|first|day|meet|it|at|on|and|there|a|an|any|newcomers?'?|briefings?|workshops?|trainings?|hackathons?|forums?|side|events?|dates?|days?|around|still|happening|happen|going|ahead|scheduled|planned|confirmed|cancell?ed|postponed|called|off|moved|rescheduled|why|was|were|-|–|&|or|in|person|in-person|hybrid|virtual|virtually|online|remote|remotely|format|can|i|we|join|attend|participate|registration|geneva|headquarters|hq|coming|up|upcoming|soon|participation)(?=\s|$)/gi;
+  /(?:^|\s)(?:what|time|when|where|which|is|are|does|do|will|be|being|get|gets|held|take|takes|place|venue|location|open|opens|opening|start|starts|starting|begin|begins|beginning|session|plenary|first|day|meet|it|at|on|and|there|a|an|any|newcomers?'?|briefings?|workshops?|trainings?|hackathons?|forums?|side|events?|dates?|days?|around|still|happening|happen|going|ahead|scheduled|planned|confirmed|cancell?ed|postponed|called|off|moved|rescheduled|why|was|were|-|–|&|or|in|person|in-person|hybrid|virtual|virtually|online|remote|remotely|format|can|i|we|join|attend|participate|registration|geneva|headquarters|hq|coming|up|upcoming|soon|participation|did|last|previous|most|recent|latest|met|opened|started|began|took)(?=\s|$)/gi;
 // "in April 2018", "in 2018": when the meeting asked about is; the answer gives the next one and its dates.
 const MONTH_YEAR = new RegExp(String.raw`\b(?:(?:in|of|for|during)\s+)?(?:${MONTH_PATTERN}\.?\s+)?(?:19|20)\d{2}\b|\b(?:(?:in|during)\s+)?${MONTH_PATTERN}\b\.?`, 'gi');
 
@@ -119,7 +127,9 @@ export function parseMeetingText(rest: string): MeetingArgs {
   // A known group among words that are not about when or where: a question about the meeting sgbot cannot answer.
   const named = scope.kind === 'unknown' ? findScope(words).scope : null;
   const asksFormat = /\b(?:remote(?:ly)?|hybrid|virtual(?:ly)?|online|in[- ]person|e-?meeting|physical(?:ly)?|face[- ]to[- ]face)\b/i.test(rest.slice(0, 300));
-  const asked = { month, ...(year === null ? {} : { year }), ...(asksFormat ? { format: true } : {}) };
+  // "when did SG17 last meet", "the previous TSAG meeting", "what time did TSAG open in January": a meeting over.
+  const past = !/\bnext\b/i.test(rest) && /\b(?:last|previous|most recent|latest)\b|^\s*(?:what time|when|where|how)\s+(?:did|was|were)\b|\b(?:did|was|were)\b[^?]*\b(?:open|opened|start|started|begin|began|meet|met|meeting|held|take place|took place|happen|happened)\b|\b(?:attended|took part|participated)\b/i.test(rest.slice(0, 300));
+  const asked = { month, ...(year === null ? {} : { year }), ...(asksFormat ? { format: true } : {}), ...(past ? { past: true } : {}) };
   if (named && named.kind !== 'unknown') return { scope: named, all, focus, unread: text.trim(), ...asked };
   return { scope, all, focus, unread: null, ...asked };
 }
@@ -279,10 +289,12 @@ function namedEvent(m: MeetingFact | undefined, question: string): MeetingFact['
 }
 
 /** The days of a month asked about: the year written, else the next such month not wholly past. */
-function monthWindow(asked: { month: number; year: number | null }, now: number): { from: string; to: string; words: string } {
+function monthWindow(asked: { month: number; year: number | null }, now: number, past = false): { from: string; to: string; words: string } {
   const today = DateTime.fromMillis(now, { zone: 'UTC' });
   let start = DateTime.fromObject({ year: asked.year ?? today.year, month: asked.month, day: 1 }, { zone: 'UTC' });
-  if (asked.year === null && start.endOf('month') < today) start = start.plus({ years: 1 });
+  // Asked of a meeting over ("what time did TSAG open in January"), a month without its year is the latest one begun.
+  if (asked.year === null && past && start > today) start = start.minus({ years: 1 });
+  else if (asked.year === null && !past && start.endOf('month') < today) start = start.plus({ years: 1 });
   return { from: start.toISODate() ?? '', to: start.endOf('month').toISODate() ?? '', words: start.toFormat('LLLL yyyy') };
 }
 
@@ -328,6 +340,10 @@ const meetingCommand = defineCommand({
   intents: [
     // "what time does the SG13 meeting open", "when does TSAG start?", "what time is the opening plenary of SG20"
     /^(?<arg>(?:what time|when) (?:does|do|will|is|are) .*?\b(?:open|opens|opening|start|starts|starting|begin|begins)\b.*)$/i,
+    // Of a meeting over: "what time did TSAG open in january", "when did sg17 last meet", "where was the sg12 meeting".
+    /^(?<arg>(?:what time|when|where) (?:did|was|were) .*?\b(?:open|opened|opening|start|started|begin|began|meet|met|meeting|meetings|held|plenary|take place|took place)\b.*)$/i,
+    // "how many people attended the SG2 July meeting", "how many delegates took part in TSAG in january"
+    /^(?<arg>how many (?:people|participants|delegates|experts|members)\b.*\b(?:attend(?:ed)?|participat\w*|took part|were there)\b.*)$/i,
     // "where is the next SG13 meeting", "where will study group 20 meet", "where is TSAG being held"
     /^(?<arg>where (?:is|are|does|do|will) .*?\b(?:meeting|meetings|meet|held|plenary|place|hosted|next)\b.*)$/i,
     /^(?<arg>(?:when) (?:is|does|will) (?:the )?(?:next )?.*?\s*(?:meeting|meet|plenary)\b.*)$/i,
@@ -398,7 +414,22 @@ const meetingCommand = defineCommand({
     // A cancellation from an unverified sender is shown as a claim, and the meeting stays.
     const called = ahead.filter((m) => m.cancelledBy);
     // The meeting of the month asked about ("the SG20 May meeting"), when one is known; otherwise the next, saying so.
-    const window = args.month ? monthWindow(args.month, ctx.now) : args.year ? { from: `${args.year}-01-01`, to: `${args.year}-12-31`, words: String(args.year) } : null;
+    // The latest meeting over, when that is what is asked and no month or year says which.
+    if (args.past && group && !args.month && !args.year) {
+      const last = (await ctx.store.meetings(group, ctx.now, 4, true)).filter((m) => !m.cancelledBy && m.start <= today)[0];
+      if (last) {
+        const planned = plannedOnly(last);
+        return {
+          ok: true,
+          title: `Last meeting of ${group}: ${formatRange(last.start, last.end)}${last.place ? `, ${last.place}` : ''}${planned ? ` (as ${sourceLabel(sourceOf(last.source))} planned it)` : ''}`,
+          sections: [{ items: focus ? [focusItem(last, focus, ctx.tz), ...meetingItems(last, ctx.tz).slice(1)] : meetingItems(last, ctx.tz) }],
+          notes: [],
+          sources: uniqueSources((last.sources ?? [last.source]).map(sourceOf)),
+          data: { group, meetings: [last], last },
+        };
+      }
+    }
+    const window = args.month ? monthWindow(args.month, ctx.now, args.past === true) : args.year ? { from: `${args.year}-01-01`, to: `${args.year}-12-31`, words: String(args.year) } : null;
     const inMonth = window && group ? (await ctx.store.meetings(group, Date.parse(`${window.from}T00:00:00Z`) - 31 * DAY, 20)).filter((m) => !m.cancelledBy && m.start <= window.to && m.end >= window.from) : [];
     const monthNote = window && group && inMonth.length === 0 ? [`No ${group} meeting is known in ${window.words}; this is the next one.`] : [];
     // Every group's meetings in the month asked ("what meetings are coming up in april 2027").
@@ -417,7 +448,7 @@ const meetingCommand = defineCommand({
       const notes = [
         ...cancelledNotes,
         last[0]
-          ? `The last meeting I know of was ${formatRange(last[0].start, last[0].end)}${last[0].place ? ` in ${last[0].place}` : ''} [${sourceLabel(sourceOf(last[0].source))}].`
+          ? `The last meeting I know of was ${formatRange(last[0].start, last[0].end)}${last[0].place ? ` in ${last[0].place}` : ''}${plannedOnly(last[0]) ? `, as ${sourceLabel(sourceOf(last[0].source))} planned it` : ''} [${sourceLabel(sourceOf(last[0].source))}].`
           : 'No collective letter announcing a meeting is stored for this group.',
       ];
       return {

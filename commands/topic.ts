@@ -56,11 +56,20 @@ export async function meetingsNamed(ctx: CommandContext, text: string): Promise<
 
 /**
  * Upcoming meetings and side events whose title (or a meeting's place) names every topic word; else, when none does,
- * the meetings whose place is one of the words ("the muscat meeting"), with `partly` set.
+ * the meetings whose place is one of the words ("the muscat meeting"), with `partly` set; when no upcoming one is so
+ * named, the latest past ones that are.
  */
 async function namedEvents(ctx: CommandContext, words: string[]): Promise<{ found: { meeting: MeetingFact; event: MeetingInfo | null }[]; partly: boolean }> {
   const today = new Date(ctx.now).toISOString().slice(0, 10);
-  const meetings = (await ctx.store.meetings(null, ctx.now - 31 * DAY, 200)).filter((m) => m.end >= today && !m.cancelledBy);
+  const ahead = namedAmong((await ctx.store.meetings(null, ctx.now - 31 * DAY, 200)).filter((m) => m.end >= today && !m.cancelledBy), words);
+  if (ahead.found.length > 0) return ahead;
+  // None ahead is so named: the latest that were ("what time did the muscat meeting open").
+  const over = namedAmong((await ctx.store.meetings(null, ctx.now, 200, true)).filter((m) => m.end < today && !m.cancelledBy), words);
+  return over.found.length > 0 ? over : ahead;
+}
+
+/** Of `meetings`, those whose title, place or side events name every word; else those whose place is one of them. */
+function namedAmong(meetings: MeetingFact[], words: string[]): { found: { meeting: MeetingFact; event: MeetingInfo | null }[]; partly: boolean } {
   const found: { meeting: MeetingFact; event: MeetingInfo | null }[] = [];
   for (const m of meetings) {
     if (mentionsAll(`${m.title} ${m.place ?? ''}`, words)) found.push({ meeting: m, event: null });
