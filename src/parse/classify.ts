@@ -28,7 +28,7 @@ const TITLE_LINE = /^[ \t]*(?:Title|Subject)[ \t]*:[^\n]*/im;
 // The number may stand far to the right, past a page's width of spaces.
 const TDOC_FIRST_LINE = /^[^\n]{0,60}\b(?:TSG|(?:SA|RAN|CT)\s?WG\s?\d|SA|RAN|CT)\b[^\n]{0,30}\bMeeting\s*#[^\n]{0,300}?\b[SRC]P?\d?-\s?\d{5,7}\b/;
 // What a company's tdoc carries below it: the change-request form, or "Document for:" and "Agenda Item:".
-const TDOC_CONTRIBUTION = /^\s*CHANGE REQUEST\s*$|^\s*Document for\s*:[\s\S]{0,300}^\s*Agenda Item\s*:/im;
+const TDOC_CONTRIBUTION = /^\s*CHANGE REQUEST\s*$|^\s*Document for\s*:[\s\S]{0,300}^\s*Agenda Item\s*:|^\s*Agenda Item\s*:[\s\S]{0,300}^\s*Document for\s*:/im;
 
 /** Whether the statement names itself "LS/i", "LS/o" or "LS/r" in its title or first lines. */
 function namesItselfLs(header: string): boolean {
@@ -47,7 +47,9 @@ const SUMMARY_HEADING = /^[ \t]*(?:(?:Meeting\s+)?Executive summary\b|Meeting re
 // A report's heading a converter ran into the line before it: "Third Generation Partnership Project (3GPP™) DRAFT
 // Meeting Report for TSG CT WG3 meeting: 61".
 const REPORT_IN_LINE = /\bDRAFT\s+Meeting\s+Report\s+(?:of|for)\b|\bMeeting\s+Report\s+(?:of|for)\s+(?:the\s+)?(?:3GPP|TSG|ETSI|IEEE)\b/;
-const SECTOR_DOCUMENT = /\bDocument\s+(?:TDAG|RAG|CWG|WTDC|RA|WRC)[\w-]*\/\d{1,4}(?:\(Rev\.\d+\))?-[EFSCAR](?![a-z])/;
+const SECTOR_DOCUMENT = /\bDocument\s+(?:TDAG|RAG|CWG|WTDC|RA|WRC|RPM)[\w-]*\/\d{1,4}(?:\(Rev\.\d+\))?-[EFSCAR](?![a-z])/;
+// A page that explains how to write a liaison statement, with an example: a guide, not a statement.
+const LS_TEMPLATE_PAGE = /^[ \t]*Template for liaison statements?\b[\s\S]{0,3000}\bExample of a liaison statement\b/im;
 // An assembly's or conference's input document: "PLENARY MEETING Addendum 30 to Document 46-E" (WTSA-16), "Document C24/12-E".
 const ASSEMBLY_DOCUMENT = /\b(?:(?:Addendum|Corrigendum|Revision)\s+\d{1,3}\s+to\s+)?Document\s+(?:C\d{2}\/)?\d{1,4}(?:\(Rev\.\d+\))?-[EFSCAR](?![a-z])/;
 const ASSEMBLY = /\b(?:Assembly|Conference|Council|WTSA|WTDC|PP-\d{2})\b/;
@@ -87,6 +89,7 @@ export function classify(text: string): Classification {
   if (firstOfficial && firstOfficial.index < 1500 && !isMailArchive(text)) {
     return { kind: firstOfficial.kind, reference: firstOfficial };
   }
+  if (LS_TEMPLATE_PAGE.test(text.slice(0, 6000))) return { kind: 'other', reference: null };
   if (LS_HEADING.test(header) || ((LS_TITLE.test(header) || namesItselfLs(header)) && !isDiscussion(header, text)) || LS_RUN_ON_HEADING.test(header) || isFlatMemo(text) || LS_LETTER.test(text.slice(0, 1500))) {
     return { kind: 'liaison-statement', reference: byKind('liaison-statement') ?? byKind('td') };
   }

@@ -257,6 +257,8 @@ const RANGE = new RegExp(String.raw`\b${HHMM}\s*(?:hours|hrs|h)?\s*(?:-|to|until
 const RANGE_COLON = new RegExp(String.raw`\b(\d{1,2})[:.](\d{2})\s*(?:-|to|until)\s*(\d{1,2})[:.](\d{2})\b`, 'i');
 const SINGLE = new RegExp(String.raw`\b${HHMM}\s*(?:hours|hrs|h)\b|\b(\d{1,2}):(\d{2})\b(?!\s*(?:-|to)\s*\d)`, 'i');
 
+const ZONED_TIME = /\b([01]\d|2[0-4])([0-5]\d)\s*(?:AoE|UTC|GMT|CES?T|[ECMP][SD]T)\b/i;
+
 const TWELVE_HOUR = /\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b\.?/i;
 
 function hhmm(h: string | undefined, m: string | undefined): string | null {
@@ -285,6 +287,12 @@ export function findTime(text: string): TimeRange | null {
     const start = Number(twelve[1]) <= 12 ? hhmm(String(hour), twelve[2] ?? '00') : null;
     if (start) return { start, end: null };
   }
+  // "at 2300 AoE", "1600 UTC": four digits before a zone are a time.
+  const zoned = ZONED_TIME.exec(text);
+  if (zoned) {
+    const start = hhmm(zoned[1], zoned[2]);
+    if (start) return { start, end: null };
+  }
   const s = SINGLE.exec(text);
   if (s) {
     const start = hhmm(s[1] ?? s[3], s[2] ?? s[4]);
@@ -303,6 +311,8 @@ export function findZone(text: string): string | null {
   const offset = utcOffsetZone(text);
   if (offset) return offset;
   if (/\b(?:UTC|GMT|Z(?:ulu)? time)\b/.test(text)) return 'UTC';
+  // IEEE's "Anywhere on Earth": the last zone to reach a day's end, UTC−12.
+  if (/\bAoE\b|\bAnywhere on Earth\b/i.test(text)) return 'UTC-12';
   // North American zones written by their abbreviations (IEEE and IETF mails): "4:00PM PDT", "noon EST".
   const american = /\b(P|M|E)[SD]T\b|\bC[D]T\b/.exec(text);
   if (american) return AMERICAN_ZONES[american[1] ?? 'C'] ?? null;

@@ -23,7 +23,7 @@ export { normalizeText } from './normalize.ts';
 
 const LETTER_KINDS: ReadonlySet<DocumentKind> = new Set(['collective-letter', 'circular']);
 const SINGLE_DATE_LINE = new RegExp(
-  String.raw`^[ \t]*(?:[A-Z][\w'\u00C0-\u024F .-]{1,30},[ \t]*)?(?:[A-Z][a-z]+day,?\s+)?(\d{1,2}\s+${MONTH_PATTERN},?\s+\d{4})\.?[ \t]*$`,
+  String.raw`^[ \t]*(?:[A-Z][\w'\u00C0-\u024F .-]{1,30},[ \t]*)?(?:[A-Z][a-z]+day,?\s+)?(\d{1,2}\s+${MONTH_PATTERN},?\s+\d{4}|${MONTH_PATTERN}\s+\d{1,2},?\s+\d{4})\.?[ \t]*$`,
   'im',
 );
 

@@ -48,10 +48,12 @@ function firstHeading(text: string): string | null {
     // Past the salutation comes the letter's body and signature ("Dear colleagues, … Kind regards, Anna Berg").
     if (/^Dear\b/i.test(line)) break;
     // A date alone ("27 October 2006") dates the document and names nothing.
-    if (/^(?:\d{1,2}\s+)?[A-Z][a-z]+\.?\s+\d{4}$|^\d{4}-\d{2}-\d{2}$/.test(line)) continue;
+    if (/^(?:\d{1,2}\s+)?[A-Z][a-z]+\.?\s+\d{4}$|^\d{4}-\d{2}-\d{2}$/.test(line) || /^(?:[A-Z][a-z]+day,?\s+)?(?:[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\.?),?\s+\d{4}$/.test(line)) continue;
     // A meeting's line ("14th Meeting, Geneva, 28 - 30 January 2009") says where the document belongs, and a source
     // line ("Director, Telecommunication Development Bureau") who wrote it: neither is its title.
     if (/^(?:\d{1,3}(?:st|nd|rd|th)\s+)?meeting\b/i.test(line) && /\b(?:19|20)\d{2}\b/.test(line)) continue;
+    // A line that continues the one before it ("at 2300 AoE*") starts in lower case.
+    if (/^[a-z]{2,}\s/.test(line)) continue;
     // A mail archive's sender line: "OKUBO Sakae okubo at mxz.mesh.ne.jp".
     if (/\s\S+ at [\w-]+(?:\.[\w-]+)+$/.test(line)) continue;
     if (/^(?:Director|Chair(?:man|person)?|Vice-Chair\w*|Secretary|Rapporteur|Editor)\b,/i.test(line)) continue;

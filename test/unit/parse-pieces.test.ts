@@ -810,8 +810,33 @@ describe('the sixteenth unseen round', () => {
     expect(parseDocument('Subject: Meeting of SG3RG-AFR, Kampala, 17-19 September 2025, preceded by the Regional Forum for Africa (15 September 2025)\n').deadlines).toEqual([]);
   });
 
+  it('a page that explains the liaison template with an example is a guide, not a statement', () => {
+    expect(parseDocument("Template for liaison statements\n\nInformation to be included in the liaison statement: the Questions, the source, the subject.\n\nExample of a liaison statement:\n\nSOURCE : ITU-D, Rapporteur's group for Question 11/2\nTO : ITU-R WP 1/4\nDEADLINE : Reply by mid-May 2007\n")).toMatchObject({ kind: 'other', liaison: null, deadlines: [] });
+  });
+
   it('"Reply by mid-May 2007" is due on the 15th, and "Reply to liaison statement from …" names what it answers', () => {
     const p = parseDocument("LIAISON STATEMENT\nSOURCE : ITU-D Rapporteur's group for Question 11/2\nSUBJECT : Request for comments - Reply to liaison statement from ITU-R/ITU-T WP 1/4\nTO : ITU-R WP 1/4\nFOR : ITU-R WP 1/4 for action\nDEADLINE : Reply by mid-May 2007\n\nThe group thanks WP 1/4.\n");
     expect(p.liaison).toMatchObject({ deadline: '2007-05-15', repliesTo: ['liaison statement from ITU-R/ITU-T WP 1/4'] });
+  });
+});
+
+describe('the seventeenth unseen round', () => {
+  // Layouts of an IEEE 802 EC ballot mail (2013) and an 802.15 letter-ballot notice (2008) from the ieee802.org
+  // archives, a 3GPP RAN2 company tdoc (R2-2503442, 2025) and an ITU-D regional preparatory meeting input
+  // (RPM-AMS17/19, 2017); the texts are written for these tests.
+  it('"Close of ballot: Saturday 21th December 2013 11:59PM AOE": the end of that day Anywhere on Earth', () => {
+    const [d] = parseDocument('Motion for 10 day ballot:\n\nStart of ballot:  Wednesday 11th December 2013\nClose of ballot: Saturday 21th December 2013   11:59PM AOE\n').deadlines;
+    expect(d).toMatchObject({ date: '2013-12-21', time: '23:59', timezone: 'UTC-12' });
+  });
+
+  it('"at 2300 AoE" under a ballot\'s closing date; a date line written month first dates the notice', () => {
+    const p = parseDocument('Monday, September 22, 2008\nCLOSING OF BALLOT: Thursday, October 2, 2008,\nat 2300 AoE*\n\nPlease read the instructions to submit your vote on Letter Ballot 46.\n');
+    expect(p.date).toBe('2008-09-22');
+    expect(p.deadlines.map((d) => `${d.date} ${d.time} ${d.timezone}`)).toEqual(['2008-10-02 23:00 UTC-12']);
+  });
+
+  it('a company\'s 3GPP tdoc with "Agenda Item:" before "Document for:" is a contribution; an ITU-D preparatory meeting\'s input too', () => {
+    expect(parseDocument('3GPP TSG RAN WG2 Meeting #130\t\tR2-2503442\nSt. Julians, Malta, May 19th – 23rd, 2025\nAgenda Item:\t8.0\nSource:\tA company\nTitle:\tDiscussion on the ASN.1 review\nDocument for:\tDiscussion and Decision\n').kind).toBe('contribution');
+    expect(parseDocument('Regional Preparatory Meeting for WTDC-17 for Americas (RPM-AMS)\n\nAsuncion, Paraguay, 22-24 February 2017\n\nDocument RPM-AMS17/19-E\n8 February 2017\nOriginal: English\n\nA Member State\n\nINPUT ON WTDC RESOLUTION 1\n').kind).toBe('contribution');
   });
 });
