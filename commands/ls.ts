@@ -5,11 +5,12 @@
 import { canonicalGroup, groupOfQuestion, parentGroup } from '../src/core/groups.ts';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { defineCommand, type Reply, type ReplyItem } from '../src/core/command.ts';
+import { defineCommand, type CommandContext, type Reply, type ReplyItem } from '../src/core/command.ts';
 import { dueAt, formatDeadline, formatRange } from '../src/core/time.ts';
 import type { LiaisonInfo } from '../src/core/types.ts';
 import { actingAddressees, requestsOf } from '../src/parse/liaison.ts';
 import type { LiaisonFact } from '../src/store/facts.ts';
+import { rangeOf, type DateRange } from './when.ts';
 import { addresseeList, contactLine, parseScope, sourceLabel, sourceOf, uniqueSources, unknownGroupReply, type Scope } from './scope.ts';
 
 const GENEVA = 'Europe/Zurich';
@@ -43,7 +44,7 @@ export default defineCommand({
   summary: 'Liaison statements of a group: those it must answer, with their reply deadlines, first.',
   usage: 'ls [SG17|Q6/17|TSAG]',
   examples: ['ls SG17', 'ls Q6/17', 'which liaisons need a reply from SG17', 'ls'],
-  args: z.object({ scope: z.custom<Scope>(), from: z.string().nullable().default(null), to: z.string().nullable().default(null), topic: z.string().nullable().default(null) }),
+  args: z.object({ scope: z.custom<Scope>(), from: z.string().nullable().default(null), to: z.string().nullable().default(null), topic: z.string().nullable().default(null), due: z.string().optional() }),
   parseText: parseLsText,
   // Any short question about liaisons, replies or LSs that names a group: "does sg20 owe anyone an LS reply", "what
   // replies is SG15 waiting for", "which LS does SG17 have to answer in january".
@@ -57,11 +58,20 @@ export default defineCommand({
     // "any liaisons for SG13 to answer", "which liaisons did SG17 send", "what liaisons has SG20 received".
     /^(?:are there |is there )?(?:any|which|what)\s+(?:liaison statements?|liaisons?|LSs?)\s+(?:for|did|has|have|from|to)\s+(?<arg>.+?)(?:\s+(?:to answer|to reply to|send(?: out)?|sent(?: out)?|receive|received|get|got))?\s*\??$/i,
   ],
-  async run(ctx, { scope, from, to, topic }): Promise<Reply> {
+  async run(ctx, { scope, from, to, topic, due }): Promise<Reply> {
     if (scope.kind === 'unknown') return unknownGroupReply(ctx, scope.text);
     const question = scope.kind === 'question' ? scope.question : null;
     const group = scope.kind === 'group' ? parentGroup(scope.group) : question ? groupOfQuestion(question) : null;
-    const listed = onceEach((await ctx.store.liaisons(group, 200)).filter((l) => (from === null || sentBy(l.liaison, from)) && (to === null || sentTo(l.liaison, to))));
+    // Reply dates asked about ("due in april 2026"): the statements whose reply date falls then, whoever is to reply.
+    const window = due ? rangeOf(due, { now: ctx.now, tz: ctx.tz }) : null;
+    const dueThen = (l: LiaisonFact) => {
+      if (!window) return true;
+      if (!l.liaison.deadline) return false;
+      const at = dueAt({ date: l.liaison.deadline, time: null, timezone: GENEVA });
+      return (window.from === null || at >= window.from) && (window.to === null || at < window.to + 86_400_000);
+    };
+    const listed = onceEach((await ctx.store.liaisons(group, 200)).filter((l) => (from === null || sentBy(l.liaison, from)) && (to === null || sentTo(l.liaison, to)) && dueThen(l)));
+    if (window) return dueReply(ctx, listed, window, group);
     // A topic narrows the list to the statements whose titles name it; when none does, the whole list, saying so.
     const onTopic = topic ? listed.filter((l) => namesTopic(l, topic)) : listed;
     const all = onTopic.length > 0 ? onTopic : listed;
@@ -112,6 +122,21 @@ export default defineCommand({
   },
 });
 
+/** The statements whose reply date falls in `window`, soonest first (each line says who is asked to act). */
+function dueReply(ctx: CommandContext, listed: LiaisonFact[], window: DateRange, group: string | null): Reply {
+  const sorted = [...listed].sort((a, b) => (a.liaison.deadline ?? '').localeCompare(b.liaison.deadline ?? ''));
+  const items = sorted.map((l) => line(l, ctx.tz, 'reply due by'));
+  const whose = group ? ` of ${group}` : '';
+  return {
+    ok: true,
+    title: `Liaison statements${whose} with a reply date ${window.from !== null && window.to !== null ? `in ${window.words}` : window.words}`,
+    sections: items.length > 0 ? [{ items }] : [],
+    notes: [items.length === 0 ? `No stored liaison statement${whose} asks for a reply ${window.from !== null && window.to !== null ? `in ${window.words}` : window.words}.` : `Reply dates are shown in ${ctx.tz}; the liaison statements give them as Geneva dates.`],
+    sources: uniqueSources(sorted.map((l) => sourceOf(l.source))),
+    data: { group, range: window, due: sorted },
+  };
+}
+
 /**
  * Each statement once: the same liaison received as a Datatracker page, its notification mail and the sender's own
  * copy is one statement (same sender, title and reply date, and sender check); the newest copy, listed first, is kept.
@@ -127,7 +152,13 @@ function onceEach(liaisons: LiaisonFact[]): LiaisonFact[] {
 }
 
 /** "SG15 from IETF" (as the router passes "did IETF send anything to SG15"): a scope and, after "from", a sender. */
-export function parseLsText(rest: string): { scope: Scope; from: string | null; to: string | null; topic: string | null } {
+export function parseLsText(rest: string): { scope: Scope; from: string | null; to: string | null; topic: string | null; due?: string } {
+  // "due in april 2026" (as the router passes "liaisons with a deadline in april 2026"): when their reply dates fall.
+  const dueAsked = /(?:^|\s)due\s+(\S.{1,80})$/i.exec(rest);
+  if (dueAsked?.[1]) {
+    const parsed = parseLsText(rest.slice(0, dueAsked.index));
+    return { ...parsed, due: dueAsked[1].trim() };
+  }
   // What follows a dash or the question's own words is no name: "from jtc1 sc27 - whats the deadline".
   let text = rest.replace(/\s+[-–]\s+.*$/, '').replace(/[?!.]+\s*$/, '');
   // "SG11 about SRv6", "SG17 on CG-AISEC-STRAT": the statements' topic, read apart from the parties.

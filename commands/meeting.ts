@@ -60,6 +60,8 @@ export interface MeetingArgs {
   format?: boolean;
   /** Asked of a meeting that is over ("when did SG17 last meet", "what time did TSAG open in January"). */
   past?: boolean;
+  /** "this month" (0) or "next month" (1): the month asked about, counted from the asking day. */
+  monthAhead?: number;
 }
 
 const meetingArgs = z.object({
@@ -71,6 +73,7 @@ const meetingArgs = z.object({
   year: z.number().nullable().optional(),
   format: z.boolean().optional(),
   past: z.boolean().optional(),
+  monthAhead: z.number().int().min(0).max(1).optional(),
 });
 
 // A month named in a meeting question: "May" only written so, or before a year or "meeting" ("may I …" is no month).
@@ -91,7 +94,7 @@ function askedMonth(text: string): { month: number; year: number | null } | null
 
 /** Words of a meeting question that are not the group: "what time does the … meeting open", "where will … be held". */
 const QUESTION_WORDS =
-  /(?:^|\s)(?:what|time|when|where|which|is|are|does|do|will|be|being|get|gets|held|take|takes|place|venue|location|open|opens|opening|start|starts|starting|begin|begins|beginning|session|plenary|first|day|meet|it|at|on|and|there|a|an|any|newcomers?'?|briefings?|workshops?|trainings?|hackathons?|forums?|side|events?|dates?|days?|around|still|happening|happen|going|ahead|scheduled|planned|confirmed|cancell?ed|postponed|called|off|moved|rescheduled|why|was|were|-|–|&|or|in|person|in-person|hybrid|virtual|virtually|online|remote|remotely|format|can|i|we|join|attend|participate|registration|geneva|headquarters|hq|coming|up|upcoming|soon|participation|did|last|previous|most|recent|latest|met|opened|started|began|took)(?=\s|$)/gi;
+  /(?:^|\s)(?:what|time|when|where|which|is|are|does|do|will|be|being|get|gets|held|take|takes|place|venue|location|open|opens|opening|start|starts|starting|begin|begins|beginning|session|plenary|first|day|meet|it|at|on|and|there|a|an|any|newcomers?'?|briefings?|workshops?|trainings?|hackathons?|forums?|side|events?|dates?|days?|around|still|happening|happen|going|ahead|scheduled|planned|confirmed|cancell?ed|postponed|called|off|moved|rescheduled|why|was|were|-|–|&|or|in|person|in-person|hybrid|virtual|virtually|online|remote|remotely|format|can|i|we|join|attend|participate|registration|geneva|headquarters|hq|coming|up|upcoming|soon|participation|did|last|previous|most|recent|latest|met|opened|started|began|took|this|month)(?=\s|$)/gi;
 // "in April 2018", "in 2018": when the meeting asked about is; the answer gives the next one and its dates.
 const MONTH_YEAR = new RegExp(String.raw`\b(?:(?:in|of|for|during)\s+)?(?:${MONTH_PATTERN}\.?\s+)?(?:19|20)\d{2}\b|\b(?:(?:in|during)\s+)?${MONTH_PATTERN}\b\.?`, 'gi');
 
@@ -129,7 +132,8 @@ export function parseMeetingText(rest: string): MeetingArgs {
   const asksFormat = /\b(?:remote(?:ly)?|hybrid|virtual(?:ly)?|online|in[- ]person|e-?meeting|physical(?:ly)?|face[- ]to[- ]face)\b/i.test(rest.slice(0, 300));
   // "when did SG17 last meet", "the previous TSAG meeting", "what time did TSAG open in January": a meeting over.
   const past = !/\bnext\b/i.test(rest) && /\b(?:last|previous|most recent|latest)\b|^\s*(?:what time|when|where|how)\s+(?:did|was|were)\b|\b(?:did|was|were)\b[^?]*\b(?:open|opened|start|started|begin|began|meet|met|meeting|held|take place|took place|happen|happened)\b|\b(?:attended|took part|participated)\b/i.test(rest.slice(0, 300));
-  const asked = { month, ...(year === null ? {} : { year }), ...(asksFormat ? { format: true } : {}), ...(past ? { past: true } : {}) };
+  const relative = month === null ? /\b(this|next)\s+month\b/i.exec(rest.slice(0, 300))?.[1]?.toLowerCase() : undefined;
+  const asked = { month, ...(year === null ? {} : { year }), ...(asksFormat ? { format: true } : {}), ...(past ? { past: true } : {}), ...(relative ? { monthAhead: relative === 'next' ? 1 : 0 } : {}) };
   if (named && named.kind !== 'unknown') return { scope: named, all, focus, unread: text.trim(), ...asked };
   return { scope, all, focus, unread: null, ...asked };
 }
@@ -415,7 +419,7 @@ const meetingCommand = defineCommand({
     const called = ahead.filter((m) => m.cancelledBy);
     // The meeting of the month asked about ("the SG20 May meeting"), when one is known; otherwise the next, saying so.
     // The latest meeting over, when that is what is asked and no month or year says which.
-    if (args.past && group && !args.month && !args.year) {
+    if (args.past && group && !args.month && !args.year && args.monthAhead === undefined) {
       const last = (await ctx.store.meetings(group, ctx.now, 4, true)).filter((m) => !m.cancelledBy && m.start <= today)[0];
       if (last) {
         const planned = plannedOnly(last);
@@ -429,7 +433,9 @@ const meetingCommand = defineCommand({
         };
       }
     }
-    const window = args.month ? monthWindow(args.month, ctx.now, args.past === true) : args.year ? { from: `${args.year}-01-01`, to: `${args.year}-12-31`, words: String(args.year) } : null;
+    const relativeMonth = args.monthAhead === undefined ? null : DateTime.fromMillis(ctx.now, { zone: ctx.tz }).plus({ months: args.monthAhead });
+    const asked = args.month ?? (relativeMonth ? { month: relativeMonth.month, year: relativeMonth.year } : null);
+    const window = asked ? monthWindow(asked, ctx.now, args.past === true) : args.year ? { from: `${args.year}-01-01`, to: `${args.year}-12-31`, words: String(args.year) } : null;
     const inMonth = window && group ? (await ctx.store.meetings(group, Date.parse(`${window.from}T00:00:00Z`) - 31 * DAY, 20)).filter((m) => !m.cancelledBy && m.start <= window.to && m.end >= window.from) : [];
     const monthNote = window && group && inMonth.length === 0 ? [`No ${group} meeting is known in ${window.words}; this is the next one.`] : [];
     // Every group's meetings in the month asked ("what meetings are coming up in april 2027").
@@ -467,7 +473,7 @@ const meetingCommand = defineCommand({
       title: headline ?? (group ? (inMonth.length > 0 && window ? `${chosen.length > 1 ? 'Meetings' : 'Meeting'} of ${group} in ${window.words}` : `Next meeting of ${group}`) : monthOfAll.length > 0 && window ? `Meetings in ${window.words}` : focus === 'time' ? 'Upcoming meetings and when they open' : focus === 'place' ? 'Upcoming meetings and where' : 'Upcoming meetings'),
       // One group: the title answers and the lines give the details. All groups: each meeting's answer, then its side events.
       sections: chosen.map((m) => ({ items: focus && !group ? [focusItem(m, focus, ctx.tz), ...meetingItems(m, ctx.tz).slice(1)] : meetingItems(m, ctx.tz) })),
-      notes: [...monthNote, ...cancelledNotes],
+      notes: [...monthNote, ...(window && !group && monthOfAll.length === 0 ? [`No meeting is known in ${window.words}; these are the next ones.`] : []), ...cancelledNotes],
       sources: uniqueSources([...chosen.flatMap((m) => (m.sources ?? [m.source]).map(sourceOf)), ...called.map((m) => sourceOf(m.cancelledBy as MeetingFact['source']))]),
       data: { group, focus, meetings: chosen, cancelled: called, ...(focus ? { answers: chosen.map((m) => ({ group: m.group, start: m.start, place: m.place, opens: formatOpening(m, ctx.tz) })) } : {}) },
     };

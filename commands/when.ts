@@ -209,6 +209,11 @@ interface Span {
   yearCertain: boolean;
 }
 
+const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, few: 3, couple: 2, 'couple of': 2 };
+
+/** A window back from now: "the past month", "the last 30 days", "past two weeks", "last 10 days". */
+const LOOK_BACK = /\b(?:(?:the\s+)?past|the\s+last|the\s+previous|last(?=\s+(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|couple(?:\s+of)?)\s))\s+(?:(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|couple(?:\s+of)?)\s+)?(days?|weeks?|months?|years?)\b/i;
+
 const COUNT = /\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|couple|few)\s+(?:days?|weeks?|months?|years?)\b/i;
 
 function dayOf(c: chrono.ParsedComponents, tz: string): DateTime {
@@ -266,6 +271,17 @@ function spanOf(c: chrono.ParsedComponents, text: string, clock: Clock): Span {
  */
 export function rangeOf(phrase: string, clock: Clock): DateRange | null {
   if (phrase.length > MAX_DATE_TEXT) return null;
+  // "in the past month", "the last 30 days", "past two weeks": a window up to now (not the calendar's "last month").
+  const back = LOOK_BACK.exec(phrase);
+  if (back) {
+    const n = back[1] ? (NUMBER_WORDS[back[1].toLowerCase()] ?? Number(back[1])) : 1;
+    const unit = (back[2] ?? 'day').toLowerCase().replace(/s$/, '') as 'day' | 'week' | 'month' | 'year';
+    if (Number.isFinite(n) && n > 0 && n <= 1000) {
+      const now = DateTime.fromMillis(clock.now, { zone: clock.tz });
+      const from = now.minus({ [`${unit}s`]: n }).startOf('day').toMillis();
+      return { from, to: clock.now, words: formatSpan(from, clock.now, clock.tz, clock.now) };
+    }
+  }
   const masked = forChrono(phrase);
   const found = parser.parse(masked, localReference(clock.now, clock.tz))[0];
   if (!found) return null;

@@ -93,7 +93,9 @@ const ROUTER_INTENTS: ReadonlyArray<readonly [string, RegExp] | readonly [string
   // "which liaisons went to JTC 1 SC 42", "what LSs were sent to the IETF"
   ['ls', /^(?:which|what) (?:liaisons?|LSs?|liaison statements?) (?:went|were sent|was sent|have gone|have been sent|got sent) to (?:the )?(?<to>\S.{1,40}?)[?!.]*$/i],
   // "any liaison with a reply deadline in april 2026": liaison reply deadlines in that time.
-  ['deadlines', /^(?:are there |is there )?(?:any|which|what) (?:liaisons?|LSs?|liaison statements?) (?:with|having|that have|that has) (?:an? )?(?:reply |response )?(?:deadlines?|due dates?) (?<arg>(?:in|before|by|until|this|next|between|within|during)\b.+?)[?!.]*$/i, (arg) => `liaison replies ${arg}`],
+  // "any liaison with a reply deadline in april 2026", "liaisons due next month": every statement with a reply date
+  // then, whoever is to reply.
+  ['ls', /^(?:are there |is there )?(?:(?:any|which|what|show(?: me)?|list(?: the)?) )?(?:liaisons?|LSs?|liaison statements?) (?:with|having|that have|that has|due) (?:an? )?(?:reply |response )?(?:(?:deadlines?|due dates?) )?(?<due>(?:in|before|by|until|this|next|between|within|during)\b.+?)[?!.]*$/i],
   // "sg17 liaisons", "SG 17's liaison statements."
   ['ls', /^(?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG|Q\d{1,2}\/\d{1,2}|WP\d{1,2}\/\d{1,2})(?:['’]s)?) (?:liaisons?|liaison statements?|LSs?)[?!.]*$/i],
   // "what are SG17's lead roles", "SG17 lead study group roles"
@@ -176,7 +178,7 @@ export function route(registry: Registry, input: string, clock?: AskClock): Rout
       const m = spec ? re.exec(body) : null;
       if (spec && m) {
         const g = m.groups ?? {};
-        const arg = `${g['arg'] ?? ''}${g['sender'] ? ` from ${g['sender']}` : ''}${g['to'] ? ` to ${g['to']}` : ''}${g['topic'] ? ` about ${g['topic']}` : ''}`;
+        const arg = `${g['arg'] ?? ''}${g['sender'] ? ` from ${g['sender']}` : ''}${g['to'] ? ` to ${g['to']}` : ''}${g['topic'] ? ` about ${g['topic']}` : ''}${g['due'] ? ` due ${g['due']}` : ''}`;
         return validate(spec, build ? build(arg) : arg, body, clock);
       }
     }

@@ -42,7 +42,7 @@ function documentDate(header: string, kind: DocumentKind): string | null {
     if (d && d.start === d.end) return d.start;
   }
   // An ISO/IEC JTC 1 document's cover: "DATE ASSIGNED: 2001-10-05" (in a flattened cover, anywhere in its run).
-  const assigned = /\bDATE ASSIGNED[ \t]*:[ \t]*((?:19|20)\d{2}-\d{2}-\d{2})\b/i.exec(header.slice(0, 3000))?.[1];
+  const assigned = /\bDATE ASSIGNED[ \t]*:\s*((?:19|20)\d{2}-\d{2}-\d{2})\b/i.exec(header.slice(0, 3000))?.[1];
   if (assigned) return assigned;
   // A mail archive's date line: "Thu Mar 27 02:50:28 EDT 2008".
   const archived = /^\s*(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ([A-Z][a-z]{2}) +(\d{1,2}) \d\d:\d\d:\d\d [A-Z]{2,5} ((?:19|20)\d\d)\s*$/m.exec(header.split('\n').slice(0, 8).join('\n'));

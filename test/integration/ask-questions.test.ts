@@ -419,8 +419,12 @@ describe('the seventh round', () => {
     const due = await ask('when is the reply to the sg17 iot security LS due', TZ, '2026-03-01T12:00');
     expect(due).toMatchObject({ ok: true, command: 'ls', title: 'Liaison statements of SG17 on iot security' });
     const april = await ask('any liaison with a reply deadline in april 2026', 'Europe/Zurich', '2026-03-01T12:00');
-    expect(april).toMatchObject({ ok: true, command: 'deadlines' });
-    expect((april.data['upcoming'] as Due[]).map((d) => `${d.date} ${d.category}`)).toEqual(['2026-04-30 liaison-reply']);
+    expect(april).toMatchObject({ ok: true, command: 'ls', title: 'Liaison statements with a reply date in April 2026' });
+    expect((april.data['due'] as Array<{ liaison: { deadline: string } }>).map((l) => l.liaison.deadline)).toEqual(['2026-04-30']);
+    // Whoever is to reply: a reply SG15 expects from IEEE 802.1 and MEF is one too.
+    const feb = await ask('liaisons with a deadline this month', 'Europe/Zurich', '2027-02-24T09:00');
+    expect(feb).toMatchObject({ ok: true, command: 'ls', title: 'Liaison statements with a reply date in February 2027' });
+    expect(feb.sections[0]?.items.map((i) => i.text)).toEqual([expect.stringMatching(/^LS on timing requirements for time-sensitive mobile fronthaul — reply due by Sun 28 Feb 2027/)]);
     const went = await ask('which liaisons went to JTC 1 SC 42', TZ, '2025-07-01T12:00');
     expect(went).toMatchObject({ ok: true, command: 'ls', title: 'Liaison statements to JTC 1 SC 42' });
     expect(went.sections.flatMap((s) => s.items.map((i) => i.text))).toEqual([expect.stringMatching(/^LS on terminology for machine learning in future networks/), expect.stringMatching(/^Asks: SG13 would appreciate/)]);
@@ -520,6 +524,25 @@ describe('the seventh round', () => {
     const a = await ask('how many people attended the sg2 july 2025 meeting', 'Europe/Zurich', '2026-03-02T09:00');
     expect(a).toMatchObject({ ok: true, command: 'meeting', title: 'What SG2-R3 says' });
     expect(a.sections[0]?.items.map((i) => i.text)).toEqual(['The meeting was attended by 148 participants from 52 Member States, 19 Sector Members, 3 Associates and 2 Academia institutions; 61 delegates participated remotely.']);
+  });
+
+  it('a window back from now ("in the past month"), and the meetings of next month', async () => {
+    const missed = await ask('what deadlines did i miss in the past month', 'Europe/Zurich', '2027-02-24T09:00');
+    expect(missed).toMatchObject({ ok: true, command: 'deadlines', title: 'Deadlines for all groups, 24 Jan 2027 – now' });
+    const past = missed.data['past'] as Due[];
+    expect(past.length).toBeGreaterThan(3);
+    expect(past.every((d) => d.date >= '2027-01-24' && d.date <= '2027-02-24')).toBe(true);
+    const next = await ask('meetings next month', 'Europe/Zurich', '2027-02-24T09:00');
+    expect(next).toMatchObject({ ok: true, command: 'meeting', title: 'Meetings in March 2027' });
+  });
+
+  it('the latest meeting over, and one asked of in the past tense in a month without its year', async () => {
+    const last = await ask('when did sg17 last meet', 'Europe/Zurich', '2027-02-24T09:00');
+    expect(last).toMatchObject({ ok: true, command: 'meeting', title: 'Last meeting of SG17: 2–11 December 2025, Geneva, Switzerland' });
+    const opened = await ask('what time did tsag open in january', 'Asia/Kolkata', '2027-02-24T09:00');
+    expect(opened).toMatchObject({ ok: true, command: 'meeting', title: 'TSAG opens Mon 25 Jan 2027, 14:00 (Asia/Kolkata) — original: 25 January 2027, 09:30 Geneva time' });
+    const muscat = await ask('what time did the muscat meeting open', 'Asia/Kolkata', '2027-02-24T09:00');
+    expect(muscat.sections[0]?.items[0]?.detail).toMatch(/^opens Wed 9 Dec 2026, 10:30 \(Asia\/Kolkata\) — original: 9 December 2026, 09:00 local time \(UTC\+4\)/);
   });
 
   it('deadlines between a month and part of a month', async () => {
