@@ -77,7 +77,7 @@ const CATEGORY_WORDS: ReadonlyArray<[RegExp, DeadlineCategory[]]> = [
   [/\b(?:fellowships?|bursar(?:y|ies))(?:\s+(?:requests?|applications?|forms?))?\b/gi, ['fellowship']],
   [/\bcaptioning(?:\s+requests?)?\b/gi, ['captioning']],
   [/\binterpretation(?:\s+requests?)?\b/gi, ['interpretation']],
-  [/\b(?:consultation|TAP|objections?|opposition)\b/gi, ['consultation-reply']],
+  [/\b(?:consultations?|TAP|AAP|objections?|opposition)\b/gi, ['consultation-reply']],
   [/\b(?:liaison\s+)?repl(?:y|ies)\b/gi, ['liaison-reply']],
 ];
 
@@ -162,6 +162,8 @@ const deadlinesCommand = defineCommand({
     /^(?<arg>.*?)\s+deadlines\??$/i,
     // "last day to ask for a fellowship for the sg11 march meeting", "final date for visa requests SG13"
     /^(?:the )?(?:last|final|closing) (?:day|date) (?:to|for)\b(?<arg>.*)$/i,
+    // "any open consultations right now", "current TAP consultations": consultation replies still due.
+    /^(?:are there |is there |any |which |what |list |show(?: me)? )*(?:(?:the|open|current|ongoing|pending|running|active)\s+)*(?<arg>(?:TAP |AAP )?consultations?\b.*?)(?:\s+(?:open|running|going on|right now|now|at the moment|currently|at present))*[?!.]*$/i,
     // "when may I register for the SG20 meeting", "when can we submit contributions to SG13"
     /^(?<arg>when (?:\w+ ){0,3}(?:register|pre-?register|submit|send in|apply)\b.*)$/i,
     // "when do member states have to ask for interpretation for sg5", "when must I apply for a bursary"
@@ -216,10 +218,16 @@ const deadlinesCommand = defineCommand({
     if (calendar) notes.push(`Subscribe in Outlook or Google Calendar: ${calendar}`);
     if (upcoming.length === 0) {
       const later = all ? [] : (await ctx.store.deadlines(target, '-inf', 500)).filter((d) => !kinds || kinds.has(d.category));
+      // The latest that passed answer "when was it" at once: a chat has no --all to add.
+      const latest = later.slice(-3).reverse();
+      if (latest.length > 0) sections.push({ heading: 'Latest past', items: latest.map((d) => item(d, ctx.tz, ctx.now, scope.kind === 'all')) });
+      const askAll = scope.kind === 'all' ? 'past deadlines' : `past deadlines ${scopeLabel}`;
       notes.unshift(
-        later.length > 0
-          ? `No upcoming deadlines for ${label}; ${later.length} past deadline(s) are stored (add --all to see them).`
-          : `No deadlines for ${label} in the stored documents.`,
+        later.length === 0
+          ? `No deadlines for ${label} in the stored documents.`
+          : later.length > latest.length
+            ? `No upcoming deadlines for ${label}; the latest ${latest.length} of ${later.length} past ones are shown (ask "${askAll}" for all).`
+            : `No upcoming deadlines for ${label}; ${latest.length === 1 ? 'the past one is' : 'the past ones are'} shown.`,
       );
       // A meeting called off takes its deadlines with it: say so, with the letter.
       const group = scope.kind === 'group' ? scope.group : scope.kind === 'question' ? groupOfQuestion(scope.question) : null;
@@ -316,7 +324,7 @@ function kindWords(kinds: ReadonlySet<DeadlineCategory>): string {
  * Words that join or lead a topic and say nothing of it: "and", "on", "about", "the". Read after QUESTION_WORDS are
  * gone ("what", "is", "any", "do", "me" … are none of these).
  */
-const JOINING_WORDS = new Set(['stuff', 'things', 'something', 'need', 'needs', 'over', 'close', 'closes', 'closing', 'open', 'opens', 'owe', 'coming', 'up', 'left', 'still', 'pending', 'can', 'and', 'or', 'also', 'then', 'on', 'about', 'for', 'the', 'of', 'a', 'an', 'in', 'at', 'by', 'with', 'regarding', 'concerning', 're', 'reply', 'respond', 'answer', 'deadline', 'deadlines', 'it', 'its', 'this', 'that', 'these', 'those', 'please', 'thanks', 'meeting', 'next', 'so', 'our', 'my', 'where', 'how', 'time', 'well', 'ask', 'apply', 'request', 'close', 'closed', 'expire', 'expired', 'were', 'was', 'end', 'ended']);
+const JOINING_WORDS = new Set(['stuff', 'things', 'something', 'need', 'needs', 'over', 'close', 'closes', 'closing', 'open', 'opens', 'owe', 'coming', 'up', 'left', 'still', 'pending', 'can', 'and', 'or', 'also', 'then', 'on', 'about', 'for', 'the', 'of', 'a', 'an', 'in', 'at', 'by', 'with', 'regarding', 'concerning', 're', 'reply', 'respond', 'answer', 'deadline', 'deadlines', 'it', 'its', 'this', 'that', 'these', 'those', 'please', 'thanks', 'meeting', 'next', 'so', 'our', 'my', 'where', 'how', 'time', 'well', 'ask', 'apply', 'request', 'get', 'obtain', 'close', 'closed', 'expire', 'expired', 'were', 'was', 'end', 'ended']);
 
 /** The words of a leftover that name a topic: "on Y.4250" → ["Y.4250"], "and" → []. */
 export function topicWords(text: string): string[] {

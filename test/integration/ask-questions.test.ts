@@ -545,6 +545,16 @@ describe('the seventh round', () => {
     expect(muscat.sections[0]?.items[0]?.detail).toMatch(/^opens Wed 9 Dec 2026, 10:30 \(Asia\/Kolkata\) — original: 9 December 2026, 09:00 local time \(UTC\+4\)/);
   });
 
+  it('open consultations; a deadline already passed is shown, not hidden behind --all', async () => {
+    const open = await ask('any open consultations right now', 'Europe/Zurich', '2027-02-24T09:00');
+    expect(open).toMatchObject({ ok: true, command: 'deadlines' });
+    expect((open.data['upcoming'] as Due[]).map((d) => `${d.date} ${d.category}`)).toEqual(['2027-03-15 consultation-reply']);
+    const passed = await ask('when is the deadline to register for sg11', 'Europe/Zurich', '2027-02-24T09:00');
+    expect(passed.sections.map((s) => s.heading)).toContain('Latest past');
+    expect(passed.sections.find((s) => s.heading === 'Latest past')?.items[0]?.text).toMatch(/^Mon 22 Feb 2027 \(end of day, Geneva\) \(past\): Registration/);
+    expect(passed.notes.join(' ')).not.toMatch(/--all/);
+  });
+
   it('deadlines between a month and part of a month', async () => {
     const a = await ask('deadlines between feb and mid march', 'Europe/Zurich', '2026-01-15T12:00');
     expect(a).toMatchObject({ ok: true, command: 'deadlines', title: 'Deadlines for all groups, 1 Feb – 20 Mar 2026' });
