@@ -98,16 +98,21 @@ export default defineCommand({
     const [yearAgo, todayIso] = [today.minus({ years: 1 }).toISODate() ?? '', today.toISODate() ?? ''];
     const recent = (date: string | null) => date === null || (date >= yearAgo && date <= todayIso);
     const undated = who ? all.filter((l) => !l.answeredBy && l.liaison.deadline === null && recent(l.source.date) && asksOf(l.liaison, group, question)) : [];
-    const shown = new Set([...mustAnswer, ...expected, ...undated]);
+    // Asked to reply by a date now past, in the last six months, with no reply stored: still owed, as far as sgbot knows.
+    const halfYearAgo = today.minus({ months: 6 }).toISODate() ?? '';
+    const overdue = who ? all.filter((l) => !l.answeredBy && l.liaison.deadline !== null && !ahead(l) && l.liaison.deadline >= halfYearAgo && asksOf(l.liaison, group, question)).sort(byDeadline) : [];
+    const shown = new Set([...mustAnswer, ...expected, ...undated, ...overdue]);
     const rest = all.filter((l) => !shown.has(l) && (question === null || concerns(l.liaison, question))).slice(0, 20);
     const sections = [
       { heading: who ? `${who} is asked to reply` : 'Awaiting a reply', items: mustAnswer.flatMap((l) => withAsks(l, line(l, ctx.tz, 'reply due by', narrowed))) },
       { heading: `${who ?? ''} is asked to act (no reply date given)`.trim(), items: undated.flatMap((l) => withAsks(l, line(l, ctx.tz, null, narrowed))) },
+      { heading: `Reply date passed, no reply from ${who ?? ''} stored`.trim(), items: overdue.flatMap((l) => withAsks(l, line(l, ctx.tz, 'reply was due by', narrowed))) },
       { heading: `Replies ${group ?? ''} expects from others`.replace(/\s+/g, ' '), items: expected.flatMap((l) => withAsks(l, line(l, ctx.tz, 'reply expected by', narrowed))) },
       { heading: 'Others, newest first', items: rest.flatMap((l) => withAsks(l, line(l, ctx.tz, 'reply deadline', narrowed))) },
     ].filter((s) => s.items.length > 0);
     const notes: string[] = [...topicNote];
     if (all.length === 0) notes.push(`No liaison statements${from ? ` from ${from}` : ''}${to ? ` to ${to}` : ''}${group && !to ? `${from ? ' to or copied to' : ' from, to or copied to'} ${group}` : ''} are stored.`);
+    else if (who && mustAnswer.length === 0 && undated.length === 0 && overdue.length > 0) notes.push(`No reply is due from ${who} from today on; ${overdue.length === 1 ? 'one statement asked' : `${overdue.length} statements asked`} for one by a date now past, and no reply to ${overdue.length === 1 ? 'it' : 'them'} is stored.`);
     else if (who && mustAnswer.length === 0 && undated.length === 0) notes.push(`No liaison statement is waiting for a reply from ${who}.`);
     else if (who && mustAnswer.length === 0) notes.push(`No reply date is set for ${who}; ${undated.length} liaison statement${undated.length > 1 ? 's ask' : ' asks'} it to act without one.`);
     if (mustAnswer.length + expected.length > 0) notes.push(`Reply dates are shown in ${ctx.tz}; the liaison statements give them as Geneva dates.`);

@@ -555,6 +555,14 @@ describe('the seventh round', () => {
     expect(passed.notes.join(' ')).not.toMatch(/--all/);
   });
 
+  it('a statement whose reply date passed with no reply stored is still owed, not "none waiting"', async () => {
+    const a = await ask('which liaisons need a reply from sg17', 'Europe/Zurich', '2027-02-24T09:00');
+    expect(a).toMatchObject({ ok: true, command: 'ls' });
+    const overdue = a.sections.find((s) => s.heading === 'Reply date passed, no reply from SG17 stored');
+    expect(overdue?.items.map((i) => i.text)).toEqual([expect.stringMatching(/^Liaison statement from ISO\/IEC JTC 1\/SC 27 to ITU-T Study Group 17 on post-quantum key establishment — reply was due by Fri 15 Jan 2027/)]);
+    expect(a.notes).toContain('No reply is due from SG17 from today on; one statement asked for one by a date now past, and no reply to it is stored.');
+  });
+
   it('deadlines between a month and part of a month', async () => {
     const a = await ask('deadlines between feb and mid march', 'Europe/Zurich', '2026-01-15T12:00');
     expect(a).toMatchObject({ ok: true, command: 'deadlines', title: 'Deadlines for all groups, 1 Feb – 20 Mar 2026' });
