@@ -311,6 +311,8 @@ export default defineCommand({
   intents: [
     // "who is the rapporteur of Q4/20", "who's the chair of study group 17?", "who are the associate rapporteurs for Q11/20"
     /^(?<arg>(?:who(?:'s|’s| is| are| was)?|whos) (?:the |our )?(?:current |new )?(?:associate |vice[- ]?|co-?)?(?:rapporteurs?|chair(?:s|man|men|person|persons|woman)?|convenors?|secretariat|secretary|counsellors?|TSB counsellors?|(?:TSB|secretariat) contacts?|(?:TSB |bureau )?director)\b.*)$/i,
+    // "who was tsag chairman in 2017", "who is the sg17 counsellor"
+    /^(?<arg>who(?:'s|’s| is| was| are| were) (?:the )?(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG|Q\d{1,2}\/\d{1,2}|WP\d{1,2}\/\d{1,2})(?:['’]s)? (?:associate |vice[- ]?|co-?)?(?:rapporteurs?|chair(?:s|man|men|person|woman)?|convenors?|counsellors?|secretary)\b.*)$/i,
     // "who chairs WP1/20", "who is chairing SG 20", "who chaired sg17 in 2017"
     /^(?<arg>who (?:chairs|is chairing|chaired|convenes|convened) .*)$/i,
     // "who is the tsag contact at tsb", "sg11 contact in the secretariat?"
