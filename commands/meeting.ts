@@ -145,9 +145,13 @@ const PLAIN_WORDS = new Set(
 
 const HOW = /\b(?:online|via|through|form|homepage|web ?site|web page|page|https?:\/\/|e-?mail|contact)\b/i;
 
+/** Words of a question that say which meeting it is about, not what is asked of it. */
+const NAMING_WORDS = /^(?:cancell?ed|postponed|moved|rescheduled|happens?|happening|working|party|regional|april|march|june|july|august|september|october|november|december|january|february)$/;
+
 /** How a letter words what a question asks with another word: the question's stem, and what else says it. */
 const SAID_AS: ReadonlyArray<readonly [RegExp, RegExp]> = [
   [/^interp/, /\b(?:English only|languages?|translat)/],
+  [/^languag/, /\b(?:English only|interpret|translat)/],
   [/^(?:free|cost|fee|pay|paid|price|charg)/, /\b(?:free of charge|fees?|no charge|charges?|costs?)\b/],
   [/^(?:remote|online|virtual|hybrid|zoom|webex)/, /\b(?:remote(?:ly)?|online|virtual(?:ly)?|hybrid|e-?meeting|MyMeetings)\b/],
   [/^(?:lunch|food|meal|coffee|catering)/, /\b(?:lunch|catering|coffee|meals?|refreshments?)\b/],
@@ -167,7 +171,8 @@ function stemOf(word: string): string {
 function letterSays(text: string, question: string, counts = false): string[] {
   // A count ("how many delegates registered") is not in a letter announcing a meeting; a report gives some.
   if (!counts && /^\s*how (?:many|much)\b/i.test(question)) return [];
-  const stems = [...new Set(question.toLowerCase().split(/[^\p{L}\p{N}-]+/u).filter((w) => w.length >= 4 && !PLAIN_WORDS.has(w) && !/^(?:sg|q|wp)?\d/.test(w)).map(stemOf))];
+  // Words that only say which meeting ("the cancelled WP1/2 meeting", "the postponed one") ask nothing of it.
+  const stems = [...new Set(question.toLowerCase().split(/[^\p{L}\p{N}-]+/u).filter((w) => w.length >= 4 && !PLAIN_WORDS.has(w) && !NAMING_WORDS.test(w) && !/^(?:sg|q|wp)?\d/.test(w)).map(stemOf))];
   if (stems.length === 0) return [];
   // Wrapped lines are joined into their sentence; a table's row (cells split by tabs) stays a line of its own.
   const sentences = text
@@ -197,7 +202,7 @@ function letterSays(text: string, question: string, counts = false): string[] {
 }
 
 /** A question about what a past meeting did: "what happened at the SG2 July meeting", "outcome of the last SG13 meeting". */
-const OUTCOME = /\b(?:what happened|happened at|outcomes?|results?|what (?:was|were|did (?:it|they|the \w+)) (?:decided?|agreed?|approved?|consented?|adopted?|achieved?)|decisions?|came out of|how did .{1,60}? go|report (?:of|from|on) (?:the |that )?(?:last |previous |latest )?(?:\w+ )?meeting|minutes)\b/i;
+const OUTCOME = /\b(?:what happened|happened at|outcomes?|results?|what (?:was|were|did (?:it|they|the \w+|[\w/-]+)) (?:decided?|agreed?|approved?|consented?|adopted?|achieved?)|decisions?|came out of|how did .{1,60}? go|report (?:of|from|on) (?:the |that )?(?:last |previous |latest )?(?:\w+ )?meeting|minutes)\b/i;
 
 /** A question about a meeting that is over. */
 const PAST_TENSE = /\b(?:was|were|did|attended|happened|took part|participated)\b/i;
@@ -337,7 +342,7 @@ const meetingCommand = defineCommand({
   // A short question that names a group and a part of its meeting: "newcomers briefing sg20 what time", "sg20
   // workshop venue", "is sg9 virtual".
   fallbacks: [
-    /^(?=.*(?:\bSG[\s-]?\d|\bstudy group \d|\bTSAG\b|\bQ\d{1,2}\/\d|\bWP\d))(?=.*\b(?:briefings?|workshops?|hackathons?|side events?|trainings?|forums?|clinics?|sessions?|webinars?|receptions?|venue|hybrid|virtual|remote(?:ly)?|in person|opening|opens?|start(?:s|ing)?(?: time)?|begins?|plenary|newcomers?|postponed|still|called off|cancell?ed|moved|rescheduled)\b)(?<arg>.+)$/i,
+    /^(?=.*(?:\bSG[\s-]?\d|\bstudy group \d|\bTSAG\b|\bQ\d{1,2}\/\d|\bWP\d))(?=.*\b(?:briefings?|workshops?|hackathons?|side events?|trainings?|forums?|clinics?|sessions?|webinars?|receptions?|venue|hybrid|virtual|remote(?:ly)?|in person|opening|opens?|start(?:s|ing)?(?: time)?|begins?|plenary|newcomers?|postponed|still|called off|cancell?ed|moved|rescheduled|interpret\w*|languages?)\b)(?<arg>.+)$/i,
     // An event named by its topic, with no group: "AI-native workshop start time", "when does the ai-native workshop start".
     /^(?!.*\b(?:due|deadlines?|submit|register|registration|fellowships?|visas?)\b)(?<arg>.{2,80}?\b(?:workshops?|forums?|seminars?|symposium|webinars?|hackathons?|clinics?)\b.*\b(?:start(?:s|ing)?|open(?:s|ing)?|begins?|time|when|where|dates?|venue)\b.*)$/i,
   ],
@@ -348,6 +353,8 @@ const meetingCommand = defineCommand({
     /^(?<arg>(?:what time|when|where) (?:did|was|were) .*?\b(?:open|opened|opening|start|started|begin|began|meet|met|meeting|meetings|held|plenary|take place|took place)\b.*)$/i,
     // "how many people attended the SG2 July meeting", "how many delegates took part in TSAG in january"
     /^(?<arg>how many (?:people|participants|delegates|experts|members)\b.*\b(?:attend(?:ed)?|participat\w*|took part|were there)\b.*)$/i,
+    // "when was the ai-native networks workshop", "where is the circular economy forum"
+    /^(?<arg>(?:when|where) (?:is|was|will|does|did) (?:the )?.{2,80}?\b(?:workshops?|forums?|seminars?|symposium|webinars?|hackathons?|clinics?)\b.*)$/i,
     // "where is the next SG13 meeting", "where will study group 20 meet", "where is TSAG being held"
     /^(?<arg>where (?:is|are|does|do|will) .*?\b(?:meeting|meetings|meet|held|plenary|place|hosted|next)\b.*)$/i,
     /^(?<arg>(?:when) (?:is|does|will) (?:the )?(?:next )?.*?\s*(?:meeting|meet|plenary)\b.*)$/i,

@@ -109,14 +109,16 @@ export async function topicReply(ctx: CommandContext, text: string, opts: { even
   if (opts.events) {
     const { found: events, partly } = await namedEvents(ctx, words);
     if (events.length > 0) {
+      const today = new Date(ctx.now).toISOString().slice(0, 10);
+      const which = events.every((e) => e.meeting.end < today) ? 'latest past' : 'upcoming';
       return {
         ok: true,
         title: partly ? `Meetings in ${[...new Set(events.map((e) => e.meeting.place))].join(', ')}` : `Meetings and side events named "${named}"`,
         sections: [{ items: events.map((e) => eventItem(e, ctx.tz)) }],
         notes: [
           partly
-            ? `"${named}" is no group, and I can't answer all of it: these are the upcoming meetings held where it says.`
-            : `"${named}" is no group; these are the upcoming meetings and side events whose titles name it.`,
+            ? `"${named}" is no group, and I can't answer all of it: these are the ${which} meetings held where it says.`
+            : `"${named}" is no group; these are the ${which} meetings and side events whose titles name it.`,
         ],
         sources: uniqueSources(events.map((e) => sourceOf(e.meeting.source))),
         data: { topic: named, events: events.map((e) => ({ group: e.meeting.group, meeting: e.meeting.start, title: (e.event ?? e.meeting).title })) },

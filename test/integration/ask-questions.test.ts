@@ -563,6 +563,16 @@ describe('the seventh round', () => {
     expect(a.notes).toContain('No reply is due from SG17 from today on; one statement asked for one by a date now past, and no reply to it is stored.');
   });
 
+  it('a workshop over, asked "when was"; what happens to contributions for a cancelled meeting, in the letter\'s words', async () => {
+    const was = await ask('when was the ai-native networks workshop', 'Europe/Zurich', '2027-02-24T09:00');
+    expect(was).toMatchObject({ ok: true, command: 'meeting', title: 'Meetings and side events named "ai-native networks"' });
+    expect(was.sections[0]?.items[0]?.text).toMatch(/: 9–10 March 2026, Geneva, Switzerland$/);
+    expect(was.notes[0]).toBe('"ai-native networks" is no group; these are the latest past meetings and side events whose titles name it.');
+    const carried = await ask('what happens to my contribution for the cancelled wp1/2 meeting', 'Europe/Zurich', '2027-02-24T09:00');
+    expect(carried).toMatchObject({ ok: true, command: 'meeting', title: 'What TSB Collective letter 5/2 says' });
+    expect(carried.sections[0]?.items.map((i) => i.text)).toContain('Contributions already submitted will be carried forward to the next meeting of Study Group 2, which will be announced in a separate collective letter.');
+  });
+
   it('deadlines between a month and part of a month', async () => {
     const a = await ask('deadlines between feb and mid march', 'Europe/Zurich', '2026-01-15T12:00');
     expect(a).toMatchObject({ ok: true, command: 'deadlines', title: 'Deadlines for all groups, 1 Feb – 20 Mar 2026' });
