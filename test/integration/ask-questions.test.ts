@@ -723,6 +723,14 @@ describe('the same questions in Slack and Teams', () => {
     'who is the rapporteur of Q11/20',
     'who is the chair of study group 17',
     'which liaisons need a reply from SG17',
+    // This session's phrasings, asked as of 6 December 2026 in Tokyo.
+    'deadlines between feb and mid march',
+    'what happened at the SG2 July meeting',
+    'what did sg17 ask sg20',
+    'when did sg17 last meet',
+    'can i join the sg21 meeting remotely',
+    'any open consultations right now',
+    'what deadlines did i miss in the past month',
   ])('%s', async (q) => {
     const terminal = await ask(q);
     const [s, t] = [await slack(q), await teams(q)];
