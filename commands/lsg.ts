@@ -157,7 +157,14 @@ export default defineCommand({
       value: r,
     }));
     const abbreviations = ctx.curated.abbreviations;
-    const matches = matchRoles(query, mayMatch(query, candidates, abbreviations, false), abbreviations);
+    let matches = matchRoles(query, mayMatch(query, candidates, abbreviations, false), abbreviations);
+    // "qos/qoe": either of the topics a slash joins.
+    if (matches.length === 0 && /\S\/\S/.test(query) && !/\b(?:Q|WP)\d{1,2}\/\d/i.test(query)) {
+      for (const part of query.split('/').map((p) => p.trim()).filter((p) => p.length >= 2)) {
+        matches = matchRoles(part, mayMatch(part, candidates, abbreviations, false), abbreviations);
+        if (matches.length > 0) break;
+      }
+    }
     if (matches.length === 0) {
       // The same role is often known twice (curated for two study periods, and stated in documents): name it once.
       const seen = new Set<string>();

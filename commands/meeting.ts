@@ -146,12 +146,13 @@ const PLAIN_WORDS = new Set(
 const HOW = /\b(?:online|via|through|form|homepage|web ?site|web page|page|https?:\/\/|e-?mail|contact)\b/i;
 
 /** Words of a question that say which meeting it is about, not what is asked of it. */
-const NAMING_WORDS = /^(?:cancell?ed|postponed|moved|rescheduled|happens?|happening|working|party|regional|april|march|june|july|august|september|october|november|december|january|february)$/;
+const NAMING_WORDS = /^(?:cancell?ed|postponed|moved|rescheduled|happens?|happening|working|party|regional|april|march|june|july|august|september|sept|october|november|december|january|february|planning|planned|going)$/;
 
 /** How a letter words what a question asks with another word: the question's stem, and what else says it. */
 const SAID_AS: ReadonlyArray<readonly [RegExp, RegExp]> = [
   [/^interp/, /\b(?:English only|languages?|translat)/],
   [/^languag/, /\b(?:English only|interpret|translat)/],
+  [/^(?:recs?|recommendat)/, /\bRecommendations?\b|\bITU-T [A-Z]\.\d/],
   [/^(?:free|cost|fee|pay|paid|price|charg)/, /\b(?:free of charge|fees?|no charge|charges?|costs?)\b/],
   [/^(?:remote|online|virtual|hybrid|zoom|webex)/, /\b(?:remote(?:ly)?|online|virtual(?:ly)?|hybrid|e-?meeting|MyMeetings)\b/],
   [/^(?:lunch|food|meal|coffee|catering)/, /\b(?:lunch|catering|coffee|meals?|refreshments?)\b/],
@@ -242,12 +243,17 @@ export function reportResults(text: string): string[] {
  * of the group is known.
  */
 async function outcomeReply(ctx: CommandContext, group: string, month: MeetingArgs['month'], question: string | null = null): Promise<Reply | null> {
-  const past = (await ctx.store.meetings(group, ctx.now, 12, true)).filter((m) => !m.cancelledBy);
+  // A meeting over: one still under way has no outcome yet.
+  const today = new Date(ctx.now).toISOString().slice(0, 10);
+  const past = (await ctx.store.meetings(group, ctx.now, 12, true)).filter((m) => !m.cancelledBy && m.end < today);
   const meeting = month ? past.find((m) => Number(m.start.slice(5, 7)) === month.month && (month.year === null || Number(m.start.slice(0, 4)) === month.year)) : past[0];
   if (!meeting) return null;
   const when = `${formatRange(meeting.start, meeting.end)}${meeting.place ? `, ${meeting.place}` : ''}`;
   const cites = meeting.sources ?? [meeting.source];
-  const report = cites.find((c) => c.kind === 'report');
+  // Its report is the one about this meeting, not another meeting's report that plans it ("the next meeting … is planned").
+  const reports = cites.filter((c) => c.kind === 'report');
+  const about = await Promise.all(reports.map((c) => ctx.store.getDocument(c.docId)));
+  const report = reports.find((_c, i) => about[i]?.parsed.meeting?.start === meeting.start);
   const reportText = report ? ((await ctx.store.getText(report.docId)) ?? '') : '';
   // Something else asked of a past meeting ("how many attended"): the report's sentences that name it, if any.
   if (question !== null) {
@@ -353,6 +359,8 @@ const meetingCommand = defineCommand({
     /^(?<arg>(?:what time|when|where) (?:did|was|were) .*?\b(?:open|opened|opening|start|started|begin|began|meet|met|meeting|meetings|held|plenary|take place|took place)\b.*)$/i,
     // "how many people attended the SG2 July meeting", "how many delegates took part in TSAG in january"
     /^(?<arg>how many (?:people|participants|delegates|experts|members)\b.*\b(?:attend(?:ed)?|participat\w*|took part|were there)\b.*)$/i,
+    // "which recs will sg21 consent in april", "what is sg5 planning to consent in sept": what the letter says it will do.
+    /^(?=.*(?:\bSG[\s-]?\d|\bstudy group \d|\bTSAG\b|\bWP\s?\d))(?!.*\b(?:deadlines?|due|submit|register|registration)\b)(?<arg>.*\b(?:consent|determine|approve|adopt)(?:ed|s|d)?\b.*)$/i,
     // "when was the ai-native networks workshop", "where is the circular economy forum"
     /^(?<arg>(?:when|where) (?:is|was|will|does|did) (?:the )?.{2,80}?\b(?:workshops?|forums?|seminars?|symposium|webinars?|hackathons?|clinics?)\b.*)$/i,
     // "where is the next SG13 meeting", "where will study group 20 meet", "where is TSAG being held"
@@ -475,11 +483,16 @@ const meetingCommand = defineCommand({
     }
     const first = chosen[0] as MeetingFact;
     const headline = focus && group ? focusItem(first, focus, ctx.tz).text : args.format && group ? formatHeadline(first, group) : null;
+    // Asked about taking part from afar: the letter's own sentences on it ("Remote participation is provided for the
+    // opening and closing plenaries; for other sessions it can be requested 24 hours in advance").
+    const letterSource = sourceOf(first.source);
+    const remoteSaid = args.format && group && first.source.docId ? letterSays((await ctx.store.getText(first.source.docId)) ?? '', 'remote participation').filter((t) => /\bremote(?:ly)?\b|\bhybrid\b|\bvirtual(?:ly)?\b|\bin person\b|\bphysical(?:ly)?\b/i.test(t)) : [];
+    const remoteSection = remoteSaid.length > 0 ? [{ heading: `What ${sourceLabel(letterSource)} says`, items: remoteSaid.map((text) => ({ text, source: letterSource })) }] : [];
     return {
       ok: true,
       title: headline ?? (group ? (inMonth.length > 0 && window ? `${chosen.length > 1 ? 'Meetings' : 'Meeting'} of ${group} in ${window.words}` : `Next meeting of ${group}`) : monthOfAll.length > 0 && window ? `Meetings in ${window.words}` : focus === 'time' ? 'Upcoming meetings and when they open' : focus === 'place' ? 'Upcoming meetings and where' : 'Upcoming meetings'),
       // One group: the title answers and the lines give the details. All groups: each meeting's answer, then its side events.
-      sections: chosen.map((m) => ({ items: focus && !group ? [focusItem(m, focus, ctx.tz), ...meetingItems(m, ctx.tz).slice(1)] : meetingItems(m, ctx.tz) })),
+      sections: [...remoteSection, ...chosen.map((m) => ({ items: focus && !group ? [focusItem(m, focus, ctx.tz), ...meetingItems(m, ctx.tz).slice(1)] : meetingItems(m, ctx.tz) }))],
       notes: [...monthNote, ...(window && !group && monthOfAll.length === 0 ? [`No meeting is known in ${window.words}; these are the next ones.`] : []), ...cancelledNotes],
       sources: uniqueSources([...chosen.flatMap((m) => (m.sources ?? [m.source]).map(sourceOf)), ...called.map((m) => sourceOf(m.cancelledBy as MeetingFact['source']))]),
       data: { group, focus, meetings: chosen, cancelled: called, ...(focus ? { answers: chosen.map((m) => ({ group: m.group, start: m.start, place: m.place, opens: formatOpening(m, ctx.tz) })) } : {}) },

@@ -76,6 +76,8 @@ const ROUTER_INTENTS: ReadonlyArray<readonly [string, RegExp] | readonly [string
   ['ls', /^(?:did|has|have) (?<sender>.{2,60}?) (?:send|sent|written|write) (?:anything|any(?:thing| liaisons?| LSs?| liaison statements?)?|an? (?:LS|liaison(?: statement)?)|liaisons?) (?:to|for) (?<arg>.+?)[?!.]*$/i],
   // "what did JTC 1/SC 27 ask SG17", "what has IETF asked of SG15?"
   ['ls', /^what (?:did|does|has|have) (?<sender>(?!\S*-(?:LS|TD|C)\s?\d).{2,60}?) (?:ask|asked|want|wanted|send|sent|tell|told) (?:of |from |to )?(?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d|study group|TSAG|Q\d|question|WP\d|working party)[^?!.]*)[?!.]*$/i],
+  // "what ls did sg15 send to ieee 802.1", "which liaisons has SG17 sent to the IETF"
+  ['ls', /^(?:what|which) (?:ls|lss|liaisons?|liaison statements?) (?:did|has|have) (?<sender>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG)) (?:send|sent|write|written)(?: out)? to (?:the )?(?<to>\S.{1,40}?)[?!.]*$/i],
   // "what did sg13 ask jtc1 sc42", "what does tsag want from the study groups": a group's statements to a body.
   ['ls', /^what (?:did|does|has|have) (?<sender>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG)) (?:ask|asked|want|wanted|tell|told|request|requested|need|needed) (?:of |from )?(?:the )?(?<to>(?!(?:me|us|you|them)\b)\S.{1,40}?)(?: to do)?[?!.]*$/i],
   // "which liaisons did sg5 send", "what LSs has SG17 sent out?": the group's own statements.
@@ -331,7 +333,15 @@ export function partsOf(input: string): string[] {
 }
 
 /** The answers to the parts of one question, as one reply: each part's title heads its lines. */
-function combined(replies: readonly Reply[]): Reply {
+function combined(all: readonly Reply[]): Reply {
+  // Two parts answered alike ("wp3/17 meeting when, and is there a sg17 plenary?" both give SG17's next meeting): once.
+  const seen = new Set<string>();
+  const replies = all.filter((r) => {
+    const key = JSON.stringify([r.title, r.sections]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
   return {
     ok: replies.some((r) => r.ok),
     title: replies.map((r) => r.title).join(' · '),

@@ -368,7 +368,10 @@ describe('meetings asked about in the sixth round', () => {
 
   it('a letter saying remote participation is provided makes the meeting hybrid', async () => {
     const a = await ask('Is the SG21 meeting in april hybrid', TZ, '2026-03-01T12:00');
-    expect(a.sections[0]?.items[0]?.text).toBe('SG21: 20–29 April 2026, Geneva, Switzerland (hybrid: remote participation offered)');
+    expect(a.title).toBe('SG21: remote participation is offered (a hybrid meeting)');
+    // The letter's own words first (remote participation for the plenaries only, other sessions on request), then the meeting.
+    expect(a.sections[0]).toMatchObject({ heading: 'What TSB Collective letter 2/21 says', items: [{ text: 'Remote participation is provided for the opening and closing plenaries; for other sessions it can be requested 24 hours in advance.' }] });
+    expect(a.sections[1]?.items[0]?.text).toBe('SG21: 20–29 April 2026, Geneva, Switzerland (hybrid: remote participation offered)');
   });
 
   it('is there a plenary in a month: the meeting of that month', async () => {
@@ -406,7 +409,7 @@ describe('the seventh round', () => {
   it('remote participation in a month is a meeting question', async () => {
     const a = await ask('is there remote participation for ITU-T SG17 in december', TZ, '2025-11-01T12:00');
     expect(a).toMatchObject({ ok: true, command: 'meeting', title: 'SG17: remote participation is offered (a hybrid meeting)' });
-    expect(a.sections[0]?.items[0]?.text).toMatch(/^SG17: 2–11 December 2025, .*\(hybrid: remote participation offered\)$/);
+    expect(a.sections.at(-1)?.items[0]?.text).toMatch(/^SG17: 2–11 December 2025, .*\(hybrid: remote participation offered\)$/);
   });
 
   it('the TSB contact of a group asked as "the tsag contact at tsb"', async () => {
@@ -571,6 +574,19 @@ describe('the seventh round', () => {
     const carried = await ask('what happens to my contribution for the cancelled wp1/2 meeting', 'Europe/Zurich', '2027-02-24T09:00');
     expect(carried).toMatchObject({ ok: true, command: 'meeting', title: 'What TSB Collective letter 5/2 says' });
     expect(carried.sections[0]?.items.map((i) => i.text)).toContain('Contributions already submitted will be carried forward to the next meeting of Study Group 2, which will be announced in a separate collective letter.');
+  });
+
+  it('the eleventh round: what the last meeting did is only a finished meeting\'s, from its own report; what a letter says will be consented', async () => {
+    const last = await ask('what happened at the last sg2 meeting', 'Europe/Zurich', '2026-04-04T10:00');
+    // The meeting of February-March 2026 is known only from the July 2025 report that planned it: no report of its own.
+    expect(last).toMatchObject({ ok: true, command: 'meeting', title: 'The SG2 meeting of 24 February – 5 March 2026, Geneva, Switzerland' });
+    expect(last.notes[0]).toMatch(/^No report of this meeting is stored/);
+    const consent = await ask('which recs will sg21 consent in april', 'Europe/Zurich', '2026-03-04T10:00');
+    expect(consent).toMatchObject({ ok: true, command: 'meeting', title: 'What TSB Collective letter 2/21 says' });
+    expect(consent.sections[0]?.items[0]?.text).toMatch(/^SG21 expects to consent draft new Recommendation ITU-T H\.266\.2/);
+    expect(await ask('which sg is lead on qos/qoe', 'Europe/Zurich', '2026-03-04T10:00')).toMatchObject({ ok: true, command: 'lsg', title: 'SG12 leads this topic' });
+    const twice = await ask('wp3/17 meeting when, and is there a sg17 plenary?', 'Asia/Seoul', '2026-03-04T10:00');
+    expect(twice.sections).toHaveLength(1);
   });
 
   it('deadlines between a month and part of a month', async () => {

@@ -522,6 +522,7 @@ describe('phrasings reported refused or misread in the fourth round', () => {
     ['liaisons with a deadline this month', 'ls', { due: 'this month' }],
     ['when did sg17 last meet', 'meeting', { scope: { kind: 'group', group: 'SG17' }, past: true }],
     ['meetings next month', 'meeting', { monthAhead: 1 }],
+    ['what ls did sg15 send to ieee 802.1', 'ls', { scope: { kind: 'group', group: 'SG15' }, from: 'SG15', to: 'ieee 802.1' }],
     ['where was the sg12 meeting in 2019', 'meeting', { scope: { kind: 'group', group: 'SG12' }, year: 2019, month: null }],
     ['what did sg13 ask jtc1 sc42', 'ls', { scope: { kind: 'group', group: 'SG13' }, from: 'SG13', to: 'jtc1 sc42' }],
     ['what does tsag want from the study groups', 'ls', { scope: { kind: 'group', group: 'TSAG' }, from: 'TSAG', to: 'study groups' }],
