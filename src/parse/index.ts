@@ -10,7 +10,7 @@ import { GENEVA_ZONE, findDates, resetDateCache } from './dates.ts';
 import { fieldValue, headerOf } from './fields.ts';
 import { plainHeader, unrunHeader } from './layout.ts';
 import { dominantGroup, findGroups } from './groups.ts';
-import { parseLiaison } from './liaison.ts';
+import { parseLiaison, unlabelledTemplate } from './liaison.ts';
 import { findCancelledMeeting, findEvents, findMeeting, findOpeningTime, findPlace, meetingOf, placeInBrackets, placeName, splitMeetings, subjectMeetings } from './meeting.ts';
 import { meetingRows } from './meeting-table.ts';
 import { MONTH_PATTERN, normalizeText, squash } from './normalize.ts';
@@ -428,7 +428,7 @@ export function parseDocument(raw: string): ParsedDocument {
   const cell = (v: string | null) => (v && !/^[|/\s-]*$/.test(v) ? v.replace(/^[|/]\s+/, '').replace(/\s+\|$/, '') : null);
   const titleField = cell(fieldValue(header, 'Title', 3, true)) ?? cell(fieldValue(plainHeader(text, 60), 'Title', 3, true));
   // An ITU-R heading's "(COPY To WP4B, WP8D and WP8F)" is whom it is copied to, not part of its title.
-  const lsTitle = kind === 'liaison-statement' ? ((trackerTitle(text) ?? mailSubject(header) ?? headingTitle(header))?.replace(/\s*\(COPY\s+To\s+[^()]{2,80}\)\s*$/i, '') ?? null) : null;
+  const lsTitle = kind === 'liaison-statement' ? ((trackerTitle(text) ?? mailSubject(header) ?? unlabelledTemplate(header)?.title ?? headingTitle(header))?.replace(/\s*\(COPY\s+To\s+[^()]{2,80}\)\s*$/i, '') ?? null) : null;
   // A memo or mail of any other kind: its "Subject:" ("Subj:") under its "To:"/"From:" lines.
   const memoSubject = kind === 'other' && /^[ \t]*(?:To|From|Date|Sent)[ \t]*:/im.test(header) ? mailSubject(header) : null;
   const title = subject ?? titleField ?? lsTitle ?? (kind === 'report' ? (draftReportHeading(text) ?? summaryHeading(text) ?? reportHeading(text)) : kind === 'presentation' ? groupHeading(text) : null) ?? memoSubject ?? titleFromText(text);

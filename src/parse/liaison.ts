@@ -333,20 +333,22 @@ export function parseContacts(text: string): Contact[] {
     const stop = /\n[ \t]*(?:Abstract|Keywords|Summary|Attachments?|Purpose|Title|Source|Question|Send any reply|Deadline|Body|For (?:action|comment|information))\b|\n\s*\n\s*\n/i.exec(block);
     if (stop) block = block.slice(0, stop.index);
     const email = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/.exec(block)?.[0] ?? null;
-    const phone = /\bTel\.?\s*:?\s*(\+?[\d ()./-]{6,})/i.exec(block)?.[1]?.trim() ?? null;
+    const phone = /\b(?:Tel|Phone(?: number)?)\.?\s*:?\s*(\+?[\d ()./-]{6,})/i.exec(block)?.[1]?.trim() ?? null;
     const lines = block
       // A second column of phone and e-mail fields beside the name: "Lena Fischer   Tel: +49 30 0000 0000".
       .split(/\n|\t|\s+(?=(?:Tel|Fax|E-?mail|Mob(?:ile)?|Phone)\.?\s*:)/i)
       // Table copies keep cell pipes: "|Contact: |Hideo Mori |Email: |", "| |RevCom Chair | |".
       .map((l) => squash(l.replace(/<[^>]*@[^>]*>|<\s*>/g, ' ').replace(/\|?\s*(?:Tel|Fax|E-?mail|Mob(?:ile)?|Phone)\.?\s*:\s*\|?\s*$/i, '').replace(/^[\s|]+|[\s|]+$/g, '')))
-      .filter((l) => l && !isLabelLine(l) && !/^(?:Tel|Fax|E-?mail|Mob|Mobile|Phone)\b/i.test(l) && !/@/.test(l) && !/^\+?[\d ()./-]{6,}$/.test(l))
+      // The template's own sub-labels ("Name/Organization/Entity:", "Phone number:") name nobody.
+      .filter((l) => l && !isLabelLine(l) && !/^(?:Tel|Fax|E-?mail|Mob|Mobile|Phone)\b/i.test(l) && !/@/.test(l) && !/^\+?[\d ()./-]{6,}$/.test(l) && !/^[\p{L} /()-]{2,40}:$/u.test(l))
       // A line that starts in lower case continues the one above ("TSAG Rapporteur group on working\nmethods").
       .reduce<string[]>((acc, l) => (acc.length > 0 && /^[a-z(]/.test(l) ? [...acc.slice(0, -1), `${acc.at(-1)} ${l}`] : [...acc, l]), []);
     const name = lines[0]?.replace(/^(?:Mr\.?|Ms\.?|Mrs\.?|Dr\.?|Prof\.?)\s+/, '').replace(/[,;]+$/, '') ?? null;
     if (!name || name.length > 80) continue;
     // Datatracker lists several people on one line: "Colin Ward, Diane Mercer".
     const people = name.split(/\s*,\s*/);
-    if (people.length > 1 && people.every((p) => /^\p{Lu}[\p{L}'’.-]+(?: \p{Lu}[\p{L}'’.-]+){1,3}$/u.test(p))) {
+    // ("Roxanne Webber, Chairman TDAG" is one person and her office.)
+    if (people.length > 1 && people.every((p) => /^\p{Lu}[\p{L}'’.-]+(?: \p{Lu}[\p{L}'’.-]+){1,3}$/u.test(p) && !/^(?:Vice[- ]?)?(?:Chair\w*|Rapporteur|Director|Convenor|Counsellor|Secretary|Editor|President)\b/i.test(p))) {
       for (const person of people) if (!contacts.some((c) => c.name === person)) contacts.push({ name: person, organization: null, country: null, email: null, phone: null });
       continue;
     }
@@ -369,6 +371,23 @@ const LIAISON_PHRASE =
 // "I am forwarding the liaison from SG2 to IETF ENUM".
 const FORWARD_PHRASE =
   /\b(?:attached|enclosed|find|forward(?:ed|ing)?|send(?:ing)?(?: you)?|transmit(?:ting)?|following)\b[^.\n]{0,40}?\b(?:reply\s+)?liaison(?:\s+statement)?\s+(?:from|of|by)\s+(?:the\s+)?(?<from2>[A-Z][\w/ .-]{1,40}?)(?:\s*\([^()\n]{1,40}\))?,?\s+(?:addressed\s+|sent\s+)?to\s+(?:the\s+)?(?<to2>[A-Z][\w/ .-]{1,50}?)(?=\s+(?:on|about|regarding|concerning)\b|\s+for\s+(?:your\s+)?(?:action|comment|information|review)\b|\s*[,;(\n]|\.\s|\s*$)/i;
+
+/**
+ * The ITU template's header copied without its left column ("Source:", "Title:"), as a page or a re-set document
+ * leaves it: the source and the title are the two lines before "For action to:" (or "For comment to:"). `null` when
+ * the labels are there or the lines do not read so.
+ */
+export function unlabelledTemplate(header: string): { source: string; title: string } | null {
+  if (/^[ \t]*(?:Source|Title)[ \t]*:/im.test(header)) return null;
+  const lines = header.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const at = lines.findIndex((l) => /^For (?:action|comment|information) to\s*:/i.test(l));
+  if (at < 2) return null;
+  const [source, title] = [lines[at - 2] ?? '', lines[at - 1] ?? ''];
+  const plain = (l: string) => l.length >= 4 && l.length <= 200 && !/:\s*$|^\d|^(?:English|French|Spanish|Original)\b/i.test(l);
+  // The source names a body or an officer of one: "Chairman, Telecommunication Development Advisory Group (TDAG)".
+  if (!plain(source) || !plain(title) || !/\b(?:Group|Sector|Study Group|Working Party|Chair\w*|Rapporteur|Committee|Board|Council|TSB|BDT|BR|SG\s?\d|TSAG|TDAG|RAG|WP\s?\d)\b/.test(source)) return null;
+  return { source, title };
+}
 
 // A mail that sends a statement says what for, anywhere in its first lines: "… to IETF CCAMP, sent for information."
 const SENT_FOR = /\b(?:sent|forwarded|transmitted|submitted)\s+(?:to you\s+)?for\s+(?:your\s+)?(action|comment|information)\b/i;
@@ -497,11 +516,13 @@ function statedPurposeOf(header: string): string {
 // The template's labels, when a converter ran the header's cells into one line: "For action to: WFD For comment to:
 // - For information to: JCA-AHF Approval: … Deadline: 15 October 2013".
 const RUN_TOGETHER = / (?=(?:For (?:action|comment|information) to|Approval|Deadline|Contact|Source|Title|Purpose|Question\(s\))\s*:)/g;
+// A page that lost even the spaces between the cells: "(TO RAG)For comment to:RAGFor information to:n/aDeadline:n/a".
+const GLUED = /(?<=\S)(?=(?:For (?:action|comment|information) to|Deadline|Contact|Approval)\s*:)|(?<=\b(?:For (?:action|comment|information) to|Deadline|Contact|Approval)\s*:)(?=\S)/g;
 
 export function parseLiaison(text: string, docGroup: string | null): LiaisonInfo {
   const header = normalizeGroupSpelling(plainHeader(text, 80))
     .split('\n')
-    .map((line) => (line.length > 120 && /For (?:action|information) to\s*:/.test(line) ? line.replace(RUN_TOGETHER, '\n') : line))
+    .map((line) => (line.length > 120 && /For (?:action|comment|information) to\s*:/.test(line) ? line.replace(RUN_TOGETHER, '\n').replace(GLUED, (_m, offset: number, whole: string) => (whole[offset - 1] === ':' ? ' ' : '\n')) : line))
     .join('\n');
   const addressees: Addressee[] = [];
   const push = (list: Addressee[]) => {
@@ -595,7 +616,9 @@ export function parseLiaison(text: string, docGroup: string | null): LiaisonInfo
     push(list);
   }
 
-  let from = fieldValue(header, 'Source|From Groups?|From') ?? phraseFrom;
+  // An officer of a body named by its abbreviation ("Chairman, Telecommunication Development Advisory Board (TDAG)"): the body.
+  const unlabelled = unlabelledTemplate(header)?.source.replace(/^(?:the\s+)?(?:Vice[- ]?)?(?:Chair(?:man|woman|person)?|Convenor|Rapporteur|Secretariat|Counsellor)s?,?\s+(?:of\s+)?(?:the\s+)?[^()]{3,120}\(([A-Z][A-Za-z0-9-]{1,12})\)\s*$/, '$1');
+  let from = fieldValue(header, 'Source|From Groups?|From') ?? phraseFrom ?? unlabelled ?? null;
   // A liaison forwarded in a plain mail: "From: Hiro Oda <tsbsg15@itu.int>" names who sent the mail, not the body
   // whose statement it is; the prose says that ("Please find attached a liaison statement from ITU-T SG15 to IETF
   // CCAMP"), else the sender's secretariat address does.

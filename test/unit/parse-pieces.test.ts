@@ -840,3 +840,19 @@ describe('the seventeenth unseen round', () => {
     expect(parseDocument('Regional Preparatory Meeting for WTDC-17 for Americas (RPM-AMS)\n\nAsuncion, Paraguay, 22-24 February 2017\n\nDocument RPM-AMS17/19-E\n8 February 2017\nOriginal: English\n\nA Member State\n\nINPUT ON WTDC RESOLUTION 1\n').kind).toBe('contribution');
   });
 });
+
+describe('the eighteenth unseen round', () => {
+  // The current ITU liaison template as a page copy leaves it: TDAG-LS 3 to RAG (2018), carried in ITU-R document
+  // RAG19/4 (info.5y1.org), with the template's left column (Source:, Title:) lost, and a copy that lost even the spaces
+  // between its cells; the texts are written for these tests.
+  it('the template without its labels: the source and title are the two lines before "For comment to:"', () => {
+    const p = parseDocument('Telecommunication Development Advisory Group (TDAG)\n\n23rd Meeting, Geneva, 9-11 April 2018\n\nTDAG – LS 3\n\n11 May 2018\n\nEnglish only\n\nChairman, Telecommunication Development Advisory Group (TDAG)\n\ncoordination with the other Sectors (TO RAG)\n\nFor comment to:\n\nRAG\n\nFor information to:\n\nn/a\n\nDeadline:\n\nn/a\n\nContact:\n\nName/Organization/Entity:\n\nMs Ana Example, Chairman TDAG\n\nPhone number:\n\n+41 22 000 0000\n\nSummary:\n\nThis liaison statement informs RAG of the discussions of TDAG.\n');
+    expect(p).toMatchObject({ kind: 'liaison-statement', title: 'coordination with the other Sectors (TO RAG)', date: '2018-05-11' });
+    expect(p.liaison).toMatchObject({ from: 'TDAG', to: ['RAG'], cc: [], purpose: 'comment', deadline: null, contacts: [{ name: 'Ana Example, Chairman TDAG', phone: '+41 22 000 0000' }] });
+  });
+
+  it('the template run together without spaces still gives its addressees', () => {
+    const p = parseDocument('Document RAG19/4-E English only coordination with the other Sectors (TO RAG)For comment to:RAGFor information to:n/aDeadline:n/aContact:Name/Organization/Entity:Ms Ana Example, Chairman TDAGSummary:This liaison statement informs RAG of the discussions of TDAG on coordination with the other Sectors.\n');
+    expect(p.liaison).toMatchObject({ to: ['RAG'], purpose: 'comment', deadline: null });
+  });
+});

@@ -16,8 +16,6 @@ const KNOWN_MISSES = new Set([
   'ietf-datatracker-409-ccamp-response-tmpls-ring.txt repliesTo',
   'itu-d-ls-tdag-ls3-to-rag-flattened.txt title',
   'itu-d-ls-tdag-ls3-to-rag-flattened.txt from',
-  'itu-d-ls-tdag-ls3-to-rag-flattened.txt to',
-  'itu-d-ls-tdag-ls3-to-rag-flattened.txt purpose',
   'itu-ls-revcom-ls2-efficiency-jca-ahf-td.txt title',
   'itu-td-jca-ahf-doc71-lsi-q13-16-to-wfd-flattened.txt title',
   'meeting-jtc1-sc6-n13487-wrapping-cl-9-17-2008.txt meeting.dates',
