@@ -163,6 +163,10 @@ function isSlideDeck(text: string): boolean {
   if (/^To\s*:/m.test(head) && /^From\s*:/m.test(head) && /^(?:Subj|Subject|Re)\s*:/m.test(head)) return false;
   // A meeting timetable ("Draft Timetable - ITU-T Study Group 2 Meeting, …") is a grid of short cells, not slides.
   if (lines.slice(0, 10).some((l) => /\bTime[- ]?table\b/i.test(l))) return false;
+  // Nor is a programme or agenda (its heading, or lines of times: "09:30-10:15 Opening"), nor a mail's headers.
+  if (lines.slice(0, 15).some((l) => /^(?:(?:Draft|Provisional|Final)\s+)?(?:Programme|Program|Agenda|Schedule)\b/i.test(l))) return false;
+  if (lines.filter((l) => /^\d{1,2}[:.h]\d{2}\s*(?:[-–]|to)\s*\d{1,2}[:.h]\d{2}\b/.test(l)).length >= 3) return false;
+  if ((head.match(/^(?:From|Date|Subject|Sent|To)\s*:/gim) ?? []).length >= 2) return false;
   // A cover form of labelled fields ("TITLE:", "DUE DATE:", "DOCUMENT TYPE:" each on its own line, as on a JTC 1
   // N-document) is a form, not slides.
   if (lines.slice(0, 60).filter((l) => /^[A-Z][A-Z ]{2,30}:$/.test(l)).length >= 4) return false;

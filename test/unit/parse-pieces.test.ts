@@ -856,3 +856,15 @@ describe('the eighteenth unseen round', () => {
     expect(p.liaison).toMatchObject({ to: ['RAG'], purpose: 'comment', deadline: null });
   });
 });
+
+describe('what is no slide deck', () => {
+  // Short lines make a slide deck, but not a programme (ITU inter-regional workshop on WRC-19, 2019), an agenda of
+  // times, or a mail with its headers (an IETF list mail of 1998); the texts are written for these tests.
+  const shortLines = (n: number) => Array.from({ length: n }, (_, i) => `Item ${i + 1} of the day`).join('\n');
+  it('a programme, a schedule of times, a mail', () => {
+    expect(parseDocument(`Programme\nWorkshop on WRC preparation\n${shortLines(30)}\n`).kind).toBe('other');
+    expect(parseDocument(`Workshop day 1\n09:30-10:15 Opening\n10:15-11:00 Session 1\n11:00-11:30 Break\n${shortLines(30)}\n`).kind).toBe('other');
+    expect(parseDocument(`From: A Person <a@example.org>\nDate: Mon, 3 Aug 1998 10:00:00 -0400\nSubject: mailrev BOF\n\n${shortLines(30)}\n`).kind).toBe('other');
+    expect(parseDocument(`Title slide\n${shortLines(30)}\n`).kind).toBe('presentation');
+  });
+});
