@@ -57,7 +57,7 @@ const REPORT_HEADING = /^\s*(?:REPORT\b|Report of the (?:meeting|.*?meeting of))
 // The words before a reference that only mention it: "… is available as", "see", "(TSB Circular 9 of …)".
 // … unless it is the document's own reference line: "Ref: Addendum 1 to TSB Collective letter 4/21".
 const OWN_REFERENCE_BEFORE = /\b(?:Ref(?:erence)?\.?\s*[:/]|(?:Addendum|Corrigendum|Revision)\s+\d+\s+to\b)/i;
-const MENTIONED_BEFORE = /(?:\b(?:as|see|in|of|by|to|per|under|with|from|and|the|is|was|are|were|cf\.?)|[a-z]{3,}\s*\()\s*$/i;
+const MENTIONED_BEFORE = /(?:\b(?:as|see|in|of|by|to|per|under|with|from|and|the|that|is|was|are|were|cf\.?)|[a-z]{3,}\s*\()\s*$/i;
 // "CONTRIBUTION" on a line of its own; a focus group's "INPUT DOCUMENT", on its own or run into a flattened header.
 const CONTRIBUTION_HEADING = /^\s*CONTRIBUTION\s*$|^\s*INPUT DOCUMENT\s*$|\bQuestion\(s\):[^\n]{0,200}\bINPUT DOCUMENT\s+Source:/im;
 const TD_HEADING = /^\s*TD\s*$|\bThis TD\b|^\s*TEMPORARY DOCUMENT\s*$/im;

@@ -851,6 +851,11 @@ describe('the eighteenth unseen round', () => {
     expect(p.liaison).toMatchObject({ from: 'TDAG', to: ['RAG'], cc: [], purpose: 'comment', deadline: null, contacts: [{ name: 'Ana Example, Chairman TDAG', phone: '+41 22 000 0000' }] });
   });
 
+  it('a mail saying "that Circular Letter 5/LCCE/86 … has just been dispatched" is a mail, dated when sent', () => {
+    const p = parseDocument('From:        A Person <>\nSent:        13-May-20 10:15 AM\nTo:          Proponents\nSubject:     Conversion of the Working Party 5D meeting to a virtual meeting\n\nDear All,\n\nThis is to inform you that Circular Letter 5/LCCE/86 Corrigendum 1 has just been dispatched to announce that the meeting is converted to a fully electronic meeting.\n');
+    expect(p).toMatchObject({ kind: 'other', date: '2020-05-13', title: 'Conversion of the Working Party 5D meeting to a virtual meeting' });
+  });
+
   it('the template run together without spaces still gives its addressees', () => {
     const p = parseDocument('Document RAG19/4-E English only coordination with the other Sectors (TO RAG)For comment to:RAGFor information to:n/aDeadline:n/aContact:Name/Organization/Entity:Ms Ana Example, Chairman TDAGSummary:This liaison statement informs RAG of the discussions of TDAG on coordination with the other Sectors.\n');
     expect(p.liaison).toMatchObject({ to: ['RAG'], purpose: 'comment', deadline: null });
