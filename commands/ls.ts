@@ -44,12 +44,12 @@ export default defineCommand({
   summary: 'Liaison statements of a group: those it must answer, with their reply deadlines, first.',
   usage: 'ls [SG17|Q6/17|TSAG]',
   examples: ['ls SG17', 'ls Q6/17', 'which liaisons need a reply from SG17', 'ls'],
-  args: z.object({ scope: z.custom<Scope>(), from: z.string().nullable().default(null), to: z.string().nullable().default(null), topic: z.string().nullable().default(null), due: z.string().optional() }),
+  args: z.object({ scope: z.custom<Scope>(), from: z.string().nullable().default(null), to: z.string().nullable().default(null), topic: z.string().nullable().default(null), due: z.string().optional(), asks: z.boolean().optional() }),
   parseText: parseLsText,
   // Any short question about liaisons, replies or LSs that names a group: "does sg20 owe anyone an LS reply", "what
   // replies is SG15 waiting for", "which LS does SG17 have to answer in january".
   // The topic a statement is on, when the question names one, is read too ("SG17 LS on CG-AISEC-STRAT - deadline?").
-  fallbacks: [/^(?=.*\b(?:LSs?|liaisons?|liaison statements?|repl(?:y|ies)|respon(?:se|ses|d)|answer)\b)(?=(?:.*?\s(?:about|regarding|concerning|on)\s+(?<topic>(?!the\s+(?:list|agenda)\b)[^\s?!.]+(?:\s(?![-–]|who\b|what\b|when\b|and\b|by\b|from\b|to\b)[^\s?!.]+){0,4}))?).*?(?<![\w/])(?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}(?:RG-[A-Z]{2,5})?|study group \d{1,2}|TSAG|Q\d{1,2}\/\d{1,2}))(?![\w/]).*$/i],
+  fallbacks: [/^(?=.*\b(?:LSs?|liaisons?|liaison statements?|repl(?:y|ies)|respon(?:se|ses|d)|answer)\b)(?=(?:.*?\b(?<asks>what (?:do|does|should|must|shall) \S+ (?:need to |have to )?do|what (?:is|are) \S+ asked(?: to do)?|what (?:does|did) it ask)\b)?)(?=(?:.*?\s(?:about|regarding|concerning|on)\s+(?<topic>(?!the\s+(?:list|agenda)\b)[^\s?!.]+(?:\s(?![-–]|who\b|what\b|when\b|and\b|by\b|from\b|to\b)[^\s?!.]+){0,4}))?).*?(?<![\w/])(?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}(?:RG-[A-Z]{2,5})?|study group \d{1,2}|TSAG|Q\d{1,2}\/\d{1,2}))(?![\w/]).*$/i],
   intents: [
     /^(?:which|what)\s+(?:liaison statements?|liaisons?|LSs?)\s+(?:need|needs|await|awaits|are awaiting|require|requires|are waiting for|wait for)\s+(?:an?\s+)?(?:reply|replies|response|answer|action)(?:\s+from|\s+by|\s+of)?\b(?<arg>.*)$/i,
     /^(?:liaison statements?|liaisons?|LSs?)\s+(?:awaiting|needing|to answer for|waiting for)\s+(?:an?\s+)?(?:reply|response|action)?(?:\s+from|\s+by)?\b(?<arg>.*)$/i,
@@ -58,7 +58,7 @@ export default defineCommand({
     // "any liaisons for SG13 to answer", "which liaisons did SG17 send", "what liaisons has SG20 received".
     /^(?:are there |is there )?(?:any|which|what)\s+(?:liaison statements?|liaisons?|LSs?)\s+(?:for|did|has|have|from|to)\s+(?<arg>.+?)(?:\s+(?:to answer|to reply to|send(?: out)?|sent(?: out)?|receive|received|get|got))?\s*\??$/i,
   ],
-  async run(ctx, { scope, from, to, topic, due }): Promise<Reply> {
+  async run(ctx, { scope, from, to, topic, due, asks: wantAsks = false }): Promise<Reply> {
     if (scope.kind === 'unknown') return unknownGroupReply(ctx, scope.text);
     const question = scope.kind === 'question' ? scope.question : null;
     const group = scope.kind === 'group' ? parentGroup(scope.group) : question ? groupOfQuestion(question) : null;
@@ -80,11 +80,6 @@ export default defineCommand({
     // Or by who sent them to whom ("what did SG17 ask SG20"): what each asks comes too, in its own words.
     const narrowed = (topic !== null && onTopic.length > 0 && onTopic.length <= 2) || ((from !== null || to !== null) && all.length > 0 && all.length <= 3);
     const asks = new Map<LiaisonFact, string[]>();
-    if (narrowed) {
-      const shownHere = topic !== null && onTopic.length > 0 ? onTopic : all;
-      const texts = await Promise.all(shownHere.map((l) => ctx.store.getText(l.source.docId)));
-      shownHere.forEach((l, i) => asks.set(l, requestsOf(texts[i] ?? '', 3)));
-    }
     const withAsks = (l: LiaisonFact, item: ReplyItem): ReplyItem[] => [item, ...(asks.get(l) ?? []).map((a) => ({ text: `Asks: ${a}`, source: item.source }))];
     const ahead = (l: LiaisonFact) => l.liaison.deadline !== null && dueAt({ date: l.liaison.deadline, time: null, timezone: GENEVA }) >= ctx.now;
     const byDeadline = (a: LiaisonFact, b: LiaisonFact) => (a.liaison.deadline ?? '').localeCompare(b.liaison.deadline ?? '');
@@ -103,6 +98,13 @@ export default defineCommand({
     const overdue = who ? all.filter((l) => !l.answeredBy && l.liaison.deadline !== null && !ahead(l) && l.liaison.deadline >= halfYearAgo && asksOf(l.liaison, group, question)).sort(byDeadline) : [];
     const shown = new Set([...mustAnswer, ...expected, ...undated, ...overdue]);
     const rest = all.filter((l) => !shown.has(l) && (question === null || concerns(l.liaison, question))).slice(0, 20);
+    // What each asks, in its own words: for the few statements picked out, or, asked "what do we need to do", for the
+    // first three that want something of the group or that it waits on.
+    const asksFor = narrowed ? (topic !== null && onTopic.length > 0 ? onTopic : all) : wantAsks ? [...mustAnswer, ...overdue, ...undated, ...expected].slice(0, 3) : [];
+    if (asksFor.length > 0) {
+      const texts = await Promise.all(asksFor.map((l) => ctx.store.getText(l.source.docId)));
+      asksFor.forEach((l, i) => asks.set(l, requestsOf(texts[i] ?? '', 3)));
+    }
     const sections = [
       { heading: who ? `${who} is asked to reply` : 'Awaiting a reply', items: mustAnswer.flatMap((l) => withAsks(l, line(l, ctx.tz, 'reply due by', narrowed))) },
       { heading: `${who ?? ''} is asked to act (no reply date given)`.trim(), items: undated.flatMap((l) => withAsks(l, line(l, ctx.tz, null, narrowed))) },
@@ -157,7 +159,9 @@ function onceEach(liaisons: LiaisonFact[]): LiaisonFact[] {
 }
 
 /** "SG15 from IETF" (as the router passes "did IETF send anything to SG15"): a scope and, after "from", a sender. */
-export function parseLsText(rest: string): { scope: Scope; from: string | null; to: string | null; topic: string | null; due?: string } {
+export function parseLsText(rest: string): { scope: Scope; from: string | null; to: string | null; topic: string | null; due?: string; asks?: boolean } {
+  // "--asks" (as the router passes "what do we need to do"): what the statements ask comes with them.
+  if (/(?:^|\s)--asks\b/.test(rest)) return { ...parseLsText(rest.replace(/(?:^|\s)--asks\b/g, ' ').trim()), asks: true };
   // "due in april 2026" (as the router passes "liaisons with a deadline in april 2026"): when their reply dates fall.
   const dueAsked = /(?:^|\s)due\s+(\S.{1,80})$/i.exec(rest);
   if (dueAsked?.[1]) {

@@ -202,7 +202,7 @@ export function route(registry: Registry, input: string, clock?: AskClock): Rout
       for (const re of spec.fallbacks ?? []) {
         const m = re.exec(body);
         // A looser phrasing may name what the request is about apart from its argument ("… on CG-AISEC-STRAT").
-        if (m) return validate(spec, `${m.groups?.['arg'] ?? body}${m.groups?.['topic'] ? ` about ${m.groups['topic']}` : ''}`, body, clock);
+        if (m) return validate(spec, `${m.groups?.['arg'] ?? body}${m.groups?.['topic'] ? ` about ${m.groups['topic']}` : ''}${m.groups?.['asks'] ? ' --asks' : ''}`, body, clock);
       }
   }
   const near = suggest(registry, first);

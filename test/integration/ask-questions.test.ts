@@ -589,6 +589,14 @@ describe('the seventh round', () => {
     expect(twice.sections).toHaveLength(1);
   });
 
+  it('"what do we need to do" about a group\'s liaisons: what each of the first few asks, in its words', async () => {
+    const a = await ask('sg20 liaisons - what do we need to do', 'Europe/Zurich', '2026-03-04T10:00');
+    expect(a).toMatchObject({ ok: true, command: 'ls', title: 'Liaison statements of SG20' });
+    const asked = a.sections[0]?.items.map((i) => i.text) ?? [];
+    expect(asked[0]).toMatch(/^LS on coordination of IoT security work between SG17 and SG20/);
+    expect(asked[1]).toMatch(/^Asks: SG17 kindly asks SG20:/);
+  });
+
   it('deadlines between a month and part of a month', async () => {
     const a = await ask('deadlines between feb and mid march', 'Europe/Zurich', '2026-01-15T12:00');
     expect(a).toMatchObject({ ok: true, command: 'deadlines', title: 'Deadlines for all groups, 1 Feb – 20 Mar 2026' });
