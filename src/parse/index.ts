@@ -217,7 +217,7 @@ function otherSectorMeeting(m: MeetingInfo, sector: string): MeetingInfo {
 
 // The meeting a document of no known kind names in its first lines: an agenda's "14th Meeting, Geneva, 28 - 30
 // January 2009", a 3GPP document's "3GPP TSG-SA WG1 Meeting #63" over "Zagreb, Croatia, 19th – 23rd August 2013".
-const MEETING_LINE = /\bmeeting\b/i;
+const MEETING_LINE = /\b(?:meeting|workshop|forum|seminar|symposium|conference|summit|tutorial)\b/i;
 
 function namedMeeting(header: string): MeetingInfo | null {
   const lines = header.split('\n').map((l) => l.trim()).slice(0, 15);
@@ -230,7 +230,8 @@ function namedMeeting(header: string): MeetingInfo | null {
       const hit = findDates(candidate)[0];
       if (!hit || hit.start === hit.end) continue;
       const before = candidate.slice(0, hit.index).split(/\t|\s{3,}/).map((c) => c.trim().replace(/[,:\s]+$/, '')).filter(Boolean);
-      const placeCell = candidate === line ? (before.at(-1) ?? '').replace(/^.*\bmeeting\b[^,]*,\s*/i, '') : (before.at(-1) ?? '');
+      // "(Geneva, Switzerland, 4 to 6 September 2019)" under a workshop's name: the place in the bracket.
+      const placeCell = (candidate === line ? (before.at(-1) ?? '').replace(/^.*\bmeeting\b[^,]*,\s*/i, '') : (before.at(-1) ?? '')).replace(/^\(\s*/, '');
       const place = /^[A-Z][\w'\u00C0-\u024F .,-]{2,50}$/.test(placeCell) && !/\d/.test(placeCell) && !MEETING_LINE.test(placeCell) ? placeCell : null;
       // The meeting's name: the line up to its place ("14th Meeting, Geneva, 28 - …" → "14th Meeting"), of the body
       // the masthead names when the name alone names none ("14th Meeting of the Telecommunication Development …").

@@ -856,6 +856,12 @@ describe('the eighteenth unseen round', () => {
     expect(p).toMatchObject({ kind: 'other', date: '2020-05-13', title: 'Conversion of the Working Party 5D meeting to a virtual meeting' });
   });
 
+  it('a workshop\'s programme names its workshop, the place and dates in the bracket under it', () => {
+    // The programme page of the 3rd ITU Inter-regional Workshop on WRC-19 Preparation (2019), as the page copy reads.
+    const p = parseDocument('Committed to connecting the world\n\n3rd ITU Inter-regional Workshop on WRC-19 Preparation\n(Geneva, Switzerland, 4 to 6 September 2019)\n\nContent Editor\n09:30-10:15 Opening\n');
+    expect(p.meeting).toMatchObject({ title: '3rd ITU Inter-regional Workshop on WRC-19 Preparation', start: '2019-09-04', end: '2019-09-06', place: 'Geneva, Switzerland' });
+  });
+
   it('the template run together without spaces still gives its addressees', () => {
     const p = parseDocument('Document RAG19/4-E English only coordination with the other Sectors (TO RAG)For comment to:RAGFor information to:n/aDeadline:n/aContact:Name/Organization/Entity:Ms Ana Example, Chairman TDAGSummary:This liaison statement informs RAG of the discussions of TDAG on coordination with the other Sectors.\n');
     expect(p.liaison).toMatchObject({ to: ['RAG'], purpose: 'comment', deadline: null });
