@@ -471,10 +471,12 @@ describe('a focus group input document flattened into one line', () => {
 });
 
 describe("another Sector's input document", () => {
-  // Headers of RAG document RAG95/9 (1994) and TDAG document TDAG17-22/13 (2017), the second run together.
+  // Headers of RAG document RAG95/9 (1994), TDAG document TDAG17-22/13 (2017), the second run together, and RPM-AMS17/19.
   it('is a contribution', () => {
     expect(parseDocument('RADIOCOMMUNICATION ADVISORY GROUP\nDocument RAG27/9-E\n9 December 2026\nOriginal: English\nLIAISON BETWEEN STUDY GROUPS\n').kind).toBe('contribution');
     expect(parseDocument('Telecommunication DevelopmentAdvisory Group (TDAG)\n\n32nd Meeting, Geneva, 9-12 May 2027\n\nDocument TDAG27-32/13-E4 May 2027Original: English\n').kind).toBe('contribution');
+    // An ITU-D regional preparatory meeting's input (RPM-AMS17/19, 2017).
+    expect(parseDocument('Regional Preparatory Meeting for WTDC-17 for Americas (RPM-AMS)\n\nAsuncion, Paraguay, 22-24 February 2017\n\nDocument RPM-AMS17/19-E\n8 February 2017\nOriginal: English\n\nA Member State\n\nINPUT ON WTDC RESOLUTION 1\n').kind).toBe('contribution');
   });
 });
 
@@ -822,8 +824,7 @@ describe('the sixteenth unseen round', () => {
 
 describe('the seventeenth unseen round', () => {
   // Layouts of an IEEE 802 EC ballot mail (2013) and an 802.15 letter-ballot notice (2008) from the ieee802.org
-  // archives, a 3GPP RAN2 company tdoc (R2-2503442, 2025) and an ITU-D regional preparatory meeting input
-  // (RPM-AMS17/19, 2017); the texts are written for these tests.
+  // archives and a 3GPP RAN2 company tdoc (R2-2503442, 2025); the texts are written for these tests.
   it('"Close of ballot: Saturday 21th December 2013 11:59PM AOE": the end of that day Anywhere on Earth', () => {
     const [d] = parseDocument('Motion for 10 day ballot:\n\nStart of ballot:  Wednesday 11th December 2013\nClose of ballot: Saturday 21th December 2013   11:59PM AOE\n').deadlines;
     expect(d).toMatchObject({ date: '2013-12-21', time: '23:59', timezone: 'UTC-12' });
@@ -835,9 +836,8 @@ describe('the seventeenth unseen round', () => {
     expect(p.deadlines.map((d) => `${d.date} ${d.time} ${d.timezone}`)).toEqual(['2008-10-02 23:00 UTC-12']);
   });
 
-  it('a company\'s 3GPP tdoc with "Agenda Item:" before "Document for:" is a contribution; an ITU-D preparatory meeting\'s input too', () => {
+  it('a company\'s 3GPP tdoc with "Agenda Item:" before "Document for:" is a contribution', () => {
     expect(parseDocument('3GPP TSG RAN WG2 Meeting #130\t\tR2-2503442\nSt. Julians, Malta, May 19th – 23rd, 2025\nAgenda Item:\t8.0\nSource:\tA company\nTitle:\tDiscussion on the ASN.1 review\nDocument for:\tDiscussion and Decision\n').kind).toBe('contribution');
-    expect(parseDocument('Regional Preparatory Meeting for WTDC-17 for Americas (RPM-AMS)\n\nAsuncion, Paraguay, 22-24 February 2017\n\nDocument RPM-AMS17/19-E\n8 February 2017\nOriginal: English\n\nA Member State\n\nINPUT ON WTDC RESOLUTION 1\n').kind).toBe('contribution');
   });
 });
 
