@@ -2,7 +2,6 @@
  * `deadlines [group|Question] [dates] [--all]`: upcoming deadlines, soonest first, each with its source; with dates
  * ("next week", "in May 2026", "between 1 and 15 March", "before April"), those due in that range.
  */
-import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { groupOfQuestion } from '../src/core/groups.ts';
 import { CATEGORY_LABELS } from '../src/core/labels.ts';
@@ -12,7 +11,7 @@ import { formatDeadline, formatRange, whenWords } from '../src/core/time.ts';
 import type { DeadlineFact, MeetingFact } from '../src/store/facts.ts';
 import { findScope, leftover, sourceLabel, sourceOf, uniqueSources, unknownGroupReply, type Scope } from './scope.ts';
 import { meetingsNamed } from './topic.ts';
-import { rangeOf, splitWhen, type Clock, type DateRange } from './when.ts';
+import { dueIn, rangeDays, rangeOf, splitWhen, type Clock, type DateRange } from './when.ts';
 
 /** Upcoming deadlines an answer lists at most. */
 const SHOWN = 50;
@@ -310,11 +309,6 @@ const RANGE_FETCH = 500;
 /** A day and more: the most a deadline's date, where it was written, is from its date where the reader is. */
 const DAY_MS = 26 * 3_600_000;
 
-/** The calendar day of `ms` in zone `tz`, ISO. */
-function isoDay(ms: number, tz: string): string {
-  return DateTime.fromMillis(ms, { zone: tz }).toISODate() ?? '';
-}
-
 /** "registration", "contributions or contributions needing translation": the kinds asked about, in words. */
 function kindWords(kinds: ReadonlySet<DeadlineCategory>): string {
   return [...kinds].map((k) => CATEGORY_LABELS[k].toLowerCase()).join(' or ');
@@ -324,7 +318,7 @@ function kindWords(kinds: ReadonlySet<DeadlineCategory>): string {
  * Words that join or lead a topic and say nothing of it: "and", "on", "about", "the". Read after QUESTION_WORDS are
  * gone ("what", "is", "any", "do", "me" … are none of these).
  */
-const JOINING_WORDS = new Set(['stuff', 'things', 'something', 'need', 'needs', 'over', 'close', 'closes', 'closing', 'open', 'opens', 'owe', 'coming', 'up', 'left', 'still', 'pending', 'can', 'and', 'or', 'also', 'then', 'on', 'about', 'for', 'the', 'of', 'a', 'an', 'in', 'at', 'by', 'with', 'regarding', 'concerning', 're', 'reply', 'respond', 'answer', 'deadline', 'deadlines', 'it', 'its', 'this', 'that', 'these', 'those', 'please', 'thanks', 'meeting', 'next', 'so', 'our', 'my', 'where', 'how', 'time', 'well', 'ask', 'apply', 'request', 'get', 'obtain', 'close', 'closed', 'expire', 'expired', 'were', 'was', 'end', 'ended']);
+const JOINING_WORDS = new Set(['stuff', 'things', 'something', 'need', 'needs', 'over', 'close', 'closes', 'closing', 'open', 'opens', 'owe', 'coming', 'up', 'left', 'still', 'pending', 'can', 'and', 'or', 'also', 'then', 'on', 'about', 'for', 'the', 'of', 'a', 'an', 'in', 'at', 'by', 'with', 'regarding', 'concerning', 're', 'reply', 'respond', 'answer', 'deadline', 'deadlines', 'it', 'its', 'this', 'that', 'these', 'those', 'please', 'thanks', 'meeting', 'next', 'so', 'our', 'my', 'where', 'how', 'time', 'well', 'ask', 'apply', 'request', 'get', 'obtain', 'closed', 'expire', 'expired', 'were', 'was', 'end', 'ended']);
 
 /** The words of a leftover that name a topic: "on Y.4250" → ["Y.4250"], "and" → []. */
 export function topicWords(text: string): string[] {
@@ -353,9 +347,8 @@ async function inRange(ctx: CommandContext, scope: Scope, all: boolean, range: D
   const label = `${kinds ? `${scopeLabel} (${kindWords(kinds)})` : scopeLabel}${topic.length > 0 ? ` about "${topic.join(' ')}"` : ''}`;
   // A deadline is in the range when its instant is, in the reader's zone, or when the date the document wrote is
   // one of the range's days: "30 April, 23:59 UTC" is asked for as April's even where it is already 1 May.
-  const days = { from: range.from === null ? null : isoDay(range.from, ctx.tz), to: range.to === null ? null : isoDay(range.to, ctx.tz) };
-  const inDays = (d: DeadlineFact) => (days.from === null || d.date >= days.from) && (days.to === null || d.date < days.to);
-  const inRangeOf = (d: DeadlineFact) => ((range.from === null || d.due >= range.from) && (range.to === null || d.due < range.to)) || inDays(d);
+  const days = rangeDays(range, ctx.tz);
+  const inRangeOf = (d: DeadlineFact) => dueIn(range, ctx.tz, d);
   const from = range.from === null ? (all ? '-inf' : ctx.now) : range.from - DAY_MS;
   const fetched = await ctx.store.deadlines(target, from, range.to === null && !kinds && topic.length === 0 ? SHOWN + 1 : RANGE_FETCH);
   const due = fetched.filter((d) => inRangeOf(d) && (!kinds || kinds.has(d.category)) && (topic.length === 0 || about(d, topic)));

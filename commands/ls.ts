@@ -10,7 +10,7 @@ import { dueAt, formatDeadline, formatRange } from '../src/core/time.ts';
 import type { LiaisonInfo } from '../src/core/types.ts';
 import { actingAddressees, requestsOf } from '../src/parse/liaison.ts';
 import type { LiaisonFact } from '../src/store/facts.ts';
-import { rangeOf, type DateRange } from './when.ts';
+import { dueIn, rangeOf, type DateRange } from './when.ts';
 import { addresseeList, contactLine, parseScope, sourceLabel, sourceOf, uniqueSources, unknownGroupReply, type Scope } from './scope.ts';
 
 const GENEVA = 'Europe/Zurich';
@@ -64,12 +64,7 @@ export default defineCommand({
     const group = scope.kind === 'group' ? parentGroup(scope.group) : question ? groupOfQuestion(question) : null;
     // Reply dates asked about ("due in april 2026"): the statements whose reply date falls then, whoever is to reply.
     const window = due ? rangeOf(due, { now: ctx.now, tz: ctx.tz }) : null;
-    const dueThen = (l: LiaisonFact) => {
-      if (!window) return true;
-      if (!l.liaison.deadline) return false;
-      const at = dueAt({ date: l.liaison.deadline, time: null, timezone: GENEVA });
-      return (window.from === null || at >= window.from) && (window.to === null || at < window.to + 86_400_000);
-    };
+    const dueThen = (l: LiaisonFact) => !window || (l.liaison.deadline !== null && dueIn(window, ctx.tz, { due: dueAt({ date: l.liaison.deadline, time: null, timezone: GENEVA }), date: l.liaison.deadline }));
     const listed = onceEach((await ctx.store.liaisons(group, 200)).filter((l) => (from === null || sentBy(l.liaison, from)) && (to === null || sentTo(l.liaison, to)) && dueThen(l)));
     if (window) return dueReply(ctx, listed, window, group);
     // A topic narrows the list to the statements whose titles name it; when none does, the whole list, saying so.

@@ -452,10 +452,12 @@ const meetingCommand = defineCommand({
     const asked = args.month ?? (relativeMonth ? { month: relativeMonth.month, year: relativeMonth.year } : null);
     const window = asked ? monthWindow(asked, ctx.now, args.past === true) : args.year ? { from: `${args.year}-01-01`, to: `${args.year}-12-31`, words: String(args.year) } : null;
     const inMonth = window && group ? (await ctx.store.meetings(group, Date.parse(`${window.from}T00:00:00Z`) - 31 * DAY, 20)).filter((m) => !m.cancelledBy && m.start <= window.to && m.end >= window.from) : [];
-    const monthNote = window && group && inMonth.length === 0 ? [`No ${group} meeting is known in ${window.words}; this is the next one.`] : [];
+
     // Every group's meetings in the month asked ("what meetings are coming up in april 2027").
     const monthOfAll = window && !group ? (await ctx.store.meetings(null, Date.parse(`${window.from}T00:00:00Z`) - 31 * DAY, 50)).filter((m) => !m.cancelledBy && m.start <= window.to && m.end >= window.from) : [];
     const candidates = inMonth.length > 0 ? inMonth : monthOfAll.length > 0 ? monthOfAll : ahead.filter((m) => !m.cancelledBy);
+    // None known in the month or year asked: the next, saying so.
+    const monthNote = window && (group ? inMonth : monthOfAll).length === 0 ? [group ? `No ${group} meeting is known in ${window.words}; this is the next one.` : `No meeting is known in ${window.words}; these are the next ones.`] : [];
     // A year asked: each of the group's meetings that year.
     const chosen = group ? candidates.slice(0, args.year && !args.month && inMonth.length > 0 ? 6 : 1) : candidates;
     const named = (m: MeetingFact) => m.title.replace(/^Cancell?ation of (?:the )?/i, '').replace(/^./, (c) => c.toUpperCase());
@@ -493,7 +495,7 @@ const meetingCommand = defineCommand({
       title: headline ?? (group ? (inMonth.length > 0 && window ? `${chosen.length > 1 ? 'Meetings' : 'Meeting'} of ${group} in ${window.words}` : `Next meeting of ${group}`) : monthOfAll.length > 0 && window ? `Meetings in ${window.words}` : focus === 'time' ? 'Upcoming meetings and when they open' : focus === 'place' ? 'Upcoming meetings and where' : 'Upcoming meetings'),
       // One group: the title answers and the lines give the details. All groups: each meeting's answer, then its side events.
       sections: [...remoteSection, ...chosen.map((m) => ({ items: focus && !group ? [focusItem(m, focus, ctx.tz), ...meetingItems(m, ctx.tz).slice(1)] : meetingItems(m, ctx.tz) }))],
-      notes: [...monthNote, ...(window && !group && monthOfAll.length === 0 ? [`No meeting is known in ${window.words}; these are the next ones.`] : []), ...cancelledNotes],
+      notes: [...monthNote, ...cancelledNotes],
       sources: uniqueSources([...chosen.flatMap((m) => (m.sources ?? [m.source]).map(sourceOf)), ...called.map((m) => sourceOf(m.cancelledBy as MeetingFact['source']))]),
       data: { group, focus, meetings: chosen, cancelled: called, ...(focus ? { answers: chosen.map((m) => ({ group: m.group, start: m.start, place: m.place, opens: formatOpening(m, ctx.tz) })) } : {}) },
     };

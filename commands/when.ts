@@ -192,6 +192,23 @@ export function splitWhen(text: string): { when: string | null; rest: string } {
   return { when: masked.slice(start, end).replace(/\s+/g, ' ').trim(), rest: `${text.slice(0, start)} ${text.slice(end)}` };
 }
 
+/** The calendar days `range` covers in zone `tz`, as ISO dates: `from` inclusive, `to` exclusive; `null` is open. */
+export function rangeDays(range: Pick<DateRange, 'from' | 'to'>, tz: string): { from: string | null; to: string | null } {
+  const day = (ms: number) => DateTime.fromMillis(ms, { zone: tz }).toISODate() ?? '';
+  return { from: range.from === null ? null : day(range.from), to: range.to === null ? null : day(range.to) };
+}
+
+/**
+ * Whether something due at `due` (epoch ms), on the day `date` its document wrote, falls in `range` read in zone `tz`:
+ * its instant does, or its written date is one of the range's days ("30 April, 23:59 UTC" is April's even where it is
+ * already 1 May).
+ */
+export function dueIn(range: Pick<DateRange, 'from' | 'to'>, tz: string, d: { due: number; date: string }): boolean {
+  if ((range.from === null || d.due >= range.from) && (range.to === null || d.due < range.to)) return true;
+  const days = rangeDays(range, tz);
+  return (days.from === null || d.date >= days.from) && (days.to === null || d.date < days.to);
+}
+
 /** The reader's wall-clock time as a Date in this process's zone: chrono computes "next week" in local time. */
 function localReference(now: number, tz: string): Date {
   const t = DateTime.fromMillis(now, { zone: tz });
@@ -211,8 +228,11 @@ interface Span {
 
 const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, few: 3, couple: 2, 'couple of': 2 };
 
+/** A count of days, weeks …: digits or one of {@link NUMBER_WORDS} ("couple of" before "couple"). */
+const COUNT_WORD = String.raw`(?:\d+|${Object.keys(NUMBER_WORDS).sort((x, y) => y.length - x.length).join('|')})`;
+
 /** A window back from now: "the past month", "the last 30 days", "past two weeks", "last 10 days". */
-const LOOK_BACK = /\b(?:(?:the\s+)?past|the\s+last|the\s+previous|last(?=\s+(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|couple(?:\s+of)?)\s))\s+(?:(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|couple(?:\s+of)?)\s+)?(days?|weeks?|months?|years?)\b/i;
+const LOOK_BACK = new RegExp(String.raw`\b(?:(?:the\s+)?past|the\s+last|the\s+previous|last(?=\s+${COUNT_WORD}\s))\s+(?:(${COUNT_WORD})\s+)?(days?|weeks?|months?|years?)\b`, 'i');
 
 const COUNT = /\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|couple|few)\s+(?:days?|weeks?|months?|years?)\b/i;
 

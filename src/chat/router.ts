@@ -63,7 +63,7 @@ function validate(spec: CommandSpec<never>, rest: string, text: string, clock?: 
  * commands' intents (a command name or a broader pattern would take them and fail to read them). Keyed by command
  * name; a name missing from the registry is skipped.
  */
-const ROUTER_INTENTS: ReadonlyArray<readonly [string, RegExp] | readonly [string, RegExp, (arg: string) => string]> = [
+const ROUTER_INTENTS: ReadonlyArray<readonly [string, RegExp]> = [
   // "which liaisons need a reply from SG17", "what LSs require action by study group 17?"
   ['ls', /^(?:which|what) (?:liaisons?|liaison statements?|LSs?) (?:still )?(?:need|needs|require|requires|await|awaits|are awaiting|expect|expects) (?:an? )?(?:reply|replies|response|responses|action|answer) (?:from|by) (?<arg>.+)$/i],
   // "liaisons awaiting SG17's reply", "LS pending Q4/20's response"
@@ -175,13 +175,13 @@ export function route(registry: Registry, input: string, clock?: AskClock): Rout
   const [first = '', ...restWords] = body.split(' ');
   // Whole sentences first: "liaisons awaiting SG17's reply" starts with a command name (liaisons) but is a question.
   if (!slash)
-    for (const [name, re, build] of ROUTER_INTENTS) {
+    for (const [name, re] of ROUTER_INTENTS) {
       const spec = registry.get(name);
       const m = spec ? re.exec(body) : null;
       if (spec && m) {
         const g = m.groups ?? {};
         const arg = `${g['arg'] ?? ''}${g['sender'] ? ` from ${g['sender']}` : ''}${g['to'] ? ` to ${g['to']}` : ''}${g['topic'] ? ` about ${g['topic']}` : ''}${g['due'] ? ` due ${g['due']}` : ''}`;
-        return validate(spec, build ? build(arg) : arg, body, clock);
+        return validate(spec, arg, body, clock);
       }
     }
   const direct = registry.get(first.toLowerCase());

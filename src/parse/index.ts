@@ -506,11 +506,9 @@ export function parseDocument(raw: string): ParsedDocument {
   // group's next meeting, mentioned (the letter announcing it, once stored, is its authority).
   const sections = kind === 'liaison-statement' ? [] : findDeadlineSections(text);
   const found = kind === 'td' || kind === 'report' ? findEvents(text, meeting, date, sections) : [];
-  if (kind === 'td' || kind === 'report') {
-    for (const e of found.filter((x) => NEXT_MEETING.test(x.title) && x.start > (meeting?.end ?? ''))) {
-      const of = e.group ?? ituGroup;
-      if (of && !moreMeetings.some((m) => m.start === e.start)) moreMeetings.push({ group: of, title: meetingOf(of), start: e.start, end: e.end, place: e.place });
-    }
+  for (const e of found.filter((x) => NEXT_MEETING.test(x.title) && x.start > (meeting?.end ?? ''))) {
+    const of = e.group ?? ituGroup;
+    if (of && !moreMeetings.some((m) => m.start === e.start)) moreMeetings.push({ group: of, title: meetingOf(of), start: e.start, end: e.end, place: e.place });
   }
   // Further meetings already over when the letter was written are only mentioned, as the main one would be.
   moreMeetings = moreMeetings.filter((m) => !date || m.end >= date);

@@ -11,7 +11,7 @@ import type { MeetingArgs } from '../../commands/meeting.ts';
 import { topicAsked } from '../../commands/lsg.ts';
 import { statedOfficers, unglued, type OfficerArgs } from '../../commands/officers.ts';
 import { parseScope, unknownGroupReply } from '../../commands/scope.ts';
-import { rangeOf, splitWhen } from '../../commands/when.ts';
+import { dueIn, rangeOf, splitWhen } from '../../commands/when.ts';
 import { partsOf, route, type AskClock } from '../../src/chat/router.ts';
 import type { CommandContext } from '../../src/core/command.ts';
 import { canonicalWorkingParty } from '../../src/core/groups.ts';
@@ -558,6 +558,14 @@ describe('phrasings reported refused or misread in the fourth round', () => {
     expect(range('from early march to late april 2027')).toMatchObject({ from: at('2027-03-01T00:00'), to: at('2027-05-01T00:00') });
     expect(range('between 20 dec and mid jan')).toMatchObject({ from: at('2026-12-20T00:00'), to: at('2027-01-21T00:00') });
     expect(splitWhen('sg20 deadlines between feb and mid march')).toMatchObject({ when: 'from feb to mid march' });
+  });
+
+  it('a date due in a range: its instant or its written day, not the first day after it', () => {
+    const march = rangeOf('in march 2027', SUNDAY_TOKYO);
+    if (!march) throw new Error('no range');
+    // 31 March, end of day in Geneva, is 1 April in Tokyo: still March's, by the day the document wrote.
+    expect(dueIn(march, SUNDAY_TOKYO.tz, { due: Date.parse('2027-03-31T21:59:00Z'), date: '2027-03-31' })).toBe(true);
+    expect(dueIn(march, SUNDAY_TOKYO.tz, { due: Date.parse('2027-04-01T21:59:00Z'), date: '2027-04-01' })).toBe(false);
   });
 });
 
