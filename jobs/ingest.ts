@@ -2,7 +2,7 @@
  * `ingest`: parse and file one raw message that is already kept in the raw store (mail from IMAP, a message of an
  * archive). One job per message, id `raw-<rawId>`, so the same message queued twice is processed once; or, from the
  * console's Retry, a quarantined file read again from its path (id `file-…-retry-N`). The parts of
- * the message are read and parsed in the process's part pool (src/ingest/pool.ts: worker threads, a time and a
+ * the message are read and parsed in the process's part pool (src/ingest/pool.ts: child processes, a time and a
  * memory budget per part), so that a hostile message never blocks the worker's event loop.
  */
 import { z } from 'zod';

@@ -45,8 +45,7 @@ require(workerData.mammoth).extractRawText({ buffer: Buffer.from(workerData.buf)
  * mammoth's XML reader recurses once per element, so a deeply nested document.xml runs out of stack. Node 24's
  * frames are larger: the main thread's ~1 MB stack holds fewer than 1,500 levels, under 1,000 when the caller is
  * itself deep (Node 20: over 2,000). Read on the main thread, such a file is read again in a worker thread with a
- * 4 MB stack (several thousand levels; a worker thread, as in the ingest pool, has that stack already); deeper
- * still, it stays a RangeError and so E_BAD_DOCUMENT.
+ * 4 MB stack (several thousand levels); deeper still, it stays a RangeError and so E_BAD_DOCUMENT.
  */
 function extractInBiggerStack(buf: Buffer): Promise<string> {
   return new Promise((resolve, reject) => {

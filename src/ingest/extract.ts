@@ -98,7 +98,7 @@ async function readHead(path: string): Promise<Buffer> {
 
 /**
  * Extracts the text parts of bytes that are not (or no longer) a file on disk: a mail attachment, an upload.
- * Same formats, sniffing and limits as {@link extractFile}. `reader` reads each document part (in worker threads,
+ * Same formats, sniffing and limits as {@link extractFile}. `reader` reads each document part (in child processes,
  * within budgets, for a `PartPool`); a part it cannot read is a problem of that part when the bytes are a mail.
  *
  * @example await extractBuffer(content, { filename: 'annex.pdf', name: 'mail.eml#2 (annex.pdf)',

@@ -34,7 +34,7 @@ export interface RawIngestDeps {
   metrics?: IngestMetrics;
   /**
    * Reads and parses each part: in this thread by default; the ingest job gives a `PartPool`, so that parts are
-   * read in worker threads within their time and memory budgets.
+   * read in child processes within their time and memory budgets.
    */
   reader?: PartReader;
   now?: () => Date;

@@ -1,5 +1,5 @@
 /**
- * A text part becomes a parsed document: parsed here or by a {@link PartReader} (a part pool's thread), a parser
+ * A text part becomes a parsed document: parsed here or by a {@link PartReader} (a part pool's process), a parser
  * failure kept as an `other` document with the reason, and the source information the store keeps with it.
  */
 import { isSgbotError, SgbotError } from '../core/errors.ts';
@@ -61,7 +61,7 @@ export function parsePart(part: TextPart): { parsed: ParsedDocument; error: Sgbo
 }
 
 /**
- * {@link parsePart} by `reader` (in a part pool's thread, within its budget): a part that cannot be parsed in time
+ * {@link parsePart} by `reader` (in a part pool's process, within its budget): a part that cannot be parsed in time
  * or memory is kept as an `other` document with the reason.
  */
 export async function parsePartWith(reader: PartReader, part: TextPart, limits: ExtractLimits): Promise<{ parsed: ParsedDocument; error: SgbotError | null }> {

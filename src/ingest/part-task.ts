@@ -1,7 +1,8 @@
 /**
- * The work a part pool thread does (see pool.ts): one part read or parsed per task, in the thread's own heap. The
- * task flags in shared memory when it starts, so that its time budget runs from then and not from when it was
- * queued or its thread was starting up. Failures come back as data: an error's class does not cross threads.
+ * The work a part pool process does (see pool.ts): one part read or parsed per task, in the process's own heap. The
+ * process says when it starts a task (a message on the task's channel, with its pid), so that the task's time
+ * budget runs from then and not from when it was queued or its process was starting up. Failures come back as
+ * data: an error's class does not cross processes.
  */
 import type { ErrorCode } from '../core/errors.ts';
 import type { ParsedDocument } from '../core/types.ts';
@@ -10,8 +11,17 @@ import { htmlToText, type HtmlText } from './html.ts';
 import { partError, readDocument, type DocumentFormat } from './reader.ts';
 import type { ExtractLimits } from './types.ts';
 
-/** One task of a part pool thread. `started` is set to 1 (and notified) when the thread begins the task. */
-export type PartTask = { started: Int32Array; name: string } & (
+/** The key of the message a process sends when it begins a task. */
+export const PART_STARTED = 'sgbotPartStarted';
+
+/** The message a process sends when it begins a task. */
+export interface PartStarted {
+  [PART_STARTED]: true;
+  pid: number;
+}
+
+/** One task of a part pool process. */
+export type PartTask = { name: string } & (
   | { kind: 'document'; bytes: Uint8Array; format: DocumentFormat; limits: ExtractLimits }
   | { kind: 'html'; html: string }
   | { kind: 'parse'; text: string }
@@ -36,10 +46,9 @@ export type PartResult =
   | { ok: true; kind: 'parse'; value: ParsedDocument }
   | { ok: false; error: PartFailure };
 
-/** Runs one task; never throws (a thread that is stopped or runs out of memory is the pool's to report). */
+/** Runs one task; never throws (a process that is stopped or runs out of memory is the pool's to report). */
 export async function runPartTask(task: PartTask): Promise<PartResult> {
-  Atomics.store(task.started, 0, 1);
-  Atomics.notify(task.started, 0);
+  process.send?.({ [PART_STARTED]: true, pid: process.pid } satisfies PartStarted);
   try {
     switch (task.kind) {
       case 'document': {

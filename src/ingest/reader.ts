@@ -3,7 +3,7 @@
  * attachment to text, each text parsed. A {@link PartReader} does that work, one part at a time, and turns every
  * failure of a part — a damaged file, a stack overflow in a converter, a part over its time or memory budget —
  * into an {@link SgbotError} naming the part and the reason, so that the part is dropped and the rest of the mail
- * read. {@link inlineReader} works in this thread; `PartPool` (pool.ts) in worker threads, within budgets, so that
+ * read. {@link inlineReader} works in this thread; `PartPool` (pool.ts) in child processes, within budgets, so that
  * no part can block the event loop.
  */
 

@@ -90,11 +90,11 @@ export interface ExtractLimits {
   maxPdfMs?: number;
   /**
    * Most time reading or parsing one part may take in a part pool, ms ({@link DEFAULT_PART_MS} when not set): the
-   * thread doing it is stopped and the part dropped with the reason. Longer than `maxPdfMs`, so that a long PDF
+   * process doing it is stopped and the part dropped with the reason. Longer than `maxPdfMs`, so that a long PDF
    * stops at its own budget and keeps the pages read.
    */
   maxPartMs?: number;
-  /** Most memory a part pool's thread may use, MB of V8 heap ({@link DEFAULT_PART_MEMORY_MB} when not set). */
+  /** Most memory a part pool's process may use, MB of V8 heap ({@link DEFAULT_PART_MEMORY_MB} when not set). */
   maxPartMemoryMb?: number;
 }
 
@@ -105,7 +105,7 @@ export const DEFAULT_PDF_MAX_MS = 30_000;
 
 /** Time to read or parse one part by default, ms: twice the PDF budget. */
 export const DEFAULT_PART_MS = 60_000;
-/** Memory of one part pool thread by default, MB: a 50 MB PDF or .docx reads in a few hundred. */
+/** Memory of one part pool process by default, MB: a 50 MB PDF or .docx reads in a few hundred. */
 export const DEFAULT_PART_MEMORY_MB = 1024;
 
 /** 50 MiB per file, 25 MiB of text per part, a .docx may expand 100 times; mails up to 100 MiB (see {@link mailLimit}). */
@@ -149,7 +149,7 @@ export interface BufferSource {
 export interface ExtractOptions {
   /** Extra rules naming lists, tried before the built-in ITU ones. */
   listRules?: readonly ListRule[];
-  /** Reads each document part: in this thread by default, in worker threads within budgets with a `PartPool`. */
+  /** Reads each document part: in this thread by default, in child processes within budgets with a `PartPool`. */
   reader?: PartReader;
 }
 

@@ -10,6 +10,7 @@
  * - one long line of dates (400 KB, 1 MB) in the shapes the deadline parsers read: 400 KB took about 25 s.
  * Timings are asserted only with generous bounds here; `bench/hostile.ts` measures them.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractBuffer } from '../../src/ingest/extract.ts';
 import { limitNesting, MAX_DEPTH } from '../../src/ingest/html.ts';
@@ -140,6 +141,40 @@ describe('the part pool', () => {
       // The pool goes on with a new thread.
       expect((await pool.html('<p>next</p>', 'next', DEFAULT_LIMITS)).text).toBe('next');
     } finally {
+      await pool.close();
+    }
+  }, 60_000);
+
+  it('survives parts over the memory budget one after another, two at a time, and reads the next part', async () => {
+    // A worker thread over its heap limit took its whole process down about once in ten; a process of the pool
+    // dies alone. Six in a row here: the process running the test would not have lived through them as threads.
+    const pool = new PartPool({ threads: 2, memoryMb: 64 });
+    try {
+      const huge = '<b>x</b>'.repeat(1_500_000);
+      const outcomes = await Promise.all([1, 2, 3, 4, 5, 6].map((n) => pool.html(huge, `huge ${n}.html`, DEFAULT_LIMITS).catch((err: unknown) => err as Error)));
+      for (const [i, e] of outcomes.entries()) expect((e as Error).message).toMatch(new RegExp(`^huge ${i + 1}\\.html: reading it needed more than 64 MB`));
+      expect(await pool.parse(GOOD_LETTER, 'letter', DEFAULT_LIMITS)).toEqual(parseDocument(GOOD_LETTER));
+    } finally {
+      await pool.close();
+    }
+  }, 90_000);
+
+  it('gives its processes no secret of this one: their environment is the PATH and the zone settings', async () => {
+    const pool = new PartPool({ threads: 1 });
+    const before = process.env.SLACK_BOT_TOKEN;
+    process.env.SLACK_BOT_TOKEN = 'xoxb-not-for-readers';
+    try {
+      await pool.parse('warm up', 'warm-up', DEFAULT_LIMITS);
+      const pids = (pool as unknown as { pool: { threads: Array<{ threadId: number }> } }).pool.threads.map((t) => t.threadId);
+      expect(pids).toHaveLength(1);
+      const names = readFileSync(`/proc/${pids[0]}/environ`, 'utf8').split('\0').filter(Boolean).map((kv) => kv.split('=')[0]);
+      expect(names).toContain('PATH');
+      expect(names).not.toContain('SLACK_BOT_TOKEN');
+      // Besides those, only what the pool and Node's IPC channel set.
+      expect(names.filter((n) => !['PATH', 'TZ', 'LANG', 'LC_ALL', 'TMPDIR', 'TINYPOOL_WORKER_ID'].includes(n ?? '') && !/^NODE_CHANNEL_/.test(n ?? ''))).toEqual([]);
+    } finally {
+      if (before === undefined) delete process.env.SLACK_BOT_TOKEN;
+      else process.env.SLACK_BOT_TOKEN = before;
       await pool.close();
     }
   }, 60_000);
