@@ -11,7 +11,7 @@ import { loadConfig, platformEnv } from './config.ts';
 import { redactText } from './log.ts';
 import { ERROR_CODES, isSgbotError, SgbotError } from './core/errors.ts';
 import { CATEGORY_LABELS, KIND_LABELS } from './core/labels.ts';
-import { isValidZone, resolveNow } from './core/time.ts';
+import { isValidZone, resolveNow, resolveZone } from './core/time.ts';
 import type { ParsedDocument } from './core/types.ts';
 import { extractFile } from './ingest/extract.ts';
 import { ingestPaths, parsePart } from './ingest/pipeline.ts';
@@ -221,8 +221,8 @@ async function runIngest(paths: string[], opts: { json?: boolean; progress?: boo
 
 async function runAsk(text: string, opts: { json?: boolean; now?: string; tz?: string; as?: string }, io: CliIO): Promise<number> {
   const config = loadConfig(io.env);
-  const tz = opts.tz ?? config.SGBOT_TZ;
-  if (!isValidZone(tz)) throw new SgbotError('E_USAGE', `Unknown time zone "${tz}". Use an IANA name such as Europe/Zurich, America/New_York or Asia/Tokyo.`);
+  const tz = opts.tz === undefined ? config.SGBOT_TZ : resolveZone(opts.tz);
+  if (tz === null || !isValidZone(tz)) throw new SgbotError('E_USAGE', `Unknown time zone "${opts.tz}". Use an IANA name such as Europe/Zurich, America/New_York or Asia/Tokyo.`);
   let now: number;
   try {
     now = resolveNow(opts.now, tz);
@@ -314,7 +314,7 @@ function program(io: CliIO, result: { code: number }): Command {
     .argument('<text...>', 'e.g. "/deadlines SG20" or "who leads IoT identification"')
     .option('--json', 'print the answer as JSON')
     .addOption(new Option('--now <iso-date>', 'take this as the current date (for everything time-relative)'))
-    .addOption(new Option('--tz <iana-zone>', 'show times in this zone (default SGBOT_TZ or Europe/Zurich)'))
+    .addOption(new Option('--tz <zone>', 'show times in this zone: an IANA name (Asia/Tokyo) or a city (geneva, new york); default SGBOT_TZ or Europe/Zurich'))
     .addOption(new Option('--as <person-id>', 'act as this roster person (their email): for subscribe, broadcast…'))
     .addHelpText('after', '\nExamples:\n  sgbot ask "/deadlines SG20" --now 2026-03-01\n  sgbot ask "who leads IoT identification" --json\n  sgbot ask "when is the next SG13 meeting" --tz Asia/Tokyo')
     .action(async (text: string[], opts: { json?: boolean; now?: string; tz?: string; as?: string }) => {

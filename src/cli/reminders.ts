@@ -7,7 +7,7 @@
 import { Command } from 'commander';
 import { CATEGORY_LABELS } from '../core/labels.ts';
 import { SgbotError } from '../core/errors.ts';
-import { formatDeadline, isValidZone } from '../core/time.ts';
+import { formatDeadline, resolveZone } from '../core/time.ts';
 import type { Services } from '../main.ts';
 import { formatSendTime, pendingReminders, reminderKindText, sendTestReminder, testable, type PendingReminder } from '../reminders/pending.ts';
 import { REMINDER_QUEUE } from '../reminders/payload.ts';
@@ -44,7 +44,7 @@ export function remindersCommand(io: CliIO, withServices: WithServices): Command
   return new Command('reminders')
     .description('The reminders still to go out, soonest first; --send-now ID sends a test copy of one at once.')
     .option('--as <person>', "only this roster person's reminders (their email), times in their zone")
-    .option('--tz <zone>', 'show times in this IANA zone (default: the person\'s zone with --as, else SGBOT_TZ)')
+    .option('--tz <zone>', 'show times in this zone, an IANA name or a city (default: the person\'s zone with --as, else SGBOT_TZ)')
     .option('--limit <n>', 'list at most this many', '20')
     .option('--send-now <id>', 'send a test copy of this reminder now (an id from the list, or "next")')
     .option('--json', 'print JSON')
@@ -64,8 +64,9 @@ export function remindersCommand(io: CliIO, withServices: WithServices): Command
       withServices(async (s) => {
         const person = opts.as ? await s.roster.get(opts.as.trim().toLowerCase()) : null;
         if (opts.as && !person) throw new SgbotError('E_NOT_FOUND', `No one in the roster has the id "${opts.as}". See: sgbot roster list`);
-        if (opts.tz && !isValidZone(opts.tz)) throw new SgbotError('E_USAGE', `"${opts.tz}" is not a time zone: use an IANA name such as Europe/Zurich or Asia/Tokyo.`);
-        const zone = opts.tz ?? person?.tz ?? s.config.SGBOT_TZ;
+        const asked = opts.tz ? resolveZone(opts.tz) : null;
+        if (opts.tz && !asked) throw new SgbotError('E_USAGE', `"${opts.tz}" is not a time zone: use an IANA name such as Europe/Zurich or Asia/Tokyo.`);
+        const zone = asked ?? person?.tz ?? s.config.SGBOT_TZ;
         const limit = Math.max(1, Math.min(1000, Number(opts.limit) || 20));
         const deps = s.reminders;
 

@@ -32,6 +32,24 @@ export function isValidZone(zone: string): boolean {
   return DateTime.now().setZone(zone).isValid;
 }
 
+/** Cities people name a zone by that the IANA database files under another city: Geneva keeps Zurich's time. */
+const ZONE_OF_CITY: Record<string, string> = { geneva: 'Europe/Zurich', genf: 'Europe/Zurich', geneve: 'Europe/Zurich', genève: 'Europe/Zurich' };
+
+/**
+ * The IANA zone a person means by `name`: the zone itself when it is one, else the zone of the city it ends with
+ * ("Europe/Geneva", "geneva", "tokyo", "new york" → Europe/Zurich, Asia/Tokyo, America/New_York); `null` when none.
+ *
+ * @example resolveZone('Europe/Geneva') === 'Europe/Zurich'
+ */
+export function resolveZone(name: string): string | null {
+  const trimmed = name.trim();
+  if (trimmed !== '' && isValidZone(trimmed)) return trimmed;
+  const city = (trimmed.split('/').pop() ?? '').toLowerCase().replace(/[\s-]+/g, '_');
+  if (city === '') return null;
+  if (ZONE_OF_CITY[city]) return ZONE_OF_CITY[city];
+  return Intl.supportedValuesOf('timeZone').find((z) => z.toLowerCase().endsWith(`/${city}`)) ?? null;
+}
+
 /** How a document's zone is named beside its time: "UTC", "Geneva time", "local time (UTC+4)". */
 export function zoneLabel(zone: string): string {
   if (zone === 'UTC') return 'UTC';

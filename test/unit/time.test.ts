@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dueAt, formatDeadline, formatOpening, whenWords, zoneLabel } from '../../src/core/time.ts';
+import { dueAt, formatDeadline, formatOpening, resolveZone, whenWords, zoneLabel } from '../../src/core/time.ts';
 import { utcOffsetZone } from '../../src/parse/dates.ts';
 import { findOpeningZone } from '../../src/parse/meeting.ts';
 
@@ -50,5 +50,18 @@ describe('a meeting opening in a zone given as an offset', () => {
     expect(utcOffsetZone('at 2359 hours UTC on 2 February')).toBeNull();
     expect(findOpeningZone('The meeting will open at 0930 hours. All deadlines are 2359 hours UTC+1.')).toBeNull();
     expect(zoneLabel('Europe/Zurich')).toBe('Geneva time');
+  });
+});
+
+describe('zones as people name them', () => {
+  it('takes IANA names as they are, Geneva (which the database files under Zurich) and a city for its zone, and nothing else', () => {
+    expect(resolveZone('Asia/Tokyo')).toBe('Asia/Tokyo');
+    expect(resolveZone('UTC')).toBe('UTC');
+    expect(resolveZone('Europe/Geneva')).toBe('Europe/Zurich');
+    expect(resolveZone('geneva')).toBe('Europe/Zurich');
+    expect(resolveZone('tokyo')).toBe('Asia/Tokyo');
+    expect(resolveZone('New York')).toBe('America/New_York');
+    expect(resolveZone('Atlantis/Nowhere')).toBeNull();
+    expect(resolveZone('')).toBeNull();
   });
 });
