@@ -65,6 +65,8 @@ export interface DeadlineArgs {
   unread: string | null;
   /** Further groups or Questions asked about at once ("SG 13 or SG 11"): each answered as `scope` is. */
   more?: Scope[];
+  /** Asked in the past tense ("which deadlines did we miss in April"): a month without its year is the latest begun. */
+  pastTense?: boolean;
 }
 
 /** Words that ask about one kind of deadline, and the kinds they mean. */
@@ -104,6 +106,7 @@ const deadlineArgs = z.object({
   categories: z.array(z.enum(DEADLINE_CATEGORIES)).nullable(),
   unread: z.string().nullable(),
   more: z.array(z.custom<Scope>()).optional(),
+  pastTense: z.boolean().optional(),
 });
 
 /** Words of a deadline question that are neither a group nor a date: "what's due", "show me", "including past". */
@@ -128,11 +131,12 @@ export function parseDeadlineText(rest: string, clock?: Clock): DeadlineArgs {
   const { when, rest: dateless } = splitWhen(named.rest.replace(MEETING_MONTH, (_, a?: string, b?: string) => a ?? b ?? ''));
   const { categories, rest: words } = splitCategories(dateless);
   const left = leftover(words, QUESTION_WORDS).replace(QUESTION_WORDS, ' ').replace(/\s+/g, ' ').trim();
-  const range = when && clock ? rangeOf(when, clock) : null;
-  if (named.scope === null && when === null && categories === null && left !== '') return { scope: { kind: 'unknown', text: left }, all, when, range, categories, unread: null };
+  const pastTense = all && !/(?:^|\s)--?all\b/i.test(rest);
+  const range = when && clock ? rangeOf(when, clock, { past: pastTense }) : null;
+  if (named.scope === null && when === null && categories === null && left !== '') return { scope: { kind: 'unknown', text: left }, all, when, range, categories, unread: null, pastTense };
   const joined = left.replace(/(?:^|\s)(?:or|and|&|,)(?=\s|$)/gi, ' ').trim();
-  if (several) return { scope: named.scope ?? { kind: 'all' }, all, when, range, categories, unread: joined === '' ? null : joined, more: several.slice(1) };
-  return { scope: named.scope ?? { kind: 'all' }, all, when, range, categories, unread: left === '' ? null : left };
+  if (several) return { scope: named.scope ?? { kind: 'all' }, all, when, range, categories, unread: joined === '' ? null : joined, more: several.slice(1), pastTense };
+  return { scope: named.scope ?? { kind: 'all' }, all, when, range, categories, unread: left === '' ? null : left, pastTense };
 }
 
 const deadlinesCommand = defineCommand({
@@ -176,7 +180,7 @@ const deadlinesCommand = defineCommand({
     if (args.more?.length) return several(ctx, args, [args.scope, ...args.more]);
     const { scope, all } = args;
     if (scope.kind === 'unknown') return (await namedMeetingDeadlines(ctx, scope.text)) ?? unknownGroupReply(ctx, scope.text);
-    const range = args.range ?? (args.when ? rangeOf(args.when, { now: ctx.now, tz: ctx.tz }) : null);
+    const range = args.range ?? (args.when ? rangeOf(args.when, { now: ctx.now, tz: ctx.tz }, { past: args.pastTense ?? false }) : null);
     const kinds = args.categories ? new Set(args.categories) : null;
     // Words left over ("on Y.4250" of "when do I have to reply to the TAP consultation on Y.4250") are what the
     // deadline is about; a clause joined on ("… and what's the contribution deadline") leaves only joining words.

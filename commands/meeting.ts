@@ -348,7 +348,8 @@ const meetingCommand = defineCommand({
   // A short question that names a group and a part of its meeting: "newcomers briefing sg20 what time", "sg20
   // workshop venue", "is sg9 virtual".
   fallbacks: [
-    /^(?=.*(?:\bSG[\s-]?\d|\bstudy group \d|\bTSAG\b|\bQ\d{1,2}\/\d|\bWP\d))(?=.*\b(?:briefings?|workshops?|hackathons?|side events?|trainings?|forums?|clinics?|sessions?|webinars?|receptions?|venue|hybrid|virtual|remote(?:ly)?|in person|opening|opens?|start(?:s|ing)?(?: time)?|begins?|plenary|newcomers?|postponed|still|called off|cancell?ed|moved|rescheduled|interpret\w*|languages?)\b)(?<arg>.+)$/i,
+    // Not "open liaisons for sg17" (the liaisons awaiting a reply).
+    /^(?!.*\b(?:liaisons?|LSs?|consultations?)\b)(?=.*(?:\bSG[\s-]?\d|\bstudy group \d|\bTSAG\b|\bQ\d{1,2}\/\d|\bWP\d))(?=.*\b(?:briefings?|workshops?|hackathons?|side events?|trainings?|forums?|clinics?|sessions?|webinars?|receptions?|venue|hybrid|virtual|remote(?:ly)?|in person|opening|opens?|start(?:s|ing)?(?: time)?|begins?|plenary|newcomers?|postponed|still|called off|cancell?ed|moved|rescheduled|interpret\w*|languages?)\b)(?<arg>.+)$/i,
     // An event named by its topic, with no group: "AI-native workshop start time", "when does the ai-native workshop start".
     /^(?!.*\b(?:due|deadlines?|submit|register|registration|fellowships?|visas?)\b)(?<arg>.{2,80}?\b(?:workshops?|forums?|seminars?|symposium|webinars?|hackathons?|clinics?)\b.*\b(?:start(?:s|ing)?|open(?:s|ing)?|begins?|time|when|where|dates?|venue)\b.*)$/i,
   ],

@@ -284,12 +284,13 @@ function spanOf(c: chrono.ParsedComponents, text: string, clock: Clock): Span {
  *   end; "since 1 March", "from 1 March": from the start;
  * - "in the next 10 days", "within two weeks": from now to the end of that day.
  *
- * A date without a year ("March") is the next one not wholly past: "in March" asked in December is next March.
+ * A date without a year ("March") is the next one not wholly past: "in March" asked in December is next March;
+ * with `past` (a question in the past tense), the latest one begun: last March.
  *
  * @example rangeOf('next week', { now: <Sun 6 Dec 2026 12:00 in Tokyo>, tz: 'Asia/Tokyo' })
  *   // { from: <Mon 7 Dec 2026 00:00 Tokyo>, to: <Mon 14 Dec 2026 00:00 Tokyo>, words: '7–13 Dec 2026' }
  */
-export function rangeOf(phrase: string, clock: Clock): DateRange | null {
+export function rangeOf(phrase: string, clock: Clock, opts: { past?: boolean } = {}): DateRange | null {
   if (phrase.length > MAX_DATE_TEXT) return null;
   // "in the past month", "the last 30 days", "past two weeks": a window up to now (not the calendar's "last month").
   const back = LOOK_BACK.exec(phrase);
@@ -334,8 +335,14 @@ export function rangeOf(phrase: string, clock: Clock): DateRange | null {
     [from, to] = [now, now.plus({ [unit]: 1 })];
   }
   else [from, to] = [first.start, first.end];
+  // Asked in the past tense ("which deadlines did we miss in April"), a month or day without a year is the latest
+  // one begun.
+  if (opts.past && !yearCertain && from !== null && from > now) {
+    from = from.minus({ years: 1 });
+    to = to?.minus({ years: 1 }) ?? null;
+  }
   // A month or day without a year that is wholly past is next year's ("since 1 December" may well be past).
-  if (!yearCertain && to !== null && to <= now) {
+  else if (!yearCertain && !opts.past && to !== null && to <= now) {
     from = from?.plus({ years: 1 }) ?? null;
     to = to?.plus({ years: 1 }) ?? null;
   }

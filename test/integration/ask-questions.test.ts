@@ -617,6 +617,30 @@ describe('the seventh round', () => {
   });
 });
 
+describe('questions of the twelfth round', () => {
+  it('deadlines missed in a month without its year: that month past, not next year\'s', async () => {
+    const a = await ask('which deadlines did we miss in april', 'Europe/Zurich', '2026-05-18T11:00');
+    expect(a).toMatchObject({ ok: true, command: 'deadlines', title: 'Deadlines for all groups, April 2026' });
+    const past = (a.data['past'] as Due[]).map((d) => d.date);
+    expect(past).toEqual(expect.arrayContaining(['2026-04-08', '2026-04-30']));
+    expect(past.every((d) => d >= '2026-04-01' && d <= '2026-04-30')).toBe(true);
+    expect(a.data['upcoming']).toEqual([]);
+  });
+
+  it('"open liaisons" are those waiting for a reply, not a meeting\'s opening', async () => {
+    const a = await ask('open liaisons for sg17', 'Europe/Zurich', '2026-05-18T11:00');
+    expect(a).toMatchObject({ ok: true, command: 'ls', title: 'Liaison statements of SG17' });
+    expect(a.sections[0]?.heading).toBe('SG17 is asked to reply');
+    expect(a.sections[0]?.items.map((i) => i.text).join('\n')).toMatch(/TSAG|review of study group work programmes/);
+  });
+
+  it('a zone named by its city: Europe/Geneva is Geneva\'s (Zurich\'s) time', async () => {
+    const a = await ask('/meeting SG17', 'Europe/Geneva', '2026-05-18T11:00');
+    expect(a).toMatchObject({ ok: true, command: 'meeting' });
+    expect(JSON.stringify(a.sections)).toContain('10:00 (Geneva)');
+  });
+});
+
 describe('liaisons asked about in the sixth round', () => {
   it('which liaisons did a group send: only its own', async () => {
     const a = await ask('which liaisons did sg5 send', TZ, '2026-10-01T12:00');
