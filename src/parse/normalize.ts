@@ -24,6 +24,8 @@ const ACTION_TOKEN = /(Submit|Request|Deadline)(?=(?:ITU|TSB)\b)/g;
 const DAY_MONTH = new RegExp(`(\\b\\d{1,2})(?=${MONTH_PATTERN}\\b)`, 'g');
 const MONTH_YEAR = new RegExp(`(\\b${MONTH_PATTERN})(?=\\d{4}\\b)`, 'g');
 const MONTH_RANGE = new RegExp(`(\\b\\d{1,2}\\s+${MONTH_PATTERN})-(?=\\d{1,2}\\s+${MONTH_PATTERN}\\b)`, 'g');
+// A day range whose dash the converter dropped: "Geneva, 67 June 2019" (no day is 67), "1213 June 2019".
+const DASHLESS_RANGE = new RegExp(`(?<!\\b(?:Document|Doc\\.?|TD|No\\.?|Circular|[Ll]etter|Resolution|Contribution|Addendum|Annex|Question|Report)\\s+)\\b(\\d{2,4})(?=\\s+${MONTH_PATTERN}\\s+\\d{4}\\b)`, 'g');
 const NUMBERED_PARAGRAPH = /^([ \t]*\d{1,2}\.?)(?=[A-Z][a-z])/gm;
 const PAGE_FURNITURE =
   /^[ \t]*(?:-[ \t]*\d{1,3}[ \t]*-|Page[ \t]+\d{1,3}(?:[ \t]+of[ \t]+\d{1,3})?)[ \t]*\n(?:[ \t]*(?:(?:TSB[ \t]+)?(?:Collective[ \t]+letter|Circular)[ \t]+[\w/-]{1,15}|(?:SG\d{1,2}|TSAG)-(?:LS|TD|C|R)\d{1,4}[\w/]*|TD[ \t]?\d{1,4}[ \t]*\([\w/ ]{3,12}\)|COM[ \t]?\d{1,2}[ \t]*-[ \t]*[CR][ \t]?\d{1,4}[^\n]{0,6})[ \t]*(?:\n|$))?/gim;
@@ -82,6 +84,8 @@ function normalize(raw: string): string {
   // Digits glued to a month name or a month name glued to a year: "13March 2026", "March2026".
   if (/\d[ADFJMNOS][a-z]/.test(t)) t = t.replace(DAY_MONTH, '$1 ');
   if (/[a-z]\d{4}/.test(t)) t = t.replace(MONTH_YEAR, '$1 ');
+  // "67 June 2019": a number no day can be, whose digits are two days in order, is the range "6-7 June 2019".
+  if (/\d{2}\s+[ADFJMNOS]/.test(t)) t = t.replace(DASHLESS_RANGE, (n: string) => dashlessRange(n) ?? n);
   // A range across months written without spaces, "30 April-4 May 2018", reads as one date only if spaced.
   if (/[a-z]-\d/.test(t)) t = t.replace(MONTH_RANGE, '$1 - ');
   // Page furniture of converted PDFs: "- 2 -" or "Page 2 of 5" on its own line, with the running reference below it
@@ -93,6 +97,14 @@ function normalize(raw: string): string {
 }
 
 /** Whether `t` holds `min` or more spaces and tabs in a row (a linear scan; the pattern retries inside every run). */
+/** "67" → "6-7", "1213" → "12-13", "620" → "6-20": a number over 31 read as two days in order; else `null`. */
+function dashlessRange(n: string): string | null {
+  if (Number(n) <= 31) return null;
+  const cut = n.length === 2 ? 1 : n.length === 3 ? 1 : 2;
+  const [a, b] = [Number(n.slice(0, cut)), Number(n.slice(cut))];
+  return a >= 1 && b <= 31 && a < b && !n.slice(cut).startsWith('0') ? `${a}-${b}` : null;
+}
+
 function hasBlankRun(t: string, min: number): boolean {
   let run = 0;
   for (let i = 0; i < t.length; i++) {

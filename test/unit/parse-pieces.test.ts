@@ -22,6 +22,23 @@ describe('normalizeText', () => {
     expect(normalizeText('contributionsSubmitITU\u2011T')).toContain('contributions Submit ITU-T');
     expect(normalizeText('\u201cquoted\u201d')).toBe('"quoted"');
   });
+
+  // ITU-R Administrative Circular CACE/891 (2019) as a PDF flattens to text without its dashes: "ITUR Study Group 1
+  // will take place in Geneva on 67 June 2019", and in its table "Study Group 1 67 June 2019 Thursday 30 May 2019 at
+  // 1600 hours UTC".
+  it('gives a day range its dash back when a converter dropped it, and leaves numbers that can be days or references', () => {
+    expect(normalizeText('will take place in Geneva on 67 June 2019, following')).toBe('will take place in Geneva on 6-7 June 2019, following');
+    expect(normalizeText('Geneva, 1213 June 2019')).toBe('Geneva, 12-13 June 2019');
+    expect(normalizeText('from 620 June 2019')).toBe('from 6-20 June 2019');
+    expect(normalizeText('on 12 June 2019')).toBe('on 12 June 2019');
+    expect(normalizeText('Document 46 June 2019')).toBe('Document 46 June 2019');
+    expect(normalizeText('32 May 2019 and 98 May 2019')).toBe('32 May 2019 and 98 May 2019');
+    const letter = parseDocument(
+      'Administrative Circular CACE/891\n12 February 2019\n\nSubject: Meeting of Radiocommunication Study Group 1 (Spectrum management), Geneva, 67 June 2019\n\nI wish to announce that a meeting of ITUR Study Group 1 will take place in Geneva on 67 June 2019.\n\nGroup Meeting date Deadline for contributions\nStudy Group 1 67 June 2019 Thursday 30 May 2019 at 1600 hours UTC\n',
+    );
+    expect(letter.meeting).toMatchObject({ start: '2019-06-06', end: '2019-06-07', place: 'Geneva, Switzerland' });
+    expect(letter.deadlines.map((d) => [d.date, d.time, d.timezone])).toEqual([['2019-05-30', '16:00', 'UTC']]);
+  });
 });
 
 describe('dates and times', () => {
