@@ -157,7 +157,10 @@ function isDiscussion(header: string, text: string): boolean {
  */
 function isSlideDeck(text: string): boolean {
   const lines = text.slice(0, 20_000).split('\n').map((l) => l.trim()).filter((l) => l.length > 0).slice(0, 200);
-  if (lines.length < 20 || /^\s*Dear\b/im.test(text.slice(0, 20_000))) return false;
+  if (lines.length < 20 || /^\s*(?:Dear\b|Sir\/Madam\b|Madam\/Sir\b|(?:Sir|Madam),|Ladies and Gentlemen\b)/im.test(text.slice(0, 20_000))) return false;
+  // Prose wrapped at a short width (a letter pasted from a narrow column) runs on from line to line; slides do not.
+  const runOn = lines.filter((l, i) => /[a-z,]$/.test(l) && /^[a-z(]/.test(lines[i + 1] ?? '')).length;
+  if (runOn / lines.length >= 0.4) return false;
   // A memo: "To:" and "From:" lines, then its subject ("Subj:", "Subject:").
   const head = lines.slice(0, 40).join('\n');
   if (/^To\s*:/m.test(head) && /^From\s*:/m.test(head) && /^(?:Subj|Subject|Re)\s*:/m.test(head)) return false;

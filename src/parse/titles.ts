@@ -3,6 +3,8 @@
  * summary states, else its first heading (a short line that is no boilerplate, label or sentence). Pure.
  */
 
+import { squash } from './normalize.ts';
+
 /** Longest title kept: a subject line, not a paragraph. */
 export const MAX_TITLE = 160;
 
@@ -46,7 +48,7 @@ function firstHeading(text: string): string | null {
     if (/\b(?:Advanced Search|Site ?Map|Contact us|Print Version|Log ?in|Sign ?in|Share this|\d+ (?:views?|downloads?))\b/i.test(line) && line.split(/\s+/).length < 12) continue;
     // A bracketed aside ("(COPY To WP4B, WP8D and WP8F)") is no heading either.
     // Past the salutation comes the letter's body and signature ("Dear colleagues, … Kind regards, Anna Berg").
-    if (/^Dear\b/i.test(line)) break;
+    if (/^(?:Dear\b|Sir\/Madam\b|Madam\/Sir\b|(?:Sir|Madam),)/i.test(line)) break;
     // A date alone ("27 October 2006") dates the document and names nothing.
     if (/^(?:\d{1,2}\s+)?[A-Z][a-z]+\.?\s+\d{4}$|^\d{4}-\d{2}-\d{2}$/.test(line) || /^(?:[A-Z][a-z]+day,?\s+)?(?:[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\.?),?\s+\d{4}$/.test(line)) continue;
     // A meeting's line ("14th Meeting, Geneva, 28 - 30 January 2009") says where the document belongs, and a source
@@ -90,5 +92,15 @@ function flatHeading(text: string): string | null {
 
 /** The abstract's topic or the first heading of `text`, or `null`. */
 export function titleFromText(text: string): string | null {
-  return flatHeading(text) ?? abstractTopic(text) ?? firstHeading(text);
+  return flatHeading(text) ?? abstractTopic(text) ?? firstHeading(text) ?? invitation(text);
+}
+
+/**
+ * What a letter without a heading invites to: "I have great pleasure in inviting your organization to participate, as
+ * observer, in the World Telecommunication Development Conference (WTDC-10), to be held in Hyderabad" is "Invitation
+ * to the World Telecommunication Development Conference (WTDC-10)".
+ */
+function invitation(text: string): string | null {
+  const m = /\binvit(?:e|ing)\s+(?:you|your\s+(?:organization|organisation|administration|company|institution))(?:\s+to\s+(?:participate|attend|take\s+part))?(?:,\s+as\s+(?:an?\s+)?observers?,)?\s+(?:in|at)\s+(?:the\s+)?([^.;]{6,160}?)(?:,|\s+(?:to\s+be\s+held|which\s+will|that\s+will|on|from)\b)/i.exec(squash(text.slice(0, 6000)));
+  return m?.[1] ? clip(`Invitation to the ${m[1].trim()}`) : null;
 }

@@ -41,6 +41,43 @@ describe('normalizeText', () => {
   });
 });
 
+// The ITU Secretary-General's invitation of observers to WTDC-10 (2010), as pasted from a narrow column: it starts at
+// "Sir/Madam," (no letterhead) and wraps every 50 characters. Rewritten here in other words, same facts.
+const NARROW_INVITATION = [
+  'Sir/Madam,',
+  'Under Article 25 of the Convention and the',
+  'General Rules of conferences, assemblies and',
+  'meetings of the Union, it is my pleasure to be',
+  'inviting your organization to participate, as',
+  'observer, in the World Telecommunication Development',
+  'Conference (WTDC-10), to be held in Hyderabad',
+  '(India) at the Hyderabad International Convention',
+  'Centre from 24 May to 4 June 2010 at the',
+  'invitation of the Government of India.',
+  'Development conferences meet every four years',
+  'between two Plenipotentiary Conferences and give',
+  'a forum for topics, projects and programmes of',
+  'telecommunication development.',
+  'The conference will close a series of regional',
+  'preparatory meetings and will adopt a declaration,',
+  'a strategic plan and an action plan for the',
+  'years ahead.',
+  'A high-level segment and side events will be',
+  'held alongside the conference.',
+  'Please tell me as soon as possible, and not later',
+  'than 24 January 2010, whether you will attend and',
+  'the names of your delegates.',
+  'Yours faithfully,',
+].join('\n');
+
+describe('a letter pasted from a narrow column', () => {
+  it('is a letter, not slides, and is titled by what it invites to', () => {
+    const doc = parseDocument(NARROW_INVITATION);
+    expect(doc.kind).not.toBe('presentation');
+    expect(doc.title).toBe('Invitation to the World Telecommunication Development Conference (WTDC-10)');
+  });
+});
+
 describe('dates and times', () => {
   it('reads ranges in every written form', () => {
     const first = (t: string) => findDates(t)[0];
