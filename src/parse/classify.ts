@@ -59,7 +59,8 @@ const REPORT_HEADING = /^\s*(?:REPORT\b|Report of the (?:meeting|.*?meeting of))
 const OWN_REFERENCE_BEFORE = /\b(?:Ref(?:erence)?\.?\s*[:/]|(?:Addendum|Corrigendum|Revision)\s+\d+\s+to\b)/i;
 const MENTIONED_BEFORE = /(?:\b(?:as|see|in|of|by|to|per|under|with|from|and|the|that|is|was|are|were|cf\.?)|[a-z]{3,}\s*\()\s*$/i;
 // "CONTRIBUTION" on a line of its own; a focus group's "INPUT DOCUMENT", on its own or run into a flattened header.
-const CONTRIBUTION_HEADING = /^\s*CONTRIBUTION\s*$|^\s*INPUT DOCUMENT\s*$|\bQuestion\(s\):[^\n]{0,200}\bINPUT DOCUMENT\s+Source:/im;
+// … or a heading that says whose input it is and to whom: "ITU-T SG3 Contribution to CWG-WCIT12".
+const CONTRIBUTION_HEADING = /^\s*CONTRIBUTION\s*$|^\s*INPUT DOCUMENT\s*$|\bQuestion\(s\):[^\n]{0,200}\bINPUT DOCUMENT\s+Source:|^[ \t]*(?:ITU-[TRD][ \t]+)?(?:SG[ \t]?\d{1,2}|Study Group \d{1,2}|TSAG|TDAG|RAG)[ \t]+Contribution[ \t]+to[ \t]+(?:the[ \t]+)?[A-Z][^\n]{1,80}$/im;
 const TD_HEADING = /^\s*TD\s*$|\bThis TD\b|^\s*TEMPORARY DOCUMENT\s*$/im;
 
 /**

@@ -17,7 +17,7 @@ export const MONTH_PATTERN = `(?:${MONTHS})`;
 
 // The repairs below that look ahead at every letter run only when their telltale characters occur: a scan for
 // "[a-z]\d{4}" costs a twentieth of the repair, and most documents need none of them.
-const WORD_DATE = new RegExp(`([a-z)])(?=\\d{1,2}\\s+${MONTH_PATTERN}\\s+\\d{4})`, 'g');
+const WORD_DATE = new RegExp(`([a-z)]|\\d-[EFSCAR])(?=\\d{1,2}\\s+${MONTH_PATTERN}\\s+\\d{4})`, 'g');
 const DATE_WORD = new RegExp(`(\\b\\d{1,2}\\s+${MONTH_PATTERN}\\s+\\d{4})(?=[A-Za-z])`, 'g');
 const GLUED_TOKEN = /([a-z])(?=(?:ITU-T|ITU|TSB|Submit|Pre-registration|Registration|Request|Deadline)(?:\b|[A-Z]))/g;
 const ACTION_TOKEN = /(Submit|Request|Deadline)(?=(?:ITU|TSB)\b)/g;
@@ -75,7 +75,9 @@ function normalize(raw: string): string {
   // A numbered paragraph glued to its first word: "1I have the pleasure" -> "1 I have the pleasure".
   if (/\d\.?[A-Z][a-z]/.test(t)) t = t.replace(NUMBERED_PARAGRAPH, '$1 ');
   // A word glued to the next row's date: "translation4 April 2027".
-  if (/[a-z)]\d{1,2}\s+[ADFJMNOS]/.test(t)) t = t.replace(WORD_DATE, '$1 ');
+  if (/(?:[a-z)]|-[EFSCAR])\d{1,2}\s+[ADFJMNOS]/.test(t)) t = t.replace(WORD_DATE, '$1 ');
+  // "Addendum 30 toDocument 46-E": an assembly document's number line run together.
+  if (/[a-z]Document\s+\d/.test(t)) t = t.replace(/\b(to|of)(?=Document\s+\d)/g, '$1 ');
   // A year or date glued to the next word: "6 September 2017Submit" -> "6 September 2017 Submit".
   if (/\d{4}[A-Za-z]/.test(t)) t = t.replace(DATE_WORD, '$1 ');
   // Lower-case letter glued to a capitalised word that starts a known action/token: "SubmitITU-T", "requestedSubmit".

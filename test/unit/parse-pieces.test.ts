@@ -78,6 +78,25 @@ describe('a letter pasted from a narrow column', () => {
   });
 });
 
+describe('contributions that do not say CONTRIBUTION on a line of its own', () => {
+  // ITU-T SG3's input to the Council Working Group for WCIT-12 (2012), opening with its heading; rewritten.
+  it('a heading saying whose contribution to whom', () => {
+    const doc = parseDocument('ITU-T SG3 Contribution to CWG-WCIT12\n\nAnswering TSAG-LS11, Study Group 3 lists below the work it approved since 2009 on charging and accounting.\n\n1. In January 2009, SG3 approved a revision of Recommendation ITU-T D.93.\n');
+    expect(doc.kind).toBe('contribution');
+    expect(doc.title).toBe('ITU-T SG3 Contribution to CWG-WCIT12');
+  });
+
+  // WTSA-16 Document 46 Addendum 30 (CITEL's proposal on Recommendation A.1), flattened with its number line run
+  // together; rewritten.
+  it('an assembly document whose number line ran together, with its date', () => {
+    const doc = parseDocument(
+      'World Telecommunication Standardization Assembly (WTSA-16)Hammamet, 25 October - 3 November 2016\n\nPLENARY MEETING Addendum 30 toDocument 46-E23 September 2016Original: English\n\nMember States of the Inter-American Telecommunication Commission (CITEL)\n\nPROPOSED MODIFICATION OF RECOMMENDATION ITU-T A.1\n\nAbstract: CITEL proposes to revise Recommendation A.1 so that the working methods say more clearly how work items are run.\n',
+    );
+    expect(doc.kind).toBe('contribution');
+    expect(doc.date).toBe('2016-09-23');
+  });
+});
+
 describe('dates and times', () => {
   it('reads ranges in every written form', () => {
     const first = (t: string) => findDates(t)[0];
