@@ -29,13 +29,15 @@ function meetingItems(m: MeetingFact, tz: string): ReplyItem[] {
   const others = (m.sources ?? []).filter((s) => s.docId !== m.source.docId).map((s) => sourceLabel(sourceOf(s)));
   const items: ReplyItem[] = [
     {
-      text: `${m.groups && m.groups.length > 1 ? m.groups.join(', ') : (m.group ?? 'Meeting')}: ${formatRange(m.start, m.end)}${m.place ? `, ${m.place}` : ''}${format}`,
+      text: `${m.question ?? (m.groups && m.groups.length > 1 ? m.groups.join(', ') : (m.group ?? 'Meeting'))}: ${formatRange(m.start, m.end)}${m.place ? `, ${m.place}` : ''}${format}`,
       detail: `${m.title}${opens}${registration} [${sourceLabel(source)}${others.length ? `; also in ${others.join(', ')}` : ''}]`,
       source,
     },
   ];
   // Known only from a report or TD that plans it: the letter convening it will say more, and may change it.
-  if (plannedOnly(m)) {
+  // A Question's own meeting is announced by no letter: only the document naming it is said.
+  if (m.question) items.push({ text: `  ${m.question}'s own meeting, known from ${sourceLabel(source)}${others.length ? ` and ${others.join(', ')}` : ''}.`, source });
+  else if (plannedOnly(m)) {
     items.push({ text: `  Known from ${sourceLabel(source)} only: no collective letter announcing it is stored.`, source });
   }
   for (const e of m.events) items.push({ text: `  ${eventLabel(e.title)}: ${e.title}`, detail: `${formatEventTime(e, tz)}${e.place ? `, ${e.place}` : ''}`, source });
@@ -325,7 +327,7 @@ function formatHeadline(m: MeetingFact, group: string): string {
 /** The answer's first line for a focused question: when the meeting opens, or where it is. */
 function focusItem(m: MeetingFact, focus: Exclude<MeetingFocus, null>, tz: string): ReplyItem {
   const source = sourceOf(m.source);
-  const name = m.group ?? m.title;
+  const name = m.question ?? m.group ?? m.title;
   if (focus === 'place') {
     return m.place
       ? { text: `${name} meets in ${m.place}`, detail: `${formatRange(m.start, m.end)} [${sourceLabel(source)}]`, source }
@@ -460,7 +462,12 @@ const meetingCommand = defineCommand({
     // None known in the month or year asked: the next, saying so.
     const monthNote = window && (group ? inMonth : monthOfAll).length === 0 ? [group ? `No ${group} meeting is known in ${window.words}; this is the next one.` : `No meeting is known in ${window.words}; these are the next ones.`] : [];
     // A year asked: each of the group's meetings that year.
-    const chosen = group ? candidates.slice(0, args.year && !args.month && inMonth.length > 0 ? 6 : 1) : candidates;
+    const groupChosen = group ? candidates.slice(0, args.year && !args.month && inMonth.length > 0 ? 6 : 1) : candidates;
+    // A Question meets at its study group's meetings and at meetings of its own ("the next meeting of Question 13/15
+    // (Ottawa, 12-16 April 2027)"): the next of its own too, in date order.
+    const question = scope.kind === 'question' && !window ? scope.question : null;
+    const own = question ? (await ctx.store.meetings(question, ctx.now - 31 * DAY, 5)).filter((m) => m.end >= today && !m.cancelledBy).slice(0, 1) : [];
+    const chosen = [...own, ...groupChosen].sort((a, b) => a.start.localeCompare(b.start));
     const named = (m: MeetingFact) => m.title.replace(/^Cancell?ation of (?:the )?/i, '').replace(/^./, (c) => c.toUpperCase());
     const cancelledNotes = called.map((m) =>
       m.cancelledBy?.unverified
@@ -493,10 +500,10 @@ const meetingCommand = defineCommand({
     const remoteSection = remoteSaid.length > 0 ? [{ heading: `What ${sourceLabel(letterSource)} says`, items: remoteSaid.map((text) => ({ text, source: letterSource })) }] : [];
     return {
       ok: true,
-      title: headline ?? (group ? (inMonth.length > 0 && window ? `${chosen.length > 1 ? 'Meetings' : 'Meeting'} of ${group} in ${window.words}` : `Next meeting of ${group}`) : monthOfAll.length > 0 && window ? `Meetings in ${window.words}` : focus === 'time' ? 'Upcoming meetings and when they open' : focus === 'place' ? 'Upcoming meetings and where' : 'Upcoming meetings'),
+      title: headline ?? (question && own.length > 0 ? `Next meetings of ${question}` : group ? (inMonth.length > 0 && window ? `${chosen.length > 1 ? 'Meetings' : 'Meeting'} of ${group} in ${window.words}` : `Next meeting of ${group}`) : monthOfAll.length > 0 && window ? `Meetings in ${window.words}` : focus === 'time' ? 'Upcoming meetings and when they open' : focus === 'place' ? 'Upcoming meetings and where' : 'Upcoming meetings'),
       // One group: the title answers and the lines give the details. All groups: each meeting's answer, then its side events.
       sections: [...remoteSection, ...chosen.map((m) => ({ items: focus && !group ? [focusItem(m, focus, ctx.tz), ...meetingItems(m, ctx.tz).slice(1)] : meetingItems(m, ctx.tz) }))],
-      notes: [...monthNote, ...cancelledNotes],
+      notes: [...monthNote, ...cancelledNotes, ...(question && own.length > 0 ? [`${question} meets at ${group ?? 'its study group'}'s meetings and at meetings of its own; both are listed, the soonest first.`] : [])],
       sources: uniqueSources([...chosen.flatMap((m) => (m.sources ?? [m.source]).map(sourceOf)), ...called.map((m) => sourceOf(m.cancelledBy as MeetingFact['source']))]),
       data: { group, focus, meetings: chosen, cancelled: called, ...(focus ? { answers: chosen.map((m) => ({ group: m.group, start: m.start, place: m.place, opens: formatOpening(m, ctx.tz) })) } : {}) },
     };

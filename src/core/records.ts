@@ -46,6 +46,7 @@ const meetingInfoObject = z.looseObject({
   registrationTime: nstr.optional(),
   format: z.enum(['in-person', 'hybrid', 'virtual']).nullable().optional(),
   groups: z.array(str).optional(),
+  question: nstr.optional(),
 });
 export const meetingInfoSchema: z.ZodType<MeetingInfo> = meetingInfoObject;
 

@@ -75,6 +75,8 @@ export interface MeetingInfo {
   format?: 'in-person' | 'hybrid' | 'virtual' | null;
   /** Every group meeting together, when a letter announces meetings of several ("Study Groups 4, 11 and 16"). */
   groups?: string[];
+  /** The Question whose own (rapporteur) meeting this is (`Q13/15`), `group` being its study group. */
+  question?: string | null;
 }
 
 /** A person to contact about a liaison statement. Fields the document does not give are `null`. */

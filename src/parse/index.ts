@@ -11,7 +11,7 @@ import { fieldValue, headerOf } from './fields.ts';
 import { plainHeader, unrunHeader } from './layout.ts';
 import { dominantGroup, findGroups } from './groups.ts';
 import { parseLiaison, unlabelledTemplate } from './liaison.ts';
-import { findCancelledMeeting, findEvents, findMeeting, findOpeningTime, findPlace, meetingOf, placeInBrackets, placeName, splitMeetings, subjectMeetings } from './meeting.ts';
+import { findCancelledMeeting, findEvents, findMeeting, findOpeningTime, findPlace, meetingOf, placeInBrackets, placeName, questionMeetings, splitMeetings, subjectMeetings } from './meeting.ts';
 import { meetingRows } from './meeting-table.ts';
 import { MONTH_PATTERN, normalizeText, squash } from './normalize.ts';
 import { asWritten, findRevision } from './reference.ts';
@@ -510,6 +510,9 @@ export function parseDocument(raw: string): ParsedDocument {
     const of = e.group ?? ituGroup;
     if (of && !moreMeetings.some((m) => m.start === e.start)) moreMeetings.push({ group: of, title: meetingOf(of), start: e.start, end: e.end, place: e.place });
   }
+  // A Question's own meeting named with its dates (a liaison's "your reply will be considered at the next meeting of
+  // Question 13/15 (Ottawa, 12-16 April 2027)"): mentioned, under that Question.
+  if (!foreign && kind !== 'presentation') for (const q of questionMeetings(text, date)) if (!moreMeetings.some((m) => m.question === q.question && m.start === q.start)) moreMeetings.push(q);
   // Further meetings already over when the letter was written are only mentioned, as the main one would be.
   moreMeetings = moreMeetings.filter((m) => !date || m.end >= date);
   if (meeting && foreign) meeting = otherSectorMeeting(meeting, foreign);

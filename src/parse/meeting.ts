@@ -519,3 +519,39 @@ export function subjectMeetings(subject: string): Array<{ title: string; start: 
   }
   return out;
 }
+
+// A Question's own meeting named with its dates: "the next meeting of Question 13/15 (Ottawa, 12-16 April 2027)", "the
+// next interim meeting of Q4/20 is planned for 9-13 November 2026 in Sophia Antipolis", "the next Q13/15 rapporteur
+// meeting will be held in Ottawa, 12-16 April 2027", "Question 2/13 will meet next in Seoul, 3-5 March 2027".
+const QUESTION_MEETING = new RegExp(
+  [
+    String.raw`\b(?:next|forthcoming|coming|upcoming|following)\s+(?:(?:interim|e-?|virtual|online|physical|face-to-face)\s*)?(?:(?:rapporteur|rapporteur group|RGM)\s+)?meeting\s+of\s+(?:the\s+)?(?:Question|Q\.?)\s?(\d{1,2})\/(\d{1,2})\b`,
+    String.raw`\bnext\s+(?:Question\s|Q)(\d{1,2})\/(\d{1,2})\s+(?:interim\s+|rapporteur\s+(?:group\s+)?)+meeting\b`,
+    String.raw`\b(?:Question\s|Q)(\d{1,2})\/(\d{1,2})(?:\s+(?:rapporteur\s+group|experts))?\s+(?:will|is to|plans to)\s+(?:next\s+)?meet(?:\s+next|\s+again)?\b`,
+  ].join('|'),
+  'gi',
+);
+
+/**
+ * Meetings of one Question that `text` names with their dates (a liaison's "your reply will be considered at the
+ * next meeting of Question 13/15 (Ottawa, 12-16 April 2027)"): each under its study group, with `question` set. One
+ * that meets during its study group's meeting ("Q6/17 will next meet during the SG17 meeting") is that meeting, not
+ * one of its own. Dates before `docDate` are left out.
+ */
+export function questionMeetings(text: string, docDate: string | null): MeetingInfo[] {
+  const out: MeetingInfo[] = [];
+  for (const m of allMatches(QUESTION_MEETING, text.slice(0, 60_000))) {
+    const n = m[1] ?? m[3] ?? m[5];
+    const sg = m[2] ?? m[4] ?? m[6];
+    const question = `Q${Number(n)}/${Number(sg)}`;
+    const group = groupOfQuestion(question);
+    const rest = squash(text.slice(m.index + m[0].length, m.index + m[0].length + 240).split(/(?<=[.;])\s|\n\s*\n/)[0] ?? '');
+    if (/\bduring\s+(?:the\s+)?(?:next\s+)?(?:ITU-T\s+)?(?:SG\s?\d|Study Group|WP\s?\d|Working Party|plenary)/i.test(rest)) continue;
+    const hit = findDates(rest)[0];
+    if (!group || !hit || hit.index > 120 || (docDate && hit.start < docDate)) continue;
+    if (out.some((o) => o.question === question && o.start === hit.start)) continue;
+    const place = placeInBrackets(rest.slice(0, hit.index)) ?? findPlace(rest) ?? null;
+    out.push({ group, question, title: `Meeting of Question ${Number(n)}/${Number(sg)}`, start: hit.start, end: hit.end, place, format: place === 'virtual' ? 'virtual' : null });
+  }
+  return out;
+}

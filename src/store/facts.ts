@@ -23,7 +23,7 @@ export function mergeMeetings(facts: readonly MeetingFact[]): MeetingFact[] {
   const rank = (m: MeetingFact) => (m.authority === 'letter' ? 2 : m.authority === 'mention' ? 0 : m.source.kind === 'collective-letter' || m.source.kind === 'circular' ? 2 : 1);
   for (const m of facts) {
     const same = out.find(
-      (o) => (o.group ?? o.title) === (m.group ?? m.title) && o.start <= m.end && m.start <= o.end && Boolean(o.source.unverified) === Boolean(m.source.unverified),
+      (o) => (o.question ?? o.group ?? o.title) === (m.question ?? m.group ?? m.title) && o.start <= m.end && m.start <= o.end && Boolean(o.source.unverified) === Boolean(m.source.unverified),
     );
     if (!same) {
       out.push({ ...m, sources: [m.source] });
@@ -190,18 +190,20 @@ export function indexEntries(doc: StoredDocument): IndexEntry[] {
     if (who.groupWide) for (const g of who.groups) sets.push([`dl:gw:${g}`, due]);
     entries.push({ member: `${doc.id}#d${n}`, fact, sets });
   });
-  if (p.meeting) {
+  if (p.meeting || p.moreMeetings?.length) {
     const authority = p.kind === 'collective-letter' || p.kind === 'circular' ? 'letter' : 'mention';
     // The main meeting carries the side events; a further meeting of the same letter (another group's) is its own
-    // entry, filed under its own group only.
-    const meetings = [p.meeting, ...(p.moreMeetings ?? [])];
-    meetings.forEach((m, n) => {
+    // entry, filed under its own group only; a Question's own meeting, under that Question only (its study group's
+    // meeting is another). A liaison may name a Question's meeting and no meeting of its own.
+    const meetings = p.meeting ? [p.meeting, ...(p.moreMeetings ?? [])] : (p.moreMeetings ?? []);
+    meetings.forEach((m, i) => {
+      const n = p.meeting ? i : i + 1;
       const fact: MeetingFact = { ...m, source: cite, events: n === 0 ? p.events : [], authority };
       if (doc.cancelledBy) fact.cancelledBy = doc.cancelledBy;
       const at = startMs(m.start);
       const own = n === 0 ? (m.group ?? p.group) : m.group;
-      const groups = new Set([...(m.groups ?? []), ...(own ? [own] : [])]);
-      const sets: Array<[string, number]> = [['mt', at], ...[...groups].map((g): [string, number] => [`mt:g:${g}`, at])];
+      const groups = m.question ? [] : [...new Set([...(m.groups ?? []), ...(own ? [own] : [])])];
+      const sets: Array<[string, number]> = [['mt', at], ...groups.map((g): [string, number] => [`mt:g:${g}`, at]), ...(m.question ? [[`mt:q:${m.question}`, at] as [string, number]] : [])];
       entries.push({ member: n === 0 ? `${doc.id}#m` : `${doc.id}#m${n}`, fact, sets });
     });
   }

@@ -725,7 +725,8 @@ export class DocumentStore {
 
   /** Meetings of a group (or all) starting at or after `from`, soonest first; `reverse` for the latest before. */
   async meetings(group: string | null, from: number, limit = 20, reverse = false): Promise<MeetingFact[]> {
-    const set = group ? `mt:g:${group}` : 'mt';
+    // A Question ("Q13/15"): its own meetings, which its study group's list does not hold.
+    const set = group ? (/^Q\d{1,2}\/\d{1,2}$/.test(group) ? `mt:q:${group}` : `mt:g:${group}`) : 'mt';
     // Letters, TDs and reports that give the same meeting are one meeting, the letter's: read a few more to merge.
     const read = limit * 4 + 8;
     const facts = reverse ? await this.factsIn(meetingFactSchema, set, '-inf', from, read, true) : await this.factsIn(meetingFactSchema, set, from, '+inf', read);

@@ -403,7 +403,8 @@ describe('the seventh round', () => {
   it('every group\'s meetings in a month', async () => {
     const a = await ask('what meetings are coming up in april 2027', TZ, '2027-03-15T12:00');
     expect(a).toMatchObject({ ok: true, command: 'meeting', title: 'Meetings in April 2027' });
-    expect(a.sections.map((s) => s.items[0]?.text.split(':')[0])).toEqual(['SG3', 'SG13', 'SG17']);
+    // Q13/15's own meeting in Ottawa (12-16 April, named by TD 1204) is one of them.
+    expect(a.sections.map((s) => s.items[0]?.text.split(':')[0])).toEqual(['SG3', 'SG13', 'Q13/15', 'SG17']);
   });
 
   it('remote participation in a month is a meeting question', async () => {
@@ -632,6 +633,19 @@ describe('questions of the twelfth round', () => {
     expect(a).toMatchObject({ ok: true, command: 'ls', title: 'Liaison statements of SG17' });
     expect(a.sections[0]?.heading).toBe('SG17 is asked to reply');
     expect(a.sections[0]?.items.map((i) => i.text).join('\n')).toMatch(/TSAG|review of study group work programmes/);
+  });
+
+  it('a Question\'s own meeting that a liaison names: the Question\'s next meetings, not its study group\'s', async () => {
+    // TD 1204 (PLEN/15): "Your reply will be considered at the next meeting of Question 13/15 (Ottawa, 12-16 April 2027)".
+    const q = await ask('when does Q13/15 meet next', 'Asia/Tokyo', '2026-05-18T11:00');
+    expect(q).toMatchObject({ ok: true, command: 'meeting', title: 'Next meetings of Q13/15' });
+    const items = q.sections.flatMap((x) => x.items.map((i) => i.text));
+    expect(items[0]).toBe('Q13/15: 12–16 April 2027, Ottawa');
+    expect(items.some((t) => t.startsWith('SG15: '))).toBe(true);
+    expect((await ask('where does q13/15 meet next', 'Asia/Tokyo', '2026-05-18T11:00')).title).toBe('Q13/15 meets in Ottawa');
+    // The study group's own answer is its meeting, not one of its Questions'.
+    const sg = await ask('/meeting SG15', 'Asia/Tokyo', '2026-05-18T11:00');
+    expect(JSON.stringify(sg.sections)).not.toContain('Ottawa');
   });
 
   it('a zone named by its city: Europe/Geneva is Geneva\'s (Zurich\'s) time', async () => {

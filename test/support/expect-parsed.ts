@@ -39,6 +39,11 @@ export function mismatches(got: ParsedDocument, exp: Expected): string[] {
       if (!hit) out.push(`event missing: ${JSON.stringify(e)} (got ${got.events.map((g) => `${g.start}:${g.title}`).join(' | ')})`);
     }
   }
+  // Further meetings the document names (another group's, a Question's own): each given must be there, as given.
+  for (const e of (exp['more_meetings'] as Array<Record<string, string | null>> | undefined) ?? []) {
+    const hit = (got.moreMeetings ?? []).find((g) => Object.entries(e).every(([k, v]) => (g as unknown as Record<string, unknown>)[k] === v));
+    if (!hit) out.push(`further meeting missing: ${JSON.stringify(e)} (got ${JSON.stringify(got.moreMeetings ?? [])})`);
+  }
   if ('liaison' in exp) {
     const el = exp['liaison'] as Record<string, unknown> | null;
     if (el === null) {

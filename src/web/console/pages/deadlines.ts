@@ -30,7 +30,7 @@ export function calendarEntries(deadlines: readonly DeadlineFact[], meetings: re
   });
   for (const m of meetings) {
     for (let day = DateTime.fromISO(m.start); day <= DateTime.fromISO(m.end) && day.isValid; day = day.plus({ days: 1 })) {
-      entries.push({ day: day.toISODate() ?? m.start, text: `${m.group ?? ''} ${clip(m.title, 50)}`.trim(), title: `${m.title}${m.place ? `, ${m.place}` : ''} (${m.start} to ${m.end})`, kind: 'meeting', href: `/console/documents/${m.source.docId}` });
+      entries.push({ day: day.toISODate() ?? m.start, text: `${m.question ?? m.group ?? ''} ${clip(m.title, 50)}`.trim(), title: `${m.title}${m.place ? `, ${m.place}` : ''} (${m.start} to ${m.end})`, kind: 'meeting', href: `/console/documents/${m.source.docId}` });
     }
   }
   return entries;
