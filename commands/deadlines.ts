@@ -7,8 +7,9 @@ import { groupOfQuestion } from '../src/core/groups.ts';
 import { CATEGORY_LABELS } from '../src/core/labels.ts';
 import { DEADLINE_CATEGORIES, type DeadlineCategory } from '../src/core/types.ts';
 import { defineCommand, type CommandContext, type Reply } from '../src/core/command.ts';
-import { formatDeadline, formatRange, whenWords } from '../src/core/time.ts';
-import type { DeadlineFact, MeetingFact } from '../src/store/facts.ts';
+import { dueAt, formatDeadline, formatRange, whenWords } from '../src/core/time.ts';
+import { citeOf, type DeadlineFact, type MeetingFact, type StoredDocument } from '../src/store/facts.ts';
+import { findReferences } from '../src/parse/reference.ts';
 import { findScope, leftover, sourceLabel, sourceOf, uniqueSources, unknownGroupReply, type Scope } from './scope.ts';
 import { meetingsNamed } from './topic.ts';
 import { dueIn, rangeDays, rangeOf, splitWhen, type Clock, type DateRange } from './when.ts';
@@ -48,6 +49,30 @@ function item(d: DeadlineFact, tz: string, now: number, everyGroup = false) {
     text: `${formatCached(d, tz)} (${when}): ${CATEGORY_LABELS[d.category]}${who ? ` — ${who}` : ''}${d.derived ? ' (derived from a rule in the letter)' : ''}`,
     detail: `${d.action} [${sourceLabel(source)}]`,
     source,
+  };
+}
+
+/** The deadlines one stored document gives (of `kinds` when some are asked and it has them), soonest first. */
+function documentDeadlines(ctx: CommandContext, doc: StoredDocument, kinds: ReadonlySet<DeadlineCategory> | null): Reply {
+  const source = citeOf(doc);
+  const all = doc.parsed.deadlines.map((d): DeadlineFact => ({ ...d, source, group: doc.parsed.group, questions: [], due: dueAt(d) })).sort((a, b) => a.due - b.due);
+  // A reply is a reply: "replies to TSB Circular 241" asks for its consultation's reply date.
+  const replies = new Set<DeadlineCategory>(['liaison-reply', 'consultation-reply']);
+  const ofKind = kinds ? all.filter((d) => kinds.has(d.category) || (replies.has(d.category) && [...kinds].some((k) => replies.has(k)))) : all;
+  const facts = ofKind.length > 0 ? ofKind : all;
+  const label = sourceLabel(sourceOf(source));
+  const upcoming = facts.filter((d) => d.due >= ctx.now);
+  const past = facts.filter((d) => d.due < ctx.now);
+  return {
+    ok: true,
+    title: facts.length > 0 ? `Deadlines in ${label}` : `${label} gives no deadline`,
+    sections: [
+      ...(upcoming.length > 0 ? [{ heading: 'Upcoming', items: upcoming.map((d) => item(d, ctx.tz, ctx.now)) }] : []),
+      ...(past.length > 0 ? [{ heading: 'Past', items: past.map((d) => item(d, ctx.tz, ctx.now)) }] : []),
+    ],
+    notes: [...(kinds && ofKind.length === 0 && all.length > 0 ? [`It gives no ${kindWords(kinds)} deadline; these are the ones it gives.`] : []), ...(facts.length > 0 ? [`Times are shown in ${ctx.tz}, with the document's original time beside them.`] : [])],
+    sources: [sourceOf(source)],
+    data: { scope: label, upcoming, past },
   };
 }
 
@@ -185,6 +210,11 @@ const deadlinesCommand = defineCommand({
     // Words left over ("on Y.4250" of "when do I have to reply to the TAP consultation on Y.4250") are what the
     // deadline is about; a clause joined on ("… and what's the contribution deadline") leaves only joining words.
     const topic = args.unread ? topicWords(args.unread) : [];
+    // A document named by its reference ("deadline for replies to TSB Circular 241", "what did SG13-LS87 ask by
+    // when"): that document's deadlines, when it is stored.
+    const named = args.unread ? findReferences(args.unread)[0] : undefined;
+    const doc = named ? (await ctx.store.findByReference(named.reference))[0] : undefined;
+    if (doc) return documentDeadlines(ctx, doc, kinds);
     if (topic.length > 0) {
       const reply = await inRange(ctx, scope, all, range ?? { from: all ? null : ctx.now, to: null, words: all ? 'at any date' : 'from now on' }, kinds, topic);
       if (reply.ok && reply.sections.length > 0) return reply;

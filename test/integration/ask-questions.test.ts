@@ -648,6 +648,13 @@ describe('questions of the twelfth round', () => {
     expect(JSON.stringify(sg.sections)).not.toContain('Ottawa');
   });
 
+  it('the deadline of a document named by its reference: that document\'s, a consultation\'s reply being a reply', async () => {
+    const a = await ask('deadline for replies to tsb circular 241', 'Asia/Tokyo', '2026-05-18T11:00');
+    expect(a).toMatchObject({ ok: true, command: 'deadlines', title: 'Deadlines in TSB Circular 241' });
+    expect(a.sections[0]?.items.map((i) => i.text)).toEqual([expect.stringMatching(/^Tue 16 Mar 2027, 07:59 \(Asia\/Tokyo\) — original: 15 March 2027, 23:59 Geneva time .*: Consultation reply$/)]);
+    expect(a.notes.join(' ')).not.toMatch(/no liaison reply deadline/);
+  });
+
   it('a zone named by its city: Europe/Geneva is Geneva\'s (Zurich\'s) time', async () => {
     const a = await ask('/meeting SG17', 'Europe/Geneva', '2026-05-18T11:00');
     expect(a).toMatchObject({ ok: true, command: 'meeting' });
