@@ -107,8 +107,8 @@ const MONTH_YEAR = new RegExp(String.raw`\b(?:(?:in|of|for|during)\s+)?(?:${MONT
 export function parseMeetingText(rest: string): MeetingArgs {
   const all = /(?:^|\s)--?all\b/i.test(rest);
   const month = askedMonth(rest.length > 300 ? rest.slice(0, 300) : rest);
-  // "in 2019" with no month: that year's meetings.
-  const yearOnly = month === null ? /\b(?:in|of|during)\s+((?:19|20)\d{2})\b/i.exec(rest.slice(0, 300)) : null;
+  // "in 2019", "sg20 2027 meeting" with no month: that year's meetings (not a year in a reference: "TD 2027/WP1").
+  const yearOnly = month === null ? /(?<![\w/.-])((?:19|20)\d{2})(?![\w/.-])/.exec(rest.slice(0, 300).replace(/\b(?:TD|C|LS|R|No\.?|Doc(?:ument)?)\s*\d{4}\b/gi, ' ')) : null;
   const year = yearOnly ? Number(yearOnly[1]) : null;
   const text = rest
     .replace(/(?:^|\s)--?all\b/gi, ' ')
@@ -351,7 +351,7 @@ const meetingCommand = defineCommand({
   // workshop venue", "is sg9 virtual".
   fallbacks: [
     // Not "open liaisons for sg17" (the liaisons awaiting a reply).
-    /^(?!.*\b(?:liaisons?|LSs?|consultations?)\b)(?=.*(?:\bSG[\s-]?\d|\bstudy group \d|\bTSAG\b|\bQ\d{1,2}\/\d|\bWP\d))(?=.*\b(?:briefings?|workshops?|hackathons?|side events?|trainings?|forums?|clinics?|sessions?|webinars?|receptions?|venue|hybrid|virtual|remote(?:ly)?|in person|opening|opens?|start(?:s|ing)?(?: time)?|begins?|plenary|newcomers?|postponed|still|called off|cancell?ed|moved|rescheduled|interpret\w*|languages?)\b)(?<arg>.+)$/i,
+    /^(?!.*\b(?:liaisons?|LSs?|consultations?)\b)(?=.*(?:\bSG[\s-]?\d|\bstudy group \d|\bTSAG\b|\bQ\d{1,2}\/\d|\bWP\d))(?=.*\b(?:briefings?|workshops?|hackathons?|side events?|trainings?|forums?|clinics?|sessions?|webinars?|receptions?|venue|hybrid|virtual|remote(?:ly)?|in person|opening|opens?|start(?:s|ing)?(?: time)?|begins?|plenary|newcomers?|postponed|still|called off|cancell?ed|moved|rescheduled|interpret\w*|languages?|badges?|wi-?fi|dress code|lunch)\b)(?<arg>.+)$/i,
     // An event named by its topic, with no group: "AI-native workshop start time", "when does the ai-native workshop start".
     /^(?!.*\b(?:due|deadlines?|submit|register|registration|fellowships?|visas?)\b)(?<arg>.{2,80}?\b(?:workshops?|forums?|seminars?|symposium|webinars?|hackathons?|clinics?)\b.*\b(?:start(?:s|ing)?|open(?:s|ing)?|begins?|time|when|where|dates?|venue)\b.*)$/i,
   ],
@@ -386,7 +386,20 @@ const meetingCommand = defineCommand({
   ],
   async run(ctx, args): Promise<Reply> {
     const { scope, unread } = args;
-    if (scope.kind === 'unknown') return (await topicReply(ctx, scope.text, { events: true, asked: 'when or where it is' })) ?? unknownGroupReply(ctx, scope.text);
+    if (scope.kind === 'unknown') {
+      const topic = await topicReply(ctx, scope.text, { events: true, asked: 'when or where it is' });
+      // A group's meeting named by its place, asked something of it ("is the muscat meeting hybrid", "what time does
+      // the muscat meeting open"): that group's answer, when it is that group's next meeting.
+      const events = (topic?.data as { events?: Array<{ group: string | null; meeting: string; title: string }> } | undefined)?.events ?? [];
+      const groups = [...new Set(events.map((e) => e.group))];
+      const group = groups.length === 1 ? groups[0] : null;
+      if (group && (args.format || args.focus)) {
+        const answer = await meetingCommand.run(ctx, { ...args, scope: { kind: 'group', group } });
+        const next = (answer.data as { meetings?: MeetingFact[] } | undefined)?.meetings?.[0];
+        if (next && events.some((e) => e.meeting === next.start)) return answer;
+      }
+      return topic ?? unknownGroupReply(ctx, scope.text);
+    }
     if (unread) {
       // A question about the meeting sgbot does not read ("is interpretation provided", "when can I get my badge"):
       // the meeting it knows, saying so, and the letter that has the rest.

@@ -305,7 +305,7 @@ describe('liaisons and the rest', () => {
   it('a meeting named by its city, opening in the reader\'s zone', async () => {
     const a = await ask('what time does the muscat meeting start for me', 'Europe/London', '2026-11-01T12:00');
     expect(a).toMatchObject({ ok: true, command: 'meeting' });
-    expect(a.sections[0]?.items[0]?.detail).toMatch(/^opens Wed 9 Dec 2026, 05:00 \(Europe\/London\) — original: 9 December 2026, 09:00 local time \(UTC\+4\)/);
+    expect(a.title).toBe('SG13RG-ARB opens Wed 9 Dec 2026, 05:00 (Europe/London) — original: 9 December 2026, 09:00 local time (UTC+4)');
     const fee = await ask('registration fee for the muscat meeting?', 'Europe/London', '2026-11-01T12:00');
     expect(fee).toMatchObject({ ok: true, command: 'meeting', title: 'Meetings in Muscat, Oman' });
     expect(fee.notes[0]).toMatch(/I can't answer all of it/);
@@ -546,7 +546,7 @@ describe('the seventh round', () => {
     const opened = await ask('what time did tsag open in january', 'Asia/Kolkata', '2027-02-24T09:00');
     expect(opened).toMatchObject({ ok: true, command: 'meeting', title: 'TSAG opens Mon 25 Jan 2027, 14:00 (Asia/Kolkata) — original: 25 January 2027, 09:30 Geneva time' });
     const muscat = await ask('what time did the muscat meeting open', 'Asia/Kolkata', '2027-02-24T09:00');
-    expect(muscat.sections[0]?.items[0]?.detail).toMatch(/^opens Wed 9 Dec 2026, 10:30 \(Asia\/Kolkata\) — original: 9 December 2026, 09:00 local time \(UTC\+4\)/);
+    expect(muscat.sections[0]?.items[0]?.text).toBe('SG13RG-ARB opens Wed 9 Dec 2026, 10:30 (Asia/Kolkata) — original: 9 December 2026, 09:00 local time (UTC+4)');
   });
 
   it('open consultations; a deadline already passed is shown, not hidden behind --all', async () => {
@@ -653,6 +653,22 @@ describe('questions of the twelfth round', () => {
     expect(a).toMatchObject({ ok: true, command: 'deadlines', title: 'Deadlines in TSB Circular 241' });
     expect(a.sections[0]?.items.map((i) => i.text)).toEqual([expect.stringMatching(/^Tue 16 Mar 2027, 07:59 \(Asia\/Tokyo\) — original: 15 March 2027, 23:59 Geneva time .*: Consultation reply$/)]);
     expect(a.notes.join(' ')).not.toMatch(/no liaison reply deadline/);
+  });
+
+  it('a meeting asked by its year alone, while another is in session: that year\'s', async () => {
+    const a = await ask('sg20 2027 meeting opening time', 'Asia/Tokyo', '2026-05-18T11:00');
+    expect(a).toMatchObject({ ok: true, command: 'meeting', title: 'SG20 opens Mon 10 May 2027, 21:30 (Asia/Tokyo) — original: 10 May 2027, 14:30 Geneva time' });
+  });
+
+  it('when to pick up a badge: the letter\'s own sentence on badges', async () => {
+    const a = await ask('tsag jan 2027 what time can i pick up my badge', 'Asia/Tokyo', '2026-05-18T11:00');
+    expect(a).toMatchObject({ ok: true, command: 'meeting', title: 'What TSB Collective letter 2/TSAG says' });
+    expect(a.sections[0]?.items[0]?.text).toMatch(/badges can be collected at the Montbrillant entrance from 0800 hours/);
+  });
+
+  it('a meeting named by its town, asked whether it is hybrid or when it opens: its group\'s answer', async () => {
+    expect(await ask('is the muscat meeting hybrid', 'Asia/Tokyo', '2026-05-18T11:00')).toMatchObject({ ok: true, command: 'meeting', title: 'SG13RG-ARB: remote participation is offered (a hybrid meeting)' });
+    expect((await ask('what time does the muscat meeting open', 'Asia/Tokyo', '2026-05-18T11:00')).title).toBe('SG13RG-ARB opens Wed 9 Dec 2026, 14:00 (Asia/Tokyo) — original: 9 December 2026, 09:00 local time (UTC+4)');
   });
 
   it('a zone named by its city: Europe/Geneva is Geneva\'s (Zurich\'s) time', async () => {
