@@ -2,6 +2,7 @@
  * `deadlines [group|Question] [dates] [--all]`: upcoming deadlines, soonest first, each with its source; with dates
  * ("next week", "in May 2026", "between 1 and 15 March", "before April"), those due in that range.
  */
+import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { groupOfQuestion } from '../src/core/groups.ts';
 import { CATEGORY_LABELS } from '../src/core/labels.ts';
@@ -422,6 +423,15 @@ async function inRange(ctx: CommandContext, scope: Scope, all: boolean, range: D
       `No deadlines for ${label} ${range.from === null || range.to === null ? range.words : `in ${range.words}`} in the stored documents.` +
         (next ? ` The next one after that is ${formatCached(next, ctx.tz)}: ${CATEGORY_LABELS[next.category]} [${sourceLabel(sourceOf(next.source))}].` : ''),
     );
+    // A meeting of the group then (or just after: its deadlines come before it) was cancelled: its deadlines went with it.
+    if (scope.kind === 'group' && days.from !== null && days.to !== null) {
+      const until = DateTime.fromISO(days.to).plus({ days: 45 }).toISODate() ?? days.to;
+      const fromDay = days.from;
+      const called = (await ctx.store.meetings(scope.group, (range.from ?? ctx.now) - 31 * DAY_MS, 20)).filter((m) => m.cancelledBy && !m.cancelledBy.unverified && m.start <= until && m.end >= fromDay);
+      for (const m of called.reverse()) {
+        notes.splice(1, 0, `${m.title.replace(/^Cancell?ation of (?:the )?/i, '').replace(/^Meeting\b/i, 'The meeting').replace(/^./, (c) => c.toUpperCase())} was cancelled [${sourceLabel(sourceOf(m.cancelledBy as MeetingFact['source']))}]: the deadlines set for it no longer hold.`);
+      }
+    }
   }
   const calendar = ctx.calendarUrl && scope.kind !== 'all' ? ctx.calendarUrl(scopeLabel) : null;
   if (calendar) notes.push(`Subscribe in Outlook or Google Calendar: ${calendar}`);

@@ -671,6 +671,12 @@ describe('questions of the twelfth round', () => {
     expect((await ask('what time does the muscat meeting open', 'Asia/Tokyo', '2026-05-18T11:00')).title).toBe('SG13RG-ARB opens Wed 9 Dec 2026, 14:00 (Asia/Tokyo) — original: 9 December 2026, 09:00 local time (UTC+4)');
   });
 
+  it('deadlines of a month whose meeting was cancelled: none, saying the meeting was cancelled', async () => {
+    const a = await ask('deadline for contributions to wp1/2 in march 2027', 'Asia/Tokyo', '2026-05-18T11:00');
+    expect(a).toMatchObject({ ok: true, command: 'deadlines', sections: [] });
+    expect(a.notes).toContain('The meeting of Working Party 1/2, Geneva, 15-19 March 2027 was cancelled [TSB Collective letter 5/2]: the deadlines set for it no longer hold.');
+  });
+
   it('a zone named by its city: Europe/Geneva is Geneva\'s (Zurich\'s) time', async () => {
     const a = await ask('/meeting SG17', 'Europe/Geneva', '2026-05-18T11:00');
     expect(a).toMatchObject({ ok: true, command: 'meeting' });
