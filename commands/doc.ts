@@ -5,6 +5,7 @@ import { CATEGORY_LABELS, KIND_LABELS, eventLabel } from '../src/core/labels.ts'
 import { DateTime } from 'luxon';
 import { formatDeadline, formatEventTime, formatOpening, formatRange } from '../src/core/time.ts';
 import { citeOf, type StoredDocument } from '../src/store/facts.ts';
+import { fieldValue } from '../src/parse/fields.ts';
 import { requestsOf } from '../src/parse/liaison.ts';
 import { describeDocument } from '../src/store/titles.ts';
 import { addresseeList, contactLine, sourceLabel, sourceOf, uniqueSources } from './scope.ts';
@@ -127,6 +128,14 @@ export default defineCommand({
     }
     for (const e of p.events) facts.push({ text: `${eventLabel(e.title)}: ${e.title}`, detail: `${formatEventTime(e, ctx.tz)}${e.place ? `, ${e.place}` : ''}` });
     for (const d of p.deadlines) facts.push({ text: `Deadline ${formatDeadline(d, ctx.tz)}: ${CATEGORY_LABELS[d.category]}`, detail: d.action });
+    // Who brought a contribution or TD, as its header says ("Source: Kenya", "Contact: Grace Wanjiru").
+    if (!p.liaison && (p.kind === 'contribution' || p.kind === 'td')) {
+      const head = ((await ctx.store.getText(doc.id)) ?? '').slice(0, 4000);
+      const from = fieldValue(head, 'Source');
+      const contact = fieldValue(head, 'Contacts?', 1);
+      if (from) facts.push({ text: `Source: ${from.replace(/\s+/g, ' ')}` });
+      if (contact) facts.push({ text: `Contact: ${contact.replace(/\s+/g, ' ')}` });
+    }
     if (p.liaison) {
       const li = p.liaison;
       const parts = addresseeList(li) ?? `to ${li.to.join(', ') || '?'} for ${li.purpose ?? '?'}`;

@@ -677,6 +677,12 @@ describe('questions of the twelfth round', () => {
     expect(a.notes).toContain('The meeting of Working Party 1/2, Geneva, 15-19 March 2027 was cancelled [TSB Collective letter 5/2]: the deadlines set for it no longer hold.');
   });
 
+  it('a contribution\'s card says who brought it', async () => {
+    const a = await ask('/doc SG20-C123', 'Asia/Tokyo', '2026-05-18T11:00');
+    const lines = a.sections.flatMap((x) => x.items.map((i) => i.text));
+    expect(lines).toEqual(expect.arrayContaining(['Source: Kenya', 'Contact: Grace Wanjiru']));
+  });
+
   it('a zone named by its city: Europe/Geneva is Geneva\'s (Zurich\'s) time', async () => {
     const a = await ask('/meeting SG17', 'Europe/Geneva', '2026-05-18T11:00');
     expect(a).toMatchObject({ ok: true, command: 'meeting' });
