@@ -184,7 +184,8 @@ function headerMeeting(header: string, group: string | null): MeetingInfo | null
     const after = /^\s*,\s*([A-Z][\w'\u00C0-\u024F.-]+(?:[ -][A-Z][\w'\u00C0-\u024F.-]+){0,2}(?:,\s*[A-Z][\w'\u00C0-\u024F.-]+(?:[ -][A-Z][\w'\u00C0-\u024F.-]+){0,2})?)\s*[.)]?\s*$/.exec(`${line.slice(hit.index + hit.text.length)}${wrapped}`)?.[1];
     const last = /(?:^|\s)([A-Z][a-z\u00C0-\u024F'.-]+(?:[ -][A-Z][a-z\u00C0-\u024F'.-]+){0,2})\s*,?\s*$/.exec(line.slice(0, hit.index))?.[1];
     const cleanPlace =
-      /^[A-Z][\w'\u00C0-\u024F .,-]{2,50}$/.test(place) && !/\d/.test(place)
+      // A cell that is a phrase ("Report of the second TSAG meeting held in Geneva") is no place; the place is in it.
+      /^[A-Z][\w'\u00C0-\u024F .,-]{2,50}$/.test(place) && !/\d/.test(place) && !/\b(?:of|the|held|meeting|report|in|at)\b/i.test(place)
         ? place
         : (placeInBrackets(line.slice(0, hit.index)) ?? findPlace(line) ?? (after && !NOT_A_PLACE.test(after) ? after : null) ?? (last && !NOT_A_PLACE.test(last) ? last : null));
     const named = cleanPlace === null ? null : /^(?:online|virtual|e-meeting|fully virtual)$/i.test(cleanPlace) ? 'virtual' : placeName(cleanPlace);
@@ -232,7 +233,9 @@ function namedMeeting(header: string): MeetingInfo | null {
       const before = candidate.slice(0, hit.index).split(/\t|\s{3,}/).map((c) => c.trim().replace(/[,:\s]+$/, '')).filter(Boolean);
       // "(Geneva, Switzerland, 4 to 6 September 2019)" under a workshop's name: the place in the bracket.
       const placeCell = (candidate === line ? (before.at(-1) ?? '').replace(/^.*\bmeeting\b[^,]*,\s*/i, '') : (before.at(-1) ?? '')).replace(/^\(\s*/, '');
-      const place = /^[A-Z][\w'\u00C0-\u024F .,-]{2,50}$/.test(placeCell) && !/\d/.test(placeCell) && !MEETING_LINE.test(placeCell) ? placeCell : null;
+      // Or after the dates: "Nov 18 - 22, 2019, Reno, USA" under a 3GPP meeting's name.
+      const after = /^\s*,\s*([A-Z][\w'\u00C0-\u024F.-]+(?:[ -][A-Z][\w'\u00C0-\u024F.-]+){0,2}(?:,\s*[A-Z][\w'\u00C0-\u024F.-]+(?:[ -][A-Z][\w'\u00C0-\u024F.-]+){0,2})?)\s*[.)]?\s*$/.exec(candidate.slice(hit.index + hit.text.length).split(/\t|\s{3,}/)[0] ?? '')?.[1] ?? null;
+      const place = /^[A-Z][\w'\u00C0-\u024F .,-]{2,50}$/.test(placeCell) && !/\d/.test(placeCell) && !MEETING_LINE.test(placeCell) ? placeCell : after && !NOT_A_PLACE.test(after) ? after : null;
       // The meeting's name: the line up to its place ("14th Meeting, Geneva, 28 - …" → "14th Meeting"), of the body
       // the masthead names when the name alone names none ("14th Meeting of the Telecommunication Development …").
       let name = squash((candidate === line ? line.slice(0, hit.index) : line).split(/\t|\s{3,}/)[0] ?? '').replace(/[,:\s]+$/, '');
@@ -467,6 +470,7 @@ export function parseDocument(raw: string): ParsedDocument {
     const named = meeting && !meeting.group ? namedMeeting(header) : null;
     if (meeting && named?.start === meeting.start && named.end === meeting.end) {
       meeting.title = named.title;
+      meeting.place ??= named.place;
       // A 3GPP agenda's "The meeting will start at 09:00 local time on Monday".
       if (!meeting.startTime && named.startTime) Object.assign(meeting, { startTime: named.startTime, timezone: named.timezone ?? null });
     }

@@ -97,6 +97,22 @@ describe('contributions that do not say CONTRIBUTION on a line of its own', () =
   });
 });
 
+describe('the place of a meeting a header names', () => {
+  // 3GPP SA WG2 tdocs (S2-1812372, S2-1911962): the meeting line, then the dates with the place after them.
+  it('after the dates under a 3GPP meeting line, up to the next cell', () => {
+    const tdoc = parseDocument('SA WG2 Meeting #129BIS\tS2-1812372\n\n26 - 30 November 2018, West Palm Beach, Florida\t(revision of S2-18xxxx)\n\nSource:\tACME\nTitle:\tEvaluation of solutions\nDocument for:\tApproval\n');
+    expect(tdoc.meeting).toMatchObject({ start: '2018-11-26', end: '2018-11-30', place: 'West Palm Beach, Florida' });
+    const agenda = parseDocument('SA WG2 Meeting #136\t\t\t\t\t\tS2-19010847\n\nNov 18 - 22, 2019, Reno, USA\t\n\n1. Agenda for SA2#136\n\nOpening of the meeting 9:00 on Monday\n');
+    expect(agenda.meeting).toMatchObject({ start: '2019-11-18', end: '2019-11-22', place: 'Reno, USA' });
+  });
+
+  // TSAG-R2 (2017-2020), the report of TSAG's second meeting: its heading line names the meeting and where.
+  it('in a heading that is a phrase: the town it names, not the phrase', () => {
+    const report = parseDocument('TSAG - R 2 - E\n\nTELECOMMUNICATION STANDARDIZATION ADVISORY GROUP\nREPORT\nReport of the second TSAG meeting held in Geneva, 26 February - 2 March 2018\n\nSummary\nThis report covers the work of TSAG at its second meeting.\n');
+    expect(report.meeting).toMatchObject({ start: '2018-02-26', end: '2018-03-02', place: 'Geneva, Switzerland' });
+  });
+});
+
 describe('dates and times', () => {
   it('reads ranges in every written form', () => {
     const first = (t: string) => findDates(t)[0];
