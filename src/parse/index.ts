@@ -11,7 +11,7 @@ import { fieldValue, headerOf } from './fields.ts';
 import { plainHeader, unrunHeader } from './layout.ts';
 import { dominantGroup, findGroups } from './groups.ts';
 import { parseLiaison, unlabelledTemplate } from './liaison.ts';
-import { findCancelledMeeting, findEvents, findMeeting, findOpeningTime, findPlace, meetingOf, placeInBrackets, placeName, questionMeetings, splitMeetings, subjectMeetings } from './meeting.ts';
+import { findCancelledMeeting, findEvents, findMeeting, heldMeeting, findOpeningTime, findPlace, meetingOf, placeInBrackets, placeName, questionMeetings, splitMeetings, subjectMeetings } from './meeting.ts';
 import { meetingRows } from './meeting-table.ts';
 import { MONTH_PATTERN, normalizeText, squash } from './normalize.ts';
 import { asWritten, findRevision } from './reference.ts';
@@ -463,7 +463,12 @@ export function parseDocument(raw: string): ParsedDocument {
   if (isLetter || notice) meeting = findMeeting(flat, subject, ituGroup);
   const cancels = isLetter || notice ? findCancelledMeeting(flat, subject, ituGroup) : null;
   // A letter announces meetings ahead; one already over when the letter was written is only mentioned.
-  if (meeting && date && meeting.end < date) meeting = null;
+  // (Kept apart: "Study Group 17, at its meeting in Geneva from 1 to 10 December 2026, agreed …" says when it last met.)
+  let over: MeetingInfo | null = null;
+  if (meeting && date && meeting.end < date) {
+    over = meeting.group ? meeting : null;
+    meeting = null;
+  } else if (!meeting && isLetter) over = heldMeeting(flat, date);
   else if (kind === 'td' || kind === 'contribution' || kind === 'report') {
     meeting = headerMeeting(header, ituGroup);
     // A meeting of no ITU-T group is named as its document names it: "14th Meeting of the Telecommunication …".
@@ -519,6 +524,7 @@ export function parseDocument(raw: string): ParsedDocument {
   if (!foreign && kind !== 'presentation') for (const q of questionMeetings(text, date)) if (!moreMeetings.some((m) => m.question === q.question && m.start === q.start)) moreMeetings.push(q);
   // Further meetings already over when the letter was written are only mentioned, as the main one would be.
   moreMeetings = moreMeetings.filter((m) => !date || m.end >= date);
+  if (over && !foreign && !moreMeetings.some((m) => m.group === over.group && m.start === over.start)) moreMeetings.push(over);
   if (meeting && foreign) meeting = otherSectorMeeting(meeting, foreign);
 
   const table = parseDeadlineTable(text, sections);

@@ -555,3 +555,27 @@ export function questionMeetings(text: string, docDate: string | null): MeetingI
   }
   return out;
 }
+
+// A group's meeting a letter looks back on: "ITU-T Study Group 17, at its meeting in Geneva from 1 to 10 December 2026,
+// agreed …", "at its last meeting (Geneva, 3-14 March 2025), SG13 consented …".
+const AT_ITS_MEETING = /\bat\s+its\s+(?:(?:last|latest|most recent|recent|(?:\w+th|first|second|third)|plenary)\s+)*meeting\b/i;
+
+/**
+ * The meeting of a group that `text` says the group held before `docDate` ("at its meeting in Geneva from 1 to 10
+ * December 2026"), or `null`.
+ */
+export function heldMeeting(text: string, docDate: string | null): MeetingInfo | null {
+  if (!docDate) return null;
+  for (const s of sentences(text.slice(0, 8000))) {
+    const at = AT_ITS_MEETING.exec(s.text);
+    if (!at) continue;
+    const clean = squash(s.text);
+    const group = findGroups(clean)[0]?.group ?? null;
+    const from = clean.search(AT_ITS_MEETING);
+    const hit = findDates(clean.slice(from, from + 160))[0];
+    if (!group || !hit || hit.start === hit.end || hit.end >= docDate) continue;
+    const place = findPlace(clean.slice(from, from + 160)) ?? placeInBrackets(clean.slice(from, from + hit.index));
+    return { group, title: meetingOf(group), start: hit.start, end: hit.end, place, startTime: null, endTime: null, timezone: null };
+  }
+  return null;
+}

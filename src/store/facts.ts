@@ -198,7 +198,9 @@ export function indexEntries(doc: StoredDocument): IndexEntry[] {
     const meetings = p.meeting ? [p.meeting, ...(p.moreMeetings ?? [])] : (p.moreMeetings ?? []);
     meetings.forEach((m, i) => {
       const n = p.meeting ? i : i + 1;
-      const fact: MeetingFact = { ...m, source: cite, events: n === 0 ? p.events : [], authority };
+      // A letter is the authority on the meetings ahead of it; one it looks back on ("at its meeting in Geneva from 1 to
+      // 10 December 2026") it only mentions.
+      const fact: MeetingFact = { ...m, source: cite, events: n === 0 ? p.events : [], authority: p.date && m.end < p.date ? 'mention' : authority };
       if (doc.cancelledBy) fact.cancelledBy = doc.cancelledBy;
       const at = startMs(m.start);
       const own = n === 0 ? (m.group ?? p.group) : m.group;

@@ -542,7 +542,9 @@ describe('the seventh round', () => {
 
   it('the latest meeting over, and one asked of in the past tense in a month without its year', async () => {
     const last = await ask('when did sg17 last meet', 'Europe/Zurich', '2027-02-24T09:00');
-    expect(last).toMatchObject({ ok: true, command: 'meeting', title: 'Last meeting of SG17: 2–11 December 2025, Geneva, Switzerland' });
+    // Not 2-11 December 2025 (TSB Collective letter 4/17): Collective letter 6/17 of January 2027 looks back on the
+    // meeting of 1-10 December 2026.
+    expect(last).toMatchObject({ ok: true, command: 'meeting', title: 'Last meeting of SG17: 1–10 December 2026, Geneva, Switzerland' });
     const opened = await ask('what time did tsag open in january', 'Asia/Kolkata', '2027-02-24T09:00');
     expect(opened).toMatchObject({ ok: true, command: 'meeting', title: 'TSAG opens Mon 25 Jan 2027, 14:00 (Asia/Kolkata) — original: 25 January 2027, 09:30 Geneva time' });
     const muscat = await ask('what time did the muscat meeting open', 'Asia/Kolkata', '2027-02-24T09:00');
@@ -637,14 +639,14 @@ describe('questions of the twelfth round', () => {
 
   it('a Question\'s own meeting that a liaison names: the Question\'s next meetings, not its study group\'s', async () => {
     // TD 1204 (PLEN/15): "Your reply will be considered at the next meeting of Question 13/15 (Ottawa, 12-16 April 2027)".
-    const q = await ask('when does Q13/15 meet next', 'Asia/Tokyo', '2026-05-18T11:00');
+    const q = await ask('when does Q13/15 meet next', 'Asia/Tokyo', '2027-01-15T11:00');
     expect(q).toMatchObject({ ok: true, command: 'meeting', title: 'Next meetings of Q13/15' });
     const items = q.sections.flatMap((x) => x.items.map((i) => i.text));
     expect(items[0]).toBe('Q13/15: 12–16 April 2027, Ottawa');
     expect(items.some((t) => t.startsWith('SG15: '))).toBe(true);
-    expect((await ask('where does q13/15 meet next', 'Asia/Tokyo', '2026-05-18T11:00')).title).toBe('Q13/15 meets in Ottawa');
+    expect((await ask('where does q13/15 meet next', 'Asia/Tokyo', '2027-01-15T11:00')).title).toBe('Q13/15 meets in Ottawa');
     // The study group's own answer is its meeting, not one of its Questions'.
-    const sg = await ask('/meeting SG15', 'Asia/Tokyo', '2026-05-18T11:00');
+    const sg = await ask('/meeting SG15', 'Asia/Tokyo', '2027-01-15T11:00');
     expect(JSON.stringify(sg.sections)).not.toContain('Ottawa');
   });
 
@@ -683,8 +685,14 @@ describe('questions of the twelfth round', () => {
     expect(lines).toEqual(expect.arrayContaining(['Source: Kenya', 'Contact: Grace Wanjiru']));
   });
 
+  it('when a group last met, from a letter that looks back on its meeting', async () => {
+    // TSB Collective letter 6/17 (11 January 2027): "Study Group 17, at its meeting in Geneva from 1 to 10 December 2026, agreed …".
+    const a = await ask('when did sg17 last meet', 'Europe/Zurich', '2027-02-01T10:00');
+    expect(a).toMatchObject({ ok: true, command: 'meeting', title: 'Last meeting of SG17: 1–10 December 2026, Geneva, Switzerland' });
+  });
+
   it('a zone named by its city: Europe/Geneva is Geneva\'s (Zurich\'s) time', async () => {
-    const a = await ask('/meeting SG17', 'Europe/Geneva', '2026-05-18T11:00');
+    const a = await ask('/meeting SG17', 'Europe/Geneva', '2027-01-15T11:00');
     expect(a).toMatchObject({ ok: true, command: 'meeting' });
     expect(JSON.stringify(a.sections)).toContain('10:00 (Geneva)');
   });
