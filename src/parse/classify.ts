@@ -91,6 +91,9 @@ export function classify(text: string): Classification {
     return { kind: firstOfficial.kind, reference: firstOfficial };
   }
   if (LS_TEMPLATE_PAGE.test(text.slice(0, 6000))) return { kind: 'other', reference: null };
+  // A working group's paper proposing what to answer ("Proposed Response to Liaison Statement from ITU-R WP 5D …
+  // This document proposes a response …") is an input to its own meeting, not the statement.
+  if (PROPOSED_RESPONSE.test(text.trimStart().slice(0, 300)) && /\bThis (?:document|contribution|paper) propos/i.test(text.slice(0, 4000))) return { kind: 'contribution', reference: null };
   if (LS_HEADING.test(header) || ((LS_TITLE.test(header) || namesItselfLs(header)) && !isDiscussion(header, text)) || LS_RUN_ON_HEADING.test(header) || isFlatMemo(text) || LS_LETTER.test(text.slice(0, 1500))) {
     return { kind: 'liaison-statement', reference: byKind('liaison-statement') ?? byKind('td') };
   }
@@ -127,6 +130,7 @@ export function classify(text: string): Classification {
 }
 
 // A reply on a mailing list: "Subject: Re: [t17sg17q6] Liaison Statement from IETF on …".
+const PROPOSED_RESPONSE = /^(?:Proposed|Draft)\s+(?:Response|Reply|Answer)\s+to\b/i;
 const REPLY_SUBJECT = /^\s*Subject\s*:\s*(?:\[[^\]\n]{1,40}\]\s*)*(?:Re|RE|AW|SV|Antw)\s*:/m;
 const SUBJECT_LINE = /^\s*Subject\s*:[^\n]*$/gim;
 const FORWARDED = /\b(?:send|forward|pass on|transmit)\s+you\s+the\s+(?:following|attached)\s+liaison\b|\bplease find (?:attached|enclosed|below) (?:a|the|our) (?:reply |response )?liaison\b|^\s*-+\s*(?:Original|Forwarded) message/im;

@@ -97,6 +97,18 @@ describe('contributions that do not say CONTRIBUTION on a line of its own', () =
   });
 });
 
+describe('a paper proposing a response to a liaison statement', () => {
+  // IEEE 802.16 ITU-R Liaison Group, 2012: "Proposed Response to Liaison Statement from ITU-R WP 5D"; rewritten.
+  it('is a contribution to its own group, not the statement, and answers nothing itself', () => {
+    const doc = parseDocument(
+      'Proposed Response to Liaison Statement from ITU-R WP 5D in IEEE 802.16-12-0517\n\nIEEE 802.16 Working Group / ITU-R Liaison Group\n\nThis document proposes a response to the request of ITU-R Working Party 5D for input on Report ITU-R M.2039.\n\nThe statement asks for a response to Part 1 by 26 September 2012 and to Part 2 by 31 July 2013.\n',
+    );
+    expect(doc.kind).toBe('contribution');
+    expect(doc.liaison).toBeNull();
+    expect(doc.deadlines.map((d) => d.date)).toEqual(['2012-09-26', '2013-07-31']);
+  });
+});
+
 describe('the place of a meeting a header names', () => {
   // 3GPP SA WG2 tdocs (S2-1812372, S2-1911962): the meeting line, then the dates with the place after them.
   it('after the dates under a 3GPP meeting line, up to the next cell', () => {
