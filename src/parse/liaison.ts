@@ -365,7 +365,7 @@ const COMPLIMENTS_PHRASE = / presents its compliments to /i;
 
 // "Liaison response to ITU-T Q9/15 from IEEE 802.1", "Liaison statement from SG13 to IETF", "Liaison to IETF/ISOC on ENUM".
 const LIAISON_PHRASE =
-  /\bLiaison(?:\s+(?:[Ss]tatement|[Rr]esponse|[Rr]eply))?\s+(?:to\s+(?:the\s+)?(?<to>[A-Z][\w/ .-]{1,80}?)(?:\s+from\s+(?:the\s+)?(?<from>[A-Z][\w/ .-]{1,40}?))?|from\s+(?:the\s+)?(?<from2>[A-Z][\w/ .-]{1,40}?)\s+to\s+(?:the\s+)?(?<to2>[A-Z][\w/ .-]{1,50}?))(?=\s+(?:[Oo]n|[Aa]bout|[Rr]egarding|[Cc]oncerning)\b|\s+\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4}|\s*[,;(\n]|\.\s|\s*$)/;
+  /\bLiaison(?:\s+(?:[Ss]tatement|[Rr]esponse|[Rr]eply))?\s+(?:to\s+(?:the\s+)?(?<to>(?:[A-Z]|external\s+organi[sz]ations?\b)[\w/ .-]{0,80}?)(?:\s+from\s+(?:the\s+)?(?<from>[A-Z][\w/ .-]{1,40}?))?|from\s+(?:the\s+)?(?<from2>[A-Z][\w/ .-]{1,40}?)\s+to\s+(?:the\s+)?(?<to2>[A-Z][\w/ .-]{1,50}?))(?=\s+(?:[Oo]n|[Aa]bout|[Rr]egarding|[Cc]oncerning)\b|\s+\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4}|\s*[,;(\n]|\.\s|\s*$)/;
 
 // A mail that forwards a statement: "Please find attached a liaison statement from ITU-T SG15 to the IETF MPLS WG",
 // "I am forwarding the liaison from SG2 to IETF ENUM".
@@ -609,6 +609,12 @@ export function parseLiaison(text: string, docGroup: string | null): LiaisonInfo
   // statement's purpose stays unsaid.
   const headingOnly = addressees.length === 0 && phraseTo !== undefined && !statedPurpose;
   if (addressees.length === 0 && phraseTo) push(parseAddressees(phraseTo, phrasePurpose));
+  // … unless the statement asks them something ("The guidance of the external organisations is sought on the
+  // following issues"): they are asked to act.
+  if (headingOnly) {
+    const asks = text.slice(0, 8000).split(/(?<=[.:;])\s+|\n\s*\n/).filter((x) => REQUEST.test(x)).map((x) => x.toLowerCase().replace(/\s+/g, ' '));
+    for (const a of addressees) if (asks.some((x) => x.includes(a.party.toLowerCase()))) a.purpose = 'action';
+  }
   const copyTo = addressees.length > 0 ? /\(COPY\s+To\s+([^)]{2,80})\)/i.exec(header.slice(0, 3000)) : null;
   if (copyTo?.[1]) {
     const list = parseAddressees(copyTo[1], 'information');
@@ -795,7 +801,7 @@ export function actingAddressees(l: LiaisonInfo): Addressee[] {
 // A sentence asking the addressees for something: "SG13 is invited to …", "SG11 would appreciate SG13's reply",
 // "kindly asks SA5 to take …", "two points on which SG13's view is needed:".
 const REQUEST =
-  /\b(?:(?:is|are)\s+(?:kindly\s+)?(?:invited|requested|asked|encouraged)\s+to|(?<!\b(?:the|a|this|that|your|our|its)\s)(?:kindly\s+)?(?:asks?|requests?|invites?)\s+(?:(?:each|all|every)\s+)?(?:(?:ITU-T\s+)?(?:SG\s?\d{1,2}|TSAG|Q\d{1,2}\/\d{1,2}|you|your|the|that|[A-Z][\w-]{1,12}))\b[^.]{0,80}?\bto\b|(?<!\b(?:the|a|this|that|your|our|its)\s)(?:kindly\s+)?(?:asks?|requests?|invites?)\s+(?:(?:each|all|every)\s+)?(?:ITU-T\s+)?(?:SG\s?\d{1,2}|TSAG|Q\d{1,2}\/\d{1,2}|you|[A-Z][\w-]{1,12})(?:\s+(?:study\s+groups?|to))?\s*:\s*$|would\s+(?:like\s+to\s+ask|appreciate|welcome|be\s+grateful)|(?:views?|comments?|input|feedback|guidance|advice)\s+(?:is|are)\s+(?:needed|requested|sought|welcome)|please\s+(?:provide|consider|send|review|comment|inform|advise)|ACTION\s*:)/i;
+  /\b(?:(?:is|are)\s+(?:kindly\s+)?(?:invited|requested|asked|encouraged)\s+to|(?<!\b(?:the|a|this|that|your|our|its)\s)(?:kindly\s+)?(?:asks?|requests?|invites?)\s+(?:(?:each|all|every)\s+)?(?:(?:ITU-T\s+)?(?:SG\s?\d{1,2}|TSAG|Q\d{1,2}\/\d{1,2}|you|your|the|that|[A-Z][\w-]{1,12}))\b[^.]{0,80}?\bto\b|(?<!\b(?:the|a|this|that|your|our|its)\s)(?:kindly\s+)?(?:asks?|requests?|invites?)\s+(?:(?:each|all|every)\s+)?(?:ITU-T\s+)?(?:SG\s?\d{1,2}|TSAG|Q\d{1,2}\/\d{1,2}|you|[A-Z][\w-]{1,12})(?:\s+(?:study\s+groups?|to))?\s*:\s*$|would\s+(?:like\s+to\s+ask|appreciate|welcome|be\s+grateful)|(?:views?|comments?|input|feedback|guidance|advice)(?:\s+of\s+[^.]{1,60}?)?\s+(?:is|are)\s+(?:needed|requested|sought|welcome)|please\s+(?:provide|consider|send|review|comment|inform|advise)|ACTION\s*:)/i;
 
 /**
  * What a liaison statement asks of those it addresses, in its own words: the sentences that request something (at

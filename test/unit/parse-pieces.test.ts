@@ -109,6 +109,17 @@ describe('a paper proposing a response to a liaison statement', () => {
   });
 });
 
+describe('a statement whose heading alone names whom it is to', () => {
+  // ITU-R WP 5D, Turin, February 2010 (Document 5D/TEMP/311): "Liaison statement to external organisations" on the
+  // revision of Report ITU-R M.2039; rewritten.
+  it('is to them, for action when it asks them something', () => {
+    const doc = parseDocument(
+      'Radiocommunication Study Groups\n7th meeting of Working Party 5D\nTurin, Italy, 17-24 February 2010\nSource: Document 5D/TEMP/311\n23 February 2010\nEnglish only\nWorking Party 5D\nLiaison statement to external organisations\nRevision of Report ITU-R M.2039-1\n\nWorking Party 5D is revising Report ITU-R M.2039 band by band.\n\nThe guidance of the external organisations is sought on the following issues:\n\n- whether the parameters of the 450-470 MHz band are those of the 698-806 MHz band.\n',
+    );
+    expect(doc.liaison).toMatchObject({ from: 'ITU-R WP 5D', to: ['external organisations'], purpose: 'action' });
+  });
+});
+
 describe('the place of a meeting a header names', () => {
   // 3GPP SA WG2 tdocs (S2-1812372, S2-1911962): the meeting line, then the dates with the place after them.
   it('after the dates under a 3GPP meeting line, up to the next cell', () => {
