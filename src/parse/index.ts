@@ -11,7 +11,7 @@ import { fieldValue, headerOf } from './fields.ts';
 import { plainHeader, unrunHeader } from './layout.ts';
 import { dominantGroup, findGroups } from './groups.ts';
 import { parseLiaison, unlabelledTemplate } from './liaison.ts';
-import { findCancelledMeeting, findEvents, findMeeting, heldMeeting, findOpeningTime, findPlace, meetingOf, placeInBrackets, placeName, questionMeetings, splitMeetings, subjectMeetings } from './meeting.ts';
+import { agendaHeading, findCancelledMeeting, findEvents, findMeeting, heldMeeting, findOpeningTime, findPlace, meetingOf, placeInBrackets, placeName, questionMeetings, splitMeetings, subjectMeetings } from './meeting.ts';
 import { meetingRows } from './meeting-table.ts';
 import { MONTH_PATTERN, normalizeText, squash } from './normalize.ts';
 import { asWritten, findRevision } from './reference.ts';
@@ -435,7 +435,7 @@ export function parseDocument(raw: string): ParsedDocument {
   const lsTitle = kind === 'liaison-statement' ? ((trackerTitle(text) ?? mailSubject(header) ?? unlabelledTemplate(header)?.title ?? headingTitle(header))?.replace(/\s*\(COPY\s+To\s+[^()]{2,80}\)\s*$/i, '') ?? null) : null;
   // A memo or mail of any other kind: its "Subject:" ("Subj:") under its "To:"/"From:" lines.
   const memoSubject = kind === 'other' && /^[ \t]*(?:To|From|Date|Sent)[ \t]*:/im.test(header) ? mailSubject(header) : null;
-  const title = subject ?? titleField ?? lsTitle ?? (kind === 'report' ? (draftReportHeading(text) ?? summaryHeading(text) ?? reportHeading(text)) : kind === 'presentation' ? groupHeading(text) : null) ?? memoSubject ?? titleFromText(text);
+  const title = subject ?? titleField ?? lsTitle ?? agendaHeading(header)?.heading ?? (kind === 'report' ? (draftReportHeading(text) ?? summaryHeading(text) ?? reportHeading(text)) : kind === 'presentation' ? groupHeading(text) : null) ?? memoSubject ?? titleFromText(text);
   const parsedLiaison = kind === 'liaison-statement' ? parseLiaison(text, null) : null;
   const liaisonGroup = parsedLiaison?.from ? canonicalGroup(parsedLiaison.from) : null;
   // ITU-T numbers only its own statements: its number on another body's statement ("Attachments
@@ -480,7 +480,7 @@ export function parseDocument(raw: string): ParsedDocument {
       if (!meeting.startTime && named.startTime) Object.assign(meeting, { startTime: named.startTime, timezone: named.timezone ?? null });
     }
   }
-  else if (kind === 'other' && !notice) meeting = namedMeeting(header);
+  else if (kind === 'other' && !notice) meeting = namedMeeting(header) ?? agendaHeading(header)?.meeting ?? null;
   if (meeting && isLetter) {
     const split = splitMeetings(flat, meeting, foreign ?? 'ITU-T');
     if (split) {

@@ -579,3 +579,19 @@ export function heldMeeting(text: string, docDate: string | null): MeetingInfo |
   }
   return null;
 }
+
+// An agenda's heading names its meeting: "Draft Agenda for the plenary meetings of Study Group 13 (Geneva, 27 June - 8
+// July 2016)".
+const AGENDA_HEADING = /^[ \t]*((?:(?:Draft|Provisional|Revised|Annotated)\s+)*Agenda\s+(?:for|of)\s+the\s+(?:[\w-]+\s+){0,3}?(?:meetings?|sessions?)\s+of\s+(?:the\s+)?([^()\n]{3,80}?)\s*\(([^()\n]{5,80})\))/im;
+
+/** The heading of an agenda that names its meeting, and that meeting; `null` when `header` has none. */
+export function agendaHeading(header: string): { heading: string; meeting: MeetingInfo | null } | null {
+  const m = AGENDA_HEADING.exec(header.slice(0, 2000));
+  if (!m?.[1]) return null;
+  const group = findGroups(m[2] ?? '')[0]?.group ?? null;
+  const inside = squash(m[3] ?? '');
+  const hit = findDates(inside)[0];
+  const place = hit ? (placeInBrackets(`(${inside.slice(0, hit.index)}`) ?? findPlace(inside)) : null;
+  const meeting: MeetingInfo | null = hit ? { group, title: squash(m[1].replace(/^(?:(?:Draft|Provisional|Revised|Annotated)\s+)*Agenda\s+(?:for|of)\s+the\s+/i, '')).replace(/^./, (c) => c.toUpperCase()), start: hit.start, end: hit.end, place } : null;
+  return { heading: squash(m[1]), meeting };
+}

@@ -120,6 +120,16 @@ describe('a statement whose heading alone names whom it is to', () => {
   });
 });
 
+describe('an agenda', () => {
+  // SG13's draft agenda for its plenary meetings of June-July 2016 (Geneva), its items run together on one line.
+  it('is titled by its heading, and gives the meeting it is the agenda of', () => {
+    const doc = parseDocument('Draft Agenda for the plenary meetings of Study Group 13 (Geneva, 27 June – 8 July 2016) 1 Opening of the meeting 2 Welcome remarks 3 Approval of the agenda 4 Reports of the Working Parties 5 TSAG RG-WPR (29 June - 1 July 2016, Geneva) 6 Closing of the meeting\n');
+    expect(doc.kind).toBe('other');
+    expect(doc.title).toBe('Draft Agenda for the plenary meetings of Study Group 13 (Geneva, 27 June - 8 July 2016)');
+    expect(doc.meeting).toMatchObject({ group: 'SG13', start: '2016-06-27', end: '2016-07-08', place: 'Geneva, Switzerland' });
+  });
+});
+
 describe('the place of a meeting a header names', () => {
   // 3GPP SA WG2 tdocs (S2-1812372, S2-1911962): the meeting line, then the dates with the place after them.
   it('after the dates under a 3GPP meeting line, up to the next cell', () => {
