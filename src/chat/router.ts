@@ -80,6 +80,8 @@ const ROUTER_INTENTS: ReadonlyArray<readonly [string, RegExp]> = [
   ['ls', /^(?:what|which) (?:ls|lss|liaisons?|liaison statements?) (?:did|has|have) (?<sender>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG)) (?:send|sent|write|written)(?: out)? to (?:the )?(?<to>\S.{1,40}?)[?!.]*$/i],
   // "what did sg13 ask jtc1 sc42", "what does tsag want from the study groups": a group's statements to a body.
   ['ls', /^what (?:did|does|has|have) (?<sender>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG)) (?:ask|asked|want|wanted|tell|told|request|requested|need|needed) (?:of |from )?(?:the )?(?<to>(?!(?:me|us|you|them)\b)\S.{1,40}?)(?: to do)?[?!.]*$/i],
+  // "what deadline did sg13 give jtc1 sc42 on ML terminology": a group's statements to a body, with their reply dates.
+  ['ls', /^(?:what|which) (?:deadlines?|reply dates?|dates?) (?:did|does|has|have) (?<sender>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG)) (?:give|gave|set|sets|ask of) (?:the )?(?<to>(?!(?:me|us|you|them)\b)\S.{1,40}?)(?: (?:on|about|regarding|concerning) (?<topic>[^?!.]{2,60}?))?[?!.]*$/i],
   // "which liaisons did sg5 send", "what LSs has SG17 sent out?": the group's own statements.
   ['ls', /^(?:which|what) (?:liaisons?|liaison statements?|LSs?) (?:did|has|have) (?=(?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG|Q\d{1,2}\/\d{1,2})) )(?<sender>\S.{1,40}?) (?:send|sent|write|written|issue|issued)(?: out)?(?: (?:this|last|recently).*)?[?!.]*$/i],
   // "when are IEEE 802.1 and MEF supposed to reply to sg15 on fronthaul timing": the replies a group expects.

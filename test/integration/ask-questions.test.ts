@@ -691,6 +691,12 @@ describe('questions of the twelfth round', () => {
     expect(a).toMatchObject({ ok: true, command: 'meeting', title: 'Last meeting of SG17: 1–10 December 2026, Geneva, Switzerland' });
   });
 
+  it('the reply date one group gave another: its statements to that body, with their reply dates', async () => {
+    const a = await ask('what deadline did sg13 give jtc1 sc42 on ML terminology', 'Asia/Tokyo', '2026-05-18T11:00');
+    expect(a).toMatchObject({ ok: true, command: 'ls' });
+    expect(a.sections.flatMap((x) => x.items.map((i) => i.text))[0]).toMatch(/^LS on terminology for machine learning in future networks — reply deadline Tue 16 Sep 2025, 06:59 \(Asia\/Tokyo\) — original: 15 September 2025 Geneva time/);
+  });
+
   it('a zone named by its city: Europe/Geneva is Geneva\'s (Zurich\'s) time', async () => {
     const a = await ask('/meeting SG17', 'Europe/Geneva', '2027-01-15T11:00');
     expect(a).toMatchObject({ ok: true, command: 'meeting' });
