@@ -17,7 +17,8 @@ function patternOf(words: readonly string[]): RegExp {
   if (!re) {
     if (patterns.size >= MAX_PATTERNS) patterns.clear();
     const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})`, 'gu');
+    // Case-insensitive, so that the text is searched as it is, without a lower-case copy of it.
+    re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})`, 'giu');
     patterns.set(key, re);
   }
   return re;
@@ -33,7 +34,6 @@ export function snippet(text: string, terms: readonly string[], width = 180): st
   const body = text.length > MAX_READ ? text.slice(0, MAX_READ) : text;
   const words = [...new Set(terms.map((t) => t.toLowerCase()).filter((t) => t.length >= 2))].slice(0, 16);
   if (words.length === 0) return null;
-  const lower = body.toLowerCase();
   const re = patternOf(words);
   // The matches within one window ending at the last (from `head` on), and how many distinct terms they hold.
   const place: number[] = [];
@@ -43,9 +43,10 @@ export function snippet(text: string, terms: readonly string[], width = 180): st
   let distinct = 0;
   let best: { at: number; score: number } | null = null;
   re.lastIndex = 0;
-  for (let m = re.exec(lower); m !== null; m = re.exec(lower)) {
-    // A match is one of the words (the pattern is only their alternation).
-    const t = words.indexOf(m[0]);
+  for (let m = re.exec(body); m !== null; m = re.exec(body)) {
+    // A match is one of the words (the pattern is only their alternation), in any case.
+    const t = words.indexOf(m[0].toLowerCase());
+    if (t < 0) continue;
     place.push(m.index);
     term.push(t);
     if ((inWindow[t] = (inWindow[t] as number) + 1) === 1) distinct++;
