@@ -4,7 +4,8 @@ import { defineCommand, noAnswer, type Reply } from '../src/core/command.ts';
 import { KIND_LABELS } from '../src/core/labels.ts';
 import type { DocumentKind } from '../src/core/types.ts';
 import { snippet } from '../src/store/snippet.ts';
-import { uniqueSources } from './scope.ts';
+import { formatDeadline } from '../src/core/time.ts';
+import { addresseeList, uniqueSources } from './scope.ts';
 
 /** Most distinct words a search looks for. */
 const MAX_WORDS = 32;
@@ -73,6 +74,16 @@ export default defineCommand({
     const sources = hits.map((h) => ({ docId: h.id, reference: h.reference, title: h.title, kind: h.kind }));
     const snippets = hits.map((h, i) => snippet(texts[i] ?? '', h.terms.length ? h.terms : words.split(' ')));
     const partial = hits.some((h) => h.partial);
+    // Asked about a liaison ("fronthaul timing LS - who is it to and what's the deadline"): the first statements found
+    // say whom they are to and their reply date.
+    const asksLs = /(?:^|\s)(?:ls|lss|liaisons?|deadlines?|reply|replies|addressees?)(?=\s|$)/i.test(words);
+    const statements = asksLs ? await Promise.all(hits.slice(0, 3).map((h) => (h.kind === 'liaison-statement' ? ctx.store.getDocument(h.id) : null))) : [];
+    const lsLine = (i: number): string => {
+      const li = statements[i]?.parsed.liaison;
+      if (!li) return '';
+      const parties = addresseeList(li) ?? `to ${li.to.join(', ') || 'unknown'}${li.cc.length ? `; cc ${li.cc.join(', ')}` : ''}`;
+      return `from ${li.from ?? 'unknown'}; ${parties}${li.deadline ? `; reply by ${formatDeadline({ date: li.deadline, time: null, timezone: 'Europe/Zurich' }, ctx.tz)}` : ''} — `;
+    };
     return {
       ok: true,
       title: partial ? `Documents with some of the words "${words}"` : `Documents matching "${words}"`,
@@ -80,7 +91,7 @@ export default defineCommand({
         {
           items: hits.map((h, i) => ({
             text: `${h.reference ?? KIND_LABELS[h.kind as DocumentKind] ?? 'Document'}${h.title ? `: ${h.title}` : ''}`,
-            detail: `${snippets[i] ? `${snippets[i]} — ` : ''}${KIND_LABELS[h.kind as DocumentKind] ?? h.kind}${h.group ? `, ${h.group}` : ''}, doc ${h.id.slice(0, 12)}`,
+            detail: `${lsLine(i)}${snippets[i] ? `${snippets[i]} — ` : ''}${KIND_LABELS[h.kind as DocumentKind] ?? h.kind}${h.group ? `, ${h.group}` : ''}, doc ${h.id.slice(0, 12)}`,
             source: sources[i],
           })),
         },

@@ -697,6 +697,12 @@ describe('questions of the twelfth round', () => {
     expect(a.sections.flatMap((x) => x.items.map((i) => i.text))[0]).toMatch(/^LS on terminology for machine learning in future networks — reply deadline Tue 16 Sep 2025, 06:59 \(Asia\/Tokyo\) — original: 15 September 2025 Geneva time/);
   });
 
+  it('a liaison found by its topic, asked whom it is to and by when: its parties and reply date come first', async () => {
+    const a = await ask('fronthaul timing LS – who is it to and whats the deadline', 'Asia/Tokyo', '2026-05-18T11:00');
+    expect(a).toMatchObject({ ok: true, command: 'search' });
+    expect(a.sections[0]?.items[0]?.detail).toMatch(/^from SG15; for action: IEEE 802\.1 Working Group, MEF Forum; for information: SG13; reply by Mon 1 Mar 2027, 07:59 \(Asia\/Tokyo\) — original: 28 February 2027 Geneva time/);
+  });
+
   it('a zone named by its city: Europe/Geneva is Geneva\'s (Zurich\'s) time', async () => {
     const a = await ask('/meeting SG17', 'Europe/Geneva', '2027-01-15T11:00');
     expect(a).toMatchObject({ ok: true, command: 'meeting' });
