@@ -175,7 +175,8 @@ function letterSays(text: string, question: string, counts = false): string[] {
   // A count ("how many delegates registered") is not in a letter announcing a meeting; a report gives some.
   if (!counts && /^\s*how (?:many|much)\b/i.test(question)) return [];
   // Words that only say which meeting ("the cancelled WP1/2 meeting", "the postponed one") ask nothing of it.
-  const stems = [...new Set(question.toLowerCase().split(/[^\p{L}\p{N}-]+/u).filter((w) => w.length >= 4 && !PLAIN_WORDS.has(w) && !NAMING_WORDS.test(w) && !/^(?:sg|q|wp)?\d/.test(w)).map(stemOf))];
+  // Three letters are enough for what a letter may name in its own words ("fee", "pay").
+  const stems = [...new Set(question.toLowerCase().split(/[^\p{L}\p{N}-]+/u).filter((w) => (w.length >= 4 || SAID_AS.some(([re]) => re.test(w))) && !PLAIN_WORDS.has(w) && !NAMING_WORDS.test(w) && !/^(?:sg|q|wp)?\d/.test(w)).map(stemOf))];
   if (stems.length === 0) return [];
   // Wrapped lines are joined into their sentence; a table's row (cells split by tabs) stays a line of its own.
   const sentences = text
@@ -187,6 +188,9 @@ function letterSays(text: string, question: string, counts = false): string[] {
     .filter((s) => s.length >= 30 && s.length <= 300 && !/^(?:table of )?contents\b/i.test(s));
   // A word asked is found as the letter words it too: "interpreted" in "held in English only", "free" in "free of charge".
   const patterns = stems.map((st) => new RegExp([String.raw`\b${st.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, ...SAID_AS.filter(([re]) => re.test(st)).map(([, alt]) => alt.source)].join('|'), 'i'));
+  // A thing asked that the letter says in no sentence (a fee, lunch, a badge): it does not say it, whatever else the
+  // question's words find ("registration fee" finds registration).
+  if (stems.some((st, i) => SAID_AS.some(([re]) => re.test(st) && !/^(?:interp|languag|recs?|recommendat|remote|online|virtual|hybrid)/.test(st)) && !sentences.some((x) => patterns[i]?.test(x)))) return [];
   const scored = sentences
     .map((s, i) => ({ s, i, hits: patterns.filter((re) => re.test(s)).length }))
     .filter((x) => x.hits > 0);

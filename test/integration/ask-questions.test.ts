@@ -703,6 +703,12 @@ describe('questions of the twelfth round', () => {
     expect(a.sections[0]?.items[0]?.detail).toMatch(/^from SG15; for action: IEEE 802\.1 Working Group, MEF Forum; for information: SG13; reply by Mon 1 Mar 2027, 07:59 \(Asia\/Tokyo\) — original: 28 February 2027 Geneva time/);
   });
 
+  it('a fee the letter does not mention: the meeting, saying it cannot answer that, not its registration sentences', async () => {
+    const a = await ask('registration fee for the sg5 meeting', 'Asia/Tokyo', '2026-05-18T11:00');
+    expect(a).toMatchObject({ ok: true, command: 'meeting', title: 'Next meeting of SG5' });
+    expect(a.notes[0]).toMatch(/^I can't answer all of "registration fee for the sg5 meeting"/);
+  });
+
   it('a zone named by its city: Europe/Geneva is Geneva\'s (Zurich\'s) time', async () => {
     const a = await ask('/meeting SG17', 'Europe/Geneva', '2027-01-15T11:00');
     expect(a).toMatchObject({ ok: true, command: 'meeting' });
