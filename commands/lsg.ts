@@ -25,7 +25,8 @@ interface Role {
 function roleItem(r: Role): ReplyItem {
   const others = (r.documents ?? 1) - 1;
   const also = others > 0 ? `; also stated in ${others} other document${others > 1 ? 's' : ''}` : '';
-  const where = r.origin === 'curated' ? `${r.period} — ${r.source.title}` : `stated in ${sourceLabel(r.source)}${r.source.title && r.source.title !== sourceLabel(r.source) ? ` (${r.source.title})` : ''}${also}`;
+  // A role from the table sgbot ships (not a stored document) says so.
+  const where = r.origin === 'curated' ? `${r.period} — ${r.source.title} (sgbot's built-in table of lead study groups)` : `stated in ${sourceLabel(r.source)}${r.source.title && r.source.title !== sourceLabel(r.source) ? ` (${r.source.title})` : ''}${also}`;
   return { text: `${r.group}: lead study group on ${r.topic}`, detail: where, source: r.source };
 }
 

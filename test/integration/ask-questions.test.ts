@@ -709,6 +709,12 @@ describe('questions of the twelfth round', () => {
     expect(a.notes[0]).toMatch(/^I can't answer all of "registration fee for the sg5 meeting"/);
   });
 
+  it('a lead role from the table sgbot ships says so, apart from the stored documents', async () => {
+    const a = await ask('lead study group for digital twins', 'Asia/Tokyo', '2026-05-18T11:00');
+    expect(a).toMatchObject({ ok: true, command: 'lsg' });
+    expect(a.sections[0]?.items[0]?.detail).toMatch(/WTSA-24 Resolution 2 .*\(sgbot's built-in table of lead study groups\)$/);
+  });
+
   it('a zone named by its city: Europe/Geneva is Geneva\'s (Zurich\'s) time', async () => {
     const a = await ask('/meeting SG17', 'Europe/Geneva', '2027-01-15T11:00');
     expect(a).toMatchObject({ ok: true, command: 'meeting' });
