@@ -319,6 +319,31 @@ function monthWindow(asked: { month: number; year: number | null }, now: number,
   return { from: start.toISODate() ?? '', to: start.endOf('month').toISODate() ?? '', words: start.toFormat('LLLL yyyy') };
 }
 
+// A time of day in a letter's sentence: "0800 hours", "09:30", "9.30 a.m.", "14h30".
+const SAID_TIME = /\b(?:([01]\d|2[0-3])([0-5]\d)\s*hours|([01]?\d|2[0-3])[:.h]([0-5]\d)(?:\s*(a\.?m\.?|p\.?m\.?|hours|h)\b)?)/gi;
+
+/**
+ * A letter's sentence with each time of day it gives followed by that time in the reader's zone, on the meeting's
+ * first day, in the meeting's zone ("from 0800 hours [16:00 Asia/Tokyo]"); as it is when the zones agree or the
+ * meeting's zone is not known.
+ */
+function withReaderTimes(text: string, m: MeetingFact, tz: string): string {
+  const zone = m.timezone ?? (m.place === 'Geneva, Switzerland' ? 'Europe/Zurich' : null);
+  if (!zone || DateTime.fromISO(m.start, { zone }).offset === DateTime.fromISO(m.start, { zone: tz }).offset) return text;
+  return text.replace(SAID_TIME, (whole: string, h1?: string, m1?: string, h2?: string, m2?: string, ampm?: string) => {
+    let hour = Number(h1 ?? h2);
+    const minute = Number(m1 ?? m2);
+    if (ampm && /^p/i.test(ampm) && hour < 12) hour += 12;
+    if (ampm && /^a/i.test(ampm) && hour === 12) hour = 0;
+    // "3.5" or "1.10" in a paragraph number is no time: a time has two digits of minutes and a word or a colon.
+    if (!h1 && !ampm && !/:/.test(whole)) return whole;
+    const there = DateTime.fromISO(m.start, { zone }).set({ hour, minute });
+    const here = there.setZone(tz);
+    const day = here.toISODate() === there.toISODate() ? '' : ` ${here.toFormat('ccc d LLL')}`;
+    return `${whole} [${here.toFormat('HH:mm')}${day} ${tz}]`;
+  });
+}
+
 /** Whether one can take part from afar, as the letter says it: the answer's first line when that is asked. */
 function formatHeadline(m: MeetingFact, group: string): string {
   const letter = sourceLabel(sourceOf(m.source));
@@ -430,10 +455,11 @@ const meetingCommand = defineCommand({
       const first = known.sources[0];
       const said = first?.docId ? letterSays((await ctx.store.getText(first.docId)) ?? '', unread) : [];
       if (first && said.length > 0) {
+        const meeting = (known.data as { meetings?: MeetingFact[] } | undefined)?.meetings?.[0];
         return {
           ...known,
           title: `What ${sourceLabel(first)} says`,
-          sections: [{ heading: `On "${asked}"`, items: said.map((text) => ({ text, source: first })) }, ...known.sections],
+          sections: [{ heading: `On "${asked}"`, items: said.map((text) => ({ text: meeting ? withReaderTimes(text, meeting, ctx.tz) : text, source: first })) }, ...known.sections],
           notes: [`In the letter's own words; the meeting it announces is below.`, ...known.notes],
           data: { ...(known.data ?? {}), unread, said },
         };
@@ -514,7 +540,7 @@ const meetingCommand = defineCommand({
     // opening and closing plenaries; for other sessions it can be requested 24 hours in advance").
     const letterSource = sourceOf(first.source);
     const remoteSaid = args.format && group && first.source.docId ? letterSays((await ctx.store.getText(first.source.docId)) ?? '', 'remote participation').filter((t) => /\bremote(?:ly)?\b|\bhybrid\b|\bvirtual(?:ly)?\b|\bin person\b|\bphysical(?:ly)?\b/i.test(t)) : [];
-    const remoteSection = remoteSaid.length > 0 ? [{ heading: `What ${sourceLabel(letterSource)} says`, items: remoteSaid.map((text) => ({ text, source: letterSource })) }] : [];
+    const remoteSection = remoteSaid.length > 0 ? [{ heading: `What ${sourceLabel(letterSource)} says`, items: remoteSaid.map((text) => ({ text: withReaderTimes(text, first, ctx.tz), source: letterSource })) }] : [];
     return {
       ok: true,
       title: headline ?? (question && own.length > 0 ? `Next meetings of ${question}` : group ? (inMonth.length > 0 && window ? `${chosen.length > 1 ? 'Meetings' : 'Meeting'} of ${group} in ${window.words}` : `Next meeting of ${group}`) : monthOfAll.length > 0 && window ? `Meetings in ${window.words}` : focus === 'time' ? 'Upcoming meetings and when they open' : focus === 'place' ? 'Upcoming meetings and where' : 'Upcoming meetings'),
