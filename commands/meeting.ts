@@ -21,6 +21,15 @@ function plannedOnly(m: MeetingFact): boolean {
   return m.authority === 'mention' && !(m.sources ?? [m.source]).some((s) => s.kind === 'collective-letter' || s.kind === 'circular');
 }
 
+/** Who meets: the Question, the working party a study group's letter convenes alone ("WP3/17"), or the group. */
+function whoMeets(m: MeetingFact): string {
+  if (m.question) return m.question;
+  if (m.groups && m.groups.length > 1) return m.groups.join(', ');
+  const wp = /^Meeting of Working Party (\d)\/(\d{1,2})\b/i.exec(m.title);
+  if (wp && m.group === `SG${wp[2]}`) return `WP${wp[1]}/${wp[2]}`;
+  return m.group ?? 'Meeting';
+}
+
 function meetingItems(m: MeetingFact, tz: string): ReplyItem[] {
   const source = sourceOf(m.source);
   const opens = m.startTime ? ` — opens ${formatOpening(m, tz)}` : '';
@@ -29,7 +38,7 @@ function meetingItems(m: MeetingFact, tz: string): ReplyItem[] {
   const others = (m.sources ?? []).filter((s) => s.docId !== m.source.docId).map((s) => sourceLabel(sourceOf(s)));
   const items: ReplyItem[] = [
     {
-      text: `${m.question ?? (m.groups && m.groups.length > 1 ? m.groups.join(', ') : (m.group ?? 'Meeting'))}: ${formatRange(m.start, m.end)}${m.place ? `, ${m.place}` : ''}${format}`,
+      text: `${whoMeets(m)}: ${formatRange(m.start, m.end)}${m.place ? `, ${m.place}` : ''}${format}`,
       detail: `${m.title}${opens}${registration} [${sourceLabel(source)}${others.length ? `; also in ${others.join(', ')}` : ''}]`,
       source,
     },
@@ -356,7 +365,7 @@ function formatHeadline(m: MeetingFact, group: string): string {
 /** The answer's first line for a focused question: when the meeting opens, or where it is. */
 function focusItem(m: MeetingFact, focus: Exclude<MeetingFocus, null>, tz: string): ReplyItem {
   const source = sourceOf(m.source);
-  const name = m.question ?? m.group ?? m.title;
+  const name = m.group || m.question ? whoMeets(m) : m.title;
   if (focus === 'place') {
     return m.place
       ? { text: `${name} meets in ${m.place}`, detail: `${formatRange(m.start, m.end)} [${sourceLabel(source)}]`, source }

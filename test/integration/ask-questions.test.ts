@@ -403,8 +403,8 @@ describe('the seventh round', () => {
   it('every group\'s meetings in a month', async () => {
     const a = await ask('what meetings are coming up in april 2027', TZ, '2027-03-15T12:00');
     expect(a).toMatchObject({ ok: true, command: 'meeting', title: 'Meetings in April 2027' });
-    // Q13/15's own meeting in Ottawa (12-16 April, named by TD 1204) is one of them.
-    expect(a.sections.map((s) => s.items[0]?.text.split(':')[0])).toEqual(['SG3', 'SG13', 'Q13/15', 'SG17']);
+    // Q13/15's own meeting in Ottawa (12-16 April, named by TD 1204) is one of them; SG17's letter convenes WP3/17 alone.
+    expect(a.sections.map((s) => s.items[0]?.text.split(':')[0])).toEqual(['SG3', 'SG13', 'Q13/15', 'WP3/17']);
   });
 
   it('remote participation in a month is a meeting question', async () => {
