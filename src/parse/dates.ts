@@ -316,6 +316,9 @@ export function findZone(text: string): string | null {
   // North American zones written by their abbreviations (IEEE and IETF mails): "4:00PM PDT", "noon EST".
   const american = /\b(P|M|E)[SD]T\b|\bC[D]T\b/.exec(text);
   if (american) return AMERICAN_ZONES[american[1] ?? 'C'] ?? null;
+  // … and by their names: "10:00 AM Pacific time", "noon Eastern".
+  const named = /\b(Pacific|Mountain|Central|Eastern)(?:\s+(?:Standard|Daylight))?\s+time\b/i.exec(text);
+  if (named?.[1]) return AMERICAN_ZONES[named[1][0]?.toUpperCase() ?? ''] ?? null;
   if (/\b(?:CET|CEST|Geneva time|Swiss time|Geneva local time)\b|\ball times (?:are )?(?:in )?Geneva\b|\btimes? Geneva\b/i.test(text))
     return GENEVA_ZONE;
   return null;

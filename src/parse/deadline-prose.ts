@@ -64,6 +64,9 @@ let lastText: string | null = null;
 let lastSentences: readonly Sentence[] = [];
 
 /** Split a text into sentences, keeping line breaks as sentence ends (list items are sentences too). */
+// A line that is a date and little else: "29th August 2013", "Thursday, 12 March 2004", "2013-08-29".
+const DATE_ALONE = /^\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}-\d{2}-\d{2})\b[^\n]{0,30}$/;
+
 export function sentences(text: string): readonly Sentence[] {
   if (text !== lastText) {
     lastSentences = splitSentences(text);
@@ -86,6 +89,9 @@ function splitSentences(text: string): Sentence[] {
       if ((line.trim().length >= 60 && !/[.!?:;]\s*$/.test(line)) || /,\s*$/.test(line)) {
         if (WRAPPED_ON.test(text.slice(m.index + 1, m.index + 3))) continue;
       }
+      // A sentence ending in a colon with its date alone on the next line: "The closing date of this ballot is:" /
+      // "29th August 2013" (not a heading over a table of dates: "Key deadlines:").
+      if (/\b(?:is|are|will be|by|on|until|before)\s*:\s*$/i.test(line) && DATE_ALONE.test(text.slice(m.index + 1, m.index + 80).split('\n')[0] ?? '')) continue;
     }
     // The sentence ends before the blanks after its stop, or before the line break.
     const chunk = text.slice(start, m[0] === '\n' ? m.index : m.index + 1);

@@ -120,6 +120,20 @@ describe('a statement whose heading alone names whom it is to', () => {
   });
 });
 
+describe('ballot mails', () => {
+  // IEEE 802.17's recirculation ballot announcement (2004): "closes on Friday, 12 March 2004 at 10:00 AM Pacific time".
+  it('reads a North American zone named in words', () => {
+    const doc = parseDocument('Subject: [802.17] Recirculation ballot opens\nDate: Fri, 27 Feb 2004 09:00:00 -0800\n\nThe recirculation ballot of P802.17/D3.0 opens today and closes on Friday, 12 March 2004 at 10:00 AM Pacific time. Please vote.\n');
+    expect(doc.deadlines.map((d) => [d.date, d.time, d.timezone])).toEqual([['2004-03-12', '10:00', 'America/Los_Angeles']]);
+  });
+
+  // IEEE 802.1's task group ballot of P802.1AC-Rev/D0.1 (2013): the closing date alone on the line after its label.
+  it('reads a date alone on the line after the sentence that introduces it, but not under a heading over a table', () => {
+    const doc = parseDocument('Subject: [802.1] Task group ballot of P802.1AC-Rev/D0.1\n\nDear colleagues,\nThis is a task group ballot.\nThe closing date of this ballot is:\n29th August 2013\nThe PDF file can be found at:\nhttp://example.org/d0.pdf\n');
+    expect(doc.deadlines.map((d) => d.date)).toEqual(['2013-08-29']);
+  });
+});
+
 describe('an agenda', () => {
   // SG13's draft agenda for its plenary meetings of June-July 2016 (Geneva), its items run together on one line.
   it('is titled by its heading, and gives the meeting it is the agenda of', () => {
