@@ -10,7 +10,7 @@ import { eventLabel } from '../src/core/labels.ts';
 import { formatEventTime, formatOpening, formatRange } from '../src/core/time.ts';
 import { MONTH_PATTERN } from '../src/parse/normalize.ts';
 import type { MeetingFact } from '../src/store/facts.ts';
-import { monthNumber } from './when.ts';
+import { monthNumber, rangeDays, rangeOf, splitWhen } from './when.ts';
 import { topicReply } from './topic.ts';
 import { findScope, parseScope, sourceLabel, sourceOf, uniqueSources, unknownGroupReply, type Scope } from './scope.ts';
 
@@ -73,6 +73,8 @@ export interface MeetingArgs {
   past?: boolean;
   /** "this month" (0) or "next month" (1): the month asked about, counted from the asking day. */
   monthAhead?: number;
+  /** Another span asked about ("next week", "in the next two weeks", "between march and may"), read when it runs. */
+  when?: string;
 }
 
 const meetingArgs = z.object({
@@ -85,6 +87,7 @@ const meetingArgs = z.object({
   format: z.boolean().optional(),
   past: z.boolean().optional(),
   monthAhead: z.number().int().min(0).max(1).optional(),
+  when: z.string().optional(),
 });
 
 // A month named in a meeting question: "May" only written so, or before a year or "meeting" ("may I …" is no month).
@@ -136,15 +139,18 @@ export function parseMeetingText(rest: string): MeetingArgs {
     : /\bwhere\b|\b(?:venue|location|place)\b/i.test(text)
       ? 'place'
       : null;
-  const words = text.replace(/^\s*what(?:'s|’s)/i, ' ').replace(QUESTION_WORDS, ' ').replace(QUESTION_WORDS, ' ');
+  const relative = month === null ? /\b(this|next)\s+month\b/i.exec(rest.slice(0, 300))?.[1]?.toLowerCase() : undefined;
+  // A span of days or weeks ("any meetings next week", "in the next two weeks", "today"): read as the deadlines read it.
+  const spanned = month === null && year === null && relative === undefined && text.length <= 300 ? splitWhen(text) : null;
+  const when = spanned?.when && /\b(?:weeks?|days?|today|tomorrow|fortnight|weekend)\b/i.test(spanned.when) ? spanned.when : undefined;
+  const words = (when ? (spanned?.rest ?? text) : text).replace(/^\s*what(?:'s|’s)/i, ' ').replace(QUESTION_WORDS, ' ').replace(QUESTION_WORDS, ' ');
   const scope = parseScope(words);
   // A known group among words that are not about when or where: a question about the meeting sgbot cannot answer.
   const named = scope.kind === 'unknown' ? findScope(words).scope : null;
   const asksFormat = /\b(?:remote(?:ly)?|hybrid|virtual(?:ly)?|online|in[- ]person|e-?meeting|physical(?:ly)?|face[- ]to[- ]face)\b/i.test(rest.slice(0, 300));
   // "when did SG17 last meet", "the previous TSAG meeting", "what time did TSAG open in January": a meeting over.
   const past = !/\bnext\b/i.test(rest) && /\b(?:last|previous|most recent|latest)\b|^\s*(?:what time|when|where|how)\s+(?:did|was|were)\b|\b(?:did|was|were)\b[^?]*\b(?:open|opened|start|started|begin|began|meet|met|meeting|held|take place|took place|happen|happened)\b|\b(?:attended|took part|participated)\b/i.test(rest.slice(0, 300));
-  const relative = month === null ? /\b(this|next)\s+month\b/i.exec(rest.slice(0, 300))?.[1]?.toLowerCase() : undefined;
-  const asked = { month, ...(year === null ? {} : { year }), ...(asksFormat ? { format: true } : {}), ...(past ? { past: true } : {}), ...(relative ? { monthAhead: relative === 'next' ? 1 : 0 } : {}) };
+  const asked = { month, ...(year === null ? {} : { year }), ...(asksFormat ? { format: true } : {}), ...(past ? { past: true } : {}), ...(relative ? { monthAhead: relative === 'next' ? 1 : 0 } : {}), ...(when ? { when } : {}) };
   if (named && named.kind !== 'unknown') return { scope: named, all, focus, unread: text.trim(), ...asked };
   return { scope, all, focus, unread: null, ...asked };
 }
@@ -505,14 +511,23 @@ const meetingCommand = defineCommand({
     }
     const relativeMonth = args.monthAhead === undefined ? null : DateTime.fromMillis(ctx.now, { zone: ctx.tz }).plus({ months: args.monthAhead });
     const asked = args.month ?? (relativeMonth ? { month: relativeMonth.month, year: relativeMonth.year } : null);
-    const window = asked ? monthWindow(asked, ctx.now, args.past === true) : args.year ? { from: `${args.year}-01-01`, to: `${args.year}-12-31`, words: String(args.year) } : null;
+    const span = args.when ? rangeOf(args.when, { now: ctx.now, tz: ctx.tz }) : null;
+    const days = span ? rangeDays(span, ctx.tz) : null;
+    const window = asked
+      ? monthWindow(asked, ctx.now, args.past === true)
+      : args.year
+        ? { from: `${args.year}-01-01`, to: `${args.year}-12-31`, words: String(args.year) }
+        : span && days
+          ? { from: days.from ?? new Date(ctx.now).toISOString().slice(0, 10), to: days.to ? (DateTime.fromISO(days.to).minus({ days: 1 }).toISODate() ?? days.to) : '9999-12-31', words: span.words }
+          : null;
     const inMonth = window && group ? (await ctx.store.meetings(group, Date.parse(`${window.from}T00:00:00Z`) - 31 * DAY, 20)).filter((m) => !m.cancelledBy && m.start <= window.to && m.end >= window.from) : [];
 
     // Every group's meetings in the month asked ("what meetings are coming up in april 2027").
     const monthOfAll = window && !group ? (await ctx.store.meetings(null, Date.parse(`${window.from}T00:00:00Z`) - 31 * DAY, 50)).filter((m) => !m.cancelledBy && m.start <= window.to && m.end >= window.from) : [];
     const candidates = inMonth.length > 0 ? inMonth : monthOfAll.length > 0 ? monthOfAll : ahead.filter((m) => !m.cancelledBy);
     // None known in the month or year asked: the next, saying so.
-    const monthNote = window && (group ? inMonth : monthOfAll).length === 0 ? [group ? `No ${group} meeting is known in ${window.words}; this is the next one.` : `No meeting is known in ${window.words}; these are the next ones.`] : [];
+    const during = window ? (/^now\b/i.test(window.words) ? window.words.replace(/^now to /i, 'between now and ') : `in ${window.words}`) : '';
+    const monthNote = window && (group ? inMonth : monthOfAll).length === 0 ? [group ? `No ${group} meeting is known ${during}; this is the next one.` : `No meeting is known ${during}; these are the next ones.`] : [];
     // A year asked: each of the group's meetings that year.
     const groupChosen = group ? candidates.slice(0, args.year && !args.month && inMonth.length > 0 ? 6 : 1) : candidates;
     // A Question meets at its study group's meetings and at meetings of its own ("the next meeting of Question 13/15
@@ -521,7 +536,9 @@ const meetingCommand = defineCommand({
     const own = question ? (await ctx.store.meetings(question, ctx.now - 31 * DAY, 5)).filter((m) => m.end >= today && !m.cancelledBy).slice(0, 1) : [];
     const chosen = [...own, ...groupChosen].sort((a, b) => a.start.localeCompare(b.start));
     const named = (m: MeetingFact) => m.title.replace(/^Cancell?ation of (?:the )?/i, '').replace(/^./, (c) => c.toUpperCase());
-    const cancelledNotes = called.map((m) =>
+    // Asked of a span, the cancellations in it only.
+    const calledThen = called.filter((m) => !window || (m.start <= window.to && m.end >= window.from));
+    const cancelledNotes = calledThen.map((m) =>
       m.cancelledBy?.unverified
         ? `A mail from an unverified sender says this is cancelled: ${named(m)} [${sourceLabel(sourceOf(m.cancelledBy))}]. Nothing is acted on from it.`
         : `Cancelled: ${named(m)} [${sourceLabel(sourceOf(m.cancelledBy as MeetingFact['source']))}].`,
@@ -556,7 +573,7 @@ const meetingCommand = defineCommand({
       // One group: the title answers and the lines give the details. All groups: each meeting's answer, then its side events.
       sections: [...remoteSection, ...chosen.map((m) => ({ items: focus && !group ? [focusItem(m, focus, ctx.tz), ...meetingItems(m, ctx.tz).slice(1)] : meetingItems(m, ctx.tz) }))],
       notes: [...monthNote, ...cancelledNotes, ...(question && own.length > 0 ? [`${question} meets at ${group ?? 'its study group'}'s meetings and at meetings of its own; both are listed, the soonest first.`] : [])],
-      sources: uniqueSources([...chosen.flatMap((m) => (m.sources ?? [m.source]).map(sourceOf)), ...called.map((m) => sourceOf(m.cancelledBy as MeetingFact['source']))]),
+      sources: uniqueSources([...chosen.flatMap((m) => (m.sources ?? [m.source]).map(sourceOf)), ...calledThen.map((m) => sourceOf(m.cancelledBy as MeetingFact['source']))]),
       data: { group, focus, meetings: chosen, cancelled: called, ...(focus ? { answers: chosen.map((m) => ({ group: m.group, start: m.start, place: m.place, opens: formatOpening(m, ctx.tz) })) } : {}) },
     };
   },

@@ -716,6 +716,15 @@ describe('questions of the twelfth round', () => {
     expect(a.sections[0]?.items[0]?.detail).toMatch(/WTSA-24 Resolution 2 .*\(sgbot's built-in table of lead study groups\)$/);
   });
 
+  it('meetings of a span of weeks: those then, and only the cancellations then', async () => {
+    const a = await ask('any meetings next week?', 'Asia/Tokyo', '2027-01-20T17:00');
+    expect(a).toMatchObject({ ok: true, command: 'meeting', title: 'Meetings in 25–31 Jan 2027' });
+    expect(a.sections.map((x) => x.items[0]?.text)).toEqual(['TSAG: 25–29 January 2027, Geneva, Switzerland']);
+    expect(a.notes.join(' ')).not.toMatch(/Cancelled/);
+    const none = await ask('sg13 meetings in the next two weeks', 'Asia/Tokyo', '2027-01-20T17:00');
+    expect(none.notes).toContain('No SG13 meeting is known between now and 3 Feb 2027; this is the next one.');
+  });
+
   it('a zone named by its city: Europe/Geneva is Geneva\'s (Zurich\'s) time', async () => {
     const a = await ask('/meeting SG17', 'Europe/Geneva', '2027-01-15T11:00');
     expect(a).toMatchObject({ ok: true, command: 'meeting' });
