@@ -183,6 +183,8 @@ const deadlinesCommand = defineCommand({
     /^when (?:is|are) (?:the )?(?:next )?(?:deadlines?|contributions? due)\b(?<arg>.*)$/i,
     // "when is the TAP reply due for SG20", "when do we have to reply to the consultation", "when must I register"
     /^(?<arg>when (?:is|are|do|does|must|should) (?!.*\bmeeting\b).*\b(?:due|reply|replies|register|submit)\b.*)$/i,
+    // "by when must member states reply to the TAP on G.9806.1", "until when can we comment on Y.4250"
+    /^(?:by|until|till) when (?:must|should|do|does|can|is|are|will) (?<arg>.*\b(?:due|reply|replies|respond|comment|register|submit|object)\b.*)$/i,
     // "what's coming up for Question 2/13", "anything coming up for SG20 next week?", "what's on in Q1"
     /^(?:what(?:'s|’s| is)?|(?:is )?any(?:thing)?)\s+(?:coming up|upcoming)\b(?<arg>.*)$/i,
     /^what(?:'s|’s| is) on\b(?!.*\bmeetings?\b)(?<arg>.*)$/i,

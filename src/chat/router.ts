@@ -80,6 +80,8 @@ const ROUTER_INTENTS: ReadonlyArray<readonly [string, RegExp]> = [
   ['ls', /^(?:what|which) (?:ls|lss|liaisons?|liaison statements?) (?:did|has|have) (?<sender>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG)) (?:send|sent|write|written)(?: out)? to (?:the )?(?<to>\S.{1,40}?)[?!.]*$/i],
   // "what did sg13 ask jtc1 sc42", "what does tsag want from the study groups": a group's statements to a body.
   ['ls', /^what (?:did|does|has|have) (?<sender>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG)) (?:ask|asked|want|wanted|tell|told|request|requested|need|needed) (?:of |from )?(?:the )?(?<to>(?!(?:me|us|you|them)\b)\S.{1,40}?)(?: to do)?[?!.]*$/i],
+  // "open liaison deadlines after today?", "LS reply deadlines next month": reply dates of statements then.
+  ['ls', /^(?:(?:any|all|the|open|pending|upcoming|current)\s+)*(?:liaison|LS|liaison statement)s?\s+(?:reply\s+|response\s+)?(?:deadlines?|due dates?|reply dates?)\s+(?<due>(?:after|from|in|before|by|until|this|next|between|within|during)\b.+?)[?!.]*$/i],
   // "what deadline did sg13 give jtc1 sc42 on ML terminology": a group's statements to a body, with their reply dates.
   ['ls', /^(?:what|which) (?:deadlines?|reply dates?|dates?) (?:did|does|has|have) (?<sender>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG)) (?:give|gave|set|sets|ask of) (?:the )?(?<to>(?!(?:me|us|you|them)\b)\S.{1,40}?)(?: (?:on|about|regarding|concerning) (?<topic>[^?!.]{2,60}?))?[?!.]*$/i],
   // "which liaisons did sg5 send", "what LSs has SG17 sent out?": the group's own statements.

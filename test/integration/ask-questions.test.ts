@@ -725,6 +725,17 @@ describe('questions of the twelfth round', () => {
     expect(none.notes).toContain('No SG13 meeting is known between now and 3 Feb 2027; this is the next one.');
   });
 
+  it('questions of the thirteenth round: "by when must … reply", open liaison deadlines, a Recommendation as a topic', async () => {
+    const tap = await ask('by when must member states reply to the TAP on G.9806.1', 'Asia/Tokyo', '2027-01-20T17:00');
+    expect(tap).toMatchObject({ ok: true, command: 'deadlines' });
+    expect((tap.data['upcoming'] as Due[]).map((d) => d.date)).toEqual(['2027-03-15']);
+    const open = await ask('open liaison deadlines after today?', 'Asia/Tokyo', '2027-01-20T17:00');
+    expect(open).toMatchObject({ ok: true, command: 'ls' });
+    expect(open.sections.flatMap((x) => x.items.map((i) => i.text))[0]).toMatch(/^LS on timing requirements for time-sensitive mobile fronthaul — reply due by Mon 1 Mar 2027/);
+    const sg5 = await ask('did sg5 ask for a reply in its LS on L.1470', 'Asia/Tokyo', '2027-01-20T17:00');
+    expect(sg5).toMatchObject({ ok: true, command: 'ls', title: 'Liaison statements of SG5 on L.1470' });
+  });
+
   it('a zone named by its city: Europe/Geneva is Geneva\'s (Zurich\'s) time', async () => {
     const a = await ask('/meeting SG17', 'Europe/Geneva', '2027-01-15T11:00');
     expect(a).toMatchObject({ ok: true, command: 'meeting' });
