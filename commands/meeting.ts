@@ -394,8 +394,8 @@ const meetingCommand = defineCommand({
   // A short question that names a group and a part of its meeting: "newcomers briefing sg20 what time", "sg20
   // workshop venue", "is sg9 virtual".
   fallbacks: [
-    // Not "open liaisons for sg17" (the liaisons awaiting a reply).
-    /^(?!.*\b(?:liaisons?|LSs?|consultations?)\b)(?=.*(?:\bSG[\s-]?\d|\bstudy group \d|\bTSAG\b|\bQ\d{1,2}\/\d|\bWP\d))(?=.*\b(?:briefings?|workshops?|hackathons?|side events?|trainings?|forums?|clinics?|sessions?|webinars?|receptions?|venue|hybrid|virtual|remote(?:ly)?|in person|opening|opens?|start(?:s|ing)?(?: time)?|begins?|plenary|newcomers?|postponed|still|called off|cancell?ed|moved|rescheduled|interpret\w*|languages?|badges?|wi-?fi|dress code|lunch)\b)(?<arg>.+)$/i,
+    // Not "open liaisons for sg17" (the liaisons awaiting a reply), nor a deadline question however spelt.
+    /^(?!.*\b(?:liaisons?|LSs?|consultations?|deadl\w*)\b)(?=.*(?:\bSG[\s-]?\d|\bstudy group \d|\bTSAG\b|\bQ\d{1,2}\/\d|\bWP\d))(?=.*\b(?:briefings?|workshops?|hackathons?|side events?|trainings?|forums?|clinics?|sessions?|webinars?|receptions?|venue|hybrid|virtual|remote(?:ly)?|in person|opening|opens?|start(?:s|ing)?(?: time)?|begins?|plenary|newcomers?|postponed|still|called off|cancell?ed|moved|rescheduled|interpret\w*|languages?|badges?|wi-?fi|dress code|lunch)\b)(?<arg>.+)$/i,
     // An event named by its topic, with no group: "AI-native workshop start time", "when does the ai-native workshop start".
     /^(?!.*\b(?:due|deadlines?|submit|register|registration|fellowships?|visas?)\b)(?<arg>.{2,80}?\b(?:workshops?|forums?|seminars?|symposium|webinars?|hackathons?|clinics?)\b.*\b(?:start(?:s|ing)?|open(?:s|ing)?|begins?|time|when|where|dates?|venue)\b.*)$/i,
   ],
@@ -422,11 +422,11 @@ const meetingCommand = defineCommand({
     // "what's the next meeting of TSAG (and where)", "what is the next SG13 meeting"
     /^(?<arg>what(?:'s|’s| is) (?:the )?next\b.*?\bmeeting\b.*)$/i,
     // Not "who is the chair of the SG13 meeting" (officers).
-    /^(?!who\b)(?<arg>.*?\s+(?:next )?meetings?)\??$/i,
+    /^(?!who\b)(?!.*\bdeadl\w*)(?<arg>.*?\s+(?:next )?meetings?)\??$/i,
     // Any other question about a group's meeting: "sg11 meeting dates and opening time", "ITU-T SG17 meeting -
     // where?", "is SG21 meeting in september?", "any side events around the SG20 meeting?" (what it cannot read, it
     // says so, with the group named).
-    /^(?!.*\b(?:who|whom|liaisons?|LSs?|deadlines?|due|leads?|lsg|rapporteurs?|chairs?|search|reminders?|remind|subscribe|broadcast|close[sd]?|closing|contributions?|submit|submission|register|registration|fellowships?|visas?|captioning)\b)(?=.*\bmeetings?\b)(?<arg>.+)$/i,
+    /^(?!.*\b(?:who|whom|liaisons?|LSs?|deadl\w*|due|leads?|lsg|rapporteurs?|chairs?|search|reminders?|remind|subscribe|broadcast|close[sd]?|closing|contributions?|submit|submission|register|registration|fellowships?|visas?|captioning)\b)(?=.*\bmeetings?\b)(?<arg>.+)$/i,
   ],
   async run(ctx, args): Promise<Reply> {
     const { scope, unread } = args;

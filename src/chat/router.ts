@@ -38,6 +38,24 @@ export function suggest(registry: Registry, word: string): string | null {
   return best && best.d <= limit ? best.name : null;
 }
 
+/** Words the questions turn on, whose misspellings ("deadlnes", "metting", "liason", "postponded") are read as them. */
+const KEY_WORDS = ['deadline', 'deadlines', 'meeting', 'meetings', 'liaison', 'liaisons', 'registration', 'contribution', 'contributions', 'postponed', 'cancelled', 'rapporteur', 'fellowship', 'fellowships', 'consultation'];
+
+/**
+ * `word` as the key word it misspells: one letter off (two in words of nine letters or more), with the same first
+ * and last letters, and no other form of that word ("postpone" stays); else as it is.
+ */
+function keyWordOf(word: string): string {
+  const lower = word.toLowerCase();
+  if (KEY_WORDS.includes(lower)) return word;
+  for (const key of KEY_WORDS) {
+    // A misspelling keeps the word's first and last letters; another word near it rarely does ("contributor").
+    if (Math.abs(key.length - lower.length) > 2 || key.startsWith(lower) || lower.startsWith(key) || lower[0] !== key[0] || lower.at(-1) !== key.at(-1)) continue;
+    if (distance(lower, key) <= (key.length >= 9 ? 2 : 1)) return key;
+  }
+  return word;
+}
+
 /**
  * The asking instant and the reader's zone: commands whose arguments are dates ("next week") read them against it.
  * A command's `parseText` gets it as a second argument when the caller knows it.
@@ -165,6 +183,9 @@ export function route(registry: Registry, input: string, clock?: AskClock): Rout
     .replace(/\bassoc\.?(?=\s+rapporteur)/gi, 'associate')
     .replace(/\bcontribs?\b/gi, 'contributions')
     .replace(/\btmrw\b/gi, 'tomorrow')
+    // "when are the deadlnes for sg13's postponded meeting": the key words misspelt after the first (a first word that
+    // misspells a command is read below, saying so).
+    .replace(/^(\s*\S+)([\s\S]*)$/, (_all: string, first: string, rest: string) => `${first}${rest.replace(/\b[a-z]{6,14}\b/gi, keyWordOf)}`)
     // "hi, could you please tell me …", "… please?": courtesy around the question.
     .replace(/^(?:(?:hi|hello|hey|dear)(?:\s+(?:there|all|team))?[,!.]?\s+)?(?:(?:please|pls|kindly|can you|could you|would you|will you)[,]?\s+)+/i, '')
     .replace(/[,\s]+(?:please|pls|plz|thx|thanks)([?!.]*)$/i, '$1')

@@ -736,6 +736,15 @@ describe('questions of the twelfth round', () => {
     expect(sg5).toMatchObject({ ok: true, command: 'ls', title: 'Liaison statements of SG5 on L.1470' });
   });
 
+  it('key words misspelt anywhere in the question are read as meant', async () => {
+    const a = await ask('deadlnes for sg13 postponded meeting', 'Asia/Tokyo', '2027-01-20T17:00');
+    expect(a).toMatchObject({ ok: true, command: 'deadlines' });
+    expect((a.data['upcoming'] as Due[]).map((d) => d.date)).toEqual(expect.arrayContaining(['2027-02-12', '2027-02-26', '2027-03-12', '2027-03-31']));
+    expect(await ask('liason statements for sg17', 'Asia/Tokyo', '2027-01-20T17:00')).toMatchObject({ ok: true, command: 'ls', title: 'Liaison statements of SG17' });
+    // Another form of a key word is no typo of it.
+    expect((await ask('search contributor guide', 'Asia/Tokyo', '2027-01-20T17:00')).data['words']).toBe('contributor guide');
+  });
+
   it('a zone named by its city: Europe/Geneva is Geneva\'s (Zurich\'s) time', async () => {
     const a = await ask('/meeting SG17', 'Europe/Geneva', '2027-01-15T11:00');
     expect(a).toMatchObject({ ok: true, command: 'meeting' });
