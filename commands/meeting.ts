@@ -410,6 +410,8 @@ const meetingCommand = defineCommand({
     /^(?=.*(?:\bSG[\s-]?\d|\bstudy group \d|\bTSAG\b|\bWP\s?\d))(?!.*\b(?:deadlines?|due|submit|register|registration)\b)(?<arg>.*\b(?:consent|determine|approve|adopt)(?:ed|s|d)?\b.*)$/i,
     // "when was the ai-native networks workshop", "where is the circular economy forum"
     /^(?<arg>(?:when|where) (?:is|was|will|does|did) (?:the )?.{2,80}?\b(?:workshops?|forums?|seminars?|symposium|webinars?|hackathons?|clinics?)\b.*)$/i,
+    // "when's sg3", "where is TSAG", "when does WP1/20 meet": a group alone, asked when or where.
+    /^(?<arg>(?:when|where) (?:is|are|does|do|will) (?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}(?:RG-[A-Z]{2,5})?|study group \d{1,2}|TSAG|WP\s?\d\/\d{1,2}|Q\d{1,2}\/\d{1,2})(?: (?:meet|meeting|held|happening|on))?)\s*[?!.]*$/i,
     // "where is the next SG13 meeting", "where will study group 20 meet", "where is TSAG being held"
     /^(?<arg>where (?:is|are|does|do|will) .*?\b(?:meeting|meetings|meet|held|plenary|place|hosted|next)\b.*)$/i,
     /^(?<arg>(?:when) (?:is|does|will) (?:the )?(?:next )?.*?\s*(?:meeting|meet|plenary)\b.*)$/i,

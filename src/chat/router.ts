@@ -266,9 +266,13 @@ export async function answer(registry: Registry, ctx: CommandContext & { metrics
   const routed = route(registry, input, clock);
   // A question of several parts that no command reads whole ("sg12 meeting dates + contribution deadline + who's the
   // counsellor"): each part answered, when every part can be.
-  if ('reply' in routed || leftOver(routed.args)) {
-    const parts = partsOf(input).map((part) => route(registry, part, clock));
-    if (parts.length > 1 && parts.every((p) => !('reply' in p) && !leftOver(p.args))) {
+  // … or that one command reads whole by dropping a part: "when's sg3 and what's the deadline for fellowships" asks of
+  // the meeting and of a deadline, two commands.
+  const parts = partsOf(input).map((part) => route(registry, part, clock));
+  const readable = parts.length > 1 && parts.every((p) => !('reply' in p) && !leftOver(p.args));
+  const twoCommands = readable && new Set(parts.map((p) => ('spec' in p ? p.spec.name : ''))).size > 1;
+  if ('reply' in routed || leftOver(routed.args) || twoCommands) {
+    if (readable) {
       const answered = [];
       for (const p of parts as Array<Exclude<Routed, { reply: Reply }>>) answered.push({ name: p.spec.name, reply: await p.spec.run(ctx, p.args) });
       const reply = combined(answered.map((a) => a.reply));
@@ -349,7 +353,7 @@ export function partsOf(input: string): string[] {
   const text = input.trim();
   if (text.length > MAX_FALLBACK_TEXT || text.startsWith('/')) return [];
   const parts = text
-    .split(/\s*\?\s+(?=\S)|\s+\+\s+|\s*;\s*|,?\s+and\s+(?=(?:what|who|whos|who['’]s|when|when['’]s|where|where['’]s|which|how|is|are|does|do|did|will|can|could|should|was|were)\b)/i)
+    .split(/\s*\?\s+(?=\S)|\s+\+\s+|\s*;\s*|,?\s+and\s+(?=(?:what|whats|what['’]s|who|whos|who['’]s|when|whens|when['’]s|where|wheres|where['’]s|which|how|is|are|does|do|did|will|can|could|should|was|were)\b)/i)
     .map((p) => p.trim())
     .filter((p) => p.length > 0);
   if (parts.length < 2 || parts.length > 4) return [];

@@ -745,6 +745,13 @@ describe('questions of the twelfth round', () => {
     expect((await ask('search contributor guide', 'Asia/Tokyo', '2027-01-20T17:00')).data['words']).toBe('contributor guide');
   });
 
+  it('two questions in one that one command would read by dropping a part: both answered', async () => {
+    const a = await ask("when's sg3 and whats the deadline for fellowships", 'Australia/Sydney', '2027-01-20T19:00');
+    expect(a).toMatchObject({ ok: true, title: 'Next meeting of SG3 · Deadlines for SG3 (fellowship requests)' });
+    const lines = a.sections.flatMap((x) => x.items.map((i) => i.text));
+    expect(lines).toEqual(expect.arrayContaining(['SG3: 7–16 April 2027, Geneva, Switzerland', expect.stringMatching(/^Mon 22 Feb 2027, 09:59 \(Australia\/Sydney\).*Fellowship requests$/)]));
+  });
+
   it('a zone named by its city: Europe/Geneva is Geneva\'s (Zurich\'s) time', async () => {
     const a = await ask('/meeting SG17', 'Europe/Geneva', '2027-01-15T11:00');
     expect(a).toMatchObject({ ok: true, command: 'meeting' });
