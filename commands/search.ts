@@ -19,6 +19,19 @@ export function wordsAsked(rest: string): string {
   return words || rest.trim();
 }
 
+// A sentence saying how to take part: a mailing list and its address, or how to subscribe or join.
+const JOIN = /\b(?:mailing list|e-?mail list|reflector|subscri(?:be|ption)|join)\b/i;
+const ADDRESS = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?:\/\/\S+/;
+
+/** The first sentence of `text` that says how to take part (a list's address preferred), as it is written. */
+function joinSentence(text: string): string | null {
+  const sentences = text.slice(0, 40_000).replace(/\s*\n\s*/g, ' ').split(/(?<=[.!?])\s+(?=[A-Z0-9])/);
+  const said = sentences.find((x) => JOIN.test(x) && ADDRESS.test(x)) ?? sentences.find((x) => JOIN.test(x));
+  if (!said) return null;
+  const clean = said.replace(/^\d{1,2}(?:\.\d{1,2})?\s+/, '').trim();
+  return clean.length > 300 ? `${clean.slice(0, 297)}…` : clean;
+}
+
 /**
  * The terms of a search written with a hyphen or dot between letters or digits ("WTSA-28", "e164.arpa"), each as a
  * pattern that finds it in a text with any dash, a dot or a space between its parts, in any case.
@@ -40,8 +53,9 @@ export default defineCommand({
   summary: 'Search the stored documents for words.',
   usage: 'search <words>',
   examples: ['search digital twin campus', 'search TAP consultation'],
-  args: z.object({ words: z.string().trim().min(2, 'Say what to look for, for example: search digital twin') }),
-  parseText: (rest) => ({ words: wordsAsked(rest) }),
+  args: z.object({ words: z.string().trim().min(2, 'Say what to look for, for example: search digital twin'), join: z.boolean().optional() }),
+  // "--join" (as the router passes "mailing list for cg-qsm", "how do i join the sg17 cg-qsm"): how to take part.
+  parseText: (rest) => (/^--join\s/.test(rest) ? { words: wordsAsked(rest.replace(/^--join\s+/, '')), join: true } : { words: wordsAsked(rest) }),
   // A short question about a Recommendation or draft by its number: "whats X.1286", "which contribution proposed
   // Y.DA-water", "what is the A.1 revision in TSAG about".
   fallbacks: [
@@ -54,7 +68,7 @@ export default defineCommand({
     // "docs mentioning Y.4250", "anything about MPLS-TP?", "any documents on quantum"
     /^(?:are there |is there )?(?:any |all )?(?:docs?|documents?|papers?|anything|something|texts?|letters?)\s+(?:about|on|mentioning|that mention|regarding|concerning|containing|referring to|with)\s+(?<arg>\S.*)$/i,
   ],
-  async run(ctx, { words: asked }): Promise<Reply> {
+  async run(ctx, { words: asked, join = false }): Promise<Reply> {
     // A search is a few words: a pasted page would cost a scan per word for nothing. Distinct words, at most 32.
     const words = [...new Set(asked.split(/\s+/))].slice(0, MAX_WORDS).join(' ');
     const index = await ctx.search();
@@ -71,6 +85,23 @@ export default defineCommand({
     }
     const hits = kept.map((k) => k.h);
     const texts = kept.map((k) => k.text);
+    // How to take part in it: the sentence of the first documents found that gives a mailing list or how to join.
+    if (join) {
+      for (const [i, text] of texts.slice(0, 3).entries()) {
+        const said = joinSentence(text);
+        const h = hits[i];
+        if (!said || !h) continue;
+        const source = { docId: h.id, reference: h.reference, title: h.title, kind: h.kind };
+        return {
+          ok: true,
+          title: `How to take part: ${h.title ?? h.reference ?? 'the document'}`,
+          sections: [{ items: [{ text: said, detail: `[${h.reference ?? h.title ?? `doc ${h.id.slice(0, 12)}`}]`, source }] }],
+          notes: ['As the document states it.'],
+          sources: uniqueSources([source]),
+          data: { words, join: said },
+        };
+      }
+    }
     const sources = hits.map((h) => ({ docId: h.id, reference: h.reference, title: h.title, kind: h.kind }));
     const snippets = hits.map((h, i) => snippet(texts[i] ?? '', h.terms.length ? h.terms : words.split(' ')));
     const partial = hits.some((h) => h.partial);

@@ -98,6 +98,10 @@ const ROUTER_INTENTS: ReadonlyArray<readonly [string, RegExp]> = [
   ['ls', /^(?:what|which) (?:ls|lss|liaisons?|liaison statements?) (?:did|has|have) (?<sender>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG)) (?:send|sent|write|written)(?: out)? to (?:the )?(?<to>\S.{1,40}?)[?!.]*$/i],
   // "what did sg13 ask jtc1 sc42", "what does tsag want from the study groups": a group's statements to a body.
   ['ls', /^what (?:did|does|has|have) (?<sender>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG)) (?:ask|asked|want|wanted|tell|told|request|requested|need|needed) (?:of |from )?(?:the )?(?<to>(?!(?:me|us|you|them)\b)\S.{1,40}?)(?: to do)?[?!.]*$/i],
+  // "mailing list for cg-qsm", "how do i join the sg17 cg-qsm", "how can I subscribe to the CG-AISEC-STRAT list":
+  // how to take part, as the document that set it up says.
+  ['search', /^(?:what(?:'s|’s| is) the |which |is there a )?(?:mailing list|e-?mail list|reflector|list) (?:for|of) (?:the )?(?<join>\S.{1,60}?)[?!.]*$/i],
+  ['search', /^how (?:do|can|should) (?:i|we|one|delegates|experts) (?:join|subscribe to|take part in|participate in|sign up (?:for|to)) (?:the )?(?<join>\S.{1,60}?)(?: (?:mailing )?list)?[?!.]*$/i],
   // "open liaison deadlines after today?", "LS reply deadlines next month": reply dates of statements then.
   ['ls', /^(?:(?:any|all|the|open|pending|upcoming|current)\s+)*(?:liaison|LS|liaison statement)s?\s+(?:reply\s+|response\s+)?(?:deadlines?|due dates?|reply dates?)\s+(?<due>(?:after|from|in|before|by|until|this|next|between|within|during)\b.+?)[?!.]*$/i],
   // "what deadline did sg13 give jtc1 sc42 on ML terminology": a group's statements to a body, with their reply dates.
@@ -205,7 +209,7 @@ export function route(registry: Registry, input: string, clock?: AskClock): Rout
       const m = spec ? re.exec(body) : null;
       if (spec && m) {
         const g = m.groups ?? {};
-        const arg = `${g['arg'] ?? ''}${g['sender'] ? ` from ${g['sender']}` : ''}${g['to'] ? ` to ${g['to']}` : ''}${g['topic'] ? ` about ${g['topic']}` : ''}${g['due'] ? ` due ${g['due']}` : ''}`;
+        const arg = `${g['join'] ? `--join ${g['join']}` : ''}${g['arg'] ?? ''}${g['sender'] ? ` from ${g['sender']}` : ''}${g['to'] ? ` to ${g['to']}` : ''}${g['topic'] ? ` about ${g['topic']}` : ''}${g['due'] ? ` due ${g['due']}` : ''}`;
         return validate(spec, arg, body, clock);
       }
     }

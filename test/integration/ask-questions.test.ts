@@ -752,6 +752,14 @@ describe('questions of the twelfth round', () => {
     expect(lines).toEqual(expect.arrayContaining(['SG3: 7–16 April 2027, Geneva, Switzerland', expect.stringMatching(/^Mon 22 Feb 2027, 09:59 \(Australia\/Sydney\).*Fellowship requests$/)]));
   });
 
+  it('how to join a group set up by a letter: the letter\'s sentence giving its mailing list', async () => {
+    for (const q of ['mailing list for cg-qsm', 'how do i join the sg17 cg-qsm']) {
+      const a = await ask(q, 'Asia/Tokyo', '2027-01-20T17:00');
+      expect(a).toMatchObject({ ok: true, command: 'search', title: 'How to take part: Establishment of the SG17 Correspondence Group on quantum-safe migration (CG-QSM)' });
+      expect(a.sections[0]?.items[0]?.text).toMatch(/subscribe to the mailing list t25sg17cgqsm@lists\.itu\.int .*TIES account/);
+    }
+  });
+
   it('a zone named by its city: Europe/Geneva is Geneva\'s (Zurich\'s) time', async () => {
     const a = await ask('/meeting SG17', 'Europe/Geneva', '2027-01-15T11:00');
     expect(a).toMatchObject({ ok: true, command: 'meeting' });
