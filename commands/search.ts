@@ -108,7 +108,7 @@ export default defineCommand({
     // Asked about a liaison ("fronthaul timing LS - who is it to and what's the deadline"): the first statements found
     // say whom they are to and their reply date.
     const asksLs = /(?:^|\s)(?:ls|lss|liaisons?|deadlines?|reply|replies|addressees?)(?=\s|$)/i.test(words);
-    const statements = asksLs ? await Promise.all(hits.slice(0, 3).map((h) => (h.kind === 'liaison-statement' ? ctx.store.getDocument(h.id) : null))) : [];
+    const statements = asksLs ? await Promise.all(hits.slice(0, 3).map(async (h) => (h.kind === 'liaison-statement' ? ctx.store.getDocument(h.id) : null))) : [];
     const lsLine = (i: number): string => {
       const li = statements[i]?.parsed.liaison;
       if (!li) return '';
