@@ -56,6 +56,9 @@ function firstHeading(text: string): string | null {
     if (/^(?:\d{1,3}(?:st|nd|rd|th)\s+)?meeting\b/i.test(line) && /\b(?:19|20)\d{2}\b/.test(line)) continue;
     // A line that continues the one before it ("at 2300 AoE*") starts in lower case.
     if (/^[a-z]{2,}\s/.test(line)) continue;
+    // A Datatracker page's fields, their labels without colons ("State Posted", "Submitted Date 2021-05-17"), and the
+    // names and lists under them: no heading past the first.
+    if (/^(?:State|Submitted Date|Posted Date|From Group|From Contact|To Groups?|To Contacts?|Response Contacts?|Technical Contacts?|Purpose|Attachments|Liaisons? referring to this)\b/.test(line)) break;
     // A mail archive's sender line: "OKUBO Sakae okubo at mxz.mesh.ne.jp".
     if (/\s\S+ at [\w-]+(?:\.[\w-]+)+$/.test(line)) continue;
     if (/^(?:Director|Chair(?:man|person)?|Vice-Chair\w*|Secretary|Rapporteur|Editor)\b,/i.test(line)) continue;

@@ -134,6 +134,15 @@ describe('ballot mails', () => {
   });
 });
 
+describe('a Datatracker liaison page copied without its title', () => {
+  // The IETF Datatracker (sandbox) page of GSMA ZTC's liaison to TSVWG (2021), its title line lost in the copy.
+  it('is titled by none of its field labels or the names under them', () => {
+    const doc = parseDocument('Liaison statement\n\nState Posted\nSubmitted Date 2021-05-17\nFrom Group GSMA-ZTC\nFrom Contact Daniel Okafor\nTo Group tsvwg\nTo Contacts Helen Marsh\nRobert Quill\nPurpose For information\n1. Background\nGSMA ZTC studies multipath transport.\n');
+    expect(doc.kind).toBe('liaison-statement');
+    expect(doc.title ?? '').not.toMatch(/State Posted|Robert Quill|Helen Marsh/);
+  });
+});
+
 describe('an agenda', () => {
   // SG13's draft agenda for its plenary meetings of June-July 2016 (Geneva), its items run together on one line.
   it('is titled by its heading, and gives the meeting it is the agenda of', () => {
