@@ -532,11 +532,17 @@ const meetingCommand = defineCommand({
     const monthNote = window && (group ? inMonth : monthOfAll).length === 0 ? [group ? `No ${group} meeting is known ${during}; this is the next one.` : `No meeting is known ${during}; these are the next ones.`] : [];
     // A year asked: each of the group's meetings that year.
     const groupChosen = group ? candidates.slice(0, args.year && !args.month && inMonth.length > 0 ? 6 : 1) : candidates;
-    // A Question meets at its study group's meetings and at meetings of its own ("the next meeting of Question 13/15
-    // (Ottawa, 12-16 April 2027)"): the next of its own too, in date order.
-    const question = scope.kind === 'question' && !window ? scope.question : null;
-    const own = question ? (await ctx.store.meetings(question, ctx.now - 31 * DAY, 5)).filter((m) => m.end >= today && !m.cancelledBy).slice(0, 1) : [];
-    const chosen = [...own, ...groupChosen].sort((a, b) => a.start.localeCompare(b.start));
+    // A Question or a working party meets at its study group's meetings and at meetings of its own ("the next meeting
+    // of Question 13/15 (Ottawa, 12-16 April 2027)", a letter convening WP3/17 alone): its own next meeting first,
+    // then the study group's.
+    const wp = scope.kind === 'group' && scope.workingParty && !window ? scope.workingParty : null;
+    const question = scope.kind === 'question' && !window ? scope.question : wp;
+    const own = scope.kind === 'question' && !window
+      ? (await ctx.store.meetings(scope.question, ctx.now - 31 * DAY, 5)).filter((m) => m.end >= today && !m.cancelledBy).slice(0, 1)
+      : wp
+        ? ahead.filter((m) => whoMeets(m) === wp && !m.cancelledBy).slice(0, 1)
+        : [];
+    const chosen = [...own, ...groupChosen.filter((m) => !own.includes(m))];
     const named = (m: MeetingFact) => m.title.replace(/^Cancell?ation of (?:the )?/i, '').replace(/^./, (c) => c.toUpperCase());
     // Asked of a span, the cancellations in it only.
     const calledThen = called.filter((m) => !window || (m.start <= window.to && m.end >= window.from));
@@ -563,7 +569,7 @@ const meetingCommand = defineCommand({
       };
     }
     const first = chosen[0] as MeetingFact;
-    const headline = focus && group ? focusItem(first, focus, ctx.tz).text : args.format && group ? formatHeadline(first, group) : null;
+    const headline = focus && group ? focusItem(first, focus, ctx.tz).text : args.format && group ? formatHeadline(first, whoMeets(first)) : null;
     // Asked about taking part from afar: the letter's own sentences on it ("Remote participation is provided for the
     // opening and closing plenaries; for other sessions it can be requested 24 hours in advance").
     const letterSource = sourceOf(first.source);
@@ -574,7 +580,7 @@ const meetingCommand = defineCommand({
       title: headline ?? (question && own.length > 0 ? `Next meetings of ${question}` : group ? (inMonth.length > 0 && window ? `${chosen.length > 1 ? 'Meetings' : 'Meeting'} of ${group} in ${window.words}` : `Next meeting of ${group}`) : monthOfAll.length > 0 && window ? `Meetings in ${window.words}` : focus === 'time' ? 'Upcoming meetings and when they open' : focus === 'place' ? 'Upcoming meetings and where' : 'Upcoming meetings'),
       // One group: the title answers and the lines give the details. All groups: each meeting's answer, then its side events.
       sections: [...remoteSection, ...chosen.map((m) => ({ items: focus && !group ? [focusItem(m, focus, ctx.tz), ...meetingItems(m, ctx.tz).slice(1)] : meetingItems(m, ctx.tz) }))],
-      notes: [...monthNote, ...cancelledNotes, ...(question && own.length > 0 ? [`${question} meets at ${group ?? 'its study group'}'s meetings and at meetings of its own; both are listed, the soonest first.`] : [])],
+      notes: [...monthNote, ...cancelledNotes, ...(question && own.length > 0 && chosen.length > 1 ? [`${question} meets at meetings of its own and at ${group ?? 'its study group'}'s; its own next one is first.`] : [])],
       sources: uniqueSources([...chosen.flatMap((m) => (m.sources ?? [m.source]).map(sourceOf)), ...calledThen.map((m) => sourceOf(m.cancelledBy as MeetingFact['source']))]),
       data: { group, focus, meetings: chosen, cancelled: called, ...(focus ? { answers: chosen.map((m) => ({ group: m.group, start: m.start, place: m.place, opens: formatOpening(m, ctx.tz) })) } : {}) },
     };

@@ -588,8 +588,12 @@ describe('the seventh round', () => {
     expect(consent).toMatchObject({ ok: true, command: 'meeting', title: 'What TSB Collective letter 2/21 says' });
     expect(consent.sections[0]?.items[0]?.text).toMatch(/^SG21 expects to consent draft new Recommendation ITU-T H\.266\.2/);
     expect(await ask('which sg is lead on qos/qoe', 'Europe/Zurich', '2026-03-04T10:00')).toMatchObject({ ok: true, command: 'lsg', title: 'SG12 leads this topic' });
+    // Two parts, answered apart: WP3/17's own meeting (Collective letter 7/17) and SG17's (the one Collective letter
+    // 6/17 looks back on). Two parts answered alike would be answered once.
     const twice = await ask('wp3/17 meeting when, and is there a sg17 plenary?', 'Asia/Seoul', '2026-03-04T10:00');
-    expect(twice.sections).toHaveLength(1);
+    expect(twice.sections.map((x) => x.items[0]?.text)).toEqual(['WP3/17: 19–23 April 2027, Geneva, Switzerland (hybrid: remote participation offered)', 'SG17: 1–10 December 2026, Geneva, Switzerland']);
+    const same = await ask('sg17 meeting when, and is there a sg17 plenary?', 'Asia/Seoul', '2026-03-04T10:00');
+    expect(same.sections).toHaveLength(1);
   });
 
   it('"what do we need to do" about a group\'s liaisons: what each of the first few asks, in its words', async () => {
@@ -758,6 +762,14 @@ describe('questions of the twelfth round', () => {
       expect(a).toMatchObject({ ok: true, command: 'search', title: 'How to take part: Establishment of the SG17 Correspondence Group on quantum-safe migration (CG-QSM)' });
       expect(a.sections[0]?.items[0]?.text).toMatch(/subscribe to the mailing list t25sg17cgqsm@lists\.itu\.int .*TIES account/);
     }
+  });
+
+  it('a working party\'s own meeting first, when asked of that working party', async () => {
+    const a = await ask('can i attend wp3/17 remotely', 'Asia/Kolkata', '2026-09-07T13:00');
+    expect(a).toMatchObject({ ok: true, command: 'meeting', title: 'WP3/17: remote participation is offered (a hybrid meeting)' });
+    const next = await ask('/meeting WP3/17', 'Asia/Kolkata', '2026-09-07T13:00');
+    expect(next).toMatchObject({ title: 'Next meetings of WP3/17' });
+    expect(next.sections[0]?.items[0]?.text).toBe('WP3/17: 19–23 April 2027, Geneva, Switzerland (hybrid: remote participation offered)');
   });
 
   it('a zone named by its city: Europe/Geneva is Geneva\'s (Zurich\'s) time', async () => {
