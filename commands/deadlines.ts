@@ -147,7 +147,7 @@ const MEETING_MONTH = /\b(meeting|session|plenary)\s+(?:in|of)\s+(?:jan|feb|mar|
  */
 export function parseDeadlineText(rest: string, clock?: Clock): DeadlineArgs {
   // Past ones too when asked so, or asked in the past tense: "when were replies due", "when did registration close".
-  const all = /(?:^|\s)--?all\b|\ball\b.*\bpast\b|\bincluding past\b|^\s*past\b|\b(?:did|have)\s+(?:I|we)\s+miss(?:ed)?\b|^\s*when\s+(?:were|was|did)\b|\b(?:were|was)\s+(?:\w+\s+)?due\b|\b(?:closed|expired|ended)\b/i.test(rest);
+  const all = /(?:^|\s)--?all\b|\ball\b.*\bpast\b|\bincluding past\b|^\s*past\b|\b(?:did|have)\s+(?:I|we)\s+miss(?:ed)?\b|^\s*when\s+(?:were|was|did)\b|\b(?:were|was)\s+(?:\w+\s+)?due\b|\b(?:closed|expired|ended|passed|lapsed|went by|gone by)\b/i.test(rest);
   const text = rest.replace(/(?:^|\s)--?all\b/gi, ' ');
   const found = findScope(text);
   // "SG 13 or SG 11", "SG13 and Q4/20": several known groups, each answered in turn.
@@ -221,6 +221,11 @@ const deadlinesCommand = defineCommand({
     if (topic.length > 0) {
       const reply = await inRange(ctx, scope, all, range ?? { from: all ? null : ctx.now, to: null, words: all ? 'at any date' : 'from now on' }, kinds, topic);
       if (reply.ok && reply.sections.length > 0) return reply;
+      // None to come is about it ("deadline for objections to deleting Q.3945"): those past that are.
+      if (!all && !range) {
+        const past = await inRange(ctx, scope, true, { from: null, to: null, words: 'at any date' }, kinds, topic);
+        if (past.ok && past.sections.length > 0) return past;
+      }
       // No deadline is about those words ("sg3 fellowship deadln", "deadlines SG20 whenever convenient"): what was
       // understood is answered, saying which words were not.
       const understood = await deadlinesCommand.run(ctx, { ...args, unread: null });

@@ -144,6 +144,9 @@ export default defineCommand({
         ...(li.deadline ? { detail: `reply by ${formatDeadline({ date: li.deadline, time: null, timezone: 'Europe/Zurich' }, ctx.tz)}` } : {}),
       });
       if (li.repliesTo?.length) facts.push({ text: `Answers: ${li.repliesTo.join(', ')}` });
+      // Whether it was answered: a stored reply that says it answers this one, or none.
+      if (doc.answeredBy) facts.push({ text: `Answered by ${doc.answeredBy.reference ?? doc.answeredBy.title ?? 'a stored reply'}` });
+      else if (li.deadline || li.purpose === 'action' || li.purpose === 'comment') facts.push({ text: 'No reply to it is stored.' });
       // What it asks, in its own words.
       for (const asked of requestsOf((await ctx.store.getText(doc.id)) ?? '')) facts.push({ text: `Asks: ${asked}` });
       for (const c of li.contacts) facts.push({ text: `Contact: ${contactLine(c)}` });

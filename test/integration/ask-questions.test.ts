@@ -772,6 +772,16 @@ describe('questions of the twelfth round', () => {
     expect(next.sections[0]?.items[0]?.text).toBe('WP3/17: 19–23 April 2027, Geneva, Switzerland (hybrid: remote participation offered)');
   });
 
+  it('questions of the fourteenth round: deadlines that passed, a past deadline found by its topic, whether a liaison was answered', async () => {
+    const passed = await ask('what deadlines passed in august', 'Asia/Kolkata', '2026-09-07T13:00');
+    expect(passed).toMatchObject({ ok: true, command: 'deadlines', title: 'Deadlines for all groups, August 2026' });
+    expect((passed.data['past'] as Due[]).map((d) => d.date)).toEqual(expect.arrayContaining(['2026-08-03', '2026-08-14']));
+    const objections = await ask('deadline for objections to deleting Q.3945', 'Asia/Kolkata', '2026-09-07T13:00');
+    expect((objections.data['past'] as Due[]).map((d) => d.date)).toEqual(['2023-09-15']);
+    const answered = await ask('did sg20 reply to SG17-LS45?', 'Asia/Kolkata', '2026-09-07T13:00');
+    expect(answered.sections.flatMap((x) => x.items.map((i) => i.text))).toContain('No reply to it is stored.');
+  });
+
   it('a zone named by its city: Europe/Geneva is Geneva\'s (Zurich\'s) time', async () => {
     const a = await ask('/meeting SG17', 'Europe/Geneva', '2027-01-15T11:00');
     expect(a).toMatchObject({ ok: true, command: 'meeting' });
