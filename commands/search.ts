@@ -23,10 +23,17 @@ export function wordsAsked(rest: string): string {
 const JOIN = /\b(?:mailing list|e-?mail list|reflector|subscri(?:be|ption)|join)\b/i;
 const ADDRESS = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?:\/\/\S+/;
 
-/** The first sentence of `text` that says how to take part (a list's address preferred), as it is written. */
-function joinSentence(text: string): string | null {
+/**
+ * The sentence of `text` that says how to take part, as it is written: of those, the one `score` rates highest (what
+ * was asked, named in it), a list's address preferred, the first.
+ */
+function joinSentence(text: string, score: (sentence: string) => number): string | null {
   const sentences = text.slice(0, 40_000).replace(/\s*\n\s*/g, ' ').split(/(?<=[.!?])\s+(?=[A-Z0-9])/);
-  const said = sentences.find((x) => JOIN.test(x) && ADDRESS.test(x)) ?? sentences.find((x) => JOIN.test(x));
+  const rated = sentences
+    .filter((x) => JOIN.test(x))
+    .map((x, i) => ({ x, i, rank: score(x) * 2 + (ADDRESS.test(x) ? 1 : 0) }))
+    .sort((a, b) => b.rank - a.rank || a.i - b.i);
+  const said = rated[0]?.x;
   if (!said) return null;
   const clean = said.replace(/^\d{1,2}(?:\.\d{1,2})?\s+/, '').trim();
   return clean.length > 300 ? `${clean.slice(0, 297)}…` : clean;
@@ -87,10 +94,16 @@ export default defineCommand({
     const texts = kept.map((k) => k.text);
     // How to take part in it: the sentence of the first documents found that gives a mailing list or how to join.
     if (join) {
-      for (const [i, text] of texts.slice(0, 3).entries()) {
-        const said = joinSentence(text);
-        const h = hits[i];
-        if (!said || !h) continue;
+      // The sentence that names most of what was asked ("q4/20" is in t25sg20q4@…), of the documents found.
+      const tokens = words.toLowerCase().split(/[\s/]+/).filter((t) => t.length >= 2);
+      const named = (x: string) => tokens.filter((t) => x.toLowerCase().includes(t)).length;
+      const best = texts
+        .map((text, i) => ({ i, said: joinSentence(text, named) }))
+        .filter((x): x is { i: number; said: string } => x.said !== null)
+        .sort((a, b) => named(b.said) - named(a.said) || a.i - b.i)[0];
+      const h = best ? hits[best.i] : undefined;
+      if (best && h) {
+        const said = best.said;
         const source = { docId: h.id, reference: h.reference, title: h.title, kind: h.kind };
         return {
           ok: true,

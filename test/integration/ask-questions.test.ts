@@ -762,6 +762,8 @@ describe('questions of the twelfth round', () => {
       expect(a).toMatchObject({ ok: true, command: 'search', title: 'How to take part: Establishment of the SG17 Correspondence Group on quantum-safe migration (CG-QSM)' });
       expect(a.sections[0]?.items[0]?.text).toMatch(/subscribe to the mailing list t25sg17cgqsm@lists\.itu\.int .*TIES account/);
     }
+    // A Question's list, not another Question's that a document found first gives: the sentence naming Q4/20.
+    expect((await ask('mailing list for q4/20', 'Asia/Tokyo', '2027-01-20T17:00')).sections[0]?.items[0]?.text).toMatch(/t25sg20q4@lists\.itu\.int/);
   });
 
   it('a working party\'s own meeting first, when asked of that working party', async () => {
