@@ -11,7 +11,7 @@ import { defineCommand, type CommandContext, type Reply } from '../src/core/comm
 import { dueAt, formatDeadline, formatRange, whenWords } from '../src/core/time.ts';
 import { citeOf, type DeadlineFact, type MeetingFact, type StoredDocument } from '../src/store/facts.ts';
 import { findReferences } from '../src/parse/reference.ts';
-import { findScope, leftover, sourceLabel, sourceOf, uniqueSources, unknownGroupReply, type Scope } from './scope.ts';
+import { cancelledMeetingName, findScope, leftover, sourceLabel, sourceOf, uniqueSources, unknownGroupReply, type Scope } from './scope.ts';
 import { meetingsNamed } from './topic.ts';
 import { dueIn, rangeDays, rangeOf, splitWhen, type Clock, type DateRange } from './when.ts';
 
@@ -53,6 +53,11 @@ function item(d: DeadlineFact, tz: string, now: number, everyGroup = false) {
   };
 }
 
+/** The note under every list of deadlines: in which zone its times are shown. */
+function timesNote(tz: string): string {
+  return `Times are shown in ${tz}, with the document's original time beside them.`;
+}
+
 /** The deadlines one stored document gives (of `kinds` when some are asked and it has them), soonest first. */
 function documentDeadlines(ctx: CommandContext, doc: StoredDocument, kinds: ReadonlySet<DeadlineCategory> | null): Reply {
   const source = citeOf(doc);
@@ -71,7 +76,7 @@ function documentDeadlines(ctx: CommandContext, doc: StoredDocument, kinds: Read
       ...(upcoming.length > 0 ? [{ heading: 'Upcoming', items: upcoming.map((d) => item(d, ctx.tz, ctx.now)) }] : []),
       ...(past.length > 0 ? [{ heading: 'Past', items: past.map((d) => item(d, ctx.tz, ctx.now)) }] : []),
     ],
-    notes: [...(kinds && ofKind.length === 0 && all.length > 0 ? [`It gives no ${kindWords(kinds)} deadline; these are the ones it gives.`] : []), ...(facts.length > 0 ? [`Times are shown in ${ctx.tz}, with the document's original time beside them.`] : [])],
+    notes: [...(kinds && ofKind.length === 0 && all.length > 0 ? [`It gives no ${kindWords(kinds)} deadline; these are the ones it gives.`] : []), ...(facts.length > 0 ? [timesNote(ctx.tz)] : [])],
     sources: [sourceOf(source)],
     data: { scope: label, upcoming, past },
   };
@@ -249,7 +254,7 @@ const deadlinesCommand = defineCommand({
     const past = all ? facts.filter((d) => d.due < ctx.now).reverse() : [];
     const sections = [{ heading: 'Upcoming', items: upcoming.map((d) => item(d, ctx.tz, ctx.now, scope.kind === 'all')) }];
     if (all) sections.push({ heading: 'Past', items: past.map((d) => item(d, ctx.tz, ctx.now, scope.kind === 'all')) });
-    const notes = [`Times are shown in ${ctx.tz}, with the document's original time beside them.`];
+    const notes = [timesNote(ctx.tz)];
     if (scope.kind === 'group' && scope.workingParty) notes.unshift(`Deadlines are kept per study group: these are ${scope.group}'s, ${scope.workingParty} among them.`);
     const calendar = ctx.calendarUrl && scope.kind !== 'all' ? ctx.calendarUrl(scopeLabel) : null;
     if (total > upcoming.length && upcoming.length > 0) {
@@ -327,7 +332,7 @@ async function namedMeetingDeadlines(ctx: CommandContext, text: string): Promise
     ok: true,
     title: `Deadlines for ${meetings.length === 1 ? (meetings[0] as MeetingFact).title : 'the meetings named'}`,
     sections: its.length > 0 ? [{ heading: 'Upcoming', items: its.map((d) => item(d, ctx.tz, ctx.now, false)) }] : [],
-    notes: [its.length > 0 ? `"${text}" is no group: these are the upcoming deadlines the letters announcing ${named} set.` : `"${text}" is no group; the letters announcing ${named} set no upcoming deadline.`, `Times are shown in ${ctx.tz}, with the document's original time beside them.`],
+    notes: [its.length > 0 ? `"${text}" is no group: these are the upcoming deadlines the letters announcing ${named} set.` : `"${text}" is no group; the letters announcing ${named} set no upcoming deadline.`, timesNote(ctx.tz)],
     sources: uniqueSources([...its.map((d) => sourceOf(d.source)), ...meetings.map((m) => sourceOf(m.source))]),
     data: { meetings: meetings.map((m) => ({ group: m.group, title: m.title, start: m.start })), upcoming: its },
   };
@@ -401,7 +406,7 @@ async function inRange(ctx: CommandContext, scope: Scope, all: boolean, range: D
     { heading: 'Upcoming', items: upcoming.map((d) => item(d, ctx.tz, ctx.now, scope.kind === 'all')) },
     { heading: 'Past', items: past.map((d) => item(d, ctx.tz, ctx.now, scope.kind === 'all')) },
   ].filter((s) => s.items.length > 0);
-  const notes = [`Times are shown in ${ctx.tz}, with the document's original time beside them.`];
+  const notes = [timesNote(ctx.tz)];
   if (scope.kind === 'group' && scope.workingParty) notes.unshift(`Deadlines are kept per study group: these are ${scope.group}'s, ${scope.workingParty} among them.`);
   const full = due.length > SHOWN || ((range.to !== null || kinds !== null) && fetched.length === RANGE_FETCH);
   if (full) notes.unshift(`Only the first ${shown.length} are shown: ask about one Question (deadlines Q4/20) or fewer dates to see the rest.`);
@@ -436,7 +441,7 @@ async function inRange(ctx: CommandContext, scope: Scope, all: boolean, range: D
       const fromDay = days.from;
       const called = (await ctx.store.meetings(scope.group, (range.from ?? ctx.now) - 31 * DAY_MS, 20)).filter((m) => m.cancelledBy && !m.cancelledBy.unverified && m.start <= until && m.end >= fromDay);
       for (const m of called.reverse()) {
-        notes.splice(1, 0, `${m.title.replace(/^Cancell?ation of (?:the )?/i, '').replace(/^Meeting\b/i, 'The meeting').replace(/^./, (c) => c.toUpperCase())} was cancelled [${sourceLabel(sourceOf(m.cancelledBy as MeetingFact['source']))}]: the deadlines set for it no longer hold.`);
+        notes.splice(1, 0, `${cancelledMeetingName(m.title).replace(/^Meeting\b/, 'The meeting')} was cancelled [${sourceLabel(sourceOf(m.cancelledBy as MeetingFact['source']))}]: the deadlines set for it no longer hold.`);
       }
     }
   }

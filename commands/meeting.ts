@@ -12,7 +12,7 @@ import { MONTH_PATTERN } from '../src/parse/normalize.ts';
 import type { MeetingFact } from '../src/store/facts.ts';
 import { monthNumber, rangeDays, rangeOf, splitWhen } from './when.ts';
 import { topicReply } from './topic.ts';
-import { findScope, parseScope, sourceLabel, sourceOf, uniqueSources, unknownGroupReply, type Scope } from './scope.ts';
+import { cancelledMeetingName, findScope, parseScope, sourceLabel, sourceOf, uniqueSources, unknownGroupReply, type Scope } from './scope.ts';
 
 const DAY = 86_400_000;
 
@@ -106,6 +106,9 @@ function askedMonth(text: string): { month: number; year: number | null } | null
   return month > 0 ? { month, year: m[4] ? Number(m[4]) : null } : null;
 }
 
+/** A word that makes a span of days or weeks of a meeting question ("next week", "in the next ten days", "today"). */
+const SPAN = /\b(?:weeks?|days?|today|tomorrow|fortnight|weekend)\b/i;
+
 /** Words of a meeting question that are not the group: "what time does the … meeting open", "where will … be held". */
 const QUESTION_WORDS =
   /(?:^|\s)(?:what|time|when|where|which|is|are|does|do|will|be|being|get|gets|held|take|takes|place|venue|location|open|opens|opening|start|starts|starting|begin|begins|beginning|session|plenary|first|day|meet|it|at|on|and|there|a|an|any|newcomers?'?|briefings?|workshops?|trainings?|hackathons?|forums?|side|events?|dates?|days?|around|still|happening|happen|going|ahead|scheduled|planned|confirmed|cancell?ed|postponed|called|off|moved|rescheduled|why|was|were|-|–|&|or|in|person|in-person|hybrid|virtual|virtually|online|remote|remotely|format|can|i|we|join|attend|participate|registration|geneva|headquarters|hq|coming|up|upcoming|soon|participation|did|last|previous|most|recent|latest|met|opened|started|began|took|this|month)(?=\s|$)/gi;
@@ -141,8 +144,9 @@ export function parseMeetingText(rest: string): MeetingArgs {
       : null;
   const relative = month === null ? /\b(this|next)\s+month\b/i.exec(rest.slice(0, 300))?.[1]?.toLowerCase() : undefined;
   // A span of days or weeks ("any meetings next week", "in the next two weeks", "today"): read as the deadlines read it.
-  const spanned = month === null && year === null && relative === undefined && text.length <= 300 ? splitWhen(text) : null;
-  const when = spanned?.when && /\b(?:weeks?|days?|today|tomorrow|fortnight|weekend)\b/i.test(spanned.when) ? spanned.when : undefined;
+  // (chrono is run only when such a word is there: most meeting questions have none.)
+  const spanned = month === null && year === null && relative === undefined && text.length <= 300 && SPAN.test(text) ? splitWhen(text) : null;
+  const when = spanned?.when && SPAN.test(spanned.when) ? spanned.when : undefined;
   const words = (when ? (spanned?.rest ?? text) : text).replace(/^\s*what(?:'s|’s)/i, ' ').replace(QUESTION_WORDS, ' ').replace(QUESTION_WORDS, ' ');
   const scope = parseScope(words);
   // A known group among words that are not about when or where: a question about the meeting sgbot cannot answer.
@@ -520,7 +524,7 @@ const meetingCommand = defineCommand({
       : args.year
         ? { from: `${args.year}-01-01`, to: `${args.year}-12-31`, words: String(args.year) }
         : span && days
-          ? { from: days.from ?? new Date(ctx.now).toISOString().slice(0, 10), to: days.to ? (DateTime.fromISO(days.to).minus({ days: 1 }).toISODate() ?? days.to) : '9999-12-31', words: span.words }
+          ? { from: days.from ?? today, to: days.to ? (DateTime.fromISO(days.to).minus({ days: 1 }).toISODate() ?? days.to) : '9999-12-31', words: span.words }
           : null;
     const inMonth = window && group ? (await ctx.store.meetings(group, Date.parse(`${window.from}T00:00:00Z`) - 31 * DAY, 20)).filter((m) => !m.cancelledBy && m.start <= window.to && m.end >= window.from) : [];
 
@@ -543,7 +547,7 @@ const meetingCommand = defineCommand({
         ? ahead.filter((m) => whoMeets(m) === wp && !m.cancelledBy).slice(0, 1)
         : [];
     const chosen = [...own, ...groupChosen.filter((m) => !own.includes(m))];
-    const named = (m: MeetingFact) => m.title.replace(/^Cancell?ation of (?:the )?/i, '').replace(/^./, (c) => c.toUpperCase());
+    const named = (m: MeetingFact) => cancelledMeetingName(m.title);
     // Asked of a span, the cancellations in it only.
     const calledThen = called.filter((m) => !window || (m.start <= window.to && m.end >= window.from));
     const cancelledNotes = calledThen.map((m) =>

@@ -176,3 +176,8 @@ export function addresseeList(li: LiaisonInfo): string | null {
     .map(([purpose, parties]) => `for ${purpose}: ${parties.join(', ')}`)
     .join('; ');
 }
+
+/** A cancelled meeting's name as its title gives it, without "Cancellation of": "Meeting of Working Party 1/2, …". */
+export function cancelledMeetingName(title: string): string {
+  return title.replace(/^Cancell?ation of (?:the )?/i, '').replace(/^./, (c) => c.toUpperCase());
+}

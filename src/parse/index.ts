@@ -435,7 +435,9 @@ export function parseDocument(raw: string): ParsedDocument {
   const lsTitle = kind === 'liaison-statement' ? ((trackerTitle(text) ?? mailSubject(header) ?? unlabelledTemplate(header)?.title ?? headingTitle(header))?.replace(/\s*\(COPY\s+To\s+[^()]{2,80}\)\s*$/i, '') ?? null) : null;
   // A memo or mail of any other kind: its "Subject:" ("Subj:") under its "To:"/"From:" lines.
   const memoSubject = kind === 'other' && /^[ \t]*(?:To|From|Date|Sent)[ \t]*:/im.test(header) ? mailSubject(header) : null;
-  const title = subject ?? titleField ?? lsTitle ?? agendaHeading(header)?.heading ?? (kind === 'report' ? (draftReportHeading(text) ?? summaryHeading(text) ?? reportHeading(text)) : kind === 'presentation' ? groupHeading(text) : null) ?? memoSubject ?? titleFromText(text);
+  // An agenda's heading names it and its meeting: read once, for both.
+  const agenda = agendaHeading(header);
+  const title = subject ?? titleField ?? lsTitle ?? agenda?.heading ?? (kind === 'report' ? (draftReportHeading(text) ?? summaryHeading(text) ?? reportHeading(text)) : kind === 'presentation' ? groupHeading(text) : null) ?? memoSubject ?? titleFromText(text);
   const parsedLiaison = kind === 'liaison-statement' ? parseLiaison(text, null) : null;
   const liaisonGroup = parsedLiaison?.from ? canonicalGroup(parsedLiaison.from) : null;
   // ITU-T numbers only its own statements: its number on another body's statement ("Attachments
@@ -480,7 +482,7 @@ export function parseDocument(raw: string): ParsedDocument {
       if (!meeting.startTime && named.startTime) Object.assign(meeting, { startTime: named.startTime, timezone: named.timezone ?? null });
     }
   }
-  else if (kind === 'other' && !notice) meeting = namedMeeting(header) ?? agendaHeading(header)?.meeting ?? null;
+  else if (kind === 'other' && !notice) meeting = namedMeeting(header) ?? agenda?.meeting ?? null;
   if (meeting && isLetter) {
     const split = splitMeetings(flat, meeting, foreign ?? 'ITU-T');
     if (split) {
