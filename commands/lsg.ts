@@ -148,7 +148,11 @@ export default defineCommand({
           title ? `${group} (${CURRENT_PERIOD}): ${title}.` : `${group} has no curated roles and no stored document states one.`,
         ], { group, roles: [] });
       }
-      return { ok: true, title: `Lead study group roles of ${group}`, sections: [{ items: roles.map(roleItem) }], notes: [], sources: uniqueSources(roles.map((r) => r.source)), data: { group, roles } };
+      // Roles of an earlier period only: say that none of the current one is known, rather than let them pass as current.
+      const notes = roles.some((r) => r.period === CURRENT_PERIOD || r.origin === 'document')
+        ? []
+        : [`No ${CURRENT_PERIOD} lead roles of ${group} are in the built-in table or the stored documents; the roles shown are of earlier study periods.`];
+      return { ok: true, title: `Lead study group roles of ${group}`, sections: [{ items: roles.map(roleItem) }], notes, sources: uniqueSources(roles.map((r) => r.source)), data: { group, roles } };
     }
     if (/^(?:SG|study group)\s*\d+/i.test(query) && scope.kind === 'unknown') return unknownGroupReply(ctx, query);
 

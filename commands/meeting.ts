@@ -30,6 +30,12 @@ function whoMeets(m: MeetingFact): string {
   return m.group ?? 'Meeting';
 }
 
+/** " in Geneva, Switzerland", or " online" for a meeting held virtually; "" with no place. */
+function inPlace(place: string | null): string {
+  if (!place) return '';
+  return place === 'virtual' ? ' online' : ` in ${place}`;
+}
+
 function meetingItems(m: MeetingFact, tz: string): ReplyItem[] {
   const source = sourceOf(m.source);
   const opens = m.startTime ? ` — opens ${formatOpening(m, tz)}` : '';
@@ -38,7 +44,7 @@ function meetingItems(m: MeetingFact, tz: string): ReplyItem[] {
   const others = (m.sources ?? []).filter((s) => s.docId !== m.source.docId).map((s) => sourceLabel(sourceOf(s)));
   const items: ReplyItem[] = [
     {
-      text: `${whoMeets(m)}: ${formatRange(m.start, m.end)}${m.place ? `, ${m.place}` : ''}${format}`,
+      text: `${whoMeets(m)}: ${formatRange(m.start, m.end)}${m.place && m.place !== 'virtual' ? `, ${m.place}` : ''}${format || (m.place === 'virtual' ? ' (virtual)' : '')}`,
       detail: `${m.title}${opens}${registration} [${sourceLabel(source)}${others.length ? `; also in ${others.join(', ')}` : ''}]`,
       source,
     },
@@ -378,7 +384,7 @@ function focusItem(m: MeetingFact, focus: Exclude<MeetingFocus, null>, tz: strin
   const name = m.group || m.question ? whoMeets(m) : m.title;
   if (focus === 'place') {
     return m.place
-      ? { text: `${name} meets in ${m.place}`, detail: `${formatRange(m.start, m.end)} [${sourceLabel(source)}]`, source }
+      ? { text: `${name} meets${inPlace(m.place)}`, detail: `${formatRange(m.start, m.end)} [${sourceLabel(source)}]`, source }
       : { text: `${name}: the letter does not say where`, detail: `${formatRange(m.start, m.end)} [${sourceLabel(source)}]`, source };
   }
   const opening = formatOpening(m, tz);
@@ -560,7 +566,7 @@ const meetingCommand = defineCommand({
       const notes = [
         ...cancelledNotes,
         last[0]
-          ? `The last meeting I know of was ${formatRange(last[0].start, last[0].end)}${last[0].place ? ` in ${last[0].place}` : ''}${plannedOnly(last[0]) ? `, as ${sourceLabel(sourceOf(last[0].source))} planned it` : ''} [${sourceLabel(sourceOf(last[0].source))}].`
+          ? `The last meeting I know of was ${formatRange(last[0].start, last[0].end)}${inPlace(last[0].place)}${plannedOnly(last[0]) ? `, as ${sourceLabel(sourceOf(last[0].source))} planned it` : ''} [${sourceLabel(sourceOf(last[0].source))}].`
           : 'No collective letter announcing a meeting is stored for this group.',
       ];
       return {

@@ -128,6 +128,8 @@ const ROUTER_INTENTS: ReadonlyArray<readonly [string, RegExp]> = [
   ['ls', /^(?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG|Q\d{1,2}\/\d{1,2}|WP\d{1,2}\/\d{1,2})(?:['’]s)?) (?:liaisons?|liaison statements?|LSs?)[?!.]*$/i],
   // "what are SG17's lead roles", "SG17 lead study group roles"
   ['lsg', /^(?:what are |list |show(?: me)? )?(?:the )?(?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG))(?:['’]s)? lead(?:ing)?(?: study group)? (?:roles?|topics?|areas?)[?!.]*$/i],
+  // "lead roles sg17", "lead study group roles of study group 20": the same, the group named last.
+  ['lsg', /^(?:what are |list |show(?: me)? )?(?:the )?lead(?:ing)?(?: study group)? (?:roles?|topics?|areas?) (?:of |for |held by )?(?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG))[?!.]*$/i],
 ];
 
 /** Longest question the looser phrasings are tried on: a chat question, not a pasted page. */

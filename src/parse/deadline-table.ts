@@ -37,21 +37,24 @@ const END =
 
 // A sentence of the letter after the table: long, ends with a full stop (or a full stop ends a sentence inside it:
 // a hard-wrapped paragraph), and is not itself an action.
-function isProseLine(line: string): boolean {
+function isProseLine(line: string, minWords = 10): boolean {
   const t = line.trim();
-  return /^[A-Z][^\t]*(?:\.$|\.\s+[A-Z])/.test(t) && t.split(/\s+/).length >= 10 && !/^(?:Submit|Send|Register|Request|Pre-?registration|Deadline|Return|Reply|Apply)\b/i.test(t);
+  return /^[A-Z][^\t]*(?:\.$|\.\s+[A-Z])/.test(t) && t.split(/\s+/).length >= minWords && !/^(?:Submit|Send|Register|Request|Pre-?registration|Deadline|Return|Reply|Apply)\b/i.test(t);
 }
 
 function sectionEnd(text: string, start: number): number {
   let offset = start;
   let seenDate = false;
+  let afterBlank = false;
   // A table has at most 60 lines; reading line by line keeps a long document from being split again per table.
   for (let i = 0; i <= 60 && offset <= text.length; i++) {
     const nl = text.indexOf('\n', offset);
     const line = text.slice(offset, nl < 0 ? text.length : nl);
     // Once a date is seen, a line's own dates matter only for a line that reads like prose: most rows need no parse.
+    // After a blank line, a shorter sentence ends the table too ("Practical meeting information is set out in Annex A.").
     if (!seenDate) seenDate = hasDate(line);
-    else if (END.test(line) || (isProseLine(line) && !hasDate(line))) return offset;
+    else if (END.test(line) || (isProseLine(line, afterBlank ? 5 : 10) && !hasDate(line))) return offset;
+    afterBlank = line.trim() === '';
     if (nl < 0) return text.length;
     offset = nl + 1;
   }

@@ -162,6 +162,8 @@ export function findCancelledMeeting(text: string, subject: string | null, docGr
 const MEETING_SENTENCE =
   /\b(?:meeting|session|assembly|plenary|e-meeting|workshop|forum|symposium|seminar|summit)s?\b[^.]*\b(?:held|take place|convene|hosted|place|scheduled)\b|\b(?:invite you to|to attend)\b|\b(?:will|is to|are to|shall)\s+(?:meet|convene)\b|\bmeeting\s+from\b|\b(?:will|is to|shall)\s+hold\s+(?:its|a|the)\b[^.]{0,40}\bmeeting\b/i;
 // Workshops and forums beside the meeting are side events: the first sentence about one is not the meeting.
+// A virtual meeting's sessions in Geneva time ("from 1300 to 1600 hours Geneva time (CEST)"): its opening is too.
+const GENEVA_SESSIONS = /\b\d{1,2}[:.]?\d{2}\s*(?:hours|hrs|h)?\s*(?:\(?\s*)?(?:Geneva time|CES?T)\b/i;
 const SIDE_EVENT_NAME = /\b(?:workshop|forum|seminar|symposium|training|tutorial|briefing)\b/i;
 const SIDE_EVENT_SENTENCE = /^\W*(?:\d+\s+)?(?:please note\s+)?(?:the\s+|an?\s+)?(?:ITU\s+)?(?:workshop|forum|seminar|symposium|training|tutorial|briefing)\b/i;
 
@@ -187,7 +189,7 @@ export function findMeeting(text: string, subject: string | null, docGroup: stri
       place,
       startTime: openingTime,
       endTime: null,
-      timezone: openingTime || registrationTime ? (findOpeningZone(text) ?? (place === 'Geneva, Switzerland' ? GENEVA_ZONE : null)) : null,
+      timezone: openingTime || registrationTime ? (findOpeningZone(text) ?? (place === 'Geneva, Switzerland' || (place === 'virtual' && GENEVA_SESSIONS.test(text.slice(0, 6000))) ? GENEVA_ZONE : null)) : null,
       registrationTime,
       format: findFormat(text.slice(0, 6000), place),
     };

@@ -791,6 +791,29 @@ describe('questions of the twelfth round', () => {
   });
 });
 
+describe('questions of the fifteenth round', () => {
+  it('"lead roles sg17": the group\'s roles; a group with none of this period known says the shown ones are older', async () => {
+    const a = await ask('lead roles sg17', 'Europe/Zurich', '2026-09-07T13:00');
+    expect(a).toMatchObject({ ok: true, command: 'lsg', title: 'Lead study group roles of SG17' });
+    expect(a.sections[0]?.items.map((i) => i.text)).toContain('SG17: lead study group on security');
+    expect(a.notes.join(' ')).not.toMatch(/earlier study periods/);
+    // The built-in table holds SG13's 2022-2024 roles only.
+    const sg13 = await ask('lead study group roles of study group 13', 'Europe/Zurich', '2026-09-07T13:00');
+    expect(sg13).toMatchObject({ ok: true, command: 'lsg', title: 'Lead study group roles of SG13' });
+    expect(sg13.notes.join(' ')).toContain('No 2025-2028 lead roles of SG13');
+  });
+
+  it('a virtual meeting whose sessions run in Geneva time opens in Geneva time, converted; its place reads "online"', async () => {
+    // TSB Collective letter 7/9 (2021): "Sessions … from 1300 to 1600 hours Geneva time (CEST) … The opening plenary
+    // starts at 1300 hours on 19 April 2021."
+    const a = await ask('/meeting SG9', 'Asia/Tokyo', '2021-04-01T09:00');
+    expect(a.sections[0]?.items[0]?.text).toBe('SG9: 19–28 April 2021 (virtual)');
+    expect(a.sections[0]?.items[0]?.detail).toContain('opens Mon 19 Apr 2021, 20:00 (Asia/Tokyo) — original: 19 April 2021, 13:00 Geneva time');
+    const after = await ask('/meeting SG9', 'Asia/Tokyo', '2021-06-01T09:00');
+    expect(after.notes.join(' ')).toContain('The last meeting I know of was 19–28 April 2021 online');
+  });
+});
+
 describe('liaisons asked about in the sixth round', () => {
   it('which liaisons did a group send: only its own', async () => {
     const a = await ask('which liaisons did sg5 send', TZ, '2026-10-01T12:00');

@@ -138,7 +138,11 @@ export function scoreDocument(file: string, got: ParsedDocument, exp: ExpectedRe
     // A deadline worked out from a rule the letter states ("two months before the meeting") is marked derived.
     const stated = [...new Set(got.deadlines.filter((d) => !d.derived).map((d) => d.date))].sort();
     add('deadlines.found', want.every((d) => have.includes(d)), want, have);
-    add('deadlines.invented', stated.every((d) => want.includes(d) || d === el?.deadline), want, stated);
+    // More deadlines on a date than the document gives there is one invented too (a sentence under the table read as a row).
+    const perDate = (list: readonly { date: string }[]) => list.reduce((m, d) => m.set(d.date, (m.get(d.date) ?? 0) + 1), new Map<string, number>());
+    const wantPer = perDate(exp.deadlines);
+    const extra = [...perDate(got.deadlines.filter((d) => !d.derived))].filter(([date, n]) => wantPer.has(date) && n > (wantPer.get(date) ?? 0)).map(([date]) => `${date} (one more than given)`);
+    add('deadlines.invented', stated.every((d) => want.includes(d) || d === el?.deadline) && extra.length === 0, want, [...stated, ...extra]);
   } else if (el) {
     // A liaison whose only deadline is its reply deadline.
     const have = [...new Set(got.deadlines.map((d) => d.date))];
