@@ -812,6 +812,31 @@ describe('questions of the fifteenth round', () => {
     const after = await ask('/meeting SG9', 'Asia/Tokyo', '2021-06-01T09:00');
     expect(after.notes.join(' ')).toContain('The last meeting I know of was 19–28 April 2021 online');
   });
+  it('a Recommendation\'s status: what each document says of it, newest first, a step done before one to come', async () => {
+    // SG5-LS30: "L.1470 … was consented at the SG5 meeting held in Geneva from 14 to 23 September 2026 and will
+    // enter the approval process"; Collective letter 4/5 (before it): "SG5 intends to consent … L.1470".
+    const l = await ask('was L.1470 consented', 'Asia/Tokyo', '2027-03-15T09:00');
+    expect(l).toMatchObject({ ok: true, command: 'rec', title: 'L.1470 (ex L.GHG-trajectories): consented, as SG5-LS30 says' });
+    expect(l.sections[0]?.items.map((i) => i.text)).toEqual(['Wed 23 September 2026: consented; approval planned', 'Wed 3 June 2026: consent planned']);
+    // Collective letter 7/17: "The Working Party expects to determine draft new Recommendation ITU-T X.1286 (ex X.ztsec)".
+    const x = await ask('status of X.1286', 'Asia/Tokyo', '2027-03-15T09:00');
+    expect(x.title).toBe('X.1286 (ex X.ztsec): determination planned, as TSB Collective letter 7/17 says');
+    // TSB Circular 241: determined in November 2026; the consultation's reply date, in the reader's zone.
+    const g = await ask("what's happening with G.9806.1", 'Asia/Tokyo', '2027-03-15T09:00');
+    expect(g.title).toBe('G.9806.1 (ex G.hsp-pmd): determined, as TSB Circular 241 says');
+    expect(g.sections[1]).toMatchObject({ heading: 'Deadlines set for it' });
+    expect(g.sections[1]?.items[0]?.text).toMatch(/^Tue 16 Mar 2027, 07:59 \(Asia\/Tokyo\) — original: 15 March 2027, 23:59 Geneva time \(to come\)/);
+    // TSB Circular 123: the deletion proposed, objections due 15 September 2023 at 23:59 UTC.
+    const q = await ask('Q.3945 deletion', 'Europe/Zurich', '2027-03-15T09:00');
+    expect(q.title).toBe('Q.3945: deletion proposed, as TSB Circular 123 says');
+    expect((q.data['deadlines'] as Array<{ date: string }>).map((d) => d.date)).toEqual(['2023-09-15']);
+    expect((await ask('status of q.3057', 'Asia/Tokyo', '2027-03-15T09:00')).title).toBe('Q.3057: consent planned, as TSB Collective letter 9/11 says');
+    // A number no document names: said so, with where the official record is.
+    const none = await ask('status of Y.9999', 'Asia/Tokyo', '2027-03-15T09:00');
+    expect(none).toMatchObject({ ok: false, command: 'rec', title: 'No stored document names Y.9999.' });
+    // A deadline question about it is still a deadline question.
+    expect((await ask('deadline for objections to deleting Q.3945', 'Asia/Kolkata', '2026-09-07T13:00')).command).toBe('deadlines');
+  });
 });
 
 describe('liaisons asked about in the sixth round', () => {

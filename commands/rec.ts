@@ -1,0 +1,220 @@
+/**
+ * `rec <number>`: where a Recommendation stands, as the stored documents tell it. Each document that names it
+ * ("Y.4486", or its provisional name "Y.DT-terms") gives the sentence that says what happened or is planned —
+ * consented, determined, approved, put to a TAP consultation or AAP Last Call, proposed for deletion — newest first,
+ * with the deadlines those documents set for it (a consultation's reply date, objections to a deletion).
+ *
+ * The documents are what sgbot knows: the answer says so, and points to the official record for the rest.
+ */
+import { z } from 'zod';
+import { defineCommand, noAnswer, type Reply, type ReplyItem, type SourceRef } from '../src/core/command.ts';
+import { dueAt, formatDeadline, formatRange } from '../src/core/time.ts';
+import type { Deadline } from '../src/core/types.ts';
+import { citeOf, type StoredDocument } from '../src/store/facts.ts';
+import { sourceLabel, sourceOf, uniqueSources } from './scope.ts';
+
+/** A Recommendation's number: "X.1286", "G.9806.1", "Q.3945". */
+const NUMBER = String.raw`[A-Z]\.\d{1,4}(?:\.\d{1,3})*`;
+const NUMBER_IN = new RegExp(String.raw`(?<![\w.])(${NUMBER})(?![\w]|\.\d)`, 'i');
+
+/** What a sentence says happened to the Recommendation, strongest first; `planned` when it is still to come. */
+type Step = 'deleted' | 'approved' | 'consented' | 'determined' | 'aap' | 'tap' | 'draft';
+
+const STEPS: ReadonlyArray<readonly [Step, RegExp]> = [
+  ['deleted', /\b(?:delet(?:e|ed|ing|ion)|suppress(?:ed|ion)?|withdraw(?:n|al)?)\b/i],
+  ['approved', /\bapprov(?:e|ed|al|ing)\b|\badopt(?:ed|ion)\b/i],
+  ['consented', /\bconsent(?:ed|ing)?\b/i],
+  ['determined', /\bdetermin(?:e|ed|ation|ing)\b/i],
+  ['aap', /\b(?:AAP|Last Call|Additional Review)\b/],
+  ['tap', /\b(?:TAP|Member States? consultation)\b/i],
+  ['draft', /\bdraft\b/i],
+];
+
+// Words that put the step in the future: "intends to consent", "will be considered for determination".
+const PLANNED = /\b(?:intends?|intended|expects?|expected|plans?|planned|propos(?:e|es|ed|al)|will|would|to be|is to|are to|for (?:consent|determination|approval|deletion)|foreseen|envisaged|scheduled|aims?|seeks?|may)\b/i;
+
+const DONE_WORDS: Record<Step, string> = {
+  deleted: 'deleted',
+  approved: 'approved',
+  consented: 'consented',
+  determined: 'determined',
+  aap: 'in AAP Last Call',
+  tap: 'under Member State consultation (TAP)',
+  draft: 'a draft under study',
+};
+const PLANNED_WORDS: Record<Step, string> = {
+  deleted: 'deletion proposed',
+  approved: 'approval planned',
+  consented: 'consent planned',
+  determined: 'determination planned',
+  aap: 'AAP Last Call planned',
+  tap: 'TAP consultation planned',
+  draft: 'a draft under study',
+};
+
+interface Statement {
+  doc: StoredDocument;
+  sentence: string;
+  step: Step | null;
+  planned: boolean;
+  /** The document's date (YYYY-MM-DD), or `null`. */
+  date: string | null;
+}
+
+/** The Recommendation number a question names, or `null`. */
+export function recommendationNumber(text: string): string | null {
+  const found = NUMBER_IN.exec(text)?.[1];
+  return found ? found.charAt(0).toUpperCase() + found.slice(1) : null;
+}
+
+/** A pattern that finds `name` ("X.1286", "X.ztsec") in a text, any case, whole. */
+function nameIn(name: string): RegExp {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\\./g, String.raw`\.\s?`);
+  return new RegExp(String.raw`(?<![\w.])${escaped}(?![\w]|\.\d)`, 'i');
+}
+
+/**
+ * The sentences of `text` (its first 60,000 characters). A line wrapped inside a sentence (the next starts in lower
+ * case) is joined to it; any other line break ends a sentence: a header cell or an agenda item is one of its own.
+ */
+function sentencesOf(text: string): string[] {
+  const paragraphs: string[] = [];
+  for (const raw of text.slice(0, 60_000).split('\n')) {
+    const line = raw.trim();
+    if (line === '') continue;
+    const last = paragraphs.length - 1;
+    if (last >= 0 && /^[a-z(]/.test(line) && !/[.:;!?]$/.test(paragraphs[last] ?? '')) paragraphs[last] = `${paragraphs[last]} ${line}`;
+    else paragraphs.push(line);
+  }
+  return paragraphs.flatMap((p) => p.split(/(?<=[.!?;])\s+(?=[A-Z0-9"“(])/));
+}
+
+/** A sentence cut to about 450 characters around `at`. */
+function around(sentence: string, at: number): string {
+  const clean = sentence.replace(/^\d{1,2}(?:\.\d{1,2})*\s+/, '').trim();
+  if (clean.length <= 450) return clean;
+  const from = Math.max(0, Math.min(at - 150, clean.length - 450));
+  return `${from > 0 ? '…' : ''}${clean.slice(from, from + 450).trim()}…`;
+}
+
+/**
+ * What one sentence says of the Recommendation, from the words near its name: the strongest step done ("was consented
+ * … and will enter the approval process" is consented), else the strongest step to come ("intends to consent").
+ */
+function stepOf(sentence: string, at: number): { step: Step | null; planned: boolean } {
+  // The words near the name speak of it; a long sentence may name other texts' steps further off.
+  const near = sentence.slice(Math.max(0, at - 200), at + 200);
+  let planned: Step | null = null;
+  for (const [step, re] of STEPS) {
+    const m = re.exec(near);
+    if (!m) continue;
+    const lead = near.slice(Math.max(0, m.index - 80), m.index + m[0].length);
+    const after = near.slice(m.index + m[0].length, m.index + m[0].length + 4);
+    // "Consent of K.91 and L.1470": an agenda item, still to come.
+    const toCome = (PLANNED.test(lead) && !/\b(?:was|were|has been|have been|had been)\b/i.test(lead)) || (/^\s*of\b/i.test(after) && /^(?:consent|approval|determination|deletion)$/i.test(m[0]));
+    if (!toCome) return { step, planned: false };
+    planned ??= step;
+  }
+  return planned ? { step: planned, planned: true } : { step: null, planned: false };
+}
+
+/** How much a statement says: a step done before any step to come, each strongest first. */
+function rankOf(step: Step | null, planned: boolean): number {
+  if (!step) return 2 * STEPS.length;
+  return STEPS.findIndex(([s]) => s === step) + (planned ? STEPS.length : 0);
+}
+
+/**
+ * The statements of one document about the Recommendation: its sentence that says most of a step done, and its
+ * sentence that says most of a step to come ("… will be considered for approval at the meeting of 14-25 June 2027"),
+ * or its first sentence naming it when it says neither.
+ */
+function statementsOf(doc: StoredDocument, text: string, names: readonly RegExp[]): Statement[] {
+  const best: Array<{ rank: number; statement: Statement } | undefined> = [undefined, undefined, undefined];
+  for (const sentence of sentencesOf(text)) {
+    const hit = names.map((re) => re.exec(sentence)).find((m) => m !== null);
+    if (!hit) continue;
+    const { step, planned } = stepOf(sentence, hit.index);
+    const slot = step === null || step === 'draft' ? 2 : planned ? 1 : 0;
+    const rank = rankOf(step, planned);
+    const held = best[slot];
+    if (!held || rank < held.rank) best[slot] = { rank, statement: { doc, sentence: around(sentence, hit.index), step, planned, date: doc.parsed.date } };
+  }
+  const said = best.slice(0, 2).filter((b) => b !== undefined);
+  return (said.length > 0 ? said : best.slice(2).filter((b) => b !== undefined)).map((b) => b.statement);
+}
+
+/** The deadlines a document sets for the Recommendation: all of a document about it, else those whose action names it. */
+function deadlinesFor(doc: StoredDocument, names: readonly RegExp[]): Deadline[] {
+  const about = names.some((re) => re.test(doc.parsed.title ?? ''));
+  return doc.parsed.deadlines.filter((d) => about || names.some((re) => re.test(d.action)));
+}
+
+const recArgs = z.object({ number: z.string().regex(new RegExp(`^${NUMBER}$`), 'Say which Recommendation, for example: rec Y.4486') });
+
+export default defineCommand({
+  name: 'rec',
+  aliases: ['recommendation', 'status'],
+  summary: "Where a Recommendation stands (consented, determined, approved, under consultation, deletion) as the stored documents say, with their deadlines.",
+  usage: 'rec <Recommendation number>',
+  examples: ['rec X.1286', 'status of G.9806.1', 'was L.1470 consented'],
+  args: recArgs,
+  parseText: (rest) => ({ number: recommendationNumber(rest) ?? rest.trim() }),
+  intents: [
+    // "status of X.1286", "what's the status of draft Recommendation ITU-T Y.4486?"
+    new RegExp(String.raw`^(?:what(?:'s|’s| is) the )?(?:current |latest )?(?:status|progress|state) (?:of|on) (?:the )?(?:draft )?(?:(?:new|revised) )?(?:Recommendation |Rec\.? )?(?:ITU-T )?(?<arg>${NUMBER})(?![\w]|\.\d)[^?]{0,40}\??$`, 'i'),
+    // "Y.4486 status", "G.9806.1 approval status?"
+    new RegExp(String.raw`^(?:ITU-T )?(?<arg>${NUMBER}) (?:approval )?(?:status|progress|deletion|approval|consent|determination)\??$`, 'i'),
+    // "what's happening with G.9806.1", "what happened to Q.3945"
+    new RegExp(String.raw`^what(?:'s|’s| is)? (?:happening|happened|going on|new) (?:with|to|on) (?:the )?(?:draft )?(?:(?:new|revised) )?(?:Recommendation )?(?:ITU-T )?(?<arg>${NUMBER})(?![\w]|\.\d)[^?]{0,40}\??$`, 'i'),
+    // "was L.1470 consented", "has Y.4486 been approved yet", "is G.9806.1 approved?"
+    new RegExp(String.raw`^(?:was|were|is|are|has|have|had|did) (?:the )?(?:draft )?(?:(?:new|revised) )?(?:Recommendation )?(?:ITU-T )?(?<arg>${NUMBER}) (?:(?:been|got|get|already|finally|yet) )*(?:consented|approved|determined|adopted|deleted|agreed|published|withdrawn|suppressed|consent|approve|determine|pass|passed)\b[^?]{0,60}\??$`, 'i'),
+    // "deletion of Q.3945", "approval of G.9806.1"
+    new RegExp(String.raw`^(?:the )?(?:deletion|approval|consent|determination|TAP|AAP) (?:of|for) (?:the )?(?:draft )?(?:(?:new|revised) )?(?:Recommendation )?(?:ITU-T )?(?<arg>${NUMBER})\??$`, 'i'),
+  ],
+  async run(ctx, { number }): Promise<Reply> {
+    const index = await ctx.search();
+    const own = nameIn(number);
+    const found = await index.search(number, 30);
+    const read = await Promise.all(found.map(async (h) => ({ doc: await ctx.store.getDocument(h.id), text: await ctx.store.getText(h.id) })));
+    const docs = read.filter((r): r is { doc: StoredDocument; text: string } => r.doc !== null && r.text !== null && own.test(r.text));
+    if (docs.length === 0) {
+      return noAnswer('E_NOT_FOUND', `No stored document names ${number}.`, [`The ITU-T Recommendations database (https://www.itu.int/ITU-T/recommendations/) has every Recommendation's status.`, `To look for it by other words: search ${number}`], { number, statements: [] });
+    }
+    // Its provisional name ("X.ztsec"), when a document gives one: sentences may name it so.
+    const ex = docs.flatMap((d) => d.doc.parsed.recommendations).find((r) => r.id.toLowerCase() === number.toLowerCase() && r.ex)?.ex ?? null;
+    const names = ex ? [own, nameIn(ex)] : [own];
+    const statements = docs
+      .flatMap((d) => statementsOf(d.doc, d.text, names))
+      .sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
+    const words = (s: Statement) => (s.step ? (s.planned ? PLANNED_WORDS[s.step] : DONE_WORDS[s.step]) : 'named');
+    // One line a document: what it says done, then what it says is to come, each sentence quoted once.
+    const byDoc = new Map<string, Statement[]>();
+    for (const s of statements) byDoc.set(s.doc.id, [...(byDoc.get(s.doc.id) ?? []), s]);
+    const items: ReplyItem[] = [...byDoc.values()].map((said) => {
+      const first = said[0] as Statement;
+      const source = sourceOf(citeOf(first.doc));
+      const quoted = [...new Set(said.map((s) => s.sentence))].map((x) => `"${x}"`).join(' … ');
+      return { text: `${first.date ? formatRange(first.date, first.date) : 'undated'}: ${said.map(words).join('; ')}`, detail: `${quoted} [${sourceLabel(source)}]`, source };
+    });
+    const dues = statements
+      .flatMap((s) => deadlinesFor(s.doc, names).map((d) => ({ d, source: sourceOf(citeOf(s.doc)) })))
+      .sort((a, b) => dueAt(a.d) - dueAt(b.d));
+    const dueItems: ReplyItem[] = dues.map(({ d, source }) => ({
+      text: `${formatDeadline(d, ctx.tz)} (${dueAt(d) < ctx.now ? 'past' : 'to come'}): ${d.action}`,
+      detail: `[${sourceLabel(source)}]`,
+      source,
+    }));
+    const latest = statements.find((s) => s.step !== null && s.step !== 'draft') ?? statements[0];
+    const name = `${number}${ex ? ` (ex ${ex})` : ''}`;
+    const sources: SourceRef[] = uniqueSources(statements.map((s) => sourceOf(citeOf(s.doc))));
+    return {
+      ok: true,
+      title: latest?.step ? `${name}: ${words(latest)}, as ${sourceLabel(sourceOf(citeOf(latest.doc)))} says` : `${name}: what the stored documents say`,
+      sections: [{ heading: 'What the documents say, newest first', items }, ...(dueItems.length > 0 ? [{ heading: 'Deadlines set for it', items: dueItems }] : [])],
+      notes: ['From the stored documents only; the ITU-T Recommendations database (https://www.itu.int/ITU-T/recommendations/) is the official record.', ...(dueItems.length > 0 ? [`Times are shown in ${ctx.tz}, with the document's original time beside them.`] : [])],
+      sources,
+      data: { number, ex, statements: statements.map((s) => ({ docId: s.doc.id, date: s.date, step: s.step, planned: s.planned, sentence: s.sentence })), deadlines: dues.map(({ d }) => ({ date: d.date, time: d.time, timezone: d.timezone, action: d.action, category: d.category })) },
+    };
+  },
+});
