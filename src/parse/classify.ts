@@ -47,6 +47,9 @@ const SUMMARY_HEADING = /^[ \t]*(?:(?:Meeting\s+)?Executive summary\b|Meeting re
 // A report's heading a converter ran into the line before it: "Third Generation Partnership Project (3GPP™) DRAFT
 // Meeting Report for TSG CT WG3 meeting: 61".
 const REPORT_IN_LINE = /\bDRAFT\s+Meeting\s+Report\s+(?:of|for)\b|\bMeeting\s+Report\s+(?:of|for)\s+(?:the\s+)?(?:3GPP|TSG|ETSI|IEEE)\b/;
+// A sector's meeting report by its number ("Document 1/REP/20-E": ITU-D Study Group 1's report 20) or its heading
+// ("Note by the Chairman SUMMARY OF CONCLUSIONS OF THE TENTH MEETING OF TDAG").
+const SECTOR_REPORT = /\bDocument\s+\d{1,2}\/REP\/\d{1,4}(?:\(Rev\.\d+\))?-[EFSCAR](?![a-z])|\bSummary of (?:the )?conclusions of the\b[^\n]{0,80}?\bmeeting\b/i;
 const SECTOR_DOCUMENT = /\bDocument\s+(?:TDAG|RAG|CWG|WTDC|RA|WRC|RPM)[\w-]*\/\d{1,4}(?:\(Rev\.\d+\))?-[EFSCAR](?![a-z])/;
 // A page that explains how to write a liaison statement, with an example: a guide, not a statement.
 const LS_TEMPLATE_PAGE = /^[ \t]*Template for liaison statements?\b[\s\S]{0,3000}\bExample of a liaison statement\b/im;
@@ -77,7 +80,7 @@ export function classify(text: string): Classification {
   if (isDatatracker(text)) return { kind: 'liaison-statement', reference: byKind('liaison-statement') };
 
   // A meeting's executive summary or results page opens with its heading; the TDs and letters it cites are not it.
-  if (SUMMARY_HEADING.test(text.split('\n').filter((l) => l.trim() !== '').slice(0, 8).join('\n')) || REPORT_IN_LINE.test(text.slice(0, 400))) return { kind: 'report', reference: null };
+  if (SUMMARY_HEADING.test(text.split('\n').filter((l) => l.trim() !== '').slice(0, 8).join('\n')) || REPORT_IN_LINE.test(text.slice(0, 400)) || SECTOR_REPORT.test(text.slice(0, 1500))) return { kind: 'report', reference: null };
   // A letter or circular names itself near the top ("Ref: TSB Collective letter 3/20", "TSB Circular 106").
   // A letter or circular named in passing ("available as TSB Collective letter 9/16", "(TSB Circular 9 of …)") is
   // another document, not this one.

@@ -29,6 +29,10 @@ const AT_MEETING_BEFORE = /\b(?:at|during)\s+the\s*$/i;
 const MEETING_AFTER = /^\s*(?:[\w-]+\s+){0,5}?(?:meeting|plenary|session|conference)\b/i;
 // A sentence that withdraws deadlines: "The deadlines given in TSB Collective letter 4/2 … no longer apply."
 const VOIDED = /\bno longer (?:apply|applies|valid|stands?|in force)\b|\b(?:is|are|has been|have been) (?:hereby )?(?:cancelled|canceled|withdrawn|void|annulled|lifted)\b|\b(?:does|do) not apply\b|\bnot applicable\b/i;
+// A liaison's "Deadline:" header field is its reply date, which the liaison's own reader takes: as a word near a date
+// in the header run together on one line ("Approval: Agreed … 23 January 2013) Deadline: 31 May 2013"), it makes no
+// deadline of the dates beside it.
+const HEADER_DEADLINE = /\bDeadline\s*:/gi;
 const NOT_A_DEADLINE = /\b(?:will be held|will take place|took place|was held|last meeting|previous meeting|held (?:from|on|in)|information received by)\b/i;
 // A date by which the secretariat, not the reader, does something: "The draft agenda will be posted by 1 April".
 const SECRETARIAT_ACTS = /\b(?:will|shall) be (?:posted|published|made available|available|sent out|distributed|issued|announced|circulated|uploaded)\b|\b(?:TSB|ITU|the secretariat) will (?:post|publish|send|issue|announce|circulate|inform)\b/i;
@@ -227,7 +231,7 @@ export function parseProseDeadlines(text: string, kind: DocumentKind, skip: read
       const near = clean.slice(Math.max(0, hit.index - reach), hit.index + hit.text.length + 20);
       // "by the 20 October 2008 NesCom submittal deadline": the word after the date, a few words on.
       const namedAfter = DEADLINE_AFTER.test(clean.slice(hit.index + hit.text.length, hit.index + hit.text.length + 50));
-      if ((!TRIGGER.test(near) && !namedAfter) || NOT_A_DEADLINE.test(near)) continue;
+      if ((!TRIGGER.test(kind === 'liaison-statement' ? near.replace(HEADER_DEADLINE, ' ') : near) && !namedAfter) || NOT_A_DEADLINE.test(near)) continue;
       // "… at the 10 December 2008 IEEE-SA Standards Board meeting": a meeting's day, whatever deadline precedes it.
       if (AT_MEETING_BEFORE.test(clean.slice(Math.max(0, hit.index - 12), hit.index)) && MEETING_AFTER.test(clean.slice(hit.index + hit.text.length, hit.index + hit.text.length + 60))) continue;
       // "This ballot opens 12:59 PM ET Wednesday September 6th, 2006 and closes … no later than …": when it opens is

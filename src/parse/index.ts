@@ -66,10 +66,11 @@ function documentDate(header: string, kind: DocumentKind): string | null {
     if (line) return findDates(line)[0]?.start ?? null;
   }
   // An input document of ITU-D or ITU-R dates itself on a line of its own under its number.
-  if (kind === 'contribution') {
+  if (kind === 'contribution' || kind === 'report') {
     const line = SINGLE_DATE_LINE.exec(header.split('\n').slice(0, 10).join('\n'))?.[1];
     if (line) return findDates(line)[0]?.start ?? null;
-    // A header flattened into one line: "Addendum 30 to Document 46-E 23 September 2016 Original: English".
+    // A header flattened into one line: "Addendum 30 to Document 46-E 23 September 2016 Original: English",
+    // "Document TDAG-10/019-E 23 May 2005 Original: English".
     const numbered = /\bDocument\s+[\w/().-]{1,30}-[EFSCAR]\s+(\d{1,2}\s+[A-Z][a-z]+\s+(?:19|20)\d{2})\b/.exec(header.slice(0, 1500))?.[1];
     if (numbered) return findDates(numbered)[0]?.start ?? null;
   }
@@ -555,7 +556,8 @@ export function parseDocument(raw: string): ParsedDocument {
     reference: reference ? asWritten(raw, reference.reference) : null,
     date,
     // A letter that lost its subject is named by the meeting it announces.
-    title: title?.trim() || meeting?.title || null,
+    // A header run together on one line leaves the form's heading after the title: "… captioning system LIAISON STATEMENT".
+    title: title?.trim().replace(/(?<=\S)\s+LIAISON STATEMENT$/, '') || meeting?.title || null,
     meeting,
     ...(moreMeetings.length > 0 ? { moreMeetings } : {}),
     // Letters announce side events; TDs and reports announce ad hoc and rapporteur meetings held during a meeting.

@@ -641,6 +641,15 @@ export function parseLiaison(text: string, docGroup: string | null): LiaisonInfo
   if (titled?.[2] && addressees.length === 0) push(parseAddressees(titled[2], /action/.test(statedPurpose) ? 'action' : 'information'));
   // The body of such a mail alone (its headers kept apart): "Q.1 of SG2 has asked me to send you the following liaison".
   from ??= askedBy();
+  // A statement titled by who writes to whom, with no sender field: "MEF to multiple SDOs on Subscriber L1CS
+  // Attributes draft" (a line of its own near the top).
+  from ??= header
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '')
+    .slice(0, 5)
+    .map((l) => /^([A-Z]{2,}[A-Za-z0-9.&-]*(?:\s+(?:[A-Z]{2,}|\d)[\w.&/-]{0,10}){0,3})\s+to\s+\S[^\n]{1,80}?\s+on\s+\S[^\n]{2,}$/.exec(l)?.[1])
+    .find((x) => x !== undefined) ?? null;
   // A Datatracker page without "From Group": the "From Contact" when it is a body ("Liaisons at BBF", "Broadband
   // Forum"), else the sending body's liaison mailbox copied ("Liaisons at Broadband Forum <>").
   // A body named in words ("Liaisons at BBF") is no Datatracker slug to spell out ("RTG" is the IETF's Routing Area).

@@ -95,7 +95,13 @@ function flatHeading(text: string): string | null {
 
 /** The abstract's topic or the first heading of `text`, or `null`. */
 export function titleFromText(text: string): string | null {
-  return flatHeading(text) ?? abstractTopic(text) ?? firstHeading(text) ?? invitation(text);
+  return flatHeading(text) ?? conclusionsHeading(text) ?? abstractTopic(text) ?? firstHeading(text) ?? invitation(text);
+}
+
+/** A meeting's summary of conclusions, by its heading in capitals: "SUMMARY OF CONCLUSIONS OF THE TENTH MEETING OF TDAG". */
+function conclusionsHeading(text: string): string | null {
+  const m = /\b(SUMMARY OF (?:THE )?CONCLUSIONS OF THE (?:[A-Z0-9-]+ ){0,6}?MEETING OF (?:THE )?[A-Z][A-Z0-9-]{1,20})\b/.exec(text.slice(0, 3000));
+  return m?.[1] ? clip(m[1]) : null;
 }
 
 /**
