@@ -83,14 +83,16 @@ export default defineCommand({
       ? all.filter((l) => !l.answeredBy && ahead(l) && !mustAnswer.includes(l) && l.liaison.from !== null && parentGroup(l.liaison.from) === group && actingAddressees(l.liaison).length > 0).sort(byDeadline)
       : [];
     const who = question ?? group;
-    // Asked to act with no date given, in the last year (or undated): a reply is expected all the same.
+    // Asked to act with no date given, in the last year: a reply is expected all the same. A statement that gives no
+    // date of its own is dated by the mail that brought it; a file without either may be of any year (a memo of 2007):
+    // it is listed with the rest, not as owed.
     const today = DateTime.fromMillis(ctx.now, { zone: GENEVA });
     const [yearAgo, todayIso] = [today.minus({ years: 1 }).toISODate() ?? '', today.toISODate() ?? ''];
-    const recent = (date: string | null) => date === null || (date >= yearAgo && date <= todayIso);
-    const undated = who ? all.filter((l) => !l.answeredBy && l.liaison.deadline === null && recent(l.source.date) && asksOf(l.liaison, group, question)) : [];
-    // Asked to reply by a date now past, in the last six months, with no reply stored: still owed, as far as sgbot knows.
-    const halfYearAgo = today.minus({ months: 6 }).toISODate() ?? '';
-    const overdue = who ? all.filter((l) => !l.answeredBy && l.liaison.deadline !== null && !ahead(l) && l.liaison.deadline >= halfYearAgo && asksOf(l.liaison, group, question)).sort(byDeadline) : [];
+    const recent = (date: string | null) => date !== null && date >= yearAgo && date <= todayIso;
+    const undated = who ? all.filter((l) => !l.answeredBy && l.liaison.deadline === null && recent(l.source.date ?? l.received ?? null) && asksOf(l.liaison, group, question)) : [];
+    // Asked to reply by a date now past, in the last year (a study group's meeting cycle), with no reply stored: still
+    // owed, as far as sgbot knows.
+    const overdue = who ? all.filter((l) => !l.answeredBy && l.liaison.deadline !== null && !ahead(l) && l.liaison.deadline >= yearAgo && asksOf(l.liaison, group, question)).sort(byDeadline) : [];
     const shown = new Set([...mustAnswer, ...expected, ...undated, ...overdue]);
     const rest = all.filter((l) => !shown.has(l) && (question === null || concerns(l.liaison, question))).slice(0, 20);
     // What each asks, in its own words: for the few statements picked out, or, asked "what do we need to do", for the

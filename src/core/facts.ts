@@ -141,6 +141,8 @@ export interface LiaisonFact {
   liaison: LiaisonInfo;
   /** The reply that answered it, once one is stored. */
   answeredBy?: Cite;
+  /** The day the mail that brought it was sent (YYYY-MM-DD), for a statement that gives no date of its own. */
+  received?: string;
 }
 
 /** A lead role stated by current documents. */

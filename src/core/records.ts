@@ -159,6 +159,7 @@ export const liaisonFactSchema: z.ZodType<LiaisonFact> = z.looseObject({
   group: nstr,
   liaison: liaisonInfoSchema,
   answeredBy: citeSchema.optional(),
+  received: z.string().optional(),
 });
 
 /** A JSON object with unknown fields (audit details and the like): checked to be an object, nothing more. */

@@ -232,6 +232,7 @@ export function indexEntries(doc: StoredDocument): IndexEntry[] {
     for (const party of parties) if (/^(?:SG\d+|TSAG)/.test(party)) sets.push([`ls:g:${parentGroup(party)}`, when]);
     const fact: LiaisonFact = { source: cite, group: p.group, liaison: p.liaison };
     if (doc.answeredBy) fact.answeredBy = doc.answeredBy;
+    if (!p.date && doc.source.sentAt) fact.received = doc.source.sentAt.slice(0, 10);
     entries.push({ member: `${doc.id}#ls`, fact, sets });
   }
   return entries;

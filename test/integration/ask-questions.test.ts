@@ -565,8 +565,12 @@ describe('the seventh round', () => {
     const a = await ask('which liaisons need a reply from sg17', 'Europe/Zurich', '2027-02-24T09:00');
     expect(a).toMatchObject({ ok: true, command: 'ls' });
     const overdue = a.sections.find((s) => s.heading === 'Reply date passed, no reply from SG17 stored');
-    expect(overdue?.items.map((i) => i.text)).toEqual([expect.stringMatching(/^Liaison statement from ISO\/IEC JTC 1\/SC 27 to ITU-T Study Group 17 on post-quantum key establishment — reply was due by Fri 15 Jan 2027/)]);
-    expect(a.notes).toContain('No reply is due from SG17 from today on; one statement asked for one by a date now past, and no reply to it is stored.');
+    // Owed for a year after its date (a study group's meeting cycle): TSAG-LS12's reply date, 15 June 2026, too.
+    expect(overdue?.items.map((i) => i.text)).toEqual([
+      expect.stringMatching(/^LS on the review of study group work programmes and stale work items — reply was due by Mon 15 Jun 2026/),
+      expect.stringMatching(/^Liaison statement from ISO\/IEC JTC 1\/SC 27 to ITU-T Study Group 17 on post-quantum key establishment — reply was due by Fri 15 Jan 2027/),
+    ]);
+    expect(a.notes).toContain('No reply is due from SG17 from today on; 2 statements asked for one by a date now past, and no reply to them is stored.');
   });
 
   it('a workshop over, asked "when was"; what happens to contributions for a cancelled meeting, in the letter\'s words', async () => {
@@ -812,6 +816,19 @@ describe('questions of the fifteenth round', () => {
     const after = await ask('/meeting SG9', 'Asia/Tokyo', '2021-06-01T09:00');
     expect(after.notes.join(' ')).toContain('The last meeting I know of was 19–28 April 2021 online');
   });
+  it('liaisons owed by a group: those whose reply date passed within the year, no reply stored; an undated memo is not owed', async () => {
+    // SG17-LS45 asked SG20 (Q6/20) to reply by 30 April 2026; SG11-LS58 asked SG13 by 31 March 2026.
+    const sg20 = await ask('which liaisons need a reply from sg20', 'Europe/Zurich', '2027-03-15T09:00');
+    const owed20 = sg20.sections.find((s) => s.heading === 'Reply date passed, no reply from SG20 stored');
+    expect(owed20?.items.map((i) => i.text)).toEqual(expect.arrayContaining([expect.stringMatching(/^LS on coordination of IoT security work between SG17 and SG20 — reply was due by Thu 30 Apr 2026/)]));
+    expect(sg20.notes.join(' ')).not.toContain('No liaison statement is waiting');
+    const sg13 = await ask('does SG13 have to reply to any liaison', 'Europe/Zurich', '2027-03-15T09:00');
+    expect(sg13.sections[0]?.heading).toBe('Reply date passed, no reply from SG13 stored');
+    expect(sg13.sections[0]?.items[0]?.text).toMatch(/^LS on signalling requirements for emergency calls .* — reply was due by Tue 31 Mar 2026/);
+    // The IETF memo on T-MPLS gives no date of its own and came as a file: it is not listed as asking SG13 to act.
+    expect(sg13.sections.map((s) => s.heading)).not.toContain('SG13 is asked to act (no reply date given)');
+  });
+
   it('a Recommendation\'s status: what each document says of it, newest first, a step done before one to come', async () => {
     // SG5-LS30: "L.1470 … was consented at the SG5 meeting held in Geneva from 14 to 23 September 2026 and will
     // enter the approval process"; Collective letter 4/5 (before it): "SG5 intends to consent … L.1470".

@@ -184,8 +184,16 @@ describe('a liaison asking a group to act without a reply date', () => {
     'CT4#100\t12th - 16th May 2036\tBerlin, Germany',
   ].join('\n');
 
-  it('is listed for the group as asked to act, not as nothing waiting', async () => {
+  it('is listed with the rest when nothing dates it: a file of any year is not owed', async () => {
     await e.store(LS_3GPP, { messageId: '<c4-360101@3gpp.org>' });
+    const sg16 = (await answer(registry, ctx(), '/ls SG16')).reply;
+    expect(sg16.sections?.map((s) => s.heading)).toEqual(['Others, newest first']);
+    expect(sg16.notes[0]).toBe('No liaison statement is waiting for a reply from SG16.');
+  });
+
+  it('is listed for the group as asked to act, not as nothing waiting, when the mail that brought it dates it', async () => {
+    // The same statement sent again as C4-360102, in a mail of yesterday.
+    await e.store(LS_3GPP.replace('C4-360101', 'C4-360102'), { messageId: '<c4-360102@3gpp.org>', sentAt: new Date(ctx().now - 86_400_000).toISOString() });
     const sg16 = (await answer(registry, ctx(), '/ls SG16')).reply;
     expect(sg16.sections?.[0]?.heading).toBe('SG16 is asked to act (no reply date given)');
     expect(sg16.sections?.[0]?.items.map((i) => i.text)).toEqual(['LS on congestion marking for real-time media']);

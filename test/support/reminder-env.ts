@@ -51,7 +51,7 @@ export interface ReminderEnv {
   /** Set the clock to read `iso` now. */
   setClock(iso: string): void;
   /** Parse `text` and store it as a document from a mail (`unverified`: its sender check failed). */
-  store(text: string, opts?: { messageId?: string; unverified?: boolean; name?: string }): Promise<AddResult & { doc: StoredDocument }>;
+  store(text: string, opts?: { messageId?: string; unverified?: boolean; name?: string; sentAt?: string }): Promise<AddResult & { doc: StoredDocument }>;
   /** Delayed reminder jobs: id, payload, and the instant (on the test clock) BullMQ fires them. */
   delayed(): Promise<Array<{ id: string; at: number; data: Record<string, unknown> }>>;
   close(): Promise<void>;
@@ -108,7 +108,7 @@ export function startReminderEnv(opts: EnvOptions): ReminderEnv {
       const r = await store.addDocument(
         text,
         parsed,
-        { name: o.name ?? 'letter.eml', path: null, messageId: o.messageId ?? null, format: 'eml', subject: parsed.title, from: 'tsb@itu.int', sentAt: null, auth },
+        { name: o.name ?? 'letter.eml', path: null, messageId: o.messageId ?? null, format: 'eml', subject: parsed.title, from: 'tsb@itu.int', sentAt: o.sentAt ?? null, auth },
         now(),
       );
       const doc = await store.getDocument(r.id);
