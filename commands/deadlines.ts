@@ -269,7 +269,9 @@ const deadlinesCommand = defineCommand({
       if (latest.length > 0) sections.push({ heading: 'Latest past', items: latest.map((d) => item(d, ctx.tz, ctx.now, scope.kind === 'all')) });
       const askAll = scope.kind === 'all' ? 'past deadlines' : `past deadlines ${scopeLabel}`;
       notes.unshift(
-        later.length === 0
+        all && past.length > 0
+          ? `No upcoming deadlines for ${label}; the past ones are shown.`
+          : later.length === 0
           ? `No deadlines for ${label} in the stored documents.`
           : later.length > latest.length
             ? `No upcoming deadlines for ${label}; the latest ${latest.length} of ${later.length} past ones are shown (ask "${askAll}" for all).`

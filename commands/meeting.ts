@@ -81,6 +81,8 @@ export interface MeetingArgs {
   monthAhead?: number;
   /** Another span asked about ("next week", "in the next two weeks", "between march and may"), read when it runs. */
   when?: string;
+  /** Asked for the study group's plenary ("when is the SG17 plenary in 2027"), not a working party's meeting. */
+  plenary?: boolean;
 }
 
 const meetingArgs = z.object({
@@ -93,6 +95,7 @@ const meetingArgs = z.object({
   format: z.boolean().optional(),
   past: z.boolean().optional(),
   monthAhead: z.number().int().min(0).max(1).optional(),
+  plenary: z.boolean().optional(),
   when: z.string().optional(),
 });
 
@@ -160,7 +163,10 @@ export function parseMeetingText(rest: string): MeetingArgs {
   const asksFormat = /\b(?:remote(?:ly)?|hybrid|virtual(?:ly)?|online|in[- ]person|e-?meeting|physical(?:ly)?|face[- ]to[- ]face)\b/i.test(rest.slice(0, 300));
   // "when did SG17 last meet", "the previous TSAG meeting", "what time did TSAG open in January": a meeting over.
   const past = !/\bnext\b/i.test(rest) && /\b(?:last|previous|most recent|latest)\b|^\s*(?:what time|when|where|how)\s+(?:did|was|were)\b|\b(?:did|was|were)\b[^?]*\b(?:open|opened|start|started|begin|began|meet|met|meeting|held|take place|took place|happen|happened)\b|\b(?:attended|took part|participated)\b/i.test(rest.slice(0, 300));
-  const asked = { month, ...(year === null ? {} : { year }), ...(asksFormat ? { format: true } : {}), ...(past ? { past: true } : {}), ...(relative ? { monthAhead: relative === 'next' ? 1 : 0 } : {}), ...(when ? { when } : {}) };
+  // "the SG17 plenary", "is there a plenary of study group 17": the study group's own meeting ("the opening plenary" is
+  // a session of any meeting).
+  const plenary = /\bplenar(?:y|ies)\b/i.test(text) && !/\b(?:opening|closing)\s+plenar/i.test(text);
+  const asked = { month, ...(year === null ? {} : { year }), ...(plenary ? { plenary: true } : {}), ...(asksFormat ? { format: true } : {}), ...(past ? { past: true } : {}), ...(relative ? { monthAhead: relative === 'next' ? 1 : 0 } : {}), ...(when ? { when } : {}) };
   if (named && named.kind !== 'unknown') return { scope: named, all, focus, unread: text.trim(), ...asked };
   return { scope, all, focus, unread: null, ...asked };
 }
@@ -178,8 +184,8 @@ const NAMING_WORDS = /^(?:cancell?ed|postponed|moved|rescheduled|happens?|happen
 /** How a letter words what a question asks with another word: the question's stem, and what else says it. */
 const SAID_AS: ReadonlyArray<readonly [RegExp, RegExp]> = [
   [/^interp/, /\b(?:English only|languages?|translat)/],
-  [/^languag/, /\b(?:English only|interpret|translat)/],
-  [/^(?:recs?|recommendat)/, /\bRecommendations?\b|\bITU-T [A-Z]\.\d/],
+  [/^langua/, /\b(?:English only|interpret|translat)/],
+  [/^(?:recs?|recomm)/, /\bRecommendations?\b|\bITU-T [A-Z]\.\d/],
   [/^(?:free|cost|fee|pay|paid|price|charg)/, /\b(?:free of charge|fees?|no charge|charges?|costs?)\b/],
   [/^(?:remote|online|virtual|hybrid|zoom|webex)/, /\b(?:remote(?:ly)?|online|virtual(?:ly)?|hybrid|e-?meeting|MyMeetings)\b/],
   [/^(?:lunch|food|meal|coffee|catering)/, /\b(?:lunch|catering|coffee|meals?|refreshments?)\b/],
@@ -215,7 +221,7 @@ function letterSays(text: string, question: string, counts = false): string[] {
   const patterns = stems.map((st) => new RegExp([String.raw`\b${st.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, ...SAID_AS.filter(([re]) => re.test(st)).map(([, alt]) => alt.source)].join('|'), 'i'));
   // A thing asked that the letter says in no sentence (a fee, lunch, a badge): it does not say it, whatever else the
   // question's words find ("registration fee" finds registration).
-  if (stems.some((st, i) => SAID_AS.some(([re]) => re.test(st) && !/^(?:interp|languag|recs?|recommendat|remote|online|virtual|hybrid)/.test(st)) && !sentences.some((x) => patterns[i]?.test(x)))) return [];
+  if (stems.some((st, i) => SAID_AS.some(([re]) => re.test(st) && !/^(?:interp|langua|recs?|recomm|remote|online|virtual|hybrid)/.test(st)) && !sentences.some((x) => patterns[i]?.test(x)))) return [];
   const scored = sentences
     .map((s, i) => ({ s, i, hits: patterns.filter((re) => re.test(s)).length }))
     .filter((x) => x.hits > 0);
@@ -585,12 +591,17 @@ const meetingCommand = defineCommand({
     const letterSource = sourceOf(first.source);
     const remoteSaid = args.format && group && first.source.docId ? letterSays((await ctx.store.getText(first.source.docId)) ?? '', 'remote participation').filter((t) => /\bremote(?:ly)?\b|\bhybrid\b|\bvirtual(?:ly)?\b|\bin person\b|\bphysical(?:ly)?\b/i.test(t)) : [];
     const remoteSection = remoteSaid.length > 0 ? [{ heading: `What ${sourceLabel(letterSource)} says`, items: remoteSaid.map((text) => ({ text: withReaderTimes(text, first, ctx.tz), source: letterSource })) }] : [];
+    // Asked for the study group's plenary when only its working parties meet: say there is none known, in the letter's
+    // words when it says so ("there will be no plenary of Study Group 17 during this period").
+    const noPlenary = args.plenary && group && scope.kind === 'group' && !scope.workingParty && chosen.every((m) => whoMeets(m) !== group);
+    const plenarySaid = noPlenary && first.source.docId ? [/[^.;\n]*\bno plenary\b[^.;\n]*/i.exec((await ctx.store.getText(first.source.docId)) ?? '')?.[0].trim()].filter((t) => t !== undefined) : [];
+    const plenaryNotes = noPlenary ? [`No plenary meeting of ${group} is known${during ? ` ${during}` : ''}: ${chosen.length > 1 ? 'these are meetings' : 'this is a meeting'} of ${[...new Set(chosen.map(whoMeets))].join(', ')}.`, ...plenarySaid.map((t) => `${sourceLabel(letterSource)}: "${t}"`)] : [];
     return {
       ok: true,
-      title: headline ?? (question && own.length > 0 ? `Next meetings of ${question}` : group ? (inMonth.length > 0 && window ? `${chosen.length > 1 ? 'Meetings' : 'Meeting'} of ${group} in ${window.words}` : `Next meeting of ${group}`) : monthOfAll.length > 0 && window ? `Meetings in ${window.words}` : focus === 'time' ? 'Upcoming meetings and when they open' : focus === 'place' ? 'Upcoming meetings and where' : 'Upcoming meetings'),
+      title: noPlenary ? `No plenary of ${group} known${during ? ` ${during}` : ''}` : headline ?? (question && own.length > 0 ? `Next meetings of ${question}` : group ? (inMonth.length > 0 && window ? `${chosen.length > 1 ? 'Meetings' : 'Meeting'} of ${group} in ${window.words}` : `Next meeting of ${group}`) : monthOfAll.length > 0 && window ? `Meetings in ${window.words}` : focus === 'time' ? 'Upcoming meetings and when they open' : focus === 'place' ? 'Upcoming meetings and where' : 'Upcoming meetings'),
       // One group: the title answers and the lines give the details. All groups: each meeting's answer, then its side events.
       sections: [...remoteSection, ...chosen.map((m) => ({ items: focus && !group ? [focusItem(m, focus, ctx.tz), ...meetingItems(m, ctx.tz).slice(1)] : meetingItems(m, ctx.tz) }))],
-      notes: [...monthNote, ...cancelledNotes, ...(question && own.length > 0 && chosen.length > 1 ? [`${question} meets at meetings of its own and at ${group ?? 'its study group'}'s; its own next one is first.`] : [])],
+      notes: [...plenaryNotes, ...monthNote, ...cancelledNotes, ...(question && own.length > 0 && chosen.length > 1 ? [`${question} meets at meetings of its own and at ${group ?? 'its study group'}'s; its own next one is first.`] : [])],
       sources: uniqueSources([...chosen.flatMap((m) => (m.sources ?? [m.source]).map(sourceOf)), ...calledThen.map((m) => sourceOf(m.cancelledBy as MeetingFact['source']))]),
       data: { group, focus, meetings: chosen, cancelled: called, ...(focus ? { answers: chosen.map((m) => ({ group: m.group, start: m.start, place: m.place, opens: formatOpening(m, ctx.tz) })) } : {}) },
     };

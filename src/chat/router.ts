@@ -180,6 +180,20 @@ function addressed(input: string): string {
  * understands get a reply that says so and lists what can be asked.
  */
 export function route(registry: Registry, input: string, clock?: AskClock): Routed {
+  // A first word that misspells a key word ("dealines for study group 20 next month") is read as it, saying so: the
+  // sentence's own patterns would otherwise take the misspelling for a topic.
+  const [, lead = '', firstWord = '', tail = ''] = /^(\s*\/?)(\S*)([\s\S]*)$/.exec(addressed(input)) ?? [];
+  // A slash command with a typo is asked about instead.
+  const fixed = lead === '' && /^[a-z]{6,14}$/i.test(firstWord) && tail.trim() !== '' ? keyWordOf(firstWord) : firstWord;
+  if (fixed !== firstWord) {
+    const routed = routeText(registry, `${fixed}${tail}`, clock);
+    const as = READ_ONLY.has(fixed.toLowerCase()) ? `/${fixed.toLowerCase()}` : `"${fixed}"`;
+    return 'reply' in routed || routed.readAs ? routed : { ...routed, readAs: `I read "${firstWord}" as ${as}.` };
+  }
+  return routeText(registry, input, clock);
+}
+
+function routeText(registry: Registry, input: string, clock?: AskClock): Routed {
   const text = addressed(input)
     // "when's", "where's", "who's": the words the patterns read.
     .replace(/\b(when|where|who|how)['’]s\b/gi, '$1 is')

@@ -374,9 +374,9 @@ describe('meetings asked about in the sixth round', () => {
     expect(a.sections[1]?.items[0]?.text).toBe('SG21: 20–29 April 2026, Geneva, Switzerland (hybrid: remote participation offered)');
   });
 
-  it('is there a plenary in a month: the meeting of that month', async () => {
+  it('is there a plenary in a month: none known, the working party meeting of that month shown', async () => {
     const a = await ask('is there a plenary of sg17 in april 2027?', TZ, '2027-03-01T12:00');
-    expect(a).toMatchObject({ ok: true, command: 'meeting', title: 'Meeting of SG17 in April 2027' });
+    expect(a).toMatchObject({ ok: true, command: 'meeting', title: 'No plenary of SG17 known in April 2027' });
     expect(a.sections[0]?.items[0]?.detail).toMatch(/^Meeting of Working Party 3\/17/);
   });
 
@@ -827,6 +827,29 @@ describe('questions of the fifteenth round', () => {
     expect(sg13.sections[0]?.items[0]?.text).toMatch(/^LS on signalling requirements for emergency calls .* — reply was due by Tue 31 Mar 2026/);
     // The IETF memo on T-MPLS gives no date of its own and came as a file: it is not listed as asking SG13 to act.
     expect(sg13.sections.map((s) => s.heading)).not.toContain('SG13 is asked to act (no reply date given)');
+  });
+
+  it('the plenary asked when only a working party meets: none known, in the letter\'s words; the language a letter gives', async () => {
+    // Collective letter 7/17: "Only the Questions of this Working Party … will meet; there will be no plenary of Study
+    // Group 17 during this period." … "It will be conducted in English only".
+    const a = await ask('when is the SG17 plenary in 2027', 'Europe/Zurich', '2027-03-15T09:00');
+    expect(a).toMatchObject({ ok: true, command: 'meeting', title: 'No plenary of SG17 known in 2027' });
+    expect(a.notes).toEqual(expect.arrayContaining(['No plenary meeting of SG17 is known in 2027: this is a meeting of WP3/17.', 'TSB Collective letter 7/17: "there will be no plenary of Study Group 17 during this period"']));
+    // The opening plenary is a session of any meeting, not the study group's plenary meeting.
+    expect((await ask('what time is the opening plenary of SG17', 'Europe/Zurich', '2027-03-15T09:00')).title).toBe('WP3/17 opens Mon 19 Apr 2027, 10:00 (Geneva)');
+    const lang = await ask('what language is the wp3/17 meeting in', 'Europe/Zurich', '2027-03-15T09:00');
+    expect(lang.sections[0]?.items[0]?.text).toBe('It will be conducted in English only, and remote participation will be offered for all sessions.');
+  });
+
+  it('a first word misspelling a key word is read as it, saying so; past deadlines asked with none to come do not say "none stored"', async () => {
+    const a = await ask('dealines for study group 20 next month', 'Europe/Zurich', '2027-03-15T09:00');
+    expect(a).toMatchObject({ ok: true, command: 'deadlines', title: 'Deadlines for SG20, April 2027' });
+    expect(a.notes[0]).toBe('I read "dealines" as /deadlines.');
+    expect(a.notes.join(' ')).not.toContain('and not');
+    const tsag = await ask('when was the tsag contribution deadline', 'Europe/Zurich', '2027-03-15T09:00');
+    expect(tsag.sections.find((s) => s.heading === 'Past')?.items[0]?.text).toMatch(/^Wed 13 Jan 2027 \(end of day, Geneva\) \(past\): Contributions/);
+    expect(tsag.notes).toContain('No upcoming deadlines for TSAG (contributions or contributions needing translation); the past ones are shown.');
+    expect(tsag.notes.join(' ')).not.toContain('in the stored documents');
   });
 
   it('a Recommendation\'s status: what each document says of it, newest first, a step done before one to come', async () => {
