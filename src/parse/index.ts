@@ -260,8 +260,9 @@ function namedMeeting(header: string): MeetingInfo | null {
 }
 
 // What a TD or report announces beside its own meeting: an ad hoc group, a rapporteur or drafting session.
-// A report's "7.1 The next meeting of Study Group 2 …" is the group's next meeting, not an event held during this one.
-const NEXT_MEETING = /^(?:[\d.]+\s+)?(?:the\s+)?next\s+(?:meeting|session)\b/i;
+// A report's "7.1 The next meeting of Study Group 2 …", an executive summary's "1st SG17 meeting in 2020: Tuesday 17 –
+// Thursday 26 March 2020 in Geneva" is the group's next meeting, not an event held during this one.
+const NEXT_MEETING = /^(?:[\d.]+\s+)?(?:the\s+)?(?:next|\d(?:st|nd|rd|th)|first|second|third|fourth)\s+(?:(?:ITU-T\s+)?(?:SG\s?\d{1,2}|Study Group \d{1,2}|TSAG)\s+)?(?:plenary\s+)?(?:meeting|session)\b/i;
 const AD_HOC = /\b(?:ad[- ]hoc|rapporteur|drafting|correspondence group|joint (?:session|meeting)|session|meeting|briefing|workshop)\b/i;
 
 /**
