@@ -128,12 +128,15 @@ const MONTH_YEAR = new RegExp(String.raw`\b(?:(?:in|of|for|during)\s+)?(?:${MONT
  * Read "what time does the SG13 meeting open" (the whole question, as the intents pass it) or "SG13" (after
  * /meeting) into a scope and what to answer first.
  */
-export function parseMeetingText(rest: string): MeetingArgs {
+export function parseMeetingText(rest: string, clock?: { now: number; tz: string }): MeetingArgs {
   const all = /(?:^|\s)--?all\b/i.test(rest);
   const month = askedMonth(rest.length > 300 ? rest.slice(0, 300) : rest);
   // "in 2019", "sg20 2027 meeting" with no month: that year's meetings (not a year in a reference: "TD 2027/WP1").
   const yearOnly = month === null ? /(?<![\w/.-])((?:19|20)\d{2})(?![\w/.-])/.exec(rest.slice(0, 300).replace(/\b(?:TD|C|LS|R|No\.?|Doc(?:ument)?)\s*\d{4}\b/gi, ' ')) : null;
-  const year = yearOnly ? Number(yearOnly[1]) : null;
+  // "last year", "this year", "next year": the asker's year, counted from the asking day.
+  const relativeYear = month === null && !yearOnly ? /\b(last|this|next)\s+year\b/i.exec(rest.slice(0, 300))?.[1]?.toLowerCase() : undefined;
+  const thisYear = DateTime.fromMillis(clock?.now ?? Date.now(), { zone: clock?.tz ?? 'UTC' }).year;
+  const year = yearOnly ? Number(yearOnly[1]) : relativeYear ? thisYear + (relativeYear === 'last' ? -1 : relativeYear === 'next' ? 1 : 0) : null;
   const text = rest
     .replace(/(?:^|\s)--?all\b/gi, ' ')
     .replace(/[?!.]+\s*$/, '')

@@ -11,7 +11,7 @@ import { fieldValue, headerOf } from './fields.ts';
 import { plainHeader, unrunHeader } from './layout.ts';
 import { dominantGroup, findGroups } from './groups.ts';
 import { parseLiaison, unlabelledTemplate } from './liaison.ts';
-import { agendaHeading, findCancelledMeeting, findEvents, findMeeting, heldMeeting, findOpeningTime, findPlace, meetingOf, placeInBrackets, placeName, questionMeetings, splitMeetings, subjectMeetings } from './meeting.ts';
+import { agendaHeading, findCancelledMeeting, findEvents, findMeeting, heldMeeting, findOpeningTime, findPlace, meetingOf, placeInBrackets, placeName, previousMeeting, questionMeetings, splitMeetings, subjectMeetings } from './meeting.ts';
 import { meetingRows } from './meeting-table.ts';
 import { MONTH_PATTERN, normalizeText, squash } from './normalize.ts';
 import { asWritten, findRevision } from './reference.ts';
@@ -529,6 +529,10 @@ export function parseDocument(raw: string): ParsedDocument {
   // Further meetings already over when the letter was written are only mentioned, as the main one would be.
   moreMeetings = moreMeetings.filter((m) => !date || m.end >= date);
   if (over && !foreign && !moreMeetings.some((m) => m.group === over.group && m.start === over.start)) moreMeetings.push(over);
+  // The group's meeting before, as the letter's agenda names it ("Report of the previous meeting (Geneva, 19-28 January
+  // 2026)"): mentioned, as one over.
+  const before = isLetter && !foreign && meeting?.group ? previousMeeting(flat, meeting.group, date) : null;
+  if (before && !moreMeetings.some((m) => m.group === before.group && m.start === before.start)) moreMeetings.push(before);
   if (meeting && foreign) meeting = otherSectorMeeting(meeting, foreign);
 
   const table = parseDeadlineTable(text, sections);

@@ -582,6 +582,21 @@ export function heldMeeting(text: string, docDate: string | null): MeetingInfo |
   return null;
 }
 
+// An agenda's item on the report of the group's meeting before: "Report of the previous meeting (Geneva, 19-28 January
+// 2026)", "Approval of the report of the last meeting (Kigali, 4-13 May 2026)".
+const PREVIOUS_MEETING = /\b(?:previous|last)\s+meeting\s*\(([^()\n]{3,80})\)/i;
+
+/** The group's meeting before the one a letter announces, as its agenda names it; `null` when it names none. */
+export function previousMeeting(text: string, group: string, docDate: string | null): MeetingInfo | null {
+  const m = PREVIOUS_MEETING.exec(text.slice(0, 30_000));
+  if (!m?.[1] || !docDate) return null;
+  const inside = squash(m[1]);
+  const hit = findDates(inside)[0];
+  if (!hit || hit.end >= docDate) return null;
+  const place = /^virtual\b/i.test(inside) ? 'virtual' : (placeInBrackets(`(${inside.slice(0, hit.index)}`) ?? findPlace(inside));
+  return { group, title: meetingOf(group), start: hit.start, end: hit.end, place, startTime: null, endTime: null, timezone: null };
+}
+
 // An agenda's heading names its meeting: "Draft Agenda for the plenary meetings of Study Group 13 (Geneva, 27 June - 8
 // July 2016)".
 const AGENDA_HEADING = /^[ \t]*((?:(?:Draft|Provisional|Revised|Annotated)\s+)*Agenda\s+(?:for|of)\s+the\s+(?:[\w-]+\s+){0,3}?(?:meetings?|sessions?)\s+of\s+(?:the\s+)?([^()\n]{3,80}?)\s*\(([^()\n]{5,80})\))/im;
