@@ -83,6 +83,8 @@ export interface MeetingArgs {
   when?: string;
   /** Asked for the study group's plenary ("when is the SG17 plenary in 2027"), not a working party's meeting. */
   plenary?: boolean;
+  /** Asked whether the meeting was moved ("was the sg13 march meeting postponed"). */
+  moved?: boolean;
 }
 
 const meetingArgs = z.object({
@@ -96,6 +98,7 @@ const meetingArgs = z.object({
   past: z.boolean().optional(),
   monthAhead: z.number().int().min(0).max(1).optional(),
   plenary: z.boolean().optional(),
+  moved: z.boolean().optional(),
   when: z.string().optional(),
 });
 
@@ -165,11 +168,13 @@ export function parseMeetingText(rest: string, clock?: { now: number; tz: string
   const named = scope.kind === 'unknown' ? findScope(words).scope : null;
   const asksFormat = /\b(?:remote(?:ly)?|hybrid|virtual(?:ly)?|online|in[- ]person|e-?meeting|physical(?:ly)?|face[- ]to[- ]face)\b/i.test(rest.slice(0, 300));
   // "when did SG17 last meet", "the previous TSAG meeting", "what time did TSAG open in January": a meeting over.
-  const past = !/\bnext\b/i.test(rest) && /\b(?:last|previous|most recent|latest)\b|^\s*(?:what time|when|where|how)\s+(?:did|was|were)\b|\b(?:did|was|were)\b[^?]*\b(?:open|opened|start|started|begin|began|meet|met|meeting|held|take place|took place|happen|happened)\b|\b(?:attended|took part|participated)\b/i.test(rest.slice(0, 300));
+  // "was the sg13 march meeting postponed" asks of a meeting to come, whatever its tense.
+  const past = !/\bnext\b/i.test(rest) && !/\b(?:postponed|moved|rescheduled|delayed|deferred)\b/i.test(rest) && /\b(?:last|previous|most recent|latest)\b|^\s*(?:what time|when|where|how)\s+(?:did|was|were)\b|\b(?:did|was|were)\b[^?]*\b(?:open|opened|start|started|begin|began|meet|met|meeting|held|take place|took place|happen|happened)\b|\b(?:attended|took part|participated)\b/i.test(rest.slice(0, 300));
   // "the SG17 plenary", "is there a plenary of study group 17": the study group's own meeting ("the opening plenary" is
   // a session of any meeting).
   const plenary = /\bplenar(?:y|ies)\b/i.test(text) && !/\b(?:opening|closing)\s+plenar/i.test(text);
-  const asked = { month, ...(year === null ? {} : { year }), ...(plenary ? { plenary: true } : {}), ...(asksFormat ? { format: true } : {}), ...(past ? { past: true } : {}), ...(relative ? { monthAhead: relative === 'next' ? 1 : 0 } : {}), ...(when ? { when } : {}) };
+  const moved = /\b(?:postponed|moved|rescheduled|delayed|deferred|pushed back)\b/i.test(text) && /^\s*(?:was|were|is|has|have|did)\b/i.test(text);
+  const asked = { month, ...(year === null ? {} : { year }), ...(plenary ? { plenary: true } : {}), ...(moved ? { moved: true } : {}), ...(asksFormat ? { format: true } : {}), ...(past ? { past: true } : {}), ...(relative ? { monthAhead: relative === 'next' ? 1 : 0 } : {}), ...(when ? { when } : {}) };
   if (named && named.kind !== 'unknown') return { scope: named, all, focus, unread: text.trim(), ...asked };
   return { scope, all, focus, unread: null, ...asked };
 }
@@ -193,6 +198,7 @@ const SAID_AS: ReadonlyArray<readonly [RegExp, RegExp]> = [
   [/^(?:remote|online|virtual|hybrid|zoom|webex)/, /\b(?:remote(?:ly)?|online|virtual(?:ly)?|hybrid|e-?meeting|MyMeetings)\b/],
   [/^(?:lunch|food|meal|coffee|catering)/, /\b(?:lunch|catering|coffee|meals?|refreshments?)\b/],
   [/^(?:badge|pass)/, /\b(?:badges?|passes|registration desk)\b/],
+  [/^(?:room|hall|salle)/, /\b(?:rooms?|halls?|salles?)\b/],
 ];
 
 /** A word's stem for finding it in a letter: "registration" and "register" are one ("regist"), "badges" and "badge". */
@@ -599,12 +605,18 @@ const meetingCommand = defineCommand({
     const noPlenary = args.plenary && group && scope.kind === 'group' && !scope.workingParty && chosen.every((m) => whoMeets(m) !== group);
     const plenarySaid = noPlenary && first.source.docId ? [/[^.;\n]*\bno plenary\b[^.;\n]*/i.exec((await ctx.store.getText(first.source.docId)) ?? '')?.[0].trim()].filter((t) => t !== undefined) : [];
     const plenaryNotes = noPlenary ? [`No plenary meeting of ${group} is known${during ? ` ${during}` : ''}: ${chosen.length > 1 ? 'these are meetings' : 'this is a meeting'} of ${[...new Set(chosen.map(whoMeets))].join(', ')}.`, ...plenarySaid.map((t) => `${sourceLabel(letterSource)}: "${t}"`)] : [];
+    // Asked whether it was moved: yes, when the letter for it is a postponement ("Postponement of the meeting of Study
+    // Group 13 (originally planned for 8-19 March 2027)").
+    const postponedBy = args.moved && group && /\b(?:postpone\w*|moved|reschedul\w*|new dates)\b/i.test(first.title) ? first : null;
+    const originally = postponedBy ? /\b(?:originally|initially|first)\s+(?:planned|scheduled|announced)\s+(?:for\s+)?([^()]{5,40}?)\)?$/i.exec(first.title)?.[1] : undefined;
+    const movedTitle = postponedBy ? `Yes: the ${whoMeets(first)} meeting${originally ? ` planned for ${originally}` : ''} was moved to ${formatRange(first.start, first.end)} [${sourceLabel(letterSource)}]` : null;
+    const movedNotes = args.moved && group && !postponedBy ? [`No stored letter says this ${group} meeting was moved or postponed.`] : [];
     return {
       ok: true,
-      title: noPlenary ? `No plenary of ${group} known${during ? ` ${during}` : ''}` : headline ?? (question && own.length > 0 ? `Next meetings of ${question}` : group ? (inMonth.length > 0 && window ? `${chosen.length > 1 ? 'Meetings' : 'Meeting'} of ${group} in ${window.words}` : `Next meeting of ${group}`) : monthOfAll.length > 0 && window ? `Meetings in ${window.words}` : focus === 'time' ? 'Upcoming meetings and when they open' : focus === 'place' ? 'Upcoming meetings and where' : 'Upcoming meetings'),
+      title: movedTitle ?? (noPlenary ? `No plenary of ${group} known${during ? ` ${during}` : ''}` : headline ?? (question && own.length > 0 ? `Next meetings of ${question}` : group ? (inMonth.length > 0 && window ? `${chosen.length > 1 ? 'Meetings' : 'Meeting'} of ${group} in ${window.words}` : `Next meeting of ${group}`) : monthOfAll.length > 0 && window ? `Meetings in ${window.words}` : focus === 'time' ? 'Upcoming meetings and when they open' : focus === 'place' ? 'Upcoming meetings and where' : 'Upcoming meetings')),
       // One group: the title answers and the lines give the details. All groups: each meeting's answer, then its side events.
       sections: [...remoteSection, ...chosen.map((m) => ({ items: focus && !group ? [focusItem(m, focus, ctx.tz), ...meetingItems(m, ctx.tz).slice(1)] : meetingItems(m, ctx.tz) }))],
-      notes: [...plenaryNotes, ...monthNote, ...cancelledNotes, ...(question && own.length > 0 && chosen.length > 1 ? [`${question} meets at meetings of its own and at ${group ?? 'its study group'}'s; its own next one is first.`] : [])],
+      notes: [...movedNotes, ...plenaryNotes, ...(movedTitle ? [] : monthNote), ...cancelledNotes, ...(question && own.length > 0 && chosen.length > 1 ? [`${question} meets at meetings of its own and at ${group ?? 'its study group'}'s; its own next one is first.`] : [])],
       sources: uniqueSources([...chosen.flatMap((m) => (m.sources ?? [m.source]).map(sourceOf)), ...calledThen.map((m) => sourceOf(m.cancelledBy as MeetingFact['source']))]),
       data: { group, focus, meetings: chosen, cancelled: called, ...(focus ? { answers: chosen.map((m) => ({ group: m.group, start: m.start, place: m.place, opens: formatOpening(m, ctx.tz) })) } : {}) },
     };

@@ -255,7 +255,9 @@ async function directorReply(ctx: CommandContext): Promise<Reply> {
     if (name && !/^(?:Yours|Kind|Best|Faithfully|Signed)\b/i.test(name)) signed.push({ name, doc });
   }
   signed.sort((a, b) => (b.doc.parsed.date ?? '').localeCompare(a.doc.parsed.date ?? ''));
-  const latest = signed[0];
+  // As of the asking day: a letter dated later (an addendum stored ahead of its date) does not yet say who signs.
+  const today = new Date(ctx.now).toISOString().slice(0, 10);
+  const latest = signed.find((x) => (x.doc.parsed.date ?? '') <= today) ?? signed[0];
   if (!latest) {
     return noAnswer('E_NOT_FOUND', 'Not found: no stored TSB letter is signed by the Director of TSB.', ['The Director signs collective letters and circulars: search Director Telecommunication Standardization Bureau'], { role: 'director', holders: [] });
   }

@@ -126,6 +126,9 @@ const ROUTER_INTENTS: ReadonlyArray<readonly [string, RegExp]> = [
   ['ls', /^(?:are there |is there )?(?:(?:any|which|what|show(?: me)?|list(?: the)?) )?(?:liaisons?|LSs?|liaison statements?) (?:with|having|that have|that has|due) (?:an? )?(?:reply |response )?(?:(?:deadlines?|due dates?) )?(?<due>(?:in|before|by|until|this|next|between|within|during)\b.+?)[?!.]*$/i],
   // "sg17 liaisons", "SG 17's liaison statements."
   ['ls', /^(?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG|Q\d{1,2}\/\d{1,2}|WP\d{1,2}\/\d{1,2})(?:['’]s)?) (?:liaisons?|liaison statements?|LSs?)[?!.]*$/i],
+  // "how many people registered for SG12 in may", "how many delegates attended the SG2 meeting": a count, which only a
+  // meeting's report gives.
+  ['meeting', /^(?<arg>how many (?:people|participants|delegates|attendees|persons|experts|countries|members)\b.*)$/i],
   // "what are SG17's lead roles", "SG17 lead study group roles"
   ['lsg', /^(?:what are |list |show(?: me)? )?(?:the )?(?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG))(?:['’]s)? lead(?:ing)?(?: study group)? (?:roles?|topics?|areas?)[?!.]*$/i],
   // "lead roles sg17", "lead study group roles of study group 20": the same, the group named last.

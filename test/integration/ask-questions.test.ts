@@ -861,6 +861,25 @@ describe('questions of the fifteenth round', () => {
     expect(a.sections.map((x) => x.items[0]?.text)).toEqual(['SG5: 19–28 January 2026, Geneva, Switzerland', 'SG5: 14–23 September 2026, Geneva, Switzerland (hybrid: remote participation offered)']);
   });
 
+  it('asked whether a meeting was moved: yes, with the letter; a room the letter never names; a count; the Director as of today', async () => {
+    // Collective letter 7/13: "Postponement of the meeting of Study Group 13 (originally planned for 8-19 March 2027)".
+    const moved = await ask('was the sg13 march meeting postponed', 'Europe/Zurich', '2027-02-15T09:00');
+    expect(moved.title).toBe('Yes: the SG13 meeting planned for 8-19 March 2027 was moved to 12–23 April 2027 [TSB Collective letter 7/13]');
+    const not = await ask('was the sg20 may meeting postponed', 'Europe/Zurich', '2027-02-15T09:00');
+    expect(not.notes).toContain('No stored letter says this SG20 meeting was moved or postponed.');
+    // Collective letter 6/3 gives the opening time, no room.
+    const room = await ask('what room is the sg3 opening plenary in', 'Europe/Zurich', '2027-03-15T09:00');
+    expect(room.notes[0]).toMatch(/^I can't answer all of "what room is the sg3 opening plenary in"/);
+    const count = await ask('how many people registered for SG12 in may', 'Europe/Zurich', '2027-03-15T09:00');
+    expect(count).toMatchObject({ command: 'meeting' });
+    expect(count.notes[0]).toMatch(/^I can't answer all of "how many people registered/);
+    // Collective letter 4/21 (dated 9 August 2027) is stored ahead of its date: the Director is read from letters of today or before.
+    const director = await ask('who is director of tsb', 'Europe/Zurich', '2027-03-15T09:00');
+    expect(director.sections[0]?.items[0]?.detail).not.toContain('2027-08-09');
+    // Did member states approve it: where the documents leave it (determined, the consultation's reply date).
+    expect((await ask('did member states approve the TAP for G.9806.1?', 'Europe/Zurich', '2027-03-15T09:00')).command).toBe('rec');
+  });
+
   it('a Recommendation\'s status: what each document says of it, newest first, a step done before one to come', async () => {
     // SG5-LS30: "L.1470 … was consented at the SG5 meeting held in Geneva from 14 to 23 September 2026 and will
     // enter the approval process"; Collective letter 4/5 (before it): "SG5 intends to consent … L.1470".
