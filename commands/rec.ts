@@ -31,7 +31,12 @@ const STEPS: ReadonlyArray<readonly [Step, RegExp]> = [
 ];
 
 // Words that put the step in the future: "intends to consent", "will be considered for determination".
-const PLANNED = /\b(?:intends?|intended|expects?|expected|plans?|planned|propos(?:e|es|ed|al)|will|would|to be|is to|are to|for (?:consent|determination|approval|deletion)|foreseen|envisaged|scheduled|aims?|seeks?|may)\b/i;
+const PLANNED = /\b(?:intends?|intended|expects?|expected|plans?|planned|propos(?:e|es|ed|al)|will|would|to be|is to|are to|for (?:consent|determination|approval|deletion)|foreseen|envisaged|scheduled|aims?|seeks?|may|invited|invites|asked|requested|requests)\b/i;
+// What a step's verb acts on when it is not the Recommendation: "study groups may delete a work item".
+const OTHER_OBJECT = /^\s+(?:an?|the|any|each|all|some|its|their)?\s*(?:work items?|items?|Questions?|texts? of|agenda|report|minutes|meeting|liaison|work programme)\b/i;
+// A step named as a noun is a step to come, on an agenda or in a request ("5 Consent of K.91 and L.1470", "- Draft
+// revised Recommendation ITU-T E.212 - Consent"), unless said to be done.
+const STEP_NOUN = /^(?:consent|approval|determination|deletion)$/i;
 
 const DONE_WORDS: Record<Step, string> = {
   deleted: 'deleted',
@@ -103,17 +108,23 @@ function around(sentence: string, at: number): string {
  */
 function stepOf(sentence: string, at: number): { step: Step | null; planned: boolean } {
   // The words near the name speak of it; a long sentence may name other texts' steps further off.
-  const near = sentence.slice(Math.max(0, at - 200), at + 200);
+  const from = Math.max(0, at - 160);
+  const near = sentence.slice(from, at + 160);
   let planned: Step | null = null;
   for (const [step, re] of STEPS) {
-    const m = re.exec(near);
-    if (!m) continue;
-    const lead = near.slice(Math.max(0, m.index - 80), m.index + m[0].length);
-    const after = near.slice(m.index + m[0].length, m.index + m[0].length + 4);
-    // "Consent of K.91 and L.1470": an agenda item, still to come.
-    const toCome = (PLANNED.test(lead) && !/\b(?:was|were|has been|have been|had been)\b/i.test(lead)) || (/^\s*of\b/i.test(after) && /^(?:consent|approval|determination|deletion)$/i.test(m[0]));
-    if (!toCome) return { step, planned: false };
-    planned ??= step;
+    // "Draft revised Recommendation ITU-T E.212 - Consent": a draft with a step to come is that step.
+    if (step === 'draft' && planned) break;
+    const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+    for (const m of near.matchAll(g)) {
+      const after = near.slice(m.index + m[0].length, m.index + m[0].length + 40);
+      if (OTHER_OBJECT.test(after)) continue;
+      const lead = near.slice(Math.max(0, m.index - 80), m.index + m[0].length);
+      const done = /\b(?:was|were|has been|have been|had been)\b/i.test(lead);
+      const toCome = !done && (PLANNED.test(lead) || STEP_NOUN.test(m[0]));
+      if (!toCome) return { step, planned: false };
+      planned ??= step;
+      break;
+    }
   }
   return planned ? { step: planned, planned: true } : { step: null, planned: false };
 }
@@ -138,10 +149,15 @@ function statementsOf(doc: StoredDocument, text: string, names: readonly RegExp[
     const slot = step === null || step === 'draft' ? 2 : planned ? 1 : 0;
     const rank = rankOf(step, planned);
     const held = best[slot];
-    if (!held || rank < held.rank) best[slot] = { rank, statement: { doc, sentence: around(sentence, hit.index), step, planned, date: doc.parsed.date } };
+    if (!held || rank < held.rank) best[slot] = { rank, statement: { doc, sentence: around(sentence, hit.index), step, planned, date: dateOf(doc) } };
   }
   const said = best.slice(0, 2).filter((b) => b !== undefined);
   return (said.length > 0 ? said : best.slice(2).filter((b) => b !== undefined)).map((b) => b.statement);
+}
+
+/** When a document spoke: its own date, else the end of the meeting it is of (a report, a TD), else its mail's day. */
+function dateOf(doc: StoredDocument): string | null {
+  return doc.parsed.date ?? doc.parsed.meeting?.end ?? doc.source.sentAt?.slice(0, 10) ?? null;
 }
 
 /** The deadlines a document sets for the Recommendation: all of a document about it, else those whose action names it. */
@@ -179,7 +195,9 @@ export default defineCommand({
     const own = nameIn(number);
     const found = await index.search(number, 30);
     const read = await Promise.all(found.map(async (h) => ({ doc: await ctx.store.getDocument(h.id), text: await ctx.store.getText(h.id) })));
-    const docs = read.filter((r): r is { doc: StoredDocument; text: string } => r.doc !== null && r.text !== null && own.test(r.text));
+    // As of the asking day: a document dated later (stored ahead of its date) has not said it yet.
+    const today = new Date(ctx.now).toISOString().slice(0, 10);
+    const docs = read.filter((r): r is { doc: StoredDocument; text: string } => r.doc !== null && r.text !== null && own.test(r.text) && (dateOf(r.doc) ?? '') <= today);
     if (docs.length === 0) {
       return noAnswer('E_NOT_FOUND', `No stored document names ${number}.`, [`The ITU-T Recommendations database (https://www.itu.int/ITU-T/recommendations/) has every Recommendation's status.`, `To look for it by other words: search ${number}`], { number, statements: [] });
     }

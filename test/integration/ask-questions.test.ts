@@ -902,6 +902,15 @@ describe('questions of the fifteenth round', () => {
     // A number no document names: said so, with where the official record is.
     const none = await ask('status of Y.9999', 'Asia/Tokyo', '2027-03-15T09:00');
     expect(none).toMatchObject({ ok: false, command: 'rec', title: 'No stored document names Y.9999.' });
+    // "study groups may delete a work item" (TSAG-LS12) deletes no Recommendation; TSAG-TD345 invites TSAG to approve A.1.
+    const a1 = await ask('status of the A.1 revision', 'Europe/Zurich', '2026-06-20T07:30');
+    expect(a1.title).toBe('A.1: approval planned, as TSAG-TD345 says');
+    expect(JSON.stringify(a1.sections)).not.toContain('deletion');
+    // An agenda's "Draft revised Recommendation ITU-T E.212 - Consent" is consent to come; the report says it was consented.
+    const e212 = await ask('was E.212 consented', 'Europe/Zurich', '2026-06-20T07:30');
+    expect(e212.sections[0]?.items.map((i) => i.text)).toEqual(['Thu 10 July 2025: consented; consent planned', 'Mon 17 March 2025: consent planned']);
+    // As of 20 June 2026, SG5-LS30 (23 September 2026) has not been written: L.1470's consent is still to come.
+    expect((await ask('was L.1470 consented', 'Europe/Zurich', '2026-06-20T07:30')).title).toBe('L.1470 (ex L.GHG-trajectories): consent planned, as TSB Collective letter 4/5 says');
     // A deadline question about it is still a deadline question.
     expect((await ask('deadline for objections to deleting Q.3945', 'Asia/Kolkata', '2026-09-07T13:00')).command).toBe('deadlines');
   });
