@@ -11,7 +11,7 @@ import { fieldValue, headerOf } from './fields.ts';
 import { plainHeader, unrunHeader } from './layout.ts';
 import { dominantGroup, findGroups } from './groups.ts';
 import { parseLiaison, unlabelledTemplate } from './liaison.ts';
-import { agendaHeading, findCancelledMeeting, findEvents, findMeeting, heldMeeting, findOpeningTime, findPlace, meetingOf, placeInBrackets, placeName, previousMeeting, questionMeetings, splitMeetings, subjectMeetings } from './meeting.ts';
+import { agendaHeading, findCancelledMeeting, findEvents, findMeeting, heldMeeting, findOpeningTime, findPlace, meetingOf, placeInBrackets, placeName, listedNextMeetings, previousMeeting, questionMeetings, splitMeetings, subjectMeetings } from './meeting.ts';
 import { meetingRows } from './meeting-table.ts';
 import { MONTH_PATTERN, normalizeText, squash } from './normalize.ts';
 import { asWritten, findRevision } from './reference.ts';
@@ -522,6 +522,10 @@ export function parseDocument(raw: string): ParsedDocument {
   for (const e of found.filter((x) => NEXT_MEETING.test(x.title) && x.start > (meeting?.end ?? ''))) {
     const of = e.group ?? ituGroup;
     if (of && !moreMeetings.some((m) => m.start === e.start)) moreMeetings.push({ group: of, title: meetingOf(of), start: e.start, end: e.end, place: e.place });
+  }
+  // A report's list under "Next SG17 meeting:" or "Future meetings": the group's next meetings, mentioned.
+  if ((kind === 'report' || kind === 'td') && !foreign && ituGroup) {
+    for (const m of listedNextMeetings(text, ituGroup, meeting?.end ?? date)) if (!moreMeetings.some((x) => x.start === m.start && x.end === m.end)) moreMeetings.push(m);
   }
   // A Question's own meeting named with its dates (a liaison's "your reply will be considered at the next meeting of
   // Question 13/15 (Ottawa, 12-16 April 2027)"): mentioned, under that Question.

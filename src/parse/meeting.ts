@@ -582,6 +582,58 @@ export function heldMeeting(text: string, docDate: string | null): MeetingInfo |
   return null;
 }
 
+// A report's list of the group's next meetings: "Next SG17 meeting:", "Future meetings", "Forthcoming meetings".
+const NEXT_MEETINGS_HEADING = /^[ \t]*(?:Next|Future|Forthcoming|Upcoming)\s+(?:(?:ITU-T\s+)?(?:SG\s?\d{1,2}|Study Group \d{1,2}|TSAG)\s+)?(?:plenary\s+)?meetings?\s*:?[ \t]*$/im;
+// An item of it that is no meeting of the group itself: a workshop the day before, another body's meeting.
+const NOT_GROUP_MEETING = /\b(?:workshops?|forums?|seminars?|symposi\w*|trainings?|tutorials?|webinars?|QSDG|regional group|rapporteur|texts? (?:are|is) planned)\b/i;
+
+/**
+ * The meetings a report lists under a heading of next meetings, each dated on its own line or under a label line
+ * ("-WP2/12 interim meeting" / "25 March 2014 in Solothurn, Switzerland"; "• Wednesday 29 August – Friday 7 September
+ * 2018, Geneva, Switzerland."): the group's (or the working party's the label names), later than `after`. A sub-item
+ * (a workshop the day before) and another body's meeting are not.
+ */
+export function listedNextMeetings(text: string, group: string, after: string | null): MeetingInfo[] {
+  const heading = NEXT_MEETINGS_HEADING.exec(text.slice(0, 40_000));
+  if (!heading) return [];
+  const lines = text.slice(heading.index + heading[0].length).split('\n').slice(1, 30);
+  const out: MeetingInfo[] = [];
+  let label: string | null = null;
+  let indent = Number.POSITIVE_INFINITY;
+  let blanks = 0;
+  for (const line of lines) {
+    if (line.trim() === '') {
+      if (++blanks >= 2 && out.length > 0) break;
+      continue;
+    }
+    blanks = 0;
+    const hit = findDates(line)[0];
+    if (!hit) {
+      // A label for the dates below ("-Meeting of SG12"), or the end of the list (the next heading).
+      if (/^[ \t]*[-•·*]/.test(line)) {
+        label = line.trim().replace(/^[-•·*]+\s*/, '');
+        continue;
+      }
+      if (out.length > 0 || lines.indexOf(line) > 3) break;
+      continue;
+    }
+    const depth = /^[ \t]*/.exec(line)?.[0].length ?? 0;
+    indent = Math.min(indent, depth);
+    const own = line.trim().replace(/^[-•·*]+\s*/, '');
+    const named = label;
+    label = null;
+    if (depth > indent || NOT_GROUP_MEETING.test(own) || (named && NOT_GROUP_MEETING.test(named))) continue;
+    if (after && hit.start <= after) continue;
+    const of = findGroups(named ?? own)[0]?.group ?? group;
+    // "…, Geneva, Switzerland.": the place may follow the dates with no "in".
+    const rest = line.slice(hit.index + hit.text.length).replace(/\([^)]*\)/g, ' ').replace(/^[\s,;:–-]+|[\s.,;]+$/g, '');
+    const place = findPlace(own) ?? (/^[A-Z][\p{L}'’ .-]{2,40}(?:,\s*[A-Z][\p{L}'’ .-]{2,40})?$/u.test(rest) && !NOT_PLACE.test(rest) ? placeName(rest) : null);
+    const title = named && !/^meeting of (?:SG\s?\d{1,2}|Study Group \d{1,2})$/i.test(named) ? squash(named) : meetingOf(of);
+    out.push({ group: of, title, start: hit.start, end: hit.end, place, startTime: null, endTime: null, timezone: null });
+  }
+  return out;
+}
+
 // An agenda's item on the report of the group's meeting before: "Report of the previous meeting (Geneva, 19-28 January
 // 2026)", "Approval of the report of the last meeting (Kigali, 4-13 May 2026)".
 const PREVIOUS_MEETING = /\b(?:previous|last)\s+meeting\s*\(([^()\n]{3,80})\)/i;
