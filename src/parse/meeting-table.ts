@@ -23,9 +23,10 @@ export interface MeetingRows {
 const ROW_GROUP = /(?<![A-Z])(Working\s+Party|WP|Study\s+Group|SG)\s?(\d{1,2}[A-Z]?(?:\/\d{1,2})?)(?=[\s/|,;:)–-]|\d|$)/g;
 // The deadline's hour, in the row or in the table's heading: "at 08:00 hours Geneva time", "1600 hours UTC".
 // A converter may run the heading's words on: "Deadline for contributions1600 hours UTC".
-const HOUR = /(?<!\d)(\d{1,2}[:.]?\d{2})\s*(?:hours|hrs|h)\b(?:\s*\(?(UTC|Geneva time|CET|CEST)\)?)?/i;
-const DUE_HOUR = /\bat\s+(\d{1,2}[:.]?\d{2})\s*(?:hours|hrs|h)\b(?:\s*\(?(UTC|Geneva time|CET|CEST)\)?)?/i;
-const CLOCK_HOURS = /(\d{1,2}[:.]?\d{2})\s*(?:hours|hrs|h)\b/i;
+const HOUR = /(?<!\d)(\d{1,2}[:.]?\d{2})\s*(?:hours|hrs|h)(?![a-z])(?:\s*\(?(UTC|Geneva time|CET|CEST)\)?)?/i;
+const DUE_HOUR = /\bat\s+(\d{1,2}[:.]?\d{2})\s*(?:hours|hrs|h)(?![a-z])(?:\s*\(?(UTC|Geneva time|CET|CEST)\)?)?/i;
+// "at 1200 hours2Programme …": a flattened table runs the next heading's number on.
+const CLOCK_HOURS = /(\d{1,2}[:.]?\d{2})\s*(?:hours|hrs|h)(?![a-z])/i;
 
 const MAX_LABELS = 120;
 const ROW_START = /^[\s/|]{0,6}(?:\d|[A-Z][a-z])/;
@@ -81,7 +82,11 @@ export function meetingRows(text: string, sector: string): MeetingRows | null {
       const hour = dueHour ?? heading;
       const time = hour ? (findTime(`${hour[1] ?? ''} hours`)?.start ?? null) : null;
       const zone = /UTC/i.test(hour?.[2] ?? '') ? 'UTC' : GENEVA_ZONE;
-      deadlines.push({ date: due.start, time, timezone: zone, action: `Contributions to ${label}`, category: 'contributions', derived: false });
+      // Two groups' contributions due the same day are one deadline for both: "Contributions to Working Party 5A and
+      // Working Party 5C".
+      const same = deadlines.find((d) => d.date === due.start && d.time === time && d.timezone === zone);
+      if (same) same.action = `${same.action} and ${label}`;
+      else deadlines.push({ date: due.start, time, timezone: zone, action: `Contributions to ${label}`, category: 'contributions', derived: false });
     }
   });
   // One row is a table too when it sits under a "Deadline for contributions" heading and gives one.

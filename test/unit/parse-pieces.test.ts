@@ -1024,3 +1024,20 @@ describe('what is no slide deck', () => {
     expect(parseDocument(`Title slide\n${shortLines(30)}\n`).kind).toBe('presentation');
   });
 });
+
+describe('tables of several meetings run together', () => {
+  it('gives each group its contribution deadline, one line for groups due the same day, and an opening hour run into the next heading', () => {
+    // ITU-R Circular Letter 5/LCCE/91 (test/fixtures/real): "Working Party 5C28 April - 11 May 2021Wednesday, 21 April
+    // 2021Wednesday, 28 April 2021at 1200 hours2Programme of the meetings …".
+    const p = parseDocument(readFileSync(join(REAL_DIR, 'itu-r-cl-5-lcce-91-2021-wp5-e-meetings-flattened.txt'), 'utf8'));
+    expect(p.deadlines.map((d) => `${d.date} ${d.time} ${d.timezone} ${d.action}`)).toEqual([
+      '2021-04-21 16:00 UTC Contributions to Working Party 5A and Working Party 5C',
+      '2021-05-03 16:00 UTC Contributions to Working Party 5B',
+    ]);
+    expect([p.meeting, ...(p.moreMeetings ?? [])].map((m) => `${m?.title} ${m?.startTime}`)).toEqual([
+      'Meeting of ITU-R Working Party 5A 12:00',
+      'Meeting of ITU-R Working Party 5B 12:00',
+      'Meeting of ITU-R Working Party 5C 12:00',
+    ]);
+  });
+});
