@@ -193,6 +193,8 @@ const deadlinesCommand = defineCommand({
     // "what's coming up for Question 2/13", "anything coming up for SG20 next week?", "what's on in Q1"
     /^(?:what(?:'s|’s| is)?|(?:is )?any(?:thing)?)\s+(?:coming up|upcoming)\b(?<arg>.*)$/i,
     /^what(?:'s|’s| is) on\b(?!.*\bmeetings?\b)(?<arg>.*)$/i,
+    // "what was due this month", "what were we due to send in may": the past ones too, read from the whole question.
+    /^(?<arg>(?:so |and )?(?:what|anything|which deadlines?) (?:was|were) (?:\w+ )?due\b.*)$/i,
     // "what's due next week for SG20", "what is due for SG 20 in May 2026", "is anything due before April?"
     /^(?:so |and )?(?:what(?:'s|’s|s| is| are)?|whats|(?:is |are )?(?:there )?any(?:thing)?) (?:else |that's |that is |coming )?due\b(?<arg>.*)$/i,
     /^(?<arg>.*?)\s+deadlines\??$/i,

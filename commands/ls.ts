@@ -165,8 +165,15 @@ export function parseLsText(rest: string): { scope: Scope; from: string | null; 
     const parsed = parseLsText(rest.slice(0, dueAsked.index));
     return { ...parsed, due: dueAsked[1].trim() };
   }
-  // What follows a dash or the question's own words is no name: "from jtc1 sc27 - whats the deadline".
-  let text = rest.replace(/\s+[-–]\s+.*$/, '').replace(/[?!.]+\s*$/, '');
+  // What follows a dash or the question's own words is no name: "from jtc1 sc27 - whats the deadline", "to SG20 in its
+  // liaison", "… and by when", "from SG15 with a deadline".
+  let text = rest
+    .replace(/\s+[-–]\s+.*$/, '')
+    .replace(/[?!.]+\s*$/, '')
+    .replace(/\s+(?:in|with|through|via|by) (?:its|the|their|this|that|a|an|any) (?:(?:reply )?liaisons?|LSs?|liaison statements?|letters?|statements?)\b/gi, ' ')
+    .replace(/,?\s+(?:and\s+)?(?:by\s+)?when\b(?=\s+(?:from|to|by)\b|\s*$)/i, ' ')
+    .replace(/\s+with (?:an? |any )?(?:reply |response )?(?:deadlines?|due dates?|reply dates?)\b/gi, ' ')
+    .trim();
   // "SG11 about SRv6", "SG17 on CG-AISEC-STRAT": the statements' topic, read apart from the parties.
   const about = /\s+(?:about|regarding|concerning|on the subject of|on)\s+(\S.{1,80}?)(?=\s+(?:sent\s+)?(?:from|by|to)\s|$)/i.exec(text);
   const topic = about?.[1] && !/^(?:(?:ITU-T[\s-]+)?(?:SG[\s-]?\d|study group|TSAG|Q\d)|the\s+(?:list|mailing))/i.test(about[1]) ? about[1].trim() : null;

@@ -120,6 +120,8 @@ function askedMonth(text: string): { month: number; year: number | null } | null
 
 /** A word that makes a span of days or weeks of a meeting question ("next week", "in the next ten days", "today"). */
 const SPAN = /\b(?:weeks?|days?|today|tomorrow|fortnight|weekend)\b/i;
+// Days of one month: "between 1 and 20 July", "from 1 to 20 July", "1-20 July" (a span, not the whole month).
+const DAYS_OF_MONTH = new RegExp(String.raw`\b(?:(?:between|from)\s+)?\d{1,2}(?:st|nd|rd|th)?\s*(?:and|to|-|–)\s*\d{1,2}(?:st|nd|rd|th)?\s+(?:${MONTH_PATTERN})\b(?:\s+\d{4})?`, 'i');
 
 /** Words of a meeting question that are not the group: "what time does the … meeting open", "where will … be held". */
 const QUESTION_WORDS =
@@ -133,14 +135,15 @@ const MONTH_YEAR = new RegExp(String.raw`\b(?:(?:in|of|for|during)\s+)?(?:${MONT
  */
 export function parseMeetingText(rest: string, clock?: { now: number; tz: string }): MeetingArgs {
   const all = /(?:^|\s)--?all\b/i.test(rest);
-  const month = askedMonth(rest.length > 300 ? rest.slice(0, 300) : rest);
+  const days = DAYS_OF_MONTH.exec(rest.slice(0, 300))?.[0];
+  const month = days ? null : askedMonth(rest.length > 300 ? rest.slice(0, 300) : rest);
   // "in 2019", "sg20 2027 meeting" with no month: that year's meetings (not a year in a reference: "TD 2027/WP1").
-  const yearOnly = month === null ? /(?<![\w/.-])((?:19|20)\d{2})(?![\w/.-])/.exec(rest.slice(0, 300).replace(/\b(?:TD|C|LS|R|No\.?|Doc(?:ument)?)\s*\d{4}\b/gi, ' ')) : null;
+  const yearOnly = month === null && !days ? /(?<![\w/.-])((?:19|20)\d{2})(?![\w/.-])/.exec(rest.slice(0, 300).replace(/\b(?:TD|C|LS|R|No\.?|Doc(?:ument)?)\s*\d{4}\b/gi, ' ')) : null;
   // "last year", "this year", "next year": the asker's year, counted from the asking day.
-  const relativeYear = month === null && !yearOnly ? /\b(last|this|next)\s+year\b/i.exec(rest.slice(0, 300))?.[1]?.toLowerCase() : undefined;
+  const relativeYear = month === null && !yearOnly && !days ? /\b(last|this|next)\s+year\b/i.exec(rest.slice(0, 300))?.[1]?.toLowerCase() : undefined;
   const thisYear = DateTime.fromMillis(clock?.now ?? Date.now(), { zone: clock?.tz ?? 'UTC' }).year;
   const year = yearOnly ? Number(yearOnly[1]) : relativeYear ? thisYear + (relativeYear === 'last' ? -1 : relativeYear === 'next' ? 1 : 0) : null;
-  const text = rest
+  const text = (days ? rest.replace(DAYS_OF_MONTH, ' ') : rest)
     .replace(/(?:^|\s)--?all\b/gi, ' ')
     .replace(/[?!.]+\s*$/, '')
     .replace(/[?!]+/g, ' ')
@@ -160,8 +163,8 @@ export function parseMeetingText(rest: string, clock?: { now: number; tz: string
   const relative = month === null ? /\b(this|next)\s+month\b/i.exec(rest.slice(0, 300))?.[1]?.toLowerCase() : undefined;
   // A span of days or weeks ("any meetings next week", "in the next two weeks", "today"): read as the deadlines read it.
   // (chrono is run only when such a word is there: most meeting questions have none.)
-  const spanned = month === null && year === null && relative === undefined && text.length <= 300 && SPAN.test(text) ? splitWhen(text) : null;
-  const when = spanned?.when && SPAN.test(spanned.when) ? spanned.when : undefined;
+  const spanned = days ? { when: days, rest: text } : month === null && year === null && relative === undefined && text.length <= 300 && SPAN.test(text) ? splitWhen(text) : null;
+  const when = spanned?.when && (days || SPAN.test(spanned.when)) ? spanned.when : undefined;
   const words = (when ? (spanned?.rest ?? text) : text).replace(/^\s*what(?:'s|’s)/i, ' ').replace(QUESTION_WORDS, ' ').replace(QUESTION_WORDS, ' ');
   const scope = parseScope(words);
   // A known group among words that are not about when or where: a question about the meeting sgbot cannot answer.

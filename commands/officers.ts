@@ -50,7 +50,8 @@ export function parseOfficerText(rest: string): OfficerArgs {
   // "in 2017": who held the role then.
   const yearWritten = /\b(?:in|during)\s+((?:19|20)\d{2})\b/i.exec(asked);
   const year = yearWritten ? Number(yearWritten[1]) : null;
-  const text = yearWritten ? asked.replace(yearWritten[0], ' ') : asked;
+  // "the SG12 2027 meeting": the year names the meeting, not when the role was held.
+  const text = (yearWritten ? asked.replace(yearWritten[0], ' ') : asked).replace(/\b(?:19|20)\d{2}\s+(?=(?:plenary\s+)?meetings?\b)/gi, ' ');
   const parsed = parseRoleAndScope(text);
   return year === null ? parsed : { ...parsed, year };
 }

@@ -173,7 +173,9 @@ function forChrono(text: string): string {
     .replace(new RegExp(String.raw`\b(${MONTH_PATTERN})\/(${MONTH_PATTERN})\b`, 'gi'), (_m, a: string, b: string) => `${a}-${b}`)
     .replace(/\bbetween(\s+\S.*?\s)and(\s)/gi, (_m, a: string, b: string) => `from   ${a}to ${b}`)
     // chrono reads "from 1" of "from 1 Jan to 15 Feb" as one o'clock; without the "from" it reads the range.
-    .replace(/\bfrom(?=\s+\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?(?:\s+\d{4})?\s+to\s)/gi, '    ');
+    .replace(/\bfrom(?=\s+\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?(?:\s+\d{4})?\s+to\s)/gi, '    ')
+    // … and "from 1" of "between 1 and 20 July" (read "from 1 to 20 July"), a day before the month both days are of.
+    .replace(new RegExp(String.raw`\bfrom(?=\s+\d{1,2}(?:st|nd|rd|th)?\s+to\s+\d{1,2}(?:st|nd|rd|th)?\s+(?:${MONTH_PATTERN})\b)`, 'gi'), '    ');
 }
 
 /**

@@ -916,6 +916,40 @@ describe('questions of the fifteenth round', () => {
   });
 });
 
+describe('questions of the sixteenth round', () => {
+  const NOW16 = '2026-06-20T07:30';
+  it('what a body asks a group, with the question\'s own words around the parties ("in its liaison", "and by when", "with a deadline")', async () => {
+    const a = await ask('what does SG17 ask SG20 in its liaison', 'Europe/Zurich', NOW16);
+    expect(a).toMatchObject({ ok: true, command: 'ls', title: 'Liaison statements of SG20 from SG17' });
+    expect(a.sections.flatMap((x) => x.items.map((i) => i.text))).toEqual(expect.arrayContaining([expect.stringMatching(/^Asks: SG17 kindly asks SG20/)]));
+    const sc27 = await ask('what does ISO/IEC JTC 1/SC 27 want from sg17 and by when', 'Europe/Zurich', NOW16);
+    expect(sc27).toMatchObject({ ok: true, command: 'ls', title: 'Liaison statements of SG17 from ISO/IEC JTC 1/SC 27' });
+    expect(sc27.sections[0]?.items[0]?.text).toMatch(/reply due by Fri 15 Jan 2027/);
+    const sg15 = await ask('liaisons from SG15 with a deadline', 'Europe/Zurich', NOW16);
+    expect(sg15.title).toBe('Liaison statements of SG15');
+    expect(sg15.sections[0]?.items[0]?.text).toMatch(/^LS on timing requirements for time-sensitive mobile fronthaul — reply expected by Sun 28 Feb 2027/);
+    const iab = await ask('what liaison did the IAB send SG2?', 'Europe/Zurich', NOW16);
+    expect(iab).toMatchObject({ ok: true, command: 'ls', title: 'Liaison statements of SG2 from IAB' });
+  });
+
+  it('days of a month ("between 1 and 20 July") are a span, for deadlines and meetings; "what was due this month" looks back', async () => {
+    const d = await ask('deadlines between 1 and 20 July', 'Europe/Zurich', NOW16);
+    expect(d.title).toBe('Deadlines for all groups, 1–20 Jul 2026');
+    expect((d.data['upcoming'] as Due[]).map((x) => x.date)).toContain('2026-07-14');
+    const m = await ask('sg16 meetings between 10 and 21 October 2011', 'Europe/Zurich', '2011-07-20T07:30');
+    expect(m.title).toBe('Meeting of SG16 in 10–21 Oct 2011');
+    const was = await ask('what was due this month', 'Europe/Zurich', NOW16);
+    expect(was).toMatchObject({ ok: true, command: 'deadlines', title: 'Deadlines for all groups, June 2026' });
+    expect((was.data['past'] as Due[]).map((x) => x.date)).toEqual(expect.arrayContaining(['2026-06-15', '2026-06-16']));
+  });
+
+  it('the TSB contact for a group\'s meeting named with its year', async () => {
+    const a = await ask('who is the TSB contact for the SG12 2027 meeting?', 'Europe/Zurich', NOW16);
+    expect(a).toMatchObject({ ok: true, command: 'officers', title: 'Secretariat of SG12' });
+    expect(a.sections[0]?.items[0]?.text).toBe('Secretariat of SG12: Tomas Kral <tsbsg12@itu.int>');
+  });
+});
+
 describe('liaisons asked about in the sixth round', () => {
   it('which liaisons did a group send: only its own', async () => {
     const a = await ask('which liaisons did sg5 send', TZ, '2026-10-01T12:00');
