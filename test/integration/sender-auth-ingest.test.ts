@@ -50,7 +50,9 @@ describe('sender authenticity on stored facts', () => {
     };
     // The letters come from itu.example: the authority of this test.
     configureTrust({ ...DEFAULT_TRUST_POLICY, authorities: ['itu.example'] });
-    sign = async (raw) => Buffer.concat([Buffer.from((await dkimSign(raw, { signatureData: [key] } as unknown as DKIMSignOptions)).signatures), raw]);
+    // mailauth 4.13 writes t= from the clock twice (before and after signing) unless given signTime: a second that
+    // turns between the two breaks the signature about once in 250 signs.
+    sign = async (raw) => Buffer.concat([Buffer.from((await dkimSign(raw, { signTime: new Date(), signatureData: [key] } as unknown as DKIMSignOptions)).signatures), raw]);
   });
   afterAll(async () => {
     await s.close();
