@@ -98,6 +98,8 @@ export interface DeadlineArgs {
   more?: Scope[];
   /** Asked in the past tense ("which deadlines did we miss in April"): a month without its year is the latest begun. */
   pastTense?: boolean;
+  /** The month that names the meeting asked about ("for the april 2027 meeting"): that meeting's letter's deadlines. */
+  meetingMonth?: string;
 }
 
 /** Words that ask about one kind of deadline, and the kinds they mean. */
@@ -138,6 +140,7 @@ const deadlineArgs = z.object({
   unread: z.string().nullable(),
   more: z.array(z.custom<Scope>()).optional(),
   pastTense: z.boolean().optional(),
+  meetingMonth: z.string().optional(),
 });
 
 /** Words of a deadline question that are neither a group nor a date: "what's due", "show me", "including past". */
@@ -159,6 +162,7 @@ export function parseDeadlineText(rest: string, clock?: Clock): DeadlineArgs {
   const several = found.several?.every((x) => x.kind === 'group' || x.kind === 'question') ? found.several : null;
   const named = several ? { scope: several[0] ?? null, rest: found.rest } : found;
   // "for the SG 12 meeting in may": the month says which meeting, not when its deadlines fall.
+  const meetingMonth = /(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?/i.exec(new RegExp(MEETING_MONTH.source, 'i').exec(named.rest)?.[0] ?? '')?.[0];
   const { when, rest: dateless } = splitWhen(named.rest.replace(MEETING_MONTH, (_, a?: string, b?: string) => a ?? b ?? ''));
   const { categories, rest: words } = splitCategories(dateless);
   const left = leftover(words, QUESTION_WORDS).replace(QUESTION_WORDS, ' ').replace(/\s+/g, ' ').trim();
@@ -167,7 +171,7 @@ export function parseDeadlineText(rest: string, clock?: Clock): DeadlineArgs {
   if (named.scope === null && when === null && categories === null && left !== '') return { scope: { kind: 'unknown', text: left }, all, when, range, categories, unread: null, pastTense };
   const joined = left.replace(/(?:^|\s)(?:or|and|&|,)(?=\s|$)/gi, ' ').trim();
   if (several) return { scope: named.scope ?? { kind: 'all' }, all, when, range, categories, unread: joined === '' ? null : joined, more: several.slice(1), pastTense };
-  return { scope: named.scope ?? { kind: 'all' }, all, when, range, categories, unread: left === '' ? null : left, pastTense };
+  return { scope: named.scope ?? { kind: 'all' }, all, when, range, categories, unread: left === '' ? null : left, pastTense, ...(meetingMonth ? { meetingMonth } : {}) };
 }
 
 const deadlinesCommand = defineCommand({
@@ -225,6 +229,9 @@ const deadlinesCommand = defineCommand({
     const named = args.unread ? findReferences(args.unread)[0] : undefined;
     const doc = named ? (await ctx.store.findByReference(named.reference))[0] : undefined;
     if (doc) return documentDeadlines(ctx, doc, kinds);
+    // "SG13 contribution deadline for the april 2027 meeting": the letter announcing the group's meeting that month.
+    const ofMeeting = args.meetingMonth && !range && !all ? await monthMeetingDeadlines(ctx, scope, args.meetingMonth, kinds) : null;
+    if (ofMeeting) return ofMeeting;
     if (topic.length > 0) {
       const reply = await inRange(ctx, scope, all, range ?? { from: all ? null : ctx.now, to: null, words: all ? 'at any date' : 'from now on' }, kinds, topic);
       if (reply.ok && reply.sections.length > 0) return reply;
@@ -321,6 +328,30 @@ async function several(ctx: CommandContext, args: DeadlineArgs, scopes: Scope[])
 async function meetingDeadlines(ctx: CommandContext, target: { group?: string; question?: string }, meetings: readonly MeetingFact[], keep: (d: DeadlineFact) => boolean): Promise<DeadlineFact[]> {
   const letters = new Set(meetings.flatMap((m) => (m.sources ?? [m.source]).map((x) => x.docId)));
   return (await ctx.store.deadlines(target, ctx.now, RANGE_FETCH)).filter((d) => letters.has(d.source.docId) && keep(d)).slice(0, SHOWN);
+}
+
+/**
+ * The upcoming deadlines the letter announcing the group's own meeting in `month` ("april 2027") sets, of `kinds`;
+ * `null` when no such meeting is known (a regional group's meeting is not the study group's).
+ */
+async function monthMeetingDeadlines(ctx: CommandContext, scope: Scope, month: string, kinds: ReadonlySet<DeadlineCategory> | null): Promise<Reply | null> {
+  const group = scope.kind === 'group' ? scope.group : scope.kind === 'question' ? groupOfQuestion(scope.question) : null;
+  const span = group ? rangeOf(month, { now: ctx.now, tz: ctx.tz }) : null;
+  if (!group || !span?.from || !span.to) return null;
+  const [from, to] = [new Date(span.from).toISOString().slice(0, 10), new Date(span.to).toISOString().slice(0, 10)];
+  const meetings = (await ctx.store.meetings(group, span.from - 31 * DAY_MS, 20)).filter((m) => !m.cancelledBy && m.group === group && m.start <= to && m.end >= from);
+  const meeting = meetings[0];
+  if (!meeting) return null;
+  const { target, label } = targetOf(scope);
+  const its = await meetingDeadlines(ctx, target, [meeting], (d) => !kinds || kinds.has(d.category));
+  return {
+    ok: true,
+    title: `Deadlines for the ${group} meeting of ${formatRange(meeting.start, meeting.end)}${kinds ? ` (${kindWords(kinds)})` : ''}`,
+    sections: its.length > 0 ? [{ heading: 'Upcoming', items: its.map((d) => item(d, ctx.tz, ctx.now)) }] : [],
+    notes: [its.length > 0 ? `As the letter announcing it sets them, for ${label}.` : `The letter announcing it sets no upcoming ${kinds ? kindWords(kinds) : ''} deadline.`.replace(/ {2,}/g, ' '), timesNote(ctx.tz)],
+    sources: uniqueSources([...its.map((d) => sourceOf(d.source)), sourceOf(meeting.source)]),
+    data: { scope: label, meeting: { group: meeting.group, start: meeting.start, end: meeting.end }, upcoming: its, past: [] },
+  };
 }
 
 /**

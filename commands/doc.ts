@@ -16,7 +16,7 @@ import { addresseeList, contactLine, sourceLabel, sourceOf, uniqueSources } from
  * "CL 7/13", "TSB Circular 106"), a COM contribution ("COM 17-C 123").
  */
 const REF =
-  String.raw`(?:(?:SG\s?\d{1,2}|TSAG|TDAG|RAG)-(?:LS|TD|C|R)\s?\d{1,4}(?:\/[A-Z0-9]{2,5})?(?:-?R\d{1,2})?|TD\s?\d{1,4}(?:\/[A-Z0-9]{2,5}|\s*\((?:WP\s?\d{1,2}|PLEN|GEN)\s?\/\s?(?:\d{1,2}|TSAG)\))?|(?:TSB\s+)?(?:Collective\s+letter|CL|Circular|circ\.?)\s*\d{1,4}(?:\s*\/\s*(?:\d{1,2}|TSAG))?|COM\s?\d{1,2}\s*[-–]\s*[CR]\s?\d{1,4}(?:\s*[-–]\s*[EFSACR])?)`;
+  String.raw`(?:(?:SG\s?\d{1,2}|TSAG|TDAG|RAG)-(?:LS|TD|C|R)\s?\d{1,4}(?:\/[A-Z0-9]{2,5})?(?:-?R\d{1,2})?|TD\s?\d{1,4}(?:\/[A-Z0-9]{2,5}|\s*\((?:WP\s?\d{1,2}|PLEN|GEN)\s?\/\s?(?:\d{1,2}|TSAG)\))?|(?:TSB\s+)?(?:Collective\s+letter|CL|Circular|circ\.?)\s*\d{1,4}(?:\s*\/\s*(?:\d{1,2}|TSAG))?|COM\s?\d{1,2}\s*[-–]\s*[CR]\s?\d{1,4}(?:\s*[-–]\s*[EFSACR])?|LS\s?\d{1,4}(?![\w/]))`;
 
 /**
  * The references a document asked for by `ref` may be stored under, the asked one first, then its full forms: "CL 7/13"
@@ -81,6 +81,12 @@ export default defineCommand({
       const joined = await byNumber(`TD${bareTd[1]}`);
       const hits = joined.length > 0 ? joined : await byNumber(`TD ${bareTd[1]}`);
       docs = (await Promise.all(hits.slice(0, 3).map((h) => ctx.store.getDocument(h.id)))).filter((d) => d !== null);
+    }
+    // "LS332" without its group: the stored statement of that number, whichever group's ("SG15-LS332").
+    const bareLs = /^LS\s?(\d{1,4})$/i.exec(ref);
+    if (docs.length === 0 && bareLs) {
+      const numbered = (await ctx.store.liaisons(null, 500)).filter((l) => new RegExp(`-LS\\s?0*${bareLs[1]}$`, 'i').test(l.source.reference ?? ''));
+      docs = (await Promise.all(numbered.slice(0, 3).map((l) => ctx.store.getDocument(l.source.docId)))).filter((d) => d !== null);
     }
     if (docs.length === 0 && /^[0-9a-f]{8,20}$/i.test(ref)) {
       const all = await ctx.store.documentsAfter(0, 100_000);

@@ -92,7 +92,9 @@ export default defineCommand({
     const undated = who ? all.filter((l) => !l.answeredBy && l.liaison.deadline === null && recent(l.source.date ?? l.received ?? null) && asksOf(l.liaison, group, question)) : [];
     // Asked to reply by a date now past, in the last year (a study group's meeting cycle), with no reply stored: still
     // owed, as far as sgbot knows.
-    const overdue = who ? all.filter((l) => !l.answeredBy && l.liaison.deadline !== null && !ahead(l) && l.liaison.deadline >= yearAgo && asksOf(l.liaison, group, question)).sort(byDeadline) : [];
+    // Of every group: those that asked an ITU-T group to act.
+    const owes = (l: LiaisonFact) => (who ? asksOf(l.liaison, group, question) : actingAddressees(l.liaison).some((a) => a.group !== null));
+    const overdue = all.filter((l) => !l.answeredBy && l.liaison.deadline !== null && !ahead(l) && l.liaison.deadline >= yearAgo && owes(l)).sort(byDeadline);
     const shown = new Set([...mustAnswer, ...expected, ...undated, ...overdue]);
     const rest = all.filter((l) => !shown.has(l) && (question === null || concerns(l.liaison, question))).slice(0, 20);
     // What each asks, in its own words: for the few statements picked out, or, asked "what do we need to do", for the
@@ -105,7 +107,7 @@ export default defineCommand({
     const sections = [
       { heading: who ? `${who} is asked to reply` : 'Awaiting a reply', items: mustAnswer.flatMap((l) => withAsks(l, line(l, ctx.tz, 'reply due by', narrowed))) },
       { heading: `${who ?? ''} is asked to act (no reply date given)`.trim(), items: undated.flatMap((l) => withAsks(l, line(l, ctx.tz, null, narrowed))) },
-      { heading: `Reply date passed, no reply from ${who ?? ''} stored`.trim(), items: overdue.flatMap((l) => withAsks(l, line(l, ctx.tz, 'reply was due by', narrowed))) },
+      { heading: who ? `Reply date passed, no reply from ${who} stored` : 'Reply date passed, no reply stored', items: overdue.flatMap((l) => withAsks(l, line(l, ctx.tz, 'reply was due by', narrowed))) },
       { heading: `Replies ${group ?? ''} expects from others`.replace(/\s+/g, ' '), items: expected.flatMap((l) => withAsks(l, line(l, ctx.tz, 'reply expected by', narrowed))) },
       { heading: 'Others, newest first', items: rest.flatMap((l) => withAsks(l, line(l, ctx.tz, 'reply deadline', narrowed))) },
     ].filter((s) => s.items.length > 0);

@@ -488,6 +488,17 @@ const meetingCommand = defineCommand({
         const fromReport = await outcomeReply(ctx, name, args.month, unread);
         if (fromReport) return fromReport;
       }
+      // A meeting named by its town beside the study group ("is the SG13 Muscat meeting hybrid"): the meeting held
+      // there, which may be the study group's regional group's (SG13RG-ARB in Muscat).
+      const today = new Date(ctx.now).toISOString().slice(0, 10);
+      const there = name
+        ? (await ctx.store.meetings(null, ctx.now - 31 * DAY, 50)).find((m) => m.end >= today && !m.cancelledBy && m.place && m.group && m.group !== name && m.group.startsWith(`${name}RG`) && new RegExp(`\\b${(m.place.split(',')[0] ?? '').trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').test(unread))
+        : undefined;
+      if (there?.group) {
+        const town = (there.place?.split(',')[0] ?? '').trim();
+        const left = unread.replace(new RegExp(`\\b${town.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i'), ' ').replace(/\s+/g, ' ').trim();
+        return meetingCommand.run(ctx, { ...args, scope: { kind: 'group', group: there.group }, unread: left === '' ? null : left });
+      }
       const known = await meetingCommand.run(ctx, { ...args, unread: null });
       // A side event of that meeting named by its words ("the sg21 contribution clinic"): the answer, not a question
       // half read.
@@ -565,12 +576,22 @@ const meetingCommand = defineCommand({
     // then the study group's.
     const wp = scope.kind === 'group' && scope.workingParty && !window ? scope.workingParty : null;
     const question = scope.kind === 'question' && !window ? scope.question : wp;
-    const own = scope.kind === 'question' && !window
+    let viaParty = false;
+    let own = scope.kind === 'question' && !window
       ? (await ctx.store.meetings(scope.question, ctx.now - 31 * DAY, 5)).filter((m) => m.end >= today && !m.cancelledBy).slice(0, 1)
       : wp
         ? ahead.filter((m) => whoMeets(m) === wp && !m.cancelledBy).slice(0, 1)
         : [];
-    const chosen = [...own, ...groupChosen.filter((m) => !own.includes(m))];
+    // A Question meets at its working party's meeting when the letter convening it names the Question ("Only the
+    // Questions of this Working Party (Questions 6/17, 7/17 …) will meet").
+    if (scope.kind === 'question' && !window && own.length === 0) {
+      const parties = ahead.filter((m) => !m.cancelledBy && whoMeets(m).startsWith('WP')).slice(0, 4);
+      const docs = await Promise.all(parties.map((m) => ctx.store.getDocument(m.source.docId)));
+      own = parties.filter((_, i) => docs[i]?.parsed.questions.some((x) => x.id === scope.question)).slice(0, 1);
+      viaParty = own.length > 0;
+    }
+    // Its working party's meeting is one of its study group's: soonest first.
+    const chosen = [...own, ...groupChosen.filter((m) => !own.includes(m))].sort((a, b) => (viaParty ? a.start.localeCompare(b.start) : 0));
     const named = (m: MeetingFact) => cancelledMeetingName(m.title);
     // Asked of a span, the cancellations in it only.
     const calledThen = called.filter((m) => !window || (m.start <= window.to && m.end >= window.from));
@@ -619,7 +640,7 @@ const meetingCommand = defineCommand({
       title: movedTitle ?? (noPlenary ? `No plenary of ${group} known${during ? ` ${during}` : ''}` : headline ?? (question && own.length > 0 ? `Next meetings of ${question}` : group ? (inMonth.length > 0 && window ? `${chosen.length > 1 ? 'Meetings' : 'Meeting'} of ${group} in ${window.words}` : `Next meeting of ${group}`) : monthOfAll.length > 0 && window ? `Meetings in ${window.words}` : focus === 'time' ? 'Upcoming meetings and when they open' : focus === 'place' ? 'Upcoming meetings and where' : 'Upcoming meetings')),
       // One group: the title answers and the lines give the details. All groups: each meeting's answer, then its side events.
       sections: [...remoteSection, ...chosen.map((m) => ({ items: focus && !group ? [focusItem(m, focus, ctx.tz), ...meetingItems(m, ctx.tz).slice(1)] : meetingItems(m, ctx.tz) }))],
-      notes: [...movedNotes, ...plenaryNotes, ...(movedTitle ? [] : monthNote), ...cancelledNotes, ...(question && own.length > 0 && chosen.length > 1 ? [`${question} meets at meetings of its own and at ${group ?? 'its study group'}'s; its own next one is first.`] : [])],
+      notes: [...movedNotes, ...plenaryNotes, ...(movedTitle ? [] : monthNote), ...cancelledNotes, ...(question && own.length > 0 && chosen.length > 1 ? [viaParty ? `${question} meets at ${whoMeets(own[0] as MeetingFact)}'s meeting (its letter names ${question}) and at ${group ?? 'its study group'}'s.` : `${question} meets at meetings of its own and at ${group ?? 'its study group'}'s; its own next one is first.`] : [])],
       sources: uniqueSources([...chosen.flatMap((m) => (m.sources ?? [m.source]).map(sourceOf)), ...calledThen.map((m) => sourceOf(m.cancelledBy as MeetingFact['source']))]),
       data: { group, focus, meetings: chosen, cancelled: called, ...(focus ? { answers: chosen.map((m) => ({ group: m.group, start: m.start, place: m.place, opens: formatOpening(m, ctx.tz) })) } : {}) },
     };

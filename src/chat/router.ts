@@ -116,6 +116,9 @@ const ROUTER_INTENTS: ReadonlyArray<readonly [string, RegExp]> = [
   ['ls', /^(?:has|have|did) (?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG|Q\d{1,2}\/\d{1,2})) (?:receive|received|get|got) (?:anything|any(?:thing)?|any (?:liaisons?|LSs?|liaison statements?)|an? (?:LS|liaison(?: statement)?)|liaisons?) from (?:the )?(?<sender>\S.{1,40}?)(?: (?:about|on|regarding|concerning) (?<topic>[^?!.]{2,60}?))?[?!.]*$/i],
   // "what did the IETF say about the SRv6 conformance work in SG11"
   ['ls', /^what (?:did|does|has|have) (?:the )?(?<sender>(?!\S*-(?:LS|TD|C)\s?\d)\S.{1,30}?) (?:say|said|write|written|tell|told|reply|replied|answer|answered) (?:about|on|regarding|concerning) (?:the )?(?<topic>[^?!.]{2,60}?) (?:in|to|for|of|from) (?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG|Q\d{1,2}\/\d{1,2}))[?!.]*$/i],
+  // "overdue liaisons", "which liaisons are overdue", "unanswered LSs": of every group, those whose reply date passed.
+  ['ls', /^(?:(?:which|what|any|the|show(?: me)?|list)\s+)*(?:overdue|late|unanswered)\s+(?:liaisons?|LSs?|liaison statements?)(?<arg>\s+(?:for|of|from)\s+\S.*?)?[?!.]*$/i],
+  ['ls', /^(?:(?:which|what|any)\s+)?(?:liaisons?|LSs?|liaison statements?)\s+(?:are|is)\s+(?:overdue|late|past (?:their|the|its) reply date)(?<arg>\s+(?:for|of|from)\s+\S.*?)?[?!.]*$/i],
   // "what liaison did the IAB send SG2?": a body's statements to the group.
   ['ls', /^(?:what|which) (?:liaisons?|LSs?|liaison statements?) (?:did|has|have) (?:the )?(?<sender>\S.{1,40}?) (?:send|sent|write|written|address|addressed)(?: to)? (?:the )?(?<to>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG|Q\d{1,2}\/\d{1,2}))[?!.]*$/i],
   // "what did sg13 send to sc42": a group's statements to a body.

@@ -413,6 +413,15 @@ function mergeDeadlines(...lists: Deadline[][]): Deadline[] {
 }
 
 /**
+ * A study group's statement known by its number in its title ("LS332 - Consent of Recommendation ITU-T G.8113.2 ->
+ * PWE3", from ITU-T SG 15): "SG15-LS332".
+ */
+function lsNumberReference(kind: DocumentKind, title: string | null, from: string | null): string | null {
+  const n = kind === 'liaison-statement' && from && /^(?:SG\d{1,2}|TSAG)$/.test(from) ? /^LS\s?(\d{1,4})\b/i.exec(title ?? '')?.[1] : undefined;
+  return n ? `${from}-LS${n}` : null;
+}
+
+/**
  * Parse the text of one document.
  *
  * @example parseDocument(letterText).deadlines[0]  // { date: '2026-03-13', category: 'captioning', … }
@@ -562,7 +571,7 @@ export function parseDocument(raw: string): ParsedDocument {
     kind,
     // A circular or notice that names its group only in the meeting it announces belongs to that group.
     group: group ?? (isLetter || notice ? (meeting?.group ?? null) : null),
-    reference: reference ? asWritten(raw, reference.reference) : null,
+    reference: reference ? asWritten(raw, reference.reference) : lsNumberReference(kind, title, liaison?.from ?? null),
     date,
     // A letter that lost its subject is named by the meeting it announces.
     // A header run together on one line leaves the form's heading after the title: "… captioning system LIAISON STATEMENT".

@@ -943,6 +943,32 @@ describe('questions of the sixteenth round', () => {
     expect((was.data['past'] as Due[]).map((x) => x.date)).toEqual(expect.arrayContaining(['2026-06-15', '2026-06-16']));
   });
 
+  it('a meeting named by its month or town beside the study group is that meeting, a regional group\'s when it is held there', async () => {
+    // Collective letter 7/13 (SG13, 12-23 April 2027) sets the contribution dates; the SG13RG-ARB letter's (Muscat) are not these.
+    const apr = await ask('SG13 contribution deadline for the april 2027 meeting', 'Europe/Zurich', NOW16);
+    expect(apr.title).toBe('Deadlines for the SG13 meeting of 12–23 April 2027 (contributions or contributions needing translation)');
+    expect((apr.data['upcoming'] as Due[]).map((x) => x.date)).toEqual(['2027-02-12', '2027-03-31']);
+    // Collective letter 3/13: SG13RG-ARB in Muscat, 9-10 December 2026, "held in a hybrid format".
+    const muscat = await ask('is the SG13 Muscat meeting hybrid?', 'Europe/Zurich', NOW16);
+    expect(muscat.sources[0]?.reference).toBe('TSB Collective letter 3/13');
+    expect(JSON.stringify(muscat.sections)).toContain('hybrid format');
+  });
+
+  it('a Question meets at its working party\'s meeting when the letter names it; a statement by its bare number; overdue liaisons of every group', async () => {
+    // Collective letter 7/17 convenes WP3/17 with "Questions 6/17, 7/17, 8/17, 9/17 and 10/17".
+    const q = await ask('when does q6/17 meet next', 'Europe/Zurich', NOW16);
+    expect(q.sections.map((x) => x.items[0]?.text)).toEqual(['SG17: 1–10 December 2026, Geneva, Switzerland', 'WP3/17: 19–23 April 2027, Geneva, Switzerland (hybrid: remote participation offered)']);
+    expect(q.notes).toContain("Q6/17 meets at WP3/17's meeting (its letter names Q6/17) and at SG17's.");
+    // Datatracker 1103: "LS332 - Consent of Recommendation ITU-T G.8113.2/Y.1372.2 -> PWE3", from ITU-T SG 15.
+    const stored = await cli(redisUrl, prefix, 'ingest', join(import.meta.dirname, '../fixtures/real/ietf-datatracker-1103-ls332-g8113-2-consent.txt'), '--no-progress');
+    expect(stored.code).toBe(0);
+    const ls = await ask('who sent LS332 and what was it about', 'Europe/Zurich', NOW16);
+    expect(ls).toMatchObject({ ok: true, command: 'doc', title: 'SG15-LS332' });
+    const late = await ask('overdue liaisons', 'Europe/Zurich', NOW16);
+    const owed = late.sections.find((x) => x.heading === 'Reply date passed, no reply stored')?.items.map((i) => i.text) ?? [];
+    expect(owed).toEqual(expect.arrayContaining([expect.stringMatching(/^LS on signalling requirements for emergency calls/), expect.stringMatching(/^LS on coordination of IoT security work between SG17 and SG20/)]));
+  });
+
   it('the TSB contact for a group\'s meeting named with its year', async () => {
     const a = await ask('who is the TSB contact for the SG12 2027 meeting?', 'Europe/Zurich', NOW16);
     expect(a).toMatchObject({ ok: true, command: 'officers', title: 'Secretariat of SG12' });
