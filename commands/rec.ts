@@ -15,7 +15,8 @@ import { sourceLabel, sourceOf, uniqueSources } from './scope.ts';
 
 /** A Recommendation's number: "X.1286", "G.9806.1", "Q.3945". */
 const NUMBER = String.raw`[A-Z]\.\d{1,4}(?:\.\d{1,3})*`;
-const NUMBER_IN = new RegExp(String.raw`(?<![\w.])(${NUMBER})(?![\w]|\.\d)`, 'i');
+// Not a Question written with a dot ("(Q.14/12)").
+const NUMBER_IN = new RegExp(String.raw`(?<![\w.])(${NUMBER})(?![\w]|\.\d|\s?\/\s?\d)`, 'i');
 
 /** What a sentence says happened to the Recommendation, strongest first; `planned` when it is still to come. */
 type Step = 'deleted' | 'approved' | 'consented' | 'determined' | 'aap' | 'tap' | 'draft';
@@ -75,7 +76,7 @@ export function recommendationNumber(text: string): string | null {
 /** A pattern that finds `name` ("X.1286", "X.ztsec") in a text, any case, whole. */
 function nameIn(name: string): RegExp {
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\\./g, String.raw`\.\s?`);
-  return new RegExp(String.raw`(?<![\w.])${escaped}(?![\w]|\.\d)`, 'i');
+  return new RegExp(String.raw`(?<![\w.])${escaped}(?![\w]|\.\d|\s?\/\s?\d)`, 'i');
 }
 
 /**
@@ -151,8 +152,34 @@ function statementsOf(doc: StoredDocument, text: string, names: readonly RegExp[
     const held = best[slot];
     if (!held || rank < held.rank) best[slot] = { rank, statement: { doc, sentence: around(sentence, hit.index), step, planned, date: dateOf(doc) } };
   }
+  // A report lists the texts of a step under its heading ("Recommendations consented by ITU-T SG20 for Last Call",
+  // "Approved Recommendations"): a row naming the Recommendation with no step of its own has its heading's.
+  if (!best[0] && !best[1] && doc.parsed.kind === 'report') {
+    const heading = listHeading(text, names);
+    if (heading) best[0] = { rank: rankOf(heading.step, false), statement: { doc, sentence: heading.line, step: heading.step, planned: false, date: dateOf(doc) } };
+  }
+  // A Recommendation's own page: "Approval Date 2022-04-22", "Consent Date 2021-12-17".
+  const labelled = /^[ \t]*(Approval|Consent|Determination)\s+Date\s*[:|]?\s*\n?\s*((?:19|20)\d{2}-\d{2}-\d{2})\b/im.exec(text.slice(0, 5000));
+  if (labelled && names.some((re) => re.test(text.slice(0, 400)))) {
+    const step: Step = /^approval/i.test(labelled[1] ?? '') ? 'approved' : /^consent/i.test(labelled[1] ?? '') ? 'consented' : 'determined';
+    const approvedToo = /^[ \t]*Approval\s+Date\s*[:|]?\s*\n?\s*((?:19|20)\d{2}-\d{2}-\d{2})\b/im.exec(text.slice(0, 5000));
+    const final: Step = approvedToo ? 'approved' : step;
+    best[0] = { rank: rankOf(final, false), statement: { doc, sentence: `${approvedToo ? 'Approval' : labelled[1]} Date ${approvedToo?.[1] ?? labelled[2]}`, step: final, planned: false, date: approvedToo?.[1] ?? labelled[2] ?? dateOf(doc) } };
+  }
   const said = best.slice(0, 2).filter((b) => b !== undefined);
   return (said.length > 0 ? said : best.slice(2).filter((b) => b !== undefined)).map((b) => b.statement);
+}
+
+/** The heading a report lists the Recommendation under, with the step it names: the nearest such line above it. */
+function listHeading(text: string, names: readonly RegExp[]): { line: string; step: Step } | null {
+  const lines = text.slice(0, 60_000).split('\n');
+  const at = lines.findIndex((l) => names.some((re) => re.test(l)));
+  for (let i = at - 1; i >= Math.max(0, at - 40); i--) {
+    const line = (lines[i] ?? '').trim();
+    if (line === '' || line.length > 160 || names.some((re) => re.test(line))) continue;
+    for (const [step, re] of STEPS) if (step !== 'draft' && /\brecommendations?\b/i.test(line) && re.test(line)) return { line, step };
+  }
+  return null;
 }
 
 /** When a document spoke: its own date, else the end of the meeting it is of (a report, a TD), else its mail's day. */

@@ -49,6 +49,8 @@ const SUMMARY_HEADING = /^[ \t]*(?:(?:Meeting\s+)?Executive summary\b|Meeting re
 const REPORT_IN_LINE = /\bDRAFT\s+Meeting\s+Report\s+(?:of|for)\b|\bMeeting\s+Report\s+(?:of|for)\s+(?:the\s+)?(?:3GPP|TSG|ETSI|IEEE)\b/;
 // A sector's meeting report by its number ("Document 1/REP/20-E": ITU-D Study Group 1's report 20) or its heading
 // ("Note by the Chairman SUMMARY OF CONCLUSIONS OF THE TENTH MEETING OF TDAG").
+// A Recommendation's approval page ("AAP Recommendation" / "G.9702: …" / "Consent Date" / "Approval Date").
+const AAP_PAGE = /^\s*AAP Recommendation\s*\n[\s\S]{0,1500}?^\s*(?:Consent|Approval) Date\b/im;
 const SECTOR_REPORT = /\bDocument\s+\d{1,2}\/REP\/\d{1,4}(?:\(Rev\.\d+\))?-[EFSCAR](?![a-z])|\bSummary of (?:the )?conclusions of the\b[^\n]{0,80}?\bmeeting\b/i;
 const SECTOR_DOCUMENT = /\bDocument\s+(?:TDAG|RAG|CWG|WTDC|RA|WRC|RPM)[\w-]*\/\d{1,4}(?:\(Rev\.\d+\))?-[EFSCAR](?![a-z])/;
 // A page that explains how to write a liaison statement, with an example: a guide, not a statement.
@@ -79,6 +81,8 @@ export function classify(text: string): Classification {
   // An IETF Datatracker page or notification is a liaison statement, whatever circular it quotes.
   if (isDatatracker(text)) return { kind: 'liaison-statement', reference: byKind('liaison-statement') };
 
+  // A Recommendation's approval page is no TD, whatever TD it names as the input used for consent.
+  if (AAP_PAGE.test(text.slice(0, 2500))) return { kind: 'other', reference: null };
   // A meeting's executive summary or results page opens with its heading; the TDs and letters it cites are not it.
   if (SUMMARY_HEADING.test(text.split('\n').filter((l) => l.trim() !== '').slice(0, 8).join('\n')) || REPORT_IN_LINE.test(text.slice(0, 400)) || SECTOR_REPORT.test(text.slice(0, 1500))) return { kind: 'report', reference: null };
   // A letter or circular names itself near the top ("Ref: TSB Collective letter 3/20", "TSB Circular 106").
@@ -120,7 +124,8 @@ export function classify(text: string): Classification {
     // A letter of a Bureau (TSB, or BDT's and BR's administrative circulars) whose reference line was lost in
     // conversion or is of a form of its own ("Administrative Circular CA/99").
     // Only TSB writes collective letters: BDT's and BR's letters to the membership are circulars.
-    const tsb = /\bTSB\b|Telecommunication Standardi[sz]ation Bureau/i.test(header);
+    // A letter of the General Secretariat ("General Secretariat Ref: DM-1188") is a circular, whoever it names.
+    const tsb = /\bTSB\b|Telecommunication Standardi[sz]ation Bureau/i.test(header) && !/\bGeneral Secretariat\b/i.test(header.slice(0, 400));
     return /\bCircular\b/i.test(header) || !tsb ? { kind: 'circular', reference: null } : { kind: 'collective-letter', reference: null };
   }
   // A TSB letter whose header was lost (the text starts at its subject): its salutation, its "Key deadlines" and its
@@ -128,6 +133,8 @@ export function classify(text: string): Classification {
   if (/^\s*Dear (?:Sir|Madam)/im.test(text.slice(0, 6000)) && /^\s*Key deadlines\b/im.test(text) && /\bDirector,?\s+(?:of\s+the\s+)?Telecommunication\s+Standardi[sz]ation\s+Bureau\b/i.test(text)) {
     return { kind: 'collective-letter', reference: null };
   }
+  // A report whose masthead a converter spaced out into lines of a letter or two ("J / OINT / C …") is no slide deck.
+  if (REPORT_HEADING.test(text.split('\n').filter((l) => l.trim() !== '').slice(0, 60).join('\n'))) return { kind: 'report', reference: null };
   if (isSlideDeck(text)) return { kind: 'presentation', reference: null };
   return { kind: 'other', reference: null };
 }

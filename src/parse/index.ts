@@ -62,7 +62,7 @@ function documentDate(header: string, kind: DocumentKind): string | null {
   // A report dates itself on a line of its own under its number or heading ("Document 5A/650-E / 12 December 2017").
   if (kind === 'report') {
     // Below a 3GPP report's heading and its secretary's contact block ("15 September 2000.").
-    const line = SINGLE_DATE_LINE.exec(header.split('\n').slice(0, 16).join('\n'))?.[1];
+    const line = SINGLE_DATE_LINE.exec(header.split('\n').filter((l) => l.trim() !== '').slice(0, 30).join('\n'))?.[1];
     if (line) return findDates(line)[0]?.start ?? null;
   }
   // An input document of ITU-D or ITU-R dates itself on a line of its own under its number.
@@ -440,7 +440,8 @@ export function parseDocument(raw: string): ParsedDocument {
   const subject = isLetter || notice ? (letterSubject(header) ?? letterSubject(plainHeader(text, 60)) ?? timetable) : null;
   // Markdown and table copies hide the "Title:" label ("**Title:** Reply LS on …", "| Title: | LS on … |").
   // A converter's cell marker may open the value: "Title: / Template for Question meeting agenda".
-  const cell = (v: string | null) => (v && !/^[|/\s-]*$/.test(v) ? v.replace(/^[|/]\s+/, '').replace(/\s+\|$/, '') : null);
+  // A letter or two is no title: a masthead spaced out into lines under an empty "Title:" ("J", "OINT", …).
+  const cell = (v: string | null) => (v && !/^[|/\s-]*$/.test(v) && v.trim().length > 2 ? v.replace(/^[|/]\s+/, '').replace(/\s+\|$/, '') : null);
   const titleField = cell(fieldValue(header, 'Title', 3, true)) ?? cell(fieldValue(plainHeader(text, 60), 'Title', 3, true));
   // An ITU-R heading's "(COPY To WP4B, WP8D and WP8F)" is whom it is copied to, not part of its title.
   const lsTitle = kind === 'liaison-statement' ? ((trackerTitle(text) ?? mailSubject(header) ?? unlabelledTemplate(header)?.title ?? headingTitle(header))?.replace(/\s*\(COPY\s+To\s+[^()]{2,80}\)\s*$/i, '') ?? null) : null;

@@ -969,6 +969,18 @@ describe('questions of the sixteenth round', () => {
     expect(owed).toEqual(expect.arrayContaining([expect.stringMatching(/^LS on signalling requirements for emergency calls/), expect.stringMatching(/^LS on coordination of IoT security work between SG17 and SG20/)]));
   });
 
+  it('a Recommendation\'s status from a report\'s heading over its table, and from its approval page', async () => {
+    for (const file of ['sg20-executive-summary-2017-consented-list.txt', 'itu-t-aap-page-g9702-approved.txt']) {
+      expect((await cli(redisUrl, prefix, 'ingest', join(import.meta.dirname, '../fixtures/real', file), '--no-progress')).code).toBe(0);
+    }
+    // "Recommendations consented by ITU-T SG20 for Last Call …" over a table whose row is "ITU-T Y.4201 Y.frame-SCC…".
+    const y = await ask('status of Y.4201', 'Europe/Zurich', '2018-01-10T09:00');
+    expect(y.title).toMatch(/^Y\.4201: consented, as Executive Summary of the ITU-T Study Group 20 Meeting/);
+    // The AAP page: "Consent Date 2021-12-17", "Approval Date 2022-04-22".
+    const g = await ask('status of G.9702', 'Europe/Zurich', '2023-01-10T09:00');
+    expect(g.sections[0]?.items[0]?.text).toBe('Fri 22 April 2022: approved');
+  });
+
   it('the TSB contact for a group\'s meeting named with its year', async () => {
     const a = await ask('who is the TSB contact for the SG12 2027 meeting?', 'Europe/Zurich', NOW16);
     expect(a).toMatchObject({ ok: true, command: 'officers', title: 'Secretariat of SG12' });
