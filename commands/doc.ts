@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { defineCommand, noAnswer, type Reply, type ReplyItem } from '../src/core/command.ts';
 import { CATEGORY_LABELS, KIND_LABELS, eventLabel } from '../src/core/labels.ts';
 import { DateTime } from 'luxon';
-import { formatDeadline, formatEventTime, formatOpening, formatRange } from '../src/core/time.ts';
+import { dueAt, formatDeadline, formatEventTime, formatOpening, formatRange } from '../src/core/time.ts';
 import { citeOf, type StoredDocument } from '../src/store/facts.ts';
 import { fieldValue } from '../src/parse/fields.ts';
 import { requestsOf } from '../src/parse/liaison.ts';
@@ -133,7 +133,7 @@ export default defineCommand({
       });
     }
     for (const e of p.events) facts.push({ text: `${eventLabel(e.title)}: ${e.title}`, detail: `${formatEventTime(e, ctx.tz)}${e.place ? `, ${e.place}` : ''}` });
-    for (const d of p.deadlines) facts.push({ text: `Deadline ${formatDeadline(d, ctx.tz)}: ${CATEGORY_LABELS[d.category]}`, detail: d.action });
+    for (const d of p.deadlines) facts.push({ text: `Deadline ${formatDeadline(d, ctx.tz)}${dueAt(d) < ctx.now ? ' (past)' : ''}: ${CATEGORY_LABELS[d.category]}`, detail: d.action });
     // Who brought a contribution or TD, as its header says ("Source: Kenya", "Contact: Grace Wanjiru").
     if (!p.liaison && (p.kind === 'contribution' || p.kind === 'td')) {
       const head = ((await ctx.store.getText(doc.id)) ?? '').slice(0, 4000);
@@ -147,7 +147,7 @@ export default defineCommand({
       const parts = addresseeList(li) ?? `to ${li.to.join(', ') || '?'} for ${li.purpose ?? '?'}`;
       facts.push({
         text: `Liaison from ${li.from ?? '?'}${li.questions.length ? ` (${li.questions.join(', ')})` : ''}; ${parts}`,
-        ...(li.deadline ? { detail: `reply by ${formatDeadline({ date: li.deadline, time: null, timezone: 'Europe/Zurich' }, ctx.tz)}` } : {}),
+        ...(li.deadline ? { detail: `reply by ${formatDeadline({ date: li.deadline, time: null, timezone: 'Europe/Zurich' }, ctx.tz)}${dueAt({ date: li.deadline, time: null, timezone: 'Europe/Zurich' }) < ctx.now ? ' (passed)' : ''}` } : {}),
       });
       if (li.repliesTo?.length) facts.push({ text: `Answers: ${li.repliesTo.join(', ')}` });
       // Whether it was answered: a stored reply that says it answers this one, or none.

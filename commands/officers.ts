@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { defineCommand, noAnswer, type CommandContext, type Reply, type ReplyItem, type SourceRef } from '../src/core/command.ts';
-import { canonicalGroup, canonicalQuestion, canonicalWorkingParty, groupOfQuestion } from '../src/core/groups.ts';
+import { canonicalGroup, canonicalQuestion, canonicalWorkingParty, groupOfQuestion, studyPeriodOf } from '../src/core/groups.ts';
 import type { Person, RoleKind } from '../src/people/roster.ts';
 import { groupOfAddress } from '../src/parse/liaison.ts';
 import { citeOf, type StoredDocument } from '../src/store/facts.ts';
@@ -126,6 +126,18 @@ interface Holder {
   source: SourceRef;
   /** Date of the document stating it (a role stated years ago may have changed hands). */
   date: string | null;
+}
+
+/**
+ * Asked who holds a role now, when the newest document naming anyone is of an earlier study period (officers are
+ * appointed at each assembly): say so, rather than let a name of 2016 pass for today's.
+ */
+function staleNote(holders: readonly Holder[], year: number | null, now: number): string[] {
+  if (year !== null || holders.some((h) => h.origin === 'roster')) return [];
+  const newest = holders.map((h) => h.date ?? '').sort().at(-1) ?? '';
+  const asOf = new Date(now).toISOString().slice(0, 10);
+  if (!newest || studyPeriodOf(newest) === studyPeriodOf(asOf)) return [];
+  return [`The newest document naming them is of ${newest}, a study period before today's; officers are appointed anew each study period, so they may have changed. The roster or the study group's page has the current ones.`];
 }
 
 function holderItem(h: Holder): ReplyItem {
@@ -369,7 +381,7 @@ export default defineCommand({
       ok: true,
       title: `${role ? (KIND_LABELS[role] ?? role).replace(/^./, (c) => c.toUpperCase()) : 'Officers'} of ${asked}`,
       sections: [{ items: holders.map(holderItem) }],
-      notes: [...yearNote, ...(holders.some((h) => h.origin === 'document') ? ['Names from documents are as the document states them; the roster is the secretariat\'s list.'] : [])],
+      notes: [...yearNote, ...(holders.some((h) => h.origin === 'document') ? ['Names from documents are as the document states them; the roster is the secretariat\'s list.'] : []), ...staleNote(holders, year, ctx.now)],
       sources: uniqueSources(holders.map((h) => h.source)),
       data: { scope: asked, role, holders },
     };

@@ -981,6 +981,17 @@ describe('questions of the sixteenth round', () => {
     expect(g.sections[0]?.items[0]?.text).toBe('Fri 22 April 2022: approved');
   });
 
+  it('an officer named only in a letter of an earlier study period is said to be possibly out of date; /doc marks a deadline passed', async () => {
+    // Collective letter 1/13 (30 November 2016) names the chairman of SG13.
+    const chair = await ask('who is the current chair of SG13?', 'Europe/Zurich', NOW16);
+    expect(chair.sections[0]?.items[0]?.text).toBe('Chair of SG13: Lukas Brenner');
+    expect(chair.notes.join(' ')).toContain('The newest document naming them is of 2016-11-30, a study period before today\'s');
+    const ls = await ask('TSAG-LS12 deadline', 'Europe/Zurich', NOW16);
+    const lines = ls.sections.flatMap((x) => x.items.flatMap((i) => [i.text, i.detail ?? '']));
+    expect(lines).toContain('Deadline Mon 15 Jun 2026 (end of day, Geneva) (past): Liaison reply');
+    expect(lines).toContain('reply by Mon 15 Jun 2026 (end of day, Geneva) (passed)');
+  });
+
   it('the TSB contact for a group\'s meeting named with its year', async () => {
     const a = await ask('who is the TSB contact for the SG12 2027 meeting?', 'Europe/Zurich', NOW16);
     expect(a).toMatchObject({ ok: true, command: 'officers', title: 'Secretariat of SG12' });
