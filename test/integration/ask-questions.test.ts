@@ -983,6 +983,7 @@ describe('questions of the sixteenth round', () => {
 
   it('an officer named only in a letter of an earlier study period is said to be possibly out of date; /doc marks a deadline passed', async () => {
     // Collective letter 1/13 (30 November 2016) names the chairman of SG13.
+    expect((await cli(redisUrl, prefix, 'ingest', join(import.meta.dirname, '../fixtures/real/meeting-cl-1-13-2016-sg13-plenary-later-bsg-training.txt'), '--no-progress')).code).toBe(0);
     const chair = await ask('who is the current chair of SG13?', 'Europe/Zurich', NOW16);
     expect(chair.sections[0]?.items[0]?.text).toBe('Chair of SG13: Lukas Brenner');
     expect(chair.notes.join(' ')).toContain('The newest document naming them is of 2016-11-30, a study period before today\'s');
