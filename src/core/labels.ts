@@ -16,7 +16,7 @@ export const CATEGORY_LABELS: Record<DeadlineCategory, string> = {
 
 export const KIND_LABELS: Record<DocumentKind, string> = {
   'collective-letter': 'Collective letter',
-  circular: 'TSB circular',
+  circular: 'Circular',
   'liaison-statement': 'Liaison statement',
   td: 'TD',
   contribution: 'Contribution',
