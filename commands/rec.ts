@@ -224,7 +224,11 @@ export default defineCommand({
     const read = await Promise.all(found.map(async (h) => ({ doc: await ctx.store.getDocument(h.id), text: await ctx.store.getText(h.id) })));
     // As of the asking day: a document dated later (stored ahead of its date) has not said it yet.
     const today = new Date(ctx.now).toISOString().slice(0, 10);
-    const docs = read.filter((r): r is { doc: StoredDocument; text: string } => r.doc !== null && r.text !== null && own.test(r.text) && (dateOf(r.doc) ?? '') <= today);
+    const naming = read.filter((r): r is { doc: StoredDocument; text: string } => r.doc !== null && r.text !== null && own.test(r.text));
+    const current = naming.filter((r) => (dateOf(r.doc) ?? '') <= today);
+    // Only documents dated later name it: they are shown, said to be dated after today, rather than nothing.
+    const docs = current.length > 0 ? current : naming;
+    const laterOnly = current.length === 0 && naming.length > 0 ? [`Every stored document naming ${number} is dated after today (${today}); what they say is shown as they say it.`] : [];
     if (docs.length === 0) {
       return noAnswer('E_NOT_FOUND', `No stored document names ${number}.`, [`The ITU-T Recommendations database (https://www.itu.int/ITU-T/recommendations/) has every Recommendation's status.`, `To look for it by other words: search ${number}`], { number, statements: [] });
     }
@@ -259,7 +263,7 @@ export default defineCommand({
       ok: true,
       title: latest?.step ? `${name}: ${words(latest)}, as ${sourceLabel(sourceOf(citeOf(latest.doc)))} says` : `${name}: what the stored documents say`,
       sections: [{ heading: 'What the documents say, newest first', items }, ...(dueItems.length > 0 ? [{ heading: 'Deadlines set for it', items: dueItems }] : [])],
-      notes: ['From the stored documents only; the ITU-T Recommendations database (https://www.itu.int/ITU-T/recommendations/) is the official record.', ...(dueItems.length > 0 ? [`Times are shown in ${ctx.tz}, with the document's original time beside them.`] : [])],
+      notes: [...laterOnly, 'From the stored documents only; the ITU-T Recommendations database (https://www.itu.int/ITU-T/recommendations/) is the official record.', ...(dueItems.length > 0 ? [`Times are shown in ${ctx.tz}, with the document's original time beside them.`] : [])],
       sources,
       data: { number, ex, statements: statements.map((s) => ({ docId: s.doc.id, date: s.date, step: s.step, planned: s.planned, sentence: s.sentence })), deadlines: dues.map(({ d }) => ({ date: d.date, time: d.time, timezone: d.timezone, action: d.action, category: d.category })) },
     };

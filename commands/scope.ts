@@ -71,6 +71,9 @@ export function findScope(input: string): { scope: Scope | null; rest: string; s
     .replace(GROUP_REGIONAL_FOR, (_, group: string, region: string) => regionalGroup(group, region))
     // "sg2 wp1", "SG17 WP3": a working party named after its study group.
     .replace(/\bSG\s?(\d{1,2})\s+(?:WP|working party)\s?(\d{1,2})(?![\w/])/gi, (_, sg: string, wp: string) => `WP${wp}/${sg}`);
+  // "ITU-R Study Group 9", "ITU-D SG1": another sector's group, not ITU-T's of that number.
+  const otherSector = /\bITU-[RD][\s-]+(?:Study\s+Group|SG|Working\s+Party|WP)\s?\d{1,2}[A-Z]?\b/i.exec(text);
+  if (otherSector) return { scope: { kind: 'unknown', text: otherSector[0] }, rest: text.replace(otherSector[0], ' ') };
   const mentions = [...text.matchAll(GROUP_MENTION)];
   if (mentions.length === 0) return { scope: null, rest: text };
   const scopes = mentions.map((m) => scopeOfMention(m[0]));

@@ -911,6 +911,12 @@ describe('questions of the fifteenth round', () => {
     expect(e212.sections[0]?.items.map((i) => i.text)).toEqual(['Thu 10 July 2025: consented; consent planned', 'Mon 17 March 2025: consent planned']);
     // As of 20 June 2026, SG5-LS30 (23 September 2026) has not been written: L.1470's consent is still to come.
     expect((await ask('was L.1470 consented', 'Europe/Zurich', '2026-06-20T07:30')).title).toBe('L.1470 (ex L.GHG-trajectories): consent planned, as TSB Collective letter 4/5 says');
+    // Asked before Circular 241's date, the circular is still shown, said to be dated after today.
+    const early = await ask("what's the status of G.9806.1", 'Asia/Tokyo', '2026-11-02T14:00');
+    expect(early.title).toBe('G.9806.1 (ex G.hsp-pmd): determined, as TSB Circular 241 says');
+    expect(early.notes[0]).toBe('Every stored document naming G.9806.1 is dated after today (2026-11-02); what they say is shown as they say it.');
+    // An ITU-R study group is no ITU-T group of that number.
+    expect(JSON.stringify((await ask('when does ITU-R Study Group 9 meet', 'Europe/Zurich', '2026-11-02T14:00')).sections)).not.toContain('SG9:');
     // A deadline question about it is still a deadline question.
     expect((await ask('deadline for objections to deleting Q.3945', 'Asia/Kolkata', '2026-09-07T13:00')).command).toBe('deadlines');
   });
