@@ -3,7 +3,7 @@
  * {@link StoredDocument} into index entries; the store writes them.
  */
 import { DateTime } from 'luxon';
-import { ALL_GROUPS_PARTY, groupsOn, parentGroup } from '../core/groups.ts';
+import { ALL_GROUPS_PARTY, groupOfQuestion, groupsOn, parentGroup } from '../core/groups.ts';
 import { dueAt } from '../core/time.ts';
 import { senderVerified, type Cite, type DeadlineFact, type LiaisonFact, type MeetingFact, type RoleFact, type StoredDocument } from '../core/facts.ts';
 import type { Deadline, ParsedDocument } from '../core/types.ts';
@@ -158,6 +158,10 @@ export function deadlineAudience(p: ParsedDocument, d: Deadline): DeadlineAudien
     return { group: acting[0]?.group ?? null, groups, questions, groupWide: questions.length === 0 };
   }
   const groups = p.group ? [p.group, parentGroup(p.group)].filter(unique) : [];
+  // A letter convening one working party, which names the Questions that meet ("Only the Questions of this Working
+  // Party (Questions 6/17, 7/17 …) will meet"): its deadlines are those Questions', not every Question's of the group.
+  const questions = p.kind === 'collective-letter' && p.meeting && /^Meeting of Working Party \d{1,2}\/\d{1,2}\b/i.test(p.meeting.title) ? p.questions.map((q) => q.id).filter((q) => p.group !== null && groupOfQuestion(q) === p.group) : [];
+  if (questions.length > 0) return { group: p.group, groups, questions, groupWide: false };
   return { group: p.group, groups, questions: [], groupWide: true };
 }
 

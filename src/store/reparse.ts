@@ -4,6 +4,7 @@
  * anything again. Corrections by the secretariat still win over the new parse. Resumable: documents are read in the
  * order they were stored, from a sequence number on.
  */
+import { stableJson } from '../core/stable-json.ts';
 import type { ParsedDocument } from '../core/types.ts';
 import { parseDocument } from '../parse/index.ts';
 import { withoutCorrections } from './correction-fields.ts';
@@ -55,7 +56,14 @@ export async function reparseStored(store: DocumentStore, opts: { afterSeq?: num
       if (parsed.meeting && doc.parsed.reference) {
         for (const older of await store.findByReference(doc.parsed.reference)) if (older.supersededBy === id) parsed = inheritMeeting(parsed, older.parsed);
       }
-      if (JSON.stringify(parsed) === JSON.stringify(withoutCorrections(doc).parsed)) continue;
+      // Compared as values: the stored parse, read back through its schema, may hold its keys in another order.
+      if (stableJson(parsed) === stableJson(withoutCorrections(doc).parsed)) {
+        // The same parse, filed as this version files it (a newer sgbot may derive other index entries from it).
+        if (await store.indexIsCurrent(doc)) continue;
+        await store.reindex(doc, doc);
+        result.changed.push(id);
+        continue;
+      }
       await store.replaceParse(id, parsed);
       result.changed.push(id);
     }

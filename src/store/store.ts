@@ -14,6 +14,7 @@ import { deadlineFactSchema, liaisonFactSchema, meetingFactSchema, readStored as
 import { senderVerified } from '../core/facts.ts';
 import { groupOfQuestion, studyPeriodOf } from '../core/groups.ts';
 import { sendTogether } from '../core/send-together.ts';
+import { stableJson } from '../core/stable-json.ts';
 import type { ParsedDocument } from '../core/types.ts';
 import { normalizeText } from '../parse/normalize.ts';
 import { baseKey } from '../parse/reference.ts';
@@ -497,6 +498,22 @@ export class DocumentStore {
     }
     m.zadd(this.key('changed'), change, id);
     await m.exec();
+  }
+
+  /**
+   * Whether the stored index entries and facts of `doc` are those this version derives from its parse: a newer sgbot
+   * may file the same parse differently (a deadline under the Questions a working party's letter names).
+   */
+  async indexIsCurrent(doc: StoredDocument): Promise<boolean> {
+    const entries = doc.supersededBy === null ? indexEntries(doc) : [];
+    const want = new Set(entries.flatMap((e) => e.sets.map(([set]) => `${set}\u0000${e.member}`)));
+    const [have, facts] = await Promise.all([
+      this.redis.smembers(this.key(`docfacts:${doc.id}`)),
+      entries.length > 0 ? this.redis.hmget(this.key('facts'), ...entries.map((e) => e.member)) : Promise.resolve([] as Array<string | null>),
+    ]);
+    if (have.length !== want.size || have.some((x) => !want.has(x))) return false;
+    // Compared as values: a fact read back from JSON may hold its keys in another order.
+    return entries.every((e, i) => facts[i] === JSON.stringify(e.fact) || (facts[i] != null && stableJson(JSON.parse(facts[i])) === stableJson(e.fact)));
   }
 
   /**

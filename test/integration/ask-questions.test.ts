@@ -999,6 +999,16 @@ describe('questions of the sixteenth round', () => {
     expect(lines).toContain('reply by Mon 15 Jun 2026 (end of day, Geneva) (passed)');
   });
 
+  it('a working party\'s letter that names the Questions meeting gives its deadlines to those Questions only', async () => {
+    // Collective letter 7/17: "Only the Questions of this Working Party (Questions 6/17, 7/17, 8/17, 9/17 and 10/17)".
+    const q11 = await ask("what's due for q11/17", 'Europe/Zurich', '2026-11-02T14:00');
+    expect((q11.data['upcoming'] as Due[]).map((d) => d.category)).toEqual(['liaison-reply']);
+    const q6 = await ask("what's due for q6/17", 'Europe/Zurich', '2026-11-02T14:00');
+    expect((q6.data['upcoming'] as Due[]).map((d) => d.date)).toEqual(['2027-03-05', '2027-03-19', '2027-03-19', '2027-04-07']);
+    const sg17 = await ask('/deadlines SG17', 'Europe/Zurich', '2026-11-02T14:00');
+    expect((sg17.data['upcoming'] as Due[]).map((d) => d.date)).toEqual(expect.arrayContaining(['2027-03-05', '2027-04-07']));
+  });
+
   it('the TSB contact for a group\'s meeting named with its year', async () => {
     const a = await ask('who is the TSB contact for the SG12 2027 meeting?', 'Europe/Zurich', NOW16);
     expect(a).toMatchObject({ ok: true, command: 'officers', title: 'Secretariat of SG12' });

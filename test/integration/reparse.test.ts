@@ -51,6 +51,29 @@ describe('reparseStored', () => {
   });
 });
 
+describe('reparseStored, the same parse filed anew', () => {
+  it('rewrites the index entries and facts this version derives differently, once', async () => {
+    const mine = new DocumentStore(redis, `it-reparse-index-${process.pid}`);
+    const { id } = await mine.addDocument(LS, parseDocument(LS), { name: 'ls.txt', path: null, messageId: null, format: 'txt', subject: null, from: null, sentAt: null });
+    // What an older version filed: the reply deadline under the wrong Question and a fact written another way.
+    const member = `${id}#d0`;
+    const facts = await redis.smembers(mine.key(`docfacts:${id}`));
+    const entry = facts.find((f) => f.startsWith('dl:q:Q6/17\u0000'));
+    expect(entry).toBeDefined();
+    await redis.zrem(mine.key('dl:q:Q6/17'), member);
+    await redis.zadd(mine.key('dl:q:Q9/17'), Date.UTC(2036, 3, 30), member);
+    await redis.srem(mine.key(`docfacts:${id}`), entry as string);
+    await redis.sadd(mine.key(`docfacts:${id}`), `dl:q:Q9/17\u0000${member}`);
+    expect(await mine.deadlines({ question: 'Q6/17' }, '-inf')).toEqual([]);
+    expect(await mine.indexIsCurrent((await mine.getDocument(id))!)).toBe(false);
+    expect((await reparseStored(mine)).changed).toEqual([id]);
+    expect((await mine.deadlines({ question: 'Q6/17' }, '-inf')).map((d) => d.date)).toEqual(['2036-04-30']);
+    expect(await mine.deadlines({ question: 'Q9/17' }, '-inf')).toEqual([]);
+    // Nothing left to do: a second run changes nothing.
+    expect((await reparseStored(mine)).changed).toEqual([]);
+  });
+});
+
 describe('sgbot reparse', () => {
   it('reads every stored document, says how many changed and where to go on from', async () => {
     const { runCli } = await import('../../src/cli.ts');
