@@ -232,6 +232,26 @@ const deadlinesCommand = defineCommand({
     // "SG13 contribution deadline for the april 2027 meeting": the letter announcing the group's meeting that month.
     const ofMeeting = args.meetingMonth && !range && !all ? await monthMeetingDeadlines(ctx, scope, args.meetingMonth, kinds) : null;
     if (ofMeeting) return ofMeeting;
+    // "has the SG21 contribution deadline been extended?": yes, when a deadline to come was moved by a letter that says
+    // so in the deadline's own sentence ("… has been extended from 25 August 2027 to 1 September 2027").
+    if (args.unread && MOVED_ASKED.test(args.unread)) {
+      const understood = await deadlinesCommand.run(ctx, { ...args, unread: null });
+      const upcoming = ((understood.data as { upcoming?: DeadlineFact[] } | undefined)?.upcoming ?? []).slice(0, 5);
+      const texts = await Promise.all(upcoming.map((d) => ctx.store.getText(d.source.docId)));
+      // The sentence of the deadline's letter that gives its date and says it was moved.
+      const said = upcoming.map((d, i) => {
+        const [year, month, day] = d.date.split('-').map(Number) as [number, number, number];
+        const dated = new RegExp(String.raw`\b${day}(?:st|nd|rd|th)?\s+${MONTHS[month - 1] ?? ''}\w*\s+${year}\b`, 'i');
+        return (texts[i] ?? '').slice(0, 30_000).split(/\n+|(?<=[.!?])\s+(?=[A-Z0-9])/).find((x) => dated.test(x) && MOVED_SAID.test(x)) ?? null;
+      });
+      const at = said.findIndex((x) => x !== null);
+      const moved = at >= 0 ? upcoming[at] : undefined;
+      return {
+        ...understood,
+        title: moved ? `Yes: ${CATEGORY_LABELS[moved.category].toLowerCase()} now due ${formatCached(moved, ctx.tz)} [${sourceLabel(sourceOf(moved.source))}]` : understood.title,
+        notes: [moved ? `In the letter's words: "${(said[at] as string).trim().replace(/^\d{1,2}\s+/, '')}"` : `No stored letter says a deadline of ${describeAsk(args)} was moved; these are the deadlines as they stand.`, ...understood.notes],
+      };
+    }
     if (topic.length > 0) {
       const reply = await inRange(ctx, scope, all, range ?? { from: all ? null : ctx.now, to: null, words: all ? 'at any date' : 'from now on' }, kinds, topic);
       if (reply.ok && reply.sections.length > 0) return reply;
@@ -322,6 +342,12 @@ async function several(ctx: CommandContext, args: DeadlineArgs, scopes: Scope[])
     data: { parts: replies.map((r, i) => ({ scope: labels[i], ...(r.data ?? {}) })) },
   };
 }
+
+/** Asked whether a deadline was moved ("been extended", "was it postponed"). */
+const MOVED_ASKED = /\b(?:extended|postponed|moved|changed|pushed back|brought forward|delayed)\b/i;
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/** A deadline's sentence that says it was moved. */
+const MOVED_SAID = /\b(?:(?:has|have) been|is|are|was|were)\s+(?:extended|postponed|moved|changed|brought forward)\b|\bextension\b|\bnew deadline\b/i;
 
 /** What the store is asked for, and how the answer names it. */
 /** The upcoming deadlines of `target` that the letters announcing `meetings` set and `keep` accepts, the soonest shown. */

@@ -119,6 +119,8 @@ const ROUTER_INTENTS: ReadonlyArray<readonly [string, RegExp]> = [
   // "overdue liaisons", "which liaisons are overdue", "unanswered LSs": of every group, those whose reply date passed.
   ['ls', /^(?:(?:which|what|any|the|show(?: me)?|list)\s+)*(?:overdue|late|unanswered)\s+(?:liaisons?|LSs?|liaison statements?)(?<arg>\s+(?:for|of|from)\s+\S.*?)?[?!.]*$/i],
   ['ls', /^(?:(?:which|what|any)\s+)?(?:liaisons?|LSs?|liaison statements?)\s+(?:are|is)\s+(?:overdue|late|past (?:their|the|its) reply date)(?<arg>\s+(?:for|of|from)\s+\S.*?)?[?!.]*$/i],
+  // "who must answer the SG15 fronthaul timing liaison and by when": the group's statements on that topic.
+  ['ls', /^who (?:must|should|has to|have to|needs to|is to|is asked to|was asked to) (?:answer|reply to|respond to|act on) (?:the )?(?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG))(?:['’]s)? (?<topic>[^?!.]{2,60}?) (?:liaison statement|liaison|LS)s?(?:,? and by when|,? by when|,? and when)?[?!.]*$/i],
   // "what liaison did the IAB send SG2?": a body's statements to the group.
   ['ls', /^(?:what|which) (?:liaisons?|LSs?|liaison statements?) (?:did|has|have) (?:the )?(?<sender>\S.{1,40}?) (?:send|sent|write|written|address|addressed)(?: to)? (?:the )?(?<to>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG|Q\d{1,2}\/\d{1,2}))[?!.]*$/i],
   // "what did sg13 send to sc42": a group's statements to a body.

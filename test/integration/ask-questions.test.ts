@@ -1009,6 +1009,19 @@ describe('questions of the sixteenth round', () => {
     expect((sg17.data['upcoming'] as Due[]).map((d) => d.date)).toEqual(expect.arrayContaining(['2027-03-05', '2027-04-07']));
   });
 
+  it('asked whether a deadline was extended: yes in the letter\'s words, or that no letter says so; who must answer a liaison by its topic', async () => {
+    // Addendum 1 to Collective letter 4/21: "… has been extended from 25 August 2027 to 1 September 2027."
+    const yes = await ask('has the SG21 contribution deadline been extended?', 'Europe/Zurich', '2026-11-02T14:00');
+    expect(yes.title).toBe('Yes: contributions now due Wed 1 Sep 2027 (end of day, Geneva) [TSB Collective letter 4/21]');
+    expect(yes.notes[0]).toMatch(/has been extended from 25 August 2027 to 1 September 2027\."$/);
+    const no = await ask('has the SG20 registration deadline been extended', 'Europe/Zurich', '2026-11-02T14:00');
+    expect(no.notes[0]).toBe('No stored letter says a deadline of "SG20" and "registration" was moved; these are the deadlines as they stand.');
+    // TD 1204 (PLEN/15): SG15's statement on fronthaul timing, for action to IEEE 802.1 and the MEF Forum.
+    const who = await ask('who must answer the SG15 fronthaul timing liaison and by when', 'Europe/Zurich', '2026-11-02T14:00');
+    expect(who.title).toBe('Liaison statements of SG15 on fronthaul timing');
+    expect(who.sections.flatMap((x) => x.items.map((i) => i.text))[0]).toMatch(/^LS on timing requirements for time-sensitive mobile fronthaul — reply expected by Sun 28 Feb 2027/);
+  });
+
   it('the TSB contact for a group\'s meeting named with its year', async () => {
     const a = await ask('who is the TSB contact for the SG12 2027 meeting?', 'Europe/Zurich', NOW16);
     expect(a).toMatchObject({ ok: true, command: 'officers', title: 'Secretariat of SG12' });
