@@ -11,7 +11,7 @@ import { defineCommand, type CommandContext, type Reply } from '../src/core/comm
 import { dueAt, formatDeadline, formatRange, whenWords } from '../src/core/time.ts';
 import { citeOf, type DeadlineFact, type MeetingFact, type StoredDocument } from '../src/store/facts.ts';
 import { findReferences } from '../src/parse/reference.ts';
-import { cancelledMeetingName, findScope, leftover, sourceLabel, sourceOf, uniqueSources, unknownGroupReply, type Scope } from './scope.ts';
+import { cancelledMeetingName, farAfterNote, findScope, leftover, sourceLabel, sourceOf, uniqueSources, unknownGroupReply, type Scope } from './scope.ts';
 import { meetingsNamed } from './topic.ts';
 import { dueIn, rangeDays, rangeOf, splitWhen, type Clock, type DateRange } from './when.ts';
 
@@ -47,7 +47,7 @@ function item(d: DeadlineFact, tz: string, now: number, everyGroup = false) {
   const source = sourceOf(d.source);
   const who = everyGroup ? whose(d) : '';
   return {
-    text: `${formatCached(d, tz)} (${when}): ${CATEGORY_LABELS[d.category]}${who ? ` — ${who}` : ''}${d.derived ? ' (derived from a rule in the letter)' : ''}`,
+    text: `${formatCached(d, tz)} (${when}): ${CATEGORY_LABELS[d.category]}${who ? ` — ${who}` : ''}${d.derived ? ' (derived from a rule in the letter)' : ''}${farAfterNote(d.date, d.source.date)}`,
     detail: `${d.action} [${sourceLabel(source)}]`,
     source,
   };

@@ -11,7 +11,7 @@ import type { LiaisonInfo } from '../src/core/types.ts';
 import { actingAddressees, requestsOf } from '../src/parse/liaison.ts';
 import type { LiaisonFact } from '../src/store/facts.ts';
 import { dueIn, rangeOf, type DateRange } from './when.ts';
-import { addresseeList, contactLine, parseScope, sourceLabel, sourceOf, uniqueSources, unknownGroupReply, type Scope } from './scope.ts';
+import { addresseeList, contactLine, farAfterNote, parseScope, sourceLabel, sourceOf, uniqueSources, unknownGroupReply, type Scope } from './scope.ts';
 
 const GENEVA = 'Europe/Zurich';
 
@@ -30,7 +30,7 @@ function line(l: LiaisonFact, tz: string, deadlineWords: string | null, contacts
   const li = l.liaison;
   const source = sourceOf(l.source);
   const due = li.deadline ? formatDeadline({ date: li.deadline, time: null, timezone: GENEVA }, tz) : null;
-  const when = l.answeredBy ? ` — answered by ${l.answeredBy.reference ?? l.answeredBy.title ?? 'a reply'}` : due && deadlineWords ? ` — ${deadlineWords} ${due}` : '';
+  const when = l.answeredBy ? ` — answered by ${l.answeredBy.reference ?? l.answeredBy.title ?? 'a reply'}` : due && deadlineWords ? ` — ${deadlineWords} ${due}${farAfterNote(li.deadline, l.source.date)}` : '';
   return {
     text: `${l.source.title ?? l.source.reference ?? 'Liaison statement'}${when}`,
     detail: `from ${li.from ?? 'unknown'}; ${partyList(li)}${contacts && li.contacts.length > 0 ? `; contacts: ${li.contacts.map(contactLine).join('; ')}` : ''}${l.source.date ? `; dated ${formatRange(l.source.date, l.source.date)}` : ''} [${sourceLabel(source)}]`,

@@ -184,3 +184,13 @@ export function addresseeList(li: LiaisonInfo): string | null {
 export function cancelledMeetingName(title: string): string {
   return title.replace(/^Cancell?ation of (?:the )?/i, '').replace(/^./, (c) => c.toUpperCase());
 }
+
+/**
+ * A reply date years after the statement's own date (a Datatracker page's "2033-02-28" on a liaison of 2012) is
+ * shown as written, said to be so: "" when it is not.
+ */
+export function farAfterNote(due: string | null, dated: string | null): string {
+  if (!due || !dated) return '';
+  const years = Number(due.slice(0, 4)) - Number(dated.slice(0, 4));
+  return years >= 3 ? ` (as the document gives it: ${years} years after its date of ${dated})` : '';
+}
