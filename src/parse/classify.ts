@@ -73,6 +73,20 @@ const TD_HEADING = /^\s*TD\s*$|\bThis TD\b|^\s*TEMPORARY DOCUMENT\s*$/im;
  *
  * @example classify('Ref: TSB Collective letter 3/20\nSubject: Meeting of Study Group 20').kind === 'collective-letter'
  */
+/** The first `n` lines of `text` that are not blank, at most 6,000 characters of it: a 1 MB line is no heading. */
+function firstLines(text: string, n: number): string {
+  const out: string[] = [];
+  let at = 0;
+  while (out.length < n && at < text.length && at < 60_000) {
+    const nl = text.indexOf('\n', at);
+    const line = text.slice(at, nl < 0 ? Math.min(text.length, at + 6_000) : Math.min(nl, at + 6_000));
+    if (line.trim() !== '') out.push(line);
+    if (nl < 0) break;
+    at = nl + 1;
+  }
+  return out.join('\n').slice(0, 6_000);
+}
+
 export function classify(text: string): Classification {
   const raw = headerOf(text, 45);
   const header = plainHeader(raw, 45);
@@ -84,7 +98,7 @@ export function classify(text: string): Classification {
   // A Recommendation's approval page is no TD, whatever TD it names as the input used for consent.
   if (AAP_PAGE.test(text.slice(0, 2500))) return { kind: 'other', reference: null };
   // A meeting's executive summary or results page opens with its heading; the TDs and letters it cites are not it.
-  if (SUMMARY_HEADING.test(text.split('\n').filter((l) => l.trim() !== '').slice(0, 8).join('\n')) || REPORT_IN_LINE.test(text.slice(0, 400)) || SECTOR_REPORT.test(text.slice(0, 1500))) return { kind: 'report', reference: null };
+  if (SUMMARY_HEADING.test(firstLines(text, 8)) || REPORT_IN_LINE.test(text.slice(0, 400)) || SECTOR_REPORT.test(text.slice(0, 1500))) return { kind: 'report', reference: null };
   // A letter or circular names itself near the top ("Ref: TSB Collective letter 3/20", "TSB Circular 106").
   // A letter or circular named in passing ("available as TSB Collective letter 9/16", "(TSB Circular 9 of …)") is
   // another document, not this one.
@@ -134,7 +148,7 @@ export function classify(text: string): Classification {
     return { kind: 'collective-letter', reference: null };
   }
   // A report whose masthead a converter spaced out into lines of a letter or two ("J / OINT / C …") is no slide deck.
-  if (REPORT_HEADING.test(text.split('\n').filter((l) => l.trim() !== '').slice(0, 60).join('\n'))) return { kind: 'report', reference: null };
+  if (REPORT_HEADING.test(firstLines(text, 60))) return { kind: 'report', reference: null };
   if (isSlideDeck(text)) return { kind: 'presentation', reference: null };
   return { kind: 'other', reference: null };
 }
