@@ -10,6 +10,7 @@ import { DEADLINE_CATEGORIES, type DeadlineCategory } from '../src/core/types.ts
 import { defineCommand, type CommandContext, type Reply } from '../src/core/command.ts';
 import { dueAt, formatDeadline, formatRange, whenWords } from '../src/core/time.ts';
 import { citeOf, type DeadlineFact, type MeetingFact, type StoredDocument } from '../src/store/facts.ts';
+import { findDates } from '../src/parse/dates.ts';
 import { findReferences } from '../src/parse/reference.ts';
 import { cancelledMeetingName, farAfterNote, findScope, leftover, sourceLabel, sourceOf, uniqueSources, unknownGroupReply, type Scope } from './scope.ts';
 import { meetingsNamed } from './topic.ts';
@@ -148,6 +149,9 @@ const QUESTION_WORDS = /(?:^|\s)(?:what(?:'s|’s|s)?|which|when|is|are|there|an
 
 // "the SG 12 meeting in may": a month naming the meeting.
 const MEETING_MONTH = /\b(meeting|session|plenary)\s+(?:in|of)\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?\s+(meeting|session|plenary)\b/gi;
+// The first such phrase (MEETING_MONTH is global, for replacing every one), and its month and year.
+const MEETING_MONTH_ONE = new RegExp(MEETING_MONTH.source, 'i');
+const MONTH_WORDS = /(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?/i;
 
 /**
  * Read "SG 20 next week --all" into a scope, a date range and the `--all` flag. With `clock` the range is read
@@ -162,7 +166,7 @@ export function parseDeadlineText(rest: string, clock?: Clock): DeadlineArgs {
   const several = found.several?.every((x) => x.kind === 'group' || x.kind === 'question') ? found.several : null;
   const named = several ? { scope: several[0] ?? null, rest: found.rest } : found;
   // "for the SG 12 meeting in may": the month says which meeting, not when its deadlines fall.
-  const meetingMonth = /(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?/i.exec(new RegExp(MEETING_MONTH.source, 'i').exec(named.rest)?.[0] ?? '')?.[0];
+  const meetingMonth = MONTH_WORDS.exec(MEETING_MONTH_ONE.exec(named.rest)?.[0] ?? '')?.[0];
   const { when, rest: dateless } = splitWhen(named.rest.replace(MEETING_MONTH, (_, a?: string, b?: string) => a ?? b ?? ''));
   const { categories, rest: words } = splitCategories(dateless);
   const left = leftover(words, QUESTION_WORDS).replace(QUESTION_WORDS, ' ').replace(/\s+/g, ' ').trim();
@@ -239,11 +243,9 @@ const deadlinesCommand = defineCommand({
       const upcoming = ((understood.data as { upcoming?: DeadlineFact[] } | undefined)?.upcoming ?? []).slice(0, 5);
       const texts = await Promise.all(upcoming.map((d) => ctx.store.getText(d.source.docId)));
       // The sentence of the deadline's letter that gives its date and says it was moved.
-      const said = upcoming.map((d, i) => {
-        const [year, month, day] = d.date.split('-').map(Number) as [number, number, number];
-        const dated = new RegExp(String.raw`\b${day}(?:st|nd|rd|th)?\s+${MONTHS[month - 1] ?? ''}\w*\s+${year}\b`, 'i');
-        return (texts[i] ?? '').slice(0, 30_000).split(/\n+|(?<=[.!?])\s+(?=[A-Z0-9])/).find((x) => dated.test(x) && MOVED_SAID.test(x)) ?? null;
-      });
+      const said = upcoming.map((d, i) =>
+        (texts[i] ?? '').slice(0, 30_000).split(/\n+|(?<=[.!?])\s+(?=[A-Z0-9])/).find((x) => MOVED_SAID.test(x) && findDates(x).some((h) => h.start === d.date || h.end === d.date)) ?? null,
+      );
       const at = said.findIndex((x) => x !== null);
       const moved = at >= 0 ? upcoming[at] : undefined;
       return {
@@ -345,7 +347,6 @@ async function several(ctx: CommandContext, args: DeadlineArgs, scopes: Scope[])
 
 /** Asked whether a deadline was moved ("been extended", "was it postponed"). */
 const MOVED_ASKED = /\b(?:extended|postponed|moved|changed|pushed back|brought forward|delayed)\b/i;
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 /** A deadline's sentence that says it was moved. */
 const MOVED_SAID = /\b(?:(?:has|have) been|is|are|was|were)\s+(?:extended|postponed|moved|changed|brought forward)\b|\bextension\b|\bnew deadline\b/i;
 
@@ -364,7 +365,9 @@ async function monthMeetingDeadlines(ctx: CommandContext, scope: Scope, month: s
   const group = scope.kind === 'group' ? scope.group : scope.kind === 'question' ? groupOfQuestion(scope.question) : null;
   const span = group ? rangeOf(month, { now: ctx.now, tz: ctx.tz }) : null;
   if (!group || !span?.from || !span.to) return null;
-  const [from, to] = [new Date(span.from).toISOString().slice(0, 10), new Date(span.to).toISOString().slice(0, 10)];
+  // The month's days in the reader's zone; the range ends at the start of the day after its last.
+  const days = rangeDays(span, ctx.tz);
+  const [from, to] = [days.from ?? '', DateTime.fromISO(days.to ?? '').minus({ days: 1 }).toISODate() ?? ''];
   const meetings = (await ctx.store.meetings(group, span.from - 31 * DAY_MS, 20)).filter((m) => !m.cancelledBy && m.group === group && m.start <= to && m.end >= from);
   const meeting = meetings[0];
   if (!meeting) return null;

@@ -30,6 +30,15 @@ const STEPS: ReadonlyArray<readonly [Step, RegExp]> = [
   ['tap', /\b(?:TAP|Member States? consultation)\b/i],
   ['draft', /\bdraft\b/i],
 ];
+// The same, each reading every occurrence: a sentence may name a step twice, the first time of something else
+// ("study groups may delete a work item").
+const STEPS_EVERY: ReadonlyArray<readonly [Step, RegExp]> = STEPS.map(([step, re]) => [step, new RegExp(re.source, `${re.flags}g`)]);
+// A Recommendation's page dates its steps in labelled fields, the strongest first: "Approval Date 2022-04-22".
+const DATE_LABELS: ReadonlyArray<readonly [string, Step]> = [
+  ['Approval', 'approved'],
+  ['Consent', 'consented'],
+  ['Determination', 'determined'],
+];
 
 // Words that put the step in the future: "intends to consent", "will be considered for determination".
 const PLANNED = /\b(?:intends?|intended|expects?|expected|plans?|planned|propos(?:e|es|ed|al)|will|would|to be|is to|are to|for (?:consent|determination|approval|deletion)|foreseen|envisaged|scheduled|aims?|seeks?|may|invited|invites|asked|requested|requests)\b/i;
@@ -112,11 +121,10 @@ function stepOf(sentence: string, at: number): { step: Step | null; planned: boo
   const from = Math.max(0, at - 160);
   const near = sentence.slice(from, at + 160);
   let planned: Step | null = null;
-  for (const [step, re] of STEPS) {
+  for (const [step, re] of STEPS_EVERY) {
     // "Draft revised Recommendation ITU-T E.212 - Consent": a draft with a step to come is that step.
     if (step === 'draft' && planned) break;
-    const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
-    for (const m of near.matchAll(g)) {
+    for (const m of near.matchAll(re)) {
       const after = near.slice(m.index + m[0].length, m.index + m[0].length + 40);
       if (OTHER_OBJECT.test(after)) continue;
       const lead = near.slice(Math.max(0, m.index - 80), m.index + m[0].length);
@@ -159,13 +167,11 @@ function statementsOf(doc: StoredDocument, text: string, names: readonly RegExp[
     if (heading) best[0] = { rank: rankOf(heading.step, false), statement: { doc, sentence: heading.line, step: heading.step, planned: false, date: dateOf(doc) } };
   }
   // A Recommendation's own page: "Approval Date 2022-04-22", "Consent Date 2021-12-17".
-  const labelled = /^[ \t]*(Approval|Consent|Determination)\s+Date\s*[:|]?\s*\n?\s*((?:19|20)\d{2}-\d{2}-\d{2})\b/im.exec(text.slice(0, 5000));
-  if (labelled && names.some((re) => re.test(text.slice(0, 400)))) {
-    const step: Step = /^approval/i.test(labelled[1] ?? '') ? 'approved' : /^consent/i.test(labelled[1] ?? '') ? 'consented' : 'determined';
-    const approvedToo = /^[ \t]*Approval\s+Date\s*[:|]?\s*\n?\s*((?:19|20)\d{2}-\d{2}-\d{2})\b/im.exec(text.slice(0, 5000));
-    const final: Step = approvedToo ? 'approved' : step;
-    best[0] = { rank: rankOf(final, false), statement: { doc, sentence: `${approvedToo ? 'Approval' : labelled[1]} Date ${approvedToo?.[1] ?? labelled[2]}`, step: final, planned: false, date: approvedToo?.[1] ?? labelled[2] ?? dateOf(doc) } };
-  }
+  // The strongest step the page dates.
+  const labelled = names.some((re) => re.test(text.slice(0, 400)))
+    ? DATE_LABELS.map(([label, step]) => ({ label, step, date: new RegExp(String.raw`^[ \t]*${label}\s+Date\s*[:|]?\s*\n?\s*((?:19|20)\d{2}-\d{2}-\d{2})\b`, 'im').exec(text.slice(0, 5000))?.[1] })).find((x) => x.date !== undefined)
+    : undefined;
+  if (labelled?.date) best[0] = { rank: rankOf(labelled.step, false), statement: { doc, sentence: `${labelled.label} Date ${labelled.date}`, step: labelled.step, planned: false, date: labelled.date } };
   const said = best.slice(0, 2).filter((b) => b !== undefined);
   return (said.length > 0 ? said : best.slice(2).filter((b) => b !== undefined)).map((b) => b.statement);
 }

@@ -192,7 +192,8 @@ function addressed(input: string): string {
 export function route(registry: Registry, input: string, clock?: AskClock): Routed {
   // A first word that misspells a key word ("dealines for study group 20 next month") is read as it, saying so: the
   // sentence's own patterns would otherwise take the misspelling for a topic.
-  const [, lead = '', firstWord = '', tail = ''] = /^(\s*\/?)(\S*)([\s\S]*)$/.exec(addressed(input)) ?? [];
+  const plain = addressed(input);
+  const [, lead = '', firstWord = '', tail = ''] = /^(\s*\/?)(\S*)([\s\S]*)$/.exec(plain) ?? [];
   // A slash command with a typo is asked about instead.
   const fixed = lead === '' && /^[a-z]{6,14}$/i.test(firstWord) && tail.trim() !== '' ? keyWordOf(firstWord) : firstWord;
   if (fixed !== firstWord) {
@@ -200,11 +201,12 @@ export function route(registry: Registry, input: string, clock?: AskClock): Rout
     const as = READ_ONLY.has(fixed.toLowerCase()) ? `/${fixed.toLowerCase()}` : `"${fixed}"`;
     return 'reply' in routed || routed.readAs ? routed : { ...routed, readAs: `I read "${firstWord}" as ${as}.` };
   }
-  return routeText(registry, input, clock);
+  return routeText(registry, plain, clock);
 }
 
-function routeText(registry: Registry, input: string, clock?: AskClock): Routed {
-  const text = addressed(input)
+/** {@link route} of a question already stripped of the ways of addressing sgbot ({@link addressed}). */
+function routeText(registry: Registry, plain: string, clock?: AskClock): Routed {
+  const text = plain
     // "when's", "where's", "who's": the words the patterns read.
     .replace(/\b(when|where|who|how)['’]s\b/gi, '$1 is')
     // Chat shorthand: "b4 the march mtg", "assoc rapporteur", "contribs", "tmrw".
