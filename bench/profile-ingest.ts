@@ -9,12 +9,20 @@
  *   --profile out.cpuprofile   also profile the measured part (node:inspector) and print self time by function
  *   --summarise x.cpuprofile   only print self time by function of a profile (`node --cpu-prof --import tsx …`)
  *   --type plain               only this mail type
+ *   --stages                   instead: one mail at a time, the wall time of each stage of the path (keeping the raw
+ *                              mail, reading it back, MIME and attachments, understanding the text, storing, indexing)
+ *                              beside the fair baseline's (simpleParser without conversions, one Redis write)
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { simpleParser } from 'mailparser';
 import type { Redis } from 'ioredis';
+import { extractDocxText } from '../src/ingest/docx.ts';
+import { extractBuffer } from '../src/ingest/extract.ts';
 import { ingestRaw, type RawIngestDeps } from '../src/ingest/ingest-raw.ts';
+import { parsePartWith, sourceOf } from '../src/ingest/parse-part.ts';
+import { extractPdfText } from '../src/ingest/pdf.ts';
+import { inlineReader } from '../src/ingest/reader.ts';
 import { DEFAULT_LIMITS } from '../src/ingest/types.ts';
 import { Quarantine } from '../src/store/quarantine.ts';
 import { RawStore } from '../src/store/raw.ts';
@@ -98,6 +106,53 @@ function cpuMs(from: NodeJS.CpuUsage): number {
   return (u.user + u.system) / 1000;
 }
 
+/**
+ * Wall ms per mail of each stage, one mail at a time (no overlap between stages), after a warm-up pass: the stages of
+ * `ingestRaw` called one by one as it calls them, then `ingestRaw` whole on the same mails, then the fair baseline.
+ */
+async function stages(redis: Redis, prefix: string, mails: readonly GenMail[]): Promise<Array<[string, number]>> {
+  const totals = new Map<string, number>();
+  const time = async <T>(name: string, f: () => Promise<T>): Promise<T> => {
+    const t0 = performance.now();
+    const r = await f();
+    totals.set(name, (totals.get(name) ?? 0) + performance.now() - t0);
+    return r;
+  };
+  for (const pass of ['warm', 'timed']) {
+    totals.clear();
+    const store = new DocumentStore(redis, `${prefix}-${pass}-stages`);
+    const raw = new RawStore(redis, `${prefix}-${pass}-stages`);
+    const index = new SearchIndex(store);
+    for (const [i, m] of mails.entries()) {
+      const { meta } = await time('keep the raw mail (RawStore.put)', () => raw.put(m.bytes, { type: 'file', path: `stages/${i}.eml` }, { maxBytes: 100 * 1024 * 1024 }));
+      await time('read it back (RawStore.load)', () => raw.load(meta.id));
+      const extraction = await time('MIME and attachments (extractBuffer)', () => extractBuffer(m.bytes, { filename: `${meta.id}.eml`, format: 'eml', name: meta.id, origin: { path: meta.id } }, DEFAULT_LIMITS, inlineReader));
+      for (const part of extraction.parts) {
+        const { parsed } = await time('understand the text (parseDocument)', () => parsePartWith(inlineReader, part, DEFAULT_LIMITS));
+        await time('store it (DocumentStore.addDocument)', () => store.addDocument(part.text, parsed, sourceOf(part), new Date()));
+      }
+    }
+    await time('index it (SearchIndex.catchUp)', () => index.catchUp());
+    const whole = { store: new DocumentStore(redis, `${prefix}-${pass}-whole`), raw: new RawStore(redis, `${prefix}-${pass}-whole`) };
+    const deps: RawIngestDeps = { ...whole, quarantine: new Quarantine(redis, `${prefix}-${pass}-whole`), limits: DEFAULT_LIMITS, senderAuth: false };
+    for (const [i, m] of mails.entries()) {
+      const { meta } = await whole.raw.put(m.bytes, { type: 'file', path: `whole/${i}.eml` }, { maxBytes: 100 * 1024 * 1024 });
+      await time('ingestRaw whole (all but keeping the raw mail and indexing)', () => ingestRaw(deps, meta.id));
+    }
+    for (const [i, m] of mails.entries()) {
+      const mail = await time('fair baseline: simpleParser, no conversions', () => simpleParser(m.bytes, { skipHtmlToText: true, skipTextToHtml: true, skipTextLinks: true, skipImageLinks: true }));
+      let text = mail.text ?? '';
+      for (const a of mail.attachments) {
+        const name = a.filename ?? 'attachment';
+        if (/wordprocessingml/i.test(a.contentType) || name.toLowerCase().endsWith('.docx')) text += `\n${await time('fair baseline: the same extractors', () => extractDocxText(a.content, name, DEFAULT_LIMITS))}`;
+        else if (/pdf/i.test(a.contentType) || name.toLowerCase().endsWith('.pdf')) text += `\n${(await time('fair baseline: the same extractors', () => extractPdfText(a.content, name, DEFAULT_LIMITS))).text}`;
+      }
+      await time('fair baseline: one Redis write', () => redis.set(`${prefix}-${pass}-fair:${i}`, text));
+    }
+  }
+  return [...totals].map(([name, ms]) => [name, ms / mails.length]);
+}
+
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const opt = (name: string) => {
@@ -108,6 +163,8 @@ async function main(): Promise<void> {
   if (only) return summarise(JSON.parse(readFileSync(only, 'utf8')) as CpuProfile);
   const profileTo = opt('--profile');
   const onlyType = opt('--type') as MailType | undefined;
+  const byStage = argv.includes('--stages');
+  if (byStage) argv.splice(argv.indexOf('--stages'), 1);
   const n = Number(argv[0] ?? 150);
   const counts: Record<MailType, number> = { plain: n, 'qp-html': n, docx: Math.ceil(n / 3), pdf: Math.ceil(n / 6) };
   const warmCounts: Record<MailType, number> = { plain: 20, 'qp-html': 20, docx: 6, pdf: 4 };
@@ -142,6 +199,19 @@ async function main(): Promise<void> {
     return cpuMs(cpu);
   };
 
+  if (byStage) {
+    const redis = env.connect();
+    for (const type of (['plain', 'qp-html', 'docx', 'pdf'] as const).filter((t) => !onlyType || t === onlyType)) {
+      const mails = corpus.filter((m) => m.type === type);
+      console.log(`\n${type}: ${mails.length} mails, one at a time, wall ms per mail`);
+      for (const [name, ms] of await stages(redis, env.prefix(`stages-${type}`), mails)) console.log(`${ms.toFixed(3).padStart(9)} ms  ${name}`);
+    }
+    const stats = (await redis.info('commandstats')).split('\n').filter((l) => /cmdstat_(evalsha|eval|set|hset|zadd|sadd|exec):/.test(l));
+    console.log(`\nRedis's own time per command (all stages): ${stats.map((l) => l.replace(/^cmdstat_(\w+):calls=(\d+),usec=\d+,usec_per_call=([\d.]+).*$/s, '$1 $3 µs × $2')).join('; ')}`);
+    await env.close();
+    await server.stop();
+    return;
+  }
   await bare(warm);
   await ours(warm, 'warm');
   // Only sgbot's side is profiled: the baseline runs after it, outside the profile.
