@@ -12,7 +12,7 @@ import { dueAt, formatDeadline, formatRange, whenWords } from '../src/core/time.
 import { citeOf, type DeadlineFact, type MeetingFact, type StoredDocument } from '../src/store/facts.ts';
 import { findDates } from '../src/parse/dates.ts';
 import { findReferences } from '../src/parse/reference.ts';
-import { cancelledMeetingName, farAfterNote, findScope, leftover, sourceLabel, sourceOf, uniqueSources, unknownGroupReply, type Scope } from './scope.ts';
+import { cancelledMeetingName, farAfterNote, findScope, leftover, sourceLabel, sourceOf, uniqueSources, unknownGroupReply, whoMeets, type Scope } from './scope.ts';
 import { meetingsNamed } from './topic.ts';
 import { dueIn, rangeDays, rangeOf, splitWhen, type Clock, type DateRange } from './when.ts';
 
@@ -43,12 +43,21 @@ function whose(d: DeadlineFact): string {
   return d.questions.length > 0 ? `${groups ? `${groups} ` : ''}(${d.questions.join(', ')})` : groups;
 }
 
+/** The Recommendations a consultation's letter names in its subject ("… on draft new Recommendation ITU-T G.9806.1 and …"). */
+const RECOMMENDATION_IN_TITLE = /\b(?:ITU-T\s+)?([A-Z]\.\d{1,4}(?:\.\d{1,3})*(?:\s*\(\d{2}\/\d{4}\))?)(?=[\s,;)]|$)/g;
+
+function consultedTexts(d: DeadlineFact): string {
+  if (d.category !== 'consultation-reply' || !d.source.title || !/\b(?:TAP|AAP|consultation|Last Call|approval)\b/i.test(d.source.title)) return '';
+  const numbers = [...new Set([...d.source.title.matchAll(RECOMMENDATION_IN_TITLE)].map((m) => m[1] as string))];
+  return numbers.length > 0 ? ` on ${numbers.join(', ')}` : '';
+}
+
 function item(d: DeadlineFact, tz: string, now: number, everyGroup = false) {
   const when = whenWords(d.due, now, tz);
   const source = sourceOf(d.source);
   const who = everyGroup ? whose(d) : '';
   return {
-    text: `${formatCached(d, tz)} (${when}): ${CATEGORY_LABELS[d.category]}${who ? ` — ${who}` : ''}${d.derived ? ' (derived from a rule in the letter)' : ''}${farAfterNote(d.date, d.source.date)}`,
+    text: `${formatCached(d, tz)} (${when}): ${CATEGORY_LABELS[d.category]}${consultedTexts(d)}${who ? ` — ${who}` : ''}${d.derived ? ' (derived from a rule in the letter)' : ''}${farAfterNote(d.date, d.source.date)}`,
     detail: `${d.action} [${sourceLabel(source)}]`,
     source,
   };
@@ -210,6 +219,8 @@ const deadlinesCommand = defineCommand({
     /^(?:the )?(?:last|final|closing) (?:day|date) (?:to|for)\b(?<arg>.*)$/i,
     // "any open consultations right now", "current TAP consultations": consultation replies still due.
     /^(?:are there |is there |any |which |what |list |show(?: me)? )*(?:(?:the|open|current|ongoing|pending|running|active)\s+)*(?<arg>(?:TAP |AAP )?consultations?\b.*?)(?:\s+(?:open|running|going on|right now|now|at the moment|currently|at present))*[?!.]*$/i,
+    // "which Recommendations are in the SG15 TAP consultation": the consultations, each with the texts it is on.
+    /^(?:which|what) (?:draft )?(?:Recommendations?|recs?|texts?|drafts?) (?:are |is )?(?:in|under|covered by|part of|included in|out for) (?:the )?(?<arg>(?:(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG)\s+)?(?:TAP |AAP )?(?:consultations?|last call)\b.*?)[?!.]*$/i,
     // "when may I register for the SG20 meeting", "when can we submit contributions to SG13"
     /^(?<arg>when (?:\w+ ){0,3}(?:register|pre-?register|submit|send in|apply)\b.*)$/i,
     // "when do member states have to ask for interpretation for sg5", "when must I apply for a bursary"
@@ -311,7 +322,7 @@ const deadlinesCommand = defineCommand({
       // A meeting called off takes its deadlines with it: say so, with the letter.
       const group = scope.kind === 'group' ? scope.group : scope.kind === 'question' ? groupOfQuestion(scope.question) : null;
       const called = group ? (await ctx.store.meetings(group, ctx.now - 31 * DAY_MS, 10)).filter((m) => m.cancelledBy && !m.cancelledBy.unverified) : [];
-      for (const m of called.slice(0, 2)) notes.splice(1, 0, `The ${group} meeting of ${formatRange(m.start, m.end)} was cancelled [${sourceLabel(sourceOf(m.cancelledBy as MeetingFact['source']))}]: its deadlines no longer apply.`);
+      for (const m of called.slice(0, 2)) notes.splice(1, 0, `The ${whoMeets(m)} meeting of ${formatRange(m.start, m.end)} was cancelled [${sourceLabel(sourceOf(m.cancelledBy as MeetingFact['source']))}]: its deadlines no longer apply.`);
     }
     return {
       ok: true,
@@ -368,8 +379,21 @@ async function monthMeetingDeadlines(ctx: CommandContext, scope: Scope, month: s
   // The month's days in the reader's zone; the range ends at the start of the day after its last.
   const days = rangeDays(span, ctx.tz);
   const [from, to] = [days.from ?? '', DateTime.fromISO(days.to ?? '').minus({ days: 1 }).toISODate() ?? ''];
-  const meetings = (await ctx.store.meetings(group, span.from - 31 * DAY_MS, 20)).filter((m) => !m.cancelledBy && m.group === group && m.start <= to && m.end >= from);
-  const meeting = meetings[0];
+  const inMonth = (await ctx.store.meetings(group, span.from - 31 * DAY_MS, 20)).filter((m) => m.group === group && m.start <= to && m.end >= from);
+  const meeting = inMonth.find((m) => !m.cancelledBy);
+  // The meeting of that month was called off: so are its deadlines.
+  const called = inMonth.find((m) => m.cancelledBy && !m.cancelledBy.unverified);
+  if (!meeting && called) {
+    const letter = sourceOf(called.cancelledBy as MeetingFact['source']);
+    return {
+      ok: true,
+      title: `The ${whoMeets(called)} meeting of ${formatRange(called.start, called.end)} was cancelled [${sourceLabel(letter)}]: its deadlines no longer apply`,
+      sections: [],
+      notes: [`Other deadlines: /deadlines ${targetOf(scope).label}`],
+      sources: uniqueSources([letter, sourceOf(called.source)]),
+      data: { scope: targetOf(scope).label, cancelled: { group: called.group, start: called.start, end: called.end }, upcoming: [], past: [] },
+    };
+  }
   if (!meeting) return null;
   const { target, label } = targetOf(scope);
   const its = await meetingDeadlines(ctx, target, [meeting], (d) => !kinds || kinds.has(d.category));
@@ -429,7 +453,7 @@ function kindWords(kinds: ReadonlySet<DeadlineCategory>): string {
  * Words that join or lead a topic and say nothing of it: "and", "on", "about", "the". Read after QUESTION_WORDS are
  * gone ("what", "is", "any", "do", "me" … are none of these).
  */
-const JOINING_WORDS = new Set(['stuff', 'things', 'something', 'need', 'needs', 'over', 'close', 'closes', 'closing', 'open', 'opens', 'owe', 'coming', 'up', 'left', 'still', 'pending', 'can', 'and', 'or', 'also', 'then', 'on', 'about', 'for', 'the', 'of', 'a', 'an', 'in', 'at', 'by', 'with', 'regarding', 'concerning', 're', 'reply', 'respond', 'answer', 'deadline', 'deadlines', 'it', 'its', 'this', 'that', 'these', 'those', 'please', 'thanks', 'meeting', 'next', 'so', 'our', 'my', 'where', 'how', 'time', 'well', 'ask', 'apply', 'request', 'get', 'obtain', 'closed', 'expire', 'expired', 'were', 'was', 'end', 'ended']);
+const JOINING_WORDS = new Set(['be', 'must', 'should', 'stuff', 'things', 'something', 'need', 'needs', 'over', 'close', 'closes', 'closing', 'open', 'opens', 'owe', 'coming', 'up', 'left', 'still', 'pending', 'can', 'and', 'or', 'also', 'then', 'on', 'about', 'for', 'the', 'of', 'a', 'an', 'in', 'at', 'by', 'with', 'regarding', 'concerning', 're', 'reply', 'respond', 'answer', 'deadline', 'deadlines', 'it', 'its', 'this', 'that', 'these', 'those', 'please', 'thanks', 'meeting', 'next', 'so', 'our', 'my', 'where', 'how', 'time', 'well', 'ask', 'apply', 'request', 'get', 'obtain', 'closed', 'expire', 'expired', 'were', 'was', 'end', 'ended']);
 
 /** The words of a leftover that name a topic: "on Y.4250" → ["Y.4250"], "and" → []. */
 export function topicWords(text: string): string[] {

@@ -30,6 +30,16 @@ function roleItem(r: Role): ReplyItem {
   return { text: `${r.group}: lead study group on ${r.topic}`, detail: where, source: r.source };
 }
 
+/** One line a role: the same role known several times (the table's periods, documents stating it) names each source. */
+function roleItems(roles: readonly Role[]): ReplyItem[] {
+  const byRole = new Map<string, ReplyItem[]>();
+  for (const r of roles) {
+    const key = `${r.group}|${r.topic.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()}`;
+    byRole.set(key, [...(byRole.get(key) ?? []), roleItem(r)]);
+  }
+  return [...byRole.values()].map((same) => ({ ...(same[0] as ReplyItem), detail: same.map((i) => i.detail).join('; ') }));
+}
+
 /**
  * Content words of topics and aliases, per abbreviation table: {@link topicWords} expands every abbreviation with a
  * regular expression, too slow to run over every known role on every question.
@@ -152,7 +162,7 @@ export default defineCommand({
       const notes = roles.some((r) => r.period === CURRENT_PERIOD || r.origin === 'document')
         ? []
         : [`No ${CURRENT_PERIOD} lead roles of ${group} are in the built-in table or the stored documents; the roles shown are of earlier study periods.`];
-      return { ok: true, title: `Lead study group roles of ${group}`, sections: [{ items: roles.map(roleItem) }], notes, sources: uniqueSources(roles.map((r) => r.source)), data: { group, roles } };
+      return { ok: true, title: `Lead study group roles of ${group}`, sections: [{ items: roleItems(roles) }], notes, sources: uniqueSources(roles.map((r) => r.source)), data: { group, roles } };
     }
     if (/^(?:SG|study group)\s*\d+/i.test(query) && scope.kind === 'unknown') return unknownGroupReply(ctx, query);
 
@@ -189,12 +199,21 @@ export default defineCommand({
       );
     }
     const roles = matches.map((m) => m.value).sort((a, b) => rank(a) - rank(b) || byGroup(a.group, b.group));
-    const groups = [...new Set(roles.filter((r) => rank(r) === rank(roles[0] as Role)).map((r) => r.group))];
+    const best = rank(roles[0] as Role);
+    const groups = [...new Set(roles.filter((r) => rank(r) === best).map((r) => r.group))];
+    // Known only from an earlier study period's table: said in the past, with the period.
+    const periods = [...new Set(roles.map((r) => r.period).filter((p): p is string => p !== null))].join(', ');
+    const title = best === 2 ? `${groups.join(' and ')} led this topic in ${periods}` : `${groups.join(' and ')} ${groups.length > 1 ? 'lead' : 'leads'} this topic`;
     return {
       ok: true,
-      title: `${groups.join(' and ')} ${groups.length > 1 ? 'lead' : 'leads'} this topic`,
-      sections: [{ items: roles.map(roleItem) }],
-      notes: roles.some((r) => r.period !== CURRENT_PERIOD && r.origin === 'curated') ? [`Current study period: ${CURRENT_PERIOD}; roles of earlier periods are marked with theirs.`] : [],
+      title,
+      sections: [{ items: roleItems(roles) }],
+      notes:
+        best === 2
+          ? [`No lead role for it in the current study period (${CURRENT_PERIOD}) is in the built-in table or the stored documents.`]
+          : roles.some((r) => r.period !== CURRENT_PERIOD && r.origin === 'curated')
+            ? [`Current study period: ${CURRENT_PERIOD}; roles of earlier periods are marked with theirs.`]
+            : [],
       sources: uniqueSources(roles.map((r) => r.source)),
       data: { query, found: true, groups, roles },
     };

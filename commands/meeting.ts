@@ -8,26 +8,18 @@ import { groupOfQuestion } from '../src/core/groups.ts';
 import { defineCommand, type CommandContext, type Reply, type ReplyItem } from '../src/core/command.ts';
 import { eventLabel } from '../src/core/labels.ts';
 import { formatEventTime, formatOpening, formatRange } from '../src/core/time.ts';
+import { findDates } from '../src/parse/dates.ts';
 import { MONTH_PATTERN } from '../src/parse/normalize.ts';
 import type { MeetingFact } from '../src/store/facts.ts';
 import { monthNumber, rangeDays, rangeOf, splitWhen } from './when.ts';
 import { topicReply } from './topic.ts';
-import { cancelledMeetingName, findScope, parseScope, sourceLabel, sourceOf, uniqueSources, unknownGroupReply, type Scope } from './scope.ts';
+import { cancelledMeetingName, findScope, parseScope, sourceLabel, sourceOf, uniqueSources, unknownGroupReply, whoMeets, type Scope } from './scope.ts';
 
 const DAY = 86_400_000;
 
 /** A meeting known only from a report or TD that mentions it, no letter announcing it being stored. */
 function plannedOnly(m: MeetingFact): boolean {
   return m.authority === 'mention' && !(m.sources ?? [m.source]).some((s) => s.kind === 'collective-letter' || s.kind === 'circular');
-}
-
-/** Who meets: the Question, the working party a study group's letter convenes alone ("WP3/17"), or the group. */
-function whoMeets(m: MeetingFact): string {
-  if (m.question) return m.question;
-  if (m.groups && m.groups.length > 1) return m.groups.join(', ');
-  const wp = /^Meeting of Working Party (\d)\/(\d{1,2})\b/i.exec(m.title);
-  if (wp && m.group === `SG${wp[2]}`) return `WP${wp[1]}/${wp[2]}`;
-  return m.group ?? 'Meeting';
 }
 
 /** " in Geneva, Switzerland", or " online" for a meeting held virtually; "" with no place. */
@@ -83,8 +75,10 @@ export interface MeetingArgs {
   when?: string;
   /** Asked for the study group's plenary ("when is the SG17 plenary in 2027"), not a working party's meeting. */
   plenary?: boolean;
-  /** Asked whether the meeting was moved ("was the sg13 march meeting postponed"). */
-  moved?: boolean;
+  /** Asked whether the meeting was moved ("was the sg13 march meeting postponed"), or whether it is still on. */
+  moved?: boolean | 'still-on';
+  /** The kind of side event asked about ("newcomers briefing", "workshop", "side event"), as written. */
+  event?: string;
 }
 
 const meetingArgs = z.object({
@@ -98,8 +92,9 @@ const meetingArgs = z.object({
   past: z.boolean().optional(),
   monthAhead: z.number().int().min(0).max(1).optional(),
   plenary: z.boolean().optional(),
-  moved: z.boolean().optional(),
+  moved: z.union([z.boolean(), z.literal('still-on')]).optional(),
   when: z.string().optional(),
+  event: z.string().optional(),
 });
 
 // A month named in a meeting question: "May" only written so, or before a year or "meeting" ("may I …" is no month).
@@ -152,7 +147,7 @@ export function parseMeetingText(rest: string, clock?: { now: number; tz: string
     .replace(/^\s*(?:please\s+)?(?:find|show|give|tell|list|get)(?:\s+(?:me|us))?\s+/i, ' ');
   // A question about a side event ("newcomers briefing sg20 what time") is answered with the meeting and its side
   // events, the meeting's own opening not put first.
-  const sideEvent = /\b(?:briefings?|workshops?|hackathons?|side events?|trainings?|forums?|seminars?|clinics?|webinars?|tutorials?|receptions?)\b/i.test(text);
+  const sideEvent = SIDE_EVENT.exec(text)?.[0];
   const focus: MeetingFocus = sideEvent
     ? null
     : /\bwhat time\b|\b(?:open|opens|opening|start|starts|starting|begin|begins)\b/i.test(text)
@@ -176,10 +171,22 @@ export function parseMeetingText(rest: string, clock?: { now: number; tz: string
   // "the SG17 plenary", "is there a plenary of study group 17": the study group's own meeting ("the opening plenary" is
   // a session of any meeting).
   const plenary = /\bplenar(?:y|ies)\b/i.test(text) && !/\b(?:opening|closing)\s+plenar/i.test(text);
-  const moved = /\b(?:postponed|moved|rescheduled|delayed|deferred|pushed back)\b/i.test(text) && /^\s*(?:was|were|is|has|have|did)\b/i.test(text);
-  const asked = { month, ...(year === null ? {} : { year }), ...(plenary ? { plenary: true } : {}), ...(moved ? { moved: true } : {}), ...(asksFormat ? { format: true } : {}), ...(past ? { past: true } : {}), ...(relative ? { monthAhead: relative === 'next' ? 1 : 0 } : {}), ...(when ? { when } : {}) };
+  // "is the SG13 meeting in March still going ahead?" asks the same, the other way round.
+  const stillOn = /\bstill\b.{0,40}\b(?:on|going ahead|happening|taking place|planned|scheduled|held)\b|\bgoing ahead\b/i.test(text) && /^\s*(?:is|are|will|does|do)\b/i.test(text);
+  const moved = stillOn || (/\b(?:postponed|moved|rescheduled|delayed|deferred|pushed back)\b/i.test(text) && /^\s*(?:was|were|is|has|have|did)\b/i.test(text));
+  const asked = { month, ...(year === null ? {} : { year }), ...(plenary ? { plenary: true } : {}), ...(moved ? { moved: stillOn ? ('still-on' as const) : true } : {}), ...(asksFormat ? { format: true } : {}), ...(past ? { past: true } : {}), ...(relative ? { monthAhead: relative === 'next' ? 1 : 0 } : {}), ...(when ? { when } : {}), ...(sideEvent ? { event: sideEvent } : {}) };
   if (named && named.kind !== 'unknown') return { scope: named, all, focus, unread: text.trim(), ...asked };
   return { scope, all, focus, unread: null, ...asked };
+}
+
+/** A kind of side event named in a question: "newcomers' briefing", "workshop", "side events". */
+const SIDE_EVENT = /\b(?:newcomers?['’]?\s+(?:briefings?|sessions?|orientations?)|briefings?|workshops?|hackathons?|side events?|trainings?|forums?|seminars?|clinics?|webinars?|tutorials?|receptions?)\b/i;
+
+/** Whether a side event's title is of the kind asked ("newcomers briefing" is any newcomers' session; "side event" any). */
+function eventOfKind(title: string, kind: string): boolean {
+  if (/^side events?$/i.test(kind)) return true;
+  if (/^newcomer/i.test(kind)) return /\bnewcomers?\b/i.test(title);
+  return new RegExp(`\\b${kind.replace(/s$/i, '')}`, 'i').test(title);
 }
 
 /** Words of a question about a meeting that say nothing of what is asked. */
@@ -341,7 +348,7 @@ async function outcomeReply(ctx: CommandContext, group: string, month: MeetingAr
 }
 
 /** Words of a side-event question that name no event: "what time is the sg21 contribution clinic". */
-const NOT_EVENT_WORDS = /^(?:what|when|where|time|is|are|the|a|an|of|for|at|does|do|will|start|starts|open|opens|begin|begins|held|how|long|sg\d{1,2}|tsag|study|group|\d{1,2}|next|meeting|today|tomorrow)$/i;
+const NOT_EVENT_WORDS = /^(?:what|when|where|time|is|are|was|were|the|a|an|of|for|at|does|did|do|will|start|starts|started|open|opens|opened|begin|begins|began|held|how|long|sg\d{1,2}|tsag|study|group|\d{1,2}|next|last|meeting|today|tomorrow)$/i;
 
 /** The side event of `m` whose title holds every word `question` names it by (two at least), if one does. */
 function namedEvent(m: MeetingFact | undefined, question: string): MeetingFact['events'][number] | null {
@@ -350,6 +357,22 @@ function namedEvent(m: MeetingFact | undefined, question: string): MeetingFact['
   if (words.length < 2) return null;
   const stem = (w: string) => w.replace(/s$/, '');
   return m.events.find((e) => words.every((w) => e.title.toLowerCase().includes(stem(w)))) ?? null;
+}
+
+/**
+ * The side event of `group` that `question` names ("the SG2 BSG session", "the SG21 contribution clinic"): at the
+ * group's meetings to come first, soonest first; else at those over, latest first (an event is often announced for
+ * one meeting only). With the meeting it belongs to.
+ */
+async function groupEvent(ctx: CommandContext, group: string, question: string): Promise<{ meeting: MeetingFact; event: MeetingFact['events'][number] } | null> {
+  const today = new Date(ctx.now).toISOString().slice(0, 10);
+  const ahead = (await ctx.store.meetings(group, ctx.now - 31 * DAY, 20)).filter((m) => m.end >= today && !m.cancelledBy);
+  const over = (await ctx.store.meetings(group, ctx.now, 10, true)).filter((m) => m.end < today && !m.cancelledBy);
+  for (const meeting of [...ahead, ...over]) {
+    const event = namedEvent(meeting, question);
+    if (event) return { meeting, event };
+  }
+  return null;
 }
 
 /** The days of a month asked about: the year written, else the next such month not wholly past. */
@@ -362,8 +385,8 @@ function monthWindow(asked: { month: number; year: number | null }, now: number,
   return { from: start.toISODate() ?? '', to: start.endOf('month').toISODate() ?? '', words: start.toFormat('LLLL yyyy') };
 }
 
-// A time of day in a letter's sentence: "0800 hours", "09:30", "9.30 a.m.", "14h30".
-const SAID_TIME = /\b(?:([01]\d|2[0-3])([0-5]\d)\s*hours|([01]?\d|2[0-3])[:.h]([0-5]\d)(?:\s*(a\.?m\.?|p\.?m\.?|hours|h)\b)?)/gi;
+// A time of day in a letter's sentence: "0800 hours", "1300 to 1600 hours", "09:30", "9.30 a.m.", "14h30".
+const SAID_TIME = /\b(?:([01]\d|2[0-3])([0-5]\d)(?:\s*hours|(?=\s*(?:to|-|–|and)\s*(?:[01]\d|2[0-3])[0-5]\d\s*hours))|([01]?\d|2[0-3])[:.h]([0-5]\d)(?:\s*(a\.?m\.?|p\.?m\.?|hours|h)\b)?)/gi;
 
 /**
  * A letter's sentence with each time of day it gives followed by that time in the reader's zone, on the meeting's
@@ -372,15 +395,20 @@ const SAID_TIME = /\b(?:([01]\d|2[0-3])([0-5]\d)\s*hours|([01]?\d|2[0-3])[:.h]([
  */
 function withReaderTimes(text: string, m: MeetingFact, tz: string): string {
   const zone = m.timezone ?? (m.place === 'Geneva, Switzerland' ? 'Europe/Zurich' : null);
-  if (!zone || DateTime.fromISO(m.start, { zone }).offset === DateTime.fromISO(m.start, { zone: tz }).offset) return text;
-  return text.replace(SAID_TIME, (whole: string, h1?: string, m1?: string, h2?: string, m2?: string, ampm?: string) => {
+  if (!zone) return text;
+  // Each time is on the last date written before it in the sentence ("3 February 2026, 12:00-14:00 CET"), else on
+  // the meeting's first day: the zones' offsets differ between winter and summer.
+  const dates = findDates(text);
+  const dayOf = (at: number) => dates.filter((d) => d.index < at).at(-1)?.start ?? m.start;
+  if (dates.every((d) => DateTime.fromISO(d.start, { zone }).offset === DateTime.fromISO(d.start, { zone: tz }).offset) && DateTime.fromISO(m.start, { zone }).offset === DateTime.fromISO(m.start, { zone: tz }).offset) return text;
+  return text.replace(SAID_TIME, (whole: string, h1: string | undefined, m1: string | undefined, h2: string | undefined, m2: string | undefined, ampm: string | undefined, at: number) => {
     let hour = Number(h1 ?? h2);
     const minute = Number(m1 ?? m2);
     if (ampm && /^p/i.test(ampm) && hour < 12) hour += 12;
     if (ampm && /^a/i.test(ampm) && hour === 12) hour = 0;
     // "3.5" or "1.10" in a paragraph number is no time: a time has two digits of minutes and a word or a colon.
     if (!h1 && !ampm && !/:/.test(whole)) return whole;
-    const there = DateTime.fromISO(m.start, { zone }).set({ hour, minute });
+    const there = DateTime.fromISO(dayOf(at), { zone }).set({ hour, minute });
     const here = there.setZone(tz);
     const day = here.toISODate() === there.toISODate() ? '' : ` ${here.toFormat('ccc d LLL')}`;
     return `${whole} [${here.toFormat('HH:mm')}${day} ${tz}]`;
@@ -504,14 +532,36 @@ const meetingCommand = defineCommand({
       // half read.
       const event = namedEvent((known.data as { meetings?: MeetingFact[] } | undefined)?.meetings?.[0], unread);
       if (event) return { ...known, title: `${event.title}: ${formatEventTime(event, ctx.tz)}${event.place ? `, ${event.place}` : ''}` };
+      // One announced for another of the group's meetings, the latest over when none to come names it.
+      const elsewhere = name ? await groupEvent(ctx, name, unread) : null;
+      if (elsewhere) {
+        const { meeting, event: found } = elsewhere;
+        const letterOf = sourceOf(meeting.source);
+        const over = found.end < today;
+        return {
+          ok: true,
+          title: `${found.title}: ${formatEventTime(found, ctx.tz)}${found.place ? `, ${found.place}` : ''}`,
+          sections: [{ items: meetingItems(meeting, ctx.tz) }],
+          notes: [
+            `${over ? 'It was' : 'It is'} a side event of the ${whoMeets(meeting)} meeting of ${formatRange(meeting.start, meeting.end)}${inPlace(meeting.place)} [${sourceLabel(letterOf)}].`,
+            ...(over ? [`No letter stored for a later ${name} meeting announces one.`] : []),
+          ],
+          sources: uniqueSources((meeting.sources ?? [meeting.source]).map(sourceOf)),
+          data: { group: name, meetings: [meeting], event: found },
+        };
+      }
       const asked = (unread.length > 200 ? `${unread.slice(0, 200)}…` : unread).replace(/\s+/g, ' ');
-      const letter = known.sources[0] ? ` The letter has the rest: ${sourceLabel(known.sources[0])}.` : '';
       // What the letter itself says of it ("how do I register", "where do I pick up my badge"): its sentences that
       // name the question's words, as it writes them.
       const first = known.sources[0];
-      const said = first?.docId ? letterSays((await ctx.store.getText(first.docId)) ?? '', unread) : [];
+      const letterText = first?.docId ? ((await ctx.store.getText(first.docId)) ?? '') : '';
+      const said = first?.docId ? letterSays(letterText, unread) : [];
+      // Hotels: the travel page the letter gives, if it gives one.
+      const travelUrl = /\b(?:hotels?|accommodation|lodging|stay)\b/i.test(unread) ? /https?:\/\/[^\s)>\]]*\btravel\b[^\s)>\]]*/i.exec(letterText)?.[0] : undefined;
+      const travel = travelUrl ? ` For hotels the letter points to ${travelUrl.replace(/[.,;]+$/, '')}.` : '';
       if (first && said.length > 0) {
-        const meeting = (known.data as { meetings?: MeetingFact[] } | undefined)?.meetings?.[0];
+        const knownData = known.data as { meetings?: MeetingFact[]; last?: MeetingFact | null } | undefined;
+        const meeting = knownData?.meetings?.[0] ?? knownData?.last ?? undefined;
         return {
           ...known,
           title: `What ${sourceLabel(first)} says`,
@@ -522,7 +572,8 @@ const meetingCommand = defineCommand({
       }
       return {
         ...known,
-        notes: [`I can't answer all of "${asked}": this is what I know of the next ${name ?? ''} meeting.${letter}`.replace(/ {2,}/g, ' '), `Deadlines for it (registration, contributions): /deadlines ${name ?? ''}`.trim(), ...known.notes],
+        notes: [
+          (first ? `I can't answer all of "${asked}": ${sourceLabel(first)}, the letter for this meeting, says nothing I can find on it. This is what I know of the ${name ?? ''} meeting.${travel}` : `I can't answer all of "${asked}": this is what I know of the next ${name ?? ''} meeting.`).replace(/ {2,}/g, ' '), `Deadlines for it (registration, contributions): /deadlines ${name ?? ''}`.trim(), ...known.notes],
         data: { ...(known.data ?? {}), unread },
       };
     }
@@ -633,14 +684,23 @@ const meetingCommand = defineCommand({
     // Group 13 (originally planned for 8-19 March 2027)").
     const postponedBy = args.moved && group && /\b(?:postpone\w*|moved|reschedul\w*|new dates)\b/i.test(first.title) ? first : null;
     const originally = postponedBy ? /\b(?:originally|initially|first)\s+(?:planned|scheduled|announced)\s+(?:for\s+)?([^()]{5,40}?)\)?$/i.exec(first.title)?.[1] : undefined;
-    const movedTitle = postponedBy ? `Yes: the ${whoMeets(first)} meeting${originally ? ` planned for ${originally}` : ''} was moved to ${formatRange(first.start, first.end)} [${sourceLabel(letterSource)}]` : null;
+    // "Is it still on" of the new dates themselves ("the SG13 April meeting"): yes, it was moved there.
+    const askedNewDates = args.moved === 'still-on' && window !== null && first.start <= window.to && first.end >= window.from;
+    const movedTitle = !postponedBy
+      ? null
+      : askedNewDates
+        ? `Yes: the ${whoMeets(first)} meeting of ${formatRange(first.start, first.end)} is on; it was moved to these dates${originally ? ` from ${originally}` : ''} [${sourceLabel(letterSource)}]`
+        : `${args.moved === 'still-on' ? 'No' : 'Yes'}: the ${whoMeets(first)} meeting${originally ? ` planned for ${originally}` : ''} was moved to ${formatRange(first.start, first.end)} [${sourceLabel(letterSource)}]`;
     const movedNotes = args.moved && group && !postponedBy ? [`No stored letter says this ${group} meeting was moved or postponed.`] : [];
+    // A kind of side event asked about that the letter does not announce ("when is the newcomers briefing for SG20"): say so.
+    const eventKind = args.event;
+    const noEventNotes = eventKind && group && !first.events.some((e) => eventOfKind(e.title, eventKind)) ? [`${sourceLabel(letterSource)} announces no ${eventKind.toLowerCase().replace(/s$/, '')} for this ${whoMeets(first)} meeting; no other stored document does either.`] : [];
     return {
       ok: true,
       title: movedTitle ?? (noPlenary ? `No plenary of ${group} known${during ? ` ${during}` : ''}` : headline ?? (question && own.length > 0 ? `Next meetings of ${question}` : group ? (inMonth.length > 0 && window ? `${chosen.length > 1 ? 'Meetings' : 'Meeting'} of ${group} in ${window.words}` : `Next meeting of ${group}`) : monthOfAll.length > 0 && window ? `Meetings in ${window.words}` : focus === 'time' ? 'Upcoming meetings and when they open' : focus === 'place' ? 'Upcoming meetings and where' : 'Upcoming meetings')),
       // One group: the title answers and the lines give the details. All groups: each meeting's answer, then its side events.
       sections: [...remoteSection, ...chosen.map((m) => ({ items: focus && !group ? [focusItem(m, focus, ctx.tz), ...meetingItems(m, ctx.tz).slice(1)] : meetingItems(m, ctx.tz) }))],
-      notes: [...movedNotes, ...plenaryNotes, ...(movedTitle ? [] : monthNote), ...cancelledNotes, ...(question && own.length > 0 && chosen.length > 1 ? [viaParty ? `${question} meets at ${whoMeets(own[0] as MeetingFact)}'s meeting (its letter names ${question}) and at ${group ?? 'its study group'}'s.` : `${question} meets at meetings of its own and at ${group ?? 'its study group'}'s; its own next one is first.`] : [])],
+      notes: [...noEventNotes, ...movedNotes, ...plenaryNotes, ...(movedTitle ? [] : monthNote), ...cancelledNotes, ...(question && own.length > 0 && chosen.length > 1 ? [viaParty ? `${question} meets at ${whoMeets(own[0] as MeetingFact)}'s meeting (its letter names ${question}) and at ${group ?? 'its study group'}'s.` : `${question} meets at meetings of its own and at ${group ?? 'its study group'}'s; its own next one is first.`] : [])],
       sources: uniqueSources([...chosen.flatMap((m) => (m.sources ?? [m.source]).map(sourceOf)), ...calledThen.map((m) => sourceOf(m.cancelledBy as MeetingFact['source']))]),
       data: { group, focus, meetings: chosen, cancelled: called, ...(focus ? { answers: chosen.map((m) => ({ group: m.group, start: m.start, place: m.place, opens: formatOpening(m, ctx.tz) })) } : {}) },
     };

@@ -7,7 +7,7 @@ import type { CommandContext, Reply, SourceRef } from '../src/core/command.ts';
 import { noAnswer } from '../src/core/command.ts';
 import { acceptedStudyGroups, byGroup, canonicalGroup, canonicalQuestion, canonicalWorkingParty, CURRENT_STUDY_GROUPS, GROUP_MENTION } from '../src/core/groups.ts';
 import type { Contact, LiaisonInfo } from '../src/core/types.ts';
-import type { Cite } from '../src/store/facts.ts';
+import type { Cite, MeetingFact } from '../src/store/facts.ts';
 
 export { byGroup } from '../src/core/groups.ts';
 
@@ -164,6 +164,15 @@ export function uniqueSources(sources: SourceRef[]): SourceRef[] {
 /** Short label of a source for people: its reference, else its title. */
 export function sourceLabel(s: SourceRef): string {
   return s.reference ?? s.title ?? (s.docId ? `document ${s.docId.slice(0, 8)}` : 'unknown source');
+}
+
+/** Who meets: the Question, the working party a study group's letter convenes alone ("WP3/17"), or the group. */
+export function whoMeets(m: Pick<MeetingFact, 'question' | 'groups' | 'title' | 'group'>): string {
+  if (m.question) return m.question;
+  if (m.groups && m.groups.length > 1) return m.groups.join(', ');
+  const wp = /^Meeting of Working Party (\d)\/(\d{1,2})\b/i.exec(cancelledMeetingName(m.title));
+  if (wp && m.group === `SG${wp[2]}`) return `WP${wp[1]}/${wp[2]}`;
+  return m.group ?? 'Meeting';
 }
 
 /**

@@ -92,8 +92,8 @@ const ROUTER_INTENTS: ReadonlyArray<readonly [string, RegExp]> = [
   ['ls', /^what (?:liaisons? )?(?:does|do|must|should) (?<arg>.+?) (?:need to |have to )?(?:reply|respond|answer) to\b.*$/i],
   // "did IETF send anything to SG15", "has JTC 1/SC 27 sent any liaisons to SG17?" (a sender to filter by)
   ['ls', /^(?:did|has|have) (?<sender>.{2,60}?) (?:send|sent|written|write) (?:anything|any(?:thing| liaisons?| LSs?| liaison statements?)?|an? (?:LS|liaison(?: statement)?)|liaisons?) (?:to|for) (?<arg>.+?)[?!.]*$/i],
-  // "what did JTC 1/SC 27 ask SG17", "what has IETF asked of SG15?"
-  ['ls', /^what (?:did|does|has|have) (?<sender>(?!\S*-(?:LS|TD|C)\s?\d).{2,60}?) (?:ask|asked|want|wanted|send|sent|tell|told) (?:of |from |to )?(?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d|study group|TSAG|Q\d|question|WP\d|working party)[^?!.]*)[?!.]*$/i],
+  // "what did JTC 1/SC 27 ask SG17", "what has IETF asked of SG15?", "what does the SC 27 liaison ask SG17 to do"
+  ['ls', /^what (?:did|does|has|have) (?:the )?(?<sender>(?!\S*-(?:LS|TD|C)\s?\d).{2,60}?)(?:['’]s)?(?: (?:liaisons?|LSs?|liaison statements?|letters?|statements?))? (?:ask|asks|asked|want|wants|wanted|send|sent|tell|told|request|requests|requested) (?:of |from |to )?(?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d|study group|TSAG|Q\d|question|WP\d|working party)[^?!.]*?)(?: to do)?[?!.]*$/i],
   // "what ls did sg15 send to ieee 802.1", "which liaisons has SG17 sent to the IETF"
   ['ls', /^(?:what|which) (?:ls|lss|liaisons?|liaison statements?) (?:did|has|have) (?<sender>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG)) (?:send|sent|write|written)(?: out)? to (?:the )?(?<to>\S.{1,40}?)[?!.]*$/i],
   // "what did sg13 ask jtc1 sc42", "what does tsag want from the study groups": a group's statements to a body.
@@ -301,7 +301,7 @@ export async function answer(registry: Registry, ctx: CommandContext & { metrics
   // … or that one command reads whole by dropping a part: "when's sg3 and what's the deadline for fellowships" asks of
   // the meeting and of a deadline, two commands.
   const parts = partsOf(input).map((part) => route(registry, part, clock));
-  const readable = parts.length > 1 && parts.every((p) => !('reply' in p) && !leftOver(p.args));
+  const readable = parts.length > 1 && parts.every((p) => !('reply' in p) && (!leftOver(p.args) || namesABody(p.args)));
   const twoCommands = readable && new Set(parts.map((p) => ('spec' in p ? p.spec.name : ''))).size > 1;
   if ('reply' in routed || leftOver(routed.args) || twoCommands) {
     if (readable) {
@@ -374,6 +374,12 @@ function leftOver(args: unknown): boolean {
   return Boolean(a && typeof a === 'object' && (a.unread || a.scope?.kind === 'unknown'));
 }
 
+/** Whether what a command could not read as a group is only a name ("SG17 CG-QSM"), no question words left in it. */
+function namesABody(args: unknown): boolean {
+  const a = args as { unread?: unknown; scope?: { kind?: unknown; text?: unknown } } | null;
+  return Boolean(a && !a.unread && a.scope?.kind === 'unknown' && typeof a.scope.text === 'string' && !/\b(?:how|what|when|where|who|which|why|and|is|are|do|does|can)\b/i.test(a.scope.text));
+}
+
 /** {@link GROUP_MENTION} without its global flag: the first mention of a text, read with no state between calls. */
 const ONE_GROUP_MENTION = new RegExp(GROUP_MENTION.source, 'i');
 
@@ -389,8 +395,16 @@ export function partsOf(input: string): string[] {
     .map((p) => p.trim())
     .filter((p) => p.length > 0);
   if (parts.length < 2 || parts.length > 4) return [];
-  const named = ONE_GROUP_MENTION.exec(parts[0] ?? '')?.[0];
-  return parts.map((p, i) => (i > 0 && named && !ONE_GROUP_MENTION.test(p) ? `${p.replace(/[?!.]+$/, '')} for ${named}` : p));
+  const mention = ONE_GROUP_MENTION.exec(parts[0] ?? '');
+  // The group with the body of it named after it: "the SG17 CG-QSM", "SG13 FG-AINN".
+  const named = mention ? `${mention[0]}${/^\s+(?:[A-Z][A-Za-z]*-[A-Z0-9-]{2,})\b/.exec((parts[0] ?? '').slice(mention.index + mention[0].length))?.[0] ?? ''}` : undefined;
+  // A later part ending on its verb ("and how do I join") asks of what the first names: its object.
+  const OBJECTLESS = /\b(?:join|subscribe(?: to)?|attend|register(?: for)?|take part(?: in)?|participate(?: in)?|sign up(?: for)?)$/i;
+  return parts.map((p, i) => {
+    if (i === 0 || !named || ONE_GROUP_MENTION.test(p)) return p;
+    const bare = p.replace(/[?!.]+$/, '');
+    return OBJECTLESS.test(bare) ? `${bare} the ${named}` : `${bare} for ${named}`;
+  });
 }
 
 /** The answers to the parts of one question, as one reply: each part's title heads its lines. */

@@ -41,9 +41,9 @@ const LS_LETTER = /^\s*Dear (?:ITU-T\s+)?(?:SG\s?\d{1,2}|Study Group \d{1,2}|TSA
 const BUREAU = /\b(?:TSB|BDT)\b|Telecommunication (?:Standardi[sz]ation|Development) Bureau|Radiocommunication Bureau/i;
 const BUREAU_CIRCULAR = /\b(?:Administrative\s+Circular|Circular\s+Letter)\s*(?:[A-Z]{1,4}\/\d|\d{1,2}\/[A-Z]{2,6}\/\d)/;
 const SALUTATION_IN_LINE = /\S[ \t]+Dear (?:Sir|Madam)\s*(?:\/\s*Madam\s*)?,/;
-// "Executive summary of the SG11 meeting (Geneva, …)", "Executive Summary of the Meeting", "SG16 results (Online, …)",
+// "Executive summary of the SG11 meeting (Geneva, …)", "Executive Summary of the Meeting", "SG16 results (Online, …)", "Minutes of the IEEE P802.11 Full Working Group",
 // "Meeting results (2017-10-16~27)".
-const SUMMARY_HEADING = /^[ \t]*(?:(?:Meeting\s+)?Executive summary\b|Meeting results\b|SG\s?\d{1,2} results\b|(?:DRAFT\s+)?Meeting Report (?:of|for)\b)/im;
+const SUMMARY_HEADING = /^[ \t|]*(?:(?:Meeting\s+)?Executive summary\b|Meeting results\b|SG\s?\d{1,2} results\b|(?:DRAFT\s+)?Meeting Report (?:of|for)\b|(?:(?:Draft|Approved|Unapproved)\s+)?Minutes of the\b[^\n]{0,80}\b(?:Working Group|Plenary|Meeting|Session|Committee)\b)/im;
 // A report's heading a converter ran into the line before it: "Third Generation Partnership Project (3GPP™) DRAFT
 // Meeting Report for TSG CT WG3 meeting: 61".
 const REPORT_IN_LINE = /\bDRAFT\s+Meeting\s+Report\s+(?:of|for)\b|\bMeeting\s+Report\s+(?:of|for)\s+(?:the\s+)?(?:3GPP|TSG|ETSI|IEEE)\b/;
@@ -115,7 +115,9 @@ export function classify(text: string): Classification {
   // A working group's paper proposing what to answer ("Proposed Response to Liaison Statement from ITU-R WP 5D …
   // This document proposes a response …") is an input to its own meeting, not the statement.
   if (PROPOSED_RESPONSE.test(text.trimStart().slice(0, 300)) && /\bThis (?:document|contribution|paper) propos/i.test(text.slice(0, 4000))) return { kind: 'contribution', reference: null };
-  if (LS_HEADING.test(header) || ((LS_TITLE.test(header) || namesItselfLs(header)) && !isDiscussion(header, text)) || LS_RUN_ON_HEADING.test(header) || isFlatMemo(text) || LS_LETTER.test(text.slice(0, 1500))) {
+  // A letterhead of several chairs can push the Subject line past the header's lines: it still names the letter.
+  const subjectLine = /^[ \t]*Subject[ \t]*:[^\n]*/im.exec(text.slice(0, 4000))?.[0] ?? '';
+  if (LS_HEADING.test(header) || ((LS_TITLE.test(header) || namesItselfLs(header) || LS_TITLE.test(subjectLine)) && !isDiscussion(header, text)) || LS_RUN_ON_HEADING.test(header) || isFlatMemo(text) || LS_LETTER.test(text.slice(0, 1500))) {
     return { kind: 'liaison-statement', reference: byKind('liaison-statement') ?? byKind('td') };
   }
   // A company's 3GPP tdoc (a change request, a discussion paper, a work item description) is a contribution.

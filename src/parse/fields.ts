@@ -79,7 +79,8 @@ const fieldPatterns = new Map<string, RegExp>();
 function fieldPattern(label: string): RegExp {
   let re = fieldPatterns.get(label);
   if (!re) {
-    re = new RegExp(`(?:^|\\n|\\t)[ \\t]*(?:${label})[ \\t]*:[ \\t]*([^\\n]*)`, 'i');
+    // A label may open a table cell with its value: "|Date: 2009-01-19 |" (not "|Subject: |…|", the value in the next cell).
+    re = new RegExp(`(?:^|\\n|\\t)[ \\t]*(?:(?:${label})[ \\t]*:|\\|[ \\t]*(?:${label})[ \\t]*:(?![ \\t]*\\|))[ \\t]*([^\\n]*)`, 'i');
     if (fieldPatterns.size >= 200) fieldPatterns.clear();
     fieldPatterns.set(label, re);
   }
@@ -102,7 +103,7 @@ const HEADING_LINE = /^\s*[A-Z][A-Z-]+(?:\s+[A-Z][A-Z-]+)+\s*$/;
 export function fieldValue(text: string, label: string, maxLines = 3, continued = false): string | null {
   const m = fieldPattern(label).exec(text);
   if (!m) return null;
-  let value = (m[1] ?? '').split(ANY_LABEL)[0] ?? '';
+  let value = ((m[1] ?? '').split(ANY_LABEL)[0] ?? '').replace(/[ \t]*\|[ \t]*$/, '');
   const rest = text.slice(m.index + m[0].length).split('\n').slice(1);
   if (value.trim() === '') {
     const lines: string[] = [];

@@ -150,9 +150,12 @@ function documentGroup(text: string, header: string, kind: DocumentKind, refGrou
     case 'report': {
       if (refGroup !== null) return refGroup;
       const studyGroupLine = /^\s*(?:ITU-T\s+)?(STUDY GROUP \d{1,2}|TSAG|TELECOMMUNICATION STANDARDIZATION ADVISORY GROUP)\s*$/im.exec(header)?.[1];
+      // The template's own field: "Study Group: 12".
+      const studyGroupField = /^\s*\|?\s*Study Group\s*:\s*\|?\s*(\d{1,2})\b/im.exec(header)?.[1];
       const source = fieldValue(header, 'Source');
       return (
         (studyGroupLine ? canonicalGroup(studyGroupLine) : null) ??
+        (studyGroupField ? canonicalGroup(`SG${studyGroupField}`) : null) ??
         (source && /\b(?:chair|rapporteur|editor|secretariat|TSB)\b/i.test(source) ? (findGroups(source)[0]?.group ?? null) : null) ??
         dominantGroup(text, 3)
       );
@@ -378,14 +381,17 @@ function draftReportHeading(text: string): string | null {
  * under it: "Executive Summary of the ITU-T Study Group 16 Meeting (Macao, China, 16-27 October 2017)".
  */
 function summaryHeading(text: string): string | null {
-  const lines = text.slice(0, 6000).split('\n').map((l) => l.trim()).filter((l) => l !== '').slice(0, 30);
+  // A cell of a converted table loses its pipes: "|Minutes of the IEEE P802.11 Full Working Group |".
+  const lines = text.slice(0, 6000).split('\n').map((l) => l.trim().replace(/^\|+\s*|\s*\|+$/g, '')).filter((l) => l !== '').slice(0, 30);
   // A table of contents' line ("EXECUTIVE SUMMARY……ii") is not the heading.
-  const at = lines.findIndex((l) => /^(?:Executive summary\b|SG\s?\d{1,2} results\b)/i.test(l) && l.length <= MAX_TITLE && !/\.{4,}|…{2,}/.test(l));
+  let at = lines.findIndex((l) => /^(?:Executive summary\b|SG\s?\d{1,2} results\b|(?:(?:Draft|Approved|Unapproved)\s+)?Minutes of the\b)/i.test(l) && l.length <= MAX_TITLE && !/\.{4,}|…{2,}/.test(l));
   if (at < 0) return null;
+  // A page headed "Executive Summary" over its full heading ("Executive Summary of the ITU-T Study Group 20 Meeting and …"): the full one.
+  if (/^Executive summary:?$/i.test(lines[at] ?? '') && /^Executive summary of\b/i.test(lines[at + 1] ?? '')) at += 1;
   let heading = (lines[at] ?? '').replace(/:$/, '');
   let rest = at + 1;
   // A narrow column breaks the heading after a word that cannot end it: "Executive summary of" / "the SG13 meeting".
-  while (/\b(?:of|the|and|for|on|in|at)$/i.test(heading) && rest < lines.length && (lines[rest] ?? '').length <= 80) heading = `${heading} ${lines[rest++] ?? ''}`;
+  while (/\b(?:of|the|and|for|on|in|at)$/i.test(heading) && rest < lines.length && (lines[rest] ?? '').length <= 100) heading = `${heading} ${lines[rest++] ?? ''}`;
   const next = lines[rest] ?? '';
   // "Executive summary:" over "Meeting of ITU-T Study Group 2" over "Virtual/Geneva, 4-13 February 2026".
   if (/^\(.*\)$/.test(next) || (/:$/.test(lines[at] ?? '') && next.length <= 100)) return clip(`${heading}${/^\(/.test(next) ? ' ' : ': '}${next}`);

@@ -60,7 +60,9 @@ export interface IndexEntry {
 /** The citation of `doc`. */
 export function citeOf(doc: StoredDocument): Cite {
   const p = doc.parsed;
-  const cite: Cite = { docId: doc.id, reference: p.reference, title: p.title ?? describeDocument(p, doc.source), kind: p.kind, date: p.date };
+  // An addendum or corrigendum is cited as itself ("Addendum 1 to TSB Collective letter 4/21"), not as the letter it adds to.
+  const reference = p.reference && p.revision && /^(?:Addendum|Corrigendum|Erratum)\b/.test(p.revision) ? `${p.revision} to ${p.reference}` : p.reference;
+  const cite: Cite = { docId: doc.id, reference, title: p.title ?? describeDocument(p, doc.source), kind: p.kind, date: p.date };
   // Fail-closed: only a passed sender check or a vouch counts (src/store/trust.ts); files ingested by hand have none.
   if (!senderVerified(doc.source)) cite.unverified = true;
   return cite;
