@@ -11,7 +11,7 @@ import { fieldValue, headerOf } from './fields.ts';
 import { plainHeader, unrunHeader } from './layout.ts';
 import { dominantGroup, findGroups } from './groups.ts';
 import { parseLiaison, unlabelledTemplate } from './liaison.ts';
-import { agendaHeading, findCancelledMeeting, findEvents, findMeeting, heldMeeting, findOpeningTime, findPlace, meetingOf, placeInBrackets, placeName, listedNextMeetings, previousMeeting, questionMeetings, splitMeetings, subjectMeetings } from './meeting.ts';
+import { agendaHeading, findCancelledMeeting, findEvents, findMeeting, heldMeeting, findOpeningTime, findPlace, meetingOf, placeInBrackets, placeName, listedNextMeetings, previousMeeting, questionMeetings, splitMeetings, subjectMeetings, workingPartyMeetings } from './meeting.ts';
 import { meetingRows } from './meeting-table.ts';
 import { MONTH_PATTERN, normalizeText, squash } from './normalize.ts';
 import { asWritten, findRevision } from './reference.ts';
@@ -543,6 +543,8 @@ export function parseDocument(raw: string): ParsedDocument {
   if ((kind === 'report' || kind === 'td') && !foreign && ituGroup) {
     for (const m of listedNextMeetings(text, ituGroup, meeting?.end ?? date)) if (!moreMeetings.some((x) => x.start === m.start && x.end === m.end)) moreMeetings.push(m);
   }
+  // A working party's meeting a report or TD says is to be held ("a special WP2/16 Plenary to be held 13 June 2006").
+  if ((kind === 'report' || kind === 'td') && !foreign) for (const m of workingPartyMeetings(text, meeting?.end ?? date)) if (!moreMeetings.some((x) => x.start === m.start && x.end === m.end)) moreMeetings.push(m);
   // A Question's own meeting named with its dates (a liaison's "your reply will be considered at the next meeting of
   // Question 13/15 (Ottawa, 12-16 April 2027)"): mentioned, under that Question.
   if (!foreign && kind !== 'presentation') for (const q of questionMeetings(text, date)) if (!moreMeetings.some((m) => m.question === q.question && m.start === q.start)) moreMeetings.push(q);

@@ -12,7 +12,8 @@ import { MONTH_PATTERN, squash, stripBullet } from './normalize.ts';
 import { sentences } from './deadline-prose.ts';
 import { inSections, type DeadlineSection } from './deadline-table.ts';
 
-const VIRTUAL = /\b(?:fully[- ]virtual|fully electronic(?:ally)?|\(virtual\)\s+meeting|virtually|virtual (?:meeting|session|format|event|e-meeting)s?|e-meetings?|online only|via MyMeetings|remote(?:ly)? only|by remote participation only)\b/i;
+// "…, virtual, 24 August - 3 September 2021": the word alone in the place's slot between commas.
+const VIRTUAL = /(?<=,[ \t]*)virtual(?=[ \t]*,)|\b(?:fully[- ]virtual|fully electronic(?:ally)?|\(virtual\)\s+meeting|virtually|virtual (?:meeting|session|format|event|e-meeting)s?|e-meetings?|online only|via MyMeetings|remote(?:ly)? only|by remote participation only)\b/i;
 // "in Geneva, Switzerland", "in Abidjan, Côte d'Ivoire", "in New Delhi, India", "in Rio de Janeiro, Brazil".
 const NAME = String.raw`[A-Z\u00C0-\u00DE][\w'\u00C0-\u024F.-]+(?:\s(?:(?:de|des|da|du|del|di|do|dos|la|le|d'|al|el|es|of|and)\s)?[A-Z\u00C0-\u00DE][\w'\u00C0-\u024F.-]+){0,3}`;
 const IN_PLACE = new RegExp(String.raw`\b(?:in|at)\s+(?:the\s+)?(${NAME}(?:,\s*${NAME})?)`, 'g');
@@ -558,6 +559,28 @@ export function questionMeetings(text: string, docDate: string | null): MeetingI
   return out;
 }
 
+// A working party's meeting a report announces: "postponed for a special WP2/16 Plenary to be held 13 June 2006",
+// "an additional meeting of Working Party 3/12 will be held from 2 to 4 May".
+const WP_MEETING_AHEAD = /\b(?:(?:special|additional|extra|interim|e-?)\s*)?(?:(?:meeting|plenary)\s+of\s+)?(?:WP|Working Party)\s?(\d)\/(\d{1,2})(?:\s+(?:Plenary|meeting|e-?plenary))?\s+(?:is\s+|will\s+be\s+|to\s+be\s+|has\s+been\s+)?(?:held|planned|scheduled|convened)\b/gi;
+
+/**
+ * Working-party meetings that `text` says are to be held, with their dates (in the 80 characters after the words):
+ * each under its study group, titled as the working party's. Dates before `docDate` are left out.
+ */
+export function workingPartyMeetings(text: string, docDate: string | null): MeetingInfo[] {
+  const out: MeetingInfo[] = [];
+  for (const m of allMatches(WP_MEETING_AHEAD, text.slice(0, 60_000))) {
+    const group = canonicalGroup(`SG${m[2] ?? ''}`);
+    const rest = squash(text.slice(m.index + m[0].length, m.index + m[0].length + 160).split(/(?<=[.;])\s|\n/)[0] ?? '');
+    const hit = findDates(rest)[0];
+    if (!group || !hit || hit.index > 80 || (docDate && hit.start < docDate)) continue;
+    if (out.some((o) => o.group === group && o.start === hit.start)) continue;
+    const place = findPlace(rest) ?? null;
+    out.push({ group, title: `Meeting of Working Party ${m[1] ?? ''}/${m[2] ?? ''}`, start: hit.start, end: hit.end, place, startTime: null, endTime: null, timezone: null });
+  }
+  return out;
+}
+
 // A group's meeting a letter looks back on: "ITU-T Study Group 17, at its meeting in Geneva from 1 to 10 December 2026,
 // agreed …", "at its last meeting (Geneva, 3-14 March 2025), SG13 consented …".
 const AT_ITS_MEETING = /\bat\s+its\s+(?:(?:last|latest|most recent|recent|(?:\w+th|first|second|third)|plenary)\s+)*meeting\b/i;
@@ -585,7 +608,7 @@ export function heldMeeting(text: string, docDate: string | null): MeetingInfo |
 // A report's list of the group's next meetings: "Next SG17 meeting:", "Future meetings", "Forthcoming meetings".
 const NEXT_MEETINGS_HEADING = /^[ \t]*(?:Next|Future|Forthcoming|Upcoming)\s+(?:(?:ITU-T\s+)?(?:SG\s?\d{1,2}|Study Group \d{1,2}|TSAG)\s+)?(?:plenary\s+)?meetings?\s*:?[ \t]*$/im;
 // An item of it that is no meeting of the group itself: a workshop the day before, another body's meeting.
-const NOT_GROUP_MEETING = /\b(?:workshops?|forums?|seminars?|symposi\w*|trainings?|tutorials?|webinars?|QSDG|regional group|rapporteur|texts? (?:are|is) planned)\b/i;
+const NOT_GROUP_MEETING = /\b(?:workshops?|forums?|seminars?|symposi\w*|trainings?|tutorials?|webinars?|QSDG|regional group|rapporteur|management team|texts? (?:are|is) planned)\b/i;
 
 /**
  * The meetings a report lists under a heading of next meetings, each dated on its own line or under a label line
@@ -627,7 +650,9 @@ export function listedNextMeetings(text: string, group: string, after: string | 
     const of = findGroups(named ?? own)[0]?.group ?? group;
     // "…, Geneva, Switzerland.": the place may follow the dates with no "in".
     const rest = line.slice(hit.index + hit.text.length).replace(/\([^)]*\)/g, ' ').replace(/^[\s,;:–-]+|[\s.,;]+$/g, '');
-    const place = findPlace(own) ?? (/^[A-Z][\p{L}'’ .-]{2,40}(?:,\s*[A-Z][\p{L}'’ .-]{2,40})?$/u.test(rest) && !NOT_PLACE.test(rest) ? placeName(rest) : null);
+    // "SG17 e-plenary (virtual, 11:00-16:00)": held online.
+    const online = /\b(?:virtual|e-plenary|e-meeting|online|fully remote)\b/i.test(own) ? 'virtual' : null;
+    const place = findPlace(own) ?? (/^[A-Z][\p{L}'’ .-]{2,40}(?:,\s*[A-Z][\p{L}'’ .-]{2,40})?$/u.test(rest) && !NOT_PLACE.test(rest) ? placeName(rest) : null) ?? online;
     const title = named && !/^meeting of (?:SG\s?\d{1,2}|Study Group \d{1,2})$/i.test(named) ? squash(named) : meetingOf(of);
     out.push({ group: of, title, start: hit.start, end: hit.end, place, startTime: null, endTime: null, timezone: null });
   }

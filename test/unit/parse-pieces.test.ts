@@ -1041,3 +1041,39 @@ describe('tables of several meetings run together', () => {
     ]);
   });
 });
+
+describe('meetings an executive summary announces', () => {
+  // Modelled on SG16's April 2006 results page and SG17's September 2021 executive summary (www.itu.int).
+  it('reads a working party meeting "to be held" on a date as that working party\'s, under its study group', () => {
+    const p = parseDocument(
+      [
+        'ITU-T Study Group 16 (Study Period 2005-2008)',
+        'Executive Summary of the Meeting',
+        'Meeting Results',
+        'Geneva, 3 - 13 April 2006',
+        '',
+        'Major Plenary accomplishments:',
+        '  • Consented Recommendations: 34 at this meeting',
+        '    • Consent of H.324 Annex K was deferred to a special WP2/16 Plenary to be held 13 June 2006 (see TSB Collective 4/16)',
+      ].join('\n'),
+    );
+    expect(p.kind).toBe('report');
+    expect(p.moreMeetings).toEqual([expect.objectContaining({ group: 'SG16', title: 'Meeting of Working Party 2/16', start: '2006-06-13', end: '2006-06-13' })]);
+  });
+
+  it('a "virtual" alone between commas is the place; a management team call under "Next meetings" is no meeting of the group', () => {
+    const p = parseDocument(
+      [
+        'Executive Summary',
+        "Meeting of ITU-T SG17 'Security', virtual, 24 August - 3 September 2021",
+        'Hot topics',
+        '- Quantum key distribution networks',
+        'Next SG17 meetings',
+        '- Friday 7 Jan 2022, SG17 e-plenary (virtual, 11:00-16:00)',
+        '- Open and extended management team meeting on Wed 5 Jan 2022, 12:00-15:00.',
+      ].join('\n'),
+    );
+    expect(p.meeting).toMatchObject({ group: 'SG17', start: '2021-08-24', end: '2021-09-03', place: 'virtual' });
+    expect(p.moreMeetings).toEqual([expect.objectContaining({ group: 'SG17', start: '2022-01-07', place: 'virtual' })]);
+  });
+});
