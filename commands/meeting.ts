@@ -237,7 +237,7 @@ function letterSays(text: string, question: string, counts = false): string[] {
     // Not a contents list ("Contents 1 Opening of the meeting 2 Attendance …"), whose headings name everything.
     .filter((s) => s.length >= 30 && s.length <= 300 && !/^(?:table of )?contents\b/i.test(s));
   // A word asked is found as the letter words it too: "interpreted" in "held in English only", "free" in "free of charge".
-  const patterns = stems.map((st) => new RegExp([String.raw`\b${st.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, ...SAID_AS.filter(([re]) => re.test(st)).map(([, alt]) => alt.source)].join('|'), 'i'));
+  const patterns = stems.map((st) => new RegExp([String.raw`\b${RegExp.escape(st)}`, ...SAID_AS.filter(([re]) => re.test(st)).map(([, alt]) => alt.source)].join('|'), 'i'));
   // A thing asked that the letter says in no sentence (a fee, lunch, a badge): it does not say it, whatever else the
   // question's words find ("registration fee" finds registration).
   if (stems.some((st, i) => SAID_AS.some(([re]) => re.test(st) && !/^(?:interp|langua|recs?|recomm|remote|online|virtual|hybrid)/.test(st)) && !sentences.some((x) => patterns[i]?.test(x)))) return [];
@@ -520,11 +520,11 @@ const meetingCommand = defineCommand({
       // there, which may be the study group's regional group's (SG13RG-ARB in Muscat).
       const today = new Date(ctx.now).toISOString().slice(0, 10);
       const there = name
-        ? (await ctx.store.meetings(null, ctx.now - 31 * DAY, 50)).find((m) => m.end >= today && !m.cancelledBy && m.place && m.group && m.group !== name && m.group.startsWith(`${name}RG`) && new RegExp(`\\b${(m.place.split(',')[0] ?? '').trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').test(unread))
+        ? (await ctx.store.meetings(null, ctx.now - 31 * DAY, 50)).find((m) => m.end >= today && !m.cancelledBy && m.place && m.group && m.group !== name && m.group.startsWith(`${name}RG`) && new RegExp(`\\b${RegExp.escape((m.place.split(',')[0] ?? '').trim())}\\b`, 'i').test(unread))
         : undefined;
       if (there?.group) {
         const town = (there.place?.split(',')[0] ?? '').trim();
-        const left = unread.replace(new RegExp(`\\b${town.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i'), ' ').replace(/\s+/g, ' ').trim();
+        const left = unread.replace(new RegExp(`\\b${RegExp.escape(town)}\\b`, 'i'), ' ').replace(/\s+/g, ' ').trim();
         return meetingCommand.run(ctx, { ...args, scope: { kind: 'group', group: there.group }, unread: left === '' ? null : left });
       }
       const known = await meetingCommand.run(ctx, { ...args, unread: null });

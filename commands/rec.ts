@@ -84,7 +84,7 @@ export function recommendationNumber(text: string): string | null {
 
 /** A pattern that finds `name` ("X.1286", "X.ztsec") in a text, any case, whole. */
 function nameIn(name: string): RegExp {
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\\./g, String.raw`\.\s?`);
+  const escaped = RegExp.escape(name).replace(/\\\./g, String.raw`\.\s?`);
   return new RegExp(String.raw`(?<![\w.])${escaped}(?![\w]|\.\d|\s?\/\s?\d)`, 'i');
 }
 

@@ -49,7 +49,7 @@ function compoundsOf(words: string): RegExp[] {
     .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
     .filter((w) => /[\p{L}\p{N}][.\-‐–][\p{L}\p{N}]/u.test(w) && w.length <= 60)
     .map((w) => {
-      const parts = w.split(/[.\-‐–]+/).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+      const parts = w.split(/[.\-‐–]+/).map((p) => RegExp.escape(p));
       return new RegExp(String.raw`(?<![\p{L}\p{N}])${parts.join(String.raw`[.\-‐–\s]?`)}(?![\p{L}\p{N}])`, 'iu');
     });
 }

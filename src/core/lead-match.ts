@@ -17,7 +17,7 @@ const PLAIN_WORDS = new Set(['its', 'ant', 'tap', 'fn']);
 export function topicWords(text: string, abbreviations: Record<string, string>): string[] {
   let t = ` ${text} `;
   for (const [abbr, full] of Object.entries(abbreviations)) {
-    const esc = abbr.replace(/[.*+?^${}()|[\]\\&/]/g, '\\$&');
+    const esc = RegExp.escape(abbr);
     // People type "iot", "qos", "ict": an abbreviation is read in any case unless, lower-cased, it is a word of its
     // own ("its", "ant") or has two letters ("it").
     const anyCase = /[a-z]/.test(abbr) || (abbr.length >= 3 && !PLAIN_WORDS.has(abbr.toLowerCase()));

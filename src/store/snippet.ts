@@ -16,7 +16,7 @@ function patternOf(words: readonly string[]): RegExp {
   let re = patterns.get(key);
   if (!re) {
     if (patterns.size >= MAX_PATTERNS) patterns.clear();
-    const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const escaped = words.map((w) => RegExp.escape(w));
     // Case-insensitive, so that the text is searched as it is, without a lower-case copy of it.
     re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})`, 'giu');
     patterns.set(key, re);
