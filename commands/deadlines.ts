@@ -169,7 +169,8 @@ const MONTH_WORDS = /(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.
 export function parseDeadlineText(rest: string, clock?: Clock): DeadlineArgs {
   // Past ones too when asked so, or asked in the past tense: "when were replies due", "when did registration close".
   const all = /(?:^|\s)--?all\b|\ball\b.*\bpast\b|\bincluding past\b|^\s*past\b|\b(?:did|have)\s+(?:I|we)\s+miss(?:ed)?\b|^\s*when\s+(?:were|was|did)\b|\b(?:were|was)\s+(?:\w+\s+)?due\b|\b(?:closed|expired|ended|passed|lapsed|went by|gone by)\b/i.test(rest);
-  const text = rest.replace(/(?:^|\s)--?all\b/gi, ' ');
+  // "the last day to submit", "the final date for registration": the deadline itself, not yesterday.
+  const text = rest.replace(/(?:^|\s)--?all\b/gi, ' ').replace(/\b(?:the\s+)?(?:last|final|closing)\s+(?:day|date)\s+(?=to\b|for\b|of\b)/gi, 'deadline ');
   const found = findScope(text);
   // "SG 13 or SG 11", "SG13 and Q4/20": several known groups, each answered in turn.
   const several = found.several?.every((x) => x.kind === 'group' || x.kind === 'question') ? found.several : null;

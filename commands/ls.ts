@@ -114,7 +114,7 @@ export default defineCommand({
     const notes: string[] = [...topicNote];
     if (all.length === 0) notes.push(`No liaison statements${from ? ` from ${from}` : ''}${to ? ` to ${to}` : ''}${group && !to ? `${from ? ' to or copied to' : ' from, to or copied to'} ${group}` : ''} are stored.`);
     else if (who && mustAnswer.length === 0 && undated.length === 0 && overdue.length > 0) notes.push(`No reply is due from ${who} from today on; ${overdue.length === 1 ? 'one statement asked' : `${overdue.length} statements asked`} for one by a date now past, and no reply to ${overdue.length === 1 ? 'it' : 'them'} is stored.`);
-    else if (who && mustAnswer.length === 0 && undated.length === 0) notes.push(`No liaison statement is waiting for a reply from ${who}.`);
+    else if (who && mustAnswer.length === 0 && undated.length === 0) notes.push(`No liaison statement${topic !== null && onTopic.length > 0 ? ` on "${topic}"` : ''} is waiting for a reply from ${who}.`);
     else if (who && mustAnswer.length === 0) notes.push(`No reply date is set for ${who}; ${undated.length} liaison statement${undated.length > 1 ? 's ask' : ' asks'} it to act without one.`);
     if (mustAnswer.length + expected.length > 0) notes.push(`Reply dates are shown in ${ctx.tz}; the liaison statements give them as Geneva dates.`);
     return {

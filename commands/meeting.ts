@@ -79,6 +79,8 @@ export interface MeetingArgs {
   moved?: boolean | 'still-on';
   /** The kind of side event asked about ("newcomers briefing", "workshop", "side event"), as written. */
   event?: string;
+  /** Asked how long the meeting lasts. */
+  howLong?: boolean;
 }
 
 const meetingArgs = z.object({
@@ -95,6 +97,7 @@ const meetingArgs = z.object({
   moved: z.union([z.boolean(), z.literal('still-on')]).optional(),
   when: z.string().optional(),
   event: z.string().optional(),
+  howLong: z.boolean().optional(),
 });
 
 // A month named in a meeting question: "May" only written so, or before a year or "meeting" ("may I …" is no month).
@@ -114,7 +117,7 @@ function askedMonth(text: string): { month: number; year: number | null } | null
 }
 
 /** A word that makes a span of days or weeks of a meeting question ("next week", "in the next ten days", "today"). */
-const SPAN = /\b(?:weeks?|days?|today|tomorrow|fortnight|weekend)\b/i;
+const SPAN = /\b(?:weeks?|days?|today|tomorrow|fortnight|weekend)\b|\bend\s+of\s+(?:the\s+|this\s+)?(?:year|(?:19|20)\d{2})\b|\bend\s+of\s+Dec(?:ember)?\b/i;
 // Days of one month: "between 1 and 20 July", "from 1 to 20 July", "1-20 July" (a span, not the whole month).
 const DAYS_OF_MONTH = new RegExp(String.raw`\b(?:(?:between|from)\s+)?\d{1,2}(?:st|nd|rd|th)?\s*(?:and|to|-|–)\s*\d{1,2}(?:st|nd|rd|th)?\s+(?:${MONTH_PATTERN})\b(?:\s+\d{4})?`, 'i');
 
@@ -138,7 +141,10 @@ export function parseMeetingText(rest: string, clock?: { now: number; tz: string
   const relativeYear = month === null && !yearOnly && !days ? /\b(last|this|next)\s+year\b/i.exec(rest.slice(0, 300))?.[1]?.toLowerCase() : undefined;
   const thisYear = DateTime.fromMillis(clock?.now ?? Date.now(), { zone: clock?.tz ?? 'UTC' }).year;
   const year = yearOnly ? Number(yearOnly[1]) : relativeYear ? thisYear + (relativeYear === 'last' ? -1 : relativeYear === 'next' ? 1 : 0) : null;
+  // "and how long does it last": answered from its dates.
+  const howLong = HOW_LONG.test(rest);
   const text = (days ? rest.replace(DAYS_OF_MONTH, ' ') : rest)
+    .replace(HOW_LONG, ' ')
     .replace(/(?:^|\s)--?all\b/gi, ' ')
     .replace(/[?!.]+\s*$/, '')
     .replace(/[?!]+/g, ' ')
@@ -167,17 +173,20 @@ export function parseMeetingText(rest: string, clock?: { now: number; tz: string
   const asksFormat = /\b(?:remote(?:ly)?|hybrid|virtual(?:ly)?|online|in[- ]person|e-?meeting|physical(?:ly)?|face[- ]to[- ]face)\b/i.test(rest.slice(0, 300));
   // "when did SG17 last meet", "the previous TSAG meeting", "what time did TSAG open in January": a meeting over.
   // "was the sg13 march meeting postponed" asks of a meeting to come, whatever its tense.
-  const past = !/\bnext\b/i.test(rest) && !/\b(?:postponed|moved|rescheduled|delayed|deferred)\b/i.test(rest) && /\b(?:last|previous|most recent|latest)\b|^\s*(?:what time|when|where|how)\s+(?:did|was|were)\b|\b(?:did|was|were)\b[^?]*\b(?:open|opened|start|started|begin|began|meet|met|meeting|held|take place|took place|happen|happened)\b|\b(?:attended|took part|participated)\b/i.test(rest.slice(0, 300));
+  const past = !/\bnext\b/i.test(rest) && !/\b(?:does|will|would) (?:it|the meeting) last\b|\blasts?\s*(?:for\b|[?!.]*$)/i.test(rest) && !/\b(?:postponed|moved|rescheduled|delayed|deferred)\b/i.test(rest) && /\b(?:last|previous|most recent|latest)\b|^\s*(?:what time|when|where|how)\s+(?:did|was|were)\b|\b(?:did|was|were)\b[^?]*\b(?:open|opened|start|started|begin|began|meet|met|meeting|held|take place|took place|happen|happened)\b|\b(?:attended|took part|participated)\b/i.test(rest.slice(0, 300));
   // "the SG17 plenary", "is there a plenary of study group 17": the study group's own meeting ("the opening plenary" is
   // a session of any meeting).
   const plenary = /\bplenar(?:y|ies)\b/i.test(text) && !/\b(?:opening|closing)\s+plenar/i.test(text);
   // "is the SG13 meeting in March still going ahead?" asks the same, the other way round.
   const stillOn = /\bstill\b.{0,40}\b(?:on|going ahead|happening|taking place|planned|scheduled|held)\b|\bgoing ahead\b/i.test(text) && /^\s*(?:is|are|will|does|do)\b/i.test(text);
   const moved = stillOn || (/\b(?:postponed|moved|rescheduled|delayed|deferred|pushed back)\b/i.test(text) && /^\s*(?:was|were|is|has|have|did)\b/i.test(text));
-  const asked = { month, ...(year === null ? {} : { year }), ...(plenary ? { plenary: true } : {}), ...(moved ? { moved: stillOn ? ('still-on' as const) : true } : {}), ...(asksFormat ? { format: true } : {}), ...(past ? { past: true } : {}), ...(relative ? { monthAhead: relative === 'next' ? 1 : 0 } : {}), ...(when ? { when } : {}), ...(sideEvent ? { event: sideEvent } : {}) };
+  const asked = { month, ...(year === null ? {} : { year }), ...(plenary ? { plenary: true } : {}), ...(moved ? { moved: stillOn ? ('still-on' as const) : true } : {}), ...(asksFormat ? { format: true } : {}), ...(past ? { past: true } : {}), ...(relative ? { monthAhead: relative === 'next' ? 1 : 0 } : {}), ...(when ? { when } : {}), ...(sideEvent ? { event: sideEvent } : {}), ...(howLong ? { howLong: true } : {}) };
   if (named && named.kind !== 'unknown') return { scope: named, all, focus, unread: text.trim(), ...asked };
   return { scope, all, focus, unread: null, ...asked };
 }
+
+/** "how long does it last", "how many days is the meeting": its length, read from its dates. */
+const HOW_LONG = /,?\s*(?:and\s+)?(?:how long|how many days|for how (?:long|many days))(?:\s+(?:does|will|is|are))?(?:\s+it)?(?:\s+(?:last|take|run))?\b/i;
 
 /** A kind of side event named in a question: "newcomers' briefing", "workshop", "side events". */
 const SIDE_EVENT = /\b(?:newcomers?['’]?\s+(?:briefings?|sessions?|orientations?)|briefings?|workshops?|hackathons?|side events?|trainings?|forums?|seminars?|clinics?|webinars?|tutorials?|receptions?)\b/i;
@@ -415,6 +424,17 @@ function withReaderTimes(text: string, m: MeetingFact, tz: string): string {
   });
 }
 
+/** "It lasts 5 days (Mon 25 – Fri 29 January 2027), 5 of them working days." */
+function lengthNote(m: MeetingFact): string {
+  const start = DateTime.fromISO(m.start, { zone: 'UTC' });
+  const end = DateTime.fromISO(m.end, { zone: 'UTC' });
+  const days = Math.round(end.diff(start, 'days').days) + 1;
+  let working = 0;
+  for (let d = start; d <= end; d = d.plus({ days: 1 })) if (d.weekday <= 5) working++;
+  const span = days === 1 ? start.toFormat('ccc d LLLL yyyy') : `${start.toFormat('ccc d')}${start.month === end.month ? '' : start.toFormat(' LLLL')} – ${end.toFormat('ccc d LLLL yyyy')}`;
+  return `The ${whoMeets(m)} meeting lasts ${days} day${days === 1 ? '' : 's'} (${span})${working !== days ? `, ${working} of them working days` : ''}.`;
+}
+
 /** Whether one can take part from afar, as the letter says it: the answer's first line when that is asked. */
 function formatHeadline(m: MeetingFact, group: string): string {
   const letter = sourceLabel(sourceOf(m.source));
@@ -499,6 +519,15 @@ const meetingCommand = defineCommand({
         const answer = await meetingCommand.run(ctx, { ...args, scope: { kind: 'group', group } });
         const next = (answer.data as { meetings?: MeetingFact[] } | undefined)?.meetings?.[0];
         if (next && events.some((e) => e.meeting === next.start)) return answer;
+      }
+      // Anything else asked of it ("how do I get a visa support letter for the Muscat meeting", "what languages will
+      // the Muscat meeting use"): asked of that group's meeting, the town's name left out.
+      if (group && !args.format && !args.focus) {
+        const plain = await meetingCommand.run(ctx, { ...args, scope: { kind: 'group', group } });
+        const next = (plain.data as { meetings?: MeetingFact[] } | undefined)?.meetings?.[0];
+        const town = (next?.place?.split(',')[0] ?? '').trim();
+        const asked = town ? scope.text.replace(new RegExp(`\\b${RegExp.escape(town)}\\b`, 'gi'), ' ').replace(/\s+/g, ' ').trim() : '';
+        if (next && events.some((e) => e.meeting === next.start) && asked.split(' ').some((w) => w.length >= 4)) return meetingCommand.run(ctx, { ...args, scope: { kind: 'group', group }, unread: asked });
       }
       return topic ?? unknownGroupReply(ctx, scope.text);
     }
@@ -697,10 +726,10 @@ const meetingCommand = defineCommand({
     const noEventNotes = eventKind && group && !first.events.some((e) => eventOfKind(e.title, eventKind)) ? [`${sourceLabel(letterSource)} announces no ${eventKind.toLowerCase().replace(/s$/, '')} for this ${whoMeets(first)} meeting; no other stored document does either.`] : [];
     return {
       ok: true,
-      title: movedTitle ?? (noPlenary ? `No plenary of ${group} known${during ? ` ${during}` : ''}` : headline ?? (question && own.length > 0 ? `Next meetings of ${question}` : group ? (inMonth.length > 0 && window ? `${chosen.length > 1 ? 'Meetings' : 'Meeting'} of ${group} in ${window.words}` : `Next meeting of ${group}`) : monthOfAll.length > 0 && window ? `Meetings in ${window.words}` : focus === 'time' ? 'Upcoming meetings and when they open' : focus === 'place' ? 'Upcoming meetings and where' : 'Upcoming meetings')),
+      title: movedTitle ?? (noPlenary ? `No plenary of ${group} known${during ? ` ${during}` : ''}` : headline ?? (question && own.length > 0 ? `Next meetings of ${question}` : group ? (inMonth.length > 0 && window ? `${chosen.length > 1 ? 'Meetings' : 'Meeting'} of ${group} ${during}` : `Next meeting of ${group}`) : monthOfAll.length > 0 && window ? `Meetings ${during}` : focus === 'time' ? 'Upcoming meetings and when they open' : focus === 'place' ? 'Upcoming meetings and where' : 'Upcoming meetings')),
       // One group: the title answers and the lines give the details. All groups: each meeting's answer, then its side events.
       sections: [...remoteSection, ...chosen.map((m) => ({ items: focus && !group ? [focusItem(m, focus, ctx.tz), ...meetingItems(m, ctx.tz).slice(1)] : meetingItems(m, ctx.tz) }))],
-      notes: [...noEventNotes, ...movedNotes, ...plenaryNotes, ...(movedTitle ? [] : monthNote), ...cancelledNotes, ...(question && own.length > 0 && chosen.length > 1 ? [viaParty ? `${question} meets at ${whoMeets(own[0] as MeetingFact)}'s meeting (its letter names ${question}) and at ${group ?? 'its study group'}'s.` : `${question} meets at meetings of its own and at ${group ?? 'its study group'}'s; its own next one is first.`] : [])],
+      notes: [...(args.howLong ? [lengthNote(first)] : []), ...noEventNotes, ...movedNotes, ...plenaryNotes, ...(movedTitle ? [] : monthNote), ...cancelledNotes, ...(question && own.length > 0 && chosen.length > 1 ? [viaParty ? `${question} meets at ${whoMeets(own[0] as MeetingFact)}'s meeting (its letter names ${question}) and at ${group ?? 'its study group'}'s.` : `${question} meets at meetings of its own and at ${group ?? 'its study group'}'s; its own next one is first.`] : [])],
       sources: uniqueSources([...chosen.flatMap((m) => (m.sources ?? [m.source]).map(sourceOf)), ...calledThen.map((m) => sourceOf(m.cancelledBy as MeetingFact['source']))]),
       data: { group, focus, meetings: chosen, cancelled: called, ...(focus ? { answers: chosen.map((m) => ({ group: m.group, start: m.start, place: m.place, opens: formatOpening(m, ctx.tz) })) } : {}) },
     };

@@ -9,6 +9,7 @@ import { defineCommand, noAnswer, type CommandContext, type Reply, type ReplyIte
 import { canonicalGroup, canonicalQuestion, canonicalWorkingParty, groupOfQuestion, studyPeriodOf } from '../src/core/groups.ts';
 import type { Person, RoleKind } from '../src/people/roster.ts';
 import { groupOfAddress } from '../src/parse/liaison.ts';
+import { MONTH_PATTERN } from '../src/parse/normalize.ts';
 import { citeOf, type StoredDocument } from '../src/store/facts.ts';
 import { topicReply } from './topic.ts';
 import { findScope, leftover, sourceLabel, sourceOf, uniqueSources, unknownGroupReply, type Scope } from './scope.ts';
@@ -51,8 +52,13 @@ export function parseOfficerText(rest: string): OfficerArgs {
   const yearWritten = /\b(?:in|during)\s+((?:19|20)\d{2})\b/i.exec(asked);
   const year = yearWritten ? Number(yearWritten[1]) : null;
   // "the SG12 2027 meeting": the year names the meeting, not when the role was held.
-  const text = (yearWritten ? asked.replace(yearWritten[0], ' ') : asked).replace(/\b(?:19|20)\d{2}\s+(?=(?:plenary\s+)?meetings?\b)/gi, ' ');
+  // "the SG12 meeting in May 2027", "the May meeting": the month names the meeting too.
+  const meetingMonth = new RegExp(String.raw`\b(?:(?:in|of|during|for)\s+)?(?:${MONTH_PATTERN})\.?(?:\s+(?:19|20)\d{2})?\b`, 'gi');
+  const unyeared = (yearWritten ? asked.replace(yearWritten[0], ' ') : asked).replace(/\b(?:19|20)\d{2}\s+(?=(?:plenary\s+)?meetings?\b)/gi, ' ');
+  const text = /\bmeetings?\b/i.test(asked) ? unyeared.replace(meetingMonth, ' ') : unyeared;
   const parsed = parseRoleAndScope(text);
+  // "who should I email about the SG12 meeting": its secretariat, whose contact the letter gives.
+  if (parsed.role === null && /\b(?:e-?mail|write to|contact|ask)\b/i.test(text) && /\bmeetings?\b/i.test(text)) parsed.role = 'secretariat';
   return year === null ? parsed : { ...parsed, year };
 }
 

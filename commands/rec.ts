@@ -220,6 +220,8 @@ export default defineCommand({
     new RegExp(String.raw`^(?:was|were|is|are|has|have|had|did) (?:the )?(?:draft )?(?:(?:new|revised) )?(?:Recommendation )?(?:ITU-T )?(?<arg>${NUMBER}) (?:(?:been|got|get|already|finally|yet) )*(?:consented|approved|determined|adopted|deleted|agreed|published|withdrawn|suppressed|consent|approve|determine|pass|passed)\b[^?]{0,60}\??$`, 'i'),
     // "did member states approve the TAP for G.9806.1?", "has SG15 consented G.9806.1"
     new RegExp(String.raw`^(?:did|has|have|was|were) .{0,50}?\b(?:approve|approved|consent|consented|adopt|adopted|determine|determined|delete|deleted)\b.{0,30}?(?<![\w.])(?<arg>${NUMBER})(?![\w]|\.\d)[^?]{0,40}\??$`, 'i'),
+    // "what is G.9806.1", "what is G.9806.1 and where is it in approval": its title and where it stands.
+    new RegExp(String.raw`^what(?:'s|’s| is) (?:the )?(?:draft )?(?:(?:new|revised) )?(?:Recommendation )?(?:ITU-T )?(?<arg>${NUMBER})(?![\w]|\.\d)(?:\s*(?:,|and)\s[^?]{0,60})?\??$`, 'i'),
     // "deletion of Q.3945", "approval of G.9806.1"
     new RegExp(String.raw`^(?:the )?(?:deletion|approval|consent|determination|TAP|AAP) (?:of|for) (?:the )?(?:draft )?(?:(?:new|revised) )?(?:Recommendation )?(?:ITU-T )?(?<arg>${NUMBER})\??$`, 'i'),
   ],
@@ -263,13 +265,15 @@ export default defineCommand({
       source,
     }));
     const latest = statements.find((s) => s.step !== null && s.step !== 'draft') ?? statements[0];
+    // Its title, as a document gives it ("Physical media dependent layer of …").
+    const titled = docs.flatMap((d) => d.doc.parsed.recommendations.filter((r) => r.id.toLowerCase() === number.toLowerCase() && r.title).map((r) => ({ title: r.title as string, source: sourceOf(citeOf(d.doc)) })))[0];
     const name = `${number}${ex ? ` (ex ${ex})` : ''}`;
     const sources: SourceRef[] = uniqueSources(statements.map((s) => sourceOf(citeOf(s.doc))));
     return {
       ok: true,
       title: latest?.step ? `${name}: ${words(latest)}, as ${sourceLabel(sourceOf(citeOf(latest.doc)))} says` : `${name}: what the stored documents say`,
       sections: [{ heading: 'What the documents say, newest first', items }, ...(dueItems.length > 0 ? [{ heading: 'Deadlines set for it', items: dueItems }] : [])],
-      notes: [...laterOnly, 'From the stored documents only; the ITU-T Recommendations database (https://www.itu.int/ITU-T/recommendations/) is the official record.', ...(dueItems.length > 0 ? [`Times are shown in ${ctx.tz}, with the document's original time beside them.`] : [])],
+      notes: [...laterOnly, ...(titled ? [`${number}: "${titled.title}" [${sourceLabel(titled.source)}]`] : []), 'From the stored documents only; the ITU-T Recommendations database (https://www.itu.int/ITU-T/recommendations/) is the official record.', ...(dueItems.length > 0 ? [`Times are shown in ${ctx.tz}, with the document's original time beside them.`] : [])],
       sources,
       data: { number, ex, statements: statements.map((s) => ({ docId: s.doc.id, date: s.date, step: s.step, planned: s.planned, sentence: s.sentence })), deadlines: dues.map(({ d }) => ({ date: d.date, time: d.time, timezone: d.timezone, action: d.action, category: d.category })) },
     };

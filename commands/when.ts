@@ -175,7 +175,10 @@ function forChrono(text: string): string {
     // chrono reads "from 1" of "from 1 Jan to 15 Feb" as one o'clock; without the "from" it reads the range.
     .replace(/\bfrom(?=\s+\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?(?:\s+\d{4})?\s+to\s)/gi, '    ')
     // … and "from 1" of "between 1 and 20 July" (read "from 1 to 20 July"), a day before the month both days are of.
-    .replace(new RegExp(String.raw`\bfrom(?=\s+\d{1,2}(?:st|nd|rd|th)?\s+to\s+\d{1,2}(?:st|nd|rd|th)?\s+(?:${MONTH_PATTERN})\b)`, 'gi'), '    ');
+    .replace(new RegExp(String.raw`\bfrom(?=\s+\d{1,2}(?:st|nd|rd|th)?\s+to\s+\d{1,2}(?:st|nd|rd|th)?\s+(?:${MONTH_PATTERN})\b)`, 'gi'), '    ')
+    // "the end of the year", "end of 2026": the end of that December (chrono reads neither), the same length.
+    .replace(/\b(?:the\s+)?end\s+of\s+(?:the|this)\s+year\b/gi, (m) => 'end of December'.padEnd(m.length))
+    .replace(/\b(?:the\s+)?end\s+of\s+((?:19|20)\d{2})\b/gi, (m, year: string) => `end of Dec ${year}`.padStart(m.length));
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import { noAnswer, type CommandContext, type CommandSpec, type Registry, type Reply } from '../core/command.ts';
 import { GROUP_MENTION } from '../core/groups.ts';
+import { MONTH_PATTERN } from '../parse/normalize.ts';
 import type { CommandMetrics } from '../metrics.ts';
 
 /** A routed request: the command and its validated arguments, or a reply explaining why there is none. */
@@ -145,6 +146,13 @@ const ROUTER_INTENTS: ReadonlyArray<readonly [string, RegExp]> = [
 /** Longest question the looser phrasings are tried on: a chat question, not a pasted page. */
 const MAX_FALLBACK_TEXT = 300;
 
+/** Questions whose answer is in no document sgbot reads, and where it is: said before the nearest command. */
+const OUTSIDE: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\b(?:need|needs|require|requires|required)\b.*\bvisas?\b|\bvisas?\b.*\b(?:rules?|requirements?|needed|required|citizens?|nationals?|passport)\b/i, "A country's visa rules are not in the documents I read; ask the Swiss (or host country's) embassy. Each meeting's letter says how to ask ITU or the host for a visa support letter, and by when: ask \"visa deadline for SG20\"."],
+  [/\b(?:daily subsistence|DSA|per diem|allowance|how much)\b.*\bfellowships?\b|\bfellowships?\b.*\b(?:cover|covers|amount|allowance|how much|per diem|pay|pays)\b/i, 'What a fellowship covers is not in the text I read: the request form annexed to a meeting\'s letter and ITU\'s fellowship service say. For the request deadline, ask "fellowship deadline for SG20".'],
+  [/\b(?:hotels?|accommodation|lodging)\b/i, 'Hotels are not in the documents I read; ITU lists hotels near its headquarters on its travel pages, and a letter for a meeting elsewhere names the host\'s.'],
+];
+
 /** The command nearest a question no command reads, by its words, with an example; `null` when none is near. */
 const NEAREST: ReadonlyArray<readonly [RegExp, string, string]> = [
   [/\b(?:deadlines?|due|submit|submission|registration|register|visa|fellowships?|contributions?|captioning|interpretation)\b/i, 'deadlines', 'deadlines SG20 next week'],
@@ -215,6 +223,10 @@ function routeText(registry: Registry, plain: string, clock?: AskClock): Routed 
     .replace(/\bassoc\.?(?=\s+rapporteur)/gi, 'associate')
     .replace(/\bcontribs?\b/gi, 'contributions')
     .replace(/\btmrw\b/gi, 'tomorrow')
+    // Question words typed short: "wen does …", "wat is …", "wher is …".
+    .replace(/^(\s*)(?:wen|whn)\b/i, '$1when')
+    .replace(/^(\s*)(?:wat|wht)\b/i, '$1what')
+    .replace(/^(\s*)(?:wher|whre)\b/i, '$1where')
     // "when are the deadlnes for sg13's postponded meeting": the key words misspelt after the first (a first word that
     // misspells a command is read below, saying so).
     .replace(/^(\s*\S+)([\s\S]*)$/, (_all: string, first: string, rest: string) => `${first}${rest.replace(/\b[a-z]{6,14}\b/gi, keyWordOf)}`)
@@ -278,8 +290,10 @@ function routeText(registry: Registry, plain: string, clock?: AskClock): Routed 
       ),
     };
   }
+  const outside = OUTSIDE.find(([re]) => re.test(body))?.[1];
   return {
     reply: noAnswer('E_NO_ANSWER', `I can't answer "${body}" yet.`, [
+      ...(outside ? [outside] : []),
       nearestCommand(registry, body),
       'I can tell you deadlines, meetings (when they open, where), lead study groups, rapporteurs and chairs, liaison statements, and search documents.',
       'Try: "what\'s due for SG20 next week", "where is the next SG13 meeting", "who is the rapporteur of Q4/20", "ls SG17", "search digital twin".',
@@ -295,6 +309,23 @@ export async function answer(registry: Registry, ctx: CommandContext & { metrics
   const started = performance.now();
   const record = (command: string | null, outcome: string) => ctx.metrics?.commandAnswered(command ?? 'none', ctx.who?.channel ?? 'unknown', outcome, (performance.now() - started) / 1000);
   const clock = { now: ctx.now, tz: ctx.tz };
+  // "what's happening in the next two weeks", "events next week", "what's on for SG5 this month": the deadlines and the
+  // meetings (with their side events) of that span, together.
+  const agenda = WHATS_ON.exec(input.trim())?.groups?.['rest'];
+  if (agenda !== undefined) {
+    const span = agenda.trim() === '' ? 'in the next 14 days' : agenda.trim();
+    const parts = [`deadlines ${span}`, `meetings ${span}`].map((text) => route(registry, text, clock));
+    if (parts.every((p) => !('reply' in p) && !leftOver(p.args))) {
+      const answered = await Promise.all((parts as Array<Exclude<Routed, { reply: Reply }>>).map(async (p) => ({ name: p.spec.name, reply: await p.spec.run(ctx, p.args) })));
+      // No meeting in the span: the next one only, said to be after it (not every meeting to come).
+      const [deadlines, meetings] = answered.map((a) => a.reply) as [Reply, Reply];
+      const none = meetings.notes.find((n) => /^No (?:\S+ )?meeting is known\b/.test(n));
+      const agendaMeetings = none ? { ...meetings, title: none.replace(/; these are the next ones\.$|; this is the next one\.$/, '; the next one'), sections: meetings.sections.slice(0, 1), notes: meetings.notes.filter((n) => n !== none) } : meetings;
+      const reply = combined([deadlines, agendaMeetings]);
+      record(answered.map((a) => a.name).join('+'), reply.ok ? 'ok' : (reply.code ?? 'error'));
+      return { command: answered[0]?.name ?? null, reply };
+    }
+  }
   const routed = route(registry, input, clock);
   // A question of several parts that no command reads whole ("sg12 meeting dates + contribution deadline + who's the
   // counsellor"): each part answered, when every part can be.
@@ -338,6 +369,9 @@ export async function answer(registry: Registry, ctx: CommandContext & { metrics
     throw err;
   }
 }
+
+/** A question about everything in a span: "what's happening next week", "any events this month for SG5". */
+const WHATS_ON = /^(?:what(?:'s|’s| is| are)?\s+(?:happening|on|going on|coming up|scheduled|planned)|(?:are there\s+)?(?:any\s+)?(?:upcoming\s+)?events?|what do (?:I|we) have(?:\s+on)?|(?:is there\s+)?anything\s+(?:happening|on|coming up|scheduled))\b(?!\s+(?:the|an?)\s+(?:agenda|list|table)\b)\s*(?<rest>[^?!.]*)[?!.]*$/i;
 
 /** Words of a question that ask, not name what is asked about. */
 const ASKING_WORDS = new Set(
@@ -400,10 +434,13 @@ export function partsOf(input: string): string[] {
   const named = mention ? `${mention[0]}${/^\s+(?:[A-Z][A-Za-z]*-[A-Z0-9-]{2,})\b/.exec((parts[0] ?? '').slice(mention.index + mention[0].length))?.[0] ?? ''}` : undefined;
   // A later part ending on its verb ("and how do I join") asks of what the first names: its object.
   const OBJECTLESS = /\b(?:join|subscribe(?: to)?|attend|register(?: for)?|take part(?: in)?|participate(?: in)?|sign up(?: for)?)$/i;
+  // "where is the SG13 meeting in April 2027 and what's the contribution deadline": the deadline is that meeting's.
+  const month = new RegExp(String.raw`\bmeeting\s+(?:in|of)\s+((?:${MONTH_PATTERN})\.?(?:\s+(?:19|20)\d{2})?)\b`, 'i').exec(parts[0] ?? '')?.[1];
   return parts.map((p, i) => {
     if (i === 0 || !named || ONE_GROUP_MENTION.test(p)) return p;
     const bare = p.replace(/[?!.]+$/, '');
-    return OBJECTLESS.test(bare) ? `${bare} the ${named}` : `${bare} for ${named}`;
+    if (OBJECTLESS.test(bare)) return `${bare} the ${named}`;
+    return month && /\b(?:deadlines?|due|submit|register|registration|contributions?)\b/i.test(bare) ? `${bare} for the ${named} meeting in ${month}` : `${bare} for ${named}`;
   });
 }
 

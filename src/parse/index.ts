@@ -286,7 +286,16 @@ function trackerTitle(text: string): string | null {
 // A notice of a meeting that is no TSB letter: a rapporteur's convocation, an invitation of the General Secretariat.
 const TIMETABLE_HEADING = /^[ \t]*((?:Draft\s+)?Time[- ]?table\b[^\n]{0,40}\bmeeting\b[^\n]{0,60}\d{4})[ \t]*$/im;
 const SUBJECT_MEETING = /^[ \t]*Subject[ \t]*:[^\n]*\bmeeting\b/im;
-const MEETING_NOTICE = /\b(?:notice|convocation|invitation|announcement)\b[^\n]{0,80}\bmeeting\b|\bRapporteur(?:'s)?\s+meeting\b|\binterim meeting\b/i;
+const MEETING_NOTICE = /\b(?:notice|convocation|invitation|announcement)\b[^\n]{0,80}\bmeetings?\b|\bRapporteurs?(?:['’]s?)?\s+meetings?\b|\binterim meetings?\b/i;
+
+/**
+ * What a notice headed "MEETING ANNOUNCEMENT" announces, up to the year of its dates ("Joint Rapporteurs' meetings for
+ * Q1, 2, 5 … Guangzhou, China, 2-6 September 2019"), when no Subject line says it; `null` otherwise.
+ */
+function announcedHeading(header: string): string | null {
+  const m = /\b(?:MEETING\s+)?ANNOUNCEMENT\b[:\s]+([^\n]{10,400}?\b(?:19|20)\d{2})\b/.exec(header.slice(0, 3000));
+  return m?.[1] ? squash(m[1]) : null;
+}
 
 /**
  * A letter's subject, read whole: converters leave a "/" cell marker before it ("Subject: / Meeting of Study Group
@@ -443,7 +452,7 @@ export function parseDocument(raw: string): ParsedDocument {
   const timetable = kind === 'other' ? (TIMETABLE_HEADING.exec(header)?.[1]?.trim() ?? null) : null;
   // A letter with no Bureau letterhead left ("Subject: Fourteenth Meeting of …" then "Dear Sir,") is a meeting notice.
   const notice = kind === 'other' && (MEETING_NOTICE.test(header) || timetable !== null || (SUBJECT_MEETING.test(header) && /^\s*Dear\b/im.test(text.slice(0, 8000))));
-  const subject = isLetter || notice ? (letterSubject(header) ?? letterSubject(plainHeader(text, 60)) ?? timetable) : null;
+  const subject = isLetter || notice ? (letterSubject(header) ?? letterSubject(plainHeader(text, 60)) ?? timetable ?? (notice ? announcedHeading(header) : null)) : null;
   // Markdown and table copies hide the "Title:" label ("**Title:** Reply LS on …", "| Title: | LS on … |").
   // A converter's cell marker may open the value: "Title: / Template for Question meeting agenda".
   // A letter or two is no title: a masthead spaced out into lines under an empty "Title:" ("J", "OINT", …).

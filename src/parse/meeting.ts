@@ -17,7 +17,7 @@ const VIRTUAL = /(?<=,[ \t]*)virtual(?=[ \t]*,)|\b(?:fully[- ]virtual|fully elec
 // "in Geneva, Switzerland", "in Abidjan, Côte d'Ivoire", "in New Delhi, India", "in Rio de Janeiro, Brazil".
 const NAME = String.raw`[A-Z\u00C0-\u00DE][\w'\u00C0-\u024F.-]+(?:\s(?:(?:de|des|da|du|del|di|do|dos|la|le|d'|al|el|es|of|and)\s)?[A-Z\u00C0-\u00DE][\w'\u00C0-\u024F.-]+){0,3}`;
 const IN_PLACE = new RegExp(String.raw`\b(?:in|at)\s+(?:the\s+)?(${NAME}(?:,\s*${NAME})?)`, 'g');
-const NOT_PLACE = /^(?:ITU|ITU-T|TSB|Annex|Geneva time|the|This|Room|Study|Working|Question|Rec|Recommendation|January|February|March|April|May|June|July|August|September|October|November|December|English|Resolution|WTSA|TSAG|SG\d+)\b/;
+const NOT_PLACE = /^(?:ITU|ITU-T|TSB|Annex|Geneva time|the|This|Room|Study|Working|Question|Rec|Recommendation|January|February|March|April|May|June|July|August|September|October|November|December|English|Resolution|WTSA|TSAG|SG\d+(?:RG-[A-Z]{2,5})?|WP\s?\d|Q\d{1,2}\/\d{1,2})\b/;
 const HEADQUARTERS = /\b(?:ITU headquarters|headquarters of the International Telecommunication Union|ITU HQ|CICG)\b/i;
 
 /** A place as answers give it: "Geneva" alone is ITU's Geneva, "Geneva, Switzerland"; any other as written. */
@@ -335,6 +335,13 @@ function eventTitle(sentence: string, hit: DateHit): string {
     const m = /:\s*([^:]+?)(?:\s-\s|\.\s|\.$|$)/.exec(afterDate);
     if (m?.[1]) return squash(m[1]);
   }
+  // "The meeting will be preceded by a two-day Workshop entitled …": the event is what comes before or after it.
+  const around = /\b(?:preceded|followed|accompanied)\s+by\s+(.+)$/i.exec(s)?.[1];
+  if (around) {
+    const entitled = /\b(?:entitled|titled|called)\s+(.{5,160}?)(?=,\s*(?:organi[sz]ed|hosted|held|which)\b|\s+(?:on|from)\s+\d|\.\s|$)/i.exec(around)?.[1];
+    const phrase = entitled ?? EVENT_PHRASE.exec(around)?.[1] ?? NAMED_EVENT.exec(around)?.[1];
+    if (phrase) return capitalised(squash(phrase.replace(/^(?:A|An|The)\s+/i, '').replace(/^(?:one|half|two|three)-day\s+/i, '')));
+  }
   const head = s.split(/\s(?:will|is|are|shall|takes?|has been|to be)\s|,\s*(?:on|from|held|will)\b|\s(?:on|from)\s+(?:\w+day,?\s+)?\d/)[0] ?? s;
   if (ADVERBIAL_LEAD.test(head) || findDates(head).length > 0) {
     const phrase = EVENT_PHRASE.exec(s)?.[1] ?? NAMED_EVENT.exec(s)?.[1];
@@ -402,7 +409,11 @@ export function findEvents(text: string, main: MeetingInfo | null, docDate: stri
     // The meeting's own sessions are part of it, except an opening or closing plenary on a day of its own ("Question
     // meetings start on 6 February; the opening plenary will take place on the morning of 13 February").
     if (main && hit.start >= main.start && hit.end <= main.end && MAIN_MEETING_MENTION.test(title) && !(hit.start !== main.start && /\b(?:opening|closing) (?:plenary|session)\b/i.test(title))) continue;
-    const time = findTime(clean.slice(hit.index));
+    // "The meeting of the SG13RG-AFR will start at 0830 hours on 28 March": the main meeting's own start.
+    const of = /^(?:the\s+)?meeting\s+of\s+(?:the\s+)?(.{2,40})$/i.exec(title)?.[1];
+    if (main && of && hit.start === main.start && findGroups(of)[0]?.group === main.group) continue;
+    // "will start at 0930 hours on Monday 26 March 2018": the hour may come before the date.
+    const time = findTime(clean.slice(hit.index)) ?? (/\b(?:start|open|begin)s?\s+at\b/i.test(clean.slice(0, hit.index)) ? findTime(clean.slice(0, hit.index)) : null);
     const place = VIRTUAL.test(clean) ? 'virtual' : (findPlace(clean.slice(hit.index)) ?? placeInBrackets(clean.slice(0, hit.index)) ?? findPlace(clean));
     // A session during a meeting in Geneva, with no place of its own, keeps Geneva time.
     const inMain = main !== null && hit.start >= main.start && hit.end <= main.end;
@@ -417,6 +428,15 @@ export function findEvents(text: string, main: MeetingInfo | null, docDate: stri
       endTime: time?.end ?? null,
       timezone: zone,
     };
+    // "The ITU workshop will start at 0930 hours on Monday 26 March": the first day of the workshop of 26-27 March, its
+    // opening hour (said either way round).
+    const noun = (t: string) => EVENT_NOUN.exec(t)?.[0].toLowerCase().replace(/s$/, '');
+    const within = out.find((e) => e.start === event.start && e.end !== event.end && noun(e.title) === noun(event.title) && (e.startTime === null || event.startTime === null));
+    if (within) {
+      const [longer, shorter] = within.end > event.end ? [within, event] : [event, within];
+      Object.assign(within, { ...longer, startTime: longer.startTime ?? shorter.startTime, endTime: longer.endTime ?? shorter.endTime, timezone: longer.timezone ?? shorter.timezone, place: longer.place ?? shorter.place });
+      continue;
+    }
     const dup = out.find((e) => e.start === event.start && e.end === event.end && (e.startTime === event.startTime || !e.startTime || !event.startTime));
     if (dup) {
       dup.startTime ??= event.startTime;

@@ -1224,6 +1224,89 @@ describe('side events asked by name, and times in quoted sentences', () => {
   });
 });
 
+describe('questions of the nineteenth round (asked on 1 September 2026)', () => {
+  const when = '2026-09-01T09:00';
+  it('reads "before the end of the year" and "before the end of 2026" as a span', async () => {
+    for (const q of ['what deadlines are there before the end of the year', 'deadlines before the end of 2026']) {
+      const a = await ask(q, 'Europe/Zurich', when);
+      expect(a).toMatchObject({ command: 'deadlines', title: 'Deadlines for all groups, until 31 Dec 2026' });
+      const dates = a.sections.flatMap((x) => x.items.map((i) => i.text));
+      expect(dates[0]).toMatch(/^Wed 2 Sep 2026 /);
+      expect(dates.every((d) => /^\w{3} \d{1,2} \w{3} 2026\b/.test(d))).toBe(true);
+    }
+  });
+
+  it('answers "what\'s happening in the next two weeks" with the span\'s deadlines and meetings, side events with them', async () => {
+    const a = await ask("what's happening in the next two weeks?", 'Europe/Zurich', when);
+    expect(a.title).toBe('Deadlines for all groups, now to 15 Sep 2026 · Meetings between now and 15 Sep 2026');
+    const lines = a.sections.flatMap((x) => x.items.map((i) => i.text));
+    expect(lines).toContain('SG5: 14–23 September 2026, Geneva, Switzerland (hybrid: remote participation offered)');
+    expect(lines).toContain('  Side event: Workshop on the circular economy of ICT equipment');
+    expect(lines.some((l) => l.startsWith('Wed 2 Sep 2026 (end of day, Geneva) (tomorrow): Contributions'))).toBe(true);
+    // No meeting in the span: the next one only, said to be after it.
+    const none = await ask('events next week', 'Europe/Zurich', when);
+    expect(none.title).toBe('Deadlines for all groups, 7–13 Sep 2026 · No meeting is known in 7–13 Sep 2026; the next one');
+    expect(none.sections[1]?.items[0]?.text).toMatch(/^SG5: 14–23 September 2026/);
+  });
+
+  it('asks of a meeting named by its town what the letter says ("how do I get a visa support letter for the Muscat meeting")', async () => {
+    const a = await ask('how do I get a visa support letter for the Muscat meeting', 'Europe/Zurich', when);
+    expect(a.title).toBe('What TSB Collective letter 3/13 says');
+    expect(a.sections[0]?.items.map((i) => i.text)).toContain('VISAS: delegates needing a visa for Oman should tick the visa box of the registration form; the host will send an invitation letter.');
+    const languages = await ask('what languages will the Muscat meeting use', 'Europe/Zurich', when);
+    expect(languages.sections[0]?.items.map((i) => i.text)).toContain('The meeting will be conducted in Arabic and English, with interpretation offered by the host.');
+  });
+
+  it('who to e-mail about a group\'s meeting named with its month: the secretariat', async () => {
+    const a = await ask('who should I email about the SG12 meeting in May 2027', 'Europe/Zurich', when);
+    expect(a).toMatchObject({ command: 'officers', title: 'Officers of SG12' });
+    expect(a.sections[0]?.items[0]?.text).toBe('Secretariat of SG12: Tomas Kral <tsbsg12@itu.int>');
+  });
+
+  it('says how long a meeting lasts, from its dates', async () => {
+    const a = await ask('where is the TSAG meeting and how long does it last', 'Europe/Zurich', when);
+    expect(a.title).toBe('TSAG meets in Geneva, Switzerland');
+    expect(a.notes[0]).toBe('The TSAG meeting lasts 5 days (Mon 25 – Fri 29 January 2027).');
+    const sg12 = await ask('how long is the SG12 meeting', 'Europe/Zurich', when);
+    expect(sg12.notes[0]).toBe('The SG12 meeting lasts 10 days (Tue 25 May – Thu 3 June 2027), 8 of them working days.');
+  });
+
+  it('reads "wen" as when, and "the last day to submit" as the deadline, not yesterday', async () => {
+    const open = await ask('wen does the sg12 meting open', 'Europe/Zurich', when);
+    expect(open.title).toBe('SG12 opens Tue 25 May 2027, 09:30 (Geneva)');
+    expect(open.notes.join(' ')).not.toMatch(/can't answer/);
+    const last = await ask("What's the last day to submit contributions for the SG21 meeting in September 2027?", 'Europe/Zurich', when);
+    expect(last.title).toBe('Deadlines for the SG21 meeting of 13–22 September 2027 (contributions or contributions needing translation)');
+    expect(last.sections[0]?.items[0]?.text).toMatch(/^Wed 1 Sep 2027 \(end of day, Geneva\)/);
+  });
+
+  it('a second part asking for a deadline is of the meeting the first names with its month', async () => {
+    const a = await ask("where is the SG13 meeting in April 2027 and what's the contribution deadline", 'Europe/Zurich', when);
+    const deadlines = a.sections.find((x) => x.heading?.startsWith('Deadlines'));
+    expect(deadlines?.heading).toBe('Deadlines for the SG13 meeting of 12–23 April 2027 (contributions or contributions needing translation)');
+    expect(deadlines?.items.map((i) => i.text.slice(0, 16))).toEqual(['Fri 12 Feb 2027 ', 'Wed 31 Mar 2027 ']);
+  });
+
+  it('says where the answer to a question outside the documents is: visa rules, what a fellowship covers', async () => {
+    const visa = await ask('do Nigerian citizens need a visa for Switzerland?', 'Europe/Zurich', when);
+    expect(visa).toMatchObject({ ok: false, code: 'E_NO_ANSWER' });
+    expect(visa.notes[0]).toMatch(/^A country's visa rules are not in the documents I read/);
+    const dsa = await ask('how much is the daily subsistence allowance for a fellowship', 'Europe/Zurich', when);
+    expect(dsa.notes[0]).toMatch(/^What a fellowship covers is not in the text I read/);
+  });
+
+  it('"what is G.9806.1" gives its title from the documents and where it stands', async () => {
+    const a = await ask('what is G.9806.1 and where is it in approval', 'Europe/Zurich', '2026-12-20T09:00');
+    expect(a).toMatchObject({ command: 'rec', title: 'G.9806.1 (ex G.hsp-pmd): determined, as TSB Circular 241 says' });
+    expect(a.notes[0]).toBe('G.9806.1: "Higher-speed point-to-point passive optical networks: physical media dependent layer" [TSB Circular 241]');
+  });
+
+  it('a topic narrows the note on replies owed to the statements on it', async () => {
+    const a = await ask('who are the contacts for the SG17 liaison on IoT security', 'Europe/Zurich', when);
+    expect(a.notes).toContain('No liaison statement on "IoT security" is waiting for a reply from SG17.');
+  });
+});
+
 describe('the same questions in Slack and Teams', () => {
   const now = resolveNow(NOW, TZ);
   const allowed = { countCommand: () => Promise.resolve({ allowed: true, count: 1, firstRefusal: false, retryAfterS: 60 }) };

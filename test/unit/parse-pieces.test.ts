@@ -1077,3 +1077,43 @@ describe('meetings an executive summary announces', () => {
     expect(p.moreMeetings).toEqual([expect.objectContaining({ group: 'SG17', start: '2022-01-07', place: 'virtual' })]);
   });
 });
+
+describe('a regional group letter with its workshop and training', () => {
+  // Modelled on TSB Collective letter 2/SG13RG-AFR (Abidjan, March 2018), docsbay.net copy.
+  const text = [
+    'Ref: TSB Collective letter 2/SG13RG-AFR',
+    'Geneva, 10 January 2018',
+    "Subject: / Sixth meeting of ITU-T Study Group 13 Regional Group for Africa (SG13RG-AFR) and Bridging the Standardization Gap (BSG) Hands-on Training; Abidjan, Côte d'Ivoire, 28-29 March 2018",
+    '',
+    'Dear Sir/Madam,',
+    '',
+    '1 The meeting will be preceded by a two-day Workshop entitled Sixth SG13 Regional Workshop for Africa on “Standardization of future networks: What are the future opportunities for Africa?”, organized by the Telecommunication Standardization Bureau (TSB), which will take place from 26 to 27 March 2018 at the same location.',
+    '2 In addition, a Bridging the Standardization Gap (BSG) Hands-on Training Session for delegates from developing countries participating in SG13RG-AFR will take place on Thursday morning, 29 March 2018.',
+    '3 The ITU workshop will start at 0930 hours on Monday 26 March 2018. The meeting of the SG13RG-AFR will start at 0830 hours on Wednesday 28 March 2018.',
+  ].join('\n');
+
+  it('names the workshop a sentence says precedes the meeting, with the hour its first day starts at', () => {
+    const p = parseDocument(text);
+    const workshop = p.events.find((e) => /Workshop/.test(e.title));
+    expect(workshop).toMatchObject({ start: '2018-03-26', end: '2018-03-27', startTime: '09:30' });
+    expect(workshop?.title).toMatch(/^Sixth SG13 Regional Workshop for Africa on /);
+    // Its first day's start is no second event, nor is the main meeting's own start.
+    expect(p.events.map((e) => `${e.start} ${e.end}`)).toEqual(['2018-03-26 2018-03-27', '2018-03-29 2018-03-29']);
+  });
+
+  it('takes no group for a place: "participating in SG13RG-AFR will take place on …"', () => {
+    const p = parseDocument(text);
+    expect(p.events.find((e) => /Training/.test(e.title))?.place).toBeNull();
+  });
+});
+
+describe('a meeting announcement with no Subject line', () => {
+  // Modelled on the SG9 joint rapporteur meetings announcement (Guangzhou, 2019), fdocuments.in copy.
+  it('reads the meeting from the heading after "MEETING ANNOUNCEMENT", whatever the apostrophe', () => {
+    const p = parseDocument(
+      'MEETING ANNOUNCEMENT Joint Rapporteurs’ meetings for Q1, 2, 5, 6, 7, 8, 9 and a special session on WTSA-20 restructuring as well as the Workshop on “the Future of Cable TV for Asia & Pacific” Guangzhou, China, 2-6 September 2019 1 Meeting venue and registration As agreed at the previous SG9 meeting (6-13 June 2019) held in Geneva, Switzerland, and in agreement with the SG9 Chairman, the following SG9 Joint Rapporteur meetings will be organized at the kind invitation of the host. Please register online by 26 August 2019.',
+    );
+    expect(p.group).toBe('SG9');
+    expect(p.meeting).toMatchObject({ group: 'SG9', start: '2019-09-02', end: '2019-09-06', place: 'Guangzhou, China' });
+  });
+});
