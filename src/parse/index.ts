@@ -209,8 +209,13 @@ const ITU_T = /\bITU-T\b|\bTSB\b|\bTSAG\b|Telecommunication Standardi[sz]ation/;
 function otherSector(header: string): 'ITU-D' | 'ITU-R' | null {
   const head = header.slice(0, 3000);
   const other = OTHER_SECTOR.exec(head)?.[0];
-  if (!other || ITU_T.test(head)) return null;
-  return /ITU-R|RAG|Radiocommunication/.test(other) ? 'ITU-R' : 'ITU-D';
+  if (!other) return null;
+  const sector = /ITU-R|RAG|Radiocommunication/.test(other) ? 'ITU-R' : 'ITU-D';
+  // The masthead says whose document it is ("Telecommunication Development Advisory Group (TDAG) 25th Meeting … ITU-D
+  // Study Group 2"): an ITU-T group it mentions further on (a liaison with TSAG) does not make it ITU-T's.
+  const top = head.slice(0, 600);
+  if (OTHER_SECTOR.test(top) && !ITU_T.test(top)) return sector;
+  return ITU_T.test(head) ? null : sector;
 }
 
 /** Another Sector's meeting: no ITU-T group, and a title that does not pass it off as one. */

@@ -416,6 +416,12 @@ const REPLY_PHRASE =
   /\bLS\/r\b|\b(?:answers|repl(?:y|ies)\s+to|respon(?:ds|se|ses)\s+to|in\s+(?:reply|response)\s+to|follow(?:s|ing)?[- ]up\s+(?:to|on)|your\s+liaisons?\b|(?:thanks?|thank\s+you|grateful|appreciates?)\b[^.]{0,80}\bfor\s+(?:its|your|the(?:ir)?)\s+(?:\w+\s+){0,3}liaison)/i;
 
 /** The statements a reply answers: references in its "Response to:"/"In response to:" fields or in its reply sentences. */
+/**
+ * A Datatracker page's "Attachments" and "Liaisons referring to this one" lists: the label line and the file names
+ * under it (a line of a few words with no stop, "S2-2207432 was 6103r09"); the body may follow with no blank line.
+ */
+const DATATRACKER_LISTS = /^[ \t]*(?:Attachments|Liaisons referring to this one)\b[^\n]*(?:\n[ \t]*[\w.()[\]-]+(?:[ \t]+[\w.()[\]-]+){0,4}[ \t]*(?=\n))*/gim;
+
 export function findRepliesTo(text: string, header: string): string[] {
   const out: string[] = [];
   const add = (s: string) => {
@@ -435,7 +441,10 @@ export function findRepliesTo(text: string, header: string): string[] {
   if (inResponse?.[1]) add(inResponse[1]);
   // Reply sentences come early: the header, the abstract, the first paragraphs (a reference may wrap a line).
   // Lines are joined except before a blank line or a labelled one ("Body: …"), which start a new sentence.
-  const head = text.slice(0, 6000).replace(/[ \t]*\n(?![ \t]*\n|[ \t]*[A-Z][\w ()-]{0,30}:)[ \t]*/g, ' ');
+  // A Datatracker page's attachment list (its own tdocs, "SP-211633_was_SP-211596") and its list of the liaisons that
+  // answer it ("Liaisons referring to this one: Response to …") name other statements, not one this one answers.
+  const own = text.slice(0, 6000).replace(DATATRACKER_LISTS, ' ');
+  const head = own.replace(/[ \t]*\n(?![ \t]*\n|[ \t]*[A-Z][\w ()-]{0,30}:)[ \t]*/g, ' ');
   for (const whole of head.split(/(?<=[.!?])\s+|\n/)) {
     // A page's header lines run into its first sentence when none ends with a stop: there, the words after the
     // reply phrase are read.

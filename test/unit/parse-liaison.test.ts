@@ -290,3 +290,42 @@ describe('what a liaison statement asks', () => {
     expect(requestsOf('We understand that the request comes from the work to publish TUE in JTC 1.\n')).toEqual([]);
   });
 });
+
+describe('a Datatracker page\'s own lists', () => {
+  // Layout of https://datatracker.ietf.org/liaison/1800/ (3GPP SA2 to IETF DetNet, 2022): its attachments are its own
+  // tdocs, and "Liaisons referring to this one" lists the replies it got, not a statement it answers.
+  it('takes neither its attachments nor the liaisons that answer it for a statement it replies to', () => {
+    const text = [
+      'Liaison statement',
+      'LS on 3GPP 5G System acting as a Detnet node',
+      '',
+      'State Posted',
+      'Submitted Date 2022-10-25',
+      'From Group 3GPP-TSGSA-SA2',
+      'From Contact Jane Roe',
+      'To Group detnet',
+      'Purpose For comment',
+      'Deadline 2022-12-30 Action Needed',
+      'Attachments SP-211633_was_SP-211596_was_SP-211311_rev02_rm',
+      'S2-2207432 was 6103r09',
+      'Liaisons referring to this one Response to 3GPP SA2 LS on 3GPP 5G System acting as a DetNet node',
+      '1. Overall Description:',
+      'SA2 is studying extensions of the 5G System for DetNet, as documented in SP-211633.',
+    ].join('\n');
+    expect(parseDocument(text).liaison?.repliesTo).toEqual([]);
+  });
+
+  it('still reads the statement a body right under the attachments answers', () => {
+    const text = [
+      'Liaison statement',
+      'Response to SG13-LS217',
+      'Submitted Date 2021-12-01',
+      'From Group IEEE 802.1',
+      'To Group ITU-T-SG-13',
+      'Purpose In response',
+      'Attachments liaison-response-itu-t-SG13-LS217-v01',
+      'The IEEE 802.1 Working Group thanks ITU-T Study Group 13 for the information in liaison statement SG13-LS217.',
+    ].join('\n');
+    expect(findRepliesTo(text, text)).toEqual(['SG13-LS217']);
+  });
+});

@@ -1117,3 +1117,18 @@ describe('a meeting announcement with no Subject line', () => {
     expect(p.meeting).toMatchObject({ group: 'SG9', start: '2019-09-02', end: '2019-09-06', place: 'Guangzhou, China' });
   });
 });
+
+describe('another Sector\'s document that mentions an ITU-T group', () => {
+  // Modelled on TDAG-20/13 (Rev.1), "ITU-D Study Group 2 – activities and progress", vdocuments.mx copy.
+  it('is no ITU-T group\'s: its masthead is ITU-D\'s, whatever ITU-T body its text names', () => {
+    const p = parseDocument(
+      [
+        'Telecommunication Development Advisory Group (TDAG) 25th Meeting, Geneva, 2-5 June 2020 Revision 1 to Document TDAG-20/13-E 20 May 2020 English only Chairman, ITU-D Study Group 2 ITU-D STUDY GROUP 2 – ACTIVITIES AND PROGRESS',
+        '',
+        'This report presents to TDAG the current status of ITU-D Study Group 2 and of its third meetings (24-28 February 2020).',
+        'Study Group 2 also exchanged liaison statements with TSAG and with Study Group 2 of ITU-T.',
+      ].join('\n'),
+    );
+    expect(p.group).toBeNull();
+  });
+});
