@@ -171,7 +171,8 @@ function documentGroup(text: string, header: string, kind: DocumentKind, refGrou
 function headerMeeting(header: string, group: string | null): MeetingInfo | null {
   const lines = header.split('\n').slice(0, 25);
   for (const [i, line] of lines.entries()) {
-    if (/^\s*(?:Abstract|Summary|Introduction|1\s+\w)/i.test(line) || line.trim().length > 140) break;
+    // A long line of prose starts the text; a long heading ("Executive Summary of the … Meeting, Forum on … and …") does not.
+    if (/^\s*(?:Abstract|Summary|Introduction|1\s+\w)/i.test(line) || (line.trim().length > 140 && (line.trim().length > 320 || /[.;]\s/.test(line)))) break;
     if (/\b(?:Approval|Deadline|Date)\b/i.test(line)) continue;
     const hit = findDates(line)[0];
     if (!hit || hit.start === hit.end) continue;
@@ -398,7 +399,9 @@ function summaryHeading(text: string): string | null {
   // A cell of a converted table loses its pipes: "|Minutes of the IEEE P802.11 Full Working Group |".
   const lines = text.slice(0, 6000).split('\n').map((l) => l.trim().replace(/^\|+\s*|\s*\|+$/g, '')).filter((l) => l !== '').slice(0, 30);
   // A table of contents' line ("EXECUTIVE SUMMARY……ii") is not the heading.
-  let at = lines.findIndex((l) => /^(?:Executive summary\b|SG\s?\d{1,2} results\b|(?:(?:Draft|Approved|Unapproved)\s+)?Minutes of the\b)/i.test(l) && l.length <= MAX_TITLE && !/\.{4,}|…{2,}/.test(l));
+  // A heading naming a meeting and its collocated events runs long ("Executive Summary of the ITU-T Study Group 20
+  // Meeting, Forum on … and Joint Coordination Activity on …"): it is clipped, not passed over; a paragraph is longer still.
+  let at = lines.findIndex((l) => /^(?:Executive summary\b|SG\s?\d{1,2} results\b|(?:(?:Draft|Approved|Unapproved)\s+)?Minutes of the\b)/i.test(l) && l.length <= 2 * MAX_TITLE && !/[.;]\s/.test(l) && !/\.{4,}|…{2,}/.test(l));
   if (at < 0) return null;
   // A page headed "Executive Summary" over its full heading ("Executive Summary of the ITU-T Study Group 20 Meeting and …"): the full one.
   if (/^Executive summary:?$/i.test(lines[at] ?? '') && /^Executive summary of\b/i.test(lines[at + 1] ?? '')) at += 1;
@@ -411,7 +414,7 @@ function summaryHeading(text: string): string | null {
   if (/^\(.*\)$/.test(next) || (/:$/.test(lines[at] ?? '') && next.length <= 100)) return clip(`${heading}${/^\(/.test(next) ? ' ' : ': '}${next}`);
   // A page headed "Executive Summary" alone, over the meeting's name: "ITU-T SG17 'Security' Content Week (Geneva, …)".
   if (/^Executive summary$/i.test(heading) && next.length >= 8 && next.length <= 120 && !/[.;:,]$/.test(next)) return clip(`${heading}: ${next}`);
-  return heading;
+  return clip(heading);
 }
 
 function mergeDeadlines(...lists: Deadline[][]): Deadline[] {

@@ -1132,3 +1132,23 @@ describe('another Sector\'s document that mentions an ITU-T group', () => {
     expect(p.group).toBeNull();
   });
 });
+
+describe('an executive summary whose heading names collocated events', () => {
+  // Modelled on SG20's January 2016 executive summary (Singapore), a proxy copy of the ITU page.
+  it('takes the long heading for the title, clipped, and the meeting from the place and dates under it', () => {
+    const p = parseDocument(
+      [
+        'SG20 Last Meeting Executive Summary',
+        '',
+        'Executive Summary of the ITU-T Study Group 20 Meeting, Forum on Internet of Things in Smart Sustainable Cities: A New Age of Smarter Living and Joint Coordination Activity on Internet of Things and Smart Cities and Communities',
+        '(Singapore, 18-26 January 2016)',
+        '',
+        'Numbers and other links',
+        'Major accomplishments',
+      ].join('\n'),
+    );
+    expect(p.kind).toBe('report');
+    expect(p.title).toMatch(/^Executive Summary of the ITU-T Study Group 20 Meeting, Forum on Internet of Things/);
+    expect(p.meeting).toMatchObject({ group: 'SG20', start: '2016-01-18', end: '2016-01-26', place: 'Singapore' });
+  });
+});
