@@ -69,6 +69,8 @@ function normalize(raw: string): string {
   t = t.replace(/[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2012]/g, '-');
   t = t.replace(/[\u2018\u2019\u201A\u201B\u2032]/g, "'").replace(/[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g, '"');
   t = t.replace(/\u2026/g, '...');
+  // A scan's stray backtick at the start of its lines ("`Athens, Greece, 26th February - 2nd March 2018").
+  if (t.includes('`')) t = t.replace(/^([ \t]*)`+/gm, '$1');
   // Missing space after a comma before a digit or capital: "Geneva,9-18 April" / "Geneva,Switzerland".
   t = t.replace(/([A-Za-z\u00C0-\u024F]),(?=[0-9A-Z])/g, '$1, ');
   t = t.replace(/([A-Za-z)\u00C0-\u024F]);(?=[0-9A-Za-z])/g, '$1; ');

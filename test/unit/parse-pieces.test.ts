@@ -1152,3 +1152,12 @@ describe('an executive summary whose heading names collocated events', () => {
     expect(p.meeting).toMatchObject({ group: 'SG20', start: '2016-01-18', end: '2016-01-26', place: 'Singapore' });
   });
 });
+
+describe('a scanned agenda with a stray backtick on each line', () => {
+  // Modelled on the RAN2#101 agenda (Athens, 2018) as an OCR copy on ocr.docketalarm.com gives it.
+  it('reads its meeting, place and all', () => {
+    const p = parseDocument(['`3GPP TSG-RAN WG2 Meeting #101', '`Athens, Greece, 26th February - 2nd March 2018', '`RAN2 Chairman (Intel)', '`1 Opening of the meeting (9 AM)'].join('\n'));
+    expect(p.title).toBe('3GPP TSG-RAN WG2 Meeting #101');
+    expect(p.meeting).toMatchObject({ start: '2018-02-26', end: '2018-03-02', place: 'Athens, Greece' });
+  });
+});
