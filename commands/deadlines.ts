@@ -47,15 +47,20 @@ function whose(d: DeadlineFact): string {
 const RECOMMENDATION_IN_TITLE = /\b(?:ITU-T\s+)?([A-Z]\.\d{1,4}(?:\.\d{1,3})*(?:\s*\(\d{2}\/\d{4}\))?)(?=[\s,;)]|$)/g;
 
 function consultedTexts(d: DeadlineFact): string {
-  if (d.category !== 'consultation-reply' || !d.source.title || !/\b(?:TAP|AAP|consultation|Last Call|approval)\b/i.test(d.source.title)) return '';
+  if (d.category !== 'consultation-reply' || !d.source.title || !/\b(?:TAP|AAP|consultation|Last Call|approval|deletion)\b/i.test(d.source.title)) return '';
   const numbers = [...new Set([...d.source.title.matchAll(RECOMMENDATION_IN_TITLE)].map((m) => m[1] as string))];
   return numbers.length > 0 ? ` on ${numbers.join(', ')}` : '';
 }
 
-function item(d: DeadlineFact, tz: string, now: number, everyGroup = false) {
+/**
+ * One deadline as a line. `scope`: `true` names each deadline's group (every group's list); a group names the
+ * deadlines of another group listed with its own (a regional group's under its study group: "— SG13RG-ARB").
+ */
+function item(d: DeadlineFact, tz: string, now: number, scope: boolean | Scope = false) {
   const when = whenWords(d.due, now, tz);
   const source = sourceOf(d.source);
-  const who = everyGroup ? whose(d) : '';
+  const own = typeof scope === 'object' && scope.kind === 'group' ? scope.group : null;
+  const who = scope === true || (own !== null && d.group !== null && d.group !== own) ? whose(d) : '';
   return {
     text: `${formatCached(d, tz)} (${when}): ${CATEGORY_LABELS[d.category]}${consultedTexts(d)}${who ? ` — ${who}` : ''}${d.derived ? ' (derived from a rule in the letter)' : ''}${farAfterNote(d.date, d.source.date)}`,
     detail: `${d.action} [${sourceLabel(source)}]`,
@@ -122,6 +127,8 @@ const CATEGORY_WORDS: ReadonlyArray<[RegExp, DeadlineCategory[]]> = [
   [/\bcaptioning(?:\s+requests?)?\b/gi, ['captioning']],
   [/\binterpretation(?:\s+requests?)?\b/gi, ['interpretation']],
   [/\b(?:consultations?|TAP|AAP|objections?|opposition)\b/gi, ['consultation-reply']],
+  // "which recommendations did SG11 propose to delete": a deletion is consulted on.
+  [/\b(?:propos(?:e|ed|ing|als?)\s+(?:to\s+|for\s+)?)?(?:delet(?:e|ed|ion)|suppress(?:ed|ion)?)\b/gi, ['consultation-reply']],
   [/\b(?:liaison\s+)?repl(?:y|ies)\b/gi, ['liaison-reply']],
 ];
 
@@ -170,7 +177,8 @@ export function parseDeadlineText(rest: string, clock?: Clock): DeadlineArgs {
   // Past ones too when asked so, or asked in the past tense: "when were replies due", "when did registration close".
   const all = /(?:^|\s)--?all\b|\ball\b.*\bpast\b|\bincluding past\b|^\s*past\b|\b(?:did|have)\s+(?:I|we)\s+miss(?:ed)?\b|^\s*when\s+(?:were|was|did)\b|\b(?:were|was)\s+(?:\w+\s+)?due\b|\b(?:closed|expired|ended|passed|lapsed|went by|gone by)\b/i.test(rest);
   // "the last day to submit", "the final date for registration": the deadline itself, not yesterday.
-  const text = rest.replace(/(?:^|\s)--?all\b/gi, ' ').replace(/\b(?:the\s+)?(?:last|final|closing)\s+(?:day|date)\s+(?=to\b|for\b|of\b)/gi, 'deadline ');
+  // "the postponed SG13 meeting" names the meeting; it does not ask whether a deadline moved.
+  const text = rest.replace(/(?:^|\s)--?all\b/gi, ' ').replace(/\b(?:postponed|rescheduled|moved)\s+(?=(?:(?:SG\s?\d{1,2}|TSAG|WP\s?\d\/\d{1,2}|study group \d{1,2})\s+)?meetings?\b)/gi, '').replace(/\b(?:the\s+)?(?:last|final|closing)\s+(?:day|date)\s+(?=to\b|for\b|of\b)/gi, 'deadline ');
   const found = findScope(text);
   // "SG 13 or SG 11", "SG13 and Q4/20": several known groups, each answered in turn.
   const several = found.several?.every((x) => x.kind === 'group' || x.kind === 'question') ? found.several : null;
@@ -220,6 +228,8 @@ const deadlinesCommand = defineCommand({
     /^(?:the )?(?:last|final|closing) (?:day|date) (?:to|for)\b(?<arg>.*)$/i,
     // "any open consultations right now", "current TAP consultations": consultation replies still due.
     /^(?:are there |is there |any |which |what |list |show(?: me)? )*(?:(?:the|open|current|ongoing|pending|running|active)\s+)*(?<arg>(?:TAP |AAP )?consultations?\b.*?)(?:\s+(?:open|running|going on|right now|now|at the moment|currently|at present))*[?!.]*$/i,
+    // "which recommendations did SG11 propose to delete": its consultations, past ones too, each with its texts.
+    /^(?:which|what) (?:Recommendations?|recs?|texts?) (?:did|does|has|have|is|are|will) (?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG) (?:propos(?:e|ed|ing)) (?:to )?(?:delete|deletion|suppress))\b[^?!.]*[?!.]*$/i,
     // "which Recommendations are in the SG15 TAP consultation": the consultations, each with the texts it is on.
     /^(?:which|what) (?:draft )?(?:Recommendations?|recs?|texts?|drafts?) (?:are |is )?(?:in|under|covered by|part of|included in|out for) (?:the )?(?<arg>(?:(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG)\s+)?(?:TAP |AAP )?(?:consultations?|last call)\b.*?)[?!.]*$/i,
     // "when may I register for the SG20 meeting", "when can we submit contributions to SG13"
@@ -255,9 +265,12 @@ const deadlinesCommand = defineCommand({
       const upcoming = ((understood.data as { upcoming?: DeadlineFact[] } | undefined)?.upcoming ?? []).slice(0, 5);
       const texts = await Promise.all(upcoming.map((d) => ctx.store.getText(d.source.docId)));
       // The sentence of the deadline's letter that gives its date and says it was moved.
-      const said = upcoming.map((d, i) =>
-        (texts[i] ?? '').slice(0, 30_000).split(/\n+|(?<=[.!?])\s+(?=[A-Z0-9])/).find((x) => MOVED_SAID.test(x) && findDates(x).some((h) => h.start === d.date || h.end === d.date)) ?? null,
-      );
+      // Or a sentence before the deadline's table says that its deadlines replace those given before ("The deadlines
+      // given in TSB Collective letter 5/13 are replaced by the following:").
+      const said = upcoming.map((d, i) => {
+        const parts = (texts[i] ?? '').slice(0, 30_000).split(/\n+|(?<=[.!?])\s+(?=[A-Z0-9])/);
+        return parts.find((x) => MOVED_SAID.test(x) && findDates(x).some((h) => h.start === d.date || h.end === d.date)) ?? parts.find((x) => DEADLINES_REPLACED.test(x)) ?? null;
+      });
       const at = said.findIndex((x) => x !== null);
       const moved = at >= 0 ? upcoming[at] : undefined;
       return {
@@ -295,8 +308,8 @@ const deadlinesCommand = defineCommand({
     const total = kinds ? facts.filter((d) => d.due >= ctx.now).length : count;
     const upcoming = facts.filter((d) => d.due >= ctx.now);
     const past = all ? facts.filter((d) => d.due < ctx.now).reverse() : [];
-    const sections = [{ heading: 'Upcoming', items: upcoming.map((d) => item(d, ctx.tz, ctx.now, scope.kind === 'all')) }];
-    if (all) sections.push({ heading: 'Past', items: past.map((d) => item(d, ctx.tz, ctx.now, scope.kind === 'all')) });
+    const sections = [{ heading: 'Upcoming', items: upcoming.map((d) => item(d, ctx.tz, ctx.now, scope.kind === 'all' || scope)) }];
+    if (all) sections.push({ heading: 'Past', items: past.map((d) => item(d, ctx.tz, ctx.now, scope.kind === 'all' || scope)) });
     const notes = [timesNote(ctx.tz)];
     if (scope.kind === 'group' && scope.workingParty) notes.unshift(`Deadlines are kept per study group: these are ${scope.group}'s, ${scope.workingParty} among them.`);
     const calendar = ctx.calendarUrl && scope.kind !== 'all' ? ctx.calendarUrl(scopeLabel) : null;
@@ -309,7 +322,7 @@ const deadlinesCommand = defineCommand({
       const later = all ? [] : (await ctx.store.deadlines(target, '-inf', 500)).filter((d) => !kinds || kinds.has(d.category));
       // The latest that passed answer "when was it" at once: a chat has no --all to add.
       const latest = later.slice(-3).reverse();
-      if (latest.length > 0) sections.push({ heading: 'Latest past', items: latest.map((d) => item(d, ctx.tz, ctx.now, scope.kind === 'all')) });
+      if (latest.length > 0) sections.push({ heading: 'Latest past', items: latest.map((d) => item(d, ctx.tz, ctx.now, scope.kind === 'all' || scope)) });
       const askAll = scope.kind === 'all' ? 'past deadlines' : `past deadlines ${scopeLabel}`;
       notes.unshift(
         all && past.length > 0
@@ -360,6 +373,9 @@ async function several(ctx: CommandContext, args: DeadlineArgs, scopes: Scope[])
 /** Asked whether a deadline was moved ("been extended", "was it postponed"). */
 const MOVED_ASKED = /\b(?:extended|postponed|moved|changed|pushed back|brought forward|delayed)\b/i;
 /** A deadline's sentence that says it was moved. */
+/** A letter saying its deadlines replace earlier ones: "The deadlines given in … are replaced by the following". */
+const DEADLINES_REPLACED = /\b(?:deadlines?|dates?)\b[^.\n]{0,80}\b(?:are|is|have been|has been|were)\s+(?:replaced|changed|amended|revised|superseded)\b/i;
+
 const MOVED_SAID = /\b(?:(?:has|have) been|is|are|was|were)\s+(?:extended|postponed|moved|changed|brought forward)\b|\bextension\b|\bnew deadline\b/i;
 
 /** What the store is asked for, and how the answer names it. */
@@ -492,8 +508,8 @@ async function inRange(ctx: CommandContext, scope: Scope, all: boolean, range: D
   const upcoming = shown.filter((d) => d.due >= ctx.now);
   const past = shown.filter((d) => d.due < ctx.now);
   const sections = [
-    { heading: 'Upcoming', items: upcoming.map((d) => item(d, ctx.tz, ctx.now, scope.kind === 'all')) },
-    { heading: 'Past', items: past.map((d) => item(d, ctx.tz, ctx.now, scope.kind === 'all')) },
+    { heading: 'Upcoming', items: upcoming.map((d) => item(d, ctx.tz, ctx.now, scope.kind === 'all' || scope)) },
+    { heading: 'Past', items: past.map((d) => item(d, ctx.tz, ctx.now, scope.kind === 'all' || scope)) },
   ].filter((s) => s.items.length > 0);
   const notes = [timesNote(ctx.tz)];
   if (scope.kind === 'group' && scope.workingParty) notes.unshift(`Deadlines are kept per study group: these are ${scope.group}'s, ${scope.workingParty} among them.`);

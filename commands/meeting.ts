@@ -75,12 +75,14 @@ export interface MeetingArgs {
   when?: string;
   /** Asked for the study group's plenary ("when is the SG17 plenary in 2027"), not a working party's meeting. */
   plenary?: boolean;
-  /** Asked whether the meeting was moved ("was the sg13 march meeting postponed"), or whether it is still on. */
-  moved?: boolean | 'still-on';
+  /** Asked whether the meeting was moved ("was the sg13 march meeting postponed"), whether it is still on, or was cancelled. */
+  moved?: boolean | 'still-on' | 'cancelled';
   /** The kind of side event asked about ("newcomers briefing", "workshop", "side event"), as written. */
   event?: string;
   /** Asked how long the meeting lasts. */
   howLong?: boolean;
+  /** Asked whether an event is on a day ("on 2 March"), as written. */
+  onDay?: string;
 }
 
 const meetingArgs = z.object({
@@ -94,10 +96,11 @@ const meetingArgs = z.object({
   past: z.boolean().optional(),
   monthAhead: z.number().int().min(0).max(1).optional(),
   plenary: z.boolean().optional(),
-  moved: z.union([z.boolean(), z.literal('still-on')]).optional(),
+  moved: z.union([z.boolean(), z.literal('still-on'), z.literal('cancelled')]).optional(),
   when: z.string().optional(),
   event: z.string().optional(),
   howLong: z.boolean().optional(),
+  onDay: z.string().optional(),
 });
 
 // A month named in a meeting question: "May" only written so, or before a year or "meeting" ("may I …" is no month).
@@ -131,7 +134,10 @@ const MONTH_YEAR = new RegExp(String.raw`\b(?:(?:in|of|for|during)\s+)?(?:${MONT
  * Read "what time does the SG13 meeting open" (the whole question, as the intents pass it) or "SG13" (after
  * /meeting) into a scope and what to answer first.
  */
-export function parseMeetingText(rest: string, clock?: { now: number; tz: string }): MeetingArgs {
+export function parseMeetingText(input: string, clock?: { now: number; tz: string }): MeetingArgs {
+  // "is the AI-native networks workshop on 2 March?": whether an event is on the day asked (the day is no month asked).
+  const onDay = /^\s*(?:is|will|does)\b/i.test(input) && SIDE_EVENT.test(input) ? ON_DAY.exec(input) : null;
+  const rest = onDay ? input.slice(0, onDay.index) : input;
   const all = /(?:^|\s)--?all\b/i.test(rest);
   const days = DAYS_OF_MONTH.exec(rest.slice(0, 300))?.[0];
   const month = days ? null : askedMonth(rest.length > 300 ? rest.slice(0, 300) : rest);
@@ -179,14 +185,21 @@ export function parseMeetingText(rest: string, clock?: { now: number; tz: string
   const plenary = /\bplenar(?:y|ies)\b/i.test(text) && !/\b(?:opening|closing)\s+plenar/i.test(text);
   // "is the SG13 meeting in March still going ahead?" asks the same, the other way round.
   const stillOn = /\bstill\b.{0,40}\b(?:on|going ahead|happening|taking place|planned|scheduled|held)\b|\bgoing ahead\b/i.test(text) && /^\s*(?:is|are|will|does|do)\b/i.test(text);
-  const moved = stillOn || (/\b(?:postponed|moved|rescheduled|delayed|deferred|pushed back)\b/i.test(text) && /^\s*(?:was|were|is|has|have|did)\b/i.test(text));
-  const asked = { month, ...(year === null ? {} : { year }), ...(plenary ? { plenary: true } : {}), ...(moved ? { moved: stillOn ? ('still-on' as const) : true } : {}), ...(asksFormat ? { format: true } : {}), ...(past ? { past: true } : {}), ...(relative ? { monthAhead: relative === 'next' ? 1 : 0 } : {}), ...(when ? { when } : {}), ...(sideEvent ? { event: sideEvent } : {}), ...(howLong ? { howLong: true } : {}) };
-  if (named && named.kind !== 'unknown') return { scope: named, all, focus, unread: text.trim(), ...asked };
+  // "was WP1/2 cancelled", "which meetings were cancelled", "has the SG2 meeting been called off".
+  const cancelAsked = !stillOn && ((/\b(?:cancell?ed|called off)\b/i.test(text) && /^\s*(?:was|were|is|are|has|have|did)\b/i.test(text)) || /^\s*(?:which|what|any)\s+(?:\w+\s+)?meetings?\s+(?:were|was|have been|has been|are|is|got)\s+(?:cancell?ed|called off)\b/i.test(text));
+  const moved = stillOn || cancelAsked || (/\b(?:postponed|moved|rescheduled|delayed|deferred|pushed back)\b/i.test(text) && /^\s*(?:was|were|is|has|have|did)\b/i.test(text));
+  const asked = { month, ...(year === null ? {} : { year }), ...(plenary ? { plenary: true } : {}), ...(moved ? { moved: stillOn ? ('still-on' as const) : cancelAsked ? ('cancelled' as const) : true } : {}), ...(asksFormat ? { format: true } : {}), ...(past ? { past: true } : {}), ...(relative ? { monthAhead: relative === 'next' ? 1 : 0 } : {}), ...(when ? { when } : {}), ...(sideEvent ? { event: sideEvent } : {}), ...(howLong ? { howLong: true } : {}), ...(onDay?.[1] ? { onDay: onDay[1] } : {}) };
+  // Asked only whether it is still on, moved or cancelled: nothing is left unread ("is the SG2 working party meeting in
+  // March still happening").
+  if (named && named.kind !== 'unknown') return { scope: named, all, focus, unread: moved ? null : text.trim(), ...asked };
   return { scope, all, focus, unread: null, ...asked };
 }
 
 /** "how long does it last", "how many days is the meeting": its length, read from its dates. */
 const HOW_LONG = /,?\s*(?:and\s+)?(?:how long|how many days|for how (?:long|many days))(?:\s+(?:does|will|is|are))?(?:\s+it)?(?:\s+(?:last|take|run))?\b/i;
+
+/** The day or days a question asks an event is on: "… on 2 March?", "… still on 2-3 March 2026". */
+const ON_DAY = new RegExp(String.raw`\s+(?:still\s+)?(?:be\s+)?(?:on|held on|taking place on|happening on|take place on)\s+((?:\d{1,2}(?:st|nd|rd|th)?\s*(?:[-–]|and|to)\s*)?\d{1,2}(?:st|nd|rd|th)?\s+(?:${MONTH_PATTERN})\.?(?:\s+(?:19|20)\d{2})?)\s*[?!.]*$`, 'i');
 
 /** A kind of side event named in a question: "newcomers' briefing", "workshop", "side events". */
 const SIDE_EVENT = /\b(?:newcomers?['’]?\s+(?:briefings?|sessions?|orientations?)|briefings?|workshops?|hackathons?|side events?|trainings?|forums?|seminars?|clinics?|webinars?|tutorials?|receptions?)\b/i;
@@ -218,6 +231,8 @@ const SAID_AS: ReadonlyArray<readonly [RegExp, RegExp]> = [
   [/^(?:lunch|food|meal|coffee|catering)/, /\b(?:lunch|catering|coffee|meals?|refreshments?)\b/],
   [/^(?:badge|pass)/, /\b(?:badges?|passes|registration desk)\b/],
   [/^(?:room|hall|salle)/, /\b(?:rooms?|halls?|salles?)\b/],
+  // "what is SG3 going to discuss", "what will WP3/17 work on": what the letter says the meeting will do.
+  [/^(?:discus|work|topic|agenda|cover|consider|focus|plan)/, /\bwill (?:consider|discuss|examine|focus|address|progress|study|work|review|continue)\b|\bexpects? to\b|\b(?:is|are) (?:planned|expected) to\b|\bagenda\b/],
 ];
 
 /** A word's stem for finding it in a letter: "registration" and "register" are one ("regist"), "badges" and "badge". */
@@ -246,7 +261,8 @@ function letterSays(text: string, question: string, counts = false): string[] {
     // Not a contents list ("Contents 1 Opening of the meeting 2 Attendance …"), whose headings name everything.
     .filter((s) => s.length >= 30 && s.length <= 300 && !/^(?:table of )?contents\b/i.test(s));
   // A word asked is found as the letter words it too: "interpreted" in "held in English only", "free" in "free of charge".
-  const patterns = stems.map((st) => new RegExp([String.raw`\b${RegExp.escape(st)}`, ...SAID_AS.filter(([re]) => re.test(st)).map(([, alt]) => alt.source)].join('|'), 'i'));
+  // ("work on" is not found in "Working Party".)
+  const patterns = stems.map((st) => new RegExp([String.raw`\b${RegExp.escape(st)}(?!ing\s+(?:part|group))`, ...SAID_AS.filter(([re]) => re.test(st)).map(([, alt]) => alt.source)].join('|'), 'i'));
   // A thing asked that the letter says in no sentence (a fee, lunch, a badge): it does not say it, whatever else the
   // question's words find ("registration fee" finds registration).
   if (stems.some((st, i) => SAID_AS.some(([re]) => re.test(st) && !/^(?:interp|langua|recs?|recomm|remote|online|virtual|hybrid)/.test(st)) && !sentences.some((x) => patterns[i]?.test(x)))) return [];
@@ -256,7 +272,7 @@ function letterSays(text: string, question: string, counts = false): string[] {
   // A sentence about the thing asked names it early ("Pre-registration (online, SG5 homepage)"); for "how do I …",
   // one that says where or through what comes first.
   const how = /^\s*how\b/i.test(question);
-  const early = (x: { s: string }) => stems.some((st) => x.s.slice(0, 40).toLowerCase().includes(st));
+  const early = (x: { s: string }) => stems.some((st) => x.s.slice(0, 40).toLowerCase().replace(/\bworking\s+part(?:y|ies)\b/g, '').includes(st));
   const score = (x: { s: string; hits: number }) => x.hits * 4 + (early(x) ? 2 : 0) + (how && HOW.test(x.s) ? 1 : 0);
   scored.sort((a, b) => score(b) - score(a) || a.i - b.i);
   // One of one or two words asked, two thirds of more; the sentences naming the most come first.
@@ -385,9 +401,16 @@ async function groupEvent(ctx: CommandContext, group: string, question: string):
 }
 
 /** The days of a month asked about: the year written, else the next such month not wholly past. */
-function monthWindow(asked: { month: number; year: number | null }, now: number, past = false): { from: string; to: string; words: string } {
+function monthWindow(asked: { month: number; year: number | null }, now: number, past: boolean | 'nearest' = false): { from: string; to: string; words: string } {
   const today = DateTime.fromMillis(now, { zone: 'UTC' });
   let start = DateTime.fromObject({ year: asked.year ?? today.year, month: asked.month, day: 1 }, { zone: 'UTC' });
+  // Asked whether it is still on or was called off ("the March meeting", asked in April): the nearer of the two Marches.
+  if (asked.year === null && past === 'nearest') {
+    const other = start > today ? start.minus({ years: 1 }) : start.plus({ years: 1 });
+    const gap = (d: DateTime) => Math.min(Math.abs(d.diff(today).as('days')), Math.abs(d.endOf('month').diff(today).as('days')));
+    if (gap(other) < gap(start)) start = other;
+    return { from: start.toISODate() ?? '', to: start.endOf('month').toISODate() ?? '', words: start.toFormat('LLLL yyyy') };
+  }
   // Asked of a meeting over ("what time did TSAG open in January"), a month without its year is the latest one begun.
   if (asked.year === null && past && start > today) start = start.minus({ years: 1 });
   else if (asked.year === null && !past && start.endOf('month') < today) start = start.plus({ years: 1 });
@@ -422,6 +445,22 @@ function withReaderTimes(text: string, m: MeetingFact, tz: string): string {
     const day = here.toISODate() === there.toISODate() ? '' : ` ${here.toFormat('ccc d LLL')}`;
     return `${whole} [${here.toFormat('HH:mm')}${day} ${tz}]`;
   });
+}
+
+/**
+ * "No: … is on 9–10 March 2026" when the one event a topic answer names is not on the day or days asked ("on 2
+ * March", read in the event's year when no year is written); "Yes: …" when it is; `null` when the answer names no
+ * single event or the day cannot be read.
+ */
+function dayAnswer(topic: Reply | null, asked: string): string | null {
+  const events = (topic?.data as { events?: Array<{ title: string; start: string; end: string }> } | undefined)?.events ?? [];
+  const event = events.length === 1 ? events[0] : undefined;
+  if (!event) return null;
+  const day = findDates(/\b(?:19|20)\d{2}\b/.test(asked) ? asked : `${asked} ${event.start.slice(0, 4)}`)[0];
+  if (!day) return null;
+  const on = day.start <= event.end && day.end >= event.start;
+  const name = event.title.replace(/\s+-\s+change of dates\b.*$/i, '');
+  return `${on ? 'Yes' : 'No'}: ${name} is on ${formatRange(event.start, event.end)}`;
 }
 
 /** "It lasts 5 days (Mon 25 – Fri 29 January 2027), 5 of them working days." */
@@ -476,6 +515,8 @@ const meetingCommand = defineCommand({
     /^(?!.*\b(?:due|deadlines?|submit|register|registration|fellowships?|visas?)\b)(?<arg>.{2,80}?\b(?:workshops?|forums?|seminars?|symposium|webinars?|hackathons?|clinics?)\b.*\b(?:start(?:s|ing)?|open(?:s|ing)?|begins?|time|when|where|dates?|venue)\b.*)$/i,
   ],
   intents: [
+    // "is the AI-native networks workshop on 2 March?", "will the circular economy workshop still be held on 11 September"
+    /^(?<arg>(?:is|will) (?:the )?.{2,100}?\b(?:workshops?|forums?|seminars?|symposium|webinars?|hackathons?|clinics?|briefings?|trainings?)\b.*?\s(?:still\s+)?(?:be\s+)?(?:on|held on|taking place on|happening on|take place on)\s+\d{1,2}\b.*)$/i,
     // "what time does the SG13 meeting open", "when does TSAG start?", "what time is the opening plenary of SG20"
     /^(?<arg>(?:what time|when) (?:does|do|will|is|are) .*?\b(?:open|opens|opening|start|starts|starting|begin|begins)\b.*)$/i,
     // Of a meeting over: "what time did TSAG open in january", "when did sg17 last meet", "where was the sg12 meeting".
@@ -510,6 +551,8 @@ const meetingCommand = defineCommand({
     const { scope, unread } = args;
     if (scope.kind === 'unknown') {
       const topic = await topicReply(ctx, scope.text, { events: true, asked: 'when or where it is' });
+      const onDay = args.onDay ? dayAnswer(topic, args.onDay) : null;
+      if (topic && onDay) return { ...topic, title: onDay };
       // A group's meeting named by its place, asked something of it ("is the muscat meeting hybrid", "what time does
       // the muscat meeting open"): that group's answer, when it is that group's next meeting.
       const events = (topic?.data as { events?: Array<{ group: string | null; meeting: string; title: string }> } | undefined)?.events ?? [];
@@ -635,13 +678,40 @@ const meetingCommand = defineCommand({
     const span = args.when ? rangeOf(args.when, { now: ctx.now, tz: ctx.tz }) : null;
     const days = span ? rangeDays(span, ctx.tz) : null;
     const window = asked
-      ? monthWindow(asked, ctx.now, args.past === true)
+      ? monthWindow(asked, ctx.now, args.moved ? 'nearest' : args.past === true)
       : args.year
         ? { from: `${args.year}-01-01`, to: `${args.year}-12-31`, words: String(args.year) }
         : span && days
           ? { from: days.from ?? today, to: days.to ? (DateTime.fromISO(days.to).minus({ days: 1 }).toISODate() ?? days.to) : '9999-12-31', words: span.words }
           : null;
     const inMonth = window && group ? (await ctx.store.meetings(group, Date.parse(`${window.from}T00:00:00Z`) - 31 * DAY, 20)).filter((m) => !m.cancelledBy && m.start <= window.to && m.end >= window.from) : [];
+    // Asked whether a meeting is still on or was called off: a cancellation of the span asked (of the last half year
+    // and what is to come when none is named) answers it.
+    if (args.moved && inMonth.length === 0) {
+      const wpAsked = scope.kind === 'group' ? scope.workingParty : undefined;
+      const from = window ? Date.parse(`${window.from}T00:00:00Z`) - 31 * DAY : ctx.now - 183 * DAY;
+      const called = (await ctx.store.meetings(group, from, 50)).filter(
+        (m) => m.cancelledBy && !m.cancelledBy.unverified && (window ? m.start <= window.to && m.end >= window.from : m.end >= (DateTime.fromMillis(ctx.now - 183 * DAY).toISODate() ?? '')) && (!wpAsked || whoMeets(m) === wpAsked),
+      );
+      if (called.length > 0) {
+        const line = (m: MeetingFact) => `the ${whoMeets(m)} meeting of ${formatRange(m.start, m.end)}${inPlace(m.place)} was cancelled [${sourceLabel(sourceOf(m.cancelledBy as MeetingFact['source']))}]`;
+        const lead = args.moved === 'still-on' ? 'No' : args.moved === 'cancelled' ? 'Yes' : 'It was cancelled, not moved';
+        const postponed = group ? [] : ahead.filter((m) => !m.cancelledBy && /\bpostpone\w*|\breschedul\w*|\bnew dates\b/i.test(m.title));
+        return {
+          ok: true,
+          title: group ? `${lead}: ${line(called[0] as MeetingFact)}` : 'Meetings cancelled or postponed',
+          sections: group
+            ? called.slice(1).map((m) => ({ items: [{ text: `Also: ${line(m)}`, source: sourceOf(m.cancelledBy as MeetingFact['source']) }] }))
+            : [
+                { heading: 'Cancelled', items: called.map((m) => ({ text: line(m).replace(/^the /, 'The '), source: sourceOf(m.cancelledBy as MeetingFact['source']) })) },
+                ...(postponed.length > 0 ? [{ heading: 'Postponed', items: postponed.map((m) => ({ text: `${m.title}: now ${formatRange(m.start, m.end)}${inPlace(m.place)} [${sourceLabel(sourceOf(m.source))}]`, source: sourceOf(m.source) })) }] : []),
+              ],
+          notes: [group ? `Its deadlines no longer apply: /deadlines ${group}` : 'The deadlines of a cancelled meeting no longer apply.'],
+          sources: uniqueSources([...called.map((m) => sourceOf(m.cancelledBy as MeetingFact['source'])), ...postponed.map((m) => sourceOf(m.source))]),
+          data: { group, cancelled: called, meetings: [] },
+        };
+      }
+    }
 
     // Every group's meetings in the month asked ("what meetings are coming up in april 2027").
     const monthOfAll = window && !group ? (await ctx.store.meetings(null, Date.parse(`${window.from}T00:00:00Z`) - 31 * DAY, 50)).filter((m) => !m.cancelledBy && m.start <= window.to && m.end >= window.from) : [];
@@ -682,8 +752,16 @@ const meetingCommand = defineCommand({
     );
     if (chosen.length === 0) {
       const last = (await ctx.store.meetings(group, ctx.now, 4, true)).filter((m) => !m.cancelledBy).slice(0, 1);
+      // One called off in the last half year is news too ("/meeting SG2" after its working party's meeting was cancelled).
+      const recentlyCalled = group && !window ? (await ctx.store.meetings(group, ctx.now - 183 * DAY, 20)).filter((m) => m.cancelledBy && !m.cancelledBy.unverified && m.end < today) : [];
       const notes = [
         ...cancelledNotes,
+        ...recentlyCalled.map((m) => `Cancelled: ${named(m)} [${sourceLabel(sourceOf(m.cancelledBy as MeetingFact['source']))}].`),
+        // What the cancelling letter says of the next meeting ("will be announced in a separate collective letter").
+        ...(await Promise.all(recentlyCalled.slice(0, 1).map(async (m) => {
+          const said = /[^.\n]*\bnext\b[^.\n]*\bwill be announced\b[^.\n]*\./i.exec((await ctx.store.getText(m.cancelledBy?.docId ?? '')) ?? '')?.[0].trim();
+          return said ? [`${sourceLabel(sourceOf(m.cancelledBy as MeetingFact['source']))}: "${said.replace(/^\d+(?:\.\d+)*\s+/, '')}"`] : [];
+        }))).flat(),
         last[0]
           ? `The last meeting I know of was ${formatRange(last[0].start, last[0].end)}${inPlace(last[0].place)}${plannedOnly(last[0]) ? `, as ${sourceLabel(sourceOf(last[0].source))} planned it` : ''} [${sourceLabel(sourceOf(last[0].source))}].`
           : 'No collective letter announcing a meeting is stored for this group.',

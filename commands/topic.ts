@@ -121,7 +121,7 @@ export async function topicReply(ctx: CommandContext, text: string, opts: { even
             : `"${named}" is no group; these are the ${which} meetings and side events whose titles name it.`,
         ],
         sources: uniqueSources(events.map((e) => sourceOf(e.meeting.source))),
-        data: { topic: named, events: events.map((e) => ({ group: e.meeting.group, meeting: e.meeting.start, title: (e.event ?? e.meeting).title })) },
+        data: { topic: named, events: events.map((e) => ({ group: e.meeting.group, meeting: e.meeting.start, title: (e.event ?? e.meeting).title, start: (e.event ?? e.meeting).start, end: (e.event ?? e.meeting).end })) },
       };
     }
   }

@@ -1307,6 +1307,62 @@ describe('questions of the nineteenth round (asked on 1 September 2026)', () => 
   });
 });
 
+describe('questions of the twentieth round (asked on 5 April 2027)', () => {
+  const when = '2027-04-05T15:00';
+  it('answers whether a meeting is still on, or was cancelled, from the letter that cancelled it', async () => {
+    // Collective letter 5/2 cancelled the WP1/2 meeting of 15-19 March 2027; asked in April, "March" is the one just past.
+    const still = await ask('Is the SG2 working party meeting in March still happening?', 'Europe/Zurich', when);
+    expect(still.title).toBe('No: the WP1/2 meeting of 15–19 March 2027 in Geneva, Switzerland was cancelled [TSB Collective letter 5/2]');
+    const was = await ask('was WP1/2 cancelled', 'Europe/Zurich', when);
+    expect(was.title).toBe('Yes: the WP1/2 meeting of 15–19 March 2027 in Geneva, Switzerland was cancelled [TSB Collective letter 5/2]');
+    const which = await ask('which meetings were cancelled', 'Europe/Zurich', '2027-01-20T12:00');
+    expect(which.title).toBe('Meetings cancelled or postponed');
+    expect(which.sections.map((x) => x.heading)).toEqual(['Cancelled', 'Postponed']);
+    expect(which.sections[1]?.items[0]?.text).toMatch(/^Postponement of the meeting of Study Group 13 \(originally planned for 8-19 March 2027\): now 12–23 April 2027/);
+  });
+
+  it('with no meeting to come, names a recent cancellation and what its letter says of the next meeting', async () => {
+    const a = await ask('when is the next SG2 meeting', 'Europe/Zurich', when);
+    expect(a.notes).toContain('Cancelled: Meeting of Working Party 1/2, Geneva, 15-19 March 2027 [TSB Collective letter 5/2].');
+    expect(a.notes).toContain('TSB Collective letter 5/2: "Contributions already submitted will be carried forward to the next meeting of Study Group 2, which will be announced in a separate collective letter."');
+  });
+
+  it('deadlines a letter says replace earlier ones were changed; "the postponed SG13 meeting" only names the meeting', async () => {
+    const changed = await ask('were the SG13 deadlines changed', 'Europe/Zurich', '2027-01-20T12:00');
+    expect(changed.title).toMatch(/^Yes: .* \[TSB Collective letter 7\/13\]$/);
+    expect(changed.notes[0]).toBe(`In the letter's words: "The deadlines given in TSB Collective letter 5/13 are replaced by the following:"`);
+    const named = await ask('what was the contribution deadline for the postponed SG13 meeting', 'Europe/Zurich', '2027-01-20T12:00');
+    expect(named.title).toBe('Deadlines for SG13 (contributions or contributions needing translation)');
+  });
+
+  it('marks a regional group\'s deadlines listed under its study group', async () => {
+    const a = await ask('/deadlines SG13', 'Europe/Zurich', '2026-09-01T12:00');
+    const lines = a.sections.flatMap((x) => x.items.map((i) => i.text));
+    expect(lines[0]).toBe('Mon 26 Oct 2026 (end of day, Geneva) (in 55 days): Fellowship requests — SG13RG-ARB');
+    expect(lines.filter((l) => / — SG13RG-ARB$/.test(l))).toHaveLength(4);
+    expect(lines.some((l) => /: Contributions needing translation$/.test(l))).toBe(true);
+  });
+
+  it('quotes what the letter says a meeting will work on', async () => {
+    const sg3 = await ask('what is SG3 going to discuss at its April meeting', 'Europe/Zurich', when);
+    expect(sg3.sections[0]?.items[0]?.text).toMatch(/^The study group will continue its work on international mobile roaming \(Question 2\/3\)/);
+    const wp = await ask('what will WP3/17 work on at its April meeting', 'Europe/Zurich', when);
+    expect(wp.sections[0]?.items[0]?.text).toBe('The Working Party expects to determine draft new Recommendation ITU-T X.1286 (ex X.ztsec) and to agree a draft Supplement on trust anchors.');
+  });
+
+  it('which Recommendations a group proposed to delete: its deletion consultation, with the texts', async () => {
+    const a = await ask('which recommendations did SG11 propose to delete', 'Europe/Zurich', when);
+    expect(a.sections.flatMap((x) => x.items)[0]?.text).toMatch(/: Consultation reply on Q\.3945, Q\.3950$/);
+  });
+
+  it('whether an event is on the day asked: no, with its dates, when they were changed', async () => {
+    const no = await ask('Is the AI-native networks workshop on 2 March?', 'Europe/Zurich', '2026-01-10T12:00');
+    expect(no.title).toBe('No: ITU Workshop on AI-native networks: from research to standards is on 9–10 March 2026');
+    const yes = await ask('is the AI-native workshop on 9 March', 'Europe/Zurich', '2026-01-10T12:00');
+    expect(yes.title).toMatch(/^Yes: /);
+  });
+});
+
 describe('the same questions in Slack and Teams', () => {
   const now = resolveNow(NOW, TZ);
   const allowed = { countCommand: () => Promise.resolve({ allowed: true, count: 1, firstRefusal: false, retryAfterS: 60 }) };
