@@ -52,7 +52,8 @@ const CATEGORY_REACH = 2000;
 
 // A sentence ends at ". " before a capital, digit, quote or bullet, or at a line break; "itu.int" or "Y.4241" do not
 // end one, and neither do abbreviations ("Res. 99", "No. 196", "e.g. SG17").
-const SENTENCE_END = /[.!?;][ \t]+(?=[A-Z0-9("'\u2022\u00B7-])|\n/g;
+// A list mail's "///" between items ("/// Registration of the document: by … /// Distribution of …") ends one too.
+const SENTENCE_END = /[.!?;][ \t]+(?=[A-Z0-9("'\u2022\u00B7-])|\n|[ \t]*\/{3,}[ \t]*/g;
 
 // What a wrapped line's continuation starts with: a word or a number, not a blank line, a tab, a bullet or a dash.
 const WRAPPED_ON = /^[ ]?[\p{L}\d("'“]/u;

@@ -13,7 +13,7 @@ import { sentences } from './deadline-prose.ts';
 import { inSections, type DeadlineSection } from './deadline-table.ts';
 
 // "…, virtual, 24 August - 3 September 2021": the word alone in the place's slot between commas.
-const VIRTUAL = /(?<=,[ \t]*)virtual(?=[ \t]*,)|\b(?:fully[- ]virtual|fully electronic(?:ally)?|\(virtual\)\s+meeting|virtually|virtual (?:meeting|session|format|event|e-meeting)s?|e-meetings?|online only|via MyMeetings|remote(?:ly)? only|by remote participation only)\b/i;
+const VIRTUAL = /(?<=,[ \t]*)virtual(?=[ \t]*,)|\bvirtual\/online\b|\bonline\/virtual\b|\b(?:fully[- ]virtual|fully electronic(?:ally)?|\(virtual\)\s+meeting|virtually|virtual (?:meeting|session|format|event|e-meeting)s?|e-meetings?|online only|via MyMeetings|remote(?:ly)? only|by remote participation only)\b/i;
 // "in Geneva, Switzerland", "in Abidjan, Côte d'Ivoire", "in New Delhi, India", "in Rio de Janeiro, Brazil".
 const NAME = String.raw`[A-Z\u00C0-\u00DE][\w'\u00C0-\u024F.-]+(?:\s(?:(?:de|des|da|du|del|di|do|dos|la|le|d'|al|el|es|of|and)\s)?[A-Z\u00C0-\u00DE][\w'\u00C0-\u024F.-]+){0,3}`;
 const IN_PLACE = new RegExp(String.raw`\b(?:in|at)\s+(?:the\s+)?(${NAME}(?:,\s*${NAME})?)`, 'g');
@@ -336,10 +336,14 @@ function eventTitle(sentence: string, hit: DateHit): string {
     if (m?.[1]) return squash(m[1]);
   }
   // "The meeting will be preceded by a two-day Workshop entitled …": the event is what comes before or after it.
-  const around = /\b(?:preceded|followed|accompanied)\s+by\s+(.+)$/i.exec(s)?.[1];
+  // "The workshop will be held prior to the second meeting of the ICG-SAT, which will be held … on 14 July": the
+  // meeting after "prior to", whose date it is.
+  const aroundAt = /\b(?:(?:preceded|followed|accompanied)\s+by|prior to|ahead of)\s+/i.exec(s);
+  const around = aroundAt && (at < 0 || aroundAt.index < at) ? s.slice(aroundAt.index + aroundAt[0].length) : undefined;
   if (around) {
     const entitled = /\b(?:entitled|titled|called)\s+(.{5,160}?)(?=,\s*(?:organi[sz]ed|hosted|held|which)\b|\s+(?:on|from)\s+\d|\.\s|$)/i.exec(around)?.[1];
-    const phrase = entitled ?? EVENT_PHRASE.exec(around)?.[1] ?? NAMED_EVENT.exec(around)?.[1];
+    const meetingOfBody = /^(?:the\s+|a\s+)?((?:\w+\s+)?meeting of (?:the\s+)?[^,;]{3,120}?)(?=\s+(?:which|that|to be|will)\b|\s+(?:on|at|in)\s+(?:\d|the same\b|[A-Z][a-z]+day\b)|[,;.]|$)/i.exec(around)?.[1];
+    const phrase = entitled ?? EVENT_PHRASE.exec(around)?.[1] ?? NAMED_EVENT.exec(around)?.[1] ?? meetingOfBody;
     if (phrase) return capitalised(squash(phrase.replace(/^(?:A|An|The)\s+/i, '').replace(/^(?:one|half|two|three)-day\s+/i, '')));
   }
   const head = s.split(/\s(?:will|is|are|shall|takes?|has been|to be)\s|,\s*(?:on|from|held|will)\b|\s(?:on|from)\s+(?:\w+day,?\s+)?\d/)[0] ?? s;
@@ -414,7 +418,8 @@ export function findEvents(text: string, main: MeetingInfo | null, docDate: stri
     if (main && of && hit.start === main.start && findGroups(of)[0]?.group === main.group) continue;
     // "will start at 0930 hours on Monday 26 March 2018": the hour may come before the date.
     const time = findTime(clean.slice(hit.index)) ?? (/\b(?:start|open|begin)s?\s+at\b/i.test(clean.slice(0, hit.index)) ? findTime(clean.slice(0, hit.index)) : null);
-    const place = VIRTUAL.test(clean) ? 'virtual' : (findPlace(clean.slice(hit.index)) ?? placeInBrackets(clean.slice(0, hit.index)) ?? findPlace(clean));
+    // "… will be held at the same venue on 14 July": the main meeting's place.
+    const place = VIRTUAL.test(clean) ? 'virtual' : (findPlace(clean.slice(hit.index)) ?? placeInBrackets(clean.slice(0, hit.index)) ?? findPlace(clean) ?? (main && /\bat the same (?:venue|place|location)\b/i.test(clean) ? main.place : null));
     // A session during a meeting in Geneva, with no place of its own, keeps Geneva time.
     const inMain = main !== null && hit.start >= main.start && hit.end <= main.end;
     const zone = time ? (findZone(clean) ?? globalZone ?? (place === 'Geneva, Switzerland' || (place === null && inMain && main.place === 'Geneva, Switzerland') ? GENEVA_ZONE : null)) : null;

@@ -1161,3 +1161,38 @@ describe('a scanned agenda with a stray backtick on each line', () => {
     expect(p.meeting).toMatchObject({ start: '2018-02-26', end: '2018-03-02', place: 'Athens, Greece' });
   });
 });
+
+describe('a rapporteur meeting notice sent to a list, its items split by "///"', () => {
+  // Modelled on the Q13/16 rapporteur meeting notice of July 2010 (lists.packetizer.com sg16-avd archive).
+  it('reads each document date as its own deadline: registration and distribution of documents are contributions', () => {
+    const p = parseDocument(
+      [
+        'Subject: Notice of Rapporteur Meeting in Geneva, Switzerland Date: 15-16 July 2010',
+        '15-16 July, 2010 The meeting will start at 9:00 on the first day and close at around 18:00 on the final day.',
+        '/// Registration of the document: by 23:59 UTC, 8 July 2010 /// /// Distribution of the document: by 23:59 UTC, 10 July 2010 /// /// Use the ftp site (or e-mail to the rapporteur).',
+      ].join('\n'),
+    );
+    expect(p.deadlines.map((d) => [d.date, d.time, d.category, d.action])).toEqual([
+      ['2010-07-08', '23:59', 'contributions', 'Registration of the document: by 23:59 UTC, 8 July 2010'],
+      ['2010-07-10', '23:59', 'contributions', 'Distribution of the document: by 23:59 UTC, 10 July 2010'],
+    ]);
+  });
+});
+
+describe('a meeting held after a workshop, "at the same venue"', () => {
+  // Modelled on TSB Circular 148 (workshop "Satellites in NGN?", Montreal, 2007), info.5y1.org copy.
+  it('names the meeting after "prior to" as the dated event, at the main meeting\'s place', () => {
+    const p = parseDocument(
+      [
+        'Ref: TSB Circular 148',
+        'Geneva, 3 May 2007',
+        'Subject: ITU-T Workshop "Satellites in NGN?" Montreal, Canada, 13 July 2007',
+        '',
+        'Dear Sir/Madam,',
+        '',
+        '1 I would like to inform you that an ITU-T Workshop entitled "Satellites in NGN?" will take place at the Delta Centre-Ville hotel in Montreal, Canada, on 13 July 2007. The workshop will be held prior to the second meeting of the Intersector Coordination Group on Satellite Matters (ICG-SAT) which will be held at the same venue on 14 July 2007.',
+      ].join('\n'),
+    );
+    expect(p.events).toEqual([expect.objectContaining({ title: 'Second meeting of the Intersector Coordination Group on Satellite Matters (ICG-SAT)', start: '2007-07-14', place: 'Montreal, Canada' })]);
+  });
+});
