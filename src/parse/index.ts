@@ -601,7 +601,9 @@ export function parseDocument(raw: string): ParsedDocument {
     date,
     // A letter that lost its subject is named by the meeting it announces.
     // A header run together on one line leaves the form's heading after the title: "… captioning system LIAISON STATEMENT".
-    title: title?.trim().replace(/(?<=\S)\s+LIAISON STATEMENT$/, '') || meeting?.title || null,
+    // A title field run into the body of a flattened text ("Title: Areas for cooperation … WTSA Resolution 2 (Dubai,
+    // 2012) in its resolves 2 encourages …") is cut: no title runs on for a page.
+    title: title ? clip(title.trim().replace(/(?<=\S)\s+LIAISON STATEMENT$/, ''), 2 * MAX_TITLE) || meeting?.title || null : meeting?.title || null,
     meeting,
     ...(moreMeetings.length > 0 ? { moreMeetings } : {}),
     // Letters announce side events; TDs and reports announce ad hoc and rapporteur meetings held during a meeting.

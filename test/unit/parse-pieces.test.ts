@@ -1196,3 +1196,13 @@ describe('a meeting held after a workshop, "at the same venue"', () => {
     expect(p.events).toEqual([expect.objectContaining({ title: 'Second meeting of the Intersector Coordination Group on Satellite Matters (ICG-SAT)', start: '2007-07-14', place: 'Montreal, Canada' })]);
   });
 });
+
+describe('a title field run into the body of a flattened TD', () => {
+  // Modelled on TD 48 (PLEN/3) of May 2013, flattened onto one line (studylib.net copy).
+  it('is cut at a word, not kept for a page', () => {
+    const body = 'WTSA Resolution 2 (Dubai, 2012) in its resolves 2 encourages ITU-T study groups to consider collocation as a means to improve cooperation. '.repeat(12);
+    const p = parseDocument(`INTERNATIONAL TELECOMMUNICATION UNION STUDY GROUP 3 TELECOMMUNICATION STANDARDIZATION SECTOR TD 48 (PLEN/3)-E English only Question(s): All/3 Geneva, 27-31 May 2013 TD Source: SG3 Chairman, SG2 Chairman Title: Areas for cooperation between SG2 and SG3 following WTSA-12 Resolutions ${body}`);
+    expect(p.title?.length).toBeLessThanOrEqual(321);
+    expect(p.title).toMatch(/^Areas for cooperation between SG2 and SG3 following WTSA-12 Resolutions .*…$/);
+  });
+});
