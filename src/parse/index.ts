@@ -271,7 +271,7 @@ function namedMeeting(header: string): MeetingInfo | null {
 // What a TD or report announces beside its own meeting: an ad hoc group, a rapporteur or drafting session.
 // A report's "7.1 The next meeting of Study Group 2 …", an executive summary's "1st SG17 meeting in 2020: Tuesday 17 –
 // Thursday 26 March 2020 in Geneva" is the group's next meeting, not an event held during this one.
-const NEXT_MEETING = /^(?:[\d.]+\s+)?(?:the\s+)?(?:next|\d(?:st|nd|rd|th)|first|second|third|fourth)\s+(?:(?:ITU-T\s+)?(?:SG\s?\d{1,2}|Study Group \d{1,2}|TSAG)\s+)?(?:plenary\s+)?(?:meeting|session)\b/i;
+const NEXT_MEETING = /^(?:[\d.]+\s+)?(?:the\s+)?(?:next|\d(?:st|nd|rd|th)|first|second|third|fourth)\s+(?:(?:full|regular|ordinary|physical|in-person|face-to-face)\s+)?(?:(?:ITU-T\s+)?(?:SG\s?\d{1,2}|Study Group \d{1,2}|TSAG)\s+)?(?:plenary\s+)?(?:meeting|session)\b/i;
 const AD_HOC = /\b(?:ad[- ]hoc|rapporteur|drafting|correspondence group|joint (?:session|meeting)|session|meeting|briefing|workshop)\b/i;
 
 /**
@@ -607,7 +607,7 @@ export function parseDocument(raw: string): ParsedDocument {
     meeting,
     ...(moreMeetings.length > 0 ? { moreMeetings } : {}),
     // Letters announce side events; TDs and reports announce ad hoc and rapporteur meetings held during a meeting.
-    events: isLetter || notice ? findEvents(text, meeting, date, sections).filter((e) => !moreMeetings.some((m) => m.start === e.start && m.end === e.end)).map((e) => (foreign ? { ...e, group: null } : e)) : kind === 'td' || kind === 'report' ? found.filter((e) => AD_HOC.test(e.title) && !NEXT_MEETING.test(e.title)) : [],
+    events: isLetter || notice ? findEvents(text, meeting, date, sections).filter((e) => !moreMeetings.some((m) => m.start === e.start && m.end === e.end)).map((e) => (foreign ? { ...e, group: null } : e)) : kind === 'td' || kind === 'report' ? found.filter((e) => AD_HOC.test(e.title) && !NEXT_MEETING.test(e.title) && !moreMeetings.some((m) => m.start === e.start && m.end === e.end)) : [],
     deadlines: mergeDeadlines(explicit, derived),
     liaison,
     roles: findLeadRoles(text, group),

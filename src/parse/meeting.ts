@@ -346,7 +346,7 @@ function eventTitle(sentence: string, hit: DateHit): string {
     const phrase = entitled ?? EVENT_PHRASE.exec(around)?.[1] ?? NAMED_EVENT.exec(around)?.[1] ?? meetingOfBody;
     if (phrase) return capitalised(squash(phrase.replace(/^(?:A|An|The)\s+/i, '').replace(/^(?:one|half|two|three)-day\s+/i, '')));
   }
-  const head = s.split(/\s(?:will|is|are|shall|takes?|has been|to be)\s|,\s*(?:on|from|held|will)\b|\s(?:on|from)\s+(?:\w+day,?\s+)?\d/)[0] ?? s;
+  const head = s.replace(/^(?:given that|since|because|noting that|considering that)\s+/i, '').split(/\s(?:will|is|are|shall|takes?|has been|to be)\s|,\s*(?:on|from|held|will)\b|\s(?:on|from)\s+(?:\w+day,?\s+)?\d/)[0] ?? s;
   if (ADVERBIAL_LEAD.test(head) || findDates(head).length > 0) {
     const phrase = EVENT_PHRASE.exec(s)?.[1] ?? NAMED_EVENT.exec(s)?.[1];
     if (phrase) return capitalised(squash(phrase.replace(/^(?:A|An|The)\s+/i, '').replace(/^(?:one|half|two|three)-day\s+/i, '')));
@@ -631,7 +631,8 @@ export function heldMeeting(text: string, docDate: string | null): MeetingInfo |
 }
 
 // A report's list of the group's next meetings: "Next SG17 meeting:", "Future meetings", "Forthcoming meetings".
-const NEXT_MEETINGS_HEADING = /^[ \t]*(?:Next|Future|Forthcoming|Upcoming)\s+(?:(?:ITU-T\s+)?(?:SG\s?\d{1,2}|Study Group \d{1,2}|TSAG)\s+)?(?:plenary\s+)?meetings?\s*:?[ \t]*$/im;
+// … or a sentence that ends on the list: "…, the following interim meetings are planned:".
+const NEXT_MEETINGS_HEADING = /^[ \t]*(?:Next|Future|Forthcoming|Upcoming)\s+(?:(?:ITU-T\s+)?(?:SG\s?\d{1,2}|Study Group \d{1,2}|TSAG)\s+)?(?:plenary\s+)?meetings?\s*:?[ \t]*$|\bthe following (?:interim |further |next )?meetings (?:are|were|have been) (?:planned|scheduled|foreseen|agreed)\s*:[ \t]*$/im;
 // An item of it that is no meeting of the group itself: a workshop the day before, another body's meeting.
 const NOT_GROUP_MEETING = /\b(?:workshops?|forums?|seminars?|symposi\w*|trainings?|tutorials?|webinars?|QSDG|regional group|rapporteur|management team|texts? (?:are|is) planned)\b/i;
 
@@ -670,15 +671,19 @@ export function listedNextMeetings(text: string, group: string, after: string | 
     const own = line.trim().replace(/^[-•·*]+\s*/, '');
     const named = label;
     label = null;
-    if (depth > indent || NOT_GROUP_MEETING.test(own) || (named && NOT_GROUP_MEETING.test(named))) continue;
+    // What the item is, before its dates: "A SG2 plenary on 5 September 2025, preceded by … Rapporteur group meetings"
+    // is the plenary's.
+    const head = line.slice(0, hit.index);
+    if (depth > indent || NOT_GROUP_MEETING.test(head) || (named && NOT_GROUP_MEETING.test(named))) continue;
     if (after && hit.start <= after) continue;
     const of = findGroups(named ?? own)[0]?.group ?? group;
+    const party = /\b(?:WP|Working Party)\s?(\d)\/(\d{1,2})\b/i.exec(head);
     // "…, Geneva, Switzerland.": the place may follow the dates with no "in".
     const rest = line.slice(hit.index + hit.text.length).replace(/\([^)]*\)/g, ' ').replace(/^[\s,;:–-]+|[\s.,;]+$/g, '');
     // "SG17 e-plenary (virtual, 11:00-16:00)": held online.
     const online = /\b(?:virtual|e-plenary|e-meeting|online|fully remote)\b/i.test(own) ? 'virtual' : null;
     const place = findPlace(own) ?? (/^[A-Z][\p{L}'’ .-]{2,40}(?:,\s*[A-Z][\p{L}'’ .-]{2,40})?$/u.test(rest) && !NOT_PLACE.test(rest) ? placeName(rest) : null) ?? online;
-    const title = named && !/^meeting of (?:SG\s?\d{1,2}|Study Group \d{1,2})$/i.test(named) ? squash(named) : meetingOf(of);
+    const title = named && !/^meeting of (?:SG\s?\d{1,2}|Study Group \d{1,2})$/i.test(named) ? squash(named) : party ? `Meeting of Working Party ${party[1]}/${party[2]}` : meetingOf(of);
     out.push({ group: of, title, start: hit.start, end: hit.end, place, startTime: null, endTime: null, timezone: null });
   }
   return out;

@@ -1206,3 +1206,24 @@ describe('a title field run into the body of a flattened TD', () => {
     expect(p.title).toMatch(/^Areas for cooperation between SG2 and SG3 following WTSA-12 Resolutions .*…$/);
   });
 });
+
+describe('interim meetings an executive summary lists after "the following interim meetings are planned:"', () => {
+  // Modelled on SG2's executive summary of February 2025 (www.itu.int).
+  it('reads each as the group\'s meeting, a working party\'s titled as its own, and the next full meeting', () => {
+    const p = parseDocument(
+      [
+        'Executive summary of the SG2 meeting (Geneva, 5-14 February 2025)',
+        '',
+        'Given that the next full SG2 meeting will take place only from 2 to 11 February 2026, the following interim meetings are planned:',
+        '',
+        '  • A fully virtual meeting of WP2/2 and its Questions from 25 to 28 August 2025, and',
+        '  • A SG2 plenary on 5 September 2025, preceded by a series of WP1/2 Rapporteur group meetings from 1 to 4 September.',
+      ].join('\n'),
+    );
+    expect((p.moreMeetings ?? []).map((m) => [m.title, m.start, m.end, m.place])).toEqual([
+      ['Meeting of Study Group 2', '2026-02-02', '2026-02-11', null],
+      ['Meeting of Working Party 2/2', '2025-08-25', '2025-08-28', 'virtual'],
+      ['Meeting of Study Group 2', '2025-09-05', '2025-09-05', null],
+    ]);
+  });
+});
