@@ -44,7 +44,7 @@ export default defineCommand({
   summary: 'Liaison statements of a group: those it must answer, with their reply deadlines, first.',
   usage: 'ls [SG17|Q6/17|TSAG]',
   examples: ['ls SG17', 'ls Q6/17', 'which liaisons need a reply from SG17', 'ls'],
-  args: z.object({ scope: z.custom<Scope>(), from: z.string().nullable().default(null), to: z.string().nullable().default(null), topic: z.string().nullable().default(null), due: z.string().optional(), asks: z.boolean().optional() }),
+  args: z.object({ scope: z.custom<Scope>(), from: z.string().nullable().default(null), to: z.string().nullable().default(null), topic: z.string().nullable().default(null), due: z.string().optional(), asks: z.boolean().optional(), replyAsked: z.boolean().optional() }),
   parseText: parseLsText,
   // Any short question about liaisons, replies or LSs that names a group: "does sg20 owe anyone an LS reply", "what
   // replies is SG15 waiting for", "which LS does SG17 have to answer in january".
@@ -58,7 +58,7 @@ export default defineCommand({
     // "any liaisons for SG13 to answer", "which liaisons did SG17 send", "what liaisons has SG20 received".
     /^(?:are there |is there )?(?:any|which|what)\s+(?:liaison statements?|liaisons?|LSs?)\s+(?:for|did|has|have|from|to)\s+(?<arg>.+?)(?:\s+(?:to answer|to reply to|send(?: out)?|sent(?: out)?|receive|received|get|got))?\s*\??$/i,
   ],
-  async run(ctx, { scope, from, to, topic, due, asks: wantAsks = false }): Promise<Reply> {
+  async run(ctx, { scope, from, to, topic, due, asks: wantAsks = false, replyAsked = false }): Promise<Reply> {
     if (scope.kind === 'unknown') return unknownGroupReply(ctx, scope.text);
     const question = scope.kind === 'question' ? scope.question : null;
     const group = scope.kind === 'group' ? parentGroup(scope.group) : question ? groupOfQuestion(question) : null;
@@ -119,7 +119,7 @@ export default defineCommand({
     if (mustAnswer.length + expected.length > 0) notes.push(`Reply dates are shown in ${ctx.tz}; the liaison statements give them as Geneva dates.`);
     return {
       ok: true,
-      title: `Liaison statements${who ? ` of ${who}` : ''}${from && from !== who ? ` from ${from}` : ''}${to ? ` to ${to}` : ''}${topic && onTopic.length > 0 ? ` on ${topic}` : ''}`,
+      title: (replyAsked && narrowed && topic !== null && onTopic.length === 1 ? replyNeeded(onTopic[0] as LiaisonFact, ctx.tz) : null) ?? `Liaison statements${who ? ` of ${who}` : ''}${from && from !== who ? ` from ${from}` : ''}${to ? ` to ${to}` : ''}${topic && onTopic.length > 0 ? ` on ${topic}` : ''}`,
       sections,
       notes,
       sources: uniqueSources([...mustAnswer, ...expected, ...rest].map((l) => sourceOf(l.source))),
@@ -158,9 +158,12 @@ function onceEach(liaisons: LiaisonFact[]): LiaisonFact[] {
 }
 
 /** "SG15 from IETF" (as the router passes "did IETF send anything to SG15"): a scope and, after "from", a sender. */
-export function parseLsText(rest: string): { scope: Scope; from: string | null; to: string | null; topic: string | null; due?: string; asks?: boolean } {
+export function parseLsText(rest: string): { scope: Scope; from: string | null; to: string | null; topic: string | null; due?: string; asks?: boolean; replyAsked?: boolean } {
   // "--asks" (as the router passes "what do we need to do"): what the statements ask comes with them.
   if (/(?:^|\s)--asks\b/.test(rest)) return { ...parseLsText(rest.replace(/(?:^|\s)--asks\b/g, ' ').trim()), asks: true };
+  // "does SG5's LS on L.1470 need a reply": whether the statements picked out ask for one.
+  const needs = /\s+(?:that\s+|which\s+)?(?:need|needs|require|requires|expect|expects|want|wants)\s+(?:an?\s+)?(?:reply|response|answer)\b/i;
+  if (needs.test(rest)) return { ...parseLsText(rest.replace(needs, ' ').trim()), replyAsked: true };
   // "due in april 2026" (as the router passes "liaisons with a deadline in april 2026"): when their reply dates fall.
   const dueAsked = /(?:^|\s)due\s+(\S.{1,80})$/i.exec(rest);
   if (dueAsked?.[1]) {
@@ -175,17 +178,19 @@ export function parseLsText(rest: string): { scope: Scope; from: string | null; 
     .replace(/\s+(?:in|with|through|via|by) (?:its|the|their|this|that|a|an|any) (?:(?:reply )?liaisons?|LSs?|liaison statements?|letters?|statements?)\b/gi, ' ')
     .replace(/,?\s+(?:and\s+)?(?:by\s+)?when\b(?=\s+(?:from|to|by)\b|\s*$)/i, ' ')
     .replace(/\s+with (?:an? |any )?(?:reply |response )?(?:deadlines?|due dates?|reply dates?)\b/gi, ' ')
+    // "which LS from SG15 wants a reply": the statements that ask for one are the ones listed first anyway.
+    .replace(/\s+(?:that\s+|which\s+)?(?:wants?|needs?|asks? for|expects?|requires?)\s+(?:an?\s+)?(?:reply|replies|response|answer|action)\b/gi, ' ')
     .trim();
   // "SG11 about SRv6", "SG17 on CG-AISEC-STRAT": the statements' topic, read apart from the parties.
   const about = /\s+(?:about|regarding|concerning|on the subject of|on)\s+(\S.{1,80}?)(?=\s+(?:sent\s+)?(?:from|by|to)\s|$)/i.exec(text);
   const topic = about?.[1] && !/^(?:(?:ITU-T[\s-]+)?(?:SG[\s-]?\d|study group|TSAG|Q\d)|the\s+(?:list|mailing))/i.test(about[1]) ? about[1].trim() : null;
   if (topic && about) text = `${text.slice(0, about.index)} ${text.slice(about.index + about[0].length)}`.trim();
-  return { ...partiesOf(text, rest, topic !== null), topic };
+  return { ...partiesOf(text), topic };
 }
 
-function partiesOf(text: string, rest: string, cut: boolean): { scope: Scope; from: string | null; to: string | null } {
+function partiesOf(text: string): { scope: Scope; from: string | null; to: string | null } {
   const party = (t: string | undefined) => {
-    const name = (t ?? '').replace(/\s+\b(?:what(?:'s|s| is)?|whats|when|the deadline|deadline|reply|replies|due|date|about|on)\b.*$/i, '').trim();
+    const name = (t ?? '').replace(/\s+\b(?:what(?:'s|s| is)?|whats|when|the deadline|deadline|reply|replies|due|date|about|on|wants?|needs?|asks?|expects?|requires?)\b.*$/i, '').trim();
     return name ? (canonicalGroup(name) ?? name) : null;
   };
   const f = /\b(?:sent\s+)?(?:from|by)\s+(?:the\s+)?(\S.{0,60}?)(?=\s+(?:sent\s+)?(?:to|for)\s|$)/i.exec(text);
@@ -195,7 +200,7 @@ function partiesOf(text: string, rest: string, cut: boolean): { scope: Scope; fr
   const to = party(t?.[1]);
   if (t) text = `${text.slice(0, t.index)} ${text.slice(t.index + t[0].length)}`;
   text = text.replace(/\bsent\b/gi, ' ');
-  if (!f && !t) return { scope: parseScope(cut ? text : rest), from: null, to: null };
+  if (!f && !t) return { scope: parseScope(text), from: null, to: null };
   // The group asked about: the one named apart, else the ITU-T group the statements went to, else the one that sent them.
   const named = parseScope(text);
   const itu = (x: string | null) => (x && canonicalGroup(x) ? ({ kind: 'group', group: canonicalGroup(x) as string } as Scope) : null);
@@ -203,11 +208,21 @@ function partiesOf(text: string, rest: string, cut: boolean): { scope: Scope; fr
   return { scope, from, to: scope.kind === 'group' && to !== null && canonicalGroup(to) === scope.group ? null : to };
 }
 
+/** Whether a statement picked out asks for a reply: "No: SG5-LS30 is for information …" or "Yes: … by <date>". */
+function replyNeeded(l: LiaisonFact, tz: string): string {
+  const name = sourceLabel(sourceOf(l.source));
+  const acting = actingAddressees(l.liaison).map((a) => a.party);
+  if (l.liaison.deadline) return `Yes: ${name} asks ${acting.join(', ') || 'its addressees'} to reply by ${formatDeadline({ date: l.liaison.deadline, time: null, timezone: GENEVA }, tz)}`;
+  if (acting.length > 0) return `${name} asks ${acting.join(', ')} to act, with no reply date`;
+  return `No: ${name} is for information; it asks for no reply`;
+}
+
 /** Whether a statement's title (or reference) holds every word of `topic` ("SRv6", "CG-AISEC-STRAT"). */
 function namesTopic(l: LiaisonFact, topic: string): boolean {
   const title = ` ${`${l.source.title ?? ''} ${l.source.reference ?? ''}`.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
   const words = topic.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 2 && !/^(?:the|a|an|of|and|for|to|in|ls|liaison|statements?)$/.test(w));
-  return words.length > 0 && words.every((w) => title.includes(` ${w}`));
+  // "terms" finds "terminology", "requirements" finds "requirement".
+  return words.length > 0 && words.every((w) => title.includes(` ${w.length > 4 ? w.replace(/s$/, '') : w}`));
 }
 
 /** A party's name for comparing: lower case, without spaces, dashes, slashes ("JTC 1/SC 27" → "jtc1sc27"). */

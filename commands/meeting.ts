@@ -83,6 +83,8 @@ export interface MeetingArgs {
   howLong?: boolean;
   /** Asked whether an event is on a day ("on 2 March"), as written. */
   onDay?: string;
+  /** Asked when registration opens, not the meeting. */
+  registration?: boolean;
 }
 
 const meetingArgs = z.object({
@@ -101,6 +103,7 @@ const meetingArgs = z.object({
   event: z.string().optional(),
   howLong: z.boolean().optional(),
   onDay: z.string().optional(),
+  registration: z.boolean().optional(),
 });
 
 // A month named in a meeting question: "May" only written so, or before a year or "meeting" ("may I …" is no month).
@@ -120,7 +123,7 @@ function askedMonth(text: string): { month: number; year: number | null } | null
 }
 
 /** A word that makes a span of days or weeks of a meeting question ("next week", "in the next ten days", "today"). */
-const SPAN = /\b(?:weeks?|days?|today|tomorrow|fortnight|weekend)\b|\bend\s+of\s+(?:the\s+|this\s+)?(?:year|(?:19|20)\d{2})\b|\bend\s+of\s+Dec(?:ember)?\b/i;
+const SPAN = /\b(?:weeks?|days?|today|tomorrow|fortnight|weekend)\b|\b(?:\d{1,2}|two|three|four|five|six|several|few)\s+months\b|\bend\s+of\s+(?:the\s+|this\s+)?(?:year|(?:19|20)\d{2})\b|\bend\s+of\s+Dec(?:ember)?\b/i;
 // Days of one month: "between 1 and 20 July", "from 1 to 20 July", "1-20 July" (a span, not the whole month).
 const DAYS_OF_MONTH = new RegExp(String.raw`\b(?:(?:between|from)\s+)?\d{1,2}(?:st|nd|rd|th)?\s*(?:and|to|-|–)\s*\d{1,2}(?:st|nd|rd|th)?\s+(?:${MONTH_PATTERN})\b(?:\s+\d{4})?`, 'i');
 
@@ -188,7 +191,7 @@ export function parseMeetingText(input: string, clock?: { now: number; tz: strin
   // "was WP1/2 cancelled", "which meetings were cancelled", "has the SG2 meeting been called off".
   const cancelAsked = !stillOn && ((/\b(?:cancell?ed|called off)\b/i.test(text) && /^\s*(?:was|were|is|are|has|have|did)\b/i.test(text)) || /^\s*(?:which|what|any)\s+(?:\w+\s+)?meetings?\s+(?:were|was|have been|has been|are|is|got)\s+(?:cancell?ed|called off)\b/i.test(text));
   const moved = stillOn || cancelAsked || (/\b(?:postponed|moved|rescheduled|delayed|deferred|pushed back)\b/i.test(text) && /^\s*(?:was|were|is|has|have|did)\b/i.test(text));
-  const asked = { month, ...(year === null ? {} : { year }), ...(plenary ? { plenary: true } : {}), ...(moved ? { moved: stillOn ? ('still-on' as const) : cancelAsked ? ('cancelled' as const) : true } : {}), ...(asksFormat ? { format: true } : {}), ...(past ? { past: true } : {}), ...(relative ? { monthAhead: relative === 'next' ? 1 : 0 } : {}), ...(when ? { when } : {}), ...(sideEvent ? { event: sideEvent } : {}), ...(howLong ? { howLong: true } : {}), ...(onDay?.[1] ? { onDay: onDay[1] } : {}) };
+  const asked = { month, ...(year === null ? {} : { year }), ...(plenary ? { plenary: true } : {}), ...(moved ? { moved: stillOn ? ('still-on' as const) : cancelAsked ? ('cancelled' as const) : true } : {}), ...(asksFormat ? { format: true } : {}), ...(past ? { past: true } : {}), ...(relative ? { monthAhead: relative === 'next' ? 1 : 0 } : {}), ...(when ? { when } : {}), ...(sideEvent ? { event: sideEvent } : {}), ...(howLong ? { howLong: true } : {}), ...(onDay?.[1] ? { onDay: onDay[1] } : {}), ...(focus === 'time' && /\b(?:registration|badges?|register)\b/i.test(text) ? { registration: true } : {}) };
   // Asked only whether it is still on, moved or cancelled: nothing is left unread ("is the SG2 working party meeting in
   // March still happening").
   if (named && named.kind !== 'unknown') return { scope: named, all, focus, unread: moved ? null : text.trim(), ...asked };
@@ -484,9 +487,17 @@ function formatHeadline(m: MeetingFact, group: string): string {
 }
 
 /** The answer's first line for a focused question: when the meeting opens, or where it is. */
-function focusItem(m: MeetingFact, focus: Exclude<MeetingFocus, null>, tz: string): ReplyItem {
+function focusItem(m: MeetingFact, focus: Exclude<MeetingFocus, null>, tz: string, registration = false): ReplyItem {
   const source = sourceOf(m.source);
   const name = m.group || m.question ? whoMeets(m) : m.title;
+  // "what time does registration open": the registration desk's hour, or that the letter gives none.
+  if (focus === 'time' && registration) {
+    const desk = m.registrationTime ? formatOpening({ ...m, startTime: m.registrationTime }, tz) : null;
+    const opening = formatOpening(m, tz);
+    return desk
+      ? { text: `Registration for ${name} opens ${desk}`, detail: `${formatRange(m.start, m.end)}${m.place ? `, ${m.place}` : ''} [${sourceLabel(source)}]`, source }
+      : { text: `${sourceLabel(source)} gives no time for registration${opening ? `; ${name} opens ${opening}` : ''}`, detail: `${formatRange(m.start, m.end)}${m.place ? `, ${m.place}` : ''} [${sourceLabel(source)}]`, source };
+  }
   if (focus === 'place') {
     return m.place
       ? { text: `${name} meets${inPlace(m.place)}`, detail: `${formatRange(m.start, m.end)} [${sourceLabel(source)}]`, source }
@@ -515,6 +526,8 @@ const meetingCommand = defineCommand({
     /^(?!.*\b(?:due|deadlines?|submit|register|registration|fellowships?|visas?)\b)(?<arg>.{2,80}?\b(?:workshops?|forums?|seminars?|symposium|webinars?|hackathons?|clinics?)\b.*\b(?:start(?:s|ing)?|open(?:s|ing)?|begins?|time|when|where|dates?|venue)\b.*)$/i,
   ],
   intents: [
+    // "how long is TSAG", "how many days is the SG12 meeting": its length, from its dates.
+    /^(?<arg>how (?:long|many days) (?:is|does|will) (?:the )?(?:next )?(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}(?:RG-[A-Z]{2,5})?|study group \d{1,2}|TSAG|WP\s?\d\/\d{1,2})\b.*)$/i,
     // "is the AI-native networks workshop on 2 March?", "will the circular economy workshop still be held on 11 September"
     /^(?<arg>(?:is|will) (?:the )?.{2,100}?\b(?:workshops?|forums?|seminars?|symposium|webinars?|hackathons?|clinics?|briefings?|trainings?)\b.*?\s(?:still\s+)?(?:be\s+)?(?:on|held on|taking place on|happening on|take place on)\s+\d{1,2}\b.*)$/i,
     // "what time does the SG13 meeting open", "when does TSAG start?", "what time is the opening plenary of SG20"
@@ -754,7 +767,13 @@ const meetingCommand = defineCommand({
       const last = (await ctx.store.meetings(group, ctx.now, 4, true)).filter((m) => !m.cancelledBy).slice(0, 1);
       // One called off in the last half year is news too ("/meeting SG2" after its working party's meeting was cancelled).
       const recentlyCalled = group && !window ? (await ctx.store.meetings(group, ctx.now - 183 * DAY, 20)).filter((m) => m.cancelledBy && !m.cancelledBy.unverified && m.end < today) : [];
+      // A kind of side event asked about ("is there a newcomers session for SG2"): none to come; the last one announced.
+      const eventKind = args.event;
+      const lastOfKind = group && eventKind
+        ? (await ctx.store.meetings(group, ctx.now, 10, true)).flatMap((m) => m.events.filter((e) => eventOfKind(e.title, eventKind)).map((e) => ({ m, e })))[0]
+        : undefined;
       const notes = [
+        ...(eventKind && group ? [lastOfKind ? `No ${eventKind.toLowerCase().replace(/s$/, '')} is announced for any ${group} meeting to come; the last was ${lastOfKind.e.title}: ${formatEventTime(lastOfKind.e, ctx.tz)}, for the meeting of ${formatRange(lastOfKind.m.start, lastOfKind.m.end)} [${sourceLabel(sourceOf(lastOfKind.m.source))}].` : `No ${eventKind.toLowerCase().replace(/s$/, '')} of ${group} is announced in the stored documents.`] : []),
         ...cancelledNotes,
         ...recentlyCalled.map((m) => `Cancelled: ${named(m)} [${sourceLabel(sourceOf(m.cancelledBy as MeetingFact['source']))}].`),
         // What the cancelling letter says of the next meeting ("will be announced in a separate collective letter").
@@ -776,7 +795,7 @@ const meetingCommand = defineCommand({
       };
     }
     const first = chosen[0] as MeetingFact;
-    const headline = focus && group ? focusItem(first, focus, ctx.tz).text : args.format && group ? formatHeadline(first, whoMeets(first)) : null;
+    const headline = focus && group ? focusItem(first, focus, ctx.tz, args.registration === true).text : args.format && group ? formatHeadline(first, whoMeets(first)) : null;
     // Asked about taking part from afar: the letter's own sentences on it ("Remote participation is provided for the
     // opening and closing plenaries; for other sessions it can be requested 24 hours in advance").
     const letterSource = sourceOf(first.source);

@@ -98,7 +98,12 @@ const ROUTER_INTENTS: ReadonlyArray<readonly [string, RegExp]> = [
   // "what ls did sg15 send to ieee 802.1", "which liaisons has SG17 sent to the IETF"
   ['ls', /^(?:what|which) (?:ls|lss|liaisons?|liaison statements?) (?:did|has|have) (?<sender>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG)) (?:send|sent|write|written)(?: out)? to (?:the )?(?<to>\S.{1,40}?)[?!.]*$/i],
   // "what did sg13 ask jtc1 sc42", "what does tsag want from the study groups": a group's statements to a body.
-  ['ls', /^what (?:did|does|has|have) (?<sender>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG)) (?:ask|asked|want|wanted|tell|told|request|requested|need|needed) (?:of |from )?(?:the )?(?<to>(?!(?:me|us|you|them)\b)\S.{1,40}?)(?: to do)?[?!.]*$/i],
+  ['ls', /^what (?:did|does|has|have) (?<sender>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG)) (?:ask|asked|want|wanted|tell|told|request|requested|need|needed) (?:of |from )?(?:the )?(?<to>(?!(?:me|us|you|them|by|before|until|for|in|this|next)\b)\S.{1,40}?)(?: to do)?[?!.]*$/i],
+  // "what does SG13 need by the end of February": its deadlines in that span.
+  ['deadlines', /^what (?:does|do|will) (?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}(?:RG-[A-Z]{2,5})?|study group \d{1,2}|TSAG|Q\d{1,2}\/\d{1,2}|WP\s?\d\/\d{1,2}) (?:need|want|expect|require)s? (?:from (?:me|us|members) )?(?:by|before|until|this|next|in) .+?)[?!.]*$/i],
+  // "what is SG20 the lead study group for", "what does SG17 lead on": the group's lead roles.
+  ['lsg', /^what (?:is|are) (?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG)) (?:the )?lead(?:ing)?(?: study group| sg| group)? (?:for|on|of)[?!.]*$/i],
+  ['lsg', /^what (?:does|do) (?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG)) lead(?: on)?[?!.]*$/i],
   // "mailing list for cg-qsm", "how do i join the sg17 cg-qsm", "how can I subscribe to the CG-AISEC-STRAT list":
   // how to take part, as the document that set it up says.
   ['search', /^(?:what(?:'s|’s| is) the |which |is there a )?(?:mailing list|e-?mail list|reflector|list) (?:for|of) (?:the )?(?<join>\S.{1,60}?)[?!.]*$/i],
@@ -320,7 +325,11 @@ export async function answer(registry: Registry, ctx: CommandContext & { metrics
       // No meeting in the span: the next one only, said to be after it (not every meeting to come).
       const [deadlines, meetings] = answered.map((a) => a.reply) as [Reply, Reply];
       const none = meetings.notes.find((n) => /^No (?:\S+ )?meeting is known\b/.test(n));
-      const agendaMeetings = none ? { ...meetings, title: none.replace(/; these are the next ones\.$|; this is the next one\.$/, '; the next one'), sections: meetings.sections.slice(0, 1), notes: meetings.notes.filter((n) => n !== none) } : meetings;
+      const kept = meetings.sections.slice(0, 1);
+      const cited = new Set(kept.flatMap((x) => x.items.map((i) => i.source?.docId ?? null)));
+      const agendaMeetings = none
+        ? { ...meetings, title: none.replace(/; these are the next ones\.$|; this is the next one\.$/, '; the next one'), sections: kept, notes: meetings.notes.filter((n) => n !== none), sources: meetings.sources.filter((x) => cited.has(x.docId ?? null)) }
+        : meetings;
       const reply = combined([deadlines, agendaMeetings]);
       record(answered.map((a) => a.name).join('+'), reply.ok ? 'ok' : (reply.code ?? 'error'));
       return { command: answered[0]?.name ?? null, reply };

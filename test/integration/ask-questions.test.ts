@@ -1363,6 +1363,53 @@ describe('questions of the twentieth round (asked on 5 April 2027)', () => {
   });
 });
 
+describe('questions of the twenty-first round (asked on 14 December 2026)', () => {
+  const when = '2026-12-14T09:00';
+  it('"how long is TSAG" and "meetings in the next 3 months"', async () => {
+    const tsag = await ask('how long is TSAG', 'Europe/Zurich', when);
+    expect(tsag.notes).toContain('The TSAG meeting lasts 5 days (Mon 25 – Fri 29 January 2027).');
+    const months = await ask('what meetings are coming up in the next 3 months', 'Europe/Zurich', when);
+    expect(months.title).toBe('Meetings between now and 31 Mar 2027');
+    expect(months.sections[0]?.items[0]?.text).toMatch(/^TSAG: 25–29 January 2027/);
+  });
+
+  it('reads "which LS from SG15 wants a reply and by when" as SG15\'s statements', async () => {
+    const a = await ask('which LS from SG15 wants a reply and by when', 'Europe/Zurich', when);
+    expect(a).toMatchObject({ ok: true, command: 'ls' });
+    expect(a.title).toMatch(/^Liaison statements of SG15/);
+  });
+
+  it('"what does SG13 need by the end of February" is its deadlines until then', async () => {
+    const a = await ask('what does SG13 need by the end of February', 'Europe/Zurich', when);
+    expect(a).toMatchObject({ command: 'deadlines', title: 'Deadlines for SG13, until 28 Feb 2027' });
+  });
+
+  it('"what is SG20 the lead study group for" lists its roles', async () => {
+    const a = await ask('what is SG20 the lead study group for', 'Europe/Zurich', when);
+    expect(a).toMatchObject({ command: 'lsg', title: 'Lead study group roles of SG20' });
+  });
+
+  it('whether a statement needs a reply, and a topic found by its stem', async () => {
+    const a = await ask("does SG5's LS on L.1470 need a reply", 'Europe/Zurich', when);
+    expect(a.title).toBe('No: SG5-LS30 is for information; it asks for no reply');
+    const terms = await ask('what did SG20 reply to SG13 on digital twin terms', 'Europe/Zurich', when);
+    expect(terms.title).toBe('Liaison statements of SG20 on digital twin terms');
+    expect(terms.notes.join(' ')).not.toMatch(/None of these is titled/);
+  });
+
+  it('when registration opens: the desk\'s hour, or that the letter gives none', async () => {
+    const sg3 = await ask('what time does registration open for the SG3 meeting', 'Europe/Zurich', when);
+    expect(sg3.title).toBe('TSB Collective letter 6/3 gives no time for registration; SG3 opens Wed 7 Apr 2027, 09:30 (Geneva)');
+    const sg2 = await ask('what time does registration open for the SG2 meeting in July 2025', 'Asia/Tokyo', '2025-06-01T09:00');
+    expect(sg2.title).toBe('Registration for SG2 opens Tue 1 Jul 2025, 15:30 (Asia/Tokyo) — original: 1 July 2025, 08:30 Geneva time');
+  });
+
+  it('a kind of side event with no meeting to come: the last one announced', async () => {
+    const a = await ask('is there a newcomers session for SG2?', 'Europe/Zurich', when);
+    expect(a.notes[0]).toMatch(/^No newcomers session is announced for any SG2 meeting to come; the last was Newcomers' session for SG2 delegates, in Geneva and online: Tue 1 Jul 2025, 12:30–14:00 .*\[TSB Collective letter 2\/2\]\.$/);
+  });
+});
+
 describe('the same questions in Slack and Teams', () => {
   const now = resolveNow(NOW, TZ);
   const allowed = { countCommand: () => Promise.resolve({ allowed: true, count: 1, firstRefusal: false, retryAfterS: 60 }) };
