@@ -38,8 +38,11 @@ export function findRecommendations(text: string): RecommendationRef[] {
     listEnd = m.index + m[0].length;
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 250);
     const quoted = /^\s*[:,-]?\s*"([^"\n]{5,200})"/.exec(after)?.[1] ?? null;
-    const listed = /^[ \t]+([A-Z][^\n"]{10,200})$/m.exec(after.split('\n')[0] ?? '')?.[1] ?? null;
-    const title = quoted ?? (listed && !/^(?:and|or|is|are|was|were|which|ITU-T)\b/.test(listed) ? listed : null);
+    // A table row: the title is the cell after the number, not the editors' cell after it ("Y.4245 (ex Y.DA-ref)\tReference
+    // architecture …\tC. Okafor, H. Zhang").
+    const listed = /^[ \t]+([A-Z][^\n"\t]{10,200}?)[ \t]*(?:\t|\s{3,}|$)/.exec(after.split('\n')[0] ?? '')?.[1] ?? null;
+    // A title has words; a status cell ("Consented", "AAP") is none.
+    const title = quoted ?? (listed && !/^(?:and|or|is|are|was|were|which|ITU-T)\b/.test(listed) && listed.trim().split(/\s+/).length >= 3 ? listed : null);
     const existing = byId.get(id);
     const ex = m[3] ?? null;
     if (existing) {

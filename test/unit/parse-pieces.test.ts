@@ -1227,3 +1227,12 @@ describe('interim meetings an executive summary lists after "the following inter
     ]);
   });
 });
+
+describe('a Recommendation named in a table row', () => {
+  it('takes the title cell, not the editors after it nor a status cell', () => {
+    expect(findRecommendations('Recommendation\tTitle\tEditor(s)\nY.4245 (ex Y.DA-ref)\tReference architecture of IoT-based digital agriculture platforms\tC. Okafor, H. Zhang\n')).toEqual([
+      { id: 'Y.4245', ex: 'Y.DA-ref', title: 'Reference architecture of IoT-based digital agriculture platforms' },
+    ]);
+    expect(findRecommendations('ITU-T M.3385          Consented    AAP         5/2\n')[0]?.title).toBeNull();
+  });
+});
