@@ -15,6 +15,8 @@ import { sourceLabel, sourceOf, uniqueSources } from './scope.ts';
 
 /** A Recommendation's number: "X.1286", "G.9806.1", "Q.3945". */
 const NUMBER = String.raw`[A-Z]\.\d{1,4}(?:\.\d{1,3})*`;
+/** A draft's provisional name: "Y.DA-water", "G.hsp-pmd" (a capital or a dash after the dot: "e.g" is none). */
+const PROVISIONAL = String.raw`[A-Z]\.(?=[A-Za-z][\w-]*[A-Z-])[A-Za-z][\w-]{1,30}`;
 // Not a Question written with a dot ("(Q.14/12)").
 const NUMBER_IN = new RegExp(String.raw`(?<![\w.])(${NUMBER})(?![\w]|\.\d|\s?\/\s?\d)`, 'i');
 
@@ -199,7 +201,7 @@ function deadlinesFor(doc: StoredDocument, names: readonly RegExp[]): Deadline[]
   return doc.parsed.deadlines.filter((d) => about || names.some((re) => re.test(d.action)));
 }
 
-const recArgs = z.object({ number: z.string().regex(new RegExp(`^${NUMBER}$`), 'Say which Recommendation, for example: rec Y.4486') });
+const recArgs = z.object({ number: z.string().regex(new RegExp(`^(?:${NUMBER}|${PROVISIONAL})$`), 'Say which Recommendation, for example: rec Y.4486') });
 
 export default defineCommand({
   name: 'rec',
@@ -208,7 +210,7 @@ export default defineCommand({
   usage: 'rec <Recommendation number>',
   examples: ['rec X.1286', 'status of G.9806.1', 'was L.1470 consented'],
   args: recArgs,
-  parseText: (rest) => ({ number: recommendationNumber(rest) ?? rest.trim() }),
+  parseText: (rest) => ({ number: recommendationNumber(rest) ?? new RegExp(`(?<![\\w.])${PROVISIONAL}(?![\\w-])`).exec(rest)?.[0] ?? rest.trim() }),
   intents: [
     // "status of X.1286", "what's the status of draft Recommendation ITU-T Y.4486?"
     new RegExp(String.raw`^(?:what(?:'s|’s| is) the )?(?:current |latest )?(?:status|progress|state) (?:of|on) (?:the )?(?:draft )?(?:(?:new|revised) )?(?:Recommendation |Rec\.? )?(?:ITU-T )?(?<arg>${NUMBER})(?![\w]|\.\d)[^?]{0,40}\??$`, 'i'),
@@ -220,8 +222,8 @@ export default defineCommand({
     new RegExp(String.raw`^(?:was|were|is|are|has|have|had|did) (?:the )?(?:draft )?(?:(?:new|revised) )?(?:Recommendation )?(?:ITU-T )?(?<arg>${NUMBER}) (?:(?:been|got|get|already|finally|yet) )*(?:consented|approved|determined|adopted|deleted|agreed|published|withdrawn|suppressed|consent|approve|determine|pass|passed)\b[^?]{0,60}\??$`, 'i'),
     // "did member states approve the TAP for G.9806.1?", "has SG15 consented G.9806.1"
     new RegExp(String.raw`^(?:did|has|have|was|were) .{0,50}?\b(?:approve|approved|consent|consented|adopt|adopted|determine|determined|delete|deleted)\b.{0,30}?(?<![\w.])(?<arg>${NUMBER})(?![\w]|\.\d)[^?]{0,40}\??$`, 'i'),
-    // "what is G.9806.1", "what is G.9806.1 and where is it in approval": its title and where it stands.
-    new RegExp(String.raw`^what(?:'s|’s| is) (?:the )?(?:draft )?(?:(?:new|revised) )?(?:Recommendation )?(?:ITU-T )?(?<arg>${NUMBER})(?![\w]|\.\d)(?:\s*(?:,|and)\s[^?]{0,60})?\??$`, 'i'),
+    // "what is G.9806.1", "what is G.9806.1 and where is it in approval", "what's Y.DA-water": its title and where it stands.
+    new RegExp(String.raw`^what(?:'s|’s| is) (?:the )?(?:draft )?(?:(?:new|revised) )?(?:Recommendation )?(?:ITU-T )?(?<arg>${NUMBER}|${PROVISIONAL})(?![\w-]|\.\d)(?:\s*(?:,|and)\s[^?]{0,60})?\??$`, 'i'),
     // "deletion of Q.3945", "approval of G.9806.1"
     new RegExp(String.raw`^(?:the )?(?:deletion|approval|consent|determination|TAP|AAP) (?:of|for) (?:the )?(?:draft )?(?:(?:new|revised) )?(?:Recommendation )?(?:ITU-T )?(?<arg>${NUMBER})\??$`, 'i'),
   ],
@@ -266,7 +268,11 @@ export default defineCommand({
     }));
     const latest = statements.find((s) => s.step !== null && s.step !== 'draft') ?? statements[0];
     // Its title, as a document gives it ("Physical media dependent layer of …").
-    const titled = docs.flatMap((d) => d.doc.parsed.recommendations.filter((r) => r.id.toLowerCase() === number.toLowerCase() && r.title).map((r) => ({ title: r.title as string, source: sourceOf(citeOf(d.doc)) })))[0];
+    // Else a document that is about it says what it is in its own title ("Proposal for a new work item: requirements of
+    // water management services for precision irrigation (Y.DA-water)").
+    const titled =
+      docs.flatMap((d) => d.doc.parsed.recommendations.filter((r) => r.id.toLowerCase() === number.toLowerCase() && r.title).map((r) => ({ title: r.title as string, source: sourceOf(citeOf(d.doc)) })))[0] ??
+      docs.filter((d) => own.test(d.doc.parsed.title ?? '')).map((d) => ({ title: d.doc.parsed.title as string, source: sourceOf(citeOf(d.doc)) }))[0];
     const name = `${number}${ex ? ` (ex ${ex})` : ''}`;
     const sources: SourceRef[] = uniqueSources(statements.map((s) => sourceOf(citeOf(s.doc))));
     return {

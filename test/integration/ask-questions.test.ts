@@ -1404,6 +1404,14 @@ describe('questions of the twenty-first round (asked on 14 December 2026)', () =
     expect(sg2.title).toBe('Registration for SG2 opens Tue 1 Jul 2025, 15:30 (Asia/Tokyo) — original: 1 July 2025, 08:30 Geneva time');
   });
 
+  it('"what\'s Y.DA-water": a draft by its provisional name, what the documents say of it and the title that names it', async () => {
+    const a = await ask("what's Y.DA-water", 'Europe/Zurich', when);
+    expect(a).toMatchObject({ command: 'rec', title: 'Y.DA-water: a draft under study, as SG20-C123 says' });
+    expect(a.notes).toContain('Y.DA-water: "Proposal for a new work item: requirements of water management services for precision irrigation (Y.DA-water)" [SG20-C123]');
+    const y4245 = await ask('what is Y.4245', 'Europe/Zurich', when);
+    expect(y4245.notes).toContain('Y.4245: "Reference architecture of IoT-based digital agriculture platforms" [SG20-TD870/WP1]');
+  });
+
   it('a kind of side event with no meeting to come: the last one announced', async () => {
     const a = await ask('is there a newcomers session for SG2?', 'Europe/Zurich', when);
     expect(a.notes[0]).toMatch(/^No newcomers session is announced for any SG2 meeting to come; the last was Newcomers' session for SG2 delegates, in Geneva and online: Tue 1 Jul 2025, 12:30–14:00 .*\[TSB Collective letter 2\/2\]\.$/);
