@@ -6,8 +6,9 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { groupOfQuestion } from '../src/core/groups.ts';
 import { defineCommand, type CommandContext, type Reply, type ReplyItem } from '../src/core/command.ts';
-import { eventLabel } from '../src/core/labels.ts';
-import { formatEventTime, formatOpening, formatRange } from '../src/core/time.ts';
+import { CATEGORY_LABELS, eventLabel } from '../src/core/labels.ts';
+import { formatDeadline, formatEventTime, formatOpening, formatRange } from '../src/core/time.ts';
+import type { DeadlineCategory } from '../src/core/types.ts';
 import { findDates } from '../src/parse/dates.ts';
 import { MONTH_PATTERN } from '../src/parse/normalize.ts';
 import type { MeetingFact } from '../src/store/facts.ts';
@@ -203,6 +204,14 @@ const HOW_LONG = /,?\s*(?:and\s+)?(?:how long|how many days|for how (?:long|many
 
 /** The day or days a question asks an event is on: "… on 2 March?", "… still on 2-3 March 2026". */
 const ON_DAY = new RegExp(String.raw`\s+(?:still\s+)?(?:be\s+)?(?:on|held on|taking place on|happening on|take place on)\s+((?:\d{1,2}(?:st|nd|rd|th)?\s*(?:[-–]|and|to)\s*)?\d{1,2}(?:st|nd|rd|th)?\s+(?:${MONTH_PATTERN})\.?(?:\s+(?:19|20)\d{2})?)\s*[?!.]*$`, 'i');
+
+/** What a question asks about that a letter sets a deadline for: interpretation, captioning, visas, fellowships. */
+const ASKED_DEADLINE: ReadonlyArray<readonly [RegExp, DeadlineCategory]> = [
+  [/\binterpret/i, 'interpretation'],
+  [/\bcaption/i, 'captioning'],
+  [/\bvisas?\b/i, 'visa'],
+  [/\bfellowships?\b/i, 'fellowship'],
+];
 
 /** A kind of side event named in a question: "newcomers' briefing", "workshop", "side events". */
 const SIDE_EVENT = /\b(?:newcomers?['’]?\s+(?:briefings?|sessions?|orientations?)|briefings?|workshops?|hackathons?|side events?|trainings?|forums?|seminars?|clinics?|webinars?|tutorials?|receptions?)\b/i;
@@ -647,10 +656,14 @@ const meetingCommand = defineCommand({
       if (first && said.length > 0) {
         const knownData = known.data as { meetings?: MeetingFact[]; last?: MeetingFact | null } | undefined;
         const meeting = knownData?.meetings?.[0] ?? knownData?.last ?? undefined;
+        // A thing asked that has a deadline in the letter ("is there interpretation at TSAG"): the deadline with it.
+        const kind = ASKED_DEADLINE.find(([re]) => re.test(unread))?.[1];
+        const dues = kind && first.docId ? (await ctx.store.deadlines(name ? { group: name } : {}, '-inf', 200)).filter((d) => d.source.docId === first.docId && d.category === kind) : [];
+        const dueItems = dues.map((d) => ({ text: `${CATEGORY_LABELS[d.category]}: ${formatDeadline(d, ctx.tz)}${d.due < ctx.now ? ' (past)' : ''}`, detail: d.action, source: first }));
         return {
           ...known,
           title: `What ${sourceLabel(first)} says`,
-          sections: [{ heading: `On "${asked}"`, items: said.map((text) => ({ text: meeting ? withReaderTimes(text, meeting, ctx.tz) : text, source: first })) }, ...known.sections],
+          sections: [{ heading: `On "${asked}"`, items: said.map((text) => ({ text: meeting ? withReaderTimes(text, meeting, ctx.tz) : text, source: first })) }, ...(dueItems.length > 0 ? [{ heading: 'Its deadline', items: dueItems }] : []), ...known.sections],
           notes: [`In the letter's own words; the meeting it announces is below.`, ...known.notes],
           data: { ...(known.data ?? {}), unread, said },
         };

@@ -1412,6 +1412,12 @@ describe('questions of the twenty-first round (asked on 14 December 2026)', () =
     expect(y4245.notes).toContain('Y.4245: "Reference architecture of IoT-based digital agriculture platforms" [SG20-TD870/WP1]');
   });
 
+  it('what the letter says of interpretation, with its deadline for requests', async () => {
+    const a = await ask('is there interpretation at TSAG in January', 'Europe/Zurich', when);
+    expect(a.title).toBe('What TSB Collective letter 2/TSAG says');
+    expect(a.sections[1]).toMatchObject({ heading: 'Its deadline', items: [{ text: 'Interpretation requests: Fri 27 Nov 2026 (end of day, Geneva) (past)' }] });
+  });
+
   it('a kind of side event with no meeting to come: the last one announced', async () => {
     const a = await ask('is there a newcomers session for SG2?', 'Europe/Zurich', when);
     expect(a.notes[0]).toMatch(/^No newcomers session is announced for any SG2 meeting to come; the last was Newcomers' session for SG2 delegates, in Geneva and online: Tue 1 Jul 2025, 12:30–14:00 .*\[TSB Collective letter 2\/2\]\.$/);
