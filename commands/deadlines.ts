@@ -227,11 +227,11 @@ const deadlinesCommand = defineCommand({
     // "last day to ask for a fellowship for the sg11 march meeting", "final date for visa requests SG13"
     /^(?:the )?(?:last|final|closing) (?:day|date) (?:to|for)\b(?<arg>.*)$/i,
     // "any open consultations right now", "current TAP consultations": consultation replies still due.
-    /^(?:are there |is there |any |which |what |list |show(?: me)? )*(?:(?:the|open|current|ongoing|pending|running|active)\s+)*(?<arg>(?:TAP |AAP )?consultations?\b.*?)(?:\s+(?:open|running|going on|right now|now|at the moment|currently|at present))*[?!.]*$/i,
+    /^(?:are there |is there |any |which |what |list |show(?: me)? )*(?:(?:the|open|current|ongoing|pending|running|active)\s+)*(?<arg>(?:TAP |AAP )?consultations?\b[^?!.]*?)(?:\s+(?:open|running|going on|right now|now|at the moment|currently|at present))*[?!.]*$/i,
     // "which recommendations did SG11 propose to delete": its consultations, past ones too, each with its texts.
     /^(?:which|what) (?:Recommendations?|recs?|texts?) (?:did|does|has|have|is|are|will) (?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG) (?:propos(?:e|ed|ing)) (?:to )?(?:delete|deletion|suppress))\b[^?!.]*[?!.]*$/i,
     // "which Recommendations are in the SG15 TAP consultation": the consultations, each with the texts it is on.
-    /^(?:which|what) (?:draft )?(?:Recommendations?|recs?|texts?|drafts?) (?:are |is )?(?:in|under|covered by|part of|included in|out for) (?:the )?(?<arg>(?:(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG)\s+)?(?:TAP |AAP )?(?:consultations?|last call)\b.*?)[?!.]*$/i,
+    /^(?:which|what) (?:draft )?(?:Recommendations?|recs?|texts?|drafts?) (?:are |is )?(?:in|under|covered by|part of|included in|out for) (?:the )?(?<arg>(?:(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG)\s+)?(?:TAP |AAP )?(?:consultations?|last call)\b[^?!.]*)[?!.]*$/i,
     // "when may I register for the SG20 meeting", "when can we submit contributions to SG13"
     /^(?<arg>when (?:\w+ ){0,3}(?:register|pre-?register|submit|send in|apply)\b.*)$/i,
     // "when do member states have to ask for interpretation for sg5", "when must I apply for a bursary"
@@ -372,10 +372,13 @@ async function several(ctx: CommandContext, args: DeadlineArgs, scopes: Scope[])
 
 /** Asked whether a deadline was moved ("been extended", "was it postponed"). */
 const MOVED_ASKED = /\b(?:extended|postponed|moved|changed|pushed back|brought forward|delayed)\b/i;
-/** A deadline's sentence that says it was moved. */
-/** A letter saying its deadlines replace earlier ones: "The deadlines given in … are replaced by the following". */
-const DEADLINES_REPLACED = /\b(?:deadlines?|dates?)\b[^.\n]{0,80}\b(?:are|is|have been|has been|were)\s+(?:replaced|changed|amended|revised|superseded)\b/i;
+/**
+ * A letter saying the deadlines it lists replace earlier ones, in a sentence that ends on the list: "The deadlines given
+ * in TSB Collective letter 5/13 are replaced by the following:".
+ */
+const DEADLINES_REPLACED = /\b(?:deadlines?|dates?)\b[^.\n]{0,80}\b(?:are|is|have been|has been|were)\s+(?:replaced|changed|amended|revised|superseded)\b[^.\n]{0,60}:\s*$/i;
 
+/** A deadline's sentence that says it was moved. */
 const MOVED_SAID = /\b(?:(?:has|have) been|is|are|was|were)\s+(?:extended|postponed|moved|changed|brought forward)\b|\bextension\b|\bnew deadline\b/i;
 
 /** What the store is asked for, and how the answer names it. */

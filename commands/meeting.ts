@@ -416,11 +416,11 @@ async function groupEvent(ctx: CommandContext, group: string, question: string):
 function monthWindow(asked: { month: number; year: number | null }, now: number, past: boolean | 'nearest' = false): { from: string; to: string; words: string } {
   const today = DateTime.fromMillis(now, { zone: 'UTC' });
   let start = DateTime.fromObject({ year: asked.year ?? today.year, month: asked.month, day: 1 }, { zone: 'UTC' });
-  // Asked whether it is still on or was called off ("the March meeting", asked in April): the nearer of the two Marches.
+  // Asked whether it is still on or was called off ("the March meeting", asked in April): the month to come, unless
+  // that month ended within the last two months (then it is the one meant).
   if (asked.year === null && past === 'nearest') {
-    const other = start > today ? start.minus({ years: 1 }) : start.plus({ years: 1 });
-    const gap = (d: DateTime) => Math.min(Math.abs(d.diff(today).as('days')), Math.abs(d.endOf('month').diff(today).as('days')));
-    if (gap(other) < gap(start)) start = other;
+    if (start > today) start = start.minus({ years: 1 });
+    if (start.endOf('month') < today.minus({ days: 62 })) start = start.plus({ years: 1 });
     return { from: start.toISODate() ?? '', to: start.endOf('month').toISODate() ?? '', words: start.toFormat('LLLL yyyy') };
   }
   // Asked of a meeting over ("what time did TSAG open in January"), a month without its year is the latest one begun.
@@ -470,7 +470,8 @@ function dayAnswer(topic: Reply | null, asked: string): string | null {
   if (!event) return null;
   const day = findDates(/\b(?:19|20)\d{2}\b/.test(asked) ? asked : `${asked} ${event.start.slice(0, 4)}`)[0];
   if (!day) return null;
-  const on = day.start <= event.end && day.end >= event.start;
+  // Every day asked must be one of the event's: "on 8-9 March" of an event of 9-10 March is a no.
+  const on = day.start >= event.start && day.end <= event.end;
   const name = event.title.replace(/\s+-\s+change of dates\b.*$/i, '');
   return `${on ? 'Yes' : 'No'}: ${name} is on ${formatRange(event.start, event.end)}`;
 }
@@ -713,11 +714,14 @@ const meetingCommand = defineCommand({
     const inMonth = window && group ? (await ctx.store.meetings(group, Date.parse(`${window.from}T00:00:00Z`) - 31 * DAY, 20)).filter((m) => !m.cancelledBy && m.start <= window.to && m.end >= window.from) : [];
     // Asked whether a meeting is still on or was called off: a cancellation of the span asked (of the last half year
     // and what is to come when none is named) answers it.
-    if (args.moved && inMonth.length === 0) {
-      const wpAsked = scope.kind === 'group' ? scope.workingParty : undefined;
+    // Which meetings the question is of: a working party's, a Question's, or the study group's own plenary.
+    const wpAsked = scope.kind === 'group' ? scope.workingParty : undefined;
+    const asksOf = (m: MeetingFact) =>
+      (!wpAsked || whoMeets(m) === wpAsked) && (scope.kind !== 'question' || m.question === scope.question) && (!args.plenary || !group || whoMeets(m) === group);
+    if (args.moved && !inMonth.some(asksOf)) {
       const from = window ? Date.parse(`${window.from}T00:00:00Z`) - 31 * DAY : ctx.now - 183 * DAY;
       const called = (await ctx.store.meetings(group, from, 50)).filter(
-        (m) => m.cancelledBy && !m.cancelledBy.unverified && (window ? m.start <= window.to && m.end >= window.from : m.end >= (DateTime.fromMillis(ctx.now - 183 * DAY).toISODate() ?? '')) && (!wpAsked || whoMeets(m) === wpAsked),
+        (m) => m.cancelledBy && !m.cancelledBy.unverified && (window ? m.start <= window.to && m.end >= window.from : m.end >= (DateTime.fromMillis(ctx.now - 183 * DAY).toISODate() ?? '')) && asksOf(m),
       );
       if (called.length > 0) {
         const line = (m: MeetingFact) => `the ${whoMeets(m)} meeting of ${formatRange(m.start, m.end)}${inPlace(m.place)} was cancelled [${sourceLabel(sourceOf(m.cancelledBy as MeetingFact['source']))}]`;
@@ -791,7 +795,8 @@ const meetingCommand = defineCommand({
         ...recentlyCalled.map((m) => `Cancelled: ${named(m)} [${sourceLabel(sourceOf(m.cancelledBy as MeetingFact['source']))}].`),
         // What the cancelling letter says of the next meeting ("will be announced in a separate collective letter").
         ...(await Promise.all(recentlyCalled.slice(0, 1).map(async (m) => {
-          const said = /[^.\n]*\bnext\b[^.\n]*\bwill be announced\b[^.\n]*\./i.exec((await ctx.store.getText(m.cancelledBy?.docId ?? '')) ?? '')?.[0].trim();
+          const sentences = ((await ctx.store.getText(m.cancelledBy?.docId ?? '')) ?? '').slice(0, 30_000).split(/(?<=[.!?])\s+|\n/);
+          const said = sentences.find((x) => x.length <= 400 && /\bnext\b.*\bwill be announced\b/i.test(x))?.trim();
           return said ? [`${sourceLabel(sourceOf(m.cancelledBy as MeetingFact['source']))}: "${said.replace(/^\d+(?:\.\d+)*\s+/, '')}"`] : [];
         }))).flat(),
         last[0]
@@ -833,7 +838,7 @@ const meetingCommand = defineCommand({
     const movedNotes = args.moved && group && !postponedBy ? [`No stored letter says this ${group} meeting was moved or postponed.`] : [];
     // A kind of side event asked about that the letter does not announce ("when is the newcomers briefing for SG20"): say so.
     const eventKind = args.event;
-    const noEventNotes = eventKind && group && !first.events.some((e) => eventOfKind(e.title, eventKind)) ? [`${sourceLabel(letterSource)} announces no ${eventKind.toLowerCase().replace(/s$/, '')} for this ${whoMeets(first)} meeting; no other stored document does either.`] : [];
+    const noEventNotes = eventKind && group && !first.events.some((e) => eventOfKind(e.title, eventKind)) ? [`${sourceLabel(letterSource)} announces no ${eventKind.toLowerCase().replace(/s$/, '')} for this ${whoMeets(first)} meeting.`] : [];
     return {
       ok: true,
       title: movedTitle ?? (noPlenary ? `No plenary of ${group} known${during ? ` ${during}` : ''}` : headline ?? (question && own.length > 0 ? `Next meetings of ${question}` : group ? (inMonth.length > 0 && window ? `${chosen.length > 1 ? 'Meetings' : 'Meeting'} of ${group} ${during}` : `Next meeting of ${group}`) : monthOfAll.length > 0 && window ? `Meetings ${during}` : focus === 'time' ? 'Upcoming meetings and when they open' : focus === 'place' ? 'Upcoming meetings and where' : 'Upcoming meetings')),

@@ -178,7 +178,7 @@ function forChrono(text: string): string {
     .replace(new RegExp(String.raw`\bfrom(?=\s+\d{1,2}(?:st|nd|rd|th)?\s+to\s+\d{1,2}(?:st|nd|rd|th)?\s+(?:${MONTH_PATTERN})\b)`, 'gi'), '    ')
     // "the end of the year", "end of 2026": the end of that December (chrono reads neither), the same length.
     .replace(/\b(?:the\s+)?end\s+of\s+(?:the|this)\s+year\b/gi, (m) => 'end of December'.padEnd(m.length))
-    .replace(/\b(?:the\s+)?end\s+of\s+((?:19|20)\d{2})\b/gi, (m, year: string) => `end of Dec ${year}`.padStart(m.length));
+    .replace(/\b(?:the\s+)?end\s+of\s+((?:19|20)\d{2})\b/gi, (m, year: string) => (m.length >= 15 ? `end of Dec ${year}`.padStart(m.length) : `31 Dec ${year}`.padStart(m.length)));
 }
 
 /**

@@ -295,7 +295,7 @@ function routeText(registry: Registry, plain: string, clock?: AskClock): Routed 
       ),
     };
   }
-  const outside = OUTSIDE.find(([re]) => re.test(body))?.[1];
+  const outside = OUTSIDE.find(([re]) => re.test(body.slice(0, MAX_FALLBACK_TEXT)))?.[1];
   return {
     reply: noAnswer('E_NO_ANSWER', `I can't answer "${body}" yet.`, [
       ...(outside ? [outside] : []),
@@ -316,7 +316,8 @@ export async function answer(registry: Registry, ctx: CommandContext & { metrics
   const clock = { now: ctx.now, tz: ctx.tz };
   // "what's happening in the next two weeks", "events next week", "what's on for SG5 this month": the deadlines and the
   // meetings (with their side events) of that span, together.
-  const agenda = WHATS_ON.exec(input.trim())?.groups?.['rest'];
+  const asked = input.trim();
+  const agenda = asked.length <= MAX_FALLBACK_TEXT ? WHATS_ON.exec(asked)?.groups?.['rest'] : undefined;
   if (agenda !== undefined) {
     const span = agenda.trim() === '' ? 'in the next 14 days' : agenda.trim();
     const parts = [`deadlines ${span}`, `meetings ${span}`].map((text) => route(registry, text, clock));
@@ -380,7 +381,7 @@ export async function answer(registry: Registry, ctx: CommandContext & { metrics
 }
 
 /** A question about everything in a span: "what's happening next week", "any events this month for SG5". */
-const WHATS_ON = /^(?:what(?:'s|’s| is| are)?\s+(?:happening|on|going on|coming up|scheduled|planned)|(?:are there\s+)?(?:any\s+)?(?:upcoming\s+)?events?|what do (?:I|we) have(?:\s+on)?|(?:is there\s+)?anything\s+(?:happening|on|coming up|scheduled))\b(?!\s+(?:the|an?)\s+(?:agenda|list|table)\b)\s*(?<rest>[^?!.]*)[?!.]*$/i;
+const WHATS_ON = /^(?:what(?:'s|’s| is| are)?\s+(?:happening|on|going on|coming up|scheduled|planned)|(?:are there\s+)?(?:any\s+)?(?:upcoming\s+)?events?|what do (?:I|we) have(?:\s+on)?|(?:is there\s+)?anything\s+(?:happening|on|coming up|scheduled))\b(?!\s+(?:the|an?)\s+(?:agenda|list|table)\b)(?<rest>[^?!.]*)[?!.]*$/i;
 
 /** Words of a question that ask, not name what is asked about. */
 const ASKING_WORDS = new Set(

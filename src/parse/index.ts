@@ -151,7 +151,7 @@ function documentGroup(text: string, header: string, kind: DocumentKind, refGrou
       if (refGroup !== null) return refGroup;
       const studyGroupLine = /^\s*(?:ITU-T\s+)?(STUDY GROUP \d{1,2}|TSAG|TELECOMMUNICATION STANDARDIZATION ADVISORY GROUP)\s*$/im.exec(header)?.[1];
       // The template's own field: "Study Group: 12".
-      const studyGroupField = /^\s*\|?\s*Study Group\s*:\s*\|?\s*(\d{1,2})\b/im.exec(header)?.[1];
+      const studyGroupField = /^[ \t]*\|?[ \t]*Study Group[ \t]*:[ \t]*\|?[ \t]*(\d{1,2})\b/im.exec(header)?.[1];
       const source = fieldValue(header, 'Source');
       return (
         (studyGroupLine ? canonicalGroup(studyGroupLine) : null) ??

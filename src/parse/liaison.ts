@@ -415,13 +415,13 @@ const LS_REFERENCE =
 const REPLY_PHRASE =
   /\bLS\/r\b|\b(?:answers|repl(?:y|ies)\s+to|respon(?:ds|se|ses)\s+to|in\s+(?:reply|response)\s+to|follow(?:s|ing)?[- ]up\s+(?:to|on)|your\s+liaisons?\b|(?:thanks?|thank\s+you|grateful|appreciates?)\b[^.]{0,80}\bfor\s+(?:its|your|the(?:ir)?)\s+(?:\w+\s+){0,3}liaison)/i;
 
-/** The statements a reply answers: references in its "Response to:"/"In response to:" fields or in its reply sentences. */
 /**
  * A Datatracker page's "Attachments" and "Liaisons referring to this one" lists: the label line and the file names
  * under it (a line of a few words with no stop, "S2-2207432 was 6103r09"); the body may follow with no blank line.
  */
 const DATATRACKER_LISTS = /^[ \t]*(?:Attachments|Liaisons referring to this one)\b[^\n]*(?:\n[ \t]*[\w.()[\]-]+(?:[ \t]+[\w.()[\]-]+){0,4}[ \t]*(?=\n))*/gim;
 
+/** The statements a reply answers: references in its "Response to:"/"In response to:" fields or in its reply sentences. */
 export function findRepliesTo(text: string, header: string): string[] {
   const out: string[] = [];
   const add = (s: string) => {

@@ -163,3 +163,19 @@ describe('huge lines', () => {
     expect(tBig / (tSmall + 2), `25 KB in ${tSmall.toFixed(1)} ms, 100 KB in ${tBig.toFixed(1)} ms`).toBeLessThan(8);
   });
 });
+
+describe('questions shaped to make a pattern backtrack', () => {
+  // Each answered in well under a second: the patterns that read them are linear in the question's length.
+  it.each([
+    ['an agenda question with 100 KB of blanks', `events${' \t\n'.repeat(33_000)}?x`],
+    ['a consultation question with 100 KB of question marks', `which texts are in the consultation${'?'.repeat(100_000)}x`],
+    ['"any consultations" with 100 KB of question marks', `any consultations${'?'.repeat(100_000)}x`],
+    ['a visa question 100 KB long', 'visa '.repeat(20_000)],
+  ])('%s', async (_name, text) => {
+    const t0 = performance.now();
+    const result = await outcome(text);
+    if ('error' in result) expect(CODES.has(result.error)).toBe(true);
+    else wellFormed(result);
+    expect(performance.now() - t0).toBeLessThan(1_500);
+  });
+});

@@ -1236,3 +1236,11 @@ describe('a Recommendation named in a table row', () => {
     expect(findRecommendations('ITU-T M.3385          Consented    AAP         5/2\n')[0]?.title).toBeNull();
   });
 });
+
+describe('a header of form feeds', () => {
+  it('is read in time linear in its length', () => {
+    const t0 = performance.now();
+    parseDocument(`Executive summary of the SG12 meeting\n${'\f'.repeat(100_000)}`);
+    expect(performance.now() - t0).toBeLessThan(1_500);
+  });
+});
