@@ -17,7 +17,7 @@ const RULES: ReadonlyArray<[DeadlineCategory, RegExp, boolean]> = [
   ['liaison-reply', /\b(?:liaison|LS)\b.*\b(?:repl|respon|answer|comment)|\b(?:repl|respon)\w*\b.*\b(?:liaison|LS)\b/i, true],
   ['consultation-reply', /\bconsultation|\b(?:TAP|AAP)\b|\bquestionnaire|\bsurvey\b|\bvote\b|\bvoting\b|\bobjection/i, true],
   ['consultation-reply', /\breplies\b|\breply\b.*\bcircular|\bform in Annex|\bform\b.*\bcircular|\breturn the form/i, false],
-  ['contributions', /\bcontribution|\btdocs?\b|\bcomments? on the draft|\binputs? to\b|\bproposals?\b.*\bsubmi|\bdocuments? posting|\b(?:registration|distribution|submission) of (?:the |a |your )?(?:documents?|papers?|input documents?)\b/i, false],
+  ['contributions', /\bcontribution|\btdocs?\b|\bcomments? on the draft|\binputs? to\b|\bproposals?\b[^\n]{0,200}?\bsubmi|\bdocuments? posting|\b(?:registration|distribution|submission) of (?:the |a |your )?(?:documents?|papers?|input documents?)\b/i, false],
   ['registration', /\bregist/i, false],
 ];
 

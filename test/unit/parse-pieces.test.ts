@@ -1244,3 +1244,11 @@ describe('a header of form feeds', () => {
     expect(performance.now() - t0).toBeLessThan(1_500);
   });
 });
+
+describe('an action of many "proposal" words and no submission', () => {
+  it('is categorised in time linear in its length', () => {
+    const t0 = performance.now();
+    expect(categorize(`${'proposal '.repeat(20_000)}by 3 May 2027`)).toBe('other');
+    expect(performance.now() - t0).toBeLessThan(1_500);
+  });
+});
