@@ -12,7 +12,7 @@ import { dueAt, formatDeadline, formatRange, whenWords } from '../src/core/time.
 import { citeOf, type DeadlineFact, type MeetingFact, type StoredDocument } from '../src/store/facts.ts';
 import { findDates } from '../src/parse/dates.ts';
 import { findReferences } from '../src/parse/reference.ts';
-import { cancelledMeetingName, farAfterNote, findScope, leftover, sourceLabel, sourceOf, uniqueSources, unknownGroupReply, whoMeets, type Scope } from './scope.ts';
+import { cancellationSource, cancelledMeetingName, farAfterNote, findScope, leftover, sourceLabel, sourceOf, uniqueSources, unknownGroupReply, whoMeets, type Scope } from './scope.ts';
 import { meetingsNamed } from './topic.ts';
 import { dueIn, rangeDays, rangeOf, splitWhen, type Clock, type DateRange } from './when.ts';
 
@@ -336,7 +336,7 @@ const deadlinesCommand = defineCommand({
       // A meeting called off takes its deadlines with it: say so, with the letter.
       const group = scope.kind === 'group' ? scope.group : scope.kind === 'question' ? groupOfQuestion(scope.question) : null;
       const called = group ? (await ctx.store.meetings(group, ctx.now - 31 * DAY_MS, 10)).filter((m) => m.cancelledBy && !m.cancelledBy.unverified) : [];
-      for (const m of called.slice(0, 2)) notes.splice(1, 0, `The ${whoMeets(m)} meeting of ${formatRange(m.start, m.end)} was cancelled [${sourceLabel(sourceOf(m.cancelledBy as MeetingFact['source']))}]: its deadlines no longer apply.`);
+      for (const m of called.slice(0, 2)) notes.splice(1, 0, `The ${whoMeets(m)} meeting of ${formatRange(m.start, m.end)} was cancelled [${sourceLabel(cancellationSource(m))}]: its deadlines no longer apply.`);
     }
     return {
       ok: true,
@@ -549,7 +549,7 @@ async function inRange(ctx: CommandContext, scope: Scope, all: boolean, range: D
       const fromDay = days.from;
       const called = (await ctx.store.meetings(scope.group, (range.from ?? ctx.now) - 31 * DAY_MS, 20)).filter((m) => m.cancelledBy && !m.cancelledBy.unverified && m.start <= until && m.end >= fromDay);
       for (const m of called.reverse()) {
-        notes.splice(1, 0, `${cancelledMeetingName(m.title).replace(/^Meeting\b/, 'The meeting')} was cancelled [${sourceLabel(sourceOf(m.cancelledBy as MeetingFact['source']))}]: the deadlines set for it no longer hold.`);
+        notes.splice(1, 0, `${cancelledMeetingName(m.title).replace(/^Meeting\b/, 'The meeting')} was cancelled [${sourceLabel(cancellationSource(m))}]: the deadlines set for it no longer hold.`);
       }
     }
   }

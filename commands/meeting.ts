@@ -14,7 +14,7 @@ import { MONTH_PATTERN } from '../src/parse/normalize.ts';
 import type { MeetingFact } from '../src/store/facts.ts';
 import { monthNumber, rangeDays, rangeOf, splitWhen } from './when.ts';
 import { topicReply } from './topic.ts';
-import { cancelledMeetingName, findScope, parseScope, sourceLabel, sourceOf, uniqueSources, unknownGroupReply, whoMeets, type Scope } from './scope.ts';
+import { cancellationSource, cancelledMeetingName, findScope, parseScope, sourceLabel, sourceOf, uniqueSources, unknownGroupReply, whoMeets, type Scope } from './scope.ts';
 
 const DAY = 86_400_000;
 
@@ -724,20 +724,20 @@ const meetingCommand = defineCommand({
         (m) => m.cancelledBy && !m.cancelledBy.unverified && (window ? m.start <= window.to && m.end >= window.from : m.end >= (DateTime.fromMillis(ctx.now - 183 * DAY).toISODate() ?? '')) && asksOf(m),
       );
       if (called.length > 0) {
-        const line = (m: MeetingFact) => `the ${whoMeets(m)} meeting of ${formatRange(m.start, m.end)}${inPlace(m.place)} was cancelled [${sourceLabel(sourceOf(m.cancelledBy as MeetingFact['source']))}]`;
+        const line = (m: MeetingFact) => `the ${whoMeets(m)} meeting of ${formatRange(m.start, m.end)}${inPlace(m.place)} was cancelled [${sourceLabel(cancellationSource(m))}]`;
         const lead = args.moved === 'still-on' ? 'No' : args.moved === 'cancelled' ? 'Yes' : 'It was cancelled, not moved';
         const postponed = group ? [] : ahead.filter((m) => !m.cancelledBy && /\bpostpone\w*|\breschedul\w*|\bnew dates\b/i.test(m.title));
         return {
           ok: true,
           title: group ? `${lead}: ${line(called[0] as MeetingFact)}` : 'Meetings cancelled or postponed',
           sections: group
-            ? called.slice(1).map((m) => ({ items: [{ text: `Also: ${line(m)}`, source: sourceOf(m.cancelledBy as MeetingFact['source']) }] }))
+            ? called.slice(1).map((m) => ({ items: [{ text: `Also: ${line(m)}`, source: cancellationSource(m) }] }))
             : [
-                { heading: 'Cancelled', items: called.map((m) => ({ text: line(m).replace(/^the /, 'The '), source: sourceOf(m.cancelledBy as MeetingFact['source']) })) },
+                { heading: 'Cancelled', items: called.map((m) => ({ text: line(m).replace(/^the /, 'The '), source: cancellationSource(m) })) },
                 ...(postponed.length > 0 ? [{ heading: 'Postponed', items: postponed.map((m) => ({ text: `${m.title}: now ${formatRange(m.start, m.end)}${inPlace(m.place)} [${sourceLabel(sourceOf(m.source))}]`, source: sourceOf(m.source) })) }] : []),
               ],
           notes: [group ? `Its deadlines no longer apply: /deadlines ${group}` : 'The deadlines of a cancelled meeting no longer apply.'],
-          sources: uniqueSources([...called.map((m) => sourceOf(m.cancelledBy as MeetingFact['source'])), ...postponed.map((m) => sourceOf(m.source))]),
+          sources: uniqueSources([...called.map((m) => cancellationSource(m)), ...postponed.map((m) => sourceOf(m.source))]),
           data: { group, cancelled: called, meetings: [] },
         };
       }
@@ -778,7 +778,7 @@ const meetingCommand = defineCommand({
     const cancelledNotes = calledThen.map((m) =>
       m.cancelledBy?.unverified
         ? `A mail from an unverified sender says this is cancelled: ${named(m)} [${sourceLabel(sourceOf(m.cancelledBy))}]. Nothing is acted on from it.`
-        : `Cancelled: ${named(m)} [${sourceLabel(sourceOf(m.cancelledBy as MeetingFact['source']))}].`,
+        : `Cancelled: ${named(m)} [${sourceLabel(cancellationSource(m))}].`,
     );
     if (chosen.length === 0) {
       const last = (await ctx.store.meetings(group, ctx.now, 4, true)).filter((m) => !m.cancelledBy).slice(0, 1);
@@ -792,12 +792,12 @@ const meetingCommand = defineCommand({
       const notes = [
         ...(eventKind && group ? [lastOfKind ? `No ${eventKind.toLowerCase().replace(/s$/, '')} is announced for any ${group} meeting to come; the last was ${lastOfKind.e.title}: ${formatEventTime(lastOfKind.e, ctx.tz)}, for the meeting of ${formatRange(lastOfKind.m.start, lastOfKind.m.end)} [${sourceLabel(sourceOf(lastOfKind.m.source))}].` : `No ${eventKind.toLowerCase().replace(/s$/, '')} of ${group} is announced in the stored documents.`] : []),
         ...cancelledNotes,
-        ...recentlyCalled.map((m) => `Cancelled: ${named(m)} [${sourceLabel(sourceOf(m.cancelledBy as MeetingFact['source']))}].`),
+        ...recentlyCalled.map((m) => `Cancelled: ${named(m)} [${sourceLabel(cancellationSource(m))}].`),
         // What the cancelling letter says of the next meeting ("will be announced in a separate collective letter").
         ...(await Promise.all(recentlyCalled.slice(0, 1).map(async (m) => {
           const sentences = ((await ctx.store.getText(m.cancelledBy?.docId ?? '')) ?? '').slice(0, 30_000).split(/(?<=[.!?])\s+|\n/);
           const said = sentences.find((x) => x.length <= 400 && /\bnext\b.*\bwill be announced\b/i.test(x))?.trim();
-          return said ? [`${sourceLabel(sourceOf(m.cancelledBy as MeetingFact['source']))}: "${said.replace(/^\d+(?:\.\d+)*\s+/, '')}"`] : [];
+          return said ? [`${sourceLabel(cancellationSource(m))}: "${said.replace(/^\d+(?:\.\d+)*\s+/, '')}"`] : [];
         }))).flat(),
         last[0]
           ? `The last meeting I know of was ${formatRange(last[0].start, last[0].end)}${inPlace(last[0].place)}${plannedOnly(last[0]) ? `, as ${sourceLabel(sourceOf(last[0].source))} planned it` : ''} [${sourceLabel(sourceOf(last[0].source))}].`
@@ -808,7 +808,7 @@ const meetingCommand = defineCommand({
         title: `No upcoming meeting known for ${group ?? 'any group'}`,
         sections: [],
         notes,
-        sources: uniqueSources([...called.map((m) => sourceOf(m.cancelledBy as MeetingFact['source'])), ...last.map((m) => sourceOf(m.source))]),
+        sources: uniqueSources([...called.map((m) => cancellationSource(m)), ...last.map((m) => sourceOf(m.source))]),
         data: { group, meetings: [], cancelled: called, last: last[0] ?? null },
       };
     }
@@ -845,7 +845,7 @@ const meetingCommand = defineCommand({
       // One group: the title answers and the lines give the details. All groups: each meeting's answer, then its side events.
       sections: [...remoteSection, ...chosen.map((m) => ({ items: focus && !group ? [focusItem(m, focus, ctx.tz), ...meetingItems(m, ctx.tz).slice(1)] : meetingItems(m, ctx.tz) }))],
       notes: [...(args.howLong ? [lengthNote(first)] : []), ...noEventNotes, ...movedNotes, ...plenaryNotes, ...(movedTitle ? [] : monthNote), ...cancelledNotes, ...(question && own.length > 0 && chosen.length > 1 ? [viaParty ? `${question} meets at ${whoMeets(own[0] as MeetingFact)}'s meeting (its letter names ${question}) and at ${group ?? 'its study group'}'s.` : `${question} meets at meetings of its own and at ${group ?? 'its study group'}'s; its own next one is first.`] : [])],
-      sources: uniqueSources([...chosen.flatMap((m) => (m.sources ?? [m.source]).map(sourceOf)), ...calledThen.map((m) => sourceOf(m.cancelledBy as MeetingFact['source']))]),
+      sources: uniqueSources([...chosen.flatMap((m) => (m.sources ?? [m.source]).map(sourceOf)), ...calledThen.map((m) => cancellationSource(m))]),
       data: { group, focus, meetings: chosen, cancelled: called, ...(focus ? { answers: chosen.map((m) => ({ group: m.group, start: m.start, place: m.place, opens: formatOpening(m, ctx.tz) })) } : {}) },
     };
   },

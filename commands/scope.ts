@@ -161,6 +161,11 @@ export function uniqueSources(sources: SourceRef[]): SourceRef[] {
   });
 }
 
+/** The source of the letter that cancelled a meeting (`m.cancelledBy`, set for a cancelled meeting). */
+export function cancellationSource(m: Pick<MeetingFact, 'cancelledBy' | 'source'>): SourceRef {
+  return sourceOf(m.cancelledBy ?? m.source);
+}
+
 /** Short label of a source for people: its reference, else its title. */
 export function sourceLabel(s: SourceRef): string {
   return s.reference ?? s.title ?? (s.docId ? `document ${s.docId.slice(0, 8)}` : 'unknown source');
