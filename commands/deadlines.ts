@@ -12,6 +12,7 @@ import { dueAt, formatDeadline, formatRange, whenWords } from '../src/core/time.
 import { citeOf, type DeadlineFact, type MeetingFact, type StoredDocument } from '../src/store/facts.ts';
 import { findDates } from '../src/parse/dates.ts';
 import { findReferences } from '../src/parse/reference.ts';
+import { findRecommendations } from '../src/parse/refs.ts';
 import { cancellationSource, cancelledMeetingName, farAfterNote, findScope, leftover, sourceLabel, sourceOf, uniqueSources, unknownGroupReply, whoMeets, type Scope } from './scope.ts';
 import { meetingsNamed } from './topic.ts';
 import { dueIn, rangeDays, rangeOf, splitWhen, type Clock, type DateRange } from './when.ts';
@@ -44,11 +45,9 @@ function whose(d: DeadlineFact): string {
 }
 
 /** The Recommendations a consultation's letter names in its subject ("… on draft new Recommendation ITU-T G.9806.1 and …"). */
-const RECOMMENDATION_IN_TITLE = /\b(?:ITU-T\s+)?([A-Z]\.\d{1,4}(?:\.\d{1,3})*(?:\s*\(\d{2}\/\d{4}\))?)(?=[\s,;)]|$)/g;
-
 function consultedTexts(d: DeadlineFact): string {
   if (d.category !== 'consultation-reply' || !d.source.title || !/\b(?:TAP|AAP|consultation|Last Call|approval|deletion)\b/i.test(d.source.title)) return '';
-  const numbers = [...new Set([...d.source.title.matchAll(RECOMMENDATION_IN_TITLE)].map((m) => m[1] as string))];
+  const numbers = findRecommendations(d.source.title).map((r) => r.id);
   return numbers.length > 0 ? ` on ${numbers.join(', ')}` : '';
 }
 

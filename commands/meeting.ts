@@ -213,8 +213,14 @@ const ASKED_DEADLINE: ReadonlyArray<readonly [RegExp, DeadlineCategory]> = [
   [/\bfellowships?\b/i, 'fellowship'],
 ];
 
+/** The kinds of side event a question names, one list for every pattern that reads them. */
+const EVENT_KINDS = String.raw`briefings?|workshops?|hackathons?|trainings?|forums?|seminars?|symposi(?:um|a)|clinics?|webinars?|tutorials?|receptions?`;
+
 /** A kind of side event named in a question: "newcomers' briefing", "workshop", "side events". */
-const SIDE_EVENT = /\b(?:newcomers?['’]?\s+(?:briefings?|sessions?|orientations?)|briefings?|workshops?|hackathons?|side events?|trainings?|forums?|seminars?|clinics?|webinars?|tutorials?|receptions?)\b/i;
+const SIDE_EVENT = new RegExp(String.raw`\b(?:newcomers?['’]?\s+(?:briefings?|sessions?|orientations?)|side events?|${EVENT_KINDS})\b`, 'i');
+
+/** "is the AI-native networks workshop on 2 March?", "will the circular economy workshop still be held on 11 September" */
+const EVENT_ON_DAY_ASKED = new RegExp(String.raw`^(?<arg>(?:is|will) (?:the )?.{2,100}?\b(?:${EVENT_KINDS})\b.*?\s(?:still\s+)?(?:be\s+)?(?:on|held on|taking place on|happening on|take place on)\s+\d{1,2}\b.*)$`, 'i');
 
 /** Whether a side event's title is of the kind asked ("newcomers briefing" is any newcomers' session; "side event" any). */
 function eventOfKind(title: string, kind: string): boolean {
@@ -538,8 +544,7 @@ const meetingCommand = defineCommand({
   intents: [
     // "how long is TSAG", "how many days is the SG12 meeting": its length, from its dates.
     /^(?<arg>how (?:long|many days) (?:is|does|will) (?:the )?(?:next )?(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}(?:RG-[A-Z]{2,5})?|study group \d{1,2}|TSAG|WP\s?\d\/\d{1,2})\b.*)$/i,
-    // "is the AI-native networks workshop on 2 March?", "will the circular economy workshop still be held on 11 September"
-    /^(?<arg>(?:is|will) (?:the )?.{2,100}?\b(?:workshops?|forums?|seminars?|symposium|webinars?|hackathons?|clinics?|briefings?|trainings?)\b.*?\s(?:still\s+)?(?:be\s+)?(?:on|held on|taking place on|happening on|take place on)\s+\d{1,2}\b.*)$/i,
+    EVENT_ON_DAY_ASKED,
     // "what time does the SG13 meeting open", "when does TSAG start?", "what time is the opening plenary of SG20"
     /^(?<arg>(?:what time|when) (?:does|do|will|is|are) .*?\b(?:open|opens|opening|start|starts|starting|begin|begins)\b.*)$/i,
     // Of a meeting over: "what time did TSAG open in january", "when did sg17 last meet", "where was the sg12 meeting".
@@ -589,8 +594,8 @@ const meetingCommand = defineCommand({
       // Anything else asked of it ("how do I get a visa support letter for the Muscat meeting", "what languages will
       // the Muscat meeting use"): asked of that group's meeting, the town's name left out.
       if (group && !args.format && !args.focus) {
-        const plain = await meetingCommand.run(ctx, { ...args, scope: { kind: 'group', group } });
-        const next = (plain.data as { meetings?: MeetingFact[] } | undefined)?.meetings?.[0];
+        const today = new Date(ctx.now).toISOString().slice(0, 10);
+        const next = (await ctx.store.meetings(group, ctx.now - 31 * DAY, 10)).find((m) => m.end >= today && !m.cancelledBy);
         const town = (next?.place?.split(',')[0] ?? '').trim();
         const asked = town ? scope.text.replace(new RegExp(`\\b${RegExp.escape(town)}\\b`, 'gi'), ' ').replace(/\s+/g, ' ').trim() : '';
         if (next && events.some((e) => e.meeting === next.start) && asked.split(' ').some((w) => w.length >= 4)) return meetingCommand.run(ctx, { ...args, scope: { kind: 'group', group }, unread: asked });
@@ -846,7 +851,8 @@ const meetingCommand = defineCommand({
       sections: [...remoteSection, ...chosen.map((m) => ({ items: focus && !group ? [focusItem(m, focus, ctx.tz), ...meetingItems(m, ctx.tz).slice(1)] : meetingItems(m, ctx.tz) }))],
       notes: [...(args.howLong ? [lengthNote(first)] : []), ...noEventNotes, ...movedNotes, ...plenaryNotes, ...(movedTitle ? [] : monthNote), ...cancelledNotes, ...(question && own.length > 0 && chosen.length > 1 ? [viaParty ? `${question} meets at ${whoMeets(own[0] as MeetingFact)}'s meeting (its letter names ${question}) and at ${group ?? 'its study group'}'s.` : `${question} meets at meetings of its own and at ${group ?? 'its study group'}'s; its own next one is first.`] : [])],
       sources: uniqueSources([...chosen.flatMap((m) => (m.sources ?? [m.source]).map(sourceOf)), ...calledThen.map((m) => cancellationSource(m))]),
-      data: { group, focus, meetings: chosen, cancelled: called, ...(focus ? { answers: chosen.map((m) => ({ group: m.group, start: m.start, place: m.place, opens: formatOpening(m, ctx.tz) })) } : {}) },
+      // `noneInSpan`: no meeting falls in the span asked; the note saying so (the next ones are shown instead).
+      data: { group, focus, meetings: chosen, cancelled: called, ...(monthNote[0] ? { noneInSpan: monthNote[0] } : {}), ...(focus ? { answers: chosen.map((m) => ({ group: m.group, start: m.start, place: m.place, opens: formatOpening(m, ctx.tz) })) } : {}) },
     };
   },
 });

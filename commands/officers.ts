@@ -45,6 +45,9 @@ const ROLE_WORDS: ReadonlyArray<readonly [RegExp, Exclude<AskedRole, null>]> = [
 const QUESTION_WORDS =
   /(?:^|\s)(?:who(?:'s|’s)?|whos|is|are|was|the|our|current|new|of|for|at|associate|vice[- ]?|co-?|rapporteurs?|chair(?:s|ed|man|men|person|persons|woman|ing)?|convenors?|convenes|convened|runs|were|back|then|secretariat|secretary|counsellors?|TSB|in|charge|now|currently|please|and|its|it|question|contacts?|person|people|responsible|names?|e-?mail|address|about|regarding|ITU|bureau|joining|join|attend|attending|participate|participating|meetings?|talk|to|do|I|should|can)(?=\s|$)/gi;
 
+/** A month named beside a meeting ("the SG12 meeting in May 2027", "the May meeting"): it names the meeting. */
+const MEETING_MONTH = new RegExp(String.raw`\b(?:(?:in|of|during|for)\s+)?(?:${MONTH_PATTERN})\.?(?:\s+(?:19|20)\d{2})?\b`, 'gi');
+
 /** Read "who is the rapporteur of Q4/20" (or, after /officers, "Q4/20 rapporteur") into a role and a scope. */
 export function parseOfficerText(rest: string): OfficerArgs {
   const asked = (rest.length > 2000 ? rest.slice(0, 2000) : rest).replace(/[?!.]+\s*$/, '');
@@ -53,9 +56,8 @@ export function parseOfficerText(rest: string): OfficerArgs {
   const year = yearWritten ? Number(yearWritten[1]) : null;
   // "the SG12 2027 meeting": the year names the meeting, not when the role was held.
   // "the SG12 meeting in May 2027", "the May meeting": the month names the meeting too.
-  const meetingMonth = new RegExp(String.raw`\b(?:(?:in|of|during|for)\s+)?(?:${MONTH_PATTERN})\.?(?:\s+(?:19|20)\d{2})?\b`, 'gi');
   const unyeared = (yearWritten ? asked.replace(yearWritten[0], ' ') : asked).replace(/\b(?:19|20)\d{2}\s+(?=(?:plenary\s+)?meetings?\b)/gi, ' ');
-  const text = /\bmeetings?\b/i.test(asked) ? unyeared.replace(meetingMonth, ' ') : unyeared;
+  const text = /\bmeetings?\b/i.test(asked) ? unyeared.replace(MEETING_MONTH, ' ') : unyeared;
   const parsed = parseRoleAndScope(text);
   // "who should I email about the SG12 meeting": its secretariat, whose contact the letter gives.
   if (parsed.role === null && /\b(?:e-?mail|write to|contact|ask)\b/i.test(text) && /\bmeetings?\b/i.test(text)) parsed.role = 'secretariat';

@@ -325,7 +325,7 @@ export async function answer(registry: Registry, ctx: CommandContext & { metrics
       const answered = await Promise.all((parts as Array<Exclude<Routed, { reply: Reply }>>).map(async (p) => ({ name: p.spec.name, reply: await p.spec.run(ctx, p.args) })));
       // No meeting in the span: the next one only, said to be after it (not every meeting to come).
       const [deadlines, meetings] = answered.map((a) => a.reply) as [Reply, Reply];
-      const none = meetings.notes.find((n) => /^No (?:\S+ )?meeting is known\b/.test(n));
+      const none = (meetings.data as { noneInSpan?: string } | undefined)?.noneInSpan;
       const kept = meetings.sections.slice(0, 1);
       const cited = new Set(kept.flatMap((x) => x.items.map((i) => i.source?.docId ?? null)));
       const agendaMeetings = none
@@ -427,6 +427,12 @@ function namesABody(args: unknown): boolean {
 /** {@link GROUP_MENTION} without its global flag: the first mention of a text, read with no state between calls. */
 const ONE_GROUP_MENTION = new RegExp(GROUP_MENTION.source, 'i');
 
+/** A later part ending on its verb ("and how do I join"): it asks of what the first part names. */
+const OBJECTLESS = /\b(?:join|subscribe(?: to)?|attend|register(?: for)?|take part(?: in)?|participate(?: in)?|sign up(?: for)?)$/i;
+
+/** The month a part names its meeting by: "the SG13 meeting in April 2027". */
+const MEETING_IN_MONTH = new RegExp(String.raw`\bmeeting\s+(?:in|of)\s+((?:${MONTH_PATTERN})\.?(?:\s+(?:19|20)\d{2})?)\b`, 'i');
+
 /**
  * The parts of a question asking several things: split at a question mark inside it, a "+", a ";", or an "and" before
  * a question word; a part that names no group gets the first part's ("… + who's the counsellor" of SG12). At most four.
@@ -442,10 +448,8 @@ export function partsOf(input: string): string[] {
   const mention = ONE_GROUP_MENTION.exec(parts[0] ?? '');
   // The group with the body of it named after it: "the SG17 CG-QSM", "SG13 FG-AINN".
   const named = mention ? `${mention[0]}${/^\s+(?:[A-Z][A-Za-z]*-[A-Z0-9-]{2,})\b/.exec((parts[0] ?? '').slice(mention.index + mention[0].length))?.[0] ?? ''}` : undefined;
-  // A later part ending on its verb ("and how do I join") asks of what the first names: its object.
-  const OBJECTLESS = /\b(?:join|subscribe(?: to)?|attend|register(?: for)?|take part(?: in)?|participate(?: in)?|sign up(?: for)?)$/i;
   // "where is the SG13 meeting in April 2027 and what's the contribution deadline": the deadline is that meeting's.
-  const month = new RegExp(String.raw`\bmeeting\s+(?:in|of)\s+((?:${MONTH_PATTERN})\.?(?:\s+(?:19|20)\d{2})?)\b`, 'i').exec(parts[0] ?? '')?.[1];
+  const month = MEETING_IN_MONTH.exec(parts[0] ?? '')?.[1];
   return parts.map((p, i) => {
     if (i === 0 || !named || ONE_GROUP_MENTION.test(p)) return p;
     const bare = p.replace(/[?!.]+$/, '');
