@@ -1252,3 +1252,9 @@ describe('an action of many "proposal" words and no submission', () => {
     expect(performance.now() - t0).toBeLessThan(1_500);
   });
 });
+
+describe('a meeting "as a virtual/online meeting"', () => {
+  it('is online', () => {
+    expect(findPlace('The meeting will be held from 19 to 23 April 2021 as a virtual/online meeting.')).toBe('virtual');
+  });
+});
