@@ -11,6 +11,7 @@ import type { Person, RoleKind } from '../src/people/roster.ts';
 import { groupOfAddress } from '../src/parse/liaison.ts';
 import { MONTH_PATTERN } from '../src/parse/normalize.ts';
 import { citeOf, type StoredDocument } from '../src/store/facts.ts';
+import { dateIn } from '../src/core/time.ts';
 import { topicReply } from './topic.ts';
 import { findScope, leftover, sourceLabel, sourceOf, uniqueSources, unknownGroupReply, type Scope } from './scope.ts';
 
@@ -277,7 +278,7 @@ async function directorReply(ctx: CommandContext): Promise<Reply> {
   }
   signed.sort((a, b) => (b.doc.parsed.date ?? '').localeCompare(a.doc.parsed.date ?? ''));
   // As of the asking day: a letter dated later (an addendum stored ahead of its date) does not yet say who signs.
-  const today = new Date(ctx.now).toISOString().slice(0, 10);
+  const today = dateIn(ctx.now, ctx.tz);
   const latest = signed.find((x) => (x.doc.parsed.date ?? '') <= today) ?? signed[0];
   if (!latest) {
     return noAnswer('E_NOT_FOUND', 'Not found: no stored TSB letter is signed by the Director of TSB.', ['The Director signs collective letters and circulars: search Director Telecommunication Standardization Bureau'], { role: 'director', holders: [] });

@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { defineCommand, noAnswer, type Reply, type ReplyItem, type SourceRef } from '../src/core/command.ts';
-import { dueAt, formatDeadline, formatRange } from '../src/core/time.ts';
+import { dateIn, dueAt, formatDeadline, formatRange } from '../src/core/time.ts';
 import type { Deadline } from '../src/core/types.ts';
 import { citeOf, type StoredDocument } from '../src/store/facts.ts';
 import { sourceLabel, sourceOf, uniqueSources } from './scope.ts';
@@ -233,7 +233,7 @@ export default defineCommand({
     const found = await index.search(number, 30);
     const read = await Promise.all(found.map(async (h) => ({ doc: await ctx.store.getDocument(h.id), text: await ctx.store.getText(h.id) })));
     // As of the asking day: a document dated later (stored ahead of its date) has not said it yet.
-    const today = new Date(ctx.now).toISOString().slice(0, 10);
+    const today = dateIn(ctx.now, ctx.tz);
     const naming = read.filter((r): r is { doc: StoredDocument; text: string } => r.doc !== null && r.text !== null && own.test(r.text));
     const current = naming.filter((r) => (dateOf(r.doc) ?? '') <= today);
     // Only documents dated later name it: they are shown, said to be dated after today, rather than nothing.

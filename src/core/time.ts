@@ -113,6 +113,15 @@ function localDay(ms: number, zone: string): number {
 }
 
 /**
+ * The calendar date of `ms` in `zone`, as YYYY-MM-DD: "today" for a reader there.
+ *
+ * @example dateIn(Date.parse('2026-10-11T23:30Z'), 'Asia/Tokyo') === '2026-10-12'
+ */
+export function dateIn(ms: number, zone: string): string {
+  return new Date(localDay(ms, zone) * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
  * How far off `at` is for a reader in `zone`, as people count it: by calendar days between today and that day there
  * ("today", "tomorrow", "in 18 days"), or "past". The same words in answers, reminder subjects and pages.
  *

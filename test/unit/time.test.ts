@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dueAt, formatDeadline, formatOpening, resolveZone, whenWords, zoneLabel } from '../../src/core/time.ts';
+import { dateIn, dueAt, formatDeadline, formatOpening, resolveZone, whenWords, zoneLabel } from '../../src/core/time.ts';
 import { utcOffsetZone } from '../../src/parse/dates.ts';
 import { findOpeningZone } from '../../src/parse/meeting.ts';
 
@@ -16,6 +16,15 @@ describe('deadline times', () => {
     expect(formatDeadline({ date: '2026-04-29', time: null, timezone: 'Europe/Zurich' }, 'Asia/Tokyo')).toBe('Thu 30 Apr 2026, 06:59 (Asia/Tokyo) — original: 29 April 2026 Geneva time, end of day');
     expect(formatDeadline({ date: '2026-04-29', time: null, timezone: 'Europe/Zurich' }, 'America/New_York')).toBe('Wed 29 Apr 2026, 17:59 (America/New_York) — original: 29 April 2026 Geneva time, end of day');
     expect(formatDeadline({ date: '2026-04-29', time: null, timezone: 'Europe/Zurich' }, 'Europe/Zurich')).toBe('Wed 29 Apr 2026 (end of day, Geneva)');
+  });
+});
+
+describe('dateIn', () => {
+  it("is the reader's calendar date, which is not the UTC one near midnight", () => {
+    const lateUtc = Date.parse('2026-10-12T23:30:00Z');
+    expect(dateIn(lateUtc, 'UTC')).toBe('2026-10-12');
+    expect(dateIn(lateUtc, 'Asia/Tokyo')).toBe('2026-10-13');
+    expect(dateIn(Date.parse('2026-10-13T02:00:00Z'), 'America/New_York')).toBe('2026-10-12');
   });
 });
 
