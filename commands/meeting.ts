@@ -472,8 +472,11 @@ function withReaderTimes(text: string, m: MeetingFact, tz: string): string {
  */
 function dayAnswer(topic: Reply | null, asked: string): string | null {
   const events = (topic?.data as { events?: Array<{ title: string; start: string; end: string }> } | undefined)?.events ?? [];
-  const event = events.length === 1 ? events[0] : undefined;
-  if (!event) return null;
+  return events.length === 1 && events[0] ? eventDayAnswer(events[0], asked) : null;
+}
+
+/** "Yes: … is on …" or "No: … is on …" of one event and the day or days asked; `null` when the day cannot be read. */
+function eventDayAnswer(event: { title: string; start: string; end: string }, asked: string): string | null {
   const day = findDates(/\b(?:19|20)\d{2}\b/.test(asked) ? asked : `${asked} ${event.start.slice(0, 4)}`)[0];
   if (!day) return null;
   // Every day asked must be one of the event's: "on 8-9 March" of an event of 9-10 March is a no.
@@ -843,10 +846,13 @@ const meetingCommand = defineCommand({
     const movedNotes = args.moved && group && !postponedBy ? [`No stored letter says this ${group} meeting was moved or postponed.`] : [];
     // A kind of side event asked about that the letter does not announce ("when is the newcomers briefing for SG20"): say so.
     const eventKind = args.event;
-    const noEventNotes = eventKind && group && !first.events.some((e) => eventOfKind(e.title, eventKind)) ? [`${sourceLabel(letterSource)} announces no ${eventKind.toLowerCase().replace(/s$/, '')} for this ${whoMeets(first)} meeting.`] : [];
+    const ofKind = eventKind ? first.events.filter((e) => eventOfKind(e.title, eventKind)) : [];
+    // "is the SG5 workshop on 12 September": yes or no, when the meeting has one event of that kind.
+    const onDayTitle = args.onDay && group && ofKind.length === 1 && ofKind[0] ? eventDayAnswer(ofKind[0], args.onDay) : null;
+    const noEventNotes = eventKind && group && ofKind.length === 0 ? [`${sourceLabel(letterSource)} announces no ${eventKind.toLowerCase().replace(/s$/, '')} for this ${whoMeets(first)} meeting.`] : [];
     return {
       ok: true,
-      title: movedTitle ?? (noPlenary ? `No plenary of ${group} known${during ? ` ${during}` : ''}` : headline ?? (question && own.length > 0 ? `Next meetings of ${question}` : group ? (inMonth.length > 0 && window ? `${chosen.length > 1 ? 'Meetings' : 'Meeting'} of ${group} ${during}` : `Next meeting of ${group}`) : monthOfAll.length > 0 && window ? `Meetings ${during}` : focus === 'time' ? 'Upcoming meetings and when they open' : focus === 'place' ? 'Upcoming meetings and where' : 'Upcoming meetings')),
+      title: movedTitle ?? onDayTitle ?? (noPlenary ? `No plenary of ${group} known${during ? ` ${during}` : ''}` : headline ?? (question && own.length > 0 ? `Next meetings of ${question}` : group ? (inMonth.length > 0 && window ? `${chosen.length > 1 ? 'Meetings' : 'Meeting'} of ${group} ${during}` : `Next meeting of ${group}`) : monthOfAll.length > 0 && window ? `Meetings ${during}` : focus === 'time' ? 'Upcoming meetings and when they open' : focus === 'place' ? 'Upcoming meetings and where' : 'Upcoming meetings')),
       // One group: the title answers and the lines give the details. All groups: each meeting's answer, then its side events.
       sections: [...remoteSection, ...chosen.map((m) => ({ items: focus && !group ? [focusItem(m, focus, ctx.tz), ...meetingItems(m, ctx.tz).slice(1)] : meetingItems(m, ctx.tz) }))],
       notes: [...(args.howLong ? [lengthNote(first)] : []), ...noEventNotes, ...movedNotes, ...plenaryNotes, ...(movedTitle ? [] : monthNote), ...cancelledNotes, ...(question && own.length > 0 && chosen.length > 1 ? [viaParty ? `${question} meets at ${whoMeets(own[0] as MeetingFact)}'s meeting (its letter names ${question}) and at ${group ?? 'its study group'}'s.` : `${question} meets at meetings of its own and at ${group ?? 'its study group'}'s; its own next one is first.`] : [])],

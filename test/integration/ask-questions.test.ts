@@ -1373,6 +1373,14 @@ describe('questions of the twentieth round (asked on 5 April 2027)', () => {
     const partly = await ask('is the AI-native workshop on 8-9 March', 'Europe/Zurich', '2026-01-10T12:00');
     expect(partly.title).toMatch(/^No: /);
   });
+
+  it('whether a group\'s side event is on the day asked, the group named', async () => {
+    // Collective letter 4/5: the workshop on the circular economy of ICT equipment is on Friday 11 September 2026.
+    const no = await ask('is the SG5 workshop on 12 September', 'Europe/Zurich', '2026-07-01T12:00');
+    expect(no.title).toBe('No: Workshop on the circular economy of ICT equipment is on Fri 11 September 2026');
+    const yes = await ask('is the SG5 workshop on 11 September?', 'Europe/Zurich', '2026-07-01T12:00');
+    expect(yes.title).toMatch(/^Yes: Workshop on the circular economy/);
+  });
 });
 
 describe('questions of the twenty-first round (asked on 14 December 2026)', () => {
