@@ -2,7 +2,7 @@
  * `ls [group|Question]`: liaison statements of a group, seen from that group: those it must answer (reply deadline
  * ahead, not yet answered) first, then the replies it expects from others, then the rest, newest first.
  */
-import { canonicalGroup, groupOfQuestion, parentGroup } from '../src/core/groups.ts';
+import { canonicalGroup, canonicalQuestion, groupOfQuestion, parentGroup } from '../src/core/groups.ts';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { defineCommand, type CommandContext, type Reply, type ReplyItem } from '../src/core/command.ts';
@@ -44,21 +44,21 @@ export default defineCommand({
   summary: 'Liaison statements of a group: those it must answer, with their reply deadlines, first.',
   usage: 'ls [SG17|Q6/17|TSAG]',
   examples: ['ls SG17', 'ls Q6/17', 'which liaisons need a reply from SG17', 'ls'],
-  args: z.object({ scope: z.custom<Scope>(), from: z.string().nullable().default(null), to: z.string().nullable().default(null), topic: z.string().nullable().default(null), due: z.string().optional(), asks: z.boolean().optional(), replyAsked: z.boolean().optional() }),
+  args: z.object({ scope: z.custom<Scope>(), from: z.string().nullable().default(null), to: z.string().nullable().default(null), topic: z.string().nullable().default(null), due: z.string().optional(), asks: z.boolean().optional(), replyAsked: z.boolean().optional(), actor: z.string().optional() }),
   parseText: parseLsText,
   // Any short question about liaisons, replies or LSs that names a group: "does sg20 owe anyone an LS reply", "what
   // replies is SG15 waiting for", "which LS does SG17 have to answer in january".
   // The topic a statement is on, when the question names one, is read too ("SG17 LS on CG-AISEC-STRAT - deadline?").
   fallbacks: [/^(?=.*\b(?:LSs?|liaisons?|liaison statements?|repl(?:y|ies)|respon(?:se|ses|d)|answer)\b)(?=(?:.*?\b(?<asks>what (?:do|does|should|must|shall) \S+ (?:need to |have to )?do|what (?:is|are) \S+ asked(?: to do)?|what (?:does|did) it ask)\b)?)(?=(?:.*?\s(?:about|regarding|concerning|on)\s+(?<topic>(?!the\s+(?:list|agenda)\b)(?:[^\s?!.]|\.(?=\w))+(?:\s(?![-–]|who\b|what\b|when\b|and\b|by\b|from\b|to\b)(?:[^\s?!.]|\.(?=\w))+){0,4}))?).*?(?<![\w/])(?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}(?:RG-[A-Z]{2,5})?|study group \d{1,2}|TSAG|Q\d{1,2}\/\d{1,2}))(?![\w/]).*$/i],
   intents: [
-    /^(?:which|what)\s+(?:liaison statements?|liaisons?|LSs?)\s+(?:need|needs|await|awaits|are awaiting|require|requires|are waiting for|wait for)\s+(?:an?\s+)?(?:reply|replies|response|answer|action)(?:\s+from|\s+by|\s+of)?\b(?<arg>.*)$/i,
+    /^(?:which|what)\s+(?:liaison statements?|liaisons?|LSs?)\s+(?:(?:are|is)\s+)?(?:still\s+)?(?:need|needs|await|awaits|awaiting|are awaiting|require|requires|are waiting for|waiting for|wait for)\s+(?:an?\s+)?(?:reply|replies|response|answer|action)(?:\s+from|\s+by|\s+of)?\b(?<arg>.*)$/i,
     /^(?:liaison statements?|liaisons?|LSs?)\s+(?:awaiting|needing|to answer for|waiting for)\s+(?:an?\s+)?(?:reply|response|action)?(?:\s+from|\s+by)?\b(?<arg>.*)$/i,
     // "liaisons SG17", "show me the recent liaisons of SG17", "list all new LSs for TSAG"
     /^(?:(?:show|list|give|find)(?: me| us)? |(?:the|all|recent|new|latest) )*(?:liaison statements?|liaisons?|LSs?)\b(?<arg>.*)$/i,
     // "any liaisons for SG13 to answer", "which liaisons did SG17 send", "what liaisons has SG20 received".
     /^(?:are there |is there )?(?:any|which|what)\s+(?:liaison statements?|liaisons?|LSs?)\s+(?:for|did|has|have|from|to)\s+(?<arg>.+?)(?:\s+(?:to answer|to reply to|send(?: out)?|sent(?: out)?|receive|received|get|got))?\s*\??$/i,
   ],
-  async run(ctx, { scope, from, to, topic, due, asks: wantAsks = false, replyAsked = false }): Promise<Reply> {
+  async run(ctx, { scope, from, to, topic, due, asks: wantAsks = false, replyAsked = false, actor }): Promise<Reply> {
     if (scope.kind === 'unknown') return unknownGroupReply(ctx, scope.text);
     const question = scope.kind === 'question' ? scope.question : null;
     const group = scope.kind === 'group' ? parentGroup(scope.group) : question ? groupOfQuestion(question) : null;
@@ -78,7 +78,8 @@ export default defineCommand({
     const withAsks = (l: LiaisonFact, item: ReplyItem): ReplyItem[] => [item, ...(asks.get(l) ?? []).map((a) => ({ text: `Asks: ${a}`, source: item.source }))];
     const ahead = (l: LiaisonFact) => l.liaison.deadline !== null && dueAt({ date: l.liaison.deadline, time: null, timezone: GENEVA }) >= ctx.now;
     const byDeadline = (a: LiaisonFact, b: LiaisonFact) => (a.liaison.deadline ?? '').localeCompare(b.liaison.deadline ?? '');
-    const mustAnswer = all.filter((l) => !l.answeredBy && ahead(l) && asksOf(l.liaison, group, question)).sort(byDeadline);
+    // Of every group: any statement that asks someone to act, an ITU-T group or another body.
+    const mustAnswer = all.filter((l) => !l.answeredBy && ahead(l) && (group === null && question === null ? actingAddressees(l.liaison).length > 0 : asksOf(l.liaison, group, question))).sort(byDeadline);
     const expected = group
       ? all.filter((l) => !l.answeredBy && ahead(l) && !mustAnswer.includes(l) && l.liaison.from !== null && parentGroup(l.liaison.from) === group && actingAddressees(l.liaison).length > 0).sort(byDeadline)
       : [];
@@ -111,6 +112,10 @@ export default defineCommand({
       { heading: `Replies ${group ?? ''} expects from others`.replace(/\s+/g, ' '), items: expected.flatMap((l) => withAsks(l, line(l, ctx.tz, 'reply expected by', narrowed))) },
       { heading: 'Others, newest first', items: rest.flatMap((l) => withAsks(l, line(l, ctx.tz, 'reply deadline', narrowed))) },
     ].filter((s) => s.items.length > 0);
+    // Whether a party must act on the statement picked out by its topic, or, when no title names the topic, on the one
+    // statement listed that went to that party at all ("does SG20 need to act on SG17's LS on lead roles").
+    const toActor = actor && topic !== null && onTopic.length === 0 ? listed.filter((l) => sentTo(l.liaison, actor) && (from !== null ? sentBy(l.liaison, from) : group === null || (l.liaison.from !== null && parentGroup(l.liaison.from) === group))) : [];
+    const actorsOwn = !actor ? undefined : onTopic.length === 1 && topic !== null ? onTopic[0] : toActor.length === 1 ? toActor[0] : undefined;
     const notes: string[] = [...topicNote];
     if (all.length === 0) notes.push(`No liaison statements${from ? ` from ${from}` : ''}${to ? ` to ${to}` : ''}${group && !to ? `${from ? ' to or copied to' : ' from, to or copied to'} ${group}` : ''} are stored.`);
     else if (who && mustAnswer.length === 0 && undated.length === 0 && overdue.length > 0) notes.push(`No reply is due from ${who} from today on; ${overdue.length === 1 ? 'one statement asked' : `${overdue.length} statements asked`} for one by a date now past, and no reply to ${overdue.length === 1 ? 'it' : 'them'} is stored.`);
@@ -119,7 +124,7 @@ export default defineCommand({
     if (mustAnswer.length + expected.length > 0) notes.push(`Reply dates are shown in ${ctx.tz}; the liaison statements give them as Geneva dates.`);
     return {
       ok: true,
-      title: (replyAsked && narrowed && topic !== null && onTopic.length === 1 ? replyNeeded(onTopic[0] as LiaisonFact, ctx.tz) : null) ?? `Liaison statements${who ? ` of ${who}` : ''}${from && from !== who ? ` from ${from}` : ''}${to ? ` to ${to}` : ''}${topic && onTopic.length > 0 ? ` on ${topic}` : ''}`,
+      title: (actorsOwn ? actNeeded(actorsOwn, actor as string, ctx.tz, ctx.now) : null) ?? (replyAsked && narrowed && topic !== null && onTopic.length === 1 ? replyNeeded(onTopic[0] as LiaisonFact, ctx.tz) : null) ?? `Liaison statements${who ? ` of ${who}` : ''}${from && from !== who ? ` from ${from}` : ''}${to ? ` to ${to}` : ''}${topic && onTopic.length > 0 ? ` on ${topic}` : ''}`,
       sections,
       notes,
       sources: uniqueSources([...mustAnswer, ...expected, ...rest].map((l) => sourceOf(l.source))),
@@ -158,9 +163,18 @@ function onceEach(liaisons: LiaisonFact[]): LiaisonFact[] {
 }
 
 /** "SG15 from IETF" (as the router passes "did IETF send anything to SG15"): a scope and, after "from", a sender. */
-export function parseLsText(rest: string): { scope: Scope; from: string | null; to: string | null; topic: string | null; due?: string; asks?: boolean; replyAsked?: boolean } {
+export function parseLsText(rest: string): { scope: Scope; from: string | null; to: string | null; topic: string | null; due?: string; asks?: boolean; replyAsked?: boolean; actor?: string } {
   // "--asks" (as the router passes "what do we need to do"): what the statements ask comes with them.
   if (/(?:^|\s)--asks\b/.test(rest)) return { ...parseLsText(rest.replace(/(?:^|\s)--asks\b/g, ' ').trim()), asks: true };
+  // "--acts" (as the router passes "does SG13 have to act on SG15's LS on fronthaul"): whether the party after "to"
+  // is asked to act by the statement picked out, whoever it went to.
+  if (/(?:^|\s)--acts\b/.test(rest)) {
+    const parsed = parseLsText(rest.replace(/(?:^|\s)--acts\b/g, ' ').trim());
+    // A Question asked of keeps its number ("does Q6/20 have to act"): the group it is in is not the same ask.
+    const question = /\bto\s+(Q\d{1,2}\/\d{1,2})\b/i.exec(rest)?.[1];
+    const actor = question ?? parsed.to ?? (parsed.scope.kind === 'group' ? parsed.scope.group : parsed.scope.kind === 'question' ? parsed.scope.question : null);
+    return actor ? { ...parsed, to: null, actor } : parsed;
+  }
   // "does SG5's LS on L.1470 need a reply": whether the statements picked out ask for one.
   const needs = /\s+(?:that\s+|which\s+)?(?:need|needs|require|requires|expect|expects|want|wants)\s+(?:an?\s+)?(?:reply|response|answer)\b/i;
   if (needs.test(rest)) return { ...parseLsText(rest.replace(needs, ' ').trim()), replyAsked: true };
@@ -215,6 +229,30 @@ function replyNeeded(l: LiaisonFact, tz: string): string {
   if (l.liaison.deadline) return `Yes: ${name} asks ${acting.join(', ') || 'its addressees'} to reply by ${formatDeadline({ date: l.liaison.deadline, time: null, timezone: GENEVA }, tz)}`;
   if (acting.length > 0) return `${name} asks ${acting.join(', ')} to act, with no reply date`;
   return `No: ${name} is for information; it asks for no reply`;
+}
+
+/**
+ * Whether `party` must act on a statement picked out: "Yes: SG15-LS12 asks SG13 to act, replying by …", or "No: SG13
+ * gets SG15-LS12 for information; it asks IEEE 802.1, MEF to act by …".
+ */
+function actNeeded(l: LiaisonFact, party: string, tz: string, now: number): string {
+  const name = sourceLabel(sourceOf(l.source));
+  const question = canonicalQuestion(party);
+  const group = question ? groupOfQuestion(question) : canonicalGroup(party);
+  const same = (x: string) => (group ? canonicalGroup(x) !== null && parentGroup(canonicalGroup(x) as string) === parentGroup(group) : x.toLowerCase().includes(party.toLowerCase()));
+  const acting = actingAddressees(l.liaison);
+  const deadline = l.liaison.deadline ? { date: l.liaison.deadline, time: null, timezone: GENEVA } : null;
+  const due = deadline ? ` by ${formatDeadline(deadline, tz)}` : '';
+  const who = question ?? group ?? party;
+  if (group ? asksOf(l.liaison, group, question) : acting.some((a) => same(a.party))) {
+    return `Yes: ${name} asks ${who} to act${!deadline ? '' : dueAt(deadline) < now ? `; the reply was due${due}` : `, replying${due}`}`;
+  }
+  const others = acting.map((a) => `${a.party}${a.questions.length > 0 && !a.party.includes(a.questions[0] as string) ? ` (${a.questions.join(', ')})` : ''}`);
+  const asked = others.length > 0 ? `; it asks ${others.join(', ')} to act${due}` : '; it asks no one to act';
+  // A Question of a group asked to act, the statement naming other Questions: not this one.
+  if (question && group && asksOf(l.liaison, group, null)) return `No: ${name} asks ${others.join(', ')} to act${due}, not ${question}`;
+  if ([...l.liaison.to, ...l.liaison.cc].some(same)) return `No: ${who} gets ${name} for information${asked}`;
+  return `No: ${name} is not addressed to ${who}${asked}`;
 }
 
 /** Whether a statement's title (or reference) holds every word of `topic` ("SRv6", "CG-AISEC-STRAT"). */

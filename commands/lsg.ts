@@ -135,6 +135,8 @@ export default defineCommand({
   intents: [
     /^(?<arg>(?:who|which (?:study )?group|which sg) (?:is )?(?:the )?(?:leads?|leading|is lead(?:ing)?|lead study group)\b.*)$/i,
     /^(?<arg>lead study group (?:on|for) .*)$/i,
+    // "what's the lead study group for IoT", "which is the lead SG on quantum", "what is lead for smart cities"
+    /^(?:what|which)(?:'s|’s| is| are)? (?:the )?(?<arg>lead(?:ing)? (?:study groups?|sgs?|groups?)? ?(?:on|for|in) .*)$/i,
     // "is sg17 the lead sg for AI security": who leads that topic (the answer names the group that does).
     /^(?:is|isn't|is not) (?:ITU-T )?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG) (?:the |a )?lead(?:ing)? (?:sg|study group|group) (?:for|on|in) (?<arg>.+?)\??$/i,
   ],

@@ -222,6 +222,9 @@ const SIDE_EVENT = new RegExp(String.raw`\b(?:newcomers?['’]?\s+(?:briefings?|
 /** "is the AI-native networks workshop on 2 March?", "will the circular economy workshop still be held on 11 September" */
 const EVENT_ON_DAY_ASKED = new RegExp(String.raw`^(?<arg>(?:is|will) (?:the )?.{2,100}?\b(?:${EVENT_KINDS})\b.*?\s(?:still\s+)?(?:be\s+)?(?:on|held on|taking place on|happening on|take place on)\s+\d{1,2}\b.*)$`, 'i');
 
+/** "is the AI-native networks workshop still on?", "is the circular economy forum still going ahead" */
+const EVENT_STILL_ON_ASKED = new RegExp(String.raw`^(?<arg>(?:is|are|will) (?:the )?.{2,100}?\b(?:${EVENT_KINDS})\b.*?\bstill\b.{0,40}\b(?:on|going ahead|happening|taking place|planned|scheduled|held)\b.*)$`, 'i');
+
 /** Whether a side event's title is of the kind asked ("newcomers briefing" is any newcomers' session; "side event" any). */
 function eventOfKind(title: string, kind: string): boolean {
   if (/^side events?$/i.test(kind)) return true;
@@ -475,6 +478,19 @@ function dayAnswer(topic: Reply | null, asked: string): string | null {
   return events.length === 1 && events[0] ? eventDayAnswer(events[0], asked) : null;
 }
 
+/**
+ * Whether the one event a topic answer names is still on: "Yes: … is on 9–10 March 2026 (its dates were changed)", or
+ * that it was held, when it is over; `null` when the answer names no single event.
+ */
+function stillOnAnswer(topic: Reply | null, today: string): string | null {
+  const events = (topic?.data as { events?: Array<{ title: string; start: string; end: string }> } | undefined)?.events ?? [];
+  const event = events.length === 1 ? events[0] : undefined;
+  if (!event) return null;
+  const changed = /\s+-\s+change of dates\b/i.test(event.title) ? ' (its dates were changed)' : '';
+  const name = event.title.replace(/\s+-\s+change of dates\b.*$/i, '');
+  return event.end < today ? `It was held: ${name} took place on ${formatRange(event.start, event.end)}${changed}` : `Yes: ${name} is on ${formatRange(event.start, event.end)}${changed}`;
+}
+
 /** "Yes: … is on …" or "No: … is on …" of one event and the day or days asked; `null` when the day cannot be read. */
 function eventDayAnswer(event: { title: string; start: string; end: string }, asked: string): string | null {
   const day = findDates(/\b(?:19|20)\d{2}\b/.test(asked) ? asked : `${asked} ${event.start.slice(0, 4)}`)[0];
@@ -548,6 +564,10 @@ const meetingCommand = defineCommand({
     // "how long is TSAG", "how many days is the SG12 meeting": its length, from its dates.
     /^(?<arg>how (?:long|many days) (?:is|does|will) (?:the )?(?:next )?(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}(?:RG-[A-Z]{2,5})?|study group \d{1,2}|TSAG|WP\s?\d\/\d{1,2})\b.*)$/i,
     EVENT_ON_DAY_ASKED,
+    EVENT_STILL_ON_ASKED,
+    // "do I need to register if I join the Muscat meeting remotely?", "how do I register for the SG20 meeting online":
+    // what the meeting's letter says of registering.
+    /^(?<arg>(?:(?:do|does|must|should|will)\s+(?:I|we|they|one|remote\s+participants|delegates|participants)\s+(?:(?:still|also)\s+)?(?:need\s+to|have\s+to)?\s*(?:(?:still|also)\s+)?|how\s+(?:do|can|should)\s+(?:I|we)\s+)register\b.*\bmeetings?\b.*)$/i,
     // "what time does the SG13 meeting open", "when does TSAG start?", "what time is the opening plenary of SG20"
     /^(?<arg>(?:what time|when) (?:does|do|will|is|are) .*?\b(?:open|opens|opening|start|starts|starting|begin|begins)\b.*)$/i,
     // Of a meeting over: "what time did TSAG open in january", "when did sg17 last meet", "where was the sg12 meeting".
@@ -584,6 +604,8 @@ const meetingCommand = defineCommand({
       const topic = await topicReply(ctx, scope.text, { events: true, asked: 'when or where it is' });
       const onDay = args.onDay ? dayAnswer(topic, args.onDay) : null;
       if (topic && onDay) return { ...topic, title: onDay };
+      const stillOn = args.moved === 'still-on' ? stillOnAnswer(topic, new Date(ctx.now).toISOString().slice(0, 10)) : null;
+      if (topic && stillOn) return { ...topic, title: stillOn };
       // A group's meeting named by its place, asked something of it ("is the muscat meeting hybrid", "what time does
       // the muscat meeting open"): that group's answer, when it is that group's next meeting.
       const events = (topic?.data as { events?: Array<{ group: string | null; meeting: string; title: string }> } | undefined)?.events ?? [];

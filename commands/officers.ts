@@ -71,7 +71,9 @@ function parseRoleAndScope(text: string): OfficerArgs {
   const withoutRoles = ROLE_WORDS.reduce((t, [re]) => t.replace(new RegExp(re.source, 'gi'), ' '), words);
   const left = leftover(withoutRoles.replace(QUESTION_WORDS, ' ').replace(QUESTION_WORDS, ' '));
   if (scope === null) return { role, scope: left === '' ? { kind: 'all' } : { kind: 'unknown', text: left } };
-  if (scope.kind !== 'unknown' && left !== '') return { role, scope: { kind: 'unknown', text: leftover(text.replace(QUESTION_WORDS, ' ').replace(QUESTION_WORDS, ' ')) } };
+  // "the Muscat SG13RG-ARB meeting": a town's name (capitalised, one word) beside the meeting names the meeting.
+  const town = scope.kind !== 'unknown' && /^\p{L}+$/u.test(left) && new RegExp(String.raw`\b\p{Lu}${RegExp.escape(left.slice(1))}\b[^?!.]{0,40}\bmeetings?\b`, 'iu').test(text) && new RegExp(String.raw`(?<!\p{L})\p{Lu}${RegExp.escape(left.slice(1))}(?!\p{L})`, 'u').test(text);
+  if (scope.kind !== 'unknown' && left !== '' && !town) return { role, scope: { kind: 'unknown', text: leftover(text.replace(QUESTION_WORDS, ' ').replace(QUESTION_WORDS, ' ')) } };
   return { role, scope };
 }
 
@@ -258,7 +260,13 @@ export function statedOfficers(
     if (group && name && !out.some((o) => o.name === name && o.kind === 'secretariat' && o.scope === group)) out.push({ name, email, kind: 'secretariat', scope: group });
   };
   for (const m of text.matchAll(SIGNED_COUNSELLOR)) addSecretariat(m[1]?.trim(), null, canonicalGroup((m[2] ?? '').replace(/^Study\s+Group\s+/i, 'SG')));
-  for (const m of text.matchAll(SECRETARIAT_CONTACT)) addSecretariat(m[1]?.trim().replace(/[.,]+$/, '').replace(HONORIFIC_FIRST, ''), m[2] ?? null, groupOfAddress(m[2] ?? ''));
+  for (const m of text.matchAll(SECRETARIAT_CONTACT)) {
+    const name = m[1]?.trim().replace(/[.,]+$/, '').replace(HONORIFIC_FIRST, '');
+    const group = groupOfAddress(m[2] ?? '');
+    addSecretariat(name, m[2] ?? null, group);
+    // A letter of a study group's regional group gives the study group's mailbox: its contact is the regional group's too.
+    if (group && ownGroup?.startsWith(`${group}RG-`)) addSecretariat(name, m[2] ?? null, ownGroup);
+  }
   return out;
 }
 

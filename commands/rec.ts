@@ -201,7 +201,7 @@ function deadlinesFor(doc: StoredDocument, names: readonly RegExp[]): Deadline[]
   return doc.parsed.deadlines.filter((d) => about || names.some((re) => re.test(d.action)));
 }
 
-const recArgs = z.object({ number: z.string().regex(new RegExp(`^(?:${NUMBER}|${PROVISIONAL})$`), 'Say which Recommendation, for example: rec Y.4486') });
+const recArgs = z.object({ number: z.string().regex(new RegExp(`^(?:${NUMBER}|${PROVISIONAL})$`), 'Say which Recommendation, for example: rec Y.4486'), outcome: z.boolean().optional() });
 
 export default defineCommand({
   name: 'rec',
@@ -210,7 +210,8 @@ export default defineCommand({
   usage: 'rec <Recommendation number>',
   examples: ['rec X.1286', 'status of G.9806.1', 'was L.1470 consented'],
   args: recArgs,
-  parseText: (rest) => ({ number: recommendationNumber(rest) ?? new RegExp(`(?<![\\w.])${PROVISIONAL}(?![\\w-])`).exec(rest)?.[0] ?? rest.trim() }),
+  // "will …" (as the intents pass "will member states approve G.9806.1"): an outcome to come, which no document can tell.
+  parseText: (rest) => ({ number: recommendationNumber(rest) ?? new RegExp(`(?<![\\w.])${PROVISIONAL}(?![\\w-])`).exec(rest)?.[0] ?? rest.trim(), ...(/^(?:will|would|is it going to|are they going to)\b/i.test(rest.trim()) ? { outcome: true } : {}) }),
   intents: [
     // "status of X.1286", "what's the status of draft Recommendation ITU-T Y.4486?"
     new RegExp(String.raw`^(?:what(?:'s|’s| is) the )?(?:current |latest )?(?:status|progress|state) (?:of|on) (?:the )?(?:draft )?(?:(?:new|revised) )?(?:Recommendation |Rec\.? )?(?:ITU-T )?(?<arg>${NUMBER})(?![\w]|\.\d)[^?]{0,40}\??$`, 'i'),
@@ -220,6 +221,8 @@ export default defineCommand({
     new RegExp(String.raw`^what(?:'s|’s| is)? (?:happening|happened|going on|new) (?:with|to|on) (?:the )?(?:draft )?(?:(?:new|revised) )?(?:Recommendation )?(?:ITU-T )?(?<arg>${NUMBER})(?![\w]|\.\d)[^?]{0,40}\??$`, 'i'),
     // "was L.1470 consented", "has Y.4486 been approved yet", "is G.9806.1 approved?"
     new RegExp(String.raw`^(?:was|were|is|are|has|have|had|did) (?:the )?(?:draft )?(?:(?:new|revised) )?(?:Recommendation )?(?:ITU-T )?(?<arg>${NUMBER}) (?:(?:been|got|get|already|finally|yet) )*(?:consented|approved|determined|adopted|deleted|agreed|published|withdrawn|suppressed|consent|approve|determine|pass|passed)\b[^?]{0,60}\??$`, 'i'),
+    // "will member states approve G.9806.1?", "will G.9806.1 be approved": how it will go, which no document says; where it stands.
+    new RegExp(String.raw`^(?<arg>(?:will|would) (?=.{0,60}?(?<![\w.])${NUMBER}(?![\w]|\.\d)).{0,60}?\b(?:approve|approved|adopt|adopted|accept|accepted|consent|consented|agree|agreed|pass|passed|object|reject|rejected)\b[^?]{0,60})\??$`, 'i'),
     // "did member states approve the TAP for G.9806.1?", "has SG15 consented G.9806.1"
     new RegExp(String.raw`^(?:did|has|have|was|were) .{0,50}?\b(?:approve|approved|consent|consented|adopt|adopted|determine|determined|delete|deleted)\b.{0,30}?(?<![\w.])(?<arg>${NUMBER})(?![\w]|\.\d)[^?]{0,40}\??$`, 'i'),
     // "what is G.9806.1", "what is G.9806.1 and where is it in approval", "what's Y.DA-water": its title and where it stands.
@@ -227,7 +230,7 @@ export default defineCommand({
     // "deletion of Q.3945", "approval of G.9806.1"
     new RegExp(String.raw`^(?:the )?(?:deletion|approval|consent|determination|TAP|AAP) (?:of|for) (?:the )?(?:draft )?(?:(?:new|revised) )?(?:Recommendation )?(?:ITU-T )?(?<arg>${NUMBER})\??$`, 'i'),
   ],
-  async run(ctx, { number }): Promise<Reply> {
+  async run(ctx, { number, outcome = false }): Promise<Reply> {
     const index = await ctx.search();
     const own = nameIn(number);
     const found = await index.search(number, 30);
@@ -279,7 +282,7 @@ export default defineCommand({
       ok: true,
       title: latest?.step ? `${name}: ${words(latest)}, as ${sourceLabel(sourceOf(citeOf(latest.doc)))} says` : `${name}: what the stored documents say`,
       sections: [{ heading: 'What the documents say, newest first', items }, ...(dueItems.length > 0 ? [{ heading: 'Deadlines set for it', items: dueItems }] : [])],
-      notes: [...laterOnly, ...(titled ? [`${number}: "${titled.title}" [${sourceLabel(titled.source)}]`] : []), 'From the stored documents only; the ITU-T Recommendations database (https://www.itu.int/ITU-T/recommendations/) is the official record.', ...(dueItems.length > 0 ? [`Times are shown in ${ctx.tz}, with the document's original time beside them.`] : [])],
+      notes: [...(outcome ? [`How a decision on ${number} will go is not in any document: sgbot can only say where it stands.`] : []), ...laterOnly, ...(titled ? [`${number}: "${titled.title}" [${sourceLabel(titled.source)}]`] : []), 'From the stored documents only; the ITU-T Recommendations database (https://www.itu.int/ITU-T/recommendations/) is the official record.', ...(dueItems.length > 0 ? [`Times are shown in ${ctx.tz}, with the document's original time beside them.`] : [])],
       sources,
       data: { number, ex, statements: statements.map((s) => ({ docId: s.doc.id, date: s.date, step: s.step, planned: s.planned, sentence: s.sentence })), deadlines: dues.map(({ d }) => ({ date: d.date, time: d.time, timezone: d.timezone, action: d.action, category: d.category })) },
     };

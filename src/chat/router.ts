@@ -83,6 +83,8 @@ function validate(spec: CommandSpec<never>, rest: string, text: string, clock?: 
  * name; a name missing from the registry is skipped.
  */
 const ROUTER_INTENTS: ReadonlyArray<readonly [string, RegExp]> = [
+  // "what did TSAG ask the study groups to do in TSAG-LS12?", "what does SG17-LS45 want": the statement named, whole.
+  ['doc', /^(?:what|which)\b.{0,80}?\b(?:ask|asks|asked|want|wants|wanted|request|requests|requested|say|says|said)\b.{0,80}?(?<![\w-])(?<arg>(?:SG\d{1,2}|TSAG|WP\d\/\d{1,2})-LS\s?\d{1,4})(?![\w-]).{0,80}$/i],
   // "which liaisons need a reply from SG17", "what LSs require action by study group 17?"
   ['ls', /^(?:which|what) (?:liaisons?|liaison statements?|LSs?) (?:still )?(?:need|needs|require|requires|await|awaits|are awaiting|expect|expects) (?:an? )?(?:reply|replies|response|responses|action|answer) (?:from|by) (?<arg>.+)$/i],
   // "liaisons awaiting SG17's reply", "LS pending Q4/20's response"
@@ -126,6 +128,10 @@ const ROUTER_INTENTS: ReadonlyArray<readonly [string, RegExp]> = [
   ['ls', /^(?:(?:which|what|any|the|show(?: me)?|list)\s+)*(?:overdue|late|unanswered)\s+(?:liaisons?|LSs?|liaison statements?)(?<arg>\s+(?:for|of|from)\s+\S.*?)?[?!.]*$/i],
   ['ls', /^(?:(?:which|what|any)\s+)?(?:liaisons?|LSs?|liaison statements?)\s+(?:are|is)\s+(?:overdue|late|past (?:their|the|its) reply date)(?<arg>\s+(?:for|of|from)\s+\S.*?)?[?!.]*$/i],
   // "who must answer the SG15 fronthaul timing liaison and by when": the group's statements on that topic.
+  // "does SG13 have to act on SG15's LS on time-sensitive fronthaul?", "must Q6/17 reply to the LS from SC 27 on PQC":
+  // whether the group is asked to act by the statement on that topic.
+  ['ls', /^(?:does|do|must|should|will|is|are) (?<to>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG|Q\d{1,2}\/\d{1,2})) (?:(?:have|has|need|needs|got) to |(?:be )?(?:expected|asked|supposed|required) to )?(?<acts>act on|reply to|respond to|answer|do anything (?:about|on|with)) (?:the )?(?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG))(?:['’]s)? (?:LS|liaison(?: statement)?) (?:on|about|regarding|concerning) (?<topic>[^?!.]{2,60}?)[?!.]*$/i],
+  ['ls', /^(?:does|do|must|should|will|is|are) (?<to>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG|Q\d{1,2}\/\d{1,2})) (?:(?:have|has|need|needs|got) to |(?:be )?(?:expected|asked|supposed|required) to )?(?<acts>act on|reply to|respond to|answer|do anything (?:about|on|with)) (?:the|an?) (?:LS|liaison(?: statement)?) from (?:the )?(?<sender>\S.{1,40}?) (?:on|about|regarding|concerning) (?<topic>[^?!.]{2,60}?)[?!.]*$/i],
   ['ls', /^who (?:must|should|has to|have to|needs to|is to|is asked to|was asked to) (?:answer|reply to|respond to|act on) (?:the )?(?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG))(?:['’]s)? (?<topic>[^?!.]{2,60}?) (?:liaison statement|liaison|LS)s?(?:,? and by when|,? by when|,? and when)?[?!.]*$/i],
   // "what liaison did the IAB send SG2?": a body's statements to the group.
   ['ls', /^(?:what|which) (?:liaisons?|LSs?|liaison statements?) (?:did|has|have) (?:the )?(?<sender>\S.{1,40}?) (?:send|sent|write|written|address|addressed)(?: to)? (?:the )?(?<to>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG|Q\d{1,2}\/\d{1,2}))[?!.]*$/i],
@@ -254,7 +260,7 @@ function routeText(registry: Registry, plain: string, clock?: AskClock): Routed 
       const m = spec ? re.exec(body) : null;
       if (spec && m) {
         const g = m.groups ?? {};
-        const arg = `${g['join'] ? `--join ${g['join']}` : ''}${g['arg'] ?? ''}${g['sender'] ? ` from ${g['sender']}` : ''}${g['to'] ? ` to ${g['to']}` : ''}${g['topic'] ? ` about ${g['topic']}` : ''}${g['due'] ? ` due ${g['due']}` : ''}`;
+        const arg = `${g['join'] ? `--join ${g['join']}` : ''}${g['arg'] ?? ''}${g['sender'] ? ` from ${g['sender']}` : ''}${g['to'] ? ` to ${g['to']}` : ''}${g['topic'] ? ` about ${g['topic']}` : ''}${g['due'] ? ` due ${g['due']}` : ''}${g['acts'] ? ' --acts' : ''}`;
         return validate(spec, arg, body, clock);
       }
     }

@@ -41,8 +41,10 @@ export function findRecommendations(text: string): RecommendationRef[] {
     // A table row: the title is the cell after the number, not the editors' cell after it ("Y.4245 (ex Y.DA-ref)\tReference
     // architecture …\tC. Okafor, H. Zhang").
     const listed = /^[ \t]+([A-Z][^\n"\t]{10,200}?)[ \t]*(?:\t|\s{3,}|$)/.exec(after.split('\n')[0] ?? '')?.[1] ?? null;
+    // A list item: "ITU-T Y.3188 (ex Y.IMT2020-QoS-fw): Quality of service assurance framework …, under Question 6/13;".
+    const colon = /^[ \t]*:[ \t]+([A-Z][^\n:;"]{10,200}?)[ \t]*(?:,[ \t]+(?:under|in|of)[ \t]+Questions?\b|;|\.(?:\s|$)|$)/m.exec(after.split('\n')[0] ?? '')?.[1] ?? null;
     // A title has words; a status cell ("Consented", "AAP") is none.
-    const title = quoted ?? (listed && !/^(?:and|or|is|are|was|were|which|ITU-T)\b/.test(listed) && listed.trim().split(/\s+/).length >= 3 ? listed : null);
+    const title = quoted ?? (colon && colon.trim().split(/\s+/).length >= 3 ? colon : null) ?? (listed && !/^(?:and|or|is|are|was|were|which|ITU-T)\b/.test(listed) && listed.trim().split(/\s+/).length >= 3 ? listed : null);
     const existing = byId.get(id);
     const ex = m[3] ?? null;
     if (existing) {

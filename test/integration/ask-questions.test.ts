@@ -1444,6 +1444,86 @@ describe('questions of the twenty-first round (asked on 14 December 2026)', () =
   });
 });
 
+describe('questions of the twenty-second round (asked on 12 October 2026)', () => {
+  const when = '2026-10-12T09:00';
+  it('whether a named workshop is still on: held, or on, with its changed dates', async () => {
+    // Corrigendum 1 to Circular 92 moved the AI-native networks workshop to 9-10 March 2026.
+    const over = await ask('is the AI-native networks workshop still on?', 'Europe/Zurich', when);
+    expect(over.title).toBe('It was held: ITU Workshop on AI-native networks: from research to standards took place on 9–10 March 2026 (its dates were changed)');
+    const ahead = await ask('is the AI-native networks workshop still on?', 'Europe/Zurich', '2026-01-12T09:00');
+    expect(ahead.title).toMatch(/^Yes: ITU Workshop on AI-native networks.* is on 9–10 March 2026 \(its dates were changed\)$/);
+  });
+
+  it('"do I need to register if I join the Muscat meeting remotely": the letter says remote participants register too', async () => {
+    const a = await ask('do I need to register if I join the Muscat meeting remotely?', 'Europe/Zurich', when);
+    expect(a).toMatchObject({ ok: true, command: 'meeting' });
+    expect(a.sections[0]?.items.map((i) => i.text)).toContain('Remote participants must also register.');
+  });
+
+  it('whether a group must act on another group\'s liaison: yes, no (for information), or not addressed', async () => {
+    // TD 1204 (PLEN/15): SG15's LS on fronthaul timing, for action to IEEE 802.1 and MEF, for information to SG13.
+    const info = await ask("does SG13 have to act on SG15's LS on time-sensitive fronthaul?", 'Europe/Zurich', when);
+    expect(info.title).toMatch(/^No: SG13 gets TD 1204 \(PLEN\/15\) for information; it asks IEEE 802\.1 Working Group, MEF Forum to act by Sun 28 Feb 2027/);
+    const none = await ask("does SG16 have to act on SG15's LS on time-sensitive fronthaul?", 'Europe/Zurich', when);
+    expect(none.title).toMatch(/^No: TD 1204 \(PLEN\/15\) is not addressed to SG16;/);
+    // SG17-LS45: for action to SG20 (Q6/20), reply by 30 April 2026.
+    const yes = await ask("does Q6/20 have to act on SG17's LS on IoT security?", 'Europe/Zurich', when);
+    expect(yes.title).toBe('Yes: SG17-LS45 asks Q6/20 to act; the reply was due by Thu 30 Apr 2026 (end of day, Geneva)');
+    const other = await ask("does Q4/20 have to act on SG17's LS on IoT security?", 'Europe/Zurich', when);
+    expect(other.title).toMatch(/^No: SG17-LS45 asks SG20 \(Q6\/20\) to act .*, not Q4\/20$/);
+    const sc27 = await ask('must Q11/17 reply to the LS from SC 27 on post-quantum key establishment?', 'Europe/Zurich', when);
+    expect(sc27.title).toMatch(/^Yes: .* asks Q11\/17 to act, replying by Fri 15 Jan 2027/);
+  });
+
+  it('"what did TSAG ask the study groups to do in TSAG-LS12" is the statement itself, with what it asks', async () => {
+    const a = await ask('what did TSAG ask the study groups to do in TSAG-LS12?', 'Europe/Zurich', when);
+    expect(a).toMatchObject({ ok: true, command: 'doc', title: 'TSAG-LS12' });
+    expect(a.sections.flatMap((x) => x.items).some((i) => i.text.startsWith('Asks: TSAG therefore invites each study group to'))).toBe(true);
+  });
+
+  it('"which liaisons are still waiting for a reply" is every statement asking anyone to act, other bodies too', async () => {
+    const a = await ask('which liaisons are still waiting for a reply?', 'Europe/Zurich', when);
+    expect(a).toMatchObject({ ok: true, command: 'ls' });
+    expect(a.sections[0]?.heading).toBe('Awaiting a reply');
+    expect(a.sections[0]?.items.map((i) => i.text)).toEqual([
+      expect.stringMatching(/post-quantum key establishment — reply due by Fri 15 Jan 2027/),
+      expect.stringMatching(/^LS on timing requirements for time-sensitive mobile fronthaul — reply due by Sun 28 Feb 2027/),
+    ]);
+  });
+
+  it('"what\'s the lead study group for IoT" is a lead role', async () => {
+    const a = await ask("what's the lead study group for IoT?", 'Europe/Zurich', when);
+    expect(a).toMatchObject({ ok: true, command: 'lsg', title: 'SG20 leads this topic' });
+  });
+
+  it('a Recommendation listed with its title after a colon has that title', async () => {
+    // Circular 57: "ITU-T Y.3188 (ex Y.IMT2020-QoS-fw): Quality of service assurance framework for IMT-2020 and beyond, under Question 6/13;"
+    const a = await ask('what is Y.3188?', 'Europe/Zurich', when);
+    expect(a.notes).toContain('Y.3188: "Quality of service assurance framework for IMT-2020 and beyond" [TSB Circular 57]');
+  });
+
+  it('when a consultation closed or closes, and whether one is open', async () => {
+    const closed = await ask('when did the consultation on Y.3188 and Y.3207 close?', 'Europe/Zurich', when);
+    expect(closed).toMatchObject({ ok: true, command: 'deadlines' });
+    expect(closed.sections[0]?.items[0]?.text).toMatch(/original: 22 September 2025, 23:59 UTC \(past\): Consultation reply on Y\.3188, Y\.3207/);
+    const open = await ask('is there an open TAP consultation I should reply to?', 'Europe/Zurich', when);
+    expect(open.title).toBe('Deadlines for all groups (consultation reply)');
+    expect(open.sections[0]?.items.map((i) => i.text)).toEqual([expect.stringMatching(/Consultation reply on G\.9806\.1, G\.984\.3 — SG15$/)]);
+  });
+
+  it("a regional group's meeting letter names its secretariat contact, asked by the meeting's town too", async () => {
+    const a = await ask("who's the TSB contact for the Muscat SG13RG-ARB meeting?", 'Europe/Zurich', when);
+    expect(a).toMatchObject({ ok: true, command: 'officers', title: 'Secretariat of SG13RG-ARB' });
+    expect(a.sections[0]?.items[0]?.text).toBe('Secretariat of SG13RG-ARB: Hassan Al-Amri <tsbsg13@itu.int>');
+  });
+
+  it('"will Member States approve G.9806.1" says no document can tell, and where it stands', async () => {
+    const a = await ask('will Member States approve G.9806.1?', 'Europe/Zurich', when);
+    expect(a).toMatchObject({ ok: true, command: 'rec' });
+    expect(a.notes[0]).toBe('How a decision on G.9806.1 will go is not in any document: sgbot can only say where it stands.');
+  });
+});
+
 describe('the same questions in Slack and Teams', () => {
   const now = resolveNow(NOW, TZ);
   const allowed = { countCommand: () => Promise.resolve({ allowed: true, count: 1, firstRefusal: false, retryAfterS: 60 }) };

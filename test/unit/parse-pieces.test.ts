@@ -367,6 +367,14 @@ describe('whole documents', () => {
   it('keeps both names of a Recommendation', () => {
     expect(findRecommendations('draft ITU-T Y.4999 (ex Y.twin-farm) on farms')).toEqual([{ id: 'Y.4999', ex: 'Y.twin-farm', title: null }]);
   });
+  it('reads the title a list item gives after a colon, up to its Question, and no title from a sentence', () => {
+    const listed = '    - ITU-T Y.3188 (ex Y.IMT2020-QoS-fw): Quality of service assurance framework for IMT-2020 and beyond, under Question 6/13;\n    - ITU-T Y.3207 (ex Y.FMC-req): Requirements of fixed-mobile convergence in networks beyond IMT-2020, under Question 2/13.';
+    expect(findRecommendations(listed).map((r) => [r.id, r.title])).toEqual([
+      ['Y.3188', 'Quality of service assurance framework for IMT-2020 and beyond'],
+      ['Y.3207', 'Requirements of fixed-mobile convergence in networks beyond IMT-2020'],
+    ]);
+    expect(findRecommendations('Under Recommendation ITU-T A.8: the text is approved.')[0]?.title).toBeNull();
+  });
   it('reads every Recommendation of a list the prefix governs, and no bare A-series number', () => {
     expect(findRecommendations('Review of Recommendations ITU-T A.1, A.7 and A.8').map((r) => r.id)).toEqual(['A.1', 'A.7', 'A.8']);
     expect(findRecommendations('see Rec. A.13; clause A.5 of the guide; A.8 applies').map((r) => r.id)).toEqual(['A.13']);
