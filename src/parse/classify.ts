@@ -58,7 +58,9 @@ const LS_TEMPLATE_PAGE = /^[ \t]*Template for liaison statements?\b[\s\S]{0,3000
 // An assembly's or conference's input document: "PLENARY MEETING Addendum 30 to Document 46-E" (WTSA-16), "Document C24/12-E".
 const ASSEMBLY_DOCUMENT = /\b(?:(?:Addendum|Corrigendum|Revision)\s+\d{1,3}\s+to\s+)?Document\s+(?:C\d{2}\/)?\d{1,4}(?:\(Rev\.\d+\))?-[EFSCAR](?![a-z])/;
 const ASSEMBLY = /\b(?:Assembly|Conference|Council|WTSA|WTDC|PP-\d{2})\b/;
-const REPORT_HEADING = /^\s*(?:REPORT\b|Report of the (?:meeting|.*?meeting of))|^\s*Draft\s+Report\s+of\s+the\s+[^\n]{0,60}\bmeeting\b|^[ \t]*Title[ \t]*:[ \t/]*(?:Draft[ \t]+)?Report of\b|^[^\n]{0,60}\bMeeting\s*#[^\n]{0,30}\bDRAFT REPORT\b/im;
+// "Title: Approved Report of 3GPP TSG RAN WG1 #46bis", "TITLE / : Draft GSC6 summary minutes (…)" (label and colon on
+// lines of their own), "UK Delegation Report" as a heading line.
+const REPORT_HEADING = /^\s*(?:REPORT\b|Report of the (?:meeting|.*?meeting of))|^\s*Draft\s+Report\s+of\s+the\s+[^\n]{0,60}\bmeeting\b|^[ \t]*Title[ \t]*\n?[ \t]*:[ \t/]*(?:(?:Draft|Approved|Final|Revised|Unapproved)[ \t]+)?(?:Report of\b|(?:[^\s:]+[ \t]+){0,3}(?:summary[ \t]+)?minutes\b)|^[ \t]*(?:[A-Z][\w'’-]*[ \t]+){0,2}(?:Delegation|Meeting|Mission|Chair(?:man)?['’]s)[ \t]+Report[ \t]*$|^[^\n]{0,60}\bMeeting\s*#[^\n]{0,30}\bDRAFT REPORT\b/im;
 // The words before a reference that only mention it: "… is available as", "see", "(TSB Circular 9 of …)".
 // … unless it is the document's own reference line: "Ref: Addendum 1 to TSB Collective letter 4/21".
 const OWN_REFERENCE_BEFORE = /\b(?:Ref(?:erence)?\.?\s*[:/]|(?:Addendum|Corrigendum|Revision)\s+\d+\s+to\b)/i;
@@ -121,9 +123,14 @@ export function classify(text: string): Classification {
     return { kind: 'liaison-statement', reference: byKind('liaison-statement') ?? byKind('td') };
   }
   // A company's 3GPP tdoc (a change request, a discussion paper, a work item description) is a contribution.
-  const tdoc = TDOC_FIRST_LINE.test(text.trimStart().slice(0, 500));
+  // A file name may stand above it ("R1-2501731 Discussion on RAN2 LS ….docx").
+  const tdoc = firstLines(text, 2).split('\n').some((line) => TDOC_FIRST_LINE.test(line.slice(0, 500)));
   if (tdoc && TDOC_CONTRIBUTION.test(header)) return { kind: 'contribution', reference: null };
-  const numbered = refs.find((r) => r.kind !== 'collective-letter' && r.kind !== 'circular' && r.index < 1200);
+  // A page listing meetings with their TDs ("TD 254 (PLEN/13)", "TD 251R2 (PLEN/13)", …) is none of them: a TD's own
+  // number heads it, among its first lines.
+  const tds = new Set(refs.filter((r) => r.kind === 'td' && r.index < 1200).map((r) => r.reference));
+  const ownLines = firstLines(header, 3).length;
+  const numbered = refs.find((r) => r.kind !== 'collective-letter' && r.kind !== 'circular' && r.index < 1200 && !(r.kind === 'td' && tds.size >= 3 && r.index > ownLines));
   if (numbered) return { kind: numbered.kind, reference: numbered };
   if (REPORT_HEADING.test(header)) return { kind: 'report', reference: null };
   // Any other 3GPP tdoc (a chair's agenda, a schedule, a status list) is a meeting document: a TD.
@@ -187,6 +194,8 @@ function isDiscussion(header: string, text: string): boolean {
  * salutation or liaison field says it is a letter.
  */
 function isSlideDeck(text: string): boolean {
+  // A mailing list archive's page of one mail, or a mail quoting another line by line ("> …"), is a mail.
+  if (isMailArchive(text)) return false;
   const lines = text.slice(0, 20_000).split('\n').map((l) => l.trim()).filter((l) => l.length > 0).slice(0, 200);
   if (lines.length < 20 || /^\s*(?:Dear\b|Sir\/Madam\b|Madam\/Sir\b|(?:Sir|Madam),|Ladies and Gentlemen\b)/im.test(text.slice(0, 20_000))) return false;
   // Prose wrapped at a short width (a letter pasted from a narrow column) runs on from line to line; slides do not.
@@ -206,7 +215,8 @@ function isSlideDeck(text: string): boolean {
   if (lines.slice(0, 60).filter((l) => /^[A-Z][A-Z ]{2,30}:$/.test(l)).length >= 4) return false;
   // A web page's short lines (schedules, menus) are no slides: it says where to click and what to browse.
   // Nor is a mail archive's page (MHonArc's "[Date Prev][Date Next][Thread Prev]…" above each mail).
-  if (/\bclick here\b|\bSkip to (?:main )?content\b|\bSite ?Map\b|\bPrint Version\b|\bContact us\b|\[(?:Date|Thread) (?:Prev|Next|Index)\]/i.test(text.slice(0, 20_000))) return false;
+  // ITU's own pages carry its motto at the top ("Committed to connecting the world").
+  if (/\bclick here\b|\bSkip to (?:main )?content\b|\bCommitted to connecting the world\b|\bSite ?Map\b|\bPrint Version\b|\bContact us\b|\[(?:Date|Thread) (?:Prev|Next|Index)\]/i.test(text.slice(0, 20_000))) return false;
   const short = lines.filter((l) => l.length < 70).length;
   const sentences = lines.filter((l) => /[.;]$/.test(l) && l.split(/\s+/).length >= 8).length;
   return short / lines.length >= 0.75 && sentences / lines.length < 0.1;

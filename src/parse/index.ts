@@ -245,7 +245,7 @@ function namedMeeting(header: string): MeetingInfo | null {
       const placeCell = (candidate === line ? (before.at(-1) ?? '').replace(/^.*\bmeeting\b[^,]*,\s*/i, '') : (before.at(-1) ?? '')).replace(/^\(\s*/, '');
       // Or after the dates: "Nov 18 - 22, 2019, Reno, USA" under a 3GPP meeting's name.
       const after = /^\s*,\s*([A-Z][\w'\u00C0-\u024F.-]+(?:[ -][A-Z][\w'\u00C0-\u024F.-]+){0,2}(?:,\s*[A-Z][\w'\u00C0-\u024F.-]+(?:[ -][A-Z][\w'\u00C0-\u024F.-]+){0,2})?)\s*[.)]?\s*$/.exec(candidate.slice(hit.index + hit.text.length).split(/\t|\s{3,}/)[0] ?? '')?.[1] ?? null;
-      const place = /^[A-Z][\w'\u00C0-\u024F .,-]{2,50}$/.test(placeCell) && !/\d/.test(placeCell) && !MEETING_LINE.test(placeCell) ? placeCell : after && !NOT_A_PLACE.test(after) ? after : null;
+      const place = /^[A-Z][\w'’\u00C0-\u024F .,-]{2,50}$/.test(placeCell) && !/\d/.test(placeCell) && !MEETING_LINE.test(placeCell) ? placeCell : after && !NOT_A_PLACE.test(after) ? after : null;
       // The meeting's name: the line up to its place ("14th Meeting, Geneva, 28 - …" → "14th Meeting"), of the body
       // the masthead names when the name alone names none ("14th Meeting of the Telecommunication Development …").
       let name = squash((candidate === line ? line.slice(0, hit.index) : line).split(/\t|\s{3,}/)[0] ?? '').replace(/[,:\s]+$/, '');

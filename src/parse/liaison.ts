@@ -236,7 +236,7 @@ function splitOutsideBrackets(value: string, separator: RegExp): string[] {
   return out;
 }
 
-const PARTY_SEPARATOR = /\s*[,;\n]\s*|\s+(?:and|AND|&)\s+(?=(?:ITU|SG|ISO|IEC|IETF|ETSI|3GPP|IEEE|TSAG|Study|WP|Working|Q|[A-Z]{2,}|[A-Z][\w-]*\s+(?:Organi[sz]ations?|Bodies|Groups?)\b))/y;
+const PARTY_SEPARATOR = /\s*[,;\n]\s*|\s+(?:and|AND|&)\s+(?=(?:ITU|SG|ISO|IEC|IETF|ETSI|3GPP|IEEE|TSAG|Study|WP|Working|Q|\d{1,2}\b(?![\/.])|[A-Z]{2,}|[A-Z][\w-]*\s+(?:Organi[sz]ations?|Bodies|Groups?)\b))/y;
 const EMPTY_VALUE = /^(?:-|—|N\/?A|none|nil|tbd|\s*)$/i;
 const ROLE_WORDS = /^(?:the\s+)?(?:(?:Associate\s+)?Rapporteurs?|Chair(?:man|men|s)?|Convenors?|Editors?|Vice-chairs?)\s*(?:of|for)?\s*/i;
 
@@ -260,8 +260,8 @@ export function parseAddressees(value: string | null, purpose: AddresseePurpose)
   // "ITU-T Study Groups 13 and 17" -> SG13, SG17.
   const plural = /^(?:ITU-T\s+)?Study Groups\s+([\d,\sand]+)$/i.exec(v);
   // Such a list among other parties: "Relevant External Organizations AND ITU-T Study Groups 13 AND 19".
-  if (!plural && /\bStudy Groups\s+\d/i.test(v)) {
-    const spelled = v.replace(/(?:ITU-T\s+)?Study Groups\s+(\d{1,2}(?:\s*(?:,|\band\b|&)\s*\d{1,2}\b)+)/gi, (_m, list: string) => (list.match(/\d+/g) ?? []).map((n) => `SG${n}`).join(', '));
+  if (!plural && /\b(?:Study Groups|SGs)\s+\d/i.test(v)) {
+    const spelled = v.replace(/(?:ITU-T\s+)?(?:Study Groups|SGs)\s+(\d{1,2}(?:\s*(?:,|\band\b|&)\s*\d{1,2}\b)+)/gi, (_m, list: string) => (list.match(/\d+/g) ?? []).map((n) => `SG${n}`).join(', '));
     if (spelled !== v) return parseAddressees(spelled, purpose);
   }
   if (plural?.[1]) {
@@ -287,7 +287,8 @@ export function parseAddressees(value: string | null, purpose: AddresseePurpose)
     else if (rest.length > 1) party = canonicalParty(rest);
     else if (questions[0]) party = groupOfQuestion(questions[0]);
     if (!party) continue;
-    lastPrefix = /^(?:ITU-T\s+)?SG\s?\d/i.test(rest) ? 'SG' : '';
+    // "SG9, 11, 12": every bare number after it continues the prefix.
+    if (!/^\d{1,2}$/.test(rest)) lastPrefix = /^(?:ITU-T\s+)?SG\s?\d/i.test(rest) ? 'SG' : '';
     const group = canonicalGroup(party);
     const studyGroup = group ? parentGroup(group) : null;
     // Questions of another group than the party's stand for their own group ("SG13 and Q6/17" split badly).
@@ -528,6 +529,11 @@ const RUN_TOGETHER = / (?=(?:For (?:action|comment|information) to|Approval|Dead
 // A page that lost even the spaces between the cells: "(TO RAG)For comment to:RAGFor information to:n/aDeadline:n/a".
 const GLUED = /(?<=\S)(?=(?:For (?:action|comment|information) to|Deadline|Contact|Approval)\s*:)|(?<=\b(?:For (?:action|comment|information) to|Deadline|Contact|Approval)\s*:)(?=\S)/g;
 
+/** "To: Action: …; Information: …" up to the next field of the header ("Approval:", "For:", "Deadline:") or the line's end. */
+const TO_BY_PURPOSE = /(?:^|[ \t])To[ \t]*:[ \t]*((?:Action|Comment|Information)[ \t]*:[^\n]*?)(?=[ \t]+(?:Approval|For|Deadline|Contact|Purpose|Source|Title|Keywords|Abstract)[ \t]*:|[ \t]*$)/im;
+/** One purpose of such a field and its parties. */
+const PURPOSE_PART = /\b(Action|Comment|Information)[ \t]*:[ \t]*([^:]*?)(?=[ \t;]*\b(?:Action|Comment|Information)[ \t]*:|$)/gi;
+
 export function parseLiaison(text: string, docGroup: string | null): LiaisonInfo {
   const header = normalizeGroupSpelling(plainHeader(text, 80))
     .split('\n')
@@ -542,6 +548,11 @@ export function parseLiaison(text: string, docGroup: string | null): LiaisonInfo
   push(parseAddressees(fieldValue(header, 'For action to|For action') ?? fieldValue(header, 'Action to'), 'action'));
   push(parseAddressees(fieldValue(header, 'For comment to|For comment'), 'comment'));
   push(parseAddressees(fieldValue(header, 'For information to|For information'), 'information'));
+  // An older ITU-T form: "To: Action: FG IPTV; Information: ITU-T SG9, 11, 12, 13, 15, 17, 19, TSAG Approval: …".
+  if (addressees.length === 0) {
+    const to = TO_BY_PURPOSE.exec(header)?.[1] ?? '';
+    for (const m of to.matchAll(PURPOSE_PART)) push(parseAddressees(m[2]?.trim().replace(/[;,]+$/, '') ?? null, (m[1] ?? 'information').toLowerCase() as AddresseePurpose));
+  }
   // "Liaison response to ITU-T Q9/15 from IEEE 802.1", "Liaison to IETF/ISOC on ENUM": the title says who and whom.
   const phrase = LIAISON_PHRASE.exec(header.slice(0, 3000)) ?? FORWARD_PHRASE.exec(header.slice(0, 3000));
   const phraseTo = phrase?.groups?.['to'] ?? phrase?.groups?.['to2'];

@@ -329,3 +329,41 @@ describe('a Datatracker page\'s own lists', () => {
     expect(findRepliesTo(text, text)).toEqual(['SG13-LS217']);
   });
 });
+
+describe('kinds and fields of layouts met in a new-user round (each modelled on the public document named)', () => {
+  // COM 16-LS 80 posted as SG13 TD 171 (PLEN), flattened by a slide-sharing site
+  // (https://www.slideshare.net/RockyS11/ls-on-iptv-focus-groupdoc): "To:" with purposes inside it.
+  it('an older LS whose "To:" holds "Action: …; Information: SG9, 11, 12 …" gives each party its purpose', () => {
+    const p = parseDocument(
+      'INTERNATIONAL TELECOMMUNICATION UNION STUDY GROUP 13 TD 171 (PLEN) Question(s): All/16; All/13 Geneva, 17-28 July 2006 TEMPORARY DOCUMENT (Ref. : COM 16 – LS 80 – E) Source: ITU-T SG 16 (Geneva, 3 - 13 April 2006) Title: LS on a focus group for television over IP LIAISON STATEMENT To: Action: FG IPTV; Information: ITU-T SG9, 11, 12, 13, 15, 17 and 19, TSAG Approval: Agreed to at ITU-T SG 16 meeting For: Action/Information Deadline: July 2006 Contact: A. Delegate Tel: +41 22 000 00 00\n\nSG 16 took note of the plan to create a focus group.',
+    );
+    expect(p.kind).toBe('liaison-statement');
+    expect(p.liaison).toMatchObject({ from: 'SG16', to: ['FG IPTV'], cc: ['SG9', 'SG11', 'SG12', 'SG13', 'SG15', 'SG17', 'SG19', 'TSAG'], purpose: 'action' });
+  });
+
+  // 3GPP R1-2501731 as a web page gives it (https://ghanbarinejad.com/LLAP/TP/RAN/RAN1/RAN1%23120-bis/5.html): the file
+  // name stands above the tdoc's first line.
+  it("a company's 3GPP tdoc under its file name is a contribution, though its title names an LS", () => {
+    const p = parseDocument('R1-2509999 Discussion on an LS on satellite switching.docx\n3GPP TSG-RAN WG1 Meeting #120-bis\tR1-2509999\nWuhan, China, April 7th – 11th, 2025\n\nAgenda Item:\t5\nSource:\tA Company\nTitle:\tDiscussion on an LS on satellite switching\nWork Item:\tNR_NTN_enh-Core\nDocument for:\tDiscussion\nConclusion\nWe propose the following.');
+    expect(p.kind).toBe('contribution');
+  });
+
+  // R1-063613 (approved report of RAN1 #46bis, via a document-sharing page) and GSC6(2000)49 (draft summary minutes,
+  // https://studylib.net/doc/13334709/…), whose "TITLE" and ": …" are lines of their own; a UK delegation's report of
+  // TSAG, February 2003 (http://www.docstoc.com/docs/25439961/…).
+  it('an approved report, summary minutes with the colon on its own line, and a delegation report are reports', () => {
+    expect(parseDocument('3GPP TSG RAN WG1 Meeting #47 R1-069999\nRiga, Latvia, 06 –10 November, 2006\n\nAgenda item 3\nTitle: Approved Report of 3GPP TSG RAN WG1 #46bis\n(Seoul, Korea, 09 – 13 October, 2006)\nDocument for: Information\nSource: MCC Support\n').kind).toBe('report');
+    expect(parseDocument('GSC#6/RAST#9\nGSC6 (2000) 99\nSapporo, Hokkaido, JAPAN\n29 August – 1 September 2000\nSOURCE\n: GSC6 Secretary\nTITLE\n: Draft GSC6 summary minutes (29 August -1 September 2000)\nAGENDA ITEM\n: all\n\n1 Opening of meeting\nThe Chairman welcomed the delegates.').kind).toBe('report');
+    expect(parseDocument(`UK ITU-T (03) 99\nTSAG, 24-28 February 2003, Geneva\n\nUK Delegation Report\n\nThe UK delegation was composed of the following:\n\n${Array.from({ length: 20 }, (_, i) => `Delegate ${i}   Ministry`).join('\n')}\n`).kind).toBe('report');
+  });
+
+  // A pipermail page of a mail forwarding another (https://lists.packetizer.com/pipermail/sg16-avd/2004-July/042781.html)
+  // and ITU's page of SG13 rapporteur meetings listing a TD for each
+  // (https://www.itu.int/en/ITU-T/studygroups/com13/Pages/past-meetings-201202.aspx).
+  it('a list archive page of quoted short lines is no slide deck, and a page listing TDs is none of them', () => {
+    const quoted = Array.from({ length: 30 }, (_, i) => `>line ${i} of the forwarded results`).join('\n');
+    expect(parseDocument(`Documents for the meeting\n\nA Sender sender at example.org\nFri Jul 23 05:13:34 EDT 2004\n\n*** forwarded to WP2/16 experts\n\n${quoted}\n`).kind).toBe('other');
+    const page = ['Committed to connecting the world', '', 'Rapporteur Meetings', 'WP Question Date Place / Host Subject Documents', '2/13 3/13 21 – 25 November 2011 Geneva, Switzerland', 'Terms of Reference:', 'TD 254 (PLEN/13)', '5/13 7/13 21 – 25 November 2011 Geneva, Switzerland', 'TD 251R2 (PLEN/13)', '4/13 17/13 6, 7 and 8 December 2011 E-meeting', 'TD 250 (PLEN/13)', '3/13 22/13 5 - 9 December 2011 E-meeting', 'TD 249 (PLEN/13)'].join('\n');
+    expect(parseDocument(page).kind).not.toBe('td');
+  });
+});
