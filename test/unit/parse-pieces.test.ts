@@ -797,6 +797,24 @@ describe('TSB letters in Russian', () => {
     expect([p.meeting?.start, p.meeting?.end]).toEqual(['2011-06-06', '2011-06-07']);
   });
 
+  // The layout of TSB Collective letter 7/11 (2010) in Russian as a converter left it
+  // (https://info.z-pdf.ru/32hudoj/235203-1-osn-kollektivnoe-pismo-7-11-bse-…): the study group's number before its name,
+  // the subject's town run into it and its dates' dash lost. The text is written for this test.
+  it('reads "11й Исследовательской комиссии", a subject whose range lost its dash, and the opening and registration hours', () => {
+    const letter = [
+      'Бюро стандартизации электросвязи',
+      'Женева, 16 сентября 2010 года',
+      'Осн.: Коллективное письмо 7/11 БСЭ',
+      'Предмет: Собрание 11й Исследовательской комиссииЖенева, 2428 января 2011 года',
+      'Уважаемая госпожа,уважаемый господин,',
+      '1 Собрание 11й Исследовательской комиссии состоится в штаб-квартире МСЭ в Женеве с 24 по 28 января 2011 года включительно.',
+      'Открытие собрания состоится в первый день его работы в 09 час. 30 мин. Регистрация участников начнется в 08 час. 30 мин.',
+    ].join('\n');
+    const p = parseDocument(letter);
+    expect(p).toMatchObject({ kind: 'collective-letter', reference: 'TSB Collective letter 7/11', group: 'SG11', date: '2010-09-16' });
+    expect(p.meeting).toMatchObject({ group: 'SG11', start: '2011-01-24', end: '2011-01-28', place: 'Geneva, Switzerland', startTime: '09:30', registrationTime: '08:30' });
+  });
+
   it('leaves a text in Russian that is no TSB letter as it is', () => {
     expect(parseDocument('Отчёт о встрече 14 апреля 2011 года').date).toBeNull();
   });
@@ -981,6 +999,13 @@ describe('the seventeenth unseen round', () => {
   it('"Close of ballot: Saturday 21th December 2013 11:59PM AOE": the end of that day Anywhere on Earth', () => {
     const [d] = parseDocument('Motion for 10 day ballot:\n\nStart of ballot:  Wednesday 11th December 2013\nClose of ballot: Saturday 21th December 2013   11:59PM AOE\n').deadlines;
     expect(d).toMatchObject({ date: '2013-12-21', time: '23:59', timezone: 'UTC-12' });
+  });
+
+  // An IEEE 802 EC ballot mail of October 2012 on submissions to ITU-R WP5A (grouper.ieee.org 802SEC archive); the
+  // text is written for this test.
+  it('"need to be received … NLT 16:00 Geneva time on October 29th" is a deadline at that hour, the year the mail\'s', () => {
+    const p = parseDocument('Date: Fri, 12 Oct 2012 10:00:00 -0400\nSubject: EC email ballot on submissions to ITU-R WP5A\n\nThe next meeting of ITU-R WP5A begins November 5th in Geneva. These submissions need to be received by the ITU-R Secretariat NLT 16:00 Geneva time on October 29th.\n');
+    expect(p.deadlines.map((d) => `${d.date} ${d.time} ${d.timezone}`)).toEqual(['2012-10-29 16:00 Europe/Zurich']);
   });
 
   it('"at 2300 AoE" under a ballot\'s closing date; a date line written month first dates the notice', () => {
