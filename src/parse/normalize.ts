@@ -95,6 +95,8 @@ function normalize(raw: string): string {
   // Page furniture of converted PDFs: "- 2 -" or "Page 2 of 5" on its own line, with the running reference below it
   // ("TSB Collective letter 9/11"); left in place, it would split a table row or a sentence in two.
   if (/-[ \t]*\d{1,3}[ \t]*-[ \t]*\n|Page[ \t]+\d{1,3}(?:[ \t]+of[ \t]+\d{1,3})?[ \t]*\n/i.test(t)) t = t.replace(PAGE_FURNITURE, '');
+  // A form's label whose colon a converter put on the next line ("TITLE" / ": Draft GSC6 summary minutes"): one line.
+  if (/\n[ \t]*:[ \t]/.test(t)) t = t.replace(/^([ \t]*[A-Z][A-Z ]{2,30})\n[ \t]*:[ \t]+(?=\S)/gm, '$1: ');
   // Runs of spaces (not tabs or newlines) collapse.
   t = t.replace(/ {2,}/g, ' ');
   return t;

@@ -35,6 +35,8 @@ export function findRecommendations(text: string): RecommendationRef[] {
     if (!prefixed && (provisional || !/^[EFGHIJKLMPQTVXYZ]\.\d{2,4}/.test(id))) continue;
     if (provisional && !/[A-Z-]/.test(id.slice(2))) continue;
     if (NOT_REC_BEFORE.test(text.slice(Math.max(0, m.index - 20), m.index))) continue;
+    // "Q.14/12" is Question 14 of Study Group 12 written with a dot, not Recommendation Q.14.
+    if (/^\/\d/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 2))) continue;
     listEnd = m.index + m[0].length;
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 250);
     const quoted = /^\s*[:,-]?\s*"([^"\n]{5,200})"/.exec(after)?.[1] ?? null;
@@ -149,7 +151,13 @@ export function findAddresses(text: string): AddressRef[] {
   const seen = new Set<string>();
   const out: AddressRef[] = [];
   for (const email of emailsIn(text)) {
-    const a = email.toLowerCase().replace(/\.$/, '');
+    // A flattened letter runs its fax number and the next word into the address: "+41 22 730 5853tsbsg12@itu.intTo
+    // Administrations …" is tsbsg12@itu.int.
+    const a = email
+      .replace(/(\.[a-z]{2,})[A-Z][A-Za-z]*$/, '$1')
+      .replace(/^\d+(?=(?:tsb|t\d{2}sg|tsg)[a-z\d]*@(?:lists\.)?itu\.int$)/i, '')
+      .toLowerCase()
+      .replace(/\.$/, '');
     if (seen.has(a)) continue;
     seen.add(a);
     out.push(classifyAddress(a));

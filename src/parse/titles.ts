@@ -41,7 +41,8 @@ function firstHeading(text: string): string | null {
     // … meeting", "[802SEC] FW: Handbook on …".
     const line = raw.replace(/\t.*$/, '').replace(/^[|\s]+|[|\s]+$/g, '').replace(/^\[[\w.-]{2,40}\]\s+(?:(?:Re|RE|Fwd?|FW|AW|TR|Resend)\s*:\s*)*/i, '').trim();
     // An editor's note in brackets ("[... body trimmed ...]") names nothing.
-    if (line.length < 8 || line.length > MAX_TITLE || BOILERPLATE.test(line) || /^\[.*\]$/.test(line)) continue;
+    // A table copy's cells ("Thread Links | Date Links | ||||") are read as the words between them.
+    if (line.length < 8 || line.length > MAX_TITLE || BOILERPLATE.test(line) || BOILERPLATE.test(line.replace(/\s*\|[\s|]*/g, ' ').trim()) || /^\[.*\]$/.test(line)) continue;
     // A page's language bar ("عربي | 中文 | Español | Français | Русский"), a table of contents' line ("EXECUTIVE
     // SUMMARY……ii"), a hosting site's post line ("Post on 09-Jun-2018").
     if (/^(?:[^|]{1,14}\|){3,}[^|]{1,14}$/.test(line) || /\.{4,}|…{2,}/.test(line) || /^Post(?:ed)? on \d/i.test(line)) continue;

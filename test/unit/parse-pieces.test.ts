@@ -375,6 +375,17 @@ describe('whole documents', () => {
     ]);
     expect(findRecommendations('Under Recommendation ITU-T A.8: the text is approved.')[0]?.title).toBeNull();
   });
+  // TSB Collective letter 4/12 (2010) flattened into one line by a converter; the text is written for this test.
+  it('reads "Q.14/12" as a Question, not Recommendation Q.14, and a secretariat address out of the fax number and next word', () => {
+    const p = parseDocument('Ref:TSB Collective letter 4/12Tel:Fax:E-mail:+41 22 730 5780+41 22 730 5853tsbsg12@itu.intTo Administrations of Member States\nThe meeting will agree on the call for models (Q.14/12).');
+    expect(p.recommendations.map((r) => r.id)).not.toContain('Q.14');
+    expect(p.addresses).toEqual([{ address: 'tsbsg12@itu.int', kind: 'secretariat', group: 'SG12', question: null }]);
+  });
+  // GSC6(2000)49 (https://studylib.net/doc/13334709/…) and an 802SEC archive page (MHonArc's links as a table).
+  it('reads a form whose colon is on the line after its label, and no title from an archive page\'s links', () => {
+    expect(parseDocument('GSC6 (2000) 99\n25 October 2000\nSOURCE\n: GSC6 Secretary\nTITLE\n: Draft GSC6 summary minutes (29 August -1 September 2000)\n').title).toBe('Draft GSC6 summary minutes (29 August -1 September 2000)');
+    expect(parseDocument('| Thread Links | Date Links | ||||\n|---|---|---|---|---|---|\n| Thread Prev | Thread Next | Thread Index | Date Prev | Date Next | Date Index |\n|\nDear EC Members,\n\nThe ballot on the motion is open.\n').title ?? '').not.toMatch(/Thread|Links/);
+  });
   it('reads every Recommendation of a list the prefix governs, and no bare A-series number', () => {
     expect(findRecommendations('Review of Recommendations ITU-T A.1, A.7 and A.8').map((r) => r.id)).toEqual(['A.1', 'A.7', 'A.8']);
     expect(findRecommendations('see Rec. A.13; clause A.5 of the guide; A.8 applies').map((r) => r.id)).toEqual(['A.13']);
