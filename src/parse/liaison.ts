@@ -369,9 +369,9 @@ const LIAISON_PHRASE =
   /\bLiaison(?:\s+(?:[Ss]tatement|[Rr]esponse|[Rr]eply))?\s+(?:to\s+(?:the\s+)?(?<to>(?:[A-Z]|external\s+organi[sz]ations?\b)[\w/ .-]{0,80}?)(?:\s+from\s+(?:the\s+)?(?<from>[A-Z][\w/ .-]{1,40}?))?|from\s+(?:the\s+)?(?<from2>[A-Z][\w/ .-]{1,40}?)\s+to\s+(?:the\s+)?(?<to2>[A-Z][\w/ .-]{1,50}?))(?=\s+(?:[Oo]n|[Aa]bout|[Rr]egarding|[Cc]oncerning)\b|\s+\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4}|\s*[,;(\n]|\.\s|\s*$)/;
 
 // A mail that forwards a statement: "Please find attached a liaison statement from ITU-T SG15 to the IETF MPLS WG",
-// "I am forwarding the liaison from SG2 to IETF ENUM".
+// "I am forwarding the liaison from SG2 to IETF ENUM", "Please find attached a liaison from ITU-R WP 8A regarding …".
 const FORWARD_PHRASE =
-  /\b(?:attached|enclosed|find|forward(?:ed|ing)?|send(?:ing)?(?: you)?|transmit(?:ting)?|following)\b[^.\n]{0,40}?\b(?:reply\s+)?liaison(?:\s+statement)?\s+(?:from|of|by)\s+(?:the\s+)?(?<from2>[A-Z][\w/ .-]{1,40}?)(?:\s*\([^()\n]{1,40}\))?,?\s+(?:addressed\s+|sent\s+)?to\s+(?:the\s+)?(?<to2>[A-Z][\w/ .-]{1,50}?)(?=\s+(?:on|about|regarding|concerning)\b|\s+for\s+(?:your\s+)?(?:action|comment|information|review)\b|\s*[,;(\n]|\.\s|\s*$)/i;
+  /\b(?:attached|enclosed|find|forward(?:ed|ing)?|send(?:ing)?(?: you)?|transmit(?:ting)?|following)\b[^.\n]{0,40}?\b(?:reply\s+)?liaison(?:\s+statement)?\s+(?:from|of|by)\s+(?:the\s+)?(?<from2>[A-Z][\w/ .-]{1,40}?)(?:\s*\([^()\n]{1,40}\))?(?:,?\s+(?:addressed\s+|sent\s+)?to\s+(?:the\s+)?(?<to2>[A-Z][\w/ .-]{1,50}?))?(?=\s+(?:on|about|regarding|concerning)\b|\s+for\s+(?:your\s+)?(?:action|comment|information|review)\b|\s*[,;(\n]|\.\s|\s*$)/i;
 
 /**
  * The ITU template's header copied without its left column ("Source:", "Title:"), as a page or a re-set document

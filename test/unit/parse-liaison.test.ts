@@ -341,6 +341,14 @@ describe('kinds and fields of layouts met in a new-user round (each modelled on 
     expect(p.liaison).toMatchObject({ from: 'SG16', to: ['FG IPTV'], cc: ['SG9', 'SG11', 'SG12', 'SG13', 'SG15', 'SG17', 'SG19', 'TSAG'], purpose: 'action' });
   });
 
+  // An IEEE 802 EC mail forwarding ITU-R WP 8A's statement on a handbook on broadband wireless access (802SEC archive,
+  // 2007): the sender named with no addressee after it.
+  it('"Please find attached a liaison from ITU-R WP 8A regarding …" names the sender', () => {
+    const p = parseDocument('[802SEC] FW: Handbook on deployment of wireless access systems\n\nDear EC members,\nPlease find attached a liaison from ITU-R WP 8A regarding development of\nVolume 5 of the handbook. Information is requested by 1 December 2007.\n');
+    expect(p.kind).toBe('liaison-statement');
+    expect(p.liaison?.from).toBe('ITU-R WP 8A');
+  });
+
   // 3GPP R1-2501731 as a web page gives it (https://ghanbarinejad.com/LLAP/TP/RAN/RAN1/RAN1%23120-bis/5.html): the file
   // name stands above the tdoc's first line.
   it("a company's 3GPP tdoc under its file name is a contribution, though its title names an LS", () => {
