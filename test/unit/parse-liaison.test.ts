@@ -349,6 +349,12 @@ describe('kinds and fields of layouts met in a new-user round (each modelled on 
     expect(p.liaison?.from).toBe('ITU-R WP 8A');
   });
 
+  // A list mail of SG16 (2001) announcing a rapporteurs' meeting in Launceston (lists.packetizer.com archive).
+  it("a joint rapporteurs' meeting announced in a mail is titled so, not as the study group's meeting", () => {
+    const p = parseDocument('Dear SG16 experts, Please find attached the document provided for the joint Rapporteur meeting of Questions D, F, G, 1, 2, 3, 4 and 5 that will be held in Launceston, Tasmania during 3-5 March 2001. Two meeting notices will follow soon.');
+    expect(p.meeting).toMatchObject({ title: 'Joint Rapporteur meeting of Questions D, F, G, 1, 2, 3, 4 and 5', start: '2001-03-03', end: '2001-03-05', place: 'Launceston, Tasmania' });
+  });
+
   // 3GPP R1-2501731 as a web page gives it (https://ghanbarinejad.com/LLAP/TP/RAN/RAN1/RAN1%23120-bis/5.html): the file
   // name stands above the tdoc's first line.
   it("a company's 3GPP tdoc under its file name is a contribution, though its title names an LS", () => {
