@@ -4,6 +4,7 @@
  */
 import { noAnswer, type CommandContext, type CommandSpec, type Registry, type Reply } from '../core/command.ts';
 import { GROUP_MENTION } from '../core/groups.ts';
+import { resolveZone } from '../core/time.ts';
 import { MONTH_PATTERN } from '../parse/normalize.ts';
 import type { CommandMetrics } from '../metrics.ts';
 
@@ -83,6 +84,9 @@ function validate(spec: CommandSpec<never>, rest: string, text: string, clock?: 
  * name; a name missing from the registry is skipped.
  */
 const ROUTER_INTENTS: ReadonlyArray<readonly [string, RegExp]> = [
+  // "who handles IoT security for smart agriculture, SG17 or SG20?": which of two groups works on a topic is in the
+  // documents that name it (a demarcation, a liaison), found by the topic's words.
+  ['search', /^(?:who|which (?:study )?groups?|which SGs?)\s+(?:handles?|deals? with|works? on|covers?|stud(?:ies|y)|(?:is|are) responsible for|looks? after|owns?|(?:is|are) working on)\s+(?<arg>[^?!,]{3,80}?),?\s+(?:ITU-T\s+)?(?:SG\s?\d{1,2}|TSAG)\s+or\s+(?:ITU-T\s+)?(?:SG\s?\d{1,2}|TSAG)\s*[?!.]*$/i],
   // "what did TSAG ask the study groups to do in TSAG-LS12?", "what does SG17-LS45 want": the statement named, whole.
   ['doc', /^(?:what|which)\b.{0,80}?\b(?:ask|asks|asked|want|wants|wanted|request|requests|requested|say|says|said)\b.{0,80}?(?<![\w-])(?<arg>(?:SG\d{1,2}|TSAG|WP\d\/\d{1,2})-LS\s?\d{1,4})(?![\w-]).{0,80}$/i],
   // "which liaisons need a reply from SG17", "what LSs require action by study group 17?"
@@ -312,11 +316,40 @@ function routeText(registry: Registry, plain: string, clock?: AskClock): Routed 
   };
 }
 
+/** "<place> time" at the end of a question: its last one to three words before "time" ("New York time", "in Tokyo time"). */
+const ZONE_TIME = /[\s,;(]+(?:in\s+)?((?:[A-Za-z.'’-]+\s+){0,2}[A-Za-z.'’-]+)\s+time\)?\s*([?!.]*)$/i;
+
+/**
+ * The zone a question names for its times ("…, New York time", "… in Tokyo time") and the question without it; `null`
+ * when it names none ("what time", "local time", "opening time" name no zone).
+ *
+ * @example zoneNamed('when does TSAG open, Tokyo time?') // { zone: 'Asia/Tokyo', rest: 'when does TSAG open?' }
+ */
+export function zoneNamed(question: string): { zone: string; rest: string } | null {
+  const m = ZONE_TIME.exec(question.length > 300 ? question.slice(-300) : question);
+  if (!m?.[1]) return null;
+  const words = m[1].split(/\s+/);
+  for (let n = Math.min(3, words.length); n >= 1; n--) {
+    const place = words.slice(-n).join(' ');
+    if (/^(?:local|what|the|my|our|your|opening|closing|start|starting|end|meeting|same|summer|winter|standard|daylight)$/i.test(place)) continue;
+    const zone = resolveZone(place);
+    if (!zone) continue;
+    const at = question.length - m[0].length;
+    const kept = words.slice(0, words.length - n).join(' ').replace(/(?:^|\s+)in$/i, '');
+    return { zone, rest: `${question.slice(0, at)}${kept ? ` ${kept}` : ''}${m[2] ?? ''}`.trim() };
+  }
+  return null;
+}
+
 /**
  * Route and run `input`; every failure becomes a reply (the caller's error sink handles only the unexpected). When
  * the context carries `metrics`, each request is counted by command, channel (`ctx.who.channel`) and outcome, and timed.
  */
-export async function answer(registry: Registry, ctx: CommandContext & { metrics?: CommandMetrics }, input: string): Promise<{ command: string | null; reply: Reply }> {
+export async function answer(registry: Registry, context: CommandContext & { metrics?: CommandMetrics }, question: string): Promise<{ command: string | null; reply: Reply }> {
+  // "what time does the SG11 meeting start, New York time": the times in the zone named, the question without it.
+  const named = zoneNamed(question);
+  const ctx = named ? { ...context, tz: named.zone } : context;
+  const input = named ? named.rest : question;
   const started = performance.now();
   const record = (command: string | null, outcome: string) => ctx.metrics?.commandAnswered(command ?? 'none', ctx.who?.channel ?? 'unknown', outcome, (performance.now() - started) / 1000);
   const clock = { now: ctx.now, tz: ctx.tz };

@@ -1518,6 +1518,25 @@ describe('questions of the twenty-second round (asked on 12 October 2026)', () =
     expect(a.sections[0]?.items[0]?.text).toBe('Secretariat of SG13RG-ARB: Hassan Al-Amri <tsbsg13@itu.int>');
   });
 
+  it('"…, New York time" shows the times in that zone, whoever asks', async () => {
+    const a = await ask('what time does the SG11 meeting in March start, New York time?', 'Europe/Zurich', when);
+    expect(a.title).toBe('SG11 opens Mon 22 Mar 2027, 04:30 (America/New_York) — original: 22 March 2027, 09:30 Geneva time');
+    expect(a.notes.join(' ')).not.toMatch(/can't answer/);
+  });
+
+  it('"was there a side event before the SG5 meeting in September" lists it, with nothing said to be unanswered', async () => {
+    const a = await ask('was there a side event before the SG5 meeting in September?', 'Europe/Zurich', when);
+    expect(a.sections[0]?.items.map((i) => i.text)).toContain('  Side event: Workshop on the circular economy of ICT equipment');
+    expect(a.notes.join(' ')).not.toMatch(/can't answer/);
+  });
+
+  it('"who handles IoT security for smart agriculture, SG17 or SG20" finds the statement that divides the work', async () => {
+    const a = await ask('who handles IoT security for smart agriculture, SG17 or SG20?', 'Europe/Zurich', when);
+    expect(a).toMatchObject({ ok: true, command: 'search' });
+    expect(a.sections[0]?.items[0]?.text).toMatch(/^SG17-LS45: /);
+    expect(a.sections[0]?.items[0]?.detail).toMatch(/smart agriculture/);
+  });
+
   it('"will Member States approve G.9806.1" says no document can tell, and where it stands', async () => {
     const a = await ask('will Member States approve G.9806.1?', 'Europe/Zurich', when);
     expect(a).toMatchObject({ ok: true, command: 'rec' });

@@ -12,7 +12,7 @@ import { topicAsked } from '../../commands/lsg.ts';
 import { statedOfficers, unglued, type OfficerArgs } from '../../commands/officers.ts';
 import { parseScope, unknownGroupReply } from '../../commands/scope.ts';
 import { dueIn, rangeOf, splitWhen } from '../../commands/when.ts';
-import { partsOf, route, type AskClock } from '../../src/chat/router.ts';
+import { partsOf, route, zoneNamed, type AskClock } from '../../src/chat/router.ts';
 import type { CommandContext } from '../../src/core/command.ts';
 import { canonicalWorkingParty } from '../../src/core/groups.ts';
 import { formatOpening, formatSpan } from '../../src/core/time.ts';
@@ -626,5 +626,17 @@ describe('the known groups', () => {
     for (const g of ['SG2', 'SG3', 'SG5', 'SG11', 'SG12', 'SG12RG-AFR', 'SG13', 'SG15', 'SG17', 'SG20', 'SG21', 'TSAG', 'SG9', 'SG16', 'SG1']) expect(known).toContain(g);
     expect(reply.notes[0]).toBe('Known groups: SG2, SG3, SG5, SG9, SG11, SG12, SG12RG-AFR, SG13, SG15, SG17, SG20, SG21, TSAG.');
     expect(reply.notes[1]).toMatch(/^Also accepted, from earlier study periods: SG1, SG4, .*SG16, SG19\.$/);
+  });
+});
+
+describe('a zone named for the times ("…, New York time")', () => {
+  it('is read from the last words before "time", and the question goes on without them', () => {
+    expect(zoneNamed('what time does the SG11 meeting in March start, New York time?')).toEqual({ zone: 'America/New_York', rest: 'what time does the SG11 meeting in March start?' });
+    expect(zoneNamed('when does TSAG open in Tokyo time')).toEqual({ zone: 'Asia/Tokyo', rest: 'when does TSAG open' });
+    expect(zoneNamed('what time does SG17 open (Tokyo time)?')).toEqual({ zone: 'Asia/Tokyo', rest: 'what time does SG17 open?' });
+    expect(zoneNamed('when does TSAG open, Geneva time?')?.zone).toBe('Europe/Zurich');
+  });
+  it('is none in "what time", "opening time", "local time" or "summer time"', () => {
+    for (const q of ['what time does the meeting start', 'what is the opening time', 'deadlines in local time', 'what time is it in summer time']) expect(zoneNamed(q)).toBeNull();
   });
 });
