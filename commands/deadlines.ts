@@ -112,6 +112,8 @@ export interface DeadlineArgs {
   more?: Scope[];
   /** Asked in the past tense ("which deadlines did we miss in April"): a month without its year is the latest begun. */
   pastTense?: boolean;
+  /** Asked whether a kind of deadline is still open or has passed ("is the SG13 fellowship deadline still open?"). */
+  openAsked?: 'open' | 'passed';
   /** The month that names the meeting asked about ("for the april 2027 meeting"): that meeting's letter's deadlines. */
   meetingMonth?: string;
 }
@@ -156,6 +158,7 @@ const deadlineArgs = z.object({
   unread: z.string().nullable(),
   more: z.array(z.custom<Scope>()).optional(),
   pastTense: z.boolean().optional(),
+  openAsked: z.enum(['open', 'passed']).optional(),
   meetingMonth: z.string().optional(),
 });
 
@@ -189,11 +192,17 @@ export function parseDeadlineText(rest: string, clock?: Clock): DeadlineArgs {
   const left = leftover(words, QUESTION_WORDS).replace(QUESTION_WORDS, ' ').replace(/\s+/g, ' ').trim();
   const pastTense = all && !/(?:^|\s)--?all\b/i.test(rest);
   const range = when && clock ? rangeOf(when, clock, { past: pastTense }) : null;
+  const openAsked = categories !== null && OPEN_ASKED.test(rest.slice(0, 300)) ? (PASSED_ASKED.test(rest.slice(0, 300)) ? 'passed' : 'open') : undefined;
   if (named.scope === null && when === null && categories === null && left !== '') return { scope: { kind: 'unknown', text: left }, all, when, range, categories, unread: null, pastTense };
   const joined = left.replace(/(?:^|\s)(?:or|and|&|,)(?=\s|$)/gi, ' ').trim();
   if (several) return { scope: named.scope ?? { kind: 'all' }, all, when, range, categories, unread: joined === '' ? null : joined, more: several.slice(1), pastTense };
-  return { scope: named.scope ?? { kind: 'all' }, all, when, range, categories, unread: left === '' ? null : left, pastTense, ...(meetingMonth ? { meetingMonth } : {}) };
+  return { scope: named.scope ?? { kind: 'all' }, all, when, range, categories, unread: left === '' ? null : left, pastTense, ...(meetingMonth ? { meetingMonth } : {}), ...(openAsked ? { openAsked } : {}) };
 }
+
+/** The same asked the other way round: whether it has passed (a "yes" means it is closed). */
+const PASSED_ASKED = /\b(?:passed|closed|over|expired|gone|too\s+late)\b/i;
+/** "is the SG13 fellowship deadline still open?", "has the SG11 registration deadline passed?", "can I still register". */
+const OPEN_ASKED = /^\s*(?:is|are|has|have|was|were)\b.*\b(?:still\s+open|open\s+still|(?:already\s+)?(?:passed|closed|over|expired|gone))\b|\b(?:can|could)\s+(?:I|we)\s+still\b|\bstill\s+time\b|\btoo\s+late\b/i;
 
 const deadlinesCommand = defineCommand({
   name: 'deadlines',
@@ -300,6 +309,23 @@ const deadlinesCommand = defineCommand({
     }
     if (range) return inRange(ctx, scope, all, range, kinds);
     const { target, label: scopeLabel } = targetOf(scope);
+    // Whether it is still open: the asked kind's nearest deadline, the soonest to come or else the latest past (of
+    // "contributions needing translation" and contributions, the translation one: it is the one named).
+    if (args.openAsked !== undefined && kinds) {
+      const kind = kinds.has('translated-contributions') ? 'translated-contributions' : [...kinds][0];
+      const ofKind = (await ctx.store.deadlines(target, '-inf', 500)).filter((d) => d.category === kind);
+      const open = ofKind.find((d) => d.due >= ctx.now);
+      const last = [...ofKind].reverse().find((d) => d.due < ctx.now);
+      const d = open ?? last;
+      if (kind && d) {
+        const { openAsked: _asked, ...rest } = args;
+        const reply = await deadlinesCommand.run(ctx, { ...rest, all: !open });
+        const yes = (args.openAsked === 'open') === (open !== undefined);
+        const name = `the ${scopeLabel} ${CATEGORY_LABELS[kind].toLowerCase()} deadline`;
+        const title = `${yes ? 'Yes' : 'No'}: ${name} ${open ? `is ${formatCached(d, ctx.tz)}, still to come` : `was ${formatCached(d, ctx.tz)}`} [${sourceLabel(sourceOf(d.source))}]`;
+        return { ...reply, title };
+      }
+    }
     const label = kinds ? `${scopeLabel} (${kindWords(kinds)})` : scopeLabel;
     // The soonest SHOWN: a list longer than that helps nobody in a chat (the calendar feed has them all). Of one kind,
     // the soonest SHOWN of that kind among the first RANGE_FETCH.

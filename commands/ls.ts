@@ -52,6 +52,8 @@ export default defineCommand({
   fallbacks: [/^(?=.*\b(?:LSs?|liaisons?|liaison statements?|repl(?:y|ies)|respon(?:se|ses|d)|answer)\b)(?=(?:.*?\b(?<asks>what (?:do|does|should|must|shall) \S+ (?:need to |have to )?do|what (?:is|are) \S+ asked(?: to do)?|what (?:does|did) it ask)\b)?)(?=(?:.*?\s(?:about|regarding|concerning|on)\s+(?<topic>(?!the\s+(?:list|agenda)\b)(?:[^\s?!.]|\.(?=\w))+(?:\s(?![-–]|who\b|what\b|when\b|and\b|by\b|from\b|to\b)(?:[^\s?!.]|\.(?=\w))+){0,4}))?).*?(?<![\w/])(?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}(?:RG-[A-Z]{2,5})?|study group \d{1,2}|TSAG|Q\d{1,2}\/\d{1,2}))(?![\w/]).*$/i],
   intents: [
     /^(?:which|what)\s+(?:liaison statements?|liaisons?|LSs?)\s+(?:(?:are|is)\s+)?(?:still\s+)?(?:need|needs|await|awaits|awaiting|are awaiting|require|requires|are waiting for|waiting for|wait for)\s+(?:an?\s+)?(?:reply|replies|response|answer|action)(?:\s+from|\s+by|\s+of)?\b(?<arg>.*)$/i,
+    // "which liaison statements still have an open reply deadline?", "any LSs with a pending reply date"
+    /^(?:which|what|any)\s+(?:liaison statements?|liaisons?|LSs?)\s+(?:still\s+)?(?:have|has|with)\s+(?:an?\s+)?(?:open|pending|upcoming|future|outstanding)\s+(?:reply\s+|response\s+)?(?:deadlines?|dates?)\b(?<arg>.*)$/i,
     /^(?:liaison statements?|liaisons?|LSs?)\s+(?:awaiting|needing|to answer for|waiting for)\s+(?:an?\s+)?(?:reply|response|action)?(?:\s+from|\s+by)?\b(?<arg>.*)$/i,
     // "liaisons SG17", "show me the recent liaisons of SG17", "list all new LSs for TSAG"
     /^(?:(?:show|list|give|find)(?: me| us)? |(?:the|all|recent|new|latest) )*(?:liaison statements?|liaisons?|LSs?)\b(?<arg>.*)$/i,

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { groupOfQuestion } from '../src/core/groups.ts';
 import { defineCommand, type CommandContext, type Reply, type ReplyItem } from '../src/core/command.ts';
 import { CATEGORY_LABELS, eventLabel } from '../src/core/labels.ts';
-import { formatDeadline, formatEventTime, formatOpening, formatRange } from '../src/core/time.ts';
+import { formatDeadline, formatEventTime, formatOpening, formatRange, whenWords } from '../src/core/time.ts';
 import type { DeadlineCategory } from '../src/core/types.ts';
 import { findDates } from '../src/parse/dates.ts';
 import { MONTH_PATTERN } from '../src/parse/normalize.ts';
@@ -82,6 +82,8 @@ export interface MeetingArgs {
   event?: string;
   /** Asked how long the meeting lasts. */
   howLong?: boolean;
+  /** Asked how long until it starts ("how many days until the SG11 meeting"). */
+  until?: boolean;
   /** Asked whether an event is on a day ("on 2 March"), as written. */
   onDay?: string;
   /** Asked when registration opens, not the meeting. */
@@ -103,6 +105,7 @@ const meetingArgs = z.object({
   when: z.string().optional(),
   event: z.string().optional(),
   howLong: z.boolean().optional(),
+  until: z.boolean().optional(),
   onDay: z.string().optional(),
   registration: z.boolean().optional(),
 });
@@ -152,8 +155,10 @@ export function parseMeetingText(input: string, clock?: { now: number; tz: strin
   const thisYear = DateTime.fromMillis(clock?.now ?? Date.now(), { zone: clock?.tz ?? 'UTC' }).year;
   const year = yearOnly ? Number(yearOnly[1]) : relativeYear ? thisYear + (relativeYear === 'last' ? -1 : relativeYear === 'next' ? 1 : 0) : null;
   // "and how long does it last": answered from its dates.
-  const howLong = HOW_LONG.test(rest);
+  const until = UNTIL.test(rest);
+  const howLong = !until && HOW_LONG.test(rest);
   const text = (days ? rest.replace(DAYS_OF_MONTH, ' ') : rest)
+    .replace(UNTIL, ' ')
     .replace(HOW_LONG, ' ')
     .replace(/(?:^|\s)--?all\b/gi, ' ')
     .replace(/[?!.]+\s*$/, '')
@@ -192,7 +197,7 @@ export function parseMeetingText(input: string, clock?: { now: number; tz: strin
   // "was WP1/2 cancelled", "which meetings were cancelled", "has the SG2 meeting been called off".
   const cancelAsked = !stillOn && ((/\b(?:cancell?ed|called off)\b/i.test(text) && /^\s*(?:was|were|is|are|has|have|did)\b/i.test(text)) || /^\s*(?:which|what|any)\s+(?:\w+\s+)?meetings?\s+(?:were|was|have been|has been|are|is|got)\s+(?:cancell?ed|called off)\b/i.test(text));
   const moved = stillOn || cancelAsked || (/\b(?:postponed|moved|rescheduled|delayed|deferred|pushed back)\b/i.test(text) && /^\s*(?:was|were|is|has|have|did)\b/i.test(text));
-  const asked = { month, ...(year === null ? {} : { year }), ...(plenary ? { plenary: true } : {}), ...(moved ? { moved: stillOn ? ('still-on' as const) : cancelAsked ? ('cancelled' as const) : true } : {}), ...(asksFormat ? { format: true } : {}), ...(past ? { past: true } : {}), ...(relative ? { monthAhead: relative === 'next' ? 1 : 0 } : {}), ...(when ? { when } : {}), ...(sideEvent ? { event: sideEvent } : {}), ...(howLong ? { howLong: true } : {}), ...(onDay?.[1] ? { onDay: onDay[1] } : {}), ...(focus === 'time' && /\b(?:registration|badges?|register)\b/i.test(text) ? { registration: true } : {}) };
+  const asked = { month, ...(year === null ? {} : { year }), ...(plenary ? { plenary: true } : {}), ...(moved ? { moved: stillOn ? ('still-on' as const) : cancelAsked ? ('cancelled' as const) : true } : {}), ...(asksFormat ? { format: true } : {}), ...(past ? { past: true } : {}), ...(relative ? { monthAhead: relative === 'next' ? 1 : 0 } : {}), ...(when ? { when } : {}), ...(sideEvent ? { event: sideEvent } : {}), ...(howLong ? { howLong: true } : {}), ...(until ? { until: true } : {}), ...(onDay?.[1] ? { onDay: onDay[1] } : {}), ...(focus === 'time' && /\b(?:registration|badges?|register)\b/i.test(text) ? { registration: true } : {}) };
   // Asked only whether it is still on, moved or cancelled: nothing is left unread ("is the SG2 working party meeting in
   // March still happening").
   if (named && named.kind !== 'unknown') return { scope: named, all, focus, unread: moved ? null : text.trim(), ...asked };
@@ -200,6 +205,8 @@ export function parseMeetingText(input: string, clock?: { now: number; tz: strin
 }
 
 /** "how long does it last", "how many days is the meeting": its length, read from its dates. */
+/** "how many days until the SG11 meeting starts", "how long until TSAG", "how much time is left before SG20". */
+const UNTIL = /,?\s*(?:and\s+)?(?:how (?:many|much) (?:more )?(?:days|weeks|time)|how long)\s+(?:(?:is it|are there|do (?:we|I) have|is left|are left|left)\s+)?(?:until|till|til|before)\b/i;
 const HOW_LONG = /,?\s*(?:and\s+)?(?:how long|how many days|for how (?:long|many days))(?:\s+(?:does|will|is|are))?(?:\s+it)?(?:\s+(?:last|take|run))?\b/i;
 
 /** The day or days a question asks an event is on: "… on 2 March?", "… still on 2-3 March 2026". */
@@ -501,6 +508,14 @@ function eventDayAnswer(event: { title: string; start: string; end: string }, as
   return `${on ? 'Yes' : 'No'}: ${name} is on ${formatRange(event.start, event.end)}`;
 }
 
+/** "The SG11 meeting starts in 35 days, on Mon 22 Mar 2027, 09:30 (Geneva)", counted in the reader's calendar days. */
+function untilTitle(m: MeetingFact, now: number, tz: string): string {
+  const opens = DateTime.fromISO(`${m.start}T${m.startTime ?? '00:00'}`, { zone: m.timezone ?? 'Europe/Zurich' }).toMillis();
+  const on = formatOpening(m, tz) ?? formatRange(m.start, m.start);
+  const words = whenWords(opens, now, tz);
+  return words === 'past' ? `The ${whoMeets(m)} meeting started on ${on}` : `The ${whoMeets(m)} meeting starts ${words}, on ${on}`;
+}
+
 /** "It lasts 5 days (Mon 25 – Fri 29 January 2027), 5 of them working days." */
 function lengthNote(m: MeetingFact): string {
   const start = DateTime.fromISO(m.start, { zone: 'UTC' });
@@ -564,6 +579,8 @@ const meetingCommand = defineCommand({
     // "how long is TSAG", "how many days is the SG12 meeting": its length, from its dates.
     /^(?<arg>how (?:long|many days) (?:is|does|will) (?:the )?(?:next )?(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}(?:RG-[A-Z]{2,5})?|study group \d{1,2}|TSAG|WP\s?\d\/\d{1,2})\b.*)$/i,
     EVENT_ON_DAY_ASKED,
+    // "how long until TSAG", "how many days until sg13": the next meeting's opening, counted in days.
+    /^(?<arg>(?:how (?:many|much) (?:more )?(?:days|weeks|time)|how long)\s+(?:(?:is it|are there|do (?:we|I) have|is left|are left|left)\s+)?(?:until|till|til|before)\s+(?:the\s+)?(?:next\s+)?(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}(?:RG-[A-Z]{2,5})?|study group \d{1,2}|TSAG|WP\s?\d\/\d{1,2}|Q\d{1,2}\/\d{1,2})\b.*)$/i,
     EVENT_STILL_ON_ASKED,
     // "do I need to register if I join the Muscat meeting remotely?", "how do I register for the SG20 meeting online":
     // what the meeting's letter says of registering.
@@ -741,7 +758,10 @@ const meetingCommand = defineCommand({
         : span && days
           ? { from: days.from ?? today, to: days.to ? (DateTime.fromISO(days.to).minus({ days: 1 }).toISODate() ?? days.to) : '9999-12-31', words: span.words }
           : null;
-    const inMonth = window && group ? (await ctx.store.meetings(group, Date.parse(`${window.from}T00:00:00Z`) - 31 * DAY, 20)).filter((m) => !m.cancelledBy && m.start <= window.to && m.end >= window.from) : [];
+    // A Question asked of in a span: its own meetings then ("the Q13/15 meeting in April", in Ottawa), else its group's.
+    const inSpan = (m: MeetingFact) => window !== null && !m.cancelledBy && m.start <= window.to && m.end >= window.from;
+    const questionInMonth = window && scope.kind === 'question' ? (await ctx.store.meetings(scope.question, Date.parse(`${window.from}T00:00:00Z`) - 31 * DAY, 20)).filter(inSpan) : [];
+    const inMonth = questionInMonth.length > 0 ? questionInMonth : window && group ? (await ctx.store.meetings(group, Date.parse(`${window.from}T00:00:00Z`) - 31 * DAY, 20)).filter(inSpan) : [];
     // Asked whether a meeting is still on or was called off: a cancellation of the span asked (of the last half year
     // and what is to come when none is named) answers it.
     // Which meetings the question is of: a working party's, a Question's, or the study group's own plenary.
@@ -874,7 +894,7 @@ const meetingCommand = defineCommand({
     const noEventNotes = eventKind && group && ofKind.length === 0 ? [`${sourceLabel(letterSource)} announces no ${eventKind.toLowerCase().replace(/s$/, '')} for this ${whoMeets(first)} meeting.`] : [];
     return {
       ok: true,
-      title: movedTitle ?? onDayTitle ?? (noPlenary ? `No plenary of ${group} known${during ? ` ${during}` : ''}` : headline ?? (question && own.length > 0 ? `Next meetings of ${question}` : group ? (inMonth.length > 0 && window ? `${chosen.length > 1 ? 'Meetings' : 'Meeting'} of ${group} ${during}` : `Next meeting of ${group}`) : monthOfAll.length > 0 && window ? `Meetings ${during}` : focus === 'time' ? 'Upcoming meetings and when they open' : focus === 'place' ? 'Upcoming meetings and where' : 'Upcoming meetings')),
+      title: movedTitle ?? onDayTitle ?? (args.until ? untilTitle(first, ctx.now, ctx.tz) : null) ?? (noPlenary ? `No plenary of ${group} known${during ? ` ${during}` : ''}` : headline ?? (question && own.length > 0 ? `Next meetings of ${question}` : group ? (inMonth.length > 0 && window ? `${chosen.length > 1 ? 'Meetings' : 'Meeting'} of ${group} ${during}` : `Next meeting of ${group}`) : monthOfAll.length > 0 && window ? `Meetings ${during}` : focus === 'time' ? 'Upcoming meetings and when they open' : focus === 'place' ? 'Upcoming meetings and where' : 'Upcoming meetings')),
       // One group: the title answers and the lines give the details. All groups: each meeting's answer, then its side events.
       sections: [...remoteSection, ...chosen.map((m) => ({ items: focus && !group ? [focusItem(m, focus, ctx.tz), ...meetingItems(m, ctx.tz).slice(1)] : meetingItems(m, ctx.tz) }))],
       notes: [...(args.howLong ? [lengthNote(first)] : []), ...noEventNotes, ...movedNotes, ...plenaryNotes, ...(movedTitle ? [] : monthNote), ...cancelledNotes, ...(question && own.length > 0 && chosen.length > 1 ? [viaParty ? `${question} meets at ${whoMeets(own[0] as MeetingFact)}'s meeting (its letter names ${question}) and at ${group ?? 'its study group'}'s.` : `${question} meets at meetings of its own and at ${group ?? 'its study group'}'s; its own next one is first.`] : [])],

@@ -332,7 +332,7 @@ async function fromDocuments(ctx: CommandContext, kinds: Array<RoleKind | 'vice-
 /** Order of roles in an answer. */
 const KIND_ORDER = ['sg-chair', 'vice-chair', 'wp-chair', 'rapporteur', 'associate-rapporteur', 'secretariat'];
 
-export default defineCommand({
+const officersCommand = defineCommand({
   name: 'officers',
   aliases: ['rapporteurs'],
   summary: 'Who is the rapporteur, chair or secretariat of a Question, working party or study group (roster and documents).',
@@ -387,6 +387,12 @@ export default defineCommand({
     });
     holders.sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || (a.scope ?? '').localeCompare(b.scope ?? '', 'en', { numeric: true }) || Number(a.origin === 'document') - Number(b.origin === 'document'));
     const what = role ? (KIND_LABELS[role] ?? role).toLowerCase() : 'officers';
+    // A working party's or Question's secretariat is its study group's counsellor.
+    if (holders.length === 0 && role === 'secretariat' && /^(?:WP|Q)\d/.test(asked)) {
+      const group = groupOfQuestion(asked) ?? groupOf(asked);
+      const ofGroup = await officersCommand.run(ctx, { role, scope: { kind: 'group', group }, year });
+      if (ofGroup.ok) return { ...ofGroup, notes: [`The secretariat of ${asked} is that of ${group}.`, ...ofGroup.notes] };
+    }
     if (holders.length === 0) {
       const group = groupOfQuestion(asked) ?? groupOf(asked);
       return noAnswer('E_NOT_FOUND', `Not found: no ${what === 'officers' ? 'rapporteur, chair or secretariat' : what} of ${asked} is in the roster or named in a stored document.`, [
@@ -404,3 +410,4 @@ export default defineCommand({
     };
   },
 });
+export default officersCommand;

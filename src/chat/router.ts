@@ -4,7 +4,7 @@
  */
 import { noAnswer, type CommandContext, type CommandSpec, type Registry, type Reply } from '../core/command.ts';
 import { GROUP_MENTION } from '../core/groups.ts';
-import { resolveZone } from '../core/time.ts';
+import { formatRange, resolveZone } from '../core/time.ts';
 import { MONTH_PATTERN } from '../parse/normalize.ts';
 import type { CommandMetrics } from '../metrics.ts';
 
@@ -84,6 +84,10 @@ function validate(spec: CommandSpec<never>, rest: string, text: string, clock?: 
  * name; a name missing from the registry is skipped.
  */
 const ROUTER_INTENTS: ReadonlyArray<readonly [string, RegExp]> = [
+  // "what will SG20 discuss in May", "what's on the agenda for study group 20", "what is WP3/17 going to work on": what
+  // the meeting's letter says it will do.
+  ['meeting', /^(?<arg>what(?:'s|’s| is| are| will| does| do)? (?:the )?(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}(?:RG-[A-Z]{2,5})?|study group \d{1,2}|TSAG|WP\s?\d\/\d{1,2})(?:['’]s)? (?:be )?(?:going to )?(?:discuss|discussing|work on|working on|cover|covering|consider|considering|focus on|focusing on|look at|looking at)\b[^?!]{0,80}[?!.]*)$/i],
+  ['meeting', /^(?<arg>what(?:'s|’s| is) (?:on )?the agenda (?:for|of|at) (?:the )?(?:next )?(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}(?:RG-[A-Z]{2,5})?|study group \d{1,2}|TSAG|WP\s?\d\/\d{1,2})\b[^?!]{0,80}[?!.]*)$/i],
   // "who handles IoT security for smart agriculture, SG17 or SG20?": which of two groups works on a topic is in the
   // documents that name it (a demarcation, a liaison), found by the topic's words.
   ['search', /^(?:who|which (?:study )?groups?|which SGs?)\s+(?:handles?|deals? with|works? on|covers?|stud(?:ies|y)|(?:is|are) responsible for|looks? after|owns?|(?:is|are) working on)\s+(?<arg>[^?!,]{3,80}?),?\s+(?:ITU-T\s+)?(?:SG\s?\d{1,2}|TSAG)\s+or\s+(?:ITU-T\s+)?(?:SG\s?\d{1,2}|TSAG)\s*[?!.]*$/i],
@@ -100,7 +104,7 @@ const ROUTER_INTENTS: ReadonlyArray<readonly [string, RegExp]> = [
   // "did IETF send anything to SG15", "has JTC 1/SC 27 sent any liaisons to SG17?" (a sender to filter by)
   ['ls', /^(?:did|has|have) (?<sender>.{2,60}?) (?:send|sent|written|write) (?:anything|any(?:thing| liaisons?| LSs?| liaison statements?)?|an? (?:LS|liaison(?: statement)?)|liaisons?) (?:to|for) (?<arg>.+?)[?!.]*$/i],
   // "what did JTC 1/SC 27 ask SG17", "what has IETF asked of SG15?", "what does the SC 27 liaison ask SG17 to do"
-  ['ls', /^what (?:did|does|has|have) (?:the )?(?<sender>(?!\S*-(?:LS|TD|C)\s?\d).{2,60}?)(?:['’]s)?(?: (?:liaisons?|LSs?|liaison statements?|letters?|statements?))? (?:ask|asks|asked|want|wants|wanted|send|sent|tell|told|request|requests|requested) (?:of |from |to )?(?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d|study group|TSAG|Q\d|question|WP\d|working party)[^?!.]*?)(?: to do)?[?!.]*$/i],
+  ['ls', /^what (?:did|does|has|have) (?:the )?(?:(?:LS|liaison(?: statement)?|letter|statement) from (?:the )?)?(?<sender>(?!\S*-(?:LS|TD|C)\s?\d).{2,60}?)(?:['’]s)?(?: (?:liaisons?|LSs?|liaison statements?|letters?|statements?))? (?:ask|asks|asked|want|wants|wanted|send|sent|tell|told|request|requests|requested) (?:of |from |to )?(?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d|study group|TSAG|Q\d|question|WP\d|working party)[^?!.]*?)(?: to do)?[?!.]*$/i],
   // "what ls did sg15 send to ieee 802.1", "which liaisons has SG17 sent to the IETF"
   ['ls', /^(?:what|which) (?:ls|lss|liaisons?|liaison statements?) (?:did|has|have) (?<sender>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG)) (?:send|sent|write|written)(?: out)? to (?:the )?(?<to>\S.{1,40}?)[?!.]*$/i],
   // "what did sg13 ask jtc1 sc42", "what does tsag want from the study groups": a group's statements to a body.
@@ -132,6 +136,10 @@ const ROUTER_INTENTS: ReadonlyArray<readonly [string, RegExp]> = [
   ['ls', /^(?:(?:which|what|any|the|show(?: me)?|list)\s+)*(?:overdue|late|unanswered)\s+(?:liaisons?|LSs?|liaison statements?)(?<arg>\s+(?:for|of|from)\s+\S.*?)?[?!.]*$/i],
   ['ls', /^(?:(?:which|what|any)\s+)?(?:liaisons?|LSs?|liaison statements?)\s+(?:are|is)\s+(?:overdue|late|past (?:their|the|its) reply date)(?<arg>\s+(?:for|of|from)\s+\S.*?)?[?!.]*$/i],
   // "who must answer the SG15 fronthaul timing liaison and by when": the group's statements on that topic.
+  // "what is SG11 asking SG13 about emergency calls?", "what's TSAG asking the study groups to do"
+  ['ls', /^what(?:'s|’s| is| are) (?<sender>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG)) (?:asking|requesting|telling|wanting from|wanting of) (?:the )?(?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG|Q\d{1,2}\/\d{1,2}))(?: to do)?(?: (?:about|on|regarding|concerning) (?<topic>[^?!.]{2,60}?))?[?!.]*$/i],
+  // "any liaisons to ISO/IEC JTC 1/SC 42?", "which LSs were sent to IEEE 802.1": the statements sent to that body.
+  ['ls', /^(?:are there |were there )?(?:any|which|what)\s+(?:liaison statements?|liaisons?|LSs?)\s+(?:(?:were|was|have been|has been)\s+)?(?:sent\s+|addressed\s+)?to\s+(?:the\s+)?(?<to>(?!(?:answer|reply|respond)\b)\S.{1,60}?)\s*[?!.]*$/i],
   // "does SG13 have to act on SG15's LS on time-sensitive fronthaul?", "must Q6/17 reply to the LS from SC 27 on PQC":
   // whether the group is asked to act by the statement on that topic.
   ['ls', /^(?:does|do|must|should|will|is|are) (?<to>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG|Q\d{1,2}\/\d{1,2})) (?:(?:have|has|need|needs|got) to |(?:be )?(?:expected|asked|supposed|required) to )?(?<acts>act on|reply to|respond to|answer|do anything (?:about|on|with)) (?:the )?(?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG))(?:['’]s)? (?:LS|liaison(?: statement)?) (?:on|about|regarding|concerning) (?<topic>[^?!.]{2,60}?)[?!.]*$/i],
@@ -238,6 +246,11 @@ function routeText(registry: Registry, plain: string, clock?: AskClock): Routed 
     .replace(/\bassoc\.?(?=\s+rapporteur)/gi, 'associate')
     .replace(/\bcontribs?\b/gi, 'contributions')
     .replace(/\btmrw\b/gi, 'tomorrow')
+    // "in the next fortnight", "the very next deadline coming up": the words the date and deadline patterns read.
+    .replace(/\b(?:a|one)\s+fortnight\b/gi, 'two weeks')
+    .replace(/\bfortnight\b/gi, 'two weeks')
+    .replace(/\bvery\s+(?=next\b)/gi, '')
+    .replace(/\b(deadlines?)\s+(?:coming up|upcoming|ahead)\b/gi, '$1')
     // Question words typed short: "wen does …", "wat is …", "wher is …".
     .replace(/^(\s*)(?:wen|whn)\b/i, '$1when')
     .replace(/^(\s*)(?:wat|wht)\b/i, '$1what')
@@ -375,6 +388,23 @@ export async function answer(registry: Registry, context: CommandContext & { met
       return { command: answered[0]?.name ?? null, reply };
     }
   }
+  // "which is sooner, the SG13 or the SG15 meeting?": each group's next meeting, and which opens first.
+  const sooner = asked.length <= MAX_FALLBACK_TEXT ? WHICH_SOONER.exec(input.trim()) : null;
+  if (sooner?.groups) {
+    const parts = [sooner.groups['a'], sooner.groups['b']].map((g) => route(registry, `meeting ${g}`, clock));
+    if (parts.every((p) => !('reply' in p))) {
+      const replies = await Promise.all((parts as Array<Exclude<Routed, { reply: Reply }>>).map((p) => p.spec.run(ctx, p.args)));
+      const next = replies.map((r) => ({ group: (r.data as { group?: string } | undefined)?.group ?? null, meeting: (r.data as { meetings?: Array<{ start: string; end: string }> } | undefined)?.meetings?.[0] }));
+      const [a, b] = next;
+      const reply = combined(replies);
+      record('meeting', reply.ok ? 'ok' : (reply.code ?? 'error'));
+      if (a?.meeting && b?.meeting && a.group && b.group && a.meeting.start !== b.meeting.start) {
+        const [first, second] = a.meeting.start < b.meeting.start ? [a, b] : [b, a];
+        return { command: 'meeting', reply: { ...reply, title: `${first.group} meets first: ${formatRange(first.meeting?.start ?? '', first.meeting?.end ?? '')}, then ${second.group}: ${formatRange(second.meeting?.start ?? '', second.meeting?.end ?? '')}` } };
+      }
+      return { command: 'meeting', reply };
+    }
+  }
   const routed = route(registry, input, clock);
   // A question of several parts that no command reads whole ("sg12 meeting dates + contribution deadline + who's the
   // counsellor"): each part answered, when every part can be.
@@ -420,6 +450,9 @@ export async function answer(registry: Registry, context: CommandContext & { met
 }
 
 /** A question about everything in a span: "what's happening next week", "any events this month for SG5". */
+/** "which is sooner, the SG13 or the SG15 meeting?", "which comes first: TSAG or SG17?" */
+const GROUP_NAME = String.raw`(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}(?:RG-[A-Z]{2,5})?|study group \d{1,2}|TSAG|WP\s?\d\/\d{1,2}|Q\d{1,2}\/\d{1,2})`;
+const WHICH_SOONER = new RegExp(String.raw`^which (?:one )?(?:is|comes|will be|happens|meets|is held) (?:sooner|first|earlier|next)[,:]?\s+(?:the )?(?<a>${GROUP_NAME})(?:['’]s)?(?: meeting)? or (?:the )?(?<b>${GROUP_NAME})(?:['’]s)?(?: meeting)?\s*[?!.]*$`, 'i');
 const WHATS_ON = /^(?:what(?:'s|’s| is| are)?\s+(?:happening|on|going on|coming up|scheduled|planned)|(?:are there\s+)?(?:any\s+)?(?:upcoming\s+)?events?|what do (?:I|we) have(?:\s+on)?|(?:is there\s+)?anything\s+(?:happening|on|coming up|scheduled))\b(?!\s+(?:the|an?)\s+(?:agenda|list|table)\b)(?<rest>[^?!.]*)[?!.]*$/i;
 
 /** Words of a question that ask, not name what is asked about. */

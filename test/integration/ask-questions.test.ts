@@ -1544,6 +1544,69 @@ describe('questions of the twenty-second round (asked on 12 October 2026)', () =
   });
 });
 
+describe('questions of the twenty-third round (asked on 15 February 2027)', () => {
+  const when = '2027-02-15T08:00';
+  it('"how many days until the SG11 meeting starts", "how many days until sg13": counted to the opening', async () => {
+    const sg11 = await ask('how many days until the SG11 meeting starts?', 'Europe/Zurich', when);
+    expect(sg11.title).toBe('The SG11 meeting starts in 35 days, on Mon 22 Mar 2027, 09:30 (Geneva)');
+    expect(sg11.notes.join(' ')).not.toMatch(/can't answer/);
+    const sg13 = await ask('how many days until sg13', 'Europe/Zurich', when);
+    expect(sg13.title).toBe('The SG13 meeting starts in 56 days, on Mon 12 April 2027');
+  });
+
+  it("a Question's meeting asked by its month is its own (Q13/15 in Ottawa in April), not its study group's", async () => {
+    const a = await ask('Where is the Q13/15 meeting in April?', 'Europe/Zurich', when);
+    expect(a.title).toBe('Q13/15 meets in Ottawa');
+  });
+
+  it('"in the next fortnight" is two weeks; "the very next deadline coming up" is the next deadline', async () => {
+    const fortnight = await ask('what deadlines do I have in the next fortnight', 'Europe/Zurich', when);
+    expect(fortnight).toMatchObject({ ok: true, command: 'deadlines', title: 'Deadlines for all groups, now to 1 Mar 2027' });
+    const next = await ask('what is the very next deadline coming up?', 'Europe/Zurich', when);
+    expect(next.sections[0]?.items[0]?.text).toMatch(/^Sun 21 Feb 2027 .*: Fellowship requests — SG3$/);
+  });
+
+  it('liaisons: "what does the LS from SC 27 ask SG17", "what is SG11 asking SG13 about …", "any liaisons to ISO/IEC JTC 1/SC 42", open reply dates', async () => {
+    const sc27 = await ask('what does the LS from SC 27 ask SG17?', 'Europe/Zurich', when);
+    expect(sc27.sections.flatMap((x) => x.items).some((i) => i.text.startsWith('Asks: SC 27 kindly asks SG17 to'))).toBe(true);
+    const sg11 = await ask('what is SG11 asking SG13 about emergency calls?', 'Europe/Zurich', when);
+    expect(sg11.sections.flatMap((x) => x.items).some((i) => /^Asks: SG11 has identified two points/.test(i.text))).toBe(true);
+    const sc42 = await ask('any liaisons to ISO/IEC JTC 1/SC 42?', 'Europe/Zurich', when);
+    expect(sc42.title).toBe('Liaison statements to ISO/IEC JTC 1/SC 42');
+    expect(sc42.sections[0]?.items[0]?.text).toMatch(/^LS on terminology for machine learning in future networks/);
+    const open = await ask('which liaison statements still have an open reply deadline?', 'Europe/Zurich', when);
+    expect(open.sections[0]).toMatchObject({ heading: 'Awaiting a reply' });
+    expect(open.sections[0]?.items[0]?.text).toMatch(/^LS on timing requirements for time-sensitive mobile fronthaul — reply due by Sun 28 Feb 2027/);
+  });
+
+  it('"what\'s on the agenda for study group 20 in May" and "what will SG20 discuss": the letter\'s sentence on it', async () => {
+    for (const q of ["what's on the agenda for study group 20 in May?", 'what will SG20 discuss in May?']) {
+      const a = await ask(q, 'Europe/Zurich', when);
+      expect(a.sections[0]?.items[0]?.text).toMatch(/^The study group will examine the progress of Q11\/20 on digital twins for cities/);
+    }
+  });
+
+  it("a working party's TSB contact is its study group's counsellor", async () => {
+    const a = await ask('who is the TSB contact for the WP3/17 meeting', 'Europe/Zurich', when);
+    expect(a).toMatchObject({ ok: true, command: 'officers', title: 'Secretariat of SG17' });
+    expect(a.notes[0]).toBe('The secretariat of WP3/17 is that of SG17.');
+  });
+
+  it('"which is sooner, the SG13 or the SG15 meeting?" says which, with both', async () => {
+    const a = await ask('which is sooner, the SG13 or the SG15 meeting?', 'Europe/Zurich', when);
+    expect(a.title).toBe('SG13 meets first: 12–23 April 2027, then SG15: 14–25 June 2027');
+  });
+
+  it('whether a kind of deadline is still open or has passed: yes or no, with its date', async () => {
+    const translation = await ask('is the SG13 translation-contribution deadline still open?', 'Europe/Zurich', when);
+    expect(translation.title).toBe('No: the SG13 contributions needing translation deadline was Fri 12 Feb 2027 (end of day, Geneva) [TSB Collective letter 7/13]');
+    const fellowship = await ask('has the SG13 fellowship deadline passed?', 'Europe/Zurich', when);
+    expect(fellowship.title).toMatch(/^No: the SG13 fellowship requests deadline is Fri 26 Feb 2027 .*, still to come/);
+    const registration = await ask('is registration for SG11 still open?', 'Europe/Zurich', when);
+    expect(registration.title).toMatch(/^Yes: the SG11 registration deadline is Mon 22 Feb 2027/);
+  });
+});
+
 describe('the same questions in Slack and Teams', () => {
   const now = resolveNow(NOW, TZ);
   const allowed = { countCommand: () => Promise.resolve({ allowed: true, count: 1, firstRefusal: false, retryAfterS: 60 }) };
