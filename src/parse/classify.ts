@@ -46,7 +46,8 @@ const SALUTATION_IN_LINE = /\S[ \t]+Dear (?:Sir|Madam)\s*(?:\/\s*Madam\s*)?,/;
 const SUMMARY_HEADING = /^[ \t|]*(?:(?:Meeting\s+)?Executive summary\b|Meeting results\b|SG\s?\d{1,2} results\b|(?:DRAFT\s+)?Meeting Report (?:of|for)\b|(?:(?:Draft|Approved|Unapproved)\s+)?Minutes of the\b[^\n]{0,80}\b(?:Working Group|Plenary|Meeting|Session|Committee)\b)/im;
 // A report's heading a converter ran into the line before it: "Third Generation Partnership Project (3GPP™) DRAFT
 // Meeting Report for TSG CT WG3 meeting: 61".
-const REPORT_IN_LINE = /\bDRAFT\s+Meeting\s+Report\s+(?:of|for)\b|\bMeeting\s+Report\s+(?:of|for)\s+(?:the\s+)?(?:3GPP|TSG|ETSI|IEEE)\b/;
+// … or a workshop's "ITU-T Final Report" run into its masthead.
+const REPORT_IN_LINE = /\bDRAFT\s+Meeting\s+Report\s+(?:of|for)\b|\bITU-[TRD]\s+Final\s+Report\b|\bMeeting\s+Report\s+(?:of|for)\s+(?:the\s+)?(?:3GPP|TSG|ETSI|IEEE)\b/;
 // A sector's meeting report by its number ("Document 1/REP/20-E": ITU-D Study Group 1's report 20) or its heading
 // ("Note by the Chairman SUMMARY OF CONCLUSIONS OF THE TENTH MEETING OF TDAG").
 // A Recommendation's approval page ("AAP Recommendation" / "G.9702: …" / "Consent Date" / "Approval Date").
@@ -130,7 +131,9 @@ export function classify(text: string): Classification {
   // number heads it, among its first lines.
   const tds = new Set(refs.filter((r) => r.kind === 'td' && r.index < 1200).map((r) => r.reference));
   const ownLines = firstLines(header, 3).length;
-  const numbered = refs.find((r) => r.kind !== 'collective-letter' && r.kind !== 'circular' && r.index < 1200 && !(r.kind === 'td' && tds.size >= 3 && r.index > ownLines));
+  // "ATTACHMENT 1 TO COM 16-LS 208 … TD 401 (PLEN/16)": the statement it is attached to is another document.
+  const attachedTo = (r: ReferenceHit) => /\b(?:ATTACHMENT|ANNEX|APPENDIX)\s+\w{1,3}\s+TO\s*$/i.test(header.slice(Math.max(0, r.index - 30), r.index));
+  const numbered = refs.find((r) => r.kind !== 'collective-letter' && r.kind !== 'circular' && r.index < 1200 && !attachedTo(r) && !(r.kind === 'td' && tds.size >= 3 && r.index > ownLines));
   if (numbered) return { kind: numbered.kind, reference: numbered };
   if (REPORT_HEADING.test(header)) return { kind: 'report', reference: null };
   // Any other 3GPP tdoc (a chair's agenda, a schedule, a status list) is a meeting document: a TD.

@@ -32,6 +32,9 @@ const DATELINE = new RegExp(String.raw`^[ \t]*[A-Z][\w'\u00C0-\u024F .-]{1,30},[
 
 const REF_LINE_DATE = new RegExp(String.raw`^[ \t]*Ref\.?[ \t]*[:/][^\n]{2,80}?[ \t/,]+(\d{1,2}\s+${MONTH_PATTERN},?\s+\d{4})[ \t/]*$`, 'im');
 
+/** An ITU-R statement's heading in capitals, its title: "LIAISON STATEMENT FROM ITU-R STUDY GROUPS 10 AND 11 TO RAG". */
+const CAPITAL_LS_HEADING = /\bLIAISON STATEMENT (?:FROM|TO) [A-Z0-9][A-Z0-9 ./-]{1,60}?(?: TO [A-Z0-9][A-Z0-9 ./-]{1,40}?)?(?=\s+(?:ITU-[RTD]\s+)?[A-Z][a-z]|\s*\n|\s*$)/;
+
 function documentDate(header: string, kind: DocumentKind): string | null {
   // A Datatracker page's own date comes first: its body may quote a mail with a "Date:" line of its own.
   const tracked = kind === 'liaison-statement' ? /^[ \t|]*(?:Submission date|Submitted Date|Posted Date)[ \t]*[:|]?[ \t]*(\d{4}-\d{2}-\d{2})/im.exec(header)?.[1] : undefined;
@@ -66,11 +69,11 @@ function documentDate(header: string, kind: DocumentKind): string | null {
     if (line) return findDates(line)[0]?.start ?? null;
   }
   // An input document of ITU-D or ITU-R dates itself on a line of its own under its number.
-  if (kind === 'contribution' || kind === 'report') {
-    const line = SINGLE_DATE_LINE.exec(header.split('\n').slice(0, 10).join('\n'))?.[1];
+  if (kind === 'contribution' || kind === 'report' || kind === 'liaison-statement') {
+    const line = kind === 'liaison-statement' ? undefined : SINGLE_DATE_LINE.exec(header.split('\n').slice(0, 10).join('\n'))?.[1];
     if (line) return findDates(line)[0]?.start ?? null;
     // A header flattened into one line: "Addendum 30 to Document 46-E 23 September 2016 Original: English",
-    // "Document TDAG-10/019-E 23 May 2005 Original: English".
+    // "Document TDAG-10/019-E 23 May 2005 Original: English", a statement to RAG "Document RAG2000-1/20-E 7 January 2000".
     const numbered = /\bDocument\s+[\w/().-]{1,30}-[EFSCAR]\s+(\d{1,2}\s+[A-Z][a-z]+\s+(?:19|20)\d{2})\b/.exec(header.slice(0, 1500))?.[1];
     if (numbered) return findDates(numbered)[0]?.start ?? null;
   }
@@ -465,9 +468,10 @@ export function parseDocument(raw: string): ParsedDocument {
   // A converter's cell marker may open the value: "Title: / Template for Question meeting agenda".
   // A letter or two is no title: a masthead spaced out into lines under an empty "Title:" ("J", "OINT", …).
   const cell = (v: string | null) => (v && !/^[|/\s-]*$/.test(v) && v.trim().length > 2 ? v.replace(/^[|/]\s+/, '').replace(/\s+\|$/, '') : null);
-  const titleField = cell(fieldValue(header, 'Title', 3, true)) ?? cell(fieldValue(plainHeader(text, 60), 'Title', 3, true));
+  // A flattened header runs the body's first numbered headings on after the title ("… Services" 1 Results 1.1 Summary …").
+  const titleField = (cell(fieldValue(header, 'Title', 3, true)) ?? cell(fieldValue(plainHeader(text, 60), 'Title', 3, true)))?.replace(/\s+1\.?\s+[A-Z][\w ]{2,40}?\s+1\.1\.?\s.*$/, '') ?? null;
   // An ITU-R heading's "(COPY To WP4B, WP8D and WP8F)" is whom it is copied to, not part of its title.
-  const lsTitle = kind === 'liaison-statement' ? ((trackerTitle(text) ?? mailSubject(header) ?? unlabelledTemplate(header)?.title ?? headingTitle(header))?.replace(/\s*\(COPY\s+To\s+[^()]{2,80}\)\s*$/i, '') ?? null) : null;
+  const lsTitle = kind === 'liaison-statement' ? ((trackerTitle(text) ?? mailSubject(header) ?? unlabelledTemplate(header)?.title ?? headingTitle(header) ?? CAPITAL_LS_HEADING.exec(header.slice(0, 3000))?.[0])?.replace(/\s*\(COPY\s+To\s+[^()]{2,80}\)\s*$/i, '') ?? null) : null;
   // A memo or mail of any other kind: its "Subject:" ("Subj:") under its "To:"/"From:" lines.
   const memoSubject = kind === 'other' && /^[ \t]*(?:To|From|Date|Sent)[ \t]*:/im.test(header) ? mailSubject(header) : null;
   // An agenda's heading names it and its meeting: read once, for both.

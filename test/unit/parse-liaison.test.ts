@@ -355,6 +355,22 @@ describe('kinds and fields of layouts met in a new-user round (each modelled on 
     expect(p.meeting).toMatchObject({ title: 'Joint Rapporteur meeting of Questions D, F, G, 1, 2, 3, 4 and 5', start: '2001-03-03', end: '2001-03-05', place: 'Launceston, Tasmania' });
   });
 
+  // SG16 TD 401 (PLEN/16) of 2007, attached to COM 16-LS 208 (https://www.slideshare.net/RockyS11/attachment-4149565),
+  // flattened; the text is written for this test.
+  it('a TD attached to a liaison is the TD, its title cut where the body\'s numbered headings begin', () => {
+    const p = parseDocument('ATTACHMENT 1 TO COM 16-LS 208 INTERNATIONAL TELECOMMUNICATION UNION STUDY GROUP 16 TELECOMMUNICATION STANDARDIZATION SECTOR TD 401 (PLEN/16) STUDY PERIOD 2005-2008 English only Original: English Question(s): 26/16 Geneva, 26 June - 6 July 2007 TEMPORARY DOCUMENT Source: Rapporteur Q26/16 Title: Report of Question 26/16 "Accessibility to multimedia systems and services" 1 Results 1.1 Summary 1.1.1 Recommendations for approval None were considered.');
+    expect(p).toMatchObject({ kind: 'td', reference: 'TD 401 (PLEN/16)', group: 'SG16', title: 'Report of Question 26/16 "Accessibility to multimedia systems and services"' });
+  });
+
+  // Document RAG2000-1/20 (https://studylib.net/doc/13874866/radiocommunication-advisory-group) and the final report of
+  // an ITU-T workshop of 2003 (https://studylib.net/doc/13244369/itu-t-final-report-itu-t-workshop-on), both flattened.
+  it('an ITU-R statement headed in capitals "LIAISON STATEMENT FROM … TO RAG", dated after its number; an "ITU-T Final Report"', () => {
+    const ls = parseDocument('INTERNATIONAL TELECOMMUNICATION UNION RADIOCOMMUNICATION ADVISORY GROUP Document RAG2000-1/20-E 7 January 2000 English only GENEVA, 17-20 JANUARY 2000 Director, Radiocommunication Bureau LIAISON STATEMENT FROM ITU-R STUDY GROUPS 10 AND 11 TO RAG ITU-R Study Groups 10 and 11 at their extraordinary meeting worked on the scope of a new study group.');
+    expect(ls).toMatchObject({ kind: 'liaison-statement', date: '2000-01-07', title: 'LIAISON STATEMENT FROM ITU-R STUDY GROUPS 10 AND 11 TO RAG' });
+    expect(ls.liaison).toMatchObject({ from: 'ITU-R STUDY GROUPS 10 AND 11', to: ['RAG'] });
+    expect(parseDocument('INTERNATIONAL TELECOMMUNICATION UNION ITU-T Final Report TELECOMMUNICATION STANDARDIZATION SECTOR OF ITU ITU-T Workshop on "Next Generation Networks" (Geneva 9-10 July 2003) 1. Executive Summary ..... 3').kind).toBe('report');
+  });
+
   // 3GPP R1-2501731 as a web page gives it (https://ghanbarinejad.com/LLAP/TP/RAN/RAN1/RAN1%23120-bis/5.html): the file
   // name stands above the tdoc's first line.
   it("a company's 3GPP tdoc under its file name is a contribution, though its title names an LS", () => {
