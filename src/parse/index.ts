@@ -494,7 +494,8 @@ export function parseDocument(raw: string): ParsedDocument {
   const headingGroup = kind === 'report' && title ? (findGroups(title)[0]?.group ?? null) : null;
   const ituGroup = foreign ? null : (documentGroup(text, header, kind, reference?.group ?? null, subject) ?? liaisonGroup ?? addressee ?? headingGroup);
   const group = ituGroup;
-  const date = documentDate(header, kind);
+  // A 3GPP change-request form spreads its cells over many lines: its "Date:" cell is far below the first 60.
+  const date = documentDate(/^\s*CHANGE REQUEST\s*$/m.test(header) ? unrunHeader(headerOf(text, 150)) : header, kind);
 
   let meeting: MeetingInfo | null = null;
   let moreMeetings: MeetingInfo[] = [];

@@ -371,6 +371,14 @@ describe('kinds and fields of layouts met in a new-user round (each modelled on 
     expect(parseDocument('INTERNATIONAL TELECOMMUNICATION UNION ITU-T Final Report TELECOMMUNICATION STANDARDIZATION SECTOR OF ITU ITU-T Workshop on "Next Generation Networks" (Geneva 9-10 July 2003) 1. Executive Summary ..... 3').kind).toBe('report');
   });
 
+  // S2-2209002, a 3GPP change request (github.com/telekom/3gpp-meeting-tools, as its .docx reads out): the form's cells
+  // one a line, its "Date:" far below the top.
+  it("a 3GPP change request's date is its form's Date cell, however far down", () => {
+    const cells = ['Proposed change affects:', 'UICC apps', 'ME', 'X', 'Radio Access Network', 'X', 'Core Network', 'Title:', 'Correction of a reference', 'Source to WG:', 'A Company', 'Source to TSG:', 'SA2', 'Work item code:', 'TEI17', 'Date:', '2022-09-28', 'Category:', 'F'];
+    const text = ['3GPP SA WG2 Meeting #153E\tS2-2209999', '', '10-17 October 2022, Electronic meeting', '', 'CR-Form-v12.0', '', 'CHANGE REQUEST', '', '', '23.501', 'CR', 'XXX', 'rev', '-', 'Current version:', '17.6.0', '', ...cells.flatMap((c) => [c, '', ''])].join('\n');
+    expect(parseDocument(text)).toMatchObject({ kind: 'contribution', date: '2022-09-28', title: 'Correction of a reference' });
+  });
+
   // 3GPP R1-2501731 as a web page gives it (https://ghanbarinejad.com/LLAP/TP/RAN/RAN1/RAN1%23120-bis/5.html): the file
   // name stands above the tdoc's first line.
   it("a company's 3GPP tdoc under its file name is a contribution, though its title names an LS", () => {
