@@ -38,11 +38,11 @@ const WEEKDAY = String.raw`(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day`;
 // Removed before chrono reads the text (it mistakes "from Wednesday 17 to Friday 19 September 2025" for relative
 // days), and relative labels of deadline tables ("D-12 28 February 2027", "J-30") that it would read as a day.
 // A weekday or a half day in brackets after the day is noise too: "11(Tuesday) - 14(Friday) September 2007",
-// "11 (afternoon) - 13 May 2005".
+// "11 (afternoon) - 13 May 2005", "27 July (afternoon) to 28 July 2017", "20 to 22 (a.m.) July 2008".
 // A "from" before a range whose first day has no year of its own: chrono reads "from 2 June to 11 June 2014" as the
 // last day alone. A time in brackets between the two ends of a range ("9th February 2026 (09:00 local time) to
 // Friday 13th February 2026") hides the range from it.
-const NOISE = new RegExp(String.raw`\bfrom[ \t]+(?=(?:${WEEKDAY},?[ \t]*)?\d{1,2}(?:st|nd|rd|th)?[ \t]+${MONTH_PATTERN}\.?,?[ \t]+(?:${WEEKDAY},?[ \t]*)?(?:to|until|till|through)[ \t]+(?:${WEEKDAY},?[ \t]*)?\d)|\b${WEEKDAY}\b,?[ \t]*(?=\d|${MONTH_PATTERN}\b)|\b[DJ][ \t]?-[ \t]?\d{1,3}\b[ \t]*(?=[(\d])|(?<=\d)[ \t]*\([ \t]*(?:${WEEKDAY}|morning|afternoon|evening)[ \t]*\)|(?<=(?:19|20)\d{2})[ \t]*\([ \t]*\d{1,2}[:.h]\d{2}[^()\n]{0,24}\)(?=[ \t]*(?:to|until|till|through|-|\u2013)[ \t])`, 'gi');
+const NOISE = new RegExp(String.raw`\bfrom[ \t]+(?=(?:${WEEKDAY},?[ \t]*)?\d{1,2}(?:st|nd|rd|th)?[ \t]+${MONTH_PATTERN}\.?,?[ \t]+(?:${WEEKDAY},?[ \t]*)?(?:to|until|till|through)[ \t]+(?:${WEEKDAY},?[ \t]*)?\d)|\b${WEEKDAY}\b,?[ \t]*(?=\d|${MONTH_PATTERN}\b)|\b[DJ][ \t]?-[ \t]?\d{1,3}\b[ \t]*(?=[(\d])|(?<=\d|\d(?:st|nd|rd|th)?[ \t]+${MONTH_PATTERN}\.?)[ \t]*\([ \t]*(?:${WEEKDAY}|morning|afternoon|evening|a\.[ \t]?m\.|p\.[ \t]?m\.|full day|half[- ]day)[ \t]*\)|(?<=(?:19|20)\d{2})[ \t]*\([ \t]*\d{1,2}[:.h]\d{2}[^()\n]{0,24}\)(?=[ \t]*(?:to|until|till|through|-|\u2013)[ \t])`, 'gi');
 const WEEKDAY_BEFORE = new RegExp(String.raw`\b${WEEKDAY},?[ \t]*$`, 'i');
 // "on 2 and 3 March 2026" (two consecutive days) and "between 3 and 5 March" are ranges.
 const DAY_AND_DAY = new RegExp(String.raw`\b(between\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:and|&)\s+(?=(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH_PATTERN}\b)`, 'gi');

@@ -176,7 +176,7 @@ export function findMeeting(text: string, subject: string | null, docGroup: stri
   const openingTime = findOpeningTime(text);
   const registrationTime = findRegistrationTime(text);
   const build = (found: DateHit, title: string, place: string | null, group: string | null): MeetingInfo => {
-    const hit = widened(found, group);
+    const hit = narrowed(widened(found, group), group);
     // "The meeting will be held at ITU Headquarters, Geneva.": the place may be in a sentence of its own.
     place ??= placeFromBody(text);
     // "Conversion for Working Party 5D Meeting #35 to fully virtual meeting": the subject may say it has no room.
@@ -203,6 +203,15 @@ export function findMeeting(text: string, subject: string | null, docGroup: stri
     if (hit.start !== hit.end) return hit;
     const body = sentences(text).slice(0, 30).find((s) => MEETING_SENTENCE.test(s.text) && (group === null || findGroups(s.text).some((g) => g.group === group) || /\b(?:this|the) (?:study )?group\b/i.test(s.text)));
     const range = body ? findDates(squash(body.text)).find((h) => h.start !== h.end && (h.end === hit.start || h.start === hit.start)) : undefined;
+    return range ?? hit;
+  };
+  // A subject naming several events over one span ("Meeting of … (SG12RG-AFR); ITU Workshop on …; Meeting of QSDG;
+  // Johannesburg, 24-28 July 2017") while the body gives the group's own days ("SG12RG-AFR will hold its next meeting
+  // … from 27 July (afternoon) to 28 July 2017"): the group's days.
+  const narrowed = (hit: DateHit, group: string | null): DateHit => {
+    if (hit.start === hit.end || !group || !subject || subject.split(';').length < 3) return hit;
+    const body = sentences(text).slice(0, 30).find((s) => MEETING_SENTENCE.test(s.text) && findGroups(s.text).some((g) => g.group === group));
+    const range = body ? findDates(squash(body.text)).find((h) => h.start >= hit.start && h.end <= hit.end && (h.start !== hit.start || h.end !== hit.end)) : undefined;
     return range ?? hit;
   };
   // A notice that the meeting will not take place announces none.

@@ -386,6 +386,16 @@ describe('whole documents', () => {
     expect(parseDocument('GSC6 (2000) 99\n25 October 2000\nSOURCE\n: GSC6 Secretary\nTITLE\n: Draft GSC6 summary minutes (29 August -1 September 2000)\n').title).toBe('Draft GSC6 summary minutes (29 August -1 September 2000)');
     expect(parseDocument('| Thread Links | Date Links | ||||\n|---|---|---|---|---|---|\n| Thread Prev | Thread Next | Thread Index | Date Prev | Date Next | Date Index |\n|\nDear EC Members,\n\nThe ballot on the motion is open.\n').title ?? '').not.toMatch(/Thread|Links/);
   });
+  // TSB Collective letter 1/SG12RG-AFR (2017, Johannesburg) and an SG2 regional group's invitation (Damascus, 2008), as
+  // their public copies give them; the texts are written for this test.
+  it('reads a half day inside a range ("27 July (afternoon) to 28 July 2017", "20 to 22 (a.m.) July 2008")', () => {
+    expect(findDates('from 27 July (afternoon) to 28 July 2017 (full day)').map((h) => [h.start, h.end])).toEqual([['2017-07-27', '2017-07-28']]);
+    expect(findDates('from 20 to 22 (a.m.) July 2008').map((h) => [h.start, h.end])).toEqual([['2008-07-20', '2008-07-22']]);
+  });
+  it("gives a group its own days when the subject's span covers several events", () => {
+    const p = parseDocument('Ref: TSB Collective letter 1/SG12RG-AFR\nSubject: Meeting of ITU-T Study Group 12 Regional Group for Africa (SG12RG-AFR); ITU Workshop on Performance, QoS and QoE; Meeting of the Quality of Service Development Group (QSDG); Johannesburg, South Africa, 24-28 July 2017\n\nDear Sir/Madam,\n\nWe are pleased to inform you that ITU-T Study Group 12 Regional Group on QoS for the Africa Region (SG12RG-AFR) will hold its next meeting in Johannesburg, South Africa, from 27 July (afternoon) to 28 July 2017 (full day).\n\nThe meeting will be preceded by a two-day ITU Workshop on 24 and 25 July 2017.\n');
+    expect(p.meeting).toMatchObject({ group: 'SG12RG-AFR', start: '2017-07-27', end: '2017-07-28', place: 'Johannesburg, South Africa' });
+  });
   it('reads every Recommendation of a list the prefix governs, and no bare A-series number', () => {
     expect(findRecommendations('Review of Recommendations ITU-T A.1, A.7 and A.8').map((r) => r.id)).toEqual(['A.1', 'A.7', 'A.8']);
     expect(findRecommendations('see Rec. A.13; clause A.5 of the guide; A.8 applies').map((r) => r.id)).toEqual(['A.13']);
