@@ -469,7 +469,9 @@ export function parseDocument(raw: string): ParsedDocument {
   // A letter or two is no title: a masthead spaced out into lines under an empty "Title:" ("J", "OINT", …).
   const cell = (v: string | null) => (v && !/^[|/\s-]*$/.test(v) && v.trim().length > 2 ? v.replace(/^[|/]\s+/, '').replace(/\s+\|$/, '') : null);
   // A flattened header runs the body's first numbered headings on after the title ("… Services" 1 Results 1.1 Summary …").
-  const titleField = (cell(fieldValue(header, 'Title', 3, true)) ?? cell(fieldValue(plainHeader(text, 60), 'Title', 3, true)))?.replace(/\s+1\.?\s+[A-Z][\w ]{2,40}?\s+1\.1\.?\s.*$/, '') ?? null;
+  // An ISO/IEC JTC 1 cover writes its labels without a colon: "DOC. TYPE Meeting Report" / "TITLE Meeting Report, the 19th …".
+  const coverTitle = /^[ \t]*DOC\. TYPE[ \t]/m.test(header) ? (/^[ \t]*TITLE[ \t]+([^:\s][^\n]{4,300})$/m.exec(header)?.[1]?.trim() ?? null) : null;
+  const titleField = (cell(fieldValue(header, 'Title', 3, true)) ?? cell(fieldValue(plainHeader(text, 60), 'Title', 3, true)) ?? coverTitle)?.replace(/\s+1\.?\s+[A-Z][\w ]{2,40}?\s+1\.1\.?\s.*$/, '') ?? null;
   // An ITU-R heading's "(COPY To WP4B, WP8D and WP8F)" is whom it is copied to, not part of its title.
   const lsTitle = kind === 'liaison-statement' ? ((trackerTitle(text) ?? mailSubject(header) ?? unlabelledTemplate(header)?.title ?? headingTitle(header) ?? CAPITAL_LS_HEADING.exec(header.slice(0, 3000))?.[0])?.replace(/\s*\(COPY\s+To\s+[^()]{2,80}\)\s*$/i, '') ?? null) : null;
   // A memo or mail of any other kind: its "Subject:" ("Subj:") under its "To:"/"From:" lines.

@@ -379,6 +379,12 @@ describe('kinds and fields of layouts met in a new-user round (each modelled on 
     expect(parseDocument(text)).toMatchObject({ kind: 'contribution', date: '2022-09-28', title: 'Correction of a reference' });
   });
 
+  // ISO/IEC JTC 1/SC 29 N 8071 (2006), a meeting report whose cover writes its labels with no colon.
+  it('a JTC 1 cover\'s "TITLE Meeting Report, …" is the title', () => {
+    const p = parseDocument('ISO/IEC JTC 1/SC 29 N 9999\nDATE: 2006-12-28\n\nCoding of Audio, Picture, Multimedia and Hypermedia Information\nSecretariat: Japan (JISC)\n\nDOC. TYPE Meeting Report\nTITLE Meeting Report, the 19th SC 29 Plenary Meeting, 2006-07-24/25, Klagenfurt, Austria\nSOURCE Secretariat, ISO/IEC JTC 1/SC 29\n');
+    expect(p.title).toBe('Meeting Report, the 19th SC 29 Plenary Meeting, 2006-07-24/25, Klagenfurt, Austria');
+  });
+
   // 3GPP R1-2501731 as a web page gives it (https://ghanbarinejad.com/LLAP/TP/RAN/RAN1/RAN1%23120-bis/5.html): the file
   // name stands above the tdoc's first line.
   it("a company's 3GPP tdoc under its file name is a contribution, though its title names an LS", () => {
