@@ -223,7 +223,8 @@ const deadlinesCommand = defineCommand({
     // "when is the TAP reply due for SG20", "when do we have to reply to the consultation", "when must I register"
     /^(?<arg>when (?:is|are|do|does|must|should) (?!.*\bmeeting\b).*\b(?:due|reply|replies|register|submit)\b.*)$/i,
     // "is there an open TAP consultation I should reply to?", "any consultations open?": the consultations' reply dates to come.
-    /^(?:is there|are there|any|which|what)(?: an?| any)? (?:open |current |ongoing |pending |active |running )?(?:TAP |AAP |Member States?['’]? )?(?<arg>consultations?)\b(?!\s+(?:on|for|about|of)\s)(?:(?!\b(?:last|previous|past|closed|over|ago|did|was|were)\b).)*$/i,
+    // (Only these words after it: a group, a Recommendation or anything else named is another question.)
+    /^(?:is there|are there|any|which|what)(?: an?| any)? (?:open |current |ongoing |pending |active |running )?(?:TAP |AAP |Member States?['’]? )?(?<arg>consultations?)(?:\s+(?:(?:that\s+)?(?:I|we)\s+(?:should|must|need to|have to|can)\s+(?:reply|respond|answer)(?:\s+to)?|(?:are\s+|is\s+)?(?:still\s+)?(?:open|running|ongoing|going on)|right now|now|at the moment|currently|at present|to (?:reply|respond) to|to answer))*\s*[?!.]*$/i,
     // "when did the consultation on Y.3188 and Y.3207 close", "when does the TAP consultation on G.9806.1 end"
     /^(?<arg>when (?:does|did|will|is|was) (?:the )?(?:[\w-]+ ){0,3}consultation\b.*\b(?:close|closed|closes|closing|end|ended|ends|finish|finished|over|due)\b.*)$/i,
     // "by when must member states reply to the TAP on G.9806.1", "until when can we comment on Y.4250"

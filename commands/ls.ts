@@ -95,8 +95,8 @@ export default defineCommand({
     const undated = who ? all.filter((l) => !l.answeredBy && l.liaison.deadline === null && recent(l.source.date ?? l.received ?? null) && asksOf(l.liaison, group, question)) : [];
     // Asked to reply by a date now past, in the last year (a study group's meeting cycle), with no reply stored: still
     // owed, as far as sgbot knows.
-    // Of every group: those that asked an ITU-T group to act.
-    const owes = (l: LiaisonFact) => (who ? asksOf(l.liaison, group, question) : actingAddressees(l.liaison).some((a) => a.group !== null));
+    // Of every group: those that asked anyone to act, an ITU-T group or another body (as for replies to come).
+    const owes = (l: LiaisonFact) => (who ? asksOf(l.liaison, group, question) : actingAddressees(l.liaison).length > 0);
     const overdue = all.filter((l) => !l.answeredBy && l.liaison.deadline !== null && !ahead(l) && l.liaison.deadline >= yearAgo && owes(l)).sort(byDeadline);
     const shown = new Set([...mustAnswer, ...expected, ...undated, ...overdue]);
     const rest = all.filter((l) => !shown.has(l) && (question === null || concerns(l.liaison, question))).slice(0, 20);
@@ -114,19 +114,34 @@ export default defineCommand({
       { heading: `Replies ${group ?? ''} expects from others`.replace(/\s+/g, ' '), items: expected.flatMap((l) => withAsks(l, line(l, ctx.tz, 'reply expected by', narrowed))) },
       { heading: 'Others, newest first', items: rest.flatMap((l) => withAsks(l, line(l, ctx.tz, 'reply deadline', narrowed))) },
     ].filter((s) => s.items.length > 0);
-    // Whether a party must act on the statement picked out by its topic, or, when no title names the topic, on the one
-    // statement listed that went to that party at all ("does SG20 need to act on SG17's LS on lead roles").
-    const toActor = actor && topic !== null && onTopic.length === 0 ? listed.filter((l) => sentTo(l.liaison, actor) && (from !== null ? sentBy(l.liaison, from) : group === null || (l.liaison.from !== null && parentGroup(l.liaison.from) === group))) : [];
-    const actorsOwn = !actor ? undefined : onTopic.length === 1 && topic !== null ? onTopic[0] : toActor.length === 1 ? toActor[0] : undefined;
-    const notes: string[] = [...topicNote];
-    if (all.length === 0) notes.push(`No liaison statements${from ? ` from ${from}` : ''}${to ? ` to ${to}` : ''}${group && !to ? `${from ? ' to or copied to' : ' from, to or copied to'} ${group}` : ''} are stored.`);
+    // Whether a party must act on the statement of the sender asked ("SG15's LS", "the LS from SC 27") picked out by its
+    // topic: by its title, else the one statement from that sender to that party whose text holds every word of the
+    // topic ("does SG20 need to act on SG17's LS on lead roles"). None such: said so, with no yes or no.
+    const bySender = (l: LiaisonFact) => (from !== null ? sentBy(l.liaison, from) : group === null || (l.liaison.from !== null && parentGroup(l.liaison.from) === group));
+    let actorsOwn: LiaisonFact | undefined;
+    if (actor && topic !== null) {
+      const titled = onTopic.length > 0 && onTopic !== listed ? onTopic.filter(bySender) : [];
+      if (titled.length === 1) actorsOwn = titled[0];
+      else if (titled.length === 0) {
+        const sent = listed.filter((l) => bySender(l) && sentTo(l.liaison, actor));
+        const texts = await Promise.all(sent.map((l) => ctx.store.getText(l.source.docId)));
+        const holding = sent.filter((_, i) => holdsWords(texts[i] ?? '', topic));
+        actorsOwn = holding.length === 1 ? holding[0] : undefined;
+      }
+    }
+    const sender = from ?? group ?? 'that sender';
+    const noneOnTopic = actor && topic !== null && !actorsOwn ? `No stored liaison statement from ${sender} to ${actor} is on "${topic}"` : null;
+    const notes: string[] = actorsOwn || noneOnTopic ? [] : [...topicNote];
+    if (actorsOwn || noneOnTopic) {
+      // The yes or no is the answer; the list below is the sender's statements.
+    } else if (all.length === 0) notes.push(`No liaison statements${from ? ` from ${from}` : ''}${to ? ` to ${to}` : ''}${group && !to ? `${from ? ' to or copied to' : ' from, to or copied to'} ${group}` : ''} are stored.`);
     else if (who && mustAnswer.length === 0 && undated.length === 0 && overdue.length > 0) notes.push(`No reply is due from ${who} from today on; ${overdue.length === 1 ? 'one statement asked' : `${overdue.length} statements asked`} for one by a date now past, and no reply to ${overdue.length === 1 ? 'it' : 'them'} is stored.`);
     else if (who && mustAnswer.length === 0 && undated.length === 0) notes.push(`No liaison statement${topic !== null && onTopic.length > 0 ? ` on "${topic}"` : ''} is waiting for a reply from ${who}.`);
     else if (who && mustAnswer.length === 0) notes.push(`No reply date is set for ${who}; ${undated.length} liaison statement${undated.length > 1 ? 's ask' : ' asks'} it to act without one.`);
     if (mustAnswer.length + expected.length > 0) notes.push(`Reply dates are shown in ${ctx.tz}; the liaison statements give them as Geneva dates.`);
     return {
       ok: true,
-      title: (actorsOwn ? actNeeded(actorsOwn, actor as string, ctx.tz, ctx.now) : null) ?? (replyAsked && narrowed && topic !== null && onTopic.length === 1 ? replyNeeded(onTopic[0] as LiaisonFact, ctx.tz) : null) ?? `Liaison statements${who ? ` of ${who}` : ''}${from && from !== who ? ` from ${from}` : ''}${to ? ` to ${to}` : ''}${topic && onTopic.length > 0 ? ` on ${topic}` : ''}`,
+      title: (actorsOwn ? actNeeded(actorsOwn, actor as string, ctx.tz, ctx.now) : null) ?? noneOnTopic ?? (replyAsked && narrowed && topic !== null && onTopic.length === 1 ? replyNeeded(onTopic[0] as LiaisonFact, ctx.tz) : null) ?? `Liaison statements${who ? ` of ${who}` : ''}${from && from !== who ? ` from ${from}` : ''}${to ? ` to ${to}` : ''}${topic && onTopic.length > 0 ? ` on ${topic}` : ''}`,
       sections,
       notes,
       sources: uniqueSources([...mustAnswer, ...expected, ...rest].map((l) => sourceOf(l.source))),
@@ -247,6 +262,7 @@ function actNeeded(l: LiaisonFact, party: string, tz: string, now: number): stri
   const due = deadline ? ` by ${formatDeadline(deadline, tz)}` : '';
   const who = question ?? group ?? party;
   if (group ? asksOf(l.liaison, group, question) : acting.some((a) => same(a.party))) {
+    if (l.answeredBy) return `No longer: ${name} asked ${who} to act, and it was answered by ${l.answeredBy.reference ?? l.answeredBy.title ?? 'a reply'}`;
     return `Yes: ${name} asks ${who} to act${!deadline ? '' : dueAt(deadline) < now ? `; the reply was due${due}` : `, replying${due}`}`;
   }
   const others = acting.map((a) => `${a.party}${a.questions.length > 0 && !a.party.includes(a.questions[0] as string) ? ` (${a.questions.join(', ')})` : ''}`);
@@ -255,6 +271,13 @@ function actNeeded(l: LiaisonFact, party: string, tz: string, now: number): stri
   if (question && group && asksOf(l.liaison, group, null)) return `No: ${name} asks ${others.join(', ')} to act${due}, not ${question}`;
   if ([...l.liaison.to, ...l.liaison.cc].some(same)) return `No: ${who} gets ${name} for information${asked}`;
   return `No: ${name} is not addressed to ${who}${asked}`;
+}
+
+/** Whether `text` holds every word of `topic` of three letters or more, as a word's start ("roles" in "role"). */
+function holdsWords(text: string, topic: string): boolean {
+  const words = topic.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 3);
+  const lower = text.slice(0, 30_000).toLowerCase();
+  return words.length > 0 && words.every((w) => new RegExp(`(?<![\\p{L}\\p{N}])${RegExp.escape(w.replace(/s$/, ''))}`, 'u').test(lower));
 }
 
 /** Whether a statement's title (or reference) holds every word of `topic` ("SRv6", "CG-AISEC-STRAT"). */

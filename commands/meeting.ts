@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { groupOfQuestion } from '../src/core/groups.ts';
 import { defineCommand, type CommandContext, type Reply, type ReplyItem } from '../src/core/command.ts';
 import { CATEGORY_LABELS, eventLabel } from '../src/core/labels.ts';
-import { formatDeadline, formatEventTime, formatOpening, formatRange, whenWords } from '../src/core/time.ts';
+import { dateIn, formatDeadline, formatEventTime, formatOpening, formatRange, whenWords } from '../src/core/time.ts';
 import type { DeadlineCategory } from '../src/core/types.ts';
 import { findDates } from '../src/parse/dates.ts';
 import { MONTH_PATTERN } from '../src/parse/normalize.ts';
@@ -481,8 +481,13 @@ function withReaderTimes(text: string, m: MeetingFact, tz: string): string {
  * single event or the day cannot be read.
  */
 function dayAnswer(topic: Reply | null, asked: string): string | null {
-  const events = (topic?.data as { events?: Array<{ title: string; start: string; end: string }> } | undefined)?.events ?? [];
+  const events = topicEvents(topic);
   return events.length === 1 && events[0] ? eventDayAnswer(events[0], asked) : null;
+}
+
+/** The meetings and side events a topic answer names (topic.ts puts them in its data). */
+function topicEvents(topic: Reply | null): Array<{ group: string | null; meeting: string; title: string; start: string; end: string }> {
+  return (topic?.data as { events?: Array<{ group: string | null; meeting: string; title: string; start: string; end: string }> } | undefined)?.events ?? [];
 }
 
 /**
@@ -490,12 +495,13 @@ function dayAnswer(topic: Reply | null, asked: string): string | null {
  * that it was held, when it is over; `null` when the answer names no single event.
  */
 function stillOnAnswer(topic: Reply | null, today: string): string | null {
-  const events = (topic?.data as { events?: Array<{ title: string; start: string; end: string }> } | undefined)?.events ?? [];
+  const events = topicEvents(topic);
   const event = events.length === 1 ? events[0] : undefined;
   if (!event) return null;
+  // A corrigendum titles the event with its change ("… - change of dates: now Geneva, 9-10 March 2026").
   const changed = /\s+-\s+change of dates\b/i.test(event.title) ? ' (its dates were changed)' : '';
   const name = event.title.replace(/\s+-\s+change of dates\b.*$/i, '');
-  return event.end < today ? `It was held: ${name} took place on ${formatRange(event.start, event.end)}${changed}` : `Yes: ${name} is on ${formatRange(event.start, event.end)}${changed}`;
+  return event.end < today ? `It is over: ${name} was scheduled for ${formatRange(event.start, event.end)}${changed}` : `Yes: ${name} is on ${formatRange(event.start, event.end)}${changed}`;
 }
 
 /** "Yes: … is on …" or "No: … is on …" of one event and the day or days asked; `null` when the day cannot be read. */
@@ -621,11 +627,12 @@ const meetingCommand = defineCommand({
       const topic = await topicReply(ctx, scope.text, { events: true, asked: 'when or where it is' });
       const onDay = args.onDay ? dayAnswer(topic, args.onDay) : null;
       if (topic && onDay) return { ...topic, title: onDay };
-      const stillOn = args.moved === 'still-on' ? stillOnAnswer(topic, new Date(ctx.now).toISOString().slice(0, 10)) : null;
+      // Over when its last day has ended in Geneva, where the events sgbot reads are mostly held.
+      const stillOn = args.moved === 'still-on' ? stillOnAnswer(topic, dateIn(ctx.now, 'Europe/Zurich')) : null;
       if (topic && stillOn) return { ...topic, title: stillOn };
       // A group's meeting named by its place, asked something of it ("is the muscat meeting hybrid", "what time does
       // the muscat meeting open"): that group's answer, when it is that group's next meeting.
-      const events = (topic?.data as { events?: Array<{ group: string | null; meeting: string; title: string }> } | undefined)?.events ?? [];
+      const events = topicEvents(topic);
       const groups = [...new Set(events.map((e) => e.group))];
       const group = groups.length === 1 ? groups[0] : null;
       if (group && (args.format || args.focus)) {

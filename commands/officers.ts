@@ -72,7 +72,7 @@ function parseRoleAndScope(text: string): OfficerArgs {
   const left = leftover(withoutRoles.replace(QUESTION_WORDS, ' ').replace(QUESTION_WORDS, ' '));
   if (scope === null) return { role, scope: left === '' ? { kind: 'all' } : { kind: 'unknown', text: left } };
   // "the Muscat SG13RG-ARB meeting": a town's name (capitalised, one word) beside the meeting names the meeting.
-  const town = scope.kind !== 'unknown' && /^\p{L}+$/u.test(left) && new RegExp(String.raw`\b\p{Lu}${RegExp.escape(left.slice(1))}\b[^?!.]{0,40}\bmeetings?\b`, 'iu').test(text) && new RegExp(String.raw`(?<!\p{L})\p{Lu}${RegExp.escape(left.slice(1))}(?!\p{L})`, 'u').test(text);
+  const town = scope.kind !== 'unknown' && /^\p{L}+$/u.test(left) && new RegExp(String.raw`(?<!\p{L})\p{Lu}${RegExp.escape(left.slice(1))}(?!\p{L})[^?!.]{0,40}\b[Mm]eetings?\b`, 'u').test(text);
   if (scope.kind !== 'unknown' && left !== '' && !town) return { role, scope: { kind: 'unknown', text: leftover(text.replace(QUESTION_WORDS, ' ').replace(QUESTION_WORDS, ' ')) } };
   return { role, scope };
 }

@@ -211,7 +211,7 @@ export default defineCommand({
   examples: ['rec X.1286', 'status of G.9806.1', 'was L.1470 consented'],
   args: recArgs,
   // "will …" (as the intents pass "will member states approve G.9806.1"): an outcome to come, which no document can tell.
-  parseText: (rest) => ({ number: recommendationNumber(rest) ?? new RegExp(`(?<![\\w.])${PROVISIONAL}(?![\\w-])`).exec(rest)?.[0] ?? rest.trim(), ...(/^(?:will|would|is it going to|are they going to)\b/i.test(rest.trim()) ? { outcome: true } : {}) }),
+  parseText: (rest) => ({ number: recommendationNumber(rest) ?? new RegExp(`(?<![\\w.])${PROVISIONAL}(?![\\w-])`).exec(rest)?.[0] ?? rest.trim(), ...(/^(?:will|would)\b/i.test(rest.trim()) ? { outcome: true } : {}) }),
   intents: [
     // "status of X.1286", "what's the status of draft Recommendation ITU-T Y.4486?"
     new RegExp(String.raw`^(?:what(?:'s|’s| is) the )?(?:current |latest )?(?:status|progress|state) (?:of|on) (?:the )?(?:draft )?(?:(?:new|revised) )?(?:Recommendation |Rec\.? )?(?:ITU-T )?(?<arg>${NUMBER})(?![\w]|\.\d)[^?]{0,40}\??$`, 'i'),

@@ -61,7 +61,7 @@ const ASSEMBLY_DOCUMENT = /\b(?:(?:Addendum|Corrigendum|Revision)\s+\d{1,3}\s+to
 const ASSEMBLY = /\b(?:Assembly|Conference|Council|WTSA|WTDC|PP-\d{2})\b/;
 // "Title: Approved Report of 3GPP TSG RAN WG1 #46bis", "TITLE / : Draft GSC6 summary minutes (…)" (label and colon on
 // lines of their own), "UK Delegation Report" as a heading line.
-const REPORT_HEADING = /^\s*(?:REPORT\b|Report of the (?:meeting|.*?meeting of))|^\s*Draft\s+Report\s+of\s+the\s+[^\n]{0,60}\bmeeting\b|^[ \t]*Title[ \t]*\n?[ \t]*:[ \t/]*(?:(?:Draft|Approved|Final|Revised|Unapproved)[ \t]+)?(?:Report of\b|(?:[^\s:]+[ \t]+){0,3}(?:summary[ \t]+)?minutes\b)|^[ \t]*(?:[A-Z][\w'’-]*[ \t]+){0,2}(?:Delegation|Meeting|Mission|Chair(?:man)?['’]s)[ \t]+Report[ \t]*$|^[^\n]{0,60}\bMeeting\s*#[^\n]{0,30}\bDRAFT REPORT\b/im;
+const REPORT_HEADING = /^\s*(?:REPORT\b|Report of the (?:meeting|.*?meeting of))|^\s*Draft\s+Report\s+of\s+the\s+[^\n]{0,60}\bmeeting\b|^[ \t]*Title[ \t]*\n?[ \t]*:[ \t/]*(?:(?:Draft|Approved|Final|Revised|Unapproved)[ \t]+)?(?:Report of\b|(?:(?!(?:on|of|the|a|an|for|to|and|in|with|about|from|meeting|comments?|template|form)\b)[^\s:]+[ \t]+){0,3}(?:summary[ \t]+)?minutes\b)|^[ \t]*(?:[A-Z][\w'’-]*[ \t]+){0,2}(?:Delegation|Meeting|Mission|Chair(?:man)?['’]s)[ \t]+Report[ \t]*$|^[^\n]{0,60}\bMeeting\s*#[^\n]{0,30}\bDRAFT REPORT\b/im;
 // The words before a reference that only mention it: "… is available as", "see", "(TSB Circular 9 of …)".
 // … unless it is the document's own reference line: "Ref: Addendum 1 to TSB Collective letter 4/21".
 const OWN_REFERENCE_BEFORE = /\b(?:Ref(?:erence)?\.?\s*[:/]|(?:Addendum|Corrigendum|Revision)\s+\d+\s+to\b)/i;
@@ -200,6 +200,7 @@ function isSlideDeck(text: string): boolean {
   // A mailing list archive's page of one mail, or a mail quoting another line by line ("> …"), is a mail.
   if (isMailArchive(text)) return false;
   const lines = text.slice(0, 20_000).split('\n').map((l) => l.trim()).filter((l) => l.length > 0).slice(0, 200);
+  if (lines.filter((l) => l.startsWith('>')).length * 2 >= lines.length) return false;
   if (lines.length < 20 || /^\s*(?:Dear\b|Sir\/Madam\b|Madam\/Sir\b|(?:Sir|Madam),|Ladies and Gentlemen\b)/im.test(text.slice(0, 20_000))) return false;
   // Prose wrapped at a short width (a letter pasted from a narrow column) runs on from line to line; slides do not.
   const runOn = lines.filter((l, i) => /[a-z,]$/.test(l) && /^[a-z(]/.test(lines[i + 1] ?? '')).length;

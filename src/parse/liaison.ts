@@ -236,7 +236,7 @@ function splitOutsideBrackets(value: string, separator: RegExp): string[] {
   return out;
 }
 
-const PARTY_SEPARATOR = /\s*[,;\n]\s*|\s+(?:and|AND|&)\s+(?=(?:ITU|SG|ISO|IEC|IETF|ETSI|3GPP|IEEE|TSAG|Study|WP|Working|Q|\d{1,2}\b(?![/.])|[A-Z]{2,}|[A-Z][\w-]*\s+(?:Organi[sz]ations?|Bodies|Groups?)\b))/y;
+const PARTY_SEPARATOR = /\s*[,;\n]\s*|\s+(?:and|AND|&)\s+(?=(?:ITU|SG|ISO|IEC|IETF|ETSI|3GPP|IEEE|TSAG|Study|WP|Working|Q|[A-Z]{2,}|[A-Z][\w-]*\s+(?:Organi[sz]ations?|Bodies|Groups?)\b))/y;
 const EMPTY_VALUE = /^(?:-|—|N\/?A|none|nil|tbd|\s*)$/i;
 const ROLE_WORDS = /^(?:the\s+)?(?:(?:Associate\s+)?Rapporteurs?|Chair(?:man|men|s)?|Convenors?|Editors?|Vice-chairs?)\s*(?:of|for)?\s*/i;
 
@@ -261,7 +261,7 @@ export function parseAddressees(value: string | null, purpose: AddresseePurpose)
   const plural = /^(?:ITU-T\s+)?Study Groups\s+([\d,\sand]+)$/i.exec(v);
   // Such a list among other parties: "Relevant External Organizations AND ITU-T Study Groups 13 AND 19".
   if (!plural && /\b(?:Study Groups|SGs)\s+\d/i.test(v)) {
-    const spelled = v.replace(/(?:ITU-T\s+)?(?:Study Groups|SGs)\s+(\d{1,2}(?:\s*(?:,|\band\b|&)\s*\d{1,2}\b)+)/gi, (_m, list: string) => (list.match(/\d+/g) ?? []).map((n) => `SG${n}`).join(', '));
+    const spelled = v.replace(/(?<!ITU-[DR]\s+)(?:ITU-T\s+)?(?:Study Groups|SGs)\s+(\d{1,2}(?:\s*(?:,|\band\b|&)\s*\d{1,2}\b)+)/gi, (_m, list: string) => (list.match(/\d+/g) ?? []).map((n) => `SG${n}`).join(', '));
     if (spelled !== v) return parseAddressees(spelled, purpose);
   }
   if (plural?.[1]) {
@@ -269,6 +269,11 @@ export function parseAddressees(value: string | null, purpose: AddresseePurpose)
       const g = canonicalGroup(`SG${n}`);
       return g ? [{ party: g, group: g, questions: [], purpose }] : [];
     });
+  }
+  // "ITU-T SG9, 11 and 12": the last number of the list too (an ITU-D or ITU-R list is another Sector's, left whole).
+  if (/\bSG\s?\d{1,2}\s*,\s*\d/.test(v) && !/\bITU-[DR]\b/.test(v)) {
+    const listed = v.replace(/\bSG\s?(\d{1,2}(?:\s*,\s*\d{1,2}\b(?!\s*\/))+)(?:\s*,?\s*(?:and|&)\s*(\d{1,2})\b(?!\s*\/))?/g, (_m, list: string, last?: string) => [...(list.match(/\d+/g) ?? []), ...(last ? [last] : [])].map((n) => `SG${n}`).join(', '));
+    if (listed !== v) return parseAddressees(listed, purpose);
   }
   // A Question list's own commas ("Qs 2, 4/11") must not split it: write each Question out first.
   const expanded = v.replace(QUESTION_LIST, (m) => ` ${questionsNamed(m).join(' ')} `);
@@ -532,10 +537,21 @@ const RUN_TOGETHER = / (?=(?:For (?:action|comment|information) to|Approval|Dead
 // A page that lost even the spaces between the cells: "(TO RAG)For comment to:RAGFor information to:n/aDeadline:n/a".
 const GLUED = /(?<=\S)(?=(?:For (?:action|comment|information) to|Deadline|Contact|Approval)\s*:)|(?<=\b(?:For (?:action|comment|information) to|Deadline|Contact|Approval)\s*:)(?=\S)/g;
 
-/** "To: Action: …; Information: …" up to the next field of the header ("Approval:", "For:", "Deadline:") or the line's end. */
-const TO_BY_PURPOSE = /(?:^|[ \t])To[ \t]*:[ \t]*((?:Action|Comment|Information)[ \t]*:[^\n]*?)(?=[ \t]+(?:Approval|For|Deadline|Contact|Purpose|Source|Title|Keywords|Abstract)[ \t]*:|[ \t]*$)/im;
-/** One purpose of such a field and its parties. */
-const PURPOSE_PART = /\b(Action|Comment|Information)[ \t]*:[ \t]*([^:]*?)(?=[ \t;]*\b(?:Action|Comment|Information)[ \t]*:|$)/gi;
+/** "To: Action: …" on a line: where the field starts (its line is cut at the next field's label). */
+const TO_BY_PURPOSE = /(?:^|[ \t])To[ \t]*:[ \t]*(?=(?:Action|Comment|Information)[ \t]*:)/im;
+/** The labels after such a field on its line: "Approval:", "For:", "Deadline:" … */
+const AFTER_TO = /[ \t](?:Approval|For|Deadline|Contact|Purpose|Source|Title|Keywords|Abstract)[ \t]*:/i;
+/** Where one purpose of the field starts: "Action:", "; Information:". */
+const PURPOSE_LABEL = /(?:^|[;\s])(Action|Comment|Information)[ \t]*:/gi;
+
+/** The parties of "Action: FG IPTV; Information: ITU-T SG9, 11, 12 …", each with its purpose (split, not backtracked). */
+function purposeParts(field: string): Array<{ purpose: AddresseePurpose; value: string }> {
+  const labels = [...field.matchAll(PURPOSE_LABEL)];
+  return labels.map((m, i) => ({
+    purpose: (m[1] ?? 'information').toLowerCase() as AddresseePurpose,
+    value: field.slice(m.index + m[0].length, labels[i + 1]?.index ?? field.length).trim().replace(/[;,]+$/, ''),
+  }));
+}
 
 export function parseLiaison(text: string, docGroup: string | null): LiaisonInfo {
   const header = normalizeGroupSpelling(plainHeader(text, 80))
@@ -553,8 +569,12 @@ export function parseLiaison(text: string, docGroup: string | null): LiaisonInfo
   push(parseAddressees(fieldValue(header, 'For information to|For information'), 'information'));
   // An older ITU-T form: "To: Action: FG IPTV; Information: ITU-T SG9, 11, 12, 13, 15, 17, 19, TSAG Approval: …".
   if (addressees.length === 0) {
-    const to = TO_BY_PURPOSE.exec(header)?.[1] ?? '';
-    for (const m of to.matchAll(PURPOSE_PART)) push(parseAddressees(m[2]?.trim().replace(/[;,]+$/, '') ?? null, (m[1] ?? 'information').toLowerCase() as AddresseePurpose));
+    const at = TO_BY_PURPOSE.exec(header);
+    if (at) {
+      const line = header.slice(at.index + at[0].length).split('\n')[0] ?? '';
+      const end = AFTER_TO.exec(line)?.index ?? line.length;
+      for (const part of purposeParts(line.slice(0, end))) push(parseAddressees(part.value, part.purpose));
+    }
   }
   // "Liaison response to ITU-T Q9/15 from IEEE 802.1", "Liaison to IETF/ISOC on ENUM": the title says who and whom.
   const phrase = LIAISON_PHRASE.exec(header.slice(0, 3000)) ?? FORWARD_PHRASE.exec(header.slice(0, 3000)) ?? CAPITAL_HEADING.exec(header.slice(0, 3000));

@@ -273,14 +273,14 @@ export function findMeeting(text: string, subject: string | null, docGroup: stri
     // "the joint Rapporteur meeting of Questions D, F, G, 1, 2 … that will be held in Launceston": a rapporteurs'
     // meeting, not the study group's.
     const rapporteurs = RAPPORTEUR_MEETING.exec(hit ? clean.slice(0, hit.index) : clean)?.[1];
-    const title = subject ?? (rapporteurs ? squash(rapporteurs).replace(/^j/, 'J') : named && !MAIN_MEETING_MENTION.test(named) ? squash(named.replace(/^(?:A|An|The)\s+/i, '')) : meetingOf(group));
+    const title = subject ?? (rapporteurs ? squash(rapporteurs).replace(/^./, (c) => c.toUpperCase()) : named && !MAIN_MEETING_MENTION.test(named) ? squash(named.replace(/^(?:A|An|The)\s+/i, '')) : meetingOf(group));
     if (hit) return build(hit, title, findPlace(clean.slice(Math.max(0, verbAt - 20))) ?? findPlace(clean), group);
   }
   return null;
 }
 
 // A rapporteurs' meeting named in a sentence: "the joint Rapporteur meeting of Questions D, F, G, 1, 2, 3, 4 and 5".
-const RAPPORTEUR_MEETING = /\b((?:joint\s+)?Rapporteurs?['’]?\s+(?:Group\s+)?meeting\s+(?:of|for)\s+(?:Questions?|Qs?\.?)\s+[\w/]{1,6}(?:\s*(?:,|and|&)\s*[\w/]{1,6}){0,12})/i;
+const RAPPORTEUR_MEETING = /\b((?:[Jj]oint\s+)?[Rr]apporteurs?['’]?\s+(?:[Gg]roup\s+)?[Mm]eeting\s+(?:of|for)\s+(?:[Qq]uestions?|Qs?\.?)\s+[A-Z0-9]{1,2}(?:\/\d{1,2})?(?:\s*(?:,|and|&)\s*[A-Z0-9]{1,2}(?:\/\d{1,2})?\b){0,12})/;
 
 // The heading of a notice's dates: "Date:", "Dates:", "1. Date" underlined with carets or dashes.
 const DATE_HEADING = /(?:^|\n|\s)(?:\d\.?\s*)?Dates?\s*(?::|\^{3,}|-{3,}|\n)\s*/g;

@@ -36,7 +36,7 @@ export function findRecommendations(text: string): RecommendationRef[] {
     if (provisional && !/[A-Z-]/.test(id.slice(2))) continue;
     if (NOT_REC_BEFORE.test(text.slice(Math.max(0, m.index - 20), m.index))) continue;
     // "Q.14/12" is Question 14 of Study Group 12 written with a dot, not Recommendation Q.14.
-    if (/^\/\d/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 2))) continue;
+    if (id.startsWith('Q.') && /^\/\d/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 2))) continue;
     listEnd = m.index + m[0].length;
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 250);
     const quoted = /^\s*[:,-]?\s*"([^"\n]{5,200})"/.exec(after)?.[1] ?? null;
@@ -44,7 +44,12 @@ export function findRecommendations(text: string): RecommendationRef[] {
     // architecture …\tC. Okafor, H. Zhang").
     const listed = /^[ \t]+([A-Z][^\n"\t]{10,200}?)[ \t]*(?:\t|\s{3,}|$)/.exec(after.split('\n')[0] ?? '')?.[1] ?? null;
     // A list item: "ITU-T Y.3188 (ex Y.IMT2020-QoS-fw): Quality of service assurance framework …, under Question 6/13;".
-    const colon = /^[ \t]*:[ \t]+([A-Z][^\n:;"]{10,200}?)[ \t]*(?:,[ \t]+(?:under|in|of)[ \t]+Questions?\b|;|\.(?:\s|$)|$)/m.exec(after.split('\n')[0] ?? '')?.[1] ?? null;
+    // Only in a list (the line starts with a bullet) or after a provisional name; never a sentence ("Y.4486: The text
+    // was approved …", "G.9806.1: Consented at …").
+    const lineStart = text.lastIndexOf('\n', m.index) + 1;
+    const listItem = /^[ \t]*(?:[-–•*·]|\(?[a-z0-9]{1,2}[.)])[ \t]+/i.test(text.slice(lineStart, m.index + 1)) || Boolean(m[3]);
+    const colonText = listItem ? (/^[ \t]*:[ \t]+([A-Z][^\n:;"]{10,200}?)[ \t]*(?:,[ \t]+(?:under|in|of)[ \t]+Questions?\b|;|\.(?:\s|$)|$)/m.exec(after.split('\n')[0] ?? '')?.[1] ?? null) : null;
+    const colon = colonText && !/^(?:The|This|These|That|It|See|Consented|Approved|Determined|Agreed|Adopted|Deleted|Published|Withdrawn|Under|Refer|Note)\b/.test(colonText) ? colonText : null;
     // A title has words; a status cell ("Consented", "AAP") is none.
     const title = quoted ?? (colon && colon.trim().split(/\s+/).length >= 3 ? colon : null) ?? (listed && !/^(?:and|or|is|are|was|were|which|ITU-T)\b/.test(listed) && listed.trim().split(/\s+/).length >= 3 ? listed : null);
     const existing = byId.get(id);

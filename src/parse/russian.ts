@@ -17,9 +17,9 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
   [/Циркуляр\s+(\d{1,4})\s+БСЭ/g, 'TSB Circular $1'],
   [/Коллективное письмо(?:\s+БСЭ)?\s+(\d{1,3})\s*\/\s*(\d{1,2})/g, 'TSB Collective letter $1/$2'],
   [/^(\s*)Предмет\s*:/gm, '$1Subject:'],
-  [/Исследовательск(?:ая|ой|ую) комисси(?:я|и|ю)\s+(\d{1,2})/g, 'Study Group $1'],
   // "11й Исследовательской комиссии", "11-й …" (the 11th study group).
   [/(?<!\d)(\d{1,2})\s*-?(?:й|ой|ая|ей|я)\s+Исследовательск(?:ая|ой|ую)\s+комисси(?:я|и|ю)/g, 'Study Group $1'],
+  [/Исследовательск(?:ая|ой|ую) комисси(?:я|и|ю)\s+(\d{1,2})/g, 'Study Group $1'],
   // "Собрание 11й Исследовательской комиссии": the meeting of it.
   [/(?<!\p{L})Собрани[еяю](?=\s+Study Group)/gu, 'Meeting of'],
   [/(?<!\p{L})собрани[еяю](?=\s+Study Group)/gu, 'meeting of'],
@@ -42,7 +42,7 @@ export function fromRussian(text: string): string {
     // "с 6 по 7 июня 2011 года": a range.
     .replace(new RegExp(String.raw`(?<![\p{L}\d])с\s+(\d{1,2})\s+по\s+(\d{1,2})\s+(${MONTH})(?:\s+(\d{4})(?:\s+(?:года|г\.))?)?`, 'giu'), (_x, d1: string, d2: string, mo: string, y?: string) => `from ${d1} to ${d2} ${monthOf(mo, RUSSIAN_MONTHS)}${y ? ` ${y}` : ''}`)
     // "2428 января 2011 года": a range whose dash a converter lost (two days, the first the smaller).
-    .replace(new RegExp(String.raw`(?<!\d)([0-3]\d)([0-3]\d)(?=\s+(?:${MONTH})(?![\p{L}]))`, 'gu'), (whole, d1: string, d2: string) => (Number(d1) >= 1 && Number(d1) < Number(d2) && Number(d2) <= 31 ? `${d1}-${d2}` : whole))
+    .replace(new RegExp(String.raw`(?<!\d)([0-3]\d)([0-3]\d)(?=\s+(?:${MONTH})(?![\p{L}]))`, 'giu'), (whole, d1: string, d2: string) => (Number(d1) >= 1 && Number(d1) < Number(d2) && Number(d2) <= 31 ? `${d1}-${d2}` : whole))
     // "14 апреля 2011 года", "6–7 июня 2011 г.".
     .replace(new RegExp(String.raw`(?<!\d)(\d{1,2}(?:\s*[-–]\s*\d{1,2})?)\s+(${MONTH})(?![\p{L}])(?:\s+(\d{4})(?:\s+(?:года|г\.))?)?`, 'giu'), (_x, d: string, mo: string, y?: string) => `${d} ${monthOf(mo, RUSSIAN_MONTHS)}${y ? ` ${y}` : ''}`);
   for (const [re, to] of PHRASES) t = t.replace(re, to);

@@ -1449,7 +1449,10 @@ describe('questions of the twenty-second round (asked on 12 October 2026)', () =
   it('whether a named workshop is still on: held, or on, with its changed dates', async () => {
     // Corrigendum 1 to Circular 92 moved the AI-native networks workshop to 9-10 March 2026.
     const over = await ask('is the AI-native networks workshop still on?', 'Europe/Zurich', when);
-    expect(over.title).toBe('It was held: ITU Workshop on AI-native networks: from research to standards took place on 9–10 March 2026 (its dates were changed)');
+    expect(over.title).toBe('It is over: ITU Workshop on AI-native networks: from research to standards was scheduled for 9–10 March 2026 (its dates were changed)');
+    // Past midnight in Geneva on its last day: over, though it is still the 10th in UTC.
+    const late = await ask('is the AI-native networks workshop still on?', 'Asia/Tokyo', '2026-03-10T23:30Z');
+    expect(late.title).toMatch(/^It is over: /);
     const ahead = await ask('is the AI-native networks workshop still on?', 'Europe/Zurich', '2026-01-12T09:00');
     expect(ahead.title).toMatch(/^Yes: ITU Workshop on AI-native networks.* is on 9–10 March 2026 \(its dates were changed\)$/);
   });
@@ -1471,6 +1474,11 @@ describe('questions of the twenty-second round (asked on 12 October 2026)', () =
     expect(yes.title).toBe('Yes: SG17-LS45 asks Q6/20 to act; the reply was due by Thu 30 Apr 2026 (end of day, Geneva)');
     const other = await ask("does Q4/20 have to act on SG17's LS on IoT security?", 'Europe/Zurich', when);
     expect(other.title).toMatch(/^No: SG17-LS45 asks SG20 \(Q6\/20\) to act .*, not Q4\/20$/);
+    // No statement of that sender on that topic: no yes or no (a review found a "Yes" here for another topic's statement).
+    const noTopic = await ask("does Q6/20 have to act on SG17's LS on blockchain?", 'Europe/Zurich', when);
+    expect(noTopic.title).toBe('No stored liaison statement from SG17 to Q6/20 is on "blockchain"');
+    const otherSender = await ask("does SG20 have to act on SG13's LS on IoT security?", 'Europe/Zurich', when);
+    expect(otherSender.title).toBe('No stored liaison statement from SG13 to SG20 is on "IoT security"');
     const sc27 = await ask('must Q11/17 reply to the LS from SC 27 on post-quantum key establishment?', 'Europe/Zurich', when);
     expect(sc27.title).toMatch(/^Yes: .* asks Q11\/17 to act, replying by Fri 15 Jan 2027/);
   });
@@ -1507,6 +1515,8 @@ describe('questions of the twenty-second round (asked on 12 October 2026)', () =
     const closed = await ask('when did the consultation on Y.3188 and Y.3207 close?', 'Europe/Zurich', when);
     expect(closed).toMatchObject({ ok: true, command: 'deadlines' });
     expect(closed.sections[0]?.items[0]?.text).toMatch(/original: 22 September 2025, 23:59 UTC \(past\): Consultation reply on Y\.3188, Y\.3207/);
+    const sg13 = await ask('any consultations open in SG13?', 'Europe/Zurich', when);
+    expect(sg13.title).toMatch(/^Deadlines for SG13 \(consultation reply\)/);
     const open = await ask('is there an open TAP consultation I should reply to?', 'Europe/Zurich', when);
     expect(open.title).toBe('Deadlines for all groups (consultation reply)');
     expect(open.sections[0]?.items.map((i) => i.text)).toEqual([expect.stringMatching(/Consultation reply on G\.9806\.1, G\.984\.3 — SG15$/)]);

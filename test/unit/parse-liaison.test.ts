@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalParty, findRepliesTo, parseAddressees, parseContacts, questionsNamed, requestsOf } from '../../src/parse/liaison.ts';
 import { parseDocument } from '../../src/parse/index.ts';
+import { findRecommendations } from '../../src/parse/refs.ts';
 import { answeredTitle } from '../../src/store/liaison-replies.ts';
 
 describe('group names', () => {
@@ -383,6 +384,24 @@ describe('kinds and fields of layouts met in a new-user round (each modelled on 
   it('a JTC 1 cover\'s "TITLE Meeting Report, …" is the title', () => {
     const p = parseDocument('ISO/IEC JTC 1/SC 29 N 9999\nDATE: 2006-12-28\n\nCoding of Audio, Picture, Multimedia and Hypermedia Information\nSecretariat: Japan (JISC)\n\nDOC. TYPE Meeting Report\nTITLE Meeting Report, the 19th SC 29 Plenary Meeting, 2006-07-24/25, Klagenfurt, Austria\nSOURCE Secretariat, ISO/IEC JTC 1/SC 29\n');
     expect(p.title).toBe('Meeting Report, the 19th SC 29 Plenary Meeting, 2006-07-24/25, Klagenfurt, Austria');
+  });
+
+  // Found in review: another Sector's study groups are not ITU-T's, and a list of other bodies is no list of groups.
+  it('keeps "ITU-D SGs 1 and 2" and "ISO/IEC JTC 1/SC 27 and 29" whole, and writes out "ITU-T SGs 9, 11 and 12"', () => {
+    expect(parseAddressees('ITU-D SGs 1 and 2', 'information').map((a) => [a.party, a.group])).toEqual([['ITU-D SGs 1 and 2', null]]);
+    expect(parseAddressees('ITU-R SGs 4 and 5', 'information').map((a) => a.group)).toEqual([null]);
+    expect(parseAddressees('ISO/IEC JTC 1/SC 27 and 29', 'information').map((a) => a.party)).toEqual(['ISO/IEC JTC 1/SC 27 and 29']);
+    expect(parseAddressees('ITU-T SGs 9, 11 and 12', 'information').map((a) => a.party)).toEqual(['SG9', 'SG11', 'SG12']);
+  });
+  it('reads no title from a sentence after a colon, a meeting of minutes commented on is no report, and no deadline from "need to be submitted in …"', () => {
+    for (const t of ['Recommendation ITU-T Y.4486: The text was approved under AAP on 5 May 2026.', 'draft Recommendation ITU-T G.9806.1: Consented at the meeting of 27 November 2026.']) expect(findRecommendations(t)[0]?.title).toBeNull();
+    expect(parseDocument('From: a@example.org\nSubject: minutes\nTitle: Comments on the minutes\n\nHello all').kind).not.toBe('report');
+    expect(parseDocument('Title: Template for meeting minutes\n\nFill in the form.').kind).not.toBe('report');
+    expect(parseDocument('Date: Fri, 12 Oct 2012 10:00:00 -0400\n\nContributions need to be submitted in the template agreed at the meeting of 5 November 2012.').deadlines).toEqual([]);
+  });
+  it('titles a rapporteurs\' meeting with its Questions only, and keeps "E.164/1" a Recommendation', () => {
+    expect(parseDocument('Dear all, the Rapporteur meeting of Question 4/20 and the FG-AI4A will be held in Geneva from 3 to 5 March 2027.').meeting?.title).toBe('Rapporteur meeting of Question 4/20');
+    expect(findRecommendations('see ITU-T E.164/1 and Q.14/12').map((r) => r.id)).toEqual(['E.164']);
   });
 
   // 3GPP R1-2501731 as a web page gives it (https://ghanbarinejad.com/LLAP/TP/RAN/RAN1/RAN1%23120-bis/5.html): the file

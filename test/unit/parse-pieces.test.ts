@@ -836,6 +836,12 @@ describe('TSB letters in Russian', () => {
     expect(p.meeting).toMatchObject({ group: 'SG11', start: '2011-01-24', end: '2011-01-28', place: 'Geneva, Switzerland', startTime: '09:30', registrationTime: '08:30' });
   });
 
+  it('reads "11-й Исследовательской комиссии" before a date as the study group, the date left a date', () => {
+    const p = parseDocument('Бюро стандартизации электросвязи\nЖенева, 16 сентября 2010 года\nОсн.: Коллективное письмо 7/11 БСЭ\nПредмет: Собрание 11-й Исследовательской комиссии 24–28 января 2011 года\n');
+    expect(p.title).toBe('Meeting of Study Group 11 24-28 January 2011');
+    expect(p.meeting).toMatchObject({ start: '2011-01-24', end: '2011-01-28' });
+  });
+
   it('leaves a text in Russian that is no TSB letter as it is', () => {
     expect(parseDocument('Отчёт о встрече 14 апреля 2011 года').date).toBeNull();
   });
@@ -1304,6 +1310,15 @@ describe('an action of many "proposal" words and no submission', () => {
     const t0 = performance.now();
     expect(categorize(`${'proposal '.repeat(20_000)}by 3 May 2027`)).toBe('other');
     expect(performance.now() - t0).toBeLessThan(1_500);
+  });
+});
+
+describe('a liaison whose "To: Action:" runs on with separators and no further purpose', () => {
+  it('is read in time linear in its length', () => {
+    const t0 = performance.now();
+    const p = parseDocument(`LIAISON STATEMENT\nSource: ITU-T SG16\nTo: Action: FG IPTV${' ;'.repeat(50_000)} X: y\n`);
+    expect(performance.now() - t0).toBeLessThan(1_500);
+    expect(p.liaison?.to[0]).toBe('FG IPTV');
   });
 });
 
