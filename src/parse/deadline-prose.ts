@@ -273,6 +273,8 @@ interface Years {
   after: string | null;
   /** The years the text writes each day with ("6 July 2015" → `07-06` → 2015), for a day it also writes without. */
   byDay: Map<string, Set<string>>;
+  /** `after` is only the one year the text names, no day of it: a day without a year is in that year. */
+  yearOnly?: boolean;
 }
 
 function yearsOf(text: string): Years {
@@ -289,7 +291,7 @@ function yearsOf(text: string): Years {
   // No full date: "Kaleidoscope 2022 … The deadline for submissions is 20 June" is 2022's when that is its only year.
   // A year with its month ("at the November, 2006 plenary") names a time of its own, not the text's year.
   const named = new Set([...head.matchAll(/(?<![\d./-])(?:19|20)\d{2}(?![\d./-])/g)].filter((m) => !MONTH_BEFORE.test(head.slice(Math.max(0, m.index - 16), m.index))).map((m) => m[0]));
-  return { after: named.size === 1 ? `${[...named][0]}-01-01` : null, byDay };
+  return { after: named.size === 1 ? `${[...named][0]}-01-01` : null, byDay, yearOnly: true };
 }
 
 const YEARLESS = new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s+(${MONTH_PATTERN})\b(?!\s*,?\s*\d{4})|\b(${MONTH_PATTERN})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*,?\s*\d{4})`, 'gi');
@@ -322,6 +324,7 @@ function yearlessDates(sentence: string, years: Years): DateHit[] {
     const fits = (y: number) => !Number.isNaN(Date.parse(iso(y))) && (want < 0 || new Date(`${iso(y)}T12:00:00Z`).getUTCDay() === want);
     let year: number | null = null;
     if (written?.size === 1) year = Number([...written][0]);
+    else if (years.yearOnly) year = fits(base) ? base : null;
     else {
       // The year that puts the day nearest the text's first full date, before or after it: a deadline ahead of the
       // meeting a letter announces is the meeting's year, not the next.

@@ -768,6 +768,9 @@ describe('deadlines written without a year', () => {
 
   it('take the only year a text names when it writes no full date', () => {
     expect(dates('Kaleidoscope 2022 takes place in Accra, Ghana, from 7 to 9 December.\n\nThe deadline for submissions is 20 June.\n')).toEqual(['2022-06-20']);
+    // An IEEE 802 EC ballot mail of 2012 with no date of its own (802SEC archive): August is that year's, not the year
+    // before's, though 1 January 2012 is nearer to August 2011.
+    expect(dates('The amendments to the IEEE 802.11 - 2012 Base Standard are shown.\n\nStart of ballot: 08 August\n\nClose of ballot: 17 August\n')).toEqual(['2012-08-17']);
   });
 
   // Reported on a rapporteur-meeting mail: the deadline before the meeting got the year after it.
