@@ -88,6 +88,10 @@ const ROUTER_INTENTS: ReadonlyArray<readonly [string, RegExp]> = [
   // the meeting's letter says it will do.
   ['meeting', /^(?<arg>what(?:'s|’s| is| are| will| does| do)? (?:the )?(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}(?:RG-[A-Z]{2,5})?|study group \d{1,2}|TSAG|WP\s?\d\/\d{1,2})(?:['’]s)? (?:be )?(?:going to )?(?:discuss|discussing|work on|working on|cover|covering|consider|considering|focus on|focusing on|look at|looking at)\b[^?!]{0,80}[?!.]*)$/i],
   ['meeting', /^(?<arg>what(?:'s|’s| is) (?:on )?the agenda (?:for|of|at) (?:the )?(?:next )?(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}(?:RG-[A-Z]{2,5})?|study group \d{1,2}|TSAG|WP\s?\d\/\d{1,2})\b[^?!]{0,80}[?!.]*)$/i],
+  // "is translation provided for WP3/17", "will there be interpretation at TSAG", "do I need to re-register for SG13":
+  // what the meeting's letter says of it.
+  ['meeting', /^(?<arg>(?:is|are|will)\s+(?:there\s+)?(?:be\s+)?(?:any\s+)?(?:translation|interpretation|interpreting|captioning|remote participation)\b[^?!]{0,60}?\b(?:for|at|during|in)\s+(?:the\s+)?(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}(?:RG-[A-Z]{2,5})?|study group \d{1,2}|TSAG|WP\s?\d\/\d{1,2})\b[^?!]{0,40}[?!.]*)$/i],
+  ['meeting', /^(?<arg>(?=[^?!]*\b(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG|WP\s?\d\/\d{1,2})\b)[^?!]{0,80}\b(?:register(?:ed)? again|registrations? (?:still )?valid)\b[^?!]{0,60}[?!.]*)$/i],
   // "who handles IoT security for smart agriculture, SG17 or SG20?": which of two groups works on a topic is in the
   // documents that name it (a demarcation, a liaison), found by the topic's words.
   ['search', /^(?:who|which (?:study )?groups?|which SGs?)\s+(?:handles?|deals? with|works? on|covers?|stud(?:ies|y)|(?:is|are) responsible for|looks? after|owns?|(?:is|are) working on)\s+(?<arg>[^?!,]{3,80}?),?\s+(?:ITU-T\s+)?(?:SG\s?\d{1,2}|TSAG)\s+or\s+(?:ITU-T\s+)?(?:SG\s?\d{1,2}|TSAG)\s*[?!.]*$/i],
@@ -246,6 +250,7 @@ function routeText(registry: Registry, plain: string, clock?: AskClock): Routed 
     .replace(/\bassoc\.?(?=\s+rapporteur)/gi, 'associate')
     .replace(/\bcontribs?\b/gi, 'contributions')
     .replace(/\btmrw\b/gi, 'tomorrow')
+    .replace(/\bre-?register(?:ed|ing)?\b/gi, 'register again')
     // "in the next fortnight", "the very next deadline coming up": the words the date and deadline patterns read.
     .replace(/\b(?:a|one)\s+fortnight\b/gi, 'two weeks')
     .replace(/\bfortnight\b/gi, 'two weeks')
@@ -411,7 +416,8 @@ export async function answer(registry: Registry, context: CommandContext & { met
   // … or that one command reads whole by dropping a part: "when's sg3 and what's the deadline for fellowships" asks of
   // the meeting and of a deadline, two commands.
   const parts = partsOf(input).map((part) => route(registry, part, clock));
-  const readable = parts.length > 1 && parts.every((p) => !('reply' in p) && (!leftOver(p.args) || namesABody(p.args)));
+  // A meeting part with words of its own ("is translation provided for WP3/17") is answered from the meeting's letter.
+  const readable = parts.length > 1 && parts.every((p) => !('reply' in p) && (!leftOver(p.args) || namesABody(p.args) || lettersWords(p)));
   const twoCommands = readable && new Set(parts.map((p) => ('spec' in p ? p.spec.name : ''))).size > 1;
   if ('reply' in routed || leftOver(routed.args) || twoCommands) {
     if (readable) {
@@ -485,6 +491,12 @@ async function searchInstead(registry: Registry, ctx: CommandContext, input: str
 }
 
 /** Whether routed arguments left words unread or named no known group. */
+/** A meeting question about a named group whose other words its letter is searched for. */
+function lettersWords(p: Routed): boolean {
+  const a = ('spec' in p ? p.args : null) as { unread?: unknown; scope?: { kind?: unknown } } | null;
+  return 'spec' in p && p.spec.name === 'meeting' && typeof a?.unread === 'string' && a.scope?.kind === 'group';
+}
+
 function leftOver(args: unknown): boolean {
   const a = args as { unread?: unknown; scope?: { kind?: unknown } } | null;
   return Boolean(a && typeof a === 'object' && (a.unread || a.scope?.kind === 'unknown'));
@@ -514,7 +526,8 @@ export function partsOf(input: string): string[] {
   if (text.length > MAX_FALLBACK_TEXT || text.startsWith('/')) return [];
   const parts = text
     .split(/\s*\?\s+(?=\S)|\s+\+\s+|\s*;\s*|,?\s+and\s+(?=(?:what|whats|what['’]s|who|whos|who['’]s|when|whens|when['’]s|where|wheres|where['’]s|which|how|is|are|does|do|did|will|can|could|should|was|were)\b)/i)
-    .map((p) => p.trim())
+    // "WP3/17 deadlines? and is translation provided?": the joining word starts no part.
+    .map((p) => p.trim().replace(/^(?:and|also|plus|&)\s+/i, ''))
     .filter((p) => p.length > 0);
   if (parts.length < 2 || parts.length > 4) return [];
   const mention = ONE_GROUP_MENTION.exec(parts[0] ?? '');

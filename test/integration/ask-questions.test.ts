@@ -1617,6 +1617,22 @@ describe('questions of the twenty-third round (asked on 15 February 2027)', () =
   });
 });
 
+describe('questions of the twenty-fourth round (asked on 23 November 2026)', () => {
+  const when = '2026-11-23T10:00';
+  it('"why was study group 13 postponed and do I need to re-register?" quotes the letter, with no "Yes" of a moved deadline', async () => {
+    const a = await ask('Why was study group 13 postponed and do I need to re-register?', 'Europe/Zurich', when);
+    expect(a.title).not.toMatch(/^Yes/);
+    expect(a.sections.flatMap((x) => x.items.map((i) => i.text))).toContain('Registrations already made remain valid and need not be repeated.');
+  });
+
+  it('"WP3/17 deadlines? and is translation provided?" answers both parts: the deadlines and the letter on translation', async () => {
+    const a = await ask('WP3/17 deadlines? and is translation provided?', 'Europe/Zurich', when);
+    const texts = a.sections.flatMap((x) => x.items.map((i) => i.text));
+    expect(texts).toContain('Wed 7 Apr 2027 (end of day, Geneva) (in 135 days): Contributions');
+    expect(texts.some((t) => /no translation is provided/.test(t))).toBe(true);
+  });
+});
+
 describe('the same questions in Slack and Teams', () => {
   const now = resolveNow(NOW, TZ);
   const allowed = { countCommand: () => Promise.resolve({ allowed: true, count: 1, firstRefusal: false, retryAfterS: 60 }) };
