@@ -140,6 +140,8 @@ const ROUTER_INTENTS: ReadonlyArray<readonly [string, RegExp]> = [
   ['ls', /^(?:(?:which|what|any|the|show(?: me)?|list)\s+)*(?:overdue|late|unanswered)\s+(?:liaisons?|LSs?|liaison statements?)(?<arg>\s+(?:for|of|from)\s+\S.*?)?[?!.]*$/i],
   ['ls', /^(?:(?:which|what|any)\s+)?(?:liaisons?|LSs?|liaison statements?)\s+(?:are|is)\s+(?:overdue|late|past (?:their|the|its) reply date)(?<arg>\s+(?:for|of|from)\s+\S.*?)?[?!.]*$/i],
   // "who must answer the SG15 fronthaul timing liaison and by when": the group's statements on that topic.
+  // "who are the contacts for the SG17 LS to SG20?": that statement, with its contacts.
+  ['ls', /^(?:who (?:are|is) (?:the )?)?contacts? (?:person |people )?(?:for|of|on) (?:the )?(?<sender>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG))(?:['’]s)? (?:LS|liaison(?: statement)?) (?:to|for) (?:the )?(?<to>\S.{1,40}?)\s*[?!.]*$/i],
   // "what is SG11 asking SG13 about emergency calls?", "what's TSAG asking the study groups to do"
   ['ls', /^what(?:'s|’s| is| are) (?<sender>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG)) (?:asking|requesting|telling|wanting from|wanting of) (?:the )?(?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG|Q\d{1,2}\/\d{1,2}))(?: to do)?(?: (?:about|on|regarding|concerning) (?<topic>[^?!.]{2,60}?))?[?!.]*$/i],
   // "any liaisons to ISO/IEC JTC 1/SC 42?", "which LSs were sent to IEEE 802.1": the statements sent to that body.
@@ -396,7 +398,8 @@ export async function answer(registry: Registry, context: CommandContext & { met
   // "which is sooner, the SG13 or the SG15 meeting?": each group's next meeting, and which opens first.
   const sooner = asked.length <= MAX_FALLBACK_TEXT ? WHICH_SOONER.exec(input.trim()) : null;
   if (sooner?.groups) {
-    const parts = [sooner.groups['a'], sooner.groups['b']].map((g) => route(registry, `meeting ${g}`, clock));
+    const year = sooner.groups['year'] ? ` ${sooner.groups['year']}` : '';
+    const parts = [sooner.groups['a'], sooner.groups['b']].map((g) => route(registry, `meeting ${g}${year}`, clock));
     if (parts.every((p) => !('reply' in p))) {
       const replies = await Promise.all((parts as Array<Exclude<Routed, { reply: Reply }>>).map((p) => p.spec.run(ctx, p.args)));
       const next = replies.map((r) => ({ group: (r.data as { group?: string } | undefined)?.group ?? null, meeting: (r.data as { meetings?: Array<{ start: string; end: string }> } | undefined)?.meetings?.[0] }));
@@ -458,7 +461,7 @@ export async function answer(registry: Registry, context: CommandContext & { met
 /** A question about everything in a span: "what's happening next week", "any events this month for SG5". */
 /** "which is sooner, the SG13 or the SG15 meeting?", "which comes first: TSAG or SG17?" */
 const GROUP_NAME = String.raw`(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}(?:RG-[A-Z]{2,5})?|study group \d{1,2}|TSAG|WP\s?\d\/\d{1,2}|Q\d{1,2}\/\d{1,2})`;
-const WHICH_SOONER = new RegExp(String.raw`^which (?:one )?(?:is|comes|will be|happens|meets|is held) (?:sooner|first|earlier|next)[,:]?\s+(?:the )?(?<a>${GROUP_NAME})(?:['’]s)?(?: meeting)? or (?:the )?(?<b>${GROUP_NAME})(?:['’]s)?(?: meeting)?\s*[?!.]*$`, 'i');
+const WHICH_SOONER = new RegExp(String.raw`^which (?:one )?(?:is|comes|will be|happens|meets|is held) (?:sooner|first|earlier|next)(?:\s+in\s+(?<year>(?:19|20)\d{2}))?[,:]?\s+(?:the )?(?<a>${GROUP_NAME})(?:['’]s)?(?: meeting)? or (?:the )?(?<b>${GROUP_NAME})(?:['’]s)?(?: meeting)?\s*[?!.]*$`, 'i');
 const WHATS_ON = /^(?:what(?:'s|’s| is| are)?\s+(?:happening|on|going on|coming up|scheduled|planned)|(?:are there\s+)?(?:any\s+)?(?:upcoming\s+)?events?|what do (?:I|we) have(?:\s+on)?|(?:is there\s+)?anything\s+(?:happening|on|coming up|scheduled))\b(?!\s+(?:the|an?)\s+(?:agenda|list|table)\b)(?<rest>[^?!.]*)[?!.]*$/i;
 
 /** Words of a question that ask, not name what is asked about. */

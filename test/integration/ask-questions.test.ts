@@ -1625,6 +1625,18 @@ describe('questions of the twenty-fourth round (asked on 23 November 2026)', () 
     expect(a.sections.flatMap((x) => x.items.map((i) => i.text))).toContain('Registrations already made remain valid and need not be repeated.');
   });
 
+  it('a meeting under way when the next is asked for: said so, with the one after it', async () => {
+    const a = await ask('SG15 next meeting dates?', 'Europe/Zurich', when);
+    expect(a.title).toBe('SG15 is meeting now, until Fri 27 November 2026; its next meeting is 14–25 June 2027 in Geneva, Switzerland');
+  });
+
+  it('"which is first in 2027, SG3 or SG13?" and "who are the contacts for the SG17 LS to SG20?"', async () => {
+    const first = await ask('Which is first in 2027, SG3 or SG13?', 'Europe/Zurich', when);
+    expect(first.title).toBe('SG3 meets first: 7–16 April 2027, then SG13: 12–23 April 2027');
+    const contacts = await ask('Who are the contacts for the SG17 LS to SG20?', 'Europe/Zurich', when);
+    expect(contacts.sections[0]?.items[0]?.detail).toMatch(/contacts: Anna Schmidt \(Federal Network Agency, Germany\).*; Wei Li \(China Academy of Information and Communications Technology, China\)/);
+  });
+
   it('"WP3/17 deadlines? and is translation provided?" answers both parts: the deadlines and the letter on translation', async () => {
     const a = await ask('WP3/17 deadlines? and is translation provided?', 'Europe/Zurich', when);
     const texts = a.sections.flatMap((x) => x.items.map((i) => i.text));
