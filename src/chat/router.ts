@@ -253,6 +253,8 @@ function routeText(registry: Registry, plain: string, clock?: AskClock): Routed 
     .replace(/\bcontribs?\b/gi, 'contributions')
     .replace(/\btmrw\b/gi, 'tomorrow')
     .replace(/\bre-?register(?:ed|ing)?\b/gi, 'register again')
+    // "what did TSAG ask … in LS12": the statement numbered after the group named before it (TSAG-LS12).
+    .replace(/\b(TSAG|SG\d{1,2})\b([^?!.]{0,80}?)(?<![\w-])LS\s?(\d{1,4})\b/i, '$1$2$1-LS$3')
     // "in the next fortnight", "the very next deadline coming up": the words the date and deadline patterns read.
     .replace(/\b(?:a|one)\s+fortnight\b/gi, 'two weeks')
     .replace(/\bfortnight\b/gi, 'two weeks')

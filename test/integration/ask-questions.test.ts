@@ -1625,6 +1625,11 @@ describe('questions of the twenty-fourth round (asked on 23 November 2026)', () 
     expect(a.sections.flatMap((x) => x.items.map((i) => i.text))).toContain('Registrations already made remain valid and need not be repeated.');
   });
 
+  it('"what did TSAG ask all study groups in LS12" is TSAG-LS12', async () => {
+    const a = await ask('What did TSAG ask all study groups in LS12 and by when?', 'Europe/Zurich', when);
+    expect(a).toMatchObject({ ok: true, command: 'doc', title: 'TSAG-LS12' });
+  });
+
   it('a meeting under way when the next is asked for: said so, with the one after it', async () => {
     const a = await ask('SG15 next meeting dates?', 'Europe/Zurich', when);
     expect(a.title).toBe('SG15 is meeting now, until Fri 27 November 2026; its next meeting is 14–25 June 2027 in Geneva, Switzerland');
