@@ -263,9 +263,8 @@ export function statedOfficers(
   for (const m of text.matchAll(SECRETARIAT_CONTACT)) {
     const name = m[1]?.trim().replace(/[.,]+$/, '').replace(HONORIFIC_FIRST, '');
     const group = groupOfAddress(m[2] ?? '');
-    addSecretariat(name, m[2] ?? null, group);
-    // A letter of a study group's regional group gives the study group's mailbox: its contact is the regional group's too.
-    if (group && ownGroup?.startsWith(`${group}RG-`)) addSecretariat(name, m[2] ?? null, ownGroup);
+    // A letter of a study group's regional group gives the study group's mailbox: its contact is the regional group's.
+    addSecretariat(name, m[2] ?? null, group && ownGroup?.startsWith(`${group}RG-`) ? ownGroup : group);
   }
   return out;
 }
@@ -386,6 +385,11 @@ const officersCommand = defineCommand({
       return true;
     });
     holders.sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || (a.scope ?? '').localeCompare(b.scope ?? '', 'en', { numeric: true }) || Number(a.origin === 'document') - Number(b.origin === 'document'));
+    // A study group has one counsellor at a time: the latest letter's; those of earlier letters are said as such.
+    const latestLetter = new Map<string, string>();
+    for (const h of holders) if (h.kind === 'secretariat' && h.origin === 'document' && (h.date ?? '') > (latestLetter.get(h.scope ?? '') ?? '')) latestLetter.set(h.scope ?? '', h.date ?? '');
+    const earlier = year === null ? holders.filter((h) => h.kind === 'secretariat' && h.origin === 'document' && (h.date ?? '') < (latestLetter.get(h.scope ?? '') ?? '')) : [];
+    const earlierNote = earlier.length > 0 ? [`Earlier letters named ${earlier.map((h) => `${h.name} (${sourceLabel(h.source)}${h.date ? ` of ${h.date}` : ''})`).join('; ')}.`] : [];
     const what = role ? (KIND_LABELS[role] ?? role).toLowerCase() : 'officers';
     // A working party's or Question's secretariat is its study group's counsellor.
     if (holders.length === 0 && role === 'secretariat' && /^(?:WP|Q)\d/.test(asked)) {
@@ -403,8 +407,8 @@ const officersCommand = defineCommand({
     return {
       ok: true,
       title: `${role ? (KIND_LABELS[role] ?? role).replace(/^./, (c) => c.toUpperCase()) : 'Officers'} of ${asked}`,
-      sections: [{ items: holders.map(holderItem) }],
-      notes: [...yearNote, ...(holders.some((h) => h.origin === 'document') ? ['Names from documents are as the document states them; the roster is the secretariat\'s list.'] : []), ...staleNote(holders, year, ctx.now)],
+      sections: [{ items: holders.filter((h) => !earlier.includes(h)).map(holderItem) }],
+      notes: [...yearNote, ...earlierNote, ...(holders.some((h) => h.origin === 'document') ? ['Names from documents are as the document states them; the roster is the secretariat\'s list.'] : []), ...staleNote(holders, year, ctx.now)],
       sources: uniqueSources(holders.map((h) => h.source)),
       data: { scope: asked, role, holders },
     };

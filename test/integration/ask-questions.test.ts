@@ -1625,6 +1625,14 @@ describe('questions of the twenty-fourth round (asked on 23 November 2026)', () 
     expect(a.sections.flatMap((x) => x.items.map((i) => i.text))).toContain('Registrations already made remain valid and need not be repeated.');
   });
 
+  it("a group's TSB contact is its latest letter's, earlier letters' said as such; a regional group's letter names its own", async () => {
+    const sg17 = await ask('Who is the TSB contact for the WP3/17 meeting?', 'Europe/Zurich', when);
+    expect(sg17.sections[0]?.items.map((i) => i.text)).toEqual(['Secretariat of SG17: Kenji Watanabe <tsbsg17@itu.int>']);
+    expect(sg17.notes).toContain('Earlier letters named Arnaud Meyer (TSB Collective letter 4/17 of 2025-09-01).');
+    const sg13 = await ask('who is the TSB contact for SG13?', 'Europe/Zurich', when);
+    expect(sg13.sections[0]?.items.map((i) => i.text)).not.toContain('Secretariat of SG13: Hassan Al-Amri <tsbsg13@itu.int>');
+  });
+
   it('"what did TSAG ask all study groups in LS12" is TSAG-LS12', async () => {
     const a = await ask('What did TSAG ask all study groups in LS12 and by when?', 'Europe/Zurich', when);
     expect(a).toMatchObject({ ok: true, command: 'doc', title: 'TSAG-LS12' });
