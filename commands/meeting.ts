@@ -712,13 +712,14 @@ const meetingCommand = defineCommand({
         const knownData = known.data as { meetings?: MeetingFact[]; last?: MeetingFact | null } | undefined;
         const meeting = knownData?.meetings?.[0] ?? knownData?.last ?? undefined;
         // A thing asked that has a deadline in the letter ("is there interpretation at TSAG"): the deadline with it.
-        const kind = ASKED_DEADLINE.find(([re]) => re.test(unread))?.[1];
-        const dues = kind && first.docId ? (await ctx.store.deadlines(name ? { group: name } : {}, '-inf', 200)).filter((d) => d.source.docId === first.docId && d.category === kind) : [];
+        // Each thing asked ("interpretation … and captioning"): each one's deadline.
+        const kinds = new Set(ASKED_DEADLINE.filter(([re]) => re.test(unread)).map(([, k]) => k));
+        const dues = kinds.size > 0 && first.docId ? (await ctx.store.deadlines(name ? { group: name } : {}, '-inf', 200)).filter((d) => d.source.docId === first.docId && kinds.has(d.category)) : [];
         const dueItems = dues.map((d) => ({ text: `${CATEGORY_LABELS[d.category]}: ${formatDeadline(d, ctx.tz)}${d.due < ctx.now ? ' (past)' : ''}`, detail: d.action, source: first }));
         return {
           ...known,
           title: `What ${sourceLabel(first)} says`,
-          sections: [{ heading: `On "${asked}"`, items: said.map((text) => ({ text: meeting ? withReaderTimes(text, meeting, ctx.tz) : text, source: first })) }, ...(dueItems.length > 0 ? [{ heading: 'Its deadline', items: dueItems }] : []), ...known.sections],
+          sections: [{ heading: `On "${asked}"`, items: said.map((text) => ({ text: meeting ? withReaderTimes(text, meeting, ctx.tz) : text, source: first })) }, ...(dueItems.length > 0 ? [{ heading: dueItems.length > 1 ? 'Their deadlines' : 'Its deadline', items: dueItems }] : []), ...known.sections],
           notes: [`In the letter's own words; the meeting it announces is below.`, ...known.notes],
           data: { ...(known.data ?? {}), unread, said },
         };

@@ -1633,6 +1633,12 @@ describe('questions of the twenty-fourth round (asked on 23 November 2026)', () 
     expect(sg13.sections[0]?.items.map((i) => i.text)).not.toContain('Secretariat of SG13: Hassan Al-Amri <tsbsg13@itu.int>');
   });
 
+  it('"will there be interpretation at TSAG? how do I get captioning?" gives both deadlines the letter sets', async () => {
+    const a = await ask('Will there be interpretation at TSAG in January? how do I get captioning?', 'Europe/Zurich', when);
+    const due = a.sections.find((x) => x.heading === 'Their deadlines')?.items.map((i) => i.text) ?? [];
+    expect(due).toEqual([expect.stringMatching(/^Interpretation requests: Fri 27 Nov 2026/), expect.stringMatching(/^Captioning requests: Mon 28 Dec 2026/)]);
+  });
+
   it('"what did TSAG ask all study groups in LS12" is TSAG-LS12', async () => {
     const a = await ask('What did TSAG ask all study groups in LS12 and by when?', 'Europe/Zurich', when);
     expect(a).toMatchObject({ ok: true, command: 'doc', title: 'TSAG-LS12' });
