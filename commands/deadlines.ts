@@ -273,8 +273,8 @@ const deadlinesCommand = defineCommand({
     if (ofMeeting) return ofMeeting;
     // "has the SG21 contribution deadline been extended?": yes, when a deadline to come was moved by a letter that says
     // so in the deadline's own sentence ("… has been extended from 25 August 2027 to 1 September 2027").
-    // (Not "why was SG13 postponed", "do I need to re-register": the meeting was moved, not asked of a deadline.)
-    if (args.unread && MOVED_ASKED.test(args.unread) && !/\b(?:why|need|re-?|again)\b/i.test(args.unread)) {
+    // (Not "why was SG13 postponed", "do I need to register again": the meeting was moved, not asked of a deadline.)
+    if (args.unread && MOVED_ASKED.test(args.unread) && !/\b(?:why|need|again)\b/i.test(args.unread)) {
       const understood = await deadlinesCommand.run(ctx, { ...args, unread: null });
       const upcoming = ((understood.data as { upcoming?: DeadlineFact[] } | undefined)?.upcoming ?? []).slice(0, 5);
       const texts = await Promise.all(upcoming.map((d) => ctx.store.getText(d.source.docId)));

@@ -180,16 +180,15 @@ function onceEach(liaisons: LiaisonFact[]): LiaisonFact[] {
 }
 
 /** "SG15 from IETF" (as the router passes "did IETF send anything to SG15"): a scope and, after "from", a sender. */
-export function parseLsText(rest: string): { scope: Scope; from: string | null; to: string | null; topic: string | null; due?: string; asks?: boolean; replyAsked?: boolean; actor?: string } {
+export function parseLsText(rest: string): { scope: Scope; from: string | null; to: string | null; topic: string | null; due?: string; asks?: boolean; replyAsked?: boolean; actor?: string; addressee?: string } {
   // "--asks" (as the router passes "what do we need to do"): what the statements ask comes with them.
   if (/(?:^|\s)--asks\b/.test(rest)) return { ...parseLsText(rest.replace(/(?:^|\s)--asks\b/g, ' ').trim()), asks: true };
   // "--acts" (as the router passes "does SG13 have to act on SG15's LS on fronthaul"): whether the party after "to"
   // is asked to act by the statement picked out, whoever it went to.
   if (/(?:^|\s)--acts\b/.test(rest)) {
-    const parsed = parseLsText(rest.replace(/(?:^|\s)--acts\b/g, ' ').trim());
+    const { addressee, ...parsed } = parseLsText(rest.replace(/(?:^|\s)--acts\b/g, ' ').trim());
     // A Question asked of keeps its number ("does Q6/20 have to act"): the group it is in is not the same ask.
-    const question = /\bto\s+(Q\d{1,2}\/\d{1,2})\b/i.exec(rest)?.[1];
-    const actor = question ?? parsed.to ?? (parsed.scope.kind === 'group' ? parsed.scope.group : parsed.scope.kind === 'question' ? parsed.scope.question : null);
+    const actor = addressee ?? parsed.to ?? (parsed.scope.kind === 'group' ? parsed.scope.group : parsed.scope.kind === 'question' ? parsed.scope.question : null);
     return actor ? { ...parsed, to: null, actor } : parsed;
   }
   // "does SG5's LS on L.1470 need a reply": whether the statements picked out ask for one.
@@ -219,7 +218,12 @@ export function parseLsText(rest: string): { scope: Scope; from: string | null; 
   return { ...partiesOf(text), topic };
 }
 
-function partiesOf(text: string): { scope: Scope; from: string | null; to: string | null } {
+/**
+ * Who the statements asked of are from and to, and the group asked about. `addressee` (not an argument of the command:
+ * its schema drops it) is the party after "to" as written, a Question kept as one ("to Q6/20"), where `to` stands for
+ * its group and is left out when it is the group asked about.
+ */
+function partiesOf(text: string): { scope: Scope; from: string | null; to: string | null; addressee?: string } {
   const party = (t: string | undefined) => {
     const name = (t ?? '').replace(/\s+\b(?:what(?:'s|s| is)?|whats|when|the deadline|deadline|reply|replies|due|date|about|on|wants?|needs?|asks?|expects?|requires?)\b.*$/i, '').trim();
     return name ? (canonicalGroup(name) ?? name) : null;
@@ -229,6 +233,7 @@ function partiesOf(text: string): { scope: Scope; from: string | null; to: strin
   if (f) text = `${text.slice(0, f.index)} ${text.slice(f.index + f[0].length)}`;
   const t = /\b(?:sent\s+)?(?:to|for)\s+(?:the\s+)?(\S.{0,60}?)(?=\s+(?:sent\s+)?(?:from|by)\s|$)/i.exec(text);
   const to = party(t?.[1]);
+  const addressee = t?.[1] ? (canonicalQuestion(t[1].trim()) ?? to ?? undefined) : undefined;
   if (t) text = `${text.slice(0, t.index)} ${text.slice(t.index + t[0].length)}`;
   text = text.replace(/\bsent\b/gi, ' ');
   if (!f && !t) return { scope: parseScope(text), from: null, to: null };
@@ -236,7 +241,7 @@ function partiesOf(text: string): { scope: Scope; from: string | null; to: strin
   const named = parseScope(text);
   const itu = (x: string | null) => (x && canonicalGroup(x) ? ({ kind: 'group', group: canonicalGroup(x) as string } as Scope) : null);
   const scope = named.kind !== 'all' ? named : (itu(to) ?? itu(from) ?? named);
-  return { scope, from, to: scope.kind === 'group' && to !== null && canonicalGroup(to) === scope.group ? null : to };
+  return { scope, from, to: scope.kind === 'group' && to !== null && canonicalGroup(to) === scope.group ? null : to, ...(addressee ? { addressee } : {}) };
 }
 
 /** Whether a statement picked out asks for a reply: "No: SG5-LS30 is for information …" or "Yes: … by <date>". */
@@ -256,12 +261,11 @@ function actNeeded(l: LiaisonFact, party: string, tz: string, now: number): stri
   const name = sourceLabel(sourceOf(l.source));
   const question = canonicalQuestion(party);
   const group = question ? groupOfQuestion(question) : canonicalGroup(party);
-  const same = (x: string) => (group ? canonicalGroup(x) !== null && parentGroup(canonicalGroup(x) as string) === parentGroup(group) : x.toLowerCase().includes(party.toLowerCase()));
   const acting = actingAddressees(l.liaison);
   const deadline = l.liaison.deadline ? { date: l.liaison.deadline, time: null, timezone: GENEVA } : null;
   const due = deadline ? ` by ${formatDeadline(deadline, tz)}` : '';
   const who = question ?? group ?? party;
-  if (group ? asksOf(l.liaison, group, question) : acting.some((a) => same(a.party))) {
+  if (group ? asksOf(l.liaison, group, question) : acting.some((a) => isParty(a.party, party))) {
     if (l.answeredBy) return `No longer: ${name} asked ${who} to act, and it was answered by ${l.answeredBy.reference ?? l.answeredBy.title ?? 'a reply'}`;
     return `Yes: ${name} asks ${who} to act${!deadline ? '' : dueAt(deadline) < now ? `; the reply was due${due}` : `, replying${due}`}`;
   }
@@ -269,7 +273,7 @@ function actNeeded(l: LiaisonFact, party: string, tz: string, now: number): stri
   const asked = others.length > 0 ? `; it asks ${others.join(', ')} to act${due}` : '; it asks no one to act';
   // A Question of a group asked to act, the statement naming other Questions: not this one.
   if (question && group && asksOf(l.liaison, group, null)) return `No: ${name} asks ${others.join(', ')} to act${due}, not ${question}`;
-  if ([...l.liaison.to, ...l.liaison.cc].some(same)) return `No: ${who} gets ${name} for information${asked}`;
+  if (sentTo(l.liaison, group ?? party)) return `No: ${who} gets ${name} for information${asked}`;
   return `No: ${name} is not addressed to ${who}${asked}`;
 }
 
@@ -303,8 +307,14 @@ function sentTo(li: LiaisonInfo, party: string): boolean {
   // "IEEE 802.1 and MEF": any of them.
   const several = party.split(/\s*(?:,|\band\b|&)\s*/).filter((p) => p.length > 1);
   if (several.length > 1) return several.some((p) => sentTo(li, p));
+  return [...li.to, ...li.cc].some((x) => isParty(x, party));
+}
+
+/** Whether the party `x` of a statement is `party`: the same ITU-T study group, or a body whose name holds its words. */
+function isParty(x: string, party: string): boolean {
   const group = canonicalGroup(party);
-  return [...li.to, ...li.cc].some((x) => (group ? canonicalGroup(x) !== null && parentGroup(canonicalGroup(x) as string) === parentGroup(group) : squash(x).includes(squash(party))));
+  const other = canonicalGroup(x);
+  return group ? other !== null && parentGroup(other) === parentGroup(group) : squash(x).includes(squash(party));
 }
 
 /** Whether `sender` wrote the liaison: the same ITU-T group, or a body whose name holds the words ("IETF" for "IETF CCAMP"). */

@@ -498,10 +498,14 @@ function stillOnAnswer(topic: Reply | null, today: string): string | null {
   const events = topicEvents(topic);
   const event = events.length === 1 ? events[0] : undefined;
   if (!event) return null;
-  // A corrigendum titles the event with its change ("… - change of dates: now Geneva, 9-10 March 2026").
-  const changed = /\s+-\s+change of dates\b/i.test(event.title) ? ' (its dates were changed)' : '';
-  const name = event.title.replace(/\s+-\s+change of dates\b.*$/i, '');
+  const name = eventName(event.title);
+  const changed = name !== event.title ? ' (its dates were changed)' : '';
   return event.end < today ? `It is over: ${name} was scheduled for ${formatRange(event.start, event.end)}${changed}` : `Yes: ${name} is on ${formatRange(event.start, event.end)}${changed}`;
+}
+
+/** An event's name without the change a corrigendum titles it with ("… - change of dates: now Geneva, 9-10 March 2026"). */
+function eventName(title: string): string {
+  return title.replace(/\s+-\s+change of dates\b.*$/i, '');
 }
 
 /** "Yes: … is on …" or "No: … is on …" of one event and the day or days asked; `null` when the day cannot be read. */
@@ -510,7 +514,7 @@ function eventDayAnswer(event: { title: string; start: string; end: string }, as
   if (!day) return null;
   // Every day asked must be one of the event's: "on 8-9 March" of an event of 9-10 March is a no.
   const on = day.start >= event.start && day.end <= event.end;
-  const name = event.title.replace(/\s+-\s+change of dates\b.*$/i, '');
+  const name = eventName(event.title);
   return `${on ? 'Yes' : 'No'}: ${name} is on ${formatRange(event.start, event.end)}`;
 }
 

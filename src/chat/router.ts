@@ -338,6 +338,11 @@ function routeText(registry: Registry, plain: string, clock?: AskClock): Routed 
   };
 }
 
+/** Each part of a question run by its command, in order (every part routed to one). */
+function runParts(ctx: CommandContext, parts: readonly Routed[]): Promise<Array<{ name: string; reply: Reply }>> {
+  return Promise.all((parts as Array<Exclude<Routed, { reply: Reply }>>).map(async (p) => ({ name: p.spec.name, reply: await p.spec.run(ctx, p.args) })));
+}
+
 /** "<place> time" at the end of a question: its last one to three words before "time" ("New York time", "in Tokyo time"). */
 const ZONE_TIME = /[\s,;(]+(?:in\s+)?((?:[A-Za-z.'’-]+\s+){0,2}[A-Za-z.'’-]+)\s+time\)?\s*([?!.]*)$/i;
 
@@ -383,7 +388,7 @@ export async function answer(registry: Registry, context: CommandContext & { met
     const span = agenda.trim() === '' ? 'in the next 14 days' : agenda.trim();
     const parts = [`deadlines ${span}`, `meetings ${span}`].map((text) => route(registry, text, clock));
     if (parts.every((p) => !('reply' in p) && !leftOver(p.args))) {
-      const answered = await Promise.all((parts as Array<Exclude<Routed, { reply: Reply }>>).map(async (p) => ({ name: p.spec.name, reply: await p.spec.run(ctx, p.args) })));
+      const answered = await runParts(ctx, parts);
       // No meeting in the span: the next one only, said to be after it (not every meeting to come).
       const [deadlines, meetings] = answered.map((a) => a.reply) as [Reply, Reply];
       const none = (meetings.data as { noneInSpan?: string } | undefined)?.noneInSpan;
@@ -398,12 +403,12 @@ export async function answer(registry: Registry, context: CommandContext & { met
     }
   }
   // "which is sooner, the SG13 or the SG15 meeting?": each group's next meeting, and which opens first.
-  const sooner = asked.length <= MAX_FALLBACK_TEXT ? WHICH_SOONER.exec(input.trim()) : null;
+  const sooner = asked.length <= MAX_FALLBACK_TEXT ? WHICH_SOONER.exec(asked) : null;
   if (sooner?.groups) {
     const year = sooner.groups['year'] ? ` ${sooner.groups['year']}` : '';
     const parts = [sooner.groups['a'], sooner.groups['b']].map((g) => route(registry, `meeting ${g}${year}`, clock));
     if (parts.every((p) => !('reply' in p))) {
-      const replies = await Promise.all((parts as Array<Exclude<Routed, { reply: Reply }>>).map((p) => p.spec.run(ctx, p.args)));
+      const replies = (await runParts(ctx, parts)).map((a) => a.reply);
       const next = replies.map((r) => ({ group: (r.data as { group?: string } | undefined)?.group ?? null, meeting: (r.data as { meetings?: Array<{ start: string; end: string }> } | undefined)?.meetings?.[0] }));
       const [a, b] = next;
       const reply = combined(replies);
@@ -426,8 +431,7 @@ export async function answer(registry: Registry, context: CommandContext & { met
   const twoCommands = readable && new Set(parts.map((p) => ('spec' in p ? p.spec.name : ''))).size > 1;
   if ('reply' in routed || leftOver(routed.args) || twoCommands) {
     if (readable) {
-      const answered = [];
-      for (const p of parts as Array<Exclude<Routed, { reply: Reply }>>) answered.push({ name: p.spec.name, reply: await p.spec.run(ctx, p.args) });
+      const answered = await runParts(ctx, parts);
       const reply = combined(answered.map((a) => a.reply));
       record(answered.map((a) => a.name).join('+'), reply.ok ? 'ok' : (reply.code ?? 'error'));
       return { command: answered[0]?.name ?? null, reply };

@@ -10,7 +10,7 @@ import { GENEVA_ZONE, findDates, resetDateCache } from './dates.ts';
 import { fieldValue, headerOf } from './fields.ts';
 import { plainHeader, unrunHeader } from './layout.ts';
 import { dominantGroup, findGroups } from './groups.ts';
-import { parseLiaison, unlabelledTemplate } from './liaison.ts';
+import { CAPITAL_HEADING, parseLiaison, unlabelledTemplate } from './liaison.ts';
 import { agendaHeading, findCancelledMeeting, findEvents, findMeeting, heldMeeting, findOpeningTime, findPlace, meetingOf, placeInBrackets, placeName, listedNextMeetings, previousMeeting, questionMeetings, splitMeetings, subjectMeetings, workingPartyMeetings } from './meeting.ts';
 import { meetingRows } from './meeting-table.ts';
 import { MONTH_PATTERN, normalizeText, squash } from './normalize.ts';
@@ -31,9 +31,6 @@ const SINGLE_DATE_LINE = new RegExp(
 const DATELINE = new RegExp(String.raw`^[ \t]*[A-Z][\w'\u00C0-\u024F .-]{1,30},[ \t]*(?:[A-Z][a-z]+day,?\s+)?(\d{1,2}\s+${MONTH_PATTERN},?\s+\d{4})[ \t]+-[ \t]+\S`, 'm');
 
 const REF_LINE_DATE = new RegExp(String.raw`^[ \t]*Ref\.?[ \t]*[:/][^\n]{2,80}?[ \t/,]+(\d{1,2}\s+${MONTH_PATTERN},?\s+\d{4})[ \t/]*$`, 'im');
-
-/** An ITU-R statement's heading in capitals, its title: "LIAISON STATEMENT FROM ITU-R STUDY GROUPS 10 AND 11 TO RAG". */
-const CAPITAL_LS_HEADING = /\bLIAISON STATEMENT (?:FROM|TO) [A-Z0-9][A-Z0-9 ./-]{1,60}?(?: TO [A-Z0-9][A-Z0-9 ./-]{1,40}?)?(?=\s+(?:ITU-[RTD]\s+)?[A-Z][a-z]|\s*\n|\s*$)/;
 
 function documentDate(header: string, kind: DocumentKind): string | null {
   // A Datatracker page's own date comes first: its body may quote a mail with a "Date:" line of its own.
@@ -473,7 +470,7 @@ export function parseDocument(raw: string): ParsedDocument {
   const coverTitle = /^[ \t]*DOC\. TYPE[ \t]/m.test(header) ? (/^[ \t]*TITLE[ \t]+([^:\s][^\n]{4,300})$/m.exec(header)?.[1]?.trim() ?? null) : null;
   const titleField = (cell(fieldValue(header, 'Title', 3, true)) ?? cell(fieldValue(plainHeader(text, 60), 'Title', 3, true)) ?? coverTitle)?.replace(/\s+1\.?\s+[A-Z][\w ]{2,40}?\s+1\.1\.?\s.*$/, '') ?? null;
   // An ITU-R heading's "(COPY To WP4B, WP8D and WP8F)" is whom it is copied to, not part of its title.
-  const lsTitle = kind === 'liaison-statement' ? ((trackerTitle(text) ?? mailSubject(header) ?? unlabelledTemplate(header)?.title ?? headingTitle(header) ?? CAPITAL_LS_HEADING.exec(header.slice(0, 3000))?.[0])?.replace(/\s*\(COPY\s+To\s+[^()]{2,80}\)\s*$/i, '') ?? null) : null;
+  const lsTitle = kind === 'liaison-statement' ? ((trackerTitle(text) ?? mailSubject(header) ?? unlabelledTemplate(header)?.title ?? headingTitle(header) ?? CAPITAL_HEADING.exec(header.slice(0, 3000))?.[0])?.replace(/\s*\(COPY\s+To\s+[^()]{2,80}\)\s*$/i, '') ?? null) : null;
   // A memo or mail of any other kind: its "Subject:" ("Subj:") under its "To:"/"From:" lines.
   const memoSubject = kind === 'other' && /^[ \t]*(?:To|From|Date|Sent)[ \t]*:/im.test(header) ? mailSubject(header) : null;
   // An agenda's heading names it and its meeting: read once, for both.

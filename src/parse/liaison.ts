@@ -373,8 +373,11 @@ const COMPLIMENTS_PHRASE = / presents its compliments to /i;
 const LIAISON_PHRASE =
   /\bLiaison(?:\s+(?:[Ss]tatement|[Rr]esponse|[Rr]eply))?\s+(?:to\s+(?:the\s+)?(?<to>(?:[A-Z]|external\s+organi[sz]ations?\b)[\w/ .-]{0,80}?)(?:\s+from\s+(?:the\s+)?(?<from>[A-Z][\w/ .-]{1,40}?))?|from\s+(?:the\s+)?(?<from2>[A-Z][\w/ .-]{1,40}?)\s+to\s+(?:the\s+)?(?<to2>[A-Z][\w/ .-]{1,50}?))(?=\s+(?:[Oo]n|[Aa]bout|[Rr]egarding|[Cc]oncerning)\b|\s+\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4}|\s*[,;(\n]|\.\s|\s*$)/;
 
-// An ITU-R heading in capitals: "LIAISON STATEMENT FROM ITU-R STUDY GROUPS 10 AND 11 TO RAG" (then the text, in mixed case).
-const CAPITAL_HEADING = /\bLIAISON STATEMENT FROM (?<from2>[A-Z0-9][A-Z0-9 ./-]{1,60}?) TO (?:THE )?(?<to2>[A-Z0-9][A-Z0-9 ./-]{1,40}?)(?=\s+(?:ITU-[RTD]\s+)?[A-Z][a-z]|\s*\n|\s*$)/;
+/**
+ * An ITU-R heading in capitals, which is the statement's title: "LIAISON STATEMENT FROM ITU-R STUDY GROUPS 10 AND 11 TO
+ * RAG" (then the text, in mixed case); its parties when it names both.
+ */
+export const CAPITAL_HEADING = /\bLIAISON STATEMENT (?:FROM (?<from2>[A-Z0-9][A-Z0-9 ./-]{1,60}?)|TO (?:THE )?[A-Z0-9][A-Z0-9 ./-]{1,60}?)(?: TO (?:THE )?(?<to2>[A-Z0-9][A-Z0-9 ./-]{1,40}?))?(?=\s+(?:ITU-[RTD]\s+)?[A-Z][a-z]|\s*\n|\s*$)/;
 
 // A mail that forwards a statement: "Please find attached a liaison statement from ITU-T SG15 to the IETF MPLS WG",
 // "I am forwarding the liaison from SG2 to IETF ENUM", "Please find attached a liaison from ITU-R WP 8A regarding …".
@@ -577,7 +580,8 @@ export function parseLiaison(text: string, docGroup: string | null): LiaisonInfo
     }
   }
   // "Liaison response to ITU-T Q9/15 from IEEE 802.1", "Liaison to IETF/ISOC on ENUM": the title says who and whom.
-  const phrase = LIAISON_PHRASE.exec(header.slice(0, 3000)) ?? FORWARD_PHRASE.exec(header.slice(0, 3000)) ?? CAPITAL_HEADING.exec(header.slice(0, 3000));
+  const capital = CAPITAL_HEADING.exec(header.slice(0, 3000));
+  const phrase = LIAISON_PHRASE.exec(header.slice(0, 3000)) ?? FORWARD_PHRASE.exec(header.slice(0, 3000)) ?? (capital?.groups?.['from2'] && capital.groups['to2'] ? capital : null);
   const phraseTo = phrase?.groups?.['to'] ?? phrase?.groups?.['to2'];
   // A forwarding mail's Subject may name the statement without its sender ("Liaison Statement to IETF CCAMP on …"):
   // the body's "a liaison statement from ITU-T SG15 to IETF CCAMP" still says whose it is.
