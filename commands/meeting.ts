@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { groupOfQuestion } from '../src/core/groups.ts';
 import { defineCommand, type CommandContext, type Reply, type ReplyItem } from '../src/core/command.ts';
 import { CATEGORY_LABELS, eventLabel } from '../src/core/labels.ts';
-import { dateIn, formatDeadline, formatEventTime, formatOpening, formatRange, whenWords } from '../src/core/time.ts';
+import { formatDeadline, formatEventTime, formatOpening, formatRange, meetingDay, whenWords } from '../src/core/time.ts';
 import type { DeadlineCategory } from '../src/core/types.ts';
 import { findDates } from '../src/parse/dates.ts';
 import { MONTH_PATTERN } from '../src/parse/normalize.ts';
@@ -88,6 +88,8 @@ export interface MeetingArgs {
   onDay?: string;
   /** Asked when registration opens, not the meeting. */
   registration?: boolean;
+  /** Asked whether the meeting is over ("is the WP3/17 meeting over") or under way ("is SG13 in session"). */
+  status?: 'over' | 'ongoing';
 }
 
 const meetingArgs = z.object({
@@ -108,6 +110,7 @@ const meetingArgs = z.object({
   until: z.boolean().optional(),
   onDay: z.string().optional(),
   registration: z.boolean().optional(),
+  status: z.enum(['over', 'ongoing']).optional(),
 });
 
 // A month named in a meeting question: "May" only written so, or before a year or "meeting" ("may I …" is no month).
@@ -196,11 +199,13 @@ export function parseMeetingText(input: string, clock?: { now: number; tz: strin
   const stillOn = /\bstill\b.{0,40}\b(?:on|going ahead|happening|taking place|planned|scheduled|held)\b|\bgoing ahead\b/i.test(text) && /^\s*(?:is|are|will|does|do)\b/i.test(text);
   // "was WP1/2 cancelled", "which meetings were cancelled", "has the SG2 meeting been called off".
   const cancelAsked = !stillOn && ((/\b(?:cancell?ed|called off)\b/i.test(text) && /^\s*(?:was|were|is|are|has|have|did)\b/i.test(text)) || /^\s*(?:which|what|any)\s+(?:\w+\s+)?meetings?\s+(?:were|was|have been|has been|are|is|got)\s+(?:cancell?ed|called off)\b/i.test(text));
+  // "is the WP3/17 meeting over", "has the TSAG meeting finished", "is the SG13 meeting under way".
+  const status = !stillOn && /^\s*(?:is|are|has|have|did)\b/i.test(text) ? (/\b(?:over|finished|ended|end|done|closed)\b/i.test(text) ? ('over' as const) : /\b(?:under\s?way|ongoing|in session|in progress|going on|happening (?:now|today))\b/i.test(text) ? ('ongoing' as const) : null) : null;
   const moved = stillOn || cancelAsked || (/\b(?:postponed|moved|rescheduled|delayed|deferred|pushed back)\b/i.test(text) && /^\s*(?:was|were|is|has|have|did)\b/i.test(text));
-  const asked = { month, ...(year === null ? {} : { year }), ...(plenary ? { plenary: true } : {}), ...(moved ? { moved: stillOn ? ('still-on' as const) : cancelAsked ? ('cancelled' as const) : true } : {}), ...(asksFormat ? { format: true } : {}), ...(past ? { past: true } : {}), ...(relative ? { monthAhead: relative === 'next' ? 1 : 0 } : {}), ...(when ? { when } : {}), ...(sideEvent ? { event: sideEvent } : {}), ...(howLong ? { howLong: true } : {}), ...(until ? { until: true } : {}), ...(onDay?.[1] ? { onDay: onDay[1] } : {}), ...(focus === 'time' && /\b(?:registration|badges?|register)\b/i.test(text) ? { registration: true } : {}) };
+  const asked = { month, ...(year === null ? {} : { year }), ...(plenary ? { plenary: true } : {}), ...(moved ? { moved: stillOn ? ('still-on' as const) : cancelAsked ? ('cancelled' as const) : true } : {}), ...(asksFormat ? { format: true } : {}), ...(past ? { past: true } : {}), ...(relative ? { monthAhead: relative === 'next' ? 1 : 0 } : {}), ...(when ? { when } : {}), ...(sideEvent ? { event: sideEvent } : {}), ...(howLong ? { howLong: true } : {}), ...(until ? { until: true } : {}), ...(onDay?.[1] ? { onDay: onDay[1] } : {}), ...(focus === 'time' && /\b(?:registration|badges?|register)\b/i.test(text) ? { registration: true } : {}), ...(status ? { status } : {}) };
   // Asked only whether it is still on, moved or cancelled: nothing is left unread ("is the SG2 working party meeting in
   // March still happening").
-  if (named && named.kind !== 'unknown') return { scope: named, all, focus, unread: moved ? null : text.trim(), ...asked };
+  if (named && named.kind !== 'unknown') return { scope: named, all, focus, unread: moved || status ? null : text.trim(), ...asked };
   return { scope, all, focus, unread: null, ...asked };
 }
 
@@ -353,7 +358,7 @@ export function reportResults(text: string): string[] {
  */
 async function outcomeReply(ctx: CommandContext, group: string, month: MeetingArgs['month'], question: string | null = null): Promise<Reply | null> {
   // A meeting over: one still under way has no outcome yet.
-  const today = new Date(ctx.now).toISOString().slice(0, 10);
+  const today = meetingDay(ctx.now);
   const past = (await ctx.store.meetings(group, ctx.now, 12, true)).filter((m) => !m.cancelledBy && m.end < today);
   const meeting = month ? past.find((m) => Number(m.start.slice(5, 7)) === month.month && (month.year === null || Number(m.start.slice(0, 4)) === month.year)) : past[0];
   if (!meeting) return null;
@@ -418,7 +423,7 @@ function namedEvent(m: MeetingFact | undefined, question: string): MeetingFact['
  * one meeting only). With the meeting it belongs to.
  */
 async function groupEvent(ctx: CommandContext, group: string, question: string): Promise<{ meeting: MeetingFact; event: MeetingFact['events'][number] } | null> {
-  const today = new Date(ctx.now).toISOString().slice(0, 10);
+  const today = meetingDay(ctx.now);
   const ahead = (await ctx.store.meetings(group, ctx.now - 31 * DAY, 20)).filter((m) => m.end >= today && !m.cancelledBy);
   const over = (await ctx.store.meetings(group, ctx.now, 10, true)).filter((m) => m.end < today && !m.cancelledBy);
   for (const meeting of [...ahead, ...over]) {
@@ -501,6 +506,37 @@ function stillOnAnswer(topic: Reply | null, today: string): string | null {
   const name = eventName(event.title);
   const changed = name !== event.title ? ' (its dates were changed)' : '';
   return event.end < today ? `It is over: ${name} was scheduled for ${formatRange(event.start, event.end)}${changed}` : `Yes: ${name} is on ${formatRange(event.start, event.end)}${changed}`;
+}
+
+/**
+ * Whether a group's meeting is over or under way, by Geneva's day: "Yes: the WP3/17 meeting of 19–23 April 2027 in
+ * Geneva ended on 23 April 2027", "No: … is under way (day 3 of 5) until …", "No: … has not started: it is on …",
+ * with that meeting's answer below. `null` when no meeting of the group is known around the asking day.
+ */
+async function statusReply(ctx: CommandContext, args: MeetingArgs, scope: Exclude<Scope, { kind: 'all' | 'unknown' }>): Promise<Reply | null> {
+  const name = scope.kind === 'group' ? (scope.workingParty ?? scope.group) : scope.question;
+  const group = scope.kind === 'group' ? scope.group : scope.question;
+  const today = meetingDay(ctx.now);
+  const wanted = (m: MeetingFact) => !m.cancelledBy && (scope.kind !== 'group' || !scope.workingParty || whoMeets(m) === scope.workingParty) && (!args.month || (Number(m.start.slice(5, 7)) === args.month.month && (args.month.year === null || Number(m.start.slice(0, 4)) === args.month.year)));
+  const around = (await ctx.store.meetings(group, ctx.now - 92 * DAY, 30)).filter(wanted);
+  const under = around.find((m) => m.start <= today && m.end >= today);
+  const ended = around.filter((m) => m.end < today).at(-1);
+  const coming = around.find((m) => m.start > today);
+  const what = (m: MeetingFact) => `the ${whoMeets(m)} meeting of ${formatRange(m.start, m.end)}${inPlace(m.place)}`;
+  let title: string;
+  let past = false;
+  if (under) {
+    const day = Math.round((Date.parse(today) - Date.parse(under.start)) / DAY) + 1;
+    const days = Math.round((Date.parse(under.end) - Date.parse(under.start)) / DAY) + 1;
+    title = `${args.status === 'ongoing' ? 'Yes' : 'No'}: ${what(under)} is under way (day ${day} of ${days}, Geneva's calendar); it ends ${under.end === today ? 'today, ' : 'on '}${formatRange(under.end, under.end)}`;
+  } else if (ended && (!coming || args.status === 'over')) {
+    title = `${args.status === 'over' ? 'Yes' : 'No'}: ${what(ended)} ended on ${formatRange(ended.end, ended.end)}`;
+    past = true;
+  } else if (coming) {
+    title = `No: ${what(coming)} has not started yet (${whenWords(Date.parse(`${coming.start}T00:00:00Z`), ctx.now, 'UTC')})`;
+  } else return null;
+  const known = await meetingCommand.run(ctx, { ...args, status: undefined, unread: null, ...(past ? { past: true } : {}) });
+  return { ...known, title: `${title[0]?.toUpperCase()}${title.slice(1)}`, ...(past && coming ? { notes: [...(known.notes ?? []), `The next ${name} meeting: ${formatRange(coming.start, coming.end)}${inPlace(coming.place)}.`] } : {}) };
 }
 
 /** An event's name without the change a corrigendum titles it with ("… - change of dates: now Geneva, 9-10 March 2026"). */
@@ -632,7 +668,7 @@ const meetingCommand = defineCommand({
       const onDay = args.onDay ? dayAnswer(topic, args.onDay) : null;
       if (topic && onDay) return { ...topic, title: onDay };
       // Over when its last day has ended in Geneva, where the events sgbot reads are mostly held.
-      const stillOn = args.moved === 'still-on' ? stillOnAnswer(topic, dateIn(ctx.now, 'Europe/Zurich')) : null;
+      const stillOn = args.moved === 'still-on' ? stillOnAnswer(topic, meetingDay(ctx.now)) : null;
       if (topic && stillOn) return { ...topic, title: stillOn };
       // A group's meeting named by its place, asked something of it ("is the muscat meeting hybrid", "what time does
       // the muscat meeting open"): that group's answer, when it is that group's next meeting.
@@ -647,13 +683,17 @@ const meetingCommand = defineCommand({
       // Anything else asked of it ("how do I get a visa support letter for the Muscat meeting", "what languages will
       // the Muscat meeting use"): asked of that group's meeting, the town's name left out.
       if (group && !args.format && !args.focus) {
-        const today = new Date(ctx.now).toISOString().slice(0, 10);
+        const today = meetingDay(ctx.now);
         const next = (await ctx.store.meetings(group, ctx.now - 31 * DAY, 10)).find((m) => m.end >= today && !m.cancelledBy);
         const town = (next?.place?.split(',')[0] ?? '').trim();
         const asked = town ? scope.text.replace(new RegExp(`\\b${RegExp.escape(town)}\\b`, 'gi'), ' ').replace(/\s+/g, ' ').trim() : '';
         if (next && events.some((e) => e.meeting === next.start) && asked.split(' ').some((w) => w.length >= 4)) return meetingCommand.run(ctx, { ...args, scope: { kind: 'group', group }, unread: asked });
       }
       return topic ?? unknownGroupReply(ctx, scope.text);
+    }
+    if (args.status && scope.kind !== 'all') {
+      const status = await statusReply(ctx, args, scope);
+      if (status) return status;
     }
     if (unread) {
       // A question about the meeting sgbot does not read ("is interpretation provided", "when can I get my badge"):
@@ -671,7 +711,7 @@ const meetingCommand = defineCommand({
       }
       // A meeting named by its town beside the study group ("is the SG13 Muscat meeting hybrid"): the meeting held
       // there, which may be the study group's regional group's (SG13RG-ARB in Muscat).
-      const today = new Date(ctx.now).toISOString().slice(0, 10);
+      const today = meetingDay(ctx.now);
       const there = name
         ? (await ctx.store.meetings(null, ctx.now - 31 * DAY, 50)).find((m) => m.end >= today && !m.cancelledBy && m.place && m.group && m.group !== name && m.group.startsWith(`${name}RG`) && new RegExp(`\\b${RegExp.escape((m.place.split(',')[0] ?? '').trim())}\\b`, 'i').test(unread))
         : undefined;
@@ -738,7 +778,7 @@ const meetingCommand = defineCommand({
     const { focus } = args;
     const group = scope.kind === 'group' ? scope.group : scope.kind === 'question' ? groupOfQuestion(scope.question) : null;
     // A meeting under way is still "next": look back 31 days and keep those not yet over.
-    const today = new Date(ctx.now).toISOString().slice(0, 10);
+    const today = meetingDay(ctx.now);
     const ahead = (await ctx.store.meetings(group, ctx.now - 31 * DAY, 50)).filter((m) => m.end >= today);
     // A cancelled meeting is no next meeting; the answer says it was cancelled, and by which letter.
     // A cancellation from an unverified sender is shown as a claim, and the meeting stays.

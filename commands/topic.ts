@@ -8,7 +8,7 @@ import type { CommandContext, Reply, ReplyItem } from '../src/core/command.ts';
 import type { MeetingFact } from '../src/core/facts.ts';
 import type { MeetingInfo } from '../src/core/types.ts';
 import { eventLabel } from '../src/core/labels.ts';
-import { formatEventTime, formatOpening, formatRange } from '../src/core/time.ts';
+import { formatEventTime, formatOpening, formatRange, meetingDay } from '../src/core/time.ts';
 import searchCommand from './search.ts';
 import { sourceLabel, sourceOf, uniqueSources } from './scope.ts';
 
@@ -60,7 +60,7 @@ export async function meetingsNamed(ctx: CommandContext, text: string): Promise<
  * named, the latest past ones that are.
  */
 async function namedEvents(ctx: CommandContext, words: string[]): Promise<{ found: { meeting: MeetingFact; event: MeetingInfo | null }[]; partly: boolean }> {
-  const today = new Date(ctx.now).toISOString().slice(0, 10);
+  const today = meetingDay(ctx.now);
   const ahead = namedAmong((await ctx.store.meetings(null, ctx.now - 31 * DAY, 200)).filter((m) => m.end >= today && !m.cancelledBy), words);
   if (ahead.found.length > 0) return ahead;
   // None ahead is so named: the latest that were ("what time did the muscat meeting open").
@@ -109,7 +109,7 @@ export async function topicReply(ctx: CommandContext, text: string, opts: { even
   if (opts.events) {
     const { found: events, partly } = await namedEvents(ctx, words);
     if (events.length > 0) {
-      const today = new Date(ctx.now).toISOString().slice(0, 10);
+      const today = meetingDay(ctx.now);
       const which = events.every((e) => e.meeting.end < today) ? 'latest past' : 'upcoming';
       return {
         ok: true,

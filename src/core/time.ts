@@ -122,6 +122,16 @@ export function dateIn(ms: number, zone: string): string {
 }
 
 /**
+ * Today's date where meeting dates are counted: Geneva's calendar day (a meeting's dates are the venue's, and most
+ * meetings are in Geneva), so that a meeting ends, for every reader, when its last day ends there.
+ *
+ * @example meetingDay(Date.parse('2026-03-14T23:30Z')) === '2026-03-15'
+ */
+export function meetingDay(ms: number): string {
+  return dateIn(ms, 'Europe/Zurich');
+}
+
+/**
  * How far off `at` is for a reader in `zone`, as people count it: by calendar days between today and that day there
  * ("today", "tomorrow", "in 18 days"), or "past". The same words in answers, reminder subjects and pages.
  *

@@ -349,6 +349,9 @@ export function parseContacts(text: string): Contact[] {
       .filter((l) => l && !isLabelLine(l) && !/^(?:Tel|Fax|E-?mail|Mob|Mobile|Phone)\b/i.test(l) && !/@/.test(l) && !/^\+?[\d ()./-]{6,}$/.test(l) && !/^[\p{L} /()-]{2,40}:$/u.test(l))
       // A line that starts in lower case continues the one above ("TSAG Rapporteur group on working\nmethods").
       .reduce<string[]>((acc, l) => (acc.length > 0 && /^[a-z(]/.test(l) ? [...acc.slice(0, -1), `${acc.at(-1)} ${l}`] : [...acc, l]), []);
+    // The statement's body can follow the block after one blank line: a sentence is nobody's organization or country.
+    const prose = lines.findIndex((l, k) => k > 0 && (l.length > 100 || (l.split(' ').length >= 9 && /[.:;]$/.test(l))));
+    if (prose > 0) lines.length = prose;
     const name = lines[0]?.replace(/^(?:Mr\.?|Ms\.?|Mrs\.?|Dr\.?|Prof\.?)\s+/, '').replace(/[,;]+$/, '') ?? null;
     if (!name || name.length > 80) continue;
     // Datatracker lists several people on one line: "Colin Ward, Diane Mercer".
@@ -510,8 +513,9 @@ function deadlineOf(header: string): string | null {
     if (!v || EMPTY_VALUE.test(v)) continue;
     const d = findDates(v)[0];
     if (d) return d.start;
-    // "Reply by mid-May 2007", "end of June 2026": the middle or the last day of that month.
-    const part = new RegExp(String.raw`\b(mid|middle of|end of|the end of|late)[- ]?(${MONTH_PATTERN})\.?,?\s+((?:19|20)\d{2})\b`, 'i').exec(v);
+    // "Reply by mid-May 2007", "end of June 2026": the middle or the last day of that month; a bare "July 2006", its
+    // last day.
+    const part = new RegExp(String.raw`\b(mid|middle of|end of|the end of|late)[- ]?(${MONTH_PATTERN})\.?,?\s+((?:19|20)\d{2})\b`, 'i').exec(v) ?? new RegExp(String.raw`^\W*(?:by\s+|before\s+)?()(${MONTH_PATTERN})\.?,?\s+((?:19|20)\d{2})\b`, 'i').exec(v);
     if (part) {
       const month = findDates(`1 ${part[2] ?? ''} ${part[3] ?? ''}`)[0]?.start;
       if (month) {

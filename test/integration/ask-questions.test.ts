@@ -1457,6 +1457,20 @@ describe('questions of the twenty-second round (asked on 12 October 2026)', () =
     expect(ahead.title).toMatch(/^Yes: ITU Workshop on AI-native networks.* is on 9–10 March 2026 \(its dates were changed\)$/);
   });
 
+  it('whether a meeting is over or under way, by its last day in Geneva', async () => {
+    // Collective letter 7/17: Working Party 3/17 meets in Geneva on 19-23 April 2027.
+    const before = await ask('is the WP3/17 meeting over?', 'America/New_York', '2027-04-10T09:00');
+    expect(before.title).toMatch(/^No: the WP3\/17 meeting of 19–23 April 2027 in Geneva, Switzerland has not started yet/);
+    const during = await ask('is the SG17 meeting under way', 'Europe/Zurich', '2027-04-21T09:00');
+    expect(during.title).toBe('Yes: the WP3/17 meeting of 19–23 April 2027 in Geneva, Switzerland is under way (day 3 of 5, Geneva\'s calendar); it ends on Fri 23 April 2027');
+    // 23:30 in Geneva on its last day: still on, though it is past midnight in Tokyo.
+    const lastDay = await ask('has the WP3/17 meeting finished?', 'Asia/Tokyo', '2027-04-23T21:30Z');
+    expect(lastDay.title).toMatch(/^No: .* is under way \(day 5 of 5, Geneva's calendar\); it ends today, Fri 23 April 2027$/);
+    // Past midnight in Geneva: over, though it is still the 23rd in UTC and in New York.
+    const after = await ask('is the WP3/17 meeting over?', 'America/New_York', '2027-04-23T22:30Z');
+    expect(after).toMatchObject({ ok: true, command: 'meeting', title: 'Yes: the WP3/17 meeting of 19–23 April 2027 in Geneva, Switzerland ended on Fri 23 April 2027' });
+  });
+
   it('"do I need to register if I join the Muscat meeting remotely": the letter says remote participants register too', async () => {
     const a = await ask('do I need to register if I join the Muscat meeting remotely?', 'Europe/Zurich', when);
     expect(a).toMatchObject({ ok: true, command: 'meeting' });

@@ -1021,6 +1021,14 @@ describe('the sixteenth unseen round', () => {
     const p = parseDocument("LIAISON STATEMENT\nSOURCE : ITU-D Rapporteur's group for Question 11/2\nSUBJECT : Request for comments - Reply to liaison statement from ITU-R/ITU-T WP 1/4\nTO : ITU-R WP 1/4\nFOR : ITU-R WP 1/4 for action\nDEADLINE : Reply by mid-May 2007\n\nThe group thanks WP 1/4.\n");
     expect(p.liaison).toMatchObject({ deadline: '2007-05-15', repliesTo: ['liaison statement from ITU-R/ITU-T WP 1/4'] });
   });
+
+  // A document tester's older SG15 statement gave "Deadline: July 2006", a month and no day; the text is written for
+  // this test.
+  it('"Deadline: July 2006" is due on the last day of that month, and the body after the contact is no organization', () => {
+    const p = parseDocument('LIAISON STATEMENT\n\nSource: ITU-T Study Group 15\nTitle: Reply on Ethernet OAM\nFor action to: IEEE 802.1\nDeadline: July 2006\nContact: John Doe, Acme, Tel: +1 555 0100, Email: jd@example.com\n\nStudy Group 15 thanks IEEE 802.1 for its liaison and asks for comments on the attached draft by July 2006.\n');
+    expect(p.liaison).toMatchObject({ deadline: '2006-07-31', contacts: [{ email: 'jd@example.com', organization: null, country: null }] });
+    expect(p.deadlines.map((d) => d.date)).toEqual(['2006-07-31']);
+  });
 });
 
 describe('the seventeenth unseen round', () => {
