@@ -385,7 +385,7 @@ export const CAPITAL_HEADING = /\bLIAISON STATEMENT (?:FROM (?<from2>[A-Z0-9][A-
 // A mail that forwards a statement: "Please find attached a liaison statement from ITU-T SG15 to the IETF MPLS WG",
 // "I am forwarding the liaison from SG2 to IETF ENUM", "Please find attached a liaison from ITU-R WP 8A regarding …".
 const FORWARD_PHRASE =
-  /\b(?:attached|enclosed|find|forward(?:ed|ing)?|send(?:ing)?(?: you)?|transmit(?:ting)?|following)\b[^.\n]{0,40}?\b(?:reply\s+)?liaison(?:\s+statement)?\s+(?:from|of|by)\s+(?:the\s+)?(?<from2>[A-Z][\w/ .-]{1,40}?)(?:\s*\([^()\n]{1,40}\))?(?:,?\s+(?:addressed\s+|sent\s+)?to\s+(?:the\s+)?(?<to2>[A-Z][\w/ .-]{1,50}?))?(?=\s+(?:on|about|regarding|concerning)\b|\s+for\s+(?:your\s+)?(?:action|comment|information|review)\b|\s*[,;(\n]|\.\s|\s*$)/i;
+  /\b(?:attached|enclosed|find|forward(?:ed|ing)?|send(?:ing)?(?: you)?|transmit(?:ting)?|following|incoming)\b[^.\n]{0,40}?\b(?:reply\s+)?(?:liaison(?:\s+statement)?|LS)\s+(?:from|of|by)\s+(?:the\s+)?(?<from2>(?:3GPP\b|[A-Z])[\w/ .-]{1,40}?)(?:\s*\([^()\n]{1,40}\))?(?:,?\s+(?:addressed\s+|sent\s+)?to\s+(?:the\s+)?(?<to2>[A-Z][\w/ .-]{1,50}?))?(?=\s+(?:on|about|regarding|concerning)\b|\s+for\s+(?:your\s+)?(?:action|comment|information|review)\b|\s*[,;(\n]|\.\s|\s*$)/i;
 
 /**
  * The ITU template's header copied without its left column ("Source:", "Title:"), as a page or a re-set document
@@ -660,6 +660,8 @@ export function parseLiaison(text: string, docGroup: string | null): LiaisonInfo
   // statement's purpose stays unsaid.
   const headingOnly = addressees.length === 0 && phraseTo !== undefined && !statedPurpose;
   if (addressees.length === 0 && phraseTo) push(parseAddressees(phraseTo, phrasePurpose));
+  // A mail that forwards a statement and says whom it is for: "It is for action to Q6/17 and for information to SG13".
+  if (addressees.length === 0 && phrase) for (const m of header.slice(0, 6000).matchAll(PROSE_ADDRESSED)) push(parseAddressees(m[2] ?? '', (m[1]?.toLowerCase() ?? 'information') as AddresseePurpose));
   // … unless the statement asks them something ("The guidance of the external organisations is sought on the
   // following issues"): they are asked to act.
   if (headingOnly) {
@@ -809,6 +811,9 @@ function ituRGroup(header: string): string | null {
   const kind = m[1] === 'Working Party' ? 'WP' : m[1] === 'Study Group' ? 'SG' : 'TG';
   return `ITU-R ${kind} ${m[2]}`;
 }
+
+const ITU_PARTY = String.raw`(?:ITU-T\s+)?(?:Q(?:uestions?)?\s?\d{1,2}\/\d{1,2}|SG\s?\d{1,2}|Study Group \d{1,2}|WP\s?\d\/\d{1,2}|TSAG)`;
+const PROSE_ADDRESSED = new RegExp(String.raw`\b(?:is|was|are|were|been|and)\s+(?:(?:sent|addressed)\s+)?for\s+(action|comment|information)\s+to\s+(${ITU_PARTY}(?:\s*(?:,|and|&)\s*${ITU_PARTY})*)`, 'gi');
 
 const INFORMS = /\bThis liaison statement (?:informs|is (?:sent|addressed) to)\s+([A-Z][^.;:]{2,150}?)\s+(?:regarding|about|of|on|that)\b/;
 

@@ -1022,6 +1022,15 @@ describe('the sixteenth unseen round', () => {
     expect(p.liaison).toMatchObject({ deadline: '2007-05-15', repliesTo: ['liaison statement from ITU-R/ITU-T WP 1/4'] });
   });
 
+  // A rapporteur's list mail announcing an incoming statement in its subject and prose only, as Q-list mails do; the
+  // text is written for this test.
+  it('a mail on an "Incoming LS from 3GPP SA3" that "is for action to Q6/17 and for information to SG13": its parties', () => {
+    const p = parseDocument('From: Rapporteur Q6/17 <rapp@example.org>\nTo: t25sg17q6@lists.itu.int\nDate: Tue, 3 Nov 2026 09:12:00 +0100\nSubject: [Q6/17] Incoming LS from 3GPP SA3 on security of network slicing (SA3-LS-2345)\n\nDear colleagues,\n\nPlease find attached the incoming liaison statement from 3GPP TSG SA WG3 on security aspects of network slicing. It is for action to Q6/17 and for information to SG13; a reply is requested by 15 January 2027.\n');
+    expect(p.kind).toBe('liaison-statement');
+    expect(p.liaison).toMatchObject({ from: '3GPP SA3', to: ['SG17'], cc: ['SG13'], purpose: 'action', deadline: '2027-01-15' });
+    expect(p.liaison?.addressees?.find((a) => a.purpose === 'action')?.questions).toEqual(['Q6/17']);
+  });
+
   // A document tester's older SG15 statement gave "Deadline: July 2006", a month and no day; the text is written for
   // this test.
   it('"Deadline: July 2006" is due on the last day of that month, and the body after the contact is no organization', () => {
