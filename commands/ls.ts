@@ -44,7 +44,7 @@ export default defineCommand({
   summary: 'Liaison statements of a group: those it must answer, with their reply deadlines, first.',
   usage: 'ls [SG17|Q6/17|TSAG]',
   examples: ['ls SG17', 'ls Q6/17', 'which liaisons need a reply from SG17', 'ls'],
-  args: z.object({ scope: z.custom<Scope>(), from: z.string().nullable().default(null), to: z.string().nullable().default(null), topic: z.string().nullable().default(null), due: z.string().optional(), asks: z.boolean().optional(), replyAsked: z.boolean().optional(), actor: z.string().optional() }),
+  args: z.object({ scope: z.custom<Scope>(), from: z.string().nullable().default(null), to: z.string().nullable().default(null), topic: z.string().nullable().default(null), due: z.string().optional(), asks: z.boolean().optional(), replyAsked: z.boolean().optional(), actor: z.string().optional(), openAsked: z.enum(['passed', 'open']).optional() }),
   parseText: parseLsText,
   // Any short question about liaisons, replies or LSs that names a group: "does sg20 owe anyone an LS reply", "what
   // replies is SG15 waiting for", "which LS does SG17 have to answer in january".
@@ -54,13 +54,15 @@ export default defineCommand({
     /^(?:which|what)\s+(?:liaison statements?|liaisons?|LSs?)\s+(?:(?:are|is)\s+)?(?:still\s+)?(?:need|needs|await|awaits|awaiting|are awaiting|require|requires|are waiting for|waiting for|wait for)\s+(?:an?\s+)?(?:reply|replies|response|answer|action)(?:\s+from|\s+by|\s+of)?\b(?<arg>.*)$/i,
     // "which liaison statements still have an open reply deadline?", "any LSs with a pending reply date"
     /^(?:which|what|any)\s+(?:liaison statements?|liaisons?|LSs?)\s+(?:still\s+)?(?:have|has|with)\s+(?:an?\s+)?(?:open|pending|upcoming|future|outstanding)\s+(?:reply\s+|response\s+)?(?:deadlines?|dates?)\b(?<arg>.*)$/i,
+    // "any LS with a deadline coming up?" (the span words read apart): those with a reply date.
+    /^(?:are there |is there )?(?:which|what|any)\s+(?:liaison statements?|liaisons?|LSs?)\s+(?:with|having|that have|that has)\s+(?:an?\s+)?(?:reply\s+|response\s+)?(?:deadlines?|due dates?|reply dates?)\s*(?:coming up|soon|ahead)?\s*[?!.]*(?<arg>)$/i,
     /^(?:liaison statements?|liaisons?|LSs?)\s+(?:awaiting|needing|to answer for|waiting for)\s+(?:an?\s+)?(?:reply|response|action)?(?:\s+from|\s+by)?\b(?<arg>.*)$/i,
     // "liaisons SG17", "show me the recent liaisons of SG17", "list all new LSs for TSAG"
     /^(?:(?:show|list|give|find)(?: me| us)? |(?:the|all|recent|new|latest) )*(?:liaison statements?|liaisons?|LSs?)\b(?<arg>.*)$/i,
     // "any liaisons for SG13 to answer", "which liaisons did SG17 send", "what liaisons has SG20 received".
     /^(?:are there |is there )?(?:any|which|what)\s+(?:liaison statements?|liaisons?|LSs?)\s+(?:for|did|has|have|from|to)\s+(?<arg>.+?)(?:\s+(?:to answer|to reply to|send(?: out)?|sent(?: out)?|receive|received|get|got))?\s*\??$/i,
   ],
-  async run(ctx, { scope, from, to, topic, due, asks: wantAsks = false, replyAsked = false, actor }): Promise<Reply> {
+  async run(ctx, { scope, from, to, topic, due, asks: wantAsks = false, replyAsked = false, actor, openAsked }): Promise<Reply> {
     if (scope.kind === 'unknown') return unknownGroupReply(ctx, scope.text);
     const question = scope.kind === 'question' ? scope.question : null;
     const group = scope.kind === 'group' ? parentGroup(scope.group) : question ? groupOfQuestion(question) : null;
@@ -69,6 +71,10 @@ export default defineCommand({
     const dueThen = (l: LiaisonFact) => !window || (l.liaison.deadline !== null && dueIn(window, ctx.tz, { due: dueAt({ date: l.liaison.deadline, time: null, timezone: GENEVA }), date: l.liaison.deadline }));
     const listed = onceEach((await ctx.store.liaisons(group, 200)).filter((l) => (from === null || sentBy(l.liaison, from)) && (to === null || sentTo(l.liaison, to)) && dueThen(l)));
     if (window) return dueReply(ctx, listed, window, group);
+    if (openAsked && from !== null) {
+      const dated = listed.filter((l) => l.liaison.deadline !== null);
+      if (dated.length > 0) return pastOrOpenReply(ctx, dated, openAsked, from);
+    }
     // A topic narrows the list to the statements whose titles name it; when none does, the whole list, saying so.
     const onTopic = topic ? listed.filter((l) => namesTopic(l, topic)) : listed;
     const all = onTopic.length > 0 ? onTopic : listed;
@@ -180,7 +186,7 @@ function onceEach(liaisons: LiaisonFact[]): LiaisonFact[] {
 }
 
 /** "SG15 from IETF" (as the router passes "did IETF send anything to SG15"): a scope and, after "from", a sender. */
-export function parseLsText(rest: string): { scope: Scope; from: string | null; to: string | null; topic: string | null; due?: string; asks?: boolean; replyAsked?: boolean; actor?: string; addressee?: string } {
+export function parseLsText(rest: string): { scope: Scope; from: string | null; to: string | null; topic: string | null; due?: string; asks?: boolean; replyAsked?: boolean; actor?: string; addressee?: string; openAsked?: 'passed' | 'open' } {
   // "--asks" (as the router passes "what do we need to do"): what the statements ask comes with them.
   if (/(?:^|\s)--asks\b/.test(rest)) return { ...parseLsText(rest.replace(/(?:^|\s)--asks\b/g, ' ').trim()), asks: true };
   // "--acts" (as the router passes "does SG13 have to act on SG15's LS on fronthaul"): whether the party after "to"
@@ -191,6 +197,9 @@ export function parseLsText(rest: string): { scope: Scope; from: string | null; 
     const actor = addressee ?? parsed.to ?? (parsed.scope.kind === 'group' ? parsed.scope.group : parsed.scope.kind === 'question' ? parsed.scope.question : null);
     return actor ? { ...parsed, to: null, actor } : parsed;
   }
+  // "--passed", "--still-open" (as the router passes "did the SC27 LS deadline pass"): whether its reply date is past.
+  const state = /(?:^|\s)--(passed|still-open)\b/.exec(rest);
+  if (state) return { ...parseLsText(rest.replace(/(?:^|\s)--(?:passed|still-open)\b/g, ' ').trim()), openAsked: state[1] === 'passed' ? 'passed' : 'open' };
   // "does SG5's LS on L.1470 need a reply": whether the statements picked out ask for one.
   const needs = /\s+(?:that\s+|which\s+)?(?:need|needs|require|requires|expect|expects|want|wants)\s+(?:an?\s+)?(?:reply|response|answer)\b/i;
   if (needs.test(rest)) return { ...parseLsText(rest.replace(needs, ' ').trim()), replyAsked: true };
@@ -242,6 +251,33 @@ function partiesOf(text: string): { scope: Scope; from: string | null; to: strin
   const itu = (x: string | null) => (x && canonicalGroup(x) ? ({ kind: 'group', group: canonicalGroup(x) as string } as Scope) : null);
   const scope = named.kind !== 'all' ? named : (itu(to) ?? itu(from) ?? named);
   return { scope, from, to: scope.kind === 'group' && to !== null && canonicalGroup(to) === scope.group ? null : to, ...(addressee ? { addressee } : {}) };
+}
+
+/**
+ * Whether the reply date of the statement from `from` (of several, the soonest to come, else the latest past) is past: "Yes: the reply to
+ * JTC 1/SC 27's LS on … was due by …" or "No: … is due by …, still to come", with the statements below.
+ */
+function pastOrOpenReply(ctx: CommandContext, dated: LiaisonFact[], asked: 'passed' | 'open', from: string): Reply {
+  // The one meant is the live one: the soonest reply date to come, else the latest past.
+  const dueOf = (x: LiaisonFact) => dueAt({ date: x.liaison.deadline ?? '', time: null, timezone: GENEVA });
+  const coming = dated.filter((x) => dueOf(x) >= ctx.now).sort((a, b) => dueOf(a) - dueOf(b));
+  const sorted = [...coming, ...dated.filter((x) => dueOf(x) < ctx.now).sort((a, b) => dueOf(b) - dueOf(a))];
+  const l = sorted[0] as LiaisonFact;
+  const deadline = { date: l.liaison.deadline ?? '', time: null, timezone: GENEVA };
+  const past = dueAt(deadline) < ctx.now;
+  const yes = (asked === 'passed') === past;
+  const acting = actingAddressees(l.liaison).map((a) => a.party);
+  const answered = l.answeredBy ? `; answered by ${sourceLabel(sourceOf(l.answeredBy))}` : '';
+  const title = `${yes ? 'Yes' : 'No'}: the reply${acting.length > 0 ? ` from ${acting.join(', ')}` : ''} to ${sourceLabel(sourceOf(l.source))} ${past ? 'was due by' : 'is due by'} ${formatDeadline(deadline, ctx.tz)}${past ? '' : ', still to come'}${answered}`;
+  const items = sorted.slice(0, 5).map((x) => line(x, ctx.tz, dueAt({ date: x.liaison.deadline ?? '', time: null, timezone: GENEVA }) < ctx.now ? 'reply was due by' : 'reply due by', true));
+  return {
+    ok: true,
+    title,
+    sections: [{ heading: `Liaison statements from ${from} with a reply date`, items }],
+    notes: [...(sorted.length > 1 ? [`${sorted.length} statements from ${from} give a reply date: the one answered above is ${coming.length > 0 ? 'the soonest to come' : 'the latest past'}.`] : []), `Reply dates are shown in ${ctx.tz}; the liaison statements give them as Geneva dates.`],
+    sources: uniqueSources(sorted.slice(0, 5).map((x) => sourceOf(x.source))),
+    data: { liaisons: sorted.slice(0, 5) },
+  };
 }
 
 /** Whether a statement picked out asks for a reply: "No: SG5-LS30 is for information …" or "Yes: … by <date>". */

@@ -3,7 +3,7 @@
  * group. Answers come from curated data (data/lead-roles.json, per study period) and from ingested documents, and
  * say which.
  */
-import { groupOfQuestion } from '../src/core/groups.ts';
+import { canonicalGroup, groupOfQuestion } from '../src/core/groups.ts';
 import { z } from 'zod';
 import { defineCommand, noAnswer, type Reply, type ReplyItem, type SourceRef } from '../src/core/command.ts';
 import { nearRoles, topicWords, type RoleCandidate, type RoleMatch } from '../src/core/lead-match.ts';
@@ -129,18 +129,26 @@ export default defineCommand({
   summary: 'Which study group leads a topic (lead study group roles), or the lead roles of a group.',
   usage: 'lsg <topic | group>',
   examples: ['lsg who leads IoT identification', 'lsg SG20', 'lsg QoE'],
-  args: z.object({ query: z.string().trim().min(1, 'Say which topic or group, for example: lsg IoT identification') }),
-  // "lead sg for iot?", "/lead study group on quantum": the topic after the words for a group.
-  parseText: (rest) => ({ query: rest.replace(/[?!.]+$/, '').replace(/^\s*(?:the\s+)?(?:lead(?:ing)?\s+)?(?:sg|study\s+group|group)\s+(?:for|on|in|of)\s+(?=\S)/i, '').trim() }),
+  args: z.object({ query: z.string().trim().min(1, 'Say which topic or group, for example: lsg IoT identification'), asked: z.string().optional() }),
+  // "lead sg for iot?", "/lead study group on quantum": the topic after the words for a group. "--is SG17" (as the
+  // router passes "is SG17 the lead study group for …"): the group asked about, answered yes or no.
+  parseText: (rest) => {
+    const asked = /^\s*--is\s+(\S+)\s+/.exec(rest);
+    const query = rest.slice(asked?.[0].length ?? 0).replace(/[?!.]+$/, '').replace(/^\s*(?:the\s+)?(?:lead(?:ing)?\s+)?(?:sg|study\s+group|group)\s+(?:for|on|in|of)\s+(?=\S)/i, '').trim();
+    const group = asked?.[1] ? canonicalGroup(asked[1]) : null;
+    return group ? { query, asked: group } : { query };
+  },
   intents: [
     /^(?<arg>(?:who|which (?:study )?group|which sg) (?:is )?(?:the )?(?:leads?|leading|is lead(?:ing)?|lead study group)\b.*)$/i,
     /^(?<arg>lead study group (?:on|for) .*)$/i,
     // "what's the lead study group for IoT", "which is the lead SG on quantum", "what is lead for smart cities"
     /^(?:what|which)(?:'s|’s| is| are)? (?:the )?(?<arg>lead(?:ing)? (?:study groups?|sgs?|groups?)? ?(?:on|for|in) .*)$/i,
     // "is sg17 the lead sg for AI security": who leads that topic (the answer names the group that does).
-    /^(?:is|isn't|is not) (?:ITU-T )?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG) (?:the |a )?lead(?:ing)? (?:sg|study group|group) (?:for|on|in) (?<arg>.+?)\??$/i,
+    // "is SG17 also the lead study group for identity management", "does SG20 lead on IoT"
+    /^(?:is|isn't|is not) (?:ITU-T )?(?<asked>SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG) (?:also |still |really |now )?(?:the |a )?lead(?:ing)? (?:sg|study group|group) (?:for|on|in) (?<arg>.+?)\??$/i,
+    /^(?:does|do) (?:ITU-T )?(?<asked>SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG) (?:also |still |really )?lead (?:the work )?(?:on|in|for) (?<arg>.+?)\??$/i,
   ],
-  async run(ctx, { query }): Promise<Reply> {
+  async run(ctx, { query, asked }): Promise<Reply> {
     const fromDocs: Role[] = (await ctx.store.statedRoles()).map((r) => ({ group: r.group, topic: r.topic, period: null, source: sourceOf(r.source), origin: 'document', documents: r.documents }));
     const curated: Role[] = ctx.curated.roles.map((r) => ({
       group: r.group,
@@ -205,7 +213,9 @@ export default defineCommand({
     const groups = [...new Set(roles.filter((r) => rank(r) === best).map((r) => r.group))];
     // Known only from an earlier study period's table: said in the past, with the period.
     const periods = [...new Set(roles.map((r) => r.period).filter((p): p is string => p !== null))].join(', ');
-    const title = best === 2 ? `${groups.join(' and ')} led this topic in ${periods}` : `${groups.join(' and ')} ${groups.length > 1 ? 'lead' : 'leads'} this topic`;
+    const said = best === 2 ? `${groups.join(' and ')} led this topic in ${periods}` : `${groups.join(' and ')} ${groups.length > 1 ? 'lead' : 'leads'} this topic`;
+    // Asked of one group: yes when it is the lead (or one of the leads), else no, with who is.
+    const title = asked ? `${groups.includes(asked) ? 'Yes' : 'No'}: ${said}` : said;
     return {
       ok: true,
       title,

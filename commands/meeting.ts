@@ -246,7 +246,7 @@ function eventOfKind(title: string, kind: string): boolean {
 
 /** Words of a question about a meeting that say nothing of what is asked. */
 const PLAIN_WORDS = new Set(
-  'what when where which who whom how why is are was were be been do does did can could would should will shall may might must have has had there here this that these those the a an of on in at to for from by with about and or not any some my our your their me us you we they i it its meeting meetings next upcoming study group sg tsag session sessions plenary please tell know need want get geneva time day days date dates many much number people'.split(' '),
+  'what when where which who whom how why is are was were be been do does did can could would should will shall may might must have has had there here this that these those the a an of on in at to for from by with about and or not any some my our your their me us you we they i it its meeting meetings next upcoming study group sg tsag session sessions plenary please tell know need want get geneva time day days date dates many much number people since because still already also just now then'.split(' '),
 );
 
 const HOW = /\b(?:online|via|through|form|homepage|web ?site|web page|page|https?:\/\/|e-?mail|contact)\b/i;
@@ -264,8 +264,12 @@ const SAID_AS: ReadonlyArray<readonly [RegExp, RegExp]> = [
   [/^(?:lunch|food|meal|coffee|catering)/, /\b(?:lunch|catering|coffee|meals?|refreshments?)\b/],
   [/^(?:badge|pass)/, /\b(?:badges?|passes|registration desk)\b/],
   [/^(?:room|hall|salle)/, /\b(?:rooms?|halls?|salles?)\b/],
+  // "do I need to register again": a letter says registrations "remain valid and need not be repeated".
+  [/^(?:again|repeat|re-?regist)/, /\b(?:again|repeat\w*|remain valid|re-?regist\w*)/],
+  // "what will they approve": a letter says which texts it will consent, determine or agree.
+  [/^(?:approv|adopt|consent|determin|agree|decid)/, /\b(?:approv|adopt|consent|determin|agree)\w*/],
   // "what is SG3 going to discuss", "what will WP3/17 work on": what the letter says the meeting will do.
-  [/^(?:discus|work|topic|agenda|cover|consider|focus|plan)/, /\bwill (?:consider|discuss|examine|focus|address|progress|study|work|review|continue)\b|\bexpects? to\b|\b(?:is|are) (?:planned|expected) to\b|\bagenda\b/],
+  [/^(?:discus|work|topic|agenda|cover|consider|focus|plan)/, /\bwill (?:consider|discuss|examine|focus|address|progress|study|work|review|continue|consent|determine|approve|finali[sz]e)\b|\b(?:expects?|plans?|intends?|aims?) to\b|\b(?:is|are) (?:planned|expected|invited) to\b|\bagenda\b/],
 ];
 
 /** A word's stem for finding it in a letter: "registration" and "register" are one ("regist"), "badges" and "badge". */
@@ -414,7 +418,10 @@ function namedEvent(m: MeetingFact | undefined, question: string): MeetingFact['
   const words = question.toLowerCase().split(/[^\p{L}\p{N}-]+/u).filter((w) => w.length >= 3 && !NOT_EVENT_WORDS.test(w));
   if (words.length < 2) return null;
   const stem = (w: string) => w.replace(/s$/, '');
-  return m.events.find((e) => words.every((w) => e.title.toLowerCase().includes(stem(w)))) ?? null;
+  // Each word is one of the title's, or begins one when it is long enough to name it ("counterfeit"): "work" is not
+  // "workshop".
+  const names = (title: string, w: string) => title.toLowerCase().split(/[^\p{L}\p{N}-]+/u).some((t) => stem(t) === stem(w) || (stem(w).length >= 5 && t.startsWith(stem(w))));
+  return m.events.find((e) => words.every((w) => names(e.title, w))) ?? null;
 }
 
 /**
@@ -655,11 +662,11 @@ const meetingCommand = defineCommand({
     // "what's the next meeting of TSAG (and where)", "what is the next SG13 meeting"
     /^(?<arg>what(?:'s|’s| is) (?:the )?next\b.*?\bmeeting\b.*)$/i,
     // Not "who is the chair of the SG13 meeting" (officers).
-    /^(?!who\b)(?!.*\bdeadl\w*)(?<arg>.*?\s+(?:next )?meetings?)\??$/i,
+    /^(?!who\b)(?!.*\bdeadl\w*)(?!.*\b(?:contacts?|counsellors?|secretar\w*)\b)(?<arg>.*?\s+(?:next )?meetings?)\??$/i,
     // Any other question about a group's meeting: "sg11 meeting dates and opening time", "ITU-T SG17 meeting -
     // where?", "is SG21 meeting in september?", "any side events around the SG20 meeting?" (what it cannot read, it
     // says so, with the group named).
-    /^(?!.*\b(?:who|whom|liaisons?|LSs?|deadl\w*|due|leads?|lsg|rapporteurs?|chairs?|search|reminders?|remind|subscribe|broadcast|close[sd]?|closing|contributions?|submit|submission|register|registration|fellowships?|visas?|captioning)\b)(?=.*\bmeetings?\b)(?<arg>.+)$/i,
+    /^(?!.*\b(?:who|whom|liaisons?|LSs?|deadl\w*|due|leads?|lsg|rapporteurs?|chairs?|contacts?|counsellors?|secretar\w*|search|reminders?|remind|subscribe|broadcast|close[sd]?|closing|contributions?|submit|submission|register|registration|fellowships?|visas?|captioning)\b)(?=.*\bmeetings?\b)(?<arg>.+)$/i,
   ],
   async run(ctx, args): Promise<Reply> {
     const { scope, unread } = args;
@@ -768,6 +775,8 @@ const meetingCommand = defineCommand({
           data: { ...(known.data ?? {}), unread, said },
         };
       }
+      // Asked whether there is a side event of a kind, and the answer says the letter announces none: answered.
+      if (args.event && known.notes.some((n) => / announces no /.test(n))) return known;
       return {
         ...known,
         notes: [
@@ -849,7 +858,7 @@ const meetingCommand = defineCommand({
     const monthOfAll = window && !group ? (await ctx.store.meetings(null, Date.parse(`${window.from}T00:00:00Z`) - 31 * DAY, 50)).filter((m) => !m.cancelledBy && m.start <= window.to && m.end >= window.from) : [];
     const candidates = inMonth.length > 0 ? inMonth : monthOfAll.length > 0 ? monthOfAll : ahead.filter((m) => !m.cancelledBy);
     // None known in the month or year asked: the next, saying so.
-    const during = window ? (/^now\b/i.test(window.words) ? window.words.replace(/^now to /i, 'between now and ') : `in ${window.words}`) : '';
+    const during = window ? (/^now\b/i.test(window.words) ? window.words.replace(/^now to /i, 'between now and ') : window.from === window.to ? `on ${window.words}` : `in ${window.words}`) : '';
     const monthNote = window && (group ? inMonth : monthOfAll).length === 0 ? [group ? `No ${group} meeting is known ${during}; this is the next one.` : `No meeting is known ${during}; these are the next ones.`] : [];
     // A year asked: each of the group's meetings that year.
     const groupChosen = group ? candidates.slice(0, args.year && !args.month && inMonth.length > 0 ? 6 : 1) : candidates;

@@ -136,6 +136,10 @@ const ROUTER_INTENTS: ReadonlyArray<readonly [string, RegExp]> = [
   ['ls', /^(?:has|have|did) (?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG|Q\d{1,2}\/\d{1,2})) (?:receive|received|get|got) (?:anything|any(?:thing)?|any (?:liaisons?|LSs?|liaison statements?)|an? (?:LS|liaison(?: statement)?)|liaisons?) from (?:the )?(?<sender>\S.{1,40}?)(?: (?:about|on|regarding|concerning) (?<topic>[^?!.]{2,60}?))?[?!.]*$/i],
   // "what did the IETF say about the SRv6 conformance work in SG11"
   ['ls', /^what (?:did|does|has|have) (?:the )?(?<sender>(?!\S*-(?:LS|TD|C)\s?\d)\S.{1,30}?) (?:say|said|write|written|tell|told|reply|replied|answer|answered) (?:about|on|regarding|concerning) (?:the )?(?<topic>[^?!.]{2,60}?) (?:in|to|for|of|from) (?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG|Q\d{1,2}\/\d{1,2}))[?!.]*$/i],
+  // "did the SC27 LS deadline pass already?", "has the reply deadline of SG15's LS passed", "is the SG5 LS deadline still
+  // open": the statement from that sender, its reply date past or to come.
+  ['ls', /^(?:did|has|have|is|was)\s+(?:the\s+)?(?<sender>(?!reply\b|deadline\b)\S.{0,40}?)(?:['’]s)?\s+(?:LS|liaison(?: statement)?)(?:\s+(?:reply|response))?\s+deadlines?\s+(?:already\s+)?(?<state>pass(?:ed)?|closed?|expired?|gone|over|still open|open)(?:\s+(?:already|yet))?[?!.]*$/i],
+  ['ls', /^(?:did|has|have|is|was)\s+(?:the\s+)?(?:reply|response)?\s*deadline\s+(?:of|for)\s+(?:the\s+)?(?:(?:LS|liaison(?: statement)?)\s+from\s+(?:the\s+)?(?<sender>\S.{0,40}?)|(?<sender2>\S.{0,40}?)(?:['’]s)?\s+(?:LS|liaison(?: statement)?))\s+(?:already\s+)?(?<state>pass(?:ed)?|closed?|expired?|gone|over|still open|open)(?:\s+(?:already|yet))?[?!.]*$/i],
   // "overdue liaisons", "which liaisons are overdue", "unanswered LSs": of every group, those whose reply date passed.
   ['ls', /^(?:(?:which|what|any|the|show(?: me)?|list)\s+)*(?:overdue|late|unanswered)\s+(?:liaisons?|LSs?|liaison statements?)(?<arg>\s+(?:for|of|from)\s+\S.*?)?[?!.]*$/i],
   ['ls', /^(?:(?:which|what|any)\s+)?(?:liaisons?|LSs?|liaison statements?)\s+(?:are|is)\s+(?:overdue|late|past (?:their|the|its) reply date)(?<arg>\s+(?:for|of|from)\s+\S.*?)?[?!.]*$/i],
@@ -286,7 +290,7 @@ function routeText(registry: Registry, plain: string, clock?: AskClock): Routed 
       const m = spec ? re.exec(body) : null;
       if (spec && m) {
         const g = m.groups ?? {};
-        const arg = `${g['join'] ? `--join ${g['join']}` : ''}${g['arg'] ?? ''}${g['sender'] ? ` from ${g['sender']}` : ''}${g['to'] ? ` to ${g['to']}` : ''}${g['topic'] ? ` about ${g['topic']}` : ''}${g['due'] ? ` due ${g['due']}` : ''}${g['acts'] ? ' --acts' : ''}`;
+        const arg = `${g['join'] ? `--join ${g['join']}` : ''}${g['arg'] ?? ''}${g['sender'] ?? g['sender2'] ? ` from ${g['sender'] ?? g['sender2']}` : ''}${g['to'] ? ` to ${g['to']}` : ''}${g['topic'] ? ` about ${g['topic']}` : ''}${g['due'] ? ` due ${g['due']}` : ''}${g['acts'] ? ' --acts' : ''}${g['state'] ? (/open/i.test(g['state']) ? ' --still-open' : ' --passed') : ''}`;
         return validate(spec, arg, body, clock);
       }
     }
@@ -299,7 +303,8 @@ function routeText(registry: Registry, plain: string, clock?: AskClock): Routed 
     for (const spec of registry.list)
       for (const re of spec.intents ?? []) {
         const m = re.exec(body);
-        if (m) return validate(spec, m.groups?.['arg'] ?? '', body, clock);
+        // "is SG17 the lead study group for …": the group asked about goes with the topic.
+        if (m) return validate(spec, `${m.groups?.['asked'] ? `--is ${m.groups['asked'].replace(/^study group\s*/i, 'SG').replace(/\s+/g, '')} ` : ''}${m.groups?.['arg'] ?? ''}`, body, clock);
       }
   }
   if (direct) return validate(direct, restWords.join(' '), body, clock);
@@ -344,6 +349,8 @@ function runParts(ctx: CommandContext, parts: readonly Routed[]): Promise<Array<
 }
 
 /** "<place> time" at the end of a question: its last one to three words before "time" ("New York time", "in Tokyo time"). */
+const ZONE_LEAD = /^\s*(what time|when)\s+in\s+((?:[A-Za-z.'’-]+\s+){0,2}?[A-Za-z.'’-]+)\s+(?=(?:is|are|does|do|will|was|did)\b)/i;
+const ZONE_TAIL = /\s+in\s+((?:[\p{L}.'’-]+\s+){0,2}[\p{L}.'’-]+)\s*([?!.]*)$/u;
 const ZONE_TIME = /[\s,;(]+(?:in\s+)?((?:[A-Za-z.'’-]+\s+){0,2}[A-Za-z.'’-]+)\s+time\)?\s*([?!.]*)$/i;
 
 /**
@@ -353,6 +360,18 @@ const ZONE_TIME = /[\s,;(]+(?:in\s+)?((?:[A-Za-z.'’-]+\s+){0,2}[A-Za-z.'’-]+
  * @example zoneNamed('when does TSAG open, Tokyo time?') // { zone: 'Asia/Tokyo', rest: 'when does TSAG open?' }
  */
 export function zoneNamed(question: string): { zone: string; rest: string } | null {
+  // "what time in New York is the SG15 TAP deadline": the place right after "what time in".
+  const lead = ZONE_LEAD.exec(question);
+  if (lead?.[1] && lead[2]) {
+    const zone = resolveZone(lead[2].trim());
+    if (zone) return { zone, rest: `${lead[1]} ${question.slice(lead[0].length)}`.trim() };
+  }
+  // "what time does TSAG open today in São Paulo?": a place at the end of a question asking the time.
+  const tail = /\bwhat time\b/i.test(question) ? ZONE_TAIL.exec(question) : null;
+  if (tail?.[1]) {
+    const zone = resolveZone(tail[1].trim());
+    if (zone) return { zone, rest: `${question.slice(0, tail.index)}${tail[2] ?? ''}`.trim() };
+  }
   const m = ZONE_TIME.exec(question.length > 300 ? question.slice(-300) : question);
   if (!m?.[1]) return null;
   const words = m[1].split(/\s+/);

@@ -40,11 +40,13 @@ const ZONE_OF_CITY: Record<string, string> = { geneva: 'Europe/Zurich', genf: 'E
  * ("Europe/Geneva", "geneva", "tokyo", "new york" → Europe/Zurich, Asia/Tokyo, America/New_York); `null` when none.
  *
  * @example resolveZone('Europe/Geneva') === 'Europe/Zurich'
+ * @example resolveZone('São Paulo') === 'America/Sao_Paulo'
  */
 export function resolveZone(name: string): string | null {
   const trimmed = name.trim();
   if (trimmed !== '' && isValidZone(trimmed)) return trimmed;
-  const city = (trimmed.split('/').pop() ?? '').toLowerCase().replace(/[\s-]+/g, '_');
+  // "São Paulo", "Zürich": the database spells its cities without accents.
+  const city = (trimmed.split('/').pop() ?? '').normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[\s-]+/g, '_');
   if (city === '') return null;
   if (ZONE_OF_CITY[city]) return ZONE_OF_CITY[city];
   return Intl.supportedValuesOf('timeZone').find((z) => z.toLowerCase().endsWith(`/${city}`)) ?? null;

@@ -11,7 +11,7 @@ import { fieldValue, headerOf } from './fields.ts';
 import { plainHeader, unrunHeader } from './layout.ts';
 import { dominantGroup, findGroups } from './groups.ts';
 import { CAPITAL_HEADING, parseLiaison, unlabelledTemplate } from './liaison.ts';
-import { agendaHeading, findCancelledMeeting, findEvents, findMeeting, heldMeeting, findOpeningTime, findPlace, meetingOf, placeInBrackets, placeName, listedNextMeetings, previousMeeting, questionMeetings, splitMeetings, subjectMeetings, workingPartyMeetings } from './meeting.ts';
+import { agendaHeading, findCancelledMeeting, findEvents, findMeeting, heldMeeting, findOpeningTime, findPlace, meetingOf, placeInBrackets, placeName, listedNextMeetings, previousMeeting, questionMeetings, splitMeetings, subjectMeetings, workingPartyMeetings, groupMeetingsAhead } from './meeting.ts';
 import { meetingRows } from './meeting-table.ts';
 import { MONTH_PATTERN, normalizeText, squash } from './normalize.ts';
 import { asWritten, findRevision } from './reference.ts';
@@ -32,6 +32,22 @@ const DATELINE = new RegExp(String.raw`^[ \t]*[A-Z][\w'\u00C0-\u024F .-]{1,30},[
 
 const REF_LINE_DATE = new RegExp(String.raw`^[ \t]*Ref\.?[ \t]*[:/][^\n]{2,80}?[ \t/,]+(\d{1,2}\s+${MONTH_PATTERN},?\s+\d{4})[ \t/]*$`, 'im');
 
+/**
+ * A mail archive page's top (the IETF's): the subject on a line of its own, then the byline "Greg Mirsky
+ * <g@example.com> Sat, 17 February 2024 05:07 UTC", then the raw headers. The subject and the UTC day; `null` when the
+ * text does not start so.
+ */
+function archiveByline(header: string): { subject: string; date: string } | null {
+  const lines = header.split('\n', 12).map((l) => l.trim()).filter((l) => l !== '');
+  const at = lines.slice(0, 4).findIndex((l) => BYLINE.test(l));
+  if (at < 1) return null;
+  const day = BYLINE.exec(lines[at] ?? '')?.[1];
+  const date = day ? (findDates(day)[0]?.start ?? null) : null;
+  const subject = lines[at - 1] ?? '';
+  return date && subject.length >= 4 && !/^(?:Return-Path|Received|From|To|Cc|Date|Subject|Message-ID|X-[\w-]+):/i.test(subject) ? { subject, date } : null;
+}
+const BYLINE = /^[^<>\n]{2,80}<[^<>\s@]+@[^<>\s]+>\s+(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),\s+)?(\d{1,2} [A-Z][a-z]+ (?:19|20)\d\d) \d\d:\d\d(?::\d\d)? UTC$/;
+
 function documentDate(header: string, kind: DocumentKind): string | null {
   // A Datatracker page's own date comes first: its body may quote a mail with a "Date:" line of its own.
   const tracked = kind === 'liaison-statement' ? /^[ \t|]*(?:Submission date|Submitted Date|Posted Date)[ \t]*[:|]?[ \t]*(\d{4}-\d{2}-\d{2})/im.exec(header)?.[1] : undefined;
@@ -47,6 +63,8 @@ function documentDate(header: string, kind: DocumentKind): string | null {
   // A mail archive's date line: "Thu Mar 27 02:50:28 EDT 2008".
   const archived = /^\s*(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ([A-Z][a-z]{2}) +(\d{1,2}) \d\d:\d\d:\d\d [A-Z]{2,5} ((?:19|20)\d\d)\s*$/m.exec(header.split('\n').slice(0, 8).join('\n'));
   if (archived) return findDates(`${archived[2] ?? ''} ${archived[1] ?? ''} ${archived[3] ?? ''}`)[0]?.start ?? null;
+  const byline = archiveByline(header);
+  if (byline) return byline.date;
   // A mail printed from Outlook: "Sent: Wednesday, May 13, 2020 10:15 AM", "Sent: 13-May-20 10:15 AM"; a mail's own
   // day (the line the ingest puts above its body). A letter in the body dates itself first.
   const sent = fieldValue(header, 'Sent');
@@ -475,7 +493,7 @@ export function parseDocument(raw: string): ParsedDocument {
   const memoSubject = kind === 'other' && /^[ \t]*(?:To|From|Date|Sent)[ \t]*:/im.test(header) ? mailSubject(header) : null;
   // An agenda's heading names it and its meeting: read once, for both.
   const agenda = agendaHeading(header);
-  const title = subject ?? titleField ?? lsTitle ?? agenda?.heading ?? (kind === 'report' ? (draftReportHeading(text) ?? summaryHeading(text) ?? reportHeading(text)) : kind === 'presentation' ? groupHeading(text) : null) ?? memoSubject ?? titleFromText(text);
+  const title = subject ?? titleField ?? lsTitle ?? archiveByline(header)?.subject ?? agenda?.heading ?? (kind === 'report' ? (draftReportHeading(text) ?? summaryHeading(text) ?? reportHeading(text)) : kind === 'presentation' ? groupHeading(text) : null) ?? memoSubject ?? titleFromText(text);
   const parsedLiaison = kind === 'liaison-statement' ? parseLiaison(text, null) : null;
   const liaisonGroup = parsedLiaison?.from ? canonicalGroup(parsedLiaison.from) : null;
   // ITU-T numbers only its own statements: its number on another body's statement ("Attachments
@@ -569,6 +587,8 @@ export function parseDocument(raw: string): ParsedDocument {
   // A Question's own meeting named with its dates (a liaison's "your reply will be considered at the next meeting of
   // Question 13/15 (Ottawa, 12-16 April 2027)"): mentioned, under that Question.
   if (!foreign && kind !== 'presentation') for (const q of questionMeetings(text, date)) if (!moreMeetings.some((m) => m.question === q.question && m.start === q.start)) moreMeetings.push(q);
+  // A study group's next meeting a mail, news item or statement names with its dates: mentioned, under that group.
+  if (!foreign && !isLetter && kind !== 'presentation') for (const g of groupMeetingsAhead(text, date)) if (!moreMeetings.some((m) => m.group === g.group && m.start === g.start) && !(meeting?.group === g.group && meeting.start === g.start)) moreMeetings.push(g);
   // Further meetings already over when the letter was written are only mentioned, as the main one would be.
   moreMeetings = moreMeetings.filter((m) => !date || m.end >= date);
   if (over && !foreign && !moreMeetings.some((m) => m.group === over.group && m.start === over.start)) moreMeetings.push(over);

@@ -51,6 +51,8 @@ const BARE_ADDRESS = /(?<![\w.+<-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?![\w>])/g;
 // Who runs a group, before the group: "Secretariat of ITU-T SG12", "Chairman of SG2".
 const OFFICE_OF = /^(?:the\s+)?(?:secretariat|secretary|chair(?:man|woman|person)?|counsellor|convenor|TSB secretariat)\s+(?:of|for)\s+(?=(?:the\s+)?(?:ITU|SG|Study Group|TSAG|WP|Working Party))/i;
 
+const OFFICE_COMMA = /^(?:(?:Vice[- ]?|Co-?)?Chair(?:man|woman|person)?|Convenor|Secretary|Liaison (?:officer|manager|rapporteur))\s*,\s+(?=\S)/i;
+
 /**
  * Canonical name of an addressee or source: an ITU-T group becomes `SG17`/`TSAG`, other bodies stay as written,
  * without the people and addresses Datatracker puts beside them.
@@ -65,6 +67,8 @@ export function canonicalParty(text: string): string {
     .replace(/\b(JTC|SC|WG)\s?(?=\d)/g, '$1 ')
     .replace(/^(?:the|to)\s+/i, '')
     .replace(OFFICE_OF, '')
+    // "Tony Jeffree (Chair, IEEE 802.1)": the office before its body is not part of the body's name.
+    .replace(OFFICE_COMMA, '')
     .replace(/[.;,:]+$/, '');
   // A group of the other sectors keeps its name: "ITU-R WP 1/4" is no ITU-T study group.
   if (/^ITU-[RD]\b/i.test(t)) return t;
@@ -92,7 +96,7 @@ export function canonicalParty(text: string): string {
     const group = canonicalGroup(inner.replace(/^ITU-T\s+/i, '')) ?? (findGroups(inner).length === 1 ? (findGroups(inner)[0]?.group ?? null) : null);
     if (group) return group;
     // A person's name before a body in brackets: the body is the party.
-    if (PERSON.test(outer) && /[A-Z]{2,}/.test(inner)) return inner;
+    if (PERSON.test(outer) && /[A-Z]{2,}/.test(inner)) return inner.replace(OFFICE_COMMA, '');
     // A body, then the people or the expansion of its acronym: "IETF CCAMP WG (Colin Ward)", "IMTC (International …)".
     if (outer && (PERSON.test(inner) || ROLE.test(inner) || /^[A-Z][A-Z0-9-]{1,9}$/.test(outer))) return outer;
   }

@@ -599,6 +599,36 @@ export function questionMeetings(text: string, docDate: string | null): MeetingI
   return out;
 }
 
+// A study group's next meeting named with its dates in running text: "A next meeting of ITU-T SG20 will take place
+// January 18-26, 2016, in Singapore", "the next meeting of Study Group 13 is planned for 3-14 July 2017 in Geneva",
+// "ITU-T SG15 will meet next in Geneva, 16-27 November 2026".
+const GROUP_MEETING_AHEAD = new RegExp(
+  [
+    String.raw`\b(?:next|forthcoming|upcoming)\s+(?:plenary\s+)?meeting\s+of\s+(?:the\s+)?(?:ITU-T\s+)?(SG\s?\d{1,2}|Study Group \d{1,2}|TSAG)\b(?!\s*\/)`,
+    String.raw`\b(?:ITU-T\s+)?(SG\s?\d{1,2}|Study Group \d{1,2}|TSAG)\s+(?:will|is to|plans to)\s+(?:next\s+)?meet(?:\s+next|\s+again)?\b`,
+  ].join('|'),
+  'gi',
+);
+
+/**
+ * The next meetings of study groups that running text names with their dates (a news item's "A next meeting of ITU-T
+ * SG20 will take place January 18-26, 2016, in Singapore"): the date within 120 characters of the words, in the same
+ * sentence. Dates before `docDate` are left out.
+ */
+export function groupMeetingsAhead(text: string, docDate: string | null): MeetingInfo[] {
+  const out: MeetingInfo[] = [];
+  for (const m of allMatches(GROUP_MEETING_AHEAD, text.slice(0, 60_000))) {
+    const group = canonicalGroup(m[1] ?? m[2] ?? '');
+    const rest = squash(text.slice(m.index + m[0].length, m.index + m[0].length + 240).split(/(?<=[.;])\s|\n\s*\n/)[0] ?? '');
+    const hit = findDates(rest)[0];
+    if (!group || !hit || hit.index > 120 || (docDate && hit.start < docDate)) continue;
+    if (out.some((o) => o.group === group && o.start === hit.start)) continue;
+    const place = placeInBrackets(rest.slice(0, hit.index)) ?? findPlace(rest) ?? null;
+    out.push({ group, title: meetingOf(group), start: hit.start, end: hit.end, place, format: place === 'virtual' ? 'virtual' : null });
+  }
+  return out;
+}
+
 // A working party's meeting a report announces: "postponed for a special WP2/16 Plenary to be held 13 June 2006",
 // "an additional meeting of Working Party 3/12 will be held from 2 to 4 May".
 const WP_MEETING_AHEAD = /\b(?:(?:special|additional|extra|interim|e-?)\s*)?(?:(?:meeting|plenary)\s+of\s+)?(?:WP|Working Party)\s?(\d)\/(\d{1,2})(?:\s+(?:Plenary|meeting|e-?plenary))?\s+(?:is\s+|will\s+be\s+|to\s+be\s+|has\s+been\s+)?(?:held|planned|scheduled|convened)\b/gi;

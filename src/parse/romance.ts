@@ -52,10 +52,10 @@ export function fromSpanishOrFrench(text: string): string {
     .replace(new RegExp(String.raw`(?<!\d)(\d{1,2}(?:\s*[-–]\s*\d{1,2})?)${de}\s+(${m})\b(?:${de}\s+(\d{4}))?`, 'gi'), (_x, d: string, mo: string, y?: string) => ` ${d} ${monthOf(mo, names)}${y ? ` ${y}` : ''}`);
   const phrases: ReadonlyArray<[RegExp, string]> = spanish
     ? [
-        [/\bCarta Colectiva(?: de la)? TSB (\d{1,3})\s*\/\s*(\d{1,2})\b/g, 'TSB Collective letter $1/$2'],
-        [/\bCarta Colectiva (\d{1,3})\s*\/\s*(\d{1,2})(?: de la TSB)?\b/g, 'TSB Collective letter $1/$2'],
+        [/\bCarta Colectiva(?: de la)? TSB (\d{1,3})\s*\/\s*(\d{1,2})\b/gi, 'TSB Collective letter $1/$2'],
+        [/\bCarta Colectiva (\d{1,3})\s*\/\s*(\d{1,2})(?: de la TSB)?\b/gi, 'TSB Collective letter $1/$2'],
         [/^(\s*)Asunto\s*:/gm, '$1Subject:'],
-        [/\bReuni[óo]n de la (?=Comisi[óo]n)/g, 'Meeting of '],
+        [/\bReuni[óo]n de la (?=Comisi[óo]n)/gi, 'Meeting of '],
         [/Muy Señor mío\s*\/\s*Muy Señora mía\s*:?/g, '\nDear Sir/Madam,\n'],
         [/\bComisi[óo]n de Estudio (\d{1,2})/g, ' Study Group $1 '],
         [/\bse reunir[áa] en\b/g, 'will meet in'],

@@ -1678,6 +1678,74 @@ describe('questions of the twenty-fourth round (asked on 23 November 2026)', () 
   });
 });
 
+describe('questions of the twenty-fifth round (asked on 25 January 2027)', () => {
+  const when = '2027-01-25T00:00Z';
+
+  it('"what will SG11 work on at its march 2027 meeting": the letter\'s plans, not a workshop of 2025', async () => {
+    // Collective letter 9/11: "The study group plans to consent draft revised Recommendation ITU-T Q.3057 …"
+    for (const q of ['what will SG11 work on at its march 2027 meeting?', 'what will SG11 discuss at its march meeting']) {
+      const a = await ask(q, 'Europe/Zurich', when);
+      expect(a.title).toBe('What TSB Collective letter 9/11 says');
+      expect(a.sections[0]?.items[0]?.text).toMatch(/^The study group plans to consent draft revised Recommendation ITU-T Q\.3057/);
+    }
+  });
+
+  it('"what will they approve" at WP3/17: what the letter says will be determined and agreed', async () => {
+    const a = await ask('Which Questions meet at the WP3/17 meeting and what will they approve?', 'America/Sao_Paulo', when);
+    const lines = a.sections.flatMap((x) => x.items.map((i) => i.text));
+    expect(lines).toContain('The Working Party expects to determine draft new Recommendation ITU-T X.1286 (ex X.ztsec) and to agree a draft Supplement on trust anchors.');
+    expect(lines.some((l) => l.includes('Questions 6/17, 7/17, 8/17, 9/17 and 10/17'))).toBe(true);
+  });
+
+  it('"do I need to register again for SG13 since the meeting moved": registrations made remain valid', async () => {
+    const a = await ask('do I need to register again for SG13 since the meeting moved?', 'Europe/Zurich', when);
+    expect(a.sections[0]?.items[0]?.text).toBe('Registrations already made remain valid and need not be repeated.');
+  });
+
+  it('whether a liaison statement\'s reply date has passed, the statement named by its sender', async () => {
+    const sc27 = await ask('did the SC27 LS deadline pass already?', 'Asia/Tokyo', when);
+    expect(sc27).toMatchObject({ ok: true, command: 'ls' });
+    expect(sc27.title).toMatch(/^Yes: the reply from SG17 to Liaison statement from ISO\/IEC JTC 1\/SC 27 .* was due by Sat 16 Jan 2027, 07:59 \(Asia\/Tokyo\)/);
+    const sg15 = await ask('is the SG15 LS deadline still open?', 'Europe/Zurich', when);
+    expect(sg15.title).toMatch(/^Yes: the reply from IEEE 802\.1 Working Group, MEF Forum to TD 1204 \(PLEN\/15\) is due by Sun 28 Feb 2027.*still to come$/);
+  });
+
+  it('"any LS with a deadline coming up?": the statements still awaiting a reply, of every group', async () => {
+    const a = await ask('any LS with a deadline coming up?', 'America/New_York', when);
+    expect(a).toMatchObject({ ok: true, command: 'ls' });
+    expect(a.sections[0]?.heading).toBe('Awaiting a reply');
+    expect(a.sections[0]?.items[0]?.text).toMatch(/^LS on timing requirements for time-sensitive mobile fronthaul — reply due by Sun 28 Feb 2027, 17:59 \(America\/New_York\)/);
+  });
+
+  it('"is SG17 also the lead study group for identity management": yes or no, with who leads it', async () => {
+    expect((await ask('is SG17 also the lead study group for identity management?', 'Europe/Zurich', when)).title).toBe('Yes: SG17 leads this topic');
+    expect((await ask('is study group 20 the lead sg for identity management', 'Europe/Zurich', when)).title).toBe('No: SG17 leads this topic');
+  });
+
+  it('"TSB contact for the SG12 2027 meeting": the secretariat the letter names, not the meeting', async () => {
+    const a = await ask('TSB contact for the SG12 2027 meeting?', 'Europe/Zurich', when);
+    expect(a).toMatchObject({ command: 'officers', title: 'Secretariat of SG12' });
+    expect(a.sections[0]?.items[0]?.text).toBe('Secretariat of SG12: Tomas Kral <tsbsg12@itu.int>');
+  });
+
+  it('a place asked the time in ("what time in New York is …", "… today in São Paulo") gives that zone, no words left unread', async () => {
+    const ny = await ask('what time in New York is the SG15 TAP deadline', 'Europe/Zurich', when);
+    expect(ny.sections[0]?.items[0]?.text).toMatch(/^Mon 15 Mar 2027, 18:59 \(America\/New_York\) — original: 15 March 2027, 23:59 Geneva time/);
+    expect(ny.notes.join(' ')).not.toMatch(/I read/);
+    const sp = await ask('What time does TSAG open today in São Paulo?', 'Europe/Zurich', '2027-01-25T12:00Z');
+    expect(sp.title).toBe('TSAG opens Mon 25 Jan 2027, 05:30 (America/Sao_Paulo) — original: 25 January 2027, 09:30 Geneva time');
+    expect(sp.notes.join(' ')).not.toMatch(/can't answer/);
+    const sent = await ask("when's the last day to send contributions for SG21 in september 2027?", 'Africa/Nairobi', when);
+    expect(sent.notes.join(' ')).not.toMatch(/I read/);
+  });
+
+  it('asked for a workshop the letter does not announce: that it announces none, without "I can\'t answer"', async () => {
+    const a = await ask('is there a workshop or side event with the SG11 meeting in march 2027?', 'Europe/Zurich', when);
+    expect(a.notes).toContain('TSB Collective letter 9/11 announces no workshop for this SG11 meeting.');
+    expect(a.notes.join(' ')).not.toMatch(/can't answer/);
+  });
+});
+
 describe('the same questions in Slack and Teams', () => {
   const now = resolveNow(NOW, TZ);
   const allowed = { countCommand: () => Promise.resolve({ allowed: true, count: 1, firstRefusal: false, retryAfterS: 60 }) };

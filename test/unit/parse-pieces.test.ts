@@ -1347,3 +1347,34 @@ describe('a meeting "as a virtual/online meeting"', () => {
     expect(findPlace('The meeting will be held from 19 to 23 April 2021 as a virtual/online meeting.')).toBe('virtual');
   });
 });
+
+describe('the twenty-ninth unseen round', () => {
+  // A Spanish collective letter of 1996 (fdocumento.com copy of "Carta colectiva TSB 1/13"), whose reference writes
+  // "colectiva" in lower case; the text is written for this test.
+  it('"Ref: Carta colectiva TSB 1/13" is a collective letter whatever the case, with its Seoul meeting', () => {
+    const p = parseDocument('UNIÓN INTERNACIONAL DE TELECOMUNICACIONES\nOficina de normalización de las telecomunicaciones\nGinebra, 6 de diciembre de 1996\n\nRef: Carta colectiva TSB 1/13\n\nAsunto:\n\nReunión de la Comisión de Estudio 13Seúl, 17-28 de febrero de 1997\n\nMuy Señor mío / Muy Señora mía:\n');
+    expect(p).toMatchObject({ kind: 'collective-letter', group: 'SG13', reference: 'TSB Collective letter 1/13', date: '1996-12-06' });
+    expect(p.meeting).toMatchObject({ start: '1997-02-17', end: '1997-02-28', place: 'Seoul' });
+  });
+
+  // COM 15 – LS 158 (2007, docstoc.com copy): "To: Tony Jeffree (Chair, IEEE 802.1), Bob Grow (Chair, IEEE 802.3)";
+  // the text is written for this test.
+  it('"Tony Jeffree (Chair, IEEE 802.1)" is addressed to IEEE 802.1, the office left out', () => {
+    const p = parseDocument('LIAISON STATEMENT\nQuestion(s): 4/15\nSource: ITU-T SG15\nTitle: Request for a new slow protocol subtype\nTo: Tony Jeffree (Chair, IEEE 802.1), Bob Grow (Chair, IEEE 802.3)\nFor: Action\nDeadline: 1 October 2007\n\nAt its June 2007 meeting SG15 consented a new annex.\n');
+    expect(p.liaison).toMatchObject({ from: 'SG15', to: ['IEEE 802.1', 'IEEE 802.3'], deadline: '2007-10-01' });
+  });
+
+  // An ANSI news item of December 2015 on SG20 (ansi.org standards news); the text is written for this test.
+  it('"A next meeting of ITU-T SG20 will take place January 18-26, 2016, in Singapore" inside a paragraph: that meeting', () => {
+    const p = parseDocument('ITU-T invites comments on IoT work\n\nDecember 10, 2015\n\nANSI encourages U.S. stakeholders to take part in the ITU-T SG20 work and to contact the NTIA, which coordinates prep calls to develop U.S. contributions to the group. A next meeting of ITU-T SG20 will take place January 18-26, 2016, in Singapore.\n');
+    const all = [p.meeting, ...(p.moreMeetings ?? [])].filter((m) => m !== null && m !== undefined);
+    expect(all).toContainEqual(expect.objectContaining({ group: 'SG20', start: '2016-01-18', end: '2016-01-26', place: 'Singapore' }));
+  });
+
+  // An IETF mail archive page (mailarchive.ietf.org, opsawg, February 2024) stored as its subject line, its byline and
+  // the raw headers; the text is written for this test.
+  it('a mail archive page: the subject line is its title and the byline\'s UTC day its date', () => {
+    const p = parseDocument('Re: [OPSAWG] Fwd: [mpls] New Liaison Statement, "LS on the consent of draft Recommendation ITU-T Q.3962"\n\nGreg Mirsky <greg@example.com> Sat, 17 February 2024 05:07 UTC\n\nReturn-Path: <greg@example.com>\nX-Original-To: opsawg@ietfa.amsl.com\nReceived: from localhost by ietfa.amsl.com; Fri, 16 Feb 2024 21:07:37 -0800 (PST)\n');
+    expect(p).toMatchObject({ date: '2024-02-17', title: 'Re: [OPSAWG] Fwd: [mpls] New Liaison Statement, "LS on the consent of draft Recommendation ITU-T Q.3962"' });
+  });
+});
