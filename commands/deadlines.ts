@@ -183,8 +183,11 @@ export function parseDeadlineText(rest: string, clock?: Clock): DeadlineArgs {
   const text = rest.replace(/(?:^|\s)--?all\b/gi, ' ').replace(/\b(?:postponed|rescheduled|moved)\s+(?=(?:(?:SG\s?\d{1,2}|TSAG|WP\s?\d\/\d{1,2}|study group \d{1,2})\s+)?meetings?\b)/gi, '').replace(/\b(?:the\s+)?(?:last|final|closing)\s+(?:day|date)\s+(?=to\b|for\b|of\b)/gi, 'deadline ');
   const found = findScope(text);
   // "SG 13 or SG 11", "SG13 and Q4/20": several known groups, each answered in turn.
-  const several = found.several?.every((x) => x.kind === 'group' || x.kind === 'question') ? found.several : null;
-  const named = several ? { scope: several[0] ?? null, rest: found.rest } : found;
+  // ("SG2 WP1/2" names one study group twice: it is one.)
+  const keyOf = (x: Scope) => (x.kind === 'group' ? x.group : x.kind === 'question' ? x.question : x.kind);
+  const distinct = found.several?.filter((x, i, all) => all.findIndex((y) => keyOf(y) === keyOf(x)) === i).map((x) => found.several?.find((y) => keyOf(y) === keyOf(x) && y.kind === 'group' && y.workingParty) ?? x);
+  const several = distinct && distinct.length > 1 && distinct.every((x) => x.kind === 'group' || x.kind === 'question') ? distinct : null;
+  const named = several ? { scope: several[0] ?? null, rest: found.rest } : distinct?.length === 1 ? { scope: distinct[0] ?? null, rest: found.rest } : found;
   // "for the SG 12 meeting in may": the month says which meeting, not when its deadlines fall.
   const meetingMonth = MONTH_WORDS.exec(MEETING_MONTH_ONE.exec(named.rest)?.[0] ?? '')?.[0];
   const { when, rest: dateless } = splitWhen(named.rest.replace(MEETING_MONTH, (_, a?: string, b?: string) => a ?? b ?? ''));

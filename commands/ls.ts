@@ -49,7 +49,7 @@ export default defineCommand({
   // Any short question about liaisons, replies or LSs that names a group: "does sg20 owe anyone an LS reply", "what
   // replies is SG15 waiting for", "which LS does SG17 have to answer in january".
   // The topic a statement is on, when the question names one, is read too ("SG17 LS on CG-AISEC-STRAT - deadline?").
-  fallbacks: [/^(?=.*\b(?:LSs?|liaisons?|liaison statements?|repl(?:y|ies)|respon(?:se|ses|d)|answer)\b)(?=(?:.*?\b(?<asks>what (?:do|does|should|must|shall) \S+ (?:need to |have to )?do|what (?:is|are) \S+ asked(?: to do)?|what (?:does|did) it ask)\b)?)(?=(?:.*?\s(?:about|regarding|concerning|on)\s+(?<topic>(?!the\s+(?:list|agenda)\b)(?:[^\s?!.]|\.(?=\w))+(?:\s(?![-–]|who\b|what\b|when\b|and\b|by\b|from\b|to\b)(?:[^\s?!.]|\.(?=\w))+){0,4}))?).*?(?<![\w/])(?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}(?:RG-[A-Z]{2,5})?|study group \d{1,2}|TSAG|Q\d{1,2}\/\d{1,2}))(?![\w/]).*$/i],
+  fallbacks: [/^(?=.*\b(?:LSs?|liaisons?|liaison statements?|repl(?:y|ies)|respon(?:se|ses|d)|answer)\b)(?=(?:.*?\b(?<asks>what (?:do|does|should|must|shall) \S+ (?:need to |have to )?do|what (?:is|are) \S+ asked(?: to do)?|what (?:does|did) it ask|what (?:does|did) (?:the )?(?:\S+ ){0,8}?(?:LS|liaison(?: statement)?)\b[^?]{0,80}?\bask)\b)?)(?=(?:.*?\s(?:about|regarding|concerning|on)\s+(?<topic>(?!the\s+(?:list|agenda)\b)(?:[^\s?!.]|\.(?=\w))+(?:\s(?![-–]|who\b|what\b|when\b|and\b|by\b|from\b|to\b|asks?\b|asked\b|says?\b|said\b|wants?\b|requests?\b|means?\b|is\b|are\b|addressed\b|sent\b)(?:[^\s?!.]|\.(?=\w))+){0,4}))?).*?(?<![\w/])(?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}(?:RG-[A-Z]{2,5})?|study group \d{1,2}|TSAG|Q\d{1,2}\/\d{1,2}))(?![\w/]).*$/i],
   intents: [
     /^(?:which|what)\s+(?:liaison statements?|liaisons?|LSs?)\s+(?:(?:are|is)\s+)?(?:still\s+)?(?:need|needs|await|awaits|awaiting|are awaiting|require|requires|are waiting for|waiting for|wait for)\s+(?:an?\s+)?(?:reply|replies|response|answer|action)(?:\s+from|\s+by|\s+of)?\b(?<arg>.*)$/i,
     // "which liaison statements still have an open reply deadline?", "any LSs with a pending reply date"
@@ -212,6 +212,10 @@ export function parseLsText(rest: string): { scope: Scope; from: string | null; 
   // What follows a dash or the question's own words is no name: "from jtc1 sc27 - whats the deadline", "to SG20 in its
   // liaison", "… and by when", "from SG15 with a deadline".
   let text = rest
+    // "… and when is it due", "… and by when": asked with the statements, which give their reply dates.
+    .replace(/,?\s+and\s+(?:by\s+when|when|what(?:'s|’s| is)? the deadline)\b.*$/i, '')
+    // "ask study groups to do": the study groups as its addressees, as "what does TSAG want from the study groups".
+    .replace(/^(?:all |the )?study groups\b(?:\s+to\s+do)?/i, 'to study groups')
     .replace(/\s+[-–]\s+.*$/, '')
     .replace(/[?!.]+\s*$/, '')
     .replace(/\s+(?:in|with|through|via|by) (?:its|the|their|this|that|a|an|any) (?:(?:reply )?liaisons?|LSs?|liaison statements?|letters?|statements?)\b/gi, ' ')
@@ -220,6 +224,9 @@ export function parseLsText(rest: string): { scope: Scope; from: string | null; 
     // "which LS from SG15 wants a reply": the statements that ask for one are the ones listed first anyway.
     .replace(/\s+(?:that\s+|which\s+)?(?:wants?|needs?|asks? for|expects?|requires?)\s+(?:an?\s+)?(?:reply|replies|response|answer|action)\b/gi, ' ')
     .trim();
+  // "sg13 in the emergency calls LS": the statements' topic, named before "LS".
+  const named = /\s+in\s+(?:its|the|their|this|that)\s+(\S.{1,50}?)\s+(?:LS|liaison(?: statement)?|letter|statement)\b/i.exec(text);
+  if (named?.[1]) text = `${text.slice(0, named.index)} about ${named[1]}${text.slice(named.index + named[0].length)}`;
   // "SG11 about SRv6", "SG17 on CG-AISEC-STRAT": the statements' topic, read apart from the parties.
   const about = /\s+(?:about|regarding|concerning|on the subject of|on)\s+(\S.{1,80}?)(?=\s+(?:sent\s+)?(?:from|by|to)\s|$)/i.exec(text);
   const topic = about?.[1] && !/^(?:(?:ITU-T[\s-]+)?(?:SG[\s-]?\d|study group|TSAG|Q\d)|the\s+(?:list|mailing))/i.test(about[1]) ? about[1].trim() : null;

@@ -168,7 +168,11 @@ export function parseMeetingText(input: string, clock?: { now: number; tz: strin
     .replace(/[?!]+/g, ' ')
     .replace(MONTH_YEAR, ' ')
     // "find the next SG13 meeting", "please show me SG20's meetings": the request words around the question.
-    .replace(/^\s*(?:please\s+)?(?:find|show|give|tell|list|get)(?:\s+(?:me|us))?\s+/i, ' ');
+    .replace(/^\s*(?:please\s+)?(?:find|show|give|tell|list|get)(?:\s+(?:me|us))?\s+/i, ' ')
+    // "what time does SG5 start for me", "… in my time zone": the reader's zone, which every answer uses.
+    .replace(/\s+(?:for\s+(?:me|us)|in\s+my\s+(?:local\s+)?time(?:\s*zone)?|(?:in\s+)?(?:my\s+)?local\s+time)\b/gi, ' ')
+    // "what will SG5 do at the september meeting": what it will work on.
+    .replace(/^(\s*what\s+(?:will|is|are|does)\s+.{1,40}?\s)(?:do|doing|going to do)(?=\s+(?:at|during|in)\b)/i, '$1work on');
   // A question about a side event ("newcomers briefing sg20 what time") is answered with the meeting and its side
   // events, the meeting's own opening not put first.
   const sideEvent = SIDE_EVENT.exec(text)?.[0];
@@ -299,7 +303,8 @@ function letterSays(text: string, question: string, counts = false): string[] {
     .filter((s) => s.length >= 30 && s.length <= 300 && !/^(?:table of )?contents\b/i.test(s));
   // A word asked is found as the letter words it too: "interpreted" in "held in English only", "free" in "free of charge".
   // ("work on" is not found in "Working Party".)
-  const patterns = stems.map((st) => new RegExp([String.raw`\b${RegExp.escape(st)}(?!ing\s+(?:part|group))`, ...SAID_AS.filter(([re]) => re.test(st)).map(([, alt]) => alt.source)].join('|'), 'i'));
+  // A short stem is a whole word ("work" is not "workshop").
+  const patterns = stems.map((st) => new RegExp([st.length <= 4 ? String.raw`\b${RegExp.escape(st)}(?:s|es|ed|ing)?\b(?!\s+(?:part|group))` : String.raw`\b${RegExp.escape(st)}(?!ing\s+(?:part|group))`, ...SAID_AS.filter(([re]) => re.test(st)).map(([, alt]) => alt.source)].join('|'), 'i'));
   // A thing asked that the letter says in no sentence (a fee, lunch, a badge): it does not say it, whatever else the
   // question's words find ("registration fee" finds registration).
   if (stems.some((st, i) => SAID_AS.some(([re]) => re.test(st) && !/^(?:interp|langua|recs?|recomm|remote|online|virtual|hybrid)/.test(st)) && !sentences.some((x) => patterns[i]?.test(x)))) return [];
@@ -645,7 +650,7 @@ const meetingCommand = defineCommand({
     // "how many people attended the SG2 July meeting", "how many delegates took part in TSAG in january"
     /^(?<arg>how many (?:people|participants|delegates|experts|members)\b.*\b(?:attend(?:ed)?|participat\w*|took part|were there)\b.*)$/i,
     // "which recs will sg21 consent in april", "what is sg5 planning to consent in sept": what the letter says it will do.
-    /^(?=.*(?:\bSG[\s-]?\d|\bstudy group \d|\bTSAG\b|\bWP\s?\d))(?!.*\b(?:deadlines?|due|submit|register|registration)\b)(?<arg>.*\b(?:consent|determine|approve|adopt)(?:ed|s|d)?\b.*)$/i,
+    /^(?=.*(?:\bSG[\s-]?\d|\bstudy group \d|\bTSAG\b|\bWP\s?\d))(?!.*\b(?:deadlines?|due|submit|register|registration)\b)(?!.*(?<![\w./])[A-Z]\.\d{1,4}(?:\.\d{1,2})?\b)(?<arg>.*\b(?:consent|determine|approve|adopt)(?:ed|s|d)?\b.*)$/i,
     // "when was the ai-native networks workshop", "where is the circular economy forum"
     /^(?<arg>(?:when|where) (?:is|was|will|does|did) (?:the )?.{2,80}?\b(?:workshops?|forums?|seminars?|symposium|webinars?|hackathons?|clinics?)\b.*)$/i,
     // "when's sg3", "where is TSAG", "when does WP1/20 meet": a group alone, asked when or where.
@@ -950,7 +955,9 @@ const meetingCommand = defineCommand({
       ? null
       : askedNewDates
         ? `Yes: the ${whoMeets(first)} meeting of ${formatRange(first.start, first.end)} is on; it was moved to these dates${originally ? ` from ${originally}` : ''} [${sourceLabel(letterSource)}]`
-        : `${args.moved === 'still-on' ? 'No' : 'Yes'}: the ${whoMeets(first)} meeting${originally ? ` planned for ${originally}` : ''} was moved to ${formatRange(first.start, first.end)} [${sourceLabel(letterSource)}]`;
+        : args.moved === 'cancelled'
+          ? `No, not cancelled: the ${whoMeets(first)} meeting${originally ? ` planned for ${originally}` : ''} was moved to ${formatRange(first.start, first.end)} [${sourceLabel(letterSource)}]`
+          : `${args.moved === 'still-on' ? 'No' : 'Yes'}: the ${whoMeets(first)} meeting${originally ? ` planned for ${originally}` : ''} was moved to ${formatRange(first.start, first.end)} [${sourceLabel(letterSource)}]`;
     const movedNotes = args.moved && group && !postponedBy ? [`No stored letter says this ${group} meeting was moved or postponed.`] : [];
     // A kind of side event asked about that the letter does not announce ("when is the newcomers briefing for SG20"): say so.
     const eventKind = args.event;

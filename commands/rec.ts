@@ -251,7 +251,13 @@ export default defineCommand({
     const statements = docs
       .flatMap((d) => statementsOf(d.doc, d.text, names))
       .sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
-    const words = (s: Statement) => (s.step ? (s.planned ? PLANNED_WORDS[s.step] : DONE_WORDS[s.step]) : 'named');
+    // A step to come in a letter announcing a meeting is planned for that meeting: "determination planned at the
+    // meeting of 19–23 April 2027, Geneva".
+    const at = (s: Statement) => {
+      const m = s.planned && (s.doc.parsed.kind === 'collective-letter' || s.doc.parsed.kind === 'circular') ? s.doc.parsed.meeting : null;
+      return m && (!s.date || m.start >= s.date) ? ` at the meeting of ${formatRange(m.start, m.end)}${m.place ? `, ${m.place}` : ''}` : '';
+    };
+    const words = (s: Statement) => (s.step ? (s.planned ? `${PLANNED_WORDS[s.step]}${at(s)}` : DONE_WORDS[s.step]) : 'named');
     // One line a document: what it says done, then what it says is to come, each sentence quoted once.
     const byDoc = new Map<string, Statement[]>();
     for (const s of statements) byDoc.set(s.doc.id, [...(byDoc.get(s.doc.id) ?? []), s]);

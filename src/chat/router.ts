@@ -106,9 +106,9 @@ const ROUTER_INTENTS: ReadonlyArray<readonly [string, RegExp]> = [
   // "what does SG17 need to reply to?", "what must SG 17 respond to"
   ['ls', /^what (?:liaisons? )?(?:does|do|must|should) (?<arg>.+?) (?:need to |have to )?(?:reply|respond|answer) to\b.*$/i],
   // "did IETF send anything to SG15", "has JTC 1/SC 27 sent any liaisons to SG17?" (a sender to filter by)
-  ['ls', /^(?:did|has|have) (?<sender>.{2,60}?) (?:send|sent|written|write) (?:anything|any(?:thing| liaisons?| LSs?| liaison statements?)?|an? (?:LS|liaison(?: statement)?)|liaisons?) (?:to|for) (?<arg>.+?)[?!.]*$/i],
+  ['ls', /^(?:did|has|have) (?<sender>.{2,60}?) (?:send|sent|written|write) (?:anything|any(?:thing| liaisons?| LSs?| liaison statements?)?|an? (?:LS|liaison(?: statement)?)|liaisons?) (?:to|for) (?:the )?(?:(?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG|Q\d{1,2}\/\d{1,2}|WP\d\/\d{1,2}))|(?<to>[^?!.]+?))(?:[?!.].*)?$/i],
   // "what did JTC 1/SC 27 ask SG17", "what has IETF asked of SG15?", "what does the SC 27 liaison ask SG17 to do"
-  ['ls', /^what (?:did|does|has|have) (?:the )?(?:(?:LS|liaison(?: statement)?|letter|statement) from (?:the )?)?(?<sender>(?!\S*-(?:LS|TD|C)\s?\d).{2,60}?)(?:['’]s)?(?: (?:liaisons?|LSs?|liaison statements?|letters?|statements?))? (?:ask|asks|asked|want|wants|wanted|send|sent|tell|told|request|requests|requested) (?:of |from |to )?(?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d|study group|TSAG|Q\d|question|WP\d|working party)[^?!.]*?)(?: to do)?[?!.]*$/i],
+  ['ls', /^what (?:did|does|has|have) (?:the )?(?:(?:LS|liaison(?: statement)?|letter|statement) from (?:the )?)?(?<sender>(?!\S*-(?:LS|TD|C)\s?\d).{2,60}?)(?:['’]s)?(?: (?:liaisons?|LSs?|liaison statements?|letters?|statements?))? (?:ask|asks|asked|want|wants|wanted|send|sent|tell|told|request|requests|requested) (?:of |from |to )?(?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d|study group \d|TSAG|Q\d|question \d|WP\d|working party \d|(?:all |the )?study groups\b)[^?!.]*?)(?: to do)?(?:,?\s+and\s+(?:by when|when)\b[^?!.]*)?[?!.]*$/i],
   // "what ls did sg15 send to ieee 802.1", "which liaisons has SG17 sent to the IETF"
   ['ls', /^(?:what|which) (?:ls|lss|liaisons?|liaison statements?) (?:did|has|have) (?<sender>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG)) (?:send|sent|write|written)(?: out)? to (?:the )?(?<to>\S.{1,40}?)[?!.]*$/i],
   // "what did sg13 ask jtc1 sc42", "what does tsag want from the study groups": a group's statements to a body.
@@ -136,6 +136,13 @@ const ROUTER_INTENTS: ReadonlyArray<readonly [string, RegExp]> = [
   ['ls', /^(?:has|have|did) (?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG|Q\d{1,2}\/\d{1,2})) (?:receive|received|get|got) (?:anything|any(?:thing)?|any (?:liaisons?|LSs?|liaison statements?)|an? (?:LS|liaison(?: statement)?)|liaisons?) from (?:the )?(?<sender>\S.{1,40}?)(?: (?:about|on|regarding|concerning) (?<topic>[^?!.]{2,60}?))?[?!.]*$/i],
   // "what did the IETF say about the SRv6 conformance work in SG11"
   ['ls', /^what (?:did|does|has|have) (?:the )?(?<sender>(?!\S*-(?:LS|TD|C)\s?\d)\S.{1,30}?) (?:say|said|write|written|tell|told|reply|replied|answer|answered) (?:about|on|regarding|concerning) (?:the )?(?<topic>[^?!.]{2,60}?) (?:in|to|for|of|from) (?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG|Q\d{1,2}\/\d{1,2}))[?!.]*$/i],
+  // "will SG17 approve X.1286 at its next meeting?": how a decision will go, which no document tells; where it stands.
+  ['rec', /^(?<arg>(?:will|would)\b(?=.{0,60}?(?<![\w./])[A-Z]\.\d{1,4}(?:\.\d{1,2})?\b).{0,60}?\b(?:approve|approved|adopt|adopted|accept|accepted|consent|consented|determine|determined|agree|agreed|pass|passed)\b[^?]{0,60})\??$/i],
+  // "what is L.1470 about and has it been consented?": its title and where it stands.
+  ['rec', /^what(?:'s|’s| is) (?:the )?(?:draft )?(?:(?:new|revised) )?(?:Recommendation )?(?:ITU-T )?(?<arg>[A-Z]\.\d{1,4}(?:\.\d{1,2})?)(?![\w-]|\.\d)(?:\s+about)?(?:\s*(?:,|and)\s[^?]{0,60})?\??$/i],
+  // "what's the TAP consultation on G.9806.1 about and when do member states need to reply?": the consultation's reply
+  // date, whose circular's title says what it is on.
+  ['deadlines', /^(?<arg>(?=.*\b(?:TAP|AAP|consultations?)\b)(?=.*\b(?:when|reply|replies|respond|due|deadlines?)\b)(?!.*\b(?:meetings?|LSs?|liaisons?|close[sd]?|closing|open|still)\b).{1,200})$/i],
   // "did the SC27 LS deadline pass already?", "has the reply deadline of SG15's LS passed", "is the SG5 LS deadline still
   // open": the statement from that sender, its reply date past or to come.
   ['ls', /^(?:did|has|have|is|was)\s+(?:the\s+)?(?<sender>(?!reply\b|deadline\b)\S.{0,40}?)(?:['’]s)?\s+(?:LS|liaison(?: statement)?)(?:\s+(?:reply|response))?\s+deadlines?\s+(?:already\s+)?(?<state>pass(?:ed)?|closed?|expired?|gone|over|still open|open)(?:\s+(?:already|yet))?[?!.]*$/i],
@@ -447,7 +454,10 @@ export async function answer(registry: Registry, context: CommandContext & { met
   const parts = partsOf(input).map((part) => route(registry, part, clock));
   // A meeting part with words of its own ("is translation provided for WP3/17") is answered from the meeting's letter.
   const readable = parts.length > 1 && parts.every((p) => !('reply' in p) && (!leftOver(p.args) || namesABody(p.args) || lettersWords(p)));
-  const twoCommands = readable && new Set(parts.map((p) => ('spec' in p ? p.spec.name : ''))).size > 1;
+  // "… and what's the deadline", "… and when is it due" after a question on liaison statements: the statements read
+  // whole give their reply dates.
+  const lsWithDue = 'spec' in routed && routed.spec.name === 'ls' && !leftOver(routed.args) && /\band\s+(?:what(?:'s|’s| is) the (?:deadline|due date|reply date)|when is it due|by when)\b/i.test(input);
+  const twoCommands = readable && !lsWithDue && new Set(parts.map((p) => ('spec' in p ? p.spec.name : ''))).size > 1;
   if ('reply' in routed || leftOver(routed.args) || twoCommands) {
     if (readable) {
       const answered = await runParts(ctx, parts);

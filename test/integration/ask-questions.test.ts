@@ -887,10 +887,10 @@ describe('questions of the fifteenth round', () => {
     // enter the approval process"; Collective letter 4/5 (before it): "SG5 intends to consent … L.1470".
     const l = await ask('was L.1470 consented', 'Asia/Tokyo', '2027-03-15T09:00');
     expect(l).toMatchObject({ ok: true, command: 'rec', title: 'L.1470 (ex L.GHG-trajectories): consented, as SG5-LS30 says' });
-    expect(l.sections[0]?.items.map((i) => i.text)).toEqual(['Wed 23 September 2026: consented; approval planned', 'Wed 3 June 2026: consent planned']);
+    expect(l.sections[0]?.items.map((i) => i.text)).toEqual(['Wed 23 September 2026: consented; approval planned', 'Wed 3 June 2026: consent planned at the meeting of 14–23 September 2026, Geneva, Switzerland']);
     // Collective letter 7/17: "The Working Party expects to determine draft new Recommendation ITU-T X.1286 (ex X.ztsec)".
     const x = await ask('status of X.1286', 'Asia/Tokyo', '2027-03-15T09:00');
-    expect(x.title).toBe('X.1286 (ex X.ztsec): determination planned, as TSB Collective letter 7/17 says');
+    expect(x.title).toBe('X.1286 (ex X.ztsec): determination planned at the meeting of 19–23 April 2027, Geneva, Switzerland, as TSB Collective letter 7/17 says');
     // TSB Circular 241: determined in November 2026; the consultation's reply date, in the reader's zone.
     const g = await ask("what's happening with G.9806.1", 'Asia/Tokyo', '2027-03-15T09:00');
     expect(g.title).toBe('G.9806.1 (ex G.hsp-pmd): determined, as TSB Circular 241 says');
@@ -900,7 +900,7 @@ describe('questions of the fifteenth round', () => {
     const q = await ask('Q.3945 deletion', 'Europe/Zurich', '2027-03-15T09:00');
     expect(q.title).toBe('Q.3945: deletion proposed, as TSB Circular 123 says');
     expect((q.data['deadlines'] as Array<{ date: string }>).map((d) => d.date)).toEqual(['2023-09-15']);
-    expect((await ask('status of q.3057', 'Asia/Tokyo', '2027-03-15T09:00')).title).toBe('Q.3057: consent planned, as TSB Collective letter 9/11 says');
+    expect((await ask('status of q.3057', 'Asia/Tokyo', '2027-03-15T09:00')).title).toBe('Q.3057: consent planned at the meeting of 22–31 March 2027, Geneva, Switzerland, as TSB Collective letter 9/11 says');
     // A number no document names: said so, with where the official record is.
     const none = await ask('status of Y.9999', 'Asia/Tokyo', '2027-03-15T09:00');
     expect(none).toMatchObject({ ok: false, command: 'rec', title: 'No stored document names Y.9999.' });
@@ -910,9 +910,9 @@ describe('questions of the fifteenth round', () => {
     expect(JSON.stringify(a1.sections)).not.toContain('deletion');
     // An agenda's "Draft revised Recommendation ITU-T E.212 - Consent" is consent to come; the report says it was consented.
     const e212 = await ask('was E.212 consented', 'Europe/Zurich', '2026-06-20T07:30');
-    expect(e212.sections[0]?.items.map((i) => i.text)).toEqual(['Thu 10 July 2025: consented; consent planned', 'Mon 17 March 2025: consent planned']);
+    expect(e212.sections[0]?.items.map((i) => i.text)).toEqual(['Thu 10 July 2025: consented; consent planned', 'Mon 17 March 2025: consent planned at the meeting of 1–10 July 2025, Geneva, Switzerland']);
     // As of 20 June 2026, SG5-LS30 (23 September 2026) has not been written: L.1470's consent is still to come.
-    expect((await ask('was L.1470 consented', 'Europe/Zurich', '2026-06-20T07:30')).title).toBe('L.1470 (ex L.GHG-trajectories): consent planned, as TSB Collective letter 4/5 says');
+    expect((await ask('was L.1470 consented', 'Europe/Zurich', '2026-06-20T07:30')).title).toBe('L.1470 (ex L.GHG-trajectories): consent planned at the meeting of 14–23 September 2026, Geneva, Switzerland, as TSB Collective letter 4/5 says');
     // Asked before Circular 241's date, the circular is still shown, said to be dated after today.
     const early = await ask("what's the status of G.9806.1", 'Asia/Tokyo', '2026-11-02T14:00');
     expect(early.title).toBe('G.9806.1 (ex G.hsp-pmd): determined, as TSB Circular 241 says');
@@ -1739,9 +1739,86 @@ describe('questions of the twenty-fifth round (asked on 25 January 2027)', () =>
     expect(sent.notes.join(' ')).not.toMatch(/I read/);
   });
 
+  it('what an LS asks, named by its sender and topic ("what does the SG15 LS on fronthaul timing ask")', async () => {
+    // TD 1204 (PLEN/15): "We ask the IEEE 802.1 Working Group and MEF to review the budget table …"
+    const a = await ask('what does the SG15 LS on fronthaul timing ask and who has to reply?', 'Europe/Zurich', when);
+    const lines = a.sections.flatMap((x) => x.items.map((i) => i.text));
+    expect(lines.some((l) => l.startsWith('LS on timing requirements for time-sensitive mobile fronthaul'))).toBe(true);
+    expect(lines).toContain('Asks: We ask the IEEE 802.1 Working Group and MEF to review the budget table in the attached draft and to tell us, by 28 February 2027, whether the limits for class C and class D clocks are consistent with their specifications.');
+  });
+
+  it('what a reply LS says: what it suggests the other group do', async () => {
+    const a = await ask('what did SG20 reply to SG13 about digital twin terms?', 'Europe/Zurich', when);
+    const lines = a.sections.flatMap((x) => x.items.map((i) => i.text));
+    expect(lines.some((l) => l.startsWith('Asks: SG20 therefore suggests that SG13 refer to the definitions in ITU-T Y.4600 and ITU-T Y.4486'))).toBe(true);
+  });
+
+  it('when a Recommendation will be determined: at the meeting the letter announces', async () => {
+    const a = await ask('what is X.1286 and when will it be determined?', 'Asia/Kolkata', when);
+    expect(a.title).toBe('X.1286 (ex X.ztsec): determination planned at the meeting of 19–23 April 2027, Geneva, Switzerland, as TSB Collective letter 7/17 says');
+  });
+
+  it('a consultation asked what it is about and when to reply: its reply date, from its circular', async () => {
+    const a = await ask("What's the TAP consultation on G.9806.1 about and when do member states need to reply?", 'Europe/Zurich', when);
+    expect(a).toMatchObject({ command: 'deadlines' });
+    expect(a.sections[0]?.items[0]?.text).toMatch(/^Mon 15 Mar 2027, 23:59 \(Geneva\) \(in 49 days\): Consultation reply on G\.9806\.1, G\.984\.3/);
+    expect(a.sources[0]?.reference).toBe('TSB Circular 241');
+  });
+
+  it('"the deadline for SG2 WP1/2 contributions" is one study group, and the cancelled meeting\'s deadlines no longer hold', async () => {
+    const a = await ask('Is the deadline for SG2 WP1/2 contributions still 3 March?', 'Europe/Zurich', when);
+    expect(a.title).toBe('Deadlines for SG2 (contributions or contributions needing translation), Wed 3 Mar 2027');
+    expect(a.notes).toContain('The meeting of Working Party 1/2, Geneva, 15-19 March 2027 was cancelled [TSB Collective letter 5/2]: the deadlines set for it no longer hold.');
+  });
+
   it('asked for a workshop the letter does not announce: that it announces none, without "I can\'t answer"', async () => {
     const a = await ask('is there a workshop or side event with the SG11 meeting in march 2027?', 'Europe/Zurich', when);
     expect(a.notes).toContain('TSB Collective letter 9/11 announces no workshop for this SG11 meeting.');
+    expect(a.notes.join(' ')).not.toMatch(/can't answer/);
+  });
+});
+
+describe('questions of the twenty-sixth round (asked on 10 June 2026)', () => {
+  const when = '2026-06-10T00:00Z';
+
+  it('"was the SG13 March 2027 meeting cancelled?": no, it was moved', async () => {
+    const a = await ask('Was the SG13 March 2027 meeting cancelled?', 'Europe/Zurich', when);
+    expect(a.title).toBe('No, not cancelled: the SG13 meeting planned for 8-19 March 2027 was moved to 12–23 April 2027 [TSB Collective letter 7/13]');
+  });
+
+  it('an LS asked of with "study groups", a topic before "LS", or an addressee of another body: answered, not refused', async () => {
+    const tsag = await ask('what does the TSAG liaison ask study groups to do and by when?', 'America/New_York', when);
+    expect(tsag).toMatchObject({ ok: true, command: 'ls' });
+    expect(tsag.sections.flatMap((x) => x.items.map((i) => i.text)).some((l) => l.startsWith('Asks: TSAG therefore invites each study group to:'))).toBe(true);
+    const sg11 = await ask('what does sg11 ask sg13 in the emergency calls LS and when is it due', 'America/Los_Angeles', when);
+    expect(sg11).toMatchObject({ ok: true, command: 'ls' });
+    expect(sg11.sections[0]?.items[0]?.text).toMatch(/^LS on signalling requirements for emergency calls .* reply was due by Tue 31 Mar 2026/);
+    const sc42 = await ask('did sg13 send an LS to JTC1 SC42? has the deadline passed?', 'Australia/Sydney', when);
+    expect(sc42).toMatchObject({ ok: true, command: 'ls' });
+    expect(sc42.sections.flatMap((x) => x.items.map((i) => i.text)).some((l) => l.startsWith('LS on terminology for machine learning in future networks'))).toBe(true);
+  });
+
+  it('"will SG17 approve X.1286 at its next meeting": where it stands, and that no document tells the outcome', async () => {
+    const a = await ask('will SG17 approve X.1286 at its next meeting?', 'Europe/Zurich', when);
+    expect(a).toMatchObject({ command: 'rec' });
+    expect(a.notes).toContain('How a decision on X.1286 will go is not in any document: sgbot can only say where it stands.');
+    expect((await ask('what is L.1470 about and has it been consented?', 'Europe/Zurich', when)).command).toBe('rec');
+  });
+
+  it('"what will SG5 do at the september meeting": what the letter says it intends', async () => {
+    const a = await ask('What will SG5 do at the september meeting?', 'Africa/Lagos', when);
+    expect(a.sections[0]?.items[0]?.text).toBe('SG5 intends to consent draft revised Recommendation ITU-T K.91 and draft new Recommendation ITU-T L.1470 (ex L.GHG-trajectories) at this meeting.');
+  });
+
+  it('an LS\'s addressees "and what\'s the deadline": the statement read whole, with its reply date', async () => {
+    const a = await ask("who is SG15's LS on fronthaul timing addressed to and what's the deadline", 'Europe/London', when);
+    expect(a).toMatchObject({ command: 'ls', title: 'Liaison statements of SG15 on fronthaul timing' });
+    expect(a.sections[0]?.items[0]?.text).toMatch(/^LS on timing requirements for time-sensitive mobile fronthaul — reply expected by Sun 28 Feb 2027, 22:59 \(Europe\/London\)/);
+  });
+
+  it('"what time does SG5 start for me": the reader\'s time, nothing left unread', async () => {
+    const a = await ask('What time does SG5 start for me?', 'Australia/Sydney', when);
+    expect(a.title).toBe('SG5 opens Mon 14 Sep 2026, 17:30 (Australia/Sydney) — original: 14 September 2026, 09:30 Geneva time');
     expect(a.notes.join(' ')).not.toMatch(/can't answer/);
   });
 });
