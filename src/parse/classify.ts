@@ -18,7 +18,7 @@ const LS_HEADING = /^\s*LIAISON\s+STATEMENT\s*$|^[ \t]*(?:STATUS|DOCUMENT TYPE)[
 // A flattened header whose heading ends a line of letterhead: "… STUDY PERIOD 2009-2012 LIAISON STATEMENT".
 const LS_RUN_ON_HEADING = /(?:^|\s)LIAISON\s+STATEMENT[ \t]*$/m;
 const LS_TITLE =
-  /^\s*Subject\s*:\s*(?:\[[^\]\n]{1,40}\]\s*)*(?:(?:Re|Fwd?|AW|TR)\s*:\s*)*(?:New\s+)?Liaison\s+Statement\b|\b(?:send|forward|pass on|transmit)\s+you\s+the\s+(?:following|attached)\s+liaison\b|\bplease find (?:attached|enclosed|below) (?:a|the|our) (?:reply |response )?liaison\b|^\s*Title\s*:\s*(?:LS|Liaison statement|Reply LS|LS reply|Response LS)\b|\bThis liaison statement\b|(?<!\b(?:a|an|the|two|three|our|their|its|these|those|that|ballot on a|approve a)\s)\bliaison (?:statement|response|reply) (?:from|to)\b|^\s*Liaison (?:statement )?(?:to|from) \S/im;
+  /^\s*Subject\s*:\s*(?:\[[^\]\n]{1,40}\]\s*)*(?:(?:Re|Fwd?|AW|TR)\s*:\s*)*(?:New\s+)?Liaison\s+Statement\b|\b(?:send|forward|pass on|transmit)\s+you\s+the\s+(?:following|attached)\s+liaison\b|\bplease find (?:attached|enclosed|below) (?:a|the|our) (?:reply |response )?liaison\b|^\s*Title\s*:\s*(?:\[?Draft\]?\s+)?(?:LS|Liaison statement|Reply LS|LS reply|Response LS)\b|\bThis liaison statement\b|(?<!\b(?:a|an|the|two|three|our|their|its|these|those|that|ballot on a|approve a)\s)\bliaison (?:statement|response|reply) (?:from|to)\b|^\s*Liaison (?:statement )?(?:to|from) \S/im;
 // "LS/i", "LS/o", "LS/r" name the statement a document is, in its title or its first lines; further down, a report
 // mentions the ones it drafted ("Draft LS/o on hot topics to all ITU-T SGs (in TD268)").
 const LS_SLASH = /^[^\n]*(?<!\bDraft\s)\bLS\/[ior]\b/im;

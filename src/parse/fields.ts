@@ -3,7 +3,7 @@
  * label and its value in one line separated by a tab, or on consecutive lines, or glue several label/value pairs
  * into one line; all three are read.
  */
-import { squash } from './normalize.ts';
+import { MONTH_PATTERN, squash } from './normalize.ts';
 
 /** Every header label the documents use; a value stops where the next label starts. */
 const LABELS = [
@@ -87,9 +87,11 @@ function fieldPattern(label: string): RegExp {
   return re;
 }
 
-const BODY_START = /^\s*(?:Dear\b|\d{1,2}[.)]?\s+[A-Z][a-z])/;
-// A heading line of the document, not a value: "LIAISON STATEMENT", "TEMPORARY DOCUMENT".
-const HEADING_LINE = /^\s*[A-Z][A-Z-]+(?:\s+[A-Z][A-Z-]+)+\s*$/;
+// (A date on a line of its own, "1 August 2017", is a value, not a numbered paragraph.)
+const BODY_START = new RegExp(String.raw`^\s*(?:Dear\b|\d{1,2}[.)]?\s+(?!${MONTH_PATTERN}\b)[A-Z][a-z])`);
+// A heading line of the document, not a value: "LIAISON STATEMENT", "TEMPORARY DOCUMENT" (a body in capitals, "ETSI TC
+// STQ MOBILE", is a value).
+const HEADING_LINE = /^\s*(?=[^\n]*\b(?:LIAISON|STATEMENT|DOCUMENT|TEMPORARY|CONTRIBUTION|REPORT|ANNEX|AGENDA|CIRCULAR|LETTER|UNION|SECTOR|BUREAU|SUMMARY|ABSTRACT|ATTACHMENTS?|STUDY PERIOD)\b)[A-Z][A-Z-]+(?:\s+[A-Z][A-Z-]+)+\s*$/;
 
 /**
  * The value of the first field labelled `label` (a regex source, matched case-insensitively at the start of a
@@ -120,8 +122,11 @@ export function fieldValue(text: string, label: string, maxLines = 3, continued 
     value = lines.join(' ');
   } else if (continued && !/[.;]\s*$/.test(value)) {
     for (const line of rest.slice(0, maxLines - 1)) {
-      // Only an indented line that is not a label, a list item or a heading continues the value.
-      if (!/^[ \t]+\S/.test(line) || isLabelLine(line) || HEADING_LINE.test(line) || BODY_START.test(line) || /^\s*(?:[\u2022\u00B7*]\s|-\s*To\b)/.test(line)) break;
+      // Only an indented line that is not a label, a list item or a heading continues the value; or any such line
+      // when the value so far is a list cut short ("3GPP (Core Network and", "BBF (…), ETSI,").
+      const count = (re: RegExp) => value.match(re)?.length ?? 0;
+      const open = /(?:,|\band|&)\s*$/i.test(value) || count(/\(/g) > count(/\)/g) || count(/\[/g) > count(/\]/g) || /^\s*\(/.test(line);
+      if ((!open && !/^[ \t]+\S/.test(line)) || line.trim() === '' || isLabelLine(line) || HEADING_LINE.test(line) || BODY_START.test(line) || /^\s*(?:[\u2022\u00B7*]\s|-\s*To\b)/.test(line)) break;
       value += ` ${line.split(ANY_LABEL)[0] ?? ''}`;
     }
   }

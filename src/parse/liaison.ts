@@ -283,6 +283,7 @@ export function parseAddressees(value: string | null, purpose: AddresseePurpose)
   const expanded = v.replace(QUESTION_LIST, (m) => ` ${questionsNamed(m).join(' ')} `);
   const out: Addressee[] = [];
   let lastPrefix = '';
+  let lastSector = '';
   for (const raw of splitOutsideBrackets(expanded, PARTY_SEPARATOR)) {
     const piece = squash(raw);
     if (piece.length < 2 || EMPTY_VALUE.test(piece)) continue;
@@ -290,9 +291,19 @@ export function parseAddressees(value: string | null, purpose: AddresseePurpose)
     const rest = squash(piece.replace(QUESTION_LIST, ' ').replace(/\(\s*[,;\s]*\)/g, ' ').replace(ROLE_WORDS, ''))
       .replace(/^[,;:\s-]+|[,;:\s-]+$/g, '')
       .replace(/^ITU-T$/i, '');
+    // "ITU-D SG1, SG2": a bare study group after another Sector's is of that Sector too (until "ITU-T" is written).
+    const sector = /^(ITU-[DR])\b/i.exec(rest)?.[1];
+    if (sector) lastSector = sector.toUpperCase();
+    else if (/^ITU-T\b/i.test(rest) || !/^(?:SG|WP|Study Group|Working Party)\s?\d/i.test(rest)) lastSector = '';
+    // (Only a group that Sector has and that the list has not named yet: ITU-D has study groups 1 and 2, ITU-R 1 to 7;
+    // "ITU-D SG 2, ITU-D SG 1, SG 2, SG 9" goes back to ITU-T.)
+    const bareSg = /^(?:SG|Study Group)\s?(\d{1,2})$/i.exec(rest)?.[1];
+    const inSector = !sector && lastSector && bareSg && Number(bareSg) <= (lastSector === 'ITU-D' ? 2 : 7) && !out.some((a) => a.party.replace(/\s+/g, '').toUpperCase() === `${lastSector}SG${bareSg}`) ? `${lastSector} SG${bareSg}` : null;
+    if (!inSector && !sector) lastSector = '';
     let party: string | null = null;
+    if (inSector) party = canonicalParty(inSector);
     // "SG13, 17": a bare number continues the previous prefix.
-    if (/^\d{1,2}$/.test(rest) && lastPrefix) party = canonicalParty(`${lastPrefix}${rest}`);
+    else if (/^\d{1,2}$/.test(rest) && lastPrefix) party = canonicalParty(`${lastPrefix}${rest}`);
     else if (rest.length > 1) party = canonicalParty(rest);
     else if (questions[0]) party = groupOfQuestion(questions[0]);
     if (!party) continue;
@@ -575,7 +586,7 @@ export function parseLiaison(text: string, docGroup: string | null): LiaisonInfo
   };
   // The parties a "Cc:" or "(COPY To …)" names: still copied, not addressed, when nobody is asked to act.
   const copied = new Set<string>();
-  push(parseAddressees(fieldValue(header, 'For action to|For action') ?? fieldValue(header, 'Action to'), 'action'));
+  push(parseAddressees(fieldValue(header, 'For action to|For action', 12, true) ?? fieldValue(header, 'Action to'), 'action'));
   push(parseAddressees(fieldValue(header, 'For comment to|For comment'), 'comment'));
   push(parseAddressees(fieldValue(header, 'For information to|For information'), 'information'));
   // An older ITU-T form: "To: Action: FG IPTV; Information: ITU-T SG9, 11, 12, 13, 15, 17, 19, TSAG Approval: …".

@@ -569,7 +569,7 @@ export function subjectMeetings(subject: string): Array<{ title: string; start: 
 const QUESTION_MEETING = new RegExp(
   [
     String.raw`\b(?:next|forthcoming|coming|upcoming|following)\s+(?:(?:interim|e-?|virtual|online|physical|face-to-face)\s*)?(?:(?:rapporteur|rapporteur group|RGM)\s+)?meeting\s+of\s+(?:the\s+)?(?:Question|Q\.?)\s?(\d{1,2})\/(\d{1,2})\b`,
-    String.raw`\bnext\s+(?:Question\s|Q)(\d{1,2})\/(\d{1,2})\s+(?:interim\s+|rapporteur\s+(?:group\s+)?)+meeting\b`,
+    String.raw`\bnext\s+(?:ITU-T\s+)?(?:SG\s?\d{1,2}\s+)?(?:Question\s|Q\.?\s?)(\d{1,2})\/(\d{1,2})\s+(?:(?:interim|rapporteur(?:\s+group)?)\s+)*meeting\b`,
     String.raw`\b(?:Question\s|Q)(\d{1,2})\/(\d{1,2})(?:\s+(?:rapporteur\s+group|experts))?\s+(?:will|is to|plans to)\s+(?:next\s+)?meet(?:\s+next|\s+again)?\b`,
   ].join('|'),
   'gi',
@@ -606,6 +606,8 @@ const GROUP_MEETING_AHEAD = new RegExp(
   [
     String.raw`\b(?:next|forthcoming|upcoming)\s+(?:plenary\s+)?meeting\s+of\s+(?:the\s+)?(?:ITU-T\s+)?(SG\s?\d{1,2}|Study Group \d{1,2}|TSAG)\b(?!\s*\/)`,
     String.raw`\b(?:ITU-T\s+)?(SG\s?\d{1,2}|Study Group \d{1,2}|TSAG)\s+(?:will|is to|plans to)\s+(?:next\s+)?meet(?:\s+next|\s+again)?\b`,
+    // "Q15/11 will meet again during the next SG11 meeting in Geneva, Switzerland, 8-17 November 2017".
+    String.raw`\bduring\s+the\s+next\s+(?:ITU-T\s+)?(SG\s?\d{1,2}|Study Group \d{1,2}|TSAG)\s+(?:plenary\s+)?meeting\b`,
   ].join('|'),
   'gi',
 );
@@ -618,7 +620,7 @@ const GROUP_MEETING_AHEAD = new RegExp(
 export function groupMeetingsAhead(text: string, docDate: string | null): MeetingInfo[] {
   const out: MeetingInfo[] = [];
   for (const m of allMatches(GROUP_MEETING_AHEAD, text.slice(0, 60_000))) {
-    const group = canonicalGroup(m[1] ?? m[2] ?? '');
+    const group = canonicalGroup(m[1] ?? m[2] ?? m[3] ?? '');
     const rest = squash(text.slice(m.index + m[0].length, m.index + m[0].length + 240).split(/(?<=[.;])\s|\n\s*\n/)[0] ?? '');
     const hit = findDates(rest)[0];
     if (!group || !hit || hit.index > 120 || (docDate && hit.start < docDate)) continue;

@@ -1378,3 +1378,47 @@ describe('the twenty-ninth unseen round', () => {
     expect(p).toMatchObject({ date: '2024-02-17', title: 'Re: [OPSAWG] Fwd: [mpls] New Liaison Statement, "LS on the consent of draft Recommendation ITU-T Q.3962"' });
   });
 });
+
+describe('the thirtieth unseen round', () => {
+  // ITU-T SG12 LS 11 (2017) as a Word file in the datactive/bigbang 3GPP archive (SP-170010): each template label and
+  // its value in paragraphs of their own, blank lines between; the text is written for this test.
+  it('a Word template whose values stand after a blank line: "Deadline:" then "1 August 2017", a body in capitals', () => {
+    const p = parseDocument('LIAISON STATEMENT\n\nSource:\n\nITU-T Study Group 12\n\nTitle:\n\nLS on KPIs for mobile services\n\nFor action to:\n\n3GPP\n\nFor comment to:\n\nETSI TC STQ MOBILE\n\nFor information to:\n\n\n\nApproval:\n\nITU-T SG12 meeting (19 January 2017)\n\nDeadline:\n\n1 August 2017\n\nContact:\n\nA. Person\n\nSG12 asks 3GPP for the thresholds of its voice and data KPIs.\n');
+    expect(p.liaison).toMatchObject({ from: 'SG12', deadline: '2017-08-01' });
+    expect(p.liaison?.addressees).toEqual([expect.objectContaining({ party: '3GPP', purpose: 'action' }), expect.objectContaining({ party: 'ETSI TC STQ MOBILE', purpose: 'comment' })]);
+    expect(p.deadlines.map((d) => d.date)).toEqual(['2017-08-01']);
+  });
+
+  // ITU-T SG11 LS 10 (2017, bigbang archive, SP-170146): "ITU-T SG2, SG5, …, ITU-D SG1, SG2"; the FG AVA statement of
+  // the real corpus lists "ITU-D SG 2, ITU-D SG 1, SG 2, SG 9" where the last are ITU-T's. Texts written for this test.
+  it('"ITU-D SG1, SG2": the bare SG2 after ITU-D SG1 is ITU-D\'s, unless ITU-D has no such group or it was named already', () => {
+    const a = parseDocument('LIAISON STATEMENT\nSource: ITU-T Study Group 11\nTitle: LS on counterfeit ICT devices\nFor action to: APT, ITU-T SG2, SG5, ITU-D SG1, SG2\nFor information to: GSMA\nDeadline: 1 November 2017\n\nSG11 informs you of its work.\n');
+    expect(a.liaison?.to).toEqual(['APT', 'SG2', 'SG5', 'ITU-D SG1', 'ITU-D SG2']);
+    const b = parseDocument('LIAISON STATEMENT\nSource: ITU-T FG AVA\nTitle: LS on captioning\nFor action to: ATSC\nFor information to: ITU-D SG 2, ITU-D SG 1, SG 2, SG 9\nDeadline: 31 May 2013\n\nText.\n');
+    expect(b.liaison?.cc).toEqual(['ITU-D SG 2', 'ITU-D SG 1', 'SG2', 'SG9']);
+  });
+
+  // JCA-IMT2020-LS1 (2017, PDF in the bigbang archive, SP-170768): an action list wrapped over nine lines, and a title
+  // wrapped inside its brackets; the text is written for this test.
+  it('an addressee list and a title wrapped over lines by a PDF, read to their end', () => {
+    const p = parseDocument('Source: JCA-IMT2020\nTitle: LS on invitation to update the IMT2020 roadmap [to ITU study\ngroups and external liaison partners]\nLIAISON STATEMENT\nFor action to: All ITU-T study groups, ITU-R SG5 WP5D, 3GPP (Core Network and\nTerminals, RAN), BBF (Architecture and\nMigration), ETSI (ISG MEC), IEEE\n(Time-Sensitive Networking for Fronthaul), IETF (DETNET), MEF,\nONF, TM Forum\nFor comment to: -\nFor information to: -\nDeadline: 1 November 2017\nContact: Scott Example\n\nWe are pleased to inform you of the roadmap.\n');
+    expect(p.title).toBe('LS on invitation to update the IMT2020 roadmap [to ITU study groups and external liaison partners]');
+    expect(p.liaison?.to.at(-1)).toBe('TM Forum');
+    expect(p.liaison?.to).toContain('IETF');
+  });
+
+  // 3GPP SA2 Tdoc S2-132101 (2013, bigbang archive, SA2 MTCe list): "Title: [Draft] Reply LS on …" under a tdoc line;
+  // the text is written for this test.
+  it('a 3GPP tdoc titled "[Draft] Reply LS …" with To: and Cc: is a liaison statement', () => {
+    const p = parseDocument('3GPP TSG-SA2 Meeting #97\tTdoc S2-132101\nBusan, South Korea, 27 - 31 May 2013\n\nTitle:\t[Draft] Reply LS on interaction of oneM2M with underlying networks\nResponse to:\tLS (S2-131713) on interaction of oneM2M with underlying networks\n\nSource:\t3GPP TSG-SA2\nTo:\toneM2M Technical Plenary\nCc:\t3GPP SA1\n\n1. Overall Description:\nSA2 thanks oneM2M TP for its LS.\n');
+    expect(p).toMatchObject({ kind: 'liaison-statement', liaison: { from: '3GPP TSG-SA2', to: ['oneM2M Technical Plenary'], cc: ['3GPP SA1'] } });
+  });
+
+  // ITU-T SG2 LS26 and SG11 TD 115 Rev.2 (2017, bigbang archive, SP-170790 and SP-170146); texts written for this test.
+  it('"the next SG2 Q.1/2 meeting" and "during the next SG11 meeting in Geneva, 8-17 November 2017": those meetings', () => {
+    const ls = parseDocument('LIAISON STATEMENT\nSource: ITU-T Study Group 2\nTitle: LS on M2M identifiers\nFor comment to: 3GPP\nDeadline: 24 November 2017\n\nComments are welcome before the next SG2 Q.1/2 meeting (Geneva, Switzerland, 27 November-1 December 2017).\n');
+    expect(ls.moreMeetings).toContainEqual(expect.objectContaining({ group: 'SG2', question: 'Q1/2', start: '2017-11-27', end: '2017-12-01' }));
+    const td = parseDocument('TD 115 Rev.2 (GEN/11)\nSTUDY GROUP 11\nGeneva, 6-15 February 2017\nTitle: Report of the Q15/11 meeting\n\nQ15/11 will meet again during the next SG11 meeting in Geneva, Switzerland, 8-17 November 2017.\n');
+    expect(td.moreMeetings).toContainEqual(expect.objectContaining({ group: 'SG11', start: '2017-11-08', end: '2017-11-17' }));
+  });
+});
