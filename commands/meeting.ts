@@ -922,7 +922,8 @@ const meetingCommand = defineCommand({
       return {
         ok: true,
         title: `No upcoming meeting known for ${group ?? 'any group'}`,
-        sections: [],
+        // The last meeting's side events, when it had some ("… and what events are around it").
+        sections: last[0] && last[0].events.length > 0 ? [{ heading: 'The last meeting', items: meetingItems(last[0], ctx.tz) }] : [],
         notes,
         sources: uniqueSources([...called.map((m) => cancellationSource(m)), ...last.map((m) => sourceOf(m.source))]),
         data: { group, meetings: [], cancelled: called, last: last[0] ?? null },

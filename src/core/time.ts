@@ -178,6 +178,18 @@ export function formatSpan(from: number | null, to: number | null, zone: string,
 }
 
 /**
+ * The zone of a meeting's town when its letter gives a time without one ("Kampala, Uganda" → Africa/Kampala), if the
+ * zone database names that town; `null` otherwise (the time stays the place's local time).
+ *
+ * @example placeZone('Muscat, Oman') === 'Asia/Muscat'
+ */
+export function placeZone(place: string | null | undefined): string | null {
+  const town = place?.split(',')[0]?.trim() ?? '';
+  if (town === '' || /^(?:virtual|online|e-?meeting)$/i.test(town) || town.includes('/')) return null;
+  return resolveZone(town);
+}
+
+/**
  * When a meeting opens, for people: in the reader's zone with the letter's time beside it, as for deadlines; a time
  * the letter gives without a zone is the local time of the place. `null` when the letter gives no time.
  *
@@ -186,7 +198,8 @@ export function formatSpan(from: number | null, to: number | null, zone: string,
  */
 export function formatOpening(m: { start: string; startTime?: string | null; timezone?: string | null; place?: string | null }, readerZone: string): string | null {
   if (!m.startTime) return null;
-  if (m.timezone) return formatDeadline({ date: m.start, time: m.startTime, timezone: m.timezone }, readerZone);
+  const zone = m.timezone ?? placeZone(m.place);
+  if (zone) return formatDeadline({ date: m.start, time: m.startTime, timezone: zone }, readerZone);
   return `${DateTime.fromISO(m.start).toFormat('ccc d LLL yyyy')}, ${m.startTime} local time${m.place ? ` (${m.place})` : ''}`;
 }
 
@@ -203,13 +216,14 @@ export function formatEventTime(
 ): string {
   if (!e.startTime) return formatRange(e.start, e.end);
   const span = `${e.startTime}${e.endTime ? `–${e.endTime}` : ''}`;
-  if (!e.timezone) return `${DateTime.fromISO(e.start).toFormat('ccc d LLL yyyy')}, ${span} local time${e.place && e.place !== 'virtual' ? ` (${e.place})` : ''}`;
-  const zoneName = zoneLabel(e.timezone);
-  const at = (time: string) => DateTime.fromMillis(dueAt({ date: e.start, time, timezone: e.timezone as string }), { zone: readerZone });
+  const zone = e.timezone ?? placeZone(e.place);
+  if (!zone) return `${DateTime.fromISO(e.start).toFormat('ccc d LLL yyyy')}, ${span} local time${e.place && e.place !== 'virtual' ? ` (${e.place})` : ''}`;
+  const zoneName = zoneLabel(zone);
+  const at = (time: string) => DateTime.fromMillis(dueAt({ date: e.start, time, timezone: zone }), { zone: readerZone });
   const start = at(e.startTime);
   const end = e.endTime ? at(e.endTime) : null;
   const original = `${DateTime.fromISO(e.start).toFormat('d LLLL yyyy')}, ${span} ${zoneName}`;
   const local = `${start.toFormat('ccc d LLL yyyy, HH:mm')}${end ? `–${end.hasSame(start, 'day') ? end.toFormat('HH:mm') : end.toFormat('ccc d LLL, HH:mm')}` : ''}`;
-  if (readerZone === e.timezone) return `${local} (${zoneName})`;
+  if (readerZone === zone) return `${local} (${zoneName})`;
   return `${local} (${readerZone}) — original: ${original}`;
 }

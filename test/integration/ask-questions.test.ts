@@ -1816,6 +1816,15 @@ describe('questions of the twenty-sixth round (asked on 10 June 2026)', () => {
     expect(a.sections[0]?.items[0]?.text).toMatch(/^LS on timing requirements for time-sensitive mobile fronthaul — reply expected by Sun 28 Feb 2027, 22:59 \(Europe\/London\)/);
   });
 
+  it('a regional group with no meeting to come: its last meeting with the events around it, the opening in the reader\'s zone', async () => {
+    // Collective letter 1/SG3RG-AFR: Kampala, 17-19 September 2025, preceded by a forum (15th) and a workshop (16th).
+    const a = await ask('where is the SG3 regional group for africa meeting and what events are around it?', 'Africa/Lagos', when);
+    expect(a.title).toBe('No upcoming meeting known for SG3RG-AFR');
+    const lines = a.sections.flatMap((x) => x.items.map((i) => i.text));
+    expect(lines).toEqual(['SG3RG-AFR: 17–19 September 2025, Kampala, Uganda', '  Side event: Regional Economic and Regulatory Forum for Africa', '  Side event: ITU Workshop on international mobile roaming and digital financial services']);
+    expect(a.sections[0]?.items[0]?.detail).toMatch(/opens Wed 17 Sep 2025, 07:30 \(Africa\/Lagos\) — original: 17 September 2025, 09:30 Africa\/Kampala/);
+  });
+
   it('"what time does SG5 start for me": the reader\'s time, nothing left unread', async () => {
     const a = await ask('What time does SG5 start for me?', 'Australia/Sydney', when);
     expect(a.title).toBe('SG5 opens Mon 14 Sep 2026, 17:30 (Australia/Sydney) — original: 14 September 2026, 09:30 Geneva time');

@@ -206,7 +206,10 @@ describe('date ranges', () => {
   it('formats spans and opening times for people', () => {
     expect(formatSpan(at('2026-12-28T00:00'), at('2027-01-04T00:00'), TOKYO)).toBe('28 Dec 2026 – 3 Jan 2027');
     expect(formatOpening({ start: '2027-05-10', startTime: '14:30', timezone: 'Europe/Zurich' }, TOKYO)).toBe('Mon 10 May 2027, 21:30 (Asia/Tokyo) — original: 10 May 2027, 14:30 Geneva time');
-    expect(formatOpening({ start: '2026-12-09', startTime: '09:00', timezone: null, place: 'Muscat, Oman' }, TOKYO)).toBe('Wed 9 Dec 2026, 09:00 local time (Muscat, Oman)');
+    // A time without a zone is the town's, when the zone database names the town; else the place's local time.
+    expect(formatOpening({ start: '2026-12-09', startTime: '09:00', timezone: null, place: 'Muscat, Oman' }, TOKYO)).toBe('Wed 9 Dec 2026, 14:00 (Asia/Tokyo) — original: 9 December 2026, 09:00 Asia/Muscat');
+    expect(formatOpening({ start: '2025-09-17', startTime: '09:30', timezone: null, place: 'Kampala, Uganda' }, 'Africa/Lagos')).toBe('Wed 17 Sep 2025, 07:30 (Africa/Lagos) — original: 17 September 2025, 09:30 Africa/Kampala');
+    expect(formatOpening({ start: '2026-12-09', startTime: '09:00', timezone: null, place: 'Sophia Antipolis, France' }, TOKYO)).toBe('Wed 9 Dec 2026, 09:00 local time (Sophia Antipolis, France)');
     expect(formatOpening({ start: '2027-04-12', startTime: null, timezone: null }, TOKYO)).toBeNull();
   });
 });
