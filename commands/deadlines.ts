@@ -222,6 +222,8 @@ const deadlinesCommand = defineCommand({
   ],
   intents: [
     /^(?:what are |show(?: me)? |list )?(?:the )?(?:upcoming |next |key )?deadlines?\b(?<arg>.*)$/i,
+    // "what are the key dates for WP3/17", "important dates sg20"
+    /^(?:what are |show(?: me)? |list )?(?:the )?(?:key|important|main)\s+dates\b(?<arg>.*)$/i,
     /^when (?:is|are) (?:the )?(?:next )?(?:deadlines?|contributions? due)\b(?<arg>.*)$/i,
     // "when is the TAP reply due for SG20", "when do we have to reply to the consultation", "when must I register"
     /^(?<arg>when (?:is|are|do|does|must|should) (?!.*\bmeeting\b).*\b(?:due|reply|replies|register|submit)\b.*)$/i,

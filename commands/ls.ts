@@ -214,6 +214,8 @@ export function parseLsText(rest: string): { scope: Scope; from: string | null; 
   let text = rest
     // "… and when is it due", "… and by when": asked with the statements, which give their reply dates.
     .replace(/,?\s+and\s+(?:by\s+when|when|what(?:'s|’s| is)? the deadline)\b.*$/i, '')
+    // "… in 2026", "… this year": the statements are listed newest first, dated.
+    .replace(/\s+(?:in|during|since)\s+(?:19|20)\d{2}\b|\s+(?:this|last)\s+year\b/gi, '')
     // "ask study groups to do": the study groups as its addressees, as "what does TSAG want from the study groups".
     .replace(/^(?:all |the )?study groups\b(?:\s+to\s+do)?/i, 'to study groups')
     .replace(/\s+[-–]\s+.*$/, '')
@@ -271,12 +273,12 @@ function pastOrOpenReply(ctx: CommandContext, dated: LiaisonFact[], asked: 'pass
   const sorted = [...coming, ...dated.filter((x) => dueOf(x) < ctx.now).sort((a, b) => dueOf(b) - dueOf(a))];
   const l = sorted[0] as LiaisonFact;
   const deadline = { date: l.liaison.deadline ?? '', time: null, timezone: GENEVA };
-  const past = dueAt(deadline) < ctx.now;
+  const past = dueOf(l) < ctx.now;
   const yes = (asked === 'passed') === past;
   const acting = actingAddressees(l.liaison).map((a) => a.party);
   const answered = l.answeredBy ? `; answered by ${sourceLabel(sourceOf(l.answeredBy))}` : '';
   const title = `${yes ? 'Yes' : 'No'}: the reply${acting.length > 0 ? ` from ${acting.join(', ')}` : ''} to ${sourceLabel(sourceOf(l.source))} ${past ? 'was due by' : 'is due by'} ${formatDeadline(deadline, ctx.tz)}${past ? '' : ', still to come'}${answered}`;
-  const items = sorted.slice(0, 5).map((x) => line(x, ctx.tz, dueAt({ date: x.liaison.deadline ?? '', time: null, timezone: GENEVA }) < ctx.now ? 'reply was due by' : 'reply due by', true));
+  const items = sorted.slice(0, 5).map((x) => line(x, ctx.tz, dueOf(x) < ctx.now ? 'reply was due by' : 'reply due by', true));
   return {
     ok: true,
     title,

@@ -172,7 +172,7 @@ export function parseMeetingText(input: string, clock?: { now: number; tz: strin
     // "what time does SG5 start for me", "… in my time zone": the reader's zone, which every answer uses.
     .replace(/\s+(?:for\s+(?:me|us)|in\s+my\s+(?:local\s+)?time(?:\s*zone)?|(?:in\s+)?(?:my\s+)?local\s+time)\b/gi, ' ')
     // "what will SG5 do at the september meeting": what it will work on.
-    .replace(/^(\s*what\s+(?:will|is|are|does)\s+.{1,40}?\s)(?:do|doing|going to do)(?=\s+(?:at|during|in)\b)/i, '$1work on');
+    .replace(/^(\s*what\s+(?:will|is|are|does)\s+.{1,40}?\s)(?:do|doing|going to do)(?=\s+(?:at|during|in)\b|\s*$)/i, '$1work on');
   // A question about a side event ("newcomers briefing sg20 what time") is answered with the meeting and its side
   // events, the meeting's own opening not put first.
   const sideEvent = SIDE_EVENT.exec(text)?.[0];
@@ -204,12 +204,19 @@ export function parseMeetingText(input: string, clock?: { now: number; tz: strin
   // "was WP1/2 cancelled", "which meetings were cancelled", "has the SG2 meeting been called off".
   const cancelAsked = !stillOn && ((/\b(?:cancell?ed|called off)\b/i.test(text) && /^\s*(?:was|were|is|are|has|have|did)\b/i.test(text)) || /^\s*(?:which|what|any)\s+(?:\w+\s+)?meetings?\s+(?:were|was|have been|has been|are|is|got)\s+(?:cancell?ed|called off)\b/i.test(text));
   // "is the WP3/17 meeting over", "has the TSAG meeting finished", "is the SG13 meeting under way".
-  const status = !stillOn && /^\s*(?:is|are|has|have|did)\b/i.test(text) ? (/\b(?:over|finished|ended|end|done|closed)\b/i.test(text) ? ('over' as const) : /\b(?:under\s?way|ongoing|in session|in progress|going on|happening (?:now|today))\b/i.test(text) ? ('ongoing' as const) : null) : null;
+  // (The word ends the question: "is the TSAG meeting done in English?" asks something else.)
+  const status = !stillOn && /^\s*(?:is|are|has|have|did)\b/i.test(text)
+    ? /\b(?:meetings?|sessions?|plenary|workshop|forum|it|SG\s?\d{1,2}|TSAG|WP\s?\d\/\d{1,2})(?:\s+(?:in|at|of)\s+[\p{L}'’-]+(?:\s+[\p{L}'’-]+)?)?\s+(?:already\s+)?(?:over|finished|ended|done|closed)(?:\s+(?:yet|already|now))?\s*$/iu.test(text)
+      ? ('over' as const)
+      : /\b(?:under\s?way|ongoing|in session|in progress|going on|happening (?:now|today))(?:\s+(?:yet|already|now))?\s*$/i.test(text)
+        ? ('ongoing' as const)
+        : null
+    : null;
   const moved = stillOn || cancelAsked || (/\b(?:postponed|moved|rescheduled|delayed|deferred|pushed back)\b/i.test(text) && /^\s*(?:was|were|is|has|have|did)\b/i.test(text));
   const asked = { month, ...(year === null ? {} : { year }), ...(plenary ? { plenary: true } : {}), ...(moved ? { moved: stillOn ? ('still-on' as const) : cancelAsked ? ('cancelled' as const) : true } : {}), ...(asksFormat ? { format: true } : {}), ...(past ? { past: true } : {}), ...(relative ? { monthAhead: relative === 'next' ? 1 : 0 } : {}), ...(when ? { when } : {}), ...(sideEvent ? { event: sideEvent } : {}), ...(howLong ? { howLong: true } : {}), ...(until ? { until: true } : {}), ...(onDay?.[1] ? { onDay: onDay[1] } : {}), ...(focus === 'time' && /\b(?:registration|badges?|register)\b/i.test(text) ? { registration: true } : {}), ...(status ? { status } : {}) };
   // Asked only whether it is still on, moved or cancelled: nothing is left unread ("is the SG2 working party meeting in
   // March still happening").
-  if (named && named.kind !== 'unknown') return { scope: named, all, focus, unread: moved || status ? null : text.trim(), ...asked };
+  if (named && named.kind !== 'unknown') return { scope: named, all, focus, unread: moved ? null : text.trim(), ...asked };
   return { scope, all, focus, unread: null, ...asked };
 }
 
@@ -268,6 +275,10 @@ const SAID_AS: ReadonlyArray<readonly [RegExp, RegExp]> = [
   [/^(?:lunch|food|meal|coffee|catering)/, /\b(?:lunch|catering|coffee|meals?|refreshments?)\b/],
   [/^(?:badge|pass)/, /\b(?:badges?|passes|registration desk)\b/],
   [/^(?:room|hall|salle)/, /\b(?:rooms?|halls?|salles?)\b/],
+  // "what's the weather like in Tunis": a letter for a meeting away from Geneva gives the climate.
+  [/^(?:weather|temperat|climat|cold|warm|hot|rain)/, /\b(?:temperatures?|climate|weather|°C)\b/],
+  // "do I need a vaccine": a letter gives the health rules of the host country.
+  [/^(?:vaccin|yellow|health|medical)/, /\b(?:vaccinat\w*|vaccines?|yellow fever|health|medical)\b/],
   // "do I need to register again": a letter says registrations "remain valid and need not be repeated".
   [/^(?:again|repeat|re-?regist)/, /\b(?:again|repeat\w*|remain valid|re-?regist\w*)/],
   // "what will they approve": a letter says which texts it will consent, determine or agree.
@@ -304,7 +315,8 @@ function letterSays(text: string, question: string, counts = false): string[] {
   // A word asked is found as the letter words it too: "interpreted" in "held in English only", "free" in "free of charge".
   // ("work on" is not found in "Working Party".)
   // A short stem is a whole word ("work" is not "workshop").
-  const patterns = stems.map((st) => new RegExp([st.length <= 4 ? String.raw`\b${RegExp.escape(st)}(?:s|es|ed|ing)?\b(?!\s+(?:part|group))` : String.raw`\b${RegExp.escape(st)}(?!ing\s+(?:part|group))`, ...SAID_AS.filter(([re]) => re.test(st)).map(([, alt]) => alt.source)].join('|'), 'i'));
+  // (A stem cut from "-es", "badg" of "badges", is found as "badge" too.)
+  const patterns = stems.map((st) => new RegExp([st.length <= 4 ? String.raw`\b${RegExp.escape(st)}(?:e|s|es|ed|ing)?\b(?!\s+(?:part|group))` : String.raw`\b${RegExp.escape(st)}(?!ing\s+(?:part|group))`, ...SAID_AS.filter(([re]) => re.test(st)).map(([, alt]) => alt.source)].join('|'), 'i'));
   // A thing asked that the letter says in no sentence (a fee, lunch, a badge): it does not say it, whatever else the
   // question's words find ("registration fee" finds registration).
   if (stems.some((st, i) => SAID_AS.some(([re]) => re.test(st) && !/^(?:interp|langua|recs?|recomm|remote|online|virtual|hybrid)/.test(st)) && !sentences.some((x) => patterns[i]?.test(x)))) return [];
@@ -521,18 +533,35 @@ function stillOnAnswer(topic: Reply | null, today: string): string | null {
 }
 
 /**
+ * The meeting of `group` or of one of its regional groups held in a town `text` names ("the SG12 regional group
+ * meeting in Abidjan", "the SG13 Muscat meeting"): the soonest to come there, else the latest held there; `null`
+ * when the text names none of their towns.
+ */
+async function meetingInTown(ctx: CommandContext, group: string, text: string): Promise<MeetingFact | null> {
+  const today = meetingDay(ctx.now);
+  const held = (await ctx.store.meetings(null, ctx.now - 10 * 365 * DAY, 400)).filter((m) => !m.cancelledBy && m.place && m.place !== 'virtual' && m.group && (m.group === group || m.group.startsWith(`${group}RG`)));
+  const named = held.filter((m) => {
+    const town = (m.place?.split(',')[0] ?? '').trim();
+    return town.length >= 3 && new RegExp(`\\b${RegExp.escape(town)}\\b`, 'i').test(text);
+  });
+  return named.find((m) => m.end >= today) ?? named.at(-1) ?? null;
+}
+
+/**
  * Whether a group's meeting is over or under way, by Geneva's day: "Yes: the WP3/17 meeting of 19–23 April 2027 in
- * Geneva ended on 23 April 2027", "No: … is under way (day 3 of 5) until …", "No: … has not started: it is on …",
- * with that meeting's answer below. `null` when no meeting of the group is known around the asking day.
+ * Geneva ended on Fri 23 April 2027", "No: … is under way (day 3 of 5, Geneva's calendar); it ends on …", "No: … has
+ * not started yet (in 9 days)", with that meeting's answer below. `null` when no meeting of the group is known.
  */
 async function statusReply(ctx: CommandContext, args: MeetingArgs, scope: Exclude<Scope, { kind: 'all' | 'unknown' }>): Promise<Reply | null> {
   const name = scope.kind === 'group' ? (scope.workingParty ?? scope.group) : scope.question;
   const group = scope.kind === 'group' ? scope.group : scope.question;
   const today = meetingDay(ctx.now);
   const wanted = (m: MeetingFact) => !m.cancelledBy && (scope.kind !== 'group' || !scope.workingParty || whoMeets(m) === scope.workingParty) && (!args.month || (Number(m.start.slice(5, 7)) === args.month.month && (args.month.year === null || Number(m.start.slice(0, 4)) === args.month.year)));
-  const around = (await ctx.store.meetings(group, ctx.now - 92 * DAY, 30)).filter(wanted);
+  // Those from a month back (one under way, those to come), and the latest over, however long ago.
+  const [ahead, before] = await Promise.all([ctx.store.meetings(group, ctx.now - 31 * DAY, 30), ctx.store.meetings(group, ctx.now, 10, true)]);
+  const around = ahead.filter(wanted);
   const under = around.find((m) => m.start <= today && m.end >= today);
-  const ended = around.filter((m) => m.end < today).at(-1);
+  const ended = [...around, ...before.filter(wanted)].filter((m) => m.end < today).sort((a, b) => a.end.localeCompare(b.end)).at(-1);
   const coming = around.find((m) => m.start > today);
   const what = (m: MeetingFact) => `the ${whoMeets(m)} meeting of ${formatRange(m.start, m.end)}${inPlace(m.place)}`;
   let title: string;
@@ -545,9 +574,9 @@ async function statusReply(ctx: CommandContext, args: MeetingArgs, scope: Exclud
     title = `${args.status === 'over' ? 'Yes' : 'No'}: ${what(ended)} ended on ${formatRange(ended.end, ended.end)}`;
     past = true;
   } else if (coming) {
-    title = `No: ${what(coming)} has not started yet (${whenWords(Date.parse(`${coming.start}T00:00:00Z`), ctx.now, 'UTC')})`;
+    title = `No: ${what(coming)} has not started yet (${whenWords(DateTime.fromISO(coming.start, { zone: 'Europe/Zurich' }).toMillis(), ctx.now, 'Europe/Zurich')})`;
   } else return null;
-  const known = await meetingCommand.run(ctx, { ...args, status: undefined, unread: null, ...(past ? { past: true } : {}) });
+  const known = await meetingCommand.run(ctx, { ...args, scope, status: undefined, unread: null, ...(past ? { past: true } : {}) });
   return { ...known, title: `${title[0]?.toUpperCase()}${title.slice(1)}`, ...(past && coming ? { notes: [...(known.notes ?? []), `The next ${name} meeting: ${formatRange(coming.start, coming.end)}${inPlace(coming.place)}.`] } : {}) };
 }
 
@@ -704,7 +733,10 @@ const meetingCommand = defineCommand({
       return topic ?? unknownGroupReply(ctx, scope.text);
     }
     if (args.status && scope.kind !== 'all') {
-      const status = await statusReply(ctx, args, scope);
+      // A meeting named by its town ("is the SG12 regional group meeting in Abidjan over"): that meeting's group.
+      const group = scope.kind === 'group' ? scope.group : groupOfQuestion(scope.question);
+      const there = unread && group ? await meetingInTown(ctx, group, unread) : null;
+      const status = await statusReply(ctx, { ...args, unread: null }, there?.group && there.group !== group ? { kind: 'group', group: there.group } : scope);
       if (status) return status;
     }
     if (unread) {
@@ -724,13 +756,15 @@ const meetingCommand = defineCommand({
       // A meeting named by its town beside the study group ("is the SG13 Muscat meeting hybrid"): the meeting held
       // there, which may be the study group's regional group's (SG13RG-ARB in Muscat).
       const today = meetingDay(ctx.now);
-      const there = name
-        ? (await ctx.store.meetings(null, ctx.now - 31 * DAY, 50)).find((m) => m.end >= today && !m.cancelledBy && m.place && m.group && m.group !== name && m.group.startsWith(`${name}RG`) && new RegExp(`\\b${RegExp.escape((m.place.split(',')[0] ?? '').trim())}\\b`, 'i').test(unread))
-        : undefined;
-      if (there?.group) {
+      // Or one of the group's own meetings held elsewhere than its next ("the weather in Tunis for the SG12 meeting"):
+      // that meeting, by its month.
+      const there = name ? await meetingInTown(ctx, name, unread) : null;
+      const next = there?.group === name ? (await ctx.store.meetings(name, ctx.now - 31 * DAY, 10)).find((m) => m.end >= today && !m.cancelledBy) : undefined;
+      if (there?.group && there.start !== next?.start) {
         const town = (there.place?.split(',')[0] ?? '').trim();
         const left = unread.replace(new RegExp(`\\b${RegExp.escape(town)}\\b`, 'i'), ' ').replace(/\s+/g, ' ').trim();
-        return meetingCommand.run(ctx, { ...args, scope: { kind: 'group', group: there.group }, unread: left === '' ? null : left });
+        const pinned = there.group === name ? { month: { month: Number(there.start.slice(5, 7)), year: Number(there.start.slice(0, 4)) }, ...(there.end < today ? { past: true } : {}) } : {};
+        return meetingCommand.run(ctx, { ...args, ...pinned, scope: { kind: 'group', group: there.group }, unread: left === '' ? null : left });
       }
       const known = await meetingCommand.run(ctx, { ...args, unread: null });
       // A side event of that meeting named by its words ("the sg21 contribution clinic"): the answer, not a question

@@ -283,12 +283,27 @@ export default defineCommand({
       docs.flatMap((d) => d.doc.parsed.recommendations.filter((r) => r.id.toLowerCase() === number.toLowerCase() && r.title).map((r) => ({ title: r.title as string, source: sourceOf(citeOf(d.doc)) })))[0] ??
       docs.filter((d) => own.test(d.doc.parsed.title ?? '')).map((d) => ({ title: d.doc.parsed.title as string, source: sourceOf(citeOf(d.doc)) }))[0];
     const name = `${number}${ex ? ` (ex ${ex})` : ''}`;
+    // The Question that studies it, as a document says ("ITU-T Y.3207 (ex Y.FMC-req): Requirements of …, under Question
+    // 2/13").
+    const studied = docs
+      .map((d) => {
+        const text = d.text.slice(0, 60_000);
+        for (const re of names) {
+          for (const at of text.matchAll(new RegExp(re.source, `${re.flags.replace('g', '')}g`))) {
+            const near = text.slice(at.index, at.index + 300).split('\n')[0] ?? '';
+            const q = /\b(?:under|in|by|of|from)\s+(?:ITU-T\s+)?Question\s+(\d{1,2})\/(\d{1,2})\b/i.exec(near);
+            if (q) return { question: `Q${Number(q[1])}/${Number(q[2])}`, source: sourceOf(citeOf(d.doc)) };
+          }
+        }
+        return null;
+      })
+      .find((x) => x !== null);
     const sources: SourceRef[] = uniqueSources(statements.map((s) => sourceOf(citeOf(s.doc))));
     return {
       ok: true,
       title: latest?.step ? `${name}: ${words(latest)}, as ${sourceLabel(sourceOf(citeOf(latest.doc)))} says` : `${name}: what the stored documents say`,
       sections: [{ heading: 'What the documents say, newest first', items }, ...(dueItems.length > 0 ? [{ heading: 'Deadlines set for it', items: dueItems }] : [])],
-      notes: [...(outcome ? [`How a decision on ${number} will go is not in any document: sgbot can only say where it stands.`] : []), ...laterOnly, ...(titled ? [`${number}: "${titled.title}" [${sourceLabel(titled.source)}]`] : []), 'From the stored documents only; the ITU-T Recommendations database (https://www.itu.int/ITU-T/recommendations/) is the official record.', ...(dueItems.length > 0 ? [`Times are shown in ${ctx.tz}, with the document's original time beside them.`] : [])],
+      notes: [...(outcome ? [`How a decision on ${number} will go is not in any document: sgbot can only say where it stands.`] : []), ...laterOnly, ...(titled ? [`${number}: "${titled.title}" [${sourceLabel(titled.source)}]`] : []), ...(studied ? [`Studied under ${studied.question} [${sourceLabel(studied.source)}].`] : []), 'From the stored documents only; the ITU-T Recommendations database (https://www.itu.int/ITU-T/recommendations/) is the official record.', ...(dueItems.length > 0 ? [`Times are shown in ${ctx.tz}, with the document's original time beside them.`] : [])],
       sources,
       data: { number, ex, statements: statements.map((s) => ({ docId: s.doc.id, date: s.date, step: s.step, planned: s.planned, sentence: s.sentence })), deadlines: dues.map(({ d }) => ({ date: d.date, time: d.time, timezone: d.timezone, action: d.action, category: d.category })) },
     };

@@ -86,7 +86,7 @@ function validate(spec: CommandSpec<never>, rest: string, text: string, clock?: 
 const ROUTER_INTENTS: ReadonlyArray<readonly [string, RegExp]> = [
   // "what will SG20 discuss in May", "what's on the agenda for study group 20", "what is WP3/17 going to work on": what
   // the meeting's letter says it will do.
-  ['meeting', /^(?<arg>what(?:'s|’s| is| are| will| does| do)? (?:the )?(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}(?:RG-[A-Z]{2,5})?|study group \d{1,2}|TSAG|WP\s?\d\/\d{1,2})(?:['’]s)? (?:be )?(?:going to )?(?:discuss|discussing|work on|working on|cover|covering|consider|considering|focus on|focusing on|look at|looking at)\b[^?!]{0,80}[?!.]*)$/i],
+  ['meeting', /^(?<arg>what(?:'s|’s| is| are| will| does| do)? (?:the )?(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}(?:RG-[A-Z]{2,5})?|study group \d{1,2}|TSAG|WP\s?\d\/\d{1,2})(?:['’]s)? (?:be )?(?:going to )?(?:discuss|discussing|work on|working on|cover|covering|consider|considering|focus on|focusing on|look at|looking at|do(?=\s+(?:at|in|during)\b))\b[^?!]{0,80}[?!.]*)$/i],
   ['meeting', /^(?<arg>what(?:'s|’s| is) (?:on )?the agenda (?:for|of|at) (?:the )?(?:next )?(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}(?:RG-[A-Z]{2,5})?|study group \d{1,2}|TSAG|WP\s?\d\/\d{1,2})\b[^?!]{0,80}[?!.]*)$/i],
   // "is translation provided for WP3/17", "will there be interpretation at TSAG", "do I need to re-register for SG13":
   // what the meeting's letter says of it.
@@ -106,9 +106,9 @@ const ROUTER_INTENTS: ReadonlyArray<readonly [string, RegExp]> = [
   // "what does SG17 need to reply to?", "what must SG 17 respond to"
   ['ls', /^what (?:liaisons? )?(?:does|do|must|should) (?<arg>.+?) (?:need to |have to )?(?:reply|respond|answer) to\b.*$/i],
   // "did IETF send anything to SG15", "has JTC 1/SC 27 sent any liaisons to SG17?" (a sender to filter by)
-  ['ls', /^(?:did|has|have) (?<sender>.{2,60}?) (?:send|sent|written|write) (?:anything|any(?:thing| liaisons?| LSs?| liaison statements?)?|an? (?:LS|liaison(?: statement)?)|liaisons?) (?:to|for) (?:the )?(?:(?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG|Q\d{1,2}\/\d{1,2}|WP\d\/\d{1,2}))|(?<to>[^?!.]+?))(?:[?!.].*)?$/i],
+  ['ls', /^(?:did|has|have) (?<sender>.{2,60}?) (?:send|sent|written|write) (?:anything|any(?:thing| liaisons?| LSs?| liaison statements?)?|an? (?:LS|liaison(?: statement)?)|liaisons?) (?:to|for) (?:the )?(?:(?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG|Q\d{1,2}\/\d{1,2}|WP\d\/\d{1,2})\b[^?!.]{0,80}?)|(?<to>[^?!.]{1,80}?))(?:[?!.].*)?$/i],
   // "what did JTC 1/SC 27 ask SG17", "what has IETF asked of SG15?", "what does the SC 27 liaison ask SG17 to do"
-  ['ls', /^what (?:did|does|has|have) (?:the )?(?:(?:LS|liaison(?: statement)?|letter|statement) from (?:the )?)?(?<sender>(?!\S*-(?:LS|TD|C)\s?\d).{2,60}?)(?:['’]s)?(?: (?:liaisons?|LSs?|liaison statements?|letters?|statements?))? (?:ask|asks|asked|want|wants|wanted|send|sent|tell|told|request|requests|requested) (?:of |from |to )?(?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d|study group \d|TSAG|Q\d|question \d|WP\d|working party \d|(?:all |the )?study groups\b)[^?!.]*?)(?: to do)?(?:,?\s+and\s+(?:by when|when)\b[^?!.]*)?[?!.]*$/i],
+  ['ls', /^what (?:did|does|has|have) (?:the )?(?:(?:LS|liaison(?: statement)?|letter|statement) from (?:the )?)?(?<sender>(?!\S*-(?:LS|TD|C)\s?\d).{2,60}?)(?:['’]s)?(?: (?:liaisons?|LSs?|liaison statements?|letters?|statements?))? (?:ask|asks|asked|want|wants|wanted|send|sent|tell|told|request|requests|requested) (?:of |from |to )?(?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d|study group \d|TSAG|Q\d|question \d|WP\d|working party \d|(?:all |the )?study groups\b)[^?!.]*?)(?: to do)?(?:,?\s+and\s+(?:by when|when)\b[^?!.]{0,80})?[?!.]*$/i],
   // "what ls did sg15 send to ieee 802.1", "which liaisons has SG17 sent to the IETF"
   ['ls', /^(?:what|which) (?:ls|lss|liaisons?|liaison statements?) (?:did|has|have) (?<sender>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG)) (?:send|sent|write|written)(?: out)? to (?:the )?(?<to>\S.{1,40}?)[?!.]*$/i],
   // "what did sg13 ask jtc1 sc42", "what does tsag want from the study groups": a group's statements to a body.
@@ -136,13 +136,22 @@ const ROUTER_INTENTS: ReadonlyArray<readonly [string, RegExp]> = [
   ['ls', /^(?:has|have|did) (?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG|Q\d{1,2}\/\d{1,2})) (?:receive|received|get|got) (?:anything|any(?:thing)?|any (?:liaisons?|LSs?|liaison statements?)|an? (?:LS|liaison(?: statement)?)|liaisons?) from (?:the )?(?<sender>\S.{1,40}?)(?: (?:about|on|regarding|concerning) (?<topic>[^?!.]{2,60}?))?[?!.]*$/i],
   // "what did the IETF say about the SRv6 conformance work in SG11"
   ['ls', /^what (?:did|does|has|have) (?:the )?(?<sender>(?!\S*-(?:LS|TD|C)\s?\d)\S.{1,30}?) (?:say|said|write|written|tell|told|reply|replied|answer|answered) (?:about|on|regarding|concerning) (?:the )?(?<topic>[^?!.]{2,60}?) (?:in|to|for|of|from) (?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG|Q\d{1,2}\/\d{1,2}))[?!.]*$/i],
+  // "weather in Tunis for the SG12 meeting", "do I need a vaccine for the Abidjan meeting": what the meeting's letter
+  // says of the place, or that it says nothing.
+  ['meeting', /^(?<arg>(?=.*\b(?:weather|temperatures?|climate|vaccin\w*|yellow fever)\b)(?=.*(?:\bSG[\s-]?\d|\bstudy group \d|\bTSAG\b|\bmeetings?\b)).{1,200})$/i],
   // "will SG17 approve X.1286 at its next meeting?": how a decision will go, which no document tells; where it stands.
   ['rec', /^(?<arg>(?:will|would)\b(?=.{0,60}?(?<![\w./])[A-Z]\.\d{1,4}(?:\.\d{1,2})?\b).{0,60}?\b(?:approve|approved|adopt|adopted|accept|accepted|consent|consented|determine|determined|agree|agreed|pass|passed)\b[^?]{0,60})\??$/i],
   // "what is L.1470 about and has it been consented?": its title and where it stands.
-  ['rec', /^what(?:'s|’s| is) (?:the )?(?:draft )?(?:(?:new|revised) )?(?:Recommendation )?(?:ITU-T )?(?<arg>[A-Z]\.\d{1,4}(?:\.\d{1,2})?)(?![\w-]|\.\d)(?:\s+about)?(?:\s*(?:,|and)\s[^?]{0,60})?\??$/i],
+  ['rec', /^(?:what(?:'s|’s| is)|whats) (?:the )?(?:draft )?(?:(?:new|revised) )?(?:Recommendation )?(?:ITU-T )?(?<arg>[A-Z]\.\d{1,4}(?:\.\d{1,2})?)(?![\w-]|\.\d)(?:\s+about)?(?:\s*(?:,|and)\s[^?]{0,60})?\??$/i],
+  // "was Y.3188 approved at the october 2025 SG13 meeting?", "has X.1286 been determined": where it stands.
+  ['rec', /^(?:was|were|is|has|have|did) (?:the )?(?:draft )?(?:(?:new|revised) )?(?:Recommendation )?(?:ITU-T )?(?<arg>[A-Z]\.\d{1,4}(?:\.\d{1,2})?)(?![\w-]|\.\d) (?:(?:been|got|get|already|finally|yet) )*(?:consented|approved|determined|adopted|deleted|agreed|published|withdrawn)\b[^?]{0,80}\??$/i],
+  // "which Question is Y.3207 under": the documents on it name its Question.
+  ['rec', /^(?:which|what) questions? (?:is|are|does) (?:the )?(?:draft )?(?:Recommendation )?(?:ITU-T )?(?<arg>[A-Z]\.\d{1,4}(?:\.\d{1,2})?)(?![\w-]|\.\d)\b[^?]{0,40}\??$/i],
+  // "who should I contact about the sg11 LS on emergency calls": the statement, with its contacts.
+  ['ls', /^who (?:should|can|do|could|must) (?:I|we) (?:contact|ask|write to|talk to|reach out to) (?:about|on|regarding|concerning|for) (?:the )?(?<sender>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG))(?:['’]s)? (?:LS|liaison(?: statement)?) (?:on|about|regarding|concerning) (?<topic>[^?!.]{2,60}?)[?!.]*$/i],
   // "what's the TAP consultation on G.9806.1 about and when do member states need to reply?": the consultation's reply
   // date, whose circular's title says what it is on.
-  ['deadlines', /^(?<arg>(?=.*\b(?:TAP|AAP|consultations?)\b)(?=.*\b(?:when|reply|replies|respond|due|deadlines?)\b)(?!.*\b(?:meetings?|LSs?|liaisons?|close[sd]?|closing|open|still)\b).{1,200})$/i],
+  ['deadlines', /^(?<arg>(?=.*\b(?:TAP|AAP|consultations?)\b)(?=.*\b(?:when|reply|replies|respond|due|deadlines?)\b)(?!.*\b(?:meetings?|LSs?|liaisons?|close[sd]?|closing|open|still|approved|was|were|did|has|have)\b).{1,200})$/i],
   // "did the SC27 LS deadline pass already?", "has the reply deadline of SG15's LS passed", "is the SG5 LS deadline still
   // open": the statement from that sender, its reply date past or to come.
   ['ls', /^(?:did|has|have|is|was)\s+(?:the\s+)?(?<sender>(?!reply\b|deadline\b)\S.{0,40}?)(?:['’]s)?\s+(?:LS|liaison(?: statement)?)(?:\s+(?:reply|response))?\s+deadlines?\s+(?:already\s+)?(?<state>pass(?:ed)?|closed?|expired?|gone|over|still open|open)(?:\s+(?:already|yet))?[?!.]*$/i],
@@ -297,7 +306,7 @@ function routeText(registry: Registry, plain: string, clock?: AskClock): Routed 
       const m = spec ? re.exec(body) : null;
       if (spec && m) {
         const g = m.groups ?? {};
-        const arg = `${g['join'] ? `--join ${g['join']}` : ''}${g['arg'] ?? ''}${g['sender'] ?? g['sender2'] ? ` from ${g['sender'] ?? g['sender2']}` : ''}${g['to'] ? ` to ${g['to']}` : ''}${g['topic'] ? ` about ${g['topic']}` : ''}${g['due'] ? ` due ${g['due']}` : ''}${g['acts'] ? ' --acts' : ''}${g['state'] ? (/open/i.test(g['state']) ? ' --still-open' : ' --passed') : ''}`;
+        const arg = `${g['join'] ? `--join ${g['join']}` : ''}${g['arg'] ?? ''}${(g['sender'] ?? g['sender2']) ? ` from ${g['sender'] ?? g['sender2']}` : ''}${g['to'] ? ` to ${g['to']}` : ''}${g['topic'] ? ` about ${g['topic']}` : ''}${g['due'] ? ` due ${g['due']}` : ''}${g['acts'] ? ' --acts' : ''}${g['state'] ? (/open/i.test(g['state']) ? ' --still-open' : ' --passed') : ''}`;
         return validate(spec, arg, body, clock);
       }
     }
@@ -355,9 +364,11 @@ function runParts(ctx: CommandContext, parts: readonly Routed[]): Promise<Array<
   return Promise.all((parts as Array<Exclude<Routed, { reply: Reply }>>).map(async (p) => ({ name: p.spec.name, reply: await p.spec.run(ctx, p.args) })));
 }
 
-/** "<place> time" at the end of a question: its last one to three words before "time" ("New York time", "in Tokyo time"). */
+/** A place right after "what time in" ("what time in New York is the SG15 TAP deadline"). */
 const ZONE_LEAD = /^\s*(what time|when)\s+in\s+((?:[A-Za-z.'’-]+\s+){0,2}?[A-Za-z.'’-]+)\s+(?=(?:is|are|does|do|will|was|did)\b)/i;
+/** "in <place>" ending a question that asks a time ("… opening time in Chicago", "… today in São Paulo"). */
 const ZONE_TAIL = /\s+in\s+((?:[\p{L}.'’-]+\s+){0,2}[\p{L}.'’-]+)\s*([?!.]*)$/u;
+/** "<place> time" at the end of a question: its last one to three words before "time" ("New York time", "in Tokyo time"). */
 const ZONE_TIME = /[\s,;(]+(?:in\s+)?((?:[A-Za-z.'’-]+\s+){0,2}[A-Za-z.'’-]+)\s+time\)?\s*([?!.]*)$/i;
 
 /**
@@ -374,10 +385,13 @@ export function zoneNamed(question: string): { zone: string; rest: string } | nu
     if (zone) return { zone, rest: `${lead[1]} ${question.slice(lead[0].length)}`.trim() };
   }
   // "what time does TSAG open today in São Paulo?": a place at the end of a question asking the time.
-  const tail = /\bwhat time\b/i.test(question) ? ZONE_TAIL.exec(question) : null;
+  // (Read in the question's last 300 characters, as the "… Tokyo time" ending is: a pattern ending in "$" tried at every
+  // space of a long run of spaces would take the square of its length.)
+  const end = question.length > 300 ? question.length - 300 : 0;
+  const tail = /\b(?:what time|time|opening|opens?|starts?|begins?|due|deadlines?)\b/i.test(question) ? ZONE_TAIL.exec(question.slice(end)) : null;
   if (tail?.[1]) {
     const zone = resolveZone(tail[1].trim());
-    if (zone) return { zone, rest: `${question.slice(0, tail.index)}${tail[2] ?? ''}`.trim() };
+    if (zone) return { zone, rest: `${question.slice(0, end + tail.index)}${tail[2] ?? ''}`.trim() };
   }
   const m = ZONE_TIME.exec(question.length > 300 ? question.slice(-300) : question);
   if (!m?.[1]) return null;
@@ -456,7 +470,7 @@ export async function answer(registry: Registry, context: CommandContext & { met
   const readable = parts.length > 1 && parts.every((p) => !('reply' in p) && (!leftOver(p.args) || namesABody(p.args) || lettersWords(p)));
   // "… and what's the deadline", "… and when is it due" after a question on liaison statements: the statements read
   // whole give their reply dates.
-  const lsWithDue = 'spec' in routed && routed.spec.name === 'ls' && !leftOver(routed.args) && /\band\s+(?:what(?:'s|’s| is) the (?:deadline|due date|reply date)|when is it due|by when)\b/i.test(input);
+  const lsWithDue = 'spec' in routed && routed.spec.name === 'ls' && !leftOver(routed.args) && /\band\s+(?:what(?:'s|’s| is) the (?:deadline|due date|reply date)|when is it due|by when)\s*[?!.]*$/i.test(input);
   const twoCommands = readable && !lsWithDue && new Set(parts.map((p) => ('spec' in p ? p.spec.name : ''))).size > 1;
   if ('reply' in routed || leftOver(routed.args) || twoCommands) {
     if (readable) {

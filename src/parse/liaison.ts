@@ -51,7 +51,7 @@ const BARE_ADDRESS = /(?<![\w.+<-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?![\w>])/g;
 // Who runs a group, before the group: "Secretariat of ITU-T SG12", "Chairman of SG2".
 const OFFICE_OF = /^(?:the\s+)?(?:secretariat|secretary|chair(?:man|woman|person)?|counsellor|convenor|TSB secretariat)\s+(?:of|for)\s+(?=(?:the\s+)?(?:ITU|SG|Study Group|TSAG|WP|Working Party))/i;
 
-const OFFICE_COMMA = /^(?:(?:Vice[- ]?|Co-?)?Chair(?:man|woman|person)?|Convenor|Secretary|Liaison (?:officer|manager|rapporteur))\s*,\s+(?=\S)/i;
+const OFFICE_COMMA = /^(?:(?:Vice[- ]?|Co-?)?Chair(?:man|woman|person)?|Convenor|Secretary|Liaison (?:officer|manager|rapporteur))\s*,\s*(?=\S)/i;
 
 /**
  * Canonical name of an addressee or source: an ITU-T group becomes `SG17`/`TSAG`, other bodies stay as written,
@@ -284,6 +284,7 @@ export function parseAddressees(value: string | null, purpose: AddresseePurpose)
   const out: Addressee[] = [];
   let lastPrefix = '';
   let lastSector = '';
+  let sectorSpace = '';
   for (const raw of splitOutsideBrackets(expanded, PARTY_SEPARATOR)) {
     const piece = squash(raw);
     if (piece.length < 2 || EMPTY_VALUE.test(piece)) continue;
@@ -291,14 +292,15 @@ export function parseAddressees(value: string | null, purpose: AddresseePurpose)
     const rest = squash(piece.replace(QUESTION_LIST, ' ').replace(/\(\s*[,;\s]*\)/g, ' ').replace(ROLE_WORDS, ''))
       .replace(/^[,;:\s-]+|[,;:\s-]+$/g, '')
       .replace(/^ITU-T$/i, '');
-    // "ITU-D SG1, SG2": a bare study group after another Sector's is of that Sector too (until "ITU-T" is written).
-    const sector = /^(ITU-[DR])\b/i.exec(rest)?.[1];
-    if (sector) lastSector = sector.toUpperCase();
-    else if (/^ITU-T\b/i.test(rest) || !/^(?:SG|WP|Study Group|Working Party)\s?\d/i.test(rest)) lastSector = '';
-    // (Only a group that Sector has and that the list has not named yet: ITU-D has study groups 1 and 2, ITU-R 1 to 7;
-    // "ITU-D SG 2, ITU-D SG 1, SG 2, SG 9" goes back to ITU-T.)
+    // "ITU-D SG1, SG2": a bare study group after another Sector's study group is of that Sector too (until "ITU-T" is
+    // written), spelled as that one is.
+    const sector = /^(ITU-[DR])\s+SG(\s?)\d/i.exec(rest);
+    if (sector?.[1]) [lastSector, sectorSpace] = [sector[1].toUpperCase(), sector[2] ?? ''];
+    // (Only a group that Sector has and that the list has not named yet: ITU-D has study groups 1 and 2, ITU-R 1 and 3
+    // to 7; "ITU-D SG 2, ITU-D SG 1, SG 2, SG 9" goes back to ITU-T.)
     const bareSg = /^(?:SG|Study Group)\s?(\d{1,2})$/i.exec(rest)?.[1];
-    const inSector = !sector && lastSector && bareSg && Number(bareSg) <= (lastSector === 'ITU-D' ? 2 : 7) && !out.some((a) => a.party.replace(/\s+/g, '').toUpperCase() === `${lastSector}SG${bareSg}`) ? `${lastSector} SG${bareSg}` : null;
+    const has = (n: number) => (lastSector === 'ITU-D' ? n === 1 || n === 2 : n === 1 || (n >= 3 && n <= 7));
+    const inSector = !sector && lastSector && bareSg && has(Number(bareSg)) && !out.some((a) => a.party.replace(/\s+/g, '').toUpperCase() === `${lastSector}SG${bareSg}`) ? `${lastSector} SG${sectorSpace}${bareSg}` : null;
     if (!inSector && !sector) lastSector = '';
     let party: string | null = null;
     if (inSector) party = canonicalParty(inSector);
@@ -521,6 +523,9 @@ function actionsSection(text: string): Map<string, boolean> | null {
   return out.size > 0 ? out : null;
 }
 
+const PART_OF_MONTH = new RegExp(String.raw`\b(mid|middle of|end of|the end of|late)[- ]?(${MONTH_PATTERN})\.?,?\s+((?:19|20)\d{2})\b`, 'i');
+const BARE_MONTH = new RegExp(String.raw`^\W*(?:by\s+|(before)\s+)?(${MONTH_PATTERN})\.?,?\s+((?:19|20)\d{2})\b`, 'i');
+
 function deadlineOf(header: string): string | null {
   const labels = ['Deadline(?:\\s+for\\s+(?:replies|reply|responses?|comments|answers?))?', 'Please reply by', 'Reply by'];
   for (const label of labels) {
@@ -529,14 +534,15 @@ function deadlineOf(header: string): string | null {
     const d = findDates(v)[0];
     if (d) return d.start;
     // "Reply by mid-May 2007", "end of June 2026": the middle or the last day of that month; a bare "July 2006", its
-    // last day.
-    const part = new RegExp(String.raw`\b(mid|middle of|end of|the end of|late)[- ]?(${MONTH_PATTERN})\.?,?\s+((?:19|20)\d{2})\b`, 'i').exec(v) ?? new RegExp(String.raw`^\W*(?:by\s+|before\s+)?()(${MONTH_PATTERN})\.?,?\s+((?:19|20)\d{2})\b`, 'i').exec(v);
-    if (part) {
-      const month = findDates(`1 ${part[2] ?? ''} ${part[3] ?? ''}`)[0]?.start;
-      if (month) {
-        const last = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate();
-        return `${month.slice(0, 8)}${/mid/i.test(part[1] ?? '') ? '15' : String(last)}`;
-      }
+    // last day; "before July 2006", the last day of the month before.
+    const part = PART_OF_MONTH.exec(v);
+    const bare = part ? null : BARE_MONTH.exec(v);
+    const [which, monthName, year] = part ? [part[1] ?? '', part[2], part[3]] : bare ? [bare[1] ? 'before' : '', bare[2], bare[3]] : ['', undefined, undefined];
+    const month = monthName && year ? findDates(`1 ${monthName} ${year}`)[0]?.start : undefined;
+    if (month) {
+      const [y, m] = [Number(month.slice(0, 4)), Number(month.slice(5, 7))];
+      if (/mid/i.test(which)) return `${month.slice(0, 8)}15`;
+      return new Date(Date.UTC(y, which === 'before' ? m - 1 : m, 0)).toISOString().slice(0, 10);
     }
   }
   // Datatracker's notification without a colon: "Please reply by 2016-06-01".
@@ -828,7 +834,13 @@ function ituRGroup(header: string): string | null {
 }
 
 const ITU_PARTY = String.raw`(?:ITU-T\s+)?(?:Q(?:uestions?)?\s?\d{1,2}\/\d{1,2}|SG\s?\d{1,2}|Study Group \d{1,2}|WP\s?\d\/\d{1,2}|TSAG)`;
-const PROSE_ADDRESSED = new RegExp(String.raw`\b(?:is|was|are|were|been|and)\s+(?:(?:sent|addressed)\s+)?for\s+(action|comment|information)\s+to\s+(${ITU_PARTY}(?:\s*(?:,|and|&)\s*${ITU_PARTY})*)`, 'gi');
+// Said of the statement itself ("It is for action to Q6/17", "This LS was sent for information to SG13"), or a second
+// purpose joined to that ("… and for information to SG13"); a party followed by a purpose of its own ends the list
+// ("Q6/17 and SG13 for information").
+const PROSE_ADDRESSED = new RegExp(
+  String.raw`(?:\b(?:it|this\s+(?:LS|liaison(?:\s+statement)?)|the\s+(?:LS|liaison(?:\s+statement)?))\s+(?:is|was|has\s+been)\s+(?:(?:sent|addressed)\s+)?|\band\s+)for\s+(action|comment|information)\s+to\s+(${ITU_PARTY}\b(?!\s+for\b)(?:\s*(?:,|and|&)\s*${ITU_PARTY}\b(?!\s+for\b))*)`,
+  'gi',
+);
 
 const INFORMS = /\bThis liaison statement (?:informs|is (?:sent|addressed) to)\s+([A-Z][^.;:]{2,150}?)\s+(?:regarding|about|of|on|that)\b/;
 

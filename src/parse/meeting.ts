@@ -604,10 +604,13 @@ export function questionMeetings(text: string, docDate: string | null): MeetingI
 // "ITU-T SG15 will meet next in Geneva, 16-27 November 2026".
 const GROUP_MEETING_AHEAD = new RegExp(
   [
-    String.raw`\b(?:next|forthcoming|upcoming)\s+(?:plenary\s+)?meeting\s+of\s+(?:the\s+)?(?:ITU-T\s+)?(SG\s?\d{1,2}|Study Group \d{1,2}|TSAG)\b(?!\s*\/)`,
-    String.raw`\b(?:ITU-T\s+)?(SG\s?\d{1,2}|Study Group \d{1,2}|TSAG)\s+(?:will|is to|plans to)\s+(?:next\s+)?meet(?:\s+next|\s+again)?\b`,
+    // (Not another Sector's group, "ITU-R Study Group 5", nor a group's Question or working party: "the next meeting
+    // of SG13 Q6/13 rapporteur group".)
+    String.raw`\b(?:next|forthcoming|upcoming)\s+(?:plenary\s+)?meeting\s+of\s+(?:the\s+)?(?:ITU-T\s+)?(?<!ITU-[RD]\s)(SG\s?\d{1,2}|Study Group \d{1,2}|TSAG)\b(?!\s*\/)(?!\s+(?:Q\.?\s?\d|Questions?\b|WP\s?\d|Working Part|rapporteur|RG\b))`,
+    // ("will meet" with where or when after it: not "will meet the target date of 30 June").
+    String.raw`\b(?:ITU-T\s+)?(?<!ITU-[RD]\s)(SG\s?\d{1,2}|Study Group \d{1,2}|TSAG)\s+(?:will|is to|plans to)\s+(?:next\s+)?meet(?:\s+next|\s+again)?(?=\s+(?:in|at|from|on|during|between)\b)`,
     // "Q15/11 will meet again during the next SG11 meeting in Geneva, Switzerland, 8-17 November 2017".
-    String.raw`\bduring\s+the\s+next\s+(?:ITU-T\s+)?(SG\s?\d{1,2}|Study Group \d{1,2}|TSAG)\s+(?:plenary\s+)?meeting\b`,
+    String.raw`\bduring\s+the\s+next\s+(?:ITU-T\s+)?(?<!ITU-[RD]\s)(SG\s?\d{1,2}|Study Group \d{1,2}|TSAG)\s+(?:plenary\s+)?meeting\b`,
   ].join('|'),
   'gi',
 );

@@ -127,9 +127,9 @@ function sharedDeadlines(deps: ReminderDeps, keys: RemKeys, base: string): Promi
 }
 
 /**
- * Forget the shared read of `base`'s deadlines in this process: a plan that has just changed them (a revision moved
- * or dropped a deadline) makes the reminders checked after it here read them again. Other processes' reads stay
- * at most {@link CHECK_SHARE_MS} old.
+ * Forget the shared read of `base`'s deadlines in this process, as every plan of `base` does when it ends: a plan may
+ * have moved or dropped a deadline, and the reminders checked after it here read them again. Other processes' reads
+ * stay at most {@link CHECK_SHARE_MS} old; a message prepared before the plan is checked again when it is sent.
  */
 export function forgetSharedDeadlines(deps: ReminderDeps, base: string): void {
   checks.get(deps.store)?.delete(base);
@@ -158,6 +158,11 @@ interface Reads {
   markers: Map<Delivery['channel'], string | null>;
   /** When an earlier attempt first tried each chat channel (epoch ms), or null. */
   tried: Map<Delivery['channel'], number | null>;
+  /**
+   * Of a reminder or escalation: whether the deadline still stands as planned, read with the markers (a plan that
+   * moved or withdrew it after the message was prepared, up to a second before its instant, makes it stale).
+   */
+  stands: boolean;
 }
 
 /** The "tried" record of a chat post: written before the post, so an attempt killed in flight leaves a trace. */
@@ -167,14 +172,16 @@ async function readState(deps: ReminderDeps, keys: RemKeys, p: ReminderPayload, 
   const CHANNELS = channelsOf(deps);
   const timed = p.type !== 'change';
   const replies = await tickBatch(deps.store.redis, (b) => {
-    if (timed) b.hexists(keys.acks(p.deadlineKey), p.recipient).hget(keys.snoozes(p.deadlineKey), p.recipient);
+    if (timed) b.hexists(keys.acks(p.deadlineKey), p.recipient).hget(keys.snoozes(p.deadlineKey), p.recipient).get(keys.deadline(p.deadlineKey));
     b.sismember(keys.optOut, p.recipient)
       .mget(CHANNELS.map((c) => keys.sent(jobId, c)))
       .mget(CHANNELS.map((c) => triedKey(keys, jobId, c)));
-    return timed ? 5 : 3;
+    return timed ? 6 : 3;
   });
-  const [acked, until, optedOut, markers, tried] = (timed ? replies : [0, null, ...replies]) as [number, string | null, number, Array<string | null>, Array<string | null>];
+  const [acked, until, record, optedOut, markers, tried] = (timed ? replies : [0, null, null, ...replies]) as [number, string | null, string | null, number, Array<string | null>, Array<string | null>];
+  const current = timed && record ? (JSON.parse(record) as { due?: number; withdrawn?: number }) : null;
   return {
+    stands: !timed || (current !== null && current.withdrawn === undefined && 'due' in p && current.due === p.due),
     acknowledged: acked === 1,
     snoozedUntil: Number(until ?? 0),
     optedOut: optedOut === 1,
@@ -273,7 +280,10 @@ export async function sendPrepared(deps: ReminderDeps, payload: ReminderPayload,
   };
   if ('skip' in prepared) return skip(prepared.skip);
   const { record } = prepared;
-  const { acknowledged, snoozedUntil, optedOut, markers, tried } = await (reads ?? readState(deps, keys, payload, jobId));
+  const { acknowledged, snoozedUntil, optedOut, markers, tried, stands } = await (reads ?? readState(deps, keys, payload, jobId));
+  // Nothing sent yet on any channel and the deadline moved or withdrawn since the message was prepared: stale (an
+  // attempt that already sent on a channel finishes the others with the message as it was).
+  if (!stands && [...markers.values()].every((m) => m === null)) return skip('stale');
   if (payload.type === 'escalation') {
     if (await rapporteurAcknowledged(deps, keys, record)) return skip('acknowledged');
   } else if (payload.type === 'reminder') {

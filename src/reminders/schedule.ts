@@ -130,6 +130,7 @@ export async function scheduleBase(deps: ReminderDeps, base: string): Promise<Pl
   const keys = remKeys(deps.store.prefix);
   const redis = deps.store.redis;
   const queue = deps.queue({ name: REMINDER_QUEUE });
+  // This process's shared read of the family's deadlines is forgotten when the plan ends, whether it wrote or failed.
   const planned = await withLock(deps, keys, base, async (): Promise<PlanResult> => {
     const now = nowOf(deps);
     const result: PlanResult = { base, added: [], removed: [], notices: [], deadlines: [] };
@@ -210,8 +211,7 @@ export async function scheduleBase(deps: ReminderDeps, base: string): Promise<Pl
       });
     }
     return result;
-  });
-  forgetSharedDeadlines(deps, base);
+  }).finally(() => forgetSharedDeadlines(deps, base));
   return planned;
 }
 

@@ -173,6 +173,8 @@ describe('questions shaped to make a pattern backtrack', () => {
     ['a consultation question with 100 KB of question marks', `which texts are in the consultation${'?'.repeat(100_000)}x`],
     ['"any consultations" with 100 KB of question marks', `any consultations${'?'.repeat(100_000)}x`],
     ['a visa question 100 KB long', 'visa '.repeat(20_000)],
+    ['"what time" then 100 KB of spaces', `what time${' '.repeat(100_000)}x`],
+    ['an LS question ending in 100 KB of ", and by when"', `what did IETF ask SG17${', and by when'.repeat(7_700)}. x`],
   ])('%s', async (_name, text) => {
     const t0 = performance.now();
     const result = await outcome(text);

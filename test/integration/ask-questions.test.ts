@@ -1832,6 +1832,80 @@ describe('questions of the twenty-sixth round (asked on 10 June 2026)', () => {
   });
 });
 
+describe('questions of the twenty-seventh round (asked on 20 September 2026)', () => {
+  const when = '2026-09-20T00:00Z';
+
+  it('a regional group\'s meeting named by its town is the one asked about: "is the SG12 regional group meeting in Abidjan over?"', async () => {
+    const a = await ask('is the SG12 regional group meeting in Abidjan over? do i need a vaccine', 'Europe/Zurich', when);
+    expect(a.title).toMatch(/^Yes: the SG12RG-AFR meeting of 26–30 May 2025 in Abidjan, Côte d'Ivoire ended on Fri 30 May 2025/);
+  });
+
+  it('the weather at a meeting: what its letter says of the place, else that it says nothing', async () => {
+    // Collective letter 6/12 (Tunis, 2019): "Temperatures in March range from 10 to 20 °C."
+    const tunis = await ask('weather in tunis in march for the sg12 meeting?', 'Africa/Johannesburg', when);
+    expect(tunis.sections[0]?.items.map((i) => i.text)).toContain('Temperatures in March range from 10 to 20 °C.');
+    const geneva = await ask('what will the weather be like in geneva during TSAG in january?', 'Europe/Zurich', when);
+    expect(geneva.command).toBe('meeting');
+    expect(geneva.notes[0]).toMatch(/^I can't answer all of "what will the weather be like in geneva during TSAG": TSB Collective letter 2\/TSAG, the letter for this meeting, says nothing I can find on it/);
+  });
+
+  it('a Recommendation asked of by status, by subject or by its Question goes to the Recommendation\'s answer', async () => {
+    const y3188 = await ask('was Y.3188 approved at the october 2025 SG13 meeting?', 'America/Bogota', when);
+    expect(y3188).toMatchObject({ command: 'rec', title: 'Y.3188 (ex Y.IMT2020-QoS-fw): under Member State consultation (TAP), as TSB Circular 57 says' });
+    expect((await ask('whats L.1470 about', 'Europe/Zurich', when)).command).toBe('rec');
+    const y3207 = await ask('which question is Y.3207 under', 'Asia/Riyadh', when);
+    expect(y3207.notes).toContain('Studied under Q2/13 [TSB Circular 57].');
+  });
+
+  it('"key dates for WP3/17" are its deadlines; "what will wp3/17 do in april" is what its letter says it will do', async () => {
+    expect((await ask('what are the key dates for WP3/17?', 'Asia/Shanghai', when)).command).toBe('deadlines');
+    const a = await ask('what will wp3/17 do in april', 'Europe/Zurich', when);
+    expect(a.sections[0]?.items[0]?.text).toBe('The Working Party expects to determine draft new Recommendation ITU-T X.1286 (ex X.ztsec) and to agree a draft Supplement on trust anchors.');
+  });
+
+  it('a town at the end of a question asking a time is the reader\'s zone: "muscat meeting opening time in Chicago"', async () => {
+    const a = await ask('muscat meeting opening time in Chicago', 'Asia/Shanghai', when);
+    expect(a.title).toBe('SG13RG-ARB opens Tue 8 Dec 2026, 23:00 (America/Chicago) — original: 9 December 2026, 09:00 local time (UTC+4)');
+  });
+
+  it('"who should I contact about the sg11 LS on emergency calls": the statement with its contacts', async () => {
+    const a = await ask('who should I contact about the sg11 LS on emergency calls', 'Asia/Shanghai', when);
+    expect(a).toMatchObject({ command: 'ls' });
+    expect(a.sections[0]?.items[0]?.detail).toMatch(/contacts: Priya Raman \(Telecommunication Engineering Centre, India\), priya\.raman@example\.in/);
+  });
+});
+
+describe('phrasings a review found the new readings to take wrongly', () => {
+  const when = '2027-01-25T00:00Z';
+
+  it('"done", "over" or "end" inside a question asks something else than whether the meeting is over', async () => {
+    const english = await ask('is the TSAG meeting done in English?', 'Europe/Zurich', when);
+    expect(english.title).not.toMatch(/^(?:Yes|No):/);
+    const dinner = await ask('is there a dinner at the end of the TSAG meeting?', 'Europe/Zurich', when);
+    expect(dinner.title).not.toMatch(/^(?:Yes|No):/);
+  });
+
+  it('"did SC27 send anything to SG17 in 2026?" lists its statement, not a false none', async () => {
+    const a = await ask('did SC27 send anything to SG17 in 2026?', 'Europe/Zurich', when);
+    expect(a).toMatchObject({ ok: true, command: 'ls', title: 'Liaison statements of SG17 from SC27' });
+  });
+
+  it('an LS question "and what\'s the deadline for contributions" still answers both', async () => {
+    const a = await ask("which LSs does SG17 have to answer and what's the deadline for contributions?", 'Europe/Zurich', when);
+    expect(a.title).toBe('Liaison statements of SG17 · Deadlines for SG17 (contributions or contributions needing translation)');
+  });
+
+  it('"when was X.1286 approved under AAP?" is not the consultation deadlines of another Recommendation', async () => {
+    const a = await ask('when was X.1286 approved under AAP?', 'Europe/Zurich', when);
+    expect(a.command).not.toBe('deadlines');
+  });
+
+  it('"is SG16 the lead study group for multimedia?": not in the current study period', async () => {
+    const a = await ask('is SG16 the lead study group for multimedia?', 'Europe/Zurich', when);
+    expect(a.title).toMatch(/^No \(not in 2025-2028\): SG16 led this topic in /);
+  });
+});
+
 describe('the same questions in Slack and Teams', () => {
   const now = resolveNow(NOW, TZ);
   const allowed = { countCommand: () => Promise.resolve({ allowed: true, count: 1, firstRefusal: false, retryAfterS: 60 }) };

@@ -16,6 +16,7 @@ import { messageIdFor } from '../../src/mail/index.ts';
 import { acknowledgeReminder } from '../../src/reminders/actions.ts';
 import { reminderPayloadId, type ReminderPayload } from '../../src/reminders/payload.ts';
 import { deadlineKey } from '../../src/reminders/plan.ts';
+import { prepareReminder, sendPrepared } from '../../src/reminders/deliver.ts';
 import { addReminderJobs, scheduleAll, scheduleDocument } from '../../src/reminders/schedule.ts';
 import { remKeys } from '../../src/reminders/keys.ts';
 import { signToken } from '../../src/reminders/tokens.ts';
@@ -244,6 +245,29 @@ describe('a contribution deadline 10 days ahead, then revised', () => {
     for (const id of plan.notices) expect(await finished(e, id)).toMatchObject({ status: 'sent' });
     expect(mailsTo('ana@example.org', mailMark).map((m) => m.subject)).toEqual(['Deadline withdrawn: Contributions (SG20), was due Mon 21 Apr 2036, 23:59 (Europe/Zurich)']);
     expect(mailsTo('ben@example.org')).toEqual([]);
+  });
+});
+
+describe('a reminder prepared before a revision moves its deadline', () => {
+  it('is not sent when its instant comes: the deadline is read again with the delivery markers', async () => {
+    const e = env('2036-04-04T10:00:00Z');
+    try {
+      await e.deps.roster.put(makePerson('eve@example.org', [{ kind: 'rapporteur', scope: 'Q4/20' }], { name: 'Eve' }));
+      const { doc } = await e.store(letter({ n: 12, sg: 20, rows: [['14 April 2036', 'Submit ITU-T Member contributions']] }), { messageId: '<cl-12-20@itu.int>' });
+      await scheduleDocument(e.deps, doc.id);
+      const job = (await e.delayed()).find((j) => j.data['recipient'] === 'person:eve@example.org' && j.data['offset'] === '7d');
+      const payload = job?.data as ReminderPayload;
+      // The worker prepares a message up to a second before its instant; the revision is planned in that second.
+      const prepared = await prepareReminder(e.deps, payload);
+      expect(prepared).toHaveProperty('message');
+      const rev = await e.store(letter({ n: 12, sg: 20, revision: 'Rev.1', date: '9 February 2036', rows: [['21 April 2036', 'Submit ITU-T Member contributions']] }), { messageId: '<cl-12-20-rev1@itu.int>' });
+      await scheduleDocument(e.deps, rev.id);
+      const mailMark = smtp.messages.length;
+      expect(await sendPrepared(e.deps, payload, job?.id ?? '', prepared)).toEqual({ status: 'stale', channels: {} });
+      expect(mailsTo('eve@example.org', mailMark)).toEqual([]);
+    } finally {
+      await e.close();
+    }
   });
 });
 

@@ -467,7 +467,7 @@ describe('phrasings reported refused or misread in the fourth round', () => {
     ['who is assoc rapporteur of Q11/20', 'officers', { role: 'associate-rapporteur', scope: { kind: 'question', question: 'Q11/20' } }],
     ['sg21 counsellor?', 'officers', { role: 'secretariat', scope: { kind: 'group', group: 'SG21' } }],
     ['tsag secretariat', 'officers', { role: 'secretariat', scope: { kind: 'group', group: 'TSAG' } }],
-    ['whats X.1286', 'search', { words: 'X.1286' }],
+    ['whats X.1286', 'rec', { number: 'X.1286' }],
     ['which contribution proposed Y.DA-water', 'search', { words: 'Y.DA-water' }],
   ])('%s → %s', (text, command, args) => {
     const r = routed(text);

@@ -1422,3 +1422,31 @@ describe('the thirtieth unseen round', () => {
     expect(td.moreMeetings).toContainEqual(expect.objectContaining({ group: 'SG11', start: '2017-11-08', end: '2017-11-17' }));
   });
 });
+
+describe('what a review of the new readings found them to misread', () => {
+  // Sentences written for these tests.
+  it('a next meeting in running text is an ITU-T study group\'s own, met somewhere: not ITU-R\'s, not a target met', () => {
+    const meetings = (text: string) => (parseDocument(text).moreMeetings ?? []).map((m) => `${m.group} ${m.start}`);
+    expect(meetings('Mail on spectrum\n\nITU-R Study Group 5 will meet in Geneva, 10-19 May 2027.\n')).toEqual([]);
+    expect(meetings('Mail on a draft\n\nITU-T SG20 will meet the target date of 30 June 2027 for the draft.\n')).toEqual([]);
+    expect(meetings('Mail on fronthaul\n\nThe next meeting of SG13 Q6/13 rapporteur group (Geneva, 3-5 February 2027) will consider it.\n')).toEqual([]);
+    expect(meetings('Mail on IoT\n\nITU-T SG20 will meet in Geneva, 10-19 May 2027.\n')).toEqual(['SG20 2027-05-10']);
+  });
+
+  it('"Deadline: before July 2006" is due by the end of June', () => {
+    expect(parseDocument('LIAISON STATEMENT\nSource: ITU-T SG15\nTitle: LS on OAM\nFor action to: IEEE 802.1\nDeadline: before July 2006\n\nText.\n').liaison?.deadline).toBe('2006-06-30');
+  });
+
+  it('"for action to Q6/17 and SG13 for information", and a purpose said of another statement, read as meant', () => {
+    const mail = (body: string) => parseDocument(`From: Rapporteur <r@example.org>\nDate: Tue, 3 Nov 2026 09:12:00 +0100\nSubject: Incoming LS from 3GPP SA3 on slicing\n\nPlease find attached the incoming liaison statement from 3GPP SA3 on slicing. ${body}\n`).liaison;
+    expect(mail('It is for action to Q6/17 and SG13 for information.')?.addressees?.filter((a) => a.purpose === 'action').map((a) => a.party)).toEqual(['SG17']);
+    expect(mail('It replies to our LS of June, which was for action to SG13.')?.to).toEqual([]);
+  });
+
+  it('a bare SG after ITU-R\'s is ITU-R\'s only if ITU-R has that study group; "Chair,SG13" is SG13', () => {
+    const cc = (list: string) => parseDocument(`LIAISON STATEMENT\nSource: ITU-T SG11\nTitle: LS on numbering\nFor action to: GSMA\nFor information to: ${list}\nDeadline: 1 May 2027\n\nText.\n`).liaison?.cc;
+    expect(cc('ITU-R SG 1, SG 3, SG 2')).toEqual(['ITU-R SG 1', 'ITU-R SG 3', 'SG2']);
+    expect(cc('ITU-R WP5D, SG5, SG15')).toEqual(['ITU-R WP5D', 'SG5', 'SG15']);
+    expect(parseDocument('LIAISON STATEMENT\nSource: ITU-T SG11\nTitle: LS on signalling\nTo: Jane Roe (Chair,SG13)\nFor: Action\nDeadline: 1 May 2027\n\nText.\n').liaison?.to).toEqual(['SG13']);
+  });
+});
