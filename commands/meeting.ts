@@ -257,7 +257,7 @@ function eventOfKind(title: string, kind: string): boolean {
 
 /** Words of a question about a meeting that say nothing of what is asked. */
 const PLAIN_WORDS = new Set(
-  'what when where which who whom how why is are was were be been do does did can could would should will shall may might must have has had there here this that these those the a an of on in at to for from by with about and or not any some my our your their me us you we they i it its meeting meetings next upcoming study group sg tsag session sessions plenary please tell know need want get geneva time day days date dates many much number people since because still already also just now then'.split(' '),
+  'what when where which who whom how why is are was were be been do does did can could would should will shall may might must have has had there here this that these those the a an of on in at to for from by with about and or not any some my our your their me us you we they i it its meeting meetings next upcoming study group sg tsag session sessions plenary please tell know need want get geneva time day days date dates many much number people since because still already also just now then letter letters say says said about mention mentions'.split(' '),
 );
 
 const HOW = /\b(?:online|via|through|form|homepage|web ?site|web page|page|https?:\/\/|e-?mail|contact)\b/i;
@@ -297,12 +297,16 @@ function stemOf(word: string): string {
  * The sentences of a letter that name the words a question asks about (at most three, those naming the most first),
  * each as the letter writes it.
  */
-function letterSays(text: string, question: string, counts = false): string[] {
+function letterSays(text: string, question: string, counts = false, naming = ''): string[] {
   // A count ("how many delegates registered") is not in a letter announcing a meeting; a report gives some.
   if (!counts && /^\s*how (?:many|much)\b/i.test(question)) return [];
   // Words that only say which meeting ("the cancelled WP1/2 meeting", "the postponed one") ask nothing of it.
   // Three letters are enough for what a letter may name in its own words ("fee", "pay").
-  const stems = [...new Set(question.toLowerCase().split(/[^\p{L}\p{N}-]+/u).filter((w) => (w.length >= 4 || SAID_AS.some(([re]) => re.test(w))) && !PLAIN_WORDS.has(w) && !NAMING_WORDS.test(w) && !/^(?:sg|q|wp)?\d/.test(w)).map(stemOf))];
+  const asked = [...new Set(question.toLowerCase().split(/[^\p{L}\p{N}-]+/u).filter((w) => (w.length >= 4 || SAID_AS.some(([re]) => re.test(w))) && !PLAIN_WORDS.has(w) && !NAMING_WORDS.test(w) && !/^(?:sg|q|wp)?\d/.test(w)).map(stemOf))];
+  // … nor do the words of the meeting's or its side events' titles ("the SG5 workshop on circular economy": do I
+  // register separately), unless they are all that is asked.
+  const named = naming.toLowerCase();
+  const stems = asked.some((st) => !named.includes(st)) ? asked.filter((st) => !named.includes(st)) : asked;
   if (stems.length === 0) return [];
   // Wrapped lines are joined into their sentence; a table's row (cells split by tabs) stays a line of its own.
   const sentences = text
@@ -794,7 +798,8 @@ const meetingCommand = defineCommand({
       // name the question's words, as it writes them.
       const first = known.sources[0];
       const letterText = first?.docId ? ((await ctx.store.getText(first.docId)) ?? '') : '';
-      const said = first?.docId ? letterSays(letterText, unread) : [];
+      const shown = (known.data as { meetings?: MeetingFact[]; last?: MeetingFact | null } | undefined)?.meetings?.[0] ?? (known.data as { last?: MeetingFact | null } | undefined)?.last ?? undefined;
+      const said = first?.docId ? letterSays(letterText, unread, false, shown ? [shown.title, ...shown.events.map((e) => e.title)].join(' ') : '') : [];
       // Hotels: the travel page the letter gives, if it gives one.
       const travelUrl = /\b(?:hotels?|accommodation|lodging|stay)\b/i.test(unread) ? /https?:\/\/[^\s)>\]]*\btravel\b[^\s)>\]]*/i.exec(letterText)?.[0] : undefined;
       const travel = travelUrl ? ` For hotels the letter points to ${travelUrl.replace(/[.,;]+$/, '')}.` : '';

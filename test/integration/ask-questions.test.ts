@@ -1868,6 +1868,12 @@ describe('questions of the twenty-seventh round (asked on 20 September 2026)', (
     expect(a.title).toBe('SG13RG-ARB opens Tue 8 Dec 2026, 23:00 (America/Chicago) — original: 9 December 2026, 09:00 local time (UTC+4)');
   });
 
+  it('a side event named by its title and asked something more: what the letter says of that, the title words aside', async () => {
+    // Collective letter 4/5: "Registration for the workshop is separate from that for the study group meeting."
+    const a = await ask('when was the SG5 workshop on circular economy, do I register separately?', 'Africa/Johannesburg', when);
+    expect(a.sections[0]?.items[0]?.text).toBe('Registration for the workshop is separate from that for the study group meeting.');
+  });
+
   it('"who should I contact about the sg11 LS on emergency calls": the statement with its contacts', async () => {
     const a = await ask('who should I contact about the sg11 LS on emergency calls', 'Asia/Shanghai', when);
     expect(a).toMatchObject({ command: 'ls' });
