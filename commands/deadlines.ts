@@ -199,7 +199,10 @@ export function parseDeadlineText(rest: string, clock?: Clock): DeadlineArgs {
   if (named.scope === null && when === null && categories === null && left !== '') return { scope: { kind: 'unknown', text: left }, all, when, range, categories, unread: null, pastTense };
   const joined = left.replace(/(?:^|\s)(?:or|and|&|,)(?=\s|$)/gi, ' ').trim();
   if (several) return { scope: named.scope ?? { kind: 'all' }, all, when, range, categories, unread: joined === '' ? null : joined, more: several.slice(1), pastTense };
-  return { scope: named.scope ?? { kind: 'all' }, all, when, range, categories, unread: left === '' ? null : left, pastTense, ...(meetingMonth ? { meetingMonth } : {}), ...(openAsked ? { openAsked } : {}) };
+  // Asked whether "the contributions deadline" has passed: the contributions one, not the translation one (which
+  // "contributions" also names in a list), unless translation is named.
+  const asked = openAsked && categories?.includes('contributions') && !/\btranslat/i.test(rest) ? categories.filter((c) => c !== 'translated-contributions') : categories;
+  return { scope: named.scope ?? { kind: 'all' }, all, when, range, categories: asked, unread: left === '' ? null : left, pastTense, ...(meetingMonth ? { meetingMonth } : {}), ...(openAsked ? { openAsked } : {}) };
 }
 
 /** The same asked the other way round: whether it has passed (a "yes" means it is closed). */
@@ -222,6 +225,8 @@ const deadlinesCommand = defineCommand({
   ],
   intents: [
     /^(?:what are |show(?: me)? |list )?(?:the )?(?:upcoming |next |key )?deadlines?\b(?<arg>.*)$/i,
+    // "what do I need to submit before May?", "what must we send in by 15 April": what is due then, of every group.
+    /^what (?:do|does|must|should) (?:I|we|one) (?:need to |have to )?(?:submit|send(?: in)?|register for|get in)\b(?<arg>.*)$/i,
     // "what are the key dates for WP3/17", "important dates sg20"
     /^(?:what are |show(?: me)? |list )?(?:the )?(?:key|important|main)\s+dates\b(?<arg>.*)$/i,
     /^when (?:is|are) (?:the )?(?:next )?(?:deadlines?|contributions? due)\b(?<arg>.*)$/i,

@@ -55,7 +55,7 @@ export default defineCommand({
     // "which liaison statements still have an open reply deadline?", "any LSs with a pending reply date"
     /^(?:which|what|any)\s+(?:liaison statements?|liaisons?|LSs?)\s+(?:still\s+)?(?:have|has|with)\s+(?:an?\s+)?(?:open|pending|upcoming|future|outstanding)\s+(?:reply\s+|response\s+)?(?:deadlines?|dates?)\b(?<arg>.*)$/i,
     // "any LS with a deadline coming up?" (the span words read apart): those with a reply date.
-    /^(?:are there |is there )?(?:which|what|any)\s+(?:liaison statements?|liaisons?|LSs?)\s+(?:with|having|that have|that has)\s+(?:an?\s+)?(?:reply\s+|response\s+)?(?:deadlines?|due dates?|reply dates?)\s*(?:coming up|soon|ahead)?\s*[?!.]*(?<arg>)$/i,
+    /^(?:are there |is there )?(?:which|what|any)\s+(?:liaison statements?|liaisons?|LSs?)\s+(?:with|having|that have|that has)\s+(?:an?\s+)?(?:reply\s+|response\s+)?(?:deadlines?|due dates?|reply dates?)\s*(?:coming up|soon|ahead|(?:that is |which is )?(?:still )?(?:open|pending|to come))?\s*[?!.]*(?<arg>)$/i,
     /^(?:liaison statements?|liaisons?|LSs?)\s+(?:awaiting|needing|to answer for|waiting for)\s+(?:an?\s+)?(?:reply|response|action)?(?:\s+from|\s+by)?\b(?<arg>.*)$/i,
     // "liaisons SG17", "show me the recent liaisons of SG17", "list all new LSs for TSAG"
     /^(?:(?:show|list|give|find)(?: me| us)? |(?:the|all|recent|new|latest) )*(?:liaison statements?|liaisons?|LSs?)\b(?<arg>.*)$/i,

@@ -215,8 +215,9 @@ export default defineCommand({
     const periods = [...new Set(roles.map((r) => r.period).filter((p): p is string => p !== null))].join(', ');
     const said = best === 2 ? `${groups.join(' and ')} led this topic in ${periods}` : `${groups.join(' and ')} ${groups.length > 1 ? 'lead' : 'leads'} this topic`;
     // Asked of one group: yes when it is the lead (or one of the leads), else no, with who is.
-    // (A role known only from an earlier study period is no longer the group's: "No (not in 2025-2028): SG16 led …".)
-    const title = asked ? `${groups.includes(asked) && best !== 2 ? 'Yes' : best === 2 && groups.includes(asked) ? `No (not in ${CURRENT_PERIOD})` : 'No'}: ${said}` : said;
+    // (A role known only from an earlier study period is not known to be the group's now: "Not known for 2025-2028:
+    // SG16 led …".)
+    const title = asked ? `${groups.includes(asked) && best !== 2 ? 'Yes' : best === 2 && groups.includes(asked) ? `Not known for ${CURRENT_PERIOD}` : 'No'}: ${said}` : said;
     return {
       ok: true,
       title,

@@ -1004,7 +1004,16 @@ const meetingCommand = defineCommand({
     const ofKind = eventKind ? first.events.filter((e) => eventOfKind(e.title, eventKind)) : [];
     // "is the SG5 workshop on 12 September": yes or no, when the meeting has one event of that kind.
     const onDayTitle = args.onDay && group && ofKind.length === 1 && ofKind[0] ? eventDayAnswer(ofKind[0], args.onDay) : null;
-    const noEventNotes = eventKind && group && ofKind.length === 0 ? [`${sourceLabel(letterSource)} announces no ${eventKind.toLowerCase().replace(/s$/, '')} for this ${whoMeets(first)} meeting.`] : [];
+    // … and the last one of that kind held, which may be the one asked of ("what time was the SG21 clinic").
+    const lastOfKind = eventKind && group && ofKind.length === 0
+      ? (await ctx.store.meetings(group, ctx.now, 10, true)).filter((m) => !m.cancelledBy).flatMap((m) => m.events.filter((e) => eventOfKind(e.title, eventKind)).map((e) => ({ m, e })))[0]
+      : undefined;
+    const noEventNotes = eventKind && group && ofKind.length === 0
+      ? [
+          `${sourceLabel(letterSource)} announces no ${eventKind.toLowerCase().replace(/s$/, '')} for this ${whoMeets(first)} meeting.`,
+          ...(lastOfKind ? [`The last was ${lastOfKind.e.title}: ${formatEventTime(lastOfKind.e, ctx.tz)}, for the meeting of ${formatRange(lastOfKind.m.start, lastOfKind.m.end)} [${sourceLabel(sourceOf(lastOfKind.m.source))}].`] : []),
+        ]
+      : [];
     return {
       ok: true,
       title: movedTitle ?? onDayTitle ?? (args.until ? untilTitle(first, ctx.now, ctx.tz) : null) ?? underWayTitle ?? (noPlenary ? `No plenary of ${group} known${during ? ` ${during}` : ''}` : headline ?? (question && own.length > 0 ? `Next meetings of ${question}` : group ? (inMonth.length > 0 && window ? `${chosen.length > 1 ? 'Meetings' : 'Meeting'} of ${group} ${during}` : `Next meeting of ${group}`) : monthOfAll.length > 0 && window ? `Meetings ${during}` : focus === 'time' ? 'Upcoming meetings and when they open' : focus === 'place' ? 'Upcoming meetings and where' : 'Upcoming meetings')),

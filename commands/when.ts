@@ -164,6 +164,14 @@ parser.parsers.unshift(
  * week" as 20:00), and "between A and B" written as the "from A to B" chrono reads as a range. Lengths are kept, so
  * offsets are the same in both.
  */
+/**
+ * "before May", "until May for SG20": chrono reads the month "May" alone (it is also a verb) only after "in" or before
+ * ", "; the comma is written in.
+ */
+function mayAsMonth(text: string): string {
+  return text.replace(/\b((?:before|until|till|by|after|through|from|to)\s+May)\b(?!\s*,|\s*\d)\s*/gi, '$1, ');
+}
+
 function forChrono(text: string): string {
   return text
     .replace(GROUP_MENTION, (m) => ' '.repeat(m.length))
@@ -185,11 +193,12 @@ function forChrono(text: string): string {
  * The date phrase in `text` and the text without it: "SG20 next week" → `{ when: 'next week', rest: 'SG20 ' }`.
  * `when` is `null` when there is no date; the first date phrase is taken, later ones stay in `rest`.
  */
-export function splitWhen(text: string): { when: string | null; rest: string } {
-  if (text.length > MAX_DATE_TEXT) return { when: null, rest: text };
+export function splitWhen(asked: string): { when: string | null; rest: string } {
+  if (asked.length > MAX_DATE_TEXT) return { when: null, rest: asked };
+  const text = mayAsMonth(asked);
   const masked = forChrono(text);
   const found = parser.parse(masked, new Date(Date.UTC(2026, 0, 1)))[0];
-  if (!found) return { when: null, rest: text };
+  if (!found) return { when: null, rest: asked };
   // The lead as written: "between"/"from" before a range chrono reads without it.
   const lead = LEAD.exec(masked.slice(0, found.index)) ?? LEAD.exec(text.slice(0, found.index));
   const start = lead ? lead.index : found.index;
@@ -308,7 +317,7 @@ export function rangeOf(phrase: string, clock: Clock, opts: { past?: boolean } =
       return { from, to: clock.now, words: formatSpan(from, clock.now, clock.tz, clock.now) };
     }
   }
-  const masked = forChrono(phrase);
+  const masked = forChrono(mayAsMonth(phrase));
   const found = parser.parse(masked, localReference(clock.now, clock.tz))[0];
   if (!found) return null;
   const lead = (LEAD.exec(masked.slice(0, found.index))?.[1] ?? '').toLowerCase().replace(/\s+/g, ' ');

@@ -465,7 +465,8 @@ export async function answer(registry: Registry, context: CommandContext & { met
   // counsellor"): each part answered, when every part can be.
   // … or that one command reads whole by dropping a part: "when's sg3 and what's the deadline for fellowships" asks of
   // the meeting and of a deadline, two commands.
-  const parts = partsOf(input).map((part) => route(registry, part, clock));
+  const texts = partsOf(input);
+  const parts = texts.map((part) => route(registry, part, clock));
   // A meeting part with words of its own ("is translation provided for WP3/17") is answered from the meeting's letter.
   const readable = parts.length > 1 && parts.every((p) => !('reply' in p) && (!leftOver(p.args) || namesABody(p.args) || lettersWords(p)));
   // "… and what's the deadline", "… and when is it due" after a question on liaison statements: the statements read
@@ -487,6 +488,16 @@ export async function answer(registry: Registry, context: CommandContext & { met
     if (searched && 'reply' in searched) {
       record('search', 'ok');
       return { command: 'search', reply: searched.reply };
+    }
+    // Some parts read and others not, and no document holds all the words ("ai-native networks workshop dates? I
+    // registered for the old dates, do I need to register again?"): the parts read are answered, the rest named.
+    const read = parts.flatMap((p, i) => (!('reply' in p) && (!leftOver(p.args) || namesABody(p.args) || lettersWords(p)) ? [{ p, text: texts[i] ?? '' }] : []));
+    if (read.length > 0 && read.length < parts.length) {
+      const answered = await runParts(ctx, read.map((r) => r.p));
+      const unread = texts.filter((t) => !read.some((r) => r.text === t));
+      const reply = combined(answered.map((a) => a.reply));
+      record(answered.map((a) => a.name).join('+'), reply.ok ? 'ok' : (reply.code ?? 'error'));
+      return { command: answered[0]?.name ?? null, reply: { ...reply, notes: [...reply.notes, `I could not read this part of the question: ${unread.map((t) => `"${t}"`).join(', ')}.`] } };
     }
     record(null, routed.reply.code ?? 'error');
     // Searched and found in no document: the refusal says so rather than offering that search.

@@ -1868,6 +1868,13 @@ describe('questions of the twenty-seventh round (asked on 20 September 2026)', (
     expect(a.title).toBe('SG13RG-ARB opens Tue 8 Dec 2026, 23:00 (America/Chicago) — original: 9 December 2026, 09:00 local time (UTC+4)');
   });
 
+  it('a question of which one part is read and another not: the part read is answered, the other named', async () => {
+    const a = await ask('ai-native networks workshop dates? I registered for the old dates, do I need to register again?', 'Europe/Zurich', '2026-01-20T09:00');
+    expect(a.ok).toBe(true);
+    expect(a.sections.flatMap((x) => x.items.map((i) => i.text)).some((l) => l.startsWith('ITU Workshop on AI-native networks: from research to standards'))).toBe(true);
+    expect(a.notes).toContain('I could not read this part of the question: "I registered for the old dates, do I need to register again?".');
+  });
+
   it('a side event named by its title and asked something more: what the letter says of that, the title words aside', async () => {
     // Collective letter 4/5: "Registration for the workshop is separate from that for the study group meeting."
     const a = await ask('when was the SG5 workshop on circular economy, do I register separately?', 'Africa/Johannesburg', when);
@@ -1878,6 +1885,31 @@ describe('questions of the twenty-seventh round (asked on 20 September 2026)', (
     const a = await ask('who should I contact about the sg11 LS on emergency calls', 'Asia/Shanghai', when);
     expect(a).toMatchObject({ command: 'ls' });
     expect(a.sections[0]?.items[0]?.detail).toMatch(/contacts: Priya Raman \(Telecommunication Engineering Centre, India\), priya\.raman@example\.in/);
+  });
+});
+
+describe('questions of the twenty-eighth round (asked on 30 March 2027)', () => {
+  const when = '2027-03-30T00:00Z';
+
+  it('"before May", "until May for SG20": the month, though "may" is also a verb', async () => {
+    expect((await ask('deadlines before May', 'Europe/Zurich', when)).title).toBe('Deadlines for all groups, until 30 Apr 2027');
+    expect((await ask('deadlines until May for SG20', 'Europe/Zurich', when)).title).toBe('Deadlines for SG20, until 31 May 2027');
+    const submit = await ask('what do I need to submit before May?', 'Asia/Kolkata', when);
+    expect(submit).toMatchObject({ command: 'deadlines', title: 'Deadlines for all groups, until 30 Apr 2027' });
+  });
+
+  it('"has the SG13 contributions deadline passed?" is the contributions one, not the translation one', async () => {
+    const a = await ask('Is the deadline for SG13 contributions already passed?', 'America/New_York', when);
+    expect(a.title).toMatch(/^No: the SG13 contributions deadline is Wed 31 Mar 2027, 17:59 \(America\/New_York\)/);
+  });
+
+  it('"SG21 contribution clinic, what time was that": the last clinic held, in the reader\'s zone', async () => {
+    const a = await ask('SG21 contribution clinic, what time was that in tokyo', 'Europe/Zurich', when);
+    expect(a.notes.some((n) => n.startsWith('The last was Online Contribution Clinic for SG21 delegates: Tue 3 Feb 2026, 20:00–22:00 (Asia/Tokyo)'))).toBe(true);
+  });
+
+  it('"any LS with a reply deadline still open?" is answered from the statements', async () => {
+    expect((await ask('any LS with a reply deadline still open?', 'America/New_York', when)).command).toBe('ls');
   });
 });
 
@@ -1906,9 +1938,9 @@ describe('phrasings a review found the new readings to take wrongly', () => {
     expect(a.command).not.toBe('deadlines');
   });
 
-  it('"is SG16 the lead study group for multimedia?": not in the current study period', async () => {
+  it('"is SG16 the lead study group for multimedia?": not known for the current study period', async () => {
     const a = await ask('is SG16 the lead study group for multimedia?', 'Europe/Zurich', when);
-    expect(a.title).toMatch(/^No \(not in 2025-2028\): SG16 led this topic in /);
+    expect(a.title).toMatch(/^Not known for 2025-2028: SG16 led this topic in /);
   });
 });
 
