@@ -41,9 +41,9 @@ const LS_LETTER = /^\s*Dear (?:ITU-T\s+)?(?:SG\s?\d{1,2}|Study Group \d{1,2}|TSA
 const BUREAU = /\b(?:TSB|BDT)\b|Telecommunication (?:Standardi[sz]ation|Development) Bureau|Radiocommunication Bureau/i;
 const BUREAU_CIRCULAR = /\b(?:Administrative\s+Circular|Circular\s+Letter)\s*(?:[A-Z]{1,4}\/\d|\d{1,2}\/[A-Z]{2,6}\/\d)/;
 const SALUTATION_IN_LINE = /\S[ \t]+Dear (?:Sir|Madam)\s*(?:\/\s*Madam\s*)?,/;
-// "Executive summary of the SG11 meeting (Geneva, …)", "Executive Summary of the Meeting", "SG16 results (Online, …)", "Minutes of the IEEE P802.11 Full Working Group",
+// "Executive summary of the SG11 meeting (Geneva, …)", "ITU-T Study Group 15 executive summary", "Executive Summary of the Meeting", "SG16 results (Online, …)", "Minutes of the IEEE P802.11 Full Working Group",
 // "Meeting results (2017-10-16~27)".
-const SUMMARY_HEADING = /^[ \t|]*(?:(?:Meeting\s+)?Executive summary\b|Meeting results\b|SG\s?\d{1,2} results\b|(?:DRAFT\s+)?Meeting Report (?:of|for)\b|(?:(?:Draft|Approved|Unapproved)\s+)?Minutes of the\b[^\n]{0,80}\b(?:Working Group|Plenary|Meeting|Session|Committee)\b)/im;
+const SUMMARY_HEADING = /^[ \t|]*(?:(?:Meeting\s+)?Executive summary\b|(?:ITU-T\s+)?(?:Study Group \d{1,2}|SG\s?\d{1,2}|TSAG)\s+executive summary\s*$|Meeting results\b|SG\s?\d{1,2} results\b|(?:DRAFT\s+)?Meeting Report (?:of|for)\b|(?:(?:Draft|Approved|Unapproved)\s+)?Minutes of the\b[^\n]{0,80}\b(?:Working Group|Plenary|Meeting|Session|Committee)\b)/im;
 // A report's heading a converter ran into the line before it: "Third Generation Partnership Project (3GPP™) DRAFT
 // Meeting Report for TSG CT WG3 meeting: 61".
 // … or a workshop's "ITU-T Final Report" run into its masthead.

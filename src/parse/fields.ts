@@ -130,7 +130,8 @@ export function fieldValue(text: string, label: string, maxLines = 3, continued 
       value += ` ${line.split(ANY_LABEL)[0] ?? ''}`;
     }
   }
-  const v = squash(value);
+  // A template's mark of a required field stays after the colon: "Title:* Collaboration on …" (oneM2M).
+  const v = squash(value).replace(/^\*\s*(?=\S)/, '');
   return v === '' ? null : v;
 }
 

@@ -325,6 +325,25 @@ function announcedHeading(header: string): string | null {
  * A letter's subject, read whole: converters leave a "/" cell marker before it ("Subject: / Meeting of Study Group
  * 17") and put its place and dates on the next line, unindented ("Geneva, 6-15 December 2006").
  */
+/**
+ * A letter whose "Subject:" label a converter lost: the lines just above its addressee list ("- To Administrations of
+ * Member States …"), below the sender's name and telephone numbers, when they end in a date ("ITU Workshop on … –
+ * Geneva, Switzerland, 28 June 2016"). `null` otherwise.
+ */
+function unlabelledSubject(header: string): string | null {
+  const lines = header.split('\n', 60);
+  const to = lines.findIndex((l) => /^\s*[-–•]?\s*To\s+(?:the\s+)?(?:Administrations|Member States|ITU-T Sector|Sector Members|Chairm)/i.test(l));
+  if (to < 2) return null;
+  const block: string[] = [];
+  for (let i = to - 1; i >= 0 && block.length < 4; i--) {
+    const l = (lines[i] ?? '').trim();
+    if (l === '' || /^\+?[\d ()./-]{6,}$/.test(l) || /@|^(?:Tel|Fax|E-?mail|Ref|Contact)\b/i.test(l) || /\b(?:Circular|Collective letter)\s+\d/i.test(l) || l.split(/\s+/).length <= 3) break;
+    block.unshift(l);
+  }
+  const value = block.join(' ').replace(/\s+/g, ' ').trim();
+  return value.split(' ').length >= 5 && /\b(?:19|20)\d{2}\s*$/.test(value) ? value : null;
+}
+
 function letterSubject(header: string): string | null {
   const first = fieldValue(header, 'Subject|Objet|Subj', 3, true);
   if (first === null) return null;
@@ -478,7 +497,7 @@ export function parseDocument(raw: string): ParsedDocument {
   const timetable = kind === 'other' ? (TIMETABLE_HEADING.exec(header)?.[1]?.trim() ?? null) : null;
   // A letter with no Bureau letterhead left ("Subject: Fourteenth Meeting of …" then "Dear Sir,") is a meeting notice.
   const notice = kind === 'other' && (MEETING_NOTICE.test(header) || timetable !== null || (SUBJECT_MEETING.test(header) && /^\s*Dear\b/im.test(text.slice(0, 8000))));
-  const subject = isLetter || notice ? (letterSubject(header) ?? letterSubject(plainHeader(text, 60)) ?? timetable ?? (notice ? announcedHeading(header) : null)) : null;
+  const subject = isLetter || notice ? (letterSubject(header) ?? letterSubject(plainHeader(text, 60)) ?? timetable ?? (notice ? announcedHeading(header) : null) ?? unlabelledSubject(header)) : null;
   // Markdown and table copies hide the "Title:" label ("**Title:** Reply LS on …", "| Title: | LS on … |").
   // A converter's cell marker may open the value: "Title: / Template for Question meeting agenda".
   // A letter or two is no title: a masthead spaced out into lines under an empty "Title:" ("J", "OINT", …).

@@ -160,7 +160,8 @@ interface Reads {
   tried: Map<Delivery['channel'], number | null>;
   /**
    * Of a reminder or escalation: whether the deadline still stands as planned, read with the markers (a plan that
-   * moved or withdrew it after the message was prepared, up to a second before its instant, makes it stale).
+   * moved or withdrew it after the message was prepared, up to a second before its instant, makes it stale); `true`
+   * when no plan recorded the deadline.
    */
   stands: boolean;
 }
@@ -181,7 +182,8 @@ async function readState(deps: ReminderDeps, keys: RemKeys, p: ReminderPayload, 
   const [acked, until, record, optedOut, markers, tried] = (timed ? replies : [0, null, null, ...replies]) as [number, string | null, string | null, number, Array<string | null>, Array<string | null>];
   const current = timed && record ? (JSON.parse(record) as { due?: number; withdrawn?: number }) : null;
   return {
-    stands: !timed || (current !== null && current.withdrawn === undefined && 'due' in p && current.due === p.due),
+    // (No record: the deadline was never planned here, as when a job is queued by hand; nothing to compare.)
+    stands: !timed || current === null || (current.withdrawn === undefined && 'due' in p && current.due === p.due),
     acknowledged: acked === 1,
     snoozedUntil: Number(until ?? 0),
     optedOut: optedOut === 1,

@@ -1450,3 +1450,31 @@ describe('what a review of the new readings found them to misread', () => {
     expect(parseDocument('LIAISON STATEMENT\nSource: ITU-T SG11\nTitle: LS on signalling\nTo: Jane Roe (Chair,SG13)\nFor: Action\nDeadline: 1 May 2027\n\nText.\n').liaison?.to).toEqual(['SG13']);
   });
 });
+
+describe('the thirty-first unseen round', () => {
+  // TSB Circular 220 (2016, studylib.net copy of the PDF): the "Subject:" label lost, the subject above the list of
+  // addressees; the text is written for this test.
+  it('a circular whose subject lost its label: the lines above "- To Administrations …", and the workshop they name', () => {
+    const p = parseDocument('Geneva, 16 May 2016\nTSB Circular 220\nTSB Workshops/SP\nA. Person\n+41 22 730 0000\n+41 22 730 0001\nITU Workshop on "Combating Counterfeit Using Conformance and\nInteroperability Solutions" – Geneva, Switzerland, 28 June 2016\n- To Administrations of Member States of\nthe Union;\n- To ITU-T Sector Members;\nDear Sir/Madam,\nThe International Telecommunication Union is organizing a workshop. This half-day event will take place at the ITU Headquarters, Geneva.\n');
+    expect(p.title).toBe('ITU Workshop on "Combating Counterfeit Using Conformance and Interoperability Solutions" - Geneva, Switzerland, 28 June 2016');
+    expect(p.meeting).toMatchObject({ start: '2016-06-28', end: '2016-06-28', place: 'Geneva, Switzerland' });
+  });
+
+  // A 3GPP SA4 list mail of March 2020 (datactive/bigbang mbox test data); the text is written for this test.
+  it('"The last date of submission of contribution is 31st March 23:59 hours": a deadline, its year the mail\'s', () => {
+    const p = parseDocument('Date: Wed, 25 Mar 2020 13:16:22 +0000\nSubject: Agenda for SA4#108-e meeting\n\nYou can now reserve Tdocs for SA4#108-e.\nThe last date of submission of contribution is 31st March 23:59 hours.\n');
+    expect(p.deadlines).toEqual([expect.objectContaining({ date: '2020-03-31', time: '23:59', category: 'contributions' })]);
+  });
+
+  // The SG15 executive summary page of February 2016 (itu.int); the text is written for this test.
+  it('"ITU-T Study Group 15 executive summary" heads a report', () => {
+    expect(parseDocument('ITU-T Study Group 15 executive summary\n\n15-26 February 2016\nITU-T Study Group 15\n\nStudy Group 15 held its fifth meeting in Geneva.\n').kind).toBe('report');
+  });
+
+  // A oneM2M liaison statement of 2016 (w3c/wot repository, liaisons/onem2m): its template marks required fields
+  // "Title:*"; the text is written for this test.
+  it('a template\'s required-field mark after the colon ("Title:* …") is not part of the value', () => {
+    const p = parseDocument('LIAISON STATEMENT\nTitle:* Collaboration on WoT/IoT standardization\nSource:* oneM2M MAS/TP\nDate:* 2016-10-21\nTo:* W3C Web of Things Interest Group\nCopy to:\n\n1 Overview\noneM2M is happy to announce its Release 2.\n');
+    expect(p).toMatchObject({ title: 'Collaboration on WoT/IoT standardization', liaison: { from: 'oneM2M MAS/TP', to: ['W3C Web of Things Interest Group'] } });
+  });
+});
