@@ -45,6 +45,6 @@ export function defaultRegistry(opts: { reminders?: () => ReminderDeps } = {}): 
   const specs: Array<CommandSpec<never>> = [];
   const help = makeHelp(() => specs) as unknown as CommandSpec<never>;
   // A document named by its reference is asked about first: "SG20-LS88 deadline" is that liaison's, not SG20's.
-  specs.push(...([doc, deadlines, meeting, lsg, ls, officers, rec, search, subscribe, unsubscribe, subscriptions, broadcast, reminders, makeRemindCommand(remindersDeps), makeDigestCommand(remindersDeps)] as unknown as Array<CommandSpec<never>>), help);
+  specs.push(...([doc, rec, deadlines, meeting, lsg, ls, officers, search, subscribe, unsubscribe, subscriptions, broadcast, reminders, makeRemindCommand(remindersDeps), makeDigestCommand(remindersDeps)] as unknown as Array<CommandSpec<never>>), help);
   return createRegistry(specs);
 }

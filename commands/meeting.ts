@@ -683,7 +683,7 @@ const meetingCommand = defineCommand({
     // "how many people attended the SG2 July meeting", "how many delegates took part in TSAG in january"
     /^(?<arg>how many (?:people|participants|delegates|experts|members)\b.*\b(?:attend(?:ed)?|participat\w*|took part|were there)\b.*)$/i,
     // "which recs will sg21 consent in april", "what is sg5 planning to consent in sept": what the letter says it will do.
-    /^(?=.*(?:\bSG[\s-]?\d|\bstudy group \d|\bTSAG\b|\bWP\s?\d))(?!.*\b(?:deadlines?|due|submit|register|registration)\b)(?!.*(?<![\w./])[A-Z]\.\d{1,4}(?:\.\d{1,2})?\b)(?<arg>.*\b(?:consent|determine|approve|adopt)(?:ed|s|d)?\b.*)$/i,
+    /^(?=.*(?:\bSG[\s-]?\d|\bstudy group \d|\bTSAG\b|\bWP\s?\d))(?!.*\b(?:deadlines?|due|submit|register|registration)\b)(?<arg>.*\b(?:consent|determine|approve|adopt)(?:ed|s|d)?\b.*)$/i,
     // "when was the ai-native networks workshop", "where is the circular economy forum"
     /^(?<arg>(?:when|where) (?:is|was|will|does|did) (?:the )?.{2,80}?\b(?:workshops?|forums?|seminars?|symposium|webinars?|hackathons?|clinics?)\b.*)$/i,
     // "when's sg3", "where is TSAG", "when does WP1/20 meet": a group alone, asked when or where.

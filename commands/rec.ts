@@ -226,7 +226,10 @@ export default defineCommand({
     // "did member states approve the TAP for G.9806.1?", "has SG15 consented G.9806.1"
     new RegExp(String.raw`^(?:did|has|have|was|were) .{0,50}?\b(?:approve|approved|consent|consented|adopt|adopted|determine|determined|delete|deleted)\b.{0,30}?(?<![\w.])(?<arg>${NUMBER})(?![\w]|\.\d)[^?]{0,40}\??$`, 'i'),
     // "what is G.9806.1", "what is G.9806.1 and where is it in approval", "what's Y.DA-water": its title and where it stands.
-    new RegExp(String.raw`^what(?:'s|’s| is) (?:the )?(?:draft )?(?:(?:new|revised) )?(?:Recommendation )?(?:ITU-T )?(?<arg>${NUMBER}|${PROVISIONAL})(?![\w-]|\.\d)(?:\s*(?:,|and)\s[^?]{0,60})?\??$`, 'i'),
+    // "whats L.1470 about", "what is L.1470 about and has it been consented?"
+    new RegExp(String.raw`^(?:what(?:'s|’s| is)|whats) (?:the )?(?:draft )?(?:(?:new|revised) )?(?:Recommendation )?(?:ITU-T )?(?<arg>${NUMBER}|${PROVISIONAL})(?![\w-]|\.\d)(?:\s+about)?(?:\s*(?:,|and)\s[^?]{0,60})?\??$`, 'i'),
+    // "which Question is Y.3207 under": the documents on it name its Question.
+    new RegExp(String.raw`^(?:which|what) questions? (?:is|are|does) (?:the )?(?:draft )?(?:Recommendation )?(?:ITU-T )?(?<arg>${NUMBER})(?![\w-]|\.\d)\b[^?]{0,40}\??$`, 'i'),
     // "deletion of Q.3945", "approval of G.9806.1"
     new RegExp(String.raw`^(?:the )?(?:deletion|approval|consent|determination|TAP|AAP) (?:of|for) (?:the )?(?:draft )?(?:(?:new|revised) )?(?:Recommendation )?(?:ITU-T )?(?<arg>${NUMBER})\??$`, 'i'),
   ],

@@ -139,14 +139,6 @@ const ROUTER_INTENTS: ReadonlyArray<readonly [string, RegExp]> = [
   // "weather in Tunis for the SG12 meeting", "do I need a vaccine for the Abidjan meeting": what the meeting's letter
   // says of the place, or that it says nothing.
   ['meeting', /^(?<arg>(?=.*\b(?:weather|temperatures?|climate|vaccin\w*|yellow fever)\b)(?=.*(?:\bSG[\s-]?\d|\bstudy group \d|\bTSAG\b|\bmeetings?\b)).{1,200})$/i],
-  // "will SG17 approve X.1286 at its next meeting?": how a decision will go, which no document tells; where it stands.
-  ['rec', /^(?<arg>(?:will|would)\b(?=.{0,60}?(?<![\w./])[A-Z]\.\d{1,4}(?:\.\d{1,2})?\b).{0,60}?\b(?:approve|approved|adopt|adopted|accept|accepted|consent|consented|determine|determined|agree|agreed|pass|passed)\b[^?]{0,60})\??$/i],
-  // "what is L.1470 about and has it been consented?": its title and where it stands.
-  ['rec', /^(?:what(?:'s|’s| is)|whats) (?:the )?(?:draft )?(?:(?:new|revised) )?(?:Recommendation )?(?:ITU-T )?(?<arg>[A-Z]\.\d{1,4}(?:\.\d{1,2})?)(?![\w-]|\.\d)(?:\s+about)?(?:\s*(?:,|and)\s[^?]{0,60})?\??$/i],
-  // "was Y.3188 approved at the october 2025 SG13 meeting?", "has X.1286 been determined": where it stands.
-  ['rec', /^(?:was|were|is|has|have|did) (?:the )?(?:draft )?(?:(?:new|revised) )?(?:Recommendation )?(?:ITU-T )?(?<arg>[A-Z]\.\d{1,4}(?:\.\d{1,2})?)(?![\w-]|\.\d) (?:(?:been|got|get|already|finally|yet) )*(?:consented|approved|determined|adopted|deleted|agreed|published|withdrawn)\b[^?]{0,80}\??$/i],
-  // "which Question is Y.3207 under": the documents on it name its Question.
-  ['rec', /^(?:which|what) questions? (?:is|are|does) (?:the )?(?:draft )?(?:Recommendation )?(?:ITU-T )?(?<arg>[A-Z]\.\d{1,4}(?:\.\d{1,2})?)(?![\w-]|\.\d)\b[^?]{0,40}\??$/i],
   // "who should I contact about the sg11 LS on emergency calls": the statement, with its contacts.
   ['ls', /^who (?:should|can|do|could|must) (?:I|we) (?:contact|ask|write to|talk to|reach out to) (?:about|on|regarding|concerning|for) (?:the )?(?<sender>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG))(?:['’]s)? (?:LS|liaison(?: statement)?) (?:on|about|regarding|concerning) (?<topic>[^?!.]{2,60}?)[?!.]*$/i],
   // "what's the TAP consultation on G.9806.1 about and when do member states need to reply?": the consultation's reply
