@@ -126,15 +126,6 @@ function sharedDeadlines(deps: ReminderDeps, keys: RemKeys, base: string): Promi
   return value;
 }
 
-/**
- * Forget the shared read of `base`'s deadlines in this process, as every plan of `base` does when it ends: a plan may
- * have moved or dropped a deadline, and the reminders checked after it here read them again. Other processes' reads
- * stay at most {@link CHECK_SHARE_MS} old; a message prepared before the plan is checked again when it is sent.
- */
-export function forgetSharedDeadlines(deps: ReminderDeps, base: string): void {
-  checks.get(deps.store)?.delete(base);
-}
-
 /** Whether a rapporteur (or associate) of the liaison's Questions or groups said "done". */
 async function rapporteurAcknowledged(deps: ReminderDeps, keys: RemKeys, record: DeadlineRecord): Promise<boolean> {
   const audience = { roleKinds: ['rapporteur', 'associate-rapporteur'] as const, roleGroups: escalationGroups(record), roleQuestions: record.questions, topics: [] };

@@ -11,7 +11,6 @@ import { SgbotError } from '../core/errors.ts';
 import { recheckIfDue } from '../ingest/trust-recheck.ts';
 import { citeOf } from '../store/facts.ts';
 import { currentDeadlines, familyDocuments, type CurrentDeadline } from './current.ts';
-import { forgetSharedDeadlines } from './deliver.ts';
 import { nowOf, type ReminderDeps, type ReminderSettings } from './deps.ts';
 import { remKeys, readRecord, type RemKeys } from './keys.ts';
 import { PLAN_QUEUE, planJobId, planPayload, REMINDER_QUEUE, reminderPayload, reminderPayloadId, type ReminderPayload } from './payload.ts';
@@ -130,8 +129,7 @@ export async function scheduleBase(deps: ReminderDeps, base: string): Promise<Pl
   const keys = remKeys(deps.store.prefix);
   const redis = deps.store.redis;
   const queue = deps.queue({ name: REMINDER_QUEUE });
-  // This process's shared read of the family's deadlines is forgotten when the plan ends, whether it wrote or failed.
-  const planned = await withLock(deps, keys, base, async (): Promise<PlanResult> => {
+  return withLock(deps, keys, base, async () => {
     const now = nowOf(deps);
     const result: PlanResult = { base, added: [], removed: [], notices: [], deadlines: [] };
     // The store lets a revision from an unverified mail replace the letter: planning now would cancel reminders and
@@ -211,8 +209,7 @@ export async function scheduleBase(deps: ReminderDeps, base: string): Promise<Pl
       });
     }
     return result;
-  }).finally(() => forgetSharedDeadlines(deps, base));
-  return planned;
+  });
 }
 
 /**
