@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { defineCommand, type CommandContext, type Reply, type ReplyItem } from '../src/core/command.ts';
 import { dueAt, formatDeadline, formatRange } from '../src/core/time.ts';
 import type { LiaisonInfo } from '../src/core/types.ts';
+import { DUE_ASKED_TOO } from '../src/chat/router.ts';
 import { actingAddressees, requestsOf } from '../src/parse/liaison.ts';
 import type { LiaisonFact } from '../src/store/facts.ts';
 import { dueIn, rangeOf, type DateRange } from './when.ts';
@@ -213,7 +214,7 @@ export function parseLsText(rest: string): { scope: Scope; from: string | null; 
   // liaison", "… and by when", "from SG15 with a deadline".
   let text = rest
     // "… and when is it due", "… and by when": asked with the statements, which give their reply dates.
-    .replace(/,?\s+and\s+(?:by\s+when|when|what(?:'s|’s| is)? the deadline)\b.*$/i, '')
+    .replace(new RegExp(`${DUE_ASKED_TOO.source}.*$`, 'i'), '')
     // "… in 2026", "… this year": the statements are listed newest first, dated.
     .replace(/\s+(?:in|during|since)\s+(?:19|20)\d{2}\b|\s+(?:this|last)\s+year\b/gi, '')
     // "ask study groups to do": the study groups as its addressees, as "what does TSAG want from the study groups".

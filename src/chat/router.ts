@@ -108,6 +108,7 @@ const ROUTER_INTENTS: ReadonlyArray<readonly [string, RegExp]> = [
   // "did IETF send anything to SG15", "has JTC 1/SC 27 sent any liaisons to SG17?" (a sender to filter by)
   ['ls', /^(?:did|has|have) (?<sender>.{2,60}?) (?:send|sent|written|write) (?:anything|any(?:thing| liaisons?| LSs?| liaison statements?)?|an? (?:LS|liaison(?: statement)?)|liaisons?) (?:to|for) (?:the )?(?:(?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG|Q\d{1,2}\/\d{1,2}|WP\d\/\d{1,2})\b[^?!.]{0,80}?)|(?<to>[^?!.]{1,80}?))(?:[?!.].*)?$/i],
   // "what did JTC 1/SC 27 ask SG17", "what has IETF asked of SG15?", "what does the SC 27 liaison ask SG17 to do"
+  // (An "… and by when" ending is matched here, not left in the addressee: the sender is written after it.)
   ['ls', /^what (?:did|does|has|have) (?:the )?(?:(?:LS|liaison(?: statement)?|letter|statement) from (?:the )?)?(?<sender>(?!\S*-(?:LS|TD|C)\s?\d).{2,60}?)(?:['’]s)?(?: (?:liaisons?|LSs?|liaison statements?|letters?|statements?))? (?:ask|asks|asked|want|wants|wanted|send|sent|tell|told|request|requests|requested) (?:of |from |to )?(?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d|study group \d|TSAG|Q\d|question \d|WP\d|working party \d|(?:all |the )?study groups\b)[^?!.]*?)(?: to do)?(?:,?\s+and\s+(?:by when|when)\b[^?!.]{0,80})?[?!.]*$/i],
   // "what ls did sg15 send to ieee 802.1", "which liaisons has SG17 sent to the IETF"
   ['ls', /^(?:what|which) (?:ls|lss|liaisons?|liaison statements?) (?:did|has|have) (?<sender>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG)) (?:send|sent|write|written)(?: out)? to (?:the )?(?<to>\S.{1,40}?)[?!.]*$/i],
@@ -183,6 +184,12 @@ const ROUTER_INTENTS: ReadonlyArray<readonly [string, RegExp]> = [
   // "lead roles sg17", "lead study group roles of study group 20": the same, the group named last.
   ['lsg', /^(?:what are |list |show(?: me)? )?(?:the )?lead(?:ing)?(?: study group)? (?:roles?|topics?|areas?) (?:of |for |held by )?(?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG))[?!.]*$/i],
 ];
+
+/**
+ * "… and when is it due", "… and by when", "… and what's the deadline" ending a question on liaison statements: asked
+ * with the statements, which give their reply dates.
+ */
+export const DUE_ASKED_TOO = /,?\s+and\s+(?:by\s+when|when(?:\s+is\s+it\s+due)?|what(?:'s|’s| is)? the (?:deadline|due date|reply date))\b/i;
 
 /** Longest question the looser phrasings are tried on: a chat question, not a pasted page. */
 const MAX_FALLBACK_TEXT = 300;
@@ -463,7 +470,7 @@ export async function answer(registry: Registry, context: CommandContext & { met
   const readable = parts.length > 1 && parts.every((p) => !('reply' in p) && (!leftOver(p.args) || namesABody(p.args) || lettersWords(p)));
   // "… and what's the deadline", "… and when is it due" after a question on liaison statements: the statements read
   // whole give their reply dates.
-  const lsWithDue = 'spec' in routed && routed.spec.name === 'ls' && !leftOver(routed.args) && /\band\s+(?:what(?:'s|’s| is) the (?:deadline|due date|reply date)|when is it due|by when)\s*[?!.]*$/i.test(input);
+  const lsWithDue = 'spec' in routed && routed.spec.name === 'ls' && !leftOver(routed.args) && new RegExp(`${DUE_ASKED_TOO.source}\\s*[?!.]*$`, 'i').test(input);
   const twoCommands = readable && !lsWithDue && new Set(parts.map((p) => ('spec' in p ? p.spec.name : ''))).size > 1;
   if ('reply' in routed || leftOver(routed.args) || twoCommands) {
     if (readable) {
