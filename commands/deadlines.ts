@@ -184,8 +184,11 @@ export function parseDeadlineText(rest: string, clock?: Clock): DeadlineArgs {
   const found = findScope(text);
   // "SG 13 or SG 11", "SG13 and Q4/20": several known groups, each answered in turn.
   // ("SG2 WP1/2" names one study group twice: it is one.)
+  // (Of a group named twice, the naming with its working party is kept.)
   const keyOf = (x: Scope) => (x.kind === 'group' ? x.group : x.kind === 'question' ? x.question : x.kind);
-  const distinct = found.several?.filter((x, i, all) => all.findIndex((y) => keyOf(y) === keyOf(x)) === i).map((x) => found.several?.find((y) => keyOf(y) === keyOf(x) && y.kind === 'group' && y.workingParty) ?? x);
+  const byKey = new Map<string, Scope>();
+  for (const x of found.several ?? []) if (!byKey.has(keyOf(x)) || (x.kind === 'group' && x.workingParty)) byKey.set(keyOf(x), x);
+  const distinct = found.several ? [...byKey.values()] : undefined;
   const several = distinct && distinct.length > 1 && distinct.every((x) => x.kind === 'group' || x.kind === 'question') ? distinct : null;
   const named = several ? { scope: several[0] ?? null, rest: found.rest } : distinct?.length === 1 ? { scope: distinct[0] ?? null, rest: found.rest } : found;
   // "for the SG 12 meeting in may": the month says which meeting, not when its deadlines fall.

@@ -217,7 +217,8 @@ export default defineCommand({
     // Asked of one group: yes when it is the lead (or one of the leads), else no, with who is.
     // (A role known only from an earlier study period is not known to be the group's now: "Not known for 2025-2028:
     // SG16 led …".)
-    const title = asked ? `${groups.includes(asked) && best !== 2 ? 'Yes' : best === 2 && groups.includes(asked) ? `Not known for ${CURRENT_PERIOD}` : 'No'}: ${said}` : said;
+    const verdict = !groups.includes(asked ?? '') ? 'No' : best === 2 ? `Not known for ${CURRENT_PERIOD}` : 'Yes';
+    const title = asked ? `${verdict}: ${said}` : said;
     return {
       ok: true,
       title,

@@ -3,7 +3,7 @@
  * meeting", "/sgbot lsg IoT". Slack, Teams and the terminal all go through here.
  */
 import { noAnswer, type CommandContext, type CommandSpec, type Registry, type Reply } from '../core/command.ts';
-import { GROUP_MENTION } from '../core/groups.ts';
+import { canonicalGroup, GROUP_MENTION } from '../core/groups.ts';
 import { formatRange, resolveZone } from '../core/time.ts';
 import { MONTH_PATTERN } from '../parse/normalize.ts';
 import type { CommandMetrics } from '../metrics.ts';
@@ -319,7 +319,7 @@ function routeText(registry: Registry, plain: string, clock?: AskClock): Routed 
       for (const re of spec.intents ?? []) {
         const m = re.exec(body);
         // "is SG17 the lead study group for …": the group asked about goes with the topic.
-        if (m) return validate(spec, `${m.groups?.['asked'] ? `--is ${m.groups['asked'].replace(/^study group\s*/i, 'SG').replace(/\s+/g, '')} ` : ''}${m.groups?.['arg'] ?? ''}`, body, clock);
+        if (m) return validate(spec, `${m.groups?.['asked'] ? `--is ${canonicalGroup(m.groups['asked']) ?? m.groups['asked'].replace(/\s+/g, '')} ` : ''}${m.groups?.['arg'] ?? ''}`, body, clock);
       }
   }
   if (direct) return validate(direct, restWords.join(' '), body, clock);
