@@ -543,7 +543,10 @@ function stillOnAnswer(topic: Reply | null, today: string): string | null {
  */
 async function meetingInTown(ctx: CommandContext, group: string, text: string): Promise<MeetingFact | null> {
   const today = meetingDay(ctx.now);
-  const held = (await ctx.store.meetings(null, ctx.now - 10 * 365 * DAY, 400)).filter((m) => !m.cancelledBy && m.place && m.place !== 'virtual' && m.group && (m.group === group || m.group.startsWith(`${group}RG`)));
+  // Those from a month back onwards, and the latest 200 over (read from now backwards: a store of many years holds more
+  // than one read returns).
+  const [ahead, over] = await Promise.all([ctx.store.meetings(null, ctx.now - 31 * DAY, 100), ctx.store.meetings(null, ctx.now, 200, true)]);
+  const held = [...[...over].reverse(), ...ahead.filter((m) => !over.some((o) => o.source.docId === m.source.docId && o.start === m.start))].filter((m) => !m.cancelledBy && m.place && m.place !== 'virtual' && m.group && (m.group === group || m.group.startsWith(`${group}RG`)));
   const named = held.filter((m) => {
     const town = (m.place?.split(',')[0] ?? '').trim();
     return town.length >= 3 && new RegExp(`\\b${RegExp.escape(town)}\\b`, 'i').test(text);
