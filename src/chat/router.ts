@@ -492,11 +492,13 @@ export async function answer(registry: Registry, context: CommandContext & { met
     // registered for the old dates, do I need to register again?"): the parts read are answered, the rest named.
     const read = parts.flatMap((p, i) => (!('reply' in p) && (!leftOver(p.args) || namesABody(p.args) || lettersWords(p)) ? [{ p, text: texts[i] ?? '' }] : []));
     if (read.length > 0 && read.length < parts.length) {
-      const answered = await runParts(ctx, read.map((r) => r.p));
-      const unread = texts.filter((t) => !read.some((r) => r.text === t));
-      const reply = combined(answered.map((a) => a.reply));
-      record(answered.map((a) => a.name).join('+'), reply.ok ? 'ok' : (reply.code ?? 'error'));
-      return { command: answered[0]?.name ?? null, reply: { ...reply, notes: [...reply.notes, `I could not read this part of the question: ${unread.map((t) => `"${t}"`).join(', ')}.`] } };
+      const answered = (await runParts(ctx, read.map((r) => r.p))).filter((a) => a.reply.ok);
+      if (answered.length > 0) {
+        const unread = texts.filter((t) => !read.some((r) => r.text === t));
+        const reply = combined(answered.map((a) => a.reply));
+        record(answered.map((a) => a.name).join('+'), 'ok');
+        return { command: answered[0]?.name ?? null, reply: { ...reply, notes: [...reply.notes, `I could not read this part of the question: ${unread.map((t) => `"${t}"`).join(', ')}.`] } };
+      }
     }
     record(null, routed.reply.code ?? 'error');
     // Searched and found in no document: the refusal says so rather than offering that search.

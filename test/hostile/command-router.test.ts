@@ -103,6 +103,13 @@ describe('answer on random text, with the real commands and store', () => {
     expect(answered).toBeGreaterThan(150);
   });
 
+  it('a question of parts none of which is answered gets a catalogued refusal, not a combined one without a code', async () => {
+    // Found by this file's random lines: a part read as "/doc" of an unknown group, the other part unread.
+    const reply = await outcome('\u{97225}\u{10775A} SG99 ? /doc');
+    expect(reply).toMatchObject({ ok: false });
+    if (!('error' in reply)) wellFormed(reply);
+  });
+
   it('answers known commands among the noise', async () => {
     const reply = await outcome('@sgbot   /deadlines\tSG5');
     expect(reply).toMatchObject({ ok: true });
