@@ -429,7 +429,21 @@ const MOVED_SAID = /\b(?:(?:has|have) been|is|are|was|were)\s+(?:extended|postpo
 /** The upcoming deadlines of `target` that the letters announcing `meetings` set and `keep` accepts, the soonest shown. */
 async function meetingDeadlines(ctx: CommandContext, target: { group?: string; question?: string }, meetings: readonly MeetingFact[], keep: (d: DeadlineFact) => boolean): Promise<DeadlineFact[]> {
   const letters = new Set(meetings.flatMap((m) => (m.sources ?? [m.source]).map((x) => x.docId)));
-  return (await ctx.store.deadlines(target, ctx.now, RANGE_FETCH)).filter((d) => letters.has(d.source.docId) && keep(d)).slice(0, SHOWN);
+  // A meeting's deadlines fall in the months before it: of a meeting held, those are past, and shown as such.
+  const firstDay = meetings.reduce((a, m) => (m.start < a ? m.start : a), '9999-12-31');
+  const from = Math.min(ctx.now, (DateTime.fromISO(firstDay, { zone: 'UTC' }).toMillis() || ctx.now) - MEETING_LEAD_MS);
+  return (await ctx.store.deadlines(target, from, RANGE_FETCH)).filter((d) => letters.has(d.source.docId) && keep(d)).slice(0, SHOWN);
+}
+
+/** The furthest before its meeting a letter sets a deadline (contributions needing translation, about three months). */
+const MEETING_LEAD_MS = 200 * 86_400_000;
+
+/** A meeting's deadlines as sections: those to come, then those passed. */
+function dueSections(its: readonly DeadlineFact[], ctx: CommandContext, scope: Scope | false): Reply['sections'] {
+  return [
+    { heading: 'Upcoming', items: its.filter((d) => d.due >= ctx.now).map((d) => item(d, ctx.tz, ctx.now, scope)) },
+    { heading: 'Past', items: its.filter((d) => d.due < ctx.now).map((d) => item(d, ctx.tz, ctx.now, scope)) },
+  ].filter((x) => x.items.length > 0);
 }
 
 /**
@@ -464,10 +478,10 @@ async function monthMeetingDeadlines(ctx: CommandContext, scope: Scope, month: s
   return {
     ok: true,
     title: `Deadlines for the ${group} meeting of ${formatRange(meeting.start, meeting.end)}${kinds ? ` (${kindWords(kinds)})` : ''}`,
-    sections: its.length > 0 ? [{ heading: 'Upcoming', items: its.map((d) => item(d, ctx.tz, ctx.now)) }] : [],
-    notes: [its.length > 0 ? `As the letter announcing it sets them, for ${label}.` : `The letter announcing it sets no upcoming ${kinds ? kindWords(kinds) : ''} deadline.`.replace(/ {2,}/g, ' '), timesNote(ctx.tz)],
+    sections: dueSections(its, ctx, scope),
+    notes: [its.length > 0 ? `As the letter announcing it sets them, for ${label}.` : `The letter announcing it sets no ${kinds ? kindWords(kinds) : ''} deadline.`.replace(/ {2,}/g, ' '), timesNote(ctx.tz)],
     sources: uniqueSources([...its.map((d) => sourceOf(d.source)), sourceOf(meeting.source)]),
-    data: { scope: label, meeting: { group: meeting.group, start: meeting.start, end: meeting.end }, upcoming: its, past: [] },
+    data: { scope: label, meeting: { group: meeting.group, start: meeting.start, end: meeting.end }, upcoming: its.filter((d) => d.due >= ctx.now), past: its.filter((d) => d.due < ctx.now) },
   };
 }
 
@@ -483,10 +497,10 @@ async function namedMeetingDeadlines(ctx: CommandContext, text: string): Promise
   return {
     ok: true,
     title: `Deadlines for ${meetings.length === 1 ? (meetings[0] as MeetingFact).title : 'the meetings named'}`,
-    sections: its.length > 0 ? [{ heading: 'Upcoming', items: its.map((d) => item(d, ctx.tz, ctx.now, false)) }] : [],
-    notes: [its.length > 0 ? `"${text}" is no group: these are the upcoming deadlines the letters announcing ${named} set.` : `"${text}" is no group; the letters announcing ${named} set no upcoming deadline.`, timesNote(ctx.tz)],
+    sections: dueSections(its, ctx, false),
+    notes: [its.length > 0 ? `"${text}" is no group: these are the deadlines the letters announcing ${named} set.` : `"${text}" is no group; the letters announcing ${named} set no deadline.`, timesNote(ctx.tz)],
     sources: uniqueSources([...its.map((d) => sourceOf(d.source)), ...meetings.map((m) => sourceOf(m.source))]),
-    data: { meetings: meetings.map((m) => ({ group: m.group, title: m.title, start: m.start })), upcoming: its },
+    data: { meetings: meetings.map((m) => ({ group: m.group, title: m.title, start: m.start })), upcoming: its.filter((d) => d.due >= ctx.now), past: its.filter((d) => d.due < ctx.now) },
   };
 }
 
@@ -540,6 +554,24 @@ function about(d: DeadlineFact, topic: readonly string[]): boolean {
   return topic.every((w) => text.includes(topicStem(w)));
 }
 
+/** Documents read for a topic their deadlines do not name, and how much of each. */
+const TOPIC_DOCS = 40;
+const TOPIC_TEXT = 20_000;
+
+/** The liaison replies of `deadlines` whose statement's text (its first {@link TOPIC_TEXT} characters) has every topic word. */
+async function aboutInText(ctx: CommandContext, deadlines: readonly DeadlineFact[], topic: readonly string[]): Promise<DeadlineFact[]> {
+  // A liaison statement is about one matter, which its text discusses; a letter names many things its deadlines are not
+  // about (a side event, a workshop), so only a liaison's reply date is found by its text.
+  const docIds = [...new Set(deadlines.filter((d) => d.category === 'liaison-reply').map((d) => d.source.docId))].slice(0, TOPIC_DOCS);
+  const texts = await Promise.all(docIds.map((id) => ctx.store.getText(id)));
+  const stems = topic.map(topicStem);
+  const matching = new Set(docIds.filter((_, i) => {
+    const text = (texts[i] ?? '').slice(0, TOPIC_TEXT).toLowerCase();
+    return text !== '' && stems.every((w) => text.includes(w));
+  }));
+  return deadlines.filter((d) => matching.has(d.source.docId));
+}
+
 /** Deadlines due in `range` (open bounds: from now, or from the first with --all; to the last), soonest first. */
 async function inRange(ctx: CommandContext, scope: Scope, all: boolean, range: DateRange, kinds: ReadonlySet<DeadlineCategory> | null, topic: readonly string[] = []): Promise<Reply> {
   const { target, label: scopeLabel } = targetOf(scope);
@@ -550,7 +582,11 @@ async function inRange(ctx: CommandContext, scope: Scope, all: boolean, range: D
   const inRangeOf = (d: DeadlineFact) => dueIn(range, ctx.tz, d);
   const from = range.from === null ? (all ? '-inf' : ctx.now) : range.from - DAY_MS;
   const fetched = await ctx.store.deadlines(target, from, range.to === null && !kinds && topic.length === 0 ? SHOWN + 1 : RANGE_FETCH);
-  const due = fetched.filter((d) => inRangeOf(d) && (!kinds || kinds.has(d.category)) && (topic.length === 0 || about(d, topic)));
+  const inScope = fetched.filter((d) => inRangeOf(d) && (!kinds || kinds.has(d.category)));
+  const due = topic.length === 0 ? inScope : inScope.filter((d) => about(d, topic));
+  // None names the topic in its own words ("the deadline to comment on the demarcation table"): those whose document
+  // says it, read from the first part of the documents of the first deadlines.
+  if (topic.length > 0 && due.length === 0) due.push(...(await aboutInText(ctx, inScope, topic)));
   const shown = due.slice(0, SHOWN);
   const upcoming = shown.filter((d) => d.due >= ctx.now);
   const past = shown.filter((d) => d.due < ctx.now);
@@ -572,10 +608,10 @@ async function inRange(ctx: CommandContext, scope: Scope, all: boolean, range: D
         return {
           ok: true,
           title: `Deadlines for ${label}, for its meeting of ${formatRange(meeting.start, meeting.end)}`,
-          sections: [{ heading: 'Upcoming', items: its.map((d) => item(d, ctx.tz, ctx.now, false)) }],
+          sections: dueSections(its, ctx, false),
           notes: [`None falls in ${range.words}, when ${scope.group} meets: these are that meeting's.`, ...notes],
           sources: uniqueSources([...its.map((d) => sourceOf(d.source)), sourceOf(meeting.source)]),
-          data: { scope: scopeLabel, range, upcoming: its, past: [], meeting: { start: meeting.start, end: meeting.end } },
+          data: { scope: scopeLabel, range, upcoming: its.filter((d) => d.due >= ctx.now), past: its.filter((d) => d.due < ctx.now), meeting: { start: meeting.start, end: meeting.end } },
         };
       }
     }

@@ -213,7 +213,7 @@ export function parseMeetingText(input: string, clock?: { now: number; tz: strin
         : null
     : null;
   const moved = stillOn || cancelAsked || (/\b(?:postponed|moved|rescheduled|delayed|deferred|pushed back)\b/i.test(text) && /^\s*(?:was|were|is|has|have|did)\b/i.test(text));
-  const asked = { month, ...(year === null ? {} : { year }), ...(plenary ? { plenary: true } : {}), ...(moved ? { moved: stillOn ? ('still-on' as const) : cancelAsked ? ('cancelled' as const) : true } : {}), ...(asksFormat ? { format: true } : {}), ...(past ? { past: true } : {}), ...(relative ? { monthAhead: relative === 'next' ? 1 : 0 } : {}), ...(when ? { when } : {}), ...(sideEvent ? { event: sideEvent } : {}), ...(howLong ? { howLong: true } : {}), ...(until ? { until: true } : {}), ...(onDay?.[1] ? { onDay: onDay[1] } : {}), ...(focus === 'time' && /\b(?:registration|badges?|register)\b/i.test(text) ? { registration: true } : {}), ...(status ? { status } : {}) };
+  const asked = { month, ...(year === null ? {} : { year }), ...(plenary ? { plenary: true } : {}), ...(moved ? { moved: stillOn ? ('still-on' as const) : cancelAsked ? ('cancelled' as const) : true } : {}), ...(asksFormat ? { format: true } : {}), ...(past ? { past: true } : {}), ...(relative ? { monthAhead: relative === 'next' ? 1 : 0 } : {}), ...(when ? { when } : {}), ...(sideEvent ? { event: sideEvent } : {}), ...(howLong ? { howLong: true } : {}), ...(until ? { until: true } : {}), ...(onDay?.[1] ? { onDay: onDay[1] } : {}), ...((focus === 'time' || sideEvent) && /\b(?:registration|badges?|register)\b/i.test(text) ? { registration: true } : {}), ...(status ? { status } : {}) };
   // Asked only whether it is still on, moved or cancelled: nothing is left unread ("is the SG2 working party meeting in
   // March still happening").
   if (named && named.kind !== 'unknown') return { scope: named, all, focus, unread: moved ? null : text.trim(), ...asked };
@@ -255,6 +255,20 @@ function eventOfKind(title: string, kind: string): boolean {
   return new RegExp(`\\b${kind.replace(/s$/i, '')}`, 'i').test(title);
 }
 
+/**
+ * What the letter announcing `m` says of registering for its side event of `kind` ("No registration is needed"), in
+ * its words, as a note; none when no sentence names both.
+ */
+async function registrationSaid(ctx: CommandContext, m: MeetingFact, kind: string): Promise<string[]> {
+  const text = m.source.docId ? ((await ctx.store.getText(m.source.docId)) ?? '') : '';
+  const stem = kind.toLowerCase().replace(/s$/, '');
+  const sentences = text.slice(0, 60_000).replace(/\s+/g, ' ').split(/(?<=[.!?])\s+(?=[A-Za-z0-9])/);
+  const at = sentences.findIndex((x) => x.length <= 400 && x.toLowerCase().includes(stem));
+  // The sentence naming the event, or the one after it ("… a contribution clinic … . No registration is needed").
+  const said = [sentences[at], sentences[at + 1]].find((x) => x !== undefined && x.length <= 400 && /\bregist(?:er|ration)\b/i.test(x));
+  return at >= 0 && said ? [`${sourceLabel(sourceOf(m.source))}: "${said.trim()}"`] : [];
+}
+
 /** Words of a question about a meeting that say nothing of what is asked. */
 const PLAIN_WORDS = new Set(
   'what when where which who whom how why is are was were be been do does did can could would should will shall may might must have has had there here this that these those the a an of on in at to for from by with about and or not any some my our your their me us you we they i it its meeting meetings next upcoming study group sg tsag session sessions plenary please tell know need want get geneva time day days date dates many much number people since because still already also just now then letter letters say says said about mention mentions'.split(' '),
@@ -263,6 +277,9 @@ const PLAIN_WORDS = new Set(
 const HOW = /\b(?:online|via|through|form|homepage|web ?site|web page|page|https?:\/\/|e-?mail|contact)\b/i;
 
 /** Words of a question that say which meeting it is about, not what is asked of it. */
+/** Words that only say when or who of a meeting asked about: "later this year", "right now", "for SG2 delegates". */
+const ONLY_WHEN_WORDS = new Set(['later', 'year', 'right', 'today', 'tomorrow', 'currently', 'moment', 'soon', 'delegates', 'participants', 'experts', 'members', 'again', 'even', 'actually', 'exactly', 'held', 'meet', 'meets', 'meeting', 'taking', 'place', 'happen', 'happens', 'happening']);
+
 const NAMING_WORDS = /^(?:cancell?ed|postponed|moved|rescheduled|happens?|happening|working|party|regional|april|march|june|july|august|september|sept|october|november|december|january|february|planning|planned|going)$/;
 
 /** How a letter words what a question asks with another word: the question's stem, and what else says it. */
@@ -823,7 +840,10 @@ const meetingCommand = defineCommand({
         };
       }
       // Asked whether there is a side event of a kind, and the answer says the letter announces none: answered.
-      if (args.event && known.notes.some((n) => / announces no /.test(n))) return known;
+      if (args.event && known.notes.some((n) => / announces no |^No .{3,60} is announced for /.test(n))) return known;
+      // Nothing asked beyond the meeting, its time and its people ("when will SG21 meet later this year", "is sg 20
+      // meeting right now"): the meeting answers it all.
+      if (!unread.toLowerCase().split(/[^\p{L}\p{N}-]+/u).some((w) => w.length >= 4 && !PLAIN_WORDS.has(w) && !NAMING_WORDS.test(w) && !ONLY_WHEN_WORDS.has(w) && !/^(?:sg|q|wp)?\d/.test(w))) return known;
       return {
         ...known,
         notes: [
@@ -1015,6 +1035,7 @@ const meetingCommand = defineCommand({
       ? [
           `${sourceLabel(letterSource)} announces no ${eventKind.toLowerCase().replace(/s$/, '')} for this ${whoMeets(first)} meeting.`,
           ...(lastOfKind ? [`The last was ${lastOfKind.e.title}: ${formatEventTime(lastOfKind.e, ctx.tz)}, for the meeting of ${formatRange(lastOfKind.m.start, lastOfKind.m.end)} [${sourceLabel(sourceOf(lastOfKind.m.source))}].`] : []),
+          ...(lastOfKind && args.registration && eventKind ? await registrationSaid(ctx, lastOfKind.m, eventKind) : []),
         ]
       : [];
     return {

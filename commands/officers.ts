@@ -44,7 +44,7 @@ const ROLE_WORDS: ReadonlyArray<readonly [RegExp, Exclude<AskedRole, null>]> = [
 
 /** Words of a question about people that are neither a role nor a group. */
 const QUESTION_WORDS =
-  /(?:^|\s)(?:who(?:'s|’s)?|whos|is|are|was|the|our|current|new|of|for|at|associate|vice[- ]?|co-?|rapporteurs?|chair(?:s|ed|man|men|person|persons|woman|ing)?|convenors?|convenes|convened|runs|were|back|then|secretariat|secretary|counsellors?|TSB|in|charge|now|currently|please|and|its|it|question|contacts?|person|people|responsible|names?|e-?mail|address|about|regarding|ITU|bureau|joining|join|attend|attending|participate|participating|meetings?|talk|to|do|I|should|can)(?=\s|$)/gi;
+  /(?:^|\s)(?:who(?:'s|’s)?|whos|is|are|was|the|our|current|new|of|for|at|associate|vice[- ]?|co-?|rapporteurs?|chair(?:s|ed|man|men|person|persons|woman|ing)?|convenors?|convenes|convened|runs|were|back|then|secretariat|secretary|counsellors?|TSB|in|charge|now|currently|please|and|its|it|question|contacts?|person|people|responsible|names?|e-?mail|address|about|regarding|ITU|bureau|joining|join|attend|attending|participate|participating|meetings?|talk|to|do|I|should|can|how|reach|get|touch|with|details|write|we)(?=\s|$)/gi;
 
 /** A month named beside a meeting ("the SG12 meeting in May 2027", "the May meeting"): it names the meeting. */
 const MEETING_MONTH = new RegExp(String.raw`\b(?:(?:in|of|during|for)\s+)?(?:${MONTH_PATTERN})\.?(?:\s+(?:19|20)\d{2})?\b`, 'gi');
@@ -350,6 +350,8 @@ const officersCommand = defineCommand({
     /^(?=.*\b(?:contacts?|counsellors?|secretary)\b)(?=.*\b(?:TSB|ITU|secretariat|bureau)\b)(?=.*(?:\bSG[\s-]?\d|\bstudy group \d|\bTSAG\b|\bQ\d{1,2}\/\d|\bWP\d))(?!.*-(?:LS|TD|C)\s?\d)(?<arg>.+)$/i,
     // "who should I contact at TSB about TSAG", "who do we ask in the secretariat about SG11"
     /^who (?:should|do|can|shall|could) (?:I|we) (?:contact|ask|write to|e-?mail|talk to)(?<arg>(?: (?:at|in) (?:the )?(?:TSB|ITU|secretariat|bureau))? (?:about|for|regarding|on|in) (?!.*-(?:LS|TD|C)\s?\d).+)$/i,
+    // "how do I contact the SG21 secretariat", "how can we reach the rapporteur of Q4/20"
+    /^(?<arg>how (?:do|can|should|could|would) (?:I|we|one) (?:contact|reach|e-?mail|write to|get in touch with|get hold of) (?=.*\b(?:secretariat|secretary|counsellors?|rapporteurs?|chair(?:s|man|person)?|convenors?)\b).+)$/i,
     // "who handles sg11 at tsb", "who looks after TSAG in the secretariat": the group's counsellor.
     /^who (?:handles|looks after|covers|deals with|is responsible for|supports) (?<arg>.+)$/i,
     // "rapporteur of Q4/20", "chair for SG17", "rapporteur q11/20", "secretariat contact for SG17"

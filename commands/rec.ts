@@ -11,6 +11,7 @@ import { defineCommand, noAnswer, type Reply, type ReplyItem, type SourceRef } f
 import { dateIn, dueAt, formatDeadline, formatRange } from '../src/core/time.ts';
 import type { Deadline } from '../src/core/types.ts';
 import { citeOf, type StoredDocument } from '../src/store/facts.ts';
+import { hasDate } from '../src/parse/dates.ts';
 import { sourceLabel, sourceOf, uniqueSources } from './scope.ts';
 
 /** A Recommendation's number: "X.1286", "G.9806.1", "Q.3945". */
@@ -106,6 +107,9 @@ function sentencesOf(text: string): string[] {
   return paragraphs.flatMap((p) => p.split(/(?<=[.!?;])\s+(?=[A-Z0-9"“(])/));
 }
 
+/** Words a document about Recommendations uses for them once named: "the drafts", "these texts", "the approval procedure". */
+const THE_DRAFTS = /\b(?:(?:the|these|this|both|the two) (?:drafts?|(?:draft )?texts?|draft Recommendations?)|the approval procedure)\b/i;
+
 /** A sentence cut to about 450 characters around `at`. */
 function around(sentence: string, at: number): string {
   const clean = sentence.replace(/^\d{1,2}(?:\.\d{1,2})*\s+/, '').trim();
@@ -162,6 +166,21 @@ function statementsOf(doc: StoredDocument, text: string, names: readonly RegExp[
     const held = best[slot];
     if (!held || rank < held.rank) best[slot] = { rank, statement: { doc, sentence: around(sentence, hit.index), step, planned, date: dateOf(doc) } };
   }
+  // A document about it (its title names it) says what comes next of "the drafts" without naming them again: "the
+  // approval procedure will take place at the next meeting of Study Group 15 (Geneva, 14-25 June 2027)".
+  if (!best[1] && names.some((re) => re.test(doc.parsed.title ?? ''))) {
+    // The first such sentence that dates it ("… (Geneva, 14-25 June 2027)"), else the first.
+    let dated = false;
+    for (const sentence of sentencesOf(text)) {
+      if (sentence.length > 600 || !THE_DRAFTS.test(sentence) || names.some((re) => re.test(sentence))) continue;
+      const { step, planned } = stepOf(sentence, 0);
+      if (!planned || step === null || step === 'draft') continue;
+      const withDate = hasDate(sentence);
+      if (!best[1] || (withDate && !dated)) best[1] = { rank: rankOf(step, true), statement: { doc, sentence: around(sentence, 0), step, planned, date: dateOf(doc) } };
+      dated ||= withDate;
+      if (dated) break;
+    }
+  }
   // A report lists the texts of a step under its heading ("Recommendations consented by ITU-T SG20 for Last Call",
   // "Approved Recommendations"): a row naming the Recommendation with no step of its own has its heading's.
   if (!best[0] && !best[1] && doc.parsed.kind === 'report') {
@@ -201,7 +220,25 @@ function deadlinesFor(doc: StoredDocument, names: readonly RegExp[]): Deadline[]
   return doc.parsed.deadlines.filter((d) => about || names.some((re) => re.test(d.action)));
 }
 
-const recArgs = z.object({ number: z.string().regex(new RegExp(`^(?:${NUMBER}|${PROVISIONAL})$`), 'Say which Recommendation, for example: rec Y.4486'), outcome: z.boolean().optional() });
+const recArgs = z.object({ number: z.string().regex(new RegExp(`^(?:${NUMBER}|${PROVISIONAL})$`), 'Say which Recommendation, for example: rec Y.4486'), outcome: z.boolean().optional(), proposer: z.boolean().optional() });
+
+/**
+ * Who proposed the Recommendation: the "Source:" of each contribution whose title names it, with the contribution's
+ * first contact (name and e-mail as its header gives them); empty when no contribution is about it.
+ */
+function proposersOf(docs: ReadonlyArray<{ doc: StoredDocument; text: string }>, names: readonly RegExp[]): ReplyItem[] {
+  return docs
+    .filter((d) => d.doc.parsed.kind === 'contribution' && names.some((re) => re.test(d.doc.parsed.title ?? '')))
+    .flatMap((d) => {
+      const head = d.text.slice(0, 3000);
+      const source = /^[ \t]*Source:[ \t]*(\S[^\n]{0,120}?)\s*$/im.exec(head)?.[1];
+      if (!source) return [];
+      const contact = /^[ \t]*Contact:[ \t]*(\S.{0,60}?)(?:\s{2,}|\t|$)/im.exec(head);
+      const email = contact ? /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/.exec(head.slice(contact.index, contact.index + 600))?.[0] : undefined;
+      const cite = sourceOf(citeOf(d.doc));
+      return [{ text: `Proposed by ${source} in ${sourceLabel(cite)}: ${d.doc.parsed.title ?? ''}`.trim(), detail: contact?.[1] ? `Contact: ${contact[1].trim()}${email ? ` <${email}>` : ''}` : undefined, source: cite }];
+    });
+}
 
 export default defineCommand({
   name: 'rec',
@@ -211,7 +248,7 @@ export default defineCommand({
   examples: ['rec X.1286', 'status of G.9806.1', 'was L.1470 consented'],
   args: recArgs,
   // "will …" (as the intents pass "will member states approve G.9806.1"): an outcome to come, which no document can tell.
-  parseText: (rest) => ({ number: recommendationNumber(rest) ?? new RegExp(`(?<![\\w.])${PROVISIONAL}(?![\\w-])`).exec(rest)?.[0] ?? rest.trim(), ...(/^(?:will|would)\b/i.test(rest.trim()) ? { outcome: true } : {}) }),
+  parseText: (rest) => ({ number: recommendationNumber(rest) ?? new RegExp(`(?<![\\w.])${PROVISIONAL}(?![\\w-])`).exec(rest)?.[0] ?? rest.trim(), ...(/^(?:will|would)\b/i.test(rest.trim()) ? { outcome: true } : {}), ...(/^(?:who|which)\b/i.test(rest.trim()) ? { proposer: true } : {}) }),
   intents: [
     // "status of X.1286", "what's the status of draft Recommendation ITU-T Y.4486?"
     new RegExp(String.raw`^(?:what(?:'s|’s| is) the )?(?:current |latest )?(?:status|progress|state) (?:of|on) (?:the )?(?:draft )?(?:(?:new|revised) )?(?:Recommendation |Rec\.? )?(?:ITU-T )?(?<arg>${NUMBER})(?![\w]|\.\d)[^?]{0,40}\??$`, 'i'),
@@ -223,6 +260,11 @@ export default defineCommand({
     new RegExp(String.raw`^(?:was|were|is|are|has|have|had|did) (?:the )?(?:draft )?(?:(?:new|revised) )?(?:Recommendation )?(?:ITU-T )?(?<arg>${NUMBER}) (?:(?:been|got|get|already|finally|yet) )*(?:consented|approved|determined|adopted|deleted|agreed|published|withdrawn|suppressed|consent|approve|determine|pass|passed)\b[^?]{0,60}\??$`, 'i'),
     // "will member states approve G.9806.1?", "will G.9806.1 be approved": how it will go, which no document says; where it stands.
     new RegExp(String.raw`^(?<arg>(?:will|would) (?=.{0,60}?(?<![\w.])${NUMBER}(?![\w]|\.\d)).{0,60}?\b(?:approve|approved|adopt|adopted|accept|accepted|consent|consented|agree|agreed|pass|passed|object|reject|rejected)\b[^?]{0,60})\??$`, 'i'),
+    // "who proposed Y.DA-water", "which member submitted X.ztsec": the contributions that did.
+    new RegExp(String.raw`^(?<arg>(?:who (?:proposed|submitted|is proposing|has proposed|put forward|contributed|drafted|is behind)|which (?:member|country|company|administration|organization|organisation) (?:proposed|submitted)) (?:the )?(?:draft )?(?:(?:new|revised) )?(?:Recommendation |work item )?(?:ITU-T )?(?:${NUMBER}|${PROVISIONAL})(?![\w-]|\.\d)[^?]{0,60})\??$`, 'i'),
+    // "when was Y.3188 due to be approved", "when will G.9806.1 be approved", "when is X.1286 expected to be consented":
+    // where it stands and the step to come, with its meeting.
+    new RegExp(String.raw`^when (?:is|was|are|were|will|would) (?:the )?(?:draft )?(?:(?:new|revised) )?(?:Recommendation )?(?:ITU-T )?(?<arg>${NUMBER})(?![\w]|\.\d) (?:(?:due|expected|scheduled|planned|going|set|likely) to )?(?:be )?(?:approved|consented|determined|adopted|deleted|agreed|approve|consent|determine)\b[^?]{0,40}\??$`, 'i'),
     // "did member states approve the TAP for G.9806.1?", "has SG15 consented G.9806.1"
     new RegExp(String.raw`^(?:did|has|have|was|were) .{0,50}?\b(?:approve|approved|consent|consented|adopt|adopted|determine|determined|delete|deleted)\b.{0,30}?(?<![\w.])(?<arg>${NUMBER})(?![\w]|\.\d)[^?]{0,40}\??$`, 'i'),
     // "what is G.9806.1", "what is G.9806.1 and where is it in approval", "what's Y.DA-water": its title and where it stands.
@@ -233,7 +275,7 @@ export default defineCommand({
     // "deletion of Q.3945", "approval of G.9806.1"
     new RegExp(String.raw`^(?:the )?(?:deletion|approval|consent|determination|TAP|AAP) (?:of|for) (?:the )?(?:draft )?(?:(?:new|revised) )?(?:Recommendation )?(?:ITU-T )?(?<arg>${NUMBER})\??$`, 'i'),
   ],
-  async run(ctx, { number, outcome = false }): Promise<Reply> {
+  async run(ctx, { number, outcome = false, proposer = false }): Promise<Reply> {
     const index = await ctx.search();
     const own = nameIn(number);
     const found = await index.search(number, 30);
@@ -251,6 +293,18 @@ export default defineCommand({
     // Its provisional name ("X.ztsec"), when a document gives one: sentences may name it so.
     const ex = docs.flatMap((d) => d.doc.parsed.recommendations).find((r) => r.id.toLowerCase() === number.toLowerCase() && r.ex)?.ex ?? null;
     const names = ex ? [own, nameIn(ex)] : [own];
+    // "who proposed Y.DA-water": the contributions that proposed it, each with its source and contact.
+    const proposed = proposer ? proposersOf(docs, names) : [];
+    if (proposed.length > 0) {
+      return {
+        ok: true,
+        title: `${number}: ${proposed[0]?.text.replace(/:.*$/, '') ?? ''}`,
+        sections: [{ items: proposed }],
+        notes: [`Ask "status of ${number}" for where it stands.`],
+        sources: uniqueSources(proposed.flatMap((p) => (p.source ? [p.source] : []))),
+        data: { number, proposers: proposed.map((p) => p.text) },
+      };
+    }
     const statements = docs
       .flatMap((d) => statementsOf(d.doc, d.text, names))
       .sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
@@ -270,8 +324,8 @@ export default defineCommand({
       const quoted = [...new Set(said.map((s) => s.sentence))].map((x) => `"${x}"`).join(' … ');
       return { text: `${first.date ? formatRange(first.date, first.date) : 'undated'}: ${said.map(words).join('; ')}`, detail: `${quoted} [${sourceLabel(source)}]`, source };
     });
-    const dues = statements
-      .flatMap((s) => deadlinesFor(s.doc, names).map((d) => ({ d, source: sourceOf(citeOf(s.doc)) })))
+    const dues = [...new Map(statements.map((s) => [s.doc.id, s.doc])).values()]
+      .flatMap((doc) => deadlinesFor(doc, names).map((d) => ({ d, source: sourceOf(citeOf(doc)) })))
       .sort((a, b) => dueAt(a.d) - dueAt(b.d));
     const dueItems: ReplyItem[] = dues.map(({ d, source }) => ({
       text: `${formatDeadline(d, ctx.tz)} (${dueAt(d) < ctx.now ? 'past' : 'to come'}): ${d.action}`,

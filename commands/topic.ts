@@ -126,7 +126,9 @@ export async function topicReply(ctx: CommandContext, text: string, opts: { even
     }
   }
   const found = await searchCommand.run(ctx, { words: named });
-  if (!found.ok) return null;
+  // Documents with only some of its words ("ITU-R" of "ITU-R WP 5D") are not about it.
+  const hits = (found.data as { hits?: Array<{ partial?: boolean }> } | undefined)?.hits ?? [];
+  if (!found.ok || hits.every((h) => h.partial)) return null;
   if (opts.people) {
     const stated = await whoRunsIt(ctx, found, words);
     if (stated) return stated;

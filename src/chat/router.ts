@@ -45,12 +45,14 @@ const KEY_WORDS = ['deadline', 'deadlines', 'meeting', 'meetings', 'liaison', 'l
 
 /**
  * `word` as the key word it misspells: one letter off (two in words of nine letters or more), with the same first
- * and last letters, and no other form of that word ("postpone" stays); else as it is.
+ * and last letters, or short of its last letter, and no other form of that word ("postpone" stays); else as it is.
  */
 function keyWordOf(word: string): string {
   const lower = word.toLowerCase();
   if (KEY_WORDS.includes(lower)) return word;
   for (const key of KEY_WORDS) {
+    // The last letter left off ("deadlin", "meetin"): no English word but "postpone" is a key word short of its end.
+    if (lower === key.slice(0, -1) && lower !== 'postpone') return key;
     // A misspelling keeps the word's first and last letters; another word near it rarely does ("contributor").
     if (Math.abs(key.length - lower.length) > 2 || key.startsWith(lower) || lower.startsWith(key) || lower[0] !== key[0] || lower.at(-1) !== key.at(-1)) continue;
     if (distance(lower, key) <= (key.length >= 9 ? 2 : 1)) return key;
@@ -92,6 +94,9 @@ const ROUTER_INTENTS: ReadonlyArray<readonly [string, RegExp]> = [
   // what the meeting's letter says of it.
   ['meeting', /^(?<arg>(?:is|are|will)\s+(?:there\s+)?(?:be\s+)?(?:any\s+)?(?:translation|interpretation|interpreting|captioning|remote participation)\b[^?!]{0,60}?\b(?:for|at|during|in)\s+(?:the\s+)?(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}(?:RG-[A-Z]{2,5})?|study group \d{1,2}|TSAG|WP\s?\d\/\d{1,2})\b[^?!]{0,40}[?!.]*)$/i],
   ['meeting', /^(?<arg>(?=[^?!]*\b(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG|WP\s?\d\/\d{1,2})\b)[^?!]{0,80}\b(?:register(?:ed)? again|registrations? (?:still )?valid)\b[^?!]{0,60}[?!.]*)$/i],
+  // "do I need to register for the SG21 contribution clinic", "is registration required for the SG5 workshop": what
+  // the letter announcing the side event says of registering for it.
+  ['meeting', /^(?<arg>(?:(?:do|did|does|will|would|must|should)\s+(?:I|we|one|delegates|participants|people|you)\s+(?:need|have|had)\s+to\s+register|(?:is|was|will)\s+(?:a\s+)?(?:separate\s+)?registration\s+(?:be\s+)?(?:needed|required|necessary))\s+(?:separately\s+)?(?:for|to attend|to join)\s+(?:the\s+)?(?=[^?!]*\b(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG)\b)[^?!]{0,60}\b(?:workshops?|forums?|symposium|seminars?|webinars?|clinics?|briefings?|hackathons?|summits?|tutorials?|side events?)\b[^?!]{0,40}[?!.]*)$/i],
   // "who handles IoT security for smart agriculture, SG17 or SG20?": which of two groups works on a topic is in the
   // documents that name it (a demarcation, a liaison), found by the topic's words.
   ['search', /^(?:who|which (?:study )?groups?|which SGs?)\s+(?:handles?|deals? with|works? on|covers?|stud(?:ies|y)|(?:is|are) responsible for|looks? after|owns?|(?:is|are) working on)\s+(?<arg>[^?!,]{3,80}?),?\s+(?:ITU-T\s+)?(?:SG\s?\d{1,2}|TSAG)\s+or\s+(?:ITU-T\s+)?(?:SG\s?\d{1,2}|TSAG)\s*[?!.]*$/i],
@@ -279,6 +284,9 @@ function routeText(registry: Registry, plain: string, clock?: AskClock): Routed 
     .replace(/\bfortnight\b/gi, 'two weeks')
     .replace(/\bvery\s+(?=next\b)/gi, '')
     .replace(/\b(deadlines?)\s+(?:coming up|upcoming|ahead)\b/gi, '$1')
+    // "When and where did SG12's regional group meet": a meeting's place is given with its dates, and its dates with it.
+    .replace(/^(\s*)(?:when|what dates?)\s+and\s+(where)\b/i, '$1$2')
+    .replace(/^(\s*)where\s+and\s+(when)\b/i, '$1$2')
     // Question words typed short: "wen does …", "wat is …", "wher is …".
     .replace(/^(\s*)(?:wen|whn)\b/i, '$1when')
     .replace(/^(\s*)(?:wat|wht)\b/i, '$1what')
@@ -464,8 +472,12 @@ export async function answer(registry: Registry, context: CommandContext & { met
   // counsellor"): each part answered, when every part can be.
   // … or that one command reads whole by dropping a part: "when's sg3 and what's the deadline for fellowships" asks of
   // the meeting and of a deadline, two commands.
-  const texts = partsOf(input);
-  const parts = texts.map((part) => route(registry, part, clock));
+  // A part may name the zone its times are asked in ("… in February 2026 in Brasilia time, and did I need to register").
+  const split = partsOf(input).map((part) => (named ? null : zoneNamed(part)) ?? { zone: null, rest: part });
+  const texts = split.map((x) => x.rest);
+  const partZone = split.find((x) => x.zone)?.zone;
+  const partsCtx = partZone ? { ...ctx, tz: partZone } : ctx;
+  const parts = texts.map((part) => route(registry, part, partZone ? { ...clock, tz: partZone } : clock));
   // A meeting part with words of its own ("is translation provided for WP3/17") is answered from the meeting's letter.
   const readable = parts.length > 1 && parts.every((p) => !('reply' in p) && (!leftOver(p.args) || namesABody(p.args) || lettersWords(p)));
   // "… and what's the deadline", "… and when is it due" after a question on liaison statements: the statements read
@@ -474,10 +486,28 @@ export async function answer(registry: Registry, context: CommandContext & { met
   const twoCommands = readable && !lsWithDue && new Set(parts.map((p) => ('spec' in p ? p.spec.name : ''))).size > 1;
   if ('reply' in routed || leftOver(routed.args) || twoCommands) {
     if (readable) {
-      const answered = await runParts(ctx, parts);
+      const answered = await runParts(partsCtx, parts);
       const reply = combined(answered.map((a) => a.reply));
       record(answered.map((a) => a.name).join('+'), reply.ok ? 'ok' : (reply.code ?? 'error'));
       return { command: answered[0]?.name ?? null, reply };
+    }
+    // Parts with words of their own, each of which its command finds ("the registration deadline for the AI native
+    // networks workshop, and what time does it start"): answered part by part when every part is answered in full.
+    // (When the question read whole is answered with nothing left unread, that answer stands.)
+    if (parts.length > 1 && parts.every((p) => !('reply' in p))) {
+      if ('spec' in routed) {
+        const whole = await routed.spec.run(ctx, routed.args);
+        if (whole.ok && whole.sections.length > 0 && !whole.notes.some((n) => UNREAD_NOTE.test(n) || /^I can't answer all of /.test(n))) {
+          record(routed.spec.name, 'ok');
+          return { command: routed.spec.name, reply: routed.readAs ? { ...whole, notes: [routed.readAs, ...whole.notes] } : whole };
+        }
+      }
+      const answered = await runParts(partsCtx, parts);
+      if (answered.every((a) => a.reply.ok && a.reply.sections.length > 0 && !a.reply.notes.some((n) => UNREAD_NOTE.test(n)))) {
+        const reply = combined(answered.map((a) => a.reply));
+        record(answered.map((a) => a.name).join('+'), 'ok');
+        return { command: answered[0]?.name ?? null, reply };
+      }
     }
   }
   if ('reply' in routed) {
@@ -492,7 +522,7 @@ export async function answer(registry: Registry, context: CommandContext & { met
     // registered for the old dates, do I need to register again?"): the parts read are answered, the rest named.
     const read = parts.flatMap((p, i) => (!('reply' in p) && (!leftOver(p.args) || namesABody(p.args) || lettersWords(p)) ? [{ p, text: texts[i] ?? '' }] : []));
     if (read.length > 0 && read.length < parts.length) {
-      const answered = (await runParts(ctx, read.map((r) => r.p))).filter((a) => a.reply.ok);
+      const answered = (await runParts(partsCtx, read.map((r) => r.p))).filter((a) => a.reply.ok);
       if (answered.length > 0) {
         const unread = texts.filter((t) => !read.some((r) => r.text === t));
         const reply = combined(answered.map((a) => a.reply));
@@ -519,6 +549,9 @@ export async function answer(registry: Registry, context: CommandContext & { met
   }
 }
 
+/** A command's note that it read part of what was asked and not the rest ("I read "SG20" and not "…""). */
+const UNREAD_NOTE = /^I read .{1,200}? and not "/;
+
 /** A question about everything in a span: "what's happening next week", "any events this month for SG5". */
 /** "which is sooner, the SG13 or the SG15 meeting?", "which comes first: TSAG or SG17?" */
 const GROUP_NAME = String.raw`(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}(?:RG-[A-Z]{2,5})?|study group \d{1,2}|TSAG|WP\s?\d\/\d{1,2}|Q\d{1,2}\/\d{1,2})`;
@@ -527,7 +560,7 @@ const WHATS_ON = /^(?:what(?:'s|’s| is| are)?\s+(?:happening|on|going on|comin
 
 /** Words of a question that ask, not name what is asked about. */
 const ASKING_WORDS = new Set(
-  'what whats which who whom whose where when how why is are was were be been do does did have has had we you i me my our us they it its this that these those the a an any anything something some of on in at to for from by with about regarding concerning there here can could would should will shall may might must please tell show give find know info information status update updates latest news doing working work works done happening going new need needs needed require requires required'.split(' '),
+  'and or what whats which who whom whose where when how why is are was were be been do does did have has had we you i me my our us they it its this that these those the a an any anything something some of on in at to for from by with about regarding concerning there here can could would should will shall may might must please tell show give find know info information status update updates latest news doing working work works done happening going new need needs needed require requires required'.split(' '),
 );
 
 /** Most words read as a search when no command reads a question: a topic, not a sentence. */
@@ -581,6 +614,9 @@ const OBJECTLESS = /\b(?:join|subscribe(?: to)?|attend|register(?: for)?|take pa
 /** The month a part names its meeting by: "the SG13 meeting in April 2027". */
 const MEETING_IN_MONTH = new RegExp(String.raw`\bmeeting\s+(?:in|of)\s+((?:${MONTH_PATTERN})\.?(?:\s+(?:19|20)\d{2})?)\b`, 'i');
 
+/** An event a part names by its title: "the AI native networks workshop", "the contribution clinic". */
+const NAMED_EVENT = /\bthe\s+(?:[\w-]+\s+){0,6}?(?:workshop|forum|symposium|seminar|webinar|clinic|briefing|hackathon|summit|tutorial|session)\b/i;
+
 /**
  * The parts of a question asking several things: split at a question mark inside it, a "+", a ";", or an "and" before
  * a question word; a part that names no group gets the first part's ("… + who's the counsellor" of SG12). At most four.
@@ -599,9 +635,15 @@ export function partsOf(input: string): string[] {
   const named = mention ? `${mention[0]}${/^\s+(?:[A-Z][A-Za-z]*-[A-Z0-9-]{2,})\b/.exec((parts[0] ?? '').slice(mention.index + mention[0].length))?.[0] ?? ''}` : undefined;
   // "where is the SG13 meeting in April 2027 and what's the contribution deadline": the deadline is that meeting's.
   const month = MEETING_IN_MONTH.exec(parts[0] ?? '')?.[1];
+  // "the registration deadline for the AI native networks workshop, and what time does it start", "what time was the
+  // SG21 contribution clinic, and did I need to register": "it", or what is registered for, is that event.
+  const event = NAMED_EVENT.exec(parts[0] ?? '')?.[0];
   return parts.map((p, i) => {
-    if (i === 0 || !named || ONE_GROUP_MENTION.test(p)) return p;
+    if (i === 0) return p;
     const bare = p.replace(/[?!.]+$/, '');
+    if (event && OBJECTLESS.test(bare)) return `${bare}${/\b(?:for|in|to)$/i.test(bare) ? '' : ' for'} ${event}`;
+    if (event && /\bit\b/i.test(p) && !ONE_GROUP_MENTION.test(p)) return p.replace(/\bit\b/i, event);
+    if (!named || ONE_GROUP_MENTION.test(p)) return p;
     if (OBJECTLESS.test(bare)) return `${bare} the ${named}`;
     return month && /\b(?:deadlines?|due|submit|register|registration|contributions?)\b/i.test(bare) ? `${bare} for the ${named} meeting in ${month}` : `${bare} for ${named}`;
   });

@@ -2,6 +2,7 @@
  * Instants and display of deadlines and meetings. A deadline with no time is due at the end of its day (23:59) in
  * its zone; answers show it in the reader's zone with the original beside it.
  */
+import { createRequire } from 'node:module';
 import { DateTime } from 'luxon';
 import type { Deadline } from './types.ts';
 
@@ -33,11 +34,28 @@ export function isValidZone(zone: string): boolean {
 }
 
 /** Cities people name a zone by that the IANA database files under another city: Geneva keeps Zurich's time. */
-const ZONE_OF_CITY: Record<string, string> = { geneva: 'Europe/Zurich', genf: 'Europe/Zurich', geneve: 'Europe/Zurich', genève: 'Europe/Zurich' };
+const ZONE_OF_CITY: Record<string, string> = { geneva: 'Europe/Zurich', genf: 'Europe/Zurich', geneve: 'Europe/Zurich', genève: 'Europe/Zurich', washington: 'America/New_York', washington_dc: 'America/New_York' };
+
+/** Fewest inhabitants of a town whose name is taken for its zone: a village's name is more often a word ("Progress"). */
+const TOWN_POPULATION = 100_000;
+
+interface CityZones {
+  lookupViaCity(name: string): Array<{ timezone: string; pop: number }>;
+}
+let cityZones: CityZones | undefined;
+
+/** The zone of the most populous town so named in city-timezones' list (Brasília, Bengaluru, Kigali), or `null`. */
+function townZone(name: string): string | null {
+  // The list (about 2 MB) is read the first time a town outside the zone database's names is asked for.
+  cityZones ??= createRequire(import.meta.url)('city-timezones') as CityZones;
+  const best = cityZones.lookupViaCity(name).reduce<{ timezone: string; pop: number } | null>((a, c) => (c.pop >= TOWN_POPULATION && (!a || c.pop > a.pop) ? c : a), null);
+  return best && isValidZone(best.timezone) ? best.timezone : null;
+}
 
 /**
  * The IANA zone a person means by `name`: the zone itself when it is one, else the zone of the city it ends with
- * ("Europe/Geneva", "geneva", "tokyo", "new york" → Europe/Zurich, Asia/Tokyo, America/New_York); `null` when none.
+ * ("Europe/Geneva", "geneva", "tokyo", "new york" → Europe/Zurich, Asia/Tokyo, America/New_York), or of the largest
+ * town so named ("Brasília" → America/Sao_Paulo); `null` when none.
  *
  * @example resolveZone('Europe/Geneva') === 'Europe/Zurich'
  * @example resolveZone('São Paulo') === 'America/Sao_Paulo'
@@ -49,7 +67,7 @@ export function resolveZone(name: string): string | null {
   const city = (trimmed.split('/').pop() ?? '').normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[\s-]+/g, '_');
   if (city === '') return null;
   if (ZONE_OF_CITY[city]) return ZONE_OF_CITY[city];
-  return Intl.supportedValuesOf('timeZone').find((z) => z.toLowerCase().endsWith(`/${city}`)) ?? null;
+  return Intl.supportedValuesOf('timeZone').find((z) => z.toLowerCase().endsWith(`/${city}`)) ?? (trimmed.length <= 40 && !trimmed.includes('/') ? townZone(trimmed.normalize('NFD').replace(/\p{M}/gu, '')) : null);
 }
 
 /** How a document's zone is named beside its time: "UTC", "Geneva time", "local time (UTC+4)". */

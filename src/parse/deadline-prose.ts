@@ -254,7 +254,7 @@ export function parseProseDeadlines(text: string, kind: DocumentKind, skip: read
         date,
         time: time?.start ?? null,
         timezone: whole.zone,
-        action: clean.length > 240 ? `${clean.slice(0, 237)}...` : clean,
+        action: (changes && movedAction(clean)) || (clean.length > 240 ? `${clean.slice(0, 237)}...` : clean),
         category,
         derived: false,
       });
@@ -262,6 +262,17 @@ export function parseProseDeadlines(text: string, kind: DocumentKind, skip: read
     }
   });
   return out;
+}
+
+// "the deadline for the submission of contributions … has been extended from 25 August 2027 to 1 September 2027".
+const MOVED_FROM = /\bdeadline (?:for|of) (?:the )?(?<what>[^.;]{5,120}?)\s+(?:(?:has|have|had|is|was|are|were)\s+(?:been\s+)?)?(?<how>extended|changed|moved|postponed|deferred|brought forward|advanced|rescheduled)\s+from\s+(?<from>[^.;]{4,40}?)\s+(?:to|until|till)\b/i;
+
+/** What a sentence that moves a deadline asks, and from when it was moved: "Submission of … (extended from 25 August 2027)". */
+function movedAction(sentence: string): string | null {
+  const m = MOVED_FROM.exec(sentence);
+  if (!m?.groups) return null;
+  const what = m.groups['what'] as string;
+  return `${what.charAt(0).toUpperCase()}${what.slice(1)} (${(m.groups['how'] as string).toLowerCase()} from ${m.groups['from'] as string})`;
 }
 
 // A month written just before a year: "at the November, 2006 plenary".

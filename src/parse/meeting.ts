@@ -434,7 +434,8 @@ export function findEvents(text: string, main: MeetingInfo | null, docDate: stri
     // "will start at 0930 hours on Monday 26 March 2018": the hour may come before the date.
     const time = findTime(clean.slice(hit.index)) ?? (/\b(?:start|open|begin)s?\s+at\b/i.test(clean.slice(0, hit.index)) ? findTime(clean.slice(0, hit.index)) : null);
     // "… will be held at the same venue on 14 July": the main meeting's place.
-    const place = VIRTUAL.test(clean) ? 'virtual' : (findPlace(clean.slice(hit.index)) ?? placeInBrackets(clean.slice(0, hit.index)) ?? findPlace(clean) ?? (main && /\bat the same (?:venue|place|location)\b/i.test(clean) ? main.place : null));
+    // (Before a place in the event's title: "a Regional Workshop on … in Africa … will take place at the same venue".)
+    const place = VIRTUAL.test(clean) ? 'virtual' : (findPlace(clean.slice(hit.index)) ?? placeInBrackets(clean.slice(0, hit.index)) ?? (main && /\bat the same (?:venue|place|location)\b/i.test(clean) ? main.place : null) ?? findPlace(clean));
     // A session during a meeting in Geneva, with no place of its own, keeps Geneva time.
     const inMain = main !== null && hit.start >= main.start && hit.end <= main.end;
     const zone = time ? (findZone(clean) ?? globalZone ?? (place === 'Geneva, Switzerland' || (place === null && inMain && main.place === 'Geneva, Switzerland') ? GENEVA_ZONE : null)) : null;

@@ -1913,6 +1913,86 @@ describe('questions of the twenty-eighth round (asked on 30 March 2027)', () => 
   });
 });
 
+describe('questions of the twenty-ninth round (asked on 12 May 2027)', () => {
+  const when = '2027-05-12T09:00Z';
+
+  it('two parts each answered by its own command: a side event named in the first is "it" in the second', async () => {
+    const a = await ask("What's the registration deadline for the AI native networks workshop, and what time does it start for me?", 'Asia/Kolkata', when);
+    expect(a.sections.map((x) => x.items[0]?.text)).toEqual([expect.stringMatching(/^Sat 28 Feb 2026, 04:29 \(Asia\/Kolkata\) — original: 27 February 2026 Geneva time, end of day \(past\): Registration/), expect.stringMatching(/^ITU Workshop on AI-native networks/)]);
+    expect(a.sections[1]?.items[0]?.detail).toMatch(/^opens Mon 9 Mar 2026, 14:00 \(Asia\/Kolkata\) — original: 9 March 2026, 09:30 Geneva time/);
+  });
+
+  it('a zone named inside the first part, and "did I need to register" of the side event: the letter\'s words', async () => {
+    const a = await ask('What time was the SG21 contribution clinic in February 2026 in Brasilia time, and did I need to register?', 'Europe/Zurich', when);
+    expect(a.title).toMatch(/^Online Contribution Clinic for SG21 delegates: Tue 3 Feb 2026, 08:00–10:00 \(America\/Sao_Paulo\)/);
+    expect(a.notes).toContain('TSB Collective letter 2/21: "No registration is needed; the link will be posted on the SG21 homepage."');
+  });
+
+  it('"how do I contact the SG21 secretariat" is the secretariat, not a group called "How SG21"', async () => {
+    const a = await ask('How do I contact the SG21 secretariat?', 'Asia/Tokyo', when);
+    expect(a).toMatchObject({ command: 'officers', title: 'Secretariat of SG21' });
+  });
+
+  it('"the deadline for SG20 to comment on the demarcation table": the liaison whose text is about it', async () => {
+    const a = await ask('What was the deadline for SG20 to comment on the IoT security demarcation table?', 'Europe/Zurich', when);
+    expect(a.sections[0]?.items).toHaveLength(1);
+    expect(a.sections[0]?.items[0]?.text).toMatch(/^Thu 30 Apr 2026 .*Liaison reply/);
+    expect(a.sources.map((x) => x.reference)).toEqual(['SG17-LS45']);
+  });
+
+  it('a past meeting\'s deadlines, asked by its month or named: shown as past, not "none"', async () => {
+    const tsag = await ask('deadline for interpretation requests for TSAG January 2027', 'Europe/Zurich', when);
+    expect(tsag.sections.map((x) => [x.heading, x.items.map((i) => i.text)])).toEqual([['Past', [expect.stringMatching(/^Fri 27 Nov 2026 .*Interpretation requests/)]]]);
+    const sg13 = await ask('Fellowship deadline for the SG13 April 2027 meeting?', 'Europe/Zurich', when);
+    expect(sg13.sections.map((x) => [x.heading, x.items.map((i) => i.text)])).toEqual([['Past', [expect.stringMatching(/^Fri 26 Feb 2027 .*Fellowship requests/)]]]);
+  });
+
+  it('a deadline moved by an addendum says from when: "(extended from 25 August 2027)"', async () => {
+    const a = await ask('What was the original contribution deadline for the September 2027 SG21 meeting before it was extended?', 'Europe/Zurich', when);
+    expect(a.sections[0]?.items[0]?.detail).toMatch(/\(extended from 25 August 2027\)/);
+  });
+
+  it('"whats the deadlin for Q4/20" reads the word cut short', async () => {
+    expect((await ask('whats the deadlin for Q4/20?', 'Europe/Zurich', when)).command).toBe('deadlines');
+  });
+
+  it('"when and where did SG12\'s regional group meet": the meeting, nothing left unread, its workshop at its venue', async () => {
+    const a = await ask("When and where did SG12's regional group for Africa meet in 2025?", 'Europe/Zurich', when);
+    expect(a.command).toBe('meeting');
+    expect(a.notes.some((n) => /could not read/.test(n))).toBe(false);
+    expect(JSON.stringify(a.sections)).toContain("Fri 23 May 2025, Abidjan, Côte d'Ivoire");
+  });
+
+  it('a Recommendation\'s next step from its circular, though the sentence says "the drafts"; each deadline once', async () => {
+    const a = await ask("What's the status of draft Recommendation G.9806.1?", 'Europe/Zurich', when);
+    expect(a.sections[0]?.items[0]?.detail).toContain('the approval procedure will take place at the next meeting of Study Group 15 (Geneva, 14-25 June 2027)');
+    expect(a.sections[1]?.items).toHaveLength(1);
+    const y = await ask('When was Y.3188 due to be approved?', 'America/New_York', when);
+    expect(y).toMatchObject({ command: 'rec' });
+    expect(y.sections[0]?.items[0]?.detail).toContain('to be held in Geneva from 13 to 24 October 2025');
+  });
+
+  it('"who proposed Y.DA-water and who is the contact": the contribution\'s source and contact', async () => {
+    const a = await ask('Who proposed Y.DA-water and who is the contact?', 'Africa/Nairobi', when);
+    expect(a.title).toBe('Y.DA-water: Proposed by Kenya in SG20-C123');
+    expect(a.sections[0]?.items[0]?.detail).toBe('Contact: Grace Wanjiru <gwanjiru@example.ke>');
+  });
+
+  it('nothing beyond the meeting asked: no "I can\'t answer all of" line', async () => {
+    for (const q of ['When will SG21 meet later this year?', 'is sg 20 meeting right now?', 'Is there a newcomers briefing for SG2 delegates?']) {
+      const a = await ask(q, 'Asia/Kolkata', when);
+      expect(a.notes.filter((n) => n.startsWith("I can't answer all of"))).toEqual([]);
+    }
+  });
+
+  it('an unknown body is refused without documents that share one of its words', async () => {
+    const a = await ask("What's the ITU-R WP 5D meeting schedule for 2027?", 'Australia/Sydney', when);
+    expect(a.sources).toEqual([]);
+    const w = await ask('When and where is WTSA-28?', 'Africa/Nairobi', when);
+    expect(w.notes).toContain('No stored document mentions "WTSA-28".');
+  });
+});
+
 describe('phrasings a review found the new readings to take wrongly', () => {
   const when = '2027-01-25T00:00Z';
 

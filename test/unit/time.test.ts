@@ -73,4 +73,14 @@ describe('zones as people name them', () => {
     expect(resolveZone('Atlantis/Nowhere')).toBeNull();
     expect(resolveZone('')).toBeNull();
   });
+
+  it('reads a town the zone database does not name by the largest town so named, and no word as a town', () => {
+    expect(resolveZone('Brasília')).toBe('America/Sao_Paulo');
+    expect(resolveZone('Bengaluru')).toBe('Asia/Kolkata');
+    expect(resolveZone('New Delhi')).toBe('Asia/Kolkata');
+    expect(resolveZone('Ottawa')).toBe('America/Toronto');
+    expect(resolveZone('Washington')).toBe('America/New_York');
+    // A village named like a word ("Progress", 146 inhabitants) is not taken for it; months and words are no towns.
+    for (const word of ['Progress', 'March', 'May', 'total', 'English', 'person']) expect(resolveZone(word)).toBeNull();
+  });
 });
