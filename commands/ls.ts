@@ -27,6 +27,12 @@ function partyList(li: LiaisonInfo): string {
   return addresseeList(li) ?? `to ${li.to.join(', ') || 'unknown'}${li.cc.length ? ` (cc ${li.cc.join(', ')})` : ''}; for ${li.purpose ?? 'unstated purpose'}`;
 }
 
+/** The sender's next meetings the statement lists, for a reply to reach it in time: "; its sender meets next: …". */
+function meetsNext(l: LiaisonFact): string {
+  const next = l.senderMeetings ?? [];
+  return next.length > 0 ? `; its sender meets next: ${next.map((m) => `${m.title} ${formatRange(m.start, m.end)}${m.place ? `, ${m.place}` : ''}`).join('; ')}` : '';
+}
+
 function line(l: LiaisonFact, tz: string, deadlineWords: string | null, contacts = false): ReplyItem {
   const li = l.liaison;
   const source = sourceOf(l.source);
@@ -34,7 +40,7 @@ function line(l: LiaisonFact, tz: string, deadlineWords: string | null, contacts
   const when = l.answeredBy ? ` — answered by ${l.answeredBy.reference ?? l.answeredBy.title ?? 'a reply'}` : due && deadlineWords ? ` — ${deadlineWords} ${due}${farAfterNote(li.deadline, l.source.date)}` : '';
   return {
     text: `${l.source.title ?? l.source.reference ?? 'Liaison statement'}${when}`,
-    detail: `from ${li.from ?? 'unknown'}; ${partyList(li)}${contacts && li.contacts.length > 0 ? `; contacts: ${li.contacts.map(contactLine).join('; ')}` : ''}${l.source.date ? `; dated ${formatRange(l.source.date, l.source.date)}` : ''} [${sourceLabel(source)}]`,
+    detail: `from ${li.from ?? 'unknown'}; ${partyList(li)}${contacts && li.contacts.length > 0 ? `; contacts: ${li.contacts.map(contactLine).join('; ')}` : ''}${l.source.date ? `; dated ${formatRange(l.source.date, l.source.date)}` : ''}${meetsNext(l)} [${sourceLabel(source)}]`,
     source,
   };
 }

@@ -10,6 +10,7 @@ import { CATEGORY_LABELS, eventLabel } from '../src/core/labels.ts';
 import { formatDeadline, formatEventTime, formatOpening, formatRange, meetingDay, whenWords } from '../src/core/time.ts';
 import type { DeadlineCategory } from '../src/core/types.ts';
 import { findDates } from '../src/parse/dates.ts';
+import { bodyKey } from '../src/parse/meeting.ts';
 import { MONTH_PATTERN } from '../src/parse/normalize.ts';
 import type { MeetingFact } from '../src/store/facts.ts';
 import { monthNumber, rangeDays, rangeOf, splitWhen } from './when.ts';
@@ -253,6 +254,42 @@ function eventOfKind(title: string, kind: string): boolean {
   if (/^side events?$/i.test(kind)) return true;
   if (/^newcomer/i.test(kind)) return /\bnewcomers?\b/i.test(title);
   return new RegExp(`\\b${kind.replace(/s$/i, '')}`, 'i').test(title);
+}
+
+/** Words of a question about another body's meetings that do not name it. */
+const NOT_A_BODY = /^(?:when|where|what|which|is|are|was|were|the|a|next|upcoming|coming|future|meetings?|meet|meets|does|do|did|will|of|in|on|at|and|its|their|dates?|schedule|calendar|held|plenary|\d{4}|[?!.,]+)$/i;
+
+/**
+ * The meetings of a body outside ITU-T that `text` names ("when does 3GPP SA2 meet next", "MEF meetings"), as the
+ * stored documents list them (a liaison's "Date of Next … Meetings"): those to come, else the last listed; `null`
+ * when no document lists any for a name in it.
+ */
+async function bodyMeetingsReply(ctx: CommandContext, text: string): Promise<Reply | null> {
+  const words = text.split(/\s+/).filter((w) => w !== '' && !NOT_A_BODY.test(w)).slice(0, 6);
+  // The longest run of words that names a body: "3GPP TSG SA WG2" before "SA".
+  for (let n = Math.min(4, words.length); n >= 1; n--) {
+    for (let i = 0; i + n <= words.length; i++) {
+      const name = words.slice(i, i + n).join(' ');
+      const key = bodyKey(name);
+      if (!key) continue;
+      const ahead = await ctx.store.bodyMeetings(key, ctx.now - DAY, 6);
+      const shown = ahead.length > 0 ? ahead : (await ctx.store.bodyMeetings(key, 0, 50)).slice(-3);
+      if (shown.length === 0) continue;
+      const body = shown[0]?.body ?? name;
+      return {
+        ok: true,
+        title: `${ahead.length > 0 ? 'Next meeting' : 'Last meeting listed'} of ${body}: ${((m) => `${formatRange(m?.start ?? '', m?.end ?? '')}${m?.place ? `, ${m.place}` : ''}`)(ahead.length > 0 ? shown[0] : shown.at(-1))}`,
+        sections: [{ items: shown.map((m) => ({ text: `${m.title}: ${formatRange(m.start, m.end)}${m.place ? `, ${m.place}` : ''}`, detail: `listed in ${sourceLabel(sourceOf(m.source))}`, source: sourceOf(m.source) })) }],
+        notes: [
+          ...(ahead.length > 0 ? [] : [`No meeting of ${body} to come is listed in a stored document; these are the last ones listed.`]),
+          `${body} is not an ITU-T group: these are the meetings its documents list (a liaison's "next meetings"); its own calendar is the reference.`,
+        ],
+        sources: uniqueSources(shown.map((m) => sourceOf(m.source))),
+        data: { body, key, meetings: shown },
+      };
+    }
+  }
+  return null;
 }
 
 /**
@@ -729,6 +766,8 @@ const meetingCommand = defineCommand({
   async run(ctx, args): Promise<Reply> {
     const { scope, unread } = args;
     if (scope.kind === 'unknown') {
+      const body = await bodyMeetingsReply(ctx, scope.text);
+      if (body) return body;
       const topic = await topicReply(ctx, scope.text, { events: true, asked: 'when or where it is' });
       const onDay = args.onDay ? dayAnswer(topic, args.onDay) : null;
       if (topic && onDay) return { ...topic, title: onDay };

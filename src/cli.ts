@@ -57,6 +57,7 @@ function describe(p: ParsedDocument, name: string): string {
   add('Title', p.title);
   for (const m of p.meeting ? [p.meeting, ...(p.moreMeetings ?? [])] : [])
     add('Meeting', `${m.start} to ${m.end}${m.place ? `, ${m.place}` : ''}${m.startTime ? `, opens ${m.startTime}` : ''}${p.moreMeetings?.length ? `: ${m.title}` : ''}`);
+  for (const m of p.bodyMeetings ?? []) add('Meets next', `${m.body ?? ''} ${m.title}: ${m.start} to ${m.end}${m.place ? `, ${m.place}` : ''}`.trim());
   for (const e of p.events) add('Event', `${e.start}${e.end !== e.start ? ` to ${e.end}` : ''}${e.startTime ? ` ${e.startTime}${e.endTime ? `-${e.endTime}` : ''}${e.timezone ? ` ${e.timezone}` : ''}` : ''}: ${e.title}${e.place ? ` (${e.place})` : ''}`);
   for (const d of p.deadlines)
     add('Deadline', `${d.date}${d.time ? ` ${d.time}` : ''} ${d.timezone}: ${CATEGORY_LABELS[d.category]}${d.derived ? ' (derived)' : ''} — ${d.action.slice(0, 100)}`);

@@ -88,6 +88,8 @@ export interface DocumentReader {
   deadlinesCounted(scope: { group?: string; question?: string }, from: number | '-inf', limit: number, count?: boolean): Promise<{ facts: DeadlineFact[]; count: number }>;
   /** Meetings of a group (any group when `null`) ending from `from` on. */
   meetings(group: string | null, from: number, limit?: number, reverse?: boolean): Promise<MeetingFact[]>;
+  /** Meetings of a body outside ITU-T, by its key (`RAN2`, `MEF`), from `from`, soonest first. */
+  bodyMeetings(key: string, from: number, limit?: number): Promise<MeetingFact[]>;
   liaisons(group: string | null, limit?: number): Promise<LiaisonFact[]>;
   roles(): Promise<RoleFact[]>;
   /** Lead roles stated by current documents, once each. */

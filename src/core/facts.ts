@@ -143,6 +143,8 @@ export interface LiaisonFact {
   answeredBy?: Cite;
   /** The day the mail that brought it was sent (YYYY-MM-DD), for a statement that gives no date of its own. */
   received?: string;
+  /** The sender's next meetings the statement lists ("Date of Next TSG-RAN2 Meetings"): when a reply reaches it. */
+  senderMeetings?: MeetingInfo[];
 }
 
 /** A lead role stated by current documents. */

@@ -47,6 +47,7 @@ const meetingInfoObject = z.looseObject({
   format: z.enum(['in-person', 'hybrid', 'virtual']).nullable().optional(),
   groups: z.array(str).optional(),
   question: nstr.optional(),
+  body: str.optional(),
 });
 export const meetingInfoSchema: z.ZodType<MeetingInfo> = meetingInfoObject;
 
@@ -86,6 +87,7 @@ export const parsedDocumentSchema: z.ZodType<ParsedDocument> = z.looseObject({
   title: nstr,
   meeting: meetingInfoSchema.nullable(),
   moreMeetings: z.array(meetingInfoSchema).optional(),
+  bodyMeetings: z.array(meetingInfoSchema).optional(),
   events: z.array(meetingInfoSchema),
   deadlines: z.array(deadlineSchema),
   liaison: liaisonInfoSchema.nullable(),
@@ -160,6 +162,7 @@ export const liaisonFactSchema: z.ZodType<LiaisonFact> = z.looseObject({
   liaison: liaisonInfoSchema,
   answeredBy: citeSchema.optional(),
   received: z.string().optional(),
+  senderMeetings: z.array(meetingInfoSchema).optional(),
 });
 
 /** A JSON object with unknown fields (audit details and the like): checked to be an object, nothing more. */

@@ -77,6 +77,8 @@ export interface MeetingInfo {
   groups?: string[];
   /** The Question whose own (rapporteur) meeting this is (`Q13/15`), `group` being its study group. */
   question?: string | null;
+  /** The body outside ITU-T whose meeting this is, as written (`MEF`, `TSG-RAN2`); `group` is then `null`. */
+  body?: string;
 }
 
 /** A person to contact about a liaison statement. Fields the document does not give are `null`. */
@@ -171,6 +173,11 @@ export interface ParsedDocument {
   /** Further meetings the document announces beside `meeting`, each of its own group (a circular for the rapporteur
    * groups of two study groups); absent when there are none. */
   moreMeetings?: MeetingInfo[];
+  /**
+   * Meetings of bodies outside ITU-T the document lists ("Date of Next TSG-RAN2 Meetings", "The forthcoming MEF
+   * meetings are:"): when the sender of a liaison meets next, for a reply to reach it; absent when there are none.
+   */
+  bodyMeetings?: MeetingInfo[];
   events: MeetingInfo[];
   deadlines: Deadline[];
   liaison: LiaisonInfo | null;

@@ -71,8 +71,13 @@ function iso(c: chrono.ParsedComponents): string | null {
 const GLUED_TO_REFERENCE = new RegExp(String.raw`\/(\d{1,4}?)(\d{1,2})(?=\s+${MONTH_PATTERN}\.?\s+(?:19|20)\d{2}(?!\d))`, 'gi');
 
 /** The text chrono reads, and for each of its offsets the offset in the original text. */
+// A range across two months written month first: "April 29 - May 2, 2019", which the day-first reader takes apart.
+const MONTH_FIRST_RANGE = new RegExp(String.raw`\b(${MONTH_PATTERN}\.?)([ \t]+)(\d{1,2}(?:st|nd|rd|th)?)([ \t]*[-–][ \t]*)(${MONTH_PATTERN}\.?)([ \t]+)(\d{1,2}(?:st|nd|rd|th)?)(,?[ \t]+(?:19|20)\d{2})\b`, 'gi');
+
 function cleanForChrono(text: string): { clean: string; origin: (i: number) => number } {
   const edits: Array<{ at: number; len: number; put: string }> = [];
+  // Written day first with the same characters (so that offsets within it still point into the text as written).
+  for (const m of allMatches(MONTH_FIRST_RANGE, text)) edits.push({ at: m.index, len: m[0].length, put: `${m[3]}${m[2]}${m[1]}${m[4]}${m[7]}${m[6]}${m[5]}${m[8]}` });
   for (const m of allMatches(NOISE, text)) edits.push({ at: m.index, len: m[0].length, put: '' });
   for (const m of allMatches(GLUED_TO_REFERENCE, text)) {
     if (Number(m[2]) >= 1 && Number(m[2]) <= 31) edits.push({ at: m.index + 1 + (m[1]?.length ?? 0), len: 0, put: ' ' });

@@ -33,7 +33,8 @@ const VOIDED = /\bno longer (?:apply|applies|valid|stands?|in force)\b|\b(?:is|a
 // in the header run together on one line ("Approval: Agreed … 23 January 2013) Deadline: 31 May 2013"), it makes no
 // deadline of the dates beside it.
 const HEADER_DEADLINE = /\bDeadline\s*:/gi;
-const NOT_A_DEADLINE = /\b(?:will be held|will take place|took place|was held|last meeting|previous meeting|held (?:from|on|in)|information received by)\b/i;
+// (Nor is how long a group lives: "SG13 has extended the lifetime of the focus group until 31 December 2016".)
+const NOT_A_DEADLINE = /\b(?:will be held|will take place|took place|was held|last meeting|previous meeting|held (?:from|on|in)|information received by|life-?time|mandate (?:of|until|runs)|term of office)\b/i;
 // A date by which the secretariat, not the reader, does something: "The draft agenda will be posted by 1 April".
 const SECRETARIAT_ACTS = /\b(?:will|shall) be (?:posted|published|made available|available|sent out|distributed|issued|announced|circulated|uploaded)\b|\b(?:TSB|ITU|the secretariat) will (?:post|publish|send|issue|announce|circulate|inform)\b/i;
 // A date that is being replaced, or one in the past tense: "instead of 3 March 2027", "the deadline was 3 March 2024".
@@ -215,6 +216,9 @@ export function parseProseDeadlines(text: string, kind: DocumentKind, skip: read
     // Every date has digits (a year at least): a sentence without one sets no deadline.
     if (!/\d/.test(s.text) || !TRIGGER.test(s.text) || VOIDED.test(s.text)) return;
     const clean = squash(s.text);
+    // A line that goes on from the one before ("… extended the lifetime of the focus group / until 31 December 2016"):
+    // what that one says of it holds.
+    if (/^(?:until|till|by|before|no later than)\b/i.test(clean) && i > 0 && NOT_A_DEADLINE.test(squash(all[i - 1]?.text ?? '').slice(-160))) return;
     // A sentence states a few dates; the rest of a line of thousands is not read (each costs a look around it).
     let hits = findDates(clean, MAX_SENTENCE_DATES);
     // "by 23:59 UTC, 30 October": a date without its year, in a text whose other dates give it.

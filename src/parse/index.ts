@@ -11,7 +11,7 @@ import { fieldValue, headerOf } from './fields.ts';
 import { plainHeader, unrunHeader } from './layout.ts';
 import { dominantGroup, findGroups } from './groups.ts';
 import { CAPITAL_HEADING, parseLiaison, unlabelledTemplate } from './liaison.ts';
-import { agendaHeading, findCancelledMeeting, findEvents, findMeeting, heldMeeting, findOpeningTime, findPlace, meetingOf, placeInBrackets, placeName, listedNextMeetings, previousMeeting, questionMeetings, splitMeetings, subjectMeetings, workingPartyMeetings, groupMeetingsAhead } from './meeting.ts';
+import { agendaHeading, findCancelledMeeting, findEvents, findMeeting, heldMeeting, findOpeningTime, findPlace, meetingOf, placeInBrackets, placeName, listedNextMeetings, bodyMeetings, previousMeeting, questionMeetings, splitMeetings, subjectMeetings, workingPartyMeetings, groupMeetingsAhead } from './meeting.ts';
 import { meetingRows } from './meeting-table.ts';
 import { MONTH_PATTERN, normalizeText, squash } from './normalize.ts';
 import { asWritten, findRevision } from './reference.ts';
@@ -616,6 +616,8 @@ export function parseDocument(raw: string): ParsedDocument {
   const before = isLetter && !foreign && meeting?.group ? previousMeeting(flat, meeting.group, date) : null;
   if (before && !moreMeetings.some((m) => m.group === before.group && m.start === before.start)) moreMeetings.push(before);
   if (meeting && foreign) meeting = otherSectorMeeting(meeting, foreign);
+  // Another body's meetings it lists ("Date of Next TSG-RAN2 Meetings:"): when a liaison's sender meets next.
+  const others = kind === 'presentation' ? [] : bodyMeetings(text, date, liaisonRaw?.from ?? null);
 
   const table = parseDeadlineTable(text, sections);
   // "Deadline: -" or "n/a" says there is none: a date the text mentions does not stand for it.
@@ -649,6 +651,7 @@ export function parseDocument(raw: string): ParsedDocument {
     title: title ? clip(title.trim().replace(/(?<=\S)\s+LIAISON STATEMENT$/, ''), 2 * MAX_TITLE) || meeting?.title || null : meeting?.title || null,
     meeting,
     ...(moreMeetings.length > 0 ? { moreMeetings } : {}),
+    ...(others.length > 0 ? { bodyMeetings: others } : {}),
     // Letters announce side events; TDs and reports announce ad hoc and rapporteur meetings held during a meeting.
     events: isLetter || notice ? findEvents(text, meeting, date, sections).filter((e) => !moreMeetings.some((m) => m.start === e.start && m.end === e.end)).map((e) => (foreign ? { ...e, group: null } : e)) : kind === 'td' || kind === 'report' ? found.filter((e) => AD_HOC.test(e.title) && !NEXT_MEETING.test(e.title) && !moreMeetings.some((m) => m.start === e.start && m.end === e.end)) : [],
     deadlines: mergeDeadlines(explicit, derived),

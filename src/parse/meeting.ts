@@ -770,3 +770,81 @@ export function agendaHeading(header: string): { heading: string; meeting: Meeti
   const meeting: MeetingInfo | null = hit ? { group, title: squash(m[1].replace(/^(?:(?:Draft|Provisional|Revised|Annotated)\s+)*Agenda\s+(?:for|of)\s+the\s+/i, '')).replace(/^./, (c) => c.toUpperCase()), start: hit.start, end: hit.end, place } : null;
   return { heading: squash(m[1]), meeting };
 }
+
+// A list of another body's meetings: "3. Date of Next TSG-RAN2 Meetings:", "The forthcoming MEF meetings are:",
+// "7.3 Planning future meetings" (a 3GPP report's calendar). The body named in it, when it names one, is group 1.
+const BODY_MEETINGS_HEADING = /^[ \t]*(?:\d{1,2}(?:\.\d{1,2})*\.?[ \t]+)?(?:(?:the[ \t]+)?dates?[ \t]+of[ \t]+(?:the[ \t]+)?next|(?:the[ \t]+)?(?:forthcoming|upcoming|future|next)|planning[ \t]+(?:of[ \t]+)?future)[ \t]+(?:([A-Z][\w/&#. -]{0,30}?)[ \t]+)?meetings?(?:[ \t]+(?:calendar|schedule|are|is|will be))?[ \t]*:?[ \t]*$/gim;
+// Cells of a calendar that are not a meeting: its column titles, a month on its own.
+const CALENDAR_LINE = new RegExp(String.raw`^(?:TITLE|MEETING|TYPE|DATES?|LOCATION|VENUE|PLACE|CTRY|COUNTRY|HOST|See\b.*|(?:${MONTH_PATTERN})\.?\s+(?:19|20)\d{2}|[\s|]*)$`, 'i');
+// What stands for a place not yet known.
+const NO_PLACE = /^(?:TBD|TBC|to be (?:decided|determined|confirmed|announced)|n\/a|-+)$/i;
+
+/**
+ * The body a name stands for, as a key that its spellings share: "TSG-RAN2", "RAN WG2", "3GPP TSG RAN WG2" → `RAN2`;
+ * "MEF" → `MEF`; `null` for an ITU-T group (their meetings are filed under the group).
+ */
+export function bodyKey(name: string): string | null {
+  const key = name
+    .toUpperCase()
+    .replace(/#.*$/, '')
+    .replace(/\b(?:MEETINGS?|PLENARY|THE)\b/g, ' ')
+    .replace(/^\s*(?:3GPP|ETSI)[\s-]*/, '')
+    .replace(/^\s*TSG\b[\s-]*/, '')
+    .replace(/\bWG\s*(\d)/, '$1')
+    .replace(/[\s_-]+/g, '');
+  if (!/^[A-Z][A-Z0-9./&]{1,24}$/.test(key) || findGroups(name).length > 0) return null;
+  return key;
+}
+
+/**
+ * The meetings of a body outside ITU-T that a document lists under a heading of next meetings, each on a line of its
+ * own with its dates (a 3GPP liaison's "Date of Next TSG-RAN2 Meetings", an MEF liaison's "forthcoming MEF meetings",
+ * a 3GPP report's calendar): later than `after`, with the place written after the dates. The body is the heading's,
+ * else the meeting's name before "#" ("CT4#86"), else `sender`. None when the list is of an ITU-T group's meetings.
+ *
+ * @example bodyMeetings('Date of Next TSG-SA WG2 Meetings:\nSA2#130\t21 - 25 January 2019\t\tKochi, India', null, 'SA2')
+ *   // [{ body: 'TSG-SA WG2', title: 'SA2#130', start: '2019-01-21', end: '2019-01-25', place: 'Kochi, India', … }]
+ */
+export function bodyMeetings(text: string, after: string | null, sender: string | null): MeetingInfo[] {
+  const out: MeetingInfo[] = [];
+  // A long report plans its next meetings near its end: its first and its last 100,000 characters are read.
+  const head = text.length > 200_000 ? `${text.slice(0, 100_000)}\n\n${text.slice(-100_000)}` : text;
+  for (const heading of head.matchAll(BODY_MEETINGS_HEADING)) {
+    const named = heading[1]?.trim().replace(/^(?:of|the)\s+/i, '') || null;
+    if (named && findGroups(named).length > 0) continue;
+    const lines = head.slice(heading.index + heading[0].length).split('\n').slice(1, 24);
+    let skipped = 0;
+    let found = 0;
+    for (const line of lines) {
+      const cells = line.split(/\t+|\s{3,}|\s+[-–]\s+/).map((c) => c.trim().replace(/^[•·*▪◦-]+\s*/, '')).filter((c) => c !== '');
+      if (cells.length === 0) {
+        if (found > 0) break;
+        continue;
+      }
+      const hit = findDates(line)[0];
+      if (!hit) {
+        // Column titles and month labels of a calendar; a few lines of prose before the list; else the list is over.
+        if (cells.every((c) => CALENDAR_LINE.test(c)) || (found === 0 && ++skipped <= 2)) continue;
+        break;
+      }
+      found++;
+      if (after && hit.end < after) continue;
+      const before = line.slice(0, hit.index).split(/\t+|\s{3,}/).map((c) => c.trim().replace(/^[•·*▪◦-]+\s*/, '').replace(/[\s,:–-]+$/, '')).filter((c) => c !== '');
+      const name = before[0] && !/^[\d\s.,/-]+$/.test(before[0]) ? before[0] : null;
+      // "CT4#86", "TSG-RAN2 Meeting #104": the body before "#", which a heading of two ("CT and CT4") does not give.
+      const body = ((name && /#/.test(name) ? name.replace(/\s*(?:Meeting\s*)?#.*$/i, '').trim() || null : null) ?? named ?? sender)?.replace(/^(3GPP|ETSI)(?=[A-Z])/, '$1 ');
+      if (!body || !bodyKey(body)) continue;
+      const rest = line
+        .slice(hit.index + hit.text.length)
+        .split(/\t+|\s{3,}|^\s*[,–-]\s*|\s+[-–]\s+/)
+        .map((c) => c.trim().replace(/^[,;–-]\s*|[.,;]$/g, ''))
+        .filter((c) => c !== '' && !/^(?:OR|AH|ad hoc|e-?meeting)$/i.test(c));
+      const where = rest.join(', ').replace(/\s+/g, ' ');
+      const place = where === '' || NO_PLACE.test(where) ? null : /\b(?:virtual|electronic|e-meeting|online)\b/i.test(where) ? 'virtual' : where.slice(0, 80);
+      // Two headings over one list ("Planning future meetings" / "Future meeting Calendar:") give it once.
+      if (!out.some((m) => m.start === hit.start && m.body === body)) out.push({ group: null, body, title: name ?? `${body} meeting`, start: hit.start, end: hit.end, place, startTime: null, endTime: null, timezone: null });
+      if (out.length >= 12) return out;
+    }
+  }
+  return out;
+}

@@ -8,6 +8,7 @@ import { dueAt } from '../core/time.ts';
 import { senderVerified, type Cite, type DeadlineFact, type LiaisonFact, type MeetingFact, type RoleFact, type StoredDocument } from '../core/facts.ts';
 import type { Deadline, ParsedDocument } from '../core/types.ts';
 import { actingAddressees } from '../parse/liaison.ts';
+import { bodyKey } from '../parse/meeting.ts';
 import { describeDocument } from './titles.ts';
 
 export type { Cite, CorrectedFacts, DeadlineFact, LiaisonFact, MeetingFact, RoleFact, SourceInfo, StoredDocument } from '../core/facts.ts';
@@ -215,6 +216,14 @@ export function indexEntries(doc: StoredDocument): IndexEntry[] {
       entries.push({ member: n === 0 ? `${doc.id}#m` : `${doc.id}#m${n}`, fact, sets });
     });
   }
+  // Another body's meetings (a 3GPP liaison's "Date of Next TSG-RAN2 Meetings"), filed under that body only: the
+  // meetings of ITU-T groups are listed apart from them.
+  (p.bodyMeetings ?? []).forEach((m, n) => {
+    const key = m.body ? bodyKey(m.body) : null;
+    if (!key) return;
+    const fact: MeetingFact = { ...m, source: cite, events: [], authority: 'mention' };
+    entries.push({ member: `${doc.id}#b${n}`, fact, sets: [[`mt:b:${key}`, startMs(m.start)]] });
+  });
   // A cancellation letter gives the meeting it cancels, marked so: merged with the letter that announced it, or
   // alone when that letter is not stored.
   if (p.cancels) {
@@ -237,6 +246,7 @@ export function indexEntries(doc: StoredDocument): IndexEntry[] {
     if ([...p.liaison.to, ...p.liaison.cc].some((x) => ALL_GROUPS_PARTY.test(x))) for (const g of groupsOn(p.date ?? p.liaison.deadline)) parties.add(g);
     for (const party of parties) if (/^(?:SG\d+|TSAG)/.test(party)) sets.push([`ls:g:${parentGroup(party)}`, when]);
     const fact: LiaisonFact = { source: cite, group: p.group, liaison: p.liaison };
+    if (p.bodyMeetings?.length) fact.senderMeetings = p.bodyMeetings.slice(0, 3);
     if (doc.answeredBy) fact.answeredBy = doc.answeredBy;
     if (!p.date && doc.source.sentAt) fact.received = doc.source.sentAt.slice(0, 10);
     entries.push({ member: `${doc.id}#ls`, fact, sets });

@@ -750,6 +750,11 @@ export class DocumentStore {
     return mergeMeetings(facts).slice(0, limit);
   }
 
+  /** Meetings of a body outside ITU-T (its {@link bodyKey}, `RAN2`, `MEF`) from `from`, soonest first. */
+  async bodyMeetings(key: string, from: number, limit = 10): Promise<MeetingFact[]> {
+    return mergeMeetings(await this.factsIn(meetingFactSchema, `mt:b:${key}`, from, '+inf', limit * 4)).slice(0, limit);
+  }
+
   /** Liaison statements of a group (from, to or copied) or all, newest first. */
   async liaisons(group: string | null, limit = 50): Promise<LiaisonFact[]> {
     return this.factsIn(liaisonFactSchema, group ? `ls:g:${group}` : 'ls', '-inf', '+inf', limit, true);

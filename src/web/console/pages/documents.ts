@@ -48,6 +48,7 @@ function factsModel(doc: StoredDocument, tz: string) {
     row('Date', p.date ? humanDate(p.date) : null),
     row('Meeting', p.meeting ? `${p.meeting.title}: ${formatRange(p.meeting.start, p.meeting.end)}${p.meeting.place ? `, ${p.meeting.place}` : ''}` : null),
     ...(p.moreMeetings ?? []).map((m) => row('Meeting', `${m.title}: ${formatRange(m.start, m.end)}${m.place ? `, ${m.place}` : ''}`)),
+    ...(p.bodyMeetings ?? []).map((m) => row(`Meeting of ${m.body ?? 'another body'}`, `${m.title}: ${formatRange(m.start, m.end)}${m.place ? `, ${m.place}` : ''}`)),
     ...p.events.map((e) => row(eventLabel(e.title), `${e.title}: ${formatRange(e.start, e.end)}${e.place ? `, ${e.place}` : ''}`)),
     ...(p.liaison
       ? [row('Liaison', `from ${p.liaison.from ?? '?'} to ${p.liaison.to.join(', ') || '?'}${p.liaison.cc.length ? `, cc ${p.liaison.cc.join(', ')}` : ''}; for ${p.liaison.purpose ?? '?'}${p.liaison.deadline ? `; reply by ${p.liaison.deadline}` : ''}${p.liaison.questions.length ? `; ${p.liaison.questions.join(', ')}` : ''}`)]

@@ -1,0 +1,75 @@
+/**
+ * Meetings of bodies outside ITU-T that a document lists (a 3GPP liaison's "Date of Next … Meetings", an MEF
+ * liaison's "forthcoming MEF meetings", a 3GPP report's calendar), read from real documents of those layouts
+ * (test/fixtures/real, sources in its SOURCES.md): each with its body, dates and place; an ITU-T group's list is
+ * not one of them, and none is a deadline.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { findDates } from '../../src/parse/dates.ts';
+import { parseDocument } from '../../src/parse/index.ts';
+import { bodyKey, bodyMeetings } from '../../src/parse/meeting.ts';
+import { REAL_DIR } from '../support/real-corpus.ts';
+
+const real = (name: string) => parseDocument(readFileSync(join(REAL_DIR, name), 'utf8'));
+const listed = (name: string) => (real(name).bodyMeetings ?? []).map((m) => [m.body, m.title, m.start, m.end, m.place]);
+
+describe("another body's next meetings", () => {
+  it("a 3GPP liaison's \"Date of Next … Meetings\": each meeting's body from its name before \"#\"", () => {
+    expect(listed('3gpp-ct4-ls-out-user-plane-analysis-to-ietf-dmm.txt')).toEqual([
+      ['CT4', 'CT4#86', '2018-08-20', '2018-08-24', 'West Palm Beach, US'],
+      ['CT', 'CT#81', '2018-09-10', '2018-09-11', 'Gold Coast, Australia'],
+      ['CT4', 'CT4#86bis', '2018-10-15', '2018-10-19', 'Vilnius, Lithuania'],
+    ]);
+    expect(listed('3gpp-ran2-reply-ls-dynamic-plr-cc-sa2.txt')).toEqual([
+      ['TSG-RAN2', 'TSG-RAN2 Meeting #104', '2018-11-12', '2018-11-16', 'Spokane, USA'],
+      ['TSG-RAN2', 'TSG-RAN2 Meeting #105', '2019-02-25', '2019-03-01', 'Athens, Greece'],
+    ]);
+  });
+
+  it('an MEF liaison\'s list written month first, across two months, with a place to be decided', () => {
+    expect(listed('ietf-datatracker-1604-mef-forthcoming-meetings-month-first.txt')).toEqual([
+      ['MEF', 'MEF meeting', '2019-01-28', '2019-01-31', 'Hong Kong'],
+      ['MEF', 'MEF meeting', '2019-04-29', '2019-05-02', 'Dubrovnik, Croatia'],
+      ['MEF', 'MEF meeting', '2019-07-29', '2019-08-01', null],
+    ]);
+    expect(real('ietf-datatracker-1604-mef-forthcoming-meetings-month-first.txt').deadlines).toEqual([]);
+  });
+
+  it("a 3GPP report's calendar of cells, column titles and month labels between its rows, read once under two headings", () => {
+    const p = real('3gpp-sa2-132-report-future-meeting-calendar.txt');
+    expect(p.bodyMeetings?.map((m) => [bodyKey(m.body ?? ''), m.start, m.place])).toEqual([
+      ['SA2', '2019-05-13', 'Reno, Nevada, USA'],
+      ['SA2', '2019-06-24', 'Sapporo, JP'],
+      ['SA2', '2019-10-14', 'Split (HR), HR'],
+      ['SA2', '2019-11-18', 'Reno, Nevada, USA'],
+    ]);
+    expect(p.deadlines).toEqual([]);
+  });
+
+  it('a list of an ITU-T group\'s meetings, and meetings already held, are not listed as another body\'s', () => {
+    expect(bodyMeetings('Next SG17 meetings:\n29 August - 6 September 2027, Geneva\n', null, null)).toEqual([]);
+    expect(bodyMeetings('The forthcoming MEF meetings are:\n10-13 February 2020, Ho Chi Minh City, Vietnam\n', '2020-03-01', null)).toEqual([]);
+  });
+
+  it('one key for the spellings of a body; none for an ITU-T group', () => {
+    expect(['TSG-RAN2', 'RAN WG2', '3GPP TSG RAN WG2', 'RAN2'].map(bodyKey)).toEqual(['RAN2', 'RAN2', 'RAN2', 'RAN2']);
+    expect(['3GPPSA2', 'TSG-SA WG2', 'SA2#130'].map(bodyKey)).toEqual(['SA2', 'SA2', 'SA2']);
+    expect(bodyKey('SG17')).toBeNull();
+  });
+
+  it('reads a range across two months written month first', () => {
+    expect(findDates('April 29 - May 2, 2019 - Dubrovnik')).toEqual([{ start: '2019-04-29', end: '2019-05-02', index: 0, text: 'April 29 - May 2, 2019' }]);
+    // Across the new year, the year written is the end's.
+    expect(findDates('held Dec. 30 - Jan. 3, 2027 in Hanoi').map((h) => [h.start, h.end])).toEqual([['2026-12-30', '2027-01-03']]);
+  });
+});
+
+describe('how long a group lives is no deadline', () => {
+  it('"extended the lifetime of the focus group / until 31 December 2016" sets no reply date', () => {
+    const p = real('ietf-datatracker-1457-sg13-fg-lifetime-until-not-deadline.txt');
+    expect(p.deadlines).toEqual([]);
+    expect(p.liaison?.deadline).toBeNull();
+  });
+});
