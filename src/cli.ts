@@ -55,7 +55,7 @@ function describe(p: ParsedDocument, name: string): string {
   add('Revision', p.revision);
   add('Date', p.date);
   add('Title', p.title);
-  for (const m of p.meeting ? [p.meeting, ...(p.moreMeetings ?? [])] : [])
+  for (const m of [...(p.meeting ? [p.meeting] : []), ...(p.moreMeetings ?? [])])
     add('Meeting', `${m.start} to ${m.end}${m.place ? `, ${m.place}` : ''}${m.startTime ? `, opens ${m.startTime}` : ''}${p.moreMeetings?.length ? `: ${m.title}` : ''}`);
   for (const m of p.bodyMeetings ?? []) add('Meets next', `${m.body ?? ''} ${m.title}: ${m.start} to ${m.end}${m.place ? `, ${m.place}` : ''}`.trim());
   for (const e of p.events) add('Event', `${e.start}${e.end !== e.start ? ` to ${e.end}` : ''}${e.startTime ? ` ${e.startTime}${e.endTime ? `-${e.endTime}` : ''}${e.timezone ? ` ${e.timezone}` : ''}` : ''}: ${e.title}${e.place ? ` (${e.place})` : ''}`);

@@ -443,7 +443,11 @@ function dateHeader(lines: HeaderLines): string | null {
   const value = rawHeader(lines, 'date');
   if (value === null) return null;
   const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+  if (!Number.isNaN(date.getTime())) return date.toISOString();
+  // RFC 5322's obsolete forms, which old mail still has: a one-letter military zone ("13:50:01 N"), whose meaning the
+  // RFC says is unknown (read as UTC).
+  const obsolete = new Date(value.replace(/\s+[A-IK-Za-ik-z]\s*$/, ' +0000'));
+  return Number.isNaN(obsolete.getTime()) ? null : obsolete.toISOString();
 }
 
 function attachmentName(attachment: CollectedAttachment, index: number): string {

@@ -344,6 +344,25 @@ function unlabelledSubject(header: string): string | null {
   return value.split(' ').length >= 5 && /\b(?:19|20)\d{2}\s*$/.test(value) ? value : null;
 }
 
+/**
+ * The subject a cell-by-cell copy puts after the addressee list: the lines between the list's last item (with the
+ * short lines that end it: "the Union", "Study Group 3;", "Bureau") and "Dear …"; at most three, or `null`.
+ */
+function subjectAfterAddressees(header: string): string | null {
+  const dear = /^[ \t]*Dear\b/im.exec(header);
+  if (!dear) return null;
+  const lines = header.slice(0, dear.index).split('\n').map((l) => l.trim());
+  let last = -1;
+  lines.forEach((l, i) => {
+    if (/^[-–]\s*To\b/i.test(l)) last = i;
+  });
+  if (last < 0) return null;
+  let i = last + 1;
+  while (i < lines.length && ((lines[i] ?? '') === '' || /^[a-z]/.test(lines[i] ?? '') || (lines[i] ?? '').split(/\s+/).length <= 3)) i++;
+  const subject = lines.slice(i, i + 3).filter((l) => l !== '').join(' ').replace(/\s+/g, ' ').trim();
+  return subject.length >= 10 && subject.length <= 2 * MAX_TITLE ? subject : null;
+}
+
 function letterSubject(header: string): string | null {
   const first = fieldValue(header, 'Subject|Objet|Subj', 3, true);
   if (first === null) return null;
@@ -351,6 +370,9 @@ function letterSubject(header: string): string | null {
   // Converters leave cell markers and list dashes before it: "Subject: / Meeting …", "Subject: - - 18th meeting …".
   // A BR letter's subject lists what it covers after it, run on when flattened: "Meetings of Working Parties 7A and
   // 7B–Working Party 7A: Time signals …".
+  // A table copied cell by cell puts the addressees in the subject's place and the subject after them, before "Dear
+  // Sir/Madam": "Subject: / - To Administrations of … / Copy: / - To …; / Study Group 3 Questionnaire on …".
+  if (/^(?:[-–]\s*)?To\s+(?:the\s+)?(?:Administrations|Member|ITU-T|Sector|Chair|Director)/i.test(first)) return subjectAfterAddressees(header);
   const bare = first.replace(/^(?:[/|]\s*|[-–]\s+)+/, '').replace(/\s*[-–]\s*(?=Working Party \w{1,4}\s*:).*$/, '');
   // A flattened letter's subject runs on into the body: "… in the study period 1994-1995 The Radiocommunication
   // Assembly, in November, 1993, approved …": it ends where a sentence starts.

@@ -12,10 +12,17 @@ export const MAX_TITLE = 160;
 const BOILERPLATE =
   /^(?:INTERNATIONAL TELECOMMUNICATION UNION(?:\s+\(?ITU\)?)?|Search Icon(?: White)?|ITU's \d+(?:th)? anniversary|ICTs for a Sustainable World\b.*|Thread Links(?: Date Links)?|(?:(?:Thread|Date) (?:Prev|Next|Index)\s*)+|Print Version|Home\s*:.*|ITU Home Page\b.*|Committed to connecting the world|General Secretariat|Radiocommunication Bureau|Telecommunication Development Bureau|Place des Nations\b.*|(?:(?:TELECOMMUNICATION (?:STANDARDI[SZ]ATION|DEVELOPMENT)|RADIOCOMMUNICATION) )?(?:SECTOR|BUREAU|ADVISORY GROUP)|RADIOCOMMUNICATION|advertisement|STUDY PERIOD\b.*|STUDY GROUPS?\b.*|Working Party \w+|Documents? \S+|TSAG|Original\s*:.*|English only|(?:LIAISON STATEMENT|TEMPORARY DOCUMENT|CONTRIBUTION|REPORT|COLLECTIVE LETTER|Liaison statement|Attention\b.*)|(?:Geneva|Place|Date)\b.*\d{4}.*|Page \d+.*|-\s*\d+\s*-|Skip to main content|Connecting the world and beyond|Radiocommunication Study Groups\b.*|ISO\/IEC\s+JTC\s?1(?:\s*\/\s*SC\s?\d+)?(?:\s+N\s?\d+)?|Information Technology|JTC\s?1 Secretariat|Request for Comments|You are on page \d+\s*of\s*\d+.*)$/i;
 
-/** `text` on one line, without a closing stop; longer than `max`, cut after a word and ended with "…". */
+/**
+ * `text` on one line, without a closing stop; longer than `max`, cut after a bracketed date that ends a title, else
+ * after a word and ended with "…".
+ */
 export function clip(text: string, max = MAX_TITLE): string {
   const t = text.replace(/\s+/g, ' ').trim().replace(/[.;:,]+$/, '');
   if (t.length <= max) return t;
+  // A flattened header runs its title on into the next cells: "Report of the Geneva meeting (23-27 January 2006)
+  // Structure of the report R 4 …" ends at the bracketed date that closes it.
+  const dated = /^(.{10,140}?\([^()]{0,60}\b(?:19|20)\d{2}\))\s+[A-Z]/.exec(t)?.[1];
+  if (dated) return dated;
   const cut = t.slice(0, max);
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 60))}…`;
 }

@@ -125,6 +125,13 @@ describe('extractFile on .eml', () => {
     });
   });
 
+  it("reads an old mail's Date in RFC 5322's obsolete form: two-digit year, one-letter zone", async () => {
+    // As a 1998 SC22/WG11 list message dates itself (open-std.org/JTC1/SC22/WG11/821).
+    const mail = ['From: convenor@example.org', 'To: wg@example.org', 'Subject: WG11 N452 - letter ballot request', 'Date: Mon, 21 Sep 98 13:50:01 N', 'Message-Id: <26651.906378601@example.org>', '', 'Please find the request below.'].join('\n');
+    const { parts } = await extractFile(await tmp.write('old.eml', mail));
+    expect(parts[0]?.origin?.date).toBe('1998-09-21T13:50:01.000Z');
+  });
+
   it('refuses a mail with no body and only an unreadable attachment, naming the reason', async () => {
     const mail = makeMail({
       attachments: [{ filename: 'LS.docx', contentType: DOCX_TYPE, content: randomBytes(2000) }],

@@ -73,3 +73,11 @@ describe('how long a group lives is no deadline', () => {
     expect(p.liaison?.deadline).toBeNull();
   });
 });
+
+describe("a study group's next meeting in a liaison's running text", () => {
+  it('"The first SG13 meeting of the study period will be held in Geneva, 6-17 February 2017": mentioned, under SG13', () => {
+    const p = real('ietf-tracker-1504-fg-imt2020-first-sg13-meeting-of-period.txt');
+    expect(p.moreMeetings?.map((m) => [m.group, m.start, m.end, m.place])).toEqual([['SG13', '2017-02-06', '2017-02-17', 'Geneva, Switzerland']]);
+    expect(p.bodyMeetings).toBeUndefined();
+  });
+});
