@@ -685,7 +685,9 @@ function formatHeadline(m: MeetingFact, group: string): string {
 }
 
 /** The answer's first line for a focused question: when the meeting opens, or where it is. */
-function focusItem(m: MeetingFact, focus: Exclude<MeetingFocus, null>, tz: string, registration = false): ReplyItem {
+function focusItem(m: MeetingFact, focus: Exclude<MeetingFocus, null>, tz: string, registration = false, today = ''): ReplyItem {
+  // A meeting over is told in the past: "SG12RG-AFR met in Abidjan", "TSAG opened …".
+  const over = today !== '' && m.end < today;
   const source = sourceOf(m.source);
   const name = m.group || m.question ? whoMeets(m) : m.title;
   // "what time does registration open": the registration desk's hour, or that the letter gives none.
@@ -698,12 +700,12 @@ function focusItem(m: MeetingFact, focus: Exclude<MeetingFocus, null>, tz: strin
   }
   if (focus === 'place') {
     return m.place
-      ? { text: `${name} meets${inPlace(m.place)}`, detail: `${formatRange(m.start, m.end)} [${sourceLabel(source)}]`, source }
+      ? { text: `${name} ${over ? 'met' : 'meets'}${inPlace(m.place)}`, detail: `${formatRange(m.start, m.end)} [${sourceLabel(source)}]`, source }
       : { text: `${name}: the letter does not say where`, detail: `${formatRange(m.start, m.end)} [${sourceLabel(source)}]`, source };
   }
   const opening = formatOpening(m, tz);
   return opening
-    ? { text: `${name} opens ${opening}`, detail: `${formatRange(m.start, m.end)}${m.place ? `, ${m.place}` : ''} [${sourceLabel(source)}]`, source }
+    ? { text: `${name} ${over ? 'opened' : 'opens'} ${opening}`, detail: `${formatRange(m.start, m.end)}${m.place ? `, ${m.place}` : ''} [${sourceLabel(source)}]`, source }
     : { text: `${name}: the letter gives no opening time`, detail: `${formatRange(m.start, m.end)}${m.place ? `, ${m.place}` : ''}; the meeting opens on ${formatRange(m.start, m.start)} [${sourceLabel(source)}]`, source };
 }
 
@@ -907,7 +909,7 @@ const meetingCommand = defineCommand({
         return {
           ok: true,
           title: `Last meeting of ${group}: ${formatRange(last.start, last.end)}${last.place ? `, ${last.place}` : ''}${planned ? ` (as ${sourceLabel(sourceOf(last.source))} planned it)` : ''}`,
-          sections: [{ items: focus ? [focusItem(last, focus, ctx.tz), ...meetingItems(last, ctx.tz).slice(1)] : meetingItems(last, ctx.tz) }],
+          sections: [{ items: focus ? [focusItem(last, focus, ctx.tz, false, meetingDay(ctx.now)), ...meetingItems(last, ctx.tz).slice(1)] : meetingItems(last, ctx.tz) }],
           notes: [],
           sources: uniqueSources((last.sources ?? [last.source]).map(sourceOf)),
           data: { group, meetings: [last], last },
@@ -1036,7 +1038,7 @@ const meetingCommand = defineCommand({
     const following = underWay ? ahead.find((m) => !m.cancelledBy && m.start > first.end && whoMeets(m) === whoMeets(first)) : undefined;
     if (following) chosen.push(following);
     const underWayTitle = underWay ? `${whoMeets(first)} is meeting now, until ${formatRange(first.end, first.end)}${following ? `; its next meeting is ${formatRange(following.start, following.end)}${inPlace(following.place)}` : ''}` : null;
-    const headline = focus && group ? focusItem(first, focus, ctx.tz, args.registration === true).text : args.format && group ? formatHeadline(first, whoMeets(first)) : null;
+    const headline = focus && group ? focusItem(first, focus, ctx.tz, args.registration === true, meetingDay(ctx.now)).text : args.format && group ? formatHeadline(first, whoMeets(first)) : null;
     // Asked about taking part from afar: the letter's own sentences on it ("Remote participation is provided for the
     // opening and closing plenaries; for other sessions it can be requested 24 hours in advance").
     const letterSource = sourceOf(first.source);
@@ -1081,7 +1083,7 @@ const meetingCommand = defineCommand({
       ok: true,
       title: movedTitle ?? onDayTitle ?? (args.until ? untilTitle(first, ctx.now, ctx.tz) : null) ?? underWayTitle ?? (noPlenary ? `No plenary of ${group} known${during ? ` ${during}` : ''}` : headline ?? (question && own.length > 0 ? `Next meetings of ${question}` : group ? (inMonth.length > 0 && window ? `${chosen.length > 1 ? 'Meetings' : 'Meeting'} of ${group} ${during}` : `Next meeting of ${group}`) : monthOfAll.length > 0 && window ? `Meetings ${during}` : focus === 'time' ? 'Upcoming meetings and when they open' : focus === 'place' ? 'Upcoming meetings and where' : 'Upcoming meetings')),
       // One group: the title answers and the lines give the details. All groups: each meeting's answer, then its side events.
-      sections: [...remoteSection, ...chosen.map((m) => ({ items: focus && !group ? [focusItem(m, focus, ctx.tz), ...meetingItems(m, ctx.tz).slice(1)] : meetingItems(m, ctx.tz) }))],
+      sections: [...remoteSection, ...chosen.map((m) => ({ items: focus && !group ? [focusItem(m, focus, ctx.tz, false, meetingDay(ctx.now)), ...meetingItems(m, ctx.tz).slice(1)] : meetingItems(m, ctx.tz) }))],
       notes: [...(args.howLong ? [lengthNote(first)] : []), ...noEventNotes, ...movedNotes, ...plenaryNotes, ...(movedTitle ? [] : monthNote), ...cancelledNotes, ...(question && own.length > 0 && chosen.length > 1 ? [viaParty ? `${question} meets at ${whoMeets(own[0] as MeetingFact)}'s meeting (its letter names ${question}) and at ${group ?? 'its study group'}'s.` : `${question} meets at meetings of its own and at ${group ?? 'its study group'}'s; its own next one is first.`] : [])],
       sources: uniqueSources([...chosen.flatMap((m) => (m.sources ?? [m.source]).map(sourceOf)), ...calledThen.map((m) => cancellationSource(m))]),
       // `noneInSpan`: no meeting falls in the span asked; the note saying so (the next ones are shown instead).
