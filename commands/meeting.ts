@@ -1022,9 +1022,15 @@ const meetingCommand = defineCommand({
           ? `The last meeting I know of was ${formatRange(last[0].start, last[0].end)}${inPlace(last[0].place)}${plannedOnly(last[0]) ? `, as ${sourceLabel(sourceOf(last[0].source))} planned it` : ''} [${sourceLabel(sourceOf(last[0].source))}].`
           : 'No collective letter announcing a meeting is stored for this group.',
       ];
+      // Asked whether a meeting is still on or was moved, and the last one was a postponed one, now over: it was moved,
+      // and has been held.
+      const movedLast = args.moved && group && last[0] && /\b(?:postpone\w*|moved|reschedul\w*|new dates)\b/i.test(last[0].title) ? last[0] : null;
+      const movedFrom = movedLast ? /\b(?:originally|initially|first)\s+(?:planned|scheduled|announced)\s+(?:for\s+)?([^()]{5,40}?)\)?$/i.exec(movedLast.title)?.[1] : undefined;
       return {
         ok: true,
-        title: `No upcoming meeting known for ${group ?? 'any group'}`,
+        title: movedLast
+          ? `The ${group ?? ''} meeting${movedFrom ? ` planned for ${movedFrom}` : ''} was moved to ${formatRange(movedLast.start, movedLast.end)}, and that meeting is over [${sourceLabel(sourceOf(movedLast.source))}]`
+          : `No upcoming meeting known for ${group ?? 'any group'}`,
         // The last meeting's side events, when it had some ("… and what events are around it").
         sections: last[0] && last[0].events.length > 0 ? [{ heading: 'The last meeting', items: meetingItems(last[0], ctx.tz) }] : [],
         notes,

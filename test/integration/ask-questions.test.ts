@@ -1985,6 +1985,13 @@ describe('questions of the twenty-ninth round (asked on 12 May 2027)', () => {
     }
   });
 
+  it('"is the SG13 meeting in March still happening", asked after the meeting it was moved to: moved, and over', async () => {
+    const a = await ask('Is the SG13 meeting in March still happening?', 'Europe/Zurich', when);
+    expect(a.title).toBe('The SG13 meeting planned for 8-19 March 2027 was moved to 12–23 April 2027, and that meeting is over [TSB Collective letter 7/13]');
+    const place = await ask("When and where did SG12's regional group for Africa meet in 2025?", 'Europe/Zurich', when);
+    expect(place.title).toBe("SG12RG-AFR met in Abidjan, Côte d'Ivoire");
+  });
+
   it('an unknown body is refused without documents that share one of its words', async () => {
     const a = await ask("What's the ITU-R WP 5D meeting schedule for 2027?", 'Australia/Sydney', when);
     expect(a.sources).toEqual([]);
