@@ -213,7 +213,7 @@ export function parseMeetingText(input: string, clock?: { now: number; tz: strin
         ? ('ongoing' as const)
         : null
     : null;
-  const moved = stillOn || cancelAsked || (/\b(?:postponed|moved|rescheduled|delayed|deferred|pushed back)\b/i.test(text) && /^\s*(?:was|were|is|has|have|did)\b/i.test(text));
+  const moved = stillOn || cancelAsked || (/\b(?:postponed|moved|rescheduled|delayed|deferred|pushed back)\b|^\s*did\b.*\b(?:move|change)\b/i.test(text) && /^\s*(?:was|were|is|has|have|did)\b/i.test(text));
   const asked = { month, ...(year === null ? {} : { year }), ...(plenary ? { plenary: true } : {}), ...(moved ? { moved: stillOn ? ('still-on' as const) : cancelAsked ? ('cancelled' as const) : true } : {}), ...(asksFormat ? { format: true } : {}), ...(past ? { past: true } : {}), ...(relative ? { monthAhead: relative === 'next' ? 1 : 0 } : {}), ...(when ? { when } : {}), ...(sideEvent ? { event: sideEvent } : {}), ...(howLong ? { howLong: true } : {}), ...(until ? { until: true } : {}), ...(onDay?.[1] ? { onDay: onDay[1] } : {}), ...((focus === 'time' || sideEvent) && /\b(?:registration|badges?|register)\b/i.test(text) ? { registration: true } : {}), ...(status ? { status } : {}) };
   // Asked only whether it is still on, moved or cancelled: nothing is left unread ("is the SG2 working party meeting in
   // March still happening").
@@ -315,7 +315,13 @@ const HOW = /\b(?:online|via|through|form|homepage|web ?site|web page|page|https
 
 /** Words of a question that say which meeting it is about, not what is asked of it. */
 /** Words that only say when or who of a meeting asked about: "later this year", "right now", "for SG2 delegates". */
-const ONLY_WHEN_WORDS = new Set(['later', 'year', 'right', 'today', 'tomorrow', 'currently', 'moment', 'soon', 'delegates', 'participants', 'experts', 'members', 'again', 'even', 'actually', 'exactly', 'held', 'meet', 'meets', 'meeting', 'taking', 'place', 'happen', 'happens', 'happening']);
+const ONLY_WHEN_WORDS = new Set([
+  ...['later', 'year', 'right', 'today', 'tomorrow', 'currently', 'moment', 'soon', 'again', 'even', 'actually', 'exactly', 'local'],
+  ...['delegates', 'participants', 'experts', 'members', 'someone', 'anyone', 'everyone'],
+  ...['held', 'meet', 'meets', 'meeting', 'taking', 'place', 'happen', 'happens', 'happening', 'start', 'starts', 'starting', 'begin', 'begins', 'opening', 'open', 'opens', 'kick', 'kicks'],
+  // A group's number spelled out ("study group twenty").
+  ...['eleven', 'twelve', 'thirteen', 'fifteen', 'sixteen', 'seventeen', 'twenty', 'twenty-one', 'three', 'five', 'nine'],
+]);
 
 const NAMING_WORDS = /^(?:cancell?ed|postponed|moved|rescheduled|happens?|happening|working|party|regional|april|march|june|july|august|september|sept|october|november|december|january|february|planning|planned|going)$/;
 
@@ -591,6 +597,38 @@ function stillOnAnswer(topic: Reply | null, today: string): string | null {
 }
 
 /**
+ * The side events of a kind ("workshops") of every group's meetings: those to come, soonest first; else the last
+ * three held, said to be so.
+ */
+async function eventsOfAll(ctx: CommandContext, kind: string): Promise<Reply> {
+  const today = meetingDay(ctx.now);
+  const ofKind = (ms: MeetingFact[]) => ms.filter((m) => !m.cancelledBy).flatMap((m) => m.events.filter((e) => eventOfKind(e.title, kind)).map((e) => ({ m, e })));
+  const ahead = ofKind(await ctx.store.meetings(null, ctx.now - 31 * DAY, 60)).filter(({ e }) => e.end >= today).sort((a, b) => a.e.start.localeCompare(b.e.start));
+  const shown = ahead.length > 0 ? ahead.slice(0, 10) : ofKind(await ctx.store.meetings(null, ctx.now, 60, true)).filter(({ e }) => e.end < today).sort((a, b) => b.e.start.localeCompare(a.e.start)).slice(0, 3);
+  const label = kind.toLowerCase().replace(/s$/, '');
+  const items: ReplyItem[] = shown.map(({ m, e }) => ({ text: `${e.title}: ${formatEventTime(e, ctx.tz)}${e.place ? `, ${e.place}` : ''}`, detail: `with the ${whoMeets(m)} meeting of ${formatRange(m.start, m.end)} [${sourceLabel(sourceOf(m.source))}]`, source: sourceOf(m.source) }));
+  return {
+    ok: true,
+    title: ahead.length > 0 ? `Upcoming ${label}s: ${ahead.length}` : shown.length > 0 ? `No ${label} to come is announced; the last ${shown.length > 1 ? `${shown.length} were` : 'was'}:` : `No ${label} is announced in the stored letters`,
+    sections: items.length > 0 ? [{ items }] : [],
+    notes: ['Side events as the letters announcing the meetings give them.'],
+    sources: uniqueSources(shown.map(({ m }) => sourceOf(m.source))),
+    data: { events: shown.map(({ m, e }) => ({ group: m.group, title: e.title, start: e.start, end: e.end })) },
+  };
+}
+
+/** Whether the one event named was moved, as its letter's title says ("… - change of dates: now Geneva, 9-10 March"). */
+function movedAnswer(topic: Reply | null): string | null {
+  const events = topicEvents(topic);
+  const event = events.length === 1 ? events[0] : undefined;
+  if (!event) return null;
+  const name = eventName(event.title);
+  return name !== event.title || /\b(?:postpone\w*|reschedul\w*|new dates)\b/i.test(event.title)
+    ? `Yes: ${name} was moved to ${formatRange(event.start, event.end)}`
+    : `No stored letter says ${name} was moved: it is on ${formatRange(event.start, event.end)}`;
+}
+
+/**
  * The meeting of `group` or of one of its regional groups held in a town `text` names ("the SG12 regional group
  * meeting in Abidjan", "the SG13 Muscat meeting"): the soonest to come there, else the latest held there; `null`
  * when the text names none of their towns.
@@ -758,6 +796,10 @@ const meetingCommand = defineCommand({
     /^(?<arg>(?:is|are|will) there (?:be )?(?:a |an |any )?(?:\w+ )?(?:plenar(?:y|ies)|meetings?)\b.*)$/i,
     // "what's the next meeting of TSAG (and where)", "what is the next SG13 meeting"
     /^(?<arg>what(?:'s|’s| is) (?:the )?next\b.*?\bmeeting\b.*)$/i,
+    // "any workshops coming up?", "are there any ITU workshops coming up", "upcoming side events": of every group.
+    /^(?:are there |is there )?(?:any )?(?:upcoming |future |coming |next )?(?:ITU(?:-T)? )?(?<arg>(?:workshops?|forums?|seminars?|webinars?|symposi(?:um|a)|hackathons?|clinics?|side events?|tutorials?)(?:\s+(?:coming up|planned|ahead|soon|scheduled|to come))?)\s*[?!.]*$/i,
+    // "was the AI-native networks workshop postponed", "did the SG5 forum move": whether a side event was moved.
+    /^(?<arg>(?:was|were|has|have|did|is)\b(?=.*\b(?:workshops?|forums?|symposium|seminars?|webinars?|clinics?|briefings?|hackathons?|summits?|tutorials?)\b)(?=.*\b(?:postponed|moved|move|rescheduled|delayed|new dates|still on|going ahead)\b).{5,200})$/i,
     // Not "who is the chair of the SG13 meeting" (officers).
     /^(?!who\b)(?!.*\bdeadl\w*)(?!.*\b(?:contacts?|counsellors?|secretar\w*)\b)(?<arg>.*?\s+(?:next )?meetings?)\??$/i,
     // Any other question about a group's meeting: "sg11 meeting dates and opening time", "ITU-T SG17 meeting -
@@ -767,6 +809,8 @@ const meetingCommand = defineCommand({
   ],
   async run(ctx, args): Promise<Reply> {
     const { scope, unread } = args;
+    // "any workshops coming up", "upcoming side events": of every group.
+    if (args.event && (scope.kind === 'all' || (scope.kind === 'unknown' && /^(?:ITU(?:-T)?\s*)?$/i.test(scope.text.replace(SIDE_EVENT, '').replace(/\b(?:any|upcoming|coming|up|future|planned|ahead|soon|scheduled|next|are|there|is)\b/gi, '').trim())))) return eventsOfAll(ctx, args.event);
     if (scope.kind === 'unknown') {
       const body = await bodyMeetingsReply(ctx, scope.text);
       if (body) return body;
@@ -776,6 +820,9 @@ const meetingCommand = defineCommand({
       // Over when its last day has ended in Geneva, where the events sgbot reads are mostly held.
       const stillOn = args.moved === 'still-on' ? stillOnAnswer(topic, meetingDay(ctx.now)) : null;
       if (topic && stillOn) return { ...topic, title: stillOn };
+      // "did the AI-native networks workshop move to new dates": yes when the letter for it changed them.
+      const moved = args.moved === true ? movedAnswer(topic) : null;
+      if (topic && moved) return { ...topic, title: moved };
       // A group's meeting named by its place, asked something of it ("is the muscat meeting hybrid", "what time does
       // the muscat meeting open"): that group's answer, when it is that group's next meeting.
       const events = topicEvents(topic);
@@ -966,7 +1013,8 @@ const meetingCommand = defineCommand({
     const monthOfAll = window && !group ? (await ctx.store.meetings(null, Date.parse(`${window.from}T00:00:00Z`) - 31 * DAY, 50)).filter((m) => !m.cancelledBy && m.start <= window.to && m.end >= window.from) : [];
     const candidates = inMonth.length > 0 ? inMonth : monthOfAll.length > 0 ? monthOfAll : ahead.filter((m) => !m.cancelledBy);
     // None known in the month or year asked: the next, saying so.
-    const during = window ? (/^now\b/i.test(window.words) ? window.words.replace(/^now to /i, 'between now and ') : window.from === window.to ? `on ${window.words}` : `in ${window.words}`) : '';
+    // "in May 2027", "on 3 March", "until 31 Dec 2026", "between now and …": the span as a phrase after the title.
+    const during = window ? (/^now\b/i.test(window.words) ? window.words.replace(/^now to /i, 'between now and ') : /^(?:until|before|after|from|since|between)\b/i.test(window.words) ? window.words : window.from === window.to ? `on ${window.words}` : `in ${window.words}`) : '';
     const monthNote = window && (group ? inMonth : monthOfAll).length === 0 ? [group ? `No ${group} meeting is known ${during}; this is the next one.` : `No meeting is known ${during}; these are the next ones.`] : [];
     // A year asked: each of the group's meetings that year.
     const groupChosen = group ? candidates.slice(0, args.year && !args.month && inMonth.length > 0 ? 6 : 1) : candidates;

@@ -11,7 +11,7 @@ import { defineCommand, noAnswer, type Reply, type ReplyItem, type SourceRef } f
 import { dateIn, dueAt, formatDeadline, formatRange } from '../src/core/time.ts';
 import type { Deadline } from '../src/core/types.ts';
 import { citeOf, type StoredDocument } from '../src/store/facts.ts';
-import { hasDate } from '../src/parse/dates.ts';
+import { findDates, hasDate } from '../src/parse/dates.ts';
 import { sourceLabel, sourceOf, uniqueSources } from './scope.ts';
 
 /** A Recommendation's number: "X.1286", "G.9806.1", "Q.3945". */
@@ -356,9 +356,15 @@ export default defineCommand({
       })
       .find((x) => x !== null);
     const sources: SourceRef[] = uniqueSources(statements.map((s) => sourceOf(citeOf(s.doc))));
+    // A step planned for a day now past ("to be approved at the next meeting of Study Group 13, … 13 to 24 October
+    // 2025") that no later document records as done: when it was planned, and that its outcome is not stored.
+    const overdue = statements.find((st) => st.planned && st.step && st.step !== 'draft' && !statements.some((x) => !x.planned && x.step === st.step) && (findDates(st.sentence).at(-1)?.end ?? '9999') < today);
+    const overdueWhen = overdue ? findDates(overdue.sentence).at(-1) : undefined;
     return {
       ok: true,
-      title: latest?.step ? `${name}: ${words(latest)}, as ${sourceLabel(sourceOf(citeOf(latest.doc)))} says` : `${name}: what the stored documents say`,
+      title: overdue?.step && overdueWhen
+        ? `${name}: ${PLANNED_WORDS[overdue.step]} for ${formatRange(overdueWhen.start, overdueWhen.end)} [${sourceLabel(sourceOf(citeOf(overdue.doc)))}]; no stored document says whether it was ${DONE_WORDS[overdue.step]}`
+        : latest?.step ? `${name}: ${words(latest)}, as ${sourceLabel(sourceOf(citeOf(latest.doc)))} says` : `${name}: what the stored documents say`,
       sections: [{ heading: 'What the documents say, newest first', items }, ...(dueItems.length > 0 ? [{ heading: 'Deadlines set for it', items: dueItems }] : [])],
       notes: [...(outcome ? [`How a decision on ${number} will go is not in any document: sgbot can only say where it stands.`] : []), ...laterOnly, ...(titled ? [`${number}: "${titled.title}" [${sourceLabel(titled.source)}]`] : []), ...(studied ? [`Studied under ${studied.question} [${sourceLabel(studied.source)}].`] : []), 'From the stored documents only; the ITU-T Recommendations database (https://www.itu.int/ITU-T/recommendations/) is the official record.', ...(dueItems.length > 0 ? [`Times are shown in ${ctx.tz}, with the document's original time beside them.`] : [])],
       sources,

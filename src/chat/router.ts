@@ -196,6 +196,9 @@ const ROUTER_INTENTS: ReadonlyArray<readonly [string, RegExp]> = [
  */
 export const DUE_ASKED_TOO = /,?\s+and\s+(?:by\s+when|when(?:\s+is\s+it\s+due)?|what(?:'s|’s| is)? the (?:deadline|due date|reply date))\b/i;
 
+/** A question asking what to decide ("should my administration object to …"): advice, which no document gives. */
+const ADVICE = /^(?:should|shall|must|ought)\s+(?:I|we|my\s+[\w-]+|our\s+[\w-]+|(?:the\s+)?[\w-]+\s+administration)\s+(?:really\s+)?(?:to\s+)?(object|support|vote(?:\s+for|\s+against)?|approve|oppose|agree|reject|accept|sign)\b/i;
+
 /** Longest question the looser phrasings are tried on: a chat question, not a pasted page. */
 const MAX_FALLBACK_TEXT = 300;
 
@@ -297,12 +300,31 @@ function routeText(registry: Registry, plain: string, clock?: AskClock): Routed 
     // "hi, could you please tell me …", "… please?": courtesy around the question.
     .replace(/^(?:(?:hi|hello|hey|dear)(?:\s+(?:there|all|team))?[,!.]?\s+)?(?:(?:please|pls|kindly|can you|could you|would you|will you)[,]?\s+)+/i, '')
     .replace(/[,\s]+(?:please|pls|plz|thx|thanks)([?!.]*)$/i, '$1')
+    // "did I miss anything (important) in the last two weeks", "which deadlines have passed recently": the deadlines
+    // of that span, a month when none is named.
+    .replace(/^(?:did|have)\s+(?:I|we)\s+miss(?:ed)?\s+(?:anything|something|any(?:thing)?\s+deadlines?|a\s+deadline)(?:\s+important)?(?=\s+(?:in|over|during)\s+the\s+(?:last|past)\b|\s*[?!.]*$)/i, 'what deadlines did I miss')
+    .replace(/^what deadlines did I miss(\s*[?!.]*)$/i, 'what deadlines did I miss in the past month$1')
+    .replace(/^(?:which|what|any)\s+deadlines\s+(?:have\s+)?(?:passed|closed|gone by|expired)\s+(?:recently|lately)(\s*[?!.]*)$/i, 'what deadlines did I miss in the past month$1')
+    // "when does the G.9806.1 consultation close", "what time exactly does the TAP on X end": its reply deadline.
+    .replace(/^(?:when|what time|what date|by when)\b(?:\s+exactly)?\s+(?:does|do|will|is|did)\s+(?:the\s+)?(.{2,60}?\s+(?:consultation|TAP|AAP|last call|comment period))\s+(?:close|closes|end|ends|finish|be over|due)\b(?:\s*,?\s*(?:in my (?:local )?time|for me))?(\s*[?!.]*)$/i, 'consultation deadline for $1$2')
+    // "who's the TSB contact for TSAG and what's their email": a person's answer gives their e-mail.
+    .replace(/,?\s+and\s+(?:what(?:'s|’s| is| are)?|whats)\s+(?:their|his|her|the)\s+(?:e-?mail(?:\s+address)?|phone(?:\s+number)?|contact(?:\s+details)?|address)(?:\s+address)?\s*([?!.]*)$/i, '$1')
     // "venue + opening time": a plus joins two things asked.
     .replace(/\s\+\s/g, ' and ')
     // "…, I'm in Tokyo", "… in my time zone": where the asker is; times are shown in their zone anyway.
     .replace(/[,;]?\s*(?:I['’]?m|I am|we['’]?re|we are) (?:in|based in|located in|at) [\p{L} .'’-]{2,30}?([?!.]*)$/iu, '$1')
     .replace(/\s+(?:in|for) my (?:local )?time(?: ?zone)?([?!.]*)$/i, '$1');
   if (text === '' || text === '/') return validate(registry.get('help') as CommandSpec<never>, '', 'help', clock);
+  // "should my administration object to the G.984.3 revision": advice no document gives; what it can say instead.
+  const advice = ADVICE.exec(text.slice(0, MAX_FALLBACK_TEXT));
+  if (advice) {
+    const rec = /\b[A-Z]\.\d{1,4}(?:\.\d{1,3})?\b/.exec(text)?.[0];
+    return {
+      reply: noAnswer('E_NO_ANSWER', `I can't advise whether to ${advice[1]?.toLowerCase() ?? 'do that'}: that is for you and your administration to decide.`, [
+        rec ? `What the documents say I can give: where ${rec} stands ("status of ${rec}") and by when to reply ("consultation deadline for ${rec}").` : 'What the documents say I can give: a Recommendation\'s status ("status of G.9806.1") and its deadlines ("consultation deadline for G.9806.1").',
+      ]),
+    };
+  }
   const slash = text.startsWith('/');
   const body = slash ? text.slice(1) : text;
   const [first = '', ...restWords] = body.split(' ');
@@ -643,6 +665,8 @@ export function partsOf(input: string): string[] {
     const bare = p.replace(/[?!.]+$/, '');
     if (event && OBJECTLESS.test(bare)) return `${bare}${/\b(?:for|in|to)$/i.test(bare) ? '' : ' for'} ${event}`;
     if (event && /\bit\b/i.test(p) && !ONE_GROUP_MENTION.test(p)) return p.replace(/\bit\b/i, event);
+    // "when is the SG12 meeting next year and when is the fellowship deadline for it": "it" is that meeting.
+    if (named && /\bmeeting\b/i.test(parts[0] ?? '') && /\b(?:for|of|at|to)\s+it\b/i.test(p) && !ONE_GROUP_MENTION.test(p)) return p.replace(/\b(for|of|at|to)\s+it\b/i, `$1 the ${named} meeting${month ? ` in ${month}` : ''}`);
     if (!named || ONE_GROUP_MENTION.test(p)) return p;
     if (OBJECTLESS.test(bare)) return `${bare} the ${named}`;
     return month && /\b(?:deadlines?|due|submit|register|registration|contributions?)\b/i.test(bare) ? `${bare} for the ${named} meeting in ${month}` : `${bare} for ${named}`;

@@ -1851,7 +1851,7 @@ describe('questions of the twenty-seventh round (asked on 20 September 2026)', (
 
   it('a Recommendation asked of by status, by subject or by its Question goes to the Recommendation\'s answer', async () => {
     const y3188 = await ask('was Y.3188 approved at the october 2025 SG13 meeting?', 'America/Bogota', when);
-    expect(y3188).toMatchObject({ command: 'rec', title: 'Y.3188 (ex Y.IMT2020-QoS-fw): under Member State consultation (TAP), as TSB Circular 57 says' });
+    expect(y3188).toMatchObject({ command: 'rec', title: 'Y.3188 (ex Y.IMT2020-QoS-fw): approval planned for 13–24 October 2025 [TSB Circular 57]; no stored document says whether it was approved' });
     expect((await ask('whats L.1470 about', 'Europe/Zurich', when)).command).toBe('rec');
     const y3207 = await ask('which question is Y.3207 under', 'Asia/Riyadh', when);
     expect(y3207.notes).toContain('Studied under Q2/13 [TSB Circular 57].');
@@ -1997,6 +1997,63 @@ describe('questions of the twenty-ninth round (asked on 12 May 2027)', () => {
     expect(a.sources).toEqual([]);
     const w = await ask('When and where is WTSA-28?', 'Africa/Nairobi', when);
     expect(w.notes).toContain('No stored document mentions "WTSA-28".');
+  });
+});
+
+describe('questions of the thirtieth round (asked on 2 November 2026)', () => {
+  const when = '2026-11-02T08:00Z';
+
+  it('"did I miss anything important in the last two weeks", "which deadlines have passed recently": the past span', async () => {
+    const a = await ask('Did I miss anything important in the last two weeks?', 'Europe/London', when);
+    expect(a).toMatchObject({ command: 'deadlines', title: 'Deadlines for all groups, 19 Oct 2026 – now' });
+    expect(a.sections[0]?.items[0]?.text).toMatch(/^Mon 26 Oct 2026, 22:59 \(Europe\/London\).*Fellowship requests — SG13RG-ARB/);
+    expect((await ask('Which deadlines have passed recently?', 'Europe/London', when)).title).toBe('Deadlines for all groups, 2 Oct 2026 – now');
+  });
+
+  it('"did the AI-native networks workshop move to new dates", "was it postponed": yes, to its new dates', async () => {
+    for (const q of ['Did the AI-native networks workshop move to new dates?', 'was the AI-native networks workshop postponed']) {
+      expect((await ask(q, 'Europe/Zurich', when)).title).toBe('Yes: ITU Workshop on AI-native networks: from research to standards was moved to 9–10 March 2026');
+    }
+  });
+
+  it('"any ITU workshops coming up": none to come, the last ones held', async () => {
+    const a = await ask('Are there any ITU workshops coming up?', 'Europe/London', when);
+    expect(a).toMatchObject({ command: 'meeting', title: 'No workshop to come is announced; the last 3 were:' });
+    expect(a.sections[0]?.items[0]?.text).toBe('Workshop on the circular economy of ICT equipment: Fri 11 September 2026, Geneva, Switzerland');
+  });
+
+  it('"who\'s the TSB contact for TSAG and what\'s their email": the contact, with the e-mail', async () => {
+    const a = await ask("Who's the TSB contact for TSAG and what's their email?", 'Africa/Cairo', when);
+    expect(a.sections[0]?.items[0]?.text).toBe('Secretariat of TSAG: Rania Mansour <tsbtsag@itu.int>');
+  });
+
+  it('"what time exactly does the G.9806.1 consultation close, in my time": its reply deadline in the reader\'s zone', async () => {
+    const a = await ask('What time exactly does the G.9806.1 consultation close, in my time?', 'Asia/Tokyo', when);
+    expect(a.sections[0]?.items[0]?.text).toMatch(/^Tue 16 Mar 2027, 07:59 \(Asia\/Tokyo\) — original: 15 March 2027, 23:59 Geneva time/);
+  });
+
+  it('"when is the SG12 meeting next year and when is the fellowship deadline for it": both, "it" being the meeting', async () => {
+    const a = await ask('When is the SG12 meeting next year and when is the fellowship deadline for it?', 'Africa/Johannesburg', when);
+    expect(a.title).toBe('Meeting of SG12 in 2027 · Deadlines for SG12 (fellowship requests)');
+  });
+
+  it('a step planned for a meeting now over, with no document saying it happened: said so, not "under consultation"', async () => {
+    const a = await ask('Was Y.3188 approved?', 'Europe/Zurich', when);
+    expect(a.title).toBe('Y.3188 (ex Y.IMT2020-QoS-fw): approval planned for 13–24 October 2025 [TSB Circular 57]; no stored document says whether it was approved');
+  });
+
+  it('"should my administration object to …": no advice, and what it can tell instead', async () => {
+    const a = await ask('Should my administration object to the G.984.3 revision?', 'Europe/Paris', when);
+    expect(a).toMatchObject({ ok: false, title: "I can't advise whether to object: that is for you and your administration to decide." });
+    expect(a.notes[0]).toContain('"status of G.984.3"');
+  });
+
+  it('no "can\'t answer all of" line after an opening time asked with a town or a spelled-out group', async () => {
+    for (const [q, tz] of [['When does the SG11 meeting start in March, and what time is that in Perth?', 'Australia/Perth'], ['what time is the opening of study group twenty in may for someone in Shanghai?', 'Asia/Shanghai']] as const) {
+      const a = await ask(q, tz, when);
+      expect(a.notes.filter((n) => n.startsWith("I can't answer all of"))).toEqual([]);
+    }
+    expect((await ask('Is SG17 meeting before the end of the year?', 'Asia/Shanghai', when)).title).toBe('Meeting of SG17 until 31 Dec 2026');
   });
 });
 
