@@ -426,7 +426,10 @@ const DEADLINES_REPLACED = /\b(?:deadlines?|dates?)\b[^.\n]{0,80}\b(?:are|is|hav
 const MOVED_SAID = /\b(?:(?:has|have) been|is|are|was|were)\s+(?:extended|postponed|moved|changed|brought forward)\b|\bextension\b|\bnew deadline\b/i;
 
 /** What the store is asked for, and how the answer names it. */
-/** The upcoming deadlines of `target` that the letters announcing `meetings` set and `keep` accepts, the soonest shown. */
+/**
+ * The deadlines of `target` that the letters announcing `meetings` set and `keep` accepts, past and to come, the
+ * earliest first.
+ */
 async function meetingDeadlines(ctx: CommandContext, target: { group?: string; question?: string }, meetings: readonly MeetingFact[], keep: (d: DeadlineFact) => boolean): Promise<DeadlineFact[]> {
   const letters = new Set(meetings.flatMap((m) => (m.sources ?? [m.source]).map((x) => x.docId)));
   // A meeting's deadlines fall in the months before it: of a meeting held, those are past, and shown as such.
@@ -435,7 +438,10 @@ async function meetingDeadlines(ctx: CommandContext, target: { group?: string; q
   return (await ctx.store.deadlines(target, from, RANGE_FETCH)).filter((d) => letters.has(d.source.docId) && keep(d)).slice(0, SHOWN);
 }
 
-/** The furthest before its meeting a letter sets a deadline (contributions needing translation, about three months). */
+/**
+ * How far before its meeting a letter's deadlines are looked for: contributions needing translation fall about three
+ * months before, fellowships and visas a few weeks; 200 days leaves room for a letter sent early.
+ */
 const MEETING_LEAD_MS = 200 * 86_400_000;
 
 /** A meeting's deadlines as sections: those to come, then those passed. */
@@ -447,7 +453,7 @@ function dueSections(its: readonly DeadlineFact[], ctx: CommandContext, scope: S
 }
 
 /**
- * The upcoming deadlines the letter announcing the group's own meeting in `month` ("april 2027") sets, of `kinds`;
+ * The deadlines (to come and past) the letter announcing the group's own meeting in `month` ("april 2027") sets, of `kinds`;
  * `null` when no such meeting is known (a regional group's meeting is not the study group's).
  */
 async function monthMeetingDeadlines(ctx: CommandContext, scope: Scope, month: string, kinds: ReadonlySet<DeadlineCategory> | null): Promise<Reply | null> {
@@ -487,7 +493,7 @@ async function monthMeetingDeadlines(ctx: CommandContext, scope: Scope, month: s
 
 /**
  * The deadlines of a meeting or workshop named by its topic ("deadlines for the ai-native networks workshop"): those
- * the letters announcing it set, upcoming; `null` when no upcoming meeting is so named.
+ * the letters announcing it set, to come and past; `null` when no upcoming meeting is so named.
  */
 async function namedMeetingDeadlines(ctx: CommandContext, text: string): Promise<Reply | null> {
   const meetings = await meetingsNamed(ctx, text);
@@ -564,10 +570,14 @@ async function aboutInText(ctx: CommandContext, deadlines: readonly DeadlineFact
   // about (a side event, a workshop), so only a liaison's reply date is found by its text.
   const docIds = [...new Set(deadlines.filter((d) => d.category === 'liaison-reply').map((d) => d.source.docId))].slice(0, TOPIC_DOCS);
   const texts = await Promise.all(docIds.map((id) => ctx.store.getText(id)));
-  const stems = topic.map(topicStem);
+  // Each word at the start of a word of the text ("IP" is not in "principles"); words of fewer than three letters are
+  // not looked for there.
+  const stems = topic.map(topicStem).filter((w) => w.length >= 3);
+  if (stems.length === 0) return [];
+  const patterns = stems.map((w) => new RegExp(String.raw`(?<![\p{L}\p{N}])${RegExp.escape(w)}`, 'iu'));
   const matching = new Set(docIds.filter((_, i) => {
-    const text = (texts[i] ?? '').slice(0, TOPIC_TEXT).toLowerCase();
-    return text !== '' && stems.every((w) => text.includes(w));
+    const text = (texts[i] ?? '').slice(0, TOPIC_TEXT);
+    return text !== '' && patterns.every((re) => re.test(text));
   }));
   return deadlines.filter((d) => matching.has(d.source.docId));
 }

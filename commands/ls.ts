@@ -6,7 +6,7 @@ import { canonicalGroup, canonicalQuestion, groupOfQuestion, parentGroup } from 
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { defineCommand, type CommandContext, type Reply, type ReplyItem } from '../src/core/command.ts';
-import { dueAt, formatDeadline, formatRange } from '../src/core/time.ts';
+import { dueAt, formatDeadline, formatRange, meetingDay } from '../src/core/time.ts';
 import type { LiaisonInfo } from '../src/core/types.ts';
 import { DUE_ASKED_TOO } from '../src/chat/router.ts';
 import { actingAddressees, requestsOf } from '../src/parse/liaison.ts';
@@ -27,20 +27,24 @@ function partyList(li: LiaisonInfo): string {
   return addresseeList(li) ?? `to ${li.to.join(', ') || 'unknown'}${li.cc.length ? ` (cc ${li.cc.join(', ')})` : ''}; for ${li.purpose ?? 'unstated purpose'}`;
 }
 
-/** The sender's next meetings the statement lists, for a reply to reach it in time: "; its sender meets next: …". */
-function meetsNext(l: LiaisonFact): string {
-  const next = l.senderMeetings ?? [];
+/**
+ * The sender's meetings to come that the statement lists, for a reply to reach it in time ("; its sender meets next:
+ * …"); none once they are all over.
+ */
+function meetsNext(l: LiaisonFact, today: string): string {
+  const next = (l.senderMeetings ?? []).filter((m) => m.end >= today);
   return next.length > 0 ? `; its sender meets next: ${next.map((m) => `${m.title} ${formatRange(m.start, m.end)}${m.place ? `, ${m.place}` : ''}`).join('; ')}` : '';
 }
 
-function line(l: LiaisonFact, tz: string, deadlineWords: string | null, contacts = false): ReplyItem {
+function line(l: LiaisonFact, ctx: { tz: string; now: number }, deadlineWords: string | null, contacts = false): ReplyItem {
+  const tz = ctx.tz;
   const li = l.liaison;
   const source = sourceOf(l.source);
   const due = li.deadline ? formatDeadline({ date: li.deadline, time: null, timezone: GENEVA }, tz) : null;
   const when = l.answeredBy ? ` — answered by ${l.answeredBy.reference ?? l.answeredBy.title ?? 'a reply'}` : due && deadlineWords ? ` — ${deadlineWords} ${due}${farAfterNote(li.deadline, l.source.date)}` : '';
   return {
     text: `${l.source.title ?? l.source.reference ?? 'Liaison statement'}${when}`,
-    detail: `from ${li.from ?? 'unknown'}; ${partyList(li)}${contacts && li.contacts.length > 0 ? `; contacts: ${li.contacts.map(contactLine).join('; ')}` : ''}${l.source.date ? `; dated ${formatRange(l.source.date, l.source.date)}` : ''}${meetsNext(l)} [${sourceLabel(source)}]`,
+    detail: `from ${li.from ?? 'unknown'}; ${partyList(li)}${contacts && li.contacts.length > 0 ? `; contacts: ${li.contacts.map(contactLine).join('; ')}` : ''}${l.source.date ? `; dated ${formatRange(l.source.date, l.source.date)}` : ''}${meetsNext(l, meetingDay(ctx.now))} [${sourceLabel(source)}]`,
     source,
   };
 }
@@ -121,11 +125,11 @@ export default defineCommand({
       asksFor.forEach((l, i) => asks.set(l, requestsOf(texts[i] ?? '', 3)));
     }
     const sections = [
-      { heading: who ? `${who} is asked to reply` : 'Awaiting a reply', items: mustAnswer.flatMap((l) => withAsks(l, line(l, ctx.tz, 'reply due by', narrowed))) },
-      { heading: `${who ?? ''} is asked to act (no reply date given)`.trim(), items: undated.flatMap((l) => withAsks(l, line(l, ctx.tz, null, narrowed))) },
-      { heading: who ? `Reply date passed, no reply from ${who} stored` : 'Reply date passed, no reply stored', items: overdue.flatMap((l) => withAsks(l, line(l, ctx.tz, 'reply was due by', narrowed))) },
-      { heading: `Replies ${group ?? ''} expects from others`.replace(/\s+/g, ' '), items: expected.flatMap((l) => withAsks(l, line(l, ctx.tz, 'reply expected by', narrowed))) },
-      { heading: 'Others, newest first', items: rest.flatMap((l) => withAsks(l, line(l, ctx.tz, 'reply deadline', narrowed))) },
+      { heading: who ? `${who} is asked to reply` : 'Awaiting a reply', items: mustAnswer.flatMap((l) => withAsks(l, line(l, ctx, 'reply due by', narrowed))) },
+      { heading: `${who ?? ''} is asked to act (no reply date given)`.trim(), items: undated.flatMap((l) => withAsks(l, line(l, ctx, null, narrowed))) },
+      { heading: who ? `Reply date passed, no reply from ${who} stored` : 'Reply date passed, no reply stored', items: overdue.flatMap((l) => withAsks(l, line(l, ctx, 'reply was due by', narrowed))) },
+      { heading: `Replies ${group ?? ''} expects from others`.replace(/\s+/g, ' '), items: expected.flatMap((l) => withAsks(l, line(l, ctx, 'reply expected by', narrowed))) },
+      { heading: 'Others, newest first', items: rest.flatMap((l) => withAsks(l, line(l, ctx, 'reply deadline', narrowed))) },
     ].filter((s) => s.items.length > 0);
     // Whether a party must act on the statement of the sender asked ("SG15's LS", "the LS from SC 27") picked out by its
     // topic: by its title, else the one statement from that sender to that party whose text holds every word of the
@@ -166,7 +170,7 @@ export default defineCommand({
 /** The statements whose reply date falls in `window`, soonest first (each line says who is asked to act). */
 function dueReply(ctx: CommandContext, listed: LiaisonFact[], window: DateRange, group: string | null): Reply {
   const sorted = [...listed].sort((a, b) => (a.liaison.deadline ?? '').localeCompare(b.liaison.deadline ?? ''));
-  const items = sorted.map((l) => line(l, ctx.tz, 'reply due by'));
+  const items = sorted.map((l) => line(l, ctx, 'reply due by'));
   const whose = group ? ` of ${group}` : '';
   return {
     ok: true,
@@ -285,7 +289,7 @@ function pastOrOpenReply(ctx: CommandContext, dated: LiaisonFact[], asked: 'pass
   const acting = actingAddressees(l.liaison).map((a) => a.party);
   const answered = l.answeredBy ? `; answered by ${sourceLabel(sourceOf(l.answeredBy))}` : '';
   const title = `${yes ? 'Yes' : 'No'}: the reply${acting.length > 0 ? ` from ${acting.join(', ')}` : ''} to ${sourceLabel(sourceOf(l.source))} ${past ? 'was due by' : 'is due by'} ${formatDeadline(deadline, ctx.tz)}${past ? '' : ', still to come'}${answered}`;
-  const items = sorted.slice(0, 5).map((x) => line(x, ctx.tz, dueOf(x) < ctx.now ? 'reply was due by' : 'reply due by', true));
+  const items = sorted.slice(0, 5).map((x) => line(x, ctx, dueOf(x) < ctx.now ? 'reply was due by' : 'reply due by', true));
   return {
     ok: true,
     title,

@@ -235,6 +235,7 @@ const ASKED_DEADLINE: ReadonlyArray<readonly [RegExp, DeadlineCategory]> = [
   [/\bcaption/i, 'captioning'],
   [/\bvisas?\b/i, 'visa'],
   [/\bfellowships?\b/i, 'fellowship'],
+  [/\bregist(?:er|ration)\b/i, 'registration'],
 ];
 
 /** The kinds of side event a question names, one list for every pattern that reads them. */
@@ -313,16 +314,16 @@ const PLAIN_WORDS = new Set(
 
 const HOW = /\b(?:online|via|through|form|homepage|web ?site|web page|page|https?:\/\/|e-?mail|contact)\b/i;
 
-/** Words of a question that say which meeting it is about, not what is asked of it. */
 /** Words that only say when or who of a meeting asked about: "later this year", "right now", "for SG2 delegates". */
 const ONLY_WHEN_WORDS = new Set([
   ...['later', 'year', 'right', 'today', 'tomorrow', 'currently', 'moment', 'soon', 'again', 'even', 'actually', 'exactly', 'local'],
   ...['delegates', 'participants', 'experts', 'members', 'someone', 'anyone', 'everyone'],
-  ...['held', 'meet', 'meets', 'meeting', 'taking', 'place', 'happen', 'happens', 'happening', 'start', 'starts', 'starting', 'begin', 'begins', 'opening', 'open', 'opens', 'kick', 'kicks'],
+  ...['held', 'meet', 'meets', 'meeting', 'taking', 'happen', 'happens', 'happening', 'start', 'starts', 'starting', 'begin', 'begins', 'opening', 'open', 'opens', 'kick', 'kicks'],
   // A group's number spelled out ("study group twenty").
   ...['eleven', 'twelve', 'thirteen', 'fifteen', 'sixteen', 'seventeen', 'twenty', 'twenty-one', 'three', 'five', 'nine'],
 ]);
 
+/** Words of a question that say which meeting it is about, not what is asked of it. */
 const NAMING_WORDS = /^(?:cancell?ed|postponed|moved|rescheduled|happens?|happening|working|party|regional|april|march|june|july|august|september|sept|october|november|december|january|february|planning|planned|going)$/;
 
 /** How a letter words what a question asks with another word: the question's stem, and what else says it. */
@@ -917,7 +918,11 @@ const meetingCommand = defineCommand({
         // A thing asked that has a deadline in the letter ("is there interpretation at TSAG"): the deadline with it.
         // Each thing asked ("interpretation … and captioning"): each one's deadline.
         const kinds = new Set(ASKED_DEADLINE.filter(([re]) => re.test(unread)).map(([, k]) => k));
-        const dues = kinds.size > 0 && first.docId ? (await ctx.store.deadlines(name ? { group: name } : {}, '-inf', 200)).filter((d) => d.source.docId === first.docId && kinds.has(d.category)) : [];
+        const letterDues = kinds.size > 0 && first.docId ? (await ctx.store.deadlines(name ? { group: name } : {}, '-inf', 200)).filter((d) => d.source.docId === first.docId && kinds.has(d.category)) : [];
+        // Asked of a side event ("did I need to register for the forum"): its own deadline, when the letter sets one.
+        const eventStem = args.event?.toLowerCase().replace(/s$/, '');
+        const ofEvent = eventStem ? letterDues.filter((d) => d.action.toLowerCase().includes(eventStem)) : [];
+        const dues = ofEvent.length > 0 ? ofEvent : letterDues;
         const dueItems = dues.map((d) => ({ text: `${CATEGORY_LABELS[d.category]}: ${formatDeadline(d, ctx.tz)}${d.due < ctx.now ? ' (past)' : ''}`, detail: d.action, source: first }));
         return {
           ...known,
@@ -931,7 +936,9 @@ const meetingCommand = defineCommand({
       if (args.event && known.notes.some((n) => / announces no |^No .{3,60} is announced for /.test(n))) return known;
       // Nothing asked beyond the meeting, its time and its people ("when will SG21 meet later this year", "is sg 20
       // meeting right now"): the meeting answers it all.
-      if (!unread.toLowerCase().split(/[^\p{L}\p{N}-]+/u).some((w) => w.length >= 4 && !PLAIN_WORDS.has(w) && !NAMING_WORDS.test(w) && !ONLY_WHEN_WORDS.has(w) && !/^(?:sg|q|wp)?\d/.test(w))) return known;
+      // (Words of three letters a letter may say, "fee", "pay", are asked as letterSays reads them.)
+      const askedWords = unread.toLowerCase().replace(/\btak(?:e|es|ing)\s+place\b/g, ' ').split(/[^\p{L}\p{N}-]+/u);
+      if (!askedWords.some((w) => (w.length >= 4 || SAID_AS.some(([re]) => re.test(w))) && !PLAIN_WORDS.has(w) && !NAMING_WORDS.test(w) && !ONLY_WHEN_WORDS.has(w) && !/^(?:sg|q|wp)?\d/.test(w))) return known;
       return {
         ...known,
         notes: [

@@ -222,13 +222,17 @@ function deadlinesFor(doc: StoredDocument, names: readonly RegExp[]): Deadline[]
 
 const recArgs = z.object({ number: z.string().regex(new RegExp(`^(?:${NUMBER}|${PROVISIONAL})$`), 'Say which Recommendation, for example: rec Y.4486'), outcome: z.boolean().optional(), proposer: z.boolean().optional() });
 
+/** A contribution's title that proposes a text: "Proposal for a new work item", "A.1 justification for …". */
+const PROPOSES = /\b(?:propos\w*|new work items?|A\.1 justification|draft new Recommendation)\b/i;
+
 /**
  * Who proposed the Recommendation: the "Source:" of each contribution whose title names it, with the contribution's
  * first contact (name and e-mail as its header gives them); empty when no contribution is about it.
  */
 function proposersOf(docs: ReadonlyArray<{ doc: StoredDocument; text: string }>, names: readonly RegExp[]): ReplyItem[] {
   return docs
-    .filter((d) => d.doc.parsed.kind === 'contribution' && names.some((re) => re.test(d.doc.parsed.title ?? '')))
+    // A contribution that proposes it ("Proposal for a new work item: … (Y.DA-water)"), not one commenting on it.
+    .filter((d) => d.doc.parsed.kind === 'contribution' && names.some((re) => re.test(d.doc.parsed.title ?? '')) && PROPOSES.test(d.doc.parsed.title ?? ''))
     .flatMap((d) => {
       const head = d.text.slice(0, 3000);
       const source = /^[ \t]*Source:[ \t]*(\S[^\n]{0,120}?)\s*$/im.exec(head)?.[1];

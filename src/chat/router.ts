@@ -13,6 +13,8 @@ export type Routed = { spec: CommandSpec<never>; args: never; text: string; read
 
 /** Commands that only read: a plain question whose first word is a typo of one of them is answered as that command. */
 const READ_ONLY = new Set(['deadlines', 'meeting', 'lsg', 'ls', 'officers', 'search', 'doc']);
+/** Commands that only answer (change nothing): a question may be run on trial through them, whole and by parts. */
+const ANSWERS_ONLY = new Set([...READ_ONLY, 'rec', 'help']);
 
 /** Levenshtein distance, two rows at a time: O(|a|·|b|) time, O(|b|) memory. */
 function distance(a: string, b: string): number {
@@ -506,6 +508,7 @@ export async function answer(registry: Registry, context: CommandContext & { met
   // whole give their reply dates.
   const lsWithDue = 'spec' in routed && routed.spec.name === 'ls' && !leftOver(routed.args) && new RegExp(`${DUE_ASKED_TOO.source}\\s*[?!.]*$`, 'i').test(input);
   const twoCommands = readable && !lsWithDue && new Set(parts.map((p) => ('spec' in p ? p.spec.name : ''))).size > 1;
+  let whole: Reply | null = null;
   if ('reply' in routed || leftOver(routed.args) || twoCommands) {
     if (readable) {
       const answered = await runParts(partsCtx, parts);
@@ -515,10 +518,11 @@ export async function answer(registry: Registry, context: CommandContext & { met
     }
     // Parts with words of their own, each of which its command finds ("the registration deadline for the AI native
     // networks workshop, and what time does it start"): answered part by part when every part is answered in full.
-    // (When the question read whole is answered with nothing left unread, that answer stands.)
-    if (parts.length > 1 && parts.every((p) => !('reply' in p))) {
+    // (When the question read whole is answered with nothing left unread, that answer stands; it is not run again.)
+    // Only commands that change nothing are run so, on trial.
+    if (parts.length > 1 && parts.every((p) => 'spec' in p && ANSWERS_ONLY.has(p.spec.name)) && (!('spec' in routed) || ANSWERS_ONLY.has(routed.spec.name))) {
       if ('spec' in routed) {
-        const whole = await routed.spec.run(ctx, routed.args);
+        whole = await routed.spec.run(partsCtx, routed.args);
         if (whole.ok && whole.sections.length > 0 && !whole.notes.some((n) => UNREAD_NOTE.test(n) || /^I can't answer all of /.test(n))) {
           record(routed.spec.name, 'ok');
           return { command: routed.spec.name, reply: routed.readAs ? { ...whole, notes: [routed.readAs, ...whole.notes] } : whole };
@@ -561,7 +565,7 @@ export async function answer(registry: Registry, context: CommandContext & { met
     return { command: null, reply: routed.reply };
   }
   try {
-    const ran = await routed.spec.run(ctx, routed.args);
+    const ran = whole ?? (await routed.spec.run(partsCtx, routed.args));
     const reply = routed.readAs ? { ...ran, notes: [routed.readAs, ...ran.notes] } : ran;
     record(routed.spec.name, reply.ok ? 'ok' : (reply.code ?? 'error'));
     return { command: routed.spec.name, reply };
@@ -637,7 +641,7 @@ const OBJECTLESS = /\b(?:join|subscribe(?: to)?|attend|register(?: for)?|take pa
 const MEETING_IN_MONTH = new RegExp(String.raw`\bmeeting\s+(?:in|of)\s+((?:${MONTH_PATTERN})\.?(?:\s+(?:19|20)\d{2})?)\b`, 'i');
 
 /** An event a part names by its title: "the AI native networks workshop", "the contribution clinic". */
-const NAMED_EVENT = /\bthe\s+(?:[\w-]+\s+){0,6}?(?:workshop|forum|symposium|seminar|webinar|clinic|briefing|hackathon|summit|tutorial|session)\b/i;
+const NAMED_EVENT = /\bthe\s+(?:(?!the\b)[\w-]+\s+){0,6}?(?:workshop|forum|symposium|seminar|webinar|clinic|briefing|hackathon|summit|tutorial|session)\b(?:\s+on\s+(?:(?!and\b|or\b|the\b)[\w-]+\s*){1,5})?/i;
 
 /**
  * The parts of a question asking several things: split at a question mark inside it, a "+", a ";", or an "and" before
@@ -663,8 +667,9 @@ export function partsOf(input: string): string[] {
   return parts.map((p, i) => {
     if (i === 0) return p;
     const bare = p.replace(/[?!.]+$/, '');
-    if (event && OBJECTLESS.test(bare)) return `${bare}${/\b(?:for|in|to)$/i.test(bare) ? '' : ' for'} ${event}`;
-    if (event && /\bit\b/i.test(p) && !ONE_GROUP_MENTION.test(p)) return p.replace(/\bit\b/i, event);
+    if (event && OBJECTLESS.test(bare)) return `${bare}${/\b(?:for|in|to)$/i.test(bare) ? '' : ' for'} ${event.trim()}`;
+    // (Only "it" written so: "IT security" is no pronoun.)
+    if (event && /\bit\b/.test(p) && !ONE_GROUP_MENTION.test(p)) return p.replace(/\bit\b/, event.trim());
     // "when is the SG12 meeting next year and when is the fellowship deadline for it": "it" is that meeting.
     if (named && /\bmeeting\b/i.test(parts[0] ?? '') && /\b(?:for|of|at|to)\s+it\b/i.test(p) && !ONE_GROUP_MENTION.test(p)) return p.replace(/\b(for|of|at|to)\s+it\b/i, `$1 the ${named} meeting${month ? ` in ${month}` : ''}`);
     if (!named || ONE_GROUP_MENTION.test(p)) return p;

@@ -34,7 +34,7 @@ export function isValidZone(zone: string): boolean {
 }
 
 /** Cities people name a zone by that the IANA database files under another city: Geneva keeps Zurich's time. */
-const ZONE_OF_CITY: Record<string, string> = { geneva: 'Europe/Zurich', genf: 'Europe/Zurich', geneve: 'Europe/Zurich', genève: 'Europe/Zurich', washington: 'America/New_York', washington_dc: 'America/New_York' };
+const ZONE_OF_CITY: Record<string, string> = { geneva: 'Europe/Zurich', genf: 'Europe/Zurich', geneve: 'Europe/Zurich', genève: 'Europe/Zurich', itu: 'Europe/Zurich', washington: 'America/New_York', washington_dc: 'America/New_York' };
 
 /** Fewest inhabitants of a town whose name is taken for its zone: a village's name is more often a word ("Progress"). */
 const TOWN_POPULATION = 100_000;
@@ -67,7 +67,19 @@ export function resolveZone(name: string): string | null {
   const city = (trimmed.split('/').pop() ?? '').normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[\s-]+/g, '_');
   if (city === '') return null;
   if (ZONE_OF_CITY[city]) return ZONE_OF_CITY[city];
-  return Intl.supportedValuesOf('timeZone').find((z) => z.toLowerCase().endsWith(`/${city}`)) ?? (trimmed.length <= 40 && !trimmed.includes('/') ? townZone(trimmed.normalize('NFD').replace(/\p{M}/gu, '')) : null);
+  return Intl.supportedValuesOf('timeZone').find((z) => z.toLowerCase().endsWith(`/${city}`)) ?? (isTownName(trimmed) ? townZone(trimmed.normalize('NFD').replace(/\p{M}/gu, '')) : null);
+}
+
+/** Town names that are also words people write in a question ("in mobile", "on reading the letter", "nice"). */
+const WORD_TOWNS = new Set(['mobile', 'reading', 'split', 'nice', 'van', 'oral', 'orange', 'bath', 'gary', 'best', 'hope', 'march', 'may']);
+
+/**
+ * Whether `name` is written as a town's name: each word capitalised and not all capitals (an acronym, "ITU"), and not
+ * a word that is also a town ("Mobile", "Reading").
+ */
+function isTownName(name: string): boolean {
+  const words = name.split(/[\s-]+/);
+  return name.length <= 40 && !name.includes('/') && words.every((w) => /^\p{Lu}\p{Ll}/u.test(w) || /^(?:de|da|do|du|la|le|el|al)$/.test(w)) && !WORD_TOWNS.has(name.toLowerCase());
 }
 
 /** How a document's zone is named beside its time: "UTC", "Geneva time", "local time (UTC+4)". */

@@ -446,7 +446,10 @@ function dateHeader(lines: HeaderLines): string | null {
   if (!Number.isNaN(date.getTime())) return date.toISOString();
   // RFC 5322's obsolete forms, which old mail still has: a one-letter military zone ("13:50:01 N"), whose meaning the
   // RFC says is unknown (read as UTC).
-  const obsolete = new Date(value.replace(/\s+[A-IK-Za-ik-z]\s*$/, ' +0000'));
+  // (Only a header of a date's length: the zone is its last character.)
+  const trimmed = value.trim();
+  if (trimmed.length > 60 || !/\s[A-IK-Za-ik-z]$/.test(trimmed)) return null;
+  const obsolete = new Date(`${trimmed.slice(0, -1)}+0000`);
   return Number.isNaN(obsolete.getTime()) ? null : obsolete.toISOString();
 }
 

@@ -70,12 +70,19 @@ function iso(c: chrono.ParsedComponents): string | null {
 // 16 December 2020. The day is what a date can start with; the reference keeps the rest.
 const GLUED_TO_REFERENCE = new RegExp(String.raw`\/(\d{1,4}?)(\d{1,2})(?=\s+${MONTH_PATTERN}\.?\s+(?:19|20)\d{2}(?!\d))`, 'gi');
 
-/** The text chrono reads, and for each of its offsets the offset in the original text. */
 // A range across two months written month first: "April 29 - May 2, 2019", which the day-first reader takes apart.
 const MONTH_FIRST_RANGE = new RegExp(String.raw`\b(${MONTH_PATTERN}\.?)([ \t]+)(\d{1,2}(?:st|nd|rd|th)?)([ \t]*[-–][ \t]*)(${MONTH_PATTERN}\.?)([ \t]+)(\d{1,2}(?:st|nd|rd|th)?)(,?[ \t]+(?:19|20)\d{2})\b`, 'gi');
 
+// A table's cells glued together: a date's year run into the next cell's day or word ("13-21 June 20176 June 2017",
+// "6 June 2017Tuesday"), a name into a range of days ("Working Party 5D13-21 June 2017").
+const YEAR_GLUED_DAY = new RegExp(String.raw`(?<=\b\d{1,2}[ \t]+${MONTH_PATTERN}\.?[ \t]+(?:19|20)\d{2})(?=\d{1,2}[ \t]+${MONTH_PATTERN}\.?[ \t]+(?:19|20)\d{2}(?!\d)|[A-Z][a-z])`, 'gi');
+const NAME_GLUED_DAYS = new RegExp(String.raw`(?<=[A-Za-z])(?=\d{1,2}[ \t]*[-–][ \t]*\d{1,2}[ \t]+${MONTH_PATTERN}\b)`, 'gi');
+
+/** The text chrono reads, and for each of its offsets the offset in the original text. */
 function cleanForChrono(text: string): { clean: string; origin: (i: number) => number } {
   const edits: Array<{ at: number; len: number; put: string }> = [];
+  for (const m of allMatches(YEAR_GLUED_DAY, text)) edits.push({ at: m.index, len: 0, put: ' ' });
+  for (const m of allMatches(NAME_GLUED_DAYS, text)) edits.push({ at: m.index, len: 0, put: ' ' });
   // Written day first with the same characters (so that offsets within it still point into the text as written).
   for (const m of allMatches(MONTH_FIRST_RANGE, text)) edits.push({ at: m.index, len: m[0].length, put: `${m[3]}${m[2]}${m[1]}${m[4]}${m[7]}${m[6]}${m[5]}${m[8]}` });
   for (const m of allMatches(NOISE, text)) edits.push({ at: m.index, len: m[0].length, put: '' });

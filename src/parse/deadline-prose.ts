@@ -34,7 +34,7 @@ const VOIDED = /\bno longer (?:apply|applies|valid|stands?|in force)\b|\b(?:is|a
 // deadline of the dates beside it.
 const HEADER_DEADLINE = /\bDeadline\s*:/gi;
 // (Nor is how long a group lives: "SG13 has extended the lifetime of the focus group until 31 December 2016".)
-const NOT_A_DEADLINE = /\b(?:will be held|will take place|took place|was held|last meeting|previous meeting|held (?:from|on|in)|information received by|life-?time|mandate (?:of|until|runs)|term of office)\b/i;
+const NOT_A_DEADLINE = /\b(?:will be held|will take place|took place|was held|last meeting|previous meeting|held (?:from|on|in)|information received by|life-?time|mandate (?:of|until|runs)|term of office|(?:scheduled|planned|due|expected) to take place|to be held)\b/i;
 // A date by which the secretariat, not the reader, does something: "The draft agenda will be posted by 1 April".
 const SECRETARIAT_ACTS = /\b(?:will|shall) be (?:posted|published|made available|available|sent out|distributed|issued|announced|circulated|uploaded)\b|\b(?:TSB|ITU|the secretariat) will (?:post|publish|send|issue|announce|circulate|inform)\b/i;
 // A date that is being replaced, or one in the past tense: "instead of 3 March 2027", "the deadline was 3 March 2024".
@@ -218,7 +218,7 @@ export function parseProseDeadlines(text: string, kind: DocumentKind, skip: read
     const clean = squash(s.text);
     // A line that goes on from the one before ("… extended the lifetime of the focus group / until 31 December 2016"):
     // what that one says of it holds.
-    if (/^(?:until|till|by|before|no later than)\b/i.test(clean) && i > 0 && NOT_A_DEADLINE.test(squash(all[i - 1]?.text ?? '').slice(-160))) return;
+    if (/^(?:until|till)\b/i.test(clean) && i > 0 && continuesLifetime(squash(all[i - 1]?.text ?? ''))) return;
     // A sentence states a few dates; the rest of a line of thousands is not read (each costs a look around it).
     let hits = findDates(clean, MAX_SENTENCE_DATES);
     // "by 23:59 UTC, 30 October": a date without its year, in a text whose other dates give it.
@@ -258,7 +258,7 @@ export function parseProseDeadlines(text: string, kind: DocumentKind, skip: read
         date,
         time: time?.start ?? null,
         timezone: whole.zone,
-        action: (changes && movedAction(clean)) || (clean.length > 240 ? `${clean.slice(0, 237)}...` : clean),
+        action: (changes && movedAction(clean, date)) || (clean.length > 240 ? `${clean.slice(0, 237)}...` : clean),
         category,
         derived: false,
       });
@@ -269,14 +269,25 @@ export function parseProseDeadlines(text: string, kind: DocumentKind, skip: read
 }
 
 // "the deadline for the submission of contributions … has been extended from 25 August 2027 to 1 September 2027".
-const MOVED_FROM = /\bdeadline (?:for|of) (?:the )?(?<what>[^.;]{5,120}?)\s+(?:(?:has|have|had|is|was|are|were)\s+(?:been\s+)?)?(?<how>extended|changed|moved|postponed|deferred|brought forward|advanced|rescheduled)\s+from\s+(?<from>[^.;]{4,40}?)\s+(?:to|until|till)\b/i;
+const MOVED_FROM = /\bdeadline (?:for|of) (?:the )?(?<what>[^.;]{5,120}?)\s+(?:(?:has|have|had|is|was|are|were)\s+(?:been\s+)?)?(?<how>extended|changed|moved|postponed|deferred|brought forward|advanced|rescheduled)\s+from\s+(?<from>[^.;]{4,40}?)\s+(?:to|until|till)\b/gi;
 
-/** What a sentence that moves a deadline asks, and from when it was moved: "Submission of … (extended from 25 August 2027)". */
-function movedAction(sentence: string): string | null {
-  const m = MOVED_FROM.exec(sentence);
-  if (!m?.groups) return null;
-  const what = m.groups['what'] as string;
-  return `${what.charAt(0).toUpperCase()}${what.slice(1)} (${(m.groups['how'] as string).toLowerCase()} from ${m.groups['from'] as string})`;
+/**
+ * What a sentence that moves a deadline to `date` asks, and from when it was moved: "Submission of … (extended from
+ * 25 August 2027)"; of a sentence moving two, the clause whose new date is `date`.
+ */
+function movedAction(sentence: string, date: string): string | null {
+  for (const m of sentence.matchAll(MOVED_FROM)) {
+    const to = findDates(sentence.slice(m.index + m[0].length, m.index + m[0].length + 40))[0];
+    if (!m.groups || to?.start !== date) continue;
+    const what = m.groups['what'] as string;
+    return `${what.charAt(0).toUpperCase()}${what.slice(1)} (${(m.groups['how'] as string).toLowerCase()} from ${m.groups['from'] as string})`;
+  }
+  return null;
+}
+
+/** A line that a group's lifetime runs on from ("… extended the lifetime of the focus group" / "until …"): no stop ends it. */
+function continuesLifetime(previous: string): boolean {
+  return !/[.!?:;]\s*$/.test(previous) && /\b(?:life-?time|mandate|term of office)\b/i.test(previous.slice(-160));
 }
 
 // A month written just before a year: "at the November, 2006 plenary".

@@ -358,10 +358,14 @@ function subjectAfterAddressees(header: string): string | null {
   });
   if (last < 0) return null;
   let i = last + 1;
-  while (i < lines.length && ((lines[i] ?? '') === '' || /^[a-z]/.test(lines[i] ?? '') || (lines[i] ?? '').split(/\s+/).length <= 3)) i++;
+  // The last addressee's own wrapped lines ("the Union", "Study Group 3;", "Bureau", "Groups 2 and 3").
+  while (i < lines.length && ((lines[i] ?? '') === '' || /^[a-z]/.test(lines[i] ?? '') || ADDRESSEE_TAIL.test(lines[i] ?? ''))) i++;
   const subject = lines.slice(i, i + 3).filter((l) => l !== '').join(' ').replace(/\s+/g, ' ').trim();
   return subject.length >= 10 && subject.length <= 2 * MAX_TITLE ? subject : null;
 }
+
+/** How an addressee's name ends on a line of its own: "the Union", "Bureau", "Study Group 3;", "Groups 2 and 3". */
+const ADDRESSEE_TAIL = /^(?:the\s+)?(?:Union|(?:Telecommunication\s+|Radiocommunication\s+)?(?:Development|Standardization|Radiocommunication)?\s*Bureau|Sector(?:\s+Members)?|Members|Associates|Academia|Administrations|(?:Study\s+)?Groups?\s+[\d,\s]+(?:and\s+\d+)?|of\s+Study\s+Group\s+\d+|Study\s+Group\s+\d+)\s*[;,.]?$/i;
 
 function letterSubject(header: string): string | null {
   const first = fieldValue(header, 'Subject|Objet|Subj', 3, true);

@@ -78,7 +78,9 @@ export function meetingRows(text: string, sector: string): MeetingRows | null {
       timezone: openAt ? GENEVA_ZONE : null,
     });
     if (due) {
-      const heading = HOUR.exec(head.slice(Math.max(0, tableStart - 300), tableStart));
+      // The hour nearest the table: the heading's ("Deadline for contributions1600 hours UTC"), not an opening hour
+      // in the sentence before it ("… will commence on 13 June 2017 at 0930 hours (see table below)").
+      const heading = [...head.slice(Math.max(0, tableStart - 300), tableStart).matchAll(new RegExp(HOUR.source, 'gi'))].at(-1) ?? null;
       const hour = dueHour ?? heading;
       const time = hour ? (findTime(`${hour[1] ?? ''} hours`)?.start ?? null) : null;
       const zone = /UTC/i.test(hour?.[2] ?? '') ? 'UTC' : GENEVA_ZONE;

@@ -776,6 +776,9 @@ export function agendaHeading(header: string): { heading: string; meeting: Meeti
 // A list of another body's meetings: "3. Date of Next TSG-RAN2 Meetings:", "The forthcoming MEF meetings are:",
 // "7.3 Planning future meetings" (a 3GPP report's calendar). The body named in it, when it names one, is group 1.
 const BODY_MEETINGS_HEADING = /^[ \t]*(?:\d{1,2}(?:\.\d{1,2})*\.?[ \t]+)?(?:(?:the[ \t]+)?dates?[ \t]+of[ \t]+(?:the[ \t]+)?next|(?:the[ \t]+)?(?:forthcoming|upcoming|future|next)|planning[ \t]+(?:of[ \t]+)?future)[ \t]+(?:([A-Z][\w/&#. -]{0,30}?)[ \t]+)?meetings?(?:[ \t]+(?:calendar|schedule|are|is|will be))?[ \t]*:?[ \t]*$/gim;
+// Words a heading of next meetings may have where a body's name would stand: "Upcoming Rapporteur meetings", "Next
+// ITU-T meetings", "Next two meetings".
+const NOT_A_BODY_NAME = /^(?:ITU(?:-[TRD])?|Rapporteur|Working|Study|Question|Group|Plenary|Interim|Joint|Other|Further|Two|Three|Four|Five|Few|Several|Some|All|Our|Their|SG|WP|TSAG|Regional)\b/i;
 // Cells of a calendar that are not a meeting: its column titles, a month on its own.
 const CALENDAR_LINE = new RegExp(String.raw`^(?:TITLE|MEETING|TYPE|DATES?|LOCATION|VENUE|PLACE|CTRY|COUNTRY|HOST|See\b.*|(?:${MONTH_PATTERN})\.?\s+(?:19|20)\d{2}|[\s|]*)$`, 'i');
 // What stands for a place not yet known.
@@ -794,7 +797,7 @@ export function bodyKey(name: string): string | null {
     .replace(/^\s*TSG\b[\s-]*/, '')
     .replace(/\bWG\s*(\d)/, '$1')
     .replace(/[\s_-]+/g, '');
-  if (!/^[A-Z][A-Z0-9./&]{1,24}$/.test(key) || findGroups(name).length > 0) return null;
+  if (!/^[A-Z][A-Z0-9./&]{1,24}$/.test(key) || /^(?:Q\d|WP\d|SG\d|TSAG\b)/.test(key) || findGroups(name).length > 0) return null;
   return key;
 }
 
@@ -811,10 +814,21 @@ export function bodyMeetings(text: string, after: string | null, sender: string 
   const out: MeetingInfo[] = [];
   // A long report plans its next meetings near its end: its first and its last 100,000 characters are read.
   const head = text.length > 200_000 ? `${text.slice(0, 100_000)}\n\n${text.slice(-100_000)}` : text;
+  // The text's lines once, with where each starts: each heading reads the 23 lines after its own.
+  const all = head.split('\n');
+  const starts: number[] = [];
+  all.reduce((at, line) => (starts.push(at), at + line.length + 1), 0);
+  let lineAt = 0;
+  let headings = 0;
   for (const heading of head.matchAll(BODY_MEETINGS_HEADING)) {
-    const named = heading[1]?.trim().replace(/^(?:of|the)\s+/i, '') || null;
-    if (named && findGroups(named).length > 0) continue;
-    const lines = head.slice(heading.index + heading[0].length).split('\n').slice(1, 24);
+    // A page of such headings is not a list of meetings: the first 50 are read.
+    if (++headings > 50) break;
+    // The body a heading names is a name ("TSG-RAN2", "MEF"), not a word ("two", "Rapporteur", "ITU-T").
+    const said = heading[1]?.trim().replace(/^(?:of|the)\s+/i, '') || null;
+    const named = said && /^[A-Z0-9]/.test(said) && !NOT_A_BODY_NAME.test(said) ? said : null;
+    if (said && (!named || findGroups(said).length > 0)) continue;
+    while (lineAt + 1 < starts.length && (starts[lineAt + 1] ?? Infinity) <= heading.index) lineAt++;
+    const lines = all.slice(lineAt + 1, lineAt + 24);
     let skipped = 0;
     let found = 0;
     for (const line of lines) {

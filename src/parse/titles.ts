@@ -3,7 +3,7 @@
  * summary states, else its first heading (a short line that is no boilerplate, label or sentence). Pure.
  */
 
-import { squash } from './normalize.ts';
+import { MONTH_PATTERN, squash } from './normalize.ts';
 
 /** Longest title kept: a subject line, not a paragraph. */
 export const MAX_TITLE = 160;
@@ -20,8 +20,8 @@ export function clip(text: string, max = MAX_TITLE): string {
   const t = text.replace(/\s+/g, ' ').trim().replace(/[.;:,]+$/, '');
   if (t.length <= max) return t;
   // A flattened header runs its title on into the next cells: "Report of the Geneva meeting (23-27 January 2006)
-  // Structure of the report R 4 …" ends at the bracketed date that closes it.
-  const dated = /^(.{10,140}?\([^()]{0,60}\b(?:19|20)\d{2}\))\s+[A-Z]/.exec(t)?.[1];
+  // Structure of the report R 4 …" ends at the bracketed dates (a day and a month: not "G.984.3 (2014)") that close it.
+  const dated = new RegExp(String.raw`^(.{10,140}?\([^()]{0,40}\b\d{1,2}\b[^()]{0,20}\b${MONTH_PATTERN}\b[^()]{0,20}\b(?:19|20)\d{2}\))\s+[A-Z]`, 'i').exec(t)?.[1];
   if (dated) return dated;
   const cut = t.slice(0, max);
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 60))}…`;

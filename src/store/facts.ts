@@ -246,7 +246,10 @@ export function indexEntries(doc: StoredDocument): IndexEntry[] {
     if ([...p.liaison.to, ...p.liaison.cc].some((x) => ALL_GROUPS_PARTY.test(x))) for (const g of groupsOn(p.date ?? p.liaison.deadline)) parties.add(g);
     for (const party of parties) if (/^(?:SG\d+|TSAG)/.test(party)) sets.push([`ls:g:${parentGroup(party)}`, when]);
     const fact: LiaisonFact = { source: cite, group: p.group, liaison: p.liaison };
-    if (p.bodyMeetings?.length) fact.senderMeetings = p.bodyMeetings.slice(0, 3);
+    // The sender's own meetings only ("CT4#86", not the parent plenary "CT#81" a CT4 statement also lists).
+    const sender = p.liaison.from ? bodyKey(p.liaison.from) : null;
+    const own = sender ? (p.bodyMeetings ?? []).filter((m) => m.body && bodyKey(m.body) === sender) : [];
+    if (own.length > 0) fact.senderMeetings = own.slice(0, 3);
     if (doc.answeredBy) fact.answeredBy = doc.answeredBy;
     if (!p.date && doc.source.sentAt) fact.received = doc.source.sentAt.slice(0, 10);
     entries.push({ member: `${doc.id}#ls`, fact, sets });

@@ -94,7 +94,9 @@ export async function setSenderAuth(store: DocumentStore, id: string, auth: Auth
 
 /** Index the facts of a document that has none indexed (it was held back), through the store's re-index. */
 async function indexFresh(store: DocumentStore, doc: StoredDocument): Promise<void> {
-  const bare: StoredDocument = { ...doc, parsed: { ...doc.parsed, deadlines: [], meeting: null, roles: [], liaison: null } };
+  // Every kind of fact left out, so that each of this document's enters (further and other bodies' meetings too).
+  const { moreMeetings: _more, bodyMeetings: _bodies, cancels: _cancels, ...rest } = doc.parsed;
+  const bare: StoredDocument = { ...doc, parsed: { ...rest, deadlines: [], meeting: null, events: [], roles: [], liaison: null } };
   await store.reindex(bare, doc);
 }
 

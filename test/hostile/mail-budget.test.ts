@@ -117,6 +117,16 @@ describe('long lines of dates, parsed', () => {
   }
 });
 
+describe('a Date header of 100 KB', () => {
+  it('is read in bounded time: not a date, and the letter beside it is read', async () => {
+    const raw = Buffer.from([`Date: Mon, 21 Sep 98 13:50:01${' '.repeat(100_000)}N`, 'From: a@example.org', 'Subject: letter', 'Message-ID: <date-bomb@example.org>', '', GOOD_LETTER].join('\n'));
+    const { ex, ms } = await read(raw);
+    expect(ms).toBeLessThan(BOUND_MS);
+    expect(ex.parts[0]?.origin?.date ?? null).toBeNull();
+    expect(ex.parts[0]?.text).toContain(GOOD_LETTER.split('\n')[0]);
+  });
+});
+
 describe('the part pool', () => {
   it('reads and parses as this thread does, and stops a part over its time or memory budget with the reason', async () => {
     const pool = new PartPool({ threads: 1, memoryMb: 64 });

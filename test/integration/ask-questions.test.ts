@@ -2057,6 +2057,30 @@ describe('questions of the thirtieth round (asked on 2 November 2026)', () => {
   });
 });
 
+describe('what a review of the twenty-ninth round\'s readings found', () => {
+  const when = '2027-05-12T09:00Z';
+
+  it('"ITU time" is Geneva time, and "in mobile" is no town', async () => {
+    expect((await ask('What time does the SG12 meeting open, ITU time?', 'Europe/Zurich', when)).title).toBe('SG12 opens Tue 25 May 2027, 09:30 (Geneva)');
+    expect((await ask('When is the deadline for contributions on security in mobile?', 'Europe/Zurich', when)).notes).toContain('Times are shown in Europe/Zurich, with the document\'s original time beside them.');
+  });
+
+  it('a topic word is found at the start of a word of a liaison, not inside one ("IP" is not in "principles")', async () => {
+    const a = await ask('What was the deadline for SG20 to reply on IP?', 'Europe/Zurich', when);
+    expect(a.sources.map((x) => x.reference)).not.toContain('SG17-LS45');
+  });
+
+  it('"is there a fee for the SG12 meeting": not answered by the meeting alone', async () => {
+    const a = await ask('Is there a fee for the SG12 meeting?', 'Europe/Zurich', when);
+    expect(a.notes.some((n) => n.startsWith("I can't answer all of"))).toBe(true);
+  });
+
+  it('"… forum, and did I need to register for it": the forum\'s own registration deadline from its letter', async () => {
+    const a = await ask('When is the SG3 regional group for Africa forum, and did I need to register for it?', 'Europe/Zurich', when);
+    expect(JSON.stringify(a.sections)).toContain('registration for the Forum and the Workshop (separate online form)');
+  });
+});
+
 describe('phrasings a review found the new readings to take wrongly', () => {
   const when = '2027-01-25T00:00Z';
 

@@ -81,3 +81,31 @@ describe("a study group's next meeting in a liaison's running text", () => {
     expect(p.bodyMeetings).toBeUndefined();
   });
 });
+
+describe('what a review of these readings found', () => {
+  const letter = (body: string) => ['INTERNATIONAL TELECOMMUNICATION UNION', 'TELECOMMUNICATION STANDARDIZATION BUREAU', '', 'Geneva, 1 July 2027', '', 'Ref: Addendum 1 to TSB Collective letter 4/21', 'Subject: Meeting of Study Group 21; Geneva, 13-22 September 2027', '', 'Dear Sir/Madam,', '', body, '', 'Yours faithfully,'].join('\n');
+
+  it('a sentence moving two deadlines says, of each, from when it was moved', () => {
+    const p = parseDocument(letter('The deadline for the submission of contributions has been extended from 25 August 2027 to 1 September 2027, and the deadline for pre-registration has been extended from 23 August 2027 to 30 August 2027.'));
+    expect(p.deadlines.map((d) => [d.date, d.action])).toEqual([
+      ['2027-08-30', 'Pre-registration (extended from 23 August 2027)'],
+      ['2027-09-01', 'Submission of contributions (extended from 25 August 2027)'],
+    ]);
+  });
+
+  it('"By 14 May 2027, contributions …" after a sentence on the meeting is still a deadline', () => {
+    const p = parseDocument(letter('The next meeting of Study Group 21 will be held at ITU headquarters in Geneva from 13 to 22 September 2027.\n\nBy 1 September 2027, contributions should be submitted through Direct Document Posting.'));
+    expect(p.deadlines.map((d) => d.date)).toEqual(['2027-09-01']);
+  });
+
+  it('a heading of next meetings that names no body ("Rapporteur", "ITU-T", "two") lists no other body\'s meetings', () => {
+    for (const heading of ['Upcoming Rapporteur meetings:', 'Next ITU-T meetings:', 'Next two meetings:']) expect(bodyMeetings(`${heading}\n12-14 May 2027, Geneva\n`, null, null)).toEqual([]);
+    expect(bodyKey('Q6/17')).toBeNull();
+  });
+
+  it('a page of such headings is read in bounded time', () => {
+    const started = performance.now();
+    bodyMeetings('Next meetings:\n'.repeat(20_000), null, 'MEF');
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+});

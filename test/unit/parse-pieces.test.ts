@@ -10,6 +10,7 @@ import { parseDeadlineTable } from '../../src/parse/deadline-table.ts';
 import { parseDocument } from '../../src/parse/index.ts';
 import { inheritMeeting } from '../../src/store/store.ts';
 import { findPlace } from '../../src/parse/meeting.ts';
+import { clip } from '../../src/parse/titles.ts';
 import { normalizeText } from '../../src/parse/normalize.ts';
 import { classifyAddress, findRecommendations } from '../../src/parse/refs.ts';
 import { findLeadRoles } from '../../src/parse/roles.ts';
@@ -1476,5 +1477,20 @@ describe('the thirty-first unseen round', () => {
   it('a template\'s required-field mark after the colon ("Title:* …") is not part of the value', () => {
     const p = parseDocument('LIAISON STATEMENT\nTitle:* Collaboration on WoT/IoT standardization\nSource:* oneM2M MAS/TP\nDate:* 2016-10-21\nTo:* W3C Web of Things Interest Group\nCopy to:\n\n1 Overview\noneM2M is happy to announce its Release 2.\n');
     expect(p).toMatchObject({ title: 'Collaboration on WoT/IoT standardization', liaison: { from: 'oneM2M MAS/TP', to: ['W3C Web of Things Interest Group'] } });
+  });
+});
+
+describe('a circular copied cell by cell: its subject after the addressee lists', () => {
+  const circular = (addressees: string[], subject: string[]) =>
+    ['Telecommunication', 'Standardization Bureau', 'Geneva, 14 December 2001', 'Ref:', 'TSB Circular 79', 'Subject:', '- To Administrations of Member States of', 'the Union', 'Copy:', ...addressees, ...subject, 'Dear Sir/Madam,', '1', 'Study Group 3 asked TSB to send out a further questionnaire.'].join('\n');
+
+  it('skips the last addressee\'s wrapped lines, however many words, and keeps a short subject', () => {
+    expect(parseDocument(circular(['- To ITU-T Sector Members;', '- To the Chairmen and Vice-Chairmen of Study', 'Groups 2 and 3'], ['Study Group 3 Questionnaire on accounting rate', 'shares/settlement rates'])).title).toBe('Study Group 3 Questionnaire on accounting rate shares/settlement rates');
+    expect(parseDocument(circular(['- To ITU-T Sector Members;', '- To the Director of the Radiocommunication', 'Bureau'], ['Tariff questionnaire 2002'])).title).toBe('Tariff questionnaire 2002');
+  });
+
+  it('a long title is cut at bracketed dates that close it, not at a bracketed year', () => {
+    expect(clip('Report of the Geneva meeting (23-27 January 2006) Structure of the report R 4 of the fourth meeting of the SG 19 (Geneva, 23-27 January 2006) COM 19-R 4 Annexes to the report')).toBe('Report of the Geneva meeting (23-27 January 2006)');
+    expect(clip('Draft revised Recommendation ITU-T G.984.3 (2014) Amendment 2: Gigabit-capable passive optical networks (G-PON): transmission convergence layer specification and more')).toMatch(/^Draft revised Recommendation ITU-T G\.984\.3 \(2014\) Amendment 2: .*…$/);
   });
 });

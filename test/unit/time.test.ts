@@ -81,6 +81,8 @@ describe('zones as people name them', () => {
     expect(resolveZone('Ottawa')).toBe('America/Toronto');
     expect(resolveZone('Washington')).toBe('America/New_York');
     // A village named like a word ("Progress", 146 inhabitants) is not taken for it; months and words are no towns.
-    for (const word of ['Progress', 'March', 'May', 'total', 'English', 'person']) expect(resolveZone(word)).toBeNull();
+    for (const word of ['Progress', 'March', 'May', 'total', 'English', 'person', 'mobile', 'Mobile', 'reading', 'Split', 'Nice']) expect(resolveZone(word)).toBeNull();
+    // "ITU time" is Geneva's; an acronym is no town ("Itu", Brazil).
+    expect(resolveZone('ITU')).toBe('Europe/Zurich');
   });
 });
