@@ -67,8 +67,9 @@ function iso(c: chrono.ParsedComponents): string | null {
 }
 
 // A reference run into the date after it by a converter: "Circular Letter7/LCCE/7916 December 2020" is letter 79 of
-// 16 December 2020. The day is what a date can start with; the reference keeps the rest.
-const GLUED_TO_REFERENCE = new RegExp(String.raw`\/(\d{1,4}?)(\d{1,2})(?=\s+${MONTH_PATTERN}\.?\s+(?:19|20)\d{2}(?!\d))`, 'gi');
+// 16 December 2020, "5/LCCE/676 March 2017" letter 67 of 6 March 2017. The day is the shortest day-number a date can
+// start with; the reference keeps the rest.
+const GLUED_TO_REFERENCE = new RegExp(String.raw`\/(\d{1,4}?)([12]\d|3[01]|0?[1-9])(?=\s+${MONTH_PATTERN}\.?\s+(?:19|20)\d{2}(?!\d))`, 'gi');
 
 // A range across two months written month first: "April 29 - May 2, 2019", which the day-first reader takes apart.
 const MONTH_FIRST_RANGE = new RegExp(String.raw`\b(${MONTH_PATTERN}\.?)([ \t]+)(\d{1,2}(?:st|nd|rd|th)?)([ \t]*[-–][ \t]*)(${MONTH_PATTERN}\.?)([ \t]+)(\d{1,2}(?:st|nd|rd|th)?)(,?[ \t]+(?:19|20)\d{2})\b`, 'gi');

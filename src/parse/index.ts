@@ -377,7 +377,8 @@ function letterSubject(header: string): string | null {
   // A table copied cell by cell puts the addressees in the subject's place and the subject after them, before "Dear
   // Sir/Madam": "Subject: / - To Administrations of … / Copy: / - To …; / Study Group 3 Questionnaire on …".
   if (/^(?:[-–]\s*)?To\s+(?:the\s+)?(?:Administrations|Member|ITU-T|Sector|Chair|Director)/i.test(first)) return subjectAfterAddressees(header);
-  const bare = first.replace(/^(?:[/|]\s*|[-–]\s+)+/, '').replace(/\s*[-–]\s*(?=Working Party \w{1,4}\s*:).*$/, '');
+  // A flattened letter glues its first numbered heading to the subject: "… on IMT systems1IntroductionWith this …".
+  const bare = first.replace(/^(?:[/|]\s*|[-–]\s+)+/, '').replace(/\s*[-–]\s*(?=Working Party \w{1,4}\s*:).*$/, '').replace(/(?<=[a-z)])\d{1,2}(?=[A-Z][a-z]{3,}[A-Z]).*$/, '');
   // A flattened letter's subject runs on into the body: "… in the study period 1994-1995 The Radiocommunication
   // Assembly, in November, 1993, approved …": it ends where a sentence starts.
   // Read in the first few hundred characters only: a subject is never longer, and the look-ahead is not linear.
