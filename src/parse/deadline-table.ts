@@ -19,6 +19,8 @@ export interface DeadlineSection {
   start: number;
   end: number;
   loose: boolean;
+  /** What is due, as the heading says it ("submitting tdocs" of "Deadline for submitting tdocs:"), when it does. */
+  label?: string;
 }
 
 const HEADING = new RegExp(
@@ -29,6 +31,9 @@ const HEADING = new RegExp(
     String.raw`(?:^|\n)[ \t]*deadlines?[ \t]*:?[ \t]*(?=\n|\t|\d)`,
     // "The deadlines of the workshop are amended as follows:", "Please note the following deadlines:"
     String.raw`(?:^|\n)[^\n]{0,120}\bdeadlines\b[^\n]{0,80}:[ \t]*(?=\n)`,
+    // A heading of its own line that says what is due: "Deadline for submitting tdocs:" (a 3GPP agenda's), its rows
+    // saying for what ("For all other agenda items: Tuesday, 18 June 2019 15:00 UTC.").
+    String.raw`(?:^|\n)[ \t]*deadlines?[ \t]+for[ \t]+(?<label>[^\n:]{3,60}?)[ \t]*:[ \t]*(?=\n)`,
   ].join('|'),
   'gi',
 );
@@ -72,7 +77,8 @@ export function findDeadlineSections(text: string): DeadlineSection[] {
     const start = h.index + h[0].length;
     const end = sectionEnd(text, start);
     if (!hasDate(text.slice(start, end))) continue;
-    out.push({ start, end, loose: /^dates$/i.test(h[1] ?? '') });
+    const label = h.groups?.['label']?.trim();
+    out.push({ start, end, loose: /^dates$/i.test(h[1] ?? ''), ...(label ? { label } : {}) });
     last = end;
   }
   return out;
@@ -197,9 +203,13 @@ function parseSection(text: string, section: DeadlineSection): Deadline[] {
     const after = dateLast ? (/^[^\n/]*/.exec(body.slice(end, end + ROW_REACH))?.[0] ?? '') : '';
     const stamp = `${hit.text} ${row.stamp} ${STAMP_ONLY.test(after) ? after : ''}`;
     const byCategory = new Map<string, Deadline>();
-    for (const action of row.actions) {
+    // A heading that says what is due names the row's action: "Submitting tdocs: for all other agenda items".
+    const label = section.label ? `${section.label.charAt(0).toUpperCase()}${section.label.slice(1)}: ` : '';
+    for (const rowAction of row.actions) {
+      const action = label ? rowAction.replace(/^For\b/, 'for') : rowAction;
       // Only the start of a runaway action (a line of thousands of dates) names its category: see ROW_REACH.
-      const category = categorize(action.length > ROW_REACH ? action.slice(0, ROW_REACH) : action);
+      const named = `${label}${action}`;
+      const category = categorize(named.length > ROW_REACH ? named.slice(0, ROW_REACH) : named);
       if (section.loose && category === 'other' && !ASKS.test(action)) continue;
       const time = findTime(action) ?? findTime(stamp);
       const existing = byCategory.get(category);
@@ -211,7 +221,7 @@ function parseSection(text: string, section: DeadlineSection): Deadline[] {
         date: hit.start,
         time: time?.start ?? null,
         timezone: findZone(action) ?? findZone(stamp) ?? GENEVA_ZONE,
-        action,
+        action: named,
         category,
         derived: false,
       });
