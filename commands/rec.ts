@@ -7,7 +7,7 @@
  * The documents are what sgbot knows: the answer says so, and points to the official record for the rest.
  */
 import { z } from 'zod';
-import { defineCommand, noAnswer, type Reply, type ReplyItem, type SourceRef } from '../src/core/command.ts';
+import { defineCommand, noAnswer, type CommandContext, type Reply, type ReplyItem, type SourceRef } from '../src/core/command.ts';
 import { dateIn, dueAt, formatDeadline, formatRange } from '../src/core/time.ts';
 import type { Deadline } from '../src/core/types.ts';
 import { citeOf, type StoredDocument } from '../src/store/facts.ts';
@@ -220,7 +220,85 @@ function deadlinesFor(doc: StoredDocument, names: readonly RegExp[]): Deadline[]
   return doc.parsed.deadlines.filter((d) => about || names.some((re) => re.test(d.action)));
 }
 
-const recArgs = z.object({ number: z.string().regex(new RegExp(`^(?:${NUMBER}|${PROVISIONAL})$`), 'Say which Recommendation, for example: rec Y.4486'), outcome: z.boolean().optional(), proposer: z.boolean().optional() });
+const recArgs = z.object({
+  number: z.string().regex(new RegExp(`^(?:${NUMBER}|${PROVISIONAL}|(?:Q\\d{1,2}/\\d{1,2}|SG\\d{1,2}|WP\\d/\\d{1,2}|TSAG))$`), 'Say which Recommendation, for example: rec Y.4486'),
+  outcome: z.boolean().optional(),
+  proposer: z.boolean().optional(),
+  editor: z.boolean().optional(),
+  /** With a Question or group for `number`: its texts with this step planned or done ("which drafts did Q11/20 put forward for consent"). */
+  step: z.enum(['deleted', 'approved', 'consented', 'determined', 'aap', 'tap']).optional(),
+});
+
+/**
+ * The editors of the Recommendation: a TD's "Source: Editor of Recommendation ITU-T A.1" with its contact, or the
+ * "Editor(s)" cell of a work programme's row naming it.
+ */
+function editorsOf(docs: ReadonlyArray<{ doc: StoredDocument; text: string }>, names: readonly RegExp[]): ReplyItem[] {
+  const out: ReplyItem[] = [];
+  for (const d of docs) {
+    const head = d.text.slice(0, 3000);
+    const cite = sourceOf(citeOf(d.doc));
+    const source = /^[ \t]*Source:[ \t]*Editors?\s+of\b([^\n]{0,120})$/im.exec(head);
+    if (source?.[1] && names.some((re) => re.test(source[1] ?? ''))) {
+      const contact = /^[ \t]*Contact:[ \t]*(\S.{0,60}?)(?:\s{2,}|\t|$)/im.exec(head);
+      const email = contact ? /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/.exec(head.slice(contact.index, contact.index + 600))?.[0] : undefined;
+      if (contact?.[1]) out.push({ text: `Editor: ${contact[1].trim()}${email ? ` <${email}>` : ''}`, detail: `the source of ${sourceLabel(cite)}`, source: cite });
+      continue;
+    }
+    // A table whose header names an "Editor(s)" column: the cell of that column in the row naming it.
+    const lines = d.text.slice(0, 60_000).split('\n');
+    lines.forEach((line, i) => {
+      if (!names.some((re) => re.test(line.split('\t')[0] ?? ''))) return;
+      for (let h = i - 1; h >= Math.max(0, i - 8); h--) {
+        const cells = (lines[h] ?? '').split('\t').map((c) => c.trim());
+        const at = cells.findIndex((c) => /^editors?(?:\s*\(s\))?$/i.test(c));
+        if (at < 0) continue;
+        const cell = line.split('\t')[at]?.trim();
+        if (cell) out.push({ text: `Editor${/,| and /.test(cell) ? 's' : ''}: ${cell}`, detail: `the work programme in ${sourceLabel(cite)}`, source: cite });
+        return;
+      }
+    });
+  }
+  return out;
+}
+
+/**
+ * The texts a Question or group (`scope`) has with `step` planned or done, as its documents say ("forward Y.4245 and
+ * Y.4246 to the SG20 closing plenary for consent"): each Recommendation once, newest statement first.
+ */
+async function stepListReply(ctx: CommandContext, index: { search(q: string, n: number): Promise<Array<{ id: string }>> }, scope: string, step: Exclude<Step, 'draft'>): Promise<Reply> {
+  const word = { deleted: 'deletion', approved: 'approval', consented: 'consent', determined: 'determination', aap: 'AAP', tap: 'TAP' }[step];
+  const hits = await index.search(`${word} ${scope}`, 30);
+  const group = /^Q\d+\/(\d+)$/.exec(scope)?.[1] ?? /^WP\d\/(\d+)$/.exec(scope)?.[1];
+  const ofScope = (d: StoredDocument) => (scope.startsWith('Q') ? d.parsed.questions.some((q) => q.id === scope) : group ? d.parsed.group === `SG${group}` : d.parsed.group === scope);
+  const found = new Map<string, ReplyItem>();
+  const dues: Array<{ d: Deadline; source: SourceRef }> = [];
+  for (const h of hits) {
+    const [doc, text] = await Promise.all([ctx.store.getDocument(h.id), ctx.store.getText(h.id)]);
+    if (!doc || !text || !ofScope(doc)) continue;
+    let listed = false;
+    for (const rec of doc.parsed.recommendations) {
+      if (found.has(rec.id)) continue;
+      const said = statementsOf(doc, text, [nameIn(rec.id), ...(rec.ex ? [nameIn(rec.ex)] : [])]).find((x) => x.step === step);
+      if (!said) continue;
+      // The deadlines the document sets for them (a deletion's consultation reply), once a document.
+      if (!listed) dues.push(...deadlinesFor(doc, [nameIn(rec.id)]).map((d) => ({ d, source: sourceOf(citeOf(doc)) })));
+      listed = true;
+      const cite = sourceOf(citeOf(doc));
+      found.set(rec.id, { text: `${rec.id}${rec.ex ? ` (ex ${rec.ex})` : ''}${rec.title ? `: ${rec.title}` : ''} — ${said.planned ? PLANNED_WORDS[step] : DONE_WORDS[step]}`, detail: `"${said.sentence}" [${sourceLabel(cite)}]`, source: cite });
+    }
+  }
+  const items = [...found.values()];
+  const dueItems: ReplyItem[] = dues.sort((a, b) => dueAt(a.d) - dueAt(b.d)).map(({ d, source }) => ({ text: `${formatDeadline(d, ctx.tz)} (${dueAt(d) < ctx.now ? 'past' : 'to come'}): ${d.action}`, detail: `[${sourceLabel(source)}]`, source }));
+  return {
+    ok: true,
+    title: items.length > 0 ? `Texts of ${scope} for ${word}: ${[...found.keys()].join(', ')}` : `No stored document of ${scope} names a text for ${word}`,
+    sections: [...(items.length > 0 ? [{ items }] : []), ...(dueItems.length > 0 ? [{ heading: 'Deadlines set for them', items: dueItems }] : [])],
+    notes: ['From the stored documents only; the ITU-T Recommendations database (https://www.itu.int/ITU-T/recommendations/) is the official record.', ...(dueItems.length > 0 ? [`Times are shown in ${ctx.tz}, with the document's original time beside them.`] : [])],
+    sources: uniqueSources(items.flatMap((i) => (i.source ? [i.source] : []))),
+    data: { scope, step, texts: [...found.keys()] },
+  };
+}
 
 /** A contribution's title that proposes a text: "Proposal for a new work item", "A.1 justification for …". */
 const PROPOSES = /\b(?:propos\w*|new work items?|A\.1 justification|draft new Recommendation)\b/i;
@@ -252,7 +330,16 @@ export default defineCommand({
   examples: ['rec X.1286', 'status of G.9806.1', 'was L.1470 consented'],
   args: recArgs,
   // "will …" (as the intents pass "will member states approve G.9806.1"): an outcome to come, which no document can tell.
-  parseText: (rest) => ({ number: recommendationNumber(rest) ?? new RegExp(`(?<![\\w.])${PROVISIONAL}(?![\\w-])`).exec(rest)?.[0] ?? rest.trim(), ...(/^(?:will|would)\b/i.test(rest.trim()) ? { outcome: true } : {}), ...(/^(?:who|which)\b/i.test(rest.trim()) ? { proposer: true } : {}) }),
+  parseText: (rest) => {
+    const listed = /^(?:which|what)\s+(?:draft\s+)?(?:Recommendations|texts|drafts|draft Recommendations)\b.*?\b(Q\s?\d{1,2}\/\d{1,2}|SG\s?\d{1,2}|WP\s?\d\/\d{1,2}|TSAG)\b.*?\b(consent|approv|determin|delet)/i.exec(rest.trim());
+    if (listed?.[1] && listed[2]) return { number: listed[1].replace(/\s+/g, '').toUpperCase(), step: ({ consent: 'consented', approv: 'approved', determin: 'determined', delet: 'deleted' } as const)[listed[2].toLowerCase() as 'consent'] };
+    return {
+      number: recommendationNumber(rest) ?? new RegExp(`(?<![\\w.])${PROVISIONAL}(?![\\w-])`).exec(rest)?.[0] ?? rest.trim(),
+      ...(/^(?:will|would)\b/i.test(rest.trim()) ? { outcome: true } : {}),
+      ...(/^(?:who|which)\b/i.test(rest.trim()) && !/\beditors?\b|\bedits\b/i.test(rest) ? { proposer: true } : {}),
+      ...(/\beditors?\b|\bwho\s+edits\b/i.test(rest) ? { editor: true } : {}),
+    };
+  },
   intents: [
     // "status of X.1286", "what's the status of draft Recommendation ITU-T Y.4486?"
     new RegExp(String.raw`^(?:what(?:'s|’s| is) the )?(?:current |latest )?(?:status|progress|state) (?:of|on) (?:the )?(?:draft )?(?:(?:new|revised) )?(?:Recommendation |Rec\.? )?(?:ITU-T )?(?<arg>${NUMBER})(?![\w]|\.\d)[^?]{0,40}\??$`, 'i'),
@@ -264,6 +351,10 @@ export default defineCommand({
     new RegExp(String.raw`^(?:was|were|is|are|has|have|had|did) (?:the )?(?:draft )?(?:(?:new|revised) )?(?:Recommendation )?(?:ITU-T )?(?<arg>${NUMBER}) (?:(?:been|got|get|already|finally|yet) )*(?:consented|approved|determined|adopted|deleted|agreed|published|withdrawn|suppressed|consent|approve|determine|pass|passed)\b[^?]{0,60}\??$`, 'i'),
     // "will member states approve G.9806.1?", "will G.9806.1 be approved": how it will go, which no document says; where it stands.
     new RegExp(String.raw`^(?<arg>(?:will|would) (?=.{0,60}?(?<![\w.])${NUMBER}(?![\w]|\.\d)).{0,60}?\b(?:approve|approved|adopt|adopted|accept|accepted|consent|consented|agree|agreed|pass|passed|object|reject|rejected)\b[^?]{0,60})\??$`, 'i'),
+    // "who is the editor of the A.1 revision", "who edits Y.4245"
+    new RegExp(String.raw`^(?<arg>(?:who(?:'s|’s| is| are)|whos)\s+(?:the\s+)?editors?\s+(?:of|for)\s+(?:the\s+)?(?:draft\s+)?(?:(?:new|revised)\s+)?(?:Recommendation\s+)?(?:ITU-T\s+)?(?:${NUMBER}|${PROVISIONAL})(?![\w-]|\.\d)(?:\s+(?:revision|draft|text|amendment))?|who\s+edits\s+(?:${NUMBER}|${PROVISIONAL}))\s*\??$`, 'i'),
+    // "which draft Recommendations did Q11/20 put forward for consent", "what texts will SG17 approve"
+    /^(?<arg>(?:which|what)\s+(?:draft\s+)?(?:Recommendations|texts|drafts|draft Recommendations)\s+(?:did|does|do|will|is|are|has|have)\s+(?:ITU-T\s+)?(?:Q\s?\d{1,2}\/\d{1,2}|SG\s?\d{1,2}|WP\s?\d\/\d{1,2}|TSAG)\b[^?]{0,80}\b(?:consent|approv|determin|delet)\w*[^?]{0,40})\??$/i,
     // "who proposed Y.DA-water", "which member submitted X.ztsec": the contributions that did.
     new RegExp(String.raw`^(?<arg>(?:who (?:proposed|submitted|is proposing|has proposed|put forward|contributed|drafted|is behind)|which (?:member|country|company|administration|organization|organisation) (?:proposed|submitted)) (?:the )?(?:draft )?(?:(?:new|revised) )?(?:Recommendation |work item )?(?:ITU-T )?(?:${NUMBER}|${PROVISIONAL})(?![\w-]|\.\d)[^?]{0,60})\??$`, 'i'),
     // "when was Y.3188 due to be approved", "when will G.9806.1 be approved", "when is X.1286 expected to be consented":
@@ -279,8 +370,9 @@ export default defineCommand({
     // "deletion of Q.3945", "approval of G.9806.1"
     new RegExp(String.raw`^(?:the )?(?:deletion|approval|consent|determination|TAP|AAP) (?:of|for) (?:the )?(?:draft )?(?:(?:new|revised) )?(?:Recommendation )?(?:ITU-T )?(?<arg>${NUMBER})\??$`, 'i'),
   ],
-  async run(ctx, { number, outcome = false, proposer = false }): Promise<Reply> {
+  async run(ctx, { number, outcome = false, proposer = false, editor = false, step }): Promise<Reply> {
     const index = await ctx.search();
+    if (step && /^(?:Q|SG|WP|TSAG)/.test(number)) return stepListReply(ctx, index, number, step);
     const own = nameIn(number);
     const found = await index.search(number, 30);
     const read = await Promise.all(found.map(async (h) => ({ doc: await ctx.store.getDocument(h.id), text: await ctx.store.getText(h.id) })));
@@ -297,6 +389,18 @@ export default defineCommand({
     // Its provisional name ("X.ztsec"), when a document gives one: sentences may name it so.
     const ex = docs.flatMap((d) => d.doc.parsed.recommendations).find((r) => r.id.toLowerCase() === number.toLowerCase() && r.ex)?.ex ?? null;
     const names = ex ? [own, nameIn(ex)] : [own];
+    // "who is the editor of the A.1 revision": as a TD's source or a work programme's row gives it.
+    const edited = editor ? editorsOf(docs, names) : [];
+    if (edited.length > 0) {
+      return {
+        ok: true,
+        title: `${number}: ${edited[0]?.text ?? ''}`,
+        sections: [{ items: edited }],
+        notes: [`Ask "status of ${number}" for where it stands.`],
+        sources: uniqueSources(edited.flatMap((p) => (p.source ? [p.source] : []))),
+        data: { number, editors: edited.map((p) => p.text) },
+      };
+    }
     // "who proposed Y.DA-water": the contributions that proposed it, each with its source and contact.
     const proposed = proposer ? proposersOf(docs, names) : [];
     if (proposed.length > 0) {

@@ -664,8 +664,11 @@ export function partsOf(input: string): string[] {
   // "the registration deadline for the AI native networks workshop, and what time does it start", "what time was the
   // SG21 contribution clinic, and did I need to register": "it", or what is registered for, is that event.
   const event = NAMED_EVENT.exec(parts[0] ?? '')?.[0];
+  // "who is the editor of the A.1 revision and was TSAG asked to approve it": "it" is the Recommendation.
+  const rec = /(?<![\w.])[A-Z]\.\d{1,4}(?:\.\d{1,3})*(?![\w]|\.\d)/.exec(parts[0] ?? '')?.[0];
   return parts.map((p, i) => {
     if (i === 0) return p;
+    if (rec && !event && /\b(?:approve|approved|consent|consented|determine|determined|delete|deleted|adopt|adopted)\s+it\b/.test(p)) return p.replace(/\bit\b/, rec);
     const bare = p.replace(/[?!.]+$/, '');
     if (event && OBJECTLESS.test(bare)) return `${bare}${/\b(?:for|in|to)$/i.test(bare) ? '' : ' for'} ${event.trim()}`;
     // (Only "it" written so: "IT security" is no pronoun.)

@@ -1362,7 +1362,8 @@ describe('questions of the twentieth round (asked on 5 April 2027)', () => {
 
   it('which Recommendations a group proposed to delete: its deletion consultation, with the texts', async () => {
     const a = await ask('which recommendations did SG11 propose to delete', 'Europe/Zurich', when);
-    expect(a.sections.flatMap((x) => x.items)[0]?.text).toMatch(/: Consultation reply on Q\.3945, Q\.3950$/);
+    expect(a.title).toBe('Texts of SG11 for deletion: Q.3945, Q.3950');
+    expect(a.sections.find((x) => x.heading === 'Deadlines set for them')?.items[0]?.text).toMatch(/original: 15 September 2023, 23:59 UTC \(past\): Objections/);
   });
 
   it('whether an event is on the day asked: no, with its dates, when they were changed', async () => {
@@ -2046,6 +2047,17 @@ describe('questions of the thirtieth round (asked on 2 November 2026)', () => {
     const a = await ask('Should my administration object to the G.984.3 revision?', 'Europe/Paris', when);
     expect(a).toMatchObject({ ok: false, title: "I can't advise whether to object: that is for you and your administration to decide." });
     expect(a.notes[0]).toContain('"status of G.984.3"');
+  });
+
+  it('"which draft Recommendations did Q11/20 put forward for consent": the texts its TD forwards', async () => {
+    const a = await ask('Which draft Recommendations did Q11/20 put forward for consent in May 2026?', 'Africa/Lagos', when);
+    expect(a).toMatchObject({ command: 'rec', title: 'Texts of Q11/20 for consent: Y.4245, Y.4246' });
+  });
+
+  it('"who is the editor of the A.1 revision and was TSAG asked to approve it": the editor, and "it" is A.1', async () => {
+    const a = await ask('Who is the editor of the A.1 revision and was TSAG asked to approve it?', 'Europe/Stockholm', when);
+    expect(a.title).toBe('A.1: Editor: Jonas Lindqvist <jonas.lindqvist@example.se> · A.1: approval planned, as TSAG-TD345 says');
+    expect((await ask('who is the editor of Y.4245', 'Europe/Zurich', when)).title).toBe('Y.4245: Editors: C. Okafor, H. Zhang');
   });
 
   it('no "can\'t answer all of" line after an opening time asked with a town or a spelled-out group', async () => {
