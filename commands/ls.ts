@@ -242,7 +242,7 @@ export function parseLsText(rest: string): { scope: Scope; from: string | null; 
   if (named?.[1]) text = `${text.slice(0, named.index)} about ${named[1]}${text.slice(named.index + named[0].length)}`;
   // "SG11 about SRv6", "SG17 on CG-AISEC-STRAT": the statements' topic, read apart from the parties.
   const about = /\s+(?:about|regarding|concerning|on the subject of|on)\s+(\S.{1,80}?)(?=\s+(?:sent\s+)?(?:from|by|to)\s|$)/i.exec(text);
-  const topic = about?.[1] && !/^(?:(?:ITU-T[\s-]+)?(?:SG[\s-]?\d|study group|TSAG|Q\d)|the\s+(?:list|mailing))/i.test(about[1]) ? about[1].trim() : null;
+  const topic = about?.[1] && !/^(?:(?:ITU-T[\s-]+)?(?:SG[\s-]?\d|study group|TSAG|Q\d)|the\s+(?:list|mailing))/i.test(about[1]) ? about[1].trim().replace(/[,;:]+$/, '') : null;
   if (topic && about) text = `${text.slice(0, about.index)} ${text.slice(about.index + about[0].length)}`.trim();
   return { ...partiesOf(text), topic };
 }

@@ -8,7 +8,7 @@ import { groupOfQuestion } from '../src/core/groups.ts';
 import { defineCommand, type CommandContext, type Reply, type ReplyItem } from '../src/core/command.ts';
 import { CATEGORY_LABELS, eventLabel } from '../src/core/labels.ts';
 import { formatDeadline, formatEventTime, formatOpening, formatRange, meetingDay, whenWords } from '../src/core/time.ts';
-import type { DeadlineCategory } from '../src/core/types.ts';
+import type { DeadlineCategory, MeetingInfo } from '../src/core/types.ts';
 import { findDates } from '../src/parse/dates.ts';
 import { bodyKey } from '../src/parse/meeting.ts';
 import { MONTH_PATTERN } from '../src/parse/normalize.ts';
@@ -78,7 +78,7 @@ export interface MeetingArgs {
   /** Asked for the study group's plenary ("when is the SG17 plenary in 2027"), not a working party's meeting. */
   plenary?: boolean;
   /** Asked whether the meeting was moved ("was the sg13 march meeting postponed"), whether it is still on, or was cancelled. */
-  moved?: boolean | 'still-on' | 'cancelled';
+  moved?: boolean | 'still-on' | 'cancelled' | 'told';
   /** The kind of side event asked about ("newcomers briefing", "workshop", "side event"), as written. */
   event?: string;
   /** Asked how long the meeting lasts. */
@@ -104,7 +104,7 @@ const meetingArgs = z.object({
   past: z.boolean().optional(),
   monthAhead: z.number().int().min(0).max(1).optional(),
   plenary: z.boolean().optional(),
-  moved: z.union([z.boolean(), z.literal('still-on'), z.literal('cancelled')]).optional(),
+  moved: z.union([z.boolean(), z.literal('still-on'), z.literal('cancelled'), z.literal('told')]).optional(),
   when: z.string().optional(),
   event: z.string().optional(),
   howLong: z.boolean().optional(),
@@ -176,7 +176,8 @@ export function parseMeetingText(input: string, clock?: { now: number; tz: strin
     .replace(/^(\s*what\s+(?:will|is|are|does)\s+.{1,40}?\s)(?:do|doing|going to do)(?=\s+(?:at|during|in)\b|\s*$)/i, '$1work on');
   // A question about a side event ("newcomers briefing sg20 what time") is answered with the meeting and its side
   // events, the meeting's own opening not put first.
-  const sideEvent = SIDE_EVENT.exec(text)?.[0];
+  // "workshops or side events": side events of every kind.
+  const sideEvent = /\bside events?\b/i.exec(text)?.[0] ?? SIDE_EVENT.exec(text)?.[0];
   const focus: MeetingFocus = sideEvent
     ? null
     : /\bwhat time\b|\b(?:open|opens|opening|start|starts|starting|begin|begins)\b/i.test(text)
@@ -213,8 +214,10 @@ export function parseMeetingText(input: string, clock?: { now: number; tz: strin
         ? ('ongoing' as const)
         : null
     : null;
-  const moved = stillOn || cancelAsked || (/\b(?:postponed|moved|rescheduled|delayed|deferred|pushed back)\b|^\s*did\b.*\b(?:move|change)\b/i.test(text) && /^\s*(?:was|were|is|has|have|did)\b/i.test(text));
-  const asked = { month, ...(year === null ? {} : { year }), ...(plenary ? { plenary: true } : {}), ...(moved ? { moved: stillOn ? ('still-on' as const) : cancelAsked ? ('cancelled' as const) : true } : {}), ...(asksFormat ? { format: true } : {}), ...(past ? { past: true } : {}), ...(relative ? { monthAhead: relative === 'next' ? 1 : 0 } : {}), ...(when ? { when } : {}), ...(sideEvent ? { event: sideEvent } : {}), ...(howLong ? { howLong: true } : {}), ...(until ? { until: true } : {}), ...(onDay?.[1] ? { onDay: onDay[1] } : {}), ...((focus === 'time' || sideEvent) && /\b(?:registration|badges?|register)\b/i.test(text) ? { registration: true } : {}), ...(status ? { status } : {}) };
+  // "what happened to the SG13 meeting planned for March": told what became of it, no yes or no.
+  const toldWhat = /^\s*what\s+(?:happened|has happened|is happening)\s+(?:to|with)\b.*\bmeeting\b/i.test(text);
+  const moved = stillOn || cancelAsked || toldWhat || (/\b(?:postponed|moved|rescheduled|delayed|deferred|pushed back)\b|^\s*did\b.*\b(?:move|change)\b/i.test(text) && /^\s*(?:was|were|is|has|have|did)\b/i.test(text));
+  const asked = { month, ...(year === null ? {} : { year }), ...(plenary ? { plenary: true } : {}), ...(moved ? { moved: stillOn ? ('still-on' as const) : cancelAsked ? ('cancelled' as const) : toldWhat ? ('told' as const) : true } : {}), ...(asksFormat ? { format: true } : {}), ...(past ? { past: true } : {}), ...(relative ? { monthAhead: relative === 'next' ? 1 : 0 } : {}), ...(when ? { when } : {}), ...(sideEvent ? { event: sideEvent } : {}), ...(howLong ? { howLong: true } : {}), ...(until ? { until: true } : {}), ...(onDay?.[1] ? { onDay: onDay[1] } : {}), ...((focus === 'time' || sideEvent) && /\b(?:registration|badges?|register)\b/i.test(text) ? { registration: true } : {}), ...(status ? { status } : {}) };
   // Asked only whether it is still on, moved or cancelled: nothing is left unread ("is the SG2 working party meeting in
   // March still happening").
   if (named && named.kind !== 'unknown') return { scope: named, all, focus, unread: moved ? null : text.trim(), ...asked };
@@ -313,6 +316,15 @@ const PLAIN_WORDS = new Set(
 );
 
 const HOW = /\b(?:online|via|through|form|homepage|web ?site|web page|page|https?:\/\/|e-?mail|contact)\b/i;
+
+/**
+ * Whether a question asks more of a meeting than when, where and who ("is there a fee", "do I need a visa"), beside
+ * the words that name it. Words of three letters a letter may say ("fee", "pay") count, as letterSays reads them.
+ */
+function asksMore(unread: string): boolean {
+  const words = unread.toLowerCase().replace(/\btak(?:e|es|ing)\s+place\b/g, ' ').split(/[^\p{L}\p{N}-]+/u);
+  return words.some((w) => (w.length >= 4 || SAID_AS.some(([re]) => re.test(w))) && !PLAIN_WORDS.has(w) && !NAMING_WORDS.test(w) && !ONLY_WHEN_WORDS.has(w) && !/^(?:sg|q|wp)?\d/.test(w) && w !== 'question');
+}
 
 /** Words that only say when or who of a meeting asked about: "later this year", "right now", "for SG2 delegates". */
 const ONLY_WHEN_WORDS = new Set([
@@ -603,11 +615,13 @@ function stillOnAnswer(topic: Reply | null, today: string): string | null {
  */
 async function eventsOfAll(ctx: CommandContext, kind: string): Promise<Reply> {
   const today = meetingDay(ctx.now);
-  const ofKind = (ms: MeetingFact[]) => ms.filter((m) => !m.cancelledBy).flatMap((m) => m.events.filter((e) => eventOfKind(e.title, kind)).map((e) => ({ m, e })));
+  // A side event of a meeting, or an event announced on its own (a workshop's circular: a meeting of no group).
+  const ofKind = (ms: MeetingFact[]) =>
+    ms.filter((m) => !m.cancelledBy).flatMap((m) => [...m.events.filter((e) => eventOfKind(e.title, kind)).map((e) => ({ m, e })), ...(m.group === null && !m.question && new RegExp(String.raw`\b(?:${EVENT_KINDS})\b`, 'i').test(m.title) && eventOfKind(m.title, kind) ? [{ m, e: m as MeetingInfo }] : [])]);
   const ahead = ofKind(await ctx.store.meetings(null, ctx.now - 31 * DAY, 60)).filter(({ e }) => e.end >= today).sort((a, b) => a.e.start.localeCompare(b.e.start));
   const shown = ahead.length > 0 ? ahead.slice(0, 10) : ofKind(await ctx.store.meetings(null, ctx.now, 60, true)).filter(({ e }) => e.end < today).sort((a, b) => b.e.start.localeCompare(a.e.start)).slice(0, 3);
   const label = kind.toLowerCase().replace(/s$/, '');
-  const items: ReplyItem[] = shown.map(({ m, e }) => ({ text: `${e.title}: ${formatEventTime(e, ctx.tz)}${e.place ? `, ${e.place}` : ''}`, detail: `with the ${whoMeets(m)} meeting of ${formatRange(m.start, m.end)} [${sourceLabel(sourceOf(m.source))}]`, source: sourceOf(m.source) }));
+  const items: ReplyItem[] = shown.map(({ m, e }) => ({ text: `${eventName(e.title)}: ${formatEventTime(e, ctx.tz)}${e.place ? `, ${e.place}` : ''}`, detail: e === m ? `[${sourceLabel(sourceOf(m.source))}]` : `with the ${whoMeets(m)} meeting of ${formatRange(m.start, m.end)} [${sourceLabel(sourceOf(m.source))}]`, source: sourceOf(m.source) }));
   return {
     ok: true,
     title: ahead.length > 0 ? `Upcoming ${label}s: ${ahead.length}` : shown.length > 0 ? `No ${label} to come is announced; the last ${shown.length > 1 ? `${shown.length} were` : 'was'}:` : `No ${label} is announced in the stored letters`,
@@ -877,7 +891,8 @@ const meetingCommand = defineCommand({
         const town = (there.place?.split(',')[0] ?? '').trim();
         const left = unread.replace(new RegExp(`\\b${RegExp.escape(town)}\\b`, 'i'), ' ').replace(/\s+/g, ' ').trim();
         const pinned = there.group === name ? { month: { month: Number(there.start.slice(5, 7)), year: Number(there.start.slice(0, 4)) }, ...(there.end < today ? { past: true } : {}) } : {};
-        return meetingCommand.run(ctx, { ...args, ...pinned, scope: { kind: 'group', group: there.group }, unread: left === '' ? null : left });
+        // A Question's own meeting there ("the Question 13/15 meeting in Ottawa"): asked of that Question.
+        return meetingCommand.run(ctx, { ...args, ...pinned, scope: there.question ? { kind: 'question', question: there.question } : { kind: 'group', group: there.group }, unread: asksMore(left) ? left : null });
       }
       const known = await meetingCommand.run(ctx, { ...args, unread: null });
       // A side event of that meeting named by its words ("the sg21 contribution clinic"): the answer, not a question
@@ -936,9 +951,7 @@ const meetingCommand = defineCommand({
       if (args.event && known.notes.some((n) => / announces no |^No .{3,60} is announced for /.test(n))) return known;
       // Nothing asked beyond the meeting, its time and its people ("when will SG21 meet later this year", "is sg 20
       // meeting right now"): the meeting answers it all.
-      // (Words of three letters a letter may say, "fee", "pay", are asked as letterSays reads them.)
-      const askedWords = unread.toLowerCase().replace(/\btak(?:e|es|ing)\s+place\b/g, ' ').split(/[^\p{L}\p{N}-]+/u);
-      if (!askedWords.some((w) => (w.length >= 4 || SAID_AS.some(([re]) => re.test(w))) && !PLAIN_WORDS.has(w) && !NAMING_WORDS.test(w) && !ONLY_WHEN_WORDS.has(w) && !/^(?:sg|q|wp)?\d/.test(w))) return known;
+      if (!asksMore(unread)) return known;
       return {
         ...known,
         notes: [
@@ -1107,9 +1120,14 @@ const meetingCommand = defineCommand({
     const remoteSection = remoteSaid.length > 0 ? [{ heading: `What ${sourceLabel(letterSource)} says`, items: remoteSaid.map((text) => ({ text: withReaderTimes(text, first, ctx.tz), source: letterSource })) }] : [];
     // Asked for the study group's plenary when only its working parties meet: say there is none known, in the letter's
     // words when it says so ("there will be no plenary of Study Group 17 during this period").
-    const noPlenary = args.plenary && group && scope.kind === 'group' && !scope.workingParty && chosen.every((m) => whoMeets(m) !== group);
-    const plenarySaid = noPlenary && first.source.docId ? [/[^.;\n]*\bno plenary\b[^.;\n]*/i.exec((await ctx.store.getText(first.source.docId)) ?? '')?.[0].trim()].filter((t) => t !== undefined) : [];
-    const plenaryNotes = noPlenary ? [`No plenary meeting of ${group} is known${during ? ` ${during}` : ''}: ${chosen.length > 1 ? 'these are meetings' : 'this is a meeting'} of ${[...new Set(chosen.map(whoMeets))].join(', ')}.`, ...plenarySaid.map((t) => `${sourceLabel(letterSource)}: "${t}"`)] : [];
+    // Asked for the study group's next meeting when only its working parties meet: said so too, without being asked.
+    const onlyParties = Boolean(group && scope.kind === 'group' && !scope.workingParty && chosen.length > 0 && chosen.every((m) => whoMeets(m) !== group));
+    const noPlenary = args.plenary && onlyParties;
+    const plenarySaid = onlyParties && first.source.docId ? [/[^.;\n]*\bno plenary\b[^.;\n]*/i.exec((await ctx.store.getText(first.source.docId)) ?? '')?.[0].trim()].filter((t) => t !== undefined) : [];
+    const parties = [...new Set(chosen.map(whoMeets))].join(', ');
+    const plenaryNotes = onlyParties
+      ? [noPlenary ? `No plenary meeting of ${group} is known${during ? ` ${during}` : ''}: ${chosen.length > 1 ? 'these are meetings' : 'this is a meeting'} of ${parties}.` : `${chosen.length > 1 ? 'These are meetings' : 'This is a meeting'} of ${parties}, not a plenary of ${group}.`, ...plenarySaid.map((t) => `${sourceLabel(letterSource)}: "${t}"`)]
+      : [];
     // Asked whether it was moved: yes, when the letter for it is a postponement ("Postponement of the meeting of Study
     // Group 13 (originally planned for 8-19 March 2027)").
     const postponedBy = args.moved && group && /\b(?:postpone\w*|moved|reschedul\w*|new dates)\b/i.test(first.title) ? first : null;
@@ -1122,7 +1140,7 @@ const meetingCommand = defineCommand({
         ? `Yes: the ${whoMeets(first)} meeting of ${formatRange(first.start, first.end)} is on; it was moved to these dates${originally ? ` from ${originally}` : ''} [${sourceLabel(letterSource)}]`
         : args.moved === 'cancelled'
           ? `No, not cancelled: the ${whoMeets(first)} meeting${originally ? ` planned for ${originally}` : ''} was moved to ${formatRange(first.start, first.end)} [${sourceLabel(letterSource)}]`
-          : `${args.moved === 'still-on' ? 'No' : 'Yes'}: the ${whoMeets(first)} meeting${originally ? ` planned for ${originally}` : ''} was moved to ${formatRange(first.start, first.end)} [${sourceLabel(letterSource)}]`;
+          : `${args.moved === 'told' ? 'The' : `${args.moved === 'still-on' ? 'No' : 'Yes'}: the`} ${whoMeets(first)} meeting${originally ? ` planned for ${originally}` : ''} was moved to ${formatRange(first.start, first.end)} [${sourceLabel(letterSource)}]`;
     const movedNotes = args.moved && group && !postponedBy ? [`No stored letter says this ${group} meeting was moved or postponed.`] : [];
     // A kind of side event asked about that the letter does not announce ("when is the newcomers briefing for SG20"): say so.
     const eventKind = args.event;
@@ -1145,7 +1163,7 @@ const meetingCommand = defineCommand({
       title: movedTitle ?? onDayTitle ?? (args.until ? untilTitle(first, ctx.now, ctx.tz) : null) ?? underWayTitle ?? (noPlenary ? `No plenary of ${group} known${during ? ` ${during}` : ''}` : headline ?? (question && own.length > 0 ? `Next meetings of ${question}` : group ? (inMonth.length > 0 && window ? `${chosen.length > 1 ? 'Meetings' : 'Meeting'} of ${group} ${during}` : `Next meeting of ${group}`) : monthOfAll.length > 0 && window ? `Meetings ${during}` : focus === 'time' ? 'Upcoming meetings and when they open' : focus === 'place' ? 'Upcoming meetings and where' : 'Upcoming meetings')),
       // One group: the title answers and the lines give the details. All groups: each meeting's answer, then its side events.
       sections: [...remoteSection, ...chosen.map((m) => ({ items: focus && !group ? [focusItem(m, focus, ctx.tz, false, meetingDay(ctx.now)), ...meetingItems(m, ctx.tz).slice(1)] : meetingItems(m, ctx.tz) }))],
-      notes: [...(args.howLong ? [lengthNote(first)] : []), ...noEventNotes, ...movedNotes, ...plenaryNotes, ...(movedTitle ? [] : monthNote), ...cancelledNotes, ...(question && own.length > 0 && chosen.length > 1 ? [viaParty ? `${question} meets at ${whoMeets(own[0] as MeetingFact)}'s meeting (its letter names ${question}) and at ${group ?? 'its study group'}'s.` : `${question} meets at meetings of its own and at ${group ?? 'its study group'}'s; its own next one is first.`] : [])],
+      notes: [...(args.howLong ? [lengthNote(first)] : []), ...noEventNotes, ...movedNotes, ...(noPlenary ? plenaryNotes : []), ...(movedTitle ? [] : monthNote), ...cancelledNotes, ...(noPlenary ? [] : plenaryNotes), ...(question && own.length > 0 && chosen.length > 1 ? [viaParty ? `${question} meets at ${whoMeets(own[0] as MeetingFact)}'s meeting (its letter names ${question}) and at ${group ?? 'its study group'}'s.` : `${question} meets at meetings of its own and at ${group ?? 'its study group'}'s; its own next one is first.`] : [])],
       sources: uniqueSources([...chosen.flatMap((m) => (m.sources ?? [m.source]).map(sourceOf)), ...calledThen.map((m) => cancellationSource(m))]),
       // `noneInSpan`: no meeting falls in the span asked; the note saying so (the next ones are shown instead).
       data: { group, focus, meetings: chosen, cancelled: called, ...(monthNote[0] ? { noneInSpan: monthNote[0] } : {}), ...(focus ? { answers: chosen.map((m) => ({ group: m.group, start: m.start, place: m.place, opens: formatOpening(m, ctx.tz) })) } : {}) },

@@ -351,6 +351,9 @@ export default defineCommand({
     new RegExp(String.raw`^(?:was|were|is|are|has|have|had|did) (?:the )?(?:draft )?(?:(?:new|revised) )?(?:Recommendation )?(?:ITU-T )?(?<arg>${NUMBER}) (?:(?:been|got|get|already|finally|yet) )*(?:consented|approved|determined|adopted|deleted|agreed|published|withdrawn|suppressed|consent|approve|determine|pass|passed)\b[^?]{0,60}\??$`, 'i'),
     // "will member states approve G.9806.1?", "will G.9806.1 be approved": how it will go, which no document says; where it stands.
     new RegExp(String.raw`^(?<arg>(?:will|would) (?=.{0,60}?(?<![\w.])${NUMBER}(?![\w]|\.\d)).{0,60}?\b(?:approve|approved|adopt|adopted|accept|accepted|consent|consented|agree|agreed|pass|passed|object|reject|rejected)\b[^?]{0,60})\??$`, 'i'),
+    // "what was the result of the TAP consultation on Y.3207", "outcome of the AAP for X.1286": where it stands, and
+    // that a result no document records is not known.
+    new RegExp(String.raw`^(?<arg>(?:what\s+(?:was|is|were)\s+)?(?:the\s+)?(?:result|outcome|decision)s?\s+(?:of|on|for)\s+(?:the\s+)?(?:TAP\s+|AAP\s+|Member State\s+)?(?:consultation|approval|vote|last call|TAP|AAP)?\s*(?:on|of|for)?\s*(?:the\s+)?(?:draft\s+)?(?:(?:new|revised)\s+)?(?:Recommendation\s+)?(?:ITU-T\s+)?(?:${NUMBER}|${PROVISIONAL})(?![\w-]|\.\d)[^?]{0,40})\??$`, 'i'),
     // "who is the editor of the A.1 revision", "who edits Y.4245"
     new RegExp(String.raw`^(?<arg>(?:who(?:'s|’s| is| are)|whos)\s+(?:the\s+)?editors?\s+(?:of|for)\s+(?:the\s+)?(?:draft\s+)?(?:(?:new|revised)\s+)?(?:Recommendation\s+)?(?:ITU-T\s+)?(?:${NUMBER}|${PROVISIONAL})(?![\w-]|\.\d)(?:\s+(?:revision|draft|text|amendment))?|who\s+edits\s+(?:${NUMBER}|${PROVISIONAL}))\s*\??$`, 'i'),
     // "which draft Recommendations did Q11/20 put forward for consent", "what texts will SG17 approve"

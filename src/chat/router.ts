@@ -43,7 +43,7 @@ export function suggest(registry: Registry, word: string): string | null {
 }
 
 /** Words the questions turn on, whose misspellings ("deadlnes", "metting", "liason", "postponded") are read as them. */
-const KEY_WORDS = ['deadline', 'deadlines', 'meeting', 'meetings', 'liaison', 'liaisons', 'registration', 'contribution', 'contributions', 'postponed', 'cancelled', 'rapporteur', 'fellowship', 'fellowships', 'consultation'];
+const KEY_WORDS = ['deadline', 'deadlines', 'meeting', 'meetings', 'liaison', 'liaisons', 'registration', 'contribution', 'contributions', 'postponed', 'cancelled', 'rapporteur', 'fellowship', 'fellowships', 'consultation', 'study'];
 
 /**
  * `word` as the key word it misspells: one letter off (two in words of nine letters or more), with the same first
@@ -196,7 +196,18 @@ const ROUTER_INTENTS: ReadonlyArray<readonly [string, RegExp]> = [
  * "… and when is it due", "… and by when", "… and what's the deadline" ending a question on liaison statements: asked
  * with the statements, which give their reply dates.
  */
-export const DUE_ASKED_TOO = /,?\s+and\s+(?:by\s+when|when(?:\s+is\s+it\s+due)?|what(?:'s|’s| is)? the (?:deadline|due date|reply date))\b/i;
+export const DUE_ASKED_TOO = /,?\s+and\s+(?:by\s+when|when(?:\s+is\s+(?:it|the\s+(?:reply|response|answer))\s+due)?|what(?:'s|’s| is)? the (?:deadline|due date|reply date))\b/i;
+
+/** The data of a refusal that says why it cannot answer (advice, writing, hotels): no search is tried instead. */
+const DECLINED = Object.freeze({ declined: true });
+
+/** Questions asked of what no document says that a search would only seem to answer: said at once. */
+const OUTSIDE_FIRST: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^(?:what(?:'s|’s| is| are)|which (?:is|are)|where (?:is|are)|can you (?:recommend|suggest))\s+(?:the\s+|a\s+|some\s+)?(?:best|good|cheap|nearest|closest|recommended)\s+(?:hotels?|restaurants?|places? to stay|accommodation)\b/i, 'Hotels are not in the documents I read; ITU lists hotels near its headquarters on its travel pages (https://itu.int/travel/), and a letter for a meeting elsewhere names the host\'s.'],
+];
+
+/** A request to write a document ("can you write me a contribution on …"). */
+const WRITE_FOR_ME = /^(?:(?:can|could|would|will)\s+you\s+|please\s+)?(?:write|draft|prepare|compose)\s+(?:me\s+|us\s+)?(?:a|an|the|my|our)\s+(?:(?:new|short|draft)\s+)?(?:contribution|liaison(?:\s+statement)?|LS|letter|reply|response|proposal|text)\b/i;
 
 /** A question asking what to decide ("should my administration object to …"): advice, which no document gives. */
 const ADVICE = /^(?:should|shall|must|ought)\s+(?:I|we|my\s+[\w-]+|our\s+[\w-]+|(?:the\s+)?[\w-]+\s+administration)\s+(?:really\s+)?(?:to\s+)?(object|support|vote(?:\s+for|\s+against)?|approve|oppose|agree|reject|accept|sign)\b/i;
@@ -281,6 +292,7 @@ function routeText(registry: Registry, plain: string, clock?: AskClock): Routed 
     .replace(/\bassoc\.?(?=\s+rapporteur)/gi, 'associate')
     .replace(/\bcontribs?\b/gi, 'contributions')
     .replace(/\btmrw\b/gi, 'tomorrow')
+    .replace(/\bnxt\b/gi, 'next')
     .replace(/\bre-?register(?:ed|ing)?\b/gi, 'register again')
     // "what did TSAG ask … in LS12": the statement numbered after the group named before it (TSAG-LS12).
     .replace(/\b(TSAG|SG\d{1,2})\b([^?!.]{0,80}?)(?<![\w-])LS\s?(\d{1,4})\b/i, '$1$2$1-LS$3')
@@ -309,6 +321,10 @@ function routeText(registry: Registry, plain: string, clock?: AskClock): Routed 
     .replace(/^(?:which|what|any)\s+deadlines\s+(?:have\s+)?(?:passed|closed|gone by|expired)\s+(?:recently|lately)(\s*[?!.]*)$/i, 'what deadlines did I miss in the past month$1')
     // "when does the G.9806.1 consultation close", "what time exactly does the TAP on X end": its reply deadline.
     .replace(/^(?:when|what time|what date|by when)\b(?:\s+exactly)?\s+(?:does|do|will|is|did)\s+(?:the\s+)?(.{2,60}?\s+(?:consultation|TAP|AAP|last call|comment period))\s+(?:close|closes|end|ends|finish|be over|due)\b(?:\s*,?\s*(?:in my (?:local )?time|for me))?(\s*[?!.]*)$/i, 'consultation deadline for $1$2')
+    // "what do I have to do before the SG13 meeting", "which deadlines are there before the next SG13 meeting": the
+    // deadlines the letter for that meeting sets.
+    .replace(/^(?:what|which)\s+(?:do|must|should)\s+(?:I|we)\s+(?:have\s+to\s+|need\s+to\s+)?do\s+(?:before|ahead of|prior to|for)\s+(?:the\s+)?(?:next\s+)?((?:ITU-T\s+)?(?:SG\s?\d{1,2}|study group \d{1,2}|TSAG|WP\s?\d\/\d{1,2}))\s+meeting(\s*[?!.]*)$/i, 'deadlines for the next $1 meeting$2')
+    .replace(/^(?:which|what)\s+(?:deadlines\s+(?:are\s+there|do\s+I\s+have|come)|is\s+due)\s+(?:before|ahead of|prior to)\s+(?:the\s+)?(?:next\s+)?((?:ITU-T\s+)?(?:SG\s?\d{1,2}|study group \d{1,2}|TSAG|WP\s?\d\/\d{1,2}))\s+meeting(\s*[?!.]*)$/i, 'deadlines for the next $1 meeting$2')
     // "who's the TSB contact for TSAG and what's their email": a person's answer gives their e-mail.
     .replace(/,?\s+and\s+(?:what(?:'s|’s| is| are)?|whats)\s+(?:their|his|her|the)\s+(?:e-?mail(?:\s+address)?|phone(?:\s+number)?|contact(?:\s+details)?|address)(?:\s+address)?\s*([?!.]*)$/i, '$1')
     // "venue + opening time": a plus joins two things asked.
@@ -317,6 +333,13 @@ function routeText(registry: Registry, plain: string, clock?: AskClock): Routed 
     .replace(/[,;]?\s*(?:I['’]?m|I am|we['’]?re|we are) (?:in|based in|located in|at) [\p{L} .'’-]{2,30}?([?!.]*)$/iu, '$1')
     .replace(/\s+(?:in|for) my (?:local )?time(?: ?zone)?([?!.]*)$/i, '$1');
   if (text === '' || text === '/') return validate(registry.get('help') as CommandSpec<never>, '', 'help', clock);
+  // "what is the best hotel near ITU headquarters": what no document says, said before anything is searched.
+  const outsideFirst = OUTSIDE_FIRST.find(([re]) => re.test(text.slice(0, MAX_FALLBACK_TEXT)))?.[1];
+  if (outsideFirst) return { reply: noAnswer('E_NO_ANSWER', `I can't answer "${text}" from the documents I read.`, [outsideFirst], DECLINED) };
+  // "can you write me a contribution on …": sgbot reads documents, it writes none.
+  if (WRITE_FOR_ME.test(text.slice(0, MAX_FALLBACK_TEXT))) {
+    return { reply: noAnswer('E_NO_ANSWER', "I can't write contributions, liaison statements or letters: I read the study groups' documents and answer from them.", ['What I can give for one: its deadline ("contribution deadline for SG17"), the meeting it is for ("next SG17 meeting"), and the documents on its topic ("search quantum-safe migration").'], DECLINED) };
+  }
   // "should my administration object to the G.984.3 revision": advice no document gives; what it can say instead.
   const advice = ADVICE.exec(text.slice(0, MAX_FALLBACK_TEXT));
   if (advice) {
@@ -324,7 +347,7 @@ function routeText(registry: Registry, plain: string, clock?: AskClock): Routed 
     return {
       reply: noAnswer('E_NO_ANSWER', `I can't advise whether to ${advice[1]?.toLowerCase() ?? 'do that'}: that is for you and your administration to decide.`, [
         rec ? `What the documents say I can give: where ${rec} stands ("status of ${rec}") and by when to reply ("consultation deadline for ${rec}").` : 'What the documents say I can give: a Recommendation\'s status ("status of G.9806.1") and its deadlines ("consultation deadline for G.9806.1").',
-      ]),
+      ], DECLINED),
     };
   }
   const slash = text.startsWith('/');
@@ -521,6 +544,19 @@ export async function answer(registry: Registry, context: CommandContext & { met
     // (When the question read whole is answered with nothing left unread, that answer stands; it is not run again.)
     // Only commands that change nothing are run so, on trial.
     if (parts.length > 1 && parts.every((p) => 'spec' in p && ANSWERS_ONLY.has(p.spec.name)) && (!('spec' in routed) || ANSWERS_ONLY.has(routed.spec.name))) {
+      // Parts that two commands other than search answer, each in full ("when is the sg 20 meeting? and is there a
+      // fellowship deadline for it"), are read as parts even when one command would take the whole and drop a part.
+      // (Not when the meeting command takes the whole: it reads the letter for every thing asked, and gives their
+      // deadlines with them: "will there be interpretation at TSAG? how do I get captioning?".)
+      const strongParts = new Set(parts.map((p) => ('spec' in p ? p.spec.name : ''))).size > 1 && parts.every((p) => 'spec' in p && p.spec.name !== 'search') && !('spec' in routed && routed.spec.name === 'meeting');
+      if (strongParts) {
+        const answered = await runParts(partsCtx, parts);
+        if (answered.every((a) => a.reply.ok && a.reply.sections.length > 0 && !a.reply.notes.some((n) => UNREAD_NOTE.test(n)))) {
+          const reply = combined(answered.map((a) => a.reply));
+          record(answered.map((a) => a.name).join('+'), 'ok');
+          return { command: answered[0]?.name ?? null, reply };
+        }
+      }
       if ('spec' in routed) {
         whole = await routed.spec.run(partsCtx, routed.args);
         if (whole.ok && whole.sections.length > 0 && !whole.notes.some((n) => UNREAD_NOTE.test(n) || /^I can't answer all of /.test(n))) {
@@ -539,7 +575,7 @@ export async function answer(registry: Registry, context: CommandContext & { met
   if ('reply' in routed) {
     // A few words no command reads ("what do we have on MPLS-TP", "e164.arpa", "who is working on digital twin
     // terminology"): the documents that hold every one of them, when some do, rather than a refusal.
-    const searched = routed.reply.code === 'E_NO_ANSWER' ? await searchInstead(registry, ctx, input) : null;
+    const searched = routed.reply.code === 'E_NO_ANSWER' && routed.reply.data !== DECLINED ? await searchInstead(registry, ctx, input) : null;
     if (searched && 'reply' in searched) {
       record('search', 'ok');
       return { command: 'search', reply: searched.reply };

@@ -1774,7 +1774,7 @@ describe('questions of the twenty-fifth round (asked on 25 January 2027)', () =>
 
   it('asked for a workshop the letter does not announce: that it announces none, without "I can\'t answer"', async () => {
     const a = await ask('is there a workshop or side event with the SG11 meeting in march 2027?', 'Europe/Zurich', when);
-    expect(a.notes).toContain('TSB Collective letter 9/11 announces no workshop for this SG11 meeting.');
+    expect(a.notes).toContain('TSB Collective letter 9/11 announces no side event for this SG11 meeting.');
     expect(a.notes.join(' ')).not.toMatch(/can't answer/);
   });
 });
@@ -2066,6 +2066,58 @@ describe('questions of the thirtieth round (asked on 2 November 2026)', () => {
       expect(a.notes.filter((n) => n.startsWith("I can't answer all of"))).toEqual([]);
     }
     expect((await ask('Is SG17 meeting before the end of the year?', 'Asia/Shanghai', when)).title).toBe('Meeting of SG17 until 31 Dec 2026');
+  });
+});
+
+describe('questions of the thirty-first round (asked on 15 February 2027)', () => {
+  const when = '2027-02-15T14:00Z';
+
+  it('"whens the nxt meeting of studdy group 15": typed short and misspelt, still SG15\'s next meeting', async () => {
+    expect((await ask('whens the nxt meeting of studdy group 15', 'Europe/Madrid', when)).title).toBe('Next meeting of SG15');
+  });
+
+  it('"the Question 13/15 meeting in Ottawa": that Question\'s own meeting there', async () => {
+    const a = await ask('When is the Question 13/15 meeting in Ottawa?', 'Pacific/Auckland', when);
+    expect(a.sections[0]?.items[0]?.text).toBe('Q13/15: 12–16 April 2027, Ottawa');
+  });
+
+  it('"what do I have to do before the SG13 meeting", "which deadlines are there before it": that meeting\'s deadlines', async () => {
+    for (const q of ['What do I have to do before the SG13 meeting?', 'Which deadlines are there before the SG13 meeting?']) {
+      const a = await ask(q, 'Africa/Accra', when);
+      expect(a.sections[0]?.items[0]?.text).toMatch(/^Fri 26 Feb 2027, 22:59 \(Africa\/Accra\).*Fellowship requests$/);
+    }
+  });
+
+  it('"when is the sg 20 meeting? and is there a fellowship deadline for it?": both parts', async () => {
+    expect((await ask('When is the sg 20 meeting? And is there a fellowship deadline for it?', 'Asia/Jakarta', when)).title).toBe('Next meeting of SG20 · Deadlines for SG20 (fellowship requests)');
+  });
+
+  it('"what happened to the SG13 meeting that was planned for march": it was moved', async () => {
+    expect((await ask('what happened to the SG13 meeting that was planned for march', 'Asia/Jakarta', when)).title).toBe('The SG13 meeting planned for 8-19 March 2027 was moved to 12–23 April 2027 [TSB Collective letter 7/13]');
+  });
+
+  it('the next meeting of a group whose working party alone meets: said to be no plenary, in the letter\'s words', async () => {
+    const a = await ask('study group seventeen next meeting?', 'Asia/Riyadh', when);
+    expect(a.notes).toContain('This is a meeting of WP3/17, not a plenary of SG17.');
+    expect(a.notes).toContain('TSB Collective letter 7/17: "there will be no plenary of Study Group 17 during this period"');
+  });
+
+  it('"workshops or side events coming up": side events of every kind and workshops announced alone', async () => {
+    const a = await ask('Are there any workshops or side events coming up?', 'America/Bogota', when);
+    expect(a.sections[0]?.items.map((i) => i.text.split(':')[0])).toEqual(['Workshop on the circular economy of ICT equipment', 'Forum on AI in media and content delivery', 'ITU Workshop on AI-native networks']);
+  });
+
+  it('the contact for a liaison "and when is the reply due": the statement, with its reply date', async () => {
+    const a = await ask('Who is the contact for the SG15 liaison on fronthaul timing, and when is the reply due?', 'Pacific/Auckland', when);
+    expect(a).toMatchObject({ command: 'ls', title: 'Liaison statements of SG15 on fronthaul timing' });
+  });
+
+  it('a hotel, a contribution to write, a consultation\'s result: declined with what can be told, no search', async () => {
+    const hotel = await ask('What is the best hotel near ITU headquarters?', 'America/Bogota', when);
+    expect(hotel).toMatchObject({ ok: false, command: null });
+    expect(hotel.notes[0]).toContain('https://itu.int/travel/');
+    expect((await ask('Can you write me a contribution on quantum-safe migration for SG17?', 'Asia/Jakarta', when)).title).toBe("I can't write contributions, liaison statements or letters: I read the study groups' documents and answer from them.");
+    expect((await ask('What was the result of the TAP consultation on Y.3207?', 'Asia/Riyadh', when)).title).toBe('Y.3207 (ex Y.FMC-req): approval planned for 13–24 October 2025 [TSB Circular 57]; no stored document says whether it was approved');
   });
 });
 
