@@ -549,13 +549,17 @@ export async function answer(registry: Registry, context: CommandContext & { met
       // (Not when the meeting command takes the whole: it reads the letter for every thing asked, and gives their
       // deadlines with them: "will there be interpretation at TSAG? how do I get captioning?".)
       const strongParts = new Set(parts.map((p) => ('spec' in p ? p.spec.name : ''))).size > 1 && parts.every((p) => 'spec' in p && p.spec.name !== 'search') && !('spec' in routed && routed.spec.name === 'meeting');
-      if (strongParts) {
-        const answered = await runParts(partsCtx, parts);
-        if (answered.every((a) => a.reply.ok && a.reply.sections.length > 0 && !a.reply.notes.some((n) => UNREAD_NOTE.test(n)))) {
-          const reply = combined(answered.map((a) => a.reply));
+      // The parts are run once, whichever reading asks for them first; their answer when each part is answered in full.
+      let byParts: Promise<{ command: string | null; reply: Reply } | null> | null = null;
+      const inFull = () =>
+        (byParts ??= runParts(partsCtx, parts).then((answered) => {
+          if (!answered.every((a) => a.reply.ok && a.reply.sections.length > 0 && !a.reply.notes.some((n) => UNREAD_NOTE.test(n)))) return null;
           record(answered.map((a) => a.name).join('+'), 'ok');
-          return { command: answered[0]?.name ?? null, reply };
-        }
+          return { command: answered[0]?.name ?? null, reply: combined(answered.map((a) => a.reply)) };
+        }));
+      if (strongParts) {
+        const read = await inFull();
+        if (read) return read;
       }
       if ('spec' in routed) {
         whole = await routed.spec.run(partsCtx, routed.args);
@@ -564,12 +568,8 @@ export async function answer(registry: Registry, context: CommandContext & { met
           return { command: routed.spec.name, reply: routed.readAs ? { ...whole, notes: [routed.readAs, ...whole.notes] } : whole };
         }
       }
-      const answered = await runParts(partsCtx, parts);
-      if (answered.every((a) => a.reply.ok && a.reply.sections.length > 0 && !a.reply.notes.some((n) => UNREAD_NOTE.test(n)))) {
-        const reply = combined(answered.map((a) => a.reply));
-        record(answered.map((a) => a.name).join('+'), 'ok');
-        return { command: answered[0]?.name ?? null, reply };
-      }
+      const read = await inFull();
+      if (read) return read;
     }
   }
   if ('reply' in routed) {
