@@ -227,6 +227,8 @@ const recArgs = z.object({
   editor: z.boolean().optional(),
   /** With a Question or group for `number`: its texts with this step planned or done ("which drafts did Q11/20 put forward for consent"). */
   step: z.enum(['deleted', 'approved', 'consented', 'determined', 'aap', 'tap']).optional(),
+  /** With `step`: only the texts whose step is done ("what did SG2 consent"). */
+  done: z.boolean().optional(),
 });
 
 /**
@@ -245,8 +247,13 @@ function editorsOf(docs: ReadonlyArray<{ doc: StoredDocument; text: string }>, n
       if (contact?.[1]) out.push({ text: `Editor: ${contact[1].trim()}${email ? ` <${email}>` : ''}`, detail: `the source of ${sourceLabel(cite)}`, source: cite });
       continue;
     }
-    // A table whose header names an "Editor(s)" column: the cell of that column in the row naming it.
     const lines = d.text.slice(0, 60_000).split('\n');
+    // An A.1 justification's "Editor(s): Grace Wanjiru, …" under the "Reference and title" that names it.
+    lines.forEach((line, i) => {
+      const field = /^[ \t]*Editors?(?:\s*\(s\))?[ \t]*:[ \t]*(\S.{0,160})$/i.exec(line);
+      if (field?.[1] && lines.slice(Math.max(0, i - 8), i).some((l) => names.some((re) => re.test(l)))) out.push({ text: `Editor${/;| and /.test(field[1]) ? 's' : ''}: ${field[1].trim()}`, detail: `the A.1 justification in ${sourceLabel(cite)}`, source: cite });
+    });
+    // A table whose header names an "Editor(s)" column: the cell of that column in the row naming it.
     lines.forEach((line, i) => {
       if (!names.some((re) => re.test(line.split('\t')[0] ?? ''))) return;
       for (let h = i - 1; h >= Math.max(0, i - 8); h--) {
@@ -266,7 +273,7 @@ function editorsOf(docs: ReadonlyArray<{ doc: StoredDocument; text: string }>, n
  * The texts a Question or group (`scope`) has with `step` planned or done, as its documents say ("forward Y.4245 and
  * Y.4246 to the SG20 closing plenary for consent"): each Recommendation once, newest statement first.
  */
-async function stepListReply(ctx: CommandContext, index: { search(q: string, n: number): Promise<Array<{ id: string }>> }, scope: string, step: Exclude<Step, 'draft'>): Promise<Reply> {
+async function stepListReply(ctx: CommandContext, index: { search(q: string, n: number): Promise<Array<{ id: string }>> }, scope: string, step: Exclude<Step, 'draft'>, done = false): Promise<Reply> {
   const word = { deleted: 'deletion', approved: 'approval', consented: 'consent', determined: 'determination', aap: 'AAP', tap: 'TAP' }[step];
   const hits = await index.search(`${word} ${scope}`, 30);
   const group = /^Q\d+\/(\d+)$/.exec(scope)?.[1] ?? /^WP\d\/(\d+)$/.exec(scope)?.[1];
@@ -279,7 +286,7 @@ async function stepListReply(ctx: CommandContext, index: { search(q: string, n: 
     let listed = false;
     for (const rec of doc.parsed.recommendations) {
       if (found.has(rec.id)) continue;
-      const said = statementsOf(doc, text, [nameIn(rec.id), ...(rec.ex ? [nameIn(rec.ex)] : [])]).find((x) => x.step === step);
+      const said = statementsOf(doc, text, [nameIn(rec.id), ...(rec.ex ? [nameIn(rec.ex)] : [])]).find((x) => x.step === step && (!done || !x.planned));
       if (!said) continue;
       // The deadlines the document sets for them (a deletion's consultation reply), once a document.
       if (!listed) dues.push(...deadlinesFor(doc, [nameIn(rec.id)]).map((d) => ({ d, source: sourceOf(citeOf(doc)) })));
@@ -331,12 +338,13 @@ export default defineCommand({
   args: recArgs,
   // "will …" (as the intents pass "will member states approve G.9806.1"): an outcome to come, which no document can tell.
   parseText: (rest) => {
-    const listed = /^(?:which|what)\s+(?:draft\s+)?(?:Recommendations|texts|drafts|draft Recommendations)\b.*?\b(Q\s?\d{1,2}\/\d{1,2}|SG\s?\d{1,2}|WP\s?\d\/\d{1,2}|TSAG)\b.*?\b(consent|approv|determin|delet)/i.exec(rest.trim());
-    if (listed?.[1] && listed[2]) return { number: listed[1].replace(/\s+/g, '').toUpperCase(), step: ({ consent: 'consented', approv: 'approved', determin: 'determined', delet: 'deleted' } as const)[listed[2].toLowerCase() as 'consent'] };
+    const listed = /^(?:(?:which|what)\s+(?:draft\s+)?(?:Recommendations|texts|drafts|draft Recommendations)\b.*?|what\s+(?:did|has|have|will)\s+(?:ITU-T\s+)?)\b(Q\s?\d{1,2}\/\d{1,2}|SG\s?\d{1,2}|WP\s?\d\/\d{1,2}|TSAG)\b.*?\b(consent|approv|determin|delet)/i.exec(rest.trim());
+    // "what did SG2 consent": steps done only, not those planned.
+    if (listed?.[1] && listed[2]) return { number: listed[1].replace(/\s+/g, '').toUpperCase(), step: ({ consent: 'consented', approv: 'approved', determin: 'determined', delet: 'deleted' } as const)[listed[2].toLowerCase() as 'consent'], ...(/^what\s+(?:did|has|have)\b/i.test(rest.trim()) ? { done: true } : {}) };
     return {
       number: recommendationNumber(rest) ?? new RegExp(`(?<![\\w.])${PROVISIONAL}(?![\\w-])`).exec(rest)?.[0] ?? rest.trim(),
       ...(/^(?:will|would)\b/i.test(rest.trim()) ? { outcome: true } : {}),
-      ...(/^(?:who|which)\b/i.test(rest.trim()) && !/\beditors?\b|\bedits\b/i.test(rest) ? { proposer: true } : {}),
+      ...(/^(?:who|which)\b/i.test(rest.trim()) && (!/\beditors?\b|\bedits\b/i.test(rest) || /\b(?:propos\w*|submitted|put forward)\b/i.test(rest)) ? { proposer: true } : {}),
       ...(/\beditors?\b|\bwho\s+edits\b/i.test(rest) ? { editor: true } : {}),
     };
   },
@@ -356,6 +364,8 @@ export default defineCommand({
     new RegExp(String.raw`^(?<arg>(?:what\s+(?:was|is|were)\s+)?(?:the\s+)?(?:result|outcome|decision)s?\s+(?:of|on|for)\s+(?:the\s+)?(?:TAP\s+|AAP\s+|Member State\s+)?(?:consultation|approval|vote|last call|TAP|AAP)?\s*(?:on|of|for)?\s*(?:the\s+)?(?:draft\s+)?(?:(?:new|revised)\s+)?(?:Recommendation\s+)?(?:ITU-T\s+)?(?:${NUMBER}|${PROVISIONAL})(?![\w-]|\.\d)[^?]{0,40})\??$`, 'i'),
     // "who is the editor of the A.1 revision", "who edits Y.4245"
     new RegExp(String.raw`^(?<arg>(?:who(?:'s|’s| is| are)|whos)\s+(?:the\s+)?editors?\s+(?:of|for)\s+(?:the\s+)?(?:draft\s+)?(?:(?:new|revised)\s+)?(?:Recommendation\s+)?(?:ITU-T\s+)?(?:${NUMBER}|${PROVISIONAL})(?![\w-]|\.\d)(?:\s+(?:revision|draft|text|amendment))?|who\s+edits\s+(?:${NUMBER}|${PROVISIONAL}))\s*\??$`, 'i'),
+    // "what did SG2 consent at its July 2025 meeting", "what has SG17 approved": the texts its documents say so of.
+    /^(?<arg>what\s+(?:did|has|have|will)\s+(?:ITU-T\s+)?(?:Q\s?\d{1,2}\/\d{1,2}|SG\s?\d{1,2}|WP\s?\d\/\d{1,2}|TSAG)\s+(?:consent|approv|determin|delet)\w*\b[^?]{0,60})\??$/i,
     // "which draft Recommendations did Q11/20 put forward for consent", "what texts will SG17 approve"
     /^(?<arg>(?:which|what)\s+(?:draft\s+)?(?:Recommendations|texts|drafts|draft Recommendations)\s+(?:did|does|do|will|is|are|has|have)\s+(?:ITU-T\s+)?(?:Q\s?\d{1,2}\/\d{1,2}|SG\s?\d{1,2}|WP\s?\d\/\d{1,2}|TSAG)\b[^?]{0,80}\b(?:consent|approv|determin|delet)\w*[^?]{0,40})\??$/i,
     // "who proposed Y.DA-water", "which member submitted X.ztsec": the contributions that did.
@@ -373,9 +383,9 @@ export default defineCommand({
     // "deletion of Q.3945", "approval of G.9806.1"
     new RegExp(String.raw`^(?:the )?(?:deletion|approval|consent|determination|TAP|AAP) (?:of|for) (?:the )?(?:draft )?(?:(?:new|revised) )?(?:Recommendation )?(?:ITU-T )?(?<arg>${NUMBER})\??$`, 'i'),
   ],
-  async run(ctx, { number, outcome = false, proposer = false, editor = false, step }): Promise<Reply> {
+  async run(ctx, { number, outcome = false, proposer = false, editor = false, step, done = false }): Promise<Reply> {
     const index = await ctx.search();
-    if (step && /^(?:Q|SG|WP|TSAG)/.test(number)) return stepListReply(ctx, index, number, step);
+    if (step && /^(?:Q|SG|WP|TSAG)/.test(number)) return stepListReply(ctx, index, number, step, done);
     const own = nameIn(number);
     const found = await index.search(number, 30);
     const read = await Promise.all(found.map(async (h) => ({ doc: await ctx.store.getDocument(h.id), text: await ctx.store.getText(h.id) })));
@@ -394,26 +404,17 @@ export default defineCommand({
     const names = ex ? [own, nameIn(ex)] : [own];
     // "who is the editor of the A.1 revision": as a TD's source or a work programme's row gives it.
     const edited = editor ? editorsOf(docs, names) : [];
-    if (edited.length > 0) {
-      return {
-        ok: true,
-        title: `${number}: ${edited[0]?.text ?? ''}`,
-        sections: [{ items: edited }],
-        notes: [`Ask "status of ${number}" for where it stands.`],
-        sources: uniqueSources(edited.flatMap((p) => (p.source ? [p.source] : []))),
-        data: { number, editors: edited.map((p) => p.text) },
-      };
-    }
     // "who proposed Y.DA-water": the contributions that proposed it, each with its source and contact.
     const proposed = proposer ? proposersOf(docs, names) : [];
-    if (proposed.length > 0) {
+    if (edited.length > 0 || proposed.length > 0) {
+      const said = [...proposed, ...edited];
       return {
         ok: true,
-        title: `${number}: ${proposed[0]?.text.replace(/:.*$/, '') ?? ''}`,
-        sections: [{ items: proposed }],
+        title: `${number}: ${[proposed[0]?.text.replace(/:.*$/, ''), edited[0]?.text].filter(Boolean).join('; ')}`,
+        sections: said.map((item) => ({ items: [item] })),
         notes: [`Ask "status of ${number}" for where it stands.`],
-        sources: uniqueSources(proposed.flatMap((p) => (p.source ? [p.source] : []))),
-        data: { number, proposers: proposed.map((p) => p.text) },
+        sources: uniqueSources(said.flatMap((p) => (p.source ? [p.source] : []))),
+        data: { number, proposers: proposed.map((p) => p.text), editors: edited.map((p) => p.text) },
       };
     }
     const statements = docs

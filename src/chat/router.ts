@@ -147,6 +147,9 @@ const ROUTER_INTENTS: ReadonlyArray<readonly [string, RegExp]> = [
   // "weather in Tunis for the SG12 meeting", "do I need a vaccine for the Abidjan meeting": what the meeting's letter
   // says of the place, or that it says nothing.
   ['meeting', /^(?<arg>(?=.*\b(?:weather|temperatures?|climate|vaccin\w*|yellow fever)\b)(?=.*(?:\bSG[\s-]?\d|\bstudy group \d|\bTSAG\b|\bmeetings?\b)).{1,200})$/i],
+  // "who has to reply to the SC 27 liaison statement on post-quantum key establishment, and by when": that statement,
+  // whose addressees for action and reply date answer it.
+  ['ls', /^who\s+(?:has|have|must|needs?|is|are)\s+(?:to\s+|supposed\s+to\s+|expected\s+to\s+)?(?:reply|respond|answer)\s+(?:to\s+)?(?:the\s+)?(?<sender>(?!(?:ITU-T\s+)?(?:SG|study group|TSAG)\b)[A-Z][\w/.-]*(?:\s\d{1,3})?)\s+(?:LS|liaison(?:\s+statement)?)(?:\s+(?:on|about|regarding)\s+(?<topic>[^?,]{2,60}?))?(?:,?\s+and\s+(?:by\s+)?when)?\s*[?!.]*$/i],
   // "who should I contact about the sg11 LS on emergency calls": the statement, with its contacts.
   ['ls', /^who (?:should|can|do|could|must) (?:I|we) (?:contact|ask|write to|talk to|reach out to) (?:about|on|regarding|concerning|for) (?:the )?(?<sender>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG))(?:['’]s)? (?:LS|liaison(?: statement)?) (?:on|about|regarding|concerning) (?<topic>[^?!.]{2,60}?)[?!.]*$/i],
   // "what's the TAP consultation on G.9806.1 about and when do member states need to reply?": the consultation's reply
@@ -208,6 +211,8 @@ const OUTSIDE_FIRST: ReadonlyArray<readonly [RegExp, string]> = [
 
 /** A request to write a document ("can you write me a contribution on …"). */
 const WRITE_FOR_ME = /^(?:(?:can|could|would|will)\s+you\s+|please\s+)?(?:write|draft|prepare|compose)\s+(?:me\s+|us\s+)?(?:a|an|the|my|our)\s+(?:(?:new|short|draft)\s+)?(?:contribution|liaison(?:\s+statement)?|LS|letter|reply|response|proposal|text)\b/i;
+/** A request to act for the asker ("please register me for the SG5 meeting", "send an e-mail to the secretariat"). */
+const ACT_FOR_ME = /^(?:(?:can|could|would|will)\s+you\s+|please\s+)?(?:(?:register|sign)\s+(?:me|us)\b|(?:send|write|forward)\s+(?:an?\s+)?(?:e-?mail|message|mail)\b|book\s+(?:me\s+)?(?:a|an|my)\b|apply\s+for\s+(?:a|my)\s+(?:visa|fellowship))/i;
 
 /** A question asking what to decide ("should my administration object to …"): advice, which no document gives. */
 const ADVICE = /^(?:should|shall|must|ought)\s+(?:I|we|my\s+[\w-]+|our\s+[\w-]+|(?:the\s+)?[\w-]+\s+administration)\s+(?:really\s+)?(?:to\s+)?(object|support|vote(?:\s+for|\s+against)?|approve|oppose|agree|reject|accept|sign)\b/i;
@@ -293,6 +298,9 @@ function routeText(registry: Registry, plain: string, clock?: AskClock): Routed 
     .replace(/\bcontribs?\b/gi, 'contributions')
     .replace(/\btmrw\b/gi, 'tomorrow')
     .replace(/\bnxt\b/gi, 'next')
+    .replace(/\bstdy\b/gi, 'study')
+    .replace(/\bgrp\b/gi, 'group')
+    .replace(/\b(?:wher|whre)\b/gi, 'where')
     .replace(/\bre-?register(?:ed|ing)?\b/gi, 'register again')
     // "what did TSAG ask … in LS12": the statement numbered after the group named before it (TSAG-LS12).
     .replace(/\b(TSAG|SG\d{1,2})\b([^?!.]{0,80}?)(?<![\w-])LS\s?(\d{1,4})\b/i, '$1$2$1-LS$3')
@@ -321,6 +329,8 @@ function routeText(registry: Registry, plain: string, clock?: AskClock): Routed 
     .replace(/^(?:which|what|any)\s+deadlines\s+(?:have\s+)?(?:passed|closed|gone by|expired)\s+(?:recently|lately)(\s*[?!.]*)$/i, 'what deadlines did I miss in the past month$1')
     // "when does the G.9806.1 consultation close", "what time exactly does the TAP on X end": its reply deadline.
     .replace(/^(?:when|what time|what date|by when)\b(?:\s+exactly)?\s+(?:does|do|will|is|did)\s+(?:the\s+)?(.{2,60}?\s+(?:consultation|TAP|AAP|last call|comment period))\s+(?:close|closes|end|ends|finish|be over|due)\b(?:\s*,?\s*(?:in my (?:local )?time|for me))?(\s*[?!.]*)$/i, 'consultation deadline for $1$2')
+    // "what did I miss for the SG5 meeting": the group's deadlines, those passed with those to come.
+    .replace(/^what\s+(?:did|have)\s+(?:I|we)\s+miss(?:ed)?\s+(?:for|of|about)\s+(?:the\s+)?(?:next\s+)?((?:ITU-T\s+)?(?:SG\s?\d{1,2}|study group \d{1,2}|TSAG|WP\s?\d\/\d{1,2}))\s+meeting(\s*[?!.]*)$/i, 'what deadlines did I miss for $1$2')
     // "what do I have to do before the SG13 meeting", "which deadlines are there before the next SG13 meeting": the
     // deadlines the letter for that meeting sets.
     .replace(/^(?:what|which)\s+(?:do|must|should)\s+(?:I|we)\s+(?:have\s+to\s+|need\s+to\s+)?do\s+(?:before|ahead of|prior to|for)\s+(?:the\s+)?(?:next\s+)?((?:ITU-T\s+)?(?:SG\s?\d{1,2}|study group \d{1,2}|TSAG|WP\s?\d\/\d{1,2}))\s+meeting(\s*[?!.]*)$/i, 'deadlines for the next $1 meeting$2')
@@ -339,6 +349,10 @@ function routeText(registry: Registry, plain: string, clock?: AskClock): Routed 
   // "can you write me a contribution on …": sgbot reads documents, it writes none.
   if (WRITE_FOR_ME.test(text.slice(0, MAX_FALLBACK_TEXT))) {
     return { reply: noAnswer('E_NO_ANSWER', "I can't write contributions, liaison statements or letters: I read the study groups' documents and answer from them.", ['What I can give for one: its deadline ("contribution deadline for SG17"), the meeting it is for ("next SG17 meeting"), and the documents on its topic ("search quantum-safe migration").'], DECLINED) };
+  }
+  // "please register me for the SG5 meeting", "send an e-mail to the SG13 secretariat": sgbot acts for no one.
+  if (ACT_FOR_ME.test(text.slice(0, MAX_FALLBACK_TEXT))) {
+    return { reply: noAnswer('E_NO_ANSWER', "I can't register anyone, send mail or make requests for you: I read the study groups' documents and answer from them.", ['What I can give: the deadline and the way to do it as the meeting\'s letter says ("registration deadline for SG5", "how do I register for the SG5 meeting"), and who to write to ("who is the SG13 secretariat").'], DECLINED) };
   }
   // "should my administration object to the G.984.3 revision": advice no document gives; what it can say instead.
   const advice = ADVICE.exec(text.slice(0, MAX_FALLBACK_TEXT));

@@ -2121,6 +2121,43 @@ describe('questions of the thirty-first round (asked on 15 February 2027)', () =
   });
 });
 
+describe('questions of the thirty-second round (asked on 20 August 2026)', () => {
+  const when = '2026-08-20T07:30Z';
+
+  it('"who proposed Y.DA-water and who is its editor": both, the editor from its A.1 justification', async () => {
+    const a = await ask('Who proposed Y.DA-water and who is its editor?', 'Asia/Karachi', when);
+    expect(a.title).toBe('Y.DA-water: Proposed by Kenya in SG20-C123; Editor: Grace Wanjiru, Communications Authority of Kenya, gwanjiru@example.ke');
+  });
+
+  it('"who has to reply to the SC 27 liaison …, and by when", "who must answer the SC 27 liaison": that statement', async () => {
+    for (const q of ['Who has to reply to the SC 27 liaison statement on post-quantum key establishment, and by when?', 'Who must answer the SC 27 liaison, and by when?']) {
+      const a = await ask(q, 'America/Toronto', when);
+      expect(a.command).toBe('ls');
+      expect(a.sections[0]?.items[0]?.text).toMatch(/reply due by Fri 15 Jan 2027, 17:59 \(America\/Toronto\)/);
+    }
+  });
+
+  it('"stdy grp 15 meetng in june - wher is it?": read through its shorthand', async () => {
+    expect((await ask('stdy grp 15 meetng in june - wher is it?', 'Asia/Karachi', when)).title).toBe('SG15 meets in Geneva, Switzerland');
+  });
+
+  it('"what did I miss for the SG5 meeting": its deadlines, the past ones with those to come', async () => {
+    const a = await ask('What did I miss for the SG5 meeting?', 'Africa/Nairobi', when);
+    expect(a.sections.map((x) => x.heading)).toEqual(['Upcoming', 'Past']);
+  });
+
+  it('"what did SG2 consent at its July 2025 meeting": the texts its report says it consented', async () => {
+    expect((await ask('What did SG2 consent at its July 2025 meeting?', 'Europe/Zurich', when)).title).toBe('Texts of SG2 for consent: E.212, M.3385');
+  });
+
+  it('"please register me", "send an e-mail to …": sgbot acts for no one, and says what it can give', async () => {
+    for (const q of ['Please register me for the SG5 meeting.', 'Send an e-mail to the SG13 secretariat asking for a visa letter.']) {
+      const a = await ask(q, 'Africa/Nairobi', when);
+      expect(a).toMatchObject({ ok: false, command: null, title: "I can't register anyone, send mail or make requests for you: I read the study groups' documents and answer from them." });
+    }
+  });
+});
+
 describe('what a review of the twenty-ninth round\'s readings found', () => {
   const when = '2027-05-12T09:00Z';
 
