@@ -44,13 +44,24 @@ interface CityZones {
 }
 let cityZones: CityZones | undefined;
 
+/** Towns looked up already, with their zone or `null` (the list is scanned whole for each name). At most 1,000. */
+const townZones = new Map<string, string | null>();
+
 /** The zone of the most populous town so named in city-timezones' list (Brasília, Bengaluru, Kigali), or `null`. */
 function townZone(name: string): string | null {
-  // The list (about 2 MB) is read the first time a town outside the zone database's names is asked for.
+  const known = townZones.get(name);
+  if (known !== undefined) return known;
+  // The list (about 2 MB, some 30 ms to read) is read the first time a town outside the zone database's names is asked for.
   cityZones ??= createRequire(import.meta.url)('city-timezones') as CityZones;
   const best = cityZones.lookupViaCity(name).reduce<{ timezone: string; pop: number } | null>((a, c) => (c.pop >= TOWN_POPULATION && (!a || c.pop > a.pop) ? c : a), null);
-  return best && isValidZone(best.timezone) ? best.timezone : null;
+  const zone = best && isValidZone(best.timezone) ? best.timezone : null;
+  if (townZones.size >= 1000) townZones.clear();
+  townZones.set(name, zone);
+  return zone;
 }
+
+/** The zone database's zones in lower case, listed once. */
+let lowerZones: Array<[string, string]> | undefined;
 
 /**
  * The IANA zone a person means by `name`: the zone itself when it is one, else the zone of the city it ends with
@@ -67,19 +78,22 @@ export function resolveZone(name: string): string | null {
   const city = (trimmed.split('/').pop() ?? '').normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[\s-]+/g, '_');
   if (city === '') return null;
   if (ZONE_OF_CITY[city]) return ZONE_OF_CITY[city];
-  return Intl.supportedValuesOf('timeZone').find((z) => z.toLowerCase().endsWith(`/${city}`)) ?? (isTownName(trimmed) ? townZone(trimmed.normalize('NFD').replace(/\p{M}/gu, '')) : null);
+  lowerZones ??= Intl.supportedValuesOf('timeZone').map((z) => [z, z.toLowerCase()]);
+  return lowerZones.find(([, z]) => z.endsWith(`/${city}`))?.[0] ?? (isTownName(trimmed) ? townZone(trimmed.normalize('NFD').replace(/\p{M}/gu, '')) : null);
 }
 
 /** Town names that are also words people write in a question ("in mobile", "on reading the letter", "nice"). */
-const WORD_TOWNS = new Set(['mobile', 'reading', 'split', 'nice', 'van', 'oral', 'orange', 'bath', 'gary', 'best', 'hope', 'march', 'may']);
+const WORD_TOWNS = new Set(['mobile', 'reading', 'split', 'nice', 'van', 'oral', 'orange', 'bath', 'gary', 'best', 'hope']);
+/** Words of time that end questions ("… in April", "… on Monday") and are no towns: never looked up. */
+const TIME_WORD = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|spring|summer|autumn|winter)$/i;
 
 /**
  * Whether `name` is written as a town's name: each word capitalised and not all capitals (an acronym, "ITU"), and not
- * a word that is also a town ("Mobile", "Reading").
+ * a word that is also a town ("Mobile", "Reading") or a month or day ("April").
  */
 function isTownName(name: string): boolean {
   const words = name.split(/[\s-]+/);
-  return name.length <= 40 && !name.includes('/') && words.every((w) => /^\p{Lu}\p{Ll}/u.test(w) || /^(?:de|da|do|du|la|le|el|al)$/.test(w)) && !WORD_TOWNS.has(name.toLowerCase());
+  return name.length <= 40 && !name.includes('/') && words.every((w) => /^\p{Lu}\p{Ll}/u.test(w) || /^(?:de|da|do|du|la|le|el|al)$/.test(w)) && !WORD_TOWNS.has(name.toLowerCase()) && !TIME_WORD.test(name);
 }
 
 /** How a document's zone is named beside its time: "UTC", "Geneva time", "local time (UTC+4)". */
