@@ -444,12 +444,15 @@ async function meetingDeadlines(ctx: CommandContext, target: { group?: string; q
  */
 const MEETING_LEAD_MS = 200 * 86_400_000;
 
-/** A meeting's deadlines as sections: those to come, then those passed. */
-function dueSections(its: readonly DeadlineFact[], ctx: CommandContext, scope: Scope | false): Reply['sections'] {
-  return [
-    { heading: 'Upcoming', items: its.filter((d) => d.due >= ctx.now).map((d) => item(d, ctx.tz, ctx.now, scope)) },
-    { heading: 'Past', items: its.filter((d) => d.due < ctx.now).map((d) => item(d, ctx.tz, ctx.now, scope)) },
+/** A meeting's deadlines split into those to come and those passed, and as the sections that show them so. */
+function meetingDue(its: readonly DeadlineFact[], ctx: CommandContext, scope: Scope | false): { sections: Reply['sections']; upcoming: DeadlineFact[]; past: DeadlineFact[] } {
+  const upcoming = its.filter((d) => d.due >= ctx.now);
+  const past = its.filter((d) => d.due < ctx.now);
+  const sections = [
+    { heading: 'Upcoming', items: upcoming.map((d) => item(d, ctx.tz, ctx.now, scope)) },
+    { heading: 'Past', items: past.map((d) => item(d, ctx.tz, ctx.now, scope)) },
   ].filter((x) => x.items.length > 0);
+  return { sections, upcoming, past };
 }
 
 /**
@@ -481,13 +484,14 @@ async function monthMeetingDeadlines(ctx: CommandContext, scope: Scope, month: s
   if (!meeting) return null;
   const { target, label } = targetOf(scope);
   const its = await meetingDeadlines(ctx, target, [meeting], (d) => !kinds || kinds.has(d.category));
+  const { sections, upcoming, past } = meetingDue(its, ctx, scope);
   return {
     ok: true,
     title: `Deadlines for the ${group} meeting of ${formatRange(meeting.start, meeting.end)}${kinds ? ` (${kindWords(kinds)})` : ''}`,
-    sections: dueSections(its, ctx, scope),
+    sections,
     notes: [its.length > 0 ? `As the letter announcing it sets them, for ${label}.` : `The letter announcing it sets no ${kinds ? kindWords(kinds) : ''} deadline.`.replace(/ {2,}/g, ' '), timesNote(ctx.tz)],
     sources: uniqueSources([...its.map((d) => sourceOf(d.source)), sourceOf(meeting.source)]),
-    data: { scope: label, meeting: { group: meeting.group, start: meeting.start, end: meeting.end }, upcoming: its.filter((d) => d.due >= ctx.now), past: its.filter((d) => d.due < ctx.now) },
+    data: { scope: label, meeting: { group: meeting.group, start: meeting.start, end: meeting.end }, upcoming, past },
   };
 }
 
@@ -500,13 +504,14 @@ async function namedMeetingDeadlines(ctx: CommandContext, text: string): Promise
   if (meetings.length === 0) return null;
   const its = await meetingDeadlines(ctx, {}, meetings, () => true);
   const named = meetings.map((m) => `${m.title} (${formatRange(m.start, m.end)})`).join('; ');
+  const { sections, upcoming, past } = meetingDue(its, ctx, false);
   return {
     ok: true,
     title: `Deadlines for ${meetings.length === 1 ? (meetings[0] as MeetingFact).title : 'the meetings named'}`,
-    sections: dueSections(its, ctx, false),
+    sections,
     notes: [its.length > 0 ? `"${text}" is no group: these are the deadlines the letters announcing ${named} set.` : `"${text}" is no group; the letters announcing ${named} set no deadline.`, timesNote(ctx.tz)],
     sources: uniqueSources([...its.map((d) => sourceOf(d.source)), ...meetings.map((m) => sourceOf(m.source))]),
-    data: { meetings: meetings.map((m) => ({ group: m.group, title: m.title, start: m.start })), upcoming: its.filter((d) => d.due >= ctx.now), past: its.filter((d) => d.due < ctx.now) },
+    data: { meetings: meetings.map((m) => ({ group: m.group, title: m.title, start: m.start })), upcoming, past },
   };
 }
 
@@ -615,13 +620,14 @@ async function inRange(ctx: CommandContext, scope: Scope, all: boolean, range: D
     if (meeting) {
       const its = await meetingDeadlines(ctx, target, [meeting], (d) => (!kinds || kinds.has(d.category)) && (topic.length === 0 || about(d, topic)));
       if (its.length > 0) {
+        const { sections: itsSections, upcoming: itsUpcoming, past: itsPast } = meetingDue(its, ctx, false);
         return {
           ok: true,
           title: `Deadlines for ${label}, for its meeting of ${formatRange(meeting.start, meeting.end)}`,
-          sections: dueSections(its, ctx, false),
+          sections: itsSections,
           notes: [`None falls in ${range.words}, when ${scope.group} meets: these are that meeting's.`, ...notes],
           sources: uniqueSources([...its.map((d) => sourceOf(d.source)), sourceOf(meeting.source)]),
-          data: { scope: scopeLabel, range, upcoming: its.filter((d) => d.due >= ctx.now), past: its.filter((d) => d.due < ctx.now), meeting: { start: meeting.start, end: meeting.end } },
+          data: { scope: scopeLabel, range, upcoming: itsUpcoming, past: itsPast, meeting: { start: meeting.start, end: meeting.end } },
         };
       }
     }

@@ -244,6 +244,9 @@ const ASKED_DEADLINE: ReadonlyArray<readonly [RegExp, DeadlineCategory]> = [
 /** The kinds of side event a question names, one list for every pattern that reads them. */
 const EVENT_KINDS = String.raw`briefings?|workshops?|hackathons?|trainings?|forums?|seminars?|symposi(?:um|a)|clinics?|webinars?|tutorials?|receptions?`;
 
+/** A title that names a kind of side event: a workshop or forum announced on its own. */
+const EVENT_TITLE = new RegExp(String.raw`\b(?:${EVENT_KINDS})\b`, 'i');
+
 /** A kind of side event named in a question: "newcomers' briefing", "workshop", "side events". */
 const SIDE_EVENT = new RegExp(String.raw`\b(?:newcomers?['’]?\s+(?:briefings?|sessions?|orientations?)|side events?|${EVENT_KINDS})\b`, 'i');
 
@@ -323,7 +326,15 @@ const HOW = /\b(?:online|via|through|form|homepage|web ?site|web page|page|https
  */
 function asksMore(unread: string): boolean {
   const words = unread.toLowerCase().replace(/\btak(?:e|es|ing)\s+place\b/g, ' ').split(/[^\p{L}\p{N}-]+/u);
-  return words.some((w) => (w.length >= 4 || SAID_AS.some(([re]) => re.test(w))) && !PLAIN_WORDS.has(w) && !NAMING_WORDS.test(w) && !ONLY_WHEN_WORDS.has(w) && !/^(?:sg|q|wp)?\d/.test(w) && w !== 'question');
+  return words.some((w) => isAskedWord(w) && !ONLY_WHEN_WORDS.has(w) && w !== 'question');
+}
+
+/**
+ * Whether a word of a question asks something of a meeting, not only says which: four letters or more, or three a
+ * letter may say ("fee", "pay"); not a plain word, a naming word or a group's number.
+ */
+function isAskedWord(w: string): boolean {
+  return (w.length >= 4 || SAID_AS.some(([re]) => re.test(w))) && !PLAIN_WORDS.has(w) && !NAMING_WORDS.test(w) && !/^(?:sg|q|wp)?\d/.test(w);
 }
 
 /** Words that only say when or who of a meeting asked about: "later this year", "right now", "for SG2 delegates". */
@@ -375,7 +386,7 @@ function letterSays(text: string, question: string, counts = false, naming = '')
   if (!counts && /^\s*how (?:many|much)\b/i.test(question)) return [];
   // Words that only say which meeting ("the cancelled WP1/2 meeting", "the postponed one") ask nothing of it.
   // Three letters are enough for what a letter may name in its own words ("fee", "pay").
-  const asked = [...new Set(question.toLowerCase().split(/[^\p{L}\p{N}-]+/u).filter((w) => (w.length >= 4 || SAID_AS.some(([re]) => re.test(w))) && !PLAIN_WORDS.has(w) && !NAMING_WORDS.test(w) && !/^(?:sg|q|wp)?\d/.test(w)).map(stemOf))];
+  const asked = [...new Set(question.toLowerCase().split(/[^\p{L}\p{N}-]+/u).filter(isAskedWord).map(stemOf))];
   // … nor do the words of the meeting's or its side events' titles ("the SG5 workshop on circular economy": do I
   // register separately), unless they are all that is asked.
   const named = naming.toLowerCase();
@@ -617,7 +628,7 @@ async function eventsOfAll(ctx: CommandContext, kind: string): Promise<Reply> {
   const today = meetingDay(ctx.now);
   // A side event of a meeting, or an event announced on its own (a workshop's circular: a meeting of no group).
   const ofKind = (ms: MeetingFact[]) =>
-    ms.filter((m) => !m.cancelledBy).flatMap((m) => [...m.events.filter((e) => eventOfKind(e.title, kind)).map((e) => ({ m, e })), ...(m.group === null && !m.question && new RegExp(String.raw`\b(?:${EVENT_KINDS})\b`, 'i').test(m.title) && eventOfKind(m.title, kind) ? [{ m, e: m as MeetingInfo }] : [])]);
+    ms.filter((m) => !m.cancelledBy).flatMap((m) => [...m.events.filter((e) => eventOfKind(e.title, kind)).map((e) => ({ m, e })), ...(m.group === null && !m.question && EVENT_TITLE.test(m.title) && eventOfKind(m.title, kind) ? [{ m, e: m as MeetingInfo }] : [])]);
   const ahead = ofKind(await ctx.store.meetings(null, ctx.now - 31 * DAY, 60)).filter(({ e }) => e.end >= today).sort((a, b) => a.e.start.localeCompare(b.e.start));
   const shown = ahead.length > 0 ? ahead.slice(0, 10) : ofKind(await ctx.store.meetings(null, ctx.now, 60, true)).filter(({ e }) => e.end < today).sort((a, b) => b.e.start.localeCompare(a.e.start)).slice(0, 3);
   const label = kind.toLowerCase().replace(/s$/, '');
@@ -630,6 +641,11 @@ async function eventsOfAll(ctx: CommandContext, kind: string): Promise<Reply> {
     sources: uniqueSources(shown.map(({ m }) => sourceOf(m.source))),
     data: { events: shown.map(({ m, e }) => ({ group: m.group, title: e.title, start: e.start, end: e.end })) },
   };
+}
+
+/** The dates a postponement letter's title says the meeting was first planned for ("(originally planned for 8-19 March 2027)"). */
+function originallyPlanned(title: string): string | undefined {
+  return /\b(?:originally|initially|first)\s+(?:planned|scheduled|announced)\s+(?:for\s+)?([^()]{5,40}?)\)?$/i.exec(title)?.[1];
 }
 
 /** Whether the one event named was moved, as its letter's title says ("… - change of dates: now Geneva, 9-10 March"). */
@@ -1093,7 +1109,7 @@ const meetingCommand = defineCommand({
       // Asked whether a meeting is still on or was moved, and the last one was a postponed one, now over: it was moved,
       // and has been held.
       const movedLast = args.moved && group && last[0] && /\b(?:postpone\w*|moved|reschedul\w*|new dates)\b/i.test(last[0].title) ? last[0] : null;
-      const movedFrom = movedLast ? /\b(?:originally|initially|first)\s+(?:planned|scheduled|announced)\s+(?:for\s+)?([^()]{5,40}?)\)?$/i.exec(movedLast.title)?.[1] : undefined;
+      const movedFrom = movedLast ? originallyPlanned(movedLast.title) : undefined;
       return {
         ok: true,
         title: movedLast
@@ -1131,7 +1147,7 @@ const meetingCommand = defineCommand({
     // Asked whether it was moved: yes, when the letter for it is a postponement ("Postponement of the meeting of Study
     // Group 13 (originally planned for 8-19 March 2027)").
     const postponedBy = args.moved && group && /\b(?:postpone\w*|moved|reschedul\w*|new dates)\b/i.test(first.title) ? first : null;
-    const originally = postponedBy ? /\b(?:originally|initially|first)\s+(?:planned|scheduled|announced)\s+(?:for\s+)?([^()]{5,40}?)\)?$/i.exec(first.title)?.[1] : undefined;
+    const originally = postponedBy ? originallyPlanned(first.title) : undefined;
     // "Is it still on" of the new dates themselves ("the SG13 April meeting"): yes, it was moved there.
     const askedNewDates = args.moved === 'still-on' && window !== null && first.start <= window.to && first.end >= window.from;
     const movedTitle = !postponedBy

@@ -12,6 +12,7 @@ import { dateIn, dueAt, formatDeadline, formatRange } from '../src/core/time.ts'
 import type { Deadline } from '../src/core/types.ts';
 import { citeOf, type StoredDocument } from '../src/store/facts.ts';
 import { findDates, hasDate } from '../src/parse/dates.ts';
+import { parseContacts } from '../src/parse/liaison.ts';
 import { sourceLabel, sourceOf, uniqueSources } from './scope.ts';
 
 /** A Recommendation's number: "X.1286", "G.9806.1", "Q.3945". */
@@ -231,6 +232,12 @@ const recArgs = z.object({
   done: z.boolean().optional(),
 });
 
+/** The first contact of a document's header, as "Name <e-mail>" ("Grace Wanjiru <gwanjiru@example.ke>"), or `null`. */
+function firstContact(head: string): string | null {
+  const c = parseContacts(head)[0];
+  return c ? `${c.name}${c.email ? ` <${c.email}>` : ''}` : null;
+}
+
 /**
  * The editors of the Recommendation: a TD's "Source: Editor of Recommendation ITU-T A.1" with its contact, or the
  * "Editor(s)" cell of a work programme's row naming it.
@@ -242,9 +249,8 @@ function editorsOf(docs: ReadonlyArray<{ doc: StoredDocument; text: string }>, n
     const cite = sourceOf(citeOf(d.doc));
     const source = /^[ \t]*Source:[ \t]*Editors?\s+of\b([^\n]{0,120})$/im.exec(head);
     if (source?.[1] && names.some((re) => re.test(source[1] ?? ''))) {
-      const contact = /^[ \t]*Contact:[ \t]*(\S.{0,60}?)(?:\s{2,}|\t|$)/im.exec(head);
-      const email = contact ? /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/.exec(head.slice(contact.index, contact.index + 600))?.[0] : undefined;
-      if (contact?.[1]) out.push({ text: `Editor: ${contact[1].trim()}${email ? ` <${email}>` : ''}`, detail: `the source of ${sourceLabel(cite)}`, source: cite });
+      const contact = firstContact(head);
+      if (contact) out.push({ text: `Editor: ${contact}`, detail: `the source of ${sourceLabel(cite)}`, source: cite });
       continue;
     }
     const lines = d.text.slice(0, 60_000).split('\n');
@@ -322,10 +328,9 @@ function proposersOf(docs: ReadonlyArray<{ doc: StoredDocument; text: string }>,
       const head = d.text.slice(0, 3000);
       const source = /^[ \t]*Source:[ \t]*(\S[^\n]{0,120}?)\s*$/im.exec(head)?.[1];
       if (!source) return [];
-      const contact = /^[ \t]*Contact:[ \t]*(\S.{0,60}?)(?:\s{2,}|\t|$)/im.exec(head);
-      const email = contact ? /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/.exec(head.slice(contact.index, contact.index + 600))?.[0] : undefined;
+      const contact = firstContact(head);
       const cite = sourceOf(citeOf(d.doc));
-      return [{ text: `Proposed by ${source} in ${sourceLabel(cite)}: ${d.doc.parsed.title ?? ''}`.trim(), detail: contact?.[1] ? `Contact: ${contact[1].trim()}${email ? ` <${email}>` : ''}` : undefined, source: cite }];
+      return [{ text: `Proposed by ${source} in ${sourceLabel(cite)}: ${d.doc.parsed.title ?? ''}`.trim(), detail: contact ? `Contact: ${contact}` : undefined, source: cite }];
     });
 }
 
@@ -470,12 +475,15 @@ export default defineCommand({
     const sources: SourceRef[] = uniqueSources(statements.map((s) => sourceOf(citeOf(s.doc))));
     // A step planned for a day now past ("to be approved at the next meeting of Study Group 13, … 13 to 24 October
     // 2025") that no later document records as done: when it was planned, and that its outcome is not stored.
-    const overdue = statements.find((st) => st.planned && st.step && st.step !== 'draft' && !statements.some((x) => !x.planned && x.step === st.step) && (findDates(st.sentence).at(-1)?.end ?? '9999') < today);
-    const overdueWhen = overdue ? findDates(overdue.sentence).at(-1) : undefined;
+    const overdue = statements
+      .filter((st) => st.planned && st.step && st.step !== 'draft' && !statements.some((x) => !x.planned && x.step === st.step))
+      .map((st) => ({ st, when: findDates(st.sentence).at(-1) }))
+      .find(({ when }) => when !== undefined && when.end < today);
+    const overdueWhen = overdue?.when;
     return {
       ok: true,
-      title: overdue?.step && overdueWhen
-        ? `${name}: ${PLANNED_WORDS[overdue.step]} for ${formatRange(overdueWhen.start, overdueWhen.end)} [${sourceLabel(sourceOf(citeOf(overdue.doc)))}]; no stored document says whether it was ${DONE_WORDS[overdue.step]}`
+      title: overdue?.st.step && overdueWhen
+        ? `${name}: ${PLANNED_WORDS[overdue.st.step]} for ${formatRange(overdueWhen.start, overdueWhen.end)} [${sourceLabel(sourceOf(citeOf(overdue.st.doc)))}]; no stored document says whether it was ${DONE_WORDS[overdue.st.step]}`
         : latest?.step ? `${name}: ${words(latest)}, as ${sourceLabel(sourceOf(citeOf(latest.doc)))} says` : `${name}: what the stored documents say`,
       sections: [{ heading: 'What the documents say, newest first', items }, ...(dueItems.length > 0 ? [{ heading: 'Deadlines set for it', items: dueItems }] : [])],
       notes: [...(outcome ? [`How a decision on ${number} will go is not in any document: sgbot can only say where it stands.`] : []), ...laterOnly, ...(titled ? [`${number}: "${titled.title}" [${sourceLabel(titled.source)}]`] : []), ...(studied ? [`Studied under ${studied.question} [${sourceLabel(studied.source)}].`] : []), 'From the stored documents only; the ITU-T Recommendations database (https://www.itu.int/ITU-T/recommendations/) is the official record.', ...(dueItems.length > 0 ? [`Times are shown in ${ctx.tz}, with the document's original time beside them.`] : [])],

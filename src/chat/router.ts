@@ -204,18 +204,37 @@ export const DUE_ASKED_TOO = /,?\s+and\s+(?:by\s+when|when(?:\s+is\s+(?:it|the\s
 /** The data of a refusal that says why it cannot answer (advice, writing, hotels): no search is tried instead. */
 const DECLINED = Object.freeze({ declined: true });
 
-/** Questions asked of what no document says that a search would only seem to answer: said at once. */
-const OUTSIDE_FIRST: ReadonlyArray<readonly [RegExp, string]> = [
-  [/^(?:what(?:'s|’s| is| are)|which (?:is|are)|where (?:is|are)|can you (?:recommend|suggest))\s+(?:the\s+|a\s+|some\s+)?(?:best|good|cheap|nearest|closest|recommended)\s+(?:hotels?|restaurants?|places? to stay|accommodation)\b/i, 'Hotels are not in the documents I read; ITU lists hotels near its headquarters on its travel pages (https://itu.int/travel/), and a letter for a meeting elsewhere names the host\'s.'],
+/** A Recommendation's number in a question ("G.984.3", "A.1"), as asked: not the parser's stricter reading of texts. */
+const REC_NUMBER = /(?<![\w.])[A-Z]\.\d{1,4}(?:\.\d{1,3})*(?![\w]|\.\d)/;
+
+/**
+ * Questions no document answers that a search would only seem to answer, each with the refusal that says why and what
+ * can be given instead: a hotel to recommend, a contribution to write, something to do for the asker, advice.
+ */
+const DECLINES: ReadonlyArray<readonly [RegExp, (m: RegExpExecArray, text: string) => { title: string; note: string }]> = [
+  [
+    /^(?:what(?:'s|’s| is| are)|which (?:is|are)|where (?:is|are)|can you (?:recommend|suggest))\s+(?:the\s+|a\s+|some\s+)?(?:best|good|cheap|nearest|closest|recommended)\s+(?:hotels?|restaurants?|places? to stay|accommodation)\b/i,
+    (_m, text) => ({ title: `I can't answer "${text}" from the documents I read.`, note: 'Hotels are not in the documents I read; ITU lists hotels near its headquarters on its travel pages (https://itu.int/travel/), and a letter for a meeting elsewhere names the host\'s.' }),
+  ],
+  [
+    /^(?:(?:can|could|would|will)\s+you\s+|please\s+)?(?:write|draft|prepare|compose)\s+(?:me\s+|us\s+)?(?:a|an|the|my|our)\s+(?:(?:new|short|draft)\s+)?(?:contribution|liaison(?:\s+statement)?|LS|letter|reply|response|proposal|text)\b/i,
+    () => ({ title: "I can't write contributions, liaison statements or letters: I read the study groups' documents and answer from them.", note: 'What I can give for one: its deadline ("contribution deadline for SG17"), the meeting it is for ("next SG17 meeting"), and the documents on its topic ("search quantum-safe migration").' }),
+  ],
+  [
+    /^(?:(?:can|could|would|will)\s+you\s+|please\s+)?(?:(?:register|sign)\s+(?:me|us)\b|(?:send|write|forward)\s+(?:an?\s+)?(?:e-?mail|message|mail)\b|book\s+(?:me\s+)?(?:a|an|my)\b|apply\s+for\s+(?:a|my)\s+(?:visa|fellowship))/i,
+    () => ({ title: "I can't register anyone, send mail or make requests for you: I read the study groups' documents and answer from them.", note: 'What I can give: the deadline and the way to do it as the meeting\'s letter says ("registration deadline for SG5", "how do I register for the SG5 meeting"), and who to write to ("who is the SG13 secretariat").' }),
+  ],
+  [
+    /^(?:should|shall|must|ought)\s+(?:I|we|my\s+[\w-]+|our\s+[\w-]+|(?:the\s+)?[\w-]+\s+administration)\s+(?:really\s+)?(?:to\s+)?(object|support|vote(?:\s+for|\s+against)?|approve|oppose|agree|reject|accept|sign)\b/i,
+    (m, text) => {
+      const rec = REC_NUMBER.exec(text)?.[0];
+      return {
+        title: `I can't advise whether to ${m[1]?.toLowerCase() ?? 'do that'}: that is for you and your administration to decide.`,
+        note: rec ? `What the documents say I can give: where ${rec} stands ("status of ${rec}") and by when to reply ("consultation deadline for ${rec}").` : 'What the documents say I can give: a Recommendation\'s status ("status of G.9806.1") and its deadlines ("consultation deadline for G.9806.1").',
+      };
+    },
+  ],
 ];
-
-/** A request to write a document ("can you write me a contribution on …"). */
-const WRITE_FOR_ME = /^(?:(?:can|could|would|will)\s+you\s+|please\s+)?(?:write|draft|prepare|compose)\s+(?:me\s+|us\s+)?(?:a|an|the|my|our)\s+(?:(?:new|short|draft)\s+)?(?:contribution|liaison(?:\s+statement)?|LS|letter|reply|response|proposal|text)\b/i;
-/** A request to act for the asker ("please register me for the SG5 meeting", "send an e-mail to the secretariat"). */
-const ACT_FOR_ME = /^(?:(?:can|could|would|will)\s+you\s+|please\s+)?(?:(?:register|sign)\s+(?:me|us)\b|(?:send|write|forward)\s+(?:an?\s+)?(?:e-?mail|message|mail)\b|book\s+(?:me\s+)?(?:a|an|my)\b|apply\s+for\s+(?:a|my)\s+(?:visa|fellowship))/i;
-
-/** A question asking what to decide ("should my administration object to …"): advice, which no document gives. */
-const ADVICE = /^(?:should|shall|must|ought)\s+(?:I|we|my\s+[\w-]+|our\s+[\w-]+|(?:the\s+)?[\w-]+\s+administration)\s+(?:really\s+)?(?:to\s+)?(object|support|vote(?:\s+for|\s+against)?|approve|oppose|agree|reject|accept|sign)\b/i;
 
 /** Longest question the looser phrasings are tried on: a chat question, not a pasted page. */
 const MAX_FALLBACK_TEXT = 300;
@@ -343,26 +362,14 @@ function routeText(registry: Registry, plain: string, clock?: AskClock): Routed 
     .replace(/[,;]?\s*(?:I['’]?m|I am|we['’]?re|we are) (?:in|based in|located in|at) [\p{L} .'’-]{2,30}?([?!.]*)$/iu, '$1')
     .replace(/\s+(?:in|for) my (?:local )?time(?: ?zone)?([?!.]*)$/i, '$1');
   if (text === '' || text === '/') return validate(registry.get('help') as CommandSpec<never>, '', 'help', clock);
-  // "what is the best hotel near ITU headquarters": what no document says, said before anything is searched.
-  const outsideFirst = OUTSIDE_FIRST.find(([re]) => re.test(text.slice(0, MAX_FALLBACK_TEXT)))?.[1];
-  if (outsideFirst) return { reply: noAnswer('E_NO_ANSWER', `I can't answer "${text}" from the documents I read.`, [outsideFirst], DECLINED) };
-  // "can you write me a contribution on …": sgbot reads documents, it writes none.
-  if (WRITE_FOR_ME.test(text.slice(0, MAX_FALLBACK_TEXT))) {
-    return { reply: noAnswer('E_NO_ANSWER', "I can't write contributions, liaison statements or letters: I read the study groups' documents and answer from them.", ['What I can give for one: its deadline ("contribution deadline for SG17"), the meeting it is for ("next SG17 meeting"), and the documents on its topic ("search quantum-safe migration").'], DECLINED) };
-  }
-  // "please register me for the SG5 meeting", "send an e-mail to the SG13 secretariat": sgbot acts for no one.
-  if (ACT_FOR_ME.test(text.slice(0, MAX_FALLBACK_TEXT))) {
-    return { reply: noAnswer('E_NO_ANSWER', "I can't register anyone, send mail or make requests for you: I read the study groups' documents and answer from them.", ['What I can give: the deadline and the way to do it as the meeting\'s letter says ("registration deadline for SG5", "how do I register for the SG5 meeting"), and who to write to ("who is the SG13 secretariat").'], DECLINED) };
-  }
-  // "should my administration object to the G.984.3 revision": advice no document gives; what it can say instead.
-  const advice = ADVICE.exec(text.slice(0, MAX_FALLBACK_TEXT));
-  if (advice) {
-    const rec = /\b[A-Z]\.\d{1,4}(?:\.\d{1,3})?\b/.exec(text)?.[0];
-    return {
-      reply: noAnswer('E_NO_ANSWER', `I can't advise whether to ${advice[1]?.toLowerCase() ?? 'do that'}: that is for you and your administration to decide.`, [
-        rec ? `What the documents say I can give: where ${rec} stands ("status of ${rec}") and by when to reply ("consultation deadline for ${rec}").` : 'What the documents say I can give: a Recommendation\'s status ("status of G.9806.1") and its deadlines ("consultation deadline for G.9806.1").',
-      ], DECLINED),
-    };
+  // "what is the best hotel near ITU headquarters", "can you write me a contribution", "should my administration object
+  // to …": what no document says, said before anything is searched.
+  const asked = text.slice(0, MAX_FALLBACK_TEXT);
+  for (const [re, decline] of DECLINES) {
+    const m = re.exec(asked);
+    if (!m) continue;
+    const { title, note } = decline(m, text);
+    return { reply: noAnswer('E_NO_ANSWER', title, [note], DECLINED) };
   }
   const slash = text.startsWith('/');
   const body = slash ? text.slice(1) : text;
@@ -715,7 +722,7 @@ export function partsOf(input: string): string[] {
   // SG21 contribution clinic, and did I need to register": "it", or what is registered for, is that event.
   const event = NAMED_EVENT.exec(parts[0] ?? '')?.[0];
   // "who is the editor of the A.1 revision and was TSAG asked to approve it": "it" is the Recommendation.
-  const rec = /(?<![\w.])[A-Z]\.\d{1,4}(?:\.\d{1,3})*(?![\w]|\.\d)/.exec(parts[0] ?? '')?.[0];
+  const rec = REC_NUMBER.exec(parts[0] ?? '')?.[0];
   return parts.map((p, i) => {
     if (i === 0) return p;
     if (rec && !event && /\b(?:approve|approved|consent|consented|determine|determined|delete|deleted|adopt|adopted)\s+it\b/.test(p)) return p.replace(/\bit\b/, rec);
