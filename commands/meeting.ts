@@ -315,7 +315,7 @@ async function registrationSaid(ctx: CommandContext, m: MeetingFact, kind: strin
 
 /** Words of a question about a meeting that say nothing of what is asked. */
 const PLAIN_WORDS = new Set(
-  'what when where which who whom how why is are was were be been do does did can could would should will shall may might must have has had there here this that these those the a an of on in at to for from by with about and or not any some my our your their me us you we they i it its meeting meetings next upcoming study group sg tsag session sessions plenary please tell know need want get geneva time day days date dates many much number people since because still already also just now then letter letters say says said about mention mentions'.split(' '),
+  'what when where which who whom how why is are was were be been do does did can could would should will shall may might must have has had there here this that these those the a an of on in at to for from by with about and or not any some my our your their me us you we they i it its meeting meetings next upcoming study group sg tsag question session sessions plenary please tell know need want get geneva time day days date dates many much number people since because still already also just now then letter letters say says said about mention mentions'.split(' '),
 );
 
 const HOW = /\b(?:online|via|through|form|homepage|web ?site|web page|page|https?:\/\/|e-?mail|contact)\b/i;
@@ -326,7 +326,7 @@ const HOW = /\b(?:online|via|through|form|homepage|web ?site|web page|page|https
  */
 function asksMore(unread: string): boolean {
   const words = unread.toLowerCase().replace(/\btak(?:e|es|ing)\s+place\b/g, ' ').split(/[^\p{L}\p{N}-]+/u);
-  return words.some((w) => isAskedWord(w) && !ONLY_WHEN_WORDS.has(w) && w !== 'question');
+  return words.some((w) => isAskedWord(w) && !ONLY_WHEN_WORDS.has(w));
 }
 
 /**
@@ -334,16 +334,17 @@ function asksMore(unread: string): boolean {
  * letter may say ("fee", "pay"); not a plain word, a naming word or a group's number.
  */
 function isAskedWord(w: string): boolean {
-  return (w.length >= 4 || SAID_AS.some(([re]) => re.test(w))) && !PLAIN_WORDS.has(w) && !NAMING_WORDS.test(w) && !/^(?:sg|q|wp)?\d/.test(w);
+  return (w.length >= 4 || SAID_AS.some(([re]) => re.test(w))) && !PLAIN_WORDS.has(w) && !NAMING_WORDS.test(w) && !/^(?:sg|q|wp)?\d/.test(w) && !GROUP_NUMBER_WORD.test(w);
 }
+
+/** A group's number spelled out ("study group twenty", "SG seventeen"): part of its name. */
+const GROUP_NUMBER_WORD = /^(?:two|three|five|nine|eleven|twelve|thirteen|fifteen|sixteen|seventeen|twenty|twenty-one)$/;
 
 /** Words that only say when or who of a meeting asked about: "later this year", "right now", "for SG2 delegates". */
 const ONLY_WHEN_WORDS = new Set([
   ...['later', 'year', 'right', 'today', 'tomorrow', 'currently', 'moment', 'soon', 'again', 'even', 'actually', 'exactly', 'local'],
   ...['delegates', 'participants', 'experts', 'members', 'someone', 'anyone', 'everyone'],
   ...['held', 'meet', 'meets', 'meeting', 'taking', 'happen', 'happens', 'happening', 'start', 'starts', 'starting', 'begin', 'begins', 'opening', 'open', 'opens', 'kick', 'kicks'],
-  // A group's number spelled out ("study group twenty").
-  ...['eleven', 'twelve', 'thirteen', 'fifteen', 'sixteen', 'seventeen', 'twenty', 'twenty-one', 'three', 'five', 'nine'],
 ]);
 
 /** Words of a question that say which meeting it is about, not what is asked of it. */
