@@ -11,7 +11,7 @@ import { fieldValue, headerOf } from './fields.ts';
 import { plainHeader, unrunHeader } from './layout.ts';
 import { dominantGroup, findGroups } from './groups.ts';
 import { CAPITAL_HEADING, parseLiaison, unlabelledTemplate } from './liaison.ts';
-import { agendaHeading, findCancelledMeeting, findEvents, findMeeting, heldMeeting, findOpeningTime, findPlace, meetingOf, placeInBrackets, placeName, listedNextMeetings, bodyMeetings, previousMeeting, questionMeetings, splitMeetings, subjectMeetings, workingPartyMeetings, groupMeetingsAhead } from './meeting.ts';
+import { agendaHeading, findCancelledMeeting, findEvents, findMeeting, heldMeeting, findOpeningTime, findPlace, meetingOf, placeInBrackets, placeName, listedNextMeetings, bodyMeetings, bodyKey, proseBodyMeetings, previousMeeting, questionMeetings, splitMeetings, subjectMeetings, workingPartyMeetings, groupMeetingsAhead } from './meeting.ts';
 import { meetingRows } from './meeting-table.ts';
 import { MONTH_PATTERN, normalizeText, squash } from './normalize.ts';
 import { asWritten, findRevision } from './reference.ts';
@@ -644,7 +644,10 @@ export function parseDocument(raw: string): ParsedDocument {
   if (before && !moreMeetings.some((m) => m.group === before.group && m.start === before.start)) moreMeetings.push(before);
   if (meeting && foreign) meeting = otherSectorMeeting(meeting, foreign);
   // Another body's meetings it lists ("Date of Next TSG-RAN2 Meetings:"): when a liaison's sender meets next.
-  const others = kind === 'presentation' ? [] : bodyMeetings(text, date, liaisonRaw?.from ?? null);
+  const listed = kind === 'presentation' ? [] : bodyMeetings(text, date, liaisonRaw?.from ?? null);
+  // … and those it names in running text ("its next meeting will be held in Geneva from 10 to 19 February 2027").
+  const told = kind === 'presentation' || isLetter ? [] : proseBodyMeetings(text, date, liaisonRaw?.from ?? null);
+  const others = [...listed, ...told.filter((t) => !listed.some((l) => l.start === t.start && l.body && t.body && bodyKey(l.body) === bodyKey(t.body)))].slice(0, 12);
 
   const table = parseDeadlineTable(text, sections);
   // "Deadline: -" or "n/a" says there is none: a date the text mentions does not stand for it.

@@ -796,8 +796,16 @@ export function bodyKey(name: string): string | null {
     .replace(/^\s*(?:3GPP|ETSI)[\s-]*/, '')
     .replace(/^\s*TSG\b[\s-]*/, '')
     .replace(/\bWG\s*(\d)/, '$1')
+    // Another Sector's groups: "ITU-R Working Party 5D", "ITU-R WP 5D", "WP 5D" → `WP5D` (an ITU-T working party is
+    // "WP3/13"); "ITU-R Study Group 5" → `ITU-R SG5`.
+    .replace(/\bWORKING\s+PARTY\b/, 'WP')
+    .replace(/\bSTUDY\s+GROUP\b/, 'SG')
+    .replace(/^\s*ITU-R\s+(?=WP\s*\d[A-Z]\b)/, '')
+    // "ISO/IEC JTC 1/SC 27", "JTC 1/SC 27", "SC 27" → `SC27`; "ISO/IEC JTC 1" → `JTC1`.
+    .replace(/^\s*ISO\/IEC\s+/, '')
+    .replace(/^\s*JTC\s*1\s*\/\s*(?=SC\s*\d)/, '')
     .replace(/[\s_-]+/g, '');
-  if (!/^[A-Z][A-Z0-9./&]{1,24}$/.test(key) || /^(?:Q\d|WP\d|SG\d|TSAG\b)/.test(key) || findGroups(name).length > 0) return null;
+  if (!/^[A-Z][A-Z0-9./&]{1,24}$/.test(key) || /^(?:Q\d|WP\d+(?![A-Z])|SG\d|TSAG\b)/.test(key) || findGroups(name).length > 0) return null;
   return key;
 }
 
@@ -859,6 +867,76 @@ export function bodyMeetings(text: string, after: string | null, sender: string 
       const place = where === '' || NO_PLACE.test(where) ? null : /\b(?:virtual|electronic|e-meeting|online)\b/i.test(where) ? 'virtual' : where.slice(0, 80);
       // Two headings over one list ("Planning future meetings" / "Future meeting Calendar:") give it once.
       if (!out.some((m) => m.start === hit.start && m.body === body)) out.push({ group: null, body, title: name ?? `${body} meeting`, start: hit.start, end: hit.end, place, startTime: null, endTime: null, timezone: null });
+      if (out.length >= 12) return out;
+    }
+  }
+  return out;
+}
+
+// A body outside ITU-T named in running text: "ITU-R WP 5D", "Working Party 5A", "ISO/IEC JTC 1/SC 27", "3GPP TSG SA
+// WG2", "IEEE 802.1", "oneM2M" — capitalised words, numbers and their joins, up to six.
+const BODY_NAME = String.raw`(?:[A-Z0-9][\w./&-]*|oneM2M)(?:[ \t]+(?:[A-Z0-9][\w./&-]*|[A-Z]{2,}))*?`;
+// Words that open a meeting named in running text: "the next meeting of ITU-R WP 5D", "its 40th plenary meeting", "an
+// interim meeting", "our forthcoming meeting (#49)". Group 1: the body after "of".
+const NEXT_BODY_MEETING = new RegExp(
+  String.raw`\b([Tt]he|[Ii]ts|[Oo]ur|[Tt]heir|[Aa]n?)\s+(?:(?:next|following|forthcoming|upcoming|coming|interim|face-to-face|physical|\d{1,3}(?:st|nd|rd|th)|first|second|third)\s+)+(?:plenary\s+|interim\s+)?(?:meeting|plenary|session)(?:\s*\(?#?\d{1,4}\)?)?(?:\s+of\s+(?:the\s+)?(${BODY_NAME.replace(/\*\?$/, '*')})(?=[\s,(]|$))?`,
+  'g',
+);
+// "ITU-R WP 5D will meet next in …", "JTC 1/SC 27 will hold its next plenary …": the body before the words.
+const BODY_WILL_MEET = new RegExp(String.raw`(?:^|[\s(])(${BODY_NAME})\s+(?:will|is to|plans to|is going to)\s+(?:(?:next\s+)?meet(?:\s+next|\s+again)?|hold\s+its\s+(?:next\s+)?(?:\d{1,3}(?:st|nd|rd|th)\s+)?(?:plenary|meeting|session))\b`, 'g');
+// The words between a meeting's name and its dates that say it is to be held.
+const TO_BE_HELD = /^[^.;]{0,80}?\b(?:is|are|will be|will|has been|have been|to be|was)\s+(?:(?:now|tentatively|currently|provisionally)\s+)?(?:held|take place|planned|scheduled|convened|hosted|organi[sz]ed|foreseen)\b|^\s*\(|^\s*(?:in|at|on|from)\s/i;
+
+// Another Sector's working party or study group: "ITU-R WP 5D", "Working Party 5A", "ITU-D Study Group 2".
+const OTHER_SECTOR_GROUP = /^(?:ITU-[RD]\s+(?:WP|Working Party|SG|Study Group|TDAG|RAG)\b|(?:WP|Working Party)\s?\d[A-F]\b)/;
+
+/** Whether a name in running text stands for a body outside ITU-T (not a word such as "Working", not an ITU-T group). */
+function isOtherBody(name: string): boolean {
+  if (bodyKey(name) === null) return false;
+  if (OTHER_SECTOR_GROUP.test(name)) return true;
+  return !NOT_A_BODY_NAME.test(name) && findGroups(name).length === 0 && !/^(?:ITU-T|ITU|TSB|The|This|It|We)\b/.test(name);
+}
+
+/**
+ * Meetings of bodies outside ITU-T that running text names with their dates: a liaison's "WP 5D would like to inform
+ * SG13 that its next meeting will be held in Geneva from 10 to 19 February 2027", "The 40th plenary meeting of ISO/IEC
+ * JTC 1 will take place in Seoul, from 8 to 12 November 2027", "An interim meeting to progress this work is planned for
+ * 16-20 October 2017 in Europe". A meeting named without its body ("its", "our", "an interim meeting") is the body the
+ * sentence names before it, else `sender`. ITU-T groups' meetings are read elsewhere; dates before `after` and dates
+ * more than 150 characters after the words are left out.
+ */
+export function proseBodyMeetings(text: string, after: string | null, sender: string | null): MeetingInfo[] {
+  const out: MeetingInfo[] = [];
+  const senderKey = sender && findGroups(sender).length === 0 ? bodyKey(sender) : null;
+  for (const raw of text.slice(0, 60_000).split(/(?<=[.;!?])\s+(?=[A-Z(])|\n[ \t]*\n/)) {
+    if (!/\bmeet|\bplenary\b|\bsession\b/i.test(raw) || raw.length > 1200) continue;
+    const sentence = squash(raw);
+    const found: Array<{ body: string | null; end: number; at: number }> = [];
+    for (const m of allMatches(NEXT_BODY_MEETING, sentence)) {
+      // "the next meeting" in a text not from a body outside ITU-T, without "of": the text's own group's, read elsewhere.
+      if (!m[2] && m[1]?.toLowerCase() === 'the' && !/\b(?:interim|plenary)\b/i.test(m[0])) {
+        if (!senderKey) continue;
+      }
+      found.push({ body: m[2] ?? null, end: m.index + m[0].length, at: m.index });
+    }
+    for (const m of allMatches(BODY_WILL_MEET, sentence)) found.push({ body: m[1] ?? null, end: m.index + m[0].length, at: m.index });
+    for (const f of found) {
+      const rest = sentence.slice(f.end, f.end + 240);
+      if (!TO_BE_HELD.test(rest)) continue;
+      const hit = findDates(rest)[0];
+      if (!hit || hit.index > 150 || (after && hit.start < after)) continue;
+      // The words between name and dates are of this meeting: not a deadline ("… by 2 February, before the meeting").
+      if (/\b(?:deadline|due|submi\w*|repl\w*|contributions?|comments?)\b/i.test(rest.slice(0, hit.index))) continue;
+      const named = f.body?.replace(/[.,;:]+$/, '').trim() || null;
+      // A body named before "its"/"our" in the sentence ("MEF would like to inform SG13 that its next meeting …").
+      const before = named ? null : [...sentence.slice(0, f.at).matchAll(new RegExp(`(?:^|[\\s(])(${BODY_NAME})(?=\\s+(?:would|wishes|is|has|thanks|informs|will|plans)\\b)`, 'g'))].map((x) => x[1] ?? '').find(isOtherBody);
+      const body = named ?? before ?? (senderKey ? sender : null);
+      if (!body || !isOtherBody(body)) continue;
+      const key = bodyKey(body);
+      if (!key || out.some((o) => o.start === hit.start && o.body && bodyKey(o.body) === key)) continue;
+      const place = placeInBrackets(rest.slice(0, hit.index)) ?? findPlace(rest) ?? null;
+      const number = /#\s?(\d{1,4})/.exec(sentence.slice(f.at, f.end))?.[1];
+      out.push({ group: null, body, title: `${body} meeting${number ? ` #${number}` : ''}`, start: hit.start, end: hit.end, place, format: place === 'virtual' ? 'virtual' : null, startTime: null, endTime: null, timezone: null });
       if (out.length >= 12) return out;
     }
   }

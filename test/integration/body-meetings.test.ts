@@ -1,6 +1,6 @@
 /**
  * Another body's next meetings, as the liaisons and reports that list them are ingested (real documents of 3GPP and
- * MEF layouts, test/fixtures/real): asked "when does MEF meet next" from the terminal, and shown beside the liaison
+ * MEF layouts and an ITU-R liaison that names its next meeting in a sentence, test/fixtures/real): asked "when does MEF meet next" from the terminal, and shown beside the liaison
  * in `/ls` so that a reply can reach the sender's next meeting. Against the test Redis.
  */
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
@@ -28,7 +28,7 @@ async function ask(text: string, now: string): Promise<Answer> {
 }
 
 beforeAll(async () => {
-  for (const f of ['ietf-datatracker-1604-mef-forthcoming-meetings-month-first.txt', '3gpp-sa2-ls-slice-analytics-to-sa5-cc-list.txt', '3gpp-sa2-132-report-future-meeting-calendar.txt', '3gpp-ran2-reply-ls-dynamic-plr-cc-sa2.txt']) copyFileSync(join(REAL_DIR, f), join(dir, f));
+  for (const f of ['ietf-datatracker-1604-mef-forthcoming-meetings-month-first.txt', '3gpp-sa2-ls-slice-analytics-to-sa5-cc-list.txt', '3gpp-sa2-132-report-future-meeting-calendar.txt', '3gpp-ran2-reply-ls-dynamic-plr-cc-sa2.txt', 'itu-r-wp5a-ls-to-mgws-external-orgs-status-line.txt']) copyFileSync(join(REAL_DIR, f), join(dir, f));
   const r = await cli(redisUrl, prefix, 'ingest', dir, '--no-progress');
   if (r.code !== 0) throw new Error(r.err);
 });
@@ -52,6 +52,13 @@ describe("another body's meetings, asked", () => {
     const a = await ask('where does RAN2 meet next', '2020-01-01T09:00Z');
     expect(a.title).toBe('Last meeting listed of TSG-RAN2: 25 February – 1 March 2019, Athens, Greece');
     expect(a.notes[0]).toBe('No meeting of TSG-RAN2 to come is listed in a stored document; these are the last ones listed.');
+  });
+
+  it('"when does ITU-R WP 5A meet next": the meeting its liaison names in a sentence, under any spelling of the group', async () => {
+    for (const q of ['when does ITU-R WP 5A meet next', 'next meeting of Working Party 5A?']) {
+      const a = await ask(q, '2013-06-01T09:00Z');
+      expect(a).toMatchObject({ ok: true, command: 'meeting', title: 'Next meeting of Working Party 5A: 18–29 November 2013' });
+    }
   });
 
   it("/ls shows when a statement's sender meets next", async () => {

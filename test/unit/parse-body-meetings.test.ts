@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findDates } from '../../src/parse/dates.ts';
 import { parseDocument } from '../../src/parse/index.ts';
-import { bodyKey, bodyMeetings } from '../../src/parse/meeting.ts';
+import { bodyKey, bodyMeetings, proseBodyMeetings } from '../../src/parse/meeting.ts';
 import { REAL_DIR } from '../support/real-corpus.ts';
 
 const real = (name: string) => parseDocument(readFileSync(join(REAL_DIR, name), 'utf8'));
@@ -106,6 +106,50 @@ describe('what a review of these readings found', () => {
   it('a page of such headings is read in bounded time', () => {
     const started = performance.now();
     bodyMeetings('Next meetings:\n'.repeat(20_000), null, 'MEF');
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+});
+
+describe("another body's meetings told in running text", () => {
+  const told = (text: string, after: string | null = null, sender: string | null = null) => proseBodyMeetings(text, after, sender).map((m) => [m.body, m.title, m.start, m.end, m.place]);
+
+  it('an ITU-R liaison\'s "The next meeting of Working Party 5A is scheduled for …" (real, ITU-R WP 5A to external organizations)', () => {
+    expect(listed('itu-r-wp5a-ls-to-mgws-external-orgs-status-line.txt')).toEqual([['Working Party 5A', 'Working Party 5A meeting', '2013-11-18', '2013-11-29', null]]);
+    // Its contribution deadline in the same sentence stays a deadline, not a meeting.
+    expect(real('itu-r-wp5a-ls-to-mgws-external-orgs-status-line.txt').deadlines.map((d) => d.date)).toContain('2013-11-11');
+  });
+
+  it('"its next meeting" is the body the sentence names before it, and the one after ("the following meeting") too', () => {
+    const text = 'WP 5D would like to inform SG13 that its next meeting (#49) will be held in Geneva from 10 to 19 February 2027, and the following meeting (#50) is planned for 16-25 June 2027 in Tokyo, Japan.';
+    expect(told(text, '2026-11-02', 'ITU-R Working Party 5D')).toEqual([
+      ['WP 5D', 'WP 5D meeting #49', '2027-02-10', '2027-02-19', 'Geneva, Switzerland'],
+      ['WP 5D', 'WP 5D meeting #50', '2027-06-16', '2027-06-25', 'Tokyo, Japan'],
+    ]);
+  });
+
+  it('"the 40th plenary meeting of ISO/IEC JTC 1 will take place …", "SC 27 will hold its next plenary …", "our next meeting" of the sender', () => {
+    expect(told('The 40th plenary meeting of ISO/IEC JTC 1 will take place in Seoul, Korea, from 8 to 12 November 2027.')).toEqual([['ISO/IEC JTC 1', 'ISO/IEC JTC 1 meeting', '2027-11-08', '2027-11-12', 'Seoul, Korea']]);
+    expect(told('ISO/IEC JTC 1/SC 27 will hold its next plenary in Berlin on 20-24 September 2027.').map((m) => [bodyKey(m[0] ?? ''), m[2]])).toEqual([['SC27', '2027-09-20']]);
+    expect(told('Your comments would be welcome at our next meeting, to be held 2-6 August 2027 in Montreal.', null, 'IEEE 802.1 Working Group').map((m) => [m[0], m[2], m[4]])).toEqual([['IEEE 802.1 Working Group', '2027-08-02', 'Montreal']]);
+  });
+
+  it("one key for another Sector's group however it is written; an ITU-T working party keeps none", () => {
+    expect(['ITU-R WP 5D', 'WP 5D', 'Working Party 5D', 'ITU-R Working Party 5D'].map(bodyKey)).toEqual(['WP5D', 'WP5D', 'WP5D', 'WP5D']);
+    expect(['ISO/IEC JTC 1/SC 27', 'JTC 1/SC 27', 'SC 27'].map(bodyKey)).toEqual(['SC27', 'SC27', 'SC27']);
+    expect(['WP3/13', 'WP 2/17'].map(bodyKey)).toEqual([null, null]);
+  });
+
+  it("an ITU-T group's next meeting, a date before the letter, a deadline before the meeting and a letter's own \"next meeting\" are none", () => {
+    expect(told('The next meeting of Study Group 13 will be held in Geneva from 6 to 17 September 2027.')).toEqual([]);
+    expect(told('ITU-T SG17 would like to inform that its next meeting will be held from 29 August to 6 September 2027.')).toEqual([]);
+    expect(told('The next meeting will be held in Geneva from 6 to 17 September 2027.', null, 'SG15')).toEqual([]);
+    expect(told('The next meeting of Working Party 5A is scheduled for 18-29 November 2013.', '2014-01-10')).toEqual([]);
+    expect(told('Our next meeting will consider replies submitted by 2 February 2027, before it opens.', null, 'MEF')).toEqual([]);
+  });
+
+  it('a page of such sentences is read in bounded time', () => {
+    const started = performance.now();
+    proseBodyMeetings('The next meeting of ABC Forum will be held in Rome, its next meeting of the next plenary. '.repeat(20_000), null, 'MEF');
     expect(performance.now() - started).toBeLessThan(1000);
   });
 });
