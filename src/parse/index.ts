@@ -10,7 +10,7 @@ import { GENEVA_ZONE, findDates, resetDateCache } from './dates.ts';
 import { fieldValue, headerOf } from './fields.ts';
 import { plainHeader, unrunHeader } from './layout.ts';
 import { dominantGroup, findGroups } from './groups.ts';
-import { CAPITAL_HEADING, parseLiaison, unlabelledTemplate } from './liaison.ts';
+import { CAPITAL_HEADING, parseLiaison, unlabelledTemplate, withUnstatedAction } from './liaison.ts';
 import { agendaHeading, findCancelledMeeting, findEvents, findMeeting, heldMeeting, findOpeningTime, findPlace, meetingOf, placeInBrackets, placeName, listedNextMeetings, bodyMeetings, bodyKey, proseBodyMeetings, previousMeeting, questionMeetings, splitMeetings, subjectMeetings, workingPartyMeetings, groupMeetingsAhead } from './meeting.ts';
 import { meetingRows } from './meeting-table.ts';
 import { MONTH_PATTERN, normalizeText, squash } from './normalize.ts';
@@ -658,7 +658,7 @@ export function parseDocument(raw: string): ParsedDocument {
   const prose = parseProseDeadlines(text, kind, sections).filter((d) => !(d.category === 'liaison-reply' && (noDeadline || (headerDeadline !== null && d.date !== headerDeadline))));
   // A reply date asked for in the text stands for a header "Deadline:" that is missing or says no date.
   const askedReply = prose.filter((d) => d.category === 'liaison-reply' && (!date || d.date >= date)).map((d) => d.date).sort()[0] ?? null;
-  const liaison = liaisonRaw ? { ...liaisonRaw, from: liaisonRaw.from ?? group, deadline: liaisonRaw.deadline ?? askedReply } : null;
+  const liaison = liaisonRaw ? { ...withUnstatedAction(liaisonRaw, liaisonRaw.deadline ?? askedReply, parsedLiaison ?? liaisonRaw), from: liaisonRaw.from ?? group, deadline: liaisonRaw.deadline ?? askedReply } : null;
   const lsDeadline: Deadline[] =
     liaison?.deadline
       ? [{ date: liaison.deadline, time: null, timezone: GENEVA_ZONE, action: `Reply to the liaison statement${title ? ` "${title}"` : ''}`, category: 'liaison-reply', derived: false }]

@@ -641,10 +641,12 @@ export function parseLiaison(text: string, docGroup: string | null): LiaisonInfo
   }
 
   // The older ITU-T form, Datatracker and 3GPP: "To:" with one stated purpose, "Cc:" for information.
+  let unstated = false;
   if (addressees.length === 0) {
     const stated: AddresseePurpose = /action/.test(statedPurpose) ? 'action' : /comment/.test(statedPurpose) ? 'comment' : 'information';
     const to = parseAddressees(fieldValue(header, 'To Groups?') ?? fieldValue(header, 'To'), stated);
     const actions = actionsSection(text);
+    unstated = statedPurpose === '' && !actions && to.length > 0;
     for (const a of to) {
       // 3GPP's "Actions" section says which addressee is asked to act ("To SA5:" for the "To: 3GPP SA5" party).
       const asked = actions ? [...actions].find(([party]) => sameBody(party, a.party)) : undefined;
@@ -806,7 +808,7 @@ export function parseLiaison(text: string, docGroup: string | null): LiaisonInfo
   // No purpose fields survived, but the statement says it answers another ("contains the response of SG20 to TSAG").
   else if (abstractFrom?.[0] && /respon|repl|answer/i.test(abstractFrom[0])) purpose = 'response';
 
-  return {
+  const info: LiaisonInfo = {
     from: source,
     to: uniq(to),
     cc: uniq(cc).filter((c) => !to.includes(c)),
@@ -817,6 +819,22 @@ export function parseLiaison(text: string, docGroup: string | null): LiaisonInfo
     addressees,
     repliesTo: findRepliesTo(text, header),
   };
+  if (unstated) UNSTATED.add(info);
+  return info;
+}
+
+// Statements whose "To:" parties were read as informed only because no purpose was stated (a mail-like "From:/To:").
+const UNSTATED = new WeakSet<LiaisonInfo>();
+
+/**
+ * `li` with its "To:" parties asked to act, when it states no purpose and yet asks for a reply by a date (`deadline`,
+ * from its header or its text): a statement that wants an answer by a day is not sent for information. Otherwise `li`.
+ * `read` is the statement as parseLiaison returned it, when `li` is a copy of it.
+ */
+export function withUnstatedAction(li: LiaisonInfo, deadline: string | null, read: LiaisonInfo = li): LiaisonInfo {
+  if (!deadline || !UNSTATED.has(read) || li.purpose === 'action' || li.purpose === 'comment') return li;
+  const addressees = (li.addressees ?? []).map((a) => (li.to.includes(a.party) ? { ...a, purpose: 'action' as const } : a));
+  return { ...li, addressees, purpose: li.purpose === 'response' ? li.purpose : 'action' };
 }
 
 // An ITU-R document's header: "Radiocommunication Study Groups", its meeting, "Source: Document 5D/TEMP/413", its

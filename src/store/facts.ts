@@ -8,6 +8,7 @@ import { dueAt } from '../core/time.ts';
 import { senderVerified, type Cite, type DeadlineFact, type LiaisonFact, type MeetingFact, type RoleFact, type StoredDocument } from '../core/facts.ts';
 import type { Deadline, ParsedDocument } from '../core/types.ts';
 import { actingAddressees } from '../parse/liaison.ts';
+import { findGroups } from '../parse/groups.ts';
 import { bodyKey } from '../parse/meeting.ts';
 import { describeDocument } from './titles.ts';
 
@@ -160,6 +161,9 @@ export function deadlineAudience(p: ParsedDocument, d: Deadline): DeadlineAudien
     const questions = acting.flatMap((a) => a.questions).filter(unique);
     return { group: acting[0]?.group ?? null, groups, questions, groupWide: questions.length === 0 };
   }
+  // A liaison's other deadlines (contributions to, registration for a meeting) are of its sender's meeting: one from a
+  // body outside ITU-T ("contributions to the next WP 5D meeting are due by …") is no ITU-T group's to meet.
+  if (p.kind === 'liaison-statement' && p.liaison?.from && !/^(?:TSB|ITU-T)$/i.test(p.liaison.from.trim()) && findGroups(p.liaison.from).length === 0) return { group: null, groups: [], questions: [], groupWide: false };
   const groups = p.group ? [p.group, parentGroup(p.group)].filter(unique) : [];
   // A letter convening one working party, which names the Questions that meet ("Only the Questions of this Working
   // Party (Questions 6/17, 7/17 …) will meet"): its deadlines are those Questions', not every Question's of the group.

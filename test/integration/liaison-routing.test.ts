@@ -200,3 +200,26 @@ describe('a liaison asking a group to act without a reply date', () => {
     expect(sg16.notes[0]).toBe('No reply date is set for SG16; 1 liaison statement asks it to act without one.');
   });
 });
+
+describe("a liaison from a body outside ITU-T that gives its own meeting's deadlines", () => {
+  // Written as ITU-R working parties write to ITU-T groups (as ITU-R WP 5A's liaison in test/fixtures/real does:
+  // "The next meeting of Working Party 5A is scheduled for … and the deadline for submission of contributions is …").
+  // Facts made up.
+  const LS_ITU_R = [
+    'From:\tITU-R Working Party 5D',
+    'To:\tITU-T Study Group 13',
+    'Subject:\tLiaison statement on IMT-2040 terminology',
+    'Date:\t10 March 2036',
+    '',
+    'WP 5D thanks SG13 for its liaison statement and would welcome its views on the attached terms by 25 April 2036.',
+    'The next meeting of WP 5D is scheduled for 12-21 May 2036 in Geneva and the deadline for submission of contributions is 16:00 hours UTC, 5 May 2036.',
+  ].join('\n');
+
+  it("lists the reply date for SG13, and the contribution deadline of WP 5D's meeting for no ITU-T group", async () => {
+    const { doc } = await e.store(LS_ITU_R, { messageId: '<wp5d-ls@itu.int>' });
+    expect(doc.parsed.deadlines.map((d) => `${d.date} ${d.category}`).sort()).toEqual(['2036-04-25 liaison-reply', '2036-05-05 contributions']);
+    const sg13 = await deadlines('SG13');
+    expect(sg13.filter((d) => d.source.docId === doc.id).map((d) => `${d.date} ${d.category}`)).toEqual(['2036-04-25 liaison-reply']);
+    expect(doc.parsed.bodyMeetings?.map((m) => `${m.body} ${m.start}`)).toEqual(['WP 5D 2036-05-12']);
+  });
+});
