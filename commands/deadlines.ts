@@ -252,8 +252,9 @@ const deadlinesCommand = defineCommand({
     /^(?<arg>.*?)\s+deadlines\??$/i,
     // "last day to ask for a fellowship for the sg11 march meeting", "final date for visa requests SG13"
     /^(?:the )?(?:last|final|closing) (?:day|date) (?:to|for)\b(?<arg>.*)$/i,
-    // "any open consultations right now", "current TAP consultations": consultation replies still due.
-    /^(?:are there |is there |any |which |what |list |show(?: me)? )*(?:(?:the|open|current|ongoing|pending|running|active)\s+)*(?<arg>(?:TAP |AAP )?consultations?\b[^?!.]*?)(?:\s+(?:open|running|going on|right now|now|at the moment|currently|at present))*[?!.]*$/i,
+    // "any open consultations right now", "current TAP consultations", "is any member state consultation open right
+    // now?": consultation replies still due.
+    /^(?:are there |is there |(?:is|are) |any |which |what |list |show(?: me)? )*(?:(?:the|an?|open|current|ongoing|pending|running|active|Member[- ]States?'?)\s+)*(?<arg>(?:(?:ITU-T\s+)?(?:SG\s?\d{1,2}|study group \d{1,2}|TSAG)\s+)?(?:TAP |AAP )?consultations?\b[^?!.]*?)(?:\s+(?:still\s+)?(?:open|running|going on|right now|now|at the moment|currently|at present))*[?!.]*$/i,
     // "which recommendations did SG11 propose to delete": its consultations, past ones too, each with its texts.
     /^(?:which|what) (?:Recommendations?|recs?|texts?) (?:did|does|has|have|is|are|will) (?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG) (?:propos(?:e|ed|ing)) (?:to )?(?:delete|deletion|suppress))\b[^?!.]*[?!.]*$/i,
     // "which Recommendations are in the SG15 TAP consultation": the consultations, each with the texts it is on.
@@ -362,10 +363,12 @@ const deadlinesCommand = defineCommand({
       notes.unshift(`${total - upcoming.length} more upcoming after ${formatCached(last, ctx.tz)}${scope.kind === 'question' ? '' : ': ask about one Question (deadlines Q4/20) to see fewer at a time'}.`);
     }
     if (calendar) notes.push(`Subscribe in Outlook or Google Calendar: ${calendar}`);
+    let lastPast: DeadlineFact | undefined;
     if (upcoming.length === 0) {
       const later = all ? [] : (await ctx.store.deadlines(target, '-inf', 500)).filter((d) => !kinds || kinds.has(d.category));
       // The latest that passed answer "when was it" at once: a chat has no --all to add.
       const latest = later.slice(-3).reverse();
+      lastPast = latest[0];
       if (latest.length > 0) sections.push({ heading: 'Latest past', items: latest.map((d) => item(d, ctx.tz, ctx.now, scope.kind === 'all' || scope)) });
       const askAll = scope.kind === 'all' ? 'past deadlines' : `past deadlines ${scopeLabel}`;
       notes.unshift(
@@ -382,9 +385,17 @@ const deadlinesCommand = defineCommand({
       const called = group ? (await ctx.store.meetings(group, ctx.now - 31 * DAY_MS, 10)).filter((m) => m.cancelledBy && !m.cancelledBy.unverified) : [];
       for (const m of called.slice(0, 2)) notes.splice(1, 0, `The ${whoMeets(m)} meeting of ${formatRange(m.start, m.end)} was cancelled [${sourceLabel(cancellationSource(m))}]: its deadlines no longer apply.`);
     }
+    // Asked only of consultations ("is any consultation open right now"): whether one is, said first.
+    const consultations = kinds?.size === 1 && kinds.has('consultation-reply') && !all && !range;
+    const whose = scope.kind === 'all' ? '' : ` for ${scopeLabel}`;
+    const firstOpen = upcoming[0];
     return {
       ok: true,
-      title: `Deadlines for ${label}${all ? ' (including past)' : ''}`,
+      title: consultations && firstOpen
+        ? `${upcoming.length === 1 ? 'One consultation is open' : `${upcoming.length} consultations are open`}${whose}: ${upcoming.length === 1 ? 'it closes' : 'the first closes'} ${formatCached(firstOpen, ctx.tz)} [${sourceLabel(sourceOf(firstOpen.source))}]`
+        : consultations && lastPast
+          ? `No consultation is open${whose}; the last closed ${formatCached(lastPast, ctx.tz)} [${sourceLabel(sourceOf(lastPast.source))}]`
+          : `Deadlines for ${label}${all ? ' (including past)' : ''}`,
       sections,
       notes,
       sources: uniqueSources([...upcoming, ...past].map((d) => sourceOf(d.source))),

@@ -16,7 +16,7 @@ import { addresseeList, contactLine, sourceLabel, sourceOf, uniqueSources } from
  * "CL 7/13", "TSB Circular 106"), a COM contribution ("COM 17-C 123").
  */
 const REF =
-  String.raw`(?:(?:SG\s?\d{1,2}|TSAG|TDAG|RAG)-(?:LS|TD|C|R)\s?\d{1,4}(?:\/[A-Z0-9]{2,5})?(?:-?R\d{1,2})?|TD\s?\d{1,4}(?:\/[A-Z0-9]{2,5}|\s*\((?:WP\s?\d{1,2}|PLEN|GEN)\s?\/\s?(?:\d{1,2}|TSAG)\))?|(?:TSB\s+)?(?:Collective\s+letter|CL|Circular|circ\.?)\s*\d{1,4}(?:\s*\/\s*(?:\d{1,2}|TSAG))?|COM\s?\d{1,2}\s*[-–]\s*[CR]\s?\d{1,4}(?:\s*[-–]\s*[EFSACR])?|LS\s?\d{1,4}(?![\w/]))`;
+  String.raw`(?:(?:SG\s?\d{1,2}|TSAG|TDAG|RAG)-(?:LS|TD|C|R)\s?\d{1,4}(?:\/[A-Z0-9]{2,5})?(?:-?R\d{1,2})?|TD\s?\d{1,4}(?:\/[A-Z0-9]{2,5}|\s*\((?:WP\s?\d{1,2}|PLEN|GEN)\s?\/\s?(?:\d{1,2}|TSAG)\))?|(?:TSB\s+)?(?:Collective\s+letter|CL|Circular|circ\.?)\s*\d{1,4}(?:\s*\/\s*(?:\d{1,2}|TSAG))?|COM\s?\d{1,2}\s*[-–\s]\s*[CR]\s?\d{1,4}(?:\s*[-–]\s*[EFSACR])?|LS\s?\d{1,4}(?![\w/]))`;
 
 /**
  * The references a document asked for by `ref` may be stored under, the asked one first, then its full forms: "CL 7/13"
@@ -26,7 +26,7 @@ const REF =
 function referenceForms(ref: string): string[] {
   const cl = /^(?:TSB\s+)?CL\s*(\d{1,3}\s*\/\s*(?:\d{1,2}|TSAG))$/i.exec(ref)?.[1];
   if (cl) return [ref, `TSB Collective letter ${cl}`, `Collective letter ${cl}`];
-  if (/^COM\s?\d{1,2}\s*[-–]\s*[CR]\s?\d{1,4}$/i.test(ref)) return [ref, ...['E', 'F', 'S'].map((lang) => `${ref}-${lang}`)];
+  if (/^COM\s?\d{1,2}\s*[-–\s]\s*[CR]\s?\d{1,4}$/i.test(ref)) return [ref, ...['E', 'F', 'S'].map((lang) => `${ref}-${lang}`)];
   if (/^(?:SG\s?\d{1,2}|TSAG)-TD\s?\d{1,4}$/i.test(ref)) return [ref, ...['PLEN', 'GEN', 'WP1', 'WP2', 'WP3', 'WP4', 'WP5', 'WP6'].map((part) => `${ref}/${part}`)];
   return [ref];
 }
@@ -47,9 +47,10 @@ export default defineCommand({
     ),
     // "what does SG20-LS88 ask?", "what did TSAG-LS11 say"
     new RegExp(String.raw`^what (?:does|did) (?:the\s+)?(?<arg>${REF}) (?:say|ask|want|propose|request|cover|contain|need)\b.*$`, 'i'),
-    // "who is the contact for SG15-LS54", "who sent SG20-LS88?", "who do I contact about TSAG-LS11"
+    // "who is the contact for SG15-LS54", "who sent SG20-LS88?", "who submitted COM 13 C 45", "who do I contact about
+    // TSAG-LS11"
     new RegExp(
-      String.raw`^(?:who (?:is|are) (?:the )?contacts?(?: person| people| persons)? (?:for|of|on|about)|who (?:sent|wrote|issued)|who (?:do|should|can) (?:I|we) (?:contact|ask|write to) (?:about|for|on)|contacts? (?:for|of|on))\s+(?:the\s+)?(?<arg>${REF})\s*[?.!]*$`,
+      String.raw`^(?:who (?:is|are) (?:the )?contacts?(?: person| people| persons)? (?:for|of|on|about)|who (?:sent|wrote|issued|submitted|authored|contributed|proposed)|who (?:do|should|can) (?:I|we) (?:contact|ask|write to) (?:about|for|on)|contacts? (?:for|of|on))\s+(?:the\s+)?(?<arg>${REF})\s*[?.!]*$`,
       'i',
     ),
     // The reference alone: "SG15-LS103?"

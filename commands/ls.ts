@@ -64,7 +64,7 @@ export default defineCommand({
   intents: [
     /^(?:which|what)\s+(?:liaison statements?|liaisons?|LSs?)\s+(?:(?:are|is)\s+)?(?:still\s+)?(?:need|needs|await|awaits|awaiting|are awaiting|require|requires|are waiting for|waiting for|wait for)\s+(?:an?\s+)?(?:reply|replies|response|answer|action)(?:\s+from|\s+by|\s+of)?\b(?<arg>.*)$/i,
     // "which liaison statements still have an open reply deadline?", "any LSs with a pending reply date"
-    /^(?:which|what|any)\s+(?:liaison statements?|liaisons?|LSs?)\s+(?:still\s+)?(?:have|has|with)\s+(?:an?\s+)?(?:open|pending|upcoming|future|outstanding)\s+(?:reply\s+|response\s+)?(?:deadlines?|dates?)\b(?<arg>.*)$/i,
+    /^(?:which|what|any)\s+(?:liaison statements?|liaisons?|LSs?)\s+(?<arg>(?:still\s+)?(?:have|has|with)\s+(?:an?\s+)?(?:open|pending|upcoming|future|outstanding)\s+(?:reply\s+|response\s+)?(?:deadlines?|dates?)\b.*)$/i,
     // "any LS with a deadline coming up?" (the span words read apart): those with a reply date.
     /^(?:are there |is there )?(?:which|what|any)\s+(?:liaison statements?|liaisons?|LSs?)\s+(?:with|having|that have|that has)\s+(?:an?\s+)?(?:reply\s+|response\s+)?(?:deadlines?|due dates?|reply dates?)\s*(?:coming up|soon|ahead|(?:that is |which is )?(?:still )?(?:open|pending|to come))?\s*[?!.]*(?<arg>)$/i,
     /^(?:liaison statements?|liaisons?|LSs?)\s+(?:awaiting|needing|to answer for|waiting for)\s+(?:an?\s+)?(?:reply|response|action)?(?:\s+from|\s+by)?\b(?<arg>.*)$/i,
@@ -158,7 +158,7 @@ export default defineCommand({
     if (mustAnswer.length + expected.length > 0) notes.push(`Reply dates are shown in ${ctx.tz}; the liaison statements give them as Geneva dates.`);
     return {
       ok: true,
-      title: (actorsOwn ? actNeeded(actorsOwn, actor as string, ctx.tz, ctx.now) : null) ?? noneOnTopic ?? (replyAsked && narrowed && topic !== null && onTopic.length === 1 ? replyNeeded(onTopic[0] as LiaisonFact, ctx.tz) : null) ?? `Liaison statements${who ? ` of ${who}` : ''}${from && from !== who ? ` from ${from}` : ''}${to ? ` to ${to}` : ''}${topic && onTopic.length > 0 ? ` on ${topic}` : ''}`,
+      title: (actorsOwn ? actNeeded(actorsOwn, actor as string, ctx.tz, ctx.now) : null) ?? noneOnTopic ?? (openAsked === 'open' && from === null && topic === null ? openTitle(mustAnswer, overdue, who, ctx.tz) : null) ?? (replyAsked && narrowed && topic !== null && onTopic.length === 1 ? replyNeeded(onTopic[0] as LiaisonFact, ctx.tz) : null) ?? `Liaison statements${who ? ` of ${who}` : ''}${from && from !== who ? ` from ${from}` : ''}${to ? ` to ${to}` : ''}${topic && onTopic.length > 0 ? ` on ${topic}` : ''}`,
       sections,
       notes,
       sources: uniqueSources([...mustAnswer, ...expected, ...rest].map((l) => sourceOf(l.source))),
@@ -166,6 +166,17 @@ export default defineCommand({
     };
   },
 });
+
+/**
+ * Whether any statement still waits for a reply by a date to come ("which liaison statements still have an open
+ * deadline"): how many, and the first reply date; else none, with how many passed unanswered.
+ */
+function openTitle(open: LiaisonFact[], overdue: LiaisonFact[], who: string | null, tz: string): string {
+  const of = who ? ` of ${who}` : '';
+  const first = open[0];
+  if (first?.liaison.deadline) return `${open.length === 1 ? 'One liaison statement' : `${open.length} liaison statements`}${of} ${open.length === 1 ? 'has' : 'have'} a reply date to come; the first is ${formatDeadline({ date: first.liaison.deadline, time: null, timezone: GENEVA }, tz)}`;
+  return `No liaison statement${of} has a reply date to come${overdue.length > 0 ? `; ${overdue.length === 1 ? 'one reply date has' : `${overdue.length} reply dates have`} passed with no reply stored` : ''}`;
+}
 
 /** The statements whose reply date falls in `window`, soonest first (each line says who is asked to act). */
 function dueReply(ctx: CommandContext, listed: LiaisonFact[], window: DateRange, group: string | null): Reply {
@@ -208,6 +219,9 @@ export function parseLsText(rest: string): { scope: Scope; from: string | null; 
     const actor = addressee ?? parsed.to ?? (parsed.scope.kind === 'group' ? parsed.scope.group : parsed.scope.kind === 'question' ? parsed.scope.question : null);
     return actor ? { ...parsed, to: null, actor } : parsed;
   }
+  // "which liaison statements still have an open deadline": those whose reply date is to come.
+  const stillOpen = /\s*\b(?:that\s+|which\s+)?(?:still\s+)?(?:have|has|with)\s+(?:an?\s+|any\s+)?(?:open|upcoming|pending|future|outstanding)\s+(?:reply\s+|response\s+)?(?:deadlines?|reply dates?|dates?)\b|\s*\b(?:whose\s+)?(?:reply\s+)?deadlines?\s+(?:is|are)\s+still\s+open\b/i;
+  if (stillOpen.test(rest) && !/(?:^|\s)--(?:passed|still-open)\b/.test(rest)) return { ...parseLsText(rest.replace(stillOpen, ' ').trim()), openAsked: 'open' };
   // "--passed", "--still-open" (as the router passes "did the SC27 LS deadline pass"): whether its reply date is past.
   const state = /(?:^|\s)--(passed|still-open)\b/.exec(rest);
   if (state) return { ...parseLsText(rest.replace(/(?:^|\s)--(?:passed|still-open)\b/g, ' ').trim()), openAsked: state[1] === 'passed' ? 'passed' : 'open' };

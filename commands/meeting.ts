@@ -12,7 +12,7 @@ import type { DeadlineCategory, MeetingInfo } from '../src/core/types.ts';
 import { findDates } from '../src/parse/dates.ts';
 import { bodyKey } from '../src/parse/meeting.ts';
 import { MONTH_PATTERN } from '../src/parse/normalize.ts';
-import type { MeetingFact } from '../src/store/facts.ts';
+import { citeOf, type MeetingFact } from '../src/store/facts.ts';
 import { monthNumber, rangeDays, rangeOf, splitWhen } from './when.ts';
 import { topicReply } from './topic.ts';
 import { cancellationSource, cancelledMeetingName, findScope, parseScope, sourceLabel, sourceOf, uniqueSources, unknownGroupReply, whoMeets, type Scope } from './scope.ts';
@@ -644,6 +644,47 @@ async function eventsOfAll(ctx: CommandContext, kind: string): Promise<Reply> {
   };
 }
 
+// A sentence giving the hours of a meeting or event: "The workshop will run from 0930 to 1730 hours on the first day
+// and from 0900 to 1230 hours on the second day".
+const HOURS_SENTENCE = /\b(?:[01]\d|2[0-3])[0-5]\d\s*(?:hours\s*)?(?:to|until|till|-|–)\s*(?:[01]\d|2[0-3])[0-5]\d\s*hours\b|\b(?:[01]?\d|2[0-3])[:.]\d{2}\s*(?:to|until|till|-|–)\s*(?:[01]?\d|2[0-3])[:.]\d{2}\b/;
+// A corrigendum that keeps the hours of the letter it corrects ("The venue … and the daily hours are unchanged"), and
+// that letter ("Further to TSB Circular 92 of 8 December 2025").
+const HOURS_UNCHANGED = /\bhours\s+(?:are|remain)\s+(?:unchanged|the same|as (?:first )?announced)\b/i;
+const FURTHER_TO = /\b(?:Further to|Following|With reference to)\s+((?:TSB\s+)?(?:Circular|Collective letter)\s+\d{1,4}(?:\/\d{1,2})?)/i;
+
+/**
+ * The hours of the one meeting or side event a topic answer names, as a note quoting its letter's sentence with each
+ * time in the reader's zone beside it; a corrigendum that keeps the hours sends to the letter it corrects. `null` when
+ * the answer names no single one or no letter gives its hours.
+ */
+async function dailyHoursNote(ctx: CommandContext, topic: Reply): Promise<string | null> {
+  const events = topicEvents(topic);
+  if (events.length !== 1 || !events[0]) return null;
+  const event = events[0];
+  const meeting = (await ctx.store.meetings(event.group, Date.parse(`${event.meeting}T00:00:00Z`) - DAY, 20)).find((m) => m.start === event.meeting);
+  if (!meeting?.source.docId) return null;
+  const said = async (docId: string): Promise<{ sentence: string; text: string } | null> => {
+    const text = (await ctx.store.getText(docId)) ?? '';
+    const sentence = text.slice(0, 60_000).replace(/\s+/g, ' ').split(/(?<=[.!?])\s+(?=[A-Z0-9])/).find((x) => x.length <= 400 && HOURS_SENTENCE.test(x));
+    return { sentence: sentence?.trim() ?? '', text };
+  };
+  const own = await said(meeting.source.docId);
+  let sentence = own?.sentence ?? '';
+  let label = sourceLabel(sourceOf(meeting.source));
+  if (!sentence && own && HOURS_UNCHANGED.test(own.text)) {
+    const ref = FURTHER_TO.exec(own.text)?.[1];
+    // (A corrigendum is filed under the reference of the letter it corrects too.)
+    const earlier = ref ? (await ctx.store.findByReference(ref)).find((d) => d.id !== meeting.source.docId) : undefined;
+    const theirs = earlier ? await said(earlier.id) : null;
+    if (earlier && theirs?.sentence) {
+      sentence = theirs.sentence;
+      label = `${sourceLabel(citeOf(earlier))} (${label} keeps its hours)`;
+    }
+  }
+  // The times are of the event's days: read on its first day, in its zone.
+  return sentence ? `Hours, as ${label} gives them: "${withReaderTimes(sentence, { ...meeting, start: event.start }, ctx.tz)}"` : null;
+}
+
 /** The dates a postponement letter's title says the meeting was first planned for ("(originally planned for 8-19 March 2027)"). */
 function originallyPlanned(title: string): string | undefined {
   return /\b(?:originally|initially|first)\s+(?:planned|scheduled|announced)\s+(?:for\s+)?([^()]{5,40}?)\)?$/i.exec(title)?.[1];
@@ -805,6 +846,8 @@ const meetingCommand = defineCommand({
     // "do I need to register if I join the Muscat meeting remotely?", "how do I register for the SG20 meeting online":
     // what the meeting's letter says of registering.
     /^(?<arg>(?:(?:do|does|must|should|will)\s+(?:I|we|they|one|remote\s+participants|delegates|participants)\s+(?:(?:still|also)\s+)?(?:need\s+to|have\s+to)?\s*(?:(?:still|also)\s+)?|how\s+(?:do|can|should)\s+(?:I|we)\s+)register\b.*\bmeetings?\b.*)$/i,
+    // "will SG15 meet in June", "does TSAG meet in Geneva": whether and when the group meets then or there.
+    /^(?<arg>(?:will|does|do|is|are)\s+(?:the\s+)?(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}(?:RG-[A-Z]{2,5})?|study group \d{1,2}|TSAG|WP\s?\d\/\d{1,2}|Q\d{1,2}\/\d{1,2})\s+(?:meet|meeting|convene|convening|gather)\b.*)$/i,
     // "what time does the SG13 meeting open", "when does TSAG start?", "what time is the opening plenary of SG20"
     /^(?<arg>(?:what time|when) (?:does|do|will|is|are) .*?\b(?:open|opens|opening|start|starts|starting|begin|begins)\b.*)$/i,
     // Of a meeting over: "what time did TSAG open in january", "when did sg17 last meet", "where was the sg12 meeting".
@@ -852,6 +895,9 @@ const meetingCommand = defineCommand({
       // Over when its last day has ended in Geneva, where the events sgbot reads are mostly held.
       const stillOn = args.moved === 'still-on' ? stillOnAnswer(topic, meetingDay(ctx.now)) : null;
       if (topic && stillOn) return { ...topic, title: stillOn };
+      // "what time does the AI-native networks workshop start each day": its hours, as its letter gives them.
+      const daily = topic && /\b(?:each|every|daily|hours)\b/i.test(scope.text) ? await dailyHoursNote(ctx, topic) : null;
+      if (topic && daily) return { ...topic, notes: [daily, ...topic.notes] };
       // "did the AI-native networks workshop move to new dates": yes when the letter for it changed them.
       const moved = args.moved === true ? movedAnswer(topic) : null;
       if (topic && moved) return { ...topic, title: moved };

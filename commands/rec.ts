@@ -257,7 +257,8 @@ function editorsOf(docs: ReadonlyArray<{ doc: StoredDocument; text: string }>, n
     // An A.1 justification's "Editor(s): Grace Wanjiru, …" under the "Reference and title" that names it.
     lines.forEach((line, i) => {
       const field = /^[ \t]*Editors?(?:\s*\(s\))?[ \t]*:[ \t]*(\S.{0,160})$/i.exec(line);
-      if (field?.[1] && lines.slice(Math.max(0, i - 8), i).some((l) => names.some((re) => re.test(l)))) out.push({ text: `Editor${/;| and /.test(field[1]) ? 's' : ''}: ${field[1].trim()}`, detail: `the A.1 justification in ${sourceLabel(cite)}`, source: cite });
+      // (The form's own heading, "A.1 justification", names no Recommendation A.1.)
+      if (field?.[1] && lines.slice(Math.max(0, i - 8), i).some((l) => names.some((re) => re.test(l.replace(/\bA\.1 justification\b/gi, ''))))) out.push({ text: `Editor${/;| and /.test(field[1]) ? 's' : ''}: ${field[1].trim()}`, detail: `the A.1 justification in ${sourceLabel(cite)}`, source: cite });
     });
     // A table whose header names an "Editor(s)" column: the cell of that column in the row naming it.
     lines.forEach((line, i) => {
@@ -356,8 +357,10 @@ export default defineCommand({
   intents: [
     // "status of X.1286", "what's the status of draft Recommendation ITU-T Y.4486?"
     new RegExp(String.raw`^(?:what(?:'s|’s| is) the )?(?:current |latest )?(?:status|progress|state) (?:of|on) (?:the )?(?:draft )?(?:(?:new|revised) )?(?:Recommendation |Rec\.? )?(?:ITU-T )?(?<arg>${NUMBER})(?![\w]|\.\d)[^?]{0,40}\??$`, 'i'),
-    // "Y.4486 status", "G.9806.1 approval status?"
-    new RegExp(String.raw`^(?:ITU-T )?(?<arg>${NUMBER}) (?:approval )?(?:status|progress|deletion|approval|consent|determination)\??$`, 'i'),
+    // "Y.4486 status", "G.9806.1 approval status?", "Y.3188 approval - when?"
+    new RegExp(String.raw`^(?:ITU-T )?(?<arg>${NUMBER}) (?:approval )?(?:status|progress|deletion|approval|consent|determination)(?:\s*[-–:,]?\s*when)?\s*\??$`, 'i'),
+    // "next step for X.1286", "what's the next step on G.9806.1"
+    new RegExp(String.raw`^(?:what(?:'s|’s| is) (?:the )?)?(?:next|coming) steps? (?:for|of|on) (?:the )?(?:draft )?(?:(?:new|revised) )?(?:Recommendation )?(?:ITU-T )?(?<arg>${NUMBER})(?![\w]|\.\d)\s*\??$`, 'i'),
     // "what's happening with G.9806.1", "what happened to Q.3945"
     new RegExp(String.raw`^what(?:'s|’s| is)? (?:happening|happened|going on|new) (?:with|to|on) (?:the )?(?:draft )?(?:(?:new|revised) )?(?:Recommendation )?(?:ITU-T )?(?<arg>${NUMBER})(?![\w]|\.\d)[^?]{0,40}\??$`, 'i'),
     // "was L.1470 consented", "has Y.4486 been approved yet", "is G.9806.1 approved?"

@@ -114,9 +114,10 @@ const ROUTER_INTENTS: ReadonlyArray<readonly [string, RegExp]> = [
   ['ls', /^what (?:liaisons? )?(?:does|do|must|should) (?<arg>.+?) (?:need to |have to )?(?:reply|respond|answer) to\b.*$/i],
   // "did IETF send anything to SG15", "has JTC 1/SC 27 sent any liaisons to SG17?" (a sender to filter by)
   ['ls', /^(?:did|has|have) (?<sender>.{2,60}?) (?:send|sent|written|write) (?:anything|any(?:thing| liaisons?| LSs?| liaison statements?)?|an? (?:LS|liaison(?: statement)?)|liaisons?) (?:to|for) (?:the )?(?:(?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG|Q\d{1,2}\/\d{1,2}|WP\d\/\d{1,2})\b[^?!.]{0,80}?)|(?<to>[^?!.]{1,80}?))(?:[?!.].*)?$/i],
-  // "what did JTC 1/SC 27 ask SG17", "what has IETF asked of SG15?", "what does the SC 27 liaison ask SG17 to do"
+  // "what did JTC 1/SC 27 ask SG17", "what has IETF asked of SG15?", "what does the SC 27 liaison ask SG17 to do",
+  // "what does the SG11 LS on emergency calls ask SG13" (its topic after "LS")
   // (An "… and by when" ending is matched here, not left in the addressee: the sender is written after it.)
-  ['ls', /^what (?:did|does|has|have) (?:the )?(?:(?:LS|liaison(?: statement)?|letter|statement) from (?:the )?)?(?<sender>(?!\S*-(?:LS|TD|C)\s?\d).{2,60}?)(?:['’]s)?(?: (?:liaisons?|LSs?|liaison statements?|letters?|statements?))? (?:ask|asks|asked|want|wants|wanted|send|sent|tell|told|request|requests|requested) (?:of |from |to )?(?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d|study group \d|TSAG|Q\d|question \d|WP\d|working party \d|(?:all |the )?study groups\b)[^?!.]*?)(?: to do)?(?:,?\s+and\s+(?:by when|when)\b[^?!.]{0,80})?[?!.]*$/i],
+  ['ls', /^what (?:did|does|has|have) (?:the )?(?:(?:LS|liaison(?: statement)?|letter|statement) from (?:the )?)?(?<sender>(?!\S*-(?:LS|TD|C)\s?\d).{2,60}?)(?:['’]s)?(?: (?:liaisons?|LSs?|liaison statements?|letters?|statements?)(?: (?:on|about|regarding|concerning) (?<topic>[^?!.]{2,60}?))?)? (?:ask|asks|asked|want|wants|wanted|send|sent|tell|told|request|requests|requested) (?:of |from |to )?(?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d|study group \d|TSAG|Q\d|question \d|WP\d|working party \d|(?:all |the )?study groups\b)[^?!.]*?)(?: to do)?(?:,?\s+and\s+(?:by when|when)\b[^?!.]{0,80})?[?!.]*$/i],
   // "what ls did sg15 send to ieee 802.1", "which liaisons has SG17 sent to the IETF"
   ['ls', /^(?:what|which) (?:ls|lss|liaisons?|liaison statements?) (?:did|has|have) (?<sender>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG)) (?:send|sent|write|written)(?: out)? to (?:the )?(?<to>\S.{1,40}?)[?!.]*$/i],
   // "what did sg13 ask jtc1 sc42", "what does tsag want from the study groups": a group's statements to a body.
@@ -233,6 +234,24 @@ const DECLINES: ReadonlyArray<readonly [RegExp, (m: RegExpExecArray, text: strin
         note: rec ? `What the documents say I can give: where ${rec} stands ("status of ${rec}") and by when to reply ("consultation deadline for ${rec}").` : 'What the documents say I can give: a Recommendation\'s status ("status of G.9806.1") and its deadlines ("consultation deadline for G.9806.1").',
       };
     },
+  ],
+  [
+    /^(?:(?:can|could|would|will)\s+you\s+|please\s+)?translate\b|\b(?:translate|translated|translation)\s+(?:(?:it|this|that|them)\s+)?(?:in)?to\s+(?:Arabic|Chinese|English|French|Russian|Spanish|Japanese|Korean|German|Portuguese|Italian|Hindi|[A-Z][a-z]+ish|[A-Z][a-z]+ese)\b/i,
+    () => ({ title: "I can't translate documents: I give them as they were stored, in the language they were written in.", note: 'ITU publishes its letters, circulars and Recommendations in its six official languages where they exist (the document\'s page on itu.int, or ask TSB); I can give what the stored text says ("/doc TSB Circular 241"), its deadlines and where a text stands.' }),
+  ],
+  [
+    /\bwhat do you think\b|\b(?:your|an?)\s+(?:opinion|prediction|guess|view)\b|^(?:do you think|do you expect|how likely|what are the chances|is it likely)\b/i,
+    (_m, text) => {
+      const rec = REC_NUMBER.exec(text)?.[0];
+      return {
+        title: "I can't say what will happen or give opinions: I answer from what the stored documents say.",
+        note: rec ? `What the documents say of ${rec}: where it stands and its next planned step ("status of ${rec}"), and the consultation's rules and deadline ("consultation deadline for ${rec}").` : 'What the documents say I can give: a Recommendation\'s status and next planned step ("status of G.9806.1"), meetings, deadlines and liaison statements.',
+      };
+    },
+  ],
+  [
+    /^who\s+(?:will|is going to|might|could)\s+(?:be|become|succeed|replace|win)\b.*\b(?:director|secretary-general|deputy|chair(?:man|person)?|vice-chair|elected|election)\b|\b(?:next|new)\s+(?:TSB|BR|BDT)\s+director\b|\belections?\b.*\b(?:ITU|PP-?\d{2}|plenipotentiary|WTSA)\b/i,
+    () => ({ title: "I can't say who will be elected or appointed: elections and appointments are not in the study-group documents I read.", note: 'ITU announces its elected officials and candidates on its web site (the Plenipotentiary Conference pages). What I can give: who chairs or is rapporteur now, as the documents name them ("who is the chair of SG17").' }),
   ],
 ];
 

@@ -1069,7 +1069,8 @@ describe('liaisons asked about in the sixth round', () => {
 
   it('a reply to a consultation is no liaison reply, and "member states" is who asks', async () => {
     const a = await ask('when do member states have to reply to the sg15 TAP consultation', TZ, '2027-01-05T12:00');
-    expect(a).toMatchObject({ ok: true, command: 'deadlines', title: 'Deadlines for SG15 (consultation reply)' });
+    expect(a).toMatchObject({ ok: true, command: 'deadlines' });
+    expect(a.title).toMatch(/^One consultation is open for SG15: it closes Tue 16 Mar 2027, 07:59 \(Asia\/Tokyo\) — original: 15 March 2027, 23:59 Geneva time \[TSB Circular 241\]$/);
     expect((a.data['upcoming'] as Due[]).map((d) => `${d.date} ${d.category}`)).toEqual(['2027-03-15 consultation-reply']);
     expect(a.notes.join(' ')).not.toMatch(/member states/);
   });
@@ -1199,7 +1200,7 @@ describe('side events asked by name, and times in quoted sentences', () => {
 
   it('names the Recommendations a consultation is on', async () => {
     const a = await ask('which Recommendations are in the SG15 TAP consultation', 'Europe/Zurich', '2027-01-20T12:00');
-    expect(a).toMatchObject({ command: 'deadlines', title: 'Deadlines for SG15 (consultation reply)' });
+    expect(a).toMatchObject({ command: 'deadlines', title: 'One consultation is open for SG15: it closes Mon 15 Mar 2027, 23:59 (Geneva) [TSB Circular 241]' });
     expect(a.sections[0]?.items[0]?.text).toBe('Mon 15 Mar 2027, 23:59 (Geneva) (in 54 days): Consultation reply on G.9806.1, G.984.3');
   });
 
@@ -1531,9 +1532,9 @@ describe('questions of the twenty-second round (asked on 12 October 2026)', () =
     expect(closed).toMatchObject({ ok: true, command: 'deadlines' });
     expect(closed.sections[0]?.items[0]?.text).toMatch(/original: 22 September 2025, 23:59 UTC \(past\): Consultation reply on Y\.3188, Y\.3207/);
     const sg13 = await ask('any consultations open in SG13?', 'Europe/Zurich', when);
-    expect(sg13.title).toMatch(/^Deadlines for SG13 \(consultation reply\)/);
+    expect(sg13.title).toBe('No consultation is open for SG13; the last closed Tue 23 Sep 2025, 01:59 (Europe/Zurich) — original: 22 September 2025, 23:59 UTC [TSB Circular 57]');
     const open = await ask('is there an open TAP consultation I should reply to?', 'Europe/Zurich', when);
-    expect(open.title).toBe('Deadlines for all groups (consultation reply)');
+    expect(open.title).toMatch(/^One consultation is open: it closes .* \[TSB Circular 241\]$/);
     expect(open.sections[0]?.items.map((i) => i.text)).toEqual([expect.stringMatching(/Consultation reply on G\.9806\.1, G\.984\.3 — SG15$/)]);
   });
 
@@ -2155,6 +2156,65 @@ describe('questions of the thirty-second round (asked on 20 August 2026)', () =>
       const a = await ask(q, 'Africa/Nairobi', when);
       expect(a).toMatchObject({ ok: false, command: null, title: "I can't register anyone, send mail or make requests for you: I read the study groups' documents and answer from them." });
     }
+  });
+});
+
+describe('questions of the thirty-third round (asked on 22 March 2027)', () => {
+  const when = '2027-03-22T08:00Z';
+
+  it('"what does the SG11 LS on emergency calls ask SG13": the statement by its sender and topic, with what it asks', async () => {
+    const a = await ask('what does the SG11 LS on emergency calls ask SG13', 'Europe/Zurich', when);
+    expect(a.command).toBe('ls');
+    const items = a.sections.flatMap((x) => x.items.map((i) => i.text));
+    expect(items[0]).toMatch(/^LS on signalling requirements for emergency calls/);
+    expect(items.some((t) => /^Asks: SG11 has identified two points on which SG13's view is needed/.test(t))).toBe(true);
+  });
+
+  it('"who is the editor of A.1": the editor of A.1, not of a draft whose form has an "A.1 justification" heading', async () => {
+    const a = await ask('who is the editor of A.1', 'Asia/Tokyo', when);
+    expect(a.title).toBe('A.1: Editor: Jonas Lindqvist <jonas.lindqvist@example.se>');
+    expect(JSON.stringify(a.sections)).not.toContain('Grace Wanjiru');
+  });
+
+  it('"what time does the AI native networks workshop start each day": each day\'s hours from the letter the corrigendum keeps them from', async () => {
+    const a = await ask('what time does the AI native networks workshop start each day', 'Africa/Nairobi', when);
+    expect(a.sections[0]?.items[0]?.detail).toMatch(/^opens Mon 9 Mar 2026, 11:30 \(Africa\/Nairobi\)/);
+    expect(a.notes[0]).toBe('Hours, as TSB Circular 92 (Corrigendum 1 to TSB Circular 92 keeps its hours) gives them: "The workshop will run from 0930 [11:30 Africa/Nairobi] to 1730 hours [19:30 Africa/Nairobi] on the first day and from 0900 [11:00 Africa/Nairobi] to 1230 hours [14:30 Africa/Nairobi] on the second day (Geneva time)."');
+  });
+
+  it('"is any member state consultation open right now?": no, and when the last one closed', async () => {
+    expect((await ask('is any member state consultation open right now?', 'Europe/Zurich', when)).title).toBe('No consultation is open; the last closed Mon 15 Mar 2027, 23:59 (Geneva) [TSB Circular 241]');
+    expect((await ask('is there an SG15 consultation open?', 'Asia/Tokyo', '2027-02-01T08:00Z')).title).toBe('One consultation is open for SG15: it closes Tue 16 Mar 2027, 07:59 (Asia/Tokyo) — original: 15 March 2027, 23:59 Geneva time [TSB Circular 241]');
+  });
+
+  it('"next step for X.1286", "Y.3188 approval - when?": where each stands', async () => {
+    expect((await ask('next step for X.1286', 'Asia/Kolkata', when)).title).toMatch(/^X\.1286 \(ex X\.ztsec\): determination planned at the meeting of 19–23 April 2027/);
+    expect((await ask('Y.3188 approval - when?', 'Africa/Nairobi', when)).title).toBe('Y.3188 (ex Y.IMT2020-QoS-fw): approval planned for 13–24 October 2025 [TSB Circular 57]; no stored document says whether it was approved');
+  });
+
+  it('"which liaison statements still have an open deadline": none, and how many passed unanswered', async () => {
+    expect((await ask('which liaison statements for SG20 still have an open deadline', 'America/New_York', when)).title).toBe('No liaison statement of SG20 has a reply date to come; 2 reply dates have passed with no reply stored');
+    expect((await ask('any LSs with a pending reply date for SG20', 'America/New_York', '2026-01-10T08:00Z')).title).toBe('2 liaison statements of SG20 have a reply date to come; the first is Thu 30 Apr 2026, 17:59 (America/New_York) — original: 30 April 2026 Geneva time, end of day');
+  });
+
+  it('"who submitted COM 13 C 45": the contribution, written without its dashes, with its source', async () => {
+    const a = await ask('who submitted COM 13 C 45', 'Asia/Kolkata', when);
+    expect(a).toMatchObject({ ok: true, command: 'doc', title: 'COM 13 – C 45 – E' });
+    expect(a.sections[0]?.items.map((i) => i.text)).toContain('Source: Orange');
+  });
+
+  it('"will SG15 meet in June", "does SG15 meet in June": its meeting then, not deadlines', async () => {
+    for (const q of ['will SG15 meet in June', 'does SG15 meet in June']) expect(await ask(q, 'Europe/Zurich', when)).toMatchObject({ command: 'meeting', title: 'Meeting of SG15 in June 2027' });
+  });
+
+  it('translating, predicting and elections are declined, each with what can be given instead', async () => {
+    const translate = await ask('translate Circular 241 into Japanese', 'Asia/Tokyo', when);
+    expect(translate.title).toBe("I can't translate documents: I give them as they were stored, in the language they were written in.");
+    const think = await ask('what do you think: will G.9806.1 pass?', 'Africa/Nairobi', when);
+    expect(think.title).toBe("I can't say what will happen or give opinions: I answer from what the stored documents say.");
+    expect(think.notes[0]).toContain('"status of G.9806.1"');
+    expect((await ask('who will be the next TSB director?', 'Europe/Zurich', when)).title).toBe("I can't say who will be elected or appointed: elections and appointments are not in the study-group documents I read.");
+    expect((await ask('who will be the next TSB director?', 'Europe/Zurich', when)).sections).toEqual([]);
   });
 });
 
