@@ -17,8 +17,9 @@ export interface Classification {
 const LS_HEADING = /^\s*LIAISON\s+STATEMENT\s*$|^[ \t]*(?:STATUS|DOCUMENT TYPE)[ \t]*:[ \t|]*Liaison (?:statement|report)\b|^\s*(?:For action to|For comment to|For information to)\s*:|^\s*Send any reply LS to\s*:/im;
 // A flattened header whose heading ends a line of letterhead: "… STUDY PERIOD 2009-2012 LIAISON STATEMENT".
 const LS_RUN_ON_HEADING = /(?:^|\s)LIAISON\s+STATEMENT[ \t]*$/m;
+// ("Subject: Liaison Statement Improvements SOW …" is about statements, not one: the words after it name no party.)
 const LS_TITLE =
-  /^\s*Subject\s*:\s*(?:\[[^\]\n]{1,40}\]\s*)*(?:(?:Re|Fwd?|AW|TR)\s*:\s*)*(?:New\s+)?Liaison\s+Statement\b|\b(?:send|forward|pass on|transmit)\s+you\s+the\s+(?:following|attached)\s+liaison\b|\bplease find (?:attached|enclosed|below) (?:a|the|our) (?:reply |response )?liaison\b|^\s*Title\s*:\s*(?:\[?Draft\]?\s+)?(?:LS|Liaison statement|Reply LS|LS reply|Response LS)\b|\bThis liaison statement\b|(?<!\b(?:a|an|the|two|three|our|their|its|these|those|that|ballot on a|approve a)\s)\bliaison (?:statement|response|reply) (?:from|to)\b|^\s*Liaison (?:statement )?(?:to|from) \S/im;
+  /^\s*Subject\s*:\s*(?:\[[^\]\n]{1,40}\]\s*)*(?:(?:Re|Fwd?|AW|TR)\s*:\s*)*(?:New\s+)?Liaison\s+Statement(?=[ \t]*(?:$|[:(\-–,]|[ \t]+(?:(?:on|to|from|regarding|concerning|about|re|in|for|by|of|with|and|LS)\b|\d|(?-i:[A-Z]{2,}|[A-Z]+[-/])|\(|\[)))|\b(?:send|forward|pass on|transmit)\s+you\s+the\s+(?:following|attached)\s+liaison\b|\bplease find (?:attached|enclosed|below) (?:a|the|our) (?:reply |response )?liaison\b|^\s*Title\s*:\s*(?:\[?Draft\]?\s+)?(?:LS|Liaison statement|Reply LS|LS reply|Response LS)\b|\bThis liaison statement\b|(?<!\b(?:a|an|the|two|three|our|their|its|these|those|that|ballot on a|approve a)\s)\bliaison (?:statement|response|reply) (?:from|to)\b|^\s*Liaison (?:statement )?(?:to|from) \S/im;
 // "LS/i", "LS/o", "LS/r" name the statement a document is, in its title or its first lines; further down, a report
 // mentions the ones it drafted ("Draft LS/o on hot topics to all ITU-T SGs (in TD268)").
 const LS_SLASH = /^[^\n]*(?<!\bDraft\s)\bLS\/[ior]\b/im;
@@ -62,6 +63,8 @@ const ASSEMBLY = /\b(?:Assembly|Conference|Council|WTSA|WTDC|PP-\d{2})\b/;
 // "Title: Approved Report of 3GPP TSG RAN WG1 #46bis", "TITLE / : Draft GSC6 summary minutes (…)" (label and colon on
 // lines of their own), "UK Delegation Report" as a heading line.
 const REPORT_HEADING = /^\s*(?:REPORT\b|Report of the (?:meeting|.*?meeting of))|^\s*Draft\s+Report\s+of\s+the\s+[^\n]{0,60}\bmeeting\b|^[ \t]*Title[ \t]*\n?[ \t]*:[ \t/]*(?:(?:Draft|Approved|Final|Revised|Unapproved)[ \t]+)?(?:Report of\b|(?:(?!(?:on|of|the|a|an|for|to|and|in|with|about|from|meeting|comments?|template|form)\b)[^\s:]+[ \t]+){0,3}(?:summary[ \t]+)?minutes\b)|^[ \t]*(?:[A-Z][\w'’-]*[ \t]+){0,2}(?:Delegation|Meeting|Mission|Chair(?:man)?['’]s)[ \t]+Report[ \t]*$|^[^\n]{0,60}\bMeeting\s*#[^\n]{0,30}\bDRAFT REPORT\b/im;
+// An ISO/IEC JTC 1 document's field that says what it is: "DOC TYPE: Meeting Report", "DOC. TYPE Liaison Report".
+const JTC1_DOC_TYPE = /^[ \t]*DOC(?:UMENT)?\.?[ \t]*TYPE[ \t]*:?[ \t]+(\S[^\n]{0,60})$/im;
 // The words before a reference that only mention it: "… is available as", "see", "(TSB Circular 9 of …)".
 // … unless it is the document's own reference line: "Ref: Addendum 1 to TSB Collective letter 4/21".
 const OWN_REFERENCE_BEFORE = /\b(?:Ref(?:erence)?\.?\s*[:/]|(?:Addendum|Corrigendum|Revision)\s+\d+\s+to\b)/i;
@@ -159,6 +162,12 @@ export function classify(text: string): Classification {
   if (/^\s*Dear (?:Sir|Madam)/im.test(text.slice(0, 6000)) && /^\s*Key deadlines\b/im.test(text) && /\bDirector,?\s+(?:of\s+the\s+)?Telecommunication\s+Standardi[sz]ation\s+Bureau\b/i.test(text)) {
     return { kind: 'collective-letter', reference: null };
   }
+  // An ISO/IEC JTC 1 N-document says what it is in its "DOC TYPE" field ("DOC. TYPE Liaison Report", "DOC TYPE:
+  // Meeting Report", "Liaison Statement").
+  const docType = JTC1_DOC_TYPE.exec(header.slice(0, 2000))?.[1] ?? '';
+  if (/\b(?:report|minutes)\b/i.test(docType)) return { kind: 'report', reference: null };
+  if (/\bliaison\s+statement\b/i.test(docType)) return { kind: 'liaison-statement', reference: null };
+  if (/\b(?:contribution|national body comments?|comments?)\b/i.test(docType)) return { kind: 'contribution', reference: null };
   // A report whose masthead a converter spaced out into lines of a letter or two ("J / OINT / C …") is no slide deck.
   if (REPORT_HEADING.test(firstLines(text, 60))) return { kind: 'report', reference: null };
   if (isSlideDeck(text)) return { kind: 'presentation', reference: null };

@@ -79,6 +79,13 @@ const MONTH_FIRST_RANGE = new RegExp(String.raw`\b(${MONTH_PATTERN}\.?)([ \t]+)(
 const YEAR_GLUED_DAY = new RegExp(String.raw`(?<=\b\d{1,2}[ \t]+${MONTH_PATTERN}\.?[ \t]+(?:19|20)\d{2})(?=\d{1,2}[ \t]+${MONTH_PATTERN}\.?[ \t]+(?:19|20)\d{2}(?!\d)|[A-Z][a-z])`, 'gi');
 const NAME_GLUED_DAYS = new RegExp(String.raw`(?<=[A-Za-z])(?=\d{1,2}[ \t]*[-–][ \t]*\d{1,2}[ \t]+${MONTH_PATTERN}\b)`, 'gi');
 
+// An ISO date range as ISO/IEC JTC 1 writes one: "2001-10-18/19", "2008-02-25/03-01".
+const ISO_RANGE = /\b((?:19|20)\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[ \t]*\/[ \t]*(?:(0[1-9]|1[0-2])-)?(0[1-9]|[12]\d|3[01])\b(?![-/.]\d)/g;
+// A date written without spaces, as military and some SDO mail writes it: "17SEP2006", "03Oct2019".
+const GLUED_DATE = /\b(0?[1-9]|[12]\d|3[01])(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)((?:19|20)\d{2})\b/gi;
+const HAS_GLUED_DATE = new RegExp(GLUED_DATE.source, 'i');
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
 /** The text chrono reads, and for each of its offsets the offset in the original text. */
 function cleanForChrono(text: string): { clean: string; origin: (i: number) => number } {
   const edits: Array<{ at: number; len: number; put: string }> = [];
@@ -87,6 +94,12 @@ function cleanForChrono(text: string): { clean: string; origin: (i: number) => n
   // Written day first with the same characters (so that offsets within it still point into the text as written).
   for (const m of allMatches(MONTH_FIRST_RANGE, text)) edits.push({ at: m.index, len: m[0].length, put: `${m[3]}${m[2]}${m[1]}${m[4]}${m[7]}${m[6]}${m[5]}${m[8]}` });
   for (const m of allMatches(NOISE, text)) edits.push({ at: m.index, len: m[0].length, put: '' });
+  for (const m of allMatches(GLUED_DATE, text)) edits.push({ at: m.index, len: m[0].length, put: `${m[1]} ${m[2]} ${m[3]}` });
+  // Written with month names: "2001-10-18/19" → "18 October 2001 - 19 October 2001".
+  for (const m of allMatches(ISO_RANGE, text)) {
+    const [year, month, day, toMonth, toDay] = [m[1], Number(m[2]), Number(m[3]), Number(m[4] ?? m[2]), Number(m[5])];
+    if (toMonth * 100 + toDay > month * 100 + day) edits.push({ at: m.index, len: m[0].length, put: `${day} ${MONTH_NAMES[month - 1]} ${year} - ${toDay} ${MONTH_NAMES[toMonth - 1]} ${year}` });
+  }
   for (const m of allMatches(GLUED_TO_REFERENCE, text)) {
     if (Number(m[2]) >= 1 && Number(m[2]) <= 31) edits.push({ at: m.index + 1 + (m[1]?.length ?? 0), len: 0, put: ' ' });
   }
@@ -120,7 +133,9 @@ function cleanForChrono(text: string): { clean: string; origin: (i: number) => n
       else hi = mid - 1;
     }
     const best = anchors[lo] ?? [0, 0];
-    return best[1] + (i - best[0]);
+    // Inside a stretch written anew at another length, no further than that stretch's last character in the original.
+    const next = anchors[lo + 1];
+    return next ? Math.max(best[1], Math.min(best[1] + (i - best[0]), next[1] - 1)) : best[1] + (i - best[0]);
   };
   return { clean, origin };
 }
@@ -156,7 +171,7 @@ export function resetDateCache(): void {
 const MIDNIGHT_END = /(?<![\d:.])24[:.]00(?![\d:])/g;
 
 function parseDates(raw: string, limit: number): Known {
-  if (!HAS_YEAR.test(raw) || !(MONTH_NAME.test(raw) || NUMERIC.test(raw))) return { hits: [], complete: true };
+  if (!HAS_YEAR.test(raw) || !(MONTH_NAME.test(raw) || NUMERIC.test(raw) || HAS_GLUED_DATE.test(raw))) return { hits: [], complete: true };
   // "08 Nov 2019, 24:00 UTC": the end of the day, which the date reader takes for no time at all (and drops the date
   // with it). "23:59" has as many characters, so every index still points into the text as written.
   const text = raw.includes('24') ? raw.replace(MIDNIGHT_END, '23:59') : raw;

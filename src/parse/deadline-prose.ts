@@ -15,7 +15,7 @@ const DATE_AHEAD =
   String.raw`(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH_PATTERN}|${MONTH_PATTERN}\.?\s+\d{1,2}(?:st|nd|rd|th)?\b|\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}-\d{2}-\d{2})`;
 const TRIGGER = new RegExp(
   String.raw`\bdeadlines?\b|\bno later than\b|\bnot later than\b|\bNLT\b|\bat the latest\b|\bdue (?:by|on|date)\b|\b(?:is|are) due\b|\bclosing date\b|` +
-    String.raw`\b(?:closes|will close|close on|closing on|cut-off date|last day (?:for|to|of)|last date (?:for|to|of))\b|\b(?:close|closing) of (?:the )?(?:ballot|voting|vote|comments?|comment period|consultation)\b|\bballot clos(?:es|ing)\b|\b(?:received|submitted|arriving|sent)\s+after\s+${DATE_AHEAD}|` +
+    String.raw`\b(?:closes|will close|close on|closing on|cut-off date|last day (?:for|to|of)|last date (?:for|to|of))\b|\b(?:close|closing) of (?:the )?(?:ballot|voting|vote|comments?|comment period|consultation)\b|\bballot clos(?:es|ing)\b|\b(?:comment|review|consultation|ballot|voting|nomination)\s+period\s+(?:ends|will end|expires)\b|\b(?:received|submitted|arriving|sent)\s+after\s+${DATE_AHEAD}|` +
     String.raw`\b(?:by|before|until)\s+(?:the\s+)?${DATE_AHEAD}|\bmust (?:be )?(?:received|submitted|sent|reach)|\bshould (?:be )?(?:received|reach|submitted|sent)|` +
     // "by 5 pm on Tuesday of the Plenary Week (7 March)": the date in brackets after the words of a time or day
     // ("preceded by the Forum for Africa (15 September 2025)" names no time: no deadline).

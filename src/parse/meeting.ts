@@ -879,13 +879,14 @@ const BODY_NAME = String.raw`(?:[A-Z0-9][\w./&-]*|oneM2M)(?:[ \t]+(?:[A-Z0-9][\w
 // Words that open a meeting named in running text: "the next meeting of ITU-R WP 5D", "its 40th plenary meeting", "an
 // interim meeting", "our forthcoming meeting (#49)". Group 1: the body after "of".
 const NEXT_BODY_MEETING = new RegExp(
-  String.raw`\b([Tt]he|[Ii]ts|[Oo]ur|[Tt]heir|[Aa]n?)\s+(?:(?:next|following|forthcoming|upcoming|coming|interim|face-to-face|physical|\d{1,3}(?:st|nd|rd|th)|first|second|third)\s+)+(?:plenary\s+|interim\s+)?(?:meeting|plenary|session)(?:\s*\(?#?\d{1,4}\)?)?(?:\s+of\s+(?:the\s+)?(${BODY_NAME.replace(/\*\?$/, '*')})(?=[\s,(]|$))?`,
+  String.raw`\b([Tt]he|[Ii]ts|[Oo]ur|[Tt]heir|[Aa]n?)\s+(?:(?i:next|following|forthcoming|upcoming|coming|interim|face-to-face|physical|\d{1,3}(?:st|nd|rd|th)|[a-z]*(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|teenth|tieth))\s+)+(?:[Pp]lenary\s+|[Ii]nterim\s+)?(?:[Mm]eeting|[Pp]lenary|[Ss]ession)(?:\s*\(?#?\d{1,4}\)?)?(?:\s+of\s+(?:the\s+)?(${BODY_NAME.replace(/\*\?$/, '*')})(?=[\s,(]|$))?`,
   'g',
 );
 // "ITU-R WP 5D will meet next in …", "JTC 1/SC 27 will hold its next plenary …": the body before the words.
 const BODY_WILL_MEET = new RegExp(String.raw`(?:^|[\s(])(${BODY_NAME})\s+(?:will|is to|plans to|is going to)\s+(?:(?:next\s+)?meet(?:\s+next|\s+again)?|hold\s+its\s+(?:next\s+)?(?:\d{1,3}(?:st|nd|rd|th)\s+)?(?:plenary|meeting|session))\b`, 'g');
-// The words between a meeting's name and its dates that say it is to be held.
-const TO_BE_HELD = /^[^.;]{0,80}?\b(?:is|are|will be|will|has been|have been|to be|was)\s+(?:(?:now|tentatively|currently|provisionally)\s+)?(?:held|take place|planned|scheduled|convened|hosted|organi[sz]ed|foreseen)\b|^\s*\(|^\s*(?:in|at|on|from)\s/i;
+// The words between a meeting's name and its dates that say it is to be held, or its place written before them ("the
+// Eleventh Plenary Meeting of SC 2, Singapore, 2001-10-18/19").
+const TO_BE_HELD = /^[^.;]{0,80}?\b(?:is|are|will be|will|has been|have been|to be|was)\s+(?:(?:now|tentatively|currently|provisionally)\s+)?(?:held|take place|planned|scheduled|convened|hosted|organi[sz]ed|foreseen)\b|^\s*\(|^\s*(?:in|at|on|from)\s|^\s*,\s*[A-Z][^,.;()]{1,40},\s*(?=\d|[A-Z][a-z]+\s+\d)/i;
 
 // Another Sector's working party or study group: "ITU-R WP 5D", "Working Party 5A", "ITU-D Study Group 2".
 const OTHER_SECTOR_GROUP = /^(?:ITU-[RD]\s+(?:WP|Working Party|SG|Study Group|TDAG|RAG)\b|(?:WP|Working Party)\s?\d[A-F]\b)/;
@@ -934,7 +935,8 @@ export function proseBodyMeetings(text: string, after: string | null, sender: st
       if (!body || !isOtherBody(body)) continue;
       const key = bodyKey(body);
       if (!key || out.some((o) => o.start === hit.start && o.body && bodyKey(o.body) === key)) continue;
-      const place = placeInBrackets(rest.slice(0, hit.index)) ?? findPlace(rest) ?? null;
+      const placed = /^\s*,\s*([A-Z][^,.;()]{1,40}),\s*$/.exec(rest.slice(0, hit.index))?.[1] ?? null;
+      const place = placed ?? placeInBrackets(rest.slice(0, hit.index)) ?? findPlace(rest) ?? null;
       const number = /#\s?(\d{1,4})/.exec(sentence.slice(f.at, f.end))?.[1];
       out.push({ group: null, body, title: `${body} meeting${number ? ` #${number}` : ''}`, start: hit.start, end: hit.end, place, format: place === 'virtual' ? 'virtual' : null, startTime: null, endTime: null, timezone: null });
       if (out.length >= 12) return out;

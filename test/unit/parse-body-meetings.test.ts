@@ -147,6 +147,22 @@ describe("another body's meetings told in running text", () => {
     expect(told('Our next meeting will consider replies submitted by 2 February 2027, before it opens.', null, 'MEF')).toEqual([]);
   });
 
+  it('a JTC 1 document\'s "Eleventh Plenary Meeting of SC 2, Singapore, 2001-10-18/19": the place before an ISO range (real, SC 2 N 3557)', () => {
+    const p = real('jtc1-sc2-n3557-doc-type-liaison-report-iso-range.txt');
+    expect(p.bodyMeetings?.map((m) => [m.body, m.start, m.end, m.place])).toEqual([['SC 2', '2001-10-18', '2001-10-19', 'Singapore']]);
+  });
+
+  it('ISO ranges and dates written without spaces are dates, each pointing at its text as written', () => {
+    expect(findDates('Singapore, 2001-10-18/19.')).toEqual([{ start: '2001-10-18', end: '2001-10-19', index: 11, text: '2001-10-18/19' }]);
+    expect(findDates('Geneva 2008-02-25/03-01 and 2008-02-25')).toEqual([
+      { start: '2008-02-25', end: '2008-03-01', index: 7, text: '2008-02-25/03-01' },
+      { start: '2008-02-25', end: '2008-02-25', index: 28, text: '2008-02-25' },
+    ]);
+    expect(findDates('ballot (closes no later than 17SEP2006)')).toEqual([{ start: '2006-09-17', end: '2006-09-17', index: 29, text: '17SEP2006' }]);
+    // A range that runs backwards is read as no range.
+    expect(findDates('2001-10-18/12').some((d) => d.end !== d.start)).toBe(false);
+  });
+
   it('a page of such sentences is read in bounded time', () => {
     const started = performance.now();
     proseBodyMeetings('The next meeting of ABC Forum will be held in Rome, its next meeting of the next plenary. '.repeat(20_000), null, 'MEF');
