@@ -786,11 +786,19 @@ function lengthNote(m: MeetingFact): string {
   return `The ${whoMeets(m)} meeting lasts ${days} day${days === 1 ? '' : 's'} (${span})${working !== days ? `, ${working} of them working days` : ''}.`;
 }
 
-/** Whether one can take part from afar, as the letter says it: the answer's first line when that is asked. */
-function formatHeadline(m: MeetingFact, group: string): string {
+/** Words that ask how a meeting is held, which the answer's format line answers ("is the Tunis meeting hybrid"). */
+const FORMAT_WORDS = /\b(?:hybrid|virtual(?:ly)?|online|remote(?:ly)?|in[- ]person|physical(?:ly)?|join|attend|participat\w*|from home|from afar)\b/gi;
+
+/**
+ * Whether one can take part from afar, as the letter says it: the answer's first line when that is asked. `remote`:
+ * the letter has sentences on remote participation (for a meeting in person, a limited offer: "on a best-effort basis
+ * for the opening and closing plenaries").
+ */
+function formatHeadline(m: MeetingFact, group: string, remote: boolean): string {
   const letter = sourceLabel(sourceOf(m.source));
   if (m.format === 'hybrid') return `${group}: remote participation is offered (a hybrid meeting)`;
   if (m.format === 'virtual') return `${group} meets online only (a virtual meeting)`;
+  if (m.format === 'in-person' && remote) return `${group} meets in person${m.place ? ` in ${m.place}` : ''}; remote participation is limited to what ${letter} offers (below)`;
   if (m.format === 'in-person') return `${group} meets in person${m.place ? ` in ${m.place}` : ''}; ${letter} does not say remote participation is offered`;
   return `${group}: ${letter} does not say whether remote participation is offered`;
 }
@@ -955,9 +963,12 @@ const meetingCommand = defineCommand({
         const left = unread.replace(new RegExp(`\\b${RegExp.escape(town)}\\b`, 'i'), ' ').replace(/\s+/g, ' ').trim();
         const pinned = there.group === name ? { month: { month: Number(there.start.slice(5, 7)), year: Number(there.start.slice(0, 4)) }, ...(there.end < today ? { past: true } : {}) } : {};
         // A Question's own meeting there ("the Question 13/15 meeting in Ottawa"): asked of that Question.
-        return meetingCommand.run(ctx, { ...args, ...pinned, scope: there.question ? { kind: 'question', question: there.question } : { kind: 'group', group: there.group }, unread: asksMore(left) ? left : null });
+        return meetingCommand.run(ctx, { ...args, ...pinned, scope: there.question ? { kind: 'question', question: there.question } : { kind: 'group', group: there.group }, unread: asksMore(left.replace(FORMAT_WORDS, ' ')) ? left : null });
       }
       const known = await meetingCommand.run(ctx, { ...args, unread: null });
+      // The next meeting named by its town and asked how it is held ("is the SG12 meeting in Tunis hybrid"): that
+      // answer, which says it.
+      if (args.format && there && there.start === next?.start && !asksMore(unread.replace(new RegExp(`\\b${RegExp.escape((there.place?.split(',')[0] ?? '').trim())}\\b`, 'i'), ' ').replace(FORMAT_WORDS, ' '))) return known;
       // A side event of that meeting named by its words ("the sg21 contribution clinic"): the answer, not a question
       // half read.
       const event = namedEvent((known.data as { meetings?: MeetingFact[] } | undefined)?.meetings?.[0], unread);
@@ -1175,11 +1186,12 @@ const meetingCommand = defineCommand({
     const following = underWay ? ahead.find((m) => !m.cancelledBy && m.start > first.end && whoMeets(m) === whoMeets(first)) : undefined;
     if (following) chosen.push(following);
     const underWayTitle = underWay ? `${whoMeets(first)} is meeting now, until ${formatRange(first.end, first.end)}${following ? `; its next meeting is ${formatRange(following.start, following.end)}${inPlace(following.place)}` : ''}` : null;
-    const headline = focus && group ? focusItem(first, focus, ctx.tz, args.registration === true, meetingDay(ctx.now)).text : args.format && group ? formatHeadline(first, whoMeets(first)) : null;
+    // (Read before the headline, which says whether the letter offers remote participation.)
+    const remoteSaid = args.format && group && first.source.docId ? letterSays((await ctx.store.getText(first.source.docId)) ?? '', 'remote participation').filter((t) => /\bremote(?:ly)?\b|\bhybrid\b|\bvirtual(?:ly)?\b|\bin person\b|\bphysical(?:ly)?\b/i.test(t)) : [];
+    const headline = focus && group ? focusItem(first, focus, ctx.tz, args.registration === true, meetingDay(ctx.now)).text : args.format && group ? formatHeadline(first, whoMeets(first), remoteSaid.some((t) => /\bremote\b/i.test(t))) : null;
     // Asked about taking part from afar: the letter's own sentences on it ("Remote participation is provided for the
     // opening and closing plenaries; for other sessions it can be requested 24 hours in advance").
     const letterSource = sourceOf(first.source);
-    const remoteSaid = args.format && group && first.source.docId ? letterSays((await ctx.store.getText(first.source.docId)) ?? '', 'remote participation').filter((t) => /\bremote(?:ly)?\b|\bhybrid\b|\bvirtual(?:ly)?\b|\bin person\b|\bphysical(?:ly)?\b/i.test(t)) : [];
     const remoteSection = remoteSaid.length > 0 ? [{ heading: `What ${sourceLabel(letterSource)} says`, items: remoteSaid.map((text) => ({ text: withReaderTimes(text, first, ctx.tz), source: letterSource })) }] : [];
     // Asked for the study group's plenary when only its working parties meet: say there is none known, in the letter's
     // words when it says so ("there will be no plenary of Study Group 17 during this period").

@@ -126,10 +126,18 @@ export function findRegistrationTime(text: string): string | null {
 
 const HYBRID = /\bhybrid\b|\bremote participation (?:will be |is )?(?:available|offered|possible|provided)\b|\bremote participation is provided for\b|\b(?:in person|physically) (?:and|or) (?:remotely|online|virtually)\b/i;
 
-/** Whether a meeting is virtual, hybrid or in person, as its letter says; `null` when it does not say. */
+// Remote participation offered for some sessions only, or without a promise: "on a best-effort basis for the opening
+// and closing plenaries" (not "for the opening and closing plenaries and, on request, for other sessions"). The
+// meeting is held in person; the letter's sentence says what remote participants get.
+const LIMITED_REMOTE = /\bremote participation\b[^.]{0,100}?\b(?:best[- ]effort|only for|plenar(?:y|ies) only|limited to)\b|\bremote participation\b(?![^.]*\bother sessions\b)[^.]{0,100}?\bfor the (?:opening and closing|opening|closing) (?:plenar(?:y|ies)|sessions?)\b/i;
+
+/**
+ * Whether a meeting is virtual, hybrid or in person, as its letter says; `null` when it does not say. Remote
+ * participation offered for some sessions only or on a best-effort basis does not make it hybrid.
+ */
 export function findFormat(text: string, place: string | null): MeetingInfo['format'] {
   if (place === 'virtual') return 'virtual';
-  if (HYBRID.test(text)) return 'hybrid';
+  if (/\bhybrid\b/i.test(text) || (HYBRID.test(text) && !LIMITED_REMOTE.test(text))) return 'hybrid';
   return place ? 'in-person' : null;
 }
 

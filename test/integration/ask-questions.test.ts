@@ -2207,6 +2207,14 @@ describe('questions of the thirty-third round (asked on 22 March 2027)', () => {
     for (const q of ['will SG15 meet in June', 'does SG15 meet in June']) expect(await ask(q, 'Europe/Zurich', when)).toMatchObject({ command: 'meeting', title: 'Meeting of SG15 in June 2027' });
   });
 
+  it('"is the SG12 meeting in Tunis hybrid?": in person, remote participation only as far as the letter offers it', async () => {
+    for (const q of ['is the SG12 meeting in Tunis hybrid?', 'can I join the Tunis meeting remotely', 'can I join the SG12 meeting remotely']) {
+      const a = await ask(q, 'Africa/Tunis', '2019-02-01T08:00Z');
+      expect(a.title, q).toBe('SG12 meets in person in Tunis, Tunisia; remote participation is limited to what TSB Collective letter 6/12 offers (below)');
+      expect(a.sections[0]?.items[0]?.text, q).toMatch(/^REMOTE PARTICIPATION: Remote participation will be offered on a best.effort basis for the opening and closing plenaries/);
+    }
+  });
+
   it('translating, predicting and elections are declined, each with what can be given instead', async () => {
     const translate = await ask('translate Circular 241 into Japanese', 'Asia/Tokyo', when);
     expect(translate.title).toBe("I can't translate documents: I give them as they were stored, in the language they were written in.");
