@@ -91,7 +91,9 @@ describe('hostile mail through the worker, with the part pool', () => {
     // The event loop was never blocked: every health check answered 200, at once.
     expect(health.length).toBeGreaterThan(3);
     expect(health.filter((h) => h.status !== 200)).toEqual([]);
-    expect(Math.max(...health.map((h) => h.gap))).toBeLessThan(1_000);
+    // (Reading the 8 MB mail on the loop would hold it about 3 s; a machine busy with other work alone has held it
+    // up to 1.5 s between two checks.)
+    expect(Math.max(...health.map((h) => h.gap))).toBeLessThan(2_000);
     // The good letter did not wait for the 8 MB mail beside it.
     expect(doneAt.good).toBeLessThan(doneAt['eight MB of HTML'] ?? 0);
 
