@@ -22,6 +22,7 @@ export const KIND_LABELS: Record<DocumentKind, string> = {
   contribution: 'Contribution',
   report: 'Report',
   presentation: 'Presentation',
+  'meeting-notice': 'Meeting notice',
   other: 'Document',
 };
 

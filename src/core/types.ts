@@ -14,6 +14,8 @@ export const DOCUMENT_KINDS = [
   'contribution',
   'report',
   'presentation',
+  // A notice of a meeting that is no TSB letter: a rapporteur's convocation, another Sector's or body's invitation.
+  'meeting-notice',
   'other',
 ] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];

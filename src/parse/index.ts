@@ -523,7 +523,9 @@ export function parseDocument(raw: string): ParsedDocument {
   // A meeting's timetable names it in its heading: "Draft Timetable - ITU-T Study Group 2 Meeting, Geneva, 17-26 September 2013".
   const timetable = kind === 'other' ? (TIMETABLE_HEADING.exec(header)?.[1]?.trim() ?? null) : null;
   // A letter with no Bureau letterhead left ("Subject: Fourteenth Meeting of …" then "Dear Sir,") is a meeting notice.
-  const notice = kind === 'other' && (MEETING_NOTICE.test(header) || timetable !== null || (SUBJECT_MEETING.test(header) && /^\s*Dear\b/im.test(text.slice(0, 8000))));
+  // (A meeting's timetable is read as a notice is, but is none: it is filed as a document.)
+  const announces = kind === 'other' && (MEETING_NOTICE.test(header) || (SUBJECT_MEETING.test(header) && /^\s*Dear\b/im.test(text.slice(0, 8000))));
+  const notice = announces || (kind === 'other' && timetable !== null);
   const subject = isLetter || notice ? (letterSubject(header) ?? letterSubject(plainHeader(text, 60)) ?? timetable ?? (notice ? announcedHeading(header) : null) ?? unlabelledSubject(header)) : null;
   // Markdown and table copies hide the "Title:" label ("**Title:** Reply LS on …", "| Title: | LS on … |").
   // A converter's cell marker may open the value: "Title: / Template for Question meeting agenda".
@@ -669,7 +671,8 @@ export function parseDocument(raw: string): ParsedDocument {
   const derived = isLetter && meeting ? deriveRuleDeadlines(text, meeting.start, explicit) : [];
 
   return {
-    kind,
+    // A notice that announces its meeting is filed as what it is.
+    kind: announces && meeting ? 'meeting-notice' : kind,
     // A circular or notice that names its group only in the meeting it announces belongs to that group.
     group: group ?? (isLetter || notice ? (meeting?.group ?? null) : null),
     reference: reference ? asWritten(raw, reference.reference) : lsNumberReference(kind, title, liaison?.from ?? null),
