@@ -10,7 +10,7 @@ import { dueAt, formatDeadline, formatRange, meetingDay } from '../src/core/time
 import type { LiaisonInfo } from '../src/core/types.ts';
 import { DUE_ASKED_TOO } from '../src/chat/router.ts';
 import { actingAddressees, requestsOf } from '../src/parse/liaison.ts';
-import type { LiaisonFact } from '../src/store/facts.ts';
+import { citeOf, type LiaisonFact } from '../src/store/facts.ts';
 import { dueIn, rangeOf, type DateRange } from './when.ts';
 import { addresseeList, contactLine, farAfterNote, parseScope, sourceLabel, sourceOf, uniqueSources, unknownGroupReply, type Scope } from './scope.ts';
 
@@ -55,7 +55,7 @@ export default defineCommand({
   summary: 'Liaison statements of a group: those it must answer, with their reply deadlines, first.',
   usage: 'ls [SG17|Q6/17|TSAG]',
   examples: ['ls SG17', 'ls Q6/17', 'which liaisons need a reply from SG17', 'ls'],
-  args: z.object({ scope: z.custom<Scope>(), from: z.string().nullable().default(null), to: z.string().nullable().default(null), topic: z.string().nullable().default(null), due: z.string().optional(), asks: z.boolean().optional(), replyAsked: z.boolean().optional(), actor: z.string().optional(), openAsked: z.enum(['passed', 'open']).optional() }),
+  args: z.object({ scope: z.custom<Scope>(), from: z.string().nullable().default(null), to: z.string().nullable().default(null), topic: z.string().nullable().default(null), due: z.string().optional(), asks: z.boolean().optional(), replyAsked: z.boolean().optional(), actor: z.string().optional(), openAsked: z.enum(['passed', 'open']).optional(), whoActs: z.boolean().optional() }),
   parseText: parseLsText,
   // Any short question about liaisons, replies or LSs that names a group: "does sg20 owe anyone an LS reply", "what
   // replies is SG15 waiting for", "which LS does SG17 have to answer in january".
@@ -73,8 +73,15 @@ export default defineCommand({
     // "any liaisons for SG13 to answer", "which liaisons did SG17 send", "what liaisons has SG20 received".
     /^(?:are there |is there )?(?:any|which|what)\s+(?:liaison statements?|liaisons?|LSs?)\s+(?:for|did|has|have|from|to)\s+(?<arg>.+?)(?:\s+(?:to answer|to reply to|send(?: out)?|sent(?: out)?|receive|received|get|got))?\s*\??$/i,
   ],
-  async run(ctx, { scope, from, to, topic, due, asks: wantAsks = false, replyAsked = false, actor, openAsked }): Promise<Reply> {
+  async run(ctx, { scope, from, to, topic, due, asks: wantAsks = false, replyAsked = false, actor, openAsked, whoActs = false }): Promise<Reply> {
     if (scope.kind === 'unknown') return unknownGroupReply(ctx, scope.text);
+    // "does SG16 have to reply to TSAG-LS12": the statement by its number, whoever it went to.
+    const numbered = actor && topic && LS_NUMBER.test(topic) ? (await ctx.store.findByReference(topic)).find((d) => d.parsed.kind === 'liaison-statement' && d.parsed.liaison) : undefined;
+    if (actor && numbered?.parsed.liaison) {
+      const l: LiaisonFact = { source: citeOf(numbered), group: numbered.parsed.group, liaison: numbered.parsed.liaison, ...(numbered.answeredBy ? { answeredBy: numbered.answeredBy } : {}) };
+      const source = sourceOf(l.source);
+      return { ok: true, title: actNeeded(l, actor, ctx.tz, ctx.now), sections: [{ items: [line(l, ctx, l.liaison.deadline && dueAt({ date: l.liaison.deadline, time: null, timezone: GENEVA }) < ctx.now ? 'reply was due by' : 'reply due by', true)] }], notes: [], sources: [source], data: { liaison: l } };
+    }
     const question = scope.kind === 'question' ? scope.question : null;
     const group = scope.kind === 'group' ? parentGroup(scope.group) : question ? groupOfQuestion(question) : null;
     // Reply dates asked about ("due in april 2026"): the statements whose reply date falls then, whoever is to reply.
@@ -158,7 +165,8 @@ export default defineCommand({
     if (mustAnswer.length + expected.length > 0) notes.push(`Reply dates are shown in ${ctx.tz}; the liaison statements give them as Geneva dates.`);
     return {
       ok: true,
-      title: (actorsOwn ? actNeeded(actorsOwn, actor as string, ctx.tz, ctx.now) : null) ?? noneOnTopic ?? (openAsked === 'open' && from === null && topic === null ? openTitle(mustAnswer, overdue, who, ctx.tz) : null) ?? (replyAsked && narrowed && topic !== null && onTopic.length === 1 ? replyNeeded(onTopic[0] as LiaisonFact, ctx.tz) : null) ?? `Liaison statements${who ? ` of ${who}` : ''}${from && from !== who ? ` from ${from}` : ''}${to ? ` to ${to}` : ''}${topic && onTopic.length > 0 ? ` on ${topic}` : ''}`,
+      title: (actorsOwn ? actNeeded(actorsOwn, actor as string, ctx.tz, ctx.now) : null) ?? noneOnTopic ?? (openAsked === 'open' && from === null && topic === null ? openTitle(mustAnswer, overdue, who, ctx.tz) : null) ?? (replyAsked && narrowed && topic !== null && onTopic.length === 1 ? replyNeeded(onTopic[0] as LiaisonFact, ctx.tz) : null) ??
+        (whoActs && narrowed && (topic !== null ? onTopic : all).length === 1 ? replyNeeded((topic !== null ? onTopic : all)[0] as LiaisonFact, ctx.tz, true) : null) ?? `Liaison statements${who ? ` of ${who}` : ''}${from && from !== who ? ` from ${from}` : ''}${to ? ` to ${to}` : ''}${topic && onTopic.length > 0 ? ` on ${topic}` : ''}`,
       sections,
       notes,
       sources: uniqueSources([...mustAnswer, ...expected, ...rest].map((l) => sourceOf(l.source))),
@@ -208,9 +216,11 @@ function onceEach(liaisons: LiaisonFact[]): LiaisonFact[] {
 }
 
 /** "SG15 from IETF" (as the router passes "did IETF send anything to SG15"): a scope and, after "from", a sender. */
-export function parseLsText(rest: string): { scope: Scope; from: string | null; to: string | null; topic: string | null; due?: string; asks?: boolean; replyAsked?: boolean; actor?: string; addressee?: string; openAsked?: 'passed' | 'open' } {
+export function parseLsText(rest: string): { scope: Scope; from: string | null; to: string | null; topic: string | null; due?: string; asks?: boolean; replyAsked?: boolean; actor?: string; addressee?: string; openAsked?: 'passed' | 'open'; whoActs?: boolean } {
   // "--asks" (as the router passes "what do we need to do"): what the statements ask comes with them.
   if (/(?:^|\s)--asks\b/.test(rest)) return { ...parseLsText(rest.replace(/(?:^|\s)--asks\b/g, ' ').trim()), asks: true };
+  // "--who-acts" (as the router passes "who must reply to the LS on fronthaul"): who is asked to act, and by when.
+  if (/(?:^|\s)--who-acts\b/.test(rest)) return { ...parseLsText(rest.replace(/(?:^|\s)--who-acts\b/g, ' ').trim()), whoActs: true };
   // "--acts" (as the router passes "does SG13 have to act on SG15's LS on fronthaul"): whether the party after "to"
   // is asked to act by the statement picked out, whoever it went to.
   if (/(?:^|\s)--acts\b/.test(rest)) {
@@ -255,8 +265,9 @@ export function parseLsText(rest: string): { scope: Scope; from: string | null; 
   const named = /\s+in\s+(?:its|the|their|this|that)\s+(\S.{1,50}?)\s+(?:LS|liaison(?: statement)?|letter|statement)\b/i.exec(text);
   if (named?.[1]) text = `${text.slice(0, named.index)} about ${named[1]}${text.slice(named.index + named[0].length)}`;
   // "SG11 about SRv6", "SG17 on CG-AISEC-STRAT": the statements' topic, read apart from the parties.
-  const about = /\s+(?:about|regarding|concerning|on the subject of|on)\s+(\S.{1,80}?)(?=\s+(?:sent\s+)?(?:from|by|to)\s|$)/i.exec(text);
-  const topic = about?.[1] && !/^(?:(?:ITU-T[\s-]+)?(?:SG[\s-]?\d|study group|TSAG|Q\d)|the\s+(?:list|mailing))/i.test(about[1]) ? about[1].trim().replace(/[,;:]+$/, '') : null;
+  const about = /(?:^|\s+)(?:about|regarding|concerning|on the subject of|on)\s+(\S.{1,80}?)(?=\s+(?:sent\s+)?(?:from|by|to)\s|$)/i.exec(text);
+  // (A statement's number is a topic: "about TSAG-LS12".)
+  const topic = about?.[1] && (LS_NUMBER.test(about[1].trim()) || !/^(?:(?:ITU-T[\s-]+)?(?:SG[\s-]?\d|study group|TSAG|Q\d)|the\s+(?:list|mailing))/i.test(about[1])) ? about[1].trim().replace(/[,;:]+$/, '') : null;
   if (topic && about) text = `${text.slice(0, about.index)} ${text.slice(about.index + about[0].length)}`.trim();
   return { ...partiesOf(text), topic };
 }
@@ -315,10 +326,11 @@ function pastOrOpenReply(ctx: CommandContext, dated: LiaisonFact[], asked: 'pass
 }
 
 /** Whether a statement picked out asks for a reply: "No: SG5-LS30 is for information …" or "Yes: … by <date>". */
-function replyNeeded(l: LiaisonFact, tz: string): string {
+function replyNeeded(l: LiaisonFact, tz: string, who = false): string {
   const name = sourceLabel(sourceOf(l.source));
   const acting = actingAddressees(l.liaison).map((a) => a.party);
-  if (l.liaison.deadline) return `Yes: ${name} asks ${acting.join(', ') || 'its addressees'} to reply by ${formatDeadline({ date: l.liaison.deadline, time: null, timezone: GENEVA }, tz)}`;
+  // Asked who must reply: who, not yes or no.
+  if (l.liaison.deadline) return `${who ? '' : 'Yes: '}${name} asks ${acting.join(', ') || 'its addressees'} to reply by ${formatDeadline({ date: l.liaison.deadline, time: null, timezone: GENEVA }, tz)}`;
   if (acting.length > 0) return `${name} asks ${acting.join(', ')} to act, with no reply date`;
   return `No: ${name} is for information; it asks for no reply`;
 }
@@ -346,6 +358,9 @@ function actNeeded(l: LiaisonFact, party: string, tz: string, now: number): stri
   if (sentTo(l.liaison, group ?? party)) return `No: ${who} gets ${name} for information${asked}`;
   return `No: ${name} is not addressed to ${who}${asked}`;
 }
+
+/** A liaison statement's number: "TSAG-LS12", "SG17-LS45". */
+const LS_NUMBER = /^(?:SG\d{1,2}|TSAG)-LS\s?\d{1,4}$/i;
 
 /** Whether `text` holds every word of `topic` of three letters or more, as a word's start ("roles" in "role"). */
 function holdsWords(text: string, topic: string): boolean {

@@ -364,7 +364,7 @@ export default defineCommand({
     // "what's happening with G.9806.1", "what happened to Q.3945"
     new RegExp(String.raw`^what(?:'s|’s| is)? (?:happening|happened|going on|new) (?:with|to|on) (?:the )?(?:draft )?(?:(?:new|revised) )?(?:Recommendation )?(?:ITU-T )?(?<arg>${NUMBER})(?![\w]|\.\d)[^?]{0,40}\??$`, 'i'),
     // "was L.1470 consented", "has Y.4486 been approved yet", "is G.9806.1 approved?"
-    new RegExp(String.raw`^(?:was|were|is|are|has|have|had|did) (?:the )?(?:draft )?(?:(?:new|revised) )?(?:Recommendation )?(?:ITU-T )?(?<arg>${NUMBER}) (?:(?:been|got|get|already|finally|yet) )*(?:consented|approved|determined|adopted|deleted|agreed|published|withdrawn|suppressed|consent|approve|determine|pass|passed)\b[^?]{0,60}\??$`, 'i'),
+    new RegExp(String.raw`^(?:was|were|is|are|has|have|had|did) (?:the )?(?:draft )?(?:(?:new|revised) )?(?:Recommendation )?(?:ITU-T )?(?<arg>${NUMBER}) (?:(?:been|being|got|get|already|finally|yet) )*(?:consented|approved|determined|adopted|deleted|agreed|published|withdrawn|suppressed|consent|approve|determine|pass|passed)\b[^?]{0,60}\??$`, 'i'),
     // "will member states approve G.9806.1?", "will G.9806.1 be approved": how it will go, which no document says; where it stands.
     new RegExp(String.raw`^(?<arg>(?:will|would) (?=.{0,60}?(?<![\w.])${NUMBER}(?![\w]|\.\d)).{0,60}?\b(?:approve|approved|adopt|adopted|accept|accepted|consent|consented|agree|agreed|pass|passed|object|reject|rejected)\b[^?]{0,60})\??$`, 'i'),
     // "what was the result of the TAP consultation on Y.3207", "outcome of the AAP for X.1286": where it stands, and

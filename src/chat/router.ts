@@ -150,7 +150,7 @@ const ROUTER_INTENTS: ReadonlyArray<readonly [string, RegExp]> = [
   ['meeting', /^(?<arg>(?=.*\b(?:weather|temperatures?|climate|vaccin\w*|yellow fever)\b)(?=.*(?:\bSG[\s-]?\d|\bstudy group \d|\bTSAG\b|\bmeetings?\b)).{1,200})$/i],
   // "who has to reply to the SC 27 liaison statement on post-quantum key establishment, and by when": that statement,
   // whose addressees for action and reply date answer it.
-  ['ls', /^who\s+(?:has|have|must|needs?|is|are)\s+(?:to\s+|supposed\s+to\s+|expected\s+to\s+)?(?:reply|respond|answer)\s+(?:to\s+)?(?:the\s+)?(?<sender>(?!(?:ITU-T\s+)?(?:SG|study group|TSAG)\b)[A-Z][\w/.-]*(?:\s\d{1,3})?)\s+(?:LS|liaison(?:\s+statement)?)(?:\s+(?:on|about|regarding)\s+(?<topic>[^?,]{2,60}?))?(?:,?\s+and\s+(?:by\s+)?when)?\s*[?!.]*$/i],
+  ['ls', /^(?<whoActs>who)\s+(?:has|have|must|needs?|is|are)\s+(?:to\s+|supposed\s+to\s+|expected\s+to\s+)?(?:reply|respond|answer)\s+(?:to\s+)?(?:the\s+)?(?:(?<sender>(?!(?:ITU-T\s+)?(?:SG|study group|TSAG)\b)(?!(?:the|a|an|this|that|these|those)\s)[A-Z][\w/.-]*(?:\s\d{1,3})?)\s+)?(?:LS|liaison(?:\s+statement)?)(?:\s+(?:on|about|regarding)\s+(?<topic>[^?,]{2,60}?))?(?:,?\s+and\s+(?:by\s+)?when)?\s*[?!.]*$/i],
   // "who should I contact about the sg11 LS on emergency calls": the statement, with its contacts.
   ['ls', /^who (?:should|can|do|could|must) (?:I|we) (?:contact|ask|write to|talk to|reach out to) (?:about|on|regarding|concerning|for) (?:the )?(?<sender>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG))(?:['’]s)? (?:LS|liaison(?: statement)?) (?:on|about|regarding|concerning) (?<topic>[^?!.]{2,60}?)[?!.]*$/i],
   // "what's the TAP consultation on G.9806.1 about and when do member states need to reply?": the consultation's reply
@@ -172,9 +172,11 @@ const ROUTER_INTENTS: ReadonlyArray<readonly [string, RegExp]> = [
   ['ls', /^(?:are there |were there )?(?:any|which|what)\s+(?:liaison statements?|liaisons?|LSs?)\s+(?:(?:were|was|have been|has been)\s+)?(?:sent\s+|addressed\s+)?to\s+(?:the\s+)?(?<to>(?!(?:answer|reply|respond)\b)\S.{1,60}?)\s*[?!.]*$/i],
   // "does SG13 have to act on SG15's LS on time-sensitive fronthaul?", "must Q6/17 reply to the LS from SC 27 on PQC":
   // whether the group is asked to act by the statement on that topic.
+  // "does SG16 have to reply to TSAG-LS12?": the statement by its number, and whether that party is asked to act.
+  ['ls', /^(?:does|do|must|should|is|are) (?<to>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG|Q\d{1,2}\/\d{1,2})) (?:(?:have|has|need|needs|got) to |(?:be )?(?:expected|asked|supposed|required) to )?(?<acts>act on|reply to|respond to|answer|do anything (?:about|on|with)) (?:the )?(?=(?<sender2>SG\d{1,2}|TSAG)-LS)(?<topic>(?:SG\d{1,2}|TSAG)-LS\s?\d{1,4})[?!.]*$/i],
   ['ls', /^(?:does|do|must|should|is|are) (?<to>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG|Q\d{1,2}\/\d{1,2})) (?:(?:have|has|need|needs|got) to |(?:be )?(?:expected|asked|supposed|required) to )?(?<acts>act on|reply to|respond to|answer|do anything (?:about|on|with)) (?:the )?(?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG))(?:['’]s)? (?:LS|liaison(?: statement)?) (?:on|about|regarding|concerning) (?<topic>[^?!.]{2,60}?)[?!.]*$/i],
   ['ls', /^(?:does|do|must|should|is|are) (?<to>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG|Q\d{1,2}\/\d{1,2})) (?:(?:have|has|need|needs|got) to |(?:be )?(?:expected|asked|supposed|required) to )?(?<acts>act on|reply to|respond to|answer|do anything (?:about|on|with)) (?:the|an?) (?:LS|liaison(?: statement)?) from (?:the )?(?<sender>\S.{1,40}?) (?:on|about|regarding|concerning) (?<topic>[^?!.]{2,60}?)[?!.]*$/i],
-  ['ls', /^who (?:must|should|has to|have to|needs to|is to|is asked to|was asked to) (?:answer|reply to|respond to|act on) (?:the )?(?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG))(?:['’]s)? (?<topic>[^?!.]{2,60}?) (?:liaison statement|liaison|LS)s?(?:,? and by when|,? by when|,? and when)?[?!.]*$/i],
+  ['ls', /^(?<whoActs>who) (?:must|should|has to|have to|needs to|is to|is asked to|was asked to) (?:answer|reply to|respond to|act on) (?:the )?(?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG))(?:['’]s)? (?<topic>[^?!.]{2,60}?) (?:liaison statement|liaison|LS)s?(?:,? and by when|,? by when|,? and when)?[?!.]*$/i],
   // "what liaison did the IAB send SG2?": a body's statements to the group.
   ['ls', /^(?:what|which) (?:liaisons?|LSs?|liaison statements?) (?:did|has|have) (?:the )?(?<sender>\S.{1,40}?) (?:send|sent|write|written|address|addressed)(?: to)? (?:the )?(?<to>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG|Q\d{1,2}\/\d{1,2}))[?!.]*$/i],
   // "what did sg13 send to sc42": a group's statements to a body.
@@ -214,7 +216,7 @@ const REC_NUMBER = /(?<![\w.])[A-Z]\.\d{1,4}(?:\.\d{1,3})*(?![\w]|\.\d)/;
  */
 const DECLINES: ReadonlyArray<readonly [RegExp, (m: RegExpExecArray, text: string) => { title: string; note: string }]> = [
   [
-    /^(?:what(?:'s|’s| is| are)|which (?:is|are)|where (?:is|are)|can you (?:recommend|suggest))\s+(?:the\s+|a\s+|some\s+)?(?:best|good|cheap|nearest|closest|recommended)\s+(?:hotels?|restaurants?|places? to stay|accommodation)\b/i,
+    /^(?:what(?:'s|’s| is| are)|which (?:is|are)|where (?:is|are)|can you (?:recommend|suggest))\s+(?:the\s+|a\s+|some\s+)?(?:best|good|cheap|nearest|closest|recommended)\s+(?:hotels?|places? to stay|accommodation)\b/i,
     (_m, text) => ({ title: `I can't answer "${text}" from the documents I read.`, note: 'Hotels are not in the documents I read; ITU lists hotels near its headquarters on its travel pages (https://itu.int/travel/), and a letter for a meeting elsewhere names the host\'s.' }),
   ],
   [
@@ -234,6 +236,16 @@ const DECLINES: ReadonlyArray<readonly [RegExp, (m: RegExpExecArray, text: strin
         note: rec ? `What the documents say I can give: where ${rec} stands ("status of ${rec}") and by when to reply ("consultation deadline for ${rec}").` : 'What the documents say I can give: a Recommendation\'s status ("status of G.9806.1") and its deadlines ("consultation deadline for G.9806.1").',
       };
     },
+  ],
+  [
+    /^(?!.*\b(?:meetings?|SG\s?\d|study group|TSAG|workshops?|forums?|plenary)\b).*\b(?:restaurants?|places? to eat|where (?:can|could|should) (?:I|we) (?:eat|have (?:lunch|dinner))|cafeteria|canteen|lunch spots?)\b/i,
+    () => ({ title: "I can't recommend restaurants: they are not in the documents I read.", note: 'ITU\'s practical information for delegates, or the host\'s for a meeting elsewhere, names places to eat near the venue. What I can give: where and when a meeting is held ("where is the next SG13 meeting").' }),
+  ],
+  [
+    // (Not "temperature" or "forecast": words of the study groups' own work, cabinets' temperatures, traffic forecasts.)
+    // (Asked of a meeting, the meeting's letter may say: "Temperatures in March range from 10 to 20 °C".)
+    /^(?!.*\b(?:meetings?|SG\s?\d|study group|TSAG|workshops?|forums?|plenary)\b).*(?:\bweather\b|\bwill it (?:rain|snow)\b|\bis it (?:cold|hot|raining|snowing|sunny)\b)/i,
+    () => ({ title: "I can't tell the weather: it is not in the documents I read.", note: 'A forecast service has it (MeteoSwiss for Geneva). What I can give: where and when a meeting is held ("where is the next SG13 meeting").' }),
   ],
   [
     /^(?:(?:can|could|would|will)\s+you\s+|please\s+)?translate\b|\b(?:translate|translated|translation)\s+(?:(?:it|this|that|them)\s+)?(?:in)?to\s+(?:Arabic|Chinese|English|French|Russian|Spanish|Japanese|Korean|German|Portuguese|Italian|Hindi|[A-Z][a-z]+ish|[A-Z][a-z]+ese)\b/i,
@@ -400,7 +412,7 @@ function routeText(registry: Registry, plain: string, clock?: AskClock): Routed 
       const m = spec ? re.exec(body) : null;
       if (spec && m) {
         const g = m.groups ?? {};
-        const arg = `${g['join'] ? `--join ${g['join']}` : ''}${g['arg'] ?? ''}${(g['sender'] ?? g['sender2']) ? ` from ${g['sender'] ?? g['sender2']}` : ''}${g['to'] ? ` to ${g['to']}` : ''}${g['topic'] ? ` about ${g['topic']}` : ''}${g['due'] ? ` due ${g['due']}` : ''}${g['acts'] ? ' --acts' : ''}${g['state'] ? (/open/i.test(g['state']) ? ' --still-open' : ' --passed') : ''}`;
+        const arg = `${g['join'] ? `--join ${g['join']}` : ''}${g['arg'] ?? ''}${(g['sender'] ?? g['sender2']) ? ` from ${g['sender'] ?? g['sender2']}` : ''}${g['to'] ? ` to ${g['to']}` : ''}${g['topic'] ? ` about ${g['topic']}` : ''}${g['due'] ? ` due ${g['due']}` : ''}${g['acts'] ? ' --acts' : ''}${g['whoActs'] ? ' --who-acts' : ''}${g['state'] ? (/open/i.test(g['state']) ? ' --still-open' : ' --passed') : ''}`;
         return validate(spec, arg, body, clock);
       }
     }
@@ -572,7 +584,8 @@ export async function answer(registry: Registry, context: CommandContext & { met
   const lsWithDue = 'spec' in routed && routed.spec.name === 'ls' && !leftOver(routed.args) && new RegExp(`${DUE_ASKED_TOO.source}\\s*[?!.]*$`, 'i').test(input);
   const twoCommands = readable && !lsWithDue && new Set(parts.map((p) => ('spec' in p ? p.spec.name : ''))).size > 1;
   let whole: Reply | null = null;
-  if ('reply' in routed || leftOver(routed.args) || twoCommands) {
+  // (A search for the whole question is a last resort: parts that other commands answer come first.)
+  if ('reply' in routed || leftOver(routed.args) || twoCommands || (routed.spec.name === 'search' && parts.length > 1)) {
     if (readable) {
       const answered = await runParts(partsCtx, parts);
       const reply = combined(answered.map((a) => a.reply));
@@ -746,6 +759,8 @@ export function partsOf(input: string): string[] {
     if (i === 0) return p;
     if (rec && !event && /\b(?:approve|approved|consent|consented|determine|determined|delete|deleted|adopt|adopted)\s+it\b/.test(p)) return p.replace(/\bit\b/, rec);
     const bare = p.replace(/[?!.]+$/, '');
+    // "is Q.3950 being deleted? until when can we object": the objection or comment is to that Recommendation.
+    if (rec && !event && !REC_NUMBER.test(p) && /\b(?:object|objections?|comment|comments|oppose|support|reply|respond)\s*$/i.test(bare)) return `${bare} to ${/\bdelet/i.test(parts[0] ?? '') ? 'the deletion of ' : ''}${rec}`;
     if (event && OBJECTLESS.test(bare)) return `${bare}${/\b(?:for|in|to)$/i.test(bare) ? '' : ' for'} ${event.trim()}`;
     // (Only "it" written so: "IT security" is no pronoun.)
     if (event && /\bit\b/.test(p) && !ONE_GROUP_MENTION.test(p)) return p.replace(/\bit\b/, event.trim());

@@ -1020,7 +1020,7 @@ describe('questions of the sixteenth round', () => {
     expect(no.notes[0]).toBe('No stored letter says a deadline of "SG20" and "registration" was moved; these are the deadlines as they stand.');
     // TD 1204 (PLEN/15): SG15's statement on fronthaul timing, for action to IEEE 802.1 and the MEF Forum.
     const who = await ask('who must answer the SG15 fronthaul timing liaison and by when', 'Europe/Zurich', '2026-11-02T14:00');
-    expect(who.title).toBe('Liaison statements of SG15 on fronthaul timing');
+    expect(who.title).toBe('TD 1204 (PLEN/15) asks IEEE 802.1 Working Group, MEF Forum to reply by Sun 28 Feb 2027 (end of day, Geneva)');
     expect(who.sections.flatMap((x) => x.items.map((i) => i.text))[0]).toMatch(/^LS on timing requirements for time-sensitive mobile fronthaul — reply expected by Sun 28 Feb 2027/);
   });
 
@@ -2223,6 +2223,33 @@ describe('questions of the thirty-third round (asked on 22 March 2027)', () => {
     expect(think.notes[0]).toContain('"status of G.9806.1"');
     expect((await ask('who will be the next TSB director?', 'Europe/Zurich', when)).title).toBe("I can't say who will be elected or appointed: elections and appointments are not in the study-group documents I read.");
     expect((await ask('who will be the next TSB director?', 'Europe/Zurich', when)).sections).toEqual([]);
+  });
+});
+
+describe('questions of the thirty-fourth round (asked on 5 October 2026)', () => {
+  const when = '2026-10-05T14:00Z';
+
+  it('"who must reply to the LS on timing requirements for mobile fronthaul and by when?": who, and by when', async () => {
+    const a = await ask('who must reply to the LS on timing requirements for mobile fronthaul and by when?', 'Australia/Sydney', when);
+    expect(a.title).toBe('TD 1204 (PLEN/15) asks IEEE 802.1 Working Group, MEF Forum to reply by Mon 1 Mar 2027, 09:59 (Australia/Sydney) — original: 28 February 2027 Geneva time, end of day');
+  });
+
+  it('"does SG16 have to reply to TSAG-LS12?": the statement by its number, yes or no for that group', async () => {
+    expect((await ask('Does SG16 have to reply to TSAG-LS12?', 'America/Los_Angeles', '2026-01-05T14:00Z')).title).toMatch(/^No: TSAG-LS12 is not addressed to SG16; it asks SG2, SG3, .* to act by Mon 15 Jun 2026, 14:59 \(America\/Los_Angeles\)/);
+    expect((await ask('does SG13 have to reply to TSAG-LS12', 'America/Los_Angeles', '2026-01-05T14:00Z')).title).toMatch(/^Yes: TSAG-LS12 asks SG13 to act, replying by Mon 15 Jun 2026/);
+    expect((await ask('does SG13 have to act on SG17-LS45?', 'America/Los_Angeles', '2026-01-05T14:00Z')).title).toMatch(/^No: SG13 gets SG17-LS45 for information; it asks SG20/);
+  });
+
+  it('"is Q.3950 being deleted? until when can we object": its deletion, and the objections\' deadline', async () => {
+    const a = await ask('is Q.3950 being deleted? until when can we object', 'Europe/Zurich', when);
+    expect(a.title).toMatch(/^Q\.3950: deletion proposed, as TSB Circular 123 says · /);
+    expect(a.sections.flatMap((x) => x.items.map((i) => i.text)).some((t) => /original: 15 September 2023, 23:59 UTC \(past\): Consultation reply on Q\.3945, Q\.3950/.test(t))).toBe(true);
+  });
+
+  it('restaurants and the weather are declined as such, without a search; a cabinet\'s temperature is no weather', async () => {
+    expect((await ask('any good restaurant near Montbrillant?', 'Australia/Sydney', when)).title).toBe("I can't recommend restaurants: they are not in the documents I read.");
+    expect((await ask("what's the weather in Geneva next week", 'Europe/Zurich', when)).title).toBe("I can't tell the weather: it is not in the documents I read.");
+    expect((await ask('SG13 temperature requirements for outdoor cabinets', 'Europe/Zurich', when)).title).not.toMatch(/weather/);
   });
 });
 
