@@ -26,6 +26,7 @@ import { plansFor, queuePlan, reminderActions } from './reminders/index.ts';
 import { BROADCAST_ACTIONS } from './broadcast/actions.ts';
 import type { AddStatus } from './store/store.ts';
 import { createBroadcastServices, createDeliveryDeps } from './broadcast/wiring.ts';
+import { conversationOf } from './chat/conversation.ts';
 import { CHANNEL_RULES, PLATFORMS } from './chat/platforms.ts';
 import { ChatDeliveryError, combineSenders, type ChatSender } from './chat/sender.ts';
 import { configureTrust, trustPolicyOf } from './ingest/trust.ts';
@@ -263,7 +264,7 @@ export async function createServices(config: Config, opts: { log?: Logger; longR
     audit,
     corrections,
     metrics,
-    context: (now, tz, who) => ({ store, search, curated, now, tz, who, people: { roster, subscriptions, audit }, broadcasts, calendarUrl, metrics }),
+    context: (now, tz, who) => ({ store, search, curated, now, tz, who, people: { roster, subscriptions, audit }, broadcasts, calendarUrl, metrics, conversation: conversationOf(redis, config.SGBOT_PREFIX, who) }),
     chatSender,
     reminders: reminderDeps,
     afterStore,

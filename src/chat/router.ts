@@ -514,11 +514,71 @@ export function zoneNamed(question: string): { zone: string; rest: string } | nu
   return null;
 }
 
+// A follow-up that names only what changes: "and for SG17?", "what about Q4/20", "same for G.984.3".
+const FOLLOW_UP_TARGET = new RegExp(String.raw`^(?:(?:and|so|ok|okay)[,\s]+)?(?:what about|how about|same (?:question )?for|and for|and|for|what of)\s+(?:the\s+)?(?<target>${GROUP_MENTION.source}|(?<![\w.])[A-Z]\.\d{1,4}(?:\.\d{1,3})*)\s*(?:then|too|as well)?\s*[?!.]*$`, 'i');
+// … or a thing of what the previous question named: "what about its registration deadline?", "and the venue?".
+const FOLLOW_UP_THING = /^(?:(?:and|so|ok|okay)[,\s]+)?(?:what about|how about|and)\s+(?:its|their|the)\s+(?<thing>[a-z][a-z' -]{2,60}?)\s*[?!.]*$/i;
+
+/**
+ * `question` read against the asker's previous one when it is a follow-up: the previous question with the group,
+ * Question or Recommendation asked now in place of its own ("when is the SG12 meeting?" then "and for SG17?" → "when
+ * is the SG17 meeting?"), or the thing asked of the previous one's group ("what about its registration deadline?" →
+ * "registration deadline for SG12"). `undefined` when `question` is no follow-up; `null` when it is one and there is
+ * no previous question to read it against.
+ */
+export function followUp(question: string, previous: string | null): string | null | undefined {
+  const target = FOLLOW_UP_TARGET.exec(question.trim())?.groups?.['target'];
+  const thing = target ? undefined : FOLLOW_UP_THING.exec(question.trim())?.groups?.['thing'];
+  if (!target && !thing) return undefined;
+  if (!previous) return null;
+  if (target) {
+    const rec = REC_NUMBER.test(target) ? REC_NUMBER.exec(previous) : null;
+    if (rec) return `${previous.slice(0, rec.index)}${target}${previous.slice(rec.index + rec[0].length)}`;
+    const mention = REC_NUMBER.test(target) ? null : ONE_GROUP_MENTION.exec(previous);
+    if (mention) return `${previous.slice(0, mention.index)}${target}${previous.slice(mention.index + mention[0].length)}`;
+    return `${previous.replace(/[?!.]+\s*$/, '')} for ${target}`;
+  }
+  const group = ONE_GROUP_MENTION.exec(previous)?.[0] ?? REC_NUMBER.exec(previous)?.[0];
+  return group ? `${thing} for ${group}` : null;
+}
+
 /**
  * Route and run `input`; every failure becomes a reply (the caller's error sink handles only the unexpected). When
  * the context carries `metrics`, each request is counted by command, channel (`ctx.who.channel`) and outcome, and timed.
+ * A follow-up ("and for SG17?") is read against the asker's previous question when the context keeps one; each
+ * question answered is kept for the next.
  */
 export async function answer(registry: Registry, context: CommandContext & { metrics?: CommandMetrics }, question: string): Promise<{ command: string | null; reply: Reply }> {
+  const conversation = context.conversation;
+  if (!conversation) return answerOne(registry, context, question);
+  const previous = FOLLOW_UP_TARGET.test(question.trim()) || FOLLOW_UP_THING.test(question.trim()) ? await conversation.previous().catch(() => null) : null;
+  const read = followUp(question, previous);
+  if (read === null) {
+    // No earlier question: read as it is ("and for SG17?"), or said so when that reads nothing or "its" points to
+    // nothing.
+    const alone = /\b(?:its|their)\b/i.test(question) ? null : await answerOne(registry, context, question);
+    if (alone?.reply.ok) return alone;
+    return {
+      command: null,
+      reply: {
+        ok: false,
+        code: 'E_NO_ANSWER',
+        title: `I don't have an earlier question of yours to read "${question.trim()}" against.`,
+        sections: [],
+        notes: ['I keep your last question for half an hour, per chat and person. Ask it in full, for example "when is the SG17 meeting" or "registration deadline for SG12".'],
+        sources: [],
+        data: null,
+      },
+    };
+  }
+  const asked = read ?? question;
+  const answered = await answerOne(registry, context, asked);
+  if (answered.reply.ok) await conversation.remember(asked).catch(() => undefined);
+  // A follow-up says how it was read.
+  return read ? { ...answered, reply: { ...answered.reply, notes: [`Read as "${asked}".`, ...answered.reply.notes] } } : answered;
+}
+
+async function answerOne(registry: Registry, context: CommandContext & { metrics?: CommandMetrics }, question: string): Promise<{ command: string | null; reply: Reply }> {
   // "what time does the SG11 meeting start, New York time": the times in the zone named, the question without it.
   const named = zoneNamed(question);
   const ctx = named ? { ...context, tz: named.zone } : context;

@@ -143,6 +143,14 @@ export interface CommandContext {
   calendarUrl?: (scope: string) => string;
   /** Counts each answered command and its latency (src/metrics.ts); never throws. */
   metrics?: CommandMetrics;
+  /** The asker's previous question, for a follow-up ("and for SG17?"); absent where none is kept. */
+  conversation?: Conversation;
+}
+
+/** One person's last question (src/chat/conversation.ts keeps it in Redis for half an hour). */
+export interface Conversation {
+  previous(): Promise<string | null>;
+  remember(question: string): Promise<void>;
 }
 
 /** Who is who (`src/people/roster.ts` implements it). */

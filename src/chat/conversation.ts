@@ -1,0 +1,24 @@
+/**
+ * The last question each person asked, so that a follow-up ("and for SG17?", "what about its registration
+ * deadline?") is read against it: one Redis key per channel and person, kept for half an hour. The terminal without
+ * `--as` is one person, the operator.
+ */
+import type { Redis } from 'ioredis';
+import type { Conversation } from '../core/command.ts';
+import type { Identity } from '../core/identity.ts';
+
+/** How long a question is kept for a follow-up, in seconds. */
+export const CONVERSATION_TTL_S = 30 * 60;
+/** The longest question kept (a follow-up is read against a chat question, not a pasted page). */
+const KEPT_CHARS = 300;
+
+/** `who`'s conversation in Redis under `prefix`. */
+export function conversationOf(redis: Redis, prefix: string, who: Pick<Identity, 'channel' | 'id'> | undefined): Conversation {
+  const key = `${prefix}:conv:${who ? `${who.channel}:${who.id}` : 'cli:operator'}`;
+  return {
+    previous: () => redis.get(key),
+    remember: async (question) => {
+      await redis.set(key, question.slice(0, KEPT_CHARS), 'EX', CONVERSATION_TTL_S);
+    },
+  };
+}

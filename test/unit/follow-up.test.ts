@@ -1,0 +1,33 @@
+/**
+ * Follow-up questions read against the asker's previous one: the group, Question or Recommendation asked now takes
+ * the place of the previous one's, or the thing asked is of the previous question's group.
+ */
+import { describe, expect, it } from 'vitest';
+import { followUp } from '../../src/chat/router.ts';
+
+describe('a follow-up question', () => {
+  it('"and for SG17?" asks the previous question of SG17', () => {
+    expect(followUp('and for SG17?', 'when is the SG12 meeting?')).toBe('when is the SG17 meeting?');
+    expect(followUp('what about Q4/20', 'deadlines for Q11/20 next week')).toBe('deadlines for Q4/20 next week');
+    expect(followUp('same for study group 13', 'where is the next SG 20 meeting')).toBe('where is the next study group 13 meeting');
+    expect(followUp('and G.984.3?', 'status of G.9806.1')).toBe('status of G.984.3');
+  });
+
+  it('a previous question that named no group gets the group asked now', () => {
+    expect(followUp('and for TSAG?', "what's due next week?")).toBe("what's due next week for TSAG");
+  });
+
+  it('"what about its registration deadline?" asks it of the previous question\'s group', () => {
+    expect(followUp('what about its registration deadline?', 'when is the SG12 meeting?')).toBe('registration deadline for SG12');
+    expect(followUp('and the venue?', 'when does TSAG meet')).toBe('venue for TSAG');
+  });
+
+  it('is none without an earlier question to read it against, or when the earlier one named nothing to ask it of', () => {
+    expect(followUp('and for SG17?', null)).toBeNull();
+    expect(followUp('what about its registration deadline?', 'what is new this week')).toBeNull();
+  });
+
+  it('a question in full is no follow-up', () => {
+    for (const q of ['when is the SG17 meeting?', 'and what is the contribution deadline for SG13?', 'deadlines SG17', 'what about the weather in Geneva during the SG12 meeting']) expect(followUp(q, 'when is the SG12 meeting?'), q).toBeUndefined();
+  });
+});
