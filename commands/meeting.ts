@@ -191,7 +191,7 @@ export function parseMeetingText(input: string, clock?: { now: number; tz: strin
   const spanned = days ? { when: days, rest: text } : month === null && year === null && relative === undefined && text.length <= 300 && SPAN.test(text) ? splitWhen(text) : null;
   const when = spanned?.when && (days || SPAN.test(spanned.when)) ? spanned.when : undefined;
   const words = (when ? (spanned?.rest ?? text) : text).replace(/^\s*what(?:'s|’s)/i, ' ').replace(QUESTION_WORDS, ' ').replace(QUESTION_WORDS, ' ');
-  const scope = parseScope(words);
+  const scope = parseScope(withoutParentOfParty(words));
   // A known group among words that are not about when or where: a question about the meeting sgbot cannot answer.
   const named = scope.kind === 'unknown' ? findScope(words).scope : null;
   const asksFormat = /\b(?:remote(?:ly)?|hybrid|virtual(?:ly)?|online|in[- ]person|e-?meeting|physical(?:ly)?|face[- ]to[- ]face)\b/i.test(rest.slice(0, 300));
@@ -786,6 +786,16 @@ function lengthNote(m: MeetingFact): string {
   return `The ${whoMeets(m)} meeting lasts ${days} day${days === 1 ? '' : 's'} (${span})${working !== days ? `, ${working} of them working days` : ''}.`;
 }
 
+/**
+ * `words` without the study group of a working party they name ("is there an SG17 plenary during the WP3/17
+ * meeting": the working party's meeting is asked of, and whether its study group holds a plenary then).
+ */
+function withoutParentOfParty(words: string): string {
+  const party = /\b(?:WP|Working Party)\s?\d{1,2}\s?\/\s?(\d{1,2})\b/i.exec(words);
+  if (!party?.[1]) return words;
+  return words.replace(new RegExp(`(?<![\\w/])(?:ITU-T\\s+)?(?:SG\\s?|study group\\s+)0?${Number(party[1])}(?![\\w/])`, 'gi'), ' ');
+}
+
 /** Words that ask how a meeting is held, which the answer's format line answers ("is the Tunis meeting hybrid"). */
 const FORMAT_WORDS = /\b(?:hybrid|virtual(?:ly)?|online|remote(?:ly)?|in[- ]person|physical(?:ly)?|join|attend|participat\w*|from home|from afar)\b/gi;
 
@@ -1185,6 +1195,12 @@ const meetingCommand = defineCommand({
     const underWay = group && !window && !args.past && !focus && !args.moved && !args.event && scope.kind === 'group' && !scope.workingParty && first.start <= today && first.end >= today;
     const following = underWay ? ahead.find((m) => !m.cancelledBy && m.start > first.end && whoMeets(m) === whoMeets(first)) : undefined;
     if (following) chosen.push(following);
+    // "is there an SG17 plenary during the WP3/17 meeting": whether a meeting of the study group itself overlaps it, in
+    // the working party's letter's words when it says ("there will be no plenary of Study Group 17 during this period").
+    const partyAsked = args.plenary && group && scope.kind === 'group' && scope.workingParty && whoMeets(first) === scope.workingParty ? scope.workingParty : null;
+    const plenaryThen = partyAsked ? ahead.find((m) => !m.cancelledBy && whoMeets(m) === group && m.start <= first.end && m.end >= first.start) : undefined;
+    const partyPlenarySaid = partyAsked && !plenaryThen && first.source.docId ? [/[^.;\n]*\bno plenary\b[^.;\n]*/i.exec((await ctx.store.getText(first.source.docId)) ?? '')?.[0].trim()].filter((t): t is string => t !== undefined) : [];
+    const partyPlenaryTitle = partyAsked ? (plenaryThen ? `Yes: ${group} meets ${formatRange(plenaryThen.start, plenaryThen.end)}, during the ${partyAsked} meeting of ${formatRange(first.start, first.end)}` : `No ${group} plenary is known during the ${partyAsked} meeting of ${formatRange(first.start, first.end)}`) : null;
     const underWayTitle = underWay ? `${whoMeets(first)} is meeting now, until ${formatRange(first.end, first.end)}${following ? `; its next meeting is ${formatRange(following.start, following.end)}${inPlace(following.place)}` : ''}` : null;
     // (Read before the headline, which says whether the letter offers remote participation.)
     const remoteSaid = args.format && group && first.source.docId ? letterSays((await ctx.store.getText(first.source.docId)) ?? '', 'remote participation').filter((t) => /\bremote(?:ly)?\b|\bhybrid\b|\bvirtual(?:ly)?\b|\bin person\b|\bphysical(?:ly)?\b/i.test(t)) : [];
@@ -1235,10 +1251,10 @@ const meetingCommand = defineCommand({
       : [];
     return {
       ok: true,
-      title: movedTitle ?? onDayTitle ?? (args.until ? untilTitle(first, ctx.now, ctx.tz) : null) ?? underWayTitle ?? (noPlenary ? `No plenary of ${group} known${during ? ` ${during}` : ''}` : headline ?? (question && own.length > 0 ? `Next meetings of ${question}` : group ? (inMonth.length > 0 && window ? `${chosen.length > 1 ? 'Meetings' : 'Meeting'} of ${group} ${during}` : `Next meeting of ${group}`) : monthOfAll.length > 0 && window ? `Meetings ${during}` : focus === 'time' ? 'Upcoming meetings and when they open' : focus === 'place' ? 'Upcoming meetings and where' : 'Upcoming meetings')),
+      title: movedTitle ?? onDayTitle ?? (args.until ? untilTitle(first, ctx.now, ctx.tz) : null) ?? underWayTitle ?? partyPlenaryTitle ?? (noPlenary ? `No plenary of ${group} known${during ? ` ${during}` : ''}` : headline ?? (question && own.length > 0 ? `Next meetings of ${question}` : group ? (inMonth.length > 0 && window ? `${chosen.length > 1 ? 'Meetings' : 'Meeting'} of ${group} ${during}` : `Next meeting of ${group}`) : monthOfAll.length > 0 && window ? `Meetings ${during}` : focus === 'time' ? 'Upcoming meetings and when they open' : focus === 'place' ? 'Upcoming meetings and where' : 'Upcoming meetings')),
       // One group: the title answers and the lines give the details. All groups: each meeting's answer, then its side events.
       sections: [...remoteSection, ...chosen.map((m) => ({ items: focus && !group ? [focusItem(m, focus, ctx.tz, false, meetingDay(ctx.now)), ...meetingItems(m, ctx.tz).slice(1)] : meetingItems(m, ctx.tz) }))],
-      notes: [...(args.howLong ? [lengthNote(first)] : []), ...noEventNotes, ...movedNotes, ...(noPlenary ? plenaryNotes : []), ...(movedTitle ? [] : monthNote), ...cancelledNotes, ...(noPlenary ? [] : plenaryNotes), ...(question && own.length > 0 && chosen.length > 1 ? [viaParty ? `${question} meets at ${whoMeets(own[0] as MeetingFact)}'s meeting (its letter names ${question}) and at ${group ?? 'its study group'}'s.` : `${question} meets at meetings of its own and at ${group ?? 'its study group'}'s; its own next one is first.`] : [])],
+      notes: [...partyPlenarySaid.map((t) => `${sourceLabel(sourceOf(first.source))}: "${t}"`), ...(args.howLong ? [lengthNote(first)] : []), ...noEventNotes, ...movedNotes, ...(noPlenary ? plenaryNotes : []), ...(movedTitle ? [] : monthNote), ...cancelledNotes, ...(noPlenary ? [] : plenaryNotes), ...(question && own.length > 0 && chosen.length > 1 ? [viaParty ? `${question} meets at ${whoMeets(own[0] as MeetingFact)}'s meeting (its letter names ${question}) and at ${group ?? 'its study group'}'s.` : `${question} meets at meetings of its own and at ${group ?? 'its study group'}'s; its own next one is first.`] : [])],
       sources: uniqueSources([...chosen.flatMap((m) => (m.sources ?? [m.source]).map(sourceOf)), ...calledThen.map((m) => cancellationSource(m))]),
       // `noneInSpan`: no meeting falls in the span asked; the note saying so (the next ones are shown instead).
       data: { group, focus, meetings: chosen, cancelled: called, ...(monthNote[0] ? { noneInSpan: monthNote[0] } : {}), ...(focus ? { answers: chosen.map((m) => ({ group: m.group, start: m.start, place: m.place, opens: formatOpening(m, ctx.tz) })) } : {}) },

@@ -2246,6 +2246,12 @@ describe('questions of the thirty-fourth round (asked on 5 October 2026)', () =>
     expect(a.sections.flatMap((x) => x.items.map((i) => i.text)).some((t) => /original: 15 September 2023, 23:59 UTC \(past\): Consultation reply on Q\.3945, Q\.3950/.test(t))).toBe(true);
   });
 
+  it('"is there an SG17 plenary during the WP3/17 meeting?": no, in the working party\'s letter\'s words', async () => {
+    const a = await ask('is there an SG17 plenary during the WP3/17 meeting?', 'America/Sao_Paulo', when);
+    expect(a.title).toBe('No SG17 plenary is known during the WP3/17 meeting of 19–23 April 2027');
+    expect(a.notes[0]).toBe('TSB Collective letter 7/17: "there will be no plenary of Study Group 17 during this period"');
+  });
+
   it('restaurants and the weather are declined as such, without a search; a cabinet\'s temperature is no weather', async () => {
     expect((await ask('any good restaurant near Montbrillant?', 'Australia/Sydney', when)).title).toBe("I can't recommend restaurants: they are not in the documents I read.");
     expect((await ask("what's the weather in Geneva next week", 'Europe/Zurich', when)).title).toBe("I can't tell the weather: it is not in the documents I read.");
