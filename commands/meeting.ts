@@ -829,7 +829,7 @@ function focusItem(m: MeetingFact, focus: Exclude<MeetingFocus, null>, tz: strin
   }
   if (focus === 'place') {
     return m.place
-      ? { text: `${name} ${over ? 'met' : 'meets'}${inPlace(m.place)}`, detail: `${formatRange(m.start, m.end)} [${sourceLabel(source)}]`, source }
+      ? { text: `${name} ${over ? 'met' : 'meets'}${inPlace(m.place)}${m.venue ? ` (venue: ${m.venue})` : ''}`, detail: `${formatRange(m.start, m.end)} [${sourceLabel(source)}]`, source }
       : { text: `${name}: the letter does not say where`, detail: `${formatRange(m.start, m.end)} [${sourceLabel(source)}]`, source };
   }
   const opening = formatOpening(m, tz);

@@ -40,6 +40,7 @@ const meetingInfoObject = z.looseObject({
   start: str,
   end: str,
   place: nstr,
+  venue: nstr.optional(),
   startTime: nstr.optional(),
   endTime: nstr.optional(),
   timezone: nstr.optional(),

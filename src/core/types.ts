@@ -68,6 +68,8 @@ export interface MeetingInfo {
   end: string;
   /** `Geneva, Switzerland`, `Abidjan, Côte d'Ivoire`, `virtual`… or `null` when not stated. */
   place: string | null;
+  /** The building or centre it is held in, when a letter for a meeting away from ITU headquarters names it (`Oman Convention and Exhibition Centre`). */
+  venue?: string | null;
   startTime?: string | null;
   endTime?: string | null;
   timezone?: string | null;

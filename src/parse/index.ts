@@ -11,7 +11,7 @@ import { fieldValue, headerOf } from './fields.ts';
 import { plainHeader, unrunHeader } from './layout.ts';
 import { dominantGroup, findGroups } from './groups.ts';
 import { CAPITAL_HEADING, parseLiaison, unlabelledTemplate, withUnstatedAction } from './liaison.ts';
-import { agendaHeading, findCancelledMeeting, findEvents, findMeeting, heldMeeting, findOpeningTime, findPlace, meetingOf, placeInBrackets, placeName, listedNextMeetings, bodyMeetings, bodyKey, proseBodyMeetings, previousMeeting, questionMeetings, splitMeetings, subjectMeetings, workingPartyMeetings, groupMeetingsAhead } from './meeting.ts';
+import { agendaHeading, findCancelledMeeting, findVenue, findEvents, findMeeting, heldMeeting, findOpeningTime, findPlace, meetingOf, placeInBrackets, placeName, listedNextMeetings, bodyMeetings, bodyKey, proseBodyMeetings, previousMeeting, questionMeetings, splitMeetings, subjectMeetings, workingPartyMeetings, groupMeetingsAhead } from './meeting.ts';
 import { meetingRows } from './meeting-table.ts';
 import { MONTH_PATTERN, normalizeText, squash } from './normalize.ts';
 import { asWritten, findRevision } from './reference.ts';
@@ -568,6 +568,9 @@ export function parseDocument(raw: string): ParsedDocument {
   // for its meeting, the meetings beside it and their table.
   const flat = isLetter || notice ? unrunHeader(text) : text;
   if (isLetter || notice) meeting = findMeeting(flat, subject, ituGroup);
+  // The building it is held in, when the letter names one away from ITU headquarters.
+  const venue = meeting && (isLetter || notice) && meeting.place !== 'virtual' ? findVenue(flat.slice(0, 30_000)) : null;
+  if (meeting && venue) meeting = { ...meeting, venue };
   const cancels = isLetter || notice ? findCancelledMeeting(flat, subject, ituGroup) : null;
   // A letter announces meetings ahead; one already over when the letter was written is only mentioned.
   // (Kept apart: "Study Group 17, at its meeting in Geneva from 1 to 10 December 2026, agreed …" says when it last met.)

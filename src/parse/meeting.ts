@@ -141,6 +141,19 @@ export function findFormat(text: string, place: string | null): MeetingInfo['for
   return place ? 'in-person' : null;
 }
 
+// A letter's venue: a field ("VENUE: Oman Convention and Exhibition Centre, Muscat.", "- Venue: Sofitel Abidjan Hôtel
+// Ivoire, Cocody, Abidjan") or a sentence ("The venue is the “Palais des Congrès de Tunis”, avenue Mohamed V, Tunis.").
+const VENUE_FIELD = /^[ \t]*(?:[-•*][ \t]*)?(?:VENUE|Venue|Meeting venue|LOCATION OF (?:THE )?MEETING|Location of (?:the )?meeting)[ \t]*:[ \t]*(\S[^\n]{2,140})$/m;
+const VENUE_SENTENCE = /\bThe (?:meeting )?venue (?:is|will be)\s+(?:the\s+)?[“"]?([A-Z][^.\n]{3,120}?)[”"]?(?:,\s*(?:[a-z][^.\n]{0,60}))?\./;
+
+/** The building a meeting is held in, as its letter names it; `null` when it names none (or only ITU headquarters). */
+export function findVenue(text: string): string | null {
+  const said = VENUE_FIELD.exec(text)?.[1] ?? VENUE_SENTENCE.exec(text)?.[1];
+  if (!said) return null;
+  const venue = squash(said).replace(/[“”"]/g, '').replace(/[.;,\s]+$/, '');
+  return HEADQUARTERS.test(venue) || venue.length < 3 ? null : venue.slice(0, 120);
+}
+
 const CANCELLED = /\bcancel(?:l)?(?:ed|ation)\b|\bcalled off\b|\bwill not (?:take place|be held)\b/i;
 
 // The letter that had announced a meeting now cancelled: "announced in TSB Collective letter 4/2 of 2 November 2026".

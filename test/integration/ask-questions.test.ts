@@ -499,7 +499,7 @@ describe('the seventh round', () => {
 
   it('meetings of a year named without a month: each of them, past ones too', async () => {
     const a = await ask('where was the sg12 meeting in 2019', 'Europe/Zurich', '2026-03-02T09:00');
-    expect(a).toMatchObject({ ok: true, command: 'meeting', title: 'SG12 met in Tunis, Tunisia' });
+    expect(a).toMatchObject({ ok: true, command: 'meeting', title: 'SG12 met in Tunis, Tunisia (venue: Palais des Congrès de Tunis, avenue Mohamed V, 1001 Tunis, Tunisia)' });
     const b = await ask('sg13 meetings in 2017', 'Europe/Zurich', '2026-03-02T09:00');
     // The November meeting's letter names the one before in its agenda ("Report of the last meeting (Geneva, 24 April -
     // 5 May 2017)").
@@ -1991,7 +1991,7 @@ describe('questions of the twenty-ninth round (asked on 12 May 2027)', () => {
     const a = await ask('Is the SG13 meeting in March still happening?', 'Europe/Zurich', when);
     expect(a.title).toBe('The SG13 meeting planned for 8-19 March 2027 was moved to 12–23 April 2027, and that meeting is over [TSB Collective letter 7/13]');
     const place = await ask("When and where did SG12's regional group for Africa meet in 2025?", 'Europe/Zurich', when);
-    expect(place.title).toBe("SG12RG-AFR met in Abidjan, Côte d'Ivoire");
+    expect(place.title).toBe("SG12RG-AFR met in Abidjan, Côte d'Ivoire (venue: Sofitel Abidjan Hôtel Ivoire, Cocody, Abidjan, Côte d'Ivoire)");
   });
 
   it('an unknown body is refused without documents that share one of its words', async () => {
@@ -2250,6 +2250,10 @@ describe('questions of the thirty-fourth round (asked on 5 October 2026)', () =>
     const a = await ask('is there an SG17 plenary during the WP3/17 meeting?', 'America/Sao_Paulo', when);
     expect(a.title).toBe('No SG17 plenary is known during the WP3/17 meeting of 19–23 April 2027');
     expect(a.notes[0]).toBe('TSB Collective letter 7/17: "there will be no plenary of Study Group 17 during this period"');
+  });
+
+  it('"where exactly is the Muscat meeting held?": the town, and the venue its letter names', async () => {
+    expect((await ask('where exactly is the Muscat meeting held?', 'Asia/Seoul', when)).title).toBe('SG13RG-ARB meets in Muscat, Oman (venue: Oman Convention and Exhibition Centre, Muscat)');
   });
 
   it('restaurants and the weather are declined as such, without a search; a cabinet\'s temperature is no weather', async () => {
