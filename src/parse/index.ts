@@ -30,6 +30,10 @@ const SINGLE_DATE_LINE = new RegExp(
 // A press release's dateline: "Geneva, 25 May 2026 - Experts meeting at ITU this week …".
 const DATELINE = new RegExp(String.raw`^[ \t]*[A-Z][\w'\u00C0-\u024F .-]{1,30},[ \t]*(?:[A-Z][a-z]+day,?\s+)?(\d{1,2}\s+${MONTH_PATTERN},?\s+\d{4})[ \t]+-[ \t]+\S`, 'm');
 
+// A Bureau circular's reference on a line of its own with its date: "CACE/856 / 29 January 2018", "Administrative
+// Circular CACE/891 12 February 2019", "Circular Letter 5/LCCE/67, 6 March 2017".
+const BUREAU_REF_DATE = new RegExp(String.raw`^[ \t]*(?:Administrative[ \t]+Circular[ \t]+|Circular[ \t]+Letter[ \t]+)?(?:\d{1,2}\/)?(?:CACE|CA|LCCE|CCRR|CR|DM|STG|BDT)\/[\w/]{1,20}[ \t]*[/,]?[ \t]*(\d{1,2}\s+${MONTH_PATTERN},?\s+\d{4})[ \t]*$`, 'im');
+
 const REF_LINE_DATE = new RegExp(String.raw`^[ \t]*Ref\.?[ \t]*[:/][^\n]{2,80}?[ \t/,]+(\d{1,2}\s+${MONTH_PATTERN},?\s+\d{4})[ \t/]*$`, 'im');
 
 /**
@@ -94,7 +98,7 @@ function documentDate(header: string, kind: DocumentKind): string | null {
   }
   if (LETTER_KINDS.has(kind) || kind === 'other') {
     // A Bureau letter's reference line ending in its date: "Ref. / Administrative Circular CA/STG/36 / 28 November 2008".
-    const refLine = LETTER_KINDS.has(kind) ? REF_LINE_DATE.exec(header)?.[1] : undefined;
+    const refLine = LETTER_KINDS.has(kind) ? (REF_LINE_DATE.exec(header) ?? BUREAU_REF_DATE.exec(header))?.[1] : undefined;
     if (refLine) return findDates(refLine)[0]?.start ?? null;
     const m = SINGLE_DATE_LINE.exec(header) ?? DATELINE.exec(header);
     if (m?.[1]) return findDates(m[1])[0]?.start ?? null;

@@ -40,6 +40,14 @@ describe('normalizeText', () => {
     expect(letter.meeting).toMatchObject({ start: '2019-06-06', end: '2019-06-07', place: 'Geneva, Switzerland' });
     expect(letter.deadlines.map((d) => [d.date, d.time, d.timezone])).toEqual([['2019-05-30', '16:00', 'UTC']]);
   });
+
+  // The same circulars' reference lines with their dates, as the Bureau writes them (CACE/856 of 2018, CACE/891 of
+  // 2019): the letter's own date, not the meeting's in its subject.
+  it("dates a Bureau circular by its reference line's date", () => {
+    const head = (ref: string) => `Radiocommunication Bureau (BR)\nAdministrative Circular\n${ref}\nTo Administrations of Member States of the ITU\nSubject: Meeting of Radiocommunication Study Group 1 (Spectrum management), Geneva, 13 June 2018\n\nI wish to announce that a meeting of ITU-R Study Group 1 will take place in Geneva on 13 June 2018.\n`;
+    expect(parseDocument(head('CACE/856 / 29 January 2018')).date).toBe('2018-01-29');
+    expect(parseDocument(head('Administrative Circular CACE/891 12 February 2019')).date).toBe('2019-02-12');
+  });
 });
 
 // The ITU Secretary-General's invitation of observers to WTDC-10 (2010), as pasted from a narrow column: it starts at
