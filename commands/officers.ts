@@ -13,7 +13,7 @@ import { MONTH_PATTERN } from '../src/parse/normalize.ts';
 import { citeOf, type StoredDocument } from '../src/store/facts.ts';
 import { dateIn } from '../src/core/time.ts';
 import { topicReply } from './topic.ts';
-import { findScope, leftover, sourceLabel, sourceOf, uniqueSources, unknownGroupReply, type Scope } from './scope.ts';
+import { findScope, leftover, parseScope, sourceLabel, sourceOf, uniqueSources, unknownGroupReply, type Scope } from './scope.ts';
 
 /** The role asked about; `null` for every role of the scope. */
 export type AskedRole = 'rapporteur' | 'associate-rapporteur' | 'chair' | 'vice-chair' | 'secretariat' | 'director' | null;
@@ -24,10 +24,14 @@ export interface OfficerArgs {
   scope: Scope;
   /** The year asked about ("who chaired SG17 in 2017"): the documents of that year name who held the role then. */
   year?: number | null;
+  /** Asked which Questions a working party has. */
+  partyQuestions?: boolean;
 }
 
 const officerArgs = z.object({
   role: z.enum(['rapporteur', 'associate-rapporteur', 'chair', 'vice-chair', 'secretariat', 'director']).nullable(),
+  /** Asked which Questions a working party has ("which Questions are in WP2/5"). */
+  partyQuestions: z.boolean().optional(),
   scope: z.custom<Scope>(),
   year: z.number().nullable().optional(),
 });
@@ -59,9 +63,15 @@ export function parseOfficerText(rest: string): OfficerArgs {
   // "the SG12 meeting in May 2027", "the May meeting": the month names the meeting too.
   const unyeared = (yearWritten ? asked.replace(yearWritten[0], ' ') : asked).replace(/\b(?:19|20)\d{2}\s+(?=(?:plenary\s+)?meetings?\b)/gi, ' ');
   const text = /\bmeetings?\b/i.test(asked) ? unyeared.replace(MEETING_MONTH, ' ') : unyeared;
+  // "which Questions are in WP2/5", "what Questions does WP2/5 cover": the working party's Questions.
+  const party = /^\s*(?:which|what)\s+questions\b/i.test(text) ? /\b(?:WP|working party)\s?\d\/\d{1,2}\b/i.exec(text)?.[0] : undefined;
+  const partyScope = party ? parseScope(party) : null;
+  if (partyScope?.kind === 'group' && partyScope.workingParty) return { role: null, scope: partyScope, partyQuestions: true };
   const parsed = parseRoleAndScope(text);
   // "who should I email about the SG12 meeting": its secretariat, whose contact the letter gives.
   if (parsed.role === null && /\b(?:e-?mail|write to|contact|ask)\b/i.test(text) && /\bmeetings?\b/i.test(text)) parsed.role = 'secretariat';
+  // "who is the contact for WP3/17": the group's contact is its secretariat.
+  if (parsed.role === null && /^\s*(?:who(?:'s|’s| is| are)?|whos)\s+(?:the\s+|our\s+)?(?:main\s+|TSB\s+)?contacts?\b/i.test(text)) parsed.role = 'secretariat';
   return year === null ? parsed : { ...parsed, year };
 }
 
@@ -331,6 +341,34 @@ async function fromDocuments(ctx: CommandContext, kinds: Array<RoleKind | 'vice-
 /** Order of roles in an answer. */
 const KIND_ORDER = ['sg-chair', 'vice-chair', 'wp-chair', 'rapporteur', 'associate-rapporteur', 'secretariat'];
 
+/** "WP2/5 (Environment, …) with Questions 6/5, 7/5 and 8/5", "Questions of this Working Party (Questions 6/17, 7/17 …)". */
+const QUESTION_LIST = String.raw`Questions?\s+((?:\d{1,2}\/\d{1,2}|\d{1,2})(?:\s*(?:,|and|&|to|-|–)\s*(?:\d{1,2}\/\d{1,2}|\d{1,2}))*)`;
+
+/**
+ * Which Questions a working party has, as the letters of its study group's meetings say ("WP2/5 (Environment, energy
+ * efficiency and circular economy) with Questions 6/5, 7/5 and 8/5"): the sentence, with its letter.
+ */
+async function partyQuestionsReply(ctx: CommandContext, group: string, party: string): Promise<Reply> {
+  const [n, g] = party.slice(2).split('/');
+  const named = new RegExp(String.raw`(?:\bWP\s?${n}\s?\/\s?${g}\b|\bWorking Party ${n}\/${g}\b)[^;\n]{0,160}?\b${QUESTION_LIST}`, 'i');
+  const meetings = [...(await ctx.store.meetings(group, 0, 50)), ...(await ctx.store.meetings(group, ctx.now, 20, true))];
+  const seen = new Set<string>();
+  for (const m of meetings) {
+    const id = m.source.docId;
+    if (!id || seen.has(id)) continue;
+    seen.add(id);
+    const text = ((await ctx.store.getText(id)) ?? '').slice(0, 60_000);
+    const hit = named.exec(text);
+    if (!hit?.[1]) continue;
+    // The sentence on to its end ("… 10/17) will meet.").
+    const rest = /^[^.;\n]{0,120}[.;]?/.exec(text.slice(hit.index + hit[0].length))?.[0] ?? '';
+    const source = sourceOf(m.source);
+    const list = hit[1].replace(/\s+/g, ' ').trim();
+    return { ok: true, title: `${party}: Questions ${list}`, sections: [{ items: [{ text: `${hit[0]}${rest}`.replace(/\s+/g, ' ').trim(), source }] }], notes: [`As ${sourceLabel(source)} gives them.`], sources: [source], data: { party, questions: list } };
+  }
+  return { ok: false, code: 'E_NOT_FOUND', title: `No stored letter says which Questions ${party} has`, sections: [], notes: [`The letters announcing ${group}'s meetings usually list each working party's Questions; ask "/meeting ${group}" for the latest.`], sources: [], data: null };
+}
+
 const officersCommand = defineCommand({
   name: 'officers',
   aliases: ['rapporteurs'],
@@ -347,6 +385,10 @@ const officersCommand = defineCommand({
     // "who chairs WP1/20", "who is chairing SG 20", "who chaired sg17 in 2017"
     /^(?<arg>who (?:chairs|is chairing|chaired|convenes|convened) .*)$/i,
     // "who is the tsag contact at tsb", "sg11 contact in the secretariat?"
+    // "which Questions are in WP2/5", "what Questions does WP2/5 cover": the working party's Questions.
+    /^(?<arg>(?:which|what) questions (?:are |is |does |do )?(?:in|under|of|belong to|part of|covered by|cover|covers|handled (?:by|in)|does)?\s*(?:the )?(?:WP\s?\d\/\d{1,2}|working party \d\/\d{1,2})\b.*)$/i,
+    // "who is the contact for WP3/17", "contact person for SG13": the group's secretariat contact.
+    /^(?<arg>(?:who(?:'s|’s| is| are)?|whos) (?:the |our )?(?:main |TSB )?contacts?(?: person| people)? (?:for|of|at) (?:the )?(?:ITU-T\s+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG|WP\s?\d\/\d{1,2}|working party \d\/\d{1,2})\b(?: meeting)?[?!.]*)$/i,
     /^(?=.*\b(?:contacts?|counsellors?|secretary)\b)(?=.*\b(?:TSB|ITU|secretariat|bureau)\b)(?=.*(?:\bSG[\s-]?\d|\bstudy group \d|\bTSAG\b|\bQ\d{1,2}\/\d|\bWP\d))(?!.*-(?:LS|TD|C)\s?\d)(?<arg>.+)$/i,
     // "who should I contact at TSB about TSAG", "who do we ask in the secretariat about SG11"
     /^who (?:should|do|can|shall|could) (?:I|we) (?:contact|ask|write to|e-?mail|talk to)(?<arg>(?: (?:at|in) (?:the )?(?:TSB|ITU|secretariat|bureau))? (?:about|for|regarding|on|in) (?!.*-(?:LS|TD|C)\s?\d).+)$/i,
@@ -359,8 +401,9 @@ const officersCommand = defineCommand({
     // "Q4/20 rapporteur?", "SG17 chair", "sg21 counsellor?", "tsag secretariat"
     /^(?<arg>\S+(?: \S+){0,3} (?:rapporteurs?|chair(?:s|man|person)?|secretariat|secretary|counsellors?|convenors?|director)\??)$/i,
   ],
-  async run(ctx, { role, scope, year = null }): Promise<Reply> {
+  async run(ctx, { role, scope, year = null, partyQuestions = false }): Promise<Reply> {
     if (role === 'director') return directorReply(ctx);
+    if (partyQuestions && scope.kind === 'group' && scope.workingParty) return partyQuestionsReply(ctx, scope.group, scope.workingParty);
     if (scope.kind === 'unknown') {
       // "who convenes the SG17 CG on quantum-safe migration": a correspondence group or focus group is no study group;
       // the documents that set it up name who runs it.

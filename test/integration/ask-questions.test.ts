@@ -2256,6 +2256,14 @@ describe('questions of the thirty-fourth round (asked on 5 October 2026)', () =>
     expect((await ask('where exactly is the Muscat meeting held?', 'Asia/Seoul', when)).title).toBe('SG13RG-ARB meets in Muscat, Oman (venue: Oman Convention and Exhibition Centre, Muscat)');
   });
 
+  it('"which Questions are in WP2/5", "who is the contact for WP3/17": the working party\'s Questions and its study group\'s secretariat', async () => {
+    expect((await ask('which Questions are in WP2/5', 'Europe/Zurich', when)).title).toBe('WP2/5: Questions 6/5, 7/5 and 8/5');
+    expect((await ask('what Questions does WP3/17 cover?', 'Europe/Zurich', when)).title).toBe('WP3/17: Questions 6/17, 7/17, 8/17, 9/17 and 10/17');
+    const contact = await ask('who is the contact for WP3/17', 'Europe/Zurich', when);
+    expect(contact.title).toBe('Secretariat of SG17');
+    expect(contact.notes[0]).toBe('The secretariat of WP3/17 is that of SG17.');
+  });
+
   it('restaurants and the weather are declined as such, without a search; a cabinet\'s temperature is no weather', async () => {
     expect((await ask('any good restaurant near Montbrillant?', 'Australia/Sydney', when)).title).toBe("I can't recommend restaurants: they are not in the documents I read.");
     expect((await ask("what's the weather in Geneva next week", 'Europe/Zurich', when)).title).toBe("I can't tell the weather: it is not in the documents I read.");
