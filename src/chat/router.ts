@@ -542,6 +542,29 @@ export function followUp(question: string, previous: string | null): string | nu
   return group ? `${thing} for ${group}` : null;
 }
 
+// Words that point back to what was asked before: "until it starts", "that deadline", "the meeting itself".
+const POINTS_BACK = /\b(?:it|that|this)\b|\bthe meeting itself\b|\bthe same (?:meeting|deadline)\b/i;
+
+/**
+ * `question` with its pointing words ("it", "that deadline", "the meeting itself") made the group the previous question
+ * named ("the TSAG meeting", "the SG21 deadline"); `null` when the previous question named none.
+ */
+export function pointedBack(question: string, previous: string | null): string | null {
+  const group = previous ? ONE_GROUP_MENTION.exec(previous)?.[0] : undefined;
+  if (!group || !previous) return null;
+  const meeting = /\bmeet(?:ing|s)?\b|\bplenary\b/i.test(previous);
+  const once = (text: string, re: RegExp, by: string) => (re.test(text) ? { text: text.replace(re, by), done: true } : { text, done: false });
+  for (const [re, by] of [
+    [/\bthe meeting itself\b|\b(?:that|this|the same) meeting\b/i, `the ${group} meeting`],
+    [/\b(?:that|this|the same) deadline\b/i, `the ${group} deadline`],
+    [/\b(?:it|that|this)\b/i, meeting ? `the ${group} meeting` : group],
+  ] as const) {
+    const r = once(question, re, by);
+    if (r.done) return r.text;
+  }
+  return null;
+}
+
 /**
  * Route and run `input`; every failure becomes a reply (the caller's error sink handles only the unexpected). When
  * the context carries `metrics`, each request is counted by command, channel (`ctx.who.channel`) and outcome, and timed.
@@ -570,6 +593,22 @@ export async function answer(registry: Registry, context: CommandContext & { met
         data: null,
       },
     };
+  }
+  // "how many days until it starts?", "was that deadline changed?": a question that names nothing of its own and does
+  // not read alone is read of the group the previous question named.
+  if (read === undefined && POINTS_BACK.test(question) && !ONE_GROUP_MENTION.test(question) && !REC_NUMBER.test(question)) {
+    const alone = await answerOne(registry, context, question);
+    // (A meeting's answer that could not tell which one is meant is no reading of it.)
+    if (alone.reply.ok && !alone.reply.notes.some((n) => UNREAD_NOTE.test(n) || /\bis no group I know\b|\bis not an ITU-T group\b/.test(n))) {
+      await conversation.remember(question).catch(() => undefined);
+      return alone;
+    }
+    const back = pointedBack(question, await conversation.previous().catch(() => null));
+    if (!back) return alone;
+    const again = await answerOne(registry, context, back);
+    if (!again.reply.ok) return alone;
+    await conversation.remember(back).catch(() => undefined);
+    return { ...again, reply: { ...again.reply, notes: [`Read as "${back}".`, ...again.reply.notes] } };
   }
   const asked = read ?? question;
   const answered = await answerOne(registry, context, asked);

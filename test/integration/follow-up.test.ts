@@ -38,6 +38,15 @@ describe('a follow-up question', () => {
     expect(thing.notes[0]).toBe('Read as "registration deadline for SG17".');
   });
 
+  it('"how many days until it starts?", "was that deadline changed?": read of the group asked of before', async () => {
+    await ask('when does TSAG meet?', 'dee@example.org');
+    const days = await ask('how many days until it starts?', 'dee@example.org');
+    expect(days).toMatchObject({ ok: true, command: 'meeting' });
+    expect(days.notes[0]).toBe('Read as "how many days until the TSAG meeting starts?".');
+    await ask("what's the SG21 contribution deadline?", 'dee@example.org');
+    expect((await ask('was that deadline changed?', 'dee@example.org')).title).toMatch(/^Yes: contributions now due /);
+  });
+
   it("is read against the asker's own earlier question, not another person's", async () => {
     await ask('when is the SG13 meeting?', 'bob@example.org');
     expect((await ask('and for SG20?', 'bob@example.org')).notes[0]).toBe('Read as "when is the SG20 meeting?".');

@@ -3,7 +3,7 @@
  * the place of the previous one's, or the thing asked is of the previous question's group.
  */
 import { describe, expect, it } from 'vitest';
-import { followUp } from '../../src/chat/router.ts';
+import { followUp, pointedBack } from '../../src/chat/router.ts';
 
 describe('a follow-up question', () => {
   it('"and for SG17?" asks the previous question of SG17', () => {
@@ -29,5 +29,19 @@ describe('a follow-up question', () => {
 
   it('a question in full is no follow-up', () => {
     for (const q of ['when is the SG17 meeting?', 'and what is the contribution deadline for SG13?', 'deadlines SG17', 'what about the weather in Geneva during the SG12 meeting']) expect(followUp(q, 'when is the SG12 meeting?'), q).toBeUndefined();
+  });
+});
+
+describe('a question that points back ("until it starts", "that deadline")', () => {
+  it('is read of the group the previous question named', () => {
+    expect(pointedBack('how many days until it starts?', 'when does TSAG meet?')).toBe('how many days until the TSAG meeting starts?');
+    expect(pointedBack('was that deadline changed?', "what's the SG21 contribution deadline?")).toBe('was the SG21 deadline changed?');
+    expect(pointedBack("and when's the meeting itself?", 'visa deadline for SG13')).toBe("and when's the SG13 meeting?");
+    expect(pointedBack('is it hybrid?', 'deadlines for SG12')).toBe('is SG12 hybrid?');
+  });
+
+  it('is none when the previous question named no group', () => {
+    expect(pointedBack('how many days until it starts?', 'any workshops coming up')).toBeNull();
+    expect(pointedBack('how many days until it starts?', null)).toBeNull();
   });
 });
