@@ -64,7 +64,14 @@ const ASSEMBLY = /\b(?:Assembly|Conference|Council|WTSA|WTDC|PP-\d{2})\b/;
 // lines of their own), "UK Delegation Report" as a heading line.
 const REPORT_HEADING = /^\s*(?:REPORT\b|Report of the (?:meeting|.*?meeting of))|^\s*Draft\s+Report\s+of\s+the\s+[^\n]{0,60}\bmeeting\b|^[ \t]*Title[ \t]*\n?[ \t]*:[ \t/]*(?:(?:Draft|Approved|Final|Revised|Unapproved)[ \t]+)?(?:Report of\b|(?:(?!(?:on|of|the|a|an|for|to|and|in|with|about|from|meeting|comments?|template|form)\b)[^\s:]+[ \t]+){0,3}(?:summary[ \t]+)?minutes\b)|^[ \t]*(?:[A-Z][\w'’-]*[ \t]+){0,2}(?:Delegation|Meeting|Mission|Chair(?:man)?['’]s)[ \t]+Report[ \t]*$|^[^\n]{0,60}\bMeeting\s*#[^\n]{0,30}\bDRAFT REPORT\b/im;
 // An ISO/IEC JTC 1 document's field that says what it is: "DOC TYPE: Meeting Report", "DOC. TYPE Liaison Report".
-const JTC1_DOC_TYPE = /^[ \t]*DOC(?:UMENT)?\.?[ \t]*TYPE[ \t]*:?[ \t]+(\S[^\n]{0,60})$/im;
+const JTC1_DOC_TYPE = /^[ \t]*DOC(?:UMENT)?\.?[ \t]*TYPE[ \t]*[:/]?[ \t]+(\S[^\n]{0,60})$/im;
+// … that it announces a meeting: "Meeting Announcement and Agenda", "Meeting Agenda", "Calling Notice".
+const MEETING_DOC_TYPE = /\b(?:meeting (?:announcement|agenda|notice|invitation)|calling notice|agenda)\b/i;
+
+/** Whether an ISO/IEC JTC 1 document's "DOC TYPE" field says it announces a meeting (its agenda or calling notice). */
+export function announcesMeeting(header: string): boolean {
+  return MEETING_DOC_TYPE.test(JTC1_DOC_TYPE.exec(header.slice(0, 2000))?.[1] ?? '');
+}
 // The words before a reference that only mention it: "… is available as", "see", "(TSB Circular 9 of …)".
 // … unless it is the document's own reference line: "Ref: Addendum 1 to TSB Collective letter 4/21".
 const OWN_REFERENCE_BEFORE = /\b(?:Ref(?:erence)?\.?\s*[:/]|(?:Addendum|Corrigendum|Revision)\s+\d+\s+to\b)/i;
@@ -168,6 +175,8 @@ export function classify(text: string): Classification {
   if (/\b(?:report|minutes)\b/i.test(docType)) return { kind: 'report', reference: null };
   if (/\bliaison\s+statement\b/i.test(docType)) return { kind: 'liaison-statement', reference: null };
   if (/\b(?:contribution|national body comments?|comments?)\b/i.test(docType)) return { kind: 'contribution', reference: null };
+  // A meeting's calling notice or agenda: read as a notice is (parseDocument files it so when it finds the meeting).
+  if (MEETING_DOC_TYPE.test(docType)) return { kind: 'other', reference: null };
   // A report whose masthead a converter spaced out into lines of a letter or two ("J / OINT / C …") is no slide deck.
   if (REPORT_HEADING.test(firstLines(text, 60))) return { kind: 'report', reference: null };
   if (isSlideDeck(text)) return { kind: 'presentation', reference: null };

@@ -79,6 +79,10 @@ const MONTH_FIRST_RANGE = new RegExp(String.raw`\b(${MONTH_PATTERN}\.?)([ \t]+)(
 const YEAR_GLUED_DAY = new RegExp(String.raw`(?<=\b\d{1,2}[ \t]+${MONTH_PATTERN}\.?[ \t]+(?:19|20)\d{2})(?=\d{1,2}[ \t]+${MONTH_PATTERN}\.?[ \t]+(?:19|20)\d{2}(?!\d)|[A-Z][a-z])`, 'gi');
 const NAME_GLUED_DAYS = new RegExp(String.raw`(?<=[A-Za-z])(?=\d{1,2}[ \t]*[-–][ \t]*\d{1,2}[ \t]+${MONTH_PATTERN}\b)`, 'gi');
 
+// A day that is the end of a version or standard's number: "IEEE 802.3 January 2026", "version 2.3 March 2026" name
+// no 3 January or 3 March. Its dot becomes a joining character (same length) so that no date starts there.
+const NUMBER_BEFORE_MONTH = new RegExp(String.raw`(?<=\d)\.(?=\d{1,2}[ \t]+${MONTH_PATTERN}\b)`, 'gi');
+
 // An ISO date range as ISO/IEC JTC 1 writes one: "2001-10-18/19", "2008-02-25/03-01".
 const ISO_RANGE = /\b((?:19|20)\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[ \t]*\/[ \t]*(?:(0[1-9]|1[0-2])-)?(0[1-9]|[12]\d|3[01])\b(?![-/.]\d)/g;
 // A date written without spaces, as military and some SDO mail writes it: "17SEP2006", "03Oct2019".
@@ -94,6 +98,7 @@ function cleanForChrono(text: string): { clean: string; origin: (i: number) => n
   // Written day first with the same characters (so that offsets within it still point into the text as written).
   for (const m of allMatches(MONTH_FIRST_RANGE, text)) edits.push({ at: m.index, len: m[0].length, put: `${m[3]}${m[2]}${m[1]}${m[4]}${m[7]}${m[6]}${m[5]}${m[8]}` });
   for (const m of allMatches(NOISE, text)) edits.push({ at: m.index, len: m[0].length, put: '' });
+  for (const m of allMatches(NUMBER_BEFORE_MONTH, text)) edits.push({ at: m.index, len: 1, put: '_' });
   for (const m of allMatches(GLUED_DATE, text)) edits.push({ at: m.index, len: m[0].length, put: `${m[1]} ${m[2]} ${m[3]}` });
   // Written with month names: "2001-10-18/19" → "18 October 2001 - 19 October 2001".
   for (const m of allMatches(ISO_RANGE, text)) {

@@ -3,7 +3,7 @@
  */
 import { canonicalGroup, parentGroup } from '../core/groups.ts';
 import type { Deadline, DocumentKind, MeetingInfo, ParsedDocument } from '../core/types.ts';
-import { classify } from './classify.ts';
+import { announcesMeeting, classify } from './classify.ts';
 import { deriveRuleDeadlines, parseProseDeadlines } from './deadline-prose.ts';
 import { findDeadlineSections, parseDeadlineTable } from './deadline-table.ts';
 import { GENEVA_ZONE, findDates, resetDateCache } from './dates.ts';
@@ -500,7 +500,11 @@ function mergeDeadlines(...lists: Deadline[][]): Deadline[] {
       out.push({ ...d });
     }
   }
-  return out.sort((a, b) => a.date.localeCompare(b.date) || a.category.localeCompare(b.category));
+  // A bare field ("DUE DATE: 1998-02-06") on the day a sentence gives a deadline of its own kind for is that deadline.
+  const bare = (d: Deadline) => d.category === 'other' && /^[\p{L} .]{2,24}:\s*\S[^\n]{0,20}$/u.test(d.action.trim());
+  return out
+    .filter((d) => !(bare(d) && out.some((o) => o !== d && o.date === d.date && o.category !== 'other')))
+    .sort((a, b) => a.date.localeCompare(b.date) || a.category.localeCompare(b.category));
 }
 
 /**
@@ -528,7 +532,7 @@ export function parseDocument(raw: string): ParsedDocument {
   const timetable = kind === 'other' ? (TIMETABLE_HEADING.exec(header)?.[1]?.trim() ?? null) : null;
   // A letter with no Bureau letterhead left ("Subject: Fourteenth Meeting of …" then "Dear Sir,") is a meeting notice.
   // (A meeting's timetable is read as a notice is, but is none: it is filed as a document.)
-  const announces = kind === 'other' && (MEETING_NOTICE.test(header) || (SUBJECT_MEETING.test(header) && /^\s*Dear\b/im.test(text.slice(0, 8000))));
+  const announces = kind === 'other' && (MEETING_NOTICE.test(header) || announcesMeeting(header) || (SUBJECT_MEETING.test(header) && /^\s*Dear\b/im.test(text.slice(0, 8000))));
   const notice = announces || (kind === 'other' && timetable !== null);
   const subject = isLetter || notice ? (letterSubject(header) ?? letterSubject(plainHeader(text, 60)) ?? timetable ?? (notice ? announcedHeading(header) : null) ?? unlabelledSubject(header)) : null;
   // Markdown and table copies hide the "Title:" label ("**Title:** Reply LS on …", "| Title: | LS on … |").
@@ -688,7 +692,8 @@ export function parseDocument(raw: string): ParsedDocument {
     // A header run together on one line leaves the form's heading after the title: "… captioning system LIAISON STATEMENT".
     // A title field run into the body of a flattened text ("Title: Areas for cooperation … WTSA Resolution 2 (Dubai,
     // 2012) in its resolves 2 encourages …") is cut: no title runs on for a page.
-    title: title ? clip(title.trim().replace(/(?<=\S)\s+LIAISON STATEMENT$/, ''), 2 * MAX_TITLE) || meeting?.title || null : meeting?.title || null,
+    // A cell separator left before a field's value ("TITLE / Revised Draft Agenda …") is no part of it.
+    title: title ? clip(title.trim().replace(/^[/|]\s+/, '').replace(/(?<=\S)\s+LIAISON STATEMENT$/, ''), 2 * MAX_TITLE) || meeting?.title || null : meeting?.title || null,
     meeting,
     ...(moreMeetings.length > 0 ? { moreMeetings } : {}),
     ...(others.length > 0 ? { bodyMeetings: others } : {}),
