@@ -161,7 +161,7 @@ describe("another body's meetings told in running text", () => {
     expect(findDates('ballot (closes no later than 17SEP2006)')).toEqual([{ start: '2006-09-17', end: '2006-09-17', index: 29, text: '17SEP2006' }]);
     // A standard's or version's number before a month names no day (the IEEE 802.3 announcement of January 2026).
     expect(findDates('during the IEEE 802.3 January 2026 interim meeting series')).toEqual([]);
-    expect(findDates('version 2.3 March 2026, issued on 3 March 2026')).toEqual([{ start: '2026-03-03', end: '2026-03-03', index: 31, text: '3 March 2026' }]);
+    expect(findDates('version 2.3 March 2026, issued on 3 March 2026')).toEqual([{ start: '2026-03-03', end: '2026-03-03', index: 34, text: '3 March 2026' }]);
     // A range that runs backwards is read as no range.
     expect(findDates('2001-10-18/12').some((d) => d.end !== d.start)).toBe(false);
   });
