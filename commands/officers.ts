@@ -42,13 +42,13 @@ const ROLE_WORDS: ReadonlyArray<readonly [RegExp, Exclude<AskedRole, null>]> = [
   [/\bassociate\s+rapporteurs?\b/i, 'associate-rapporteur'],
   [/\brapporteurs?\b/i, 'rapporteur'],
   [/\bvice[- ]?chair(?:s|man|men|person|persons|woman)?\b/i, 'vice-chair'],
-  [/\b(?:co-?)?chair(?:s|ed|man|men|person|persons|woman|ing)?\b|\bconvenors?\b/i, 'chair'],
+  [/\b(?:co-?)?chair(?:s|ed|man|men|person|persons|woman|ing)?\b|\bconven[oe]rs?\b/i, 'chair'],
   [/\b(?:secretariat|secretary|counsellors?|TSB)\b/i, 'secretariat'],
 ];
 
 /** Words of a question about people that are neither a role nor a group. */
 const QUESTION_WORDS =
-  /(?:^|\s)(?:who(?:'s|’s)?|whos|is|are|was|the|our|current|new|of|for|at|associate|vice[- ]?|co-?|rapporteurs?|chair(?:s|ed|man|men|person|persons|woman|ing)?|convenors?|convenes|convened|runs|were|back|then|secretariat|secretary|counsellors?|TSB|in|charge|now|currently|please|and|its|it|question|contacts?|person|people|responsible|names?|e-?mail|address|about|regarding|ITU|bureau|joining|join|attend|attending|participate|participating|meetings?|talk|to|do|I|should|can|how|reach|get|touch|with|details|write|we)(?=\s|$)/gi;
+  /(?:^|\s)(?:who(?:'s|’s)?|whos|is|are|was|the|our|current|new|of|for|at|associate|vice[- ]?|co-?|rapporteurs?|chair(?:s|ed|man|men|person|persons|woman|ing)?|conven[oe]rs?|convenes|convened|runs|were|back|then|secretariat|secretary|counsellors?|TSB|in|charge|now|currently|please|and|its|it|question|contacts?|person|people|responsible|names?|e-?mail|address|about|regarding|ITU|bureau|joining|join|attend|attending|participate|participating|meetings?|talk|to|do|I|should|can|how|reach|get|touch|with|details|write|we)(?=\s|$)/gi;
 
 /** A month named beside a meeting ("the SG12 meeting in May 2027", "the May meeting"): it names the meeting. */
 const MEETING_MONTH = new RegExp(String.raw`\b(?:(?:in|of|during|for)\s+)?(?:${MONTH_PATTERN})\.?(?:\s+(?:19|20)\d{2})?\b`, 'gi');
@@ -379,9 +379,9 @@ const officersCommand = defineCommand({
   parseText: parseOfficerText,
   intents: [
     // "who is the rapporteur of Q4/20", "who's the chair of study group 17?", "who are the associate rapporteurs for Q11/20"
-    /^(?<arg>(?:who(?:'s|’s| is| are| was)?|whos) (?:the |our )?(?:current |new )?(?:associate |vice[- ]?|co-?)?(?:rapporteurs?|chair(?:s|man|men|person|persons|woman)?|convenors?|secretariat|secretary|counsellors?|TSB counsellors?|(?:TSB|secretariat) contacts?|(?:TSB |bureau )?director)\b.*)$/i,
+    /^(?<arg>(?:who(?:'s|’s| is| are| was)?|whos) (?:the |our )?(?:current |new )?(?:associate |vice[- ]?|co-?)?(?:rapporteurs?|chair(?:s|man|men|person|persons|woman)?|conven[oe]rs?|secretariat|secretary|counsellors?|TSB counsellors?|(?:TSB|secretariat) contacts?|(?:TSB |bureau )?director)\b.*)$/i,
     // "who was tsag chairman in 2017", "who is the sg17 counsellor"
-    /^(?<arg>who(?:'s|’s| is| was| are| were) (?:the )?(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG|Q\d{1,2}\/\d{1,2}|WP\d{1,2}\/\d{1,2})(?:['’]s)? (?:associate |vice[- ]?|co-?)?(?:rapporteurs?|chair(?:s|man|men|person|woman)?|convenors?|counsellors?|secretary)\b.*)$/i,
+    /^(?<arg>who(?:'s|’s| is| was| are| were) (?:the )?(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG|Q\d{1,2}\/\d{1,2}|WP\d{1,2}\/\d{1,2})(?:['’]s)? (?:associate |vice[- ]?|co-?)?(?:rapporteurs?|chair(?:s|man|men|person|woman)?|conven[oe]rs?|counsellors?|secretary)\b.*)$/i,
     // "who chairs WP1/20", "who is chairing SG 20", "who chaired sg17 in 2017"
     /^(?<arg>who (?:chairs|is chairing|chaired|convenes|convened) .*)$/i,
     // "who is the tsag contact at tsb", "sg11 contact in the secretariat?"
@@ -393,13 +393,13 @@ const officersCommand = defineCommand({
     // "who should I contact at TSB about TSAG", "who do we ask in the secretariat about SG11"
     /^who (?:should|do|can|shall|could) (?:I|we) (?:contact|ask|write to|e-?mail|talk to)(?<arg>(?: (?:at|in) (?:the )?(?:TSB|ITU|secretariat|bureau))? (?:about|for|regarding|on|in) (?!.*-(?:LS|TD|C)\s?\d).+)$/i,
     // "how do I contact the SG21 secretariat", "how can we reach the rapporteur of Q4/20"
-    /^(?<arg>how (?:do|can|should|could|would) (?:I|we|one) (?:contact|reach|e-?mail|write to|get in touch with|get hold of) (?=.*\b(?:secretariat|secretary|counsellors?|rapporteurs?|chair(?:s|man|person)?|convenors?)\b).+)$/i,
+    /^(?<arg>how (?:do|can|should|could|would) (?:I|we|one) (?:contact|reach|e-?mail|write to|get in touch with|get hold of) (?=.*\b(?:secretariat|secretary|counsellors?|rapporteurs?|chair(?:s|man|person)?|conven[oe]rs?)\b).+)$/i,
     // "who handles sg11 at tsb", "who looks after TSAG in the secretariat": the group's counsellor.
     /^who (?:handles|looks after|covers|deals with|is responsible for|supports) (?<arg>.+)$/i,
     // "rapporteur of Q4/20", "chair for SG17", "rapporteur q11/20", "secretariat contact for SG17"
-    /^(?<arg>(?:the )?(?:associate |vice[- ]?)?(?:rapporteurs?|chair(?:s|man|person)?|secretariat|counsellors?|convenors?)(?: contacts?)? (?:(?:of|for) )?(?:Q\d|SG\s?\d|WP\s?\d|TSAG|study group|question|working party).*)$/i,
+    /^(?<arg>(?:the )?(?:associate |vice[- ]?)?(?:rapporteurs?|chair(?:s|man|person)?|secretariat|counsellors?|conven[oe]rs?)(?: contacts?)? (?:(?:of|for) )?(?:Q\d|SG\s?\d|WP\s?\d|TSAG|study group|question|working party).*)$/i,
     // "Q4/20 rapporteur?", "SG17 chair", "sg21 counsellor?", "tsag secretariat"
-    /^(?<arg>\S+(?: \S+){0,3} (?:rapporteurs?|chair(?:s|man|person)?|secretariat|secretary|counsellors?|convenors?|director)\??)$/i,
+    /^(?<arg>\S+(?: \S+){0,3} (?:rapporteurs?|chair(?:s|man|person)?|secretariat|secretary|counsellors?|conven[oe]rs?|director)\??)$/i,
   ],
   async run(ctx, { role, scope, year = null, partyQuestions = false }): Promise<Reply> {
     if (role === 'director') return directorReply(ctx);

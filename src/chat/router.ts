@@ -117,7 +117,7 @@ const ROUTER_INTENTS: ReadonlyArray<readonly [string, RegExp]> = [
   // "what did JTC 1/SC 27 ask SG17", "what has IETF asked of SG15?", "what does the SC 27 liaison ask SG17 to do",
   // "what does the SG11 LS on emergency calls ask SG13" (its topic after "LS")
   // (An "… and by when" ending is matched here, not left in the addressee: the sender is written after it.)
-  ['ls', /^what (?:did|does|has|have) (?:the )?(?:(?:LS|liaison(?: statement)?|letter|statement) from (?:the )?)?(?<sender>(?!\S*-(?:LS|TD|C)\s?\d).{2,60}?)(?:['’]s)?(?: (?:liaisons?|LSs?|liaison statements?|letters?|statements?)(?: (?:on|about|regarding|concerning) (?<topic>[^?!.]{2,60}?))?)? (?:ask|asks|asked|want|wants|wanted|send|sent|tell|told|request|requests|requested) (?:of |from |to )?(?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d|study group \d|TSAG|Q\d|question \d|WP\d|working party \d|(?:all |the )?study groups\b)[^?!.]*?)(?: to do)?(?:,?\s+and\s+(?:by when|when)\b[^?!.]{0,80})?[?!.]*$/i],
+  ['ls', /^what (?:did|does|has|have) (?:the )?(?:(?:LS|liaison(?: statement)?|letter|statement) from (?:the )?)?(?<sender>(?!\S*-(?:LS|TD|C)\s?\d).{2,60}?)(?:['’]s)?(?: (?:liaisons?|LSs?|liaison statements?|letters?|statements?)(?: (?:on|about|regarding|concerning) (?<topic>[^?!.]{2,60}?))?)? (?:ask|asks|asked|want|wants|wanted|send|sent|tell|told|request|requests|requested) (?:of |from |to )?(?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d|study group \d|TSAG|Q\d|question \d|WP\d|working party \d|(?:all |the )?study groups\b)[^?!.]*?)(?: to do)?(?:,?\s+and\s+(?:by when|when|is it (?:overdue|late|past due|still open)|has it passed)\b[^?!.]{0,80})?[?!.]*$/i],
   // "what ls did sg15 send to ieee 802.1", "which liaisons has SG17 sent to the IETF"
   ['ls', /^(?:what|which) (?:ls|lss|liaisons?|liaison statements?) (?:did|has|have) (?<sender>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG)) (?:send|sent|write|written)(?: out)? to (?:the )?(?<to>\S.{1,40}?)[?!.]*$/i],
   // "what did sg13 ask jtc1 sc42", "what does tsag want from the study groups": a group's statements to a body.
@@ -282,7 +282,7 @@ const NEAREST: ReadonlyArray<readonly [RegExp, string, string]> = [
   [/\b(?:deadlines?|due|submit|submission|registration|register|visa|fellowships?|contributions?|captioning|interpretation)\b/i, 'deadlines', 'deadlines SG20 next week'],
   [/\b(?:meetings?|meet|opens?|opening|venue|where|plenary|sessions?|held)\b/i, 'meeting', 'what time does the SG13 meeting open'],
   [/\b(?:liaisons?|LSs?|replies|reply|respond)\b/i, 'ls', 'ls SG17'],
-  [/\b(?:rapporteurs?|chair(?:s|man|men|person)?|vice-chairs?|convenors?|secretariat|counsellors?)\b/i, 'officers', 'who is the rapporteur of Q4/20'],
+  [/\b(?:rapporteurs?|chair(?:s|man|men|person)?|vice-chairs?|conven[oe]rs?|secretariat|counsellors?)\b/i, 'officers', 'who is the rapporteur of Q4/20'],
   [/\b(?:leads?|leading|lsg)\b/i, 'lsg', 'who leads IoT identification'],
   [/\b(?:recommendations?|documents?|letters?|circulars?|TDs?)\b/i, 'search', 'search digital twin'],
 ];

@@ -2271,6 +2271,22 @@ describe('questions of the thirty-fourth round (asked on 5 October 2026)', () =>
   });
 });
 
+describe('questions of the thirty-fifth round (asked on 18 January 2027)', () => {
+  const when = '2027-01-18T10:00Z';
+
+  it('"what does the SC 27 liaison ask SG17 to do, and is it overdue?": the statement, what it asks, and that its date passed', async () => {
+    const a = await ask('what does the SC 27 liaison ask SG17 to do, and is it overdue?', 'America/Chicago', when);
+    expect(a.command).toBe('ls');
+    expect(a.sections[0]?.heading).toBe('Reply date passed, no reply from SG17 stored');
+    expect(a.sections[0]?.items.map((i) => i.text)).toContainEqual(expect.stringMatching(/^Asks: SC 27 kindly asks SG17 to: - review the attached working draft/));
+  });
+
+  it('"who are the conveners of the SG17 correspondence group …": "conveners" as "convenors"', async () => {
+    const a = await ask('who are the conveners of the SG17 correspondence group on quantum-safe migration', 'America/Chicago', when);
+    expect(a.sections[0]?.items[0]?.text).toBe('The Correspondence Group is convened by Ms Ana Ribeiro (Brazil) and Mr Lukas Meyer (Switzerland).');
+  });
+});
+
 describe('what a review of the twenty-ninth round\'s readings found', () => {
   const when = '2027-05-12T09:00Z';
 
