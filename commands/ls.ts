@@ -10,7 +10,7 @@ import { dueAt, formatDeadline, formatRange, meetingDay } from '../src/core/time
 import type { LiaisonInfo } from '../src/core/types.ts';
 import { DUE_ASKED_TOO } from '../src/chat/router.ts';
 import { actingAddressees, requestsOf } from '../src/parse/liaison.ts';
-import { citeOf, type LiaisonFact } from '../src/store/facts.ts';
+import { liaisonFactOf, type LiaisonFact } from '../src/store/facts.ts';
 import { dueIn, rangeOf, type DateRange } from './when.ts';
 import { addresseeList, contactLine, farAfterNote, parseScope, sourceLabel, sourceOf, uniqueSources, unknownGroupReply, type Scope } from './scope.ts';
 
@@ -76,11 +76,10 @@ export default defineCommand({
   async run(ctx, { scope, from, to, topic, due, asks: wantAsks = false, replyAsked = false, actor, openAsked, whoActs = false }): Promise<Reply> {
     if (scope.kind === 'unknown') return unknownGroupReply(ctx, scope.text);
     // "does SG16 have to reply to TSAG-LS12": the statement by its number, whoever it went to.
-    const numbered = actor && topic && LS_NUMBER.test(topic) ? (await ctx.store.findByReference(topic)).find((d) => d.parsed.kind === 'liaison-statement' && d.parsed.liaison) : undefined;
-    if (actor && numbered?.parsed.liaison) {
-      const l: LiaisonFact = { source: citeOf(numbered), group: numbered.parsed.group, liaison: numbered.parsed.liaison, ...(numbered.answeredBy ? { answeredBy: numbered.answeredBy } : {}) };
-      const source = sourceOf(l.source);
-      return { ok: true, title: actNeeded(l, actor, ctx.tz, ctx.now), sections: [{ items: [line(l, ctx, l.liaison.deadline && dueAt({ date: l.liaison.deadline, time: null, timezone: GENEVA }) < ctx.now ? 'reply was due by' : 'reply due by', true)] }], notes: [], sources: [source], data: { liaison: l } };
+    const numbered = actor && topic && LS_NUMBER.test(topic) ? (await ctx.store.findByReference(topic)).map((d) => liaisonFactOf(d)).find((x) => x !== null) : undefined;
+    if (actor && numbered) {
+      const source = sourceOf(numbered.source);
+      return { ok: true, title: actNeeded(numbered, actor, ctx.tz, ctx.now), sections: [{ items: [line(numbered, ctx, numbered.liaison.deadline && dueAt({ date: numbered.liaison.deadline, time: null, timezone: GENEVA }) < ctx.now ? 'reply was due by' : 'reply due by', true)] }], notes: [], sources: [source], data: { liaison: numbered } };
     }
     const question = scope.kind === 'question' ? scope.question : null;
     const group = scope.kind === 'group' ? parentGroup(scope.group) : question ? groupOfQuestion(question) : null;

@@ -663,15 +663,15 @@ async function dailyHoursNote(ctx: CommandContext, topic: Reply): Promise<string
   const event = events[0];
   const meeting = (await ctx.store.meetings(event.group, Date.parse(`${event.meeting}T00:00:00Z`) - DAY, 20)).find((m) => m.start === event.meeting);
   if (!meeting?.source.docId) return null;
-  const said = async (docId: string): Promise<{ sentence: string; text: string } | null> => {
+  const said = async (docId: string): Promise<{ sentence: string; text: string }> => {
     const text = (await ctx.store.getText(docId)) ?? '';
     const sentence = text.slice(0, 60_000).replace(/\s+/g, ' ').split(/(?<=[.!?])\s+(?=[A-Z0-9])/).find((x) => x.length <= 400 && HOURS_SENTENCE.test(x));
     return { sentence: sentence?.trim() ?? '', text };
   };
   const own = await said(meeting.source.docId);
-  let sentence = own?.sentence ?? '';
+  let sentence = own.sentence;
   let label = sourceLabel(sourceOf(meeting.source));
-  if (!sentence && own && HOURS_UNCHANGED.test(own.text)) {
+  if (!sentence && HOURS_UNCHANGED.test(own.text)) {
     const ref = FURTHER_TO.exec(own.text)?.[1];
     // (A corrigendum is filed under the reference of the letter it corrects too.)
     const earlier = ref ? (await ctx.store.findByReference(ref)).find((d) => d.id !== meeting.source.docId) : undefined;
@@ -794,6 +794,12 @@ function withoutParentOfParty(words: string): string {
   const party = /\b(?:WP|Working Party)\s?\d{1,2}\s?\/\s?(\d{1,2})\b/i.exec(words);
   if (!party?.[1]) return words;
   return words.replace(new RegExp(`(?<![\\w/])(?:ITU-T\\s+)?(?:SG\\s?|study group\\s+)0?${Number(party[1])}(?![\\w/])`, 'gi'), ' ');
+}
+
+/** The sentence of `m`'s letter that says no plenary is held ("there will be no plenary of Study Group 17 during this period"). */
+async function noPlenarySaid(ctx: CommandContext, m: MeetingFact): Promise<string[]> {
+  const said = m.source.docId ? /[^.;\n]*\bno plenary\b[^.;\n]*/i.exec((await ctx.store.getText(m.source.docId)) ?? '')?.[0].trim() : undefined;
+  return said ? [said] : [];
 }
 
 /** Words that ask how a meeting is held, which the answer's format line answers ("is the Tunis meeting hybrid"). */
@@ -1199,7 +1205,7 @@ const meetingCommand = defineCommand({
     // the working party's letter's words when it says ("there will be no plenary of Study Group 17 during this period").
     const partyAsked = args.plenary && group && scope.kind === 'group' && scope.workingParty && whoMeets(first) === scope.workingParty ? scope.workingParty : null;
     const plenaryThen = partyAsked ? ahead.find((m) => !m.cancelledBy && whoMeets(m) === group && m.start <= first.end && m.end >= first.start) : undefined;
-    const partyPlenarySaid = partyAsked && !plenaryThen && first.source.docId ? [/[^.;\n]*\bno plenary\b[^.;\n]*/i.exec((await ctx.store.getText(first.source.docId)) ?? '')?.[0].trim()].filter((t): t is string => t !== undefined) : [];
+    const partyPlenarySaid = partyAsked && !plenaryThen ? await noPlenarySaid(ctx, first) : [];
     const partyPlenaryTitle = partyAsked ? (plenaryThen ? `Yes: ${group} meets ${formatRange(plenaryThen.start, plenaryThen.end)}, during the ${partyAsked} meeting of ${formatRange(first.start, first.end)}` : `No ${group} plenary is known during the ${partyAsked} meeting of ${formatRange(first.start, first.end)}`) : null;
     const underWayTitle = underWay ? `${whoMeets(first)} is meeting now, until ${formatRange(first.end, first.end)}${following ? `; its next meeting is ${formatRange(following.start, following.end)}${inPlace(following.place)}` : ''}` : null;
     // (Read before the headline, which says whether the letter offers remote participation.)
@@ -1214,7 +1220,7 @@ const meetingCommand = defineCommand({
     // Asked for the study group's next meeting when only its working parties meet: said so too, without being asked.
     const onlyParties = Boolean(group && scope.kind === 'group' && !scope.workingParty && chosen.length > 0 && chosen.every((m) => whoMeets(m) !== group));
     const noPlenary = args.plenary && onlyParties;
-    const plenarySaid = onlyParties && first.source.docId ? [/[^.;\n]*\bno plenary\b[^.;\n]*/i.exec((await ctx.store.getText(first.source.docId)) ?? '')?.[0].trim()].filter((t) => t !== undefined) : [];
+    const plenarySaid = onlyParties ? await noPlenarySaid(ctx, first) : [];
     const parties = [...new Set(chosen.map(whoMeets))].join(', ');
     const plenaryNotes = onlyParties
       ? [noPlenary ? `No plenary meeting of ${group} is known${during ? ` ${during}` : ''}: ${chosen.length > 1 ? 'these are meetings' : 'this is a meeting'} of ${parties}.` : `${chosen.length > 1 ? 'These are meetings' : 'This is a meeting'} of ${parties}, not a plenary of ${group}.`, ...plenarySaid.map((t) => `${sourceLabel(letterSource)}: "${t}"`)]

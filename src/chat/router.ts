@@ -527,19 +527,28 @@ const FOLLOW_UP_THING = /^(?:(?:and|so|ok|okay)[,\s]+)?(?:what about|how about|a
  * no previous question to read it against.
  */
 export function followUp(question: string, previous: string | null): string | null | undefined {
+  const asked = followUpOf(question);
+  return asked ? readAgainst(asked, previous) : undefined;
+}
+
+/** What a follow-up names: the group, Question or Recommendation asked now, or the thing asked of the previous one's. */
+function followUpOf(question: string): { target: string } | { thing: string } | null {
   const target = FOLLOW_UP_TARGET.exec(question.trim())?.groups?.['target'];
-  const thing = target ? undefined : FOLLOW_UP_THING.exec(question.trim())?.groups?.['thing'];
-  if (!target && !thing) return undefined;
+  if (target) return { target };
+  const thing = FOLLOW_UP_THING.exec(question.trim())?.groups?.['thing'];
+  return thing ? { thing } : null;
+}
+
+/** A follow-up read against `previous` ({@link followUp}); `null` when there is none to read it against. */
+function readAgainst(asked: { target: string } | { thing: string }, previous: string | null): string | null {
   if (!previous) return null;
-  if (target) {
-    const rec = REC_NUMBER.test(target) ? REC_NUMBER.exec(previous) : null;
-    if (rec) return `${previous.slice(0, rec.index)}${target}${previous.slice(rec.index + rec[0].length)}`;
-    const mention = REC_NUMBER.test(target) ? null : ONE_GROUP_MENTION.exec(previous);
-    if (mention) return `${previous.slice(0, mention.index)}${target}${previous.slice(mention.index + mention[0].length)}`;
-    return `${previous.replace(/[?!.]+\s*$/, '')} for ${target}`;
+  if ('thing' in asked) {
+    const named = ONE_GROUP_MENTION.exec(previous)?.[0] ?? REC_NUMBER.exec(previous)?.[0];
+    return named ? `${asked.thing} for ${named}` : null;
   }
-  const group = ONE_GROUP_MENTION.exec(previous)?.[0] ?? REC_NUMBER.exec(previous)?.[0];
-  return group ? `${thing} for ${group}` : null;
+  const { target } = asked;
+  const same = REC_NUMBER.test(target) ? REC_NUMBER.exec(previous) : ONE_GROUP_MENTION.exec(previous);
+  return same ? `${previous.slice(0, same.index)}${target}${previous.slice(same.index + same[0].length)}` : `${previous.replace(/[?!.]+\s*$/, '')} for ${target}`;
 }
 
 // Words that point back to what was asked before: "until it starts", "that deadline", "the meeting itself".
@@ -553,14 +562,12 @@ export function pointedBack(question: string, previous: string | null): string |
   const group = previous ? ONE_GROUP_MENTION.exec(previous)?.[0] : undefined;
   if (!group || !previous) return null;
   const meeting = /\bmeet(?:ing|s)?\b|\bplenary\b/i.test(previous);
-  const once = (text: string, re: RegExp, by: string) => (re.test(text) ? { text: text.replace(re, by), done: true } : { text, done: false });
   for (const [re, by] of [
     [/\bthe meeting itself\b|\b(?:that|this|the same) meeting\b/i, `the ${group} meeting`],
     [/\b(?:that|this|the same) deadline\b/i, `the ${group} deadline`],
     [/\b(?:it|that|this)\b/i, meeting ? `the ${group} meeting` : group],
   ] as const) {
-    const r = once(question, re, by);
-    if (r.done) return r.text;
+    if (re.test(question)) return question.replace(re, by);
   }
   return null;
 }
@@ -574,8 +581,8 @@ export function pointedBack(question: string, previous: string | null): string |
 export async function answer(registry: Registry, context: CommandContext & { metrics?: CommandMetrics }, question: string): Promise<{ command: string | null; reply: Reply }> {
   const conversation = context.conversation;
   if (!conversation) return answerOne(registry, context, question);
-  const previous = FOLLOW_UP_TARGET.test(question.trim()) || FOLLOW_UP_THING.test(question.trim()) ? await conversation.previous().catch(() => null) : null;
-  const read = followUp(question, previous);
+  const follow = followUpOf(question);
+  const read = follow ? readAgainst(follow, await conversation.previous().catch(() => null)) : undefined;
   if (read === null) {
     // No earlier question: read as it is ("and for SG17?"), or said so when that reads nothing or "its" points to
     // nothing.
@@ -859,7 +866,7 @@ export function partsOf(input: string): string[] {
     if (rec && !event && /\b(?:approve|approved|consent|consented|determine|determined|delete|deleted|adopt|adopted)\s+it\b/.test(p)) return p.replace(/\bit\b/, rec);
     const bare = p.replace(/[?!.]+$/, '');
     // "is Q.3950 being deleted? until when can we object": the objection or comment is to that Recommendation.
-    if (rec && !event && !REC_NUMBER.test(p) && /\b(?:object|objections?|comment|comments|oppose|support|reply|respond)\s*$/i.test(bare)) return `${bare} to ${/\bdelet/i.test(parts[0] ?? '') ? 'the deletion of ' : ''}${rec}`;
+    if (rec && !event && !REC_NUMBER.test(p) && /\b(?:object|objections?|comment|comments|oppose|support|reply|respond)\s*$/i.test(bare)) return `${bare} to ${rec}`;
     if (event && OBJECTLESS.test(bare)) return `${bare}${/\b(?:for|in|to)$/i.test(bare) ? '' : ' for'} ${event.trim()}`;
     // (Only "it" written so: "IT security" is no pronoun.)
     if (event && /\bit\b/.test(p) && !ONE_GROUP_MENTION.test(p)) return p.replace(/\bit\b/, event.trim());

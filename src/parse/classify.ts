@@ -66,7 +66,7 @@ const REPORT_HEADING = /^\s*(?:REPORT\b|Report of the (?:meeting|.*?meeting of))
 // An ISO/IEC JTC 1 document's field that says what it is: "DOC TYPE: Meeting Report", "DOC. TYPE Liaison Report".
 const JTC1_DOC_TYPE = /^[ \t]*DOC(?:UMENT)?\.?[ \t]*TYPE[ \t]*[:/]?[ \t]+(\S[^\n]{0,60})$/im;
 // … that it announces a meeting: "Meeting Announcement and Agenda", "Meeting Agenda", "Calling Notice".
-const MEETING_DOC_TYPE = /\b(?:meeting (?:announcement|agenda|notice|invitation)|calling notice|agenda)\b/i;
+const MEETING_DOC_TYPE = /\b(?:meeting (?:announcement|notice|invitation)|calling notice|agenda)\b/i;
 
 /** Whether an ISO/IEC JTC 1 document's "DOC TYPE" field says it announces a meeting (its agenda or calling notice). */
 export function announcesMeeting(header: string): boolean {

@@ -905,6 +905,8 @@ const NEXT_BODY_MEETING = new RegExp(
 );
 // "ITU-R WP 5D will meet next in …", "JTC 1/SC 27 will hold its next plenary …": the body before the words.
 const BODY_WILL_MEET = new RegExp(String.raw`(?:^|[\s(])(${BODY_NAME})\s+(?:will|is to|plans to|is going to)\s+(?:(?:next\s+)?meet(?:\s+next|\s+again)?|hold\s+its\s+(?:next\s+)?(?:\d{1,3}(?:st|nd|rd|th)\s+)?(?:plenary|meeting|session))\b`, 'g');
+// A body named as a sentence's subject, before "its next meeting": "MEF would like to inform SG13 that its …".
+const BODY_BEFORE_VERB = new RegExp(String.raw`(?:^|[\s(])(${BODY_NAME})(?=\s+(?:would|wishes|is|has|thanks|informs|will|plans)\b)`, 'g');
 // The words between a meeting's name and its dates that say it is to be held, or its place written before them ("the
 // Eleventh Plenary Meeting of SC 2, Singapore, 2001-10-18/19").
 const TO_BE_HELD = /^[^.;]{0,80}?\b(?:is|are|will be|will|has been|have been|to be|was)\s+(?:(?:now|tentatively|currently|provisionally)\s+)?(?:held|take place|planned|scheduled|convened|hosted|organi[sz]ed|foreseen)\b|^\s*\(|^\s*(?:in|at|on|from)\s|^\s*,\s*[A-Z][^,.;()]{1,40},\s*(?=\d|[A-Z][a-z]+\s+\d)/i;
@@ -936,9 +938,7 @@ export function proseBodyMeetings(text: string, after: string | null, sender: st
     const found: Array<{ body: string | null; end: number; at: number }> = [];
     for (const m of allMatches(NEXT_BODY_MEETING, sentence)) {
       // "the next meeting" in a text not from a body outside ITU-T, without "of": the text's own group's, read elsewhere.
-      if (!m[2] && m[1]?.toLowerCase() === 'the' && !/\b(?:interim|plenary)\b/i.test(m[0])) {
-        if (!senderKey) continue;
-      }
+      if (!m[2] && !senderKey && m[1]?.toLowerCase() === 'the' && !/\b(?:interim|plenary)\b/i.test(m[0])) continue;
       found.push({ body: m[2] ?? null, end: m.index + m[0].length, at: m.index });
     }
     for (const m of allMatches(BODY_WILL_MEET, sentence)) found.push({ body: m[1] ?? null, end: m.index + m[0].length, at: m.index });
@@ -951,7 +951,7 @@ export function proseBodyMeetings(text: string, after: string | null, sender: st
       if (/\b(?:deadline|due|submi\w*|repl\w*|contributions?|comments?)\b/i.test(rest.slice(0, hit.index))) continue;
       const named = f.body?.replace(/[.,;:]+$/, '').trim() || null;
       // A body named before "its"/"our" in the sentence ("MEF would like to inform SG13 that its next meeting …").
-      const before = named ? null : [...sentence.slice(0, f.at).matchAll(new RegExp(`(?:^|[\\s(])(${BODY_NAME})(?=\\s+(?:would|wishes|is|has|thanks|informs|will|plans)\\b)`, 'g'))].map((x) => x[1] ?? '').find(isOtherBody);
+      const before = named ? null : allMatches(BODY_BEFORE_VERB, sentence.slice(0, f.at)).map((x) => x[1] ?? '').find(isOtherBody);
       const body = named ?? before ?? (senderKey ? sender : null);
       if (!body || !isOtherBody(body)) continue;
       const key = bodyKey(body);

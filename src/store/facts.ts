@@ -249,16 +249,24 @@ export function indexEntries(doc: StoredDocument): IndexEntry[] {
     // A liaison to all ITU-T groups is listed for each of them.
     if ([...p.liaison.to, ...p.liaison.cc].some((x) => ALL_GROUPS_PARTY.test(x))) for (const g of groupsOn(p.date ?? p.liaison.deadline)) parties.add(g);
     for (const party of parties) if (/^(?:SG\d+|TSAG)/.test(party)) sets.push([`ls:g:${parentGroup(party)}`, when]);
-    const fact: LiaisonFact = { source: cite, group: p.group, liaison: p.liaison };
-    // The sender's own meetings only ("CT4#86", not the parent plenary "CT#81" a CT4 statement also lists).
-    const sender = p.liaison.from ? bodyKey(p.liaison.from) : null;
-    const own = sender ? (p.bodyMeetings ?? []).filter((m) => m.body && bodyKey(m.body) === sender) : [];
-    if (own.length > 0) fact.senderMeetings = own.slice(0, 3);
-    if (doc.answeredBy) fact.answeredBy = doc.answeredBy;
-    if (!p.date && doc.source.sentAt) fact.received = doc.source.sentAt.slice(0, 10);
-    entries.push({ member: `${doc.id}#ls`, fact, sets });
+    const fact = liaisonFactOf(doc, cite);
+    if (fact) entries.push({ member: `${doc.id}#ls`, fact, sets });
   }
   return entries;
+}
+
+/** The liaison fact a stored statement gives (as the index holds it), `null` for a document that is none. */
+export function liaisonFactOf(doc: StoredDocument, cite: Cite = citeOf(doc)): LiaisonFact | null {
+  const p = doc.parsed;
+  if (p.kind !== 'liaison-statement' || !p.liaison) return null;
+  const fact: LiaisonFact = { source: cite, group: p.group, liaison: p.liaison };
+  // The sender's own meetings only ("CT4#86", not the parent plenary "CT#81" a CT4 statement also lists).
+  const sender = p.liaison.from ? bodyKey(p.liaison.from) : null;
+  const own = sender ? (p.bodyMeetings ?? []).filter((m) => m.body && bodyKey(m.body) === sender) : [];
+  if (own.length > 0) fact.senderMeetings = own.slice(0, 3);
+  if (doc.answeredBy) fact.answeredBy = doc.answeredBy;
+  if (!p.date && doc.source.sentAt) fact.received = doc.source.sentAt.slice(0, 10);
+  return fact;
 }
 
 /** Rank of a revision marker: none 0, `Rev.N`/`Corrigendum N` N; addenda are overlays and rank 0. */
