@@ -149,7 +149,8 @@ describe("another body's meetings told in running text", () => {
 
   it('a JTC 1 document\'s "Eleventh Plenary Meeting of SC 2, Singapore, 2001-10-18/19": the place before an ISO range (real, SC 2 N 3557)', () => {
     const p = real('jtc1-sc2-n3557-doc-type-liaison-report-iso-range.txt');
-    expect(p.bodyMeetings?.map((m) => [m.body, m.start, m.end, m.place])).toEqual([['SC 2', '2001-10-18', '2001-10-19', 'Singapore']]);
+    // (What else the parse gave, to tell why when it fails.)
+    expect(p.bodyMeetings?.map((m) => [m.body, m.start, m.end, m.place]), JSON.stringify({ kind: p.kind, date: p.date, events: p.events })).toEqual([['SC 2', '2001-10-18', '2001-10-19', 'Singapore']]);
   });
 
   it('ISO ranges and dates written without spaces are dates, each pointing at its text as written', () => {
