@@ -900,7 +900,7 @@ const BODY_NAME = String.raw`(?:[A-Z0-9][\w./&-]*|oneM2M)(?:[ \t]+(?:[A-Z0-9][\w
 // Words that open a meeting named in running text: "the next meeting of ITU-R WP 5D", "its 40th plenary meeting", "an
 // interim meeting", "our forthcoming meeting (#49)". Group 1: the body after "of".
 const NEXT_BODY_MEETING = new RegExp(
-  String.raw`\b([Tt]he|[Ii]ts|[Oo]ur|[Tt]heir|[Aa]n?)\s+(?:(?i:next|following|forthcoming|upcoming|coming|interim|face-to-face|physical|\d{1,3}(?:st|nd|rd|th)|[a-z]*(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|teenth|tieth))\s+)+(?:[Pp]lenary\s+|[Ii]nterim\s+)?(?:[Mm]eeting|[Pp]lenary|[Ss]ession)(?:\s*\(?#?\d{1,4}\)?)?(?:\s+of\s+(?:the\s+)?(${BODY_NAME.replace(/\*\?$/, '*')})(?=[\s,(]|$))?`,
+  String.raw`\b([Tt]he|[Ii]ts|[Oo]ur|[Tt]heir|[Aa]n?)\s+(?:(?:[Nn]ext|[Ff]ollowing|[Ff]orthcoming|[Uu]pcoming|[Cc]oming|[Ii]nterim|[Ff]ace-to-face|[Pp]hysical|\d{1,3}(?:st|nd|rd|th)|[A-Za-z]*(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]ifth|[Ss]ixth|[Ss]eventh|[Ee]ighth|[Nn]inth|[Tt]enth|[Ee]leventh|[Tt]welfth|teenth|tieth))\s+)+(?:[Pp]lenary\s+|[Ii]nterim\s+)?(?:[Mm]eeting|[Pp]lenary|[Ss]ession)(?:\s*\(?#?\d{1,4}\)?)?(?:\s+of\s+(?:the\s+)?(${BODY_NAME.replace(/\*\?$/, '*')})(?=[\s,(]|$))?`,
   'g',
 );
 // "ITU-R WP 5D will meet next in …", "JTC 1/SC 27 will hold its next plenary …": the body before the words.
