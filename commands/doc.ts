@@ -1,6 +1,6 @@
 /** `doc <reference|id>`: one document and what was understood of it. */
 import { z } from 'zod';
-import { defineCommand, noAnswer, type Reply, type ReplyItem } from '../src/core/command.ts';
+import { defineCommand, noAnswer, type CommandContext, type Reply, type ReplyItem } from '../src/core/command.ts';
 import { CATEGORY_LABELS, KIND_LABELS, eventLabel } from '../src/core/labels.ts';
 import { DateTime } from 'luxon';
 import { dueAt, formatDeadline, formatEventTime, formatOpening, formatRange } from '../src/core/time.ts';
@@ -29,6 +29,50 @@ function referenceForms(ref: string): string[] {
   if (/^COM\s?\d{1,2}\s*[-–\s]\s*[CR]\s?\d{1,4}$/i.test(ref)) return [ref, ...['E', 'F', 'S'].map((lang) => `${ref}-${lang}`)];
   if (/^(?:SG\s?\d{1,2}|TSAG)-TD\s?\d{1,4}$/i.test(ref)) return [ref, ...['PLEN', 'GEN', 'WP1', 'WP2', 'WP3', 'WP4', 'WP5', 'WP6'].map((part) => `${ref}/${part}`)];
   return [ref];
+}
+
+/**
+ * The stored documents `ref` names (a reference in any of its written forms, a TD or LS number without its group, an
+ * id's first characters), the newest first: a reference used again (a letter number of another study period, a TD
+ * number of another group) gives each of them.
+ */
+export async function documentsByReference(ctx: Pick<CommandContext, 'store' | 'search'>, asked: string): Promise<StoredDocument[]> {
+  const ref = asked.replace(/^(?:TSB\s+)?circ\.?\s*(?=\d)/i, 'TSB Circular ');
+  let docs: StoredDocument[] = [];
+  for (const form of referenceForms(ref)) {
+    docs = await ctx.store.findByReference(form);
+    if (docs.length > 0) break;
+  }
+  // "TD870" without its group: the stored TD of that number, whichever group's ("SG20-TD870/WP1").
+  const bareTd = /^TD\s?(\d{1,4})(?:\/([A-Z0-9]{2,5})|\s*\(([^()]{2,12})\))?$/i.exec(ref);
+  if (docs.length === 0 && bareTd) {
+    // "SG20-TD870/WP1" for "TD870", "TD 455 (WP2/5)" for "TD 455 (WP2/5)" or "TD 455": the reference without its
+    // group and spaces starts with what was asked, and no digit follows.
+    const squashed = (r: string) => r.toLowerCase().replace(/\s+/g, '');
+    const wanted = squashed(ref);
+    const sameTd = (reference: string) => {
+      const own = squashed(reference).replace(/^[^-]*-(?=td)/, '');
+      return own.startsWith(wanted) && !/^\d/.test(own.slice(wanted.length));
+    };
+    const index = await ctx.search();
+    const byNumber = async (words: string) => (await index.search(words, 10)).filter((h) => h.reference && sameTd(h.reference));
+    const joined = await byNumber(`TD${bareTd[1]}`);
+    const hits = joined.length > 0 ? joined : await byNumber(`TD ${bareTd[1]}`);
+    docs = (await Promise.all(hits.slice(0, 3).map((h) => ctx.store.getDocument(h.id)))).filter((d) => d !== null);
+  }
+  // "LS332" without its group: the stored statement of that number, whichever group's ("SG15-LS332").
+  const bareLs = /^LS\s?(\d{1,4})$/i.exec(ref);
+  if (docs.length === 0 && bareLs) {
+    const numbered = (await ctx.store.liaisons(null, 500)).filter((l) => new RegExp(`-LS\\s?0*${bareLs[1]}$`, 'i').test(l.source.reference ?? ''));
+    docs = (await Promise.all(numbered.slice(0, 3).map((l) => ctx.store.getDocument(l.source.docId)))).filter((d) => d !== null);
+  }
+  if (docs.length === 0 && /^[0-9a-f]{8,20}$/i.test(ref)) {
+    const all = await ctx.store.documentsAfter(0, 100_000);
+    const id = all.find((d) => d.id.startsWith(ref.toLowerCase()))?.id;
+    const doc = id ? await ctx.store.getDocument(id) : null;
+    docs = doc ? [doc] : [];
+  }
+  return [...docs].sort((a, b) => (b.parsed.date ?? '').localeCompare(a.parsed.date ?? ''));
 }
 
 export default defineCommand({
@@ -61,43 +105,7 @@ export default defineCommand({
   ],
   async run(ctx, { ref: asked }): Promise<Reply> {
     const ref = asked.replace(/^(?:TSB\s+)?circ\.?\s*(?=\d)/i, 'TSB Circular ');
-    let docs: StoredDocument[] = [];
-    for (const form of referenceForms(ref)) {
-      docs = await ctx.store.findByReference(form);
-      if (docs.length > 0) break;
-    }
-    // "TD870" without its group: the stored TD of that number, whichever group's ("SG20-TD870/WP1").
-    const bareTd = /^TD\s?(\d{1,4})(?:\/([A-Z0-9]{2,5})|\s*\(([^()]{2,12})\))?$/i.exec(ref);
-    if (docs.length === 0 && bareTd) {
-      // "SG20-TD870/WP1" for "TD870", "TD 455 (WP2/5)" for "TD 455 (WP2/5)" or "TD 455": the reference without its
-      // group and spaces starts with what was asked, and no digit follows.
-      const squashed = (r: string) => r.toLowerCase().replace(/\s+/g, '');
-      const wanted = squashed(ref);
-      const sameTd = (reference: string) => {
-        const own = squashed(reference).replace(/^[^-]*-(?=td)/, '');
-        return own.startsWith(wanted) && !/^\d/.test(own.slice(wanted.length));
-      };
-      const index = await ctx.search();
-      const byNumber = async (words: string) => (await index.search(words, 10)).filter((h) => h.reference && sameTd(h.reference));
-      const joined = await byNumber(`TD${bareTd[1]}`);
-      const hits = joined.length > 0 ? joined : await byNumber(`TD ${bareTd[1]}`);
-      docs = (await Promise.all(hits.slice(0, 3).map((h) => ctx.store.getDocument(h.id)))).filter((d) => d !== null);
-    }
-    // "LS332" without its group: the stored statement of that number, whichever group's ("SG15-LS332").
-    const bareLs = /^LS\s?(\d{1,4})$/i.exec(ref);
-    if (docs.length === 0 && bareLs) {
-      const numbered = (await ctx.store.liaisons(null, 500)).filter((l) => new RegExp(`-LS\\s?0*${bareLs[1]}$`, 'i').test(l.source.reference ?? ''));
-      docs = (await Promise.all(numbered.slice(0, 3).map((l) => ctx.store.getDocument(l.source.docId)))).filter((d) => d !== null);
-    }
-    if (docs.length === 0 && /^[0-9a-f]{8,20}$/i.test(ref)) {
-      const all = await ctx.store.documentsAfter(0, 100_000);
-      const id = all.find((d) => d.id.startsWith(ref.toLowerCase()))?.id;
-      const doc = id ? await ctx.store.getDocument(id) : null;
-      docs = doc ? [doc] : [];
-    }
-    // A reference used again (a letter number of another study period, a TD number of another group): the newest
-    // first, the others named.
-    docs = [...docs].sort((a, b) => (b.parsed.date ?? '').localeCompare(a.parsed.date ?? ''));
+    const docs = await documentsByReference(ctx, ref);
     const doc = docs[0];
     const others = docs.slice(1, 4).map((d) => `${citeOf(d).title ?? d.parsed.reference ?? 'a document'}${d.parsed.date ? `, dated ${d.parsed.date}` : ''} (doc ${d.id.slice(0, 12)})`);
     if (!doc) {

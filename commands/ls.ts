@@ -11,6 +11,7 @@ import type { LiaisonInfo } from '../src/core/types.ts';
 import { DUE_ASKED_TOO } from '../src/chat/router.ts';
 import { actingAddressees, requestsOf } from '../src/parse/liaison.ts';
 import { liaisonFactOf, type LiaisonFact } from '../src/store/facts.ts';
+import { documentsByReference } from './doc.ts';
 import { dueIn, rangeOf, type DateRange } from './when.ts';
 import { addresseeList, contactLine, farAfterNote, parseScope, sourceLabel, sourceOf, uniqueSources, unknownGroupReply, type Scope } from './scope.ts';
 
@@ -55,7 +56,7 @@ export default defineCommand({
   summary: 'Liaison statements of a group: those it must answer, with their reply deadlines, first.',
   usage: 'ls [SG17|Q6/17|TSAG]',
   examples: ['ls SG17', 'ls Q6/17', 'which liaisons need a reply from SG17', 'ls'],
-  args: z.object({ scope: z.custom<Scope>(), from: z.string().nullable().default(null), to: z.string().nullable().default(null), topic: z.string().nullable().default(null), due: z.string().optional(), asks: z.boolean().optional(), replyAsked: z.boolean().optional(), actor: z.string().optional(), openAsked: z.enum(['passed', 'open']).optional(), whoActs: z.boolean().optional() }),
+  args: z.object({ scope: z.custom<Scope>(), from: z.string().nullable().default(null), to: z.string().nullable().default(null), topic: z.string().nullable().default(null), due: z.string().optional(), asks: z.boolean().optional(), replyAsked: z.boolean().optional(), actor: z.string().optional(), openAsked: z.enum(['passed', 'open']).optional(), whoActs: z.boolean().optional(), answeredAsked: z.boolean().optional() }),
   parseText: parseLsText,
   // Any short question about liaisons, replies or LSs that names a group: "does sg20 owe anyone an LS reply", "what
   // replies is SG15 waiting for", "which LS does SG17 have to answer in january".
@@ -73,10 +74,13 @@ export default defineCommand({
     // "any liaisons for SG13 to answer", "which liaisons did SG17 send", "what liaisons has SG20 received".
     /^(?:are there |is there )?(?:any|which|what)\s+(?:liaison statements?|liaisons?|LSs?)\s+(?:for|did|has|have|from|to)\s+(?<arg>.+?)(?:\s+(?:to answer|to reply to|send(?: out)?|sent(?: out)?|receive|received|get|got))?\s*\??$/i,
   ],
-  async run(ctx, { scope, from, to, topic, due, asks: wantAsks = false, replyAsked = false, actor, openAsked, whoActs = false }): Promise<Reply> {
+  async run(ctx, { scope, from, to, topic, due, asks: wantAsks = false, replyAsked = false, actor, openAsked, whoActs = false, answeredAsked = false }): Promise<Reply> {
     if (scope.kind === 'unknown') return unknownGroupReply(ctx, scope.text);
     // "does SG16 have to reply to TSAG-LS12": the statement by its number, whoever it went to.
-    const numbered = actor && topic && LS_NUMBER.test(topic) ? (await ctx.store.findByReference(topic)).map((d) => liaisonFactOf(d)).find((x) => x !== null) : undefined;
+    // "does SG13 have to reply to TD 1204 from SG15": the statement by the TD that carries it, the sender's first.
+    const numberedDocs = actor && topic && LS_NUMBER.test(topic) ? await documentsByReference(ctx, topic) : [];
+    const numberedFacts = numberedDocs.map((d) => liaisonFactOf(d)).filter((x) => x !== null);
+    const numbered = numberedFacts.find((l) => from !== null && (sentBy(l.liaison, from) || l.group === from)) ?? numberedFacts[0];
     if (actor && numbered) {
       const source = sourceOf(numbered.source);
       return { ok: true, title: actNeeded(numbered, actor, ctx.tz, ctx.now), sections: [{ items: [line(numbered, ctx, numbered.liaison.deadline && dueAt({ date: numbered.liaison.deadline, time: null, timezone: GENEVA }) < ctx.now ? 'reply was due by' : 'reply due by', true)] }], notes: [], sources: [source], data: { liaison: numbered } };
@@ -165,7 +169,8 @@ export default defineCommand({
     return {
       ok: true,
       title: (actorsOwn ? actNeeded(actorsOwn, actor as string, ctx.tz, ctx.now) : null) ?? noneOnTopic ?? (openAsked === 'open' && from === null && topic === null ? openTitle(mustAnswer, overdue, who, ctx.tz) : null) ?? (replyAsked && narrowed && topic !== null && onTopic.length === 1 ? replyNeeded(onTopic[0] as LiaisonFact, ctx.tz) : null) ??
-        (whoActs && narrowed && (topic !== null ? onTopic : all).length === 1 ? replyNeeded((topic !== null ? onTopic : all)[0] as LiaisonFact, ctx.tz, true) : null) ?? `Liaison statements${who ? ` of ${who}` : ''}${from && from !== who ? ` from ${from}` : ''}${to ? ` to ${to}` : ''}${topic && onTopic.length > 0 ? ` on ${topic}` : ''}`,
+        (whoActs && narrowed && (topic !== null ? onTopic : all).length === 1 ? replyNeeded((topic !== null ? onTopic : all)[0] as LiaisonFact, ctx.tz, true) : null) ??
+        (answeredAsked && narrowed && (topic !== null ? onTopic : all).length === 1 ? answeredTitle((topic !== null ? onTopic : all)[0] as LiaisonFact, ctx.tz) : null) ?? `Liaison statements${who ? ` of ${who}` : ''}${from && from !== who ? ` from ${from}` : ''}${to ? ` to ${to}` : ''}${topic && onTopic.length > 0 ? ` on ${topic}` : ''}`,
       sections,
       notes,
       sources: uniqueSources([...mustAnswer, ...expected, ...rest].map((l) => sourceOf(l.source))),
@@ -215,9 +220,11 @@ function onceEach(liaisons: LiaisonFact[]): LiaisonFact[] {
 }
 
 /** "SG15 from IETF" (as the router passes "did IETF send anything to SG15"): a scope and, after "from", a sender. */
-export function parseLsText(rest: string): { scope: Scope; from: string | null; to: string | null; topic: string | null; due?: string; asks?: boolean; replyAsked?: boolean; actor?: string; addressee?: string; openAsked?: 'passed' | 'open'; whoActs?: boolean } {
+export function parseLsText(rest: string): { scope: Scope; from: string | null; to: string | null; topic: string | null; due?: string; asks?: boolean; replyAsked?: boolean; actor?: string; addressee?: string; openAsked?: 'passed' | 'open'; whoActs?: boolean; answeredAsked?: boolean } {
   // "--asks" (as the router passes "what do we need to do"): what the statements ask comes with them.
   if (/(?:^|\s)--asks\b/.test(rest)) return { ...parseLsText(rest.replace(/(?:^|\s)--asks\b/g, ' ').trim()), asks: true };
+  // "--answered" (as the router passes "was the LS on emergency calls answered"): whether a reply to it is stored.
+  if (/(?:^|\s)--answered\b/.test(rest)) return { ...parseLsText(rest.replace(/(?:^|\s)--answered\b/g, ' ').trim()), answeredAsked: true };
   // "--who-acts" (as the router passes "who must reply to the LS on fronthaul"): who is asked to act, and by when.
   if (/(?:^|\s)--who-acts\b/.test(rest)) return { ...parseLsText(rest.replace(/(?:^|\s)--who-acts\b/g, ' ').trim()), whoActs: true };
   // "--acts" (as the router passes "does SG13 have to act on SG15's LS on fronthaul"): whether the party after "to"
@@ -324,6 +331,15 @@ function pastOrOpenReply(ctx: CommandContext, dated: LiaisonFact[], asked: 'pass
   };
 }
 
+/** Whether a statement picked out was answered: "Yes: SG13-LS96 was answered by SG20-LS112", or "No: no reply to … is stored". */
+function answeredTitle(l: LiaisonFact, tz: string): string {
+  const name = sourceLabel(sourceOf(l.source));
+  if (l.answeredBy) return `Yes: ${name} was answered by ${l.answeredBy.reference ?? l.answeredBy.title ?? 'a stored reply'}`;
+  const acting = actingAddressees(l.liaison).map((a) => a.party);
+  const asked = l.liaison.deadline ? `; it asked ${acting.join(', ') || 'its addressees'} to reply by ${formatDeadline({ date: l.liaison.deadline, time: null, timezone: GENEVA }, tz)}` : acting.length > 0 ? `; it asked ${acting.join(', ')} to act` : '; it asked for no reply';
+  return `No: no reply to ${name} is stored${asked}`;
+}
+
 /** Whether a statement picked out asks for a reply: "No: SG5-LS30 is for information …" or "Yes: … by <date>". */
 function replyNeeded(l: LiaisonFact, tz: string, who = false): string {
   const name = sourceLabel(sourceOf(l.source));
@@ -358,8 +374,8 @@ function actNeeded(l: LiaisonFact, party: string, tz: string, now: number): stri
   return `No: ${name} is not addressed to ${who}${asked}`;
 }
 
-/** A liaison statement's number: "TSAG-LS12", "SG17-LS45". */
-const LS_NUMBER = /^(?:SG\d{1,2}|TSAG)-LS\s?\d{1,4}$/i;
+/** A liaison statement's number ("TSAG-LS12", "SG17-LS45") or the TD that carries it ("TD 1204 (PLEN/15)", "SG15-TD1204"). */
+const LS_NUMBER = /^(?:(?:SG\d{1,2}|TSAG)-LS\s?\d{1,4}|(?:(?:SG\d{1,2}|TSAG)-)?TD\s?\d{1,4}(?:\/[A-Z0-9]{2,5}|\s*\([^()]{2,12}\))?)$/i;
 
 /** Whether `text` holds every word of `topic` of three letters or more, as a word's start ("roles" in "role"). */
 function holdsWords(text: string, topic: string): boolean {

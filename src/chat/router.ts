@@ -162,6 +162,8 @@ const ROUTER_INTENTS: ReadonlyArray<readonly [string, RegExp]> = [
   ['ls', /^(?:did|has|have|is|was)\s+(?:the\s+)?(?:reply|response)?\s*deadline\s+(?:of|for)\s+(?:the\s+)?(?:(?:LS|liaison(?: statement)?)\s+from\s+(?:the\s+)?(?<sender>\S.{0,40}?)|(?<sender2>\S.{0,40}?)(?:['’]s)?\s+(?:LS|liaison(?: statement)?))\s+(?:already\s+)?(?<state>pass(?:ed)?|closed?|expired?|gone|over|still open|open)(?:\s+(?:already|yet))?[?!.]*$/i],
   // "overdue liaisons", "which liaisons are overdue", "unanswered LSs": of every group, those whose reply date passed.
   ['ls', /^(?:(?:which|what|any|the|show(?: me)?|list)\s+)*(?:overdue|late|unanswered)\s+(?:liaisons?|LSs?|liaison statements?)(?<arg>\s+(?:for|of|from)\s+\S.*?)?[?!.]*$/i],
+  // "was the LS on emergency calls answered?", "has SG11's liaison on emergency calls been replied to yet?"
+  ['ls', /^(?:was|were|has|have|did|is|are)\s+(?:the\s+|an?\s+)?(?:(?<sender>(?!LS\b|liaison\b)[\w/.-]{2,20}(?:\s\d{1,3})?)(?:['’]s)?\s+)?(?:LS|liaison(?: statement)?)\s+(?:on|about|regarding|concerning)\s+(?:the\s+)?(?<topic>[^?!.]{2,60}?)\s+(?:(?:been|ever|already|yet|it)\s+)*(?:answered|replied to|responded to|(?:got|gotten|get|received|had)\s+(?:an?\s+|any\s+)?(?:reply|replies|response|answer))(?<answered>)(?:\s+(?:yet|already|to))?\s*[?!.]*$/i],
   ['ls', /^(?:(?:which|what|any)\s+)?(?:liaisons?|LSs?|liaison statements?)\s+(?:are|is)\s+(?:overdue|late|past (?:their|the|its) reply date)(?<arg>\s+(?:for|of|from)\s+\S.*?)?[?!.]*$/i],
   // "who must answer the SG15 fronthaul timing liaison and by when": the group's statements on that topic.
   // "who are the contacts for the SG17 LS to SG20?": that statement, with its contacts.
@@ -173,7 +175,7 @@ const ROUTER_INTENTS: ReadonlyArray<readonly [string, RegExp]> = [
   // "does SG13 have to act on SG15's LS on time-sensitive fronthaul?", "must Q6/17 reply to the LS from SC 27 on PQC":
   // whether the group is asked to act by the statement on that topic.
   // "does SG16 have to reply to TSAG-LS12?": the statement by its number, and whether that party is asked to act.
-  ['ls', /^(?:does|do|must|should|is|are) (?<to>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG|Q\d{1,2}\/\d{1,2})) (?:(?:have|has|need|needs|got) to |(?:be )?(?:expected|asked|supposed|required) to )?(?<acts>act on|reply to|respond to|answer|do anything (?:about|on|with)) (?:the )?(?=(?<sender2>SG\d{1,2}|TSAG)-LS)(?<topic>(?:SG\d{1,2}|TSAG)-LS\s?\d{1,4})[?!.]*$/i],
+  ['ls', /^(?:does|do|must|should|is|are) (?<to>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG|Q\d{1,2}\/\d{1,2})) (?:(?:have|has|need|needs|got) to |(?:be )?(?:expected|asked|supposed|required) to )?(?<acts>act on|reply to|respond to|answer|do anything (?:about|on|with)) (?:the )?(?:(?=(?<sender2>SG\d{1,2}|TSAG)-LS)(?<topic>(?:SG\d{1,2}|TSAG)-LS\s?\d{1,4})|(?:(?:LS|liaison(?: statement)?) (?:in )?)?(?<topic2>(?:(?:SG\d{1,2}|TSAG)-)?TD\s?\d{1,4}(?:\/[A-Z0-9]{2,5}|\s*\((?:WP\s?\d{1,2}|PLEN|GEN)\s?\/\s?(?:\d{1,2}|TSAG)\))?)(?: from (?:the )?(?<sender>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG)))?)[?!.]*$/i],
   ['ls', /^(?:does|do|must|should|is|are) (?<to>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG|Q\d{1,2}\/\d{1,2})) (?:(?:have|has|need|needs|got) to |(?:be )?(?:expected|asked|supposed|required) to )?(?<acts>act on|reply to|respond to|answer|do anything (?:about|on|with)) (?:the )?(?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG))(?:['’]s)? (?:LS|liaison(?: statement)?) (?:on|about|regarding|concerning) (?<topic>[^?!.]{2,60}?)[?!.]*$/i],
   ['ls', /^(?:does|do|must|should|is|are) (?<to>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG|Q\d{1,2}\/\d{1,2})) (?:(?:have|has|need|needs|got) to |(?:be )?(?:expected|asked|supposed|required) to )?(?<acts>act on|reply to|respond to|answer|do anything (?:about|on|with)) (?:the|an?) (?:LS|liaison(?: statement)?) from (?:the )?(?<sender>\S.{1,40}?) (?:on|about|regarding|concerning) (?<topic>[^?!.]{2,60}?)[?!.]*$/i],
   ['ls', /^(?<whoActs>who) (?:must|should|has to|have to|needs to|is to|is asked to|was asked to) (?:answer|reply to|respond to|act on) (?:the )?(?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG))(?:['’]s)? (?<topic>[^?!.]{2,60}?) (?:liaison statement|liaison|LS)s?(?:,? and by when|,? by when|,? and when)?[?!.]*$/i],
@@ -412,7 +414,7 @@ function routeText(registry: Registry, plain: string, clock?: AskClock): Routed 
       const m = spec ? re.exec(body) : null;
       if (spec && m) {
         const g = m.groups ?? {};
-        const arg = `${g['join'] ? `--join ${g['join']}` : ''}${g['arg'] ?? ''}${(g['sender'] ?? g['sender2']) ? ` from ${g['sender'] ?? g['sender2']}` : ''}${g['to'] ? ` to ${g['to']}` : ''}${g['topic'] ? ` about ${g['topic']}` : ''}${g['due'] ? ` due ${g['due']}` : ''}${g['acts'] ? ' --acts' : ''}${g['whoActs'] ? ' --who-acts' : ''}${g['state'] ? (/open/i.test(g['state']) ? ' --still-open' : ' --passed') : ''}`;
+        const arg = `${g['join'] ? `--join ${g['join']}` : ''}${g['arg'] ?? ''}${(g['sender'] ?? g['sender2']) ? ` from ${g['sender'] ?? g['sender2']}` : ''}${g['to'] ? ` to ${g['to']}` : ''}${(g['topic'] ?? g['topic2']) ? ` about ${g['topic'] ?? g['topic2']}` : ''}${g['due'] ? ` due ${g['due']}` : ''}${g['acts'] ? ' --acts' : ''}${g['whoActs'] ? ' --who-acts' : ''}${g['answered'] !== undefined ? ' --answered' : ''}${g['state'] ? (/open/i.test(g['state']) ? ' --still-open' : ' --passed') : ''}`;
         return validate(spec, arg, body, clock);
       }
     }
@@ -444,7 +446,8 @@ function routeText(registry: Registry, plain: string, clock?: AskClock): Routed 
   // Short words are too near too many ("is" is one letter from "ls"): only a word of five letters or more is read so.
   const corrected = !slash && near && first.length >= 5 && READ_ONLY.has(near) && restWords.length > 0 ? validate(registry.get(near) as CommandSpec<never>, restWords.join(' '), body, clock) : null;
   if (corrected && !('reply' in corrected)) return { ...corrected, readAs: `I read "${first}" as /${near}.` };
-  if (slash || (near && restWords.length <= 2)) {
+  // (Two-letter words are not taken for a mistyped command: "is it hybrid?" is no "/ls it hybrid".)
+  if (slash || (near && restWords.length <= 2 && first.length >= 3)) {
     return {
       reply: noAnswer(
         'E_UNKNOWN_COMMAND',
@@ -531,46 +534,105 @@ export function followUp(question: string, previous: string | null): string | nu
   return asked ? readAgainst(asked, previous) : undefined;
 }
 
-/** What a follow-up names: the group, Question or Recommendation asked now, or the thing asked of the previous one's. */
-function followUpOf(question: string): { target: string } | { thing: string } | null {
-  const target = FOLLOW_UP_TARGET.exec(question.trim())?.groups?.['target'];
+// … or a span of time that narrows what the previous question listed: "which of those are in April?", "any next week?".
+const FOLLOW_UP_SPAN = /^(?:(?:and|so|ok|okay)[,\s]+)?(?:(?:which|what|any)(?:\s+ones?)?(?:\s+of\s+(?:those|these|them))?\s+|(?:only|just)\s+(?:those|these|the ones|them)\s+|(?:those|these|the ones)\s+)?(?:(?:are|is|fall|falls|come|that are|that fall|due)\s+)?(?<span>(?:in|before|after|between|during|until|till|this|next|within)\s+[^?!.]{2,40}?)\s*[?!.]*$/i;
+// (Words that make a span one of time: "in April", "next week", "before 15 March", not "in Geneva".)
+const SPAN_WORDS = new RegExp(String.raw`\b(?:${MONTH_PATTERN}|weeks?|months?|years?|quarter|days?|today|tomorrow|weekend|(?:19|20)\d{2}|\d{1,2}(?:st|nd|rd|th)?)\b`, 'i');
+// … or only "when": "by when?", "and when?", "when is that due?".
+const FOLLOW_UP_WHEN = /^(?:(?:and|so|ok|okay)[,\s]+)?(?:by|until|till)?\s*when(?:\s+(?:is|was)\s+(?:it|that)(?:\s+due)?)?\s*[?!.]*$/i;
+// … or another topic for the same question: "and on IoT?", "what about smart cities?" (no group: that is a target).
+const FOLLOW_UP_TOPIC = /^(?:(?:and|so|ok|okay)[,\s]+)?(?:what about|how about|and (?:on|for|about|regarding)|same for|what of)\s+(?:the\s+)?(?<topic>[\p{L}\d][\p{L}\d.\/&'’-]*(?:\s+[\p{L}\d.\/&'’-]+){0,3}?)\s*(?:then|too|as well)?\s*[?!.]*$/iu;
+// The topic a previous question asked about, last: "who leads work on security?", "the LS on emergency calls".
+const ASKED_TOPIC = /\b(?<lead>on|about|regarding|concerning|for)\s+(?:the\s+)?(?<topic>[^?!.,]{2,60}?)\s*(?<end>[?!.]*)$/i;
+const LEAD_QUESTION = /^(?<lead>(?:who|which (?:study )?group)\s+(?:leads|is (?:the )?lead(?:ing)?(?: study group)?(?:\s+(?:for|on))?|is leading)(?:\s+(?:the\s+)?work)?(?:\s+on)?)\s+(?:the\s+)?(?<topic>[^?!.]{2,60}?)\s*(?<end>[?!.]*)$/i;
+
+type FollowUpAsked = { target: string } | { thing: string } | { span: string } | { when: true } | { topic: string };
+
+/** What a follow-up names: the group, Question or Recommendation asked now, the thing asked of the previous one's, a span, "when", or a topic. */
+function followUpOf(question: string): FollowUpAsked | null {
+  const q = question.trim();
+  const target = FOLLOW_UP_TARGET.exec(q)?.groups?.['target'];
   if (target) return { target };
-  const thing = FOLLOW_UP_THING.exec(question.trim())?.groups?.['thing'];
-  return thing ? { thing } : null;
+  const thing = FOLLOW_UP_THING.exec(q)?.groups?.['thing'];
+  if (thing) return { thing };
+  if (FOLLOW_UP_WHEN.test(q)) return { when: true };
+  const span = FOLLOW_UP_SPAN.exec(q)?.groups?.['span'];
+  // (Only a span that reads as dates: "in Geneva" is no span of time.)
+  if (span && SPAN_WORDS.test(span)) return { span: span.trim() };
+  const topic = FOLLOW_UP_TOPIC.exec(q)?.groups?.['topic'];
+  return topic && !/^(?:it|its|that|this|them|those|these|you|me)$/i.test(topic) && !ONE_GROUP_MENTION.test(topic) ? { topic } : null;
 }
 
 /** A follow-up read against `previous` ({@link followUp}); `null` when there is none to read it against. */
-function readAgainst(asked: { target: string } | { thing: string }, previous: string | null): string | null {
+function readAgainst(asked: FollowUpAsked, previous: string | null): string | null {
   if (!previous) return null;
+  const bare = previous.replace(/[?!.]+\s*$/, '');
   if ('thing' in asked) {
     const named = ONE_GROUP_MENTION.exec(previous)?.[0] ?? REC_NUMBER.exec(previous)?.[0];
     return named ? `${asked.thing} for ${named}` : null;
   }
+  // "by when?": the previous question, asked with when.
+  if ('when' in asked) return /\bwhen\b/i.test(bare) ? bare : `${bare}, and by when?`;
+  // "which of those are in April?": the previous question, narrowed to the span.
+  if ('span' in asked) return `${bare} ${asked.span}`;
+  if ('topic' in asked) {
+    // "and on IoT?" after "who leads work on security?": the same question of the topic asked now.
+    const lead = LEAD_QUESTION.exec(previous);
+    if (lead?.groups) return `${lead.groups['lead']} ${asked.topic}${lead.groups['end'] ?? ''}`;
+    const on = ASKED_TOPIC.exec(previous);
+    if (on?.groups && !ONE_GROUP_MENTION.test(on.groups['topic'] ?? '')) return `${previous.slice(0, on.index)}${on.groups['lead']} ${asked.topic}${on.groups['end'] ?? ''}`;
+    return null;
+  }
   const { target } = asked;
   const same = REC_NUMBER.test(target) ? REC_NUMBER.exec(previous) : ONE_GROUP_MENTION.exec(previous);
-  return same ? `${previous.slice(0, same.index)}${target}${previous.slice(same.index + same[0].length)}` : `${previous.replace(/[?!.]+\s*$/, '')} for ${target}`;
+  return same ? `${previous.slice(0, same.index)}${target}${previous.slice(same.index + same[0].length)}` : `${bare} for ${target}`;
 }
 
+// "it", "that", "this" pointing back, not "this week", "that month" (a span of time).
+const POINTER = String.raw`\b(?:it|that|this)\b(?!\s+(?:week|month|year|quarter|morning|afternoon|evening|day|weekend|time)\b)`;
 // Words that point back to what was asked before: "until it starts", "that deadline", "the meeting itself".
-const POINTS_BACK = /\b(?:it|that|this)\b|\bthe meeting itself\b|\bthe same (?:meeting|deadline)\b/i;
+const POINTS_BACK = new RegExp(String.raw`${POINTER}|\bthe meeting itself\b|\bthe same (?:meeting|deadline)\b`, 'i');
 
 /**
- * `question` with its pointing words ("it", "that deadline", "the meeting itself") made the group the previous question
- * named ("the TSAG meeting", "the SG21 deadline"); `null` when the previous question named none.
+ * What the previous question was about, for "it" to stand for: the group it named ("SG13", "the SG13 meeting" when it
+ * asked of a meeting), else the meeting it named by its place or name ("the Muscat meeting"), else the liaison
+ * statement it named by its topic ("the LS on emergency calls").
+ */
+function subjectOf(previous: string): { group: string; meeting: boolean } | { thing: string } | null {
+  const group = ONE_GROUP_MENTION.exec(previous)?.[0];
+  if (group) return { group, meeting: /\bmeet(?:ing|s)?\b|\bplenary\b/i.test(previous) };
+  const meeting = /\bthe\s+((?:[\p{Lu}\d][\p{L}\d'’-]*\s+){1,3})(meeting|workshop|forum|plenary|session)\b/u.exec(previous);
+  if (meeting) return { thing: `the ${meeting[1]}${meeting[2]}` };
+  const ls = /\b(?:the\s+)?((?:[\p{L}\d/-]+\s+)?(?:LS|liaison(?: statement)?)\s+(?:on|about|regarding)\s+[^?!.,]{2,60}?)\s*(?=[?!.,]|$|\s+(?:and|from|to|by)\b)/iu.exec(previous);
+  return ls ? { thing: `the ${ls[1]}` } : null;
+}
+
+/**
+ * `question` with its pointing words ("it", "that deadline", "the meeting itself") made what the previous question
+ * named ("the TSAG meeting", "the SG21 deadline", "the Muscat meeting"); `null` when the previous question named none.
  */
 export function pointedBack(question: string, previous: string | null): string | null {
-  const group = previous ? ONE_GROUP_MENTION.exec(previous)?.[0] : undefined;
-  if (!group || !previous) return null;
-  const meeting = /\bmeet(?:ing|s)?\b|\bplenary\b/i.test(previous);
-  for (const [re, by] of [
-    [/\bthe meeting itself\b|\b(?:that|this|the same) meeting\b/i, `the ${group} meeting`],
-    [/\b(?:that|this|the same) deadline\b/i, `the ${group} deadline`],
-    [/\b(?:it|that|this)\b/i, meeting ? `the ${group} meeting` : group],
-  ] as const) {
-    if (re.test(question)) return question.replace(re, by);
-  }
+  const subject = previous ? subjectOf(previous) : null;
+  if (!subject) return null;
+  const pointer = new RegExp(POINTER, 'i');
+  const replacements: Array<readonly [RegExp, string]> =
+    'thing' in subject
+      ? [[/\bthe meeting itself\b|\b(?:that|this|the same) meeting\b/i, subject.thing], [pointer, subject.thing]]
+      : [
+          [/\bthe meeting itself\b|\b(?:that|this|the same) meeting\b/i, `the ${subject.group} meeting`],
+          [/\b(?:that|this|the same) deadline\b/i, `the ${subject.group} deadline`],
+          [pointer, subject.meeting ? `the ${subject.group} meeting` : subject.group],
+        ];
+  for (const [re, by] of replacements) if (re.test(question)) return question.replace(re, by);
   return null;
 }
+
+// A question that names a thing of its own beside its "it": a statement, a letter, a document, a name or an acronym
+// ("fronthaul timing LS – who is it to", "who sent LS332 and what was it about").
+const NAMES_ITS_OWN = /\b(?:LSs?|liaisons?|liaison statements?|TDs?|letters?|circulars?|workshops?|forums?|documents?|consultations?)\b|(?<!^)\b[A-Z][\w-]*[A-Z\d][\w-]*\b|(?<=\S\s+)\b(?!I\b)[A-Z][a-z]{2,}/;
+
+// "what does it ask?", "what do they want us to do?" after a question that listed liaison statements.
+const ASKS_OF_IT = /^(?:(?:and|so|ok|okay)[,\s]+)?what (?:does|do|did) (?:it|they|those|these|them) (?:ask|want|request|say)(?:\s+(?:for|of (?:us|me)|(?:us|me) to do))?\s*[?!.]*$/i;
 
 /**
  * Route and run `input`; every failure becomes a reply (the caller's error sink handles only the unexpected). When
@@ -581,6 +643,15 @@ export function pointedBack(question: string, previous: string | null): string |
 export async function answer(registry: Registry, context: CommandContext & { metrics?: CommandMetrics }, question: string): Promise<{ command: string | null; reply: Reply }> {
   const conversation = context.conversation;
   if (!conversation) return answerOne(registry, context, question);
+  // "what does it ask?" after "which LSs need a reply from SG17?": the same statements, with what each asks.
+  if (ASKS_OF_IT.test(question.trim())) {
+    const previous = await conversation.previous().catch(() => null);
+    const routed = previous ? route(registry, previous, { now: context.now, tz: context.tz }) : null;
+    if (previous && routed && 'spec' in routed && routed.spec.name === 'ls') {
+      const reply = await routed.spec.run(context, { ...(routed.args as object), asks: true } as never).catch(() => null);
+      if (reply?.ok) return { command: 'ls', reply: { ...reply, notes: [`Read as "${previous}", with what each statement asks.`, ...reply.notes] } };
+    }
+  }
   const follow = followUpOf(question);
   const read = follow ? readAgainst(follow, await conversation.previous().catch(() => null)) : undefined;
   if (read === null) {
@@ -603,22 +674,39 @@ export async function answer(registry: Registry, context: CommandContext & { met
   }
   // "how many days until it starts?", "was that deadline changed?": a question that names nothing of its own and does
   // not read alone is read of the group the previous question named.
+  // A question that points back ("what time does it open for me?") is read of what the previous one named first (the
+  // asker's "it" is that, not every meeting), and as it is when that reads nothing.
+  const readsWell = (r: Reply) => r.ok && !r.notes.some((n) => UNREAD_NOTE.test(n) || /\bis no group I know\b|\bis not an ITU-T group\b/.test(n));
   if (read === undefined && POINTS_BACK.test(question) && !ONE_GROUP_MENTION.test(question) && !REC_NUMBER.test(question)) {
+    // (A question that names a thing of its own, "fronthaul timing LS – who is it to", is read as it is first: its "it"
+    // is that thing.)
+    const back = NAMES_ITS_OWN.test(question) ? null : pointedBack(question, await conversation.previous().catch(() => null));
+    if (back) {
+      const again = await answerOne(registry, context, back);
+      if (readsWell(again.reply)) {
+        await conversation.remember(back).catch(() => undefined);
+        return { ...again, reply: { ...again.reply, notes: [`Read as "${back}".`, ...again.reply.notes] } };
+      }
+    }
     const alone = await answerOne(registry, context, question);
-    // (A meeting's answer that could not tell which one is meant is no reading of it.)
-    if (alone.reply.ok && !alone.reply.notes.some((n) => UNREAD_NOTE.test(n) || /\bis no group I know\b|\bis not an ITU-T group\b/.test(n))) {
+    if (readsWell(alone.reply)) {
       await conversation.remember(question).catch(() => undefined);
       return alone;
     }
-    const back = pointedBack(question, await conversation.previous().catch(() => null));
-    if (!back) return alone;
-    const again = await answerOne(registry, context, back);
-    if (!again.reply.ok) return alone;
-    await conversation.remember(back).catch(() => undefined);
-    return { ...again, reply: { ...again.reply, notes: [`Read as "${back}".`, ...again.reply.notes] } };
+    const later = NAMES_ITS_OWN.test(question) ? pointedBack(question, await conversation.previous().catch(() => null)) : null;
+    const again = later ? await answerOne(registry, context, later) : null;
+    if (!later || !again || !readsWell(again.reply)) return alone;
+    await conversation.remember(later).catch(() => undefined);
+    return { ...again, reply: { ...again.reply, notes: [`Read as "${later}".`, ...again.reply.notes] } };
   }
   const asked = read ?? question;
   const answered = await answerOne(registry, context, asked);
+  // A span, "when" or a topic read against the previous question that reads nothing so: the question as it is.
+  if (read && !readsWell(answered.reply) && follow && !('target' in follow) && !('thing' in follow)) {
+    const alone = await answerOne(registry, context, question);
+    if (alone.reply.ok) await conversation.remember(question).catch(() => undefined);
+    return alone;
+  }
   if (answered.reply.ok) await conversation.remember(asked).catch(() => undefined);
   // A follow-up says how it was read.
   return read ? { ...answered, reply: { ...answered.reply, notes: [`Read as "${asked}".`, ...answered.reply.notes] } } : answered;

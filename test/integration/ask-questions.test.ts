@@ -2285,6 +2285,14 @@ describe('questions of the thirty-fifth round (asked on 18 January 2027)', () =>
     const a = await ask('who are the conveners of the SG17 correspondence group on quantum-safe migration', 'America/Chicago', when);
     expect(a.sections[0]?.items[0]?.text).toBe('The Correspondence Group is convened by Ms Ana Ribeiro (Brazil) and Mr Lukas Meyer (Switzerland).');
   });
+
+  it('"does SG13 have to reply to TD 1204 from SG15?": no, in so many words, the statement found by the TD that carries it', async () => {
+    for (const q of ['does SG13 have to reply to TD 1204 from SG15?', 'does SG13 have to reply to TD 1204 (PLEN/15)?']) {
+      const a = await ask(q, 'Asia/Tokyo', when);
+      expect(a.command, q).toBe('ls');
+      expect(a.title, q).toMatch(/^No: SG13 gets TD 1204 \(PLEN\/15\) for information; it asks IEEE 802\.1 Working Group, MEF Forum to act by Mon 1 Mar 2027, 07:59 \(Asia\/Tokyo\) — original: 28 February 2027 Geneva time, end of day$/);
+    }
+  });
 });
 
 describe('what a review of the twenty-ninth round\'s readings found', () => {

@@ -15,6 +15,7 @@ interface Answer {
   command: string | null;
   title: string;
   notes: string[];
+  sections: Array<{ items: Array<{ text: string }> }>;
 }
 
 async function ask(text: string, as: string): Promise<Answer> {
@@ -45,6 +46,43 @@ describe('a follow-up question', () => {
     expect(days.notes[0]).toBe('Read as "how many days until the TSAG meeting starts?".');
     await ask("what's the SG21 contribution deadline?", 'dee@example.org');
     expect((await ask('was that deadline changed?', 'dee@example.org')).title).toMatch(/^Yes: contributions now due /);
+  });
+
+  // Follow-ups a new user asked in a trial (the thirty-sixth round of questions), each after the question before it.
+  it('"which of those are in April?" narrows the previous list to the span; "and on IoT?" asks the previous question of another topic', async () => {
+    await ask('study group 20 deadlines', 'eve@example.org');
+    const april = await ask('which of those are in April?', 'eve@example.org');
+    expect(april).toMatchObject({ ok: true, command: 'deadlines', title: 'Deadlines for SG20, April 2027' });
+    expect(april.notes[0]).toBe('Read as "study group 20 deadlines in April".');
+    await ask('who leads work on security?', 'eve@example.org');
+    const iot = await ask('and on IoT?', 'eve@example.org');
+    expect(iot).toMatchObject({ ok: true, command: 'lsg', title: 'SG20 leads this topic' });
+    expect(iot.notes[0]).toBe('Read as "who leads work on IoT?".');
+  });
+
+  it('"is it hybrid?" after a meeting asked by its place; "what time does it open for me?" is of the meeting asked before, not every meeting', async () => {
+    await ask('tell me about the Muscat meeting', 'fay@example.org');
+    const hybrid = await ask('is it hybrid?', 'fay@example.org');
+    expect(hybrid).toMatchObject({ ok: true, command: 'meeting', title: 'SG13RG-ARB: remote participation is offered (a hybrid meeting)' });
+    expect(hybrid.notes[0]).toBe('Read as "is the Muscat meeting hybrid?".');
+    await ask('when is the TSAG meeting?', 'fay@example.org');
+    const opens = await ask('what time does it open for me?', 'fay@example.org');
+    expect(opens.title).toBe('TSAG opens Mon 25 Jan 2027, 17:30 (Asia/Seoul) — original: 25 January 2027, 09:30 Geneva time');
+  });
+
+  it('after a liaison statement: "by when?", "was it answered?"; after a list of them: "what does it ask for?"', async () => {
+    await ask('who must reply to the LS on emergency calls?', 'gus@example.org');
+    const when = await ask('by when?', 'gus@example.org');
+    expect(when).toMatchObject({ ok: true, command: 'ls' });
+    expect(when.title).toMatch(/^SG11-LS58 asks SG13 to reply by Wed 1 Apr 2026, 06:59 \(Asia\/Seoul\)/);
+    expect(when.notes[0]).toBe('Read as "who must reply to the LS on emergency calls, and by when?".');
+    const answered = await ask('was it answered?', 'gus@example.org');
+    expect(answered.title).toMatch(/^No: no reply to SG11-LS58 is stored; it asked SG13 to reply by Wed 1 Apr 2026/);
+    await ask('which LSs need a reply from SG17?', 'gus@example.org');
+    const asks = await ask('what does it ask for?', 'gus@example.org');
+    expect(asks).toMatchObject({ ok: true, command: 'ls', title: 'Liaison statements of SG17' });
+    expect(asks.notes[0]).toBe('Read as "which LSs need a reply from SG17?", with what each statement asks.');
+    expect(JSON.stringify(asks)).toContain('Asks: SC 27 kindly asks SG17 to');
   });
 
   it("is read against the asker's own earlier question, not another person's", async () => {

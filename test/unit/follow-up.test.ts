@@ -27,6 +27,18 @@ describe('a follow-up question', () => {
     expect(followUp('what about its registration deadline?', 'what is new this week')).toBeNull();
   });
 
+  it('a span narrows the previous question; "by when?" asks it with when; another topic takes the place of its topic', () => {
+    expect(followUp('which of those are in April?', 'study group 20 deadlines')).toBe('study group 20 deadlines in April');
+    expect(followUp('and next month?', 'deadlines for SG13')).toBe('deadlines for SG13 next month');
+    expect(followUp('any before 15 March?', 'what is due for Q4/20')).toBe('what is due for Q4/20 before 15 March');
+    expect(followUp('by when?', 'who must reply to the LS on emergency calls?')).toBe('who must reply to the LS on emergency calls, and by when?');
+    expect(followUp('and on IoT?', 'who leads work on security?')).toBe('who leads work on IoT?');
+    expect(followUp('what about smart cities', 'is there an LS about digital twins?')).toBe('is there an LS about smart cities?');
+    // A place is no span of time, and a topic of no question asked of one is read as it is.
+    expect(followUp('which of those are in Geneva?', 'deadlines for SG13')).toBeUndefined();
+    expect(followUp('and on IoT?', 'when is the SG13 meeting?')).toBeNull();
+  });
+
   it('a question in full is no follow-up', () => {
     for (const q of ['when is the SG17 meeting?', 'and what is the contribution deadline for SG13?', 'deadlines SG17', 'what about the weather in Geneva during the SG12 meeting']) expect(followUp(q, 'when is the SG12 meeting?'), q).toBeUndefined();
   });
@@ -40,7 +52,16 @@ describe('a question that points back ("until it starts", "that deadline")', () 
     expect(pointedBack('is it hybrid?', 'deadlines for SG12')).toBe('is SG12 hybrid?');
   });
 
-  it('is none when the previous question named no group', () => {
+  it('is read of the meeting or the liaison statement the previous question named, when it named no group', () => {
+    expect(pointedBack('is it hybrid?', 'tell me about the Muscat meeting')).toBe('is the Muscat meeting hybrid?');
+    expect(pointedBack('was it answered?', 'who must reply to the LS on emergency calls?')).toBe('was the LS on emergency calls answered?');
+  });
+
+  it('"this week" and "that month" point to no earlier question', () => {
+    expect(pointedBack("what's due this week?", 'deadlines for SG13')).toBeNull();
+  });
+
+  it('is none when the previous question named nothing', () => {
     expect(pointedBack('how many days until it starts?', 'any workshops coming up')).toBeNull();
     expect(pointedBack('how many days until it starts?', null)).toBeNull();
   });
