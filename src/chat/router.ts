@@ -541,7 +541,7 @@ const SPAN_WORDS = new RegExp(String.raw`\b(?:${MONTH_PATTERN}|weeks?|months?|ye
 // … or only "when": "by when?", "and when?", "when is that due?".
 const FOLLOW_UP_WHEN = /^(?:(?:and|so|ok|okay)[,\s]+)?(?:by|until|till)?\s*when(?:\s+(?:is|was)\s+(?:it|that)(?:\s+due)?)?\s*[?!.]*$/i;
 // … or another topic for the same question: "and on IoT?", "what about smart cities?" (no group: that is a target).
-const FOLLOW_UP_TOPIC = /^(?:(?:and|so|ok|okay)[,\s]+)?(?:what about|how about|and (?:on|for|about|regarding)|same for|what of)\s+(?:the\s+)?(?<topic>[\p{L}\d][\p{L}\d.\/&'’-]*(?:\s+[\p{L}\d.\/&'’-]+){0,3}?)\s*(?:then|too|as well)?\s*[?!.]*$/iu;
+const FOLLOW_UP_TOPIC = /^(?:(?:and|so|ok|okay)[,\s]+)?(?:what about|how about|and (?:on|for|about|regarding)|same for|what of)\s+(?:the\s+)?(?<topic>[\p{L}\d][\p{L}\d./&'’-]*(?:\s+[\p{L}\d./&'’-]+){0,3}?)\s*(?:then|too|as well)?\s*[?!.]*$/iu;
 // The topic a previous question asked about, last: "who leads work on security?", "the LS on emergency calls".
 const ASKED_TOPIC = /\b(?<lead>on|about|regarding|concerning|for)\s+(?:the\s+)?(?<topic>[^?!.,]{2,60}?)\s*(?<end>[?!.]*)$/i;
 const LEAD_QUESTION = /^(?<lead>(?:who|which (?:study )?group)\s+(?:leads|is (?:the )?lead(?:ing)?(?: study group)?(?:\s+(?:for|on))?|is leading)(?:\s+(?:the\s+)?work)?(?:\s+on)?)\s+(?:the\s+)?(?<topic>[^?!.]{2,60}?)\s*(?<end>[?!.]*)$/i;
