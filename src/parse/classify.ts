@@ -49,6 +49,13 @@ const SUMMARY_HEADING = /^[ \t|]*(?:(?:Meeting\s+)?Executive summary\b|(?:ITU-T\
 // Meeting Report for TSG CT WG3 meeting: 61".
 // … or a workshop's "ITU-T Final Report" run into its masthead.
 const REPORT_IN_LINE = /\bDRAFT\s+Meeting\s+Report\s+(?:of|for)\b|\bITU-[TRD]\s+Final\s+Report\b|\bMeeting\s+Report\s+(?:of|for)\s+(?:the\s+)?(?:3GPP|TSG|ETSI|IEEE)\b/;
+// … or a 3GPP report's cover flattened into one line: "Agenda item3Title:Draft Report of 3GPP TSG RAN WG1 #65 v0.1.0".
+const REPORT_TITLE_IN_LINE = /(?<![A-Za-z])Title\s*:\s*(?:Draft\s+)?Report\s+of\s+(?:the\s+)?(?:3GPP|TSG|ETSI)\b/;
+// A meeting's report that opens by saying it took place: "1 Introduction / The fourth meeting of ITU-T JCA-NID … took
+// place in Geneva on 18 September 2007".
+const REPORT_OPENING = /^\s*(?:\d{1,2}\.?\s+)?Introduction\s*\n+\s*The\s+(?:[\w-]+\s+){0,3}meeting\s+of\b[^\n]{0,300}?\b(?:took place|was held)\b/i;
+// A body's report on its liaison with another: "IEEE 802.11 - IETF Liaison Report".
+const LIAISON_REPORT = /\bLiaison\s+Report\b/i;
 // A sector's meeting report by its number ("Document 1/REP/20-E": ITU-D Study Group 1's report 20) or its heading
 // ("Note by the Chairman SUMMARY OF CONCLUSIONS OF THE TENTH MEETING OF TDAG").
 // A Recommendation's approval page ("AAP Recommendation" / "G.9702: …" / "Consent Date" / "Approval Date").
@@ -111,7 +118,7 @@ export function classify(text: string): Classification {
   // A Recommendation's approval page is no TD, whatever TD it names as the input used for consent.
   if (AAP_PAGE.test(text.slice(0, 2500))) return { kind: 'other', reference: null };
   // A meeting's executive summary or results page opens with its heading; the TDs and letters it cites are not it.
-  if (SUMMARY_HEADING.test(firstLines(text, 8)) || REPORT_IN_LINE.test(text.slice(0, 400)) || SECTOR_REPORT.test(text.slice(0, 1500))) return { kind: 'report', reference: null };
+  if (SUMMARY_HEADING.test(firstLines(text, 8)) || REPORT_IN_LINE.test(text.slice(0, 400)) || REPORT_TITLE_IN_LINE.test(text.slice(0, 2000)) || SECTOR_REPORT.test(text.slice(0, 1500)) || REPORT_OPENING.test(text.slice(0, 1000))) return { kind: 'report', reference: null };
   // A letter or circular names itself near the top ("Ref: TSB Collective letter 3/20", "TSB Circular 106").
   // A letter or circular named in passing ("available as TSB Collective letter 9/16", "(TSB Circular 9 of …)") is
   // another document, not this one.
@@ -178,7 +185,7 @@ export function classify(text: string): Classification {
   // A meeting's calling notice or agenda: read as a notice is (parseDocument files it so when it finds the meeting).
   if (MEETING_DOC_TYPE.test(docType)) return { kind: 'other', reference: null };
   // A report whose masthead a converter spaced out into lines of a letter or two ("J / OINT / C …") is no slide deck.
-  if (REPORT_HEADING.test(firstLines(text, 60))) return { kind: 'report', reference: null };
+  if (REPORT_HEADING.test(firstLines(text, 60)) || LIAISON_REPORT.test(text.slice(0, 800))) return { kind: 'report', reference: null };
   if (isSlideDeck(text)) return { kind: 'presentation', reference: null };
   return { kind: 'other', reference: null };
 }

@@ -11,7 +11,7 @@ import { fieldValue, headerOf } from './fields.ts';
 import { plainHeader, unrunHeader } from './layout.ts';
 import { dominantGroup, findGroups } from './groups.ts';
 import { CAPITAL_HEADING, parseLiaison, unlabelledTemplate, withUnstatedAction } from './liaison.ts';
-import { agendaHeading, findCancelledMeeting, findVenue, findEvents, findMeeting, heldMeeting, findOpeningTime, findPlace, meetingOf, placeInBrackets, placeName, listedNextMeetings, bodyMeetings, bodyKey, proseBodyMeetings, previousMeeting, questionMeetings, splitMeetings, subjectMeetings, workingPartyMeetings, groupMeetingsAhead } from './meeting.ts';
+import { agendaHeading, announcedMeeting, findCancelledMeeting, findVenue, findEvents, findMeeting, heldMeeting, findOpeningTime, findPlace, meetingOf, placeInBrackets, placeName, listedNextMeetings, bodyMeetings, bodyKey, proseBodyMeetings, previousMeeting, questionMeetings, splitMeetings, subjectMeetings, workingPartyMeetings, groupMeetingsAhead } from './meeting.ts';
 import { meetingRows } from './meeting-table.ts';
 import { MONTH_PATTERN, normalizeText, squash } from './normalize.ts';
 import { asWritten, findRevision } from './reference.ts';
@@ -572,6 +572,7 @@ export function parseDocument(raw: string): ParsedDocument {
 
   let meeting: MeetingInfo | null = null;
   let moreMeetings: MeetingInfo[] = [];
+  let announced: MeetingInfo | null = null;
   // A flattened letter's fields are read one a line ("Subject: Notice of … in Geneva, Switzerland Date: 11-14 …"),
   // for its meeting, the meetings beside it and their table.
   const flat = isLetter || notice ? unrunHeader(text) : text;
@@ -598,7 +599,11 @@ export function parseDocument(raw: string): ParsedDocument {
       if (!meeting.startTime && named.startTime) Object.assign(meeting, { startTime: named.startTime, timezone: named.timezone ?? null });
     }
   }
-  else if (kind === 'other' && !notice) meeting = namedMeeting(header) ?? agenda?.meeting ?? null;
+  else if (kind === 'other' && !notice) {
+    // A body's notice of its own meeting (a workshop's call for participation, a working group's session) is a notice.
+    announced = announcedMeeting(header);
+    meeting = announced ?? namedMeeting(header) ?? agenda?.meeting ?? null;
+  }
   if (meeting && isLetter) {
     const split = splitMeetings(flat, meeting, foreign ?? 'ITU-T');
     if (split) {
@@ -683,7 +688,7 @@ export function parseDocument(raw: string): ParsedDocument {
 
   return {
     // A notice that announces its meeting is filed as what it is.
-    kind: announces && meeting ? 'meeting-notice' : kind,
+    kind: (announces && meeting) || (announced && meeting === announced) ? 'meeting-notice' : kind,
     // A circular or notice that names its group only in the meeting it announces belongs to that group.
     group: group ?? (isLetter || notice ? (meeting?.group ?? null) : null),
     reference: reference ? asWritten(raw, reference.reference) : lsNumberReference(kind, title, liaison?.from ?? null),
@@ -693,7 +698,8 @@ export function parseDocument(raw: string): ParsedDocument {
     // A title field run into the body of a flattened text ("Title: Areas for cooperation … WTSA Resolution 2 (Dubai,
     // 2012) in its resolves 2 encourages …") is cut: no title runs on for a page.
     // A cell separator left before a field's value ("TITLE / Revised Draft Agenda …") is no part of it.
-    title: title ? clip(title.trim().replace(/^[/|]\s+/, '').replace(/(?<=\S)\s+LIAISON STATEMENT$/, ''), 2 * MAX_TITLE) || meeting?.title || null : meeting?.title || null,
+    // A body's notice is titled by the meeting it announces, named in its heading ("W3C Workshop on …").
+    title: announced && meeting === announced && announced.title !== 'Meeting' ? clip(announced.title, 2 * MAX_TITLE) : title ? clip(title.trim().replace(/^[/|]\s+/, '').replace(/(?<=\S)\s+LIAISON STATEMENT$/, ''), 2 * MAX_TITLE) || meeting?.title || null : meeting?.title || null,
     meeting,
     ...(moreMeetings.length > 0 ? { moreMeetings } : {}),
     ...(others.length > 0 ? { bodyMeetings: others } : {}),

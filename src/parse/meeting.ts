@@ -965,3 +965,49 @@ export function proseBodyMeetings(text: string, after: string | null, sender: st
   }
   return out;
 }
+
+// What announces a meeting of any body in its first lines: an invitation, a call for participation, "will take place".
+const ANNOUNCING = /\b(?:invites? you to|you are (?:cordially )?invited to|call for (?:participation|papers|position papers|contributions)|will take place|will be held|will run from|is pleased to (?:announce|invite)|are invited to (?:attend|participate))\b/i;
+// What it announces: a workshop, a session, a symposium…
+const GATHERING = /\b(?:workshops?|meetings?|sessions?|symposi(?:um|a)|conferences?|forums?|seminars?|plenar(?:y|ies)|summits?)\b/i;
+// A place after a meeting's dates: "…, Abingdon, near Oxford, UK", "at the Denver Marriott Southeast, Denver, Colorado, USA".
+const PLACE_AFTER = /^[\s,]*(?:(?:at|in)\s+(?:the\s+)?)?([A-Z][\w'’\u00C0-\u024F.-]*(?:[ -]+[\w'’\u00C0-\u024F.-]+){0,4}(?:,\s*(?:near\s+)?[A-Z][\w'’\u00C0-\u024F.-]*(?:[ -]+[A-Z][\w'’\u00C0-\u024F.-]*){0,3}){0,3})/;
+// A line that is a place: "SAP University, St. Leon-Rot, Germany".
+const PLACE_LINE = /^[A-Z][\w'’\u00C0-\u024F. -]{1,50}(?:,\s*[A-Z][\w'’\u00C0-\u024F. -]{1,40}){1,3}$/;
+
+/**
+ * The meeting a notice of a body outside ITU announces in its first lines: a workshop's call for participation ("W3C
+ * Workshop on … / Call for Participation / 25-26 September 2002 / SAP University, St. Leon-Rot, Germany"), a working
+ * group's session ("Session #2 of the IEEE 802.16 Working Group … will take place on August 4-6, 1999 at the Denver
+ * Marriott Southeast, Denver, Colorado, USA"), an invitation headed by its dates and place ("20 - 22 November 1995,
+ * Abingdon, near Oxford, UK" / "… invites you to participate in an open international workshop"). `null` when the
+ * first lines announce none, or give no dates of several days or no place for it.
+ *
+ * @example announcedMeeting('25-26 September 2002\nSAP University, St. Leon-Rot, Germany\nThe workshop will be held …')?.place // 'SAP University, St. Leon-Rot, Germany'
+ */
+export function announcedMeeting(header: string): MeetingInfo | null {
+  const head = header.slice(0, 2500);
+  if (!ANNOUNCING.test(head) || !GATHERING.test(head)) return null;
+  const lines = head.split('\n').map((l) => l.trim());
+  for (let i = 0; i < Math.min(lines.length, 40); i++) {
+    const line = lines[i] ?? '';
+    const hit = findDates(line)[0];
+    // Dates of a meeting: several days, or a day on a line that names the meeting; not a date in a bracket ("(VTT, Helsinki, Summer `95)").
+    if (!hit || (hit.start === hit.end && !GATHERING.test(line)) || /\(\s*[^)]*$/.test(line.slice(0, hit.index))) continue;
+    // (The place ends with its sentence: "…, Colorado, USA. The System Requirements Task Group will meet".)
+    const rest = line.slice(hit.index + hit.text.length).split(/\.\s/)[0] ?? '';
+    const next = lines.slice(i + 1, i + 4).find((l) => l !== '') ?? '';
+    const placed = PLACE_AFTER.exec(rest)?.[1]?.replace(/[.,\s]+$/, '') ?? (PLACE_LINE.test(next) && !GATHERING.test(next) && !findDates(next)[0] ? next : null);
+    const place = placed && !/^(?:from|to|and|until|through|the)$/i.test(placed) ? placed : null;
+    if (!place) continue;
+    // Its name: the line before that names the gathering ("W3C Workshop on" + "Device Independent Authoring
+    // Techniques"), or the line itself up to the dates ("Session #2 of the IEEE 802.16 Working Group").
+    const before = lines.slice(Math.max(0, i - 6), i).filter((l) => l !== '');
+    const named = before.findIndex((l) => GATHERING.test(l) && l.length <= 120);
+    const own = squash(line.slice(0, hit.index).replace(/\b(?:will take place|will be held|will run)\b.*$/i, '').replace(/[\s,:]+$/, ''));
+    const title =
+      named >= 0 ? squash(/\b(?:on|of|for)$/i.test(before[named] ?? '') ? `${before[named]} ${before[named + 1] ?? ''}` : (before[named] ?? '')) : own && GATHERING.test(own) ? own : 'Meeting';
+    return { group: null, title, start: hit.start, end: hit.end, place: placeName(place) };
+  }
+  return null;
+}
