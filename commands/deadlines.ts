@@ -357,6 +357,8 @@ const deadlinesCommand = defineCommand({
     if (all) sections.push({ heading: 'Past', items: past.map((d) => item(d, ctx.tz, ctx.now, scope.kind === 'all' || scope)) });
     const notes = [timesNote(ctx.tz)];
     if (scope.kind === 'group' && scope.workingParty) notes.unshift(`Deadlines are kept per study group: these are ${scope.group}'s, ${scope.workingParty} among them.`);
+    const own = questionNote(scope, upcoming);
+    if (own) notes.unshift(own);
     const calendar = ctx.calendarUrl && scope.kind !== 'all' ? ctx.calendarUrl(scopeLabel) : null;
     if (total > upcoming.length && upcoming.length > 0) {
       const last = upcoming[upcoming.length - 1] as DeadlineFact;
@@ -622,6 +624,8 @@ async function inRange(ctx: CommandContext, scope: Scope, all: boolean, range: D
   ].filter((s) => s.items.length > 0);
   const notes = [timesNote(ctx.tz)];
   if (scope.kind === 'group' && scope.workingParty) notes.unshift(`Deadlines are kept per study group: these are ${scope.group}'s, ${scope.workingParty} among them.`);
+  const own = questionNote(scope, shown);
+  if (own) notes.unshift(own);
   const full = due.length > SHOWN || ((range.to !== null || kinds !== null) && fetched.length === RANGE_FETCH);
   if (full) notes.unshift(`Only the first ${shown.length} are shown: ask about one Question (deadlines Q4/20) or fewer dates to see the rest.`);
   // Nothing due then, but the group meets then ("pre-register for SG3 in april"): that meeting's deadlines.
@@ -670,4 +674,18 @@ async function inRange(ctx: CommandContext, scope: Scope, all: boolean, range: D
     sources: uniqueSources(shown.map((d) => sourceOf(d.source))),
     data: { scope: scopeLabel, range, upcoming, past, ...(calendar ? { calendarUrl: calendar } : {}) },
   };
+}
+
+/**
+ * What a Question's deadlines are when none or only some are its own: "Nothing is set for Q4/20 alone: these are
+ * SG20's deadlines, which its Questions meet too." `null` for a group, or when every deadline names the Question.
+ */
+function questionNote(scope: Scope, shown: DeadlineFact[]): string | null {
+  if (scope.kind !== 'question' || shown.length === 0) return null;
+  const group = groupOfQuestion(scope.question);
+  const own = shown.filter((d) => d.questions.includes(scope.question)).length;
+  if (own === shown.length) return null;
+  return own === 0
+    ? `Nothing is set for ${scope.question} alone: these are ${group}'s deadlines, which its Questions meet too.`
+    : `${own} of these ${own === 1 ? 'is' : 'are'} set for ${scope.question} itself; the others are ${group}'s, which its Questions meet too.`;
 }

@@ -112,6 +112,7 @@ const meetingArgs = z.object({
   onDay: z.string().optional(),
   registration: z.boolean().optional(),
   status: z.enum(['over', 'ongoing']).optional(),
+  placeAsked: z.boolean().optional(),
 });
 
 // A month named in a meeting question: "May" only written so, or before a year or "meeting" ("may I …" is no month).
@@ -214,10 +215,12 @@ export function parseMeetingText(input: string, clock?: { now: number; tz: strin
         ? ('ongoing' as const)
         : null
     : null;
+  // "is SG12 meeting in Tunis again?", "will the SG13 meeting be held in Geneva": yes or no, of its place.
+  const placeAsked = /^\s*(?:[Ii]s|[Aa]re|[Ww]ill|[Dd]oes|[Dd]o)\b.{0,60}?\b(?:meet(?:ing|s)?|(?:be\s+)?held|take place|taking place)\s+(?:again\s+)?(?:in|at)\s+\p{Lu}/u.test(text);
   // "what happened to the SG13 meeting planned for March": told what became of it, no yes or no.
   const toldWhat = /^\s*what\s+(?:happened|has happened|is happening)\s+(?:to|with)\b.*\bmeeting\b/i.test(text);
   const moved = stillOn || cancelAsked || toldWhat || (/\b(?:postponed|moved|rescheduled|delayed|deferred|pushed back)\b|^\s*did\b.*\b(?:move|change)\b/i.test(text) && /^\s*(?:was|were|is|has|have|did)\b/i.test(text));
-  const asked = { month, ...(year === null ? {} : { year }), ...(plenary ? { plenary: true } : {}), ...(moved ? { moved: stillOn ? ('still-on' as const) : cancelAsked ? ('cancelled' as const) : toldWhat ? ('told' as const) : true } : {}), ...(asksFormat ? { format: true } : {}), ...(past ? { past: true } : {}), ...(relative ? { monthAhead: relative === 'next' ? 1 : 0 } : {}), ...(when ? { when } : {}), ...(sideEvent ? { event: sideEvent } : {}), ...(howLong ? { howLong: true } : {}), ...(until ? { until: true } : {}), ...(onDay?.[1] ? { onDay: onDay[1] } : {}), ...((focus === 'time' || sideEvent) && /\b(?:registration|badges?|register)\b/i.test(text) ? { registration: true } : {}), ...(status ? { status } : {}) };
+  const asked = { month, ...(year === null ? {} : { year }), ...(plenary ? { plenary: true } : {}), ...(moved ? { moved: stillOn ? ('still-on' as const) : cancelAsked ? ('cancelled' as const) : toldWhat ? ('told' as const) : true } : {}), ...(asksFormat ? { format: true } : {}), ...(past ? { past: true } : {}), ...(relative ? { monthAhead: relative === 'next' ? 1 : 0 } : {}), ...(when ? { when } : {}), ...(sideEvent ? { event: sideEvent } : {}), ...(howLong ? { howLong: true } : {}), ...(until ? { until: true } : {}), ...(onDay?.[1] ? { onDay: onDay[1] } : {}), ...((focus === 'time' || sideEvent) && /\b(?:registration|badges?|register)\b/i.test(text) ? { registration: true } : {}), ...(status ? { status } : {}), ...(placeAsked ? { placeAsked: true } : {}) };
   // Asked only whether it is still on, moved or cancelled: nothing is left unread ("is the SG2 working party meeting in
   // March still happening").
   if (named && named.kind !== 'unknown') return { scope: named, all, focus, unread: moved ? null : text.trim(), ...asked };
@@ -942,6 +945,10 @@ const meetingCommand = defineCommand({
         const next = (await ctx.store.meetings(group, ctx.now - 31 * DAY, 10)).find((m) => m.end >= today && !m.cancelledBy);
         const town = (next?.place?.split(',')[0] ?? '').trim();
         const asked = town ? scope.text.replace(new RegExp(`\\b${RegExp.escape(town)}\\b`, 'gi'), ' ').replace(/\s+/g, ' ').trim() : '';
+        // Nothing asked but the meeting itself ("tell me about the Muscat meeting"): that group's answer (its format,
+        // its opening, its side events).
+        const only = asked.replace(/\b(?:tell|me|us|about|the|a|an|meeting|meetings|more|info|information|details?|on|of|what|is|are|there|anything|know)\b/gi, ' ').trim();
+        if (next && events.some((e) => e.meeting === next.start) && only === '') return meetingCommand.run(ctx, { ...args, scope: { kind: 'group', group }, unread: null });
         if (next && events.some((e) => e.meeting === next.start) && asked.split(' ').some((w) => w.length >= 4)) return meetingCommand.run(ctx, { ...args, scope: { kind: 'group', group }, unread: asked });
       }
       return topic ?? unknownGroupReply(ctx, scope.text);
@@ -974,8 +981,17 @@ const meetingCommand = defineCommand({
       // that meeting, by its month.
       const there = name ? await meetingInTown(ctx, name, unread) : null;
       const next = there?.group === name ? (await ctx.store.meetings(name, ctx.now - 31 * DAY, 10)).find((m) => m.end >= today && !m.cancelledBy) : undefined;
+      const town = (there?.place?.split(',')[0] ?? '').trim();
+      // "is SG12 meeting in Tunis again?": no when its next meeting is elsewhere, saying where and when it met there.
+      if (args.placeAsked && !args.format && there?.group === name && next && there.start !== next.start && there.end < today) {
+        const upcoming = await meetingCommand.run(ctx, { ...args, placeAsked: false, unread: null });
+        return { ...upcoming, title: `No: the next ${name} meeting is ${formatRange(next.start, next.end)}${inPlace(next.place)}; ${name} met in ${town} ${formatRange(there.start, there.end)}` };
+      }
+      if (args.placeAsked && !args.format && there?.group === name && next && there.start === next.start) {
+        const upcoming = await meetingCommand.run(ctx, { ...args, placeAsked: false, unread: null });
+        return { ...upcoming, title: `Yes: the next ${name} meeting is ${formatRange(next.start, next.end)}${inPlace(next.place)}` };
+      }
       if (there?.group && there.start !== next?.start) {
-        const town = (there.place?.split(',')[0] ?? '').trim();
         const left = unread.replace(new RegExp(`\\b${RegExp.escape(town)}\\b`, 'i'), ' ').replace(/\s+/g, ' ').trim();
         const pinned = there.group === name ? { month: { month: Number(there.start.slice(5, 7)), year: Number(there.start.slice(0, 4)) }, ...(there.end < today ? { past: true } : {}) } : {};
         // A Question's own meeting there ("the Question 13/15 meeting in Ottawa"): asked of that Question.

@@ -240,6 +240,11 @@ const DECLINES: ReadonlyArray<readonly [RegExp, (m: RegExpExecArray, text: strin
     },
   ],
   [
+    // The Union's budget and finances: Council's and the Plenipotentiary's, not the study groups' documents.
+    /^(?!.*\b(?:registration|fees? for (?:the )?(?:meeting|workshop|event))\b).*\b(?:ITU|the Union|ITU-T|TSB|BDT|BR)(?:['’]s)?\s+(?:annual\s+|biennial\s+|total\s+)?(?:budget|finances?|financial (?:plan|situation|statements?)|revenues?|income|expenditures?|spending|deficit)\b/i,
+    () => ({ title: "I can't answer questions on ITU's budget or finances: they are not in the study groups' documents I read.", note: "ITU Council's documents and the Financial Plan adopted by the Plenipotentiary Conference give them (https://www.itu.int/en/council/). What I can give: a meeting's fees or fellowships as its letter states them (\"fellowship deadline for SG5\")." }),
+  ],
+  [
     /^(?!.*\b(?:meetings?|SG\s?\d|study group|TSAG|workshops?|forums?|plenary)\b).*\b(?:restaurants?|places? to eat|where (?:can|could|should) (?:I|we) (?:eat|have (?:lunch|dinner))|cafeteria|canteen|lunch spots?)\b/i,
     () => ({ title: "I can't recommend restaurants: they are not in the documents I read.", note: 'ITU\'s practical information for delegates, or the host\'s for a meeting elsewhere, names places to eat near the venue. What I can give: where and when a meeting is held ("where is the next SG13 meeting").' }),
   ],

@@ -2295,6 +2295,35 @@ describe('questions of the thirty-fifth round (asked on 18 January 2027)', () =>
   });
 });
 
+describe('questions of the thirty-sixth round (asked on 7 December 2026)', () => {
+  const when = '2026-12-07T09:00Z';
+
+  it('"anything due for Q4/20?": the study group\'s deadlines, saying none is the Question\'s own', async () => {
+    const a = await ask('anything due for Q4/20?', 'Europe/Geneva', when);
+    expect(a).toMatchObject({ ok: true, command: 'deadlines', title: 'Deadlines for Q4/20' });
+    expect(a.notes[0]).toBe("Nothing is set for Q4/20 alone: these are SG20's deadlines, which its Questions meet too.");
+  });
+
+  it('"Is SG12 meeting in Tunis again?": no, with where it meets next and when it met there', async () => {
+    const a = await ask('Is SG12 meeting in Tunis again?', 'Europe/Geneva', when);
+    expect(a).toMatchObject({ ok: true, command: 'meeting', title: 'No: the next SG12 meeting is 25 May – 3 June 2027 in Geneva, Switzerland; SG12 met in Tunis 12–21 March 2019' });
+    const yes = await ask('will the SG13RG-ARB meeting be held in Muscat?', 'Europe/Geneva', when);
+    expect(yes.title).toBe('Yes: the next SG13RG-ARB meeting is 9–10 December 2026 in Muscat, Oman');
+  });
+
+  it('"tell me about the Muscat meeting": the group\'s next meeting in full, its format too', async () => {
+    const a = await ask('tell me about the Muscat meeting', 'Australia/Sydney', when);
+    expect(a).toMatchObject({ ok: true, command: 'meeting', title: 'Next meeting of SG13RG-ARB' });
+    expect(a.sections[0]?.items[0]?.text).toBe('SG13RG-ARB: 9–10 December 2026, Muscat, Oman (hybrid: remote participation offered)');
+  });
+
+  it('"what is the ITU budget for 2027?" is declined, saying where budgets are found', async () => {
+    const a = await ask('what is the ITU budget for 2027?', 'Europe/Geneva', when);
+    expect(a).toMatchObject({ ok: false, command: null, title: "I can't answer questions on ITU's budget or finances: they are not in the study groups' documents I read." });
+    expect((await ask('registration fee for the sg5 meeting', 'Europe/Geneva', when)).command).toBe('meeting');
+  });
+});
+
 describe('what a review of the twenty-ninth round\'s readings found', () => {
   const when = '2027-05-12T09:00Z';
 
