@@ -35,7 +35,8 @@ export interface InboundDeps {
 }
 
 export type AskResult =
-  | { kind: 'answer'; command: string | null; reply: Reply; tz: string }
+  /** `read`: the question answered as read ({@link Answered}); `now`: the time it was answered at. */
+  | { kind: 'answer'; command: string | null; reply: Reply; tz: string; read: string | null; now: number }
   /** Over the limit: `notify` is true once per window, so that chatty users get one notice, not one per message. */
   | { kind: 'limited'; reply: Reply; notify: boolean };
 
@@ -47,10 +48,11 @@ export async function askCommand(deps: InboundDeps, who: Identity, text: string,
   const count = await deps.countCommand(who.id, deps.rateLimitPerMinute);
   if (!count.allowed) return { kind: 'limited', reply: rateLimitedReply(count, deps.rateLimitPerMinute), notify: count.firstRefusal };
   const zone = typeof tz === 'string' ? tz : await tz();
-  const base = deps.context(deps.now(), zone, who);
+  const now = deps.now();
+  const base = deps.context(now, zone, who);
   const ctx = { ...base, ...(deps.metrics && !base.metrics ? { metrics: deps.metrics } : {}), ...extra, who };
-  const { command, reply } = await answer(deps.registry, ctx, text);
-  return { kind: 'answer', command, reply, tz: zone };
+  const { command, reply, read } = await answer(deps.registry, ctx, text);
+  return { kind: 'answer', command, reply, tz: zone, read, now };
 }
 
 /** The result of a press: the reply, and the reference of an unexpected failure (logged by the caller). */

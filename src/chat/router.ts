@@ -640,21 +640,31 @@ const NAMES_ITS_OWN = /\b(?:LSs?|liaisons?|liaison statements?|TDs?|letters?|cir
 const ASKS_OF_IT = /^(?:(?:and|so|ok|okay)[,\s]+)?what (?:does|do|did) (?:it|they|those|these|them) (?:ask|want|request|say)(?:\s+(?:for|of (?:us|me)|(?:us|me) to do))?\s*[?!.]*$/i;
 
 /**
+ * An answer, with the question it answers as read (a follow-up as read against the one before: "when is the SG17
+ * meeting?" for "and for SG17?"), which asked again gives the same answer; `null` when no question in words does.
+ */
+export interface Answered {
+  command: string | null;
+  reply: Reply;
+  read: string | null;
+}
+
+/**
  * Route and run `input`; every failure becomes a reply (the caller's error sink handles only the unexpected). When
  * the context carries `metrics`, each request is counted by command, channel (`ctx.who.channel`) and outcome, and timed.
  * A follow-up ("and for SG17?") is read against the asker's previous question when the context keeps one; each
  * question answered is kept for the next.
  */
-export async function answer(registry: Registry, context: CommandContext & { metrics?: CommandMetrics }, question: string): Promise<{ command: string | null; reply: Reply }> {
+export async function answer(registry: Registry, context: CommandContext & { metrics?: CommandMetrics }, question: string): Promise<Answered> {
   const conversation = context.conversation;
-  if (!conversation) return answerOne(registry, context, question);
+  if (!conversation) return { ...(await answerOne(registry, context, question)), read: question };
   // "what does it ask?" after "which LSs need a reply from SG17?": the same statements, with what each asks.
   if (ASKS_OF_IT.test(question.trim())) {
     const previous = await conversation.previous().catch(() => null);
     const routed = previous ? route(registry, previous, { now: context.now, tz: context.tz }) : null;
     if (previous && routed && 'spec' in routed && routed.spec.name === 'ls') {
       const reply = await routed.spec.run(context, { ...(routed.args as object), asks: true } as never).catch(() => null);
-      if (reply?.ok) return { command: 'ls', reply: { ...reply, notes: [`Read as "${previous}", with what each statement asks.`, ...reply.notes] } };
+      if (reply?.ok) return { command: 'ls', reply: { ...reply, notes: [`Read as "${previous}", with what each statement asks.`, ...reply.notes] }, read: null };
     }
   }
   const follow = followUpOf(question);
@@ -663,8 +673,9 @@ export async function answer(registry: Registry, context: CommandContext & { met
     // No earlier question: read as it is ("and for SG17?"), or said so when that reads nothing or "its" points to
     // nothing.
     const alone = /\b(?:its|their)\b/i.test(question) ? null : await answerOne(registry, context, question);
-    if (alone?.reply.ok) return alone;
+    if (alone?.reply.ok) return { ...alone, read: question };
     return {
+      read: null,
       command: null,
       reply: {
         ok: false,
@@ -690,19 +701,19 @@ export async function answer(registry: Registry, context: CommandContext & { met
       const again = await answerOne(registry, context, back);
       if (readsWell(again.reply)) {
         await conversation.remember(back).catch(() => undefined);
-        return { ...again, reply: { ...again.reply, notes: [`Read as "${back}".`, ...again.reply.notes] } };
+        return { ...again, reply: { ...again.reply, notes: [`Read as "${back}".`, ...again.reply.notes] }, read: back };
       }
     }
     const alone = await answerOne(registry, context, question);
     if (readsWell(alone.reply)) {
       await conversation.remember(question).catch(() => undefined);
-      return alone;
+      return { ...alone, read: question };
     }
     const later = NAMES_ITS_OWN.test(question) ? pointedBack(question, await conversation.previous().catch(() => null)) : null;
     const again = later ? await answerOne(registry, context, later) : null;
-    if (!later || !again || !readsWell(again.reply)) return alone;
+    if (!later || !again || !readsWell(again.reply)) return { ...alone, read: question };
     await conversation.remember(later).catch(() => undefined);
-    return { ...again, reply: { ...again.reply, notes: [`Read as "${later}".`, ...again.reply.notes] } };
+    return { ...again, reply: { ...again.reply, notes: [`Read as "${later}".`, ...again.reply.notes] }, read: later };
   }
   const asked = read ?? question;
   const answered = await answerOne(registry, context, asked);
@@ -710,11 +721,11 @@ export async function answer(registry: Registry, context: CommandContext & { met
   if (read && !readsWell(answered.reply) && follow && !('target' in follow) && !('thing' in follow)) {
     const alone = await answerOne(registry, context, question);
     if (alone.reply.ok) await conversation.remember(question).catch(() => undefined);
-    return alone;
+    return { ...alone, read: question };
   }
   if (answered.reply.ok) await conversation.remember(asked).catch(() => undefined);
   // A follow-up says how it was read.
-  return read ? { ...answered, reply: { ...answered.reply, notes: [`Read as "${asked}".`, ...answered.reply.notes] } } : answered;
+  return read ? { ...answered, reply: { ...answered.reply, notes: [`Read as "${asked}".`, ...answered.reply.notes] }, read: asked } : { ...answered, read: asked };
 }
 
 async function answerOne(registry: Registry, context: CommandContext & { metrics?: CommandMetrics }, question: string): Promise<{ command: string | null; reply: Reply }> {

@@ -109,6 +109,10 @@ describe('slash commands', () => {
     const actions = blocksOf(asked).find((b) => (b as { type: string }).type === 'actions') as { elements: Array<{ value: string }> };
     const value = actions.elements[0]?.value ?? '';
     expect(value).not.toBe('');
+    // What is kept for the button is the question as read, its time and zone, not the answer: a few hundred bytes.
+    const kept = (await services.redis.get(`${prefix}:slack:share:${value}`)) ?? '';
+    expect(JSON.parse(kept)).toMatchObject({ question: '/deadlines SG5', tz: 'Asia/Tokyo', askedBy: 'U0SHARE' });
+    expect(kept.length).toBeLessThan(300);
 
     const click = await postSigned(endpoint, SIGNING_SECRET, form({ payload: json(buttonClick({ actionId: SHARE_ACTION, value, userId: 'U0SHARE', responseUrl: fake.responseUrl('share-a') })) }));
     expect(click.status).toBe(200);

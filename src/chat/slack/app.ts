@@ -18,18 +18,19 @@ import type { CommandContext, CommandMetrics, Registry, Reply } from '../../core
 import type { Identity } from '../../core/identity.ts';
 import type { Logger } from '../../log.ts';
 import { pressAction, requestSink, type InboundDeps } from '../inbound.ts';
+import { answer } from '../router.ts';
 import { actionIdPattern, slackActionHandler } from './actions.ts';
 import { fitSlackMessage, SLACK_LIMITS } from '../limits.ts';
 import { answerQueue, type AnswerQueue } from './answer-queue.ts';
 import { replayLogs, startAnswerThreads, type AnswerThreads, type AnswerThreadsSpec } from './answer-threads.ts';
-import type { AskDeps } from './ask.ts';
+import { slackIdentity, type AskDeps } from './ask.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { replyToBlocks, SHARE_ACTION, LIMITS, type BlockOptions } from './blocks.ts';
 import { homeReply, redisFollowedGroups, type FollowedGroups } from './home.ts';
 import { guardReplays } from './http-guard.ts';
 import { responseUrlPoster, SlackDeliveryError, type FetchFn } from './response-url.ts';
 import type { SlackSettings } from './settings.ts';
-import { answerMessage, answerSlashCommand, BUSY_REPLY, consoleLinker, slashPost, threadPost, type AnswerJob, type AnswerLog, type MessageJob, type PostMessage, type SlashAnswerer, type SlashCommandJob } from './slash-answer.ts';
+import { answerMessage, answerSlashCommand, BUSY_REPLY, chatIdentity, consoleLinker, slashPost, threadPost, type AnswerJob, type AnswerLog, type MessageJob, type PostMessage, type SlashAnswerer, type SlashCommandJob } from './slash-answer.ts';
 import { SlackState } from './state.ts';
 import { userZones } from './zones.ts';
 
@@ -230,11 +231,16 @@ export function createSlackApp(opts: { settings: SlackSettings; deps: SlackDeps;
     const post: Post = (message) => postToResponseUrl(body.response_url, message);
     await handle(reqLog, post, async () => {
       const shared = await state.loadShare(action.value ?? '');
-      if (!shared) {
+      // The question is answered again as it was read: at the time, in the zone and as the person it was asked by (and
+      // not as a follow-up of anything: it was read whole).
+      const asker = shared && !('reply' in shared) ? slackIdentity(shared.askedBy) : null;
+      const again = shared && !('reply' in shared) && asker ? { ...deps.context(shared.now, shared.tz, asker), identity: chatIdentity(shared.askedBy, shared.teamId), who: asker, conversation: undefined } : null;
+      const reply = !shared ? null : 'reply' in shared ? shared.reply : again ? (await answer(deps.registry, again, shared.question)).reply : null;
+      if (!reply?.ok) {
         await post({ response_type: 'ephemeral', replace_original: false, text: 'This answer can no longer be shared (answers are kept for a day). Please ask again.' });
         return;
       }
-      await post({ response_type: 'in_channel', replace_original: false, ...fitSlackMessage(replyToBlocks(shared.reply, { ...blockOptions, sharedBy: body.user.id }), { consoleUrl: consoleUrlOf(shared.reply) }) });
+      await post({ response_type: 'in_channel', replace_original: false, ...fitSlackMessage(replyToBlocks(reply, { ...blockOptions, sharedBy: body.user.id }), { consoleUrl: consoleUrlOf(reply) }) });
       await post({ delete_original: true }).catch((err: Error) => reqLog.debug({ err: err.message }, 'could not remove the ephemeral answer'));
     });
   });

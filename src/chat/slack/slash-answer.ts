@@ -132,7 +132,7 @@ export function answerSlashCommand(a: SlashAnswerer, job: SlashCommandJob, reqLo
     let shareId: string | undefined;
     if (res.reply.ok && confirmBlocks.length === 0) {
       shareId = randomBytes(12).toString('base64url');
-      await a.state.saveShare({ reply: res.reply, askedBy: who.userId }, shareId);
+      await a.state.saveShare(res.read !== null ? { question: res.read, now: res.now, tz: res.tz, askedBy: who.userId, teamId: who.teamId } : { reply: res.reply, askedBy: who.userId }, shareId);
     }
     // The buttons come out of the same 50 blocks: the lines make room for them, never the other way round.
     const consoleUrl = a.consoleUrlOf(res.reply);

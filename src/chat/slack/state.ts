@@ -17,18 +17,30 @@ export const ZONE_TTL_S = 86_400;
 /** Seconds an answer can be shared in channel (a response_url lives 30 minutes; the stored answer a day). */
 export const SHARE_TTL_S = 86_400;
 
-/** An answer kept for the "Share in channel" button. */
-export interface SharedAnswer {
-  reply: Reply;
-  /** Slack user id of who asked. */
-  askedBy: string;
-}
+/**
+ * What the "Share in channel" button shares: the question as it was read, with the time and zone it was answered in,
+ * answered again when pressed (a few hundred bytes kept for a day instead of the answer's tens of kilobytes); or, for
+ * an answer no question in words gives again, the answer itself.
+ */
+export type SharedAnswer =
+  | {
+      question: string;
+      /** Epoch ms the question was answered at, and the zone its times were shown in. */
+      now: number;
+      tz: string;
+      /** Slack user id of who asked, and their workspace. */
+      askedBy: string;
+      teamId: string | null;
+    }
+  | { reply: Reply; askedBy: string };
 
-
-const sharedAnswerSchema: z.ZodType<SharedAnswer> = z.looseObject({
-  reply: z.custom<Reply>((v) => typeof (v as { title?: unknown } | null)?.title === 'string' && Array.isArray((v as { sections?: unknown }).sections), 'a reply with a title and sections'),
-  askedBy: z.string(),
-});
+const sharedAnswerSchema: z.ZodType<SharedAnswer> = z.union([
+  z.looseObject({ question: z.string().min(1).max(4000), now: z.number(), tz: z.string(), askedBy: z.string(), teamId: z.string().nullable() }),
+  z.looseObject({
+    reply: z.custom<Reply>((v) => typeof (v as { title?: unknown } | null)?.title === 'string' && Array.isArray((v as { sections?: unknown }).sections), 'a reply with a title and sections'),
+    askedBy: z.string(),
+  }),
+]);
 
 /** The adapter's Redis state for one key prefix. */
 export class SlackState {
@@ -75,9 +87,10 @@ export class SlackState {
     await this.redis.set(this.key('tz', userId), zone, 'EX', ZONE_TTL_S);
   }
 
-  /** Keep `answer` (without its bulky `data`) for a day under `id`, the share button's value. */
-  async saveShare(answer: SharedAnswer, id: string): Promise<void> {
-    await this.redis.set(this.key('share', id), JSON.stringify({ ...answer, reply: { ...answer.reply, data: null } }), 'EX', SHARE_TTL_S);
+  /** Keep what `id` (the share button's value) shares for a day: the question, or an answer without its bulky `data`. */
+  async saveShare(shared: SharedAnswer, id: string): Promise<void> {
+    const kept = 'reply' in shared ? { ...shared, reply: { ...shared.reply, data: null } } : shared;
+    await this.redis.set(this.key('share', id), JSON.stringify(kept), 'EX', SHARE_TTL_S);
   }
 
   /** The answer kept under `id`, or `null` when it expired or `id` is not one of ours. */
