@@ -131,7 +131,8 @@ export function fieldValue(text: string, label: string, maxLines = 3, continued 
     }
   }
   // A template's mark of a required field stays after the colon: "Title:* Collaboration on …" (oneM2M).
-  const v = squash(value).replace(/^\*\s*(?=\S)/, '');
+  // A converter's cell marker too: "Source: / ITU-T Study Group 15", "UK /" (a Word table's cells, one per line).
+  const v = squash(value).replace(/^\*\s*(?=\S)/, '').replace(/^[/|]\s+(?=\S)/, '').replace(/(?<=\S)\s+[/|]$/, '');
   return v === '' ? null : v;
 }
 

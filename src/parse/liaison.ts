@@ -360,8 +360,8 @@ export function parseContacts(text: string): Contact[] {
     const lines = block
       // A second column of phone and e-mail fields beside the name: "Lena Fischer   Tel: +49 30 0000 0000".
       .split(/\n|\t|\s+(?=(?:Tel|Fax|E-?mail|Mob(?:ile)?|Phone)\.?\s*:)/i)
-      // Table copies keep cell pipes: "|Contact: |Hideo Mori |Email: |", "| |RevCom Chair | |".
-      .map((l) => squash(l.replace(/<[^>]*@[^>]*>|<\s*>/g, ' ').replace(/\|?\s*(?:Tel|Fax|E-?mail|Mob(?:ile)?|Phone)\.?\s*:\s*\|?\s*$/i, '').replace(/^[\s|]+|[\s|]+$/g, '')))
+      // Table copies keep cell pipes: "|Contact: |Hideo Mori |Email: |", "| |RevCom Chair | |"; or slashes: "/ Ghani Abbas", "UK /".
+      .map((l) => squash(l.replace(/<[^>]*@[^>]*>|<\s*>/g, ' ').replace(/\|?\s*(?:Tel|Fax|E-?mail|Mob(?:ile)?|Phone)\.?\s*:\s*\|?\s*$/i, '').replace(/^[\s|]+|[\s|]+$/g, '').replace(/^\/\s+|\s+\/$/g, '')))
       // The template's own sub-labels ("Name/Organization/Entity:", "Phone number:") name nobody.
       .filter((l) => l && !isLabelLine(l) && !/^(?:Tel|Fax|E-?mail|Mob|Mobile|Phone)\b/i.test(l) && !/@/.test(l) && !/^\+?[\d ()./-]{6,}$/.test(l) && !/^[\p{L} /()-]{2,40}:$/u.test(l))
       // A line that starts in lower case continues the one above ("TSAG Rapporteur group on working\nmethods").
