@@ -243,7 +243,8 @@ const deadlinesCommand = defineCommand({
     // "by when must member states reply to the TAP on G.9806.1", "until when can we comment on Y.4250"
     /^(?:by|until|till) when (?:must|should|do|does|can|is|are|will) (?<arg>.*\b(?:due|reply|replies|respond|comment|register|submit|object)\b.*)$/i,
     // "what's coming up for Question 2/13", "anything coming up for SG20 next week?", "what's on in Q1"
-    /^(?:what(?:'s|’s| is)?|(?:is )?any(?:thing)?)\s+(?:coming up|upcoming)\b(?<arg>.*)$/i,
+    // ("any upcoming workshops?" asks of side events, which the meeting answer gives.)
+    /^(?:what(?:'s|’s| is)?|(?:is )?any(?:thing)?)\s+(?:coming up|upcoming)\b(?!.*\b(?:workshops?|forums?|seminars?|webinars?|symposi(?:um|a)|hackathons?|clinics?|side events?|tutorials?|briefings?|newcomers?|trainings?)\b)(?<arg>.*)$/i,
     /^what(?:'s|’s| is) on\b(?!.*\bmeetings?\b)(?<arg>.*)$/i,
     // "what was due this month", "what were we due to send in may": the past ones too, read from the whole question.
     /^(?<arg>(?:so |and )?(?:what|anything|which deadlines?) (?:was|were) (?:\w+ )?due\b.*)$/i,

@@ -169,8 +169,9 @@ export default defineCommand({
     return {
       ok: true,
       title: (actorsOwn ? actNeeded(actorsOwn, actor as string, ctx.tz, ctx.now) : null) ?? noneOnTopic ?? (openAsked === 'open' && from === null && topic === null ? openTitle(mustAnswer, overdue, who, ctx.tz) : null) ?? (replyAsked && narrowed && topic !== null && onTopic.length === 1 ? replyNeeded(onTopic[0] as LiaisonFact, ctx.tz) : null) ??
-        (whoActs && narrowed && (topic !== null ? onTopic : all).length === 1 ? replyNeeded((topic !== null ? onTopic : all)[0] as LiaisonFact, ctx.tz, true) : null) ??
-        (answeredAsked && narrowed && (topic !== null ? onTopic : all).length === 1 ? answeredTitle((topic !== null ? onTopic : all)[0] as LiaisonFact, ctx.tz) : null) ?? `Liaison statements${who ? ` of ${who}` : ''}${from && from !== who ? ` from ${from}` : ''}${to ? ` to ${to}` : ''}${topic && onTopic.length > 0 ? ` on ${topic}` : ''}`,
+        (answeredAsked && narrowed && (topic !== null ? onTopic : all).length === 1 ? answeredTitle((topic !== null ? onTopic : all)[0] as LiaisonFact, ctx.tz) : null) ??
+        (answeredAsked ? answeredListTitle([...mustAnswer, ...overdue, ...undated], all.filter((l) => l.answeredBy)) : null) ??
+        (whoActs && narrowed && (topic !== null ? onTopic : all).length === 1 ? replyNeeded((topic !== null ? onTopic : all)[0] as LiaisonFact, ctx.tz, true) : null) ?? `Liaison statements${who ? ` of ${who}` : ''}${from && from !== who ? ` from ${from}` : ''}${to ? ` to ${to}` : ''}${topic && onTopic.length > 0 ? ` on ${topic}` : ''}`,
       sections,
       notes,
       sources: uniqueSources([...mustAnswer, ...expected, ...rest].map((l) => sourceOf(l.source))),
@@ -329,6 +330,15 @@ function pastOrOpenReply(ctx: CommandContext, dated: LiaisonFact[], asked: 'pass
     sources: uniqueSources(sorted.slice(0, 5).map((x) => sourceOf(x.source))),
     data: { liaisons: sorted.slice(0, 5) },
   };
+}
+
+/** Whether the statements listed were answered: "No reply is stored to SG11-LS58, TSAG-LS12; SG13-LS96 was answered". */
+function answeredListTitle(open: LiaisonFact[], answered: LiaisonFact[]): string | null {
+  if (open.length === 0 && answered.length === 0) return null;
+  const names = (ls: LiaisonFact[]) => `${ls.slice(0, 3).map((l) => sourceLabel(sourceOf(l.source))).join(', ')}${ls.length > 3 ? ` and ${ls.length - 3} more` : ''}`;
+  const none = open.length > 0 ? `No reply is stored to ${names(open)}` : '';
+  const some = answered.length > 0 ? `${names(answered)} ${answered.length === 1 ? 'was' : 'were'} answered` : '';
+  return [none, some].filter(Boolean).join('; ');
 }
 
 /** Whether a statement picked out was answered: "Yes: SG13-LS96 was answered by SG20-LS112", or "No: no reply to … is stored". */

@@ -898,8 +898,9 @@ const meetingCommand = defineCommand({
     /^(?<arg>(?:is|are|will) there (?:be )?(?:a |an |any )?(?:\w+ )?(?:plenar(?:y|ies)|meetings?)\b.*)$/i,
     // "what's the next meeting of TSAG (and where)", "what is the next SG13 meeting"
     /^(?<arg>what(?:'s|’s| is) (?:the )?next\b.*?\bmeeting\b.*)$/i,
-    // "any workshops coming up?", "are there any ITU workshops coming up", "upcoming side events": of every group.
-    /^(?:are there |is there )?(?:any )?(?:upcoming |future |coming |next )?(?:ITU(?:-T)? )?(?<arg>(?:workshops?|forums?|seminars?|webinars?|symposi(?:um|a)|hackathons?|clinics?|side events?|tutorials?)(?:\s+(?:coming up|planned|ahead|soon|scheduled|to come))?)\s*[?!.]*$/i,
+    // "any workshops coming up?", "are there any ITU workshops coming up", "upcoming side events", "any newcomers session
+    // coming up?": of every group.
+    /^(?:are there |is there )?(?:any )?(?:upcoming |future |coming |next )?(?:ITU(?:-T)? )?(?<arg>(?:workshops?|forums?|seminars?|webinars?|symposi(?:um|a)|hackathons?|clinics?|side events?|tutorials?|newcomers?['’]? (?:sessions?|briefings?|orientations?))(?:\s+(?:coming up|planned|ahead|soon|scheduled|to come))?)\s*[?!.]*$/i,
     // "was the AI-native networks workshop postponed", "did the SG5 forum move": whether a side event was moved.
     /^(?<arg>(?:was|were|has|have|did|is)\b(?=.*\b(?:workshops?|forums?|symposium|seminars?|webinars?|clinics?|briefings?|hackathons?|summits?|tutorials?)\b)(?=.*\b(?:postponed|moved|move|rescheduled|delayed|new dates|still on|going ahead)\b).{5,200})$/i,
     // Not "who is the chair of the SG13 meeting" (officers).

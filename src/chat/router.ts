@@ -523,7 +523,7 @@ export function zoneNamed(question: string): { zone: string; rest: string } | nu
 }
 
 // A follow-up that names only what changes: "and for SG17?", "what about Q4/20", "same for G.984.3".
-const FOLLOW_UP_TARGET = new RegExp(String.raw`^(?:(?:and|so|ok|okay)[,\s]+)?(?:what about|how about|same (?:question )?for|and for|and|for|what of)\s+(?:the\s+)?(?<target>${GROUP_MENTION.source}|(?<![\w.])[A-Z]\.\d{1,4}(?:\.\d{1,3})*)\s*(?:then|too|as well)?\s*[?!.]*$`, 'i');
+const FOLLOW_UP_TARGET = new RegExp(String.raw`^(?:(?:and|so|ok|okay)[,\s]+)?(?:what about|how about|same (?:question )?for|and for|and|for|what of|(?:which|what|any)(?:\s+ones?)?\s+of\s+(?:those|these|them)\s+(?:are|is)\s+(?:for|of)|(?:only\s+)?(?:those|the ones)\s+(?:for|of))\s+(?:the\s+)?(?<target>${GROUP_MENTION.source}|(?<![\w.])[A-Z]\.\d{1,4}(?:\.\d{1,3})*)\s*(?:then|too|as well)?\s*[?!.]*$`, 'i');
 // … or a thing of what the previous question named: "what about its registration deadline?", "and the venue?".
 const FOLLOW_UP_THING = /^(?:(?:and|so|ok|okay)[,\s]+)?(?:what about|how about|and)\s+(?:its|their|the)\s+(?<thing>[a-z][a-z' -]{2,60}?)\s*[?!.]*$/i;
 
@@ -636,6 +636,10 @@ export function pointedBack(question: string, previous: string | null): string |
 // ("fronthaul timing LS – who is it to", "who sent LS332 and what was it about").
 const NAMES_ITS_OWN = /\b(?:LSs?|liaisons?|liaison statements?|TDs?|letters?|circulars?|workshops?|forums?|documents?|consultations?)\b|(?<!^)\b[A-Z][\w-]*[A-Z\d][\w-]*\b|(?<=\S\s+)\b(?!I\b)[A-Z][a-z]{2,}/;
 
+// "what's their email?", "and his phone?" after a question on who holds a role: that answer gives them.
+const CONTACT_OF_THEM = /^(?:(?:and|so|ok|okay)[,\s]+)?(?:(?:what(?:'s|’s| is| are)?|whats)\s+)?(?:their|his|her|the)\s+(?:e-?mails?(?:\s+address(?:es)?)?|phone(?:\s+numbers?)?|contact(?:\s+details)?|addresses)\s*[?!.]*$/i;
+// "was it answered?", "were they replied to?" after a question that listed liaison statements.
+const ANSWERED_OF_THEM = /^(?:(?:and|so|ok|okay)[,\s]+)?(?:was|were|has|have)\s+(?:it|they|that|those|these|any of (?:them|those))\s+(?:been\s+|ever\s+|already\s+)*(?:answered|replied to|responded to)(?:\s+(?:yet|already))?\s*[?!.]*$/i;
 // "what does it ask?", "what do they want us to do?" after a question that listed liaison statements.
 const ASKS_OF_IT = /^(?:(?:and|so|ok|okay)[,\s]+)?what (?:does|do|did) (?:it|they|those|these|them) (?:ask|want|request|say)(?:\s+(?:for|of (?:us|me)|(?:us|me) to do))?\s*[?!.]*$/i;
 
@@ -658,13 +662,25 @@ export interface Answered {
 export async function answer(registry: Registry, context: CommandContext & { metrics?: CommandMetrics }, question: string): Promise<Answered> {
   const conversation = context.conversation;
   if (!conversation) return { ...(await answerOne(registry, context, question)), read: question };
-  // "what does it ask?" after "which LSs need a reply from SG17?": the same statements, with what each asks.
-  if (ASKS_OF_IT.test(question.trim())) {
+  // "what does it ask?" after "which LSs need a reply from SG17?": the same statements, with what each asks; "was it
+  // answered?", whether a reply to each is stored.
+  const ofThem = ASKS_OF_IT.test(question.trim()) ? { asks: true } : ANSWERED_OF_THEM.test(question.trim()) ? { answeredAsked: true } : null;
+  if (ofThem) {
     const previous = await conversation.previous().catch(() => null);
     const routed = previous ? route(registry, previous, { now: context.now, tz: context.tz }) : null;
     if (previous && routed && 'spec' in routed && routed.spec.name === 'ls') {
-      const reply = await routed.spec.run(context, { ...(routed.args as object), asks: true } as never).catch(() => null);
-      if (reply?.ok) return { command: 'ls', reply: { ...reply, notes: [`Read as "${previous}", with what each statement asks.`, ...reply.notes] }, read: null };
+      const reply = await routed.spec.run(context, { ...(routed.args as object), ...ofThem } as never).catch(() => null);
+      const how = 'asks' in ofThem ? 'with what each statement asks' : 'with whether a reply to each is stored';
+      if (reply?.ok) return { command: 'ls', reply: { ...reply, notes: [`Read as "${previous}", ${how}.`, ...reply.notes] }, read: null };
+    }
+  }
+  // "what's their email?" after "who's the rapporteur for Q11/20": the same answer, which gives it.
+  if (CONTACT_OF_THEM.test(question.trim())) {
+    const previous = await conversation.previous().catch(() => null);
+    const routed = previous ? route(registry, previous, { now: context.now, tz: context.tz }) : null;
+    if (previous && routed && 'spec' in routed && routed.spec.name === 'officers') {
+      const again = await answerOne(registry, context, previous);
+      if (again.reply.ok) return { ...again, reply: { ...again.reply, notes: [`Read as "${previous}": the answer gives each person's e-mail where the documents do.`, ...again.reply.notes] }, read: previous };
     }
   }
   const follow = followUpOf(question);

@@ -2317,6 +2317,16 @@ describe('questions of the thirty-sixth round (asked on 7 December 2026)', () =>
     expect(a.sections[0]?.items[0]?.text).toBe('SG13RG-ARB: 9–10 December 2026, Muscat, Oman (hybrid: remote participation offered)');
   });
 
+  it('"any upcoming ITU workshops?", "any newcomers session coming up?": none to come, the last ones named', async () => {
+    const later = '2027-02-15T08:00Z';
+    const workshops = await ask('any upcoming ITU workshops?', 'Europe/Geneva', later);
+    expect(workshops).toMatchObject({ ok: true, command: 'meeting' });
+    expect(workshops.title).toMatch(/^No workshop to come is announced; the last \d+ were:$/);
+    const newcomers = await ask('any newcomers session coming up?', 'Europe/Geneva', later);
+    expect(newcomers).toMatchObject({ ok: true, command: 'meeting', title: 'No newcomers session to come is announced; the last 2 were:' });
+    expect(newcomers.sections[0]?.items[0]?.text).toMatch(/^Newcomers' session for SG2 delegates/);
+  });
+
   it('"what is the ITU budget for 2027?" is declined, saying where budgets are found', async () => {
     const a = await ask('what is the ITU budget for 2027?', 'Europe/Geneva', when);
     expect(a).toMatchObject({ ok: false, command: null, title: "I can't answer questions on ITU's budget or finances: they are not in the study groups' documents I read." });

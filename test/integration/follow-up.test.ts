@@ -85,6 +85,22 @@ describe('a follow-up question', () => {
     expect(JSON.stringify(asks)).toContain('Asks: SC 27 kindly asks SG17 to');
   });
 
+  // … and in the thirty-seventh round.
+  it('"which of those are for sg3?" narrows a list to a group; "whats their email?" after a role; "was it answered?" after a list of statements', async () => {
+    await ask("what's due in March 2027", 'hal@example.org');
+    const sg3 = await ask('which of those are for sg3?', 'hal@example.org');
+    expect(sg3).toMatchObject({ ok: true, command: 'deadlines', title: 'Deadlines for SG3, March 2027' });
+    expect(sg3.notes[0]).toBe('Read as "what\'s due in March 2027 for sg3".');
+    await ask("who's the rapporteur for Q11/20", 'hal@example.org');
+    const mail = await ask('whats their email?', 'hal@example.org');
+    expect(mail).toMatchObject({ ok: true, command: 'officers', title: 'Rapporteur of Q11/20' });
+    expect(JSON.stringify(mail.sections)).toContain('chidi.okafor@example.ng');
+    await ask('any LS for SG17 that need action?', 'hal@example.org');
+    const answered = await ask('was it answered?', 'hal@example.org');
+    expect(answered).toMatchObject({ ok: true, command: 'ls' });
+    expect(answered.title).toMatch(/^No reply is stored to .*post-quantum key establishment/);
+  });
+
   it("is read against the asker's own earlier question, not another person's", async () => {
     await ask('when is the SG13 meeting?', 'bob@example.org');
     expect((await ask('and for SG20?', 'bob@example.org')).notes[0]).toBe('Read as "when is the SG20 meeting?".');
