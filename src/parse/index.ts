@@ -652,7 +652,9 @@ export function parseDocument(raw: string): ParsedDocument {
   // Question 13/15 (Ottawa, 12-16 April 2027)"): mentioned, under that Question.
   if (!foreign && kind !== 'presentation') for (const q of questionMeetings(text, date)) if (!moreMeetings.some((m) => m.question === q.question && m.start === q.start)) moreMeetings.push(q);
   // A study group's next meeting a mail, news item or statement names with its dates: mentioned, under that group.
-  if (!foreign && !isLetter && kind !== 'presentation') for (const g of groupMeetingsAhead(text, date)) if (!moreMeetings.some((m) => m.group === g.group && m.start === g.start) && !(meeting?.group === g.group && meeting.start === g.start)) moreMeetings.push(g);
+  // (A circular that announces no meeting of its own may name the one that is to approve its texts: "at the next meeting
+  // of Study Group 13, to be held in Geneva from 13 to 24 October 2025".)
+  if (!foreign && (!isLetter || (kind === 'circular' && !meeting)) && kind !== 'presentation') for (const g of groupMeetingsAhead(text, date)) if (!moreMeetings.some((m) => m.group === g.group && m.start === g.start) && !(meeting?.group === g.group && meeting.start === g.start)) moreMeetings.push(g);
   // Further meetings already over when the letter was written are only mentioned, as the main one would be.
   moreMeetings = moreMeetings.filter((m) => !date || m.end >= date);
   if (over && !foreign && !moreMeetings.some((m) => m.group === over.group && m.start === over.start)) moreMeetings.push(over);

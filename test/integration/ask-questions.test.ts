@@ -2327,6 +2327,11 @@ describe('questions of the thirty-sixth round (asked on 7 December 2026)', () =>
     expect(newcomers.sections[0]?.items[0]?.text).toMatch(/^Newcomers' session for SG2 delegates/);
   });
 
+  it('"when did SG13 last meet?": the meeting a TAP circular names as the one to approve its drafts counts (13–24 October 2025)', async () => {
+    const a = await ask('when did SG13 last meet?', 'Europe/Geneva', '2027-02-15T08:00Z');
+    expect(a).toMatchObject({ ok: true, command: 'meeting', title: 'Last meeting of SG13: 13–24 October 2025, Geneva, Switzerland' });
+  });
+
   it('"what is the ITU budget for 2027?" is declined, saying where budgets are found', async () => {
     const a = await ask('what is the ITU budget for 2027?', 'Europe/Geneva', when);
     expect(a).toMatchObject({ ok: false, command: null, title: "I can't answer questions on ITU's budget or finances: they are not in the study groups' documents I read." });
