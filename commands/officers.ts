@@ -147,6 +147,8 @@ interface Holder {
   source: SourceRef;
   /** Date of the document stating it (a role stated years ago may have changed hands). */
   date: string | null;
+  /** How a later letter points to them when it does not name them: "its reference line's initials SG13/HA". */
+  via?: string;
 }
 
 /**
@@ -164,7 +166,7 @@ function staleNote(holders: readonly Holder[], year: number | null, now: number)
 function holderItem(h: Holder): ReplyItem {
   return {
     text: `${KIND_LABELS[h.kind] ?? h.kind} of ${h.scope ?? 'all groups'}: ${h.name}${h.email ? ` <${h.email}>` : ''}`,
-    detail: h.origin === 'roster' ? 'from the roster' : `stated in ${sourceLabel(h.source)}${h.date ? ` of ${h.date}` : ''}${h.source.title && h.source.title !== sourceLabel(h.source) ? ` (${h.source.title})` : ''}`,
+    detail: h.origin === 'roster' ? 'from the roster' : `${h.via ? `${h.via} ` : 'stated in '}${sourceLabel(h.source)}${h.date ? ` of ${h.date}` : ''}${h.source.title && h.source.title !== sourceLabel(h.source) ? ` (${h.source.title})` : ''}`,
     source: h.source,
   };
 }
@@ -324,6 +326,9 @@ async function fromDocuments(ctx: CommandContext, kinds: Array<RoleKind | 'vice-
   const ids = new Set<string>();
   for (const w of words) for (const name of names) for (const hit of await index.search(`${w} ${name}`, DOCS_READ)) if (ids.size < DOCS_READ * 2) ids.add(hit.id);
   const out: Holder[] = [];
+  const mailboxPeople: Array<{ name: string; email: string | null; named: string }> = [];
+  let initialled: { initials: string; line: string; doc: StoredDocument } | null = null;
+  const today = dateIn(ctx.now, ctx.tz);
   for (const id of ids) {
     const [doc, text] = await Promise.all([ctx.store.getDocument(id), ctx.store.getText(id)]);
     if (!doc || !text || doc.supersededBy) continue;
@@ -331,11 +336,37 @@ async function fromDocuments(ctx: CommandContext, kinds: Array<RoleKind | 'vice-
     const inTitle = [...new Set((doc.parsed.title?.match(/\bQ(?:uestion)?\s?\d{1,2}\/\d{1,2}\b/gi) ?? []).map((q) => canonicalQuestion(q.replace(/^Question\s*/i, ''))))];
     const questions = inTitle.length > 0 ? inTitle : doc.parsed.questions.map((q) => q.id);
     for (const o of statedOfficers(text, questions.length === 1 ? (questions[0] ?? null) : null, doc.parsed.group)) {
+      // The contact of the study group's regional group's letter, from the study group's mailbox: one the group's own
+      // letters may point to by initials (below).
+      if (o.kind === 'secretariat' && o.scope.startsWith(`${asked}RG-`)) mailboxPeople.push({ name: o.name, email: o.email, named: sourceLabel(sourceOf(citeOf(doc))) });
       if (!kinds.includes(o.kind) || !covers(o.scope, asked, o.kind as RoleKind)) continue;
       out.push({ name: o.name, email: o.email, kind: o.kind, scope: o.scope, origin: 'document', source: sourceOf(citeOf(doc)), date: doc.parsed.date });
     }
+    const initials = (doc.parsed.kind === 'collective-letter' || doc.parsed.kind === 'circular') && doc.parsed.group === asked ? REFERENCE_INITIALS.exec(text.slice(0, 800)) : null;
+    // (As of the asking day: a letter dated later does not yet say who the counsellor is.)
+    if (initials?.[1] && canonicalGroup(initials[1]) === asked && initials[2] && (doc.parsed.date ?? '') <= today && (doc.parsed.date ?? '') > (initialled?.doc.parsed.date ?? '')) initialled = { initials: initials[2], line: `${initials[1]}/${initials[2]}`, doc };
+  }
+  // A study group's newest letter that names no contact still carries its counsellor's initials ("SG13/HA"): when they
+  // are those of a person a letter from the group's mailbox named, that person is its counsellor as of that letter.
+  if (kinds.includes('secretariat') && initialled) {
+    const named = out.filter((o) => o.kind === 'secretariat');
+    const newest = named.reduce((a, b) => ((b.date ?? '') > (a ?? '') ? (b.date ?? '') : a), '' as string);
+    const { initials, line, doc } = initialled;
+    const person = [...named.map((o) => ({ name: o.name, email: o.email, named: sourceLabel(o.source) })), ...mailboxPeople].find((p) => initialsOf(p.name) === initials);
+    if (person && (doc.parsed.date ?? '') > newest && !named.some((o) => o.name === person.name && o.date === doc.parsed.date)) {
+      out.push({ name: person.name, email: person.email, kind: 'secretariat', scope: asked, origin: 'document', source: sourceOf(citeOf(doc)), date: doc.parsed.date, via: `named in ${person.named}; the initials ${line} are in` });
+    }
   }
   return out;
+}
+
+/** A TSB letter's reference line: "SG13/HA", "TSB/SG17/KW" (the study group, then its counsellor's initials). */
+const REFERENCE_INITIALS = /(?:^|\n)[ \t]*(?:Ref(?:erence)?\.?[ \t]*:?[^\n]*\n)?[ \t]*(?:TSB[ \t]*\/[ \t]*)?(SG[ \t]?\d{1,2}|TSAG)[ \t]*\/[ \t]*([A-Z]{2,3})\b/;
+
+/** A person's initials: "Hassan Al-Amri" → "HA", "Kenji Watanabe" → "KW". */
+function initialsOf(name: string): string {
+  const words = name.replace(/^(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+/i, '').split(/\s+/).filter(Boolean);
+  return words.length >= 2 ? `${words[0]?.[0] ?? ''}${words.at(-1)?.[0] ?? ''}`.toUpperCase() : '';
 }
 
 /** Order of roles in an answer. */

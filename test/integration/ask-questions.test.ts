@@ -2332,6 +2332,14 @@ describe('questions of the thirty-sixth round (asked on 7 December 2026)', () =>
     expect(a).toMatchObject({ ok: true, command: 'meeting', title: 'Last meeting of SG13: 13–24 October 2025, Geneva, Switzerland' });
   });
 
+  it('"who is the secretariat contact for SG13": the counsellor whose initials the newest SG13 letter carries (SG13/HA), named by the regional group\'s letter from the SG13 mailbox', async () => {
+    const a = await ask('who is the secretariat contact for SG13', 'Europe/Geneva', '2027-02-15T08:00Z');
+    expect(a).toMatchObject({ ok: true, command: 'officers', title: 'Secretariat of SG13' });
+    expect(a.sections[0]?.items[0]?.text).toBe('Secretariat of SG13: Hassan Al-Amri <tsbsg13@itu.int>');
+    expect(a.sections[0]?.items[0]?.detail).toMatch(/^named in TSB Collective letter 3\/13; the initials SG13\/HA are in TSB Collective letter 7\/13 of 2027-01-05/);
+    expect(a.notes[0]).toBe('Earlier letters named Tatiana Kurakova (TSB Circular 57 of 2025-06-10).');
+  });
+
   it('"what is the ITU budget for 2027?" is declined, saying where budgets are found', async () => {
     const a = await ask('what is the ITU budget for 2027?', 'Europe/Geneva', when);
     expect(a).toMatchObject({ ok: false, command: null, title: "I can't answer questions on ITU's budget or finances: they are not in the study groups' documents I read." });
