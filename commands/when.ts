@@ -189,12 +189,19 @@ function forChrono(text: string): string {
     .replace(/\b(?:the\s+)?end\s+of\s+((?:19|20)\d{2})\b/gi, (m, year: string) => (m.length >= 15 ? `end of Dec ${year}`.padStart(m.length) : `31 Dec ${year}`.padStart(m.length)));
 }
 
+/** Numbers that are groups, Questions or working parties, not dates: "SG20", "Q4/20", "WP1/20", "study group 13" ("Q1" alone is a quarter). */
+const GROUP_NUMBERS = /\bSG\s?\d{1,2}(?:RG-[A-Z]{2,5})?\b|\b(?:WP|Q)\s?\d{1,2}\/\d{1,2}\b|\bstudy group \d{1,2}\b|\bQuestion \d{1,2}\/\d{1,2}\b|\bWorking Party \d\/\d{1,2}\b/gi;
+/** What chrono could read as a date or time: a digit, or the start of a month's, a day's or a relative word. */
+const DATE_HINT = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|tomorrow|tmr|tmrw|yesterday|now|next|last|this|ago|later|week|month|year|day|hour|min|sec|noon|midnight|morning|afternoon|evening|night|weekend|quarter|fortnight|within|past|coming|until|till|before|after|since|from|between|end|beginning|mid|early|late|first|second|third|fourth|fifth|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+(?:few|couple)|couple|several|half)/i;
+
 /**
  * The date phrase in `text` and the text without it: "SG20 next week" → `{ when: 'next week', rest: 'SG20 ' }`.
  * `when` is `null` when there is no date; the first date phrase is taken, later ones stay in `rest`.
  */
 export function splitWhen(asked: string): { when: string | null; rest: string } {
   if (asked.length > MAX_DATE_TEXT) return { when: null, rest: asked };
+  // Most questions name a group and no date ("SG20", "Q4/20"): no word chrono could read, no need to ask it.
+  if (!DATE_HINT.test(asked.replace(GROUP_NUMBERS, ' '))) return { when: null, rest: asked };
   const text = mayAsMonth(asked);
   const masked = forChrono(text);
   const found = parser.parse(masked, new Date(Date.UTC(2026, 0, 1)))[0];
