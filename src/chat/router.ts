@@ -386,6 +386,10 @@ function routeText(registry: Registry, plain: string, clock?: AskClock): Routed 
     .replace(/^(?:which|what|any)\s+deadlines\s+(?:have\s+)?(?:passed|closed|gone by|expired)\s+(?:recently|lately)(\s*[?!.]*)$/i, 'what deadlines did I miss in the past month$1')
     // "when does the G.9806.1 consultation close", "what time exactly does the TAP on X end": its reply deadline.
     .replace(/^(?:when|what time|what date|by when)\b(?:\s+exactly)?\s+(?:does|do|will|is|did)\s+(?:the\s+)?(.{2,60}?\s+(?:consultation|TAP|AAP|last call|comment period))\s+(?:close|closes|end|ends|finish|be over|due)\b(?:\s*,?\s*(?:in my (?:local )?time|for me))?(\s*[?!.]*)$/i, 'consultation deadline for $1$2')
+    // "status of the SG15 TAP consultation": whether it is open and until when, with the Recommendations it is on.
+    .replace(/^(?:what(?:'s|’s| is)\s+)?(?:the\s+)?(?:status|state|progress)\s+(?:of|on)\s+(?:the\s+)?((?:ITU-T\s+)?(?:SG\s?\d{1,2}|study group \d{1,2}|TSAG))(?:['’]s)?\s+(?:(?:TAP|AAP|Member States?['’]?)\s+)?consultations?(\s*[?!.]*)$/i, 'is the $1 consultation still open$2')
+    // "by when do member states reply?", "until when can administrations comment": a consultation's reply date.
+    .replace(/^(?:and\s+)?(?:by|until|till)\s+when\s+(?:do|does|must|should|can|will)\s+(?:the\s+)?(?:member states|administrations|members)\s+(?:have to\s+|need to\s+)?(?:reply|respond|answer|comment|object)(?:\s+to\s+(?:it|the consultation|the TAP))?(\s*[?!.]*)$/i, 'consultation deadline$1')
     // "what did I miss for the SG5 meeting": the group's deadlines, those passed with those to come.
     .replace(/^what\s+(?:did|have)\s+(?:I|we)\s+miss(?:ed)?\s+(?:for|of|about)\s+(?:the\s+)?(?:next\s+)?((?:ITU-T\s+)?(?:SG\s?\d{1,2}|study group \d{1,2}|TSAG|WP\s?\d\/\d{1,2}))\s+meeting(\s*[?!.]*)$/i, 'what deadlines did I miss for $1$2')
     // "what do I have to do before the SG13 meeting", "which deadlines are there before the next SG13 meeting": the

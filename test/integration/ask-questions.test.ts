@@ -2340,6 +2340,14 @@ describe('questions of the thirty-sixth round (asked on 7 December 2026)', () =>
     expect(a.notes[0]).toBe('Earlier letters named Tatiana Kurakova (TSB Circular 57 of 2025-06-10).');
   });
 
+  it('"status of the SG15 TAP consultation", "by when do member states reply?": open until its reply date', async () => {
+    for (const q of ['status of the SG15 TAP consultation', 'by when do member states reply?']) {
+      const a = await ask(q, 'Asia/Seoul', '2027-02-15T08:00Z');
+      expect(a, q).toMatchObject({ ok: true, command: 'deadlines' });
+      expect(a.title, q).toMatch(/^One consultation is open(?: for SG15)?: it closes Tue 16 Mar 2027, 07:59 \(Asia\/Seoul\) — original: 15 March 2027, 23:59 Geneva time \[TSB Circular 241\]$/);
+    }
+  });
+
   it('"what is the ITU budget for 2027?" is declined, saying where budgets are found', async () => {
     const a = await ask('what is the ITU budget for 2027?', 'Europe/Geneva', when);
     expect(a).toMatchObject({ ok: false, command: null, title: "I can't answer questions on ITU's budget or finances: they are not in the study groups' documents I read." });
