@@ -645,7 +645,9 @@ export function parseLiaison(text: string, docGroup: string | null): LiaisonInfo
   if (addressees.length === 0) {
     const stated: AddresseePurpose = /action/.test(statedPurpose) ? 'action' : /comment/.test(statedPurpose) ? 'comment' : 'information';
     const to = parseAddressees(fieldValue(header, 'To Groups?') ?? fieldValue(header, 'To'), stated);
-    const actions = actionsSection(text);
+    // (A Datatracker page that states the statement is for information or comment is not overruled by the 3GPP body's
+    // "ACTION: … kindly requests IETF to take the above information into account".)
+    const actions = isDatatracker(text) && /information|comment/.test(statedPurpose) ? null : actionsSection(text);
     unstated = statedPurpose === '' && !actions && to.length > 0;
     for (const a of to) {
       // 3GPP's "Actions" section says which addressee is asked to act ("To SA5:" for the "To: 3GPP SA5" party).
