@@ -56,7 +56,7 @@ export default defineCommand({
   summary: 'Liaison statements of a group: those it must answer, with their reply deadlines, first.',
   usage: 'ls [SG17|Q6/17|TSAG]',
   examples: ['ls SG17', 'ls Q6/17', 'which liaisons need a reply from SG17', 'ls'],
-  args: z.object({ scope: z.custom<Scope>(), from: z.string().nullable().default(null), to: z.string().nullable().default(null), topic: z.string().nullable().default(null), due: z.string().optional(), asks: z.boolean().optional(), replyAsked: z.boolean().optional(), actor: z.string().optional(), openAsked: z.enum(['passed', 'open']).optional(), whoActs: z.boolean().optional(), answeredAsked: z.boolean().optional() }),
+  args: z.object({ scope: z.custom<Scope>(), from: z.string().nullable().default(null), to: z.string().nullable().default(null), topic: z.string().nullable().default(null), due: z.string().optional(), asks: z.boolean().optional(), replyAsked: z.boolean().optional(), actor: z.string().optional(), openAsked: z.enum(['passed', 'open']).optional(), whoActs: z.boolean().optional(), answeredAsked: z.boolean().optional(), contactsAsked: z.boolean().optional() }),
   parseText: parseLsText,
   // Any short question about liaisons, replies or LSs that names a group: "does sg20 owe anyone an LS reply", "what
   // replies is SG15 waiting for", "which LS does SG17 have to answer in january".
@@ -74,7 +74,7 @@ export default defineCommand({
     // "any liaisons for SG13 to answer", "which liaisons did SG17 send", "what liaisons has SG20 received".
     /^(?:are there |is there )?(?:any|which|what)\s+(?:liaison statements?|liaisons?|LSs?)\s+(?:for|did|has|have|from|to)\s+(?<arg>.+?)(?:\s+(?:to answer|to reply to|send(?: out)?|sent(?: out)?|receive|received|get|got))?\s*\??$/i,
   ],
-  async run(ctx, { scope, from, to, topic, due, asks: wantAsks = false, replyAsked = false, actor, openAsked, whoActs = false, answeredAsked = false }): Promise<Reply> {
+  async run(ctx, { scope, from, to, topic, due, asks: wantAsks = false, replyAsked = false, actor, openAsked, whoActs = false, answeredAsked = false, contactsAsked = false }): Promise<Reply> {
     if (scope.kind === 'unknown') return unknownGroupReply(ctx, scope.text);
     // "does SG16 have to reply to TSAG-LS12": the statement by its number, whoever it went to.
     // "does SG13 have to reply to TD 1204 from SG15": the statement by the TD that carries it, the sender's first.
@@ -169,6 +169,7 @@ export default defineCommand({
     return {
       ok: true,
       title: (actorsOwn ? actNeeded(actorsOwn, actor as string, ctx.tz, ctx.now) : null) ?? noneOnTopic ?? (openAsked === 'open' && from === null && topic === null ? openTitle(mustAnswer, overdue, who, ctx.tz) : null) ?? (replyAsked && narrowed && topic !== null && onTopic.length === 1 ? replyNeeded(onTopic[0] as LiaisonFact, ctx.tz) : null) ??
+        (contactsAsked && narrowed && (topic !== null ? onTopic : all).length === 1 ? contactsTitle((topic !== null ? onTopic : all)[0] as LiaisonFact) : null) ??
         (answeredAsked && narrowed && (topic !== null ? onTopic : all).length === 1 ? answeredTitle((topic !== null ? onTopic : all)[0] as LiaisonFact, ctx.tz) : null) ??
         (answeredAsked ? answeredListTitle([...mustAnswer, ...overdue, ...undated], all.filter((l) => l.answeredBy)) : null) ??
         (whoActs && narrowed && (topic !== null ? onTopic : all).length === 1 ? replyNeeded((topic !== null ? onTopic : all)[0] as LiaisonFact, ctx.tz, true) : null) ?? `Liaison statements${who ? ` of ${who}` : ''}${from && from !== who ? ` from ${from}` : ''}${to ? ` to ${to}` : ''}${topic && onTopic.length > 0 ? ` on ${topic}` : ''}`,
@@ -330,6 +331,13 @@ function pastOrOpenReply(ctx: CommandContext, dated: LiaisonFact[], asked: 'pass
     sources: uniqueSources(sorted.slice(0, 5).map((x) => sourceOf(x.source))),
     data: { liaisons: sorted.slice(0, 5) },
   };
+}
+
+/** Who to ask about a statement picked out: "Contact for SG11-LS58: Priya Raman (…), priya.raman@example.in". */
+function contactsTitle(l: LiaisonFact): string {
+  const name = sourceLabel(sourceOf(l.source));
+  const people = l.liaison.contacts;
+  return people.length > 0 ? `Contact${people.length > 1 ? 's' : ''} for ${name}: ${people.map(contactLine).join('; ')}` : `${name} names no contact person`;
 }
 
 /** Whether the statements listed were answered: "No reply is stored to SG11-LS58, TSAG-LS12; SG13-LS96 was answered". */

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { CommandContext, Reply, SourceRef } from '../src/core/command.ts';
 import { noAnswer } from '../src/core/command.ts';
-import { acceptedStudyGroups, byGroup, canonicalGroup, canonicalQuestion, canonicalWorkingParty, CURRENT_STUDY_GROUPS, GROUP_MENTION } from '../src/core/groups.ts';
+import { acceptedStudyGroups, byGroup, canonicalGroup, canonicalQuestion, canonicalWorkingParty, CURRENT_STUDY_GROUPS, GROUP_MENTION, withRegionalGroups } from '../src/core/groups.ts';
 import type { Contact, LiaisonInfo } from '../src/core/types.ts';
 import type { Cite, MeetingFact } from '../src/store/facts.ts';
 
@@ -39,36 +39,13 @@ function scopeOfMention(mention: string): Scope {
 const NUMBER_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'twenty-one'];
 const SPELLED_GROUP = new RegExp(String.raw`\b(study\s+groups?)\s+(twenty[\s-]one|${NUMBER_WORDS.slice(0, 20).join('|')})\b`, 'gi');
 
-/** A regional group in words: "the SG13 Arab regional group", "study group 3 regional group for Africa". */
-const REGION_CODES: ReadonlyArray<readonly [RegExp, string]> = [
-  [/^arab/i, 'ARB'],
-  [/^afric/i, 'AFR'],
-  [/^asia/i, 'AO'],
-  [/^latin/i, 'LATAM'],
-];
-const REGION = String.raw`(arab|africa|african|asia[- ]oceania|asia[- ]pacific|latin american?)`;
-const GROUP_WORDS = String.raw`(SG\s?\d{1,2}|study\s+group\s+\d{1,2})`;
-const REGIONAL_GROUP = new RegExp(String.raw`\b${GROUP_WORDS}(?:['’]s)?\s+(?:the\s+)?${REGION}\s+regional\s+group\b`, 'gi');
-const REGIONAL_GROUP_OF = new RegExp(String.raw`\b(?:the\s+)?${REGION}\s+regional\s+group\s+(?:of|for)\s+(?:ITU-T\s+)?${GROUP_WORDS}`, 'gi');
-// "sg3 regional group for africa", "SG13 regional group for the Arab region"
-const GROUP_REGIONAL_FOR = new RegExp(String.raw`\b${GROUP_WORDS}(?:['’]s)?\s+regional\s+group\s+(?:of|for|in)\s+(?:the\s+)?${REGION}(?:\s+region)?\b`, 'gi');
-
-/** "SG13RG-ARB" for the study group and region words of a regional group. */
-function regionalGroup(group: string, region: string): string {
-  return `${group.replace(/^study\s+group\s*/i, 'SG').replace(/\s+/g, '')}RG-${REGION_CODES.find(([re]) => re.test(region))?.[1] ?? ''}`;
-}
-
 /**
  * The group, working party or Question named in `text`, and the text without it: "what's due for SG 20 in May" →
  * SG20 and "what's due for  in May". `scope` is `null` when none is named; `unknown` when the one named does not
  * exist (`SG99`) or more than one different one is named, those then in `several` ("SG 13 or SG 11").
  */
 export function findScope(input: string): { scope: Scope | null; rest: string; several?: Scope[] } {
-  const text = input
-    .replace(SPELLED_GROUP, (_, words: string, n: string) => `${words} ${NUMBER_WORDS.indexOf(n.toLowerCase().replace(/[\s-]+/, '-')) + 1}`)
-    .replace(REGIONAL_GROUP, (_, group: string, region: string) => regionalGroup(group, region))
-    .replace(REGIONAL_GROUP_OF, (_, region: string, group: string) => regionalGroup(group, region))
-    .replace(GROUP_REGIONAL_FOR, (_, group: string, region: string) => regionalGroup(group, region))
+  const text = withRegionalGroups(input.replace(SPELLED_GROUP, (_, words: string, n: string) => `${words} ${NUMBER_WORDS.indexOf(n.toLowerCase().replace(/[\s-]+/, '-')) + 1}`))
     // "sg2 wp1", "SG17 WP3": a working party named after its study group.
     .replace(/\bSG\s?(\d{1,2})\s+(?:WP|working party)\s?(\d{1,2})(?![\w/])/gi, (_, sg: string, wp: string) => `WP${wp}/${sg}`);
   // "ITU-R Study Group 9", "ITU-D SG1": another sector's group, not ITU-T's of that number.

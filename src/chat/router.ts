@@ -3,7 +3,7 @@
  * meeting", "/sgbot lsg IoT". Slack, Teams and the terminal all go through here.
  */
 import { noAnswer, type CommandContext, type CommandSpec, type Registry, type Reply } from '../core/command.ts';
-import { canonicalGroup, GROUP_MENTION } from '../core/groups.ts';
+import { canonicalGroup, GROUP_MENTION, withRegionalGroups } from '../core/groups.ts';
 import { formatRange, resolveZone } from '../core/time.ts';
 import { MONTH_PATTERN } from '../parse/normalize.ts';
 import type { CommandMetrics } from '../metrics.ts';
@@ -366,6 +366,8 @@ function routeText(registry: Registry, plain: string, clock?: AskClock): Routed 
     .replace(/\bfortnight\b/gi, 'two weeks')
     .replace(/\bvery\s+(?=next\b)/gi, '')
     .replace(/\b(deadlines?)\s+(?:coming up|upcoming|ahead)\b/gi, '$1')
+    // "the new deadlines", "the revised deadlines": the deadlines (as they now stand).
+    .replace(/\b(?:new|updated|revised|changed|latest)\s+(deadlines?)\b/gi, '$1')
     // "When and where did SG12's regional group meet": a meeting's place is given with its dates, and its dates with it.
     .replace(/^(\s*)(?:when|what dates?)\s+and\s+(where)\b/i, '$1$2')
     .replace(/^(\s*)where\s+and\s+(when)\b/i, '$1$2')
@@ -389,7 +391,7 @@ function routeText(registry: Registry, plain: string, clock?: AskClock): Routed 
     // "status of the SG15 TAP consultation": whether it is open and until when, with the Recommendations it is on.
     .replace(/^(?:what(?:'s|’s| is)\s+)?(?:the\s+)?(?:status|state|progress)\s+(?:of|on)\s+(?:the\s+)?((?:ITU-T\s+)?(?:SG\s?\d{1,2}|study group \d{1,2}|TSAG))(?:['’]s)?\s+(?:(?:TAP|AAP|Member States?['’]?)\s+)?consultations?(\s*[?!.]*)$/i, 'is the $1 consultation still open$2')
     // "by when do member states reply?", "until when can administrations comment": a consultation's reply date.
-    .replace(/^(?:and\s+)?(?:by|until|till)\s+when\s+(?:do|does|must|should|can|will)\s+(?:the\s+)?(?:member states|administrations|members)\s+(?:have to\s+|need to\s+)?(?:reply|respond|answer|comment|object)(?:\s+to\s+(?:it|the consultation|the TAP))?(\s*[?!.]*)$/i, 'consultation deadline$1')
+    .replace(/^(?:and\s+)?(?:by|until|till)\s+when\s+(?:do|does|must|should|can|will)\s+(?:the\s+)?(?:member states|administrations|members)\s+(?:have to\s+|need to\s+)?(?:reply|respond|answer|comment|object)(?:\s+to\s+(?:it|the consultation|the TAP))?[?!.]?(?:\s+for\s+((?:ITU-T\s+)?(?:SG\s?\d{1,2}|study group \d{1,2}|TSAG)))?(\s*[?!.]*)$/i, (_m, group: string | undefined, end: string) => `consultation deadline${group ? ` for ${group}` : ''}${end}`)
     // "what did I miss for the SG5 meeting": the group's deadlines, those passed with those to come.
     .replace(/^what\s+(?:did|have)\s+(?:I|we)\s+miss(?:ed)?\s+(?:for|of|about)\s+(?:the\s+)?(?:next\s+)?((?:ITU-T\s+)?(?:SG\s?\d{1,2}|study group \d{1,2}|TSAG|WP\s?\d\/\d{1,2}))\s+meeting(\s*[?!.]*)$/i, 'what deadlines did I miss for $1$2')
     // "what do I have to do before the SG13 meeting", "which deadlines are there before the next SG13 meeting": the
@@ -577,7 +579,7 @@ function readAgainst(asked: FollowUpAsked, previous: string | null): string | nu
   if (!previous) return null;
   const bare = previous.replace(/[?!.]+\s*$/, '');
   if ('thing' in asked) {
-    const named = ONE_GROUP_MENTION.exec(previous)?.[0] ?? REC_NUMBER.exec(previous)?.[0];
+    const named = ONE_GROUP_MENTION.exec(withRegionalGroups(previous))?.[0] ?? REC_NUMBER.exec(previous)?.[0];
     return named ? `${asked.thing} for ${named}` : null;
   }
   // "by when?": the previous question, asked with when.
@@ -607,13 +609,18 @@ const POINTS_BACK = new RegExp(String.raw`${POINTER}|\bthe meeting itself\b|\bth
  * asked of a meeting), else the meeting it named by its place or name ("the Muscat meeting"), else the liaison
  * statement it named by its topic ("the LS on emergency calls").
  */
-function subjectOf(previous: string): { group: string; meeting: boolean } | { thing: string } | null {
+function subjectOf(asked: string): { group: string; meeting: boolean } | { thing: string } | null {
+  // ("the SG13 Arab regional group" is SG13RG-ARB, not SG13.)
+  const previous = withRegionalGroups(asked);
   const group = ONE_GROUP_MENTION.exec(previous)?.[0];
   if (group) return { group, meeting: /\bmeet(?:ing|s)?\b|\bplenary\b/i.test(previous) };
   const meeting = /\bthe\s+((?:[\p{Lu}\d][\p{L}\d'’-]*\s+){1,3})(meeting|workshop|forum|plenary|session)\b/u.exec(previous);
   if (meeting) return { thing: `the ${meeting[1]}${meeting[2]}` };
   const ls = /\b(?:the\s+)?((?:[\p{L}\d/-]+\s+)?(?:LS|liaison(?: statement)?)\s+(?:on|about|regarding)\s+[^?!.,]{2,60}?)\s*(?=[?!.,]|$|\s+(?:and|from|to|by)\b)/iu.exec(previous);
-  return ls ? { thing: `the ${ls[1]}` } : null;
+  if (ls) return { thing: `the ${ls[1]}` };
+  // A Recommendation ("TAP consultation deadline for G.9806.1"), or a document by its reference ("TSB Circular 241").
+  const named = REC_NUMBER.exec(previous)?.[0] ?? /\b(?:TSB\s+)?(?:Circular|Collective letter)\s+\d{1,4}(?:\/(?:\d{1,2}|TSAG))?\b|\b(?:SG\d{1,2}|TSAG)-(?:LS|TD)\s?\d{1,4}\b/i.exec(previous)?.[0];
+  return named ? { thing: named } : null;
 }
 
 /**
@@ -641,7 +648,7 @@ export function pointedBack(question: string, previous: string | null): string |
 const NAMES_ITS_OWN = /\b(?:LSs?|liaisons?|liaison statements?|TDs?|letters?|circulars?|workshops?|forums?|documents?|consultations?)\b|(?<!^)\b[A-Z][\w-]*[A-Z\d][\w-]*\b|(?<=\S\s+)\b(?!I\b)[A-Z][a-z]{2,}/;
 
 // "what's their email?", "and his phone?" after a question on who holds a role: that answer gives them.
-const CONTACT_OF_THEM = /^(?:(?:and|so|ok|okay)[,\s]+)?(?:(?:what(?:'s|’s| is| are)?|whats)\s+)?(?:their|his|her|the)\s+(?:e-?mails?(?:\s+address(?:es)?)?|phone(?:\s+numbers?)?|contact(?:\s+details)?|addresses)\s*[?!.]*$/i;
+const CONTACT_OF_THEM = /^(?:(?:and|so|ok|okay)[,\s]+)?(?:(?:what(?:'s|’s| is| are)?|whats|who(?:'s|’s| is| are)?|whos)\s+)?(?:their|his|her|the|its)\s+(?:e-?mails?(?:\s+address(?:es)?)?|phone(?:\s+numbers?)?|contacts?(?:\s+(?:details|persons?|people))?|addresses)\s*[?!.]*$/i;
 // "was it answered?", "were they replied to?" after a question that listed liaison statements.
 const ANSWERED_OF_THEM = /^(?:(?:and|so|ok|okay)[,\s]+)?(?:was|were|has|have)\s+(?:it|they|that|those|these|any of (?:them|those))\s+(?:been\s+|ever\s+|already\s+)*(?:answered|replied to|responded to)(?:\s+(?:yet|already))?\s*[?!.]*$/i;
 // "what does it ask?", "what do they want us to do?" after a question that listed liaison statements.
@@ -655,6 +662,26 @@ export interface Answered {
   command: string | null;
   reply: Reply;
   read: string | null;
+}
+
+// Deadlines asked as changed: "what are the new deadlines" (after "was the SG13 meeting postponed?").
+const CHANGED_DEADLINES = /\b(?:new|updated|revised|changed|latest)\s+deadlines?\b/i;
+
+/**
+ * A deadline of a kind asked of no group ("by when do I register?", "what are the new deadlines") after a question on
+ * one group: read of that group ("by when do I register for SG13RG-ARB"); `null` when it is not such a question or the
+ * previous one named no group.
+ */
+async function unscopedDeadlines(registry: Registry, context: CommandContext, question: string, conversation: NonNullable<CommandContext['conversation']>): Promise<string | null> {
+  // (Only a question of a few words that names nothing of its own: no Recommendation, event or topic after "on", "for".)
+  if (POINTS_BACK.test(question) || ONE_GROUP_MENTION.test(withRegionalGroups(question)) || REC_NUMBER.test(question) || NAMED_EVENT.test(question) || /\b(?:on|about|for|of|regarding|to)\s+\S/i.test(question) || question.split(/\s+/).length > 8) return null;
+  const routed = route(registry, question, { now: context.now, tz: context.tz });
+  if (!('spec' in routed) || routed.spec.name !== 'deadlines') return null;
+  const args = routed.args as { scope?: { kind?: string }; categories?: unknown[] | null };
+  if (args.scope?.kind !== 'all' || (!(args.categories?.length ?? 0) && !CHANGED_DEADLINES.test(question))) return null;
+  const previous = await conversation.previous().catch(() => null);
+  const subject = previous ? subjectOf(previous) : null;
+  return subject && 'group' in subject ? `${question.replace(/[?!.]+\s*$/, '')} for ${subject.group}` : null;
 }
 
 /**
@@ -678,7 +705,8 @@ export async function answer(registry: Registry, context: CommandContext & { met
       if (reply?.ok) return { command: 'ls', reply: { ...reply, notes: [`Read as "${previous}", ${how}.`, ...reply.notes] }, read: null };
     }
   }
-  // "what's their email?" after "who's the rapporteur for Q11/20": the same answer, which gives it.
+  // "what's their email?" after "who's the rapporteur for Q11/20": the same answer, which gives it; "who's the
+  // contact?" after a liaison statement: its contacts.
   if (CONTACT_OF_THEM.test(question.trim())) {
     const previous = await conversation.previous().catch(() => null);
     const routed = previous ? route(registry, previous, { now: context.now, tz: context.tz }) : null;
@@ -686,9 +714,13 @@ export async function answer(registry: Registry, context: CommandContext & { met
       const again = await answerOne(registry, context, previous);
       if (again.reply.ok) return { ...again, reply: { ...again.reply, notes: [`Read as "${previous}": the answer gives each person's e-mail where the documents do.`, ...again.reply.notes] }, read: previous };
     }
+    if (previous && routed && 'spec' in routed && routed.spec.name === 'ls') {
+      const reply = await routed.spec.run(context, { ...(routed.args as object), contactsAsked: true } as never).catch(() => null);
+      if (reply?.ok) return { command: 'ls', reply: { ...reply, notes: [`Read as "${previous}", with whom to contact.`, ...reply.notes] }, read: null };
+    }
   }
   const follow = followUpOf(question);
-  const read = follow ? readAgainst(follow, await conversation.previous().catch(() => null)) : undefined;
+  const read = follow ? readAgainst(follow, await conversation.previous().catch(() => null)) : ((await unscopedDeadlines(registry, context, question, conversation)) ?? undefined);
   if (read === null) {
     // No earlier question: read as it is ("and for SG17?"), or said so when that reads nothing or "its" points to
     // nothing.
@@ -994,6 +1026,11 @@ export function partsOf(input: string): string[] {
     if (event && OBJECTLESS.test(bare)) return `${bare}${/\b(?:for|in|to)$/i.test(bare) ? '' : ' for'} ${event.trim()}`;
     // (Only "it" written so: "IT security" is no pronoun.)
     if (event && /\bit\b/.test(p) && !ONE_GROUP_MENTION.test(p)) return p.replace(/\bit\b/, event.trim());
+    // "when was the AI-native networks workshop and when did registration close": that event's registration.
+    if (event && !ONE_GROUP_MENTION.test(p) && !NAMED_EVENT.test(p) && /\b(?:registration|register|deadlines?|due)\b/i.test(bare)) return `${bare} for ${event.trim()}`;
+    // "was the SG13 regional group meeting in muscat hybrid? what time did it start": "it" is that meeting, as named.
+    const meetingNamed = /\bthe\s+((?:(?!the\b)[\w/-]+\s+){0,4}meeting\s+in\s+\p{L}[\p{L}-]+)/iu.exec(parts[0] ?? '')?.[0];
+    if (meetingNamed && /\bit\b/.test(p) && !ONE_GROUP_MENTION.test(p)) return p.replace(/\bit\b/, meetingNamed);
     // "when is the SG12 meeting next year and when is the fellowship deadline for it": "it" is that meeting.
     if (named && /\bmeeting\b/i.test(parts[0] ?? '') && /\b(?:for|of|at|to)\s+it\b/i.test(p) && !ONE_GROUP_MENTION.test(p)) return p.replace(/\b(for|of|at|to)\s+it\b/i, `$1 the ${named} meeting${month ? ` in ${month}` : ''}`);
     if (!named || ONE_GROUP_MENTION.test(p)) return p;
@@ -1014,7 +1051,8 @@ function combined(all: readonly Reply[]): Reply {
   });
   return {
     ok: replies.some((r) => r.ok),
-    title: replies.map((r) => r.title).join(' · '),
+    // (Two parts of one meeting give one title.)
+    title: [...new Set(replies.map((r) => r.title))].join(' · '),
     sections: replies.flatMap((r) => {
       const items = r.sections.flatMap((x) => x.items);
       return [{ heading: r.title, items: items.length > 0 ? items : r.notes.slice(0, 1).map((text) => ({ text })) }];

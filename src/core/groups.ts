@@ -130,3 +130,33 @@ export function byGroup(a: string, b: string): number {
   const nb = Number(/^SG(\d+)/.exec(b)?.[1] ?? 999);
   return na - nb || a.localeCompare(b);
 }
+
+/** A regional group in words: "the SG13 Arab regional group", "study group 3 regional group for Africa". */
+const REGION_WORD_CODES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^arab/i, 'ARB'],
+  [/^afric/i, 'AFR'],
+  [/^asia/i, 'AO'],
+  [/^latin/i, 'LATAM'],
+];
+const REGION = String.raw`(arab|africa|african|asia[- ]oceania|asia[- ]pacific|latin american?)`;
+const GROUP_WORDS = String.raw`(SG\s?\d{1,2}|study\s+group\s+\d{1,2})`;
+const REGIONAL_GROUP = new RegExp(String.raw`\b${GROUP_WORDS}(?:['’]s)?\s+(?:the\s+)?${REGION}\s+regional\s+group\b`, 'gi');
+const REGIONAL_GROUP_OF = new RegExp(String.raw`\b(?:the\s+)?${REGION}\s+regional\s+group\s+(?:of|for)\s+(?:ITU-T\s+)?${GROUP_WORDS}`, 'gi');
+// "sg3 regional group for africa", "SG13 regional group for the Arab region"
+const GROUP_REGIONAL_FOR = new RegExp(String.raw`\b${GROUP_WORDS}(?:['’]s)?\s+regional\s+group\s+(?:of|for|in)\s+(?:the\s+)?${REGION}(?:\s+region)?\b`, 'gi');
+
+/** "SG13RG-ARB" for the study group and region words of a regional group. */
+function regionalGroup(group: string, region: string): string {
+  return `${group.replace(/^study\s+group\s*/i, 'SG').replace(/\s+/g, '').toUpperCase()}RG-${REGION_WORD_CODES.find(([re]) => re.test(region))?.[1] ?? ''}`;
+}
+
+/**
+ * `text` with its regional groups in words written as their names: "the SG13 Arab regional group" → "the SG13RG-ARB",
+ * "study group 3 regional group for Africa" → "SG3RG-AFR".
+ */
+export function withRegionalGroups(text: string): string {
+  return text
+    .replace(REGIONAL_GROUP, (_, group: string, region: string) => regionalGroup(group, region))
+    .replace(REGIONAL_GROUP_OF, (_, region: string, group: string) => regionalGroup(group, region))
+    .replace(GROUP_REGIONAL_FOR, (_, group: string, region: string) => regionalGroup(group, region));
+}

@@ -2348,6 +2348,17 @@ describe('questions of the thirty-sixth round (asked on 7 December 2026)', () =>
     }
   });
 
+  it('a second part without its own subject asks of the first part\'s event or meeting: its registration, its "it"', async () => {
+    const later = '2027-02-15T08:00Z';
+    const reg = await ask('when was the AI-native networks workshop and when did registration close', 'Europe/Geneva', later);
+    const lines = reg.sections.flatMap((x) => x.items.map((i) => i.text));
+    expect(lines).toContainEqual(expect.stringMatching(/^Fri 27 Feb 2026 \(end of day, Geneva\) \(past\): Registration$/));
+    expect(lines.filter((l) => /: Registration/.test(l))).toHaveLength(1);
+    const muscat = await ask('was the SG13 regional group meeting in muscat hybrid? what time did it start', 'Europe/Geneva', later);
+    expect(muscat.title).toBe('Last meeting of SG13RG-ARB: 9–10 December 2026, Muscat, Oman');
+    expect(JSON.stringify(muscat.sections)).not.toContain('Last meeting of SG13:');
+  });
+
   it('"what is the ITU budget for 2027?" is declined, saying where budgets are found', async () => {
     const a = await ask('what is the ITU budget for 2027?', 'Europe/Geneva', when);
     expect(a).toMatchObject({ ok: false, command: null, title: "I can't answer questions on ITU's budget or finances: they are not in the study groups' documents I read." });

@@ -101,6 +101,25 @@ describe('a follow-up question', () => {
     expect(answered.title).toMatch(/^No reply is stored to .*post-quantum key establishment/);
   });
 
+  // … and in the thirty-eighth round.
+  it('after a regional group asked in words, "is it hybrid?", "what time does it open", "by when do I register?" are of that group', async () => {
+    await ask('sg13 arab regional group meeting when and where', 'ida@example.org');
+    expect((await ask('is it hybrid?', 'ida@example.org')).title).toBe('SG13RG-ARB: remote participation is offered (a hybrid meeting)');
+    expect((await ask('what time does it open', 'ida@example.org')).title).toBe('SG13RG-ARB opens Wed 9 Dec 2026, 14:00 (Asia/Seoul) — original: 9 December 2026, 09:00 local time (UTC+4)');
+    const reg = await ask('by when do I register?', 'ida@example.org');
+    expect(reg).toMatchObject({ ok: true, command: 'deadlines', title: 'Deadlines for SG13RG-ARB (registration)' });
+    expect(reg.notes[0]).toBe('Read as "by when do I register for SG13RG-ARB".');
+  });
+
+  it('"what are the new deadlines" after a question on one group is that group\'s; "who\'s the contact?" after a statement gives its contacts', async () => {
+    await ask('is sg13 meeting in march?', 'jo@example.org');
+    const fresh = await ask('what are the new deadlines', 'jo@example.org');
+    expect(fresh).toMatchObject({ ok: true, command: 'deadlines', title: 'Deadlines for SG13' });
+    await ask('who must reply to the LS on emergency calls?', 'jo@example.org');
+    const contact = await ask("who's the contact?", 'jo@example.org');
+    expect(contact.title).toBe('Contact for SG11-LS58: Priya Raman (Telecommunication Engineering Centre, India), priya.raman@example.in, +91 11 0000 0000');
+  });
+
   it("is read against the asker's own earlier question, not another person's", async () => {
     await ask('when is the SG13 meeting?', 'bob@example.org');
     expect((await ask('and for SG20?', 'bob@example.org')).notes[0]).toBe('Read as "when is the SG20 meeting?".');

@@ -57,6 +57,11 @@ describe('a question that points back ("until it starts", "that deadline")', () 
     expect(pointedBack('was it answered?', 'who must reply to the LS on emergency calls?')).toBe('was the LS on emergency calls answered?');
   });
 
+  it('is read of a regional group named in words, and of a Recommendation or document named before', () => {
+    expect(pointedBack('is it hybrid?', 'sg13 arab regional group meeting when and where')).toBe('is the SG13RG-ARB meeting hybrid?');
+    expect(pointedBack("what's it about?", 'TAP consultation deadline for G.9806.1')).toBe("what's G.9806.1 about?");
+  });
+
   it('"this week" and "that month" point to no earlier question', () => {
     expect(pointedBack("what's due this week?", 'deadlines for SG13')).toBeNull();
   });
