@@ -28,12 +28,15 @@ describe('a follow-up question', () => {
   });
 
   it('a span narrows the previous question; "by when?" asks it with when; another topic takes the place of its topic', () => {
-    expect(followUp('which of those are in April?', 'study group 20 deadlines')).toBe('study group 20 deadlines in April');
-    expect(followUp('and next month?', 'deadlines for SG13')).toBe('deadlines for SG13 next month');
-    expect(followUp('any before 15 March?', 'what is due for Q4/20')).toBe('what is due for Q4/20 before 15 March');
-    expect(followUp('by when?', 'who must reply to the LS on emergency calls?')).toBe('who must reply to the LS on emergency calls, and by when?');
-    expect(followUp('and on IoT?', 'who leads work on security?')).toBe('who leads work on IoT?');
-    expect(followUp('what about smart cities', 'is there an LS about digital twins?')).toBe('is there an LS about smart cities?');
+    const read: Array<[question: string, previous: string, asked: string]> = [
+      ['which of those are in April?', 'study group 20 deadlines', 'study group 20 deadlines in April'],
+      ['and next month?', 'deadlines for SG13', 'deadlines for SG13 next month'],
+      ['any before 15 March?', 'what is due for Q4/20', 'what is due for Q4/20 before 15 March'],
+      ['by when?', 'who must reply to the LS on emergency calls?', 'who must reply to the LS on emergency calls, and by when?'],
+      ['and on IoT?', 'who leads work on security?', 'who leads work on IoT?'],
+      ['what about smart cities', 'is there an LS about digital twins?', 'is there an LS about smart cities?'],
+    ];
+    for (const [question, previous, asked] of read) expect(followUp(question, previous), question).toBe(asked);
     // A place is no span of time, and a topic of no question asked of one is read as it is.
     expect(followUp('which of those are in Geneva?', 'deadlines for SG13')).toBeUndefined();
     expect(followUp('and on IoT?', 'when is the SG13 meeting?')).toBeNull();
