@@ -16,7 +16,7 @@ declare module 'autocannon' {
     url: string;
     connections?: number;
     duration?: number;
-    requests?: Array<RawRequest & { setupRequest?: (req: RawRequest) => RawRequest }>;
+    requests?: Array<RawRequest & { setupRequest?: (req: RawRequest) => RawRequest; onResponse?: (status: number, body: string) => void }>;
   }
   interface Result {
     requests: Histogram;

@@ -11,6 +11,8 @@ export interface AnswerQueue {
   run(work: () => Promise<void>, refuse: () => Promise<void>): Promise<void>;
   /** Answers running and waiting now. */
   readonly size: { running: number; waiting: number };
+  /** Whether an answer asked now would be refused (every slot taken, as many waiting as may). */
+  readonly full: boolean;
 }
 
 /**
@@ -25,6 +27,9 @@ export function answerQueue(limits: { inFlight: number; waiting: number }): Answ
   return {
     get size() {
       return { running, waiting: queue.length };
+    },
+    get full() {
+      return running >= limits.inFlight && queue.length >= limits.waiting;
     },
     async run(work, refuse) {
       if (running < limits.inFlight) {

@@ -193,8 +193,16 @@ export function createSlackApp(opts: { settings: SlackSettings; deps: SlackDeps;
   });
 
   app.command(/^\/[\w-]+$/, async ({ command, ack }) => {
-    await ack();
     const reqLog = log.child({ kind: 'command', user: command.user_id, command: command.command, trigger: command.trigger_id });
+    // Too many answers waiting: the ack itself says so (an ephemeral message in its body), with no request of its own to
+    // Slack taking time from the acks of others.
+    const queue = threads && threads.threads > 0 ? threadAnswers : answers;
+    if (queue.full) {
+      reqLog.warn(queue.size, 'too many answers waiting; asked to try again, in the ack');
+      await ack(replyToBlocks(BUSY_REPLY, blockOptions));
+      return;
+    }
+    await ack();
     const job: SlashCommandJob = {
       command: command.command,
       text: command.text,
