@@ -601,6 +601,8 @@ function readAgainst(asked: FollowUpAsked, previous: string | null): string | nu
 
 // "it", "that", "this" pointing back, not "this week", "that month" (a span of time).
 const POINTER = String.raw`\b(?:it|that|this)\b(?!\s+(?:week|month|year|quarter|morning|afternoon|evening|day|weekend|time)\b)`;
+// The first pointing word of a question, to put what it points to in its place.
+const POINTER_ONCE = new RegExp(POINTER, 'i');
 // Words that point back to what was asked before: "until it starts", "that deadline", "the meeting itself".
 const POINTS_BACK = new RegExp(String.raw`${POINTER}|\bthe meeting itself\b|\bthe same (?:meeting|deadline)\b`, 'i');
 
@@ -630,14 +632,13 @@ function subjectOf(asked: string): { group: string; meeting: boolean } | { thing
 export function pointedBack(question: string, previous: string | null): string | null {
   const subject = previous ? subjectOf(previous) : null;
   if (!subject) return null;
-  const pointer = new RegExp(POINTER, 'i');
   const replacements: Array<readonly [RegExp, string]> =
     'thing' in subject
-      ? [[/\bthe meeting itself\b|\b(?:that|this|the same) meeting\b/i, subject.thing], [pointer, subject.thing]]
+      ? [[/\bthe meeting itself\b|\b(?:that|this|the same) meeting\b/i, subject.thing], [POINTER_ONCE, subject.thing]]
       : [
           [/\bthe meeting itself\b|\b(?:that|this|the same) meeting\b/i, `the ${subject.group} meeting`],
           [/\b(?:that|this|the same) deadline\b/i, `the ${subject.group} deadline`],
-          [pointer, subject.meeting ? `the ${subject.group} meeting` : subject.group],
+          [POINTER_ONCE, subject.meeting ? `the ${subject.group} meeting` : subject.group],
         ];
   for (const [re, by] of replacements) if (re.test(question)) return question.replace(re, by);
   return null;
@@ -653,6 +654,12 @@ const CONTACT_OF_THEM = /^(?:(?:and|so|ok|okay)[,\s]+)?(?:(?:what(?:'s|’s| is|
 const ANSWERED_OF_THEM = /^(?:(?:and|so|ok|okay)[,\s]+)?(?:was|were|has|have)\s+(?:it|they|that|those|these|any of (?:them|those))\s+(?:been\s+|ever\s+|already\s+)*(?:answered|replied to|responded to)(?:\s+(?:yet|already))?\s*[?!.]*$/i;
 // "what does it ask?", "what do they want us to do?" after a question that listed liaison statements.
 const ASKS_OF_IT = /^(?:(?:and|so|ok|okay)[,\s]+)?what (?:does|do|did) (?:it|they|those|these|them) (?:ask|want|request|say)(?:\s+(?:for|of (?:us|me)|(?:us|me) to do))?\s*[?!.]*$/i;
+/** Follow-ups that ask the previous liaison question again with one more thing: the `ls` flag, and how it was read. */
+const OF_THE_STATEMENTS: ReadonlyArray<readonly [RegExp, 'asks' | 'answeredAsked' | 'contactsAsked', string]> = [
+  [ASKS_OF_IT, 'asks', 'with what each statement asks'],
+  [ANSWERED_OF_THEM, 'answeredAsked', 'with whether a reply to each is stored'],
+  [CONTACT_OF_THEM, 'contactsAsked', 'with whom to contact'],
+];
 
 /**
  * An answer, with the question it answers as read (a follow-up as read against the one before: "when is the SG17
@@ -672,14 +679,14 @@ const CHANGED_DEADLINES = /\b(?:new|updated|revised|changed|latest)\s+deadlines?
  * one group: read of that group ("by when do I register for SG13RG-ARB"); `null` when it is not such a question or the
  * previous one named no group.
  */
-async function unscopedDeadlines(registry: Registry, context: CommandContext, question: string, conversation: NonNullable<CommandContext['conversation']>): Promise<string | null> {
+async function unscopedDeadlines(registry: Registry, context: CommandContext, question: string, previousQuestion: () => Promise<string | null>): Promise<string | null> {
   // (Only a question of a few words that names nothing of its own: no Recommendation, event or topic after "on", "for".)
   if (POINTS_BACK.test(question) || ONE_GROUP_MENTION.test(withRegionalGroups(question)) || REC_NUMBER.test(question) || NAMED_EVENT.test(question) || /\b(?:on|about|for|of|regarding|to)\s+\S/i.test(question) || question.split(/\s+/).length > 8) return null;
   const routed = route(registry, question, { now: context.now, tz: context.tz });
   if (!('spec' in routed) || routed.spec.name !== 'deadlines') return null;
   const args = routed.args as { scope?: { kind?: string }; categories?: unknown[] | null };
   if (args.scope?.kind !== 'all' || (!(args.categories?.length ?? 0) && !CHANGED_DEADLINES.test(question))) return null;
-  const previous = await conversation.previous().catch(() => null);
+  const previous = await previousQuestion();
   const subject = previous ? subjectOf(previous) : null;
   return subject && 'group' in subject ? `${question.replace(/[?!.]+\s*$/, '')} for ${subject.group}` : null;
 }
@@ -693,34 +700,33 @@ async function unscopedDeadlines(registry: Registry, context: CommandContext, qu
 export async function answer(registry: Registry, context: CommandContext & { metrics?: CommandMetrics }, question: string): Promise<Answered> {
   const conversation = context.conversation;
   if (!conversation) return { ...(await answerOne(registry, context, question)), read: question };
-  // "what does it ask?" after "which LSs need a reply from SG17?": the same statements, with what each asks; "was it
-  // answered?", whether a reply to each is stored.
-  const ofThem = ASKS_OF_IT.test(question.trim()) ? { asks: true } : ANSWERED_OF_THEM.test(question.trim()) ? { answeredAsked: true } : null;
-  if (ofThem) {
-    const previous = await conversation.previous().catch(() => null);
-    const routed = previous ? route(registry, previous, { now: context.now, tz: context.tz }) : null;
-    if (previous && routed && 'spec' in routed && routed.spec.name === 'ls') {
-      const reply = await routed.spec.run(context, { ...(routed.args as object), ...ofThem } as never).catch(() => null);
-      const how = 'asks' in ofThem ? 'with what each statement asks' : 'with whether a reply to each is stored';
-      if (reply?.ok) return { command: 'ls', reply: { ...reply, notes: [`Read as "${previous}", ${how}.`, ...reply.notes] }, read: null };
-    }
+  // The asker's previous question, read from Redis once, when a reading needs it.
+  let kept: Promise<string | null> | undefined;
+  const previousQuestion = () => (kept ??= conversation.previous().catch(() => null));
+  // … and the command it was answered by.
+  const previousRouted = async () => {
+    const previous = await previousQuestion();
+    return previous ? { previous, routed: route(registry, previous, { now: context.now, tz: context.tz }) } : null;
+  };
+  // "what's their email?" after "who's the rapporteur for Q11/20": the same answer, which gives it.
+  const contact = CONTACT_OF_THEM.test(question.trim()) ? await previousRouted() : null;
+  if (contact && 'spec' in contact.routed && contact.routed.spec.name === 'officers') {
+    const { previous } = contact;
+    const again = await answerOne(registry, context, previous);
+    if (again.reply.ok) return { ...again, reply: { ...again.reply, notes: [`Read as "${previous}": the answer gives each person's e-mail where the documents do.`, ...again.reply.notes] }, read: previous };
   }
-  // "what's their email?" after "who's the rapporteur for Q11/20": the same answer, which gives it; "who's the
-  // contact?" after a liaison statement: its contacts.
-  if (CONTACT_OF_THEM.test(question.trim())) {
-    const previous = await conversation.previous().catch(() => null);
-    const routed = previous ? route(registry, previous, { now: context.now, tz: context.tz }) : null;
-    if (previous && routed && 'spec' in routed && routed.spec.name === 'officers') {
-      const again = await answerOne(registry, context, previous);
-      if (again.reply.ok) return { ...again, reply: { ...again.reply, notes: [`Read as "${previous}": the answer gives each person's e-mail where the documents do.`, ...again.reply.notes] }, read: previous };
-    }
-    if (previous && routed && 'spec' in routed && routed.spec.name === 'ls') {
-      const reply = await routed.spec.run(context, { ...(routed.args as object), contactsAsked: true } as never).catch(() => null);
-      if (reply?.ok) return { command: 'ls', reply: { ...reply, notes: [`Read as "${previous}", with whom to contact.`, ...reply.notes] }, read: null };
-    }
+  // "what does it ask?", "was it answered?", "who's the contact?" after liaison statements were asked of: the same
+  // statements, with what each asks, whether a reply to each is stored, or whom to contact.
+  const ofThem = OF_THE_STATEMENTS.find(([re]) => re.test(question.trim()));
+  const listed = ofThem ? (contact ?? (await previousRouted())) : null;
+  if (ofThem && listed && 'spec' in listed.routed && listed.routed.spec.name === 'ls') {
+    const [, flag, how] = ofThem;
+    const { previous, routed } = listed;
+    const reply = await routed.spec.run(context, { ...(routed.args as object), [flag]: true } as never).catch(() => null);
+    if (reply?.ok) return { command: 'ls', reply: { ...reply, notes: [`Read as "${previous}", ${how}.`, ...reply.notes] }, read: null };
   }
   const follow = followUpOf(question);
-  const read = follow ? readAgainst(follow, await conversation.previous().catch(() => null)) : ((await unscopedDeadlines(registry, context, question, conversation)) ?? undefined);
+  const read = follow ? readAgainst(follow, await previousQuestion()) : ((await unscopedDeadlines(registry, context, question, previousQuestion)) ?? undefined);
   if (read === null) {
     // No earlier question: read as it is ("and for SG17?"), or said so when that reads nothing or "its" points to
     // nothing.
@@ -748,7 +754,7 @@ export async function answer(registry: Registry, context: CommandContext & { met
   if (read === undefined && POINTS_BACK.test(question) && !ONE_GROUP_MENTION.test(question) && !REC_NUMBER.test(question)) {
     // (A question that names a thing of its own, "fronthaul timing LS – who is it to", is read as it is first: its "it"
     // is that thing.)
-    const back = NAMES_ITS_OWN.test(question) ? null : pointedBack(question, await conversation.previous().catch(() => null));
+    const back = NAMES_ITS_OWN.test(question) ? null : pointedBack(question, await previousQuestion());
     if (back) {
       const again = await answerOne(registry, context, back);
       if (readsWell(again.reply)) {
@@ -761,7 +767,7 @@ export async function answer(registry: Registry, context: CommandContext & { met
       await conversation.remember(question).catch(() => undefined);
       return { ...alone, read: question };
     }
-    const later = NAMES_ITS_OWN.test(question) ? pointedBack(question, await conversation.previous().catch(() => null)) : null;
+    const later = NAMES_ITS_OWN.test(question) ? pointedBack(question, await previousQuestion()) : null;
     const again = later ? await answerOne(registry, context, later) : null;
     if (!later || !again || !readsWell(again.reply)) return { ...alone, read: question };
     await conversation.remember(later).catch(() => undefined);

@@ -538,7 +538,8 @@ export function parseDocument(raw: string): ParsedDocument {
   // Markdown and table copies hide the "Title:" label ("**Title:** Reply LS on …", "| Title: | LS on … |").
   // A converter's cell marker may open the value: "Title: / Template for Question meeting agenda".
   // A letter or two is no title: a masthead spaced out into lines under an empty "Title:" ("J", "OINT", …).
-  const cell = (v: string | null) => (v && !/^[|/\s-]*$/.test(v) && v.trim().length > 2 ? v.replace(/^[|/]\s+/, '').replace(/\s+\|$/, '') : null);
+  // (A value's cell markers at its ends are dropped by `fieldValue`.)
+  const cell = (v: string | null) => (v && !/^[|/\s-]*$/.test(v) && v.trim().length > 2 ? v : null);
   // A flattened header runs the body's first numbered headings on after the title ("… Services" 1 Results 1.1 Summary …").
   // An ISO/IEC JTC 1 cover writes its labels without a colon: "DOC. TYPE Meeting Report" / "TITLE Meeting Report, the 19th …".
   const coverTitle = /^[ \t]*DOC\. TYPE[ \t]/m.test(header) ? (/^[ \t]*TITLE[ \t]+([^:\s][^\n]{4,300})$/m.exec(header)?.[1]?.trim() ?? null) : null;

@@ -196,7 +196,8 @@ export function createSlackApp(opts: { settings: SlackSettings; deps: SlackDeps;
     const reqLog = log.child({ kind: 'command', user: command.user_id, command: command.command, trigger: command.trigger_id });
     // Too many answers waiting: the ack itself says so (an ephemeral message in its body), with no request of its own to
     // Slack taking time from the acks of others.
-    const queue = threads && threads.threads > 0 ? threadAnswers : answers;
+    const threaded = threads && threads.threads > 0 ? threads : null;
+    const queue = threaded ? threadAnswers : answers;
     if (queue.full) {
       reqLog.warn(queue.size, 'too many answers waiting; asked to try again, in the ack');
       await ack(replyToBlocks(BUSY_REPLY, blockOptions));
@@ -213,7 +214,7 @@ export function createSlackApp(opts: { settings: SlackSettings; deps: SlackDeps;
       responseUrl: command.response_url,
       now: askDeps.now(),
     };
-    if (threads && threads.threads > 0) return answerInThreads(threads, reqLog, { surface: 'slash', ...job }, slashPost(answerer, job.responseUrl));
+    if (threaded) return answerInThreads(threaded, reqLog, { surface: 'slash', ...job }, slashPost(answerer, job.responseUrl));
     await track(answers.run(() => answerSlashCommand(answerer, job, reqLog), refuse(reqLog, slashPost(answerer, job.responseUrl), answers)));
   });
 
