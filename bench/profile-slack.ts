@@ -14,11 +14,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
 import { defaultRegistry } from '../commands/index.ts';
+import { answerCacheOf } from '../src/chat/answer-cache.ts';
 import { createSlackApp, defaultAnswerThreads } from '../src/chat/slack/app.ts';
 import { slackSettingsFrom } from '../src/chat/slack/settings.ts';
 import type { CommandContext } from '../src/core/command.ts';
 import { createLogger } from '../src/log.ts';
 import { loadCuratedRoles } from '../src/main.ts';
+import { Roster } from '../src/people/roster.ts';
 import { BulkStore } from './bulk.ts';
 import { createEnv } from './env.ts';
 import { startRedis } from './redis.ts';
@@ -87,7 +89,9 @@ async function main(): Promise<void> {
     await bulk.ensure(1000);
     const { apiUrl } = await next<{ apiUrl: string }>();
     const curated = loadCuratedRoles();
-    const context = (now: number, tz: string): CommandContext => ({ store: bulk.store, search: () => Promise.resolve(bulk.index), curated, now, tz });
+    // As sgbot's own services (src/main.ts): the same question asked by many at once is answered once.
+    const answers = answerCacheOf(bulk.store.redis, [bulk.store.versionKey(), new Roster(bulk.store.redis, bulk.store.prefix).versionKey()]);
+    const context = (now: number, tz: string): CommandContext => ({ store: bulk.store, search: () => Promise.resolve(bulk.index), curated, now, tz, answers });
     const settings = slackSettingsFrom({ SLACK_MODE: 'http', SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_PORT: '0', SLACK_HOST: '127.0.0.1', SLACK_API_URL: apiUrl, SLACK_RATE_LIMIT: '10000' });
     const prefix = env.prefix('slack');
     const threads = Number(arg('--threads', String(defaultAnswerThreads())));

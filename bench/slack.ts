@@ -13,11 +13,13 @@ import type { AddressInfo, Server } from 'node:net';
 import { join } from 'node:path';
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 import { defaultRegistry } from '../commands/index.ts';
+import { answerCacheOf } from '../src/chat/answer-cache.ts';
 import { createSlackApp, defaultAnswerThreads } from '../src/chat/slack/app.ts';
 import { slackSettingsFrom } from '../src/chat/slack/settings.ts';
 import type { CommandContext } from '../src/core/command.ts';
 import { createLogger } from '../src/log.ts';
 import { loadCuratedRoles } from '../src/main.ts';
+import { Roster } from '../src/people/roster.ts';
 import { BulkStore } from './bulk.ts';
 import type { BenchEnv } from './env.ts';
 import type { BenchAnswerData } from './slack-answer-entry.ts';
@@ -77,7 +79,6 @@ export async function slackFigure(env: BenchEnv): Promise<FigureResult> {
   const client = new Client();
   const { apiUrl } = await client.next<{ apiUrl: string }>();
   const curated = loadCuratedRoles();
-  const context = (now: number, tz: string): CommandContext => ({ store: bulk.store, search: () => Promise.resolve(bulk.index), curated, now, tz });
   const settings = slackSettingsFrom({
     SLACK_MODE: 'http',
     SLACK_BOT_TOKEN: BOT_TOKEN,
@@ -90,6 +91,9 @@ export async function slackFigure(env: BenchEnv): Promise<FigureResult> {
   });
   const redis = env.connect();
   const prefix = env.prefix('slack');
+  // As sgbot's own services (src/main.ts): the same question asked by many at once is answered once.
+  const answers = answerCacheOf(redis, [bulk.store.versionKey(), new Roster(redis, bulk.store.prefix).versionKey()]);
+  const context = (now: number, tz: string): CommandContext => ({ store: bulk.store, search: () => Promise.resolve(bulk.index), curated, now, tz, answers });
   // Answers in worker threads, each answering from the same store with the same registry and context.
   const threads = defaultAnswerThreads();
   const answerThreads = { entry: new URL('./slack-answer-entry.ts', import.meta.url), threads, data: { redisUrl: env.redis.url, storePrefix: bulk.store.prefix, prefix } satisfies BenchAnswerData };

@@ -11,7 +11,7 @@ import type { LiaisonInfo } from '../src/core/types.ts';
 import { DUE_ASKED_TOO } from '../src/chat/router.ts';
 import { actingAddressees, requestsOf } from '../src/parse/liaison.ts';
 import { liaisonFactOf, type LiaisonFact } from '../src/store/facts.ts';
-import { documentsByReference } from './doc.ts';
+import docCommand, { documentsByReference } from './doc.ts';
 import { dueIn, rangeOf, type DateRange } from './when.ts';
 import { addresseeList, contactLine, farAfterNote, parseScope, sourceLabel, sourceOf, uniqueSources, unknownGroupReply, type Scope } from './scope.ts';
 
@@ -75,6 +75,8 @@ export default defineCommand({
     /^(?:are there |is there )?(?:any|which|what)\s+(?:liaison statements?|liaisons?|LSs?)\s+(?:for|did|has|have|from|to)\s+(?<arg>.+?)(?:\s+(?:to answer|to reply to|send(?: out)?|sent(?: out)?|receive|received|get|got))?\s*\??$/i,
   ],
   async run(ctx, { scope, from, to, topic, due, asks: wantAsks = false, replyAsked = false, actor, openAsked, whoActs = false, answeredAsked = false, contactsAsked = false }): Promise<Reply> {
+    // "ls SG17-LS45": one statement by its number, as `doc` shows it.
+    if (scope.kind === 'unknown' && /^(?:SG\d{1,2}|TSAG)-LS\s?\d{1,4}$/i.test(scope.text.trim())) return docCommand.run(ctx, { ref: scope.text.trim() });
     if (scope.kind === 'unknown') return unknownGroupReply(ctx, scope.text);
     // "does SG16 have to reply to TSAG-LS12": the statement by its number, whoever it went to.
     // "does SG13 have to reply to TD 1204 from SG15": the statement by the TD that carries it, the sender's first.

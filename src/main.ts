@@ -26,6 +26,7 @@ import { plansFor, queuePlan, reminderActions } from './reminders/index.ts';
 import { BROADCAST_ACTIONS } from './broadcast/actions.ts';
 import type { AddStatus } from './store/store.ts';
 import { createBroadcastServices, createDeliveryDeps } from './broadcast/wiring.ts';
+import { answerCacheOf } from './chat/answer-cache.ts';
 import { conversationOf } from './chat/conversation.ts';
 import { CHANNEL_RULES, PLATFORMS } from './chat/platforms.ts';
 import { ChatDeliveryError, combineSenders, type ChatSender } from './chat/sender.ts';
@@ -183,6 +184,9 @@ export async function createServices(config: Config, opts: { log?: Logger; longR
     await catching;
     return s;
   };
+  // The same question asked by many at once is answered once (for a few seconds, while the store and roster stay as
+  // they were).
+  const answers = answerCacheOf(redis, [store.versionKey(), roster.versionKey()]);
   let mailer: Mailer | null = null;
   const getMailer = () => (mailer ??= buildMailer(config, redis));
   let runtime: JobRuntime<JobDeps> | null = null;
@@ -264,7 +268,7 @@ export async function createServices(config: Config, opts: { log?: Logger; longR
     audit,
     corrections,
     metrics,
-    context: (now, tz, who) => ({ store, search, curated, now, tz, who, people: { roster, subscriptions, audit }, broadcasts, calendarUrl, metrics, conversation: conversationOf(redis, config.SGBOT_PREFIX, who) }),
+    context: (now, tz, who) => ({ store, search, curated, now, tz, who, people: { roster, subscriptions, audit }, broadcasts, calendarUrl, metrics, conversation: conversationOf(redis, config.SGBOT_PREFIX, who), answers }),
     chatSender,
     reminders: reminderDeps,
     afterStore,

@@ -787,6 +787,29 @@ export async function answer(registry: Registry, context: CommandContext & { met
 }
 
 async function answerOne(registry: Registry, context: CommandContext & { metrics?: CommandMetrics }, question: string): Promise<{ command: string | null; reply: Reply }> {
+  const memo = context.answers;
+  if (!memo) return computeOne(registry, context, question);
+  // Kept for others only when every command that answered changes nothing and reads nothing of the asker (what the
+  // metrics are told is what ran); the metrics count an answer given again as answered, at once.
+  let computed = false;
+  const { answered, ran } = await memo.get(`${context.tz}\u0000${question.trim()}`, context.now, async () => {
+    computed = true;
+    const ran: Array<[string, string]> = [];
+    const metrics: CommandMetrics = {
+      commandAnswered: (command, channel, outcome, seconds) => {
+        ran.push([command, outcome]);
+        context.metrics?.commandAnswered(command, channel, outcome, seconds);
+      },
+    };
+    const answered = await computeOne(registry, { ...context, metrics }, question);
+    const keep = ran.length > 0 && ran.every(([command]) => command.split('+').every((c) => c === 'none' || ANSWERS_ONLY.has(c)));
+    return { value: { answered, ran }, keep };
+  });
+  if (!computed) for (const [command, outcome] of ran) context.metrics?.commandAnswered(command, context.who?.channel ?? 'unknown', outcome, 0);
+  return answered;
+}
+
+async function computeOne(registry: Registry, context: CommandContext & { metrics?: CommandMetrics }, question: string): Promise<{ command: string | null; reply: Reply }> {
   // "what time does the SG11 meeting start, New York time": the times in the zone named, the question without it.
   const named = zoneNamed(question);
   const ctx = named ? { ...context, tz: named.zone } : context;

@@ -145,6 +145,13 @@ export interface CommandContext {
   metrics?: CommandMetrics;
   /** The asker's previous question, for a follow-up ("and for SG17?"); absent where none is kept. */
   conversation?: Conversation;
+  /** Answers kept a few seconds for others asking the same (src/chat/answer-cache.ts); absent: each is computed. */
+  answers?: AnswerMemo;
+}
+
+/** Answers shared by askers of the same question (src/chat/answer-cache.ts implements it). */
+export interface AnswerMemo {
+  get<T>(key: string, now: number, compute: () => Promise<{ value: T; keep: boolean }>): Promise<T>;
 }
 
 /** One person's last question (src/chat/conversation.ts keeps it in Redis for half an hour). */

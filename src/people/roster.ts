@@ -109,6 +109,11 @@ export class Roster {
     return `${this.prefix}:${name}`;
   }
 
+  /** The counter every change of the roster increments, in the same transaction (answers kept for reuse check it). */
+  versionKey(): string {
+    return this.key('roster:version');
+  }
+
   private identityKeys(p: Person): string[] {
     const keys: string[] = [];
     if (p.email) keys.push(identityKey({ channel: 'mail', id: p.email }));
@@ -123,6 +128,7 @@ export class Roster {
     if (previous) for (const k of this.identityKeys(previous)) m.hdel(this.key('people:by'), k);
     m.hset(this.key('people'), person.id, JSON.stringify(person));
     for (const k of this.identityKeys(person)) m.hset(this.key('people:by'), k, person.id);
+    m.incr(this.versionKey());
     await m.exec();
     return previous;
   }
@@ -133,6 +139,7 @@ export class Roster {
     if (!previous) return null;
     const m = this.redis.multi().hdel(this.key('people'), id);
     for (const k of this.identityKeys(previous)) m.hdel(this.key('people:by'), k);
+    m.incr(this.versionKey());
     await m.exec();
     return previous;
   }

@@ -302,6 +302,14 @@ export class DocumentStore {
   }
 
   /**
+   * The counter every write that changes what the store answers increments (a document stored, re-indexed, or a
+   * fact of it removed), in the same transaction: answers kept for reuse are out of date once it moves.
+   */
+  versionKey(): string {
+    return this.key('version');
+  }
+
+  /**
    * Store a parsed document unless it is already stored, and index its facts. Idempotent: the same content (or the
    * same Message-ID) gives `duplicate` and changes nothing. Two round trips to Redis: one script claims the content
    * hash and reads what the decision needs ({@link CLAIM}), one transaction writes the document, its facts and what a
@@ -396,6 +404,7 @@ export class DocumentStore {
   private queueStore(m: Writes, doc: StoredDocument, text: string, status: AddStatus, msgKey: string): void {
     const { id, hash, seq, baseKey: base } = doc;
     const facts = doc.parsed;
+    m.incr(this.versionKey());
     m.set(this.key(`doc:${id}`), JSON.stringify(withoutCorrections(doc)));
     m.set(this.key(`hash:${hash}`), id);
     m.set(this.key(`text:${id}`), text);
@@ -497,6 +506,7 @@ export class DocumentStore {
       m.zremrangebyscore(this.key('groups'), '-inf', 0);
     }
     m.zadd(this.key('changed'), change, id);
+    m.incr(this.versionKey());
     await m.exec();
   }
 

@@ -53,7 +53,7 @@ export async function setSenderAuth(store: DocumentStore, id: string, auth: Auth
   const wasVerified = senderVerified(before.source);
   const verified = senderVerified(stored.source);
   if (before.supersededBy === null || !verified || wasVerified) {
-    await store.redis.set(store.key(`doc:${id}`), JSON.stringify(stored));
+    await saveDocument(store, id, stored);
     const after = withCorrections(stored, corrections);
     if (before.supersededBy !== null) return { doc: after, change: 'unchanged' };
     await store.reindex(before, after);
@@ -64,13 +64,13 @@ export async function setSenderAuth(store: DocumentStore, id: string, auth: Auth
   const currentId = stored.baseKey ? await store.redis.get(store.key(`base:${stored.baseKey}`)) : null;
   const current = currentId && currentId !== id ? await store.getDocument(currentId) : null;
   if (!current) {
-    await store.redis.set(store.key(`doc:${id}`), JSON.stringify(stored));
+    await saveDocument(store, id, stored);
     return { doc: withCorrections(stored, corrections), change: 'unchanged' };
   }
   const applied: StoredDocument = { ...stored, supersededBy: null };
   const doc = withCorrections(applied, corrections);
   if (doc.parsed.revision && /^Addendum/.test(doc.parsed.revision)) {
-    await store.redis.set(store.key(`doc:${id}`), JSON.stringify(applied));
+    await saveDocument(store, id, applied);
     await indexFresh(store, doc);
     await unindexRestated(store, current, doc);
     return { doc, change: 'addendum' };
@@ -81,15 +81,20 @@ export async function setSenderAuth(store: DocumentStore, id: string, auth: Auth
     (revisionRank(doc.parsed.revision) === revisionRank(current.parsed.revision) && (doc.parsed.date ?? '') >= (current.parsed.date ?? ''));
   if (!newer) {
     const older: StoredDocument = { ...stored, supersededBy: current.id };
-    await store.redis.set(store.key(`doc:${id}`), JSON.stringify(older));
+    await saveDocument(store, id, older);
     return { doc: withCorrections(older, corrections), change: 'older-revision' };
   }
   const replaced: StoredDocument = { ...withoutCorrections(current), supersededBy: id };
-  await store.redis.multi().set(store.key(`doc:${current.id}`), JSON.stringify(replaced)).set(store.key(`doc:${id}`), JSON.stringify(applied)).set(store.key(`base:${stored.baseKey ?? ''}`), id).exec();
+  await store.redis.multi().set(store.key(`doc:${current.id}`), JSON.stringify(replaced)).set(store.key(`doc:${id}`), JSON.stringify(applied)).set(store.key(`base:${stored.baseKey ?? ''}`), id).incr(store.versionKey()).exec();
   // The replaced document leaves the indexes (it is superseded now), and this one enters them.
   await store.reindex(current, withCorrections(replaced, await store.corrections(current.id)));
   await indexFresh(store, doc);
   return { doc, change: 'current' };
+}
+
+/** Write a document's record, and move the store's version with it (answers kept for reuse are out of date). */
+async function saveDocument(store: DocumentStore, id: string, doc: StoredDocument): Promise<void> {
+  await store.redis.multi().set(store.key(`doc:${id}`), JSON.stringify(doc)).incr(store.versionKey()).exec();
 }
 
 /** Index the facts of a document that has none indexed (it was held back), through the store's re-index. */
@@ -118,6 +123,7 @@ async function unindexRestated(store: DocumentStore, base: StoredDocument, adden
     m.hdel(store.key('facts'), member);
     m.srem(store.key(`docfacts:${base.id}`), entry);
   }
+  m.incr(store.versionKey());
   await m.exec();
 }
 

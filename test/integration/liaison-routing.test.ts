@@ -128,6 +128,15 @@ describe('a liaison for action to Q2/13 from SG17, for information to SG20', () 
     expect(sg20.sections?.map((s) => s.heading)).toEqual(['Others, newest first']);
   });
 
+  it('shows the statement itself when /ls is given its number, and says so when no such statement is stored', async () => {
+    const one = (await answer(registry, ctx(), '/ls SG17-LS77')).reply;
+    expect(one.ok).toBe(true);
+    expect(one.sources.map((x) => x.docId)).toEqual([lsId]);
+    expect(one.sections.flatMap((x) => x.items.map((i) => i.text)).join('\n')).toMatch(/for action: SG13 \(Q2\/13\)/);
+    const none = (await answer(registry, ctx(), '/ls SG17-LS999')).reply;
+    expect(none.title).toMatch(/No stored document has the reference "SG17-LS999"/);
+  });
+
   it('plans reminders for the rapporteur of Q2/13 and escalation to SG13, never for SG17 or SG20 people', async () => {
     const plan = await scheduleDocument(e.deps, lsId);
     expect(plan.deadlines).toHaveLength(1);
