@@ -227,7 +227,7 @@ const deadlinesCommand = defineCommand({
     /^(?!.*\b(?:LSs?|liaisons?|liaison statements?|rapporteurs?|chairs?|leads?)\b)(?!(?=.*\b(?:remote(?:ly)?|hybrid|virtual|in person|venue|plenary|interpretation|badges?|still|postponed|moved|cancell?ed|held)\b)(?!.*\b(?:due|deadlines?|submit|submission|register|registration|fellowships?|visas?|contributions?|close[sd]?|closing)\b))(?!(?=.*\b(?:clinics?|briefings?|workshops?|sessions?|webinars?|tutorials?|receptions?|hackathons?)\b)(?!.*\b(?:due|deadlines?|submit|submission|close[sd]?|closing|register|registration|cut-?off)\b))(?=.*(?:\bSG[\s-]?\d|\bstudy group \d|\bTSAG\b|\bQ\d{1,2}\/\d|\bWP\d))(?=.*\b(?:due|deadlines?|submit|submission|close[sd]?|closing|register|registration|contributions?|fellowships?|visas?|captioning|today|tomorrow|tonight|this (?:week|month|quarter|year)|next (?:week|month|quarter|\d+ (?:days|weeks))|(?:before|by|until|in|during) (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|in Q[1-4])\b).+$/i,
   ],
   intents: [
-    /^(?:what are |show(?: me)? |list )?(?:the )?(?:upcoming |next |key )?deadlines?\b(?<arg>.*)$/i,
+    /^(?:what (?:are|were|was|is) |show(?: me)? |list )?(?:the |its |their )?(?:upcoming |next |key )?deadlines?\b(?<arg>.*)$/i,
     // "what do I need to submit before May?", "what must we send in by 15 April": what is due then, of every group.
     /^what (?:do|does|must|should) (?:I|we|one) (?:need to |have to )?(?:submit|send(?: in)?|register for|get in)\b(?<arg>.*)$/i,
     // "what are the key dates for WP3/17", "important dates sg20"

@@ -604,7 +604,10 @@ const POINTER = String.raw`\b(?:it|that|this)\b(?!\s+(?:week|month|year|quarter|
 // The first pointing word of a question, to put what it points to in its place.
 const POINTER_ONCE = new RegExp(POINTER, 'i');
 // Words that point back to what was asked before: "until it starts", "that deadline", "the meeting itself".
-const POINTS_BACK = new RegExp(String.raw`${POINTER}|\bthe meeting itself\b|\bthe same (?:meeting|deadline)\b`, 'i');
+const POINTS_BACK = new RegExp(String.raw`${POINTER}|\bthe meeting itself\b|\bthe same (?:meeting|deadline)\b|\bits\s+\p{L}`, 'iu');
+// "its" and the thing of it asked ("its deadlines", "its registration deadline"), up to a word that starts another part.
+const ITS_STOP = String.raw`(?:for|of|in|on|at|by|and|or|to|from|with|when|where|is|are|was|were)\b`;
+const ITS_THING = new RegExp(String.raw`\bits\s+((?!${ITS_STOP})[\p{L}\d-]+(?:\s+(?!${ITS_STOP})[\p{L}\d-]+){0,2}?)(?=\s*(?:[?!.,]|$|\s${ITS_STOP}))`, 'iu');
 
 /**
  * What the previous question was about, for "it" to stand for: the group it named ("SG13", "the SG13 meeting" when it
@@ -614,14 +617,18 @@ const POINTS_BACK = new RegExp(String.raw`${POINTER}|\bthe meeting itself\b|\bth
 function subjectOf(asked: string): { group: string; meeting: boolean } | { thing: string } | null {
   // ("the SG13 Arab regional group" is SG13RG-ARB, not SG13.)
   const previous = withRegionalGroups(asked);
+  // A statement or TD by its number ("what does SG11-LS58 ask?"): that document, not the group its number starts with.
+  const numbered = /\b(?:SG\d{1,2}|TSAG)-(?:LS|TD)\s?\d{1,4}\b/i.exec(previous)?.[0];
+  if (numbered) return { thing: numbered };
   const group = ONE_GROUP_MENTION.exec(previous)?.[0];
   if (group) return { group, meeting: /\bmeet(?:ing|s)?\b|\bplenary\b/i.test(previous) };
-  const meeting = /\bthe\s+((?:[\p{Lu}\d][\p{L}\d'’-]*\s+){1,3})(meeting|workshop|forum|plenary|session)\b/u.exec(previous);
-  if (meeting) return { thing: `the ${meeting[1]}${meeting[2]}` };
+  // "the Muscat meeting", "the AI native networks workshop": a name that starts with a capital or a digit.
+  const meeting = /\bthe\s+([\p{Lu}\d][\p{L}\d'’-]*(?:\s+[\p{L}\d'’-]+){0,4}?)\s+(meeting|workshop|forum|plenary|session)\b/u.exec(previous);
+  if (meeting) return { thing: `the ${meeting[1]} ${meeting[2]}` };
   const ls = /\b(?:the\s+)?((?:[\p{L}\d/-]+\s+)?(?:LS|liaison(?: statement)?)\s+(?:on|about|regarding)\s+[^?!.,]{2,60}?)\s*(?=[?!.,]|$|\s+(?:and|from|to|by)\b)/iu.exec(previous);
   if (ls) return { thing: `the ${ls[1]}` };
   // A Recommendation ("TAP consultation deadline for G.9806.1"), or a document by its reference ("TSB Circular 241").
-  const named = REC_NUMBER.exec(previous)?.[0] ?? /\b(?:TSB\s+)?(?:Circular|Collective letter)\s+\d{1,4}(?:\/(?:\d{1,2}|TSAG))?\b|\b(?:SG\d{1,2}|TSAG)-(?:LS|TD)\s?\d{1,4}\b/i.exec(previous)?.[0];
+  const named = REC_NUMBER.exec(previous)?.[0] ?? /\b(?:TSB\s+)?(?:Circular|Collective letter)\s+\d{1,4}(?:\/(?:\d{1,2}|TSAG))?\b/i.exec(previous)?.[0];
   return named ? { thing: named } : null;
 }
 
@@ -634,9 +641,10 @@ export function pointedBack(question: string, previous: string | null): string |
   if (!subject) return null;
   const replacements: Array<readonly [RegExp, string]> =
     'thing' in subject
-      ? [[/\bthe meeting itself\b|\b(?:that|this|the same) meeting\b/i, subject.thing], [POINTER_ONCE, subject.thing]]
+      ? [[/\bthe meeting itself\b|\b(?:that|this|the same) meeting\b/i, subject.thing], [ITS_THING, `the $1 of ${subject.thing}`], [POINTER_ONCE, subject.thing]]
       : [
           [/\bthe meeting itself\b|\b(?:that|this|the same) meeting\b/i, `the ${subject.group} meeting`],
+          [ITS_THING, `the $1 of ${subject.meeting ? `the ${subject.group} meeting` : subject.group}`],
           [/\b(?:that|this|the same) deadline\b/i, `the ${subject.group} deadline`],
           [POINTER_ONCE, subject.meeting ? `the ${subject.group} meeting` : subject.group],
         ];

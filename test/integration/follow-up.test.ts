@@ -120,6 +120,16 @@ describe('a follow-up question', () => {
     expect(contact.title).toBe('Contact for SG11-LS58: Priya Raman (Telecommunication Engineering Centre, India), priya.raman@example.in, +91 11 0000 0000');
   });
 
+  it('"what were its deadlines" after a statement asked by its number is that statement\'s, and "what were the deadlines" alone lists every group\'s', async () => {
+    await ask('what does SG11-LS58 ask?', 'kim@example.org');
+    const its = await ask('what were its deadlines', 'kim@example.org');
+    expect(its).toMatchObject({ ok: true, command: 'doc', title: 'SG11-LS58' });
+    expect(its.notes[0]).toBe('Read as "what were the deadlines of SG11-LS58".');
+    expect(its.sections.flatMap((x) => x.items.map((i) => i.text)).join('\n')).toMatch(/Deadline .*original: 31 March 2026 Geneva time, end of day.*: Liaison reply/);
+    const all = await ask('what were the deadlines', 'lee@example.org');
+    expect(all).toMatchObject({ ok: true, command: 'deadlines', title: 'Deadlines for all groups' });
+  });
+
   it("is read against the asker's own earlier question, not another person's", async () => {
     await ask('when is the SG13 meeting?', 'bob@example.org');
     expect((await ask('and for SG20?', 'bob@example.org')).notes[0]).toBe('Read as "when is the SG20 meeting?".');

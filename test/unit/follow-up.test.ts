@@ -65,6 +65,18 @@ describe('a question that points back ("until it starts", "that deadline")', () 
     expect(pointedBack("what's it about?", 'TAP consultation deadline for G.9806.1')).toBe("what's G.9806.1 about?");
   });
 
+  it('is read of a statement named by its number, not of the group its number starts with', () => {
+    expect(pointedBack("who's the contact for it?", 'what does SG11-LS58 ask?')).toBe("who's the contact for SG11-LS58?");
+    expect(pointedBack('is it for action?', 'who sent SG17-TD1234?')).toBe('is SG17-TD1234 for action?');
+  });
+
+  it('"its <thing>" asks for that thing of what the previous question named', () => {
+    expect(pointedBack('what were its deadlines', 'what does SG11-LS58 ask?')).toBe('what were the deadlines of SG11-LS58');
+    expect(pointedBack('when is its registration deadline for fellows?', 'when is the SG13 meeting?')).toBe('when is the registration deadline of the SG13 meeting for fellows?');
+    expect(pointedBack('and its venue?', 'tell me about the AI native networks workshop')).toBe('and the venue of the AI native networks workshop?');
+    expect(pointedBack('what are its deadlines?', 'deadlines for SG12')).toBe('what are the deadlines of SG12?');
+  });
+
   it('"this week" and "that month" point to no earlier question', () => {
     expect(pointedBack("what's due this week?", 'deadlines for SG13')).toBeNull();
   });
