@@ -380,7 +380,7 @@ export default defineCommand({
     new RegExp(String.raw`^(?<arg>(?:who (?:proposed|submitted|is proposing|has proposed|put forward|contributed|drafted|is behind)|which (?:member|country|company|administration|organization|organisation) (?:proposed|submitted)) (?:the )?(?:draft )?(?:(?:new|revised) )?(?:Recommendation |work item )?(?:ITU-T )?(?:${NUMBER}|${PROVISIONAL})(?![\w-]|\.\d)[^?]{0,60})\??$`, 'i'),
     // "when was Y.3188 due to be approved", "when will G.9806.1 be approved", "when is X.1286 expected to be consented":
     // where it stands and the step to come, with its meeting.
-    new RegExp(String.raw`^when (?:is|was|are|were|will|would) (?:the )?(?:draft )?(?:(?:new|revised) )?(?:Recommendation )?(?:ITU-T )?(?<arg>${NUMBER})(?![\w]|\.\d) (?:(?:due|expected|scheduled|planned|going|set|likely) to )?(?:be )?(?:approved|consented|determined|adopted|deleted|agreed|approve|consent|determine)\b[^?]{0,40}\??$`, 'i'),
+    new RegExp(String.raw`^(?:when|where|at which meeting|at what meeting) (?:is|was|are|were|will|would) (?:the )?(?:draft )?(?:(?:new|revised) )?(?:Recommendation )?(?:ITU-T )?(?<arg>${NUMBER})(?![\w]|\.\d) (?:(?:due|expected|scheduled|planned|going|set|likely) to )?(?:be )?(?:approved|consented|determined|adopted|deleted|agreed|approve|consent|determine)\b[^?]{0,40}\??$`, 'i'),
     // "did member states approve the TAP for G.9806.1?", "has SG15 consented G.9806.1"
     new RegExp(String.raw`^(?:did|has|have|was|were) .{0,50}?\b(?:approve|approved|consent|consented|adopt|adopted|determine|determined|delete|deleted)\b.{0,30}?(?<![\w.])(?<arg>${NUMBER})(?![\w]|\.\d)[^?]{0,40}\??$`, 'i'),
     // "what is G.9806.1", "what is G.9806.1 and where is it in approval", "what's Y.DA-water": its title and where it stands.

@@ -1972,6 +1972,12 @@ describe('questions of the twenty-ninth round (asked on 12 May 2027)', () => {
     const y = await ask('When was Y.3188 due to be approved?', 'America/New_York', when);
     expect(y).toMatchObject({ command: 'rec' });
     expect(y.sections[0]?.items[0]?.detail).toContain('to be held in Geneva from 13 to 24 October 2025');
+    // "where", "at which meeting": the same answer, which names the meeting.
+    for (const q of ['Where will G.9806.1 be approved?', 'At which meeting will G.984.3 be approved']) {
+      const w = await ask(q, 'Europe/Zurich', when);
+      expect(w, q).toMatchObject({ command: 'rec' });
+      expect(w.sections[0]?.items[0]?.detail, q).toContain('the next meeting of Study Group 15 (Geneva, 14-25 June 2027)');
+    }
   });
 
   it('"who proposed Y.DA-water and who is the contact": the contribution\'s source and contact', async () => {
