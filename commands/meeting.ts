@@ -113,6 +113,8 @@ const meetingArgs = z.object({
   registration: z.boolean().optional(),
   status: z.enum(['over', 'ongoing']).optional(),
   placeAsked: z.boolean().optional(),
+  /** Asked why it was moved ("why was it postponed?"): the reason its letter gives. */
+  whyMoved: z.boolean().optional(),
 });
 
 // A month named in a meeting question: "May" only written so, or before a year or "meeting" ("may I …" is no month).
@@ -219,8 +221,10 @@ export function parseMeetingText(input: string, clock?: { now: number; tz: strin
   const placeAsked = /^\s*(?:[Ii]s|[Aa]re|[Ww]ill|[Dd]oes|[Dd]o)\b.{0,60}?\b(?:meet(?:ing|s)?|(?:be\s+)?held|take place|taking place)\s+(?:again\s+)?(?:in|at)\s+\p{Lu}/u.test(text);
   // "what happened to the SG13 meeting planned for March": told what became of it, no yes or no.
   const toldWhat = /^\s*what\s+(?:happened|has happened|is happening)\s+(?:to|with)\b.*\bmeeting\b/i.test(text);
-  const moved = stillOn || cancelAsked || toldWhat || (/\b(?:postponed|moved|rescheduled|delayed|deferred|pushed back)\b|^\s*did\b.*\b(?:move|change)\b/i.test(text) && /^\s*(?:was|were|is|has|have|did)\b/i.test(text));
-  const asked = { month, ...(year === null ? {} : { year }), ...(plenary ? { plenary: true } : {}), ...(moved ? { moved: stillOn ? ('still-on' as const) : cancelAsked ? ('cancelled' as const) : toldWhat ? ('told' as const) : true } : {}), ...(asksFormat ? { format: true } : {}), ...(past ? { past: true } : {}), ...(relative ? { monthAhead: relative === 'next' ? 1 : 0 } : {}), ...(when ? { when } : {}), ...(sideEvent ? { event: sideEvent } : {}), ...(howLong ? { howLong: true } : {}), ...(until ? { until: true } : {}), ...(onDay?.[1] ? { onDay: onDay[1] } : {}), ...((focus === 'time' || sideEvent) && /\b(?:registration|badges?|register)\b/i.test(text) ? { registration: true } : {}), ...(status ? { status } : {}), ...(placeAsked ? { placeAsked: true } : {}) };
+  // "why was it moved?", "why has the SG13 meeting been postponed": the reason the letter gives.
+  const whyMoved = /^\s*why\b.*\b(?:postponed|moved|rescheduled|delayed|deferred|pushed back|changed)\b/i.test(text);
+  const moved = whyMoved || stillOn || cancelAsked || toldWhat || (/\b(?:postponed|moved|rescheduled|delayed|deferred|pushed back)\b|^\s*did\b.*\b(?:move|change)\b/i.test(text) && /^\s*(?:was|were|is|has|have|did)\b/i.test(text));
+  const asked = { month, ...(year === null ? {} : { year }), ...(plenary ? { plenary: true } : {}), ...(moved ? { moved: stillOn ? ('still-on' as const) : cancelAsked ? ('cancelled' as const) : toldWhat ? ('told' as const) : true } : {}), ...(asksFormat ? { format: true } : {}), ...(past ? { past: true } : {}), ...(relative ? { monthAhead: relative === 'next' ? 1 : 0 } : {}), ...(when ? { when } : {}), ...(sideEvent ? { event: sideEvent } : {}), ...(howLong ? { howLong: true } : {}), ...(until ? { until: true } : {}), ...(onDay?.[1] ? { onDay: onDay[1] } : {}), ...((focus === 'time' || sideEvent) && /\b(?:registration|badges?|register)\b/i.test(text) ? { registration: true } : {}), ...(status ? { status } : {}), ...(placeAsked ? { placeAsked: true } : {}), ...(whyMoved ? { whyMoved: true } : {}) };
   // Asked only whether it is still on, moved or cancelled: nothing is left unread ("is the SG2 working party meeting in
   // March still happening").
   if (named && named.kind !== 'unknown') return { scope: named, all, focus, unread: moved ? null : text.trim(), ...asked };
@@ -686,6 +690,21 @@ async function dailyHoursNote(ctx: CommandContext, topic: Reply): Promise<string
   }
   // The times are of the event's days: read on its first day, in its zone.
   return sentence ? `Hours, as ${label} gives them: "${withReaderTimes(sentence, { ...meeting, start: event.start }, ctx.tz)}"` : null;
+}
+
+/**
+ * Why a letter says a meeting was moved or cancelled, in its words ("owing to works in the ITU conference rooms"); `null`
+ * when no sentence of it that moves or cancels a meeting gives a reason.
+ *
+ * @example reasonGiven('… owing to works in the ITU conference rooms, the meeting of Study Group 13 has been postponed …') === 'owing to works in the ITU conference rooms'
+ */
+export function reasonGiven(text: string | null): string | null {
+  for (const sentence of (text ?? '').slice(0, 20_000).split(/(?<=[.;])\s+|\n\s*\n/)) {
+    if (!/\b(?:postpone\w*|moved|reschedul\w*|cancell?\w*|new dates|change of dates|relocat\w*)\b/i.test(sentence)) continue;
+    const because = /\b(?:owing to|due to|because of|because|as a result of|in view of|in light of|on account of)\s+([^,;.]{4,160})/i.exec(sentence);
+    if (because) return because[0].replace(/\s+/g, ' ').replace(/^\p{Lu}/u, (c) => c.toLowerCase()).trim();
+  }
+  return null;
 }
 
 /** The dates a postponement letter's title says the meeting was first planned for ("(originally planned for 8-19 March 2027)"). */
@@ -1248,9 +1267,12 @@ const meetingCommand = defineCommand({
     const originally = postponedBy ? originallyPlanned(first.title) : undefined;
     // "Is it still on" of the new dates themselves ("the SG13 April meeting"): yes, it was moved there.
     const askedNewDates = args.moved === 'still-on' && window !== null && first.start <= window.to && first.end >= window.from;
+    const reason = postponedBy && args.whyMoved ? reasonGiven(await ctx.store.getText(postponedBy.source.docId)) : null;
     const movedTitle = !postponedBy
       ? null
-      : askedNewDates
+      : args.whyMoved
+        ? `The ${whoMeets(first)} meeting${originally ? ` planned for ${originally}` : ''} was moved to ${formatRange(first.start, first.end)}${reason ? ` ${reason}` : '; the letter gives no reason'} [${sourceLabel(letterSource)}]`
+        : askedNewDates
         ? `Yes: the ${whoMeets(first)} meeting of ${formatRange(first.start, first.end)} is on; it was moved to these dates${originally ? ` from ${originally}` : ''} [${sourceLabel(letterSource)}]`
         : args.moved === 'cancelled'
           ? `No, not cancelled: the ${whoMeets(first)} meeting${originally ? ` planned for ${originally}` : ''} was moved to ${formatRange(first.start, first.end)} [${sourceLabel(letterSource)}]`

@@ -869,6 +869,11 @@ describe('questions of the fifteenth round', () => {
     expect(moved.title).toBe('Yes: the SG13 meeting planned for 8-19 March 2027 was moved to 12–23 April 2027 [TSB Collective letter 7/13]');
     const not = await ask('was the sg20 may meeting postponed', 'Europe/Zurich', '2027-02-15T09:00');
     expect(not.notes).toContain('No stored letter says this SG20 meeting was moved or postponed.');
+    // … why: the reason the letter gives ("owing to works in the ITU conference rooms"), or that no letter moved it.
+    const why = await ask('why has the SG13 meeting been postponed?', 'Europe/Zurich', '2027-02-15T09:00');
+    expect(why.title).toBe('The SG13 meeting planned for 8-19 March 2027 was moved to 12–23 April 2027 owing to works in the ITU conference rooms [TSB Collective letter 7/13]');
+    const whyNot = await ask('why was the SG20 meeting moved?', 'Europe/Zurich', '2027-02-15T09:00');
+    expect(whyNot.notes).toContain('No stored letter says this SG20 meeting was moved or postponed.');
     // Collective letter 6/3 gives the opening time, no room.
     const room = await ask('what room is the sg3 opening plenary in', 'Europe/Zurich', '2027-03-15T09:00');
     expect(room.notes[0]).toMatch(/^I can't answer all of "what room is the sg3 opening plenary in"/);
