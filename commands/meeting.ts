@@ -222,7 +222,8 @@ export function parseMeetingText(input: string, clock?: { now: number; tz: strin
   // "what happened to the SG13 meeting planned for March": told what became of it, no yes or no.
   const toldWhat = /^\s*what\s+(?:happened|has happened|is happening)\s+(?:to|with)\b.*\bmeeting\b/i.test(text);
   // "why was it moved?", "why has the SG13 meeting been postponed": the reason the letter gives.
-  const whyMoved = /^\s*why\b.*\b(?:postponed|moved|rescheduled|delayed|deferred|pushed back|changed)\b/i.test(text);
+  // (Not when more is asked beside it: "why was SG13 postponed and do I need to re-register?" is read for both.)
+  const whyMoved = /^\s*why\b.*\b(?:postponed|moved|rescheduled|delayed|deferred|pushed back|changed)\b(?!.*\band\b)/i.test(text);
   const moved = whyMoved || stillOn || cancelAsked || toldWhat || (/\b(?:postponed|moved|rescheduled|delayed|deferred|pushed back)\b|^\s*did\b.*\b(?:move|change)\b/i.test(text) && /^\s*(?:was|were|is|has|have|did)\b/i.test(text));
   const asked = { month, ...(year === null ? {} : { year }), ...(plenary ? { plenary: true } : {}), ...(moved ? { moved: stillOn ? ('still-on' as const) : cancelAsked ? ('cancelled' as const) : toldWhat ? ('told' as const) : true } : {}), ...(asksFormat ? { format: true } : {}), ...(past ? { past: true } : {}), ...(relative ? { monthAhead: relative === 'next' ? 1 : 0 } : {}), ...(when ? { when } : {}), ...(sideEvent ? { event: sideEvent } : {}), ...(howLong ? { howLong: true } : {}), ...(until ? { until: true } : {}), ...(onDay?.[1] ? { onDay: onDay[1] } : {}), ...((focus === 'time' || sideEvent) && /\b(?:registration|badges?|register)\b/i.test(text) ? { registration: true } : {}), ...(status ? { status } : {}), ...(placeAsked ? { placeAsked: true } : {}), ...(whyMoved ? { whyMoved: true } : {}) };
   // Asked only whether it is still on, moved or cancelled: nothing is left unread ("is the SG2 working party meeting in

@@ -60,6 +60,9 @@ const LIAISON_REPORT = /\bLiaison\s+Report\b/i;
 // ("Note by the Chairman SUMMARY OF CONCLUSIONS OF THE TENTH MEETING OF TDAG").
 // A Recommendation's approval page ("AAP Recommendation" / "G.9702: …" / "Consent Date" / "Approval Date").
 const AAP_PAGE = /^\s*AAP Recommendation\s*\n[\s\S]{0,1500}?^\s*(?:Consent|Approval) Date\b/im;
+// Minutes heading the page: "Narrative Minutes interim-2021-iesg-18 2021-08-26 14:00", "Minutes of the Q4/20 e-meeting",
+// "Meeting Minutes" under the meeting's name.
+const MINUTES_HEADING = /^[ \t]*(?:(?:Draft|Approved|Narrative|Summary|Unapproved|Final|Meeting)[ \t]+)?Minutes\b(?:[ \t]*$|[ \t]+(?:of|for|from)\b|[ \t]+interim-|[^\n]{0,80}\b(?:meeting|teleconference|telechat|conference call|call|session)\b)/im;
 const SECTOR_REPORT = /\bDocument\s+\d{1,2}\/REP\/\d{1,4}(?:\(Rev\.\d+\))?-[EFSCAR](?![a-z])|\bSummary of (?:the )?conclusions of the\b[^\n]{0,80}?\bmeeting\b/i;
 const SECTOR_DOCUMENT = /\bDocument\s+(?:TDAG|RAG|CWG|WTDC|RA|WRC|RPM)[\w-]*\/\d{1,4}(?:\(Rev\.\d+\))?-[EFSCAR](?![a-z])/;
 // A page that explains how to write a liaison statement, with an example: a guide, not a statement.
@@ -118,7 +121,7 @@ export function classify(text: string): Classification {
   // A Recommendation's approval page is no TD, whatever TD it names as the input used for consent.
   if (AAP_PAGE.test(text.slice(0, 2500))) return { kind: 'other', reference: null };
   // A meeting's executive summary or results page opens with its heading; the TDs and letters it cites are not it.
-  if (SUMMARY_HEADING.test(firstLines(text, 8)) || REPORT_IN_LINE.test(text.slice(0, 400)) || REPORT_TITLE_IN_LINE.test(text.slice(0, 2000)) || SECTOR_REPORT.test(text.slice(0, 1500)) || REPORT_OPENING.test(text.slice(0, 1000))) return { kind: 'report', reference: null };
+  if (SUMMARY_HEADING.test(firstLines(text, 8)) || MINUTES_HEADING.test(firstLines(text, 4)) || REPORT_IN_LINE.test(text.slice(0, 400)) || REPORT_TITLE_IN_LINE.test(text.slice(0, 2000)) || SECTOR_REPORT.test(text.slice(0, 1500)) || REPORT_OPENING.test(text.slice(0, 1000))) return { kind: 'report', reference: null };
   // A letter or circular names itself near the top ("Ref: TSB Collective letter 3/20", "TSB Circular 106").
   // A letter or circular named in passing ("available as TSB Collective letter 9/16", "(TSB Circular 9 of …)") is
   // another document, not this one.

@@ -78,7 +78,7 @@ function placeBeforeDate(subject: string, hit: DateHit): string | null {
 // "the opening session … starting at 9:00", "meeting will open at 09.30 hours".
 const CLOCK = String.raw`(?:\d{1,2}[:.]?\d\d(?=\s*(?:to|-|–|until)\s*\d{1,2}[:.]?\d\d\s*(?:hours|hrs|h)\b)|\d{1,2}[:.]?\d\d\s*(?:hours|hrs|h)\b|\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)`;
 const OPENING = new RegExp(
-  String.raw`\b(?:(?:will|shall)\s+(?:open|start|begin|commence)(?:\s+(?:its|the)\s+(?:meeting|work|session))?|(?:will|shall)\s+run\s+from|runs\s+from|opens|starts|begins|commences|(?:proceedings|meetings?|sessions?)\s+(?:open|start|begin|commence)|(?:opening|first)\s+(?:session|plenary)[^.\n]{0,60}?\b(?:starting|at|from)|starting)\s+(?:at\s*|from\s+)?(?:[^\n;.]{0,20}?\s)??(${CLOCK})`,
+  String.raw`\b(?:(?:will|shall)\s+(?:open|start|begin|commence)(?:\s+(?:its|the)\s+(?:meeting|work|session))?|(?:will|shall)\s+run\s+from|runs\s+from|opens|starts|begins|commences|(?:proceedings|meetings?|sessions?)\s+(?:open|start|begin|commence)|(?:opening|first)\s+(?:session|plenary)[^.\n]{0,60}?\b(?:starting|at|from)|starting|(?:hold|holds|held)\s+(?:an?\s+)?(?:virtual\s+|online\s+|interim\s+|virtual\s+interim\s+)?meeting\s+on\s+[^\n;.]{4,40}?\s+from)\s+(?:at\s*|from\s+)?(?:[^\n;.]{0,20}?\s)??(${CLOCK})`,
   'gi',
 );
 // "Participants can register from 0830 hours", "Registration will start at 0800 hours", "registration … from 1330".
@@ -97,7 +97,11 @@ export function findOpeningTime(text: string): string | null {
 /** The zone the opening time is stated in, when its sentence gives an offset: "at 0900 hours local time (UTC+4)". */
 export function findOpeningZone(text: string): string | null {
   const m = openingMatch(text);
-  return m ? utcOffsetZone(/^[^.\n]{0,120}/.exec(text.slice(m.index))?.[0] ?? '') : null;
+  if (!m) return null;
+  // (The sentence may be wrapped over lines; a blank line ends it.)
+  const sentence = /^(?:[^.\n]|\n(?![ \t]*\n)){0,160}/.exec(text.slice(m.index))?.[0] ?? '';
+  // "from 14:00 to 16:00 UTC": UTC itself.
+  return utcOffsetZone(sentence) ?? (/\b\d{1,2}[:.]?\d{2}\s*(?:hours\s+)?(?:UTC|GMT)\b(?!\s?[+\-\u2212\u2013]\s?\d)/.test(sentence) ? 'UTC' : null);
 }
 
 function openingMatch(text: string): RegExpExecArray | null {

@@ -60,6 +60,13 @@ describe('a meeting opening in a zone given as an offset', () => {
     expect(findOpeningZone('The meeting will open at 0930 hours. All deadlines are 2359 hours UTC+1.')).toBeNull();
     expect(zoneLabel('Europe/Zurich')).toBe('Geneva time');
   });
+
+  it('reads UTC itself from an opening "from 14:00 to 16:00 UTC", wrapped over lines (an IETF interim announcement)', () => {
+    const text = 'The Common Control and Measurement Plane (ccamp) WG will hold\na virtual interim meeting on 2026-09-15 from 14:00 to 16:00 UTC.\n\nAgenda: 14:00 UTC+2';
+    expect(findOpeningZone(text)).toBe('UTC');
+    const m = { start: '2026-09-15', startTime: '14:00', timezone: 'UTC', place: 'virtual' };
+    expect(formatOpening(m, 'Asia/Tokyo')).toMatch(/^Tue 15 Sep 2026, 23:00 \(Asia\/Tokyo\) — original: 15 September 2026, 14:00 /);
+  });
 });
 
 describe('zones as people name them', () => {
