@@ -71,6 +71,8 @@ export default defineCommand({
     /^(?:liaison statements?|liaisons?|LSs?)\s+(?:awaiting|needing|to answer for|waiting for)\s+(?:an?\s+)?(?:reply|response|action)?(?:\s+from|\s+by)?\b(?<arg>.*)$/i,
     // "liaisons SG17", "show me the recent liaisons of SG17", "list all new LSs for TSAG"
     /^(?:(?:show|list|give|find)(?: me| us)? |(?:the|all|recent|new|latest) )*(?:liaison statements?|liaisons?|LSs?)\b(?<arg>.*)$/i,
+    // "is there a liaison statement from SG17 to SG20?", "are there any LSs to SG13 from SG11": sender and addressee.
+    /^(?:is|are) there (?:a|an|any) (?:new |recent )?(?:liaison statements?|liaisons?|LSs?)\s+(?<arg>(?:from|to)\s+.+?)\s*[?!.]*$/i,
     // "any liaisons for SG13 to answer", "which liaisons did SG17 send", "what liaisons has SG20 received".
     /^(?:are there |is there )?(?:any|which|what)\s+(?:liaison statements?|liaisons?|LSs?)\s+(?:for|did|has|have|from|to)\s+(?<arg>.+?)(?:\s+(?:to answer|to reply to|send(?: out)?|sent(?: out)?|receive|received|get|got))?\s*\??$/i,
   ],

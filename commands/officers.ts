@@ -419,7 +419,7 @@ const officersCommand = defineCommand({
     // "which Questions are in WP2/5", "what Questions does WP2/5 cover": the working party's Questions.
     /^(?<arg>(?:which|what) questions (?:are |is |does |do )?(?:in|under|of|belong to|part of|covered by|cover|covers|handled (?:by|in)|does)?\s*(?:the )?(?:WP\s?\d\/\d{1,2}|working party \d\/\d{1,2})\b.*)$/i,
     // "who is the contact for WP3/17", "contact person for SG13": the group's secretariat contact.
-    /^(?<arg>(?:who(?:'s|’s| is| are)?|whos) (?:the |our )?(?:main |TSB )?contacts?(?: person| people)? (?:for|of|at) (?:the )?(?:ITU-T\s+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG|WP\s?\d\/\d{1,2}|working party \d\/\d{1,2})\b(?: meeting)?[?!.]*)$/i,
+    /^(?<arg>(?:who(?:'s|’s| is| are)?|whos) (?:the |our )?(?:main |TSB )?contacts?(?: person| people)? (?:for|of|at) (?:the )?(?:ITU-T\s+)?(?:SG[\s-]?\d{1,2}(?:RG-[A-Z]{2,5})?|study group \d{1,2}|TSAG|WP\s?\d\/\d{1,2}|working party \d\/\d{1,2})\b(?: meeting)?[?!.]*)$/i,
     /^(?=.*\b(?:contacts?|counsellors?|secretary)\b)(?=.*\b(?:TSB|ITU|secretariat|bureau)\b)(?=.*(?:\bSG[\s-]?\d|\bstudy group \d|\bTSAG\b|\bQ\d{1,2}\/\d|\bWP\d))(?!.*-(?:LS|TD|C)\s?\d)(?<arg>.+)$/i,
     // "who should I contact at TSB about TSAG", "who do we ask in the secretariat about SG11"
     /^who (?:should|do|can|shall|could) (?:I|we) (?:contact|ask|write to|e-?mail|talk to)(?<arg>(?: (?:at|in) (?:the )?(?:TSB|ITU|secretariat|bureau))? (?:about|for|regarding|on|in) (?!.*-(?:LS|TD|C)\s?\d).+)$/i,

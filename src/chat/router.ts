@@ -531,7 +531,9 @@ export function zoneNamed(question: string): { zone: string; rest: string } | nu
 // A follow-up that names only what changes: "and for SG17?", "what about Q4/20", "same for G.984.3".
 const FOLLOW_UP_TARGET = new RegExp(String.raw`^(?:(?:and|so|ok|okay)[,\s]+)?(?:what about|how about|same (?:question )?for|and for|and|for|what of|(?:which|what|any)(?:\s+ones?)?\s+of\s+(?:those|these|them)\s+(?:are|is)\s+(?:for|of)|(?:only\s+)?(?:those|the ones)\s+(?:for|of))\s+(?:the\s+)?(?<target>${GROUP_MENTION.source}|(?<![\w.])[A-Z]\.\d{1,4}(?:\.\d{1,3})*)\s*(?:then|too|as well)?\s*[?!.]*$`, 'i');
 // … or a thing of what the previous question named: "what about its registration deadline?", "and the venue?".
-const FOLLOW_UP_THING = /^(?:(?:and|so|ok|okay)[,\s]+)?(?:what about|how about|and)\s+(?:its|their|the)\s+(?<thing>[a-z][a-z' -]{2,60}?)\s*[?!.]*$/i;
+// (Without "the", only a kind of deadline: "and captioning?", "what about fellowships?".)
+const DEADLINE_KIND = String.raw`(?:captioning|interpretation|registration|pre-?registration|fellowships?|visas?(?: support letters?)?|contributions?|bursar(?:y|ies))`;
+const FOLLOW_UP_THING = new RegExp(String.raw`^(?:(?:and|so|ok|okay)[,\s]+)?(?:what about|how about|and)\s+(?:(?:its|their|the)\s+(?<thing>[a-z][a-z' -]{2,60}?)|(?<kind>${DEADLINE_KIND}))\s*[?!.]*$`, 'i');
 
 /**
  * `question` read against the asker's previous one when it is a follow-up: the previous question with the group,
@@ -564,7 +566,8 @@ function followUpOf(question: string): FollowUpAsked | null {
   const q = question.trim();
   const target = FOLLOW_UP_TARGET.exec(q)?.groups?.['target'];
   if (target) return { target };
-  const thing = FOLLOW_UP_THING.exec(q)?.groups?.['thing'];
+  const thingOf = FOLLOW_UP_THING.exec(q)?.groups;
+  const thing = thingOf?.['thing'] ?? (thingOf?.['kind'] ? `${thingOf['kind']} deadline` : undefined);
   if (thing) return { thing };
   if (FOLLOW_UP_WHEN.test(q)) return { when: true };
   const span = FOLLOW_UP_SPAN.exec(q)?.groups?.['span'];
@@ -625,6 +628,9 @@ function subjectOf(asked: string): { group: string; meeting: boolean } | { thing
   // "the Muscat meeting", "the AI native networks workshop": a name that starts with a capital or a digit.
   const meeting = /\bthe\s+([\p{Lu}\d][\p{L}\d'’-]*(?:\s+[\p{L}\d'’-]+){0,4}?)\s+(meeting|workshop|forum|plenary|session)\b/u.exec(previous);
   if (meeting) return { thing: `the ${meeting[1]} ${meeting[2]}` };
+  // "the workshop on AI-native networks", "the ITU forum on digital twins": an event named by its topic.
+  const onTopic = /\bthe\s+((?:ITU\s+)?(?:workshop|forum|symposium|seminar|webinar|summit|hackathon|training|tutorial)\s+on\s+[^?!.,]{3,60}?)\s*(?=[?!.,]|$|\s+(?:and|in|at|from|by|next|this|last)\b)/i.exec(previous);
+  if (onTopic) return { thing: `the ${onTopic[1]}` };
   const ls = /\b(?:the\s+)?((?:[\p{L}\d/-]+\s+)?(?:LS|liaison(?: statement)?)\s+(?:on|about|regarding)\s+[^?!.,]{2,60}?)\s*(?=[?!.,]|$|\s+(?:and|from|to|by)\b)/iu.exec(previous);
   if (ls) return { thing: `the ${ls[1]}` };
   // A Recommendation ("TAP consultation deadline for G.9806.1"), or a document by its reference ("TSB Circular 241").
@@ -657,7 +663,8 @@ export function pointedBack(question: string, previous: string | null): string |
 const NAMES_ITS_OWN = /\b(?:LSs?|liaisons?|liaison statements?|TDs?|letters?|circulars?|workshops?|forums?|documents?|consultations?)\b|(?<!^)\b[A-Z][\w-]*[A-Z\d][\w-]*\b|(?<=\S\s+)\b(?!I\b)[A-Z][a-z]{2,}/;
 
 // "what's their email?", "and his phone?" after a question on who holds a role: that answer gives them.
-const CONTACT_OF_THEM = /^(?:(?:and|so|ok|okay)[,\s]+)?(?:(?:what(?:'s|’s| is| are)?|whats|who(?:'s|’s| is| are)?|whos)\s+)?(?:their|his|her|the|its)\s+(?:e-?mails?(?:\s+address(?:es)?)?|phone(?:\s+numbers?)?|contacts?(?:\s+(?:details|persons?|people))?|addresses)\s*[?!.]*$/i;
+// … or after a statement, a meeting or a document: "who's the contact for it?", "who do I contact about it?".
+const CONTACT_OF_THEM = /^(?:(?:and|so|ok|okay)[,\s]+)?(?:(?:(?:what(?:'s|’s| is| are)?|whats|who(?:'s|’s| is| are)?|whos)\s+)?(?:their|his|her|the|its)\s+(?:e-?mails?(?:\s+address(?:es)?)?|phone(?:\s+numbers?)?|contacts?(?:\s+(?:details|persons?|people))?|addresses)|who (?:do|should|can) (?:I|we) (?:contact|ask|write to))(?:\s+(?:for|of|on|about|at)\s+(?:it|that|this|them|those|these|that one))?\s*[?!.]*$/i;
 // "was it answered?", "were they replied to?" after a question that listed liaison statements.
 const ANSWERED_OF_THEM = /^(?:(?:and|so|ok|okay)[,\s]+)?(?:was|were|has|have)\s+(?:it|they|that|those|these|any of (?:them|those))\s+(?:been\s+|ever\s+|already\s+)*(?:answered|replied to|responded to)(?:\s+(?:yet|already))?\s*[?!.]*$/i;
 // "what does it ask?", "what do they want us to do?" after a question that listed liaison statements.
@@ -689,7 +696,9 @@ const CHANGED_DEADLINES = /\b(?:new|updated|revised|changed|latest)\s+deadlines?
  */
 async function unscopedDeadlines(registry: Registry, context: CommandContext, question: string, previousQuestion: () => Promise<string | null>): Promise<string | null> {
   // (Only a question of a few words that names nothing of its own: no Recommendation, event or topic after "on", "for".)
-  if (POINTS_BACK.test(question) || ONE_GROUP_MENTION.test(withRegionalGroups(question)) || REC_NUMBER.test(question) || NAMED_EVENT.test(question) || /\b(?:on|about|for|of|regarding|to)\s+\S/i.test(question) || question.split(/\s+/).length > 8) return null;
+  // ("ask for interpretation" names a kind of deadline, not a thing of its own; "have to ask" names nothing.)
+  const own = question.replace(new RegExp(String.raw`\bfor\s+${DEADLINE_KIND}\b`, 'gi'), '');
+  if (POINTS_BACK.test(question) || ONE_GROUP_MENTION.test(withRegionalGroups(question)) || REC_NUMBER.test(question) || NAMED_EVENT.test(question) || /\b(?:on|about|for|of|regarding)\s+\S/i.test(own) || /\b[Tt]o\s+(?:(?:[Tt]he|[Aa]n?)\b|\p{Lu})/u.test(own) || question.split(/\s+/).length > 8) return null;
   const routed = route(registry, question, { now: context.now, tz: context.tz });
   if (!('spec' in routed) || routed.spec.name !== 'deadlines') return null;
   const args = routed.args as { scope?: { kind?: string }; categories?: unknown[] | null };
@@ -732,6 +741,18 @@ export async function answer(registry: Registry, context: CommandContext & { met
     const { previous, routed } = listed;
     const reply = await routed.spec.run(context, { ...(routed.args as object), [flag]: true } as never).catch(() => null);
     if (reply?.ok) return { command: 'ls', reply: { ...reply, notes: [`Read as "${previous}", ${how}.`, ...reply.notes] }, read: null };
+  }
+  // "who's the contact?" after a question on a group's meeting or on a document: that group's secretariat, that
+  // document's contacts.
+  if (contact) {
+    const subject = subjectOf(contact.previous);
+    const of = subject ? ('group' in subject ? subject.group : subject.thing) : null;
+    const asked = of ? `who is the contact for ${of}` : null;
+    const again = asked ? await answerOne(registry, context, asked) : null;
+    if (asked && again && again.reply.ok && again.reply.sections.length > 0 && !again.reply.notes.some((n) => UNREAD_NOTE.test(n))) {
+      // (The previous question stays the one to read the next against: "was it answered?" is still of the statement.)
+      return { ...again, reply: { ...again.reply, notes: [`Read as "${asked}".`, ...again.reply.notes] }, read: null };
+    }
   }
   const follow = followUpOf(question);
   const read = follow ? readAgainst(follow, await previousQuestion()) : ((await unscopedDeadlines(registry, context, question, previousQuestion)) ?? undefined);

@@ -130,6 +130,29 @@ describe('a follow-up question', () => {
     expect(all).toMatchObject({ ok: true, command: 'deadlines', title: 'Deadlines for all groups' });
   });
 
+  it('after a statement asked by sender and addressee: "who\'s the contact for it?" gives its contacts, and "was it answered?" is still of it', async () => {
+    expect((await ask('Is there a liaison statement from SG17 to SG20?', 'mo@example.org')).title).toBe('Liaison statements of SG20 from SG17');
+    expect((await ask("who's the contact for it?", 'mo@example.org')).title).toMatch(/^Contacts for SG17-LS45: Anna Schmidt \(Federal Network Agency, Germany\)/);
+    expect((await ask('was it answered?', 'mo@example.org')).title).toMatch(/^No: no reply to SG17-LS45 is stored/);
+  });
+
+  it('"who\'s the contact?" after a meeting is its group\'s secretariat; "and captioning?" after a deadline asked of a group is that group\'s', async () => {
+    await ask('when is the SG13 Arab regional group meeting?', 'ned@example.org');
+    const contact = await ask("who's the contact?", 'ned@example.org');
+    expect(contact).toMatchObject({ ok: true, command: 'officers', title: 'Secretariat of SG13RG-ARB' });
+    expect(contact.notes[0]).toBe('Read as "who is the contact for SG13RG-ARB".');
+    await ask('When is the next TSAG meeting?', 'ola@example.org');
+    expect((await ask('when do I have to ask for interpretation?', 'ola@example.org')).title).toBe('Deadlines for TSAG (interpretation requests)');
+    expect((await ask('and captioning?', 'ola@example.org')).title).toBe('Deadlines for TSAG (captioning requests)');
+  });
+
+  it('"what were its deadlines?" after a workshop named by its topic are that workshop\'s', async () => {
+    await ask('Tell me about the workshop on AI-native networks', 'pia@example.org');
+    const its = await ask('what were its deadlines?', 'pia@example.org');
+    expect(its.title).toMatch(/^Deadlines for ITU Workshop on AI-native networks/);
+    expect(its.notes[0]).toBe('Read as "what were the deadlines of the workshop on AI-native networks?".');
+  });
+
   it("is read against the asker's own earlier question, not another person's", async () => {
     await ask('when is the SG13 meeting?', 'bob@example.org');
     expect((await ask('and for SG20?', 'bob@example.org')).notes[0]).toBe('Read as "when is the SG20 meeting?".');
