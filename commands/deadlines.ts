@@ -5,6 +5,7 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { groupOfQuestion } from '../src/core/groups.ts';
+import { splitCategories } from '../src/core/deadline-words.ts';
 import { CATEGORY_LABELS } from '../src/core/labels.ts';
 import { DEADLINE_CATEGORIES, type DeadlineCategory } from '../src/core/types.ts';
 import { defineCommand, type CommandContext, type Reply } from '../src/core/command.ts';
@@ -116,37 +117,6 @@ export interface DeadlineArgs {
   openAsked?: 'open' | 'passed';
   /** The month that names the meeting asked about ("for the april 2027 meeting"): that meeting's letter's deadlines. */
   meetingMonth?: string;
-}
-
-/** Words that ask about one kind of deadline, and the kinds they mean. */
-const CATEGORY_WORDS: ReadonlyArray<[RegExp, DeadlineCategory[]]> = [
-  [/\b(?:contributions?|documents?)\b(?:\s+(?:needing|requiring|for)\s+translation)?/gi, ['contributions', 'translated-contributions']],
-  [/\btranslat(?:ion|ed|e)\b/gi, ['translated-contributions']],
-  [/\b(?:pre-?)?regist(?:ration|ering|er)\b/gi, ['registration']],
-  [/\bvisas?(?:\s+(?:support|letters?|requests?))*\b/gi, ['visa']],
-  [/\b(?:fellowships?|bursar(?:y|ies))(?:\s+(?:requests?|applications?|forms?))?\b/gi, ['fellowship']],
-  [/\bcaptioning(?:\s+requests?)?\b/gi, ['captioning']],
-  [/\binterpretation(?:\s+requests?)?\b/gi, ['interpretation']],
-  [/\b(?:consultations?|TAP|AAP|objections?|object(?:ing)?(?=\s+to\b)|opposition)\b/gi, ['consultation-reply']],
-  // "which recommendations did SG11 propose to delete": a deletion is consulted on.
-  [/\b(?:propos(?:e|ed|ing|als?)\s+(?:to\s+|for\s+)?)?(?:delet(?:e|ed|ion)|suppress(?:ed|ion)?)\b/gi, ['consultation-reply']],
-  [/\b(?:liaison\s+)?repl(?:y|ies)\b/gi, ['liaison-reply']],
-];
-
-/** The kinds of deadline `text` asks about, and the text without their words. */
-function splitCategories(text: string): { categories: DeadlineCategory[] | null; rest: string } {
-  const found = new Set<DeadlineCategory>();
-  let rest = text;
-  for (const [re, cats] of CATEGORY_WORDS) {
-    if (rest.search(re) < 0) continue;
-    // Contributions "needing translation" are one kind: the words for translation alone do not add to it.
-    if (!(cats[0] === 'translated-contributions' && found.has('translated-contributions'))) for (const c of cats) found.add(c);
-    rest = rest.replace(re, ' ');
-  }
-  if (found.has('translated-contributions') && !found.has('contributions') && /\bcontributions?\b/i.test(text)) found.add('contributions');
-  // "reply to the TAP consultation": the reply is the consultation's, not a liaison's.
-  if (found.has('consultation-reply') && found.has('liaison-reply') && !/\b(?:liaisons?|LSs?)\b/i.test(text)) found.delete('liaison-reply');
-  return { categories: found.size > 0 ? [...found] : null, rest };
 }
 
 const deadlineArgs = z.object({

@@ -79,11 +79,6 @@ export class AnswerCache {
     }
   }
 
-  /** Drop every kept answer. */
-  clear(): void {
-    this.entries.clear();
-  }
-
   get size(): number {
     return this.entries.size;
   }

@@ -3,6 +3,7 @@
  * meeting", "/sgbot lsg IoT". Slack, Teams and the terminal all go through here.
  */
 import { noAnswer, type CommandContext, type CommandSpec, type Registry, type Reply } from '../core/command.ts';
+import { namesOnlyDeadlineKinds, splitCategories } from '../core/deadline-words.ts';
 import { canonicalGroup, GROUP_MENTION, withRegionalGroups } from '../core/groups.ts';
 import { formatRange, resolveZone } from '../core/time.ts';
 import { MONTH_PATTERN } from '../parse/normalize.ts';
@@ -531,9 +532,8 @@ export function zoneNamed(question: string): { zone: string; rest: string } | nu
 // A follow-up that names only what changes: "and for SG17?", "what about Q4/20", "same for G.984.3".
 const FOLLOW_UP_TARGET = new RegExp(String.raw`^(?:(?:and|so|ok|okay)[,\s]+)?(?:what about|how about|same (?:question )?for|and for|and|for|what of|(?:which|what|any)(?:\s+ones?)?\s+of\s+(?:those|these|them)\s+(?:are|is)\s+(?:for|of)|(?:only\s+)?(?:those|the ones)\s+(?:for|of))\s+(?:the\s+)?(?<target>${GROUP_MENTION.source}|(?<![\w.])[A-Z]\.\d{1,4}(?:\.\d{1,3})*)\s*(?:then|too|as well)?\s*[?!.]*$`, 'i');
 // … or a thing of what the previous question named: "what about its registration deadline?", "and the venue?".
-// (Without "the", only a kind of deadline: "and captioning?", "what about fellowships?".)
-const DEADLINE_KIND = String.raw`(?:captioning|interpretation|registration|pre-?registration|fellowships?|visas?(?: support letters?)?|contributions?|bursar(?:y|ies))`;
-const FOLLOW_UP_THING = new RegExp(String.raw`^(?:(?:and|so|ok|okay)[,\s]+)?(?:what about|how about|and)\s+(?:(?:its|their|the)\s+(?<thing>[a-z][a-z' -]{2,60}?)|(?<kind>${DEADLINE_KIND}))\s*[?!.]*$`, 'i');
+// (Without "the", only kinds of deadline: "and captioning?", "what about fellowships?".)
+const FOLLOW_UP_THING = /^(?:(?:and|so|ok|okay)[,\s]+)?(?:what about|how about|and)\s+(?:(?:its|their|the)\s+(?<thing>[a-z][a-z' -]{2,60}?)|(?<kind>[a-z][a-z' -]{2,60}?))\s*[?!.]*$/i;
 
 /**
  * `question` read against the asker's previous one when it is a follow-up: the previous question with the group,
@@ -567,7 +567,8 @@ function followUpOf(question: string): FollowUpAsked | null {
   const target = FOLLOW_UP_TARGET.exec(q)?.groups?.['target'];
   if (target) return { target };
   const thingOf = FOLLOW_UP_THING.exec(q)?.groups;
-  const thing = thingOf?.['thing'] ?? (thingOf?.['kind'] ? `${thingOf['kind']} deadline` : undefined);
+  const kind = thingOf?.['kind'];
+  const thing = thingOf?.['thing'] ?? (kind && namesOnlyDeadlineKinds(kind) ? `${kind} deadline` : undefined);
   if (thing) return { thing };
   if (FOLLOW_UP_WHEN.test(q)) return { when: true };
   const span = FOLLOW_UP_SPAN.exec(q)?.groups?.['span'];
@@ -686,6 +687,11 @@ export interface Answered {
   read: string | null;
 }
 
+/** `answered` as the answer to `read`, its first note saying how the question was read (`Read as "<read>".`). */
+function readAs(answered: { command: string | null; reply: Reply }, read: string | null, note = `Read as "${read ?? ''}".`): Answered {
+  return { ...answered, reply: { ...answered.reply, notes: [note, ...answered.reply.notes] }, read };
+}
+
 // Deadlines asked as changed: "what are the new deadlines" (after "was the SG13 meeting postponed?").
 const CHANGED_DEADLINES = /\b(?:new|updated|revised|changed|latest)\s+deadlines?\b/i;
 
@@ -697,8 +703,8 @@ const CHANGED_DEADLINES = /\b(?:new|updated|revised|changed|latest)\s+deadlines?
 async function unscopedDeadlines(registry: Registry, context: CommandContext, question: string, previousQuestion: () => Promise<string | null>): Promise<string | null> {
   // (Only a question of a few words that names nothing of its own: no Recommendation, event or topic after "on", "for".)
   // ("ask for interpretation" names a kind of deadline, not a thing of its own; "have to ask" names nothing.)
-  const own = question.replace(new RegExp(String.raw`\bfor\s+${DEADLINE_KIND}\b`, 'gi'), '');
-  if (POINTS_BACK.test(question) || ONE_GROUP_MENTION.test(withRegionalGroups(question)) || REC_NUMBER.test(question) || NAMED_EVENT.test(question) || /\b(?:on|about|for|of|regarding)\s+\S/i.test(own) || /\b[Tt]o\s+(?:(?:[Tt]he|[Aa]n?)\b|\p{Lu})/u.test(own) || question.split(/\s+/).length > 8) return null;
+  const own = splitCategories(question).rest;
+  if (POINTS_BACK.test(question) || ONE_GROUP_MENTION.test(withRegionalGroups(question)) || REC_NUMBER.test(question) || NAMED_EVENT.test(question) || /\b(?:on|about|for|of|regarding)\s+[\p{L}\d]/iu.test(own) || /\b[Tt]o\s+(?:(?:[Tt]he|[Aa]n?)\b|\p{Lu})/u.test(own) || question.split(/\s+/).length > 8) return null;
   const routed = route(registry, question, { now: context.now, tz: context.tz });
   if (!('spec' in routed) || routed.spec.name !== 'deadlines') return null;
   const args = routed.args as { scope?: { kind?: string }; categories?: unknown[] | null };
@@ -730,7 +736,7 @@ export async function answer(registry: Registry, context: CommandContext & { met
   if (contact && 'spec' in contact.routed && contact.routed.spec.name === 'officers') {
     const { previous } = contact;
     const again = await answerOne(registry, context, previous);
-    if (again.reply.ok) return { ...again, reply: { ...again.reply, notes: [`Read as "${previous}": the answer gives each person's e-mail where the documents do.`, ...again.reply.notes] }, read: previous };
+    if (again.reply.ok) return readAs(again, previous, `Read as "${previous}": the answer gives each person's e-mail where the documents do.`);
   }
   // "what does it ask?", "was it answered?", "who's the contact?" after liaison statements were asked of: the same
   // statements, with what each asks, whether a reply to each is stored, or whom to contact.
@@ -751,7 +757,7 @@ export async function answer(registry: Registry, context: CommandContext & { met
     const again = asked ? await answerOne(registry, context, asked) : null;
     if (asked && again && again.reply.ok && again.reply.sections.length > 0 && !again.reply.notes.some((n) => UNREAD_NOTE.test(n))) {
       // (The previous question stays the one to read the next against: "was it answered?" is still of the statement.)
-      return { ...again, reply: { ...again.reply, notes: [`Read as "${asked}".`, ...again.reply.notes] }, read: null };
+      return readAs(again, null, `Read as "${asked}".`);
     }
   }
   const follow = followUpOf(question);
@@ -788,7 +794,7 @@ export async function answer(registry: Registry, context: CommandContext & { met
       const again = await answerOne(registry, context, back);
       if (readsWell(again.reply)) {
         await conversation.remember(back).catch(() => undefined);
-        return { ...again, reply: { ...again.reply, notes: [`Read as "${back}".`, ...again.reply.notes] }, read: back };
+        return readAs(again, back);
       }
     }
     const alone = await answerOne(registry, context, question);
@@ -800,7 +806,7 @@ export async function answer(registry: Registry, context: CommandContext & { met
     const again = later ? await answerOne(registry, context, later) : null;
     if (!later || !again || !readsWell(again.reply)) return { ...alone, read: question };
     await conversation.remember(later).catch(() => undefined);
-    return { ...again, reply: { ...again.reply, notes: [`Read as "${later}".`, ...again.reply.notes] }, read: later };
+    return readAs(again, later);
   }
   const asked = read ?? question;
   const answered = await answerOne(registry, context, asked);
@@ -812,7 +818,7 @@ export async function answer(registry: Registry, context: CommandContext & { met
   }
   if (answered.reply.ok) await conversation.remember(asked).catch(() => undefined);
   // A follow-up says how it was read.
-  return read ? { ...answered, reply: { ...answered.reply, notes: [`Read as "${asked}".`, ...answered.reply.notes] }, read: asked } : { ...answered, read: asked };
+  return read ? readAs(answered, asked) : { ...answered, read: asked };
 }
 
 async function answerOne(registry: Registry, context: CommandContext & { metrics?: CommandMetrics }, question: string): Promise<{ command: string | null; reply: Reply }> {
