@@ -436,7 +436,20 @@ function sentTo(li: LiaisonInfo, party: string): boolean {
 function isParty(x: string, party: string): boolean {
   const group = canonicalGroup(party);
   const other = canonicalGroup(x);
-  return group ? other !== null && parentGroup(other) === parentGroup(group) : squash(x).includes(squash(party));
+  return group ? other !== null && parentGroup(other) === parentGroup(group) : namedBy(x, party);
+}
+
+/** A body's name as its words, a number joined to the letters before it: "ISO/IEC JTC 1/SC 27" → iso iec jtc1 sc27. */
+function nameWords(name: string): string[] {
+  return name.toLowerCase().replace(/([a-z])[\s-]+(\d)/g, '$1$2').split(/[^a-z0-9.]+/).filter(Boolean);
+}
+
+/** Whether the body `name` is the one `asked` names: the words asked all in it ("3GPP CT4" for "3GPP TSG CT4"). */
+function namedBy(name: string, asked: string): boolean {
+  if (squash(name).toLowerCase().includes(squash(asked).toLowerCase())) return true;
+  const words = new Set(nameWords(name));
+  const wanted = nameWords(asked);
+  return wanted.length > 0 && wanted.every((w) => words.has(w));
 }
 
 /** Whether `sender` wrote the liaison: the same ITU-T group, or a body whose name holds the words ("IETF" for "IETF CCAMP"). */
@@ -444,7 +457,7 @@ function sentBy(li: LiaisonInfo, sender: string): boolean {
   if (li.from === null) return false;
   const group = canonicalGroup(sender);
   if (group) return parentGroup(li.from) === parentGroup(group);
-  return squash(li.from).includes(squash(sender));
+  return namedBy(li.from, sender);
 }
 
 /** Whether a liaison names `question` anywhere: as its source's, or as asked to act or informed. */

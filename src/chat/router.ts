@@ -186,10 +186,9 @@ const ROUTER_INTENTS: ReadonlyArray<readonly [string, RegExp]> = [
   ['ls', /^what (?:did|has|have) (?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG|Q\d{1,2}\/\d{1,2})) (?:send|sent|write|written) to (?:the )?(?<to>\S.{1,40}?)[?!.]*$/i],
   // "which liaisons went to JTC 1 SC 42", "what LSs were sent to the IETF"
   ['ls', /^(?:which|what) (?:liaisons?|LSs?|liaison statements?) (?:went|were sent|was sent|have gone|have been sent|got sent) to (?:the )?(?<to>\S.{1,40}?)[?!.]*$/i],
-  // "any liaison with a reply deadline in april 2026": liaison reply deadlines in that time.
-  // "any liaison with a reply deadline in april 2026", "liaisons due next month": every statement with a reply date
-  // then, whoever is to reply.
-  ['ls', /^(?:are there |is there )?(?:(?:any|which|what|show(?: me)?|list(?: the)?) )?(?:liaisons?|LSs?|liaison statements?) (?:with|having|that have|that has|due) (?:an? )?(?:reply |response )?(?:(?:deadlines?|due dates?) )?(?<due>(?:in|before|by|until|this|next|between|within|during)\b.+?)[?!.]*$/i],
+  // "any liaison with a reply deadline in april 2026", "liaisons due next month", "which liaison statements are due
+  // this week": every statement with a reply date then, whoever is to reply.
+  ['ls', /^(?:are there |is there )?(?:(?:any|which|what|show(?: me)?|list(?: the)?) )?(?:liaisons?|LSs?|liaison statements?) (?:with|having|that have|that has|(?:(?:that|which) )?(?:are |is |were |was )?(?:due|expecting replies|awaiting replies)) (?:an? )?(?:reply |response )?(?:(?:deadlines?|due dates?) )?(?<due>(?:in|before|by|until|this|next|between|within|during)\b.+?)[?!.]*$/i],
   // "sg17 liaisons", "SG 17's liaison statements."
   ['ls', /^(?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG|Q\d{1,2}\/\d{1,2}|WP\d{1,2}\/\d{1,2})(?:['’]s)?) (?:liaisons?|liaison statements?|LSs?)[?!.]*$/i],
   // "how many people registered for SG12 in may", "how many delegates attended the SG2 meeting": a count, which only a

@@ -444,6 +444,15 @@ function headingTitle(header: string): string | null {
   return clip(!/[.:;]$/.test(line) && /^[a-z(]/.test(next) ? `${line} ${next}` : line);
 }
 
+/**
+ * `title`, or when it is only a form's heading ("LIAISON STATEMENT"), the statement described by who sent it to whom:
+ * "Liaison statement from IMTC to SG16".
+ */
+function describedForm(title: string, liaison: { from: string | null; to: string[] } | null): string {
+  if (!liaison?.from || !/^(?:(?:reply |incoming |outgoing )?liaison statement|LS)$/i.test(title)) return title;
+  return `Liaison statement from ${liaison.from}${liaison.to.length > 0 ? ` to ${liaison.to.join(', ')}` : ''}`;
+}
+
 /** A report's own heading line: "Report of the 2009 ITU-T Kaleidoscope Academic Conference". */
 function reportHeading(text: string): string | null {
   const m = /^[ \t]*((?:Draft\s+)?Report (?:of|on) the\b[^\n]{10,200}?)[ \t]*$/im.exec(text.slice(0, 6000));
@@ -543,7 +552,10 @@ export function parseDocument(raw: string): ParsedDocument {
   // A flattened header runs the body's first numbered headings on after the title ("… Services" 1 Results 1.1 Summary …").
   // An ISO/IEC JTC 1 cover writes its labels without a colon: "DOC. TYPE Meeting Report" / "TITLE Meeting Report, the 19th …".
   const coverTitle = /^[ \t]*DOC\. TYPE[ \t]/m.test(header) ? (/^[ \t]*TITLE[ \t]+([^:\s][^\n]{4,300})$/m.exec(header)?.[1]?.trim() ?? null) : null;
-  const titleField = (cell(fieldValue(header, 'Title', 3, true)) ?? cell(fieldValue(plainHeader(text, 60), 'Title', 3, true)) ?? coverTitle)?.replace(/\s+1\.?\s+[A-Z][\w ]{2,40}?\s+1\.1\.?\s.*$/, '') ?? null;
+  // A form flattened label by label and then value by value: "Title: Date: Location: From: Liaison response to ITU-T
+  // Q9/15 from IEEE 802.1 18 March 2010 Orlando, FL …": the first value runs up to the date.
+  const labelRun = new RegExp(String.raw`^[ \t]*Title:[ \t]*(?:[A-Z][a-z]+:[ \t]*){2,6}(\S[^\n]{8,200}?)[ \t]+\d{1,2}[ \t]+${MONTH_PATTERN}[ \t]+(?:19|20)\d{2}\b`, 'm').exec(text.slice(0, 2000))?.[1] ?? null;
+  const titleField = (labelRun ?? cell(fieldValue(header, 'Title', 3, true)) ?? cell(fieldValue(plainHeader(text, 60), 'Title', 3, true)) ?? coverTitle)?.replace(/\s+1\.?\s+[A-Z][\w ]{2,40}?\s+1\.1\.?\s.*$/, '') ?? null;
   // An ITU-R heading's "(COPY To WP4B, WP8D and WP8F)" is whom it is copied to, not part of its title.
   const lsTitle = kind === 'liaison-statement' ? ((trackerTitle(text) ?? mailSubject(header) ?? unlabelledTemplate(header)?.title ?? headingTitle(header) ?? CAPITAL_HEADING.exec(header.slice(0, 3000))?.[0])?.replace(/\s*\(COPY\s+To\s+[^()]{2,80}\)\s*$/i, '') ?? null) : null;
   // A memo or mail of any other kind: its "Subject:" ("Subj:") under its "To:"/"From:" lines.
@@ -702,7 +714,9 @@ export function parseDocument(raw: string): ParsedDocument {
     // 2012) in its resolves 2 encourages …") is cut: no title runs on for a page.
     // A cell separator left before a field's value ("TITLE / Revised Draft Agenda …") is no part of it.
     // A body's notice is titled by the meeting it announces, named in its heading ("W3C Workshop on …").
-    title: announced && meeting === announced && announced.title !== 'Meeting' ? clip(announced.title, 2 * MAX_TITLE) : title ? clip(title.trim().replace(/^[/|]\s+/, '').replace(/(?<=\S)\s+LIAISON STATEMENT$/, ''), 2 * MAX_TITLE) || meeting?.title || null : meeting?.title || null,
+    // A table copy leaves cell pipes around a value ("||| LIAISON STATEMENT | |||"); a form's heading alone names no
+    // statement: it is described by its sender and addressees.
+    title: announced && meeting === announced && announced.title !== 'Meeting' ? clip(announced.title, 2 * MAX_TITLE) : title ? describedForm(clip(title.trim().replace(/^[/|\s]+|[|\s]+$/g, '').replace(/(?<=\S)\s+LIAISON STATEMENT$/, ''), 2 * MAX_TITLE), liaison) || meeting?.title || null : meeting?.title || null,
     meeting,
     ...(moreMeetings.length > 0 ? { moreMeetings } : {}),
     ...(others.length > 0 ? { bodyMeetings: others } : {}),

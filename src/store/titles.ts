@@ -26,12 +26,18 @@ export function cleanSubject(subject: string | null | undefined): string | null 
   return s.length >= 3 ? clip(s) : null;
 }
 
-/** A description when nothing names the document: "Liaison statement SG17-LS12 of SG17, 3 March 2026". */
+/**
+ * A description when nothing names the document: "Liaison statement SG17-LS12 from SG17 to SG20, 3 March 2026",
+ * "Temporary document TD 12 of SG13, 3 March 2026".
+ */
 export function describeDocument(p: ParsedDocument, source: TitleSource): string {
   const kind = KIND_LABELS[p.kind];
   const parts = [kind];
   if (p.reference) parts.push(p.reference);
-  if (p.group) parts.push(`of ${p.group}`);
+  // A statement is described by who sent it to whom: "of SG16" would make the addressee its author.
+  const ls = p.kind === 'liaison-statement' ? p.liaison : null;
+  if (ls?.from) parts.push(`from ${ls.from}${ls.to.length > 0 ? ` to ${ls.to.join(', ')}` : ''}`);
+  else if (p.group) parts.push(`of ${p.group}`);
   let text = parts.join(' ');
   const date = p.date ?? source.sentAt?.slice(0, 10) ?? null;
   if (date) text += `, ${date}`;

@@ -425,6 +425,9 @@ describe('the seventh round', () => {
     const april = await ask('any liaison with a reply deadline in april 2026', 'Europe/Zurich', '2026-03-01T12:00');
     expect(april).toMatchObject({ ok: true, command: 'ls', title: 'Liaison statements with a reply date in April 2026' });
     expect((april.data['due'] as Array<{ liaison: { deadline: string } }>).map((l) => l.liaison.deadline)).toEqual(['2026-04-30']);
+    const week = await ask('Which liaison statements are due this week?', 'Europe/Zurich', '2026-04-27T12:00');
+    expect(week).toMatchObject({ ok: true, command: 'ls', title: 'Liaison statements with a reply date in 27 Apr – 3 May 2026' });
+    expect((week.data['due'] as Array<{ liaison: { deadline: string } }>).map((l) => l.liaison.deadline)).toEqual(['2026-04-30']);
     // Whoever is to reply: a reply SG15 expects from IEEE 802.1 and MEF is one too.
     const feb = await ask('liaisons with a deadline this month', 'Europe/Zurich', '2027-02-24T09:00');
     expect(feb).toMatchObject({ ok: true, command: 'ls', title: 'Liaison statements with a reply date in February 2027' });

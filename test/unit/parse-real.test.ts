@@ -24,11 +24,9 @@ const KNOWN_MISSES = new Set([
   'meeting-cl-3-13-2017-sg13-jca-sessions-0800-registration.txt meeting.place',
   'meeting-rapporteur-q12-14-16-notice-2000-flattened.txt meeting.place',
   'older-com2-ls42-sg2-enum-interim-procedures.txt to',
-  'older-imtc-ls-to-sg16-a5-status.txt title',
   'older-itu-r-wp8a-ls-to-eos-and-itu-t-sg13-sg19.txt cc',
   'older-rfc3026-wp1-2-liaison-to-ietf-enum.txt title',
   'older-rfc3026-wp1-2-liaison-to-ietf-enum.txt from',
-  'sdo-ieee8021-response-to-q9-15-flattened.txt title',
   'sdo-jtc1-sgfs-n755-liaison-to-sc22-wg15.txt purpose',
   'sdo-jtc1-sgfs-n755-liaison-to-sc22-wg15.txt repliesTo',
 ]);
