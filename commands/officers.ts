@@ -48,7 +48,7 @@ const ROLE_WORDS: ReadonlyArray<readonly [RegExp, Exclude<AskedRole, null>]> = [
 
 /** Words of a question about people that are neither a role nor a group. */
 const QUESTION_WORDS =
-  /(?:^|\s)(?:who(?:'s|’s)?|whos|is|are|was|the|our|current|new|of|for|at|associate|vice[- ]?|co-?|rapporteurs?|chair(?:s|ed|man|men|person|persons|woman|ing)?|conven[oe]rs?|convenes|convened|runs|were|back|then|secretariat|secretary|counsellors?|TSB|in|charge|now|currently|please|and|its|it|question|contacts?|person|people|responsible|names?|e-?mail|address|about|regarding|ITU|bureau|joining|join|attend|attending|participate|participating|meetings?|talk|to|do|I|should|can|how|reach|get|touch|with|details|write|we)(?=\s|$)/gi;
+  /(?:^|\s)(?:who(?:'s|’s)?|whos|is|are|was|the|our|current|new|of|for|at|associate|vice[- ]?|co-?|rapporteurs?|chair(?:s|ed|man|men|person|persons|woman|ing)?|conven[oe]rs?|convenes|convened|runs|were|back|then|secretariat|secretary|counsellors?|TSB|in|charge|now|currently|please|and|its|it|question|contacts?|person|people|responsible|names?|e-?mail|address|about|regarding|ITU|bureau|joining|join|attend|attending|participate|participating|meetings?|talk|to|do|I|should|can|shall|could|ask|how|reach|get|touch|with|details|write|we)(?=\s|$)/gi;
 
 /** A month named beside a meeting ("the SG12 meeting in May 2027", "the May meeting"): it names the meeting. */
 const MEETING_MONTH = new RegExp(String.raw`\b(?:(?:in|of|during|for)\s+)?(?:${MONTH_PATTERN})\.?(?:\s+(?:19|20)\d{2})?\b`, 'gi');
@@ -69,7 +69,8 @@ export function parseOfficerText(rest: string): OfficerArgs {
   if (partyScope?.kind === 'group' && partyScope.workingParty) return { role: null, scope: partyScope, partyQuestions: true };
   const parsed = parseRoleAndScope(text);
   // "who should I email about the SG12 meeting": its secretariat, whose contact the letter gives.
-  if (parsed.role === null && /\b(?:e-?mail|write to|contact|ask)\b/i.test(text) && /\bmeetings?\b/i.test(text)) parsed.role = 'secretariat';
+  // … or about a side event: whom its letter names.
+  if (parsed.role === null && /\b(?:e-?mail|write to|contact|ask)\b/i.test(text) && /\b(?:meetings?|workshops?|forums?|symposium|seminars?|webinars?|clinics?|briefings?|hackathons?|summits?|tutorials?|side events?)\b/i.test(text)) parsed.role = 'secretariat';
   // "who is the contact for WP3/17": the group's contact is its secretariat.
   if (parsed.role === null && /^\s*(?:who(?:'s|’s| is| are)?|whos)\s+(?:the\s+|our\s+)?(?:main\s+|TSB\s+)?contacts?\b/i.test(text)) parsed.role = 'secretariat';
   return year === null ? parsed : { ...parsed, year };
@@ -420,9 +421,11 @@ const officersCommand = defineCommand({
     /^(?<arg>(?:which|what) questions (?:are |is |does |do )?(?:in|under|of|belong to|part of|covered by|cover|covers|handled (?:by|in)|does)?\s*(?:the )?(?:WP\s?\d\/\d{1,2}|working party \d\/\d{1,2})\b.*)$/i,
     // "who is the contact for WP3/17", "contact person for SG13": the group's secretariat contact.
     /^(?<arg>(?:who(?:'s|’s| is| are)?|whos) (?:the |our )?(?:main |TSB )?contacts?(?: person| people)? (?:for|of|at) (?:the )?(?:ITU-T\s+)?(?:SG[\s-]?\d{1,2}(?:RG-[A-Z]{2,5})?|study group \d{1,2}|TSAG|WP\s?\d\/\d{1,2}|working party \d\/\d{1,2})\b(?: meeting)?[?!.]*)$/i,
+    // "who is the contact for the workshop on AI-native networks": whom its letter names.
+    /^(?<arg>(?:who(?:'s|’s| is| are)?|whos) (?:the |our )?(?:main )?contacts?(?: person| people)? (?:for|of|at) (?:the )?(?:workshops?|forums?|symposium|seminars?|webinars?|clinics?|briefings?|hackathons?|summits?|tutorials?|side events?|training)\b.{3,120})$/i,
     /^(?=.*\b(?:contacts?|counsellors?|secretary)\b)(?=.*\b(?:TSB|ITU|secretariat|bureau)\b)(?=.*(?:\bSG[\s-]?\d|\bstudy group \d|\bTSAG\b|\bQ\d{1,2}\/\d|\bWP\d))(?!.*-(?:LS|TD|C)\s?\d)(?<arg>.+)$/i,
     // "who should I contact at TSB about TSAG", "who do we ask in the secretariat about SG11"
-    /^who (?:should|do|can|shall|could) (?:I|we) (?:contact|ask|write to|e-?mail|talk to)(?<arg>(?: (?:at|in) (?:the )?(?:TSB|ITU|secretariat|bureau))? (?:about|for|regarding|on|in) (?!.*-(?:LS|TD|C)\s?\d).+)$/i,
+    /^(?<arg>who (?:should|do|can|shall|could) (?:I|we) (?:contact|ask|write to|e-?mail|talk to)(?: (?:at|in) (?:the )?(?:TSB|ITU|secretariat|bureau))? (?:about|for|regarding|on|in) (?!.*-(?:LS|TD|C)\s?\d).+)$/i,
     // "how do I contact the SG21 secretariat", "how can we reach the rapporteur of Q4/20"
     /^(?<arg>how (?:do|can|should|could|would) (?:I|we|one) (?:contact|reach|e-?mail|write to|get in touch with|get hold of) (?=.*\b(?:secretariat|secretary|counsellors?|rapporteurs?|chair(?:s|man|person)?|conven[oe]rs?)\b).+)$/i,
     // "who handles sg11 at tsb", "who looks after TSAG in the secretariat": the group's counsellor.
@@ -438,7 +441,8 @@ const officersCommand = defineCommand({
     if (scope.kind === 'unknown') {
       // "who convenes the SG17 CG on quantum-safe migration": a correspondence group or focus group is no study group;
       // the documents that set it up name who runs it.
-      const topic = await topicReply(ctx, scope.text, { events: false, people: true, asked: 'who runs it' });
+      // "who is the contact for the workshop on AI-native networks": the letter announcing it names whom to contact.
+      const topic = await topicReply(ctx, scope.text, { events: false, people: true, contact: role === 'secretariat', asked: 'who runs it' });
       if (topic) return topic;
       const refused = await unknownGroupReply(ctx, scope.text);
       return { ...refused, notes: [`To find who runs "${scope.text}": search ${scope.text.replace(/[^\p{L}\p{N}\s/.-]+/gu, ' ').replace(/\s+/g, ' ').trim()}`, ...refused.notes] };

@@ -100,12 +100,16 @@ function eventItem({ meeting, event }: { meeting: MeetingFact; event: MeetingInf
  * `asked` names what the question wanted ("who convenes it", "when it is") for the note. With `people`, the sentence of
  * the document named after the topic that says who convenes, chairs or leads it is the answer.
  */
-export async function topicReply(ctx: CommandContext, text: string, opts: { events: boolean; people?: boolean; asked: string }): Promise<Reply | null> {
+export async function topicReply(ctx: CommandContext, text: string, opts: { events: boolean; people?: boolean; contact?: boolean; asked: string }): Promise<Reply | null> {
   // A group named beside a topic ("the sg17 correspondence group on quantum-safe migration") narrows nothing the
   // documents' words do not: the topic is looked for. A group-like name alone ("SG 99") is refused.
   const words = namingWords(text.replace(GROUP_LIKE, ' '));
   if (words.length === 0) return null;
   const named = words.join(' ');
+  if (opts.contact) {
+    const contacts = await eventContacts(ctx, words);
+    if (contacts) return contacts;
+  }
   if (opts.events) {
     const { found: events, partly } = await namedEvents(ctx, words);
     if (events.length > 0) {
@@ -166,6 +170,49 @@ async function whoRunsIt(ctx: CommandContext, found: Reply, words: string[]): Pr
       notes: ['As the document states it; the roster (officers) lists only study groups, working parties and Questions.'],
       sources: [source],
       data: { topic: words.join(' '), sentence: said },
+    };
+  }
+  return null;
+}
+
+/**
+ * Whom a letter names to contact: its header's "Contact:", "E-mail:" and "Tel:" lines (before the salutation), and
+ * its sentences that give an e-mail address to send questions or material to (at most three in all).
+ */
+export function letterContacts(text: string): string[] {
+  const head = text.slice(0, 6000).split(/\n[ \t]*(?:Dear|Sir\/Madam|Madam\/Sir)\b/)[0] ?? '';
+  const lines = head
+    .split('\n')
+    .map((l) => l.replace(/\s+/g, ' ').trim())
+    .filter((l) => /^(?:Contact(?: person)?|E-?mail|Tel(?:ephone)?\.?)\s*:\s*\S/i.test(l) && l.length <= 160);
+  const sentences = text
+    .slice(0, 40_000)
+    .replace(/\s*\n\s*/g, ' ')
+    .split(/(?<=[.!?])\s+(?=[A-Z0-9])/)
+    .map((x) => x.replace(/^\d{1,2}(?:\.\d{1,2})?\s+/, '').trim())
+    .filter((x) => /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/.test(x) && /\b(?:contact|questions?|enquir(?:y|ies)|inquir(?:y|ies)|information|send|sent|write|submit|address(?:ed)?)\b/i.test(x) && x.length <= 320);
+  return [...lines, ...sentences].slice(0, 3);
+}
+
+/**
+ * Whom to contact about the meeting or side event named by `words`: the contact lines of the letter that announced it.
+ * `null` when no meeting or event is so named, or its letter names no contact.
+ */
+async function eventContacts(ctx: CommandContext, words: string[]): Promise<Reply | null> {
+  const { found, partly } = await namedEvents(ctx, words);
+  if (partly) return null;
+  for (const hit of found.slice(0, 3)) {
+    const source = sourceOf(hit.meeting.source);
+    const said = letterContacts((await ctx.store.getText(hit.meeting.source.docId)) ?? '');
+    if (said.length === 0) continue;
+    const title = (hit.event ?? hit.meeting).title;
+    return {
+      ok: true,
+      title: `Contact for ${title}`,
+      sections: [{ heading: `As ${sourceLabel(source)} gives it`, items: said.map((line) => ({ text: line, source })) }, { items: [eventItem(hit, ctx.tz)] }],
+      notes: ['From the letter that announced it; the roster (officers) lists only study groups, working parties and Questions.'],
+      sources: [source],
+      data: { topic: words.join(' '), contacts: said },
     };
   }
   return null;

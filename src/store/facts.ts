@@ -59,11 +59,18 @@ export interface IndexEntry {
   sets: Array<[string, number]>;
 }
 
+/**
+ * The reference a document is cited by: an addendum or corrigendum as itself ("Addendum 1 to TSB Collective letter
+ * 4/21"), not as the letter it adds to.
+ */
+export function citedReference(p: Pick<ParsedDocument, 'reference' | 'revision'>): string | null {
+  return p.reference && p.revision && /^(?:Addendum|Corrigendum|Erratum)\b/.test(p.revision) ? `${p.revision} to ${p.reference}` : p.reference;
+}
+
 /** The citation of `doc`. */
 export function citeOf(doc: StoredDocument): Cite {
   const p = doc.parsed;
-  // An addendum or corrigendum is cited as itself ("Addendum 1 to TSB Collective letter 4/21"), not as the letter it adds to.
-  const reference = p.reference && p.revision && /^(?:Addendum|Corrigendum|Erratum)\b/.test(p.revision) ? `${p.revision} to ${p.reference}` : p.reference;
+  const reference = citedReference(p);
   const cite: Cite = { docId: doc.id, reference, title: p.title ?? describeDocument(p, doc.source), kind: p.kind, date: p.date };
   // Fail-closed: only a passed sender check or a vouch counts (src/store/trust.ts); files ingested by hand have none.
   if (!senderVerified(doc.source)) cite.unverified = true;

@@ -21,7 +21,7 @@
 import { z } from 'zod';
 import type { SearchHit } from '../core/command.ts';
 import { readStoredOrNull } from '../core/records.ts';
-import type { StoredDocument } from './facts.ts';
+import { citedReference, type StoredDocument } from './facts.ts';
 import { Vocabulary } from './search-vocab.ts';
 import { BytesMemo } from '../core/bytes-memo.ts';
 import { sendTogether } from '../core/send-together.ts';
@@ -156,7 +156,7 @@ interface Fields {
 
 function fieldsOf(doc: StoredDocument): Fields {
   const p = doc.parsed;
-  return { title: p.title ?? '', reference: p.reference ?? '', group: p.group ?? '' };
+  return { title: p.title ?? '', reference: citedReference(p) ?? '', group: p.group ?? '' };
 }
 
 /** word → entry for a document's text words (`counts`, `tokens` in all) and fields. */

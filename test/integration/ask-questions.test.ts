@@ -1268,7 +1268,7 @@ describe('questions of the nineteenth round (asked on 1 September 2026)', () => 
 
   it('who to e-mail about a group\'s meeting named with its month: the secretariat', async () => {
     const a = await ask('who should I email about the SG12 meeting in May 2027', 'Europe/Zurich', when);
-    expect(a).toMatchObject({ command: 'officers', title: 'Officers of SG12' });
+    expect(a).toMatchObject({ command: 'officers', title: 'Secretariat of SG12' });
     expect(a.sections[0]?.items[0]?.text).toBe('Secretariat of SG12: Tomas Kral <tsbsg12@itu.int>');
   });
 
@@ -1465,6 +1465,9 @@ describe('questions of the twenty-second round (asked on 12 October 2026)', () =
     expect(late.title).toMatch(/^It is over: /);
     const ahead = await ask('is the AI-native networks workshop still on?', 'Europe/Zurich', '2026-01-12T09:00');
     expect(ahead.title).toMatch(/^Yes: ITU Workshop on AI-native networks.* is on 9–10 March 2026 \(its dates were changed\)$/);
+    // Found by search, the corrigendum is cited as itself, not as the circular it corrects.
+    const found = await ask('search AI-native networks change of dates', 'Europe/Zurich', when);
+    expect(found.sections[0]?.items[0]?.text).toMatch(/^Corrigendum 1 to TSB Circular 92: /);
   });
 
   it('whether a meeting is over or under way, by its last day in Geneva', async () => {

@@ -146,11 +146,18 @@ describe('a follow-up question', () => {
     expect((await ask('and captioning?', 'ola@example.org')).title).toBe('Deadlines for TSAG (captioning requests)');
   });
 
-  it('"what were its deadlines?" after a workshop named by its topic are that workshop\'s', async () => {
+  it('"what were its deadlines?" and "who\'s the contact for it?" after a workshop named by its topic are that workshop\'s', async () => {
     await ask('Tell me about the workshop on AI-native networks', 'pia@example.org');
     const its = await ask('what were its deadlines?', 'pia@example.org');
     expect(its.title).toMatch(/^Deadlines for ITU Workshop on AI-native networks/);
     expect(its.notes[0]).toBe('Read as "what were the deadlines of the workshop on AI-native networks?".');
+    // Whom to contact about it is what the circular announcing it gives: the workshops mailbox, not a search for "contact".
+    const contact = await ask("who's the contact for it?", 'pia@example.org');
+    expect(contact).toMatchObject({ ok: true, command: 'officers' });
+    expect(contact.title).toMatch(/^Contact for ITU Workshop on AI-native networks/);
+    expect(contact.sections[0]?.items.map((i) => i.text)).toContain('E-mail: tsbworkshops@itu.int');
+    const asked = await ask('who do I contact about the AI-native networks workshop?', 'quy@example.org');
+    expect(asked.title).toBe(contact.title);
   });
 
   it("is read against the asker's own earlier question, not another person's", async () => {
