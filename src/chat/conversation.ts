@@ -1,7 +1,9 @@
 /**
  * The last question each person asked, so that a follow-up ("and for SG17?", "what about its registration
- * deadline?") is read against it: one Redis key per channel and person, kept for half an hour. The terminal without
- * `--as` is one person, the operator.
+ * deadline?") is read against it, and the one before it ("when is the TSAG meeting?"), so that a question asked after
+ * one that named nothing ("is there interpretation?" then "and the fellowship deadline?") is still read of what that
+ * one named: two Redis keys per channel and person, kept for half an hour. The terminal without `--as` is one person,
+ * the operator.
  */
 import type { Redis } from 'ioredis';
 import type { Conversation } from '../core/command.ts';
@@ -15,10 +17,17 @@ const KEPT_CHARS = 300;
 /** `who`'s conversation in Redis under `prefix`. */
 export function conversationOf(redis: Redis, prefix: string, who: Pick<Identity, 'channel' | 'id'> | undefined): Conversation {
   const key = `${prefix}:conv:${who ? `${who.channel}:${who.id}` : 'cli:operator'}`;
+  const beforeKey = `${key}:before`;
   return {
     previous: () => redis.get(key),
-    remember: async (question) => {
-      await redis.set(key, question.slice(0, KEPT_CHARS), 'EX', CONVERSATION_TTL_S);
+    before: () => redis.get(beforeKey),
+    remember: async (question, before = null) => {
+      const kept = question.slice(0, KEPT_CHARS);
+      // One round trip: the last question, and the one before it (none: no stale one left behind).
+      const tx = redis.multi().set(key, kept, 'EX', CONVERSATION_TTL_S);
+      if (before) tx.set(beforeKey, before.slice(0, KEPT_CHARS), 'EX', CONVERSATION_TTL_S);
+      else tx.del(beforeKey);
+      await tx.exec();
     },
   };
 }

@@ -152,6 +152,17 @@ const ROUTER_INTENTS: ReadonlyArray<readonly [string, RegExp]> = [
   // "who has to reply to the SC 27 liaison statement on post-quantum key establishment, and by when": that statement,
   // whose addressees for action and reply date answer it.
   ['ls', /^(?<whoActs>who)\s+(?:has|have|must|needs?|is|are)\s+(?:to\s+|supposed\s+to\s+|expected\s+to\s+)?(?:reply|respond|answer)\s+(?:to\s+)?(?:the\s+)?(?:(?<sender>(?!(?:ITU-T\s+)?(?:SG|study group|TSAG)\b)(?!(?:the|a|an|this|that|these|those)\s)[A-Z][\w/.-]*(?:\s\d{1,3})?)\s+)?(?:LS|liaison(?:\s+statement)?)(?:\s+(?:on|about|regarding)\s+(?<topic>[^?,]{2,60}?))?(?:,?\s+and\s+(?:by\s+)?when)?\s*[?!.]*$/i],
+  // "who sent the liaison on post-quantum key establishment?", "is there an LS about the review of stale work items?":
+  // the statements on that topic, with their senders and addressees.
+  ['ls', /^(?:who (?:sent|wrote|issued|sends)|(?:is|are) there (?:an? |any )?(?:new |incoming )?)(?: the| an?)? ?(?:LS|liaison(?: statement)?)s? (?:on|about|regarding|concerning) (?:the )?(?<topic>[^?!]{2,80}?)\s*[?!.]*$/i],
+  // "who must reply to the liaison from ISO/IEC JTC 1/SC 27 on post-quantum key establishment, and by when?": the
+  // sender written after the statement.
+  ['ls', /^(?<whoActs>who)\s+(?:has|have|must|needs?|is|are)\s+(?:to\s+|supposed\s+to\s+|expected\s+to\s+)?(?:reply|respond|answer)\s+(?:to\s+)?(?:the\s+)?(?:LS|liaison(?:\s+statement)?)\s+from\s+(?:the\s+)?(?<sender>[^?!,]{2,60}?)\s+(?:on|about|regarding)\s+(?<topic>[^?!,]{2,60}?)(?:,?\s+and\s+(?:by\s+)?when)?\s*[?!.]*$/i],
+  // "to whom was the LS on post-quantum key establishment addressed?", "who was the liaison on X sent to", "what's the
+  // deadline of the LS about stale work items": who is asked to act on the statement on that topic, and by when.
+  ['ls', /^(?<whoActs>to whom) (?:was|is|were|are) (?:the )?(?:LS|liaison(?: statement)?) (?:on|about|regarding) (?<topic>[^?!]{2,60}?) (?:addressed|sent)\s*[?!.]*$/i],
+  ['ls', /^(?<whoActs>who) (?:was|is|were|are) (?:the )?(?:LS|liaison(?: statement)?) (?:on|about|regarding) (?<topic>[^?!]{2,60}?) (?:addressed|sent|written) to\s*[?!.]*$/i],
+  ['ls', /^(?<whoActs>what)(?:'s|’s| is| was) the (?:reply |response )?(?:deadline|due date|reply date) (?:of|for) (?:the )?(?:reply to (?:the )?)?(?:LS|liaison(?: statement)?) (?:on|about|regarding) (?<topic>[^?!]{2,60}?)\s*[?!.]*$/i],
   // "who should I contact about the sg11 LS on emergency calls": the statement, with its contacts.
   ['ls', /^who (?:should|can|do|could|must) (?:I|we) (?:contact|ask|write to|talk to|reach out to) (?:about|on|regarding|concerning|for) (?:the )?(?<sender>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG))(?:['’]s)? (?:LS|liaison(?: statement)?) (?:on|about|regarding|concerning) (?<topic>[^?!.]{2,60}?)[?!.]*$/i],
   // "what's the TAP consultation on G.9806.1 about and when do member states need to reply?": the consultation's reply
@@ -631,11 +642,43 @@ function subjectOf(asked: string): { group: string; meeting: boolean } | { thing
   // "the workshop on AI-native networks", "the ITU forum on digital twins": an event named by its topic.
   const onTopic = /\bthe\s+((?:ITU\s+)?(?:workshop|forum|symposium|seminar|webinar|summit|hackathon|training|tutorial)\s+on\s+[^?!.,]{3,60}?)\s*(?=[?!.,]|$|\s+(?:and|in|at|from|by|next|this|last)\b)/i.exec(previous);
   if (onTopic) return { thing: `the ${onTopic[1]}` };
-  const ls = /\b(?:the\s+)?((?:[\p{L}\d/-]+\s+)?(?:LS|liaison(?: statement)?)\s+(?:on|about|regarding)\s+[^?!.,]{2,60}?)\s*(?=[?!.,]|$|\s+(?:and|from|to|by)\b)/iu.exec(previous);
+  // (Not "an LS", nor the verb after the topic: "was the LS on X addressed".)
+  const ls = /\b(?:(?:the|an?)\s+)?((?:(?!(?:the|an?)\s)[\p{L}\d/-]+\s+)?(?:LS|liaison(?: statement)?)\s+(?:on|about|regarding)\s+[^?!.,]{2,60}?)\s*(?=[?!.,]|$|\s+(?:and|from|to|by|addressed|sent|written|due|answered|replied)\b)/iu.exec(previous);
   if (ls) return { thing: `the ${ls[1]}` };
   // A Recommendation ("TAP consultation deadline for G.9806.1"), or a document by its reference ("TSB Circular 241").
   const named = REC_NUMBER.exec(previous)?.[0] ?? /\b(?:TSB\s+)?(?:Circular|Collective letter)\s+\d{1,4}(?:\/(?:\d{1,2}|TSAG))?\b/i.exec(previous)?.[0];
   return named ? { thing: named } : null;
+}
+
+/** A question of a few words that names no group, Recommendation, document, event or statement of its own. */
+function namesNothing(question: string): boolean {
+  const q = question.trim();
+  return q.split(/\s+/).length <= 8 && subjectOf(q) === null && !ONE_GROUP_MENTION.test(withRegionalGroups(q)) && !REC_NUMBER.test(q) && !NAMES_ITS_OWN.test(q) && !/^\//.test(q);
+}
+
+/** Whether an answer answers its question: not a search by its words, nor every group's deadlines for "the deadline". */
+function standsAlone(answered: { command: string | null; reply: Reply }, question: string): boolean {
+  // ("what's the deadline?" asks one; "deadlines next week" asks every group's.)
+  const one = /\bthe\s+(?:[\w-]+\s+){0,2}(?:deadline|due date|reply date)\s*[?!.]*$/i.test(question) && !SPAN_WORDS.test(question);
+  return answered.reply.ok && answered.command !== 'search' && !(one && /\bfor all groups\b/.test(answered.reply.title));
+}
+
+/**
+ * `question`, which names nothing, asked of what an earlier question named: "is there interpretation?" of the TSAG
+ * meeting, "which working parties meet there?" at the SG5 meeting, "who must reply?" to the LS on stale work items.
+ */
+function askedOf(question: string, subject: NonNullable<ReturnType<typeof subjectOf>>): string {
+  const bare = question.trim().replace(/^(?:(?:and|so|ok|okay)[,\s]+)/i, '').replace(/[?!.]+\s*$/, '');
+  if ('group' in subject) {
+    const at = subject.meeting ? `the ${subject.group} meeting` : subject.group;
+    // ("meet there" is at the meeting; "is there" asks whether.)
+    const there = /(?<!\b(?:is|are|was|were|will|be)\s+)\bthere\b/i;
+    if (there.test(bare)) return `${bare.replace(there, subject.meeting ? `at ${at}` : `in ${at}`)}?`;
+    return `${bare} for ${at}?`;
+  }
+  if (/\b(?:reply|respond|answer|act)$/i.test(bare)) return `${bare} to ${subject.thing}?`;
+  if (/\b(?:deadline|due date|reply date|date)$/i.test(bare)) return `${bare} of ${subject.thing}?`;
+  return `${bare} for ${subject.thing}?`;
 }
 
 /**
@@ -725,6 +768,15 @@ export async function answer(registry: Registry, context: CommandContext & { met
   // The asker's previous question, read from Redis once, when a reading needs it.
   let kept: Promise<string | null> | undefined;
   const previousQuestion = () => (kept ??= conversation.previous().catch(() => null));
+  // … or, when it named nothing ("is there interpretation?"), the one before it when that did ("when is the next TSAG
+  // meeting?"): one question back, no further.
+  const namedQuestion = async () => {
+    const previous = await previousQuestion();
+    if (previous && subjectOf(previous)) return previous;
+    const before = (await conversation.before?.().catch(() => null)) ?? null;
+    return before && subjectOf(before) ? before : previous;
+  };
+  const keep = async (asked: string) => conversation.remember(asked, await previousQuestion()).catch(() => undefined);
   // … and the command it was answered by.
   const previousRouted = async () => {
     const previous = await previousQuestion();
@@ -750,7 +802,8 @@ export async function answer(registry: Registry, context: CommandContext & { met
   // "who's the contact?" after a question on a group's meeting or on a document: that group's secretariat, that
   // document's contacts.
   if (contact) {
-    const subject = subjectOf(contact.previous);
+    const named = await namedQuestion();
+    const subject = subjectOf(contact.previous) ?? (named ? subjectOf(named) : null);
     const of = subject ? ('group' in subject ? subject.group : subject.thing) : null;
     const asked = of ? `who is the contact for ${of}` : null;
     const again = asked ? await answerOne(registry, context, asked) : null;
@@ -760,7 +813,8 @@ export async function answer(registry: Registry, context: CommandContext & { met
     }
   }
   const follow = followUpOf(question);
-  const read = follow ? readAgainst(follow, await previousQuestion()) : ((await unscopedDeadlines(registry, context, question, previousQuestion)) ?? undefined);
+  // (A thing asked of "its" group, "and the fellowship deadline?", is of the last question that named one.)
+  const read = follow ? (readAgainst(follow, await previousQuestion()) ?? ('thing' in follow ? readAgainst(follow, await namedQuestion()) : null)) : ((await unscopedDeadlines(registry, context, question, previousQuestion)) ?? undefined);
   if (read === null) {
     // No earlier question: read as it is ("and for SG17?"), or said so when that reads nothing or "its" points to
     // nothing.
@@ -792,30 +846,52 @@ export async function answer(registry: Registry, context: CommandContext & { met
     if (back) {
       const again = await answerOne(registry, context, back);
       if (readsWell(again.reply)) {
-        await conversation.remember(back).catch(() => undefined);
+        await keep(back);
         return readAs(again, back);
       }
     }
     const alone = await answerOne(registry, context, question);
     if (readsWell(alone.reply)) {
-      await conversation.remember(question).catch(() => undefined);
+      await keep(question);
       return { ...alone, read: question };
     }
     const later = NAMES_ITS_OWN.test(question) ? pointedBack(question, await previousQuestion()) : null;
     const again = later ? await answerOne(registry, context, later) : null;
     if (!later || !again || !readsWell(again.reply)) return { ...alone, read: question };
-    await conversation.remember(later).catch(() => undefined);
+    await keep(later);
     return readAs(again, later);
+  }
+  // "is there interpretation?", "who must reply?", "which working parties meet there?": a short question that names
+  // nothing, after one that named a meeting or a statement, is asked of that when alone it only finds documents by
+  // its words or lists every group's.
+  if (read === undefined && namesNothing(question)) {
+    const named = await namedQuestion();
+    const subject = named ? subjectOf(named) : null;
+    const of = subject ? askedOf(question, subject) : null;
+    if (of) {
+      const alone = await answerOne(registry, context, question);
+      if (standsAlone(alone, question)) {
+        if (alone.reply.ok) await keep(question);
+        return { ...alone, read: question };
+      }
+      const again = await answerOne(registry, context, of);
+      if (readsWell(again.reply) && standsAlone(again, of)) {
+        await keep(of);
+        return readAs(again, of);
+      }
+      if (alone.reply.ok) await keep(question);
+      return { ...alone, read: question };
+    }
   }
   const asked = read ?? question;
   const answered = await answerOne(registry, context, asked);
   // A span, "when" or a topic read against the previous question that reads nothing so: the question as it is.
   if (read && !readsWell(answered.reply) && follow && !('target' in follow) && !('thing' in follow)) {
     const alone = await answerOne(registry, context, question);
-    if (alone.reply.ok) await conversation.remember(question).catch(() => undefined);
+    if (alone.reply.ok) await keep(question);
     return { ...alone, read: question };
   }
-  if (answered.reply.ok) await conversation.remember(asked).catch(() => undefined);
+  if (answered.reply.ok) await keep(asked);
   // A follow-up says how it was read.
   return read ? readAs(answered, asked) : { ...answered, read: asked };
 }
@@ -1112,8 +1188,11 @@ function combined(all: readonly Reply[]): Reply {
     seen.add(key);
     return true;
   });
+  const ok = replies.some((r) => r.ok);
   return {
-    ok: replies.some((r) => r.ok),
+    ok,
+    // A refusal of every part carries the first part's code, as a refusal always does.
+    ...(ok ? {} : { code: replies.find((r) => r.code)?.code ?? 'E_NO_ANSWER' }),
     // (Two parts of one meeting give one title.)
     title: [...new Set(replies.map((r) => r.title))].join(' · '),
     sections: replies.flatMap((r) => {

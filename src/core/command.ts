@@ -154,10 +154,16 @@ export interface AnswerMemo {
   get<T>(key: string, now: number, compute: () => Promise<{ value: T; keep: boolean }>): Promise<T>;
 }
 
-/** One person's last question (src/chat/conversation.ts keeps it in Redis for half an hour). */
+/**
+ * One person's last question, and the one before it, for a question that names nothing to be read of what they named
+ * (src/chat/conversation.ts keeps them in Redis for half an hour).
+ */
 export interface Conversation {
   previous(): Promise<string | null>;
-  remember(question: string): Promise<void>;
+  /** The question asked before the last; `null` when there was none. */
+  before?(): Promise<string | null>;
+  /** Keep `question` as the last, and `before` (the last until now) as the one before it. */
+  remember(question: string, before?: string | null): Promise<void>;
 }
 
 /** Who is who (`src/people/roster.ts` implements it). */

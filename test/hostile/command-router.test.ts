@@ -108,6 +108,10 @@ describe('answer on random text, with the real commands and store', () => {
     const reply = await outcome('\u{97225}\u{10775A} SG99 ? /doc');
     expect(reply).toMatchObject({ ok: false });
     if (!('error' in reply)) wellFormed(reply);
+    // … and two parts each refused by its own command ("doc meeting ?" and an unknown group's "meeting").
+    const both = await outcome('doc meeting ? \u0000 meeting');
+    expect(both).toMatchObject({ ok: false, code: 'E_NOT_FOUND' });
+    if (!('error' in both)) wellFormed(both);
   });
 
   it('answers known commands among the noise', async () => {

@@ -437,6 +437,15 @@ describe('the seventh round', () => {
     expect(went.sections.flatMap((s) => s.items.map((i) => i.text))).toEqual([expect.stringMatching(/^LS on terminology for machine learning in future networks/), expect.stringMatching(/^Asks: SG13 would appreciate/)]);
   });
 
+  it('a statement asked of by its sender after it, or by the words of its title', async () => {
+    const who = await ask('Who must reply to the liaison from ISO/IEC JTC 1/SC 27 on post-quantum key establishment, and by when?', TZ, '2026-09-20T09:00');
+    expect(who).toMatchObject({ ok: true, command: 'ls' });
+    expect(who.title).toMatch(/ on post-quantum key establishment asks SG17 to reply by Sat 16 Jan 2027, 07:59 \(Asia\/Tokyo\) — original: 15 January 2027 Geneva time/);
+    const titled = await ask('Is there a liaison statement on timing requirements for mobile fronthaul? Who is it addressed to?', TZ, '2026-09-20T09:00');
+    expect(titled).toMatchObject({ ok: true, command: 'ls' });
+    expect(titled.sections[0]?.items[0]?.detail).toMatch(/^from SG15; for action: IEEE 802\.1 Working Group, MEF Forum; for information: SG13/);
+  });
+
   it('a cancelled meeting\'s deadlines are said to no longer apply', async () => {
     const a = await ask('whats the contribution deadline for the WP1/2 meeting in march', 'Europe/Zurich', '2027-02-20T12:00');
     expect(a).toMatchObject({ ok: true, command: 'deadlines', title: 'The WP1/2 meeting of 15–19 March 2027 was cancelled [TSB Collective letter 5/2]: its deadlines no longer apply' });

@@ -160,6 +160,37 @@ describe('a follow-up question', () => {
     expect(asked.title).toBe(contact.title);
   });
 
+  // Conversations a new user had in a trial (the forty-first round of questions): a short question that names nothing
+  // is asked of what the question before named, when alone it would only find documents by its words.
+  it('"is there interpretation?" after the TSAG meeting is of that meeting; "and the fellowship deadline?" still of TSAG', async () => {
+    await ask('When is the next TSAG meeting?', 'rae@example.org');
+    const interpretation = await ask('is there interpretation?', 'rae@example.org');
+    expect(interpretation).toMatchObject({ ok: true, command: 'meeting', title: 'What TSB Collective letter 2/TSAG says' });
+    expect(interpretation.notes[0]).toBe('Read as "is there interpretation for the TSAG meeting?".');
+    const fellowship = await ask('and the fellowship deadline?', 'rae@example.org');
+    expect(fellowship).toMatchObject({ ok: true, command: 'deadlines', title: 'Deadlines for TSAG (fellowship requests)' });
+  });
+
+  it('"can I participate remotely?" after the WP3/17 meeting is of that meeting', async () => {
+    await ask('When does the WP3/17 meeting start?', 'sol@example.org');
+    const remote = await ask('can I participate remotely?', 'sol@example.org');
+    expect(remote).toMatchObject({ ok: true, command: 'meeting', title: 'WP3/17: remote participation is offered (a hybrid meeting)' });
+  });
+
+  it('after a statement asked by its topic: "to whom was it addressed?", "what\'s the deadline?", "who must reply?"', async () => {
+    await ask('Who sent the liaison on post-quantum key establishment?', 'tam@example.org');
+    const to = await ask('to whom was it addressed?', 'tam@example.org');
+    expect(to).toMatchObject({ ok: true, command: 'ls' });
+    expect(to.title).toMatch(/^Liaison statement from ISO\/IEC JTC 1\/SC 27 to ITU-T Study Group 17 on post-quantum key establishment asks SG17 to reply by Sat 16 Jan 2027, 07:59 \(Asia\/Seoul\)/);
+    const due = await ask("what's the deadline?", 'tam@example.org');
+    expect(due.title).toBe(to.title);
+    await ask('Is there an LS about the review of stale work items?', 'uma@example.org');
+    const who = await ask('who must reply?', 'uma@example.org');
+    expect(who).toMatchObject({ ok: true, command: 'ls' });
+    expect(who.title).toMatch(/^TSAG-LS12 asks SG2, SG3, SG5, SG9, SG11, SG12, SG13, SG15, SG17, SG20, SG21 to reply by /);
+    expect(who.notes[0]).toBe('Read as "who must reply to the LS about the review of stale work items?".');
+  });
+
   it("is read against the asker's own earlier question, not another person's", async () => {
     await ask('when is the SG13 meeting?', 'bob@example.org');
     expect((await ask('and for SG20?', 'bob@example.org')).notes[0]).toBe('Read as "when is the SG20 meeting?".');
