@@ -24,8 +24,13 @@ export async function readDocument(bytes: Buffer, format: DocumentFormat, name: 
     case 'pdf':
       // A PDF too long to read whole gives the pages read and a problem saying where it stopped.
       return extractPdfText(bytes, name, limits);
-    case 'txt':
-      return { text: decodeText(bytes, name), stopped: null };
+    case 'txt': {
+      // A web page or a mail's HTML body saved as .txt ("attachment.html" kept under another name) is read as HTML.
+      const text = decodeText(bytes, name);
+      if (!looksLikeHtml(text)) return { text, stopped: null };
+      const html = htmlToText(text);
+      return { text: html.text, stopped: html.cut ? nestedTooDeep(name) : null };
+    }
     case 'html': {
       const { text, cut } = htmlToText(decodeText(bytes, name));
       return { text, stopped: cut ? nestedTooDeep(name) : null };
@@ -35,6 +40,18 @@ export async function readDocument(bytes: Buffer, format: DocumentFormat, name: 
     case 'doc':
       return { text: await extractDocText(bytes, name), stopped: null };
   }
+}
+
+/**
+ * Whether a text file is HTML markup: it opens with a tag, and tags (of the kinds pages and mail bodies use) stand on
+ * most of its first lines. A text that quotes a tag or two ("<tsbsg17@itu.int>", "<br>" in prose) is not.
+ */
+export function looksLikeHtml(text: string): boolean {
+  const head = text.slice(0, 4000);
+  if (!/^\s*<(?:!DOCTYPE\s+html|html|head|body|div|p|font|table|br|span|pre|meta)\b/i.test(head)) return false;
+  const lines = head.split('\n').filter((l) => l.trim() !== '').slice(0, 30);
+  const tagged = lines.filter((l) => /<\/?(?:html|head|body|div|p|font|table|tr|td|br|span|pre|meta|b|i|a|ul|li|h[1-6])\b[^>]*>/i.test(l)).length;
+  return tagged * 2 >= lines.length;
 }
 
 /** Reads and parses in this thread: no budget, but every failure of a part is that part's {@link SgbotError}. */

@@ -140,10 +140,17 @@ function runTogetherDate(header: string): string | null {
 /** A mail's subject as a title: list tags, "Re:"/"Fwd:" and a leading "Liaison Statement:" go. */
 function mailSubject(header: string): string | null {
   const v = fieldValue(header, 'Subject|Subj');
-  if (!v) return null;
-  const t = v
-    .replace(/^(?:\s*(?:\[[^\]\n]{1,40}\]|(?:Re|Fwd?|AW|TR|WG)\s*:|(?:New\s+)?Liaison\s+Statement\s*[:,](?=\s*\S)))+\s*/i, '')
-    .replace(/^"(.+)"$/, '$1')
+  return v ? statementSubject(v) : null;
+}
+
+/**
+ * A mail's subject as the statement's title: without list tags, reply marks, a Question's tag and the Datatracker's
+ * "New Liaison Statement," ("[Diem] Re: Q1/17: New Liaison Statement, "Reply to LS on …"" → "Reply to LS on …").
+ */
+function statementSubject(subject: string): string | null {
+  const t = subject
+    .replace(/^(?:\s*(?:\[[^\]\n]{1,40}\]|(?:Re|Fwd?|AW|TR|WG)\s*:|Q\d{1,2}\/\d{1,2}\s*:(?=[^\n]*Liaison\s+Statement)|(?:New\s+)?Liaison\s+Statement\s*[:,](?=\s*\S)))+\s*/i, '')
+    .replace(/^["“](.+)["”]$/, '$1')
     .trim();
   return t.length >= 4 ? t : null;
 }
@@ -557,7 +564,8 @@ export function parseDocument(raw: string): ParsedDocument {
   const labelRun = new RegExp(String.raw`^[ \t]*Title:[ \t]*(?:[A-Z][a-z]+:[ \t]*){2,6}(\S[^\n]{8,200}?)[ \t]+\d{1,2}[ \t]+${MONTH_PATTERN}[ \t]+(?:19|20)\d{2}\b`, 'm').exec(text.slice(0, 2000))?.[1] ?? null;
   const titleField = (labelRun ?? cell(fieldValue(header, 'Title', 3, true)) ?? cell(fieldValue(plainHeader(text, 60), 'Title', 3, true)) ?? coverTitle)?.replace(/\s+1\.?\s+[A-Z][\w ]{2,40}?\s+1\.1\.?\s.*$/, '') ?? null;
   // An ITU-R heading's "(COPY To WP4B, WP8D and WP8F)" is whom it is copied to, not part of its title.
-  const lsTitle = kind === 'liaison-statement' ? ((trackerTitle(text) ?? mailSubject(header) ?? unlabelledTemplate(header)?.title ?? headingTitle(header) ?? CAPITAL_HEADING.exec(header.slice(0, 3000))?.[0])?.replace(/\s*\(COPY\s+To\s+[^()]{2,80}\)\s*$/i, '') ?? null) : null;
+  const byline = archiveByline(header)?.subject;
+  const lsTitle = kind === 'liaison-statement' ? ((trackerTitle(text) ?? mailSubject(header) ?? (byline ? statementSubject(byline) : null) ?? unlabelledTemplate(header)?.title ?? headingTitle(header) ?? CAPITAL_HEADING.exec(header.slice(0, 3000))?.[0])?.replace(/\s*\(COPY\s+To\s+[^()]{2,80}\)\s*$/i, '') ?? null) : null;
   // A memo or mail of any other kind: its "Subject:" ("Subj:") under its "To:"/"From:" lines.
   const memoSubject = kind === 'other' && /^[ \t]*(?:To|From|Date|Sent)[ \t]*:/im.test(header) ? mailSubject(header) : null;
   // An agenda's heading names it and its meeting: read once, for both.

@@ -252,6 +252,8 @@ export function parseAddressees(value: string | null, purpose: AddresseePurpose)
   if (!value || EMPTY_VALUE.test(value.trim())) return [];
   // Datatracker lists people with their addresses and no commas: "The IAB Chair <a@x> Neil Barker <b@x>".
   const v = normalizeGroupSpelling(value)
+    // An address in brackets with no name before it ("…, <rai@ietf.org>") is read as a bare one.
+    .replace(/(^|,)\s*<([^<>\s]+@[^<>\s]+)>/g, '$1 $2')
     .replace(/\s*<[^<>]*@[^<>]*>\s*(?=\S)/g, ', ')
     .replace(/\s*<[^<>]*@[^<>]*>\s*$/, '')
     // A Datatracker address emptied to "<>" ends an entry too: "ITU-T Study Group 15 <> Yuki Matsuda <>".
@@ -752,6 +754,9 @@ export function parseLiaison(text: string, docGroup: string | null): LiaisonInfo
   // "Source: Revision 1 to Document 5D/TEMP/413" names a document, not a body: the group line under the header does.
   if (from && /^\(?(?:(?:Revision|Addendum|Corrigendum) \d+ to |Attachment [\d.]+ to )?Documents?\s/i.test(from)) from = ituRGroup(header) ?? /^\s*(Working Party \w+|Study Group \w+)\s*$/im.exec(header)?.[1] ?? null;
   from ??= ituRGroup(header);
+  // A list archive's page of the Datatracker's notice sent on by a group's secretariat: the subject over the sender's
+  // line ("\"TSB SG17 Secretariat, ITU\" <tsbsg17@itu.int> Mon, 04 May 2026 13:06 UTC").
+  if (!from && /\bNew Liaison Statement,/i.test(header.slice(0, 400))) from = groupOfAddress(header.split('\n', 4).join('\n'));
   if (addressees.length === 0 && ALL_GROUPS_ASKED.test(text.slice(0, 20_000))) push([{ party: 'All ITU-T Study Groups', group: null, questions: [], purpose: 'action' }]);
   // ITU-R's heading names the addressees: "LIAISON STATEMENT TO MGWS EXTERNAL ORGANIZATIONS1" (a footnote lists them).
   const headed = addressees.length === 0 ? /^[ \t]*(?:REPLY\s+)?LIAISON STATEMENT TO\s+([A-Z][A-Z0-9 ,&/-]{2,80}?)\d?[ \t]*$/m.exec(header.slice(0, 3000)) : null;

@@ -104,7 +104,17 @@ function flatHeading(text: string): string | null {
 
 /** The abstract's topic or the first heading of `text`, or `null`. */
 export function titleFromText(text: string): string | null {
-  return flatHeading(text) ?? conclusionsHeading(text) ?? abstractTopic(text) ?? firstHeading(text) ?? invitation(text);
+  return flatHeading(text) ?? conclusionsHeading(text) ?? abstractTopic(text) ?? forwardedStatement(text) ?? firstHeading(text) ?? invitation(text);
+}
+
+/**
+ * The statement a mail sends on, as it names it: "please find attached a liaison statement from SFCG on turn-around
+ * ratios for the new … allocation obtained at WRC-15." is "Liaison statement from SFCG on turn-around ratios …".
+ */
+function forwardedStatement(text: string): string | null {
+  const m = /\bplease\s+find\s+(?:attached|enclosed|below)\s+(?:an?|the|our)\s+((?:reply\s+)?liaison\s+statement\s+(?:from|of)\s+[^.;\n]{2,40}?\s+(?:on|about|regarding|concerning)\s+[^.;]{4,200}?)\s*[.;]/i.exec(squash(text.slice(0, 3000)));
+  const said = m?.[1];
+  return said ? clip(`${said[0]?.toUpperCase() ?? ''}${said.slice(1)}`) : null;
 }
 
 /** A meeting's summary of conclusions, by its heading in capitals: "SUMMARY OF CONCLUSIONS OF THE TENTH MEETING OF TDAG". */

@@ -50,6 +50,9 @@ describe('Questions named beside an addressee', () => {
     expect(parseAddressees('ITU-T Study Groups 13 and 17', 'information').map((a) => a.party)).toEqual(['SG13', 'SG17']);
     expect(parseAddressees('SG13, 17', 'information').map((a) => a.party)).toEqual(['SG13', 'SG17']);
     expect(parseAddressees('-', 'action')).toEqual([]);
+    // A mail's To: line with a list's address in brackets and no name (an MPEG statement sent on to the IETF CODEC and
+    // RAI lists, codec list archive of December 2011).
+    expect(parseAddressees('"codec@ietf.org" <codec@ietf.org>, <rai@ietf.org>', 'information').map((a) => a.party)).toEqual(['IETF CODEC', 'IETF RAI']);
     expect(parseAddressees('N/A', 'action')).toEqual([]);
   });
 });
