@@ -343,6 +343,11 @@ function announcedHeading(header: string): string | null {
  */
 function unlabelledSubject(header: string): string | null {
   const lines = header.split('\n', 60);
+  // A PDF copy's subject lines without their label, as list items before the salutation: "- - 18th meeting of the
+  // Telecommunication Development Advisory Group, 11-13 December 2013".
+  const dear = lines.findIndex((l) => /^\s*Dear\b/i.test(l));
+  const listed = lines.slice(0, dear < 0 ? 20 : dear).map((l) => /^\s*(?:[-–]\s+){1,3}(\S.*\bmeetings?\b.*\b(?:19|20)\d{2})\s*$/i.exec(l)?.[1]).find((x) => x !== undefined);
+  if (listed) return listed;
   const to = lines.findIndex((l) => /^\s*[-–•]?\s*To\s+(?:the\s+)?(?:Administrations|Member States|ITU-T Sector|Sector Members|Chairm)/i.test(l));
   if (to < 2) return null;
   const block: string[] = [];
@@ -448,6 +453,8 @@ function headingTitle(header: string): string | null {
     }
     return clip([line, ...more].join(' '));
   }
+  // "Liaison statement to external organisations" over "Revision of Report ITU-R M.2039": to whom, then on what.
+  if (/^(?:reply\s+)?liaison statement to\b/i.test(line) && !/\b(?:on|about|regarding|concerning)\b/i.test(line) && /^[A-Z][^:;]{5,118}$/.test(next) && !/\.$/.test(next) && !/^[\w ]{1,30}:/.test(next)) return clip(`${line} – ${next}`);
   return clip(!/[.:;]$/.test(line) && /^[a-z(]/.test(next) ? `${line} ${next}` : line);
 }
 
@@ -467,6 +474,16 @@ function reportHeading(text: string): string | null {
   // "report on the nineteenth meeting of working party 5a" over "(Geneva, 6-16 November 2017)".
   const under = /^\n[ \t]*(\([^()\n]{6,80}\))[ \t]*$/m.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 100));
   return clip(under?.index === 0 ? `${m[1]} ${under[1]}` : m[1]);
+}
+
+/**
+ * A report with no heading of its own, by the meeting its first lines say was held: "The fourth meeting of ITU-T
+ * JCA-NID – Joint Coordination Activity on …, took place in Geneva on 18 September 2007" is "Report of the fourth
+ * meeting of ITU-T JCA-NID – Joint Coordination Activity on … (Geneva, 18 September 2007)".
+ */
+function heldMeetingTitle(text: string): string | null {
+  const m = /\bThe\s+((?:[\w-]+\s+){0,8}?meeting\s+of\s+[^.]{3,160}?),?\s+(?:was\s+held|took\s+place)\s+(?:in|at)\s+([A-Z][\w'-]+(?:,?\s+[A-Z][\w'-]+){0,2})\s+(?:on|from)\s+([^.,;]{4,40}?(?:19|20)\d{2})\b/.exec(squash(text.slice(0, 3000)));
+  return m?.[1] && m[2] && m[3] ? clip(`Report of the ${m[1]} (${m[2]}, ${m[3].replace(/^the\s+/, '')})`, 2 * MAX_TITLE) : null;
 }
 
 /** A draft report's heading in its first lines ("Draft Report of the 15th TSG-RAN WG2 meeting"), before a summary's. */
@@ -562,7 +579,8 @@ export function parseDocument(raw: string): ParsedDocument {
   // A form flattened label by label and then value by value: "Title: Date: Location: From: Liaison response to ITU-T
   // Q9/15 from IEEE 802.1 18 March 2010 Orlando, FL …": the first value runs up to the date.
   const labelRun = new RegExp(String.raw`^[ \t]*Title:[ \t]*(?:[A-Z][a-z]+:[ \t]*){2,6}(\S[^\n]{8,200}?)[ \t]+\d{1,2}[ \t]+${MONTH_PATTERN}[ \t]+(?:19|20)\d{2}\b`, 'm').exec(text.slice(0, 2000))?.[1] ?? null;
-  const titleField = (labelRun ?? cell(fieldValue(header, 'Title', 3, true)) ?? cell(fieldValue(plainHeader(text, 60), 'Title', 3, true)) ?? coverTitle)?.replace(/\s+1\.?\s+[A-Z][\w ]{2,40}?\s+1\.1\.?\s.*$/, '') ?? null;
+  // (… nor the first section's number on the line under it: "Report of 1st IoT-GSI TSR Meeting (Friday 13 May 2011)" / "1.".)
+  const titleField = (labelRun ?? cell(fieldValue(header, 'Title', 3, true)) ?? cell(fieldValue(plainHeader(text, 60), 'Title', 3, true)) ?? coverTitle)?.replace(/\s+1\.?\s+[A-Z][\w ]{2,40}?\s+1\.1\.?\s.*$/, '').replace(/(?<=\S)\s+1\.$/, '') ?? null;
   // An ITU-R heading's "(COPY To WP4B, WP8D and WP8F)" is whom it is copied to, not part of its title.
   const byline = archiveByline(header)?.subject;
   const lsTitle = kind === 'liaison-statement' ? ((trackerTitle(text) ?? mailSubject(header) ?? (byline ? statementSubject(byline) : null) ?? unlabelledTemplate(header)?.title ?? headingTitle(header) ?? CAPITAL_HEADING.exec(header.slice(0, 3000))?.[0])?.replace(/\s*\(COPY\s+To\s+[^()]{2,80}\)\s*$/i, '') ?? null) : null;
@@ -570,7 +588,7 @@ export function parseDocument(raw: string): ParsedDocument {
   const memoSubject = kind === 'other' && /^[ \t]*(?:To|From|Date|Sent)[ \t]*:/im.test(header) ? mailSubject(header) : null;
   // An agenda's heading names it and its meeting: read once, for both.
   const agenda = agendaHeading(header);
-  const title = subject ?? titleField ?? lsTitle ?? archiveByline(header)?.subject ?? agenda?.heading ?? (kind === 'report' ? (draftReportHeading(text) ?? summaryHeading(text) ?? reportHeading(text)) : kind === 'presentation' ? groupHeading(text) : null) ?? memoSubject ?? titleFromText(text);
+  const title = subject ?? titleField ?? lsTitle ?? archiveByline(header)?.subject ?? agenda?.heading ?? (kind === 'report' ? (draftReportHeading(text) ?? summaryHeading(text) ?? reportHeading(text) ?? heldMeetingTitle(text)) : kind === 'presentation' ? groupHeading(text) : null) ?? memoSubject ?? titleFromText(text);
   const parsedLiaison = kind === 'liaison-statement' ? parseLiaison(text, null) : null;
   const liaisonGroup = parsedLiaison?.from ? canonicalGroup(parsedLiaison.from) : null;
   // ITU-T numbers only its own statements: its number on another body's statement ("Attachments

@@ -17,7 +17,8 @@ const VIRTUAL = /(?<=,[ \t]*)virtual(?=[ \t]*,)|\bvirtual\/online\b|\bonline\/vi
 // "in Geneva, Switzerland", "in Abidjan, Côte d'Ivoire", "in New Delhi, India", "in Rio de Janeiro, Brazil".
 const NAME = String.raw`[A-Z\u00C0-\u00DE][\w'\u00C0-\u024F.-]+(?:\s(?:(?:de|des|da|du|del|di|do|dos|la|le|d'|al|el|es|of|and)\s)?[A-Z\u00C0-\u00DE][\w'\u00C0-\u024F.-]+){0,3}`;
 const IN_PLACE = new RegExp(String.raw`\b(?:in|at)\s+(?:the\s+)?(${NAME}(?:,\s*${NAME})?)`, 'g');
-const NOT_PLACE = /^(?:ITU|ITU-T|TSB|Annex|Geneva time|the|This|Room|Study|Working|Question|Rec|Recommendation|January|February|March|April|May|June|July|August|September|October|November|December|English|Resolution|WTSA|TSAG|SG\d+(?:RG-[A-Z]{2,5})?|WP\s?\d|Q\d{1,2}\/\d{1,2})\b/;
+// ("The TDAG": a sentence's subject after a line a converter lost, "held at ITU Headquarters in" / "The TDAG, in …".)
+const NOT_PLACE = /^(?:ITU|ITU-T|TSB|Annex|Geneva time|the|The(?=\s+[A-Z]{2,}\b)|This|Room|Study|Working|Question|Rec|Recommendation|January|February|March|April|May|June|July|August|September|October|November|December|English|Resolution|WTSA|TSAG|SG\d+(?:RG-[A-Z]{2,5})?|WP\s?\d|Q\d{1,2}\/\d{1,2})\b/;
 const HEADQUARTERS = /\b(?:ITU headquarters|headquarters of the International Telecommunication Union|ITU HQ|CICG)\b/i;
 
 /** A place as answers give it: "Geneva" alone is ITU's Geneva, "Geneva, Switzerland"; any other as written. */

@@ -10,7 +10,7 @@ export const MAX_TITLE = 160;
 
 // Lines every ITU-T document starts with, which name no document.
 const BOILERPLATE =
-  /^(?:INTERNATIONAL TELECOMMUNICATION UNION(?:\s+\(?ITU\)?)?|Search Icon(?: White)?|ITU's \d+(?:th)? anniversary|ICTs for a Sustainable World\b.*|Thread Links(?: Date Links)?|(?:(?:Thread|Date) (?:Prev|Next|Index)\s*)+|Print Version|Home\s*:.*|ITU Home Page\b.*|Committed to connecting the world|General Secretariat|Radiocommunication Bureau|Telecommunication Development Bureau|Place des Nations\b.*|(?:(?:TELECOMMUNICATION (?:STANDARDI[SZ]ATION|DEVELOPMENT)|RADIOCOMMUNICATION) )?(?:SECTOR|BUREAU|ADVISORY GROUP)|RADIOCOMMUNICATION|advertisement|STUDY PERIOD\b.*|STUDY GROUPS?\b.*|Working Party \w+|Documents? \S+|TSAG|Original\s*:.*|English only|(?:LIAISON STATEMENT|TEMPORARY DOCUMENT|CONTRIBUTION|REPORT|COLLECTIVE LETTER|Liaison statement|Attention\b.*)|(?:Geneva|Place|Date)\b.*\d{4}.*|Page \d+.*|-\s*\d+\s*-|Skip to main content|Connecting the world and beyond|Radiocommunication Study Groups\b.*|ISO\/IEC\s+JTC\s?1(?:\s*\/\s*SC\s?\d+)?(?:\s+N\s?\d+)?|Information Technology|JTC\s?1 Secretariat|Request for Comments|You are on page \d+\s*of\s*\d+.*)$/i;
+  /^(?:INTERNATIONAL TELECOMMUNICATION UNION(?:\s+\(?ITU\)?)?|Search Icon(?: White)?|ITU's \d+(?:th)? anniversary|ICTs for a Sustainable World\b.*|Thread Links(?: Date Links)?|(?:(?:Thread|Date) (?:Prev|Next|Index)\s*)+|Print Version|Home\s*:.*|ITU Home Page\b.*|Committed to connecting the world|General Secretariat|(?:Telecommunication\s+)?(?:Radiocommunication|Development|Standardi[sz]ation)\s+Bureau(?:\s+\((?:BR|BDT|TSB)\))?|Place des Nations\b.*|(?:(?:TELECOMMUNICATION (?:STANDARDI[SZ]ATION|DEVELOPMENT)|RADIOCOMMUNICATION) )?(?:SECTOR|BUREAU|ADVISORY GROUP)|RADIOCOMMUNICATION|advertisement|STUDY PERIOD\b.*|(?:ITU-[TDR]\s+)?STUDY GROUPS?\b.*|Working Party \w+|Documents? \S+|TSAG|Original\s*:.*|English only|(?:LIAISON STATEMENT|TEMPORARY DOCUMENT|CONTRIBUTION|REPORT|COLLECTIVE LETTER|Liaison statement|Attention\b.*)|(?:Geneva|Place|Date)\b.*\d{4}.*|Page \d+.*|-\s*\d+\s*-|Skip to main content|Connecting the world and beyond|Radiocommunication Study Groups\b.*|ISO\/IEC\s+JTC\s?1(?:\s*\/\s*SC\s?\d+)?(?:\s+N\s?\d+)?|Information Technology|JTC\s?1 Secretariat|Request for Comments|You are on page \d+\s*of\s*\d+.*)$/i;
 
 /**
  * `text` on one line, without a closing stop; longer than `max`, cut after a bracketed date that ends a title, else
@@ -46,7 +46,12 @@ function firstHeading(text: string): string | null {
     // Table copies leave cell pipes at the ends of lines: "Meeting, date: |".
     // A list's tag (and a reply's or forward's mark) before a mail archive's subject: "[itu-sg16] Report of the joint
     // … meeting", "[802SEC] FW: Handbook on …".
-    const line = raw.replace(/\t.*$/, '').replace(/^[|\s]+|[|\s]+$/g, '').replace(/^\[[\w.-]{2,40}\]\s+(?:(?:Re|RE|Fwd?|FW|AW|TR|Resend)\s*:\s*)*/i, '').trim();
+    // A converter's list dashes before a subject without its label: "- - 18th meeting of …".
+    const cell = raw.replace(/\t.*$/, '').replace(/^[|\s]+|[|\s]+$/g, '').replace(/^(?:[-–]\s+)+(?=\S)/, '');
+    // A mail's subject, first: "RE: result of resolution 01-18: LB - liaison with IETF" (its colons are no label's).
+    const replied = /^(?:(?:Re|RE|Fwd?|FW|AW)\s*:\s*)+(?=\S)/.exec(cell);
+    const line = cell.replace(/^\[[\w.-]{2,40}\]\s+(?:(?:Re|RE|Fwd?|FW|AW|TR|Resend)\s*:\s*)*/i, '').replace(/^(?:(?:Re|RE|Fwd?|FW|AW)\s*:\s*)+/, '').trim();
+    if (replied && line.length >= 8 && line.length <= MAX_TITLE && /[A-Za-z]{3}/.test(line)) return clip(line);
     // An editor's note in brackets ("[... body trimmed ...]") names nothing.
     // A table copy's cells ("Thread Links | Date Links | ||||") are read as the words between them.
     if (line.length < 8 || line.length > MAX_TITLE || BOILERPLATE.test(line) || BOILERPLATE.test(line.replace(/\s*\|[\s|]*/g, ' ').trim()) || /^\[.*\]$/.test(line)) continue;
@@ -62,7 +67,11 @@ function firstHeading(text: string): string | null {
     if (/^(?:\d{1,2}\s+)?[A-Z][a-z]+\.?\s+\d{4}$|^\d{4}-\d{2}-\d{2}$/.test(line) || /^(?:[A-Z][a-z]+day,?\s+)?(?:[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\.?),?\s+\d{4}$/.test(line)) continue;
     // A meeting's line ("14th Meeting, Geneva, 28 - 30 January 2009") says where the document belongs, and a source
     // line ("Director, Telecommunication Development Bureau") who wrote it: neither is its title.
-    if (/^(?:\d{1,3}(?:st|nd|rd|th)\s+)?meeting\b/i.test(line) && /\b(?:19|20)\d{2}\b/.test(line)) continue;
+    // ("18th meeting of the Telecommunication Development Advisory Group, 11-13 December 2013" is a letter's subject.)
+    if (/^(?:\d{1,3}(?:st|nd|rd|th)\s+)?meeting\b(?!\s+of\s+the\b)/i.test(line) && /\b(?:19|20)\d{2}\b/.test(line)) continue;
+    // A numbered section's heading ("1.Opening of the meeting", "1 Introduction") is the body's, not the document's:
+    // past it no heading names the document.
+    if (/^\d{1,2}(?:\.\d{1,2})*\.?\s*[A-Z][a-z]/.test(line) && !/\b(?:19|20)\d{2}\b/.test(line)) break;
     // A line that continues the one before it ("at 2300 AoE*") starts in lower case.
     if (/^[a-z]{2,}\s/.test(line)) continue;
     // A Datatracker page's fields, their labels without colons ("State Posted", "Submitted Date 2021-05-17"), and the
