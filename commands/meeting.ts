@@ -224,8 +224,10 @@ export function parseMeetingText(input: string, clock?: { now: number; tz: strin
   // "why was it moved?", "why has the SG13 meeting been postponed": the reason the letter gives.
   // (Not when more is asked beside it: "why was SG13 postponed and do I need to re-register?" is read for both.)
   const whyMoved = /^\s*why\b.*\b(?:postponed|moved|rescheduled|delayed|deferred|pushed back|changed)\b(?!.*\band\b)/i.test(text);
-  const moved = whyMoved || stillOn || cancelAsked || toldWhat || (/\b(?:postponed|moved|rescheduled|delayed|deferred|pushed back)\b|^\s*did\b.*\b(?:move|change)\b/i.test(text) && /^\s*(?:was|were|is|has|have|did)\b/i.test(text));
-  const asked = { month, ...(year === null ? {} : { year }), ...(plenary ? { plenary: true } : {}), ...(moved ? { moved: stillOn ? ('still-on' as const) : cancelAsked ? ('cancelled' as const) : toldWhat ? ('told' as const) : true } : {}), ...(asksFormat ? { format: true } : {}), ...(past ? { past: true } : {}), ...(relative ? { monthAhead: relative === 'next' ? 1 : 0 } : {}), ...(when ? { when } : {}), ...(sideEvent ? { event: sideEvent } : {}), ...(howLong ? { howLong: true } : {}), ...(until ? { until: true } : {}), ...(onDay?.[1] ? { onDay: onDay[1] } : {}), ...((focus === 'time' || sideEvent) && /\b(?:registration|badges?|register)\b/i.test(text) ? { registration: true } : {}), ...(status ? { status } : {}), ...(placeAsked ? { placeAsked: true } : {}), ...(whyMoved ? { whyMoved: true } : {}) };
+  // ("what dates was the workshop moved to?", "when was it rescheduled to": the new dates, as a yes.)
+  const movedTo = /^\s*(?:when|what\s+(?:dates?|days?)|which\s+(?:dates?|days?)|to\s+(?:what|which)\s+(?:dates?|days?))\b.*\b(?:moved|postponed|rescheduled|changed|pushed back)\s+(?:to|until)\s*[?!.]*$/i.test(text);
+  const moved = whyMoved || stillOn || cancelAsked || toldWhat || movedTo || (/\b(?:postponed|moved|rescheduled|delayed|deferred|pushed back)\b|^\s*did\b.*\b(?:move|change)\b/i.test(text) && /^\s*(?:was|were|is|has|have|did)\b/i.test(text));
+  const asked = { month, ...(year === null ? {} : { year }), ...(plenary ? { plenary: true } : {}), ...(moved ? { moved: stillOn ? ('still-on' as const) : cancelAsked ? ('cancelled' as const) : toldWhat || movedTo ? ('told' as const) : true } : {}), ...(asksFormat ? { format: true } : {}), ...(past ? { past: true } : {}), ...(relative ? { monthAhead: relative === 'next' ? 1 : 0 } : {}), ...(when ? { when } : {}), ...(sideEvent ? { event: sideEvent } : {}), ...(howLong ? { howLong: true } : {}), ...(until ? { until: true } : {}), ...(onDay?.[1] ? { onDay: onDay[1] } : {}), ...((focus === 'time' || sideEvent) && /\b(?:registration|badges?|register)\b/i.test(text) ? { registration: true } : {}), ...(status ? { status } : {}), ...(placeAsked ? { placeAsked: true } : {}), ...(whyMoved ? { whyMoved: true } : {}) };
   // Asked only whether it is still on, moved or cancelled: nothing is left unread ("is the SG2 working party meeting in
   // March still happening").
   if (named && named.kind !== 'unknown') return { scope: named, all, focus, unread: moved ? null : text.trim(), ...asked };
@@ -713,14 +715,18 @@ function originallyPlanned(title: string): string | undefined {
   return /\b(?:originally|initially|first)\s+(?:planned|scheduled|announced)\s+(?:for\s+)?([^()]{5,40}?)\)?$/i.exec(title)?.[1];
 }
 
-/** Whether the one event named was moved, as its letter's title says ("… - change of dates: now Geneva, 9-10 March"). */
-function movedAnswer(topic: Reply | null): string | null {
+/**
+ * Whether the one event named was moved, as its letter's title says ("… - change of dates: now Geneva, 9-10 March"); with
+ * `told`, only where to.
+ */
+function movedAnswer(topic: Reply | null, told = false): string | null {
   const events = topicEvents(topic);
   const event = events.length === 1 ? events[0] : undefined;
   if (!event) return null;
   const name = eventName(event.title);
+  // ("what dates was it moved to?" is answered with the dates, not a yes.)
   return name !== event.title || /\b(?:postpone\w*|reschedul\w*|new dates)\b/i.test(event.title)
-    ? `Yes: ${name} was moved to ${formatRange(event.start, event.end)}`
+    ? `${told ? '' : 'Yes: '}${name} was moved to ${formatRange(event.start, event.end)}`
     : `No stored letter says ${name} was moved: it is on ${formatRange(event.start, event.end)}`;
 }
 
@@ -923,6 +929,8 @@ const meetingCommand = defineCommand({
     /^(?:are there |is there )?(?:any )?(?:upcoming |future |coming |next )?(?:ITU(?:-T)? )?(?<arg>(?:workshops?|forums?|seminars?|webinars?|symposi(?:um|a)|hackathons?|clinics?|side events?|tutorials?|newcomers?['’]? (?:sessions?|briefings?|orientations?))(?:\s+(?:coming up|planned|ahead|soon|scheduled|to come))?)\s*[?!.]*$/i,
     // "was the AI-native networks workshop postponed", "did the SG5 forum move": whether a side event was moved.
     /^(?<arg>(?:was|were|has|have|did|is)\b(?=.*\b(?:workshops?|forums?|symposium|seminars?|webinars?|clinics?|briefings?|hackathons?|summits?|tutorials?)\b)(?=.*\b(?:postponed|moved|move|rescheduled|delayed|new dates|still on|going ahead)\b).{5,200})$/i,
+    // "what dates was the workshop on AI-native networks moved to?"
+    /^(?<arg>(?:when|what\s+(?:dates?|days?)|which\s+(?:dates?|days?)|to\s+(?:what|which)\s+(?:dates?|days?))\b(?=.*\b(?:workshops?|forums?|symposium|seminars?|webinars?|clinics?|briefings?|hackathons?|summits?|tutorials?)\b)(?=.*\b(?:moved|postponed|rescheduled|changed|pushed back)\s+(?:to|until)\s*[?!.]*$).{5,200})$/i,
     // Not "who is the chair of the SG13 meeting" (officers).
     /^(?!who\b)(?!.*\bdeadl\w*)(?!.*\b(?:contacts?|counsellors?|secretar\w*)\b)(?<arg>.*?\s+(?:next )?meetings?)\??$/i,
     // Any other question about a group's meeting: "sg11 meeting dates and opening time", "ITU-T SG17 meeting -
@@ -947,7 +955,7 @@ const meetingCommand = defineCommand({
       const daily = topic && /\b(?:each|every|daily|hours)\b/i.test(scope.text) ? await dailyHoursNote(ctx, topic) : null;
       if (topic && daily) return { ...topic, notes: [daily, ...topic.notes] };
       // "did the AI-native networks workshop move to new dates": yes when the letter for it changed them.
-      const moved = args.moved === true ? movedAnswer(topic) : null;
+      const moved = args.moved === true || args.moved === 'told' ? movedAnswer(topic, args.moved === 'told') : null;
       if (topic && moved) return { ...topic, title: moved };
       // A group's meeting named by its place, asked something of it ("is the muscat meeting hybrid", "what time does
       // the muscat meeting open"): that group's answer, when it is that group's next meeting.

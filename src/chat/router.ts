@@ -1133,6 +1133,9 @@ const MEETING_IN_MONTH = new RegExp(String.raw`\bmeeting\s+(?:in|of)\s+((?:${MON
 /** An event a part names by its title: "the AI native networks workshop", "the contribution clinic". */
 const NAMED_EVENT = /\bthe\s+(?:(?!the\b)[\w-]+\s+){0,6}?(?:workshop|forum|symposium|seminar|webinar|clinic|briefing|hackathon|summit|tutorial|session)\b(?:\s+on\s+(?:(?!and\b|or\b|the\b)[\w-]+\s*){1,5})?/i;
 
+/** A part that says what the asker heard changed: "I heard it moved", "I was told the meeting was cancelled". */
+const HEARSAY = /^(?:but\s+)?(?:I|we)\s+(?:heard|read|was told|were told|understand|think|believe|saw)\s+(?:that\s+)?(it|the\s+[\w\s/-]{2,40}?)\s+(?:has\s+been\s+|had\s+been\s+|was\s+|is\s+|got\s+|'s\s+been\s+|’s\s+been\s+)?(moved|postponed|cancell?ed|rescheduled|changed|delayed|brought forward)\b[^?!]*[?!.]*$/i;
+
 /**
  * The parts of a question asking several things: split at a question mark inside it, a "+", a ";", or an "and" before
  * a question word; a part that names no group gets the first part's ("… + who's the counsellor" of SG12). At most four.
@@ -1156,8 +1159,12 @@ export function partsOf(input: string): string[] {
   const event = NAMED_EVENT.exec(parts[0] ?? '')?.[0];
   // "who is the editor of the A.1 revision and was TSAG asked to approve it": "it" is the Recommendation.
   const rec = REC_NUMBER.exec(parts[0] ?? '')?.[0];
-  return parts.map((p, i) => {
-    if (i === 0) return p;
+  return parts.map((said, i) => {
+    if (i === 0) return said;
+    // "I heard it moved", "I was told it's been cancelled": whether it was.
+    const p = said.replace(HEARSAY, (_m, what: string, change: string) => `${/^it$/i.test(what) ? 'was it' : `was ${what}`} ${change}?`);
+    // "when is the sg13 meeting in 2027? I heard it moved": "it" is that meeting.
+    if (p !== said && named && /\bmeeting\b/i.test(parts[0] ?? '') && /\bit\b/.test(p) && !ONE_GROUP_MENTION.test(p)) return p.replace(/\bit\b/, `the ${named} meeting${month ? ` in ${month}` : ''}`);
     if (rec && !event && /\b(?:approve|approved|consent|consented|determine|determined|delete|deleted|adopt|adopted)\s+it\b/.test(p)) return p.replace(/\bit\b/, rec);
     const bare = p.replace(/[?!.]+$/, '');
     // "is Q.3950 being deleted? until when can we object": the objection or comment is to that Recommendation.

@@ -2495,3 +2495,18 @@ describe('the same questions in Slack and Teams', () => {
     expect(JSON.stringify(replyToCard(t).card)).toContain(terminal.sections[0]?.items[0]?.text.slice(0, 20) ?? '');
   });
 });
+
+describe('questions of the forty-first round (asked on 20 September 2026)', () => {
+  const when = '2026-09-20T09:00';
+  it('"I heard it moved" after a question on a meeting asks whether that meeting was moved', async () => {
+    const a = await ask('When is the sg13 meeting in 2027? I heard it moved.', 'Europe/Zurich', when);
+    expect(a).toMatchObject({ ok: true, command: 'meeting' });
+    expect(a.title).toContain('Yes: the SG13 meeting planned for 8-19 March 2027 was moved to 12–23 April 2027 [TSB Collective letter 7/13]');
+    expect(a.notes.join(' ')).not.toMatch(/I can't answer all of/);
+  });
+
+  it('"what dates was the workshop moved to?" gives the new dates, not a yes', async () => {
+    const a = await ask('What dates was the workshop on AI-native networks moved to?', 'Europe/Zurich', '2026-01-20T09:00');
+    expect(a).toMatchObject({ ok: true, command: 'meeting', title: 'ITU Workshop on AI-native networks: from research to standards was moved to 9–10 March 2026' });
+  });
+});
