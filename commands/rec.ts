@@ -16,6 +16,19 @@ import { parseContacts } from '../src/parse/liaison.ts';
 import { sourceLabel, sourceOf, uniqueSources } from './scope.ts';
 
 /** A Recommendation's number: "X.1286", "G.9806.1", "Q.3945". */
+
+/**
+ * The meeting a sentence names with its place and dates in brackets: "at the next meeting of Study Group 15 (Geneva,
+ * 14-25 June 2027)" → SG15, Geneva, 14–25 June 2027; `null` when it names none so.
+ */
+export function meetingNamedIn(sentence: string): { group: string | null; start: string; end: string; place: string | null } | null {
+  const m = /\bmeeting\s+of\s+(?:the\s+)?(?:ITU-T\s+)?(Study\s+Group\s+\d{1,2}|SG\s?\d{1,2}|TSAG)?[^.()]{0,40}?\(([^()]{6,80}?(?:19|20)\d{2})\)/i.exec(sentence);
+  const when = m?.[2] ? findDates(m[2]).at(-1) : undefined;
+  if (!m || !when) return null;
+  const place = /^\s*([A-Z][\p{L}' .-]{1,40}?)\s*,/u.exec(m[2] ?? '')?.[1] ?? null;
+  const group = m[1] ? `SG${/\d+/.exec(m[1])?.[0] ?? ''}`.replace(/^SG$/, '') || null : null;
+  return { group: /^TSAG$/i.test(m[1] ?? '') ? 'TSAG' : group, start: when.start, end: when.end, place };
+}
 const NUMBER = String.raw`[A-Z]\.\d{1,4}(?:\.\d{1,3})*`;
 /** A draft's provisional name: "Y.DA-water", "G.hsp-pmd" (a capital or a dash after the dot: "e.g" is none). */
 const PROVISIONAL = String.raw`[A-Z]\.(?=[A-Za-z][\w-]*[A-Z-])[A-Za-z][\w-]{1,30}`;
@@ -430,7 +443,11 @@ export default defineCommand({
       .sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
     // A step to come in a letter announcing a meeting is planned for that meeting: "determination planned at the
     // meeting of 19–23 April 2027, Geneva".
+    // … or at the meeting its own sentence names with its dates: "the approval procedure will take place at the next
+    // meeting of Study Group 15 (Geneva, 14-25 June 2027)".
     const at = (s: Statement) => {
+      const named = s.planned ? meetingNamedIn(s.sentence) : null;
+      if (named) return ` at the ${named.group ? `${named.group} ` : ''}meeting of ${formatRange(named.start, named.end)}${named.place ? `, ${named.place}` : ''}`;
       const m = s.planned && (s.doc.parsed.kind === 'collective-letter' || s.doc.parsed.kind === 'circular') ? s.doc.parsed.meeting : null;
       return m && (!s.date || m.start >= s.date) ? ` at the meeting of ${formatRange(m.start, m.end)}${m.place ? `, ${m.place}` : ''}` : '';
     };
@@ -487,7 +504,7 @@ export default defineCommand({
       ok: true,
       title: overdue?.st.step && overdueWhen
         ? `${name}: ${PLANNED_WORDS[overdue.st.step]} for ${formatRange(overdueWhen.start, overdueWhen.end)} [${sourceLabel(sourceOf(citeOf(overdue.st.doc)))}]; no stored document says whether it was ${DONE_WORDS[overdue.st.step]}`
-        : latest?.step ? `${name}: ${words(latest)}, as ${sourceLabel(sourceOf(citeOf(latest.doc)))} says` : `${name}: what the stored documents say`,
+        : latest?.step ? `${name}: ${[...new Set((byDoc.get(latest.doc.id) ?? [latest]).filter((x) => x.step).map(words))].join('; ')}, as ${sourceLabel(sourceOf(citeOf(latest.doc)))} says` : `${name}: what the stored documents say`,
       sections: [{ heading: 'What the documents say, newest first', items }, ...(dueItems.length > 0 ? [{ heading: 'Deadlines set for it', items: dueItems }] : [])],
       notes: [...(outcome ? [`How a decision on ${number} will go is not in any document: sgbot can only say where it stands.`] : []), ...laterOnly, ...(titled ? [`${number}: "${titled.title}" [${sourceLabel(titled.source)}]`] : []), ...(studied ? [`Studied under ${studied.question} [${sourceLabel(studied.source)}].`] : []), 'From the stored documents only; the ITU-T Recommendations database (https://www.itu.int/ITU-T/recommendations/) is the official record.', ...(dueItems.length > 0 ? [`Times are shown in ${ctx.tz}, with the document's original time beside them.`] : [])],
       sources,

@@ -658,8 +658,8 @@ function namesNothing(question: string): boolean {
 
 /** Whether an answer answers its question: not a search by its words, nor every group's deadlines for "the deadline". */
 function standsAlone(answered: { command: string | null; reply: Reply }, question: string): boolean {
-  // ("what's the deadline?" asks one; "deadlines next week" asks every group's.)
-  const one = /\bthe\s+(?:[\w-]+\s+){0,2}(?:deadline|due date|reply date)\s*[?!.]*$/i.test(question) && !SPAN_WORDS.test(question);
+  // ("what's the deadline?", "when is the reply due?" ask one; "deadlines next week" asks every group's.)
+  const one = (/\bthe\s+(?:[\w-]+\s+){0,2}(?:deadline|due date|reply date)\s*[?!.]*$/i.test(question) || /\b(?:is|was)\s+the\s+(?:[\w-]+\s+){0,2}(?:reply|response|answer|deadline)\s+due\s*[?!.]*$/i.test(question)) && !SPAN_WORDS.test(question);
   return answered.reply.ok && answered.command !== 'search' && !(one && /\bfor all groups\b/.test(answered.reply.title));
 }
 
@@ -708,6 +708,9 @@ const NAMES_ITS_OWN = /\b(?:LSs?|liaisons?|liaison statements?|TDs?|letters?|cir
 // "what's their email?", "and his phone?" after a question on who holds a role: that answer gives them.
 // … or after a statement, a meeting or a document: "who's the contact for it?", "who do I contact about it?".
 const CONTACT_OF_THEM = /^(?:(?:and|so|ok|okay)[,\s]+)?(?:(?:(?:what(?:'s|’s| is| are)?|whats|who(?:'s|’s| is| are)?|whos)\s+)?(?:their|his|her|the|its)\s+(?:e-?mails?(?:\s+address(?:es)?)?|phone(?:\s+numbers?)?|contacts?(?:\s+(?:details|persons?|people))?|addresses)|who (?:do|should|can) (?:I|we) (?:contact|ask|write to))(?:\s+(?:for|of|on|about|at)\s+(?:it|that|this|them|those|these|that one))?\s*[?!.]*$/i;
+// "and when does SG15 meet to approve them?", "at which meeting will they be consented?": a step of the Recommendations
+// the previous question named.
+const STEP_OF_THEM = /^(?:(?:and|so|ok|okay)[,\s]+)?(?:when|where|at (?:which|what) meeting)\s+(?:(?:does|do|will)\s+\S.{0,30}?\s+meet\s+to\s+(?<step>approve|consent|determine|adopt)\s+(?:them|it|these|those|the texts|the drafts)|(?:will|are|is)\s+(?:they|it|these|those|the texts|the drafts)\s+(?:be\s+)?(?<step2>approved|consented|determined|adopted))\s*[?!.]*$/i;
 // "was it answered?", "were they replied to?" after a question that listed liaison statements.
 const ANSWERED_OF_THEM = /^(?:(?:and|so|ok|okay)[,\s]+)?(?:was|were|has|have)\s+(?:it|they|that|those|these|any of (?:them|those))\s+(?:been\s+|ever\s+|already\s+)*(?:answered|replied to|responded to)(?:\s+(?:yet|already))?\s*[?!.]*$/i;
 // "what does it ask?", "what do they want us to do?" after a question that listed liaison statements.
@@ -810,6 +813,21 @@ export async function answer(registry: Registry, context: CommandContext & { met
     if (asked && again && again.reply.ok && again.reply.sections.length > 0 && !again.reply.notes.some((n) => UNREAD_NOTE.test(n))) {
       // (The previous question stays the one to read the next against: "was it answered?" is still of the statement.)
       return readAs(again, null, `Read as "${asked}".`);
+    }
+  }
+  // "and when does SG15 meet to approve them?" after a question on a circular or a Recommendation: where the
+  // approval of (the first of) its Recommendations stands, with the meeting planned for it.
+  const stepGroups = STEP_OF_THEM.exec(question.trim())?.groups;
+  const stepAsked = stepGroups?.['step'] ?? stepGroups?.['step2']?.replace(/d$/, '');
+  if (stepAsked) {
+    const named = await namedQuestion();
+    const thing = named ? subjectOf(named) : null;
+    const ref = thing && 'thing' in thing ? thing.thing : null;
+    const rec = ref && REC_NUMBER.test(ref) ? ref : ref ? ((await context.store.findByReference(ref.replace(/^(?!TSB\s)(?=Circular|Collective)/i, 'TSB ')).catch(() => []))[0]?.parsed.recommendations[0]?.id ?? null) : null;
+    if (rec) {
+      const asked = `at which meeting will ${rec} be ${stepAsked.toLowerCase().replace(/e?$/, 'ed')}?`;
+      const again = await answerOne(registry, context, asked);
+      if (again.reply.ok) return readAs(again, asked);
     }
   }
   const follow = followUpOf(question);

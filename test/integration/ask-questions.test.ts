@@ -903,14 +903,14 @@ describe('questions of the fifteenth round', () => {
     // SG5-LS30: "L.1470 … was consented at the SG5 meeting held in Geneva from 14 to 23 September 2026 and will
     // enter the approval process"; Collective letter 4/5 (before it): "SG5 intends to consent … L.1470".
     const l = await ask('was L.1470 consented', 'Asia/Tokyo', '2027-03-15T09:00');
-    expect(l).toMatchObject({ ok: true, command: 'rec', title: 'L.1470 (ex L.GHG-trajectories): consented, as SG5-LS30 says' });
+    expect(l).toMatchObject({ ok: true, command: 'rec', title: 'L.1470 (ex L.GHG-trajectories): consented; approval planned, as SG5-LS30 says' });
     expect(l.sections[0]?.items.map((i) => i.text)).toEqual(['Wed 23 September 2026: consented; approval planned', 'Wed 3 June 2026: consent planned at the meeting of 14–23 September 2026, Geneva, Switzerland']);
     // Collective letter 7/17: "The Working Party expects to determine draft new Recommendation ITU-T X.1286 (ex X.ztsec)".
     const x = await ask('status of X.1286', 'Asia/Tokyo', '2027-03-15T09:00');
     expect(x.title).toBe('X.1286 (ex X.ztsec): determination planned at the meeting of 19–23 April 2027, Geneva, Switzerland, as TSB Collective letter 7/17 says');
     // TSB Circular 241: determined in November 2026; the consultation's reply date, in the reader's zone.
     const g = await ask("what's happening with G.9806.1", 'Asia/Tokyo', '2027-03-15T09:00');
-    expect(g.title).toBe('G.9806.1 (ex G.hsp-pmd): determined, as TSB Circular 241 says');
+    expect(g.title).toBe('G.9806.1 (ex G.hsp-pmd): determined; approval planned at the SG15 meeting of 14–25 June 2027, Geneva, as TSB Circular 241 says');
     expect(g.sections[1]).toMatchObject({ heading: 'Deadlines set for it' });
     expect(g.sections[1]?.items[0]?.text).toMatch(/^Tue 16 Mar 2027, 07:59 \(Asia\/Tokyo\) — original: 15 March 2027, 23:59 Geneva time \(to come\)/);
     // TSB Circular 123: the deletion proposed, objections due 15 September 2023 at 23:59 UTC.
@@ -932,7 +932,7 @@ describe('questions of the fifteenth round', () => {
     expect((await ask('was L.1470 consented', 'Europe/Zurich', '2026-06-20T07:30')).title).toBe('L.1470 (ex L.GHG-trajectories): consent planned at the meeting of 14–23 September 2026, Geneva, Switzerland, as TSB Collective letter 4/5 says');
     // Asked before Circular 241's date, the circular is still shown, said to be dated after today.
     const early = await ask("what's the status of G.9806.1", 'Asia/Tokyo', '2026-11-02T14:00');
-    expect(early.title).toBe('G.9806.1 (ex G.hsp-pmd): determined, as TSB Circular 241 says');
+    expect(early.title).toBe('G.9806.1 (ex G.hsp-pmd): determined; approval planned at the SG15 meeting of 14–25 June 2027, Geneva, as TSB Circular 241 says');
     expect(early.notes[0]).toBe('Every stored document naming G.9806.1 is dated after today (2026-11-02); what they say is shown as they say it.');
     // An ITU-R study group is no ITU-T group of that number.
     expect(JSON.stringify((await ask('when does ITU-R Study Group 9 meet', 'Europe/Zurich', '2026-11-02T14:00')).sections)).not.toContain('SG9:');
@@ -1315,7 +1315,7 @@ describe('questions of the nineteenth round (asked on 1 September 2026)', () => 
 
   it('"what is G.9806.1" gives its title from the documents and where it stands', async () => {
     const a = await ask('what is G.9806.1 and where is it in approval', 'Europe/Zurich', '2026-12-20T09:00');
-    expect(a).toMatchObject({ command: 'rec', title: 'G.9806.1 (ex G.hsp-pmd): determined, as TSB Circular 241 says' });
+    expect(a).toMatchObject({ command: 'rec', title: 'G.9806.1 (ex G.hsp-pmd): determined; approval planned at the SG15 meeting of 14–25 June 2027, Geneva, as TSB Circular 241 says' });
     expect(a.notes[0]).toBe('G.9806.1: "Higher-speed point-to-point passive optical networks: physical media dependent layer" [TSB Circular 241]');
   });
 

@@ -191,6 +191,16 @@ describe('a follow-up question', () => {
     expect(who.notes[0]).toBe('Read as "who must reply to the LS about the review of stale work items?".');
   });
 
+  it('after a TAP circular: "when is the reply due?" is its deadline, "and when does SG15 meet to approve them?" its texts\' approval meeting', async () => {
+    await ask("What's the TAP consultation in TSB Circular 241 about?", 'vic@example.org');
+    const due = await ask('when is the reply due?', 'vic@example.org');
+    expect(due).toMatchObject({ ok: true, command: 'doc' });
+    expect(due.sections.flatMap((x) => x.items.map((i) => i.text))).toContain('Deadline Tue 16 Mar 2027, 07:59 (Asia/Seoul) — original: 15 March 2027, 23:59 Geneva time: Consultation reply');
+    const approve = await ask('and when does SG15 meet to approve them?', 'vic@example.org');
+    expect(approve).toMatchObject({ ok: true, command: 'rec', title: 'G.9806.1 (ex G.hsp-pmd): determined; approval planned at the SG15 meeting of 14–25 June 2027, Geneva, as TSB Circular 241 says' });
+    expect(approve.notes[0]).toBe('Read as "at which meeting will G.9806.1 be approved?".');
+  });
+
   it("is read against the asker's own earlier question, not another person's", async () => {
     await ask('when is the SG13 meeting?', 'bob@example.org');
     expect((await ask('and for SG20?', 'bob@example.org')).notes[0]).toBe('Read as "when is the SG20 meeting?".');
