@@ -502,6 +502,9 @@ const ZONE_TAIL = /\s+in\s+((?:[\p{L}.'’-]+\s+){0,2}[\p{L}.'’-]+)\s*([?!.]*)
 /** "<place> time" at the end of a question: its last one to three words before "time" ("New York time", "in Tokyo time"). */
 const ZONE_TIME = /[\s,;(]+(?:in\s+)?((?:[A-Za-z.'’-]+\s+){0,2}[A-Za-z.'’-]+)\s+time\)?\s*([?!.]*)$/i;
 
+/** A sentence after the question saying where the asker is: "I'm dialling in from Tokyo.", "We are based in Nairobi". */
+const WHERE_I_AM = /(?<=[?!.]\s*|^)\s*(?:I['’]m|I am|we['’]re|we are|I['’]ll be|I will be|we['’]ll be)\s+(?:(?:dialling|dialing|joining|connecting|calling|based|located|sitting|attending|participating|working|following)\s+(?:in\s+|remotely\s+|online\s+)?)?(?:from|in)\s+((?:[\p{L}.'’-]+\s+){0,2}[\p{L}.'’-]+)\s*[.!]*$/iu;
+
 /**
  * The zone a question names for its times ("…, New York time", "… in Tokyo time") and the question without it; `null`
  * when it names none ("what time", "local time", "opening time" name no zone).
@@ -509,6 +512,10 @@ const ZONE_TIME = /[\s,;(]+(?:in\s+)?((?:[A-Za-z.'’-]+\s+){0,2}[A-Za-z.'’-]+
  * @example zoneNamed('when does TSAG open, Tokyo time?') // { zone: 'Asia/Tokyo', rest: 'when does TSAG open?' }
  */
 export function zoneNamed(question: string): { zone: string; rest: string } | null {
+  // "… start? I'm dialling in from Tokyo.": where the asker is, said after the question.
+  const from = WHERE_I_AM.exec(question.length > 300 ? question.slice(-300) : question);
+  const here = from?.[1] ? resolveZone(from[1].trim().replace(/\.+$/, '')) : null;
+  if (from && here) return { zone: here, rest: question.slice(0, question.length - from[0].length).trim() };
   // "what time in New York is the SG15 TAP deadline": the place right after "what time in".
   const lead = ZONE_LEAD.exec(question);
   if (lead?.[1] && lead[2]) {
@@ -1177,6 +1184,8 @@ export function partsOf(input: string): string[] {
   const event = NAMED_EVENT.exec(parts[0] ?? '')?.[0];
   // "who is the editor of the A.1 revision and was TSAG asked to approve it": "it" is the Recommendation.
   const rec = REC_NUMBER.exec(parts[0] ?? '')?.[0];
+  // "what does TSB Circular 241 ask for, and what's the reply deadline": the deadline is that document's.
+  const docRef = /\b(?:TSB\s+)?(?:Circular|Collective letter)\s+\d{1,4}(?:\/(?:\d{1,2}|TSAG))?\b|\b(?:SG\d{1,2}|TSAG)-(?:LS|TD)\s?\d{1,4}\b/i.exec(parts[0] ?? '')?.[0];
   return parts.map((said, i) => {
     if (i === 0) return said;
     // "I heard it moved", "I was told it's been cancelled": whether it was.
@@ -1184,6 +1193,7 @@ export function partsOf(input: string): string[] {
     // "when is the sg13 meeting in 2027? I heard it moved": "it" is that meeting.
     if (p !== said && named && /\bmeeting\b/i.test(parts[0] ?? '') && /\bit\b/.test(p) && !ONE_GROUP_MENTION.test(p)) return p.replace(/\bit\b/, `the ${named} meeting${month ? ` in ${month}` : ''}`);
     if (rec && !event && /\b(?:approve|approved|consent|consented|determine|determined|delete|deleted|adopt|adopted)\s+it\b/.test(p)) return p.replace(/\bit\b/, rec);
+    if (docRef && !ONE_GROUP_MENTION.test(p) && !REC_NUMBER.test(p) && /\b(?:deadlines?|due|reply date)\b/i.test(p) && !/\b(?:for|of)\s+(?:the\s+)?\S+\s*[?!.]*$/i.test(p)) return `${p.replace(/[?!.]+$/, '')} for ${docRef}`;
     const bare = p.replace(/[?!.]+$/, '');
     // "is Q.3950 being deleted? until when can we object": the objection or comment is to that Recommendation.
     if (rec && !event && !REC_NUMBER.test(p) && /\b(?:object|objections?|comment|comments|oppose|support|reply|respond)\s*$/i.test(bare)) return `${bare} to ${rec}`;

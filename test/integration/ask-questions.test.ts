@@ -2505,6 +2505,20 @@ describe('questions of the forty-first round (asked on 20 September 2026)', () =
     expect(a.notes.join(' ')).not.toMatch(/I can't answer all of/);
   });
 
+  it('"I\'m dialling in from Tokyo" after the question gives its times in Tokyo, with nothing left unread', async () => {
+    const a = await ask("When does the next TSAG meeting start? I'm dialling in from Tokyo.", 'Europe/Zurich', when);
+    expect(a.title).toBe('TSAG opens Mon 25 Jan 2027, 17:30 (Asia/Tokyo) — original: 25 January 2027, 09:30 Geneva time');
+    expect(a.notes.join(' ')).not.toMatch(/I can't answer all of/);
+  });
+
+  it('"what does TSB Circular 241 ask for, and what\'s the reply deadline": that circular\'s deadline only', async () => {
+    const a = await ask("What does TSB Circular 241 ask for, and what's the reply deadline in Tokyo time?", 'Europe/Zurich', when);
+    expect(a).toMatchObject({ ok: true, command: 'doc', title: 'TSB Circular 241' });
+    const lines = a.sections.flatMap((x) => x.items.map((i) => i.text));
+    expect(lines).toContain('Deadline Tue 16 Mar 2027, 07:59 (Asia/Tokyo) — original: 15 March 2027, 23:59 Geneva time: Consultation reply');
+    expect(JSON.stringify(a)).not.toMatch(/Liaison reply/);
+  });
+
   it('"what dates was the workshop moved to?" gives the new dates, not a yes', async () => {
     const a = await ask('What dates was the workshop on AI-native networks moved to?', 'Europe/Zurich', '2026-01-20T09:00');
     expect(a).toMatchObject({ ok: true, command: 'meeting', title: 'ITU Workshop on AI-native networks: from research to standards was moved to 9–10 March 2026' });

@@ -637,6 +637,10 @@ describe('a zone named for the times ("…, New York time")', () => {
     expect(zoneNamed('what time does the SG11 meeting in March start, New York time?')).toEqual({ zone: 'America/New_York', rest: 'what time does the SG11 meeting in March start?' });
     expect(zoneNamed('when does TSAG open in Tokyo time')).toEqual({ zone: 'Asia/Tokyo', rest: 'when does TSAG open' });
     expect(zoneNamed('what time does SG17 open (Tokyo time)?')).toEqual({ zone: 'Asia/Tokyo', rest: 'what time does SG17 open?' });
+    // Where the asker is, said after the question.
+    expect(zoneNamed("When does the next TSAG meeting start? I'm dialling in from Tokyo.")).toEqual({ zone: 'Asia/Tokyo', rest: 'When does the next TSAG meeting start?' });
+    expect(zoneNamed('what time is the SG13 opening? We are based in Nairobi')).toEqual({ zone: 'Africa/Nairobi', rest: 'what time is the SG13 opening?' });
+    expect(zoneNamed("I'm in Geneva this week")).toBeNull();
     expect(zoneNamed('when does TSAG open, Geneva time?')?.zone).toBe('Europe/Zurich');
   });
   it('is none in "what time", "opening time", "local time" or "summer time"', () => {
