@@ -257,7 +257,8 @@ export function findMeeting(text: string, subject: string | null, docGroup: stri
     const hit = findDates(subject).find((h) => !isSuperseded(subject, h));
     if (hit) {
       // A rapporteur meeting's subject names its Questions only: "Q12/16 Rapporteur meeting, Geneva, …".
-      const first = findGroups(subject)[0]?.group ?? findGroupList(subject)[0] ?? questionGroup(subject);
+      // (Working parties listed together meet as their study group: "Working Parties 1, 2 and 3/13" is SG13's.)
+      const first = findGroups(subject)[0]?.group ?? findGroupList(subject)[0]?.replace(/^WP\d\/(\d{1,2})$/, 'SG$1') ?? questionGroup(subject);
       // A regional group's letter: its subject may name the parent study group before the region.
       const group = docGroup && first && docGroup !== first && docGroup.startsWith(`${first}RG-`) ? docGroup : (first ?? docGroup);
       // "Study Group 17 的会议 20 February - 2 March 2012, Geneva": the place may follow the dates.
@@ -338,10 +339,16 @@ export function meetingOf(group: string | null): string {
   return `Meeting of ${sg ? `Study Group ${sg[1]}` : group}`;
 }
 
-/** Study groups a subject names together: "Meetings of Study Groups 4, 11 and 16" → SG4, SG11, SG16. */
+/**
+ * Groups a subject names together: "Meetings of Study Groups 4, 11 and 16" → SG4, SG11, SG16; "Meetings of the
+ * Working Parties 1, 2 and 3/13" → WP1/13, WP2/13, WP3/13.
+ */
 function findGroupList(subject: string): string[] {
   const plural = /(?<!ITU-?[DR]\s*)\bStudy Groups\s+((?:\d{1,2}\s*(?:,|and|&)\s*)+\d{1,2})\b/i.exec(subject);
   if (plural?.[1]) return (plural[1].match(/\d{1,2}/g) ?? []).map((n) => `SG${Number(n)}`);
+  // "Meetings of the Working Parties 1, 2 and 3/13" → WP1/13, WP2/13, WP3/13.
+  const parties = /\bWorking Parties\s+((?:\d\s*(?:,|and|&)\s*)+\d)\s*\/\s*(\d{1,2})\b/i.exec(subject);
+  if (parties?.[1] && parties[2]) return (parties[1].match(/\d/g) ?? []).map((n) => `WP${n}/${Number(parties[2])}`);
   return findGroups(subject).map((g) => g.group);
 }
 
@@ -386,6 +393,13 @@ function eventTitle(sentence: string, hit: DateHit): string {
     const meetingOfBody = /^(?:the\s+|a\s+)?((?:\w+\s+)?meeting of (?:the\s+)?[^,;]{3,120}?)(?=\s+(?:which|that|to be|will)\b|\s+(?:on|at|in)\s+(?:\d|the same\b|[A-Z][a-z]+day\b)|[,;.]|$)/i.exec(around)?.[1];
     const phrase = entitled ?? EVENT_PHRASE.exec(around)?.[1] ?? NAMED_EVENT.exec(around)?.[1] ?? meetingOfBody;
     if (phrase) return capitalised(squash(phrase.replace(/^(?:A|An|The)\s+/i, '').replace(/^(?:one|half|two|three)-day\s+/i, '')));
+  }
+  // "The main objectives of these meetings are … depending on the results of the Rapporteur Group meetings held during
+  // the preceding two weeks (3 – 14 July 2017, Geneva)": the event is the meetings named just before the dates, not
+  // the sentence's subject.
+  if (at > 0 && /^(?:the\s+)?(?:main\s+)?(?:objectives?|purposes?|aims?|goals?)\b/i.test(s)) {
+    const near = /((?:[A-Z][\w-]*\s+){1,3}meetings?)\b[^.()]{0,60}\(?\s*$/.exec(s.slice(Math.max(0, at - 140), at))?.[1];
+    if (near) return squash(near);
   }
   const head = s.replace(/^(?:given that|since|because|noting that|considering that)\s+/i, '').split(/\s(?:will|is|are|shall|takes?|has been|to be)\s|,\s*(?:on|from|held|will)\b|\s(?:on|from)\s+(?:\w+day,?\s+)?\d/)[0] ?? s;
   if (ADVERBIAL_LEAD.test(head) || findDates(head).length > 0) {
@@ -461,7 +475,10 @@ export function findEvents(text: string, main: MeetingInfo | null, docDate: stri
     const time = findTime(clean.slice(hit.index)) ?? (/\b(?:start|open|begin)s?\s+at\b/i.test(clean.slice(0, hit.index)) ? findTime(clean.slice(0, hit.index)) : null);
     // "… will be held at the same venue on 14 July": the main meeting's place.
     // (Before a place in the event's title: "a Regional Workshop on … in Africa … will take place at the same venue".)
-    const place = VIRTUAL.test(clean) ? 'virtual' : (findPlace(clean.slice(hit.index)) ?? placeInBrackets(clean.slice(0, hit.index)) ?? (main && /\bat the same (?:venue|place|location)\b/i.test(clean) ? main.place : null) ?? findPlace(clean));
+    // ("… held during the two weeks before (3 – 14 July 2017, Geneva)": the place after the dates, in their brackets.)
+    const afterBracketed = /^\s*,\s*([A-Z][\w'\u00C0-\u024F.-]+(?:[ -][A-Z][\w'\u00C0-\u024F.-]+){0,2})\s*\)/.exec(clean.slice(hit.index + hit.text.length))?.[1];
+    const bracketed = afterBracketed && !NOT_PLACE.test(afterBracketed) ? placeName(afterBracketed) : null;
+    const place = VIRTUAL.test(clean) ? 'virtual' : (findPlace(clean.slice(hit.index)) ?? placeInBrackets(clean.slice(0, hit.index)) ?? bracketed ?? (main && /\bat the same (?:venue|place|location)\b/i.test(clean) ? main.place : null) ?? findPlace(clean));
     // A session during a meeting in Geneva, with no place of its own, keeps Geneva time.
     const inMain = main !== null && hit.start >= main.start && hit.end <= main.end;
     const zone = time ? (findZone(clean) ?? globalZone ?? (place === 'Geneva, Switzerland' || (place === null && inMain && main.place === 'Geneva, Switzerland') ? GENEVA_ZONE : null)) : null;
