@@ -129,6 +129,26 @@ describe('slash commands', () => {
     expect(removed?.body).toEqual({ delete_original: true });
   });
 
+  it('the same answer asked by two people at once is posted to each with a share button of their own', async () => {
+    // The second asker gets the first's answer (shared for a few seconds) rendered once; each post carries its own id.
+    await slash('/deadlines', 'SG5', 'U0TWIN1', 'twin-1');
+    await slash('/deadlines', 'SG5', 'U0TWIN2', 'twin-2');
+    const posts = await fake.waitFor(() => {
+      const a = fake.responses('twin-1', true)[0];
+      const b = fake.responses('twin-2', true)[0];
+      return a && b && [a, b];
+    }, 10_000, 'both answers');
+    const shareOf = (call: RecordedCall) => ((blocksOf(call).find((b) => (b as { type: string }).type === 'actions') as { elements: Array<{ value: string }> }).elements[0]?.value ?? '');
+    const [one, two] = posts.map(shareOf);
+    expect(one).toMatch(/^[\w-]{16}$/);
+    expect(two).toMatch(/^[\w-]{16}$/);
+    expect(one).not.toBe(two);
+    expect(JSON.parse((await services.redis.get(`${prefix}:slack:share:${one}`)) ?? '{}')).toMatchObject({ askedBy: 'U0TWIN1' });
+    expect(JSON.parse((await services.redis.get(`${prefix}:slack:share:${two}`)) ?? '{}')).toMatchObject({ askedBy: 'U0TWIN2' });
+    expect(blockTexts(blocksOf(posts[0] as RecordedCall))).toBe(blockTexts(blocksOf(posts[1] as RecordedCall)));
+    expect((posts[1] as RecordedCall).body).toMatchObject({ response_type: 'ephemeral' });
+  });
+
   it('renders document text inert: a liaison titled "<!channel> … <@U123ABC>" pings and mentions nobody', async () => {
     await slash('/ls', 'SG11', 'U0HOSTILE', 'hostile-ls');
     await slash('/sgbot', 'doc SG11-LS58', 'U0HOSTILE', 'hostile-doc');

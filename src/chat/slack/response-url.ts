@@ -35,6 +35,14 @@ class HttpStatus extends Error {
   }
 }
 
+/**
+ * A message already serialized to JSON (its bytes), posted as it is: an answer shared by many askers is rendered once,
+ * not once per asker.
+ */
+export class PreparedJson {
+  constructor(readonly bytes: Buffer) {}
+}
+
 /** What one POST got back. */
 interface Answered {
   status: number;
@@ -54,7 +62,7 @@ function keepAliveSender(timeoutMs: number) {
     http: new HttpAgent({ keepAlive: true, maxSockets: MAX_SOCKETS, maxFreeSockets: MAX_SOCKETS, scheduling: 'lifo' }),
     https: new HttpsAgent({ keepAlive: true, maxSockets: MAX_SOCKETS, maxFreeSockets: MAX_SOCKETS, scheduling: 'lifo' }),
   };
-  const send = (url: string, body: string): Promise<Answered> =>
+  const send = (url: string, body: string | Buffer): Promise<Answered> =>
     new Promise((resolve, reject) => {
       const target = new URL(url);
       const secure = target.protocol === 'https:';
@@ -89,7 +97,7 @@ function keepAliveSender(timeoutMs: number) {
 
 /** Posts a message to a response_url; `close` ends its kept-alive connections. */
 export interface ResponseUrlPoster {
-  (url: string, message: object): Promise<void>;
+  (url: string, message: object | PreparedJson): Promise<void>;
   close(): void;
 }
 
@@ -104,14 +112,14 @@ export function responseUrlPoster(opts: { retry: RetryPolicy; fetch?: FetchFn; t
   const timeoutMs = opts.timeoutMs ?? 10_000;
   const doFetch = opts.fetch;
   const sender = doFetch ? null : keepAliveSender(timeoutMs);
-  const send = async (url: string, body: string): Promise<Answered> => {
+  const send = async (url: string, body: string | Buffer): Promise<Answered> => {
     if (sender) return sender.send(url, body);
     const res = await (doFetch as FetchFn)(url, { method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8' }, body, signal: AbortSignal.timeout(timeoutMs) });
     const text = await res.text().catch(() => '');
     return { status: res.status, retryAfter: res.headers.get('retry-after'), text };
   };
-  const post = async (url: string, message: object): Promise<void> => {
-    const body = JSON.stringify(message);
+  const post = async (url: string, message: object | PreparedJson): Promise<void> => {
+    const body = message instanceof PreparedJson ? message.bytes : JSON.stringify(message);
     await withRetries(
       async () => {
         const res = await send(url, body);

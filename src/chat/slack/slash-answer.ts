@@ -11,7 +11,7 @@ import { fitSlackMessage, SLACK_LIMITS } from '../limits.ts';
 import { actionBlocks } from './actions.ts';
 import { ask, commandText, type AskDeps, type ChatIdentity } from './ask.ts';
 import { replyToBlocks, type BlockOptions } from './blocks.ts';
-import type { ResponseUrlPoster } from './response-url.ts';
+import { PreparedJson, type ResponseUrlPoster } from './response-url.ts';
 import type { SlackState } from './state.ts';
 
 /** A slash command as the answer needs it (plain data: it crosses to an answer thread as it is). */
@@ -114,6 +114,41 @@ export function answerMessage(a: SlashAnswerer, postMessage: PostMessage, job: M
   });
 }
 
+/** Stands for the share id in a rendering kept for many askers: no answer's text has it (its "<" would be escaped). */
+const SHARE_MARK = '<sgbot-share-id>';
+
+/** A reply's ephemeral message as JSON: whole, or cut where its share id goes. */
+type Rendering = { whole: Buffer } | { head: Buffer; tail: Buffer };
+
+/** Renderings per answerer (its block options) and reply, with and without a share button. */
+const renderings = new WeakMap<SlashAnswerer, WeakMap<Reply, { shared?: Rendering; plain?: Rendering }>>();
+
+/**
+ * The ephemeral message of `reply` (its lines, its buttons, within Slack's limits) as the JSON to post, with the
+ * asker's share id: rendered once per reply object and kept while the reply is (the answer cache hands the same
+ * reply to everyone asking the same question), the share id put in its place for each asker.
+ */
+function renderedFor(a: SlashAnswerer, reply: Reply, confirmBlocks: ReturnType<typeof actionBlocks>, shareId: string | undefined): PreparedJson {
+  let byReply = renderings.get(a);
+  if (!byReply) renderings.set(a, (byReply = new WeakMap()));
+  let kept = byReply.get(reply);
+  if (!kept) byReply.set(reply, (kept = {}));
+  const slot = shareId ? 'shared' : 'plain';
+  let rendering = kept[slot];
+  if (!rendering) {
+    // The buttons come out of the same 50 blocks: the lines make room for them, never the other way round.
+    const consoleUrl = a.consoleUrlOf(reply);
+    const message = replyToBlocks(reply, { ...a.blockOptions, maxBlocks: SLACK_LIMITS.messageBlocks - confirmBlocks.length, ...(consoleUrl ? { consoleUrl } : {}), ...(shareId ? { shareId: SHARE_MARK } : {}) });
+    const fitted = fitSlackMessage(confirmBlocks.length ? { ...message, blocks: [...message.blocks, ...confirmBlocks] } : message, consoleUrl ? { consoleUrl } : {});
+    const json = JSON.stringify({ response_type: 'ephemeral', ...fitted });
+    const at = shareId ? json.indexOf(SHARE_MARK) : -1;
+    rendering = at < 0 ? { whole: Buffer.from(json) } : { head: Buffer.from(json.slice(0, at)), tail: Buffer.from(json.slice(at + SHARE_MARK.length)) };
+    kept[slot] = rendering;
+  }
+  if ('whole' in rendering) return new PreparedJson(rendering.whole);
+  return new PreparedJson(Buffer.concat([rendering.head, Buffer.from(shareId ?? ''), rendering.tail]));
+}
+
 /** Answer `job` and post the answer (or the apology for a failure); never rejects. */
 export function answerSlashCommand(a: SlashAnswerer, job: SlashCommandJob, reqLog: AnswerLog): Promise<void> {
   const post = slashPost(a, job.responseUrl);
@@ -134,10 +169,7 @@ export function answerSlashCommand(a: SlashAnswerer, job: SlashCommandJob, reqLo
       shareId = randomBytes(12).toString('base64url');
       await a.state.saveShare(res.read !== null ? { question: res.read, now: res.now, tz: res.tz, askedBy: who.userId, teamId: who.teamId } : { reply: res.reply, askedBy: who.userId }, shareId);
     }
-    // The buttons come out of the same 50 blocks: the lines make room for them, never the other way round.
-    const consoleUrl = a.consoleUrlOf(res.reply);
-    const message = replyToBlocks(res.reply, { ...a.blockOptions, maxBlocks: SLACK_LIMITS.messageBlocks - confirmBlocks.length, ...(consoleUrl ? { consoleUrl } : {}), ...(shareId ? { shareId } : {}) });
-    await post(fitSlackMessage(confirmBlocks.length ? { ...message, blocks: [...message.blocks, ...confirmBlocks] } : message, consoleUrl ? { consoleUrl } : {}));
+    await a.postToResponseUrl(job.responseUrl, renderedFor(a, res.reply, confirmBlocks, shareId));
     reqLog.info({ cmd: res.command, ok: res.reply.ok, tz: res.tz }, 'answered');
   });
 }
