@@ -490,8 +490,9 @@ export function findRepliesTo(text: string, header: string): string[] {
     if (!REPLY_PHRASE.test(sentence)) continue;
     for (const m of sentence.matchAll(LS_REFERENCE)) add(m[0]);
     // "… for the liaison response titled “Cooperative Relationship between ITU-T SG15 and CCAMP”": by its title.
+    // (Not when the sentence gives its number too: "your liaison COM15-LS204-E … titled "SG15 OTNT …"" is one statement.)
     const titled = /\b(?:titled|entitled|on)\s+["“]([^"”\n]{8,160})["”]/.exec(sentence);
-    if (titled?.[1]) add(titled[1]);
+    if (titled?.[1] && ![...sentence.matchAll(LS_REFERENCE)].length) add(titled[1]);
     // "Reply to liaison statement from ITU-R/ITU-T WP 1/4" with no number: the statement by its sender.
     const fromWhom = /\b(?:reply|response)\s+to\s+(?:the\s+|a\s+)?(liaison statement (?:from|of)\s+[A-Z][^\n,;()]{1,60}?)\s*(?:$|[,;(]|\s+(?:on|about|concerning|regarding|dated)\b)/i.exec(sentence);
     if (fromWhom?.[1] && ![...sentence.matchAll(LS_REFERENCE)].length) add(fromWhom[1]);

@@ -236,6 +236,12 @@ describe('the statement a reply names in its title', () => {
   it('is read by its reference of any body: "(reply to IETFGreen-LS1)"', () => {
     expect(findRepliesTo('LS/r on energy efficiency management (reply to IETFGreen-LS1)\nThe liaison answers your statement.', '')).toContain('IETFGreen-LS1');
   });
+
+  // Datatracker page of the IETF Routing Area's answer to SG15 on the OTNT work plan (liaison 999, 2010).
+  it('is one statement when a sentence gives its number and its title: "your liaison COM15-LS204-E … titled "…""', () => {
+    const text = 'Purpose In response\nThe IETF thanks you for your liaison COM15-LS204-E received on 2010-06-24 titled "SG15 OTNT standardization work plan", and for sharing your plans.\n';
+    expect(findRepliesTo(text, '')).toEqual(['COM15-LS204-E']);
+  });
 });
 
 describe('an ITU-T number on another body\'s statement', () => {
