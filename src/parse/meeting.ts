@@ -149,11 +149,13 @@ export function findFormat(text: string, place: string | null): MeetingInfo['for
 // A letter's venue: a field ("VENUE: Oman Convention and Exhibition Centre, Muscat.", "- Venue: Sofitel Abidjan Hôtel
 // Ivoire, Cocody, Abidjan") or a sentence ("The venue is the “Palais des Congrès de Tunis”, avenue Mohamed V, Tunis.").
 const VENUE_FIELD = /^[ \t]*(?:[-•*][ \t]*)?(?:VENUE|Venue|Meeting venue|LOCATION OF (?:THE )?MEETING|Location of (?:the )?meeting)[ \t]*:[ \t]*(\S[^\n]{2,140})$/m;
+// "… will take place at the Delta Centre-Ville hotel in Montreal, Canada, on 13 July 2007": a building, then the town.
+const VENUE_HELD_AT = /\b(?:take place|be held|meet)\s+at\s+the\s+((?:[A-Z][\w'’&.-]*\s+){1,5}(?:hotel|Hotel|Centre|Center|Conference Centre|Conference Center|Convention Centre|Convention Center|Palace|Hall|Building|Campus)(?:\s+[A-Z][\w'’&.-]*){0,3})\s+in\s+[A-Z]/;
 const VENUE_SENTENCE = /\bThe (?:meeting )?venue (?:is|will be)\s+(?:the\s+)?[“"]?([A-Z][^.\n]{3,120}?)[”"]?(?:,\s*(?:[a-z][^.\n]{0,60}))?\./;
 
 /** The building a meeting is held in, as its letter names it; `null` when it names none (or only ITU headquarters). */
 export function findVenue(text: string): string | null {
-  const said = VENUE_FIELD.exec(text)?.[1] ?? VENUE_SENTENCE.exec(text)?.[1];
+  const said = VENUE_FIELD.exec(text)?.[1] ?? VENUE_SENTENCE.exec(text)?.[1] ?? VENUE_HELD_AT.exec(text)?.[1];
   if (!said) return null;
   const venue = squash(said).replace(/[“”"]/g, '').replace(/[.;,\s]+$/, '');
   return HEADQUARTERS.test(venue) || venue.length < 3 ? null : venue.slice(0, 120);

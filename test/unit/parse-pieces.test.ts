@@ -679,6 +679,11 @@ describe('where a meeting is', () => {
     expect(findPlace('The workshop will take place at the Delta Centre-Ville hotel in Montreal, Canada, on 13 July 2027.')).toBe('Montreal, Canada');
     expect(findPlace('The meeting will take place at the Palais des Congrès, Lyon.')).toBe('Palais des Congrès, Lyon');
   });
+  it('keeps the building as the venue ("at the Delta Centre-Ville hotel in Montreal")', () => {
+    // TSB Circular 148 (2007) announcing the "Satellites in NGN?" workshop, in its layout.
+    const c = parseDocument('TSB Circular 148\nSubject: ITU-T Workshop "Satellites in NGN?" Montreal, Canada, 13 July 2007\n\nDear Sir/Madam,\n1 An ITU-T Workshop entitled "Satellites in NGN?" will take place at the Delta Centre-Ville hotel in Montreal, Canada, on 13 July 2007.\n');
+    expect(c.meeting).toMatchObject({ place: 'Montreal, Canada', venue: 'Delta Centre-Ville hotel' });
+  });
   it('reads a meeting converted to a virtual one as virtual', () => {
     expect(findPlace('The meeting has been converted to a fully electronic (virtual) meeting.')).toBe('virtual');
     const p = parseDocument('Radiocommunication Bureau (BR)\nAdministrative Circular CA/90\nSubject: Conversion of the Working Party 5D meeting #50 to a fully virtual meeting\nDear Sir/Madam,\nThe meeting will be held from 7 to 14 June 2027 with remote participation only.\n');
