@@ -382,6 +382,13 @@ const SAID_AS: ReadonlyArray<readonly [RegExp, RegExp]> = [
   [/^(?:discus|work|topic|agenda|cover|consider|focus|plan)/, /\bwill (?:consider|discuss|examine|focus|address|progress|study|work|review|continue|consent|determine|approve|finali[sz]e)\b|\b(?:expects?|plans?|intends?|aims?) to\b|\b(?:is|are) (?:planned|expected|invited) to\b|\bagenda\b/],
 ];
 
+/** Whether `question` names the event titled `title`: two of its words of five letters or more, or its kind word. */
+function eventNamedIn(title: string, question: string): boolean {
+  const asked = new Set(question.toLowerCase().split(/[^\p{L}\p{N}-]+/u));
+  const words = title.toLowerCase().split(/[^\p{L}\p{N}-]+/u).filter((w) => w.length >= 5);
+  return words.filter((w) => asked.has(w)).length >= 2 || /\b(?:workshops?|forums?|seminars?|symposium|briefings?|clinics?|webinars?|hackathons?|trainings?|tutorials?|sessions?|receptions?)\b/i.test(question);
+}
+
 /** A word's stem for finding it in a letter: "registration" and "register" are one ("regist"), "badges" and "badge". */
 function stemOf(word: string): string {
   const w = word.toLowerCase();
@@ -406,7 +413,8 @@ function letterSays(text: string, question: string, counts = false, naming = '')
   // Wrapped lines are joined into their sentence; a table's row (cells split by tabs) stays a line of its own.
   const sentences = text
     .slice(0, 60_000)
-    .replace(/([^\t\n])[ ]*\n(?![ \t]*\n)(?![^\n]*\t)[ \t]*/g, '$1 ')
+    // (A list's next item starts a line of its own: "-  Host focal point: …" after "-  Venue: …".)
+    .replace(/([^\t\n])[ ]*\n(?![ \t]*\n)(?![^\n]*\t)(?![ \t]*(?:[-–•*]|\d{1,2}[.)]|[a-z]\))[ \t])[ \t]*/g, '$1 ')
     .split(/\n|(?<=[.!?])\s+(?=[A-Z0-9])/)
     .map((s) => s.replace(/\s+/g, ' ').trim().replace(new RegExp(String.raw`^\d{1,2}(?:\.\d{1,2})*\.?\s+(?!${MONTH_PATTERN}\b)(?=\p{Lu})`, 'u'), ''))
     // Not a contents list ("Contents 1 Opening of the meeting 2 Attendance …"), whose headings name everything.
@@ -1052,13 +1060,17 @@ const meetingCommand = defineCommand({
           data: { group: name, meetings: [meeting], event: found },
         };
       }
-      const asked = (unread.length > 200 ? `${unread.slice(0, 200)}…` : unread).replace(/\s+/g, ' ');
+      // (A town read as naming the meeting leaves its preposition: "… meeting in" is "… meeting".)
+      const asked = (unread.length > 200 ? `${unread.slice(0, 200)}…` : unread).replace(/\s+/g, ' ').replace(/(?<=\bmeeting)\s+(?:in|at)\s*$/i, '');
       // What the letter itself says of it ("how do I register", "where do I pick up my badge"): its sentences that
       // name the question's words, as it writes them.
       const first = known.sources[0];
       const letterText = first?.docId ? ((await ctx.store.getText(first.docId)) ?? '') : '';
       const shown = (known.data as { meetings?: MeetingFact[]; last?: MeetingFact | null } | undefined)?.meetings?.[0] ?? (known.data as { last?: MeetingFact | null } | undefined)?.last ?? undefined;
-      const said = first?.docId ? letterSays(letterText, unread, false, shown ? [shown.title, ...shown.events.map((e) => e.title)].join(' ') : '') : [];
+      // (Only the side events the question names by their words name anything: "host" is asked, though a workshop was
+      // "hosted by ARTCI".)
+      const namedEvents = shown ? shown.events.filter((e) => eventNamedIn(e.title, unread)).map((e) => e.title) : [];
+      const said = first?.docId ? letterSays(letterText, unread, false, shown ? [shown.title, ...namedEvents].join(' ') : '') : [];
       // Hotels: the travel page the letter gives, if it gives one.
       const travelUrl = /\b(?:hotels?|accommodation|lodging|stay)\b/i.test(unread) ? /https?:\/\/[^\s)>\]]*\btravel\b[^\s)>\]]*/i.exec(letterText)?.[0] : undefined;
       const travel = travelUrl ? ` For hotels the letter points to ${travelUrl.replace(/[.,;]+$/, '')}.` : '';

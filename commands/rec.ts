@@ -369,11 +369,11 @@ export default defineCommand({
   },
   intents: [
     // "status of X.1286", "what's the status of draft Recommendation ITU-T Y.4486?"
-    new RegExp(String.raw`^(?:what(?:'s|’s| is) the )?(?:current |latest )?(?:status|progress|state) (?:of|on) (?:the )?(?:draft )?(?:(?:new|revised) )?(?:Recommendation |Rec\.? )?(?:ITU-T )?(?<arg>${NUMBER})(?![\w]|\.\d)[^?]{0,40}\??$`, 'i'),
+    new RegExp(String.raw`^(?:(?:what(?:'s|’s| is)|whats) the )?(?:current |latest )?(?:status|progress|state) (?:of|on) (?:the )?(?:draft )?(?:(?:new|revised) )?(?:Recommendation |Rec\.? )?(?:ITU-T )?(?<arg>${NUMBER})(?![\w]|\.\d)[^?]{0,40}\??$`, 'i'),
     // "Y.4486 status", "G.9806.1 approval status?", "Y.3188 approval - when?"
     new RegExp(String.raw`^(?:ITU-T )?(?<arg>${NUMBER}) (?:approval )?(?:status|progress|deletion|approval|consent|determination)(?:\s*[-–:,]?\s*when)?\s*\??$`, 'i'),
     // "next step for X.1286", "what's the next step on G.9806.1"
-    new RegExp(String.raw`^(?:what(?:'s|’s| is) (?:the )?)?(?:next|coming) steps? (?:for|of|on) (?:the )?(?:draft )?(?:(?:new|revised) )?(?:Recommendation )?(?:ITU-T )?(?<arg>${NUMBER})(?![\w]|\.\d)\s*\??$`, 'i'),
+    new RegExp(String.raw`^(?:(?:what(?:'s|’s| is)|whats) (?:the )?)?(?:next|coming) steps? (?:for|of|on) (?:the )?(?:draft )?(?:(?:new|revised) )?(?:Recommendation )?(?:ITU-T )?(?<arg>${NUMBER})(?![\w]|\.\d)\s*\??$`, 'i'),
     // "what's happening with G.9806.1", "what happened to Q.3945"
     new RegExp(String.raw`^what(?:'s|’s| is)? (?:happening|happened|going on|new) (?:with|to|on) (?:the )?(?:draft )?(?:(?:new|revised) )?(?:Recommendation )?(?:ITU-T )?(?<arg>${NUMBER})(?![\w]|\.\d)[^?]{0,40}\??$`, 'i'),
     // "was L.1470 consented", "has Y.4486 been approved yet", "is G.9806.1 approved?"

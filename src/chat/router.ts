@@ -100,6 +100,9 @@ const ROUTER_INTENTS: ReadonlyArray<readonly [string, RegExp]> = [
   // "do I need to register for the SG21 contribution clinic", "is registration required for the SG5 workshop": what
   // the letter announcing the side event says of registering for it.
   ['meeting', /^(?<arg>(?:(?:do|did|does|will|would|must|should)\s+(?:I|we|one|delegates|participants|people|you)\s+(?:need|have|had)\s+to\s+register|(?:is|was|will)\s+(?:a\s+)?(?:separate\s+)?registration\s+(?:be\s+)?(?:needed|required|necessary))\s+(?:separately\s+)?(?:for|to attend|to join)\s+(?:the\s+)?(?=[^?!]*\b(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG)\b)[^?!]{0,60}\b(?:workshops?|forums?|symposium|seminars?|webinars?|clinics?|briefings?|hackathons?|summits?|tutorials?|side events?)\b[^?!]{0,40}[?!.]*)$/i],
+  // "who was the host contact for the SG12RG-AFR meeting in Abidjan", "local organiser of the SG3 meeting": whom the
+  // meeting's letter names for its host.
+  ['meeting', /^(?<arg>(?=[^?!]*\b(?:host(?:'s|’s)?\s+(?:contact|focal point|organi[sz]er)s?|local\s+(?:contact|organi[sz]er|host)s?|focal point)\b)(?=[^?!]*(?:\bSG[\s-]?\d|\bstudy group \d|\bTSAG\b|\bWP\s?\d))[^?!]{5,200}[?!.]*)$/i],
   // "who handles IoT security for smart agriculture, SG17 or SG20?": which of two groups works on a topic is in the
   // documents that name it (a demarcation, a liaison), found by the topic's words.
   ['search', /^(?:who|which (?:study )?groups?|which SGs?)\s+(?:handles?|deals? with|works? on|covers?|stud(?:ies|y)|(?:is|are) responsible for|looks? after|owns?|(?:is|are) working on)\s+(?<arg>[^?!,]{3,80}?),?\s+(?:ITU-T\s+)?(?:SG\s?\d{1,2}|TSAG)\s+or\s+(?:ITU-T\s+)?(?:SG\s?\d{1,2}|TSAG)\s*[?!.]*$/i],
@@ -151,7 +154,7 @@ const ROUTER_INTENTS: ReadonlyArray<readonly [string, RegExp]> = [
   ['meeting', /^(?<arg>(?=.*\b(?:weather|temperatures?|climate|vaccin\w*|yellow fever)\b)(?=.*(?:\bSG[\s-]?\d|\bstudy group \d|\bTSAG\b|\bmeetings?\b)).{1,200})$/i],
   // "who has to reply to the SC 27 liaison statement on post-quantum key establishment, and by when": that statement,
   // whose addressees for action and reply date answer it.
-  ['ls', /^(?<whoActs>who)\s+(?:has|have|must|needs?|is|are)\s+(?:to\s+|supposed\s+to\s+|expected\s+to\s+)?(?:reply|respond|answer)\s+(?:to\s+)?(?:the\s+)?(?:(?<sender>(?!(?:ITU-T\s+)?(?:SG|study group|TSAG)\b)(?!(?:the|a|an|this|that|these|those)\s)[A-Z][\w/.-]*(?:\s\d{1,3})?)\s+)?(?:LS|liaison(?:\s+statement)?)(?:\s+(?:on|about|regarding)\s+(?<topic>[^?,]{2,60}?))?(?:,?\s+and\s+(?:by\s+)?when)?\s*[?!.]*$/i],
+  ['ls', /^(?<whoActs>who)\s+(?:has|have|must|needs?|is|are)\s+(?:to\s+|supposed\s+to\s+|expected\s+to\s+)?(?:reply|respond|answer)\s+(?:to\s+)?(?:the\s+)?(?:(?<sender>(?!(?:the|a|an|this|that|these|those)\s)[A-Z][\w/.-]*(?:\s\d{1,3})?)\s+)?(?:LS|liaison(?:\s+statement)?)(?:\s+(?:on|about|regarding)\s+(?<topic>[^?,]{2,60}?))?(?:,?\s+and\s+(?:by\s+)?when)?\s*[?!.]*$/i],
   // "who sent the liaison on post-quantum key establishment?", "is there an LS about the review of stale work items?":
   // the statements on that topic, with their senders and addressees.
   ['ls', /^(?:who (?:sent|wrote|issued|sends)|(?:is|are) there (?:an? |any )?(?:new |incoming )?)(?: the| an?)? ?(?:LS|liaison(?: statement)?)s? (?:on|about|regarding|concerning) (?:the )?(?<topic>[^?!]{2,80}?)\s*[?!.]*$/i],
@@ -502,6 +505,18 @@ const ZONE_TAIL = /\s+in\s+((?:[\p{L}.'’-]+\s+){0,2}[\p{L}.'’-]+)\s*([?!.]*)
 /** "<place> time" at the end of a question: its last one to three words before "time" ("New York time", "in Tokyo time"). */
 const ZONE_TIME = /[\s,;(]+(?:in\s+)?((?:[A-Za-z.'’-]+\s+){0,2}[A-Za-z.'’-]+)\s+time\)?\s*([?!.]*)$/i;
 
+/** A remark after a question, about the asker: "need to book flights from Tokyo", "thanks!", "I'm new here". */
+const REMARK = /(?<=\?)\s+((?:I|I['’]m|I am|I['’]ll|I['’]ve|I['’]d|we|we['’]re|we['’]ll|my|our|need|needs|have to|has to|got to|planning|trying|just|thanks|thank you|cheers|sorry)\b[^?]{0,200})$/i;
+
+/** `question` without a remark after it; as it is when the remark names a group or the question would be empty. */
+export function withoutRemark(question: string): string {
+  const m = REMARK.exec(question.length > 400 ? '' : question);
+  // ("I heard it moved" asks whether it was: no remark.)
+  if (!m?.[1] || ONE_GROUP_MENTION.test(m[1]) || REC_NUMBER.test(m[1]) || HEARSAY.test(m[1].trim())) return question;
+  const rest = question.slice(0, m.index).trim();
+  return rest.length >= 3 ? rest : question;
+}
+
 /** A sentence after the question saying where the asker is: "I'm dialling in from Tokyo.", "We are based in Nairobi". */
 const WHERE_I_AM = /(?<=[?!.]\s*|^)\s*(?:I['’]m|I am|we['’]re|we are|I['’]ll be|I will be|we['’]ll be)\s+(?:(?:dialling|dialing|joining|connecting|calling|based|located|sitting|attending|participating|working|following)\s+(?:in\s+|remotely\s+|online\s+)?)?(?:from|in)\s+((?:[\p{L}.'’-]+\s+){0,2}[\p{L}.'’-]+)\s*[.!]*$/iu;
 
@@ -606,7 +621,13 @@ function readAgainst(asked: FollowUpAsked, previous: string | null): string | nu
   // "by when?": the previous question, asked with when.
   if ('when' in asked) return /\bwhen\b/i.test(bare) ? bare : `${bare}, and by when?`;
   // "which of those are in April?": the previous question, narrowed to the span.
-  if ('span' in asked) return `${bare} ${asked.span}`;
+  // (… in place of the span it named: "deadlines for sg 12 in april" then "and in may?".)
+  if ('span' in asked) {
+    const earlier = new RegExp(String.raw`\s+(?:in|during|for)\s+(?:${MONTH_PATTERN})\.?(?:\s+(?:19|20)\d{2})?$|\s+(?:this|next|last)\s+(?:week|month|year)$|\s+(?:in|within)\s+the\s+next\s+\w+\s+(?:days|weeks|months)$`, 'i').exec(bare);
+    // ("… deadlines for the SG3 meeting" narrowed to March: SG3's deadlines in March, not a meeting in March.)
+    const kept = (earlier ? bare.slice(0, earlier.index) : bare).replace(/\bfor the (\S+) meeting$/i, 'for $1');
+    return `${kept} ${asked.span}`;
+  }
   if ('topic' in asked) {
     // "and on IoT?" after "who leads work on security?": the same question of the topic asked now.
     const lead = LEAD_QUESTION.exec(previous);
@@ -630,6 +651,13 @@ const POINTS_BACK = new RegExp(String.raw`${POINTER}|\bthe meeting itself\b|\bth
 const ITS_STOP = String.raw`(?:for|of|in|on|at|by|and|or|to|from|with|when|where|is|are|was|were)\b`;
 const ITS_THING = new RegExp(String.raw`\bits\s+((?!${ITS_STOP})[\p{L}\d-]+(?:\s+(?!${ITS_STOP})[\p{L}\d-]+){0,2}?)(?=\s*(?:[?!.,]|$|\s${ITS_STOP}))`, 'iu');
 
+// A statement named by its topic: "the LS on emergency calls", "SG11 liaison on emergency calls". (Not "an LS", nor
+// the verb after the topic: "was the LS on X addressed"; a dash ends it: "… on emergency calls - what does it ask?".)
+const LS_ON_TOPIC = /\b(?:(?:the|an?)\s+)?((?:(?!(?:the|an?)\s)[\p{L}\d/-]+\s+)?(?:LS|liaison(?: statement)?)\s+(?:on|about|regarding)\s+[^?!.,\n]{2,60}?)\s*(?=[?!.,]|$|\s+[-–—:]\s|\s+(?:and|from|to|by|addressed|sent|written|due|answered|replied|ask|asks|asked|say|says|said|want|wants|need|needs|request|requests|mean|means|cover|covers)\b)/iu;
+
+/** A month's name (a meeting "in April" is named by its month, not a town). */
+const MONTH_NAMES = new RegExp(String.raw`^(?:${MONTH_PATTERN})$`, 'i');
+
 /**
  * What the previous question was about, for "it" to stand for: the group it named ("SG13", "the SG13 meeting" when it
  * asked of a meeting), else the meeting it named by its place or name ("the Muscat meeting"), else the liaison
@@ -641,7 +669,14 @@ function subjectOf(asked: string): { group: string; meeting: boolean } | { thing
   // A statement or TD by its number ("what does SG11-LS58 ask?"): that document, not the group its number starts with.
   const numbered = /\b(?:SG\d{1,2}|TSAG)-(?:LS|TD)\s?\d{1,4}\b/i.exec(previous)?.[0];
   if (numbered) return { thing: numbered };
+  // A statement named by its topic ("the TSAG LS on stale work items", "SG11 liaison on emergency calls"): that
+  // statement, not the group that sent it.
+  const statement = LS_ON_TOPIC.exec(previous);
+  if (statement?.[1]) return { thing: `the ${statement[1]}` };
   const group = ONE_GROUP_MENTION.exec(previous)?.[0];
+  // "the SG13RG-ARB meeting in Muscat": that meeting, by its town (a past one is still "it").
+  const town = group ? new RegExp(String.raw`${RegExp.escape(group)}\s+meeting\s+in\s+(\p{Lu}[\p{L}'’-]+)`, 'u').exec(previous)?.[1] : undefined;
+  if (group && town && !MONTH_NAMES.test(town)) return { thing: `the ${group} meeting in ${town}` };
   if (group) return { group, meeting: /\bmeet(?:ing|s)?\b|\bplenary\b/i.test(previous) };
   // "the Muscat meeting", "the AI native networks workshop": a name that starts with a capital or a digit.
   const meeting = /\bthe\s+([\p{Lu}\d][\p{L}\d'’-]*(?:\s+[\p{L}\d'’-]+){0,4}?)\s+(meeting|workshop|forum|plenary|session)\b/u.exec(previous);
@@ -649,18 +684,20 @@ function subjectOf(asked: string): { group: string; meeting: boolean } | { thing
   // "the workshop on AI-native networks", "the ITU forum on digital twins": an event named by its topic.
   const onTopic = /\bthe\s+((?:ITU\s+)?(?:workshop|forum|symposium|seminar|webinar|summit|hackathon|training|tutorial)\s+on\s+[^?!.,]{3,60}?)\s*(?=[?!.,]|$|\s+(?:and|in|at|from|by|next|this|last)\b)/i.exec(previous);
   if (onTopic) return { thing: `the ${onTopic[1]}` };
-  // (Not "an LS", nor the verb after the topic: "was the LS on X addressed".)
-  const ls = /\b(?:(?:the|an?)\s+)?((?:(?!(?:the|an?)\s)[\p{L}\d/-]+\s+)?(?:LS|liaison(?: statement)?)\s+(?:on|about|regarding)\s+[^?!.,]{2,60}?)\s*(?=[?!.,]|$|\s+(?:and|from|to|by|addressed|sent|written|due|answered|replied)\b)/iu.exec(previous);
-  if (ls) return { thing: `the ${ls[1]}` };
   // A Recommendation ("TAP consultation deadline for G.9806.1"), or a document by its reference ("TSB Circular 241").
   const named = REC_NUMBER.exec(previous)?.[0] ?? /\b(?:TSB\s+)?(?:Circular|Collective letter)\s+\d{1,4}(?:\/(?:\d{1,2}|TSAG))?\b/i.exec(previous)?.[0];
   return named ? { thing: named } : null;
 }
 
+/** "the meeting", "the deadlines", "the plenary": a thing of what was asked before, named as the one known. */
+const DEFINITE_THING = /\bthe\s+(?:meeting|deadlines?|plenary|opening|registration|agenda|venue|closing|fellowships?)\b/i;
+
 /** A question of a few words that names no group, Recommendation, document, event or statement of its own. */
 function namesNothing(question: string): boolean {
   const q = question.trim();
-  return q.split(/\s+/).length <= 8 && subjectOf(q) === null && !ONE_GROUP_MENTION.test(withRegionalGroups(q)) && !REC_NUMBER.test(q) && !NAMES_ITS_OWN.test(q) && !/^\//.test(q);
+  // ("was there a workshop?" names none: "a workshop" is any.)
+  const own = q.replace(/\b(?:a|an|any)\s+[\p{L}-]+/giu, ' ');
+  return q.length <= 200 && q.split(/\s+/).length <= 8 && subjectOf(q) === null && !ONE_GROUP_MENTION.test(withRegionalGroups(q)) && !REC_NUMBER.test(q) && !NAMES_ITS_OWN.test(own) && !/^\//.test(q);
 }
 
 /** Whether an answer answers its question: not a search by its words, nor every group's deadlines for "the deadline". */
@@ -715,6 +752,9 @@ const NAMES_ITS_OWN = /\b(?:LSs?|liaisons?|liaison statements?|TDs?|letters?|cir
 // "what's their email?", "and his phone?" after a question on who holds a role: that answer gives them.
 // … or after a statement, a meeting or a document: "who's the contact for it?", "who do I contact about it?".
 const CONTACT_OF_THEM = /^(?:(?:and|so|ok|okay)[,\s]+)?(?:(?:(?:what(?:'s|’s| is| are)?|whats|who(?:'s|’s| is| are)?|whos)\s+)?(?:their|his|her|the|its)\s+(?:e-?mails?(?:\s+address(?:es)?)?|phone(?:\s+numbers?)?|contacts?(?:\s+(?:details|persons?|people))?|addresses)|who (?:do|should|can) (?:I|we) (?:contact|ask|write to))(?:\s+(?:for|of|on|about|at)\s+(?:it|that|this|them|those|these|that one))?\s*[?!.]*$/i;
+// "SG12RG-AFR - where and when did it last meet": what the question is about, a dash, then the question.
+const DASH_SUBJECT = /^(?<subject>[^?!.\n]{3,80}?)\s+[-–—:]\s+(?<asked>(?:where|when|what|what's|whats|who|how|is|are|was|were|did|does|do|can|will|has|have)\b[^\n]{3,200})$/i;
+
 // "and when does SG15 meet to approve them?", "at which meeting will they be consented?": a step of the Recommendations
 // the previous question named.
 const STEP_OF_THEM = /^(?:(?:and|so|ok|okay)[,\s]+)?(?:when|where|at (?:which|what) meeting)\s+(?:(?:does|do|will)\s+\S.{0,30}?\s+meet\s+to\s+(?<step>approve|consent|determine|adopt)\s+(?:them|it|these|those|the texts|the drafts)|(?:will|are|is)\s+(?:they|it|these|those|the texts|the drafts)\s+(?:be\s+)?(?<step2>approved|consented|determined|adopted))\s*[?!.]*$/i;
@@ -792,6 +832,17 @@ export async function answer(registry: Registry, context: CommandContext & { met
     const previous = await previousQuestion();
     return previous ? { previous, routed: route(registry, previous, { now: context.now, tz: context.tz }) } : null;
   };
+  // "SG12RG-AFR - where and when did it last meet", "the SG15 TAP consultation - what's it about": the question
+  // with its "it" made what comes before the dash, when that reads better than the question as written.
+  const dashed = DASH_SUBJECT.exec(question.trim());
+  if (dashed?.groups && POINTER_ONCE.test(dashed.groups['asked'] ?? '')) {
+    const whole = `${(dashed.groups['asked'] ?? '').replace(POINTER_ONCE, dashed.groups['subject'] ?? '')}`;
+    const again = await answerOne(registry, context, whole);
+    if (again.reply.ok && again.command !== 'search' && !again.reply.notes.some((n) => UNREAD_NOTE.test(n))) {
+      await keep(whole);
+      return readAs(again, whole);
+    }
+  }
   // "what's their email?" after "who's the rapporteur for Q11/20": the same answer, which gives it.
   const contact = CONTACT_OF_THEM.test(question.trim()) ? await previousRouted() : null;
   if (contact && 'spec' in contact.routed && contact.routed.spec.name === 'officers') {
@@ -835,6 +886,19 @@ export async function answer(registry: Registry, context: CommandContext & { met
       const asked = `at which meeting will ${rec} be ${stepAsked.toLowerCase().replace(/e?$/, 'ed')}?`;
       const again = await answerOne(registry, context, asked);
       if (again.reply.ok) return readAs(again, asked);
+    }
+  }
+  // "and QoS?" after "who leads work on security?" (or "and on IoT?" read so): who leads that topic.
+  const bareTopic = FOLLOW_UP_THING.exec(question.trim())?.groups?.['kind'];
+  if (bareTopic && !namesOnlyDeadlineKinds(bareTopic) && bareTopic.split(/\s+/).length <= 3 && !/^(?:on|for|about|in|at|regarding|of)\s/i.test(bareTopic)) {
+    const lead = LEAD_QUESTION.exec((await previousQuestion()) ?? '');
+    if (lead?.groups) {
+      const asked = `${lead.groups['lead']} ${bareTopic}${lead.groups['end'] ?? ''}`;
+      const again = await answerOne(registry, context, asked);
+      if (again.reply.ok) {
+        await keep(asked);
+        return readAs(again, asked);
+      }
     }
   }
   const follow = followUpOf(question);
@@ -894,6 +958,14 @@ export async function answer(registry: Registry, context: CommandContext & { met
     const subject = named ? subjectOf(named) : null;
     const of = subject ? askedOf(question, subject) : null;
     if (of) {
+      // "when does the meeting start?", "what are the deadlines?" after a question on SG12: SG12's, read first.
+      if (subject && 'group' in subject && DEFINITE_THING.test(question)) {
+        const first = await answerOne(registry, context, of);
+        if (readsWell(first.reply) && standsAlone(first, of)) {
+          await keep(of);
+          return readAs(first, of);
+        }
+      }
       const alone = await answerOne(registry, context, question);
       if (standsAlone(alone, question)) {
         if (alone.reply.ok) await keep(question);
@@ -948,7 +1020,10 @@ async function computeOne(registry: Registry, context: CommandContext & { metric
   // "what time does the SG11 meeting start, New York time": the times in the zone named, the question without it.
   const named = zoneNamed(question);
   const ctx = named ? { ...context, tz: named.zone } : context;
-  const input = named ? named.rest : question;
+  // "the SG12 regional group for Africa", "the SG13 Arab regional group": the regional group's code (SG12RG-AFR), read
+  // as one group wherever the question is split or scanned.
+  // A remark after the question ("… meet next? need to book flights from Tokyo") asks nothing.
+  const input = withoutRemark(withRegionalGroups(named ? named.rest : question));
   const started = performance.now();
   const record = (command: string | null, outcome: string) => ctx.metrics?.commandAnswered(command ?? 'none', ctx.who?.channel ?? 'unknown', outcome, (performance.now() - started) / 1000);
   const clock = { now: ctx.now, tz: ctx.tz };

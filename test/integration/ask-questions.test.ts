@@ -197,7 +197,9 @@ describe('meetings', () => {
   });
 
   it('what time does the meeting open (no group: every upcoming meeting)', async () => {
-    const a = await ask('what time does the meeting open');
+    // Asked first in a conversation: after a question on SG20, "the meeting" would be SG20's.
+    const r = await cli(redisUrl, prefix, 'ask', 'what time does the meeting open', '--json', '--now', NOW, '--tz', TZ, '--as', 'first-question@example.org');
+    const a = JSON.parse(r.out || r.err) as Answer;
     expect(a.title).toBe('Upcoming meetings and when they open');
     const lines = a.sections.map((s) => s.items[0]?.text);
     expect(lines).toContain('TSAG opens Mon 25 Jan 2027, 17:30 (Asia/Tokyo) — original: 25 January 2027, 09:30 Geneva time');
@@ -2522,5 +2524,26 @@ describe('questions of the forty-first round (asked on 20 September 2026)', () =
   it('"what dates was the workshop moved to?" gives the new dates, not a yes', async () => {
     const a = await ask('What dates was the workshop on AI-native networks moved to?', 'Europe/Zurich', '2026-01-20T09:00');
     expect(a).toMatchObject({ ok: true, command: 'meeting', title: 'ITU Workshop on AI-native networks: from research to standards was moved to 9–10 March 2026' });
+  });
+});
+
+describe('questions of the forty-second round (asked on 10 February 2027)', () => {
+  const when = '2027-02-10T08:00';
+  it('"<group> - <question with it>" is the question of that group; a regional group spelled out is that group', async () => {
+    const a = await ask('the SG12 regional group for Africa - where and when did it last meet', 'Africa/Nairobi', when);
+    expect(a).toMatchObject({ ok: true, command: 'meeting' });
+    expect(a.title).toBe("Last meeting of SG12RG-AFR: 26–30 May 2025, Abidjan, Côte d'Ivoire");
+  });
+
+  it('"whats the status of X.1365" without its apostrophe; "who chairs SG12 right now" as "who chairs SG12"', async () => {
+    expect((await ask('whats the status of X.1365', 'Asia/Tokyo', when)).title).toBe('X.1365 (ex X.iotsec-4): consented, as SG17-LS45 says');
+    const chair = await ask('who chairs SG12 right now?', 'Europe/Paris', when);
+    expect(chair).toMatchObject({ ok: false, command: 'officers', title: 'Not found: no chair of SG12 is in the roster or named in a stored document.' });
+  });
+
+  it('a remark after the question is left unread, not said to be unanswered', async () => {
+    const a = await ask('when does study group 13 meet next? need to book flights from Tokyo', 'Asia/Tokyo', when);
+    expect(a).toMatchObject({ ok: true, command: 'meeting', title: 'Next meeting of SG13' });
+    expect(a.notes.join(' ')).not.toMatch(/I can't answer all of/);
   });
 });

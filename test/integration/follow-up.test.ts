@@ -201,6 +201,40 @@ describe('a follow-up question', () => {
     expect(approve.notes[0]).toBe('Read as "at which meeting will G.9806.1 be approved?".');
   });
 
+  // Conversations of the forty-second round (a new user's first sight).
+  it('"who must answer it?", "has it been answered?" after a statement named by its sender and topic are of that statement', async () => {
+    await ask('TSAG LS on stale work items', 'wes@example.org');
+    const who = await ask('who must answer it?', 'wes@example.org');
+    expect(who.title).toMatch(/^TSAG-LS12 asks SG2, SG3, SG5, SG9, SG11, SG12, SG13, SG15, SG17, SG20, SG21 to reply by /);
+    const answered = await ask('has it been answered?', 'wes@example.org');
+    expect(answered.title).toMatch(/^No: no reply to TSAG-LS12 is stored/);
+    await ask('SG11 liaison on emergency calls - what does it ask?', 'xia@example.org');
+    expect((await ask('who must answer it?', 'xia@example.org')).title).toMatch(/^SG11-LS58 asks SG13 to reply by Wed 1 Apr 2026, 06:59 \(Asia\/Seoul\)/);
+  });
+
+  it('"and in may?" after deadlines in April replaces the month; "when does the meeting start?" is that group\'s meeting', async () => {
+    await ask('deadlines for sg 12 in april', 'yan@example.org');
+    const may = await ask('and in may?', 'yan@example.org');
+    expect(may).toMatchObject({ ok: true, command: 'deadlines', title: 'Deadlines for SG12, May 2027' });
+    const start = await ask('when does the meeting start?', 'yan@example.org');
+    expect(start.title).toMatch(/^SG12 opens Tue 25 May 2027, 16:30 \(Asia\/Seoul\)/);
+  });
+
+  it('"and QoS?" after a question on who leads a topic asks who leads QoS', async () => {
+    await ask('who leads work on security', 'zed@example.org');
+    const qos = await ask('and QoS?', 'zed@example.org');
+    expect(qos).toMatchObject({ ok: true, command: 'lsg', title: 'SG12 leads this topic' });
+    expect(qos.notes[0]).toBe('Read as "who leads work on QoS".');
+  });
+
+  it('after a regional group\'s meeting named by its town: "was there a workshop?", "who was the host contact?"', async () => {
+    await ask('the SG12 regional group for Africa meeting in Abidjan - what time did it start?', 'abe@example.org');
+    const workshop = await ask('was there a workshop?', 'abe@example.org');
+    expect(workshop.sections[0]?.items[0]?.text).toMatch(/^A Regional Workshop on quality of service regulation and consumer protection in Africa, hosted by ARTCI/);
+    const host = await ask('who was the host contact?', 'abe@example.org');
+    expect(host.sections[0]?.items[0]?.text).toMatch(/Host focal point: Ms Aya Kouassi, ARTCI/);
+  });
+
   it("is read against the asker's own earlier question, not another person's", async () => {
     await ask('when is the SG13 meeting?', 'bob@example.org');
     expect((await ask('and for SG20?', 'bob@example.org')).notes[0]).toBe('Read as "when is the SG20 meeting?".');

@@ -12,7 +12,7 @@ import { topicAsked } from '../../commands/lsg.ts';
 import { statedOfficers, unglued, type OfficerArgs } from '../../commands/officers.ts';
 import { parseScope, unknownGroupReply } from '../../commands/scope.ts';
 import { dueIn, rangeOf, splitWhen } from '../../commands/when.ts';
-import { partsOf, route, zoneNamed, type AskClock } from '../../src/chat/router.ts';
+import { partsOf, route, withoutRemark, zoneNamed, type AskClock } from '../../src/chat/router.ts';
 import type { CommandContext } from '../../src/core/command.ts';
 import { canonicalWorkingParty } from '../../src/core/groups.ts';
 import { formatOpening, formatSpan } from '../../src/core/time.ts';
@@ -641,6 +641,14 @@ describe('a zone named for the times ("…, New York time")', () => {
     expect(zoneNamed("When does the next TSAG meeting start? I'm dialling in from Tokyo.")).toEqual({ zone: 'Asia/Tokyo', rest: 'When does the next TSAG meeting start?' });
     expect(zoneNamed('what time is the SG13 opening? We are based in Nairobi')).toEqual({ zone: 'Africa/Nairobi', rest: 'what time is the SG13 opening?' });
     expect(zoneNamed("I'm in Geneva this week")).toBeNull();
+  });
+
+  it('a remark after the question is no part of it', () => {
+    expect(withoutRemark('when does study group 13 meet next? need to book flights from Tokyo')).toBe('when does study group 13 meet next?');
+    expect(withoutRemark('registration deadline for SG12? thanks!')).toBe('registration deadline for SG12?');
+    // A remark naming a group says which one: kept.
+    expect(withoutRemark("when is the next meeting? I'm on SG17")).toBe("when is the next meeting? I'm on SG17");
+    expect(withoutRemark('is TSAG hybrid? is there interpretation?')).toBe('is TSAG hybrid? is there interpretation?');
     expect(zoneNamed('when does TSAG open, Geneva time?')?.zone).toBe('Europe/Zurich');
   });
   it('is none in "what time", "opening time", "local time" or "summer time"', () => {
