@@ -232,7 +232,8 @@ function headerMeeting(header: string, group: string | null): MeetingInfo | null
 const NOT_A_PLACE = /^(?:Question|Questions|Source|Title|Meeting|Plenary|Study|Group|Working|Party|Original|English|Geneva time|Online)$|^(?:TD|SG|WP|Q)\b/;
 
 // Another Sector's own documents: BDT's and BR's letters, TDAG's and RAG's, which name no ITU-T body in their header.
-const OTHER_SECTOR = /\b(?:ITU-D|ITU-R|BDT|TDAG|RAG)\b|Telecommunication Development (?:Bureau|Advisory Group)|Radiocommunication (?:Bureau|Advisory Group)/;
+// (An ITU-R working party's document heads itself "Radiocommunication Study Groups" over "Document 5D/ADM/3-E".)
+const OTHER_SECTOR = /\b(?:ITU-D|ITU-R|BDT|TDAG|RAG)\b|Telecommunication Development (?:Bureau|Advisory Group)|Radiocommunication (?:Bureau|Advisory Group|Study Groups)/;
 const ITU_T = /\bITU-T\b|\bTSB\b|\bTSAG\b|Telecommunication Standardi[sz]ation/;
 
 /** `ITU-D` or `ITU-R` for another Sector's document, `null` for ITU-T's (or when the header does not say). */
@@ -399,7 +400,8 @@ function letterSubject(header: string): string | null {
   // Assembly, in November, 1993, approved …": it ends where a sentence starts.
   // Read in the first few hundred characters only: a subject is never longer, and the look-ahead is not linear.
   const body = bare.length > MAX_TITLE ? /^(.{40,}?[\d)"a-z])\s+(?=(?:The|This|I|We|In|As|Following|Further to|With reference to)\s+[A-Za-z]+\b[^.]{10,300}\.)/.exec(bare.slice(0, 2 * MAX_TITLE + 400))?.[1] : undefined;
-  let value = body ?? (bare.length > 2 * MAX_TITLE ? clip(bare) : bare);
+  // (… and the body's first heading goes with the body: "… (RRC-04) Introduction The meeting of Task Group 6/8 was …".)
+  let value = body?.replace(/\s+(?:\d{1,2}\.?\s*)?(?:Introduction|Background|General|Summary|Purpose)$/, '') ?? (bare.length > 2 * MAX_TITLE ? clip(bare) : bare);
   if (findDates(value).some((h) => h.start !== h.end || /\d{4}\s*$/.test(value))) return value || null;
   const at = /(?:^|\n)[ \t]*(?:Subject|Objet)[ \t]*:[^\n]*\n/i.exec(header);
   if (!at) return value || null;

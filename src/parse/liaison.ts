@@ -64,7 +64,8 @@ const OFFICE_COMMA = /^(?:(?:Vice[- ]?|Co-?)?Chair(?:man|woman|person)?|Convenor
 export function canonicalParty(text: string): string {
   const t = squash(normalizeGroupSpelling(text).replace(/\s*<\s*>/g, ' '))
     // "ISO/IEC JTC1/SC22/WG15" as JTC 1 writes itself: "ISO/IEC JTC 1/SC 22/WG 15".
-    .replace(/\b(JTC|SC|WG)\s?(?=\d)/g, '$1 ')
+    // (Not a Datatracker slug's "3GPP-TSG-SA-WG5": its words are joined by hyphens and stay as written.)
+    .replace(/(?<![-\w])(JTC|SC|WG)\s?(?=\d)/g, '$1 ')
     .replace(/^(?:the|to)\s+/i, '')
     .replace(OFFICE_OF, '')
     // "Tony Jeffree (Chair, IEEE 802.1)": the office before its body is not part of the body's name.

@@ -83,6 +83,12 @@ function firstHeading(text: string): string | null {
     if (/^[\w ,()/.-]{1,30}:/.test(line) || /^(?:Dear|To|From|Ref)\b/i.test(line) || /[.;,]$/.test(line) || /^\(.*\)$/.test(line)) continue;
     const words = line.split(/\s+/).length;
     if (words < 2 || words > 20 || !/[A-Za-z]{3}/.test(line)) continue;
+    // A heading in capitals that breaks after a preposition goes on past the blank line: "PROVISIONAL SCHEDULE FOR THE
+    // 33RD MEETING OF" / "" / "WORKING PARTY 5D".
+    if (!/[a-z]/.test(line) && /\b(?:OF|FOR|ON|TO|AND|THE|IN|AT|BY|WITH)$/.test(line)) {
+      const next = lines.slice(lines.indexOf(raw) + 1).map((l) => l.trim()).find((l) => l !== '');
+      if (next && !/[a-z]/.test(next) && next.length <= 80) return clip(`${line} ${next}`);
+    }
     return clip(line);
   }
   return null;

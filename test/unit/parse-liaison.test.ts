@@ -53,6 +53,9 @@ describe('Questions named beside an addressee', () => {
     // A mail's To: line with a list's address in brackets and no name (an MPEG statement sent on to the IETF CODEC and
     // RAI lists, codec list archive of December 2011).
     expect(parseAddressees('"codec@ietf.org" <codec@ietf.org>, <rai@ietf.org>', 'information').map((a) => a.party)).toEqual(['IETF CODEC', 'IETF RAI']);
+    // A Datatracker slug keeps its words as written: "3GPP-TSG-SA-WG5" (liaison 1727), not "3GPP-TSG-SA-WG 5".
+    expect(canonicalParty('3GPP-TSG-SA-WG5')).toBe('3GPP-TSG-SA-WG5');
+    expect(canonicalParty('ISO/IEC JTC1/SC22/WG15')).toBe('ISO/IEC JTC 1/SC 22/WG 15');
     expect(parseAddressees('N/A', 'action')).toEqual([]);
   });
 });
@@ -228,6 +231,9 @@ describe('contacts', () => {
 
   it('reads each person of a line that lists several', () => {
     expect(parseContacts('Technical Contact: Colin Ward <>, Diane Mercer <>\n').map((c) => c.name)).toEqual(['Colin Ward', 'Diane Mercer']);
+    // A Datatracker page listing its response contacts one a line with no addresses (liaison 1530, IEEE 802.1, 2017).
+    const page = parseDocument('Liaison statement\nState Posted\nSubmitted Date 2017-07-13\nFrom Group IEEE-802-1\nFrom Contact Glenn Parsons\nTo Group netmod\nTo Contacts The IETF Chair\nResponse Contact Paul Nikolich\nGlen Parsons\nJohn Messenger\nPurpose For information\nAttachments liaison-response-CFM-YANG-0517-v01\nWe are thankful for the liaison responses to our March 16, 2017 liaison.\n');
+    expect(page.liaison?.contacts.map((c) => [c.name, c.organization])).toEqual([['Paul Nikolich', null], ['Glen Parsons', null], ['John Messenger', null]]);
   });
 });
 

@@ -674,6 +674,18 @@ describe('a list reply about a liaison statement', () => {
   });
 });
 
+describe('documents of the other Sectors', () => {
+  it('an ITU-R working party\'s document naming "Study Group 5" is no ITU-T group\'s', () => {
+    const p = parseDocument('Radiocommunication Study Groups\n\nDocument 5D/ADM/3-E\n9 December 2019\nWorking Party 5D\nPROVISIONAL SCHEDULE\nThe ITU Secretariat Office and Study Group 5 Counselor office are V441 and V427.\n');
+    expect(p.group).toBeNull();
+  });
+  it('a BR letter\'s subject run into its body stops before the body\'s first heading', () => {
+    // ITU-R Circular Letter 6/LCCE/23 (2002), flattened: "Subject: … (RRC-04) Introduction The meeting of Task Group …".
+    const p = parseDocument('Radiocommunication Bureau (BR)\nCircular Letter 6/LCCE/23\nSubject: Third meeting of Task Group 6/8 on the preparation for the Regional Radiocommunication Conference 2004 (RRC-04) Introduction The meeting of Task Group 6/8 was foreseen for the autumn of 2002, as the report of its second meeting said.\nDear Sir/Madam,\n');
+    expect(p.title).toBe('Third meeting of Task Group 6/8 on the preparation for the Regional Radiocommunication Conference 2004 (RRC-04)');
+  });
+});
+
 describe('where a meeting is', () => {
   it('takes the town after a venue ("at the … hotel in Montreal, Canada")', () => {
     expect(findPlace('The workshop will take place at the Delta Centre-Ville hotel in Montreal, Canada, on 13 July 2027.')).toBe('Montreal, Canada');
@@ -773,6 +785,8 @@ describe('titles past page furniture', () => {
     ['an ITU-R statement to whom over what about', '- 2 -\nRadiocommunication Study Groups /\n7th meeting of Working Party 5D\nTurin, Italy, 17-24 February 2010\nSource: Document 5D/TEMP/311\n23 February 2010\nEnglish only\nWorking Party 5D\nLiaison statement to external organisations\nRevision of Report ITU-R M.2039\n\nWorking Party 5D is revising Report ITU-R M.2039.\n', 'Liaison statement to external organisations – Revision of Report ITU-R M.2039'],
     ['a TD whose first section number follows its title', 'INTERNATIONAL TELECOMMUNICATION UNION\nTD 37 (IoT-GSI)\nEnglish only\nGeneva, 9-13 May 2011\nTEMPORARY DOCUMENT\nSource:\nTSR Coordinator\nTitle:\nReport of 1st IoT-GSI TSR Meeting (Friday 13 May 2011)\n1.\nThe JCA-IoT is asked to approve the 2012 meeting plan.\n', 'Report of 1st IoT-GSI TSR Meeting (Friday 13 May 2011)'],
     ['a BDT letter whose subject lines lost their label', 'Telecommunication Development Bureau (BDT)\nGeneva, 23 September 2013\nTo Administrations of ITU Member States, Chairs and Vice-Chairs of\nITU-D Study Groups\n- - 18th meeting of the Telecommunication Development Advisory Group, 11-13 December 2013\nDear Sir/Madam,\nThe TDAG will meet from 11 to 13 December 2013.\n', '18th meeting of the Telecommunication Development Advisory Group, 11-13 December 2013'],
+    // Round 42: an ITU-R working party's schedule (Document 5D/ADM/3, 2019), its heading broken after "OF".
+    ['a heading in capitals broken after a preposition', 'You are on page 1of 6\n\nRadiocommunication Study Groups\n\nDocument 5D/ADM/3-E\n\n9 December 2019\n\nWorking Party 5D\nPROVISIONAL SCHEDULE FOR THE 33RD MEETING OF \n\nWORKING PARTY 5D\nGeneva, 10-13 December 2019\nDelegates should consult the day-by-day schedule for updates.\n', 'PROVISIONAL SCHEDULE FOR THE 33RD MEETING OF WORKING PARTY 5D'],
     ['a report that starts at its first section', 'itu-d study groups / Document 1/REP/20-E\n5 November 2007\nOriginal: English\n1.Opening of the meeting\nThe second meeting of ITU-D Study Group 1 was held in Geneva from 18 to 21 September 2007, in the six languages of the Union.\n', 'Report of the second meeting of ITU-D Study Group 1 (Geneva, 18 to 21 September 2007)'],
   ])('%s', (_what, text, title) => {
     expect(parseDocument(text).title).toBe(title);
