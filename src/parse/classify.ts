@@ -121,7 +121,7 @@ export function classify(text: string): Classification {
   // A Recommendation's approval page is no TD, whatever TD it names as the input used for consent.
   if (AAP_PAGE.test(text.slice(0, 2500))) return { kind: 'other', reference: null };
   // A meeting's executive summary or results page opens with its heading; the TDs and letters it cites are not it.
-  if (SUMMARY_HEADING.test(firstLines(text, 8)) || MINUTES_HEADING.test(firstLines(text, 4)) || REPORT_IN_LINE.test(text.slice(0, 400)) || REPORT_TITLE_IN_LINE.test(text.slice(0, 2000)) || SECTOR_REPORT.test(text.slice(0, 1500)) || REPORT_OPENING.test(text.slice(0, 1000))) return { kind: 'report', reference: null };
+  if (SUMMARY_HEADING.test(firstLines(text, 8)) || MINUTES_HEADING.test(firstLines(text, 4)) || TDOC_MINUTES.test(firstLines(text, 8)) || REPORT_IN_LINE.test(text.slice(0, 400)) || REPORT_TITLE_IN_LINE.test(text.slice(0, 2000)) || SECTOR_REPORT.test(text.slice(0, 1500)) || REPORT_OPENING.test(text.slice(0, 1000))) return { kind: 'report', reference: null };
   // A letter or circular names itself near the top ("Ref: TSB Collective letter 3/20", "TSB Circular 106").
   // A letter or circular named in passing ("available as TSB Collective letter 9/16", "(TSB Circular 9 of …)") is
   // another document, not this one.
@@ -197,6 +197,9 @@ export function classify(text: string): Classification {
   return { kind: 'other', reference: null };
 }
 
+// A 3GPP tdoc's cover whose title, under "Document for:", is the minutes of a meeting: "Revised Minutes for 3GPP
+// TSG-RAN WG1 23rd Meeting".
+const TDOC_MINUTES = /^[ \t]*Document for[ \t]*:[^\n]*\n[ \t]*(?:(?:Draft|Revised|Final|Approved)[ \t]+)?(?:Minutes|Report)[ \t]+(?:of|for|from)\b/im;
 // "[Diem] Re: Q1/17: New Liaison Statement, "Reply to LS on …"", "Subject: New Liaison Statement, "…"".
 const TRACKER_SUBJECT = /^[ \t]*(?:Subject[ \t]*:[ \t]*)?(?:\[[^\]\n]{1,40}\][ \t]*)*((?:(?:Re|RE|Fwd?|FW)[ \t]*:[ \t]*)+)?(?:[^\n"“]{0,40}:[ \t]*)?New Liaison Statement,[ \t]*["“]/m;
 /** A TSB study group secretariat's address: "tsbsg17@itu.int", "tsbtsag@itu.int". */

@@ -488,6 +488,12 @@ function heldMeetingTitle(text: string): string | null {
   return m?.[1] && m[2] && m[3] ? clip(`Report of the ${m[1]} (${m[2]}, ${m[3].replace(/^the\s+/, '')})`, 2 * MAX_TITLE) : null;
 }
 
+/** A 3GPP tdoc cover's title, the line under its "Document for:" field: "Revised Minutes for 3GPP TSG-RAN WG1 23rd Meeting". */
+function tdocTitle(header: string): string | null {
+  const m = /^[ \t]*Document for[ \t]*:[^\n]*\n[ \t]*([A-Z][^\n:]{8,160}?)[ \t]*$/m.exec(header.slice(0, 1500));
+  return m?.[1] ? clip(m[1]) : null;
+}
+
 /** A draft report's heading in its first lines ("Draft Report of the 15th TSG-RAN WG2 meeting"), before a summary's. */
 function draftReportHeading(text: string): string | null {
   const head = text.slice(0, 1200);
@@ -590,7 +596,7 @@ export function parseDocument(raw: string): ParsedDocument {
   const memoSubject = kind === 'other' && /^[ \t]*(?:To|From|Date|Sent)[ \t]*:/im.test(header) ? mailSubject(header) : null;
   // An agenda's heading names it and its meeting: read once, for both.
   const agenda = agendaHeading(header);
-  const title = subject ?? titleField ?? lsTitle ?? archiveByline(header)?.subject ?? agenda?.heading ?? (kind === 'report' ? (draftReportHeading(text) ?? summaryHeading(text) ?? reportHeading(text) ?? heldMeetingTitle(text)) : kind === 'presentation' ? groupHeading(text) : null) ?? memoSubject ?? titleFromText(text);
+  const title = subject ?? titleField ?? lsTitle ?? archiveByline(header)?.subject ?? agenda?.heading ?? (kind === 'report' ? (tdocTitle(header) ?? draftReportHeading(text) ?? summaryHeading(text) ?? reportHeading(text) ?? heldMeetingTitle(text)) : kind === 'presentation' ? groupHeading(text) : null) ?? memoSubject ?? titleFromText(text);
   const parsedLiaison = kind === 'liaison-statement' ? parseLiaison(text, null) : null;
   const liaisonGroup = parsedLiaison?.from ? canonicalGroup(parsedLiaison.from) : null;
   // ITU-T numbers only its own statements: its number on another body's statement ("Attachments

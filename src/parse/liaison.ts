@@ -828,7 +828,8 @@ export function parseLiaison(text: string, docGroup: string | null): LiaisonInfo
     addressees,
     repliesTo: findRepliesTo(text, header),
   };
-  if (unstated) UNSTATED.add(info);
+  // (A mail passing a statement on, naming no addressee and no purpose, is as unstated: its reply date asks an answer.)
+  if (unstated || (purpose === null && statedPurpose === '' && addressees.length === 0)) UNSTATED.add(info);
   return info;
 }
 

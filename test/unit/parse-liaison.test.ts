@@ -237,6 +237,15 @@ describe('contacts', () => {
   });
 });
 
+describe('a statement passed on with no addressee or purpose of its own', () => {
+  // Modelled on an IEEE 802 EC list mail (2007) forwarding an ITU-R WP 8A statement that asks for input by a date.
+  it('asks for an answer when it gives a date to answer by', () => {
+    const p = parseDocument('[802SEC] FW: Handbook on deployment of BWA systems\n\nDear EC members,\nPlease find attached a liaison from ITU-R WP 8A about a new volume of the Land Mobile Handbook.\nWP8A is requesting this data be submitted to the correspondence group by 1 December 2007.\n');
+    expect(p.kind).toBe('liaison-statement');
+    expect(p.liaison).toMatchObject({ from: 'ITU-R WP 8A', purpose: 'action', deadline: '2007-12-01' });
+  });
+});
+
 describe('the statement a reply names in its title', () => {
   // Datatracker page of an SG5 reply to the IETF GREEN working group (2025, found in the fifth unseen round).
   it('is read by its reference of any body: "(reply to IETFGreen-LS1)"', () => {
