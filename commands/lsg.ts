@@ -6,7 +6,7 @@
 import { canonicalGroup, groupOfQuestion } from '../src/core/groups.ts';
 import { z } from 'zod';
 import { defineCommand, noAnswer, type Reply, type ReplyItem, type SourceRef } from '../src/core/command.ts';
-import { nearRoles, topicWords, type RoleCandidate, type RoleMatch } from '../src/core/lead-match.ts';
+import { misspelt, nearRoles, topicWords, type RoleCandidate, type RoleMatch } from '../src/core/lead-match.ts';
 import { byGroup, parseScope, sourceLabel, sourceOf, uniqueSources, unknownGroupReply } from './scope.ts';
 
 /** The study period whose roles count as current. */
@@ -87,15 +87,17 @@ function queryWords(query: string, abbreviations: Record<string, string>): reado
  * the same rule (every content word of the query in the topic or one alias; specificity the share of the phrase's
  * words the query used, most specific first), without expanding every abbreviation of every role on every question.
  */
-function matchRoles<T>(query: string, candidates: ReadonlyArray<RoleCandidate<T>>, abbreviations: Record<string, string>): Array<RoleMatch<T>> {
+function matchRoles<T>(query: string, candidates: ReadonlyArray<RoleCandidate<T>>, abbreviations: Record<string, string>, fuzzy = false): Array<RoleMatch<T>> {
   const q = queryWords(query, abbreviations);
   if (q.length === 0) return [];
   const out: Array<RoleMatch<T>> = [];
+  // With `fuzzy`, a word misspelt ("managment") is its word.
+  const has = (words: ReadonlySet<string>, w: string) => words.has(w) || (fuzzy && [...words].some((x) => misspelt(w, x)));
   for (const c of candidates) {
     let best = 0;
     for (const phrase of [c.topic, ...c.aliases]) {
       const words = wordsOf(phrase, abbreviations);
-      if (words.size === 0 || !q.every((w) => words.has(w))) continue;
+      if (words.size === 0 || !q.every((w) => has(words, w))) continue;
       best = Math.max(best, q.length / words.size);
     }
     if (best > 0) out.push({ value: c.value, specificity: Math.min(1, best) });
@@ -190,6 +192,8 @@ export default defineCommand({
         if (matches.length > 0) break;
       }
     }
+    // "identity managment": the topic's words misspelt, tried only when no role has them as written.
+    if (matches.length === 0) matches = matchRoles(query, candidates, abbreviations, true);
     if (matches.length === 0) {
       // The same role is often known twice (curated for two study periods, and stated in documents): name it once.
       const seen = new Set<string>();

@@ -704,7 +704,9 @@ function namesNothing(question: string): boolean {
 function standsAlone(answered: { command: string | null; reply: Reply }, question: string): boolean {
   // ("what's the deadline?", "when is the reply due?" ask one; "deadlines next week" asks every group's.)
   const one = (/\bthe\s+(?:[\w-]+\s+){0,2}(?:deadline|due date|reply date)\s*[?!.]*$/i.test(question) || /\b(?:is|was)\s+the\s+(?:[\w-]+\s+){0,2}(?:reply|response|answer|deadline)\s+due\s*[?!.]*$/i.test(question)) && !SPAN_WORDS.test(question);
-  return answered.reply.ok && answered.command !== 'search' && !(one && /\bfor all groups\b/.test(answered.reply.title));
+  // (A command's own "not found" answers: only a question no command could read, or a search by its words, does not.)
+  const read = answered.reply.ok || (answered.command !== null && answered.reply.code !== 'E_NO_ANSWER');
+  return read && answered.command !== 'search' && !(one && /\bfor all groups\b/.test(answered.reply.title));
 }
 
 /**

@@ -67,6 +67,22 @@ export function matchRoles<T>(query: string, candidates: ReadonlyArray<RoleCandi
   return out.sort((a, b) => b.specificity - a.specificity);
 }
 
+/**
+ * Whether `typed` is `word` misspelt: both of six letters or more, the same first letter, and one letter added, left
+ * out or changed (two in words of ten letters or more): "managment" for "management".
+ */
+export function misspelt(typed: string, word: string): boolean {
+  if (typed.length < 6 || word.length < 6 || typed[0] !== word[0] || Math.abs(typed.length - word.length) > 2) return false;
+  const limit = word.length >= 10 ? 2 : 1;
+  let prev = Array.from({ length: word.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= typed.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= word.length; j++) row[j] = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + (typed[i - 1] === word[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return (prev[word.length] as number) <= limit;
+}
+
 /** Roles sharing at least one content word with `query` (for "closest known" suggestions, never as an answer). */
 export function nearRoles<T>(query: string, candidates: ReadonlyArray<RoleCandidate<T>>, abbreviations: Record<string, string>, limit = 3): T[] {
   const q = new Set(topicWords(query, abbreviations));

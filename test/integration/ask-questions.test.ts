@@ -2541,6 +2541,11 @@ describe('questions of the forty-second round (asked on 10 February 2027)', () =
     expect(chair).toMatchObject({ ok: false, command: 'officers', title: 'Not found: no chair of SG12 is in the roster or named in a stored document.' });
   });
 
+  it('a lead role asked with its topic misspelt ("identity managment")', async () => {
+    const a = await ask('which study group is lead on identity managment', 'Africa/Nairobi', when);
+    expect(a).toMatchObject({ ok: true, command: 'lsg', title: 'SG17 leads this topic' });
+  });
+
   it('a remark after the question is left unread, not said to be unanswered', async () => {
     const a = await ask('when does study group 13 meet next? need to book flights from Tokyo', 'Asia/Tokyo', when);
     expect(a).toMatchObject({ ok: true, command: 'meeting', title: 'Next meeting of SG13' });

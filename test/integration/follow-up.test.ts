@@ -235,6 +235,12 @@ describe('a follow-up question', () => {
     expect(host.sections[0]?.items[0]?.text).toMatch(/Host focal point: Ms Aya Kouassi, ARTCI/);
   });
 
+  it('a question a command answers "not found" is not asked again of the group asked before', async () => {
+    await ask('when does SG13 meet next', 'bea@example.org');
+    const none = await ask('which study group leads quantum gravity', 'bea@example.org');
+    expect(none).toMatchObject({ ok: false, command: 'lsg', title: 'Not found: no lead study group is known for "quantum gravity".' });
+  });
+
   it("is read against the asker's own earlier question, not another person's", async () => {
     await ask('when is the SG13 meeting?', 'bob@example.org');
     expect((await ask('and for SG20?', 'bob@example.org')).notes[0]).toBe('Read as "when is the SG20 meeting?".');
