@@ -243,6 +243,8 @@ const recArgs = z.object({
   step: z.enum(['deleted', 'approved', 'consented', 'determined', 'aap', 'tap']).optional(),
   /** With `step`: only the texts whose step is done ("what did SG2 consent"). */
   done: z.boolean().optional(),
+  /** With `step`: only the texts planned for a meeting still to come ("what will SG12 consent at its next meeting"). */
+  upcoming: z.boolean().optional(),
 });
 
 /** The first contact of a document's header, as "Name <e-mail>" ("Grace Wanjiru <gwanjiru@example.ke>"), or `null`. */
@@ -293,7 +295,8 @@ function editorsOf(docs: ReadonlyArray<{ doc: StoredDocument; text: string }>, n
  * The texts a Question or group (`scope`) has with `step` planned or done, as its documents say ("forward Y.4245 and
  * Y.4246 to the SG20 closing plenary for consent"): each Recommendation once, newest statement first.
  */
-async function stepListReply(ctx: CommandContext, index: { search(q: string, n: number): Promise<Array<{ id: string }>> }, scope: string, step: Exclude<Step, 'draft'>, done = false): Promise<Reply> {
+async function stepListReply(ctx: CommandContext, index: { search(q: string, n: number): Promise<Array<{ id: string }>> }, scope: string, step: Exclude<Step, 'draft'>, done = false, upcoming = false): Promise<Reply> {
+  const today = dateIn(ctx.now, ctx.tz);
   const word = { deleted: 'deletion', approved: 'approval', consented: 'consent', determined: 'determination', aap: 'AAP', tap: 'TAP' }[step];
   const hits = await index.search(`${word} ${scope}`, 30);
   const group = /^Q\d+\/(\d+)$/.exec(scope)?.[1] ?? /^WP\d\/(\d+)$/.exec(scope)?.[1];
@@ -308,6 +311,8 @@ async function stepListReply(ctx: CommandContext, index: { search(q: string, n: 
       if (found.has(rec.id)) continue;
       const said = statementsOf(doc, text, [nameIn(rec.id), ...(rec.ex ? [nameIn(rec.ex)] : [])]).find((x) => x.step === step && (!done || !x.planned));
       if (!said) continue;
+      // "at its next meeting": what a letter plans for a meeting still to come, not for one held years ago.
+      if (upcoming && (!said.planned || (doc.parsed.meeting && doc.parsed.meeting.end < today))) continue;
       // The deadlines the document sets for them (a deletion's consultation reply), once a document.
       if (!listed) dues.push(...deadlinesFor(doc, [nameIn(rec.id)]).map((d) => ({ d, source: sourceOf(citeOf(doc)) })));
       listed = true;
@@ -359,7 +364,7 @@ export default defineCommand({
   parseText: (rest) => {
     const listed = /^(?:(?:which|what)\s+(?:draft\s+)?(?:Recommendations|texts|drafts|draft Recommendations)\b.*?|what\s+(?:did|has|have|will)\s+(?:ITU-T\s+)?)\b(Q\s?\d{1,2}\/\d{1,2}|SG\s?\d{1,2}|WP\s?\d\/\d{1,2}|TSAG)\b.*?\b(consent|approv|determin|delet)/i.exec(rest.trim());
     // "what did SG2 consent": steps done only, not those planned.
-    if (listed?.[1] && listed[2]) return { number: listed[1].replace(/\s+/g, '').toUpperCase(), step: ({ consent: 'consented', approv: 'approved', determin: 'determined', delet: 'deleted' } as const)[listed[2].toLowerCase() as 'consent'], ...(/^what\s+(?:did|has|have)\b/i.test(rest.trim()) ? { done: true } : {}) };
+    if (listed?.[1] && listed[2]) return { number: listed[1].replace(/\s+/g, '').toUpperCase(), step: ({ consent: 'consented', approv: 'approved', determin: 'determined', delet: 'deleted' } as const)[listed[2].toLowerCase() as 'consent'], ...(/^what\s+(?:did|has|have)\b/i.test(rest.trim()) ? { done: true } : {}), ...(/\b(?:will|next meeting|coming meeting|upcoming)\b/i.test(rest) && !/^what\s+(?:did|has|have)\b/i.test(rest.trim()) ? { upcoming: true } : {}) };
     return {
       number: recommendationNumber(rest) ?? new RegExp(`(?<![\\w.])${PROVISIONAL}(?![\\w-])`).exec(rest)?.[0] ?? rest.trim(),
       ...(/^(?:will|would)\b/i.test(rest.trim()) ? { outcome: true } : {}),
@@ -404,9 +409,9 @@ export default defineCommand({
     // "deletion of Q.3945", "approval of G.9806.1"
     new RegExp(String.raw`^(?:the )?(?:deletion|approval|consent|determination|TAP|AAP) (?:of|for) (?:the )?(?:draft )?(?:(?:new|revised) )?(?:Recommendation )?(?:ITU-T )?(?<arg>${NUMBER})\??$`, 'i'),
   ],
-  async run(ctx, { number, outcome = false, proposer = false, editor = false, step, done = false }): Promise<Reply> {
+  async run(ctx, { number, outcome = false, proposer = false, editor = false, step, done = false, upcoming = false }): Promise<Reply> {
     const index = await ctx.search();
-    if (step && /^(?:Q|SG|WP|TSAG)/.test(number)) return stepListReply(ctx, index, number, step, done);
+    if (step && /^(?:Q|SG|WP|TSAG)/.test(number)) return stepListReply(ctx, index, number, step, done, upcoming);
     const own = nameIn(number);
     const found = await index.search(number, 30);
     const read = await Promise.all(found.map(async (h) => ({ doc: await ctx.store.getDocument(h.id), text: await ctx.store.getText(h.id) })));

@@ -2541,6 +2541,11 @@ describe('questions of the forty-second round (asked on 10 February 2027)', () =
     expect(chair).toMatchObject({ ok: false, command: 'officers', title: 'Not found: no chair of SG12 is in the roster or named in a stored document.' });
   });
 
+  it('"which recommendations will SG12 consent at its next meeting": those of the letter for that meeting only', async () => {
+    const a = await ask('which recommendations will SG12 consent at its next meeting', 'Asia/Kolkata', when);
+    expect(a).toMatchObject({ ok: true, command: 'rec', title: 'Texts of SG12 for consent: P.1204.6, G.1028' });
+  });
+
   it('a lead role asked with its topic misspelt ("identity managment")', async () => {
     const a = await ask('which study group is lead on identity managment', 'Africa/Nairobi', when);
     expect(a).toMatchObject({ ok: true, command: 'lsg', title: 'SG17 leads this topic' });
