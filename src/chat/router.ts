@@ -165,7 +165,7 @@ const ROUTER_INTENTS: ReadonlyArray<readonly [string, RegExp]> = [
   // deadline of the LS about stale work items": who is asked to act on the statement on that topic, and by when.
   ['ls', /^(?<whoActs>to whom) (?:was|is|were|are) (?:the )?(?:LS|liaison(?: statement)?) (?:on|about|regarding) (?<topic>[^?!]{2,60}?) (?:addressed|sent)\s*[?!.]*$/i],
   ['ls', /^(?<whoActs>who) (?:was|is|were|are) (?:the )?(?:LS|liaison(?: statement)?) (?:on|about|regarding) (?<topic>[^?!]{2,60}?) (?:addressed|sent|written) to\s*[?!.]*$/i],
-  ['ls', /^(?<whoActs>what)(?:'s|’s| is| was) the (?:reply |response )?(?:deadline|due date|reply date) (?:of|for) (?:the )?(?:reply to (?:the )?)?(?:LS|liaison(?: statement)?) (?:on|about|regarding) (?<topic>[^?!]{2,60}?)\s*[?!.]*$/i],
+  ['ls', /^(?<whoActs>what)(?:'s|’s| is| was) the (?:reply |response )?(?:deadline|due date|reply date) (?:of|for) (?:the )?(?:reply to (?:the )?)?(?:(?<sender>(?!(?:LS|liaison)\b)[A-Z][\w/.-]*(?:\s\d{1,3})?)(?:['’]s)?\s+)?(?:LS|liaison(?: statement)?) (?:on|about|regarding) (?<topic>[^?!]{2,60}?)\s*[?!.]*$/i],
   // "who should I contact about the sg11 LS on emergency calls": the statement, with its contacts.
   ['ls', /^who (?:should|can|do|could|must) (?:I|we) (?:contact|ask|write to|talk to|reach out to) (?:about|on|regarding|concerning|for) (?:the )?(?<sender>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG))(?:['’]s)? (?:LS|liaison(?: statement)?) (?:on|about|regarding|concerning) (?<topic>[^?!.]{2,60}?)[?!.]*$/i],
   // "what's the TAP consultation on G.9806.1 about and when do member states need to reply?": the consultation's reply
@@ -615,6 +615,10 @@ function readAgainst(asked: FollowUpAsked, previous: string | null): string | nu
   if (!previous) return null;
   const bare = previous.replace(/[?!.]+\s*$/, '');
   if ('thing' in asked) {
+    // (Of a consultation or a statement named before: "and the deadline?" after "the SG15 TAP consultation".)
+    const subject = subjectOf(previous);
+    if (subject && 'thing' in subject && /\bconsultation\b/i.test(subject.thing)) return `${asked.thing} for ${subject.thing}`;
+    if (subject && 'thing' in subject && LS_ON_TOPIC.test(subject.thing) && /\b(?:deadline|due date|reply date)\b/i.test(asked.thing)) return `what's the ${asked.thing} of ${subject.thing}`;
     const named = ONE_GROUP_MENTION.exec(withRegionalGroups(previous))?.[0] ?? REC_NUMBER.exec(previous)?.[0];
     return named ? `${asked.thing} for ${named}` : null;
   }
@@ -673,6 +677,10 @@ function subjectOf(asked: string): { group: string; meeting: boolean } | { thing
   // statement, not the group that sent it.
   const statement = LS_ON_TOPIC.exec(previous);
   if (statement?.[1]) return { thing: `the ${statement[1]}` };
+  // "the SG15 TAP consultation", "the AAP on X.1286": that consultation, not its group.
+  // (Named by its group or its Recommendation: "the TAP consultation in TSB Circular 241" is named by the circular.)
+  const consultation = /\b(?:the\s+)?((?:SG\s?\d{1,2}|TSAG)\s+(?:TAP|AAP|Member State)\s+consultation(?:\s+on\s+(?:draft\s+)?(?:Recommendation\s+)?(?:ITU-T\s+)?[A-Z]\.\d[\w.-]*)?|(?:TAP|AAP|Member State)\s+consultation\s+on\s+(?:draft\s+)?(?:Recommendation\s+)?(?:ITU-T\s+)?[A-Z]\.\d[\w.-]*)/i.exec(previous);
+  if (consultation?.[1]) return { thing: `the ${consultation[1]}` };
   const group = ONE_GROUP_MENTION.exec(previous)?.[0];
   // "the SG13RG-ARB meeting in Muscat": that meeting, by its town (a past one is still "it").
   const town = group ? new RegExp(String.raw`${RegExp.escape(group)}\s+meeting\s+in\s+(\p{Lu}[\p{L}'’-]+)`, 'u').exec(previous)?.[1] : undefined;

@@ -210,6 +210,8 @@ describe('a follow-up question', () => {
     expect(answered.title).toMatch(/^No: no reply to TSAG-LS12 is stored/);
     await ask('SG11 liaison on emergency calls - what does it ask?', 'xia@example.org');
     expect((await ask('who must answer it?', 'xia@example.org')).title).toMatch(/^SG11-LS58 asks SG13 to reply by Wed 1 Apr 2026, 06:59 \(Asia\/Seoul\)/);
+    await ask('SG11 liaison on emergency calls - what does it ask?', 'xiu@example.org');
+    expect((await ask('and the deadline?', 'xiu@example.org')).title).toMatch(/^SG11-LS58 asks SG13 to reply by Wed 1 Apr 2026, 06:59 \(Asia\/Seoul\)/);
   });
 
   it('"and in may?" after deadlines in April replaces the month; "when does the meeting start?" is that group\'s meeting', async () => {
@@ -218,6 +220,14 @@ describe('a follow-up question', () => {
     expect(may).toMatchObject({ ok: true, command: 'deadlines', title: 'Deadlines for SG12, May 2027' });
     const start = await ask('when does the meeting start?', 'yan@example.org');
     expect(start.title).toMatch(/^SG12 opens Tue 25 May 2027, 16:30 \(Asia\/Seoul\)/);
+  });
+
+  it('after "the SG15 TAP consultation": "and the deadline?" and "who must reply?" are of that consultation', async () => {
+    await ask("the SG15 TAP consultation - what's it about", 'cal@example.org');
+    const due = await ask('and the deadline?', 'cal@example.org');
+    expect(due.title).toMatch(/^One consultation is open for SG15: it closes Tue 16 Mar 2027, 07:59 \(Asia\/Seoul\)/);
+    const who = await ask('who must reply?', 'cal@example.org');
+    expect(who.title).toBe(due.title);
   });
 
   it('"and QoS?" after a question on who leads a topic asks who leads QoS', async () => {
