@@ -410,8 +410,9 @@ function holdsWords(text: string, topic: string): boolean {
 function namesTopic(l: LiaisonFact, topic: string): boolean {
   const title = ` ${`${l.source.title ?? ''} ${l.source.reference ?? ''}`.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
   const words = topic.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 2 && !/^(?:the|a|an|of|and|for|to|in|ls|liaison|statements?)$/.test(w));
-  // "terms" finds "terminology", "requirements" finds "requirement".
-  return words.length > 0 && words.every((w) => title.includes(` ${w.length > 4 ? w.replace(/s$/, '') : w}`));
+  // "terms" finds "terminology", "requirements" finds "requirement", "reviewing" finds "review".
+  const stem = (w: string) => (w.length > 6 ? w.replace(/(?:ing|ed)$/, '') : w.length > 4 ? w.replace(/s$/, '') : w);
+  return words.length > 0 && words.every((w) => title.includes(` ${stem(w)}`));
 }
 
 /** A party's name for comparing: lower case, without spaces, dashes, slashes ("JTC 1/SC 27" → "jtc1sc27"). */

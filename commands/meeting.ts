@@ -362,7 +362,8 @@ const NAMING_WORDS = /^(?:cancell?ed|postponed|moved|rescheduled|happens?|happen
 
 /** How a letter words what a question asks with another word: the question's stem, and what else says it. */
 const SAID_AS: ReadonlyArray<readonly [RegExp, RegExp]> = [
-  [/^interp/, /\b(?:English only|languages?|translat)/],
+  // (Not a deadline for translating contributions: "Submit … contributions for which translation is requested".)
+  [/^interp/, /\b(?:English only|languages?|translat\w*\s+(?:into|between|in|from)\b|translation and interpretation)/],
   [/^langua/, /\b(?:English only|interpret|translat)/],
   [/^(?:recs?|recomm)/, /\bRecommendations?\b|\bITU-T [A-Z]\.\d/],
   [/^(?:free|cost|fee|pay|paid|price|charg)/, /\b(?:free of charge|fees?|no charge|charges?|costs?)\b/],

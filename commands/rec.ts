@@ -147,6 +147,10 @@ function stepOf(sentence: string, at: number): { step: Step | null; planned: boo
     for (const m of near.matchAll(re)) {
       const after = near.slice(m.index + m[0].length, m.index + m[0].length + 40);
       if (OTHER_OBJECT.test(after)) continue;
+      // A step said in a clause of another text, before this one is named: "X.1365 (ex X.iotsec-4), which was consented at
+      // this meeting, and to the ongoing revision of ITU-T X.1361" says nothing consented of X.1361.
+      const own = at - from;
+      if (m.index < own && /\b(?:which|that)\s+(?:was|were|has been|have been|is|are|will be)\s*$/i.test(near.slice(Math.max(0, m.index - 60), m.index)) && /[,;]/.test(near.slice(m.index + m[0].length, own))) continue;
       const lead = near.slice(Math.max(0, m.index - 80), m.index + m[0].length);
       const done = /\b(?:was|were|has been|have been|had been)\b/i.test(lead);
       const toCome = !done && (PLANNED.test(lead) || STEP_NOUN.test(m[0]));

@@ -91,7 +91,7 @@ function validate(spec: CommandSpec<never>, rest: string, text: string, clock?: 
 const ROUTER_INTENTS: ReadonlyArray<readonly [string, RegExp]> = [
   // "what will SG20 discuss in May", "what's on the agenda for study group 20", "what is WP3/17 going to work on": what
   // the meeting's letter says it will do.
-  ['meeting', /^(?<arg>what(?:'s|’s| is| are| will| does| do)? (?:the )?(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}(?:RG-[A-Z]{2,5})?|study group \d{1,2}|TSAG|WP\s?\d\/\d{1,2})(?:['’]s)? (?:be )?(?:going to )?(?:discuss|discussing|work on|working on|cover|covering|consider|considering|focus on|focusing on|look at|looking at|do(?=\s+(?:at|in|during)\b))\b[^?!]{0,80}[?!.]*)$/i],
+  ['meeting', /^(?<arg>what(?:\s+(?:topics?|issues?|subjects?|items?))?(?:'s|’s| is| are| will| does| do)? (?:the )?(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}(?:RG-[A-Z]{2,5})?|study group \d{1,2}|TSAG|WP\s?\d\/\d{1,2})(?:['’]s)? (?:be )?(?:going to )?(?:discuss|discussing|work on|working on|cover|covering|consider|considering|focus on|focusing on|look at|looking at|do(?=\s+(?:at|in|during)\b))\b[^?!]{0,80}[?!.]*)$/i],
   ['meeting', /^(?<arg>what(?:'s|’s| is) (?:on )?the agenda (?:for|of|at) (?:the )?(?:next )?(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}(?:RG-[A-Z]{2,5})?|study group \d{1,2}|TSAG|WP\s?\d\/\d{1,2})\b[^?!]{0,80}[?!.]*)$/i],
   // "is translation provided for WP3/17", "will there be interpretation at TSAG", "do I need to re-register for SG13":
   // what the meeting's letter says of it.
@@ -133,7 +133,7 @@ const ROUTER_INTENTS: ReadonlyArray<readonly [string, RegExp]> = [
   ['lsg', /^what (?:does|do) (?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG)) lead(?: on)?[?!.]*$/i],
   // "mailing list for cg-qsm", "how do i join the sg17 cg-qsm", "how can I subscribe to the CG-AISEC-STRAT list":
   // how to take part, as the document that set it up says.
-  ['search', /^(?:what(?:'s|’s| is) the |which |is there a )?(?:mailing list|e-?mail list|reflector|list) (?:for|of) (?:the )?(?<join>\S.{1,60}?)[?!.]*$/i],
+  ['search', /^(?:(?:what(?:'s|’s| is)|whats) the |which |is there a )?(?:mailing list|e-?mail list|reflector|list) (?:for|of) (?:the )?(?<join>\S.{1,60}?)[?!.]*$/i],
   ['search', /^how (?:do|can|should) (?:i|we|one|delegates|experts) (?:join|subscribe to|take part in|participate in|sign up (?:for|to)) (?:the )?(?<join>\S.{1,60}?)(?: (?:mailing )?list)?[?!.]*$/i],
   // "open liaison deadlines after today?", "LS reply deadlines next month": reply dates of statements then.
   ['ls', /^(?:(?:any|all|the|open|pending|upcoming|current)\s+)*(?:liaison|LS|liaison statement)s?\s+(?:reply\s+|response\s+)?(?:deadlines?|due dates?|reply dates?)\s+(?<due>(?:after|from|in|before|by|until|this|next|between|within|during)\b.+?)[?!.]*$/i],
@@ -158,13 +158,15 @@ const ROUTER_INTENTS: ReadonlyArray<readonly [string, RegExp]> = [
   // "who sent the liaison on post-quantum key establishment?", "is there an LS about the review of stale work items?":
   // the statements on that topic, with their senders and addressees.
   ['ls', /^(?:who (?:sent|wrote|issued|sends)|(?:is|are) there (?:an? |any )?(?:new |incoming )?)(?: the| an?)? ?(?:LS|liaison(?: statement)?)s? (?:on|about|regarding|concerning) (?:the )?(?<topic>[^?!]{2,80}?)\s*[?!.]*$/i],
+  // "who must answer the LS from ISO/IEC JTC 1/SC 27 to SG17?" (what "it" is after "what did SC 27 send to SG17").
+  ['ls', /^(?<whoActs>who)\s+(?:has|have|must|needs?|is|are)\s+(?:to\s+|supposed\s+to\s+|expected\s+to\s+)?(?:reply|respond|answer)\s+(?:to\s+)?(?:the\s+)?(?:LS|liaison(?:\s+statement)?)\s+from\s+(?:the\s+)?(?<sender>[^?!,]{2,60}?)\s+to\s+(?:the\s+)?(?<to>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG|Q\d{1,2}\/\d{1,2}))(?:,?\s+and\s+(?:by\s+)?when)?\s*[?!.]*$/i],
   // "who must reply to the liaison from ISO/IEC JTC 1/SC 27 on post-quantum key establishment, and by when?": the
   // sender written after the statement.
   ['ls', /^(?<whoActs>who)\s+(?:has|have|must|needs?|is|are)\s+(?:to\s+|supposed\s+to\s+|expected\s+to\s+)?(?:reply|respond|answer)\s+(?:to\s+)?(?:the\s+)?(?:LS|liaison(?:\s+statement)?)\s+from\s+(?:the\s+)?(?<sender>[^?!,]{2,60}?)\s+(?:on|about|regarding)\s+(?<topic>[^?!,]{2,60}?)(?:,?\s+and\s+(?:by\s+)?when)?\s*[?!.]*$/i],
   // "to whom was the LS on post-quantum key establishment addressed?", "who was the liaison on X sent to", "what's the
   // deadline of the LS about stale work items": who is asked to act on the statement on that topic, and by when.
-  ['ls', /^(?<whoActs>to whom) (?:was|is|were|are) (?:the )?(?:LS|liaison(?: statement)?) (?:on|about|regarding) (?<topic>[^?!]{2,60}?) (?:addressed|sent)\s*[?!.]*$/i],
-  ['ls', /^(?<whoActs>who) (?:was|is|were|are) (?:the )?(?:LS|liaison(?: statement)?) (?:on|about|regarding) (?<topic>[^?!]{2,60}?) (?:addressed|sent|written) to\s*[?!.]*$/i],
+  ['ls', /^(?<whoActs>to whom) (?:was|is|were|are) (?:the )?(?:LS|liaison(?: statement)?) (?:on|about|regarding) (?<topic>[^?!]{2,60}?) (?:addressed|sent)(?:,?\s+and\s+(?:by\s+)?when)?\s*[?!.]*$/i],
+  ['ls', /^(?<whoActs>who) (?:was|is|were|are|does|did) (?:the )?(?:(?<sender>(?!(?:LS|liaison)\b)[A-Z][\w/.-]*(?:\s\d{1,3})?)(?:['’]s)?\s+)?(?:LS|liaison(?: statement)?) (?:on|about|regarding) (?<topic>[^?!]{2,60}?) (?:addressed|sent|written|go|going|went) to(?:,?\s+and\s+(?:by\s+)?when)?\s*[?!.]*$/i],
   ['ls', /^(?<whoActs>what)(?:'s|’s| is| was) the (?:reply |response )?(?:deadline|due date|reply date) (?:of|for) (?:the )?(?:reply to (?:the )?)?(?:(?<sender>(?!(?:LS|liaison)\b)[A-Z][\w/.-]*(?:\s\d{1,3})?)(?:['’]s)?\s+)?(?:LS|liaison(?: statement)?) (?:on|about|regarding) (?<topic>[^?!]{2,60}?)\s*[?!.]*$/i],
   // "who should I contact about the sg11 LS on emergency calls": the statement, with its contacts.
   ['ls', /^who (?:should|can|do|could|must) (?:I|we) (?:contact|ask|write to|talk to|reach out to) (?:about|on|regarding|concerning|for) (?:the )?(?<sender>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG))(?:['’]s)? (?:LS|liaison(?: statement)?) (?:on|about|regarding|concerning) (?<topic>[^?!.]{2,60}?)[?!.]*$/i],
@@ -508,8 +510,13 @@ const ZONE_TIME = /[\s,;(]+(?:in\s+)?((?:[A-Za-z.'’-]+\s+){0,2}[A-Za-z.'’-]+
 /** A remark after a question, about the asker: "need to book flights from Tokyo", "thanks!", "I'm new here". */
 const REMARK = /(?<=\?)\s+((?:I|I['’]m|I am|I['’]ll|I['’]ve|I['’]d|we|we['’]re|we['’]ll|my|our|need|needs|have to|has to|got to|planning|trying|just|thanks|thank you|cheers|sorry)\b[^?]{0,200})$/i;
 
-/** `question` without a remark after it; as it is when the remark names a group or the question would be empty. */
-export function withoutRemark(question: string): string {
+/**
+ * The question without a remark after it or a "please" in it; as it is when the remark names a group or the question
+ * would be empty.
+ */
+export function withoutRemark(asked: string): string {
+  // "pls", "thanks", "please": no words of the question ("list the TSAG deadlines pls").
+  const question = asked.length > 400 ? asked : asked.replace(/(?:^|\s+)(?:pls|plz|please|thanks|thank you|thx|ty)\b[,!.]*(?=\s|$|[?])/gi, '').trim() || asked;
   const m = REMARK.exec(question.length > 400 ? '' : question);
   // ("I heard it moved" asks whether it was: no remark.)
   if (!m?.[1] || ONE_GROUP_MENTION.test(m[1]) || REC_NUMBER.test(m[1]) || HEARSAY.test(m[1].trim())) return question;
@@ -600,6 +607,9 @@ function followUpOf(question: string): FollowUpAsked | null {
   if (target) return { target };
   const thingOf = FOLLOW_UP_THING.exec(q)?.groups;
   const kind = thingOf?.['kind'];
+  // "and april?", "what about next week?": a span of time, written without its preposition.
+  if (kind && new RegExp(String.raw`^(?:${MONTH_PATTERN})(?:\s+(?:19|20)\d{2})?$`, 'i').test(kind.trim())) return { span: `in ${kind.trim()}` };
+  if (kind && /^(?:this|next|last)\s+(?:week|month|year)$/i.test(kind.trim())) return { span: kind.trim() };
   const thing = thingOf?.['thing'] ?? (kind && namesOnlyDeadlineKinds(kind) ? `${kind} deadline` : undefined);
   if (thing) return { thing };
   if (FOLLOW_UP_WHEN.test(q)) return { when: true };
@@ -677,6 +687,11 @@ function subjectOf(asked: string): { group: string; meeting: boolean } | { thing
   // statement, not the group that sent it.
   const statement = LS_ON_TOPIC.exec(previous);
   if (statement?.[1]) return { thing: `the ${statement[1]}` };
+  // "what did ISO/IEC JTC 1/SC 27 send to SG17": what it sent, not the group it went to.
+  const sent = /^what\s+(?:did|has|have)\s+(?:the\s+)?(?!(?:ITU-T\s+)?(?:SG|TSAG)\b)([^?!]{2,60}?)\s+(?:send|sent)\s+to\s+(?:the\s+)?((?:ITU-T\s+)?(?:SG\s?\d{1,2}|TSAG|Q\d{1,2}\/\d{1,2}))\b/i.exec(previous);
+  if (sent?.[1] && sent[2]) return { thing: `the LS from ${sent[1]} to ${sent[2]}` };
+  const fromTo = /\bthe\s+(?:LS|liaison(?:\s+statement)?)\s+from\s+(?:the\s+)?([^?!]{2,60}?)\s+to\s+(?:the\s+)?((?:ITU-T\s+)?(?:SG\s?\d{1,2}|TSAG|Q\d{1,2}\/\d{1,2}))\b/i.exec(previous);
+  if (fromTo?.[1] && fromTo[2]) return { thing: `the LS from ${fromTo[1]} to ${fromTo[2]}` };
   // "the SG15 TAP consultation", "the AAP on X.1286": that consultation, not its group.
   // (Named by its group or its Recommendation: "the TAP consultation in TSB Circular 241" is named by the circular.)
   const consultation = /\b(?:the\s+)?((?:SG\s?\d{1,2}|TSAG)\s+(?:TAP|AAP|Member State)\s+consultation(?:\s+on\s+(?:draft\s+)?(?:Recommendation\s+)?(?:ITU-T\s+)?[A-Z]\.\d[\w.-]*)?|(?:TAP|AAP|Member State)\s+consultation\s+on\s+(?:draft\s+)?(?:Recommendation\s+)?(?:ITU-T\s+)?[A-Z]\.\d[\w.-]*)/i.exec(previous);
@@ -713,8 +728,11 @@ function standsAlone(answered: { command: string | null; reply: Reply }, questio
   // ("what's the deadline?", "when is the reply due?" ask one; "deadlines next week" asks every group's.)
   const one = (/\bthe\s+(?:[\w-]+\s+){0,2}(?:deadline|due date|reply date)\s*[?!.]*$/i.test(question) || /\b(?:is|was)\s+the\s+(?:[\w-]+\s+){0,2}(?:reply|response|answer|deadline)\s+due\s*[?!.]*$/i.test(question)) && !SPAN_WORDS.test(question);
   // (A command's own "not found" answers: only a question no command could read, or a search by its words, does not.)
-  const read = answered.reply.ok || (answered.command !== null && answered.reply.code !== 'E_NO_ANSWER');
-  return read && answered.command !== 'search' && !(one && /\bfor all groups\b/.test(answered.reply.title));
+  // ("who is the rapporteur?" answered "Say which Question" lacks what the earlier question named.)
+  const read = answered.reply.ok || (answered.command !== null && answered.reply.code !== 'E_NO_ANSWER' && answered.reply.code !== 'E_USAGE');
+  // (A search that answers in its own way, "how to take part" in a group's list, is an answer.)
+  const searched = answered.command === 'search' && /^Documents (?:matching|about)\b/.test(answered.reply.title);
+  return read && !searched && !(one && /\bfor all groups\b/.test(answered.reply.title));
 }
 
 /**
@@ -725,6 +743,8 @@ function askedOf(question: string, subject: NonNullable<ReturnType<typeof subjec
   const bare = question.trim().replace(/^(?:(?:and|so|ok|okay)[,\s]+)/i, '').replace(/[?!.]+\s*$/, '');
   if ('group' in subject) {
     const at = subject.meeting ? `the ${subject.group} meeting` : subject.group;
+    // "whats their mailing list" after a Question: the Question's.
+    if (/\b(?:their|its)\b/i.test(bare)) return `${bare.replace(/\b(?:their|its)\b/i, 'the')} for ${at}?`;
     // ("meet there" is at the meeting; "is there" asks whether.)
     const there = /(?<!\b(?:is|are|was|were|will|be)\s+)\bthere\b/i;
     if (there.test(bare)) return `${bare.replace(there, subject.meeting ? `at ${at}` : `in ${at}`)}?`;
@@ -767,9 +787,10 @@ const DASH_SUBJECT = /^(?<subject>[^?!.\n]{3,80}?)\s+[-–—:]\s+(?<asked>(?:wh
 
 // "and when does SG15 meet to approve them?", "at which meeting will they be consented?": a step of the Recommendations
 // the previous question named.
-const STEP_OF_THEM = /^(?:(?:and|so|ok|okay)[,\s]+)?(?:when|where|at (?:which|what) meeting)\s+(?:(?:does|do|will)\s+\S.{0,30}?\s+meet\s+to\s+(?<step>approve|consent|determine|adopt)\s+(?:them|it|these|those|the texts|the drafts)|(?:will|are|is)\s+(?:they|it|these|those|the texts|the drafts)\s+(?:be\s+)?(?<step2>approved|consented|determined|adopted))\s*[?!.]*$/i;
+const STEP_OF_THEM = /^(?:(?:and|so|ok|okay)[,\s]+)?(?:(?:when|where|at (?:which|what) meeting)\s+(?:(?:does|do|will)\s+\S.{0,30}?\s+meet\s+to\s+(?<step>approve|consent|determine|adopt)\s+(?:them|it|these|those|the texts|the drafts)|(?:will|are|is)\s+(?:they|it|these|those|the texts|the drafts)\s+(?:be\s+)?(?<step2>approved|consented|determined|adopted))|(?:when|where)(?:'s|’s|s| is)\s+the\s+(?<step3>approv|consent|determin)(?:al|ation)?\s+meeting)\s*[?!.]*$/i;
 // "was it answered?", "were they replied to?" after a question that listed liaison statements.
-const ANSWERED_OF_THEM = /^(?:(?:and|so|ok|okay)[,\s]+)?(?:was|were|has|have)\s+(?:it|they|that|those|these|any of (?:them|those))\s+(?:been\s+|ever\s+|already\s+)*(?:answered|replied to|responded to)(?:\s+(?:yet|already))?\s*[?!.]*$/i;
+// … or "has anyone replied?", "did anybody answer it?", "any reply yet?", "is there a response?".
+const ANSWERED_OF_THEM = /^(?:(?:and|so|ok|okay)[,\s]+)?(?:(?:was|were|has|have)\s+(?:it|they|that|those|these|any of (?:them|those))\s+(?:been\s+|ever\s+|already\s+)*(?:answered|replied to|responded to)(?:\s+(?:yet|already))?|(?:has|have|did)\s+(?:anyone|anybody|someone|somebody|any group|they)\s+(?:already\s+)?(?:replied|answered|responded|reply|answer|respond)(?:\s+(?:to\s+)?(?:it|that|this|them))?(?:\s+(?:yet|already))?|(?:any|is there a|is there any|was there a)\s+(?:reply|replies|response|responses|answer)(?:\s+(?:to\s+)?(?:it|that|this|them))?(?:\s+(?:yet|already))?)\s*[?!.]*$/i;
 // "what does it ask?", "what do they want us to do?" after a question that listed liaison statements.
 const ASKS_OF_IT = /^(?:(?:and|so|ok|okay)[,\s]+)?what (?:does|do|did) (?:it|they|those|these|them) (?:ask|want|request|say)(?:\s+(?:for|of (?:us|me)|(?:us|me) to do))?\s*[?!.]*$/i;
 /** Follow-ups that ask the previous liaison question again with one more thing: the `ls` flag, and how it was read. */
@@ -886,7 +907,7 @@ export async function answer(registry: Registry, context: CommandContext & { met
   // "and when does SG15 meet to approve them?" after a question on a circular or a Recommendation: where the
   // approval of (the first of) its Recommendations stands, with the meeting planned for it.
   const stepGroups = STEP_OF_THEM.exec(question.trim())?.groups;
-  const stepAsked = stepGroups?.['step'] ?? stepGroups?.['step2']?.replace(/d$/, '');
+  const stepAsked = stepGroups?.['step'] ?? stepGroups?.['step2']?.replace(/d$/, '') ?? (stepGroups?.['step3'] ? `${stepGroups['step3']}e`.replace(/consente$/, 'consent') : undefined);
   if (stepAsked) {
     const named = await namedQuestion();
     const thing = named ? subjectOf(named) : null;

@@ -2546,6 +2546,20 @@ describe('questions of the forty-second round (asked on 10 February 2027)', () =
     expect(a).toMatchObject({ ok: true, command: 'rec', title: 'Texts of SG12 for consent: P.1204.6, G.1028' });
   });
 
+  it('X.1361, named after a clause saying X.1365 was consented, is under revision, not consented', async () => {
+    expect((await ask('status of X.1361', 'Asia/Tokyo', when)).title).toBe('X.1361: a draft under study, as SG17-LS45 says');
+  });
+
+  it('"French interpretation" is not found in a deadline for translating contributions', async () => {
+    const a = await ask('will there be French interpretation at the SG20 May meeting', 'Europe/Paris', when);
+    expect(a.notes[0]).toMatch(/^I can't answer all of "will there be French interpretation at the SG20 meeting": TSB Collective letter 5\/20, the letter for this meeting, says nothing I can find on it\./);
+  });
+
+  it('"what topics will SG13RG-ARB discuss in muscat": what the letter says it will do', async () => {
+    const a = await ask('what topics will SG13RG-ARB discuss in muscat', 'Asia/Singapore', '2026-11-25T13:00');
+    expect(a.sections[0]?.items[0]?.text).toMatch(/^The regional group will prepare Arab contributions to the next SG13 meeting/);
+  });
+
   it('a lead role asked with its topic misspelt ("identity managment")', async () => {
     const a = await ask('which study group is lead on identity managment', 'Africa/Nairobi', when);
     expect(a).toMatchObject({ ok: true, command: 'lsg', title: 'SG17 leads this topic' });

@@ -251,6 +251,35 @@ describe('a follow-up question', () => {
     expect(none).toMatchObject({ ok: false, command: 'lsg', title: 'Not found: no lead study group is known for "quantum gravity".' });
   });
 
+  // Conversations of the forty-third round (first sight) and the second read of the forty-second.
+  it('"who is the rapporteur?" and "whats their mailing list" after a Question\'s deadlines are that Question\'s', async () => {
+    await ask('deadlines for Q11/20', 'dee2@example.org');
+    expect((await ask('who is the rapporteur?', 'dee2@example.org')).title).toBe('Rapporteur of Q11/20');
+    const list = await ask('whats their mailing list', 'dee2@example.org');
+    expect(list.title).toMatch(/^How to take part: Q11\/20/);
+    expect(JSON.stringify(list.sections)).toContain('t25sg20q11@lists.itu.int');
+  });
+
+  it('after a statement asked with a dash: "by when?" and "who\'s the contact?" are of it; "has anyone replied?"', async () => {
+    await ask('the TSAG LS about reviewing work programmes - who does it go to?', 'eli@example.org');
+    expect((await ask('by when?', 'eli@example.org')).title).toMatch(/^TSAG-LS12 asks SG2, SG3, SG5, SG9, SG11, SG12, SG13, SG15, SG17, SG20, SG21 to reply by /);
+    expect((await ask("who's the contact?", 'eli@example.org')).title).toMatch(/^Contacts for TSAG-LS12: Elena Popescu/);
+    await ask('what did ISO/IEC JTC 1/SC 27 send to SG17', 'fay@example.org');
+    expect((await ask('who has to reply to it?', 'fay@example.org')).title).toMatch(/on post-quantum key establishment asks SG17 to reply by /);
+    expect((await ask('has anyone replied?', 'fay@example.org')).title).toMatch(/^No: no reply to Liaison statement from ISO\/IEC JTC 1\/SC 27 to ITU-T Study Group 17 on post-quantum key establishment is stored/);
+  });
+
+  it('"pls" is no word of the question; "and april?" is a month; "when\'s the approval meeting?" after a consultation', async () => {
+    await ask('list the TSAG deadlines pls', 'gus@example.org');
+    expect((await ask('which of those are in January?', 'gus@example.org')).title).toBe('Deadlines for TSAG, January 2027');
+    await ask('deadlines for sg 20 in march', 'hal@example.org');
+    expect((await ask('and april?', 'hal@example.org')).title).toBe('Deadlines for SG20, April 2027');
+    await ask('TSB circular 57 deadline', 'ian@example.org');
+    const approval = await ask("when's the approval meeting?", 'ian@example.org');
+    expect(approval).toMatchObject({ ok: true, command: 'rec' });
+    expect(approval.title).toMatch(/^Y\.3188 \(ex Y\.IMT2020-QoS-fw\): approval planned for 13–24 October 2025/);
+  });
+
   it("is read against the asker's own earlier question, not another person's", async () => {
     await ask('when is the SG13 meeting?', 'bob@example.org');
     expect((await ask('and for SG20?', 'bob@example.org')).notes[0]).toBe('Read as "when is the SG20 meeting?".');

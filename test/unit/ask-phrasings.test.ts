@@ -646,6 +646,7 @@ describe('a zone named for the times ("…, New York time")', () => {
   it('a remark after the question is no part of it', () => {
     expect(withoutRemark('when does study group 13 meet next? need to book flights from Tokyo')).toBe('when does study group 13 meet next?');
     expect(withoutRemark('registration deadline for SG12? thanks!')).toBe('registration deadline for SG12?');
+    expect(withoutRemark('list the TSAG deadlines pls')).toBe('list the TSAG deadlines');
     // A remark naming a group says which one: kept.
     expect(withoutRemark("when is the next meeting? I'm on SG17")).toBe("when is the next meeting? I'm on SG17");
     expect(withoutRemark('is TSAG hybrid? is there interpretation?')).toBe('is TSAG hybrid? is there interpretation?');
