@@ -253,9 +253,6 @@ const deadlinesCommand = defineCommand({
     const named = args.unread ? findReferences(args.unread)[0] : undefined;
     const doc = named ? (await ctx.store.findByReference(named.reference))[0] : undefined;
     if (doc) return documentDeadlines(ctx, doc, kinds);
-    // "SG13 contribution deadline for the april 2027 meeting": the letter announcing the group's meeting that month.
-    const ofMeeting = args.meetingMonth && !range && !all ? await monthMeetingDeadlines(ctx, scope, args.meetingMonth, kinds) : null;
-    if (ofMeeting) return ofMeeting;
     // "has the SG21 contribution deadline been extended?": yes, when a deadline to come was moved by a letter that says
     // so in the deadline's own sentence ("… has been extended from 25 August 2027 to 1 September 2027").
     // (Not "why was SG13 postponed", "do I need to register again": the meeting was moved, not asked of a deadline.)
@@ -278,6 +275,9 @@ const deadlinesCommand = defineCommand({
         notes: [moved ? `In the letter's words: "${(said[at] as string).trim().replace(/^\d{1,2}\s+/, '')}"` : `No stored letter says a deadline of ${describeAsk(args)} was moved; these are the deadlines as they stand.`, ...understood.notes],
       };
     }
+    // "SG13 contribution deadline for the april 2027 meeting": the letter announcing the group's meeting that month.
+    const ofMeeting = args.meetingMonth && !range && !all ? await monthMeetingDeadlines(ctx, scope, args.meetingMonth, kinds) : null;
+    if (ofMeeting) return ofMeeting;
     if (topic.length > 0) {
       const reply = await inRange(ctx, scope, all, range ?? { from: all ? null : ctx.now, to: null, words: all ? 'at any date' : 'from now on' }, kinds, topic);
       if (reply.ok && reply.sections.length > 0) return reply;

@@ -782,6 +782,9 @@ const NAMES_ITS_OWN = /\b(?:LSs?|liaisons?|liaison statements?|TDs?|letters?|cir
 // "what's their email?", "and his phone?" after a question on who holds a role: that answer gives them.
 // … or after a statement, a meeting or a document: "who's the contact for it?", "who do I contact about it?".
 const CONTACT_OF_THEM = /^(?:(?:and|so|ok|okay)[,\s]+)?(?:(?:(?:what(?:'s|’s| is| are)?|whats|who(?:'s|’s| is| are)?|whos)\s+)?(?:their|his|her|the|its)\s+(?:e-?mails?(?:\s+address(?:es)?)?|phone(?:\s+numbers?)?|contacts?(?:\s+(?:details|persons?|people))?|addresses)|who (?:do|should|can) (?:I|we) (?:contact|ask|write to))(?:\s+(?:for|of|on|about|at)\s+(?:it|that|this|them|those|these|that one))?\s*[?!.]*$/i;
+// "when's that for me?", "what time is that in my zone?", "and in my time?": the previous answer's times, for the asker.
+const IN_MY_TIME = /^(?:(?:and|so|ok)[,\s]+)?(?:(?:when(?:'s|’s|s| is)|what time(?:'s|’s| is)?|what day(?:'s|’s| is)?)\s+(?:that|it|this|those|these)\s+(?:for me|in my (?:time|zone|time ?zone|local time)|my time|here|locally)|in my (?:time|zone|time ?zone|local time)|for me|my time)\s*[?!.]*$/i;
+
 // "SG12RG-AFR - where and when did it last meet": what the question is about, a dash, then the question.
 const DASH_SUBJECT = /^(?<subject>[^?!.\n]{3,80}?)\s+[-–—:]\s+(?<asked>(?:where|when|what|what's|whats|who|how|is|are|was|were|did|does|do|can|will|has|have)\b[^\n]{3,200})$/i;
 
@@ -863,6 +866,14 @@ export async function answer(registry: Registry, context: CommandContext & { met
     const previous = await previousQuestion();
     return previous ? { previous, routed: route(registry, previous, { now: context.now, tz: context.tz }) } : null;
   };
+  // "when's that for me?", "and in my time zone?": the previous question again, whose times are in the asker's zone.
+  if (IN_MY_TIME.test(question.trim())) {
+    const previous = await previousQuestion();
+    if (previous) {
+      const again = await answerOne(registry, context, previous);
+      if (again.reply.ok) return readAs(again, previous, `Read as "${previous}", with its times in ${context.tz}.`);
+    }
+  }
   // "SG12RG-AFR - where and when did it last meet", "the SG15 TAP consultation - what's it about": the question
   // with its "it" made what comes before the dash, when that reads better than the question as written.
   const dashed = DASH_SUBJECT.exec(question.trim());
@@ -1265,7 +1276,7 @@ const MEETING_IN_MONTH = new RegExp(String.raw`\bmeeting\s+(?:in|of)\s+((?:${MON
 const NAMED_EVENT = /\bthe\s+(?:(?!the\b)[\w-]+\s+){0,6}?(?:workshop|forum|symposium|seminar|webinar|clinic|briefing|hackathon|summit|tutorial|session)\b(?:\s+on\s+(?:(?!and\b|or\b|the\b)[\w-]+\s*){1,5})?/i;
 
 /** A part that says what the asker heard changed: "I heard it moved", "I was told the meeting was cancelled". */
-const HEARSAY = /^(?:but\s+)?(?:I|we)\s+(?:heard|read|was told|were told|understand|think|believe|saw)\s+(?:that\s+)?(it|the\s+[\w\s/-]{2,40}?)\s+(?:has\s+been\s+|had\s+been\s+|was\s+|is\s+|got\s+|'s\s+been\s+|’s\s+been\s+)?(moved|postponed|cancell?ed|rescheduled|changed|delayed|brought forward)\b[^?!]*[?!.]*$/i;
+const HEARSAY = /^(?:but\s+)?(?:(?:I|we)\s+)?(?:heard|read|was told|were told|understand|think|believe|saw)\s+(?:that\s+)?(it|the\s+[\w\s/-]{2,40}?)\s+(?:has\s+been\s+|had\s+been\s+|was\s+|is\s+|got\s+|'s\s+been\s+|’s\s+been\s+)?(moved|postponed|cancell?ed|rescheduled|changed|delayed|brought forward)\b[^?!]*[?!.]*$/i;
 
 /**
  * The parts of a question asking several things: split at a question mark inside it, a "+", a ";", or an "and" before
@@ -1296,6 +1307,8 @@ export function partsOf(input: string): string[] {
     if (i === 0) return said;
     // "I heard it moved", "I was told it's been cancelled": whether it was.
     const p = said.replace(HEARSAY, (_m, what: string, change: string) => `${/^it$/i.test(what) ? 'was it' : `was ${what}`} ${change}?`);
+    // "contribution deadline for the sg21 meeting? heard it moved": "it" is that deadline.
+    if (p !== said && /\b(?:deadlines?|due)\b/i.test(parts[0] ?? '') && /^was it\b/i.test(p)) return `${(parts[0] ?? '').replace(/[?!.]+$/, '')} ${p.replace(/^was it\s+/i, '').replace(/[?!.]+$/, '')}?`;
     // "when is the sg13 meeting in 2027? I heard it moved": "it" is that meeting.
     if (p !== said && named && /\bmeeting\b/i.test(parts[0] ?? '') && /\bit\b/.test(p) && !ONE_GROUP_MENTION.test(p)) return p.replace(/\bit\b/, `the ${named} meeting${month ? ` in ${month}` : ''}`);
     if (rec && !event && /\b(?:approve|approved|consent|consented|determine|determined|delete|deleted|adopt|adopted)\s+it\b/.test(p)) return p.replace(/\bit\b/, rec);

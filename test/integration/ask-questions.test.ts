@@ -2565,6 +2565,12 @@ describe('questions of the forty-second round (asked on 10 February 2027)', () =
     expect(a).toMatchObject({ ok: true, command: 'lsg', title: 'SG17 leads this topic' });
   });
 
+  it('"heard it moved" after a question on a deadline asks whether that deadline was moved', async () => {
+    const a = await ask('contribution deadline for the sg21 september 2027 meeting? heard it moved', 'Europe/London', '2026-11-25T13:00');
+    expect(a.title).toBe('Yes: contributions now due Wed 1 Sep 2027, 22:59 (Europe/London) — original: 1 September 2027 Geneva time, end of day [Addendum 1 to TSB Collective letter 4/21]');
+    expect(a.notes.join(' ')).not.toMatch(/I can't answer all of/);
+  });
+
   it('a remark after the question is left unread, not said to be unanswered', async () => {
     const a = await ask('when does study group 13 meet next? need to book flights from Tokyo', 'Asia/Tokyo', when);
     expect(a).toMatchObject({ ok: true, command: 'meeting', title: 'Next meeting of SG13' });

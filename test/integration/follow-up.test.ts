@@ -280,6 +280,13 @@ describe('a follow-up question', () => {
     expect(approval.title).toMatch(/^Y\.3188 \(ex Y\.IMT2020-QoS-fw\): approval planned for 13–24 October 2025/);
   });
 
+  it('"when\'s that for me?" asks the previous question again, in the asker\'s zone', async () => {
+    await ask('deadlines for TSAG in January', 'jon@example.org');
+    const mine = await ask("when's that for me?", 'jon@example.org');
+    expect(mine).toMatchObject({ ok: true, command: 'deadlines', title: 'Deadlines for TSAG, January 2027' });
+    expect(mine.notes[0]).toBe('Read as "deadlines for TSAG in January", with its times in Asia/Seoul.');
+  });
+
   it("is read against the asker's own earlier question, not another person's", async () => {
     await ask('when is the SG13 meeting?', 'bob@example.org');
     expect((await ask('and for SG20?', 'bob@example.org')).notes[0]).toBe('Read as "when is the SG20 meeting?".');
