@@ -2,6 +2,7 @@
  * `ls [group|Question]`: liaison statements of a group, seen from that group: those it must answer (reply deadline
  * ahead, not yet answered) first, then the replies it expects from others, then the rest, newest first.
  */
+import { MONTH_PATTERN } from '../src/parse/normalize.ts';
 import { canonicalGroup, canonicalQuestion, groupOfQuestion, parentGroup } from '../src/core/groups.ts';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
@@ -56,7 +57,7 @@ export default defineCommand({
   summary: 'Liaison statements of a group: those it must answer, with their reply deadlines, first.',
   usage: 'ls [SG17|Q6/17|TSAG]',
   examples: ['ls SG17', 'ls Q6/17', 'which liaisons need a reply from SG17', 'ls'],
-  args: z.object({ scope: z.custom<Scope>(), from: z.string().nullable().default(null), to: z.string().nullable().default(null), topic: z.string().nullable().default(null), due: z.string().optional(), asks: z.boolean().optional(), replyAsked: z.boolean().optional(), actor: z.string().optional(), openAsked: z.enum(['passed', 'open']).optional(), whoActs: z.boolean().optional(), answeredAsked: z.boolean().optional(), contactsAsked: z.boolean().optional() }),
+  args: z.object({ scope: z.custom<Scope>(), from: z.string().nullable().default(null), to: z.string().nullable().default(null), topic: z.string().nullable().default(null), due: z.string().optional(), sent: z.string().optional(), asks: z.boolean().optional(), replyAsked: z.boolean().optional(), actor: z.string().optional(), openAsked: z.enum(['passed', 'open']).optional(), whoActs: z.boolean().optional(), answeredAsked: z.boolean().optional(), contactsAsked: z.boolean().optional() }),
   parseText: parseLsText,
   // Any short question about liaisons, replies or LSs that names a group: "does sg20 owe anyone an LS reply", "what
   // replies is SG15 waiting for", "which LS does SG17 have to answer in january".
@@ -76,7 +77,7 @@ export default defineCommand({
     // "any liaisons for SG13 to answer", "which liaisons did SG17 send", "what liaisons has SG20 received".
     /^(?:are there |is there )?(?:any|which|what)\s+(?:liaison statements?|liaisons?|LSs?)\s+(?:for|did|has|have|from|to)\s+(?<arg>.+?)(?:\s+(?:to answer|to reply to|send(?: out)?|sent(?: out)?|receive|received|get|got))?\s*\??$/i,
   ],
-  async run(ctx, { scope, from, to, topic, due, asks: wantAsks = false, replyAsked = false, actor, openAsked, whoActs = false, answeredAsked = false, contactsAsked = false }): Promise<Reply> {
+  async run(ctx, { scope, from, to, topic, due, sent, asks: wantAsks = false, replyAsked = false, actor, openAsked, whoActs = false, answeredAsked = false, contactsAsked = false }): Promise<Reply> {
     // "ls SG17-LS45": one statement by its number, as `doc` shows it.
     if (scope.kind === 'unknown' && /^(?:SG\d{1,2}|TSAG)-LS\s?\d{1,4}$/i.test(scope.text.trim())) return docCommand.run(ctx, { ref: scope.text.trim() });
     if (scope.kind === 'unknown') return unknownGroupReply(ctx, scope.text);
@@ -94,7 +95,10 @@ export default defineCommand({
     // Reply dates asked about ("due in april 2026"): the statements whose reply date falls then, whoever is to reply.
     const window = due ? rangeOf(due, { now: ctx.now, tz: ctx.tz }) : null;
     const dueThen = (l: LiaisonFact) => !window || (l.liaison.deadline !== null && dueIn(window, ctx.tz, { due: dueAt({ date: l.liaison.deadline, time: null, timezone: GENEVA }), date: l.liaison.deadline }));
-    const listed = onceEach((await ctx.store.liaisons(group, 200)).filter((l) => (from === null || sentBy(l.liaison, from)) && (to === null || sentTo(l.liaison, to)) && dueThen(l)));
+    // Dated in the span asked ("this year"): the statements of that time only.
+    const sentWindow = sent ? rangeOf(sent, { now: ctx.now, tz: ctx.tz }) : null;
+    const sentThen = (l: LiaisonFact) => !sentWindow || (l.source.date !== null && l.source.date !== undefined && dueIn(sentWindow, ctx.tz, { due: Date.parse(`${l.source.date}T12:00:00Z`), date: l.source.date }));
+    const listed = onceEach((await ctx.store.liaisons(group, 200)).filter((l) => (from === null || sentBy(l.liaison, from)) && (to === null || sentTo(l.liaison, to)) && dueThen(l) && sentThen(l)));
     if (window) return dueReply(ctx, listed, window, group);
     if (openAsked && from !== null) {
       const dated = listed.filter((l) => l.liaison.deadline !== null);
@@ -176,11 +180,11 @@ export default defineCommand({
         (contactsAsked && narrowed && (topic !== null ? onTopic : all).length === 1 ? contactsTitle((topic !== null ? onTopic : all)[0] as LiaisonFact) : null) ??
         (answeredAsked && narrowed && (topic !== null ? onTopic : all).length === 1 ? answeredTitle((topic !== null ? onTopic : all)[0] as LiaisonFact, ctx.tz) : null) ??
         (answeredAsked ? answeredListTitle([...mustAnswer, ...overdue, ...undated], all.filter((l) => l.answeredBy)) : null) ??
-        (whoActs && narrowed && (topic !== null ? onTopic : all).length === 1 ? replyNeeded((topic !== null ? onTopic : all)[0] as LiaisonFact, ctx.tz, true) : null) ?? `Liaison statements${who ? ` of ${who}` : ''}${from && from !== who ? ` from ${from}` : ''}${to ? ` to ${to}` : ''}${topic && onTopic.length > 0 ? ` on ${topic}` : ''}`,
+        (whoActs && narrowed && (topic !== null ? onTopic : all).length === 1 ? replyNeeded((topic !== null ? onTopic : all)[0] as LiaisonFact, ctx.tz, true) : null) ?? `Liaison statements${who ? ` of ${who}` : ''}${from && from !== who ? ` from ${from}` : ''}${to ? ` to ${to}` : ''}${topic && onTopic.length > 0 ? ` on ${topic}` : ''}${sentWindow ? `, dated ${sentWindow.words}` : ''}`,
       sections,
       notes,
       sources: uniqueSources([...mustAnswer, ...expected, ...rest].map((l) => sourceOf(l.source))),
-      data: { group, question, awaitingAction: mustAnswer, askedWithoutDate: undated, expectedReplies: expected, recent: rest },
+      data: { group, question, awaitingAction: mustAnswer, askedWithoutDate: undated, expectedReplies: expected, overdue, recent: rest },
     };
   },
 });
@@ -226,7 +230,7 @@ function onceEach(liaisons: LiaisonFact[]): LiaisonFact[] {
 }
 
 /** "SG15 from IETF" (as the router passes "did IETF send anything to SG15"): a scope and, after "from", a sender. */
-export function parseLsText(rest: string): { scope: Scope; from: string | null; to: string | null; topic: string | null; due?: string; asks?: boolean; replyAsked?: boolean; actor?: string; addressee?: string; openAsked?: 'passed' | 'open'; whoActs?: boolean; answeredAsked?: boolean } {
+export function parseLsText(rest: string): { scope: Scope; from: string | null; to: string | null; topic: string | null; due?: string; sent?: string; asks?: boolean; replyAsked?: boolean; actor?: string; addressee?: string; openAsked?: 'passed' | 'open'; whoActs?: boolean; answeredAsked?: boolean } {
   // "--asks" (as the router passes "what do we need to do"): what the statements ask comes with them.
   if (/(?:^|\s)--asks\b/.test(rest)) return { ...parseLsText(rest.replace(/(?:^|\s)--asks\b/g, ' ').trim()), asks: true };
   // "--answered" (as the router passes "was the LS on emergency calls answered"): whether a reply to it is stored.
@@ -250,6 +254,9 @@ export function parseLsText(rest: string): { scope: Scope; from: string | null; 
   // "does SG5's LS on L.1470 need a reply": whether the statements picked out ask for one.
   const needs = /\s+(?:that\s+|which\s+)?(?:need|needs|require|requires|expect|expects|want|wants)\s+(?:an?\s+)?(?:reply|response|answer)\b/i;
   if (needs.test(rest)) return { ...parseLsText(rest.replace(needs, ' ').trim()), replyAsked: true };
+  // "any liaisons for study group 2 this year?", "SG17 liaisons sent last month": when the statements were dated.
+  const sentAsked = new RegExp(String.raw`\s+(?:(?:sent|received|dated|written|issued)\s+)?((?:this|last)\s+(?:year|month|week)|in\s+(?:(?:${MONTH_PATTERN})\s+)?(?:19|20)\d{2}|since\s+(?:(?:${MONTH_PATTERN})\s+)?(?:19|20)\d{2})\s*[?!.]*$`, 'i').exec(rest);
+  if (sentAsked?.[1] && !/(?:^|\s)(?:due|deadlines?|reply dates?)\b/i.test(rest)) return { ...parseLsText(rest.slice(0, sentAsked.index)), sent: sentAsked[1].trim() };
   // "due in april 2026" (as the router passes "liaisons with a deadline in april 2026"): when their reply dates fall.
   const dueAsked = /(?:^|\s)due\s+(\S.{1,80})$/i.exec(rest);
   if (dueAsked?.[1]) {

@@ -2565,6 +2565,16 @@ describe('questions of the forty-second round (asked on 10 February 2027)', () =
     expect(a).toMatchObject({ ok: true, command: 'lsg', title: 'SG17 leads this topic' });
   });
 
+  it('"any liaisons for study group 2 this year?": the statements dated this year only', async () => {
+    const a = await ask('any liaisons for study group 2 this year?', 'Europe/London', '2026-11-25T13:00');
+    expect(a).toMatchObject({ ok: true, command: 'ls', title: 'Liaison statements of SG2, dated 2026' });
+    type Listed = Array<{ source: { date: string | null } }>;
+    const dated = ['awaitingAction', 'askedWithoutDate', 'expectedReplies', 'overdue', 'recent'].flatMap((k) => (a.data[k] as Listed).map((l) => l.source.date));
+    expect(dated.length).toBeGreaterThan(0);
+    expect(dated.every((d) => d?.startsWith('2026'))).toBe(true);
+    expect(JSON.stringify(a.sections)).not.toMatch(/CWG-WCIT12|FG AVA|RevCom/);
+  });
+
   it('"heard it moved" after a question on a deadline asks whether that deadline was moved', async () => {
     const a = await ask('contribution deadline for the sg21 september 2027 meeting? heard it moved', 'Europe/London', '2026-11-25T13:00');
     expect(a.title).toBe('Yes: contributions now due Wed 1 Sep 2027, 22:59 (Europe/London) — original: 1 September 2027 Geneva time, end of day [Addendum 1 to TSB Collective letter 4/21]');
