@@ -1208,6 +1208,8 @@ const meetingCommand = defineCommand({
     // Its working party's meeting is one of its study group's: soonest first.
     const chosen = [...own, ...groupChosen.filter((m) => !own.includes(m))].sort((a, b) => (viaParty ? a.start.localeCompare(b.start) : 0));
     const named = (m: MeetingFact) => cancelledMeetingName(m.title);
+    // "WP2/17 meetings?" when only WP3/17's meeting is to come: said so, not passed off as WP2/17's.
+    const otherParty = wp && own.length === 0 && chosen[0] && whoMeets(chosen[0]).startsWith('WP') && whoMeets(chosen[0]) !== wp ? `No ${wp} meeting is known; the next ${group ?? ''} meeting is ${whoMeets(chosen[0])}'s` : null;
     // Asked of a span, the cancellations in it only.
     const calledThen = called.filter((m) => !window || (m.start <= window.to && m.end >= window.from));
     const cancelledNotes = calledThen.map((m) =>
@@ -1318,7 +1320,7 @@ const meetingCommand = defineCommand({
       : [];
     return {
       ok: true,
-      title: movedTitle ?? onDayTitle ?? (args.until ? untilTitle(first, ctx.now, ctx.tz) : null) ?? underWayTitle ?? partyPlenaryTitle ?? (noPlenary ? `No plenary of ${group} known${during ? ` ${during}` : ''}` : headline ?? (question && own.length > 0 ? `Next meetings of ${question}` : group ? (inMonth.length > 0 && window ? `${chosen.length > 1 ? 'Meetings' : 'Meeting'} of ${group} ${during}` : `Next meeting of ${group}`) : monthOfAll.length > 0 && window ? `Meetings ${during}` : focus === 'time' ? 'Upcoming meetings and when they open' : focus === 'place' ? 'Upcoming meetings and where' : 'Upcoming meetings')),
+      title: otherParty ?? movedTitle ?? onDayTitle ?? (args.until ? untilTitle(first, ctx.now, ctx.tz) : null) ?? underWayTitle ?? partyPlenaryTitle ?? (noPlenary ? `No plenary of ${group} known${during ? ` ${during}` : ''}` : headline ?? (question && own.length > 0 ? `Next meetings of ${question}` : group ? (inMonth.length > 0 && window ? `${chosen.length > 1 ? 'Meetings' : 'Meeting'} of ${group} ${during}` : `Next meeting of ${group}`) : monthOfAll.length > 0 && window ? `Meetings ${during}` : focus === 'time' ? 'Upcoming meetings and when they open' : focus === 'place' ? 'Upcoming meetings and where' : 'Upcoming meetings')),
       // One group: the title answers and the lines give the details. All groups: each meeting's answer, then its side events.
       sections: [...remoteSection, ...chosen.map((m) => ({ items: focus && !group ? [focusItem(m, focus, ctx.tz, false, meetingDay(ctx.now)), ...meetingItems(m, ctx.tz).slice(1)] : meetingItems(m, ctx.tz) }))],
       notes: [...partyPlenarySaid.map((t) => `${sourceLabel(sourceOf(first.source))}: "${t}"`), ...(args.howLong ? [lengthNote(first)] : []), ...noEventNotes, ...movedNotes, ...(noPlenary ? plenaryNotes : []), ...(movedTitle ? [] : monthNote), ...cancelledNotes, ...(noPlenary ? [] : plenaryNotes), ...(question && own.length > 0 && chosen.length > 1 ? [viaParty ? `${question} meets at ${whoMeets(own[0] as MeetingFact)}'s meeting (its letter names ${question}) and at ${group ?? 'its study group'}'s.` : `${question} meets at meetings of its own and at ${group ?? 'its study group'}'s; its own next one is first.`] : [])],

@@ -155,6 +155,8 @@ const ROUTER_INTENTS: ReadonlyArray<readonly [string, RegExp]> = [
   // "who has to reply to the SC 27 liaison statement on post-quantum key establishment, and by when": that statement,
   // whose addressees for action and reply date answer it.
   ['ls', /^(?<whoActs>who)\s+(?:has|have|must|needs?|is|are)\s+(?:to\s+|supposed\s+to\s+|expected\s+to\s+)?(?:reply|respond|answer)\s+(?:to\s+)?(?:the\s+)?(?:(?<sender>(?!(?:the|a|an|this|that|these|those)\s)[A-Z][\w/.-]*(?:\s\d{1,3})?)\s+)?(?:LS|liaison(?:\s+statement)?)(?:\s+(?:on|about|regarding)\s+(?<topic>[^?,]{2,60}?))?(?:,?\s+and\s+(?:by\s+)?when)?\s*[?!.]*$/i],
+  // "tell me about the liaison from SG17 to SG20 on IoT security": that statement, by sender, addressee and topic.
+  ['ls', /^(?:tell me (?:more )?about|show(?: me)?|details (?:of|on)|info(?:rmation)? (?:on|about)|what(?:'s|’s| is) in)\s+(?:the\s+)?(?:LS|liaison(?: statement)?)\s+from\s+(?:the\s+)?(?<sender>[^?!]{2,60}?)\s+to\s+(?:the\s+)?(?<to>[^?!]{2,40}?)(?:\s+(?:on|about|regarding)\s+(?<topic>[^?!]{2,60}?))?\s*[?!.]*$/i],
   // "who sent the liaison on post-quantum key establishment?", "is there an LS about the review of stale work items?":
   // the statements on that topic, with their senders and addressees.
   ['ls', /^(?:who (?:sent|wrote|issued|sends)|(?:is|are) there (?:an? |any )?(?:new |incoming )?)(?: the| an?)? ?(?:LS|liaison(?: statement)?)s? (?:on|about|regarding|concerning) (?:the )?(?<topic>[^?!]{2,80}?)\s*[?!.]*$/i],
@@ -186,7 +188,7 @@ const ROUTER_INTENTS: ReadonlyArray<readonly [string, RegExp]> = [
   // "who are the contacts for the SG17 LS to SG20?": that statement, with its contacts.
   ['ls', /^(?:who (?:are|is) (?:the )?)?contacts? (?:person |people )?(?:for|of|on) (?:the )?(?<sender>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG))(?:['’]s)? (?:LS|liaison(?: statement)?) (?:to|for) (?:the )?(?<to>\S.{1,40}?)\s*[?!.]*$/i],
   // "what is SG11 asking SG13 about emergency calls?", "what's TSAG asking the study groups to do"
-  ['ls', /^what(?:'s|’s| is| are) (?<sender>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG)) (?:asking|requesting|telling|wanting from|wanting of) (?:the )?(?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG|Q\d{1,2}\/\d{1,2}))(?: to do)?(?: (?:about|on|regarding|concerning) (?<topic>[^?!.]{2,60}?))?[?!.]*$/i],
+  ['ls', /^what(?:'s|’s| is| are) (?<sender>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG)) (?:asking|requesting|telling|wanting from|wanting of) (?:the )?(?<arg>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG|Q\d{1,2}\/\d{1,2}|(?:all )?(?:the )?study groups))(?: to do)?(?: (?:about|on|regarding|concerning) (?<topic>[^?!.]{2,60}?))?[?!.]*$/i],
   // "any liaisons to ISO/IEC JTC 1/SC 42?", "which LSs were sent to IEEE 802.1": the statements sent to that body.
   ['ls', /^(?:are there |were there )?(?:any|which|what)\s+(?:liaison statements?|liaisons?|LSs?)\s+(?:(?:were|was|have been|has been)\s+)?(?:sent\s+|addressed\s+)?to\s+(?:the\s+)?(?<to>(?!(?:answer|reply|respond)\b)\S.{1,60}?)\s*[?!.]*$/i],
   // "does SG13 have to act on SG15's LS on time-sensitive fronthaul?", "must Q6/17 reply to the LS from SC 27 on PQC":
@@ -233,6 +235,11 @@ const REC_NUMBER = /(?<![\w.])[A-Z]\.\d{1,4}(?:\.\d{1,3})*(?![\w]|\.\d)/;
  * can be given instead: a hotel to recommend, a contribution to write, something to do for the asker, advice.
  */
 const DECLINES: ReadonlyArray<readonly [RegExp, (m: RegExpExecArray, text: string) => { title: string; note: string }]> = [
+  // "what is Kenji Watanabe's TIES password?": no account details are in the documents, and none are given out.
+  [
+    /^(?!.*\bwi-?fi\b)(?=.*\b(?:passwords?|pass ?codes?|credentials?|log-?in details|PINs?)\b)/i,
+    (_m, text) => ({ title: `I can't answer "${text}": sgbot has no passwords or account details, and would not give them out.`, note: "For a TIES or ITU account, use the \"forgot password\" link on ITU's sign-in page, or ask ITU's service desk." }),
+  ],
   [
     /^(?:what(?:'s|’s| is| are)|which (?:is|are)|where (?:is|are)|can you (?:recommend|suggest))\s+(?:the\s+|a\s+|some\s+)?(?:best|good|cheap|nearest|closest|recommended)\s+(?:hotels?|places? to stay|accommodation)\b/i,
     (_m, text) => ({ title: `I can't answer "${text}" from the documents I read.`, note: 'Hotels are not in the documents I read; ITU lists hotels near its headquarters on its travel pages (https://itu.int/travel/), and a letter for a meeting elsewhere names the host\'s.' }),
@@ -783,7 +790,7 @@ const NAMES_ITS_OWN = /\b(?:LSs?|liaisons?|liaison statements?|TDs?|letters?|cir
 // … or after a statement, a meeting or a document: "who's the contact for it?", "who do I contact about it?".
 const CONTACT_OF_THEM = /^(?:(?:and|so|ok|okay)[,\s]+)?(?:(?:(?:what(?:'s|’s| is| are)?|whats|who(?:'s|’s| is| are)?|whos)\s+)?(?:their|his|her|the|its)\s+(?:e-?mails?(?:\s+address(?:es)?)?|phone(?:\s+numbers?)?|contacts?(?:\s+(?:details|persons?|people))?|addresses)|who (?:do|should|can) (?:I|we) (?:contact|ask|write to))(?:\s+(?:for|of|on|about|at)\s+(?:it|that|this|them|those|these|that one))?\s*[?!.]*$/i;
 // "when's that for me?", "what time is that in my zone?", "and in my time?": the previous answer's times, for the asker.
-const IN_MY_TIME = /^(?:(?:and|so|ok)[,\s]+)?(?:(?:when(?:'s|’s|s| is)|what time(?:'s|’s| is)?|what day(?:'s|’s| is)?)\s+(?:that|it|this|those|these)\s+(?:for me|in my (?:time|zone|time ?zone|local time)|my time|here|locally)|in my (?:time|zone|time ?zone|local time)|for me|my time)\s*[?!.]*$/i;
+const IN_MY_TIME = /^(?:(?:and|so|ok)[,\s]+)?(?:(?:when(?:'s|’s|s| is)|what time(?:'s|’s| is)?|what day(?:'s|’s| is)?)\s+(?:that|it|this|those|these|the first(?: one)?|the next(?: one)?|that one)\s+(?:for me|in my (?:time|zone|time ?zone|local time)|my time|here|locally)|in my (?:time|zone|time ?zone|local time)|for me|my time)\s*[?!.]*$/i;
 
 // "SG12RG-AFR - where and when did it last meet": what the question is about, a dash, then the question.
 const DASH_SUBJECT = /^(?<subject>[^?!.\n]{3,80}?)\s+[-–—:]\s+(?<asked>(?:where|when|what|what's|whats|who|how|is|are|was|were|did|does|do|can|will|has|have)\b[^\n]{3,200})$/i;
@@ -818,6 +825,8 @@ function readAs(answered: { command: string | null; reply: Reply }, read: string
   return { ...answered, reply: { ...answered.reply, notes: [note, ...answered.reply.notes] }, read };
 }
 
+// Deadlines asked as those still to come: "any deadlines left?", "what's still due?" (after a question on a group).
+const DEADLINES_LEFT = /\b(?:left|remaining|outstanding|to go|still (?:open|to come|due))\b/i;
 // Deadlines asked as changed: "what are the new deadlines" (after "was the SG13 meeting postponed?").
 const CHANGED_DEADLINES = /\b(?:new|updated|revised|changed|latest)\s+deadlines?\b/i;
 
@@ -834,7 +843,7 @@ async function unscopedDeadlines(registry: Registry, context: CommandContext, qu
   const routed = route(registry, question, { now: context.now, tz: context.tz });
   if (!('spec' in routed) || routed.spec.name !== 'deadlines') return null;
   const args = routed.args as { scope?: { kind?: string }; categories?: unknown[] | null };
-  if (args.scope?.kind !== 'all' || (!(args.categories?.length ?? 0) && !CHANGED_DEADLINES.test(question))) return null;
+  if (args.scope?.kind !== 'all' || (!(args.categories?.length ?? 0) && !CHANGED_DEADLINES.test(question) && !DEADLINES_LEFT.test(question))) return null;
   const previous = await previousQuestion();
   const subject = previous ? subjectOf(previous) : null;
   return subject && 'group' in subject ? `${question.replace(/[?!.]+\s*$/, '')} for ${subject.group}` : null;
@@ -942,6 +951,13 @@ export async function answer(registry: Registry, context: CommandContext & { met
         return readAs(again, asked);
       }
     }
+  }
+  // "what about WP2?", "and Q4?" after a question on SG17: the working party or Question of that study group.
+  const bare = /\b(WP|Q)\s?(\d{1,2})\b(?!\s*\/)/i.exec(question);
+  if (bare?.[1] && bare[2] && /^(?:(?:and|so|ok|okay)[,\s]+)?(?:what about|how about|and|same for)\s+(?:the\s+|for\s+)?(?:WP|Q)\s?\d{1,2}\s*[?!.]*$/i.test(question.trim())) {
+    const group = ONE_GROUP_MENTION.exec(withRegionalGroups((await previousQuestion()) ?? ''))?.[0];
+    const sg = group ? /^(?:ITU-T[\s-]+)?(?:SG[\s-]?|study group\s+|(?:WP|Q)\s?\d{1,2}\/)(\d{1,2})$/i.exec(group)?.[1] : undefined;
+    if (sg) question = `${question.slice(0, bare.index)}${bare[1].toUpperCase()}${bare[2]}/${sg}${question.slice(bare.index + bare[0].length)}`;
   }
   const follow = followUpOf(question);
   // (A thing asked of "its" group, "and the fellowship deadline?", is of the last question that named one.)

@@ -2575,6 +2575,18 @@ describe('questions of the forty-second round (asked on 10 February 2027)', () =
     expect(JSON.stringify(a.sections)).not.toMatch(/CWG-WCIT12|FG AVA|RevCom/);
   });
 
+  it('a working party asked of when only another of its study group meets says so', async () => {
+    expect((await ask('WP2/17 meetings coming up?', 'America/Sao_Paulo', '2027-04-02T07:00')).title).toBe("No WP2/17 meeting is known; the next SG17 meeting is WP3/17's");
+  });
+
+  it('a password asked for is declined plainly; what TSAG asks the study groups to do about a topic', async () => {
+    const pw = await ask("What is Kenji Watanabe's TIES password?", 'Europe/Berlin', '2027-04-02T07:00');
+    expect(pw).toMatchObject({ ok: false, title: 'I can\'t answer "What is Kenji Watanabe\'s TIES password?": sgbot has no passwords or account details, and would not give them out.' });
+    const asks = await ask('what is TSAG asking study groups to do about stale work items?', 'Africa/Cairo', '2027-04-02T07:00');
+    expect(asks).toMatchObject({ ok: true, command: 'ls' });
+    expect(JSON.stringify(asks.sections)).toContain('Asks: TSAG therefore invites each study group to');
+  });
+
   it('"heard it moved" after a question on a deadline asks whether that deadline was moved', async () => {
     const a = await ask('contribution deadline for the sg21 september 2027 meeting? heard it moved', 'Europe/London', '2026-11-25T13:00');
     expect(a.title).toBe('Yes: contributions now due Wed 1 Sep 2027, 22:59 (Europe/London) — original: 1 September 2027 Geneva time, end of day [Addendum 1 to TSB Collective letter 4/21]');

@@ -287,6 +287,23 @@ describe('a follow-up question', () => {
     expect(mine.notes[0]).toBe('Read as "deadlines for TSAG in January", with its times in Asia/Seoul.');
   });
 
+  // Conversations of the forty-fourth round (first sight).
+  it('"what about WP2?" after SG17\'s meetings is WP2/17; "any deadlines left?" after a meeting is its group\'s', async () => {
+    await ask('sg17 meetings coming up?', 'kai@example.org');
+    const wp2 = await ask('what about WP2?', 'kai@example.org');
+    expect(wp2).toMatchObject({ ok: true, command: 'meeting' });
+    expect(wp2.notes[0]).toBe('Read as "WP2/17 meetings coming up?".');
+    await ask('When does SG 3 meet in April?', 'lea@example.org');
+    const left = await ask('any deadlines left?', 'lea@example.org');
+    expect(left).toMatchObject({ ok: true, command: 'deadlines', title: 'Deadlines for SG3' });
+  });
+
+  it('"tell me about the liaison from SG17 to SG20 on IoT security", then "has it been answered?" and "who do I ask?"', async () => {
+    expect((await ask('Tell me about the liaison from SG17 to SG20 on IoT security', 'max@example.org')).title).toBe('Liaison statements of SG20 from SG17 on IoT security');
+    expect((await ask('has it been answered?', 'max@example.org')).title).toMatch(/^No: no reply to SG17-LS45 is stored/);
+    expect((await ask('who do I ask?', 'max@example.org')).title).toMatch(/^Contacts for SG17-LS45: Anna Schmidt/);
+  });
+
   it("is read against the asker's own earlier question, not another person's", async () => {
     await ask('when is the SG13 meeting?', 'bob@example.org');
     expect((await ask('and for SG20?', 'bob@example.org')).notes[0]).toBe('Read as "when is the SG20 meeting?".');
