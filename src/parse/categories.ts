@@ -29,7 +29,9 @@ export interface CategoryHit {
 
 /** Category of a deadline from the text of its action, with the strength of the rule that decided it. */
 export function categorizeHit(action: string): CategoryHit {
-  for (const [category, re, strong] of RULES) if (re.test(action)) return { category, strong };
+  // A service the action says it is without ("Pre-registration without fellowship requests") names no category.
+  const said = action.replace(/\b(?:without|other than|except(?: for)?|excluding|not including)\s+(?:an?\s+|any\s+)?[\w-]+(?:\s+(?:requests?|applications?|support))?/gi, ' ');
+  for (const [category, re, strong] of RULES) if (re.test(said)) return { category, strong };
   return { category: 'other', strong: false };
 }
 

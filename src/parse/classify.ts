@@ -118,6 +118,8 @@ export function classify(text: string): Classification {
   // An IETF Datatracker page or notification is a liaison statement, whatever circular it quotes.
   if (isDatatracker(text)) return { kind: 'liaison-statement', reference: byKind('liaison-statement') };
 
+  // A Bureau's administrative circular sending a summary of conclusions is a circular, whatever its subject summarises.
+  if (BUREAU.test(text.slice(0, 600)) && /\bAdministrative\s*Circular\s*[A-Z]{1,4}\/\d/.test(text.slice(0, 600))) return { kind: 'circular', reference: null };
   // A Recommendation's approval page is no TD, whatever TD it names as the input used for consent.
   if (AAP_PAGE.test(text.slice(0, 2500))) return { kind: 'other', reference: null };
   // A meeting's executive summary or results page opens with its heading; the TDs and letters it cites are not it.

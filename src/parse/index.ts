@@ -321,6 +321,7 @@ function trackerTitle(text: string): string | null {
 
 // A notice of a meeting that is no TSB letter: a rapporteur's convocation, an invitation of the General Secretariat.
 const TIMETABLE_HEADING = /^[ \t]*((?:Draft\s+)?Time[- ]?table\b[^\n]{0,40}\bmeeting\b[^\n]{0,60}\d{4})[ \t]*$/im;
+const REGISTRATION_HEADING = new RegExp(String.raw`^[ \t]*((?:(?:On-?line\s+)?(?:Pre-?)?registration|Fellowships?)\b[^\n]{0,60}?\b(?:to|for)\b[^\n]{3,120}?\b\d{1,2}(?:\s*(?:-|–|to)\s*\d{1,2})?\s+${MONTH_PATTERN}\s+(?:19|20)\d{2})[ \t]*$`, 'im');
 const SUBJECT_MEETING = /^[ \t]*Subject[ \t]*:[^\n]*\bmeeting\b/im;
 const MEETING_NOTICE = /\b(?:notice|convocation|invitation|announcement)\b[^\n]{0,80}\bmeetings?\b|\bRapporteurs?(?:['’]s?)?\s+meetings?\b|\binterim meetings?\b/i;
 
@@ -573,9 +574,12 @@ export function parseDocument(raw: string): ParsedDocument {
   const timetable = kind === 'other' ? (TIMETABLE_HEADING.exec(header)?.[1]?.trim() ?? null) : null;
   // A letter with no Bureau letterhead left ("Subject: Fourteenth Meeting of …" then "Dear Sir,") is a meeting notice.
   // (A meeting's timetable is read as a notice is, but is none: it is filed as a document.)
-  const announces = kind === 'other' && (MEETING_NOTICE.test(header) || announcesMeeting(header) || (SUBJECT_MEETING.test(header) && /^\s*Dear\b/im.test(text.slice(0, 8000))));
+  // A registration or fellowship page headed by its meeting ("Registration and Fellowship request to 14th TDAG & its
+  // Working Groups - Geneva, 28 - 30 January 2009") announces that meeting.
+  const registrationPage = kind === 'other' ? (REGISTRATION_HEADING.exec(header.slice(0, 1500))?.[1]?.trim() ?? null) : null;
+  const announces = kind === 'other' && (registrationPage !== null || MEETING_NOTICE.test(header) || announcesMeeting(header) || (SUBJECT_MEETING.test(header) && /^\s*Dear\b/im.test(text.slice(0, 8000))));
   const notice = announces || (kind === 'other' && timetable !== null);
-  const subject = isLetter || notice ? (letterSubject(header) ?? letterSubject(plainHeader(text, 60)) ?? timetable ?? (notice ? announcedHeading(header) : null) ?? unlabelledSubject(header)) : null;
+  const subject = isLetter || notice ? (letterSubject(header) ?? letterSubject(plainHeader(text, 60)) ?? timetable ?? registrationPage ?? (notice ? announcedHeading(header) : null) ?? unlabelledSubject(header)) : null;
   // Markdown and table copies hide the "Title:" label ("**Title:** Reply LS on …", "| Title: | LS on … |").
   // A converter's cell marker may open the value: "Title: / Template for Question meeting agenda".
   // A letter or two is no title: a masthead spaced out into lines under an empty "Title:" ("J", "OINT", …).

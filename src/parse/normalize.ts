@@ -82,6 +82,8 @@ function normalize(raw: string): string {
   if (/[a-z]Document\s+\d/.test(t)) t = t.replace(/\b(to|of)(?=Document\s+\d)/g, '$1 ');
   // A year or date glued to the next word: "6 September 2017Submit" -> "6 September 2017 Submit".
   if (/\d{4}[A-Za-z]/.test(t)) t = t.replace(DATE_WORD, '$1 ');
+  // A sentence glued to the word before it: "… Advisory Group meetingThe Radiocommunication Advisory Group met …".
+  if (/[a-z]{3}(?:The|This|Dear|Please)\s/.test(t)) t = t.replace(/(?<=[a-z]{3})(?=(?:The|This|Dear|Please)\s)/g, ' ');
   // An acronym in brackets glued to the next word: "(JCA-SDN)meeting will take place" -> "(JCA-SDN) meeting".
   if (/\)[a-z]{3}/.test(t)) t = t.replace(/(\([A-Z][A-Za-z0-9-]{1,15}\))(?=[a-z]{3,}\b)/g, '$1 ');
   // A clock time glued to the next word: "14:30 – 17:30and inaugural meeting" -> "17:30 and".

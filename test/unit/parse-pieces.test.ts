@@ -258,6 +258,8 @@ describe('deadline categories', () => {
     ['Post ITU-T Member contributions', 'contributions'],
     ['Pre-registration on the group page', 'registration'],
     ['Bring your badge', 'other'],
+    // A BDT registration page (TDAG-14, 2009): the service it is without names no category.
+    ['Pre-registration without fellowship requests can be done until 20 January 2009', 'registration'],
   ])('%s -> %s', (action, category) => {
     expect(categorize(action)).toBe(category);
   });
@@ -678,6 +680,12 @@ describe('documents of the other Sectors', () => {
   it('an ITU-R working party\'s document naming "Study Group 5" is no ITU-T group\'s', () => {
     const p = parseDocument('Radiocommunication Study Groups\n\nDocument 5D/ADM/3-E\n9 December 2019\nWorking Party 5D\nPROVISIONAL SCHEDULE\nThe ITU Secretariat Office and Study Group 5 Counselor office are V441 and V427.\n');
     expect(p.group).toBeNull();
+  });
+  it('a BR administrative circular sending a summary of conclusions is a circular', () => {
+    // ITU-R Administrative Circular CA/246 (2019), flattened, its subject glued to its first sentence.
+    const p = parseDocument('ITU Letter-Fax (English)\n\n\nRadiocommunication Bureau (BR)Administrative CircularCA/24624 April 2019To Administrations of Member States of the ITU and Radiocommunication Sector MembersSubject:Summary of conclusions of the twenty-sixth Radiocommunication Advisory Group meetingThe Radiocommunication Advisory Group (RAG) met for the twenty-sixth time from 15 to 17 April 2019 in Geneva.\n');
+    expect(p.kind).toBe('circular');
+    expect(p.title).toBe('Summary of conclusions of the twenty-sixth Radiocommunication Advisory Group meeting');
   });
   it('a BR letter\'s subject run into its body stops before the body\'s first heading', () => {
     // ITU-R Circular Letter 6/LCCE/23 (2002), flattened: "Subject: … (RRC-04) Introduction The meeting of Task Group …".
