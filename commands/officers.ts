@@ -329,6 +329,7 @@ async function fromDocuments(ctx: CommandContext, kinds: Array<RoleKind | 'vice-
   const out: Holder[] = [];
   const mailboxPeople: Array<{ name: string; email: string | null; named: string }> = [];
   let initialled: { initials: string; line: string; doc: StoredDocument } | null = null;
+  let mailbox: { email: string; doc: StoredDocument } | null = null;
   const today = dateIn(ctx.now, ctx.tz);
   for (const id of ids) {
     const [doc, text] = await Promise.all([ctx.store.getDocument(id), ctx.store.getText(id)]);
@@ -344,6 +345,10 @@ async function fromDocuments(ctx: CommandContext, kinds: Array<RoleKind | 'vice-
       out.push({ name: o.name, email: o.email, kind: o.kind, scope: o.scope, origin: 'document', source: sourceOf(citeOf(doc)), date: doc.parsed.date });
     }
     const initials = (doc.parsed.kind === 'collective-letter' || doc.parsed.kind === 'circular') && doc.parsed.group === asked ? REFERENCE_INITIALS.exec(text.slice(0, 800)) : null;
+    // The group's secretariat mailbox its newest letter gives in its header ("E-mail: tsbsg20@itu.int"), for when no
+    // letter names a person.
+    const box = (doc.parsed.kind === 'collective-letter' || doc.parsed.kind === 'circular') && doc.parsed.group === asked ? /^[ \t]*E-?mail[ \t]*:[ \t]*(tsb(?:sg\d{1,2}|tsag)@itu\.int)\b/im.exec(text.slice(0, 1500))?.[1] : undefined;
+    if (box && groupOfAddress(box) === asked && (doc.parsed.date ?? '') <= today && (doc.parsed.date ?? '') > (mailbox?.doc.parsed.date ?? '')) mailbox = { email: box, doc };
     // (As of the asking day: a letter dated later does not yet say who the counsellor is.)
     if (initials?.[1] && canonicalGroup(initials[1]) === asked && initials[2] && (doc.parsed.date ?? '') <= today && (doc.parsed.date ?? '') > (initialled?.doc.parsed.date ?? '')) initialled = { initials: initials[2], line: `${initials[1]}/${initials[2]}`, doc };
   }
@@ -357,6 +362,10 @@ async function fromDocuments(ctx: CommandContext, kinds: Array<RoleKind | 'vice-
     if (person && (doc.parsed.date ?? '') > newest && !named.some((o) => o.name === person.name && o.date === doc.parsed.date)) {
       out.push({ name: person.name, email: person.email, kind: 'secretariat', scope: asked, origin: 'document', source: sourceOf(citeOf(doc)), date: doc.parsed.date, via: `named in ${person.named}; the initials ${line} are in` });
     }
+  }
+  // No letter names the group's counsellor: its secretariat is reached through the mailbox its letters give.
+  if (kinds.includes('secretariat') && mailbox && !out.some((o) => o.kind === 'secretariat')) {
+    out.push({ name: `the ${asked} secretariat at TSB`, email: mailbox.email, kind: 'secretariat', scope: asked, origin: 'document', source: sourceOf(citeOf(mailbox.doc)), date: mailbox.doc.parsed.date, via: 'the mailbox given, with no name, in' });
   }
   return out;
 }

@@ -200,6 +200,9 @@ const DATE_HINT = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|t
  */
 export function splitWhen(asked: string): { when: string | null; rest: string } {
   if (asked.length > MAX_DATE_TEXT) return { when: null, rest: asked };
+  // "after Easter", "before Easter 2027": a day chrono does not know, read by rangeOf as its date.
+  const easter = /\b(?:before|after|until|till|since|by|from)\s+Easter(?:\s+(?:Sunday|Monday))?(?:\s+(?:19|20)\d{2})?\b/i.exec(asked);
+  if (easter) return { when: easter[0], rest: `${asked.slice(0, easter.index)} ${asked.slice(easter.index + easter[0].length)}` };
   // Most questions name a group and no date ("SG20", "Q4/20"): no word chrono could read, no need to ask it.
   if (!DATE_HINT.test(asked.replace(GROUP_NUMBERS, ' '))) return { when: null, rest: asked };
   const text = mayAsMonth(asked);
@@ -295,6 +298,29 @@ function spanOf(c: chrono.ParsedComponents, text: string, clock: Clock): Span {
   return { start: day.startOf('day'), end: day.startOf('day').plus({ days: 1 }), unit: 'day', yearCertain };
 }
 
+/** Easter Sunday of `year` (Gregorian; the anonymous algorithm): month 1–12 and day. */
+export function easterSunday(year: number): { month: number; day: number } {
+  const a = year % 19;
+  const b = Math.floor(year / 100);
+  const c = year % 100;
+  const h = (19 * a + b - Math.floor(b / 4) - Math.floor((8 * b + 13) / 25) + 15) % 30;
+  const l = (32 + 2 * (b % 4) + 2 * Math.floor(c / 4) - h - (c % 4)) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  const day = ((h + l - 7 * m + 114) % 31) + 1;
+  return { month, day };
+}
+
+/** `phrase` with "Easter" (Sunday, or Monday) written as its date, of the year named or the asking year. */
+function withEaster(phrase: string, clock: Clock): string {
+  return phrase.replace(/\bEaster(\s+(?:Sunday|Monday))?(?:\s+((?:19|20)\d{2}))?\b/i, (_m, which: string | undefined, written: string | undefined) => {
+    const year = written ? Number(written) : DateTime.fromMillis(clock.now, { zone: clock.tz }).year;
+    const { month, day } = easterSunday(year);
+    const date = DateTime.fromObject({ year, month, day }).plus({ days: /monday/i.test(which ?? '') ? 1 : 0 });
+    return date.toFormat('d LLLL yyyy');
+  });
+}
+
 /**
  * The range a date phrase means, asked at `clock.now` in `clock.tz`, or `null` when there is no date in it.
  *
@@ -324,7 +350,7 @@ export function rangeOf(phrase: string, clock: Clock, opts: { past?: boolean } =
       return { from, to: clock.now, words: formatSpan(from, clock.now, clock.tz, clock.now) };
     }
   }
-  const masked = forChrono(mayAsMonth(phrase));
+  const masked = forChrono(mayAsMonth(withEaster(phrase, clock)));
   const found = parser.parse(masked, localReference(clock.now, clock.tz))[0];
   if (!found) return null;
   const lead = (LEAD.exec(masked.slice(0, found.index))?.[1] ?? '').toLowerCase().replace(/\s+/g, ' ');

@@ -304,6 +304,15 @@ describe('a follow-up question', () => {
     expect((await ask('who do I ask?', 'max@example.org')).title).toMatch(/^Contacts for SG17-LS45: Anna Schmidt/);
   });
 
+  it('"who do I ask?" after a group\'s deadlines: its secretariat, by the mailbox its letter gives when no name', async () => {
+    // Asked after SG20's letter of 15 January 2027 (the mailbox it gives is not yet known before it).
+    const askThen = async (text: string) => JSON.parse((await cli(redisUrl, prefix, 'ask', text, '--json', '--now', '2027-04-02T07:00:00Z', '--tz', 'Asia/Seoul', '--as', 'ned2@example.org')).out) as Answer;
+    await askThen('What are the upcoming deadlines for sg20?');
+    const who = await askThen('who do I ask?');
+    expect(who).toMatchObject({ ok: true, command: 'officers', title: 'Secretariat of SG20' });
+    expect(who.sections[0]?.items[0]?.text).toBe('Secretariat of SG20: the SG20 secretariat at TSB <tsbsg20@itu.int>');
+  });
+
   it("is read against the asker's own earlier question, not another person's", async () => {
     await ask('when is the SG13 meeting?', 'bob@example.org');
     expect((await ask('and for SG20?', 'bob@example.org')).notes[0]).toBe('Read as "when is the SG20 meeting?".');

@@ -11,7 +11,7 @@ import type { MeetingArgs } from '../../commands/meeting.ts';
 import { topicAsked } from '../../commands/lsg.ts';
 import { statedOfficers, unglued, type OfficerArgs } from '../../commands/officers.ts';
 import { parseScope, unknownGroupReply } from '../../commands/scope.ts';
-import { dueIn, rangeOf, splitWhen } from '../../commands/when.ts';
+import { dueIn, easterSunday, rangeOf, splitWhen } from '../../commands/when.ts';
 import { partsOf, route, withoutRemark, zoneNamed, type AskClock } from '../../src/chat/router.ts';
 import type { CommandContext } from '../../src/core/command.ts';
 import { canonicalWorkingParty } from '../../src/core/groups.ts';
@@ -641,6 +641,13 @@ describe('a zone named for the times ("…, New York time")', () => {
     expect(zoneNamed("When does the next TSAG meeting start? I'm dialling in from Tokyo.")).toEqual({ zone: 'Asia/Tokyo', rest: 'When does the next TSAG meeting start?' });
     expect(zoneNamed('what time is the SG13 opening? We are based in Nairobi')).toEqual({ zone: 'Africa/Nairobi', rest: 'what time is the SG13 opening?' });
     expect(zoneNamed("I'm in Geneva this week")).toBeNull();
+  });
+
+  it('"after Easter": Easter Sunday of the year asked in, computed', () => {
+    expect([2024, 2026, 2027].map(easterSunday)).toEqual([{ month: 3, day: 31 }, { month: 4, day: 5 }, { month: 3, day: 28 }]);
+    expect(splitWhen('what sg15 deadlines are there after Easter?').when).toBe('after Easter');
+    const after = rangeOf('after Easter', { now: Date.parse('2027-04-02T07:00:00Z'), tz: 'Africa/Cairo' });
+    expect(after?.words).toBe('from 29 Mar 2027');
   });
 
   it('a remark after the question is no part of it', () => {
