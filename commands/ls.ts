@@ -13,7 +13,7 @@ import { DUE_ASKED_TOO } from '../src/chat/router.ts';
 import { actingAddressees, requestsOf } from '../src/parse/liaison.ts';
 import { liaisonFactOf, type LiaisonFact } from '../src/store/facts.ts';
 import docCommand, { documentsByReference } from './doc.ts';
-import { dueIn, rangeOf, type DateRange } from './when.ts';
+import { dueIn, rangeDays, rangeOf, type DateRange } from './when.ts';
 import { addresseeList, contactLine, farAfterNote, parseScope, sourceLabel, sourceOf, uniqueSources, unknownGroupReply, type Scope } from './scope.ts';
 
 const GENEVA = 'Europe/Zurich';
@@ -97,7 +97,8 @@ export default defineCommand({
     const dueThen = (l: LiaisonFact) => !window || (l.liaison.deadline !== null && dueIn(window, ctx.tz, { due: dueAt({ date: l.liaison.deadline, time: null, timezone: GENEVA }), date: l.liaison.deadline }));
     // Dated in the span asked ("this year"): the statements of that time only.
     const sentWindow = sent ? rangeOf(sent, { now: ctx.now, tz: ctx.tz }) : null;
-    const sentThen = (l: LiaisonFact) => !sentWindow || (l.source.date !== null && l.source.date !== undefined && dueIn(sentWindow, ctx.tz, { due: Date.parse(`${l.source.date}T12:00:00Z`), date: l.source.date }));
+    const sentDays = sentWindow ? rangeDays(sentWindow, ctx.tz) : null;
+    const sentThen = (l: LiaisonFact) => !sentDays || (!!l.source.date && (sentDays.from === null || l.source.date >= sentDays.from) && (sentDays.to === null || l.source.date < sentDays.to));
     const listed = onceEach((await ctx.store.liaisons(group, 200)).filter((l) => (from === null || sentBy(l.liaison, from)) && (to === null || sentTo(l.liaison, to)) && dueThen(l) && sentThen(l)));
     if (window) return dueReply(ctx, listed, window, group);
     if (openAsked && from !== null) {

@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { defineCommand, noAnswer, type CommandContext, type Reply, type ReplyItem, type SourceRef } from '../src/core/command.ts';
+import { canonicalGroup } from '../src/core/groups.ts';
 import { dateIn, dueAt, formatDeadline, formatRange } from '../src/core/time.ts';
 import type { Deadline } from '../src/core/types.ts';
 import { citeOf, type StoredDocument } from '../src/store/facts.ts';
@@ -26,8 +27,7 @@ export function meetingNamedIn(sentence: string): { group: string | null; start:
   const when = m?.[2] ? findDates(m[2]).at(-1) : undefined;
   if (!m || !when) return null;
   const place = /^\s*([A-Z][\p{L}' .-]{1,40}?)\s*,/u.exec(m[2] ?? '')?.[1] ?? null;
-  const group = m[1] ? `SG${/\d+/.exec(m[1])?.[0] ?? ''}`.replace(/^SG$/, '') || null : null;
-  return { group: /^TSAG$/i.test(m[1] ?? '') ? 'TSAG' : group, start: when.start, end: when.end, place };
+  return { group: m[1] ? canonicalGroup(m[1]) : null, start: when.start, end: when.end, place };
 }
 const NUMBER = String.raw`[A-Z]\.\d{1,4}(?:\.\d{1,3})*`;
 /** A draft's provisional name: "Y.DA-water", "G.hsp-pmd" (a capital or a dash after the dot: "e.g" is none). */

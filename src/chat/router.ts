@@ -4,6 +4,7 @@
  */
 import { noAnswer, type CommandContext, type CommandSpec, type Registry, type Reply } from '../core/command.ts';
 import { namesOnlyDeadlineKinds, splitCategories } from '../core/deadline-words.ts';
+import { editDistance } from '../core/edit-distance.ts';
 import { canonicalGroup, GROUP_MENTION, withRegionalGroups } from '../core/groups.ts';
 import { formatRange, resolveZone } from '../core/time.ts';
 import { MONTH_PATTERN } from '../parse/normalize.ts';
@@ -17,17 +18,6 @@ const READ_ONLY = new Set(['deadlines', 'meeting', 'lsg', 'ls', 'officers', 'sea
 /** Commands that only answer (change nothing): a question may be run on trial through them, whole and by parts. */
 const ANSWERS_ONLY = new Set([...READ_ONLY, 'rec', 'help']);
 
-/** Levenshtein distance, two rows at a time: O(|a|·|b|) time, O(|b|) memory. */
-function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) row[j] = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = row;
-  }
-  return prev[b.length] as number;
-}
-
 /** The closest command name to `word`, if it is near enough to be a typo. */
 export function suggest(registry: Registry, word: string): string | null {
   const limit = Math.max(1, Math.floor(word.length / 3));
@@ -37,7 +27,7 @@ export function suggest(registry: Registry, word: string): string | null {
     for (const name of [spec.name, ...(spec.aliases ?? [])]) {
       // The distance is at least the difference in length: a pasted 100 KB "word" is compared with nothing.
       if (Math.abs(lower.length - name.length) > limit) continue;
-      const d = distance(lower, name);
+      const d = editDistance(lower, name);
       if (!best || d < best.d) best = { name: spec.name, d };
     }
   return best && best.d <= limit ? best.name : null;
@@ -58,7 +48,7 @@ function keyWordOf(word: string): string {
     if (lower === key.slice(0, -1) && lower !== 'postpone') return key;
     // A misspelling keeps the word's first and last letters; another word near it rarely does ("contributor").
     if (Math.abs(key.length - lower.length) > 2 || key.startsWith(lower) || lower.startsWith(key) || lower[0] !== key[0] || lower.at(-1) !== key.at(-1)) continue;
-    if (distance(lower, key) <= (key.length >= 9 ? 2 : 1)) return key;
+    if (editDistance(lower, key) <= (key.length >= 9 ? 2 : 1)) return key;
   }
   return word;
 }
@@ -798,6 +788,8 @@ const DASH_SUBJECT = /^(?<subject>[^?!.\n]{3,80}?)\s+[-–—:]\s+(?<asked>(?:wh
 // "and when does SG15 meet to approve them?", "at which meeting will they be consented?": a step of the Recommendations
 // the previous question named.
 const STEP_OF_THEM = /^(?:(?:and|so|ok|okay)[,\s]+)?(?:(?:when|where|at (?:which|what) meeting)\s+(?:(?:does|do|will)\s+\S.{0,30}?\s+meet\s+to\s+(?<step>approve|consent|determine|adopt)\s+(?:them|it|these|those|the texts|the drafts)|(?:will|are|is)\s+(?:they|it|these|those|the texts|the drafts)\s+(?:be\s+)?(?<step2>approved|consented|determined|adopted))|(?:when|where)(?:'s|’s|s| is)\s+the\s+(?<step3>approv|consent|determin)(?:al|ation)?\s+meeting)\s*[?!.]*$/i;
+/** The verb of a step named by its noun's stem ("the approval meeting"). */
+const STEP_VERBS: Readonly<Record<string, string>> = { approv: 'approve', consent: 'consent', determin: 'determine' };
 // "was it answered?", "were they replied to?" after a question that listed liaison statements.
 // … or "has anyone replied?", "did anybody answer it?", "any reply yet?", "is there a response?".
 const ANSWERED_OF_THEM = /^(?:(?:and|so|ok|okay)[,\s]+)?(?:(?:was|were|has|have)\s+(?:it|they|that|those|these|any of (?:them|those))\s+(?:been\s+|ever\s+|already\s+)*(?:answered|replied to|responded to)(?:\s+(?:yet|already))?|(?:has|have|did)\s+(?:anyone|anybody|someone|somebody|any group|they)\s+(?:already\s+)?(?:replied|answered|responded|reply|answer|respond)(?:\s+(?:to\s+)?(?:it|that|this|them))?(?:\s+(?:yet|already))?|(?:any|is there a|is there any|was there a)\s+(?:reply|replies|response|responses|answer)(?:\s+(?:to\s+)?(?:it|that|this|them))?(?:\s+(?:yet|already))?)\s*[?!.]*$/i;
@@ -863,12 +855,14 @@ export async function answer(registry: Registry, context: CommandContext & { met
   const previousQuestion = () => (kept ??= conversation.previous().catch(() => null));
   // … or, when it named nothing ("is there interpretation?"), the one before it when that did ("when is the next TSAG
   // meeting?"): one question back, no further.
-  const namedQuestion = async () => {
-    const previous = await previousQuestion();
-    if (previous && subjectOf(previous)) return previous;
-    const before = (await conversation.before?.().catch(() => null)) ?? null;
-    return before && subjectOf(before) ? before : previous;
-  };
+  let keptNamed: Promise<string | null> | undefined;
+  const namedQuestion = () =>
+    (keptNamed ??= (async () => {
+      const previous = await previousQuestion();
+      if (previous && subjectOf(previous)) return previous;
+      const before = (await conversation.before?.().catch(() => null)) ?? null;
+      return before && subjectOf(before) ? before : previous;
+    })());
   const keep = async (asked: string) => conversation.remember(asked, await previousQuestion()).catch(() => undefined);
   // … and the command it was answered by.
   const previousRouted = async () => {
@@ -927,7 +921,7 @@ export async function answer(registry: Registry, context: CommandContext & { met
   // "and when does SG15 meet to approve them?" after a question on a circular or a Recommendation: where the
   // approval of (the first of) its Recommendations stands, with the meeting planned for it.
   const stepGroups = STEP_OF_THEM.exec(question.trim())?.groups;
-  const stepAsked = stepGroups?.['step'] ?? stepGroups?.['step2']?.replace(/d$/, '') ?? (stepGroups?.['step3'] ? `${stepGroups['step3']}e`.replace(/consente$/, 'consent') : undefined);
+  const stepAsked = stepGroups?.['step'] ?? stepGroups?.['step2']?.replace(/d$/, '') ?? STEP_VERBS[stepGroups?.['step3']?.toLowerCase() ?? ''];
   if (stepAsked) {
     const named = await namedQuestion();
     const thing = named ? subjectOf(named) : null;

@@ -4,6 +4,8 @@
  * or aliases: a topic nobody leads gets no match rather than a guess.
  */
 
+import { editDistance } from './edit-distance.ts';
+
 const STOP = new Set(
   'who which what is are does do the a an of on for in and to its it their lead leads leading leader study group groups sg itu itu-t responsible topic topics work related about me tell please currently now role roles lsg'.split(
     ' ',
@@ -73,14 +75,7 @@ export function matchRoles<T>(query: string, candidates: ReadonlyArray<RoleCandi
  */
 export function misspelt(typed: string, word: string): boolean {
   if (typed.length < 6 || word.length < 6 || typed[0] !== word[0] || Math.abs(typed.length - word.length) > 2) return false;
-  const limit = word.length >= 10 ? 2 : 1;
-  let prev = Array.from({ length: word.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= typed.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= word.length; j++) row[j] = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + (typed[i - 1] === word[j - 1] ? 0 : 1));
-    prev = row;
-  }
-  return (prev[word.length] as number) <= limit;
+  return editDistance(typed, word) <= (word.length >= 10 ? 2 : 1);
 }
 
 /** Roles sharing at least one content word with `query` (for "closest known" suggestions, never as an answer). */

@@ -6,6 +6,7 @@
 import type { DocumentKind } from '../core/types.ts';
 import { headerOf } from './fields.ts';
 import { isDatatracker, isFlatMemo, plainHeader } from './layout.ts';
+import { groupOfAddress } from './liaison.ts';
 import { findReferences, type ReferenceHit } from './reference.ts';
 
 /** The kind of the document and the reference that decided it, if any. */
@@ -140,7 +141,7 @@ export function classify(text: string): Classification {
   // The Datatracker's notification, by its subject ("New Liaison Statement, \"Reply to LS on …\""), as a list archive
   // keeps it (subject over the sender's line) or forwarded; a reply to it is one only from the secretariat sending it.
   const tracked = TRACKER_SUBJECT.exec(firstLines(text, 3));
-  if (tracked && (!tracked[1] || TSB_SENDER.test(firstLines(text, 4)))) return { kind: 'liaison-statement', reference: byKind('liaison-statement') };
+  if (tracked && (!tracked[1] || groupOfAddress(firstLines(text, 4)) !== null)) return { kind: 'liaison-statement', reference: byKind('liaison-statement') };
   // A working group's paper proposing what to answer ("Proposed Response to Liaison Statement from ITU-R WP 5D …
   // This document proposes a response …") is an input to its own meeting, not the statement.
   if (PROPOSED_RESPONSE.test(text.trimStart().slice(0, 300)) && /\bThis (?:document|contribution|paper) propos/i.test(text.slice(0, 4000))) return { kind: 'contribution', reference: null };
@@ -204,8 +205,6 @@ export function classify(text: string): Classification {
 const TDOC_MINUTES = /^[ \t]*Document for[ \t]*:[^\n]*\n[ \t]*(?:(?:Draft|Revised|Final|Approved)[ \t]+)?(?:Minutes|Report)[ \t]+(?:of|for|from)\b/im;
 // "[Diem] Re: Q1/17: New Liaison Statement, "Reply to LS on …"", "Subject: New Liaison Statement, "…"".
 const TRACKER_SUBJECT = /^[ \t]*(?:Subject[ \t]*:[ \t]*)?(?:\[[^\]\n]{1,40}\][ \t]*)*((?:(?:Re|RE|Fwd?|FW)[ \t]*:[ \t]*)+)?(?:[^\n"“]{0,40}:[ \t]*)?New Liaison Statement,[ \t]*["“]/m;
-/** A TSB study group secretariat's address: "tsbsg17@itu.int", "tsbtsag@itu.int". */
-const TSB_SENDER = /\btsb(?:sg\d{1,2}|tsag)@itu\.int\b/i;
 // A reply on a mailing list: "Subject: Re: [t17sg17q6] Liaison Statement from IETF on …".
 const PROPOSED_RESPONSE = /^(?:Proposed|Draft)\s+(?:Response|Reply|Answer)\s+to\b/i;
 const REPLY_SUBJECT = /^\s*Subject\s*:\s*(?:\[[^\]\n]{1,40}\]\s*)*(?:Re|RE|AW|SV|Antw)\s*:/m;

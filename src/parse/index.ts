@@ -17,7 +17,7 @@ import { MONTH_PATTERN, normalizeText, squash } from './normalize.ts';
 import { asWritten, findRevision } from './reference.ts';
 import { findAddresses, findQuestions, findRecommendations } from './refs.ts';
 import { findLeadRoles } from './roles.ts';
-import { MAX_TITLE, clip, groupHeading, titleFromText } from './titles.ts';
+import { MAX_TITLE, clip, groupHeading, sentFromTo, titleFromText } from './titles.ts';
 
 export { normalizeText } from './normalize.ts';
 
@@ -467,7 +467,7 @@ function headingTitle(header: string): string | null {
  */
 function describedForm(title: string, liaison: { from: string | null; to: string[] } | null): string {
   if (!liaison?.from || !/^(?:(?:reply |incoming |outgoing )?liaison statement|LS)$/i.test(title)) return title;
-  return `Liaison statement from ${liaison.from}${liaison.to.length > 0 ? ` to ${liaison.to.join(', ')}` : ''}`;
+  return `Liaison statement ${sentFromTo(liaison.from, liaison.to)}`;
 }
 
 /** A report's own heading line: "Report of the 2009 ITU-T Kaleidoscope Academic Conference". */

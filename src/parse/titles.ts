@@ -117,6 +117,11 @@ function flatHeading(text: string): string | null {
   return heading ? clip(heading) : null;
 }
 
+/** Who sent a statement to whom, as a description says it: "from IMTC to SG16" ("from IMTC" with no addressee). */
+export function sentFromTo(from: string, to: readonly string[]): string {
+  return `from ${from}${to.length > 0 ? ` to ${to.join(', ')}` : ''}`;
+}
+
 /** The abstract's topic or the first heading of `text`, or `null`. */
 export function titleFromText(text: string): string | null {
   return flatHeading(text) ?? conclusionsHeading(text) ?? abstractTopic(text) ?? forwardedStatement(text) ?? firstHeading(text) ?? invitation(text);

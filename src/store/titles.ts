@@ -4,7 +4,7 @@
  * its kind, reference, group and date. Pure.
  */
 import { KIND_LABELS } from '../core/labels.ts';
-import { clip, titleFromText } from '../parse/titles.ts';
+import { clip, sentFromTo, titleFromText } from '../parse/titles.ts';
 import type { ParsedDocument } from '../core/types.ts';
 
 /** What the title needs of where a document came from. */
@@ -36,7 +36,7 @@ export function describeDocument(p: ParsedDocument, source: TitleSource): string
   if (p.reference) parts.push(p.reference);
   // A statement is described by who sent it to whom: "of SG16" would make the addressee its author.
   const ls = p.kind === 'liaison-statement' ? p.liaison : null;
-  if (ls?.from) parts.push(`from ${ls.from}${ls.to.length > 0 ? ` to ${ls.to.join(', ')}` : ''}`);
+  if (ls?.from) parts.push(sentFromTo(ls.from, ls.to));
   else if (p.group) parts.push(`of ${p.group}`);
   let text = parts.join(' ');
   const date = p.date ?? source.sentAt?.slice(0, 10) ?? null;
