@@ -4,14 +4,14 @@
  */
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { groupOfQuestion } from '../src/core/groups.ts';
+import { canonicalGroup, groupOfQuestion } from '../src/core/groups.ts';
 import { splitCategories } from '../src/core/deadline-words.ts';
 import { CATEGORY_LABELS } from '../src/core/labels.ts';
 import { DEADLINE_CATEGORIES, type DeadlineCategory } from '../src/core/types.ts';
 import { defineCommand, type CommandContext, type Reply } from '../src/core/command.ts';
 import { dueAt, formatDeadline, formatRange, whenWords } from '../src/core/time.ts';
 import { citeOf, type DeadlineFact, type MeetingFact, type StoredDocument } from '../src/store/facts.ts';
-import { findDates } from '../src/parse/dates.ts';
+import { findDates, GENEVA_ZONE as GENEVA } from '../src/parse/dates.ts';
 import { findReferences } from '../src/parse/reference.ts';
 import { findRecommendations } from '../src/parse/refs.ts';
 import { cancellationSource, cancelledMeetingName, farAfterNote, findScope, leftover, sourceLabel, sourceOf, uniqueSources, unknownGroupReply, whoMeets, type Scope } from './scope.ts';
@@ -117,6 +117,8 @@ export interface DeadlineArgs {
   openAsked?: 'open' | 'passed';
   /** The month that names the meeting asked about ("for the april 2027 meeting"): that meeting's letter's deadlines. */
   meetingMonth?: string;
+  /** Due before the next meeting of this group, not the one asked about, opens ("SG17's, before the SG20 meeting"). */
+  beforeMeeting?: string;
 }
 
 const deadlineArgs = z.object({
@@ -130,6 +132,7 @@ const deadlineArgs = z.object({
   pastTense: z.boolean().optional(),
   openAsked: z.enum(['open', 'passed']).optional(),
   meetingMonth: z.string().optional(),
+  beforeMeeting: z.string().optional(),
 });
 
 /** Words of a deadline question that are neither a group nor a date: "what's due", "show me", "including past". */
@@ -145,7 +148,21 @@ const MONTH_WORDS = /(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.
  * Read "SG 20 next week --all" into a scope, a date range and the `--all` flag. With `clock` the range is read
  * at once (relative to the asking instant, in the reader's zone); without, the command reads it when it runs.
  */
+/** "before the SG20 meeting", "ahead of the next SG20 plenary": a span that ends when that group's next meeting opens. */
+const BEFORE_MEETING = /\b(?:before|until|till|by|ahead of|prior to|in time for)\s+(?:the\s+)?(?:next\s+|upcoming\s+|coming\s+)?(?:(?<group>(?:ITU-T[\s-]+)?(?:SG\s?\d{1,2}|study group \d{1,2}|TSAG))(?:['’]s)?\s+)?(?:meeting|plenary|session)\b/i;
+
 export function parseDeadlineText(rest: string, clock?: Clock): DeadlineArgs {
+  const before = BEFORE_MEETING.exec(rest);
+  const group = before?.groups?.['group'] ? canonicalGroup(before.groups['group']) : null;
+  if (!before || !group) return parseDeadlineWords(rest, clock);
+  // (Before a meeting of the group asked about, "what do I have to do before the SG13 meeting" asks for the deadlines
+  // its letter sets, as read without this.)
+  const parsed = parseDeadlineWords(`${rest.slice(0, before.index)} ${rest.slice(before.index + before[0].length)}`, clock);
+  const asked = parsed.scope.kind === 'group' ? parsed.scope.group : parsed.scope.kind === 'question' ? groupOfQuestion(parsed.scope.question) : null;
+  return asked && asked !== group && !parsed.more ? { ...parsed, beforeMeeting: group } : parseDeadlineWords(rest, clock);
+}
+
+function parseDeadlineWords(rest: string, clock?: Clock): DeadlineArgs {
   // Past ones too when asked so, or asked in the past tense: "when were replies due", "when did registration close".
   const all = /(?:^|\s)--?all\b|\ball\b.*\bpast\b|\bincluding past\b|^\s*past\b|\b(?:did|have)\s+(?:I|we)\s+miss(?:ed)?\b|^\s*when\s+(?:were|was|did)\b|\b(?:were|was)\s+(?:\w+\s+)?due\b|\b(?:closed|expired|ended|passed|lapsed|went by|gone by)\b/i.test(rest);
   // "the last day to submit", "the final date for registration": the deadline itself, not yesterday.
@@ -176,6 +193,23 @@ export function parseDeadlineText(rest: string, clock?: Clock): DeadlineArgs {
   // "contributions" also names in a list), unless translation is named.
   const asked = openAsked && categories?.includes('contributions') && !/\btranslat/i.test(rest) ? categories.filter((c) => c !== 'translated-contributions') : categories;
   return { scope: named.scope ?? { kind: 'all' }, all, when, range, categories: asked, unread: left === '' ? null : left, pastTense, ...(meetingMonth ? { meetingMonth } : {}), ...(openAsked ? { openAsked } : {}) };
+}
+
+/**
+ * Deadlines due from now until `group`'s next meeting opens. No such meeting stored: the deadlines as asked without
+ * the span, saying so.
+ */
+async function untilMeeting(ctx: CommandContext, args: DeadlineArgs, group: string): Promise<Reply> {
+  const { beforeMeeting: _before, ...rest } = args;
+  const today = DateTime.fromMillis(ctx.now, { zone: GENEVA }).toISODate() ?? '';
+  const meeting = (await ctx.store.meetings(group, ctx.now - 31 * DAY_MS, 10)).find((m) => !m.cancelledBy && m.start >= today);
+  if (!meeting) {
+    const reply = await deadlinesCommand.run(ctx, rest);
+    return { ...reply, notes: [`No ${group} meeting to come is stored, so the deadlines are not cut at one.`, ...reply.notes] };
+  }
+  const opens = DateTime.fromISO(meeting.start, { zone: meeting.timezone ?? GENEVA }).toMillis();
+  const reply = await deadlinesCommand.run(ctx, { ...rest, when: null, range: { from: ctx.now, to: opens, words: `before the ${whoMeets(meeting)} meeting of ${formatRange(meeting.start, meeting.end)}` } });
+  return { ...reply, sources: uniqueSources([...reply.sources, sourceOf(meeting.source)]) };
 }
 
 /** The same asked the other way round: whether it has passed (a "yes" means it is closed). */
@@ -243,6 +277,7 @@ const deadlinesCommand = defineCommand({
     if (args.more?.length) return several(ctx, args, [args.scope, ...args.more]);
     const { scope, all } = args;
     if (scope.kind === 'unknown') return (await namedMeetingDeadlines(ctx, scope.text)) ?? unknownGroupReply(ctx, scope.text);
+    if (args.beforeMeeting !== undefined) return untilMeeting(ctx, args, args.beforeMeeting);
     const range = args.range ?? (args.when ? rangeOf(args.when, { now: ctx.now, tz: ctx.tz }, { past: args.pastTense ?? false }) : null);
     const kinds = args.categories ? new Set(args.categories) : null;
     // Words left over ("on Y.4250" of "when do I have to reply to the TAP consultation on Y.4250") are what the
@@ -622,7 +657,7 @@ async function inRange(ctx: CommandContext, scope: Scope, all: boolean, range: D
     const after = Math.max(range.to ?? ctx.now, ctx.now);
     const next = (await ctx.store.deadlines(target, after, kinds ? RANGE_FETCH : 1)).find((d) => !kinds || kinds.has(d.category));
     notes.unshift(
-      `No deadlines for ${label} ${range.from === null || range.to === null ? range.words : `in ${range.words}`} in the stored documents.` +
+      `No deadlines for ${label} ${range.from === null || range.to === null || /^before\b/.test(range.words) ? range.words : `in ${range.words}`} in the stored documents.` +
         (next ? ` The next one after that is ${formatCached(next, ctx.tz)}: ${CATEGORY_LABELS[next.category]} [${sourceLabel(sourceOf(next.source))}].` : ''),
     );
     // A meeting of the group then (or just after: its deadlines come before it) was cancelled: its deadlines went with it.

@@ -53,6 +53,19 @@ function meetingItems(m: MeetingFact, tz: string): ReplyItem[] {
   return items;
 }
 
+/** A meeting's lines with how it is held after the first, for a list asked of that ("are they online?"). */
+function withFormat(items: ReplyItem[], m: MeetingFact): ReplyItem[] {
+  const [first, ...rest] = items;
+  if (!first) return items;
+  const said = sourceLabel(sourceOf(m.source));
+  const how =
+    m.format === 'hybrid' ? 'hybrid: remote participation offered'
+    : m.format === 'virtual' || m.place === 'virtual' ? 'online only (virtual)'
+    : m.format === 'in-person' ? `in person; ${said} does not say remote participation is offered`
+    : `${said} does not say whether remote participation is offered`;
+  return [first, { text: `  How it is held: ${how}.`, source: first.source }, ...rest];
+}
+
 /** What the asker wants to know first: when it opens, where it is, or everything. */
 export type MeetingFocus = 'time' | 'place' | null;
 
@@ -1322,7 +1335,7 @@ const meetingCommand = defineCommand({
       ok: true,
       title: otherParty ?? movedTitle ?? onDayTitle ?? (args.until ? untilTitle(first, ctx.now, ctx.tz) : null) ?? underWayTitle ?? partyPlenaryTitle ?? (noPlenary ? `No plenary of ${group} known${during ? ` ${during}` : ''}` : headline ?? (question && own.length > 0 ? `Next meetings of ${question}` : group ? (inMonth.length > 0 && window ? `${chosen.length > 1 ? 'Meetings' : 'Meeting'} of ${group} ${during}` : `Next meeting of ${group}`) : monthOfAll.length > 0 && window ? `Meetings ${during}` : focus === 'time' ? 'Upcoming meetings and when they open' : focus === 'place' ? 'Upcoming meetings and where' : 'Upcoming meetings')),
       // One group: the title answers and the lines give the details. All groups: each meeting's answer, then its side events.
-      sections: [...remoteSection, ...chosen.map((m) => ({ items: focus && !group ? [focusItem(m, focus, ctx.tz, false, meetingDay(ctx.now)), ...meetingItems(m, ctx.tz).slice(1)] : meetingItems(m, ctx.tz) }))],
+      sections: [...remoteSection, ...chosen.map((m) => ({ items: focus && !group ? [focusItem(m, focus, ctx.tz, false, meetingDay(ctx.now)), ...meetingItems(m, ctx.tz).slice(1)] : args.format && !group ? withFormat(meetingItems(m, ctx.tz), m) : meetingItems(m, ctx.tz) }))],
       notes: [...partyPlenarySaid.map((t) => `${sourceLabel(sourceOf(first.source))}: "${t}"`), ...(args.howLong ? [lengthNote(first)] : []), ...noEventNotes, ...movedNotes, ...(noPlenary ? plenaryNotes : []), ...(movedTitle ? [] : monthNote), ...cancelledNotes, ...(noPlenary ? [] : plenaryNotes), ...(question && own.length > 0 && chosen.length > 1 ? [viaParty ? `${question} meets at ${whoMeets(own[0] as MeetingFact)}'s meeting (its letter names ${question}) and at ${group ?? 'its study group'}'s.` : `${question} meets at meetings of its own and at ${group ?? 'its study group'}'s; its own next one is first.`] : [])],
       sources: uniqueSources([...chosen.flatMap((m) => (m.sources ?? [m.source]).map(sourceOf)), ...calledThen.map((m) => cancellationSource(m))]),
       // `noneInSpan`: no meeting falls in the span asked; the note saying so (the next ones are shown instead).

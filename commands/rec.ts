@@ -366,9 +366,10 @@ export default defineCommand({
   args: recArgs,
   // "will …" (as the intents pass "will member states approve G.9806.1"): an outcome to come, which no document can tell.
   parseText: (rest) => {
-    const listed = /^(?:(?:which|what)\s+(?:draft\s+)?(?:Recommendations|texts|drafts|draft Recommendations)\b.*?|what\s+(?:did|has|have|will)\s+(?:ITU-T\s+)?)\b(Q\s?\d{1,2}\/\d{1,2}|SG\s?\d{1,2}|WP\s?\d\/\d{1,2}|TSAG)\b.*?\b(consent|approv|determin|delet)/i.exec(rest.trim());
+    const listed = /^(?:(?:which|what)\s+(?:draft\s+)?(?:Recommendations|texts|drafts|draft Recommendations)\b.*?|what\s+(?:did|has|have|will|is|are)\s+(?:ITU-T\s+)?|what(?:'s|’s| is| are)?\s+(?:up|down|planned|scheduled|due|going)\s+for\s+(?:consent|approval|determination|deletion)\s+(?:at|in|by)\s+(?:the\s+)?(?:next\s+)?(?:ITU-T\s+)?)\b(Q\s?\d{1,2}\/\d{1,2}|SG\s?\d{1,2}|WP\s?\d\/\d{1,2}|TSAG)\b.*?\b(consent|approv|determin|delet)|\b(consent|approv|determin|delet)\w*\s+(?:at|in|by)\s+(?:the\s+)?(?:next\s+)?(?:ITU-T\s+)?(Q\s?\d{1,2}\/\d{1,2}|SG\s?\d{1,2}|WP\s?\d\/\d{1,2}|TSAG)\b/i.exec(rest.trim());
     // "what did SG2 consent": steps done only, not those planned.
-    if (listed?.[1] && listed[2]) return { number: listed[1].replace(/\s+/g, '').toUpperCase(), step: ({ consent: 'consented', approv: 'approved', determin: 'determined', delet: 'deleted' } as const)[listed[2].toLowerCase() as 'consent'], ...(/^what\s+(?:did|has|have)\b/i.test(rest.trim()) ? { done: true } : {}), ...(/\b(?:will|next meeting|coming meeting|upcoming)\b/i.test(rest) && !/^what\s+(?:did|has|have)\b/i.test(rest.trim()) ? { upcoming: true } : {}) };
+    const [listedNumber, listedStep] = listed ? [listed[1] ?? listed[4], listed[2] ?? listed[3]] : [];
+    if (listedNumber && listedStep) return { number: listedNumber.replace(/\s+/g, '').toUpperCase(), step: ({ consent: 'consented', approv: 'approved', determin: 'determined', delet: 'deleted' } as const)[listedStep.toLowerCase() as 'consent'], ...(/^what\s+(?:did|has|have)\b/i.test(rest.trim()) ? { done: true } : {}), ...(/\b(?:will|next meeting|coming meeting|upcoming|(?:is|are)\s+\S+ing|up|planned|scheduled|due|going)\b/i.test(rest) && !/^what\s+(?:did|has|have)\b/i.test(rest.trim()) ? { upcoming: true } : {}) };
     return {
       number: recommendationNumber(rest) ?? new RegExp(`(?<![\\w.])${PROVISIONAL}(?![\\w-])`).exec(rest)?.[0] ?? rest.trim(),
       ...(/^(?:will|would)\b/i.test(rest.trim()) ? { outcome: true } : {}),
@@ -396,6 +397,9 @@ export default defineCommand({
     new RegExp(String.raw`^(?<arg>(?:who(?:'s|’s| is| are)|whos)\s+(?:the\s+)?editors?\s+(?:of|for)\s+(?:the\s+)?(?:draft\s+)?(?:(?:new|revised)\s+)?(?:Recommendation\s+)?(?:ITU-T\s+)?(?:${NUMBER}|${PROVISIONAL})(?![\w-]|\.\d)(?:\s+(?:revision|draft|text|amendment))?|who\s+edits\s+(?:${NUMBER}|${PROVISIONAL}))\s*\??$`, 'i'),
     // "what did SG2 consent at its July 2025 meeting", "what has SG17 approved": the texts its documents say so of.
     /^(?<arg>what\s+(?:did|has|have|will)\s+(?:ITU-T\s+)?(?:Q\s?\d{1,2}\/\d{1,2}|SG\s?\d{1,2}|WP\s?\d\/\d{1,2}|TSAG)\s+(?:consent|approv|determin|delet)\w*\b[^?]{0,60})\??$/i,
+    // "what is SG17 consenting in April", "what's up for consent at SG17", "what's planned for approval at the next SG15".
+    /^(?<arg>what\s+(?:is|are)\s+(?:ITU-T\s+)?(?:Q\s?\d{1,2}\/\d{1,2}|SG\s?\d{1,2}|WP\s?\d\/\d{1,2}|TSAG)\s+(?:going\s+to\s+|planning\s+to\s+|set\s+to\s+)?(?:consent|approv|determin|delet)\w*\b[^?]{0,60})\??$/i,
+    /^(?<arg>what(?:'s|’s| is| are)?\s+(?:up|planned|scheduled|due|going)\s+for\s+(?:consent|approval|determination|deletion)\s+(?:at|in|by)\s+(?:the\s+)?(?:next\s+)?(?:ITU-T\s+)?(?:Q\s?\d{1,2}\/\d{1,2}|SG\s?\d{1,2}|WP\s?\d\/\d{1,2}|TSAG)\b[^?]{0,60})\??$/i,
     // "which draft Recommendations did Q11/20 put forward for consent", "what texts will SG17 approve"
     /^(?<arg>(?:which|what)\s+(?:draft\s+)?(?:Recommendations|texts|drafts|draft Recommendations)\s+(?:did|does|do|will|is|are|has|have)\s+(?:ITU-T\s+)?(?:Q\s?\d{1,2}\/\d{1,2}|SG\s?\d{1,2}|WP\s?\d\/\d{1,2}|TSAG)\b[^?]{0,80}\b(?:consent|approv|determin|delet)\w*[^?]{0,40})\??$/i,
     // "who proposed Y.DA-water", "which member submitted X.ztsec": the contributions that did.

@@ -69,6 +69,8 @@ const QUARTER_WORDS: Record<string, number> = { first: 1, '1st': 1, second: 2, '
  * (the week two weeks from this one), "Q1 2027" and "the first quarter of 2027", "Q1" alone, and "Christmas".
  */
 const parser = chrono.en.GB.clone();
+/** Years read alone ("in 2026"): chrono's filter of unlikely readings drops any text that is only digits. */
+const BARE_YEARS = new WeakSet<chrono.ParsedResult>();
 parser.parsers.unshift(
   {
     pattern: () => /(?<![\w])(?:the\s+)?week\s+after\s+next(?![\w])/i,
@@ -154,9 +156,25 @@ parser.parsers.unshift(
     },
   },
   {
+    // "in 2026", "during 2027", "before 2027": the whole year (chrono reads a year standing alone as nothing). A year
+    // inside a longer date ("May 2026") is read with it: the longer reading wins.
+    pattern: () => /(?<=\b(?:in|during|of|for|since|before|after|until|till|by|from|through|throughout|year)\s+)((?:19|20)\d{2})(?![\w/.:-]|\s*[-–]\s*\d)/i,
+    extract: (context, match) => {
+      const year = Number(match[1]);
+      const result = context.createParsingResult(match.index ?? 0, match[0], { year, month: 1, day: 1 }, { year, month: 12, day: 31 });
+      BARE_YEARS.add(result);
+      return result;
+    },
+  },
+  {
     pattern: () => /(?<![\w])(?:Christmas|x-?mas)(?:\s+(Eve|Day))?(?![\w])/i,
     extract: (context, match) => context.createParsingComponents({ month: 12, day: /eve/i.test(match[1] ?? '') ? 24 : 25 }).imply('year', context.refDate.getFullYear()),
   },
+);
+parser.refiners = parser.refiners.map((refiner) =>
+  refiner.constructor.name === 'UnlikelyFormatFilter'
+    ? { refine: (context, results) => { const kept = new Set(refiner.refine(context, results)); return results.filter((r) => kept.has(r) || BARE_YEARS.has(r)); } }
+    : refiner,
 );
 
 /**
@@ -369,6 +387,7 @@ export function rangeOf(phrase: string, clock: Clock, opts: { past?: boolean } =
     if (lead === 'before') [from, to] = [null, from];
     else if (['by', 'until', 'till', 'til', 'through', 'up to'].includes(lead)) from = null;
     else if (lead === 'after') [from, to] = [to, null];
+    else if (lead === 'since') to = null;
   } else if (lead === 'before' && !/\bend\s+of\b/i.test(found.text)) [from, to] = [null, first.start];
   // "before the end of March" is "by the end of March": the 31st is still before the end.
   else if (lead === 'before') [from, to] = [null, first.end];

@@ -461,7 +461,7 @@ function routeText(registry: Registry, plain: string, clock?: AskClock): Routed 
       for (const re of spec.fallbacks ?? []) {
         const m = re.exec(body);
         // A looser phrasing may name what the request is about apart from its argument ("… on CG-AISEC-STRAT").
-        if (m) return validate(spec, `${m.groups?.['arg'] ?? body}${m.groups?.['topic'] ? ` about ${m.groups['topic']}` : ''}${m.groups?.['asks'] ? ' --asks' : ''}`, body, clock);
+        if (m) return validate(spec, `${m.groups?.['arg'] ?? body}${m.groups?.['topic'] ? ` about ${m.groups['topic']}` : ''}${m.groups?.['asks'] ? ' --asks' : ''}${m.groups?.['sent'] ? ` ${m.groups['sent']}` : ''}`, body, clock);
       }
   }
   const near = suggest(registry, first);
@@ -796,6 +796,9 @@ const ANSWERED_OF_THEM = /^(?:(?:and|so|ok|okay)[,\s]+)?(?:(?:was|were|has|have)
 // "what does it ask?", "what do they want us to do?" after a question that listed liaison statements.
 const ASKS_OF_IT = /^(?:(?:and|so|ok|okay)[,\s]+)?what (?:does|do|did) (?:it|they|those|these|them) (?:ask|want|request|say)(?:\s+(?:for|of (?:us|me)|(?:us|me) to do))?\s*[?!.]*$/i;
 /** Follow-ups that ask the previous liaison question again with one more thing: the `ls` flag, and how it was read. */
+// "is it online?", "are they hybrid?", "can I join remotely?" after a list of meetings: how each of them is held.
+const FORMAT_OF_THEM = /^(?:(?:and|so|ok|okay|but)[,\s]+)?(?:(?:is|are|was|were|will)\s+(?:it|they|that|those|these|any of (?:them|those|these)|either|both)(?:\s+(?:be|being|held))?\s+(?:online|virtual|hybrid|remote|in[- ]person|physical)|can (?:I|we|one) (?:join|attend|participate|take part)(?:\s+(?:in\s+)?(?:it|them|those))?\s+(?:remotely|online|from (?:home|afar))|(?:is|are) (?:there\s+)?remote participation(?:\s+(?:offered|possible|available))?)(?:\s+(?:too|as well|then))?\s*[?!.]*$/i;
+
 const OF_THE_STATEMENTS: ReadonlyArray<readonly [RegExp, 'asks' | 'answeredAsked' | 'contactsAsked', string]> = [
   [ASKS_OF_IT, 'asks', 'with what each statement asks'],
   [ANSWERED_OF_THEM, 'answeredAsked', 'with whether a reply to each is stored'],
@@ -904,6 +907,14 @@ export async function answer(registry: Registry, context: CommandContext & { met
     const { previous, routed } = listed;
     const reply = await routed.spec.run(context, { ...(routed.args as object), [flag]: true } as never).catch(() => null);
     if (reply?.ok) return { command: 'ls', reply: { ...reply, notes: [`Read as "${previous}", ${how}.`, ...reply.notes] }, read: null };
+  }
+  // "is it online?" after meetings were listed with no one group named ("what's on in March?"): how each is held.
+  if (FORMAT_OF_THEM.test(question.trim())) {
+    const before = await previousRouted();
+    if (before && 'spec' in before.routed && before.routed.spec.name === 'meeting' && !subjectOf(before.previous)) {
+      const reply = await before.routed.spec.run(context, { ...(before.routed.args as object), format: true } as never).catch(() => null);
+      if (reply?.ok) return { command: 'meeting', reply: { ...reply, title: `${reply.title}: how each is held`, notes: [`Read as "${before.previous}", with how each meeting is held.`, ...reply.notes] }, read: null };
+    }
   }
   // "who's the contact?" after a question on a group's meeting or on a document: that group's secretariat, that
   // document's contacts.

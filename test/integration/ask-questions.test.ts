@@ -2599,3 +2599,28 @@ describe('questions of the forty-second round (asked on 10 February 2027)', () =
     expect(a.notes.join(' ')).not.toMatch(/I can't answer all of/);
   });
 });
+
+describe('questions of the forty-fifth round', () => {
+  it('"SG17 liaisons in 2026": a year alone is a span, the statements dated in it only', async () => {
+    const a = await ask('SG17 liaisons in 2026');
+    expect(a).toMatchObject({ ok: true, command: 'ls', title: 'Liaison statements of SG17, dated 2026' });
+    type Listed = Array<{ source: { date: string | null } }>;
+    const dated = ['awaitingAction', 'askedWithoutDate', 'expectedReplies', 'overdue', 'recent'].flatMap((k) => (a.data[k] as Listed).map((l) => l.source.date));
+    expect(dated.length).toBeGreaterThan(0);
+    expect(dated.every((d) => d?.startsWith('2026'))).toBe(true);
+  });
+
+  it('"what\'s due for SG17 before the SG20 meeting?": SG17\'s deadlines until that meeting opens, not SG20\'s', async () => {
+    const a = await ask("what's due for SG17 before the SG20 meeting?");
+    expect(a).toMatchObject({ ok: true, command: 'deadlines', title: 'Deadlines for SG17, before the SG20 meeting of 10–19 May 2027' });
+    const due = a.data['upcoming'] as Due[];
+    expect(due.length).toBeGreaterThan(0);
+    expect(due.every((d) => d.date < '2027-05-10')).toBe(true);
+    expect(due.some((d) => d.group === 'SG20')).toBe(false);
+  });
+
+  it('"what\'s up for approval at the next SG15 meeting": the texts planned for approval', async () => {
+    const a = await ask("what's up for approval at the next SG15 meeting");
+    expect(a).toMatchObject({ ok: true, command: 'rec', title: 'Texts of SG15 for approval: G.9806.1, G.984.3' });
+  });
+});

@@ -313,6 +313,15 @@ describe('a follow-up question', () => {
     expect(who.sections[0]?.items[0]?.text).toBe('Secretariat of SG20: the SG20 secretariat at TSB <tsbsg20@itu.int>');
   });
 
+  it('"are they hybrid?" after a list of meetings says how each of them is held', async () => {
+    await ask('meetings in april 2027', 'ivy@example.org');
+    const how = await ask('are they hybrid?', 'ivy@example.org');
+    expect(how).toMatchObject({ ok: true, command: 'meeting', title: 'Meetings in April 2027: how each is held' });
+    const lines = how.sections.flatMap((x) => x.items.map((i) => i.text));
+    expect(lines).toContain('  How it is held: in person; TSB Collective letter 6/3 does not say remote participation is offered.');
+    expect(lines.filter((l) => l.startsWith('  How it is held:')).length).toBe(how.sections.length);
+  });
+
   it("is read against the asker's own earlier question, not another person's", async () => {
     await ask('when is the SG13 meeting?', 'bob@example.org');
     expect((await ask('and for SG20?', 'bob@example.org')).notes[0]).toBe('Read as "when is the SG20 meeting?".');

@@ -11,7 +11,7 @@ import type { MeetingArgs } from '../../commands/meeting.ts';
 import { topicAsked } from '../../commands/lsg.ts';
 import { statedOfficers, unglued, type OfficerArgs } from '../../commands/officers.ts';
 import { parseScope, unknownGroupReply } from '../../commands/scope.ts';
-import { dueIn, easterSunday, rangeOf, splitWhen } from '../../commands/when.ts';
+import { dueIn, easterSunday, rangeDays, rangeOf, splitWhen } from '../../commands/when.ts';
 import { partsOf, route, withoutRemark, zoneNamed, type AskClock } from '../../src/chat/router.ts';
 import type { CommandContext } from '../../src/core/command.ts';
 import { canonicalWorkingParty } from '../../src/core/groups.ts';
@@ -648,6 +648,23 @@ describe('a zone named for the times ("…, New York time")', () => {
     expect(splitWhen('what sg15 deadlines are there after Easter?').when).toBe('after Easter');
     const after = rangeOf('after Easter', { now: Date.parse('2027-04-02T07:00:00Z'), tz: 'Africa/Cairo' });
     expect(after?.words).toBe('from 29 Mar 2027');
+  });
+
+  it('a year alone after "in", "since", "before" is that year, whose bounds the word before sets', () => {
+    const clock = { now: Date.parse('2026-03-02T09:00:00Z'), tz: 'Europe/Paris' };
+    const days = (phrase: string) => {
+      const r = rangeOf(phrase, clock);
+      return r && rangeDays(r, clock.tz);
+    };
+    expect(days('in 2026')).toEqual({ from: '2026-01-01', to: '2027-01-01' });
+    expect(days('since 2025')).toEqual({ from: '2025-01-01', to: null });
+    expect(days('before 2027')).toEqual({ from: null, to: '2027-01-01' });
+    // Inside a longer date the year is read with it.
+    expect(days('in May 2026')).toEqual({ from: '2026-05-01', to: '2026-06-01' });
+    expect(splitWhen('SG17 liaisons in 2026').when).toBe('in 2026');
+    // A number that is no year after a word, or a year in a Recommendation's name, is no date.
+    expect(splitWhen('Recommendation X.1361 2026').when).toBeNull();
+    expect(splitWhen('status of Y.2026').when).toBeNull();
   });
 
   it('a remark after the question is no part of it', () => {
