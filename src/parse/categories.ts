@@ -12,8 +12,11 @@ const RULES: ReadonlyArray<[DeadlineCategory, RegExp, boolean]> = [
   ['captioning', /\bcaption/i, true],
   ['interpretation', /\binterpret(?:ation|ing)\b/i, true],
   ['visa', /\bvisas?(?:\b|(?=support))/i, true],
-  ['fellowship', /\bfellowships?\b|\bbursar(?:y|ies)\b/i, true],
   ['translated-contributions', /\btranslat/i, true],
+  // "Remember to submit your written contribution by 10 February and mention it when you return the form": the
+  // contribution is what is due, the form only mentioned.
+  ['contributions', /\bsubmi\w*\s+(?:your\s+|a\s+|the\s+|any\s+)?(?:[\w-]+\s+){0,2}contributions?\b/i, true],
+  ['fellowship', /\bfellowships?\b|\bbursar(?:y|ies)\b/i, true],
   ['liaison-reply', /\b(?:liaison|LS)\b.*\b(?:repl|respon|answer|comment)|\b(?:repl|respon)\w*\b.*\b(?:liaison|LS)\b/i, true],
   ['consultation-reply', /\bconsultation|\b(?:TAP|AAP)\b|\bquestionnaire|\bsurvey\b|\bvote\b|\bvoting\b|\bobjection/i, true],
   ['consultation-reply', /\breplies\b|\breply\b.*\bcircular|\bform in Annex|\bform\b.*\bcircular|\breturn the form/i, false],

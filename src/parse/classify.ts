@@ -28,7 +28,7 @@ const TITLE_LINE = /^[ \t]*(?:Title|Subject)[ \t]*:[^\n]*/im;
 // A 3GPP tdoc's first line: the meeting and the tdoc number ("3GPP TSG-SA WG2 Meeting #129bis  S2-1812368",
 // "SA WG2 Meeting #129BIS\tS2-1812372").
 // The number may stand far to the right, past a page's width of spaces.
-const TDOC_FIRST_LINE = /^[^\n]{0,60}\b(?:TSG|(?:SA|RAN|CT)\s?WG\s?\d|SA|RAN|CT)\b[^\n]{0,30}\bMeeting\s*#[^\n]{0,300}?\b[SRC]P?\d?-\s?\d{5,7}\b/;
+const TDOC_FIRST_LINE = /^[^\n]{0,60}\b(?:TSG|(?:SA|RAN|CT)\s?WG\s?\d|SA|RAN|CT)\b[^\n]{0,30}\bMeeting\s*#[^\n]{0,300}?\b[SRC]P?\d?-\s?\d{5,8}\b/;
 // What a company's tdoc carries below it: the change-request form, or "Document for:" and "Agenda Item:".
 const TDOC_CONTRIBUTION = /^\s*CHANGE REQUEST\s*$|^\s*Document for\s*:[\s\S]{0,300}^\s*Agenda Item\s*:|^\s*Agenda Item\s*:[\s\S]{0,300}^\s*Document for\s*:/im;
 

@@ -1,6 +1,7 @@
 /**
  * `parseDocument`: the text of one ITU-T document in, its facts out. Pure: no I/O, no clock.
  */
+import { eventTable } from './event-table.ts';
 import { canonicalGroup, parentGroup } from '../core/groups.ts';
 import type { Deadline, DocumentKind, MeetingInfo, ParsedDocument } from '../core/types.ts';
 import { announcesMeeting, classify } from './classify.ts';
@@ -100,7 +101,10 @@ function documentDate(header: string, kind: DocumentKind): string | null {
     // A Bureau letter's reference line ending in its date: "Ref. / Administrative Circular CA/STG/36 / 28 November 2008".
     const refLine = LETTER_KINDS.has(kind) ? (REF_LINE_DATE.exec(header) ?? BUREAU_REF_DATE.exec(header))?.[1] : undefined;
     if (refLine) return findDates(refLine)[0]?.start ?? null;
-    const m = SINGLE_DATE_LINE.exec(header) ?? DATELINE.exec(header);
+    // (Not a cell of a table copied one cell a line, under the row's other dates: "20-23 May 2024" / "29 April 2024".)
+    const single = SINGLE_DATE_LINE.exec(header);
+    const cell = single && kind === 'other' && findDates(header.slice(0, single.index).trimEnd().split('\n').at(-1) ?? '').length > 0;
+    const m = (cell ? null : single) ?? DATELINE.exec(header);
     if (m?.[1]) return findDates(m[1])[0]?.start ?? null;
     if (LETTER_KINDS.has(kind)) return runTogetherDate(header) ?? sentDay();
   }
@@ -400,10 +404,11 @@ function letterSubject(header: string): string | null {
   // A flattened letter's subject runs on into the body: "… in the study period 1994-1995 The Radiocommunication
   // Assembly, in November, 1993, approved …": it ends where a sentence starts.
   // Read in the first few hundred characters only: a subject is never longer, and the look-ahead is not linear.
-  const body = bare.length > MAX_TITLE ? /^(.{40,}?[\d)"a-z])\s+(?=(?:The|This|I|We|In|As|Following|Further to|With reference to)\s+[A-Za-z]+\b[^.]{10,300}\.)/.exec(bare.slice(0, 2 * MAX_TITLE + 400))?.[1] : undefined;
+  const body = bare.length > MAX_TITLE ? /^(.{40,}?[\d)"a-z])\s+(?=(?:The|This|I|We|In|As|At|Following|Further to|With reference to)\s+[A-Za-z]+\b[^.]{10,300}\.)/.exec(bare.slice(0, 2 * MAX_TITLE + 400))?.[1] : undefined;
   // (… and the body's first heading goes with the body: "… (RRC-04) Introduction The meeting of Task Group 6/8 was …".)
   let value = body?.replace(/\s+(?:\d{1,2}\.?\s*)?(?:Introduction|Background|General|Summary|Purpose)$/, '') ?? (bare.length > 2 * MAX_TITLE ? clip(bare) : bare);
-  if (findDates(value).some((h) => h.start !== h.end || /\d{4}\s*$/.test(value))) return value || null;
+  // (A subject cut where the body starts on its line goes on in no line below.)
+  if (body || findDates(value).some((h) => h.start !== h.end || /\d{4}\s*$/.test(value))) return value || null;
   const at = /(?:^|\n)[ \t]*(?:Subject|Objet)[ \t]*:[^\n]*\n/i.exec(header);
   if (!at) return value || null;
   let blank = false;
@@ -706,6 +711,9 @@ export function parseDocument(raw: string): ParsedDocument {
   // (A circular that announces no meeting of its own may name the one that is to approve its texts: "at the next meeting
   // of Study Group 13, to be held in Geneva from 13 to 24 October 2025".)
   if (!foreign && (!isLetter || (kind === 'circular' && !meeting)) && kind !== 'presentation') for (const g of groupMeetingsAhead(text, date)) if (!moreMeetings.some((m) => m.group === g.group && m.start === g.start) && !(meeting?.group === g.group && meeting.start === g.start)) moreMeetings.push(g);
+  // A page's table of events with a deadline column (a fellowships page): each event, and what is due for it.
+  const eventRows = kind === 'other' || notice ? eventTable(text) : { events: [], deadlines: [] };
+  for (const e of eventRows.events) if (!moreMeetings.some((m) => m.start === e.start && m.end === e.end) && !(meeting?.start === e.start && meeting.end === e.end)) moreMeetings.push(e);
   // Further meetings already over when the letter was written are only mentioned, as the main one would be.
   moreMeetings = moreMeetings.filter((m) => !date || m.end >= date);
   if (over && !foreign && !moreMeetings.some((m) => m.group === over.group && m.start === over.start)) moreMeetings.push(over);
@@ -736,7 +744,7 @@ export function parseDocument(raw: string): ParsedDocument {
       : [];
   // A document sets no deadline before its own date: such a date is a reminder of the past ("contributions to the
   // previous meeting were due on 3 March 2024").
-  const explicit = mergeDeadlines(rows?.deadlines ?? [], table, lsDeadline, prose).filter((d) => !date || d.date >= date);
+  const explicit = mergeDeadlines(rows?.deadlines ?? [], table, eventRows.deadlines, lsDeadline, prose).filter((d) => !date || d.date >= date);
   const derived = isLetter && meeting ? deriveRuleDeadlines(text, meeting.start, explicit) : [];
 
   return {

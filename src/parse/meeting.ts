@@ -58,8 +58,13 @@ function placeBeforeDate(subject: string, hit: DateHit): string | null {
   head = head.replace(/"[^"]{0,200}"|“[^”]{0,200}”/g, ';');
   // "…: from research to standards (Geneva, Switzerland, 2-3 March 2026)", "- change of dates: now Geneva, 9-10 March".
   const segment = head.split(/;|:|\(|\)|\s-\s|\bmeeting\b|\bworkshop\b|\bforum\b/i).at(-1) ?? '';
-  const place = segment.replace(/\b(?:from|on|in|held|at|to be|now|new dates?|(?:re)?scheduled|postponed|moved)\b/gi, ' ').replace(/^[\s,:–-]+|[\s,:–-]+$/g, '').replace(/\s+/g, ' ');
-  if (!/[A-Za-z]{3}/.test(place) || NOT_PLACE.test(place)) return null;
+  // ("город Гватемала" of a Russian letter: the town, without "city".)
+  const place = segment.replace(/\b(?:from|on|in|held|at|to be|now|new dates?|(?:re)?scheduled|postponed|moved)\b/gi, ' ').replace(/^[\s,:–-]+|[\s,:–-]+$/g, '').replace(/\s+/g, ' ').replace(/^город\s+(?=\p{Lu})/u, '');
+  // A name in another script ("(город Гватемала, Гватемала, 6-7 June 2011)" of a Russian letter): only capitalised names in
+  // the brackets of the subject, a town and its country.
+  const bracketed = /\(\s*$/.test(head.slice(0, head.length - segment.length));
+  if (!/[A-Za-z]{3}/.test(place) && !(bracketed && /^\p{Lu}[\p{L}-]{2,}(?: \p{Lu}[\p{L}-]+)?(?:, \p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+)?)?$/u.test(place))) return null;
+  if (NOT_PLACE.test(place)) return null;
   if (VIRTUAL.test(place)) return 'virtual';
   // More than a place: "of the Council Working Group on the … Regulations, Geneva": the named places at its end.
   if (/^[a-z]/.test(place) || place.split(' ').length > 4) {
@@ -76,10 +81,11 @@ function placeBeforeDate(subject: string, hit: DateHit): string | null {
 }
 
 // "will open at 0930 hours", "opens at 1430 hours", "will begin its meeting at 0930 hours", "starts at 1000 hours",
-// "the opening session … starting at 9:00", "meeting will open at 09.30 hours".
+// "the opening session … starting at 9:00", "meeting will open at 09.30 hours", an agenda's "Opening of the meeting
+// 9:00 on Monday".
 const CLOCK = String.raw`(?:\d{1,2}[:.]?\d\d(?=\s*(?:to|-|–|until)\s*\d{1,2}[:.]?\d\d\s*(?:hours|hrs|h)\b)|\d{1,2}[:.]?\d\d\s*(?:hours|hrs|h)\b|\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)`;
 const OPENING = new RegExp(
-  String.raw`\b(?:(?:will|shall)\s+(?:open|start|begin|commence)(?:\s+(?:its|the)\s+(?:meeting|work|session))?|(?:will|shall)\s+run\s+from|runs\s+from|opens|starts|begins|commences|(?:proceedings|meetings?|sessions?)\s+(?:open|start|begin|commence)|(?:opening|first)\s+(?:session|plenary)[^.\n]{0,60}?\b(?:starting|at|from)|starting|(?:hold|holds|held)\s+(?:an?\s+)?(?:virtual\s+|online\s+|interim\s+|virtual\s+interim\s+)?meeting\s+on\s+[^\n;.]{4,40}?\s+from)\s+(?:at\s*|from\s+)?(?:[^\n;.]{0,20}?\s)??(${CLOCK})`,
+  String.raw`\b(?:(?:will|shall)\s+(?:open|start|begin|commence)(?:\s+(?:its|the)\s+(?:meeting|work|session))?|(?:will|shall)\s+run\s+from|runs\s+from|opens|starts|begins|commences|(?:proceedings|meetings?|sessions?)\s+(?:open|start|begin|commence)|(?:opening|first)\s+(?:session|plenary)[^.\n]{0,60}?\b(?:starting|at|from)|opening\s+of\s+the\s+(?:meeting|session)(?=[ \t]+(?:at[ \t]+)?\d)|starting|(?:hold|holds|held)\s+(?:an?\s+)?(?:virtual\s+|online\s+|interim\s+|virtual\s+interim\s+)?meeting\s+on\s+[^\n;.]{4,40}?\s+from)\s+(?:at\s*|from\s+)?(?:[^\n;.]{0,20}?\s)??(${CLOCK})`,
   'gi',
 );
 // "Participants can register from 0830 hours", "Registration will start at 0800 hours", "registration … from 1330".

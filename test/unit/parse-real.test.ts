@@ -6,6 +6,7 @@
  * invented. Known misses are listed: a new miss fails, and so does a miss that got fixed (remove it here then).
  */
 import { describe, expect, it } from 'vitest';
+import { parseDocument } from '../../src/parse/index.ts';
 import { loadReal, scoreAll, summary } from '../support/real-corpus.ts';
 
 const KNOWN_MISSES = new Set([
@@ -64,4 +65,17 @@ describe('parser on real documents', () => {
     expect(misses.filter((m) => !KNOWN_MISSES.has(m))).toEqual([]);
     expect([...KNOWN_MISSES].filter((m) => !misses.includes(m))).toEqual([]);
   });
+
+  it("reads a fellowships page's table of events, one cell a line: each event with its town and dates", () => {
+    const page = loadReal().find((d) => d.file === 'meeting-itu-r-fellowships-page-event-table-cells.txt');
+    const parsed = parseDocument(page?.text ?? '');
+    expect((parsed.moreMeetings ?? []).map((m) => [m.start, m.end, m.place])).toEqual([
+      ['2024-05-20', '2024-05-23', 'Addis Ababa, Ethiopia'],
+      ['2024-05-28', '2024-05-31', 'Shanghai, China'],
+    ]);
+    expect(parsed.deadlines.map((d) => [d.date, d.category])).toEqual([['2024-04-29', 'fellowship'], ['2024-05-06', 'fellowship']]);
+    // The deadline cells are no date of the page's own.
+    expect(parsed.date).toBeNull();
+  });
 });
+
