@@ -9,7 +9,7 @@ import { defineCommand, type CommandContext, type Reply, type ReplyItem } from '
 import { CATEGORY_LABELS, eventLabel } from '../src/core/labels.ts';
 import { formatDeadline, formatEventTime, formatOpening, formatRange, meetingDay, whenWords } from '../src/core/time.ts';
 import type { DeadlineCategory, MeetingInfo } from '../src/core/types.ts';
-import { findDates } from '../src/parse/dates.ts';
+import { findDates, utcOffsetZone } from '../src/parse/dates.ts';
 import { bodyKey } from '../src/parse/meeting.ts';
 import { MONTH_PATTERN } from '../src/parse/normalize.ts';
 import { citeOf, type MeetingFact } from '../src/store/facts.ts';
@@ -599,18 +599,14 @@ function monthWindow(asked: { month: number; year: number | null }, now: number,
 const SAID_TIME = /\b(?:([01]\d|2[0-3])([0-5]\d)(?:\s*hours|(?=\s*(?:to|-|–|and)\s*(?:[01]\d|2[0-3])[0-5]\d\s*hours))|([01]?\d|2[0-3])[:.h]([0-5]\d)(?:\s*(a\.?m\.?|p\.?m\.?|hours|h)\b)?)/gi;
 
 /**
- * A letter's sentence with each time of day it gives followed by that time in the reader's zone, on the meeting's
- * first day, in the meeting's zone ("from 0800 hours [16:00 Asia/Tokyo]"); as it is when the zones agree or the
- * meeting's zone is not known.
+ * A letter's sentence with each time of day it gives followed by that time in the reader's zone ("from 0800 hours
+ * [16:00 Asia/Tokyo]"): in the zone written after the time ("2359 hours UTC"), else the meeting's; on the date
+ * written just after it ("… UTC on 24 November 2025"), else the last date written before it, else the meeting's first
+ * day. As it is when the zones agree or the meeting's zone is not known.
  */
 function withReaderTimes(text: string, m: MeetingFact, tz: string): string {
-  const zone = m.timezone ?? (m.place === 'Geneva, Switzerland' ? 'Europe/Zurich' : null);
-  if (!zone) return text;
-  // Each time is on the last date written before it in the sentence ("3 February 2026, 12:00-14:00 CET"), else on
-  // the meeting's first day: the zones' offsets differ between winter and summer.
+  const meetingZone = m.timezone ?? (m.place === 'Geneva, Switzerland' ? 'Europe/Zurich' : null);
   const dates = findDates(text);
-  const dayOf = (at: number) => dates.filter((d) => d.index < at).at(-1)?.start ?? m.start;
-  if (dates.every((d) => DateTime.fromISO(d.start, { zone }).offset === DateTime.fromISO(d.start, { zone: tz }).offset) && DateTime.fromISO(m.start, { zone }).offset === DateTime.fromISO(m.start, { zone: tz }).offset) return text;
   return text.replace(SAID_TIME, (whole: string, h1: string | undefined, m1: string | undefined, h2: string | undefined, m2: string | undefined, ampm: string | undefined, at: number) => {
     let hour = Number(h1 ?? h2);
     const minute = Number(m1 ?? m2);
@@ -618,10 +614,18 @@ function withReaderTimes(text: string, m: MeetingFact, tz: string): string {
     if (ampm && /^a/i.test(ampm) && hour === 12) hour = 0;
     // "3.5" or "1.10" in a paragraph number is no time: a time has two digits of minutes and a word or a colon.
     if (!h1 && !ampm && !/:/.test(whole)) return whole;
-    const there = DateTime.fromISO(dayOf(at), { zone }).set({ hour, minute });
+    const after = text.slice(at + whole.length, at + whole.length + 40);
+    const written = /^\s*(?:hours\s+)?(?:\(?\s*)((?:UTC|GMT)(?:\s?[+\-\u2212\u2013]\s?\d{1,2}(?::?\d{2})?)?|CES?T|Geneva time)\b/i.exec(after)?.[1];
+    const zone = written ? (/^(?:CES?T|Geneva time)$/i.test(written) ? 'Europe/Zurich' : (utcOffsetZone(written) ?? 'UTC')) : meetingZone;
+    if (!zone) return whole;
+    const end = at + whole.length;
+    const next = dates.find((d) => d.index >= end && /^[\s,]*(?:(?:hours|UTC|GMT|CES?T|Geneva time)\s*)*(?:on\s+|,\s*)?(?:[A-Z][a-z]+day,?\s+)?$/i.test(text.slice(end, d.index)));
+    const day = next?.start ?? dates.filter((d) => d.index < at).at(-1)?.start ?? m.start;
+    const there = DateTime.fromISO(day, { zone }).set({ hour, minute });
     const here = there.setZone(tz);
-    const day = here.toISODate() === there.toISODate() ? '' : ` ${here.toFormat('ccc d LLL')}`;
-    return `${whole} [${here.toFormat('HH:mm')}${day} ${tz}]`;
+    if (here.offset === there.offset) return whole;
+    const shown = here.toISODate() === there.toISODate() ? '' : ` ${here.toFormat('ccc d LLL')}`;
+    return `${whole} [${here.toFormat('HH:mm')}${shown} ${tz}]`;
   });
 }
 

@@ -322,6 +322,15 @@ describe('a follow-up question', () => {
     expect(lines.filter((l) => l.startsWith('  How it is held:')).length).toBe(how.sections.length);
   });
 
+  it('a time a quoted sentence gives in UTC, on a date after it, is shown in the reader\'s zone on that date', async () => {
+    const askAt = async (text: string) => JSON.parse((await cli(redisUrl, prefix, 'ask', text, '--json', '--now', '2025-09-15T13:00:00Z', '--tz', 'America/New_York', '--as', 'utc@example.org')).out) as Answer;
+    await askAt("when's the next sg17 meeting");
+    const lines = (await askAt('is there a workshop with it?')).sections.flatMap((x) => x.items.map((i) => i.text));
+    // 23:59 UTC on 24 November is 18:59 in New York that day (not 23:59 Geneva time on the meeting's first day).
+    expect(lines).toContain('Member States are invited to return their replies by 2359 hours [18:59 America/New_York] UTC on 24 November 2025.');
+    expect(lines.join(' ')).toContain('from 0930 [03:30 America/New_York] to 1730 hours [11:30 America/New_York]');
+  });
+
   it("is read against the asker's own earlier question, not another person's", async () => {
     await ask('when is the SG13 meeting?', 'bob@example.org');
     expect((await ask('and for SG20?', 'bob@example.org')).notes[0]).toBe('Read as "when is the SG20 meeting?".');
