@@ -179,6 +179,7 @@ export default defineCommand({
       ok: true,
       title: (actorsOwn ? actNeeded(actorsOwn, actor as string, ctx.tz, ctx.now) : null) ?? noneOnTopic ?? (openAsked === 'open' && from === null && topic === null ? openTitle(mustAnswer, overdue, who, ctx.tz) : null) ?? (replyAsked && narrowed && topic !== null && onTopic.length === 1 ? replyNeeded(onTopic[0] as LiaisonFact, ctx.tz) : null) ??
         (contactsAsked && narrowed && (topic !== null ? onTopic : all).length === 1 ? contactsTitle((topic !== null ? onTopic : all)[0] as LiaisonFact) : null) ??
+        (wantAsks && narrowed && (topic !== null ? onTopic : all).length === 1 ? asksTitle((topic !== null ? onTopic : all)[0] as LiaisonFact, asks) : null) ??
         (answeredAsked && narrowed && (topic !== null ? onTopic : all).length === 1 ? answeredTitle((topic !== null ? onTopic : all)[0] as LiaisonFact, ctx.tz) : null) ??
         (answeredAsked ? answeredListTitle([...mustAnswer, ...overdue, ...undated], all.filter((l) => l.answeredBy)) : null) ??
         (whoActs && narrowed && (topic !== null ? onTopic : all).length === 1 ? replyNeeded((topic !== null ? onTopic : all)[0] as LiaisonFact, ctx.tz, true) : null) ?? `Liaison statements${who ? ` of ${who}` : ''}${from && from !== who ? ` from ${from}` : ''}${to ? ` to ${to}` : ''}${topic && onTopic.length > 0 ? ` on ${topic}` : ''}${sentWindow ? `, dated ${sentWindow.words}` : ''}`,
@@ -231,11 +232,13 @@ function onceEach(liaisons: LiaisonFact[]): LiaisonFact[] {
 }
 
 /** "SG15 from IETF" (as the router passes "did IETF send anything to SG15"): a scope and, after "from", a sender. */
-export function parseLsText(rest: string): { scope: Scope; from: string | null; to: string | null; topic: string | null; due?: string; sent?: string; asks?: boolean; replyAsked?: boolean; actor?: string; addressee?: string; openAsked?: 'passed' | 'open'; whoActs?: boolean; answeredAsked?: boolean } {
+export function parseLsText(rest: string): { scope: Scope; from: string | null; to: string | null; topic: string | null; due?: string; sent?: string; asks?: boolean; replyAsked?: boolean; actor?: string; addressee?: string; openAsked?: 'passed' | 'open'; whoActs?: boolean; answeredAsked?: boolean; contactsAsked?: boolean } {
   // "--asks" (as the router passes "what do we need to do"): what the statements ask comes with them.
   if (/(?:^|\s)--asks\b/.test(rest)) return { ...parseLsText(rest.replace(/(?:^|\s)--asks\b/g, ' ').trim()), asks: true };
   // "--answered" (as the router passes "was the LS on emergency calls answered"): whether a reply to it is stored.
   if (/(?:^|\s)--answered\b/.test(rest)) return { ...parseLsText(rest.replace(/(?:^|\s)--answered\b/g, ' ').trim()), answeredAsked: true };
+  // "--contacts" (as the router passes "who is the contact for the LS on emergency calls"): whom each names to contact.
+  if (/(?:^|\s)--contacts\b/.test(rest)) return { ...parseLsText(rest.replace(/(?:^|\s)--contacts\b/g, ' ').trim()), contactsAsked: true };
   // "--who-acts" (as the router passes "who must reply to the LS on fronthaul"): who is asked to act, and by when.
   if (/(?:^|\s)--who-acts\b/.test(rest)) return { ...parseLsText(rest.replace(/(?:^|\s)--who-acts\b/g, ' ').trim()), whoActs: true };
   // "--acts" (as the router passes "does SG13 have to act on SG15's LS on fronthaul"): whether the party after "to"
@@ -346,6 +349,13 @@ function pastOrOpenReply(ctx: CommandContext, dated: LiaisonFact[], asked: 'pass
 }
 
 /** Who to ask about a statement picked out: "Contact for SG11-LS58: Priya Raman (…), priya.raman@example.in". */
+/** "What SG11-LS58 asks of SG13", of the one statement asked about: its requests and its reply date follow. */
+function asksTitle(l: LiaisonFact, asks: ReadonlyMap<LiaisonFact, string[]>): string | null {
+  if ((asks.get(l) ?? []).length === 0) return null;
+  const acting = actingAddressees(l.liaison).map((a) => a.party);
+  return `What ${sourceLabel(sourceOf(l.source))} asks${acting.length > 0 ? ` of ${acting.slice(0, 4).join(', ')}${acting.length > 4 ? ' and others' : ''}` : ''}`;
+}
+
 function contactsTitle(l: LiaisonFact): string {
   const name = sourceLabel(sourceOf(l.source));
   const people = l.liaison.contacts;

@@ -155,6 +155,10 @@ const ROUTER_INTENTS: ReadonlyArray<readonly [string, RegExp]> = [
   // "who must reply to the liaison from ISO/IEC JTC 1/SC 27 on post-quantum key establishment, and by when?": the
   // sender written after the statement.
   ['ls', /^(?<whoActs>who)\s+(?:has|have|must|needs?|is|are)\s+(?:to\s+|supposed\s+to\s+|expected\s+to\s+)?(?:reply|respond|answer)\s+(?:to\s+)?(?:the\s+)?(?:LS|liaison(?:\s+statement)?)\s+from\s+(?:the\s+)?(?<sender>[^?!,]{2,60}?)\s+(?:on|about|regarding)\s+(?<topic>[^?!,]{2,60}?)(?:,?\s+and\s+(?:by\s+)?when)?\s*[?!.]*$/i],
+  // "what does the LS on emergency calls ask?", "what does SG11's liaison on emergency calls want us to do?"
+  ['ls', /^(?:(?:and|so)\s+)?what (?:does|did|do) (?:the )?(?:(?<sender>(?!the\b)[\w/.-]+(?:\s\d{1,3})?)['’]s\s+)?(?:LS|liaison(?: statement)?) (?:on|about|regarding|concerning) (?:the )?(?<topic>[^?!]{2,60}?) (?<asks>ask|asks|want|wants|request|requests|say|says)(?: for| of us| us to do| us)?(?:,?\s+and\s+(?:by\s+)?when(?:\s+is\s+(?:it|the\s+reply)\s+due)?)?\s*[?!.]*$/i],
+  // "who is the contact for the LS on emergency calls?", "who do I ask about the liaison on fronthaul timing?"
+  ['ls', /^(?:(?:who(?:'s|’s| is| are)?|whos)\s+(?:the\s+)?(?<contacts>contacts?)(?:\s+(?:person|people))?|who (?<contacts2>do|should|can) (?:I|we) (?:contact|ask|write to))\s+(?:for|of|on|about|regarding)\s+(?:the\s+)?(?:LS|liaison(?: statement)?) (?:on|about|regarding|concerning) (?:the )?(?<topic>[^?!]{2,60}?)\s*[?!.]*$/i],
   // "to whom was the LS on post-quantum key establishment addressed?", "who was the liaison on X sent to", "what's the
   // deadline of the LS about stale work items": who is asked to act on the statement on that topic, and by when.
   ['ls', /^(?<whoActs>to whom) (?:was|is|were|are) (?:the )?(?:LS|liaison(?: statement)?) (?:on|about|regarding) (?<topic>[^?!]{2,60}?) (?:addressed|sent)(?:,?\s+and\s+(?:by\s+)?when)?\s*[?!.]*$/i],
@@ -438,7 +442,7 @@ function routeText(registry: Registry, plain: string, clock?: AskClock): Routed 
       const m = spec ? re.exec(body) : null;
       if (spec && m) {
         const g = m.groups ?? {};
-        const arg = `${g['join'] ? `--join ${g['join']}` : ''}${g['arg'] ?? ''}${(g['sender'] ?? g['sender2']) ? ` from ${g['sender'] ?? g['sender2']}` : ''}${g['to'] ? ` to ${g['to']}` : ''}${(g['topic'] ?? g['topic2']) ? ` about ${g['topic'] ?? g['topic2']}` : ''}${g['due'] ? ` due ${g['due']}` : ''}${g['acts'] ? ' --acts' : ''}${g['whoActs'] ? ' --who-acts' : ''}${g['answered'] !== undefined ? ' --answered' : ''}${g['state'] ? (/open/i.test(g['state']) ? ' --still-open' : ' --passed') : ''}`;
+        const arg = `${g['join'] ? `--join ${g['join']}` : ''}${g['arg'] ?? ''}${(g['sender'] ?? g['sender2']) ? ` from ${g['sender'] ?? g['sender2']}` : ''}${g['to'] ? ` to ${g['to']}` : ''}${(g['topic'] ?? g['topic2']) ? ` about ${g['topic'] ?? g['topic2']}` : ''}${g['due'] ? ` due ${g['due']}` : ''}${g['acts'] ? ' --acts' : ''}${g['whoActs'] ? ' --who-acts' : ''}${g['asks'] ? ' --asks' : ''}${(g['contacts'] ?? g['contacts2']) ? ' --contacts' : ''}${g['answered'] !== undefined ? ' --answered' : ''}${g['state'] ? (/open/i.test(g['state']) ? ' --still-open' : ' --passed') : ''}`;
         return validate(spec, arg, body, clock);
       }
     }
@@ -691,7 +695,7 @@ function subjectOf(asked: string): { group: string; meeting: boolean } | { thing
   if (fromTo?.[1] && fromTo[2]) return { thing: `the LS from ${fromTo[1]} to ${fromTo[2]}` };
   // "the SG15 TAP consultation", "the AAP on X.1286": that consultation, not its group.
   // (Named by its group or its Recommendation: "the TAP consultation in TSB Circular 241" is named by the circular.)
-  const consultation = /\b(?:the\s+)?((?:SG\s?\d{1,2}|TSAG)\s+(?:TAP|AAP|Member State)\s+consultation(?:\s+on\s+(?:draft\s+)?(?:Recommendation\s+)?(?:ITU-T\s+)?[A-Z]\.\d[\w.-]*)?|(?:TAP|AAP|Member State)\s+consultation\s+on\s+(?:draft\s+)?(?:Recommendation\s+)?(?:ITU-T\s+)?[A-Z]\.\d[\w.-]*)/i.exec(previous);
+  const consultation = /\b(?:the\s+)?((?:SG\s?\d{1,2}|TSAG)\s+(?:(?:TAP|AAP|Member State)\s+)?consultation(?:\s+on\s+(?:draft\s+)?(?:Recommendation\s+)?(?:ITU-T\s+)?[A-Z]\.\d[\w.-]*)?|(?:TAP|AAP|Member State)\s+consultation\s+on\s+(?:draft\s+)?(?:Recommendation\s+)?(?:ITU-T\s+)?[A-Z]\.\d[\w.-]*)/i.exec(previous);
   if (consultation?.[1]) return { thing: `the ${consultation[1]}` };
   const group = ONE_GROUP_MENTION.exec(previous)?.[0];
   // "the SG13RG-ARB meeting in Muscat": that meeting, by its town (a past one is still "it").
@@ -747,6 +751,8 @@ function askedOf(question: string, subject: NonNullable<ReturnType<typeof subjec
     if (there.test(bare)) return `${bare.replace(there, subject.meeting ? `at ${at}` : `in ${at}`)}?`;
     return `${bare} for ${at}?`;
   }
+  // "which recs?" after a consultation or a circular: the texts it is on.
+  if (/^(?:which|what)\s+(?:draft\s+)?(?:recs?|recommendations?|drafts?|texts?)(?:\s+(?:are|is)\s+(?:in\s+)?(?:it|that|this))?$/i.test(bare)) return `which Recommendations are in ${subject.thing}?`;
   if (/\b(?:reply|respond|answer|act)$/i.test(bare)) return `${bare} to ${subject.thing}?`;
   if (/\b(?:deadline|due date|reply date|date)$/i.test(bare)) return `${bare} of ${subject.thing}?`;
   return `${bare} for ${subject.thing}?`;
@@ -795,10 +801,16 @@ const STEP_VERBS: Readonly<Record<string, string>> = { approv: 'approve', consen
 const ANSWERED_OF_THEM = /^(?:(?:and|so|ok|okay)[,\s]+)?(?:(?:was|were|has|have)\s+(?:it|they|that|those|these|any of (?:them|those))\s+(?:been\s+|ever\s+|already\s+)*(?:answered|replied to|responded to)(?:\s+(?:yet|already))?|(?:has|have|did)\s+(?:anyone|anybody|someone|somebody|any group|they)\s+(?:already\s+)?(?:replied|answered|responded|reply|answer|respond)(?:\s+(?:to\s+)?(?:it|that|this|them))?(?:\s+(?:yet|already))?|(?:any|is there a|is there any|was there a)\s+(?:reply|replies|response|responses|answer)(?:\s+(?:to\s+)?(?:it|that|this|them))?(?:\s+(?:yet|already))?)\s*[?!.]*$/i;
 // "what does it ask?", "what do they want us to do?" after a question that listed liaison statements.
 const ASKS_OF_IT = /^(?:(?:and|so|ok|okay)[,\s]+)?what (?:does|do|did) (?:it|they|those|these|them) (?:ask|want|request|say)(?:\s+(?:for|of (?:us|me)|(?:us|me) to do))?\s*[?!.]*$/i;
-/** Follow-ups that ask the previous liaison question again with one more thing: the `ls` flag, and how it was read. */
 // "is it online?", "are they hybrid?", "can I join remotely?" after a list of meetings: how each of them is held.
 const FORMAT_OF_THEM = /^(?:(?:and|so|ok|okay|but)[,\s]+)?(?:(?:is|are|was|were|will)\s+(?:it|they|that|those|these|any of (?:them|those|these)|either|both)(?:\s+(?:be|being|held))?\s+(?:online|virtual|hybrid|remote|in[- ]person|physical)|can (?:I|we|one) (?:join|attend|participate|take part)(?:\s+(?:in\s+)?(?:it|them|those))?\s+(?:remotely|online|from (?:home|afar))|(?:is|are) (?:there\s+)?remote participation(?:\s+(?:offered|possible|available))?)(?:\s+(?:too|as well|then))?\s*[?!.]*$/i;
 
+// "what does the emergency calls one ask?", "the sg13 one - when is that for me?": one of the things the previous
+// question listed, named by a word of it (not "the first one", "the same one": no name).
+const ONE_OF_THEM = /\bthe\s+(?<which>(?!(?:first|last|next|other|same|new|old|latest|earlier|later|right|wrong|second|third|only|other)\b)[\p{L}\d/.'’-]+(?:\s+[\p{L}\d/.'’-]+){0,4}?)\s+one\b(?!\s+of\b)/iu;
+// What the previous question listed, for the one named to be "the <group> <thing>" or "the <thing> on <words>".
+const LISTED_THING = /\b(LS|liaison(?: statement)?|consultation|meeting|workshop|circular|letter)s?\b/i;
+
+/** Follow-ups that ask the previous liaison question again with one more thing: the `ls` flag, and how it was read. */
 const OF_THE_STATEMENTS: ReadonlyArray<readonly [RegExp, 'asks' | 'answeredAsked' | 'contactsAsked', string]> = [
   [ASKS_OF_IT, 'asks', 'with what each statement asks'],
   [ANSWERED_OF_THEM, 'answeredAsked', 'with whether a reply to each is stored'],
@@ -879,6 +891,19 @@ export async function answer(registry: Registry, context: CommandContext & { met
       const again = await answerOne(registry, context, previous);
       if (again.reply.ok) return readAs(again, previous, `Read as "${previous}", with its times in ${context.tz}.`);
     }
+  }
+  // "what does the emergency calls one ask?" after a list of liaison statements: asked of the statement on emergency
+  // calls; "the sg13 one - when is that for me?" after open consultations: of SG13's consultation.
+  const one = ONE_OF_THEM.exec(question);
+  const listedThing = one ? LISTED_THING.exec((await previousQuestion()) ?? '')?.[1] : undefined;
+  if (one?.groups?.['which'] && listedThing) {
+    const which = one.groups['which'].trim();
+    const group = canonicalGroup(which);
+    const thing = /^(?:LS|liaison)/i.test(listedThing) ? 'LS' : listedThing.toLowerCase();
+    const named = group ? `the ${group} ${thing}` : `the ${thing} on ${which}`;
+    const asked = `${question.slice(0, one.index)}${named}${question.slice(one.index + one[0].length)}`;
+    const again = await answer(registry, context, asked);
+    if (again.reply.ok) return again.read === null ? again : readAs(again, again.read);
   }
   // "SG12RG-AFR - where and when did it last meet", "the SG15 TAP consultation - what's it about": the question
   // with its "it" made what comes before the dash, when that reads better than the question as written.

@@ -331,6 +331,24 @@ describe('a follow-up question', () => {
     expect(lines.join(' ')).toContain('from 0930 [03:30 America/New_York] to 1730 hours [11:30 America/New_York]');
   });
 
+  it('"the emergency calls one", "the sg13 one": one item of the list the previous question gave, named by a word of it', async () => {
+    const at = (now: string, tz: string, who: string) => async (text: string) => JSON.parse((await cli(redisUrl, prefix, 'ask', text, '--json', '--now', now, '--tz', tz, '--as', who)).out) as Answer;
+    const asks = at('2026-03-02T09:00:00Z', 'Europe/Paris', 'one@example.org');
+    await asks('which liaisons does SG13 still have to answer?');
+    const what = await asks('what does the emergency calls one ask?');
+    expect(what).toMatchObject({ ok: true, command: 'ls', title: 'What SG11-LS58 asks of SG13' });
+    expect(what.notes[0]).toBe('Read as "what does the LS on emergency calls ask?".');
+    expect(JSON.stringify(what.sections)).toContain('Asks: SG11 has identified two points');
+    expect((await asks("who's the contact?")).title).toMatch(/^Contact for SG11-LS58: Priya Raman/);
+    const tokyo = at('2025-09-15T01:00:00Z', 'Asia/Tokyo', 'two@example.org');
+    await tokyo('any open consultations right now?');
+    const one = await tokyo('the sg13 one - when exactly is that in my time?');
+    expect(one).toMatchObject({ ok: true, command: 'deadlines', title: 'One consultation is open for SG13: it closes Tue 23 Sep 2025, 08:59 (Asia/Tokyo) — original: 22 September 2025, 23:59 UTC [TSB Circular 57]' });
+    const recs = await tokyo('which recs?');
+    expect(recs.notes[0]).toBe('Read as "which Recommendations are in the SG13 consultation?".');
+    expect(JSON.stringify(recs.sections)).toContain('Consultation reply on Y.3188, Y.3207');
+  });
+
   it("is read against the asker's own earlier question, not another person's", async () => {
     await ask('when is the SG13 meeting?', 'bob@example.org');
     expect((await ask('and for SG20?', 'bob@example.org')).notes[0]).toBe('Read as "when is the SG20 meeting?".');
