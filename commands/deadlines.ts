@@ -266,6 +266,9 @@ const deadlinesCommand = defineCommand({
     /^(?:which|what) (?:draft )?(?:Recommendations?|recs?|texts?|drafts?) (?:are |is )?(?:in|under|covered by|part of|included in|out for) (?:the )?(?<arg>(?:(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG)\s+)?(?:TAP |AAP )?(?:consultations?|last call)\b[^?!.]*)[?!.]*$/i,
     // "when may I register for the SG20 meeting", "when can we submit contributions to SG13"
     /^(?<arg>when (?:\w+ ){0,3}(?:register|pre-?register|submit|send in|apply)\b.*)$/i,
+    // "can I still register for the AI-native networks workshop?", "is registration for the SG13 meeting still open?"
+    /^(?<arg>(?:can|could|may) (?:I|we|one) still (?:register|pre-?register|sign up|apply for (?:an? )?(?:fellowships?|visa)|ask for (?:an? )?(?:fellowships?|visa support)|submit (?:a |my |our )?contributions?)\b.*)$/i,
+    /^(?<arg>(?:is|are) (?:the )?(?:pre-?registration|registration|fellowship (?:requests?|applications?)|visa (?:support )?requests?)\b.*\bstill open\b.*)$/i,
     // "when do member states have to ask for interpretation for sg5", "when must I apply for a bursary"
     /^(?<arg>when (?:\w+ ){0,5}(?:ask|apply|request)s? for (?:an? )?(?:interpretation|captioning|fellowships?|visas?|bursar(?:y|ies)|registration)\b.*)$/i,
     // "when do contributions close for SG21 sept meeting", "sg12 registration cut-off?"
@@ -314,12 +317,23 @@ const deadlinesCommand = defineCommand({
     const ofMeeting = args.meetingMonth && !range && !all ? await monthMeetingDeadlines(ctx, scope, args.meetingMonth, kinds) : null;
     if (ofMeeting) return ofMeeting;
     if (topic.length > 0) {
+      // "can I still register for the AI-native networks workshop?": yes or no, by the nearest deadline of the kind.
+      const openOrNot = (r: Reply): Reply => {
+        if (args.openAsked === undefined || !kinds) return r;
+        const { upcoming = [], past = [] } = (r.data ?? {}) as { upcoming?: DeadlineFact[]; past?: DeadlineFact[] };
+        const open = upcoming.find((d) => d.due >= ctx.now);
+        const last = [...past].filter((d) => d.due < ctx.now).sort((a, b) => b.due - a.due)[0];
+        const d = open ?? last;
+        if (!d) return r;
+        const yes = (args.openAsked === 'open') === (open !== undefined);
+        return { ...r, title: `${yes ? 'Yes' : 'No'}: ${CATEGORY_LABELS[d.category].toLowerCase()} ${open ? `is open until ${formatCached(d, ctx.tz)}` : `closed ${formatCached(d, ctx.tz)}`} [${sourceLabel(sourceOf(d.source))}]` };
+      };
       const reply = await inRange(ctx, scope, all, range ?? { from: all ? null : ctx.now, to: null, words: all ? 'at any date' : 'from now on' }, kinds, topic);
-      if (reply.ok && reply.sections.length > 0) return reply;
+      if (reply.ok && reply.sections.length > 0) return openOrNot(reply);
       // None to come is about it ("deadline for objections to deleting Q.3945"): those past that are.
       if (!all && !range) {
         const past = await inRange(ctx, scope, true, { from: null, to: null, words: 'at any date' }, kinds, topic);
-        if (past.ok && past.sections.length > 0) return past;
+        if (past.ok && past.sections.length > 0) return openOrNot(past);
       }
       // No deadline is about those words ("sg3 fellowship deadln", "deadlines SG20 whenever convenient"): what was
       // understood is answered, saying which words were not.
@@ -333,7 +347,7 @@ const deadlinesCommand = defineCommand({
     const { target, label: scopeLabel } = targetOf(scope);
     // Whether it is still open: the asked kind's nearest deadline, the soonest to come or else the latest past (of
     // "contributions needing translation" and contributions, the translation one: it is the one named).
-    if (args.openAsked !== undefined && kinds) {
+    if (args.openAsked !== undefined && kinds && scope.kind !== 'all') {
       const kind = kinds.has('translated-contributions') ? 'translated-contributions' : [...kinds][0];
       const ofKind = (await ctx.store.deadlines(target, '-inf', 500)).filter((d) => d.category === kind);
       const open = ofKind.find((d) => d.due >= ctx.now);

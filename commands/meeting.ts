@@ -14,7 +14,7 @@ import { bodyKey } from '../src/parse/meeting.ts';
 import { MONTH_PATTERN } from '../src/parse/normalize.ts';
 import { citeOf, type MeetingFact } from '../src/store/facts.ts';
 import { monthNumber, rangeDays, rangeOf, splitWhen } from './when.ts';
-import { topicReply } from './topic.ts';
+import { meetingsNamed, topicReply } from './topic.ts';
 import { cancellationSource, cancelledMeetingName, findScope, parseScope, sourceLabel, sourceOf, uniqueSources, unknownGroupReply, whoMeets, type Scope } from './scope.ts';
 
 const DAY = 86_400_000;
@@ -102,6 +102,8 @@ export interface MeetingArgs {
   onDay?: string;
   /** Asked when registration opens, not the meeting. */
   registration?: boolean;
+  /** Asked when a side event opens ("what time does the AI-native networks workshop start"). */
+  eventTime?: boolean;
   /** Asked whether the meeting is over ("is the WP3/17 meeting over") or under way ("is SG13 in session"). */
   status?: 'over' | 'ongoing';
 }
@@ -124,6 +126,7 @@ const meetingArgs = z.object({
   until: z.boolean().optional(),
   onDay: z.string().optional(),
   registration: z.boolean().optional(),
+  eventTime: z.boolean().optional(),
   status: z.enum(['over', 'ongoing']).optional(),
   placeAsked: z.boolean().optional(),
   /** Asked why it was moved ("why was it postponed?"): the reason its letter gives. */
@@ -240,7 +243,7 @@ export function parseMeetingText(input: string, clock?: { now: number; tz: strin
   // ("what dates was the workshop moved to?", "when was it rescheduled to": the new dates, as a yes.)
   const movedTo = /^\s*(?:when|what\s+(?:dates?|days?)|which\s+(?:dates?|days?)|to\s+(?:what|which)\s+(?:dates?|days?))\b.*\b(?:moved|postponed|rescheduled|changed|pushed back)\s+(?:to|until)\s*[?!.]*$/i.test(text);
   const moved = whyMoved || stillOn || cancelAsked || toldWhat || movedTo || (/\b(?:postponed|moved|rescheduled|delayed|deferred|pushed back)\b|^\s*did\b.*\b(?:move|change)\b/i.test(text) && /^\s*(?:was|were|is|has|have|did)\b/i.test(text));
-  const asked = { month, ...(year === null ? {} : { year }), ...(plenary ? { plenary: true } : {}), ...(moved ? { moved: stillOn ? ('still-on' as const) : cancelAsked ? ('cancelled' as const) : toldWhat || movedTo ? ('told' as const) : true } : {}), ...(asksFormat ? { format: true } : {}), ...(past ? { past: true } : {}), ...(relative ? { monthAhead: relative === 'next' ? 1 : 0 } : {}), ...(when ? { when } : {}), ...(sideEvent ? { event: sideEvent } : {}), ...(howLong ? { howLong: true } : {}), ...(until ? { until: true } : {}), ...(onDay?.[1] ? { onDay: onDay[1] } : {}), ...((focus === 'time' || sideEvent) && /\b(?:registration|badges?|register)\b/i.test(text) ? { registration: true } : {}), ...(status ? { status } : {}), ...(placeAsked ? { placeAsked: true } : {}), ...(whyMoved ? { whyMoved: true } : {}) };
+  const asked = { month, ...(year === null ? {} : { year }), ...(plenary ? { plenary: true } : {}), ...(moved ? { moved: stillOn ? ('still-on' as const) : cancelAsked ? ('cancelled' as const) : toldWhat || movedTo ? ('told' as const) : true } : {}), ...(asksFormat ? { format: true } : {}), ...(past ? { past: true } : {}), ...(relative ? { monthAhead: relative === 'next' ? 1 : 0 } : {}), ...(when ? { when } : {}), ...(sideEvent ? { event: sideEvent } : {}), ...(howLong ? { howLong: true } : {}), ...(until ? { until: true } : {}), ...(onDay?.[1] ? { onDay: onDay[1] } : {}), ...((focus === 'time' || sideEvent) && /\b(?:registration|badges?|register)\b/i.test(text) ? { registration: true } : {}), ...(status ? { status } : {}), ...(sideEvent && /\bwhat time\b|\b(?:open|opens|opening|start|starts|starting|begin|begins)\b/i.test(text) ? { eventTime: true } : {}), ...(placeAsked ? { placeAsked: true } : {}), ...(whyMoved ? { whyMoved: true } : {}) };
   // Asked only whether it is still on, moved or cancelled: nothing is left unread ("is the SG2 working party meeting in
   // March still happening").
   if (named && named.kind !== 'unknown') return { scope: named, all, focus, unread: moved ? null : text.trim(), ...asked };
@@ -857,6 +860,9 @@ async function noPlenarySaid(ctx: CommandContext, m: MeetingFact): Promise<strin
   return said ? [said] : [];
 }
 
+/** A letter's sentence on how a meeting is held. */
+const REMOTE_SAID = /\bremote(?:ly)?\b|\bhybrid\b|\bvirtual(?:ly)?\b|\bin person\b|\bphysical(?:ly)?\b/i;
+
 /** Words that ask how a meeting is held, which the answer's format line answers ("is the Tunis meeting hybrid"). */
 const FORMAT_WORDS = /\b(?:hybrid|virtual(?:ly)?|online|remote(?:ly)?|in[- ]person|physical(?:ly)?|join|attend|participat\w*|from home|from afar)\b/gi;
 
@@ -953,6 +959,10 @@ const meetingCommand = defineCommand({
     // "any workshops coming up?", "are there any ITU workshops coming up", "upcoming side events", "any newcomers session
     // coming up?": of every group.
     /^(?:are there |is there )?(?:any )?(?:upcoming |future |coming |next )?(?:ITU(?:-T)? )?(?<arg>(?:workshops?|forums?|seminars?|webinars?|symposi(?:um|a)|hackathons?|clinics?|side events?|tutorials?|newcomers?['’]? (?:sessions?|briefings?|orientations?))(?:\s+(?:coming up|planned|ahead|soon|scheduled|to come))?)\s*[?!.]*$/i,
+    // "is the AI-native networks workshop online?", "can I join the workshop on AI-native networks remotely?": how an
+    // event named by its topic is held.
+    /^(?<arg>(?:is|are|will|was)\s+(?=[^?!]*\b(?:workshops?|forums?|symposium|seminars?|webinars?|clinics?|briefings?|hackathons?|summits?|tutorials?)\b)[^?!]{3,120}?\s+(?:be\s+)?(?:held\s+)?(?:online|hybrid|virtual(?:ly)?|remote(?:ly)?|in[- ]person)\b[^?!]{0,40})[?!.]*$/i,
+    /^(?<arg>(?:can|could|may)\s+(?:I|we|one|delegates|people)\s+(?:join|attend|participate in|take part in|follow|watch)\s+(?=[^?!]*\b(?:workshops?|forums?|symposium|seminars?|webinars?|clinics?|briefings?|hackathons?|summits?|tutorials?)\b)[^?!]{3,120}?\s+(?:remotely|online|virtually|from home|from afar)\b[^?!]{0,40})[?!.]*$/i,
     // "was the AI-native networks workshop postponed", "did the SG5 forum move": whether a side event was moved.
     /^(?<arg>(?:was|were|has|have|did|is)\b(?=.*\b(?:workshops?|forums?|symposium|seminars?|webinars?|clinics?|briefings?|hackathons?|summits?|tutorials?)\b)(?=.*\b(?:postponed|moved|move|rescheduled|delayed|new dates|still on|going ahead)\b).{5,200})$/i,
     // "what dates was the workshop on AI-native networks moved to?"
@@ -983,6 +993,30 @@ const meetingCommand = defineCommand({
       // "did the AI-native networks workshop move to new dates": yes when the letter for it changed them.
       const moved = args.moved === true || args.moved === 'told' ? movedAnswer(topic, args.moved === 'told') : null;
       if (topic && moved) return { ...topic, title: moved };
+      // "is the AI-native networks workshop online?", "can I join it remotely?": how the one event so named is held,
+      // in the words of the letters that announce it (a corrigendum that changed its dates leaves the rest as it was).
+      // "what time does the AI-native networks workshop start?": when the one meeting so named opens.
+      const groupless = topic !== null && topicEvents(topic).every((e) => e.group === null);
+      const single = groupless && (args.format || args.focus === 'time' || args.eventTime) ? await meetingsNamed(ctx, scope.text) : [];
+      const opening = !args.format && single.length === 1 && single[0]?.startTime ? formatOpening(single[0], ctx.tz) : null;
+      if (topic && opening && single[0]) return { ...topic, title: `${single[0].title.replace(/\s+-\s+change of dates\b.*$/i, '')} opens ${opening}` };
+      if (topic && args.format && groupless) {
+        const named = single;
+        const only = named.length === 1 ? named[0] : undefined;
+        if (only) {
+          // (A corrigendum changes what it says and leaves the rest of the letter it amends as it was: the earlier
+          // revisions of the same reference are read too.)
+          const reference = only.source.reference?.replace(/^(?:Corrigendum|Addendum)\s+\d+\s+to\s+/i, '');
+          const revisions = reference ? await ctx.store.findByReference(reference) : [];
+          const letters = [...(only.sources ?? [only.source]), ...revisions.map((d) => citeOf(d))].filter((c, i, all) => c.docId && all.findIndex((x) => x.docId === c.docId) === i);
+          const texts = await Promise.all(letters.map((c) => ctx.store.getText(c.docId)));
+          const said = letters.flatMap((c, i) => letterSays(texts[i] ?? '', 'remote participation').filter((t) => REMOTE_SAID.test(t)).map((text) => ({ text: withReaderTimes(text, only, ctx.tz), source: sourceOf(c) })));
+          const offered = said.some((x) => /\bremote\s+participation\s+(?:will\s+be|is)\s+(?:possible|offered|available|provided)\s+for\s+all\b/i.test(x.text));
+          const name = only.title.replace(/\s+-\s+change of dates\b.*$/i, '');
+          const title = offered || only.format === 'hybrid' ? `${name}: remote participation is offered for all sessions` : formatHeadline(only, name, said.some((x) => /\bremote\b/i.test(x.text)));
+          return { ...topic, title, sections: [...(said.length > 0 ? [{ heading: 'What the letters say', items: said }] : []), ...topic.sections] };
+        }
+      }
       // A group's meeting named by its place, asked something of it ("is the muscat meeting hybrid", "what time does
       // the muscat meeting open"): that group's answer, when it is that group's next meeting.
       const events = topicEvents(topic);
@@ -1286,7 +1320,7 @@ const meetingCommand = defineCommand({
     const partyPlenaryTitle = partyAsked ? (plenaryThen ? `Yes: ${group} meets ${formatRange(plenaryThen.start, plenaryThen.end)}, during the ${partyAsked} meeting of ${formatRange(first.start, first.end)}` : `No ${group} plenary is known during the ${partyAsked} meeting of ${formatRange(first.start, first.end)}`) : null;
     const underWayTitle = underWay ? `${whoMeets(first)} is meeting now, until ${formatRange(first.end, first.end)}${following ? `; its next meeting is ${formatRange(following.start, following.end)}${inPlace(following.place)}` : ''}` : null;
     // (Read before the headline, which says whether the letter offers remote participation.)
-    const remoteSaid = args.format && group && first.source.docId ? letterSays((await ctx.store.getText(first.source.docId)) ?? '', 'remote participation').filter((t) => /\bremote(?:ly)?\b|\bhybrid\b|\bvirtual(?:ly)?\b|\bin person\b|\bphysical(?:ly)?\b/i.test(t)) : [];
+    const remoteSaid = args.format && group && first.source.docId ? letterSays((await ctx.store.getText(first.source.docId)) ?? '', 'remote participation').filter((t) => REMOTE_SAID.test(t)) : [];
     const headline = focus && group ? focusItem(first, focus, ctx.tz, args.registration === true, meetingDay(ctx.now)).text : args.format && group ? formatHeadline(first, whoMeets(first), remoteSaid.some((t) => /\bremote\b/i.test(t))) : null;
     // Asked about taking part from afar: the letter's own sentences on it ("Remote participation is provided for the
     // opening and closing plenaries; for other sessions it can be requested 24 hours in advance").

@@ -425,6 +425,8 @@ const officersCommand = defineCommand({
     /^(?<arg>who(?:'s|’s| is| was| are| were) (?:the )?(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG|Q\d{1,2}\/\d{1,2}|WP\d{1,2}\/\d{1,2})(?:['’]s)? (?:associate |vice[- ]?|co-?)?(?:rapporteurs?|chair(?:s|man|men|person|woman)?|conven[oe]rs?|counsellors?|secretary)\b.*)$/i,
     // "who chairs WP1/20", "who is chairing SG 20", "who chaired sg17 in 2017"
     /^(?<arg>who (?:chairs|is chairing|chaired|convenes|convened) .*)$/i,
+    // "whats the email of the sg21 secretariat?", "phone number for the rapporteur of Q4/20": the person, with how to reach them.
+    /^(?:(?:what(?:'s|’s| is| are)?|whats|give me|tell me)\s+)?(?:the\s+)?(?:e-?mail(?:\s+address(?:es)?)?|mail address|(?:postal\s+)?address|phone(?:\s+number)?|telephone(?:\s+number)?|contact(?:\s+details)?)\s+(?:of|for)\s+(?=[^?!]*\b(?:secretariat|secretary|rapporteurs?|chair(?:s|man|person)?|counsellors?|conven[oe]rs?)\b)(?<arg>[^?!]{3,80}?)\s*[?!.]*$/i,
     // "who is the tsag contact at tsb", "sg11 contact in the secretariat?"
     // "which Questions are in WP2/5", "what Questions does WP2/5 cover": the working party's Questions.
     /^(?<arg>(?:which|what) questions (?:are |is |does |do )?(?:in|under|of|belong to|part of|covered by|cover|covers|handled (?:by|in)|does)?\s*(?:the )?(?:WP\s?\d\/\d{1,2}|working party \d\/\d{1,2})\b.*)$/i,

@@ -155,6 +155,8 @@ const ROUTER_INTENTS: ReadonlyArray<readonly [string, RegExp]> = [
   // "who must reply to the liaison from ISO/IEC JTC 1/SC 27 on post-quantum key establishment, and by when?": the
   // sender written after the statement.
   ['ls', /^(?<whoActs>who)\s+(?:has|have|must|needs?|is|are)\s+(?:to\s+|supposed\s+to\s+|expected\s+to\s+)?(?:reply|respond|answer)\s+(?:to\s+)?(?:the\s+)?(?:LS|liaison(?:\s+statement)?)\s+from\s+(?:the\s+)?(?<sender>[^?!,]{2,60}?)\s+(?:on|about|regarding)\s+(?<topic>[^?!,]{2,60}?)(?:,?\s+and\s+(?:by\s+)?when)?\s*[?!.]*$/i],
+  // "did the IAB say anything about e164.arpa?", "has 3GPP sent an LS on network slicing?": that body's statements on it.
+  ['ls', /^(?:did|has|have) (?:the )?(?<sender>(?!(?:any(?:one|body)?|some(?:one|body)|we|I|you|they|it)\b)[^?!]{2,40}?) (?:say|said|send|sent|write|written|tell|told us) (?:anything|something|an? (?:LS|liaison(?: statement)?)|any (?:LSs?|liaisons?|liaison statements?)) (?:about|on|regarding|concerning) (?:the )?(?<topic>[^?!]{2,60}?)\s*[?!.]*$/i],
   // "what does the LS on emergency calls ask?", "what does SG11's liaison on emergency calls want us to do?"
   ['ls', /^(?:(?:and|so)\s+)?what (?:does|did|do) (?:the )?(?:(?<sender>(?!the\b)[\w/.-]+(?:\s\d{1,3})?)['’]s\s+)?(?:LS|liaison(?: statement)?) (?:on|about|regarding|concerning) (?:the )?(?<topic>[^?!]{2,60}?) (?<asks>ask|asks|want|wants|request|requests|say|says)(?: for| of us| us to do| us)?(?:,?\s+and\s+(?:by\s+)?when(?:\s+is\s+(?:it|the\s+reply)\s+due)?)?\s*[?!.]*$/i],
   // "who is the contact for the LS on emergency calls?", "who do I ask about the liaison on fronthaul timing?"
@@ -733,7 +735,9 @@ function standsAlone(answered: { command: string | null; reply: Reply }, questio
   const read = answered.reply.ok || (answered.command !== null && answered.reply.code !== 'E_NO_ANSWER' && answered.reply.code !== 'E_USAGE');
   // (A search that answers in its own way, "how to take part" in a group's list, is an answer.)
   const searched = answered.command === 'search' && /^Documents (?:matching|about)\b/.test(answered.reply.title);
-  return read && !searched && !(one && /\bfor all groups\b/.test(answered.reply.title));
+  // ("can I still register?" asks of one meeting, not of every group's registration.)
+  const stillAsked = /^(?:can|could|may|is|are)\b.*\bstill\b/i.test(question.trim());
+  return read && !searched && !((one || stillAsked) && /\bfor all groups\b/.test(answered.reply.title));
 }
 
 /**
@@ -809,6 +813,10 @@ const FORMAT_OF_THEM = /^(?:(?:and|so|ok|okay|but)[,\s]+)?(?:(?:is|are|was|were|
 const ONE_OF_THEM = /\bthe\s+(?<which>(?!(?:first|last|next|other|same|new|old|latest|earlier|later|right|wrong|second|third|only|other)\b)[\p{L}\d/.'’-]+(?:\s+[\p{L}\d/.'’-]+){0,4}?)\s+one\b(?!\s+of\b)/iu;
 // What the previous question listed, for the one named to be "the <group> <thing>" or "the <thing> on <words>".
 const LISTED_THING = /\b(LS|liaison(?: statement)?|consultation|meeting|workshop|circular|letter)s?\b/i;
+
+// "what's that LS asking?", "who sent the liaison?" after deadlines among which one is a statement's reply date: that
+// statement (not "the LS on …", "the LS from …", which name their own).
+const THAT_STATEMENT = /\b(?:that|this|the)\s+(?:LS|liaison(?:\s+statement)?)\b(?!\s+(?:on|about|regarding|concerning|from|to|of|for|number|no\.?)\b|-)/i;
 
 /** Follow-ups that ask the previous liaison question again with one more thing: the `ls` flag, and how it was read. */
 const OF_THE_STATEMENTS: ReadonlyArray<readonly [RegExp, 'asks' | 'answeredAsked' | 'contactsAsked', string]> = [
@@ -905,6 +913,23 @@ export async function answer(registry: Registry, context: CommandContext & { met
     const again = await answer(registry, context, asked);
     if (again.reply.ok) return again.read === null ? again : readAs(again, again.read);
   }
+  // "what's that LS asking?" after deadlines of which one is a reply to a liaison statement: asked of that statement,
+  // by its number.
+  if (THAT_STATEMENT.test(question) && !ONE_GROUP_MENTION.test(question)) {
+    const before = await previousRouted();
+    const reply = before && 'spec' in before.routed && before.routed.spec.name === 'deadlines' ? await before.routed.spec.run(context, before.routed.args).catch(() => null) : null;
+    const due = ((reply?.data as { upcoming?: Array<{ category: string; source: { reference: string | null } }> } | null | undefined)?.upcoming ?? []).filter((d) => d.category === 'liaison-reply');
+    const references = [...new Set(due.map((d) => d.source.reference))];
+    const reference = references.length === 1 ? references[0] : null;
+    if (reference) {
+      const asked = question.replace(THAT_STATEMENT, reference);
+      const again = await answerOne(registry, context, asked);
+      if (again.reply.ok) {
+        await keep(asked);
+        return readAs(again, asked);
+      }
+    }
+  }
   // "SG12RG-AFR - where and when did it last meet", "the SG15 TAP consultation - what's it about": the question
   // with its "it" made what comes before the dash, when that reads better than the question as written.
   const dashed = DASH_SUBJECT.exec(question.trim());
@@ -974,9 +999,11 @@ export async function answer(registry: Registry, context: CommandContext & { met
   if (bareTopic && !namesOnlyDeadlineKinds(bareTopic) && bareTopic.split(/\s+/).length <= 3 && !/^(?:on|for|about|in|at|regarding|of)\s/i.test(bareTopic)) {
     const lead = LEAD_QUESTION.exec((await previousQuestion()) ?? '');
     if (lead?.groups) {
-      const asked = `${lead.groups['lead']} ${bareTopic}${lead.groups['end'] ?? ''}`;
+      // ("quantum stuff", "IoT things": the topic without the filler.)
+      const asked = `${lead.groups['lead']} ${bareTopic.replace(/\s+(?:stuff|things|matters|work|topics?|issues?)$/i, '')}${lead.groups['end'] ?? ''}`;
       const again = await answerOne(registry, context, asked);
-      if (again.reply.ok) {
+      // (A topic nobody leads is answered so: the lead roles were looked up, not the documents' words.)
+      if (again.reply.ok || again.command === 'lsg') {
         await keep(asked);
         return readAs(again, asked);
       }

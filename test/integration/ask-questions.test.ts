@@ -2619,6 +2619,27 @@ describe('questions of the forty-fifth round', () => {
     expect(due.some((d) => d.group === 'SG20')).toBe(false);
   });
 
+  it('a workshop named by its topic: how it is held (in its first letter\'s words, which a corrigendum left as they were), when it opens, whether registration is still open', async () => {
+    const when = '2026-03-02T09:00';
+    const online = await ask('is the AI-native networks workshop online?', 'Europe/Paris', when);
+    expect(online).toMatchObject({ ok: true, command: 'meeting', title: 'ITU Workshop on AI-native networks: from research to standards: remote participation is offered for all sessions' });
+    expect(online.sections[0]?.items.map((i) => i.text)).toContain('Remote participation will be possible for all sessions.');
+    expect((await ask('can I join the AI-native networks workshop remotely?', 'Europe/Paris', when)).title).toBe(online.title);
+    expect((await ask('what time does the AI-native networks workshop start', 'Asia/Tokyo', when)).title).toBe('ITU Workshop on AI-native networks: from research to standards opens Mon 9 Mar 2026, 17:30 (Asia/Tokyo) — original: 9 March 2026, 09:30 Geneva time');
+    const register = await ask('can i still register for the AI-native networks workshop?', 'Europe/Paris', when);
+    expect(register).toMatchObject({ ok: true, command: 'deadlines', title: 'No: registration closed Fri 27 Feb 2026, 23:59 (Europe/Paris) — original: 27 February 2026 Geneva time, end of day [Corrigendum 1 to TSB Circular 92]' });
+  });
+
+  it('a role\'s e-mail, what a body said about a topic, a topic nobody leads after a lead question', async () => {
+    const email = await ask('whats the email of the sg21 secretariat?', 'Europe/Paris', '2027-08-20T09:00');
+    expect(email).toMatchObject({ ok: true, command: 'officers', title: 'Secretariat of SG21' });
+    expect(email.sections[0]?.items[0]?.text).toContain('tsbsg21@itu.int');
+    expect((await cli(redisUrl, prefix, 'ingest', join(import.meta.dirname, '../fixtures/real/ietf-datatracker-2200-iab-e164-arpa.txt'), '--no-progress')).code).toBe(0);
+    const iab = await ask('did the IAB say anything about e164.arpa?', 'Europe/Paris', '2026-07-01T08:00');
+    expect(iab).toMatchObject({ ok: true, command: 'ls', title: 'Liaison statements from IAB on e164.arpa' });
+    expect(JSON.stringify(iab.sections)).toContain('closure of delegation of E.164 country codes');
+  });
+
   it('"what\'s up for approval at the next SG15 meeting": the texts planned for approval', async () => {
     const a = await ask("what's up for approval at the next SG15 meeting");
     expect(a).toMatchObject({ ok: true, command: 'rec', title: 'Texts of SG15 for approval: G.9806.1, G.984.3' });

@@ -349,6 +349,20 @@ describe('a follow-up question', () => {
     expect(JSON.stringify(recs.sections)).toContain('Consultation reply on Y.3188, Y.3207');
   });
 
+  it('"what\'s that LS asking?" after deadlines with one reply to a statement: that statement; "and quantum stuff?" after a lead question', async () => {
+    const at = async (text: string) => JSON.parse((await cli(redisUrl, prefix, 'ask', text, '--json', '--now', '2026-03-02T09:00:00Z', '--tz', 'Europe/Paris', '--as', 'that@example.org')).out) as Answer;
+    await at("what's due for study group 17 next month?");
+    await at('what about sg20?');
+    const asks = await at("what's that LS asking?");
+    expect(asks).toMatchObject({ ok: true, command: 'doc', title: 'SG17-LS45' });
+    expect(asks.notes[0]).toBe('Read as "what\'s SG17-LS45 asking?".');
+    expect(JSON.stringify(asks.sections)).toContain('Asks: SG17 kindly asks SG20');
+    await at('which study group leads on IoT?');
+    const quantum = await at('and quantum stuff?');
+    expect(quantum).toMatchObject({ ok: false, command: 'lsg', title: 'Not found: no lead study group is known for "quantum".' });
+    expect(quantum.notes[0]).toBe('Read as "which study group leads on quantum?".');
+  });
+
   it("is read against the asker's own earlier question, not another person's", async () => {
     await ask('when is the SG13 meeting?', 'bob@example.org');
     expect((await ask('and for SG20?', 'bob@example.org')).notes[0]).toBe('Read as "when is the SG20 meeting?".');
