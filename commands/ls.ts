@@ -288,6 +288,8 @@ export function parseLsText(rest: string): { scope: Scope; from: string | null; 
   const named = /\s+in\s+(?:its|the|their|this|that)\s+(\S.{1,50}?)\s+(?:LS|liaison(?: statement)?|letter|statement)\b/i.exec(text);
   if (named?.[1]) text = `${text.slice(0, named.index)} about ${named[1]}${text.slice(named.index + named[0].length)}`;
   // "SG11 about SRv6", "SG17 on CG-AISEC-STRAT": the statements' topic, read apart from the parties.
+  // ("about the Q13/15 meeting", as a follow-up on a Question's meeting is read: the Question's statements.)
+  text = text.replace(/(\b(?:about|regarding|concerning|on)\s+)the\s+((?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG|Q\d{1,2}\/\d{1,2}|WP\d\/\d{1,2}))\s+meeting\b/i, '$1$2');
   const about = /(?:^|\s+)(?:about|regarding|concerning|on the subject of|on)\s+(\S.{1,80}?)(?=\s+(?:sent\s+)?(?:from|by|to)\s|$)/i.exec(text);
   // (A statement's number is a topic: "about TSAG-LS12".)
   const topic = about?.[1] && (LS_NUMBER.test(about[1].trim()) || !/^(?:(?:ITU-T[\s-]+)?(?:SG[\s-]?\d|study group|TSAG|Q\d)|the\s+(?:list|mailing))/i.test(about[1])) ? about[1].trim().replace(/[,;:]+$/, '') : null;
@@ -348,7 +350,6 @@ function pastOrOpenReply(ctx: CommandContext, dated: LiaisonFact[], asked: 'pass
   };
 }
 
-/** Who to ask about a statement picked out: "Contact for SG11-LS58: Priya Raman (…), priya.raman@example.in". */
 /** "What SG11-LS58 asks of SG13", of the one statement asked about: its requests and its reply date follow. */
 function asksTitle(l: LiaisonFact, asks: ReadonlyMap<LiaisonFact, string[]>): string | null {
   if ((asks.get(l) ?? []).length === 0) return null;
@@ -356,6 +357,7 @@ function asksTitle(l: LiaisonFact, asks: ReadonlyMap<LiaisonFact, string[]>): st
   return `What ${sourceLabel(sourceOf(l.source))} asks${acting.length > 0 ? ` of ${acting.slice(0, 4).join(', ')}${acting.length > 4 ? ' and others' : ''}` : ''}`;
 }
 
+/** Who to ask about a statement picked out: "Contact for SG11-LS58: Priya Raman (…), priya.raman@example.in". */
 function contactsTitle(l: LiaisonFact): string {
   const name = sourceLabel(sourceOf(l.source));
   const people = l.liaison.contacts;

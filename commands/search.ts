@@ -82,7 +82,9 @@ export default defineCommand({
     // A term written with a hyphen or dot ("WTSA-28", "MPLS-TP", "e164.arpa") is one thing: the index holds its parts
     // as words of their own, so a document holding both parts apart ("WTSA" here, "28 May" there) is no match.
     const compounds = compoundsOf(words);
-    const found = await index.search(words, compounds.length > 0 ? 30 : 10);
+    // How to join a Question's meetings: documents name it "Question 4/20" more often than "Q4/20".
+    const joining = join ? /\bQ(\d{1,2})\/(\d{1,2})\b/i.exec(words) : null;
+    const found = await index.search(joining ? `${words} Question ${joining[1]}/${joining[2]}` : words, compounds.length > 0 || joining ? 30 : 10);
     // Where the words stand in each document: one read of the hits' texts.
     const read = await Promise.all(found.map((h) => ctx.store.getText(h.id)));
     const kept = found.map((h, i) => ({ h, text: read[i] ?? '' })).filter(({ text }) => compounds.every((c) => c.test(text))).slice(0, 10);
@@ -96,10 +98,14 @@ export default defineCommand({
     if (join) {
       // The sentence that names most of what was asked ("q4/20" is in t25sg20q4@…), of the documents found.
       const tokens = words.toLowerCase().split(/[\s/]+/).filter((t) => t.length >= 2);
-      const named = (x: string) => tokens.filter((t) => x.toLowerCase().includes(t)).length;
+      // A Question asked of ("Q4/20") must be the sentence's: "Question 4/20", "Q4/20", or its list "…sg20q4@…"
+      // (a sentence on Q11/20's meetings names "20" and "meetings" too).
+      const question = /\bQ(\d{1,2})\/(\d{1,2})\b/i.exec(words);
+      const ofQuestion = question ? new RegExp(String.raw`\b(?:Q|Question\s+)${question[1]}\/${question[2]}\b|sg${question[2]}q${question[1]}@`, 'i') : null;
+      const named = (x: string) => (ofQuestion && !ofQuestion.test(x) ? 0 : tokens.filter((t) => x.toLowerCase().includes(t)).length);
       const best = texts
         .map((text, i) => ({ i, said: joinSentence(text, named) }))
-        .filter((x): x is { i: number; said: string } => x.said !== null)
+        .filter((x): x is { i: number; said: string } => x.said !== null && (!ofQuestion || ofQuestion.test(x.said)))
         .sort((a, b) => named(b.said) - named(a.said) || a.i - b.i)[0];
       const h = best ? hits[best.i] : undefined;
       if (best && h) {

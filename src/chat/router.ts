@@ -124,7 +124,7 @@ const ROUTER_INTENTS: ReadonlyArray<readonly [string, RegExp]> = [
   // "mailing list for cg-qsm", "how do i join the sg17 cg-qsm", "how can I subscribe to the CG-AISEC-STRAT list":
   // how to take part, as the document that set it up says.
   ['search', /^(?:(?:what(?:'s|’s| is)|whats) the |which |is there a )?(?:mailing list|e-?mail list|reflector|list) (?:for|of) (?:the )?(?<join>\S.{1,60}?)[?!.]*$/i],
-  ['search', /^how (?:do|can|should) (?:i|we|one|delegates|experts) (?:join|subscribe to|take part in|participate in|sign up (?:for|to)) (?:the )?(?<join>\S.{1,60}?)(?: (?:mailing )?list)?[?!.]*$/i],
+  ['search', /^how (?:do|can|should|could) (?:i|we|one|delegates|experts|(?:[\w/-]+\s+)?(?:experts|delegates|members|participants|people)) (?:join|subscribe to|take part in|participate in|sign up (?:for|to)) (?:the )?(?<join>\S.{1,60}?)(?: (?:mailing )?list)?[?!.]*$/i],
   // "open liaison deadlines after today?", "LS reply deadlines next month": reply dates of statements then.
   ['ls', /^(?:(?:any|all|the|open|pending|upcoming|current)\s+)*(?:liaison|LS|liaison statement)s?\s+(?:reply\s+|response\s+)?(?:deadlines?|due dates?|reply dates?)\s+(?<due>(?:after|from|in|before|by|until|this|next|between|within|during)\b.+?)[?!.]*$/i],
   // "what deadline did sg13 give jtc1 sc42 on ML terminology": a group's statements to a body, with their reply dates.
@@ -818,6 +818,10 @@ const LISTED_THING = /\b(LS|liaison(?: statement)?|consultation|meeting|workshop
 // statement (not "the LS on …", "the LS from …", which name their own).
 const THAT_STATEMENT = /\b(?:that|this|the)\s+(?:LS|liaison(?:\s+statement)?)\b(?!\s+(?:on|about|regarding|concerning|from|to|of|for|number|no\.?)\b|-)/i;
 
+// "does sg13 need to reply?", "must SG20 act on it?" after a question on a liaison statement: whether that group is
+// asked to act on the statement the previous question picked out.
+const DOES_GROUP_ACT = new RegExp(String.raw`^(?:(?:and|so|but)[,\s]+)?(?:does|do|must|should|will|is|are)\s+(?<group>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG|Q\d{1,2}\/\d{1,2}))\s+(?:(?:need|have|got)\s+to|asked\s+to|supposed\s+to|required\s+to)\s+(?:reply|respond|answer|act|do anything)(?:\s+(?:to|on)\s+(?:it|that|this|them))?\s*[?!.]*$`, 'i');
+
 /** Follow-ups that ask the previous liaison question again with one more thing: the `ls` flag, and how it was read. */
 const OF_THE_STATEMENTS: ReadonlyArray<readonly [RegExp, 'asks' | 'answeredAsked' | 'contactsAsked', string]> = [
   [ASKS_OF_IT, 'asks', 'with what each statement asks'],
@@ -966,6 +970,17 @@ export async function answer(registry: Registry, context: CommandContext & { met
       if (reply?.ok) return { command: 'meeting', reply: { ...reply, title: `${reply.title}: how each is held`, notes: [`Read as "${before.previous}", with how each meeting is held.`, ...reply.notes] }, read: null };
     }
   }
+  // "does sg13 need to reply?" after a question that picked out a liaison statement: whether SG13 must act on it.
+  const actor = DOES_GROUP_ACT.exec(question.trim())?.groups?.['group'];
+  if (actor) {
+    const before = await previousRouted();
+    const args = before && 'spec' in before.routed && before.routed.spec.name === 'ls' ? (before.routed.args as { topic?: string | null }) : null;
+    if (before && args?.topic && 'spec' in before.routed) {
+      const who = canonicalGroup(actor) ?? actor.replace(/\s+/g, '').toUpperCase();
+      const reply = await before.routed.spec.run(context, { ...args, actor: who, to: null } as never).catch(() => null);
+      if (reply?.ok && /^(?:Yes|No)\b/.test(reply.title)) return { command: 'ls', reply: { ...reply, notes: [`Read as "${before.previous}", asking whether ${who} must act on it.`, ...reply.notes] }, read: null };
+    }
+  }
   // "who's the contact?" after a question on a group's meeting or on a document: that group's secretariat, that
   // document's contacts.
   if (contact) {
@@ -1046,7 +1061,9 @@ export async function answer(registry: Registry, context: CommandContext & { met
   if (read === undefined && POINTS_BACK.test(question) && !ONE_GROUP_MENTION.test(question) && !REC_NUMBER.test(question)) {
     // (A question that names a thing of its own, "fronthaul timing LS – who is it to", is read as it is first: its "it"
     // is that thing.)
-    const back = NAMES_ITS_OWN.test(question) ? null : pointedBack(question, await previousQuestion());
+    // ("is there an LS about it?" names no statement of its own: "it" is what was asked before.)
+    const pointsPast = /\b(?:about|on|regarding|concerning)\s+(?:it|that|this)\s*[?!.]*$/i.test(question);
+    const back = NAMES_ITS_OWN.test(question) && !pointsPast ? null : pointedBack(question, await previousQuestion());
     if (back) {
       const again = await answerOne(registry, context, back);
       if (readsWell(again.reply)) {

@@ -363,6 +363,22 @@ describe('a follow-up question', () => {
     expect(quantum.notes[0]).toBe('Read as "which study group leads on quantum?".');
   });
 
+  it('"is there an LS about it?" after a Question\'s meeting; "does sg13 need to reply?" after a reply statement; how SG13 experts join Q4/20', async () => {
+    const at = (now: string, who: string) => async (text: string) => JSON.parse((await cli(redisUrl, prefix, 'ask', text, '--json', '--now', now, '--tz', 'Europe/Paris', '--as', who)).out) as Answer;
+    const q13 = at('2027-03-01T09:00:00Z', 'q13@example.org');
+    await q13('where does Q13/15 meet next?');
+    const ls = await q13('is there an LS about it?');
+    expect(ls).toMatchObject({ ok: true, command: 'ls', title: 'Liaison statements of Q13/15' });
+    expect(JSON.stringify(ls.sections)).toContain('LS on timing requirements for time-sensitive mobile fronthaul');
+    const twin = at('2026-06-10T08:00:00Z', 'twin@example.org');
+    await twin('what did sg20 reply to sg13 about digital twins?');
+    await twin("who's the contact?");
+    expect((await twin('does sg13 need to reply?')).title).toBe('No: SG13 gets SG20-LS112 for information; it asks no one to act');
+    const join = await twin('how can sg13 experts join the q4/20 meetings?');
+    expect(join).toMatchObject({ ok: true, command: 'search' });
+    expect(join.sections[0]?.items[0]?.text).toContain('t25sg20q4@lists.itu.int');
+  });
+
   it("is read against the asker's own earlier question, not another person's", async () => {
     await ask('when is the SG13 meeting?', 'bob@example.org');
     expect((await ask('and for SG20?', 'bob@example.org')).notes[0]).toBe('Read as "when is the SG20 meeting?".');
