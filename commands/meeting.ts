@@ -1308,6 +1308,13 @@ const meetingCommand = defineCommand({
       };
     }
     const first = chosen[0] as MeetingFact;
+    // A working party asked of whose study group's meeting is shown: whether its letter says the working party meets
+    // during it ("Working Parties 1/17, 2/17 and 3/17 will meet during the study group meeting").
+    const partyNumber = wpAsked ? /^WP(\d)\/(\d{1,2})$/.exec(wpAsked) : null;
+    const partySaid = partyNumber && group && whoMeets(first) === group && first.source.docId
+      ? new RegExp(String.raw`[^.\n]*\b(?:WP\s?${partyNumber[1]}\/${partyNumber[2]}|Working\s+Part(?:y|ies)\s+(?:\d\/\d{1,2}\s*(?:,|and)\s*)*${partyNumber[1]}\/${partyNumber[2]})\b[^.\n]*\bmeet\w*\b[^.\n]*\.?`, 'i').exec((await ctx.store.getText(first.source.docId)) ?? '')?.[0].trim()
+      : undefined;
+    const partyDuringTitle = partySaid && /\bduring\b/i.test(partySaid) ? `Yes: ${wpAsked} meets during the ${group} meeting of ${formatRange(first.start, first.end)}${inPlace(first.place)} [${sourceLabel(sourceOf(first.source))}]` : null;
     // The meeting under way when asked for the next one: said so, with the one after it.
     const underWay = group && !window && !args.past && !focus && !args.moved && !args.event && scope.kind === 'group' && !scope.workingParty && first.start <= today && first.end >= today;
     const following = underWay ? ahead.find((m) => !m.cancelledBy && m.start > first.end && whoMeets(m) === whoMeets(first)) : undefined;
@@ -1371,10 +1378,10 @@ const meetingCommand = defineCommand({
       : [];
     return {
       ok: true,
-      title: otherParty ?? movedTitle ?? onDayTitle ?? (args.until ? untilTitle(first, ctx.now, ctx.tz) : null) ?? underWayTitle ?? partyPlenaryTitle ?? (noPlenary ? `No plenary of ${group} known${during ? ` ${during}` : ''}` : headline ?? (question && own.length > 0 ? `Next meetings of ${question}` : group ? (inMonth.length > 0 && window ? `${chosen.length > 1 ? 'Meetings' : 'Meeting'} of ${group} ${during}` : `Next meeting of ${group}`) : monthOfAll.length > 0 && window ? `Meetings ${during}` : focus === 'time' ? 'Upcoming meetings and when they open' : focus === 'place' ? 'Upcoming meetings and where' : 'Upcoming meetings')),
+      title: otherParty ?? movedTitle ?? onDayTitle ?? partyDuringTitle ?? (args.until ? untilTitle(first, ctx.now, ctx.tz) : null) ?? underWayTitle ?? partyPlenaryTitle ?? (noPlenary ? `No plenary of ${group} known${during ? ` ${during}` : ''}` : headline ?? (question && own.length > 0 ? `Next meetings of ${question}` : group ? (inMonth.length > 0 && window ? `${chosen.length > 1 ? 'Meetings' : 'Meeting'} of ${group} ${during}` : `Next meeting of ${group}`) : monthOfAll.length > 0 && window ? `Meetings ${during}` : focus === 'time' ? 'Upcoming meetings and when they open' : focus === 'place' ? 'Upcoming meetings and where' : 'Upcoming meetings')),
       // One group: the title answers and the lines give the details. All groups: each meeting's answer, then its side events.
       sections: [...remoteSection, ...chosen.map((m) => ({ items: focus && !group ? [focusItem(m, focus, ctx.tz, false, meetingDay(ctx.now)), ...meetingItems(m, ctx.tz).slice(1)] : args.format && !group ? withFormat(meetingItems(m, ctx.tz), m) : meetingItems(m, ctx.tz) }))],
-      notes: [...partyPlenarySaid.map((t) => `${sourceLabel(sourceOf(first.source))}: "${t}"`), ...(args.howLong ? [lengthNote(first)] : []), ...noEventNotes, ...movedNotes, ...(noPlenary ? plenaryNotes : []), ...(movedTitle ? [] : monthNote), ...cancelledNotes, ...(noPlenary ? [] : plenaryNotes), ...(question && own.length > 0 && chosen.length > 1 ? [viaParty ? `${question} meets at ${whoMeets(own[0] as MeetingFact)}'s meeting (its letter names ${question}) and at ${group ?? 'its study group'}'s.` : `${question} meets at meetings of its own and at ${group ?? 'its study group'}'s; its own next one is first.`] : [])],
+      notes: [...(partySaid ? [`${sourceLabel(sourceOf(first.source))}: "${partySaid.replace(/^\d{1,2}\.\s+/, '')}"`] : []), ...partyPlenarySaid.map((t) => `${sourceLabel(sourceOf(first.source))}: "${t}"`), ...(args.howLong ? [lengthNote(first)] : []), ...noEventNotes, ...movedNotes, ...(noPlenary ? plenaryNotes : []), ...(movedTitle ? [] : monthNote), ...cancelledNotes, ...(noPlenary ? [] : plenaryNotes), ...(question && own.length > 0 && chosen.length > 1 ? [viaParty ? `${question} meets at ${whoMeets(own[0] as MeetingFact)}'s meeting (its letter names ${question}) and at ${group ?? 'its study group'}'s.` : `${question} meets at meetings of its own and at ${group ?? 'its study group'}'s; its own next one is first.`] : [])],
       sources: uniqueSources([...chosen.flatMap((m) => (m.sources ?? [m.source]).map(sourceOf)), ...calledThen.map((m) => cancellationSource(m))]),
       // `noneInSpan`: no meeting falls in the span asked; the note saying so (the next ones are shown instead).
       data: { group, focus, meetings: chosen, cancelled: called, ...(monthNote[0] ? { noneInSpan: monthNote[0] } : {}), ...(focus ? { answers: chosen.map((m) => ({ group: m.group, start: m.start, place: m.place, opens: formatOpening(m, ctx.tz) })) } : {}) },

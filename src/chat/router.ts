@@ -340,6 +340,8 @@ function addressed(input: string): string {
       .replace(/\s+/g, ' ')
       .trim()
       .replace(/^\/sgbot\b\s*/i, '')
+      // "whens the forum", "wheres the meeting": the apostrophe left out.
+      .replace(/\b(when|where)s\b(?=\s+(?:the|a|an|it|that|this|sg|study|tsag|q\d|wp\d|my|our|next)\b)/gi, "$1's")
   );
 }
 
@@ -822,6 +824,9 @@ const THAT_STATEMENT = /\b(?:that|this|the)\s+(?:LS|liaison(?:\s+statement)?)\b(
 // asked to act on the statement the previous question picked out.
 const DOES_GROUP_ACT = new RegExp(String.raw`^(?:(?:and|so|but)[,\s]+)?(?:does|do|must|should|will|is|are)\s+(?<group>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG|Q\d{1,2}\/\d{1,2}))\s+(?:(?:need|have|got)\s+to|asked\s+to|supposed\s+to|required\s+to)\s+(?:reply|respond|answer|act|do anything)(?:\s+(?:to|on)\s+(?:it|that|this|them))?\s*[?!.]*$`, 'i');
 
+// "and before that?", "anything after it?" after a deadline: the group's other deadlines before (or after) it.
+const BEFORE_THAT = /^(?:(?:and|so|ok)[,\s]+)?(?:(?:what(?:'s|’s| is)?|anything|any(?:thing)? (?:else )?(?:due|deadlines?))\s+(?:due\s+)?)?(?<side>before|after)\s+(?:that|it|this|then)(?:\s+one)?\s*[?!.]*$/i;
+
 /** Follow-ups that ask the previous liaison question again with one more thing: the `ls` flag, and how it was read. */
 const OF_THE_STATEMENTS: ReadonlyArray<readonly [RegExp, 'asks' | 'answeredAsked' | 'contactsAsked', string]> = [
   [ASKS_OF_IT, 'asks', 'with what each statement asks'],
@@ -979,6 +984,22 @@ export async function answer(registry: Registry, context: CommandContext & { met
       const who = canonicalGroup(actor) ?? actor.replace(/\s+/g, '').toUpperCase();
       const reply = await before.routed.spec.run(context, { ...args, actor: who, to: null } as never).catch(() => null);
       if (reply?.ok && /^(?:Yes|No)\b/.test(reply.title)) return { command: 'ls', reply: { ...reply, notes: [`Read as "${before.previous}", asking whether ${who} must act on it.`, ...reply.notes] }, read: null };
+    }
+  }
+  // "and before that?" after a question on a deadline: the same group's deadlines due before it (or after it).
+  const side = BEFORE_THAT.exec(question.trim())?.groups?.['side']?.toLowerCase();
+  if (side) {
+    const before = await previousRouted();
+    if (before && 'spec' in before.routed && before.routed.spec.name === 'deadlines') {
+      const first = await before.routed.spec.run(context, before.routed.args).catch(() => null);
+      const listed = ((first?.data as { upcoming?: Array<{ due: number; date: string }> } | null | undefined)?.upcoming ?? []).map((d) => d.due).sort((a, b) => a - b);
+      const bound = side === 'before' ? listed.at(-1) : listed[0];
+      if (bound !== undefined) {
+        const words = `${side} ${formatRange(new Date(bound).toISOString().slice(0, 10), new Date(bound).toISOString().slice(0, 10))}`;
+        const range = side === 'before' ? { from: context.now, to: bound, words } : { from: bound + 1, to: null, words };
+        const reply = await before.routed.spec.run(context, { ...(before.routed.args as object), categories: null, when: null, unread: null, meetingMonth: undefined, range } as never).catch(() => null);
+        if (reply?.ok) return { command: 'deadlines', reply: { ...reply, notes: [`Read as "${before.previous}", ${side} its last deadline listed.`, ...reply.notes] }, read: null };
+      }
     }
   }
   // "who's the contact?" after a question on a group's meeting or on a document: that group's secretariat, that

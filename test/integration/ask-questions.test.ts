@@ -2640,6 +2640,13 @@ describe('questions of the forty-fifth round', () => {
     expect(JSON.stringify(iab.sections)).toContain('closure of delegation of E.164 country codes');
   });
 
+  it('"does WP2/17 meet in december?": yes, during the SG17 meeting, as its letter says; "whens the sg21 forum" without its apostrophe', async () => {
+    const wp = await ask('does WP2/17 meet in december?', 'Europe/Paris', '2025-09-15T08:00');
+    expect(wp.title).toBe('Yes: WP2/17 meets during the SG17 meeting of 2–11 December 2025 in Geneva, Switzerland [TSB Collective letter 4/17]');
+    expect(wp.notes).toContain('TSB Collective letter 4/17: "Working Parties 1/17, 2/17 and 3/17 will meet during the study group meeting."');
+    expect((await ask('whens the sg21 forum on AI in media?', 'Europe/Paris', '2026-03-02T09:00')).title).toBe('Forum on AI in media and content delivery: Fri 17 April 2026, Geneva, Switzerland');
+  });
+
   it('"what\'s up for approval at the next SG15 meeting": the texts planned for approval', async () => {
     const a = await ask("what's up for approval at the next SG15 meeting");
     expect(a).toMatchObject({ ok: true, command: 'rec', title: 'Texts of SG15 for approval: G.9806.1, G.984.3' });

@@ -379,6 +379,16 @@ describe('a follow-up question', () => {
     expect(join.sections[0]?.items[0]?.text).toContain('t25sg20q4@lists.itu.int');
   });
 
+  it('"and before that?" after a deadline: the group\'s other deadlines due before it', async () => {
+    const at = async (text: string) => JSON.parse((await cli(redisUrl, prefix, 'ask', text, '--json', '--now', '2027-03-01T09:00:00Z', '--tz', 'Europe/Paris', '--as', 'before@example.org')).out) as Answer;
+    await at("what's the contributions deadline for the june sg15 meeting?");
+    const before = await at('and before that?');
+    expect(before).toMatchObject({ ok: true, command: 'deadlines', title: 'Deadlines for SG15, before Wed 2 June 2027' });
+    const lines = before.sections.flatMap((x) => x.items.map((i) => i.text));
+    expect(lines.some((l) => /^Fri 30 Apr 2027, 23:59 .*: Fellowship requests$/.test(l))).toBe(true);
+    expect(lines.some((l) => /: Contributions$/.test(l))).toBe(false);
+  });
+
   it("is read against the asker's own earlier question, not another person's", async () => {
     await ask('when is the SG13 meeting?', 'bob@example.org');
     expect((await ask('and for SG20?', 'bob@example.org')).notes[0]).toBe('Read as "when is the SG20 meeting?".');
