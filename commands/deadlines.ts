@@ -117,6 +117,8 @@ export interface DeadlineArgs {
   openAsked?: 'open' | 'passed';
   /** The month that names the meeting asked about ("for the april 2027 meeting"): that meeting's letter's deadlines. */
   meetingMonth?: string;
+  /** Asked whether a deadline still applies ("so the 3 march contribution deadline doesn't apply anymore?"). */
+  applyAsked?: boolean;
   /** Due before the next meeting of this group, not the one asked about, opens ("SG17's, before the SG20 meeting"). */
   beforeMeeting?: string;
 }
@@ -133,10 +135,11 @@ const deadlineArgs = z.object({
   openAsked: z.enum(['open', 'passed']).optional(),
   meetingMonth: z.string().optional(),
   beforeMeeting: z.string().optional(),
+  applyAsked: z.boolean().optional(),
 });
 
 /** Words of a deadline question that are neither a group nor a date: "what's due", "show me", "including past". */
-const QUESTION_WORDS = /(?:^|\s)(?:what(?:'s|’s|s)?|which|when|exactly|precisely|actually|who|whom|left|remaining|outstanding|still|is|are|there|any(?:thing)?|all|including|past|show|list|tell|give|me|us|key|important|due|fall(?:s|ing)?|do|does|did|i|we|you|they|have|has|must|should|to|submit|send|sent|time|dates?|miss(?:ed)?|member states?|administrations?|delegates?|members?|sector members?)(?=\s|$)/gi;
+const QUESTION_WORDS = /(?:^|\s)(?:what(?:'s|’s|s)?|which|when|exactly|precisely|actually|so|apply|applies|anymore|valid|doesn['’]?t|don['’]?t|longer|who|whom|left|remaining|outstanding|still|is|are|there|any(?:thing)?|all|including|past|show|list|tell|give|me|us|key|important|due|fall(?:s|ing)?|do|does|did|i|we|you|they|have|has|must|should|to|submit|send|sent|time|dates?|miss(?:ed)?|member states?|administrations?|delegates?|members?|sector members?)(?=\s|$)/gi;
 
 // "the SG 12 meeting in may": a month naming the meeting.
 const MEETING_MONTH = /\b(meeting|session|plenary)\s+(?:in|of)\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?\s+(meeting|session|plenary)\b/gi;
@@ -192,7 +195,7 @@ function parseDeadlineWords(rest: string, clock?: Clock): DeadlineArgs {
   // Asked whether "the contributions deadline" has passed: the contributions one, not the translation one (which
   // "contributions" also names in a list), unless translation is named.
   const asked = openAsked && categories?.includes('contributions') && !/\btranslat/i.test(rest) ? categories.filter((c) => c !== 'translated-contributions') : categories;
-  return { scope: named.scope ?? { kind: 'all' }, all, when, range, categories: asked, unread: left === '' ? null : left, pastTense, ...(meetingMonth ? { meetingMonth } : {}), ...(openAsked ? { openAsked } : {}) };
+  return { scope: named.scope ?? { kind: 'all' }, all, when, range, categories: asked, unread: left === '' ? null : left, pastTense, ...(meetingMonth ? { meetingMonth } : {}), ...(openAsked ? { openAsked } : {}), ...(APPLY_ASKED.test(rest.slice(0, 300)) ? { applyAsked: true } : {}) };
 }
 
 /**
@@ -210,6 +213,21 @@ async function untilMeeting(ctx: CommandContext, args: DeadlineArgs, group: stri
   const opens = DateTime.fromISO(meeting.start, { zone: meeting.timezone ?? GENEVA }).toMillis();
   const reply = await deadlinesCommand.run(ctx, { ...rest, when: null, range: { from: ctx.now, to: opens, words: `before the ${whoMeets(meeting)} meeting of ${formatRange(meeting.start, meeting.end)}` } });
   return { ...reply, sources: uniqueSources([...reply.sources, sourceOf(meeting.source)]) };
+}
+
+/** "does the 3 March deadline still apply", "so it doesn't apply anymore?", "is it still valid". */
+const APPLY_ASKED = /\b(?:still\s+(?:apply|applies|valid|holds?|stands?|in\s+force|counts?)|(?:doesn['’]?t|does\s+not|don['’]?t|do\s+not|no\s+longer)\s+(?:apply|hold|count)|apply\s+any\s*more)\b/i;
+
+/**
+ * Whether the deadlines of a span still apply: not when the meeting they were set for was cancelled (the answer's
+ * note says so), else they stand as listed.
+ */
+function stillApplies(reply: Reply, tz: string): Reply {
+  const cancelled = reply.notes.find((n) => /\bwas cancelled \[[^\]]+\]: the deadlines set for it no longer hold\.$/.test(n));
+  if (cancelled) return { ...reply, title: `No longer: ${cancelled.replace(/\.$/, '')}` };
+  const { upcoming = [], past = [] } = (reply.data ?? {}) as { upcoming?: DeadlineFact[]; past?: DeadlineFact[] };
+  const d = upcoming[0] ?? past[0];
+  return d ? { ...reply, title: `It stands: ${CATEGORY_LABELS[d.category].toLowerCase()} due ${formatCached(d, tz)} [${sourceLabel(sourceOf(d.source))}]; no stored letter withdrew it` } : reply;
 }
 
 /** The same asked the other way round: whether it has passed (a "yes" means it is closed). */
@@ -343,7 +361,10 @@ const deadlinesCommand = defineCommand({
         notes: [`I read ${describeAsk(args)} and not "${args.unread}": no deadline mentions it, so all of them are listed. To find documents about it: search ${topic.join(' ')}`, ...understood.notes],
       };
     }
-    if (range) return inRange(ctx, scope, all, range, kinds);
+    if (range) {
+      const reply = await inRange(ctx, scope, all, range, kinds);
+      return args.applyAsked ? stillApplies(reply, ctx.tz) : reply;
+    }
     const { target, label: scopeLabel } = targetOf(scope);
     // Whether it is still open: the asked kind's nearest deadline, the soonest to come or else the latest past (of
     // "contributions needing translation" and contributions, the translation one: it is the one named).

@@ -859,11 +859,15 @@ const CHANGED_DEADLINES = /\b(?:new|updated|revised|changed|latest)\s+deadlines?
  * one group: read of that group ("by when do I register for SG13RG-ARB"); `null` when it is not such a question or the
  * previous one named no group.
  */
+// "so the 3 march contribution deadline doesn't apply anymore?": asked of a deadline the conversation is about, read
+// of the last question that named a group ("what happens to contributions already sent?" between them names none).
+const STILL_APPLIES = /\b(?:still\s+(?:apply|applies|valid|holds?|stands?)|(?:doesn['’]?t|does\s+not|don['’]?t|no\s+longer)\s+(?:apply|hold)|apply\s+any\s*more)\b/i;
+
 async function unscopedDeadlines(registry: Registry, context: CommandContext, question: string, previousQuestion: () => Promise<string | null>): Promise<string | null> {
   // (Only a question of a few words that names nothing of its own: no Recommendation, event or topic after "on", "for".)
   // ("ask for interpretation" names a kind of deadline, not a thing of its own; "have to ask" names nothing.)
   const own = splitCategories(question).rest;
-  if (POINTS_BACK.test(question) || ONE_GROUP_MENTION.test(withRegionalGroups(question)) || REC_NUMBER.test(question) || NAMED_EVENT.test(question) || /\b(?:on|about|for|of|regarding)\s+[\p{L}\d]/iu.test(own) || /\b[Tt]o\s+(?:(?:[Tt]he|[Aa]n?)\b|\p{Lu})/u.test(own) || question.split(/\s+/).length > 8) return null;
+  if (POINTS_BACK.test(question) || ONE_GROUP_MENTION.test(withRegionalGroups(question)) || REC_NUMBER.test(question) || NAMED_EVENT.test(question) || /\b(?:on|about|for|of|regarding)\s+[\p{L}\d]/iu.test(own) || /\b[Tt]o\s+(?:(?:[Tt]he|[Aa]n?)\b|\p{Lu})/u.test(own) || question.split(/\s+/).length > (STILL_APPLIES.test(question) ? 12 : 8)) return null;
   const routed = route(registry, question, { now: context.now, tz: context.tz });
   if (!('spec' in routed) || routed.spec.name !== 'deadlines') return null;
   const args = routed.args as { scope?: { kind?: string }; categories?: unknown[] | null };
@@ -1054,7 +1058,7 @@ export async function answer(registry: Registry, context: CommandContext & { met
   }
   const follow = followUpOf(question);
   // (A thing asked of "its" group, "and the fellowship deadline?", is of the last question that named one.)
-  const read = follow ? (readAgainst(follow, await previousQuestion()) ?? ('thing' in follow ? readAgainst(follow, await namedQuestion()) : null)) : ((await unscopedDeadlines(registry, context, question, previousQuestion)) ?? undefined);
+  const read = follow ? (readAgainst(follow, await previousQuestion()) ?? ('thing' in follow ? readAgainst(follow, await namedQuestion()) : null)) : ((await unscopedDeadlines(registry, context, question, STILL_APPLIES.test(question) ? namedQuestion : previousQuestion)) ?? undefined);
   if (read === null) {
     // No earlier question: read as it is ("and for SG17?"), or said so when that reads nothing or "its" points to
     // nothing.

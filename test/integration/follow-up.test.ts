@@ -389,6 +389,15 @@ describe('a follow-up question', () => {
     expect(lines.some((l) => /: Contributions$/.test(l))).toBe(false);
   });
 
+  it('"so the 3 march contribution deadline doesn\'t apply anymore?" after a cancelled meeting: no longer, as its letter says', async () => {
+    const at = async (text: string) => JSON.parse((await cli(redisUrl, prefix, 'ask', text, '--json', '--now', '2027-03-01T09:00:00Z', '--tz', 'Europe/Paris', '--as', 'apply@example.org')).out) as Answer;
+    await at('is the wp1/2 meeting in march still happening?');
+    await at('what happens to contributions already sent?');
+    const applies = await at("so the 3 march contribution deadline doesn't apply anymore?");
+    expect(applies).toMatchObject({ ok: true, command: 'deadlines' });
+    expect(applies.title).toBe('No longer: The meeting of Working Party 1/2, Geneva, 15-19 March 2027 was cancelled [TSB Collective letter 5/2]: the deadlines set for it no longer hold');
+  });
+
   it("is read against the asker's own earlier question, not another person's", async () => {
     await ask('when is the SG13 meeting?', 'bob@example.org');
     expect((await ask('and for SG20?', 'bob@example.org')).notes[0]).toBe('Read as "when is the SG20 meeting?".');
