@@ -623,7 +623,10 @@ function about(d: DeadlineFact, topic: readonly string[]): boolean {
 const TOPIC_DOCS = 40;
 const TOPIC_TEXT = 20_000;
 
-/** The liaison replies of `deadlines` whose statement's text (its first {@link TOPIC_TEXT} characters) has every topic word. */
+/**
+ * The liaison replies of `deadlines` whose statement's text (its first {@link TOPIC_TEXT} characters) has every topic
+ * word, and the consultation replies whose letter says so of the circular they point to.
+ */
 async function aboutInText(ctx: CommandContext, deadlines: readonly DeadlineFact[], topic: readonly string[]): Promise<DeadlineFact[]> {
   // A liaison statement is about one matter, which its text discusses; a letter names many things its deadlines are not
   // about (a side event, a workshop), so only a liaison's reply date is found by its text.
@@ -638,7 +641,17 @@ async function aboutInText(ctx: CommandContext, deadlines: readonly DeadlineFact
     const text = (texts[i] ?? '').slice(0, TOPIC_TEXT);
     return text !== '' && patterns.every((re) => re.test(text));
   }));
-  return deadlines.filter((d) => matching.has(d.source.docId));
+  const byStatement = deadlines.filter((d) => matching.has(d.source.docId));
+  // A reply to a consultation a letter points to ("Reply to the TAP consultation of TSB Circular 78"): about what the
+  // letter's sentence on that circular names ("TSB Circular 78 …, which launches the consultation on … X.1471").
+  const pointed = deadlines.filter((d) => d.category === 'consultation-reply' && !byStatement.includes(d) && /\bCircular\s+\d{1,4}\b/i.test(d.action)).slice(0, TOPIC_DOCS);
+  const letters = await Promise.all(pointed.map((d) => ctx.store.getText(d.source.docId)));
+  const byCircular = pointed.filter((d, i) => {
+    const circular = /\bCircular\s+(\d{1,4})\b/i.exec(d.action)?.[1] ?? '';
+    const said = (letters[i] ?? '').slice(0, TOPIC_TEXT).split(/\n\s*\n|(?<=[.;])\s+(?=[A-Z0-9])/).filter((x) => new RegExp(String.raw`\bCircular\s+${circular}\b`, 'i').test(x)).join(' ');
+    return said !== '' && patterns.every((re) => re.test(said));
+  });
+  return [...byStatement, ...byCircular].sort((a, b) => a.due - b.due);
 }
 
 /** Deadlines due in `range` (open bounds: from now, or from the first with --all; to the last), soonest first. */

@@ -385,7 +385,8 @@ function answeredTitle(l: LiaisonFact, tz: string): string {
 /** Whether a statement picked out asks for a reply: "No: SG5-LS30 is for information …" or "Yes: … by <date>". */
 function replyNeeded(l: LiaisonFact, tz: string, who = false): string {
   const name = sourceLabel(sourceOf(l.source));
-  const acting = actingAddressees(l.liaison).map((a) => a.party);
+  // With the Questions named: "SG17 (Q11/17)".
+  const acting = actingAddressees(l.liaison).map((a) => (a.questions.length > 0 ? `${a.party} (${a.questions.join(', ')})` : a.party));
   // Asked who must reply: who, not yes or no.
   if (l.liaison.deadline) return `${who ? '' : 'Yes: '}${name} asks ${acting.join(', ') || 'its addressees'} to reply by ${formatDeadline({ date: l.liaison.deadline, time: null, timezone: GENEVA }, tz)}`;
   if (acting.length > 0) return `${name} asks ${acting.join(', ')} to act, with no reply date`;

@@ -828,8 +828,13 @@ const DOES_GROUP_ACT = new RegExp(String.raw`^(?:(?:and|so|but)[,\s]+)?(?:does|d
 const BEFORE_THAT = /^(?:(?:and|so|ok)[,\s]+)?(?:(?:what(?:'s|’s| is)?|anything|any(?:thing)? (?:else )?(?:due|deadlines?))\s+(?:due\s+)?)?(?<side>before|after)\s+(?:that|it|this|then)(?:\s+one)?\s*[?!.]*$/i;
 
 /** Follow-ups that ask the previous liaison question again with one more thing: the `ls` flag, and how it was read. */
-const OF_THE_STATEMENTS: ReadonlyArray<readonly [RegExp, 'asks' | 'answeredAsked' | 'contactsAsked', string]> = [
+// "who has to reply and by when?", "who must act on it?" after a question that picked out liaison statements.
+// … or "which Question in SG17 works on that?": the Questions it is addressed to.
+const WHO_ACTS_OF_IT = /^(?:(?:and|so|ok|okay)[,\s]+)?(?:who (?:has|have|must|needs?|is asked|are asked|should|is supposed) to (?:reply|respond|answer|act)(?:\s+(?:to|on)\s+(?:it|that|this|them))?(?:,?\s+and\s+(?:by\s+)?when)?|(?:which|what) questions?(?:\s+(?:in|of)\s+(?:ITU-T\s+)?(?:SG\s?\d{1,2}|study group \d{1,2}))?\s+(?:works?|is working|deals?|handles?|studies|is responsible|takes? care)(?:\s+(?:on|with|for|of))?\s+(?:that|it|this|them))\s*[?!.]*$/i;
+
+const OF_THE_STATEMENTS: ReadonlyArray<readonly [RegExp, 'asks' | 'answeredAsked' | 'contactsAsked' | 'whoActs', string]> = [
   [ASKS_OF_IT, 'asks', 'with what each statement asks'],
+  [WHO_ACTS_OF_IT, 'whoActs', 'with who is asked to act on each, and by when'],
   [ANSWERED_OF_THEM, 'answeredAsked', 'with whether a reply to each is stored'],
   [CONTACT_OF_THEM, 'contactsAsked', 'with whom to contact'],
 ];

@@ -442,7 +442,7 @@ describe('the seventh round', () => {
   it('a statement asked of by its sender after it, or by the words of its title', async () => {
     const who = await ask('Who must reply to the liaison from ISO/IEC JTC 1/SC 27 on post-quantum key establishment, and by when?', TZ, '2026-09-20T09:00');
     expect(who).toMatchObject({ ok: true, command: 'ls' });
-    expect(who.title).toMatch(/ on post-quantum key establishment asks SG17 to reply by Sat 16 Jan 2027, 07:59 \(Asia\/Tokyo\) — original: 15 January 2027 Geneva time/);
+    expect(who.title).toMatch(/ on post-quantum key establishment asks SG17 \(Q11\/17\) to reply by Sat 16 Jan 2027, 07:59 \(Asia\/Tokyo\) — original: 15 January 2027 Geneva time/);
     const titled = await ask('Is there a liaison statement on timing requirements for mobile fronthaul? Who is it addressed to?', TZ, '2026-09-20T09:00');
     expect(titled).toMatchObject({ ok: true, command: 'ls' });
     expect(titled.sections[0]?.items[0]?.detail).toMatch(/^from SG15; for action: IEEE 802\.1 Working Group, MEF Forum; for information: SG13/);
@@ -2645,6 +2645,12 @@ describe('questions of the forty-fifth round', () => {
     expect(wp.title).toBe('Yes: WP2/17 meets during the SG17 meeting of 2–11 December 2025 in Geneva, Switzerland [TSB Collective letter 4/17]');
     expect(wp.notes).toContain('TSB Collective letter 4/17: "Working Parties 1/17, 2/17 and 3/17 will meet during the study group meeting."');
     expect((await ask('whens the sg21 forum on AI in media?', 'Europe/Paris', '2026-03-02T09:00')).title).toBe('Forum on AI in media and content delivery: Fri 17 April 2026, Geneva, Switzerland');
+  });
+
+  it('"TAP on X.1471 - when are replies due?": the reply to the circular the letter says launched it', async () => {
+    const a = await ask('TAP on X.1471 - when are replies due?', 'Europe/Paris', '2025-09-15T08:00');
+    expect(a).toMatchObject({ ok: true, command: 'deadlines' });
+    expect((a.data['upcoming'] as Due[]).map((d) => `${d.date} ${d.category}`)).toEqual(['2025-11-24 consultation-reply']);
   });
 
   it('"what\'s up for approval at the next SG15 meeting": the texts planned for approval', async () => {

@@ -181,7 +181,7 @@ describe('a follow-up question', () => {
     await ask('Who sent the liaison on post-quantum key establishment?', 'tam@example.org');
     const to = await ask('to whom was it addressed?', 'tam@example.org');
     expect(to).toMatchObject({ ok: true, command: 'ls' });
-    expect(to.title).toMatch(/^Liaison statement from ISO\/IEC JTC 1\/SC 27 to ITU-T Study Group 17 on post-quantum key establishment asks SG17 to reply by Sat 16 Jan 2027, 07:59 \(Asia\/Seoul\)/);
+    expect(to.title).toMatch(/^Liaison statement from ISO\/IEC JTC 1\/SC 27 to ITU-T Study Group 17 on post-quantum key establishment asks SG17 \(Q11\/17\) to reply by Sat 16 Jan 2027, 07:59 \(Asia\/Seoul\)/);
     const due = await ask("what's the deadline?", 'tam@example.org');
     expect(due.title).toBe(to.title);
     await ask('Is there an LS about the review of stale work items?', 'uma@example.org');
@@ -265,7 +265,7 @@ describe('a follow-up question', () => {
     expect((await ask('by when?', 'eli@example.org')).title).toMatch(/^TSAG-LS12 asks SG2, SG3, SG5, SG9, SG11, SG12, SG13, SG15, SG17, SG20, SG21 to reply by /);
     expect((await ask("who's the contact?", 'eli@example.org')).title).toMatch(/^Contacts for TSAG-LS12: Elena Popescu/);
     await ask('what did ISO/IEC JTC 1/SC 27 send to SG17', 'fay@example.org');
-    expect((await ask('who has to reply to it?', 'fay@example.org')).title).toMatch(/on post-quantum key establishment asks SG17 to reply by /);
+    expect((await ask('who has to reply to it?', 'fay@example.org')).title).toMatch(/on post-quantum key establishment asks SG17 \(Q11\/17\) to reply by /);
     expect((await ask('has anyone replied?', 'fay@example.org')).title).toMatch(/^No: no reply to Liaison statement from ISO\/IEC JTC 1\/SC 27 to ITU-T Study Group 17 on post-quantum key establishment is stored/);
   });
 
@@ -396,6 +396,14 @@ describe('a follow-up question', () => {
     const applies = await at("so the 3 march contribution deadline doesn't apply anymore?");
     expect(applies).toMatchObject({ ok: true, command: 'deadlines' });
     expect(applies.title).toBe('No longer: The meeting of Working Party 1/2, Geneva, 15-19 March 2027 was cancelled [TSB Collective letter 5/2]: the deadlines set for it no longer hold');
+  });
+
+  it('"who has to reply and by when?", "which question in sg17 works on that?" after what a body sent a group', async () => {
+    const at = async (text: string) => JSON.parse((await cli(redisUrl, prefix, 'ask', text, '--json', '--now', '2026-11-02T09:00:00Z', '--tz', 'Europe/Paris', '--as', 'sc27@example.org')).out) as Answer;
+    await at('what did JTC 1/SC 27 send to sg17?');
+    const who = await at('who has to reply and by when?');
+    expect(who.title).toBe('Liaison statement from ISO/IEC JTC 1/SC 27 to ITU-T Study Group 17 on post-quantum key establishment asks SG17 (Q11/17) to reply by Fri 15 Jan 2027, 23:59 (Europe/Paris) — original: 15 January 2027 Geneva time, end of day');
+    expect((await at('which question in sg17 works on that?')).title).toBe(who.title);
   });
 
   it("is read against the asker's own earlier question, not another person's", async () => {
