@@ -7,6 +7,7 @@ import { dueAt, formatDeadline, formatEventTime, formatOpening, formatRange } fr
 import { citeOf, type StoredDocument } from '../src/store/facts.ts';
 import { fieldValue } from '../src/parse/fields.ts';
 import { requestsOf } from '../src/parse/liaison.ts';
+import { findRecommendations } from '../src/parse/refs.ts';
 import { describeDocument } from '../src/store/titles.ts';
 import { addresseeList, contactLine, sourceLabel, sourceOf, uniqueSources } from './scope.ts';
 
@@ -170,7 +171,15 @@ export default defineCommand({
     for (const r of p.roles) facts.push({ text: `Lead role: ${r.group} on ${r.topic}` });
     // What a TD or contribution asks the meeting to do ("WP1/20 is invited to endorse …"), in its own words.
     if (!p.liaison && (p.kind === 'td' || p.kind === 'contribution')) for (const asked of requestsOf((await ctx.store.getText(doc.id)) ?? '', 3)) facts.push({ text: `Asks: ${asked}` });
-    if (p.recommendations.length) facts.push({ text: `Recommendations: ${p.recommendations.map((r) => (r.ex ? `${r.id} (ex ${r.ex})` : r.id)).join(', ')}` });
+    // A letter whose subject names the texts it is on (a consultation's drafts): those first, the others it cites apart.
+    const named = (x: { id: string; ex?: string | null }) => (x.ex ? `${x.id} (ex ${x.ex})` : x.id);
+    const subject = new Set(findRecommendations(p.title ?? '').map((r) => r.id));
+    const own = p.recommendations.filter((r) => subject.has(r.id));
+    const cited = p.recommendations.filter((r) => !subject.has(r.id));
+    if (own.length > 0 && cited.length > 0) {
+      facts.push({ text: `Recommendations it is on: ${own.map(named).join(', ')}` });
+      facts.push({ text: `Also cited: ${cited.map(named).join(', ')}` });
+    } else if (p.recommendations.length) facts.push({ text: `Recommendations: ${p.recommendations.map(named).join(', ')}` });
     if (p.questions.length) facts.push({ text: `Questions: ${p.questions.map((q) => q.id).join(', ')}` });
     const stored = DateTime.fromISO(doc.ingestedAt, { zone: ctx.tz }).toFormat('ccc d LLL yyyy, HH:mm');
     return {

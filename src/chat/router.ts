@@ -758,7 +758,7 @@ function askedOf(question: string, subject: NonNullable<ReturnType<typeof subjec
     return `${bare} for ${at}?`;
   }
   // "which recs?" after a consultation or a circular: the texts it is on.
-  if (/^(?:which|what)\s+(?:draft\s+)?(?:recs?|recommendations?|drafts?|texts?)(?:\s+(?:are|is)\s+(?:in\s+)?(?:it|that|this))?$/i.test(bare)) return `which Recommendations are in ${subject.thing}?`;
+  if (/^(?:which|what)\s+(?:draft\s+)?(?:recs?|recommendations?|drafts?|texts?)(?:\s+(?:are|is)\s+(?:in\s+)?(?:it|that|this)(?:\s+(?:about|on|for))?)?$/i.test(bare)) return `which Recommendations are in ${subject.thing}?`;
   if (/\b(?:reply|respond|answer|act)$/i.test(bare)) return `${bare} to ${subject.thing}?`;
   if (/\b(?:deadline|due date|reply date|date)$/i.test(bare)) return `${bare} of ${subject.thing}?`;
   return `${bare} for ${subject.thing}?`;
@@ -799,7 +799,7 @@ const DASH_SUBJECT = /^(?<subject>[^?!.\n]{3,80}?)\s+[-–—:]\s+(?<asked>(?:wh
 
 // "and when does SG15 meet to approve them?", "at which meeting will they be consented?": a step of the Recommendations
 // the previous question named.
-const STEP_OF_THEM = /^(?:(?:and|so|ok|okay)[,\s]+)?(?:(?:when|where|at (?:which|what) meeting)\s+(?:(?:does|do|will)\s+\S.{0,30}?\s+meet\s+to\s+(?<step>approve|consent|determine|adopt)\s+(?:them|it|these|those|the texts|the drafts)|(?:will|are|is)\s+(?:they|it|these|those|the texts|the drafts)\s+(?:be\s+)?(?<step2>approved|consented|determined|adopted))|(?:when|where)(?:'s|’s|s| is)\s+the\s+(?<step3>approv|consent|determin)(?:al|ation)?\s+meeting)\s*[?!.]*$/i;
+const STEP_OF_THEM = /^(?:(?:and|so|ok|okay)[,\s]+)?(?:(?:when|where|at (?:which|what) meeting)\s+(?:(?:does|do|will)\s+\S.{0,30}?\s+meet\s+to\s+(?<step>approve|consent|determine|adopt)\s+(?:them|it|these|those|the texts|the drafts)|(?:will|would|could|are|is)\s+(?:they|it|these|those|the texts|the drafts)\s+(?:(?:be|get)\s+)?(?<step2>approved|consented|determined|adopted))|(?:when|where)(?:'s|’s|s| is)\s+the\s+(?<step3>approv|consent|determin)(?:al|ation)?\s+meeting)\s*[?!.]*$/i;
 /** The verb of a step named by its noun's stem ("the approval meeting"). */
 const STEP_VERBS: Readonly<Record<string, string>> = { approv: 'approve', consent: 'consent', determin: 'determine' };
 // "was it answered?", "were they replied to?" after a question that listed liaison statements.
@@ -812,7 +812,9 @@ const FORMAT_OF_THEM = /^(?:(?:and|so|ok|okay|but)[,\s]+)?(?:(?:is|are|was|were|
 
 // "what does the emergency calls one ask?", "the sg13 one - when is that for me?": one of the things the previous
 // question listed, named by a word of it (not "the first one", "the same one": no name).
-const ONE_OF_THEM = /\bthe\s+(?<which>(?!(?:first|last|next|other|same|new|old|latest|earlier|later|right|wrong|second|third|only|other)\b)[\p{L}\d/.'’-]+(?:\s+[\p{L}\d/.'’-]+){0,4}?)\s+one\b(?!\s+of\b)/iu;
+// (Its words name it: not "the contribution deadline for that one", whose "that one" points back.)
+const ONE_WORD = String.raw`(?!(?:first|last|next|other|same|new|old|latest|earlier|later|right|wrong|second|third|only|that|this|these|those|which|for|of|to|in|on|at|with|and|or)\b)[\p{L}\d/.'’-]+`;
+const ONE_OF_THEM = new RegExp(String.raw`\bthe\s+(?<which>${ONE_WORD}(?:\s+${ONE_WORD}){0,4}?)\s+one\b(?!\s+of\b)`, 'iu');
 // What the previous question listed, for the one named to be "the <group> <thing>" or "the <thing> on <words>".
 const LISTED_THING = /\b(LS|liaison(?: statement)?|consultation|meeting|workshop|circular|letter)s?\b/i;
 

@@ -406,6 +406,20 @@ describe('a follow-up question', () => {
     expect((await at('which question in sg17 works on that?')).title).toBe(who.title);
   });
 
+  it('"the contribution deadline for that one" points back (no item named "…for that"); "and when would they get approved?" after a circular', async () => {
+    const tokyo = async (text: string) => JSON.parse((await cli(redisUrl, prefix, 'ask', text, '--json', '--now', '2027-03-01T09:00:00Z', '--tz', 'Asia/Tokyo', '--as', 'that-one@example.org')).out) as Answer;
+    await tokyo("when's the next sg13 meeting?");
+    await tokyo('what about sg3?');
+    const due = await tokyo('and the contribution deadline for that one?');
+    expect(due).toMatchObject({ ok: true, command: 'deadlines', title: 'Deadlines for SG3 (contributions or contributions needing translation)' });
+    expect(due.sections[0]?.items.map((i) => i.text)).toContainEqual(expect.stringMatching(/^Sat 27 Mar 2027, 07:59 \(Asia\/Tokyo\) — original: 26 March 2027 Geneva time, end of day .*: Contributions$/));
+    const ny = async (text: string) => JSON.parse((await cli(redisUrl, prefix, 'ask', text, '--json', '--now', '2027-03-01T14:00:00Z', '--tz', 'America/New_York', '--as', 'approve@example.org')).out) as Answer;
+    await ny('deadline for replies to TSB Circular 241?');
+    const drafts = await ny('which drafts is it about?');
+    expect(drafts.sections.flatMap((x) => x.items.map((i) => i.text))).toEqual(expect.arrayContaining(['Recommendations it is on: G.9806.1 (ex G.hsp-pmd), G.984.3', 'Also cited: G.989.3']));
+    expect((await ny('and when would they get approved?')).title).toBe('G.9806.1 (ex G.hsp-pmd): determined; approval planned at the SG15 meeting of 14–25 June 2027, Geneva, as TSB Circular 241 says');
+  });
+
   it("is read against the asker's own earlier question, not another person's", async () => {
     await ask('when is the SG13 meeting?', 'bob@example.org');
     expect((await ask('and for SG20?', 'bob@example.org')).notes[0]).toBe('Read as "when is the SG20 meeting?".');
