@@ -114,7 +114,10 @@ export default defineCommand({
     const narrowed = (topic !== null && onTopic.length > 0 && onTopic.length <= 2) || ((from !== null || to !== null) && all.length > 0 && all.length <= 3);
     const asks = new Map<LiaisonFact, string[]>();
     const withAsks = (l: LiaisonFact, item: ReplyItem): ReplyItem[] => [item, ...(asks.get(l) ?? []).map((a) => ({ text: `Asks: ${a}`, source: item.source }))];
-    const ahead = (l: LiaisonFact) => l.liaison.deadline !== null && dueAt({ date: l.liaison.deadline, time: null, timezone: GENEVA }) >= ctx.now;
+    // A reply date years after the statement's own date ("2033-02-28" on a statement of 2012) is no reply awaited: it
+    // is listed with the others, with its date as the document gives it.
+    const plausible = (l: LiaisonFact) => farAfterNote(l.liaison.deadline, l.source.date) === '';
+    const ahead = (l: LiaisonFact) => l.liaison.deadline !== null && dueAt({ date: l.liaison.deadline, time: null, timezone: GENEVA }) >= ctx.now && plausible(l);
     const byDeadline = (a: LiaisonFact, b: LiaisonFact) => (a.liaison.deadline ?? '').localeCompare(b.liaison.deadline ?? '');
     // Of every group: any statement that asks someone to act, an ITU-T group or another body.
     const mustAnswer = all.filter((l) => !l.answeredBy && ahead(l) && (group === null && question === null ? actingAddressees(l.liaison).length > 0 : asksOf(l.liaison, group, question))).sort(byDeadline);
@@ -133,7 +136,7 @@ export default defineCommand({
     // owed, as far as sgbot knows.
     // Of every group: those that asked anyone to act, an ITU-T group or another body (as for replies to come).
     const owes = (l: LiaisonFact) => (who ? asksOf(l.liaison, group, question) : actingAddressees(l.liaison).length > 0);
-    const overdue = all.filter((l) => !l.answeredBy && l.liaison.deadline !== null && !ahead(l) && l.liaison.deadline >= yearAgo && owes(l)).sort(byDeadline);
+    const overdue = all.filter((l) => !l.answeredBy && l.liaison.deadline !== null && !ahead(l) && plausible(l) && l.liaison.deadline >= yearAgo && owes(l)).sort(byDeadline);
     const shown = new Set([...mustAnswer, ...expected, ...undated, ...overdue]);
     const rest = all.filter((l) => !shown.has(l) && (question === null || concerns(l.liaison, question))).slice(0, 20);
     // What each asks, in its own words: for the few statements picked out, or, asked "what do we need to do", for the

@@ -1043,12 +1043,14 @@ describe('questions of the sixteenth round', () => {
     expect(who.sections.flatMap((x) => x.items.map((i) => i.text))[0]).toMatch(/^LS on timing requirements for time-sensitive mobile fronthaul — reply expected by Sun 28 Feb 2027/);
   });
 
-  it('a reply date years after the statement\'s own date is shown as written, said to be so', async () => {
+  it('a reply date years after the statement\'s own date is shown as written, said to be so, and not as a reply awaited', async () => {
     // Datatracker 1156: a liaison of 15 May 2012 whose page gives the deadline 2033-02-28.
     expect((await cli(redisUrl, prefix, 'ingest', join(import.meta.dirname, '../fixtures/real/ietf-datatracker-1156-rtg-g8113-1-code-point.txt'), '--no-progress')).code).toBe(0);
     const ls = await ask('/ls SG15', 'Europe/Zurich', '2026-11-02T14:00');
     const line = ls.sections.flatMap((x) => x.items.map((i) => i.text)).find((t) => t.includes('28 Feb 2033'));
     expect(line).toMatch(/\(as the document gives it: 21 years after its date of 2012-05-15\)$/);
+    // … and it is no reply awaited: listed with the others, not as one SG15 must give.
+    expect(ls.sections.find((x) => x.items.some((i) => i.text.includes('28 Feb 2033')))?.heading).toBe('Others, newest first');
   });
 
   it('the TSB contact for a group\'s meeting named with its year', async () => {
