@@ -173,7 +173,12 @@ export default defineCommand({
     const notes: string[] = actorsOwn || noneOnTopic ? [] : [...topicNote];
     if (actorsOwn || noneOnTopic) {
       // The yes or no is the answer; the list below is the sender's statements.
-    } else if (all.length === 0) notes.push(`No liaison statements${from ? ` from ${from}` : ''}${to ? ` to ${to}` : ''}${group && !to ? `${from ? ' to or copied to' : ' from, to or copied to'} ${group}` : ''} are stored.`);
+    } else if (all.length === 0) {
+      notes.push(`No liaison statements${from ? ` from ${from}` : ''}${to ? ` to ${to}` : ''}${group && !to ? `${from ? ' to or copied to' : ' from, to or copied to'} ${group}` : ''} are stored.`);
+      // The sender's meeting report may name one it approved ("SG2-LS16 to ITU-T SG13 on network identifiers").
+      const addressee = to ?? (from !== null && group !== null && group !== from ? group : null);
+      if (from && addressee) notes.push(...(await reportedStatements(ctx, from, addressee)));
+    }
     else if (who && mustAnswer.length === 0 && undated.length === 0 && overdue.length > 0) notes.push(`No reply is due from ${who} from today on; ${overdue.length === 1 ? 'one statement asked' : `${overdue.length} statements asked`} for one by a date now past, and no reply to ${overdue.length === 1 ? 'it' : 'them'} is stored.`);
     else if (who && mustAnswer.length === 0 && undated.length === 0) notes.push(`No liaison statement${topic !== null && onTopic.length > 0 ? ` on "${topic}"` : ''} is waiting for a reply from ${who}.`);
     else if (who && mustAnswer.length === 0) notes.push(`No reply date is set for ${who}; ${undated.length} liaison statement${undated.length > 1 ? 's ask' : ' asks'} it to act without one.`);
@@ -351,6 +356,26 @@ function pastOrOpenReply(ctx: CommandContext, dated: LiaisonFact[], asked: 'pass
     sources: uniqueSources(sorted.slice(0, 5).map((x) => sourceOf(x.source))),
     data: { liaisons: sorted.slice(0, 5) },
   };
+}
+
+/**
+ * Statements from `from` to `to` that a stored meeting report of `from` names though their text is not stored:
+ * "SG2-R3 names SG2-LS16 to ITU-T SG13 on network identifiers for IMT-2020; its text is not stored."
+ */
+async function reportedStatements(ctx: CommandContext, from: string, to: string): Promise<string[]> {
+  const sender = canonicalGroup(from);
+  const addressee = canonicalGroup(to);
+  if (!sender || !addressee) return [];
+  const index = await ctx.search();
+  const reports = (await index.search(`${sender} ${addressee} liaison statements`, 20)).filter((h) => h.kind === 'report').slice(0, 5);
+  const texts = await Promise.all(reports.map((h) => ctx.store.getText(h.id)));
+  const number = (g: string) => g.replace(/^SG/, '');
+  const named = new RegExp(String.raw`\b${sender}-LS\s?\d{1,4}\s+to\s+(?:ITU-T\s+)?(?:SG\s?${number(addressee)}|Study Group ${number(addressee)})\b[^.;,]{0,100}`, 'gi');
+  const found = new Map<string, string>();
+  reports.forEach((h, i) => {
+    for (const m of (texts[i] ?? '').slice(0, 60_000).matchAll(named)) if (!found.has(m[0])) found.set(m[0], h.reference ?? h.title ?? 'a report');
+  });
+  return [...found].slice(0, 3).map(([said, report]) => `${report} names ${said.trim()}; its text is not stored.`);
 }
 
 /** "What SG11-LS58 asks of SG13", of the one statement asked about: its requests and its reply date follow. */

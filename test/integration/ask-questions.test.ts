@@ -2649,6 +2649,12 @@ describe('questions of the forty-fifth round', () => {
     expect((await ask('whens the sg21 forum on AI in media?', 'Europe/Paris', '2026-03-02T09:00')).title).toBe('Forum on AI in media and content delivery: Fri 17 April 2026, Geneva, Switzerland');
   });
 
+  it('"which LS did sg2 send to sg13?": none stored, and the one SG2\'s meeting report says it approved', async () => {
+    const a = await ask('which LS did sg2 send to sg13?', 'Europe/Paris', '2026-03-02T09:00');
+    expect(a).toMatchObject({ ok: true, command: 'ls' });
+    expect(a.notes).toContain('SG2-R3 names SG2-LS16 to ITU-T SG13 on network identifiers for IMT-2020; its text is not stored.');
+  });
+
   it('"TAP on X.1471 - when are replies due?": the reply to the circular the letter says launched it', async () => {
     const a = await ask('TAP on X.1471 - when are replies due?', 'Europe/Paris', '2025-09-15T08:00');
     expect(a).toMatchObject({ ok: true, command: 'deadlines' });
