@@ -503,7 +503,9 @@ function tdocTitle(header: string): string | null {
 /** A draft report's heading in its first lines ("Draft Report of the 15th TSG-RAN WG2 meeting"), before a summary's. */
 function draftReportHeading(text: string): string | null {
   const head = text.slice(0, 1200);
-  return /^[ \t]*Draft\s+Report\s+of\s+the\b/im.test(head) ? reportHeading(head) : null;
+  if (/^[ \t]*Draft\s+Report\s+of\s+the\b/im.test(head)) return reportHeading(head);
+  // A 3GPP report flattened onto one line: "(3GPP™) DRAFT Meeting Report for TSG CT WG3 meeting: 61 Ljubljana, …".
+  return /\b((?:DRAFT\s+)?Meeting\s+Report\s+(?:for|of)\s+(?:the\s+)?TSG\s+[A-Z]{2,4}(?:\s+WG\s?\d{1,2})?\s+meeting\s*:?\s*#?\d{1,3}(?:-?bis|-?e)?)\b/i.exec(head)?.[1] ?? null;
 }
 
 /**
