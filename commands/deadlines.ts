@@ -139,7 +139,7 @@ const deadlineArgs = z.object({
 });
 
 /** Words of a deadline question that are neither a group nor a date: "what's due", "show me", "including past". */
-const QUESTION_WORDS = /(?:^|\s)(?:what(?:'s|’s|s)?|which|when|exactly|precisely|actually|so|apply|applies|anymore|valid|doesn['’]?t|don['’]?t|longer|who|whom|left|remaining|outstanding|still|is|are|there|any(?:thing)?|all|including|past|show|list|tell|give|me|us|key|important|due|fall(?:s|ing)?|do|does|did|i|we|you|they|have|has|must|should|to|submit|send|sent|time|dates?|miss(?:ed)?|member states?|administrations?|delegates?|members?|sector members?)(?=\s|$)/gi;
+const QUESTION_WORDS = /(?:^|\s)(?:what(?:'s|’s|s)?|which|when|exactly|precisely|actually|so|first|earliest|soonest|apply|applies|anymore|valid|doesn['’]?t|don['’]?t|longer|who|whom|left|remaining|outstanding|still|is|are|there|any(?:thing)?|all|including|past|show|list|tell|give|me|us|key|important|due|fall(?:s|ing)?|do|does|did|i|we|you|they|have|has|must|should|to|submit|send|sent|time|dates?|miss(?:ed)?|member states?|administrations?|delegates?|members?|sector members?)(?=\s|$)/gi;
 
 // "the SG 12 meeting in may": a month naming the meeting.
 const MEETING_MONTH = /\b(meeting|session|plenary)\s+(?:in|of)\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?\s+(meeting|session|plenary)\b/gi;

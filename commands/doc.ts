@@ -7,6 +7,7 @@ import { dueAt, formatDeadline, formatEventTime, formatOpening, formatRange } fr
 import { citeOf, type StoredDocument } from '../src/store/facts.ts';
 import { fieldValue } from '../src/parse/fields.ts';
 import { requestsOf } from '../src/parse/liaison.ts';
+import type { LiaisonInfo } from '../src/core/types.ts';
 import { findRecommendations } from '../src/parse/refs.ts';
 import { describeDocument } from '../src/store/titles.ts';
 import { addresseeList, contactLine, sourceLabel, sourceOf, uniqueSources } from './scope.ts';
@@ -76,14 +77,47 @@ export async function documentsByReference(ctx: Pick<CommandContext, 'store' | '
   return [...docs].sort((a, b) => (b.parsed.date ?? '').localeCompare(a.parsed.date ?? ''));
 }
 
+/** {@link REF} anywhere in a question. */
+const REF_IN_TEXT = new RegExp(String.raw`(?<![\w/-])${REF}(?![\w/-])`, 'i');
+
+/**
+ * The answer to what was asked of a liaison statement, as its first line: who it is copied to, when a reply is due,
+ * who sent it and from which Questions, whom to contact; `null` for anything else (the card answers it).
+ */
+function statementHeadline(question: string, label: string, li: LiaisonInfo, tz: string): string | null {
+  const parties = (purpose: string) => (li.addressees ?? []).filter((a) => a.purpose === purpose).map((a) => (a.questions.length > 0 ? `${a.party} (${a.questions.join(', ')})` : a.party));
+  const from = `${li.from ?? 'an unnamed sender'}${li.questions.length > 0 ? ` (${li.questions.join(', ')})` : ''}`;
+  if (/\b(?:copied|cc'?d?|copy|copies)\b|\bfor information\b/i.test(question)) {
+    const copied = parties('information');
+    return copied.length > 0 ? `${label} is copied, for information, to ${copied.join(', ')}` : `${label} is copied to no one`;
+  }
+  if (/\bdue\b|\bdeadline\b|\bby when\b|\breply date\b|\bhow long\b/i.test(question)) {
+    return li.deadline ? `A reply to ${label} is due by ${formatDeadline({ date: li.deadline, time: null, timezone: 'Europe/Zurich' }, tz)}` : `${label} sets no reply date`;
+  }
+  if (/\bcontact\b|\bwho (?:can|do|should|could) (?:I|we) (?:ask|write|e-?mail)\b/i.test(question)) {
+    return li.contacts.length > 0 ? `Contact${li.contacts.length > 1 ? 's' : ''} for ${label}: ${li.contacts.map(contactLine).join('; ')}` : `${label} names no contact person`;
+  }
+  if (/\bquestions?\b/i.test(question)) {
+    const acting = [...parties('action'), ...parties('comment')];
+    return `${label} is from ${from}${acting.length > 0 ? `; for action: ${acting.join(', ')}` : ''}`;
+  }
+  if (/\bwho (?:sent|wrote|issued|signed)\b|\bfrom whom\b|\bwho (?:is|was) it from\b/i.test(question)) return `${label} was sent by ${from}`;
+  return null;
+}
+
 export default defineCommand({
   name: 'doc',
   aliases: ['document', 'show'],
   summary: 'Show one document (by reference or id) and the facts read from it.',
   usage: 'doc <reference | id>',
   examples: ['doc TSB Collective letter 3/20', 'doc SG17-LS45'],
-  args: z.object({ ref: z.string().trim().min(2, 'Say which document, for example: doc TSB Circular 106') }),
-  parseText: (rest) => ({ ref: rest }),
+  args: z.object({ ref: z.string().trim().min(2, 'Say which document, for example: doc TSB Circular 106'), asked: z.string().optional() }),
+  // A question that names the document ("who's copied on SG13-LS87?"): the document, and what was asked of it.
+  parseText: (rest) => {
+    const named = REF_IN_TEXT.exec(rest);
+    // (Words around it, not marks: "TD 455 (++)" is a reference written oddly, asked for as written.)
+    return named && /[A-Za-z]{2,}/.test(rest.replace(named[0], ' ')) ? { ref: named[0], asked: rest } : { ref: rest };
+  },
   intents: [
     // "what is SG15-LS103 about?", "tell me about TSAG-LS11", "show me TSB Circular 106", "details of CL 7/13"
     new RegExp(
@@ -95,17 +129,17 @@ export default defineCommand({
     // "who is the contact for SG15-LS54", "who sent SG20-LS88?", "who submitted COM 13 C 45", "who do I contact about
     // TSAG-LS11"
     new RegExp(
-      String.raw`^(?:who (?:is|are) (?:the )?contacts?(?: person| people| persons)? (?:for|of|on|about)|who (?:sent|wrote|issued|submitted|authored|contributed|proposed)|who (?:do|should|can) (?:I|we) (?:contact|ask|write to) (?:about|for|on)|contacts? (?:for|of|on))\s+(?:the\s+)?(?<arg>${REF})\s*[?.!]*$`,
+      String.raw`^(?<arg>(?:who (?:is|are) (?:the )?contacts?(?: person| people| persons)? (?:for|of|on|about)|who (?:sent|wrote|issued|submitted|authored|contributed|proposed)|who (?:do|should|can) (?:I|we) (?:contact|ask|write to) (?:about|for|on)|contacts? (?:for|of|on))\s+(?:the\s+)?${REF})\s*[?.!]*$`,
       'i',
     ),
     // The reference alone: "SG15-LS103?"
     new RegExp(String.raw`^(?<arg>${REF})\s*[?.!]*$`, 'i'),
     // Any short question about a document named by its reference: "SG20-LS88 reply date?", "tsb circular 241
     // deadline", "what does circ 412 ask member states", "what did sg20 reply to SG13-LS96".
-    new RegExp(String.raw`^(?=[^\n]{0,150}$)(?!search\b|find\b|ls\b|liaisons?\b).*?\b(?<arg>${REF})(?![\w/-]).*$`, 'i'),
+    new RegExp(String.raw`^(?=[^\n]{0,150}$)(?!search\b|find\b|ls\b|liaisons?\b)(?<arg>.*?\b${REF}(?![\w/-]).*)$`, 'i'),
   ],
-  async run(ctx, { ref: asked }): Promise<Reply> {
-    const ref = asked.replace(/^(?:TSB\s+)?circ\.?\s*(?=\d)/i, 'TSB Circular ');
+  async run(ctx, { ref: written, asked: question }): Promise<Reply> {
+    const ref = written.replace(/^(?:TSB\s+)?circ\.?\s*(?=\d)/i, 'TSB Circular ');
     const docs = await documentsByReference(ctx, ref);
     const doc = docs[0];
     const others = docs.slice(1, 4).map((d) => `${citeOf(d).title ?? d.parsed.reference ?? 'a document'}${d.parsed.date ? `, dated ${d.parsed.date}` : ''} (doc ${d.id.slice(0, 12)})`);
@@ -182,9 +216,10 @@ export default defineCommand({
     } else if (p.recommendations.length) facts.push({ text: `Recommendations: ${p.recommendations.map(named).join(', ')}` });
     if (p.questions.length) facts.push({ text: `Questions: ${p.questions.map((q) => q.id).join(', ')}` });
     const stored = DateTime.fromISO(doc.ingestedAt, { zone: ctx.tz }).toFormat('ccc d LLL yyyy, HH:mm');
+    const label = p.reference ?? cite.title ?? describeDocument(p, doc.source);
     return {
       ok: true,
-      title: p.reference ?? cite.title ?? describeDocument(p, doc.source),
+      title: (question && p.liaison ? statementHeadline(question, label, p.liaison, ctx.tz) : null) ?? label,
       sections: [{ heading: cite.title ?? undefined, items: facts }],
       notes: [
         ...(others.length > 0 ? [`${others.length === 1 ? 'Another stored document has' : `${others.length} other stored documents have`} this reference: ${others.join('; ')}. Ask for one by its doc id.`] : []),

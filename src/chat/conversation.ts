@@ -2,7 +2,8 @@
  * The last question each person asked, so that a follow-up ("and for SG17?", "what about its registration
  * deadline?") is read against it, and the one before it ("when is the TSAG meeting?"), so that a question asked after
  * one that named nothing ("is there interpretation?" then "and the fellowship deadline?") is still read of what that
- * one named: two Redis keys per channel and person, kept for half an hour. The terminal without `--as` is one person,
+ * one named; and the one document the last answer was about ("SG13-LS87"), for "who sent it?": three Redis keys per
+ * channel and person, kept for half an hour. The terminal without `--as` is one person,
  * the operator.
  */
 import type { Redis } from 'ioredis';
@@ -18,9 +19,15 @@ const KEPT_CHARS = 300;
 export function conversationOf(redis: Redis, prefix: string, who: Pick<Identity, 'channel' | 'id'> | undefined): Conversation {
   const key = `${prefix}:conv:${who ? `${who.channel}:${who.id}` : 'cli:operator'}`;
   const beforeKey = `${key}:before`;
+  const focusKey = `${key}:focus`;
   return {
     previous: () => redis.get(key),
     before: () => redis.get(beforeKey),
+    focus: () => redis.get(focusKey),
+    setFocus: async (reference) => {
+      if (reference) await redis.set(focusKey, reference.slice(0, KEPT_CHARS), 'EX', CONVERSATION_TTL_S);
+      else await redis.del(focusKey);
+    },
     remember: async (question, before = null) => {
       const kept = question.slice(0, KEPT_CHARS);
       // One round trip: the last question, and the one before it (none: no stale one left behind).

@@ -891,6 +891,31 @@ async function unscopedDeadlines(registry: Registry, context: CommandContext, qu
  * question answered is kept for the next.
  */
 export async function answer(registry: Registry, context: CommandContext & { metrics?: CommandMetrics }, question: string): Promise<Answered> {
+  const answered = await answerAsked(registry, context, question);
+  // The one document an answer is about is kept with the question it answered, for "who sent it?" next.
+  const focus = answered.reply.ok && answered.read ? focusOf(answered.reply) : null;
+  if (focus && context.conversation?.setFocus) await context.conversation.setFocus(`${(answered.read ?? "").slice(0, 300)}\u0000${focus}`).catch(() => undefined);
+  return answered;
+}
+
+/**
+ * The one document `reply` is about, by its reference ("SG13-LS87", "TSB Circular 241"): its only source, or the one
+ * its title names first; `null` when it is about several or none.
+ */
+function focusOf(reply: Reply): string | null {
+  const references = [...new Set(reply.sources.map((x) => x.reference).filter((r): r is string => !!r))];
+  if (references.length === 1 && reply.sources.length === 1) return references[0] ?? null;
+  return FOCUS_TITLE.exec(reply.title)?.[1] ?? null;
+}
+
+/** A title that names the one document it answers of ("What SG11-LS58 asks of SG13", "Contacts for SG17-LS45: …"). */
+const FOCUS_TITLE = /^(?:What |Contacts? for |No: no reply to |Yes: |No: )?((?:SG\d{1,2}|TSAG)-(?:LS|TD)\s?\d{1,4}|TSB (?:Circular|Collective letter) \d{1,4}(?:\/(?:\d{1,2}|TSAG))?)\b/;
+
+// What is asked of a document rather than of a group or meeting: "who sent it?", "which question is behind it?",
+// "which rec does it flag?", "how long do we have to object?", "who can I contact?", "when is the reply due?".
+const DOC_ASKED = /\b(?:sent|send|wrote|write|written|signed|asks?|asking|wants?|requests?|reply|replies|respond|answer(?:ed)?|object(?:ion)?s?|contact|editors?|questions?|recs?|recommendations?|drafts?|say|says|said|mentions?|flags?|covers?|about|why|purpose|copied|cc)\b/i;
+
+async function answerAsked(registry: Registry, context: CommandContext & { metrics?: CommandMetrics }, question: string): Promise<Answered> {
   const conversation = context.conversation;
   if (!conversation) return { ...(await answerOne(registry, context, question)), read: question };
   // The asker's previous question, read from Redis once, when a reading needs it.
@@ -907,6 +932,24 @@ export async function answer(registry: Registry, context: CommandContext & { met
       return before && subjectOf(before) ? before : previous;
     })());
   const keep = async (asked: string) => conversation.remember(asked, await previousQuestion()).catch(() => undefined);
+  // The document the last answer was about, when it is kept for the question last kept.
+  const focused = async (): Promise<string | null> => {
+    const kept = await conversation.focus?.().catch(() => null);
+    const [of, reference] = (kept ?? '').split('\u0000');
+    return reference && of === (await previousQuestion()) ? reference : null;
+  };
+  // A question of a document asked of the one the last answer was about: "who sent it?" as "who sent SG13-LS87?",
+  // "when is the reply due?" as "when is the reply due for SG13-LS87?". `null` when that reads nothing better.
+  const ofFocus = async (asked: string, statementsOnly = false): Promise<Answered | null> => {
+    if (!DOC_ASKED.test(asked)) return null;
+    const reference = await focused();
+    if (!reference || (statementsOnly && !/-(?:LS|TD)\s?\d/i.test(reference))) return null;
+    const named = POINTER_ONCE.test(asked) ? asked.replace(POINTER_ONCE, reference) : `${asked.trim().replace(/[?!.]+$/, '')} for ${reference}?`;
+    const again = await answerOne(registry, context, named);
+    if (!readsWell(again.reply) || again.command === 'search' || !standsAlone(again, named)) return null;
+    await keep(named);
+    return readAs(again, named);
+  };
   // … and the command it was answered by.
   const previousRouted = async () => {
     const previous = await previousQuestion();
@@ -1095,7 +1138,15 @@ export async function answer(registry: Registry, context: CommandContext & { met
     // is that thing.)
     // ("is there an LS about it?" names no statement of its own: "it" is what was asked before.)
     const pointsPast = /\b(?:about|on|regarding|concerning)\s+(?:it|that|this)\s*[?!.]*$/i.test(question);
-    const back = NAMES_ITS_OWN.test(question) && !pointsPast ? null : pointedBack(question, await previousQuestion());
+    const previous = await previousQuestion();
+    const subject = previous ? subjectOf(previous) : null;
+    // A document's thing asked ("who sent it?") after an answer about one document, which the question before named
+    // only by its groups: that document.
+    if (!(subject && 'thing' in subject)) {
+      const byFocus = await ofFocus(question, true);
+      if (byFocus) return byFocus;
+    }
+    const back = NAMES_ITS_OWN.test(question) && !pointsPast ? null : pointedBack(question, previous);
     if (back) {
       const again = await answerOne(registry, context, back);
       if (readsWell(again.reply)) {
@@ -1108,7 +1159,9 @@ export async function answer(registry: Registry, context: CommandContext & { met
       await keep(question);
       return { ...alone, read: question };
     }
-    const later = NAMES_ITS_OWN.test(question) ? pointedBack(question, await previousQuestion()) : null;
+    // (… or, when that reads nothing, of what the question before it named: "whats the first deadline for it" after
+    // "what are they going to consent?", asked after "when does study group 12 meet?".)
+    const later = NAMES_ITS_OWN.test(question) ? pointedBack(question, previous) : back === null ? pointedBack(question, await namedQuestion()) : null;
     const again = later ? await answerOne(registry, context, later) : null;
     if (!later || !again || !readsWell(again.reply)) return { ...alone, read: question };
     await keep(later);
@@ -1135,10 +1188,20 @@ export async function answer(registry: Registry, context: CommandContext & { met
         if (alone.reply.ok) await keep(question);
         return { ...alone, read: question };
       }
+      // "who's copied?", "when is the reply due?" after an answer about one statement that the question before named
+      // only by its groups: of that statement (a letter's own words, read of its meeting below, say more).
+      if (subject && !('thing' in subject)) {
+        const byFocus = await ofFocus(question, true);
+        if (byFocus) return byFocus;
+      }
       const again = await answerOne(registry, context, of);
       if (readsWell(again.reply) && standsAlone(again, of)) {
         await keep(of);
         return readAs(again, of);
+      }
+      if (subject && !('thing' in subject)) {
+        const byFocus = await ofFocus(question);
+        if (byFocus) return byFocus;
       }
       if (alone.reply.ok) await keep(question);
       return { ...alone, read: question };

@@ -164,6 +164,10 @@ export interface Conversation {
   before?(): Promise<string | null>;
   /** Keep `question` as the last, and `before` (the last until now) as the one before it. */
   remember(question: string, before?: string | null): Promise<void>;
+  /** The one document the last answer was about ("SG13-LS87"), for "who sent it?"; `null` when none. */
+  focus?(): Promise<string | null>;
+  /** Keep (or, with `null`, forget) the one document the last answer was about. */
+  setFocus?(reference: string | null): Promise<void>;
 }
 
 /** Who is who (`src/people/roster.ts` implements it). */

@@ -420,6 +420,24 @@ describe('a follow-up question', () => {
     expect((await ny('and when would they get approved?')).title).toBe('G.9806.1 (ex G.hsp-pmd): determined; approval planned at the SG15 meeting of 14–25 June 2027, Geneva, as TSB Circular 241 says');
   });
 
+  it('after an answer about one statement, "who\'s copied?", "when is the reply due?", "which question is behind it?", "who can I contact?" are of that statement', async () => {
+    const at = async (text: string) => JSON.parse((await cli(redisUrl, prefix, 'ask', text, '--json', '--now', '2025-07-01T08:00:00Z', '--tz', 'Europe/Paris', '--as', 'focus@example.org')).out) as Answer;
+    expect((await at('what did SG13 send to JTC 1/SC 42?')).title).toBe('Liaison statements of SG13 to JTC 1/SC 42');
+    expect((await at("who's copied?")).title).toBe('SG13-LS87 is copied, for information, to SG16, SG20');
+    expect((await at('when is the reply due?')).title).toBe('A reply to SG13-LS87 is due by Mon 15 Sep 2025, 23:59 (Europe/Paris) — original: 15 September 2025 Geneva time, end of day');
+    expect((await at('which question is behind it?')).title).toBe('SG13-LS87 is from SG13 (Q20/13); for action: ISO/IEC JTC 1/SC 42');
+    expect((await at('who can I contact?')).title).toMatch(/^Contacts for SG13-LS87: Marco Ferreira /);
+  });
+
+  it('"whats the first deadline for it" two questions after the meeting was named: that group\'s deadlines', async () => {
+    const at = async (text: string) => JSON.parse((await cli(redisUrl, prefix, 'ask', text, '--json', '--now', '2027-02-15T09:00:00Z', '--tz', 'Europe/Paris', '--as', 'first@example.org')).out) as Answer;
+    await at('when does study group 12 meet this year?');
+    await at('what are they going to consent?');
+    const first = await at('whats the first deadline for it');
+    expect(first).toMatchObject({ ok: true, command: 'deadlines', title: 'Deadlines for SG12' });
+    expect(first.notes.join(' ')).not.toMatch(/I read .* and not/);
+  });
+
   it("is read against the asker's own earlier question, not another person's", async () => {
     await ask('when is the SG13 meeting?', 'bob@example.org');
     expect((await ask('and for SG20?', 'bob@example.org')).notes[0]).toBe('Read as "when is the SG20 meeting?".');
