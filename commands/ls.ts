@@ -51,7 +51,7 @@ function line(l: LiaisonFact, ctx: { tz: string; now: number }, deadlineWords: s
   };
 }
 
-export default defineCommand({
+const lsCommand = defineCommand({
   name: 'ls',
   aliases: ['liaisons', 'liaison'],
   summary: 'Liaison statements of a group: those it must answer, with their reply deadlines, first.',
@@ -80,6 +80,13 @@ export default defineCommand({
   async run(ctx, { scope, from, to, topic, due, sent, asks: wantAsks = false, replyAsked = false, actor, openAsked, whoActs = false, answeredAsked = false, contactsAsked = false }): Promise<Reply> {
     // "ls SG17-LS45": one statement by its number, as `doc` shows it.
     if (scope.kind === 'unknown' && /^(?:SG\d{1,2}|TSAG)-LS\s?\d{1,4}$/i.test(scope.text.trim())) return docCommand.run(ctx, { ref: scope.text.trim() });
+    // A body outside ITU-T that statements were sent to or came from ("waiting for a reply from ISO/IEC JTC 1/SC 42"):
+    // the statements sent to it.
+    if (scope.kind === 'unknown' && from === null && to === null) {
+      const party = scope.text.trim();
+      const known = (await ctx.store.liaisons(null, 200)).some((l) => sentTo(l.liaison, party) || sentBy(l.liaison, party));
+      if (known && party.length >= 3) return lsCommand.run(ctx, { scope: { kind: 'all' }, from: null, to: party, topic, due, sent, asks: wantAsks, replyAsked, actor, openAsked, whoActs, answeredAsked, contactsAsked });
+    }
     if (scope.kind === 'unknown') return unknownGroupReply(ctx, scope.text);
     // "does SG16 have to reply to TSAG-LS12": the statement by its number, whoever it went to.
     // "does SG13 have to reply to TD 1204 from SG15": the statement by the TD that carries it, the sender's first.
@@ -198,6 +205,7 @@ export default defineCommand({
     };
   },
 });
+export default lsCommand;
 
 /**
  * Whether any statement still waits for a reply by a date to come ("which liaison statements still have an open
@@ -215,11 +223,13 @@ function dueReply(ctx: CommandContext, listed: LiaisonFact[], window: DateRange,
   const sorted = [...listed].sort((a, b) => (a.liaison.deadline ?? '').localeCompare(b.liaison.deadline ?? ''));
   const items = sorted.map((l) => line(l, ctx, 'reply due by'));
   const whose = group ? ` of ${group}` : '';
+  // "in May 2026", "between now and 31 Dec 2026", "until 30 April".
+  const during = /^now to /i.test(window.words) ? window.words.replace(/^now to /i, 'between now and ') : window.from !== null && window.to !== null ? `in ${window.words}` : window.words;
   return {
     ok: true,
-    title: `Liaison statements${whose} with a reply date ${window.from !== null && window.to !== null ? `in ${window.words}` : window.words}`,
+    title: `Liaison statements${whose} with a reply date ${during}`,
     sections: items.length > 0 ? [{ items }] : [],
-    notes: [items.length === 0 ? `No stored liaison statement${whose} asks for a reply ${window.from !== null && window.to !== null ? `in ${window.words}` : window.words}.` : `Reply dates are shown in ${ctx.tz}; the liaison statements give them as Geneva dates.`],
+    notes: [items.length === 0 ? `No stored liaison statement${whose} asks for a reply ${during}.` : `Reply dates are shown in ${ctx.tz}; the liaison statements give them as Geneva dates.`],
     sources: uniqueSources(sorted.map((l) => sourceOf(l.source))),
     data: { group, range: window, due: sorted },
   };
@@ -267,12 +277,14 @@ export function parseLsText(rest: string): { scope: Scope; from: string | null; 
   const needs = /\s+(?:that\s+|which\s+)?(?:need|needs|require|requires|expect|expects|want|wants)\s+(?:an?\s+)?(?:reply|response|answer)\b/i;
   if (needs.test(rest)) return { ...parseLsText(rest.replace(needs, ' ').trim()), replyAsked: true };
   // "any liaisons for study group 2 this year?", "SG17 liaisons sent last month": when the statements were dated.
-  const sentAsked = new RegExp(String.raw`\s+(?:(?:sent|received|dated|written|issued)\s+)?((?:this|last)\s+(?:year|month|week)|in\s+(?:(?:${MONTH_PATTERN})\s+)?(?:19|20)\d{2}|since\s+(?:(?:${MONTH_PATTERN})\s+)?(?:19|20)\d{2})\s*[?!.]*$`, 'i').exec(rest);
-  if (sentAsked?.[1] && !/(?:^|\s)(?:due|deadlines?|reply dates?)\b/i.test(rest)) return { ...parseLsText(rest.slice(0, sentAsked.index)), sent: sentAsked[1].trim() };
+  const sentAsked = new RegExp(String.raw`\s+(?:(?:sent|received|dated|written|issued)\s+)?((?:this|last)\s+(?:year|month|week)|in\s+(?:(?:${MONTH_PATTERN})\s+)?(?:19|20)\d{2}|since\s+(?:(?:${MONTH_PATTERN})\s+)?(?:19|20)\d{2}|recently|lately|of late)\s*[?!.]*$`, 'i').exec(rest);
+  // ("recently": the last six months, about a study group's meeting cycle.)
+  if (sentAsked?.[1] && !/(?:^|\s)(?:due|deadlines?|reply dates?)\b/i.test(rest)) return { ...parseLsText(rest.slice(0, sentAsked.index)), sent: /^(?:recently|lately|of late)$/i.test(sentAsked[1]) ? 'the past 6 months' : sentAsked[1].trim() };
   // "due in april 2026" (as the router passes "liaisons with a deadline in april 2026"): when their reply dates fall.
   const dueAsked = /(?:^|\s)due\s+(\S.{1,80})$/i.exec(rest);
   if (dueAsked?.[1]) {
-    const parsed = parseLsText(rest.slice(0, dueAsked.index));
+    // ("with a reply due in the next two months": the reply is what is due, no party.)
+    const parsed = parseLsText(rest.slice(0, dueAsked.index).replace(/\s*\b(?:with|having|that have|that has|whose)\s+(?:an?\s+)?(?:reply|response|answer)(?:\s+(?:date|deadline))?(?:\s+(?:is|are))?\s*$/i, ' '));
     return { ...parsed, due: dueAsked[1].trim() };
   }
   // What follows a dash or the question's own words is no name: "from jtc1 sc27 - whats the deadline", "to SG20 in its

@@ -147,7 +147,10 @@ export default defineCommand({
     /^(?:what|which)(?:'s|’s| is| are)? (?:the )?(?<arg>lead(?:ing)? (?:study groups?|sgs?|groups?)? ?(?:on|for|in) .*)$/i,
     // "is sg17 the lead sg for AI security": who leads that topic (the answer names the group that does).
     // "is SG17 also the lead study group for identity management", "does SG20 lead on IoT"
-    /^(?:is|isn't|is not) (?:ITU-T )?(?<asked>SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG) (?:also |still |really |now )?(?:the |a )?lead(?:ing)? (?:sg|study group|group) (?:for|on|in) (?<arg>.+?)\??$/i,
+    /^(?:is|isn't|is not) (?:ITU-T )?(?<asked>SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG) (?:also |still |really |now )?(?:the |a )?lead(?:ing)? (?:(?:sg|study group|group) )?(?:for|on|in) (?<arg>.+?)\??$/i,
+    // "who's in charge of smart cities in ITU-T?", "which group is responsible for IoT", "who handles QoS": who leads it
+    // (not "who handles sg11 at tsb", a group's secretariat).
+    /^(?:who(?:'s|’s| is)?|whos|which (?:study )?group(?: is)?|which sg(?: is)?) (?:in charge of|responsible for|handles|handling|looks after|owns|covers|takes care of) (?!(?:the\s+)?(?:ITU-T[\s-]+)?(?:SG[\s-]?\d|study group|TSAG\b|Q\d|WP\d|question\s+\d|working party))(?<arg>.+?)(?:\s+(?:in|at) ITU(?:-T)?)?\s*\??$/i,
     /^(?:does|do) (?:ITU-T )?(?<asked>SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG) (?:also |still |really )?lead (?:the work )?(?:on|in|for) (?<arg>.+?)\??$/i,
   ],
   async run(ctx, { query, asked }): Promise<Reply> {

@@ -427,6 +427,8 @@ const officersCommand = defineCommand({
     /^(?<arg>who (?:chairs|is chairing|chaired|convenes|convened) .*)$/i,
     // "whats the email of the sg21 secretariat?", "phone number for the rapporteur of Q4/20": the person, with how to reach them.
     /^(?:(?:what(?:'s|’s| is| are)?|whats|give me|tell me)\s+)?(?:the\s+)?(?:e-?mail(?:\s+address(?:es)?)?|mail address|(?:postal\s+)?address|phone(?:\s+number)?|telephone(?:\s+number)?|contact(?:\s+details)?)\s+(?:of|for)\s+(?=[^?!]*\b(?:secretariat|secretary|rapporteurs?|chair(?:s|man|person)?|counsellors?|conven[oe]rs?)\b)(?<arg>[^?!]{3,80}?)\s*[?!.]*$/i,
+    // "what's the secretariat email?", "the rapporteur's e-mail for Q4/20": that role's person and address.
+    /^(?:(?:what(?:'s|’s| is| are)?|whats|give me|tell me)\s+)?(?:the\s+)?(?<arg>(?:secretariat|secretary|rapporteurs?|chair(?:man|person)?|counsellors?|conven[oe]rs?)(?:['’]s)?\s+(?:e-?mail(?:\s+address)?|mail address|address|phone(?:\s+number)?|contact(?:\s+details)?)(?:\s+(?:for|of|at)\s+[^?!]{2,60}?)?)\s*[?!.]*$/i,
     // "who is the tsag contact at tsb", "sg11 contact in the secretariat?"
     // "which Questions are in WP2/5", "what Questions does WP2/5 cover": the working party's Questions.
     /^(?<arg>(?:which|what) questions (?:are |is |does |do )?(?:in|under|of|belong to|part of|covered by|cover|covers|handled (?:by|in)|does)?\s*(?:the )?(?:WP\s?\d\/\d{1,2}|working party \d\/\d{1,2})\b.*)$/i,

@@ -131,6 +131,17 @@ parser.parsers.unshift(
     },
   },
   {
+    // "the first half of April", "second half of May 2027": days 1-15, or the 16th to the month's end.
+    pattern: () => new RegExp(String.raw`(?<![\w])(?:the\s+)?(first|1st|second|2nd|last)\s+half\s+(?:of\s+)?(${MONTH_PATTERN})\.?(?:\s+((?:19|20)\d{2}))?(?![\w])`, 'i'),
+    extract: (context, match) => {
+      const month = monthNumber(match[2] ?? '');
+      const year = match[3] ? Number(match[3]) : yearOfMonth(context.refDate, month);
+      const last = new Date(year, month, 0).getDate();
+      const [from, to] = /^(?:first|1st)$/i.test(match[1] ?? '') ? [1, 15] : [16, last];
+      return context.createParsingResult(match.index ?? 0, match[0], { year, month, day: from }, { year, month, day: to });
+    },
+  },
+  {
     // "the 1st week of jan", "second week of March": days 1-7, 8-14 … of the month; the last week its last seven.
     pattern: () => new RegExp(String.raw`(?<![\w])(?:the\s+)?(first|1st|second|2nd|third|3rd|fourth|4th|last)\s+week\s+(?:of|in)\s+(${MONTH_PATTERN})\.?(?:\s+((?:19|20)\d{2}))?(?![\w])`, 'i'),
     extract: (context, match) => {

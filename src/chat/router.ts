@@ -574,7 +574,7 @@ export function zoneNamed(question: string): { zone: string; rest: string } | nu
 }
 
 // A follow-up that names only what changes: "and for SG17?", "what about Q4/20", "same for G.984.3".
-const FOLLOW_UP_TARGET = new RegExp(String.raw`^(?:(?:and|so|ok|okay)[,\s]+)?(?:what about|how about|same (?:question )?for|and for|and|for|what of|(?:which|what|any)(?:\s+ones?)?\s+of\s+(?:those|these|them)\s+(?:are|is)\s+(?:for|of)|(?:only\s+)?(?:those|the ones)\s+(?:for|of))\s+(?:the\s+)?(?<target>${GROUP_MENTION.source}|(?<![\w.])[A-Z]\.\d{1,4}(?:\.\d{1,3})*)\s*(?:then|too|as well)?\s*[?!.]*$`, 'i');
+const FOLLOW_UP_TARGET = new RegExp(String.raw`^(?:(?:and|so|ok|okay|no|nope|sorry|oops|no wait|wait)[,!.\s]+)*(?:what about|how about|same (?:question )?for|and for|and|for|what of|(?:I\s+)?(?:meant|mean|was asking about|was asking for|wanted)(?:\s+(?:for|about))?|(?:I\s+)?(?:meant|mean)\s+(?:for|about)|(?:which|what|any)(?:\s+ones?)?\s+of\s+(?:those|these|them)\s+(?:are|is)\s+(?:for|of)|(?:only\s+)?(?:those|the ones)\s+(?:for|of))\s+(?:the\s+)?(?<target>${GROUP_MENTION.source}|(?<![\w.])[A-Z]\.\d{1,4}(?:\.\d{1,3})*)\s*(?:then|too|as well)?\s*[?!.]*$`, 'i');
 // … or a thing of what the previous question named: "what about its registration deadline?", "and the venue?".
 // (Without "the", only kinds of deadline: "and captioning?", "what about fellowships?".)
 const FOLLOW_UP_THING = /^(?:(?:and|so|ok|okay)[,\s]+)?(?:what about|how about|and)\s+(?:(?:its|their|the)\s+(?<thing>[a-z][a-z' -]{2,60}?)|(?<kind>[a-z][a-z' -]{2,60}?))\s*[?!.]*$/i;
@@ -794,6 +794,11 @@ const CONTACT_OF_THEM = /^(?:(?:and|so|ok|okay)[,\s]+)?(?:(?:(?:what(?:'s|’s| 
 // "when's that for me?", "what time is that in my zone?", "and in my time?": the previous answer's times, for the asker.
 const IN_MY_TIME = /^(?:(?:and|so|ok)[,\s]+)?(?:(?:when(?:'s|’s|s| is)|what time(?:'s|’s| is)?|what day(?:'s|’s| is)?)\s+(?:that|it|this|those|these|the first(?: one)?|the next(?: one)?|that one)\s+(?:for me|in my (?:time|zone|time ?zone|local time)|my time|here|locally)|in my (?:time|zone|time ?zone|local time)|for me|my time)\s*[?!.]*$/i;
 
+// "what's that in tokyo time?", "what time is that in New York?", "and in Nairobi time?": the previous answer's times in
+// the zone of that place.
+// (Either asked of "that", or of a place's "time": "and in Geneva?" may ask for Geneva's meetings.)
+const THAT_IN_PLACE = /^(?:(?:and|so|ok)[,\s]+)?(?:(?:(?:what(?:'s|’s| is)|whats|when(?:'s|’s| is)|whens|what time(?:'s|’s| is)?|what day(?:'s|’s| is)?)\s+(?:that|it|this|those|these)\s+in\s+(?<place>(?!my\b)\p{L}[\p{L}.'’ -]{1,30}?)(?:\s+time)?)|in\s+(?<place2>(?!my\b)\p{L}[\p{L}.'’ -]{1,30}?)\s+time)\s*[?!.]*$/iu;
+
 // "SG12RG-AFR - where and when did it last meet": what the question is about, a dash, then the question.
 const DASH_SUBJECT = /^(?<subject>[^?!.\n]{3,80}?)\s+[-–—:]\s+(?<asked>(?:where|when|what|what's|whats|who|how|is|are|was|were|did|does|do|can|will|has|have)\b[^\n]{3,200})$/i;
 
@@ -961,6 +966,18 @@ async function answerAsked(registry: Registry, context: CommandContext & { metri
     if (previous) {
       const again = await answerOne(registry, context, previous);
       if (again.reply.ok) return readAs(again, previous, `Read as "${previous}", with its times in ${context.tz}.`);
+    }
+  }
+  // "what's that in tokyo time?", "what time is that in New York?": the previous question again, its times in the zone
+  // of the place named.
+  const placed = THAT_IN_PLACE.exec(question.trim())?.groups;
+  const inPlace = placed?.['place'] ?? placed?.['place2'];
+  const placeZone = inPlace ? resolveZone(inPlace.trim()) : null;
+  if (placeZone) {
+    const previous = await previousQuestion();
+    if (previous) {
+      const again = await answerOne(registry, { ...context, tz: placeZone }, previous);
+      if (again.reply.ok) return readAs(again, previous, `Read as "${previous}", with its times in ${placeZone}.`);
     }
   }
   // "what does the emergency calls one ask?" after a list of liaison statements: asked of the statement on emergency
@@ -1250,7 +1267,8 @@ async function computeOne(registry: Registry, context: CommandContext & { metric
   // "the SG12 regional group for Africa", "the SG13 Arab regional group": the regional group's code (SG12RG-AFR), read
   // as one group wherever the question is split or scanned.
   // A remark after the question ("… meet next? need to book flights from Tokyo") asks nothing.
-  const input = withoutRemark(withRegionalGroups(named ? named.rest : question));
+  // ("what time does it open, my time?": every time is shown in the asker's zone already.)
+  const input = withoutRemark(withRegionalGroups(named ? named.rest : question)).replace(/,?\s*\b(?:in\s+|on\s+)?my\s+(?:local\s+)?time(?:\s*zone)?\b(?=\s*[?!.]*$)/i, '');
   const started = performance.now();
   const record = (command: string | null, outcome: string) => ctx.metrics?.commandAnswered(command ?? 'none', ctx.who?.channel ?? 'unknown', outcome, (performance.now() - started) / 1000);
   const clock = { now: ctx.now, tz: ctx.tz };

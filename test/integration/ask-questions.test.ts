@@ -2650,6 +2650,25 @@ describe('questions of the forty-fifth round', () => {
     expect((await ask('whens the sg21 forum on AI in media?', 'Europe/Paris', '2026-03-02T09:00')).title).toBe('Forum on AI in media and content delivery: Fri 17 April 2026, Geneva, Switzerland');
   });
 
+  it('lead roles asked as "in charge of" or as a yes/no on "the lead on"; "the first half of April"; ", my time"', async () => {
+    expect((await ask("who's in charge of smart cities in ITU-T?", 'Europe/Paris', '2026-03-02T09:00')).title).toBe('SG20 leads this topic');
+    expect((await ask('is SG12 the lead on quality of experience?', 'Europe/Paris', '2026-03-02T09:00')).title).toBe('Yes: SG12 leads this topic');
+    expect((await ask('first half of april deadlines for SG20', 'Europe/Paris', '2027-03-02T09:00')).title).toBe('Deadlines for SG20, 1–15 Apr 2027');
+    const opens = await ask('what time does the SG3RG-AFR meeting open, my time?', 'Africa/Nairobi', '2025-08-01T06:00');
+    expect(opens.title).toBe('SG3RG-AFR opens Wed 17 Sep 2025, 09:30 (Africa/Nairobi) — original: 17 September 2025, 09:30 Africa/Kampala');
+  });
+
+  it('liaisons "recently", "with a reply due" in a span, and those awaiting a reply from a body outside ITU-T', async () => {
+    const recent = await ask('any liaison to SG2 recently?', 'Europe/Paris', '2026-10-05T08:00');
+    expect(recent.title).toBe('Liaison statements of SG2, dated 5 Apr 2026 – now');
+    const due = await ask('liaisons with a reply due in the next two months', 'Europe/Paris', '2026-10-05T08:00');
+    expect(due).toMatchObject({ ok: true, command: 'ls' });
+    expect(due.title).toMatch(/^Liaison statements with a reply date between now and /);
+    const sc42 = await ask('which liaisons are waiting for a reply from ISO/IEC JTC 1/SC 42?', 'Europe/Paris', '2025-07-01T08:00');
+    expect(sc42).toMatchObject({ ok: true, command: 'ls', title: 'Liaison statements to ISO/IEC JTC 1/SC 42' });
+    expect(JSON.stringify(sc42.sections)).toContain('[SG13-LS87]');
+  });
+
   it('"which LS did sg2 send to sg13?": none stored, and the one SG2\'s meeting report says it approved', async () => {
     const a = await ask('which LS did sg2 send to sg13?', 'Europe/Paris', '2026-03-02T09:00');
     expect(a).toMatchObject({ ok: true, command: 'ls' });

@@ -438,6 +438,23 @@ describe('a follow-up question', () => {
     expect(first.notes.join(' ')).not.toMatch(/I read .* and not/);
   });
 
+  it('"no, I meant SG12" corrects the group; "what\'s that in new york time?" gives the last answer in that zone; the secretariat\'s e-mail', async () => {
+    await ask('when is the SG13 meeting?', 'fix@example.org');
+    const fixed = await ask('no, I meant SG12', 'fix@example.org');
+    expect(fixed).toMatchObject({ ok: true, command: 'meeting', title: 'Next meeting of SG12' });
+    const at = async (text: string) => JSON.parse((await cli(redisUrl, prefix, 'ask', text, '--json', '--now', '2026-11-10T00:00:00Z', '--tz', 'Asia/Tokyo', '--as', 'zone@example.org')).out) as Answer;
+    await at('tsag meeting in january - is there interpretation?');
+    await at('and the contribution deadline?');
+    const ny = await at("what's that in new york time?");
+    expect(ny.notes[0]).toMatch(/, with its times in America\/New_York\.$/);
+    expect(JSON.stringify(ny.sections)).toContain('(America/New_York)');
+    const sg5 = async (text: string) => JSON.parse((await cli(redisUrl, prefix, 'ask', text, '--json', '--now', '2026-07-01T08:00:00Z', '--tz', 'Europe/Paris', '--as', 'mail@example.org')).out) as Answer;
+    await sg5('which working party handles climate change in sg5?');
+    await sg5('when does it meet?');
+    const mail = await sg5("what's the secretariat email?");
+    expect(mail).toMatchObject({ ok: true, command: 'officers', title: 'Secretariat of SG5' });
+  });
+
   it("is read against the asker's own earlier question, not another person's", async () => {
     await ask('when is the SG13 meeting?', 'bob@example.org');
     expect((await ask('and for SG20?', 'bob@example.org')).notes[0]).toBe('Read as "when is the SG20 meeting?".');
