@@ -5,6 +5,7 @@ import { CATEGORY_LABELS, KIND_LABELS, eventLabel } from '../src/core/labels.ts'
 import { DateTime } from 'luxon';
 import { dueAt, formatDeadline, formatEventTime, formatOpening, formatRange } from '../src/core/time.ts';
 import { citeOf, type StoredDocument } from '../src/store/facts.ts';
+import { canonicalGroup } from '../src/core/groups.ts';
 import { fieldValue } from '../src/parse/fields.ts';
 import { requestsOf } from '../src/parse/liaison.ts';
 import type { LiaisonInfo } from '../src/core/types.ts';
@@ -15,10 +16,11 @@ import { addresseeList, contactLine, sourceLabel, sourceOf, uniqueSources } from
 /**
  * A document reference as people write one in a question: an LS, TD or contribution number of an ITU group
  * ("SG15-LS103", "TSAG-LS11", "SG20-TD870/WP1"), a collective letter or circular ("TSB Collective letter 3/20",
- * "CL 7/13", "TSB Circular 106"), a COM contribution ("COM 17-C 123").
+ * "CL 7/13", "TSB Circular 106"), a COM contribution ("COM 17-C 123"), or a stored document's id as sgbot shows it
+ * ("doc 7cc634516daa").
  */
 const REF =
-  String.raw`(?:(?:SG\s?\d{1,2}|TSAG|TDAG|RAG)-(?:LS|TD|C|R)\s?\d{1,4}(?:\/[A-Z0-9]{2,5})?(?:-?R\d{1,2})?|TD\s?\d{1,4}(?:\/[A-Z0-9]{2,5}|\s*\((?:WP\s?\d{1,2}|PLEN|GEN)\s?\/\s?(?:\d{1,2}|TSAG)\))?|(?:TSB\s+)?(?:Collective\s+letter|CL|Circular|circ\.?)\s*\d{1,4}(?:\s*\/\s*(?:\d{1,2}|TSAG))?|COM\s?\d{1,2}\s*[-–\s]\s*[CR]\s?\d{1,4}(?:\s*[-–]\s*[EFSACR])?|LS\s?\d{1,4}(?![\w/]))`;
+  String.raw`(?:(?:SG\s?\d{1,2}|TSAG|TDAG|RAG)-(?:LS|TD|C|R)\s?\d{1,4}(?:\/[A-Z0-9]{2,5})?(?:-?R\d{1,2})?|TD\s?\d{1,4}(?:\/[A-Z0-9]{2,5}|\s*\((?:WP\s?\d{1,2}|PLEN|GEN)\s?\/\s?(?:\d{1,2}|TSAG)\))?|(?:TSB\s+)?(?:Collective\s+letter|CL|Circular|circ\.?)\s*\d{1,4}(?:\s*\/\s*(?:\d{1,2}|TSAG))?|COM\s?\d{1,2}\s*[-–\s]\s*[CR]\s?\d{1,4}(?:\s*[-–]\s*[EFSACR])?|LS\s?\d{1,4}(?![\w/])|(?<![\w-])(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{12}(?![\w-]))`;
 
 /**
  * The references a document asked for by `ref` may be stored under, the asked one first, then its full forms: "CL 7/13"
@@ -84,7 +86,7 @@ const REF_IN_TEXT = new RegExp(String.raw`(?<![\w/-])${REF}(?![\w/-])`, 'i');
  * The answer to what was asked of a liaison statement, as its first line: who it is copied to, when a reply is due,
  * who sent it and from which Questions, whom to contact; `null` for anything else (the card answers it).
  */
-function statementHeadline(question: string, label: string, li: LiaisonInfo, tz: string): string | null {
+function statementHeadline(question: string, label: string, li: LiaisonInfo, tz: string, recommendations: readonly { id: string; ex?: string | null }[] = []): string | null {
   const parties = (purpose: string) => (li.addressees ?? []).filter((a) => a.purpose === purpose).map((a) => (a.questions.length > 0 ? `${a.party} (${a.questions.join(', ')})` : a.party));
   const from = `${li.from ?? 'an unnamed sender'}${li.questions.length > 0 ? ` (${li.questions.join(', ')})` : ''}`;
   if (/\b(?:copied|cc'?d?|copy|copies)\b|\bfor information\b/i.test(question)) {
@@ -102,8 +104,23 @@ function statementHeadline(question: string, label: string, li: LiaisonInfo, tz:
     return `${label} is from ${from}${acting.length > 0 ? `; for action: ${acting.join(', ')}` : ''}`;
   }
   if (/\bwho (?:sent|wrote|issued|signed)\b|\bfrom whom\b|\bwho (?:is|was) it from\b/i.test(question)) return `${label} was sent by ${from}`;
+  if (/\b(?:asks?|asking|wants?|wanting|requests?|requesting)\b/i.test(question) && !/\bwho\b/i.test(question)) {
+    const acting = [...parties('action'), ...parties('comment')];
+    return `What ${label} asks${acting.length > 0 ? ` of ${acting.join(', ')}` : ''}`;
+  }
+  if (/\brecs?\b|\brecommendations?\b|\bdrafts?\b/i.test(question)) return recommendations.length > 0 ? `${label} names ${recommendations.map((r) => (r.ex ? `${r.id} (ex ${r.ex})` : r.id)).join(', ')}` : `${label} names no Recommendation`;
+  // "does sg2 need to reply?": whether that group is asked to act.
+  const party = /\b(?:need|needs|have|has|must|should|asked)\s+to\s+(?:reply|respond|answer|act)\b/i.test(question) ? canonicalGroup(GROUP_IN_QUESTION.exec(question)?.[0] ?? '') : null;
+  if (party) {
+    const own = (li.addressees ?? []).find((a) => a.group === party || canonicalGroup(a.party) === party);
+    if (own && (own.purpose === 'action' || own.purpose === 'comment')) return `Yes: ${label} asks ${party} to ${own.purpose === 'comment' ? 'comment' : 'act'}${li.deadline ? `, replying by ${formatDeadline({ date: li.deadline, time: null, timezone: 'Europe/Zurich' }, tz)}` : ''}`;
+    return `No: ${own ? `${party} gets ${label} for information` : `${label} is not addressed to ${party}`}; ${li.deadline ? `it asks for a reply by ${formatDeadline({ date: li.deadline, time: null, timezone: 'Europe/Zurich' }, tz)} from others` : 'it sets no reply date'}`;
+  }
   return null;
 }
+
+/** A study group named in a question ("sg2", "SG 13", "study group 20", "TSAG"). */
+const GROUP_IN_QUESTION = /\b(?:SG\s?\d{1,2}|study group \d{1,2}|TSAG)\b/i;
 
 export default defineCommand({
   name: 'doc',
@@ -125,7 +142,7 @@ export default defineCommand({
       'i',
     ),
     // "what does SG20-LS88 ask?", "what did TSAG-LS11 say"
-    new RegExp(String.raw`^what (?:does|did) (?:the\s+)?(?<arg>${REF}) (?:say|ask|want|propose|request|cover|contain|need)\b.*$`, 'i'),
+    new RegExp(String.raw`^(?<arg>what (?:does|did) (?:the\s+)?${REF} (?:say|ask|want|propose|request|cover|contain|need)\b.*)$`, 'i'),
     // "who is the contact for SG15-LS54", "who sent SG20-LS88?", "who submitted COM 13 C 45", "who do I contact about
     // TSAG-LS11"
     new RegExp(
@@ -219,7 +236,7 @@ export default defineCommand({
     const label = p.reference ?? cite.title ?? describeDocument(p, doc.source);
     return {
       ok: true,
-      title: (question && p.liaison ? statementHeadline(question, label, p.liaison, ctx.tz) : null) ?? label,
+      title: (question && p.liaison ? statementHeadline(question, label, p.liaison, ctx.tz, p.recommendations) : null) ?? label,
       sections: [{ heading: cite.title ?? undefined, items: facts }],
       notes: [
         ...(others.length > 0 ? [`${others.length === 1 ? 'Another stored document has' : `${others.length} other stored documents have`} this reference: ${others.join('; ')}. Ask for one by its doc id.`] : []),

@@ -820,6 +820,8 @@ const FORMAT_OF_THEM = /^(?:(?:and|so|ok|okay|but)[,\s]+)?(?:(?:is|are|was|were|
 // (Its words name it: not "the contribution deadline for that one", whose "that one" points back.)
 const ONE_WORD = String.raw`(?!(?:first|last|next|other|same|new|old|latest|earlier|later|right|wrong|second|third|only|that|this|these|those|which|for|of|to|in|on|at|with|and|or)\b)[\p{L}\d/.'’-]+`;
 const ONE_OF_THEM = new RegExp(String.raw`\bthe\s+(?<which>${ONE_WORD}(?:\s+${ONE_WORD}){0,4}?)\s+one\b(?!\s+of\b)`, 'iu');
+// "the one from sg17", "the one on fronthaul": one of the things listed, by its sender or topic.
+const ONE_FROM = /\bthe\s+one\s+(?<how>from|by|on|about)\s+(?<which>(?:ITU-T\s+)?[\p{L}\d/.'’-]+(?:\s+(?!(?:who|what|when|where|which|is|are|was|does|do|did)\b)[\p{L}\d/.'’-]+){0,3}?)(?=\s*(?:[-–—:,?!.]|$))/iu;
 // What the previous question listed, for the one named to be "the <group> <thing>" or "the <thing> on <words>".
 const LISTED_THING = /\b(LS|liaison(?: statement)?|consultation|meeting|workshop|circular|letter)s?\b/i;
 
@@ -910,6 +912,9 @@ export async function answer(registry: Registry, context: CommandContext & { met
 function focusOf(reply: Reply): string | null {
   const references = [...new Set(reply.sources.map((x) => x.reference).filter((r): r is string => !!r))];
   if (references.length === 1 && reply.sources.length === 1) return references[0] ?? null;
+  // A document without a reference (a Datatracker page) is named by its id, which `doc` reads too.
+  const only = reply.sources.length === 1 ? reply.sources[0] : undefined;
+  if (only && !only.reference && only.docId && only.kind === 'liaison-statement') return only.docId.slice(0, 12);
   return FOCUS_TITLE.exec(reply.title)?.[1] ?? null;
 }
 
@@ -937,6 +942,8 @@ async function answerAsked(registry: Registry, context: CommandContext & { metri
       return before && subjectOf(before) ? before : previous;
     })());
   const keep = async (asked: string) => conversation.remember(asked, await previousQuestion()).catch(() => undefined);
+  // An answer that read every word of its question, about a known group.
+  const readsWell = (r: Reply) => r.ok && !r.notes.some((n) => UNREAD_NOTE.test(n) || /\bis no group I know\b|\bis not an ITU-T group\b/.test(n));
   // The document the last answer was about, when it is kept for the question last kept.
   const focused = async (): Promise<string | null> => {
     const kept = await conversation.focus?.().catch(() => null);
@@ -948,7 +955,7 @@ async function answerAsked(registry: Registry, context: CommandContext & { metri
   const ofFocus = async (asked: string, statementsOnly = false): Promise<Answered | null> => {
     if (!DOC_ASKED.test(asked)) return null;
     const reference = await focused();
-    if (!reference || (statementsOnly && !/-(?:LS|TD)\s?\d/i.test(reference))) return null;
+    if (!reference || (statementsOnly && !/-(?:LS|TD)\s?\d|^[0-9a-f]{12}$/i.test(reference))) return null;
     const named = POINTER_ONCE.test(asked) ? asked.replace(POINTER_ONCE, reference) : `${asked.trim().replace(/[?!.]+$/, '')} for ${reference}?`;
     const again = await answerOne(registry, context, named);
     if (!readsWell(again.reply) || again.command === 'search' || !standsAlone(again, named)) return null;
@@ -982,13 +989,24 @@ async function answerAsked(registry: Registry, context: CommandContext & { metri
   }
   // "what does the emergency calls one ask?" after a list of liaison statements: asked of the statement on emergency
   // calls; "the sg13 one - when is that for me?" after open consultations: of SG13's consultation.
-  const one = ONE_OF_THEM.exec(question);
+  const one = ONE_OF_THEM.exec(question) ?? ONE_FROM.exec(question);
   const listedThing = one ? LISTED_THING.exec((await previousQuestion()) ?? '')?.[1] : undefined;
   if (one?.groups?.['which'] && listedThing) {
     const which = one.groups['which'].trim();
     const group = canonicalGroup(which);
     const thing = /^(?:LS|liaison)/i.test(listedThing) ? 'LS' : listedThing.toLowerCase();
-    const named = group ? `the ${group} ${thing}` : `the ${thing} on ${which}`;
+    // ("the one from sg17": the statement from SG17.)
+    const from = /^from$/i.test(one.groups['how'] ?? '');
+    // Of the statements the previous answer listed, the one so named, by its number: "SG17-LS45".
+    const before = thing === 'LS' ? await previousRouted() : null;
+    const listed = before && 'spec' in before.routed && before.routed.spec.name === 'ls' ? await before.routed.spec.run(context, before.routed.args).catch(() => null) : null;
+    type Listed = { source: { reference: string | null; docId: string; title: string | null }; liaison: { from: string | null } };
+    const data = (listed?.data ?? {}) as Record<string, unknown>;
+    const statements = ['awaitingAction', 'askedWithoutDate', 'expectedReplies', 'overdue', 'recent'].flatMap((k) => (Array.isArray(data[k]) ? (data[k] as Listed[]) : []));
+    const words = which.toLowerCase().split(/\s+/).filter((w) => w.length >= 3);
+    const picked = statements.filter((l) => (from || group ? (l.liaison.from !== null && (canonicalGroup(l.liaison.from) ?? l.liaison.from) === (group ?? which)) : words.length > 0 && words.every((w) => (l.source.title ?? '').toLowerCase().includes(w))));
+    const only = picked.length === 1 ? picked[0] : undefined;
+    const named = only ? (only.source.reference ?? only.source.docId.slice(0, 12)) : from ? `the ${thing} from ${group ?? which}` : group ? `the ${group} ${thing}` : `the ${thing} on ${which}`;
     const asked = `${question.slice(0, one.index)}${named}${question.slice(one.index + one[0].length)}`;
     const again = await answer(registry, context, asked);
     if (again.reply.ok) return again.read === null ? again : readAs(again, again.read);
@@ -1056,6 +1074,9 @@ async function answerAsked(registry: Registry, context: CommandContext & { metri
       const reply = await before.routed.spec.run(context, { ...args, actor: who, to: null } as never).catch(() => null);
       if (reply?.ok && /^(?:Yes|No)\b/.test(reply.title)) return { command: 'ls', reply: { ...reply, notes: [`Read as "${before.previous}", asking whether ${who} must act on it.`, ...reply.notes] }, read: null };
     }
+    // … or of the one statement the last answer was about.
+    const byFocus = await ofFocus(question.replace(/\s+(?:to|on)\s+(?:it|that|this|them)\s*(?=[?!.]*$)/i, ''));
+    if (byFocus) return byFocus;
   }
   // "and before that?" after a question on a deadline: the same group's deadlines due before it (or after it).
   const side = BEFORE_THAT.exec(question.trim())?.groups?.['side']?.toLowerCase();
@@ -1076,6 +1097,9 @@ async function answerAsked(registry: Registry, context: CommandContext & { metri
   // "who's the contact?" after a question on a group's meeting or on a document: that group's secretariat, that
   // document's contacts.
   if (contact) {
+    // (After an answer about one statement: its contacts.)
+    const byFocus = await ofFocus(question, true);
+    if (byFocus) return byFocus;
     const named = await namedQuestion();
     const subject = subjectOf(contact.previous) ?? (named ? subjectOf(named) : null);
     const of = subject ? ('group' in subject ? subject.group : subject.thing) : null;
@@ -1149,7 +1173,6 @@ async function answerAsked(registry: Registry, context: CommandContext & { metri
   // not read alone is read of the group the previous question named.
   // A question that points back ("what time does it open for me?") is read of what the previous one named first (the
   // asker's "it" is that, not every meeting), and as it is when that reads nothing.
-  const readsWell = (r: Reply) => r.ok && !r.notes.some((n) => UNREAD_NOTE.test(n) || /\bis no group I know\b|\bis not an ITU-T group\b/.test(n));
   if (read === undefined && POINTS_BACK.test(question) && !ONE_GROUP_MENTION.test(question) && !REC_NUMBER.test(question)) {
     // (A question that names a thing of its own, "fronthaul timing LS – who is it to", is read as it is first: its "it"
     // is that thing.)

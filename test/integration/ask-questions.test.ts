@@ -1125,7 +1125,7 @@ describe('liaisons asked about in the sixth round', () => {
 describe('documents by a short reference', () => {
   it('what a liaison asks, in its own words', async () => {
     const a = await ask('what does SG11-LS58 ask SG13');
-    expect(a).toMatchObject({ ok: true, command: 'doc', title: 'SG11-LS58' });
+    expect(a).toMatchObject({ ok: true, command: 'doc', title: 'What SG11-LS58 asks of SG13' });
     const lines = a.sections[0]?.items.map((i) => i.text) ?? [];
     expect(lines).toContain("Asks: SG11 would appreciate SG13's reply by 31 March 2026, before the next Question 3/11 interim meeting.");
     expect(lines.some((l) => l.startsWith("Asks: SG11 has identified two points on which SG13's view is needed: 1) whether the location retrieval function"))).toBe(true);
@@ -2656,6 +2656,15 @@ describe('questions of the forty-fifth round', () => {
     expect((await ask('first half of april deadlines for SG20', 'Europe/Paris', '2027-03-02T09:00')).title).toBe('Deadlines for SG20, 1–15 Apr 2027');
     const opens = await ask('what time does the SG3RG-AFR meeting open, my time?', 'Africa/Nairobi', '2025-08-01T06:00');
     expect(opens.title).toBe('SG3RG-AFR opens Wed 17 Sep 2025, 09:30 (Africa/Nairobi) — original: 17 September 2025, 09:30 Africa/Kampala');
+  });
+
+  it('after the one statement a list gave, "what\'s it about?", "does sg2 need to reply?", "who\'s the contact?" are of it, named by its id when it has no number', async () => {
+    expect((await cli(redisUrl, prefix, 'ingest', join(import.meta.dirname, '../fixtures/real/ietf-datatracker-2200-iab-e164-arpa.txt'), '--no-progress')).code).toBe(0);
+    const at = async (text: string) => JSON.parse((await cli(redisUrl, prefix, 'ask', text, '--json', '--now', '2026-07-10T08:00', '--tz', 'Europe/Paris', '--as', 'iab@example.org')).out) as Answer;
+    expect((await at('any liaison to SG2 recently?')).title).toBe('Liaison statements of SG2, dated 10 Jan 2026 – now');
+    expect((await at("what's it about?")).title).toMatch(/^In Response to Member State consultation on closure of delegation of E\.164 country codes/);
+    expect((await at('does sg2 need to reply?')).title).toMatch(/^No: SG2 gets In Response to Member State consultation .* for information; it sets no reply date$/);
+    expect((await at("who's the contact?")).title).toMatch(/^Contact for In Response to .*: The IAB Chair, board-chair@example\.org$/);
   });
 
   it('liaisons "recently", "with a reply due" in a span, and those awaiting a reply from a body outside ITU-T', async () => {

@@ -336,8 +336,9 @@ describe('a follow-up question', () => {
     const asks = at('2026-03-02T09:00:00Z', 'Europe/Paris', 'one@example.org');
     await asks('which liaisons does SG13 still have to answer?');
     const what = await asks('what does the emergency calls one ask?');
-    expect(what).toMatchObject({ ok: true, command: 'ls', title: 'What SG11-LS58 asks of SG13' });
-    expect(what.notes[0]).toBe('Read as "what does the LS on emergency calls ask?".');
+    // (The statement of the list whose title names those words, by its number.)
+    expect(what).toMatchObject({ ok: true, command: 'doc', title: 'What SG11-LS58 asks of SG13' });
+    expect(what.notes[0]).toBe('Read as "what does SG11-LS58 ask?".');
     expect(JSON.stringify(what.sections)).toContain('Asks: SG11 has identified two points');
     expect((await asks("who's the contact?")).title).toMatch(/^Contact for SG11-LS58: Priya Raman/);
     const tokyo = at('2025-09-15T01:00:00Z', 'Asia/Tokyo', 'two@example.org');
@@ -354,7 +355,7 @@ describe('a follow-up question', () => {
     await at("what's due for study group 17 next month?");
     await at('what about sg20?');
     const asks = await at("what's that LS asking?");
-    expect(asks).toMatchObject({ ok: true, command: 'doc', title: 'SG17-LS45' });
+    expect(asks).toMatchObject({ ok: true, command: 'doc', title: 'What SG17-LS45 asks of SG20 (Q6/20)' });
     expect(asks.notes[0]).toBe('Read as "what\'s SG17-LS45 asking?".');
     expect(JSON.stringify(asks.sections)).toContain('Asks: SG17 kindly asks SG20');
     await at('which study group leads on IoT?');
@@ -453,6 +454,14 @@ describe('a follow-up question', () => {
     await sg5('when does it meet?');
     const mail = await sg5("what's the secretariat email?");
     expect(mail).toMatchObject({ ok: true, command: 'officers', title: 'Secretariat of SG5' });
+  });
+
+  it('"the one from sg17" picks that statement of the list; "which rec does it flag?", "when is it due for me?" are of it', async () => {
+    const at = async (text: string) => JSON.parse((await cli(redisUrl, prefix, 'ask', text, '--json', '--now', '2026-02-10T09:00:00Z', '--tz', 'Europe/Paris', '--as', 'from17@example.org')).out) as Answer;
+    await at('is there any LS asking sg20 to do something?');
+    expect((await at('the one from sg17 - who sent it exactly?')).title).toBe('SG17-LS45 was sent by SG17 (Q6/17, Q14/17)');
+    expect((await at('which rec does it flag?')).title).toBe('SG17-LS45 names X.1365 (ex X.iotsec-4), X.1361');
+    expect((await at('when is it due for me?')).title).toBe('A reply to SG17-LS45 is due by Thu 30 Apr 2026, 23:59 (Europe/Paris) — original: 30 April 2026 Geneva time, end of day');
   });
 
   it("is read against the asker's own earlier question, not another person's", async () => {
