@@ -1369,6 +1369,8 @@ const meetingCommand = defineCommand({
     const lastOfKind = eventKind && group && ofKind.length === 0
       ? (await ctx.store.meetings(group, ctx.now, 10, true)).filter((m) => !m.cancelledBy).flatMap((m) => m.events.filter((e) => eventOfKind(e.title, eventKind)).map((e) => ({ m, e })))[0]
       : undefined;
+    // "is there a workshop?" of a group's meeting that has one: that event first.
+    const eventTitle = eventKind && group && ofKind.length > 0 && !focus && !args.moved ? ofKind.map((e) => `${e.title}: ${formatEventTime(e, ctx.tz)}`).join('; ') : null;
     const noEventNotes = eventKind && group && ofKind.length === 0
       ? [
           `${sourceLabel(letterSource)} announces no ${eventKind.toLowerCase().replace(/s$/, '')} for this ${whoMeets(first)} meeting.`,
@@ -1378,7 +1380,7 @@ const meetingCommand = defineCommand({
       : [];
     return {
       ok: true,
-      title: otherParty ?? movedTitle ?? onDayTitle ?? partyDuringTitle ?? (args.until ? untilTitle(first, ctx.now, ctx.tz) : null) ?? underWayTitle ?? partyPlenaryTitle ?? (noPlenary ? `No plenary of ${group} known${during ? ` ${during}` : ''}` : headline ?? (question && own.length > 0 ? `Next meetings of ${question}` : group ? (inMonth.length > 0 && window ? `${chosen.length > 1 ? 'Meetings' : 'Meeting'} of ${group} ${during}` : `Next meeting of ${group}`) : monthOfAll.length > 0 && window ? `Meetings ${during}` : focus === 'time' ? 'Upcoming meetings and when they open' : focus === 'place' ? 'Upcoming meetings and where' : 'Upcoming meetings')),
+      title: otherParty ?? movedTitle ?? onDayTitle ?? partyDuringTitle ?? eventTitle ?? (args.until ? untilTitle(first, ctx.now, ctx.tz) : null) ?? underWayTitle ?? partyPlenaryTitle ?? (noPlenary ? `No plenary of ${group} known${during ? ` ${during}` : ''}` : headline ?? (question && own.length > 0 ? `Next meetings of ${question}` : group ? (inMonth.length > 0 && window ? `${chosen.length > 1 ? 'Meetings' : 'Meeting'} of ${group} ${during}` : `Next meeting of ${group}`) : monthOfAll.length > 0 && window ? `Meetings ${during}` : focus === 'time' ? 'Upcoming meetings and when they open' : focus === 'place' ? 'Upcoming meetings and where' : 'Upcoming meetings')),
       // One group: the title answers and the lines give the details. All groups: each meeting's answer, then its side events.
       sections: [...remoteSection, ...chosen.map((m) => ({ items: focus && !group ? [focusItem(m, focus, ctx.tz, false, meetingDay(ctx.now)), ...meetingItems(m, ctx.tz).slice(1)] : args.format && !group ? withFormat(meetingItems(m, ctx.tz), m) : meetingItems(m, ctx.tz) }))],
       notes: [...(partySaid ? [`${sourceLabel(sourceOf(first.source))}: "${partySaid.replace(/^\d{1,2}\.\s+/, '')}"`] : []), ...partyPlenarySaid.map((t) => `${sourceLabel(sourceOf(first.source))}: "${t}"`), ...(args.howLong ? [lengthNote(first)] : []), ...noEventNotes, ...movedNotes, ...(noPlenary ? plenaryNotes : []), ...(movedTitle ? [] : monthNote), ...cancelledNotes, ...(noPlenary ? [] : plenaryNotes), ...(question && own.length > 0 && chosen.length > 1 ? [viaParty ? `${question} meets at ${whoMeets(own[0] as MeetingFact)}'s meeting (its letter names ${question}) and at ${group ?? 'its study group'}'s.` : `${question} meets at meetings of its own and at ${group ?? 'its study group'}'s; its own next one is first.`] : [])],

@@ -703,8 +703,10 @@ function subjectOf(asked: string): { group: string; meeting: boolean } | { thing
   if (consultation?.[1]) return { thing: `the ${consultation[1]}` };
   const group = ONE_GROUP_MENTION.exec(previous)?.[0];
   // "the SG13RG-ARB meeting in Muscat": that meeting, by its town (a past one is still "it").
-  const town = group ? new RegExp(String.raw`${RegExp.escape(group)}\s+meeting\s+in\s+(\p{Lu}[\p{L}'’-]+)`, 'u').exec(previous)?.[1] : undefined;
-  if (group && town && !MONTH_NAMES.test(town)) return { thing: `the ${group} meeting in ${town}` };
+  const town = group ? new RegExp(String.raw`${RegExp.escape(group)}\s+meeting\s+in\s+(\p{Lu}\p{Ll}[\p{L}'’-]*)`, 'u').exec(previous)?.[1] : undefined;
+  // ("what time is the sg11 meeting in Tokyo?": a time asked "in" a place at the end is asked in its zone.)
+  const zoneAsked = town !== undefined && /^\s*(?:what time|when)\b/i.test(previous) && new RegExp(String.raw`\bin\s+${RegExp.escape(town)}\s*[?!.]*$`).test(previous);
+  if (group && town && !MONTH_NAMES.test(town) && !zoneAsked) return { thing: `the ${group} meeting in ${town}` };
   if (group) return { group, meeting: /\bmeet(?:ing|s)?\b|\bplenary\b/i.test(previous) };
   // "the Muscat meeting", "the AI native networks workshop": a name that starts with a capital or a digit.
   const meeting = /\bthe\s+([\p{Lu}\d][\p{L}\d'’-]*(?:\s+[\p{L}\d'’-]+){0,4}?)\s+(meeting|workshop|forum|plenary|session)\b/u.exec(previous);
@@ -719,6 +721,9 @@ function subjectOf(asked: string): { group: string; meeting: boolean } | { thing
 
 /** "the meeting", "the deadlines", "the plenary": a thing of what was asked before, named as the one known. */
 const DEFINITE_THING = /\bthe\s+(?:meeting|deadlines?|plenary|opening|registration|agenda|venue|closing|fellowships?)\b/i;
+
+/** "is there a workshop?", "any side events?": of the group asked about before (every group's are a list of its own). */
+const EVENT_OF_IT = /\b(?:is there|are there|any)\s+(?:a\s+|an\s+|any\s+)?(?:workshops?|forums?|side events?|briefings?|trainings?|receptions?|clinics?|tutorials?|hackathons?)\b/i;
 
 /** A question of a few words that names no group, Recommendation, document, event or statement of its own. */
 function namesNothing(question: string): boolean {
@@ -778,7 +783,8 @@ export function pointedBack(question: string, previous: string | null): string |
           [/\bthe meeting itself\b|\b(?:that|this|the same) meeting\b/i, `the ${subject.group} meeting`],
           [ITS_THING, `the $1 of ${subject.meeting ? `the ${subject.group} meeting` : subject.group}`],
           [/\b(?:that|this|the same) deadline\b/i, `the ${subject.group} deadline`],
-          [POINTER_ONCE, subject.meeting ? `the ${subject.group} meeting` : subject.group],
+          // (What is due "for it" is the group's: "the SG11 meeting in september" would name a meeting by its month.)
+          [POINTER_ONCE, subject.meeting && !/\b(?:due|deadlines?)\b/i.test(question) ? `the ${subject.group} meeting` : subject.group],
         ];
   for (const [re, by] of replacements) if (re.test(question)) return question.replace(re, by);
   return null;
@@ -1216,7 +1222,7 @@ async function answerAsked(registry: Registry, context: CommandContext & { metri
     const of = subject ? askedOf(question, subject) : null;
     if (of) {
       // "when does the meeting start?", "what are the deadlines?" after a question on SG12: SG12's, read first.
-      if (subject && 'group' in subject && DEFINITE_THING.test(question)) {
+      if (subject && 'group' in subject && (DEFINITE_THING.test(question) || EVENT_OF_IT.test(question))) {
         const first = await answerOne(registry, context, of);
         if (readsWell(first.reply) && standsAlone(first, of)) {
           await keep(of);

@@ -464,6 +464,14 @@ describe('a follow-up question', () => {
     expect((await at('when is it due for me?')).title).toBe('A reply to SG17-LS45 is due by Thu 30 Apr 2026, 23:59 (Europe/Paris) — original: 30 April 2026 Geneva time, end of day');
   });
 
+  it('after a group\'s meeting and its time "in LA": "is there a workshop?" is that meeting\'s; "what\'s due for it in september?" the group\'s that month', async () => {
+    const at = async (text: string) => JSON.parse((await cli(redisUrl, prefix, 'ask', text, '--json', '--now', '2025-08-01T16:00:00Z', '--tz', 'America/Los_Angeles', '--as', 'la@example.org')).out) as Answer;
+    await at('next sg11 meeting?');
+    await at('what time is that in LA?');
+    expect((await at('is there a workshop?')).title).toBe('ITU Workshop on combating counterfeit and stolen ICT devices: Fri 10 October 2025');
+    expect((await at("and what's due for it in september?")).title).toBe('Deadlines for SG11, September 2025');
+  });
+
   it("is read against the asker's own earlier question, not another person's", async () => {
     await ask('when is the SG13 meeting?', 'bob@example.org');
     expect((await ask('and for SG20?', 'bob@example.org')).notes[0]).toBe('Read as "when is the SG20 meeting?".');
