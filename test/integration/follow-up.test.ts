@@ -23,6 +23,11 @@ async function ask(text: string, as: string): Promise<Answer> {
   return JSON.parse(r.out || r.err) as Answer;
 }
 
+/** `ask` as one person, at one instant, in one zone: a conversation of its own. */
+function askerAt(now: string, tz: string, who: string): (text: string) => Promise<Answer> {
+  return async (text) => JSON.parse((await cli(redisUrl, prefix, 'ask', text, '--json', '--now', now, '--tz', tz, '--as', who)).out) as Answer;
+}
+
 beforeAll(async () => {
   const r = await cli(redisUrl, prefix, 'ingest', FIXTURES, '--no-progress');
   if (r.code !== 0) throw new Error(r.err);
@@ -306,7 +311,7 @@ describe('a follow-up question', () => {
 
   it('"who do I ask?" after a group\'s deadlines: its secretariat, by the mailbox its letter gives when no name', async () => {
     // Asked after SG20's letter of 15 January 2027 (the mailbox it gives is not yet known before it).
-    const askThen = async (text: string) => JSON.parse((await cli(redisUrl, prefix, 'ask', text, '--json', '--now', '2027-04-02T07:00:00Z', '--tz', 'Asia/Seoul', '--as', 'ned2@example.org')).out) as Answer;
+    const askThen = askerAt('2027-04-02T07:00:00Z', 'Asia/Seoul', 'ned2@example.org');
     await askThen('What are the upcoming deadlines for sg20?');
     const who = await askThen('who do I ask?');
     expect(who).toMatchObject({ ok: true, command: 'officers', title: 'Secretariat of SG20' });
@@ -323,7 +328,7 @@ describe('a follow-up question', () => {
   });
 
   it('a time a quoted sentence gives in UTC, on a date after it, is shown in the reader\'s zone on that date', async () => {
-    const askAt = async (text: string) => JSON.parse((await cli(redisUrl, prefix, 'ask', text, '--json', '--now', '2025-09-15T13:00:00Z', '--tz', 'America/New_York', '--as', 'utc@example.org')).out) as Answer;
+    const askAt = askerAt('2025-09-15T13:00:00Z', 'America/New_York', 'utc@example.org');
     await askAt("when's the next sg17 meeting");
     const lines = (await askAt('is there a workshop with it?')).sections.flatMap((x) => x.items.map((i) => i.text));
     // 23:59 UTC on 24 November is 18:59 in New York that day (not 23:59 Geneva time on the meeting's first day).
@@ -332,7 +337,7 @@ describe('a follow-up question', () => {
   });
 
   it('"the emergency calls one", "the sg13 one": one item of the list the previous question gave, named by a word of it', async () => {
-    const at = (now: string, tz: string, who: string) => async (text: string) => JSON.parse((await cli(redisUrl, prefix, 'ask', text, '--json', '--now', now, '--tz', tz, '--as', who)).out) as Answer;
+    const at = askerAt;
     const asks = at('2026-03-02T09:00:00Z', 'Europe/Paris', 'one@example.org');
     await asks('which liaisons does SG13 still have to answer?');
     const what = await asks('what does the emergency calls one ask?');
@@ -351,7 +356,7 @@ describe('a follow-up question', () => {
   });
 
   it('"what\'s that LS asking?" after deadlines with one reply to a statement: that statement; "and quantum stuff?" after a lead question', async () => {
-    const at = async (text: string) => JSON.parse((await cli(redisUrl, prefix, 'ask', text, '--json', '--now', '2026-03-02T09:00:00Z', '--tz', 'Europe/Paris', '--as', 'that@example.org')).out) as Answer;
+    const at = askerAt('2026-03-02T09:00:00Z', 'Europe/Paris', 'that@example.org');
     await at("what's due for study group 17 next month?");
     await at('what about sg20?');
     const asks = await at("what's that LS asking?");
@@ -365,7 +370,7 @@ describe('a follow-up question', () => {
   });
 
   it('"is there an LS about it?" after a Question\'s meeting; "does sg13 need to reply?" after a reply statement; how SG13 experts join Q4/20', async () => {
-    const at = (now: string, who: string) => async (text: string) => JSON.parse((await cli(redisUrl, prefix, 'ask', text, '--json', '--now', now, '--tz', 'Europe/Paris', '--as', who)).out) as Answer;
+    const at = (now: string, who: string) => askerAt(now, 'Europe/Paris', who);
     const q13 = at('2027-03-01T09:00:00Z', 'q13@example.org');
     await q13('where does Q13/15 meet next?');
     const ls = await q13('is there an LS about it?');
@@ -381,7 +386,7 @@ describe('a follow-up question', () => {
   });
 
   it('"and before that?" after a deadline: the group\'s other deadlines due before it', async () => {
-    const at = async (text: string) => JSON.parse((await cli(redisUrl, prefix, 'ask', text, '--json', '--now', '2027-03-01T09:00:00Z', '--tz', 'Europe/Paris', '--as', 'before@example.org')).out) as Answer;
+    const at = askerAt('2027-03-01T09:00:00Z', 'Europe/Paris', 'before@example.org');
     await at("what's the contributions deadline for the june sg15 meeting?");
     const before = await at('and before that?');
     expect(before).toMatchObject({ ok: true, command: 'deadlines', title: 'Deadlines for SG15, before Wed 2 June 2027' });
@@ -391,7 +396,7 @@ describe('a follow-up question', () => {
   });
 
   it('"so the 3 march contribution deadline doesn\'t apply anymore?" after a cancelled meeting: no longer, as its letter says', async () => {
-    const at = async (text: string) => JSON.parse((await cli(redisUrl, prefix, 'ask', text, '--json', '--now', '2027-03-01T09:00:00Z', '--tz', 'Europe/Paris', '--as', 'apply@example.org')).out) as Answer;
+    const at = askerAt('2027-03-01T09:00:00Z', 'Europe/Paris', 'apply@example.org');
     await at('is the wp1/2 meeting in march still happening?');
     await at('what happens to contributions already sent?');
     const applies = await at("so the 3 march contribution deadline doesn't apply anymore?");
@@ -400,7 +405,7 @@ describe('a follow-up question', () => {
   });
 
   it('"who has to reply and by when?", "which question in sg17 works on that?" after what a body sent a group', async () => {
-    const at = async (text: string) => JSON.parse((await cli(redisUrl, prefix, 'ask', text, '--json', '--now', '2026-11-02T09:00:00Z', '--tz', 'Europe/Paris', '--as', 'sc27@example.org')).out) as Answer;
+    const at = askerAt('2026-11-02T09:00:00Z', 'Europe/Paris', 'sc27@example.org');
     await at('what did JTC 1/SC 27 send to sg17?');
     const who = await at('who has to reply and by when?');
     expect(who.title).toBe('Liaison statement from ISO/IEC JTC 1/SC 27 to ITU-T Study Group 17 on post-quantum key establishment asks SG17 (Q11/17) to reply by Fri 15 Jan 2027, 23:59 (Europe/Paris) — original: 15 January 2027 Geneva time, end of day');
@@ -408,13 +413,13 @@ describe('a follow-up question', () => {
   });
 
   it('"the contribution deadline for that one" points back (no item named "…for that"); "and when would they get approved?" after a circular', async () => {
-    const tokyo = async (text: string) => JSON.parse((await cli(redisUrl, prefix, 'ask', text, '--json', '--now', '2027-03-01T09:00:00Z', '--tz', 'Asia/Tokyo', '--as', 'that-one@example.org')).out) as Answer;
+    const tokyo = askerAt('2027-03-01T09:00:00Z', 'Asia/Tokyo', 'that-one@example.org');
     await tokyo("when's the next sg13 meeting?");
     await tokyo('what about sg3?');
     const due = await tokyo('and the contribution deadline for that one?');
     expect(due).toMatchObject({ ok: true, command: 'deadlines', title: 'Deadlines for SG3 (contributions or contributions needing translation)' });
     expect(due.sections[0]?.items.map((i) => i.text)).toContainEqual(expect.stringMatching(/^Sat 27 Mar 2027, 07:59 \(Asia\/Tokyo\) — original: 26 March 2027 Geneva time, end of day .*: Contributions$/));
-    const ny = async (text: string) => JSON.parse((await cli(redisUrl, prefix, 'ask', text, '--json', '--now', '2027-03-01T14:00:00Z', '--tz', 'America/New_York', '--as', 'approve@example.org')).out) as Answer;
+    const ny = askerAt('2027-03-01T14:00:00Z', 'America/New_York', 'approve@example.org');
     await ny('deadline for replies to TSB Circular 241?');
     const drafts = await ny('which drafts is it about?');
     expect(drafts.sections.flatMap((x) => x.items.map((i) => i.text))).toEqual(expect.arrayContaining(['Recommendations it is on: G.9806.1 (ex G.hsp-pmd), G.984.3', 'Also cited: G.989.3']));
@@ -422,7 +427,7 @@ describe('a follow-up question', () => {
   });
 
   it('after an answer about one statement, "who\'s copied?", "when is the reply due?", "which question is behind it?", "who can I contact?" are of that statement', async () => {
-    const at = async (text: string) => JSON.parse((await cli(redisUrl, prefix, 'ask', text, '--json', '--now', '2025-07-01T08:00:00Z', '--tz', 'Europe/Paris', '--as', 'focus@example.org')).out) as Answer;
+    const at = askerAt('2025-07-01T08:00:00Z', 'Europe/Paris', 'focus@example.org');
     expect((await at('what did SG13 send to JTC 1/SC 42?')).title).toBe('Liaison statements of SG13 to JTC 1/SC 42');
     expect((await at("who's copied?")).title).toBe('SG13-LS87 is copied, for information, to SG16, SG20');
     expect((await at('when is the reply due?')).title).toBe('A reply to SG13-LS87 is due by Mon 15 Sep 2025, 23:59 (Europe/Paris) — original: 15 September 2025 Geneva time, end of day');
@@ -431,7 +436,7 @@ describe('a follow-up question', () => {
   });
 
   it('"whats the first deadline for it" two questions after the meeting was named: that group\'s deadlines', async () => {
-    const at = async (text: string) => JSON.parse((await cli(redisUrl, prefix, 'ask', text, '--json', '--now', '2027-02-15T09:00:00Z', '--tz', 'Europe/Paris', '--as', 'first@example.org')).out) as Answer;
+    const at = askerAt('2027-02-15T09:00:00Z', 'Europe/Paris', 'first@example.org');
     await at('when does study group 12 meet this year?');
     await at('what are they going to consent?');
     const first = await at('whats the first deadline for it');
@@ -443,13 +448,13 @@ describe('a follow-up question', () => {
     await ask('when is the SG13 meeting?', 'fix@example.org');
     const fixed = await ask('no, I meant SG12', 'fix@example.org');
     expect(fixed).toMatchObject({ ok: true, command: 'meeting', title: 'Next meeting of SG12' });
-    const at = async (text: string) => JSON.parse((await cli(redisUrl, prefix, 'ask', text, '--json', '--now', '2026-11-10T00:00:00Z', '--tz', 'Asia/Tokyo', '--as', 'zone@example.org')).out) as Answer;
+    const at = askerAt('2026-11-10T00:00:00Z', 'Asia/Tokyo', 'zone@example.org');
     await at('tsag meeting in january - is there interpretation?');
     await at('and the contribution deadline?');
     const ny = await at("what's that in new york time?");
     expect(ny.notes[0]).toMatch(/, with its times in America\/New_York\.$/);
     expect(JSON.stringify(ny.sections)).toContain('(America/New_York)');
-    const sg5 = async (text: string) => JSON.parse((await cli(redisUrl, prefix, 'ask', text, '--json', '--now', '2026-07-01T08:00:00Z', '--tz', 'Europe/Paris', '--as', 'mail@example.org')).out) as Answer;
+    const sg5 = askerAt('2026-07-01T08:00:00Z', 'Europe/Paris', 'mail@example.org');
     await sg5('which working party handles climate change in sg5?');
     await sg5('when does it meet?');
     const mail = await sg5("what's the secretariat email?");
@@ -457,7 +462,7 @@ describe('a follow-up question', () => {
   });
 
   it('"the one from sg17" picks that statement of the list; "which rec does it flag?", "when is it due for me?" are of it', async () => {
-    const at = async (text: string) => JSON.parse((await cli(redisUrl, prefix, 'ask', text, '--json', '--now', '2026-02-10T09:00:00Z', '--tz', 'Europe/Paris', '--as', 'from17@example.org')).out) as Answer;
+    const at = askerAt('2026-02-10T09:00:00Z', 'Europe/Paris', 'from17@example.org');
     await at('is there any LS asking sg20 to do something?');
     expect((await at('the one from sg17 - who sent it exactly?')).title).toBe('SG17-LS45 was sent by SG17 (Q6/17, Q14/17)');
     expect((await at('which rec does it flag?')).title).toBe('SG17-LS45 names X.1365 (ex X.iotsec-4), X.1361');
@@ -465,7 +470,7 @@ describe('a follow-up question', () => {
   });
 
   it('after a group\'s meeting and its time "in LA": "is there a workshop?" is that meeting\'s; "what\'s due for it in september?" the group\'s that month', async () => {
-    const at = async (text: string) => JSON.parse((await cli(redisUrl, prefix, 'ask', text, '--json', '--now', '2025-08-01T16:00:00Z', '--tz', 'America/Los_Angeles', '--as', 'la@example.org')).out) as Answer;
+    const at = askerAt('2025-08-01T16:00:00Z', 'America/Los_Angeles', 'la@example.org');
     await at('next sg11 meeting?');
     await at('what time is that in LA?');
     expect((await at('is there a workshop?')).title).toBe('ITU Workshop on combating counterfeit and stolen ICT devices: Fri 10 October 2025');
