@@ -958,10 +958,11 @@ async function answerAsked(registry: Registry, context: CommandContext & { metri
   };
   // A question of a document asked of the one the last answer was about: "who sent it?" as "who sent SG13-LS87?",
   // "when is the reply due?" as "when is the reply due for SG13-LS87?". `null` when that reads nothing better.
-  const ofFocus = async (asked: string, statementsOnly = false): Promise<Answered | null> => {
+  // (A statement only: a letter's card answers few such questions, and the next question would be read of it.)
+  const ofFocus = async (asked: string): Promise<Answered | null> => {
     if (!DOC_ASKED.test(asked)) return null;
     const reference = await focused();
-    if (!reference || (statementsOnly && !/-(?:LS|TD)\s?\d|^[0-9a-f]{12}$/i.test(reference))) return null;
+    if (!reference || !/-(?:LS|TD)\s?\d|^[0-9a-f]{12}$/i.test(reference)) return null;
     const named = POINTER_ONCE.test(asked) ? asked.replace(POINTER_ONCE, reference) : `${asked.trim().replace(/[?!.]+$/, '')} for ${reference}?`;
     const again = await answerOne(registry, context, named);
     if (!readsWell(again.reply) || again.command === 'search' || !standsAlone(again, named)) return null;
@@ -1104,7 +1105,7 @@ async function answerAsked(registry: Registry, context: CommandContext & { metri
   // document's contacts.
   if (contact) {
     // (After an answer about one statement: its contacts.)
-    const byFocus = await ofFocus(question, true);
+    const byFocus = await ofFocus(question);
     if (byFocus) return byFocus;
     const named = await namedQuestion();
     const subject = subjectOf(contact.previous) ?? (named ? subjectOf(named) : null);
@@ -1189,7 +1190,7 @@ async function answerAsked(registry: Registry, context: CommandContext & { metri
     // A document's thing asked ("who sent it?") after an answer about one document, which the question before named
     // only by its groups: that document.
     if (!(subject && 'thing' in subject)) {
-      const byFocus = await ofFocus(question, true);
+      const byFocus = await ofFocus(question);
       if (byFocus) return byFocus;
     }
     const back = NAMES_ITS_OWN.test(question) && !pointsPast ? null : pointedBack(question, previous);
@@ -1235,19 +1236,15 @@ async function answerAsked(registry: Registry, context: CommandContext & { metri
         return { ...alone, read: question };
       }
       // "who's copied?", "when is the reply due?" after an answer about one statement that the question before named
-      // only by its groups: of that statement (a letter's own words, read of its meeting below, say more).
+      // only by its groups: of that statement.
       if (subject && !('thing' in subject)) {
-        const byFocus = await ofFocus(question, true);
+        const byFocus = await ofFocus(question);
         if (byFocus) return byFocus;
       }
       const again = await answerOne(registry, context, of);
       if (readsWell(again.reply) && standsAlone(again, of)) {
         await keep(of);
         return readAs(again, of);
-      }
-      if (subject && !('thing' in subject)) {
-        const byFocus = await ofFocus(question);
-        if (byFocus) return byFocus;
       }
       if (alone.reply.ok) await keep(question);
       return { ...alone, read: question };
@@ -1297,7 +1294,7 @@ async function computeOne(registry: Registry, context: CommandContext & { metric
   // as one group wherever the question is split or scanned.
   // A remark after the question ("… meet next? need to book flights from Tokyo") asks nothing.
   // ("what time does it open, my time?": every time is shown in the asker's zone already.)
-  const input = withoutRemark(withRegionalGroups(named ? named.rest : question)).replace(/,?\s*\b(?:in\s+|on\s+)?my\s+(?:local\s+)?time(?:\s*zone)?\b(?=\s*[?!.]*$)/i, '');
+  const input = withoutRemark(withRegionalGroups(named ? named.rest : question)).replace(/(?:,|\s)[ \t]{0,3}(?:in[ \t]+|on[ \t]+)?my[ \t]+(?:local[ \t]+)?time(?:[ \t]?zone)?[ \t]{0,3}(?=[?!.]{0,3}$)/i, '');
   const started = performance.now();
   const record = (command: string | null, outcome: string) => ctx.metrics?.commandAnswered(command ?? 'none', ctx.who?.channel ?? 'unknown', outcome, (performance.now() - started) / 1000);
   const clock = { now: ctx.now, tz: ctx.tz };
