@@ -183,7 +183,8 @@ export default defineCommand({
     const source = { docId: doc.id, reference: p.reference, title: cite.title, kind: p.kind, ...(unverified ? { unverified: true } : {}) };
     const day = (iso: string) => DateTime.fromISO(iso).toFormat('ccc d LLL yyyy');
     const facts: ReplyItem[] = [
-      { text: `${KIND_LABELS[p.kind]}${p.group ? ` of ${p.group}` : ''}${p.date ? `, dated ${day(p.date)}` : ''}${p.revision ? ` (${p.revision})` : ''}` },
+      // (A statement from another body to a group is not that group's: "Liaison statement to SG2".)
+      { text: `${KIND_LABELS[p.kind]}${p.group ? `${p.liaison?.from && canonicalGroup(p.liaison.from) === null ? ' to' : ' of'} ${p.group}` : ''}${p.date ? `, dated ${day(p.date)}` : ''}${p.revision ? ` (${p.revision})` : ''}` },
     ];
     if (doc.supersededBy) facts.push({ text: `Superseded by a later revision (doc ${doc.supersededBy.slice(0, 12)}).` });
     if (p.meeting) {

@@ -1016,7 +1016,8 @@ async function answerAsked(registry: Registry, context: CommandContext & { metri
     const named = only ? (only.source.reference ?? only.source.docId.slice(0, 12)) : from ? `the ${thing} from ${group ?? which}` : group ? `the ${group} ${thing}` : `the ${thing} on ${which}`;
     const asked = `${question.slice(0, one.index)}${named}${question.slice(one.index + one[0].length)}`;
     const again = await answer(registry, context, asked);
-    if (again.reply.ok) return again.read === null ? again : readAs(again, again.read);
+    // (Said once how it was read: the question as rewritten may have been read further.)
+    if (again.reply.ok) return again.read === null || /^Read as "/.test(again.reply.notes[0] ?? '') ? again : readAs(again, again.read);
   }
   // "what's that LS asking?" after deadlines of which one is a reply to a liaison statement: asked of that statement,
   // by its number.
