@@ -284,6 +284,8 @@ const deadlinesCommand = defineCommand({
     /^(?:which|what) (?:draft )?(?:Recommendations?|recs?|texts?|drafts?) (?:are |is )?(?:in|under|covered by|part of|included in|out for) (?:the )?(?<arg>(?:(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG)\s+)?(?:TAP |AAP )?(?:consultations?|last call)\b[^?!.]*)[?!.]*$/i,
     // "when may I register for the SG20 meeting", "when can we submit contributions to SG13"
     /^(?<arg>when (?:\w+ ){0,3}(?:register|pre-?register|submit|send in|apply)\b.*)$/i,
+    // "how long do we have to object?", "how long have member states got to reply to the TAP?": the deadline for it.
+    /^how (?:long|much time) (?:do|does|have|has|did) (?:I|we|they|one|member states|members|sector members|administrations) (?:got |have |get )?(?:to|until|before)\s+(?<arg>.*)$/i,
     // "can I still register for the AI-native networks workshop?", "is registration for the SG13 meeting still open?"
     /^(?<arg>(?:can|could|may) (?:I|we|one) still (?:register|pre-?register|sign up|apply for (?:an? )?(?:fellowships?|visa)|ask for (?:an? )?(?:fellowships?|visa support)|submit (?:a |my |our )?contributions?)\b.*)$/i,
     /^(?<arg>(?:is|are) (?:the )?(?:pre-?registration|registration|fellowship (?:requests?|applications?)|visa (?:support )?requests?)\b.*\bstill open\b.*)$/i,

@@ -119,6 +119,36 @@ function statementHeadline(question: string, label: string, li: LiaisonInfo, tz:
   return null;
 }
 
+// Words of a question that say nothing of what it asks ("what", "does", "it"), and a document's own name.
+const ASKING = new Set(['what', 'whats', 'when', 'where', 'which', 'who', 'whom', 'whose', 'why', 'how', 'does', 'did', 'do', 'is', 'are', 'was', 'were', 'will', 'would', 'can', 'could', 'should', 'shall', 'may', 'might', 'must', 'have', 'has', 'had', 'the', 'a', 'an', 'it', 'its', 'this', 'that', 'these', 'those', 'they', 'them', 'their', 'i', 'we', 'us', 'our', 'my', 'me', 'you', 'your', 'to', 'of', 'for', 'on', 'in', 'at', 'by', 'from', 'with', 'about', 'and', 'or', 'if', 'then', 'there', 'any', 'some', 'someone', 'anyone', 'so', 'say', 'says', 'tell', 'mean', 'happen', 'happens', 'exactly', 'please', 'already']);
+// The words a document gives a reason or an outcome in.
+const REASON = /\b(?:owing to|because|due to|as a result|in order to|so that|following|given that|since|superseded|no longer (?:maintained|needed|used|relevant)|obsolete|replaced by|at the request of|requests? (?:from|of))\b/i;
+
+/**
+ * The sentences of a document that answer what was asked of it ("why?", "what if someone objects?", "where do
+ * objections go?"): those holding most of the question's own words (a reason's words for "why"), at most two.
+ */
+function saidOf(text: string, question: string, label: string): string[] {
+  const named = new Set(label.toLowerCase().split(/[^\p{L}\p{N}]+/u));
+  const words = [...new Set(question.toLowerCase().replace(REF_IN_TEXT, ' ').split(/[^\p{L}\p{N}]+/u))].filter((w) => w.length >= 3 && !ASKING.has(w) && !named.has(w));
+  const stems = words.map((w) => (w.length > 5 ? w.slice(0, 5) : w.replace(/s$/, '')));
+  const why = /^\s*(?:and\s+)?why\b/i.test(question);
+  if (stems.length === 0 && !why) return [];
+  const sentences = text.slice(0, 30_000).replace(/\s*\n\s*/g, ' ').split(/(?<=[.;!?])\s+(?=[A-Z0-9])/).map((x) => x.trim().replace(/^\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\p{Lu})/u, '')).filter((x) => x.length >= 25 && x.length <= 600);
+  const scored = sentences
+    .map((x, i) => ({ x, i, score: stems.filter((st) => new RegExp(String.raw`\b${RegExp.escape(st)}`, 'i').test(x)).length + (why && REASON.test(x) ? 2 : 0) + cueOf(question, x) }))
+    .filter((r) => r.score >= (why ? 2 : Math.min(2, stems.length)))
+    .sort((a, b) => b.score - a.score || a.i - b.i);
+  return scored.slice(0, 2).sort((a, b) => a.i - b.i).map((r) => r.x);
+}
+
+/** How much more a sentence answers the kind of question asked: "where" an address, "what if" a condition. */
+function cueOf(question: string, sentence: string): number {
+  if (/^\s*(?:and\s+)?where\b/i.test(question) && /@|\bsent to\b|\baddress\b|\bsubmit\w* to\b/i.test(sentence)) return 1;
+  if (/\bwhat if\b|\bwhat happens\b/i.test(question) && /\b(?:if|should|unless|otherwise|in case)\b/i.test(sentence)) return 1;
+  return 0;
+}
+
 /** A study group named in a question ("sg2", "SG 13", "study group 20", "TSAG"). */
 const GROUP_IN_QUESTION = /\b(?:SG\s?\d{1,2}|study group \d{1,2}|TSAG)\b/i;
 
@@ -235,10 +265,13 @@ export default defineCommand({
     if (p.questions.length) facts.push({ text: `Questions: ${p.questions.map((q) => q.id).join(', ')}` });
     const stored = DateTime.fromISO(doc.ingestedAt, { zone: ctx.tz }).toFormat('ccc d LLL yyyy, HH:mm');
     const label = p.reference ?? cite.title ?? describeDocument(p, doc.source);
+    const headline = question && p.liaison ? statementHeadline(question, label, p.liaison, ctx.tz, p.recommendations) : null;
+    // Anything else asked of it ("why?", "what if someone objects?"): the sentences of it that answer, in its words.
+    const said = question && !headline ? saidOf((await ctx.store.getText(doc.id)) ?? '', question, label) : [];
     return {
       ok: true,
-      title: (question && p.liaison ? statementHeadline(question, label, p.liaison, ctx.tz, p.recommendations) : null) ?? label,
-      sections: [{ heading: cite.title ?? undefined, items: facts }],
+      title: headline ?? (said.length > 0 ? `What ${label} says` : label),
+      sections: [...(said.length > 0 ? [{ heading: `On "${question?.trim()}"`, items: said.map((text) => ({ text, source })) }] : []), { heading: cite.title ?? undefined, items: facts }],
       notes: [
         ...(others.length > 0 ? [`${others.length === 1 ? 'Another stored document has' : `${others.length} other stored documents have`} this reference: ${others.join('; ')}. Ask for one by its doc id.`] : []),
         `Source: ${doc.source.name}, stored ${stored} (${ctx.tz}).`,

@@ -950,22 +950,31 @@ async function answerAsked(registry: Registry, context: CommandContext & { metri
   const keep = async (asked: string) => conversation.remember(asked, await previousQuestion()).catch(() => undefined);
   // An answer that read every word of its question, about a known group.
   const readsWell = (r: Reply) => r.ok && !r.notes.some((n) => UNREAD_NOTE.test(n) || /\bis no group I know\b|\bis not an ITU-T group\b/.test(n));
-  // The document the last answer was about, when it is kept for the question last kept.
+  // The document the last answer was about, when it is kept for the question last kept …
+  // (… or for the one before it: one question in between, "how long do we have to object?", does not lose it.)
   const focused = async (): Promise<string | null> => {
     const kept = await conversation.focus?.().catch(() => null);
     const [of, reference] = (kept ?? '').split('\u0000');
-    return reference && of === (await previousQuestion()) ? reference : null;
+    if (!reference || !of) return null;
+    if (of === (await previousQuestion())) return reference;
+    return of === ((await conversation.before?.().catch(() => null)) ?? null) ? reference : null;
   };
   // A question of a document asked of the one the last answer was about: "who sent it?" as "who sent SG13-LS87?",
   // "when is the reply due?" as "when is the reply due for SG13-LS87?". `null` when that reads nothing better.
-  // (A statement only: a letter's card answers few such questions, and the next question would be read of it.)
-  const ofFocus = async (asked: string): Promise<Answered | null> => {
-    if (!DOC_ASKED.test(asked)) return null;
+  // A statement is kept as what the conversation is about; a letter (with `letters`, once nothing else reads the
+  // question) answers but is not kept: the next question is still read of what was asked before it.
+  const ofFocus = async (asked: string, letters = false): Promise<Answered | null> => {
     const reference = await focused();
-    if (!reference || !/-(?:LS|TD)\s?\d|^[0-9a-f]{12}$/i.test(reference)) return null;
+    const statement = reference !== null && /-(?:LS|TD)\s?\d|^[0-9a-f]{12}$/i.test(reference);
+    // (Of a letter, only a question: "machine learning terminology" after one is a search of its own.)
+    const questionForm = /^\s*(?:(?:and|so|but)[,\s]+)?(?:why|what|where|how|when|who|which|is|are|can|could|do|does|did|will|would|should|must)\b/i.test(asked);
+    if (!reference || (!statement && (!letters || !questionForm)) || (statement && !DOC_ASKED.test(asked))) return null;
     const named = POINTER_ONCE.test(asked) ? asked.replace(POINTER_ONCE, reference) : `${asked.trim().replace(/[?!.]+$/, '')} for ${reference}?`;
     const again = await answerOne(registry, context, named);
     if (!readsWell(again.reply) || again.command === 'search' || !standsAlone(again, named)) return null;
+    // (A letter's card that only names the letter says nothing asked: its answer starts "What … says".)
+    if (!statement && !/^What .* says$/.test(again.reply.title)) return null;
+    if (!statement) return readAs(again, null, `Read as "${named}".`);
     await keep(named);
     return readAs(again, named);
   };
@@ -1247,12 +1256,21 @@ async function answerAsked(registry: Registry, context: CommandContext & { metri
         await keep(of);
         return readAs(again, of);
       }
-      if (alone.reply.ok) await keep(question);
+      // "why?", "what if someone objects?" after an answer about one letter: what the letter says of it.
+      const fromLetter = await ofFocus(question, true);
+      if (fromLetter) return fromLetter;
+      // (A search by its words is no subject for the next question: the one asked before stays it.)
       return { ...alone, read: question };
     }
   }
   const asked = read ?? question;
   const answered = await answerOne(registry, context, asked);
+  // A short question that names nothing ("where do objections go?") read by nothing but a search by its words, after
+  // an answer about one document: what that document says of it.
+  if ((namesNothing(question) || POINTS_BACK.test(question)) && (!answered.reply.ok || answered.command === 'search')) {
+    const fromFocus = await ofFocus(question, true);
+    if (fromFocus) return fromFocus;
+  }
   // A span, "when" or a topic read against the previous question that reads nothing so: the question as it is.
   if (read && !readsWell(answered.reply) && follow && !('target' in follow) && !('thing' in follow)) {
     const alone = await answerOne(registry, context, question);

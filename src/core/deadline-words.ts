@@ -13,7 +13,7 @@ const CATEGORY_WORDS: ReadonlyArray<[RegExp, DeadlineCategory[]]> = [
   [/\b(?:fellowships?|bursar(?:y|ies))(?:\s+(?:requests?|applications?|forms?))?\b/gi, ['fellowship']],
   [/\bcaptioning(?:\s+requests?)?\b/gi, ['captioning']],
   [/\binterpretation(?:\s+requests?)?\b/gi, ['interpretation']],
-  [/\b(?:consultations?|TAP|AAP|objections?|object(?:ing)?(?=\s+to\b)|opposition)\b/gi, ['consultation-reply']],
+  [/\b(?:consultations?|TAP|AAP|objections?|object(?:ing)?(?=\s+to\b|\s*[?!.]*$)|opposition)\b/gi, ['consultation-reply']],
   // "which recommendations did SG11 propose to delete": a deletion is consulted on.
   [/\b(?:propos(?:e|ed|ing|als?)\s+(?:to\s+|for\s+)?)?(?:delet(?:e|ed|ion)|suppress(?:ed|ion)?)\b/gi, ['consultation-reply']],
   [/\b(?:liaison\s+)?repl(?:y|ies)\b/gi, ['liaison-reply']],

@@ -477,6 +477,22 @@ describe('a follow-up question', () => {
     expect((await at("and what's due for it in september?")).title).toBe('Deadlines for SG11, September 2025');
   });
 
+  it('after an answer about one circular: "why the first one?", "where do objections go?" are answered in its words, without losing the group asked about', async () => {
+    const at = askerAt('2023-07-01T14:00:00Z', 'America/New_York', 'objects@example.org');
+    await at('which recs is SG11 proposing to delete?');
+    const why = await at('why the first one?');
+    expect(why).toMatchObject({ ok: true, command: 'doc', title: 'What TSB Circular 123 says' });
+    expect(why.sections[0]?.items[0]?.text).toMatch(/superseded by ITU-T Q\.3960 and ITU-T Q\.3961/);
+    const where = await at('where do objections go?');
+    expect(where.sections[0]?.items.map((i) => i.text)).toContain('Objections, with the reasons for them, should be sent to tsbsg11@itu.int no later than 2359 hours UTC on 15 September 2023.');
+    // … and a question after these is still read of the SG13 meeting, not of a letter asked about between.
+    const k13 = askerAt('2027-01-20T09:00:00Z', 'Europe/Paris', 'moved@example.org');
+    await k13('I registered for the march sg13 meeting, do I need to register again?');
+    await k13('what are the new deadlines?');
+    await k13('and my contribution I already sent for march?');
+    expect((await k13('why was it moved?')).title).toBe('The SG13 meeting planned for 8-19 March 2027 was moved to 12–23 April 2027 owing to works in the ITU conference rooms [TSB Collective letter 7/13]');
+  });
+
   it("is read against the asker's own earlier question, not another person's", async () => {
     await ask('when is the SG13 meeting?', 'bob@example.org');
     expect((await ask('and for SG20?', 'bob@example.org')).notes[0]).toBe('Read as "when is the SG20 meeting?".');
