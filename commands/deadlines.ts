@@ -5,7 +5,7 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { canonicalGroup, groupOfQuestion } from '../src/core/groups.ts';
-import { splitCategories } from '../src/core/deadline-words.ts';
+import { STILL_APPLIES_ASKED, splitCategories } from '../src/core/deadline-words.ts';
 import { CATEGORY_LABELS } from '../src/core/labels.ts';
 import { DEADLINE_CATEGORIES, type DeadlineCategory } from '../src/core/types.ts';
 import { defineCommand, type CommandContext, type Reply } from '../src/core/command.ts';
@@ -195,7 +195,7 @@ function parseDeadlineWords(rest: string, clock?: Clock): DeadlineArgs {
   // Asked whether "the contributions deadline" has passed: the contributions one, not the translation one (which
   // "contributions" also names in a list), unless translation is named.
   const asked = openAsked && categories?.includes('contributions') && !/\btranslat/i.test(rest) ? categories.filter((c) => c !== 'translated-contributions') : categories;
-  return { scope: named.scope ?? { kind: 'all' }, all, when, range, categories: asked, unread: left === '' ? null : left, pastTense, ...(meetingMonth ? { meetingMonth } : {}), ...(openAsked ? { openAsked } : {}), ...(APPLY_ASKED.test(rest.slice(0, 300)) ? { applyAsked: true } : {}) };
+  return { scope: named.scope ?? { kind: 'all' }, all, when, range, categories: asked, unread: left === '' ? null : left, pastTense, ...(meetingMonth ? { meetingMonth } : {}), ...(openAsked ? { openAsked } : {}), ...(STILL_APPLIES_ASKED.test(rest.slice(0, 300)) ? { applyAsked: true } : {}) };
 }
 
 /**
@@ -215,17 +215,14 @@ async function untilMeeting(ctx: CommandContext, args: DeadlineArgs, group: stri
   return { ...reply, sources: uniqueSources([...reply.sources, sourceOf(meeting.source)]) };
 }
 
-/** "does the 3 March deadline still apply", "so it doesn't apply anymore?", "is it still valid". */
-const APPLY_ASKED = /\b(?:still\s+(?:apply|applies|valid|holds?|stands?|in\s+force|counts?)|(?:doesn['’]?t|does\s+not|don['’]?t|do\s+not|no\s+longer)\s+(?:apply|hold|count)|apply\s+any\s*more)\b/i;
-
 /**
- * Whether the deadlines of a span still apply: not when the meeting they were set for was cancelled (the answer's
- * note says so), else they stand as listed.
+ * Whether the deadlines of a span still apply: not when the meeting they were set for was cancelled, else they stand
+ * as listed.
  */
 function stillApplies(reply: Reply, tz: string): Reply {
-  const cancelled = reply.notes.find((n) => /\bwas cancelled \[[^\]]+\]: the deadlines set for it no longer hold\.$/.test(n));
-  if (cancelled) return { ...reply, title: `No longer: ${cancelled.replace(/\.$/, '')}` };
-  const { upcoming = [], past = [] } = (reply.data ?? {}) as { upcoming?: DeadlineFact[]; past?: DeadlineFact[] };
+  const { upcoming = [], past = [], cancelled = [] } = (reply.data ?? {}) as { upcoming?: DeadlineFact[]; past?: DeadlineFact[]; cancelled?: MeetingFact[] };
+  const called = cancelled[0];
+  if (called) return { ...reply, title: `No longer: ${cancelledNote(called)}` };
   const d = upcoming[0] ?? past[0];
   return d ? { ...reply, title: `It stands: ${CATEGORY_LABELS[d.category].toLowerCase()} due ${formatCached(d, tz)} [${sourceLabel(sourceOf(d.source))}]; no stored letter withdrew it` } : reply;
 }
@@ -660,6 +657,8 @@ async function aboutInText(ctx: CommandContext, deadlines: readonly DeadlineFact
 async function inRange(ctx: CommandContext, scope: Scope, all: boolean, range: DateRange, kinds: ReadonlySet<DeadlineCategory> | null, topic: readonly string[] = []): Promise<Reply> {
   const { target, label: scopeLabel } = targetOf(scope);
   const label = `${kinds ? `${scopeLabel} (${kindWords(kinds)})` : scopeLabel}${topic.length > 0 ? ` about "${topic.join(' ')}"` : ''}`;
+  // Meetings of the group in the span that were cancelled, whose deadlines went with them (said when none is due).
+  let cancelled: MeetingFact[] = [];
   // A deadline is in the range when its instant is, in the reader's zone, or when the date the document wrote is
   // one of the range's days: "30 April, 23:59 UTC" is asked for as April's even where it is already 1 May.
   const days = rangeDays(range, ctx.tz);
@@ -714,10 +713,8 @@ async function inRange(ctx: CommandContext, scope: Scope, all: boolean, range: D
     if (scope.kind === 'group' && days.from !== null && days.to !== null) {
       const until = DateTime.fromISO(days.to).plus({ days: 45 }).toISODate() ?? days.to;
       const fromDay = days.from;
-      const called = (await ctx.store.meetings(scope.group, (range.from ?? ctx.now) - 31 * DAY_MS, 20)).filter((m) => m.cancelledBy && !m.cancelledBy.unverified && m.start <= until && m.end >= fromDay);
-      for (const m of called.reverse()) {
-        notes.splice(1, 0, `${cancelledMeetingName(m.title).replace(/^Meeting\b/, 'The meeting')} was cancelled [${sourceLabel(cancellationSource(m))}]: the deadlines set for it no longer hold.`);
-      }
+      cancelled = (await ctx.store.meetings(scope.group, (range.from ?? ctx.now) - 31 * DAY_MS, 20)).filter((m) => m.cancelledBy && !m.cancelledBy.unverified && m.start <= until && m.end >= fromDay);
+      for (const m of [...cancelled].reverse()) notes.splice(1, 0, `${cancelledNote(m)}.`);
     }
   }
   const calendar = ctx.calendarUrl && scope.kind !== 'all' ? ctx.calendarUrl(scopeLabel) : null;
@@ -728,8 +725,13 @@ async function inRange(ctx: CommandContext, scope: Scope, all: boolean, range: D
     sections,
     notes,
     sources: uniqueSources(shown.map((d) => sourceOf(d.source))),
-    data: { scope: scopeLabel, range, upcoming, past, ...(calendar ? { calendarUrl: calendar } : {}) },
+    data: { scope: scopeLabel, range, upcoming, past, ...(cancelled.length > 0 ? { cancelled } : {}), ...(calendar ? { calendarUrl: calendar } : {}) },
   };
+}
+
+/** "The meeting of Working Party 1/2, … was cancelled [TSB Collective letter 5/2]: the deadlines set for it no longer hold". */
+function cancelledNote(m: MeetingFact): string {
+  return `${cancelledMeetingName(m.title).replace(/^Meeting\b/, 'The meeting')} was cancelled [${sourceLabel(cancellationSource(m))}]: the deadlines set for it no longer hold`;
 }
 
 /**

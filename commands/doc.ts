@@ -11,7 +11,7 @@ import { requestsOf } from '../src/parse/liaison.ts';
 import type { LiaisonInfo } from '../src/core/types.ts';
 import { findRecommendations } from '../src/parse/refs.ts';
 import { describeDocument } from '../src/store/titles.ts';
-import { addresseeList, contactLine, sourceLabel, sourceOf, uniqueSources } from './scope.ts';
+import { addresseeList, asksTitle, contactLine, contactsTitle, partyNamed, sourceLabel, sourceOf, uniqueSources } from './scope.ts';
 
 /**
  * A document reference as people write one in a question: an LS, TD or contribution number of an ITU group
@@ -87,7 +87,7 @@ const REF_IN_TEXT = new RegExp(String.raw`(?<![\w/-])${REF}(?![\w/-])`, 'i');
  * who sent it and from which Questions, whom to contact; `null` for anything else (the card answers it).
  */
 function statementHeadline(question: string, label: string, li: LiaisonInfo, tz: string, recommendations: readonly { id: string; ex?: string | null }[] = []): string | null {
-  const parties = (purpose: string) => (li.addressees ?? []).filter((a) => a.purpose === purpose).map((a) => (a.questions.length > 0 ? `${a.party} (${a.questions.join(', ')})` : a.party));
+  const parties = (purpose: string) => (li.addressees ?? []).filter((a) => a.purpose === purpose).map(partyNamed);
   const from = `${li.from ?? 'an unnamed sender'}${li.questions.length > 0 ? ` (${li.questions.join(', ')})` : ''}`;
   if (/\b(?:copied|cc'?d?|copy|copies)\b|\bfor information\b/i.test(question)) {
     const copied = parties('information');
@@ -97,18 +97,15 @@ function statementHeadline(question: string, label: string, li: LiaisonInfo, tz:
     return li.deadline ? `A reply to ${label} is due by ${formatDeadline({ date: li.deadline, time: null, timezone: 'Europe/Zurich' }, tz)}` : `${label} sets no reply date`;
   }
   if (/\bcontact\b|\bwho (?:can|do|should|could) (?:I|we) (?:ask|write|e-?mail)\b/i.test(question)) {
-    return li.contacts.length > 0 ? `Contact${li.contacts.length > 1 ? 's' : ''} for ${label}: ${li.contacts.map(contactLine).join('; ')}` : `${label} names no contact person`;
+    return contactsTitle(label, li.contacts);
   }
   if (/\bquestions?\b/i.test(question)) {
     const acting = [...parties('action'), ...parties('comment')];
     return `${label} is from ${from}${acting.length > 0 ? `; for action: ${acting.join(', ')}` : ''}`;
   }
   if (/\bwho (?:sent|wrote|issued|signed)\b|\bfrom whom\b|\bwho (?:is|was) it from\b/i.test(question)) return `${label} was sent by ${from}`;
-  if (/\b(?:asks?|asking|wants?|wanting|requests?|requesting)\b/i.test(question) && !/\bwho\b/i.test(question)) {
-    const acting = [...parties('action'), ...parties('comment')];
-    return `What ${label} asks${acting.length > 0 ? ` of ${acting.join(', ')}` : ''}`;
-  }
-  if (/\brecs?\b|\brecommendations?\b|\bdrafts?\b/i.test(question)) return recommendations.length > 0 ? `${label} names ${recommendations.map((r) => (r.ex ? `${r.id} (ex ${r.ex})` : r.id)).join(', ')}` : `${label} names no Recommendation`;
+  if (/\b(?:asks?|asking|wants?|wanting|requests?|requesting)\b/i.test(question) && !/\bwho\b/i.test(question)) return asksTitle(label, li);
+  if (/\brecs?\b|\brecommendations?\b|\bdrafts?\b/i.test(question)) return recommendations.length > 0 ? `${label} names ${recommendations.map(recommendationName).join(', ')}` : `${label} names no Recommendation`;
   // "does sg2 need to reply?": whether that group is asked to act.
   const party = /\b(?:need|needs|have|has|must|should|asked)\s+to\s+(?:reply|respond|answer|act)\b/i.test(question) ? canonicalGroup(GROUP_IN_QUESTION.exec(question)?.[0] ?? '') : null;
   if (party) {
@@ -147,6 +144,11 @@ function cueOf(question: string, sentence: string): number {
   if (/^\s*(?:and\s+)?where\b/i.test(question) && /@|\bsent to\b|\baddress\b|\bsubmit\w* to\b/i.test(sentence)) return 1;
   if (/\bwhat if\b|\bwhat happens\b/i.test(question) && /\b(?:if|should|unless|otherwise|in case)\b/i.test(sentence)) return 1;
   return 0;
+}
+
+/** A Recommendation with its provisional name: "G.9806.1 (ex G.hsp-pmd)". */
+function recommendationName(r: { id: string; ex?: string | null }): string {
+  return r.ex ? `${r.id} (ex ${r.ex})` : r.id;
 }
 
 /** A study group named in a question ("sg2", "SG 13", "study group 20", "TSAG"). */
@@ -254,14 +256,13 @@ export default defineCommand({
     // What a TD or contribution asks the meeting to do ("WP1/20 is invited to endorse …"), in its own words.
     if (!p.liaison && (p.kind === 'td' || p.kind === 'contribution')) for (const asked of requestsOf((await ctx.store.getText(doc.id)) ?? '', 3)) facts.push({ text: `Asks: ${asked}` });
     // A letter whose subject names the texts it is on (a consultation's drafts): those first, the others it cites apart.
-    const named = (x: { id: string; ex?: string | null }) => (x.ex ? `${x.id} (ex ${x.ex})` : x.id);
     const subject = new Set(findRecommendations(p.title ?? '').map((r) => r.id));
     const own = p.recommendations.filter((r) => subject.has(r.id));
     const cited = p.recommendations.filter((r) => !subject.has(r.id));
     if (own.length > 0 && cited.length > 0) {
-      facts.push({ text: `Recommendations it is on: ${own.map(named).join(', ')}` });
-      facts.push({ text: `Also cited: ${cited.map(named).join(', ')}` });
-    } else if (p.recommendations.length) facts.push({ text: `Recommendations: ${p.recommendations.map(named).join(', ')}` });
+      facts.push({ text: `Recommendations it is on: ${own.map(recommendationName).join(', ')}` });
+      facts.push({ text: `Also cited: ${cited.map(recommendationName).join(', ')}` });
+    } else if (p.recommendations.length) facts.push({ text: `Recommendations: ${p.recommendations.map(recommendationName).join(', ')}` });
     if (p.questions.length) facts.push({ text: `Questions: ${p.questions.map((q) => q.id).join(', ')}` });
     const stored = DateTime.fromISO(doc.ingestedAt, { zone: ctx.tz }).toFormat('ccc d LLL yyyy, HH:mm');
     const label = p.reference ?? cite.title ?? describeDocument(p, doc.source);

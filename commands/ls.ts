@@ -14,7 +14,7 @@ import { actingAddressees, requestsOf } from '../src/parse/liaison.ts';
 import { liaisonFactOf, type LiaisonFact } from '../src/store/facts.ts';
 import docCommand, { documentsByReference } from './doc.ts';
 import { dueIn, rangeDays, rangeOf, type DateRange } from './when.ts';
-import { addresseeList, contactLine, farAfterNote, parseScope, sourceLabel, sourceOf, uniqueSources, unknownGroupReply, type Scope } from './scope.ts';
+import { addresseeList, asksTitle, contactLine, contactsTitle, farAfterNote, parseScope, partyNamed, sourceLabel, sourceOf, uniqueSources, unknownGroupReply, type Scope } from './scope.ts';
 
 const GENEVA = 'Europe/Zurich';
 
@@ -190,14 +190,16 @@ const lsCommand = defineCommand({
     else if (who && mustAnswer.length === 0 && undated.length === 0) notes.push(`No liaison statement${topic !== null && onTopic.length > 0 ? ` on "${topic}"` : ''} is waiting for a reply from ${who}.`);
     else if (who && mustAnswer.length === 0) notes.push(`No reply date is set for ${who}; ${undated.length} liaison statement${undated.length > 1 ? 's ask' : ' asks'} it to act without one.`);
     if (mustAnswer.length + expected.length > 0) notes.push(`Reply dates are shown in ${ctx.tz}; the liaison statements give them as Geneva dates.`);
+    // The one statement picked out by its topic or its parties, when one is: the title answers of it.
+    const picked = narrowed && (topic !== null ? onTopic : all).length === 1 ? (topic !== null ? onTopic : all)[0] : undefined;
     return {
       ok: true,
       title: (actorsOwn ? actNeeded(actorsOwn, actor as string, ctx.tz, ctx.now) : null) ?? noneOnTopic ?? (openAsked === 'open' && from === null && topic === null ? openTitle(mustAnswer, overdue, who, ctx.tz) : null) ?? (replyAsked && narrowed && topic !== null && onTopic.length === 1 ? replyNeeded(onTopic[0] as LiaisonFact, ctx.tz) : null) ??
-        (contactsAsked && narrowed && (topic !== null ? onTopic : all).length === 1 ? contactsTitle((topic !== null ? onTopic : all)[0] as LiaisonFact) : null) ??
-        (wantAsks && narrowed && (topic !== null ? onTopic : all).length === 1 ? asksTitle((topic !== null ? onTopic : all)[0] as LiaisonFact, asks) : null) ??
-        (answeredAsked && narrowed && (topic !== null ? onTopic : all).length === 1 ? answeredTitle((topic !== null ? onTopic : all)[0] as LiaisonFact, ctx.tz) : null) ??
+        (contactsAsked && picked ? contactsTitle(sourceLabel(sourceOf(picked.source)), picked.liaison.contacts) : null) ??
+        (wantAsks && picked && (asks.get(picked) ?? []).length > 0 ? asksTitle(sourceLabel(sourceOf(picked.source)), picked.liaison) : null) ??
+        (answeredAsked && picked ? answeredTitle(picked, ctx.tz) : null) ??
         (answeredAsked ? answeredListTitle([...mustAnswer, ...overdue, ...undated], all.filter((l) => l.answeredBy)) : null) ??
-        (whoActs && narrowed && (topic !== null ? onTopic : all).length === 1 ? replyNeeded((topic !== null ? onTopic : all)[0] as LiaisonFact, ctx.tz, true) : null) ?? `Liaison statements${who ? ` of ${who}` : ''}${from && from !== who ? ` from ${from}` : ''}${to ? ` to ${to}` : ''}${topic && onTopic.length > 0 ? ` on ${topic}` : ''}${sentWindow ? `, dated ${sentWindow.words}` : ''}`,
+        (whoActs && picked ? replyNeeded(picked, ctx.tz, true) : null) ?? `Liaison statements${who ? ` of ${who}` : ''}${from && from !== who ? ` from ${from}` : ''}${to ? ` to ${to}` : ''}${topic && onTopic.length > 0 ? ` on ${topic}` : ''}${sentWindow ? `, dated ${sentWindow.words}` : ''}`,
       sections,
       notes,
       sources: uniqueSources([...mustAnswer, ...expected, ...rest].map((l) => sourceOf(l.source))),
@@ -390,20 +392,6 @@ async function reportedStatements(ctx: CommandContext, from: string, to: string)
   return [...found].slice(0, 3).map(([said, report]) => `${report} names ${said.trim()}; its text is not stored.`);
 }
 
-/** "What SG11-LS58 asks of SG13", of the one statement asked about: its requests and its reply date follow. */
-function asksTitle(l: LiaisonFact, asks: ReadonlyMap<LiaisonFact, string[]>): string | null {
-  if ((asks.get(l) ?? []).length === 0) return null;
-  const acting = actingAddressees(l.liaison).map((a) => a.party);
-  return `What ${sourceLabel(sourceOf(l.source))} asks${acting.length > 0 ? ` of ${acting.slice(0, 4).join(', ')}${acting.length > 4 ? ' and others' : ''}` : ''}`;
-}
-
-/** Who to ask about a statement picked out: "Contact for SG11-LS58: Priya Raman (…), priya.raman@example.in". */
-function contactsTitle(l: LiaisonFact): string {
-  const name = sourceLabel(sourceOf(l.source));
-  const people = l.liaison.contacts;
-  return people.length > 0 ? `Contact${people.length > 1 ? 's' : ''} for ${name}: ${people.map(contactLine).join('; ')}` : `${name} names no contact person`;
-}
-
 /** Whether the statements listed were answered: "No reply is stored to SG11-LS58, TSAG-LS12; SG13-LS96 was answered". */
 function answeredListTitle(open: LiaisonFact[], answered: LiaisonFact[]): string | null {
   if (open.length === 0 && answered.length === 0) return null;
@@ -426,7 +414,7 @@ function answeredTitle(l: LiaisonFact, tz: string): string {
 function replyNeeded(l: LiaisonFact, tz: string, who = false): string {
   const name = sourceLabel(sourceOf(l.source));
   // With the Questions named: "SG17 (Q11/17)".
-  const acting = actingAddressees(l.liaison).map((a) => (a.questions.length > 0 ? `${a.party} (${a.questions.join(', ')})` : a.party));
+  const acting = actingAddressees(l.liaison).map(partyNamed);
   // Asked who must reply: who, not yes or no.
   if (l.liaison.deadline) return `${who ? '' : 'Yes: '}${name} asks ${acting.join(', ') || 'its addressees'} to reply by ${formatDeadline({ date: l.liaison.deadline, time: null, timezone: GENEVA }, tz)}`;
   if (acting.length > 0) return `${name} asks ${acting.join(', ')} to act, with no reply date`;

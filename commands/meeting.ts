@@ -999,10 +999,9 @@ const meetingCommand = defineCommand({
       const groupless = topic !== null && topicEvents(topic).every((e) => e.group === null);
       const single = groupless && (args.format || args.focus === 'time' || args.eventTime) ? await meetingsNamed(ctx, scope.text) : [];
       const opening = !args.format && single.length === 1 && single[0]?.startTime ? formatOpening(single[0], ctx.tz) : null;
-      if (topic && opening && single[0]) return { ...topic, title: `${single[0].title.replace(/\s+-\s+change of dates\b.*$/i, '')} opens ${opening}` };
+      if (topic && opening && single[0]) return { ...topic, title: `${eventName(single[0].title)} opens ${opening}` };
       if (topic && args.format && groupless) {
-        const named = single;
-        const only = named.length === 1 ? named[0] : undefined;
+        const only = single.length === 1 ? single[0] : undefined;
         if (only) {
           // (A corrigendum changes what it says and leaves the rest of the letter it amends as it was: the earlier
           // revisions of the same reference are read too.)
@@ -1012,7 +1011,7 @@ const meetingCommand = defineCommand({
           const texts = await Promise.all(letters.map((c) => ctx.store.getText(c.docId)));
           const said = letters.flatMap((c, i) => letterSays(texts[i] ?? '', 'remote participation').filter((t) => REMOTE_SAID.test(t)).map((text) => ({ text: withReaderTimes(text, only, ctx.tz), source: sourceOf(c) })));
           const offered = said.some((x) => /\bremote\s+participation\s+(?:will\s+be|is)\s+(?:possible|offered|available|provided)\s+for\s+all\b/i.test(x.text));
-          const name = only.title.replace(/\s+-\s+change of dates\b.*$/i, '');
+          const name = eventName(only.title);
           const title = offered || only.format === 'hybrid' ? `${name}: remote participation is offered for all sessions` : formatHeadline(only, name, said.some((x) => /\bremote\b/i.test(x.text)));
           return { ...topic, title, sections: [...(said.length > 0 ? [{ heading: 'What the letters say', items: said }] : []), ...topic.sections] };
         }

@@ -6,7 +6,8 @@ import { z } from 'zod';
 import type { CommandContext, Reply, SourceRef } from '../src/core/command.ts';
 import { noAnswer } from '../src/core/command.ts';
 import { acceptedStudyGroups, byGroup, canonicalGroup, canonicalQuestion, canonicalWorkingParty, CURRENT_STUDY_GROUPS, GROUP_MENTION, withRegionalGroups } from '../src/core/groups.ts';
-import type { Contact, LiaisonInfo } from '../src/core/types.ts';
+import type { Addressee, Contact, LiaisonInfo } from '../src/core/types.ts';
+import { actingAddressees } from '../src/parse/liaison.ts';
 import type { Cite, MeetingFact } from '../src/store/facts.ts';
 
 export { byGroup } from '../src/core/groups.ts';
@@ -165,10 +166,26 @@ export function addresseeList(li: LiaisonInfo): string | null {
   const addressees = li.addressees ?? [];
   if (addressees.length === 0) return null;
   return (['action', 'comment', 'information'] as const)
-    .map((purpose) => [purpose, addressees.filter((a) => a.purpose === purpose).map((a) => (a.questions.length ? `${a.party} (${a.questions.join(', ')})` : a.party))] as const)
+    .map((purpose) => [purpose, addressees.filter((a) => a.purpose === purpose).map(partyNamed)] as const)
     .filter(([, parties]) => parties.length > 0)
     .map(([purpose, parties]) => `for ${purpose}: ${parties.join(', ')}`)
     .join('; ');
+}
+
+/** An addressee with the Questions named for it: "SG17 (Q11/17)", "IEEE 802.1". */
+export function partyNamed(a: Pick<Addressee, 'party' | 'questions'>): string {
+  return a.questions.length > 0 ? `${a.party} (${a.questions.join(', ')})` : a.party;
+}
+
+/** Who to ask about a statement: "Contact for SG11-LS58: Priya Raman (…), priya.raman@example.in", or that it names none. */
+export function contactsTitle(label: string, contacts: readonly Contact[]): string {
+  return contacts.length > 0 ? `Contact${contacts.length > 1 ? 's' : ''} for ${label}: ${contacts.map(contactLine).join('; ')}` : `${label} names no contact person`;
+}
+
+/** "What SG17-LS45 asks of SG20 (Q6/20)": the first line above a statement's requests, naming whom it asks to act. */
+export function asksTitle(label: string, li: LiaisonInfo): string {
+  const acting = actingAddressees(li).map(partyNamed);
+  return `What ${label} asks${acting.length > 0 ? ` of ${acting.slice(0, 4).join(', ')}${acting.length > 4 ? ' and others' : ''}` : ''}`;
 }
 
 /** A cancelled meeting's name as its title gives it, without "Cancellation of": "Meeting of Working Party 1/2, …". */

@@ -100,8 +100,7 @@ export default defineCommand({
       const tokens = words.toLowerCase().split(/[\s/]+/).filter((t) => t.length >= 2);
       // A Question asked of ("Q4/20") must be the sentence's: "Question 4/20", "Q4/20", or its list "…sg20q4@…"
       // (a sentence on Q11/20's meetings names "20" and "meetings" too).
-      const question = /\bQ(\d{1,2})\/(\d{1,2})\b/i.exec(words);
-      const ofQuestion = question ? new RegExp(String.raw`\b(?:Q|Question\s+)${question[1]}\/${question[2]}\b|sg${question[2]}q${question[1]}@`, 'i') : null;
+      const ofQuestion = joining ? new RegExp(String.raw`\b(?:Q|Question\s+)${joining[1]}\/${joining[2]}\b|sg${joining[2]}q${joining[1]}@`, 'i') : null;
       const named = (x: string) => (ofQuestion && !ofQuestion.test(x) ? 0 : tokens.filter((t) => x.toLowerCase().includes(t)).length);
       const best = texts
         .map((text, i) => ({ i, said: joinSentence(text, named) }))

@@ -3,7 +3,7 @@
  * meeting", "/sgbot lsg IoT". Slack, Teams and the terminal all go through here.
  */
 import { noAnswer, type CommandContext, type CommandSpec, type Registry, type Reply } from '../core/command.ts';
-import { namesOnlyDeadlineKinds, splitCategories } from '../core/deadline-words.ts';
+import { namesOnlyDeadlineKinds, splitCategories, STILL_APPLIES_ASKED } from '../core/deadline-words.ts';
 import { editDistance } from '../core/edit-distance.ts';
 import { canonicalGroup, GROUP_MENTION, withRegionalGroups } from '../core/groups.ts';
 import { formatRange, resolveZone } from '../core/time.ts';
@@ -879,15 +879,12 @@ const CHANGED_DEADLINES = /\b(?:new|updated|revised|changed|latest)\s+deadlines?
  * one group: read of that group ("by when do I register for SG13RG-ARB"); `null` when it is not such a question or the
  * previous one named no group.
  */
-// "so the 3 march contribution deadline doesn't apply anymore?": asked of a deadline the conversation is about, read
-// of the last question that named a group ("what happens to contributions already sent?" between them names none).
-const STILL_APPLIES = /\b(?:still\s+(?:apply|applies|valid|holds?|stands?)|(?:doesn['’]?t|does\s+not|don['’]?t|no\s+longer)\s+(?:apply|hold)|apply\s+any\s*more)\b/i;
 
 async function unscopedDeadlines(registry: Registry, context: CommandContext, question: string, previousQuestion: () => Promise<string | null>): Promise<string | null> {
   // (Only a question of a few words that names nothing of its own: no Recommendation, event or topic after "on", "for".)
   // ("ask for interpretation" names a kind of deadline, not a thing of its own; "have to ask" names nothing.)
   const own = splitCategories(question).rest;
-  if (POINTS_BACK.test(question) || ONE_GROUP_MENTION.test(withRegionalGroups(question)) || REC_NUMBER.test(question) || NAMED_EVENT.test(question) || /\b(?:on|about|for|of|regarding)\s+[\p{L}\d]/iu.test(own) || /\b[Tt]o\s+(?:(?:[Tt]he|[Aa]n?)\b|\p{Lu})/u.test(own) || question.split(/\s+/).length > (STILL_APPLIES.test(question) ? 12 : 8)) return null;
+  if (POINTS_BACK.test(question) || ONE_GROUP_MENTION.test(withRegionalGroups(question)) || REC_NUMBER.test(question) || NAMED_EVENT.test(question) || /\b(?:on|about|for|of|regarding)\s+[\p{L}\d]/iu.test(own) || /\b[Tt]o\s+(?:(?:[Tt]he|[Aa]n?)\b|\p{Lu})/u.test(own) || question.split(/\s+/).length > (STILL_APPLIES_ASKED.test(question) ? 12 : 8)) return null;
   const routed = route(registry, question, { now: context.now, tz: context.tz });
   if (!('spec' in routed) || routed.spec.name !== 'deadlines') return null;
   const args = routed.args as { scope?: { kind?: string }; categories?: unknown[] | null };
@@ -939,12 +936,14 @@ async function answerAsked(registry: Registry, context: CommandContext & { metri
   const previousQuestion = () => (kept ??= conversation.previous().catch(() => null));
   // … or, when it named nothing ("is there interpretation?"), the one before it when that did ("when is the next TSAG
   // meeting?"): one question back, no further.
+  let keptBefore: Promise<string | null> | undefined;
+  const beforeQuestion = () => (keptBefore ??= conversation.before?.().catch(() => null) ?? Promise.resolve(null));
   let keptNamed: Promise<string | null> | undefined;
   const namedQuestion = () =>
     (keptNamed ??= (async () => {
       const previous = await previousQuestion();
       if (previous && subjectOf(previous)) return previous;
-      const before = (await conversation.before?.().catch(() => null)) ?? null;
+      const before = await beforeQuestion();
       return before && subjectOf(before) ? before : previous;
     })());
   const keep = async (asked: string) => conversation.remember(asked, await previousQuestion()).catch(() => undefined);
@@ -952,13 +951,14 @@ async function answerAsked(registry: Registry, context: CommandContext & { metri
   const readsWell = (r: Reply) => r.ok && !r.notes.some((n) => UNREAD_NOTE.test(n) || /\bis no group I know\b|\bis not an ITU-T group\b/.test(n));
   // The document the last answer was about, when it is kept for the question last kept …
   // (… or for the one before it: one question in between, "how long do we have to object?", does not lose it.)
-  const focused = async (): Promise<string | null> => {
-    const kept = await conversation.focus?.().catch(() => null);
-    const [of, reference] = (kept ?? '').split('\u0000');
-    if (!reference || !of) return null;
-    if (of === (await previousQuestion())) return reference;
-    return of === ((await conversation.before?.().catch(() => null)) ?? null) ? reference : null;
-  };
+  let keptFocus: Promise<string | null> | undefined;
+  const focused = () =>
+    (keptFocus ??= (async () => {
+      const kept = await conversation.focus?.().catch(() => null);
+      const [of, reference] = (kept ?? '').split('\u0000');
+      if (!reference || !of) return null;
+      return of === (await previousQuestion()) || of === (await beforeQuestion()) ? reference : null;
+    })());
   // A question of a document asked of the one the last answer was about: "who sent it?" as "who sent SG13-LS87?",
   // "when is the reply due?" as "when is the reply due for SG13-LS87?". `null` when that reads nothing better.
   // A statement is kept as what the conversation is about; a letter (with `letters`, once nothing else reads the
@@ -978,11 +978,13 @@ async function answerAsked(registry: Registry, context: CommandContext & { metri
     await keep(named);
     return readAs(again, named);
   };
-  // … and the command it was answered by.
-  const previousRouted = async () => {
-    const previous = await previousQuestion();
-    return previous ? { previous, routed: route(registry, previous, { now: context.now, tz: context.tz }) } : null;
-  };
+  // … and the command it was answered by (routed once).
+  let keptRouted: Promise<{ previous: string; routed: Routed } | null> | undefined;
+  const previousRouted = () =>
+    (keptRouted ??= (async () => {
+      const previous = await previousQuestion();
+      return previous ? { previous, routed: route(registry, previous, { now: context.now, tz: context.tz }) } : null;
+    })());
   // "when's that for me?", "and in my time zone?": the previous question again, whose times are in the asker's zone.
   if (IN_MY_TIME.test(question.trim())) {
     const previous = await previousQuestion();
@@ -1166,7 +1168,7 @@ async function answerAsked(registry: Registry, context: CommandContext & { metri
   }
   const follow = followUpOf(question);
   // (A thing asked of "its" group, "and the fellowship deadline?", is of the last question that named one.)
-  const read = follow ? (readAgainst(follow, await previousQuestion()) ?? ('thing' in follow ? readAgainst(follow, await namedQuestion()) : null)) : ((await unscopedDeadlines(registry, context, question, STILL_APPLIES.test(question) ? namedQuestion : previousQuestion)) ?? undefined);
+  const read = follow ? (readAgainst(follow, await previousQuestion()) ?? ('thing' in follow ? readAgainst(follow, await namedQuestion()) : null)) : ((await unscopedDeadlines(registry, context, question, STILL_APPLIES_ASKED.test(question) ? namedQuestion : previousQuestion)) ?? undefined);
   if (read === null) {
     // No earlier question: read as it is ("and for SG17?"), or said so when that reads nothing or "its" points to
     // nothing.

@@ -45,3 +45,9 @@ export function namesOnlyDeadlineKinds(text: string): boolean {
   const { categories, rest } = splitCategories(text);
   return categories !== null && rest.trim() === '';
 }
+
+/**
+ * Whether a deadline is asked to still apply: "does the 3 March deadline still apply", "so it doesn't apply anymore?",
+ * "is it still valid".
+ */
+export const STILL_APPLIES_ASKED = /\b(?:still\s+(?:apply|applies|valid|holds?|stands?|in\s+force|counts?)|(?:doesn['’]?t|does\s+not|don['’]?t|do\s+not|no\s+longer)\s+(?:apply|hold|count)|apply\s+any\s*more)\b/i;
