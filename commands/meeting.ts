@@ -5,7 +5,7 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { groupOfQuestion } from '../src/core/groups.ts';
-import { defineCommand, type CommandContext, type Reply, type ReplyItem } from '../src/core/command.ts';
+import { defineCommand, type CommandContext, type Reply, type ReplyItem, type SourceRef } from '../src/core/command.ts';
 import { CATEGORY_LABELS, eventLabel } from '../src/core/labels.ts';
 import { formatDeadline, formatEventTime, formatOpening, formatRange, meetingDay, whenWords } from '../src/core/time.ts';
 import type { DeadlineCategory, MeetingInfo } from '../src/core/types.ts';
@@ -156,7 +156,7 @@ const DAYS_OF_MONTH = new RegExp(String.raw`\b(?:(?:between|from)\s+)?\d{1,2}(?:
 
 /** Words of a meeting question that are not the group: "what time does the … meeting open", "where will … be held". */
 const QUESTION_WORDS =
-  /(?:^|\s)(?:what|time|when|where|which|is|are|does|do|will|be|being|get|gets|held|take|takes|place|venue|location|open|opens|opening|start|starts|starting|begin|begins|beginning|session|plenary|first|day|meet|it|at|on|and|there|a|an|any|newcomers?'?|briefings?|workshops?|trainings?|hackathons?|forums?|side|events?|dates?|days?|around|still|happening|happen|going|ahead|scheduled|planned|confirmed|cancell?ed|postponed|called|off|moved|rescheduled|why|was|were|-|–|&|or|in|person|in-person|hybrid|virtual|virtually|online|remote|remotely|format|can|i|we|join|attend|participate|registration|geneva|headquarters|hq|coming|up|upcoming|soon|participation|did|last|previous|most|recent|latest|met|opened|started|began|took|this|month|before|after|preceding|preceded|following|followed|alongside|prior|during)(?=\s|$)/gi;
+  /(?:^|\s)(?:what|time|when|where|which|is|are|does|do|will|be|being|get|gets|held|take|takes|place|venue|location|open|opens|opening|start|starts|starting|begin|begins|beginning|session|plenary|first|day|meet|it|at|on|and|there|a|an|any|newcomers?'?|briefings?|workshops?|trainings?|hackathons?|forums?|side|events?|dates?|days?|around|still|happening|happen|going|ahead|scheduled|planned|confirmed|cancell?ed|postponed|called|off|moved|rescheduled|why|was|were|-|–|&|or|in|person|in-person|hybrid|virtual|virtually|online|remote|remotely|format|can|i|we|join|attend|participate|registration|geneva|headquarters|hq|coming|up|upcoming|soon|participation|did|last|previous|most|recent|latest|met|opened|started|began|took|this|month|before|after|preceding|preceded|following|followed|alongside|prior|during|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|morning|afternoon|first)(?=\s|$)/gi;
 // "in April 2018", "in 2018": when the meeting asked about is; the answer gives the next one and its dates.
 const MONTH_YEAR = new RegExp(String.raw`\b(?:(?:in|of|for|during)\s+)?(?:${MONTH_PATTERN}\.?\s+)?(?:19|20)\d{2}\b|\b(?:(?:in|during)\s+)?${MONTH_PATTERN}\b\.?`, 'gi');
 
@@ -880,6 +880,11 @@ function formatHeadline(m: MeetingFact, group: string, remote: boolean): string 
   return `${group}: ${letter} does not say whether remote participation is offered`;
 }
 
+/** What the answer names as the meeting's authority: "the letter", or the TD or contribution it is known from. */
+function letterOf(source: SourceRef): string {
+  return source.kind === 'collective-letter' || source.kind === 'circular' || source.kind === 'meeting-notice' || source.kind === undefined ? 'the letter' : sourceLabel(source);
+}
+
 /** The answer's first line for a focused question: when the meeting opens, or where it is. */
 function focusItem(m: MeetingFact, focus: Exclude<MeetingFocus, null>, tz: string, registration = false, today = ''): ReplyItem {
   // A meeting over is told in the past: "SG12RG-AFR met in Abidjan", "TSAG opened …".
@@ -897,12 +902,12 @@ function focusItem(m: MeetingFact, focus: Exclude<MeetingFocus, null>, tz: strin
   if (focus === 'place') {
     return m.place
       ? { text: `${name} ${over ? 'met' : 'meets'}${inPlace(m.place)}${m.venue ? ` (venue: ${m.venue})` : ''}`, detail: `${formatRange(m.start, m.end)} [${sourceLabel(source)}]`, source }
-      : { text: `${name}: the letter does not say where`, detail: `${formatRange(m.start, m.end)} [${sourceLabel(source)}]`, source };
+      : { text: `${name}: ${letterOf(source)} does not say where`, detail: `${formatRange(m.start, m.end)} [${sourceLabel(source)}]`, source };
   }
   const opening = formatOpening(m, tz);
   return opening
     ? { text: `${name} ${over ? 'opened' : 'opens'} ${opening}`, detail: `${formatRange(m.start, m.end)}${m.place ? `, ${m.place}` : ''} [${sourceLabel(source)}]`, source }
-    : { text: `${name}: the letter gives no opening time`, detail: `${formatRange(m.start, m.end)}${m.place ? `, ${m.place}` : ''}; the meeting opens on ${formatRange(m.start, m.start)} [${sourceLabel(source)}]`, source };
+    : { text: `${name}: ${letterOf(source)} gives no opening time`, detail: `${formatRange(m.start, m.end)}${m.place ? `, ${m.place}` : ''}; the meeting opens on ${formatRange(m.start, m.start)} [${sourceLabel(source)}]`, source };
 }
 
 const meetingCommand = defineCommand({
@@ -1153,7 +1158,7 @@ const meetingCommand = defineCommand({
       return {
         ...known,
         notes: [
-          (first ? `I can't answer all of "${asked}": ${sourceLabel(first)}, the letter for this meeting, says nothing I can find on it. This is what I know of the ${name ?? ''} meeting.${travel}` : `I can't answer all of "${asked}": this is what I know of the next ${name ?? ''} meeting.`).replace(/ {2,}/g, ' '), `Deadlines for it (registration, contributions): /deadlines ${name ?? ''}`.trim(), ...known.notes],
+          (first ? `I can't answer all of "${asked}": ${sourceLabel(first)}, ${letterOf(first) === 'the letter' ? 'the letter for this meeting' : 'the only document I have on this meeting'}, says nothing I can find on it. This is what I know of the ${name ?? ''} meeting.${travel}` : `I can't answer all of "${asked}": this is what I know of the next ${name ?? ''} meeting.`).replace(/ {2,}/g, ' '), `Deadlines for it (registration, contributions): /deadlines ${name ?? ''}`.trim(), ...known.notes],
         data: { ...(known.data ?? {}), unread },
       };
     }

@@ -5,10 +5,34 @@ import { KIND_LABELS } from '../src/core/labels.ts';
 import type { DocumentKind } from '../src/core/types.ts';
 import { snippet } from '../src/store/snippet.ts';
 import { formatDeadline } from '../src/core/time.ts';
-import { addresseeList, uniqueSources } from './scope.ts';
+import { addresseeList, findScope, uniqueSources } from './scope.ts';
 
 /** Most distinct words a search looks for. */
 const MAX_WORDS = 32;
+
+/** What sgbot sends of a group's work to those who subscribe. */
+function followNote(scope: string): string {
+  return `To have sgbot remind you of ${scope}'s deadlines and tell you of its new documents: /subscribe ${scope}`;
+}
+
+/** How to follow a group's or Question's work when no stored document gives its mailing list. */
+function followReply(scope: string, words: string): Reply {
+  return {
+    ok: true,
+    title: `How to follow ${scope}`,
+    sections: [
+      {
+        items: [
+          { text: `/subscribe ${scope}: reminders before its deadlines and news of its documents` },
+          { text: `/deadlines ${scope}, /meeting ${scope}, /ls ${scope}: its deadlines, next meeting and liaison statements` },
+        ],
+      },
+    ],
+    notes: [`No stored document gives ${scope}'s mailing list; the study group's secretariat (/officers ${scope} secretariat) can add you to it.`],
+    sources: [],
+    data: { words, follow: scope },
+  };
+}
 
 /** What to look for in "documents about quantum", "for anything mentioning Y.4250?": the words after the request's. */
 export function wordsAsked(rest: string): string {
@@ -82,6 +106,9 @@ export default defineCommand({
     // A term written with a hyphen or dot ("WTSA-28", "MPLS-TP", "e164.arpa") is one thing: the index holds its parts
     // as words of their own, so a document holding both parts apart ("WTSA" here, "28 May" there) is no match.
     const compounds = compoundsOf(words);
+    // How to take part in a group's or Question's work ("how do I follow SG20"): the one it names.
+    const named = join ? findScope(words).scope : null;
+    const followed = named?.kind === 'question' ? named.question : named?.kind === 'group' ? (named.workingParty ?? named.group) : null;
     // How to join a Question's meetings: documents name it "Question 4/20" more often than "Q4/20".
     const joining = join ? /\bQ(\d{1,2})\/(\d{1,2})\b/i.exec(words) : null;
     const found = await index.search(joining ? `${words} Question ${joining[1]}/${joining[2]}` : words, compounds.length > 0 || joining ? 30 : 10);
@@ -114,11 +141,13 @@ export default defineCommand({
           ok: true,
           title: `How to take part: ${h.title ?? h.reference ?? 'the document'}`,
           sections: [{ items: [{ text: said, detail: `[${h.reference ?? h.title ?? `doc ${h.id.slice(0, 12)}`}]`, source }] }],
-          notes: ['As the document states it.'],
+          notes: ['As the document states it.', ...(followed ? [followNote(followed)] : [])],
           sources: uniqueSources([source]),
           data: { words, join: said },
         };
       }
+      // No document says how to join a group's work: what sgbot itself can send of it.
+      if (followed) return followReply(followed, words);
     }
     const sources = hits.map((h) => ({ docId: h.id, reference: h.reference, title: h.title, kind: h.kind }));
     const snippets = hits.map((h, i) => snippet(texts[i] ?? '', h.terms.length ? h.terms : words.split(' ')));

@@ -125,6 +125,8 @@ const ROUTER_INTENTS: ReadonlyArray<readonly [string, RegExp]> = [
   // how to take part, as the document that set it up says.
   ['search', /^(?:(?:what(?:'s|’s| is)|whats) the |which |is there a )?(?:mailing list|e-?mail list|reflector|list) (?:for|of) (?:the )?(?<join>\S.{1,60}?)[?!.]*$/i],
   ['search', /^how (?:do|can|should|could) (?:i|we|one|delegates|experts|(?:[\w/-]+\s+)?(?:experts|delegates|members|participants|people)) (?:join|subscribe to|take part in|participate in|sign up (?:for|to)) (?:the )?(?<join>\S.{1,60}?)(?: (?:mailing )?list)?[?!.]*$/i],
+  // "how do I follow SG20's work", "how can we keep up with Q4/20": how to take part, and what sgbot can send.
+  ['search', /^how (?:do|can|should|could) (?:i|we|one) (?:follow|keep up with|keep track of|track|stay (?:up to date|informed|updated) (?:on|with|about)|get (?:updates|news) (?:on|from|about|of)) (?:the )?(?<join>\S.{1,60}?)(?:['’]s)?(?: (?:meeting )?(?:work|activities|progress|discussions?))?[?!.]*$/i],
   // "open liaison deadlines after today?", "LS reply deadlines next month": reply dates of statements then.
   ['ls', /^(?:(?:any|all|the|open|pending|upcoming|current)\s+)*(?:liaison|LS|liaison statement)s?\s+(?:reply\s+|response\s+)?(?:deadlines?|due dates?|reply dates?)\s+(?<due>(?:after|from|in|before|by|until|this|next|between|within|during)\b.+?)[?!.]*$/i],
   // "what deadline did sg13 give jtc1 sc42 on ML terminology": a group's statements to a body, with their reply dates.
@@ -727,7 +729,8 @@ const EVENT_OF_IT = /\b(?:is there|are there|any)\s+(?:a\s+|an\s+|any\s+)?(?:wor
 
 /** A question of a few words that names no group, Recommendation, document, event or statement of its own. */
 function namesNothing(question: string): boolean {
-  const q = question.trim();
+  // (A zone named at the end, "…, paris time", is no word of what is asked.)
+  const q = (question.length <= 200 ? zoneNamed(question.trim())?.rest : undefined) ?? question.trim();
   // ("was there a workshop?" names none: "a workshop" is any.)
   const own = q.replace(/\b(?:a|an|any)\s+[\p{L}-]+/giu, ' ');
   return q.length <= 200 && q.split(/\s+/).length <= 8 && subjectOf(q) === null && !ONE_GROUP_MENTION.test(withRegionalGroups(q)) && !REC_NUMBER.test(q) && !NAMES_ITS_OWN.test(own) && !/^\//.test(q);
@@ -752,6 +755,15 @@ function standsAlone(answered: { command: string | null; reply: Reply }, questio
  * meeting, "which working parties meet there?" at the SG5 meeting, "who must reply?" to the LS on stale work items.
  */
 function askedOf(question: string, subject: NonNullable<ReturnType<typeof subjectOf>>): string {
+  // "what time does the meeting start, paris time?": the zone named stays at the end, where it is read.
+  const trimmed = question.trim().replace(/[?!.]+\s*$/, '');
+  const zoned = zoneNamed(trimmed);
+  const core = zoned?.rest.replace(/[?!.,\s]+$/, '');
+  if (core && core.length >= 3 && trimmed.startsWith(core) && trimmed.length > core.length) return `${askedOfPlain(core, subject).replace(/\?$/, '')}${trimmed.slice(core.length)}?`;
+  return askedOfPlain(question, subject);
+}
+
+function askedOfPlain(question: string, subject: NonNullable<ReturnType<typeof subjectOf>>): string {
   const bare = question.trim().replace(/^(?:(?:and|so|ok|okay)[,\s]+)/i, '').replace(/[?!.]+\s*$/, '');
   if ('group' in subject) {
     const at = subject.meeting ? `the ${subject.group} meeting` : subject.group;

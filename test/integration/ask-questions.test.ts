@@ -788,6 +788,17 @@ describe('questions of the twelfth round', () => {
     expect((await ask('mailing list for q4/20', 'Asia/Tokyo', '2027-01-20T17:00')).sections[0]?.items[0]?.text).toMatch(/t25sg20q4@lists\.itu\.int/);
   });
 
+  it('"how can I keep up with Q4/20?": the sentence giving its list and how to subscribe in sgbot; a group no document gives a list for gets what sgbot can send', async () => {
+    const q4 = await ask('how can I keep up with Q4/20?', 'Asia/Tokyo', '2027-01-20T17:00');
+    expect(q4).toMatchObject({ ok: true, command: 'search' });
+    expect(q4.sections[0]?.items[0]?.text).toMatch(/t25sg20q4@lists\.itu\.int/);
+    expect(q4.notes).toContain("To have sgbot remind you of Q4/20's deadlines and tell you of its new documents: /subscribe Q4/20");
+    const sg9 = await ask("how do I follow SG9's work", 'Asia/Tokyo', '2027-01-20T17:00');
+    expect(sg9).toMatchObject({ ok: true, title: 'How to follow SG9' });
+    expect(sg9.sections[0]?.items.map((i) => i.text)).toEqual(['/subscribe SG9: reminders before its deadlines and news of its documents', '/deadlines SG9, /meeting SG9, /ls SG9: its deadlines, next meeting and liaison statements']);
+    expect(sg9.notes[0]).toMatch(/^No stored document gives SG9's mailing list/);
+  });
+
   it('a working party\'s own meeting first, when asked of that working party', async () => {
     const a = await ask('can i attend wp3/17 remotely', 'Asia/Kolkata', '2026-09-07T13:00');
     expect(a).toMatchObject({ ok: true, command: 'meeting', title: 'WP3/17: remote participation is offered (a hybrid meeting)' });

@@ -493,6 +493,14 @@ describe('a follow-up question', () => {
     expect((await k13('why was it moved?')).title).toBe('The SG13 meeting planned for 8-19 March 2027 was moved to 12–23 April 2027 owing to works in the ITU conference rooms [TSB Collective letter 7/13]');
   });
 
+  it('"what time does the meeting start on monday, paris time?" after a question on TSAG: the TSAG opening, in Paris time; a TD that gives none is named, not called a letter', async () => {
+    const at = askerAt('2026-01-15T09:00:00Z', 'Asia/Tokyo', 'monday@example.org');
+    await at('when is the next TSAG meeting');
+    const start = await at('what time does the meeting start on monday, paris time?');
+    expect(start).toMatchObject({ ok: true, command: 'meeting', title: 'TSAG: TSAG-TD345 gives no opening time' });
+    expect(start.notes[0]).toBe('Read as "what time does the meeting start on monday for the TSAG meeting, paris time?".');
+  });
+
   it("is read against the asker's own earlier question, not another person's", async () => {
     await ask('when is the SG13 meeting?', 'bob@example.org');
     expect((await ask('and for SG20?', 'bob@example.org')).notes[0]).toBe('Read as "when is the SG20 meeting?".');
