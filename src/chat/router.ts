@@ -851,6 +851,10 @@ const THAT_STATEMENT = /\b(?:that|this|the)\s+(?:LS|liaison(?:\s+statement)?)\b(
 // asked to act on the statement the previous question picked out.
 const DOES_GROUP_ACT = new RegExp(String.raw`^(?:(?:and|so|but)[,\s]+)?(?:does|do|must|should|will|is|are)\s+(?<group>(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}|study group \d{1,2}|TSAG|Q\d{1,2}\/\d{1,2}))\s+(?:(?:need|have|got)\s+to|asked\s+to|supposed\s+to|required\s+to)\s+(?:reply|respond|answer|act|do anything)(?:\s+(?:to|on)\s+(?:it|that|this|them))?\s*[?!.]*$`, 'i');
 
+// "which of these is the earliest?", "which one is due first?", "the last one?" after a list of deadlines or meetings:
+// the first (or last) of that list.
+const END_OF_THEM = /^(?:(?:and|so|ok|okay)[,\s]+)?(?:(?:which|what)(?:\s+one)?(?:\s+of\s+(?:these|those|them))?\s+(?:(?:is|comes|falls|one is|'s|’s)\s+)?(?:(?:due|up)\s+)?(?:the\s+)?(?<end>earliest|soonest|first|closest|nearest|latest|last)(?:\s+one)?(?:\s+(?:due|up|of (?:these|those|them)))?|(?:which|what)(?:\s+one)?(?:\s+of\s+(?:these|those|them))?\s+(?:is due|comes|falls due|closes|ends|expires|happens|is)\s+(?<end2>first|soonest|earliest|last)|(?:and\s+)?the\s+(?<end3>earliest|soonest|first|last|latest)\s+one)\s*[?!.]*$/i;
+
 // "and before that?", "anything after it?" after a deadline: the group's other deadlines before (or after) it.
 const BEFORE_THAT = /^(?:(?:and|so|ok)[,\s]+)?(?:(?:what(?:'s|’s| is)?|anything|any(?:thing)? (?:else )?(?:due|deadlines?))\s+(?:due\s+)?)?(?<side>before|after)\s+(?:that|it|this|then)(?:\s+one)?\s*[?!.]*$/i;
 
@@ -1057,6 +1061,36 @@ async function answerAsked(registry: Registry, context: CommandContext & { metri
         await keep(asked);
         return readAs(again, asked);
       }
+    }
+  }
+  // "which of these is the earliest?" after deadlines or meetings listed: the first of them (the lists are soonest
+  // first), or the last.
+  const end = END_OF_THEM.exec(question.trim())?.groups;
+  const endWord = end ? (end['end'] ?? end['end2'] ?? end['end3'] ?? '').toLowerCase() : '';
+  if (endWord) {
+    const before = await previousRouted();
+    const listing = before && 'spec' in before.routed && (before.routed.spec.name === 'deadlines' || before.routed.spec.name === 'meeting') ? before : null;
+    const again = listing ? await answerOne(registry, context, listing.previous) : null;
+    // (A list of meetings is a section per meeting, with its side events; a list of deadlines, one section of them.)
+    const perMeeting = listing?.routed.spec.name === 'meeting' && (again?.reply.sections.length ?? 0) > 1;
+    if (again?.reply.ok && perMeeting) {
+      const sections = again.reply.sections;
+      const last = endWord === 'last' || endWord === 'latest';
+      const chosen = last ? sections.at(-1) : sections[0];
+      const cited = new Set(chosen?.items.map((i) => i.source?.docId));
+      if (listing && chosen) return readAs({ ...again, reply: { ...again.reply, title: `${last ? 'The latest' : 'The earliest'} of the ${sections.length} in "${again.reply.title}"`, sections: [chosen], notes: again.reply.notes.filter((n) => /^Times are shown\b/.test(n)), sources: again.reply.sources.filter((x) => cited.has(x.docId)) } }, listing.previous, `Read of "${listing.previous}".`);
+    }
+    const section = again?.reply.ok ? (again.reply.sections.find((x) => /^upcoming\b/i.test(x.heading ?? '')) ?? again.reply.sections[0]) : undefined;
+    const items = section?.items.filter((i) => i.text.trim() !== '' && !/^Known from /.test(i.text.trim())) ?? [];
+    const last = endWord === 'last' || endWord === 'latest';
+    const item = last ? items.at(-1) : items[0];
+    if (again && listing && item && items.length > 1) {
+      // (Deadlines due at the same time are all the first: their lines start with the same date and hour.)
+      const when = (i: { text: string }) => (i.text.includes(' (in ') ? i.text.slice(0, i.text.indexOf(' (in ')) : i.text);
+      const picked = items.filter((i) => when(i) === when(item));
+      const cited = new Set(picked.map((i) => i.source?.docId));
+      const title = `${last ? 'The latest' : 'The earliest'} of the ${items.length} in "${again.reply.title}"${picked.length > 1 ? ` (${picked.length} at the same time)` : ''}`;
+      return readAs({ ...again, reply: { ...again.reply, title, sections: [{ ...section, items: picked }], notes: again.reply.notes.filter((n) => /^Times are shown\b/.test(n)), sources: again.reply.sources.filter((x) => cited.has(x.docId)) } }, listing.previous, `Read of "${listing.previous}".`);
     }
   }
   // "SG12RG-AFR - where and when did it last meet", "the SG15 TAP consultation - what's it about": the question

@@ -501,6 +501,27 @@ describe('a follow-up question', () => {
     expect(start.notes[0]).toBe('Read as "what time does the meeting start on monday for the TSAG meeting, paris time?".');
   });
 
+  it('"which of these is the earliest?" after deadlines or meetings listed: the first of them (all that fall at that time), "and the last one?" the last', async () => {
+    const at = askerAt('2026-01-15T09:00:00Z', 'Europe/Paris', 'earliest@example.org');
+    await at('deadlines for SG20 in 2027');
+    const first = await at('which of these is the earliest?');
+    expect(first).toMatchObject({ ok: true, command: 'deadlines', title: 'The earliest of the 6 in "Deadlines for SG20, 2027" (2 at the same time)' });
+    expect(first.sections[0]?.items.map((i) => i.text.replace(/ \(in \d+ days\)/, ''))).toEqual([
+      'Fri 12 Mar 2027, 23:59 (Europe/Paris) — original: 12 March 2027 Geneva time, end of day: Captioning requests',
+      'Fri 12 Mar 2027, 23:59 (Europe/Paris) — original: 12 March 2027 Geneva time, end of day: Contributions needing translation',
+    ]);
+    expect(first.notes[0]).toBe('Read of "deadlines for SG20 in 2027".');
+    const last = await at('which one is due last?');
+    expect(last.title).toBe('The latest of the 6 in "Deadlines for SG20, 2027"');
+    expect(last.sections[0]?.items.map((i) => i.text)).toEqual([expect.stringMatching(/^Wed 28 Apr 2027, .*: Contributions$/)]);
+    await at('upcoming meetings');
+    const meeting = await at('which comes first?');
+    expect(meeting).toMatchObject({ ok: true, command: 'meeting' });
+    expect(meeting.title).toMatch(/^The earliest of the \d+ in "Upcoming meetings"$/);
+    expect(meeting.sections).toHaveLength(1);
+    expect(meeting.sections[0]?.items[0]?.text).toMatch(/^SG5: 19–28 January 2026/);
+  });
+
   it("is read against the asker's own earlier question, not another person's", async () => {
     await ask('when is the SG13 meeting?', 'bob@example.org');
     expect((await ask('and for SG20?', 'bob@example.org')).notes[0]).toBe('Read as "when is the SG20 meeting?".');
