@@ -5,7 +5,7 @@
 import { noAnswer, type CommandContext, type CommandSpec, type Registry, type Reply } from '../core/command.ts';
 import { namesOnlyDeadlineKinds, splitCategories, STILL_APPLIES_ASKED } from '../core/deadline-words.ts';
 import { editDistance } from '../core/edit-distance.ts';
-import { canonicalGroup, GROUP_MENTION, withRegionalGroups } from '../core/groups.ts';
+import { canonicalGroup, GROUP_MENTION, regionalGroupOf, withRegionalGroups } from '../core/groups.ts';
 import { formatRange, resolveZone } from '../core/time.ts';
 import { MONTH_PATTERN } from '../parse/normalize.ts';
 import type { CommandMetrics } from '../metrics.ts';
@@ -1211,6 +1211,12 @@ async function answerAsked(registry: Registry, context: CommandContext & { metri
     const group = ONE_GROUP_MENTION.exec(withRegionalGroups((await previousQuestion()) ?? ''))?.[0];
     const sg = group ? /^(?:ITU-T[\s-]+)?(?:SG[\s-]?|study group\s+|(?:WP|Q)\s?\d{1,2}\/)(\d{1,2})$/i.exec(group)?.[1] : undefined;
     if (sg) question = `${question.slice(0, bare.index)}${bare[1].toUpperCase()}${bare[2]}/${sg}${question.slice(bare.index + bare[0].length)}`;
+  }
+  // "no wait, I meant for the africa regional group" after a question on SG12: SG12's regional group for Africa.
+  if (/\bregional\s+group\b/i.test(question) && !ONE_GROUP_MENTION.test(withRegionalGroups(question))) {
+    const sg = /^(?:ITU-T[\s-]+)?SG[\s-]?(\d{1,2})(?:RG-[A-Z]{2,5})?$/i.exec(ONE_GROUP_MENTION.exec(withRegionalGroups((await previousQuestion()) ?? ''))?.[0] ?? '')?.[1];
+    const regional = sg ? regionalGroupOf(question, `SG${sg}`) : null;
+    if (regional) question = regional;
   }
   const follow = followUpOf(question);
   // (A thing asked of "its" group, "and the fellowship deadline?", is of the last question that named one.)

@@ -154,6 +154,20 @@ function regionalGroup(group: string, region: string): string {
  * `text` with its regional groups in words written as their names: "the SG13 Arab regional group" → "the SG13RG-ARB",
  * "study group 3 regional group for Africa" → "SG3RG-AFR".
  */
+// "the africa regional group", "the regional group for the Arab region": a regional group of no study group named.
+const BARE_REGIONAL = new RegExp(String.raw`(?<!(?:SG\s?\d{1,2}|study\s+group\s+\d{1,2})(?:['’]s)?\s+(?:the\s+)?)\b(?:the\s+)?(?:${REGION}\s+regional\s+group|regional\s+group\s+(?:of|for|in)\s+(?:the\s+)?${REGION}(?:\s+region)?)\b(?!\s+(?:of|for)\s+(?:ITU-T\s+)?(?:SG|study\s+group))`, 'i');
+
+/**
+ * `text` with a regional group named without its study group ("I meant for the africa regional group") made that
+ * of `studyGroup` (`SG12RG-AFR`); `null` when it names none.
+ */
+export function regionalGroupOf(text: string, studyGroup: string): string | null {
+  const m = BARE_REGIONAL.exec(text);
+  const region = m?.[1] ?? m?.[2];
+  if (!m || !region || !/^SG\d{1,2}$/.test(studyGroup)) return null;
+  return `${text.slice(0, m.index)}${regionalGroup(studyGroup, region)}${text.slice(m.index + m[0].length)}`;
+}
+
 export function withRegionalGroups(text: string): string {
   return text
     .replace(REGIONAL_GROUP, (_, group: string, region: string) => regionalGroup(group, region))

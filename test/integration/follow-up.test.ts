@@ -522,6 +522,16 @@ describe('a follow-up question', () => {
     expect(meeting.sections[0]?.items[0]?.text).toMatch(/^SG5: 19–28 January 2026/);
   });
 
+  it('"no wait, I meant for the africa regional group" after a question on SG12: its regional group for Africa; "and the arab regional group?" then the Arab one of the same study group', async () => {
+    const at = askerAt('2026-01-15T09:00:00Z', 'Africa/Nairobi', 'regional@example.org');
+    await at('when is the next SG12 meeting');
+    const africa = await at('no wait, I meant for the africa regional group');
+    expect(africa).toMatchObject({ ok: true, command: 'meeting' });
+    expect(africa.notes[0]).toBe('Read as "when is the next SG12RG-AFR meeting".');
+    const arab = await at('and the arab regional group?');
+    expect(arab.notes[0]).toBe('Read as "when is the next SG12RG-ARB meeting".');
+  });
+
   it("is read against the asker's own earlier question, not another person's", async () => {
     await ask('when is the SG13 meeting?', 'bob@example.org');
     expect((await ask('and for SG20?', 'bob@example.org')).notes[0]).toBe('Read as "when is the SG20 meeting?".');

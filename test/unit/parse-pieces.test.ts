@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { canonicalGroup, canonicalQuestion } from '../../src/core/groups.ts';
+import { canonicalGroup, canonicalQuestion, regionalGroupOf } from '../../src/core/groups.ts';
 import { eventLabel } from '../../src/core/labels.ts';
 import { categorize } from '../../src/parse/categories.ts';
 import { findDates, findTime } from '../../src/parse/dates.ts';
@@ -236,6 +236,14 @@ describe('groups and Questions', () => {
     expect(canonicalGroup('TSAG')).toBe('TSAG');
     expect(canonicalGroup('SG99')).toBeNull();
     expect(canonicalQuestion('Question 11/20')).toBe('Q11/20');
+  });
+  it('reads a regional group named without its study group as that of the study group given', () => {
+    expect(regionalGroupOf('I meant for the africa regional group', 'SG12')).toBe('I meant for SG12RG-AFR');
+    expect(regionalGroupOf('and the regional group for the Arab region?', 'SG13')).toBe('and SG13RG-ARB?');
+    // One that names its study group is read as written, and a text naming none gets none.
+    expect(regionalGroupOf('the SG3 regional group for Africa', 'SG12')).toBeNull();
+    expect(regionalGroupOf('the africa regional group of SG3', 'SG12')).toBeNull();
+    expect(regionalGroupOf('when is the next meeting', 'SG12')).toBeNull();
   });
   it('maps list and secretariat addresses to groups and Questions', () => {
     expect(classifyAddress('t22sg20q1@lists.itu.int')).toMatchObject({ kind: 'list', group: 'SG20', question: 'Q1/20' });
