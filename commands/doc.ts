@@ -106,12 +106,21 @@ function statementHeadline(question: string, label: string, li: LiaisonInfo, tz:
   if (/\bwho (?:sent|wrote|issued|signed)\b|\bfrom whom\b|\bwho (?:is|was) it from\b/i.test(question)) return `${label} was sent by ${from}`;
   if (/\b(?:asks?|asking|wants?|wanting|requests?|requesting)\b/i.test(question) && !/\bwho\b/i.test(question)) return asksTitle(label, li);
   if (/\brecs?\b|\brecommendations?\b|\bdrafts?\b/i.test(question)) return recommendations.length > 0 ? `${label} names ${recommendations.map(recommendationName).join(', ')}` : `${label} names no Recommendation`;
-  // "does sg2 need to reply?": whether that group is asked to act.
-  const party = /\b(?:need|needs|have|has|must|should|asked)\s+to\s+(?:reply|respond|answer|act)\b/i.test(question) ? canonicalGroup(GROUP_IN_QUESTION.exec(question)?.[0] ?? '') : null;
+  const due = li.deadline ? formatDeadline({ date: li.deadline, time: null, timezone: 'Europe/Zurich' }, tz) : null;
+  const acting = [...parties('action'), ...parties('comment')];
+  // "who has to answer it?", "who must reply to SG11-LS58?": its action addressees, and by when.
+  if (/\bwho\b[^?]{0,40}?\b(?:reply|replies|respond|answer|act|action)\b/i.test(question)) {
+    const copied = parties('information');
+    const told = copied.length > 0 ? `; for information only: ${copied.join(', ')}` : '';
+    return acting.length > 0 ? `${acting.join(', ')} ${acting.length > 1 ? 'are' : 'is'} asked to act on ${label}${due ? `, replying by ${due}` : ''}${told}` : `${label} asks no one to act${due ? ` (it gives a reply date, ${due})` : ''}${told}`;
+  }
+  // "does sg2 need to reply?": whether that group is asked to act (a group in a reference, "SG11-LS58", is none).
+  const party = /\b(?:need|needs|have|has|must|should|asked)\s+to\s+(?:reply|respond|answer|act)\b/i.test(question) ? canonicalGroup(GROUP_IN_QUESTION.exec(question.replace(/\b(?:SG\s?\d{1,2}|TSAG)-(?:LS|TD)\s?\d{1,4}\b/gi, ' '))?.[0] ?? '') : null;
   if (party) {
     const own = (li.addressees ?? []).find((a) => a.group === party || canonicalGroup(a.party) === party);
-    if (own && (own.purpose === 'action' || own.purpose === 'comment')) return `Yes: ${label} asks ${party} to ${own.purpose === 'comment' ? 'comment' : 'act'}${li.deadline ? `, replying by ${formatDeadline({ date: li.deadline, time: null, timezone: 'Europe/Zurich' }, tz)}` : ''}`;
-    return `No: ${own ? `${party} gets ${label} for information` : `${label} is not addressed to ${party}`}; ${li.deadline ? `it asks for a reply by ${formatDeadline({ date: li.deadline, time: null, timezone: 'Europe/Zurich' }, tz)} from others` : 'it sets no reply date'}`;
+    if (own && (own.purpose === 'action' || own.purpose === 'comment')) return `Yes: ${label} asks ${party} to ${own.purpose === 'comment' ? 'comment' : 'act'}${due ? `, replying by ${due}` : ''}`;
+    const others = acting.length > 0 ? `${label} asks ${acting.join(', ')} to act${due ? `, replying by ${due}` : ''}` : due ? `it gives a reply date, ${due}, but asks no one by name` : 'it sets no reply date';
+    return `No: ${own ? `${party} gets ${label} for information` : `${label} is not addressed to ${party}`}; ${others}`;
   }
   return null;
 }

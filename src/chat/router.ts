@@ -688,7 +688,8 @@ function subjectOf(asked: string): { group: string; meeting: boolean } | { thing
   // ("the SG13 Arab regional group" is SG13RG-ARB, not SG13.)
   const previous = withRegionalGroups(asked);
   // A statement or TD by its number ("what does SG11-LS58 ask?"): that document, not the group its number starts with.
-  const numbered = /\b(?:SG\d{1,2}|TSAG)-(?:LS|TD)\s?\d{1,4}\b/i.exec(previous)?.[0];
+  // (… or by its id, for one with no number: "what does 6ea88ad80331 say?".)
+  const numbered = /\b(?:SG\d{1,2}|TSAG)-(?:LS|TD)\s?\d{1,4}\b|(?<![\w-])(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{12}(?![\w-])/i.exec(previous)?.[0];
   if (numbered) return { thing: numbered };
   // A statement named by its topic ("the TSAG LS on stale work items", "SG11 liaison on emergency calls"): that
   // statement, not the group that sent it.
@@ -839,7 +840,10 @@ const FORMAT_OF_THEM = /^(?:(?:and|so|ok|okay|but)[,\s]+)?(?:(?:is|are|was|were|
 const ONE_WORD = String.raw`(?!(?:first|last|next|other|same|new|old|latest|earlier|later|right|wrong|second|third|only|that|this|these|those|which|for|of|to|in|on|at|with|and|or)\b)[\p{L}\d/.'’-]+`;
 const ONE_OF_THEM = new RegExp(String.raw`\bthe\s+(?<which>${ONE_WORD}(?:\s+${ONE_WORD}){0,4}?)\s+one\b(?!\s+of\b)`, 'iu');
 // "the one from sg17", "the one on fronthaul": one of the things listed, by its sender or topic.
-const ONE_FROM = /\bthe\s+one\s+(?<how>from|by|on|about)\s+(?<which>(?:ITU-T\s+)?[\p{L}\d/.'’-]+(?:\s+(?!(?:who|what|when|where|which|is|are|was|does|do|did)\b)[\p{L}\d/.'’-]+){0,3}?)(?=\s*(?:[-–—:,?!.]|$))/iu;
+const ONE_FROM = /\bthe\s+one\s+(?<how>from|by|on|about|to|for)\s+(?<which>(?:ITU-T\s+)?[\p{L}\d/.'’-]+(?:\s+(?!(?:who|what|when|where|which|is|are|was|does|do|did)\b)[\p{L}\d/.'’-]+){0,3}?)(?=\s*(?:[-–—:,?!.]|$))/iu;
+// "the second one", "the 2nd LS", "number 3", "#2": one of a list by its place in it.
+const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', '1', '2', '3', '4', '5'];
+const ORDINAL_ONE = /^(?:(?:and|so|ok|okay)[,\s]+)?(?:(?:what about|how about|and|about|tell me (?:more )?about|show me|open)\s+)?(?:\bthe\s+(?<word>first|second|third|fourth|fifth|[1-5](?:st|nd|rd|th))\s+(?:one|LS|liaison(?:\s+statement)?|statement)\b|\b(?:number|no\.?|#)\s?(?<num>[1-5])\b)/i;
 // What the previous question listed, for the one named to be "the <group> <thing>" or "the <thing> on <words>".
 const LISTED_THING = /\b(LS|liaison(?: statement)?|consultation|meeting|workshop|circular|letter)s?\b/i;
 
@@ -882,7 +886,12 @@ export interface Answered {
 
 /** `answered` as the answer to `read`, its first note saying how the question was read (`Read as "<read>".`). */
 function readAs(answered: { command: string | null; reply: Reply }, read: string | null, note = `Read as "${read ?? ''}".`): Answered {
-  return { ...answered, reply: { ...answered.reply, notes: [note, ...answered.reply.notes] }, read };
+  // A document read by its id ("what does 6ea88ad80331 say?") is named to the asker by its title.
+  const shown = note.replace(/(?<![\w-])(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{12}(?![\w-])/g, (id) => {
+    const source = answered.reply.sources.find((x) => x.docId?.startsWith(id));
+    return source ? `the ${source.kind === 'liaison-statement' ? 'statement' : 'document'} “${source.title ?? source.reference ?? id}”` : id;
+  });
+  return { ...answered, reply: { ...answered.reply, notes: [shown, ...answered.reply.notes] }, read };
 }
 
 // Deadlines asked as those still to come: "any deadlines left?", "what's still due?" (after a question on a group).
@@ -947,6 +956,11 @@ const DOC_ASKED = /\b(?:sent|send|wrote|write|written|signed|asks?|asking|wants?
 async function answerAsked(registry: Registry, context: CommandContext & { metrics?: CommandMetrics }, question: string): Promise<Answered> {
   const conversation = context.conversation;
   if (!conversation) return { ...(await answerOne(registry, context, question)), read: question };
+  // "by when in NY time?", "and the opening, Tokyo time?": a short question that names nothing but a zone is read as
+  // the question without it, its times in that zone.
+  const zoned = question.length <= 200 ? zoneNamed(question.trim()) : null;
+  // ("what's that in new york time?" is the last answer again, in that zone: read below.)
+  if (zoned && zoned.rest.length >= 3 && namesNothing(zoned.rest) && !THAT_IN_PLACE.test(question.trim())) return answerAsked(registry, { ...context, tz: zoned.zone }, zoned.rest);
   // The asker's previous question, read from Redis once, when a reading needs it.
   let kept: Promise<string | null> | undefined;
   const previousQuestion = () => (kept ??= conversation.previous().catch(() => null));
@@ -1023,26 +1037,54 @@ async function answerAsked(registry: Registry, context: CommandContext & { metri
   }
   // "what does the emergency calls one ask?" after a list of liaison statements: asked of the statement on emergency
   // calls; "the sg13 one - when is that for me?" after open consultations: of SG13's consultation.
+  // "the second one", "number 3", "the 2nd LS" after a list: that one of the list, counted as shown.
+  const nth = ORDINAL_ONE.exec(question);
+  if (nth?.groups) {
+    const word = (nth.groups['word'] ?? nth.groups['num'] ?? '').toLowerCase();
+    const index = ORDINALS.indexOf(word.replace(/(?<=\d)(?:st|nd|rd|th)$/, '')) % 5;
+    const before = index >= 0 ? await previousRouted() : null;
+    const listed = before && 'spec' in before.routed && before.routed.spec.name === 'ls' ? await answerOne(registry, context, before.previous) : null;
+    const seen = new Set<string>();
+    const statements = (listed?.reply.ok ? listed.reply.sections.flatMap((x) => x.items) : []).flatMap((i) => {
+      const id = i.source?.docId;
+      if (!id || seen.has(id)) return [];
+      seen.add(id);
+      return [i.source?.reference ?? id.slice(0, 12)];
+    });
+    const picked = statements[index];
+    if (picked && statements.length > 1) {
+      const rest = `${question.slice(0, nth.index)}${picked}${question.slice(nth.index + nth[0].length)}`;
+      // ("the second one" alone: the statement itself.)
+      const asked = rest.replace(/^[\s?!.,:;-]+|[\s?!.,:;-]+$/g, '') === picked ? `/doc ${picked}` : rest;
+      const again = await answer(registry, context, asked);
+      if (again.reply.ok) return readAs(again, asked, `Read as "${asked}": the ${ORDINALS[index]} of the ${statements.length} listed for "${before?.previous ?? ''}".`);
+    }
+  }
   const one = ONE_OF_THEM.exec(question) ?? ONE_FROM.exec(question);
-  const listedThing = one ? LISTED_THING.exec((await previousQuestion()) ?? '')?.[1] : undefined;
+  // (What was listed: named by the previous question, or the statements its answer listed.)
+  const listedThing = one ? (LISTED_THING.exec((await previousQuestion()) ?? '')?.[1] ?? (await previousRouted().then((b) => (b && 'spec' in b.routed && b.routed.spec.name === 'ls' ? 'LS' : undefined)))) : undefined;
   if (one?.groups?.['which'] && listedThing) {
     const which = one.groups['which'].trim();
     const group = canonicalGroup(which);
     const thing = /^(?:LS|liaison)/i.test(listedThing) ? 'LS' : listedThing.toLowerCase();
-    // ("the one from sg17": the statement from SG17.)
+    // ("the one from sg17": the statement from SG17; "the one to sg11": the one addressed to SG11.)
     const from = /^from$/i.test(one.groups['how'] ?? '');
+    const to = /^(?:to|for)$/i.test(one.groups['how'] ?? '');
     // Of the statements the previous answer listed, the one so named, by its number: "SG17-LS45".
     const before = thing === 'LS' ? await previousRouted() : null;
     const listed = before && 'spec' in before.routed && before.routed.spec.name === 'ls' ? await before.routed.spec.run(context, before.routed.args).catch(() => null) : null;
-    type Listed = { source: { reference: string | null; docId: string; title: string | null }; liaison: { from: string | null } };
+    type Listed = { source: { reference: string | null; docId: string; title: string | null }; liaison: { from: string | null; to?: string[]; cc?: string[] } };
     const data = (listed?.data ?? {}) as Record<string, unknown>;
     const statements = ['awaitingAction', 'askedWithoutDate', 'expectedReplies', 'overdue', 'recent'].flatMap((k) => (Array.isArray(data[k]) ? (data[k] as Listed[]) : []));
     const words = which.toLowerCase().split(/\s+/).filter((w) => w.length >= 3);
-    const picked = statements.filter((l) => (from || group ? (l.liaison.from !== null && (canonicalGroup(l.liaison.from) ?? l.liaison.from) === (group ?? which)) : words.length > 0 && words.every((w) => (l.source.title ?? '').toLowerCase().includes(w))));
-    const only = picked.length === 1 ? picked[0] : undefined;
-    const named = only ? (only.source.reference ?? only.source.docId.slice(0, 12)) : from ? `the ${thing} from ${group ?? which}` : group ? `the ${group} ${thing}` : `the ${thing} on ${which}`;
-    const asked = `${question.slice(0, one.index)}${named}${question.slice(one.index + one[0].length)}`;
-    const again = await answer(registry, context, asked);
+    const addressedTo = (l: Listed) => [...(l.liaison.to ?? []), ...(l.liaison.cc ?? [])].some((x) => (canonicalGroup(x) ?? x).toLowerCase() === (group ?? which).toLowerCase());
+    const picked = statements.filter((l) => to ? addressedTo(l) : (from || group ? (l.liaison.from !== null && (canonicalGroup(l.liaison.from) ?? l.liaison.from) === (group ?? which)) : words.length > 0 && words.every((w) => (l.source.title ?? '').toLowerCase().includes(w))));
+    // (Of several so named, the one the group is asked to answer, when one is: listed first.)
+    const asked = ['awaitingAction', 'askedWithoutDate'].flatMap((k) => (Array.isArray(data[k]) ? (data[k] as Listed[]) : [])).filter((l) => picked.includes(l));
+    const only = picked.length === 1 ? picked[0] : asked.length === 1 ? asked[0] : undefined;
+    const named = only ? (only.source.reference ?? only.source.docId.slice(0, 12)) : to ? `the ${thing} to ${group ?? which}` : from ? `the ${thing} from ${group ?? which}` : group ? `the ${group} ${thing}` : `the ${thing} on ${which}`;
+    const rewritten = `${question.slice(0, one.index)}${named}${question.slice(one.index + one[0].length)}`;
+    const again = await answer(registry, context, rewritten);
     // (Said once how it was read: the question as rewritten may have been read further.)
     if (again.reply.ok) return again.read === null || /^Read as "/.test(again.reply.notes[0] ?? '') ? again : readAs(again, again.read);
   }
@@ -1072,7 +1114,7 @@ async function answerAsked(registry: Registry, context: CommandContext & { metri
     const listing = before && 'spec' in before.routed && (before.routed.spec.name === 'deadlines' || before.routed.spec.name === 'meeting') ? before : null;
     const again = listing ? await answerOne(registry, context, listing.previous) : null;
     // (A list of meetings is a section per meeting, with its side events; a list of deadlines, one section of them.)
-    const perMeeting = listing?.routed.spec.name === 'meeting' && (again?.reply.sections.length ?? 0) > 1;
+    const perMeeting = listing !== null && 'spec' in listing.routed && listing.routed.spec.name === 'meeting' && (again?.reply.sections.length ?? 0) > 1;
     if (again?.reply.ok && perMeeting) {
       const sections = again.reply.sections;
       const last = endWord === 'last' || endWord === 'latest';
@@ -1321,7 +1363,7 @@ async function answerAsked(registry: Registry, context: CommandContext & { metri
   const answered = await answerOne(registry, context, asked);
   // A short question that names nothing ("where do objections go?") read by nothing but a search by its words, after
   // an answer about one document: what that document says of it.
-  if ((namesNothing(question) || POINTS_BACK.test(question)) && (!answered.reply.ok || answered.command === 'search')) {
+  if ((namesNothing(question) || POINTS_BACK.test(question)) && (!answered.reply.ok || answered.command === 'search' || !standsAlone(answered, question))) {
     const fromFocus = await ofFocus(question, true);
     if (fromFocus) return fromFocus;
   }

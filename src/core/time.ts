@@ -34,7 +34,7 @@ export function isValidZone(zone: string): boolean {
 }
 
 /** Cities people name a zone by that the IANA database files under another city: Geneva keeps Zurich's time. */
-const ZONE_OF_CITY: Record<string, string> = { geneva: 'Europe/Zurich', genf: 'Europe/Zurich', geneve: 'Europe/Zurich', genève: 'Europe/Zurich', itu: 'Europe/Zurich', washington: 'America/New_York', washington_dc: 'America/New_York' };
+const ZONE_OF_CITY: Record<string, string> = { geneva: 'Europe/Zurich', genf: 'Europe/Zurich', geneve: 'Europe/Zurich', genève: 'Europe/Zurich', itu: 'Europe/Zurich', washington: 'America/New_York', washington_dc: 'America/New_York', dc: 'America/New_York', ny: 'America/New_York', nyc: 'America/New_York', new_york_city: 'America/New_York', la: 'America/Los_Angeles', sf: 'America/Los_Angeles', san_francisco: 'America/Los_Angeles', hk: 'Asia/Hong_Kong', us_eastern: 'America/New_York', us_pacific: 'America/Los_Angeles' };
 
 /** Fewest inhabitants of a town whose name is taken for its zone: a village's name is more often a word ("Progress"). */
 const TOWN_POPULATION = 100_000;

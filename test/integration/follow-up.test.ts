@@ -498,7 +498,10 @@ describe('a follow-up question', () => {
     await at('when is the next TSAG meeting');
     const start = await at('what time does the meeting start on monday, paris time?');
     expect(start).toMatchObject({ ok: true, command: 'meeting', title: 'TSAG: TSAG-TD345 gives no opening time' });
-    expect(start.notes[0]).toBe('Read as "what time does the meeting start on monday for the TSAG meeting, paris time?".');
+    expect(start.notes[0]).toBe('Read as "what time does the meeting start on monday for the TSAG meeting?".');
+    // … and a meeting that gives its opening, in the zone named, not the asker's.
+    await at('when is the next SG21 meeting');
+    expect((await at('what time does the meeting start on monday, paris time?')).title).toBe('SG21 opens Mon 20 Apr 2026, 09:30 (Europe/Paris) — original: 20 April 2026, 09:30 Geneva time');
   });
 
   it('"which of these is the earliest?" after deadlines or meetings listed: the first of them (all that fall at that time), "and the last one?" the last', async () => {
@@ -530,6 +533,22 @@ describe('a follow-up question', () => {
     expect(africa.notes[0]).toBe('Read as "when is the next SG12RG-AFR meeting".');
     const arab = await at('and the arab regional group?');
     expect(arab.notes[0]).toBe('Read as "when is the next SG12RG-ARB meeting".');
+  });
+
+  it('after statements listed: "the second one" is the second listed, "the tsag one - what does it ask?" the one TSAG sent, "by when in NY time?" its reply date in New York time, "who must reply?" its action addressees', async () => {
+    const at = askerAt('2026-01-15T09:00:00Z', 'America/New_York', 'second@example.org');
+    await at('what does sg13 need to reply to');
+    const second = await at('the second one');
+    expect(second).toMatchObject({ ok: true, command: 'doc', title: 'TSAG-LS12' });
+    expect(second.notes[0]).toMatch(/^Read as "\/doc TSAG-LS12": the second of the \d+ listed for "what does sg13 need to reply to"\.$/);
+    await at('what does sg13 need to reply to');
+    const tsag = await at('the tsag one - what does it ask?');
+    expect(tsag.notes[0]).toBe('Read as "what does TSAG-LS12 ask?".');
+    expect((await at('by when in NY time?')).title).toBe('A reply to TSAG-LS12 is due by Mon 15 Jun 2026, 17:59 (America/New_York) — original: 15 June 2026 Geneva time, end of day');
+    await at('what does sg13 need to reply to');
+    await at('the first one');
+    expect((await at('who must reply?')).title).toBe('SG13 is asked to act on SG11-LS58, replying by Tue 31 Mar 2026, 17:59 (America/New_York) — original: 31 March 2026 Geneva time, end of day; for information only: SG2');
+    expect((await at('does sg2 need to reply?')).title).toBe('No: SG2 gets SG11-LS58 for information; SG11-LS58 asks SG13 to act, replying by Tue 31 Mar 2026, 17:59 (America/New_York) — original: 31 March 2026 Geneva time, end of day');
   });
 
   it("is read against the asker's own earlier question, not another person's", async () => {
