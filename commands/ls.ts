@@ -75,7 +75,9 @@ const lsCommand = defineCommand({
     // "is there a liaison statement from SG17 to SG20?", "are there any LSs to SG13 from SG11": sender and addressee.
     /^(?:is|are) there (?:a|an|any) (?:new |recent )?(?:liaison statements?|liaisons?|LSs?)\s+(?<arg>(?:from|to)\s+.+?)\s*[?!.]*$/i,
     // "any liaisons for SG13 to answer", "which liaisons did SG17 send", "what liaisons has SG20 received".
-    /^(?:are there |is there )?(?:any|which|what)\s+(?:liaison statements?|liaisons?|LSs?)\s+(?:for|did|has|have|from|to)\s+(?<arg>.+?)(?:\s+(?:to answer|to reply to|send(?: out)?|sent(?: out)?|receive|received|get|got))?\s*\??$/i,
+    // ("any LS from 3GPP to sg16?": the sender and addressee read as such; "which liaisons did we send to IEEE": those
+    // sent to it, whoever "we" are.)
+    /^(?:are there |is there )?(?:any|which|what)\s+(?:liaison statements?|liaisons?|LSs?)\s+(?:(?:for|did|has|have)\s+(?:(?:we|I|you|us)\s+(?:send|sent|write|wrote)\s+(?=to\s))?|(?=(?:from|to)\s))(?<arg>.+?)(?:\s+(?:to answer|to reply to|send(?: out)?|sent(?: out)?|receive|received|get|got))?\s*\??$/i,
   ],
   async run(ctx, { scope, from, to, topic, due, sent, asks: wantAsks = false, replyAsked = false, actor, openAsked, whoActs = false, answeredAsked = false, contactsAsked = false }): Promise<Reply> {
     // "ls SG17-LS45": one statement by its number, as `doc` shows it.

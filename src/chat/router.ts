@@ -409,6 +409,19 @@ function routeText(registry: Registry, plain: string, clock?: AskClock): Routed 
     .replace(/^(?:did|have)\s+(?:I|we)\s+miss(?:ed)?\s+(?:anything|something|any(?:thing)?\s+deadlines?|a\s+deadline)(?:\s+important)?(?=\s+(?:in|over|during)\s+the\s+(?:last|past)\b|\s*[?!.]*$)/i, 'what deadlines did I miss')
     .replace(/^what deadlines did I miss(\s*[?!.]*)$/i, 'what deadlines did I miss in the past month$1')
     .replace(/^(?:which|what|any)\s+deadlines\s+(?:have\s+)?(?:passed|closed|gone by|expired)\s+(?:recently|lately)(\s*[?!.]*)$/i, 'what deadlines did I miss in the past month$1')
+    // "the emergency calls LS", "the SG17 IoT security LS": the statement on that topic ("the SG17 LS on IoT security").
+    .replace(TOPIC_BEFORE_LS, topicFirstLs)
+    // "deadline to reply to the SG17 LS on IoT security (and who needs to reply)?", "when is the reply to the LS on X
+    // due": who must reply to it, and by when.
+    .replace(/^(?:(?:what(?:'s|’s| is)|when(?:'s|’s| is))\s+)?(?:the\s+)?(?:(?:reply|response)\s+)?(?:deadline|due date|date)\s+(?:to|for)\s+(?:reply(?:ing)?|respond(?:ing)?|answer(?:ing)?)\s+to\s+(the\s+(?:[\w/-]+\s+){0,2}?(?:LS|liaison(?:\s+statement)?)\s+(?:on|about|regarding)\s+[^?!]{2,60}?)(?:\s*,?\s*and\s+who\s+(?:needs|has|must|should)\s+to\s+(?:reply|respond|answer)(?:\s+to\s+it)?)?(\s*[?!.]*)$/i, 'who must reply to $1$2')
+    .replace(/^when\s+is\s+the\s+(?:reply|response|answer)\s+to\s+(the\s+(?:[\w/-]+\s+){0,2}?(?:LS|liaison(?:\s+statement)?)\s+(?:on|about|regarding)\s+[^?!]{2,60}?)\s+due(\s*[?!.]*)$/i, 'who must reply to $1$2')
+    // "what does sg13 owe TSAG", "which liaisons from TSAG must SG13 answer", "what does SG13 need to reply to from
+    // TSAG": the statements from that sender to that group, those it must answer first.
+    .replace(new RegExp(String.raw`^what\s+(?:does|do)\s+(${GROUP_WORDS_ASKED})\s+owe(?:\s+(?:to\s+)?(?:the\s+)?(${SENDER_ASKED}))?(\s*[?!.]*)$`, 'i'), (_m, group: string, sender: string | undefined) => (sender ? `ls ${group} from ${sender}` : `what does ${group} need to reply to`))
+    .replace(new RegExp(String.raw`^(?:which|what)\s+(?:liaisons?|LSs?|liaison statements?|statements?)\s+from\s+(?:the\s+)?(${SENDER_ASKED})\s+(?:must|does|do|should|has to|have to|needs? to)\s+(${GROUP_WORDS_ASKED})\s+(?:(?:need|have)\s+to\s+)?(?:answer|reply to|respond to|act on)(\s*[?!.]*)$`, 'i'), 'ls $2 from $1')
+    .replace(new RegExp(String.raw`^what\s+(?:does|do)\s+(${GROUP_WORDS_ASKED})\s+(?:need|have|has)\s+to\s+(?:reply|respond|answer)\s+to\s+from\s+(?:the\s+)?(${SENDER_ASKED})(\s*[?!.]*)$`, 'i'), 'ls $1 from $2')
+    // "did SG13 get the SG17 LS on IoT security for action?": whether that group is asked to act on it.
+    .replace(/^(?:did|does|has|is|was)\s+((?:ITU-T\s+)?(?:SG\s?\d{1,2}|TSAG|study group \d{1,2}|Q\d{1,2}\/\d{1,2}))\s+(?:get|got|receive|received|have|been sent|sent)\s+(the\s+(?:[\w/-]+\s+){0,2}?(?:LS|liaison(?:\s+statement)?)\s+(?:on|about|regarding)\s+[^?!]{2,60}?)\s+(?:for\s+action|to\s+act\s+on|to\s+answer|to\s+reply\s+to)(\s*[?!.]*)$/i, 'does $1 need to reply to $2$3')
     // "when does the G.9806.1 consultation close", "what time exactly does the TAP on X end": its reply deadline.
     .replace(/^(?:when|what time|what date|by when)\b(?:\s+exactly)?\s+(?:does|do|will|is|did)\s+(?:the\s+)?(.{2,60}?\s+(?:consultation|TAP|AAP|last call|comment period))\s+(?:close|closes|end|ends|finish|be over|due)\b(?:\s*,?\s*(?:in my (?:local )?time|for me))?(\s*[?!.]*)$/i, 'consultation deadline for $1$2')
     // "status of the SG15 TAP consultation": whether it is open and until when, with the Recommendations it is on.
@@ -573,6 +586,39 @@ export function zoneNamed(question: string): { zone: string; rest: string } | nu
     return { zone, rest: `${question.slice(0, at)}${kept ? ` ${kept}` : ''}${m[2] ?? ''}`.trim() };
   }
   return null;
+}
+
+/** A group asked about ("sg13", "Q6/17", "study group 20"), and a sender that may be another body ("TSAG", "IETF"). */
+const GROUP_WORDS_ASKED = String.raw`(?:ITU-T\s+)?(?:SG\s?\d{1,2}|TSAG|study group \d{1,2}|Q\d{1,2}\/\d{1,2}|WP\s?\d\/\d{1,2})`;
+const SENDER_ASKED = String.raw`(?:ITU-T\s+)?(?:SG\s?\d{1,2}|TSAG|study group \d{1,2}|Q\d{1,2}\/\d{1,2})|[A-Z\d][\w/&.-]{1,20}(?:\s+[A-Z\d][\w/&.-]{0,20}){0,3}`;
+
+// "the emergency calls LS": a statement named by words of its topic written before "LS" (not "the LS on …", "the
+// SG17 LS", "the latest LS").
+const TOPIC_BEFORE_LS = /\bthe\s+([^?!.,;:()\n]{3,60}?)\s+(?:LS|liaison(?:\s+statement)?)\b(?!\s*-?\s*\d)(?!\s+(?:on|about|regarding|concerning|from|to|of|for(?!\s+(?:action|information|info|comment)\b)|number|no)\b)/gi;
+const NOT_TOPIC = /^(?:first|second|third|fourth|last|latest|newest|oldest|new|same|other|next|this|that|one|recent|open|pending|outgoing|incoming|outstanding|urgent|original|earlier|previous|incoming|draft|reply|response|\d+)$/i;
+
+/** Words that end what comes before a topic: "the contact for the fronthaul timing LS". */
+const BEFORE_TOPIC = /^(?:the|a|an|for|of|to|in|on|at|by|with|and|or|is|are|was|were|who|what|which|when|where|did|does|do|reply|replies|respond|answer|contact|deadline)$/i;
+
+/** "the SG17 IoT security LS" → "the SG17 LS on IoT security"; as written when its words are no topic. */
+function topicFirstLs(all: string, found: string): string {
+  // (What comes before the topic stays before the statement: "the contact for the LS on fronthaul timing".)
+  const all_ = found.trim().split(/\s+/);
+  const cut = all_.findLastIndex((w) => BEFORE_TOPIC.test(w)) + 1;
+  const before = all_.slice(0, cut).join(' ');
+  const words = all_.slice(cut).join(' ');
+  if (words === '') return all;
+  const lead = `the ${before ? `${before}${/^(?:the|a|an)$/i.test(all_[cut - 1] ?? '') ? '' : ' the'} ` : ''}`;
+  const parts = words.trim().split(/\s+/);
+  if (parts.length > 6) return all;
+  // (A sender first: "the SG17 IoT security LS", "the ITU-T SG 17 … LS".)
+  const sender = /^(?:(?:ITU-T\s+)?(?:SG\s?\d{1,2}|TSAG|study group \d{1,2}))\s+/i.exec(words.trim());
+  const topic = sender ? words.trim().slice(sender[0].length) : words.trim();
+  const topicWords = topic.split(/\s+/);
+  if (topic === '' || topicWords.some((w) => NOT_TOPIC.test(w)) || ONE_GROUP_MENTION.test(topic)) return all;
+  // (Some word of it lower-case, or two words: "the IETF LS" is named by its sender, not a topic.)
+  if (!topicWords.some((w) => /^\p{Ll}{3,}/u.test(w)) && topicWords.length < 2) return all;
+  return `${lead}${sender ? sender[0] : ''}LS on ${topic}`;
 }
 
 // A follow-up that names only what changes: "and for SG17?", "what about Q4/20", "same for G.984.3".

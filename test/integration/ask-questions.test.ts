@@ -423,7 +423,13 @@ describe('the seventh round', () => {
 
   it('liaisons by what was asked of them', async () => {
     const due = await ask('when is the reply to the sg17 iot security LS due', TZ, '2026-03-01T12:00');
-    expect(due).toMatchObject({ ok: true, command: 'ls', title: 'Liaison statements of SG17 on iot security' });
+    expect(due).toMatchObject({ ok: true, command: 'ls', title: 'SG17-LS45 asks SG20 (Q6/20) to reply by Fri 1 May 2026, 06:59 (Asia/Tokyo) — original: 30 April 2026 Geneva time, end of day' });
+    // … asked as who must reply, or whether a group copied got it to act on.
+    expect((await ask('deadline to reply to the SG17 LS about IoT security and who needs to reply?', TZ, '2026-03-01T12:00')).title).toBe(due.title);
+    expect((await ask('did SG13 get the SG17 IoT security LS for action?', 'Europe/Berlin', '2026-03-01T12:00')).title).toBe('No: SG13 gets SG17-LS45 for information; it asks SG20 (Q6/20) to act by Thu 30 Apr 2026, 23:59 (Europe/Berlin) — original: 30 April 2026 Geneva time, end of day');
+    const owed = await ask('what does sg13 owe TSAG', 'Europe/Berlin', '2026-03-01T12:00');
+    expect(owed).toMatchObject({ ok: true, command: 'ls', title: 'Liaison statements of SG13 from TSAG' });
+    expect(owed.sections[0]?.items[0]?.text).toMatch(/^LS on the review of study group work programmes and stale work items — reply due by Mon 15 Jun 2026/);
     const april = await ask('any liaison with a reply deadline in april 2026', 'Europe/Zurich', '2026-03-01T12:00');
     expect(april).toMatchObject({ ok: true, command: 'ls', title: 'Liaison statements with a reply date in April 2026' });
     expect((april.data['due'] as Array<{ liaison: { deadline: string } }>).map((l) => l.liaison.deadline)).toEqual(['2026-04-30']);

@@ -606,6 +606,36 @@ describe('liaisons awaiting a reply', () => {
   });
 });
 
+describe('liaison statements asked by sender, addressee or topic words (a first trial of the forty-seventh round)', () => {
+  it.each([
+    ['what does sg13 owe TSAG', { scope: { kind: 'group', group: 'SG13' }, from: 'TSAG' }],
+    ['which liaisons from TSAG must SG13 answer', { scope: { kind: 'group', group: 'SG13' }, from: 'TSAG' }],
+    ['what does SG13 need to reply to from TSAG', { scope: { kind: 'group', group: 'SG13' }, from: 'TSAG' }],
+    ['what does sg16 owe 3GPP', { scope: { kind: 'group', group: 'SG16' }, from: '3GPP' }],
+    ['any LS from 3GPP to sg16?', { scope: { kind: 'group', group: 'SG16' }, from: '3GPP' }],
+    ['which liaisons did we send to IEEE', { scope: { kind: 'all' }, to: 'IEEE' }],
+    ['what does sg13 owe', { scope: { kind: 'group', group: 'SG13' } }],
+  ])('%s → ls', (text, args) => {
+    const r = routed(text);
+    expect(r.command, text).toBe('ls');
+    expect(r.args).toMatchObject(args);
+  });
+
+  it('a statement named by topic words before "LS" is read as "the LS on" them; a sender or a kind of statement is not a topic', () => {
+    for (const [text, topic] of [
+      ['who has to answer the emergency calls LS', 'emergency calls'],
+      ['did SG13 get the SG17 IoT security LS for action?', 'IoT security'],
+      ['who is the contact for the fronthaul timing LS', 'fronthaul timing'],
+      ['deadline to reply to the SG17 LS about IoT security and who needs to reply?', 'IoT security'],
+    ] as const) {
+      const r = routed(text);
+      expect(r.command, text).toBe('ls');
+      expect(r.args, text).toMatchObject({ topic });
+    }
+    expect(routed("what's the latest SG17 LS").args).toMatchObject({ scope: { kind: 'group', group: 'SG17' }, topic: null });
+  });
+});
+
 describe('what sgbot cannot answer', () => {
   it('says so, with the nearest command', () => {
     const r = route(registry, 'how much does a coffee cost at the Montbrillant building');
