@@ -52,6 +52,13 @@ function consultedTexts(d: DeadlineFact): string {
   return numbers.length > 0 ? ` on ${numbers.join(', ')}` : '';
 }
 
+/** A deadline's name: its kind's, or for one of no known kind what its sentence says it is for ("Abstracts"). */
+function labelOf(d: DeadlineFact): string {
+  if (d.category !== 'other') return CATEGORY_LABELS[d.category];
+  const named = /\b(?:deadline|closing date|due date|last day)\s+for\s+(?:the\s+)?(?:submission\s+of\s+|submitting\s+)?([\p{L}][\p{L} -]{2,30}?)(?=[,.;:(]|\s+(?:is|are|was|will|by|on|to|must|should)\b|\s*$)/iu.exec(d.action)?.[1];
+  return named ? `${named.charAt(0).toUpperCase()}${named.slice(1)}` : CATEGORY_LABELS.other;
+}
+
 /**
  * One deadline as a line. `scope`: `true` names each deadline's group (every group's list); a group names the
  * deadlines of another group listed with its own (a regional group's under its study group: "— SG13RG-ARB").
@@ -62,7 +69,7 @@ function item(d: DeadlineFact, tz: string, now: number, scope: boolean | Scope =
   const own = typeof scope === 'object' && scope.kind === 'group' ? scope.group : null;
   const who = scope === true || (own !== null && d.group !== null && d.group !== own) ? whose(d) : '';
   return {
-    text: `${formatCached(d, tz)} (${when}): ${CATEGORY_LABELS[d.category]}${consultedTexts(d)}${who ? ` — ${who}` : ''}${d.derived ? ' (derived from a rule in the letter)' : ''}${farAfterNote(d.date, d.source.date)}`,
+    text: `${formatCached(d, tz)} (${when}): ${labelOf(d)}${consultedTexts(d)}${who ? ` — ${who}` : ''}${d.derived ? ' (derived from a rule in the letter)' : ''}${farAfterNote(d.date, d.source.date)}`,
     detail: `${d.action} [${sourceLabel(source)}]`,
     source,
   };
@@ -189,7 +196,11 @@ function parseDeadlineWords(rest: string, clock?: Clock): DeadlineArgs {
   const pastTense = all && !/(?:^|\s)--?all\b/i.test(rest);
   const range = when && clock ? rangeOf(when, clock, { past: pastTense }) : null;
   const openAsked = categories !== null && OPEN_ASKED.test(rest.slice(0, 300)) ? (PASSED_ASKED.test(rest.slice(0, 300)) ? 'passed' : 'open') : undefined;
-  if (named.scope === null && when === null && categories === null && left !== '') return { scope: { kind: 'unknown', text: left }, all, when, range, categories, unread: null, pastTense };
+  // Words left that read as a group ("SG99", "IETF") are a group sgbot does not know; others, with a deadline asked
+  // ("abstract deadline?", "when are papers due"), are what the deadline is for.
+  // (An event named, "the workshop on AI-native networks", is looked up as such.)
+  const groupLike = /^[A-Z][A-Z\d/&-]+$/.test(left) || /\b(?:SG|WP|Q|RG)[\s-]?\d|\bstudy\s+group\b|\b(?:workshops?|forums?|symposi(?:um|a)|summits?|seminars?|hackathons?|webinars?|meetings?|clinics?|trainings?|events?|sessions?)\b/i.test(left) || !/\b(?:deadlines?|due|by when|last day|cut-?off)\b/i.test(rest);
+  if (named.scope === null && when === null && categories === null && left !== '' && groupLike) return { scope: { kind: 'unknown', text: left }, all, when, range, categories, unread: null, pastTense };
   const joined = left.replace(/(?:^|\s)(?:or|and|&|,)(?=\s|$)/gi, ' ').trim();
   if (several) return { scope: named.scope ?? { kind: 'all' }, all, when, range, categories, unread: joined === '' ? null : joined, more: several.slice(1), pastTense };
   // Asked whether "the contributions deadline" has passed: the contributions one, not the translation one (which

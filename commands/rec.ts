@@ -233,9 +233,12 @@ function dateOf(doc: StoredDocument): string | null {
 }
 
 /** The deadlines a document sets for the Recommendation: all of a document about it, else those whose action names it. */
-function deadlinesFor(doc: StoredDocument, names: readonly RegExp[]): Deadline[] {
+function deadlinesFor(doc: StoredDocument, names: readonly RegExp[], text = ''): Deadline[] {
   const about = names.some((re) => re.test(doc.parsed.title ?? ''));
-  return doc.parsed.deadlines.filter((d) => about || names.some((re) => re.test(d.action)));
+  // A consultation's reply date given apart from the texts it is on ("Reply to the TAP consultation of TSB Circular
+  // 78 / 24 November 2025"), in a document whose sentence puts them under that consultation.
+  const consulted = text !== '' && doc.parsed.deadlines.some((d) => d.category === 'consultation-reply') && sentencesOf(text).some((x) => /\b(?:consultation|TAP|AAP|Last Call)\b/i.test(x) && names.some((re) => re.test(x)));
+  return doc.parsed.deadlines.filter((d) => about || names.some((re) => re.test(d.action)) || (consulted && d.category === 'consultation-reply'));
 }
 
 const recArgs = z.object({
@@ -318,7 +321,7 @@ async function stepListReply(ctx: CommandContext, index: { search(q: string, n: 
       // "at its next meeting": what a letter plans for a meeting still to come, not for one held years ago.
       if (upcoming && (!said.planned || (doc.parsed.meeting && doc.parsed.meeting.end < today))) continue;
       // The deadlines the document sets for them (a deletion's consultation reply), once a document.
-      if (!listed) dues.push(...deadlinesFor(doc, [nameIn(rec.id)]).map((d) => ({ d, source: sourceOf(citeOf(doc)) })));
+      if (!listed) dues.push(...deadlinesFor(doc, [nameIn(rec.id)], text).map((d) => ({ d, source: sourceOf(citeOf(doc)) })));
       listed = true;
       const cite = sourceOf(citeOf(doc));
       found.set(rec.id, { text: `${rec.id}${rec.ex ? ` (ex ${rec.ex})` : ''}${rec.title ? `: ${rec.title}` : ''} — ${said.planned ? PLANNED_WORDS[step] : DONE_WORDS[step]}`, detail: `"${said.sentence}" [${sourceLabel(cite)}]`, source: cite });
@@ -475,7 +478,7 @@ export default defineCommand({
       return { text: `${first.date ? formatRange(first.date, first.date) : 'undated'}: ${said.map(words).join('; ')}`, detail: `${quoted} [${sourceLabel(source)}]`, source };
     });
     const dues = [...new Map(statements.map((s) => [s.doc.id, s.doc])).values()]
-      .flatMap((doc) => deadlinesFor(doc, names).map((d) => ({ d, source: sourceOf(citeOf(doc)) })))
+      .flatMap((doc) => deadlinesFor(doc, names, docs.find((x) => x.doc.id === doc.id)?.text ?? '').map((d) => ({ d, source: sourceOf(citeOf(doc)) })))
       .sort((a, b) => dueAt(a.d) - dueAt(b.d));
     const dueItems: ReplyItem[] = dues.map(({ d, source }) => ({
       text: `${formatDeadline(d, ctx.tz)} (${dueAt(d) < ctx.now ? 'past' : 'to come'}): ${d.action}`,

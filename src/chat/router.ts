@@ -409,6 +409,12 @@ function routeText(registry: Registry, plain: string, clock?: AskClock): Routed 
     .replace(/^(?:did|have)\s+(?:I|we)\s+miss(?:ed)?\s+(?:anything|something|any(?:thing)?\s+deadlines?|a\s+deadline)(?:\s+important)?(?=\s+(?:in|over|during)\s+the\s+(?:last|past)\b|\s*[?!.]*$)/i, 'what deadlines did I miss')
     .replace(/^what deadlines did I miss(\s*[?!.]*)$/i, 'what deadlines did I miss in the past month$1')
     .replace(/^(?:which|what|any)\s+deadlines\s+(?:have\s+)?(?:passed|closed|gone by|expired)\s+(?:recently|lately)(\s*[?!.]*)$/i, 'what deadlines did I miss in the past month$1')
+    // "tap consultation for G.9806.1", "which meeting would approve G.9806.1", "where is G.9806.1": where that
+    // Recommendation stands, with its consultation's deadline and the meeting that would approve it.
+    .replace(/^(?:(?:what(?:'s|’s| is)\s+)?the\s+)?(?:status\s+of\s+(?:the\s+)?)?(?:TAP|AAP|Member States?['’]?)\s+consultation\s+(?:for|on|of)\s+(?:the\s+)?(?:draft\s+)?(?:(?:new|revised)\s+)?(?:Recommendation\s+)?(?:ITU-T\s+)?([A-Z]\.\d{1,4}(?:\.\d{1,3})*)\s*[?!.]*$/i, 'rec $1')
+    .replace(/^(?:(?:which|what)\s+meeting\s+(?:would|will|is going to|is to|should|could)\s+(?:approve|consent|determine|adopt)|where\s+(?:is|will)|where\s+will\s+.{0,20}?\s+approve)\s+(?:draft\s+)?(?:Recommendation\s+)?(?:ITU-T\s+)?([A-Z]\.\d{1,4}(?:\.\d{1,3})*)(?:\s+be\s+(?:approved|consented|determined|adopted))?\s*[?!.]*$/i, 'rec $1')
+    // "ai native networks workshop", "the AI for Good summit?": when and where that event is.
+    .replace(/^(?:the\s+)?((?:[\p{L}\d'’-]+\s+){1,6}(?:workshop|forum|symposium|summit|hackathon|webinar|seminar))\s*[?!.]*$/iu, (all: string, name: string) => (ONE_GROUP_MENTION.test(name) || /^(?:any|a|an|next|upcoming|which|what|when|where|who|how|is|are|was|were|will|did|do|does|has|have|there|this|that|each|every|no)\b|\b(?:there|a|an|any)\s/i.test(name) ? all : `when is the ${name}`))
     // "the emergency calls LS", "the SG17 IoT security LS": the statement on that topic ("the SG17 LS on IoT security").
     .replace(TOPIC_BEFORE_LS, topicFirstLs)
     // "deadline to reply to the SG17 LS on IoT security (and who needs to reply)?", "when is the reply to the LS on X
@@ -725,6 +731,10 @@ const LS_ON_TOPIC = /\b(?:(?:the|an?)\s+)?((?:(?!(?:the|an?)\s)[\p{L}\d/-]+\s+)?
 /** A month's name (a meeting "in April" is named by its month, not a town). */
 const MONTH_NAMES = new RegExp(String.raw`^(?:${MONTH_PATTERN})$`, 'i');
 
+// The words of an event's name before its kind ("ai native networks" workshop): not "next", "the", "of", "deadlines".
+const EVENT_NAME_WORD = String.raw`(?!(?:next|last|first|previous|upcoming|same|other|this|that|new|the|a|an|of|for|on|in|at|to|and|or|with|by|from|is|are|was|were|deadlines?|dates?|registration|contact)\b)[\p{L}\d'’-]+`;
+const EVENT_NAME = String.raw`${EVENT_NAME_WORD}(?:\s+${EVENT_NAME_WORD}){0,4}?`;
+
 /**
  * What the previous question was about, for "it" to stand for: the group it named ("SG13", "the SG13 meeting" when it
  * asked of a meeting), else the meeting it named by its place or name ("the Muscat meeting"), else the liaison
@@ -760,6 +770,11 @@ function subjectOf(asked: string): { group: string; meeting: boolean } | { thing
   // "the Muscat meeting", "the AI native networks workshop": a name that starts with a capital or a digit.
   const meeting = /\bthe\s+([\p{Lu}\d][\p{L}\d'’-]*(?:\s+[\p{L}\d'’-]+){0,4}?)\s+(meeting|workshop|forum|plenary|session)\b/u.exec(previous);
   if (meeting) return { thing: `the ${meeting[1]} ${meeting[2]}` };
+  // "the ai native networks workshop": an event (not a meeting: "the next meeting") named in lower case.
+  // (Without "the" only when the question is the name alone: "ai native networks workshop?".)
+  const alone = /^\s*(?:the\s+)?[^?!.]{0,80}?(?:workshop|forum|symposium|summit|hackathon|webinar|clinic|seminar)\s*[?!.]*$/i.test(previous) && !/^\s*(?:is|are|was|were|any|which|what|when|where|who|how|do|does|did|a|an)\b/i.test(previous);
+  const event = (alone ? new RegExp(String.raw`^\s*(?:the\s+)?(${EVENT_NAME})\s+(workshop|forum|symposium|summit|hackathon|webinar|clinic|seminar)\b`, 'iu') : new RegExp(String.raw`\bthe\s+(${EVENT_NAME})\s+(workshop|forum|symposium|summit|hackathon|webinar|clinic|seminar)\b`, 'iu')).exec(previous);
+  if (event) return { thing: `the ${event[1]} ${event[2]}` };
   // "the workshop on AI-native networks", "the ITU forum on digital twins": an event named by its topic.
   const onTopic = /\bthe\s+((?:ITU\s+)?(?:workshop|forum|symposium|seminar|webinar|summit|hackathon|training|tutorial)\s+on\s+[^?!.,]{3,60}?)\s*(?=[?!.,]|$|\s+(?:and|in|at|from|by|next|this|last)\b)/i.exec(previous);
   if (onTopic) return { thing: `the ${onTopic[1]}` };
@@ -770,6 +785,9 @@ function subjectOf(asked: string): { group: string; meeting: boolean } | { thing
 
 /** "the meeting", "the deadlines", "the plenary": a thing of what was asked before, named as the one known. */
 const DEFINITE_THING = /\bthe\s+(?:meeting|deadlines?|plenary|opening|registration|agenda|venue|closing|fellowships?)\b/i;
+
+/** "deadlines?", "and the agenda?", "any deadlines?": a thing of what was asked before, in a word or two. */
+const BARE_THING = /^(?:(?:and|so|ok|okay)[,\s]+)?(?:what about\s+|any\s+|(?:what|which) are (?:the\s+)?)?(?:the\s+)?(?:(?:key|important|main|upcoming|next)\s+)?(?:deadlines?|dates?|due dates?|agenda|venue|registration|fellowships?)\s*[?!.]*$/i;
 
 /** "is there a workshop?", "any side events?": of the group asked about before (every group's are a list of its own). */
 const EVENT_OF_IT = /\b(?:is there|are there|any)\s+(?:a\s+|an\s+|any\s+)?(?:workshops?|forums?|side events?|briefings?|trainings?|receptions?|clinics?|tutorials?|hackathons?)\b/i;
@@ -786,10 +804,11 @@ function namesNothing(question: string): boolean {
 /** Whether an answer answers its question: not a search by its words, nor every group's deadlines for "the deadline". */
 function standsAlone(answered: { command: string | null; reply: Reply }, question: string): boolean {
   // ("what's the deadline?", "when is the reply due?" ask one; "deadlines next week" asks every group's.)
-  const one = (/\bthe\s+(?:[\w-]+\s+){0,2}(?:deadline|due date|reply date)\s*[?!.]*$/i.test(question) || /\b(?:is|was)\s+the\s+(?:[\w-]+\s+){0,2}(?:reply|response|answer|deadline)\s+due\s*[?!.]*$/i.test(question)) && !SPAN_WORDS.test(question);
+  const one = (/\bthe\s+(?:[\w-]+\s+){0,2}(?:deadline|due date|reply date)\s*[?!.]*$/i.test(question) || /^\s*(?:(?:and|so|ok)[,\s]+)?(?:[\w-]+\s+){0,2}(?:deadline|due date)\s*[?!.]*$/i.test(question) || /\b(?:is|was)\s+the\s+(?:[\w-]+\s+){0,2}(?:reply|response|answer|deadline)\s+due\s*[?!.]*$/i.test(question)) && !SPAN_WORDS.test(question);
   // (A command's own "not found" answers: only a question no command could read, or a search by its words, does not.)
   // ("who is the rapporteur?" answered "Say which Question" lacks what the earlier question named.)
-  const read = answered.reply.ok || (answered.command !== null && answered.reply.code !== 'E_NO_ANSWER' && answered.reply.code !== 'E_USAGE');
+  // (Nor "'abstract' is not an ITU-T group I know": a word of the question taken for a group.)
+  const read = (answered.reply.ok || (answered.command !== null && answered.reply.code !== 'E_NO_ANSWER' && answered.reply.code !== 'E_USAGE')) && !/\bis not an ITU-T group I know\b|\bis no group I know\b/.test(answered.reply.title);
   // (A search that answers in its own way, "how to take part" in a group's list, is an answer.)
   const searched = answered.command === 'search' && /^Documents (?:matching|about)\b/.test(answered.reply.title);
   // ("can I still register?" asks of one meeting, not of every group's registration.)
@@ -851,7 +870,7 @@ export function pointedBack(question: string, previous: string | null): string |
 
 // A question that names a thing of its own beside its "it": a statement, a letter, a document, a name or an acronym
 // ("fronthaul timing LS – who is it to", "who sent LS332 and what was it about").
-const NAMES_ITS_OWN = /\b(?:LSs?|liaisons?|liaison statements?|TDs?|letters?|circulars?|workshops?|forums?|documents?|consultations?)\b|(?<!^)\b[A-Z][\w-]*[A-Z\d][\w-]*\b|(?<=\S\s+)\b(?!I\b)[A-Z][a-z]{2,}/;
+const NAMES_ITS_OWN = /\b(?:LSs?|liaisons?|liaison statements?|TDs?|letters?|circulars?|workshops?|forums?|documents?|consultations?)\b|(?<!^)\b(?!(?:TSB|ITU|ITU-T|UTC|CET|CEST|GMT)\b)[A-Z][\w-]*[A-Z\d][\w-]*\b|(?<=\S\s+)\b(?!I\b)[A-Z][a-z]{2,}/;
 
 // "what's their email?", "and his phone?" after a question on who holds a role: that answer gives them.
 // … or after a statement, a meeting or a document: "who's the contact for it?", "who do I contact about it?".
@@ -1305,6 +1324,9 @@ async function answerAsked(registry: Registry, context: CommandContext & { metri
     const sg = /^(?:ITU-T[\s-]+)?SG[\s-]?(\d{1,2})(?:RG-[A-Z]{2,5})?$/i.exec(ONE_GROUP_MENTION.exec(withRegionalGroups((await previousQuestion()) ?? ''))?.[0] ?? '')?.[1];
     const regional = sg ? regionalGroupOf(question, `SG${sg}`) : null;
     if (regional) question = regional;
+  } else if (/\bregional\s+group\b/i.test(question)) {
+    // ("what about the sg3 regional group for africa?": SG3RG-AFR, as a group named in a follow-up.)
+    question = withRegionalGroups(question);
   }
   const follow = followUpOf(question);
   // (A thing asked of "its" group, "and the fellowship deadline?", is of the last question that named one.)
@@ -1375,7 +1397,7 @@ async function answerAsked(registry: Registry, context: CommandContext & { metri
     const of = subject ? askedOf(question, subject) : null;
     if (of) {
       // "when does the meeting start?", "what are the deadlines?" after a question on SG12: SG12's, read first.
-      if (subject && 'group' in subject && (DEFINITE_THING.test(question) || EVENT_OF_IT.test(question))) {
+      if (subject && 'group' in subject && (DEFINITE_THING.test(question) || EVENT_OF_IT.test(question) || BARE_THING.test(question))) {
         const first = await answerOne(registry, context, of);
         if (readsWell(first.reply) && standsAlone(first, of)) {
           await keep(of);
@@ -1412,6 +1434,19 @@ async function answerAsked(registry: Registry, context: CommandContext & { metri
   if ((namesNothing(question) || POINTS_BACK.test(question)) && (!answered.reply.ok || answered.command === 'search' || !standsAlone(answered, question))) {
     const fromFocus = await ofFocus(question, true);
     if (fromFocus) return fromFocus;
+  }
+  // "what about the sg3 regional group for africa?" after a question its group cannot be asked in ("which questions
+  // will the SG3 meeting work on?"): the previous question's command for it ("meeting SG3RG-AFR").
+  if (read && follow && 'target' in follow && !readsWell(answered.reply)) {
+    const before = await previousRouted();
+    if (before && 'spec' in before.routed) {
+      const plain = `${before.routed.spec.name} ${withRegionalGroups(follow.target)}`;
+      const again = await answerOne(registry, context, plain);
+      if (readsWell(again.reply)) {
+        await keep(plain);
+        return readAs(again, plain);
+      }
+    }
   }
   // A span, "when" or a topic read against the previous question that reads nothing so: the question as it is.
   if (read && !readsWell(answered.reply) && follow && !('target' in follow) && !('thing' in follow)) {

@@ -215,7 +215,8 @@ export function parseProseDeadlines(text: string, kind: DocumentKind, skip: read
     if (inSections(skip, s.index)) return;
     // Every date has digits (a year at least): a sentence without one sets no deadline.
     if (!/\d/.test(s.text) || !TRIGGER.test(s.text) || VOIDED.test(s.text)) return;
-    const clean = squash(s.text);
+    // (Without the paragraph's number before it: "3 The deadline for abstracts …".)
+    const clean = squash(s.text).replace(/^\d{1,2}(?:\.\d{1,2})*\s+(?=\p{Lu})/u, '');
     // A line that goes on from the one before ("… extended the lifetime of the focus group / until 31 December 2016"):
     // what that one says of it holds.
     if (/^(?:until|till)\b/i.test(clean) && i > 0 && continuesLifetime(squash(all[i - 1]?.text ?? ''))) return;
@@ -392,7 +393,8 @@ export function deriveRuleDeadlines(text: string, meetingStart: string, explicit
   for (const s of sentences(text)) {
     const m = RULE.exec(s.text);
     if (!m?.[1] || !m[3]) continue;
-    const clean = squash(s.text);
+    // (Without the paragraph's number before it: "3 The deadline for abstracts …".)
+    const clean = squash(s.text).replace(/^\d{1,2}(?:\.\d{1,2})*\s+(?=\p{Lu})/u, '');
     const category = categoryIn('collective-letter', clean, paragraphLabel(text, s.index), null);
     if (category === 'other' || category === 'consultation-reply' || category === 'liaison-reply' || have.has(category)) continue;
     const amount = NUMBER_WORDS[m[1].toLowerCase()] ?? Number(m[1]);

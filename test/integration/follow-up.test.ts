@@ -15,7 +15,7 @@ interface Answer {
   command: string | null;
   title: string;
   notes: string[];
-  sections: Array<{ items: Array<{ text: string }> }>;
+  sections: Array<{ heading?: string; items: Array<{ text: string; detail?: string }> }>;
 }
 
 async function ask(text: string, as: string): Promise<Answer> {
@@ -549,6 +549,52 @@ describe('a follow-up question', () => {
     await at('the first one');
     expect((await at('who must reply?')).title).toBe('SG13 is asked to act on SG11-LS58, replying by Tue 31 Mar 2026, 17:59 (America/New_York) — original: 31 March 2026 Geneva time, end of day; for information only: SG2');
     expect((await at('does sg2 need to reply?')).title).toBe('No: SG2 gets SG11-LS58 for information; SG11-LS58 asks SG13 to act, replying by Tue 31 Mar 2026, 17:59 (America/New_York) — original: 31 March 2026 Geneva time, end of day');
+  });
+
+  // Conversations of the forty-seventh round (first sight).
+  it('"deadlines?" after a meeting is its group\'s; "which questions will it work on?" the letter\'s words; "what about the sg3 regional group for africa?" that group\'s meeting', async () => {
+    const at = askerAt('2026-12-01T09:00:00Z', 'Europe/Rome', 'sg3apr@example.org');
+    await at('sg3 meeting april 2027');
+    const due = await at('deadlines?');
+    expect(due).toMatchObject({ ok: true, command: 'deadlines', title: 'Deadlines for SG3' });
+    expect(due.sections[0]?.items).toHaveLength(5);
+    const questions = await at('which questions will it work on?');
+    expect(questions.sections[0]?.items[0]?.text).toMatch(/\(Question 2\/3\).*\(Question 9\/3\).*D\.52/);
+    const africa = await at('what about the sg3 regional group for africa?');
+    expect(africa.notes[0]).toBe('Read as "which questions will the SG3RG-AFR meeting work on?".');
+    expect(africa.sections.flatMap((x) => x.items.map((i) => i.text))).toContain('SG3RG-AFR: 17–19 September 2025, Kampala, Uganda');
+  });
+
+  it('"who is the TSB contact?" after a meeting is its secretariat', async () => {
+    const at = askerAt('2027-02-15T09:00:00Z', 'Africa/Nairobi', 'tsbcontact@example.org');
+    await at('when is the next sg12 meeting');
+    const tsb = await at('who is the TSB contact?');
+    expect(tsb).toMatchObject({ ok: true, command: 'officers', title: 'Secretariat of SG12' });
+    expect(tsb.sections[0]?.items[0]?.text).toBe('Secretariat of SG12: Tomas Kral <tsbsg12@itu.int>');
+  });
+
+  it('a workshop asked by its name alone, then "is it online?", "bursary deadline?", "abstract deadline?": that workshop\'s', async () => {
+    const at = askerAt('2026-01-12T09:00:00Z', 'America/Toronto', 'ainn@example.org');
+    expect((await at('ai native networks workshop')).command).toBe('meeting');
+    const online = await at('is it online?');
+    expect(online.title).toBe('ITU Workshop on AI-native networks: from research to standards: remote participation is offered for all sessions');
+    const bursary = await at('bursary deadline?');
+    expect(bursary.sections[0]?.items.map((i) => i.text)).toEqual([expect.stringMatching(/^Mon 26 Jan 2026, 17:59 \(America\/Toronto\).*: Fellowship requests$/)]);
+    const abstract = await at('abstract deadline?');
+    expect(abstract.sections[0]?.items.map((i) => i.text)).toEqual([expect.stringMatching(/^Fri 16 Jan 2026, 17:59 \(America\/Toronto\).*: Abstracts$/)]);
+    // (The sentence without its paragraph's number.)
+    expect(abstract.sections[0]?.items[0]?.detail).toBe('The deadline for abstracts, 16 January 2026, is not affected by this change. [Corrigendum 1 to TSB Circular 92]');
+  });
+
+  it('"tap consultation for G.9806.1", then "which meeting would approve it?" and "where is that?": where it stands and the meeting planned', async () => {
+    const at = askerAt('2027-01-15T09:00:00Z', 'America/Chicago', 'tap9806@example.org');
+    const tap = await at('tap consultation for G.9806.1');
+    expect(tap).toMatchObject({ ok: true, command: 'rec', title: 'G.9806.1 (ex G.hsp-pmd): determined; approval planned at the SG15 meeting of 14–25 June 2027, Geneva, as TSB Circular 241 says' });
+    expect((await at('which meeting would approve it?')).title).toBe(tap.title);
+    expect((await at('where is that?')).title).toBe(tap.title);
+    // A consultation's reply date the letter gives apart from the texts it is on is shown with them.
+    const x1471 = await askerAt('2026-01-15T09:00:00Z', 'Europe/Berlin', 'x1471@example.org')("what's the status of X.1471");
+    expect(x1471.sections.find((x) => x.heading === 'Deadlines set for it')?.items[0]?.text).toMatch(/^Tue 25 Nov 2025, 00:59 \(Europe\/Berlin\) — original: 24 November 2025, 23:59 UTC \(past\): Reply to the TAP consultation of TSB Circular 78/);
   });
 
   it("is read against the asker's own earlier question, not another person's", async () => {
