@@ -262,7 +262,9 @@ const deadlinesCommand = defineCommand({
     /^what (?:do|does|must|should) (?:I|we|one) (?:need to |have to )?(?:submit|send(?: in)?|register for|get in)\b(?<arg>.*)$/i,
     // "what are the key dates for WP3/17", "important dates sg20"
     /^(?:what are |show(?: me)? |list )?(?:the )?(?:key|important|main)\s+dates\b(?<arg>.*)$/i,
-    /^when (?:is|are) (?:the )?(?:next )?(?:deadlines?|contributions? due)\b(?<arg>.*)$/i,
+    /^when (?:is|are) (?:the )?(?:next )?deadlines?\b(?<arg>.*)$/i,
+    // ("when are contributions due for TSAG": the contributions deadline, its kind read with the group.)
+    /^(?<arg>when (?:is|are) (?:the )?(?:next )?contributions? due\b.*)$/i,
     // "when is the TAP reply due for SG20", "when do we have to reply to the consultation", "when must I register"
     /^(?<arg>when (?:is|are|do|does|must|should) (?!.*\bmeeting\b).*\b(?:due|reply|replies|register|submit)\b.*)$/i,
     // "is there an open TAP consultation I should reply to?", "any consultations open?": the consultations' reply dates to come.

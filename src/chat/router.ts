@@ -413,6 +413,14 @@ function routeText(registry: Registry, plain: string, clock?: AskClock): Routed 
     // Recommendation stands, with its consultation's deadline and the meeting that would approve it.
     .replace(/^(?:(?:what(?:'s|’s| is)\s+)?the\s+)?(?:status\s+of\s+(?:the\s+)?)?(?:TAP|AAP|Member States?['’]?)\s+consultation\s+(?:for|on|of)\s+(?:the\s+)?(?:draft\s+)?(?:(?:new|revised)\s+)?(?:Recommendation\s+)?(?:ITU-T\s+)?([A-Z]\.\d{1,4}(?:\.\d{1,3})*)\s*[?!.]*$/i, 'rec $1')
     .replace(/^(?:(?:which|what)\s+meeting\s+(?:would|will|is going to|is to|should|could)\s+(?:approve|consent|determine|adopt)|where\s+(?:is|will)|where\s+will\s+.{0,20}?\s+approve)\s+(?:draft\s+)?(?:Recommendation\s+)?(?:ITU-T\s+)?([A-Z]\.\d{1,4}(?:\.\d{1,3})*)(?:\s+be\s+(?:approved|consented|determined|adopted))?\s*[?!.]*$/i, 'rec $1')
+    // "what work items are proposed for consent for Q11/20", "what is Q11/20 proposing for consent": the texts that
+    // group puts forward for that step.
+    .replace(new RegExp(String.raw`^(?:what|which)\s+(?:(?:work\s+)?items|drafts|texts|(?:draft\s+)?Recommendations|recs)\s+(?:are|is|were)\s+(?:being\s+)?(?:proposed|put forward|planned|up|going|forwarded)\s+for\s+(consent|approval|determination)\s+(?:for|by|in|at|from)\s+(?:the\s+)?(${GROUP_WORDS_ASKED})(\s*[?!.]*)$`, 'i'), (_m, step: string, group: string, end: string) => `which drafts did ${group} put forward for ${step}${end}`)
+    .replace(new RegExp(String.raw`^what\s+(?:is|are)\s+(${GROUP_WORDS_ASKED})\s+(?:proposing|putting forward|forwarding)\s+for\s+(consent|approval|determination)(\s*[?!.]*)$`, 'i'), 'which drafts did $1 put forward for $2$3')
+    // "when do contributions need to be in", "by when must papers be submitted": when they are due.
+    .replace(/^(?:when|by when)\s+(?:do|does|must|should|will)\s+((?:the\s+)?(?:[\w-]+\s+){0,2}?(?:contributions?|registrations?|fellowship requests?|papers?|abstracts?|requests?|comments?|replies|documents?))\s+(?:(?:need|have)\s+to\s+|got\s+to\s+)?(?:be\s+)?(?:in|submitted|sent|received|filed|go in|arrive|reach (?:TSB|ITU))\b([^?!]{0,60}?)\s*([?!.]*)$/i, 'when are $1 due$2$3')
+    // "who do I send my contribution to for the muscat meeting": the contributions deadline, which says where they go.
+    .replace(/^(?:who|where|how)\s+(?:do|should|can|must|shall)\s+(?:I|we)\s+(?:send|submit|e-?mail|address)\s+(?:(?:my|our|a|the)\s+)?contributions?\s+(?:to\s+)?(?:for|to)\s+(the\s+[^?!]{2,80}?|(?:ITU-T\s+)?(?:SG\s?\d{1,2}|TSAG|study group \d{1,2})[^?!]{0,60}?)\s*[?!.]*$/i, 'contribution deadline for $1')
     // "ai native networks workshop", "the AI for Good summit?": when and where that event is.
     .replace(/^(?:the\s+)?((?:[\p{L}\d'’-]+\s+){1,6}(?:workshop|forum|symposium|summit|hackathon|webinar|seminar))\s*[?!.]*$/iu, (all: string, name: string) => (ONE_GROUP_MENTION.test(name) || /^(?:any|a|an|next|upcoming|which|what|when|where|who|how|is|are|was|were|will|did|do|does|has|have|there|this|that|each|every|no)\b|\b(?:there|a|an|any)\s/i.test(name) ? all : `when is the ${name}`))
     // "the emergency calls LS", "the SG17 IoT security LS": the statement on that topic ("the SG17 LS on IoT security").
@@ -671,6 +679,9 @@ function followUpOf(question: string): FollowUpAsked | null {
   if (kind && /^(?:this|next|last)\s+(?:week|month|year)$/i.test(kind.trim())) return { span: kind.trim() };
   const thing = thingOf?.['thing'] ?? (kind && namesOnlyDeadlineKinds(kind) ? `${kind} deadline` : undefined);
   if (thing) return { thing };
+  // "which of those are for the TAP?", "any of these for fellowships?": the kind of deadline of the list before.
+  const ofKind = /^(?:(?:and|so|ok|okay)[,\s]+)?(?:which|what|any)(?:\s+ones?)?\s+of\s+(?:those|these|them)\s+(?:(?:are|is)\s+)?(?:for|about|on)\s+(?:the\s+)?(?<kind>[a-z][a-z' -]{1,30}?)\s*[?!.]*$/i.exec(q)?.groups?.['kind'];
+  if (ofKind && namesOnlyDeadlineKinds(ofKind)) return { thing: `${ofKind} deadline` };
   if (FOLLOW_UP_WHEN.test(q)) return { when: true };
   const span = FOLLOW_UP_SPAN.exec(q)?.groups?.['span'];
   // (Only a span that reads as dates: "in Geneva" is no span of time.)
@@ -689,6 +700,9 @@ function readAgainst(asked: FollowUpAsked, previous: string | null): string | nu
     if (subject && 'thing' in subject && /\bconsultation\b/i.test(subject.thing)) return `${asked.thing} for ${subject.thing}`;
     if (subject && 'thing' in subject && LS_ON_TOPIC.test(subject.thing) && /\b(?:deadline|due date|reply date)\b/i.test(asked.thing)) return `what's the ${asked.thing} of ${subject.thing}`;
     const named = ONE_GROUP_MENTION.exec(withRegionalGroups(previous))?.[0] ?? REC_NUMBER.exec(previous)?.[0];
+    // "and the associate?", "and the chair?" after a question on who holds a role: who holds that one.
+    const role = /^(?:associate(?:\s+rapporteur)?|rapporteur|chair(?:man|person)?|vice[- ]chairs?|secretariat|secretary|editor|co-?rapporteur)$/i.test(asked.thing.trim()) && /\b(?:rapporteur|chair|secretariat|officers?|editor|who\s+(?:is|are|leads|chairs))\b/i.test(previous);
+    if (named && role) return `who is the ${/^associate$/i.test(asked.thing.trim()) ? 'associate rapporteur' : asked.thing.trim()} of ${named}?`;
     return named ? `${asked.thing} for ${named}` : null;
   }
   // "by when?": the previous question, asked with when.
@@ -1397,7 +1411,8 @@ async function answerAsked(registry: Registry, context: CommandContext & { metri
     const of = subject ? askedOf(question, subject) : null;
     if (of) {
       // "when does the meeting start?", "what are the deadlines?" after a question on SG12: SG12's, read first.
-      if (subject && 'group' in subject && (DEFINITE_THING.test(question) || EVENT_OF_IT.test(question) || BARE_THING.test(question))) {
+      // ("how do I join their mailing list?": "their" is of what was named before, never any group's.)
+      if (subject && 'group' in subject && (DEFINITE_THING.test(question) || EVENT_OF_IT.test(question) || BARE_THING.test(question) || /\btheir\b/i.test(question))) {
         const first = await answerOne(registry, context, of);
         if (readsWell(first.reply) && standsAlone(first, of)) {
           await keep(of);

@@ -109,7 +109,8 @@ describe('answer on random text, with the real commands and store', () => {
     expect(reply).toMatchObject({ ok: false });
     if (!('error' in reply)) wellFormed(reply);
     // … and two parts each refused by its own command ("doc meeting ?" and an unknown group's "meeting").
-    const both = await outcome('doc meeting ? \u0000 meeting');
+    // (Asked by someone with no earlier question: after one, a question naming nothing may be read of what it named.)
+    const both = await outcome('doc meeting ? \u0000 meeting', { ...DELEGATE, id: 'hostile-first-question@example.org' });
     expect(both).toMatchObject({ ok: false, code: 'E_NOT_FOUND' });
     if (!('error' in both)) wellFormed(both);
   });

@@ -636,6 +636,23 @@ describe('liaison statements asked by sender, addressee or topic words (a first 
   });
 });
 
+describe('more phrasings of the forty-seventh round', () => {
+  it('the contributions deadline asked as when they must be in, or where they are sent', () => {
+    expect(deadlines('when are contributions due for TSAG')).toMatchObject({ scope: { kind: 'group', group: 'TSAG' }, categories: ['contributions', 'translated-contributions'] });
+    expect(deadlines('when do contributions need to be in for SG20')).toMatchObject({ scope: { kind: 'group', group: 'SG20' }, categories: ['contributions', 'translated-contributions'] });
+    expect(deadlines('who do I send my contribution to for the muscat meeting')).toMatchObject({ categories: ['contributions', 'translated-contributions'], unread: 'muscat' });
+  });
+
+  it("a Recommendation's consultation, the meeting that would approve it, the texts a group puts forward", () => {
+    for (const text of ['tap consultation for G.9806.1', 'which meeting would approve G.9806.1?', 'where is G.9806.1?']) expect(routed(text)).toMatchObject({ command: 'rec', args: { number: 'G.9806.1' } });
+    for (const text of ['what work items are proposed for consent for Q11/20?', 'what is Q11/20 proposing for consent']) expect(routed(text)).toMatchObject({ command: 'rec', args: { number: 'Q11/20', step: 'consented' } });
+  });
+
+  it('a workshop named alone is asked when it is', () => {
+    expect(routed('ai native networks workshop').command).toBe('meeting');
+  });
+});
+
 describe('what sgbot cannot answer', () => {
   it('says so, with the nearest command', () => {
     const r = route(registry, 'how much does a coffee cost at the Montbrillant building');
