@@ -86,7 +86,7 @@ const REF_IN_TEXT = new RegExp(String.raw`(?<![\w/-])${REF}(?![\w/-])`, 'i');
  * The answer to what was asked of a liaison statement, as its first line: who it is copied to, when a reply is due,
  * who sent it and from which Questions, whom to contact; `null` for anything else (the card answers it).
  */
-function statementHeadline(question: string, label: string, li: LiaisonInfo, tz: string, recommendations: readonly { id: string; ex?: string | null }[] = []): string | null {
+function statementHeadline(question: string, label: string, li: LiaisonInfo, tz: string, recommendations: readonly { id: string; ex?: string | null }[] = [], answeredBy: { reference: string | null; title: string | null } | null = null): string | null {
   const parties = (purpose: string) => (li.addressees ?? []).filter((a) => a.purpose === purpose).map(partyNamed);
   const from = `${li.from ?? 'an unnamed sender'}${li.questions.length > 0 ? ` (${li.questions.join(', ')})` : ''}`;
   if (/\b(?:copied|cc'?d?|copy|copies)\b|\bfor information\b/i.test(question)) {
@@ -96,7 +96,13 @@ function statementHeadline(question: string, label: string, li: LiaisonInfo, tz:
   if (/\bdue\b|\bdeadline\b|\bby when\b|\breply date\b|\bhow long\b/i.test(question)) {
     return li.deadline ? `A reply to ${label} is due by ${formatDeadline({ date: li.deadline, time: null, timezone: 'Europe/Zurich' }, tz)}` : `${label} sets no reply date`;
   }
-  if (/\bcontact\b|\bwho (?:can|do|should|could) (?:I|we) (?:ask|write|e-?mail)\b/i.test(question)) {
+  // "was it answered?", "any reply yet?": the stored reply to it, or that none is (and whether one was asked).
+  if (/\b(?:answered|replied to|responded to)\b|\b(?:any|a|the)\s+(?:reply|replies|response|answer)\b(?!\s+(?:date|deadline|due))/i.test(question) && !/\bwho\b|\bby when\b/i.test(question)) {
+    if (answeredBy) return `Yes: ${label} was answered by ${answeredBy.reference ?? answeredBy.title ?? 'a stored reply'}`;
+    const asked = li.deadline !== null || (li.addressees ?? []).some((a) => a.purpose === 'action' || a.purpose === 'comment') || li.purpose === 'action' || li.purpose === 'comment';
+    return asked ? `No reply to ${label} is stored${li.deadline ? `; one is asked by ${formatDeadline({ date: li.deadline, time: null, timezone: 'Europe/Zurich' }, tz)}` : ''}` : `No reply to ${label} is stored, and none is asked: it is sent for information`;
+  }
+  if (/\bcontacts?\b|\bwho (?:can|do|should|could) (?:I|we) (?:ask|write|e-?mail)\b/i.test(question)) {
     return contactsTitle(label, li.contacts);
   }
   if (/\bquestions?\b/i.test(question)) {
@@ -254,12 +260,11 @@ export default defineCommand({
       });
       if (li.repliesTo?.length) facts.push({ text: `Answers: ${li.repliesTo.join(', ')}` });
       // Whether it was answered: a stored reply that says it answers this one, or none.
-      if (doc.answeredBy) facts.push({ text: `Answered by ${doc.answeredBy.reference ?? doc.answeredBy.title ?? 'a stored reply'}` });
+      if (doc.answeredBy) facts.push({ text: `Answered by ${doc.answeredBy.reference ?? doc.answeredBy.title ?? doc.answeredBy.docId.slice(0, 12)}` });
       else if (li.deadline || li.purpose === 'action' || li.purpose === 'comment') facts.push({ text: 'No reply to it is stored.' });
       // What it asks, in its own words.
       for (const asked of requestsOf((await ctx.store.getText(doc.id)) ?? '')) facts.push({ text: `Asks: ${asked}` });
       for (const c of li.contacts) facts.push({ text: `Contact: ${contactLine(c)}` });
-      if (doc.answeredBy) facts.push({ text: `Answered by ${doc.answeredBy.reference ?? doc.answeredBy.title ?? doc.answeredBy.docId.slice(0, 12)}` });
     }
     for (const r of p.roles) facts.push({ text: `Lead role: ${r.group} on ${r.topic}` });
     // What a TD or contribution asks the meeting to do ("WP1/20 is invited to endorse …"), in its own words.
@@ -275,7 +280,7 @@ export default defineCommand({
     if (p.questions.length) facts.push({ text: `Questions: ${p.questions.map((q) => q.id).join(', ')}` });
     const stored = DateTime.fromISO(doc.ingestedAt, { zone: ctx.tz }).toFormat('ccc d LLL yyyy, HH:mm');
     const label = p.reference ?? cite.title ?? describeDocument(p, doc.source);
-    const headline = question && p.liaison ? statementHeadline(question, label, p.liaison, ctx.tz, p.recommendations) : null;
+    const headline = question && p.liaison ? statementHeadline(question, label, p.liaison, ctx.tz, p.recommendations, doc.answeredBy ?? null) : null;
     // Anything else asked of it ("why?", "what if someone objects?"): the sentences of it that answer, in its words.
     const said = question && !headline ? saidOf((await ctx.store.getText(doc.id)) ?? '', question, label) : [];
     return {

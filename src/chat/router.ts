@@ -424,6 +424,8 @@ function routeText(registry: Registry, plain: string, clock?: AskClock): Routed 
     // "ai native networks workshop", "the AI for Good summit?": when and where that event is.
     .replace(/^(?:the\s+)?((?:[\p{L}\d'’-]+\s+){1,6}(?:workshop|forum|symposium|summit|hackathon|webinar|seminar))\s*[?!.]*$/iu, (all: string, name: string) => (ONE_GROUP_MENTION.test(name) || /^(?:any|a|an|next|upcoming|which|what|when|where|who|how|is|are|was|were|will|did|do|does|has|have|there|this|that|each|every|no)\b|\b(?:there|a|an|any)\s/i.test(name) ? all : `when is the ${name}`))
     // "the emergency calls LS", "the SG17 IoT security LS": the statement on that topic ("the SG17 LS on IoT security").
+    // ("digital twin terminology LS": the whole question is a statement named by its topic.)
+    .replace(/^((?:[\p{L}\d/-]+\s+){0,4}[\p{L}\d/-]+)\s+(LS|liaison(?:\s+statement)?)(\s*[?!.]*)$/iu, (all: string, words: string, ls: string, end: string) => (/^(?:the|a|an|any|which|what|latest|new|recent|open|my|our)\b/i.test(words) || !/(?:^|\s)\p{Ll}{3,}/u.test(words) ? all : `the ${words} ${ls}${end}`))
     .replace(TOPIC_BEFORE_LS, topicFirstLs)
     // "deadline to reply to the SG17 LS on IoT security (and who needs to reply)?", "when is the reply to the LS on X
     // due": who must reply to it, and by when.

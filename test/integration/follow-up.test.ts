@@ -597,6 +597,17 @@ describe('a follow-up question', () => {
     expect(x1471.sections.find((x) => x.heading === 'Deadlines set for it')?.items[0]?.text).toMatch(/^Tue 25 Nov 2025, 00:59 \(Europe\/Berlin\) — original: 24 November 2025, 23:59 UTC \(past\): Reply to the TAP consultation of TSB Circular 78/);
   });
 
+  it('a statement asked by its topic alone, then "was it answered?", "who are the contacts?": its stored replies and contacts', async () => {
+    const at = askerAt('2026-06-01T09:00:00Z', 'Asia/Seoul', 'dtterms@example.org');
+    expect((await at('digital twin terminology LS')).title).toBe('Liaison statements on digital twin terminology');
+    expect((await at('was it answered?')).title).toBe('No: no reply to SG20-LS112 is stored; it asked for no reply');
+    expect((await at('who are the contacts?')).title).toMatch(/^Contacts for SG20-LS112: Min-jun Park .*; Lucía Fernández/);
+    // … and asked by its number, the statement's own answer.
+    const byNumber = askerAt('2026-06-01T09:00:00Z', 'Asia/Seoul', 'ls112@example.org');
+    expect((await byNumber('was SG20-LS112 answered?')).title).toBe('No reply to SG20-LS112 is stored, and none is asked: it is sent for information');
+    expect((await byNumber('who are the contacts for SG20-LS112?')).title).toMatch(/^Contacts for SG20-LS112: Min-jun Park/);
+  });
+
   it("is read against the asker's own earlier question, not another person's", async () => {
     await ask('when is the SG13 meeting?', 'bob@example.org');
     expect((await ask('and for SG20?', 'bob@example.org')).notes[0]).toBe('Read as "when is the SG20 meeting?".');
