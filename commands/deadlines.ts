@@ -124,6 +124,8 @@ export interface DeadlineArgs {
   openAsked?: 'open' | 'passed';
   /** The month that names the meeting asked about ("for the april 2027 meeting"): that meeting's letter's deadlines. */
   meetingMonth?: string;
+  /** Asked of the group's next meeting ("registration deadline for the SG17 meeting"): that meeting's, said so. */
+  nextMeeting?: boolean;
   /** Asked whether a deadline still applies ("so the 3 march contribution deadline doesn't apply anymore?"). */
   applyAsked?: boolean;
   /** Due before the next meeting of this group, not the one asked about, opens ("SG17's, before the SG20 meeting"). */
@@ -141,6 +143,7 @@ const deadlineArgs = z.object({
   pastTense: z.boolean().optional(),
   openAsked: z.enum(['open', 'passed']).optional(),
   meetingMonth: z.string().optional(),
+  nextMeeting: z.boolean().optional(),
   beforeMeeting: z.string().optional(),
   applyAsked: z.boolean().optional(),
 });
@@ -206,7 +209,9 @@ function parseDeadlineWords(rest: string, clock?: Clock): DeadlineArgs {
   // Asked whether "the contributions deadline" has passed: the contributions one, not the translation one (which
   // "contributions" also names in a list), unless translation is named.
   const asked = openAsked && categories?.includes('contributions') && !/\btranslat/i.test(rest) ? categories.filter((c) => c !== 'translated-contributions') : categories;
-  return { scope: named.scope ?? { kind: 'all' }, all, when, range, categories: asked, unread: left === '' ? null : left, pastTense, ...(meetingMonth ? { meetingMonth } : {}), ...(openAsked ? { openAsked } : {}), ...(STILL_APPLIES_ASKED.test(rest.slice(0, 300)) ? { applyAsked: true } : {}) };
+  // "registration deadline for the SG17 meeting", "… for its next meeting": the group's next meeting's.
+  const nextMeeting = !meetingMonth && !when && asked !== null && /\bfor\s+(?:the\s+)?(?:next\s+|upcoming\s+|coming\s+)?(?:ITU-T\s+)?(?:SG\s?\d{1,2}|TSAG|study group \d{1,2}|WP\s?\d\/\d{1,2})(?:['’]s)?\s+meeting\b(?!\s+(?:in|of|on)\s)/i.test(rest.slice(0, 300));
+  return { scope: named.scope ?? { kind: 'all' }, all, when, range, categories: asked, unread: left === '' ? null : left, pastTense, ...(nextMeeting ? { nextMeeting } : {}), ...(meetingMonth ? { meetingMonth } : {}), ...(openAsked ? { openAsked } : {}), ...(STILL_APPLIES_ASKED.test(rest.slice(0, 300)) ? { applyAsked: true } : {}) };
 }
 
 /**
@@ -346,6 +351,10 @@ const deadlinesCommand = defineCommand({
     // "SG13 contribution deadline for the april 2027 meeting": the letter announcing the group's meeting that month.
     const ofMeeting = args.meetingMonth && !range && !all ? await monthMeetingDeadlines(ctx, scope, args.meetingMonth, kinds) : null;
     if (ofMeeting) return ofMeeting;
+    if (args.nextMeeting && !range && !all && kinds) {
+      const next = await nextMeetingDeadlines(ctx, scope, kinds, args);
+      if (next) return next;
+    }
     if (topic.length > 0) {
       // "can I still register for the AI-native networks workshop?": yes or no, by the nearest deadline of the kind.
       const openOrNot = (r: Reply): Reply => {
@@ -559,6 +568,37 @@ async function monthMeetingDeadlines(ctx: CommandContext, scope: Scope, month: s
     sources: uniqueSources([...its.map((d) => sourceOf(d.source)), sourceOf(meeting.source)]),
     data: { scope: label, meeting: { group: meeting.group, start: meeting.start, end: meeting.end }, upcoming, past },
   };
+}
+
+/**
+ * Deadlines of a kind asked of a group's next meeting ("registration deadline for the SG17 meeting"): those its letter
+ * sets; when it sets none of that kind, the group's others, said to be of other meetings. `null` when no meeting of the
+ * group is to come.
+ */
+async function nextMeetingDeadlines(ctx: CommandContext, scope: Scope, kinds: ReadonlySet<DeadlineCategory>, args: DeadlineArgs): Promise<Reply | null> {
+  const group = scope.kind === 'group' ? scope.group : scope.kind === 'question' ? groupOfQuestion(scope.question) : null;
+  if (!group) return null;
+  const today = DateTime.fromMillis(ctx.now, { zone: ctx.tz }).toISODate() ?? '';
+  const meeting = (await ctx.store.meetings(group, ctx.now - 31 * DAY_MS, 20)).filter((m) => m.group === group && !m.cancelledBy && m.end >= today).sort((a, b) => a.start.localeCompare(b.start))[0];
+  if (!meeting) return null;
+  const { target, label } = targetOf(scope);
+  const its = await meetingDeadlines(ctx, target, [meeting], (d) => kinds.has(d.category));
+  if (its.length > 0) {
+    const { sections, upcoming, past } = meetingDue(its, ctx, scope);
+    return {
+      ok: true,
+      title: `Deadlines for the ${group} meeting of ${formatRange(meeting.start, meeting.end)} (${kindWords(kinds)})`,
+      sections,
+      notes: [`As the letter announcing it sets them, for ${label}.`, timesNote(ctx.tz)],
+      sources: uniqueSources([...its.map((d) => sourceOf(d.source)), sourceOf(meeting.source)]),
+      data: { scope: label, meeting: { group: meeting.group, start: meeting.start, end: meeting.end }, upcoming, past },
+    };
+  }
+  // None of that kind for it: the group's, said to be of other meetings.
+  const others = await deadlinesCommand.run(ctx, { ...args, nextMeeting: undefined });
+  const none = `No ${kindWords(kinds)} deadline is known for the ${group} meeting of ${formatRange(meeting.start, meeting.end)} [${sourceLabel(sourceOf(meeting.source))}]`;
+  const listed = others.ok && others.sections.some((x) => x.items.length > 0);
+  return { ...others, title: listed ? `${none}; those below are of other ${group} meetings` : none, notes: [...others.notes] };
 }
 
 /**

@@ -705,6 +705,8 @@ function readAgainst(asked: FollowUpAsked, previous: string | null): string | nu
     // "and the associate?", "and the chair?" after a question on who holds a role: who holds that one.
     const role = /^(?:associate(?:\s+rapporteur)?|rapporteur|chair(?:man|person)?|vice[- ]chairs?|secretariat|secretary|editor|co-?rapporteur)$/i.test(asked.thing.trim()) && /\b(?:rapporteur|chair|secretariat|officers?|editor|who\s+(?:is|are|leads|chairs))\b/i.test(previous);
     if (named && role) return `who is the ${/^associate$/i.test(asked.thing.trim()) ? 'associate rapporteur' : asked.thing.trim()} of ${named}?`;
+    // ("what about its registration deadline?" after a question on the SG17 meeting: that meeting's.)
+    if (named && subject && 'group' in subject && subject.meeting && subject.group === named && /\b(?:deadline|due date|cut-?off)\b/i.test(asked.thing)) return `${asked.thing} for the ${named} meeting`;
     return named ? `${asked.thing} for ${named}` : null;
   }
   // "by when?": the previous question, asked with when.

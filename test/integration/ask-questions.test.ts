@@ -2084,7 +2084,7 @@ describe('questions of the thirtieth round (asked on 2 November 2026)', () => {
 
   it('"when is the SG12 meeting next year and when is the fellowship deadline for it": both, "it" being the meeting', async () => {
     const a = await ask('When is the SG12 meeting next year and when is the fellowship deadline for it?', 'Africa/Johannesburg', when);
-    expect(a.title).toBe('Meeting of SG12 in 2027 · Deadlines for SG12 (fellowship requests)');
+    expect(a.title).toBe('Meeting of SG12 in 2027 · Deadlines for the SG12 meeting of 25 May – 3 June 2027 (fellowship requests)');
   });
 
   it('a step planned for a meeting now over, with no document saying it happened: said so, not "under consultation"', async () => {
@@ -2138,7 +2138,7 @@ describe('questions of the thirty-first round (asked on 15 February 2027)', () =
   });
 
   it('"when is the sg 20 meeting? and is there a fellowship deadline for it?": both parts', async () => {
-    expect((await ask('When is the sg 20 meeting? And is there a fellowship deadline for it?', 'Asia/Jakarta', when)).title).toBe('Next meeting of SG20 · Deadlines for SG20 (fellowship requests)');
+    expect((await ask('When is the sg 20 meeting? And is there a fellowship deadline for it?', 'Asia/Jakarta', when)).title).toBe('Next meeting of SG20 · Deadlines for the SG20 meeting of 10–19 May 2027 (fellowship requests)');
   });
 
   it('"what happened to the SG13 meeting that was planned for march": it was moved', async () => {

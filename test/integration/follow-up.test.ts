@@ -41,7 +41,7 @@ describe('a follow-up question', () => {
     expect(next.notes[0]).toBe('Read as "when is the SG17 meeting?".');
     const thing = await ask('what about its registration deadline?', 'ada@example.org');
     expect(thing).toMatchObject({ ok: true, command: 'deadlines' });
-    expect(thing.notes[0]).toBe('Read as "registration deadline for SG17".');
+    expect(thing.notes[0]).toBe('Read as "registration deadline for the SG17 meeting".');
   });
 
   it('"how many days until it starts?", "was that deadline changed?": read of the group asked of before', async () => {
@@ -173,7 +173,8 @@ describe('a follow-up question', () => {
     expect(interpretation).toMatchObject({ ok: true, command: 'meeting', title: 'What TSB Collective letter 2/TSAG says' });
     expect(interpretation.notes[0]).toBe('Read as "is there interpretation for the TSAG meeting?".');
     const fellowship = await ask('and the fellowship deadline?', 'rae@example.org');
-    expect(fellowship).toMatchObject({ ok: true, command: 'deadlines', title: 'Deadlines for TSAG (fellowship requests)' });
+    expect(fellowship).toMatchObject({ ok: true, command: 'deadlines' });
+    expect(fellowship.title).toMatch(/^Deadlines for the TSAG meeting of .* \(fellowship requests\)$/);
   });
 
   it('"can I participate remotely?" after the WP3/17 meeting is of that meeting', async () => {
@@ -417,7 +418,7 @@ describe('a follow-up question', () => {
     await tokyo("when's the next sg13 meeting?");
     await tokyo('what about sg3?');
     const due = await tokyo('and the contribution deadline for that one?');
-    expect(due).toMatchObject({ ok: true, command: 'deadlines', title: 'Deadlines for SG3 (contributions or contributions needing translation)' });
+    expect(due).toMatchObject({ ok: true, command: 'deadlines', title: 'Deadlines for the SG3 meeting of 7–16 April 2027 (contributions or contributions needing translation)' });
     expect(due.sections[0]?.items.map((i) => i.text)).toContainEqual(expect.stringMatching(/^Sat 27 Mar 2027, 07:59 \(Asia\/Tokyo\) — original: 26 March 2027 Geneva time, end of day .*: Contributions$/));
     const ny = askerAt('2027-03-01T14:00:00Z', 'America/New_York', 'approve@example.org');
     await ny('deadline for replies to TSB Circular 241?');
@@ -606,6 +607,15 @@ describe('a follow-up question', () => {
     const byNumber = askerAt('2026-06-01T09:00:00Z', 'Asia/Seoul', 'ls112@example.org');
     expect((await byNumber('was SG20-LS112 answered?')).title).toBe('No reply to SG20-LS112 is stored, and none is asked: it is sent for information');
     expect((await byNumber('who are the contacts for SG20-LS112?')).title).toMatch(/^Contacts for SG20-LS112: Min-jun Park/);
+  });
+
+  it('"what about its registration deadline?" after the SG17 meeting of December 2026, whose letter sets none: says so, and that the one listed is of another meeting', async () => {
+    const at = askerAt('2026-01-15T09:00:00Z', 'Asia/Tokyo', 'its-reg@example.org');
+    await at('when is the next SG12 meeting?');
+    await at('and for SG17?');
+    const reg = await at('what about its registration deadline?');
+    expect(reg.title).toBe('No registration deadline is known for the SG17 meeting of 1–10 December 2026 [TSB Collective letter 6/17]; those below are of other SG17 meetings');
+    expect(reg.sections[0]?.items[0]?.detail).toBe('Pre-registration [TSB Collective letter 7/17]');
   });
 
   it("is read against the asker's own earlier question, not another person's", async () => {

@@ -18,7 +18,7 @@ describe('a follow-up question', () => {
   });
 
   it('"what about its registration deadline?" asks it of the previous question\'s group', () => {
-    expect(followUp('what about its registration deadline?', 'when is the SG12 meeting?')).toBe('registration deadline for SG12');
+    expect(followUp('what about its registration deadline?', 'when is the SG12 meeting?')).toBe('registration deadline for the SG12 meeting');
     expect(followUp('and the venue?', 'when does TSAG meet')).toBe('venue for TSAG');
   });
 
