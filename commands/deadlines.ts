@@ -412,8 +412,11 @@ const deadlinesCommand = defineCommand({
       ? { facts: await ctx.store.deadlines(target, '-inf', 200), count: kinds ? 0 : await ctx.store.countDeadlines(target, ctx.now) }
       : await ctx.store.deadlinesCounted(target, ctx.now, kinds ? RANGE_FETCH : SHOWN, !kinds);
     const facts = kinds ? fetched.filter((d) => kinds.has(d.category)).slice(0, all ? 200 : SHOWN) : fetched;
-    const total = kinds ? facts.filter((d) => d.due >= ctx.now).length : count;
-    const upcoming = facts.filter((d) => d.due >= ctx.now);
+    // A reply date years after its document's own ("28 February 2033" on a page of 2012) is most likely a slip of
+    // the document: left out of the list to come, said so, and shown with --all and on the document's card.
+    const implausible = all ? [] : facts.filter((d) => d.due >= ctx.now && farAfterNote(d.date, d.source.date) !== '');
+    const total = (kinds ? facts.filter((d) => d.due >= ctx.now).length : count) - implausible.length;
+    const upcoming = facts.filter((d) => d.due >= ctx.now && !implausible.includes(d));
     const past = all ? facts.filter((d) => d.due < ctx.now).reverse() : [];
     const sections = [{ heading: 'Upcoming', items: upcoming.map((d) => item(d, ctx.tz, ctx.now, scope.kind === 'all' || scope)) }];
     if (all) sections.push({ heading: 'Past', items: past.map((d) => item(d, ctx.tz, ctx.now, scope.kind === 'all' || scope)) });
@@ -426,6 +429,7 @@ const deadlinesCommand = defineCommand({
       const last = upcoming[upcoming.length - 1] as DeadlineFact;
       notes.unshift(`${total - upcoming.length} more upcoming after ${formatCached(last, ctx.tz)}${scope.kind === 'question' ? '' : ': ask about one Question (deadlines Q4/20) to see fewer at a time'}.`);
     }
+    for (const d of implausible.slice(0, 2)) notes.push(`Left out: ${labelOf(d).toLowerCase()} due ${formatCached(d, ctx.tz)}, which ${sourceLabel(sourceOf(d.source))} gives${farAfterNote(d.date, d.source.date).replace(/^ \(as the document gives it: /, ' ').replace(/\)$/, '')}, most likely a slip of the document (--all shows it).`);
     if (calendar) notes.push(`Subscribe in Outlook or Google Calendar: ${calendar}`);
     let lastPast: DeadlineFact | undefined;
     if (upcoming.length === 0) {

@@ -86,7 +86,7 @@ const REF_IN_TEXT = new RegExp(String.raw`(?<![\w/-])${REF}(?![\w/-])`, 'i');
  * The answer to what was asked of a liaison statement, as its first line: who it is copied to, when a reply is due,
  * who sent it and from which Questions, whom to contact; `null` for anything else (the card answers it).
  */
-function statementHeadline(question: string, label: string, li: LiaisonInfo, tz: string, recommendations: readonly { id: string; ex?: string | null }[] = [], answeredBy: { reference: string | null; title: string | null } | null = null): string | null {
+function statementHeadline(question: string, label: string, li: LiaisonInfo, tz: string, recommendations: readonly { id: string; ex?: string | null }[] = [], answeredBy: { reference: string | null; title: string | null } | null = null, dated: string | null = null): string | null {
   const parties = (purpose: string) => (li.addressees ?? []).filter((a) => a.purpose === purpose).map(partyNamed);
   const from = `${li.from ?? 'an unnamed sender'}${li.questions.length > 0 ? ` (${li.questions.join(', ')})` : ''}`;
   if (/\b(?:copied|cc'?d?|copy|copies)\b|\bfor information\b/i.test(question)) {
@@ -96,6 +96,8 @@ function statementHeadline(question: string, label: string, li: LiaisonInfo, tz:
   if (/\bdue\b|\bdeadline\b|\bby when\b|\breply date\b|\bhow long\b/i.test(question)) {
     return li.deadline ? `A reply to ${label} is due by ${formatDeadline({ date: li.deadline, time: null, timezone: 'Europe/Zurich' }, tz)}` : `${label} sets no reply date`;
   }
+  // "when was it sent?", "what's its date?": the date it bears.
+  if (/\bwhen\s+(?:was|were|is|did)\b[^?]{0,40}?\b(?:sent|send|issued|issue|dated|written|agreed|approved|published|received)\b|\bwhat(?:'s|’s| is)?\s+(?:its|the)\s+date\b|\bhow old\b/i.test(question)) return dated ? `${label} is dated ${dated}` : `${label} bears no date`;
   // "was it answered?", "any reply yet?": the stored reply to it, or that none is (and whether one was asked).
   if (/\b(?:answered|replied to|responded to)\b|\b(?:any|a|the)\s+(?:reply|replies|response|answer)\b(?!\s+(?:date|deadline|due))/i.test(question) && !/\bwho\b|\bby when\b/i.test(question)) {
     if (answeredBy) return `Yes: ${label} was answered by ${answeredBy.reference ?? answeredBy.title ?? 'a stored reply'}`;
@@ -280,7 +282,7 @@ export default defineCommand({
     if (p.questions.length) facts.push({ text: `Questions: ${p.questions.map((q) => q.id).join(', ')}` });
     const stored = DateTime.fromISO(doc.ingestedAt, { zone: ctx.tz }).toFormat('ccc d LLL yyyy, HH:mm');
     const label = p.reference ?? cite.title ?? describeDocument(p, doc.source);
-    const headline = question && p.liaison ? statementHeadline(question, label, p.liaison, ctx.tz, p.recommendations, doc.answeredBy ?? null) : null;
+    const headline = question && p.liaison ? statementHeadline(question, label, p.liaison, ctx.tz, p.recommendations, doc.answeredBy ?? null, p.date ? formatRange(p.date, p.date) : null) : null;
     // Anything else asked of it ("why?", "what if someone objects?"): the sentences of it that answer, in its words.
     const said = question && !headline ? saidOf((await ctx.store.getText(doc.id)) ?? '', question, label) : [];
     return {

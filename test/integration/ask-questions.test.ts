@@ -1068,6 +1068,12 @@ describe('questions of the sixteenth round', () => {
     expect(line).toMatch(/\(as the document gives it: 21 years after its date of 2012-05-15\)$/);
     // … and it is no reply awaited: listed with the others, not as one SG15 must give.
     expect(ls.sections.find((x) => x.items.some((i) => i.text.includes('28 Feb 2033')))?.heading).toBe('Others, newest first');
+    // /deadlines leaves it out of those to come, saying so; --all shows it.
+    const due = await ask('/deadlines SG15', 'Europe/Zurich', '2026-11-02T14:00');
+    expect(due.sections.flatMap((x) => x.items.map((i) => i.text)).some((t) => t.includes('28 Feb 2033'))).toBe(false);
+    expect(due.notes).toContainEqual(expect.stringMatching(/^Left out: liaison reply due Mon 28 Feb 2033 \(end of day, Geneva\), which .* gives 21 years after its date of 2012-05-15, most likely a slip of the document \(--all shows it\)\.$/));
+    const all = await ask('/deadlines SG15 --all', 'Europe/Zurich', '2026-11-02T14:00');
+    expect(all.sections.flatMap((x) => x.items.map((i) => i.text)).some((t) => t.includes('28 Feb 2033'))).toBe(true);
   });
 
   it('the TSB contact for a group\'s meeting named with its year', async () => {

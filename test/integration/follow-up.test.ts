@@ -618,6 +618,12 @@ describe('a follow-up question', () => {
     expect(reg.sections[0]?.items[0]?.detail).toBe('Pre-registration [TSB Collective letter 7/17]');
   });
 
+  it('"when was it sent?" of a statement: the date it bears', async () => {
+    const at = askerAt('2026-01-15T09:00:00Z', 'Asia/Kolkata', 'sent-when@example.org');
+    await at('what does SG11-LS58 ask');
+    expect((await at('when was it sent?')).title).toBe('SG11-LS58 is dated Wed 22 October 2025');
+  });
+
   it("is read against the asker's own earlier question, not another person's", async () => {
     await ask('when is the SG13 meeting?', 'bob@example.org');
     expect((await ask('and for SG20?', 'bob@example.org')).notes[0]).toBe('Read as "when is the SG20 meeting?".');

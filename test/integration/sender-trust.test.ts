@@ -116,7 +116,7 @@ describe('fail-closed sender trust', () => {
   });
 
   it('plans no reminder for an unsigned mail from TSB, marks it in /deadlines, keeps it out of the calendar, and says why', async () => {
-    const { doc, status } = await ingest(mail({ n: 9, sg: 20, body: letterText(9, 20, '14 April 2036'), id: 'unsigned-9-20' }), 'cl9-20.eml');
+    const { doc, status } = await ingest(mail({ n: 9, sg: 20, body: letterText(9, 20, '14 April 2028'), id: 'unsigned-9-20' }), 'cl9-20.eml');
     expect(status).toBe('added');
     expect(authRecordOf(doc)).toMatchObject({ verdict: 'none', summary: 'no DKIM signature; SPF softfail from 203.0.113.5; DMARC none for itu.int → unverified (none)' });
 
@@ -142,8 +142,8 @@ describe('fail-closed sender trust', () => {
     records['TXT _dmarc.itu.int'] = [['v=DMARC1; p=reject']];
     timingOut = /^TXT _dmarc\./;
     try {
-      const signed = (await sign(mail({ n: 5, sg: 12, body: letterText(5, 12, '14 April 2036'), id: 'tampered-5-12' }))).toString('latin1');
-      const { doc } = await ingest(Buffer.from(signed.replace('14 April 2036', '14 March 2036'), 'latin1'), 'cl5-12.eml');
+      const signed = (await sign(mail({ n: 5, sg: 12, body: letterText(5, 12, '14 April 2028'), id: 'tampered-5-12' }))).toString('latin1');
+      const { doc } = await ingest(Buffer.from(signed.replace('14 April 2028', '14 March 2028'), 'latin1'), 'cl5-12.eml');
       expect(authRecordOf(doc)?.verdict).toBe('fail');
       expect(authRecordOf(doc)?.summary).toMatch(/^DKIM fail \(itu\.int\); SPF softfail from 203\.0\.113\.5; DMARC temperror for itu\.int → unverified \(fail\)$/);
       expect(await scheduleDocument(h.services.reminders, doc.id)).toMatchObject({ skipped: 'unverified', added: [] });
@@ -156,17 +156,17 @@ describe('fail-closed sender trust', () => {
 
   it('does not let a forged Rev.99 sent first hide the real letter: its deadline stands and its reminders are planned', async () => {
     records['TXT _dmarc.itu.int'] = [['v=DMARC1; p=reject']];
-    const forgedBody = letterText(8, 13, '1 March 2036').replace('Ref: TSB Collective letter 8/13', 'Ref: TSB Collective letter 8/13 (Rev.99)');
+    const forgedBody = letterText(8, 13, '1 March 2028').replace('Ref: TSB Collective letter 8/13', 'Ref: TSB Collective letter 8/13 (Rev.99)');
     const forged = await ingest(mail({ n: 8, sg: 13, body: forgedBody, id: 'forged-8-13' }), 'cl8-13-rev99.eml');
     expect([forged.status, authRecordOf(forged.doc)?.verdict]).toEqual(['added', 'fail']);
     expect(forged.doc.parsed.revision).toBe('Rev.99');
 
-    const real = await ingest(await sign(mail({ n: 8, sg: 13, body: letterText(8, 13, '14 April 2036'), id: 'real-8-13' })), 'cl8-13.eml');
+    const real = await ingest(await sign(mail({ n: 8, sg: 13, body: letterText(8, 13, '14 April 2028'), id: 'real-8-13' })), 'cl8-13.eml');
     expect([real.status, authRecordOf(real.doc)?.verdict]).toEqual(['revision', 'pass']);
     expect((await h.services.store.getDocument(forged.doc.id))?.supersededBy).toBe(real.doc.id);
 
     const { reply } = await answer(h.services.registry, ctx(), '/deadlines SG13');
-    expect((reply.data as { upcoming: Array<{ date: string }> }).upcoming.map((d) => d.date)).toEqual(['2036-04-14']);
+    expect((reply.data as { upcoming: Array<{ date: string }> }).upcoming.map((d) => d.date)).toEqual(['2028-04-14']);
     expect(reply.sources).toEqual([expect.objectContaining({ docId: real.doc.id })]);
     expect(reply.sources[0]?.unverified).toBeUndefined();
 
@@ -177,7 +177,7 @@ describe('fail-closed sender trust', () => {
     expect(await feedDocIds('SG13')).toContain(real.doc.id);
 
     // The forged one, sent again after the real letter, is held: stored, shown, applied to nothing.
-    const again = await ingest(mail({ n: 8, sg: 13, body: forgedBody.replace('1 March 2036', '2 March 2036'), id: 'forged-8-13-again' }), 'cl8-13-rev99b.eml');
+    const again = await ingest(mail({ n: 8, sg: 13, body: forgedBody.replace('1 March 2028', '2 March 2028'), id: 'forged-8-13-again' }), 'cl8-13-rev99b.eml');
     expect(again.status).toBe('held');
     expect((await h.services.store.findByReference('TSB Collective letter 8/13'))[0]?.id).toBe(real.doc.id);
   });
@@ -221,7 +221,7 @@ describe('fail-closed sender trust', () => {
     timingOut = /./;
     let doc: StoredDocument;
     try {
-      ({ doc } = await ingest(await sign(mail({ n: 3, sg: 17, body: letterText(3, 17, '14 April 2036'), id: 'dns-3-17' })), 'cl3-17.eml'));
+      ({ doc } = await ingest(await sign(mail({ n: 3, sg: 17, body: letterText(3, 17, '14 April 2028'), id: 'dns-3-17' })), 'cl3-17.eml'));
       expect(authRecordOf(doc)?.verdict).toBe('temperror');
       // The first re-check is due at once and still meets the DNS error: the plan job comes back for the next one.
       const first = await scheduleDocument(h.services.reminders, doc.id);
