@@ -69,8 +69,9 @@ function placeBeforeDate(subject: string, hit: DateHit): string | null {
   // More than a place: "of the Council Working Group on the … Regulations, Geneva": the named places at its end.
   if (/^[a-z]/.test(place) || place.split(' ').length > 4) {
     const tail: string[] = [];
+    // (A country's name may join its words: "… speaking countries in Africa, São Tomé and Príncipe, 8-11 October 2012".)
     for (const seg of place.split(/\s*,\s*/).reverse()) {
-      if (!/^[A-Z][\w'\u00C0-\u024F.-]*(?: [A-Z][\w'\u00C0-\u024F.-]*){0,2}$/.test(seg) || NOT_PLACE.test(seg)) break;
+      if (!/^[A-Z\u00C0-\u00DE][\w'\u00C0-\u024F.-]*(?: (?:(?:and|de|da|do|of) )?[A-Z\u00C0-\u00DE][\w'\u00C0-\u024F.-]*){0,3}$/.test(seg) || NOT_PLACE.test(seg)) break;
       tail.unshift(seg);
     }
     if (tail.length === 0 || tail.length === place.split(/\s*,\s*/).length) return null;
@@ -274,7 +275,10 @@ export function findMeeting(text: string, subject: string | null, docGroup: stri
       const own = placeBeforeDate(subject, hit) ?? findPlace(subject.slice(hit.index)) ?? (after && !NOT_PLACE.test(after) ? placeName(after) : null);
       // Geneva, or a place with its country, stands; any other place the body may name better.
       if (own === 'Geneva, Switzerland' || own?.includes(',')) return build(hit, subject, own, group);
+      // (Not when the body names the subject's place too: "the workshop … for … countries in Africa, which will take
+      // place in São Tomé and Príncipe".)
       const body = announcement();
+      if (own && own.length >= 4 && body && squash(body.text).includes(own)) return build(hit, subject, own, group);
       return build(hit, subject, (body ? findPlace(squash(body.text)) : null) ?? own, group);
     }
   }

@@ -1547,3 +1547,12 @@ describe('a circular copied cell by cell: its subject after the addressee lists'
     expect(clip('Draft revised Recommendation ITU-T G.984.3 (2014) Amendment 2: Gigabit-capable passive optical networks (G-PON): transmission convergence layer specification and more')).toMatch(/^Draft revised Recommendation ITU-T G\.984\.3 \(2014\) Amendment 2: .*…$/);
   });
 });
+
+describe('the place in a subject that names its audience first', () => {
+  it('is the name after the last comma before the dates, a country joining its words with "and"', () => {
+    const letter = parseDocument(
+      'Telecommunication Development Bureau (BDT)\nRef. BDT/ABC/DM/1 Geneva, 30 August 2012\nSubject: Workshop on "Regulation" for Portuguese speaking countries in Africa, São Tomé and Príncipe, 8-11 October 2012\nDear Sir/Madam,\nI am pleased to invite you to the workshop for Portuguese speaking countries in Africa, which will take place in São Tomé and Príncipe from 8 to 11 October 2012.\n',
+    );
+    expect(letter.meeting).toMatchObject({ start: '2012-10-08', end: '2012-10-11', place: 'São Tomé and Príncipe' });
+  });
+});
