@@ -112,7 +112,15 @@ function statementHeadline(question: string, label: string, li: LiaisonInfo, tz:
     return `${label} is from ${from}${acting.length > 0 ? `; for action: ${acting.join(', ')}` : ''}`;
   }
   if (/\bwho (?:sent|wrote|issued|signed)\b|\bfrom whom\b|\bwho (?:is|was) it from\b/i.test(question)) return `${label} was sent by ${from}`;
-  if (/\b(?:asks?|asking|wants?|wanting|requests?|requesting)\b/i.test(question) && !/\bwho\b/i.test(question)) return asksTitle(label, li);
+  if (/\b(?:asks?|asking|wants?|wanting|requests?|requesting)\b/i.test(question) && !/\bwho\b/i.test(question)) {
+    // "what does it ask sg21?": what it is to that group (action or information), its requests in the card below.
+    const asked = canonicalGroup(GROUP_IN_QUESTION.exec(question.replace(/\b(?:SG\s?\d{1,2}|TSAG)-(?:LS|TD)\s?\d{1,4}\b/gi, ' '))?.[0] ?? '');
+    const own = asked ? (li.addressees ?? []).find((a) => a.group === asked || canonicalGroup(a.party) === asked) : undefined;
+    const due = li.deadline ? formatDeadline({ date: li.deadline, time: null, timezone: 'Europe/Zurich' }, tz) : null;
+    if (asked && !own) return `${label} is not addressed to ${asked}`;
+    if (asked && own && own.purpose !== 'action' && own.purpose !== 'comment') return `${label} is sent to ${asked} for information: it asks ${asked} for no reply${due ? ` (it asks others by ${due})` : ''}; what it says is below`;
+    return asksTitle(label, li);
+  }
   if (/\brecs?\b|\brecommendations?\b|\bdrafts?\b/i.test(question)) return recommendations.length > 0 ? `${label} names ${recommendations.map(recommendationName).join(', ')}` : `${label} names no Recommendation`;
   const due = li.deadline ? formatDeadline({ date: li.deadline, time: null, timezone: 'Europe/Zurich' }, tz) : null;
   const acting = [...parties('action'), ...parties('comment')];

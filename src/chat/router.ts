@@ -1372,6 +1372,11 @@ async function answerAsked(registry: Registry, context: CommandContext & { metri
   // not read alone is read of the group the previous question named.
   // A question that points back ("what time does it open for me?") is read of what the previous one named first (the
   // asker's "it" is that, not every meeting), and as it is when that reads nothing.
+  // "what does it ask sg21?" after an answer about one statement: of that statement, asked of that group.
+  if (read === undefined && POINTS_BACK.test(question) && ONE_GROUP_MENTION.test(question) && /^(?:(?:and|so|but)[,\s]+)?(?:what|does|did|do|is|was)\s+(?:does\s+|did\s+)?(?:it|that|this)\s+(?:ask|want|request|say|tell|expect)\b/i.test(question.trim())) {
+    const byFocus = await ofFocus(question);
+    if (byFocus) return byFocus;
+  }
   if (read === undefined && POINTS_BACK.test(question) && !ONE_GROUP_MENTION.test(question) && !REC_NUMBER.test(question)) {
     // (A question that names a thing of its own, "fronthaul timing LS – who is it to", is read as it is first: its "it"
     // is that thing.)

@@ -624,6 +624,16 @@ describe('a follow-up question', () => {
     expect((await at('when was it sent?')).title).toBe('SG11-LS58 is dated Wed 22 October 2025');
   });
 
+  it('"what does it ask sg21?" after the one statement SG5 sent: what it is to SG21', async () => {
+    const at = askerAt('2026-10-01T09:00:00Z', 'Asia/Singapore', 'ask-sg21@example.org');
+    await at('what liaisons has SG5 sent');
+    const asks = await at('what does it ask sg21?');
+    expect(asks).toMatchObject({ ok: true, command: 'doc', title: 'SG5-LS30 is sent to SG21 for information: it asks SG21 for no reply; what it says is below' });
+    expect(asks.notes[0]).toBe('Read as "what does SG5-LS30 ask sg21?".');
+    expect((await at('what does SG11-LS58 ask SG13?')).title).toBe('What SG11-LS58 asks of SG13');
+    expect((await at('what does SG11-LS58 ask SG2?')).title).toMatch(/^SG11-LS58 is sent to SG2 for information: it asks SG2 for no reply \(it asks others by Wed 1 Apr 2026, 05:59 \(Asia\/Singapore\)/);
+  });
+
   it("is read against the asker's own earlier question, not another person's", async () => {
     await ask('when is the SG13 meeting?', 'bob@example.org');
     expect((await ask('and for SG20?', 'bob@example.org')).notes[0]).toBe('Read as "when is the SG20 meeting?".');
