@@ -62,7 +62,8 @@ function placeBeforeDate(subject: string, hit: DateHit): string | null {
   const place = segment.replace(/\b(?:from|on|in|held|at|to be|now|new dates?|(?:re)?scheduled|postponed|moved)\b/gi, ' ').replace(/^[\s,:–-]+|[\s,:–-]+$/g, '').replace(/\s+/g, ' ').replace(/^город\s+(?=\p{Lu})/u, '');
   // A name in another script ("(город Гватемала, Гватемала, 6-7 June 2011)" of a Russian letter): only capitalised names in
   // the brackets of the subject, a town and its country.
-  const bracketed = /\(\s*$/.test(head.slice(0, head.length - segment.length));
+  // (Or after the event's quoted name: 'Семинар-практикум "…" Уагадугу, Буркина-Фасо, 8-9 July 2013'.)
+  const bracketed = /[(;]\s*$/.test(head.slice(0, head.length - segment.length)) && !/[A-Za-z]/.test(segment);
   if (!/[A-Za-z]{3}/.test(place) && !(bracketed && /^\p{Lu}[\p{L}-]{2,}(?: \p{Lu}[\p{L}-]+)?(?:, \p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+)?)?$/u.test(place))) return null;
   if (NOT_PLACE.test(place)) return null;
   if (VIRTUAL.test(place)) return 'virtual';

@@ -16,7 +16,8 @@ const RUSSIAN = /Бюро стандартизации электросвязи|
 const PHRASES: ReadonlyArray<[RegExp, string]> = [
   [/Циркуляр\s+(\d{1,4})\s+БСЭ/g, 'TSB Circular $1'],
   [/Коллективное письмо(?:\s+БСЭ)?\s+(\d{1,3})\s*\/\s*(\d{1,2})/g, 'TSB Collective letter $1/$2'],
-  [/^(\s*)Предмет\s*:/gm, '$1Subject:'],
+  // (A flattened copy runs it on after the copy list: "… в Женеве Предмет: Семинар-практикум …".)
+  [/(^|[ \t])Предмет[ \t]*:/gm, '$1Subject:'],
   // "11й Исследовательской комиссии", "11-й …" (the 11th study group).
   [/(?<!\d)(\d{1,2})\s*-?(?:й|ой|ая|ей|я)\s+Исследовательск(?:ая|ой|ую)\s+комисси(?:я|и|ю)/g, 'Study Group $1'],
   [/Исследовательск(?:ая|ой|ую) комисси(?:я|и|ю)\s+(\d{1,2})/g, 'Study Group $1'],
@@ -39,6 +40,8 @@ const PHRASES: ReadonlyArray<[RegExp, string]> = [
 export function fromRussian(text: string): string {
   if (!RUSSIAN.test(text.slice(0, 6000))) return text;
   let t = text
+    // "8–9 (первая половина дня) июля 2013 года": the half day said of the last day is no part of the date.
+    .replace(/(?<=\d)[ \t]*\((?:первая|вторая)[ \t]+половина[ \t]+дня\)(?=[ \t])/g, '')
     // "с 6 по 7 июня 2011 года": a range.
     .replace(new RegExp(String.raw`(?<![\p{L}\d])с\s+(\d{1,2})\s+по\s+(\d{1,2})\s+(${MONTH})(?:\s+(\d{4})(?:\s+(?:года|г\.))?)?`, 'giu'), (_x, d1: string, d2: string, mo: string, y?: string) => `from ${d1} to ${d2} ${monthOf(mo, RUSSIAN_MONTHS)}${y ? ` ${y}` : ''}`)
     // "2428 января 2011 года": a range whose dash a converter lost (two days, the first the smaller).

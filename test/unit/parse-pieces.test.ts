@@ -1556,3 +1556,13 @@ describe('the place in a subject that names its audience first', () => {
     expect(letter.meeting).toMatchObject({ start: '2012-10-08', end: '2012-10-11', place: 'São Tomé and Príncipe' });
   });
 });
+
+describe('a TSB circular in Russian flattened to one line', () => {
+  it('reads its subject after the copy list, and a range whose last day is a half day', () => {
+    const circular = parseDocument(
+      'Бюро стандартизации электросвязи Женева, 7 марта 2013 года Осн.: Циркуляр 11 БСЭ – Администрациям Государств – Членов Союза Копии: – Директору Бюро радиосвязи Предмет: Семинар-практикум "Стандарты" Уагадугу, Буркина-Фасо, 8–9 (первая половина дня) июля 2013 года Уважаемая госпожа, уважаемый господин, 1 МСЭ организует семинар-практикум.',
+    );
+    expect(circular.title).toMatch(/^Семинар-практикум "Стандарты" Уагадугу, Буркина-Фасо, 8-9 July 2013$/);
+    expect(circular.meeting).toMatchObject({ start: '2013-07-08', end: '2013-07-09', place: 'Уагадугу, Буркина-Фасо' });
+  });
+});
