@@ -12,7 +12,7 @@ import { fieldValue, headerOf } from './fields.ts';
 import { plainHeader, unrunHeader } from './layout.ts';
 import { dominantGroup, findGroups } from './groups.ts';
 import { CAPITAL_HEADING, parseLiaison, unlabelledTemplate, withUnstatedAction } from './liaison.ts';
-import { agendaHeading, announcedMeeting, findCancelledMeeting, findVenue, findEvents, findMeeting, heldMeeting, findOpeningTime, findPlace, meetingOf, placeInBrackets, placeName, listedNextMeetings, bodyMeetings, bodyKey, proseBodyMeetings, previousMeeting, questionMeetings, splitMeetings, subjectMeetings, workingPartyMeetings, groupMeetingsAhead } from './meeting.ts';
+import { agendaHeading, announcedMeeting, findCancelledMeeting, findVenue, findEvents, findMeeting, heldMeeting, findOpeningTime, findPlace, meetingOf, placeInBrackets, placeName, listedNextMeetings, bodyMeetings, bodyKey, proseBodyMeetings, previousMeeting, questionMeetings, reportedMeeting, splitMeetings, subjectMeetings, workingPartyMeetings, groupMeetingsAhead } from './meeting.ts';
 import { meetingRows } from './meeting-table.ts';
 import { MONTH_PATTERN, normalizeText, squash } from './normalize.ts';
 import { asWritten, findRevision } from './reference.ts';
@@ -648,6 +648,11 @@ export function parseDocument(raw: string): ParsedDocument {
   } else if (!meeting && isLetter) over = heldMeeting(flat, date);
   else if (kind === 'td' || kind === 'contribution' || kind === 'report') {
     meeting = headerMeeting(header, ituGroup);
+    // A report whose header gives no meeting: the one its title or first paragraphs say it reports on (and its town,
+    // when the header gave the dates only).
+    const reported = kind === 'report' && !meeting?.place ? reportedMeeting(text, title, ituGroup, date) : null;
+    if (!meeting) meeting = reported;
+    else if (reported && reported.start === meeting.start && reported.end === meeting.end) meeting.place = reported.place;
     // A meeting of no ITU-T group is named as its document names it: "14th Meeting of the Telecommunication …".
     const named = meeting && !meeting.group ? namedMeeting(header) : null;
     if (meeting && named?.start === meeting.start && named.end === meeting.end) {

@@ -739,6 +739,34 @@ export function heldMeeting(text: string, docDate: string | null): MeetingInfo |
   return null;
 }
 
+// The meeting a report reports on, as its title names it ("Report of the Geneva meeting (23-27 January 2006)") or a
+// sentence says it was held ("an interim meeting of Working Party 1/15 was held in Geneva on 11 May 2012").
+const REPORTED_TITLE = /\bReport of the ([A-Z][a-z\u00C0-\u024F'-]{2,30}(?:[ -][A-Z][a-z\u00C0-\u024F'-]{2,30})?) meeting\s*\(([^()]{6,40})\)/;
+const NOT_TOWN = /^(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Last|Next|Previous|Plenary|Joint|Closing|Opening|Interim|Rapporteur|Group|Study|Working|Management|Special|Final|Annual|Regional)\b/;
+const WAS_HELD = /\bmeeting of\b[^.]{3,80}?\b(?:was held|took place)\s+in\s+([A-Z][\w'\u00C0-\u024F-]+(?:,?\s[A-Z][\w'\u00C0-\u024F-]+){0,2})\s+(?:on|from)\s+/;
+
+/**
+ * The meeting a report is the report of, from its title or the first sentence saying it was held, on or before
+ * `docDate`; `null` when neither says.
+ */
+export function reportedMeeting(text: string, title: string | null, group: string | null, docDate: string | null): MeetingInfo | null {
+  const fromTitle = title ? REPORTED_TITLE.exec(title) : null;
+  if (fromTitle?.[1] && fromTitle[2] && !NOT_TOWN.test(fromTitle[1])) {
+    const hit = findDates(fromTitle[2])[0];
+    if (hit && (!docDate || hit.end <= docDate)) return { group, title: meetingOf(group), start: hit.start, end: hit.end, place: placeName(fromTitle[1]), startTime: null, endTime: null, timezone: null };
+  }
+  for (const s of sentences(text.slice(0, 4000))) {
+    const clean = squash(s.text);
+    const held = WAS_HELD.exec(clean);
+    if (!held?.[1] || NOT_PLACE.test(held[1])) continue;
+    const hit = findDates(clean.slice(held.index + held[0].length, held.index + held[0].length + 60)).find((h) => h.index === 0);
+    if (!hit || (docDate && hit.end > docDate)) continue;
+    const of = findGroups(held[0])[0]?.group ?? group;
+    return { group: of, title: meetingOf(of), start: hit.start, end: hit.end, place: placeName(held[1]), startTime: null, endTime: null, timezone: null };
+  }
+  return null;
+}
+
 // A report's list of the group's next meetings: "Next SG17 meeting:", "Future meetings", "Forthcoming meetings".
 // … or a sentence that ends on the list: "…, the following interim meetings are planned:".
 const NEXT_MEETINGS_HEADING = /^[ \t]*(?:Next|Future|Forthcoming|Upcoming)\s+(?:(?:ITU-T\s+)?(?:SG\s?\d{1,2}|Study Group \d{1,2}|TSAG)\s+)?(?:plenary\s+)?meetings?\s*:?[ \t]*$|\bthe following (?:interim |further |next )?meetings (?:are|were|have been) (?:planned|scheduled|foreseen|agreed)\s*:[ \t]*$/im;

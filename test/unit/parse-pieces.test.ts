@@ -1566,3 +1566,14 @@ describe('a TSB circular in Russian flattened to one line', () => {
     expect(circular.meeting).toMatchObject({ start: '2013-07-08', end: '2013-07-09', place: 'Уагадугу, Буркина-Фасо' });
   });
 });
+
+describe('the meeting a report reports on, when its header gives none', () => {
+  it('from a title naming the town and dates, or a sentence saying the meeting was held', () => {
+    const flat = parseDocument('INTERNATIONAL TELECOMMUNICATION UNION COM 19 – R 4 TELECOMMUNICATION STANDARDIZATION SECTOR STUDY PERIOD 2005-2008 STUDY GROUP 19 – REPORT 4 Source: Study Group 19 Title: Report of the Geneva meeting (23-27 January 2006) Structure of the report');
+    expect(flat.meeting).toMatchObject({ group: 'SG19', start: '2006-01-23', end: '2006-01-27', place: 'Geneva, Switzerland' });
+    const summary = parseDocument('Meeting Executive Summary\n11 May 2012\nWorking Party 1/15 - Access networks\nOverview of the 10th Working Party 1/15 meeting\nAs decided at the last SG15 meeting, an interim meeting of Working Party 1/15 was held in Geneva on 11 May 2012 to act on draft Recommendations.\n');
+    expect(summary.meeting).toMatchObject({ start: '2012-05-11', end: '2012-05-11', place: 'Geneva, Switzerland' });
+    // An ordinal is no town: "Report of the First meeting (…)" names none.
+    expect(parseDocument('STUDY GROUP 19 – REPORT 1\nTitle: Report of the First meeting (23-27 January 2006)\n').meeting?.place ?? null).toBeNull();
+  });
+});
