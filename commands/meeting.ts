@@ -156,7 +156,7 @@ const DAYS_OF_MONTH = new RegExp(String.raw`\b(?:(?:between|from)\s+)?\d{1,2}(?:
 
 /** Words of a meeting question that are not the group: "what time does the … meeting open", "where will … be held". */
 const QUESTION_WORDS =
-  /(?:^|\s)(?:what|time|when|where|which|is|are|does|do|will|be|being|get|gets|held|take|takes|place|venue|location|open|opens|opening|start|starts|starting|begin|begins|beginning|session|plenary|first|day|meet|it|at|on|and|there|a|an|any|newcomers?'?|briefings?|workshops?|trainings?|hackathons?|forums?|side|events?|dates?|days?|around|still|happening|happen|going|ahead|scheduled|planned|confirmed|cancell?ed|postponed|called|off|moved|rescheduled|why|was|were|-|–|&|or|in|person|in-person|hybrid|virtual|virtually|online|remote|remotely|format|can|i|we|join|attend|participate|registration|geneva|headquarters|hq|coming|up|upcoming|soon|participation|did|last|previous|most|recent|latest|met|opened|started|began|took|this|month|before|after|preceding|preceded|following|followed|alongside|prior|during|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|morning|afternoon|first)(?=\s|$)/gi;
+  /(?:^|\s)(?:what|time|when|where|which|is|are|does|do|will|be|being|get|gets|held|take|takes|place|venue|location|open|opens|opening|start|starts|starting|begin|begins|beginning|session|plenary|first|day|meet|it|at|on|and|there|a|an|any|newcomers?'?|briefings?|workshops?|trainings?|hackathons?|forums?|side|events?|dates?|days?|around|still|happening|happen|going|ahead|scheduled|planned|confirmed|cancell?ed|postponed|called|off|moved|rescheduled|why|was|were|-|–|&|or|in|person|in-person|hybrid|virtual|virtually|online|remote|remotely|format|can|i|we|join|attend|participate|registration|geneva|headquarters|hq|coming|up|upcoming|soon|participation|did|last|previous|most|recent|latest|met|opened|started|began|took|this|month|before|after|preceding|preceded|following|followed|alongside|prior|during|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|morning|afternoon|first|all|every)(?=\s|$)/gi;
 // "in April 2018", "in 2018": when the meeting asked about is; the answer gives the next one and its dates.
 const MONTH_YEAR = new RegExp(String.raw`\b(?:(?:in|of|for|during)\s+)?(?:${MONTH_PATTERN}\.?\s+)?(?:19|20)\d{2}\b|\b(?:(?:in|during)\s+)?${MONTH_PATTERN}\b\.?`, 'gi');
 
@@ -192,7 +192,9 @@ export function parseMeetingText(input: string, clock?: { now: number; tz: strin
     // "what time does SG5 start for me", "… in my time zone": the reader's zone, which every answer uses.
     .replace(/\s+(?:for\s+(?:me|us)|in\s+my\s+(?:local\s+)?time(?:\s*zone)?|(?:in\s+)?(?:my\s+)?local\s+time)\b/gi, ' ')
     // "what will SG5 do at the september meeting": what it will work on.
-    .replace(/^(\s*what\s+(?:will|is|are|does)\s+.{1,40}?\s)(?:do|doing|going to do)(?=\s+(?:at|during|in)\b|\s*$)/i, '$1work on');
+    .replace(/^(\s*what\s+(?:will|is|are|does)\s+.{1,40}?\s)(?:do|doing|going to do)(?=\s+(?:at|during|in)\b|\s*$)/i, '$1work on')
+    // "what's SG15 working on at its next meeting": what it will work on.
+    .replace(/^(\s*what)(?:'s|’s|\s+is|\s+are)\s+(.{1,40}?)\s+working\s+on\b/i, '$1 will $2 work on');
   // A question about a side event ("newcomers briefing sg20 what time") is answered with the meeting and its side
   // events, the meeting's own opening not put first.
   // "workshops or side events": side events of every kind.

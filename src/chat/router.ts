@@ -431,6 +431,9 @@ function routeText(registry: Registry, plain: string, clock?: AskClock): Routed 
     // due": who must reply to it, and by when.
     .replace(/^(?:(?:what(?:'s|’s| is)|when(?:'s|’s| is))\s+)?(?:the\s+)?(?:(?:reply|response)\s+)?(?:deadline|due date|date)\s+(?:to|for)\s+(?:reply(?:ing)?|respond(?:ing)?|answer(?:ing)?)\s+to\s+(the\s+(?:[\w/-]+\s+){0,2}?(?:LS|liaison(?:\s+statement)?)\s+(?:on|about|regarding)\s+[^?!]{2,60}?)(?:\s*,?\s*and\s+who\s+(?:needs|has|must|should)\s+to\s+(?:reply|respond|answer)(?:\s+to\s+it)?)?(\s*[?!.]*)$/i, 'who must reply to $1$2')
     .replace(/^when\s+is\s+the\s+(?:reply|response|answer)\s+to\s+(the\s+(?:[\w/-]+\s+){0,2}?(?:LS|liaison(?:\s+statement)?)\s+(?:on|about|regarding)\s+[^?!]{2,60}?)\s+due(\s*[?!.]*)$/i, 'who must reply to $1$2')
+    // "any news from IETF?", "what did 3GPP send us": the statements from that body, newest first.
+    .replace(new RegExp(String.raw`^(?:(?:is\s+there\s+)?any\s+)?(?:news|updates?|anything\s+new|new\s+stuff)\s+(?:from|by)\s+(?:the\s+)?(${SENDER_ASKED})\s*[?!.]*$`, 'i'), 'ls from $1')
+    .replace(new RegExp(String.raw`^what\s+(?:did|has|have)\s+(?:the\s+)?(${SENDER_ASKED})\s+(?:sent|send)(?:\s+(?:us|to us|lately|recently|so far))?\s*[?!.]*$`, 'i'), 'ls from $1')
     // "what does sg13 owe TSAG", "which liaisons from TSAG must SG13 answer", "what does SG13 need to reply to from
     // TSAG": the statements from that sender to that group, those it must answer first.
     .replace(new RegExp(String.raw`^what\s+(?:does|do)\s+(${GROUP_WORDS_ASKED})\s+owe(?:\s+(?:to\s+)?(?:the\s+)?(${SENDER_ASKED}))?(\s*[?!.]*)$`, 'i'), (_m, group: string, sender: string | undefined) => (sender ? `ls ${group} from ${sender}` : `what does ${group} need to reply to`))

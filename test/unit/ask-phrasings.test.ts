@@ -648,6 +648,15 @@ describe('more phrasings of the forty-seventh round', () => {
     for (const text of ['what work items are proposed for consent for Q11/20?', 'what is Q11/20 proposing for consent']) expect(routed(text)).toMatchObject({ command: 'rec', args: { number: 'Q11/20', step: 'consented' } });
   });
 
+  it('news from a body is its statements; "all meetings in March" lists them', () => {
+    for (const text of ['any news from IETF?', 'what did 3GPP send us', 'what did IETF send']) {
+      const r = routed(text);
+      expect(r.command, text).toBe('ls');
+      expect(r.args, text).toMatchObject({ from: expect.stringMatching(/^(?:IETF|3GPP)$/) as unknown as string });
+    }
+    expect(routed('all meetings in march 2027').args).toMatchObject({ scope: { kind: 'all' }, month: { month: 3, year: 2027 } });
+  });
+
   it('a workshop named alone is asked when it is', () => {
     expect(routed('ai native networks workshop').command).toBe('meeting');
   });
