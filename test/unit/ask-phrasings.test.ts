@@ -652,7 +652,7 @@ describe('more phrasings of the forty-seventh round', () => {
     for (const text of ['any news from IETF?', 'what did 3GPP send us', 'what did IETF send']) {
       const r = routed(text);
       expect(r.command, text).toBe('ls');
-      expect(r.args, text).toMatchObject({ from: expect.stringMatching(/^(?:IETF|3GPP)$/) as unknown as string });
+      expect((r.args as { from: string | null }).from, text).toMatch(/^(?:IETF|3GPP)$/);
     }
     expect(routed('all meetings in march 2027').args).toMatchObject({ scope: { kind: 'all' }, month: { month: 3, year: 2027 } });
   });
