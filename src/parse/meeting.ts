@@ -84,10 +84,10 @@ function placeBeforeDate(subject: string, hit: DateHit): string | null {
 
 // "will open at 0930 hours", "opens at 1430 hours", "will begin its meeting at 0930 hours", "starts at 1000 hours",
 // "the opening session … starting at 9:00", "meeting will open at 09.30 hours", an agenda's "Opening of the meeting
-// 9:00 on Monday".
+// 9:00 on Monday", an IEEE notice's "The meeting will be held from 6:30 pm to 9:30 pm".
 const CLOCK = String.raw`(?:\d{1,2}[:.]?\d\d(?=\s*(?:to|-|–|until)\s*\d{1,2}[:.]?\d\d\s*(?:hours|hrs|h)\b)|\d{1,2}[:.]?\d\d\s*(?:hours|hrs|h)\b|\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)`;
 const OPENING = new RegExp(
-  String.raw`\b(?:(?:will|shall)\s+(?:open|start|begin|commence)(?:\s+(?:its|the)\s+(?:meeting|work|session))?|(?:will|shall)\s+run\s+from|runs\s+from|opens|starts|begins|commences|(?:proceedings|meetings?|sessions?)\s+(?:open|start|begin|commence)|(?:opening|first)\s+(?:session|plenary)[^.\n]{0,60}?\b(?:starting|at|from)|opening\s+of\s+the\s+(?:meeting|session)(?=[ \t]+(?:at[ \t]+)?\d)|starting|(?:hold|holds|held)\s+(?:an?\s+)?(?:virtual\s+|online\s+|interim\s+|virtual\s+interim\s+)?meeting\s+on\s+[^\n;.]{4,40}?\s+from)\s+(?:at\s*|from\s+)?(?:[^\n;.]{0,20}?\s)??(${CLOCK})`,
+  String.raw`\b(?:(?:will|shall)\s+(?:open|start|begin|commence)(?:\s+(?:its|the)\s+(?:meeting|work|session))?|(?:will|shall)\s+run\s+from|runs\s+from|opens|starts|begins|commences|(?:proceedings|meetings?|sessions?)\s+(?:open|start|begin|commence)|(?:opening|first)\s+(?:session|plenary)[^.\n]{0,60}?\b(?:starting|at|from)|opening\s+of\s+the\s+(?:meeting|session)(?=[ \t]+(?:at[ \t]+)?\d)|starting|(?:meeting|session)\s+will\s+be\s+held\s+from(?=\s+(?:\d{1,2}[:.]\d\d(?![.\d])|\d{1,2}\s*[ap]\.?m\.?|\d{4}\s*(?:hours|hrs|h)\b))|(?:hold|holds|held)\s+(?:an?\s+)?(?:virtual\s+|online\s+|interim\s+|virtual\s+interim\s+)?meeting\s+on\s+[^\n;.]{4,40}?\s+from)\s+(?:at\s*|from\s+)?(?:[^\n;.]{0,20}?\s)??(${CLOCK})`,
   'gi',
 );
 // "Participants can register from 0830 hours", "Registration will start at 0800 hours", "registration … from 1330".
@@ -1066,11 +1066,16 @@ export function announcedMeeting(header: string): MeetingInfo | null {
     // Its name: the line before that names the gathering ("W3C Workshop on" + "Device Independent Authoring
     // Techniques"), or the line itself up to the dates ("Session #2 of the IEEE 802.16 Working Group").
     const before = lines.slice(Math.max(0, i - 6), i).filter((l) => l !== '');
-    const named = before.findIndex((l) => GATHERING.test(l) && l.length <= 120);
+    // (An IEEE notice is headed by what it calls: '"Ethernet in the Last Mile" Call for Interest'.)
+    const named = before.findIndex((l) => (GATHERING.test(l) || /\bCall for (?:Interest|Participation)\b/i.test(l)) && l.length <= 120);
     const own = squash(line.slice(0, hit.index).replace(/\b(?:will take place|will be held|will run)\b.*$/i, '').replace(/[\s,:]+$/, ''));
     const title =
       named >= 0 ? squash(/\b(?:on|of|for)$/i.test(before[named] ?? '') ? `${before[named]} ${before[named + 1] ?? ''}` : (before[named] ?? '')) : own && GATHERING.test(own) ? own : 'Meeting';
-    return { group: null, title, start: hit.start, end: hit.end, place: placeName(place) };
+    // Its opening time, when the lines that give its dates state one ("The meeting will be held from 6:30 pm to 9:30 pm").
+    const startTime = findOpeningTime(lines.slice(i, i + 3).join('\n'));
+    // "at the Hyatt Regency hotel in Tampa, FL": the building is its venue, the town after it its place.
+    const building = /^(.{3,60}?\b(?:hotel|Hotel|Centre|Center|Hall|Building|Campus))\s+in\s+([A-Z].{1,60})$/.exec(place);
+    return { group: null, title, start: hit.start, end: hit.end, place: placeName(building?.[2] ?? place), ...(building?.[1] ? { venue: building[1] } : {}), ...(startTime ? { startTime } : {}) };
   }
   return null;
 }

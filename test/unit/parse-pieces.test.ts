@@ -1577,3 +1577,13 @@ describe('the meeting a report reports on, when its header gives none', () => {
     expect(parseDocument('STUDY GROUP 19 – REPORT 1\nTitle: Report of the First meeting (23-27 January 2006)\n').meeting?.place ?? null).toBeNull();
   });
 });
+
+describe('a notice of another body headed by what it calls', () => {
+  it('is titled by its heading, opens at the 12-hour time its paragraph gives, and is held in the town after its hotel', () => {
+    const notice = parseDocument(
+      '"Widgets over Copper" Call for Interest\n\nThe IEEE 802.3 Working Group is sponsoring a Call for Interest meeting on "Widgets over Copper" on Tuesday, November 7th, 2000 at the Hyatt Regency hotel in Tampa, FL, held with the IEEE 802 plenary. The meeting will be held from 6:30 pm to 9:30 pm.\n\nSpeakers will give their views.\n',
+    );
+    expect(notice.title).toBe('"Widgets over Copper" Call for Interest');
+    expect(notice.meeting).toMatchObject({ start: '2000-11-07', place: 'Tampa, FL', venue: 'Hyatt Regency hotel', startTime: '18:30' });
+  });
+});
