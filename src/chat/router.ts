@@ -1375,6 +1375,15 @@ async function answerAsked(registry: Registry, context: CommandContext & { metri
   // not read alone is read of the group the previous question named.
   // A question that points back ("what time does it open for me?") is read of what the previous one named first (the
   // asker's "it" is that, not every meeting), and as it is when that reads nothing.
+  // "what's the deadline for that?" after a deadline of a kind was asked ("who do I register with?"): that one again.
+  if (read === undefined && POINTS_BACK.test(question) && /\b(?:deadline|due|cut-?off)\b/i.test(question) && namesNothing(question)) {
+    const before = await previousRouted();
+    const kinds = before && 'spec' in before.routed && before.routed.spec.name === 'deadlines' ? (before.routed.args as { categories?: unknown[] | null }).categories : null;
+    if (before && kinds && kinds.length > 0) {
+      const again = await answerOne(registry, context, before.previous);
+      if (readsWell(again.reply)) return readAs(again, before.previous);
+    }
+  }
   // "what does it ask sg21?" after an answer about one statement: of that statement, asked of that group.
   if (read === undefined && POINTS_BACK.test(question) && ONE_GROUP_MENTION.test(question) && /^(?:(?:and|so|but)[,\s]+)?(?:what|does|did|do|is|was)\s+(?:does\s+|did\s+)?(?:it|that|this)\s+(?:ask|want|request|say|tell|expect)\b/i.test(question.trim())) {
     const byFocus = await ofFocus(question);

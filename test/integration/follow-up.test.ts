@@ -634,6 +634,15 @@ describe('a follow-up question', () => {
     expect((await at('what does SG11-LS58 ask SG2?')).title).toMatch(/^SG11-LS58 is sent to SG2 for information: it asks SG2 for no reply \(it asks others by Wed 1 Apr 2026, 05:59 \(Asia\/Singapore\)/);
   });
 
+  it('"what\'s the deadline for that?" after a deadline of one kind was asked is that deadline again', async () => {
+    const at = askerAt('2026-12-01T09:00:00Z', 'America/New_York', 'for-that@example.org');
+    await at("when's the sg11 meeting");
+    await at('who do I register with?');
+    const that = await at("what's the deadline for that?");
+    expect(that).toMatchObject({ ok: true, command: 'deadlines', title: 'Deadlines for the SG11 meeting of 22–31 March 2027 (registration)' });
+    expect(that.notes[0]).toBe('Read as "who do I register with for the sg11 meeting?".');
+  });
+
   it("is read against the asker's own earlier question, not another person's", async () => {
     await ask('when is the SG13 meeting?', 'bob@example.org');
     expect((await ask('and for SG20?', 'bob@example.org')).notes[0]).toBe('Read as "when is the SG20 meeting?".');
