@@ -18,7 +18,7 @@ import { MONTH_PATTERN, normalizeText, squash } from './normalize.ts';
 import { asWritten, findRevision } from './reference.ts';
 import { findAddresses, findQuestions, findRecommendations } from './refs.ts';
 import { findLeadRoles } from './roles.ts';
-import { MAX_TITLE, clip, groupHeading, sentFromTo, titleFromText } from './titles.ts';
+import { MAX_TITLE, beforeNextPage, clip, groupHeading, sentFromTo, titleFromText } from './titles.ts';
 
 export { normalizeText } from './normalize.ts';
 
@@ -599,7 +599,9 @@ export function parseDocument(raw: string): ParsedDocument {
   // Q9/15 from IEEE 802.1 18 March 2010 Orlando, FL …": the first value runs up to the date.
   const labelRun = new RegExp(String.raw`^[ \t]*Title:[ \t]*(?:[A-Z][a-z]+:[ \t]*){2,6}(\S[^\n]{8,200}?)[ \t]+\d{1,2}[ \t]+${MONTH_PATTERN}[ \t]+(?:19|20)\d{2}\b`, 'm').exec(text.slice(0, 2000))?.[1] ?? null;
   // (… nor the first section's number on the line under it: "Report of 1st IoT-GSI TSR Meeting (Friday 13 May 2011)" / "1.".)
-  const titleField = (labelRun ?? cell(fieldValue(header, 'Title', 3, true)) ?? cell(fieldValue(plainHeader(text, 60), 'Title', 3, true)) ?? coverTitle)?.replace(/\s+1\.?\s+[A-Z][\w ]{2,40}?\s+1\.1\.?\s.*$/, '').replace(/(?<=\S)\s+1\.$/, '') ?? null;
+  const titleValue = labelRun ?? cell(fieldValue(header, 'Title', 3, true)) ?? cell(fieldValue(plainHeader(text, 60), 'Title', 3, true)) ?? coverTitle;
+  // (A flattened copy runs it on into the next page's header: cut before that page's number.)
+  const titleField = titleValue === null ? null : beforeNextPage(titleValue).replace(/\s+1\.?\s+[A-Z][\w ]{2,40}?\s+1\.1\.?\s.*$/, '').replace(/(?<=\S)\s+1\.$/, '');
   // An ITU-R heading's "(COPY To WP4B, WP8D and WP8F)" is whom it is copied to, not part of its title.
   const byline = archiveByline(header)?.subject;
   const lsTitle = kind === 'liaison-statement' ? ((trackerTitle(text) ?? mailSubject(header) ?? (byline ? statementSubject(byline) : null) ?? unlabelledTemplate(header)?.title ?? headingTitle(header) ?? CAPITAL_HEADING.exec(header.slice(0, 3000))?.[0])?.replace(/\s*\(COPY\s+To\s+[^()]{2,80}\)\s*$/i, '') ?? null) : null;

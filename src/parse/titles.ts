@@ -13,11 +13,19 @@ const BOILERPLATE =
   /^(?:INTERNATIONAL TELECOMMUNICATION UNION(?:\s+\(?ITU\)?)?|Search Icon(?: White)?|ITU's \d+(?:th)? anniversary|ICTs for a Sustainable World\b.*|Thread Links(?: Date Links)?|(?:(?:Thread|Date) (?:Prev|Next|Index)\s*)+|Print Version|Home\s*:.*|ITU Home Page\b.*|Committed to connecting the world|Girls in ICT|General Secretariat|(?:Telecommunication\s+)?(?:Radiocommunication|Development|Standardi[sz]ation)\s+Bureau(?:\s+\((?:BR|BDT|TSB)\))?|Place des Nations\b.*|(?:(?:TELECOMMUNICATION (?:STANDARDI[SZ]ATION|DEVELOPMENT)|RADIOCOMMUNICATION) )?(?:SECTOR|BUREAU|ADVISORY GROUP)|RADIOCOMMUNICATION|advertisement|STUDY PERIOD\b.*|(?:ITU-[TDR]\s+)?STUDY GROUPS?\b.*|Working Party \w+|Documents? \S+|TSAG|Original\s*:.*|English only|(?:LIAISON STATEMENT|TEMPORARY DOCUMENT|CONTRIBUTION|REPORT|COLLECTIVE LETTER|Liaison statement|Attention\b.*)|(?:Geneva|Place|Date)\b.*\d{4}.*|Page \d+.*|-\s*\d+\s*-|Skip to main content|ITU Letter-Fax\b.*|Internet Architecture Board|Connecting the world and beyond|Radiocommunication Study Groups\b.*|ISO\/IEC\s+JTC\s?1(?:\s*\/\s*SC\s?\d+)?(?:\s+N\s?\d+)?|Information Technology|JTC\s?1 Secretariat|Request for Comments|You are on page \d+\s*of\s*\d+.*)$/i;
 
 /**
+ * A value read on into the next page's header ("… telecommunication security 2. 2. -2- FG IPTV-IL-0052 INTERNATIONAL
+ * …") ends before that page's number (and the list numbers a converter left before it).
+ */
+export function beforeNextPage(text: string): string {
+  return text.replace(/(?:\s\d{1,2}\.){0,4}\s+-\s?\d{1,3}\s?-\s[\s\S]*$/, '');
+}
+
+/**
  * `text` on one line, without a closing stop; longer than `max`, cut after a bracketed date that ends a title, else
  * after a word and ended with "…".
  */
 export function clip(text: string, max = MAX_TITLE): string {
-  const t = text.replace(/\s+/g, ' ').trim().replace(/[.;:,]+$/, '');
+  const t = beforeNextPage(text.replace(/\s+/g, ' ').trim()).replace(/[.;:,]+$/, '');
   if (t.length <= max) return t;
   // A flattened header runs its title on into the next cells: "Report of the Geneva meeting (23-27 January 2006)
   // Structure of the report R 4 …" ends at the bracketed dates (a day and a month: not "G.984.3 (2014)") that close it.

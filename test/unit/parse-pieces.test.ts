@@ -1587,3 +1587,12 @@ describe('a notice of another body headed by what it calls', () => {
     expect(notice.meeting).toMatchObject({ start: '2000-11-07', place: 'Tampa, FL', venue: 'Hyatt Regency hotel', startTime: '18:30' });
   });
 });
+
+describe('a title field read on into the next page', () => {
+  it("ends before the next page's number and the header after it", () => {
+    const ls = parseDocument(readFileSync(join(REAL_DIR, 'older-fg-iptv-il-0052-com17-ls139-title-into-page-two-header.txt'), 'utf8'));
+    expect(ls.title).toBe('Liaison statement on report from Lead Study Group on telecommunication security');
+    expect(ls.deadlines.map((d) => d.action)).toEqual(['Reply to the liaison statement "Liaison statement on report from Lead Study Group on telecommunication security"']);
+    expect(clip('Report on work 2. -3- COM 17 – R 5 more header text')).toBe('Report on work');
+  });
+});
