@@ -1376,7 +1376,8 @@ async function answerAsked(registry: Registry, context: CommandContext & { metri
   // A question that points back ("what time does it open for me?") is read of what the previous one named first (the
   // asker's "it" is that, not every meeting), and as it is when that reads nothing.
   // "what's the deadline for that?" after a deadline of a kind was asked ("who do I register with?"): that one again.
-  if (read === undefined && POINTS_BACK.test(question) && /\b(?:deadline|due|cut-?off)\b/i.test(question) && namesNothing(question)) {
+  // (Only asked what or when it is: "was that deadline changed?" asks something else of it.)
+  if (read === undefined && POINTS_BACK.test(question) && /\b(?:deadline|due|cut-?off)\b/i.test(question) && /^(?:(?:and|so|ok)[,\s]+)?(?:what(?:'s|’s|\s+is|\s+was)?|whats|when(?:'s|’s|\s+is|\s+was)?|whens|by\s+when)\b/i.test(question.trim()) && !/\b(?:chang|mov|extend|postpon|still|new|again)\w*/i.test(question) && namesNothing(question)) {
     const before = await previousRouted();
     const kinds = before && 'spec' in before.routed && before.routed.spec.name === 'deadlines' ? (before.routed.args as { categories?: unknown[] | null }).categories : null;
     if (before && kinds && kinds.length > 0) {
