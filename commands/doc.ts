@@ -124,6 +124,12 @@ function statementHeadline(question: string, label: string, li: LiaisonInfo, tz:
   if (/\brecs?\b|\brecommendations?\b|\bdrafts?\b/i.test(question)) return recommendations.length > 0 ? `${label} names ${recommendations.map(recommendationName).join(', ')}` : `${label} names no Recommendation`;
   const due = li.deadline ? formatDeadline({ date: li.deadline, time: null, timezone: 'Europe/Zurich' }, tz) : null;
   const acting = [...parties('action'), ...parties('comment')];
+  // "who else got it?", "to whom was it sent?": its addressees, by purpose.
+  if (/\bwho\s+(?:else\s+)?(?:got|gets|received|receives)\b|\bwho\s+else\b|\bto\s+whom\b|\bwho\s+(?:is|was|'s|’s)\s+it\s+(?:for|to|addressed to|sent to)\b|\bwho\s+(?:was|is)\s+it\s+(?:sent|addressed)\b/i.test(question)) {
+    const by = (purpose: string, word: string) => (parties(purpose).length > 0 ? [`${parties(purpose).join(', ')} for ${word}`] : []);
+    const parts = [...by('action', 'action'), ...by('comment', 'comment'), ...by('information', 'information')];
+    return parts.length > 0 ? `${label} went to ${parts.join('; ')}` : `${label} names no addressee`;
+  }
   // "who has to answer it?", "who must reply to SG11-LS58?": its action addressees, and by when.
   if (/\bwho\b[^?]{0,40}?\b(?:reply|replies|respond|answer|act|action)\b/i.test(question)) {
     const copied = parties('information');

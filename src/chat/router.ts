@@ -882,6 +882,8 @@ export function pointedBack(question: string, previous: string | null): string |
           [/\bthe meeting itself\b|\b(?:that|this|the same) meeting\b/i, `the ${subject.group} meeting`],
           [ITS_THING, `the $1 of ${subject.meeting ? `the ${subject.group} meeting` : subject.group}`],
           [/\b(?:that|this|the same) deadline\b/i, `the ${subject.group} deadline`],
+          // ("who's the rapporteur for that question?": the Question or group itself.)
+          [/\b(?:that|this|the same) (?:question|group|study group|working party)\b/i, subject.group],
           // (What is due "for it" is the group's: "the SG11 meeting in september" would name a meeting by its month.)
           [POINTER_ONCE, subject.meeting && !/\b(?:due|deadlines?)\b/i.test(question) ? `the ${subject.group} meeting` : subject.group],
         ];
@@ -943,7 +945,7 @@ const DOES_GROUP_ACT = new RegExp(String.raw`^(?:(?:and|so|but)[,\s]+)?(?:does|d
 
 // "which of these is the earliest?", "which one is due first?", "the last one?" after a list of deadlines or meetings:
 // the first (or last) of that list.
-const END_OF_THEM = /^(?:(?:and|so|ok|okay)[,\s]+)?(?:(?:which|what)(?:\s+one)?(?:\s+of\s+(?:these|those|them))?\s+(?:(?:is|comes|falls|one is|'s|’s)\s+)?(?:(?:due|up)\s+)?(?:the\s+)?(?<end>earliest|soonest|first|closest|nearest|latest|last)(?:\s+one)?(?:\s+(?:due|up|of (?:these|those|them)))?|(?:which|what)(?:\s+one)?(?:\s+of\s+(?:these|those|them))?\s+(?:is due|comes|falls due|closes|ends|expires|happens|is)\s+(?<end2>first|soonest|earliest|last)|(?:and\s+)?the\s+(?<end3>earliest|soonest|first|last|latest)\s+one)\s*[?!.]*$/i;
+const END_OF_THEM = /^(?:(?:and|so|ok|okay)[,\s]+)?(?:(?:which|what)(?:'s|’s)\s+(?:the\s+)?(?<end4>earliest|soonest|first|closest|nearest|latest|last)(?:\s+one)?(?:\s+(?:due|up|of (?:these|those|them)))?|(?:which|what)(?:\s+one)?(?:\s+of\s+(?:these|those|them))?\s+(?:(?:is|comes|falls|one is|'s|’s)\s+)?(?:(?:due|up)\s+)?(?:the\s+)?(?<end>earliest|soonest|first|closest|nearest|latest|last)(?:\s+one)?(?:\s+(?:due|up|of (?:these|those|them)))?|(?:which|what)(?:\s+one)?(?:\s+of\s+(?:these|those|them))?\s+(?:is due|comes|falls due|closes|ends|expires|happens|is)\s+(?<end2>first|soonest|earliest|last)|(?:and\s+)?the\s+(?<end3>earliest|soonest|first|last|latest)\s+one)\s*[?!.]*$/i;
 
 // "and before that?", "anything after it?" after a deadline: the group's other deadlines before (or after) it.
 const BEFORE_THAT = /^(?:(?:and|so|ok)[,\s]+)?(?:(?:what(?:'s|’s| is)?|anything|any(?:thing)? (?:else )?(?:due|deadlines?))\s+(?:due\s+)?)?(?<side>before|after)\s+(?:that|it|this|then)(?:\s+one)?\s*[?!.]*$/i;
@@ -1194,7 +1196,7 @@ async function answerAsked(registry: Registry, context: CommandContext & { metri
   // "which of these is the earliest?" after deadlines or meetings listed: the first of them (the lists are soonest
   // first), or the last.
   const end = END_OF_THEM.exec(question.trim())?.groups;
-  const endWord = end ? (end['end'] ?? end['end2'] ?? end['end3'] ?? '').toLowerCase() : '';
+  const endWord = end ? (end['end'] ?? end['end2'] ?? end['end3'] ?? end['end4'] ?? '').toLowerCase() : '';
   if (endWord) {
     const before = await previousRouted();
     const listing = before && 'spec' in before.routed && (before.routed.spec.name === 'deadlines' || before.routed.spec.name === 'meeting') ? before : null;
@@ -1399,27 +1401,31 @@ async function answerAsked(registry: Registry, context: CommandContext & { metri
     const subject = previous ? subjectOf(previous) : null;
     // A document's thing asked ("who sent it?") after an answer about one document, which the question before named
     // only by its groups: that document.
-    if (!(subject && 'thing' in subject)) {
+    // ("who's the rapporteur for that question?" points to the Question asked of, not to a statement shown.)
+    if (!(subject && 'thing' in subject) && !/\b(?:that|this|the same)\s+(?:question|group|study group|working party|meeting|WP|SG)\b/i.test(question)) {
       const byFocus = await ofFocus(question);
       if (byFocus) return byFocus;
     }
     const back = NAMES_ITS_OWN.test(question) && !pointsPast ? null : pointedBack(question, previous);
-    if (back) {
-      const again = await answerOne(registry, context, back);
-      if (readsWell(again.reply)) {
-        await keep(back);
-        return readAs(again, back);
-      }
+    const backAnswered = back ? await answerOne(registry, context, back) : null;
+    if (back && backAnswered && readsWell(backAnswered.reply)) {
+      await keep(back);
+      return readAs(backAnswered, back);
     }
     const alone = await answerOne(registry, context, question);
     if (readsWell(alone.reply)) {
       await keep(question);
       return { ...alone, read: question };
     }
+    // ("who's the rapporteur for that question?": "that" taken for a group is no answer; what it points to, even found
+    // to hold no one, is.)
+    const pointerRefused = /^"(?:it|that|this|them|those|these)" is not an ITU-T group\b/i.test(alone.reply.title);
+    if (pointerRefused && back && backAnswered && backAnswered.command !== null && backAnswered.reply.code !== 'E_NO_ANSWER') return readAs(backAnswered, back);
     // (… or, when that reads nothing, of what the question before it named: "whats the first deadline for it" after
     // "what are they going to consent?", asked after "when does study group 12 meet?".)
     const later = NAMES_ITS_OWN.test(question) ? pointedBack(question, previous) : back === null ? pointedBack(question, await namedQuestion()) : null;
     const again = later ? await answerOne(registry, context, later) : null;
+    if (later && again && again.command !== null && again.reply.code !== 'E_NO_ANSWER' && pointerRefused && !readsWell(again.reply)) return readAs(again, later);
     if (!later || !again || !readsWell(again.reply)) return { ...alone, read: question };
     await keep(later);
     return readAs(again, later);

@@ -643,6 +643,18 @@ describe('a follow-up question', () => {
     expect(that.notes[0]).toBe('Read as "who do I register with for the sg11 meeting?".');
   });
 
+  it('"what\'s the earliest one?" then "who\'s the rapporteur for that question?" is of the Question listed; "and who else got it?" of a statement names its addressees', async () => {
+    const at = askerAt('2026-01-15T09:00:00Z', 'Asia/Kolkata', 'that-question@example.org');
+    await at('deadlines for Q11/20');
+    expect((await at('who\'s the rapporteur for that question?')).notes[0]).toBe('Read as "who\'s the rapporteur for Q11/20?".');
+    await at('/deadlines Q6/17');
+    expect((await at("what's the earliest one?")).title).toMatch(/^The earliest of the \d+ in "Deadlines for Q6\/17"/);
+    const none = await at("who's the rapporteur for that question?");
+    expect(none).toMatchObject({ command: 'officers', title: 'Not found: no rapporteur of Q6/17 is in the roster or named in a stored document.' });
+    await at('what does SG11-LS58 ask');
+    expect((await at('and who else got it?')).title).toBe('SG11-LS58 went to SG13 for action; SG2 for information');
+  });
+
   it("is read against the asker's own earlier question, not another person's", async () => {
     await ask('when is the SG13 meeting?', 'bob@example.org');
     expect((await ask('and for SG20?', 'bob@example.org')).notes[0]).toBe('Read as "when is the SG20 meeting?".');
