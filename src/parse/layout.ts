@@ -174,8 +174,9 @@ export function plainHeader(text: string, lines = 80): string {
       } else if (list !== null && (TRACKER_ENTRY.test(line) || (/Contacts?\s*:/i.test(out[list] ?? '') && TRACKER_PERSON.test(line)))) {
         // One more entry of the list above: "Cc ITU-T Study Group 15 <>\nMPLS Working Group <>", however long
         // ("Traffic Engineering Architecture and Signaling Discussion List <teas@ietf.org>" is no body sentence).
-        const above = out[list] ?? '';
-        out[list] = /:\s*$/.test(above) ? `${above} ${line.trim()}` : `${above}, ${line.trim()}`;
+        const above = (out[list] ?? '').trimEnd().replace(/[;,]$/, '');
+        const entry = line.trim().replace(/[;,]$/, '').trimEnd();
+        out[list] = /:\s*$/.test(above) ? `${above} ${entry}` : `${above}, ${entry}`;
         continue;
       } else if (labelled >= 3 && (line.trim().length > 60 || /[.!?]\s*$/.test(line))) {
         // The body starts with a sentence: a long line, or one that ends in a full stop.
@@ -190,7 +191,8 @@ export function plainHeader(text: string, lines = 80): string {
 
 // Datatracker list fields whose entries go on one per line, and what such an entry looks like: a name with its
 // (often emptied) address, "Jane Doe <>", "MPLS Working Group <mpls@ietf.org>", or a bare address.
-const TRACKER_LIST = /^\s*(?:Cc|To Contacts?|Response Contacts?|Technical Contacts?|Action Holder Contacts?)\s*:/i;
+const TRACKER_LIST = /^\s*(?:Cc|To Contacts?|Re(?:s)?ponse Contacts?|Technical Contacts?|Action Holder Contacts?)\s*:/i;
 // … and, in a list of contacts, a person's name alone: "Response Contact Paul Nikolich" / "Glen Parsons" / "John Messenger".
 const TRACKER_PERSON = /^\s*\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}\s*$/u;
-const TRACKER_ENTRY = /^\s*(?:[^<>\n]{2,80}<[^<>\n]*>(?:\s*<[^<>\n]*>)*|<\s*>|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)\s*$/;
+// (An entry may end with the separator the page put between them: "pierre.duval@example.org;".)
+const TRACKER_ENTRY = /^\s*(?:[^<>\n]{2,80}<[^<>\n]*>(?:\s*<[^<>\n]*>)*|<\s*>|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)\s*[;,]?\s*$/;

@@ -348,16 +348,52 @@ export function splitParties(value: string | null): string[] {
   return parseAddressees(value, 'information').map((a) => a.party);
 }
 
-/** Contact blocks: "Contact:\tName\nOrganization\nCountry\tTel: …\nE-mail: …". */
+// Datatracker's contact fields (page and notification mail), which list people and mailboxes rather than one person's
+// block: "Response Contact Colin Ward <>, Diane Mercer <>", "Technical Contact pierre.duval@example.org", "Action
+// Holder Contacts Neil Barker <neil.barker@example.org>" ("Reponse Contact:" in older notification mails).
+const TRACKER_CONTACT = /^(?:Res?ponse|Technical|Action Holder)\b/i;
+// One entry of such a list: a name with its (often emptied) address, a bare address, or a name alone.
+const LISTED_NAMED = /^([^<>@]{1,80}?)\s*<([^<>]{0,120})>$/;
+const LISTED_ADDRESS = /^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/;
+
+/**
+ * The people and mailboxes a Datatracker contact field lists, one or several a line, separated by commas or
+ * semicolons ("pierre.duval@example.org;\nli.wen@example.org"). A mailbox named by its address alone
+ * ("tsbsg11@itu.int", "opsawg-chairs@ietf.org") is named by that address. The list ends at a line that is no entry.
+ */
+function listedContacts(block: string): Contact[] {
+  const out: Contact[] = [];
+  for (const line of block.split('\n')) {
+    const entries = line.replace(/^[\s|]+|[\s|]+$/g, '').split(/\s*[;,]\s*/).filter((e) => e !== '');
+    const read = entries.map((entry): Contact | null => {
+      const named = LISTED_NAMED.exec(entry);
+      const email = named ? (/^\s*([\w.+-]+@[\w-]+(?:\.[\w-]+)+)\s*$/.exec(named[2] ?? '')?.[1] ?? null) : LISTED_ADDRESS.test(entry) ? entry : null;
+      const name = named?.[1]?.trim() ?? (email ?? entry);
+      // A sentence is no entry: the body may follow the field.
+      if (name.length > 80 || name.split(' ').length > 8 || /[.:!?]$/.test(name) || (!email && /@/.test(name))) return null;
+      return { name: name.replace(/^(?:Mr\.?|Ms\.?|Mrs\.?|Dr\.?|Prof\.?)\s+/, ''), organization: null, country: null, email, phone: null };
+    });
+    if (read.some((c) => c === null)) break;
+    for (const c of read) if (c) out.push(c);
+  }
+  return out;
+}
+
+/** Contact blocks: "Contact:\tName\nOrganization\nCountry\tTel: …\nE-mail: …", and Datatracker's contact lists. */
 export function parseContacts(text: string): Contact[] {
   const contacts: Contact[] = [];
-  const re = /(?:^|\n)[ \t|]*(?:Contacts?|Contact Persons?|Response Contacts?|Technical Contacts?)[ \t]*:[ \t|]*/gi;
-  const starts = [...text.matchAll(re)].map((m) => m.index + m[0].length);
-  for (const [i, start] of starts.entries()) {
-    const limit = Math.min(starts[i + 1] ?? text.length, start + 600);
+  const re = /(?:^|\n)[ \t|]*(Contacts?|Contact Persons?|Res?ponse Contacts?|Technical Contacts?|Action Holder Contacts?)[ \t]*:[ \t|]*/gi;
+  const found = [...text.matchAll(re)].map((m) => ({ at: m.index, start: m.index + m[0].length, label: m[1] ?? '' }));
+  for (const [i, { start, label }] of found.entries()) {
+    const limit = Math.min(found[i + 1]?.at ?? text.length, start + 600);
     let block = text.slice(start, limit);
     const stop = /\n[ \t]*(?:Abstract|Keywords|Summary|Attachments?|Purpose|Title|Source|Question|Send any reply|Deadline|Body|For (?:action|comment|information))\b|\n\s*\n\s*\n/i.exec(block);
     if (stop) block = block.slice(0, stop.index);
+    if (TRACKER_CONTACT.test(label)) {
+      // The same person may be both response and technical contact: one contact.
+      for (const c of listedContacts(block)) if (!contacts.some((k) => k.name === c.name || (c.email !== null && k.email === c.email))) contacts.push(c);
+      continue;
+    }
     const email = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/.exec(block)?.[0] ?? null;
     const phone = /\b(?:Tel|Phone(?: number)?)\.?\s*:?\s*(\+?[\d ()./-]{6,})/i.exec(block)?.[1]?.trim() ?? null;
     const lines = block

@@ -1596,3 +1596,39 @@ describe('a title field read on into the next page', () => {
     expect(clip('Report on work 2. -3- COM 17 – R 5 more header text')).toBe('Report on work');
   });
 });
+
+describe('the contacts a Datatracker page lists', () => {
+  const contacts = (file: string) => parseDocument(readFileSync(join(REAL_DIR, file), 'utf8')).liaison?.contacts.map((c) => [c.name, c.email]);
+  // SG17's statement to the IAB and IESG (liaison 2106): response contacts given by address alone, one a line ending in
+  // ";", the technical contact one of them, and an action holder with a name and an address.
+  it('reads response, technical and action-holder contacts, a contact named twice once', () => {
+    expect(contacts('ietf-datatracker-2106-sg17-cg-aisec-strat-progress.txt')).toEqual([
+      ['pierre.duval@example.org', 'pierre.duval@example.org'],
+      ['li.wen@example.org', 'li.wen@example.org'],
+      ['sofia.marchetti@example.org', 'sofia.marchetti@example.org'],
+      ['zhao.lin@example.org', 'zhao.lin@example.org'],
+      ['thabo.ndlovu@example.org', 'thabo.ndlovu@example.org'],
+      ['Neil Barker', 'neil.barker@example.org'],
+    ]);
+  });
+  // The IETF groups' SRv6 statement to SG11 (liaison 1990), SG11's reply to IPPM (1634) and SG12's, as a table (1453).
+  it('reads mailboxes given by their address alone, one a line or in a table cell', () => {
+    expect(contacts('ietf-datatracker-1990-ietf-groups-to-sg11-srv6.txt')?.map(([, email]) => email)).toEqual(['opsawg-chairs@ietf.org', 'spring-chairs@ietf.org', 'int-ads@ietf.org', 'tech.contact@example.org']);
+    expect(contacts('ietf-datatracker-1634-sg11-lsr-q3961-to-ippm.txt')).toEqual([['tsbsg11@itu.int', 'tsbsg11@itu.int']]);
+    expect(contacts('ietf-datatracker-1453-sg12-lsr-to-sg11-mdtable.txt')).toEqual([['tsbsg12@itu.int', 'tsbsg12@itu.int']]);
+  });
+  // 3GPP SA's response (liaison 2096): two contacts on one line, each with an address of its own.
+  it('reads each named entry of a line with its own address', () => {
+    expect(contacts('ietf-datatracker-2096-3gpp-sa-in-response-long-cc-list.txt')).toEqual([
+      ['3GPP Liaison Coordinator', '3GPPLiaison@etsi.org'],
+      ['Lukas Brenner', 'lukas.brenner@example.org'],
+    ]);
+  });
+  // The notification mail of liaison 509 spells the label "Reponse Contact:" and lists one person a line.
+  it('reads the notification mail\'s "Reponse Contact:" list', () => {
+    expect(contacts('ietf-mail-509-sg13-response-to-iab-notification.txt')).toEqual([
+      ['Pierre Laurent', null],
+      ['Hiroshi Tanaka', null],
+    ]);
+  });
+});
