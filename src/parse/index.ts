@@ -15,7 +15,7 @@ import { CAPITAL_HEADING, parseLiaison, unlabelledTemplate, withUnstatedAction }
 import { agendaHeading, announcedMeeting, findCancelledMeeting, findVenue, findEvents, findMeeting, heldMeeting, findOpeningTime, findPlace, meetingOf, placeInBrackets, placeName, listedNextMeetings, bodyMeetings, bodyKey, proseBodyMeetings, previousMeeting, questionMeetings, reportedMeeting, splitMeetings, subjectMeetings, workingPartyMeetings, groupMeetingsAhead } from './meeting.ts';
 import { meetingRows } from './meeting-table.ts';
 import { MONTH_PATTERN, normalizeText, squash } from './normalize.ts';
-import { asWritten, findRevision } from './reference.ts';
+import { asWritten, findReferences, findRevision, type ReferenceHit } from './reference.ts';
 import { findAddresses, findQuestions, findRecommendations } from './refs.ts';
 import { findLeadRoles } from './roles.ts';
 import { MAX_TITLE, beforeNextPage, clip, groupHeading, sentFromTo, titleFromText } from './titles.ts';
@@ -566,6 +566,21 @@ function lsNumberReference(kind: DocumentKind, title: string | null, from: strin
 }
 
 /**
+ * The reference `classified` when it is the statement's own number, for a liaison statement from the ITU-T group
+ * `sender`: ITU-T numbers a statement by the group that sends it, so another group's number ("SG12-LS73" named in
+ * SG11's body, the "SG11-LS 105" of SG12's "LS/r … (SG11-LS 105)") is one it cites, as is a number it answers
+ * (`repliesTo`). Then the first number of the sender's own in the header that it does not answer, else `null`.
+ * Any other reference, or another kind of document's, is returned as it is.
+ */
+function ownNumber(classified: ReferenceHit | null, sender: string | null, repliesTo: readonly string[], text: string): ReferenceHit | null {
+  if (classified?.kind !== 'liaison-statement' || !sender) return classified;
+  const answered = new Set(repliesTo.map((r) => squash(r).toLowerCase().replace(/\s+/g, '')));
+  const own = (r: ReferenceHit) => r.kind === 'liaison-statement' && r.group !== null && parentGroup(r.group) === parentGroup(sender) && !answered.has(r.reference.toLowerCase().replace(/\s+/g, ''));
+  if (own(classified)) return classified;
+  return findReferences(plainHeader(headerOf(text, 45), 45)).find(own) ?? null;
+}
+
+/**
  * Parse the text of one document.
  *
  * @example parseDocument(letterText).deadlines[0]  // { date: '2026-03-13', category: 'captioning', … }
@@ -615,7 +630,7 @@ export function parseDocument(raw: string): ParsedDocument {
   // ITU-T numbers only its own statements: its number on another body's statement ("Attachments
   // liaison-response-ITU-T-SG15-LS43" on IEEE 802.1's page) is that of the statement answered.
   const answered = classified?.kind === 'liaison-statement' && parsedLiaison?.from && !liaisonGroup && !/^ITU\b/i.test(parsedLiaison.from) ? classified : null;
-  const reference = answered ? null : classified;
+  const reference = answered ? null : ownNumber(classified, liaisonGroup, parsedLiaison?.repliesTo ?? [], text);
   const liaisonRaw = parsedLiaison && answered && !(parsedLiaison.repliesTo ?? []).some((r) => squash(r).toLowerCase() === squash(answered.reference).toLowerCase()) ? { ...parsedLiaison, repliesTo: [...(parsedLiaison.repliesTo ?? []), asWritten(raw, answered.reference)] } : parsedLiaison;
   // An incoming liaison from another body (ISO/IEC JTC 1, IETF…) belongs to the one ITU-T group it is addressed to.
   const itu = (parties: readonly string[]) => parties.filter((p) => canonicalGroup(p) !== null);

@@ -1632,3 +1632,20 @@ describe('the contacts a Datatracker page lists', () => {
     ]);
   });
 });
+
+describe("a statement's own number", () => {
+  const parsed = (file: string) => parseDocument(readFileSync(join(REAL_DIR, file), 'utf8'));
+  // SG11's LS/r on Q.3961 (Datatracker 1634) answers SG12-LS59 and names SG12-LS73 among the statements its meeting
+  // looked at; SG12's LS/r (Datatracker 1453, as a table) names the SG11-LS 105 it answers in its title. Neither page
+  // gives the statement's own number.
+  it('is none of the numbers of the statements it cites or answers', () => {
+    const sg11 = parsed('ietf-datatracker-1634-sg11-lsr-q3961-to-ippm.txt');
+    expect([sg11.reference, sg11.group, sg11.liaison?.repliesTo]).toEqual([null, 'SG11', ['SG12-LS59']]);
+    const sg12 = parsed('ietf-datatracker-1453-sg12-lsr-to-sg11-mdtable.txt');
+    expect([sg12.reference, sg12.group, sg12.liaison?.repliesTo]).toEqual([null, 'SG12', ['SG11-LS 105']]);
+  });
+  it("is the sender's number its header gives", () => {
+    expect(parsed('ietf-datatracker-1562-sg15-ls103-netmod-from-itu-t.txt').reference).toBe('SG15-LS103');
+    expect(parseDocument('LIAISON STATEMENT\nSG20-LS112\nSource: ITU-T Study Group 20\nTitle: LS/r on IoT terms (reply to SG13-LS96)\nFor action to: SG13\nDeadline: N/A\n').reference).toBe('SG20-LS112');
+  });
+});
