@@ -809,6 +809,15 @@ export function parseLiaison(text: string, docGroup: string | null): LiaisonInfo
   if (!from && compliments?.[1]) from = /\(([A-Z]{3,6})\)/.exec(compliments[1])?.[1] ?? compliments[1];
   if (addressees.length === 0 && abstractFrom?.[2]) push(parseAddressees(abstractFrom[2], 'information'));
   if (addressees.length === 0 && compliments?.[2]) push(parseAddressees(compliments[2], 'information'));
+  // Still no addressee: the body of an older statement whose header was lost or never had a "To" line may name it.
+  // The body it thanks for its liaison ("ITU-T Q14/15 is grateful to the IETF CCAMP working group for its liaison
+  // response"), with the purpose stated; the body it asks something of ("We would welcome suggestions from IAB on the
+  // best ways to deal with these issues"), asked to act, though the statement's purpose stays unsaid.
+  const body = text.slice(0, 8000);
+  const thanked = addressees.length === 0 ? THANKED_FOR_LIAISON.exec(body) : null;
+  if (thanked?.[1]) push(parseAddressees(thanked[1].replace(/\s+working group$/i, ' WG'), phrasePurpose));
+  const askedOf = addressees.length === 0 ? ASKED_OF.exec(body) : null;
+  if (askedOf?.[1]) push(parseAddressees(askedOf[1], 'action'));
 
   let fromParty = from ? canonicalParty(from) : null;
   // "From Group ITU-T" with "Attachments SG15-LS103": the statement's own number names the group.
@@ -846,7 +855,8 @@ export function parseLiaison(text: string, docGroup: string | null): LiaisonInfo
   }
 
   let purpose: LiaisonPurpose | null = null;
-  if (addressees.some((a) => a.purpose === 'action')) purpose = 'action';
+  if (askedOf?.[1] && !statedPurpose) purpose = null;
+  else if (addressees.some((a) => a.purpose === 'action')) purpose = 'action';
   else if (addressees.some((a) => a.purpose === 'comment')) purpose = 'comment';
   else if (/respon|reply/.test(statedPurpose) || (phrase && /respon|repl/i.test(phrase[0]) && !statedPurpose) || (letter?.[0] && !statedPurpose)) purpose = 'response';
   else if (/information/.test(statedPurpose) || (addressees.length > 0 && !headingOnly) || (headingOnly && SENT_FOR.exec(text.slice(0, 3000))?.[1]?.toLowerCase() === 'information')) purpose = 'information';
@@ -906,6 +916,10 @@ const PROSE_ADDRESSED = new RegExp(
   'gi',
 );
 
+// "Q14/15 is grateful to the IETF CCAMP working group for its liaison response", "SG11 thanks ITU-T SG12 for its LS".
+const THANKED_FOR_LIAISON = /\b(?:(?:is|are)\s+grateful\s+to|thanks?)\s+(?:the\s+)?([A-Z][\w/.' -]{1,60}?)\s+for\s+(?:its|their|the)\s+(?:recent\s+)?(?:reply\s+|response\s+)?(?:liaison|LS)\b/;
+// "We would welcome suggestions from IAB on the best ways to …", "would appreciate any views from ISO/IEC JTC 1/SC 6.".
+const ASKED_OF = /\bwould\s+(?:welcome|appreciate)\s+(?:any\s+)?(?:suggestions|comments|views|input|feedback|guidance|advice)\s+from\s+(?:the\s+)?([A-Z][\w/ -]{1,40}?)(?:\s+(?:on|about|regarding|concerning|as\s+to)\b|\s*[.,;])/;
 const INFORMS = /\bThis liaison statement (?:informs|is (?:sent|addressed) to)\s+([A-Z][^.;:]{2,150}?)\s+(?:regarding|about|of|on|that)\b/;
 
 // "Dear ITU-T SG 16, We are writing in response to the liaison statement …": the group the letter answers.
