@@ -929,6 +929,9 @@ const meetingCommand = defineCommand({
     /^(?!.*\b(?:due|deadlines?|submit|register|registration|fellowships?|visas?)\b)(?<arg>.{2,80}?\b(?:workshops?|forums?|seminars?|symposium|webinars?|hackathons?|clinics?)\b.*\b(?:start(?:s|ing)?|open(?:s|ing)?|begins?|time|when|where|dates?|venue)\b.*)$/i,
   ],
   intents: [
+    // "who prepared the agenda for the sg3 meeting in april 2018", "who hosts the SG12 meeting in Tunis": what the
+    // meeting's letter says of it.
+    /^(?<arg>who\s+(?:prepared|drew up|drafted|wrote|organi[sz]es|organi[sz]ed|hosts|hosted|is hosting|will host|sponsors?|is sponsoring)\s+(?:the\s+)?[^?]{0,60}?\bmeeting\b[^?]{0,40}\??)$/i,
     // "how long is TSAG", "how many days is the SG12 meeting": its length, from its dates.
     /^(?<arg>how (?:long|many days) (?:is|does|will) (?:the )?(?:next )?(?:ITU-T[\s-]+)?(?:SG[\s-]?\d{1,2}(?:RG-[A-Z]{2,5})?|study group \d{1,2}|TSAG|WP\s?\d\/\d{1,2})\b.*)$/i,
     EVENT_ON_DAY_ASKED,
@@ -1065,7 +1068,9 @@ const meetingCommand = defineCommand({
         if (outcome) return outcome;
       }
       // Anything else asked of a past meeting ("how many people attended the SG2 July 2025 meeting"): its report.
-      if (name && PAST_TENSE.test(unread)) {
+      // (… or a count asked of a month gone by, in no tense: "how many remotely?" of the SG2 meeting in July 2025.)
+      const monthOver = args.month?.year !== undefined && `${args.month.year}-${String(args.month.month).padStart(2, '0')}` < meetingDay(ctx.now).slice(0, 7);
+      if (name && (PAST_TENSE.test(unread) || (monthOver && /\bhow many\b/i.test(unread)))) {
         const fromReport = await outcomeReply(ctx, name, args.month, unread);
         if (fromReport) return fromReport;
       }

@@ -512,8 +512,9 @@ function routeText(registry: Registry, plain: string, clock?: AskClock): Routed 
   // Short words are too near too many ("is" is one letter from "ls"): only a word of five letters or more is read so.
   const corrected = !slash && near && first.length >= 5 && READ_ONLY.has(near) && restWords.length > 0 ? validate(registry.get(near) as CommandSpec<never>, restWords.join(' '), body, clock) : null;
   if (corrected && !('reply' in corrected)) return { ...corrected, readAs: `I read "${first}" as /${near}.` };
-  // (Two-letter words are not taken for a mistyped command: "is it hybrid?" is no "/ls it hybrid".)
-  if (slash || (near && restWords.length <= 2 && first.length >= 3)) {
+  // (Two-letter words are not taken for a mistyped command: "is it hybrid?" is no "/ls it hybrid"; nor a question word:
+  // "how many remotely?" is no "/doc".)
+  if (slash || (near && restWords.length <= 2 && first.length >= 3 && !/^(?:how|who|why|what|whats|when|where|which|whose|whom|was|were|are|can|did|does|will|and|any|the)$/i.test(first))) {
     return {
       reply: noAnswer(
         'E_UNKNOWN_COMMAND',
@@ -761,7 +762,7 @@ const EVENT_NAME = String.raw`${EVENT_NAME_WORD}(?:\s+${EVENT_NAME_WORD}){0,4}?`
  * asked of a meeting), else the meeting it named by its place or name ("the Muscat meeting"), else the liaison
  * statement it named by its topic ("the LS on emergency calls").
  */
-function subjectOf(asked: string): { group: string; meeting: boolean } | { thing: string } | null {
+function subjectOf(asked: string): { group: string; meeting: boolean; when?: string } | { thing: string } | null {
   // ("the SG13 Arab regional group" is SG13RG-ARB, not SG13.)
   const previous = withRegionalGroups(asked);
   // A statement or TD by its number ("what does SG11-LS58 ask?"): that document, not the group its number starts with.
@@ -787,7 +788,9 @@ function subjectOf(asked: string): { group: string; meeting: boolean } | { thing
   // ("what time is the sg11 meeting in Tokyo?": a time asked "in" a place at the end is asked in its zone.)
   const zoneAsked = town !== undefined && /^\s*(?:what time|when)\b/i.test(previous) && new RegExp(String.raw`\bin\s+${RegExp.escape(town)}\s*[?!.]*$`).test(previous);
   if (group && town && !MONTH_NAMES.test(town) && !zoneAsked) return { thing: `the ${group} meeting in ${town}` };
-  if (group) return { group, meeting: /\bmeet(?:ing|s)?\b|\bplenary\b/i.test(previous) };
+  // ("the sg2 meeting july 2025": that meeting, by its month, not the next one.)
+  const when = group ? new RegExp(String.raw`${RegExp.escape(group)}\s+(?:meeting|report)\s+(?:in\s+|of\s+)?((?:${MONTH_PATTERN})\.?\s+(?:19|20)\d{2})\b`, 'i').exec(previous)?.[1] : undefined;
+  if (group) return { group, meeting: /\bmeet(?:ing|s)?\b|\bplenary\b/i.test(previous), ...(when ? { when } : {}) };
   // "the Muscat meeting", "the AI native networks workshop": a name that starts with a capital or a digit.
   const meeting = /\bthe\s+([\p{Lu}\d][\p{L}\d'’-]*(?:\s+[\p{L}\d'’-]+){0,4}?)\s+(meeting|workshop|forum|plenary|session)\b/u.exec(previous);
   if (meeting) return { thing: `the ${meeting[1]} ${meeting[2]}` };
@@ -853,7 +856,7 @@ function askedOf(question: string, subject: NonNullable<ReturnType<typeof subjec
 function askedOfPlain(question: string, subject: NonNullable<ReturnType<typeof subjectOf>>): string {
   const bare = question.trim().replace(/^(?:(?:and|so|ok|okay)[,\s]+)/i, '').replace(/[?!.]+\s*$/, '');
   if ('group' in subject) {
-    const at = subject.meeting ? `the ${subject.group} meeting` : subject.group;
+    const at = subject.meeting ? `the ${subject.group} meeting${subject.when ? ` in ${subject.when}` : ''}` : subject.group;
     // "whats their mailing list" after a Question: the Question's.
     if (/\b(?:their|its)\b/i.test(bare)) return `${bare.replace(/\b(?:their|its)\b/i, 'the')} for ${at}?`;
     // ("meet there" is at the meeting; "is there" asks whether.)
@@ -904,6 +907,9 @@ const IN_MY_TIME = /^(?:(?:and|so|ok)[,\s]+)?(?:(?:when(?:'s|’s|s| is)|what ti
 // "what's that in tokyo time?", "what time is that in New York?", "and in Nairobi time?": the previous answer's times in
 // the zone of that place.
 // (Either asked of "that", or of a place's "time": "and in Geneva?" may ask for Geneva's meetings.)
+/** What is left of a question that asks nothing but a zone: "what about (in) …", "put them in …", "is that the same?". */
+const ONLY_ZONE_ASKED = /^(?:(?:and|so|ok|okay|also|what|about|how|give|show|tell|me|us|put|convert|them|it|that|this|those|these|is|are|the|same|too|as|well|please|pls|in|to|for|times?|zone|again|instead|then|all|of)\b[\s,?!.]*)*$/i;
+
 const THAT_IN_PLACE = /^(?:(?:and|so|ok)[,\s]+)?(?:(?:(?:what(?:'s|’s| is)|whats|when(?:'s|’s| is)|whens|what time(?:'s|’s| is)?|what day(?:'s|’s| is)?)\s+(?:that|it|this|those|these)\s+in\s+(?<place>(?!my\b)\p{L}[\p{L}.'’ -]{1,30}?)(?:\s+time)?)|in\s+(?<place2>(?!my\b)\p{L}[\p{L}.'’ -]{1,30}?)\s+time)\s*[?!.]*$/iu;
 
 // "SG12RG-AFR - where and when did it last meet": what the question is about, a dash, then the question.
@@ -1046,7 +1052,19 @@ async function answerAsked(registry: Registry, context: CommandContext & { metri
   if (!conversation) return { ...(await answerOne(registry, context, question)), read: question };
   // "by when in NY time?", "and the opening, Tokyo time?": a short question that names nothing but a zone is read as
   // the question without it, its times in that zone.
-  const zoned = question.length <= 200 ? zoneNamed(question.trim()) : null;
+  // ("… give me tokyo time too": the zone asked beside the question.)
+  const zonedRaw = question.length <= 200 ? zoneNamed(question.trim().replace(/(\btime)\s+(?:too|as well|also|please|pls|instead)(\s*[?!.]*)$/i, '$1$2')) : null;
+  // ("by when must member states reply? give me tokyo time": the request for the zone is no part of the question.)
+  const zoned = zonedRaw ? { ...zonedRaw, rest: zonedRaw.rest.replace(/(?<=[?!.,])\s*(?:and\s+)?(?:please\s+)?(?:give|show|tell|send|put|convert)(?:\s+(?:me|us|it|them|that|those))?(?:\s+(?:in|the|as))?\s*[?!.]*$/i, '').trim() || zonedRaw.rest } : null;
+  // "what about in Sydney time", "put them in nairobi time", "in Paris time is that the same?": nothing asked but the
+  // zone, so the previous question again, its times in that zone.
+  if (zoned && ONLY_ZONE_ASKED.test(zoned.rest.trim())) {
+    const previous = await conversation.previous().catch(() => null);
+    if (previous) {
+      const again = await answerOne(registry, { ...context, tz: zoned.zone }, previous);
+      if (again.reply.ok) return readAs(again, previous, `Read as "${previous}", with its times in ${zoned.zone}.`);
+    }
+  }
   // ("what's that in new york time?" is the last answer again, in that zone: read below.)
   if (zoned && zoned.rest.length >= 3 && namesNothing(zoned.rest) && !THAT_IN_PLACE.test(question.trim())) return answerAsked(registry, { ...context, tz: zoned.zone }, zoned.rest);
   // The asker's previous question, read from Redis once, when a reading needs it.
@@ -1232,6 +1250,22 @@ async function answerAsked(registry: Registry, context: CommandContext & { metri
     if (again.reply.ok && again.command !== 'search' && !again.reply.notes.some((n) => UNREAD_NOTE.test(n))) {
       await keep(whole);
       return readAs(again, whole);
+    }
+  }
+  // "sg3 meeting april 2018 - who prepared the agenda?": the question asked of the meeting before the dash, when the
+  // whole reads nothing.
+  // ("sg2 report july 2025 - how many people attended?": a report is of its meeting.)
+  const meetingFirst = dashed?.groups && !POINTER_ONCE.test(dashed.groups['asked'] ?? '') && /\b(?:meeting|report)\b/i.test(dashed.groups['subject'] ?? '') && ONE_GROUP_MENTION.test(withRegionalGroups(dashed.groups['subject'] ?? '')) ? dashed.groups : null;
+  if (meetingFirst) {
+    const whole = await answerOne(registry, context, question);
+    if (!readsWell(whole.reply)) {
+      const subject = (meetingFirst['subject'] ?? '').trim().replace(/\breport\b/i, 'meeting').replace(/^(?:the\s+)?/i, 'the ');
+      const asked = `${(meetingFirst['asked'] ?? '').replace(/[?!.\s]+$/, '')} for ${subject}`;
+      const again = await answerOne(registry, context, asked);
+      if (readsWell(again.reply) && again.command !== 'search') {
+        await keep(asked);
+        return readAs(again, asked);
+      }
     }
   }
   // "what's their email?" after "who's the rapporteur for Q11/20": the same answer, which gives it.

@@ -3,6 +3,7 @@
  * question on SG12's meeting is that question asked of SG17, for the same person only; with no earlier question, a
  * follow-up that reads nothing on its own says how to ask.
  */
+import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { cli, FIXTURES, uniquePrefix } from '../support/slack-fake.ts';
 
@@ -557,7 +558,7 @@ describe('a follow-up question', () => {
     const at = askerAt('2026-12-01T09:00:00Z', 'Europe/Rome', 'sg3apr@example.org');
     await at('sg3 meeting april 2027');
     const due = await at('deadlines?');
-    expect(due).toMatchObject({ ok: true, command: 'deadlines', title: 'Deadlines for SG3' });
+    expect(due).toMatchObject({ ok: true, command: 'deadlines', title: 'Deadlines for the SG3 meeting of 7–16 April 2027' });
     expect(due.sections[0]?.items).toHaveLength(5);
     const questions = await at('which questions will it work on?');
     expect(questions.sections[0]?.items[0]?.text).toMatch(/\(Question 2\/3\).*\(Question 9\/3\).*D\.52/);
@@ -653,6 +654,28 @@ describe('a follow-up question', () => {
     expect(none).toMatchObject({ command: 'officers', title: 'Not found: no rapporteur of Q6/17 is in the roster or named in a stored document.' });
     await at('what does SG11-LS58 ask');
     expect((await at('and who else got it?')).title).toBe('SG11-LS58 went to SG13 for action; SG2 for information');
+  });
+
+  it('zone-only follow-ups ("what about in Sydney time", "give me tokyo time too", "put them in nairobi time"), a meeting named before a dash, a count of a meeting gone by', async () => {
+    const sydney = askerAt('2021-02-01T08:00:00Z', 'Europe/Zurich', 'sydney@example.org');
+    await sydney('sg9 newcomers session?');
+    const s = await sydney('what about in Sydney time');
+    expect(s.notes[0]).toBe('Read as "sg9 newcomers session?", with its times in Australia/Sydney.');
+    expect(s.sections.flatMap((x) => x.items.map((i) => i.detail ?? ''))).toContain('Fri 16 Apr 2021, 21:00–22:00 (Australia/Sydney) — original: 16 April 2021, 13:00–14:00 Geneva time');
+    const tokyo = askerAt('2025-09-15T08:00:00Z', 'Europe/Zurich', 'tokyo-too@example.org');
+    await tokyo("sg17 dec 2025 - what's being approved under TAP");
+    expect((await tokyo('by when must member states reply? give me tokyo time too')).title).toBe('One consultation is open for SG17: it closes Tue 25 Nov 2025, 08:59 (Asia/Tokyo) — original: 24 November 2025, 23:59 UTC [TSB Collective letter 4/17]');
+    expect((await cli(redisUrl, prefix, 'ingest', join(FIXTURES, '../real/meeting-cl-2-3-2017-sg3-apr2018-glued-at0930.txt'), '--no-progress')).code).toBe(0);
+    const agenda = askerAt('2018-02-01T08:00:00Z', 'Europe/Zurich', 'agenda@example.org');
+    expect((await agenda('sg3 meeting april 2018 - who prepared the agenda?')).sections[0]?.items[0]?.text).toMatch(/drawn up by Mr Kenta Morioka \(Japan\)/);
+    await agenda("and when's the visa deadline");
+    const nairobi = await agenda('put them in nairobi time');
+    expect(nairobi.sections[0]?.items[0]?.text).toMatch(/^Sat 10 Mar 2018, 01:59 \(Africa\/Nairobi\) — original: 9 March 2018 Geneva time, end of day .*: Visa support letter requests$/);
+    const report = askerAt('2025-09-20T08:00:00Z', 'Europe/Zurich', 'report-count@example.org');
+    await report('sg2 report july 2025 - how many people attended?');
+    const remote = await report('how many remotely?');
+    expect(remote.notes[0]).toBe('Read as "how many remotely for the sg2 meeting in july 2025?".');
+    expect(remote.sections[0]?.items[0]?.text).toMatch(/61 delegates participated remotely/);
   });
 
   it("is read against the asker's own earlier question, not another person's", async () => {
