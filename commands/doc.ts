@@ -104,7 +104,7 @@ function statementHeadline(question: string, label: string, li: LiaisonInfo, tz:
     const asked = li.deadline !== null || (li.addressees ?? []).some((a) => a.purpose === 'action' || a.purpose === 'comment') || li.purpose === 'action' || li.purpose === 'comment';
     return asked ? `No reply to ${label} is stored${li.deadline ? `; one is asked by ${formatDeadline({ date: li.deadline, time: null, timezone: 'Europe/Zurich' }, tz)}` : ''}` : `No reply to ${label} is stored, and none is asked: it is sent for information`;
   }
-  if (/\bcontacts?\b|\bwho (?:can|do|should|could) (?:I|we) (?:ask|write|e-?mail)\b/i.test(question)) {
+  if (/\bcontacts?\b|\baction holders?\b|\bwho (?:can|do|should|could) (?:I|we) (?:ask|write|e-?mail)\b/i.test(question)) {
     return contactsTitle(label, li.contacts);
   }
   if (/\bquestions?\b/i.test(question)) {

@@ -120,7 +120,9 @@ export async function unknownGroupReply(ctx: CommandContext, text: string): Prom
 /** "Jane Doe (ITU), jane.doe@example.org, +41 22 730 5111": a liaison contact in one line. */
 export function contactLine(c: Contact): string {
   const who = [c.organization, c.country].filter(Boolean).join(', ');
-  return [`${c.name}${who ? ` (${who})` : ''}`, c.email, c.phone].filter(Boolean).join(', ');
+  // (A mailbox named by its address alone, "tsbsg11@itu.int", is written once.)
+  const email = c.email && c.email.toLowerCase() !== c.name.trim().toLowerCase() ? c.email : null;
+  return [`${c.name}${who ? ` (${who})` : ''}`, email, c.phone].filter(Boolean).join(', ');
 }
 
 /** The source reference of a fact's citation. */

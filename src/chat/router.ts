@@ -1045,7 +1045,7 @@ const FOCUS_TITLE = /^(?:What |Contacts? for |No: no reply to |Yes: |No: )?((?:S
 
 // What is asked of a document rather than of a group or meeting: "who sent it?", "which question is behind it?",
 // "which rec does it flag?", "how long do we have to object?", "who can I contact?", "when is the reply due?".
-const DOC_ASKED = /\b(?:sent|send|wrote|write|written|signed|asks?|asking|wants?|requests?|reply|replies|respond|answer(?:ed)?|object(?:ion)?s?|contact|editors?|questions?|recs?|recommendations?|drafts?|say|says|said|mentions?|flags?|covers?|about|why|purpose|copied|cc)\b/i;
+const DOC_ASKED = /\b(?:sent|send|wrote|write|written|signed|asks?|asking|wants?|requests?|reply|replies|respond|answer(?:ed)?|object(?:ion)?s?|contacts?|editors?|questions?|recs?|recommendations?|drafts?|say|says|said|mentions?|flags?|covers?|about|why|purpose|copied|cc|deadline|due|action holders?|got|received|dated)\b/i;
 
 async function answerAsked(registry: Registry, context: CommandContext & { metrics?: CommandMetrics }, question: string): Promise<Answered> {
   const conversation = context.conversation;
@@ -1436,7 +1436,8 @@ async function answerAsked(registry: Registry, context: CommandContext & { metri
     // A document's thing asked ("who sent it?") after an answer about one document, which the question before named
     // only by its groups: that document.
     // ("who's the rapporteur for that question?" points to the Question asked of, not to a statement shown.)
-    if (!(subject && 'thing' in subject) && !/\b(?:that|this|the same)\s+(?:question|group|study group|working party|meeting|WP|SG)\b/i.test(question)) {
+    // (Nor when the question names its own statement before a dash: "fronthaul timing LS – who is it to".)
+    if (!(subject && 'thing' in subject) && !/\b(?:that|this|the same)\s+(?:question|group|study group|working party|meeting|WP|SG)\b/i.test(question) && !DASH_SUBJECT.test(question.trim())) {
       const byFocus = await ofFocus(question);
       if (byFocus) return byFocus;
     }
@@ -1508,7 +1509,11 @@ async function answerAsked(registry: Registry, context: CommandContext & { metri
   const answered = await answerOne(registry, context, asked);
   // A short question that names nothing ("where do objections go?") read by nothing but a search by its words, after
   // an answer about one document: what that document says of it.
-  if ((namesNothing(question) || POINTS_BACK.test(question)) && (!answered.reply.ok || answered.command === 'search' || !standsAlone(answered, question))) {
+  // (… or any question no command could read: "and who is the action holder on the IETF side?".)
+  // (Not a question that names its own statement before a dash: "fronthaul timing LS – who is it to".)
+  const ownSubject = DASH_SUBJECT.test(question.trim()) || /\b(?:LS|liaison|letter|circular|TD)\b/i.test(question);
+  const aboutParties = answered.command === null && answered.reply.code === 'E_NO_ANSWER' && /\b(?:contacts?|action holders?|signed|copied|reply|replies|deadline)\b/i.test(question);
+  if (!ownSubject && (((namesNothing(question) || POINTS_BACK.test(question)) && (!answered.reply.ok || answered.command === 'search' || !standsAlone(answered, question))) || aboutParties)) {
     const fromFocus = await ofFocus(question, true);
     if (fromFocus) return fromFocus;
   }

@@ -678,6 +678,19 @@ describe('a follow-up question', () => {
     expect(remote.sections[0]?.items[0]?.text).toMatch(/61 delegates participated remotely/);
   });
 
+  it('after a Datatracker statement listed alone: "what\'s the deadline on it?", "who\'s the technical contact?", "and who is the action holder on the IETF side?" are of it', async () => {
+    expect((await cli(redisUrl, prefix, 'ingest', join(FIXTURES, '../real/ietf-datatracker-2106-sg17-cg-aisec-strat-progress.txt'), '--no-progress')).code).toBe(0);
+    const at = askerAt('2026-01-20T08:00:00Z', 'Europe/Zurich', 'aisec@example.org');
+    await at('ls from sg17 to the iab and iesg');
+    expect((await at("what's the deadline on it?")).title).toMatch(/^A reply to LS on the progress of the Correspondence Group on SG17 Strategy for AI Security .* is due by Mon 9 Mar 2026/);
+    const contact = await at("who's the technical contact?");
+    expect(contact.title).toMatch(/^Contacts for LS on the progress of the Correspondence Group .*: pierre\.duval@example\.org; /);
+    // (A mailbox named by its address alone is written once.)
+    expect(contact.sections.flatMap((x) => x.items.map((i) => i.text))).toContain('Contact: pierre.duval@example.org');
+    const holder = await at('and who is the action holder on the IETF side?');
+    expect(holder.title).toMatch(/Neil Barker, neil\.barker@example\.org$/);
+  });
+
   it("is read against the asker's own earlier question, not another person's", async () => {
     await ask('when is the SG13 meeting?', 'bob@example.org');
     expect((await ask('and for SG20?', 'bob@example.org')).notes[0]).toBe('Read as "when is the SG20 meeting?".');
