@@ -439,6 +439,10 @@ function routeText(registry: Registry, plain: string, clock?: AskClock): Routed 
     .replace(new RegExp(String.raw`^what\s+(?:does|do)\s+(${GROUP_WORDS_ASKED})\s+owe(?:\s+(?:to\s+)?(?:the\s+)?(${SENDER_ASKED}))?(\s*[?!.]*)$`, 'i'), (_m, group: string, sender: string | undefined) => (sender ? `ls ${group} from ${sender}` : `what does ${group} need to reply to`))
     .replace(new RegExp(String.raw`^(?:which|what)\s+(?:liaisons?|LSs?|liaison statements?|statements?)\s+from\s+(?:the\s+)?(${SENDER_ASKED})\s+(?:must|does|do|should|has to|have to|needs? to)\s+(${GROUP_WORDS_ASKED})\s+(?:(?:need|have)\s+to\s+)?(?:answer|reply to|respond to|act on)(\s*[?!.]*)$`, 'i'), 'ls $2 from $1')
     .replace(new RegExp(String.raw`^what\s+(?:does|do)\s+(${GROUP_WORDS_ASKED})\s+(?:need|have|has)\s+to\s+(?:reply|respond|answer)\s+to\s+from\s+(?:the\s+)?(${SENDER_ASKED})(\s*[?!.]*)$`, 'i'), 'ls $1 from $2')
+    // "any LS asking IEEE 802.1 to reply?": the statements to that party, those awaiting its reply first.
+    .replace(new RegExp(String.raw`^(?:are there |is there )?(?:any|which|what)\s+(?:LSs?|liaisons?|liaison statements?|statements?)\s+(?:asking|requesting|that asks?|which asks?|that requests?|for)\s+(?:the\s+)?(${SENDER_ASKED})\s+to\s+(?:reply|respond|act|answer|comment)(?:\s+(?:to|on)\s+(?:it|them))?\s*[?!.]*$`, 'i'), 'liaisons to $1')
+    // "liaisons from ietf to sg11 needing action": those from the one to the other, the ones awaiting a reply first.
+    .replace(/^((?:liaisons?|LSs?|liaison statements?)\s+(?:from|to)\s+.{2,60}?)\s+(?:needing|awaiting|requiring|that need|that require|for)\s+(?:an?\s+)?(?:action|reply|response|answer)\s*([?!.]*)$/i, '$1$2')
     // "did SG13 get the SG17 LS on IoT security for action?": whether that group is asked to act on it.
     .replace(/^(?:did|does|has|is|was)\s+((?:ITU-T\s+)?(?:SG\s?\d{1,2}|TSAG|study group \d{1,2}|Q\d{1,2}\/\d{1,2}))\s+(?:get|got|receive|received|have|been sent|sent)\s+(the\s+(?:[\w/-]+\s+){0,2}?(?:LS|liaison(?:\s+statement)?)\s+(?:on|about|regarding)\s+[^?!]{2,60}?)\s+(?:for\s+action|to\s+act\s+on|to\s+answer|to\s+reply\s+to)(\s*[?!.]*)$/i, 'does $1 need to reply to $2$3')
     // "when does the G.9806.1 consultation close", "what time exactly does the TAP on X end": its reply deadline.
@@ -691,7 +695,8 @@ function followUpOf(question: string): FollowUpAsked | null {
   if (FOLLOW_UP_WHEN.test(q)) return { when: true };
   const span = FOLLOW_UP_SPAN.exec(q)?.groups?.['span'];
   // (Only a span that reads as dates: "in Geneva" is no span of time.)
-  if (span && SPAN_WORDS.test(span)) return { span: span.trim() };
+  // (Not "until when does FG IMT-2020 run?": a question of its own, whose name holds a year.)
+  if (span && SPAN_WORDS.test(span) && !/^(?:until|till)\s+when\b/i.test(span.trim())) return { span: span.trim() };
   const topic = FOLLOW_UP_TOPIC.exec(q)?.groups?.['topic'];
   return topic && !/^(?:it|its|that|this|them|those|these|you|me)$/i.test(topic) && !ONE_GROUP_MENTION.test(topic) ? { topic } : null;
 }

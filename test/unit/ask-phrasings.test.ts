@@ -12,7 +12,7 @@ import { topicAsked } from '../../commands/lsg.ts';
 import { statedOfficers, unglued, type OfficerArgs } from '../../commands/officers.ts';
 import { parseScope, unknownGroupReply } from '../../commands/scope.ts';
 import { dueIn, easterSunday, rangeDays, rangeOf, splitWhen } from '../../commands/when.ts';
-import { partsOf, route, withoutRemark, zoneNamed, type AskClock } from '../../src/chat/router.ts';
+import { followUp, partsOf, route, withoutRemark, zoneNamed, type AskClock } from '../../src/chat/router.ts';
 import type { CommandContext } from '../../src/core/command.ts';
 import { canonicalWorkingParty } from '../../src/core/groups.ts';
 import { formatOpening, formatSpan } from '../../src/core/time.ts';
@@ -655,6 +655,12 @@ describe('more phrasings of the forty-seventh round', () => {
       expect((r.args as { from: string | null }).from, text).toMatch(/^(?:IETF|3GPP)$/);
     }
     expect(routed('all meetings in march 2027').args).toMatchObject({ scope: { kind: 'all' }, month: { month: 3, year: 2027 } });
+  });
+
+  it('statements asked to a body to reply, or from one to a group "needing action"; "until when does fg imt-2020 run?" is no span of a question before', () => {
+    expect(routed('any LS asking IEEE 802.1 to reply?')).toMatchObject({ command: 'ls', args: { to: 'IEEE 802.1' } });
+    expect(routed('liaisons from ietf to sg11 needing action')).toMatchObject({ command: 'ls', args: { scope: { kind: 'group', group: 'SG11' }, from: 'ietf' } });
+    expect(followUp('until when does fg imt-2020 run?', 'when is the SG13 meeting')).toBeUndefined();
   });
 
   it('a workshop named alone is asked when it is', () => {
