@@ -156,7 +156,7 @@ const DAYS_OF_MONTH = new RegExp(String.raw`\b(?:(?:between|from)\s+)?\d{1,2}(?:
 
 /** Words of a meeting question that are not the group: "what time does the … meeting open", "where will … be held". */
 const QUESTION_WORDS =
-  /(?:^|\s)(?:what|time|when|where|which|is|are|does|do|will|be|being|get|gets|held|take|takes|place|venue|location|open|opens|opening|start|starts|starting|begin|begins|beginning|session|plenary|first|day|meet|it|at|on|and|there|a|an|any|newcomers?'?|briefings?|workshops?|trainings?|hackathons?|forums?|side|events?|dates?|days?|around|still|happening|happen|going|ahead|scheduled|planned|confirmed|cancell?ed|postponed|called|off|moved|rescheduled|why|was|were|-|–|&|or|in|person|in-person|hybrid|virtual|virtually|online|remote|remotely|format|can|i|we|join|attend|participate|registration|geneva|headquarters|hq|coming|up|upcoming|soon|participation|did|last|previous|most|recent|latest|met|opened|started|began|took|this|month|before|after|preceding|preceded|following|followed|alongside|prior|during|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|morning|afternoon|first|all|every)(?=\s|$)/gi;
+  /(?:^|\s)(?:what|time|when|where|which|is|are|does|do|will|be|being|get|gets|held|take|takes|place|venue|location|open|opens|opening|start|starts|starting|begin|begins|beginning|session|plenary|first|day|meet|it|at|on|and|there|a|an|any|newcomers?'?|briefings?|workshops?|trainings?|hackathons?|forums?|side|events?|dates?|days?|around|still|happening|happen|going|ahead|scheduled|planned|confirmed|cancell?ed|postponed|called|off|moved|rescheduled|why|was|were|-|–|&|or|in|person|in-person|hybrid|virtual|virtually|online|remote|remotely|format|can|i|we|join|attend|participate|registration|geneva|headquarters|hq|coming|up|upcoming|soon|participation|did|last|previous|most|recent|latest|met|opened|started|began|took|this|month|before|after|preceding|preceded|following|followed|alongside|prior|during|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|morning|afternoon|first|all|every|that|then|one|again)(?=\s|$)/gi;
 // "in April 2018", "in 2018": when the meeting asked about is; the answer gives the next one and its dates.
 const MONTH_YEAR = new RegExp(String.raw`\b(?:(?:in|of|for|during)\s+)?(?:${MONTH_PATTERN}\.?\s+)?(?:19|20)\d{2}\b|\b(?:(?:in|during)\s+)?${MONTH_PATTERN}\b\.?`, 'gi');
 
@@ -1161,7 +1161,8 @@ const meetingCommand = defineCommand({
       if (args.event && known.notes.some((n) => / announces no |^No .{3,60} is announced for /.test(n))) return known;
       // Nothing asked beyond the meeting, its time and its people ("when will SG21 meet later this year", "is sg 20
       // meeting right now"): the meeting answers it all.
-      if (!asksMore(unread)) return known;
+      // (The town the meeting was named by, "sg12rg-afr meeting abidjan", asks nothing more.)
+      if (!asksMore(town ? unread.replace(new RegExp(`\\b${RegExp.escape(town)}\\b`, 'gi'), ' ') : unread)) return known;
       return {
         ...known,
         notes: [

@@ -1148,6 +1148,20 @@ async function answerAsked(registry: Registry, context: CommandContext & { metri
   }
   // "what does the emergency calls one ask?" after a list of liaison statements: asked of the statement on emergency
   // calls; "the sg13 one - when is that for me?" after open consultations: of SG13's consultation.
+  // "the translation deadline for the june one" after a question on SG15's meetings: the SG15 meeting in June.
+  const monthOne = ONE_GROUP_MENTION.test(question) ? null : new RegExp(String.raw`\bthe\s+(${MONTH_PATTERN})\.?\s+(?:one|meeting)\b`, 'i').exec(question);
+  if (monthOne?.[1]) {
+    const named = await namedQuestion();
+    const subject = named ? subjectOf(named) : null;
+    if (subject && 'group' in subject) {
+      const asked = `${question.slice(0, monthOne.index)}the ${subject.group} meeting in ${monthOne[1]}${question.slice(monthOne.index + monthOne[0].length)}`;
+      const again = await answerOne(registry, context, asked);
+      if (readsWell(again.reply)) {
+        await keep(asked);
+        return readAs(again, asked);
+      }
+    }
+  }
   // "the second one", "number 3", "the 2nd LS" after a list: that one of the list, counted as shown.
   const nth = ORDINAL_ONE.exec(question);
   if (nth?.groups) {
@@ -1571,7 +1585,8 @@ async function answerOne(registry: Registry, context: CommandContext & { metrics
 
 async function computeOne(registry: Registry, context: CommandContext & { metrics?: CommandMetrics }, question: string): Promise<{ command: string | null; reply: Reply }> {
   // "what time does the SG11 meeting start, New York time": the times in the zone named, the question without it.
-  const named = zoneNamed(question);
+  // ("…, tokyo time pls": the courtesy after the zone named.)
+  const named = zoneNamed(question.length <= 400 ? question.replace(/(\btime)\s+(?:pls|plz|please|thanks|thx|too|as well)(\s*[?!.]*)$/i, '$1$2') : question);
   const ctx = named ? { ...context, tz: named.zone } : context;
   // "the SG12 regional group for Africa", "the SG13 Arab regional group": the regional group's code (SG12RG-AFR), read
   // as one group wherever the question is split or scanned.

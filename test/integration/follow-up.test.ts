@@ -691,6 +691,19 @@ describe('a follow-up question', () => {
     expect(holder.title).toMatch(/Neil Barker, neil\.barker@example\.org$/);
   });
 
+  it('"the june one" after a question on a group\'s meetings is its June meeting; a meeting named by its town asks nothing more of the town; "…, tokyo time pls"', async () => {
+    const at = askerAt('2027-02-25T08:00:00Z', 'Europe/Zurich', 'june-one@example.org');
+    await at("what's on for sg15 in 2027");
+    const june = await at("when's the translation deadline for the june one");
+    expect(june.title).toBe('Deadlines for the SG15 meeting of 14–25 June 2027 (contributions needing translation)');
+    expect(june.notes[0]).toBe('Read as "when\'s the translation deadline for the sg15 meeting in june".');
+    const abidjan = await askerAt('2025-03-01T08:00:00Z', 'Asia/Tokyo', 'abidjan@example.org')('sg12rg-afr meeting abidjan - dates and opening time');
+    expect(abidjan.title).toBe('SG12RG-AFR opens Mon 26 May 2025, 18:00 (Asia/Tokyo) — original: 26 May 2025, 09:00 Africa/Abidjan');
+    expect(abidjan.notes.some((n) => n.startsWith("I can't answer"))).toBe(false);
+    const clinic = await askerAt('2025-09-05T08:00:00Z', 'Europe/Zurich', 'clinic-pls@example.org')('when is the BSG contribution clinic for sg17, tokyo time pls');
+    expect(clinic.title).toBe('Bridging the Standardization Gap (BSG) session and Contribution Clinic for SG17 delegates: Mon 20 Oct 2025, 19:00–21:00 (Asia/Tokyo) — original: 20 October 2025, 12:00–14:00 Geneva time');
+  });
+
   it("is read against the asker's own earlier question, not another person's", async () => {
     await ask('when is the SG13 meeting?', 'bob@example.org');
     expect((await ask('and for SG20?', 'bob@example.org')).notes[0]).toBe('Read as "when is the SG20 meeting?".');
