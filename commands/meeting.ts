@@ -106,6 +106,8 @@ export interface MeetingArgs {
   eventTime?: boolean;
   /** Asked whether the meeting is over ("is the WP3/17 meeting over") or under way ("is SG13 in session"). */
   status?: 'over' | 'ongoing';
+  /** Asked of a plenary session of the meeting ("when is the sg13 opening plenary"): that session, when announced. */
+  session?: 'opening' | 'closing';
 }
 
 const meetingArgs = z.object({
@@ -131,6 +133,7 @@ const meetingArgs = z.object({
   placeAsked: z.boolean().optional(),
   /** Asked why it was moved ("why was it postponed?"): the reason its letter gives. */
   whyMoved: z.boolean().optional(),
+  session: z.enum(['opening', 'closing']).optional(),
 });
 
 // A month named in a meeting question: "May" only written so, or before a year or "meeting" ("may I …" is no month).
@@ -222,6 +225,7 @@ export function parseMeetingText(input: string, clock?: { now: number; tz: strin
   // "the SG17 plenary", "is there a plenary of study group 17": the study group's own meeting ("the opening plenary" is
   // a session of any meeting).
   const plenary = /\bplenar(?:y|ies)\b/i.test(text) && !/\b(?:opening|closing)\s+plenar/i.test(text);
+  const session = /\b(opening|closing)\s+plenar(?:y|ies)\b/i.exec(text)?.[1]?.toLowerCase() as 'opening' | 'closing' | undefined;
   // "is the SG13 meeting in March still going ahead?" asks the same, the other way round.
   const stillOn = /\bstill\b.{0,40}\b(?:on|going ahead|happening|taking place|planned|scheduled|held)\b|\bgoing ahead\b/i.test(text) && /^\s*(?:is|are|will|does|do)\b/i.test(text);
   // "was WP1/2 cancelled", "which meetings were cancelled", "has the SG2 meeting been called off".
@@ -245,7 +249,7 @@ export function parseMeetingText(input: string, clock?: { now: number; tz: strin
   // ("what dates was the workshop moved to?", "when was it rescheduled to": the new dates, as a yes.)
   const movedTo = /^\s*(?:when|what\s+(?:dates?|days?)|which\s+(?:dates?|days?)|to\s+(?:what|which)\s+(?:dates?|days?))\b.*\b(?:moved|postponed|rescheduled|changed|pushed back)\s+(?:to|until)\s*[?!.]*$/i.test(text);
   const moved = whyMoved || stillOn || cancelAsked || toldWhat || movedTo || (/\b(?:postponed|moved|rescheduled|delayed|deferred|pushed back)\b|^\s*did\b.*\b(?:move|change)\b/i.test(text) && /^\s*(?:was|were|is|has|have|did)\b/i.test(text));
-  const asked = { month, ...(year === null ? {} : { year }), ...(plenary ? { plenary: true } : {}), ...(moved ? { moved: stillOn ? ('still-on' as const) : cancelAsked ? ('cancelled' as const) : toldWhat || movedTo ? ('told' as const) : true } : {}), ...(asksFormat ? { format: true } : {}), ...(past ? { past: true } : {}), ...(relative ? { monthAhead: relative === 'next' ? 1 : 0 } : {}), ...(when ? { when } : {}), ...(sideEvent ? { event: sideEvent } : {}), ...(howLong ? { howLong: true } : {}), ...(until ? { until: true } : {}), ...(onDay?.[1] ? { onDay: onDay[1] } : {}), ...((focus === 'time' || sideEvent) && /\b(?:registration|badges?|register)\b/i.test(text) ? { registration: true } : {}), ...(status ? { status } : {}), ...(sideEvent && /\bwhat time\b|\b(?:open|opens|opening|start|starts|starting|begin|begins)\b/i.test(text) ? { eventTime: true } : {}), ...(placeAsked ? { placeAsked: true } : {}), ...(whyMoved ? { whyMoved: true } : {}) };
+  const asked = { month, ...(year === null ? {} : { year }), ...(plenary ? { plenary: true } : {}), ...(session ? { session } : {}), ...(moved ? { moved: stillOn ? ('still-on' as const) : cancelAsked ? ('cancelled' as const) : toldWhat || movedTo ? ('told' as const) : true } : {}), ...(asksFormat ? { format: true } : {}), ...(past ? { past: true } : {}), ...(relative ? { monthAhead: relative === 'next' ? 1 : 0 } : {}), ...(when ? { when } : {}), ...(sideEvent ? { event: sideEvent } : {}), ...(howLong ? { howLong: true } : {}), ...(until ? { until: true } : {}), ...(onDay?.[1] ? { onDay: onDay[1] } : {}), ...((focus === 'time' || sideEvent) && /\b(?:registration|badges?|register)\b/i.test(text) ? { registration: true } : {}), ...(status ? { status } : {}), ...(sideEvent && /\bwhat time\b|\b(?:open|opens|opening|start|starts|starting|begin|begins)\b/i.test(text) ? { eventTime: true } : {}), ...(placeAsked ? { placeAsked: true } : {}), ...(whyMoved ? { whyMoved: true } : {}) };
   // Asked only whether it is still on, moved or cancelled: nothing is left unread ("is the SG2 working party meeting in
   // March still happening").
   if (named && named.kind !== 'unknown') return { scope: named, all, focus, unread: moved ? null : text.trim(), ...asked };
@@ -1383,6 +1387,9 @@ const meetingCommand = defineCommand({
       : undefined;
     // "is there a workshop?" of a group's meeting that has one: that event first.
     const eventTitle = eventKind && group && ofKind.length > 0 && !focus && !args.moved ? ofKind.map((e) => `${e.title}: ${formatEventTime(e, ctx.tz)}`).join('; ') : null;
+    // "when is the sg13 opening plenary": the session so announced, not the day the Questions start.
+    const sessionAsked = args.session ? first.events.find((e) => new RegExp(String.raw`\b${args.session}\s+plenary\b`, 'i').test(e.title)) : undefined;
+    const sessionTitle = sessionAsked ? `The ${whoMeets(first)} ${args.session} plenary: ${formatEventTime(sessionAsked, ctx.tz)}` : null;
     const noEventNotes = eventKind && group && ofKind.length === 0
       ? [
           `${sourceLabel(letterSource)} announces no ${eventKind.toLowerCase().replace(/s$/, '')} for this ${whoMeets(first)} meeting.`,
@@ -1392,7 +1399,7 @@ const meetingCommand = defineCommand({
       : [];
     return {
       ok: true,
-      title: otherParty ?? movedTitle ?? onDayTitle ?? partyDuringTitle ?? eventTitle ?? (args.until ? untilTitle(first, ctx.now, ctx.tz) : null) ?? underWayTitle ?? partyPlenaryTitle ?? (noPlenary ? `No plenary of ${group} known${during ? ` ${during}` : ''}` : headline ?? (question && own.length > 0 ? `Next meetings of ${question}` : group ? (inMonth.length > 0 && window ? `${chosen.length > 1 ? 'Meetings' : 'Meeting'} of ${group} ${during}` : `Next meeting of ${group}`) : monthOfAll.length > 0 && window ? `Meetings ${during}` : focus === 'time' ? 'Upcoming meetings and when they open' : focus === 'place' ? 'Upcoming meetings and where' : 'Upcoming meetings')),
+      title: otherParty ?? movedTitle ?? onDayTitle ?? partyDuringTitle ?? sessionTitle ?? eventTitle ?? (args.until ? untilTitle(first, ctx.now, ctx.tz) : null) ?? underWayTitle ?? partyPlenaryTitle ?? (noPlenary ? `No plenary of ${group} known${during ? ` ${during}` : ''}` : headline ?? (question && own.length > 0 ? `Next meetings of ${question}` : group ? (inMonth.length > 0 && window ? `${chosen.length > 1 ? 'Meetings' : 'Meeting'} of ${group} ${during}` : `Next meeting of ${group}`) : monthOfAll.length > 0 && window ? `Meetings ${during}` : focus === 'time' ? 'Upcoming meetings and when they open' : focus === 'place' ? 'Upcoming meetings and where' : 'Upcoming meetings')),
       // One group: the title answers and the lines give the details. All groups: each meeting's answer, then its side events.
       sections: [...remoteSection, ...chosen.map((m) => ({ items: focus && !group ? [focusItem(m, focus, ctx.tz, false, meetingDay(ctx.now)), ...meetingItems(m, ctx.tz).slice(1)] : args.format && !group ? withFormat(meetingItems(m, ctx.tz), m) : meetingItems(m, ctx.tz) }))],
       notes: [...(partySaid ? [`${sourceLabel(sourceOf(first.source))}: "${partySaid.replace(/^\d{1,2}\.\s+/, '')}"`] : []), ...partyPlenarySaid.map((t) => `${sourceLabel(sourceOf(first.source))}: "${t}"`), ...(args.howLong ? [lengthNote(first)] : []), ...noEventNotes, ...movedNotes, ...(noPlenary ? plenaryNotes : []), ...(movedTitle ? [] : monthNote), ...cancelledNotes, ...(noPlenary ? [] : plenaryNotes), ...(question && own.length > 0 && chosen.length > 1 ? [viaParty ? `${question} meets at ${whoMeets(own[0] as MeetingFact)}'s meeting (its letter names ${question}) and at ${group ?? 'its study group'}'s.` : `${question} meets at meetings of its own and at ${group ?? 'its study group'}'s; its own next one is first.`] : [])],

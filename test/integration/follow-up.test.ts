@@ -704,6 +704,12 @@ describe('a follow-up question', () => {
     expect(clinic.title).toBe('Bridging the Standardization Gap (BSG) session and Contribution Clinic for SG17 delegates: Mon 20 Oct 2025, 19:00–21:00 (Asia/Tokyo) — original: 20 October 2025, 12:00–14:00 Geneva time');
   });
 
+  it('"when is the sg13 opening plenary in feb 2017": the opening plenary the letter announces, not the day the meeting opens', async () => {
+    expect((await cli(redisUrl, prefix, 'ingest', join(FIXTURES, '../real/meeting-cl-1-13-2016-sg13-plenary-later-bsg-training.txt'), '--no-progress')).code).toBe(0);
+    const plenary = await askerAt('2016-12-01T08:00:00Z', 'Europe/Zurich', 'plenary@example.org')('when is the sg13 opening plenary in feb 2017');
+    expect(plenary).toMatchObject({ ok: true, command: 'meeting', title: 'The SG13 opening plenary: Mon 13 February 2017' });
+  });
+
   it("is read against the asker's own earlier question, not another person's", async () => {
     await ask('when is the SG13 meeting?', 'bob@example.org');
     expect((await ask('and for SG20?', 'bob@example.org')).notes[0]).toBe('Read as "when is the SG20 meeting?".');
