@@ -918,7 +918,7 @@ const ONLY_ZONE_ASKED = /^(?:(?:and|so|ok|okay|also|what|about|how|give|show|tel
 const THAT_IN_PLACE = /^(?:(?:and|so|ok)[,\s]+)?(?:(?:(?:what(?:'s|’s| is)|whats|when(?:'s|’s| is)|whens|what time(?:'s|’s| is)?|what day(?:'s|’s| is)?)\s+(?:that|it|this|those|these)\s+in\s+(?<place>(?!my\b)\p{L}[\p{L}.'’ -]{1,30}?)(?:\s+time)?)|in\s+(?<place2>(?!my\b)\p{L}[\p{L}.'’ -]{1,30}?)\s+time)\s*[?!.]*$/iu;
 
 // "SG12RG-AFR - where and when did it last meet": what the question is about, a dash, then the question.
-const DASH_SUBJECT = /^(?<subject>[^?!.\n]{3,80}?)\s+[-–—:]\s+(?<asked>(?:where|when|what|what's|whats|who|how|is|are|was|were|did|does|do|can|will|has|have)\b[^\n]{3,200})$/i;
+const DASH_SUBJECT = /^(?<subject>(?:[^?!.\n]|\.(?=\w)){3,80}?)\s+[-–—:]\s+(?<asked>(?:where|when|what|what's|whats|who|how|is|are|was|were|did|does|do|can|will|has|have)\b[^\n]{3,200})$/i;
 
 // "and when does SG15 meet to approve them?", "at which meeting will they be consented?": a step of the Recommendations
 // the previous question named.
@@ -1284,6 +1284,21 @@ async function answerAsked(registry: Registry, context: CommandContext & { metri
       if (readsWell(again.reply) && again.command !== 'search') {
         await keep(asked);
         return readAs(again, asked);
+      }
+    }
+  }
+  // "y.3207 consultation - when do replies have to reach tsb": where that Recommendation stands, with its
+  // consultation's reply date, when the whole reads nothing.
+  // ("y.3207" typed in lower case is Y.3207.)
+  const recFirst = dashed?.groups && !POINTER_ONCE.test(dashed.groups['asked'] ?? '') ? /(?<![\w.])[A-Za-z]\.\d{1,4}(?:\.\d{1,3})*(?![\w]|\.\d)/.exec(dashed.groups['subject'] ?? '')?.[0]?.replace(/^[a-z]/, (c) => c.toUpperCase()) : undefined;
+  if (recFirst) {
+    const whole = await answerOne(registry, context, question);
+    if (!readsWell(whole.reply)) {
+      const asked = `rec ${recFirst}`;
+      const again = await answerOne(registry, context, asked);
+      if (readsWell(again.reply)) {
+        await keep(`where does ${recFirst} stand`);
+        return readAs(again, asked, `Read as "/${asked}": where ${recFirst} stands, with the deadlines its documents set.`);
       }
     }
   }

@@ -710,6 +710,14 @@ describe('a follow-up question', () => {
     expect(plenary).toMatchObject({ ok: true, command: 'meeting', title: 'The SG13 opening plenary: Mon 13 February 2017' });
   });
 
+  it('"y.3207 consultation - when do replies have to reach tsb and who do they go to": where Y.3207 stands, with its reply date', async () => {
+    const at = askerAt('2025-06-15T08:00:00Z', 'Europe/Madrid', 'y3207@example.org');
+    const a = await at('y.3207 consultation - when do replies have to reach tsb and who do they go to');
+    expect(a).toMatchObject({ ok: true, command: 'rec' });
+    expect(a.notes[0]).toBe('Read as "/rec Y.3207": where Y.3207 stands, with the deadlines its documents set.');
+    expect(a.sections.find((x) => x.heading === 'Deadlines set for it')?.items[0]?.text).toMatch(/^Tue 23 Sep 2025, 01:59 \(Europe\/Madrid\) — original: 22 September 2025, 23:59 UTC/);
+  });
+
   it("is read against the asker's own earlier question, not another person's", async () => {
     await ask('when is the SG13 meeting?', 'bob@example.org');
     expect((await ask('and for SG20?', 'bob@example.org')).notes[0]).toBe('Read as "when is the SG20 meeting?".');
