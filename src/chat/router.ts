@@ -803,7 +803,8 @@ function subjectOf(asked: string): { group: string; meeting: boolean; when?: str
   // (Without "the" only when the question is the name alone: "ai native networks workshop?".)
   const alone = /^\s*(?:the\s+)?[^?!.]{0,80}?(?:workshop|forum|symposium|summit|hackathon|webinar|clinic|seminar)\s*[?!.]*$/i.test(previous) && !/^\s*(?:is|are|was|were|any|which|what|when|where|who|how|do|does|did|a|an)\b/i.test(previous);
   const event = (alone ? new RegExp(String.raw`^\s*(?:the\s+)?(${EVENT_NAME})\s+(workshop|forum|symposium|summit|hackathon|webinar|clinic|seminar)\b`, 'iu') : new RegExp(String.raw`\bthe\s+(${EVENT_NAME})\s+(workshop|forum|symposium|summit|hackathon|webinar|clinic|seminar)\b`, 'iu')).exec(previous);
-  if (event) return { thing: `the ${event[1]} ${event[2]}` };
+  // (A kind of side event any meeting has, "the contribution clinic", "the newcomers session", names none.)
+  if (event && !/^(?:(?:online|virtual|contribution|contributions|newcomers?'?|bsg|hands-on|training|regional|delegates?|the)\s*)+$/i.test(event[1] ?? '')) return { thing: `the ${event[1]} ${event[2]}` };
   // "the workshop on AI-native networks", "the ITU forum on digital twins": an event named by its topic.
   const onTopic = /\bthe\s+((?:ITU\s+)?(?:workshop|forum|symposium|seminar|webinar|summit|hackathon|training|tutorial)\s+on\s+[^?!.,]{3,60}?)\s*(?=[?!.,]|$|\s+(?:and|in|at|from|by|next|this|last)\b)/i.exec(previous);
   if (onTopic) return { thing: `the ${onTopic[1]}` };
@@ -869,6 +870,8 @@ function askedOfPlain(question: string, subject: NonNullable<ReturnType<typeof s
     if (there.test(bare)) return `${bare.replace(there, subject.meeting ? `at ${at}` : `in ${at}`)}?`;
     return `${bare} for ${at}?`;
   }
+  // "when were replies due?" after a Recommendation's status: the deadlines its documents set, with where it stands.
+  if (REC_NUMBER.test(subject.thing) && /^[A-Z]\.\d/.test(subject.thing.trim()) && /\b(?:due|deadlines?|replies|reply by|closes?|closed)\b/i.test(bare)) return `rec ${subject.thing.trim()}`;
   // "which recs?" after a consultation or a circular: the texts it is on.
   if (/^(?:which|what)\s+(?:draft\s+)?(?:recs?|recommendations?|drafts?|texts?)(?:\s+(?:are|is)\s+(?:in\s+)?(?:it|that|this)(?:\s+(?:about|on|for))?)?$/i.test(bare)) return `which Recommendations are in ${subject.thing}?`;
   if (/\b(?:reply|respond|answer|act)$/i.test(bare)) return `${bare} to ${subject.thing}?`;
@@ -1453,6 +1456,20 @@ async function answerAsked(registry: Registry, context: CommandContext & { metri
     if (before && kinds && kinds.length > 0) {
       const again = await answerOne(registry, context, before.previous);
       if (readsWell(again.reply)) return readAs(again, before.previous);
+    }
+  }
+  // "what does SG20 suggest?" after an answer about a statement SG20 sent: what that statement asks.
+  const senderAsks = read === undefined ? /^(?:(?:and|so|but)[,\s]+)?what\s+(?:does|did|do)\s+((?:ITU-T\s+)?(?:SG\s?\d{1,2}|TSAG))\s+(?:suggest|propose|recommend|ask|want|request|say|expect)s?(?:\s+(?:us|me|them|here|there|in it))?\s*[?!.]*$/i.exec(question.trim()) : null;
+  if (senderAsks?.[1]) {
+    const reference = await focused();
+    const sender = canonicalGroup(senderAsks[1]);
+    if (reference && sender && new RegExp(String.raw`^${sender}-(?:LS|TD)\s?\d`, 'i').test(reference)) {
+      const asked = `what does ${reference} ask?`;
+      const again = await answerOne(registry, context, asked);
+      if (readsWell(again.reply)) {
+        await keep(asked);
+        return readAs(again, asked);
+      }
     }
   }
   // "what does it ask sg21?" after an answer about one statement: of that statement, asked of that group.

@@ -45,6 +45,8 @@ export function findLeadRoles(text: string, docGroup: string | null): LeadRole[]
   for (const m of text.matchAll(ROLE)) {
     let topic = squash(m[1] ?? '').replace(/[.,]+$/, '');
     topic = topic.replace(/\s*\((?:LSG)\)\s*/g, ' ').trim();
+    // A heading that follows a flattened line ("… telecommunication security LIAISON STATEMENT To:") is no part of it.
+    topic = topic.replace(/\s+(?:[A-Z]{2,}\s+){1,3}[A-Z][a-z]{0,3}:?$|\s+LIAISON\s+STATEMENT\b.*$/, '').trim();
     // "identity management (IdM)": the bracket the topic opened is its own, not the end of an aside.
     if (text.charAt(m.index + m[0].length) === ')' && (topic.match(/\(/g)?.length ?? 0) > (topic.match(/\)/g)?.length ?? 0)) topic += ')';
     if (topic.length < 3 || topic.length > 200 || GENERIC.test(topic)) continue;

@@ -718,6 +718,25 @@ describe('a follow-up question', () => {
     expect(a.sections.find((x) => x.heading === 'Deadlines set for it')?.items[0]?.text).toMatch(/^Tue 23 Sep 2025, 01:59 \(Europe\/Madrid\) — original: 22 September 2025, 23:59 UTC/);
   });
 
+  it('second read of the forty-seventh round: "can I join the meeting remotely?" after the clinic, "when were replies due?" after a Recommendation, "what does SG20 suggest?" after its statement', async () => {
+    const clinic = askerAt('2026-01-15T09:00:00Z', 'America/New_York', 'clinic-remote@example.org');
+    await clinic('deadlines for SG21');
+    await clinic('which of those are in March?');
+    await clinic('when is the contribution clinic in NY time?');
+    const remote = await clinic('can I join the meeting remotely?');
+    expect(remote).toMatchObject({ ok: true, command: 'meeting', title: 'SG21: remote participation is offered (a hybrid meeting)' });
+    const rec = askerAt('2026-01-15T09:00:00Z', 'Europe/Berlin', 'x1471-due@example.org');
+    await rec("what's the status of X.1471");
+    const due = await rec('when were replies due?');
+    expect(due).toMatchObject({ ok: true, command: 'rec' });
+    expect(due.sections.find((x) => x.heading === 'Deadlines set for it')?.items[0]?.text).toMatch(/^Tue 25 Nov 2025, 00:59 \(Europe\/Berlin\)/);
+    const suggest = askerAt('2026-06-01T09:00:00Z', 'Asia/Seoul', 'suggest@example.org');
+    await suggest('digital twin terminology LS');
+    const said = await suggest('what does SG20 suggest?');
+    expect(said.notes[0]).toBe('Read as "what does SG20-LS112 ask?".');
+    expect(said.sections.flatMap((x) => x.items.map((i) => i.text))).toContainEqual(expect.stringMatching(/^Asks: SG20 therefore suggests that SG13 refer to the definitions/));
+  });
+
   it("is read against the asker's own earlier question, not another person's", async () => {
     await ask('when is the SG13 meeting?', 'bob@example.org');
     expect((await ask('and for SG20?', 'bob@example.org')).notes[0]).toBe('Read as "when is the SG20 meeting?".');

@@ -419,6 +419,9 @@ describe('whole documents', () => {
     expect(findRecommendations('Review of Recommendations ITU-T A.1, A.7 and A.8').map((r) => r.id)).toEqual(['A.1', 'A.7', 'A.8']);
     expect(findRecommendations('see Rec. A.13; clause A.5 of the guide; A.8 applies').map((r) => r.id)).toEqual(['A.13']);
   });
+  it('ends a role where a flattened heading follows it (an old layout: "… security LIAISON STATEMENT To:")', () => {
+    expect(findLeadRoles('ITU-T SG17 is the Lead Study Group on telecommunication security LIAISON STATEMENT To: ITU-D Q.22/1', 'SG17')).toEqual([{ group: 'SG17', topic: 'telecommunication security' }]);
+  });
   it('finds lead roles but not the general rule', () => {
     const text = 'Any study group may be designated as the lead study group for ITU-T studies forming a programme.\nITU-T SG17 is the lead study group on security.';
     expect(findLeadRoles(text, null)).toEqual([{ group: 'SG17', topic: 'security' }]);
