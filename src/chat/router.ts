@@ -618,7 +618,7 @@ const SENDER_ASKED = String.raw`(?:ITU-T\s+)?(?:SG\s?\d{1,2}|TSAG|study group \d
 
 // "the emergency calls LS": a statement named by words of its topic written before "LS" (not "the LS on …", "the
 // SG17 LS", "the latest LS").
-const TOPIC_BEFORE_LS = /\bthe\s+([^?!.,;:()\n]{3,60}?)\s+(?:LS|liaison(?:\s+statement)?)\b(?!\s*-?\s*\d)(?!\s+(?:on|about|regarding|concerning|from|to|of|for(?!\s+(?:action|information|info|comment)\b)|number|no)\b)/gi;
+const TOPIC_BEFORE_LS = /\bthe\s+([^?!.,;:()\n]{3,60}?)\s+(?:LS|liaison(?:\s+statement)?)\b(?!\s*-?\s*\d)(?!\s+(?:on|about|regarding|concerning|of|for(?!\s+(?:action|information|info|comment)\b)|number|no)\b)/gi;
 const NOT_TOPIC = /^(?:first|second|third|fourth|last|latest|newest|oldest|new|same|other|next|this|that|one|recent|open|pending|outgoing|incoming|outstanding|urgent|original|earlier|previous|incoming|draft|reply|response|\d+)$/i;
 
 /** Words that end what comes before a topic: "the contact for the fronthaul timing LS". */
@@ -794,7 +794,9 @@ function subjectOf(asked: string): { group: string; meeting: boolean; when?: str
   const zoneAsked = town !== undefined && /^\s*(?:what time|when)\b/i.test(previous) && new RegExp(String.raw`\bin\s+${RegExp.escape(town)}\s*[?!.]*$`).test(previous);
   if (group && town && !MONTH_NAMES.test(town) && !zoneAsked) return { thing: `the ${group} meeting in ${town}` };
   // ("the sg2 meeting july 2025": that meeting, by its month, not the next one.)
-  const when = group ? new RegExp(String.raw`${RegExp.escape(group)}\s+(?:meeting|report)\s+(?:in\s+|of\s+)?((?:${MONTH_PATTERN})\.?\s+(?:19|20)\d{2})\b`, 'i').exec(previous)?.[1] : undefined;
+  // ("sg12 march 2019 meeting": the month before the word.)
+  const whenAt = group ? new RegExp(String.raw`${RegExp.escape(group)}\s+(?:(?:meeting|report)\s+(?:in\s+|of\s+)?((?:${MONTH_PATTERN})\.?\s+(?:19|20)\d{2})\b|((?:${MONTH_PATTERN})\.?\s+(?:19|20)\d{2})\s+(?:meeting|report)\b)`, 'i').exec(previous) : null;
+  const when = whenAt?.[1] ?? whenAt?.[2];
   if (group) return { group, meeting: /\bmeet(?:ing|s)?\b|\bplenary\b/i.test(previous), ...(when ? { when } : {}) };
   // "the Muscat meeting", "the AI native networks workshop": a name that starts with a capital or a digit.
   const meeting = /\bthe\s+([\p{Lu}\d][\p{L}\d'’-]*(?:\s+[\p{L}\d'’-]+){0,4}?)\s+(meeting|workshop|forum|plenary|session)\b/u.exec(previous);
@@ -1276,8 +1278,10 @@ async function answerAsked(registry: Registry, context: CommandContext & { metri
   }
   // "sg3 meeting april 2018 - who prepared the agenda?": the question asked of the meeting before the dash, when the
   // whole reads nothing.
-  // ("sg2 report july 2025 - how many people attended?": a report is of its meeting.)
-  const meetingFirst = dashed?.groups && !POINTER_ONCE.test(dashed.groups['asked'] ?? '') && /\b(?:meeting|report)\b/i.test(dashed.groups['subject'] ?? '') && ONE_GROUP_MENTION.test(withRegionalGroups(dashed.groups['subject'] ?? '')) ? dashed.groups : null;
+  // ("sg2 report july 2025 - how many people attended?": a report is of its meeting; "ml terminology LS to SC 42 - who
+  // are the contacts": that statement's.)
+  const statementFirst = dashed?.groups && /\b(?:LS|liaison(?:\s+statement)?)\b/i.test(dashed.groups['subject'] ?? '');
+  const meetingFirst = dashed?.groups && !POINTER_ONCE.test(dashed.groups['asked'] ?? '') && (statementFirst || (/\b(?:meeting|report)\b/i.test(dashed.groups['subject'] ?? '') && ONE_GROUP_MENTION.test(withRegionalGroups(dashed.groups['subject'] ?? '')))) ? dashed.groups : null;
   if (meetingFirst) {
     const whole = await answerOne(registry, context, question);
     if (!readsWell(whole.reply)) {
@@ -1418,7 +1422,7 @@ async function answerAsked(registry: Registry, context: CommandContext & { metri
     const sg = /^(?:ITU-T[\s-]+)?SG[\s-]?(\d{1,2})(?:RG-[A-Z]{2,5})?$/i.exec(ONE_GROUP_MENTION.exec(withRegionalGroups((await previousQuestion()) ?? ''))?.[0] ?? '')?.[1];
     const regional = sg ? regionalGroupOf(question, `SG${sg}`) : null;
     if (regional) question = regional;
-  } else if (/\bregional\s+group\b/i.test(question)) {
+  } else if (/\bregional\s+group\b|\b(?:africa|african|arab|asia|latin)\w*\s+group\b/i.test(question)) {
     // ("what about the sg3 regional group for africa?": SG3RG-AFR, as a group named in a follow-up.)
     question = withRegionalGroups(question);
   }

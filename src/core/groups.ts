@@ -140,7 +140,8 @@ const REGION_WORD_CODES: ReadonlyArray<readonly [RegExp, string]> = [
 ];
 const REGION = String.raw`(arab|africa|african|asia[- ]oceania|asia[- ]pacific|latin american?)`;
 const GROUP_WORDS = String.raw`(SG\s?\d{1,2}|study\s+group\s+\d{1,2})`;
-const REGIONAL_GROUP = new RegExp(String.raw`\b${GROUP_WORDS}(?:['’]s)?\s+(?:the\s+)?${REGION}\s+regional\s+group\b`, 'gi');
+// ("the sg3 africa group": a study group's group named by its region is its regional group.)
+const REGIONAL_GROUP = new RegExp(String.raw`\b${GROUP_WORDS}(?:['’]s)?\s+(?:the\s+)?${REGION}\s+(?:regional\s+)?group\b`, 'gi');
 const REGIONAL_GROUP_OF = new RegExp(String.raw`\b(?:the\s+)?${REGION}\s+regional\s+group\s+(?:of|for)\s+(?:ITU-T\s+)?${GROUP_WORDS}`, 'gi');
 // "sg3 regional group for africa", "SG13 regional group for the Arab region"
 const GROUP_REGIONAL_FOR = new RegExp(String.raw`\b${GROUP_WORDS}(?:['’]s)?\s+regional\s+group\s+(?:of|for|in)\s+(?:the\s+)?${REGION}(?:\s+region)?\b`, 'gi');

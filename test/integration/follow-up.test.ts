@@ -737,6 +737,21 @@ describe('a follow-up question', () => {
     expect(said.sections.flatMap((x) => x.items.map((i) => i.text))).toContainEqual(expect.stringMatching(/^Asks: SG20 therefore suggests that SG13 refer to the definitions/));
   });
 
+  it('second read of the forty-eighth round: a meeting named by month before the word, "same for the sg3 africa group", a statement named by topic before a dash', async () => {
+    expect((await cli(redisUrl, prefix, 'ingest', join(FIXTURES, '../real'), '--no-progress')).code).toBe(0);
+    const tunis = askerAt('2018-12-01T08:00:00Z', 'Asia/Tokyo', 'tunis-2019@example.org');
+    await tunis('sg12 march 2019 meeting - where exactly?');
+    const last = await tunis("what's the last day for contributions?");
+    expect(last.title).toBe('Deadlines for the SG12 meeting of 12–21 March 2019 (contributions or contributions needing translation)');
+    const africa = askerAt('2025-03-01T08:00:00Z', 'Asia/Dubai', 'sg3-africa@example.org');
+    await africa('sg12rg-afr meeting abidjan - dates and opening time');
+    await africa('contribution deadline?');
+    expect((await africa('same for the sg3 africa group')).notes[0]).toBe('Read as "contribution deadline for SG3RG-AFR".');
+    const sc42 = await askerAt('2025-06-05T08:00:00Z', 'Europe/Zurich', 'sc42-contacts@example.org')('ml terminology LS to SC 42 - who are the contacts');
+    expect(sc42).toMatchObject({ ok: true, command: 'ls', title: 'Liaison statements to SC 42' });
+    expect(sc42.sections[0]?.items[0]?.detail).toMatch(/contacts: Marco Ferreira .*; Keiko Tanaka/);
+  });
+
   it("is read against the asker's own earlier question, not another person's", async () => {
     await ask('when is the SG13 meeting?', 'bob@example.org');
     expect((await ask('and for SG20?', 'bob@example.org')).notes[0]).toBe('Read as "when is the SG20 meeting?".');
