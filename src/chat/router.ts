@@ -1093,6 +1093,14 @@ async function answerAsked(registry: Registry, context: CommandContext & { metri
       return before && subjectOf(before) ? before : previous;
     })());
   const keep = async (asked: string) => conversation.remember(asked, await previousQuestion()).catch(() => undefined);
+  // `asked` in the question's place: its answer, kept as the conversation's question, when it reads well (and, with
+  // `apart`, is no search by words); `null` when it does not.
+  const askInstead = async (asked: string, apart = false): Promise<Answered | null> => {
+    const again = await answerOne(registry, context, asked);
+    if (!readsWell(again.reply) || (apart && again.command === 'search')) return null;
+    await keep(asked);
+    return readAs(again, asked);
+  };
   // An answer that read every word of its question, about a known group.
   const readsWell = (r: Reply) => r.ok && !r.notes.some((n) => UNREAD_NOTE.test(n) || /\bis no group I know\b|\bis not an ITU-T group\b/.test(n));
   // The document the last answer was about, when it is kept for the question last kept …
@@ -1159,12 +1167,8 @@ async function answerAsked(registry: Registry, context: CommandContext & { metri
     const named = await namedQuestion();
     const subject = named ? subjectOf(named) : null;
     if (subject && 'group' in subject) {
-      const asked = `${question.slice(0, monthOne.index)}the ${subject.group} meeting in ${monthOne[1]}${question.slice(monthOne.index + monthOne[0].length)}`;
-      const again = await answerOne(registry, context, asked);
-      if (readsWell(again.reply)) {
-        await keep(asked);
-        return readAs(again, asked);
-      }
+      const asked = await askInstead(`${question.slice(0, monthOne.index)}the ${subject.group} meeting in ${monthOne[1]}${question.slice(monthOne.index + monthOne[0].length)}`);
+      if (asked) return asked;
     }
   }
   // "the second one", "number 3", "the 2nd LS" after a list: that one of the list, counted as shown.
@@ -1286,12 +1290,8 @@ async function answerAsked(registry: Registry, context: CommandContext & { metri
     const whole = await answerOne(registry, context, question);
     if (!readsWell(whole.reply)) {
       const subject = (meetingFirst['subject'] ?? '').trim().replace(/\breport\b/i, 'meeting').replace(/^(?:the\s+)?/i, 'the ');
-      const asked = `${(meetingFirst['asked'] ?? '').replace(/[?!.\s]+$/, '')} for ${subject}`;
-      const again = await answerOne(registry, context, asked);
-      if (readsWell(again.reply) && again.command !== 'search') {
-        await keep(asked);
-        return readAs(again, asked);
-      }
+      const asked = await askInstead(`${(meetingFirst['asked'] ?? '').replace(/[?!.\s]+$/, '')} for ${subject}`, true);
+      if (asked) return asked;
     }
   }
   // "y.3207 consultation - when do replies have to reach tsb": where that Recommendation stands, with its
@@ -1468,12 +1468,8 @@ async function answerAsked(registry: Registry, context: CommandContext & { metri
     const reference = await focused();
     const sender = canonicalGroup(senderAsks[1]);
     if (reference && sender && new RegExp(String.raw`^${sender}-(?:LS|TD)\s?\d`, 'i').test(reference)) {
-      const asked = `what does ${reference} ask?`;
-      const again = await answerOne(registry, context, asked);
-      if (readsWell(again.reply)) {
-        await keep(asked);
-        return readAs(again, asked);
-      }
+      const asked = await askInstead(`what does ${reference} ask?`);
+      if (asked) return asked;
     }
   }
   // "what does it ask sg21?" after an answer about one statement: of that statement, asked of that group.
@@ -1577,12 +1573,8 @@ async function answerAsked(registry: Registry, context: CommandContext & { metri
   if (read && follow && 'target' in follow && !readsWell(answered.reply)) {
     const before = await previousRouted();
     if (before && 'spec' in before.routed) {
-      const plain = `${before.routed.spec.name} ${withRegionalGroups(follow.target)}`;
-      const again = await answerOne(registry, context, plain);
-      if (readsWell(again.reply)) {
-        await keep(plain);
-        return readAs(again, plain);
-      }
+      const asked = await askInstead(`${before.routed.spec.name} ${withRegionalGroups(follow.target)}`);
+      if (asked) return asked;
     }
   }
   // A span, "when" or a topic read against the previous question that reads nothing so: the question as it is.
