@@ -424,6 +424,13 @@ function routeText(registry: Registry, plain: string, clock?: AskClock): Routed 
     // "ai native networks workshop", "the AI for Good summit?": when and where that event is.
     .replace(/^(?:the\s+)?((?:[\p{L}\d'’-]+\s+){1,6}(?:workshop|forum|symposium|summit|hackathon|webinar|seminar))\s*[?!.]*$/iu, (all: string, name: string) => (ONE_GROUP_MENTION.test(name) || /^(?:any|a|an|next|upcoming|which|what|when|where|who|how|is|are|was|were|will|did|do|does|has|have|there|this|that|each|every|no)\b|\b(?:there|a|an|any)\s/i.test(name) ? all : `when is the ${name}`))
     // "the emergency calls LS", "the SG17 IoT security LS": the statement on that topic ("the SG17 LS on IoT security").
+    // "machine learning terminology liaison to sc42 - contacts?", "contacts for the X liaison": a statement named, and
+    // a thing of it asked in a word.
+    .replace(/^((?:[^?!\n]){3,80}?\b(?:LS|liaison(?:\s+statement)?)\b[^?!\n]{0,40}?)\s+[-–—:]\s+(contacts?|contact persons?|deadline|reply deadline|due date|addressees?)\s*[?!.]*$/i, (_m, subject: string, thing: string) => {
+      const named = /^the\s/i.test(subject.trim()) ? subject.trim() : `the ${subject.trim()}`;
+      return /^contact/i.test(thing) ? `who are the contacts for ${named}` : /^addressee/i.test(thing) ? `who is ${named} addressed to` : `what's the reply deadline of ${named}`;
+    })
+    .replace(/^(?:the\s+)?(?:contacts?|contact persons?)\s+(?:for|of)\s+(the\s+[^?!\n]{3,100}?\b(?:LS|liaison(?:\s+statement)?)\b[^?!\n]{0,40}?)\s*[?!.]*$/i, 'who are the contacts for $1')
     // ("digital twin terminology LS": the whole question is a statement named by its topic.)
     .replace(/^((?:[\p{L}\d/-]+\s+){0,4}[\p{L}\d/-]+)\s+(LS|liaison(?:\s+statement)?)(\s*[?!.]*)$/iu, (all: string, words: string, ls: string, end: string) => (/^(?:the|a|an|any|which|what|latest|new|recent|open|my|our)\b/i.test(words) || !/(?:^|\s)\p{Ll}{3,}/u.test(words) ? all : `the ${words} ${ls}${end}`))
     .replace(TOPIC_BEFORE_LS, topicFirstLs)

@@ -663,6 +663,14 @@ describe('more phrasings of the forty-seventh round', () => {
     expect(followUp('until when does fg imt-2020 run?', 'when is the SG13 meeting')).toBeUndefined();
   });
 
+  it('a statement named, and a thing of it asked in a word after a dash or before it ("… liaison to sc42 - contacts?")', () => {
+    for (const text of ['machine learning terminology liaison to sc42 - contacts?', 'contacts for the machine learning terminology liaison to sc42']) {
+      const r = routed(text);
+      expect(r.command, text).toBe('ls');
+      expect(r.args, text).toMatchObject({ topic: 'machine learning terminology', to: 'sc42', contactsAsked: true });
+    }
+  });
+
   it('a workshop named alone is asked when it is', () => {
     expect(routed('ai native networks workshop').command).toBe('meeting');
   });
