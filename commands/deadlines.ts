@@ -561,8 +561,13 @@ async function monthMeetingDeadlines(ctx: CommandContext, scope: Scope, month: s
     };
   }
   if (!meeting) return null;
-  const { target, label } = targetOf(scope);
-  const its = await meetingDeadlines(ctx, target, [meeting], (d) => !kinds || kinds.has(d.category));
+  const its = await meetingDeadlines(ctx, targetOf(scope).target, [meeting], (d) => !kinds || kinds.has(d.category));
+  return ofMeetingReply(ctx, scope, group, meeting, its, kinds);
+}
+
+/** The deadlines `its` that the letter announcing `meeting` of `group` sets, as the answer about that meeting. */
+function ofMeetingReply(ctx: CommandContext, scope: Scope, group: string, meeting: MeetingFact, its: DeadlineFact[], kinds: ReadonlySet<DeadlineCategory> | null): Reply {
+  const { label } = targetOf(scope);
   const { sections, upcoming, past } = meetingDue(its, ctx, scope);
   return {
     ok: true,
@@ -585,19 +590,8 @@ async function nextMeetingDeadlines(ctx: CommandContext, scope: Scope, kinds: Re
   const today = DateTime.fromMillis(ctx.now, { zone: ctx.tz }).toISODate() ?? '';
   const meeting = (await ctx.store.meetings(group, ctx.now - 31 * DAY_MS, 20)).filter((m) => m.group === group && !m.cancelledBy && m.end >= today).sort((a, b) => a.start.localeCompare(b.start))[0];
   if (!meeting) return null;
-  const { target, label } = targetOf(scope);
-  const its = await meetingDeadlines(ctx, target, [meeting], (d) => kinds.has(d.category));
-  if (its.length > 0) {
-    const { sections, upcoming, past } = meetingDue(its, ctx, scope);
-    return {
-      ok: true,
-      title: `Deadlines for the ${group} meeting of ${formatRange(meeting.start, meeting.end)} (${kindWords(kinds)})`,
-      sections,
-      notes: [`As the letter announcing it sets them, for ${label}.`, timesNote(ctx.tz)],
-      sources: uniqueSources([...its.map((d) => sourceOf(d.source)), sourceOf(meeting.source)]),
-      data: { scope: label, meeting: { group: meeting.group, start: meeting.start, end: meeting.end }, upcoming, past },
-    };
-  }
+  const its = await meetingDeadlines(ctx, targetOf(scope).target, [meeting], (d) => kinds.has(d.category));
+  if (its.length > 0) return ofMeetingReply(ctx, scope, group, meeting, its, kinds);
   // None of that kind for it: the group's, said to be of other meetings.
   const others = await deadlinesCommand.run(ctx, { ...args, nextMeeting: undefined });
   const none = `No ${kindWords(kinds)} deadline is known for the ${group} meeting of ${formatRange(meeting.start, meeting.end)} [${sourceLabel(sourceOf(meeting.source))}]`;

@@ -89,41 +89,41 @@ const REF_IN_TEXT = new RegExp(String.raw`(?<![\w/-])${REF}(?![\w/-])`, 'i');
 function statementHeadline(question: string, label: string, li: LiaisonInfo, tz: string, recommendations: readonly { id: string; ex?: string | null }[] = [], answeredBy: { reference: string | null; title: string | null } | null = null, dated: string | null = null): string | null {
   const parties = (purpose: string) => (li.addressees ?? []).filter((a) => a.purpose === purpose).map(partyNamed);
   const from = `${li.from ?? 'an unnamed sender'}${li.questions.length > 0 ? ` (${li.questions.join(', ')})` : ''}`;
+  const due = li.deadline ? formatDeadline({ date: li.deadline, time: null, timezone: 'Europe/Zurich' }, tz) : null;
+  const acting = [...parties('action'), ...parties('comment')];
+  // The group the question names (a group in a reference, "SG11-LS58", is none), and what the statement is to it.
+  const named = canonicalGroup(GROUP_IN_QUESTION.exec(question.replace(/\b(?:SG\s?\d{1,2}|TSAG)-(?:LS|TD)\s?\d{1,4}\b/gi, ' '))?.[0] ?? '');
+  const own = named ? (li.addressees ?? []).find((a) => a.group === named || canonicalGroup(a.party) === named) : undefined;
+  const acts = own !== undefined && (own.purpose === 'action' || own.purpose === 'comment');
   if (/\b(?:copied|cc'?d?|copy|copies)\b|\bfor information\b/i.test(question)) {
     const copied = parties('information');
     return copied.length > 0 ? `${label} is copied, for information, to ${copied.join(', ')}` : `${label} is copied to no one`;
   }
   if (/\bdue\b|\bdeadline\b|\bby when\b|\breply date\b|\bhow long\b/i.test(question)) {
-    return li.deadline ? `A reply to ${label} is due by ${formatDeadline({ date: li.deadline, time: null, timezone: 'Europe/Zurich' }, tz)}` : `${label} sets no reply date`;
+    return due ? `A reply to ${label} is due by ${due}` : `${label} sets no reply date`;
   }
   // "when was it sent?", "what's its date?": the date it bears.
   if (/\bwhen\s+(?:was|were|is|did)\b[^?]{0,40}?\b(?:sent|send|issued|issue|dated|written|agreed|approved|published|received)\b|\bwhat(?:'s|’s| is)?\s+(?:its|the)\s+date\b|\bhow old\b/i.test(question)) return dated ? `${label} is dated ${dated}` : `${label} bears no date`;
   // "was it answered?", "any reply yet?": the stored reply to it, or that none is (and whether one was asked).
   if (/\b(?:answered|replied to|responded to)\b|\b(?:any|a|the)\s+(?:reply|replies|response|answer)\b(?!\s+(?:date|deadline|due))/i.test(question) && !/\bwho\b|\bby when\b/i.test(question)) {
     if (answeredBy) return `Yes: ${label} was answered by ${answeredBy.reference ?? answeredBy.title ?? 'a stored reply'}`;
-    const asked = li.deadline !== null || (li.addressees ?? []).some((a) => a.purpose === 'action' || a.purpose === 'comment') || li.purpose === 'action' || li.purpose === 'comment';
-    return asked ? `No reply to ${label} is stored${li.deadline ? `; one is asked by ${formatDeadline({ date: li.deadline, time: null, timezone: 'Europe/Zurich' }, tz)}` : ''}` : `No reply to ${label} is stored, and none is asked: it is sent for information`;
+    const asked = due !== null || acting.length > 0 || li.purpose === 'action' || li.purpose === 'comment';
+    return asked ? `No reply to ${label} is stored${due ? `; one is asked by ${due}` : ''}` : `No reply to ${label} is stored, and none is asked: it is sent for information`;
   }
   if (/\bcontacts?\b|\baction holders?\b|\bwho (?:can|do|should|could) (?:I|we) (?:ask|write|e-?mail)\b/i.test(question)) {
     return contactsTitle(label, li.contacts);
   }
   if (/\bquestions?\b/i.test(question)) {
-    const acting = [...parties('action'), ...parties('comment')];
     return `${label} is from ${from}${acting.length > 0 ? `; for action: ${acting.join(', ')}` : ''}`;
   }
   if (/\bwho (?:sent|wrote|issued|signed)\b|\bfrom whom\b|\bwho (?:is|was) it from\b/i.test(question)) return `${label} was sent by ${from}`;
   if (/\b(?:asks?|asking|wants?|wanting|requests?|requesting)\b/i.test(question) && !/\bwho\b/i.test(question)) {
     // "what does it ask sg21?": what it is to that group (action or information), its requests in the card below.
-    const asked = canonicalGroup(GROUP_IN_QUESTION.exec(question.replace(/\b(?:SG\s?\d{1,2}|TSAG)-(?:LS|TD)\s?\d{1,4}\b/gi, ' '))?.[0] ?? '');
-    const own = asked ? (li.addressees ?? []).find((a) => a.group === asked || canonicalGroup(a.party) === asked) : undefined;
-    const due = li.deadline ? formatDeadline({ date: li.deadline, time: null, timezone: 'Europe/Zurich' }, tz) : null;
-    if (asked && !own) return `${label} is not addressed to ${asked}`;
-    if (asked && own && own.purpose !== 'action' && own.purpose !== 'comment') return `${label} is sent to ${asked} for information: it asks ${asked} for no reply${due ? ` (it asks others by ${due})` : ''}; what it says is below`;
+    if (named && !own) return `${label} is not addressed to ${named}`;
+    if (named && own && !acts) return `${label} is sent to ${named} for information: it asks ${named} for no reply${due ? ` (it asks others by ${due})` : ''}; what it says is below`;
     return asksTitle(label, li);
   }
   if (/\brecs?\b|\brecommendations?\b|\bdrafts?\b/i.test(question)) return recommendations.length > 0 ? `${label} names ${recommendations.map(recommendationName).join(', ')}` : `${label} names no Recommendation`;
-  const due = li.deadline ? formatDeadline({ date: li.deadline, time: null, timezone: 'Europe/Zurich' }, tz) : null;
-  const acting = [...parties('action'), ...parties('comment')];
   // "who else got it?", "to whom was it sent?": its addressees, by purpose.
   if (/\bwho\s+(?:else\s+)?(?:got|gets|received|receives)\b|\bwho\s+else\b|\bto\s+whom\b|\bwho\s+(?:is|was|'s|’s)\s+it\s+(?:for|to|addressed to|sent to)\b|\bwho\s+(?:was|is)\s+it\s+(?:sent|addressed)\b/i.test(question)) {
     const by = (purpose: string, word: string) => (parties(purpose).length > 0 ? [`${parties(purpose).join(', ')} for ${word}`] : []);
@@ -136,13 +136,11 @@ function statementHeadline(question: string, label: string, li: LiaisonInfo, tz:
     const told = copied.length > 0 ? `; for information only: ${copied.join(', ')}` : '';
     return acting.length > 0 ? `${acting.join(', ')} ${acting.length > 1 ? 'are' : 'is'} asked to act on ${label}${due ? `, replying by ${due}` : ''}${told}` : `${label} asks no one to act${due ? ` (it gives a reply date, ${due})` : ''}${told}`;
   }
-  // "does sg2 need to reply?": whether that group is asked to act (a group in a reference, "SG11-LS58", is none).
-  const party = /\b(?:need|needs|have|has|must|should|asked)\s+to\s+(?:reply|respond|answer|act)\b/i.test(question) ? canonicalGroup(GROUP_IN_QUESTION.exec(question.replace(/\b(?:SG\s?\d{1,2}|TSAG)-(?:LS|TD)\s?\d{1,4}\b/gi, ' '))?.[0] ?? '') : null;
-  if (party) {
-    const own = (li.addressees ?? []).find((a) => a.group === party || canonicalGroup(a.party) === party);
-    if (own && (own.purpose === 'action' || own.purpose === 'comment')) return `Yes: ${label} asks ${party} to ${own.purpose === 'comment' ? 'comment' : 'act'}${due ? `, replying by ${due}` : ''}`;
+  // "does sg2 need to reply?": whether that group is asked to act.
+  if (named && /\b(?:need|needs|have|has|must|should|asked)\s+to\s+(?:reply|respond|answer|act)\b/i.test(question)) {
+    if (own && acts) return `Yes: ${label} asks ${named} to ${own.purpose === 'comment' ? 'comment' : 'act'}${due ? `, replying by ${due}` : ''}`;
     const others = acting.length > 0 ? `${label} asks ${acting.join(', ')} to act${due ? `, replying by ${due}` : ''}` : due ? `it gives a reply date, ${due}, but asks no one by name` : 'it sets no reply date';
-    return `No: ${own ? `${party} gets ${label} for information` : `${label} is not addressed to ${party}`}; ${others}`;
+    return `No: ${own ? `${named} gets ${label} for information` : `${label} is not addressed to ${named}`}; ${others}`;
   }
   return null;
 }

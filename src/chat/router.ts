@@ -415,8 +415,8 @@ function routeText(registry: Registry, plain: string, clock?: AskClock): Routed 
     .replace(/^(?:(?:which|what)\s+meeting\s+(?:would|will|is going to|is to|should|could)\s+(?:approve|consent|determine|adopt)|where\s+(?:is|will)|where\s+will\s+.{0,20}?\s+approve)\s+(?:draft\s+)?(?:Recommendation\s+)?(?:ITU-T\s+)?([A-Z]\.\d{1,4}(?:\.\d{1,3})*)(?:\s+be\s+(?:approved|consented|determined|adopted))?\s*[?!.]*$/i, 'rec $1')
     // "what work items are proposed for consent for Q11/20", "what is Q11/20 proposing for consent": the texts that
     // group puts forward for that step.
-    .replace(new RegExp(String.raw`^(?:what|which)\s+(?:(?:work\s+)?items|drafts|texts|(?:draft\s+)?Recommendations|recs)\s+(?:are|is|were)\s+(?:being\s+)?(?:proposed|put forward|planned|up|going|forwarded)\s+for\s+(consent|approval|determination)\s+(?:for|by|in|at|from)\s+(?:the\s+)?(${GROUP_WORDS_ASKED})(\s*[?!.]*)$`, 'i'), (_m, step: string, group: string, end: string) => `which drafts did ${group} put forward for ${step}${end}`)
-    .replace(new RegExp(String.raw`^what\s+(?:is|are)\s+(${GROUP_WORDS_ASKED})\s+(?:proposing|putting forward|forwarding)\s+for\s+(consent|approval|determination)(\s*[?!.]*)$`, 'i'), 'which drafts did $1 put forward for $2$3')
+    .replace(PROPOSED_FOR_STEP, (_m, step: string, group: string, end: string) => `which drafts did ${group} put forward for ${step}${end}`)
+    .replace(PROPOSING_FOR_STEP, 'which drafts did $1 put forward for $2$3')
     // "when do contributions need to be in", "by when must papers be submitted": when they are due.
     .replace(/^(?:when|by when)\s+(?:do|does|must|should|will)\s+((?:the\s+)?(?:[\w-]+\s+){0,2}?(?:contributions?|registrations?|fellowship requests?|papers?|abstracts?|requests?|comments?|replies|documents?))\s+(?:(?:need|have)\s+to\s+|got\s+to\s+)?(?:be\s+)?(?:in|submitted|sent|received|filed|go in|arrive|reach (?:TSB|ITU))\b([^?!]{0,60}?)\s*([?!.]*)$/i, 'when are $1 due$2$3')
     // "who do I send my contribution to for the muscat meeting": the contributions deadline, which says where they go.
@@ -439,15 +439,15 @@ function routeText(registry: Registry, plain: string, clock?: AskClock): Routed 
     .replace(/^(?:(?:what(?:'s|’s| is)|when(?:'s|’s| is))\s+)?(?:the\s+)?(?:(?:reply|response)\s+)?(?:deadline|due date|date)\s+(?:to|for)\s+(?:reply(?:ing)?|respond(?:ing)?|answer(?:ing)?)\s+to\s+(the\s+(?:[\w/-]+\s+){0,2}?(?:LS|liaison(?:\s+statement)?)\s+(?:on|about|regarding)\s+[^?!]{2,60}?)(?:\s*,?\s*and\s+who\s+(?:needs|has|must|should)\s+to\s+(?:reply|respond|answer)(?:\s+to\s+it)?)?(\s*[?!.]*)$/i, 'who must reply to $1$2')
     .replace(/^when\s+is\s+the\s+(?:reply|response|answer)\s+to\s+(the\s+(?:[\w/-]+\s+){0,2}?(?:LS|liaison(?:\s+statement)?)\s+(?:on|about|regarding)\s+[^?!]{2,60}?)\s+due(\s*[?!.]*)$/i, 'who must reply to $1$2')
     // "any news from IETF?", "what did 3GPP send us": the statements from that body, newest first.
-    .replace(new RegExp(String.raw`^(?:(?:is\s+there\s+)?any\s+)?(?:news|updates?|anything\s+new|new\s+stuff)\s+(?:from|by)\s+(?:the\s+)?(${SENDER_ASKED})\s*[?!.]*$`, 'i'), 'ls from $1')
-    .replace(new RegExp(String.raw`^what\s+(?:did|has|have)\s+(?:the\s+)?(${SENDER_ASKED})\s+(?:sent|send)(?:\s+(?:us|to us|lately|recently|so far))?\s*[?!.]*$`, 'i'), 'ls from $1')
+    .replace(NEWS_FROM, 'ls from $1')
+    .replace(SENT_BY, 'ls from $1')
     // "what does sg13 owe TSAG", "which liaisons from TSAG must SG13 answer", "what does SG13 need to reply to from
     // TSAG": the statements from that sender to that group, those it must answer first.
-    .replace(new RegExp(String.raw`^what\s+(?:does|do)\s+(${GROUP_WORDS_ASKED})\s+owe(?:\s+(?:to\s+)?(?:the\s+)?(${SENDER_ASKED}))?(\s*[?!.]*)$`, 'i'), (_m, group: string, sender: string | undefined) => (sender ? `ls ${group} from ${sender}` : `what does ${group} need to reply to`))
-    .replace(new RegExp(String.raw`^(?:which|what)\s+(?:liaisons?|LSs?|liaison statements?|statements?)\s+from\s+(?:the\s+)?(${SENDER_ASKED})\s+(?:must|does|do|should|has to|have to|needs? to)\s+(${GROUP_WORDS_ASKED})\s+(?:(?:need|have)\s+to\s+)?(?:answer|reply to|respond to|act on)(\s*[?!.]*)$`, 'i'), 'ls $2 from $1')
-    .replace(new RegExp(String.raw`^what\s+(?:does|do)\s+(${GROUP_WORDS_ASKED})\s+(?:need|have|has)\s+to\s+(?:reply|respond|answer)\s+to\s+from\s+(?:the\s+)?(${SENDER_ASKED})(\s*[?!.]*)$`, 'i'), 'ls $1 from $2')
+    .replace(OWES, (_m, group: string, sender: string | undefined) => (sender ? `ls ${group} from ${sender}` : `what does ${group} need to reply to`))
+    .replace(FROM_MUST_ANSWER, 'ls $2 from $1')
+    .replace(NEEDS_REPLY_FROM, 'ls $1 from $2')
     // "any LS asking IEEE 802.1 to reply?": the statements to that party, those awaiting its reply first.
-    .replace(new RegExp(String.raw`^(?:are there |is there )?(?:any|which|what)\s+(?:LSs?|liaisons?|liaison statements?|statements?)\s+(?:asking|requesting|that asks?|which asks?|that requests?|for)\s+(?:the\s+)?(${SENDER_ASKED})\s+to\s+(?:reply|respond|act|answer|comment)(?:\s+(?:to|on)\s+(?:it|them))?\s*[?!.]*$`, 'i'), 'liaisons to $1')
+    .replace(ASKING_TO_REPLY, 'liaisons to $1')
     // "liaisons from ietf to sg11 needing action": those from the one to the other, the ones awaiting a reply first.
     .replace(/^((?:liaisons?|LSs?|liaison statements?)\s+(?:from|to)\s+.{2,60}?)\s+(?:needing|awaiting|requiring|that need|that require|for)\s+(?:an?\s+)?(?:action|reply|response|answer)\s*([?!.]*)$/i, '$1$2')
     // "did SG13 get the SG17 LS on IoT security for action?": whether that group is asked to act on it.
@@ -619,9 +619,25 @@ export function zoneNamed(question: string): { zone: string; rest: string } | nu
   return null;
 }
 
-/** A group asked about ("sg13", "Q6/17", "study group 20"), and a sender that may be another body ("TSAG", "IETF"). */
-const GROUP_WORDS_ASKED = String.raw`(?:ITU-T\s+)?(?:SG\s?\d{1,2}|TSAG|study group \d{1,2}|Q\d{1,2}\/\d{1,2}|WP\s?\d\/\d{1,2})`;
-const SENDER_ASKED = String.raw`(?:ITU-T\s+)?(?:SG\s?\d{1,2}|TSAG|study group \d{1,2}|Q\d{1,2}\/\d{1,2})|[A-Z\d][\w/&.-]{1,20}(?:\s+[A-Z\d][\w/&.-]{0,20}){0,3}`;
+/** A sender that may be an ITU-T group ("TSAG", "sg13") or another body ("IETF", "3GPP"). */
+const SENDER_ASKED = String.raw`${GROUP_MENTION.source}|[A-Z\d][\w/&.-]{1,20}(?:\s+[A-Z\d][\w/&.-]{0,20}){0,3}`;
+
+/** "what work items are proposed for consent for Q11/20": the step (1) and the group (2). */
+const PROPOSED_FOR_STEP = new RegExp(String.raw`^(?:what|which)\s+(?:(?:work\s+)?items|drafts|texts|(?:draft\s+)?Recommendations|recs)\s+(?:are|is|were)\s+(?:being\s+)?(?:proposed|put forward|planned|up|going|forwarded)\s+for\s+(consent|approval|determination)\s+(?:for|by|in|at|from)\s+(?:the\s+)?(${GROUP_MENTION.source})(\s*[?!.]*)$`, 'i');
+/** "what is Q11/20 proposing for consent": the group (1) and the step (2). */
+const PROPOSING_FOR_STEP = new RegExp(String.raw`^what\s+(?:is|are)\s+(${GROUP_MENTION.source})\s+(?:proposing|putting forward|forwarding)\s+for\s+(consent|approval|determination)(\s*[?!.]*)$`, 'i');
+/** "any news from IETF?": the body (1). */
+const NEWS_FROM = new RegExp(String.raw`^(?:(?:is\s+there\s+)?any\s+)?(?:news|updates?|anything\s+new|new\s+stuff)\s+(?:from|by)\s+(?:the\s+)?(${SENDER_ASKED})\s*[?!.]*$`, 'i');
+/** "what did 3GPP send us": the body (1). */
+const SENT_BY = new RegExp(String.raw`^what\s+(?:did|has|have)\s+(?:the\s+)?(${SENDER_ASKED})\s+(?:sent|send)(?:\s+(?:us|to us|lately|recently|so far))?\s*[?!.]*$`, 'i');
+/** "what does sg13 owe TSAG": the group (1) and, when named, the sender (2). */
+const OWES = new RegExp(String.raw`^what\s+(?:does|do)\s+(${GROUP_MENTION.source})\s+owe(?:\s+(?:to\s+)?(?:the\s+)?(${SENDER_ASKED}))?(\s*[?!.]*)$`, 'i');
+/** "which liaisons from TSAG must SG13 answer": the sender (1) and the group (2). */
+const FROM_MUST_ANSWER = new RegExp(String.raw`^(?:which|what)\s+(?:liaisons?|LSs?|liaison statements?|statements?)\s+from\s+(?:the\s+)?(${SENDER_ASKED})\s+(?:must|does|do|should|has to|have to|needs? to)\s+(${GROUP_MENTION.source})\s+(?:(?:need|have)\s+to\s+)?(?:answer|reply to|respond to|act on)(\s*[?!.]*)$`, 'i');
+/** "what does SG13 need to reply to from TSAG": the group (1) and the sender (2). */
+const NEEDS_REPLY_FROM = new RegExp(String.raw`^what\s+(?:does|do)\s+(${GROUP_MENTION.source})\s+(?:need|have|has)\s+to\s+(?:reply|respond|answer)\s+to\s+from\s+(?:the\s+)?(${SENDER_ASKED})(\s*[?!.]*)$`, 'i');
+/** "any LS asking IEEE 802.1 to reply?": the party asked (1). */
+const ASKING_TO_REPLY = new RegExp(String.raw`^(?:are there |is there )?(?:any|which|what)\s+(?:LSs?|liaisons?|liaison statements?|statements?)\s+(?:asking|requesting|that asks?|which asks?|that requests?|for)\s+(?:the\s+)?(${SENDER_ASKED})\s+to\s+(?:reply|respond|act|answer|comment)(?:\s+(?:to|on)\s+(?:it|them))?\s*[?!.]*$`, 'i');
 
 // "the emergency calls LS": a statement named by words of its topic written before "LS" (not "the LS on …", "the
 // SG17 LS", "the latest LS").
@@ -768,6 +784,17 @@ const MONTH_NAMES = new RegExp(String.raw`^(?:${MONTH_PATTERN})$`, 'i');
 // The words of an event's name before its kind ("ai native networks" workshop): not "next", "the", "of", "deadlines".
 const EVENT_NAME_WORD = String.raw`(?!(?:next|last|first|previous|upcoming|same|other|this|that|new|the|a|an|of|for|on|in|at|to|and|or|with|by|from|is|are|was|were|deadlines?|dates?|registration|contact)\b)[\p{L}\d'’-]+`;
 const EVENT_NAME = String.raw`${EVENT_NAME_WORD}(?:\s+${EVENT_NAME_WORD}){0,4}?`;
+const EVENT_KIND = String.raw`(workshop|forum|symposium|summit|hackathon|webinar|clinic|seminar)\b`;
+/** "ai native networks workshop?" as the whole question: the name (1) and kind (2) of the event. */
+const EVENT_ALONE = new RegExp(String.raw`^\s*(?:the\s+)?(${EVENT_NAME})\s+${EVENT_KIND}`, 'iu');
+/** "… the ai native networks workshop …": the name (1) and kind (2) of the event. */
+const EVENT_NAMED = new RegExp(String.raw`\bthe\s+(${EVENT_NAME})\s+${EVENT_KIND}`, 'iu');
+
+/** A stored document's id as sgbot shows it ("6ea88ad80331"): twelve hex digits, letters and digits both. */
+const DOC_ID = String.raw`(?<![\w-])(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{12}(?![\w-])`;
+const DOC_IDS = new RegExp(DOC_ID, 'g');
+/** A statement or TD by its number ("SG11-LS58"), or a document by its id. */
+const NUMBERED_DOCUMENT = new RegExp(String.raw`\b(?:SG\d{1,2}|TSAG)-(?:LS|TD)\s?\d{1,4}\b|${DOC_ID}`, 'i');
 
 /**
  * What the previous question was about, for "it" to stand for: the group it named ("SG13", "the SG13 meeting" when it
@@ -779,7 +806,7 @@ function subjectOf(asked: string): { group: string; meeting: boolean; when?: str
   const previous = withRegionalGroups(asked);
   // A statement or TD by its number ("what does SG11-LS58 ask?"): that document, not the group its number starts with.
   // (… or by its id, for one with no number: "what does 6ea88ad80331 say?".)
-  const numbered = /\b(?:SG\d{1,2}|TSAG)-(?:LS|TD)\s?\d{1,4}\b|(?<![\w-])(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{12}(?![\w-])/i.exec(previous)?.[0];
+  const numbered = NUMBERED_DOCUMENT.exec(previous)?.[0];
   if (numbered) return { thing: numbered };
   // A statement named by its topic ("the TSAG LS on stale work items", "SG11 liaison on emergency calls"): that
   // statement, not the group that sent it.
@@ -811,7 +838,7 @@ function subjectOf(asked: string): { group: string; meeting: boolean; when?: str
   // "the ai native networks workshop": an event (not a meeting: "the next meeting") named in lower case.
   // (Without "the" only when the question is the name alone: "ai native networks workshop?".)
   const alone = /^\s*(?:the\s+)?[^?!.]{0,80}?(?:workshop|forum|symposium|summit|hackathon|webinar|clinic|seminar)\s*[?!.]*$/i.test(previous) && !/^\s*(?:is|are|was|were|any|which|what|when|where|who|how|do|does|did|a|an)\b/i.test(previous);
-  const event = (alone ? new RegExp(String.raw`^\s*(?:the\s+)?(${EVENT_NAME})\s+(workshop|forum|symposium|summit|hackathon|webinar|clinic|seminar)\b`, 'iu') : new RegExp(String.raw`\bthe\s+(${EVENT_NAME})\s+(workshop|forum|symposium|summit|hackathon|webinar|clinic|seminar)\b`, 'iu')).exec(previous);
+  const event = (alone ? EVENT_ALONE : EVENT_NAMED).exec(previous);
   // (A kind of side event any meeting has, "the contribution clinic", "the newcomers session", names none.)
   if (event && !/^(?:(?:online|virtual|contribution|contributions|newcomers?'?|bsg|hands-on|training|regional|delegates?|the)\s*)+$/i.test(event[1] ?? '')) return { thing: `the ${event[1]} ${event[2]}` };
   // "the workshop on AI-native networks", "the ITU forum on digital twins": an event named by its topic.
@@ -924,6 +951,14 @@ const IN_MY_TIME = /^(?:(?:and|so|ok)[,\s]+)?(?:(?:when(?:'s|’s|s| is)|what ti
 // "what's that in tokyo time?", "what time is that in New York?", "and in Nairobi time?": the previous answer's times in
 // the zone of that place.
 // (Either asked of "that", or of a place's "time": "and in Geneva?" may ask for Geneva's meetings.)
+/** "the june one", "the March meeting": a group's meeting named by its month (1). */
+const MONTH_ONE = new RegExp(String.raw`\bthe\s+(${MONTH_PATTERN})\.?\s+(?:one|meeting)\b`, 'i');
+
+/** A zone named with a word after it ("… tokyo time pls", "give me tokyo time too"): the question without that word. */
+function withoutZoneCourtesy(question: string): string {
+  return question.replace(/(\btime)\s+(?:too|as well|also|instead|please|pls|plz|thanks|thx)(\s*[?!.]*)$/i, '$1$2');
+}
+
 /** What is left of a question that asks nothing but a zone: "what about (in) …", "put them in …", "is that the same?". */
 const ONLY_ZONE_ASKED = /^(?:(?:and|so|ok|okay|also|what|about|how|give|show|tell|me|us|put|convert|them|it|that|this|those|these|is|are|the|same|too|as|well|please|pls|in|to|for|times?|zone|again|instead|then|all|of)\b[\s,?!.]*)*$/i;
 
@@ -998,7 +1033,7 @@ export interface Answered {
 /** `answered` as the answer to `read`, its first note saying how the question was read (`Read as "<read>".`). */
 function readAs(answered: { command: string | null; reply: Reply }, read: string | null, note = `Read as "${read ?? ''}".`): Answered {
   // A document read by its id ("what does 6ea88ad80331 say?") is named to the asker by its title.
-  const shown = note.replace(/(?<![\w-])(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{12}(?![\w-])/g, (id) => {
+  const shown = note.replace(DOC_IDS, (id) => {
     const source = answered.reply.sources.find((x) => x.docId?.startsWith(id));
     return source ? `the ${source.kind === 'liaison-statement' ? 'statement' : 'document'} “${source.title ?? source.reference ?? id}”` : id;
   });
@@ -1067,16 +1102,19 @@ const DOC_ASKED = /\b(?:sent|send|wrote|write|written|signed|asks?|asking|wants?
 async function answerAsked(registry: Registry, context: CommandContext & { metrics?: CommandMetrics }, question: string): Promise<Answered> {
   const conversation = context.conversation;
   if (!conversation) return { ...(await answerOne(registry, context, question)), read: question };
+  // The asker's previous question, read from Redis once, when a reading needs it.
+  let kept: Promise<string | null> | undefined;
+  const previousQuestion = () => (kept ??= conversation.previous().catch(() => null));
   // "by when in NY time?", "and the opening, Tokyo time?": a short question that names nothing but a zone is read as
   // the question without it, its times in that zone.
   // ("… give me tokyo time too": the zone asked beside the question.)
-  const zonedRaw = question.length <= 200 ? zoneNamed(question.trim().replace(/(\btime)\s+(?:too|as well|also|please|pls|instead)(\s*[?!.]*)$/i, '$1$2')) : null;
+  const zonedRaw = question.length <= 200 ? zoneNamed(withoutZoneCourtesy(question.trim())) : null;
   // ("by when must member states reply? give me tokyo time": the request for the zone is no part of the question.)
   const zoned = zonedRaw ? { ...zonedRaw, rest: zonedRaw.rest.replace(/(?<=[?!.,])\s*(?:and\s+)?(?:please\s+)?(?:give|show|tell|send|put|convert)(?:\s+(?:me|us|it|them|that|those))?(?:\s+(?:in|the|as))?\s*[?!.]*$/i, '').trim() || zonedRaw.rest } : null;
   // "what about in Sydney time", "put them in nairobi time", "in Paris time is that the same?": nothing asked but the
   // zone, so the previous question again, its times in that zone.
   if (zoned && ONLY_ZONE_ASKED.test(zoned.rest.trim())) {
-    const previous = await conversation.previous().catch(() => null);
+    const previous = await previousQuestion();
     if (previous) {
       const again = await answerOne(registry, { ...context, tz: zoned.zone }, previous);
       if (again.reply.ok) return readAs(again, previous, `Read as "${previous}", with its times in ${zoned.zone}.`);
@@ -1084,11 +1122,8 @@ async function answerAsked(registry: Registry, context: CommandContext & { metri
   }
   // ("what's that in new york time?" is the last answer again, in that zone: read below.)
   if (zoned && zoned.rest.length >= 3 && namesNothing(zoned.rest) && !THAT_IN_PLACE.test(question.trim())) return answerAsked(registry, { ...context, tz: zoned.zone }, zoned.rest);
-  // The asker's previous question, read from Redis once, when a reading needs it.
-  let kept: Promise<string | null> | undefined;
-  const previousQuestion = () => (kept ??= conversation.previous().catch(() => null));
-  // … or, when it named nothing ("is there interpretation?"), the one before it when that did ("when is the next TSAG
-  // meeting?"): one question back, no further.
+  // The asker's question before the previous one, for when the previous named nothing ("is there interpretation?")
+  // and that one did ("when is the next TSAG meeting?"): one question back, no further.
   let keptBefore: Promise<string | null> | undefined;
   const beforeQuestion = () => (keptBefore ??= conversation.before?.().catch(() => null) ?? Promise.resolve(null));
   let keptNamed: Promise<string | null> | undefined;
@@ -1169,7 +1204,7 @@ async function answerAsked(registry: Registry, context: CommandContext & { metri
   // "what does the emergency calls one ask?" after a list of liaison statements: asked of the statement on emergency
   // calls; "the sg13 one - when is that for me?" after open consultations: of SG13's consultation.
   // "the translation deadline for the june one" after a question on SG15's meetings: the SG15 meeting in June.
-  const monthOne = ONE_GROUP_MENTION.test(question) ? null : new RegExp(String.raw`\bthe\s+(${MONTH_PATTERN})\.?\s+(?:one|meeting)\b`, 'i').exec(question);
+  const monthOne = ONE_GROUP_MENTION.test(question) ? null : MONTH_ONE.exec(question);
   if (monthOne?.[1]) {
     const named = await namedQuestion();
     const subject = named ? subjectOf(named) : null;
@@ -1425,13 +1460,15 @@ async function answerAsked(registry: Registry, context: CommandContext & { metri
     if (sg) question = `${question.slice(0, bare.index)}${bare[1].toUpperCase()}${bare[2]}/${sg}${question.slice(bare.index + bare[0].length)}`;
   }
   // "no wait, I meant for the africa regional group" after a question on SG12: SG12's regional group for Africa.
-  if (/\bregional\s+group\b/i.test(question) && !ONE_GROUP_MENTION.test(withRegionalGroups(question))) {
+  const withGroups = withRegionalGroups(question);
+  if (/\bregional\s+group\b/i.test(question) && !ONE_GROUP_MENTION.test(withGroups)) {
     const sg = /^(?:ITU-T[\s-]+)?SG[\s-]?(\d{1,2})(?:RG-[A-Z]{2,5})?$/i.exec(ONE_GROUP_MENTION.exec(withRegionalGroups((await previousQuestion()) ?? ''))?.[0] ?? '')?.[1];
     const regional = sg ? regionalGroupOf(question, `SG${sg}`) : null;
     if (regional) question = regional;
-  } else if (/\bregional\s+group\b|\b(?:africa|african|arab|asia|latin)\w*\s+group\b/i.test(question)) {
-    // ("what about the sg3 regional group for africa?": SG3RG-AFR, as a group named in a follow-up.)
-    question = withRegionalGroups(question);
+  } else {
+    // ("what about the sg3 regional group for africa?", "same for the sg3 africa group": SG3RG-AFR, as a group named in
+    // a follow-up.)
+    question = withGroups;
   }
   const follow = followUpOf(question);
   // (A thing asked of "its" group, "and the fellowship deadline?", is of the last question that named one.)
@@ -1621,7 +1658,7 @@ async function answerOne(registry: Registry, context: CommandContext & { metrics
 async function computeOne(registry: Registry, context: CommandContext & { metrics?: CommandMetrics }, question: string): Promise<{ command: string | null; reply: Reply }> {
   // "what time does the SG11 meeting start, New York time": the times in the zone named, the question without it.
   // ("…, tokyo time pls": the courtesy after the zone named.)
-  const named = zoneNamed(question.length <= 400 ? question.replace(/(\btime)\s+(?:pls|plz|please|thanks|thx|too|as well)(\s*[?!.]*)$/i, '$1$2') : question);
+  const named = zoneNamed(question.length <= 400 ? withoutZoneCourtesy(question) : question);
   const ctx = named ? { ...context, tz: named.zone } : context;
   // "the SG12 regional group for Africa", "the SG13 Arab regional group": the regional group's code (SG12RG-AFR), read
   // as one group wherever the question is split or scanned.
