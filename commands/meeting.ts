@@ -45,7 +45,9 @@ function meetingItems(m: MeetingFact, tz: string): ReplyItem[] {
   ];
   // Known only from a report or TD that plans it: the letter convening it will say more, and may change it.
   // A Question's own meeting is announced by no letter: only the document naming it is said.
-  if (m.question) items.push({ text: `  ${m.question}'s own meeting, known from ${sourceLabel(source)}${others.length ? ` and ${others.join(', ')}` : ''}.`, source });
+  const known = `known from ${sourceLabel(source)}${others.length ? ` and ${others.join(', ')}` : ''}`;
+  if (m.questions && m.questions.length > 1) items.push({ text: `  A joint meeting of ${new Intl.ListFormat('en-GB').format(m.questions)}, ${known}.`, source });
+  else if (m.question) items.push({ text: `  ${m.question}'s own meeting, ${known}.`, source });
   else if (plannedOnly(m)) {
     items.push({ text: `  Known from ${sourceLabel(source)} only: no collective letter announcing it is stored.`, source });
   }
@@ -380,7 +382,7 @@ const ONLY_WHEN_WORDS = new Set([
 ]);
 
 /** Words of a question that say which meeting it is about, not what is asked of it. */
-const NAMING_WORDS = /^(?:cancell?ed|postponed|moved|rescheduled|happens?|happening|working|party|regional|april|march|june|july|august|september|sept|october|november|december|january|february|planning|planned|going)$/;
+const NAMING_WORDS = /^(?:rapporteurs?|interim|joint|rgm|cancell?ed|postponed|moved|rescheduled|happens?|happening|working|party|regional|april|march|june|july|august|september|sept|october|november|december|january|february|planning|planned|going)$/;
 
 /** How a letter words what a question asks with another word: the question's stem, and what else says it. */
 const SAID_AS: ReadonlyArray<readonly [RegExp, RegExp]> = [

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { CommandContext, Reply, SourceRef } from '../src/core/command.ts';
 import { noAnswer } from '../src/core/command.ts';
-import { acceptedStudyGroups, byGroup, canonicalGroup, canonicalQuestion, canonicalWorkingParty, CURRENT_STUDY_GROUPS, GROUP_MENTION, withRegionalGroups } from '../src/core/groups.ts';
+import { acceptedStudyGroups, byGroup, canonicalGroup, canonicalQuestion, canonicalWorkingParty, CURRENT_STUDY_GROUPS, GROUP_MENTION, withQuestionLists, withRegionalGroups } from '../src/core/groups.ts';
 import type { Addressee, Contact, LiaisonInfo } from '../src/core/types.ts';
 import { actingAddressees } from '../src/parse/liaison.ts';
 import type { Cite, MeetingFact } from '../src/store/facts.ts';
@@ -46,7 +46,7 @@ const SPELLED_GROUP = new RegExp(String.raw`\b(study\s+groups?)\s+(twenty[\s-]on
  * exist (`SG99`) or more than one different one is named, those then in `several` ("SG 13 or SG 11").
  */
 export function findScope(input: string): { scope: Scope | null; rest: string; several?: Scope[] } {
-  const text = withRegionalGroups(input.replace(SPELLED_GROUP, (_, words: string, n: string) => `${words} ${NUMBER_WORDS.indexOf(n.toLowerCase().replace(/[\s-]+/, '-')) + 1}`))
+  const text = withRegionalGroups(withQuestionLists(input).replace(SPELLED_GROUP, (_, words: string, n: string) => `${words} ${NUMBER_WORDS.indexOf(n.toLowerCase().replace(/[\s-]+/, '-')) + 1}`))
     // "sg2 wp1", "SG17 WP3": a working party named after its study group.
     .replace(/\bSG\s?(\d{1,2})\s+(?:WP|working party)\s?(\d{1,2})(?![\w/])/gi, (_, sg: string, wp: string) => `WP${wp}/${sg}`);
   // "ITU-R Study Group 9", "ITU-D SG1": another sector's group, not ITU-T's of that number.
@@ -152,7 +152,8 @@ export function sourceLabel(s: SourceRef): string {
 }
 
 /** Who meets: the Question, the working party a study group's letter convenes alone ("WP3/17"), or the group. */
-export function whoMeets(m: Pick<MeetingFact, 'question' | 'groups' | 'title' | 'group'>): string {
+export function whoMeets(m: Pick<MeetingFact, 'question' | 'questions' | 'groups' | 'title' | 'group'>): string {
+  if (m.questions && m.questions.length > 1) return m.questions.join(', ');
   if (m.question) return m.question;
   if (m.groups && m.groups.length > 1) return m.groups.join(', ');
   const wp = /^Meeting of Working Party (\d)\/(\d{1,2})\b/i.exec(cancelledMeetingName(m.title));

@@ -5,7 +5,7 @@
 import { noAnswer, type CommandContext, type CommandSpec, type Registry, type Reply } from '../core/command.ts';
 import { namesOnlyDeadlineKinds, splitCategories, STILL_APPLIES_ASKED } from '../core/deadline-words.ts';
 import { editDistance } from '../core/edit-distance.ts';
-import { canonicalGroup, GROUP_MENTION, regionalGroupOf, withRegionalGroups } from '../core/groups.ts';
+import { canonicalGroup, GROUP_MENTION, regionalGroupOf, withQuestionLists, withRegionalGroups } from '../core/groups.ts';
 import { formatRange, resolveZone } from '../core/time.ts';
 import { MONTH_PATTERN } from '../parse/normalize.ts';
 import type { CommandMetrics } from '../metrics.ts';
@@ -1071,7 +1071,9 @@ async function unscopedDeadlines(registry: Registry, context: CommandContext, qu
  * A follow-up ("and for SG17?") is read against the asker's previous question when the context keeps one; each
  * question answered is kept for the next.
  */
-export async function answer(registry: Registry, context: CommandContext & { metrics?: CommandMetrics }, question: string): Promise<Answered> {
+export async function answer(registry: Registry, context: CommandContext & { metrics?: CommandMetrics }, asked: string): Promise<Answered> {
+  // ("q12-14/16", "Q.12/16": Questions named together are asked of through the first, in the form every reading knows.)
+  const question = withQuestionLists(asked);
   const answered = await answerAsked(registry, context, question);
   // The one document an answer is about is kept with the question it answered, for "who sent it?" next.
   const focus = answered.reply.ok && answered.read ? focusOf(answered.reply) : null;

@@ -97,6 +97,58 @@ export function canonicalQuestion(input: string): string | null {
   return isStudyGroupNumber(sg) ? `Q${Number(m[1])}/${sg}` : null;
 }
 
+// "Qs 2, 4/11", "Questions 2 and 4/11", "Questions 2/13 and 4/13", "Q6/17", "Question 6/17", "Q.12/16" (the older dotted
+// form), "Q12-14/16", "Questions 1 to 3/5": a list of Questions, each number taking the group written after it.
+export const QUESTION_LIST = /\b(?:Questions?|Qs?)\.?\s*(?:\d{1,2}(?:\s*\/\s*\d{1,2})?\s*(?:,|&|and|-|–|to)\s*){0,12}\d{1,2}\s*\/\s*\d{1,2}\b/gi;
+
+/** Most Questions a range names: "Q1-99/16" is no range of Questions. */
+const MAX_RANGE = 20;
+
+/**
+ * Questions named in `value`, canonical and in order: "Qs 2, 4/11" → Q2/11, Q4/11; "Q.12-14/16" → Q12/16, Q13/16,
+ * Q14/16.
+ */
+export function questionsNamed(value: string): string[] {
+  const out: string[] = [];
+  const add = (n: number, sg: string) => {
+    const id = canonicalQuestion(`${n}/${sg}`);
+    if (id && !out.includes(id)) out.push(id);
+  };
+  for (const m of value.matchAll(QUESTION_LIST)) {
+    let pending: Array<{ n: number; toNext: boolean }> = [];
+    // "Questions 1/5 to 5/5": a range whose both ends name the group.
+    const range: { from: { n: number; sg: string } | null } = { from: null };
+    for (const item of m[0].matchAll(/(\d{1,2})(?:\s*\/\s*(\d{1,2}))?(\s*(?:-|–|to)\s*)?/g)) {
+      const n = Number(item[1]);
+      const sg = item[2];
+      if (!sg) {
+        pending.push({ n, toNext: Boolean(item[3]) });
+        continue;
+      }
+      const numbers = [...pending.map((p) => p.n), n];
+      pending.forEach((p, i) => {
+        const next = numbers[i + 1] ?? p.n;
+        if (p.toNext && next > p.n && next - p.n <= MAX_RANGE) for (let k = p.n; k < next; k++) add(k, sg);
+        else add(p.n, sg);
+      });
+      const from = range.from;
+      if (from && from.sg === sg && pending.length === 0 && n > from.n && n - from.n <= MAX_RANGE) for (let k = from.n + 1; k < n; k++) add(k, sg);
+      add(n, sg);
+      range.from = item[3] ? { n, sg } : null;
+      pending = [];
+    }
+  }
+  return out;
+}
+
+/**
+ * `text` with each list of Questions written as its first Question: "when is the q12-14/16 rapporteur meeting" → "when
+ * is the Q12/16 rapporteur meeting" (a joint meeting is filed under each of its Questions); "Q.12/16" → "Q12/16".
+ */
+export function withQuestionLists(text: string): string {
+  return text.replace(QUESTION_LIST, (m: string) => (/^Q(?:uestion)?\s?\d{1,2}\s?\/\s?\d{1,2}$/i.test(m) ? m : (questionsNamed(m)[0] ?? m)));
+}
+
 /** The study group a Question belongs to: `Q11/20` → `SG20`. */
 export function groupOfQuestion(question: string): string | null {
   const m = /^Q\d+\/(\d+)$/.exec(question);

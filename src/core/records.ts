@@ -48,6 +48,7 @@ const meetingInfoObject = z.looseObject({
   format: z.enum(['in-person', 'hybrid', 'virtual']).nullable().optional(),
   groups: z.array(str).optional(),
   question: nstr.optional(),
+  questions: z.array(str).optional(),
   body: str.optional(),
 });
 export const meetingInfoSchema: z.ZodType<MeetingInfo> = meetingInfoObject;
@@ -95,6 +96,7 @@ export const parsedDocumentSchema: z.ZodType<ParsedDocument> = z.looseObject({
   roles: z.array(z.looseObject({ group: str, topic: str })),
   recommendations: z.array(z.looseObject({ id: str, ex: nstr, title: nstr })),
   questions: z.array(z.looseObject({ id: str, title: nstr })),
+  addressedTo: z.array(str).optional(),
   addresses: z.array(addressRefSchema),
   revision: nstr,
   cancels: z.looseObject({ meeting: meetingInfoSchema, announcedIn: nstr }).optional(),

@@ -81,6 +81,8 @@ export interface MeetingInfo {
   groups?: string[];
   /** The Question whose own (rapporteur) meeting this is (`Q13/15`), `group` being its study group. */
   question?: string | null;
+  /** Every Question of a joint rapporteur meeting (`Q12/16`, `Q13/16`, `Q14/16`), `question` being the first. */
+  questions?: string[];
   /** The body outside ITU-T whose meeting this is, as written (`MEF`, `TSG-RAN2`); `group` is then `null`. */
   body?: string;
 }
@@ -188,6 +190,11 @@ export interface ParsedDocument {
   roles: LeadRole[];
   recommendations: RecommendationRef[];
   questions: QuestionRef[];
+  /**
+   * The Questions a rapporteur's mail or notice is written to ("Dear Q12-14/16 experts", "To Experts of ITU-T SG16
+   * Q.12/16, Q.13/16 and Q.14/16"): its deadlines are theirs. Absent when it is written to no Question's experts.
+   */
+  addressedTo?: string[];
   addresses: AddressRef[];
   /** Revision marker when the document revises an earlier one (`Rev.1`, `Addendum 1`, `Corrigendum 1`). */
   revision: string | null;

@@ -2,7 +2,7 @@
  * `parseDocument`: the text of one ITU-T document in, its facts out. Pure: no I/O, no clock.
  */
 import { eventTable } from './event-table.ts';
-import { canonicalGroup, parentGroup } from '../core/groups.ts';
+import { canonicalGroup, groupOfQuestion, parentGroup, questionsNamed } from '../core/groups.ts';
 import type { Deadline, DocumentKind, MeetingInfo, ParsedDocument } from '../core/types.ts';
 import { announcesMeeting, classify } from './classify.ts';
 import { deriveRuleDeadlines, parseProseDeadlines } from './deadline-prose.ts';
@@ -16,7 +16,7 @@ import { agendaHeading, announcedMeeting, findCancelledMeeting, findVenue, findE
 import { meetingRows } from './meeting-table.ts';
 import { MONTH_PATTERN, normalizeText, squash } from './normalize.ts';
 import { asWritten, findReferences, findRevision, type ReferenceHit } from './reference.ts';
-import { findAddresses, findQuestions, findRecommendations } from './refs.ts';
+import { addressedQuestions, findAddresses, findQuestions, findRecommendations } from './refs.ts';
 import { findLeadRoles } from './roles.ts';
 import { MAX_TITLE, beforeNextPage, clip, groupHeading, sentFromTo, titleFromText } from './titles.ts';
 
@@ -580,6 +580,25 @@ function ownNumber(classified: ReferenceHit | null, sender: string | null, repli
   return findReferences(plainHeader(headerOf(text, 45), 45)).find(own) ?? null;
 }
 
+// "Notice of Q.12-14/16 Rapporteur Meeting", "Convocation of the Rapporteur's meeting on Q16 and 17/16", "Q4/20
+// interim meeting", "Notice of Joint Rapporteur Meeting": a meeting of Questions, not of their study group.
+const RAPPORTEUR_MEETING = /\b(?:rapporteur(?:['’]s)?(?:\s+group)?|interim|experts?)\s+meetings?\b|\bRGM\b/i;
+const GROUP_MEETING_WORDS = /\b(?:Study\s+Groups?|SG\s?\d{1,2}\b(?!\s*\/)|TSAG|Working\s+Part(?:y|ies)|WP\s?\d)/i;
+
+/**
+ * `meeting` as the meeting of the Questions a rapporteur-meeting notice convenes: those its subject names, or (a
+ * subject naming none, no study group either) the few Questions of one study group its first page names.
+ */
+function rapporteurMeeting(meeting: MeetingInfo, subject: string, named: string[]): MeetingInfo {
+  if (!RAPPORTEUR_MEETING.test(subject)) return meeting;
+  const inSubject = questionsNamed(subject);
+  const groups = new Set(named.map(groupOfQuestion));
+  const questions = inSubject.length > 0 ? inSubject : !GROUP_MEETING_WORDS.test(subject) && named.length > 0 && named.length <= 6 && groups.size === 1 ? named : [];
+  const first = questions[0];
+  if (!first) return meeting;
+  return { ...meeting, group: groupOfQuestion(first), question: first, ...(questions.length > 1 ? { questions } : {}) };
+}
+
 /**
  * Parse the text of one document.
  *
@@ -640,7 +659,9 @@ export function parseDocument(raw: string): ParsedDocument {
   const foreign = kind === 'liaison-statement' ? null : otherSector(header);
   // A report too short to name its group often names it in its heading ("SG16 results (Online, …)").
   const headingGroup = kind === 'report' && title ? (findGroups(title)[0]?.group ?? null) : null;
-  const ituGroup = foreign ? null : (documentGroup(text, header, kind, reference?.group ?? null, subject) ?? liaisonGroup ?? addressee ?? headingGroup);
+  // A rapporteur's mail to the experts of Questions ("Dear Q12-14/16 experts"): of their study group, its deadlines theirs.
+  const addressedTo = kind === 'liaison-statement' || foreign ? [] : addressedQuestions(text);
+  const ituGroup = foreign ? null : (documentGroup(text, header, kind, reference?.group ?? null, subject) ?? liaisonGroup ?? addressee ?? headingGroup ?? (addressedTo[0] ? groupOfQuestion(addressedTo[0]) : null));
   const group = ituGroup;
   // A 3GPP change-request form spreads its cells over many lines: its "Date:" cell is far below the first 60.
   const date = documentDate(/^\s*CHANGE REQUEST\s*$/m.test(header) ? unrunHeader(headerOf(text, 150)) : header, kind);
@@ -655,6 +676,7 @@ export function parseDocument(raw: string): ParsedDocument {
   // The building it is held in, when the letter names one away from ITU headquarters.
   const venue = meeting && (isLetter || notice) && meeting.place !== 'virtual' ? findVenue(flat.slice(0, 30_000)) : null;
   if (meeting && venue) meeting = { ...meeting, venue };
+  if (meeting && subject && (isLetter || notice)) meeting = rapporteurMeeting(meeting, subject, findQuestions(text.slice(0, 6000)).map((q) => q.id));
   const cancels = isLetter || notice ? findCancelledMeeting(flat, subject, ituGroup) : null;
   // A letter announces meetings ahead; one already over when the letter was written is only mentioned.
   // (Kept apart: "Study Group 17, at its meeting in Geneva from 1 to 10 December 2026, agreed …" says when it last met.)
@@ -762,9 +784,17 @@ export function parseDocument(raw: string): ParsedDocument {
   // A reply date asked for in the text stands for a header "Deadline:" that is missing or says no date.
   const askedReply = prose.filter((d) => d.category === 'liaison-reply' && (!date || d.date >= date)).map((d) => d.date).sort()[0] ?? null;
   const liaison = liaisonRaw ? { ...withUnstatedAction(liaisonRaw, liaisonRaw.deadline ?? askedReply, parsedLiaison ?? liaisonRaw), from: liaisonRaw.from ?? group, deadline: liaisonRaw.deadline ?? askedReply } : null;
+  // A header run together on one line leaves the form's heading after the title: "… captioning system LIAISON STATEMENT".
+  // A title field run into the body of a flattened text ("Title: Areas for cooperation … WTSA Resolution 2 (Dubai,
+  // 2012) in its resolves 2 encourages …") is cut: no title runs on for a page.
+  // A cell separator left before a field's value ("TITLE / Revised Draft Agenda …") is no part of it.
+  // A body's notice is titled by the meeting it announces, named in its heading ("W3C Workshop on …").
+  // A table copy leaves cell pipes around a value ("||| LIAISON STATEMENT | |||"); a form's heading alone names no
+  // statement: it is described by its sender and addressees.
+  const shownTitle = announced && meeting === announced && announced.title !== 'Meeting' ? clip(announced.title, 2 * MAX_TITLE) : title ? describedForm(clip(title.trim().replace(/^[/|\s]+|[|\s]+$/g, '').replace(/(?<=\S)\s+LIAISON STATEMENT$/, ''), 2 * MAX_TITLE), liaison) || meeting?.title || null : meeting?.title || null;
   const lsDeadline: Deadline[] =
     liaison?.deadline
-      ? [{ date: liaison.deadline, time: null, timezone: GENEVA_ZONE, action: `Reply to the liaison statement${title ? ` "${title}"` : ''}`, category: 'liaison-reply', derived: false }]
+      ? [{ date: liaison.deadline, time: null, timezone: GENEVA_ZONE, action: `Reply to the liaison statement${shownTitle ? ` "${shownTitle}"` : ''}`, category: 'liaison-reply', derived: false }]
       : [];
   // A document sets no deadline before its own date: such a date is a reminder of the past ("contributions to the
   // previous meeting were due on 3 March 2024").
@@ -779,14 +809,7 @@ export function parseDocument(raw: string): ParsedDocument {
     reference: reference ? asWritten(raw, reference.reference) : lsNumberReference(kind, title, liaison?.from ?? null),
     date,
     // A letter that lost its subject is named by the meeting it announces.
-    // A header run together on one line leaves the form's heading after the title: "… captioning system LIAISON STATEMENT".
-    // A title field run into the body of a flattened text ("Title: Areas for cooperation … WTSA Resolution 2 (Dubai,
-    // 2012) in its resolves 2 encourages …") is cut: no title runs on for a page.
-    // A cell separator left before a field's value ("TITLE / Revised Draft Agenda …") is no part of it.
-    // A body's notice is titled by the meeting it announces, named in its heading ("W3C Workshop on …").
-    // A table copy leaves cell pipes around a value ("||| LIAISON STATEMENT | |||"); a form's heading alone names no
-    // statement: it is described by its sender and addressees.
-    title: announced && meeting === announced && announced.title !== 'Meeting' ? clip(announced.title, 2 * MAX_TITLE) : title ? describedForm(clip(title.trim().replace(/^[/|\s]+|[|\s]+$/g, '').replace(/(?<=\S)\s+LIAISON STATEMENT$/, ''), 2 * MAX_TITLE), liaison) || meeting?.title || null : meeting?.title || null,
+    title: shownTitle,
     meeting,
     ...(moreMeetings.length > 0 ? { moreMeetings } : {}),
     ...(others.length > 0 ? { bodyMeetings: others } : {}),
@@ -797,6 +820,7 @@ export function parseDocument(raw: string): ParsedDocument {
     roles: findLeadRoles(text, group),
     recommendations: findRecommendations(text),
     questions: findQuestions(text),
+    ...(addressedTo.length > 0 ? { addressedTo } : {}),
     addresses: findAddresses(text),
     revision: findRevision(header),
     ...(cancels ? { cancels } : {}),

@@ -9,7 +9,7 @@
  * - ISO/IEC JTC 1 and other bodies ("Document type: Liaison Organization Contribution", "Purpose: For action");
  * and, when no header survived, what the abstract says ("the response of ITU-T Study Group 20 to TSAG").
  */
-import { canonicalGroup, canonicalQuestion, groupOfQuestion, parentGroup } from '../core/groups.ts';
+import { canonicalGroup, canonicalQuestion, groupOfQuestion, parentGroup, QUESTION_LIST, questionsNamed } from '../core/groups.ts';
 import type { Addressee, AddresseePurpose, Contact, LiaisonInfo, LiaisonPurpose } from '../core/types.ts';
 import { findDates } from './dates.ts';
 import { fieldValue, isLabelLine } from './fields.ts';
@@ -177,28 +177,6 @@ function trackerParty(party: string): string | null {
   // An IETF area by its acronym: "RTG" is the IETF's Routing Area. Any other short name is another body's (MEF, BBF).
   if (IETF_AREAS.has(party)) return `IETF ${party}`;
   return party.replace(/^The\s+(?=IETF|IAB|IESG)/, '');
-}
-
-// "Qs 2, 4/11", "Questions 2 and 4/11", "Questions 2/13 and 4/13", "Q6/17", "Question 6/17": a list of Questions,
-// each number taking the group written after it.
-const QUESTION_LIST = /\b(?:Questions?|Qs?\.?)\s*(?:\d{1,2}(?:\s*\/\s*\d{1,2})?\s*(?:,|&|and)\s*)*\d{1,2}\s*\/\s*\d{1,2}\b/gi;
-
-/** Questions named in a short value, canonical: "Qs 2, 4/11" → Q2/11, Q4/11. */
-export function questionsNamed(value: string): string[] {
-  const out: string[] = [];
-  for (const m of value.matchAll(QUESTION_LIST)) {
-    let pending: string[] = [];
-    for (const item of m[0].matchAll(/(\d{1,2})(?:\s*\/\s*(\d{1,2}))?/g)) {
-      pending.push(item[1] ?? '');
-      if (!item[2]) continue;
-      for (const n of pending) {
-        const id = canonicalQuestion(`${n}/${item[2]}`);
-        if (id && !out.includes(id)) out.push(id);
-      }
-      pending = [];
-    }
-  }
-  return out;
 }
 
 /** Questions of a "Question(s):" field, where the "Q" is often left out: "6/17", "2, 4/11", "Q1/20, Q4/20". */

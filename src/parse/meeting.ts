@@ -670,6 +670,8 @@ const GROUP_MEETING_AHEAD = new RegExp(
     String.raw`\bduring\s+the\s+next\s+(?:ITU-T\s+)?(?<!ITU-[RD]\s)(SG\s?\d{1,2}|Study Group \d{1,2}|TSAG)\s+(?:plenary\s+)?meeting\b`,
     // "The first SG13 meeting of the study period will be held in Geneva, 6-17 February 2017".
     String.raw`\b(?:first|next|forthcoming|upcoming)\s+(?:ITU-T\s+)?(?<!ITU-[RD]\s)(SG\s?\d{1,2}|Study Group \d{1,2}|TSAG)\s+(?:plenary\s+)?meeting(?:\s+of\s+the\s+(?:new\s+|next\s+)?study\s+period)?(?=\s+(?:will|is|shall)\s+(?:be\s+)?(?:held|take\s+place|planned|scheduled)\b)`,
+    // "this Rapporteur meeting comes just before the SG16 meeting of 13-17 November 2000": the dates right after.
+    String.raw`\bthe\s+(?:ITU-T\s+)?(?<!ITU-[RD]\s)(SG\s?\d{1,2}|Study Group \d{1,2}|TSAG)\s+(?:plenary\s+)?meeting\s+(?:of|on|from|\()(?=\s*\d)`,
   ].join('|'),
   'gi',
 );
@@ -682,7 +684,7 @@ const GROUP_MEETING_AHEAD = new RegExp(
 export function groupMeetingsAhead(text: string, docDate: string | null): MeetingInfo[] {
   const out: MeetingInfo[] = [];
   for (const m of allMatches(GROUP_MEETING_AHEAD, text.slice(0, 60_000))) {
-    const group = canonicalGroup(m[1] ?? m[2] ?? m[3] ?? m[4] ?? '');
+    const group = canonicalGroup(m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? '');
     const rest = squash(text.slice(m.index + m[0].length, m.index + m[0].length + 240).split(/(?<=[.;])\s|\n\s*\n/)[0] ?? '');
     const hit = findDates(rest)[0];
     if (!group || !hit || hit.index > 120 || (docDate && hit.start < docDate)) continue;

@@ -2,7 +2,7 @@
  * Recommendations ("ITU-T Y.4241 (ex Y.dt-SComCam)"), Questions ("Q11/20" with its title) and e-mail addresses
  * (mailing lists `t22sg20q1@lists.itu.int`, secretariat `tsbsg20@itu.int`) named in a document.
  */
-import { canonicalGroup, canonicalQuestion } from '../core/groups.ts';
+import { canonicalGroup, canonicalQuestion, QUESTION_LIST, questionsNamed } from '../core/groups.ts';
 import type { AddressRef, QuestionRef, RecommendationRef } from '../core/types.ts';
 import { squash } from './normalize.ts';
 
@@ -36,7 +36,8 @@ export function findRecommendations(text: string): RecommendationRef[] {
     if (provisional && !/[A-Z-]/.test(id.slice(2))) continue;
     if (NOT_REC_BEFORE.test(text.slice(Math.max(0, m.index - 20), m.index))) continue;
     // "Q.14/12" is Question 14 of Study Group 12 written with a dot, not Recommendation Q.14.
-    if (id.startsWith('Q.') && /^\/\d/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 2))) continue;
+    // ("Q.12-14/16", "Q.12, 13/16": Questions 12 to 14 of Study Group 16.)
+    if (id.startsWith('Q.') && /^(?:\s*(?:-|–|,|and|to)\s*\d{1,2}){0,6}\s?\/\s?\d/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 40))) continue;
     listEnd = m.index + m[0].length;
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 250);
     const quoted = /^\s*[:,-]?\s*"([^"\n]{5,200})"/.exec(after)?.[1] ?? null;
@@ -89,21 +90,22 @@ export function findQuestions(text: string): QuestionRef[] {
       if (id && !byId.has(id)) byId.set(id, { id, title: null });
     }
   }
-  // "Questions 2/11 and 15/11", "Questions 6/5, 7/5 and 8/5", "Questions 1/5 to 5/5".
-  for (const m of text.matchAll(/\bQuestions\s+(\d{1,2}\/\d{1,2}(?:\s*(?:,|and|to|&|-)\s*\d{1,2}\/\d{1,2})+)/g)) {
-    const items = [...(m[1] ?? '').matchAll(/(\d{1,2})\/(\d{1,2})/g)].map((x) => [Number(x[1]), Number(x[2])] as const);
-    const ids: string[] = [];
-    items.forEach(([q, sg], i) => {
-      const prev = items[i - 1];
-      if (prev && /to|-/.test((m[1] ?? '').split(/\d{1,2}\/\d{1,2}/)[i] ?? '') && prev[1] === sg) for (let k = prev[0] + 1; k < q; k++) ids.push(`${k}/${sg}`);
-      ids.push(`${q}/${sg}`);
-    });
-    for (const raw of ids) {
-      const id = canonicalQuestion(raw);
-      if (id && !byId.has(id)) byId.set(id, { id, title: null });
-    }
-  }
+  // "Q.12/16", "Q12-14/16", "Qs 2, 4/11", "Questions 2/11 and 15/11", "Questions 1/5 to 5/5": the dotted form and
+  // lists of Questions.
+  for (const id of questionsNamed(text.slice(0, 100_000))) if (!byId.has(id)) byId.set(id, { id, title: null });
   return [...byId.values()];
+}
+
+// "Dear Q12-14/16 experts", "To Experts of ITU-T SG16 Q.12/16, Q.13/16 and Q.14/16", "To: Q6/17 rapporteur group".
+const ADDRESSED = new RegExp(
+  String.raw`(?:^|\n)[ \t]*(?:Dear\s+(?:all\s+)?(?<dear>${QUESTION_LIST.source})\s+(?:experts|participants|colleagues|delegates|members|rapporteurs?)|To:?\s+(?:the\s+)?(?:experts|participants|members)\s+(?:of|in)\s+(?:ITU-T\s+)?(?:SG\s?\d{1,2}\s+)?(?<to>${QUESTION_LIST.source}(?:\s*(?:,|and|&)\s*${QUESTION_LIST.source}){0,8}))`,
+  'i',
+);
+
+/** The Questions whose experts a mail or notice is written to, in its first lines; `[]` for any other. */
+export function addressedQuestions(text: string): string[] {
+  const m = ADDRESSED.exec(text.slice(0, 3000));
+  return m?.groups ? questionsNamed(m.groups['dear'] ?? m.groups['to'] ?? '') : [];
 }
 
 // Starts only where a run of address characters starts: a long run without "@" is then read once, not once per character.

@@ -174,7 +174,10 @@ export function deadlineAudience(p: ParsedDocument, d: Deadline): DeadlineAudien
   const groups = p.group ? [p.group, parentGroup(p.group)].filter(unique) : [];
   // A letter convening one working party, which names the Questions that meet ("Only the Questions of this Working
   // Party (Questions 6/17, 7/17 …) will meet"): its deadlines are those Questions', not every Question's of the group.
-  const questions = p.kind === 'collective-letter' && p.meeting && /^Meeting of Working Party \d{1,2}\/\d{1,2}\b/i.test(p.meeting.title) ? p.questions.map((q) => q.id).filter((q) => p.group !== null && groupOfQuestion(q) === p.group) : [];
+  // A rapporteur meeting's notice, or a rapporteur's mail to the experts of Questions ("Dear Q12-14/16 experts"): the
+  // deadlines of those Questions.
+  const own = p.meeting?.questions ?? (p.meeting?.question ? [p.meeting.question] : (p.addressedTo ?? []));
+  const questions = own.length > 0 ? own : p.kind === 'collective-letter' && p.meeting && /^Meeting of Working Party \d{1,2}\/\d{1,2}\b/i.test(p.meeting.title) ? p.questions.map((q) => q.id).filter((q) => p.group !== null && groupOfQuestion(q) === p.group) : [];
   if (questions.length > 0) return { group: p.group, groups, questions, groupWide: false };
   return { group: p.group, groups, questions: [], groupWide: true };
 }
@@ -223,7 +226,7 @@ export function indexEntries(doc: StoredDocument): IndexEntry[] {
       const at = startMs(m.start);
       const own = n === 0 ? (m.group ?? p.group) : m.group;
       const groups = m.question ? [] : [...new Set([...(m.groups ?? []), ...(own ? [own] : [])])];
-      const sets: Array<[string, number]> = [['mt', at], ...groups.map((g): [string, number] => [`mt:g:${g}`, at]), ...(m.question ? [[`mt:q:${m.question}`, at] as [string, number]] : [])];
+      const sets: Array<[string, number]> = [['mt', at], ...groups.map((g): [string, number] => [`mt:g:${g}`, at]), ...(m.questions ?? (m.question ? [m.question] : [])).map((q): [string, number] => [`mt:q:${q}`, at])];
       entries.push({ member: n === 0 ? `${doc.id}#m` : `${doc.id}#m${n}`, fact, sets });
     });
   }

@@ -710,6 +710,32 @@ describe('a follow-up question', () => {
     expect(plenary).toMatchObject({ ok: true, command: 'meeting', title: 'The SG13 opening plenary: Mon 13 February 2017' });
   });
 
+  // A rapporteur-meeting notice and the rapporteur's reminder on the SG16 list archive (lists.packetizer.com, October
+  // 2000; test/fixtures/real/SOURCES.md): the Questions written as "Q.12-14/16" in both.
+  it('"when is the q12-14/16 rapporteur meeting?" then "what are the deadlines for it?": the joint meeting of the three Questions, then the deadlines the rapporteur set for it', async () => {
+    for (const f of ['meeting-rapporteur-q12-14-16-notice-2000-flattened.txt', 'meeting-rapporteur-q12-14-16-2000-reminder-deadlines.txt']) {
+      expect((await cli(redisUrl, prefix, 'ingest', join(FIXTURES, `../real/${f}`), '--no-progress')).code).toBe(0);
+    }
+    const at = askerAt('2000-10-10T08:00:00Z', 'Asia/Tokyo', 'q12-14@example.org');
+    const meeting = await at('when is the q12-14/16 rapporteur meeting?');
+    expect(meeting).toMatchObject({ ok: true, command: 'meeting', title: 'Next meetings of Q12/16' });
+    const first = meeting.sections[0]?.items ?? [];
+    expect(first[0]?.text).toBe('Q12/16, Q13/16, Q14/16: 9–10 November 2000, Geneva, Switzerland');
+    expect(first[0]?.detail).toContain('opens Thu 9 Nov 2000, 17:00 (Asia/Tokyo) — original: 9 November 2000, 09:00 Geneva time');
+    expect(first.map((i) => i.text)).toContain('  A joint meeting of Q12/16, Q13/16 and Q14/16, known from Notice of Q.12-14/16 Rapporteur Meeting in Geneva.');
+    const due = await at('what are the deadlines for it?');
+    expect(due).toMatchObject({ ok: true, command: 'deadlines', title: 'Deadlines for Q12/16' });
+    const texts = (due.sections[0]?.items ?? []).slice(0, 3).map((i) => i.text);
+    expect(texts[0]).toMatch(/^Fri 27 Oct 2000, 06:59 \(Asia\/Tokyo\) — original: 26 October 2000 Geneva time, end of day .*: Registration$/);
+    expect(texts[1]).toMatch(/^Tue 31 Oct 2000, 08:59 \(Asia\/Tokyo\) — original: 30 October 2000, 23:59 UTC .*: Contributions$/);
+    // The study group's own meeting the notice names beside it is SG16's, not a side event of the Questions'.
+    const sg16 = await askerAt('2000-10-10T08:00:00Z', 'Europe/Zurich', 'sg16-2000@example.org')('/meeting SG16');
+    expect(sg16.sections[0]?.items[0]?.text).toBe('SG16: 13–17 November 2000');
+    // Another of the three Questions sees the same joint meeting; one not convened does not.
+    expect((await at('/meeting Q.14/16')).sections[0]?.items[0]?.text).toBe('Q12/16, Q13/16, Q14/16: 9–10 November 2000, Geneva, Switzerland');
+    expect(JSON.stringify((await at('/meeting Q15/16')).sections)).not.toContain('9–10 November 2000');
+  });
+
   it('"y.3207 consultation - when do replies have to reach tsb and who do they go to": where Y.3207 stands, with its reply date', async () => {
     const at = askerAt('2025-06-15T08:00:00Z', 'Europe/Madrid', 'y3207@example.org');
     const a = await at('y.3207 consultation - when do replies have to reach tsb and who do they go to');

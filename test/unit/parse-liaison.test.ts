@@ -4,7 +4,8 @@
  * 2/13 and 4/13"), people and addresses beside a body (Datatracker), and the reply titles that name what they answer.
  */
 import { describe, expect, it } from 'vitest';
-import { canonicalParty, findRepliesTo, parseAddressees, parseContacts, questionsNamed, requestsOf } from '../../src/parse/liaison.ts';
+import { questionsNamed } from '../../src/core/groups.ts';
+import { canonicalParty, findRepliesTo, parseAddressees, parseContacts, requestsOf } from '../../src/parse/liaison.ts';
 import { parseDocument } from '../../src/parse/index.ts';
 import { findRecommendations } from '../../src/parse/refs.ts';
 import { answeredTitle } from '../../src/store/liaison-replies.ts';
@@ -36,6 +37,13 @@ describe('Questions named beside an addressee', () => {
     ['Qs 2, 4/11', ['Q2/11', 'Q4/11']],
     ['Questions 2/13 and 4/13', ['Q2/13', 'Q4/13']],
     ['Questions 2 and 4/11', ['Q2/11', 'Q4/11']],
+    // Older notices write a dot and name a span of Questions (a rapporteur meeting's subject on the SG16 list archive).
+    ['Notice of Q.12-14/16 Rapporteur Meeting in Geneva', ['Q12/16', 'Q13/16', 'Q14/16']],
+    ['Experts of ITU-T SG16 Q.12/16, Q.13/16 and Q.14/16', ['Q12/16', 'Q13/16', 'Q14/16']],
+    ['Questions 1/5 to 3/5', ['Q1/5', 'Q2/5', 'Q3/5']],
+    ['Qs 1 to 3/17', ['Q1/17', 'Q2/17', 'Q3/17']],
+    // A span wider than any study group's Questions is two numbers, not forty Questions.
+    ['Q1-40/16', ['Q1/16', 'Q40/16']],
   ])('%s', (text, questions) => {
     expect(questionsNamed(text)).toEqual(questions);
   });

@@ -12,7 +12,7 @@ import { inheritMeeting } from '../../src/store/store.ts';
 import { findPlace } from '../../src/parse/meeting.ts';
 import { clip } from '../../src/parse/titles.ts';
 import { normalizeText } from '../../src/parse/normalize.ts';
-import { classifyAddress, findRecommendations } from '../../src/parse/refs.ts';
+import { addressedQuestions, classifyAddress, findQuestions, findRecommendations } from '../../src/parse/refs.ts';
 import { findLeadRoles } from '../../src/parse/roles.ts';
 import { REAL_DIR } from '../support/real-corpus.ts';
 
@@ -1650,5 +1650,32 @@ describe("a statement's own number", () => {
   it("is the sender's number its header gives", () => {
     expect(parsed('ietf-datatracker-1562-sg15-ls103-netmod-from-itu-t.txt').reference).toBe('SG15-LS103');
     expect(parseDocument('LIAISON STATEMENT\nSG20-LS112\nSource: ITU-T Study Group 20\nTitle: LS/r on IoT terms (reply to SG13-LS96)\nFor action to: SG13\nDeadline: N/A\n').reference).toBe('SG20-LS112');
+  });
+});
+
+// Rapporteurs' mails on the SG16 list archive (lists.packetizer.com, 1999-2007) write Questions the older way.
+describe('Questions as older notices and rapporteurs write them', () => {
+  it('reads the dotted form and a span of Questions, and no Recommendation Q.12 in them', () => {
+    const text = 'Notice of Q.12-14/16 Rapporteur Meeting in Geneva\nTo Experts of ITU-T SG16 Q.12/16, Q.13/16 and Q.14/16';
+    expect(findQuestions(text).map((q) => q.id)).toEqual(['Q12/16', 'Q13/16', 'Q14/16']);
+    expect(findRecommendations(text)).toEqual([]);
+  });
+
+  it.each([
+    ['Dear Q12-14/16 experts,\n\nThe meeting in the subject line takes place as set out in the notice.', ['Q12/16', 'Q13/16', 'Q14/16']],
+    ['To Experts of ITU-T SG16 Q.12/16, Q.13/16 and Q.14/16 Cc Chairman of SG16', ['Q12/16', 'Q13/16', 'Q14/16']],
+    ['Dear Colleagues,\n\nQ6/17 will meet in March.', []],
+    ['Dear SG17 experts,', []],
+  ])('the Questions a mail is written to: %s', (text, questions) => {
+    expect(addressedQuestions(text)).toEqual(questions);
+  });
+
+  it('files a rapporteur-meeting notice under its Questions, the study group meeting it names beside it under the group', () => {
+    const parsed = parseDocument(readFileSync(join(REAL_DIR, 'meeting-rapporteur-q12-14-16-notice-2000-flattened.txt'), 'utf8'));
+    expect(parsed.meeting).toMatchObject({ group: 'SG16', question: 'Q12/16', questions: ['Q12/16', 'Q13/16', 'Q14/16'], start: '2000-11-09', end: '2000-11-10', startTime: '09:00' });
+    expect(parsed.moreMeetings).toEqual([expect.objectContaining({ group: 'SG16', start: '2000-11-13', end: '2000-11-17' })]);
+    expect(parsed.events).toEqual([]);
+    const convocation = parseDocument(readFileSync(join(REAL_DIR, 'meeting-rapporteur-q16-17-16-1999-forwarded-convocation.txt'), 'utf8'));
+    expect(convocation.meeting).toMatchObject({ group: 'SG16', question: 'Q16/16', questions: ['Q16/16', 'Q17/16'] });
   });
 });
