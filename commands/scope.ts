@@ -104,6 +104,13 @@ export async function unknownGroupReply(ctx: CommandContext, text: string): Prom
   const curated = Object.keys(ctx.curated.groupTitles['2025-2028'] ?? {});
   const known = [...new Set([...CURRENT_STUDY_GROUPS, ...curated, 'TSAG', ...withDocs])].sort(byGroup);
   const earlier = acceptedStudyGroups().filter((g) => !known.includes(g));
+  // "deadlines for it", "when is that": a word pointing back at something said before, which nothing said names here.
+  if (/^(?:it|its|that|this|them|those|these|they|there)$/i.test(text.trim())) {
+    return noAnswer('E_UNKNOWN_GROUP', `Which group do you mean by "${text.trim()}"? Nothing asked before names one.`, [
+      'Name it: e.g. "deadlines for SG16", "/meeting Q12/16".',
+      `Known groups: ${known.join(', ')}.`,
+    ], { known: [...known, ...earlier], withDocuments: withDocs });
+  }
   return noAnswer(
     'E_UNKNOWN_GROUP',
     `"${text}" is not an ITU-T group I know.`,

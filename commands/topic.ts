@@ -16,7 +16,7 @@ const DAY = 86_400_000;
 
 /** Words that say what kind of thing is asked about, not which one. */
 const KIND_WORDS = new Set(
-  'the a an of on for about in at to and or with this that next upcoming coming meeting meetings event events side workshop workshops forum forums seminar seminars webinar webinars symposium hackathon hackathons training trainings briefing briefings session sessions tutorial group groups correspondence cg cgs focus fg fgs ad hoc itu itu-t convenor convenors convener chair chairs rapporteur who is are when where what does do will me my i we us our time start starts open opens did was were move moved new date dates change changed postponed rescheduled each every daily day days hours'.split(
+  'the a an of on for about in at to and or with this that next upcoming coming meeting meetings event events side workshop workshops forum forums seminar seminars webinar webinars symposium hackathon hackathons training trainings briefing briefings session sessions tutorial group groups correspondence cg cgs focus fg fgs ad hoc itu itu-t convenor convenors convener chair chairs rapporteur who is are when where what does do will me my i we us our it its they them those these there time start starts open opens did was were move moved new date dates change changed postponed rescheduled each every daily day days hours'.split(
     ' ',
   ),
 );

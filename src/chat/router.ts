@@ -874,7 +874,7 @@ function standsAlone(answered: { command: string | null; reply: Reply }, questio
   // (A command's own "not found" answers: only a question no command could read, or a search by its words, does not.)
   // ("who is the rapporteur?" answered "Say which Question" lacks what the earlier question named.)
   // (Nor "'abstract' is not an ITU-T group I know": a word of the question taken for a group.)
-  const read = (answered.reply.ok || (answered.command !== null && answered.reply.code !== 'E_NO_ANSWER' && answered.reply.code !== 'E_USAGE')) && !/\bis not an ITU-T group I know\b|\bis no group I know\b/.test(answered.reply.title);
+  const read = (answered.reply.ok || (answered.command !== null && answered.reply.code !== 'E_NO_ANSWER' && answered.reply.code !== 'E_USAGE')) && !/\bis not an ITU-T group I know\b|\bis no group I know\b|^Which group do you mean by\b/.test(answered.reply.title);
   // (A search that answers in its own way, "how to take part" in a group's list, is an answer.)
   const searched = answered.command === 'search' && /^Documents (?:matching|about)\b/.test(answered.reply.title);
   // ("can I still register?" asks of one meeting, not of every group's registration.)

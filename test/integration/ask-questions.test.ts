@@ -346,6 +346,13 @@ describe('liaisons and the rest', () => {
     expect(a).toMatchObject({ ok: false, code: 'E_UNKNOWN_GROUP' });
   });
 
+  it('"what are the deadlines for it?" asked first: which group is meant, not "it" refused as a group nor meetings whose titles hold "it"', async () => {
+    const r = await cli(redisUrl, prefix, 'ask', 'what are the deadlines for it?', '--json', '--as', 'first-it@example.org');
+    const a = JSON.parse(r.out || r.err) as Answer;
+    expect(a).toMatchObject({ ok: false, code: 'E_UNKNOWN_GROUP', title: 'Which group do you mean by "it"? Nothing asked before names one.' });
+    expect(a.notes[0]).toBe('Name it: e.g. "deadlines for SG16", "/meeting Q12/16".');
+  });
+
   it('what is outside sgbot\'s knowledge gets "I can\'t answer" and the nearest command', async () => {
     const a = await ask('can I bring my dog to the Montbrillant building');
     expect(a).toMatchObject({ ok: false, code: 'E_NO_ANSWER', title: 'I can\'t answer "can I bring my dog to the Montbrillant building" yet.' });
