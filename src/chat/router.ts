@@ -1551,7 +1551,7 @@ async function answerAsked(registry: Registry, context: CommandContext & { metri
     }
     // ("who's the rapporteur for that question?": "that" taken for a group is no answer; what it points to, even found
     // to hold no one, is.)
-    const pointerRefused = /^"(?:it|that|this|them|those|these)" is not an ITU-T group\b/i.test(alone.reply.title);
+    const pointerRefused = /^Which group do you mean by "/.test(alone.reply.title);
     if (pointerRefused && back && backAnswered && backAnswered.command !== null && backAnswered.reply.code !== 'E_NO_ANSWER') return readAs(backAnswered, back);
     // (… or, when that reads nothing, of what the question before it named: "whats the first deadline for it" after
     // "what are they going to consent?", asked after "when does study group 12 meet?".)

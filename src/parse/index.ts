@@ -12,7 +12,7 @@ import { fieldValue, headerOf } from './fields.ts';
 import { plainHeader, unrunHeader } from './layout.ts';
 import { dominantGroup, findGroups } from './groups.ts';
 import { CAPITAL_HEADING, parseLiaison, unlabelledTemplate, withUnstatedAction } from './liaison.ts';
-import { agendaHeading, announcedMeeting, findCancelledMeeting, findVenue, findEvents, findMeeting, heldMeeting, findOpeningTime, findPlace, meetingOf, placeInBrackets, placeName, listedNextMeetings, bodyMeetings, bodyKey, proseBodyMeetings, previousMeeting, questionMeetings, reportedMeeting, splitMeetings, subjectMeetings, workingPartyMeetings, groupMeetingsAhead } from './meeting.ts';
+import { agendaHeading, announcedMeeting, findCancelledMeeting, findVenue, findEvents, findMeeting, groupOpenings, heldMeeting, findOpeningTime, findPlace, meetingOf, placeInBrackets, placeName, listedNextMeetings, bodyMeetings, bodyKey, proseBodyMeetings, previousMeeting, questionMeetings, reportedMeeting, splitMeetings, subjectMeetings, workingPartyMeetings, groupMeetingsAhead } from './meeting.ts';
 import { meetingRows } from './meeting-table.ts';
 import { MONTH_PATTERN, normalizeText, squash } from './normalize.ts';
 import { asWritten, findReferences, findRevision, type ReferenceHit } from './reference.ts';
@@ -724,6 +724,19 @@ export function parseDocument(raw: string): ParsedDocument {
     if (first) {
       meeting = first;
       moreMeetings = others;
+    }
+  }
+  // A letter convening several groups on one day, each opening at its own hour ("Study Group 4 … will begin its meeting
+  // at 0930 hours … Study Group 16 … at 1100 hours"): one meeting a group, each with its own opening.
+  if (meeting?.groups && meeting.groups.length > 1 && moreMeetings.length === 0 && !rows) {
+    const openings = groupOpenings(flat);
+    if (new Set(meeting.groups.map((g) => openings.get(g) ?? null)).size > 1) {
+      const { groups, ...one } = meeting;
+      const [first, ...others] = groups.map((g): MeetingInfo => ({ ...one, group: g, startTime: openings.get(g) ?? null, timezone: openings.has(g) ? (one.timezone ?? GENEVA_ZONE) : null }));
+      if (first) {
+        meeting = first;
+        moreMeetings = others;
+      }
     }
   }
   // A subject naming several meetings, each with its dates: the first is the letter's meeting, the others further ones.

@@ -103,6 +103,24 @@ export function findOpeningTime(text: string): string | null {
   return timeOf(openingMatch(text));
 }
 
+// "Study Group 16 (Multimedia Services and Systems) will begin its meeting at 1100 hours".
+const GROUP_OPENING = new RegExp(String.raw`\b(Study Group \d{1,2}|SG\s?\d{1,2}|TSAG)\b(?![\/\d])[^.\n]{0,80}?\b(?:will|shall)\s+(?:open|start|begin|commence)(?:\s+(?:its|the)\s+(?:meeting|work|session))?\s+at\s+(${CLOCK})`, 'gi');
+
+/**
+ * Each group's own opening time, when a letter convening several on one day gives them: "Study Group 4 (TMN and Network
+ * Maintenance) will begin its meeting at 0930 hours … Study Group 16 (Multimedia …) will begin its meeting at 1100
+ * hours" → SG4 09:30, SG16 11:00.
+ */
+export function groupOpenings(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of allMatches(GROUP_OPENING, text.slice(0, 30_000))) {
+    const group = canonicalGroup(m[1] ?? '');
+    const time = m[2] ? (findTime(m[2]) ?? findTime(`${m[2]} hours`))?.start : null;
+    if (group && time && !out.has(group)) out.set(group, time);
+  }
+  return out;
+}
+
 /** The zone the opening time is stated in, when its sentence gives an offset: "at 0900 hours local time (UTC+4)". */
 export function findOpeningZone(text: string): string | null {
   const m = openingMatch(text);

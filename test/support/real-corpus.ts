@@ -157,7 +157,10 @@ export function scoreDocument(file: string, got: ParsedDocument, exp: ExpectedRe
     exp.meetings.forEach((m, i) => {
       if (!m.start || !m.end) return;
       const announced = i === 0 ? main : all;
-      const hit = announced.find((a) => a.start === m.start && a.end === m.end) ?? null;
+      // (Several groups meeting the same days, each its own entry: the one of the group expected.)
+      const expectedGroup = canonicalGroup(m.group ?? '');
+      const sameDays = announced.filter((a) => a.start === m.start && a.end === m.end);
+      const hit = sameDays.find((a) => expectedGroup !== null && (a.group === expectedGroup || (a.groups ?? []).includes(expectedGroup))) ?? sameDays[0] ?? null;
       const seen = hit ?? (i === 0 ? (main[0] ?? null) : null);
       add('meeting.dates', hit !== null, `${m.start}..${m.end}`, announced.length > 0 ? announced.map((a) => `${a.start}..${a.end}`).join(', ') : null);
       if (m.openingTime) add('meeting.opening', seen?.startTime === m.openingTime, m.openingTime, seen?.startTime ?? null);

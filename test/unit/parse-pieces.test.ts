@@ -1679,3 +1679,16 @@ describe('Questions as older notices and rapporteurs write them', () => {
     expect(convocation.meeting).toMatchObject({ group: 'SG16', question: 'Q16/16', questions: ['Q16/16', 'Q17/16'] });
   });
 });
+
+// TSB Circular 260 (2000): Study Groups 4, 11 and 16 meet at ITU on one day, each opening at its own hour.
+describe('a letter convening several groups on one day', () => {
+  it('gives each group its own meeting and opening hour', () => {
+    const parsed = parseDocument(readFileSync(join(REAL_DIR, 'meeting-circular-260-2000-sg4-sg11-sg16-same-day.txt'), 'utf8'));
+    const all = [parsed.meeting, ...(parsed.moreMeetings ?? [])].map((m) => ({ group: m?.group, start: m?.start, startTime: m?.startTime ?? null, groups: m?.groups }));
+    expect(all).toEqual([
+      { group: 'SG4', start: '2000-06-15', startTime: '09:30', groups: undefined },
+      { group: 'SG11', start: '2000-06-15', startTime: null, groups: undefined },
+      { group: 'SG16', start: '2000-06-15', startTime: '11:00', groups: undefined },
+    ]);
+  });
+});

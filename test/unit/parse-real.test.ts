@@ -19,7 +19,6 @@ const KNOWN_MISSES = new Set([
   'itu-ls-revcom-ls2-efficiency-jca-ahf-td.txt title',
   'itu-td-jca-ahf-doc71-lsi-q13-16-to-wfd-flattened.txt title',
   'meeting-jtc1-sc6-n13487-wrapping-cl-9-17-2008.txt meeting.dates',
-  'meeting-circular-260-2000-sg4-sg11-sg16-same-day.txt meeting.opening',
   'meeting-cl-3-13-2017-sg13-jca-sessions-0800-registration.txt meeting.dates',
   'meeting-cl-3-13-2017-sg13-jca-sessions-0800-registration.txt meeting.place',
   'meeting-rapporteur-q12-14-16-notice-2000-flattened.txt meeting.place',
