@@ -360,13 +360,19 @@ function listedContacts(block: string): Contact[] {
 /** Contact blocks: "Contact:\tName\nOrganization\nCountry\tTel: …\nE-mail: …", and Datatracker's contact lists. */
 export function parseContacts(text: string): Contact[] {
   const contacts: Contact[] = [];
-  const re = /(?:^|\n)[ \t|]*(Contacts?|Contact Persons?|Res?ponse Contacts?|Technical Contacts?|Action Holder Contacts?)[ \t]*:[ \t|]*/gi;
+  const fromContacts: Contact[] = [];
+  const re = /(?:^|\n)[ \t|]*(Contacts?|Contact Persons?|Res?ponse Contacts?|Technical Contacts?|Action Holder Contacts?|From Contacts?)[ \t]*:[ \t|]*/gi;
   const found = [...text.matchAll(re)].map((m) => ({ at: m.index, start: m.index + m[0].length, label: m[1] ?? '' }));
   for (const [i, { start, label }] of found.entries()) {
     const limit = Math.min(found[i + 1]?.at ?? text.length, start + 600);
     let block = text.slice(start, limit);
     const stop = /\n[ \t]*(?:Abstract|Keywords|Summary|Attachments?|Purpose|Title|Source|Question|Send any reply|Deadline|Body|For (?:action|comment|information))\b|\n\s*\n\s*\n/i.exec(block);
     if (stop) block = block.slice(0, stop.index);
+    // Datatracker's "From Contact", who submitted the statement: its contact when it names no other.
+    if (/^From\b/i.test(label)) {
+      fromContacts.push(...listedContacts(block.split('\n')[0] ?? ''));
+      continue;
+    }
     if (TRACKER_CONTACT.test(label)) {
       // The same person may be both response and technical contact: one contact.
       for (const c of listedContacts(block)) if (!contacts.some((k) => k.name === c.name || (c.email !== null && k.email === c.email))) contacts.push(c);
@@ -399,7 +405,7 @@ export function parseContacts(text: string): Contact[] {
     if (contacts.some((c) => c.name === name && (c.email === email || !email))) continue;
     contacts.push({ name, organization: lines[1] ?? null, country: lines[2] ?? null, email, phone });
   }
-  return contacts;
+  return contacts.length > 0 ? contacts : fromContacts;
 }
 
 // "The Ministry of … presents its compliments to the TSB and …": the note verbale of a body outside ITU-T.

@@ -23,6 +23,8 @@ function normalTitle(title: string): string {
   return title
     .toLowerCase()
     .replace(/["“”'‘’]/g, '')
+    // A Datatracker title names the addressee after it: "LS on … (netvc) [to IETF IESG]".
+    .replace(/\s*\[to\s[^\]]{1,80}\]\s*$/, '')
     .replace(/^\s*(?:liaison statement|ls)\s+(?:to\s+[\w\s/-]{2,40}?\s+)?(on|about|regarding|concerning)\s+/, 'ls $1 ')
     .replace(/\s+/g, ' ')
     .replace(/[.\s]+$/, '')
@@ -42,16 +44,32 @@ export async function answeredBy(store: DocumentStore, reply: StoredDocument): P
       if (doc.id !== reply.id && doc.parsed.kind === 'liaison-statement' && doc.supersededBy === null) found.set(doc.id, doc);
     }
   }
-  const wanted = answeredTitle(p.title);
+  // The title it answers: its own ("Reply LS on X"), or one it says it responds to ("in response to: LS on X").
+  const wanted = new Set([answeredTitle(p.title), ...(p.liaison.repliesTo ?? []).filter((r) => !REFERENCE.test(r)).map(normalTitle)].filter((t): t is string => t !== null && t.length >= 8));
   const replier = p.liaison.from ? canonicalGroup(p.liaison.from) : null;
-  if (wanted && replier) {
-    for (const fact of await store.liaisons(parentGroup(replier), TITLE_WINDOW)) {
-      if (fact.source.docId === reply.id || found.has(fact.source.docId) || normalTitle(fact.source.title ?? '') !== wanted) continue;
-      const asked = actingAddressees(fact.liaison).some((a) => a.group !== null && parentGroup(a.group) === parentGroup(replier));
+  // An ITU-T group answers a statement that asked it to act, among those sent to it; a body outside ITU-T ("IETF RAI")
+  // one that an ITU-T group it writes to sent to that body ("IETF"), among that group's.
+  const body = replier === null && p.liaison.from ? bodyOf(p.liaison.from) : null;
+  const groups = replier ? [parentGroup(replier)] : body ? [...new Set(p.liaison.to.map((t) => canonicalGroup(t)).filter((g): g is string => g !== null).map(parentGroup))] : [];
+  for (const group of wanted.size > 0 ? groups : []) {
+    for (const fact of await store.liaisons(group, TITLE_WINDOW)) {
+      if (fact.source.docId === reply.id || found.has(fact.source.docId) || !wanted.has(normalTitle(fact.source.title ?? ''))) continue;
+      const asked = replier
+        ? actingAddressees(fact.liaison).some((a) => a.group !== null && parentGroup(a.group) === parentGroup(replier))
+        : fact.liaison.from !== null && canonicalGroup(fact.liaison.from) !== null && parentGroup(canonicalGroup(fact.liaison.from) ?? '') === group && (fact.liaison.addressees ?? []).some((a) => bodyOf(a.party) === body);
       if (!asked) continue;
       const doc = await store.getDocument(fact.source.docId);
       if (doc && doc.supersededBy === null) found.set(doc.id, doc);
     }
   }
   return [...found.values()];
+}
+
+/** A document reference ("SG11-LS30", "S5-261234", "COM 16-LS 124"), not a title. */
+const REFERENCE = /^(?:[A-Z0-9][\w/.-]*[\s-]?(?:LS|TD|C)?\s?\d[\w/.-]*|\S+)$/;
+
+/** The organisation a body outside ITU-T belongs to, by the first word of its name: "IETF RAI" → "ietf". */
+function bodyOf(party: string): string | null {
+  const first = /^[A-Za-z0-9][\w&-]*/.exec(party.trim())?.[0]?.toLowerCase() ?? null;
+  return first && first !== 'itu-t' && first !== 'itu' ? first : null;
 }

@@ -5,6 +5,8 @@
  * later answers it and its reminders stop. The liaison is laid out as ITU-T's LS template is (a TD of the source
  * study group with "For action to / For comment to / For information to" rows); its facts are made up.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { defaultRegistry } from '../../commands/index.ts';
 import { answer } from '../../src/chat/router.ts';
@@ -14,6 +16,7 @@ import { scheduleDocument } from '../../src/reminders/schedule.ts';
 import type { DeadlineFact } from '../../src/store/facts.ts';
 import type { SearchIndex } from '../../src/store/search.ts';
 import { letter, makePerson } from '../support/reminder-builders.ts';
+import { REAL_DIR } from '../support/real-corpus.ts';
 import { startReminderEnv, type ReminderEnv } from '../support/reminder-env.ts';
 
 const redisUrl = inject('redisUrl');
@@ -230,5 +233,20 @@ describe("a liaison from a body outside ITU-T that gives its own meeting's deadl
     const sg13 = await deadlines('SG13');
     expect(sg13.filter((d) => d.source.docId === doc.id).map((d) => `${d.date} ${d.category}`)).toEqual(['2036-04-25 liaison-reply']);
     expect(doc.parsed.bodyMeetings?.map((m) => `${m.body} ${m.start}`)).toEqual(['WP 5D 2036-05-12']);
+  });
+});
+
+// IETF Datatracker liaisons 1399 and 1404 (test/fixtures/real/SOURCES.md): SG16 asks the IETF a question; the IETF RAI
+// area answers "in response" to it by its title, as a body outside ITU-T writes.
+describe('a reply from a body outside ITU-T, naming the statement it answers by its title', () => {
+  it('marks the SG16 statement to the IETF answered', async () => {
+    const original = await e.store(readFileSync(join(REAL_DIR, 'ietf-datatracker-1399-sg16-netvc-call-for-comments.txt'), 'utf8'), { messageId: '<dt-1399@ietf.org>' });
+    expect(original.doc.parsed.liaison).toMatchObject({ from: 'SG16', deadline: '2015-05-30' });
+    const reply = await e.store(readFileSync(join(REAL_DIR, 'ietf-datatracker-1404-rai-response-netvc.txt'), 'utf8'), { messageId: '<dt-1404@ietf.org>' });
+    expect(reply.doc.parsed.liaison?.repliesTo).toEqual(['LS on call for comments on an IETF WG on Internet Video Codec (netvc) [to IETF IESG]']);
+    await applyReplies(e.deps, reply.doc.id);
+    expect((await e.deps.store.getDocument(original.doc.id))?.answeredBy?.docId).toBe(reply.doc.id);
+    const sg16 = (await answer(registry, ctx(), '/ls SG16')).reply;
+    expect(sg16.sections.flatMap((s) => s.items.map((i) => i.text))).toContain('LS on call for comments on an IETF WG on Internet Video Codec (netvc) [to IETF IESG] — answered by Response to LS on call for comments on an IETF WG on Internet Video Codec (netvc)');
   });
 });

@@ -3,8 +3,11 @@
  * "Study Group 11", "SG11", "WP3/11", "TSAG"), Question lists ("Question 6/17", "Q6/17", "Qs 2, 4/11", "Questions
  * 2/13 and 4/13"), people and addresses beside a body (Datatracker), and the reply titles that name what they answer.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { questionsNamed } from '../../src/core/groups.ts';
+import { REAL_DIR } from '../support/real-corpus.ts';
 import { canonicalParty, findRepliesTo, parseAddressees, parseContacts, requestsOf } from '../../src/parse/liaison.ts';
 import { parseDocument } from '../../src/parse/index.ts';
 import { findRecommendations } from '../../src/parse/refs.ts';
@@ -242,6 +245,12 @@ describe('contacts', () => {
     // A Datatracker page listing its response contacts one a line with no addresses (liaison 1530, IEEE 802.1, 2017).
     const page = parseDocument('Liaison statement\nState Posted\nSubmitted Date 2017-07-13\nFrom Group IEEE-802-1\nFrom Contact Glenn Parsons\nTo Group netmod\nTo Contacts The IETF Chair\nResponse Contact Paul Nikolich\nGlen Parsons\nJohn Messenger\nPurpose For information\nAttachments liaison-response-CFM-YANG-0517-v01\nWe are thankful for the liaison responses to our March 16, 2017 liaison.\n');
     expect(page.liaison?.contacts.map((c) => [c.name, c.organization])).toEqual([['Paul Nikolich', null], ['Glen Parsons', null], ['John Messenger', null]]);
+  });
+
+  // Datatracker liaison 1399 (SG16 to the IETF, 2015; test/fixtures/real): the response contact left empty.
+  it('takes the person who submitted a Datatracker statement as its contact when it names no other, not the addressee\'s contacts', () => {
+    const page = parseDocument(readFileSync(join(REAL_DIR, 'ietf-datatracker-1399-sg16-netvc-call-for-comments.txt'), 'utf8'));
+    expect(page.liaison?.contacts.map((c) => c.name)).toEqual(['Rita Delgado']);
   });
 });
 
