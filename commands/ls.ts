@@ -3,7 +3,7 @@
  * ahead, not yet answered) first, then the replies it expects from others, then the rest, newest first.
  */
 import { MONTH_PATTERN } from '../src/parse/normalize.ts';
-import { canonicalGroup, canonicalQuestion, groupOfQuestion, parentGroup } from '../src/core/groups.ts';
+import { canonicalGroup, canonicalQuestion, GROUP_MENTION, groupOfQuestion, parentGroup } from '../src/core/groups.ts';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { defineCommand, type CommandContext, type Reply, type ReplyItem } from '../src/core/command.ts';
@@ -253,6 +253,9 @@ function onceEach(liaisons: LiaisonFact[]): LiaisonFact[] {
   });
 }
 
+// "sg15 send", left of "what ls did sg15 send that needs a reply": the statements of that sender.
+const SENT_BY = new RegExp(String.raw`^(${GROUP_MENTION.source})\s+(?:send|sent)(?:\s+out)?$`, 'i');
+
 /** "SG15 from IETF" (as the router passes "did IETF send anything to SG15"): a scope and, after "from", a sender. */
 export function parseLsText(rest: string): { scope: Scope; from: string | null; to: string | null; topic: string | null; due?: string; sent?: string; asks?: boolean; replyAsked?: boolean; actor?: string; addressee?: string; openAsked?: 'passed' | 'open'; whoActs?: boolean; answeredAsked?: boolean; contactsAsked?: boolean } {
   // "--asks" (as the router passes "what do we need to do"): what the statements ask comes with them.
@@ -279,7 +282,10 @@ export function parseLsText(rest: string): { scope: Scope; from: string | null; 
   if (state) return { ...parseLsText(rest.replace(/(?:^|\s)--(?:passed|still-open)\b/g, ' ').trim()), openAsked: state[1] === 'passed' ? 'passed' : 'open' };
   // "does SG5's LS on L.1470 need a reply": whether the statements picked out ask for one.
   const needs = /\s+(?:that\s+|which\s+)?(?:need|needs|require|requires|expect|expects|want|wants)\s+(?:an?\s+)?(?:reply|response|answer)\b/i;
-  if (needs.test(rest)) return { ...parseLsText(rest.replace(needs, ' ').trim()), replyAsked: true };
+  if (needs.test(rest)) {
+    const left = rest.replace(needs, ' ').trim().replace(SENT_BY, 'from $1');
+    return { ...parseLsText(left), replyAsked: true };
+  }
   // "any liaisons for study group 2 this year?", "SG17 liaisons sent last month": when the statements were dated.
   const sentAsked = new RegExp(String.raw`\s+(?:(?:sent|received|dated|written|issued)\s+)?((?:this|last)\s+(?:year|month|week)|in\s+(?:(?:${MONTH_PATTERN})\s+)?(?:19|20)\d{2}|since\s+(?:(?:${MONTH_PATTERN})\s+)?(?:19|20)\d{2}|recently|lately|of late)\s*[?!.]*$`, 'i').exec(rest);
   // ("recently": the last six months, about a study group's meeting cycle.)

@@ -2,7 +2,7 @@
  * From what a person typed to a command: "/deadlines SG20", "deadlines SG20", "@sgbot when is the next SG13
  * meeting", "/sgbot lsg IoT". Slack, Teams and the terminal all go through here.
  */
-import { noAnswer, type CommandContext, type CommandSpec, type Registry, type Reply } from '../core/command.ts';
+import { noAnswer, type CommandContext, type CommandSpec, type Registry, type Reply, type SourceRef } from '../core/command.ts';
 import { namesOnlyDeadlineKinds, splitCategories, STILL_APPLIES_ASKED } from '../core/deadline-words.ts';
 import { editDistance } from '../core/edit-distance.ts';
 import { canonicalGroup, GROUP_MENTION, regionalGroupOf, withQuestionLists, withRegionalGroups } from '../core/groups.ts';
@@ -369,6 +369,8 @@ export function route(registry: Registry, input: string, clock?: AskClock): Rout
 /** {@link route} of a question already stripped of the ways of addressing sgbot ({@link addressed}). */
 function routeText(registry: Registry, plain: string, clock?: AskClock): Routed {
   const text = plain
+    // "and where will q13/15 meet in april?": a whole question after "and" or "so" is that question.
+    .replace(/^\s*(?:and|so|also|then|ok(?:ay)?)[,\s]+(?=(?:when|where|what|which|who|how|is|are|does|do|did|will|can|could|has|have)\s+(?:\S+\s+){1,}\S)/i, '')
     // "when's", "where's", "who's": the words the patterns read.
     .replace(/\b(when|where|who|how)['’]s\b/gi, '$1 is')
     // Chat shorthand: "b4 the march mtg", "assoc rapporteur", "contribs", "tmrw".
@@ -417,6 +419,10 @@ function routeText(registry: Registry, plain: string, clock?: AskClock): Routed 
     // group puts forward for that step.
     .replace(PROPOSED_FOR_STEP, (_m, step: string, group: string, end: string) => `which drafts did ${group} put forward for ${step}${end}`)
     .replace(PROPOSING_FOR_STEP, 'which drafts did $1 put forward for $2$3')
+    // "when is the next tsag?", "where's the next sg13?": a group named where its meeting is meant.
+    .replace(new RegExp(String.raw`^((?:when|where)(?:\s+is|'s|’s)\s+(?:the\s+)?(?:next|upcoming|coming)\s+(?:ITU-T\s+)?(?:${GROUP_MENTION.source}))(\s*[?!.]*)$`, 'i'), '$1 meeting$2')
+    // "search workshop", "search for digital twin": the search asked without its slash.
+    .replace(/^search\s+(?:for\s+)?(?=\S)(?!.*\?\s*$)/i, '/search ')
     // "when do contributions need to be in", "by when must papers be submitted": when they are due.
     .replace(/^(?:when|by when)\s+(?:do|does|must|should|will)\s+((?:the\s+)?(?:[\w-]+\s+){0,2}?(?:contributions?|registrations?|fellowship requests?|papers?|abstracts?|requests?|comments?|replies|documents?))\s+(?:(?:need|have)\s+to\s+|got\s+to\s+)?(?:be\s+)?(?:in|submitted|sent|received|filed|go in|arrive|reach (?:TSB|ITU))\b([^?!]{0,60}?)\s*([?!.]*)$/i, 'when are $1 due$2$3')
     // "who do I send my contribution to for the muscat meeting": the contributions deadline, which says where they go.
@@ -1076,7 +1082,7 @@ export async function answer(registry: Registry, context: CommandContext & { met
   const question = withQuestionLists(asked);
   const answered = await answerAsked(registry, context, question);
   // The one document an answer is about is kept with the question it answered, for "who sent it?" next.
-  const focus = answered.reply.ok && answered.read ? focusOf(answered.reply) : null;
+  const focus = answered.reply.ok && answered.read ? focusOf(answered.reply, answered.command) : null;
   if (focus && context.conversation?.setFocus) await context.conversation.setFocus(`${(answered.read ?? "").slice(0, 300)}\u0000${focus}`).catch(() => undefined);
   return answered;
 }
@@ -1085,14 +1091,27 @@ export async function answer(registry: Registry, context: CommandContext & { met
  * The one document `reply` is about, by its reference ("SG13-LS87", "TSB Circular 241"): its only source, or the one
  * its title names first; `null` when it is about several or none.
  */
-function focusOf(reply: Reply): string | null {
-  const references = [...new Set(reply.sources.map((x) => x.reference).filter((r): r is string => !!r))];
-  if (references.length === 1 && reply.sources.length === 1) return references[0] ?? null;
-  // A document without a reference (a Datatracker page) is named by its id, which `doc` reads too.
+function focusOf(reply: Reply, command: string | null): string | null {
+  // A statement is named by its number ("SG13-LS87"); one with no such number (a Datatracker page, "TD 1204
+  // (PLEN/15)") by its id, which `doc` reads too.
+  const nameOf = (x: SourceRef): string | null => (x.kind === 'liaison-statement' && !(x.reference && STATEMENT_NUMBER.test(x.reference)) ? (x.docId?.slice(0, 12) ?? null) : x.reference);
   const only = reply.sources.length === 1 ? reply.sources[0] : undefined;
-  if (only && !only.reference && only.docId && only.kind === 'liaison-statement') return only.docId.slice(0, 12);
-  return FOCUS_TITLE.exec(reply.title)?.[1] ?? null;
+  if (only) {
+    const named = nameOf(only);
+    if (named) return named;
+  }
+  const titled = FOCUS_TITLE.exec(reply.title)?.[1];
+  if (titled) return titled;
+  // A list of statements whose first part holds one ("Replies SG15 expects from others": one, with what it asks): that
+  // statement, which "who must reply?" next is of.
+  const first = reply.sections.find((x) => x.items.length > 0)?.items ?? [];
+  const ids = new Set(first.map((i) => i.source?.docId ?? null));
+  const lone = command === 'ls' && ids.size === 1 && !ids.has(null) ? first[0]?.source : undefined;
+  return lone?.kind === 'liaison-statement' ? nameOf(lone) : null;
 }
+
+/** A statement's number: "SG13-LS87", "TSAG-TD133". */
+const STATEMENT_NUMBER = /-(?:LS|TD)\s?\d/i;
 
 /** A title that names the one document it answers of ("What SG11-LS58 asks of SG13", "Contacts for SG17-LS45: …"). */
 const FOCUS_TITLE = /^(?:What |Contacts? for |No: no reply to |Yes: |No: )?((?:SG\d{1,2}|TSAG)-(?:LS|TD)\s?\d{1,4}|TSB (?:Circular|Collective letter) \d{1,4}(?:\/(?:\d{1,2}|TSAG))?)\b/;

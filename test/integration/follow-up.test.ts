@@ -736,6 +736,19 @@ describe('a follow-up question', () => {
     expect(JSON.stringify((await at('/meeting Q15/16')).sections)).not.toContain('9–10 November 2000');
   });
 
+  it('"what ls did sg15 send that needs a reply?" then "who must reply?" and "who are the contacts?": of the one statement listed; "and where will q13/15 meet in april?" is that whole question', async () => {
+    const at = askerAt('2027-01-01T03:00:00Z', 'Asia/Tokyo', 'sg15-sent@example.org');
+    const sent = await at('what ls did sg15 send that needs a reply?');
+    expect(sent).toMatchObject({ ok: true, command: 'ls', title: 'Liaison statements of SG15' });
+    expect(sent.sections[0]?.heading).toBe('Replies SG15 expects from others');
+    const who = await at('who must reply?');
+    expect(who.title).toBe('IEEE 802.1 Working Group, MEF Forum are asked to act on TD 1204 (PLEN/15), replying by Mon 1 Mar 2027, 07:59 (Asia/Tokyo) — original: 28 February 2027 Geneva time, end of day; for information only: SG13');
+    expect((await at('who are the contacts?')).title).toMatch(/^Contact for TD 1204 \(PLEN\/15\): Lena Fischer/);
+    await at('when is the next sg15 meeting?');
+    const q13 = await at('and where will q13/15 meet in april?');
+    expect(q13).toMatchObject({ ok: true, command: 'meeting', title: 'Q13/15 meets in Ottawa' });
+  });
+
   it('"y.3207 consultation - when do replies have to reach tsb and who do they go to": where Y.3207 stands, with its reply date', async () => {
     const at = askerAt('2025-06-15T08:00:00Z', 'Europe/Madrid', 'y3207@example.org');
     const a = await at('y.3207 consultation - when do replies have to reach tsb and who do they go to');

@@ -384,6 +384,12 @@ describe('phrasings reported refused in the third round', () => {
     ['sg17 liaisons.', 'ls', { scope: { kind: 'group', group: 'SG17' }, from: null }],
     ["what are SG17's lead roles", 'lsg', { query: 'SG17' }],
     ['find documents about quantum', 'search', { words: 'quantum' }],
+    // The search asked without its slash; a group named as a meeting would be, without the word "meeting".
+    ['search workshop', 'search', { words: 'workshop' }],
+    ['what ls did sg15 send that needs a reply?', 'ls', { scope: { kind: 'group', group: 'SG15' }, from: 'SG15', replyAsked: true }],
+    ['search for digital twin', 'search', { words: 'digital twin' }],
+    ['when is the next tsag?', 'meeting', { scope: { kind: 'group', group: 'TSAG' }, unread: null }],
+    ["where's the next sg13", 'meeting', { scope: { kind: 'group', group: 'SG13' }, focus: 'place', unread: null }],
     ['docs mentioning Y.4250', 'search', { words: 'Y.4250' }],
     ['anything about MPLS-TP?', 'search', { words: 'MPLS-TP' }],
     ['sg11 meeting dates and opening time', 'meeting', { scope: { kind: 'group', group: 'SG11' }, focus: 'time', unread: null }],
