@@ -8,6 +8,7 @@ import { editDistance } from '../core/edit-distance.ts';
 import { canonicalGroup, GROUP_MENTION, regionalGroupOf, withQuestionLists, withRegionalGroups } from '../core/groups.ts';
 import { formatRange, resolveZone } from '../core/time.ts';
 import { MONTH_PATTERN } from '../parse/normalize.ts';
+import { sourcesReply, WHICH_DOCUMENT } from './sources-asked.ts';
 import type { CommandMetrics } from '../metrics.ts';
 
 /** A routed request: the command and its validated arguments, or a reply explaining why there is none. */
@@ -463,7 +464,7 @@ function routeText(registry: Registry, plain: string, clock?: AskClock): Routed 
     // "status of the SG15 TAP consultation": whether it is open and until when, with the Recommendations it is on.
     .replace(/^(?:what(?:'s|’s| is)\s+)?(?:the\s+)?(?:status|state|progress)\s+(?:of|on)\s+(?:the\s+)?((?:ITU-T\s+)?(?:SG\s?\d{1,2}|study group \d{1,2}|TSAG))(?:['’]s)?\s+(?:(?:TAP|AAP|Member States?['’]?)\s+)?consultations?(\s*[?!.]*)$/i, 'is the $1 consultation still open$2')
     // "by when do member states reply?", "until when can administrations comment": a consultation's reply date.
-    .replace(/^(?:and\s+)?(?:by|until|till)\s+when\s+(?:do|does|must|should|can|will)\s+(?:the\s+)?(?:member states|administrations|members)\s+(?:have to\s+|need to\s+)?(?:reply|respond|answer|comment|object)(?:\s+to\s+(?:it|the consultation|the TAP))?[?!.]?(?:\s+for\s+((?:ITU-T\s+)?(?:SG\s?\d{1,2}|study group \d{1,2}|TSAG)))?(\s*[?!.]*)$/i, (_m, group: string | undefined, end: string) => `consultation deadline${group ? ` for ${group}` : ''}${end}`)
+    .replace(/^(?:and\s+)?(?:(?:by|until|till)\s+)?when\s+(?:do|does|must|should|can|will)\s+(?:the\s+)?(?:member states|administrations|members)\s+(?:have to\s+|need to\s+)?(?:reply|respond|answer|comment|object)(?:\s+to\s+(?:it|the consultation|the TAP))?[?!.]?(?:\s+for\s+((?:ITU-T\s+)?(?:SG\s?\d{1,2}|study group \d{1,2}|TSAG)))?(\s*[?!.]*)$/i, (_m, group: string | undefined, end: string) => `consultation deadline${group ? ` for ${group}` : ''}${end}`)
     // "what did I miss for the SG5 meeting": the group's deadlines, those passed with those to come.
     .replace(/^what\s+(?:did|have)\s+(?:I|we)\s+miss(?:ed)?\s+(?:for|of|about)\s+(?:the\s+)?(?:next\s+)?((?:ITU-T\s+)?(?:SG\s?\d{1,2}|study group \d{1,2}|TSAG|WP\s?\d\/\d{1,2}))\s+meeting(\s*[?!.]*)$/i, 'what deadlines did I miss for $1$2')
     // "what do I have to do before the SG13 meeting", "which deadlines are there before the next SG13 meeting": the
@@ -1067,6 +1068,9 @@ async function unscopedDeadlines(registry: Registry, context: CommandContext, qu
   const args = routed.args as { scope?: { kind?: string }; categories?: unknown[] | null };
   if (args.scope?.kind !== 'all' || (!(args.categories?.length ?? 0) && !CHANGED_DEADLINES.test(question) && !DEADLINES_LEFT.test(question))) return null;
   const previous = await previousQuestion();
+  // ("when do member states need to reply?" after "/rec y.3188": that Recommendation's consultation.)
+  const rec = previous && (args.categories ?? []).includes('consultation-reply') ? REC_NUMBER.exec(previous.replace(/(?<![\w.])[a-z](?=\.\d)/g, (c) => c.toUpperCase()))?.[0] : undefined;
+  if (rec) return `consultation deadline for ${rec}`;
   const subject = previous ? subjectOf(previous) : null;
   return subject && 'group' in subject ? `${question.replace(/[?!.]+\s*$/, '')} for ${subject.group}` : null;
 }
@@ -1143,6 +1147,15 @@ async function answerAsked(registry: Registry, context: CommandContext & { metri
   }
   // ("what's that in new york time?" is the last answer again, in that zone: read below.)
   if (zoned && zoned.rest.length >= 3 && namesNothing(zoned.rest) && !THAT_IN_PLACE.test(question.trim())) return answerAsked(registry, { ...context, tz: zoned.zone }, zoned.rest);
+  // "which circular is that?", "what's the source?": the documents the previous answer came from. (The question
+  // before stays the one to read the next against.)
+  const whichDocument = question.length <= 120 ? WHICH_DOCUMENT.exec(question.trim()) : null;
+  if (whichDocument) {
+    const previous = await previousQuestion();
+    const before = previous ? await answerOne(registry, context, previous) : null;
+    const named = before?.reply.ok ? await sourcesReply(context, before.reply, whichDocument.groups?.['kind'] ?? whichDocument.groups?.['said'] ?? null) : null;
+    if (previous && named) return readAs({ command: 'doc', reply: named }, null, `Of the answer to "${previous}".`);
+  }
   // The asker's question before the previous one, for when the previous named nothing ("is there interpretation?")
   // and that one did ("when is the next TSAG meeting?"): one question back, no further.
   let keptBefore: Promise<string | null> | undefined;

@@ -749,6 +749,22 @@ describe('a follow-up question', () => {
     expect(q13).toMatchObject({ ok: true, command: 'meeting', title: 'Q13/15 meets in Ottawa' });
   });
 
+  it('"which circular is that?" after a Recommendation\'s status names the circular it came from; "when do member states need to reply?" is that consultation\'s reply date', async () => {
+    const at = askerAt('2025-07-01T08:00:00Z', 'Europe/Paris', 'which-circular@example.org');
+    await at('/rec y.3188');
+    const which = await at('which circular is that?');
+    expect(which).toMatchObject({ ok: true, command: 'doc' });
+    expect(which.title).toMatch(/^That is TSB Circular 57 \(Determination of draft new Recommendations ITU-T Y\.3188 .*, dated Tue 10 June 2025\)$/);
+    expect(which.notes[0]).toBe('Of the answer to "/rec y.3188".');
+    const reply = await at('when do member states need to reply?');
+    expect(reply).toMatchObject({ ok: true, command: 'deadlines' });
+    expect(reply.notes[0]).toBe('Read as "consultation deadline for Y.3188".');
+    expect(reply.sections[0]?.items[0]?.text).toMatch(/^Tue 23 Sep 2025, 01:59 \(Europe\/Paris\) — original: 22 September 2025, 23:59 UTC .*Consultation reply on Y\.3188/);
+    const letter = askerAt('2025-09-01T08:00:00Z', 'Europe/Paris', 'which-letter@example.org');
+    await letter('when is the next sg11 meeting?');
+    expect((await letter('which letter is that?')).title).toBe('That is Meeting of Study Group 11; Geneva, 13-22 October 2025 (undated)');
+  });
+
   it('"y.3207 consultation - when do replies have to reach tsb and who do they go to": where Y.3207 stands, with its reply date', async () => {
     const at = askerAt('2025-06-15T08:00:00Z', 'Europe/Madrid', 'y3207@example.org');
     const a = await at('y.3207 consultation - when do replies have to reach tsb and who do they go to');
