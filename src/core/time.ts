@@ -39,24 +39,36 @@ const ZONE_OF_CITY: Record<string, string> = { geneva: 'Europe/Zurich', genf: 'E
 /** Fewest inhabitants of a town whose name is taken for its zone: a village's name is more often a word ("Progress"). */
 const TOWN_POPULATION = 100_000;
 
-interface CityZones {
-  lookupViaCity(name: string): Array<{ timezone: string; pop: number }>;
+/** A place's name as the town lists compare it: no accents, lower case ("Montréal" → "montreal"). */
+function townKey(name: string): string {
+  return name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();
 }
-let cityZones: CityZones | undefined;
 
-/** Towns looked up already, with their zone or `null` (the list is scanned whole for each name). At most 1,000. */
+/** city-timezones' towns by {@link townKey} of their names (spelt with or without accents), read once. */
+let townIndex: Map<string, Array<{ timezone: string; pop: number }>> | undefined;
+
+/** Towns looked up already, with their zone or `null`. At most 1,000. */
 const townZones = new Map<string, string | null>();
 
-/** The zone of the most populous town so named in city-timezones' list (Brasília, Bengaluru, Kigali), or `null`. */
-function townZone(name: string): string | null {
-  const known = townZones.get(name);
+/**
+ * The zone of the most populous town so named in city-timezones' list (Brasília, Bengaluru, Kigali, Montréal written
+ * "Montreal") with at least `minPopulation` inhabitants, or `null`.
+ */
+function townZone(name: string, minPopulation = TOWN_POPULATION): string | null {
+  const key = `${minPopulation}:${townKey(name)}`;
+  const known = townZones.get(key);
   if (known !== undefined) return known;
   // The list (about 2 MB, some 30 ms to read) is read the first time a town outside the zone database's names is asked for.
-  cityZones ??= createRequire(import.meta.url)('city-timezones') as CityZones;
-  const best = cityZones.lookupViaCity(name).reduce<{ timezone: string; pop: number } | null>((a, c) => (c.pop >= TOWN_POPULATION && (!a || c.pop > a.pop) ? c : a), null);
+  townIndex ??= (() => {
+    const index = new Map<string, Array<{ timezone: string; pop: number }>>();
+    const list = (createRequire(import.meta.url)('city-timezones') as { cityMapping: Array<{ city: string; city_ascii: string; timezone: string; pop: number }> }).cityMapping;
+    for (const c of list) for (const n of new Set([townKey(c.city), townKey(c.city_ascii)])) index.set(n, [...(index.get(n) ?? []), { timezone: c.timezone, pop: c.pop }]);
+    return index;
+  })();
+  const best = (townIndex.get(townKey(name)) ?? []).reduce<{ timezone: string; pop: number } | null>((a, c) => (c.pop >= minPopulation && (!a || c.pop > a.pop) ? c : a), null);
   const zone = best && isValidZone(best.timezone) ? best.timezone : null;
   if (townZones.size >= 1000) townZones.clear();
-  townZones.set(name, zone);
+  townZones.set(key, zone);
   return zone;
 }
 
@@ -230,8 +242,12 @@ export function formatSpan(from: number | null, to: number | null, zone: string,
 export function placeZone(place: string | null | undefined): string | null {
   const town = place?.split(',')[0]?.trim() ?? '';
   if (town === '' || /^(?:virtual|online|e-?meeting)$/i.test(town) || town.includes('/')) return null;
-  return resolveZone(town);
+  // (A document names a real place: a town smaller than one a person would name a zone by counts too, Launceston.)
+  return resolveZone(town) ?? townZone(town, PLACE_POPULATION);
 }
+
+/** Fewest inhabitants of a town a document names as a meeting's place whose zone is taken for it. */
+const PLACE_POPULATION = 20_000;
 
 /**
  * When a meeting opens, for people: in the reader's zone with the letter's time beside it, as for deadlines; a time

@@ -91,5 +91,15 @@ describe('zones as people name them', () => {
     for (const word of ['Progress', 'March', 'May', 'total', 'English', 'person', 'mobile', 'Mobile', 'reading', 'Split', 'Nice']) expect(resolveZone(word)).toBeNull();
     // "ITU time" is Geneva's; an acronym is no town ("Itu", Brazil).
     expect(resolveZone('ITU')).toBe('Europe/Zurich');
+    // The list spells it "Montréal"; people write "Montreal".
+    expect(resolveZone('Montreal')).toBe('America/Montreal');
+  });
+
+  // TSB Circular 148 (2007): a workshop in Montreal opening "at 1030 hours" with no zone; a rapporteurs' mail on the
+  // SG16 list (2001) for a meeting in Launceston, Tasmania.
+  it("converts a time a letter gives in a meeting place's own time, a small town's too", () => {
+    const workshop = { start: '2007-07-13', startTime: '10:30', timezone: null, place: 'Montreal, Canada' };
+    expect(formatOpening(workshop, 'Asia/Tokyo')).toBe('Fri 13 Jul 2007, 23:30 (Asia/Tokyo) — original: 13 July 2007, 10:30 America/Montreal');
+    expect(formatOpening({ start: '2001-02-05', startTime: '09:00', timezone: null, place: 'Launceston, Tasmania' }, 'Europe/Zurich')).toBe('Sun 4 Feb 2001, 23:00 (Europe/Zurich) — original: 5 February 2001, 09:00 Australia/Hobart');
   });
 });
