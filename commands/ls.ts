@@ -3,6 +3,7 @@
  * ahead, not yet answered) first, then the replies it expects from others, then the rest, newest first.
  */
 import { MONTH_PATTERN } from '../src/parse/normalize.ts';
+import { withBodyShortNames } from '../src/core/bodies.ts';
 import { canonicalGroup, canonicalQuestion, GROUP_MENTION, groupOfQuestion, parentGroup } from '../src/core/groups.ts';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
@@ -503,7 +504,10 @@ function nameWords(name: string): string[] {
 }
 
 /** Whether the body `name` is the one `asked` names: the words asked all in it ("3GPP CT4" for "3GPP TSG CT4"). */
-function namedBy(name: string, asked: string): boolean {
+function namedBy(stored: string, question: string): boolean {
+  // ("the Broadband Forum" asked of a statement stored as from "BBF", and the other way round.)
+  const name = withBodyShortNames(stored);
+  const asked = withBodyShortNames(question);
   if (squash(name).toLowerCase().includes(squash(asked).toLowerCase())) return true;
   const words = new Set(nameWords(name));
   const wanted = nameWords(asked);

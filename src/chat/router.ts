@@ -4,6 +4,7 @@
  */
 import { noAnswer, type CommandContext, type CommandSpec, type Registry, type Reply, type SourceRef } from '../core/command.ts';
 import { namesOnlyDeadlineKinds, splitCategories, STILL_APPLIES_ASKED } from '../core/deadline-words.ts';
+import { withBodyShortNames } from '../core/bodies.ts';
 import { editDistance } from '../core/edit-distance.ts';
 import { canonicalGroup, GROUP_MENTION, regionalGroupOf, withQuestionLists, withRegionalGroups } from '../core/groups.ts';
 import { formatRange, resolveZone } from '../core/time.ts';
@@ -369,7 +370,8 @@ export function route(registry: Registry, input: string, clock?: AskClock): Rout
 
 /** {@link route} of a question already stripped of the ways of addressing sgbot ({@link addressed}). */
 function routeText(registry: Registry, plain: string, clock?: AskClock): Routed {
-  const text = plain
+  // ("liaisons from the Broadband Forum": a body by its short name, as statements are filed, and no forum of a meeting.)
+  const text = withBodyShortNames(plain)
     // "and where will q13/15 meet in april?": a whole question after "and" or "so" is that question.
     .replace(/^\s*(?:and|so|also|then|ok(?:ay)?)[,\s]+(?=(?:when|where|what|which|who|how|is|are|does|do|did|will|can|could|has|have)\s+(?:\S+\s+){1,}\S)/i, '')
     // "when's", "where's", "who's": the words the patterns read.

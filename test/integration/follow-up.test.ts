@@ -765,6 +765,17 @@ describe('a follow-up question', () => {
     expect((await letter('which letter is that?')).title).toBe('That is Meeting of Study Group 11; Geneva, 13-22 October 2025 (undated)');
   });
 
+  // Datatracker liaison 1722 (test/fixtures/real): its sender written "Broadband Forum".
+  it('a body asked by its short name or its full name finds the statements stored under the other', async () => {
+    expect((await cli(redisUrl, prefix, 'ingest', join(FIXTURES, '../real/ietf-datatracker-1722-bbf-ippm-capacity-no-from-group.txt'), '--no-progress')).code).toBe(0);
+    const at = askerAt('2021-04-01T08:00:00Z', 'Europe/London', 'bbf@example.org');
+    for (const asked of ['what did BBF send?', 'liaisons from the Broadband Forum']) {
+      const a = await at(asked);
+      expect(a).toMatchObject({ ok: true, command: 'ls' });
+      expect(JSON.stringify(a.sections)).toContain('Broadband Forum interest in draft-ietf-ippm-capacity-metric-method');
+    }
+  });
+
   it('"y.3207 consultation - when do replies have to reach tsb and who do they go to": where Y.3207 stands, with its reply date', async () => {
     const at = askerAt('2025-06-15T08:00:00Z', 'Europe/Madrid', 'y3207@example.org');
     const a = await at('y.3207 consultation - when do replies have to reach tsb and who do they go to');
