@@ -998,6 +998,7 @@ const ONE_OF_THEM = new RegExp(String.raw`\bthe\s+(?<which>${ONE_WORD}(?:\s+${ON
 const ONE_FROM = /\bthe\s+one\s+(?<how>from|by|on|about|to|for)\s+(?<which>(?:ITU-T\s+)?[\p{L}\d/.'’-]+(?:\s+(?!(?:who|what|when|where|which|is|are|was|does|do|did)\b)[\p{L}\d/.'’-]+){0,3}?)(?=\s*(?:[-–—:,?!.]|$))/iu;
 // "the second one", "the 2nd LS", "number 3", "#2": one of a list by its place in it.
 const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', '1', '2', '3', '4', '5'];
+const ORDINAL_INSIDE = /\bthe\s+(?<word>first|second|third|fourth|fifth|[1-5](?:st|nd|rd|th))\s+(?:one|LS|liaison(?:\s+statement)?|statement)\b/i;
 const ORDINAL_ONE = /^(?:(?:and|so|ok|okay)[,\s]+)?(?:(?:what about|how about|and|about|tell me (?:more )?about|show me|open)\s+)?(?:\bthe\s+(?<word>first|second|third|fourth|fifth|[1-5](?:st|nd|rd|th))\s+(?:one|LS|liaison(?:\s+statement)?|statement)\b|\b(?:number|no\.?|#)\s?(?<num>[1-5])\b)/i;
 // What the previous question listed, for the one named to be "the <group> <thing>" or "the <thing> on <words>".
 const LISTED_THING = /\b(LS|liaison(?: statement)?|consultation|meeting|workshop|circular|letter)s?\b/i;
@@ -1250,7 +1251,8 @@ async function answerAsked(registry: Registry, context: CommandContext & { metri
     }
   }
   // "the second one", "number 3", "the 2nd LS" after a list: that one of the list, counted as shown.
-  const nth = ORDINAL_ONE.exec(question);
+  // ("who sent the first one?": one of the list named inside a question.)
+  const nth = ORDINAL_ONE.exec(question) ?? ORDINAL_INSIDE.exec(question);
   if (nth?.groups) {
     const word = (nth.groups['word'] ?? nth.groups['num'] ?? '').toLowerCase();
     const index = ORDINALS.indexOf(word.replace(/(?<=\d)(?:st|nd|rd|th)$/, '')) % 5;
@@ -1543,7 +1545,7 @@ async function answerAsked(registry: Registry, context: CommandContext & { metri
     }
   }
   // "what does SG20 suggest?" after an answer about a statement SG20 sent: what that statement asks.
-  const senderAsks = read === undefined ? /^(?:(?:and|so|but)[,\s]+)?what\s+(?:does|did|do)\s+((?:ITU-T\s+)?(?:SG\s?\d{1,2}|TSAG))\s+(?:suggest|propose|recommend|ask|want|request|say|expect)s?(?:\s+(?:us|me|them|here|there|in it))?\s*[?!.]*$/i.exec(question.trim()) : null;
+  const senderAsks = read === undefined ? /^(?:(?:and|so|but)[,\s]+)?what\s+(?:does|did|do)\s+((?:ITU-T\s+)?(?:SG\s?\d{1,2}|TSAG))\s+(?:suggest|propose|recommend|ask|want|request|say|expect)s?(?:\s+(?:us|me|them|here|there|in it))?(?:\s+(?:to\s+do|for))?\s*[?!.]*$/i.exec(question.trim()) : null;
   if (senderAsks?.[1]) {
     const reference = await focused();
     const sender = canonicalGroup(senderAsks[1]);

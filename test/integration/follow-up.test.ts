@@ -776,6 +776,17 @@ describe('a follow-up question', () => {
     }
   });
 
+  it('"who sent the first one?" after the statements SG20 must reply to: the first listed, then its contacts, Questions and what its sender asks', async () => {
+    const at = askerAt('2026-03-01T08:00:00Z', 'Europe/Paris', 'first-one@example.org');
+    await at('any liaison statements sg20 must reply to?');
+    const sent = await at('who sent the first one?');
+    expect(sent.title).toBe('SG17-LS45 was sent by SG17 (Q6/17, Q14/17)');
+    expect(sent.notes[0]).toBe('Read as "who sent SG17-LS45?": the first of the 4 listed for "any liaison statements sg20 must reply to?".');
+    expect((await at('who are the contacts?')).title).toMatch(/^Contacts for SG17-LS45: Anna Schmidt /);
+    expect((await at('which questions is it under?')).title).toBe('SG17-LS45 is from SG17 (Q6/17, Q14/17); for action: SG20 (Q6/20)');
+    expect((await at('what did sg17 ask them to do?')).title).toBe('What SG17-LS45 asks of SG20 (Q6/20)');
+  });
+
   it('"y.3207 consultation - when do replies have to reach tsb and who do they go to": where Y.3207 stands, with its reply date', async () => {
     const at = askerAt('2025-06-15T08:00:00Z', 'Europe/Madrid', 'y3207@example.org');
     const a = await at('y.3207 consultation - when do replies have to reach tsb and who do they go to');
