@@ -561,6 +561,7 @@ function runParts(ctx: CommandContext, parts: readonly Routed[]): Promise<Array<
 }
 
 /** A place right after "what time in" ("what time in New York is the SG15 TAP deadline"). */
+const ZONE_FIRST = /^\s*(?:(?:and|so|ok)[,\s]+)?in\s+((?:[A-Za-z.'’-]+\s+){0,2}?[A-Za-z.'’-]+)\s+time\s*[,:;-]\s*(\S.{2,300})$/i;
 const ZONE_LEAD = /^\s*(what time|when)\s+in\s+((?:[A-Za-z.'’-]+\s+){0,2}?[A-Za-z.'’-]+)\s+(?=(?:is|are|does|do|will|was|did)\b)/i;
 /** "in <place>" ending a question that asks a time ("… opening time in Chicago", "… today in São Paulo"). */
 const ZONE_TAIL = /\s+in\s+((?:[\p{L}.'’-]+\s+){0,2}[\p{L}.'’-]+)\s*([?!.]*)$/u;
@@ -598,6 +599,10 @@ export function zoneNamed(question: string): { zone: string; rest: string } | nu
   const from = WHERE_I_AM.exec(question.length > 300 ? question.slice(-300) : question);
   const here = from?.[1] ? resolveZone(from[1].trim().replace(/\.+$/, '')) : null;
   if (from && here) return { zone: here, rest: question.slice(0, question.length - from[0].length).trim() };
+  // "in new york time, when does it open?": the zone said first.
+  const first = ZONE_FIRST.exec(question);
+  const firstZone = first?.[1] && first[2] ? resolveZone(first[1].trim()) : null;
+  if (first?.[2] && firstZone) return { zone: firstZone, rest: first[2].trim() };
   // "what time in New York is the SG15 TAP deadline": the place right after "what time in".
   const lead = ZONE_LEAD.exec(question);
   if (lead?.[1] && lead[2]) {

@@ -715,6 +715,7 @@ describe('a zone named for the times ("…, New York time")', () => {
   it('is read from the last words before "time", and the question goes on without them', () => {
     expect(zoneNamed('what time does the SG11 meeting in March start, New York time?')).toEqual({ zone: 'America/New_York', rest: 'what time does the SG11 meeting in March start?' });
     expect(zoneNamed('when does TSAG open in Tokyo time')).toEqual({ zone: 'Asia/Tokyo', rest: 'when does TSAG open' });
+    expect(zoneNamed('in new york time, when does it open?')).toEqual({ zone: 'America/New_York', rest: 'when does it open?' });
     expect(zoneNamed('what time does SG17 open (Tokyo time)?')).toEqual({ zone: 'Asia/Tokyo', rest: 'what time does SG17 open?' });
     // Where the asker is, said after the question.
     expect(zoneNamed("When does the next TSAG meeting start? I'm dialling in from Tokyo.")).toEqual({ zone: 'Asia/Tokyo', rest: 'When does the next TSAG meeting start?' });
