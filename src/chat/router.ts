@@ -701,7 +701,12 @@ export function followUp(question: string, previous: string | null): string | nu
 }
 
 // … or a span of time that narrows what the previous question listed: "which of those are in April?", "any next week?".
-const FOLLOW_UP_SPAN = /^(?:(?:and|so|ok|okay)[,\s]+)?(?:(?:which|what|any)(?:\s+ones?)?(?:\s+of\s+(?:those|these|them))?\s+|(?:only|just)\s+(?:those|these|the ones|them)\s+|(?:those|these|the ones)\s+)?(?:(?:are|is|fall|falls|come|that are|that fall|due)\s+)?(?<span>(?:in|before|after|between|during|until|till|this|next|within)\s+[^?!.]{2,40}?)\s*[?!.]*$/i;
+const FOLLOW_UP_SPAN = /^(?:(?:and|so|ok|okay)[,\s]+)?(?:(?:what|how)\s+about\s+)?(?:(?:which|what|any)(?:\s+ones?)?(?:\s+of\s+(?:those|these|them))?\s+|(?:only|just)\s+(?:those|these|the ones|them)\s+|(?:those|these|the ones)\s+)?(?:(?:are|is|fall|falls|come|that are|that fall|due)\s+)?(?<span>(?:in|before|after|between|during|until|till|from|this|next|within)\s+[^?!.]{2,40}?)\s*[?!.]*$/i;
+// "and after?", "later?": a span asked after the one just shown.
+const AFTER_ALONE = /^\s*(?:(?:and|so|what about|how about)[,\s]+)?(?:after|later|afterwards)\s*[?!.]*$/i;
+// The span a previous question ended with, which a span asked next replaces: "in March", "next week", "between 1 and
+// 15 March", "before June".
+const EARLIER_SPAN = new RegExp(String.raw`\s+(?:in|during|for)\s+(?:${MONTH_PATTERN})\.?(?:\s+(?:19|20)\d{2})?$|\s+(?:this|next|last)\s+(?:week|month|year)$|\s+(?:in|within)\s+the\s+next\s+\w+\s+(?:days|weeks|months)$|\s+(?:between|from)\s+\d{1,2}(?:st|nd|rd|th)?(?:\s+(?:${MONTH_PATTERN}))?\s+(?:and|to|-)\s+\d{1,2}(?:st|nd|rd|th)?\s+(?:${MONTH_PATTERN})(?:\s+(?:19|20)\d{2})?$|\s+(?:before|after|until|till|by|from)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:${MONTH_PATTERN})(?:\s+(?:19|20)\d{2})?$`, 'i');
 // (Words that make a span one of time: "in April", "next week", "before 15 March", not "in Geneva".)
 const SPAN_WORDS = new RegExp(String.raw`\b(?:${MONTH_PATTERN}|weeks?|months?|years?|quarter|days?|today|tomorrow|weekend|(?:19|20)\d{2}|\d{1,2}(?:st|nd|rd|th)?)\b`, 'i');
 // … or only "when": "by when?", "and when?", "when is that due?".
@@ -760,7 +765,7 @@ function readAgainst(asked: FollowUpAsked, previous: string | null): string | nu
   // "which of those are in April?": the previous question, narrowed to the span.
   // (… in place of the span it named: "deadlines for sg 12 in april" then "and in may?".)
   if ('span' in asked) {
-    const earlier = new RegExp(String.raw`\s+(?:in|during|for)\s+(?:${MONTH_PATTERN})\.?(?:\s+(?:19|20)\d{2})?$|\s+(?:this|next|last)\s+(?:week|month|year)$|\s+(?:in|within)\s+the\s+next\s+\w+\s+(?:days|weeks|months)$`, 'i').exec(bare);
+    const earlier = EARLIER_SPAN.exec(bare);
     // ("… deadlines for the SG3 meeting" narrowed to March: SG3's deadlines in March, not a meeting in March.)
     const kept = (earlier ? bare.slice(0, earlier.index) : bare).replace(/\bfor the (\S+) meeting$/i, 'for $1');
     return `${kept} ${asked.span}`;
@@ -1132,8 +1137,14 @@ const FOCUS_TITLE = /^(?:What |Contacts? for |No: no reply to |Yes: |No: )?((?:S
 // "which rec does it flag?", "how long do we have to object?", "who can I contact?", "when is the reply due?".
 const DOC_ASKED = /\b(?:sent|send|wrote|write|written|signed|asks?|asking|wants?|requests?|reply|replies|respond|answer(?:ed)?|object(?:ion)?s?|contacts?|editors?|questions?|recs?|recommendations?|drafts?|say|says|said|mentions?|flags?|covers?|about|why|purpose|copied|cc|deadline|due|action holders?|got|received|dated)\b/i;
 
-async function answerAsked(registry: Registry, context: CommandContext & { metrics?: CommandMetrics }, question: string): Promise<Answered> {
+async function answerAsked(registry: Registry, context: CommandContext & { metrics?: CommandMetrics }, text: string): Promise<Answered> {
   const conversation = context.conversation;
+  // ("and after?", "later?": after what was just shown; after a span that ended before a month, from that month.)
+  let question = text;
+  if (AFTER_ALONE.test(text)) {
+    const before = / (?:before|until|till) ((?:\d{1,2}(?:st|nd|rd|th)?\s+)?[\p{L}]+(?:\s+(?:19|20)\d{2})?)\s*[?!.]*$/iu.exec((await conversation?.previous().catch(() => null)) ?? '');
+    question = before?.[1] && new RegExp(String.raw`^(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:${MONTH_PATTERN})\b`, 'i').test(before[1]) ? `from ${before[1]}?` : 'after that?';
+  }
   if (!conversation) return { ...(await answerOne(registry, context, question)), read: question };
   // The asker's previous question, read from Redis once, when a reading needs it.
   let kept: Promise<string | null> | undefined;

@@ -787,6 +787,18 @@ describe('a follow-up question', () => {
     expect((await at('what did sg17 ask them to do?')).title).toBe('What SG17-LS45 asks of SG20 (Q6/20)');
   });
 
+  it('a span asked next replaces the one before: "between 1 and 15 march", "before june?", "what about before june?", "and after?"', async () => {
+    const at = askerAt('2026-03-01T08:00:00Z', 'Europe/Paris', 'spans@example.org');
+    await at('deadlines for sg21 in march');
+    expect((await at('between 1 and 15 march')).title).toBe('Deadlines for SG21, 1–15 Mar 2026');
+    const before = await at('before june?');
+    expect(before).toMatchObject({ ok: true, command: 'deadlines', title: 'Deadlines for SG21, until 31 May 2026' });
+    expect(before.notes[0]).toBe('Read as "deadlines for sg21 before june".');
+    const after = await at('and after?');
+    expect(after).toMatchObject({ ok: true, command: 'deadlines', title: 'Deadlines for SG21, from 1 Jun 2026' });
+    expect((await at('what about before june?')).title).toBe('Deadlines for SG21, until 31 May 2026');
+  });
+
   it('"y.3207 consultation - when do replies have to reach tsb and who do they go to": where Y.3207 stands, with its reply date', async () => {
     const at = askerAt('2025-06-15T08:00:00Z', 'Europe/Madrid', 'y3207@example.org');
     const a = await at('y.3207 consultation - when do replies have to reach tsb and who do they go to');
