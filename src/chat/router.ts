@@ -1289,6 +1289,20 @@ async function answerAsked(registry: Registry, context: CommandContext & { metri
       const again = await answer(registry, context, asked);
       if (again.reply.ok) return readAs(again, asked, `Read as "${asked}": the ${ORDINALS[index]} of the ${statements.length} listed for "${before?.previous ?? ''}".`);
     }
+    // A list of meetings ("which meetings are in april 2027?"): the group of the one picked, as its lines name it
+    // ("SG13: 12–23 April 2027, Geneva").
+    const meetings = before && 'spec' in before.routed && before.routed.spec.name === 'meeting' ? await answerOne(registry, context, before.previous) : null;
+    const groups = (meetings?.reply.ok ? meetings.reply.sections.flatMap((x) => x.items) : []).flatMap((i) => {
+      const who = /^([A-Z][\w/-]{1,20}(?:, [A-Z][\w/-]{1,20})*): /.exec(i.text)?.[1]?.split(', ')[0];
+      return who && (canonicalGroup(who) || /^Q\d{1,2}\/\d{1,2}$/.test(who)) ? [who] : [];
+    });
+    const group = groups[index];
+    if (group && groups.length > 1) {
+      const left = `${question.slice(0, nth.index)} ${question.slice(nth.index + nth[0].length)}`.replace(/^[\s?!.,:;-]+|[\s?!.,:;-]+$/g, '').replace(/\s+/g, ' ');
+      const asked = left === '' ? `/meeting ${group}` : POINTER_ONCE.test(left) ? left.replace(POINTER_ONCE, `the ${group} meeting`) : `${left} for the ${group} meeting`;
+      const again = await answer(registry, context, asked);
+      if (again.reply.ok) return readAs(again, asked, `Read as "${asked}": the ${ORDINALS[index]} of the ${groups.length} listed for "${before?.previous ?? ''}".`);
+    }
   }
   const one = ONE_OF_THEM.exec(question) ?? ONE_FROM.exec(question);
   // (What was listed: named by the previous question, or the statements its answer listed.)

@@ -799,6 +799,15 @@ describe('a follow-up question', () => {
     expect((await at('what about before june?')).title).toBe('Deadlines for SG21, until 31 May 2026');
   });
 
+  it('"the second one, where is it?" after a list of meetings: where the second listed meets', async () => {
+    const at = askerAt('2027-03-01T08:00:00Z', 'Europe/Paris', 'second-meeting@example.org');
+    const listed = await at('which meetings are in april 2027?');
+    expect(listed.sections.flatMap((x) => x.items.map((i) => i.text)).filter((t) => /^\S+: /.test(t)).slice(0, 2)).toEqual(['SG3: 7–16 April 2027, Geneva, Switzerland', 'SG13: 12–23 April 2027, Geneva, Switzerland']);
+    const second = await at('the second one, where is it?');
+    expect(second).toMatchObject({ ok: true, command: 'meeting', title: 'SG13 meets in Geneva, Switzerland' });
+    expect(second.notes[0]).toMatch(/^Read as "where is the SG13 meeting": the second of the \d+ listed for "which meetings are in april 2027\?"\.$/);
+  });
+
   it('"y.3207 consultation - when do replies have to reach tsb and who do they go to": where Y.3207 stands, with its reply date', async () => {
     const at = askerAt('2025-06-15T08:00:00Z', 'Europe/Madrid', 'y3207@example.org');
     const a = await at('y.3207 consultation - when do replies have to reach tsb and who do they go to');
