@@ -1015,6 +1015,9 @@ const meetingCommand = defineCommand({
       const groupless = topic !== null && topicEvents(topic).every((e) => e.group === null);
       const single = groupless && (args.format || args.focus === 'time' || args.eventTime) ? await meetingsNamed(ctx, scope.text) : [];
       const opening = !args.format && single.length === 1 && single[0]?.startTime ? formatOpening(single[0], ctx.tz) : null;
+      // ("what time does registration start for the workshop on satellites": when its desk opens, when the letter says.)
+      const desk = args.registration && single[0]?.registrationTime ? formatOpening({ ...single[0], startTime: single[0].registrationTime }, ctx.tz) : null;
+      if (topic && desk && single[0]) return { ...topic, title: `Registration for ${eventName(single[0].title)} opens ${desk}${opening ? `; it opens ${opening}` : ''}` };
       if (topic && opening && single[0]) return { ...topic, title: `${eventName(single[0].title)} opens ${opening}` };
       if (topic && args.format && groupless) {
         const only = single.length === 1 ? single[0] : undefined;

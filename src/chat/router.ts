@@ -851,6 +851,10 @@ function subjectOf(asked: string): { group: string; meeting: boolean; when?: str
   const whenAt = group ? new RegExp(String.raw`${RegExp.escape(group)}\s+(?:(?:meeting|report)\s+(?:in\s+|of\s+)?((?:${MONTH_PATTERN})\.?\s+(?:19|20)\d{2})\b|((?:${MONTH_PATTERN})\.?\s+(?:19|20)\d{2})\s+(?:meeting|report)\b)`, 'i').exec(previous) : null;
   const when = whenAt?.[1] ?? whenAt?.[2];
   if (group) return { group, meeting: /\bmeet(?:ing|s)?\b|\bplenary\b/i.test(previous), ...(when ? { when } : {}) };
+  // "the workshop on AI-native networks", "the ITU forum on digital twins", "is there an ITU workshop on satellites
+  // coming up?": an event named by its topic.
+  const onTopic = /\b(?:the|an?|any)\s+((?:ITU(?:-T)?\s+)?(?:workshop|forum|symposium|seminar|webinar|summit|hackathon|training|tutorial)s?\s+on\s+[^?!.,]{3,60}?)\s*(?=[?!.,]|$|\s+(?:and|in|at|from|by|next|this|last|coming|soon|planned|held|hosted|take|takes|taking|start|starts|open|opens|begin|begins|happen|happens|happening|be|is|was|will)\b)/i.exec(previous);
+  if (onTopic?.[1]) return { thing: `the ${onTopic[1]}` };
   // "the Muscat meeting", "the AI native networks workshop": a name that starts with a capital or a digit.
   const meeting = /\bthe\s+([\p{Lu}\d][\p{L}\d'’-]*(?:\s+[\p{L}\d'’-]+){0,4}?)\s+(meeting|workshop|forum|plenary|session)\b/u.exec(previous);
   if (meeting) return { thing: `the ${meeting[1]} ${meeting[2]}` };
@@ -860,9 +864,6 @@ function subjectOf(asked: string): { group: string; meeting: boolean; when?: str
   const event = (alone ? EVENT_ALONE : EVENT_NAMED).exec(previous);
   // (A kind of side event any meeting has, "the contribution clinic", "the newcomers session", names none.)
   if (event && !/^(?:(?:online|virtual|contribution|contributions|newcomers?'?|bsg|hands-on|training|regional|delegates?|the)\s*)+$/i.test(event[1] ?? '')) return { thing: `the ${event[1]} ${event[2]}` };
-  // "the workshop on AI-native networks", "the ITU forum on digital twins": an event named by its topic.
-  const onTopic = /\bthe\s+((?:ITU\s+)?(?:workshop|forum|symposium|seminar|webinar|summit|hackathon|training|tutorial)\s+on\s+[^?!.,]{3,60}?)\s*(?=[?!.,]|$|\s+(?:and|in|at|from|by|next|this|last)\b)/i.exec(previous);
-  if (onTopic) return { thing: `the ${onTopic[1]}` };
   // A Recommendation ("TAP consultation deadline for G.9806.1"), or a document by its reference ("TSB Circular 241").
   const named = REC_NUMBER.exec(previous)?.[0] ?? /\b(?:TSB\s+)?(?:Circular|Collective letter)\s+\d{1,4}(?:\/(?:\d{1,2}|TSAG))?\b/i.exec(previous)?.[0];
   return named ? { thing: named } : null;
@@ -1638,7 +1639,10 @@ async function answerAsked(registry: Registry, context: CommandContext & { metri
     if (of) {
       // "when does the meeting start?", "what are the deadlines?" after a question on SG12: SG12's, read first.
       // ("how do I join their mailing list?": "their" is of what was named before, never any group's.)
-      if (subject && 'group' in subject && (DEFINITE_THING.test(question) || EVENT_OF_IT.test(question) || BARE_THING.test(question) || /\btheir\b/i.test(question))) {
+      // (… and of an event named before, whatever is asked of it: "what time does registration start?" after "is there an
+      // ITU workshop on satellites coming up?".)
+      const ofEvent = subject && 'thing' in subject && /\b(?:workshop|forum|symposium|seminar|webinar|summit|hackathon|training|tutorial)s?\b/i.test(subject.thing);
+      if (subject && (ofEvent || ('group' in subject && (DEFINITE_THING.test(question) || EVENT_OF_IT.test(question) || BARE_THING.test(question) || /\btheir\b/i.test(question))))) {
         const first = await answerOne(registry, context, of);
         if (readsWell(first.reply) && standsAlone(first, of)) {
           await keep(of);

@@ -808,6 +808,19 @@ describe('a follow-up question', () => {
     expect(second.notes[0]).toMatch(/^Read as "where is the SG13 meeting": the second of the \d+ listed for "which meetings are in april 2027\?"\.$/);
   });
 
+  // TSB Circular 148 (2007, test/fixtures/real): a workshop in Montreal, opening and registration times in its own zone.
+  it('"is there an ITU workshop on satellites coming up?" then "where is it held?" and "what time does registration start?": of that workshop, in the asker\'s zone', async () => {
+    expect((await cli(redisUrl, prefix, 'ingest', join(FIXTURES, '../real/meeting-tsb-circular-148-2007-workshop-montreal.txt'), '--no-progress')).code).toBe(0);
+    const at = askerAt('2007-06-01T08:00:00Z', 'Asia/Tokyo', 'satellites@example.org');
+    const found = await at('is there an ITU workshop on satellites coming up?');
+    expect(found.sections[0]?.items[0]?.text).toBe('ITU-T Workshop "Satellites in NGN?" Montreal, Canada, 13 July 2007: Fri 13 July 2007, Montreal, Canada');
+    const where = await at('where is it held?');
+    expect(where.notes[0]).toBe('Read as "where is the ITU workshop on satellites held?".');
+    expect(where.sections[0]?.items[0]?.text).toContain('Montreal, Canada');
+    const desk = await at('what time does registration start?');
+    expect(desk.title).toBe('Registration for ITU-T Workshop "Satellites in NGN?" Montreal, Canada, 13 July 2007 opens Fri 13 Jul 2007, 22:30 (Asia/Tokyo) — original: 13 July 2007, 09:30 America/Montreal; it opens Fri 13 Jul 2007, 23:30 (Asia/Tokyo) — original: 13 July 2007, 10:30 America/Montreal');
+  });
+
   it('"y.3207 consultation - when do replies have to reach tsb and who do they go to": where Y.3207 stands, with its reply date', async () => {
     const at = askerAt('2025-06-15T08:00:00Z', 'Europe/Madrid', 'y3207@example.org');
     const a = await at('y.3207 consultation - when do replies have to reach tsb and who do they go to');
