@@ -8,7 +8,7 @@ import { canonicalGroup, groupOfQuestion } from '../src/core/groups.ts';
 import { STILL_APPLIES_ASKED, splitCategories } from '../src/core/deadline-words.ts';
 import { CATEGORY_LABELS } from '../src/core/labels.ts';
 import { DEADLINE_CATEGORIES, type DeadlineCategory } from '../src/core/types.ts';
-import { defineCommand, type CommandContext, type Reply } from '../src/core/command.ts';
+import { defineCommand, noAnswer, type CommandContext, type Reply } from '../src/core/command.ts';
 import { dueAt, formatDeadline, formatRange, whenWords } from '../src/core/time.ts';
 import { citeOf, type DeadlineFact, type MeetingFact, type StoredDocument } from '../src/store/facts.ts';
 import { findDates, GENEVA_ZONE as GENEVA } from '../src/parse/dates.ts';
@@ -373,6 +373,18 @@ const deadlinesCommand = defineCommand({
       if (!all && !range) {
         const past = await inRange(ctx, scope, true, { from: null, to: null, words: 'at any date' }, kinds, topic);
         if (past.ok && past.sections.length > 0) return openOrNot(past);
+      }
+      // A meeting or event of no group named that no deadline is about ("early registration deadline for the 802.3
+      // meeting"): none is known for it; every group's of that kind would answer another question.
+      const event = /\b(?:meeting|workshop|forum|conference|plenary|session|summit|symposium|seminar|webinar|council|assembly|event)s?\b|\b\d{2,4}(?:\.\d{1,3})+\b/i.exec(args.unread ?? '');
+      if (event && scope.kind === 'all') {
+        const named = (args.unread ?? '').replace(/^\s*(?:for|of|to|at)\s+/i, '').trim();
+        return noAnswer(
+          'E_NO_ANSWER',
+          `No ${kinds ? kindWords(kinds) : ''} deadline is known for ${/^the\s/i.test(named) ? named : `"${named}"`}`.replace(/ {2,}/g, ' '),
+          [`No stored document sets one for it. To find documents about it: search ${topic.join(' ')}`, 'Deadlines of a study group: e.g. "deadlines SG13", "registration deadline for the SG17 meeting".'],
+          { scope: 'all groups', upcoming: [], past: [], unread: args.unread },
+        );
       }
       // No deadline is about those words ("sg3 fellowship deadln", "deadlines SG20 whenever convenient"): what was
       // understood is answered, saying which words were not.

@@ -26,7 +26,10 @@ async function ask(text: string, as: string): Promise<Answer> {
 
 /** `ask` as one person, at one instant, in one zone: a conversation of its own. */
 function askerAt(now: string, tz: string, who: string): (text: string) => Promise<Answer> {
-  return async (text) => JSON.parse((await cli(redisUrl, prefix, 'ask', text, '--json', '--now', now, '--tz', tz, '--as', who)).out) as Answer;
+  return async (text) => {
+    const r = await cli(redisUrl, prefix, 'ask', text, '--json', '--now', now, '--tz', tz, '--as', who);
+    return JSON.parse(r.out || r.err) as Answer;
+  };
 }
 
 beforeAll(async () => {
@@ -818,6 +821,9 @@ describe('a follow-up question', () => {
     expect(where.notes[0]).toBe('Read as "where is the ITU workshop on satellites held?".');
     expect(where.sections[0]?.items[0]?.text).toContain('Montreal, Canada');
     const desk = await at('what time does registration start?');
+    // A deadline of an event no stored document sets one for: none known, not every group's of that kind.
+    const none = await askerAt('2007-02-01T08:00:00Z', 'America/New_York', 'ieee-deadline@example.org')('when is the early registration discount deadline for the 802.3 meeting?');
+    expect(none).toMatchObject({ ok: false, code: 'E_NO_ANSWER', title: 'No registration deadline is known for "early discount 802.3"' });
     expect(desk.title).toBe('Registration for ITU-T Workshop "Satellites in NGN?" Montreal, Canada, 13 July 2007 opens Fri 13 Jul 2007, 22:30 (Asia/Tokyo) — original: 13 July 2007, 09:30 America/Montreal; it opens Fri 13 Jul 2007, 23:30 (Asia/Tokyo) — original: 13 July 2007, 10:30 America/Montreal');
   });
 
