@@ -512,6 +512,8 @@ function draftReportHeading(text: string): string | null {
  * The heading of a meeting's executive summary or results page, with the bracketed place and dates of the line
  * under it: "Executive Summary of the ITU-T Study Group 16 Meeting (Macao, China, 16-27 October 2017)".
  */
+const RUN_ON_SUMMARY = new RegExp(String.raw`^(Executive summary\b.{5,180}?\b\d{1,2}\s+(?:${MONTH_PATTERN})\s+(?:19|20)\d{2})\b`, 'i');
+
 function summaryHeading(text: string): string | null {
   // A cell of a converted table loses its pipes: "|Minutes of the IEEE P802.11 Full Working Group |".
   const lines = text.slice(0, 6000).split('\n').map((l) => l.trim().replace(/^\|+\s*|\s*\|+$/g, '')).filter((l) => l !== '').slice(0, 30);
@@ -519,7 +521,12 @@ function summaryHeading(text: string): string | null {
   // A heading naming a meeting and its collocated events runs long ("Executive Summary of the ITU-T Study Group 20
   // Meeting, Forum on … and Joint Coordination Activity on …"): it is clipped, not passed over; a paragraph is longer still.
   let at = lines.findIndex((l) => /^(?:Executive summary\b|SG\s?\d{1,2} results\b|(?:(?:Draft|Approved|Unapproved)\s+)?Minutes of the\b)/i.test(l) && l.length <= 2 * MAX_TITLE && !/[.;]\s/.test(l) && !/\.{4,}|…{2,}/.test(l));
-  if (at < 0) return null;
+  // A heading run into the page's first paragraph ("Executive Summary ITU-T SG17 'Security' special e-plenary,
+  // 11:00-15:23, 7 January 2022 Objective (ref. Col 13/17): …"): up to its date.
+  if (at < 0) {
+    const runOn = lines.map((l) => RUN_ON_SUMMARY.exec(l)?.[1]).find((h) => h !== undefined);
+    return runOn ? clip(runOn) : null;
+  }
   // A page headed "Executive Summary" over its full heading ("Executive Summary of the ITU-T Study Group 20 Meeting and …"): the full one.
   if (/^Executive summary:?$/i.test(lines[at] ?? '') && /^Executive summary of\b/i.test(lines[at + 1] ?? '')) at += 1;
   let heading = (lines[at] ?? '').replace(/:$/, '');

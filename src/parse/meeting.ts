@@ -775,6 +775,13 @@ export function reportedMeeting(text: string, title: string | null, group: strin
     const hit = findDates(fromTitle[2])[0];
     if (hit && (!docDate || hit.end <= docDate)) return { group, title: meetingOf(group), start: hit.start, end: hit.end, place: placeName(fromTitle[1]), startTime: null, endTime: null, timezone: null };
   }
+  // "Executive Summary ITU-T SG17 'Security' special e-plenary, 11:00-15:23, 7 January 2022": an online meeting the
+  // summary's title dates.
+  if (title && /^Executive summary\b/i.test(title) && /\b(?:e-?plenary|e-?meeting|virtual|online)\b/i.test(title)) {
+    const hit = findDates(title)[0];
+    const hours = findTime(title);
+    if (hit && (!docDate || hit.end <= docDate)) return { group: findGroups(title)[0]?.group ?? group, title: meetingOf(findGroups(title)[0]?.group ?? group), start: hit.start, end: hit.end, place: 'virtual', format: 'virtual', startTime: hours?.start ?? null, endTime: hours?.end ?? null, timezone: hours ? GENEVA_ZONE : null };
+  }
   for (const s of sentences(text.slice(0, 4000))) {
     const clean = squash(s.text);
     const held = WAS_HELD.exec(clean);
@@ -791,7 +798,7 @@ export function reportedMeeting(text: string, title: string | null, group: strin
 // … or a sentence that ends on the list: "…, the following interim meetings are planned:".
 const NEXT_MEETINGS_HEADING = /^[ \t]*(?:Next|Future|Forthcoming|Upcoming)\s+(?:(?:ITU-T\s+)?(?:SG\s?\d{1,2}|Study Group \d{1,2}|TSAG)\s+)?(?:plenary\s+)?meetings?\s*:?[ \t]*$|\bthe following (?:interim |further |next )?meetings (?:are|were|have been) (?:planned|scheduled|foreseen|agreed)\s*:[ \t]*$/im;
 // An item of it that is no meeting of the group itself: a workshop the day before, another body's meeting.
-const NOT_GROUP_MEETING = /\b(?:workshops?|forums?|seminars?|symposi\w*|trainings?|tutorials?|webinars?|QSDG|regional group|rapporteur|management team|texts? (?:are|is) planned)\b/i;
+const NOT_GROUP_MEETING = /\b(?:workshops?|forums?|seminars?|symposi\w*|trainings?|tutorials?|webinars?|QSDG|regional group|rapporteur|management team|texts? (?:are|is) (?:planned|candidate)|events?|briefings?)\b|"[^"\n]{2,40}\bDay"/i;
 
 /**
  * The meetings a report lists under a heading of next meetings, each dated on its own line or under a label line
@@ -816,8 +823,10 @@ export function listedNextMeetings(text: string, group: string, after: string | 
     const hit = findDates(line)[0];
     if (!hit) {
       // A label for the dates below ("-Meeting of SG12"), or the end of the list (the next heading).
+      // (A sentence is no label: "15 texts are candidate for action in SG17 May 2022 meeting, see in Annex B.")
       if (/^[ \t]*[-•·*]/.test(line)) {
-        label = line.trim().replace(/^[-•·*]+\s*/, '');
+        const text = line.trim().replace(/^[-•·*]+\s*/, '');
+        label = /[.;]$|\bsee\b/i.test(text) || text.length > 100 ? null : text;
         continue;
       }
       if (out.length > 0 || lines.indexOf(line) > 3) break;
@@ -841,7 +850,9 @@ export function listedNextMeetings(text: string, group: string, after: string | 
     const online = /\b(?:virtual|e-plenary|e-meeting|online|fully remote)\b/i.test(own) ? 'virtual' : null;
     const place = findPlace(own) ?? (/^[A-Z][\p{L}'’ .-]{2,40}(?:,\s*[A-Z][\p{L}'’ .-]{2,40})?$/u.test(rest) && !NOT_PLACE.test(rest) ? placeName(rest) : null) ?? online;
     const title = named && !/^meeting of (?:SG\s?\d{1,2}|Study Group \d{1,2})$/i.test(named) ? squash(named) : party ? `Meeting of Working Party ${party[1]}/${party[2]}` : meetingOf(of);
-    out.push({ group: of, title, start: hit.start, end: hit.end, place, startTime: null, endTime: null, timezone: null });
+    // "…, fully virtual meeting, 9 working days at 10:00-16:00 Geneva time": its hours, when given in Geneva time.
+    const hours = /\bGeneva time\b|\bC?ES?T\b/.test(rest) ? findTime(rest) : null;
+    out.push({ group: of, title, start: hit.start, end: hit.end, place, startTime: hours?.start ?? null, endTime: hours?.end ?? null, timezone: hours ? GENEVA_ZONE : null });
   }
   return out;
 }

@@ -1692,3 +1692,13 @@ describe('a letter convening several groups on one day', () => {
     ]);
   });
 });
+
+// SG17's executive summary of its special e-plenary of January 2022 (test/fixtures/real).
+describe('a report page whose heading runs into its first paragraph', () => {
+  it('takes the heading up to its date, the online meeting it reports on and the next meetings, not an event day', () => {
+    const parsed = parseDocument(readFileSync(join(REAL_DIR, 'sg17-executive-summary-2022-01-eplenary-run-on-heading.txt'), 'utf8'));
+    expect(parsed.title).toBe("Executive Summary ITU-T SG17 'Security' special e-plenary, 11:00-15:23, 7 January 2022");
+    expect(parsed.meeting).toMatchObject({ group: 'SG17', start: '2022-01-07', end: '2022-01-07', place: 'virtual', startTime: '11:00' });
+    expect((parsed.moreMeetings ?? []).map((m) => `${m.start}..${m.end} ${m.place ?? ''} ${m.startTime ?? ''}`.trim())).toEqual(['2022-05-10..2022-05-20 virtual 10:00', '2022-08-23..2022-09-02 Geneva, Switzerland']);
+  });
+});
