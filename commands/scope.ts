@@ -58,6 +58,9 @@ export function findScope(input: string): { scope: Scope | null; rest: string; s
   const keys = new Set(scopes.map((s) => JSON.stringify(s)));
   // "SG20's deadlines": the possessive goes with the group.
   const rest = text.replace(GROUP_MENTION, ' ').replace(/(?<=\s|^)['’]s\b/g, ' ');
+  // ("the joint Q4/9, Q5/9 and Q13/16 rapporteur meeting": Questions named together are asked of through the first, as
+  // a joint meeting is filed under each of its Questions.)
+  if (keys.size > 1 && scopes.every((x) => x.kind === 'question') && /\bjoint\b|\brapporteurs?\b/i.test(text)) return { scope: scopes[0] as Scope, rest };
   if (keys.size > 1) return { scope: { kind: 'unknown', text: mentions.map((m) => m[0]).join(' ') }, rest, several: [...keys].map((k) => JSON.parse(k) as Scope) };
   return { scope: scopes[0] as Scope, rest };
 }

@@ -22,7 +22,15 @@ const KIND_WORDS = new Set(
 );
 
 /** A name that reads as a group (SG 99, Q9/99, WP 4): alone, it gets the refusal that lists the groups. */
-const GROUP_LIKE = /\b(?:(?:ITU-T\s+)?(?:SG|study group|WP|working party)\s*\d{1,2}(?:\/\d{1,2})?|Q(?:uestion)?\s*\d{1,2}\/\d{1,2}|TSAG)\b/gi;
+const GROUP_LIKE = /\b(?:(?:ITU-T\s+)?(?:SG|study group|WP|working party)\s*\d{1,2}(?:\/\d{1,2})?(?![A-Z])|Q(?:uestion)?\s*\d{1,2}\/\d{1,2}|TSAG)\b/gi;
+
+/**
+ * Another Sector's working party as its meetings are titled: "ITU-R WP5D", "WP 5D" → "Working Party 5D" (ITU-T's are
+ * written with their study group, "WP1/13").
+ */
+function otherSectorParty(text: string): string {
+  return text.replace(/\b(?:ITU-[RD]\s+)?(?:WP|Working\s+Party)\s?(\d[A-Z])\b/gi, (_, n: string) => `Working Party ${n.toUpperCase()}`).replace(/\bITU-[RD]\b|#\s?\d+e?\b/gi, ' ');
+}
 
 /** The words of `text` that name the topic: lower case, letters or digits, at least 2 characters, no kind words. */
 function namingWords(text: string): string[] {
@@ -48,7 +56,7 @@ function mentionsAll(title: string, words: string[]): boolean {
  * ai-native networks workshop"); none for a group-like name or words that name nothing.
  */
 export async function meetingsNamed(ctx: CommandContext, text: string): Promise<MeetingFact[]> {
-  const words = namingWords(text.replace(GROUP_LIKE, ' '));
+  const words = namingWords(otherSectorParty(text).replace(GROUP_LIKE, ' '));
   if (words.length === 0) return [];
   const { found, partly } = await namedEvents(ctx, words);
   return partly ? [] : [...new Set(found.map((f) => f.meeting))];
@@ -103,7 +111,7 @@ function eventItem({ meeting, event }: { meeting: MeetingFact; event: MeetingInf
 export async function topicReply(ctx: CommandContext, text: string, opts: { events: boolean; people?: boolean; contact?: boolean; asked: string }): Promise<Reply | null> {
   // A group named beside a topic ("the sg17 correspondence group on quantum-safe migration") narrows nothing the
   // documents' words do not: the topic is looked for. A group-like name alone ("SG 99") is refused.
-  const words = namingWords(text.replace(GROUP_LIKE, ' '));
+  const words = namingWords(otherSectorParty(text).replace(GROUP_LIKE, ' '));
   if (words.length === 0) return null;
   const named = words.join(' ');
   if (opts.contact) {

@@ -592,6 +592,17 @@ function ownNumber(classified: ReferenceHit | null, sender: string | null, repli
 const RAPPORTEUR_MEETING = /\b(?:rapporteur(?:['’]s)?(?:\s+group)?|interim|experts?)\s+meetings?\b|\bRGM\b/i;
 const GROUP_MEETING_WORDS = /\b(?:Study\s+Groups?|SG\s?\d{1,2}\b(?!\s*\/)|TSAG|Working\s+Part(?:y|ies)|WP\s?\d)/i;
 
+/** The meeting of Questions a report's title names with its town and dates, or `null`. */
+function reportedRapporteurMeeting(title: string): MeetingInfo | null {
+  if (!/^\s*(?:\[[^\]]{1,40}\]\s*)?(?:Draft\s+)?Report\b/i.test(title) || !RAPPORTEUR_MEETING.test(title)) return null;
+  const questions = questionsNamed(title);
+  const first = questions[0];
+  const hit = findDates(title)[0];
+  if (!first || !hit) return null;
+  const place = findPlace(title.slice(0, hit.index)) ?? null;
+  return { group: groupOfQuestion(first), question: first, ...(questions.length > 1 ? { questions } : {}), title: clip(title), start: hit.start, end: hit.end, place, format: place === 'virtual' ? 'virtual' : null };
+}
+
 /**
  * `meeting` as the meeting of the Questions a rapporteur-meeting notice convenes: those its subject names, or (a
  * subject naming none, no study group either) the few Questions of one study group its first page names.
@@ -782,6 +793,10 @@ export function parseDocument(raw: string): ParsedDocument {
   for (const e of eventRows.events) if (!moreMeetings.some((m) => m.start === e.start && m.end === e.end) && !(meeting?.start === e.start && meeting.end === e.end)) moreMeetings.push(e);
   // Further meetings already over when the letter was written are only mentioned, as the main one would be.
   moreMeetings = moreMeetings.filter((m) => !date || m.end >= date);
+  // A rapporteur's report of a meeting of Questions, by its title ("Report of the joint Q4/9, Q5/9 and Q13/16
+  // Rapporteur meeting in Geneva (28-29 February 2008)"): that meeting, under its Questions, over or not.
+  const reported = !meeting && title && !foreign ? reportedRapporteurMeeting(title) : null;
+  if (reported && !moreMeetings.some((m) => m.start === reported.start && m.question === reported.question)) moreMeetings.push(reported);
   if (over && !foreign && !moreMeetings.some((m) => m.group === over.group && m.start === over.start)) moreMeetings.push(over);
   // The group's meeting before, as the letter's agenda names it ("Report of the previous meeting (Geneva, 19-28 January
   // 2026)"): mentioned, as one over.

@@ -827,6 +827,25 @@ describe('a follow-up question', () => {
     expect(desk.title).toBe('Registration for ITU-T Workshop "Satellites in NGN?" Montreal, Canada, 13 July 2007 opens Fri 13 Jul 2007, 22:30 (Asia/Tokyo) — original: 13 July 2007, 09:30 America/Montreal; it opens Fri 13 Jul 2007, 23:30 (Asia/Tokyo) — original: 13 July 2007, 10:30 America/Montreal');
   });
 
+  // An ITU-R mail on WP 5D meeting #35e and a rapporteur's report mail of a joint meeting of Questions of SG9 and SG16
+  // (test/fixtures/real).
+  it('another Sector\'s working party asked as people write it ("WP5D meeting #35", "ITU-R WP 5D"), and a joint meeting of Questions of two groups', async () => {
+    for (const f of ['meeting-itu-r-wp5d-35e-2020-converted-to-virtual-mail.txt', 'report-rapporteur-mail-2008-joint-q4-9-q5-9-q13-16-geneva.txt']) {
+      expect((await cli(redisUrl, prefix, 'ingest', join(FIXTURES, `../real/${f}`), '--no-progress')).code).toBe(0);
+    }
+    const wp = askerAt('2020-05-20T08:00:00Z', 'Europe/Paris', 'wp5d@example.org');
+    for (const asked of ['when is WP5D meeting #35?', 'when does ITU-R WP 5D meet?']) {
+      const a = await wp(asked);
+      expect(a).toMatchObject({ ok: true, command: 'meeting' });
+      expect(a.sections[0]?.items[0]?.text).toBe('Meeting of Working Party 5D: 23 June – 9 July 2020, virtual');
+    }
+    const joint = await askerAt('2008-02-15T08:00:00Z', 'Europe/Zurich', 'joint-rgm@example.org')('when is the joint Q4/9, Q5/9 and Q13/16 rapporteur meeting?');
+    expect(joint).toMatchObject({ ok: true, command: 'meeting', title: 'Next meetings of Q4/9' });
+    expect(joint.sections[0]?.items[0]?.text).toBe('Q4/9, Q5/9, Q13/16: 28–29 February 2008, Geneva, Switzerland');
+    const q13 = await askerAt('2008-02-15T08:00:00Z', 'Europe/Zurich', 'joint-q13@example.org')('/meeting Q13/16');
+    expect(q13.sections[0]?.items[0]?.text).toBe('Q4/9, Q5/9, Q13/16: 28–29 February 2008, Geneva, Switzerland');
+  });
+
   it('"y.3207 consultation - when do replies have to reach tsb and who do they go to": where Y.3207 stands, with its reply date', async () => {
     const at = askerAt('2025-06-15T08:00:00Z', 'Europe/Madrid', 'y3207@example.org');
     const a = await at('y.3207 consultation - when do replies have to reach tsb and who do they go to');
