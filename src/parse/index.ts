@@ -592,6 +592,8 @@ function ownNumber(classified: ReferenceHit | null, sender: string | null, repli
 const RAPPORTEUR_MEETING = /\b(?:rapporteur(?:['’]s)?(?:\s+group)?|interim|experts?)\s+meetings?\b|\bRGM\b/i;
 const GROUP_MEETING_WORDS = /\b(?:Study\s+Groups?|SG\s?\d{1,2}\b(?!\s*\/)|TSAG|Working\s+Part(?:y|ies)|WP\s?\d)/i;
 
+const REPORTED_HYBRID = /\b\d+\s+(?:remote(?:ly)?|online)\b[^.\n]{0,40}?\b\d+\s+(?:present\s+)?(?:in person|on[- ]site|physically)\b|\b\d+\s+(?:present\s+)?(?:in person|on[- ]site)\b[^.\n]{0,40}?\b\d+\s+(?:remote(?:ly)?|online)\b|\bplatform for remote participation was used\b|\bremote participation was (?:used|provided|offered|available|supported)\b/i;
+
 /** The meeting of Questions a report's title names with its town and dates, or `null`. */
 function reportedRapporteurMeeting(title: string): MeetingInfo | null {
   if (!/^\s*(?:\[[^\]]{1,40}\]\s*)?(?:Draft\s+)?Report\b/i.test(title) || !RAPPORTEUR_MEETING.test(title)) return null;
@@ -724,6 +726,9 @@ export function parseDocument(raw: string): ParsedDocument {
     announced = announcedMeeting(header);
     meeting = announced ?? namedMeeting(header) ?? agenda?.meeting ?? null;
   }
+  // A report that counts who took part remotely and who in the room ("345 delegates (267 remote only and 78 present in
+  // person)"), or says remote participation was used: the meeting was hybrid.
+  if (meeting && (kind === 'report' || kind === 'td') && !meeting.format && meeting.place !== 'virtual' && REPORTED_HYBRID.test(text.slice(0, 10_000))) meeting = { ...meeting, format: 'hybrid' };
   if (meeting && isLetter) {
     const split = splitMeetings(flat, meeting, foreign ?? 'ITU-T');
     if (split) {

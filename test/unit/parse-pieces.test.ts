@@ -1702,3 +1702,11 @@ describe('a report page whose heading runs into its first paragraph', () => {
     expect((parsed.moreMeetings ?? []).map((m) => `${m.start}..${m.end} ${m.place ?? ''} ${m.startTime ?? ''}`.trim())).toEqual(['2022-05-10..2022-05-20 virtual 10:00', '2022-08-23..2022-09-02 Geneva, Switzerland']);
   });
 });
+
+// SG13's executive summary of March 2023 (test/fixtures/real): "267 remote only and 78 present in person".
+describe('a report counting remote and in-person delegates', () => {
+  it('reads the meeting as hybrid', () => {
+    const parsed = parseDocument(readFileSync(join(REAL_DIR, 'sg13-executive-summary-2023-03-geneva-remote-counts.txt'), 'utf8'));
+    expect(parsed.meeting).toMatchObject({ group: 'SG13', start: '2023-03-13', end: '2023-03-24', format: 'hybrid' });
+  });
+});
