@@ -424,6 +424,8 @@ function routeText(registry: Registry, plain: string, clock?: AskClock): Routed 
     .replace(PROPOSING_FOR_STEP, 'which drafts did $1 put forward for $2$3')
     // "when is the next tsag?", "where's the next sg13?": a group named where its meeting is meant.
     .replace(new RegExp(String.raw`^((?:when|where)(?:\s+is|'s|’s)\s+(?:the\s+)?(?:next|upcoming|coming)\s+(?:ITU-T\s+)?(?:${GROUP_MENTION.source}))(\s*[?!.]*)$`, 'i'), '$1 meeting$2')
+    // "which sg does cable tv?", "which study group works on quantum?": the group that leads that work.
+    .replace(/^(?:which|what)\s+(?:sg|study\s+group|group|itu-t\s+group)s?\s+(?:does|do|works?\s+on|handles?|covers?|deals?\s+with|looks?\s+after|is\s+(?:responsible\s+)?for|are\s+(?:responsible\s+)?for|studies|leads?)\s+(?!(?:the\s+)?(?:meeting|deadline|LS|liaison)\b)([^?!]{2,60}?)\s*[?!.]*$/i, 'who leads work on $1')
     // "search workshop", "search for digital twin": the search asked without its slash.
     .replace(/^search\s+(?:for\s+)?(?=\S)(?!.*\?\s*$)/i, '/search ')
     // "when do contributions need to be in", "by when must papers be submitted": when they are due.

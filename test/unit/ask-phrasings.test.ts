@@ -386,6 +386,8 @@ describe('phrasings reported refused in the third round', () => {
     ['find documents about quantum', 'search', { words: 'quantum' }],
     // The search asked without its slash; a group named as a meeting would be, without the word "meeting".
     ['search workshop', 'search', { words: 'workshop' }],
+    ['which sg does cable tv?', 'lsg', { query: 'who leads work on cable tv' }],
+    ['which study group works on quantum?', 'lsg', { query: 'who leads work on quantum' }],
     ['liaisons from the Broadband Forum', 'ls', { scope: { kind: 'all' }, from: 'BBF' }],
     ['did the Broadband Forum send anything to SG12?', 'ls', { scope: { kind: 'group', group: 'SG12' }, from: 'BBF' }],
     ['what ls did sg15 send that needs a reply?', 'ls', { scope: { kind: 'group', group: 'SG15' }, from: 'SG15', replyAsked: true }],
