@@ -424,8 +424,10 @@ function routeText(registry: Registry, plain: string, clock?: AskClock): Routed 
     .replace(PROPOSING_FOR_STEP, 'which drafts did $1 put forward for $2$3')
     // "when is the next tsag?", "where's the next sg13?": a group named where its meeting is meant.
     .replace(new RegExp(String.raw`^((?:when|where)(?:\s+is|'s|’s)\s+(?:the\s+)?(?:next|upcoming|coming)\s+(?:ITU-T\s+)?(?:${GROUP_MENTION.source}))(\s*[?!.]*)$`, 'i'), '$1 meeting$2')
+    // "wasn't it in march?", "wasn't the sg13 meeting supposed to be in March?": whether it was moved.
+    .replace(new RegExp(String.raw`^(?:(?:but|and|so)[,\s]+)?(?:wasn'?t|was\s+not|isn'?t|is\s+not)\s+(it|that|this|the\s+[^?!]{2,40}?)\s+(?:(?:supposed|meant|planned|scheduled)\s+(?:to\s+be\s+)?|originally\s+)?(?:in|on|for)\s+(?:${MONTH_PATTERN})(?:\s+(?:19|20)\d{2})?(?:\s+originally)?\s*[?!.]*$`, 'i'), 'was $1 moved?')
     // "which sg does cable tv?", "which study group works on quantum?": the group that leads that work.
-    .replace(/^(?:which|what)\s+(?:sg|study\s+group|group|itu-t\s+group)s?\s+(?:does|do|works?\s+on|handles?|covers?|deals?\s+with|looks?\s+after|is\s+(?:responsible\s+)?for|are\s+(?:responsible\s+)?for|studies|leads?)\s+(?!(?:the\s+)?(?:meeting|deadline|LS|liaison)\b)([^?!]{2,60}?)\s*[?!.]*$/i, 'who leads work on $1')
+    .replace(/^(?:which|what)\s+(?:sg|study\s+group|group|itu-t\s+group)s?\s+(?:does|do|works?\s+on|handles?|covers?|deals?\s+with|looks?\s+after|is\s+(?:responsible\s+)?for|are\s+(?:responsible\s+)?for|studies)\s+(?!(?:the\s+)?(?:meeting|deadline|LS|liaison)\b)([^?!]{2,60}?)\s*[?!.]*$/i, 'who leads work on $1')
     // "search workshop", "search for digital twin": the search asked without its slash.
     .replace(/^search\s+(?:for\s+)?(?=\S)(?!.*\?\s*$)/i, '/search ')
     // "when do contributions need to be in", "by when must papers be submitted": when they are due.

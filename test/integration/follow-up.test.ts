@@ -846,6 +846,13 @@ describe('a follow-up question', () => {
     expect(q13.sections[0]?.items[0]?.text).toBe('Q4/9, Q5/9, Q13/16: 28–29 February 2008, Geneva, Switzerland');
   });
 
+  it('"wasn\'t it in march?" after the next SG13 meeting: whether it was moved, and from when', async () => {
+    const at = askerAt('2026-12-01T08:00:00Z', 'Europe/Paris', 'in-march@example.org');
+    await at('when is the next sg13 meeting?');
+    const moved = await at("wasn't it in march?");
+    expect(moved).toMatchObject({ ok: true, command: 'meeting', title: 'Yes: the SG13 meeting planned for 8-19 March 2027 was moved to 12–23 April 2027 [TSB Collective letter 7/13]' });
+  });
+
   it('"y.3207 consultation - when do replies have to reach tsb and who do they go to": where Y.3207 stands, with its reply date', async () => {
     const at = askerAt('2025-06-15T08:00:00Z', 'Europe/Madrid', 'y3207@example.org');
     const a = await at('y.3207 consultation - when do replies have to reach tsb and who do they go to');

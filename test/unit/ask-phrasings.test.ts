@@ -387,6 +387,7 @@ describe('phrasings reported refused in the third round', () => {
     // The search asked without its slash; a group named as a meeting would be, without the word "meeting".
     ['search workshop', 'search', { words: 'workshop' }],
     ['which sg does cable tv?', 'lsg', { query: 'who leads work on cable tv' }],
+    ["wasn't the sg13 meeting supposed to be in March?", 'meeting', { scope: { kind: 'group', group: 'SG13' }, moved: true }],
     ['which study group works on quantum?', 'lsg', { query: 'who leads work on quantum' }],
     ['liaisons from the Broadband Forum', 'ls', { scope: { kind: 'all' }, from: 'BBF' }],
     ['did the Broadband Forum send anything to SG12?', 'ls', { scope: { kind: 'group', group: 'SG12' }, from: 'BBF' }],
