@@ -708,6 +708,12 @@ export function followUp(question: string, previous: string | null): string | nu
 const FOLLOW_UP_SPAN = /^(?:(?:and|so|ok|okay)[,\s]+)?(?:(?:what|how)\s+about\s+)?(?:(?:which|what|any)(?:\s+ones?)?(?:\s+of\s+(?:those|these|them))?\s+|(?:only|just)\s+(?:those|these|the ones|them)\s+|(?:those|these|the ones)\s+)?(?:(?:are|is|fall|falls|come|that are|that fall|due)\s+)?(?<span>(?:in|before|after|between|during|until|till|from|this|next|within)\s+[^?!.]{2,40}?)\s*[?!.]*$/i;
 // "and after?", "later?": a span asked after the one just shown.
 const AFTER_ALONE = /^\s*(?:(?:and|so|what about|how about)[,\s]+)?(?:after|later|afterwards)\s*[?!.]*$/i;
+// "until when can we ask for it?", "by when do we have to request it?", "what's the deadline to apply for it?".
+const REQUEST_BY_WHEN = /\b(?:until|till|by)\s+when\b|\bdeadline\b|\blast\s+day\b|\bhow\s+long\b/i;
+// (… of "it" requested: "ask for it", "request it", "apply for it".)
+const REQUEST_IT = /\b(?:ask|apply|sign\s+up)\s+for\s+(?:it|that|this|one)\b|\brequest\s+(?:it|that|this|one)\b/i;
+/** The word a deadline of each kind that people request is asked by ("interpretation deadline for SG5"). */
+const REQUEST_WORD: Partial<Record<string, string>> = { interpretation: 'interpretation', captioning: 'captioning', fellowship: 'fellowship', visa: 'visa', registration: 'registration' };
 // The span a previous question ended with, which a span asked next replaces: "in March", "next week", "between 1 and
 // 15 March", "before June".
 const EARLIER_SPAN = new RegExp(String.raw`\s+(?:in|during|for)\s+(?:${MONTH_PATTERN})\.?(?:\s+(?:19|20)\d{2})?$|\s+(?:this|next|last)\s+(?:week|month|year)$|\s+(?:in|within)\s+the\s+next\s+\w+\s+(?:days|weeks|months)$|\s+(?:between|from)\s+\d{1,2}(?:st|nd|rd|th)?(?:\s+(?:${MONTH_PATTERN}))?\s+(?:and|to|-)\s+\d{1,2}(?:st|nd|rd|th)?\s+(?:${MONTH_PATTERN})(?:\s+(?:19|20)\d{2})?$|\s+(?:before|after|until|till|by|from)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:${MONTH_PATTERN})(?:\s+(?:19|20)\d{2})?$`, 'i');
@@ -1571,6 +1577,19 @@ async function answerAsked(registry: Registry, context: CommandContext & { metri
   // asker's "it" is that, not every meeting), and as it is when that reads nothing.
   // "what's the deadline for that?" after a deadline of a kind was asked ("who do I register with?"): that one again.
   // (Only asked what or when it is: "was that deadline changed?" asks something else of it.)
+  // "until when can we ask for it?" after "is there interpretation?": "it" is the kind of request asked of before, and
+  // its deadline is asked, for the group the question before named.
+  if (read === undefined && POINTS_BACK.test(question) && REQUEST_BY_WHEN.test(question) && REQUEST_IT.test(question) && namesNothing(question)) {
+    const previous = await previousQuestion();
+    const kinds = previous ? splitCategories(previous).categories : null;
+    const group = previous ? ONE_GROUP_MENTION.exec(withRegionalGroups(previous))?.[0] : undefined;
+    const word = kinds?.length === 1 && kinds[0] ? REQUEST_WORD[kinds[0]] : undefined;
+    if (word && group) {
+      const asked = `${word} deadline for ${group}`;
+      const again = await answerOne(registry, context, asked);
+      if (readsWell(again.reply)) return readAs(again, asked);
+    }
+  }
   if (read === undefined && POINTS_BACK.test(question) && /\b(?:deadline|due|cut-?off)\b/i.test(question) && /^(?:(?:and|so|ok)[,\s]+)?(?:what(?:'s|’s|\s+is|\s+was)?|whats|when(?:'s|’s|\s+is|\s+was)?|whens|by\s+when)\b/i.test(question.trim()) && !/\b(?:chang|mov|extend|postpon|still|new|again)\w*/i.test(question) && namesNothing(question)) {
     const before = await previousRouted();
     const kinds = before && 'spec' in before.routed && before.routed.spec.name === 'deadlines' ? (before.routed.args as { categories?: unknown[] | null }).categories : null;

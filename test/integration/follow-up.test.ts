@@ -853,6 +853,16 @@ describe('a follow-up question', () => {
     expect(moved).toMatchObject({ ok: true, command: 'meeting', title: 'Yes: the SG13 meeting planned for 8-19 March 2027 was moved to 12–23 April 2027 [TSB Collective letter 7/13]' });
   });
 
+  it('"until when can we ask for it?" after "is there interpretation?": the interpretation request deadline of the group asked of', async () => {
+    const at = askerAt('2026-06-10T08:00:00Z', 'Europe/Paris', 'ask-for-it@example.org');
+    await at('next sg5 meeting');
+    await at('is there interpretation?');
+    const until = await at('until when can we ask for it?');
+    expect(until).toMatchObject({ ok: true, command: 'deadlines', title: 'Deadlines for SG5 (interpretation requests)' });
+    expect(until.notes[0]).toBe('Read as "interpretation deadline for sg5".');
+    expect(until.sections[0]?.items[0]?.text).toMatch(/^Tue 16 Jun 2026, 23:59 \(Europe\/Paris\) — original: 16 June 2026 Geneva time, end of day .*: Interpretation requests$/);
+  });
+
   it('"y.3207 consultation - when do replies have to reach tsb and who do they go to": where Y.3207 stands, with its reply date', async () => {
     const at = askerAt('2025-06-15T08:00:00Z', 'Europe/Madrid', 'y3207@example.org');
     const a = await at('y.3207 consultation - when do replies have to reach tsb and who do they go to');
