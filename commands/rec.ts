@@ -147,6 +147,9 @@ function stepOf(sentence: string, at: number): { step: Step | null; planned: boo
     for (const m of near.matchAll(re)) {
       const after = near.slice(m.index + m[0].length, m.index + m[0].length + 40);
       if (OTHER_OBJECT.test(after)) continue;
+      // A meeting's outcome counted by step ("TAP approval (8): Eight new Recommendations …"): done; said not to be
+      // ("TAP not approved (3): … deferred to next SG17 meeting"), still to come.
+      if (/^\s*\(\d{1,3}\)\s*:/.test(after)) return { step, planned: /\bnot\s*$/i.test(near.slice(Math.max(0, m.index - 10), m.index)) };
       // A step said in a clause of another text, before this one is named: "X.1365 (ex X.iotsec-4), which was consented at
       // this meeting, and to the ongoing revision of ITU-T X.1361" says nothing consented of X.1361.
       const own = at - from;

@@ -863,6 +863,14 @@ describe('a follow-up question', () => {
     expect(until.sections[0]?.items[0]?.text).toMatch(/^Tue 16 Jun 2026, 23:59 \(Europe\/Paris\) — original: 16 June 2026 Geneva time, end of day .*: Interpretation requests$/);
   });
 
+  // SG17's January 2022 e-plenary summary (test/fixtures/real): "TAP approval (8): …", "TAP not approved (3): …".
+  it('a Recommendation a meeting\'s outcome lists as approved is approved; one listed as not approved waits', async () => {
+    expect((await cli(redisUrl, prefix, 'ingest', join(FIXTURES, '../real/sg17-executive-summary-2022-01-eplenary-run-on-heading.txt'), '--no-progress')).code).toBe(0);
+    const at = askerAt('2022-02-01T08:00:00Z', 'Asia/Tokyo', 'x1752@example.org');
+    expect((await at('was X.1752 approved?')).title).toBe("X.1752: approved, as Executive Summary ITU-T SG17 'Security' special e-plenary, 11:00-15:23, 7 January 2022 says");
+    expect((await at('status of X.1812')).title).toBe("X.1812: approval planned, as Executive Summary ITU-T SG17 'Security' special e-plenary, 11:00-15:23, 7 January 2022 says");
+  });
+
   it('"y.3207 consultation - when do replies have to reach tsb and who do they go to": where Y.3207 stands, with its reply date', async () => {
     const at = askerAt('2025-06-15T08:00:00Z', 'Europe/Madrid', 'y3207@example.org');
     const a = await at('y.3207 consultation - when do replies have to reach tsb and who do they go to');
