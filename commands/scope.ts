@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { CommandContext, Reply, SourceRef } from '../src/core/command.ts';
 import { noAnswer } from '../src/core/command.ts';
-import { acceptedStudyGroups, byGroup, canonicalGroup, canonicalQuestion, canonicalWorkingParty, CURRENT_STUDY_GROUPS, GROUP_MENTION, withQuestionLists, withRegionalGroups } from '../src/core/groups.ts';
+import { acceptedStudyGroups, byGroup, canonicalGroup, canonicalQuestion, canonicalWorkingParty, CURRENT_STUDY_GROUPS, GROUP_MENTION, rapporteurGroupIn, withQuestionLists, withRegionalGroups } from '../src/core/groups.ts';
 import type { Addressee, Contact, LiaisonInfo } from '../src/core/types.ts';
 import { actingAddressees } from '../src/parse/liaison.ts';
 import type { Cite, MeetingFact } from '../src/store/facts.ts';
@@ -52,6 +52,9 @@ export function findScope(input: string): { scope: Scope | null; rest: string; s
   // "ITU-R Study Group 9", "ITU-D SG1": another sector's group, not ITU-T's of that number.
   const otherSector = /\bITU-[RD][\s-]+(?:Study\s+Group|SG|Working\s+Party|WP)\s?\d{1,2}[A-Z]?\b/i.exec(text);
   if (otherSector) return { scope: { kind: 'unknown', text: otherSector[0] }, rest: text.replace(otherSector[0], ' ') };
+  // "when does TSAG RG-WPR meet": a rapporteur group, named, no group of its own.
+  const rapporteurGroup = rapporteurGroupIn(text);
+  if (rapporteurGroup) return { scope: { kind: 'unknown', text: rapporteurGroup }, rest: text.replace(rapporteurGroup, ' ') };
   const mentions = [...text.matchAll(GROUP_MENTION)];
   if (mentions.length === 0) return { scope: null, rest: text };
   const scopes = mentions.map((m) => scopeOfMention(m[0]));

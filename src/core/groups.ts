@@ -18,6 +18,15 @@ export const REGIONS: ReadonlyArray<{ code: string; words: RegExp }> = [
 ];
 const REGION_CODES = new Set(REGIONS.map((r) => r.code));
 
+/**
+ * A group's rapporteur group as people name it, "TSAG RG-WPR", "SG17 RG-SM": no regional group (SG12RG-AFR) and no
+ * group of its own, so a meeting of it is looked for by its name. `null` when `text` names none.
+ */
+export function rapporteurGroupIn(text: string): string | null {
+  const m = /\b(?:TSAG|SG\s?\d{1,2})\s+RG[- ]([A-Z][A-Za-z]{1,10})\b/i.exec(text);
+  return m?.[1] && !REGION_CODES.has(m[1].toUpperCase()) ? m[0] : null;
+}
+
 /** Study groups of the current study period (2025-2028). */
 export const CURRENT_STUDY_GROUPS: readonly string[] = ['SG2', 'SG3', 'SG5', 'SG11', 'SG12', 'SG13', 'SG15', 'SG17', 'SG20', 'SG21'];
 

@@ -594,6 +594,26 @@ const GROUP_MEETING_WORDS = /\b(?:Study\s+Groups?|SG\s?\d{1,2}\b(?!\s*\/)|TSAG|W
 
 const REPORTED_HYBRID = /\b\d+\s+(?:remote(?:ly)?|online)\b[^.\n]{0,40}?\b\d+\s+(?:present\s+)?(?:in person|on[- ]site|physically)\b|\b\d+\s+(?:present\s+)?(?:in person|on[- ]site)\b[^.\n]{0,40}?\b\d+\s+(?:remote(?:ly)?|online)\b|\bplatform for remote participation was used\b|\bremote participation was (?:used|provided|offered|available|supported)\b/i;
 
+// A rapporteur, focus or coordination group named with its meeting in brackets: "TSAG RG-WPR (29 June - 1 July 2016,
+// Geneva)", "FG IMT-2020 (17 – 20 May 2016, Beijing, China)".
+const BRACKETED_MEETING = /(?<![\w-])((?:TSAG\s+)?(?:RG|FG|JCA|CG)[- ][A-Z0-9][\w-]{1,20})\s*\(([^()\n]{6,70})\)/g;
+
+/** The meetings of groups named with their dates and town in brackets (see {@link BRACKETED_MEETING}). */
+function bracketedMeetings(text: string): MeetingInfo[] {
+  const out: MeetingInfo[] = [];
+  for (const m of text.slice(0, 30_000).matchAll(BRACKETED_MEETING)) {
+    const name = squash(m[1] ?? '');
+    const inside = m[2] ?? '';
+    const hit = findDates(inside)[0];
+    if (!hit || out.length >= 10) continue;
+    const after = inside.slice(hit.index + hit.text.length).replace(/^[\s,;:–-]+|[\s.,;]+$/g, '');
+    const place = /\b(?:virtual|e-meeting|online)\b/i.test(inside) ? 'virtual' : (findPlace(after) ?? (/^\p{Lu}[\p{L}'’ .-]{2,30}(?:,\s*\p{Lu}[\p{L}'’ .-]{2,30})?$/u.test(after) ? placeName(after) : null));
+    // (A rapporteur group's meeting is not its parent's: it is filed by its name, under no group.)
+    out.push({ group: null, title: name, start: hit.start, end: hit.end, place, format: place === 'virtual' ? 'virtual' : null });
+  }
+  return out;
+}
+
 /** The meeting of Questions a report's title names with its town and dates, or `null`. */
 function reportedRapporteurMeeting(title: string): MeetingInfo | null {
   if (!/^\s*(?:\[[^\]]{1,40}\]\s*)?(?:Draft\s+)?Report\b/i.test(title) || !RAPPORTEUR_MEETING.test(title)) return null;
@@ -797,6 +817,9 @@ export function parseDocument(raw: string): ParsedDocument {
   const eventRows = kind === 'other' || notice ? eventTable(text) : { events: [], deadlines: [] };
   for (const e of eventRows.events) if (!moreMeetings.some((m) => m.start === e.start && m.end === e.end) && !(meeting?.start === e.start && meeting.end === e.end)) moreMeetings.push(e);
   // Further meetings already over when the letter was written are only mentioned, as the main one would be.
+  // Groups an agenda or report names with their meeting's dates and town: "TSAG RG-WPR (29 June - 1 July 2016, Geneva)",
+  // "FG IMT-2020 (17 – 20 May 2016, Beijing, China)": each a meeting mentioned, under its name.
+  if (!foreign && !isLetter && kind !== 'liaison-statement') for (const m of bracketedMeetings(text)) if (!moreMeetings.some((x) => x.start === m.start && x.title === m.title)) moreMeetings.push(m);
   moreMeetings = moreMeetings.filter((m) => !date || m.end >= date);
   // A rapporteur's report of a meeting of Questions, by its title ("Report of the joint Q4/9, Q5/9 and Q13/16
   // Rapporteur meeting in Geneva (28-29 February 2008)"): that meeting, under its Questions, over or not.

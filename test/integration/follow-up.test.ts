@@ -871,6 +871,17 @@ describe('a follow-up question', () => {
     expect((await at('status of X.1812')).title).toBe("X.1812: approval planned, as Executive Summary ITU-T SG17 'Security' special e-plenary, 11:00-15:23, 7 January 2022 says");
   });
 
+  // SG13's draft plenary agenda of June 2016 (test/fixtures/real): other groups' meetings named in brackets.
+  it('a rapporteur group or focus group an agenda names with its meeting: "when does TSAG RG-WPR meet?", "where did FG IMT-2020 meet in May 2016?"', async () => {
+    expect((await cli(redisUrl, prefix, 'ingest', join(FIXTURES, '../real/td-sg13-draft-agenda-2016-06-flattened-named-group-meetings.txt'), '--no-progress')).code).toBe(0);
+    const at = askerAt('2016-05-01T08:00:00Z', 'Europe/Zurich', 'rg-wpr@example.org');
+    const rg = await at('when does TSAG RG-WPR meet?');
+    expect(rg).toMatchObject({ ok: true, command: 'meeting' });
+    expect(rg.sections[0]?.items[0]?.text).toBe('TSAG RG-WPR: 29 June – 1 July 2016, Geneva, Switzerland');
+    const fg = await at('where did FG IMT-2020 meet in May 2016?');
+    expect(fg.sections[0]?.items[0]?.text).toBe('FG IMT-2020: 17–20 May 2016, Beijing, China');
+  });
+
   it('"y.3207 consultation - when do replies have to reach tsb and who do they go to": where Y.3207 stands, with its reply date', async () => {
     const at = askerAt('2025-06-15T08:00:00Z', 'Europe/Madrid', 'y3207@example.org');
     const a = await at('y.3207 consultation - when do replies have to reach tsb and who do they go to');
