@@ -941,6 +941,8 @@ function askedOfPlain(question: string, subject: NonNullable<ReturnType<typeof s
   // "which recs?" after a consultation or a circular: the texts it is on.
   if (/^(?:which|what)\s+(?:draft\s+)?(?:recs?|recommendations?|drafts?|texts?)(?:\s+(?:are|is)\s+(?:in\s+)?(?:it|that|this)(?:\s+(?:about|on|for))?)?$/i.test(bare)) return `which Recommendations are in ${subject.thing}?`;
   if (/\b(?:reply|respond|answer|act)$/i.test(bare)) return `${bare} to ${subject.thing}?`;
+  // ("deadline" of a statement named by its number or id: its reply deadline.)
+  if (NUMBERED_DOCUMENT.test(subject.thing) && /^(?:the\s+|its\s+)?(?:reply\s+|response\s+)?(?:deadline|due date|reply date)$/i.test(bare)) return `what's the reply deadline of ${subject.thing}?`;
   if (/\b(?:deadline|due date|reply date|date)$/i.test(bare)) return `${bare} of ${subject.thing}?`;
   return `${bare} for ${subject.thing}?`;
 }
@@ -1664,7 +1666,9 @@ async function answerAsked(registry: Registry, context: CommandContext & { metri
       // ("how do I join their mailing list?": "their" is of what was named before, never any group's.)
       // (… and of an event named before, whatever is asked of it: "what time does registration start?" after "is there an
       // ITU workshop on satellites coming up?".)
-      const ofEvent = subject && 'thing' in subject && /\b(?:workshop|forum|symposium|seminar|webinar|summit|hackathon|training|tutorial)s?\b/i.test(subject.thing);
+      // (… and of a statement named before by its number, when a thing of a document is asked: "deadline in tokyo time"
+      // after "who must reply to TD 1204 (PLEN/15)?".)
+      const ofEvent = subject && 'thing' in subject && (/\b(?:workshop|forum|symposium|seminar|webinar|summit|hackathon|training|tutorial)s?\b/i.test(subject.thing) || (NUMBERED_DOCUMENT.test(subject.thing) && DOC_ASKED.test(question)));
       if (subject && (ofEvent || ('group' in subject && (DEFINITE_THING.test(question) || EVENT_OF_IT.test(question) || BARE_THING.test(question) || /\btheir\b/i.test(question))))) {
         const first = await answerOne(registry, context, of);
         if (readsWell(first.reply) && standsAlone(first, of)) {
