@@ -706,6 +706,8 @@ export function followUp(question: string, previous: string | null): string | nu
 
 // … or a span of time that narrows what the previous question listed: "which of those are in April?", "any next week?".
 const FOLLOW_UP_SPAN = /^(?:(?:and|so|ok|okay)[,\s]+)?(?:(?:what|how)\s+about\s+)?(?:(?:which|what|any)(?:\s+ones?)?(?:\s+of\s+(?:those|these|them))?\s+|(?:only|just)\s+(?:those|these|the ones|them)\s+|(?:those|these|the ones)\s+)?(?:(?:are|is|fall|falls|come|that are|that fall|due)\s+)?(?<span>(?:in|before|after|between|during|until|till|from|this|next|within)\s+[^?!.]{2,40}?)\s*[?!.]*$/i;
+// "is sg13 involved?", "was SG2 copied on it?": the group (1) asked whether a statement concerns it.
+const INVOLVED = new RegExp(String.raw`^\s*(?:(?:and|so|but)[,\s]+)?(?:is|was|are|were)\s+(${GROUP_MENTION.source})\s+(?:involved|concerned|included|copied|in copy|cc'?d|addressed|affected)(?:\s+(?:in|on|by|with)\s+(?:it|that|this|that one))?\s*[?!.]*$`, 'i');
 // "and after?", "later?": a span asked after the one just shown.
 const AFTER_ALONE = /^\s*(?:(?:and|so|what about|how about)[,\s]+)?(?:after|later|afterwards)\s*[?!.]*$/i;
 // "until when can we ask for it?", "by when do we have to request it?", "what's the deadline to apply for it?".
@@ -1111,6 +1113,10 @@ export async function answer(registry: Registry, context: CommandContext & { met
   // ("q12-14/16", "Q.12/16": Questions named together are asked of through the first, in the form every reading knows.)
   const question = withQuestionLists(asked);
   const answered = await answerAsked(registry, context, question);
+  // ("is sg13 involved?" read as whether it must reply: a group informed is involved all the same.)
+  if (INVOLVED.test(question.trim()) && /^No: \S+ gets .* for information\b/.test(answered.reply.title)) {
+    answered.reply = { ...answered.reply, title: answered.reply.title.replace(/^No: /, 'Yes, for information only: ') };
+  }
   // The one document an answer is about is kept with the question it answered, for "who sent it?" next.
   const focus = answered.reply.ok && answered.read ? focusOf(answered.reply, answered.command) : null;
   if (focus && context.conversation?.setFocus) await context.conversation.setFocus(`${(answered.read ?? "").slice(0, 300)}\u0000${focus}`).catch(() => undefined);
@@ -1153,7 +1159,8 @@ const DOC_ASKED = /\b(?:sent|send|wrote|write|written|signed|asks?|asking|wants?
 async function answerAsked(registry: Registry, context: CommandContext & { metrics?: CommandMetrics }, text: string): Promise<Answered> {
   const conversation = context.conversation;
   // ("and after?", "later?": after what was just shown; after a span that ended before a month, from that month.)
-  let question = text;
+  // "is sg13 involved?", "is sg13 copied?" (after a statement): whether that group is asked to act or only informed.
+  let question = text.replace(INVOLVED, (_m, group: string) => `does ${group} need to reply?`);
   if (AFTER_ALONE.test(text)) {
     const before = / (?:before|until|till) ((?:\d{1,2}(?:st|nd|rd|th)?\s+)?[\p{L}]+(?:\s+(?:19|20)\d{2})?)\s*[?!.]*$/iu.exec((await conversation?.previous().catch(() => null)) ?? '');
     question = before?.[1] && new RegExp(String.raw`^(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:${MONTH_PATTERN})\b`, 'i').test(before[1]) ? `from ${before[1]}?` : 'after that?';

@@ -747,6 +747,7 @@ describe('a follow-up question', () => {
     const who = await at('who must reply?');
     expect(who.title).toBe('IEEE 802.1 Working Group, MEF Forum are asked to act on TD 1204 (PLEN/15), replying by Mon 1 Mar 2027, 07:59 (Asia/Tokyo) — original: 28 February 2027 Geneva time, end of day; for information only: SG13');
     expect((await at('who are the contacts?')).title).toMatch(/^Contact for TD 1204 \(PLEN\/15\): Lena Fischer/);
+    expect((await at('is sg13 involved?')).title).toBe('Yes, for information only: SG13 gets TD 1204 (PLEN/15) for information; TD 1204 (PLEN/15) asks IEEE 802.1 Working Group, MEF Forum to act, replying by Mon 1 Mar 2027, 07:59 (Asia/Tokyo) — original: 28 February 2027 Geneva time, end of day');
     expect((await at('deadline in tokyo time')).title).toBe('A reply to TD 1204 (PLEN/15) is due by Mon 1 Mar 2027, 07:59 (Asia/Tokyo) — original: 28 February 2027 Geneva time, end of day');
     await at('when is the next sg15 meeting?');
     const q13 = await at('and where will q13/15 meet in april?');
