@@ -382,7 +382,7 @@ const deadlinesCommand = defineCommand({
         return noAnswer(
           'E_NO_ANSWER',
           `No ${kinds ? kindWords(kinds) : ''} deadline is known for ${/^the\s/i.test(named) ? named : `"${named}"`}`.replace(/ {2,}/g, ' '),
-          [`No stored document sets one for it. To find documents about it: search ${topic.join(' ')}`, 'Deadlines of a study group: e.g. "deadlines SG13", "registration deadline for the SG17 meeting".'],
+          [`None of the deadlines read from the stored documents is for it. To read the documents about it: search ${topic.join(' ')}`, 'Deadlines of a study group: e.g. "deadlines SG13", "registration deadline for the SG17 meeting".'],
           { scope: 'all groups', upcoming: [], past: [], unread: args.unread },
         );
       }

@@ -90,7 +90,8 @@ function namedAmong(meetings: MeetingFact[], words: string[]): { found: { meetin
 
 function eventItem({ meeting, event }: { meeting: MeetingFact; event: MeetingInfo | null }, tz: string): ReplyItem {
   const source = sourceOf(meeting.source);
-  const where = (i: MeetingInfo) => (i.place ? `, ${i.place}` : '');
+  // (The building too, when its letter names one: "Montreal, Canada (Delta Centre-Ville hotel)".)
+  const where = (i: MeetingInfo) => (i.place ? `, ${i.place}${i.venue ? ` (${i.venue})` : ''}` : '');
   if (!event) {
     const opens = meeting.startTime ? `opens ${formatOpening(meeting, tz)} ` : '';
     return { text: `${meeting.title}: ${formatRange(meeting.start, meeting.end)}${where(meeting)}`, detail: `${opens}[${sourceLabel(source)}]`, source };

@@ -818,7 +818,7 @@ describe('a follow-up question', () => {
     expect((await cli(redisUrl, prefix, 'ingest', join(FIXTURES, '../real/meeting-tsb-circular-148-2007-workshop-montreal.txt'), '--no-progress')).code).toBe(0);
     const at = askerAt('2007-06-01T08:00:00Z', 'Asia/Tokyo', 'satellites@example.org');
     const found = await at('is there an ITU workshop on satellites coming up?');
-    expect(found.sections[0]?.items[0]?.text).toBe('ITU-T Workshop "Satellites in NGN?" Montreal, Canada, 13 July 2007: Fri 13 July 2007, Montreal, Canada');
+    expect(found.sections[0]?.items[0]?.text).toBe('ITU-T Workshop "Satellites in NGN?" Montreal, Canada, 13 July 2007: Fri 13 July 2007, Montreal, Canada (Delta Centre-Ville hotel)');
     const where = await at('where is it held?');
     expect(where.notes[0]).toBe('Read as "where is the ITU workshop on satellites held?".');
     expect(where.sections[0]?.items[0]?.text).toContain('Montreal, Canada');
