@@ -24,7 +24,9 @@ import { statusCommand } from './cli/status.ts';
 import { auditCommand, rosterCommand } from './cli/people.ts';
 import { remindersCommand } from './cli/reminders.ts';
 import { loadRosterSetting, startWorker } from './worker.ts';
+import { applyCancellations } from './reminders/cancellations.ts';
 import { queuePlan } from './reminders/index.ts';
+import { applyReplies } from './reminders/replies.ts';
 import { reparseStored } from './store/reparse.ts';
 import { serve } from './cli/serve.ts';
 import { startCommand } from './cli/start.ts';
@@ -202,6 +204,13 @@ async function runIngest(paths: string[], opts: { json?: boolean; progress?: boo
         },
       },
     );
+    // A reply stored answers the statement it names, and a letter cancelling a meeting cancels it, here too, so that
+    // what is asked next reads them so with no worker running (the worker's plan job finds them settled already).
+    for (const d of summary.documents) {
+      if (d.status !== 'added' && d.status !== 'revision') continue;
+      await applyReplies(services.reminders, d.id);
+      await applyCancellations(services.reminders, d.id);
+    }
     const index = await services.search();
     await index.catchUp();
     await index.save();

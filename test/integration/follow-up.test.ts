@@ -884,6 +884,17 @@ describe('a follow-up question', () => {
     expect(fg.sections[0]?.items[0]?.text).toBe('FG IMT-2020: 17–20 May 2016, Beijing, China');
   });
 
+  // Datatracker liaisons 1399 and 1404 (test/fixtures/real), stored one after the other from the terminal with no
+  // worker running.
+  it('"was it answered?" after the statement a stored reply answers: yes, by that reply', async () => {
+    for (const f of ['ietf-datatracker-1399-sg16-netvc-call-for-comments.txt', 'ietf-datatracker-1404-rai-response-netvc.txt']) {
+      expect((await cli(redisUrl, prefix, 'ingest', join(FIXTURES, `../real/${f}`), '--no-progress')).code).toBe(0);
+    }
+    const at = askerAt('2015-05-25T08:00:00Z', 'Europe/Berlin', 'netvc@example.org');
+    await at('which liaisons did SG16 send to the IETF?');
+    expect((await at('was it answered?')).title).toBe('Yes: LS on call for comments on an IETF WG on Internet Video Codec (netvc) [to IETF IESG] was answered by Response to LS on call for comments on an IETF WG on Internet Video Codec (netvc)');
+  });
+
   it('"y.3207 consultation - when do replies have to reach tsb and who do they go to": where Y.3207 stands, with its reply date', async () => {
     const at = askerAt('2025-06-15T08:00:00Z', 'Europe/Madrid', 'y3207@example.org');
     const a = await at('y.3207 consultation - when do replies have to reach tsb and who do they go to');
