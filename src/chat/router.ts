@@ -228,6 +228,10 @@ export const DUE_ASKED_TOO = /,?\s+and\s+(?:by\s+when|when(?:\s+is\s+(?:it|the\s
 const DECLINED = Object.freeze({ declined: true });
 
 /** A Recommendation's number in a question ("G.984.3", "A.1"), as asked: not the parser's stricter reading of texts. */
+/** `text` with each Recommendation number's series in capitals, as people type it in lower case ("g.9806.1"). */
+function withRecSeries(text: string): string {
+  return text.replace(/(?<![\w.])([a-z])(?=\.\d{2,4}(?:\.\d{1,3})*(?![\w]|\.\d))/g, (c) => c.toUpperCase());
+}
 const REC_NUMBER = /(?<![\w.])[A-Z]\.\d{1,4}(?:\.\d{1,3})*(?![\w]|\.\d)/;
 
 /**
@@ -876,8 +880,9 @@ function subjectOf(asked: string): { group: string; meeting: boolean; when?: str
   const event = (alone ? EVENT_ALONE : EVENT_NAMED).exec(previous);
   // (A kind of side event any meeting has, "the contribution clinic", "the newcomers session", names none.)
   if (event && !/^(?:(?:online|virtual|contribution|contributions|newcomers?'?|bsg|hands-on|training|regional|delegates?|the)\s*)+$/i.test(event[1] ?? '')) return { thing: `the ${event[1]} ${event[2]}` };
-  // A Recommendation ("TAP consultation deadline for G.9806.1"), or a document by its reference ("TSB Circular 241").
-  const named = REC_NUMBER.exec(previous)?.[0] ?? /\b(?:TSB\s+)?(?:Circular|Collective letter)\s+\d{1,4}(?:\/(?:\d{1,2}|TSAG))?\b/i.exec(previous)?.[0];
+  // A Recommendation ("TAP consultation deadline for G.9806.1", "status of g.9806.1"), or a document by its reference
+  // ("TSB Circular 241").
+  const named = REC_NUMBER.exec(withRecSeries(previous))?.[0] ?? /\b(?:TSB\s+)?(?:Circular|Collective letter)\s+\d{1,4}(?:\/(?:\d{1,2}|TSAG))?\b/i.exec(previous)?.[0];
   return named ? { thing: named } : null;
 }
 
@@ -1096,8 +1101,9 @@ async function unscopedDeadlines(registry: Registry, context: CommandContext, qu
   const args = routed.args as { scope?: { kind?: string }; categories?: unknown[] | null };
   if (args.scope?.kind !== 'all' || (!(args.categories?.length ?? 0) && !CHANGED_DEADLINES.test(question) && !DEADLINES_LEFT.test(question))) return null;
   const previous = await previousQuestion();
-  // ("when do member states need to reply?" after "/rec y.3188": that Recommendation's consultation.)
-  const rec = previous && (args.categories ?? []).includes('consultation-reply') ? REC_NUMBER.exec(previous.replace(/(?<![\w.])[a-z](?=\.\d)/g, (c) => c.toUpperCase()))?.[0] : undefined;
+  // ("when do member states need to reply?", "reply deadline?" after "/rec Y.3188": that Recommendation's consultation.)
+  const replyAsked = (args.categories ?? []).some((c) => c === 'consultation-reply' || c === 'liaison-reply') && !/\b(?:LSs?|liaisons?|statements?)\b/i.test(question);
+  const rec = previous && replyAsked && !/\b(?:LSs?|liaisons?|statements?)\b/i.test(previous) ? REC_NUMBER.exec(withRecSeries(previous))?.[0] : undefined;
   if (rec) return `consultation deadline for ${rec}`;
   const subject = previous ? subjectOf(previous) : null;
   return subject && 'group' in subject ? `${question.replace(/[?!.]+\s*$/, '')} for ${subject.group}` : null;

@@ -895,6 +895,15 @@ describe('a follow-up question', () => {
     expect((await at('was it answered?')).title).toBe('Yes: LS on call for comments on an IETF WG on Internet Video Codec (netvc) [to IETF IESG] was answered by Response to LS on call for comments on an IETF WG on Internet Video Codec (netvc)');
   });
 
+  it('"reply deadline?" and "where will it be approved?" after "status of g.9806.1" (written in lower case): its consultation and the meeting to approve it', async () => {
+    const at = askerAt('2026-12-20T03:00:00Z', 'Asia/Tokyo', 'g98061@example.org');
+    expect((await at('status of g.9806.1')).title).toMatch(/^G\.9806\.1 \(ex G\.hsp-pmd\): determined; approval planned at the SG15 meeting of 14–25 June 2027, Geneva/);
+    const due = await at('reply deadline?');
+    expect(due.notes[0]).toBe('Read as "consultation deadline for G.9806.1".');
+    expect(due.sections[0]?.items[0]?.text).toMatch(/^Tue 16 Mar 2027, 07:59 \(Asia\/Tokyo\) — original: 15 March 2027, 23:59 Geneva time .*Consultation reply on G\.9806\.1/);
+    expect((await at('where will it be approved?')).title).toMatch(/approval planned at the SG15 meeting of 14–25 June 2027, Geneva/);
+  });
+
   it('"y.3207 consultation - when do replies have to reach tsb and who do they go to": where Y.3207 stands, with its reply date', async () => {
     const at = askerAt('2025-06-15T08:00:00Z', 'Europe/Madrid', 'y3207@example.org');
     const a = await at('y.3207 consultation - when do replies have to reach tsb and who do they go to');
