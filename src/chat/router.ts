@@ -1639,7 +1639,10 @@ async function answerAsked(registry: Registry, context: CommandContext & { metri
     // only by its groups: that document.
     // ("who's the rapporteur for that question?" points to the Question asked of, not to a statement shown.)
     // (Nor when the question names its own statement before a dash: "fronthaul timing LS – who is it to".)
-    if (!(subject && 'thing' in subject) && !/\b(?:that|this|the same)\s+(?:question|group|study group|working party|meeting|WP|SG)\b/i.test(question) && !DASH_SUBJECT.test(question.trim())) {
+    // (… or than a statement the question before named that is not stored, when the answer was about one that is: "what
+    // recs does it mention?" after "who replied to SG13-LS96?" is of the reply.)
+    const unstored = subject && 'thing' in subject && NUMBERED_DOCUMENT.test(subject.thing) && (await context.store.findByReference(subject.thing)).length === 0;
+    if ((!(subject && 'thing' in subject) || unstored) && !/\b(?:that|this|the same)\s+(?:question|group|study group|working party|meeting|WP|SG)\b/i.test(question) && !DASH_SUBJECT.test(question.trim())) {
       const byFocus = await ofFocus(question);
       if (byFocus) return byFocus;
     }

@@ -904,6 +904,12 @@ describe('a follow-up question', () => {
     expect((await at('where will it be approved?')).title).toMatch(/approval planned at the SG15 meeting of 14–25 June 2027, Geneva/);
   });
 
+  it('"what recs does it mention?" after "who replied to SG13-LS96?" (not stored) is of the stored reply', async () => {
+    const at = askerAt('2026-07-01T08:00:00Z', 'Europe/Paris', 'ls96@example.org');
+    expect((await at('who replied to SG13-LS96?')).title).toBe('SG13-LS96 is not stored; stored statements answer it');
+    expect((await at('what recs does it mention?')).title).toBe('SG20-LS112 names Y.4600, Y.4486 (ex Y.DT-terms)');
+  });
+
   it('"y.3207 consultation - when do replies have to reach tsb and who do they go to": where Y.3207 stands, with its reply date', async () => {
     const at = askerAt('2025-06-15T08:00:00Z', 'Europe/Madrid', 'y3207@example.org');
     const a = await at('y.3207 consultation - when do replies have to reach tsb and who do they go to');
