@@ -181,6 +181,9 @@ const lsCommand = defineCommand({
     const sender = from ?? group ?? 'that sender';
     const noneOnTopic = actor && topic !== null && !actorsOwn ? `No stored liaison statement from ${sender} to ${actor} is on "${topic}"` : null;
     const notes: string[] = actorsOwn || noneOnTopic ? [] : [...topicNote];
+    // (Of the statements a group sent, nothing is said of what it must answer: "which liaison statements has sg20
+    // sent?" lists its own; "ls SG20" says what waits for its reply.)
+    const listsOwn = from !== null && group !== null && canonicalGroup(from) !== null && parentGroup(canonicalGroup(from) ?? '') === group;
     if (actorsOwn || noneOnTopic) {
       // The yes or no is the answer; the list below is the sender's statements.
     } else if (all.length === 0) {
@@ -189,8 +192,8 @@ const lsCommand = defineCommand({
       const addressee = to ?? (from !== null && group !== null && group !== from ? group : null);
       if (from && addressee) notes.push(...(await reportedStatements(ctx, from, addressee)));
     }
-    else if (who && mustAnswer.length === 0 && undated.length === 0 && overdue.length > 0) notes.push(`No reply is due from ${who} from today on; ${overdue.length === 1 ? 'one statement asked' : `${overdue.length} statements asked`} for one by a date now past, and no reply to ${overdue.length === 1 ? 'it' : 'them'} is stored.`);
-    else if (who && mustAnswer.length === 0 && undated.length === 0) notes.push(`No liaison statement${topic !== null && onTopic.length > 0 ? ` on "${topic}"` : ''} is waiting for a reply from ${who}.`);
+    else if (who && !listsOwn && mustAnswer.length === 0 && undated.length === 0 && overdue.length > 0) notes.push(`No reply is due from ${who} from today on; ${overdue.length === 1 ? 'one statement asked' : `${overdue.length} statements asked`} for one by a date now past, and no reply to ${overdue.length === 1 ? 'it' : 'them'} is stored.`);
+    else if (who && !listsOwn && mustAnswer.length === 0 && undated.length === 0) notes.push(`No liaison statement${topic !== null && onTopic.length > 0 ? ` on "${topic}"` : ''} is waiting for a reply from ${who}.`);
     else if (who && mustAnswer.length === 0) notes.push(`No reply date is set for ${who}; ${undated.length} liaison statement${undated.length > 1 ? 's ask' : ' asks'} it to act without one.`);
     if (mustAnswer.length + expected.length > 0) notes.push(`Reply dates are shown in ${ctx.tz}; the liaison statements give them as Geneva dates.`);
     // The one statement picked out by its topic or its parties, when one is: the title answers of it.

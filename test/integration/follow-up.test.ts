@@ -910,6 +910,12 @@ describe('a follow-up question', () => {
     expect((await at('what recs does it mention?')).title).toBe('SG20-LS112 names Y.4600, Y.4486 (ex Y.DT-terms)');
   });
 
+  it('"which liaison statements has sg20 sent?" lists its own, saying nothing of what waits for its reply', async () => {
+    const sent = await askerAt('2026-06-01T08:00:00Z', 'Europe/Paris', 'sg20-sent@example.org')('which liaison statements has sg20 sent?');
+    expect(JSON.stringify(sent.sections)).toContain('LS/r on digital twin terminology');
+    expect(sent.notes.some((n) => /is waiting for a reply from SG20/.test(n))).toBe(false);
+  });
+
   it('"y.3207 consultation - when do replies have to reach tsb and who do they go to": where Y.3207 stands, with its reply date', async () => {
     const at = askerAt('2025-06-15T08:00:00Z', 'Europe/Madrid', 'y3207@example.org');
     const a = await at('y.3207 consultation - when do replies have to reach tsb and who do they go to');
