@@ -19,6 +19,9 @@ export const WHICH_DOCUMENT = new RegExp(
   'i',
 );
 
+/** A letter or circular named in an answer's line: "TSB Circular 78", "Collective letter 4/17". */
+const NAMED_DOCUMENT = /\b(?:TSB\s+)?(?:Circular\s+\d{1,4}|Collective\s+letter\s+\d{1,3}\/(?:\d{1,2}|TSAG))\b/i;
+
 /** The document kinds a word names: "circular" → circulars; "letter" → collective letters and circulars. */
 function kindsOf(word: string): string[] | null {
   const w = word.toLowerCase().replace(/\s+/g, ' ');
@@ -38,7 +41,30 @@ function kindsOf(word: string): string[] | null {
 export async function sourcesReply(ctx: CommandContext, previous: Reply, word: string | null): Promise<Reply | null> {
   const cited = previous.sources.filter((s) => s.docId);
   const kinds = word ? kindsOf(word) : null;
-  const ofKind = kinds ? cited.filter((s) => s.kind !== null && kinds.includes(s.kind)) : cited;
+  // The answer's first line is what "it" is: its own document when of the kind asked, else one of that kind its words
+  // name ("Reply to the TAP consultation of TSB Circular 78 … [TSB Collective letter 4/17]": Circular 78), stored or not.
+  const first = previous.sections.find((x) => x.items.length > 0)?.items[0];
+  if (kinds && first?.source && first.source.kind !== null && !kinds.includes(first.source.kind)) {
+    const named = NAMED_DOCUMENT.exec(`${first.text} ${first.detail ?? ''}`)?.[0];
+    const stored = named && kinds.includes('circular') === /circular/i.test(named) ? await ctx.store.findByReference(named.replace(/^(?!TSB\s)/, 'TSB ')) : [];
+    const doc = stored[0];
+    if (named && doc) {
+      return sourcesReply(ctx, { ...previous, sections: [], sources: [{ docId: doc.id, reference: doc.parsed.reference, title: doc.parsed.title, kind: doc.parsed.kind }] }, word);
+    }
+    if (named) {
+      const said = first.source.reference ?? first.source.title ?? 'the document';
+      return {
+        ok: true,
+        title: `That is ${named.replace(/^(?!TSB\s)/, 'TSB ')}, as ${said} says; it is not stored`,
+        sections: [{ items: [{ text: first.text, ...(first.detail ? { detail: first.detail } : {}), source: first.source }] }],
+        notes: [`${said} names it; ask "/doc ${said}" for that document in full.`],
+        sources: [first.source],
+        data: { named, from: first.source },
+      };
+    }
+  }
+  const own = kinds && first?.source?.docId && first.source.kind !== null && kinds.includes(first.source.kind) ? [first.source] : null;
+  const ofKind = own ?? (kinds ? cited.filter((s) => s.kind !== null && kinds.includes(s.kind)) : cited);
   const shown = (ofKind.length > 0 ? ofKind : cited).slice(0, 8);
   if (shown.length === 0) return null;
   const items = await Promise.all(
@@ -49,11 +75,11 @@ export async function sourcesReply(ctx: CommandContext, previous: Reply, word: s
       return { text: name, detail: [about, date ? `dated ${formatRange(date, date)}` : 'undated'].filter(Boolean).join(', '), source: s };
     }),
   );
-  const first = items[0];
+  const one = items[0];
   const none = kinds && ofKind.length === 0 ? [`No ${word} is among them; these are the documents it came from.`] : [];
   return {
     ok: true,
-    title: items.length === 1 && first ? `That is ${first.text}${first.detail ? ` (${first.detail})` : ''}` : `That came from ${items.length} documents`,
+    title: items.length === 1 && one ? `That is ${one.text}${one.detail ? ` (${one.detail})` : ''}` : `That came from ${items.length} documents`,
     sections: [{ items }],
     notes: [...none, 'Ask "/doc <reference>" for one of them in full.'],
     sources: shown,

@@ -765,6 +765,10 @@ describe('a follow-up question', () => {
     expect(reply).toMatchObject({ ok: true, command: 'deadlines' });
     expect(reply.notes[0]).toBe('Read as "consultation deadline for Y.3188".');
     expect(reply.sections[0]?.items[0]?.text).toMatch(/^Tue 23 Sep 2025, 01:59 \(Europe\/Paris\) — original: 22 September 2025, 23:59 UTC .*Consultation reply on Y\.3188/);
+    // A circular the answer's first line names, not another circular among its sources.
+    const launched = askerAt('2025-11-01T08:00:00Z', 'Europe/Paris', 'which-launched@example.org');
+    await launched('tap reply deadline for sg17?');
+    expect((await launched('which circular launched it?')).title).toBe('That is TSB Circular 78, as TSB Collective letter 4/17 says; it is not stored');
     const letter = askerAt('2025-09-01T08:00:00Z', 'Europe/Paris', 'which-letter@example.org');
     await letter('when is the next sg11 meeting?');
     expect((await letter('which letter is that?')).title).toBe('That is Meeting of Study Group 11; Geneva, 13-22 October 2025 (undated)');
