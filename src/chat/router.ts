@@ -10,6 +10,7 @@ import { canonicalGroup, GROUP_MENTION, regionalGroupOf, withQuestionLists, with
 import { formatRange, resolveZone } from '../core/time.ts';
 import { MONTH_PATTERN } from '../parse/normalize.ts';
 import { sourcesReply, WHICH_DOCUMENT } from './sources-asked.ts';
+import type { DeadlineCategory } from '../core/types.ts';
 import type { CommandMetrics } from '../metrics.ts';
 
 /** A routed request: the command and its validated arguments, or a reply explaining why there is none. */
@@ -719,7 +720,9 @@ const REQUEST_BY_WHEN = /\b(?:until|till|by)\s+when\b|\bdeadline\b|\blast\s+day\
 // (… of "it" requested: "ask for it", "request it", "apply for it".)
 const REQUEST_IT = /\b(?:ask|apply|sign\s+up)\s+for\s+(?:it|that|this|one)\b|\brequest\s+(?:it|that|this|one)\b/i;
 /** The word a deadline of each kind that people request is asked by ("interpretation deadline for SG5"). */
-const REQUEST_WORD: Partial<Record<string, string>> = { interpretation: 'interpretation', captioning: 'captioning', fellowship: 'fellowship', visa: 'visa', registration: 'registration' };
+const REQUEST_WORD: Partial<Record<DeadlineCategory, string>> = { interpretation: 'interpretation', captioning: 'captioning', fellowship: 'fellowship', visa: 'visa', registration: 'registration' };
+// A previous question's span that ends before a month ("… before june", "… until 15 March 2027"): that month (1).
+const SPAN_BEFORE_MONTH = new RegExp(String.raw` (?:before|until|till) ((?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:${MONTH_PATTERN})(?:\s+(?:19|20)\d{2})?)\s*[?!.]*$`, 'i');
 // The span a previous question ended with, which a span asked next replaces: "in March", "next week", "between 1 and
 // 15 March", "before June".
 const EARLIER_SPAN = new RegExp(String.raw`\s+(?:in|during|for)\s+(?:${MONTH_PATTERN})\.?(?:\s+(?:19|20)\d{2})?$|\s+(?:this|next|last)\s+(?:week|month|year)$|\s+(?:in|within)\s+the\s+next\s+\w+\s+(?:days|weeks|months)$|\s+(?:between|from)\s+\d{1,2}(?:st|nd|rd|th)?(?:\s+(?:${MONTH_PATTERN}))?\s+(?:and|to|-)\s+\d{1,2}(?:st|nd|rd|th)?\s+(?:${MONTH_PATTERN})(?:\s+(?:19|20)\d{2})?$|\s+(?:before|after|until|till|by|from)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:${MONTH_PATTERN})(?:\s+(?:19|20)\d{2})?$`, 'i');
@@ -1164,17 +1167,17 @@ const DOC_ASKED = /\b(?:sent|send|wrote|write|written|signed|asks?|asking|wants?
 
 async function answerAsked(registry: Registry, context: CommandContext & { metrics?: CommandMetrics }, text: string): Promise<Answered> {
   const conversation = context.conversation;
-  // ("and after?", "later?": after what was just shown; after a span that ended before a month, from that month.)
   // "is sg13 involved?", "is sg13 copied?" (after a statement): whether that group is asked to act or only informed.
   let question = text.replace(INVOLVED, (_m, group: string) => `does ${group} need to reply?`);
-  if (AFTER_ALONE.test(text)) {
-    const before = / (?:before|until|till) ((?:\d{1,2}(?:st|nd|rd|th)?\s+)?[\p{L}]+(?:\s+(?:19|20)\d{2})?)\s*[?!.]*$/iu.exec((await conversation?.previous().catch(() => null)) ?? '');
-    question = before?.[1] && new RegExp(String.raw`^(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:${MONTH_PATTERN})\b`, 'i').test(before[1]) ? `from ${before[1]}?` : 'after that?';
-  }
   if (!conversation) return { ...(await answerOne(registry, context, question)), read: question };
   // The asker's previous question, read from Redis once, when a reading needs it.
   let kept: Promise<string | null> | undefined;
   const previousQuestion = () => (kept ??= conversation.previous().catch(() => null));
+  // ("and after?", "later?": after what was just shown; after a span that ended before a month, from that month.)
+  if (AFTER_ALONE.test(text)) {
+    const before = SPAN_BEFORE_MONTH.exec((await previousQuestion()) ?? '');
+    question = before?.[1] ? `from ${before[1]}?` : 'after that?';
+  }
   // "by when in NY time?", "and the opening, Tokyo time?": a short question that names nothing but a zone is read as
   // the question without it, its times in that zone.
   // ("… give me tokyo time too": the zone asked beside the question.)
