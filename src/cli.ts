@@ -206,9 +206,10 @@ async function runIngest(paths: string[], opts: { json?: boolean; progress?: boo
     );
     // A reply stored answers the statement it names, and a letter cancelling a meeting cancels it, here too, so that
     // what is asked next reads them so with no worker running (the worker's plan job finds them settled already).
+    // (Only a statement answers one: the others are not read again for it.)
     for (const d of summary.documents) {
       if (d.status !== 'added' && d.status !== 'revision') continue;
-      await applyReplies(services.reminders, d.id);
+      if (d.kind === 'liaison-statement') await applyReplies(services.reminders, d.id);
       await applyCancellations(services.reminders, d.id);
     }
     const index = await services.search();

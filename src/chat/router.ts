@@ -229,11 +229,12 @@ export const DUE_ASKED_TOO = /,?\s+and\s+(?:by\s+when|when(?:\s+is\s+(?:it|the\s
 const DECLINED = Object.freeze({ declined: true });
 
 /** A Recommendation's number in a question ("G.984.3", "A.1"), as asked: not the parser's stricter reading of texts. */
+const REC_NUMBER = /(?<![\w.])[A-Z]\.\d{1,4}(?:\.\d{1,3})*(?![\w]|\.\d)/;
+
 /** `text` with each Recommendation number's series in capitals, as people type it in lower case ("g.9806.1"). */
 function withRecSeries(text: string): string {
   return text.replace(/(?<![\w.])([a-z])(?=\.\d{2,4}(?:\.\d{1,3})*(?![\w]|\.\d))/g, (c) => c.toUpperCase());
 }
-const REC_NUMBER = /(?<![\w.])[A-Z]\.\d{1,4}(?:\.\d{1,3})*(?![\w]|\.\d)/;
 
 /**
  * Questions no document answers that a search would only seem to answer, each with the refusal that says why and what
@@ -569,8 +570,9 @@ function runParts(ctx: CommandContext, parts: readonly Routed[]): Promise<Array<
   return Promise.all((parts as Array<Exclude<Routed, { reply: Reply }>>).map(async (p) => ({ name: p.spec.name, reply: await p.spec.run(ctx, p.args) })));
 }
 
-/** A place right after "what time in" ("what time in New York is the SG15 TAP deadline"). */
+/** A zone said before the question ("in new york time, when does it open?"): the place (1) and the question (2). */
 const ZONE_FIRST = /^\s*(?:(?:and|so|ok)[,\s]+)?in\s+((?:[A-Za-z.'’-]+\s+){0,2}?[A-Za-z.'’-]+)\s+time\s*[,:;-]\s*(\S.{2,300})$/i;
+/** A place right after "what time in" ("what time in New York is the SG15 TAP deadline"). */
 const ZONE_LEAD = /^\s*(what time|when)\s+in\s+((?:[A-Za-z.'’-]+\s+){0,2}?[A-Za-z.'’-]+)\s+(?=(?:is|are|does|do|will|was|did)\b)/i;
 /** "in <place>" ending a question that asks a time ("… opening time in Chicago", "… today in São Paulo"). */
 const ZONE_TAIL = /\s+in\s+((?:[\p{L}.'’-]+\s+){0,2}[\p{L}.'’-]+)\s*([?!.]*)$/u;
@@ -823,10 +825,17 @@ const MONTH_NAMES = new RegExp(String.raw`^(?:${MONTH_PATTERN})$`, 'i');
 const EVENT_NAME_WORD = String.raw`(?!(?:next|last|first|previous|upcoming|same|other|this|that|new|the|a|an|of|for|on|in|at|to|and|or|with|by|from|is|are|was|were|deadlines?|dates?|registration|contact)\b)[\p{L}\d'’-]+`;
 const EVENT_NAME = String.raw`${EVENT_NAME_WORD}(?:\s+${EVENT_NAME_WORD}){0,4}?`;
 const EVENT_KIND = String.raw`(workshop|forum|symposium|summit|hackathon|webinar|clinic|seminar)\b`;
+/** The kinds of event people name by their topic ("the ITU workshop on satellites", "the forum on digital twins"). */
+const TOPIC_EVENT = String.raw`(?:workshop|forum|symposium|seminar|webinar|summit|hackathon|training|tutorial)s?`;
 /** "ai native networks workshop?" as the whole question: the name (1) and kind (2) of the event. */
 const EVENT_ALONE = new RegExp(String.raw`^\s*(?:the\s+)?(${EVENT_NAME})\s+${EVENT_KIND}`, 'iu');
 /** "… the ai native networks workshop …": the name (1) and kind (2) of the event. */
 const EVENT_NAMED = new RegExp(String.raw`\bthe\s+(${EVENT_NAME})\s+${EVENT_KIND}`, 'iu');
+
+/** A subject that is an event of those kinds ("the ITU workshop on satellites"). */
+const NAMES_TOPIC_EVENT = new RegExp(String.raw`\b${TOPIC_EVENT}\b`, 'i');
+/** "an ITU workshop on satellites", "the forum on digital twins coming up": the event (1), up to a word after its topic. */
+const EVENT_ON_TOPIC = new RegExp(String.raw`\b(?:the|an?|any)\s+((?:ITU(?:-T)?\s+)?${TOPIC_EVENT}\s+on\s+[^?!.,]{3,60}?)\s*(?=[?!.,]|$|\s+(?:and|in|at|from|by|next|this|last|coming|soon|planned|held|hosted|take|takes|taking|start|starts|open|opens|begin|begins|happen|happens|happening|be|is|was|will)\b)`, 'i');
 
 /** A stored document's id as sgbot shows it ("6ea88ad80331"): twelve hex digits, letters and digits both. */
 const DOC_ID = String.raw`(?<![\w-])(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{12}(?![\w-])`;
@@ -872,7 +881,7 @@ function subjectOf(asked: string): { group: string; meeting: boolean; when?: str
   if (group) return { group, meeting: /\bmeet(?:ing|s)?\b|\bplenary\b/i.test(previous), ...(when ? { when } : {}) };
   // "the workshop on AI-native networks", "the ITU forum on digital twins", "is there an ITU workshop on satellites
   // coming up?": an event named by its topic.
-  const onTopic = /\b(?:the|an?|any)\s+((?:ITU(?:-T)?\s+)?(?:workshop|forum|symposium|seminar|webinar|summit|hackathon|training|tutorial)s?\s+on\s+[^?!.,]{3,60}?)\s*(?=[?!.,]|$|\s+(?:and|in|at|from|by|next|this|last|coming|soon|planned|held|hosted|take|takes|taking|start|starts|open|opens|begin|begins|happen|happens|happening|be|is|was|will)\b)/i.exec(previous);
+  const onTopic = EVENT_ON_TOPIC.exec(previous);
   if (onTopic?.[1]) return { thing: `the ${onTopic[1]}` };
   // "the Muscat meeting", "the AI native networks workshop": a name that starts with a capital or a digit.
   const meeting = /\bthe\s+([\p{Lu}\d][\p{L}\d'’-]*(?:\s+[\p{L}\d'’-]+){0,4}?)\s+(meeting|workshop|forum|plenary|session)\b/u.exec(previous);
@@ -1687,7 +1696,7 @@ async function answerAsked(registry: Registry, context: CommandContext & { metri
       // ITU workshop on satellites coming up?".)
       // (… and of a statement named before by its number, when a thing of a document is asked: "deadline in tokyo time"
       // after "who must reply to TD 1204 (PLEN/15)?".)
-      const ofEvent = subject && 'thing' in subject && (/\b(?:workshop|forum|symposium|seminar|webinar|summit|hackathon|training|tutorial)s?\b/i.test(subject.thing) || (NUMBERED_DOCUMENT.test(subject.thing) && DOC_ASKED.test(question)));
+      const ofEvent = subject && 'thing' in subject && (NAMES_TOPIC_EVENT.test(subject.thing) || (NUMBERED_DOCUMENT.test(subject.thing) && DOC_ASKED.test(question)));
       if (subject && (ofEvent || ('group' in subject && (DEFINITE_THING.test(question) || EVENT_OF_IT.test(question) || BARE_THING.test(question) || /\btheir\b/i.test(question))))) {
         const first = await answerOne(registry, context, of);
         if (readsWell(first.reply) && standsAlone(first, of)) {

@@ -2,7 +2,7 @@
  * `parseDocument`: the text of one ITU-T document in, its facts out. Pure: no I/O, no clock.
  */
 import { eventTable } from './event-table.ts';
-import { canonicalGroup, groupOfQuestion, parentGroup, questionsNamed } from '../core/groups.ts';
+import { canonicalGroup, groupOfQuestion, parentGroup } from '../core/groups.ts';
 import type { Deadline, DocumentKind, MeetingInfo, ParsedDocument } from '../core/types.ts';
 import { announcesMeeting, classify } from './classify.ts';
 import { deriveRuleDeadlines, parseProseDeadlines } from './deadline-prose.ts';
@@ -12,7 +12,7 @@ import { fieldValue, headerOf } from './fields.ts';
 import { plainHeader, unrunHeader } from './layout.ts';
 import { dominantGroup, findGroups } from './groups.ts';
 import { CAPITAL_HEADING, parseLiaison, unlabelledTemplate, withUnstatedAction } from './liaison.ts';
-import { agendaHeading, announcedMeeting, findCancelledMeeting, findVenue, findEvents, findMeeting, groupOpenings, heldMeeting, findOpeningTime, findPlace, meetingOf, placeInBrackets, placeName, listedNextMeetings, bodyMeetings, bodyKey, proseBodyMeetings, previousMeeting, questionMeetings, reportedMeeting, splitMeetings, subjectMeetings, workingPartyMeetings, groupMeetingsAhead } from './meeting.ts';
+import { agendaHeading, announcedMeeting, bracketedMeetings, findCancelledMeeting, findVenue, findEvents, findMeeting, groupOpenings, heldMeeting, findOpeningTime, findPlace, meetingOf, placeInBrackets, placeName, listedNextMeetings, bodyMeetings, bodyKey, proseBodyMeetings, previousMeeting, questionMeetings, rapporteurMeeting, reportedMeeting, reportedRapporteurMeeting, reportsHybrid, splitMeetings, subjectMeetings, workingPartyMeetings, groupMeetingsAhead } from './meeting.ts';
 import { meetingRows } from './meeting-table.ts';
 import { MONTH_PATTERN, normalizeText, squash } from './normalize.ts';
 import { asWritten, findReferences, findRevision, type ReferenceHit } from './reference.ts';
@@ -587,57 +587,6 @@ function ownNumber(classified: ReferenceHit | null, sender: string | null, repli
   return findReferences(plainHeader(headerOf(text, 45), 45)).find(own) ?? null;
 }
 
-// "Notice of Q.12-14/16 Rapporteur Meeting", "Convocation of the Rapporteur's meeting on Q16 and 17/16", "Q4/20
-// interim meeting", "Notice of Joint Rapporteur Meeting": a meeting of Questions, not of their study group.
-const RAPPORTEUR_MEETING = /\b(?:rapporteur(?:['’]s)?(?:\s+group)?|interim|experts?)\s+meetings?\b|\bRGM\b/i;
-const GROUP_MEETING_WORDS = /\b(?:Study\s+Groups?|SG\s?\d{1,2}\b(?!\s*\/)|TSAG|Working\s+Part(?:y|ies)|WP\s?\d)/i;
-
-const REPORTED_HYBRID = /\b\d+\s+(?:remote(?:ly)?|online)\b[^.\n]{0,40}?\b\d+\s+(?:present\s+)?(?:in person|on[- ]site|physically)\b|\b\d+\s+(?:present\s+)?(?:in person|on[- ]site)\b[^.\n]{0,40}?\b\d+\s+(?:remote(?:ly)?|online)\b|\bplatform for remote participation was used\b|\bremote participation was (?:used|provided|offered|available|supported)\b/i;
-
-// A rapporteur, focus or coordination group named with its meeting in brackets: "TSAG RG-WPR (29 June - 1 July 2016,
-// Geneva)", "FG IMT-2020 (17 – 20 May 2016, Beijing, China)".
-const BRACKETED_MEETING = /(?<![\w-])((?:TSAG\s+)?(?:RG|FG|JCA|CG)[- ][A-Z0-9][\w-]{1,20})\s*\(([^()\n]{6,70})\)/g;
-
-/** The meetings of groups named with their dates and town in brackets (see {@link BRACKETED_MEETING}). */
-function bracketedMeetings(text: string): MeetingInfo[] {
-  const out: MeetingInfo[] = [];
-  for (const m of text.slice(0, 30_000).matchAll(BRACKETED_MEETING)) {
-    const name = squash(m[1] ?? '');
-    const inside = m[2] ?? '';
-    const hit = findDates(inside)[0];
-    if (!hit || out.length >= 10) continue;
-    const after = inside.slice(hit.index + hit.text.length).replace(/^[\s,;:–-]+|[\s.,;]+$/g, '');
-    const place = /\b(?:virtual|e-meeting|online)\b/i.test(inside) ? 'virtual' : (findPlace(after) ?? (/^\p{Lu}[\p{L}'’ .-]{2,30}(?:,\s*\p{Lu}[\p{L}'’ .-]{2,30})?$/u.test(after) ? placeName(after) : null));
-    // (A rapporteur group's meeting is not its parent's: it is filed by its name, under no group.)
-    out.push({ group: null, title: name, start: hit.start, end: hit.end, place, format: place === 'virtual' ? 'virtual' : null });
-  }
-  return out;
-}
-
-/** The meeting of Questions a report's title names with its town and dates, or `null`. */
-function reportedRapporteurMeeting(title: string): MeetingInfo | null {
-  if (!/^\s*(?:\[[^\]]{1,40}\]\s*)?(?:Draft\s+)?Report\b/i.test(title) || !RAPPORTEUR_MEETING.test(title)) return null;
-  const questions = questionsNamed(title);
-  const first = questions[0];
-  const hit = findDates(title)[0];
-  if (!first || !hit) return null;
-  const place = findPlace(title.slice(0, hit.index)) ?? null;
-  return { group: groupOfQuestion(first), question: first, ...(questions.length > 1 ? { questions } : {}), title: clip(title), start: hit.start, end: hit.end, place, format: place === 'virtual' ? 'virtual' : null };
-}
-
-/**
- * `meeting` as the meeting of the Questions a rapporteur-meeting notice convenes: those its subject names, or (a
- * subject naming none, no study group either) the few Questions of one study group its first page names.
- */
-function rapporteurMeeting(meeting: MeetingInfo, subject: string, named: string[]): MeetingInfo {
-  if (!RAPPORTEUR_MEETING.test(subject)) return meeting;
-  const inSubject = questionsNamed(subject);
-  const groups = new Set(named.map(groupOfQuestion));
-  const questions = inSubject.length > 0 ? inSubject : !GROUP_MEETING_WORDS.test(subject) && named.length > 0 && named.length <= 6 && groups.size === 1 ? named : [];
-  const first = questions[0];
-  if (!first) return meeting;
-  return { ...meeting, group: groupOfQuestion(first), question: first, ...(questions.length > 1 ? { questions } : {}) };
-}
 
 /**
  * Parse the text of one document.
@@ -746,9 +695,8 @@ export function parseDocument(raw: string): ParsedDocument {
     announced = announcedMeeting(header);
     meeting = announced ?? namedMeeting(header) ?? agenda?.meeting ?? null;
   }
-  // A report that counts who took part remotely and who in the room ("345 delegates (267 remote only and 78 present in
-  // person)"), or says remote participation was used: the meeting was hybrid.
-  if (meeting && (kind === 'report' || kind === 'td') && !meeting.format && meeting.place !== 'virtual' && REPORTED_HYBRID.test(text.slice(0, 10_000))) meeting = { ...meeting, format: 'hybrid' };
+  // A report that counts who took part remotely and who in the room: the meeting was hybrid.
+  if (meeting && (kind === 'report' || kind === 'td') && !meeting.format && meeting.place !== 'virtual' && reportsHybrid(text)) meeting = { ...meeting, format: 'hybrid' };
   if (meeting && isLetter) {
     const split = splitMeetings(flat, meeting, foreign ?? 'ITU-T');
     if (split) {

@@ -3,7 +3,7 @@
  * forums with their times). Meetings outside Geneva and virtual meetings are common; so are letters that announce
  * several events at once.
  */
-import { canonicalGroup, groupOfQuestion } from '../core/groups.ts';
+import { canonicalGroup, groupOfQuestion, questionsNamed } from '../core/groups.ts';
 import type { MeetingInfo } from '../core/types.ts';
 import { GENEVA_ZONE, findDates, findTime, findZone, isSuperseded, utcOffsetZone, type DateHit } from './dates.ts';
 import { findGroups } from './groups.ts';
@@ -11,6 +11,7 @@ import { allMatches } from './matches.ts';
 import { MONTH_PATTERN, squash, stripBullet } from './normalize.ts';
 import { sentences } from './deadline-prose.ts';
 import { inSections, type DeadlineSection } from './deadline-table.ts';
+import { clip } from './titles.ts';
 
 // "…, virtual, 24 August - 3 September 2021": the word alone in the place's slot between commas.
 const VIRTUAL = /(?<=,[ \t]*)virtual(?=[ \t]*,)|\bvirtual\/online\b|\bonline\/virtual\b|\b(?:fully[- ]virtual|fully electronic(?:ally)?|\(virtual\)\s+meeting|virtually|virtual (?:meeting|session|format|event|e-meeting)s?|e-meetings?|online only|via MyMeetings|remote(?:ly)? only|by remote participation only)\b/i;
@@ -1109,4 +1110,64 @@ export function announcedMeeting(header: string): MeetingInfo | null {
     return { group: null, title, start: hit.start, end: hit.end, place: placeName(building?.[2] ?? place), ...(building?.[1] ? { venue: building[1] } : {}), ...(startTime ? { startTime } : {}) };
   }
   return null;
+}
+
+// "Notice of Q.12-14/16 Rapporteur Meeting", "Convocation of the Rapporteur's meeting on Q16 and 17/16", "Q4/20
+// interim meeting", "Notice of Joint Rapporteur Meeting": a meeting of Questions, not of their study group.
+const RAPPORTEUR_MEETING_WORDS = /\b(?:rapporteur(?:['’]s)?(?:\s+group)?|interim|experts?)\s+meetings?\b|\bRGM\b/i;
+const GROUP_MEETING_WORDS = /\b(?:Study\s+Groups?|SG\s?\d{1,2}\b(?!\s*\/)|TSAG|Working\s+Part(?:y|ies)|WP\s?\d)/i;
+
+const REPORTED_HYBRID = /\b\d+\s+(?:remote(?:ly)?|online)\b[^.\n]{0,40}?\b\d+\s+(?:present\s+)?(?:in person|on[- ]site|physically)\b|\b\d+\s+(?:present\s+)?(?:in person|on[- ]site)\b[^.\n]{0,40}?\b\d+\s+(?:remote(?:ly)?|online)\b|\bplatform for remote participation was used\b|\bremote participation was (?:used|provided|offered|available|supported)\b/i;
+
+/**
+ * Whether a report says its meeting was hybrid without the word: it counts who took part remotely and who in the room
+ * ("345 delegates (267 remote only and 78 present in person)"), or says remote participation was used.
+ */
+export function reportsHybrid(text: string): boolean {
+  return REPORTED_HYBRID.test(text.slice(0, 10_000));
+}
+
+// A rapporteur, focus or coordination group named with its meeting in brackets: "TSAG RG-WPR (29 June - 1 July 2016,
+// Geneva)", "FG IMT-2020 (17 – 20 May 2016, Beijing, China)".
+const BRACKETED_MEETING = /(?<![\w-])((?:TSAG\s+)?(?:RG|FG|JCA|CG)[- ][A-Z0-9][\w-]{1,20})\s*\(([^()\n]{6,70})\)/g;
+
+/** The meetings of groups named with their dates and town in brackets (see {@link BRACKETED_MEETING}). */
+export function bracketedMeetings(text: string): MeetingInfo[] {
+  const out: MeetingInfo[] = [];
+  for (const m of text.slice(0, 30_000).matchAll(BRACKETED_MEETING)) {
+    const name = squash(m[1] ?? '');
+    const inside = m[2] ?? '';
+    const hit = findDates(inside)[0];
+    if (!hit || out.length >= 10) continue;
+    const after = inside.slice(hit.index + hit.text.length).replace(/^[\s,;:–-]+|[\s.,;]+$/g, '');
+    const place = /\b(?:virtual|e-meeting|online)\b/i.test(inside) ? 'virtual' : (findPlace(after) ?? (/^\p{Lu}[\p{L}'’ .-]{2,30}(?:,\s*\p{Lu}[\p{L}'’ .-]{2,30})?$/u.test(after) ? placeName(after) : null));
+    // (A rapporteur group's meeting is not its parent's: it is filed by its name, under no group.)
+    out.push({ group: null, title: name, start: hit.start, end: hit.end, place, format: place === 'virtual' ? 'virtual' : null });
+  }
+  return out;
+}
+
+/** The meeting of Questions a report's title names with its town and dates, or `null`. */
+export function reportedRapporteurMeeting(title: string): MeetingInfo | null {
+  if (!/^\s*(?:\[[^\]]{1,40}\]\s*)?(?:Draft\s+)?Report\b/i.test(title) || !RAPPORTEUR_MEETING_WORDS.test(title)) return null;
+  const questions = questionsNamed(title);
+  const first = questions[0];
+  const hit = findDates(title)[0];
+  if (!first || !hit) return null;
+  const place = findPlace(title.slice(0, hit.index)) ?? null;
+  return { group: groupOfQuestion(first), question: first, ...(questions.length > 1 ? { questions } : {}), title: clip(title), start: hit.start, end: hit.end, place, format: place === 'virtual' ? 'virtual' : null };
+}
+
+/**
+ * `meeting` as the meeting of the Questions a rapporteur-meeting notice convenes: those its subject names, or (a
+ * subject naming none, no study group either) the few Questions of one study group its first page names.
+ */
+export function rapporteurMeeting(meeting: MeetingInfo, subject: string, named: string[]): MeetingInfo {
+  if (!RAPPORTEUR_MEETING_WORDS.test(subject)) return meeting;
+  const inSubject = questionsNamed(subject);
+  const groups = new Set(named.map(groupOfQuestion));
+  const questions = inSubject.length > 0 ? inSubject : !GROUP_MEETING_WORDS.test(subject) && named.length > 0 && named.length <= 6 && groups.size === 1 ? named : [];
+  const first = questions[0];
+  if (!first) return meeting;
+  return { ...meeting, group: groupOfQuestion(first), question: first, ...(questions.length > 1 ? { questions } : {}) };
 }
